@@ -1831,13 +1831,15 @@ def find_cjk_yearless(lines: list[str], capture: date, max_lines: int = 80) -> l
 _PARA_END = frozenset('.!?"”»)…:。！？」』）：।॥؟۔')
 #: Chinese ideographs and Japanese kana, written without spaces between words (Korean
 #: hangul has spaces: not counted)
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RANGES = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
 #: A Hangul syllable: Korean is written with spaces between words, but each syllable takes
 #: two columns, as a Chinese character does; counted as one, a Korean paragraph of 70
 #: syllables was no paragraph (more than 80 columns), nor any paragraph of a Korean page
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_RANGE = r"\uac00-\ud7a3"
+_HANGUL = re.compile(f"[{_HANGUL_RANGE}]")
 #: A character two columns wide: :data:`_CJK_CHAR` or :data:`_HANGUL` (:func:`width`)
-_WIDE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
+_WIDE_CHAR = re.compile(f"[{_CJK_RANGES}{_HANGUL_RANGE}]")
 
 
 _MAX = np.maximum.reduce
@@ -1971,15 +1973,19 @@ def has_cjk(text: str) -> bool:
     return _scripts(text)[0]
 
 
-def _scripts(text: str) -> tuple[bool, bool, bool]:
+def _scripts(text: str, hangul: bool = False) -> tuple[bool, bool, bool]:
     """(:func:`has_cjk`, whether ``text`` may hold digits of another script than 0-9:
-    :func:`_other_digits_points`, whether it holds a Hangul syllable) from one array of its
-    UTF-16 code units."""
+    :func:`_other_digits_points`, whether it holds a Hangul syllable: looked for when
+    ``hangul``, else False) from one array of its UTF-16 code units."""
     if text.isascii():
         return False, False, False
     a = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
     top = int(_MAX(a))
-    return _has_cjk_points(a, top), _other_digits_points(a, top), _has_hangul_points(a, top)
+    return (
+        _has_cjk_points(a, top),
+        _other_digits_points(a, top),
+        hangul and _has_hangul_points(a, top),
+    )
 
 
 def _code_points(s: str) -> npt.NDArray[Any]:
@@ -1999,31 +2005,25 @@ def _code_points(s: str) -> npt.NDArray[Any]:
 _STATS_MIN_LINES = 100
 
 
-def _line_stats(
-    texts: list[str], text: str
-) -> tuple[list[int], list[int], bool, list[int], bool, bool]:
+def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool, list[int], bool]:
     """Of a page's stripped non-blank lines ``texts``: each one's spaces (``str.count(" ")``)
     and length, whether any holds a Chinese or Japanese character (:func:`has_cjk` of the
     page: its other characters are white space), the indices of those with at least 11
     spaces and more than 80 characters (the lines that can be paragraphs on a page without
-    such characters) and whether the page may hold digits of another script than 0-9
-    (:func:`_other_digits_points`). One array of the lines joined by newlines (none is inside a line)
-    instead of a C call per line for each figure (on pages of :data:`_STATS_MIN_LINES` lines
-    or more: the page split of a dev page, ~200 lines, 1.03 M -> 0.95 M instructions)."""
+    such characters; a Hangul syllable two columns: :func:`_hangul_widths`) and whether the
+    page may hold digits of another script than 0-9 (:func:`_other_digits_points`). One
+    array of the lines joined by newlines (none is inside a line) instead of a C call per
+    line for each figure (on pages of :data:`_STATS_MIN_LINES` lines or more: the page
+    split of a dev page, ~200 lines, 1.03 M -> 0.95 M instructions)."""
     if len(texts) >= _STATS_MIN_LINES:
         a = _code_points("\n".join(texts))
         nl = (a == 10).nonzero()[0]
     if len(texts) < _STATS_MIN_LINES or len(nl) != len(texts) - 1 or not texts[-1]:
         # (few lines, a line with a newline or an empty last line: a figure per line)
         nspaces = list(map(str.count, texts, repeat(" ")))
-        widths = list(map(len, texts))
-        long_lines = [
-            k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80
-        ]
-        cjk, digits, hangul = _scripts(text)
-        if hangul:
-            widths, long_lines = _hangul_widths(texts, nspaces)
-        return nspaces, widths, cjk, long_lines, digits, hangul
+        cjk, digits, hangul = _scripts(text, hangul=True)
+        widths = _hangul_widths(texts) if hangul else list(map(len, texts))
+        return nspaces, widths, cjk, _long_lines(nspaces, widths), digits
     # (the lines' bounds: -1, the newlines, the end; ufuncs and methods only, numpy's
     # Python-level functions cost more than the figures)
     bounds = np.empty(len(nl) + 2, np.intp)
@@ -2039,10 +2039,10 @@ def _line_stats(
         cjk, digits = _has_cjk_points(a, top), _other_digits_points(a, top)
         if _has_hangul_points(a, top):
             nspaces = spaces.tolist()
-            widths, long_lines = _hangul_widths(texts, nspaces)
-            return nspaces, widths, cjk, long_lines, digits, True
+            widths = _hangul_widths(texts)
+            return nspaces, widths, cjk, _long_lines(nspaces, widths), digits
     long_lines = ((spaces >= 11) & (lens > 80)).nonzero()[0].tolist()
-    return spaces.tolist(), lens.tolist(), cjk, long_lines, digits, False
+    return spaces.tolist(), lens.tolist(), cjk, long_lines, digits
 
 
 def _has_hangul_points(a: npt.NDArray[Any], top: int) -> bool:
@@ -2051,14 +2051,18 @@ def _has_hangul_points(a: npt.NDArray[Any], top: int) -> bool:
     return top >= 0xAC00 and bool(_MAX((a - 0xAC00) < 0x2BA4))
 
 
-def _hangul_widths(texts: list[str], nspaces: list[int]) -> tuple[list[int], list[int]]:
-    """The widths of a Korean page's lines ``texts`` (:func:`width`: a Hangul syllable two
-    columns) and the indices of those that can be paragraphs (:func:`_line_stats`)."""
-    widths = [len(s) + len(_HANGUL.findall(s)) for s in texts]
-    long_lines = [
-        k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80
-    ]
-    return widths, long_lines
+def _hangul_widths(texts: list[str]) -> list[int]:
+    """The widths of a Korean page's lines ``texts``, a Hangul syllable two columns: their
+    :func:`width` on a page without Chinese or Japanese characters (a page with some has its
+    widths from :func:`_cjk_words_width`)."""
+    return [len(s) + len(_HANGUL.findall(s)) for s in texts]
+
+
+def _long_lines(nspaces: list[int], widths: list[int]) -> list[int]:
+    """The indices of the lines of ``nspaces`` spaces and ``widths`` columns that can be
+    paragraphs on a page without Chinese or Japanese characters: 11 spaces or more, more
+    than 80 columns (:func:`_line_stats`)."""
+    return [k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80]
 
 
 def _has_cjk_points(a: npt.NDArray[Any], top: int) -> bool:
@@ -2192,7 +2196,6 @@ class Page:
         "body_line",
         "cjk",
         "front",
-        "hangul",
         "item_lines",
         "items",
         "lens",
@@ -2233,9 +2236,7 @@ class Page:
         # word counts by spaces (the lines are stripped), the lines' lengths, whether the page
         # holds Chinese or Japanese characters and the lines that can be paragraphs, from one
         # array of the lines' characters (:func:`_line_stats`)
-        #: whether the page holds a Hangul syllable (:func:`find_authors`' Korean bylines)
-        self.hangul: bool
-        nspaces, widths, self.cjk, long_lines, digits, self.hangul = _line_stats(texts, text)
+        nspaces, widths, self.cjk, long_lines, digits = _line_stats(texts, text)
         #: whether the page may hold digits of another script than 0-9 (:func:`find_dates`)
         self.other_digits = digits
         #: the lengths of :attr:`texts`
@@ -5532,18 +5533,16 @@ def find_authors(
     items: list[tuple[int, str]],
     limit: int = 60,
     texts: list[str] | None = None,
-    hangul: bool = True,
 ) -> tuple[list[str], int | None]:
     """The first byline among the first ``limit`` non-empty lines: (names, line number).
-    ``texts``: the items' texts, if at hand (:attr:`Page.texts`). ``hangul``: whether the
-    lines may hold Hangul (False: no Korean byline is looked for; :attr:`Page.hangul`)."""
+    ``texts``: the items' texts, if at hand (:attr:`Page.texts`)."""
     top = items[:limit]
     # Only the lines where a byline word starts are tried: one scan of the top lines for
     # them. (A newline before each line gives the pattern a literal start, so re skips from
     # line to line; a pattern that starts with a line anchor is tried at every character.)
     shown = texts[:limit] if texts is not None else [s for _, s in top]
     joined = "\n" + "\n".join(shown)
-    first = _name_first_byline(top, joined) if hangul else None
+    first = _name_first_byline(top, joined)
     search = _BYLINE_AT_NL.search
     m = search(joined)
     k, pos = 0, 0  # the item whose line starts after the newline at ``pos``
@@ -6137,7 +6136,7 @@ def extract_lines(
     pool: TitlePool | None = None
     # (the byline first: the line its authors come from is no headline; "Von Katharina
     # Müller und Jonas Becker" was taken for the title above the real one)
-    authors, aline = find_authors(items, texts=page.texts, hangul=page.hangul)
+    authors, aline = find_authors(items, texts=page.texts)
     if headline is not None and marked:
         tcands = [(headline, marked, 0.0)]
     else:

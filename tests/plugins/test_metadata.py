@@ -3023,10 +3023,15 @@ def test_line_figures_from_one_array_are_those_of_each_line() -> None:
             for _ in range(n)
         ]
         text = "\n".join(texts)
-        spaces, lens, cjk, long_lines, digits, hangul = textmeta._line_stats(texts, text)
+        spaces, lens, cjk, long_lines, digits = textmeta._line_stats(texts, text)
         assert spaces == [s.count(" ") for s in texts]
-        assert hangul == (textmeta._HANGUL.search(text) is not None)
+        assert textmeta._scripts(text, hangul=True)[2] == (
+            textmeta._HANGUL.search(text) is not None
+        )
+        assert not textmeta._scripts(text)[2]
         assert lens == [len(s) + len(textmeta._HANGUL.findall(s)) for s in texts]
+        if not cjk:
+            assert lens == list(map(textmeta.width, texts))
         assert cjk == textmeta.has_cjk(text)
         assert digits == textmeta._scripts(text)[1]
         assert digits or not textmeta._OTHER_DIGITS.search(text)
