@@ -2295,14 +2295,6 @@ RULES = ("teaser", "caption", "bridge", "cueonly")
 CUEONLY_REASON = "furniture words only (ad, share, read-also line)"
 
 
-def cue_words(line: str) -> float:
-    """The ``cue`` feature of ``line`` (its count of the lexicon's cue words and phrases, as
-    the feature rows hold it: a line's own, not its neighbours'), for decisions that keep no
-    feature rows (a page read in windows: :func:`decide_many`)."""
-    _, R, *_ = _raw_features_many([[line]], load_model()["lex"])
-    return float(R[0, RAW_NAMES.index("cue")]) if len(R) else 0.0
-
-
 def cue_only(X: np.ndarray) -> np.ndarray:
     """Which lines (rows of features ``X``) are short lines of cue words alone, no prose:
     "Advertisement", "广告", "Share: Facebook | X" (the ``cueonly`` rule's lines)."""
@@ -2917,7 +2909,7 @@ def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
             decided = _decide_part([w for _, w in part], threshold, sequence)
             for (j, _), d in zip(part, decided, strict=True):
                 if len(docs[j]) > _PART_LINES or long[j]:
-                    d.X = None  # (a view that would keep the part's feature rows alive)
+                    d.drop_rows()  # (a view that would keep the part's feature rows alive)
                 got[j].append(d)
             part, n = [], 0
         if lines is not None:
@@ -2954,7 +2946,8 @@ def _char_windows(lines: list[str]) -> list[tuple[int, int]]:
 
 def _joined(lines: list[str], parts: list[Decisions]) -> Decisions:
     """One page's decisions from those of its consecutive windows (``lines``: the page's).
-    The feature rows are not kept (the reasons are: ``codes``)."""
+    The feature rows are not kept (the reasons are: ``codes``; and the ``cue`` column:
+    :meth:`Decisions.cues`)."""
     idx: list[int] = []
     why: dict[int, str] = {}
     keep_l: list[bool] = []
@@ -2981,6 +2974,7 @@ def _joined(lines: list[str], parts: list[Decisions]) -> Decisions:
         np.concatenate([d.codes for d in parts]),
         stripped,
         (keep_l, score_l, reason_l),
+        np.concatenate([d.cues() for d in parts]),
     )
 
 
@@ -3107,11 +3101,15 @@ class Decisions:
     ``why`` maps a position in ``idx`` to the reason of a post-processing rule.
     ``stripped`` (when given) holds the non-blank lines stripped, in ``idx`` order.
     ``cols`` (when given) holds what :meth:`columns` returns before the rules' reasons are
-    applied; set it to None after changing ``keep`` or ``why``."""
+    applied; set it to None after changing ``keep`` or ``why``. ``X``, the feature rows, is
+    None for a page read in windows, whose ``cue`` column is kept (:meth:`cues`)."""
 
-    __slots__ = ("X", "codes", "cols", "idx", "keep", "lines", "score", "stripped", "why")
+    __slots__ = ("X", "codes", "cols", "cue", "idx", "keep", "lines", "score", "stripped", "why")
 
-    def __init__(self, lines, idx, score, keep, why, X, codes=None, stripped=None, cols=None):
+    def __init__(
+        self, lines, idx, score, keep, why, X, codes=None, stripped=None, cols=None, cue=None
+    ):
+        self.cue = cue
         self.cols = cols
         self.lines = lines
         self.idx = idx
@@ -3121,6 +3119,17 @@ class Decisions:
         self.X = X
         self.codes = codes
         self.stripped = stripped if stripped is not None else [lines[i].strip() for i in idx]
+
+    def drop_rows(self) -> None:
+        """Let go of the feature rows ``X``, keeping their ``cue`` column (:meth:`cues`)."""
+        if self.X is not None:
+            self.cue = self.X[:, _FI["cue"]].copy()
+            self.X = None
+
+    def cues(self) -> np.ndarray:
+        """Each non-blank line's ``cue`` feature (the lexicon's cue words and phrases of the
+        line itself), from the feature rows or, when they were dropped, their column."""
+        return self.X[:, _FI["cue"]] if self.X is not None else self.cue
 
     def kept_text(self) -> str:
         """The kept lines, joined by newlines (as they were, not stripped)."""
