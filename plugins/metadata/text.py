@@ -341,6 +341,32 @@ def _prefilter_spans(text: str, old: bool = False) -> list[tuple[int, int]]:
 
 #: What every numeric form (ISO, "2020. 08. 18.", d/m/y) holds
 _NUM_SEP = re.compile(r"[0-9]\s?[./-]\s?[0-9]")
+#: The day words of :data:`_RELATIVE` and the days before the capture they name (0: today):
+#: its ``word`` and ``cword`` alternatives and :data:`_RELATIVE_WORDS` are made of them (a
+#: word typed into one of three lists and not the others was not read). (Hindi and Marathi
+#: "कल", "काल" are also "tomorrow" and "time": not read)
+_RELATIVE_DAYS = {
+    "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "gisteren": 1, "ontem": 1,
+    "вчера": 1, "позавчера": 2, "昨日": 1, "一昨日": 2, "昨天": 1, "前天": 2, "أمس": 1,
+    "dün": 1, "wczoraj": 1, "przedwczoraj": 2, "вчора": 1, "учора": 1, "позавчора": 2,
+    "χθες": 1, "χτες": 1, "אתמול": 1, "دیروز": 1, "গতকাল": 1, "어제": 1, "그제": 2, "그저께": 2,
+    "เมื่อวาน": 1, "เมื่อวานนี้": 1,
+    "today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "oggi": 0, "vandaag": 0, "hoje": 0,
+    "сегодня": 0, "اليوم": 0, "bugün": 0, "dzisiaj": 0, "dziś": 0, "今日": 0, "今天": 0,
+}  # fmt: skip
+#: The day words of :data:`_RELATIVE_DAYS` in the scripts that write the next word (a
+#: particle) on to them: Chinese, Japanese, Korean, Thai (no word end is looked for after them)
+_GLUED_DAYS = frozenset(
+    w for w in _RELATIVE_DAYS if "\u0e00" <= w[0] <= "\u0e7f" or w[0] >= "\u3040"
+)
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """The literal ``words`` as a pattern's alternatives, the longest first (a word that
+    starts another, "그제" of "그저께", is tried after it)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 _RELATIVE = re.compile(
     r"(?:(?P<n>\d{1,3}|an?|one|ein|eine|einem|einer|un|une)\s*(?P<u>min(?:ute)?s?|mins?|hours?|hrs?|h|days?|weeks?|months?"
     r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses"
@@ -372,11 +398,8 @@ _RELATIVE = re.compile(
     r"|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน)\s*(?:(?:पहले|पूर्वी?|আগে|پیش|قبل|전)(?![\w\u200c])|ที่แล้ว)"
     r"|(?:\b(?P<n8>\d{1,3})\s*)?\b(?P<u8>minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dzień|dni|tydzień"
     r"|tygodni[e]?|miesiąc[ey]?|miesięcy)\s+temu\b"
-    r"|\b(?P<word>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|ontem|hoje"
-    r"|позавчера|вчера|сегодня|позавчора|вчора|учора|χθες|χτες|אתמול"
-    r"|أمس|اليوم|دیروز|গতকাল|dün|bugün|przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
-    # (Hindi and Marathi "कल", "काल" are also "tomorrow" and "time": not read)
-    r"|(?<!\w)(?P<cword>一昨日|昨日|今日|昨天|今天|前天|그저께|그제|어제|เมื่อวานนี้|เมื่อวาน))",
+    rf"|\b(?P<word>{_alternatives(_RELATIVE_DAYS.keys() - _GLUED_DAYS)})(?!\w)"
+    rf"|(?<!\w)(?P<cword>{_alternatives(_GLUED_DAYS)}))",
     re.I,
 )
 #: The units of the relative forms in other languages (:data:`_RELATIVE`'s ``u3``..``u5``), by
@@ -411,14 +434,6 @@ _UNIT_ALONE = {
     "minutę": "1", "godzinę": "1", "dzień": "1", "tydzień": "1", "miesiąc": "1",
     "דקה": "1", "שעה": "1", "יום": "1", "שבוע": "1", "חודש": "1",
     "שעתיים": "2", "יומיים": "2", "שבועיים": "2", "חודשיים": "2",
-}  # fmt: skip
-#: The day words of :data:`_RELATIVE` and the days before the capture they name
-_RELATIVE_DAYS = {
-    "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "gisteren": 1, "ontem": 1,
-    "вчера": 1, "позавчера": 2, "昨日": 1, "一昨日": 2, "昨天": 1, "前天": 2, "أمس": 1,
-    "dün": 1, "wczoraj": 1, "przedwczoraj": 2, "вчора": 1, "учора": 1, "позавчора": 2,
-    "χθες": 1, "χτες": 1, "אתמול": 1, "دیروز": 1, "গতকাল": 1, "어제": 1, "그제": 2, "그저께": 2,
-    "เมื่อวาน": 1, "เมื่อวานนี้": 1,
 }  # fmt: skip
 #: A time of day after a day word: "Yesterday at 19:20", "Hier à 19h20", "heute, 14:30 Uhr",
 #: "вчера в 14:30", "вчора о 14:30", "χθες στις 14:30", "אתמול בשעה 14:30", "دیروز ساعت ۱۴:۳۰",
@@ -1438,14 +1453,14 @@ _RELATIVE_UNIT_WORDS = (
     "geleden", "前", "منذ", "قبل", "önce", "temu", "тому", "πριν", "לפני", "पहले", "पूर्व",
     "আগে", "پیش", "전", "ที่แล้ว",
 )  # fmt: skip
-#: What every other match of :data:`_RELATIVE` holds: one of its words for a day (or its
-#: first character; Greek's without the final sigma, which re.IGNORECASE takes for a "σ")
-_RELATIVE_WORDS = (
-    *_RELATIVE_UNIT_WORDS, "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
-    "hoy", "ieri", "oggi", "gisteren", "vandaag", "ontem", "hoje", "вчера", "сегодня", "昨",
-    "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś", "чора", "χθε",
-    "χτε", "אתמול", "دیروز", "গতকাল", "어제", "그제", "그저께", "เมื่อวาน",
-)  # fmt: skip
+#: What every other match of :data:`_RELATIVE` holds: one of its words for a day
+#: (:data:`_RELATIVE_DAYS`; Greek's without the final sigma, which re.IGNORECASE takes for a
+#: "σ"). A word that holds another of them ("позавчера": "вчера") is left out: the line holds
+#: that one too
+_RELATIVE_WORDS = (*_RELATIVE_UNIT_WORDS, *(w.removesuffix("ς") for w in _RELATIVE_DAYS))
+_RELATIVE_WORDS = tuple(
+    w for w in _RELATIVE_WORDS if not any(v in w and v != w for v in _RELATIVE_WORDS)
+)
 #: The words of :data:`_RELATIVE_WORDS` that start with an ASCII letter ("ago", "dün"), each
 #: looked for with ``str.__contains__``: all a line of ASCII can hold (``str.isascii`` reads a
 #: flag)

@@ -3789,3 +3789,16 @@ def test_rank_titles_scores_no_row_of_the_skipped_line(monkeypatch: pytest.Monke
     assert (
         max(ranked, key=lambda t: t[2])[1] == "Leaders agree on a common plan against the militants"
     )
+
+
+def test_every_relative_day_word_is_matched_held_and_counted() -> None:
+    """review39 R11: the relative day words were typed into three lists (the pattern's
+    alternatives, their days, the words a line is tried for): one added to one list only
+    was not read. The pattern and the words are made of _RELATIVE_DAYS: each is matched
+    alone and after a space, a line with it is tried, and its days are read."""
+    for w, days in textmeta._RELATIVE_DAYS.items():
+        for line in (w, f"x {w.upper()}"):
+            m = textmeta._RELATIVE.search(line)
+            assert m is not None and (m.group("word") or m.group("cword")).lower() == w, line
+            assert textmeta._holds_word(line), line
+        assert textmeta._RELATIVE_DAYS[w.lower()] == days
