@@ -849,6 +849,8 @@ def find_dates(
                     "sep": sep,
                 }
             )
+        if found:
+            out += _glued_dates(orig, i, found)
     _two_digit_years(text, lines, out)
     if not text.isascii():
         _calendar_dates(text, out)
@@ -872,6 +874,26 @@ _LineDate = tuple[date, int, str, str, tuple[str, str] | None, date | None, str 
 #: Lines up to this long have their dates cached (:func:`_line_dates`); a long paragraph
 #: seldom recurs, and would hold its memory in the cache
 _LINE_CACHE_CHARS = 400
+
+
+def _glued_dates(line: str, i: int, found: tuple[_LineDate, ...]) -> list[dict[str, Any]]:
+    """The dates (:func:`find_dates`' candidates, on line ``i``) written on to the last digit
+    of one of the dates ``found`` on ``line``, as themes print a post's date and its
+    update's: "28. Juni 201914. Januar 2020", "March 5, 2024March 6, 2024". A date's day
+    or month may not follow a digit in the patterns, so the second was no match, and the
+    update's date was seen by no reader: it is read in the rest of the line, where it
+    starts it (and a date glued to it in turn)."""
+    out: list[dict[str, Any]] = []
+    for _, col, _, written, *_ in found:
+        end = col + len(written)
+        if written[-1:].isdigit() and line[end : end + 1].isalnum():
+            pos = 0
+            for c in find_dates([line[end:]]):
+                if c["col"] != pos:
+                    break
+                out.append({**c, "line": i, "col": end + pos})
+                pos += len(c["text"])
+    return out
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -4359,13 +4381,14 @@ def _title_text(
         if cjk and _DATELINE_REST.match(rest) is not None:
             return None  # a dateline: "2023年10月18日 10:02 来源：新华网"
         rest = _LEAD_SEP.sub("", rest)
-        if _PREFILTER.search(rest) and (again := find_dates([rest])) and again[0]["col"] == 0:
-            # (a date line that gives two dates, the post's and its update, glued as themes
-            # print them: "1. November 20231. November 2023 Bockenem, Polizei", "28. Juni
-            # 201914. Januar 2020 | Klaus Q." The second date, glued to the first year, is
-            # no match in the whole line; its rest was a title candidate, "1. November 2023
-            # Bockenem, Polizei", and won over the headline above it)
-            return _title_text(rest, again, cjk, least)
+        at = len(s) - len(rest)
+        if len(found) > 1 and found[1]["col"] == at:
+            # (a date line that gives two dates, the post's and its update, as themes print
+            # them, glued or not: "1. November 20231. November 2023 Bockenem, Polizei",
+            # "28. Juni 2019 | 14. Januar 2020 | Klaus Q." (:func:`_glued_dates`); its rest
+            # was a title candidate, "1. November 2023 Bockenem, Polizei", and won over the
+            # headline above it)
+            return _title_text(rest, [{**c, "col": c["col"] - at} for c in found[1:]], cjk, least)
         # (fewer words after a date are the post's meta line: its author "Reiner Nagel", a
         # section "Umwelt & Klima", "3 Kommentare", "6 min read", a time; on the dev pages
         # 37 such candidates, none a headline, where 6 of 53 rests of 4 words or more were)

@@ -78,6 +78,25 @@ def test_glued_numbers_after_a_month_are_no_date(line: str) -> None:
     assert find_dates([line]) == []
 
 
+@pytest.mark.parametrize(
+    ("line", "dates"),
+    [
+        ("28. Juni 201914. Januar 2020 | Klaus Q.", ["2019-06-28", "2020-01-14"]),
+        ("1. November 20231. November 2023 Bockenem", ["2023-11-01", "2023-11-01"]),
+        ("12 May 20245 June 20246 July 2024", ["2024-05-12", "2024-06-05", "2024-07-06"]),
+        ("March 5, 2024March 6, 2024 | Jane Roe", ["2024-03-05", "2024-03-06"]),
+        ("28. Juni 2019 14. Januar 2020", ["2019-06-28", "2020-01-14"]),
+    ],
+)
+def test_a_date_glued_to_a_dates_year_is_found(line: str, dates: list[str]) -> None:
+    """review39 R12: a theme's post and update dates printed glued ("28. Juni 201914. Januar
+    2020") gave the first date only: the second's day follows a digit. The title reader
+    looked for it again in the line's rest; the date readers never saw the update."""
+    found = find_dates([line])
+    assert [iso_value(c) for c in found] == dates
+    assert [line[c["col"] :].startswith(c["text"]) for c in found] == [True] * len(dates)
+
+
 def test_impossible_dates_are_ignored() -> None:
     lines = ["31/02/2019", "February 30, 2019", "2019-13-01", "30.02.2020", "Maybe 12, 2019"]
     assert find_dates(lines) == []
