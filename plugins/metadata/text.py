@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import numpy.typing as npt
 
-from ..boilerplate.lines import nomark_prose_line
+from ..boilerplate.lines import NETWORKS, nomark_prose_line
 from ..boilerplate.reflow import (
     FRONT_MATTER_FIRST,
     FRONT_MATTER_MAX,
@@ -3766,12 +3766,15 @@ _NEVER_TITLE_IN = (
 
 
 #: Social networks a share line names (two or more on a short line: "シェアする X Facebook
-#: LINE はてなブックマーク", "分享到：微信 微博 QQ空间", "Share: Facebook | Twitter | Email")
-_NETWORKS = re.compile(
-    r"(?<!\w)(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|line|x|"
-    r"vk|вконтакте|одноклассники|微信|微博|qq空间|はてなブックマーク|فيسبوك|تويتر|واتساب|"
-    r"פייסבוק|וואטסאפ|טוויטר|फेसबुक|ट्विटर|व्हाट्सएप|tweet|ツイート)(?!\w)"
-)
+#: LINE はてなブックマーク", "分享到：微信 微博 QQ空间", "Share: Facebook | Twitter | Email"):
+#: the boilerplate stage's (:data:`..boilerplate.lines.NETWORKS`, its lexicon's cue words),
+#: and names that are no cue word of its model (:data:`_BAR_ONLY`: words of their own,
+#: "line", "x"; names the model was fitted without)
+_BAR_ONLY = (
+    "line", "x", "vk", "email", "e-mail", "вконтакте", "одноклассники", "qq空间", "はてなブックマーク",
+    "ツイート",
+)  # fmt: skip
+_NETWORKS = re.compile(r"(?<!\w)(?:" + _alternatives((*NETWORKS, *_BAR_ONLY)) + r")(?!\w)")
 #: "All rights reserved" in the languages copyright notices are written in
 _RIGHTS_WORDS = (
     r"all rights(?: reserved)?|alle rechte vorbehalten|tous droits réservés|todos los derechos "
