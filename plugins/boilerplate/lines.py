@@ -1727,20 +1727,6 @@ def _win_mean(a, h):
     return (c[hi] - c[lo]) / (hi - lo)
 
 
-def _best_segment(score):
-    """Max-sum contiguous segment -> (lo, hi) inclusive, as Kadane's scan finds it (first
-    best end; the latest start among equal prefix minima), computed from prefix sums."""
-    n = len(score)
-    if not n:
-        return 0, -1
-    C = np.zeros(n + 1)
-    np.cumsum(score, out=C[1:])
-    M = np.minimum.accumulate(C[:n])
-    start = np.maximum.accumulate(np.where(C[:n] == M, np.arange(n), 0))
-    hi = int(np.argmax(C[1:] - M))
-    return int(start[hi]), hi
-
-
 CTX_BASE = [
     "lntok",
     "end_sent",
@@ -1852,8 +1838,9 @@ def _line_features_rows(R, lh, rb, first_row):
     seg_score = np.where(
         prose > 0, ntok, np.where(furniture > 0, -0.5, -2.0 - np.minimum(ntok, 8.0))
     )
-    # max-sum segment per document (as _best_segment; all scores are multiples of 0.5, so
-    # prefix sums are exact and a per-document offset keeps the running minimum inside it)
+    # max-sum segment per document, as Kadane's scan finds it (the first best end; the
+    # latest start among equal prefix minima), from prefix sums: all scores are multiples
+    # of 0.5, so they are exact, and a per-document offset keeps the running minimum inside it
     Cs = np.zeros(n + 1)
     np.cumsum(seg_score, out=Cs[1:])
     C = Cs[gi] - Cs[s]  # prefix before the line, within its document
