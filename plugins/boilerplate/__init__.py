@@ -1467,7 +1467,7 @@ def _drop_teaser_marks(d: Any) -> None:
     without headlines (s37 acc-regress O9, O14). Without such a label the removed lines
     may be the article's own list, and what the model kept among them its text. Lines kept
     by a later rule (a table, a review's rating) are not looked at."""
-    from .lines import _FI, TEASER_REASON, cue_words
+    from .lines import TEASER_REASON
 
     removed = [j for j, r in d.why.items() if r == TEASER_REASON]
     if len(removed) < 2:  # (most pages: no teasers to go with)
@@ -1482,8 +1482,7 @@ def _drop_teaser_marks(d: Any) -> None:
     if (
         len(teasers) < 2
         or label <= last
-        # (a page read in windows keeps no feature rows: its label's cue words are counted)
-        or not (cue_words(text[label]) if d.X is None else d.X[label, _FI["cue"]])
+        or not d.cues()[label]
         or len(_WORD.findall(text[label])) > _TEASER_LABEL_WORDS
         or text[label].endswith((":", "："))
     ):

@@ -188,6 +188,16 @@ _COMMENT_WORDS = frozenset(
         "комментарии",
     ]
 )
+#: The social networks a share bar names ("Share: Facebook | X", "שתפו פייסבוק וואטסאפ"),
+#: cue words of the lexicon (:data:`_CUE_PHRASES`) and the names the metadata stage and
+#: :mod:`.refine` count in a share bar (:func:`..metadata.text.notice_or_share`): one list,
+#: a network added to one was not known to the other
+NETWORKS = (
+    "facebook", "flipboard", "instagram", "linkedin", "pinterest", "reddit", "retweet",
+    "telegram", "tweet", "twitter", "whatsapp", "فيسبوك", "تويتر", "واتساب", "تلگرام", "واتساپ",
+    "פייסבוק", "וואטסאפ", "טוויטר", "微信", "微博", "फेसबुक", "ट्विटर", "व्हाट्सएप", "카카오톡",
+    "페이스북", "เฟซบุ๊ก", "ไลน์",
+)  # fmt: skip
 _CUE_PHRASES = [
     "abo",
     "abonnement",
@@ -251,10 +261,8 @@ _CUE_PHRASES = [
     "drucken",
     "e mail",
     "email",
-    "facebook",
     "faq",
     "feedback",
-    "flipboard",
     "folgen sie uns",
     "follow us",
     "foto",
@@ -275,7 +283,6 @@ _CUE_PHRASES = [
     "imprint",
     "iniciar sesión",
     "inicio",
-    "instagram",
     "jobs",
     "kategorie",
     "komentarz",
@@ -291,7 +298,6 @@ _CUE_PHRASES = [
     "leer más",
     "leggi anche",
     "leia mais",
-    "linkedin",
     "lire aussi",
     "lire la suite",
     "listen",
@@ -320,7 +326,6 @@ _CUE_PHRASES = [
     "photo",
     "photos",
     "picture alliance",
-    "pinterest",
     "play",
     "política de privacidad",
     "post a comment",
@@ -340,13 +345,11 @@ _CUE_PHRASES = [
     "read next",
     "rechercher",
     "recommended",
-    "reddit",
     "register",
     "registrieren",
     "reklama",
     "related",
     "reply",
-    "retweet",
     "rss",
     "rubrik",
     "schlagwort",
@@ -379,7 +382,6 @@ _CUE_PHRASES = [
     "tags",
     "te puede interesar",
     "teilen",
-    "telegram",
     "terms and conditions",
     "terms of service",
     "terms of use",
@@ -389,8 +391,6 @@ _CUE_PHRASES = [
     "topics",
     "tous droits réservés",
     "trending",
-    "tweet",
-    "twitter",
     "udostępnij",
     "video",
     "videos",
@@ -398,7 +398,6 @@ _CUE_PHRASES = [
     "weiter",
     "weiterlesen",
     "werbung",
-    "whatsapp",
     "you may also like",
     "you might also like",
     "youtube",
@@ -422,9 +421,6 @@ _CUE_PHRASES = [
     "اقرأ المزيد",
     "الرئيسية",
     "تعليقات",
-    "فيسبوك",
-    "تويتر",
-    "واتساب",
     "اشتراک",
     "تبلیغات",
     "بیشتر بخوانید",
@@ -437,9 +433,6 @@ _CUE_PHRASES = [
     "כתבות נוספות",
     "דף הבית",
     "תגובות",
-    "פייסבוק",
-    "וואטסאפ",
-    "טוויטר",
     "paylaş",
     "reklam",
     "ilgili haberler",
@@ -457,15 +450,10 @@ _CUE_PHRASES = [
     "相关阅读",
     "相关新闻",
     "首页",
-    "微信",
-    "微博",
     "शेयर",
     "शेयर करें",
     "विज्ञापन",
     "यह भी पढ़ें",
-    "फेसबुक",
-    "ट्विटर",
-    "व्हाट्सएप",
     "होम",
     "टिप्पणियाँ",
     "シェア",
@@ -478,8 +466,6 @@ _CUE_PHRASES = [
     # the networks, and a staff byline without a name ("our correspondent"), which stayed
     # in the text of such pages (s38 acceptance test, findings 6, 7)
     "اشتراک گذاری",
-    "تلگرام",
-    "واتساپ",
     "поділитися",
     "читайте також",
     "κοινοποίηση",
@@ -494,14 +480,10 @@ _CUE_PHRASES = [
     "নিজস্ব প্রতিবেদক",
     "공유하기",
     "관련기사",
-    "카카오톡",
-    "페이스북",
     # Thai and Lao: share, the networks, related news, read more, advertisement (a Thai
     # page's share buttons stayed in its text, s38 acceptance test #1; each is one word
     # to the tokens only since their vowel signs are: see _WORD_MARKS)
     "แชร์",
-    "เฟซบุ๊ก",
-    "ไลน์",
     "ข่าวที่เกี่ยวข้อง",
     "อ่านเพิ่มเติม",
     "อ่านต่อ",
@@ -510,6 +492,7 @@ _CUE_PHRASES = [
     "ຂ່າວທີ່ກ່ຽວຂ້ອງ",
     "ອ່ານຕໍ່",
     "ໂຄສະນາ",
+    *NETWORKS,
 ]
 # ----------------------------------------------------------------- model loading ----
 #: The model file format this code reads (the JSON model's ``version``).
@@ -1757,20 +1740,6 @@ def _win_mean(a, h):
     return (c[hi] - c[lo]) / (hi - lo)
 
 
-def _best_segment(score):
-    """Max-sum contiguous segment -> (lo, hi) inclusive, as Kadane's scan finds it (first
-    best end; the latest start among equal prefix minima), computed from prefix sums."""
-    n = len(score)
-    if not n:
-        return 0, -1
-    C = np.zeros(n + 1)
-    np.cumsum(score, out=C[1:])
-    M = np.minimum.accumulate(C[:n])
-    start = np.maximum.accumulate(np.where(C[:n] == M, np.arange(n), 0))
-    hi = int(np.argmax(C[1:] - M))
-    return int(start[hi]), hi
-
-
 CTX_BASE = [
     "lntok",
     "end_sent",
@@ -1882,8 +1851,9 @@ def _line_features_rows(R, lh, rb, first_row):
     seg_score = np.where(
         prose > 0, ntok, np.where(furniture > 0, -0.5, -2.0 - np.minimum(ntok, 8.0))
     )
-    # max-sum segment per document (as _best_segment; all scores are multiples of 0.5, so
-    # prefix sums are exact and a per-document offset keeps the running minimum inside it)
+    # max-sum segment per document, as Kadane's scan finds it (the first best end; the
+    # latest start among equal prefix minima), from prefix sums: all scores are multiples
+    # of 0.5, so they are exact, and a per-document offset keeps the running minimum inside it
     Cs = np.zeros(n + 1)
     np.cumsum(seg_score, out=Cs[1:])
     C = Cs[gi] - Cs[s]  # prefix before the line, within its document
@@ -2306,14 +2276,6 @@ def _stage2_rows(X, p1, rb, rows, extra=0):
 
 RULES = ("teaser", "caption", "bridge", "cueonly")
 CUEONLY_REASON = "furniture words only (ad, share, read-also line)"
-
-
-def cue_words(line: str) -> float:
-    """The ``cue`` feature of ``line`` (its count of the lexicon's cue words and phrases, as
-    the feature rows hold it: a line's own, not its neighbours'), for decisions that keep no
-    feature rows (a page read in windows: :func:`decide_many`)."""
-    _, R, *_ = _raw_features_many([[line]], load_model()["lex"])
-    return float(R[0, RAW_NAMES.index("cue")]) if len(R) else 0.0
 
 
 def cue_only(X: np.ndarray) -> np.ndarray:
@@ -2938,7 +2900,7 @@ def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
             decided = _decide_part([w for _, w in part], threshold, sequence)
             for (j, _), d in zip(part, decided, strict=True):
                 if len(docs[j]) > _PART_LINES or long[j]:
-                    d.X = None  # (a view that would keep the part's feature rows alive)
+                    d.drop_rows()  # (a view that would keep the part's feature rows alive)
                 got[j].append(d)
             part, n = [], 0
         if lines is not None:
@@ -2975,7 +2937,8 @@ def _char_windows(lines: list[str]) -> list[tuple[int, int]]:
 
 def _joined(lines: list[str], parts: list[Decisions]) -> Decisions:
     """One page's decisions from those of its consecutive windows (``lines``: the page's).
-    The feature rows are not kept (the reasons are: ``codes``)."""
+    The feature rows are not kept (the reasons are: ``codes``; and the ``cue`` column:
+    :meth:`Decisions.cues`)."""
     idx: list[int] = []
     why: dict[int, str] = {}
     keep_l: list[bool] = []
@@ -3002,6 +2965,7 @@ def _joined(lines: list[str], parts: list[Decisions]) -> Decisions:
         np.concatenate([d.codes for d in parts]),
         stripped,
         (keep_l, score_l, reason_l),
+        np.concatenate([d.cues() for d in parts]),
     )
 
 
@@ -3128,11 +3092,15 @@ class Decisions:
     ``why`` maps a position in ``idx`` to the reason of a post-processing rule.
     ``stripped`` (when given) holds the non-blank lines stripped, in ``idx`` order.
     ``cols`` (when given) holds what :meth:`columns` returns before the rules' reasons are
-    applied; set it to None after changing ``keep`` or ``why``."""
+    applied; set it to None after changing ``keep`` or ``why``. ``X``, the feature rows, is
+    None for a page read in windows, whose ``cue`` column is kept (:meth:`cues`)."""
 
-    __slots__ = ("X", "codes", "cols", "idx", "keep", "lines", "score", "stripped", "why")
+    __slots__ = ("X", "codes", "cols", "cue", "idx", "keep", "lines", "score", "stripped", "why")
 
-    def __init__(self, lines, idx, score, keep, why, X, codes=None, stripped=None, cols=None):
+    def __init__(
+        self, lines, idx, score, keep, why, X, codes=None, stripped=None, cols=None, cue=None
+    ):
+        self.cue = cue
         self.cols = cols
         self.lines = lines
         self.idx = idx
@@ -3142,6 +3110,17 @@ class Decisions:
         self.X = X
         self.codes = codes
         self.stripped = stripped if stripped is not None else [lines[i].strip() for i in idx]
+
+    def drop_rows(self) -> None:
+        """Let go of the feature rows ``X``, keeping their ``cue`` column (:meth:`cues`)."""
+        if self.X is not None:
+            self.cue = self.X[:, _FI["cue"]].copy()
+            self.X = None
+
+    def cues(self) -> np.ndarray:
+        """Each non-blank line's ``cue`` feature (the lexicon's cue words and phrases of the
+        line itself), from the feature rows or, when they were dropped, their column."""
+        return self.X[:, _FI["cue"]] if self.X is not None else self.cue
 
     def kept_text(self) -> str:
         """The kept lines, joined by newlines (as they were, not stripped)."""

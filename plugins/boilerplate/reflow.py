@@ -819,8 +819,8 @@ FRONT_MATTER_MAX = 60
 #: The first line of a front matter: a YAML block's rule, a reader's header's title field
 FRONT_MATTER_FIRST = ("---", "Title:")
 #: A field of a reader's header: "URL Source: https://...", "Published Time: ...",
-#: "Warning: ..." (see :func:`front_matter_size`)
-_READER_FIELD = re.compile(r"[A-Z][A-Za-z ]{0,30}:(?:\s|$)")
+#: "Warning: ..." (see :func:`front_matter_size`); its key and value, matched whole
+READER_FIELD = re.compile(r"([A-Z][A-Za-z ]{0,30}):(?:\s+(.*))?")
 #: The most fields of a reader's header, and the line that ends it
 _READER_FIELDS = 8
 _READER_END = "Markdown Content:"
@@ -845,7 +845,7 @@ def front_matter_size(lines: list[str]) -> int:
             line = lines[j].strip()
             if line == _READER_END:
                 return j + 1
-            if not _READER_FIELD.match(line):
+            if READER_FIELD.fullmatch(line) is None:
                 return 0
         return 0
     if first != "---":
@@ -1264,10 +1264,13 @@ def markdown_blocks(
 
 def front_matter_lines(lines: list[str]) -> int:
     """How many of ``lines`` (blank ones too) are the text's front matter
-    (:func:`front_matter_size`)."""
-    if not lines or not lines[0].startswith(FRONT_MATTER_FIRST):
+    (:func:`front_matter_size` over its first :data:`FRONT_MATTER_MAX` non-blank lines, as
+    the boilerplate stage removes it): 0 when it has none. The one definition of where a
+    front matter ends, for both stages."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not lines[first].lstrip().startswith(FRONT_MATTER_FIRST):
         return 0
-    rows = [i for i in range(min(len(lines), FRONT_MATTER_MAX)) if lines[i].strip()]
+    rows = list(islice((i for i in range(first, len(lines)) if lines[i].strip()), FRONT_MATTER_MAX))
     size = front_matter_size([lines[i] for i in rows])
     return rows[size - 1] + 1 if size else 0
 

@@ -42,7 +42,7 @@ from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from .. import is_post
-from ..boilerplate.reflow import Reflowed, reflow_text
+from ..boilerplate.reflow import Reflowed, front_matter_lines, reflow_text
 from . import model as ranker
 from .html import (
     html_candidates,
@@ -73,7 +73,6 @@ from .text import (
     extract,
     extract_lines,
     find_dates,
-    front_matter_end,
     front_matter_url,
     hashtag_split,
     headline_of,
@@ -1051,7 +1050,7 @@ class MetadataStage(Stage):
                 lines,
                 meta["lines"].get("title"),
                 meta_rows | {c["line"] for c in meta["candidates"]},
-                front_matter_end(lines),
+                front_matter_lines(lines),
             ):
                 # a line of a paragraph that was not joined (a short or unwrapped text): no
                 # headline, and its words stay in the text (s30 OCR tester: "Sons, corn

@@ -35,8 +35,14 @@ from urllib.parse import urlsplit
 import numpy as np
 import numpy.typing as npt
 
-from ..boilerplate.lines import nomark_prose_line
-from ..boilerplate.reflow import front_matter_lines, goes_on_wrapped
+from ..boilerplate.lines import NETWORKS, nomark_prose_line
+from ..boilerplate.reflow import (
+    FRONT_MATTER_FIRST,
+    FRONT_MATTER_MAX,
+    READER_FIELD,
+    front_matter_lines,
+    goes_on_wrapped,
+)
 from ..boilerplate.structures import LIVE_POSTS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
@@ -335,6 +341,32 @@ def _prefilter_spans(text: str, old: bool = False) -> list[tuple[int, int]]:
 
 #: What every numeric form (ISO, "2020. 08. 18.", d/m/y) holds
 _NUM_SEP = re.compile(r"[0-9]\s?[./-]\s?[0-9]")
+#: The day words of :data:`_RELATIVE` and the days before the capture they name (0: today):
+#: its ``word`` and ``cword`` alternatives and :data:`_RELATIVE_WORDS` are made of them (a
+#: word typed into one of three lists and not the others was not read). (Hindi and Marathi
+#: "कल", "काल" are also "tomorrow" and "time": not read)
+_RELATIVE_DAYS = {
+    "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "gisteren": 1, "ontem": 1,
+    "вчера": 1, "позавчера": 2, "昨日": 1, "一昨日": 2, "昨天": 1, "前天": 2, "أمس": 1,
+    "dün": 1, "wczoraj": 1, "przedwczoraj": 2, "вчора": 1, "учора": 1, "позавчора": 2,
+    "χθες": 1, "χτες": 1, "אתמול": 1, "دیروز": 1, "গতকাল": 1, "어제": 1, "그제": 2, "그저께": 2,
+    "เมื่อวาน": 1, "เมื่อวานนี้": 1,
+    "today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "oggi": 0, "vandaag": 0, "hoje": 0,
+    "сегодня": 0, "اليوم": 0, "bugün": 0, "dzisiaj": 0, "dziś": 0, "今日": 0, "今天": 0,
+}  # fmt: skip
+#: The day words of :data:`_RELATIVE_DAYS` in the scripts that write the next word (a
+#: particle) on to them: Chinese, Japanese, Korean, Thai (no word end is looked for after them)
+_GLUED_DAYS = frozenset(
+    w for w in _RELATIVE_DAYS if "\u0e00" <= w[0] <= "\u0e7f" or w[0] >= "\u3040"
+)
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """The literal ``words`` as a pattern's alternatives, the longest first (a word that
+    starts another, "그제" of "그저께", is tried after it)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 _RELATIVE = re.compile(
     r"(?:(?P<n>\d{1,3}|an?|one|ein|eine|einem|einer|un|une)\s*(?P<u>min(?:ute)?s?|mins?|hours?|hrs?|h|days?|weeks?|months?"
     r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses"
@@ -366,11 +398,8 @@ _RELATIVE = re.compile(
     r"|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน)\s*(?:(?:पहले|पूर्वी?|আগে|پیش|قبل|전)(?![\w\u200c])|ที่แล้ว)"
     r"|(?:\b(?P<n8>\d{1,3})\s*)?\b(?P<u8>minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dzień|dni|tydzień"
     r"|tygodni[e]?|miesiąc[ey]?|miesięcy)\s+temu\b"
-    r"|\b(?P<word>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|ontem|hoje"
-    r"|позавчера|вчера|сегодня|позавчора|вчора|учора|χθες|χτες|אתמול"
-    r"|أمس|اليوم|دیروز|গতকাল|dün|bugün|przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
-    # (Hindi and Marathi "कल", "काल" are also "tomorrow" and "time": not read)
-    r"|(?<!\w)(?P<cword>一昨日|昨日|今日|昨天|今天|前天|그저께|그제|어제|เมื่อวานนี้|เมื่อวาน))",
+    rf"|\b(?P<word>{_alternatives(_RELATIVE_DAYS.keys() - _GLUED_DAYS)})(?!\w)"
+    rf"|(?<!\w)(?P<cword>{_alternatives(_GLUED_DAYS)}))",
     re.I,
 )
 #: The units of the relative forms in other languages (:data:`_RELATIVE`'s ``u3``..``u5``), by
@@ -405,14 +434,6 @@ _UNIT_ALONE = {
     "minutę": "1", "godzinę": "1", "dzień": "1", "tydzień": "1", "miesiąc": "1",
     "דקה": "1", "שעה": "1", "יום": "1", "שבוע": "1", "חודש": "1",
     "שעתיים": "2", "יומיים": "2", "שבועיים": "2", "חודשיים": "2",
-}  # fmt: skip
-#: The day words of :data:`_RELATIVE` and the days before the capture they name
-_RELATIVE_DAYS = {
-    "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "gisteren": 1, "ontem": 1,
-    "вчера": 1, "позавчера": 2, "昨日": 1, "一昨日": 2, "昨天": 1, "前天": 2, "أمس": 1,
-    "dün": 1, "wczoraj": 1, "przedwczoraj": 2, "вчора": 1, "учора": 1, "позавчора": 2,
-    "χθες": 1, "χτες": 1, "אתמול": 1, "دیروز": 1, "গতকাল": 1, "어제": 1, "그제": 2, "그저께": 2,
-    "เมื่อวาน": 1, "เมื่อวานนี้": 1,
 }  # fmt: skip
 #: A time of day after a day word: "Yesterday at 19:20", "Hier à 19h20", "heute, 14:30 Uhr",
 #: "вчера в 14:30", "вчора о 14:30", "χθες στις 14:30", "אתמול בשעה 14:30", "دیروز ساعت ۱۴:۳۰",
@@ -828,6 +849,8 @@ def find_dates(
                     "sep": sep,
                 }
             )
+        if found:
+            out += _glued_dates(orig, i, found)
     _two_digit_years(text, lines, out)
     if not text.isascii():
         _calendar_dates(text, out)
@@ -851,6 +874,26 @@ _LineDate = tuple[date, int, str, str, tuple[str, str] | None, date | None, str 
 #: Lines up to this long have their dates cached (:func:`_line_dates`); a long paragraph
 #: seldom recurs, and would hold its memory in the cache
 _LINE_CACHE_CHARS = 400
+
+
+def _glued_dates(line: str, i: int, found: tuple[_LineDate, ...]) -> list[dict[str, Any]]:
+    """The dates (:func:`find_dates`' candidates, on line ``i``) written on to the last digit
+    of one of the dates ``found`` on ``line``, as themes print a post's date and its
+    update's: "28. Juni 201914. Januar 2020", "March 5, 2024March 6, 2024". A date's day
+    or month may not follow a digit in the patterns, so the second was no match, and the
+    update's date was seen by no reader: it is read in the rest of the line, where it
+    starts it (and a date glued to it in turn)."""
+    out: list[dict[str, Any]] = []
+    for _, col, _, written, *_ in found:
+        end = col + len(written)
+        if written[-1:].isdigit() and line[end : end + 1].isalnum():
+            pos = 0
+            for c in find_dates([line[end:]]):
+                if c["col"] != pos:
+                    break
+                out.append({**c, "line": i, "col": end + pos})
+                pos += len(c["text"])
+    return out
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -1432,14 +1475,14 @@ _RELATIVE_UNIT_WORDS = (
     "geleden", "前", "منذ", "قبل", "önce", "temu", "тому", "πριν", "לפני", "पहले", "पूर्व",
     "আগে", "پیش", "전", "ที่แล้ว",
 )  # fmt: skip
-#: What every other match of :data:`_RELATIVE` holds: one of its words for a day (or its
-#: first character; Greek's without the final sigma, which re.IGNORECASE takes for a "σ")
-_RELATIVE_WORDS = (
-    *_RELATIVE_UNIT_WORDS, "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
-    "hoy", "ieri", "oggi", "gisteren", "vandaag", "ontem", "hoje", "вчера", "сегодня", "昨",
-    "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś", "чора", "χθε",
-    "χτε", "אתמול", "دیروز", "গতকাল", "어제", "그제", "그저께", "เมื่อวาน",
-)  # fmt: skip
+#: What every other match of :data:`_RELATIVE` holds: one of its words for a day
+#: (:data:`_RELATIVE_DAYS`; Greek's without the final sigma, which re.IGNORECASE takes for a
+#: "σ"). A word that holds another of them ("позавчера": "вчера") is left out: the line holds
+#: that one too
+_RELATIVE_WORDS = (*_RELATIVE_UNIT_WORDS, *(w.removesuffix("ς") for w in _RELATIVE_DAYS))
+_RELATIVE_WORDS = tuple(
+    w for w in _RELATIVE_WORDS if not any(v in w and v != w for v in _RELATIVE_WORDS)
+)
 #: The words of :data:`_RELATIVE_WORDS` that start with an ASCII letter ("ago", "dün"), each
 #: looked for with ``str.__contains__``: all a line of ASCII can hold (``str.isascii`` reads a
 #: flag)
@@ -1825,13 +1868,15 @@ def find_cjk_yearless(lines: list[str], capture: date, max_lines: int = 80) -> l
 _PARA_END = frozenset('.!?"”»)…:。！？」』）：।॥؟۔')
 #: Chinese ideographs and Japanese kana, written without spaces between words (Korean
 #: hangul has spaces: not counted)
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RANGES = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
 #: A Hangul syllable: Korean is written with spaces between words, but each syllable takes
 #: two columns, as a Chinese character does; counted as one, a Korean paragraph of 70
 #: syllables was no paragraph (more than 80 columns), nor any paragraph of a Korean page
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_RANGE = r"\uac00-\ud7a3"
+_HANGUL = re.compile(f"[{_HANGUL_RANGE}]")
 #: A character two columns wide: :data:`_CJK_CHAR` or :data:`_HANGUL` (:func:`width`)
-_WIDE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
+_WIDE_CHAR = re.compile(f"[{_CJK_RANGES}{_HANGUL_RANGE}]")
 
 
 _MAX = np.maximum.reduce
@@ -1965,15 +2010,19 @@ def has_cjk(text: str) -> bool:
     return _scripts(text)[0]
 
 
-def _scripts(text: str) -> tuple[bool, bool, bool]:
+def _scripts(text: str, hangul: bool = False) -> tuple[bool, bool, bool]:
     """(:func:`has_cjk`, whether ``text`` may hold digits of another script than 0-9:
-    :func:`_other_digits_points`, whether it holds a Hangul syllable) from one array of its
-    UTF-16 code units."""
+    :func:`_other_digits_points`, whether it holds a Hangul syllable: looked for when
+    ``hangul``, else False) from one array of its UTF-16 code units."""
     if text.isascii():
         return False, False, False
     a = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
     top = int(_MAX(a))
-    return _has_cjk_points(a, top), _other_digits_points(a, top), _has_hangul_points(a, top)
+    return (
+        _has_cjk_points(a, top),
+        _other_digits_points(a, top),
+        hangul and _has_hangul_points(a, top),
+    )
 
 
 def _code_points(s: str) -> npt.NDArray[Any]:
@@ -1993,31 +2042,25 @@ def _code_points(s: str) -> npt.NDArray[Any]:
 _STATS_MIN_LINES = 100
 
 
-def _line_stats(
-    texts: list[str], text: str
-) -> tuple[list[int], list[int], bool, list[int], bool, bool]:
+def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool, list[int], bool]:
     """Of a page's stripped non-blank lines ``texts``: each one's spaces (``str.count(" ")``)
     and length, whether any holds a Chinese or Japanese character (:func:`has_cjk` of the
     page: its other characters are white space), the indices of those with at least 11
     spaces and more than 80 characters (the lines that can be paragraphs on a page without
-    such characters) and whether the page may hold digits of another script than 0-9
-    (:func:`_other_digits_points`). One array of the lines joined by newlines (none is inside a line)
-    instead of a C call per line for each figure (on pages of :data:`_STATS_MIN_LINES` lines
-    or more: the page split of a dev page, ~200 lines, 1.03 M -> 0.95 M instructions)."""
+    such characters; a Hangul syllable two columns: :func:`_hangul_widths`) and whether the
+    page may hold digits of another script than 0-9 (:func:`_other_digits_points`). One
+    array of the lines joined by newlines (none is inside a line) instead of a C call per
+    line for each figure (on pages of :data:`_STATS_MIN_LINES` lines or more: the page
+    split of a dev page, ~200 lines, 1.03 M -> 0.95 M instructions)."""
     if len(texts) >= _STATS_MIN_LINES:
         a = _code_points("\n".join(texts))
         nl = (a == 10).nonzero()[0]
     if len(texts) < _STATS_MIN_LINES or len(nl) != len(texts) - 1 or not texts[-1]:
         # (few lines, a line with a newline or an empty last line: a figure per line)
         nspaces = list(map(str.count, texts, repeat(" ")))
-        widths = list(map(len, texts))
-        long_lines = [
-            k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80
-        ]
-        cjk, digits, hangul = _scripts(text)
-        if hangul:
-            widths, long_lines = _hangul_widths(texts, nspaces)
-        return nspaces, widths, cjk, long_lines, digits, hangul
+        cjk, digits, hangul = _scripts(text, hangul=True)
+        widths = _hangul_widths(texts) if hangul else list(map(len, texts))
+        return nspaces, widths, cjk, _long_lines(nspaces, widths), digits
     # (the lines' bounds: -1, the newlines, the end; ufuncs and methods only, numpy's
     # Python-level functions cost more than the figures)
     bounds = np.empty(len(nl) + 2, np.intp)
@@ -2033,10 +2076,10 @@ def _line_stats(
         cjk, digits = _has_cjk_points(a, top), _other_digits_points(a, top)
         if _has_hangul_points(a, top):
             nspaces = spaces.tolist()
-            widths, long_lines = _hangul_widths(texts, nspaces)
-            return nspaces, widths, cjk, long_lines, digits, True
+            widths = _hangul_widths(texts)
+            return nspaces, widths, cjk, _long_lines(nspaces, widths), digits
     long_lines = ((spaces >= 11) & (lens > 80)).nonzero()[0].tolist()
-    return spaces.tolist(), lens.tolist(), cjk, long_lines, digits, False
+    return spaces.tolist(), lens.tolist(), cjk, long_lines, digits
 
 
 def _has_hangul_points(a: npt.NDArray[Any], top: int) -> bool:
@@ -2045,14 +2088,18 @@ def _has_hangul_points(a: npt.NDArray[Any], top: int) -> bool:
     return top >= 0xAC00 and bool(_MAX((a - 0xAC00) < 0x2BA4))
 
 
-def _hangul_widths(texts: list[str], nspaces: list[int]) -> tuple[list[int], list[int]]:
-    """The widths of a Korean page's lines ``texts`` (:func:`width`: a Hangul syllable two
-    columns) and the indices of those that can be paragraphs (:func:`_line_stats`)."""
-    widths = [len(s) + len(_HANGUL.findall(s)) for s in texts]
-    long_lines = [
-        k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80
-    ]
-    return widths, long_lines
+def _hangul_widths(texts: list[str]) -> list[int]:
+    """The widths of a Korean page's lines ``texts``, a Hangul syllable two columns: their
+    :func:`width` on a page without Chinese or Japanese characters (a page with some has its
+    widths from :func:`_cjk_words_width`)."""
+    return [len(s) + len(_HANGUL.findall(s)) for s in texts]
+
+
+def _long_lines(nspaces: list[int], widths: list[int]) -> list[int]:
+    """The indices of the lines of ``nspaces`` spaces and ``widths`` columns that can be
+    paragraphs on a page without Chinese or Japanese characters: 11 spaces or more, more
+    than 80 columns (:func:`_line_stats`)."""
+    return [k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80]
 
 
 def _has_cjk_points(a: npt.NDArray[Any], top: int) -> bool:
@@ -2185,7 +2232,7 @@ class Page:
         "body",
         "body_line",
         "cjk",
-        "hangul",
+        "front",
         "item_lines",
         "items",
         "lens",
@@ -2226,9 +2273,7 @@ class Page:
         # word counts by spaces (the lines are stripped), the lines' lengths, whether the page
         # holds Chinese or Japanese characters and the lines that can be paragraphs, from one
         # array of the lines' characters (:func:`_line_stats`)
-        #: whether the page holds a Hangul syllable (:func:`find_authors`' Korean bylines)
-        self.hangul: bool
-        nspaces, widths, self.cjk, long_lines, digits, self.hangul = _line_stats(texts, text)
+        nspaces, widths, self.cjk, long_lines, digits = _line_stats(texts, text)
         #: whether the page may hold digits of another script than 0-9 (:func:`find_dates`)
         self.other_digits = digits
         #: the lengths of :attr:`texts`
@@ -2281,6 +2326,10 @@ class Page:
         self._by_line: dict[int, list[dict[str, Any]]] = {}
         self._colons: list[tuple[int, str]] | None = None
         self.texts = texts
+        #: how many of :attr:`texts` are the text's front matter
+        #: (:func:`..boilerplate.reflow.front_matter_lines`, read on the lines as written: a
+        #: value's continuation is indented)
+        self.front = bisect.bisect_left(self.item_lines, front_matter_lines(lines))
 
     def dates(self) -> list[dict[str, Any]]:
         """Every written date of the page (:func:`find_dates`), found once and shared by the
@@ -3717,12 +3766,15 @@ _NEVER_TITLE_IN = (
 
 
 #: Social networks a share line names (two or more on a short line: "シェアする X Facebook
-#: LINE はてなブックマーク", "分享到：微信 微博 QQ空间", "Share: Facebook | Twitter | Email")
-_NETWORKS = re.compile(
-    r"(?<!\w)(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|line|x|"
-    r"vk|вконтакте|одноклассники|微信|微博|qq空间|はてなブックマーク|فيسبوك|تويتر|واتساب|"
-    r"פייסבוק|וואטסאפ|טוויטר|फेसबुक|ट्विटर|व्हाट्सएप|tweet|ツイート)(?!\w)"
-)
+#: LINE はてなブックマーク", "分享到：微信 微博 QQ空间", "Share: Facebook | Twitter | Email"):
+#: the boilerplate stage's (:data:`..boilerplate.lines.NETWORKS`, its lexicon's cue words),
+#: and names that are no cue word of its model (:data:`_BAR_ONLY`: words of their own,
+#: "line", "x"; names the model was fitted without)
+_BAR_ONLY = (
+    "line", "x", "vk", "email", "e-mail", "вконтакте", "одноклассники", "qq空间", "はてなブックマーク",
+    "ツイート",
+)  # fmt: skip
+_NETWORKS = re.compile(r"(?<!\w)(?:" + _alternatives((*NETWORKS, *_BAR_ONLY)) + r")(?!\w)")
 #: "All rights reserved" in the languages copyright notices are written in
 _RIGHTS_WORDS = (
     r"all rights(?: reserved)?|alle rechte vorbehalten|tous droits réservés|todos los derechos "
@@ -3730,9 +3782,16 @@ _RIGHTS_WORDS = (
     r"με επιφύλαξη παντός δικαιώματος|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित|"
     r"版[權权]所有|保留所有[權权]利|สงวนลิขสิทธิ์|무단\s*전재\s*및\s*재배포\s*금지"
 )
+#: The copyright sign, and the circled letters written for it (Korean notices: "Copyright ⓒ
+#: 서울일보"); :data:`_AS_SIGN` reads the others as the first
+_COPYRIGHT_SIGNS = "©ⓒⒸ"
+_AS_SIGN = str.maketrans(dict.fromkeys(_COPYRIGHT_SIGNS[1:], _COPYRIGHT_SIGNS[0]))
 #: What a copyright notice starts with: its sign or word, or "All rights reserved" in one of
-#: the languages of :data:`_RIGHTS_WORDS` ("جميع الحقوق محفوظة © ٢٠٢٤ …")
-_NOTICE_START = re.compile(r"(?i)\s*(?:[©ⓒⒸ]|\(c\)\s|copyright\b|(?:" + _RIGHTS_WORDS + "))")
+#: the languages of :data:`_RIGHTS_WORDS` ("جميع الحقوق محفوظة © ٢٠٢٤ …"). (Matched at the
+#: line's start, the class of the signs costs nothing; :func:`_copyright_who` searches)
+_NOTICE_START = re.compile(
+    rf"(?i)\s*(?:[{_COPYRIGHT_SIGNS}]|\(c\)\s|copyright\b|(?:" + _RIGHTS_WORDS + "))"
+)
 
 
 def notice_or_share(s: str) -> bool:
@@ -4153,7 +4212,7 @@ def _over_dateline(page: Page, k: int) -> bool:
         return False
     if k > 0 and 4 <= nwords[k - 1] <= 30 and items[k - 1][1].rstrip(_CLOSERS)[-1:] not in _ENDERS:
         return False
-    if k < front_matter_end(page.texts):
+    if k < page.front:
         # (a field of a YAML front matter, 'title: "..."' over 'author: ...': trafilatura's
         # markdown with its metadata, where the headline follows as "# ...")
         return False
@@ -4174,54 +4233,58 @@ def _over_dateline(page: Page, k: int) -> bool:
     return False
 
 
-#: The most lines a YAML front matter is looked for over (as the boilerplate stage does)
-_FRONT_MATTER_MAX = 60
-#: A front matter's title field: 'title: Council approves budget', 'title: "A: B"'
-_FRONT_TITLE = re.compile(r"title\s*:\s+(?:\"(.+)\"|'(.+)'|(.+))", re.I)
+#: A field of a YAML front matter, its key and its value: "author: Jane Doe", "tags:" (its
+#: value the block list under it), "title: >-" (a block scalar's). Matched whole (a line
+#: with a key and no space after its colon, "note:x", is none)
+_FRONT_KEY = re.compile(r"([\w-]+)\s*:(?:\s+(.*))?")
 
 
-def front_matter_end(lines: list[str]) -> int:
-    """The number of the first ``lines`` that are the text's YAML front matter ("---", its
-    fields, a closing "---" or "..."; blank lines count as the others), or a reader's
-    header (Jina Reader's "Title:" ... "Markdown Content:", see
-    :func:`..boilerplate.reflow.front_matter_size`): 0 when it has none."""
-    if not lines:
-        return 0
-    if lines[0].startswith("Title:"):
-        return front_matter_lines(lines)
-    if lines[0].strip() != "---":
-        return 0
-    ends = ("---", "...")
-    last = min(len(lines), _FRONT_MATTER_MAX)
-    return next((k + 1 for k in range(1, last) if lines[k].strip() in ends), 0)
+def _front_fields(lines: list[str], end: int) -> list[tuple[int, str | None, str]]:
+    """The lines of a front matter (its first ``end`` of ``lines``, :attr:`Page.front`;
+    stripped or not) between its first and its closing line, each as (row, key, value): a
+    field's key in lower case and its value ("" when it is on the lines under it); None
+    and the stripped line for another line (a list's item, a value's continuation). A YAML
+    front matter's fields are :data:`_FRONT_KEY`'s, a reader's header's its own
+    ("URL Source: https://...", :data:`..boilerplate.reflow.READER_FIELD`): the one reader
+    of the fields the title, the address and the lists are taken from."""
+    if end < 2:
+        return []
+    first = next((k for k, line in enumerate(lines[:end]) if line.strip()), 0)
+    reader = lines[first].lstrip().startswith("Title:")
+    key = READER_FIELD if reader else _FRONT_KEY
+    out: list[tuple[int, str | None, str]] = []
+    # (a reader's header has no "---" over it: its first line is its title field, Jina's
+    # "Title: ...", which was passed over, and a text without a headline of its own had
+    # none; s40 acc-regress R7)
+    for k in range(first if reader else first + 1, end - 1):
+        line = lines[k].strip()
+        m = key.fullmatch(line)
+        out.append((k, m.group(1).strip().lower(), m.group(2) or "") if m else (k, None, line))
+    return out
 
 
-#: A front matter's field of the page's address: a clipper's "source:", Jina Reader's "URL
-#: Source:", "url:", "canonical_url:", quoted or not
-_FRONT_URL = re.compile(
-    r"(?:url source|url|source|canonical(?:_url)?|original_url)\s*:\s+[\"']?(https?://[^\s\"']+)"
-    r"[\"']?\s*",
-    re.I,
+#: The front matter's keys of the page's address: a clipper's "source:", Jina Reader's "URL
+#: Source:", "url:", "canonical_url:"; its value, quoted or not
+_FRONT_URL_KEYS = frozenset(
+    ("url source", "url", "source", "canonical", "canonical_url", "original_url")
 )
+_FRONT_URL = re.compile(r"[\"']?(https?://[^\s\"']+)[\"']?")
 
 
 def front_matter_url(text: str) -> str | None:
-    """The page's web address that the text's front matter (:func:`front_matter_end`)
-    gives, if any."""
-    if not text.startswith(("---", "Title:")):
+    """The page's web address that the text's front matter
+    (:func:`..boilerplate.reflow.front_matter_lines`) gives, if any."""
+    if not text.startswith(FRONT_MATTER_FIRST) and not text[:1].isspace():
         return None
-    lines = text.split("\n", _FRONT_MATTER_MAX)[:_FRONT_MATTER_MAX]
-    for line in lines[1 : front_matter_end(lines)]:
-        if (m := _FRONT_URL.fullmatch(line.strip())) is not None:
+    lines = text.split("\n", FRONT_MATTER_MAX)[:FRONT_MATTER_MAX]
+    for _, key, value in _front_fields(lines, front_matter_lines(lines)):
+        if key in _FRONT_URL_KEYS and (m := _FRONT_URL.fullmatch(value)) is not None:
             return m.group(1)
     return None
 
 
 #: A front matter's key of a list of authors or tags, and the record's field it gives
 _FRONT_LISTS = {"author": "authors", "authors": "authors", "tags": "tags"}
-#: A front matter's key alone on its line (its value the block list under it) or with a
-#: scalar value
-_FRONT_FIELD = re.compile(r"([\w-]+)\s*:(?:\s+(.*))?")
 
 
 def _yaml_name(value: str) -> str:
@@ -4241,32 +4304,28 @@ def _front_matter_lists(page: Page) -> dict[str, tuple[list[str], list[int]]]:
     their lines: {field: (values, lines)}. (A flow list and a plain name are read as the
     text's labelled lines are.)"""
     texts = page.texts
-    if not texts or texts[0] != "---":
+    if not page.front or texts[0] != "---":
         return {}
     out: dict[str, tuple[list[str], list[int]]] = {}
     field = None
-    for k in range(1, front_matter_end(texts) - 1):
-        t = texts[k]
-        if t.startswith("- ") and field is not None:
-            if name := _yaml_name(t[2:]):
+    for k, key, value in _front_fields(texts, page.front):
+        if field is not None and key is None and value.startswith("- "):
+            if name := _yaml_name(value[2:]):
                 out.setdefault(field, ([], []))[0].append(name)
                 out[field][1].append(page.items[k][0])
             continue
-        m = _FRONT_FIELD.fullmatch(t)
-        field = _FRONT_LISTS.get(m.group(1).lower()) if m is not None else None
-        if field is not None and m is not None and m.group(2):
-            value = m.group(2).strip()
-            field = None  # (a scalar: no list under it)
+        field = _FRONT_LISTS.get(key) if key is not None else None
+        if field is not None and value:
+            value = value.strip()
             if value.startswith(("[[", '"[[', "'[[")) and (name := _yaml_name(value)):
-                out[_FRONT_LISTS[m.group(1).lower()]] = ([name], [page.items[k][0]])
+                out[field] = ([name], [page.items[k][0]])
+            field = None  # (a scalar: no list under it)
     return out
 
 
 #: A YAML block scalar's indicator: the value is on the indented lines under the key
 #: ("title: >-", "title: |"), folded or literal, with its chomping and indent marks
 _BLOCK_SCALAR = re.compile(r"[|>][-+]?\d?[-+]?(?:\s+#.*)?")
-#: A field of the front matter ("author: Jane Doe", "tags:"): a block scalar ends there
-_FRONT_KEY = re.compile(r"[\w-]+\s*:(?:\s|$)")
 
 
 def _front_matter_title(page: Page) -> tuple[int, str] | None:
@@ -4276,19 +4335,15 @@ def _front_matter_title(page: Page) -> tuple[int, str] | None:
     A block scalar's lines are its value, joined by spaces (a long title, "title: >-" over
     two indented lines, was the title ">-": s38 acc-read F9); a quoted value's YAML escapes
     are read ("It''s", "\\"no\\"")."""
-    end = front_matter_end(page.texts) - 1
-    # (a reader's header has no "---" over it: its title is its first line, Jina's "Title:
-    # ...", which was passed over, and a text without a headline of its own had none; s40
-    # acc-regress R7)
-    first = 1 if page.texts and page.texts[0] == "---" else 0
-    for k in range(first, end):
-        if m := _FRONT_TITLE.fullmatch(page.texts[k]):
-            double, single, plain = m.groups()
-            if double is not None:
-                value = double.replace('\\"', '"').replace("\\\\", "\\")
-            elif single is not None:
-                value = single.replace("''", "'")
-            elif _BLOCK_SCALAR.fullmatch(plain.strip()):
+    end = page.front - 1
+    for k, key, value in _front_fields(page.texts, page.front):
+        if key == "title" and value:
+            quote = value[0] if len(value) > 2 and value[0] == value[-1] else ""
+            if quote == '"':
+                value = value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+            elif quote == "'":
+                value = value[1:-1].replace("''", "'")
+            elif _BLOCK_SCALAR.fullmatch(value):
                 # (the block is its lines indented more than its key: a line of its own
                 # may read like a key, "Breaking: council approves ..."; s39 acc-read F5.
                 # A text whose indentation was lost ends it at the next key)
@@ -4297,12 +4352,10 @@ def _front_matter_title(page: Page) -> tuple[int, str] | None:
                 indented = any(indents[1:])
                 n = 1
                 while n < len(raw) and (
-                    indents[n] > indents[0] if indented else not _FRONT_KEY.match(raw[n])
+                    indents[n] > indents[0] if indented else not _FRONT_KEY.fullmatch(raw[n])
                 ):
                     n += 1
                 value = " ".join(page.texts[k + 1 : k + n])
-            else:
-                value = plain
             value = value.strip()
             return (page.items[k][0], value) if value else None
     return None
@@ -4335,13 +4388,14 @@ def _title_text(
         if cjk and _DATELINE_REST.match(rest) is not None:
             return None  # a dateline: "2023年10月18日 10:02 来源：新华网"
         rest = _LEAD_SEP.sub("", rest)
-        if _PREFILTER.search(rest) and (again := find_dates([rest])) and again[0]["col"] == 0:
-            # (a date line that gives two dates, the post's and its update, glued as themes
-            # print them: "1. November 20231. November 2023 Bockenem, Polizei", "28. Juni
-            # 201914. Januar 2020 | Klaus Q." The second date, glued to the first year, is
-            # no match in the whole line; its rest was a title candidate, "1. November 2023
-            # Bockenem, Polizei", and won over the headline above it)
-            return _title_text(rest, again, cjk, least)
+        at = len(s) - len(rest)
+        if len(found) > 1 and found[1]["col"] == at:
+            # (a date line that gives two dates, the post's and its update, as themes print
+            # them, glued or not: "1. November 20231. November 2023 Bockenem, Polizei",
+            # "28. Juni 2019 | 14. Januar 2020 | Klaus Q." (:func:`_glued_dates`); its rest
+            # was a title candidate, "1. November 2023 Bockenem, Polizei", and won over the
+            # headline above it)
+            return _title_text(rest, [{**c, "col": c["col"] - at} for c in found[1:]], cjk, least)
         # (fewer words after a date are the post's meta line: its author "Reiner Nagel", a
         # section "Umwelt & Klima", "3 Kommentare", "6 min read", a time; on the dev pages
         # 37 such candidates, none a headline, where 6 of 53 rests of 4 words or more were)
@@ -5526,18 +5580,16 @@ def find_authors(
     items: list[tuple[int, str]],
     limit: int = 60,
     texts: list[str] | None = None,
-    hangul: bool = True,
 ) -> tuple[list[str], int | None]:
     """The first byline among the first ``limit`` non-empty lines: (names, line number).
-    ``texts``: the items' texts, if at hand (:attr:`Page.texts`). ``hangul``: whether the
-    lines may hold Hangul (False: no Korean byline is looked for; :attr:`Page.hangul`)."""
+    ``texts``: the items' texts, if at hand (:attr:`Page.texts`)."""
     top = items[:limit]
     # Only the lines where a byline word starts are tried: one scan of the top lines for
     # them. (A newline before each line gives the pattern a literal start, so re skips from
     # line to line; a pattern that starts with a line anchor is tried at every character.)
     shown = texts[:limit] if texts is not None else [s for _, s in top]
     joined = "\n" + "\n".join(shown)
-    first = _name_first_byline(top, joined) if hangul else None
+    first = _name_first_byline(top, joined)
     search = _BYLINE_AT_NL.search
     m = search(joined)
     k, pos = 0, 0  # the item whose line starts after the newline at ``pos``
@@ -5578,15 +5630,15 @@ def _field_of_a_block(lines: list[str], k: int) -> bool:
     not the text's front matter: a markdown text's quoted or sample block, its text. Its
     "title:" stayed in the text and its "author:" was taken as the byline (s38 acc-regress
     D12); the front matter's fields are read where it is, at the top."""
-    if not lines[k][:1].islower() or not _FRONT_KEY.match(lines[k]):
+    if not lines[k][:1].islower() or not _FRONT_KEY.fullmatch(lines[k]):
         return False
-    if k < front_matter_end(lines):
+    if k < front_matter_lines(lines):
         return False
     a = k
-    while a > 0 and _FRONT_KEY.match(lines[a - 1]):
+    while a > 0 and _FRONT_KEY.fullmatch(lines[a - 1]):
         a -= 1
     b = k
-    while b + 1 < len(lines) and _FRONT_KEY.match(lines[b + 1]):
+    while b + 1 < len(lines) and _FRONT_KEY.fullmatch(lines[b + 1]):
         b += 1
     return a > 0 and lines[a - 1] == "---" and b + 1 < len(lines) and lines[b + 1] in ("---", "...")
 
@@ -6139,7 +6191,7 @@ def extract_lines(
     pool: TitlePool | None = None
     # (the byline first: the line its authors come from is no headline; "Von Katharina
     # Müller und Jonas Becker" was taken for the title above the real one)
-    authors, aline = find_authors(items, texts=page.texts, hangul=page.hangul)
+    authors, aline = find_authors(items, texts=page.texts)
     if headline is not None and marked:
         tcands = [(headline, marked, 0.0)]
     else:
@@ -6285,7 +6337,7 @@ def extract_lines(
         # (not a line of a front matter or a reader's header, its fields: "Title: Quanta
         # Magazine" was the site's name once the header's "URL Source:" gave the page an
         # address; nor a Jina image's alt text, "Image 1: EL UNIVERSAL"; s40 acc-regress R12)
-        fm = front_matter_lines(page.lines)
+        fm = page.item_lines[page.front - 1] + 1 if page.front else 0  # (its first line after)
         i0, s0 = items[0]
         found_site: tuple[int, str] | None = None
         if (
@@ -6863,11 +6915,12 @@ _WHO_TAIL = re.compile(r"\s+(?:\d{4}(?:\s*[-–]\s*\d{4})?\b.*|[-–—|/·]\s.*
 @lru_cache(maxsize=4096)
 def _copyright_who(s: str) -> tuple[bool, str | None]:
     """Whether line ``s`` holds a copyright notice, and the publisher it names (None if
-    none). Cached for short lines: a site's copyright line recurs on its pages. "ⓒ" and "Ⓒ"
-    (Korean notices: "Copyright ⓒ 서울일보") are read as "©" (in the pattern, a class of the
-    three signs cost ~20 µs a corpus page: its literal start was lost)."""
+    none). Cached for short lines: a site's copyright line recurs on its pages. The circled
+    letters of :data:`_COPYRIGHT_SIGNS` are read as "©" (:data:`_AS_SIGN`): in the searched
+    pattern, a class of the three signs cost ~20 µs a corpus page (its literal start was
+    lost), where the anchored :data:`_NOTICE_START` takes the class at no cost."""
     if "ⓒ" in s or "Ⓒ" in s:
-        s = s.replace("ⓒ", "©").replace("Ⓒ", "©")
+        s = s.translate(_AS_SIGN)
     m = _COPYRIGHT_WHO.search(s)
     if m and m.start() and s[m.start()].isalpha() and not m["year"] and m["who"][:1].islower():
         # the word in a sentence, a noun ("To show a copyright sign in HTML, write ..."):

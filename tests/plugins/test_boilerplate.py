@@ -2805,6 +2805,10 @@ def test_only_a_clauses_closing_punctuation_joins_a_line_to_the_one_before():
     [
         "שתפו פייסבוק וואטסאפ כתבות נוספות שביתה בנמל חיפה: העובדים מאיימים בהסלמה",
         "この記事をシェアする ツイート はてなブックマーク 関連記事 ローカル線の存廃議論",
+        # (networks the boilerplate stage's lexicon had and the share bar's list had not:
+        # review39 R15, one list now)
+        "แชร์ เฟซบุ๊ก ไลน์ ข่าวที่เกี่ยวข้อง นายกฯ สั่งเร่งแก้น้ำท่วมภาคเหนือ",
+        "공유하기 페이스북 카카오톡 관련기사 부산 지하철 파업 이틀째",
         "Copyright © 2024 日本中央新聞社 All rights reserved.",
         "جميع الحقوق محفوظة © ٢٠٢٤ صحيفة الوطن",
     ],

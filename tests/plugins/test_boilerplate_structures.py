@@ -514,14 +514,34 @@ def test_teaser_marks_go_on_a_page_read_in_windows(box):
     """A page over ``lines._LONG_CHARS`` is read in windows whose decisions keep no feature
     rows (``X`` None); the teaser-mark rule read its label's cue feature from them and the
     stage failed with a TypeError, the document lost (s39 acc-md 1: trafeval faz.net as
-    html2text renders it, 237 KB). Its label's cue words are counted from its text."""
+    html2text renders it, 237 KB). The rows' cue column is kept when they are dropped."""
     from corearchive_plugins.boilerplate import _drop_teaser_marks
     from corearchive_plugins.boilerplate.lines import decide
 
     page = "\n".join([*HEAD, LEAD, MID, END, *TEASER_BOXES[box], FOOT[-1]])
     whole, windowed = decide(page), decide(page)
-    windowed.X = None
+    windowed.drop_rows()
+    assert windowed.X is None
     for d in (whole, windowed):
         _drop_teaser_marks(d)
     assert windowed.why == whole.why and windowed.keep.tolist() == whole.keep.tolist()
     assert any(r.startswith("label, date or price") for r in windowed.why.values())
+
+
+def test_a_page_read_in_windows_keeps_its_rows_cue_column():
+    """review39 R9: a page read in windows (over ``lines._LONG_CHARS``) dropped its feature
+    rows, and the teaser-mark rule ran the whole feature pipeline again for its label's one
+    cue count (~255 µs a line). The windows' cue column is kept and joined: each line's own
+    count, as the rows of the page read whole hold it."""
+    from corearchive_plugins.boilerplate.lines import _LONG_CHARS, decide, decide_many
+
+    para = (
+        "The council met on Monday evening to discuss the budget for the coming year, and the"
+        " members voted on each of the proposals in turn before the session closed."
+    )
+    lines = [para if k % 5 else "Share on Facebook" for k in range(2 * _LONG_CHARS // len(para))]
+    (d,) = decide_many(["\n".join(lines)])
+    assert d.X is None and len(d.cues()) == len(d.idx)
+    whole = decide("\n".join(lines[:40]))
+    assert d.cues()[:40].tolist() == whole.cues().tolist()
+    assert [c > 0 for c in d.cues().tolist()] == [s == "Share on Facebook" for s in d.stripped]

@@ -78,6 +78,25 @@ def test_glued_numbers_after_a_month_are_no_date(line: str) -> None:
     assert find_dates([line]) == []
 
 
+@pytest.mark.parametrize(
+    ("line", "dates"),
+    [
+        ("28. Juni 201914. Januar 2020 | Klaus Q.", ["2019-06-28", "2020-01-14"]),
+        ("1. November 20231. November 2023 Bockenem", ["2023-11-01", "2023-11-01"]),
+        ("12 May 20245 June 20246 July 2024", ["2024-05-12", "2024-06-05", "2024-07-06"]),
+        ("March 5, 2024March 6, 2024 | Jane Roe", ["2024-03-05", "2024-03-06"]),
+        ("28. Juni 2019 14. Januar 2020", ["2019-06-28", "2020-01-14"]),
+    ],
+)
+def test_a_date_glued_to_a_dates_year_is_found(line: str, dates: list[str]) -> None:
+    """review39 R12: a theme's post and update dates printed glued ("28. Juni 201914. Januar
+    2020") gave the first date only: the second's day follows a digit. The title reader
+    looked for it again in the line's rest; the date readers never saw the update."""
+    found = find_dates([line])
+    assert [iso_value(c) for c in found] == dates
+    assert [line[c["col"] :].startswith(c["text"]) for c in found] == [True] * len(dates)
+
+
 def test_impossible_dates_are_ignored() -> None:
     lines = ["31/02/2019", "February 30, 2019", "2019-13-01", "30.02.2020", "Maybe 12, 2019"]
     assert find_dates(lines) == []
@@ -3023,10 +3042,15 @@ def test_line_figures_from_one_array_are_those_of_each_line() -> None:
             for _ in range(n)
         ]
         text = "\n".join(texts)
-        spaces, lens, cjk, long_lines, digits, hangul = textmeta._line_stats(texts, text)
+        spaces, lens, cjk, long_lines, digits = textmeta._line_stats(texts, text)
         assert spaces == [s.count(" ") for s in texts]
-        assert hangul == (textmeta._HANGUL.search(text) is not None)
+        assert textmeta._scripts(text, hangul=True)[2] == (
+            textmeta._HANGUL.search(text) is not None
+        )
+        assert not textmeta._scripts(text)[2]
         assert lens == [len(s) + len(textmeta._HANGUL.findall(s)) for s in texts]
+        if not cjk:
+            assert lens == list(map(textmeta.width, texts))
         assert cjk == textmeta.has_cjk(text)
         assert digits == textmeta._scripts(text)[1]
         assert digits or not textmeta._OTHER_DIGITS.search(text)
@@ -3784,3 +3808,16 @@ def test_rank_titles_scores_no_row_of_the_skipped_line(monkeypatch: pytest.Monke
     assert (
         max(ranked, key=lambda t: t[2])[1] == "Leaders agree on a common plan against the militants"
     )
+
+
+def test_every_relative_day_word_is_matched_held_and_counted() -> None:
+    """review39 R11: the relative day words were typed into three lists (the pattern's
+    alternatives, their days, the words a line is tried for): one added to one list only
+    was not read. The pattern and the words are made of _RELATIVE_DAYS: each is matched
+    alone and after a space, a line with it is tried, and its days are read."""
+    for w, days in textmeta._RELATIVE_DAYS.items():
+        for line in (w, f"x {w.upper()}"):
+            m = textmeta._RELATIVE.search(line)
+            assert m is not None and (m.group("word") or m.group("cword")).lower() == w, line
+            assert textmeta._holds_word(line), line
+        assert textmeta._RELATIVE_DAYS[w.lower()] == days

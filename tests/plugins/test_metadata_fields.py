@@ -679,6 +679,23 @@ def test_a_key_points_box_under_a_rule_is_no_front_matter(ingest, tmp_path) -> N
     assert body in rec["text"]
 
 
+def test_a_front_matter_after_blank_lines_is_read_where_it_is_removed(ingest, tmp_path) -> None:
+    """review39 R3: the metadata stage had its own rule of where a front matter ends (its
+    first line the text's first, any lines up to a "---"), the boilerplate stage another
+    (its first non-blank line, fields as front_matter_size reads them). A front matter
+    after a blank line was removed from the text, and its title and address were not
+    read. Both stages read reflow.front_matter_lines now."""
+    body = FM_SENTENCE
+    (tmp_path / "page.md").write_text(
+        '\n---\ntitle: "Council approves budget"\nsource: "https://example.org/news/budget"\n'
+        f"---\n\n{body}\n"
+    )
+    (rec,) = ingest(str(tmp_path / "page.md"), "--disable", "dedup").records
+    assert rec["text"] == body
+    assert rec["title"] == "Council approves budget"
+    assert rec["annotations"]["metadata"]["url"] == "https://example.org/news/budget"
+
+
 def test_a_front_matters_title_over_a_block_list_is_the_title(ingest, tmp_path) -> None:
     """s37 acc-regress O2: 'title: "..."' over "tags:" and its block list, with no heading
     under the block, was taken for a sentence's first line and no title was given."""
