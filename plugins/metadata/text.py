@@ -5745,6 +5745,10 @@ def bracketed_tags(s: str) -> tuple[str, ...] | None:
     return None
 
 
+#: A field's label before its value: "Address: ", "Opening hours: "
+_FIELD_LABEL = re.compile(r"[^\W\d][\w .'’-]{0,30}:\s")
+
+
 @_line_cache(maxsize=4096)
 def _tags_of(s: str) -> tuple[str, ...]:
     """:func:`split_tags`, cached (a site's tag and section lines recur)."""
@@ -6420,7 +6424,10 @@ def extract_lines(
         for i, s in items[-6:][::-1]:
             if i <= last_para or _SENT_END.search(s) or _FURNITURE.match(s) or _PREFILTER.search(s):
                 continue
-            if s == res["site_name"]:
+            if s == res["site_name"] or _FIELD_LABEL.match(s) is not None:
+                # (a field under its label is no tag line, a contact block's "Address: Town
+                # Hall, High Street, Riverside"; a tag line's label is read above, by
+                # labelled_tags; s40 acc-regress D7)
                 continue
             if s[:1] == "#" and _HASHTAGS.fullmatch(s) is not None:
                 # (a line of hashtags alone, "#서울시 #한강 #수상버스", "#Council #Pier": s38

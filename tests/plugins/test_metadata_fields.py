@@ -1024,3 +1024,24 @@ def test_a_headline_after_a_fields_label_is_a_title(run_stage, first):
     Nurses in Scotland vote to accept new offer" was never a title)."""
     got = _record(run_stage, "\n\n".join([first, PROSE * 2, PROSE]), html=False)
     assert got.title == first
+
+
+def test_a_contact_blocks_field_is_no_tag_line(run_stage) -> None:
+    """s40 acc-regress D7: under an article, a contact block's "Address: Town Hall, High
+    Street, Riverside" was read as a tag line (three short parts; six capitalised words),
+    its label in the first tag."""
+    from corearchive_plugins.metadata import MetadataStage
+
+    text = "\n\n".join([
+        "Recycling centre opens on Sundays",
+        "The recycling centre on Mill Lane will open on Sundays from next month, the council"
+        " said, after residents asked for weekend hours in a survey last year.",
+        "The centre takes garden waste, electrical goods, furniture and building rubble, and"
+        " residents no longer need to book a slot.",
+        "Riverside Council",
+        "Phone: 01234 567890",
+        "Address: Town Hall, High Street, Riverside",
+        "Opening hours: 8am to 6pm, seven days a week",
+    ])  # fmt: skip
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.tags == []
