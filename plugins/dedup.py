@@ -1036,7 +1036,7 @@ class _Version:
     sig: np.ndarray
     title: str | None
     #: whether the capture started a cluster (``id`` is its own)
-    started: bool = True
+    started: bool
 
 
 def _at_address(captures: list[_Version]) -> list[_Version]:
@@ -1906,6 +1906,9 @@ class DedupStage(Stage):
             if (
                 copy_of is not None
                 and latest is not None
+                # (a version of its own: a re-fetch of a page whose capture copied another
+                # address's record is a copy of that record, as before; review40 F1)
+                and latest.started
                 and latest.size == size_list[i]
                 and np.array_equal(latest.sig, sig16[i])
             ):
@@ -2100,16 +2103,23 @@ class DedupStage(Stage):
         wanted = sorted({k for k in ukeys if k is not None})
         found: dict[str, list[tuple[int, _Version]]] = {}
         width = self.options.num_perm
-        for n, doc_id, root, uri, size, sig, byline, key in self._select(
-            "SELECT n, id, root, uri, size, sig, byline, ukey FROM dedup_docs WHERE ukey IN ({})",
-            wanted,
-        ):
-            if sig is None:
-                continue
-            title = (json.loads(byline) or [None])[0] if byline else None
-            sig_ = np.frombuffer(sig, dtype=np.uint16)[:width]
-            v = _Version(root, uri, int(size), sig_, title, root == doc_id)
-            found.setdefault(key, []).append((n, v))
+        sql = "SELECT n, root, uri, size, sig, byline, ukey FROM dedup_docs WHERE ukey IN ({})"
+        # the captures that started a cluster; an address with none, its copies of other
+        # addresses' records (:func:`_at_address`: a page's every capture is not loaded
+        # for each of its re-fetches, 399 rows for the 400th)
+        for started in (True, False):
+            if not started:
+                wanted = [k for k in wanted if k not in found]
+                if not wanted:
+                    break
+            where = " AND root = id" if started else " AND root != id"
+            for n, root, uri, size, sig, byline, key in self._select(sql + where, wanted):
+                if sig is None:
+                    continue
+                title = (json.loads(byline) or [None])[0] if byline else None
+                sig_ = np.frombuffer(sig, dtype=np.uint16)[:width]
+                v = _Version(root, uri, int(size), sig_, title, started)
+                found.setdefault(key, []).append((n, v))
         out: list[list[_Version]] = []
         for key, o in zip(ukeys, own, strict=True):
             rows = sorted(found.get(key, []), key=lambda r: r[0]) if key is not None else []
