@@ -7,7 +7,7 @@ sentences of prose, and they became an article record titled "Page not found". A
 or 5xx is dropped at the input already (``http_status``); this reads what the page says.
 
 The evidence is the page's own, in several languages (en, de, fr, es, it, pt, nl): a short
-text (at most :data:`SHORT_WORDS` words, a firewall's block page :data:`BLOCK_PAGE_WORDS`)
+text (at most :data:`SHORT_WORDS` words, a JavaScript or bot check :data:`SCRIPT_CHECK_WORDS`)
 for which no publication date was found and whose prose is mostly an interstitial's
 sentences (by words: an article's prose beyond them keeps the page). The title (the headline
 found, or the HTML ``<title>``) supports the prose and decides alone only when no prose
@@ -36,17 +36,15 @@ Kind = Literal[
     "maintenance",
 ]
 
-#: A page's text of at most this many words may be an interstitial (the longest of the s36
-#: acceptance test's walls: a French consent wall of 60 words; an article is longer, a
+#: A page's text of at most this many words may be an interstitial (Cloudflare's block page
+#: in full is 106 words, and was archived at 100: s39 acc-regress D10; the IAB framework's
+#: consent wall runs to 129, a paywall with its plans past 100; an article is longer, a
 #: brief has its title and date, and the prose decides under it) ...
-SHORT_WORDS = 100
-#: ... and a firewall's block page of at most this many: it explains itself at length
-#: (Cloudflare's in full, "Why have I been blocked? … What can I do to resolve this?", is
-#: 106 words, and was archived at 100: s39 acc-regress D10). The other kinds speak in a
-#: sentence or two, and 100 to 150 words of their phrases are a help article's: "How to
-#: enable JavaScript in your browser", an instruction per browser, was dropped as a wall
-#: at 150 (s40 acc-read F4)
-BLOCK_PAGE_WORDS = 150
+SHORT_WORDS = 150
+#: ... and a JavaScript or bot check's of at most this many: it speaks in a sentence or two,
+#: and 100 to 150 words of its phrases are a help article's: "How to enable JavaScript in
+#: your browser", an instruction per browser, was dropped as a wall (s40 acc-read F4)
+SCRIPT_CHECK_WORDS = 100
 #: The share of the text's words in an interstitial's sentences from which the text is the
 #: interstitial's without a title that says so (a footer line or a quoted "Page not found"
 #: in a brief is less)
@@ -394,7 +392,7 @@ def interstitial(
     if dated:
         return None
     n_words = len(text.split()) if text else 0
-    if not text or n_words > BLOCK_PAGE_WORDS:
+    if not text or n_words > SHORT_WORDS:
         return None
     named = next((k for t in titles if (k := title_kind(t)) is not None), None)
     # (a paywall's pitch is one with a prompt to subscribe: the boilerplate stage's cut, a
@@ -439,7 +437,7 @@ def interstitial(
     kind: Kind | None = named
     if kind is None and own and own >= PROSE_SHARE * total:
         kind = max(found.items(), key=lambda kv: kv[1])[0]
-    if n_words > SHORT_WORDS and kind != "access_denied":
+    if n_words > SCRIPT_CHECK_WORDS and kind == "javascript_or_captcha":
         return None
     return kind
 

@@ -640,10 +640,27 @@ HELP_ARTICLE = (
 def test_a_help_article_of_a_walls_phrases_is_no_wall():
     """s40 acc-read F4: walls were looked for in texts of up to 150 words for Cloudflare's
     block page in full (106), and a 137-word help article, an instruction per browser, was
-    dropped as a JavaScript wall. Over 100 words only a firewall's block page is one."""
+    dropped as a JavaScript wall. Over 100 words no JavaScript check is one (a consent wall
+    of the IAB framework's 129 words, a paywall with its plans, still are)."""
     assert 100 < len(HELP_ARTICLE.split()) <= 150
     title = "How to enable JavaScript in your browser"
     assert interstitial(HELP_ARTICLE, [title, None], False) is None
+    # a consent wall of the IAB framework's wording, 129 words, is one (review40 F8)
+    tcf = (
+        "We and our partners store and/or access information on a device, such as cookies and"
+        " process personal data, such as unique identifiers and standard information sent by a"
+        " device for personalised ads and content, ad and content measurement, and audience"
+        " insights, as well as to develop and improve products.\nWith your permission we and our"
+        " partners may use precise geolocation data and identification through device"
+        " scanning. You may click to consent to our and our partners' processing as described"
+        " above. Alternatively you may access more detailed information and change your"
+        " preferences before consenting or to refuse consenting.\nPlease note that some"
+        " processing of your personal data may not require your consent, but you have a right"
+        " to object to such processing. Your preferences will apply to this website only.\nI"
+        " Accept"
+    )
+    assert 100 < len(tcf.split()) <= 150
+    assert interstitial(tcf, ["We value your privacy", None], False) == "consent_wall"
     # the first two sentences alone are the wall they would be
     short = "\n".join(HELP_ARTICLE.split("\n")[1:3])
     assert interstitial(short, ["Please enable JavaScript", None], False) == "javascript_or_captcha"
