@@ -5828,6 +5828,10 @@ _CALENDAR_REACH = 4
 _CALENDAR_LINE_CHARS = 60
 
 
+#: A run of this many such date lines, one under another, is a list of the article's
+_CALENDAR_LIST = 3
+
+
 def calendar_date_lines(page: Page, top: int) -> list[int]:
     """The lines of ``page`` from line ``top`` (its headline's, else its main block's first)
     to :data:`_CALENDAR_REACH` lines under it that state a date of the Hijri or the Hebrew
@@ -5835,24 +5839,41 @@ def calendar_date_lines(page: Page, top: int) -> list[int]:
     besides, and end no sentence: date lines, whose date is not read ("٢٤ شعبان ١٤٤٥ هـ",
     "יום שלישי, כ"ה באדר א' התשפ"ד" under an Arabic or a Hebrew headline stayed as the text's
     first line: s38 acc-script #17). A line of ASCII holds none (most pages: not searched).
-    A line of a list of such dates, one under another, is the article's (the days of
-    Ramadan a story announces: s40 acc-regress R8)."""
+    A run of :data:`_CALENDAR_LIST` or more, one under another (blank lines between them
+    or not), is the article's list (the days of Ramadan a story announces: s40
+    acc-regress R8); two are a page's published and updated lines."""
+    lines = page.lines
+    known: dict[int, bool] = {}
 
     def date_line(k: int) -> bool:
-        if not 0 <= k < len(page.lines):
-            return False
-        line = page.lines[k].strip()
-        if len(line) > _CALENDAR_LINE_CHARS or line.isascii():
-            return False  # (a paragraph, or no such date: not searched)
-        if (m := _CALENDAR_DATE.search(line)) is None:
-            return False
-        rest = line[: m.start()] + " " + line[m.end() :]
-        return len(rest.split()) <= _CALENDAR_OTHER_WORDS and _SENTENCE_FINAL.search(line) is None
+        if k in known:
+            return known[k]
+        line = lines[k].strip()
+        ok = False
+        if len(line) <= _CALENDAR_LINE_CHARS and not line.isascii():
+            # (a paragraph, or a line of ASCII: no such date, not searched)
+            m = _CALENDAR_DATE.search(line)
+            if m is not None:
+                rest = line[: m.start()] + " " + line[m.end() :]
+                ok = len(rest.split()) <= _CALENDAR_OTHER_WORDS and not _SENTENCE_FINAL.search(line)
+        known[k] = ok
+        return ok
+
+    def run(k: int, step: int) -> int:
+        # (the date lines one under another from ``k`` on, blank lines passed over)
+        n, j = 0, k + step
+        while 0 <= j < len(lines) and n < _CALENDAR_LIST:
+            if lines[j].strip():
+                if not date_line(j):
+                    break
+                n += 1
+            j += step
+        return n
 
     return [
         k
-        for k in range(max(top, 0), min(top + _CALENDAR_REACH + 1, len(page.lines)))
-        if date_line(k) and not date_line(k - 1) and not date_line(k + 1)
+        for k in range(max(top, 0), min(top + _CALENDAR_REACH + 1, len(lines)))
+        if date_line(k) and 1 + run(k, -1) + run(k, 1) < _CALENDAR_LIST
     ]
 
 

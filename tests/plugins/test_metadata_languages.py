@@ -502,6 +502,9 @@ def test_a_hijri_month_in_a_sentence_stays() -> None:
     # a list of such dates, one under another, is the article's (s40 acc-regress R8)
     days = ["1 رمضان 1446", "27 رمضان 1446", "1 شوال 1446"]
     assert calendar_date_lines(Page("\n".join([*lines[:2], *days])), 0) == []
+    assert calendar_date_lines(Page("\n\n".join([*lines[:2], *days])), 0) == []
+    # ... but a page's published and updated lines are its date lines (review40 F3)
+    assert calendar_date_lines(Page("\n".join([lines[0], *days[:2], lines[1]])), 0) == [1, 2]
 
 
 #: A Korean news page: the byline writes the name before "reporter", the tags are hashtags
