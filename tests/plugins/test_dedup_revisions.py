@@ -553,6 +553,25 @@ def test_an_update_of_a_dropped_copy_at_its_own_address_is_a_revision(
     assert elsewhere.duplicate.of == update.id  # (the update's text: a version of its own)
 
 
+@pytest.mark.parametrize("across_runs", [False, True])
+@pytest.mark.parametrize("title", ["Bridge opens", "Bridge to open in spring"])
+def test_a_refetch_of_a_copy_of_another_sites_story_is_that_storys_copy(
+    run_stage, across_runs, title
+):
+    """review40 F1: a site's near copy of a wire story, re-fetched unchanged, was called an
+    exact copy of the story (its copy_of lost) or, under a new headline, a revision, kept:
+    the capture it repeats is no version of the page, but a copy of the story's record."""
+    wire = _doc(FULL, STORY, "a.jsonl", "Bridge opens")
+    site = "https://metro.example/news/bridge-wire"
+    credit = "\n\nThis story was first published by the Wire news agency of Example City."
+    copy = _doc(FULL + credit, site, "b1.jsonl", "Bridge opens")
+    again = _doc(FULL + credit, site, "b2.jsonl", title)
+    kept = _decide(run_stage, [wire, copy, again], across_runs)
+    assert kept == [wire]
+    assert again.duplicate.status == "near" and again.duplicate.of == wire.id
+    assert again.annotations["dedup"]["copy_of"] == copy.id
+
+
 @pytest.mark.parametrize("plan", ["stream", "staged"])
 def test_verify_names_a_record_whose_duplicate_of_has_no_record(ingest, tmp_path, plan):
     """Both plans: every record's duplicate.of is a record's (#2); a line naming a document
