@@ -111,12 +111,13 @@ def _text_indent(s: str) -> int:
 
 def _forced(lines: list[str], width: int) -> list[bool]:
     """Per line, whether it ends at a forced break for ``width``: another line follows, its
-    first word would not have fit after this one, and it does not start a block of its own
-    (a bulleted list item, or a line indented deeper than this one's text: a paragraph's
-    first-line indent, a nested item; a list item's next line is indented as far as the
-    item's text, under it; a numbered item after a sentence's end or another item: see
-    :func:`_numbered_item`; a speaker's turn of a dialogue: see :func:`_speakers`; a
-    form's controls: :data:`_FORM_CONTROL`)."""
+    first word would not have fit after this one (a word longer than half the width fits
+    after no line looked at: after a sentence's end it starts a block), and it does not
+    start a block of its own (a bulleted list item, or a line indented deeper than this
+    one's text: a paragraph's first-line indent, a nested item; a list item's next line is
+    indented as far as the item's text, under it; a numbered item after a sentence's end
+    or another item: see :func:`_numbered_item`; a speaker's turn of a dialogue: see
+    :func:`_speakers`; a form's controls: :data:`_FORM_CONTROL`)."""
     n = len(lines)
     out = [False] * n
     edges = _edges(lines, width)
@@ -127,9 +128,16 @@ def _forced(lines: list[str], width: int) -> list[bool]:
         if k > width // 2:
             raw = lines[i + 1]
             nxt = raw.strip()
+            word = _first_word(nxt)
             out[i] = (
                 bool(nxt)
-                and k + 1 + _first_word(nxt) > edges.get(_indent(cur), width)
+                and k + 1 + word > edges.get(_indent(cur), width)
+                # a word too long to fit after any line looked at here (an image's address
+                # that lynx writes under the paragraph before it) tells nothing of a wrap:
+                # after a sentence's end, the line ends its block (the lead of a Reuters
+                # story was joined to its photo's address and caption and removed with
+                # them: s40 acc-synd #14)
+                and (word < width - width // 2 or _LINE_END.search(cur.rstrip()) is None)
                 and _indent(raw) <= _text_indent(cur)
                 and _LIST_ITEM.match(nxt) is None
                 and not _numbered_item(cur.strip(), nxt)

@@ -1267,3 +1267,26 @@ def test_an_indented_code_block_keeps_its_indentation():
     blocks, _, _, units, *_ = markdown_blocks([*lines[:2], *flush, *lines[-2:]])
     assert blocks[2:4] == ["A paragraph a page indented", "by accident, flush within its block."]
     assert len(units) == 0
+
+
+def test_a_paragraphs_end_before_a_word_too_long_for_any_line_is_a_real_break():
+    # (s40 acc-synd #14) lynx writes an image without alt text as its address in brackets,
+    # right under the paragraph before it, no blank line between: the address, longer than
+    # half the width, would not fit after any line, so "it would not have fit" tells nothing
+    # there, and a paragraph ending its sentence was joined to the image and its caption,
+    # and the lead of a Reuters story was removed with them
+    lead, caption = LYNX_PARAGRAPHS[0], SENTENCES[0].removesuffix(".")
+    image = "[?m=02&amp;d=20191119&amp;t=2&amp;i=1454231854&amp;r=LYNXMPEFAI1SP]"
+    lines = _lynx(LYNX_PARAGRAPHS, LYNX_ITEMS, LYNX_HEADING)
+    end = lines.index("") + len(textwrap.wrap(lead, 74))
+    assert 74 // 2 < len(lines[end].rstrip()) < 74 - 12  # (it ends early, a sentence's end)
+    lines[end + 1 : end + 1] = ["   " + image, *textwrap.wrap(caption, 74, initial_indent="   ")]
+    got = reflow_text("\n".join(lines))
+    assert got is not None and got.width
+    blocks = [b for b in got.text.split("\n") if b]
+    assert blocks[:2] == [LYNX_HEADING, lead]
+    assert blocks[2].startswith(image)
+    # a long word that goes on with the sentence (no sentence's end before it) is still in it
+    lines[end] = lines[end].rstrip().removesuffix(".") + ", see"
+    blocks = [b for b in reflow_text("\n".join(lines)).text.split("\n") if b]  # type: ignore[union-attr]
+    assert blocks[1].startswith(lead.removesuffix(".") + ", see " + image)
