@@ -1290,3 +1290,19 @@ def test_a_paragraphs_end_before_a_word_too_long_for_any_line_is_a_real_break():
     lines[end] = lines[end].rstrip().removesuffix(".") + ", see"
     blocks = [b for b in reflow_text("\n".join(lines)).text.split("\n") if b]  # type: ignore[union-attr]
     assert blocks[1].startswith(lead.removesuffix(".") + ", see " + image)
+
+
+def test_a_centred_headline_lynx_wrapped_is_one_block_and_the_title(run_stage):
+    # (s40 acc-synd #6) lynx centres a headline and each of its wrapped lines: the last
+    # words stood alone, indented deeper than the line over them, as a paragraph's first
+    # line is, and the title was the headline's first line
+    head = "Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported"
+    first, last = textwrap.wrap(head, 72)
+    lines = _lynx(LYNX_PARAGRAPHS, [], "")[1:]
+    lines[:0] = [first.center(72).rstrip(), last.center(72).rstrip(), ""]
+    assert len(lines[1]) - len(lines[1].lstrip()) > len(lines[0]) - len(lines[0].lstrip())
+    got = reflow_text("\n".join(lines))
+    assert got is not None and got.width
+    assert [b for b in got.text.split("\n") if b][:2] == [head, LYNX_PARAGRAPHS[0]]
+    doc = run_stage(MetadataStage, make_document("\n".join(lines))).kept[0]
+    assert doc.title == head
