@@ -6618,7 +6618,10 @@ def headline_of(
     if head:
         counts[_line_key(head)] -= 1
     if counts[_line_key(title)] > 0:
-        return title
+        # (a page whose headline carries its site's name as its title does, " - Metro
+        # Post", with the name given apart, og:site_name: the headline without it; s40
+        # acc-synd #5)
+        return without_site(title, site, None)
     site_key = _compact(site) if site else None
     for cand in runs:
         # (not the site's name, which a page shows as a line of its own too: "Business
