@@ -2840,18 +2840,13 @@ _WIRE_PARAS = [
 )
 def test_a_link_to_another_story_between_the_paragraphs_is_removed(run_stage, promo):
     # sites set "READ MORE: <headline>" between a wire story's paragraphs; the line model,
-    # reading a line among paragraphs, kept it (11 of 18 copies), and trafilatura keeps it
-    # in an HTML page's article
+    # reading a line among paragraphs, kept it (11 of 18 copies)
     paras = [*_WIRE_PARAS[:2], promo, *_WIRE_PARAS[2:]]
     text = "\n\n".join(["Prairie Standard", "News", "Storm halts trains in the north", *paras])
     doc = run_stage(BoilerplateStage, make_document(text), keep_removed=True).kept[0]
     assert doc.text.split("\n") == _WIRE_PARAS
     gone = doc.annotations["boilerplate"]["removed"]
     assert dict(zip(gone["text"], gone["reason"], strict=True))[promo] == PROMO_REASON
-    body = "".join(f"<p>{p}</p>" for p in paras)
-    page = f"<html><body><article><h1>Storm halts trains</h1>{body}</article></body></html>"
-    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
-    assert doc.text.split("\n")[-4:] == _WIRE_PARAS
 
 
 def test_a_paragraph_that_opens_with_a_label_is_no_link():
