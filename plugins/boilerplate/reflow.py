@@ -110,14 +110,34 @@ def _text_indent(s: str) -> int:
     return m.end() if m else _indent(s)
 
 
+#: A centred line is indented more than this deeper than the line over it: deeper than a
+#: paragraph's first line is (a tab's 8 spaces at most), which the same middle can match
+_CENTRED_INDENT = 8
+
+
+def _centred(cur: str, nxt: str) -> bool:
+    """Whether line ``nxt``, indented deeper than ``cur`` (more than
+    :data:`_CENTRED_INDENT`), is centred under it, on the same middle (within a column):
+    lynx centres a headline and each of its wrapped lines, and the headline's last words
+    stood alone, indented as a paragraph's first line (s40 acc-synd #6: the title was the
+    headline's first line)."""
+    a, b = _indent(cur), _indent(nxt)
+    return (
+        0 < a < b - _CENTRED_INDENT
+        and abs(2 * a + len(cur.strip()) - 2 * b - len(nxt.strip())) <= 2
+    )
+
+
 def _forced(lines: list[str], width: int) -> list[bool]:
     """Per line, whether it ends at a forced break for ``width``: another line follows, its
-    first word would not have fit after this one, and it does not start a block of its own
-    (a bulleted list item, or a line indented deeper than this one's text: a paragraph's
-    first-line indent, a nested item; a list item's next line is indented as far as the
-    item's text, under it; a numbered item after a sentence's end or another item: see
-    :func:`_numbered_item`; a speaker's turn of a dialogue: see :func:`_speakers`; a
-    form's controls: :data:`_FORM_CONTROL`)."""
+    first word would not have fit after this one (a word longer than half the width fits
+    after no line looked at: after a sentence's end it starts a block), and it does not
+    start a block of its own (a bulleted list item, or a line indented deeper than this
+    one's text, unless centred under it (:func:`_centred`): a paragraph's first-line
+    indent, a nested item; a list item's next line is
+    indented as far as the item's text, under it; a numbered item after a sentence's end
+    or another item: see :func:`_numbered_item`; a speaker's turn of a dialogue: see
+    :func:`_speakers`; a form's controls: :data:`_FORM_CONTROL`)."""
     n = len(lines)
     out = [False] * n
     edges = _edges(lines, width)
@@ -128,10 +148,17 @@ def _forced(lines: list[str], width: int) -> list[bool]:
         if k > width // 2:
             raw = lines[i + 1]
             nxt = raw.strip()
+            word = _first_word(nxt)
             out[i] = (
                 bool(nxt)
-                and k + 1 + _first_word(nxt) > edges.get(_indent(cur), width)
-                and _indent(raw) <= _text_indent(cur)
+                and k + 1 + word > edges.get(_indent(cur), width)
+                # a word too long to fit after any line looked at here (an image's address
+                # that lynx writes under the paragraph before it) tells nothing of a wrap:
+                # after a sentence's end, the line ends its block (the lead of a Reuters
+                # story was joined to its photo's address and caption and removed with
+                # them: s40 acc-synd #14)
+                and (word < width - width // 2 or _LINE_END.search(cur.rstrip()) is None)
+                and (_indent(raw) <= _text_indent(cur) or _centred(cur, raw))
                 and _LIST_ITEM.match(nxt) is None
                 and not _numbered_item(cur.strip(), nxt)
                 and not _turn(nxt, speakers)
@@ -506,7 +533,8 @@ def _ragged(text: str, lines: list[str]) -> tuple[int, int] | None:
 
 def ragged_joins(lines: list[str], band: tuple[int, int], width: int = 0) -> list[bool]:
     """Per line, whether the next line goes on with it in a raggedly wrapped text: both have
-    text, the next starts no list item nor is indented deeper, and the next goes on with
+    text, the next starts no list item nor is indented deeper (unless centred under it:
+    :func:`_centred`), and the next goes on with
     the sentence (:func:`goes_on_wrapped`, a line at least half as long as the band's top),
     or this line's length is in the ``band`` (:func:`ragged_band`), has no run of spaces,
     neither line is in capitals alone (a heading, a running head), and the next does not
@@ -527,7 +555,7 @@ def ragged_joins(lines: list[str], band: tuple[int, int], width: int = 0) -> lis
         cur, nxt = raw.strip(), nxt_raw.strip()
         if not cur or not nxt or _LIST_ITEM.match(nxt) is not None:
             continue
-        if _indent(nxt_raw) > _text_indent(raw) or i in units:
+        if (_indent(nxt_raw) > _text_indent(raw) and not _centred(raw, nxt_raw)) or i in units:
             continue
         if _starts_unit(cur, nxt, speakers, width):
             continue

@@ -2171,6 +2171,30 @@ def main_block(
     )
 
 
+#: The least short lines over a wire story's lead that make its head (headline, date,
+#: byline, a label): :func:`_wire_lead`
+_WIRE_HEAD_LINES = 2
+
+
+def _wire_lead(texts: list[str], paras: list[bool], ms: int, me: int) -> int:
+    """The main block's first line ``ms``, or the story's lead under it: a paragraph that
+    opens with a wire dateline ("ST. JOSEPH, Mich. (AP) —", "NEW YORK (Reuters) -") under
+    a head of its own (:data:`_WIRE_HEAD_LINES` lines that are no paragraph) starts its
+    story, and the long lines over it in the block (a site's teasers, headline and summary
+    glued: a short AP story on a TV station's page was titled and dated from the menu over
+    them, s40 acc-synd #12) are not the story's. (A local story quoting a wire lead, under
+    a line that announces it, keeps its own start.)"""
+    for k in range(ms + _WIRE_HEAD_LINES, me + 1):
+        if (
+            paras[k]
+            and ")" in texts[k][:60]
+            and _WIRE_DATELINE.match(texts[k][:120])
+            and not any(paras[k - _WIRE_HEAD_LINES : k])
+        ):
+            return k
+    return ms
+
+
 def _max_segment(vals: list[int]) -> tuple[int, int]:
     """(first, last) of the segment of ``vals`` with the largest sum (Kadane's loop; the
     first of equal sums), or (n, n) when no sum is above 0."""
@@ -2306,6 +2330,7 @@ class Page:
                         paras[k] = True
             self.paras = paras
         self.ms, self.me = main_block(texts, nspaces, widths)
+        self.ms = _wire_lead(texts, self.paras, self.ms, self.me)
         n_lines = len(lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines
         self.main_end = self.items[self.me][0] if self.me < len(self.items) else n_lines
@@ -6694,7 +6719,10 @@ def headline_of(
     if head:
         counts[_line_key(head)] -= 1
     if counts[_line_key(title)] > 0:
-        return title
+        # (a page whose headline carries its site's name as its title does, " - Metro
+        # Post", with the name given apart, og:site_name: the headline without it; s40
+        # acc-synd #5)
+        return without_site(title, site, None)
     site_key = _compact(site) if site else None
     for cand in runs:
         # (not the site's name, which a page shows as a line of its own too: "Business

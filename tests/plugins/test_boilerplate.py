@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from corearchive.testing import make_document
-from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.boilerplate import PROMO_REASON, BoilerplateStage, _promo
 
 PARA = (
     "The city council voted on Tuesday to approve a new budget that increases funding for "
@@ -2854,3 +2854,44 @@ def test_a_lede_ending_in_a_colon_under_the_headline_is_no_caption(run_stage):
     ]
     kept, removed = _clean(run_stage, page)
     assert lede in kept, removed.get(lede)
+
+
+#: A wire story's paragraphs (s40 acc-synd #3)
+_WIRE_PARAS = [
+    "HAMBURG (AP) — A severe storm disrupted rail traffic across much of northern Germany on"
+    " Wednesday, leaving thousands of commuters stranded for hours at the main stations.",
+    "The national weather service had warned on Tuesday of gusts of up to 120 kilometers per"
+    " hour, and the railway closed several lines as a precaution, a spokeswoman said.",
+    "Firefighters in Hamburg reported more than 400 calls by Wednesday afternoon, most of them"
+    " for fallen trees, and no serious injuries were reported in the city, officials said.",
+    "Ferries to the North Sea islands stayed in port, and the operator said it expected to"
+    " resume its crossings on Thursday morning once the wind had eased, officials said.",
+]
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "READ MORE: Library to extend weekend hours starting in January",
+        "Related: From Big Bang to Present: Snapshots of Our Universe Through Time",
+        "SEE ALSO: GOP candidates say Hamas must be eliminated, in first debate",
+        "Lire aussi : Guerre Israël-Hamas : ce que l’on sait des premières évacuations",
+    ],
+)
+def test_a_link_to_another_story_between_the_paragraphs_is_removed(run_stage, promo):
+    # sites set "READ MORE: <headline>" between a wire story's paragraphs; the line model,
+    # reading a line among paragraphs, kept it (11 of 18 copies)
+    paras = [*_WIRE_PARAS[:2], promo, *_WIRE_PARAS[2:]]
+    text = "\n\n".join(["Prairie Standard", "News", "Storm halts trains in the north", *paras])
+    doc = run_stage(BoilerplateStage, make_document(text), keep_removed=True).kept[0]
+    assert doc.text.split("\n") == _WIRE_PARAS
+    gone = doc.annotations["boilerplate"]["removed"]
+    assert dict(zip(gone["text"], gone["reason"], strict=True))[promo] == PROMO_REASON
+
+
+def test_a_paragraph_that_opens_with_a_label_is_no_link():
+    # a sentence after the label, or two, is the article's: "More: ..." in a list, a note
+    assert _promo("READ MORE: Library to extend weekend hours starting in January")
+    assert not _promo("Related: the council also voted on the budget for the new library.")
+    assert not _promo("More: Prices rose 3 percent. Wages rose less than that in the year")
+    assert not _promo("Watch: now")

@@ -2486,6 +2486,12 @@ def test_a_bylines_date_tail_and_name_particles(names: str, authors: list[str]) 
         # the whole title shown as the headline (besides the <title> line): kept
         ("Star Wars - The Last Jedi", ["Star Wars - The Last Jedi", "Star Wars"], None, None,
          "Star Wars - The Last Jedi"),
+        # ... but the site's name the page gives apart (og:site_name), which its headline
+        # carries too, goes (s40 acc-synd #5); a domain alone does not tell
+        ("UK Tories under fire - Metro Post", ["UK Tories under fire - Metro Post"],
+         "Metro Post", None, "UK Tories under fire"),
+        ("Star Wars - The Last Jedi", ["Star Wars - The Last Jedi"], None,
+         "https://thelastjedi.example/", "Star Wars - The Last Jedi"),
         # not shown: the end segment that names the site goes, by name or by domain
         ("Plejaden, M45 - Abenteuer Astronomie", [], "Abenteuer Astronomie", None,
          "Plejaden, M45"),

@@ -8,6 +8,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
+from corearchive_plugins.metadata.text import Page, main_block
 from corearchive_plugins.metadata.wire import credits, name_case, split_authors
 
 BODY = "\n\n".join(
@@ -178,3 +179,76 @@ def test_no_source_names_authors_the_wire_step_removed(
     assert doc.authors == authors
     assert ("authors" in doc.annotations["metadata"]["sources"]) is bool(authors)
     assert doc.annotations["metadata"]["agencies"] == [agency]
+
+
+#: A local TV station's page of a short AP story (s40 acc-synd #12, CBS Detroit): a menu
+#: with a weather teaser, then a column of teasers (each headline glued to its summary, as
+#: a browser's text of them reads), longer than the story, over its headline
+_TEASERS = [
+    f"{section} {head}{summary}"
+    for section in ("News", "Local", "Autos", "Sports")
+    for head, summary in [
+        ("Police: 2 In Custody After Death Of Student", "A 24-year-old woman and a 28-year-old"
+         " man have been arrested in connection with the death of a college athlete."),
+        ("Detroit Schools Close Early On Monday", "Classes in the district will end at noon on"
+         " Monday because of a water main break near three of its buildings, officials said."),
+        ("Ford Recalls F-150s; Loose Cable Can Cause Stalling", "Ford is recalling over 168,000"
+         " pickup trucks in North America to fix an electrical problem that can cause fires."),
+        ("Auto Union Opens Talks With Fiat Chrysler", "The United Auto Workers union on Monday"
+         " turned its bargaining focus to Fiat Chrysler, where a strike is now possible."),
+        ("Lions Sign Veteran Kicker After Injury", "The team signed a veteran kicker on"
+         " Tuesday after its starter hurt his leg in practice, the coach told reporters."),
+        ("Tigers Hire New Pitching Coach For 2020", "The club hired a former minor league"
+         " coordinator to work with its young pitchers next season, the team announced."),
+        ("Couple Finds Newspapers From 1940s In Walls", "A couple renovating their home found"
+         " dozens of newspapers from the 1940s stuffed inside the walls of the living room."),
+    ]
+]  # fmt: skip
+_WIRE_PAGE = [
+    "Menu", "Sports", "Lions", "Tigers", "Michigan", "Michigan State", "Video",
+    "First Forecast Weather November 20, 2019 (This Morning)Some sunshine by the end of the"
+    " day.",
+    "1 hour ago", "More", "Latest Headlines", *_TEASERS, "More", "CBS Entertainment",
+    "Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported",
+    "November 19, 2019 at 9:45 am",
+    "Filed Under:Eastern Equine Encephalitis, EEE, health, Michigan",
+    "ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a 6th fatality linked"
+    " to Eastern Equine Encephalitis.",
+    "Berrien County Health Department officials said Monday the victim was one of two people"
+    " who contracted the mosquito borne virus.",
+    "Cases first appeared in West Michigan at the end of August. The virus has been reported"
+    " in six counties.",
+    "Officials say the risk continues because there hasn't been a hard freeze yet.",
+    "Share", "Comments",
+]  # fmt: skip
+
+
+def test_a_wire_story_under_a_column_of_teasers_is_titled_and_dated_by_its_own_head(
+    run_stage,
+) -> None:
+    # the teasers, longer than the story, were the page's main block: the title was taken
+    # from the menu over them ("Michigan") and the date from the weather teaser under it. A
+    # paragraph that opens with a wire dateline is its story's lead: the block starts there
+    doc = run_stage(MetadataStage, make_document("\n\n".join(_WIRE_PAGE))).kept[0]
+    assert (
+        doc.title
+        == "Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported"
+    )
+    assert doc.published is not None and doc.published.startswith("2019-11-19")
+
+
+def test_a_local_story_quoting_a_wire_lead_keeps_its_own_start() -> None:
+    # (the rule above) a wire lead under the local story's own paragraph and a line that
+    # announces it is a quotation, not the start of the page's story
+    local = (
+        "KALAMAZOO, Mich. — Parents at three county schools were told Tuesday that evening"
+        " football games would move to the afternoon while the virus lingers in the area."
+    )
+    lines = [
+        "Hill Country Observer", "News", "Schools move games as virus lingers",
+        "By Dana Whitfield", "Nov. 20, 2019", local,
+        "The Associated Press reported the latest death on Monday:", *_WIRE_PAGE[-6:-2],
+    ]  # fmt: skip
+    page = Page("\n\n".join(lines))
+    assert page.items[page.ms][1] == local
+    assert page.ms == main_block(page.texts)[0]

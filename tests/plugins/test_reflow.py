@@ -1312,3 +1312,42 @@ def test_a_paragraph_under_an_image_table_is_a_block_of_its_own():
     [k] = [j for j, line in enumerate(joined) if "What is special" in line]
     assert k not in got.markup
     assert joined[k].endswith('The "Southern" refers to the states of the Deep South.')
+
+
+def test_a_paragraphs_end_before_a_word_too_long_for_any_line_is_a_real_break():
+    # (s40 acc-synd #14) lynx writes an image without alt text as its address in brackets,
+    # right under the paragraph before it, no blank line between: the address, longer than
+    # half the width, would not fit after any line, so "it would not have fit" tells nothing
+    # there, and a paragraph ending its sentence was joined to the image and its caption,
+    # and the lead of a Reuters story was removed with them
+    lead, caption = LYNX_PARAGRAPHS[0], SENTENCES[0].removesuffix(".")
+    image = "[?m=02&amp;d=20191119&amp;t=2&amp;i=1454231854&amp;r=LYNXMPEFAI1SP]"
+    lines = _lynx(LYNX_PARAGRAPHS, LYNX_ITEMS, LYNX_HEADING)
+    end = lines.index("") + len(textwrap.wrap(lead, 74))
+    assert 74 // 2 < len(lines[end].rstrip()) < 74 - 12  # (it ends early, a sentence's end)
+    lines[end + 1 : end + 1] = ["   " + image, *textwrap.wrap(caption, 74, initial_indent="   ")]
+    got = reflow_text("\n".join(lines))
+    assert got is not None and got.width
+    blocks = [b for b in got.text.split("\n") if b]
+    assert blocks[:2] == [LYNX_HEADING, lead]
+    assert blocks[2].startswith(image)
+    # a long word that goes on with the sentence (no sentence's end before it) is still in it
+    lines[end] = lines[end].rstrip().removesuffix(".") + ", see"
+    blocks = [b for b in reflow_text("\n".join(lines)).text.split("\n") if b]  # type: ignore[union-attr]
+    assert blocks[1].startswith(lead.removesuffix(".") + ", see " + image)
+
+
+def test_a_centred_headline_lynx_wrapped_is_one_block_and_the_title(run_stage):
+    # (s40 acc-synd #6) lynx centres a headline and each of its wrapped lines: the last
+    # words stood alone, indented deeper than the line over them, as a paragraph's first
+    # line is, and the title was the headline's first line
+    head = "Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported"
+    first, last = textwrap.wrap(head, 72)
+    lines = _lynx(LYNX_PARAGRAPHS, [], "")[1:]
+    lines[:0] = [first.center(72).rstrip(), last.center(72).rstrip(), ""]
+    assert len(lines[1]) - len(lines[1].lstrip()) > len(lines[0]) - len(lines[0].lstrip())
+    got = reflow_text("\n".join(lines))
+    assert got is not None and got.width
+    assert [b for b in got.text.split("\n") if b][:2] == [head, LYNX_PARAGRAPHS[0]]
+    doc = run_stage(MetadataStage, make_document("\n".join(lines))).kept[0]
+    assert doc.title == head
