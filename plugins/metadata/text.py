@@ -3497,11 +3497,19 @@ def set_comments_aside(
     """Mark the posts' time stamps ``stamps`` (:func:`post_stamps`) that are a comment
     section's (:func:`.structures.comment_stamps`: "Comments" over them, "Reply" under
     them) as comments' dates, none the page's (:func:`_vetoed`): an article without a
-    dateline was dated by its readers' first comment. The stamps left."""
-    comments = comment_stamps(lines, [cands[k]["line"] for k in stamps])
-    for k in stamps[len(stamps) - len(comments) :]:
-        cands[k]["comment"] = True
-    return stamps[: len(stamps) - len(comments)]
+    dateline was dated by its readers' first comment. The section is looked for among all
+    the dates alone on a line, not only the posts' stamps: a comment of one short sentence
+    ("About time.") is no paragraph, and its date was the page's (s39 acc-regress D16).
+    The stamps left."""
+    alone: dict[int, list[int]] = {}  # line -> its candidates
+    for k, c in enumerate(cands):
+        if c["line"] >= 0 and c.get("alone") and c["score"] > -50:
+            alone.setdefault(c["line"], []).append(k)
+    comments = set(comment_stamps(lines, sorted(alone)))
+    for i in comments:
+        for k in alone[i]:
+            cands[k]["comment"] = True
+    return [k for k in stamps if cands[k]["line"] not in comments]
 
 
 def live_start(cands: list[dict[str, Any]], stamps: list[int], idx: int | None) -> int | None:

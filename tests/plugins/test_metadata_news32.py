@@ -331,3 +331,19 @@ def test_an_articles_dateline_over_its_text_is_not_its_comments(run_stage) -> No
         lines += [f"{who} sagt:", when, text, "Antworten"]
     doc = _record(run_stage, "\n\n".join(lines), html=False, at="2026-02-20T12:00:00Z")
     assert (doc.published or "")[:10] == "2026-02-10"
+
+
+def test_a_comment_of_one_short_sentence_does_not_date_the_article(run_stage) -> None:
+    """Comments of one short sentence each ("About time.") are no paragraphs, so their
+    dates were no posts' stamps, the comment section was not looked for among them, and the
+    article without a dateline was dated by its first comment (s39 acc-regress D16). A
+    comment's date is never the article's."""
+    lines = ["Council approves bridge budget", "By Jane Doe", *PARAS[:3], "3 comments"]
+    for who, when, text in [
+        ("Tom_B", "6 March 2025 11:02", "About time. I cycle there every day."),
+        ("harbourshop", "6 March 2025 11:40", "Nobody asked the businesses."),
+        ("Ann Marie", "7 March 2025 08:15", "Most of your customers walk anyway."),
+    ]:
+        lines += [who, when, text, "Reply"]
+    doc = _record(run_stage, "\n\n".join(lines), html=False, at="2025-03-10T12:00:00Z")
+    assert doc.published is None
