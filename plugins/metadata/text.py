@@ -3389,6 +3389,13 @@ def choose(cands: list[dict[str, Any]], lists: bool = False) -> tuple[int | None
         # every mention of the best date is a comment's, a life's, a review's or an
         # event's: the best other date, or none
         order = [kv for kv in order if not _vetoed(cands, kv[0])]
+        if any(c.get("comment") for c in cands if c["date"] == top_date):
+            # the readers' comments' dates were the best: a date takes their place as one
+            # takes a list's (_OWN_FLOOR), not one a paragraph quotes (dziennik.pl: "w
+            # terminie ... 20 października 2020" under comments of 2021-05-05; s39
+            # acc-regress D16)
+            own = {c["date"] for c in cands if c["score"] > _OWN_FLOOR and not c.get("in_para")}
+            order = [kv for kv in order if kv[0] in own]
         if not order or order[0][1] < -50:
             return None, 0.0
         top_date, top = order[0]

@@ -347,3 +347,23 @@ def test_a_comment_of_one_short_sentence_does_not_date_the_article(run_stage) ->
         lines += [who, when, text, "Reply"]
     doc = _record(run_stage, "\n\n".join(lines), html=False, at="2025-03-10T12:00:00Z")
     assert doc.published is None
+
+
+def test_a_date_a_paragraph_quotes_does_not_take_the_comments_place(run_stage) -> None:
+    """Once its readers' comments' dates are set aside, an article without a dateline was
+    dated by a date one of its paragraphs quotes (dziennik.pl: "w terminie publikacyjnym,
+    20 października 2020 r." over comments of 2021-05-05). Such a date takes the comments'
+    place as it takes a list's: not from running prose."""
+    quote = (
+        "The court said in January that the hearing set for 20 October 2020 had been"
+        " reopened, and months passed before the case came back to the court at all."
+    )
+    lines = ["Court returns to the pension case", *PARAS[:2], quote, PARAS[2], "Comments (3)"]
+    for who, when in [
+        ("Tom_B", "2021-05-05 08:31:44"),
+        ("harbourshop", "2021-05-05 09:58:37"),
+        ("Ann Marie", "2021-05-05 09:16:09"),
+    ]:
+        lines += [who, when, "The court should have decided this years ago.", "Reply"]
+    doc = _record(run_stage, "\n\n".join(lines), html=False, at="2021-05-10T12:00:00Z")
+    assert doc.published is None
