@@ -3481,9 +3481,10 @@ def cue_context(before: str, prev: str) -> tuple[str, float]:
     return before, 0.0
 
 
-def post_stamps(lines: list[str], cands: list[dict[str, Any]]) -> list[int]:
+def post_stamps(lines: list[str], cands: list[dict[str, Any]], over: bool = True) -> list[int]:
     """The candidates (``cands``, on ``lines``) that are posts' time stamps, in text order:
-    a date with its time alone on a line over a post's text (the first of a line)."""
+    a date with its time alone on a line (the first of a line), over a post's text
+    (``over``; else over any text: a reader's comment of one short sentence is none)."""
     stamps: dict[int, int] = {}  # line -> candidate
     for k, c in enumerate(cands):
         if (
@@ -3492,31 +3493,26 @@ def post_stamps(lines: list[str], cands: list[dict[str, Any]]) -> list[int]:
             and (c.get("time") or ("",))[0]
             and c["score"] > -50
             and c["line"] not in stamps
-            and _over_post(lines, c["line"])
+            and (not over or _over_post(lines, c["line"]))
         ):
             stamps[c["line"]] = k
     return [stamps[i] for i in sorted(stamps)]
 
 
-def set_comments_aside(
-    lines: list[str], cands: list[dict[str, Any]], stamps: list[int]
-) -> list[int]:
-    """Mark the posts' time stamps ``stamps`` (:func:`post_stamps`) that are a comment
-    section's (:func:`.structures.comment_stamps`: "Comments" over them, "Reply" under
-    them) as comments' dates, none the page's (:func:`_vetoed`): an article without a
-    dateline was dated by its readers' first comment. The section is looked for among all
-    the dates alone on a line, not only the posts' stamps: a comment of one short sentence
-    ("About time.") is no paragraph, and its date was the page's (s39 acc-regress D16).
-    The stamps left."""
-    alone: dict[int, list[int]] = {}  # line -> its candidates
-    for k, c in enumerate(cands):
-        if c["line"] >= 0 and c.get("alone") and c["score"] > -50:
-            alone.setdefault(c["line"], []).append(k)
-    comments = set(comment_stamps(lines, sorted(alone)))
-    for i in comments:
-        for k in alone[i]:
-            cands[k]["comment"] = True
-    return [k for k in stamps if cands[k]["line"] not in comments]
+def set_comments_aside(lines: list[str], cands: list[dict[str, Any]]) -> list[int]:
+    """Mark the dates of a comment section (:func:`.structures.comment_stamps`: "Comments"
+    over them, "Reply" under them) as comments' dates, none the page's (:func:`_vetoed`):
+    an article without a dateline was dated by its readers' first comment. The section is
+    looked for among the time stamps over any text (:func:`post_stamps`, ``over`` False): a
+    comment of one short sentence ("About time.") is no paragraph, and its date was the
+    page's (s39 acc-regress D16). The posts' stamps left (:func:`post_stamps`)."""
+    comments = set(
+        comment_stamps(lines, [cands[k]["line"] for k in post_stamps(lines, cands, False)])
+    )
+    for c in cands:
+        if c["line"] in comments:
+            c["comment"] = True
+    return [k for k in post_stamps(lines, cands) if cands[k]["line"] not in comments]
 
 
 def live_start(cands: list[dict[str, Any]], stamps: list[int], idx: int | None) -> int | None:
@@ -3550,7 +3546,7 @@ def choose_posted(
     (:func:`set_comments_aside`), a live blog dated by its first post (:func:`live_start`).
     The chosen candidate, its confidence, and the live blog's first post (None: no live
     blog's)."""
-    stamps = set_comments_aside(lines, cands, post_stamps(lines, cands))
+    stamps = set_comments_aside(lines, cands)
     idx, conf = choose(cands, lists=lists)
     live = live_start(cands, stamps, idx)
     return (idx if live is None else live), conf, live
