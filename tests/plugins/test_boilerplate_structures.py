@@ -525,3 +525,22 @@ def test_teaser_marks_go_on_a_page_read_in_windows(box):
         _drop_teaser_marks(d)
     assert windowed.why == whole.why and windowed.keep.tolist() == whole.keep.tolist()
     assert any(r.startswith("label, date or price") for r in windowed.why.values())
+
+
+@pytest.mark.parametrize(
+    ("intro", "ours"),
+    [
+        ("The three other projects the authority approved on the same day:", True),
+        ("More from the Coast Herald:", False),
+    ],
+)
+def test_a_list_the_articles_last_sentence_announces_is_kept(run_stage, intro, ours):
+    """The article's own list under its sentence that ends with a colon, at the text's end
+    (s39 acc-regress D19): its short items, no sentence, were removed as teasers after the
+    article's last paragraph, and the sentence stayed over nothing. A box's label is no
+    sentence: the headlines under it still go."""
+    items = ["A new slipway for the lifeboat station", "Dredging of the inner basin",
+             "Repairs to the north quay wall"]  # fmt: skip
+    kept, _ = _clean(run_stage, "\n".join([*HEAD, LEAD, MID, END, intro, *items]))
+    assert LEAD in kept and END in kept
+    assert [x for x in kept if x in items] == (items if ours else [])
