@@ -901,6 +901,10 @@ _TOGGLE = frozenset((
     "skrýt", "jen", "показать", "скрыть", "только", "все",
 ))  # fmt: skip
 
+#: a button's mark as lynx writes it before the button's words: the box's toggle stayed
+#: with its box in a lynx rendering (s39 acc-regress D17)
+_BROWSER_BUTTON = re.compile(r"^\((?:button|submit)\)\s*", re.I)
+
 #: _TOGGLE's words of a button that shows all or more of the list above it: the list's
 #: own expander ("Show all ingredients", "See more results", "Alle Kandidaten anzeigen"),
 #: the list being content cut short, not a box of links
@@ -930,6 +934,8 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     # (the buttons first: a line with a word of _TOGGLE, few of them on a page; then their
     # labels above them)
     for j, s in enumerate(lines):
+        if s[:1] == "(":
+            s = _BROWSER_BUTTON.sub("", s)  # (lynx's "(BUTTON) Show key events only")
         if s.count(" ") >= _BOX_LABEL_WORDS + _TOGGLE_WORDS or _TOGGLE.isdisjoint(
             s.casefold().split()
         ):
