@@ -5236,8 +5236,9 @@ def domain_like(s: str) -> bool:
 
 #: A name written surname first, as catalogues and bibliographies write it: the surname
 #: (one word, after its particles in small letters: "de Gaulle", "van Dyke"), a comma, the
-#: given name (a word or two, its initials after it: "Doe, Jane Q.", "Smith, John Paul")
-#: or initials alone ("Doe, J.", "Doe, J. R.")
+#: given name (a word or two, its initials after it: "Doe, Jane Q.", "Smith, John Paul Q.";
+#: two words alone are no name of :func:`surname_first`) or initials alone ("Doe, J.",
+#: "Doe, J. R.")
 _SURNAME_FIRST = re.compile(
     r"((?:(?i:de|da|di|du|del|della|des|do|dos|das|van|von|der|den|ter|ten|le|la)\s+)*"
     r"[^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]+)?(?:\s+[^\W\d_]\.)*"
@@ -5263,6 +5264,11 @@ def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str
     if place is not None and place(given):
         # (not the made-up person "Hamburg Meier": s36 acc-regress R12)
         return surname
+    if " " in given and "." not in given:
+        # (two words without an initial are as often a second author, the first known by
+        # one name: "Wahyudi, Siti Aminah", "Sting, Annie Lennox" became one made-up person,
+        # s39 acc-read F1; an initial marks a catalogue's form, "Doe, Jane Q.")
+        return None
     return f"{given} {surname}"
 
 
