@@ -2641,6 +2641,7 @@ _RELATED = re.compile(
     r"(?i)\W*(?:lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|weitere artikel|"
     r"verwandte artikel|ähnliche (?:artikel|beiträge)|das könnte sie (?:auch )?interessieren|"
     r"read also|also read|see also|related(?: articles| posts| stories| content| news)?|"
+    r"more from \w[\w .'’-]{0,30}|"
     r"more stories|you may also like|(?:à )?lire aussi|voir aussi|sur le même sujet|"
     r"leggi anche|lee también|noticias relacionadas|artículos relacionados|articoli correlati|"
     r"lees ook|czytaj (?:także|też)|zobacz (?:też|także))\W*"
@@ -2729,6 +2730,30 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
     return True
 
 
+def _related_runs(page: Page, rows: list[int]) -> set[int]:
+    """The dated lines of ``rows`` (the page's, in order) in a list under a related
+    articles' label ("Related stories:", "Lesen Sie auch"): the first right under it (its
+    date, or its headline and then its date), and those after it at the first one's step
+    from one to the next (up to :data:`_RUN_STEP` lines): each date another article's. A
+    text article without a date of its own was dated by the first teaser of its related box
+    (s39 acc-regress D18)."""
+    found: set[int] = set()
+    for k, i in enumerate(rows):
+        if i in found:
+            continue
+        pk, prev = previous_item(page, i)
+        if not (_related_label(prev) or (pk >= 1 and _related_label(page.items[pk - 1][1]))):
+            continue
+        found.add(i)
+        step = 0
+        for last, j in pairwise(rows[k:]):
+            if not (step or j - last <= _RUN_STEP) or (step and j - last != step):
+                break
+            step = j - last
+            found.add(j)
+    return found
+
+
 def _features(
     cands: list[dict[str, Any]],
     page: Page,
@@ -2749,6 +2774,7 @@ def _features(
         per_line[c["line"]] = per_line.get(c["line"], 0) + 1
     rows = sorted(per_line)
     run_lines = {i for k, i in enumerate(rows) if _in_run(rows, k)} if len(rows) >= 3 else set()
+    related_runs = _related_runs(page, rows)
     valid = [d for d in dates if not capture or d <= capture]
     latest = max(valid) if valid else None
     earliest = min(valid) if valid else None
@@ -2809,16 +2835,11 @@ def _features(
             # a photo's date in its caption ("In this Nov. 27, 2013 file photo, ..."): the
             # day the picture was taken, not the page's
             c["photo"] = True
-        elif (
-            not cue_pub
-            and pk >= 0
-            and i not in run_lines
-            and (_related_label(prev) or (pk >= 1 and _related_label(items[pk - 1][1])))
-        ):
-            # the teaser under a "Read also" / "Lesen Sie auch" / "Related articles" label
-            # (its date, or its headline and then its date): another article's date. (One
-            # of a list of dated teasers is the list rule's: see :func:`choose`; a page
-            # whose only dates are a list's keeps its best)
+        elif not cue_pub and i in related_runs:
+            # the teasers under a "Read also" / "Lesen Sie auch" / "Related articles" label
+            # (:func:`_related_runs`): another article's date. (One of another list of dated
+            # teasers is the list rule's: see :func:`choose`; a page whose only dates are a
+            # list's keeps its best)
             c["related"] = True
         event = event or _EVENT_AFTER.match(after) is not None
         rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
@@ -3394,8 +3415,8 @@ def choose(cands: list[dict[str, Any]], lists: bool = False) -> tuple[int | None
             # takes a list's (_OWN_FLOOR), not one a paragraph quotes (dziennik.pl: "w
             # terminie ... 20 października 2020" under comments of 2021-05-05; s39
             # acc-regress D16)
-            own = {c["date"] for c in cands if c["score"] > _OWN_FLOOR and not c.get("in_para")}
-            order = [kv for kv in order if kv[0] in own]
+            owned = {c["date"] for c in cands if c["score"] > _OWN_FLOOR and not c.get("in_para")}
+            order = [kv for kv in order if kv[0] in owned]
         if not order or order[0][1] < -50:
             return None, 0.0
         top_date, top = order[0]

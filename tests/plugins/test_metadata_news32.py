@@ -367,3 +367,22 @@ def test_a_date_a_paragraph_quotes_does_not_take_the_comments_place(run_stage) -
         lines += [who, when, "The court should have decided this years ago.", "Reply"]
     doc = _record(run_stage, "\n\n".join(lines), html=False, at="2021-05-10T12:00:00Z")
     assert doc.published is None
+
+
+@pytest.mark.parametrize(
+    ("label", "teasers"),
+    [("Related stories:", 3), ("Related stories", 3), ("More from Harbour Times:", 2)],
+)
+def test_a_related_boxs_dates_do_not_date_the_article(run_stage, label, teasers) -> None:
+    """A text article without a date of its own was dated by the first teaser of the
+    related box under it (s39 acc-regress D18): a list of dated teasers was the list rule's,
+    which keeps a page's best date when all its dates are a list's (a listing's), and "More
+    from ..." was no related articles' label. Each date of a list under such a label is
+    another article's."""
+    box = [("Council approves new cycle lanes on Harbour Road", "4 March 2025"),
+           ("Ferry fares to rise by ten per cent in April", "28 February 2025"),
+           ("Harbour festival returns with record crowds", "21 February 2025")]  # fmt: skip
+    lines = ["Harbour authority approves new ferry terminal", *PARAS[:3], label]
+    lines += [x for pair in box[:teasers] for x in pair]
+    doc = _record(run_stage, "\n".join(lines), html=False, at="2025-03-10T12:00:00Z")
+    assert doc.published is None
