@@ -2734,7 +2734,8 @@ def _related_runs(page: Page, rows: list[int]) -> set[int]:
     """The dated lines of ``rows`` (the page's, in order) in a list under a related
     articles' label ("Related stories:", "Lesen Sie auch"): the first right under it (its
     date, or its headline and then its date), and those after it at the first one's step
-    from one to the next (up to :data:`_RUN_STEP` lines): each date another article's. A
+    from one to the next (up to :data:`_RUN_STEP` lines) with no paragraph between (the
+    story's own date at its foot is none): each date another article's. A
     text article without a date of its own was dated by the first teaser of its related box
     (s39 acc-regress D18)."""
     found: set[int] = set()
@@ -2747,8 +2748,12 @@ def _related_runs(page: Page, rows: list[int]) -> set[int]:
         found.add(i)
         step = 0
         for last, j in pairwise(rows[k:]):
-            if not (step or j - last <= _RUN_STEP) or (step and j - last != step):
-                break
+            if (
+                not (step or j - last <= _RUN_STEP)
+                or (step and j - last != step)
+                or any(map(_is_para, page.lines[last + 1 : j]))
+            ):
+                break  # (the box ends: another step, or the text goes on; its own date)
             step = j - last
             found.add(j)
     return found
