@@ -344,7 +344,7 @@ class LanguageStage(Stage):
         if settled is not None:
             code, conf, top = settled
         else:
-            sample = self._sample(doc.text, paragraphs, per)
+            sample = self._sample(doc.text, paragraphs, per, ann.get("shares") or {})
             if letters(sample) < opts.min_letters:
                 code, conf, top = "und", 0.0, []
             else:
@@ -412,31 +412,44 @@ class LanguageStage(Stage):
             detail["shares"] = shares
         return Drop("language", detail)
 
-    def _sample(self, text: str, paragraphs: list[str], per: list[tuple[str | None, float]]) -> str:
+    def _sample(
+        self,
+        text: str,
+        paragraphs: list[str],
+        per: list[tuple[str | None, float]],
+        shares: dict[str, float],
+    ) -> str:
         """At most ``max_chars`` of the text, from its paragraphs where it has some (a
         headline, a menu or a name at the top says less about the language than prose).
-        Of the paragraphs read (``paragraphs``, their languages by CLD2 ``per``; a short
-        text's are found here), those in the language of the first CLD2 could read (close
-        languages alike: :data:`_KIN`) and those it could not, in order: the sample was the
-        first paragraphs whatever their languages, the last cut at the limit, and which
-        language filled more of it came of their lengths. A Hungarian text's Icelandic
-        second paragraph, longer than the first once its URL was not read (d238e0f), made
-        the text Icelandic (shares hu 0.65, is 0.35), a Czech one's Persian paragraph made
-        it Persian in Latin letters (s39 acc-regress R7). The first paragraph, not the most
-        text: a page's footer or filler outweighs its article (a Hindi page's English
-        footer, a German one's lorem ipsum)."""
+        Of the paragraphs read (``paragraphs``, their languages by CLD2 ``per``, their
+        ``shares``; a short text's are found here), in order: when the language of the
+        first CLD2 could read holds the largest share (close languages alike: :data:`_KIN`),
+        those in it and those it could not read; else all. The sample was the first
+        paragraphs whatever their languages, the last cut at the limit, and which language
+        filled more of it came of their lengths: a Hungarian text's Icelandic second
+        paragraph, longer than the first once its URL was not read (d238e0f), made the text
+        Icelandic (shares hu 0.65, is 0.35), a Czech one's Persian paragraph made it Persian
+        in Latin letters (s39 acc-regress R7). Where the first paragraph and the shares
+        disagree, neither is taken alone: a page's footer or filler outweighs its article
+        (a Hindi page's English footer, a German one's lorem ipsum), a rendering's first
+        paragraph may be a banner (an archive's, in English, over a German post)."""
         limit = self.options.max_chars
         if len(text) <= limit:
             return text
-        if paragraphs:
-            first = next((_KIN.get(c, c) for c, _ in per if c), None)
-            lines = [
-                p
-                for p, (c, _) in zip(paragraphs, per, strict=True)
-                if c is None or _KIN.get(c, c) == first
-            ]
-        else:
+        if not paragraphs:
             lines = [t for _, t in _paragraph_texts(text, self.options.paragraph_min_chars)]
+        else:
+            lines = paragraphs
+            first = next((_KIN.get(c, c) for c, _ in per if c), None)
+            main: dict[str, float] = {}
+            for c, share in shares.items():
+                main[_KIN.get(c, c)] = main.get(_KIN.get(c, c), 0.0) + share
+            if first is not None and main and max(main, key=main.__getitem__) == first:
+                lines = [
+                    p
+                    for p, (c, _) in zip(paragraphs, per, strict=True)
+                    if c is None or _KIN.get(c, c) == first
+                ]
         parts: list[str] = []
         size = 0
         for line in lines:

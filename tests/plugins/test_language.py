@@ -701,3 +701,26 @@ def test_a_mixed_document_is_told_by_its_first_paragraphs_language(run_stage, pa
     doc = run_stage(LanguageStage, make_document("\n".join(paragraphs))).kept[0]
     assert doc.language.code == code, doc.annotations["language"]
     assert doc.language.script == "Latn"
+
+
+def test_a_pages_first_paragraph_alone_does_not_tell_it_against_its_shares(run_stage):
+    """The first paragraph's language makes the sample only where it holds the largest
+    share too: an archive's English banner over a German post (a w3m rendering of the dev
+    page archive.ordnungsrausch.com) made the page English once the sample was the first
+    paragraph's language alone (R7's first fix); where they disagree the sample is the
+    first paragraphs, as it was."""
+    banner = (
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet"
+        " Archive. Flowing in every day, these data are added to the Wayback Machine after an"
+        " embargo period."
+    )
+    post = [
+        "Wenn der Tag mal wieder zu wenige Stunden hat, ist es hilfreich, sich ein wenig mit"
+        " der eigenen Organisation zu beschäftigen, denn mit einem guten Plan bleibt am Abend"
+        " mehr Zeit für die Familie.",
+        "Ich schreibe mir jeden Morgen die drei wichtigsten Aufgaben auf einen Zettel und hänge"
+        " ihn an den Kühlschrank, damit ich sie im Laufe des Tages nicht aus den Augen verliere.",
+    ]
+    doc = run_stage(LanguageStage, make_document("\n".join([banner, *post]))).kept[0]
+    assert [p["code"] for p in doc.annotations["language"]["paragraphs"]] == ["en", "de", "de"]
+    assert doc.language.code == "de"
