@@ -1465,7 +1465,9 @@ def _drop_teaser_marks(d: Any) -> None:
     no sentence from the label to the line right under the last teaser: the label, each
     teaser's date, price or rating ("March 2, 2024", "£49.99", "Rated 4.5/5 by our
     readers"). The rule took the headlines only and left their marks, a label and dates
-    without headlines (s37 acc-regress O9, O14). Without such a label the removed lines
+    without headlines (s37 acc-regress O9, O14). The label may end with a colon ("Related
+    stories:", "Read more:"); a sentence that does is no label (more words), and introduces
+    the article's own list (s39 acc-regress D18, D19). Without such a label the removed lines
     may be the article's own list, and what the model kept among them its text. Lines kept
     by a later rule (a table, a review's rating) are not looked at."""
     from .lines import TEASER_REASON
@@ -1485,12 +1487,16 @@ def _drop_teaser_marks(d: Any) -> None:
         or label <= last
         or not d.cues()[label]
         or len(_WORD.findall(text[label])) > _TEASER_LABEL_WORDS
-        or text[label].endswith((":", "："))
     ):
         return
+    # (the box goes on over the lines the model removed itself after the last teaser the
+    # rule took, its last headlines: the date under the last stayed; s39 acc-regress D18)
+    end = teasers[-1]
+    while end + 1 < len(keep) and not keep[end + 1]:
+        end += 1
     drop = {
         j: TEASER_MARK_REASON
-        for j in range(label, min(len(keep), teasers[-1] + 2))
+        for j in range(label, min(len(keep), end + 2))
         if keep[j]
         and j not in d.why
         and not text[j].endswith(_SENTENCE_END)

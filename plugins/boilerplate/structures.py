@@ -56,6 +56,12 @@ _PAIR_WORDS = 15
 #: the lowest score of the line model for a structure's label line: "Continue Reading Below"
 #: (0.14) before a table is a button, "Sources" (0.24), "Fast facts" (0.49) are labels
 _LABEL_SCORE = 0.2
+#: the fewest words of a sentence that announces a list of the article with a colon, the
+#: most words of an item of that list, and the fewest and most items
+_INTRO_WORDS = 8
+_ITEM_WORDS = 12
+_MIN_ITEMS = 2
+_MAX_ITEMS = 12
 #: the fewest lines of a run of entries (two ``label: value`` lines are a credit and a source
 #: under a photo as often as a fact box)
 _MIN_PAIRS = 3
@@ -405,6 +411,26 @@ def article_structures(
         if score[i - 1] >= _LABEL_SCORE and not furniture[i - 1]
         if 0 < len(lines[i - 1].split()) <= _LABEL_WORDS
     ]
+    # a list under the article's sentence that announces it with a colon ("The three other
+    # projects the authority approved on Monday:" / "A new slipway for the lifeboat
+    # station" / ...): its items, short and without a sentence, read as related links after
+    # the article's last paragraph (s39 acc-regress D19); to the text's end or to the next
+    # kept line, no furniture among them. A box's label is no sentence ("Related stories:",
+    # "More from Harbour Times:")
+    for i in edges:
+        intro = lines[i - 1]
+        if (
+            keep[i]
+            or not intro.endswith((":", "："))
+            or len(intro.split()) < _INTRO_WORDS
+            or furniture[i - 1]
+        ):
+            continue
+        j = i
+        while j < n and not keep[j] and not furniture[j] and len(lines[j].split()) <= _ITEM_WORDS:
+            j += 1
+        if _MIN_ITEMS <= j - i <= _MAX_ITEMS and (j == n or keep[j]):
+            found.extend(range(i, j))
     return sorted(set(found))
 
 
@@ -899,6 +925,10 @@ _TOGGLE = frozenset((
     "skrýt", "jen", "показать", "скрыть", "только", "все",
 ))  # fmt: skip
 
+#: a button's mark as lynx writes it before the button's words: the box's toggle stayed
+#: with its box in a lynx rendering (s39 acc-regress D17)
+_BROWSER_BUTTON = re.compile(r"^\((?:button|submit)\)\s*", re.I)
+
 #: _TOGGLE's words of a button that shows all or more of the list above it: the list's
 #: own expander ("Show all ingredients", "See more results", "Alle Kandidaten anzeigen"),
 #: the list being content cut short, not a box of links
@@ -928,6 +958,8 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     # (the buttons first: a line with a word of _TOGGLE, few of them on a page; then their
     # labels above them)
     for j, s in enumerate(lines):
+        if s[:1] == "(":
+            s = _BROWSER_BUTTON.sub("", s)  # (lynx's "(BUTTON) Show key events only")
         if s.count(" ") >= _BOX_LABEL_WORDS + _TOGGLE_WORDS or _TOGGLE.isdisjoint(
             s.casefold().split()
         ):

@@ -68,7 +68,11 @@ _ERROR = (
     # German
     r"|seite\s+(?:wurde\s+)?(?:leider\s+)?nicht\s+gefunden"
     r"|seite\s+(?:existiert|gibt\s+es)\s+(?:leider\s+)?(?:nicht|nicht\s+mehr)"
-    r"|(?:aufgerufene|angeforderte|gesuchte)\s+seite"
+    r"|(?:aufgerufene|angeforderte|gesuchte)\s+(?:seite|artikel|beitrag|inhalt)"
+    # (a page taken down: "Diese Seite ist nicht mehr verfügbar", "Möglicherweise wurde er
+    # gelöscht oder verschoben"; s39 acc-regress D10)
+    r"|(?:seite|beitrag|inhalt)\s+ist\s+(?:leider\s+)?nicht\s+mehr\s+verfügbar"
+    r"|möglicherweise\s+wurde\s+(?:\w+\s+){0,2}(?:gelöscht|entfernt|verschoben)"
     # French
     r"|page\s+(?:introuvable|non\s+trouvée|inexistante)"
     r"|(?:cette\s+)?page\s+n['’]existe\s+(?:pas|plus)"
@@ -95,6 +99,10 @@ _ACCESS = (
     r"|using\s+a\s+security\s+service\s+to\s+protect\s+itself"
     r"|triggered\s+the\s+security\s+solution"
     r"|(?:don't|don’t|do\s+not)\s+have\s+permission\s+to\s+(?:access|view)"
+    # (a server's own help under it: "If you think you are seeing this message in error,
+    # please contact the site administrator"; s39 acc-regress D10)
+    r"|(?:think|believe)\s+(?:that\s+)?(?:you\s+are|you're|you’re)\s+seeing\s+this\s+"
+    r"(?:message|page)\s+in\s+error"
     r"|zugriff\s+verweigert|zugang\s+verweigert"
     r"|sie\s+haben\s+keine\s+(?:zugriffs)?berechtigung"
     r"|accès\s+(?:refusé|interdit)|acceso\s+(?:denegado|prohibido)|accesso\s+negato"
@@ -184,9 +192,15 @@ _LOGIN = (
 #: An age gate's ("Are you over 18?", "You must be of legal drinking age to enter this
 #: site", "Sind Sie über 18?")
 _AGE = (
-    r"\b(?:are\s+you\s+(?:over|at\s+least)\s+(?:18|21)"
-    r"|(?:legal\s+(?:drinking\s+)?age|18\s+or\s+older|over\s+18|at\s+least\s+18)\s+to\s+"
+    r"\b(?:are\s+you\s+(?:(?:over|at\s+least)\s+(?:18|21)|of\s+legal\s+(?:drinking\s+)?age)"
+    # (the reader's country may come between: "You must be of legal drinking age in your
+    # country of residence to enter this website"; and the gate's button: "By entering, you
+    # confirm that you are of legal age"; s39 acc-regress D10)
+    r"|(?:legal\s+(?:drinking\s+)?age|18\s+or\s+older|over\s+18|at\s+least\s+18)"
+    r"(?:\s+in\s+your\s+country(?:\s+of\s+residence)?)?\s+to\s+"
     r"(?:enter|view|visit|access|use)\s+this\s+(?:web)?site"
+    r"|you\s+(?:confirm|certify|declare)\s+that\s+you\s+are\s+(?:of\s+legal\s+(?:drinking\s+)?age"
+    r"|over\s+18|at\s+least\s+18|18\s+or\s+older)"
     r"|sind\s+sie\s+(?:über|mindestens)\s+18|avez-vous\s+(?:plus\s+de\s+)?18\s+ans"
     r"|(?:tienes|eres)\s+mayor\s+de\s+(?:edad|18)|hai\s+più\s+di\s+18\s+anni)\b"
 )

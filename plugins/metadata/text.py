@@ -2715,6 +2715,7 @@ _RELATED = re.compile(
     r"(?i)\W*(?:lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|weitere artikel|"
     r"verwandte artikel|ähnliche (?:artikel|beiträge)|das könnte sie (?:auch )?interessieren|"
     r"read also|also read|see also|related(?: articles| posts| stories| content| news)?|"
+    r"more from \w[\w .'’-]{0,30}|"
     r"more stories|you may also like|(?:à )?lire aussi|voir aussi|sur le même sujet|"
     r"leggi anche|lee también|noticias relacionadas|artículos relacionados|articoli correlati|"
     r"lees ook|czytaj (?:także|też)|zobacz (?:też|także))\W*"
@@ -2803,6 +2804,35 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
     return True
 
 
+def _related_runs(page: Page, rows: list[int]) -> set[int]:
+    """The dated lines of ``rows`` (the page's, in order) in a list under a related
+    articles' label ("Related stories:", "Lesen Sie auch"): the first right under it (its
+    date, or its headline and then its date), and those after it at the first one's step
+    from one to the next (up to :data:`_RUN_STEP` lines) with no paragraph between (the
+    story's own date at its foot is none): each date another article's. A
+    text article without a date of its own was dated by the first teaser of its related box
+    (s39 acc-regress D18)."""
+    found: set[int] = set()
+    for k, i in enumerate(rows):
+        if i in found:
+            continue
+        pk, prev = previous_item(page, i)
+        if not (_related_label(prev) or (pk >= 1 and _related_label(page.items[pk - 1][1]))):
+            continue
+        found.add(i)
+        step = 0
+        for last, j in pairwise(rows[k:]):
+            if (
+                not (step or j - last <= _RUN_STEP)
+                or (step and j - last != step)
+                or any(map(_is_para, page.lines[last + 1 : j]))
+            ):
+                break  # (the box ends: another step, or the text goes on; its own date)
+            step = j - last
+            found.add(j)
+    return found
+
+
 def _features(
     cands: list[dict[str, Any]],
     page: Page,
@@ -2823,6 +2853,7 @@ def _features(
         per_line[c["line"]] = per_line.get(c["line"], 0) + 1
     rows = sorted(per_line)
     run_lines = {i for k, i in enumerate(rows) if _in_run(rows, k)} if len(rows) >= 3 else set()
+    related_runs = _related_runs(page, rows)
     valid = [d for d in dates if not capture or d <= capture]
     latest = max(valid) if valid else None
     earliest = min(valid) if valid else None
@@ -2883,16 +2914,11 @@ def _features(
             # a photo's date in its caption ("In this Nov. 27, 2013 file photo, ..."): the
             # day the picture was taken, not the page's
             c["photo"] = True
-        elif (
-            not cue_pub
-            and pk >= 0
-            and i not in run_lines
-            and (_related_label(prev) or (pk >= 1 and _related_label(items[pk - 1][1])))
-        ):
-            # the teaser under a "Read also" / "Lesen Sie auch" / "Related articles" label
-            # (its date, or its headline and then its date): another article's date. (One
-            # of a list of dated teasers is the list rule's: see :func:`choose`; a page
-            # whose only dates are a list's keeps its best)
+        elif not cue_pub and i in related_runs:
+            # the teasers under a "Read also" / "Lesen Sie auch" / "Related articles" label
+            # (:func:`_related_runs`): another article's date. (One of another list of dated
+            # teasers is the list rule's: see :func:`choose`; a page whose only dates are a
+            # list's keeps its best)
             c["related"] = True
         event = event or _EVENT_AFTER.match(after) is not None
         rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
@@ -3463,6 +3489,13 @@ def choose(cands: list[dict[str, Any]], lists: bool = False) -> tuple[int | None
         # every mention of the best date is a comment's, a life's, a review's or an
         # event's: the best other date, or none
         order = [kv for kv in order if not _vetoed(cands, kv[0])]
+        if any(c.get("comment") for c in cands if c["date"] == top_date):
+            # the readers' comments' dates were the best: a date takes their place as one
+            # takes a list's (_OWN_FLOOR), not one a paragraph quotes (dziennik.pl: "w
+            # terminie ... 20 października 2020" under comments of 2021-05-05; s39
+            # acc-regress D16)
+            owned = {c["date"] for c in cands if c["score"] > _OWN_FLOOR and not c.get("in_para")}
+            order = [kv for kv in order if kv[0] in owned]
         if not order or order[0][1] < -50:
             return None, 0.0
         top_date, top = order[0]
@@ -3548,9 +3581,10 @@ def cue_context(before: str, prev: str) -> tuple[str, float]:
     return before, 0.0
 
 
-def post_stamps(lines: list[str], cands: list[dict[str, Any]]) -> list[int]:
+def post_stamps(lines: list[str], cands: list[dict[str, Any]], over: bool = True) -> list[int]:
     """The candidates (``cands``, on ``lines``) that are posts' time stamps, in text order:
-    a date with its time alone on a line over a post's text (the first of a line)."""
+    a date with its time alone on a line (the first of a line), over a post's text
+    (``over``; else over any text: a reader's comment of one short sentence is none)."""
     stamps: dict[int, int] = {}  # line -> candidate
     for k, c in enumerate(cands):
         if (
@@ -3559,23 +3593,26 @@ def post_stamps(lines: list[str], cands: list[dict[str, Any]]) -> list[int]:
             and (c.get("time") or ("",))[0]
             and c["score"] > -50
             and c["line"] not in stamps
-            and _over_post(lines, c["line"])
+            and (not over or _over_post(lines, c["line"]))
         ):
             stamps[c["line"]] = k
     return [stamps[i] for i in sorted(stamps)]
 
 
-def set_comments_aside(
-    lines: list[str], cands: list[dict[str, Any]], stamps: list[int]
-) -> list[int]:
-    """Mark the posts' time stamps ``stamps`` (:func:`post_stamps`) that are a comment
-    section's (:func:`.structures.comment_stamps`: "Comments" over them, "Reply" under
-    them) as comments' dates, none the page's (:func:`_vetoed`): an article without a
-    dateline was dated by its readers' first comment. The stamps left."""
-    comments = comment_stamps(lines, [cands[k]["line"] for k in stamps])
-    for k in stamps[len(stamps) - len(comments) :]:
-        cands[k]["comment"] = True
-    return stamps[: len(stamps) - len(comments)]
+def set_comments_aside(lines: list[str], cands: list[dict[str, Any]]) -> list[int]:
+    """Mark the dates of a comment section (:func:`.structures.comment_stamps`: "Comments"
+    over them, "Reply" under them) as comments' dates, none the page's (:func:`_vetoed`):
+    an article without a dateline was dated by its readers' first comment. The section is
+    looked for among the time stamps over any text (:func:`post_stamps`, ``over`` False): a
+    comment of one short sentence ("About time.") is no paragraph, and its date was the
+    page's (s39 acc-regress D16). The posts' stamps left (:func:`post_stamps`)."""
+    comments = set(
+        comment_stamps(lines, [cands[k]["line"] for k in post_stamps(lines, cands, False)])
+    )
+    for c in cands:
+        if c["line"] in comments:
+            c["comment"] = True
+    return [k for k in post_stamps(lines, cands) if cands[k]["line"] not in comments]
 
 
 def live_start(cands: list[dict[str, Any]], stamps: list[int], idx: int | None) -> int | None:
@@ -3609,7 +3646,7 @@ def choose_posted(
     (:func:`set_comments_aside`), a live blog dated by its first post (:func:`live_start`).
     The chosen candidate, its confidence, and the live blog's first post (None: no live
     blog's)."""
-    stamps = set_comments_aside(lines, cands, post_stamps(lines, cands))
+    stamps = set_comments_aside(lines, cands)
     idx, conf = choose(cands, lists=lists)
     live = live_start(cands, stamps, idx)
     return (idx if live is None else live), conf, live
@@ -5308,8 +5345,9 @@ def domain_like(s: str) -> bool:
 
 #: A name written surname first, as catalogues and bibliographies write it: the surname
 #: (one word, after its particles in small letters: "de Gaulle", "van Dyke"), a comma, the
-#: given name (a word or two, its initials after it: "Doe, Jane Q.", "Smith, John Paul")
-#: or initials alone ("Doe, J.", "Doe, J. R.")
+#: given name (a word or two, its initials after it: "Doe, Jane Q.", "Smith, John Paul Q.";
+#: two words alone are no name of :func:`surname_first`) or initials alone ("Doe, J.",
+#: "Doe, J. R.")
 _SURNAME_FIRST = re.compile(
     r"((?:(?i:de|da|di|du|del|della|des|do|dos|das|van|von|der|den|ter|ten|le|la)\s+)*"
     r"[^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]+)?(?:\s+[^\W\d_]\.)*"
@@ -5335,6 +5373,11 @@ def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str
     if place is not None and place(given):
         # (not the made-up person "Hamburg Meier": s36 acc-regress R12)
         return surname
+    if " " in given and "." not in given:
+        # (two words without an initial are as often a second author, the first known by
+        # one name: "Wahyudi, Siti Aminah", "Sting, Annie Lennox" became one made-up person,
+        # s39 acc-read F1; an initial marks a catalogue's form, "Doe, Jane Q.")
+        return None
     return f"{given} {surname}"
 
 

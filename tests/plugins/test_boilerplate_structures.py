@@ -545,3 +545,56 @@ def test_a_page_read_in_windows_keeps_its_rows_cue_column():
     whole = decide("\n".join(lines[:40]))
     assert d.cues()[:40].tolist() == whole.cues().tolist()
     assert [c > 0 for c in d.cues().tolist()] == [s == "Share on Facebook" for s in d.stripped]
+
+
+@pytest.mark.parametrize(
+    ("intro", "ours"),
+    [
+        ("The three other projects the authority approved on the same day:", True),
+        ("More from the Coast Herald:", False),
+    ],
+)
+def test_a_list_the_articles_last_sentence_announces_is_kept(run_stage, intro, ours):
+    """The article's own list under its sentence that ends with a colon, at the text's end
+    (s39 acc-regress D19): its short items, no sentence, were removed as teasers after the
+    article's last paragraph, and the sentence stayed over nothing. A box's label is no
+    sentence: the headlines under it still go."""
+    items = ["A new slipway for the lifeboat station", "Dredging of the inner basin",
+             "Repairs to the north quay wall"]  # fmt: skip
+    kept, _ = _clean(run_stage, "\n".join([*HEAD, LEAD, MID, END, intro, *items]))
+    assert LEAD in kept and END in kept
+    assert [x for x in kept if x in items] == (items if ours else [])
+
+
+RELATED_BOX = ["Council approves new cycle lanes on Harbour Road", "4 March 2025",
+               "Ferry fares to rise by ten per cent in April", "28 February 2025",
+               "Harbour festival returns with record crowds", "21 February 2025"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "label", ["Related stories:", "Related stories", "More from Harbour Times:"]
+)
+def test_a_related_box_goes_with_its_colon_label_and_last_date(run_stage, label):
+    """s39 acc-regress D18: after a text article, a related box's label stayed when it ended
+    with a colon (real sites write "Related:", "Read more:"), and its last date when the
+    model had removed the last headline itself (the box was taken to end under the last
+    headline the teaser rule removed)."""
+    paras = [
+        "The harbour authority approved plans for a new ferry terminal on Monday, after three"
+        " years of consultation with residents and shipping companies, and said building work"
+        " would start in the autumn.",
+        "The terminal will have room for two ferries at once and a covered waiting area for"
+        " three hundred passengers, and the old terminal building will become a museum.",
+    ]
+    head = "Harbour authority approves new ferry terminal"
+    page = "\n\n".join([head, *paras, "\n".join([label, *RELATED_BOX])]) + "\n"
+    kept, _ = _clean(run_stage, page)
+    assert kept[-2:] == paras
+    # (the lines' decisions as the tester's page had them: the model removed the last
+    # headline itself, the teaser rule the two others)
+    from corearchive_plugins.boilerplate import _drop_teaser_marks
+    from corearchive_plugins.boilerplate.lines import decide
+
+    d = decide(page)
+    _drop_teaser_marks(d)
+    assert [s for s, k in zip(d.stripped, d.keep.tolist(), strict=True) if k][-2:] == paras

@@ -499,6 +499,32 @@ HTML_WALLS = {
         " 203.0.113.5 • Performance &amp; security by Cloudflare</p>",
         "access_denied",
     ),
+    # (walls with their help to the reader, which was read as an article's prose: a 403
+    # with an Apache footer, an age gate of 43 words, a German gone page; s39 acc-regress D10)
+    "forbidden_in_full": (
+        "<title>403 Forbidden</title><h1>Forbidden</h1><p>You don't have permission to access"
+        " this resource on this server. If you think you are seeing this message in error,"
+        " please contact the site administrator and include the reference number shown below,"
+        " the time of your request and the address you were trying to reach.</p><p>Reference:"
+        " 0.5f2c1d17.1732530000.5e6a7b8</p><hr><address>Apache/2.4.57 (Debian) Server at"
+        " www.example.com Port 443</address>",
+        "access_denied",
+    ),
+    "age_in_full": (
+        "<title>Age verification</title><h1>Are you of legal drinking age?</h1><p>You must be"
+        " of legal drinking age in your country of residence to enter this website. By"
+        " entering, you confirm that you are of legal age and that you accept our terms of use"
+        " and privacy policy.</p><p>Please enter your date of birth.</p><button>Yes, I am over"
+        " 18</button><button>No</button>",
+        "age_gate",
+    ),
+    "gone_de": (
+        "<title>Seite nicht gefunden</title><h1>Diese Seite existiert leider nicht mehr</h1><p>"
+        "Der von Ihnen aufgerufene Artikel ist nicht mehr verfügbar. Möglicherweise wurde er"
+        " gelöscht oder verschoben. Nutzen Sie die Suche oder kehren Sie zur Startseite zurück,"
+        " um weitere Nachrichten aus der Region zu lesen.</p>",
+        "error_page",
+    ),
     "paywall": (
         "<title>Subscribe to read | Financial Times</title><h1>Harbour operator raises"
         " prices</h1><p>Subscribe to unlock this article</p><p>Try unlimited access. Only $1"

@@ -665,3 +665,62 @@ def test_the_reflex_of_yat_is_not_read_in_another_languages_paragraph(run_stage)
     ann = doc.annotations["language"]
     assert [p["code"] for p in ann["paragraphs"]][-1] == "sk"
     assert doc.language.code in ("bs", "hr") and ann["close"]["reflex"] is None, ann
+
+
+#: sentences of the lingua dev set, each ending with a link: Hungarian, Icelandic, Hungarian;
+#: Czech, Czech, Persian
+HU_IS = [
+    "A balladájának, Váradi szomorú históriájának legkorábbi feljegyzését Vass Tamásnak"
+    " köszönhetjük, mint ahogy neki köszönhetjük a tragikus történetét ránk örökítõ, ez idáig"
+    " invariánsnak tudott balladát is. https://www.example.com/d/e/f/g/a?id=0",
+    "Samkvæmt hinni huldu starfslýsingu ber honum að hrekja sem flesta útlendinga af landi"
+    " brott og fyrst þá sem verst eru staddir en samkvæmt samvisku sinni og persónulegri ímynd"
+    " ætti hann að vernda fyrst og spyrja svo. https://www.example.com/b/d/g/a/j?id=3",
+    "Most képzeljük el, hogy egy ilyen ügyben egy bukaresti napilap olyan sztorit hoz, melybe"
+    " az egyik médiatröszt kis híján belebukik, és magát a miniszterelnököt kínos"
+    " magyarázkodásra készteti. https://www.example.com/i/b/j/f/g?id=2",
+]
+CS_FA = [
+    "Pracovní náplní bude zaměření na komplexní účetnictví, zpracování plateb, faktur,"
+    " statistické vykazování, HIM, účetní analýzy. https://www.example.com/a/g/d/c/i?id=3",
+    "Od 1.12.2000 jej do funkce jmenuje starosta se souhlasem přednosty Okresního úřadu v"
+    " Lounech. https://www.example.com/d/c/b/e/i?id=1",
+    "او در کتابِ رساله در بابِ طبیعتِ بشری تجربه\u200cهایِ حسیِ اولیه را نخستین منشأ هرگونه"
+    " دانشی دربارهٔ جهان می\u200cداند و وجود هر دانشی که بطورِ پیشینی و خارج از تجربه در ذهن"
+    " باشد را انکار می\u200cکند. https://www.example.com/f/e/d/c/h?id=0",
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "code"), [(HU_IS, "hu"), (CS_FA, "cs")])
+def test_a_mixed_document_is_told_by_its_first_paragraphs_language(run_stage, paragraphs, code):
+    """s39 acc-regress R7: a document CLD2 did not settle was told by the cascade on its
+    first paragraphs whole up to max_chars, the last cut: once their URLs were not read, a
+    Hungarian text's Icelandic second paragraph filled more of it than the first and the text
+    was Icelandic; a Czech text with a Persian paragraph was Persian in Latin letters. The
+    sample is the paragraphs in the language CLD2 gave the first, whatever their lengths."""
+    doc = run_stage(LanguageStage, make_document("\n".join(paragraphs))).kept[0]
+    assert doc.language.code == code, doc.annotations["language"]
+    assert doc.language.script == "Latn"
+
+
+def test_a_pages_first_paragraph_alone_does_not_tell_it_against_its_shares(run_stage):
+    """The first paragraph's language makes the sample only where it holds the largest
+    share too: an archive's English banner over a German post (a w3m rendering of the dev
+    page archive.ordnungsrausch.com) made the page English once the sample was the first
+    paragraph's language alone (R7's first fix); where they disagree the sample is the
+    first paragraphs, as it was."""
+    banner = (
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet"
+        " Archive. Flowing in every day, these data are added to the Wayback Machine after an"
+        " embargo period."
+    )
+    post = [
+        "Wenn der Tag mal wieder zu wenige Stunden hat, ist es hilfreich, sich ein wenig mit"
+        " der eigenen Organisation zu beschäftigen, denn mit einem guten Plan bleibt am Abend"
+        " mehr Zeit für die Familie.",
+        "Ich schreibe mir jeden Morgen die drei wichtigsten Aufgaben auf einen Zettel und hänge"
+        " ihn an den Kühlschrank, damit ich sie im Laufe des Tages nicht aus den Augen verliere.",
+    ]
+    doc = run_stage(LanguageStage, make_document("\n".join([banner, *post]))).kept[0]
+    assert [p["code"] for p in doc.annotations["language"]["paragraphs"]] == ["en", "de", "de"]
+    assert doc.language.code == "de"

@@ -331,3 +331,58 @@ def test_an_articles_dateline_over_its_text_is_not_its_comments(run_stage) -> No
         lines += [f"{who} sagt:", when, text, "Antworten"]
     doc = _record(run_stage, "\n\n".join(lines), html=False, at="2026-02-20T12:00:00Z")
     assert (doc.published or "")[:10] == "2026-02-10"
+
+
+def test_a_comment_of_one_short_sentence_does_not_date_the_article(run_stage) -> None:
+    """Comments of one short sentence each ("About time.") are no paragraphs, so their
+    dates were no posts' stamps, the comment section was not looked for among them, and the
+    article without a dateline was dated by its first comment (s39 acc-regress D16). A
+    comment's date is never the article's."""
+    lines = ["Council approves bridge budget", "By Jane Doe", *PARAS[:3], "3 comments"]
+    for who, when, text in [
+        ("Tom_B", "6 March 2025 11:02", "About time. I cycle there every day."),
+        ("harbourshop", "6 March 2025 11:40", "Nobody asked the businesses."),
+        ("Ann Marie", "7 March 2025 08:15", "Most of your customers walk anyway."),
+    ]:
+        lines += [who, when, text, "Reply"]
+    doc = _record(run_stage, "\n\n".join(lines), html=False, at="2025-03-10T12:00:00Z")
+    assert doc.published is None
+
+
+def test_a_date_a_paragraph_quotes_does_not_take_the_comments_place(run_stage) -> None:
+    """Once its readers' comments' dates are set aside, an article without a dateline was
+    dated by a date one of its paragraphs quotes (dziennik.pl: "w terminie publikacyjnym,
+    20 października 2020 r." over comments of 2021-05-05). Such a date takes the comments'
+    place as it takes a list's: not from running prose."""
+    quote = (
+        "The court said in January that the hearing set for 20 October 2020 had been"
+        " reopened, and months passed before the case came back to the court at all."
+    )
+    lines = ["Court returns to the pension case", *PARAS[:2], quote, PARAS[2], "Comments (3)"]
+    for who, when in [
+        ("Tom_B", "2021-05-05 08:31:44"),
+        ("harbourshop", "2021-05-05 09:58:37"),
+        ("Ann Marie", "2021-05-05 09:16:09"),
+    ]:
+        lines += [who, when, "The court should have decided this years ago.", "Reply"]
+    doc = _record(run_stage, "\n\n".join(lines), html=False, at="2021-05-10T12:00:00Z")
+    assert doc.published is None
+
+
+@pytest.mark.parametrize(
+    ("label", "teasers"),
+    [("Related stories:", 3), ("Related stories", 3), ("More from Harbour Times:", 2)],
+)
+def test_a_related_boxs_dates_do_not_date_the_article(run_stage, label, teasers) -> None:
+    """A text article without a date of its own was dated by the first teaser of the
+    related box under it (s39 acc-regress D18): a list of dated teasers was the list rule's,
+    which keeps a page's best date when all its dates are a list's (a listing's), and "More
+    from ..." was no related articles' label. Each date of a list under such a label is
+    another article's."""
+    box = [("Council approves new cycle lanes on Harbour Road", "4 March 2025"),
+           ("Ferry fares to rise by ten per cent in April", "28 February 2025"),
+           ("Harbour festival returns with record crowds", "21 February 2025")]  # fmt: skip
+    lines = ["Harbour authority approves new ferry terminal", *PARAS[:3], label]
+    lines += [x for pair in box[:teasers] for x in pair]
+    doc = _record(run_stage, "\n".join(lines), html=False, at="2025-03-10T12:00:00Z")
+    assert doc.published is None
