@@ -1197,6 +1197,7 @@ def markdown_blocks(
     breaks: dict[int, list[str]] = {}
     markup: list[int] = []
     left = ""  # (what the last block with text left open: see _left_markup)
+    raw = ""  # (the raw HTML block the line is in, if any: see _raw_html_text)
     i, n = 0, len(lines)
     while i < n:
         block = found.get(i)
@@ -1210,10 +1211,17 @@ def markdown_blocks(
             # a page's rules and tags around its blocks: as blank lines, html2text's dev
             # pages lost article paragraphs, aeb F1 0.936 -> 0.927), and left out of the
             # text after (s39 acc-md 4, 7: an ad slot's <div>, a reference's URL and
-            # MarkDownload's rule were the text's lines)
+            # MarkDownload's rule were the text's lines). A raw HTML block's line with
+            # visible text ('<p align="center">Owners who pay ...</p>') is the page's
+            # text: its words, without the tags (s40 acc-read F12: they were lost)
             text, end = lines[i], i + 1
-            if text.strip():
+            visible, raw = _raw_html_text(text, raw)
+            if visible:
+                text = visible
+            elif text.strip():
                 markup.append(len(out))
+        if block is not None or i < fm or (raw == "html" and not lines[i].strip()):
+            raw = ""
         if i in code or i < fm:
             out.append(text)  # (as written: no link syntax, indentation kept)
         else:
@@ -1235,6 +1243,47 @@ def markdown_blocks(
         breaks,
         markup,
     )
+
+
+#: A line that starts a raw HTML block (CommonMark's kinds 1 to 7: a tag, a comment, a
+#: declaration), and a script, a style, a comment within one: no text (an unclosed one runs
+#: to its closer, over blank lines)
+_RAW_HTML_START = re.compile(r" {0,3}<[A-Za-z/!?]")
+_RAW_NO_TEXT = re.compile(
+    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>", re.I | re.S
+)
+_RAW_OPEN = re.compile(r"<(script|style)\b|<(!--)|<(\?)|<(!\[CDATA\[)", re.I)
+_RAW_CLOSER = {"!--": "-->", "?": "?>", "![CDATA[": "]]>"}
+#: A tag (or a declaration) within a line
+_RAW_TAG = re.compile(r"<[A-Za-z/!?][^>]*>")
+
+
+def _raw_html_text(line: str, raw: str) -> tuple[str, str]:
+    """The visible text of ``line``, a line of markdown no block holds (a rule, raw HTML, a
+    link-reference definition), if it is one of a raw HTML block's with words: its tags,
+    scripts, styles and comments removed, entities read, whitespace collapsed ("" otherwise);
+    and the raw HTML block the next line is in. ``raw`` is the one this line is in: "html"
+    for a block of tags and text, the closer of an open script, style or comment (no text
+    up to it), "" for none (the caller resets it at a block of markdown, and at a blank line
+    after "html", as CommonMark ends such blocks)."""
+    import html as html_lib
+
+    if raw not in ("", "html"):
+        k = line.lower().find(raw)
+        if k < 0:
+            return "", raw
+        line, raw = line[k + len(raw) :], "html"
+    elif not raw:
+        if _RAW_HTML_START.match(line) is None:
+            return "", ""  # (a rule, a link-reference definition)
+        raw = "html"
+    line = _RAW_NO_TEXT.sub(" ", line)
+    opened = _RAW_OPEN.search(line)
+    if opened is not None:  # (closed on a later line: the text before it is the block's)
+        kind = next(g for g in opened.groups() if g is not None)
+        line, raw = line[: opened.start()], _RAW_CLOSER.get(kind, f"</{kind.lower()}")
+    visible = " ".join(html_lib.unescape(_RAW_TAG.sub(" ", line)).split())
+    return (visible if any(c.isalnum() for c in visible) else ""), raw
 
 
 def front_matter_lines(lines: list[str]) -> int:

@@ -1240,10 +1240,47 @@ def test_markdown_rules_raw_html_and_reference_definitions_are_no_text(run_stage
     ]
     blocks, spans, _, _, _, markup = markdown_blocks(lines)
     assert len(blocks) == len(spans) == len(lines)
-    assert [blocks[j] for j in markup] == [lines[2], "---", lines[-1]]
+    assert [blocks[j] for j in markup] == ["---", lines[-1]]
+    assert blocks[2] == "Advertisement"  # (raw HTML's text, for the line model: see below)
     assert blocks[0].startswith("We cut the rollout from two three weeks, as the guide")
     doc = run_stage(BoilerplateStage, make_document("\n".join(lines))).kept[0]
     assert doc.text.split("\n") == [blocks[0], blocks[6]], doc.text
+
+
+def test_markdown_raw_html_lines_with_words_are_text(run_stage):
+    """s40 acc-read F12: a raw HTML block's line was markup, its sentence lost with its tags
+    (hand-written markdown, READMEs, converters that pass HTML through). Its visible text is
+    a line of the text, without tags; a script's, a style's or a comment's is not."""
+    lines = [
+        "# Harbour fees rise in April",
+        "",
+        "The harbour board has published the new fees for moorings, which rise by an average"
+        " of six per cent from the first of April, the first rise in three years.",
+        "",
+        '<p align="center">Owners who pay the whole year in advance before the end of March'
+        " keep the old fee, the board said in a letter to members.</p>",
+        "",
+        '<div class="note">',
+        "Residents can comment on the plan at the harbour office until the end of April, and"
+        " the board will answer every letter in writing.",
+        "</div>",
+        "",
+        "<script>",
+        "",
+        "var slot = 'ad-top';",
+        "</script>",
+        "<!-- editors: check the fees -->",
+        "",
+        "See the [full list](https://harbour.example.com/fees), the [board's letter]"
+        "(https://harbour.example.com/letter) and the [map](https://harbour.example.com/map).",
+    ]
+    blocks, _, _, _, _, markup = markdown_blocks(lines)
+    assert blocks[4].startswith("Owners who pay") and blocks[4].endswith("to members.")
+    assert blocks[7] == lines[7]
+    assert [blocks[j] for j in markup] == [lines[j] for j in (6, 8, 10, 12, 13, 14)]
+    doc = run_stage(BoilerplateStage, make_document("\n".join(lines))).kept[0]
+    assert blocks[4] in doc.text.split("\n") and lines[7] in doc.text.split("\n"), doc.text
+    assert "slot" not in doc.text and "editors" not in doc.text
 
 
 def test_an_indented_code_block_keeps_its_indentation():
