@@ -878,7 +878,8 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
     (:data:`_MD_SYNTAX`): what clippers, MarkDownload and main-content extractors
     (trafilatura's markdown, Firecrawl's) give, an article's markdown with few links or
     none (s39 acc-md 2: 426 of 1,086 dev pages as trafilatura writes them were not taken).
-    One kind alone is no markdown: a "# " comment, a "**" emphasis, a "===" underline.
+    One kind alone is no markdown: a "# " comment, a "**" emphasis, a "===" underline;
+    nor two that plain text has too (an "===" underline and a "[1]: url" note).
     A text under a reader's header (:func:`front_matter_size`) is markdown."""
     # (most texts have no "]": a search for one character is a memchr, ~0.3 µs of a 5 KB
     # page, where one for the pair took ~4 µs)
@@ -895,14 +896,17 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
     have = [c for c in _MD_GATES if c in text]
     if len(have) < _MD_MIN_KINDS:
         return False
-    kinds = 0
+    kinds = plain = 0
     for k, gate in enumerate(have):
-        if any(
-            any(p in text for p in probes) and syntax.search(text) is not None
-            for probes, syntax in _MD_SYNTAX[gate]
-        ):
+        found = [
+            convention
+            for probes, syntax, convention in _MD_SYNTAX[gate]
+            if any(p in text for p in probes) and syntax.search(text) is not None
+        ]
+        if found:
             kinds += 1
-            if kinds >= _MD_MIN_KINDS:
+            plain += all(found)
+            if kinds >= _MD_MIN_KINDS and kinds > plain:
                 return True
         elif kinds + len(have) - k - 1 < _MD_MIN_KINDS:
             return False  # (too few characters left for two kinds)
@@ -915,21 +919,26 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
 #: table's delimiter row, a setext heading's "===" underline, a link-reference definition
 #: or an inline link or image. The kinds of one character count as one: a text with too
 #: few links has another kind. (A bullet is none: plain text has "* " and "- " lists.)
-_MD_SYNTAX: dict[str, tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = {
-    "#": ((("# ",), re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)),),
-    "*": ((("**",), re.compile(r"\*\*[^\s*][^*\n]*?\*\*")),),
-    "`": ((("```",), re.compile(r"^ {0,3}```[^\n]*\n(?:.*\n)*? {0,3}```[ \t]*$", re.M)),),
+#: Each is flagged when plain text has it too: an "===" underline and a "[1]: url" note are
+#: the e-mail conventions markdown was modelled on, and a newsletter with both rendered as
+#: markdown lost its "<Ctrl>" as raw HTML and its "[1]" brackets (s40 acc-read F18); of two
+#: kinds, one at least is markdown's own.
+_MD_SYNTAX: dict[str, tuple[tuple[tuple[str, ...], re.Pattern[str], bool], ...]] = {
+    "#": ((("# ",), re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M), False),),
+    "*": ((("**",), re.compile(r"\*\*[^\s*][^*\n]*?\*\*"), False),),
+    "`": ((("```",), re.compile(r"^ {0,3}```[^\n]*\n(?:.*\n)*? {0,3}```[ \t]*$", re.M), False),),
     "|": (
         (
             ("-|", "- |", ":|"),
             re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M),
+            False,
         ),
     ),
     # (under a line of text: the look-behind keeps the search linear)
-    "=": ((("\n===",), re.compile(r"(?<=\S)\n {0,3}={3,}[ \t]*$", re.M)),),
+    "=": ((("\n===",), re.compile(r"(?<=\S)\n {0,3}={3,}[ \t]*$", re.M), True),),
     "]": (
-        (("]:",), re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S", re.M)),
-        (("](",), _MD_LINK),  # (an image is a link's syntax too: "![alt](src)")
+        (("]:",), re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S", re.M), True),
+        (("](",), _MD_LINK, False),  # (an image is a link's syntax too: "![alt](src)")
     ),
 }
 #: The characters the kinds of :data:`_MD_SYNTAX` cannot be without (the rarest in plain

@@ -1219,6 +1219,30 @@ def test_plain_text_with_one_kind_of_markdown_syntax_is_not_markdown(text):
     assert not is_markdown(text)
 
 
+NEWSLETTER = (
+    "Harbour club newsletter, March\n==============================\n\n"
+    "The club's spring meeting is on Saturday 16 March at 7 pm in the boathouse. All members"
+    " are welcome, and the agenda is on the notice board [1].\n\n"
+    "To join the meeting online, open the link in the invitation, then press <Ctrl> and <M>"
+    " to mute your microphone when you are not speaking.\n\n"
+    "Members who want to stand for the committee should write to the secretary at"
+    " <secretary@harbourclub.example.org> before Friday.\n\n"
+    "The club thanks everyone who helped to repaint the pontoons last month.\n\n"
+    "[1]: https://harbourclub.example.org/agenda\n"
+)
+
+
+def test_plain_text_with_an_underline_and_a_note_is_not_markdown(run_stage):
+    """s40 acc-read F18: an "===" underline and a "[1]: url" note (plain e-mail conventions)
+    made a newsletter markdown: "<Ctrl>" and "<M>" vanished as raw HTML, "[1]" lost its
+    brackets. Two such kinds are no markdown; one of markdown's own with either is."""
+    assert not is_markdown(NEWSLETTER)
+    doc = run_stage(BoilerplateStage, make_document(NEWSLETTER)).kept[0]
+    assert "press <Ctrl> and <M> to mute" in doc.text
+    assert "notice board [1]." in doc.text
+    assert is_markdown(NEWSLETTER.replace("board [1]", "**board** [1]"))
+
+
 def test_markdown_rules_raw_html_and_reference_definitions_are_no_text(run_stage):
     """s39 acc-md 4, 7: a line no block holds was kept as written: an ad slot's raw HTML,
     a link-reference definition's URL, a rule; and "~~struck~~" kept its marks. They are
