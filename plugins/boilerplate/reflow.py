@@ -813,6 +813,10 @@ _FRONT_MATTER_LINE = re.compile(r"[^\W\d][\w .-]{0,40}:(?:\s|$)|- |#")
 #: A YAML field with its value: a key without spaces ("title: ...", "date: ..."); a front
 #: matter has one at least ("Key points:" over a list between two rules has none)
 _YAML_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S")
+#: A field whose value is a sentence of six words or more ("Update: The council postponed
+#: the vote to 21 March."): alone between two rules, an editor's note, no front matter
+#: (s40 acc-read F24: it was removed as one; a title field ends with no point)
+_NOTE_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S+(?:\s+\S+){5,}\.[\"'”’)]*$")
 #: The most lines a front matter is looked for over
 FRONT_MATTER_MAX = 60
 #: The first line of a front matter: a YAML block's rule, a reader's header's title field
@@ -832,10 +836,10 @@ def front_matter_size(lines: list[str]) -> int:
     (:data:`_FRONT_MATTER_LINE`, or a value's indented continuation; one a key with its value
     at least, :data:`_YAML_FIELD`, and a list's items under a key), a closing "---" or "...";
     0 when they begin with none. A "Key points:" box of items between two rules at a text's
-    start is none (s37 acc-read F12). A reader's header is one too: Jina Reader's "Title:
-    ...", "URL Source: ...", "Published Time: ..." fields over "Markdown Content:" (s39
-    acc-md 10: read as the text's lines, they were titles, and the label and the headline
-    under it one setext heading)."""
+    start is none (s37 acc-read F12), nor a one-line note (:data:`_NOTE_FIELD`). A reader's
+    header is one too: Jina Reader's "Title: ...", "URL Source: ...", "Published Time: ..."
+    fields over "Markdown Content:" (s39 acc-md 10: read as the text's lines, they were
+    titles, and the label and the headline under it one setext heading)."""
     if not lines:
         return 0
     first = lines[0].strip()
@@ -853,6 +857,8 @@ def front_matter_size(lines: list[str]) -> int:
     for j in range(1, min(len(lines), FRONT_MATTER_MAX)):
         line = lines[j].strip()
         if line in ("---", "..."):
+            if j == 2 and _NOTE_FIELD.match(lines[1].strip()):
+                return 0  # (one line that is a sentence: a note between rules)
             return j + 1 if field else 0
         if line.startswith("- ") and not keyed:
             return 0  # (a list under a rule, no field's: s37 acc-read F12)

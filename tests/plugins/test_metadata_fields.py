@@ -650,6 +650,25 @@ def test_a_key_points_box_under_a_rule_is_no_front_matter(ingest, tmp_path) -> N
     assert body in rec["text"]
 
 
+@pytest.mark.parametrize("links", [0, 3])
+def test_a_note_between_two_rules_is_no_front_matter(ingest, tmp_path, links) -> None:
+    """s40 acc-read F24: an editor's note between two rules at a markdown text's top
+    ("Update: The council postponed ...") was removed as a YAML front matter. One field
+    whose value is a sentence is a note, kept; a front matter of one field is still one."""
+    note = "Update: The council postponed the final vote to 21 March after the meeting ran late."
+    menu = " ".join(f"[{w}](https://example.org/{w}/)" for w in ("plan", "budget", "map"))
+    tail = f"\n\nSee the {menu}." if links else ""
+    for top, kept in ((note, True), ("author: Jane Doe", False)):
+        (tmp_path / "note.md").write_text(
+            f"---\n{top}\n---\n\n# Council debates seawall budget\n\n{FM_SENTENCE}{tail}\n"
+        )
+        run = ingest(str(tmp_path / "note.md"), "--disable", "dedup", out=tmp_path / top[:4])
+        (rec,) = run.records
+        assert (top in rec["text"]) is kept, rec["text"]
+        assert rec["authors"] == ([] if kept else ["Jane Doe"])
+        assert FM_SENTENCE in rec["text"]
+
+
 def test_a_front_matters_title_over_a_block_list_is_the_title(ingest, tmp_path) -> None:
     """s37 acc-regress O2: 'title: "..."' over "tags:" and its block list, with no heading
     under the block, was taken for a sentence's first line and no title was given."""
