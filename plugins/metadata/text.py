@@ -6795,7 +6795,8 @@ def labelled_tags(
     number, or None: a plain text's, and an HTML page's extracted text's when its markup
     names no tags (the same lines read the same way on both paths). ``title_line``: the
     headline's line, which is no tag line (a forum's "Topic: How do I ..." gave the tags
-    "How do", "I get my printer ..."; a tag list is never the title, _never_title)."""
+    "How do", "I get my printer ..."; a tag list is never the title, _never_title), nor a
+    line whose items are longer than a tag (:data:`_TAG_WORDS_MAX` words)."""
     for i, s in items:
         value = _tag_value(s)
         if value is None or i == title_line:
@@ -6805,7 +6806,13 @@ def labelled_tags(
             # House of Clio (Sony Music)", read as the tags "House of", "Clio (Sony", "Music)";
             # a blog's "Label: Berita, Politik" lists its tags)
             continue
-        return split_tags(value), i
+        tags = split_tags(value)
+        if any(len(t.split()) > _TAG_WORDS_MAX for t in tags):
+            # (a tag is a word or a name: an item longer is a sentence of the story under a
+            # label, "Topic: Why the river floods more often than it did thirty years ago",
+            # a talk's announced subject; it was the tag and left the text, s40 acc-read F5)
+            continue
+        return tags, i
     return None
 
 

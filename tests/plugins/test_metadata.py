@@ -2530,6 +2530,28 @@ def test_html_byline_and_tag_line_without_markup_are_read_as_a_plain_texts(run_s
     assert byline not in out.text and tags not in out.text and BODY2 in out.text
 
 
+def test_a_labelled_sentence_of_the_story_is_no_tag_line(run_stage) -> None:
+    """s40 acc-read F5: a library's announcement of a talk, "Topic: Why the river floods more
+    often than it did thirty years ago", was the page's tag and left the text (the HTML path
+    reads its tag lines as a plain text's since s38 acc-regress D1). A tag is a word or a
+    name; a labelled item longer is a sentence of the story, on both paths."""
+    from corearchive_plugins.boilerplate import BoilerplateStage
+
+    topic = "Topic: Why the river floods more often than it did thirty years ago"
+    html = (
+        "<html><head><title>Library announces spring talks</title></head><body>"
+        f"<h1>Library announces spring talks</h1><p>{BODY}</p><p>{topic}</p><p>{BODY2}</p>"
+        "</body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    out = run_stage(MetadataStage, doc).kept[0]
+    plain = run_stage(
+        MetadataStage, make_document("\n\n".join(["Library announces talks", BODY, topic, BODY2]))
+    ).kept[0]
+    assert out.tags == plain.tags == []
+    assert topic in out.text and topic in plain.text
+
+
 @pytest.mark.parametrize(
     ("line", "tags"),
     [
