@@ -180,6 +180,7 @@ def test_relative_dates_need_and_use_the_capture_date(run_stage) -> None:
         ("bir hafta önce", 7),
         ("5 dk önce", 0),
         ("dün 14:30", 1),
+        ("Gestern 23.59", 1),
         ("Güncelleme: dün", 1),
         ("3 godziny temu", 0),  # Polish
         ("godzinę temu", 0),
@@ -213,12 +214,17 @@ def test_relative_date_forms(line: str, days: int) -> None:
         "منذ أيام",  # Arabic "days ago": no count
         "Dün gece yaşanan olay",  # Turkish "the event last night": a sentence's
         "Wczoraj rząd przyjął projekt",  # Polish "yesterday the government …"
+        # a number with a point is no time of day (s40 acc-read F3)
+        "Gestern 40.000 Besucher beim Stadtfest",
+        "Gestern 15.000 Besucher beim Stadtfest",
+        "Heute 75.00 Euro Rabatt auf alles",
+        "Yesterday 99.99 dollars",
     ],
 )
 def test_day_words_that_do_not_date_the_line(line: str) -> None:
     """A day word ("yesterday", "hier", "heute", "昨日") dates its line only followed by a
-    time, alone, or after a label or a publication or update cue: not in a menu, a name or a
-    sentence."""
+    time (an hour of 0-23, minutes of 0-59), alone, or after a label or a publication or
+    update cue: not in a menu, a name or a sentence."""
     assert textmeta.find_relative([line], date(2021, 6, 10)) == []
 
 
