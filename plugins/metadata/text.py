@@ -347,7 +347,9 @@ _RELATIVE = re.compile(
     r"|(?:\b(?P<n3>\d{1,3}|одну|один|одна)\s*)?\b(?P<u3>минут[уы]?|хвилин[уи]?|час(?:а|ов)?|годин[уи]?"
     r"|дн(?:я|ей|і|ів)|день|недел[юиь]|тижн(?:і|ів|я)|тиждень|месяц(?:а|ев)?|місяц(?:і|ів|ь|я))\s+(?:назад|тому)\b"
     r"|\b(?P<n4>\d{1,3}|un|una|un'|een)\s*(?P<u4>minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|minuut|minuten|uur|dag(?:en)?|weken?|maand(?:en)?)(?: fa| geleden)\b"
-    r"|(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
+    # (no digit before the count: "1000日前" is no "000日前"; no month before a day: "3月15日
+    # 前", "3월 15일 전" are "before 15 March", a deadline; s40 acc-read F19, n9 likewise)
+    r"|(?<!\d)(?<!月)(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
     # (Arabic "منذ 3 ساعات", "قبل ساعتين" (a dual: two), "منذ يوم"; Turkish "3 saat önce",
     # "bir gün önce"; Polish "3 godziny temu", "godzinę temu": a plural unit needs its count,
     # "kilka dni temu" is "a few days ago")
@@ -361,7 +363,7 @@ _RELATIVE = re.compile(
     # (Hindi "3 घंटे पहले", Marathi "३ तासांपूर्वी", Bengali "৩ ঘণ্টা আগে", Persian "۳ ساعت پیش"
     # or "قبل", Korean "3시간 전", Thai "3 ชั่วโมงที่แล้ว": the count in any digits, the word
     # after the unit, the unit written on to it in Korean, the word in Marathi and Thai)
-    r"|(?P<n9>\d{1,3})\s*(?P<u9>मिनट|मिनिटां?|घंट(?:े|ा|ों)|तासां?|दिन|दिवसां?|सप्ताह|हफ़?्ते|महीन(?:े|ा)"
+    r"|(?<!\d)(?<!월)(?<!월\s)(?P<n9>\d{1,3})\s*(?P<u9>मिनट|मिनिटां?|घंट(?:े|ा|ों)|तासां?|दिन|दिवसां?|सप्ताह|हफ़?्ते|महीन(?:े|ा)"
     r"|মিনিট|ঘণ্টা|ঘন্টা|দিন|সপ্তাহ|মাস|دقیقه|ساعت|روز|هفته|ماه|분|시간|일|주일?|개월|달"
     r"|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน)\s*(?:(?:पहले|पूर्वी?|আগে|پیش|قبل|전)(?![\w\u200c])|ที่แล้ว)"
     r"|(?:\b(?P<n8>\d{1,3})\s*)?\b(?P<u8>minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dzień|dni|tydzień"
@@ -1576,6 +1578,12 @@ def find_relative(
                                 continue
                         else:
                             n = "1"
+                    if k == "9" and not (
+                        _ends_dateline(line, m.end()) and _starts_dateline(line, m.start())
+                    ):
+                        # (the word is also "before": "चुनाव से 3 दिन पहले", "3 days before the
+                        # election", "선거 3일 전": only a dateline is one; s40 acc-read F19)
+                        continue
                     u = (
                         _UNIT_OTHER.get(u[:3].lower())
                         or _UNIT_OTHER.get(u[:2].lower())
@@ -1614,6 +1622,31 @@ def find_relative(
                 }
             )
     return out
+
+
+#: What may end a dateline's relative date and start what follows it on the line: a
+#: separator ("לפני שעה | חדשות", "منذ ساعة - الرياض")
+_DATELINE_SEP = tuple("|·•–—-/()")
+
+
+def _ends_dateline(line: str, end: int) -> bool:
+    """Whether the relative date that ends at ``end`` of ``line`` ends a dateline: nothing
+    after it, or a separator, or a time of day. A word right after it belongs to it: "לפני
+    יום הבחירות" ("before election day"), "день тому, хто" ("the day to the one who")."""
+    rest = line[end:].strip()
+    return not rest or rest.startswith(_DATELINE_SEP) or _time_at(line, end)
+
+
+def _starts_dateline(line: str, start: int) -> bool:
+    """Whether the relative date that starts at ``start`` of ``line`` starts a dateline:
+    nothing before it but a label (:data:`_DATELINE_LABEL`: "अपडेट", "입력") or what a
+    separator ends ("राम कुमार | 3 घंटे पहले"). Not an event's name: "चुनाव से 3 दिन पहले"."""
+    before = line[:start].rstrip()
+    return (
+        not before
+        or before.endswith((*_DATELINE_SEP, ":", "："))
+        or _DATELINE_LABEL.fullmatch(line, 0, start) is not None
+    )
 
 
 def _day_word_dates(line: str, m: re.Match[str]) -> bool:

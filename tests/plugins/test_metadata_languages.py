@@ -428,6 +428,8 @@ _REL_BODY = [
         ("입력 3시간 전", "2024-03-05"),  # Korean
         ("2일 전", "2024-03-03"),
         ("어제 14:30", "2024-03-04"),
+        # a dateline after a name and a separator (s40 acc-read F19: a dateline stands alone)
+        ("राम कुमार | 3 घंटे पहले", "2024-03-05"),
     ],
 )
 def test_relative_datelines_of_other_scripts_are_read_and_leave_the_text(
@@ -455,6 +457,18 @@ def test_relative_datelines_of_other_scripts_are_read_and_leave_the_text(
         "오늘의 뉴스",  # Korean "today's news"
         "3월 5일 전시회",  # "exhibition": 전 begins a word
         "منذ يوم الاستقلال",  # Arabic "since independence day"
+        # s40 acc-read F19: "before 15 March" (a deadline), the last digits of a count, and
+        # "N days before <an event>" (the word for "ago" is also "before")
+        "신청 마감 3월 15일 전",
+        "원서 접수는 4월 20일 전 마감",
+        "报名截止3月15日前",
+        "1000일 전",
+        "1500 दिन पहले",
+        "۱۲۰۰ روز پیش",
+        "चुनाव से 3 दिन पहले भाजपा ने जारी किया घोषणापत्र",
+        "۳ روز قبل از انتخابات",
+        "선거 3일 전 여론조사",
+        "নির্বাচনের ৩ দিন আগে",
     ],
 )
 def test_relative_words_of_other_scripts_that_date_nothing(line: str) -> None:
