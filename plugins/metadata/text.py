@@ -1572,9 +1572,10 @@ def find_relative(
                             n = _UNIT_ALONE.get(u.lower())
                             if n is None:
                                 continue  # ("kilka dni temu": a few days)
-                            if k == "6" and _ANY_LETTER.search(line, m.end()) is not None:
-                                # (a word after it names the day: "לפני יום הבחירות",
-                                # "قبل يوم الانتخابات", "before election day")
+                            if k == "6" and not _ends_dateline(line, m.end()):
+                                # (a word right after it names the day or the hour: "לפני
+                                # יום הבחירות", "قبل يوم الانتخابات", "before election day";
+                                # "לפני שעה | חדשות" is a dateline: s40 acc-read F1)
                                 continue
                         else:
                             n = "1"

@@ -430,6 +430,11 @@ _REL_BODY = [
         ("어제 14:30", "2024-03-04"),
         # a dateline after a name and a separator (s40 acc-read F19: a dateline stands alone)
         ("राम कुमार | 3 घंटे पहले", "2024-03-05"),
+        # a unit without its count, a section after a separator (s40 acc-read F1)
+        ("לפני שעה | חדשות", "2024-03-05"),
+        ("פורסם לפני שעתיים | ספורט", "2024-03-05"),
+        ("منذ ساعة - الرياض", "2024-03-05"),
+        ("منذ يومين | اقتصاد", "2024-03-03"),
     ],
 )
 def test_relative_datelines_of_other_scripts_are_read_and_leave_the_text(
@@ -457,6 +462,7 @@ def test_relative_datelines_of_other_scripts_are_read_and_leave_the_text(
         "오늘의 뉴스",  # Korean "today's news"
         "3월 5일 전시회",  # "exhibition": 전 begins a word
         "منذ يوم الاستقلال",  # Arabic "since independence day"
+        "قبل ساعة الإفطار بقليل",  # "shortly before the hour of iftar"
         # s40 acc-read F19: "before 15 March" (a deadline), the last digits of a count, and
         # "N days before <an event>" (the word for "ago" is also "before")
         "신청 마감 3월 15일 전",
