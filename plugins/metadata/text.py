@@ -1577,6 +1577,12 @@ def find_relative(
                                 # יום הבחירות", "قبل يوم الانتخابات", "before election day";
                                 # "לפני שעה | חדשות" is a dateline: s40 acc-read F1)
                                 continue
+                        elif k == "3" and m.group(0)[-4:].lower() == "тому":
+                            if not _ends_dateline(line, m.end()):
+                                # (Ukrainian "тому" is also "to that one": "день тому, хто
+                                # ...", "the day to the one who"; s40 acc-read F16)
+                                continue
+                            n = "1"
                         else:
                             n = "1"
                     if k == "9" and not (

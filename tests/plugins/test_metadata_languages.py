@@ -409,6 +409,7 @@ _REL_BODY = [
     [
         ("2 години тому", "2024-03-05"),  # Ukrainian
         ("3 дні тому", "2024-03-02"),
+        ("годину тому", "2024-03-05"),
         ("вчора о 14:30", "2024-03-04"),
         ("πριν από 3 ώρες", "2024-03-05"),  # Greek
         ("πριν από μία ημέρα", "2024-03-04"),
@@ -457,6 +458,9 @@ def test_relative_datelines_of_other_scripts_are_read_and_leave_the_text(
     "line",
     [
         "тому що місто",  # Ukrainian "because": no unit before it
+        # "тому" is also "to that one" (s40 acc-read F16): "the day to the one who ..."
+        "Місто присвятило цей день тому, хто рятував людей",
+        "Кожну хвилину тому, хто чекає, здається вічністю",
         "לפני יום הבחירות",  # Hebrew "before election day": a line, not a date line
         "3 ชั่วโมง",  # a unit without "ago"
         "오늘의 뉴스",  # Korean "today's news"
