@@ -354,11 +354,12 @@ _RELATIVE = re.compile(
     # "bir gün önce"; Polish "3 godziny temu", "godzinę temu": a plural unit needs its count,
     # "kilka dni temu" is "a few days ago")
     # (Hebrew "לפני 3 שעות", "לפני שעתיים" (a dual), "לפני שעה"; Greek "πριν από 3 ώρες",
-    # "πριν από μία ώρα": the word before, as Arabic's)
-    r"|\b(?:منذ|قبل|לפני|πριν(?:\s+από)?)\s+(?:(?P<n6>\d{1,3}|μία|μια|ένα|έναν)\s*)?(?P<u6>دقيق(?:ة|تين|تان)"
+    # "πριν από μία ώρα": the word before, as Arabic's; with or without accents, which
+    # capitals drop: "ΠΡΙΝ ΑΠΟ 3 ΩΡΕΣ", s40 acc-read F13)
+    r"|\b(?:منذ|قبل|לפני|πριν(?:\s+απ[οό])?)\s+(?:(?P<n6>\d{1,3}|μ[ιί]α|[εέ]ναν?)\s*)?(?P<u6>دقيق(?:ة|تين|تان)"
     r"|دقائق|ساع(?:ة|تين|تان|ات)|يوم(?:ين|ان)?|[أا]يام|[أا]سبوع(?:ين|ان)?|[أا]سابيع|شهر(?:ين|ان)?"
     r"|[أا]شهر|شهور|דק(?:ה|ות)|שע(?:ה|ות|תיים)|יום|יומיים|ימים|שבוע(?:ות|יים)?|חודש(?:ים|יים)?"
-    r"|λεπτ[όά]|ώρ(?:α|ες)|η?μέρ(?:α|ες)|εβδομάδ(?:α|ες)|μήν(?:α|ες|ας))(?!\w)"
+    r"|λεπτ[οόαά]|[ωώ]ρ(?:α|ες)|η?μ[εέ]ρ(?:α|ες)|εβδομ[αά]δ(?:α|ες)|μ[ηή]ν(?:α|ες|ας))(?!\w)"
     r"|\b(?P<n7>\d{1,3}|bir)\s*(?P<u7>dakika|dk\.?|saat|sa\.?|gün|hafta|ay)\s+önce\b"
     # (Hindi "3 घंटे पहले", Marathi "३ तासांपूर्वी", Bengali "৩ ঘণ্টা আগে", Persian "۳ ساعت پیش"
     # or "قبل", Korean "3시간 전", Thai "3 ชั่วโมงที่แล้ว": the count in any digits, the word
@@ -391,6 +392,7 @@ _UNIT_OTHER = {
     "хви": "min", "год": "hours", "тиж": "weeks", "міс": "months",
     "דק": "min", "שע": "hours", "יו": "days", "ימ": "days", "שב": "weeks", "חו": "months",
     "λεπ": "min", "ώρ": "hours", "ημέ": "days", "μέρ": "days", "εβδ": "weeks", "μήν": "months",
+    "ωρ": "hours", "ημε": "days", "μερ": "days", "μην": "months",
     "मिन": "min", "घंट": "hours", "तास": "hours", "दिन": "days", "दिव": "days", "सप्": "weeks",
     "हफ": "weeks", "मही": "months", "মিন": "min", "ঘণ": "hours", "ঘন": "hours", "দিন": "days",
     "সপ": "weeks", "رو": "days", "هف": "weeks",
@@ -3632,7 +3634,7 @@ _FURNITURE = re.compile(
 #: a menu's item; two words of letters, the first no saint's: a feast day, "Του Αγίου
 #: Πνεύματος", a date, "Της 25ης Μαρτίου", are a heading's; s39 acc-read F8. No colon nor
 #: bar in it: the pattern is read without its colons, and split at its bars, below)
-_GREEK_NAMES = r"(?=\s+(?!αγί)(?!άγι)[^\W\d_]+\s+[^\W\d_])"
+_GREEK_NAMES = r"(?=\s+(?![αά]γ[ιί])[^\W\d_]+\s+[^\W\d_])"
 _BYLINE_MORE = (
     r"oleh|penulis:?|yazan:?|yazar:?|muhabir:?|haber:?|автор:?|авторы:?|текст:?|"
     r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|"

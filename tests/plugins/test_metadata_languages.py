@@ -241,7 +241,17 @@ def test_an_author_field_loses_its_byline_word(byline: str, names: list[str]) ->
     assert author_field_names(byline) == names
 
 
-@pytest.mark.parametrize("line", ["Του Αγίου Πνεύματος", "Της 25ης Μαρτίου"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Του Αγίου Πνεύματος",
+        "Της 25ης Μαρτίου",
+        # without accents, as capitals are written (s40 acc-read F13)
+        "ΤΟΥ ΑΓΙΟΥ ΠΝΕΥΜΑΤΟΣ",
+        "Του Αγιου Πνευματος",
+        "ΤΗΣ ΑΓΙΑΣ ΣΟΦΙΑΣ",
+    ],
+)
 def test_a_greek_genitive_heading_is_no_byline(run_stage, line: str) -> None:
     """Greek's byline is the genitive article before a name; a feast day ("Του Αγίου
     Πνεύματος", of the Holy Spirit) or a date under the headline is a heading, not an
@@ -414,6 +424,8 @@ _REL_BODY = [
         ("πριν από 3 ώρες", "2024-03-05"),  # Greek
         ("πριν από μία ημέρα", "2024-03-04"),
         ("χθες στις 14:30", "2024-03-04"),
+        ("ΠΡΙΝ ΑΠΟ 3 ΩΡΕΣ", "2024-03-05"),  # capitals drop the accents (s40 acc-read F13)
+        ("πριν απο 2 ημερες", "2024-03-03"),
         ("לפני 3 שעות", "2024-03-05"),  # Hebrew, a dual without its count
         ("לפני יומיים", "2024-03-03"),
         ("אתמול בשעה 14:30", "2024-03-04"),
