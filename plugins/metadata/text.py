@@ -4383,13 +4383,21 @@ def _title_text(
     if first["col"] == 0 and n_words(rest, cjk) >= 3:
         if cjk and _DATELINE_REST.match(rest) is not None:
             return None  # a dateline: "2023年10月18日 10:02 来源：新华网"
+        glued = rest[:1].isalnum()
         rest = _LEAD_SEP.sub("", rest)
-        if _PREFILTER.search(rest) and (again := find_dates([rest])) and again[0]["col"] == 0:
+        if (
+            glued
+            and _PREFILTER.search(rest)
+            and (again := find_dates([rest]))
+            and again[0]["col"] == 0
+        ):
             # (a date line that gives two dates, the post's and its update, glued as themes
             # print them: "1. November 20231. November 2023 Bockenem, Polizei", "28. Juni
             # 201914. Januar 2020 | Klaus Q." The second date, glued to the first year, is
             # no match in the whole line; its rest was a title candidate, "1. November 2023
-            # Bockenem, Polizei", and won over the headline above it)
+            # Bockenem, Polizei", and won over the headline above it. Only glued: a headline
+            # after a date may start with one, "28.12.2023 - 1. Januar 2024: Das ändert
+            # sich", s40 acc-read F2)
             return _title_text(rest, again, cjk, least)
         # (fewer words after a date are the post's meta line: its author "Reiner Nagel", a
         # section "Umwelt & Klima", "3 Kommentare", "6 min read", a time; on the dev pages

@@ -83,6 +83,24 @@ def test_a_date_lines_meta_is_no_title_candidate(meta: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "28.12.2023 - 1. Januar 2024: Das ändert sich im neuen Jahr für Verbraucher",
+        "28.12.2023 - 1. Januar 2024: Das ändert sich",
+        "December 28, 2023 - January 1, 2024: What changes for drivers in the new year",
+    ],
+)
+def test_a_headline_that_starts_with_a_date_keeps_it_after_its_dateline(line: str) -> None:
+    """s40 acc-read F2: the rest of a date line was cut again at any date it started with
+    (meant for two dates glued, "28. Juni 201914. Januar 2020"): "Das ändert sich im neuen
+    Jahr für Verbraucher" lost its "1. Januar 2024:", and a shorter one was no headline.
+    Only a second date glued to the first is cut again."""
+    headline = line.split(" - ", 1)[1]
+    page = f"{line}\nVon Anna Schmidt\n\n{BODY}"
+    assert extract(page)["title"] == headline
+
+
+@pytest.mark.parametrize(
     "headline",
     ["# Flood barrier opens", "#  Flood barrier opens", "## Flood barrier opens ##",
      "**Flood barrier opens**", "__Flood barrier opens__"],
