@@ -4362,6 +4362,19 @@ def _front_matter_title(page: Page) -> tuple[int, str] | None:
 _DATED_HEADLINE_WORDS = 4
 
 
+def _short_clause(s: str) -> bool:
+    """Whether ``s``, a rest of a date line of a few words, reads as a headline's clause
+    ("Wierer gewinnt Sprint", "Bahn streikt wieder"): it starts with a capital, has no digit
+    and a word in small letters of four letters or more, a verb or a noun (not a connector:
+    "von", "by", "&"). A post's meta line has none: its author "Reiner Nagel", a section
+    "Umwelt & Klima", "3 Kommentare", "6 min read"."""
+    return (
+        s[:1].isupper()
+        and not any(c.isdigit() for c in s)
+        and any(len(w) >= 4 and w.isalpha() and w[0].islower() for w in s.split()[1:])
+    )
+
+
 def _title_text(
     s: str,
     found: list[dict[str, Any]] | None = None,
@@ -4608,6 +4621,12 @@ class TitlePool:
             headline = (
                 _title_text(s, _stripped_dates(page, i, s), page.cjk) if i in dated_lines else s
             )
+            if headline is None and k == 0 and i in dated_lines:
+                # (the page's first line: a short headline after its date, "23.01.2022 -
+                # Wierer gewinnt Sprint", is one when it reads as a clause; it was no title
+                # and the line left the text as a date line, s40 acc-read F22)
+                short = _title_text(s, _stripped_dates(page, i, s), page.cjk, _TITLE_MIN_WORDS)
+                headline = short if short is not None and _short_clause(short) else None
             if (
                 headline is not None
                 and headline is not s

@@ -83,6 +83,27 @@ def test_a_date_lines_meta_is_no_title_candidate(meta: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("23.01.2022 - Wierer gewinnt Sprint", "Wierer gewinnt Sprint"),
+        ("March 5, 2024 - Council cuts fares", "Council cuts fares"),
+        # a meta line's rest of three words is none, first on the page too
+        ("5. März 2024 | Umwelt & Klima", None),
+        ("March 5, 2024 - 6 min read", None),
+        ("05.03.2024 - von Anna Schmidt", None),
+    ],
+)
+def test_a_short_headline_after_its_date_first_on_the_page_is_the_title(
+    line: str, title: str | None
+) -> None:
+    """s40 acc-read F22: a three-word headline after its date on the page's first line
+    ("23.01.2022 - Wierer gewinnt Sprint") was no title and left the text as a date line:
+    a date line's rest needs four words (shorter rests were meta lines on the dev pages).
+    On the first line, one that reads as a clause is the headline."""
+    assert extract(f"{line}\n\n{BODY}")["title"] == title
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "28.12.2023 - 1. Januar 2024: Das ändert sich im neuen Jahr für Verbraucher",
