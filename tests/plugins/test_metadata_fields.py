@@ -975,7 +975,10 @@ def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, pros
 @pytest.mark.parametrize(
     "first",
     ["Apply now", "Salary: £30,000 per annum", "Share this article",
-     "Home | News | Sport | Weather"],
+     "Home | News | Sport | Weather",
+     # a pay's value in words (s40 acc-read F17)
+     "Salary: Competitive salary plus excellent benefits package",
+     "Salary: Negotiable depending on experience and qualifications"],
 )  # fmt: skip
 def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_stage, first):
     """s38 acc-regress D9: a text whose first line is a button ("Apply now", "Share this
@@ -983,6 +986,10 @@ def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_sta
     title ("News | Sport | Weather" once "Home" was cut as the site's name)."""
     got = _record(run_stage, "\n\n".join([first, PROSE * 2, PROSE]), html=False)
     assert got.title is None
+    # ... nor over the ad's title
+    job = "\n".join(["Staff Nurse", first, "Location: Leeds", "Job type: Full time"])
+    assert _record(run_stage, "\n\n".join([job, PROSE * 2, PROSE]), html=False).title == (
+        "Staff Nurse")  # fmt: skip
 
 
 @pytest.mark.parametrize(
