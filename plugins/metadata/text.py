@@ -3798,9 +3798,35 @@ def notice_or_share(s: str) -> bool:
     "Share Facebook WhatsApp …", "שתפו פייסבוק וואטסאפ …", "この記事をシェアする ツイート
     はてなブックマーク …"): page furniture whatever the words after it (a related headline
     after the share bar's "read more")."""
-    return _NOTICE_START.match(s) is not None or (
-        len(s) <= 120 and len(_NETWORKS.findall(s.lower(), 0, 80)) >= 2
-    )
+    return _NOTICE_START.match(s) is not None or (len(s) <= 120 and _share_bar(s.lower()))
+
+
+#: The words of a share bar besides its networks' names: a call to share or follow, and
+#: the small words around it ("Share this on", "Folgen Sie uns auf ... und ...")
+_SHARE_WORDS = frozenset({
+    "share", "shares", "sharing", "teilen", "partager", "partagez", "compartir", "comparte",
+    "condividi", "delen", "deel", "udostępnij", "поделиться", "paylaş", "follow", "folgen",
+    "suivez", "siga", "segui", "volg", "print", "drucken", "imprimer", "copy", "kopieren",
+    "copier", "link", "mail", "send", "senden", "envoyer", "on", "to", "us", "via", "this",
+    "the", "and", "or", "our", "with", "auf", "und", "uns", "sie", "mit", "sur", "nous", "et",
+    "en", "su", "sul", "per", "op", "ons",
+})  # fmt: skip
+#: A word of two letters or more (of any script)
+_LONG_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _share_bar(low: str, whole: bool = False) -> bool:
+    """Whether line ``low`` (lower-cased) opens as a share bar: two social networks
+    (:data:`_NETWORKS`) in its first 80 characters, and up to the second one (``whole``: in
+    the whole line) at most one word besides them and the calls to share
+    (:data:`_SHARE_WORDS`). A headline that names two ("Musk deletes tweet mocking Twitter
+    staff", "Facebook and WhatsApp down for millions of users") has more: it was never a
+    title (s40 acc-read F23)."""
+    found = list(islice(_NETWORKS.finditer(low, 0, 80), 2))
+    if len(found) < 2:
+        return False
+    head = _NETWORKS.sub(" ", low if whole else low[: found[1].start()])
+    return sum(w not in _SHARE_WORDS for w in _LONG_WORD.findall(head)) <= 1
 
 
 #: A breadcrumb trail: three or more short steps joined by ">", "›" or "»" (a headline
@@ -3918,7 +3944,7 @@ def _never_title(s: str) -> tuple[bool, bool]:
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:
         # (but an "About us" or "Contact" page is headed by its name)
         return m[1] not in _PAGE_NAMES, True
-    if len(s) <= 80 and len(_NETWORKS.findall(low, 0, 80)) >= 2:
+    if len(s) <= 80 and _share_bar(low, whole=True):
         return True, True  # (a share line)
     if ("›" in s or ">" in s or "»" in s) and _BREADCRUMB.match(s) is not None:
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")

@@ -83,6 +83,25 @@ def test_a_date_lines_meta_is_no_title_candidate(meta: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        # a headline that names two networks (s40 acc-read F23: never a title)
+        ("Musk deletes tweet mocking Twitter staff", True),
+        ("Why one tweet cost a Twitter engineer his job", True),
+        ("Facebook and WhatsApp down for millions of users", True),
+        # a share bar is none
+        ("Share: Facebook | Twitter | Email", False),
+        ("Folgen Sie uns auf Facebook und Twitter", False),
+        ("この記事をシェアする ツイート はてなブックマーク", False),
+    ],
+)
+def test_a_headline_naming_two_networks_is_no_share_bar(line: str, headline: bool) -> None:
+    """A share bar is two social networks or more with at most one other word; a headline
+    that names two has more ("tweet" joined the networks in s39)."""
+    assert (extract(f"{line}\n\n{BODY}")["title"] == line) is headline
+
+
+@pytest.mark.parametrize(
     ("line", "title"),
     [
         ("23.01.2022 - Wierer gewinnt Sprint", "Wierer gewinnt Sprint"),
