@@ -5608,9 +5608,11 @@ def desk_byline(page: Page, title_line: int | None) -> int | None:
 _NAME_FIRST_WORDS = ("기자", "특파원")
 #: A Korean byline: the names, then the reporter's word ("김민준 기자", "김민준·이서연 기자",
 #: "워싱턴=김민준 특파원"), an e-mail address after it at most ("김민준 기자
-#: minjun@example.com", "(김민준 기자)")
+#: minjun@example.com", "(김민준 기자)"); not a credit's ("사진=박서연 기자", photo by: it was
+#: the author over the byline, s40 acc-read F11)
 _NAME_FIRST = re.compile(
-    r"\(?(?:[가-힣]{1,10}\s*=\s*)?(?P<names>[가-힣]{2,4}(?:\s*[·ㆍ,]\s*[가-힣]{2,4})*)\s*"
+    r"\(?(?:(?!(?:사진|그래픽|영상|일러스트|자료|출처|제공|편집|디자인)\s*=)[가-힣]{1,10}\s*=\s*)?"
+    r"(?P<names>[가-힣]{2,4}(?:\s*[·ㆍ,]\s*[가-힣]{2,4})*)\s*"
     r"(?:선임|수석|객원|전문)?(?:기자|특파원)\)?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*=?"
 )
 

@@ -563,6 +563,17 @@ def test_a_korean_byline_and_hashtags(run_stage, byline: str) -> None:
     assert all(b in doc.text for b in _KO_BODY)
 
 
+@pytest.mark.parametrize("credit", ["사진=김서연 기자", "그래픽=김서연 기자", "(영상=김서연 기자)"])
+def test_a_korean_photo_credit_is_no_byline(run_stage, credit: str) -> None:
+    """s40 acc-read F11: a photo's credit, "사진=박서연 기자" (photo: the reporter's), under
+    the headline was the page's byline (the form of "워싱턴=김민준 특파원", a place before
+    "="), over the real byline after the text. A credit's word before "=" is no place."""
+    head = ["부산 해상 케이블카 내년 착공", credit]
+    tail = ["박지훈 기자 jihoon@busan-news.example"]
+    doc = run_stage(MetadataStage, make_document("\n".join([*head, *_KO_BODY, *tail]))).kept[0]
+    assert doc.authors == ["박지훈"]
+
+
 def test_a_korean_paragraph_is_measured_in_columns() -> None:
     from corearchive_plugins.metadata.text import Page, width
 
