@@ -5533,13 +5533,18 @@ _WHEN_WORDS = frozenset(_WHEN_WORDS_LIST.split())
 
 def _prose_byline(line: str, names: str) -> bool:
     """Whether a line that starts like a byline is a sentence of the text: its "name" is a
-    time ("By Monday, the mayor's office had published ...", "By Friday evening, ..."), or
+    verb's -ing form ("By subscribing you agree ...") or a time ("By Monday, the mayor's
+    office had published ...", "By Friday evening, ..."), or
     the line is a sentence that goes on (ends like one after a clause in lower case, "Par
     Décret du 3 mars, le maire a nommé ...", or after seven words or more). A byline ends
     with its names, a role, an outlet or a date, not a full stop ("By Perry Bacon Jr." and
     "By Jane Doe, staff writer." are short)."""
     head, _, rest = names.partition(",")
     ws = [w.strip(".,;:'’\"") for w in head.split()]
+    if ws and ws[0].endswith("ing") and ws[0].islower():
+        # (a clause: "By subscribing you agree to our Terms of Use and Privacy Policy", a
+        # sign-up box's, gave the author "Privacy Policy"; s40 acc-read F14)
+        return True
     if (
         ws
         and ws[0].lower() in _WHEN_WORDS

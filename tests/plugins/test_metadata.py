@@ -2505,10 +2505,24 @@ def test_html_byline_in_the_article_when_the_markup_names_no_author(run_stage) -
     assert out.authors == ["Daniela Obers"]
     assert out.annotations["metadata"]["sources"]["authors"].startswith("html text line")
     assert "Daniela Obers" not in out.text and BODY in out.text
-    # a sentence of the article that starts like a byline is none
-    prose = html.replace("von Daniela Obers", "By the end of the week the council had agreed.")
-    doc = run_stage(BoilerplateStage, make_document(prose, html=True, path="b.html")).kept[0]
-    assert run_stage(MetadataStage, doc).kept[0].authors == []
+    # a sentence of the article that starts like a byline is none, nor a sign-up box's
+    # clause (s40 acc-read F14: "By subscribing you agree to our Terms of Use and Privacy
+    # Policy" gave the author "Privacy Policy")
+    for k, clause in enumerate(
+        [
+            "By the end of the week the council had agreed.",
+            "By subscribing you agree to our Terms of Use and Privacy Policy",
+            "By signing up you accept our Terms and Conditions",
+        ]
+    ):
+        prose = html.replace("von Daniela Obers", clause)
+        doc = make_document(prose, html=True, path=f"b{k}.html")
+        doc = run_stage(BoilerplateStage, doc).kept[0]
+        assert run_stage(MetadataStage, doc).kept[0].authors == [], clause
+        assert (
+            run_stage(MetadataStage, make_document(f"Title\n\n{clause}\n\n{BODY}")).kept[0].authors
+            == []
+        ), clause
 
 
 def test_html_byline_and_tag_line_without_markup_are_read_as_a_plain_texts(run_stage) -> None:
