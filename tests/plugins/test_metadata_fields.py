@@ -458,6 +458,8 @@ def test_a_dumps_author_string_written_surname_first_is_one_person():
         # (a capital "E" or "Y" is a middle initial, no conjunction; s39 acc-read F1)
         ("Mary E Smith, John Doe", ["Mary E Smith", "John Doe"]),
         ("Kim Y Lee, Tom Baker", ["Kim Y Lee", "Tom Baker"]),
+        # (an upper-case byline's "AND" is one: s40 acc-read F15)
+        ("JANE DOE, JOHN ROE AND MARY POE", ["Jane Doe", "John Roe", "Mary Poe"]),
     ],
 )
 def test_a_dumps_surname_first_author_with_more_given_names_is_one_person(run_stage, authors, want):
