@@ -5239,7 +5239,10 @@ _FROM_DIGIT = re.compile(r"\d.*$")
 
 #: A generational suffix after its name's comma: ", Jr.", ", Sr", ", III" before the field's
 #: end, another comma or "and"
-_SUFFIX_COMMA = re.compile(r",\s*((?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)(?=\s*(?:,|&|\band\b|$))")
+_SUFFIXES = "Jr|Sr|Jnr|Snr"
+_SUFFIX_COMMA = re.compile(rf",\s*((?:{_SUFFIXES})\.?|II|III|IV)(?=\s*(?:,|&|\band\b|$))")
+#: ... one with its point at a line's end ("... King, Jr.", "... King Jr.")
+_SUFFIX_END = re.compile(rf"\b(?:{_SUFFIXES})\.$")
 
 
 def parse_authors(s: str) -> list[str]:
@@ -5710,8 +5713,13 @@ def short_byline(lines: list[str]) -> tuple[list[str], int | None]:
     start with "By" or "Von". A byline line as long as a plain text's (find_authors' own
     limit) counts: one of eight words or more was read on the text path and not on the
     HTML path ("By Jane Doe, Staff Writer, and Tom Baxter, Photographer"; s38 acc-regress
-    D1)."""
-    items = [(i, s) for i, ln in enumerate(lines) if (s := ln.strip()) and not _SENT_END.search(s)]
+    D1). A line that ends with a name's suffix ("By Martin Luther King, Jr.") ends no
+    sentence (s40 acc-read F6: it gave no author on the HTML path only)."""
+    items = [
+        (i, s)
+        for i, ln in enumerate(lines)
+        if (s := ln.strip()) and (not _SENT_END.search(s) or _SUFFIX_END.search(s))
+    ]
     return find_authors(items, limit=len(lines))
 
 

@@ -2550,6 +2550,28 @@ def test_html_byline_and_tag_line_without_markup_are_read_as_a_plain_texts(run_s
     assert byline not in out.text and tags not in out.text and BODY2 in out.text
 
 
+@pytest.mark.parametrize("byline", ["By Martin Luther King, Jr.", "By Perry Bacon Jr."])
+def test_html_byline_ending_with_a_suffix_is_read_as_a_plain_texts(run_stage, byline) -> None:
+    """s40 acc-read F6: a byline paragraph that ends with a name's suffix and its point was
+    taken for a sentence on the HTML path: no author, the byline left in the text, where
+    the plain text read it."""
+    from corearchive_plugins.boilerplate import BoilerplateStage
+
+    html = (
+        "<html><head><title>Council approves budget</title></head><body><article>"
+        f"<h1>Council approves budget</h1><p>{byline}</p><p>{BODY}</p><p>{BODY2}</p>"
+        "</article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    out = run_stage(MetadataStage, doc).kept[0]
+    plain = run_stage(
+        MetadataStage, make_document("\n\n".join(["Council approves budget", byline, BODY]))
+    ).kept[0]
+    assert out.authors == plain.authors and len(out.authors) == 1
+    assert out.authors[0].endswith(" Jr")
+    assert byline not in out.text
+
+
 def test_a_labelled_sentence_of_the_story_is_no_tag_line(run_stage) -> None:
     """s40 acc-read F5: a library's announcement of a talk, "Topic: Why the river floods more
     often than it did thirty years ago", was the page's tag and left the text (the HTML path
