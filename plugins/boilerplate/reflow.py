@@ -824,8 +824,10 @@ FRONT_MATTER_FIRST = ("---", "Title:")
 #: A field of a reader's header: "URL Source: https://...", "Published Time: ...",
 #: "Warning: ..." (see :func:`front_matter_size`)
 _READER_FIELD = re.compile(r"[A-Z][A-Za-z ]{0,30}:(?:\s|$)")
-#: The most fields of a reader's header, and the line that ends it
+#: The most fields of a reader's header (its title's too; its warnings, repeated, aside),
+#: and the line that ends it
 _READER_FIELDS = 8
+_READER_WARNING = "Warning:"
 _READER_END = "Markdown Content:"
 
 
@@ -844,11 +846,18 @@ def front_matter_size(lines: list[str]) -> int:
         return 0
     first = lines[0].strip()
     if first.startswith("Title:"):
-        for j in range(1, min(len(lines), _READER_FIELDS)):
+        # (up to the documented fields and the title; its "Warning:" lines, as many as the
+        # reader gives, besides: with 8 fields, or 5 warnings, the header was the text's and
+        # its "URL Source:" the title; s40 acc-read F7)
+        fields = 1
+        for j in range(1, min(len(lines), FRONT_MATTER_MAX)):
             line = lines[j].strip()
             if line == _READER_END:
                 return j + 1
             if not _READER_FIELD.match(line):
+                return 0
+            fields += not line.startswith(_READER_WARNING)
+            if fields > _READER_FIELDS:
                 return 0
         return 0
     if first != "---":

@@ -593,6 +593,36 @@ def test_a_jina_reader_header_is_the_texts_fields(ingest, tmp_path, links) -> No
 
 
 @pytest.mark.parametrize(
+    "fields",
+    [
+        ["Warning: This is a cached snapshot of the original page"] * 5,
+        ["Description: The council approved it.", "Image: https://example.org/a.jpg",
+         "Author: Jane Doe", "Language: en", "Warning: Target URL returned error 429"],
+    ],
+)  # fmt: skip
+def test_a_jina_reader_header_of_eight_fields_or_many_warnings_is_one(ingest, tmp_path, fields):
+    """s40 acc-read F7: a reader's header was one of at most seven fields (the documented
+    most is eight): with eight, or five "Warning:" lines, it was the text's lines and its
+    "URL Source: ..." the title. Its warnings, as many as the reader gives, count as none."""
+    from corearchive_plugins.boilerplate.reflow import front_matter_size
+
+    head = [
+        "Title: Council approves budget - Coast Herald",
+        "URL Source: https://example.org/news/council-budget",
+        "Published Time: 2024-03-04T10:00:00Z",
+        *fields,
+        "Markdown Content:",
+    ]
+    assert front_matter_size([*head, FM_SENTENCE]) == len(head)
+    assert front_matter_size([*head[:3], *["Note: x"] * 6, *head[-1:], FM_SENTENCE]) == 0
+    headline = "Council approves budget\n======================"
+    (tmp_path / "jina.md").write_text("\n\n".join([*head, headline, FM_SENTENCE]) + "\n")
+    (rec,) = ingest(str(tmp_path / "jina.md"), "--disable", "dedup").records
+    assert rec["title"] == "Council approves budget"
+    assert rec["text"] == FM_SENTENCE, rec["text"]
+
+
+@pytest.mark.parametrize(
     "head",
     [
         '---\ntitle: "Council approves budget"\nsource: "https://example.org/news/budget"\n---',
