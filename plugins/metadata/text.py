@@ -6988,7 +6988,7 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
     if not m:
         return False, None
     who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
-    rest = _RIGHTS.sub("", who)
+    rest = _RIGHTS.sub(_rights_sub, who)
     if rest != who and rest[:1] in "-–—|/·":
         # ("©Todos los derechos reservados - 2022 Políticas …": the notice names no holder)
         return True, None
@@ -7000,8 +7000,17 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
 
 _COMPANY_TAIL = re.compile(r"\s+(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|S\.A\.|SA|Limited|Corp\.?)\b.*$")
 #: :data:`_RIGHTS_WORDS` before the holder's name ("כל הזכויות שמורות לחדשות הצפון": "...
-#: reserved to", its "ל" on the name)
-_RIGHTS = re.compile(r"(?i)^(?:" + _RIGHTS_WORDS + r")(?:\s*ל-?|\s*لـ?)?\.?\s*")
+#: reserved to", its "ל" on the name); Arabic's "ل" before the article "ال" drops its alef
+#: ("للشركة", to the company): ``al`` is set, and the name is "ا" and what follows
+#: (:func:`_rights_sub`; it was "لشركة", s40 acc-read F20)
+_RIGHTS = re.compile(r"(?i)^(?:" + _RIGHTS_WORDS + r")(?:\s*ל-?|\s*(?P<al>ل)(?=ل)|\s*لـ?)?\.?\s*")
+
+
+def _rights_sub(m: re.Match[str]) -> str:
+    """What :data:`_RIGHTS` leaves of its match: the alef of the holder's "ال", if any."""
+    return "ا" if m["al"] else ""
+
+
 #: The same after the holder's name ("寶島日報 版權所有", "日本中央新聞社 All rights reserved"),
 #: or a Chinese site's licence numbers ("华夏日报社 京ICP备12345678号", "京公网安备 …")
 _RIGHTS_TAIL = re.compile(

@@ -2726,6 +2726,10 @@ def test_a_latin_page_is_counted_by_spaces() -> None:
         ("© Sportnews - IT00853870210", "Sportnews"),
         ("Copyright © 2020 Boing Boing | Privacy", "Boing Boing"),
         ("©2020 Reuters. All rights reserved.", "Reuters"),
+        # "to" on the holder's name: Arabic's "لل" is "ل" + "ال" (s40 acc-read F20)
+        ("© 2024 جميع الحقوق محفوظة للشركة الوطنية للإعلام", "الشركة الوطنية للإعلام"),
+        ("© 2024 جميع الحقوق محفوظة لصحيفة الرياض", "صحيفة الرياض"),
+        ("© 2024 כל הזכויות שמורות לחדשות הצפון", "חדשות הצפון"),
     ],
 )
 def test_copyright_holder(line: str, who: str) -> None:
