@@ -2592,6 +2592,11 @@ def test_a_labelled_sentence_of_the_story_is_no_tag_line(run_stage) -> None:
     ).kept[0]
     assert out.tags == plain.tags == []
     assert topic in out.text and topic in plain.text
+    # (a list with one long tag is still a tag list)
+    tags = "Tags: CVS Health, CVS Pharmacy, Healthcare, CVS Health Platinum Whitening Kit"
+    text = "\n\n".join(["Library announces talks", BODY, BODY2, tags])
+    got = run_stage(MetadataStage, make_document(text)).kept[0].tags
+    assert got == ["CVS Health", "CVS Pharmacy", "Healthcare", "CVS Health Platinum Whitening Kit"]
 
 
 @pytest.mark.parametrize(
