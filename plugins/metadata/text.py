@@ -3819,14 +3819,28 @@ def _share_bar(low: str, whole: bool = False) -> bool:
     """Whether line ``low`` (lower-cased) opens as a share bar: two social networks
     (:data:`_NETWORKS`) in its first 80 characters, and up to the second one (``whole``: in
     the whole line) at most one word besides them and the calls to share
-    (:data:`_SHARE_WORDS`). A headline that names two ("Musk deletes tweet mocking Twitter
-    staff", "Facebook and WhatsApp down for millions of users") has more: it was never a
-    title (s40 acc-read F23)."""
+    (:data:`_SHARE_WORDS`), or two that are items of a list ("Elon Musk, News, Twitter, X":
+    a tag list). A headline that names two ("Musk deletes tweet mocking Twitter staff",
+    "Facebook and WhatsApp down for millions of users") has more: it was never a title
+    (s40 acc-read F23)."""
     found = list(islice(_NETWORKS.finditer(low, 0, 80), 2))
     if len(found) < 2:
         return False
+    if all(_list_item_at(low, m.start(), m.end()) for m in found):
+        return True  # (the networks as items of a list: "Elon Musk, News, Twitter, X")
     head = _NETWORKS.sub(" ", low if whole else low[: found[1].start()])
     return sum(w not in _SHARE_WORDS for w in _LONG_WORD.findall(head)) <= 1
+
+
+#: What separates a list's items on one line
+_ITEM_SEPS = ",;|·•/"
+
+
+def _list_item_at(s: str, a: int, b: int) -> bool:
+    """Whether ``s[a:b]`` is an item of a list on its line: the line's start or a separator
+    (:data:`_ITEM_SEPS`) before it, its end or one after it (spaces aside)."""
+    before, after = s[:a].rstrip(), s[b:].lstrip()
+    return (not before or before[-1] in _ITEM_SEPS) and (not after or after[0] in _ITEM_SEPS)
 
 
 #: A breadcrumb trail: three or more short steps joined by ">", "›" or "»" (a headline

@@ -93,6 +93,8 @@ def test_a_date_lines_meta_is_no_title_candidate(meta: str) -> None:
         ("Share: Facebook | Twitter | Email", False),
         ("Folgen Sie uns auf Facebook und Twitter", False),
         ("この記事をシェアする ツイート はてなブックマーク", False),
+        # nor a list with two networks among its items (a tag list: htmldate dev)
+        ("Elon Musk, News, Twitter, X", False),
     ],
 )
 def test_a_headline_naming_two_networks_is_no_share_bar(line: str, headline: bool) -> None:
