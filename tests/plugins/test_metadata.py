@@ -2550,23 +2550,27 @@ def test_html_byline_and_tag_line_without_markup_are_read_as_a_plain_texts(run_s
     assert byline not in out.text and tags not in out.text and BODY2 in out.text
 
 
+def _html_and_plain(run_stage: Any, title: str, paras: list[str]) -> tuple[Any, Any]:
+    """The documents the metadata stage gives of a page (its headline ``title`` over its
+    paragraphs, through the boilerplate stage) and of the same lines as a plain text."""
+    from corearchive_plugins.boilerplate import BoilerplateStage
+
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    html = (
+        f"<html><head><title>{title}</title></head><body><article>"
+        f"<h1>{title}</h1>{body}</article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    plain = make_document("\n\n".join([title, *paras]))
+    return run_stage(MetadataStage, doc).kept[0], run_stage(MetadataStage, plain).kept[0]
+
+
 @pytest.mark.parametrize("byline", ["By Martin Luther King, Jr.", "By Perry Bacon Jr."])
 def test_html_byline_ending_with_a_suffix_is_read_as_a_plain_texts(run_stage, byline) -> None:
     """s40 acc-read F6: a byline paragraph that ends with a name's suffix and its point was
     taken for a sentence on the HTML path: no author, the byline left in the text, where
     the plain text read it."""
-    from corearchive_plugins.boilerplate import BoilerplateStage
-
-    html = (
-        "<html><head><title>Council approves budget</title></head><body><article>"
-        f"<h1>Council approves budget</h1><p>{byline}</p><p>{BODY}</p><p>{BODY2}</p>"
-        "</article></body></html>"
-    )
-    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
-    out = run_stage(MetadataStage, doc).kept[0]
-    plain = run_stage(
-        MetadataStage, make_document("\n\n".join(["Council approves budget", byline, BODY]))
-    ).kept[0]
+    out, plain = _html_and_plain(run_stage, "Council approves budget", [byline, BODY, BODY2])
     assert out.authors == plain.authors and len(out.authors) == 1
     assert out.authors[0].endswith(" Jr")
     assert byline not in out.text
@@ -2577,19 +2581,8 @@ def test_a_labelled_sentence_of_the_story_is_no_tag_line(run_stage) -> None:
     often than it did thirty years ago", was the page's tag and left the text (the HTML path
     reads its tag lines as a plain text's since s38 acc-regress D1). A tag is a word or a
     name; a labelled item longer is a sentence of the story, on both paths."""
-    from corearchive_plugins.boilerplate import BoilerplateStage
-
     topic = "Topic: Why the river floods more often than it did thirty years ago"
-    html = (
-        "<html><head><title>Library announces spring talks</title></head><body>"
-        f"<h1>Library announces spring talks</h1><p>{BODY}</p><p>{topic}</p><p>{BODY2}</p>"
-        "</body></html>"
-    )
-    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
-    out = run_stage(MetadataStage, doc).kept[0]
-    plain = run_stage(
-        MetadataStage, make_document("\n\n".join(["Library announces talks", BODY, topic, BODY2]))
-    ).kept[0]
+    out, plain = _html_and_plain(run_stage, "Library announces talks", [BODY, topic, BODY2])
     assert out.tags == plain.tags == []
     assert topic in out.text and topic in plain.text
     # (a list with one long tag is still a tag list)
