@@ -1231,11 +1231,12 @@ def _bounded(value: str, limit: int, field: str, cut: dict[str, int]) -> str:
 
 
 #: A byline written as a dump's authors string: its byline word, or a conjunction between
-#: names, after a comma or not ("Ana Lima e Rui Costa, Maria Souza": s38 acc-read F3), in
-#: small letters: a capital "E" or "Y" is a middle initial ("Mary E Smith, John Doe" is
-#: two authors; s39 acc-read F1)
+#: names, after a comma or not ("Ana Lima e Rui Costa, Maria Souza": s38 acc-read F3); a
+#: one-letter one in small letters: a capital "E" or "Y" is a middle initial ("Mary E
+#: Smith, John Doe" is two authors; s39 acc-read F1), where "AND" is an upper-case byline's
+#: ("JANE DOE, JOHN ROE AND MARY POE" gave "John Roe And Mary Poe"; s40 acc-read F15)
 _BYLINE_STRING = re.compile(
-    r"^\s*(?i:by|von|par|por|di|door|av)\s|[,\s](?:and|und|et|y|e|en|och|&)\s"
+    r"^\s*(?i:by|von|par|por|di|door|av)\s|[,\s](?:(?i:and|und|et|en|och)|y|e|&)\s"
 )
 
 

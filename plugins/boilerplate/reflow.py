@@ -842,6 +842,10 @@ _FRONT_MATTER_LINE = re.compile(r"[^\W\d][\w .-]{0,40}:(?:\s|$)|- |#")
 #: A YAML field with its value: a key without spaces ("title: ...", "date: ..."); a front
 #: matter has one at least ("Key points:" over a list between two rules has none)
 _YAML_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S")
+#: A field whose value is a sentence of six words or more ("Update: The council postponed
+#: the vote to 21 March."): alone between two rules, an editor's note, no front matter
+#: (s40 acc-read F24: it was removed as one; a title field ends with no point)
+_NOTE_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S+(?:\s+\S+){5,}\.[\"'”’)]*$")
 #: The most lines a front matter is looked for over
 FRONT_MATTER_MAX = 60
 #: The first line of a front matter: a YAML block's rule, a reader's header's title field
@@ -849,8 +853,10 @@ FRONT_MATTER_FIRST = ("---", "Title:")
 #: A field of a reader's header: "URL Source: https://...", "Published Time: ...",
 #: "Warning: ..." (see :func:`front_matter_size`); its key and value, matched whole
 READER_FIELD = re.compile(r"([A-Z][A-Za-z ]{0,30}):(?:\s+(.*))?")
-#: The most fields of a reader's header, and the line that ends it
+#: The most fields of a reader's header (its title's too; its warnings, repeated, aside),
+#: and the line that ends it
 _READER_FIELDS = 8
+_READER_WARNING = "Warning:"
 _READER_END = "Markdown Content:"
 
 
@@ -861,19 +867,26 @@ def front_matter_size(lines: list[str]) -> int:
     (:data:`_FRONT_MATTER_LINE`, or a value's indented continuation; one a key with its value
     at least, :data:`_YAML_FIELD`, and a list's items under a key), a closing "---" or "...";
     0 when they begin with none. A "Key points:" box of items between two rules at a text's
-    start is none (s37 acc-read F12). A reader's header is one too: Jina Reader's "Title:
-    ...", "URL Source: ...", "Published Time: ..." fields over "Markdown Content:" (s39
-    acc-md 10: read as the text's lines, they were titles, and the label and the headline
-    under it one setext heading)."""
+    start is none (s37 acc-read F12), nor a one-line note (:data:`_NOTE_FIELD`). A reader's
+    header is one too: Jina Reader's "Title: ...", "URL Source: ...", "Published Time: ..."
+    fields over "Markdown Content:" (s39 acc-md 10: read as the text's lines, they were
+    titles, and the label and the headline under it one setext heading)."""
     if not lines:
         return 0
     first = lines[0].strip()
     if first.startswith("Title:"):
-        for j in range(1, min(len(lines), _READER_FIELDS)):
+        # (up to the documented fields and the title; its "Warning:" lines, as many as the
+        # reader gives, besides: with 8 fields, or 5 warnings, the header was the text's and
+        # its "URL Source:" the title; s40 acc-read F7)
+        fields = 1
+        for j in range(1, min(len(lines), FRONT_MATTER_MAX)):
             line = lines[j].strip()
             if line == _READER_END:
                 return j + 1
             if READER_FIELD.fullmatch(line) is None:
+                return 0
+            fields += not line.startswith(_READER_WARNING)
+            if fields > _READER_FIELDS:
                 return 0
         return 0
     if first != "---":
@@ -882,6 +895,8 @@ def front_matter_size(lines: list[str]) -> int:
     for j in range(1, min(len(lines), FRONT_MATTER_MAX)):
         line = lines[j].strip()
         if line in ("---", "..."):
+            if j == 2 and _NOTE_FIELD.match(lines[1].strip()):
+                return 0  # (one line that is a sentence: a note between rules)
             return j + 1 if field else 0
         if line.startswith("- ") and not keyed:
             return 0  # (a list under a rule, no field's: s37 acc-read F12)
@@ -907,7 +922,8 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
     (:data:`_MD_SYNTAX`): what clippers, MarkDownload and main-content extractors
     (trafilatura's markdown, Firecrawl's) give, an article's markdown with few links or
     none (s39 acc-md 2: 426 of 1,086 dev pages as trafilatura writes them were not taken).
-    One kind alone is no markdown: a "# " comment, a "**" emphasis, a "===" underline.
+    One kind alone is no markdown: a "# " comment, a "**" emphasis, a "===" underline;
+    nor two that plain text has too (an "===" underline and a "[1]: url" note).
     A text under a reader's header (:func:`front_matter_size`) is markdown."""
     # (most texts have no "]": a search for one character is a memchr, ~0.3 µs of a 5 KB
     # page, where one for the pair took ~4 µs)
@@ -924,14 +940,17 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
     have = [c for c in _MD_GATES if c in text]
     if len(have) < _MD_MIN_KINDS:
         return False
-    kinds = 0
+    kinds = plain = 0
     for k, gate in enumerate(have):
-        if any(
-            any(p in text for p in probes) and search(text) is not None
-            for probes, search in _MD_SYNTAX[gate]
-        ):
+        found = [
+            convention
+            for probes, search, convention in _MD_SYNTAX[gate]
+            if any(p in text for p in probes) and search(text) is not None
+        ]
+        if found:
             kinds += 1
-            if kinds >= _MD_MIN_KINDS:
+            plain += all(found)
+            if kinds >= _MD_MIN_KINDS and kinds > plain:
                 return True
         elif kinds + len(have) - k - 1 < _MD_MIN_KINDS:
             return False  # (too few characters left for two kinds)
@@ -959,23 +978,28 @@ def _fenced(text: str) -> re.Match[str] | None:
     return next((m for m in fences if not m.group(1).strip(" \t")), None)
 
 
-_MD_SYNTAX: dict[str, tuple[tuple[tuple[str, ...], Callable[[str], object]], ...]] = {
-    "#": ((("# ",), re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M).search),),
-    "*": ((("**",), re.compile(r"\*\*[^\s*][^*\n]*?\*\*").search),),
-    "`": ((("```",), _fenced),),
+#: Each is flagged when plain text has it too: an "===" underline and a "[1]: url" note are
+#: the e-mail conventions markdown was modelled on, and a newsletter with both rendered as
+#: markdown lost its "<Ctrl>" as raw HTML and its "[1]" brackets (s40 acc-read F18); of two
+#: kinds, one at least is markdown's own.
+_MD_SYNTAX: dict[str, tuple[tuple[tuple[str, ...], Callable[[str], object], bool], ...]] = {
+    "#": ((("# ",), re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M).search, False),),
+    "*": ((("**",), re.compile(r"\*\*[^\s*][^*\n]*?\*\*").search, False),),
+    "`": ((("```",), _fenced, False),),
     "|": (
         (
             ("-|", "- |", ":|"),
             re.compile(
                 r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M
             ).search,
+            False,
         ),
     ),
     # (under a line of text: the look-behind keeps the search linear)
-    "=": ((("\n===",), re.compile(r"(?<=\S)\n {0,3}={3,}[ \t]*$", re.M).search),),
+    "=": ((("\n===",), re.compile(r"(?<=\S)\n {0,3}={3,}[ \t]*$", re.M).search, True),),
     "]": (
-        (("]:",), re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S", re.M).search),
-        (("](",), _MD_LINK.search),  # (an image is a link's syntax too: "![alt](src)")
+        (("]:",), re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S", re.M).search, True),
+        (("](",), _MD_LINK.search, False),  # (an image is a link's syntax too: "![alt](src)")
     ),
 }
 #: The characters the kinds of :data:`_MD_SYNTAX` cannot be without (the rarest in plain
@@ -1244,6 +1268,7 @@ def markdown_blocks(
     markup: list[int] = []
     left = ""  # (what the last block with text left open: see _left_markup)
     starts = sorted(found)
+    raw = ""  # (the raw HTML block the line is in, if any: see _raw_html_text)
     i, n = 0, len(lines)
     while i < n:
         block = found.get(i)
@@ -1263,10 +1288,17 @@ def markdown_blocks(
             # a page's rules and tags around its blocks: as blank lines, html2text's dev
             # pages lost article paragraphs, aeb F1 0.936 -> 0.927), and left out of the
             # text after (s39 acc-md 4, 7: an ad slot's <div>, a reference's URL and
-            # MarkDownload's rule were the text's lines)
+            # MarkDownload's rule were the text's lines). A raw HTML block's line with
+            # visible text ('<p align="center">Owners who pay ...</p>') is the page's
+            # text: its words, without the tags (s40 acc-read F12: they were lost)
             text, end = lines[i], i + 1
-            if text.strip():
+            visible, raw = _raw_html_text(text, raw)
+            if visible:
+                text = visible
+            elif text.strip():
                 markup.append(len(out))
+        if block is not None or i < fm or (raw == "html" and not lines[i].strip()):
+            raw = ""
         if i in code or i < fm:
             out.append(text)  # (as written: no link syntax, indentation kept)
         else:
@@ -1288,6 +1320,47 @@ def markdown_blocks(
         breaks,
         markup,
     )
+
+
+#: A line that starts a raw HTML block (CommonMark's kinds 1 to 7: a tag, a comment, a
+#: declaration), and a script, a style, a comment within one: no text (an unclosed one runs
+#: to its closer, over blank lines)
+_RAW_HTML_START = re.compile(r" {0,3}<[A-Za-z/!?]")
+_RAW_NO_TEXT = re.compile(
+    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>", re.I | re.S
+)
+_RAW_OPEN = re.compile(r"<(script|style)\b|<(!--)|<(\?)|<(!\[CDATA\[)", re.I)
+_RAW_CLOSER = {"!--": "-->", "?": "?>", "![CDATA[": "]]>"}
+#: A tag (or a declaration) within a line
+_RAW_TAG = re.compile(r"<[A-Za-z/!?][^>]*>")
+
+
+def _raw_html_text(line: str, raw: str) -> tuple[str, str]:
+    """The visible text of ``line``, a line of markdown no block holds (a rule, raw HTML, a
+    link-reference definition), if it is one of a raw HTML block's with words: its tags,
+    scripts, styles and comments removed, entities read, whitespace collapsed ("" otherwise);
+    and the raw HTML block the next line is in. ``raw`` is the one this line is in: "html"
+    for a block of tags and text, the closer of an open script, style or comment (no text
+    up to it), "" for none (the caller resets it at a block of markdown, and at a blank line
+    after "html", as CommonMark ends such blocks)."""
+    import html as html_lib
+
+    if raw not in ("", "html"):
+        k = line.lower().find(raw)
+        if k < 0:
+            return "", raw
+        line, raw = line[k + len(raw) :], "html"
+    elif not raw:
+        if _RAW_HTML_START.match(line) is None:
+            return "", ""  # (a rule, a link-reference definition)
+        raw = "html"
+    line = _RAW_NO_TEXT.sub(" ", line)
+    opened = _RAW_OPEN.search(line)
+    if opened is not None:  # (closed on a later line: the text before it is the block's)
+        kind = next(g for g in opened.groups() if g is not None)
+        line, raw = line[: opened.start()], _RAW_CLOSER.get(kind, f"</{kind.lower()}")
+    visible = " ".join(html_lib.unescape(_RAW_TAG.sub(" ", line)).split())
+    return (visible if any(c.isalnum() for c in visible) else ""), raw
 
 
 def front_matter_lines(lines: list[str]) -> int:

@@ -826,6 +826,12 @@ DIALOGUE_REASON = "speaker or turn of the article's dialogue"
 #: a byline or a heading)
 _MIN_TURNS = 4
 _MIN_SPEAKERS = 2
+#: the fewest lines of a dialogue the model kept: one line of a box is no article's (a
+#: related box's one teaser kept gave back its section kickers and the other teasers, s40
+#: acc-read F8)
+_MIN_KEPT_TURNS = 2
+#: the quotes and brackets that may close a turn's question
+_CLOSING = "\"'”’»)"
 
 
 def dialogue_turns(
@@ -841,8 +847,10 @@ def dialogue_turns(
     (s38 acc-regress D17). A speaker is a name: words, not a number (a ranked list's "1",
     "2" over its teasers), no label ("Photo: iFixit" over each photo's paragraph), and not a
     line of the page's furniture words (``furniture``: "Advertisement" over each paragraph
-    it interrupts). A dialogue none of whose turns the
-    model kept is not the article's: it stays removed."""
+    it interrupts). A dialogue has a question among its turns (a related box's section
+    kickers over one-sentence teasers, "Politics" / "The mayor says ..." / "Sport" / ...,
+    have the layout of one and none), and a dialogue of which the model kept fewer than
+    :data:`_MIN_KEPT_TURNS` lines is not the article's: it stays removed."""
     n = len(lines)
     # a turn's speaker: a name line over a sentence, not a question (as a post's poster);
     # the cheap tests first: _poster's patterns on every line of every page cost ~190 µs a
@@ -875,7 +883,12 @@ def dialogue_turns(
             while i < n and _prose(lines[i]):
                 i += 1
         run = range(start, i)
-        if turns >= _MIN_TURNS and len(who) >= _MIN_SPEAKERS and any(keep[j] for j in run):
+        if (
+            turns >= _MIN_TURNS
+            and len(who) >= _MIN_SPEAKERS
+            and sum(keep[j] for j in run) >= _MIN_KEPT_TURNS
+            and any(lines[j].rstrip(_CLOSING).endswith(("?", "？")) for j in run)
+        ):
             found.extend(j for j in run if not keep[j])
     return found
 

@@ -379,21 +379,24 @@ _RELATIVE = re.compile(
     r"|(?:\b(?P<n3>\d{1,3}|одну|один|одна)\s*)?\b(?P<u3>минут[уы]?|хвилин[уи]?|час(?:а|ов)?|годин[уи]?"
     r"|дн(?:я|ей|і|ів)|день|недел[юиь]|тижн(?:і|ів|я)|тиждень|месяц(?:а|ев)?|місяц(?:і|ів|ь|я))\s+(?:назад|тому)\b"
     r"|\b(?P<n4>\d{1,3}|un|una|un'|een)\s*(?P<u4>minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|minuut|minuten|uur|dag(?:en)?|weken?|maand(?:en)?)(?: fa| geleden)\b"
-    r"|(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
+    # (no digit before the count: "1000日前" is no "000日前"; no month before a day: "3月15日
+    # 前", "3월 15일 전" are "before 15 March", a deadline; s40 acc-read F19, n9 likewise)
+    r"|(?<!\d)(?<!月)(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
     # (Arabic "منذ 3 ساعات", "قبل ساعتين" (a dual: two), "منذ يوم"; Turkish "3 saat önce",
     # "bir gün önce"; Polish "3 godziny temu", "godzinę temu": a plural unit needs its count,
     # "kilka dni temu" is "a few days ago")
     # (Hebrew "לפני 3 שעות", "לפני שעתיים" (a dual), "לפני שעה"; Greek "πριν από 3 ώρες",
-    # "πριν από μία ώρα": the word before, as Arabic's)
-    r"|\b(?:منذ|قبل|לפני|πριν(?:\s+από)?)\s+(?:(?P<n6>\d{1,3}|μία|μια|ένα|έναν)\s*)?(?P<u6>دقيق(?:ة|تين|تان)"
+    # "πριν από μία ώρα": the word before, as Arabic's; with or without accents, which
+    # capitals drop: "ΠΡΙΝ ΑΠΟ 3 ΩΡΕΣ", s40 acc-read F13)
+    r"|\b(?:منذ|قبل|לפני|πριν(?:\s+απ[οό])?)\s+(?:(?P<n6>\d{1,3}|μ[ιί]α|[εέ]ναν?)\s*)?(?P<u6>دقيق(?:ة|تين|تان)"
     r"|دقائق|ساع(?:ة|تين|تان|ات)|يوم(?:ين|ان)?|[أا]يام|[أا]سبوع(?:ين|ان)?|[أا]سابيع|شهر(?:ين|ان)?"
     r"|[أا]شهر|شهور|דק(?:ה|ות)|שע(?:ה|ות|תיים)|יום|יומיים|ימים|שבוע(?:ות|יים)?|חודש(?:ים|יים)?"
-    r"|λεπτ[όά]|ώρ(?:α|ες)|η?μέρ(?:α|ες)|εβδομάδ(?:α|ες)|μήν(?:α|ες|ας))(?!\w)"
+    r"|λεπτ[οόαά]|[ωώ]ρ(?:α|ες)|η?μ[εέ]ρ(?:α|ες)|εβδομ[αά]δ(?:α|ες)|μ[ηή]ν(?:α|ες|ας))(?!\w)"
     r"|\b(?P<n7>\d{1,3}|bir)\s*(?P<u7>dakika|dk\.?|saat|sa\.?|gün|hafta|ay)\s+önce\b"
     # (Hindi "3 घंटे पहले", Marathi "३ तासांपूर्वी", Bengali "৩ ঘণ্টা আগে", Persian "۳ ساعت پیش"
     # or "قبل", Korean "3시간 전", Thai "3 ชั่วโมงที่แล้ว": the count in any digits, the word
     # after the unit, the unit written on to it in Korean, the word in Marathi and Thai)
-    r"|(?P<n9>\d{1,3})\s*(?P<u9>मिनट|मिनिटां?|घंट(?:े|ा|ों)|तासां?|दिन|दिवसां?|सप्ताह|हफ़?्ते|महीन(?:े|ा)"
+    r"|(?<!\d)(?<!월)(?<!월\s)(?P<n9>\d{1,3})\s*(?P<u9>मिनट|मिनिटां?|घंट(?:े|ा|ों)|तासां?|दिन|दिवसां?|सप्ताह|हफ़?्ते|महीन(?:े|ा)"
     r"|মিনিট|ঘণ্টা|ঘন্টা|দিন|সপ্তাহ|মাস|دقیقه|ساعت|روز|هفته|ماه|분|시간|일|주일?|개월|달"
     r"|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน)\s*(?:(?:पहले|पूर्वी?|আগে|پیش|قبل|전)(?![\w\u200c])|ที่แล้ว)"
     r"|(?:\b(?P<n8>\d{1,3})\s*)?\b(?P<u8>minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dzień|dni|tydzień"
@@ -418,6 +421,7 @@ _UNIT_OTHER = {
     "хви": "min", "год": "hours", "тиж": "weeks", "міс": "months",
     "דק": "min", "שע": "hours", "יו": "days", "ימ": "days", "שב": "weeks", "חו": "months",
     "λεπ": "min", "ώρ": "hours", "ημέ": "days", "μέρ": "days", "εβδ": "weeks", "μήν": "months",
+    "ωρ": "hours", "ημε": "days", "μερ": "days", "μην": "months",
     "मिन": "min", "घंट": "hours", "तास": "hours", "दिन": "days", "दिव": "days", "सप्": "weeks",
     "हफ": "weeks", "मही": "months", "মিন": "min", "ঘণ": "hours", "ঘন": "hours", "দিন": "days",
     "সপ": "weeks", "رو": "days", "هف": "weeks",
@@ -443,9 +447,20 @@ _UNIT_ALONE = {
 #: two copies was not read by the other)
 _CLOCK_WORDS = "at|um|à|a las|alle|om|às|в|о|στις|בשעה|ساعت|เวลา"
 _DAY_WORD_TIME = re.compile(
-    rf"[\s,]*(?:{_CLOCK_WORDS}|kl\.?|o|ב-?)?\s*\d?\d[:.h：]\d\d",
+    rf"[\s,]*(?:{_CLOCK_WORDS}|kl\.?|o|ב-?)?\s*(\d?\d)[:.h：](\d\d)(?!\d)",
     re.I,
 )
+
+
+def _time_at(line: str, pos: int) -> bool:
+    """Whether a time of day (:data:`_DAY_WORD_TIME`) is at ``pos`` of ``line``: an hour of
+    0-23 and minutes of 0-59 (in any digits), no digit after them. A number with a point is
+    none: "Gestern 40.000 Besucher", "Heute 75.00 Euro" dated an undated page (s40
+    acc-read F3)."""
+    m = _DAY_WORD_TIME.match(line, pos)
+    return m is not None and int(m.group(1)) <= 23 and int(m.group(2)) <= 59
+
+
 _UNIT_DAYS = {
     "min": 0,
     "h": 0,
@@ -1602,12 +1617,25 @@ def find_relative(
                             n = _UNIT_ALONE.get(u.lower())
                             if n is None:
                                 continue  # ("kilka dni temu": a few days)
-                            if k == "6" and _ANY_LETTER.search(line, m.end()) is not None:
-                                # (a word after it names the day: "לפני יום הבחירות",
-                                # "قبل يوم الانتخابات", "before election day")
+                            if k == "6" and not _ends_dateline(line, m.end()):
+                                # (a word right after it names the day or the hour: "לפני
+                                # יום הבחירות", "قبل يوم الانتخابات", "before election day";
+                                # "לפני שעה | חדשות" is a dateline: s40 acc-read F1)
                                 continue
+                        elif k == "3" and m.group(0)[-4:].lower() == "тому":
+                            if not _ends_dateline(line, m.end()):
+                                # (Ukrainian "тому" is also "to that one": "день тому, хто
+                                # ...", "the day to the one who"; s40 acc-read F16)
+                                continue
+                            n = "1"
                         else:
                             n = "1"
+                    if k == "9" and not (
+                        _ends_dateline(line, m.end()) and _starts_dateline(line, m.start())
+                    ):
+                        # (the word is also "before": "चुनाव से 3 दिन पहले", "3 days before the
+                        # election", "선거 3일 전": only a dateline is one; s40 acc-read F19)
+                        continue
                     u = (
                         _UNIT_OTHER.get(u[:3].lower())
                         or _UNIT_OTHER.get(u[:2].lower())
@@ -1648,6 +1676,31 @@ def find_relative(
     return out
 
 
+#: What may end a dateline's relative date and start what follows it on the line: a
+#: separator ("לפני שעה | חדשות", "منذ ساعة - الرياض")
+_DATELINE_SEP = tuple("|·•–—-/()")
+
+
+def _ends_dateline(line: str, end: int) -> bool:
+    """Whether the relative date that ends at ``end`` of ``line`` ends a dateline: nothing
+    after it, or a separator, or a time of day. A word right after it belongs to it: "לפני
+    יום הבחירות" ("before election day"), "день тому, хто" ("the day to the one who")."""
+    rest = line[end:].strip()
+    return not rest or rest.startswith(_DATELINE_SEP) or _time_at(line, end)
+
+
+def _starts_dateline(line: str, start: int) -> bool:
+    """Whether the relative date that starts at ``start`` of ``line`` starts a dateline:
+    nothing before it but a label (:data:`_DATELINE_LABEL`: "अपडेट", "입력") or what a
+    separator ends ("राम कुमार | 3 घंटे पहले"). Not an event's name: "चुनाव से 3 दिन पहले"."""
+    before = line[:start].rstrip()
+    return (
+        not before
+        or before.endswith((*_DATELINE_SEP, ":", "："))
+        or _DATELINE_LABEL.fullmatch(line, 0, start) is not None
+    )
+
+
 def _day_word_dates(line: str, m: re.Match[str]) -> bool:
     """Whether the day word ``m`` ("yesterday", "hier", "heute", "昨天") dates the line it is
     on: a time of day follows it ("Hier à 19:20", "昨天 10:20"), or it stands alone but for
@@ -1656,7 +1709,7 @@ def _day_word_dates(line: str, m: re.Match[str]) -> bool:
     of a sentence or a menu: "Hier klicken" (German "here"), "Heute im Bundestag", "Today's
     deals"."""
     before, after = line[: m.start()], line[m.end() :]
-    if _DAY_WORD_TIME.match(after):
+    if _time_at(after, 0):
         return True
     if not _WORD.search(before) and not _WORD.search(after):
         return True
@@ -1688,7 +1741,7 @@ def _menu_item(lines: list[str], i: int, m: re.Match[str]) -> bool:
     line = lines[i]
     if _WORD.search(line, 0, m.start()) or _WORD.search(line, m.end()):
         return False  # (a day word with more on its line: _day_word_dates decided)
-    if _DAY_WORD_TIME.match(line, m.end()):
+    if _time_at(line, m.end()):
         return False
     items = 0
     for step in (-1, 1):
@@ -1835,7 +1888,7 @@ def find_cjk_yearless(lines: list[str], capture: date, max_lines: int = 80) -> l
         if "月" not in line or "日" not in line:
             continue
         for m in _CJK_YEARLESS.finditer(line):
-            if not _DAY_WORD_TIME.match(line, m.end()) and (
+            if not _time_at(line, m.end()) and (
                 line[m.end() :].strip(" \t\u3000,.;|·•–—-)）]】")
                 or len(line[: m.start()].strip()) > _CJK_YEARLESS_BEFORE
             ):
@@ -3692,7 +3745,7 @@ _FURNITURE = re.compile(
 #: a menu's item; two words of letters, the first no saint's: a feast day, "Του Αγίου
 #: Πνεύματος", a date, "Της 25ης Μαρτίου", are a heading's; s39 acc-read F8. No colon nor
 #: bar in it: the pattern is read without its colons, and split at its bars, below)
-_GREEK_NAMES = r"(?=\s+(?!αγί)(?!άγι)[^\W\d_]+\s+[^\W\d_])"
+_GREEK_NAMES = r"(?=\s+(?![αά]γ[ιί])[^\W\d_]+\s+[^\W\d_])"
 _BYLINE_MORE = (
     r"oleh|penulis:?|yazan:?|yazar:?|muhabir:?|haber:?|автор:?|авторы:?|текст:?|"
     r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|"
@@ -3782,10 +3835,14 @@ _NEVER_TITLE_START = re.compile(
     # a job ad's or a listing's field, its label, a colon and a short value: "Salary:
     # £30,000 per annum", "Closing date: 31 March", "Location: Leeds"; a value of more
     # words and no figure is a headline's ("Pay: Nurses in Scotland vote to accept new
-    # offer"; s39 acc-read F7)
+    # offer"; s39 acc-read F7), nor one that says what pay is: "Salary: Competitive salary
+    # plus excellent benefits package" (s40 acc-read F17)
     r"|(?:salary|pay|wage|gehalt|salaire|salario|stipendio|salário|salaris|closing date"
     r"|deadline|start date|contract(?: type)?|job type|hours|location|reference|price"
-    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)(?=.*\d|\s*(?:\S+\s+){0,4}\S*\s*$)"
+    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)(?=.*\d|\s*(?:\S+\s+){0,4}\S*\s*$"
+    r"|.*\b(?:competitive|negotiable|pro rata|per (?:annum|year|month|week|day|hour)"
+    r"|depending on (?:experience|qualifications)|doe|ote|benefits? package|verhandlungsbasis"
+    r"|nach vereinbarung|attraktive?s? vergütung|à négocier|selon profil)\b)"
     # a form's button as a text browser renders it: lynx's "(BUTTON) Add to basket" (a
     # product page's title; s36 acc-types #14), w3m's "[Submit]"
     r"|\((?:button|submit)\)|\[(?:button|submit|search)\])"
@@ -3862,9 +3919,49 @@ def notice_or_share(s: str) -> bool:
     "Share Facebook WhatsApp …", "שתפו פייסבוק וואטסאפ …", "この記事をシェアする ツイート
     はてなブックマーク …"): page furniture whatever the words after it (a related headline
     after the share bar's "read more")."""
-    return _NOTICE_START.match(s) is not None or (
-        len(s) <= 120 and len(_NETWORKS.findall(s.lower(), 0, 80)) >= 2
-    )
+    return _NOTICE_START.match(s) is not None or (len(s) <= 120 and _share_bar(s.lower()))
+
+
+#: The words of a share bar besides its networks' names: a call to share or follow, and
+#: the small words around it ("Share this on", "Folgen Sie uns auf ... und ...")
+_SHARE_WORDS = frozenset({
+    "share", "shares", "sharing", "teilen", "partager", "partagez", "compartir", "comparte",
+    "condividi", "delen", "deel", "udostępnij", "поделиться", "paylaş", "follow", "folgen",
+    "suivez", "siga", "segui", "volg", "print", "drucken", "imprimer", "copy", "kopieren",
+    "copier", "link", "mail", "send", "senden", "envoyer", "on", "to", "us", "via", "this",
+    "the", "and", "or", "our", "with", "auf", "und", "uns", "sie", "mit", "sur", "nous", "et",
+    "en", "su", "sul", "per", "op", "ons",
+})  # fmt: skip
+#: A word of two letters or more (of any script)
+_LONG_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _share_bar(low: str, whole: bool = False) -> bool:
+    """Whether line ``low`` (lower-cased) opens as a share bar: two social networks
+    (:data:`_NETWORKS`) in its first 80 characters, and up to the second one (``whole``: in
+    the whole line) at most one word besides them and the calls to share
+    (:data:`_SHARE_WORDS`), or two that are items of a list ("Elon Musk, News, Twitter, X":
+    a tag list). A headline that names two ("Musk deletes tweet mocking Twitter staff",
+    "Facebook and WhatsApp down for millions of users") has more: it was never a title
+    (s40 acc-read F23)."""
+    found = list(islice(_NETWORKS.finditer(low, 0, 80), 2))
+    if len(found) < 2:
+        return False
+    if all(_list_item_at(low, m.start(), m.end()) for m in found):
+        return True  # (the networks as items of a list: "Elon Musk, News, Twitter, X")
+    head = _NETWORKS.sub(" ", low if whole else low[: found[1].start()])
+    return sum(w not in _SHARE_WORDS for w in _LONG_WORD.findall(head)) <= 1
+
+
+#: What separates a list's items on one line
+_ITEM_SEPS = ",;|·•/"
+
+
+def _list_item_at(s: str, a: int, b: int) -> bool:
+    """Whether ``s[a:b]`` is an item of a list on its line: the line's start or a separator
+    (:data:`_ITEM_SEPS`) before it, its end or one after it (spaces aside)."""
+    before, after = s[:a].rstrip(), s[b:].lstrip()
+    return (not before or before[-1] in _ITEM_SEPS) and (not after or after[0] in _ITEM_SEPS)
 
 
 #: A breadcrumb trail: three or more short steps joined by ">", "›" or "»" (a headline
@@ -3982,7 +4079,7 @@ def _never_title(s: str) -> tuple[bool, bool]:
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:
         # (but an "About us" or "Contact" page is headed by its name)
         return m[1] not in _PAGE_NAMES, True
-    if len(s) <= 80 and len(_NETWORKS.findall(low, 0, 80)) >= 2:
+    if len(s) <= 80 and _share_bar(low, whole=True):
         return True, True  # (a share line)
     if ("›" in s or ">" in s or "»" in s) and _BREADCRUMB.match(s) is not None:
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
@@ -4428,6 +4525,19 @@ def _front_matter_title(page: Page) -> tuple[int, str] | None:
 _DATED_HEADLINE_WORDS = 4
 
 
+def _short_clause(s: str) -> bool:
+    """Whether ``s``, a rest of a date line of a few words, reads as a headline's clause
+    ("Wierer gewinnt Sprint", "Bahn streikt wieder"): it starts with a capital, has no digit
+    and a word in small letters of four letters or more, a verb or a noun (not a connector:
+    "von", "by", "&"). A post's meta line has none: its author "Reiner Nagel", a section
+    "Umwelt & Klima", "3 Kommentare", "6 min read"."""
+    return (
+        s[:1].isupper()
+        and not any(c.isdigit() for c in s)
+        and any(len(w) >= 4 and w.isalpha() and w[0].islower() for w in s.split()[1:])
+    )
+
+
 def _title_text(
     s: str,
     found: list[dict[str, Any]] | None = None,
@@ -4449,14 +4559,16 @@ def _title_text(
     if first["col"] == 0 and n_words(rest, cjk) >= 3:
         if cjk and _DATELINE_REST.match(rest) is not None:
             return None  # a dateline: "2023年10月18日 10:02 来源：新华网"
+        glued = rest[:1].isalnum()
         rest = _LEAD_SEP.sub("", rest)
         at = len(s) - len(rest)
-        if len(found) > 1 and found[1]["col"] == at:
-            # (a date line that gives two dates, the post's and its update, as themes print
-            # them, glued or not: "1. November 20231. November 2023 Bockenem, Polizei",
-            # "28. Juni 2019 | 14. Januar 2020 | Klaus Q." (:func:`_glued_dates`); its rest
-            # was a title candidate, "1. November 2023 Bockenem, Polizei", and won over the
-            # headline above it)
+        if glued and len(found) > 1 and found[1]["col"] == at:
+            # (a date line that gives two dates, the post's and its update, glued as themes
+            # print them: "1. November 20231. November 2023 Bockenem, Polizei", "28. Juni
+            # 201914. Januar 2020 | Klaus Q." (:func:`_glued_dates`); its rest was a title
+            # candidate, "1. November 2023 Bockenem, Polizei", and won over the headline
+            # above it. Only glued: a headline after a date may start with one,
+            # "28.12.2023 - 1. Januar 2024: Das ändert sich", s40 acc-read F2)
             return _title_text(rest, [{**c, "col": c["col"] - at} for c in found[1:]], cjk, least)
         # (fewer words after a date are the post's meta line: its author "Reiner Nagel", a
         # section "Umwelt & Klima", "3 Kommentare", "6 min read", a time; on the dev pages
@@ -4667,6 +4779,12 @@ class TitlePool:
             headline = (
                 _title_text(s, _stripped_dates(page, i, s), page.cjk) if i in dated_lines else s
             )
+            if headline is None and k == 0 and i in dated_lines:
+                # (the page's first line: a short headline after its date, "23.01.2022 -
+                # Wierer gewinnt Sprint", is one when it reads as a clause; it was no title
+                # and the line left the text as a date line, s40 acc-read F22)
+                short = _title_text(s, _stripped_dates(page, i, s), page.cjk, _TITLE_MIN_WORDS)
+                headline = short if short is not None and _short_clause(short) else None
             if (
                 headline is not None
                 and headline is not s
@@ -5249,7 +5367,10 @@ _FROM_DIGIT = re.compile(r"\d.*$")
 
 #: A generational suffix after its name's comma: ", Jr.", ", Sr", ", III" before the field's
 #: end, another comma or "and"
-_SUFFIX_COMMA = re.compile(r",\s*((?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)(?=\s*(?:,|&|\band\b|$))")
+_SUFFIXES = "Jr|Sr|Jnr|Snr"
+_SUFFIX_COMMA = re.compile(rf",\s*((?:{_SUFFIXES})\.?|II|III|IV)(?=\s*(?:,|&|\band\b|$))")
+#: ... one with its point at a line's end ("... King, Jr.", "... King Jr.")
+_SUFFIX_END = re.compile(rf"\b(?:{_SUFFIXES})\.$")
 
 
 def parse_authors(s: str) -> list[str]:
@@ -5549,13 +5670,18 @@ _WHEN_WORDS = frozenset(_WHEN_WORDS_LIST.split())
 
 def _prose_byline(line: str, names: str) -> bool:
     """Whether a line that starts like a byline is a sentence of the text: its "name" is a
-    time ("By Monday, the mayor's office had published ...", "By Friday evening, ..."), or
+    verb's -ing form ("By subscribing you agree ...") or a time ("By Monday, the mayor's
+    office had published ...", "By Friday evening, ..."), or
     the line is a sentence that goes on (ends like one after a clause in lower case, "Par
     Décret du 3 mars, le maire a nommé ...", or after seven words or more). A byline ends
     with its names, a role, an outlet or a date, not a full stop ("By Perry Bacon Jr." and
     "By Jane Doe, staff writer." are short)."""
     head, _, rest = names.partition(",")
     ws = [w.strip(".,;:'’\"") for w in head.split()]
+    if ws and ws[0].endswith("ing") and ws[0].islower():
+        # (a clause: "By subscribing you agree to our Terms of Use and Privacy Policy", a
+        # sign-up box's, gave the author "Privacy Policy"; s40 acc-read F14)
+        return True
     if (
         ws
         and ws[0].lower() in _WHEN_WORDS
@@ -5624,9 +5750,11 @@ def desk_byline(page: Page, title_line: int | None) -> int | None:
 _NAME_FIRST_WORDS = ("기자", "특파원")
 #: A Korean byline: the names, then the reporter's word ("김민준 기자", "김민준·이서연 기자",
 #: "워싱턴=김민준 특파원"), an e-mail address after it at most ("김민준 기자
-#: minjun@example.com", "(김민준 기자)")
+#: minjun@example.com", "(김민준 기자)"); not a credit's ("사진=박서연 기자", photo by: it was
+#: the author over the byline, s40 acc-read F11)
 _NAME_FIRST = re.compile(
-    r"\(?(?:[가-힣]{1,10}\s*=\s*)?(?P<names>[가-힣]{2,4}(?:\s*[·ㆍ,]\s*[가-힣]{2,4})*)\s*"
+    r"\(?(?:(?!(?:사진|그래픽|영상|일러스트|자료|출처|제공|편집|디자인)\s*=)[가-힣]{1,10}\s*=\s*)?"
+    r"(?P<names>[가-힣]{2,4}(?:\s*[·ㆍ,]\s*[가-힣]{2,4})*)\s*"
     r"(?:선임|수석|객원|전문)?(?:기자|특파원)\)?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*=?"
 )
 
@@ -5717,8 +5845,13 @@ def short_byline(lines: list[str]) -> tuple[list[str], int | None]:
     start with "By" or "Von". A byline line as long as a plain text's (find_authors' own
     limit) counts: one of eight words or more was read on the text path and not on the
     HTML path ("By Jane Doe, Staff Writer, and Tom Baxter, Photographer"; s38 acc-regress
-    D1)."""
-    items = [(i, s) for i, ln in enumerate(lines) if (s := ln.strip()) and not _SENT_END.search(s)]
+    D1). A line that ends with a name's suffix ("By Martin Luther King, Jr.") ends no
+    sentence (s40 acc-read F6: it gave no author on the HTML path only)."""
+    items = [
+        (i, s)
+        for i, ln in enumerate(lines)
+        if (s := ln.strip()) and (not _SENT_END.search(s) or _SUFFIX_END.search(s))
+    ]
     return find_authors(items, limit=len(lines))
 
 
@@ -6967,7 +7100,8 @@ def labelled_tags(
     number, or None: a plain text's, and an HTML page's extracted text's when its markup
     names no tags (the same lines read the same way on both paths). ``title_line``: the
     headline's line, which is no tag line (a forum's "Topic: How do I ..." gave the tags
-    "How do", "I get my printer ..."; a tag list is never the title, _never_title)."""
+    "How do", "I get my printer ..."; a tag list is never the title, _never_title), nor a
+    line half of whose items or more are longer than a tag (:data:`_TAG_WORDS_MAX` words)."""
     for i, s in items:
         value = _tag_value(s)
         if value is None or i == title_line:
@@ -6977,7 +7111,15 @@ def labelled_tags(
             # House of Clio (Sony Music)", read as the tags "House of", "Clio (Sony", "Music)";
             # a blog's "Label: Berita, Politik" lists its tags)
             continue
-        return split_tags(value), i
+        tags = split_tags(value)
+        if 2 * sum(len(t.split()) > _TAG_WORDS_MAX for t in tags) >= len(tags):
+            # (a tag is a word or a name: items longer, half of them or more, are a sentence
+            # of the story under a label, "Topic: Why the river floods more often than it
+            # did thirty years ago", a talk's announced subject; it was the tag and left the
+            # text, s40 acc-read F5. One long tag in a list is a list's: "CVS Health, CVS
+            # Pharmacy, Healthcare, CVS Health Platinum Whitening Kit")
+            continue
+        return tags, i
     return None
 
 
@@ -7029,7 +7171,7 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
     if not m:
         return False, None
     who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
-    rest = _RIGHTS.sub("", who)
+    rest = _RIGHTS.sub(_rights_sub, who)
     if rest != who and rest[:1] in "-–—|/·":
         # ("©Todos los derechos reservados - 2022 Políticas …": the notice names no holder)
         return True, None
@@ -7041,8 +7183,17 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
 
 _COMPANY_TAIL = re.compile(r"\s+(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|S\.A\.|SA|Limited|Corp\.?)\b.*$")
 #: :data:`_RIGHTS_WORDS` before the holder's name ("כל הזכויות שמורות לחדשות הצפון": "...
-#: reserved to", its "ל" on the name)
-_RIGHTS = re.compile(r"(?i)^(?:" + _RIGHTS_WORDS + r")(?:\s*ל-?|\s*لـ?)?\.?\s*")
+#: reserved to", its "ל" on the name); Arabic's "ل" before the article "ال" drops its alef
+#: ("للشركة", to the company): ``al`` is set, and the name is "ا" and what follows
+#: (:func:`_rights_sub`; it was "لشركة", s40 acc-read F20)
+_RIGHTS = re.compile(r"(?i)^(?:" + _RIGHTS_WORDS + r")(?:\s*ל-?|\s*(?P<al>ل)(?=ل)|\s*لـ?)?\.?\s*")
+
+
+def _rights_sub(m: re.Match[str]) -> str:
+    """What :data:`_RIGHTS` leaves of its match: the alef of the holder's "ال", if any."""
+    return "ا" if m["al"] else ""
+
+
 #: The same after the holder's name ("寶島日報 版權所有", "日本中央新聞社 All rights reserved"),
 #: or a Chinese site's licence numbers ("华夏日报社 京ICP备12345678号", "京公网安备 …")
 _RIGHTS_TAIL = re.compile(

@@ -11,9 +11,11 @@ from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.structures import (
     COMMENTS_REASON,
+    DIALOGUE_REASON,
     RATING_REASON,
     article_rating,
     article_structures,
+    dialogue_turns,
 )
 
 MENU = ["Skip to main content", "Home", "News", "Culture", "Reviews", "Subscribe", "Sign in"]
@@ -356,6 +358,46 @@ COMMENTS = [
     ["anna.r", "1 hour ago", "Finally some good news for the port and its people.", "Reply"],
     ["tapfixer", "45 minutes ago", "Who pays when the dredging costs double? We do.", "Reply"],
 ]
+
+
+TEASERS = [
+    "More news", "Politics", "The mayor says the new parking rules will start in June.",
+    "Sport", "Harbour FC won the cup after extra time in front of a record crowd on Saturday.",
+    "Politics", "Two councillors have left the ruling group in protest over the budget cuts.",
+    "Sport", "The rowing club will get a new boathouse next spring, the club announced.",
+]  # fmt: skip
+
+
+def test_a_related_box_of_kickers_over_teasers_is_no_dialogue(run_stage):
+    """s40 acc-read F8: a related box's section kickers over one-sentence teasers ("Politics"
+    / "The mayor says ..." / "Sport" / ...) have an interview's layout; with one teaser the
+    model kept, the box came back whole as a dialogue. A dialogue asks a question, and the
+    model kept two of its lines or more."""
+    lines = [*HARBOUR, *TEASERS]
+    fur = [False] * len(lines)
+    for kept in (0, 1, 2):
+        keep = [j < len(HARBOUR) + 1 + 2 * kept for j in range(len(lines))]
+        assert dialogue_turns(lines, keep, fur) == [], kept
+    article = [
+        "The council approved the seawall budget on Friday after a two-hour debate, with nine"
+        " members in favour and two against.",
+        "The money will pay for the first phase of the wall along the harbour front, which"
+        " engineers say must be finished before the winter storms.",
+        "Residents who spoke at the meeting asked for the work to be done at night so that the"
+        " fish market can stay open during the day.",
+        "Contracts will be signed in April, and the first lorries are expected on the site in"
+        " May, according to the council's timetable.",
+    ]
+    page = ["Council approves seawall budget", "By Anna Berg", *article, "", *TEASERS,
+            "Share this article", "Facebook", "Twitter", "© Harbour News 2024"]  # fmt: skip
+    kept, removed = _clean(run_stage, "\n".join(page))
+    assert kept[:4] == article
+    assert not {"Politics", "Sport"} & set(kept)
+    assert DIALOGUE_REASON not in removed.values()
+    # an interview's turns, of which the model kept two, are still given back
+    turns = [x for turn in INTERVIEW[1:] for x in turn]
+    keep = [x.endswith("?") or x == turns[-1] for x in turns]
+    assert dialogue_turns(turns, keep, [False] * len(turns)) == [0, 2, 3, 4, 6]
 
 
 def test_an_article_with_a_bare_name_over_its_date_and_comments_is_no_thread(run_stage):

@@ -199,6 +199,7 @@ def test_relative_dates_need_and_use_the_capture_date(run_stage) -> None:
         ("bir hafta önce", 7),
         ("5 dk önce", 0),
         ("dün 14:30", 1),
+        ("Gestern 23.59", 1),
         ("Güncelleme: dün", 1),
         ("3 godziny temu", 0),  # Polish
         ("godzinę temu", 0),
@@ -232,12 +233,17 @@ def test_relative_date_forms(line: str, days: int) -> None:
         "منذ أيام",  # Arabic "days ago": no count
         "Dün gece yaşanan olay",  # Turkish "the event last night": a sentence's
         "Wczoraj rząd przyjął projekt",  # Polish "yesterday the government …"
+        # a number with a point is no time of day (s40 acc-read F3)
+        "Gestern 40.000 Besucher beim Stadtfest",
+        "Gestern 15.000 Besucher beim Stadtfest",
+        "Heute 75.00 Euro Rabatt auf alles",
+        "Yesterday 99.99 dollars",
     ],
 )
 def test_day_words_that_do_not_date_the_line(line: str) -> None:
     """A day word ("yesterday", "hier", "heute", "昨日") dates its line only followed by a
-    time, alone, or after a label or a publication or update cue: not in a menu, a name or a
-    sentence."""
+    time (an hour of 0-23, minutes of 0-59), alone, or after a label or a publication or
+    update cue: not in a menu, a name or a sentence."""
     assert textmeta.find_relative([line], date(2021, 6, 10)) == []
 
 
@@ -2526,10 +2532,24 @@ def test_html_byline_in_the_article_when_the_markup_names_no_author(run_stage) -
     assert out.authors == ["Daniela Obers"]
     assert out.annotations["metadata"]["sources"]["authors"].startswith("html text line")
     assert "Daniela Obers" not in out.text and BODY in out.text
-    # a sentence of the article that starts like a byline is none
-    prose = html.replace("von Daniela Obers", "By the end of the week the council had agreed.")
-    doc = run_stage(BoilerplateStage, make_document(prose, html=True, path="b.html")).kept[0]
-    assert run_stage(MetadataStage, doc).kept[0].authors == []
+    # a sentence of the article that starts like a byline is none, nor a sign-up box's
+    # clause (s40 acc-read F14: "By subscribing you agree to our Terms of Use and Privacy
+    # Policy" gave the author "Privacy Policy")
+    for k, clause in enumerate(
+        [
+            "By the end of the week the council had agreed.",
+            "By subscribing you agree to our Terms of Use and Privacy Policy",
+            "By signing up you accept our Terms and Conditions",
+        ]
+    ):
+        prose = html.replace("von Daniela Obers", clause)
+        doc = make_document(prose, html=True, path=f"b{k}.html")
+        doc = run_stage(BoilerplateStage, doc).kept[0]
+        assert run_stage(MetadataStage, doc).kept[0].authors == [], clause
+        assert (
+            run_stage(MetadataStage, make_document(f"Title\n\n{clause}\n\n{BODY}")).kept[0].authors
+            == []
+        ), clause
 
 
 def test_html_byline_and_tag_line_without_markup_are_read_as_a_plain_texts(run_stage) -> None:
@@ -2555,6 +2575,48 @@ def test_html_byline_and_tag_line_without_markup_are_read_as_a_plain_texts(run_s
     assert out.tags == plain.tags == ["budget", "city council", "libraries", "Issue #42"]
     assert out.annotations["metadata"]["sources"]["tags"].startswith("html text line")
     assert byline not in out.text and tags not in out.text and BODY2 in out.text
+
+
+def _html_and_plain(run_stage: Any, title: str, paras: list[str]) -> tuple[Any, Any]:
+    """The documents the metadata stage gives of a page (its headline ``title`` over its
+    paragraphs, through the boilerplate stage) and of the same lines as a plain text."""
+    from corearchive_plugins.boilerplate import BoilerplateStage
+
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    html = (
+        f"<html><head><title>{title}</title></head><body><article>"
+        f"<h1>{title}</h1>{body}</article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    plain = make_document("\n\n".join([title, *paras]))
+    return run_stage(MetadataStage, doc).kept[0], run_stage(MetadataStage, plain).kept[0]
+
+
+@pytest.mark.parametrize("byline", ["By Martin Luther King, Jr.", "By Perry Bacon Jr."])
+def test_html_byline_ending_with_a_suffix_is_read_as_a_plain_texts(run_stage, byline) -> None:
+    """s40 acc-read F6: a byline paragraph that ends with a name's suffix and its point was
+    taken for a sentence on the HTML path: no author, the byline left in the text, where
+    the plain text read it."""
+    out, plain = _html_and_plain(run_stage, "Council approves budget", [byline, BODY, BODY2])
+    assert out.authors == plain.authors and len(out.authors) == 1
+    assert out.authors[0].endswith(" Jr")
+    assert byline not in out.text
+
+
+def test_a_labelled_sentence_of_the_story_is_no_tag_line(run_stage) -> None:
+    """s40 acc-read F5: a library's announcement of a talk, "Topic: Why the river floods more
+    often than it did thirty years ago", was the page's tag and left the text (the HTML path
+    reads its tag lines as a plain text's since s38 acc-regress D1). A tag is a word or a
+    name; a labelled item longer is a sentence of the story, on both paths."""
+    topic = "Topic: Why the river floods more often than it did thirty years ago"
+    out, plain = _html_and_plain(run_stage, "Library announces talks", [BODY, topic, BODY2])
+    assert out.tags == plain.tags == []
+    assert topic in out.text and topic in plain.text
+    # (a list with one long tag is still a tag list)
+    tags = "Tags: CVS Health, CVS Pharmacy, Healthcare, CVS Health Platinum Whitening Kit"
+    text = "\n\n".join(["Library announces talks", BODY, BODY2, tags])
+    got = run_stage(MetadataStage, make_document(text)).kept[0].tags
+    assert got == ["CVS Health", "CVS Pharmacy", "Healthcare", "CVS Health Platinum Whitening Kit"]
 
 
 @pytest.mark.parametrize(
@@ -2689,6 +2751,10 @@ def test_a_latin_page_is_counted_by_spaces() -> None:
         ("© Sportnews - IT00853870210", "Sportnews"),
         ("Copyright © 2020 Boing Boing | Privacy", "Boing Boing"),
         ("©2020 Reuters. All rights reserved.", "Reuters"),
+        # "to" on the holder's name: Arabic's "لل" is "ل" + "ال" (s40 acc-read F20)
+        ("© 2024 جميع الحقوق محفوظة للشركة الوطنية للإعلام", "الشركة الوطنية للإعلام"),
+        ("© 2024 جميع الحقوق محفوظة لصحيفة الرياض", "صحيفة الرياض"),
+        ("© 2024 כל הזכויות שמורות לחדשות הצפון", "חדשות הצפון"),
     ],
 )
 def test_copyright_holder(line: str, who: str) -> None:

@@ -463,6 +463,8 @@ def test_a_dumps_author_string_written_surname_first_is_one_person():
         # (a capital "E" or "Y" is a middle initial, no conjunction; s39 acc-read F1)
         ("Mary E Smith, John Doe", ["Mary E Smith", "John Doe"]),
         ("Kim Y Lee, Tom Baker", ["Kim Y Lee", "Tom Baker"]),
+        # (an upper-case byline's "AND" is one: s40 acc-read F15)
+        ("JANE DOE, JOHN ROE AND MARY POE", ["Jane Doe", "John Roe", "Mary Poe"]),
     ],
 )
 def test_a_dumps_surname_first_author_with_more_given_names_is_one_person(run_stage, authors, want):
@@ -627,6 +629,36 @@ def test_a_jina_reader_headers_title_is_the_title_of_a_text_without_a_headline(
 
 
 @pytest.mark.parametrize(
+    "fields",
+    [
+        ["Warning: This is a cached snapshot of the original page"] * 5,
+        ["Description: The council approved it.", "Image: https://example.org/a.jpg",
+         "Author: Jane Doe", "Language: en", "Warning: Target URL returned error 429"],
+    ],
+)  # fmt: skip
+def test_a_jina_reader_header_of_eight_fields_or_many_warnings_is_one(ingest, tmp_path, fields):
+    """s40 acc-read F7: a reader's header was one of at most seven fields (the documented
+    most is eight): with eight, or five "Warning:" lines, it was the text's lines and its
+    "URL Source: ..." the title. Its warnings, as many as the reader gives, count as none."""
+    from corearchive_plugins.boilerplate.reflow import front_matter_size
+
+    head = [
+        "Title: Council approves budget - Coast Herald",
+        "URL Source: https://example.org/news/council-budget",
+        "Published Time: 2024-03-04T10:00:00Z",
+        *fields,
+        "Markdown Content:",
+    ]
+    assert front_matter_size([*head, FM_SENTENCE]) == len(head)
+    assert front_matter_size([*head[:3], *["Note: x"] * 6, *head[-1:], FM_SENTENCE]) == 0
+    headline = "Council approves budget\n======================"
+    (tmp_path / "jina.md").write_text("\n\n".join([*head, headline, FM_SENTENCE]) + "\n")
+    (rec,) = ingest(str(tmp_path / "jina.md"), "--disable", "dedup").records
+    assert rec["title"] == "Council approves budget"
+    assert rec["text"] == FM_SENTENCE, rec["text"]
+
+
+@pytest.mark.parametrize(
     "head",
     [
         '---\ntitle: "Council approves budget"\nsource: "https://example.org/news/budget"\n---',
@@ -701,6 +733,25 @@ def test_a_front_matter_after_blank_lines_is_read_where_it_is_removed(ingest, tm
     assert rec["text"] == body
     assert rec["title"] == "Council approves budget"
     assert rec["annotations"]["metadata"]["url"] == "https://example.org/news/budget"
+
+
+@pytest.mark.parametrize("links", [0, 3])
+def test_a_note_between_two_rules_is_no_front_matter(ingest, tmp_path, links) -> None:
+    """s40 acc-read F24: an editor's note between two rules at a markdown text's top
+    ("Update: The council postponed ...") was removed as a YAML front matter. One field
+    whose value is a sentence is a note, kept; a front matter of one field is still one."""
+    note = "Update: The council postponed the final vote to 21 March after the meeting ran late."
+    menu = " ".join(f"[{w}](https://example.org/{w}/)" for w in ("plan", "budget", "map"))
+    tail = f"\n\nSee the {menu}." if links else ""
+    for top, kept in ((note, True), ("author: Jane Doe", False)):
+        (tmp_path / "note.md").write_text(
+            f"---\n{top}\n---\n\n# Council debates seawall budget\n\n{FM_SENTENCE}{tail}\n"
+        )
+        run = ingest(str(tmp_path / "note.md"), "--disable", "dedup", out=tmp_path / top[:4])
+        (rec,) = run.records
+        assert (top in rec["text"]) is kept, rec["text"]
+        assert rec["authors"] == ([] if kept else ["Jane Doe"])
+        assert FM_SENTENCE in rec["text"]
 
 
 def test_a_front_matters_title_over_a_block_list_is_the_title(ingest, tmp_path) -> None:
@@ -1009,7 +1060,10 @@ def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, pros
 @pytest.mark.parametrize(
     "first",
     ["Apply now", "Salary: £30,000 per annum", "Share this article",
-     "Home | News | Sport | Weather"],
+     "Home | News | Sport | Weather",
+     # a pay's value in words (s40 acc-read F17)
+     "Salary: Competitive salary plus excellent benefits package",
+     "Salary: Negotiable depending on experience and qualifications"],
 )  # fmt: skip
 def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_stage, first):
     """s38 acc-regress D9: a text whose first line is a button ("Apply now", "Share this
@@ -1017,6 +1071,10 @@ def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_sta
     title ("News | Sport | Weather" once "Home" was cut as the site's name)."""
     got = _record(run_stage, "\n\n".join([first, PROSE * 2, PROSE]), html=False)
     assert got.title is None
+    # ... nor over the ad's title
+    job = "\n".join(["Staff Nurse", first, "Location: Leeds", "Job type: Full time"])
+    assert _record(run_stage, "\n\n".join([job, PROSE * 2, PROSE]), html=False).title == (
+        "Staff Nurse")  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -241,7 +241,17 @@ def test_an_author_field_loses_its_byline_word(byline: str, names: list[str]) ->
     assert author_field_names(byline) == names
 
 
-@pytest.mark.parametrize("line", ["Του Αγίου Πνεύματος", "Της 25ης Μαρτίου"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Του Αγίου Πνεύματος",
+        "Της 25ης Μαρτίου",
+        # without accents, as capitals are written (s40 acc-read F13)
+        "ΤΟΥ ΑΓΙΟΥ ΠΝΕΥΜΑΤΟΣ",
+        "Του Αγιου Πνευματος",
+        "ΤΗΣ ΑΓΙΑΣ ΣΟΦΙΑΣ",
+    ],
+)
 def test_a_greek_genitive_heading_is_no_byline(run_stage, line: str) -> None:
     """Greek's byline is the genitive article before a name; a feast day ("Του Αγίου
     Πνεύματος", of the Holy Spirit) or a date under the headline is a heading, not an
@@ -409,10 +419,13 @@ _REL_BODY = [
     [
         ("2 години тому", "2024-03-05"),  # Ukrainian
         ("3 дні тому", "2024-03-02"),
+        ("годину тому", "2024-03-05"),
         ("вчора о 14:30", "2024-03-04"),
         ("πριν από 3 ώρες", "2024-03-05"),  # Greek
         ("πριν από μία ημέρα", "2024-03-04"),
         ("χθες στις 14:30", "2024-03-04"),
+        ("ΠΡΙΝ ΑΠΟ 3 ΩΡΕΣ", "2024-03-05"),  # capitals drop the accents (s40 acc-read F13)
+        ("πριν απο 2 ημερες", "2024-03-03"),
         ("לפני 3 שעות", "2024-03-05"),  # Hebrew, a dual without its count
         ("לפני יומיים", "2024-03-03"),
         ("אתמול בשעה 14:30", "2024-03-04"),
@@ -428,6 +441,13 @@ _REL_BODY = [
         ("입력 3시간 전", "2024-03-05"),  # Korean
         ("2일 전", "2024-03-03"),
         ("어제 14:30", "2024-03-04"),
+        # a dateline after a name and a separator (s40 acc-read F19: a dateline stands alone)
+        ("राम कुमार | 3 घंटे पहले", "2024-03-05"),
+        # a unit without its count, a section after a separator (s40 acc-read F1)
+        ("לפני שעה | חדשות", "2024-03-05"),
+        ("פורסם לפני שעתיים | ספורט", "2024-03-05"),
+        ("منذ ساعة - الرياض", "2024-03-05"),
+        ("منذ يومين | اقتصاد", "2024-03-03"),
     ],
 )
 def test_relative_datelines_of_other_scripts_are_read_and_leave_the_text(
@@ -450,11 +470,27 @@ def test_relative_datelines_of_other_scripts_are_read_and_leave_the_text(
     "line",
     [
         "тому що місто",  # Ukrainian "because": no unit before it
+        # "тому" is also "to that one" (s40 acc-read F16): "the day to the one who ..."
+        "Місто присвятило цей день тому, хто рятував людей",
+        "Кожну хвилину тому, хто чекає, здається вічністю",
         "לפני יום הבחירות",  # Hebrew "before election day": a line, not a date line
         "3 ชั่วโมง",  # a unit without "ago"
         "오늘의 뉴스",  # Korean "today's news"
         "3월 5일 전시회",  # "exhibition": 전 begins a word
         "منذ يوم الاستقلال",  # Arabic "since independence day"
+        "قبل ساعة الإفطار بقليل",  # "shortly before the hour of iftar"
+        # s40 acc-read F19: "before 15 March" (a deadline), the last digits of a count, and
+        # "N days before <an event>" (the word for "ago" is also "before")
+        "신청 마감 3월 15일 전",
+        "원서 접수는 4월 20일 전 마감",
+        "报名截止3月15日前",
+        "1000일 전",
+        "1500 दिन पहले",
+        "۱۲۰۰ روز پیش",
+        "चुनाव से 3 दिन पहले भाजपा ने जारी किया घोषणापत्र",
+        "۳ روز قبل از انتخابات",
+        "선거 3일 전 여론조사",
+        "নির্বাচনের ৩ দিন আগে",
     ],
 )
 def test_relative_words_of_other_scripts_that_date_nothing(line: str) -> None:
@@ -531,6 +567,17 @@ def test_a_korean_byline_and_hashtags(run_stage, byline: str) -> None:
     assert doc.title == "부산 해상 케이블카 내년 착공"
     assert byline not in doc.text.split("\n")
     assert all(b in doc.text for b in _KO_BODY)
+
+
+@pytest.mark.parametrize("credit", ["사진=김서연 기자", "그래픽=김서연 기자", "(영상=김서연 기자)"])
+def test_a_korean_photo_credit_is_no_byline(run_stage, credit: str) -> None:
+    """s40 acc-read F11: a photo's credit, "사진=박서연 기자" (photo: the reporter's), under
+    the headline was the page's byline (the form of "워싱턴=김민준 특파원", a place before
+    "="), over the real byline after the text. A credit's word before "=" is no place."""
+    head = ["부산 해상 케이블카 내년 착공", credit]
+    tail = ["박지훈 기자 jihoon@busan-news.example"]
+    doc = run_stage(MetadataStage, make_document("\n".join([*head, *_KO_BODY, *tail]))).kept[0]
+    assert doc.authors == ["박지훈"]
 
 
 def test_a_korean_paragraph_is_measured_in_columns() -> None:

@@ -83,6 +83,66 @@ def test_a_date_lines_meta_is_no_title_candidate(meta: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        # a headline that names two networks (s40 acc-read F23: never a title)
+        ("Musk deletes tweet mocking Twitter staff", True),
+        ("Why one tweet cost a Twitter engineer his job", True),
+        ("Facebook and WhatsApp down for millions of users", True),
+        # a share bar is none
+        ("Share: Facebook | Twitter | Email", False),
+        ("Folgen Sie uns auf Facebook und Twitter", False),
+        ("この記事をシェアする ツイート はてなブックマーク", False),
+        # nor a list with two networks among its items (a tag list: htmldate dev)
+        ("Elon Musk, News, Twitter, X", False),
+    ],
+)
+def test_a_headline_naming_two_networks_is_no_share_bar(line: str, headline: bool) -> None:
+    """A share bar is two social networks or more with at most one other word; a headline
+    that names two has more ("tweet" joined the networks in s39)."""
+    assert (extract(f"{line}\n\n{BODY}")["title"] == line) is headline
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("23.01.2022 - Wierer gewinnt Sprint", "Wierer gewinnt Sprint"),
+        ("March 5, 2024 - Council cuts fares", "Council cuts fares"),
+        # a meta line's rest of three words is none, first on the page too
+        ("5. März 2024 | Umwelt & Klima", None),
+        ("March 5, 2024 - 6 min read", None),
+        ("05.03.2024 - von Anna Schmidt", None),
+    ],
+)
+def test_a_short_headline_after_its_date_first_on_the_page_is_the_title(
+    line: str, title: str | None
+) -> None:
+    """s40 acc-read F22: a three-word headline after its date on the page's first line
+    ("23.01.2022 - Wierer gewinnt Sprint") was no title and left the text as a date line:
+    a date line's rest needs four words (shorter rests were meta lines on the dev pages).
+    On the first line, one that reads as a clause is the headline."""
+    assert extract(f"{line}\n\n{BODY}")["title"] == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "28.12.2023 - 1. Januar 2024: Das ändert sich im neuen Jahr für Verbraucher",
+        "28.12.2023 - 1. Januar 2024: Das ändert sich",
+        "December 28, 2023 - January 1, 2024: What changes for drivers in the new year",
+    ],
+)
+def test_a_headline_that_starts_with_a_date_keeps_it_after_its_dateline(line: str) -> None:
+    """s40 acc-read F2: the rest of a date line was cut again at any date it started with
+    (meant for two dates glued, "28. Juni 201914. Januar 2020"): "Das ändert sich im neuen
+    Jahr für Verbraucher" lost its "1. Januar 2024:", and a shorter one was no headline.
+    Only a second date glued to the first is cut again."""
+    headline = line.split(" - ", 1)[1]
+    page = f"{line}\nVon Anna Schmidt\n\n{BODY}"
+    assert extract(page)["title"] == headline
+
+
+@pytest.mark.parametrize(
     "headline",
     ["# Flood barrier opens", "#  Flood barrier opens", "## Flood barrier opens ##",
      "**Flood barrier opens**", "__Flood barrier opens__"],
