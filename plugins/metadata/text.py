@@ -5271,7 +5271,9 @@ _AGENCY = re.compile(
     r"^(?:reuters|ap|afp|dpa|apa|sda|ansa|efe|kna|epd|bloomberg|associated press|"
     r"agence france-presse|press association|pa|upi|tass|ria novosti|xinhua|staff|agencies|"
     r"news service|reuters news service|pti|ians|ani|kyodo|yonhap|anadolu agency|agenturen|"
-    r"canadian press|the canadian press|united press international)$",
+    r"canadian press|the canadian press|united press international"
+    # (a desk's reports, as a byline's name: "By Jane Doe and Staff Reports"; review40 F7)
+    r"|(?:staff|wire)(?: and (?:staff|wire))? reports?)$",
     re.I,
 )
 #: What joins the names of a byline (within a comma-separated part of it)

@@ -636,6 +636,14 @@ def test_a_desk_byline_leaves_the_text_and_names_no_author(
     assert all(b in out.text for b in body)
 
 
+def test_a_desks_reports_beside_a_reporter_are_no_author(run_stage) -> None:
+    """review40 F7: "By Jane Doe and Staff Reports" gave the author "Staff Reports"; a
+    desk's reports are no name of a byline's (as an agency is not)."""
+    text = "\n".join(["Headline of the story", "By Jane Doe and Staff Reports", *_EN_BODY])
+    out = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert out.authors == ["Jane Doe"]
+
+
 _HEADS = {
     "bn": "ঢাকায় নতুন বাস র‍্যাপিড ট্রানজিট চালু",
     "mr": "नाशिकमध्ये नव्या उड्डाणपुलाचे काम सुरू",
