@@ -325,3 +325,25 @@ def test_train_py_weighs_a_teacher_labelled_page_by_silver_weight(tmp_path, monk
     assert docs[0]["w"].sum() == pytest.approx(60.0)
     assert more[0]["w"].sum() == pytest.approx(60.0 * 0.25)
     sys.modules.pop("train", None)
+
+
+def test_site_cv_weighs_a_rendering_by_render_weight(tmp_path, monkeypatch):
+    """v18: site_cv.py trained each w3m/lynx rendering of a dev page (and its cropped copy)
+    as a whole page, and trafeval's own text lost 0.003-0.008 in CV (REPORT v17);
+    --render-weight scales a rendering and its copy to that fraction of a page."""
+    import sys
+
+    monkeypatch.syspath_prepend(str(ROOT / "research" / "boilerplate"))
+    import site_cv
+
+    page = {"lines": ["* Home", "* News", "A headline", "Some text of the article, a sentence.",
+                      "More of the article's text in a second sentence here.", "* Contact"],
+            "y": [0, 0, 1, 1, 1, 0], "w": [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]}  # fmt: skip
+    (tmp_path / "rend.json").write_text(json.dumps({"aeb/a@lynx": page}), "utf-8")
+    lex = lines._build_lex(frozenset(lines.load_model()["stopwords"]))
+    for weight in (1.0, 0.4):
+        (rend,) = site_cv.load_renderings(str(tmp_path / "rend.json"), lex, weight)
+        assert rend["w"].sum() == pytest.approx(60.0 * weight)
+        assert rend["aug"] and rend["aug"][0]["w"].sum() == pytest.approx(60.0 * weight)
+    sys.modules.pop("site_cv", None)
+    sys.modules.pop("train", None)
