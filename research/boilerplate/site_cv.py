@@ -11,7 +11,8 @@ LABELS: prep_labels.py's labels_teacher.json; SEEDS: prep_seeds.py's labels (tra
 train.py's ``--extra``); RENDER_LABELS: render_labels.py's. ``--train-renderings``: the
 training folds' pages also as w3m and lynx render them (else the dev layout only, today's
 recipe). Weighting as the shipped model (doctok, teacher weight 0.1, cropped copies); a
-rendering and its cropped copy weigh ``--render-weight`` times a page (v18; v17: 1).
+rendering and its cropped copy weigh ``--render-weight`` times a page (train.load_renderings,
+v18; v17: 1).
 """
 
 import argparse
@@ -29,20 +30,6 @@ from corearchive_plugins.boilerplate import lines as tc
 def site(url):
     host = urllib.parse.urlsplit(url).netloc.lower()
     return host[4:] if host.startswith("www.") else host
-
-
-def load_renderings(path, lex, weight=1.0, teacher_weight=0.1):
-    """The labelled renderings of ``path`` (render_labels.py's file) with their cropped copies,
-    weighted as the dev pages (doctok, ``teacher_weight``), then each scaled to ``weight`` times
-    a page, so that the renderings need not take the dev layout's share of the training weight
-    (v17 weighted them as pages and trafeval's own text lost 0.003-0.008)."""
-    rend = T.load_docs(path, lex)
-    T.add_aug(rend, lex)
-    for d in rend:
-        for e in [d, *d["aug"]]:
-            T.reweight([e], "doctok", teacher_weight)
-            e["w"] = e["w"] * weight
-    return rend
 
 
 def scores(docs, pages, preds, truth, rendering, thr=0.5):
@@ -91,7 +78,7 @@ def main():
     a = ap.parse_args()
     rounds = tuple(int(x) for x in a.rounds.split(","))
     _sw, lex, docs, extra = T.load_training(a.labels, a.seeds, True, "doctok", 0.1)
-    rend = load_renderings(a.render_labels, lex, a.render_weight)
+    rend = T.load_renderings(a.render_labels, lex, a.render_weight)
     pages = {d["key"]: d for d in docs + rend}
     truth = T.load_truth()
     of = {d["key"]: site(truth[d["key"]]["url"]) for d in docs}

@@ -327,23 +327,31 @@ def test_train_py_weighs_a_teacher_labelled_page_by_silver_weight(tmp_path, monk
     sys.modules.pop("train", None)
 
 
-def test_site_cv_weighs_a_rendering_by_render_weight(tmp_path, monkeypatch):
-    """v18: site_cv.py trained each w3m/lynx rendering of a dev page (and its cropped copy)
-    as a whole page, and trafeval's own text lost 0.003-0.008 in CV (REPORT v17);
-    --render-weight scales a rendering and its copy to that fraction of a page."""
+def test_train_py_weighs_a_rendering_by_render_weight(tmp_path, monkeypatch):
+    """v18: the dev pages' w3m/lynx renderings (render_labels.py) were trained (site_cv.py, v17)
+    each with its cropped copy as a whole page, and trafeval's own text lost 0.003-0.008 in
+    CV; train.py --renderings FILE --render-weight W (and site_cv.py) add them as extra pages,
+    a rendering and its copy each W times a page."""
     import sys
 
     monkeypatch.syspath_prepend(str(ROOT / "research" / "boilerplate"))
-    import site_cv
+    import train
 
-    page = {"lines": ["* Home", "* News", "A headline", "Some text of the article, a sentence.",
+    monkeypatch.setattr(train, "LINGUA", str(tmp_path / "none"))  # the shipped stop words
+    page = {"lines": ["A headline", "", "Some text of the article here, a whole sentence."],
+            "y": [0, -1, 1], "w": [1.0, 0.0, 1.0]}  # fmt: skip
+    rend = {"lines": ["* Home", "* News", "A headline", "Some text of the article, a sentence.",
                       "More of the article's text in a second sentence here.", "* Contact"],
             "y": [0, 0, 1, 1, 1, 0], "w": [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]}  # fmt: skip
-    (tmp_path / "rend.json").write_text(json.dumps({"aeb/a@lynx": page}), "utf-8")
-    lex = lines._build_lex(frozenset(lines.load_model()["stopwords"]))
+    (tmp_path / "own.json").write_text(json.dumps({"mysite/a": page}), "utf-8")
+    (tmp_path / "rend.json").write_text(json.dumps({"mysite/a@lynx": rend}), "utf-8")
     for weight in (1.0, 0.4):
-        (rend,) = site_cv.load_renderings(str(tmp_path / "rend.json"), lex, weight)
-        assert rend["w"].sum() == pytest.approx(60.0 * weight)
-        assert rend["aug"] and rend["aug"][0]["w"].sum() == pytest.approx(60.0 * weight)
-    sys.modules.pop("site_cv", None)
+        _sw, _lex, docs, more = train.load_training(
+            str(tmp_path / "own.json"), aug=False, teacher_weight=0.1,
+            renderings=str(tmp_path / "rend.json"), render_weight=weight,
+        )  # fmt: skip
+        assert [d["key"] for d in docs] == ["mysite/a"]
+        ((got,),) = [[d for d in more if d["key"] == "mysite/a@lynx"]]
+        assert got["w"].sum() == pytest.approx(60.0 * weight)
+        assert got["aug"] and got["aug"][0]["w"].sum() == pytest.approx(60.0 * weight)
     sys.modules.pop("train", None)
