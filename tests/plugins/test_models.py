@@ -355,3 +355,27 @@ def test_train_py_weighs_a_rendering_by_render_weight(tmp_path, monkeypatch):
         assert got["w"].sum() == pytest.approx(60.0 * weight)
         assert got["aug"] and got["aug"][0]["w"].sum() == pytest.approx(60.0 * weight)
     sys.modules.pop("train", None)
+
+
+def test_render_labels_keeps_a_gold_line_gold_through_a_shared_shingle(monkeypatch):
+    """v18: a rendering's line took the mean weight of the dev-layout lines holding each of
+    its shingles, so a gold line (weight 1) that shared a common phrase with a teacher-labelled
+    line (0.3) came out teacher-weighted; trafeval's renderings kept half of its gold content
+    lines. A shingle a gold line holds is gold; a teacher line's own shingles stay teacher."""
+    import sys
+
+    monkeypatch.syspath_prepend(str(ROOT / "research" / "boilerplate"))
+    import render_labels
+
+    page = {"lines": ["The council voted on the new budget for the city on Tuesday evening.",
+                      "", "The council voted on the new budget again, the mayor said."],
+            "y": [1, -1, 1], "w": [1.0, 0.0, 0.3]}  # fmt: skip
+    ys, ws = render_labels.label_lines(
+        page,
+        ["The council voted on the new budget for the city on Tuesday evening.",
+         "Subscribe to our newsletter"],
+    )  # fmt: skip
+    assert ys == [1, 0] and ws == [1.0, 0.0]
+    ys, ws = render_labels.label_lines(page, ["The budget again, the mayor said."])
+    assert ys == [1] and ws == [0.3]
+    sys.modules.pop("render_labels", None)
