@@ -4,12 +4,15 @@ its page's fold) of the line model on the dev pages as the dev layout, w3m and l
 (REPORT v17). Two-stage proxy by default (``--rounds 60,30``, as v13-v15), the shipped rules
 on the scores, threshold 0.5, the organisers' metrics per rendering.
 
-    python site_cv.py LABELS SEEDS RENDER_LABELS [--train-renderings] [--split N] [--dump P]
+    python site_cv.py LABELS SEEDS RENDER_LABELS [--train-renderings [--render-weight W]]
+                      [--split N] [--dump P]
 
 LABELS: prep_labels.py's labels_teacher.json; SEEDS: prep_seeds.py's labels (training only, as
 train.py's ``--extra``); RENDER_LABELS: render_labels.py's. ``--train-renderings``: the
 training folds' pages also as w3m and lynx render them (else the dev layout only, today's
-recipe). Weighting as the shipped model (doctok, teacher weight 0.1, cropped copies).
+recipe). Weighting as the shipped model (doctok, teacher weight 0.1, cropped copies); a
+rendering and its cropped copy weigh ``--render-weight`` times a page (train.load_renderings,
+v18; v17: 1).
 """
 
 import argparse
@@ -63,17 +66,19 @@ def main():
         default="aeb,trafeval",
         help="with --train-renderings: the sets whose pages are also trained as rendered",
     )
+    ap.add_argument(
+        "--render-weight",
+        type=float,
+        default=1.0,
+        help="with --train-renderings: a rendering's weight relative to a page's",
+    )
     ap.add_argument("--split", type=int, default=0, help="seed of the site-to-fold split")
     ap.add_argument("--rounds", default="60,30")
     ap.add_argument("--dump", help="pickle the out-of-fold scores here")
     a = ap.parse_args()
     rounds = tuple(int(x) for x in a.rounds.split(","))
     _sw, lex, docs, extra = T.load_training(a.labels, a.seeds, True, "doctok", 0.1)
-    rend = T.load_docs(a.render_labels, lex)
-    T.add_aug(rend, lex)
-    for d in rend:
-        T.reweight(d["aug"], "doctok", 0.1)
-    T.reweight(rend, "doctok", 0.1)
+    rend = T.load_renderings(a.render_labels, lex, a.render_weight)
     pages = {d["key"]: d for d in docs + rend}
     truth = T.load_truth()
     of = {d["key"]: site(truth[d["key"]]["url"]) for d in docs}

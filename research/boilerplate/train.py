@@ -269,13 +269,29 @@ def fit_stages(docs, rounds=ROUNDS, params=None, inner=3, seed=0, oof_out=None):
     return [b1, b2, fit(stack(alld, X3)[0], y, w, rounds[2], params)]
 
 
+def load_renderings(path, lex, weight=1.0, teacher_weight=0.1):
+    """The dev pages as other browsers render them (render_labels.py's file, keys
+    ``SET/NAME@RENDERING``) with their cropped copies, weighted as the dev pages (doctok,
+    ``teacher_weight``), then each scaled to ``weight`` times a page, so that the renderings
+    need not take the dev layout's share of the training weight (v17 weighted them as pages,
+    and trafeval's own text lost 0.003-0.008 in CV; v18)."""
+    rend = load_docs(path, lex)
+    add_aug(rend, lex)
+    for d in rend:
+        for e in [d, *d["aug"]]:
+            reweight([e], "doctok", teacher_weight)
+            e["w"] = e["w"] * weight
+    return rend
+
+
 def load_training(labels, extra=None, aug=True, weighting="doctok", teacher_weight=0.1, sets=None,
-                  silver=(), silver_weight=0.5):
+                  silver=(), silver_weight=0.5, renderings=None, render_weight=1.0):
     """The training data every script of this folder starts from -> (stop words, lexicon,
     dev pages (with their cropped copies when ``aug``), extra pages), weighted as train.py's
     ``--weighting`` / ``--teacher-weight``; ``sets``: keep only these dev sets.  ``silver``:
     label files of teacher-labelled pages (prep_extra.py), added to the extra pages with each
-    page's weight ``silver_weight`` times a dev page's (v13)."""
+    page's weight ``silver_weight`` times a dev page's (v13).  ``renderings``: a file of
+    load_renderings', added to the extra pages at ``render_weight`` times a page (v18)."""
     sw = build_stopwords()
     lex = tc._build_lex(sw)
     docs = [d for d in load_docs(labels, lex) if sets is None or d["set"] in sets]
@@ -289,6 +305,8 @@ def load_training(labels, extra=None, aug=True, weighting="doctok", teacher_weig
         for d in reweight(load_docs(path, lex), weighting, teacher_weight):
             d["w"] = d["w"] * silver_weight
             more.append(d)
+    if renderings:
+        more += load_renderings(renderings, lex, render_weight, teacher_weight)
     return sw, lex, docs, more
 
 
@@ -443,6 +461,8 @@ def made_by(args):
     return {"script": "research/boilerplate/train.py", "argv": sys.argv[1:],
             "labels": {os.path.basename(args.labels): digest(args.labels),
                        **({os.path.basename(args.extra): digest(args.extra)} if args.extra else {}),
+                       **({os.path.basename(args.renderings): digest(args.renderings)}
+                          if args.renderings else {}),
                        **{os.path.basename(p): digest(p) for p in args.silver}},
             "commit": commit, "uncommitted_changes": dirty, "libraries": libs}
 
@@ -463,6 +483,10 @@ def main():
                     " (prep_extra.py's labels json; repeatable), used for training only")
     ap.add_argument("--silver-weight", type=float, default=0.5,
                     help="weight of a --silver page relative to a dev page (doctok weighting)")
+    ap.add_argument("--renderings", help="the dev pages as w3m/lynx render them (render_labels.py's"
+                    " labels json), used for training only, each with a cropped copy (v18)")
+    ap.add_argument("--render-weight", type=float, default=1.0,
+                    help="weight of a --renderings page relative to a dev page (doctok weighting)")
     ap.add_argument("--aug", action="store_true", help="add a header/footer-cropped copy of each page")
     ap.add_argument("--no-cross", action="store_true")
     ap.add_argument("--cv-seed", type=int, default=0, help="seed of the page-to-fold split")
@@ -490,7 +514,8 @@ def main():
     if left_out:
         print(f"(--sets {','.join(sets)}: the pages of {', '.join(left_out)} are left out)")
     sw, lex, docs, extra = load_training(args.labels, args.extra, args.aug, args.weighting,
-                                         args.teacher_weight, sets, args.silver, args.silver_weight)
+                                         args.teacher_weight, sets, args.silver, args.silver_weight,
+                                         args.renderings, args.render_weight)
     if not docs:
         sys.exit(f"no labelled page of the sets {', '.join(sets)} in {args.labels}"
                  f" (its sets: {', '.join(in_file) or 'none'})")

@@ -325,3 +325,57 @@ def test_train_py_weighs_a_teacher_labelled_page_by_silver_weight(tmp_path, monk
     assert docs[0]["w"].sum() == pytest.approx(60.0)
     assert more[0]["w"].sum() == pytest.approx(60.0 * 0.25)
     sys.modules.pop("train", None)
+
+
+def test_train_py_weighs_a_rendering_by_render_weight(tmp_path, monkeypatch):
+    """v18: the dev pages' w3m/lynx renderings (render_labels.py) were trained (site_cv.py, v17)
+    each with its cropped copy as a whole page, and trafeval's own text lost 0.003-0.008 in
+    CV; train.py --renderings FILE --render-weight W (and site_cv.py) add them as extra pages,
+    a rendering and its copy each W times a page."""
+    import sys
+
+    monkeypatch.syspath_prepend(str(ROOT / "research" / "boilerplate"))
+    import train
+
+    monkeypatch.setattr(train, "LINGUA", str(tmp_path / "none"))  # the shipped stop words
+    page = {"lines": ["A headline", "", "Some text of the article here, a whole sentence."],
+            "y": [0, -1, 1], "w": [1.0, 0.0, 1.0]}  # fmt: skip
+    rend = {"lines": ["* Home", "* News", "A headline", "Some text of the article, a sentence.",
+                      "More of the article's text in a second sentence here.", "* Contact"],
+            "y": [0, 0, 1, 1, 1, 0], "w": [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]}  # fmt: skip
+    (tmp_path / "own.json").write_text(json.dumps({"mysite/a": page}), "utf-8")
+    (tmp_path / "rend.json").write_text(json.dumps({"mysite/a@lynx": rend}), "utf-8")
+    for weight in (1.0, 0.4):
+        _sw, _lex, docs, more = train.load_training(
+            str(tmp_path / "own.json"), aug=False, teacher_weight=0.1,
+            renderings=str(tmp_path / "rend.json"), render_weight=weight,
+        )  # fmt: skip
+        assert [d["key"] for d in docs] == ["mysite/a"]
+        ((got,),) = [[d for d in more if d["key"] == "mysite/a@lynx"]]
+        assert got["w"].sum() == pytest.approx(60.0 * weight)
+        assert got["aug"] and got["aug"][0]["w"].sum() == pytest.approx(60.0 * weight)
+    sys.modules.pop("train", None)
+
+
+def test_render_labels_keeps_a_gold_line_gold_through_a_shared_shingle(monkeypatch):
+    """v18: a rendering's line took the mean weight of the dev-layout lines holding each of
+    its shingles, so a gold line (weight 1) that shared a common phrase with a teacher-labelled
+    line (0.3) came out teacher-weighted; trafeval's renderings kept half of its gold content
+    lines. A shingle a gold line holds is gold; a teacher line's own shingles stay teacher."""
+    import sys
+
+    monkeypatch.syspath_prepend(str(ROOT / "research" / "boilerplate"))
+    import render_labels
+
+    page = {"lines": ["The council voted on the new budget for the city on Tuesday evening.",
+                      "", "The council voted on the new budget again, the mayor said."],
+            "y": [1, -1, 1], "w": [1.0, 0.0, 0.3]}  # fmt: skip
+    ys, ws = render_labels.label_lines(
+        page,
+        ["The council voted on the new budget for the city on Tuesday evening.",
+         "Subscribe to our newsletter"],
+    )  # fmt: skip
+    assert ys == [1, 0] and ws == [1.0, 0.0]
+    ys, ws = render_labels.label_lines(page, ["The budget again, the mayor said."])
+    assert ys == [1] and ws == [0.3]
+    sys.modules.pop("render_labels", None)
