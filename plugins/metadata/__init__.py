@@ -224,8 +224,9 @@ def _page_elements(tree: Any) -> tuple[list[Any], list[Any], list[Any]]:
     """A page's meta and title elements below its root and its quotations (blockquote and q
     elements, the root too when it is one), each in document order: one walk of the tree
     for the stage's three searches (:func:`_profile_username`, the <title>'s text for
-    :func:`.text.headline_of`, the quoted dates of :func:`.html.html_candidates`), which
-    walked it once each (~0.14 ms a trafeval dev page a walk)."""
+    :func:`.text.headline_of` and :func:`_interstitial`, the quoted dates of
+    :func:`.html.html_candidates`), which walked it once each (~0.14 ms a trafeval dev page
+    a walk)."""
     metas: list[Any] = []
     titles: list[Any] = []
     quotes: list[Any] = []
