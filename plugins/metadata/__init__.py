@@ -223,8 +223,9 @@ def _page_elements(tree: Any) -> tuple[list[Any], list[Any], list[Any]]:
     """A page's meta and title elements below its root and its quotations (blockquote and q
     elements, the root too when it is one), each in document order: one walk of the tree
     for the stage's three searches (:func:`_profile_username`, the <title>'s text for
-    :func:`.text.headline_of`, the quoted dates of :func:`.html.html_candidates`), which
-    walked it once each (~0.14 ms a trafeval dev page a walk)."""
+    :func:`.text.headline_of` and :func:`_interstitial`, the quoted dates of
+    :func:`.html.html_candidates`), which walked it once each (~0.14 ms a trafeval dev page
+    a walk)."""
     metas: list[Any] = []
     titles: list[Any] = []
     quotes: list[Any] = []
@@ -878,8 +879,14 @@ class MetadataStage(Stage):
             tree = doc.work.get("html_tree")
             if tree is None:
                 tree = parse_html(doc.content)
-            if tree is not None:  # (the page's <title>, for _interstitial)
-                doc.work[_PAGE_TITLE] = tree.findtext(".//title")
+            # (one walk of the tree for its meta, title and quotation elements: see
+            # _page_elements)
+            metas, titles, quotes = _page_elements(tree) if tree is not None else ([], [], [])
+            # the first <title>'s text, as tree.findtext(".//title") reads it (a search that
+            # walked the whole tree again: lxml's iterator looks ahead for a second one)
+            head = (titles[0].text or "") if titles else None
+            if tree is not None:  # (for _interstitial)
+                doc.work[_PAGE_TITLE] = head
             meta = doc.work.get("trafilatura_meta")
             made = doc.work.get("trafilatura_meta_bound", reference_day(bound))
             if not isinstance(meta, dict) or made != reference_day(bound):
@@ -909,7 +916,6 @@ class MetadataStage(Stage):
                     # orders "03/12/2024" as the same page's WARC record does; s37
                     # acc-regress O3)
                     url = own
-            metas, titles, quotes = _page_elements(tree) if tree is not None else ([], [], [])
             british = tree is not None and _british_locale(tree, metas)
             if not doc.authors and tree is not None and (user := _profile_username(tree, metas)):
                 # a profile's or a post's page names its account (Mastodon's saved status
@@ -928,8 +934,6 @@ class MetadataStage(Stage):
                 text = tree_to_text(tree) if tree is not None else ""
             if sources.get("title") == "html (trafilatura)" and doc.title:
                 # the headline, not the <title>: "Clymer workshop manual review | MoreBikes"
-                # (the first <title>'s text, as tree.findtext(".//title") reads it)
-                head = (titles[0].text or "") if titles else None
                 title = _joiners_as_written(doc.title, text)
                 doc.title = headline_of(title, text, doc.site_name, url, head)
             elif not doc.title and text:

@@ -182,18 +182,31 @@ def _stated(v: str, text: str) -> date | None:
     return None if d is None or placeholder_day(d, text) else d
 
 
-def html_structured_date(html: str, text: str = "") -> tuple[str | None, str]:
+def _writes_datetime(html: str) -> bool:
+    """Whether a page may hold a ``<time datetime>`` (:data:`_TIME_DAY`,
+    :data:`_TIME_ELEMENT`), as the searches for one test it."""
+    return "datetime" in html or "DATETIME" in html
+
+
+def html_structured_date(
+    html: str, text: str = "", datetime_written: bool | None = None
+) -> tuple[str | None, str]:
     """``datePublished`` from JSON-LD, else a publication meta tag, else a ``<time
     datetime>``'s day before the earliest year of the page's running text (which the text
     and htmldate do not read): (value, where). Back to :data:`.text.STRUCTURED_MIN_YEAR`,
     placeholders aside (:func:`.text.placeholder_day`; ``text``: the page's rendering, where
-    a placeholder's year is not written)."""
+    a placeholder's year is not written; ``datetime_written``: whether the page writes
+    "datetime" or "DATETIME", when the caller knows it: a scan of the whole page)."""
     # (datePublished first: a job posting's datePosted is one where there is none)
-    for rx, where in (
-        (_JSONLD_PUB, "json-ld datePublished"),
-        (_JSONLD_POSTED, "json-ld datePosted"),
+    for rx, start, where in (
+        (_JSONLD_PUB, '"datePublished"', "json-ld datePublished"),
+        (_JSONLD_POSTED, '"datePosted"', "json-ld datePosted"),
     ):
-        for m in rx.finditer(html):
+        # (from the property's first mention, where the pattern's first match can begin:
+        # str.find scans a page ~3x as fast as the pattern's search for its start; most
+        # pages have no datePosted, and a third of the trafeval dev pages no datePublished)
+        at = html.find(start)
+        for m in rx.finditer(html, at) if at >= 0 else ():
             if _stated(m.group(1), text):
                 return m.group(1).strip(), where
     for m in _META_PUB.finditer(html):
@@ -201,7 +214,9 @@ def html_structured_date(html: str, text: str = "") -> tuple[str | None, str]:
         if c and _stated(c.group(1), text):
             name = _META_NAME.search(m.group(0))
             return c.group(1).strip(), "meta " + (name.group(1) if name else "")
-    if "datetime" in html or "DATETIME" in html:
+    if datetime_written is None:
+        datetime_written = _writes_datetime(html)
+    if datetime_written:
         floor = current_earliest_year()
         for m in _TIME_DAY.finditer(html):
             d = _stated(m.group(1), text)
@@ -774,7 +789,8 @@ def html_candidates(
         if text is None:
             text = tree_to_text(tree) if tree is not None else ""
         page = Page(text)
-    sv, where = html_structured_date(html, page.text)
+    datetime_written = _writes_datetime(html)  # (a scan of the whole page: once)
+    sv, where = html_structured_date(html, page.text, datetime_written)
     hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
     st_d = _iso_from_attr(sv) if sv else None
     others = _other_days(html, st_d)
@@ -829,7 +845,7 @@ def html_candidates(
     # a chosen day that the visible text gives without a zone (a time element is the
     # common markup of news sites' bylines; htmldate reads only its day)
     timed: dict[date, str] = {}
-    if "datetime" in html or "DATETIME" in html:
+    if datetime_written:
         for m in _TIME_ELEMENT.finditer(html):
             v = m.group(1)
             if v[-5] in "+-" and v[-3] != ":":  # (+0100 as +01:00)

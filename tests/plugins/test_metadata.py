@@ -3364,6 +3364,54 @@ def test_htmldates_text_dates_are_searched_for_before_the_pages_years_alike() ->
     assert day is not None and day.date().isoformat() == "2018-06-14"
 
 
+def test_a_pages_structured_date_is_searched_for_from_its_mentions_alike() -> None:
+    """html_structured_date searches the page's JSON-LD dates from the first mention of
+    their property (str.find) and is told by html_candidates whether the page writes
+    "datetime" (a scan of the whole page that both made): the same structured date as
+    each pattern searched from the start of the page, on random pages of JSON-LD dates,
+    meta tags and time elements in every case."""
+    import random
+
+    from corearchive_plugins.metadata import html as mh
+
+    fragments = ["<meta", "<META", "<Meta ", "<tİme", "<TIME", "<time", "<timex", ">", "<",
+                 " datetime='2024-03-01T08:00:00+01:00'", ' DATETIME="2019-12-31"', "dateTime=",
+                 " property='article:published_time'", ' name="pubdate"', " content='2024-03-01'",
+                 ' content="2019/12/31"', '"datePublished": "2018-05-06"', '"datePosted"',
+                 '"datePosted":"2017-01-02"', '"datePublished":"x"', " ", "x", "<p>", "\n", "é",
+                 "1850-02-03"]  # fmt: skip
+    rng = random.Random(40)
+    pages = ["", "<meta name=date content=2024-01-02><time datetime=2023-01-01>"]
+    pages += ["".join(rng.choices(fragments, k=rng.randint(1, 30))) for _ in range(4000)]
+
+    def structured(html: str) -> tuple[str | None, str]:  # (the searches as they were)
+        for rx, where in ((mh._JSONLD_PUB, "json-ld datePublished"),
+                          (mh._JSONLD_POSTED, "json-ld datePosted")):  # fmt: skip
+            for m in rx.finditer(html):
+                if mh._stated(m.group(1), ""):
+                    return m.group(1).strip(), where
+        for m in mh._META_PUB.finditer(html):
+            c = mh._CONTENT.search(m.group(0))
+            if c and mh._stated(c.group(1), ""):
+                name = mh._META_NAME.search(m.group(0))
+                return c.group(1).strip(), "meta " + (name.group(1) if name else "")
+        if "datetime" in html or "DATETIME" in html:
+            for m in mh._TIME_DAY.finditer(html):
+                d = mh._stated(m.group(1), "")
+                if d is not None and d.year < textmeta.current_earliest_year():
+                    return m.group(1), "time datetime"
+        return None, ""
+
+    found = set()
+    for html in pages:
+        want = structured(html)
+        found.add(want[1])
+        assert mh.html_structured_date(html) == want, html
+        assert mh.html_structured_date(html, "", mh._writes_datetime(html)) == want, html
+    assert {"json-ld datePublished", "json-ld datePosted", "time datetime", ""} <= found
+    assert any(w.startswith("meta ") for w in found)
+
+
 def test_the_renderings_white_space_folds_as_every_run_into_one_space() -> None:
     """tree_to_text's folding (runs of spaces, tabs, CR, FF, VT, but for a single space)
     gives what folding every run into one space gives; newlines and other spaces stay."""
