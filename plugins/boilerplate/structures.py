@@ -807,17 +807,22 @@ def inline_comments(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     under a comment section's heading (:func:`_comment_mark`: "Comments", "3 comments")
     that follows the article's kept paragraphs, the heading with them: two comments or more
     by posters (:func:`_poster`) to the text's end. The model kept them as the article's
-    prose and removed the heading (s40 acc-regress D6)."""
-    n = len(lines)
-    head = next((i for i in range(n - 1, -1, -1) if lines[i] and _comment_mark(lines[i])), None)
-    if head is None or not any(keep[j] and _paragraph(lines[j]) for j in range(head)):
+    prose and removed the heading (s40 acc-regress D6). Read from the text's end: a text
+    whose last line is no such comment costs one match (most texts)."""
+    found: list[int] = []
+    j = len(lines) - 1
+    while j >= 0:
+        if lines[j]:
+            m = _INLINE_COMMENT.match(lines[j])
+            if m is None or not _poster(m.group(1)):
+                break
+            found.append(j)
+        j -= 1
+    if len(found) < _MIN_POSTS or j < 0 or not _comment_mark(lines[j]):
         return []
-    found = [j for j in range(head + 1, n) if lines[j]]
-    if len(found) < _MIN_POSTS or not all(
-        (m := _INLINE_COMMENT.match(lines[j])) is not None and _poster(m.group(1)) for j in found
-    ):
+    if not any(keep[k] and _paragraph(lines[k]) for k in range(j)):
         return []
-    return [head, *found]
+    return [j, *reversed(found)]
 
 
 #: the reason of a line kept by :func:`dialogue_turns`
