@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import numpy.typing as npt
 
-from ..boilerplate.lines import NETWORKS, nomark_prose_line
+from ..boilerplate.lines import CUE_WORDS, NETWORKS, nomark_prose_line
 from ..boilerplate.reflow import (
     FRONT_MATTER_FIRST,
     FRONT_MATTER_MAX,
@@ -3950,7 +3950,9 @@ def _share_bar(low: str, whole: bool = False) -> bool:
     if all(_list_item_at(low, m.start(), m.end()) for m in found):
         return True  # (the networks as items of a list: "Elon Musk, News, Twitter, X")
     head = _NETWORKS.sub(" ", low if whole else low[: found[1].start()])
-    return sum(w not in _SHARE_WORDS for w in _LONG_WORD.findall(head)) <= 1
+    # (the calls to share in the languages the line model's lexicon knows as well: "شارك
+    # على فيسبوك تويتر" was a headline, its two words besides the networks; review2 R1)
+    return sum(w not in _SHARE_WORDS and w not in CUE_WORDS for w in _LONG_WORD.findall(head)) <= 1
 
 
 #: What separates a list's items on one line
@@ -4523,6 +4525,9 @@ def _front_matter_title(page: Page) -> tuple[int, str] | None:
 #: The fewest words of a headline on a date line, after its date ("23.01.2022 - Dorothea
 #: Wierer darf ...")
 _DATED_HEADLINE_WORDS = 4
+#: What follows a date that opens a headline ("1. Januar 2024: Das ändert sich"), not a
+#: date line's next field ("6. März 2024 | Umwelt & Klima")
+_HEADLINE_DATE_ENDS = (":", "-", "–", "—")
 
 
 def _short_clause(s: str) -> bool:
@@ -4562,13 +4567,17 @@ def _title_text(
         glued = rest[:1].isalnum()
         rest = _LEAD_SEP.sub("", rest)
         at = len(s) - len(rest)
-        if glued and len(found) > 1 and found[1]["col"] == at:
-            # (a date line that gives two dates, the post's and its update, glued as themes
-            # print them: "1. November 20231. November 2023 Bockenem, Polizei", "28. Juni
-            # 201914. Januar 2020 | Klaus Q." (:func:`_glued_dates`); its rest was a title
-            # candidate, "1. November 2023 Bockenem, Polizei", and won over the headline
-            # above it. Only glued: a headline after a date may start with one,
-            # "28.12.2023 - 1. Januar 2024: Das ändert sich", s40 acc-read F2)
+        if len(found) > 1 and found[1]["col"] == at:
+            # (a date line that gives two dates, the post's and its update, as themes print
+            # them, glued or not: "1. November 20231. November 2023 Bockenem, Polizei",
+            # "28. Juni 2019 | 14. Januar 2020 | Klaus Q." (:func:`_glued_dates`); its rest
+            # was a title candidate, "1. November 2023 Bockenem, Polizei", and won over the
+            # headline above it. A headline after a date may start with one, "28.12.2023 -
+            # 1. Januar 2024: Das ändert sich": apart from the first, the second date with a
+            # colon or a dash after it is the headline's, s40 acc-read F2; review2 R11)
+            after = rest[len(found[1]["text"]) :].lstrip()
+            if not glued and after[:1] in _HEADLINE_DATE_ENDS:
+                return rest
             return _title_text(rest, [{**c, "col": c["col"] - at} for c in found[1:]], cjk, least)
         # (fewer words after a date are the post's meta line: its author "Reiner Nagel", a
         # section "Umwelt & Klima", "3 Kommentare", "6 min read", a time; on the dev pages

@@ -356,3 +356,10 @@ def test_a_yaml_front_matters_title_field_is_the_title(fields: str) -> None:
     its fields, as the author, the date and the tags are."""
     page = f"---\n{fields}\n---\n{BODY}"
     assert extract(page)["title"] == "Council approves budget"
+
+
+def test_a_date_line_of_two_dates_and_a_section_is_no_title() -> None:
+    """review2 R11: a meta line of two dates apart and a section ("5. März 2024 | 6. März
+    2024 | Umwelt & Klima") was cut at its first date only, and its rest was the title."""
+    page = f"Riverside Gazette\n\n5. März 2024 | 6. März 2024 | Umwelt & Klima\n\n{BODY}"
+    assert "2024" not in (extract(page)["title"] or "")
