@@ -850,6 +850,9 @@ _CAPVERB = frozenset(
     ]
 )
 _CUE1 = frozenset(p for p in _CUE_PHRASES if " " not in p)
+#: The lexicon's furniture words of one word (a share bar's calls to share in its languages:
+#: :func:`..metadata.text._share_bar`)
+CUE_WORDS = _CUE1
 _CUE_MULTI = {}
 for _p in _CUE_PHRASES:
     if " " in _p:

@@ -2809,6 +2809,8 @@ def test_only_a_clauses_closing_punctuation_joins_a_line_to_the_one_before():
         # review39 R15, one list now)
         "แชร์ เฟซบุ๊ก ไลน์ ข่าวที่เกี่ยวข้อง นายกฯ สั่งเร่งแก้น้ำท่วมภาคเหนือ",
         "공유하기 페이스북 카카오톡 관련기사 부산 지하철 파업 이틀째",
+        # (a call to share of two words the lexicon knows in its language: review2 R1)
+        "شارك على فيسبوك تويتر واتساب أخبار ذات صلة ارتفاع أسعار الوقود في عمان",
         "Copyright © 2024 日本中央新聞社 All rights reserved.",
         "جميع الحقوق محفوظة © ٢٠٢٤ صحيفة الوطن",
     ],
