@@ -75,6 +75,7 @@ from .reflow import (
     reflow_text,
     side_by_side,
 )
+from .structures import READ_ALSO_LABELS
 from .structures import SENTENCE_END as _SENTENCE_END
 
 _SHORT_WORDS = 200
@@ -1511,10 +1512,8 @@ PROMO_REASON = "link to another story ('Read more: <headline>')"
 #: A label that points at another story, its colon and the rest of the line: "READ MORE:",
 #: "Related:", "SEE ALSO:", "MORE:", "WATCH:", "Lesen Sie auch:", "Lire aussi :"
 _PROMO = re.compile(
-    r"(?i:read (?:more|also|next)|also read|more|related(?: stor(?:y|ies)| articles?)?|"
-    r"see also|watch|listen|recommended|lesen sie (?:auch|mehr)|mehr zum thema|"
-    r"auch interessant|(?:à )?lire aussi|voir aussi|leer más|lee también|leia também|"
-    r"leggi anche)\s*:\s*(?P<rest>\S.*)"
+    r"(?i:read (?:more|next)|more|watch|listen|recommended|leer más|" + READ_ALSO_LABELS + r")"
+    r"\s*:\s*(?P<rest>\S.*)"
 )
 #: The fewest and the most words of a headline after such a label
 _PROMO_WORDS = (3, 25)

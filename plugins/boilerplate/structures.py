@@ -796,6 +796,19 @@ def posts_and_comments(
     return found, heads, []
 
 
+#: The labels of a link to another story or of a box of them, in a regex's alternation ("Read
+#: also", "Lesen Sie auch", "Lire aussi", "Czytaj także"): one list for the boilerplate
+#: stage's promo lines and the metadata stage's related-articles labels (they had drifted
+#: apart: "Lees ook: …" between paragraphs stayed while "Read also: …" went; review2 R2)
+READ_ALSO_LABELS = (
+    r"read also|also read|see also|related(?: stor(?:y|ies)| articles?| posts| content| news)?|"
+    r"lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|weitere artikel|"
+    r"(?:à )?lire aussi|voir aussi|sur le même sujet|leggi anche|lee también|leia também|"
+    r"noticias relacionadas|artículos relacionados|articoli correlati|lees ook|"
+    r"czytaj (?:także|też)|zobacz (?:też|także)"
+)
+
+
 #: A reader's comment written on one line after its poster's name: "Mark: About time ..."
 #: (a name or a handle of up to three words, a colon, the comment)
 _INLINE_COMMENT = re.compile(r"([^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,2}): \S")

@@ -43,7 +43,7 @@ from ..boilerplate.reflow import (
     front_matter_lines,
     goes_on_wrapped,
 )
-from ..boilerplate.structures import LIVE_POSTS, comment_stamps
+from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
 
@@ -2765,13 +2765,9 @@ def _photo_date(before: str, after: str) -> bool:
 #: A label of related articles on a line of its own ("Lesen Sie auch", "Read also", "Related
 #: articles", "À lire aussi"), whose teasers (a headline, a date) are other articles
 _RELATED = re.compile(
-    r"(?i)\W*(?:lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|weitere artikel|"
-    r"verwandte artikel|ähnliche (?:artikel|beiträge)|das könnte sie (?:auch )?interessieren|"
-    r"read also|also read|see also|related(?: articles| posts| stories| content| news)?|"
-    r"more from \w[\w .'’-]{0,30}|"
-    r"more stories|you may also like|(?:à )?lire aussi|voir aussi|sur le même sujet|"
-    r"leggi anche|lee también|noticias relacionadas|artículos relacionados|articoli correlati|"
-    r"lees ook|czytaj (?:także|też)|zobacz (?:też|także))\W*"
+    r"(?i)\W*(?:verwandte artikel|ähnliche (?:artikel|beiträge)|"
+    r"das könnte sie (?:auch )?interessieren|more from \w[\w .'’-]{0,30}|more stories|"
+    r"you may also like|" + READ_ALSO_LABELS + r")\W*"
 )
 
 

@@ -2878,6 +2878,11 @@ _WIRE_PARAS = [
         "Related: From Big Bang to Present: Snapshots of Our Universe Through Time",
         "SEE ALSO: GOP candidates say Hamas must be eliminated, in first debate",
         "Lire aussi : Guerre Israël-Hamas : ce que l’on sait des premières évacuations",
+        # (the labels the metadata stage knew as related articles' and this rule did not:
+        # review2 R2, one list now)
+        "Lees ook: Gemeente wil nieuwe fietsbrug over de haven bouwen",
+        "Czytaj także: Rada miasta przyjęła budżet na przyszły rok",
+        "Related posts: Council approves new cycle lanes on Harbour Road",
     ],
 )
 def test_a_link_to_another_story_between_the_paragraphs_is_removed(run_stage, promo):
