@@ -4784,10 +4784,10 @@ class TitlePool:
             headline = (
                 _title_text(s, _stripped_dates(page, i, s), page.cjk) if i in dated_lines else s
             )
-            if headline is None and k == 0 and i in dated_lines:
-                # (the page's first line: a short headline after its date, "23.01.2022 -
-                # Wierer gewinnt Sprint", is one when it reads as a clause; it was no title
-                # and the line left the text as a date line, s40 acc-read F22)
+            if headline is None and i in dated_lines:
+                # (a short headline after its date, "23.01.2022 - Wierer gewinnt Sprint", is
+                # one when it reads as a clause; it was no title and the line left the text
+                # as a date line, s40 acc-read F22; under the site's name too, review2 R12)
                 short = _title_text(s, _stripped_dates(page, i, s), page.cjk, _TITLE_MIN_WORDS)
                 headline = short if short is not None and _short_clause(short) else None
             if (

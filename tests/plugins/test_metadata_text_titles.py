@@ -363,3 +363,10 @@ def test_a_date_line_of_two_dates_and_a_section_is_no_title() -> None:
     2024 | Umwelt & Klima") was cut at its first date only, and its rest was the title."""
     page = f"Riverside Gazette\n\n5. März 2024 | 6. März 2024 | Umwelt & Klima\n\n{BODY}"
     assert "2024" not in (extract(page)["title"] or "")
+
+
+def test_a_short_headline_after_its_date_under_the_sites_name_is_the_title() -> None:
+    """review2 R12: the three-word headline after its date was read on the page's first
+    line only; under the site's name the page was titled by the name."""
+    page = f"Riverside Gazette\n\nMarch 5, 2024 - Council cuts fares\n\n{BODY}"
+    assert extract(page)["title"] == "Council cuts fares"
