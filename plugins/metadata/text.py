@@ -2310,6 +2310,7 @@ class Page:
         "body_line",
         "cjk",
         "front",
+        "front_lines",
         "item_lines",
         "items",
         "lens",
@@ -2407,7 +2408,9 @@ class Page:
         #: how many of :attr:`texts` are the text's front matter
         #: (:func:`..boilerplate.reflow.front_matter_lines`, read on the lines as written: a
         #: value's continuation is indented)
-        self.front = bisect.bisect_left(self.item_lines, front_matter_lines(lines))
+        #: ... and how many of its lines it is (blank ones too): its first line after it
+        self.front_lines = front_matter_lines(lines)
+        self.front = bisect.bisect_left(self.item_lines, self.front_lines)
 
     def dates(self) -> list[dict[str, Any]]:
         """Every written date of the page (:func:`find_dates`), found once and shared by the
@@ -4731,7 +4734,7 @@ class TitlePool:
         labels = _list_labels(lines)
         # (the lines of a front matter are its fields, none a headline: a reader's header's
         # "Title: ... - Site", "URL Source: https://...", s39 acc-md 10)
-        fm = front_matter_lines(lines)
+        fm = page.front_lines
         for k in window:
             # (a prose paragraph is never taken as the title, but a headline over its
             # dateline, the first paragraph of the body or of the main block: see
@@ -6570,7 +6573,7 @@ def extract_lines(
         # (not a line of a front matter or a reader's header, its fields: "Title: Quanta
         # Magazine" was the site's name once the header's "URL Source:" gave the page an
         # address; nor a Jina image's alt text, "Image 1: EL UNIVERSAL"; s40 acc-regress R12)
-        fm = page.item_lines[page.front - 1] + 1 if page.front else 0  # (its first line after)
+        fm = page.front_lines
         i0, s0 = items[0]
         found_site: tuple[int, str] | None = None
         if (
