@@ -46,6 +46,7 @@ from ..boilerplate.reflow import (
 from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
+from .wire import alternation
 
 #: The earliest year of a date read from a page's text, by default (the ``earliest_year``
 #: option of the metadata stage: :func:`earliest_year`): a year of a modern page's running
@@ -361,12 +362,6 @@ _GLUED_DAYS = frozenset(
 )
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    """The literal ``words`` as a pattern's alternatives, the longest first (a word that
-    starts another, "그제" of "그저께", is tried after it)."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
 _RELATIVE = re.compile(
     r"(?:(?P<n>\d{1,3}|an?|one|ein|eine|einem|einer|un|une)\s*(?P<u>min(?:ute)?s?|mins?|hours?|hrs?|h|days?|weeks?|months?"
     r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses"
@@ -401,8 +396,8 @@ _RELATIVE = re.compile(
     r"|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน)\s*(?:(?:पहले|पूर्वी?|আগে|پیش|قبل|전)(?![\w\u200c])|ที่แล้ว)"
     r"|(?:\b(?P<n8>\d{1,3})\s*)?\b(?P<u8>minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dzień|dni|tydzień"
     r"|tygodni[e]?|miesiąc[ey]?|miesięcy)\s+temu\b"
-    rf"|\b(?P<word>{_alternatives(_RELATIVE_DAYS.keys() - _GLUED_DAYS)})(?!\w)"
-    rf"|(?<!\w)(?P<cword>{_alternatives(_GLUED_DAYS)}))",
+    rf"|\b(?P<word>{alternation(_RELATIVE_DAYS.keys() - _GLUED_DAYS)})(?!\w)"
+    rf"|(?<!\w)(?P<cword>{alternation(_GLUED_DAYS)}))",
     re.I,
 )
 #: The units of the relative forms in other languages (:data:`_RELATIVE`'s ``u3``..``u5``), by
@@ -1508,7 +1503,7 @@ def _any_of(words: Iterable[str]) -> re.Pattern[str]:
     """One pattern of the literal ``words``: a text of another script than theirs is passed
     over by their first characters in one C loop, where a search per word costs a call each
     (the words of :data:`_RELATIVE_WORDS` in other scripts than Latin are ~30)."""
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return re.compile(alternation(words))
 
 
 #: The others ("назад", "前", "전"), in one pattern
@@ -3892,7 +3887,7 @@ _BAR_ONLY = (
     "line", "x", "vk", "email", "e-mail", "вконтакте", "одноклассники", "qq空间", "はてなブックマーク",
     "ツイート",
 )  # fmt: skip
-_NETWORKS = re.compile(r"(?<!\w)(?:" + _alternatives((*NETWORKS, *_BAR_ONLY)) + r")(?!\w)")
+_NETWORKS = re.compile(r"(?<!\w)(?:" + alternation((*NETWORKS, *_BAR_ONLY)) + r")(?!\w)")
 #: "All rights reserved" in the languages copyright notices are written in
 _RIGHTS_WORDS = (
     r"all rights(?: reserved)?|alle rechte vorbehalten|tous droits réservés|todos los derechos "

@@ -67,11 +67,13 @@ _SHORT = {
 _ALONE_ONLY = {"bloomberg": "Bloomberg"}
 
 
-def _alternation(names: Iterable[str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+def alternation(names: Iterable[str]) -> str:
+    """The literal ``names`` as a pattern's alternatives, the longest first (a name that
+    starts another is tried after it: "AP" after "APA", "그제" after "그저께")."""
+    return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
 
 
-_AGENCY = r"(?:(?i:" + _alternation(_LONG) + r")|(?-i:" + _alternation(_SHORT) + r"))(?![\w-])"
+_AGENCY = r"(?:(?i:" + alternation(_LONG) + r")|(?-i:" + alternation(_SHORT) + r"))(?![\w-])"
 #: The words before an agency's name in a credit ("By", "From", "Von", "Quelle:", "avec")
 _CREDIT_WORD = (
     r"(?i:by|from|von|vom|via|par|por|de|di|da|door|source|sources|quelle|fuente|fonte|bron|"
@@ -235,8 +237,8 @@ _GATE_CHARS = 160
 
 #: Any agency's name on lines (the long names on the lines lowercased, the short ones as
 #: written): lines without one credit no agency, and are not read further
-_ANY_LONG = re.compile(_alternation([*_LONG, *_ALONE_ONLY]))
-_ANY_SHORT = re.compile(r"(?<![\w-])(?:" + _alternation(_SHORT) + r")(?![\w-])")
+_ANY_LONG = re.compile(alternation([*_LONG, *_ALONE_ONLY]))
+_ANY_SHORT = re.compile(r"(?<![\w-])(?:" + alternation(_SHORT) + r")(?![\w-])")
 
 
 def _cover(names: Iterable[str], common: str) -> tuple[str, ...]:
