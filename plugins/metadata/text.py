@@ -3628,10 +3628,11 @@ def cue_context(before: str, prev: str) -> tuple[str, float]:
     return before, 0.0
 
 
-def post_stamps(lines: list[str], cands: list[dict[str, Any]], over: bool = True) -> list[int]:
-    """The candidates (``cands``, on ``lines``) that are posts' time stamps, in text order:
-    a date with its time alone on a line (the first of a line), over a post's text
-    (``over``; else over any text: a reader's comment of one short sentence is none)."""
+def post_stamps(lines: list[str], cands: list[dict[str, Any]]) -> list[int]:
+    """The candidates (``cands``, on ``lines``) that are time stamps over some text, in text
+    order: a date with its time alone on a line (the first of a line). A post's are over its
+    text (:func:`_over_post`, which :func:`set_comments_aside` tests); a reader's comment of
+    one short sentence is none."""
     stamps: dict[int, int] = {}  # line -> candidate
     for k, c in enumerate(cands):
         if (
@@ -3640,7 +3641,6 @@ def post_stamps(lines: list[str], cands: list[dict[str, Any]], over: bool = True
             and (c.get("time") or ("",))[0]
             and c["score"] > -50
             and c["line"] not in stamps
-            and (not over or _over_post(lines, c["line"]))
         ):
             stamps[c["line"]] = k
     return [stamps[i] for i in sorted(stamps)]
@@ -3650,16 +3650,16 @@ def set_comments_aside(lines: list[str], cands: list[dict[str, Any]]) -> list[in
     """Mark the dates of a comment section (:func:`.structures.comment_stamps`: "Comments"
     over them, "Reply" under them) as comments' dates, none the page's (:func:`_vetoed`):
     an article without a dateline was dated by its readers' first comment. The section is
-    looked for among the time stamps over any text (:func:`post_stamps`, ``over`` False): a
-    comment of one short sentence ("About time.") is no paragraph, and its date was the
-    page's (s39 acc-regress D16). The posts' stamps left (:func:`post_stamps`)."""
-    comments = set(
-        comment_stamps(lines, [cands[k]["line"] for k in post_stamps(lines, cands, False)])
-    )
+    looked for among the time stamps over any text (:func:`post_stamps`): a comment of one
+    short sentence ("About time.") is no paragraph, and its date was the page's (s39
+    acc-regress D16). The posts' stamps left: those over a post's text (:func:`_over_post`;
+    one walk over the candidates, filtered, where two walked them alike, review2 R3)."""
+    every = post_stamps(lines, cands)
+    comments = set(comment_stamps(lines, [cands[k]["line"] for k in every]))
     for c in cands:
         if c["line"] in comments:
             c["comment"] = True
-    return [k for k in post_stamps(lines, cands) if cands[k]["line"] not in comments]
+    return [k for k in every if (i := cands[k]["line"]) not in comments and _over_post(lines, i)]
 
 
 def live_start(cands: list[dict[str, Any]], stamps: list[int], idx: int | None) -> int | None:
