@@ -839,13 +839,15 @@ def reflow(
 #: A line of a YAML front matter: a field ("title: ...", "tags:"), a block list's item
 #: ("- budget"), a comment
 _FRONT_MATTER_LINE = re.compile(r"[^\W\d][\w .-]{0,40}:(?:\s|$)|- |#")
+#: A field's key without spaces and its colon (of :data:`_YAML_FIELD` and :data:`_NOTE_FIELD`)
+_YAML_KEY = r"[^\W\d][\w.-]{0,40}:"
 #: A YAML field with its value: a key without spaces ("title: ...", "date: ..."); a front
 #: matter has one at least ("Key points:" over a list between two rules has none)
-_YAML_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S")
+_YAML_FIELD = re.compile(_YAML_KEY + r"\s+\S")
 #: A field whose value is a sentence of six words or more ("Update: The council postponed
 #: the vote to 21 March."): alone between two rules, an editor's note, no front matter
 #: (s40 acc-read F24: it was removed as one; a title field ends with no point)
-_NOTE_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S+(?:\s+\S+){5,}\.[\"'”’)]*$")
+_NOTE_FIELD = re.compile(_YAML_KEY + r"\s+\S+(?:\s+\S+){5,}\.[\"'”’)]*$")
 #: The most lines a front matter is looked for over
 FRONT_MATTER_MAX = 60
 #: The first line of a front matter: a YAML block's rule, a reader's header's title field
