@@ -268,6 +268,13 @@ ART = [
 ]
 
 
+def _html_doc(run_stage: Any, page: str, **options: Any) -> Any:
+    """The kept document of an HTML ``page`` cleaned by the stage with ``options``."""
+    return run_stage(
+        BoilerplateStage, make_document(page, html=True, path="a.html"), **options
+    ).kept[0]
+
+
 def _clean(run_stage: Any, lines: list[str], **options: Any) -> tuple[list[str], dict[str, str]]:
     """Kept lines and {removed line: reason} of a plain-text page."""
     run = run_stage(BoilerplateStage, make_document("\n".join(lines)), keep_removed=True, **options)
@@ -860,7 +867,7 @@ def test_html_fallback_skipped_when_the_visible_text_bounds_it(run_stage, monkey
     menu = "".join(item.format(i, i) for i in range(40))
     longer = f"<p>{PARA2} Again.</p><p>{PARA} Once more.</p></article>"
     page = _page().replace("<nav>", f"<nav><ul>{menu}</ul>").replace("</article>", longer)
-    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
+    doc = _html_doc(run_stage, page)
     assert [m for m, _ in calls] == ["precision"]
     assert len(doc.text.split()) < 200  # (short enough for the fallback to be considered)
     assert "html_text" in doc.work and "Section number 7" in doc.work["html_text"]
@@ -943,9 +950,7 @@ def test_html_nested_too_deep_for_trafilatura_is_read_as_its_visible_text(run_st
 def test_html_larger_than_the_limit_is_cut(run_stage):
     filler = "<p>" + "Filler paragraph words that keep going on. " * 30 + "</p>"
     page = _page().replace("</article>", "</article>" + filler * 40 + "<p>TAILMARK here</p>")
-    doc = run_stage(
-        BoilerplateStage, make_document(page, html=True, path="a.html"), html_max_bytes=4096
-    ).kept[0]
+    doc = _html_doc(run_stage, page, html_max_bytes=4096)
     # the tree is the first 4,096 characters' parse: the article is in it, the tail is not
     text = doc.work["html_tree"].text_content()
     assert PARA[:40] in text and "TAILMARK" not in text
@@ -1619,9 +1624,7 @@ def _refine_page() -> str:
 
 def test_html_text_is_refined_by_the_line_model_on_the_rendered_page(run_stage):
     page = _refine_page()
-    plain = run_stage(
-        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
-    ).kept[0]
+    plain = _html_doc(run_stage, page, html_refine=False)
     furniture = ["Advertisement", "Share this article", "Tags: budget, schools, council"]
     assert all(f in plain.text for f in furniture) and _STANDFIRST not in plain.text
     doc = run_stage(BoilerplateStage, make_document(page, html=True, path="b.html")).kept[0]
@@ -1669,7 +1672,7 @@ def _after_intro(
         f"<p>{intro}</p><pre><code>{chr(10).join(code)}</code></pre><p>{outro}</p>"
         "</article></body></html>"
     )
-    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
+    doc = _html_doc(run_stage, page)
     lines = doc.text.split("\n")
     return lines[lines.index(intro) + 1 :][: len(code) + extra]
 
@@ -1852,9 +1855,7 @@ def test_html_text_after_an_empty_element_is_kept(run_stage):
     )
     # (trafilatura's text: the line model's refinement may add such a line back when it is
     # sure of it, and was not on the page of the report)
-    doc = run_stage(
-        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
-    ).kept[0]
+    doc = _html_doc(run_stage, page, html_refine=False)
     assert doc.text.split("\n") == ["Budget vote", PARA, lead, PARA2]
 
 
@@ -1945,9 +1946,7 @@ def test_html_lead_of_a_text_block_laid_out_with_line_breaks_is_kept(run_stage):
         f"<div class='content'>{lead}\n<br> <br>{PARA}<br> <br>{PARA2}</div></div>"
         f"<div id='more-guides'><h3>Guides</h3><ul>{guides}</ul></div></div></body></html>"
     )
-    doc = run_stage(
-        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
-    ).kept[0]
+    doc = _html_doc(run_stage, page, html_refine=False)
     first = lead.replace("<em><a href='/x'>", "").replace("</a></em>", "")
     assert doc.text.split("\n")[:4] == ["Budget vote", first, PARA, PARA2]
 
@@ -1967,9 +1966,7 @@ def test_html_lists_of_a_page_without_a_main_container_are_kept(run_stage, refin
         " of a lemon, grated.</dd></dl><h3>Related</h3><ul><li><a href='/a'>Ten easy"
         " weeknight dinners</a></li><li><a href='/b'>Five cakes</a></li></ul></body></html>"
     )
-    doc = run_stage(
-        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=refine
-    ).kept[0]
+    doc = _html_doc(run_stage, page, html_refine=refine)
     lines = doc.text.split("\n")
     assert lines[lines.index("- 200 g flour") :] == [
         "- 200 g flour", "- 3 eggs", "1. Heat the oven to 180C.", "2. Bake for 40 minutes.",
@@ -2037,9 +2034,7 @@ def test_html_layout_table_rows_are_read_as_text(run_stage):
         f"<tr>{spacer}<td>© 2024 Example | Imprint</td>{spacer}</tr>"
         "</table></body></html>"
     )
-    doc = run_stage(
-        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
-    ).kept[0]
+    doc = _html_doc(run_stage, page, html_refine=False)
     # (trafilatura joins a cell's paragraphs on one line)
     assert "|  |" not in doc.text and PARA in doc.text
     assert doc.text.split("\n")[-1] == "© 2024 Example | Imprint"
@@ -2070,9 +2065,7 @@ def test_a_table_cell_named_like_a_share_button_is_kept_in_a_table_of_data(run_s
         "<tr><td>E-Mail</td><td>club@example.org</td></tr></table>"
         "</article></body></html>"
     )
-    doc = run_stage(
-        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
-    ).kept[0]
+    doc = _html_doc(run_stage, page, html_refine=False)
     lines = doc.text.split("\n")
     assert "| Desk | Phone | Email |" in lines, doc.text
     assert "| Facebook | 3.0bn |" in lines and "| Pinterest | 0.5bn |" in lines, doc.text
@@ -2102,9 +2095,7 @@ def _after_a_description_list(run_stage: Any, dl: str) -> list[str]:
         f"<html><body><article><h1>Springfield</h1><p>{PARA}</p><dl>{dl}</dl><p>{PARA2}</p>"
         "</article></body></html>"
     )
-    doc = run_stage(
-        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
-    ).kept[0]
+    doc = _html_doc(run_stage, page, html_refine=False)
     lines = doc.text.split("\n")
     return lines[lines.index(PARA) + 1 :]
 
