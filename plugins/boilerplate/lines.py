@@ -70,11 +70,16 @@ _WORD_MARKS = "".join(
     if unicodedata.category(c) in ("Mn", "Mc") and not 0xFE00 <= ord(c) <= 0xFE0F
 )
 _TOK = re.compile(r"(?:\w|[" + _WORD_MARKS + r"])+")
-_SENT_IN = re.compile(r"[.!?…。！？][\"'”’»)]*\s+[\"'“‘«(]?[^\W\d_]")
+#: Closing quotation marks (and the bracket) that may follow a sentence's end: English ” ’,
+#: French » and German “ ‘ « („…“, ‚…‘, »…«: a German paragraph that closes a quote ends in
+#: one of these; without them its last sentence had no end, s41 acc-press F7).  The metadata
+#: stage reads sentence ends with the same marks.
+CLOSING_MARKS = "\"'”’»“‘«)"
+_SENT_IN = re.compile(r"[.!?…。！？][" + re.escape(CLOSING_MARKS) + r"]*\s+[\"'“‘«(]?[^\W\d_]")
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
 _NUMDATE = re.compile(r"\d[./:-]\d")
 _END_CHARS = frozenset(".!?…。！？;؟।")
-_CLOSERS = "\"'”’»)]」』 \t"
+_CLOSERS = CLOSING_MARKS + "]」』 \t"
 _SEPS = "|•·»›«‹/\\–—>©®™#"
 _QUOTES = "\"“”„«»‘’'"
 _BULLET_CHARS = frozenset("-*•·▪►▸›»>")
@@ -1051,12 +1056,12 @@ def _build_lower_table(bmp):
 
 def _sent_table(bmp):
     """Classes of _SENT_IN's parts per BMP code point: 1 sentence end ``[.!?…。！？]``, 2
-    closing quote/bracket ``["'”’»)]``, 4 whitespace ``\\s`` (str.isspace), 8 opening
+    closing quote/bracket (:data:`CLOSING_MARKS`), 4 whitespace ``\\s`` (str.isspace), 8 opening
     quote/bracket ``["'“‘«(]``, 16 letter ``[^\\W\\d_]`` (alphanumeric, not a decimal digit;
     "_" is not alphanumeric).  research/boilerplate/v5_tables.py checks it against the
     regex's own classes."""
     t = np.zeros(65536, np.uint8)
-    for bit, chars in ((1, ".!?…。！？"), (2, "\"'”’»)"), (8, "\"'“‘«(")):
+    for bit, chars in ((1, ".!?…。！？"), (2, CLOSING_MARKS), (8, "\"'“‘«(")):
         t[[ord(c) for c in chars]] |= bit
     t[np.char.isspace(bmp)] |= 4
     t[np.char.isalnum(bmp) & ~np.char.isdecimal(bmp)] |= 16

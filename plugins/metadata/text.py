@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import numpy.typing as npt
 
-from ..boilerplate.lines import CUE_WORDS, NETWORKS, nomark_prose_line
+from ..boilerplate.lines import CLOSING_MARKS, CUE_WORDS, NETWORKS, nomark_prose_line
 from ..boilerplate.reflow import (
     FRONT_MATTER_FIRST,
     FRONT_MATTER_MAX,
@@ -3779,8 +3779,8 @@ _BYLINE_START = re.compile(
     + _BYLINE_MORE.replace(":?", "").replace(":", "")
     + r"|作者|记者|記者|筆者|著者|撰文|文)(?!\w)"
 )
-_SENT_END = re.compile(r"[.!?…।॥؟۔]['\"”’»)]*$")
-_CLOSERS = "'\"”’»)"
+_CLOSERS = CLOSING_MARKS
+_SENT_END = re.compile(r"[.!?…।॥؟۔][" + re.escape(_CLOSERS) + "]*$")
 
 
 #: What ends a sentence (tested on the line without closing quotes; a set lookup rather than

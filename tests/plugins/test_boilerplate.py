@@ -704,6 +704,39 @@ def test_short_thai_lines_under_the_article_are_no_teasers(run_stage):
         assert ln in text, (ln, removed.get(ln))
 
 
+CLUB_REPORT = [
+    "TSV Grünwald 1912 e.V.",
+    "Aktuelles",
+    "Herren 1 gewinnt Derby gegen Pullach mit 3:1",
+    "02.11.2026 | Fußball",
+    "Unsere erste Mannschaft hat das Derby gegen den SV Pullach vor 420 Zuschauern verdient mit"
+    " 3:1 gewonnen und bleibt damit Tabellenzweiter der Bezirksliga.",
+    "Nach einer ausgeglichenen ersten Halbzeit brachte Max Huber unsere Mannschaft in der 38."
+    " Minute mit einem Kopfball nach Ecke in Führung. Kurz nach der Pause erhöhte Luca Schmid"
+    " auf 2:0.",
+    "Pullach kam in der 71. Minute durch einen Foulelfmeter noch einmal heran, doch Jonas Berger"
+    " machte in der Nachspielzeit alles klar.",
+    "{Q}",
+    "Zurück",
+    "Unsere Partner",
+    "Impressum | Datenschutz",
+]
+
+
+@pytest.mark.parametrize("quote", ["„{}.“", "»{}.«", "‚{}.‘", "“{}.”"])
+def test_a_closing_quote_in_german_marks_ends_the_articles_last_sentence(run_stage, quote):
+    """A German report whose last paragraph is a quote („…“, »…«, ‚…‘) keeps it: the closing
+    mark after the full stop is read as closing the sentence, as ” is in English. Without
+    “ ‘ « among the closing marks the paragraph ended in no sentence end and went as a
+    title-like teaser after the article's end (s41 acc-press F7)."""
+    q = "Trainer Florian Maier: " + quote.format(
+        "Die Jungs haben heute über 90 Minuten Moral gezeigt. Ein großes Dankeschön an unsere Fans"
+    )
+    kept, removed = _clean(run_stage, "\n".join(CLUB_REPORT).replace("{Q}", q).split("\n"))
+    assert q in kept, removed.get(q)
+    assert "Zurück" not in kept
+
+
 def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
     """Pages scored together (the stage's batches) get exactly the decisions, scores and
     reasons they get alone, whatever their neighbours in the batch."""
