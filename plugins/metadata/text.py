@@ -7150,7 +7150,9 @@ def _has_tag_line(page: Page) -> bool:
 
 _COPYRIGHT_WHO = re.compile(
     r"(?:(?:©|\(c\)|copyright)\s*)+(?P<year>\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?"
-    r"(?:by\s+)?(?P<who>[^.|]{2,60})",
+    # (the holder's name ends at a full stop, but not at the stops of one-letter
+    # abbreviations: "Mercadia Logística S.L.", "U.S. News", "Verein e.V."; s41 acc-press F22)
+    r"(?:by\s+)?(?P<who>(?:[^.|]|(?<=\s\w)\.(?=\w\.)|(?<=\.\w)\.){2,60})",
     re.I,
 )
 #: After the holder's name: a year or a range ("proplanta 2006-2022"), or a separator and
@@ -7186,7 +7188,9 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
     return True, who if named else None
 
 
-_COMPANY_TAIL = re.compile(r"\s+(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|S\.A\.|SA|Limited|Corp\.?)\b.*$")
+#: A company's legal form after its name, and whatever follows it: a word ("GmbH", "Inc.") or
+#: one-letter abbreviations ("S.L.", "S.A. de C.V.", "e.V.", "B.V.", "A.Ş.", "a.s.")
+_COMPANY_TAIL = re.compile(r"\s+(?:(?:GmbH|Inc|Ltd|LLC|AG|SA|Limited|Corp)\b|\w\.\w\.).*$")
 #: :data:`_RIGHTS_WORDS` before the holder's name ("כל הזכויות שמורות לחדשות הצפון": "...
 #: reserved to", its "ל" on the name); Arabic's "ل" before the article "ال" drops its alef
 #: ("للشركة", to the company): ``al`` is set, and the name is "ا" and what follows

@@ -2755,6 +2755,12 @@ def test_a_latin_page_is_counted_by_spaces() -> None:
         ("© 2024 جميع الحقوق محفوظة للشركة الوطنية للإعلام", "الشركة الوطنية للإعلام"),
         ("© 2024 جميع الحقوق محفوظة لصحيفة الرياض", "صحيفة الرياض"),
         ("© 2024 כל הזכויות שמורות לחדשות הצפון", "חדשות הצפון"),
+        # the stops of a company form's or a name's one-letter abbreviations end no name
+        # (s41 acc-press F22: "Mercadia Logística S")
+        ("© 2026 Mercadia Logística S.L. Todos los derechos reservados.", "Mercadia Logística"),
+        ("© 2025 Turnverein Oberau e.V.", "Turnverein Oberau"),
+        ("Copyright 2024 U.S. News & World Report. All rights reserved.", "U.S. News & World Report"),
+        ("© 2024 Acme Inc. All rights reserved.", "Acme"),
     ],
 )
 def test_copyright_holder(line: str, who: str) -> None:
