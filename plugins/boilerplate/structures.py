@@ -831,7 +831,7 @@ def inline_comments(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
                 break
             found.append(j)
         j -= 1
-    if len(found) < _MIN_POSTS or j < 0 or not _comment_mark(lines[j]):
+    if len(found) < _MIN_POSTS or j < 0 or not _thread_heading(lines[j]):
         return []
     if not any(keep[k] and _paragraph(lines[k]) for k in range(j)):
         return []
@@ -840,6 +840,21 @@ def inline_comments(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
 
 #: the reason of a line kept by :func:`dialogue_turns`
 DIALOGUE_REASON = "speaker or turn of the article's dialogue"
+#: Comment words that also name an article's own section: "Reactions" over quotes of the
+#: people a story names ("Anna Berg: We will listen ..."), "Discussion" (s41 acc-read F5)
+_SECTION_MARKS = frozenset(("reactions", "responses", "discussion", "diskussion"))
+
+
+def _thread_heading(line: str) -> bool:
+    """Whether ``line`` heads a comment section over the posts :func:`inline_comments`
+    reads: a comment mark (:func:`_comment_mark`) that is no section's name
+    (:data:`_SECTION_MARKS`) unless it counts the posts ("12 Reactions")."""
+    if not _comment_mark(line):
+        return False
+    words = {w.strip(".,:;!?()[]").casefold() for w in line.split()}
+    return not words <= _SECTION_MARKS or any(c.isdigit() for c in line)
+
+
 #: the fewest turns of a dialogue, and of its speakers (one name over a paragraph, twice, is
 #: a byline or a heading)
 _MIN_TURNS = 4

@@ -636,3 +636,32 @@ def test_readers_comments_one_to_a_line_under_their_heading_go(run_stage):
     turns = ["Q: Why Sundays?", "Librarian: Because families asked for it, again and again."]
     run = run_stage(BoilerplateStage, make_document("\n\n".join([*article, *turns, *turns])))
     assert turns[1] in run.kept[0].text
+    # a section's name among the comment words heads comments only when it counts them
+    run = run_stage(
+        BoilerplateStage, make_document("\n\n".join([*article, "12 Reactions", *comments]))
+    )
+    assert not any(c in run.kept[0].text for c in comments)
+
+
+def test_an_articles_reactions_section_of_named_quotes_stays(run_stage):
+    """A story's closing "Reactions" section, one named quote to a line ("Anna Berg: We will
+    listen ..."), is the article's: it was removed as readers' comments because "Reactions"
+    is among the comment words (s41 acc-read F5). A section's name heads comments only with
+    their count ("12 Reactions")."""
+    article = [
+        "Parliament rejects the budget",
+        "Parliament rejected the government's budget on Tuesday by 82 votes to 67, the first"
+        " defeat of a budget in twenty years.",
+        "The plan would have raised the pension age by one year and cut the subsidy for local"
+        " buses, two measures the opposition had fought for months.",
+        "The finance minister said she would present a new draft within six weeks after talks"
+        " with the parties in parliament.",
+    ]
+    quotes = [
+        "Anna Berg: We will listen to the parliament and come back with a better plan.",
+        "Paul Stein: This government has lost its majority and should resign now.",
+        "Maria Lopez: Pensioners must not pay for the mistakes of the coalition.",
+    ]
+    run = run_stage(BoilerplateStage, make_document("\n\n".join([*article, "Reactions", *quotes])))
+    text = run.kept[0].text
+    assert all(q in text for q in quotes), run.kept[0].annotations["boilerplate"]["removed"]
