@@ -2759,7 +2759,10 @@ def test_a_latin_page_is_counted_by_spaces() -> None:
         # (s41 acc-press F22: "Mercadia Logística S")
         ("© 2026 Mercadia Logística S.L. Todos los derechos reservados.", "Mercadia Logística"),
         ("© 2025 Turnverein Oberau e.V.", "Turnverein Oberau"),
-        ("Copyright 2024 U.S. News & World Report. All rights reserved.", "U.S. News & World Report"),
+        (
+            "Copyright 2024 U.S. News & World Report. All rights reserved.",
+            "U.S. News & World Report",
+        ),
         ("© 2024 Acme Inc. All rights reserved.", "Acme"),
     ],
 )
