@@ -776,10 +776,15 @@ _REFRESH = re.compile(r"\s*(\d+)(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(.*)", re.I 
 _REDIRECT_HEAD = 65536
 _REDIRECT_DELAY = 5
 _REDIRECT_TEXT = 1000
-#: A script that sends its browser to another page: ``location = …``, ``location.href =
-#: …``, ``location.replace(…)``, ``location.assign(…)`` (a redirect stub's, whose
-#: ``<noscript>`` refresh does the same for readers without scripts)
-_SCRIPT_REDIRECT = re.compile(r"\blocation(?:\.href)?\s*=(?!=)|\blocation\.(?:replace|assign)\s*\(")
+#: A script that sends its browser to an address it writes out: ``location = "…"``,
+#: ``location.href = '…'``, ``location.replace("…")``, ``location.assign("…")`` (a redirect
+#: stub's, whose ``<noscript>`` refresh does the same for readers without scripts); the
+#: address is group ``a`` or ``b``. (A quoted address only: ``window.open(u, "share",
+#: "location=no")``'s window feature sends nobody anywhere, s41 acc-read F4)
+_SCRIPT_REDIRECT = re.compile(
+    r"\blocation(?:\.href)?\s*=\s*(?P<q>[\"'])(?P<a>[^\"'\n]*)(?P=q)"
+    r"|\blocation\.(?:replace|assign)\s*\(\s*(?P<r>[\"'])(?P<b>[^\"'\n]*)(?P=r)"
+)
 #: The text a browser shows: outside scripts, styles and templates (comments are no text)
 _SHOWN = XPath(
     "//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
@@ -812,13 +817,22 @@ def _refresh_target(content: str, uri: str) -> str | None:
 
 def _script_sends(tree: Any, to: str) -> bool:
     """Whether a script of the page ``tree`` sends the browser to the address ``to``
-    (:data:`_SCRIPT_REDIRECT`, naming it, whole or by its path): a frame-buster, a search
-    box's handler or a cookie check that sets ``location`` elsewhere does not (review40 F2)."""
-    path = urlsplit(to).path
+    (:data:`_SCRIPT_REDIRECT`): the address it sets ``location`` to is ``to``, whole or as
+    its path and query. A frame-buster, a search box's handler or a cookie check that sets
+    ``location`` elsewhere does not (review40 F2), nor one whose address only holds
+    ``to``'s path ("/newsletter/signup" and a refresh to "/news", s41 acc-read F4)."""
+    target = urlsplit(to)
     for script in tree.iter("script"):
-        code = script.text or ""
-        if _SCRIPT_REDIRECT.search(code) and (to in code or (len(path) > 1 and path in code)):
-            return True
+        for m in _SCRIPT_REDIRECT.finditer(script.text or ""):
+            address = m["a"] if m["a"] is not None else m["b"]
+            try:
+                sent = urlsplit(address)
+            except ValueError:  # (an address no URL parser reads sends nowhere)
+                continue
+            if sent.netloc and address.partition("#")[0] == to.partition("#")[0]:
+                return True
+            if not sent.netloc and (sent.path, sent.query) == (target.path, target.query):
+                return True
     return False
 
 

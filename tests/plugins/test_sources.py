@@ -3325,6 +3325,11 @@ def test_a_redirect_is_told_by_the_tags_a_browser_reads_in_linear_time():
         "if (location == x) f();",
         "if (top != self) top.location = self.location;",
         "form.onsubmit = function () { location.href = '/search?q=' + q; };",
+        # an address that only holds the refresh's path, a pop-up's window feature
+        # "location=no" (s41 acc-read F4)
+        "function go() { location.href = '/ab/signup'; }",
+        "window.open(u, 'share', 'location=no'); var feed = '/a/rss';",
+        "location.href = '/a?src=header';",
     ):
         other = noscript.replace("<head>", f"<head><script>{script}</script>")
         assert meta_redirect(other, "https://old.example/a") is None, script
