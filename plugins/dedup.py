@@ -1040,11 +1040,16 @@ class _Version:
 
 
 def _at_address(captures: list[_Version]) -> list[_Version]:
-    """The versions of a page among the earlier ``captures`` at its address: those that
-    started a cluster, else (none did: every capture there was a copy of another address's
-    record) all of them (see :class:`_Version`)."""
-    started = [v for v in captures if v.started]
-    return started or captures
+    """The versions of a page among the earlier ``captures`` at its address (in order): those
+    that started a cluster, and the copies of other addresses' records after the last of
+    them (all the captures when none started: see :class:`_Version`). A site whose address
+    held a text of its own before it ran a wire story has the story as its latest version:
+    an update of the story there is a revision of it (s41 acc-read F3: it was compared with
+    the address's old text only, and dropped as the story's near duplicate). A re-fetch
+    copying a version at the address itself is none."""
+    last = max((k for k, v in enumerate(captures) if v.started), default=-1)
+    own = {v.id for v in captures if v.started}
+    return [v for k, v in enumerate(captures) if v.started or (k > last and v.id not in own)]
 
 
 def _own_url(annotations: Any) -> Any:
@@ -2104,15 +2109,15 @@ class DedupStage(Stage):
         found: dict[str, list[tuple[int, _Version]]] = {}
         width = self.options.num_perm
         sql = "SELECT n, root, uri, size, sig, byline, ukey FROM dedup_docs WHERE ukey IN ({})"
-        # the captures that started a cluster; an address with none, its copies of other
-        # addresses' records (:func:`_at_address`: a page's every capture is not loaded
-        # for each of its re-fetches, 399 rows for the 400th)
-        for started in (True, False):
-            if not started:
-                wanted = [k for k in wanted if k not in found]
-                if not wanted:
-                    break
-            where = " AND root = id" if started else " AND root != id"
+        # the captures that started a cluster, and the copies of other addresses' records
+        # (:func:`_at_address`); not the re-fetches copying a version at the address itself:
+        # a page's every capture is not loaded for each of its re-fetches (399 rows for the
+        # 400th, review40 F4)
+        other = (
+            " AND root != id AND NOT EXISTS (SELECT 1 FROM dedup_docs s"
+            " WHERE s.id = dedup_docs.root AND s.ukey = dedup_docs.ukey)"
+        )
+        for started, where in ((True, " AND root = id"), (False, other)):
             for n, root, uri, size, sig, byline, key in self._select(sql + where, wanted):
                 if sig is None:
                     continue

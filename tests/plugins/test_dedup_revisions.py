@@ -528,25 +528,28 @@ def test_a_revision_names_a_kept_version_not_a_dropped_copy(run_stage, across_ru
 
 @pytest.mark.parametrize("across_runs", [False, True])
 @pytest.mark.parametrize("first", ["exact", "near"])
+@pytest.mark.parametrize("own_text_before", [False, True])
 def test_an_update_of_a_dropped_copy_at_its_own_address_is_a_revision(
-    run_stage, across_runs, first
+    run_stage, across_runs, first, own_text_before
 ):
     """s40 acc-synd #1: a site's copy of a wire story is dropped as a duplicate of another
     site's; recaptured at its own address with a paragraph added, it was a near duplicate
     of the other site's page, dropped, its new paragraph in no record. A page recaptured
     with its text changed is a new version at its address (kept), named after the record
     its earlier capture copied. A copy at an address never captured before is a
-    duplicate."""
+    duplicate. The same when the address held a text of its own before the story (s41
+    acc-read F3: the update was compared with that text only, and dropped)."""
     wire = _doc(FULL, STORY, "a.jsonl")
     site = "https://metro.example/news/bridge-wire"
+    before = [_doc("\n\n".join(_paragraphs(6, seed=99)), site, "b0.jsonl")] * own_text_before
     credit = "\n\nThis story was first published by the Wire news agency of Example City."
     copy_text = FULL if first == "exact" else FULL + credit
     copy = _doc(copy_text, site, "b1.jsonl")
     lead = "The council confirmed on Wednesday that the bridge will open in the spring."
     update = _doc(lead + "\n\n" + copy_text, site, "b2.jsonl")
-    kept = _decide(run_stage, [wire, copy, update], across_runs)
+    kept = _decide(run_stage, [wire, *before, copy, update], across_runs)
     assert copy.duplicate.status == first and copy.duplicate.of == wire.id
-    assert kept == [wire, update]
+    assert kept == [wire, *before, update]
     assert update.duplicate.status == "revision" and update.duplicate.of == wire.id
     elsewhere = _doc(lead + "\n\n" + FULL, "https://third.example/bridge", "c.jsonl")
     assert run_stage(DedupStage, [elsewhere]).kept == []
