@@ -46,7 +46,7 @@ from ..boilerplate.reflow import (
 from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
-from .wire import alternation
+from .wire import agency, alternation
 
 #: The earliest year of a date read from a page's text, by default (the ``earliest_year``
 #: option of the metadata stage: :func:`earliest_year`): a year of a modern page's running
@@ -4011,6 +4011,30 @@ _DAY_WORD_CLOCK = re.compile(
 )
 
 
+#: A weekday as a dateline's day, with a clock time at most ("Saturday at 10:30", "Mon,
+#: 14:05", "lundi à 14h05"): read after a dateline's label (:data:`_DATELINE_LABEL`)
+_WEEKDAY_CLOCK = re.compile(
+    rf"(?:{alternation(_YEARLESS_WEEKDAYS)})(?![^\W\d_])\.?"
+    rf"(?P<clock>{_DAY_WORD_CLOCK.pattern})?[\W_]*",
+    re.I,
+)
+
+
+def _weekday_dateline(s: str) -> bool:
+    """Whether line ``s`` is a dateline of a weekday: after a label ("Published Saturday at
+    10:30", "Updated: Monday"), or with a clock time of hours and minutes ("Saturday at
+    10:30"). It was taken for the title over the headline above its byline (s40
+    acc-regress D5). A weekday alone, or with a number ("Friday 13", a film's), may head a
+    page."""
+    label = _DATELINE_LABEL.match(s)
+    m = _WEEKDAY_CLOCK.fullmatch(s, label.end()) if label is not None else None
+    if m is None:
+        return False
+    if any(map(str.isalpha, s[: label.end()])):
+        return True
+    return m["clock"] is not None and _DAY_WORD_TIME.match(m["clock"]) is not None
+
+
 def _rel_dateline(s: str) -> bool:
     """Whether line ``s`` is a relative date alone, after a label at most ("Posted 3 hours
     ago", "Updated: 5 hours ago", "vor 2 Stunden", "· Gestern um 02:12 ·"): a dateline,
@@ -4102,6 +4126,10 @@ def _never_title(s: str) -> tuple[bool, bool]:
         # Hacking": it was the title and the tags of a held-out page, s34; a forum's
         # "Topic: How do I ..." heads its thread)
         return True, False
+    if ":" in s and _credit_line(s):
+        return True, False  # (a credit alone: "Photo: John Smith/Getty Images", "Source: AFP")
+    if len(s) <= _DATELINE_CHARS and _weekday_dateline(s):
+        return True, False  # (a weekday's dateline: "Published Saturday at 10:30")
     if "(" in s and _WIRE_DATELINE.match(s) is not None:
         # (the story's lead after a wire dateline, "LONDON (Reuters) - The barrier opened on
         # Monday.": a short one was taken for the title over the headline, s33 acc-regress #17)
@@ -4122,14 +4150,51 @@ _BYLINE_FIRST = frozenset("wprtsbvdaekſ") | frozenset(  # (ſ: a long s, an "s"
     w[0] for w in [*re.sub(r"[:?]", "", _BYLINE_MORE).split("|"), *"作记記筆著撰文"]
 )
 _FURNITURE_L, _BYLINE_L = _lowercase(_FURNITURE), _lowercase(_BYLINE)
+#: A picture's credit's label ("Photo:", "Bild:")
+_PICTURE_LABEL = r"(?:photos?|fotos?|bild(?:er)?|images?|pictures?|credits?|crédits?)"
 #: A picture's credit on a line of its own, a label and a colon, then who made or supplied
 #: it ("Photo: AFP", "Foto: dpa", "Image: Jane Roe/Reuters"): at most
 #: :data:`_PICTURE_CREDIT_WORDS` words, no sentence end ("Photos: what the flood left
 #: behind." heads a gallery)
-_PICTURE_CREDIT = re.compile(
-    r"(?i)\s*(?:photos?|fotos?|bild(?:er)?|images?|pictures?|credits?|crédits?)\s*:\s*[^.!?]+$"
-)
+_PICTURE_CREDIT = re.compile(rf"(?i)\s*{_PICTURE_LABEL}\s*:\s*[^.!?]+$")
 _PICTURE_CREDIT_WORDS = 5
+#: A credit's label and colon, a picture's or a story's source ("Source: Reuters", "Quelle:
+#: dpa"), then the value (:func:`_credit_line`)
+_CREDIT_LABEL = re.compile(
+    rf"(?i)\s*(?:{_PICTURE_LABEL}|sources?|quellen?|fuentes?|fontes?|bron(?:nen)?)\s*:\s*"
+)
+#: The most words of a credit's value: who made or supplied it, names ("John Smith / Getty
+#: Images")
+_CREDIT_NAMES = 4
+#: The small words between the names of a credit ("Courtesy of the Smith family", "Jane Roe
+#: for The Times", "AP via Getty Images")
+_CREDIT_JOINS = frozenset({
+    "of", "the", "via", "for", "and", "&", "und", "et", "y", "de", "da", "di", "von", "van",
+    "der", "du", "le", "la", "courtesy",
+})  # fmt: skip
+#: What separates a credit's names ("Jane Roe/Reuters", "AP | dpa")
+_CREDIT_SEPS = re.compile(r"[/|,;+]")
+
+
+def _credit_line(s: str) -> bool:
+    """Whether line ``s`` is a credit alone: a picture's or a source's label and colon
+    (:data:`_CREDIT_LABEL`), then names, up to :data:`_CREDIT_NAMES` capitalised words and
+    the small words between them (an agency's name as written: "dpa"), no sentence end:
+    "Photo: John Smith/Getty Images", "Source: Reuters". Above a story without a headline,
+    it was the title (s40 acc-regress D5). A headline after such a label says something in
+    words of small letters, or in more words ("Photos: what the flood left behind", "Sources: Lakers close
+    in on a deal for their new coach")."""
+    m = _CREDIT_LABEL.match(s)
+    if m is None or s.rstrip(_CLOSERS)[-1:] in _ENDERS:
+        return False
+    words = [
+        w for w in _CREDIT_SEPS.sub(" ", s[m.end() :]).split() if w.lower() not in _CREDIT_JOINS
+    ]
+    return 0 < len(words) <= _CREDIT_NAMES and all(
+        w[0].isupper() or w[0].isdigit() or agency(w) is not None for w in words
+    )
+
+
 _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
 
 #: The title ranker's features, one listwise linear model over every candidate

@@ -370,3 +370,41 @@ def test_a_short_headline_after_its_date_under_the_sites_name_is_the_title() -> 
     line only; under the site's name the page was titled by the name."""
     page = f"Riverside Gazette\n\nMarch 5, 2024 - Council cuts fares\n\n{BODY}"
     assert extract(page)["title"] == "Council cuts fares"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published Saturday at 10:30",
+        "Updated: Monday, 14:05",
+        "Saturday at 10:30",
+        "Photo: John Smith/Getty Images",
+        "Foto: Max Mustermann / dpa",
+        "Source: Reuters",
+        "Quelle: dpa",
+    ],
+)
+def test_a_label_or_weekday_dateline_is_never_the_title(line: str) -> None:
+    """A credit alone ("Photo: John Smith/Getty Images", "Source: Reuters") or a dateline of
+    a weekday ("Published Saturday at 10:30") was the title: over a story without a
+    headline, or over the headline above its byline (s40 acc-regress D5)."""
+    assert extract(f"{line}\n\n{BODY}")["title"] is None
+    page = f"Flood barrier opens\n\nBy Jane Roe\n\n{line}\n\n{BODY}"
+    assert extract(page)["title"] == "Flood barrier opens"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Photos: what the flood left behind",
+        "Sources: Lakers close in on a deal for their new coach",
+        "Source: The Town That Ran Out Of Water And How It Survived",
+        "Friday 13",
+        "Saturday Night Fever",
+    ],
+)
+def test_a_headline_after_a_label_or_a_weekday_stays_a_title(headline: str) -> None:
+    """A headline that starts with a credit's label says something in small words, or in
+    more words than a credit's names; a weekday with a number or words is no dateline."""
+    page = f"{headline}\n\nBy Jane Roe\nMarch 5, 2024\n\n{BODY}"
+    assert extract(page)["title"] == headline
