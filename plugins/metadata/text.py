@@ -5582,6 +5582,14 @@ _GIVEN_PLACES = frozenset((
 ))  # fmt: skip
 #: Two capitalised words, no initial: "Bad Homburg", "New York" (or "John Paul")
 _TWO_WORDS = re.compile(r"[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]+")
+#: A word that ends as places' names do and no given name does: "Frankfurt", "Hamburg",
+#: "Darmstadt", "Düsseldorf", "Mannheim", "Göttingen", "Bremerhaven", "Strasbourg",
+#: "Manchester", "Portsmouth", "Louisville"
+_PLACE_END = re.compile(
+    r"[^\W\d_]{2,}(?:furt|burg|bourg|borough|stadt|dorf|hausen|heim|ingen|hafen|haven|münster"
+    r"|brücke?n?|ville|chester|mouth|shire)",
+    re.I,
+)
 
 
 def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
@@ -5598,11 +5606,13 @@ def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
     acc-read F19), but for a given name that is also a common place's (:data:`_GIVEN_PLACES`:
     "By Brown, Charlotte" over passengers "stranded in Charlotte"; s39 acc-read F6); and
     two words after the surname are a place ("Von Meier, Bad Homburg", "By Doe, New York";
-    a second given name is a catalogue's form, no byline's; s39 acc-read F15)."""
+    a second given name is a catalogue's form, no byline's; s39 acc-read F15), and so is a
+    word that ends as places do (:data:`_PLACE_END`: "By Weber, Frankfurt" over a story that
+    never names the city was "Frankfurt Weber"; s40 acc-regress D14)."""
     prose = r"\b(?:in|im|aus|nach|from|at|à|dans|en|a)\s+{w}\b|" if byline else ""
 
     def place(word: str) -> bool:
-        if byline and _TWO_WORDS.fullmatch(word):
+        if byline and (_TWO_WORDS.fullmatch(word) or _PLACE_END.fullmatch(word)):
             return True
         w, up = re.escape(word), re.escape(word.upper())
         return (

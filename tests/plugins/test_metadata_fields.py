@@ -1048,6 +1048,13 @@ def test_a_headline_that_is_one_number_is_the_title(run_stage, title) -> None:
         ("By Doe, New York", "Officials said on Monday that the plan was late again.", ["Doe"]),
         ("By Doe, Jane Q.", "Officials said on Monday that the plan was late again.",
          ["Jane Q. Doe"]),
+        # (a place the story never names, told by its name's ending; a given name that
+        # ends as one of them does not; s40 acc-regress D14)
+        ("By Weber, Frankfurt", "Die Kosten liegen bei 90 Millionen Euro.", ["Weber"]),
+        ("By Doe, Portsmouth", "Officials said on Monday that the plan was late again.",
+         ["Doe"]),
+        ("By Doe, Chester", "Officials said on Monday that the plan was late again.",
+         ["Chester Doe"]),
     ],
 )  # fmt: skip
 def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, prose, want):
