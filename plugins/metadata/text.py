@@ -4027,10 +4027,10 @@ def _weekday_dateline(s: str) -> bool:
     acc-regress D5). A weekday alone, or with a number ("Friday 13", a film's), may head a
     page."""
     label = _DATELINE_LABEL.match(s)
-    m = _WEEKDAY_CLOCK.fullmatch(s, label.end()) if label is not None else None
-    if m is None:
+    at = label.end() if label is not None else 0
+    if (m := _WEEKDAY_CLOCK.fullmatch(s, at)) is None:
         return False
-    if any(map(str.isalpha, s[: label.end()])):
+    if any(map(str.isalpha, s[:at])):
         return True
     return m["clock"] is not None and _DAY_WORD_TIME.match(m["clock"]) is not None
 
@@ -5826,6 +5826,40 @@ def desk_byline(page: Page, title_line: int | None) -> int | None:
     return None
 
 
+def _bare_name(s: str) -> bool:
+    """Whether stripped line ``s`` is a person's name alone: two or three capitalised words
+    (:func:`_person_like`), none of a desk's, a time's or a weekday's ("Local News", "Monday
+    Morning")."""
+    ws = s.split()
+    return (
+        _person_like(s)
+        and not _no_person(ws)
+        and not any(w.casefold().strip(".") in _WHEN_WORDS for w in ws)
+    )
+
+
+def bare_byline(
+    page: Page, title_line: int | None, date_lines: list[int], is_date_line: DateLines
+) -> tuple[list[str], int] | None:
+    """A byline without a byline word, at the page's date under the headline (``date_lines``:
+    the lines of the date read, between the headline ``title_line`` and the body): the
+    rest of the date's line ("25.10.2022 - Reiner Nagel") or the line next to it ("Emma
+    Price" / "5 May 2025") when it is a person's name alone (:func:`_bare_name`): (the
+    name, its line), else None. The line left the text, as a date line's or a short line,
+    and gave no author (s40 acc-regress D10)."""
+    if title_line is None:
+        return None
+    for k in date_lines:
+        if not title_line < k < page.body_line:
+            continue
+        if _bare_name(rest := is_date_line.without_dates(k).strip(" \t-–—|·•,:")):
+            return [rest], k
+        for j in (k - 1, k + 1):
+            if title_line < j < page.body_line and _bare_name(s := page.lines[j].strip()):
+                return [s], j
+    return None
+
+
 #: The words of Korean bylines, after the names: "reporter", "correspondent", "senior reporter"
 _NAME_FIRST_WORDS = ("기자", "특파원")
 #: A Korean byline: the names, then the reporter's word ("김민준 기자", "김민준·이서연 기자",
@@ -6622,6 +6656,10 @@ def extract_lines(
         meta_lines["authors"] = [aline]
     elif (desk := desk_byline(page, title_line)) is not None:
         meta_lines["authors"] = [desk]  # (a desk's byline: the line, no author)
+    elif bare := bare_byline(page, title_line, meta_lines.get("published", []), is_date_line):
+        res["authors"], aline = bare
+        res["sources"]["authors"] = f"line {aline}"
+        meta_lines["authors"] = [aline]
     body_line = page.body_line
     paras = page.paras
     # (the last paragraph, found from the end in C)

@@ -1065,6 +1065,30 @@ def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, pros
 
 
 @pytest.mark.parametrize(
+    ("meta", "want"),
+    [
+        # a name alone over the date, or a post's date and its author on one line
+        ("Emma Price\n5 May 2025", ["Emma Price"]),
+        ("5 May 2025\nEmma Price", ["Emma Price"]),
+        ("25.10.2022 - Reiner Nagel", ["Reiner Nagel"]),
+        ("5 May 2025 | Emma Price", ["Emma Price"]),
+        # a section, a desk, a time of day: no one
+        ("Local News\n5 May 2025", []),
+        ("5 May 2025 | Environment & Climate", []),
+        ("Monday Morning\n5 May 2025", []),
+    ],
+)
+def test_a_bare_name_at_the_date_is_the_author(run_stage, meta, want) -> None:
+    """s40 acc-regress D10: a byline without a byline word, a name alone over the date
+    ("Emma Price" / "5 May 2025") or after it on the date's line ("25.10.2022 - Reiner
+    Nagel"), left the text and gave no author."""
+    text = f"School to get new sports hall\n\n{meta}\n\n{PROSE * 2}\n\n{PROSE}"
+    got = _record(run_stage, text, html=False)
+    assert got.authors == want
+    assert "Emma Price" not in got.text and "Reiner Nagel" not in got.text
+
+
+@pytest.mark.parametrize(
     "first",
     ["Apply now", "Salary: £30,000 per annum", "Share this article",
      "Home | News | Sport | Weather",
