@@ -5316,6 +5316,38 @@ def rank_titles(
     return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
 
 
+#: How many headlines over paragraphs after the ranker's pick make it a digest's first
+#: brief (:func:`digest_headline`)
+_DIGEST_BRIEFS = 2
+
+
+def digest_headline(
+    page: Page, pool: TitlePool, line: int, skip: int | None = None
+) -> tuple[int, str] | None:
+    """The page's headline over a digest of briefs when the ranker picked the first brief's
+    (at ``line``): the candidate above it over a byline, with no paragraph between, when
+    the pick heads paragraphs, as :data:`_DIGEST_BRIEFS` candidates or more after it do
+    ("AP News in Brief at 6:04 p.m. EST" / "By The Associated Press" / a date, then six
+    briefs, each a headline and two paragraphs: the first brief's headline was the
+    digest's title; s40 acc-synd #9). An article's headline is the one over its byline:
+    the lines above it are a menu's or a section's, over no byline (a post's date may be
+    over its headline: a line over a date is not taken). ``skip``: the byline's line, no
+    candidate (as :func:`rank_titles`'). Else None."""
+    paras, n = page.paras, len(page.paras)
+    heads = [j for j, (k, _, _) in enumerate(pool.cands) if k + 1 < n and paras[k + 1]]
+    at = next((j for j in heads if pool.cands[j][1] == line), None)
+    if at is None or len(heads) - heads.index(at) - 1 < _DIGEST_BRIEFS:
+        return None
+    k_pick = pool.cands[at][0]
+    for j in range(at - 1, -1, -1):
+        k, i, text = pool.cands[j]
+        if any(paras[k:k_pick]):
+            return None  # (a paragraph between: the pick is no brief of a header's digest)
+        if i != skip and k + 1 < n and _is_byline(page.texts[k + 1]):
+            return i, text
+    return None
+
+
 def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
     """Every title candidate with all its named features (for inspection, training and
     tests)."""
@@ -6543,6 +6575,11 @@ def extract_lines(
         ]
     if tcands:
         i, s, _ = max(tcands, key=lambda t: t[2])
+        if (
+            pool is not None
+            and (over := digest_headline(page, pool, i, aline if authors else None)) is not None
+        ):
+            i, s = over
         slug = _slug_words(url) if pool is not None else None
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s)

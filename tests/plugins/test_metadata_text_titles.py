@@ -408,3 +408,36 @@ def test_a_headline_after_a_label_or_a_weekday_stays_a_title(headline: str) -> N
     more words than a credit's names; a weekday with a number or words is no dateline."""
     page = f"{headline}\n\nBy Jane Roe\nMarch 5, 2024\n\n{BODY}"
     assert extract(page)["title"] == headline
+
+
+BRIEFS = [
+    ("Snooze cruise: Study sees future for hibernating astronauts",
+     "BERLIN -- The European Space Agency says putting astronauts into a state of suspended"
+     " animation could make it easier to reach other planets."),
+    ("Doobie Brothers to reunite with Michael McDonald for Blossom show",
+     "CLEVELAND -- The Doobie Brothers will look to ride a potential Rock and Roll Hall of"
+     " Fame induction into a reunion tour with Michael McDonald next year."),
+    ("Cat found in New Mexico after going missing in Oregon",
+     "ALBUQUERQUE -- A cat that went missing in Oregon has been found more than 1,000 miles"
+     " away in New Mexico, animal control officers said on Tuesday."),
+]  # fmt: skip
+
+
+def test_a_digest_of_briefs_is_titled_with_its_own_headline() -> None:
+    """s40 acc-synd #9: a wire digest, its headline over its byline and date, then briefs of
+    a headline and paragraphs each, was titled with its first brief's headline."""
+    briefs = "\n\n".join(f"{h}\n\n{p}\n\n{p}" for h, p in BRIEFS)
+    page = (
+        "Coastal Times\nNews\nSports\nWeather\n\nAP News in Brief at 9:04 p.m. EST\n\n"
+        f"By The Associated Press\nNov. 20, 2019\nShare\n\n{briefs}"
+    )
+    assert extract(page)["title"] == "AP News in Brief at 9:04 p.m. EST"
+
+
+def test_a_posts_headline_under_its_date_and_over_sections_stays_the_title() -> None:
+    """A post whose headline is under its date and over its first paragraph, then sections
+    with headings: the line above the date is the blog's name, no headline."""
+    sections = "\n\n".join(f"{h}\n\n{p}" for h, p in BRIEFS)
+    head = "Garden Notes Blog\nMarch 5, 2024\n\nHow to grow garlic in a small garden"
+    page = f"{head}\n\n{BODY}\n{sections}"
+    assert extract(page)["title"] == "How to grow garlic in a small garden"
