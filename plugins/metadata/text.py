@@ -5858,16 +5858,28 @@ def desk_byline(page: Page, title_line: int | None) -> int | None:
     return None
 
 
-def _bare_name(s: str) -> bool:
-    """Whether stripped line ``s`` is a person's name alone: two or three capitalised words
-    (:func:`_person_like`), none of a desk's, a time's or a weekday's ("Local News", "Monday
-    Morning")."""
+#: A word of a person's name: letters, a hyphen or an apostrophe inside, or an initial
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+
+
+def _bare_name(s: str, place: Callable[[str], bool]) -> str | None:
+    """The person's name that stripped line ``s`` is alone, after a byline word at most
+    ("Emma Price", "By Emma Price"): two or three capitalised words of letters
+    (:func:`_person_like`, :data:`_NAME_WORD`: not "Earley15:35", "Jueves,"), none of a
+    desk's, a time's or a weekday's ("Local News", "Monday Morning"), nor one the text
+    writes as a place (``place``: "Radtouren Berlin"); else None."""
+    if (m := _BYLINE.match(s)) is not None:
+        s = m.group("names").strip()
     ws = s.split()
-    return (
+    if (
         _person_like(s)
+        and all(_NAME_WORD.fullmatch(w) for w in ws)
         and not _no_person(ws)
         and not any(w.casefold().strip(".") in _WHEN_WORDS for w in ws)
-    )
+        and not any(map(place, ws))
+    ):
+        return s
+    return None
 
 
 def bare_byline(
@@ -5878,17 +5890,23 @@ def bare_byline(
     rest of the date's line ("25.10.2022 - Reiner Nagel") or the line next to it ("Emma
     Price" / "5 May 2025") when it is a person's name alone (:func:`_bare_name`): (the
     name, its line), else None. The line left the text, as a date line's or a short line,
-    and gave no author (s40 acc-regress D10)."""
+    and gave no author (s40 acc-regress D10). A byline with its word there is read too:
+    :func:`find_authors` reads the first lines only, and a text rendering's headline may be
+    far below them ("By Tess Bonn" at its line 250)."""
     if title_line is None:
         return None
+    place: Callable[[str], bool] | None = None
     for k in date_lines:
         if not title_line < k < page.body_line:
             continue
-        if _bare_name(rest := is_date_line.without_dates(k).strip(" \t-–—|·•,:")):
-            return [rest], k
+        place = place or place_words("\n".join(page.lines), byline=True)
+        if name := _bare_name(is_date_line.without_dates(k).strip(" \t-–—|·•,:"), place):
+            return [name], k
         for j in (k - 1, k + 1):
-            if title_line < j < page.body_line and _bare_name(s := page.lines[j].strip()):
-                return [s], j
+            if title_line < j < page.body_line and (
+                name := _bare_name(page.lines[j].strip(), place)
+            ):
+                return [name], j
     return None
 
 
