@@ -5319,6 +5319,10 @@ def rank_titles(
 #: How many headlines over paragraphs after the ranker's pick make it a digest's first
 #: brief (:func:`digest_headline`)
 _DIGEST_BRIEFS = 2
+#: The fewest words of a digest's headline: a byline above an article's headline is under
+#: a section's name ("Brandfinder" / "By Julia Esdar 6. November 2023" / the headline,
+#: then sections: "Brandfinder" was the title of two dev pages)
+_DIGEST_HEADLINE_WORDS = 4
 
 
 def digest_headline(
@@ -5343,7 +5347,12 @@ def digest_headline(
         k, i, text = pool.cands[j]
         if any(paras[k:k_pick]):
             return None  # (a paragraph between: the pick is no brief of a header's digest)
-        if i != skip and k + 1 < n and _is_byline(page.texts[k + 1]):
+        if (
+            i != skip
+            and page.nwords[k] >= _DIGEST_HEADLINE_WORDS
+            and k + 1 < n
+            and _is_byline(page.texts[k + 1])
+        ):
             return i, text
     return None
 

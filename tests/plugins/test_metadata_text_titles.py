@@ -441,3 +441,14 @@ def test_a_posts_headline_under_its_date_and_over_sections_stays_the_title() -> 
     head = "Garden Notes Blog\nMarch 5, 2024\n\nHow to grow garlic in a small garden"
     page = f"{head}\n\n{BODY}\n{sections}"
     assert extract(page)["title"] == "How to grow garlic in a small garden"
+
+
+def test_a_headline_under_its_byline_and_over_sections_stays_the_title() -> None:
+    """A byline above the headline, under a section's name, and sections with headings
+    after it: the section's name over the byline is no digest's headline (two dev pages
+    were titled "Brandfinder" and "Der Book Sprint")."""
+    sections = "\n\n".join(f"{h}\n\n{p}" for h, p in BRIEFS)
+    head = "Brandfinder\n\nBy Julia Esdar 6. November 2023\n\nHow to grow garlic in a small garden"
+    assert (
+        extract(f"{head}\n\n{BODY}\n{sections}")["title"] == "How to grow garlic in a small garden"
+    )
