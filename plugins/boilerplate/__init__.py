@@ -73,6 +73,7 @@ from .reflow import (
     Reflowed,
     front_matter_size,
     reflow_text,
+    setext_underlines,
     side_by_side,
 )
 from .structures import READ_ALSO_LABELS
@@ -555,6 +556,9 @@ class BoilerplateStage(Stage):
                 paywall = _drop_paywall(d)
                 if joined and joined.markup:
                     _drop_markup(d, joined.markup)
+                elif "===" in doc.text or "---" in doc.text:
+                    # (a plain text's setext headings: their underlines are markup too)
+                    _drop_markup(d, setext_underlines(d.lines))
                 if joined and joined.breaks:
                     _keep_line_breaks(d, joined.breaks)
                 text, ann = self._text(d)
@@ -1243,7 +1247,8 @@ MARKUP_REASON = "markdown markup: a rule, raw HTML or a link-reference definitio
 def _drop_markup(d: Any, markup: list[int]) -> None:
     """Remove the kept lines of a markdown text that are markup, no text of the page's
     (``markup``: see ``Reflowed.markup``), with a reason: an ad slot's raw ``<div>``, a
-    reference's URL, a rule (s39 acc-md 4, 7)."""
+    reference's URL, a rule (s39 acc-md 4, 7); and a plain text's setext headings'
+    underlines (:func:`.reflow.setext_underlines`)."""
     rows = set(markup)
     if drop := {j: MARKUP_REASON for j, row in enumerate(d.idx) if row in rows and d.keep[j]}:
         _mark(d, drop, False)

@@ -42,6 +42,7 @@ from ..boilerplate.reflow import (
     READER_FIELD,
     front_matter_lines,
     goes_on_wrapped,
+    setext_underlines,
 )
 from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
 from .model import model_coef, model_rows
@@ -2317,6 +2318,7 @@ class Page:
         "nwords",
         "other_digits",
         "paras",
+        "setext_h1",
         "story_end",
         "text",
         "texts",
@@ -2343,6 +2345,17 @@ class Page:
             lines, self.item_lines, texts = line_split(text.split("\n"))
             self.lines = lines
             self.items = list(zip(self.item_lines, texts, strict=True))
+        #: the line of the text's only level-1 setext heading (underlined with "="), if any
+        self.setext_h1: int | None = None
+        if ("===" in text or "---" in text) and (under := setext_underlines(lines)):
+            # (a setext heading's underline is markup, no line of the page's: read as a
+            # blank line, the heading over it is a headline over its text)
+            drop = set(under)
+            self.items = [item for item in self.items if item[0] not in drop]
+            self.item_lines = [i for i, _ in self.items]
+            texts = [t for _, t in self.items]
+            if len(h1 := [i - 1 for i in under if lines[i].lstrip()[0] == "="]) == 1:
+                self.setext_h1 = h1[0]
         # word counts by spaces (the lines are stripped), the lines' lengths, whether the page
         # holds Chinese or Japanese characters and the lines that can be paragraphs, from one
         # array of the lines' characters (:func:`_line_stats`)
@@ -6565,6 +6578,10 @@ def extract_lines(
     metadata line, which do not belong in the cleaned text).
     """
     page = Page(text, split)
+    if headline is None:
+        # (a plain text's only level-1 setext heading is its headline, as a markdown
+        # text's only "# Title" is)
+        headline = page.setext_h1
     items = page.items
     capture = parse_capture(capture_date)
     res: dict[str, Any] = {

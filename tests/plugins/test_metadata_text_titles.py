@@ -443,6 +443,21 @@ def test_a_posts_headline_under_its_date_and_over_sections_stays_the_title() -> 
     assert extract(page)["title"] == "How to grow garlic in a small garden"
 
 
+def test_a_setext_heading_of_a_plain_text_is_its_title() -> None:
+    """s40 acc-regress D5: a plain text's headline underlined with "=" (and its sections'
+    with "-") was no title; a paragraph under a section's heading was."""
+    page = (
+        "Annual General Meeting\n======================\n\n"
+        "Minutes of the meeting of 4 March 2025, held in the village hall.\n\n"
+        "Present\n-------\nTwelve members and the chair, Ms A. Brook.\n\n"
+        "1. The minutes of the last meeting were approved.\n"
+        "2. The treasurer reported a surplus of £1,240.\n\n"
+        "Any other business\n------------------\n"
+        "The hall roof needs repairs before the winter; quotes will be sought.\n"
+    )
+    assert extract(page)["title"] == "Annual General Meeting"
+
+
 def test_a_headline_under_its_byline_and_over_sections_stays_the_title() -> None:
     """A byline above the headline, under a section's name, and sections with headings
     after it: the section's name over the byline is no digest's headline (two dev pages
