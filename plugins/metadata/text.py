@@ -5739,6 +5739,7 @@ _NOT_PERSON_WORDS = """news staff foundation press post times media sport sports
     bureau correspondent today weekly review report mail telegraph guardian observer gazette
     chronicle express star sun mirror independent standard insider wire digital global
     international channel broadcasting company corporation associates partners phd md
+    presse nachrichten kurier anzeiger rundschau tagblatt verlag
     new los las san santa saint st hong buenos rio são sao el kuala tel abu cape port sri"""
 _NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
 #: Words of a company's name, never of a person's: a film's or a record's credit, which

@@ -1076,6 +1076,11 @@ def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, pros
         ("Local News\n5 May 2025", []),
         ("5 May 2025 | Environment & Climate", []),
         ("Monday Morning\n5 May 2025", []),
+        # an outlet's name over the date, a name glued to a clock time (s40 dev pages)
+        ("Hildesheimer Presse\n5 May 2025", []),
+        ("Melanie Earley15:35, 5 May 2025", []),
+        # a byline with its word on the date's line
+        ("5 May 2025 | By Emma Price", ["Emma Price"]),
     ],
 )
 def test_a_bare_name_at_the_date_is_the_author(run_stage, meta, want) -> None:
