@@ -983,7 +983,8 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     the line model with the posts under it (s36 acc-types #12): a button that names the
     box it shows or hides is no article's text. A button that shows all or more of it
     (:data:`_MORE`: "Show all ingredients") is the expander of a list cut short, an
-    ingredient list, results: only the button goes."""
+    ingredient list, results: only the button goes; so does a button of those words alone
+    ("Show all", "Mehr anzeigen")."""
     out: list[int] = []
     done = -1
     # (the buttons first: a line with a word of _TOGGLE, few of them on a page; then their
@@ -1000,6 +1001,14 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
         # without them is none, told before its words are read; "Read more", "See all" are
         # many a page's buttons of no box)
         named = [w for w in button if w not in _TOGGLE]
+        if not named and len(button) >= 2:
+            # (a button of its words alone, "Show all", "Alle anzeigen", "Voir plus": the
+            # expander of a list cut short or of a box, no line of the text; it stayed after
+            # a recipe's method while "Show all ingredients" went, s40 acc-regress D13)
+            if keep[j]:
+                out.append(j)
+                done = j
+            continue
         for i in range(j - 1, max(done, j - _BOX_LINES - 1), -1):
             if _prose(lines[i]):
                 break

@@ -589,6 +589,18 @@ def test_a_lists_expander_goes_and_the_list_stays():
     assert toggled_box(lines, [True] * len(lines)) == [3]
 
 
+def test_a_button_of_its_words_alone_goes():
+    """s40 acc-regress D13: a recipe's bare "Show all" button after its method stayed while
+    "Show all ingredients" went; a sentence with the words stays."""
+    from corearchive_plugins.boilerplate.structures import toggled_box
+
+    method = ["Method", "1. Heat the oven to 180C.", "2. Bake for 45 minutes."]
+    for button in ("Show all", "Alle anzeigen", "Voir plus", "(BUTTON) Show more"):
+        lines = [*method, button, "The show all about lemons starts next week on Channel 4."]
+        assert toggled_box(lines, [True] * len(lines)) == [3]
+    assert toggled_box(["More"], [True]) == []
+
+
 def test_an_embedded_posts_buttons_are_no_comments():
     """A live blog's posts that quote a tweet, its "Reply Retweet Like" bar under them, were
     taken for readers' comments, and the blog dated by its newest post (s39 acc-read F13):
