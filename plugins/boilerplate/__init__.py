@@ -1560,11 +1560,17 @@ def _drop_promo_lines(d: Any) -> None:
 
 def _drop_toggled_box(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` that are a box of links with the
-    button that shows or hides it (:func:`.structures.toggled_box`), with a reason."""
-    from .structures import BOX_REASON, toggled_box
+    button that shows or hides it (:func:`.structures.toggled_box`), or the copies of a
+    caption that its toggle shows whole and cut short (:func:`.structures.expander_copies`),
+    with a reason."""
+    from .structures import BOX_REASON, COPIES_REASON, expander_copies, toggled_box
 
-    if found := toggled_box(d.stripped, d.keep.tolist()):
+    keep = d.keep.tolist()
+    if found := toggled_box(d.stripped, keep):
         _mark(d, dict.fromkeys(found, BOX_REASON), False)
+        keep = d.keep.tolist()
+    if found := expander_copies(d.stripped, keep):
+        _mark(d, dict.fromkeys(found, COPIES_REASON), False)
 
 
 def _drop_template_lines(d: Any, found: _Template) -> int:
