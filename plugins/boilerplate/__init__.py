@@ -73,6 +73,7 @@ from .reflow import (
     Reflowed,
     front_matter_size,
     reflow_text,
+    setext_underlines,
     side_by_side,
 )
 from .structures import READ_ALSO_LABELS
@@ -555,6 +556,9 @@ class BoilerplateStage(Stage):
                 paywall = _drop_paywall(d)
                 if joined and joined.markup:
                     _drop_markup(d, joined.markup)
+                elif "===" in doc.text or "---" in doc.text:
+                    # (a plain text's setext headings: their underlines are markup too)
+                    _drop_markup(d, setext_underlines(d.lines))
                 if joined and joined.breaks:
                     _keep_line_breaks(d, joined.breaks)
                 text, ann = self._text(d)
@@ -1243,7 +1247,8 @@ MARKUP_REASON = "markdown markup: a rule, raw HTML or a link-reference definitio
 def _drop_markup(d: Any, markup: list[int]) -> None:
     """Remove the kept lines of a markdown text that are markup, no text of the page's
     (``markup``: see ``Reflowed.markup``), with a reason: an ad slot's raw ``<div>``, a
-    reference's URL, a rule (s39 acc-md 4, 7)."""
+    reference's URL, a rule (s39 acc-md 4, 7); and a plain text's setext headings'
+    underlines (:func:`.reflow.setext_underlines`)."""
     rows = set(markup)
     if drop := {j: MARKUP_REASON for j, row in enumerate(d.idx) if row in rows and d.keep[j]}:
         _mark(d, drop, False)
@@ -1555,11 +1560,17 @@ def _drop_promo_lines(d: Any) -> None:
 
 def _drop_toggled_box(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` that are a box of links with the
-    button that shows or hides it (:func:`.structures.toggled_box`), with a reason."""
-    from .structures import BOX_REASON, toggled_box
+    button that shows or hides it (:func:`.structures.toggled_box`), or the copies of a
+    caption that its toggle shows whole and cut short (:func:`.structures.expander_copies`),
+    with a reason."""
+    from .structures import BOX_REASON, COPIES_REASON, expander_copies, toggled_box
 
-    if found := toggled_box(d.stripped, d.keep.tolist()):
+    keep = d.keep.tolist()
+    if found := toggled_box(d.stripped, keep):
         _mark(d, dict.fromkeys(found, BOX_REASON), False)
+        keep = d.keep.tolist()
+    if found := expander_copies(d.stripped, keep):
+        _mark(d, dict.fromkeys(found, COPIES_REASON), False)
 
 
 def _drop_template_lines(d: Any, found: _Template) -> int:

@@ -1378,6 +1378,34 @@ def front_matter_lines(lines: list[str]) -> int:
     return rows[size - 1] + 1 if size else 0
 
 
+#: A setext heading's underline: a run of "=" or of "-", up to three spaces before it
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
+
+
+def setext_underlines(lines: list[str]) -> list[int]:
+    """The lines of ``lines`` that underline the line above them as a setext heading does
+    ("Annual General Meeting" / "======================"): a run of three "=" or "-" or
+    more, about as long as the line of text over it (within a quarter of its length, two
+    characters at least; a rule under a paragraph is no heading's). Plain texts write
+    headings so, as e-mails did, and markdown only took the form from them: in a text that
+    is no markdown the underlines stayed as lines of the text, and the heading over one was
+    not the title (s40 acc-regress D5). A front matter's rules are none."""
+    out: list[int] = []
+    for i in range(max(1, front_matter_lines(lines)), len(lines)):
+        line = lines[i]
+        if line.lstrip(" ")[:1] not in ("=", "-") or not _SETEXT_UNDERLINE.fullmatch(line):
+            continue
+        n, above = len(line.strip()), lines[i - 1].strip()
+        if (
+            n >= 3
+            and above
+            and abs(n - len(above)) <= max(2, len(above) // 4)
+            and any(map(str.isalpha, above))
+        ):
+            out.append(i)
+    return out
+
+
 def _indented_code(lines: list[str], a: int, b: int, code: str) -> list[str] | None:
     """The lines of an indented code block (input lines ``[a, b)``, ``code`` cmark's text of
     it) with their indentation under the block's, when it is code: a line for each input

@@ -984,6 +984,47 @@ _MORE = frozenset((
 ))  # fmt: skip
 
 
+#: the reason of a line removed by :func:`expander_copies`
+COPIES_REASON = "a caption's copies, shown whole and cut short by its more/less toggle"
+#: how many first words the copies of one text share at least
+_COPY_WORDS = 10
+#: the words of a toggle that shows more or less of a text, at its end ("… more", "less")
+_EXPANDER_WORDS = ("more", "less", "mehr", "weniger", "plus", "moins", "más", "menos")
+
+
+def _first_words(s: str) -> list[str]:
+    """The first :data:`_COPY_WORDS` words of line ``s`` (fewer in a shorter line)."""
+    return s.split(maxsplit=_COPY_WORDS)[:_COPY_WORDS]
+
+
+def expander_copies(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The kept lines (positions in ``lines``, stripped) that are copies of one text next to
+    each other, one of them cut short or ended by its toggle's word (:data:`_EXPANDER_WORDS`:
+    "… is on a visit to Vietnam ... more", "… Southeast Asian nation. less"): a picture's
+    caption as a text browser renders its widget, the caption whole and its collapsed and
+    expanded copies. They began w3m's and lynx's renderings of a wire story, three times
+    146 words, and the rendering was no copy of its page (s40 acc-synd #13). The copies
+    share their first :data:`_COPY_WORDS` words; all of them go."""
+    kept = [j for j, k in enumerate(keep) if k]
+    out: set[int] = set()
+    for x, j in enumerate(kept):
+        s = lines[j]
+        if not s[-8:].lower().endswith(_EXPANDER_WORDS) or j in out:
+            continue
+        head = _first_words(s)
+        if len(head) < _COPY_WORDS:
+            continue
+        group = [j]
+        for step in (-1, 1):
+            y = x + step
+            while 0 <= y < len(kept) and _first_words(lines[kept[y]]) == head:
+                group.append(kept[y])
+                y += step
+        if len(group) > 1:
+            out.update(group)
+    return sorted(out)
+
+
 def _words(line: str) -> list[str]:
     return [w for w in (w.strip(".,:;!?()[]«»\"'").casefold() for w in line.split()) if w]
 
@@ -998,7 +1039,8 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     the line model with the posts under it (s36 acc-types #12): a button that names the
     box it shows or hides is no article's text. A button that shows all or more of it
     (:data:`_MORE`: "Show all ingredients") is the expander of a list cut short, an
-    ingredient list, results: only the button goes."""
+    ingredient list, results: only the button goes; so does a button of those words alone
+    ("Show all", "Mehr anzeigen")."""
     out: list[int] = []
     done = -1
     # (the buttons first: a line with a word of _TOGGLE, few of them on a page; then their
@@ -1015,6 +1057,14 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
         # without them is none, told before its words are read; "Read more", "See all" are
         # many a page's buttons of no box)
         named = [w for w in button if w not in _TOGGLE]
+        if not named and len(button) >= 2:
+            # (a button of its words alone, "Show all", "Alle anzeigen", "Voir plus": the
+            # expander of a list cut short or of a box, no line of the text; it stayed after
+            # a recipe's method while "Show all ingredients" went, s40 acc-regress D13)
+            if keep[j]:
+                out.append(j)
+                done = j
+            continue
         for i in range(j - 1, max(done, j - _BOX_LINES - 1), -1):
             if _prose(lines[i]):
                 break

@@ -42,11 +42,12 @@ from ..boilerplate.reflow import (
     READER_FIELD,
     front_matter_lines,
     goes_on_wrapped,
+    setext_underlines,
 )
 from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
-from .wire import alternation
+from .wire import agency, alternation
 
 #: The earliest year of a date read from a page's text, by default (the ``earliest_year``
 #: option of the metadata stage: :func:`earliest_year`): a year of a modern page's running
@@ -2317,6 +2318,7 @@ class Page:
         "nwords",
         "other_digits",
         "paras",
+        "setext_h1",
         "story_end",
         "text",
         "texts",
@@ -2343,6 +2345,17 @@ class Page:
             lines, self.item_lines, texts = line_split(text.split("\n"))
             self.lines = lines
             self.items = list(zip(self.item_lines, texts, strict=True))
+        #: the line of the text's only level-1 setext heading (underlined with "="), if any
+        self.setext_h1: int | None = None
+        if ("===" in text or "---" in text) and (under := setext_underlines(lines)):
+            # (a setext heading's underline is markup, no line of the page's: read as a
+            # blank line, the heading over it is a headline over its text)
+            drop = set(under)
+            self.items = [item for item in self.items if item[0] not in drop]
+            self.item_lines = [i for i, _ in self.items]
+            texts = [t for _, t in self.items]
+            if len(h1 := [i - 1 for i in under if lines[i].lstrip()[0] == "="]) == 1:
+                self.setext_h1 = h1[0]
         # word counts by spaces (the lines are stripped), the lines' lengths, whether the page
         # holds Chinese or Japanese characters and the lines that can be paragraphs, from one
         # array of the lines' characters (:func:`_line_stats`)
@@ -4011,6 +4024,30 @@ _DAY_WORD_CLOCK = re.compile(
 )
 
 
+#: A weekday as a dateline's day, with a clock time at most ("Saturday at 10:30", "Mon,
+#: 14:05", "lundi à 14h05"): read after a dateline's label (:data:`_DATELINE_LABEL`)
+_WEEKDAY_CLOCK = re.compile(
+    rf"(?:{alternation(_YEARLESS_WEEKDAYS)})(?![^\W\d_])\.?"
+    rf"(?P<clock>{_DAY_WORD_CLOCK.pattern})?[\W_]*",
+    re.I,
+)
+
+
+def _weekday_dateline(s: str) -> bool:
+    """Whether line ``s`` is a dateline of a weekday: after a label ("Published Saturday at
+    10:30", "Updated: Monday"), or with a clock time of hours and minutes ("Saturday at
+    10:30"). It was taken for the title over the headline above its byline (s40
+    acc-regress D5). A weekday alone, or with a number ("Friday 13", a film's), may head a
+    page."""
+    label = _DATELINE_LABEL.match(s)
+    at = label.end() if label is not None else 0
+    if (m := _WEEKDAY_CLOCK.fullmatch(s, at)) is None:
+        return False
+    if any(map(str.isalpha, s[:at])):
+        return True
+    return m["clock"] is not None and _DAY_WORD_TIME.match(m["clock"]) is not None
+
+
 def _rel_dateline(s: str) -> bool:
     """Whether line ``s`` is a relative date alone, after a label at most ("Posted 3 hours
     ago", "Updated: 5 hours ago", "vor 2 Stunden", "· Gestern um 02:12 ·"): a dateline,
@@ -4102,6 +4139,10 @@ def _never_title(s: str) -> tuple[bool, bool]:
         # Hacking": it was the title and the tags of a held-out page, s34; a forum's
         # "Topic: How do I ..." heads its thread)
         return True, False
+    if ":" in s and _credit_line(s):
+        return True, False  # (a credit alone: "Photo: John Smith/Getty Images", "Source: AFP")
+    if len(s) <= _DATELINE_CHARS and _weekday_dateline(s):
+        return True, False  # (a weekday's dateline: "Published Saturday at 10:30")
     if "(" in s and _WIRE_DATELINE.match(s) is not None:
         # (the story's lead after a wire dateline, "LONDON (Reuters) - The barrier opened on
         # Monday.": a short one was taken for the title over the headline, s33 acc-regress #17)
@@ -4122,14 +4163,51 @@ _BYLINE_FIRST = frozenset("wprtsbvdaekſ") | frozenset(  # (ſ: a long s, an "s"
     w[0] for w in [*re.sub(r"[:?]", "", _BYLINE_MORE).split("|"), *"作记記筆著撰文"]
 )
 _FURNITURE_L, _BYLINE_L = _lowercase(_FURNITURE), _lowercase(_BYLINE)
+#: A picture's credit's label ("Photo:", "Bild:")
+_PICTURE_LABEL = r"(?:photos?|fotos?|bild(?:er)?|images?|pictures?|credits?|crédits?)"
 #: A picture's credit on a line of its own, a label and a colon, then who made or supplied
 #: it ("Photo: AFP", "Foto: dpa", "Image: Jane Roe/Reuters"): at most
 #: :data:`_PICTURE_CREDIT_WORDS` words, no sentence end ("Photos: what the flood left
 #: behind." heads a gallery)
-_PICTURE_CREDIT = re.compile(
-    r"(?i)\s*(?:photos?|fotos?|bild(?:er)?|images?|pictures?|credits?|crédits?)\s*:\s*[^.!?]+$"
-)
+_PICTURE_CREDIT = re.compile(rf"(?i)\s*{_PICTURE_LABEL}\s*:\s*[^.!?]+$")
 _PICTURE_CREDIT_WORDS = 5
+#: A credit's label and colon, a picture's or a story's source ("Source: Reuters", "Quelle:
+#: dpa"), then the value (:func:`_credit_line`)
+_CREDIT_LABEL = re.compile(
+    rf"(?i)\s*(?:{_PICTURE_LABEL}|sources?|quellen?|fuentes?|fontes?|bron(?:nen)?)\s*:\s*"
+)
+#: The most words of a credit's value: who made or supplied it, names ("John Smith / Getty
+#: Images")
+_CREDIT_NAMES = 4
+#: The small words between the names of a credit ("Courtesy of the Smith family", "Jane Roe
+#: for The Times", "AP via Getty Images")
+_CREDIT_JOINS = frozenset({
+    "of", "the", "via", "for", "and", "&", "und", "et", "y", "de", "da", "di", "von", "van",
+    "der", "du", "le", "la", "courtesy",
+})  # fmt: skip
+#: What separates a credit's names ("Jane Roe/Reuters", "AP | dpa")
+_CREDIT_SEPS = re.compile(r"[/|,;+]")
+
+
+def _credit_line(s: str) -> bool:
+    """Whether line ``s`` is a credit alone: a picture's or a source's label and colon
+    (:data:`_CREDIT_LABEL`), then names, up to :data:`_CREDIT_NAMES` capitalised words and
+    the small words between them (an agency's name as written: "dpa"), no sentence end:
+    "Photo: John Smith/Getty Images", "Source: Reuters". Above a story without a headline,
+    it was the title (s40 acc-regress D5). A headline after such a label says something in
+    words of small letters, or in more words ("Photos: what the flood left behind", "Sources: Lakers close
+    in on a deal for their new coach")."""
+    m = _CREDIT_LABEL.match(s)
+    if m is None or s.rstrip(_CLOSERS)[-1:] in _ENDERS:
+        return False
+    words = [
+        w for w in _CREDIT_SEPS.sub(" ", s[m.end() :]).split() if w.lower() not in _CREDIT_JOINS
+    ]
+    return 0 < len(words) <= _CREDIT_NAMES and all(
+        w[0].isupper() or w[0].isdigit() or agency(w) is not None for w in words
+    )
+
+
 _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
 
 #: The title ranker's features, one listwise linear model over every candidate
@@ -5251,6 +5329,47 @@ def rank_titles(
     return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
 
 
+#: How many headlines over paragraphs after the ranker's pick make it a digest's first
+#: brief (:func:`digest_headline`)
+_DIGEST_BRIEFS = 2
+#: The fewest words of a digest's headline: a byline above an article's headline is under
+#: a section's name ("Brandfinder" / "By Julia Esdar 6. November 2023" / the headline,
+#: then sections: "Brandfinder" was the title of two dev pages)
+_DIGEST_HEADLINE_WORDS = 4
+
+
+def digest_headline(
+    page: Page, pool: TitlePool, line: int, skip: int | None = None
+) -> tuple[int, str] | None:
+    """The page's headline over a digest of briefs when the ranker picked the first brief's
+    (at ``line``): the candidate above it over a byline, with no paragraph between, when
+    the pick heads paragraphs, as :data:`_DIGEST_BRIEFS` candidates or more after it do
+    ("AP News in Brief at 6:04 p.m. EST" / "By The Associated Press" / a date, then six
+    briefs, each a headline and two paragraphs: the first brief's headline was the
+    digest's title; s40 acc-synd #9). An article's headline is the one over its byline:
+    the lines above it are a menu's or a section's, over no byline (a post's date may be
+    over its headline: a line over a date is not taken). ``skip``: the byline's line, no
+    candidate (as :func:`rank_titles`'). Else None."""
+    paras, n = page.paras, len(page.paras)
+    heads = [j for j, (k, _, _) in enumerate(pool.cands) if k + 1 < n and paras[k + 1]]
+    at = next((j for j in heads if pool.cands[j][1] == line), None)
+    if at is None or len(heads) - heads.index(at) - 1 < _DIGEST_BRIEFS:
+        return None
+    k_pick = pool.cands[at][0]
+    for j in range(at - 1, -1, -1):
+        k, i, text = pool.cands[j]
+        if any(paras[k:k_pick]):
+            return None  # (a paragraph between: the pick is no brief of a header's digest)
+        if (
+            i != skip
+            and page.nwords[k] >= _DIGEST_HEADLINE_WORDS
+            and k + 1 < n
+            and _is_byline(page.texts[k + 1])
+        ):
+            return i, text
+    return None
+
+
 def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
     """Every title candidate with all its named features (for inspection, training and
     tests)."""
@@ -5517,6 +5636,14 @@ _GIVEN_PLACES = frozenset((
 ))  # fmt: skip
 #: Two capitalised words, no initial: "Bad Homburg", "New York" (or "John Paul")
 _TWO_WORDS = re.compile(r"[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]+")
+#: A word that ends as places' names do and no given name does: "Frankfurt", "Hamburg",
+#: "Darmstadt", "Düsseldorf", "Mannheim", "Göttingen", "Bremerhaven", "Strasbourg",
+#: "Manchester", "Portsmouth", "Louisville"
+_PLACE_END = re.compile(
+    r"[^\W\d_]{2,}(?:furt|burg|bourg|borough|stadt|dorf|hausen|heim|ingen|hafen|haven|münster"
+    r"|brücke?n?|ville|chester|mouth|shire)",
+    re.I,
+)
 
 
 def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
@@ -5533,11 +5660,13 @@ def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
     acc-read F19), but for a given name that is also a common place's (:data:`_GIVEN_PLACES`:
     "By Brown, Charlotte" over passengers "stranded in Charlotte"; s39 acc-read F6); and
     two words after the surname are a place ("Von Meier, Bad Homburg", "By Doe, New York";
-    a second given name is a catalogue's form, no byline's; s39 acc-read F15)."""
+    a second given name is a catalogue's form, no byline's; s39 acc-read F15), and so is a
+    word that ends as places do (:data:`_PLACE_END`: "By Weber, Frankfurt" over a story that
+    never names the city was "Frankfurt Weber"; s40 acc-regress D14)."""
     prose = r"\b(?:in|im|aus|nach|from|at|à|dans|en|a)\s+{w}\b|" if byline else ""
 
     def place(word: str) -> bool:
-        if byline and _TWO_WORDS.fullmatch(word):
+        if byline and (_TWO_WORDS.fullmatch(word) or _PLACE_END.fullmatch(word)):
             return True
         w, up = re.escape(word), re.escape(word.upper())
         return (
@@ -5610,6 +5739,7 @@ _NOT_PERSON_WORDS = """news staff foundation press post times media sport sports
     bureau correspondent today weekly review report mail telegraph guardian observer gazette
     chronicle express star sun mirror independent standard insider wire digital global
     international channel broadcasting company corporation associates partners phd md
+    presse nachrichten kurier anzeiger rundschau tagblatt verlag
     new los las san santa saint st hong buenos rio são sao el kuala tel abu cape port sri"""
 _NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
 #: Words of a company's name, never of a person's: a film's or a record's credit, which
@@ -5748,6 +5878,58 @@ def desk_byline(page: Page, title_line: int | None) -> int | None:
     for k in range(title_line + 1, min(title_line + _DESK_REACH + 1, len(page.lines))):
         if _desk_line(page.lines[k].strip()):
             return k
+    return None
+
+
+#: A word of a person's name: letters, a hyphen or an apostrophe inside, or an initial
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+
+
+def _bare_name(s: str, place: Callable[[str], bool]) -> str | None:
+    """The person's name that stripped line ``s`` is alone, after a byline word at most
+    ("Emma Price", "By Emma Price"): two or three capitalised words of letters
+    (:func:`_person_like`, :data:`_NAME_WORD`: not "Earley15:35", "Jueves,"), none of a
+    desk's, a time's or a weekday's ("Local News", "Monday Morning"), nor one the text
+    writes as a place (``place``: "Radtouren Berlin"); else None."""
+    if (m := _BYLINE.match(s)) is not None:
+        s = m.group("names").strip()
+    ws = s.split()
+    if (
+        _person_like(s)
+        and all(_NAME_WORD.fullmatch(w) for w in ws)
+        and not _no_person(ws)
+        and not any(w.casefold().strip(".") in _WHEN_WORDS for w in ws)
+        and not any(map(place, ws))
+    ):
+        return s
+    return None
+
+
+def bare_byline(
+    page: Page, title_line: int | None, date_lines: list[int], is_date_line: DateLines
+) -> tuple[list[str], int] | None:
+    """A byline without a byline word, at the page's date under the headline (``date_lines``:
+    the lines of the date read, between the headline ``title_line`` and the body): the
+    rest of the date's line ("25.10.2022 - Reiner Nagel") or the line next to it ("Emma
+    Price" / "5 May 2025") when it is a person's name alone (:func:`_bare_name`): (the
+    name, its line), else None. The line left the text, as a date line's or a short line,
+    and gave no author (s40 acc-regress D10). A byline with its word there is read too:
+    :func:`find_authors` reads the first lines only, and a text rendering's headline may be
+    far below them ("By Tess Bonn" at its line 250)."""
+    if title_line is None:
+        return None
+    place: Callable[[str], bool] | None = None
+    for k in date_lines:
+        if not title_line < k < page.body_line:
+            continue
+        place = place or place_words("\n".join(page.lines), byline=True)
+        if name := _bare_name(is_date_line.without_dates(k).strip(" \t-–—|·•,:"), place):
+            return [name], k
+        for j in (k - 1, k + 1):
+            if title_line < j < page.body_line and (
+                name := _bare_name(page.lines[j].strip(), place)
+            ):
+                return [name], j
     return None
 
 
@@ -6397,6 +6579,10 @@ def extract_lines(
     metadata line, which do not belong in the cleaned text).
     """
     page = Page(text, split)
+    if headline is None:
+        # (a plain text's only level-1 setext heading is its headline, as a markdown
+        # text's only "# Title" is)
+        headline = page.setext_h1
     items = page.items
     capture = parse_capture(capture_date)
     res: dict[str, Any] = {
@@ -6434,6 +6620,11 @@ def extract_lines(
         ]
     if tcands:
         i, s, _ = max(tcands, key=lambda t: t[2])
+        if (
+            pool is not None
+            and (over := digest_headline(page, pool, i, aline if authors else None)) is not None
+        ):
+            i, s = over
         slug = _slug_words(url) if pool is not None else None
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s)
@@ -6547,6 +6738,10 @@ def extract_lines(
         meta_lines["authors"] = [aline]
     elif (desk := desk_byline(page, title_line)) is not None:
         meta_lines["authors"] = [desk]  # (a desk's byline: the line, no author)
+    elif bare := bare_byline(page, title_line, meta_lines.get("published", []), is_date_line):
+        res["authors"], aline = bare
+        res["sources"]["authors"] = f"line {aline}"
+        meta_lines["authors"] = [aline]
     body_line = page.body_line
     paras = page.paras
     # (the last paragraph, found from the end in C)

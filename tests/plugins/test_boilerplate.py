@@ -9,6 +9,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import PROMO_REASON, BoilerplateStage, _promo
+from corearchive_plugins.boilerplate.reflow import setext_underlines
 
 PARA = (
     "The city council voted on Tuesday to approve a new budget that increases funding for "
@@ -2926,3 +2927,42 @@ def test_a_paragraph_that_opens_with_a_label_is_no_link():
     assert not _promo("Related: the council also voted on the budget for the new library.")
     assert not _promo("More: Prices rose 3 percent. Wages rose less than that in the year")
     assert not _promo("Watch: now")
+
+
+SETEXT = [
+    "Annual General Meeting",
+    "======================",
+    "",
+    "Minutes of the meeting of 4 March 2025, held in the village hall of Riverside.",
+    "",
+    "Present",
+    "-------",
+    "Twelve members and the chair, Ms A. Brook, and the treasurer, Mr J. Doe.",
+    "",
+    "Any other business",
+    "------------------",
+    "The hall roof needs repairs before the winter; quotes will be sought from builders.",
+]
+
+
+def test_a_plain_texts_setext_underlines_are_markup(run_stage) -> None:
+    """s40 acc-regress D5: a plain text's setext headings ("Present" / "-------") kept
+    their underlines as lines of the text; the headings stay, the underlines go."""
+    kept, removed = _clean(run_stage, SETEXT)
+    assert not any(set(line) <= set("=-") for line in kept)
+    assert "Present" in kept and "Any other business" in kept
+    assert removed["-------"] == removed["======================"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a rule under a paragraph, a signature's separator: no heading's underline
+        ["A paragraph of the text that goes on for a while, as paragraphs do here.", "-----"],
+        ["Jane Doe", "--"],
+        # a front matter's rules
+        ["---", "title: Hi", "---"],
+    ],
+)
+def test_a_rule_is_no_setext_underline(lines) -> None:
+    assert setext_underlines(lines) == []

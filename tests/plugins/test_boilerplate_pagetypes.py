@@ -589,6 +589,41 @@ def test_a_lists_expander_goes_and_the_list_stays():
     assert toggled_box(lines, [True] * len(lines)) == [3]
 
 
+def test_a_button_of_its_words_alone_goes():
+    """s40 acc-regress D13: a recipe's bare "Show all" button after its method stayed while
+    "Show all ingredients" went; a sentence with the words stays."""
+    from corearchive_plugins.boilerplate.structures import toggled_box
+
+    method = ["Method", "1. Heat the oven to 180C.", "2. Bake for 45 minutes."]
+    for button in ("Show all", "Alle anzeigen", "Voir plus", "(BUTTON) Show more"):
+        lines = [*method, button, "The show all about lemons starts next week on Channel 4."]
+        assert toggled_box(lines, [True] * len(lines)) == [3]
+    assert toggled_box(["More"], [True]) == []
+
+
+def test_a_captions_copies_shown_whole_and_cut_short_go():
+    """s40 acc-synd #13: w3m's rendering of a wire story began with its picture's caption
+    three times, whole, with "less" and cut short with "more" (its widget's copies); the
+    story's paragraphs, one of them ending in "more", stay."""
+    from corearchive_plugins.boilerplate.structures import expander_copies
+
+    cap = (
+        "U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister Ngo Xuan"
+        " Lich shake hands in Hanoi, Vietnam Wednesday, Nov. 20, 2019. Esper is on a visit"
+    )
+    lines = [
+        f"{cap} to Vietnam. Photo: Hau Dinh, AP",
+        f"{cap} to Vietnam. less",
+        f"{cap} ... more",
+        "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China.",
+        "Vietnam is one of the region's most vocal critics, and it wants the U.S. to do more",
+    ]
+    assert expander_copies(lines, [True] * len(lines)) == [0, 1, 2]
+    # (a removed line between the copies is passed over; a lone "more" line is no copy)
+    assert expander_copies(lines, [True, False, True, True, True]) == [0, 2]
+    assert expander_copies(lines[2:], [True] * 3) == []
+
+
 def test_an_embedded_posts_buttons_are_no_comments():
     """A live blog's posts that quote a tweet, its "Reply Retweet Like" bar under them, were
     taken for readers' comments, and the blog dated by its newest post (s39 acc-read F13):

@@ -1048,6 +1048,13 @@ def test_a_headline_that_is_one_number_is_the_title(run_stage, title) -> None:
         ("By Doe, New York", "Officials said on Monday that the plan was late again.", ["Doe"]),
         ("By Doe, Jane Q.", "Officials said on Monday that the plan was late again.",
          ["Jane Q. Doe"]),
+        # (a place the story never names, told by its name's ending; a given name that
+        # ends as one of them does not; s40 acc-regress D14)
+        ("By Weber, Frankfurt", "Die Kosten liegen bei 90 Millionen Euro.", ["Weber"]),
+        ("By Doe, Portsmouth", "Officials said on Monday that the plan was late again.",
+         ["Doe"]),
+        ("By Doe, Chester", "Officials said on Monday that the plan was late again.",
+         ["Chester Doe"]),
     ],
 )  # fmt: skip
 def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, prose, want):
@@ -1055,6 +1062,35 @@ def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, pros
     "Hamburg Meier": only a dateline told a place from a given name."""
     text = f"Hafen plant neue Kaimauer\n\n{byline}\n\n{prose}\n\n{PROSE * 2}\n\n{PROSE}"
     assert _record(run_stage, text, html=False).authors == want
+
+
+@pytest.mark.parametrize(
+    ("meta", "want"),
+    [
+        # a name alone over the date, or a post's date and its author on one line
+        ("Emma Price\n5 May 2025", ["Emma Price"]),
+        ("5 May 2025\nEmma Price", ["Emma Price"]),
+        ("25.10.2022 - Reiner Nagel", ["Reiner Nagel"]),
+        ("5 May 2025 | Emma Price", ["Emma Price"]),
+        # a section, a desk, a time of day: no one
+        ("Local News\n5 May 2025", []),
+        ("5 May 2025 | Environment & Climate", []),
+        ("Monday Morning\n5 May 2025", []),
+        # an outlet's name over the date, a name glued to a clock time (s40 dev pages)
+        ("Hildesheimer Presse\n5 May 2025", []),
+        ("Melanie Earley15:35, 5 May 2025", []),
+        # a byline with its word on the date's line
+        ("5 May 2025 | By Emma Price", ["Emma Price"]),
+    ],
+)
+def test_a_bare_name_at_the_date_is_the_author(run_stage, meta, want) -> None:
+    """s40 acc-regress D10: a byline without a byline word, a name alone over the date
+    ("Emma Price" / "5 May 2025") or after it on the date's line ("25.10.2022 - Reiner
+    Nagel"), left the text and gave no author."""
+    text = f"School to get new sports hall\n\n{meta}\n\n{PROSE * 2}\n\n{PROSE}"
+    got = _record(run_stage, text, html=False)
+    assert got.authors == want
+    assert "Emma Price" not in got.text and "Reiner Nagel" not in got.text
 
 
 @pytest.mark.parametrize(

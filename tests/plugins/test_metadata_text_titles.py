@@ -370,3 +370,100 @@ def test_a_short_headline_after_its_date_under_the_sites_name_is_the_title() -> 
     line only; under the site's name the page was titled by the name."""
     page = f"Riverside Gazette\n\nMarch 5, 2024 - Council cuts fares\n\n{BODY}"
     assert extract(page)["title"] == "Council cuts fares"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published Saturday at 10:30",
+        "Updated: Monday, 14:05",
+        "Saturday at 10:30",
+        "Photo: John Smith/Getty Images",
+        "Foto: Max Mustermann / dpa",
+        "Source: Reuters",
+        "Quelle: dpa",
+    ],
+)
+def test_a_label_or_weekday_dateline_is_never_the_title(line: str) -> None:
+    """A credit alone ("Photo: John Smith/Getty Images", "Source: Reuters") or a dateline of
+    a weekday ("Published Saturday at 10:30") was the title: over a story without a
+    headline, or over the headline above its byline (s40 acc-regress D5)."""
+    assert extract(f"{line}\n\n{BODY}")["title"] is None
+    page = f"Flood barrier opens\n\nBy Jane Roe\n\n{line}\n\n{BODY}"
+    assert extract(page)["title"] == "Flood barrier opens"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Photos: what the flood left behind",
+        "Sources: Lakers close in on a deal for their new coach",
+        "Source: The Town That Ran Out Of Water And How It Survived",
+        "Friday 13",
+        "Saturday Night Fever",
+    ],
+)
+def test_a_headline_after_a_label_or_a_weekday_stays_a_title(headline: str) -> None:
+    """A headline that starts with a credit's label says something in small words, or in
+    more words than a credit's names; a weekday with a number or words is no dateline."""
+    page = f"{headline}\n\nBy Jane Roe\nMarch 5, 2024\n\n{BODY}"
+    assert extract(page)["title"] == headline
+
+
+BRIEFS = [
+    ("Snooze cruise: Study sees future for hibernating astronauts",
+     "BERLIN -- The European Space Agency says putting astronauts into a state of suspended"
+     " animation could make it easier to reach other planets."),
+    ("Doobie Brothers to reunite with Michael McDonald for Blossom show",
+     "CLEVELAND -- The Doobie Brothers will look to ride a potential Rock and Roll Hall of"
+     " Fame induction into a reunion tour with Michael McDonald next year."),
+    ("Cat found in New Mexico after going missing in Oregon",
+     "ALBUQUERQUE -- A cat that went missing in Oregon has been found more than 1,000 miles"
+     " away in New Mexico, animal control officers said on Tuesday."),
+]  # fmt: skip
+
+
+def test_a_digest_of_briefs_is_titled_with_its_own_headline() -> None:
+    """s40 acc-synd #9: a wire digest, its headline over its byline and date, then briefs of
+    a headline and paragraphs each, was titled with its first brief's headline."""
+    briefs = "\n\n".join(f"{h}\n\n{p}\n\n{p}" for h, p in BRIEFS)
+    page = (
+        "Coastal Times\nNews\nSports\nWeather\n\nAP News in Brief at 9:04 p.m. EST\n\n"
+        f"By The Associated Press\nNov. 20, 2019\nShare\n\n{briefs}"
+    )
+    assert extract(page)["title"] == "AP News in Brief at 9:04 p.m. EST"
+
+
+def test_a_posts_headline_under_its_date_and_over_sections_stays_the_title() -> None:
+    """A post whose headline is under its date and over its first paragraph, then sections
+    with headings: the line above the date is the blog's name, no headline."""
+    sections = "\n\n".join(f"{h}\n\n{p}" for h, p in BRIEFS)
+    head = "Garden Notes Blog\nMarch 5, 2024\n\nHow to grow garlic in a small garden"
+    page = f"{head}\n\n{BODY}\n{sections}"
+    assert extract(page)["title"] == "How to grow garlic in a small garden"
+
+
+def test_a_setext_heading_of_a_plain_text_is_its_title() -> None:
+    """s40 acc-regress D5: a plain text's headline underlined with "=" (and its sections'
+    with "-") was no title; a paragraph under a section's heading was."""
+    page = (
+        "Annual General Meeting\n======================\n\n"
+        "Minutes of the meeting of 4 March 2025, held in the village hall.\n\n"
+        "Present\n-------\nTwelve members and the chair, Ms A. Brook.\n\n"
+        "1. The minutes of the last meeting were approved.\n"
+        "2. The treasurer reported a surplus of £1,240.\n\n"
+        "Any other business\n------------------\n"
+        "The hall roof needs repairs before the winter; quotes will be sought.\n"
+    )
+    assert extract(page)["title"] == "Annual General Meeting"
+
+
+def test_a_headline_under_its_byline_and_over_sections_stays_the_title() -> None:
+    """A byline above the headline, under a section's name, and sections with headings
+    after it: the section's name over the byline is no digest's headline (two dev pages
+    were titled "Brandfinder" and "Der Book Sprint")."""
+    sections = "\n\n".join(f"{h}\n\n{p}" for h, p in BRIEFS)
+    head = "Brandfinder\n\nBy Julia Esdar 6. November 2023\n\nHow to grow garlic in a small garden"
+    assert (
+        extract(f"{head}\n\n{BODY}\n{sections}")["title"] == "How to grow garlic in a small garden"
+    )
