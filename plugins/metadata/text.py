@@ -4095,8 +4095,9 @@ def _never_title(s: str) -> tuple[bool, bool]:
         and _TAG_SEP_ANY.search(tags) is not None
         and len(parts := split_tags(tags)) > 1
         # (tags are words or names: "Topic: Printer, scanner and fax stopped working
-        # after the update" heads a forum's thread; s35 acc-read #10)
-        and all(len(t.split()) <= _TAG_WORDS_MAX for t in parts)
+        # after the update" heads a forum's thread; s35 acc-read #10. The same rule as
+        # labelled_tags': a list that is the page's tags is never its title)
+        and _tag_items(parts)
     ):
         # (a labelled list of tags is the tags' line, "Schlagworte: Cybercrime, Cyberkrieg,
         # Hacking": it was the title and the tags of a held-out page, s34; a forum's
@@ -5908,6 +5909,19 @@ _TAG_SEP = re.compile(rf"\s*[,;|•·،؛，、；]\s*|{HASHTAG_SPACE}")
 _TAG_WORDS_MAX = 4
 
 
+def _tag_items(parts: list[str]) -> bool:
+    """Whether the items ``parts`` of a labelled list are tags: fewer than half of them
+    longer than a tag (:data:`_TAG_WORDS_MAX` words). Items longer, half of them or more,
+    are a sentence of the story under a label ("Topic: Why the river floods more often than
+    it did thirty years ago", a talk's subject, s40 acc-read F5; a forum's "Topic: Printer,
+    scanner and fax stopped working after the update", s35 acc-read #10); one long tag in a
+    list is a list's ("CVS Health, CVS Pharmacy, Healthcare, CVS Health Platinum Whitening
+    Kit"). The one rule of the tags' reader (:func:`labelled_tags`) and the title's
+    (:func:`_never_title`): the two were written apart, and a list the page's tags came
+    from was a title candidate too (review2 R4)."""
+    return 2 * sum(len(t.split()) > _TAG_WORDS_MAX for t in parts) < len(parts)
+
+
 def unhashed(tag: str) -> str:
     """A tag without its hashtag's "#" ("#Council" -> "Council", "#2024" -> "2024"; a "#"
     alone, "# x", stays)."""
@@ -7106,7 +7120,7 @@ def labelled_tags(
     names no tags (the same lines read the same way on both paths). ``title_line``: the
     headline's line, which is no tag line (a forum's "Topic: How do I ..." gave the tags
     "How do", "I get my printer ..."; a tag list is never the title, _never_title), nor a
-    line half of whose items or more are longer than a tag (:data:`_TAG_WORDS_MAX` words)."""
+    line whose items are no tags (:func:`_tag_items`)."""
     for i, s in items:
         value = _tag_value(s)
         if value is None or i == title_line:
@@ -7117,13 +7131,8 @@ def labelled_tags(
             # a blog's "Label: Berita, Politik" lists its tags)
             continue
         tags = split_tags(value)
-        if 2 * sum(len(t.split()) > _TAG_WORDS_MAX for t in tags) >= len(tags):
-            # (a tag is a word or a name: items longer, half of them or more, are a sentence
-            # of the story under a label, "Topic: Why the river floods more often than it
-            # did thirty years ago", a talk's announced subject; it was the tag and left the
-            # text, s40 acc-read F5. One long tag in a list is a list's: "CVS Health, CVS
-            # Pharmacy, Healthcare, CVS Health Platinum Whitening Kit")
-            continue
+        if not _tag_items(tags):
+            continue  # (a sentence of the story under a label: s40 acc-read F5)
         return tags, i
     return None
 

@@ -277,6 +277,17 @@ def test_a_forum_topic_with_commas_is_its_threads_title_not_a_tag_line() -> None
     assert got["tags"] == []
 
 
+def test_a_tag_list_with_one_long_tag_is_the_tags_not_the_title() -> None:
+    """review2 R4: the title reader's rule for a labelled tag list (all items short) and the
+    tag reader's (fewer than half long) were written apart, and a list with one long tag,
+    the page's tags for the one, was the title for the other: the page's title and no
+    tags. One rule (_tag_items): the tags, no title."""
+    line = "Tags: CVS Health, CVS Pharmacy, Healthcare, CVS Health Platinum Whitening Kit"
+    got = extract(f"{line}\n\n{BODY}")
+    assert got["title"] is None
+    assert got["tags"] == ["CVS Health", "CVS Pharmacy", "Healthcare", line[-33:]]
+
+
 @pytest.mark.parametrize("lead", ["iPhone 17 goes on sale", "eBay said on Tuesday that it"])
 def test_a_lead_opening_with_a_small_lettered_name_leaves_the_headline(lead: str) -> None:
     """s35 acc-read #20: "Apple unveils its new phones" / "iPhone 17 goes on sale ..." was
