@@ -3949,8 +3949,13 @@ def _share_bar(low: str, whole: bool = False) -> bool:
     return sum(w not in _SHARE_WORDS and w not in CUE_WORDS for w in _LONG_WORD.findall(head)) <= 1
 
 
-#: What separates a list's items on one line
-_ITEM_SEPS = ",;|·•/"
+#: What separates tags (:func:`split_tags`): commas (the Arabic "،", the full-width "，" and
+#: the ideographic "、" among them), semicolons, bars, bullets
+_TAG_SEPS = ",;|•·،؛，、；"
+#: What separates a list's items on one line: a tag list's separators, and a slash (a copy
+#: of the tags' without the Arabic and CJK ones made "إيلون ماسك، أخبار، تويتر، فيسبوك" no
+#: list; review2 R5)
+_ITEM_SEPS = _TAG_SEPS + "/"
 
 
 def _list_item_at(s: str, a: int, b: int) -> bool:
@@ -5898,13 +5903,12 @@ _TAG_LABEL = re.compile(
     + r"|kategorie|categories|category|rubrik)\s*[:：]|filed under\b\s*:?)\s*",
     re.I,
 )
-#: What separates tags: commas (the Arabic "،", the full-width "，" and the ideographic
-#: "、" among them), semicolons, bars, bullets
-_TAG_SEP_ANY = re.compile(r"[,;|•·#،؛，、；]")
+#: What separates tags (:data:`_TAG_SEPS`) or marks them (a hashtag's "#")
+_TAG_SEP_ANY = re.compile(f"[{_TAG_SEPS}#]")
 #: The space before a hashtag ("#Council #Pier"): a number sign before a digit is none
 #: ("Issue #42"), nor one after a letter ("C#")
 HASHTAG_SPACE = r"\s+(?=#[^\W\d_])"
-_TAG_SEP = re.compile(rf"\s*[,;|•·،؛，、；]\s*|{HASHTAG_SPACE}")
+_TAG_SEP = re.compile(rf"\s*[{_TAG_SEPS}]\s*|{HASHTAG_SPACE}")
 #: The most words of a tag: a word or a name ("Europäische Zentralbank", "Vladimir Putin")
 _TAG_WORDS_MAX = 4
 

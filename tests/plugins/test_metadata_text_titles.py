@@ -95,6 +95,10 @@ def test_a_date_lines_meta_is_no_title_candidate(meta: str) -> None:
         ("この記事をシェアする ツイート はてなブックマーク", False),
         # nor a list with two networks among its items (a tag list: htmldate dev)
         ("Elon Musk, News, Twitter, X", False),
+        # its items separated as the tag reader separates them, in Arabic or CJK too
+        # (review2 R5)
+        ("إيلون ماسك، أخبار، تويتر، فيسبوك", False),
+        ("イーロン・マスク、ニュース、Twitter、X", False),
     ],
 )
 def test_a_headline_naming_two_networks_is_no_share_bar(line: str, headline: bool) -> None:
