@@ -448,12 +448,18 @@ _DAY_WORD_TIME = re.compile(
 
 
 def _time_at(line: str, pos: int) -> bool:
-    """Whether a time of day (:data:`_DAY_WORD_TIME`) is at ``pos`` of ``line``: an hour of
-    0-23 and minutes of 0-59 (in any digits), no digit after them. A number with a point is
-    none: "Gestern 40.000 Besucher", "Heute 75.00 Euro" dated an undated page (s40
-    acc-read F3)."""
-    m = _DAY_WORD_TIME.match(line, pos)
-    return m is not None and int(m.group(1)) <= 23 and int(m.group(2)) <= 59
+    """Whether a time of day (:data:`_DAY_WORD_TIME`) is at ``pos`` of ``line``: see
+    :func:`_of_day`, no digit after it."""
+    return _of_day(_DAY_WORD_TIME.match(line, pos))
+
+
+def _of_day(m: re.Match[str] | None) -> bool:
+    """Whether the clock time ``m`` matched (its hour the first group, its minutes the
+    second, if any) is a time of day: an hour of 0-23 and minutes of 0-59 (in any digits).
+    A number with a point is none: "Gestern 40.000 Besucher", "Heute 75.00 Euro" dated an
+    undated page (s40 acc-read F3). Both patterns of a time after a day word are read so
+    (:data:`_DAY_WORD_TIME`, :data:`_DAY_WORD_CLOCK`: the check was in one, review2 R8)."""
+    return m is not None and int(m.group(1)) <= 23 and (m.group(2) is None or int(m.group(2)) <= 59)
 
 
 _UNIT_DAYS = {
@@ -4010,7 +4016,7 @@ _CAMEL_START = re.compile(r"[^\W\d_][^\W\d_]*[A-Z]")
 #: A clock time after a day word: "um 02:12", "at 2:12 pm", ", 14.30 Uhr", "à 14h05", "о 14:30",
 #: "στις 14:30", "בשעה 14:30", "ساعت ۱۴:۳۰", "เวลา 14:30 น."
 _DAY_WORD_CLOCK = re.compile(
-    rf"[,\s]*(?:(?:{_CLOCK_WORDS})\s+|ב-?)?\d{{1,2}}(?:[:.h]\d{{2}})?"
+    rf"[,\s]*(?:(?:{_CLOCK_WORDS})\s+|ב-?)?(\d{{1,2}})(?:[:.h](\d{{2}}))?"
     r"\s*(?:uhr|h|น\.?|[ap]\.?\s?m\.?)?",
     re.I,
 )
@@ -4028,7 +4034,7 @@ def _rel_dateline(s: str) -> bool:
     rest = s[m.end() :].strip(" .·|-–—)")
     if m.group("word") is None and m.group("cword") is None:
         return not rest
-    return bool(rest) and _DAY_WORD_CLOCK.fullmatch(rest) is not None
+    return bool(rest) and _of_day(_DAY_WORD_CLOCK.fullmatch(rest))
 
 
 #: What separates a menu's items on one line
