@@ -1677,9 +1677,13 @@ def find_relative(
     return out
 
 
+#: What separates a dateline's pieces: a bar, a dot, a bullet, a dash ("לפני שעה | חדשות",
+#: "منذ ساعة - الرياض", "Posted 3 hours ago •"). The one set of the dateline readers, each
+#: with its extras (four sets were typed apart, a bullet in some only; review2 R9)
+_DATELINE_SEPS = "|·•–—-"
 #: What may end a dateline's relative date and start what follows it on the line: a
-#: separator ("לפני שעה | חדשות", "منذ ساعة - الرياض")
-_DATELINE_SEP = tuple("|·•–—-/()")
+#: separator, a slash or a bracket
+_DATELINE_SEP = tuple(_DATELINE_SEPS + "/()")
 
 
 def _ends_dateline(line: str, end: int) -> bool:
@@ -1890,7 +1894,7 @@ def find_cjk_yearless(lines: list[str], capture: date, max_lines: int = 80) -> l
             continue
         for m in _CJK_YEARLESS.finditer(line):
             if not _time_at(line, m.end()) and (
-                line[m.end() :].strip(" \t\u3000,.;|·•–—-)）]】")
+                line[m.end() :].strip(" \t\u3000,.;)）]】" + _DATELINE_SEPS)
                 or len(line[: m.start()].strip()) > _CJK_YEARLESS_BEFORE
             ):
                 continue
@@ -4031,7 +4035,7 @@ def _rel_dateline(s: str) -> bool:
     m = _RELATIVE.search(s)
     if m is None or _DATELINE_LABEL.fullmatch(s, 0, m.start()) is None:
         return False
-    rest = s[m.end() :].strip(" .·|-–—)")
+    rest = s[m.end() :].strip(" .)" + _DATELINE_SEPS)
     if m.group("word") is None and m.group("cword") is None:
         return not rest
     return bool(rest) and _of_day(_DAY_WORD_CLOCK.fullmatch(rest))
@@ -4257,7 +4261,9 @@ def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n:
     return [s for _, s in islice(found, n)]
 
 
-_LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
+#: What stands between a date and a date line's rest: spaces, separators, a colon, a comma,
+#: an arrow
+_LEAD_SEP = re.compile(rf"^[\s:,»>{re.escape(_DATELINE_SEPS)}]*")
 _DATE_SEP = re.compile(r"\s+[|–—-]\s")
 #: The rest of a Chinese or Japanese date line after its date: a time, then the label of the
 #: source, the author or the editor ("2023年10月18日 10:02 来源：新华网")

@@ -147,6 +147,18 @@ def test_a_day_words_dateline_needs_a_time_of_day(line: str, dateline: bool) -> 
     assert bool(textmeta.find_relative([line], date(2024, 3, 5))) is dateline
 
 
+@pytest.mark.parametrize("line", ["Posted 3 hours ago •", "• Gestern um 02:12 •"])
+def test_a_relative_dateline_closed_by_a_bullet_is_never_a_title(line: str) -> None:
+    """review2 R9: the readers of a dateline's separators had four sets typed apart, and
+    the title reader's relative-dateline test alone had no bullet: "· Gestern um 02:12 ·"
+    was a dateline, "• Gestern um 02:12 •" none. One set (_DATELINE_SEPS)."""
+    from corearchive_plugins.metadata import text as textmeta
+
+    assert textmeta._rel_dateline(line)
+    textmeta._never_title.cache_clear()
+    assert textmeta._never_title(line)[0]
+
+
 FIRE = (
     "A serious fire broke out on Saturday evening at the premises of Messrs. Hartley and "
     "Sons, corn merchants, in Market-street, and before it could be got under control the "
