@@ -1419,7 +1419,7 @@ def _raw_features_many(docs, lex):
         np.float64
     )
     raw_ntok = np.diff(tb).astype(np.float64)
-    ntok = _nomark_words(F, raw_ntok, letters)
+    ntok, counted = _nomark_words(F, raw_ntok, letters)
     codes = _lex_codes(lex["table"], th)
     # A cue word written right before "(" is code, a function's name ("print(x)", "share()"),
     # not a page's button: no cue (a snippet's print() line was removed as furniture, s34
@@ -1442,12 +1442,11 @@ def _raw_features_many(docs, lex):
     key += tcls & 4
     per = np.bincount(key, minlength=n * 8).reshape(n, 8)
     stop = per[:, 1::2].sum(axis=1).astype(np.float64)
-    if ntok is not raw_ntok:
+    if len(counted):
         # (a line counted in words of its letters has no stop words the lexicon can find
         # among its spaced phrases: a paragraph of them read as a list of 40 words without
         # one, and a Thai text of one or two paragraphs was dropped whole as no_content; s40
         # acc-regress R1. Its share is unknown: taken as prose's, about a third)
-        counted = ntok != raw_ntok
         stop[counted] = _NOMARK_STOP_SHARE * ntok[counted]
     alpha = per[:, [2, 3, 6, 7]].sum(axis=1).astype(np.float64)
     dtok = per[:, 4:].sum(axis=1).astype(np.float64)
@@ -1527,10 +1526,10 @@ def _raw_features_many(docs, lex):
         act[act] = _CLOSER[cpc[back[act]]]
     end_t = np.where(back >= ls, _END_T[cpc[back]], 0)
     end_sent = (end_t & 2) > 0
-    if ntok is not raw_ntok:
+    if len(counted):
         # (nor a sentence end: Thai and Lao write none, and a paragraph of theirs is prose,
         # :func:`nomark_prose_line`, as a line ending one is)
-        for j in np.flatnonzero(counted & ~end_sent).tolist():
+        for j in counted[~end_sent[counted]].tolist():
             end_sent[j] = nomark_prose_line(F[j])
     end_q = (end_t & 4) > 0
     ft = _FIRST_T[np.minimum(fcp, 65535)]
@@ -2479,15 +2478,20 @@ _NOMARK_WORD_LETTERS = 3
 _NOMARK_STOP_SHARE = 0.35
 
 
-def _nomark_words(F: list[str], ntok: np.ndarray, letters: np.ndarray) -> np.ndarray:
+def _nomark_words(
+    F: list[str], ntok: np.ndarray, letters: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """The lines' ``ntok`` with a line mostly of Thai or Lao letters counted in words of
     _NOMARK_WORD_LETTERS letters, when that makes 8 words or more and more than its tokens:
     a space parts phrases there, not words, and a paragraph of 120 letters was three
     tokens, a short line to the model (the last paragraph before a page's share buttons was
     removed).  A shorter line keeps its tokens: a label of one cue phrase ("ข่าวที่เกี่ยวข้อง",
     related news) stays a line of cue words only.  Only lines whose tokens run 8+ letters on
-    average are searched (scripts without spaces, CJK too)."""
+    average are searched (scripts without spaces, CJK too).  Returns (the counts, the
+    indices of the lines counted so, in order): the features read those lines' stop words
+    and sentence ends apart (review40 F5: they were told by comparing the counts)."""
     out = ntok
+    counted = []
     least = 8 * _NOMARK_WORD_LETTERS
     for j in np.flatnonzero(letters >= np.maximum(8 * ntok, least)).tolist():
         line = F[j]
@@ -2496,7 +2500,8 @@ def _nomark_words(F: list[str], ntok: np.ndarray, letters: np.ndarray) -> np.nda
             if out is ntok:
                 out = ntok.copy()
             out[j] = k / _NOMARK_WORD_LETTERS
-    return out
+            counted.append(j)
+    return out, np.array(counted, np.intp)
 
 
 # A short line of theirs lacks a sentence end as their paragraphs do: after the article's last
@@ -2510,7 +2515,9 @@ def _nomark_prose(rows: list[str], X: np.ndarray) -> tuple[np.ndarray, np.ndarra
     sentences without a mark (Thai, Lao) -> (prose, titlelike).  Prose: _NOMARK_PROSE_LETTERS
     or more of its letters, the most of the line's characters (see above); only the long
     lines without a sentence end that are not ASCII are searched (a search of every line cost
-    ~3 % of the decisions; so, ~0.4 %), and counted when they hold one.  Titlelike: the
+    ~3 % of the decisions; so, ~0.4 %), and counted when they hold one.  (A line
+    :func:`_nomark_words` counted in words that is such prose ends a sentence in ``X``
+    already, the feature's: the mask adds the others.)  Titlelike: the
     title-like lines (``X``'s feature) the most of whose characters are those letters, whose
     missing sentence end says nothing (see :func:`_rules`)."""
     out = np.zeros(len(rows), bool)
