@@ -2628,26 +2628,10 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
         # a short photo-credit line right after it ("Photo: J. Smith/Reuters")
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
-        # a line that goes on with the sentence of the line before it (in lower case, after
-        # no sentence's end) is a piece of a paragraph, not a caption: a hard-wrapped
-        # text's paragraph broken early into blocks lost its second block after the first
-        # (taken for the title: s35 acc-regress R9)
-        goes_on = (X[:, _FI["first_lower"]] > 0) & (X[:, _FI["end_sent@-1"]] == 0)
-        # (nor one ending in a colon: it leads into what follows, a list or a table, as a
-        # caption does not; "Results of the final round:" under the headline went as one,
-        # s40 acc-regress D3)
-        cand = (
-            keep
-            & (ntok >= 8)
-            & (end_sent == 0)
-            & (X[:, _FI["end_colon"]] == 0)
-            & (np.arange(n) < first)
-            & (nxt_by | prv_t | cue | nxt_credit)
-            & ~goes_on
-        )
+        cand = _caption_line(X, keep) & (np.arange(n) < first) & (nxt_by | prv_t | cue | nxt_credit)
         for j in np.flatnonzero(cand).tolist():
             p[j] = min(p[j], thr * 0.5)
-            why[j] = "image caption (long, no final punctuation, next to title/byline)"
+            why[j] = _CAPTION_REASON
     if "bridge" in rules:
         furn = (X[:, _FI["furniture"]] > 0).tolist()
         keep = (p >= thr).tolist()
@@ -2694,6 +2678,23 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
                 p[j] = min(p[j], thr * 0.5)
                 why[j] = _NOPROSE_REASON
     return p, why
+
+
+#: the reason of the caption rule (:func:`_rules`)
+_CAPTION_REASON = "image caption (long, no final punctuation, next to title/byline)"
+
+
+def _caption_line(X: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """The lines that may be an image caption by their own features (the caption rule of
+    :func:`_rules` and :func:`_rules_rows` then asks where they stand): kept, 8+ words, no
+    sentence end; not ending with a colon, which leads into what follows, a list or a
+    table, as a caption does not ("Results of the final round:" under the headline went as
+    one, s40 acc-regress D3); not going on with the sentence of the line before it (in lower
+    case, after no sentence's end): a piece of a paragraph, a hard-wrapped text's paragraph
+    broken early into blocks lost its second block after the first (taken for the title: s35
+    acc-regress R9). One mask for both rule functions: each fix was made twice (review40 F9)."""
+    goes_on = (X[:, _FI["first_lower"]] > 0) & (X[:, _FI["end_sent@-1"]] == 0)
+    return keep & (X[:, 0] >= 8) & (X[:, 3] == 0) & (X[:, _FI["end_colon"]] == 0) & ~goes_on
 
 
 def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
@@ -2750,20 +2751,10 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
         nxt_credit &= inner_next
-        goes_on = (X[:, _FI["first_lower"]] > 0) & (X[:, _FI["end_sent@-1"]] == 0)
         cand = (
-            has_kp
-            & keep
-            & (ntok >= 8)
-            & (end_sent == 0)
-            & (X[:, _FI["end_colon"]] == 0)
-            & (gi < first[ld])
-            & (nxt_by | prv_t | cue | nxt_credit)
-            & ~goes_on  # (as _rules)
+            has_kp & _caption_line(X, keep) & (gi < first[ld]) & (nxt_by | prv_t | cue | nxt_credit)
         )
-        _demote(
-            p, why, cand, half, "image caption (long, no final punctuation, next to title/byline)"
-        )
+        _demote(p, why, cand, half, _CAPTION_REASON)
     if "bridge" in rules:
         furn_a = X[:, _FI["furniture"]] > 0
         furn = furn_a.tolist()
