@@ -51,6 +51,17 @@ def _run_order(folder: Path) -> dict[str, tuple[str, int, int]]:
     return order
 
 
+def _capture_id(line: dict[str, Any]) -> str | None:
+    """The crawl record a record or a drop entry ``line`` was read from (its WARC record's
+    id), None for a document read from none. A capture is its crawl record, whatever
+    document id it was read under: a copy of the crawl file under another name gives its
+    revisits (s39 acc-regress R5) and its responses (s40 acc-read F21) again. The one key of
+    a capture for the drop entries, the records read again and the revisits' originals
+    (three ways once: review40 F6)."""
+    rid = _field(line, "source").get("warc_record_id")
+    return str(rid) if rid else None
+
+
 def _entry(
     kind: str, status: Any, line: dict[str, Any], run_id: Any, title: Any, folder: Path, seq: int
 ) -> dict[str, Any]:
@@ -69,7 +80,7 @@ def _entry(
         "folder": str(folder),
         "again": [],
         "_seq": seq,
-        "_record": _field(line, "source").get("warc_record_id"),
+        "_record": _capture_id(line),
     }
 
 
@@ -109,11 +120,8 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
             seq += 1
             reason = str(rej.get("reason"))
             doc_id = str(rej.get("id"))
-            if reason == "revisit" and (rid := _field(rej, "source").get("warc_record_id")):
-                # (a crawl's revisit record is that record wherever it is read from: a copy
-                # of the crawl file under another name gave its re-fetch twice, s39
-                # acc-regress R5)
-                doc_id = str(rid)
+            if reason == "revisit" and (rid := _capture_id(rej)):
+                doc_id = rid  # (a crawl's revisit record is that record wherever it is read)
             if (first := seen.get((doc_id, reason))) is not None:
                 first["again"].append(rej.get("run_id"))
                 continue
@@ -133,8 +141,12 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
         if first is not None and str(e["fetched_at"] or "~") < str(first["fetched_at"] or ""):
             e["before_original"] = True
     # (or its crawl record read from a copy of the crawl file, under another document id:
-    # the same capture, as its revisits are; s40 acc-read F21)
-    by_record = {e["_record"]: e for e in kept.values() if e["_record"]}
+    # the same capture, as its revisits are; s40 acc-read F21. The first record of a crawl
+    # record, as a revisit's original is: see _originals)
+    by_record: dict[str, dict[str, Any]] = {}
+    for e in kept.values():
+        if e["_record"]:
+            by_record.setdefault(e["_record"], e)
     again = [
         (e, k)
         for e in out
@@ -169,13 +181,13 @@ def _originals(found: list[dict[str, Any]], folders: list[Path]) -> None:
         return
     by_record: dict[str, str] = {}
     by_capture: dict[tuple[str, str], str] = {}
-    refs = {str(e["refers"].get("refers_to")) for e in wanted}
+    refs = {str(r) for e in wanted if (r := e["refers"].get("refers_to"))}
     caps = {(str(e["refers"].get("refers_to_uri")), str(e["refers"].get("refers_to_date")))
             for e in wanted}  # fmt: skip
     for folder in folders:
         for _, rec in json_objects(folder / "records.jsonl"):
             src = _field(rec, "source")
-            if (rid := str(src.get("warc_record_id"))) in refs:
+            if (rid := _capture_id(rec)) is not None and rid in refs:
                 by_record.setdefault(rid, str(rec.get("id")))
             if (cap := (str(src.get("uri")), str(src.get("fetched_at")))) in caps:
                 by_capture.setdefault(cap, str(rec.get("id")))

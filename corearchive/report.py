@@ -105,12 +105,15 @@ REPEATED_INPUT = "files named again (a link, another spelling)"
 NOTED = "noted: "
 #: The language of a kept document without one (no language stage in the run)
 NO_LANGUAGE = "none"
-#: The noted count of revisions kept: changed texts at an address archived before (the
-#: dedup stage's duplicate.status revision; a rejects entry of reason revision if dropped)
-REVISIONS_KEPT = "revisions kept (changed text at an address seen before)"
-#: The noted count of duplicates kept (``dedup.policy = "keep"``: the run said "kept 54"
-#: and nothing of the 52 exact or near copies among them; s40 acc-synd #10), by status
-DUPLICATES_KEPT = "{} duplicates kept (duplicate.status {})"
+#: The noted counts of the kept documents by their ``duplicate.status``: the revisions
+#: kept, changed texts at an address archived before (a rejects entry of reason revision if
+#: dropped), and the duplicates kept (``dedup.policy = "keep"``: the run said "kept 54" and
+#: nothing of the 52 exact or near copies among them; s40 acc-synd #10)
+KEPT_BY_STATUS = {
+    "revision": "revisions kept (changed text at an address seen before)",
+    "exact": "exact duplicates kept (duplicate.status exact)",
+    "near": "near duplicates kept (duplicate.status near)",
+}
 #: Kept documents that resemble a taken-down one (annotations.dedup.taken_down)
 TAKEDOWN_FLAGGED = "kept, flagged as like a taken-down document (annotations.dedup.taken_down)"
 #: The noted counts of the boilerplate stage's site template (option ``site_template``):

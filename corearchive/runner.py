@@ -84,11 +84,10 @@ from .manager import PluginManager, Registry
 from .progress import Progress
 from .redact import redact_argv, redact_setting, redact_url
 from .report import (
-    DUPLICATES_KEPT,
+    KEPT_BY_STATUS,
     NOTED,
     QUALITY_FLAGGED,
     REPEATED_INPUT,
-    REVISIONS_KEPT,
     TAKEDOWN_FLAGGED,
     TEMPLATE_LINES,
     RunReport,
@@ -1209,11 +1208,8 @@ def emit(
         raw_record_id=arch.raw_record_id if arch else None,
     )
     reporter.report.count_kept(doc)
-    status = doc.duplicate.status
-    if status == "revision":
-        reporter.report.skipped[NOTED + REVISIONS_KEPT] += 1
-    elif status in ("exact", "near"):
-        reporter.report.skipped[NOTED + DUPLICATES_KEPT.format(status, status)] += 1
+    if (kept_as := KEPT_BY_STATUS.get(doc.duplicate.status)) is not None:
+        reporter.report.skipped[NOTED + kept_as] += 1
     dedup = doc.annotations.get("dedup")
     if isinstance(dedup, dict) and dedup.get("taken_down"):
         reporter.report.skipped[NOTED + TAKEDOWN_FLAGGED] += 1

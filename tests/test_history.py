@@ -172,3 +172,61 @@ def test_history_says_a_copy_read_later_was_captured_before_its_original(ingest,
     assert "exact_duplicate of" in lines[2] and "(captured before it)" in lines[2]
     caps = json.loads(_history(URL, str(out), "--json").output)["captures"]
     assert [c.get("before_original", False) for c in caps] == [False, True]
+
+
+def _capture(record: str | None, at: str, uri: str = URL) -> dict[str, Any]:
+    """A record's or a drop entry's source: its address, fetch time and crawl record."""
+    return {"uri": uri, "fetched_at": at, "warc_record_id": record}
+
+
+def test_a_crawl_records_captures_are_one_capture_of_its_first_record(tmp_path):
+    """review40 F6: a crawl record kept twice (the crawl file ingested under two names, dedup
+    off) was two records; a revisit of it was given the first as its original, its response
+    read again the last, two keys of one capture written apart. And a revisit that names no
+    record it refers to was given a record read from no crawl record (a file's) as its
+    original, "None" matching "None"; its address and date name the original."""
+    from corearchive.history import captures
+
+    early = "2024-04-01T08:00:00Z"
+
+    def rec(doc_id: str, record: str | None, run: str, uri: str = URL) -> dict[str, Any]:
+        src = _capture(record, early, uri)
+        return {"id": doc_id, "title": "Bridge", "duplicate": {"status": "unique"},
+                "source": src, "archive": {"run_id": run}}  # fmt: skip
+
+    def drop(doc_id: str, reason: str, record: str, run: str, **detail: str) -> dict[str, Any]:
+        src = _capture(record, detail.pop("at", early))
+        return {"kind": "dropped", "reason": reason, "id": doc_id, "run_id": run,
+                "source": src, "detail": detail}  # fmt: skip
+
+    _day(
+        tmp_path / "records.jsonl",
+        rec("file", None, "20240401T000000Z-a", "https://other.example/page"),
+        rec("first", "<urn:uuid:w>", "20240402T000000Z-b"),
+        rec("second", "<urn:uuid:w>", "20240403T000000Z-c"),
+    )
+    _day(
+        tmp_path / "rejects.jsonl",
+        drop("again", "already_archived", "<urn:uuid:w>", "20240404T000000Z-d"),
+        drop(
+            "rv",
+            "revisit",
+            "<urn:uuid:r>",
+            "20240405T000000Z-e",
+            refers_to="<urn:uuid:w>",
+            at="2024-04-08T08:00:00Z",
+        ),
+        drop(
+            "rv2",
+            "revisit",
+            "<urn:uuid:r2>",
+            "20240406T000000Z-f",
+            refers_to_uri=URL,
+            refers_to_date=early,
+            at="2024-04-15T08:00:00Z",
+        ),
+    )
+    got = {c["id"]: c for c in captures(URL, [tmp_path])}
+    assert got["first"]["again"] == ["20240404T000000Z-d"] and got["second"]["again"] == []
+    assert got["rv"]["of"] == "first"
+    assert got["rv2"]["of"] == "first"

@@ -1424,7 +1424,7 @@ def _raw_features_many(docs, lex):
         np.float64
     )
     raw_ntok = np.diff(tb).astype(np.float64)
-    ntok = _nomark_words(F, raw_ntok, letters)
+    ntok, counted = _nomark_words(F, raw_ntok, letters)
     codes = _lex_codes(lex["table"], th)
     # A cue word written right before "(" is code, a function's name ("print(x)", "share()"),
     # not a page's button: no cue (a snippet's print() line was removed as furniture, s34
@@ -1447,12 +1447,11 @@ def _raw_features_many(docs, lex):
     key += tcls & 4
     per = np.bincount(key, minlength=n * 8).reshape(n, 8)
     stop = per[:, 1::2].sum(axis=1).astype(np.float64)
-    if ntok is not raw_ntok:
+    if len(counted):
         # (a line counted in words of its letters has no stop words the lexicon can find
         # among its spaced phrases: a paragraph of them read as a list of 40 words without
         # one, and a Thai text of one or two paragraphs was dropped whole as no_content; s40
         # acc-regress R1. Its share is unknown: taken as prose's, about a third)
-        counted = ntok != raw_ntok
         stop[counted] = _NOMARK_STOP_SHARE * ntok[counted]
     alpha = per[:, [2, 3, 6, 7]].sum(axis=1).astype(np.float64)
     dtok = per[:, 4:].sum(axis=1).astype(np.float64)
@@ -1532,10 +1531,10 @@ def _raw_features_many(docs, lex):
         act[act] = _CLOSER[cpc[back[act]]]
     end_t = np.where(back >= ls, _END_T[cpc[back]], 0)
     end_sent = (end_t & 2) > 0
-    if ntok is not raw_ntok:
+    if len(counted):
         # (nor a sentence end: Thai and Lao write none, and a paragraph of theirs is prose,
         # :func:`nomark_prose_line`, as a line ending one is)
-        for j in np.flatnonzero(counted & ~end_sent).tolist():
+        for j in counted[~end_sent[counted]].tolist():
             end_sent[j] = nomark_prose_line(F[j])
     end_q = (end_t & 4) > 0
     ft = _FIRST_T[np.minimum(fcp, 65535)]
@@ -2484,15 +2483,20 @@ _NOMARK_WORD_LETTERS = 3
 _NOMARK_STOP_SHARE = 0.35
 
 
-def _nomark_words(F: list[str], ntok: np.ndarray, letters: np.ndarray) -> np.ndarray:
+def _nomark_words(
+    F: list[str], ntok: np.ndarray, letters: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """The lines' ``ntok`` with a line mostly of Thai or Lao letters counted in words of
     _NOMARK_WORD_LETTERS letters, when that makes 8 words or more and more than its tokens:
     a space parts phrases there, not words, and a paragraph of 120 letters was three
     tokens, a short line to the model (the last paragraph before a page's share buttons was
     removed).  A shorter line keeps its tokens: a label of one cue phrase ("ข่าวที่เกี่ยวข้อง",
     related news) stays a line of cue words only.  Only lines whose tokens run 8+ letters on
-    average are searched (scripts without spaces, CJK too)."""
+    average are searched (scripts without spaces, CJK too).  Returns (the counts, the
+    indices of the lines counted so, in order): the features read those lines' stop words
+    and sentence ends apart (review40 F5: they were told by comparing the counts)."""
     out = ntok
+    counted = []
     least = 8 * _NOMARK_WORD_LETTERS
     for j in np.flatnonzero(letters >= np.maximum(8 * ntok, least)).tolist():
         line = F[j]
@@ -2501,7 +2505,8 @@ def _nomark_words(F: list[str], ntok: np.ndarray, letters: np.ndarray) -> np.nda
             if out is ntok:
                 out = ntok.copy()
             out[j] = k / _NOMARK_WORD_LETTERS
-    return out
+            counted.append(j)
+    return out, np.array(counted, np.intp)
 
 
 # A short line of theirs lacks a sentence end as their paragraphs do: after the article's last
@@ -2515,7 +2520,9 @@ def _nomark_prose(rows: list[str], X: np.ndarray) -> tuple[np.ndarray, np.ndarra
     sentences without a mark (Thai, Lao) -> (prose, titlelike).  Prose: _NOMARK_PROSE_LETTERS
     or more of its letters, the most of the line's characters (see above); only the long
     lines without a sentence end that are not ASCII are searched (a search of every line cost
-    ~3 % of the decisions; so, ~0.4 %), and counted when they hold one.  Titlelike: the
+    ~3 % of the decisions; so, ~0.4 %), and counted when they hold one.  (A line
+    :func:`_nomark_words` counted in words that is such prose ends a sentence in ``X``
+    already, the feature's: the mask adds the others.)  Titlelike: the
     title-like lines (``X``'s feature) the most of whose characters are those letters, whose
     missing sentence end says nothing (see :func:`_rules`)."""
     out = np.zeros(len(rows), bool)
@@ -2626,26 +2633,10 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
         # a short photo-credit line right after it ("Photo: J. Smith/Reuters")
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
-        # a line that goes on with the sentence of the line before it (in lower case, after
-        # no sentence's end) is a piece of a paragraph, not a caption: a hard-wrapped
-        # text's paragraph broken early into blocks lost its second block after the first
-        # (taken for the title: s35 acc-regress R9)
-        goes_on = (X[:, _FI["first_lower"]] > 0) & (X[:, _FI["end_sent@-1"]] == 0)
-        # (nor one ending in a colon: it leads into what follows, a list or a table, as a
-        # caption does not; "Results of the final round:" under the headline went as one,
-        # s40 acc-regress D3)
-        cand = (
-            keep
-            & (ntok >= 8)
-            & (end_sent == 0)
-            & (X[:, _FI["end_colon"]] == 0)
-            & (np.arange(n) < first)
-            & (nxt_by | prv_t | cue | nxt_credit)
-            & ~goes_on
-        )
+        cand = _caption_line(X, keep) & (np.arange(n) < first) & (nxt_by | prv_t | cue | nxt_credit)
         for j in np.flatnonzero(cand).tolist():
             p[j] = min(p[j], thr * 0.5)
-            why[j] = "image caption (long, no final punctuation, next to title/byline)"
+            why[j] = _CAPTION_REASON
     if "bridge" in rules:
         furn = (X[:, _FI["furniture"]] > 0).tolist()
         keep = (p >= thr).tolist()
@@ -2692,6 +2683,23 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
                 p[j] = min(p[j], thr * 0.5)
                 why[j] = _NOPROSE_REASON
     return p, why
+
+
+#: the reason of the caption rule (:func:`_rules`)
+_CAPTION_REASON = "image caption (long, no final punctuation, next to title/byline)"
+
+
+def _caption_line(X: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """The lines that may be an image caption by their own features (the caption rule of
+    :func:`_rules` and :func:`_rules_rows` then asks where they stand): kept, 8+ words, no
+    sentence end; not ending with a colon, which leads into what follows, a list or a
+    table, as a caption does not ("Results of the final round:" under the headline went as
+    one, s40 acc-regress D3); not going on with the sentence of the line before it (in lower
+    case, after no sentence's end): a piece of a paragraph, a hard-wrapped text's paragraph
+    broken early into blocks lost its second block after the first (taken for the title: s35
+    acc-regress R9). One mask for both rule functions: each fix was made twice (review40 F9)."""
+    goes_on = (X[:, _FI["first_lower"]] > 0) & (X[:, _FI["end_sent@-1"]] == 0)
+    return keep & (X[:, 0] >= 8) & (X[:, 3] == 0) & (X[:, _FI["end_colon"]] == 0) & ~goes_on
 
 
 def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
@@ -2748,20 +2756,10 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
         nxt_credit &= inner_next
-        goes_on = (X[:, _FI["first_lower"]] > 0) & (X[:, _FI["end_sent@-1"]] == 0)
         cand = (
-            has_kp
-            & keep
-            & (ntok >= 8)
-            & (end_sent == 0)
-            & (X[:, _FI["end_colon"]] == 0)
-            & (gi < first[ld])
-            & (nxt_by | prv_t | cue | nxt_credit)
-            & ~goes_on  # (as _rules)
+            has_kp & _caption_line(X, keep) & (gi < first[ld]) & (nxt_by | prv_t | cue | nxt_credit)
         )
-        _demote(
-            p, why, cand, half, "image caption (long, no final punctuation, next to title/byline)"
-        )
+        _demote(p, why, cand, half, _CAPTION_REASON)
     if "bridge" in rules:
         furn_a = X[:, _FI["furniture"]] > 0
         furn = furn_a.tolist()

@@ -934,8 +934,13 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
         need = max(_MD_MIN_LINKS, n_lines // _MD_LINES_PER_LINK)
         if sum(1 for _ in islice(_MD_LINK.finditer(text), need)) >= need:
             return True
-    if text.startswith("Title:") and front_matter_lines(lines or text.split("\n", 20)):
-        return True  # (a reader's header: "Markdown Content:" follows)
+    # (a reader's header: "Markdown Content:" follows. Without ``lines``, as many as its
+    # rows can span, a blank line after each: 21 lines were too few for eight fields and
+    # the warnings it may give, written apart; review2 R14)
+    if text.startswith("Title:") and front_matter_lines(
+        lines or text.split("\n", 2 * FRONT_MATTER_MAX)
+    ):
+        return True
     # (each kind is looked for only when a character it cannot be without is in the text:
     # a search for one character is a memchr, ~0.3 µs of a 5 KB page, one for two or more
     # characters ~3-10 µs; most plain texts have too few of them for two kinds)

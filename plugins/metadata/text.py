@@ -376,7 +376,10 @@ _RELATIVE = re.compile(
     r"|дн(?:я|ей|і|ів)|день|недел[юиь]|тижн(?:і|ів|я)|тиждень|месяц(?:а|ев)?|місяц(?:і|ів|ь|я))\s+(?:назад|тому)\b"
     r"|\b(?P<n4>\d{1,3}|un|una|un'|een)\s*(?P<u4>minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|minuut|minuten|uur|dag(?:en)?|weken?|maand(?:en)?)(?: fa| geleden)\b"
     # (no digit before the count: "1000日前" is no "000日前"; no month before a day: "3月15日
-    # 前", "3월 15일 전" are "before 15 March", a deadline; s40 acc-read F19, n9 likewise)
+    # 前", "3월 15일 전" are "before 15 March", a deadline; s40 acc-read F19, n9 likewise:
+    # find_relative's dateline test rejects those too, but labelled_update_lines searches
+    # the pattern without it: "15일 전" of "Last updated 3월 15일 전", "500 दिन पहले" of
+    # "Updated 1500 दिन पहले" are kept out by the look-behinds alone; review2 R10)
     r"|(?<!\d)(?<!月)(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
     # (Arabic "منذ 3 ساعات", "قبل ساعتين" (a dual: two), "منذ يوم"; Turkish "3 saat önce",
     # "bir gün önce"; Polish "3 godziny temu", "godzinę temu": a plural unit needs its count,
@@ -449,12 +452,18 @@ _DAY_WORD_TIME = re.compile(
 
 
 def _time_at(line: str, pos: int) -> bool:
-    """Whether a time of day (:data:`_DAY_WORD_TIME`) is at ``pos`` of ``line``: an hour of
-    0-23 and minutes of 0-59 (in any digits), no digit after them. A number with a point is
-    none: "Gestern 40.000 Besucher", "Heute 75.00 Euro" dated an undated page (s40
-    acc-read F3)."""
-    m = _DAY_WORD_TIME.match(line, pos)
-    return m is not None and int(m.group(1)) <= 23 and int(m.group(2)) <= 59
+    """Whether a time of day (:data:`_DAY_WORD_TIME`) is at ``pos`` of ``line``: see
+    :func:`_of_day`, no digit after it."""
+    return _of_day(_DAY_WORD_TIME.match(line, pos))
+
+
+def _of_day(m: re.Match[str] | None) -> bool:
+    """Whether the clock time ``m`` matched (its hour the first group, its minutes the
+    second, if any) is a time of day: an hour of 0-23 and minutes of 0-59 (in any digits).
+    A number with a point is none: "Gestern 40.000 Besucher", "Heute 75.00 Euro" dated an
+    undated page (s40 acc-read F3). Both patterns of a time after a day word are read so
+    (:data:`_DAY_WORD_TIME`, :data:`_DAY_WORD_CLOCK`: the check was in one, review2 R8)."""
+    return m is not None and int(m.group(1)) <= 23 and (m.group(2) is None or int(m.group(2)) <= 59)
 
 
 _UNIT_DAYS = {
@@ -1672,9 +1681,13 @@ def find_relative(
     return out
 
 
+#: What separates a dateline's pieces: a bar, a dot, a bullet, a dash ("לפני שעה | חדשות",
+#: "منذ ساعة - الرياض", "Posted 3 hours ago •"). The one set of the dateline readers, each
+#: with its extras (four sets were typed apart, a bullet in some only; review2 R9)
+_DATELINE_SEPS = "|·•–—-"
 #: What may end a dateline's relative date and start what follows it on the line: a
-#: separator ("לפני שעה | חדשות", "منذ ساعة - الرياض")
-_DATELINE_SEP = tuple("|·•–—-/()")
+#: separator, a slash or a bracket
+_DATELINE_SEP = tuple(_DATELINE_SEPS + "/()")
 
 
 def _ends_dateline(line: str, end: int) -> bool:
@@ -1885,7 +1898,7 @@ def find_cjk_yearless(lines: list[str], capture: date, max_lines: int = 80) -> l
             continue
         for m in _CJK_YEARLESS.finditer(line):
             if not _time_at(line, m.end()) and (
-                line[m.end() :].strip(" \t\u3000,.;|·•–—-)）]】")
+                line[m.end() :].strip(" \t\u3000,.;)）]】" + _DATELINE_SEPS)
                 or len(line[: m.start()].strip()) > _CJK_YEARLESS_BEFORE
             ):
                 continue
@@ -3962,8 +3975,13 @@ def _share_bar(low: str, whole: bool = False) -> bool:
     return sum(w not in _SHARE_WORDS and w not in CUE_WORDS for w in _LONG_WORD.findall(head)) <= 1
 
 
-#: What separates a list's items on one line
-_ITEM_SEPS = ",;|·•/"
+#: What separates tags (:func:`split_tags`): commas (the Arabic "،", the full-width "，" and
+#: the ideographic "、" among them), semicolons, bars, bullets
+_TAG_SEPS = ",;|•·،؛，、；"
+#: What separates a list's items on one line: a tag list's separators, and a slash (a copy
+#: of the tags' without the Arabic and CJK ones made "إيلون ماسك، أخبار، تويتر، فيسبوك" no
+#: list; review2 R5)
+_ITEM_SEPS = _TAG_SEPS + "/"
 
 
 def _list_item_at(s: str, a: int, b: int) -> bool:
@@ -4018,7 +4036,7 @@ _CAMEL_START = re.compile(r"[^\W\d_][^\W\d_]*[A-Z]")
 #: A clock time after a day word: "um 02:12", "at 2:12 pm", ", 14.30 Uhr", "à 14h05", "о 14:30",
 #: "στις 14:30", "בשעה 14:30", "ساعت ۱۴:۳۰", "เวลา 14:30 น."
 _DAY_WORD_CLOCK = re.compile(
-    rf"[,\s]*(?:(?:{_CLOCK_WORDS})\s+|ב-?)?\d{{1,2}}(?:[:.h]\d{{2}})?"
+    rf"[,\s]*(?:(?:{_CLOCK_WORDS})\s+|ב-?)?(\d{{1,2}})(?:[:.h](\d{{2}}))?"
     r"\s*(?:uhr|h|น\.?|[ap]\.?\s?m\.?)?",
     re.I,
 )
@@ -4057,10 +4075,10 @@ def _rel_dateline(s: str) -> bool:
     m = _RELATIVE.search(s)
     if m is None or _DATELINE_LABEL.fullmatch(s, 0, m.start()) is None:
         return False
-    rest = s[m.end() :].strip(" .·|-–—)")
+    rest = s[m.end() :].strip(" .)" + _DATELINE_SEPS)
     if m.group("word") is None and m.group("cword") is None:
         return not rest
-    return bool(rest) and _DAY_WORD_CLOCK.fullmatch(rest) is not None
+    return bool(rest) and _of_day(_DAY_WORD_CLOCK.fullmatch(rest))
 
 
 #: What separates a menu's items on one line
@@ -4132,8 +4150,9 @@ def _never_title(s: str) -> tuple[bool, bool]:
         and _TAG_SEP_ANY.search(tags) is not None
         and len(parts := split_tags(tags)) > 1
         # (tags are words or names: "Topic: Printer, scanner and fax stopped working
-        # after the update" heads a forum's thread; s35 acc-read #10)
-        and all(len(t.split()) <= _TAG_WORDS_MAX for t in parts)
+        # after the update" heads a forum's thread; s35 acc-read #10. The same rule as
+        # labelled_tags': a list that is the page's tags is never its title)
+        and _tag_items(parts)
     ):
         # (a labelled list of tags is the tags' line, "Schlagworte: Cybercrime, Cyberkrieg,
         # Hacking": it was the title and the tags of a held-out page, s34; a forum's
@@ -4323,7 +4342,9 @@ def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n:
     return [s for _, s in islice(found, n)]
 
 
-_LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
+#: What stands between a date and a date line's rest: spaces, separators, a colon, a comma,
+#: an arrow
+_LEAD_SEP = re.compile(rf"^[\s:,»>{re.escape(_DATELINE_SEPS)}]*")
 _DATE_SEP = re.compile(r"\s+[|–—-]\s")
 #: The rest of a Chinese or Japanese date line after its date: a time, then the label of the
 #: source, the author or the editor ("2023年10月18日 10:02 来源：新华网")
@@ -6079,15 +6100,27 @@ _TAG_LABEL = re.compile(
     + r"|kategorie|categories|category|rubrik)\s*[:：]|filed under\b\s*:?)\s*",
     re.I,
 )
-#: What separates tags: commas (the Arabic "،", the full-width "，" and the ideographic
-#: "、" among them), semicolons, bars, bullets
-_TAG_SEP_ANY = re.compile(r"[,;|•·#،؛，、；]")
+#: What separates tags (:data:`_TAG_SEPS`) or marks them (a hashtag's "#")
+_TAG_SEP_ANY = re.compile(f"[{_TAG_SEPS}#]")
 #: The space before a hashtag ("#Council #Pier"): a number sign before a digit is none
 #: ("Issue #42"), nor one after a letter ("C#")
 HASHTAG_SPACE = r"\s+(?=#[^\W\d_])"
-_TAG_SEP = re.compile(rf"\s*[,;|•·،؛，、；]\s*|{HASHTAG_SPACE}")
+_TAG_SEP = re.compile(rf"\s*[{_TAG_SEPS}]\s*|{HASHTAG_SPACE}")
 #: The most words of a tag: a word or a name ("Europäische Zentralbank", "Vladimir Putin")
 _TAG_WORDS_MAX = 4
+
+
+def _tag_items(parts: list[str]) -> bool:
+    """Whether the items ``parts`` of a labelled list are tags: fewer than half of them
+    longer than a tag (:data:`_TAG_WORDS_MAX` words). Items longer, half of them or more,
+    are a sentence of the story under a label ("Topic: Why the river floods more often than
+    it did thirty years ago", a talk's subject, s40 acc-read F5; a forum's "Topic: Printer,
+    scanner and fax stopped working after the update", s35 acc-read #10); one long tag in a
+    list is a list's ("CVS Health, CVS Pharmacy, Healthcare, CVS Health Platinum Whitening
+    Kit"). The one rule of the tags' reader (:func:`labelled_tags`) and the title's
+    (:func:`_never_title`): the two were written apart, and a list the page's tags came
+    from was a title candidate too (review2 R4)."""
+    return 2 * sum(len(t.split()) > _TAG_WORDS_MAX for t in parts) < len(parts)
 
 
 def unhashed(tag: str) -> str:
@@ -7301,7 +7334,7 @@ def labelled_tags(
     names no tags (the same lines read the same way on both paths). ``title_line``: the
     headline's line, which is no tag line (a forum's "Topic: How do I ..." gave the tags
     "How do", "I get my printer ..."; a tag list is never the title, _never_title), nor a
-    line half of whose items or more are longer than a tag (:data:`_TAG_WORDS_MAX` words)."""
+    line whose items are no tags (:func:`_tag_items`)."""
     for i, s in items:
         value = _tag_value(s)
         if value is None or i == title_line:
@@ -7312,13 +7345,8 @@ def labelled_tags(
             # a blog's "Label: Berita, Politik" lists its tags)
             continue
         tags = split_tags(value)
-        if 2 * sum(len(t.split()) > _TAG_WORDS_MAX for t in tags) >= len(tags):
-            # (a tag is a word or a name: items longer, half of them or more, are a sentence
-            # of the story under a label, "Topic: Why the river floods more often than it
-            # did thirty years ago", a talk's announced subject; it was the tag and left the
-            # text, s40 acc-read F5. One long tag in a list is a list's: "CVS Health, CVS
-            # Pharmacy, Healthcare, CVS Health Platinum Whitening Kit")
-            continue
+        if not _tag_items(tags):
+            continue  # (a sentence of the story under a label: s40 acc-read F5)
         return tags, i
     return None
 

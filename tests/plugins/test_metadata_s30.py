@@ -3,6 +3,8 @@ offsets, datelines as titles)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from corearchive.testing import make_document
@@ -120,6 +122,41 @@ def test_a_relative_dateline_in_every_language_of_the_pattern_is_never_a_title(
     assert textmeta._rel_dateline(dateline)
     textmeta._never_title.cache_clear()
     assert textmeta._never_title(dateline)[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("Yesterday 23:15", True),
+        ("· Gestern um 02:12 ·", True),
+        ("Heute, 14.30 Uhr", True),
+        # a number after a day word that is no time of day (review2 R8)
+        ("Yesterday 99.99", False),
+        ("Heute 75.00", False),
+        ("Heute 75 Uhr", False),
+    ],
+)
+def test_a_day_words_dateline_needs_a_time_of_day(line: str, dateline: bool) -> None:
+    """review2 R8: "Heute 75.00", "Yesterday 99.99" date no page (s40 acc-read F3: an hour
+    of 0-23, minutes of 0-59), but the title reader's test of a relative dateline had its
+    own pattern of the time after a day word, without the check, and took them for
+    datelines."""
+    from corearchive_plugins.metadata import text as textmeta
+
+    assert textmeta._rel_dateline(line) is dateline
+    assert bool(textmeta.find_relative([line], date(2024, 3, 5))) is dateline
+
+
+@pytest.mark.parametrize("line", ["Posted 3 hours ago •", "• Gestern um 02:12 •"])
+def test_a_relative_dateline_closed_by_a_bullet_is_never_a_title(line: str) -> None:
+    """review2 R9: the readers of a dateline's separators had four sets typed apart, and
+    the title reader's relative-dateline test alone had no bullet: "· Gestern um 02:12 ·"
+    was a dateline, "• Gestern um 02:12 •" none. One set (_DATELINE_SEPS)."""
+    from corearchive_plugins.metadata import text as textmeta
+
+    assert textmeta._rel_dateline(line)
+    textmeta._never_title.cache_clear()
+    assert textmeta._never_title(line)[0]
 
 
 FIRE = (

@@ -95,6 +95,10 @@ def test_a_date_lines_meta_is_no_title_candidate(meta: str) -> None:
         ("この記事をシェアする ツイート はてなブックマーク", False),
         # nor a list with two networks among its items (a tag list: htmldate dev)
         ("Elon Musk, News, Twitter, X", False),
+        # its items separated as the tag reader separates them, in Arabic or CJK too
+        # (review2 R5)
+        ("إيلون ماسك، أخبار، تويتر، فيسبوك", False),
+        ("イーロン・マスク、ニュース、Twitter、X", False),
     ],
 )
 def test_a_headline_naming_two_networks_is_no_share_bar(line: str, headline: bool) -> None:
@@ -275,6 +279,17 @@ def test_a_forum_topic_with_commas_is_its_threads_title_not_a_tag_line() -> None
     got = extract(f"{line}\nPosted by mike_r on March 3, 2026\n\n{BODY}")
     assert got["title"] == line
     assert got["tags"] == []
+
+
+def test_a_tag_list_with_one_long_tag_is_the_tags_not_the_title() -> None:
+    """review2 R4: the title reader's rule for a labelled tag list (all items short) and the
+    tag reader's (fewer than half long) were written apart, and a list with one long tag,
+    the page's tags for the one, was the title for the other: the page's title and no
+    tags. One rule (_tag_items): the tags, no title."""
+    line = "Tags: CVS Health, CVS Pharmacy, Healthcare, CVS Health Platinum Whitening Kit"
+    got = extract(f"{line}\n\n{BODY}")
+    assert got["title"] is None
+    assert got["tags"] == ["CVS Health", "CVS Pharmacy", "Healthcare", line[-33:]]
 
 
 @pytest.mark.parametrize("lead", ["iPhone 17 goes on sale", "eBay said on Tuesday that it"])

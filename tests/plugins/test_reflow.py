@@ -1412,3 +1412,18 @@ def test_a_centred_headline_lynx_wrapped_is_one_block_and_the_title(run_stage):
     assert [b for b in got.text.split("\n") if b][:2] == [head, LYNX_PARAGRAPHS[0]]
     doc = run_stage(MetadataStage, make_document("\n".join(lines))).kept[0]
     assert doc.title == head
+
+
+def test_a_reader_header_written_apart_is_markdown_without_its_lines() -> None:
+    """review2 R14: is_markdown split a text it was given without its lines into 21 lines,
+    fewer than a reader's header may span (eight fields and its warnings, a blank line
+    after each: 27 lines), and such a text was no markdown called alone, markdown in the
+    pipeline (which hands its lines)."""
+    rows = ["Title: Council approves budget", "URL Source: https://news.example/a"]
+    rows += [f"Warning: Target URL returned error {n}" for n in range(5)]
+    rows += ["Published Time: 2024-03-04T10:00:00Z", "Description: The vote", "Author: Jane Roe"]
+    rows += ["Language: en", "Site Name: Riverside Gazette", "Keywords: council, budget"]
+    rows += ["Markdown Content:", "The council met."]
+    text = "\n\n".join(rows)
+    assert is_markdown(text, text.split("\n"))
+    assert is_markdown(text)
