@@ -840,19 +840,26 @@ def inline_comments(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
 
 #: the reason of a line kept by :func:`dialogue_turns`
 DIALOGUE_REASON = "speaker or turn of the article's dialogue"
-#: Comment words that also name an article's own section: "Reactions" over quotes of the
-#: people a story names ("Anna Berg: We will listen ..."), "Discussion" (s41 acc-read F5)
-_SECTION_MARKS = frozenset(("reactions", "responses", "discussion", "diskussion"))
+#: The headings of a comment section proper, without a count ("Comments",
+#: "Leserkommentare"): the other comment words also name an article's own section or a
+#: box of statements ("Reactions", "Comment", "Comments from partners": named people's
+#: quotes one to a line, s41 acc-read F5 and acc-regress R11), and head readers' posts
+#: only with their count ("12 Reactions", "3 Kommentar")
+_THREAD_MARKS = frozenset((
+    "comments", "kommentare", "leserkommentare", "commentaires", "comentarios", "commenti",
+    "komentarze", "комментарии",
+))  # fmt: skip
 
 
 def _thread_heading(line: str) -> bool:
     """Whether ``line`` heads a comment section over the posts :func:`inline_comments`
-    reads: a comment mark (:func:`_comment_mark`) that is no section's name
-    (:data:`_SECTION_MARKS`) unless it counts the posts ("12 Reactions")."""
+    reads: a comment mark (:func:`_comment_mark`) of comment words only, each one of
+    :data:`_THREAD_MARKS` unless the line counts the posts."""
     if not _comment_mark(line):
         return False
-    words = {w.strip(".,:;!?()[]").casefold() for w in line.split()}
-    return not words <= _SECTION_MARKS or any(c.isdigit() for c in line)
+    marks = _COMMENT_MARKS if any(c.isdigit() for c in line) else _THREAD_MARKS
+    words = (w.strip(".,:;!?()[]").casefold() for w in line.split())
+    return all(w in marks for w in words if w and not w.isdigit())
 
 
 #: the fewest turns of a dialogue, and of its speakers (one name over a paragraph, twice, is

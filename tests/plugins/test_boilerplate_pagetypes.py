@@ -681,8 +681,9 @@ def test_readers_comments_one_to_a_line_under_their_heading_go(run_stage):
 def test_an_articles_reactions_section_of_named_quotes_stays(run_stage):
     """A story's closing "Reactions" section, one named quote to a line ("Anna Berg: We will
     listen ..."), is the article's: it was removed as readers' comments because "Reactions"
-    is among the comment words (s41 acc-read F5). A section's name heads comments only with
-    their count ("12 Reactions")."""
+    is among the comment words (s41 acc-read F5), and so were the quotes under "Comment" or
+    "Comments from partners" (acc-regress R11). Such a heading heads readers' comments only
+    with their count ("12 Reactions")."""
     article = [
         "Parliament rejects the budget",
         "Parliament rejected the government's budget on Tuesday by 82 votes to 67, the first"
@@ -697,6 +698,8 @@ def test_an_articles_reactions_section_of_named_quotes_stays(run_stage):
         "Paul Stein: This government has lost its majority and should resign now.",
         "Maria Lopez: Pensioners must not pay for the mistakes of the coalition.",
     ]
-    run = run_stage(BoilerplateStage, make_document("\n\n".join([*article, "Reactions", *quotes])))
-    text = run.kept[0].text
-    assert all(q in text for q in quotes), run.kept[0].annotations["boilerplate"]["removed"]
+    for heading in ("Reactions", "Comment", "Comments from partners"):
+        doc = make_document("\n\n".join([*article, heading, *quotes]))
+        run = run_stage(BoilerplateStage, doc)
+        text = run.kept[0].text
+        assert all(q in text for q in quotes), (heading, run.kept[0].annotations["boilerplate"])
