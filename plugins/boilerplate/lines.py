@@ -1419,7 +1419,7 @@ def _raw_features_many(docs, lex):
         np.float64
     )
     raw_ntok = np.diff(tb).astype(np.float64)
-    ntok = _nomark_words(F, raw_ntok, letters)
+    ntok, nomark_stop = _nomark_words(F, raw_ntok, letters, cjk)
     codes = _lex_codes(lex["table"], th)
     # A cue word written right before "(" is code, a function's name ("print(x)", "share()"),
     # not a page's button: no cue (a snippet's print() line was removed as furniture, s34
@@ -1442,13 +1442,13 @@ def _raw_features_many(docs, lex):
     key += tcls & 4
     per = np.bincount(key, minlength=n * 8).reshape(n, 8)
     stop = per[:, 1::2].sum(axis=1).astype(np.float64)
-    if ntok is not raw_ntok:
+    if nomark_stop is not None:
         # (a line counted in words of its letters has no stop words the lexicon can find
         # among its spaced phrases: a paragraph of them read as a list of 40 words without
         # one, and a Thai text of one or two paragraphs was dropped whole as no_content; s40
-        # acc-regress R1. Its share is unknown: taken as prose's, about a third)
+        # acc-regress R1. They are taken as _nomark_words counts them)
         counted = ntok != raw_ntok
-        stop[counted] = _NOMARK_STOP_SHARE * ntok[counted]
+        stop[counted] = nomark_stop[counted]
     alpha = per[:, [2, 3, 6, 7]].sum(axis=1).astype(np.float64)
     dtok = per[:, 4:].sum(axis=1).astype(np.float64)
     tit_cum = np.zeros(nt_all + 1, np.int64)
@@ -1527,7 +1527,7 @@ def _raw_features_many(docs, lex):
         act[act] = _CLOSER[cpc[back[act]]]
     end_t = np.where(back >= ls, _END_T[cpc[back]], 0)
     end_sent = (end_t & 2) > 0
-    if ntok is not raw_ntok:
+    if nomark_stop is not None:
         # (nor a sentence end: Thai and Lao write none, and a paragraph of theirs is prose,
         # :func:`nomark_prose_line`, as a line ending one is)
         for j in np.flatnonzero(counted & ~end_sent).tolist():
@@ -2477,26 +2477,59 @@ _NOMARK_WORD_LETTERS = 3
 #: the share of stop words taken for a line counted so (the median of the dev pages' prose
 #: lines of 25+ words is 0.35; the lexicon finds none among Thai or Lao phrases)
 _NOMARK_STOP_SHARE = 0.35
+# Chinese and Japanese write no spaces between words either (they end their sentences with a
+# mark, "。"): a \w run there is a clause, and a paragraph of 46 characters was three
+# tokens, a short line to the model, removed as one outside the main text block (s40
+# acc-regress D1); a sentence of 20 characters was one token while its English version has
+# ten.  Their lines are counted as Thai's are, in words of _CJK_WORD_CHARS characters (Han
+# and kana; Korean spaces its words), and their stop words are their function characters
+# (particles, pronouns, prepositions: 的 了 是 在 ..., の に は を ...), which prose has and a
+# run of related headlines ("河南81家上市公司已复工75家王毅会见...") lacks.
+_CJK_LETTERS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_STOP = re.compile(
+    "[的了是在和也就都而那之其以被把但所很又我你他她它不有"  # (Chinese, either script)
+    "与着这于为从对还让给们"  # (simplified)
+    "與著這於為從對還讓給們"  # (traditional)
+    "のにはをがでともへや]"  # (Japanese particles)
+)
+#: characters of a Chinese or Japanese word in running text, about (1.5-1.7 in segmented
+#: Chinese and Japanese corpora)
+_CJK_WORD_CHARS = 1.6
 
 
-def _nomark_words(F: list[str], ntok: np.ndarray, letters: np.ndarray) -> np.ndarray:
+def _nomark_words(
+    F: list[str], ntok: np.ndarray, letters: np.ndarray, cjk: np.ndarray
+) -> tuple[np.ndarray, np.ndarray | None]:
     """The lines' ``ntok`` with a line mostly of Thai or Lao letters counted in words of
     _NOMARK_WORD_LETTERS letters, when that makes 8 words or more and more than its tokens:
     a space parts phrases there, not words, and a paragraph of 120 letters was three
     tokens, a short line to the model (the last paragraph before a page's share buttons was
     removed).  A shorter line keeps its tokens: a label of one cue phrase ("ข่าวที่เกี่ยวข้อง",
-    related news) stays a line of cue words only.  Only lines whose tokens run 8+ letters on
-    average are searched (scripts without spaces, CJK too)."""
+    related news) stays a line of cue words only.  A line mostly of Han and kana (``cjk``
+    counts them with Hangul) likewise in words of _CJK_WORD_CHARS characters (see above).
+    Only lines whose tokens run 8+ letters on average, or with as many CJK characters as 8
+    such words, are searched.  -> (ntok, the stop words of the lines counted so, None if
+    none is)."""
     out = ntok
-    least = 8 * _NOMARK_WORD_LETTERS
-    for j in np.flatnonzero(letters >= np.maximum(8 * ntok, least)).tolist():
+    stop = None
+    least = 8 * _CJK_WORD_CHARS
+    for j in np.flatnonzero((letters >= np.maximum(8 * ntok, least)) | (cjk >= least)).tolist():
         line = F[j]
         k = nomark_letters(line)
-        if k >= least and 2 * k >= len(line) and k > _NOMARK_WORD_LETTERS * ntok[j]:
-            if out is ntok:
+        per = _NOMARK_WORD_LETTERS
+        if not k:
+            k = len(_CJK_LETTERS.findall(line))
+            per = _CJK_WORD_CHARS
+        if k >= 8 * per and 2 * k >= len(line) and k > per * ntok[j]:
+            if stop is None:
                 out = ntok.copy()
-            out[j] = k / _NOMARK_WORD_LETTERS
-    return out
+                stop = np.zeros(len(ntok))
+            out[j] = k / per
+            if per == _NOMARK_WORD_LETTERS:
+                stop[j] = _NOMARK_STOP_SHARE * out[j]
+            else:
+                stop[j] = len(_CJK_STOP.findall(line))
+    return out, stop
 
 
 # A short line of theirs lacks a sentence end as their paragraphs do: after the article's last
