@@ -1424,7 +1424,7 @@ def _raw_features_many(docs, lex):
         np.float64
     )
     raw_ntok = np.diff(tb).astype(np.float64)
-    ntok, counted = _nomark_words(F, raw_ntok, letters)
+    ntok, counted, nomark_stop = _nomark_words(F, raw_ntok, letters, cjk)
     codes = _lex_codes(lex["table"], th)
     # A cue word written right before "(" is code, a function's name ("print(x)", "share()"),
     # not a page's button: no cue (a snippet's print() line was removed as furniture, s34
@@ -1451,8 +1451,8 @@ def _raw_features_many(docs, lex):
         # (a line counted in words of its letters has no stop words the lexicon can find
         # among its spaced phrases: a paragraph of them read as a list of 40 words without
         # one, and a Thai text of one or two paragraphs was dropped whole as no_content; s40
-        # acc-regress R1. Its share is unknown: taken as prose's, about a third)
-        stop[counted] = _NOMARK_STOP_SHARE * ntok[counted]
+        # acc-regress R1. They are taken as _nomark_words counts them)
+        stop[counted] = nomark_stop
     alpha = per[:, [2, 3, 6, 7]].sum(axis=1).astype(np.float64)
     dtok = per[:, 4:].sum(axis=1).astype(np.float64)
     tit_cum = np.zeros(nt_all + 1, np.int64)
@@ -2481,32 +2481,61 @@ _NOMARK_WORD_LETTERS = 3
 #: the share of stop words taken for a line counted so (the median of the dev pages' prose
 #: lines of 25+ words is 0.35; the lexicon finds none among Thai or Lao phrases)
 _NOMARK_STOP_SHARE = 0.35
+# Chinese and Japanese write no spaces between words either (they end their sentences with a
+# mark, "。"): a \w run there is a clause, and a paragraph of 46 characters was three
+# tokens, a short line to the model, removed as one outside the main text block (s40
+# acc-regress D1); a sentence of 20 characters was one token while its English version has
+# ten.  Their lines are counted as Thai's are, in words of _CJK_WORD_CHARS characters (Han
+# and kana; Korean spaces its words), and their stop words are their function characters
+# (particles, pronouns, prepositions: 的 了 是 在 ..., の に は を ...), which prose has and a
+# run of related headlines ("河南81家上市公司已复工75家王毅会见...") lacks.
+_CJK_LETTERS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_STOP = re.compile(
+    "[的了是在和也就都而那之其以被把但所很又我你他她它不有"  # (Chinese, either script)
+    "与着这于为从对还让给们"  # (simplified)
+    "與著這於為從對還讓給們"  # (traditional)
+    "のにはをがでともへや]"  # (Japanese particles)
+)
+#: characters of a Chinese or Japanese word in running text, about (1.5-1.7 in segmented
+#: Chinese and Japanese corpora)
+_CJK_WORD_CHARS = 1.6
 
 
 def _nomark_words(
-    F: list[str], ntok: np.ndarray, letters: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+    F: list[str], ntok: np.ndarray, letters: np.ndarray, cjk: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The lines' ``ntok`` with a line mostly of Thai or Lao letters counted in words of
     _NOMARK_WORD_LETTERS letters, when that makes 8 words or more and more than its tokens:
     a space parts phrases there, not words, and a paragraph of 120 letters was three
     tokens, a short line to the model (the last paragraph before a page's share buttons was
     removed).  A shorter line keeps its tokens: a label of one cue phrase ("ข่าวที่เกี่ยวข้อง",
-    related news) stays a line of cue words only.  Only lines whose tokens run 8+ letters on
-    average are searched (scripts without spaces, CJK too).  Returns (the counts, the
-    indices of the lines counted so, in order): the features read those lines' stop words
-    and sentence ends apart (review40 F5: they were told by comparing the counts)."""
+    related news) stays a line of cue words only.  A line mostly of Han and kana (``cjk``
+    counts them with Hangul) likewise in words of _CJK_WORD_CHARS characters (see above).
+    Only lines whose tokens run 8+ letters on average, or with as many CJK characters as 8
+    such words, are searched.  Returns (the counts, the indices of the lines counted so, in
+    order, and their stop words): the features read those lines' stop words and sentence
+    ends apart (review40 F5: they were told by comparing the counts)."""
     out = ntok
-    counted = []
-    least = 8 * _NOMARK_WORD_LETTERS
-    for j in np.flatnonzero(letters >= np.maximum(8 * ntok, least)).tolist():
+    counted: list[int] = []
+    stops: list[float] = []
+    least = 8 * _CJK_WORD_CHARS
+    for j in np.flatnonzero((letters >= np.maximum(8 * ntok, least)) | (cjk >= least)).tolist():
         line = F[j]
         k = nomark_letters(line)
-        if k >= least and 2 * k >= len(line) and k > _NOMARK_WORD_LETTERS * ntok[j]:
+        per = _NOMARK_WORD_LETTERS
+        if not k:
+            k = len(_CJK_LETTERS.findall(line))
+            per = _CJK_WORD_CHARS
+        if k >= 8 * per and 2 * k >= len(line) and k > per * ntok[j]:
             if out is ntok:
                 out = ntok.copy()
-            out[j] = k / _NOMARK_WORD_LETTERS
+            out[j] = k / per
             counted.append(j)
-    return out, np.array(counted, np.intp)
+            if per == _NOMARK_WORD_LETTERS:
+                stops.append(_NOMARK_STOP_SHARE * out[j])
+            else:
+                stops.append(len(_CJK_STOP.findall(line)))
+    return out, np.array(counted, np.intp), np.array(stops)
 
 
 # A short line of theirs lacks a sentence end as their paragraphs do: after the article's last

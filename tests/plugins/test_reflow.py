@@ -1427,3 +1427,48 @@ def test_a_reader_header_written_apart_is_markdown_without_its_lines() -> None:
     text = "\n\n".join(rows)
     assert is_markdown(text, text.split("\n"))
     assert is_markdown(text)
+
+
+#: A Korean article's paragraphs (a script without case, two columns a syllable)
+_KOREAN_PARAGRAPHS = [
+    "서울시는 화요일 내년부터 모든 시내버스를 전기버스로 바꾸는 계획을 발표했다. 시장은 이 "
+    "사업에 약 삼천억 원이 들 것이며 첫 번째 노선은 봄에 운행을 시작할 것이라고 말했다. "
+    "시민들은 대체로 환영했지만 일부 운전기사들은 충전소가 부족하다고 우려를 나타냈다.",
+    "시는 올해 말까지 충전소 백 곳을 새로 짓고 차고지마다 정비 인력을 늘리겠다고 밝혔다. "
+    "교통 전문가들은 겨울철 배터리 성능이 떨어지는 문제에 대한 대책도 함께 마련해야 한다고 "
+    "지적했다.",
+]
+
+
+def _wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` wrapped at its spaces as a terminal renderer wraps it, counting two columns
+    for a Hangul syllable."""
+    out: list[str] = []
+    cur = ""
+    for word in text.split():
+        cand = f"{cur} {word}" if cur else word
+        if cur and len(cand) + sum(1 for c in cand if "\uac00" <= c <= "\ud7a3") > width:
+            out.append(cur)
+            cand = word
+        cur = cand
+    return [*out, cur]
+
+
+@pytest.mark.parametrize("width", [60, 68])
+def test_a_korean_text_wrapped_by_columns_is_joined_back(run_stage, width):
+    """s39 acc-regress D2: a Korean text wrapped at its spaces at 70 columns has lines of 36-39
+    characters, narrower than any width looked for (40), so its paragraph stayed in pieces,
+    and a piece of it became the page's title. The width is measured in the columns its
+    syllables take, two each."""
+    head = "서울시 전기버스 전환"
+    lines = [head, ""]
+    for para in _KOREAN_PARAGRAPHS:
+        wrapped = _wrap_columns(para, width)
+        assert max(map(len, wrapped)) < 40
+        lines += [*wrapped, ""]
+    joined = reflow_text("\n".join(lines))
+    assert joined is not None
+    blocks = joined.text.split("\n")
+    assert all(para in blocks for para in _KOREAN_PARAGRAPHS) and head in blocks
+    doc = run_stage(BoilerplateStage, make_document("\n".join(lines))).kept[0]
+    assert doc.text.split("\n")[-2:] == _KOREAN_PARAGRAPHS
