@@ -14,7 +14,8 @@ recipe). Weighting as the shipped model (doctok, teacher weight 0.1, cropped cop
 rendering and its cropped copy weigh ``--render-weight`` times a page (train.load_renderings,
 v18; v17: 1). ``--teacher-weight``: the dev layout's (and the seeds') teacher-labelled lines'
 weight, ``--render-teacher-weight`` the renderings' (both 0.1 as shipped; v19 raises the
-first so that trafeval's own text keeps its weight against aeb's renderings).
+first so that trafeval's own text keeps its weight against aeb's renderings);
+``--set-weight trafeval=K``: a set's dev pages at K times a page (train.scale_sets).
 """
 
 import argparse
@@ -86,12 +87,20 @@ def main():
         default=0.1,
         help="with --train-renderings: the renderings' teacher-labelled lines' weight",
     )
+    ap.add_argument(
+        "--set-weight",
+        default="",
+        help="SET=K,...: the dev pages of SET (and their cropped copies) at K times a page",
+    )
     ap.add_argument("--split", type=int, default=0, help="seed of the site-to-fold split")
     ap.add_argument("--rounds", default="60,30")
     ap.add_argument("--dump", help="pickle the out-of-fold scores here")
     a = ap.parse_args()
     rounds = tuple(int(x) for x in a.rounds.split(","))
     _sw, lex, docs, extra = T.load_training(a.labels, a.seeds, True, "doctok", a.teacher_weight)
+    T.scale_sets(
+        docs, {k: float(v) for k, v in (x.split("=") for x in a.set_weight.split(",") if x)}
+    )
     rend = T.load_renderings(a.render_labels, lex, a.render_weight, a.render_teacher_weight)
     pages = {d["key"]: d for d in docs + rend}
     truth = T.load_truth()

@@ -118,6 +118,18 @@ def reweight(docs, mode="line", teacher_w=None):
     return docs
 
 
+def scale_sets(docs, weights):
+    """Each page of a set in ``weights`` ({set: factor}), with its cropped copies, weighs
+    ``factor`` times as much. Under doctok every page sums to the same weight, so a set's
+    teacher weight only moves weight between its own lines (v19: raising trafeval's took it
+    from its gold lines); this raises the set's share of the training weight instead."""
+    for d in docs:
+        k = weights.get(d["set"], 1.0)
+        for e in [d, *d.get("aug", [])]:
+            e["w"] = e["w"] * k
+    return docs
+
+
 def load_docs(path, sw):
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
