@@ -5,14 +5,17 @@ its page's fold) of the line model on the dev pages as the dev layout, w3m and l
 on the scores, threshold 0.5, the organisers' metrics per rendering.
 
     python site_cv.py LABELS SEEDS RENDER_LABELS [--train-renderings [--render-weight W]]
-                      [--split N] [--dump P]
+                      [--teacher-weight T] [--render-teacher-weight R] [--split N] [--dump P]
 
 LABELS: prep_labels.py's labels_teacher.json; SEEDS: prep_seeds.py's labels (training only, as
 train.py's ``--extra``); RENDER_LABELS: render_labels.py's. ``--train-renderings``: the
 training folds' pages also as w3m and lynx render them (else the dev layout only, today's
 recipe). Weighting as the shipped model (doctok, teacher weight 0.1, cropped copies); a
 rendering and its cropped copy weigh ``--render-weight`` times a page (train.load_renderings,
-v18; v17: 1).
+v18; v17: 1). ``--teacher-weight``: the dev layout's (and the seeds') teacher-labelled lines'
+weight, ``--render-teacher-weight`` the renderings' (both 0.1 as shipped; v19 raises the
+first so that trafeval's own text keeps its weight against aeb's renderings);
+``--set-weight trafeval=K``: a set's dev pages at K times a page (train.scale_sets).
 """
 
 import argparse
@@ -72,13 +75,33 @@ def main():
         default=1.0,
         help="with --train-renderings: a rendering's weight relative to a page's",
     )
+    ap.add_argument(
+        "--teacher-weight",
+        type=float,
+        default=0.1,
+        help="the dev layout's and the seeds' teacher-labelled lines' weight",
+    )
+    ap.add_argument(
+        "--render-teacher-weight",
+        type=float,
+        default=0.1,
+        help="with --train-renderings: the renderings' teacher-labelled lines' weight",
+    )
+    ap.add_argument(
+        "--set-weight",
+        default="",
+        help="SET=K,...: the dev pages of SET (and their cropped copies) at K times a page",
+    )
     ap.add_argument("--split", type=int, default=0, help="seed of the site-to-fold split")
     ap.add_argument("--rounds", default="60,30")
     ap.add_argument("--dump", help="pickle the out-of-fold scores here")
     a = ap.parse_args()
     rounds = tuple(int(x) for x in a.rounds.split(","))
-    _sw, lex, docs, extra = T.load_training(a.labels, a.seeds, True, "doctok", 0.1)
-    rend = T.load_renderings(a.render_labels, lex, a.render_weight)
+    _sw, lex, docs, extra = T.load_training(a.labels, a.seeds, True, "doctok", a.teacher_weight)
+    T.scale_sets(
+        docs, {k: float(v) for k, v in (x.split("=") for x in a.set_weight.split(",") if x)}
+    )
+    rend = T.load_renderings(a.render_labels, lex, a.render_weight, a.render_teacher_weight)
     pages = {d["key"]: d for d in docs + rend}
     truth = T.load_truth()
     of = {d["key"]: site(truth[d["key"]]["url"]) for d in docs}

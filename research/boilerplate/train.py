@@ -118,6 +118,18 @@ def reweight(docs, mode="line", teacher_w=None):
     return docs
 
 
+def scale_sets(docs, weights):
+    """Each page of a set in ``weights`` ({set: factor}), with its cropped copies, weighs
+    ``factor`` times as much. Under doctok every page sums to the same weight, so a set's
+    teacher weight only moves weight between its own lines (v19: raising trafeval's took it
+    from its gold lines); this raises the set's share of the training weight instead."""
+    for d in docs:
+        k = weights.get(d["set"], 1.0)
+        for e in [d, *d.get("aug", [])]:
+            e["w"] = e["w"] * k
+    return docs
+
+
 def load_docs(path, sw):
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
@@ -285,13 +297,16 @@ def load_renderings(path, lex, weight=1.0, teacher_weight=0.1):
 
 
 def load_training(labels, extra=None, aug=True, weighting="doctok", teacher_weight=0.1, sets=None,
-                  silver=(), silver_weight=0.5, renderings=None, render_weight=1.0):
+                  silver=(), silver_weight=0.5, renderings=None, render_weight=1.0,
+                  render_teacher_weight=None):
     """The training data every script of this folder starts from -> (stop words, lexicon,
     dev pages (with their cropped copies when ``aug``), extra pages), weighted as train.py's
     ``--weighting`` / ``--teacher-weight``; ``sets``: keep only these dev sets.  ``silver``:
     label files of teacher-labelled pages (prep_extra.py), added to the extra pages with each
     page's weight ``silver_weight`` times a dev page's (v13).  ``renderings``: a file of
-    load_renderings', added to the extra pages at ``render_weight`` times a page (v18)."""
+    load_renderings', added to the extra pages at ``render_weight`` times a page (v18), their
+    teacher-labelled lines at ``render_teacher_weight`` (default ``teacher_weight``): the dev
+    layout's teacher weight can rise apart from theirs (v19)."""
     sw = build_stopwords()
     lex = tc._build_lex(sw)
     docs = [d for d in load_docs(labels, lex) if sets is None or d["set"] in sets]
@@ -306,7 +321,8 @@ def load_training(labels, extra=None, aug=True, weighting="doctok", teacher_weig
             d["w"] = d["w"] * silver_weight
             more.append(d)
     if renderings:
-        more += load_renderings(renderings, lex, render_weight, teacher_weight)
+        rtw = teacher_weight if render_teacher_weight is None else render_teacher_weight
+        more += load_renderings(renderings, lex, render_weight, rtw)
     return sw, lex, docs, more
 
 
@@ -487,6 +503,8 @@ def main():
                     " labels json), used for training only, each with a cropped copy (v18)")
     ap.add_argument("--render-weight", type=float, default=1.0,
                     help="weight of a --renderings page relative to a dev page (doctok weighting)")
+    ap.add_argument("--render-teacher-weight", type=float,
+                    help="the renderings' teacher-labelled lines' weight (default --teacher-weight)")
     ap.add_argument("--aug", action="store_true", help="add a header/footer-cropped copy of each page")
     ap.add_argument("--no-cross", action="store_true")
     ap.add_argument("--cv-seed", type=int, default=0, help="seed of the page-to-fold split")
@@ -515,7 +533,8 @@ def main():
         print(f"(--sets {','.join(sets)}: the pages of {', '.join(left_out)} are left out)")
     sw, lex, docs, extra = load_training(args.labels, args.extra, args.aug, args.weighting,
                                          args.teacher_weight, sets, args.silver, args.silver_weight,
-                                         args.renderings, args.render_weight)
+                                         args.renderings, args.render_weight,
+                                         args.render_teacher_weight)
     if not docs:
         sys.exit(f"no labelled page of the sets {', '.join(sets)} in {args.labels}"
                  f" (its sets: {', '.join(in_file) or 'none'})")

@@ -357,6 +357,63 @@ def test_train_py_weighs_a_rendering_by_render_weight(tmp_path, monkeypatch):
     sys.modules.pop("train", None)
 
 
+def test_train_py_raises_the_dev_layouts_teacher_weight_apart_from_the_renderings(
+    tmp_path, monkeypatch
+):
+    """v19: with the renderings added, trafeval's own text lost in CV (v18); the dev layout's
+    teacher-labelled lines (trafeval's) can weigh more (``teacher_weight``) while the
+    renderings' keep theirs (``render_teacher_weight``), so the two are measured apart."""
+    import sys
+
+    monkeypatch.syspath_prepend(str(ROOT / "research" / "boilerplate"))
+    import train
+
+    monkeypatch.setattr(train, "LINGUA", str(tmp_path / "none"))  # the shipped stop words
+    text = "Some text of the article here, a whole sentence."
+    page = {"lines": ["A headline", "", text], "y": [0, -1, 1], "w": [0.3, 0.0, 1.0]}
+    rend = {"lines": ["* Home", "A headline", text], "y": [0, 0, 1], "w": [0.3, 0.3, 1.0]}
+    (tmp_path / "own.json").write_text(json.dumps({"mysite/a": page}), "utf-8")
+    (tmp_path / "rend.json").write_text(json.dumps({"mysite/a@lynx": rend}), "utf-8")
+    _sw, lex, (doc,), more = train.load_training(
+        str(tmp_path / "own.json"), aug=False, weighting="line", teacher_weight=0.3,
+        renderings=str(tmp_path / "rend.json"), render_teacher_weight=0.1,
+    )  # fmt: skip
+    assert list(doc["w"]) == [0.3, 1.0]  # the blank line is no line of the model's
+    ((got,),) = [[d for d in more if d["key"] == "mysite/a@lynx"]]
+    load = train.load_renderings
+    (at_01,), (at_03,) = (load(str(tmp_path / "rend.json"), lex, 1.0, t) for t in (0.1, 0.3))
+    assert list(got["w"]) == pytest.approx(list(at_01["w"]))
+    assert list(got["w"]) != pytest.approx(list(at_03["w"]))
+    sys.modules.pop("train", None)
+
+
+def test_scale_sets_raises_a_sets_pages_not_its_teacher_lines(tmp_path, monkeypatch):
+    """v19: under doctok each page sums to the same weight, so raising trafeval's teacher
+    weight took weight from its own gold lines (its CV fell); scale_sets raises a set's pages,
+    cropped copies with them, against the other set's, each line's share of its page kept."""
+    import sys
+
+    monkeypatch.syspath_prepend(str(ROOT / "research" / "boilerplate"))
+    import train
+
+    monkeypatch.setattr(train, "LINGUA", str(tmp_path / "none"))  # the shipped stop words
+    lines = ["Home", "News", "A headline", "Some text of the article here, a whole sentence.",
+             "More of the article's text in a second sentence here.", "Contact us"]  # fmt: skip
+    page = {"lines": lines, "y": [0, 0, 0, 1, 1, 0], "w": [0.3, 0.3, 1.0, 1.0, 0.3, 0.3]}
+    (tmp_path / "own.json").write_text(json.dumps({"aeb/a": page, "trafeval/b": page}), "utf-8")
+    _sw, _lex, docs, _more = train.load_training(str(tmp_path / "own.json"), teacher_weight=0.1)
+    before = {d["set"]: d["w"].copy() for d in docs}
+    train.scale_sets(docs, {"trafeval": 1.5})
+    got = {d["set"]: d for d in docs}
+    assert list(got["aeb"]["w"]) == pytest.approx(list(before["aeb"]))
+    assert list(got["trafeval"]["w"]) == pytest.approx(list(1.5 * before["trafeval"]))
+    assert got["trafeval"]["aug"] and all(
+        e["w"].sum() == pytest.approx(90.0) for e in got["trafeval"]["aug"]
+    )
+    assert all(e["w"].sum() == pytest.approx(60.0) for e in got["aeb"]["aug"])
+    sys.modules.pop("train", None)
+
+
 def test_render_labels_keeps_a_gold_line_gold_through_a_shared_shingle(monkeypatch):
     """v18: a rendering's line took the mean weight of the dev-layout lines holding each of
     its shingles, so a gold line (weight 1) that shared a common phrase with a teacher-labelled
