@@ -66,6 +66,7 @@ from corearchive.characters import tidy_text
 from corearchive.limits import held, time_limit
 
 from .. import is_post
+from .mailing import release_furniture
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
 from .reflow import (
     FRONT_MATTER_FIRST,
@@ -357,6 +358,15 @@ class BoilerplateStage(Stage):
                 " takes such a copy of an earlier version at its address for an excerpt of"
                 " it, not a new version.",
             },
+            "release_furniture": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Set when lines of the HTML page's text went as a press"
+                ' release\'s contact block or wire mark ("Media contact:" and the lines under'
+                ' it, "###", "SOURCE Acme") or a newsletter e-mail\'s line to its reader'
+                ' ("View this email in your browser", "Unsubscribe"): how many. (On a'
+                " text, each such line is in removed with its reason.)",
+            },
             "thread": {
                 "type": "object",
                 "description": "Set when the page is a thread (a forum's, a comments page):"
@@ -507,7 +517,7 @@ class BoilerplateStage(Stage):
         for doc in docs:
             if doc.is_html:
                 try:
-                    html[id(doc)] = self._html(doc)
+                    html[id(doc)] = _without_release_furniture(*self._html(doc))
                 except Exception as exc:
                     # this page alone fails (over html_timeout, say): the batch goes on, and
                     # the page is not run again by the retry of a failed batch
@@ -551,6 +561,7 @@ class BoilerplateStage(Stage):
                 _drop_toggled_box(d)
                 _drop_teaser_marks(d)
                 _drop_promo_lines(d)
+                _drop_release_furniture(d)
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
@@ -1555,6 +1566,30 @@ def _drop_promo_lines(d: Any) -> None:
     import numpy as np
 
     if drop := {j: PROMO_REASON for j in np.flatnonzero(d.keep).tolist() if _promo(d.stripped[j])}:
+        _mark(d, drop, False)
+
+
+def _without_release_furniture(text: str, ann: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """trafilatura's ``text`` of an HTML page and its annotations ``ann`` without the lines
+    that are a press release's contact block or wire mark or a newsletter e-mail's line to
+    its reader (:func:`.mailing.release_furniture`): trafilatura keeps them, inside the
+    article's block as the wires and newsletters put them (s41 acc-press F1, F19). Before
+    the line model's refinement, which removed a block's label and left its e-mail and phone."""
+    lines = text.split("\n")
+    if not (gone := release_furniture(lines)) or len(gone) == len(lines):
+        return text, ann
+    kept = "\n".join(ln for j, ln in enumerate(lines) if j not in gone)
+    return kept, {**ann, "release_furniture": len(gone)}
+
+
+def _drop_release_furniture(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a press release's contact
+    block or wire mark or a newsletter e-mail's line to its reader
+    (:func:`.mailing.release_furniture`), with a reason: the model kept the e-mail lines and
+    the label and e-mail of a contact block whose name and phone it removed (s41 acc-press
+    F2, F10)."""
+    found = release_furniture(d.stripped)
+    if drop := {j: why for j, why in found.items() if d.keep[j]}:
         _mark(d, drop, False)
 
 

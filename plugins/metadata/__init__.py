@@ -89,6 +89,7 @@ from .text import (
     reference_day,
     reference_years,
     resolve_ambiguous,
+    section_label,
     short_byline,
     site_clock,
     unhashed,
@@ -234,6 +235,20 @@ def _page_elements(tree: Any) -> tuple[list[Any], list[Any], list[Any]]:
         if el is not tree or el.tag in ("blockquote", "q"):
             found[el.tag].append(el)
     return metas, titles, quotes
+
+
+def _headline_for_label(tree: Any) -> str | None:
+    """The page's first ``<h1>`` of two words or more that is no section's name
+    (:func:`.text.section_label`): the headline of a page whose og:title or ``<title>`` is
+    its section's, "News", "Press Release", "Pressemitteilungen" (s41 acc-press F4: the
+    title of a city's or a ministry's every release); None when it has none."""
+    for h in tree.iter("h1"):
+        # (its text as shown, not that of a <style> inside it: a CSS-in-JS site's class
+        # rules stand in its headline's <h1>)
+        text = " ".join(tree_to_text(h).split())
+        if n_words(text) >= 2 and not section_label(text):
+            return text
+    return None
 
 
 def _headline_line(page: Page, title: str | None) -> int:
@@ -938,6 +953,15 @@ class MetadataStage(Stage):
                 doc.title = headline_of(title, text, doc.site_name, url, head)
             elif not doc.title and text:
                 self._rendering_title(doc, text, url, sources)
+            if (
+                doc.title
+                and tree is not None
+                and section_label(doc.title)
+                and (headline := _headline_for_label(tree))
+            ):
+                # the page's or the dump's title names its section, the <h1> the page
+                doc.title = headline
+                sources["title"] = "html (h1)"
             page = Page(text)  # (split once: for html_candidates and _headline_line)
             cands = html_candidates(
                 doc.content,
@@ -1061,6 +1085,18 @@ class MetadataStage(Stage):
                 # merchants, in Market-street, and" taken and cut out of the article)
                 meta["title"] = None
                 meta["lines"] = {k: v for k, v in meta["lines"].items() if k != "title"}
+            if (
+                sources.get("title") == "input"
+                and section_label(doc.title or "")
+                and meta["title"]
+                and not section_label(meta["title"])
+            ):
+                # a dump's title that names the page's section or kind, not the page ("Press
+                # Release", "Pressemitteilung - BMLW": the scraper's <title>): the headline
+                # the text's ranker found, which then leaves the text as a title line does
+                # (s41 acc-press F21: the headline was in neither the title nor the text)
+                doc.title = None
+                del sources["title"]
             for key in ("title", "site_name", "authors", "tags"):
                 value = meta[key]
                 if key == "title" and value and n_words(value) > self.options.max_title_words:

@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..boilerplate.lines import CLOSING_MARKS, CUE_WORDS, NETWORKS, nomark_prose_line
+from ..boilerplate.mailing import is_mail_furniture
 from ..boilerplate.reflow import (
     FRONT_MATTER_FIRST,
     FRONT_MATTER_MAX,
@@ -3852,6 +3853,9 @@ _NEVER_TITLE_START = re.compile(
     r"|(?:apply|book|buy|order|register|donate|download|subscribe|join|shop|listen|watch"
     r"|read|learn|find out|get started|see|view) (?:now|today|here|online|more)\W*$"
     r"|share (?:this|the) (?:article|story|page|post|video)\W*$"
+    # a link back to the listing: "Back to Events", "Zurück zur Übersicht", "Retour aux
+    # actualités" (an event page's title on the text path; s41 acc-press F5)
+    r"|(?:back to|zurück zu[rm]?|retour (?:à|aux?)|volver a|torna a|terug naar)\b(?=.{0,30}$)"
     # a job ad's or a listing's field, its label, a colon and a short value: "Salary:
     # £30,000 per annum", "Closing date: 31 March", "Location: Leeds"; a value of more
     # words and no figure is a headline's ("Pay: Nurses in Scotland vote to accept new
@@ -4117,6 +4121,9 @@ def _never_title(s: str) -> tuple[bool, bool]:
     handed on so that the line is not matched again."""
     if (
         _NEVER_TITLE_START.match(s) is not None
+        # (a newsletter e-mail's line to its reader, "Forward to a friend", "View this email
+        # in your browser": a digest's title on the text path; s41 acc-press F5)
+        or is_mail_furniture(s)
         or (not s[0].isalnum() and _ANY_ALNUM.search(s) is None)
         or (_ANY_LETTER.search(s) is None and _NUMBER_TITLE.fullmatch(s) is None)
     ):
@@ -7139,6 +7146,46 @@ def headline_of(
         if counts[_line_key(cand)] > 0 and _compact(cand) != site_key:
             return cand
     return without_site(title, site, url)
+
+
+#: The name of a site's section or of a page's kind, that sites give their pages as title
+#: (og:title, <title>, a dump's "title"), over the headline: "News", "Press Release",
+#: "Pressemitteilungen", "Medienmitteilungen", "Aktuelles", "Event Details", "Communiqué de
+#: presse", "Nota de prensa", "Persbericht" (with a number: "Pressemitteilung Nr. 112/2026")
+_SECTION_LABEL = re.compile(
+    r"(?:latest\s+|top\s+|local\s+|company\s+|campus\s+|university\s+)?"
+    r"(?:news(?:\s+(?:flash|room|releases?|&\s+\w+|and\s+\w+|centre|center|and\s+events))?"
+    r"|newsroom|press(?:\s+(?:releases?|room|centre|center|office|statements?))?"
+    r"|media\s+(?:releases?|centre|center|room|statements?)|statements?|announcements?"
+    r"|events?|event\s+details|blog|updates|stories"
+    r"|pressemitteilung(?:en)?|presseinformation(?:en)?|pressemeldung(?:en)?|presse"
+    r"|medienmitteilung(?:en)?|mitteilung(?:en)?|aktuelles|aktuelle\s+meldungen|nachrichten"
+    r"|neuigkeiten|meldungen|veranstaltung(?:en)?|termine|stellenangebote"
+    r"|communiqués?(?:\s+de\s+presse)?|actualités?|événements?|évènements?"
+    r"|notas?\s+de\s+prensa|noticias|comunicados?(?:\s+de\s+prensa)?|sala\s+de\s+prensa"
+    r"|actualidad|eventos|comunicat[oi](?:\s+stampa)?|notizie|eventi"
+    r"|persberichten?|nieuws|actueel|evenementen)"
+    r"(?:\s+(?:nr\.?|no\.?|n°)?\s*\d[\d/.-]*)?",
+    re.IGNORECASE,
+)
+#: The most words of a title's other segments beside a section's name (a site's name:
+#: "Pressemitteilung - BMLW", "News Flash • Millbrook, OH • CivicEngage")
+_LABEL_SITE_WORDS = 4
+#: The separators of a title's segments (:data:`_TITLE_SEP`'s, and the bullet CivicPlus
+#: sites put between theirs: "News Flash • Millbrook, OH • CivicEngage")
+_LABEL_SEP = re.compile(r"\s+(?:[|\-–—·»•]|::)\s+")
+
+
+def section_label(title: str) -> bool:
+    """Whether ``title`` names a site's section or a page's kind, not a page
+    (:data:`_SECTION_LABEL`), alone or beside the site's name: "Press Release",
+    "Pressemitteilung - BMLW", "Event Details - Harlow Public Library". A title of such a
+    name and a headline ("News | Council approves the budget for 2026") is none."""
+    segs = _LABEL_SEP.split(" ".join(title.split()))
+    named = [k for k, seg in enumerate(segs) if _SECTION_LABEL.fullmatch(seg.strip(" .:"))]
+    return bool(named) and all(
+        len(seg.split()) <= _LABEL_SITE_WORDS for k, seg in enumerate(segs) if k not in named
+    )
 
 
 def without_site(title: str, site: str | None, url: str | None) -> str:

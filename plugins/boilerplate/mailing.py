@@ -1,0 +1,222 @@
+"""The furniture a press release and an e-mail newsletter carry inside their own text.
+
+A release as the wires file it ends with its media contact, a press officer's name, phone and
+e-mail under a label ("Media contact:", "Pressekontakt:", "Rückfragehinweis:", "Contact
+presse", "Contacto de prensa", "Noot voor de redactie"), and the wire's marks ("###",
+"SOURCE Acme Corp", "Photo - https://..."); a newsletter's archived issue keeps its e-mail's
+lines to the reader ("View this email in your browser", "Forward to a friend", "You are
+receiving this email because ...", "Unsubscribe | Update preferences"). Both sit inside the
+article's own block, in the site's voice, with the rhythm of the article's last lines: the
+line model kept the e-mail lines and half of each contact block (the label and the e-mail
+alone, fragments), and trafilatura keeps all of them on an HTML page (s41 acc-press F1, F2,
+F10, F19). They are a closed vocabulary in each language, told by their wording:
+
+* :func:`is_mail_furniture`: a line that starts with one of a newsletter e-mail's phrases
+  (:data:`_MAIL`), or a short run of links one of which is one ("Advertise with us |
+  Unsubscribe | Manage preferences");
+* :func:`contact_block`: a press contact's label and the lines under it down to the last
+  that holds an e-mail address, a phone number or a web address, each short or holding one
+  (a sentence of the release after the label ends the block: a city's "Residents with
+  questions may contact Public Works at 330-555-0120." is the notice's own);
+* the wire's marks (:data:`_WIRE_MARK`): "###" and "-30-", "SOURCE Acme Corp", a
+  multimedia link ("Photo - https://...", "View original content: https://...").
+
+:func:`release_furniture` finds all three in a text's lines. The text path removes them
+after the line model (``boilerplate._drop_release_furniture``), the HTML path from
+trafilatura's text. The About paragraph of the issuer stays: it is the release's, as filed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .notes import _LEAD
+
+#: the reason of a line of a newsletter's e-mail furniture
+MAIL_REASON = "newsletter e-mail's line to its reader (view in browser, unsubscribe)"
+#: the reason of a line of a press contact's block
+CONTACT_REASON = "press release's media contact (label, name, phone, e-mail)"
+#: the reason of a wire's mark
+WIRE_REASON = "press release wire's mark (###, SOURCE, multimedia link)"
+
+#: A newsletter e-mail's line to its reader, at the line's start (after list marks): the
+#: link to the web version, to forward or to unsubscribe, the notice of why it was received.
+#: English, German, French, Spanish, Italian, Dutch, Portuguese.
+_MAIL = re.compile(
+    _LEAD + r"(?:"
+    # English
+    r"view\s+(?:this\s+|the\s+)?(?:e-?mail\s+|newsletter\s+|message\s+|issue\s+|it\s+)?"
+    r"(?:in\s+(?:your\s+|a\s+)?(?:web\s+)?browser|online\b|as\s+a\s+web\s*page)"
+    r"|(?:view|read)\s+(?:the\s+)?(?:web|online|browser)\s+version"
+    r"|(?:having\s+trouble|trouble|problems?|unable\s+to|can(?:'|’|no)t)\s+view(?:ing)?\s+"
+    r"this\s+(?:e-?mail|message|newsletter)"
+    r"|forward\s+(?:this\s+(?:e-?mail|newsletter|issue)\s+)?to\s+a\s+(?:friend|colleague)"
+    r"|unsubscribe\b|update\s+(?:your\s+)?(?:subscription|e-?mail\s+)?preferences"
+    r"|manage\s+(?:your\s+)?(?:subscription|e-?mail\s+preferences|preferences)"
+    r"|you\s*(?:are|'re|’re)\s+receiving\s+this|you\s+(?:received|got)\s+this\s+"
+    r"(?:e-?mail|message|newsletter)|this\s+(?:e-?mail|message|newsletter)\s+was\s+sent\s+to"
+    r"|want\s+to\s+change\s+how\s+you\s+receive\s+these"
+    r"|you\s+can\s+(?:update|change|manage)\s+(?:your\s+)?(?:e-?mail\s+)?(?:preferences|subscription)"
+    r"|(?:was\s+this\s+(?:e-?mail|newsletter)\s+forwarded\s+to\s+you)"
+    r"|(?:if\s+you\s+)?(?:no\s+longer\s+(?:wish|want)|don(?:'|’)t\s+want)\s+to\s+receive"
+    r"\s+(?:these|this|our)\b"
+    r"|add\s+us\s+to\s+your\s+address\s+book|our\s+mailing\s+address\s+is"
+    r"|(?:this|today(?:'|’)s)\s+(?:issue|edition|newsletter|e-?mail|brief|digest)\s+"
+    r"(?:of\s+[^\n]{1,40}?\s+)?is\s+(?:brought\s+to\s+you|sponsored|presented)\s+by"
+    r"|powered\s+by\s+(?:mailchimp|substack|buttondown|beehiiv|ghost|convertkit|kit"
+    r"|sendinblue|brevo|mailerlite|campaign\s+monitor|revue|tinyletter|hubspot)\b"
+    # German
+    r"|(?:newsletter\s+|e-?mail\s+)?im\s+browser\s+(?:ansehen|anzeigen|öffnen|lesen)"
+    r"|(?:wird\s+)?diese\s+(?:e-?mail|nachricht|newsletter)\s+(?:wird\s+)?nicht\s+"
+    r"(?:korrekt|richtig)\s+angezeigt|(?:zur\s+)?(?:web|online)-?version\b"
+    r"|(?:den\s+|vom\s+)?newsletter\s+(?:abbestellen|abmelden)|abbestellen\b|abmelden\b"
+    r"|sie\s+erhalten\s+(?:diese[nrs]?\s+)?(?:e-?mail|newsletter|nachricht|rundbrief)"
+    r"|an\s+(?:einen\s+)?freund(?:e|in)?\s+weiterleiten"
+    # French
+    r"|voir\s+(?:la\s+version\s+en\s+ligne|en\s+ligne|(?:cet?\s+(?:e-?mail|message)|"
+    r"(?:cette\s+|la\s+)(?:lettre|newsletter))\s+dans\s+(?:votre|le)\s+navigateur)"
+    r"|afficher\s+dans\s+(?:le|votre)\s+navigateur"
+    r"|vous\s+recevez\s+(?:cette|ce|cet)\b|(?:se\s+)?désinscri(?:re|ption)|"
+    r"(?:se\s+)?désabonner|désabonnement|gérer\s+(?:mes|vos)\s+(?:préférences|abonnements?)"
+    r"|transférer\s+à\s+un\s+ami"
+    # Spanish
+    r"|ver\s+(?:este\s+(?:correo|e-?mail|mensaje)\s+)?en\s+(?:el|tu|su)\s+navegador"
+    r"|ver\s+(?:la\s+)?versión\s+(?:web|en\s+línea|online)|(?:darse|date)\s+de\s+baja"
+    r"|cancelar\s+(?:la\s+)?suscripción|(?:has\s+)?recib(?:es|ido)\s+este\s+"
+    r"(?:correo|e-?mail|mensaje|boletín)|reenviar\s+a\s+un\s+amigo"
+    # Italian
+    r"|visualizza\s+(?:nel\s+browser|la\s+versione\s+(?:web|online))"
+    r"|annulla\s+(?:l['’]\s*)?iscrizione|disiscriviti|cancella\s+l['’]\s*iscrizione"
+    r"|(?:ricevi|hai\s+ricevuto)\s+questa\s+(?:e-?mail|newsletter|comunicazione)"
+    # Dutch
+    r"|bekijk\s+(?:deze\s+(?:e-?mail|nieuwsbrief)\s+)?(?:in\s+(?:je|uw)\s+browser|online)"
+    r"|uitschrijven\b|afmelden\b|(?:je|u)\s+ontvangt\s+deze\s+(?:e-?mail|nieuwsbrief)"
+    # Portuguese
+    r"|ver\s+no\s+navegador|cancelar\s+(?:a\s+)?inscrição|descadastr"
+    r"|você\s+(?:está\s+)?receb(?:e|endo)\s+este"
+    r")",
+    re.IGNORECASE,
+)
+#: The separators of a run of links on one line ("Unsubscribe | Update preferences")
+_LINK_SEPS = re.compile(r"\s+[|·•]\s+")
+#: The most words of a run of links (a sentence that names unsubscribing is longer)
+_LINKS_WORDS = 12
+_WORD = re.compile(r"\w+")
+
+
+def is_mail_furniture(line: str) -> bool:
+    """Whether ``line`` is a newsletter e-mail's line to its reader: it starts with one of
+    :data:`_MAIL`'s phrases, or it is a short run of links (:data:`_LINK_SEPS`) one of
+    which starts with one."""
+    if _MAIL.match(line) is not None:
+        return True
+    if len(_WORD.findall(line)) > _LINKS_WORDS:
+        return False
+    parts = _LINK_SEPS.split(line)
+    return len(parts) > 1 and any(_MAIL.match(p) is not None for p in parts[1:])
+
+
+#: A press contact's label, on its own line or before the contact ("Media Contact:", "Media
+#: inquiries: press@...", "Rückfragehinweis:", "Noot voor de redactie, niet voor publicatie:").
+#: A bare "Contact" / "Kontakt" only with its colon: alone it is a menu's item (a police
+#: report's menu "Kontakt" over the report's dateline was taken for a block)
+_CONTACT_LABEL = re.compile(
+    _LEAD + r"(?:(?:"
+    r"(?:media|press|news|investor|investors|ir|pr|public)\s+(?:and\s+\w+\s+)?"
+    r"(?:contacts?|inquiries|enquiries|relations)"
+    r"|for\s+(?:further|more|additional)\s+information,?\s+(?:please\s+)?contact"
+    r"|press\s+office|pressekontakte?|medienkontakte?|rückfragehinweise?|pressestelle"
+    r"|(?:ansprechpartner(?:in)?|kontakt)\s+für\s+(?:die\s+)?(?:presse|medien|journalist\w*)"
+    r"|contacts?\s+(?:presse|médias?)|relations?\s+(?:presse|médias)"
+    r"|contactos?\s+(?:de\s+|para\s+)?(?:prensa|medios)|gabinete\s+de\s+prensa"
+    r"|contatti\s+(?:stampa|per\s+la\s+stampa)|ufficio\s+stampa"
+    r"|perscontact|persvoorlichting|noot\s+voor\s+de\s+redactie[^:\n]{0,40}"
+    r"|contatos?\s+(?:de\s+|para\s+)?imprensa|assessoria\s+de\s+imprensa"
+    r")[*_\])]*\s*(?:[:：]\s*(?P<rest>.*))?"
+    r"|(?:contacts?|kontakt|contacto|contatto|inquiries|enquiries|(?:für\s+)?rückfragen)"
+    r"[*_\])]*\s*[:：]\s*(?P<bare>.*))",
+    re.IGNORECASE,
+)
+#: What shows a line is a contact's: an e-mail address, a phone number (after its word, or
+#: with a "+", or seven digits or more in groups set off by spaces, dashes or slashes: not a
+#: date's dots, "31.10.2023"), a web address
+_EVIDENCE = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?i:\b(?:tel|telefon|phone|tél|téléphone|teléfono|telefono|fax|mobil|mobile|handy"
+    r"|mob|cell|gsm)\b\.?\s*:?\s*\+?\(?\d)"
+    r"|(?<![\w.,/])\+\s?\d[\d\s()/-]{6,}\d"
+    r"|(?<![\w.,/])\(?\d{2,5}\)?(?:\s?[-/]\s?|\s)\d{2,8}(?:[\s/-]\d{2,5}){0,3}(?![\w.,/])"
+    r"|https?://|\bwww\.",
+)
+#: The fewest digits of a phone number
+_PHONE_DIGITS = 7
+#: How many lines after its label a contact block runs at most
+_CONTACT_LINES = 9
+#: The most words of a contact's line without such evidence (a name, a role, a company)
+_CONTACT_WORDS = 8
+
+
+def contact_block(lines: Sequence[str], at: int) -> int:
+    """How many lines from ``lines[at]`` are a press contact's block: its label
+    (:data:`_CONTACT_LABEL`) and the lines under it to the last that shows a contact
+    (:data:`_EVIDENCE`), each short (a name, a role) or showing one; 0 when ``lines[at]``
+    is no label or no contact follows it."""
+    m = _CONTACT_LABEL.fullmatch(lines[at])
+    if m is None:
+        return 0
+    rest = m["rest"] or m["bare"] or ""
+    if rest and len(_WORD.findall(rest)) > 2 * _CONTACT_WORDS:  # (a sentence, not a contact)
+        return 0
+    size = 1 if _contact(rest) else 0
+    for k in range(at + 1, min(len(lines), at + 1 + _CONTACT_LINES)):
+        line = lines[k]
+        words = len(_WORD.findall(line))
+        if words <= 3 * _CONTACT_WORDS and _contact(line):
+            size = k - at + 1
+        elif words > _CONTACT_WORDS or _CONTACT_LABEL.fullmatch(line):
+            break
+    return size
+
+
+def _contact(line: str) -> bool:
+    """Whether ``line`` shows a contact (:data:`_EVIDENCE`): a phone number of
+    :data:`_PHONE_DIGITS` digits or more, an e-mail or a web address."""
+    for m in _EVIDENCE.finditer(line):
+        found = m.group()
+        if not found[-1].isdigit() or sum(map(str.isdigit, found)) >= _PHONE_DIGITS:
+            return True
+        if not found[0].isdigit() and not found.startswith(("+", "(")):  # (after its word)
+            return True
+    return False
+
+
+#: A wire's mark: the end marks "###" and "-30-", PR Newswire's "SOURCE Acme Corp" (the word
+#: in capitals), its multimedia links ("Photo - https://...", "View original content to
+#: download multimedia: https://...")
+_WIRE_MARK = re.compile(
+    r"\s*(?:#{3}|-\s?30\s?-)\s*"
+    r"|\s*SOURCE\s+(?=[^\n]*[a-z])\S[^\n]{0,80}"
+    r"|\s*(?i:(?:photo|logo|video|image|infographic)s?\s+-\s+https?://\S+"
+    r"|view\s+original\s+content(?:\s+to\s+download\s+multimedia)?\s*:\s*https?://\S+)\s*"
+)
+
+
+def release_furniture(lines: Sequence[str]) -> dict[int, str]:
+    """The lines of ``lines`` (a text's, stripped) that are a newsletter e-mail's furniture
+    (:func:`is_mail_furniture`), a press contact's block (:func:`contact_block`) or a
+    wire's mark (:data:`_WIRE_MARK`), by index, each with its reason."""
+    found: dict[int, str] = {}
+    j = 0
+    while j < len(lines):
+        line = lines[j]
+        if size := contact_block(lines, j):
+            found.update(dict.fromkeys(range(j, j + size), CONTACT_REASON))
+            j += size
+            continue
+        if _WIRE_MARK.fullmatch(line):
+            found[j] = WIRE_REASON
+        elif is_mail_furniture(line):
+            found[j] = MAIL_REASON
+        j += 1
+    return found
