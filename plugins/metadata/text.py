@@ -5914,13 +5914,17 @@ _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 
 
 def _bare_name(s: str, place: Callable[[str], bool]) -> str | None:
-    """The person's name that stripped line ``s`` is alone, after a byline word at most
-    ("Emma Price", "By Emma Price"): two or three capitalised words of letters
-    (:func:`_person_like`, :data:`_NAME_WORD`: not "Earley15:35", "Jueves,"), none of a
-    desk's, a time's or a weekday's ("Local News", "Monday Morning"), nor one the text
-    writes as a place (``place``: "Radtouren Berlin"); else None."""
-    if (m := _BYLINE.match(s)) is not None:
-        s = m.group("names").strip()
+    """The person's name that stripped line ``s`` is alone after a byline word ("By Emma
+    Price"): two or three capitalised words of letters (:func:`_person_like`,
+    :data:`_NAME_WORD`: not "Earley15:35", "Jueves,"), none of a desk's, a time's or a
+    weekday's ("Local News", "Monday Morning"), nor one the text writes as a place
+    (``place``: "Radtouren Berlin"); else None. A name without the word ("Emma Price" over
+    the date) is no byline: a section's, an institution's or an outlet's name stands there
+    as often ("Premier League", "White House", "Hamburger Abendblatt"), and no test of the
+    words tells a person's name from them (review41 R1: they were the authors)."""
+    if (m := _BYLINE.match(s)) is None:
+        return None
+    s = m.group("names").strip()
     ws = s.split()
     if (
         _person_like(s)
@@ -5946,11 +5950,18 @@ def bare_byline(
     far below them ("By Tess Bonn" at its line 250)."""
     if title_line is None:
         return None
-    place: Callable[[str], bool] | None = None
+    built: list[Callable[[str], bool]] = []
+
+    def place(word: str) -> bool:
+        # (the page's places are read once a line is a byline: review41 R12, they were
+        # read for every dated page)
+        if not built:
+            built.append(place_words("\n".join(page.lines), byline=True))
+        return built[0](word)
+
     for k in date_lines:
         if not title_line < k < page.body_line:
             continue
-        place = place or place_words("\n".join(page.lines), byline=True)
         if name := _bare_name(is_date_line.without_dates(k).strip(" \t-–—|·•,:"), place):
             return [name], k
         for j in (k - 1, k + 1):

@@ -1067,11 +1067,15 @@ def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, pros
 @pytest.mark.parametrize(
     ("meta", "want"),
     [
-        # a name alone over the date, or a post's date and its author on one line
-        ("Emma Price\n5 May 2025", ["Emma Price"]),
-        ("5 May 2025\nEmma Price", ["Emma Price"]),
-        ("25.10.2022 - Reiner Nagel", ["Reiner Nagel"]),
-        ("5 May 2025 | Emma Price", ["Emma Price"]),
+        # a byline with its word over the date, under it, or after it on its line
+        ("By Emma Price\n5 May 2025", ["Emma Price"]),
+        ("5 May 2025\nBy Emma Price", ["Emma Price"]),
+        ("25.10.2022 - Von Reiner Nagel", ["Reiner Nagel"]),
+        # a name without a byline word is no byline: a section's or an institution's name
+        # stands there as often (review41 R1)
+        ("Emma Price\n5 May 2025", []),
+        ("Premier League\n5 May 2025", []),
+        ("5 May 2025 | White House", []),
         # a section, a desk, a time of day: no one
         ("Local News\n5 May 2025", []),
         ("5 May 2025 | Environment & Climate", []),
@@ -1084,13 +1088,15 @@ def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, pros
     ],
 )
 def test_a_bare_name_at_the_date_is_the_author(run_stage, meta, want) -> None:
-    """s40 acc-regress D10: a byline without a byline word, a name alone over the date
-    ("Emma Price" / "5 May 2025") or after it on the date's line ("25.10.2022 - Reiner
-    Nagel"), left the text and gave no author."""
+    """s40 acc-regress D10: a byline at the date under the headline, its word before the
+    name ("By Emma Price" / "5 May 2025", "25.10.2022 - Von Reiner Nagel"), left the text
+    and gave no author when it stood below the first lines :func:`find_authors` reads. A
+    name alone there is none (review41 R1)."""
     text = f"School to get new sports hall\n\n{meta}\n\n{PROSE * 2}\n\n{PROSE}"
     got = _record(run_stage, text, html=False)
     assert got.authors == want
-    assert "Emma Price" not in got.text and "Reiner Nagel" not in got.text
+    if want:  # (the byline's line leaves the text)
+        assert "Emma Price" not in got.text and "Reiner Nagel" not in got.text
 
 
 @pytest.mark.parametrize(
