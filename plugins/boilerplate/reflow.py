@@ -37,6 +37,8 @@ from collections.abc import Callable
 from itertools import compress, islice, repeat
 from typing import NamedTuple
 
+from .lines import CLOSING_MARKS
+
 #: Widths a text is looked at for: wrapping below 40 is rare, and above 200 a "line" of the
 #: width is a paragraph of its own.
 _MIN_WIDTH, _MAX_WIDTH = 40, 200
@@ -1425,9 +1427,16 @@ def setext_underlines(lines: list[str]) -> list[int]:
             and above
             and abs(n - len(above)) <= max(2, len(above) // 4)
             and any(map(str.isalpha, above))
+            # (a heading ends no sentence: a paragraph's last line over a rule of its
+            # width is no heading, review41 R5)
+            and above.rstrip(CLOSING_MARKS)[-1:] not in _SENTENCE_ENDS
         ):
             out.append(i)
     return out
+
+
+#: What ends a sentence, before its closing marks (:data:`.lines.CLOSING_MARKS`)
+_SENTENCE_ENDS = frozenset(".!?…。！？")
 
 
 def _indented_code(lines: list[str], a: int, b: int, code: str) -> list[str] | None:

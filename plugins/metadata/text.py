@@ -6630,9 +6630,10 @@ def extract_lines(
     metadata line, which do not belong in the cleaned text).
     """
     page = Page(text, split)
-    if headline is None:
-        # (a plain text's only level-1 setext heading is its headline, as a markdown
-        # text's only "# Title" is)
+    if headline is None and page.setext_h1 is not None and page.setext_h1 < page.body_line:
+        # (a plain text's only level-1 setext heading over its first paragraph is its
+        # headline, as a markdown text's only "# Title" is; one under it heads a section:
+        # "Background" / "==========" was the title, review41 R5)
         headline = page.setext_h1
     items = page.items
     capture = parse_capture(capture_date)

@@ -473,6 +473,27 @@ def test_a_setext_heading_of_a_plain_text_is_its_title() -> None:
     assert extract(page)["title"] == "Annual General Meeting"
 
 
+def test_a_setext_heading_under_the_first_paragraph_or_a_rule_under_a_sentence_is_no_title():
+    """review41 R5: a section's heading underlined with "=" under the article's first
+    paragraph ("Background" / "==========") was the title, and so was a paragraph's last line
+    over a rule of its width (a plain text's separator): a heading ends no sentence, and
+    heads the text only over its first paragraph."""
+    body = (
+        "The council voted on Tuesday to pass the budget after a debate of eleven hours, the"
+        " longest in its history.\n\nThe mayor said the vote showed the town could agree on"
+        " hard choices, and that the new library would open in the spring as planned.\n\n"
+    )
+    head = "Budget passes after long debate\n\nBy Emma Price\n\n"
+    page = f"{head}{body}Background\n==========\n\n{body}"
+    assert extract(page)["title"] == "Budget passes after long debate"
+    para = "The town library opened its new reading room on Tuesday after long years."
+    page = f"Library opens new reading room\n\n{para}\n{'=' * 72}\n\n{body}"
+    assert extract(page)["title"] == "Library opens new reading room"
+    from corearchive_plugins.boilerplate.reflow import setext_underlines
+
+    assert setext_underlines([para, "=" * 72]) == []
+
+
 def test_a_headline_under_its_byline_and_over_sections_stays_the_title() -> None:
     """A byline above the headline, under a section's name, and sections with headings
     after it: the section's name over the byline is no digest's headline (two dev pages
