@@ -782,8 +782,8 @@ _REDIRECT_TEXT = 1000
 #: address is group ``a`` or ``b``. (A quoted address only: ``window.open(u, "share",
 #: "location=no")``'s window feature sends nobody anywhere, s41 acc-read F4)
 _SCRIPT_REDIRECT = re.compile(
-    r"\blocation(?:\.href)?\s*=\s*(?P<q>[\"'])(?P<a>[^\"'\n]*)(?P=q)"
-    r"|\blocation\.(?:replace|assign)\s*\(\s*(?P<r>[\"'])(?P<b>[^\"'\n]*)(?P=r)"
+    r"\blocation(?:\.href)?\s*=\s*(?P<q>[\"'`])(?P<a>[^\"'`\n]*)(?P=q)"
+    r"|\blocation\.(?:replace|assign)\s*\(\s*(?P<r>[\"'`])(?P<b>[^\"'`\n]*)(?P=r)"
 )
 #: The text a browser shows: outside scripts, styles and templates (comments are no text)
 _SHOWN = XPath(
@@ -817,8 +817,8 @@ def _refresh_target(content: str, uri: str) -> str | None:
 
 def _script_sends(tree: Any, to: str) -> bool:
     """Whether a script of the page ``tree`` sends the browser to the address ``to``
-    (:data:`_SCRIPT_REDIRECT`): the address it sets ``location`` to is ``to``, whole or as
-    its path and query. A frame-buster, a search box's handler or a cookie check that sets
+    (:data:`_SCRIPT_REDIRECT`): the address it sets ``location`` to has ``to``'s path and
+    query, and its host if it names one. A frame-buster, a search box's handler or a cookie check that sets
     ``location`` elsewhere does not (review40 F2), nor one whose address only holds
     ``to``'s path ("/newsletter/signup" and a refresh to "/news", s41 acc-read F4)."""
     target = urlsplit(to)
@@ -829,9 +829,11 @@ def _script_sends(tree: Any, to: str) -> bool:
                 sent = urlsplit(address)
             except ValueError:  # (an address no URL parser reads sends nowhere)
                 continue
-            if sent.netloc and address.partition("#")[0] == to.partition("#")[0]:
-                return True
-            if not sent.netloc and (sent.path, sent.query) == (target.path, target.query):
+            # (an address with its host: the host, path and query, whatever its scheme, as
+            # "//host/a" and "http:" for "https:" write it; review41 R7)
+            if (sent.path, sent.query) == (target.path, target.query) and (
+                not sent.netloc or sent.netloc.lower() == target.netloc.lower()
+            ):
                 return True
     return False
 

@@ -3318,6 +3318,10 @@ def test_a_redirect_is_told_by_the_tags_a_browser_reads_in_linear_time():
         'window.location.replace("https://new.example/a");',
         'window.location.href = "https://new.example/a";',
         "location = '/a';",
+        # the host without a scheme, another scheme, a template string (review41 R7)
+        "location.replace('//new.example/a');",
+        'location.href = "http://new.example/a";',
+        "location = `https://new.example/a`;",
     ):
         both = noscript.replace("<head>", f"<head><script>{script}</script>")
         assert meta_redirect(both, "https://old.example/a") == "https://new.example/a", script
