@@ -5666,10 +5666,11 @@ _GIVEN_PLACES = frozenset((
 _TWO_WORDS = re.compile(r"[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]+")
 #: A word that ends as places' names do and no given name does: "Frankfurt", "Hamburg",
 #: "Darmstadt", "Düsseldorf", "Mannheim", "Göttingen", "Bremerhaven", "Strasbourg",
-#: "Manchester", "Portsmouth", "Louisville"
+#: "Manchester", "Portsmouth" (not "-ville": "Neville", "Orville", "Granville" are given
+#: names, review41 R2)
 _PLACE_END = re.compile(
     r"[^\W\d_]{2,}(?:furt|burg|bourg|borough|stadt|dorf|hausen|heim|ingen|hafen|haven|münster"
-    r"|brücke?n?|ville|chester|mouth|shire)",
+    r"|brücke?n?|chester|mouth|shire)",
     re.I,
 )
 
@@ -7471,8 +7472,12 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
 
 
 #: A company's legal form after its name, and whatever follows it: a word ("GmbH", "Inc.") or
-#: one-letter abbreviations ("S.L.", "S.A. de C.V.", "e.V.", "B.V.", "A.Ş.", "a.s.")
-_COMPANY_TAIL = re.compile(r"\s+(?:(?:GmbH|Inc|Ltd|LLC|AG|SA|Limited|Corp)\b|\w\.\w\.).*$")
+#: one-letter abbreviations ("S.L.", "S.A. de C.V.", "e.V.", "B.V.", "A.Ş.", "a.s.") after a
+#: word of four letters or more, or of three and its comma: initials after a short first
+#: word are the name's ("The A.V. Club", "The L.A. Times"; review41 R6)
+_COMPANY_TAIL = re.compile(
+    r"(?:\s+(?:GmbH|Inc|Ltd|LLC|AG|SA|Limited|Corp)\b|(?:(?<=\w{4})|(?<=\w{3},))\s+\w\.\w\.).*$"
+)
 #: :data:`_RIGHTS_WORDS` before the holder's name ("כל הזכויות שמורות לחדשות הצפון": "...
 #: reserved to", its "ל" on the name); Arabic's "ل" before the article "ال" drops its alef
 #: ("للشركة", to the company): ``al`` is set, and the name is "ا" and what follows

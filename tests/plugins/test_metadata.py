@@ -2764,6 +2764,7 @@ def test_a_latin_page_is_counted_by_spaces() -> None:
             "U.S. News & World Report",
         ),
         ("© 2024 Acme Inc. All rights reserved.", "Acme"),
+        ("© 2024 The A.V. Club", "The A.V. Club"),
     ],
 )
 def test_copyright_holder(line: str, who: str) -> None:

@@ -1055,6 +1055,8 @@ def test_a_headline_that_is_one_number_is_the_title(run_stage, title) -> None:
          ["Doe"]),
         ("By Doe, Chester", "Officials said on Monday that the plan was late again.",
          ["Chester Doe"]),
+        ("By Longbottom, Neville", "Officials said on Monday that the plan was late again.",
+         ["Neville Longbottom"]),
     ],
 )  # fmt: skip
 def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, prose, want):
