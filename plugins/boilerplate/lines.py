@@ -75,6 +75,9 @@ _TOK = re.compile(r"(?:\w|[" + _WORD_MARKS + r"])+")
 #: one of these; without them its last sentence had no end, s41 acc-press F7).  The metadata
 #: stage reads sentence ends with the same marks.
 CLOSING_MARKS = "\"'”’»“‘«)"
+#: What a line of prose may end with: a sentence's end, or a closing mark after one that an
+#: apostrophe cannot be (the structures' and notes' "ends a sentence" tests)
+LINE_ENDS = (*".!?…。！？", *(c for c in CLOSING_MARKS if c not in "'’"))
 _SENT_IN = re.compile(r"[.!?…。！？][" + re.escape(CLOSING_MARKS) + r"]*\s+[\"'“‘«(]?[^\W\d_]")
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
 _NUMDATE = re.compile(r"\d[./:-]\d")

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from .lines import LINE_ENDS
+
 #: words a note must have after its label (a label alone, "Correction", is a heading)
 MIN_WORDS = 6
 
@@ -126,7 +128,7 @@ _TO_READER = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_]+")
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", ")", "。")
+_SENTENCE_END = LINE_ENDS
 #: a line cut short is a teaser of another page ("Update: Riba prediccion di un recesion ...")
 _CUT = ("...", "…")
 

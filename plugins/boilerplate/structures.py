@@ -41,7 +41,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, pairwise
 
-from .lines import _COMMENT_WORDS, _MONTHS
+from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS
 
 #: the reason of a line kept by :func:`article_structures`
 STRUCTURE_REASON = "table, list or fact box of the article"
@@ -97,7 +97,7 @@ _NUMBER_CHARS = 16
 _NUMBER_START = frozenset("-+−–$€£¥₩%0123456789[(½¼¾⅓⅔⅛")
 _NUMBER_END = frozenset("%₩€$")
 #: the characters a sentence ends with (a closing quote or bracket after its mark)
-SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")")
+SENTENCE_END = LINE_ENDS
 _STOPS = frozenset(".!?…。！？")
 
 Form = tuple[str, object]
@@ -840,26 +840,26 @@ def inline_comments(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
 
 #: the reason of a line kept by :func:`dialogue_turns`
 DIALOGUE_REASON = "speaker or turn of the article's dialogue"
-#: The headings of a comment section proper, without a count ("Comments",
-#: "Leserkommentare"): the other comment words also name an article's own section or a
-#: box of statements ("Reactions", "Comment", "Comments from partners": named people's
-#: quotes one to a line, s41 acc-read F5 and acc-regress R11), and head readers' posts
+#: The comment words that head a comment section without a count ("Comments", "Reader
+#: comments", "Leserkommentare"): not a singular ("Comment"), nor a word that also names an
+#: article's own section or box of statements ("Reactions", "Discussion": named people's
+#: quotes one to a line, s41 acc-read F5 and acc-regress R11); those head readers' posts
 #: only with their count ("12 Reactions", "3 Kommentar")
-_THREAD_MARKS = frozenset((
-    "comments", "kommentare", "leserkommentare", "commentaires", "comentarios", "commenti",
-    "komentarze", "комментарии",
-))  # fmt: skip
+_THREAD_MARKS = _COMMENT_WORDS - {
+    "comment", "kommentar", "commentaire", "comentario", "komentarz", "reactions",
+    "responses", "replies", "reply", "antworten", "discussion", "diskussion", "said", "says",
+    "schrieb",
+}  # fmt: skip
 
 
 def _thread_heading(line: str) -> bool:
     """Whether ``line`` heads a comment section over the posts :func:`inline_comments`
-    reads: a comment mark (:func:`_comment_mark`) of comment words only, each one of
-    :data:`_THREAD_MARKS` unless the line counts the posts."""
+    reads: a comment mark (:func:`_comment_mark`) that counts the posts or ends in one of
+    :data:`_THREAD_MARKS` ("Your comments"; not "Comments from partners")."""
     if not _comment_mark(line):
         return False
-    marks = _COMMENT_MARKS if any(c.isdigit() for c in line) else _THREAD_MARKS
-    words = (w.strip(".,:;!?()[]").casefold() for w in line.split())
-    return all(w in marks for w in words if w and not w.isdigit())
+    last = line.split()[-1].strip(".,:;!?()[]").casefold()
+    return last in _THREAD_MARKS or any(c.isdigit() for c in line)
 
 
 #: the fewest turns of a dialogue, and of its speakers (one name over a paragraph, twice, is
@@ -871,7 +871,7 @@ _MIN_SPEAKERS = 2
 #: acc-read F8)
 _MIN_KEPT_TURNS = 2
 #: the quotes and brackets that may close a turn's question
-_CLOSING = "\"'”’»)"
+_CLOSING = CLOSING_MARKS
 
 
 def dialogue_turns(

@@ -788,6 +788,10 @@ def test_a_closing_quote_in_german_marks_ends_the_articles_last_sentence(run_sta
     kept, removed = _clean(run_stage, "\n".join(CLUB_REPORT).replace("{Q}", q).split("\n"))
     assert q in kept, removed.get(q)
     assert "Zurück" not in kept
+    # ... and so it does for the structures' and notes' tests of prose (review41 R3)
+    from corearchive_plugins.boilerplate import notes, structures
+
+    assert structures._prose(q) and q.endswith(notes._SENTENCE_END)
 
 
 def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
