@@ -794,6 +794,7 @@ def find_dates(
     year_lines: set[int] | None = None,
     text: str | None = None,
     digits: bool | None = None,
+    glued: bool = True,
 ) -> list[dict[str, Any]]:
     """Every full date written in ``lines``, in text order.
 
@@ -804,7 +805,8 @@ def find_dates(
     :data:`_PREFILTER` finds). ``text``, if given, is ``"\\n".join(lines)`` (the page's text,
     not joined again). Digits of other scripts ("١٤ مارس ٢٠٢٤", "২৯ আগস্ট", "２０２１年３月４日")
     are read as 0-9 (:func:`_ascii_digits`), the candidate's ``text`` as written; ``digits``:
-    whether the text may hold them (:func:`_other_digits_points`), if known.
+    whether the text may hold them (:func:`_other_digits_points`), if known. ``glued``:
+    whether the dates written on to a date's year are read too (:func:`_glued_dates`).
     """
     if text is None or len(lines) > max_lines:
         lines = lines[:max_lines]
@@ -859,7 +861,7 @@ def find_dates(
                     "sep": sep,
                 }
             )
-        if found:
+        if found and glued:
             out += _glued_dates(orig, i, found)
     _two_digit_years(text, lines, out)
     if not text.isascii():
@@ -891,19 +893,42 @@ def _glued_dates(line: str, i: int, found: tuple[_LineDate, ...]) -> list[dict[s
     of one of the dates ``found`` on ``line``, as themes print a post's date and its
     update's: "28. Juni 201914. Januar 2020", "March 5, 2024March 6, 2024". A date's day
     or month may not follow a digit in the patterns, so the second was no match, and the
-    update's date was seen by no reader: it is read in the rest of the line, where it
-    starts it (and a date glued to it in turn)."""
+    update's date was seen by no reader: it is read where it starts a window of the line's
+    rest (and a date glued to it in turn, from its end).
+
+    A loop over windows of :data:`_GLUED_CHARS`: reading the whole rest, with its own glued
+    dates read the same way (a recursion), went one call deeper per glued date (~500 of
+    them, a 6 KB line, raised ``RecursionError`` and the document failed) and read the rest
+    again for every date in it (twenty pairs of glued dates on a 560-character line took
+    seconds, each pair more doubling it)."""
     out: list[dict[str, Any]] = []
     for _, col, _, written, *_ in found:
-        end = col + len(written)
-        if written[-1:].isdigit() and line[end : end + 1].isalnum():
-            pos = 0
-            for c in find_dates([line[end:]]):
+        end, cut = col + len(written), False
+        while cut or (written[-1:].isdigit() and line[end : end + 1].isalnum()):
+            rest = line[end : end + _GLUED_CHARS]
+            # (a date that ends near the window's end may read on past it: it is taken
+            # from the next window, where it starts)
+            last = len(rest) if end + _GLUED_CHARS >= len(line) else _GLUED_CHARS - 48
+            pos, cut = 0, False
+            for c in find_dates([rest], glued=False):
                 if c["col"] != pos:
+                    break
+                if pos + len(c["text"]) > last:
+                    cut = pos > 0
                     break
                 out.append({**c, "line": i, "col": end + pos})
                 pos += len(c["text"])
+                written = c["text"]
+            if not pos:
+                break
+            end += pos
     return out
+
+
+#: The part of a line's rest read for a date glued to the one before it (:func:`_glued_dates`):
+#: a written date with its time of day is some 50 characters, and its patterns look no
+#: further than 48 beyond its year
+_GLUED_CHARS = 160
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
