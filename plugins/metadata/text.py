@@ -1705,7 +1705,7 @@ def _ends_dateline(line: str, end: int) -> bool:
     """Whether the relative date that ends at ``end`` of ``line`` ends a dateline: nothing
     after it, or a separator, or a time of day. A word right after it belongs to it: "לפני
     יום הבחירות" ("before election day"), "день тому, хто" ("the day to the one who")."""
-    rest = line[end:].strip()
+    rest = line[end:].strip().removeprefix("।").strip()  # (a danda ends it: "3 घंटे पहले।")
     return not rest or rest.startswith(_DATELINE_SEP) or _time_at(line, end)
 
 
@@ -3997,9 +3997,13 @@ _DATELINE_LABEL = re.compile(
     r"[\W_]*(?:(?:last\s+)?(?:posted|updated|published|modified|edited|added|submitted|created"
     r"|written|aktualisiert|veröffentlicht|erstellt|publié|mis à jour|actualizado|publicado"
     r"|pubblicato|aggiornato|geplaatst|bijgewerkt|opublikowano|обновлено|опубликовано"
-    # (Ukrainian, Greek, Hebrew, Persian, Hindi, Korean "input"/"revised", Thai "when")
-    r"|оновлено|опубліковано|δημοσιεύθηκε|ενημερώθηκε|פורסם|עודכן|منتشر شده|به‌روزرسانی|प्रकाशित"
-    r"|अपडेट|입력|수정|เมื่อ)"
+    # (Ukrainian, Greek, Hebrew, Persian "published"/"updated" (with its ZWNJ, a space or
+    # neither), Hindi and Marathi "published"/"updated(-ed)"/"posted", Bengali
+    # "published"/"updated", Korean "input"/"revised"/"posted" and their compounds ("기사입력",
+    # "최종수정"), Thai "when"/"posted"/"published"/"updated")
+    r"|оновлено|опубліковано|δημοσιεύθηκε|ενημερώθηκε|פורסם|עודכן|منتشر شده|تاریخ انتشار"
+    r"|به?[\u200c ]?روز[\u200c ]?رسانی|प्रकाशित|अपडेट(?:ेड)?|पोस्ट|প্রকাশিত|আপডেট|হালনাগাদ"
+    r"|[가-힣]{0,3}(?:입력|수정|등록|업데이트)|เมื่อ|โพสต์|เผยแพร่|อัปเดต)"
     r"(?:\s+(?:on|at|am|le|el|il|op))?\s*[:·|–—-]?\s*(?:about|over|almost|just|etwa|environ)?\s*)?",
     re.I,
 )
