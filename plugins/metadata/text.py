@@ -2789,15 +2789,22 @@ def _photo_date(before: str, after: str) -> bool:
 #: articles", "À lire aussi"), whose teasers (a headline, a date) are other articles
 _RELATED = re.compile(
     r"(?i)\W*(?:verwandte artikel|ähnliche (?:artikel|beiträge)|"
-    r"das könnte sie (?:auch )?interessieren|more from \w[\w .'’-]{0,30}|more stories|"
+    r"das könnte sie (?:auch )?interessieren|more stories|"
     r"you may also like|" + READ_ALSO_LABELS + r")\W*"
 )
+#: A site's, a section's or an author's box ("More from Harbour Times:"): a related box
+#: after the article, but in its head a link between its byline and its dateline ("More
+#: from Jane Doe"), over the article's own date
+_MORE_FROM = re.compile(r"(?i)\W*more from \w[\w .'’-]{0,30}\W*")
 
 
 @lru_cache(maxsize=1024)
-def _related_label(s: str) -> bool:
-    """Whether the line ``s`` is a label of related articles (:data:`_RELATED`)."""
-    return len(s) <= 40 and _RELATED.fullmatch(s) is not None
+def _related_label(s: str, head: bool = False) -> bool:
+    """Whether the line ``s`` is a label of related articles (:data:`_RELATED`; after the
+    article's first paragraph, ``head`` False, :data:`_MORE_FROM` too)."""
+    return len(s) <= 40 and (
+        _RELATED.fullmatch(s) is not None or (not head and _MORE_FROM.fullmatch(s) is not None)
+    )
 
 
 #: A correction's label or verb just before a date ("Correction, November 10, 2026:", "This
@@ -2889,7 +2896,10 @@ def _related_runs(page: Page, rows: list[int]) -> set[int]:
         if i in found:
             continue
         pk, prev = previous_item(page, i)
-        if not (_related_label(prev) or (pk >= 1 and _related_label(page.items[pk - 1][1]))):
+        head = i < page.body_line  # (above the article's first paragraph)
+        if not (
+            _related_label(prev, head) or (pk >= 1 and _related_label(page.items[pk - 1][1], head))
+        ):
             continue
         found.add(i)
         step = 0
