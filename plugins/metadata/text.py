@@ -3864,14 +3864,22 @@ _NEVER_TITLE_START = re.compile(
     # a job ad's or a listing's field, its label, a colon and a short value: "Salary:
     # £30,000 per annum", "Closing date: 31 March", "Location: Leeds"; a value of more
     # words and no figure is a headline's ("Pay: Nurses in Scotland vote to accept new
-    # offer"; s39 acc-read F7), nor one that says what pay is: "Salary: Competitive salary
-    # plus excellent benefits package" (s40 acc-read F17)
+    # offer"; s39 acc-read F7), nor one that says what pay is (s40 acc-read F17): it opens
+    # with a word of pay on its own or before pay's nouns ("Salary: Competitive salary plus
+    # excellent benefits package", "Negotiable depending on experience", "Competitive,
+    # DOE") or ends with a pay phrase ("... per annum"); not a headline with such a word:
+    # "Pay: Competitive pressures push up wages", "Location: Doe Run smelter to close"
+    # (s41 acc-read F7)
     r"|(?:salary|pay|wage|gehalt|salaire|salario|stipendio|salário|salaris|closing date"
     r"|deadline|start date|contract(?: type)?|job type|hours|location|reference|price"
     r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)(?=.*\d|\s*(?:\S+\s+){0,4}\S*\s*$"
-    r"|.*\b(?:competitive|negotiable|pro rata|per (?:annum|year|month|week|day|hour)"
-    r"|depending on (?:experience|qualifications)|doe|ote|benefits? package|verhandlungsbasis"
-    r"|nach vereinbarung|attraktive?s? vergütung|à négocier|selon profil)\b)"
+    r"|\s*(?:(?:very|highly|extremely|sehr|très|muy|molto)\s+)?(?:competitive|negotiable"
+    r"|attractive|attraktive?s?|à négocier|négociable|negociable|negoziabile)"
+    r"(?=\s*(?:[^\w\s]|$)|\s+(?:salary|pay|package|rates?|remuneration|plus|and|with"
+    r"|benefits?|per|depending|doe|ote|vergütung|gehalt|salaire|salario|stipendio)\b)"
+    r"|.*\b(?:pro rata|per (?:annum|year|month|week|day|hour)|depending on (?:experience"
+    r"|qualifications)|benefits? package|negotiable|verhandlungsbasis|nach vereinbarung"
+    r"|attraktive?s? vergütung|à négocier|selon profil)\W*$)"
     # a form's button as a text browser renders it: lynx's "(BUTTON) Add to basket" (a
     # product page's title; s36 acc-types #14), w3m's "[Submit]"
     r"|\((?:button|submit)\)|\[(?:button|submit|search)\])"
