@@ -1354,11 +1354,15 @@ def markdown_blocks(
 #: declaration), and a script, a style, a comment within one: no text (an unclosed one runs
 #: to its closer, over blank lines)
 _RAW_HTML_START = re.compile(r" {0,3}<[A-Za-z/!?]")
-_RAW_NO_TEXT = re.compile(
-    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>", re.I | re.S
-)
 _RAW_OPEN = re.compile(r"<(script|style)\b|<(!--)|<(\?)|<(!\[CDATA\[)", re.I)
-_RAW_CLOSER = {"!--": "-->", "?": "?>", "![CDATA[": "]]>"}
+#: What closes each kind of ``_RAW_OPEN`` (lowercased); after a line, the closer
+#: :func:`_raw_html_text` looks for on the next ones
+_RAW_CLOSER = {"!--": "-->", "?": "?>", "![cdata[": "]]>", "script": "</script", "style": "</style"}
+_RAW_END = {
+    "script": re.compile(r"</script\s*>", re.I),
+    "style": re.compile(r"</style\s*>", re.I),
+    **{k: re.compile(re.escape(c)) for k, c in _RAW_CLOSER.items() if not c.startswith("</")},
+}
 #: A tag (or a declaration) within a line
 _RAW_TAG = re.compile(r"<[A-Za-z/!?][^>]*>")
 
@@ -1370,7 +1374,12 @@ def _raw_html_text(line: str, raw: str) -> tuple[str, str]:
     and the raw HTML block the next line is in. ``raw`` is the one this line is in: "html"
     for a block of tags and text, the closer of an open script, style or comment (no text
     up to it), "" for none (the caller resets it at a block of markdown, and at a blank line
-    after "html", as CommonMark ends such blocks)."""
+    after "html", as CommonMark ends such blocks).
+
+    One pass along the line (each closer looked for from its opener on, and nothing after
+    an opener with no closer): a regex substitution of script, style and comment, and of a
+    tag, tried each unclosed opener of a long line to its end (an 80 KB line of "<?" took
+    8.5 s)."""
     import html as html_lib
 
     if raw not in ("", "html"):
@@ -1382,12 +1391,22 @@ def _raw_html_text(line: str, raw: str) -> tuple[str, str]:
         if _RAW_HTML_START.match(line) is None:
             return "", ""  # (a rule, a link-reference definition)
         raw = "html"
-    line = _RAW_NO_TEXT.sub(" ", line)
-    opened = _RAW_OPEN.search(line)
-    if opened is not None:  # (closed on a later line: the text before it is the block's)
-        kind = next(g for g in opened.groups() if g is not None)
-        line, raw = line[: opened.start()], _RAW_CLOSER.get(kind, f"</{kind.lower()}")
-    visible = " ".join(html_lib.unescape(_RAW_TAG.sub(" ", line)).split())
+    parts, pos = [], 0
+    while (opened := _RAW_OPEN.search(line, pos)) is not None:
+        parts.append(line[pos : opened.start()])
+        kind = next(g for g in opened.groups() if g is not None).lower()
+        closed = _RAW_END[kind].search(line, opened.end())
+        if closed is None:  # (closed on a later line: the text before it is the block's)
+            raw, pos = _RAW_CLOSER[kind], len(line)
+            break
+        parts.append(" ")
+        pos = closed.end()
+    parts.append(line[pos:])
+    line = "".join(parts)
+    # (no tag after the last ">": left as it is, not tried at each "<")
+    last = line.rfind(">") + 1
+    line = _RAW_TAG.sub(" ", line[:last]) + line[last:]
+    visible = " ".join(html_lib.unescape(line).split())
     return (visible if any(c.isalnum() for c in visible) else ""), raw
 
 

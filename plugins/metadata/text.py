@@ -805,6 +805,7 @@ def find_dates(
     year_lines: set[int] | None = None,
     text: str | None = None,
     digits: bool | None = None,
+    glued: bool = True,
 ) -> list[dict[str, Any]]:
     """Every full date written in ``lines``, in text order.
 
@@ -815,7 +816,8 @@ def find_dates(
     :data:`_PREFILTER` finds). ``text``, if given, is ``"\\n".join(lines)`` (the page's text,
     not joined again). Digits of other scripts ("١٤ مارس ٢٠٢٤", "২৯ আগস্ট", "２０２１年３月４日")
     are read as 0-9 (:func:`_ascii_digits`), the candidate's ``text`` as written; ``digits``:
-    whether the text may hold them (:func:`_other_digits_points`), if known.
+    whether the text may hold them (:func:`_other_digits_points`), if known. ``glued``:
+    whether the dates written on to a date's year are read too (:func:`_glued_dates`).
     """
     if text is None or len(lines) > max_lines:
         lines = lines[:max_lines]
@@ -870,7 +872,7 @@ def find_dates(
                     "sep": sep,
                 }
             )
-        if found:
+        if found and glued:
             out += _glued_dates(orig, i, found)
     _two_digit_years(text, lines, out)
     if not text.isascii():
@@ -902,19 +904,42 @@ def _glued_dates(line: str, i: int, found: tuple[_LineDate, ...]) -> list[dict[s
     of one of the dates ``found`` on ``line``, as themes print a post's date and its
     update's: "28. Juni 201914. Januar 2020", "March 5, 2024March 6, 2024". A date's day
     or month may not follow a digit in the patterns, so the second was no match, and the
-    update's date was seen by no reader: it is read in the rest of the line, where it
-    starts it (and a date glued to it in turn)."""
+    update's date was seen by no reader: it is read where it starts a window of the line's
+    rest (and a date glued to it in turn, from its end).
+
+    A loop over windows of :data:`_GLUED_CHARS`: reading the whole rest, with its own glued
+    dates read the same way (a recursion), went one call deeper per glued date (~500 of
+    them, a 6 KB line, raised ``RecursionError`` and the document failed) and read the rest
+    again for every date in it (twenty pairs of glued dates on a 560-character line took
+    seconds, each pair more doubling it)."""
     out: list[dict[str, Any]] = []
     for _, col, _, written, *_ in found:
-        end = col + len(written)
-        if written[-1:].isdigit() and line[end : end + 1].isalnum():
-            pos = 0
-            for c in find_dates([line[end:]]):
+        end, cut = col + len(written), False
+        while cut or (written[-1:].isdigit() and line[end : end + 1].isalnum()):
+            rest = line[end : end + _GLUED_CHARS]
+            # (a date that ends near the window's end may read on past it: it is taken
+            # from the next window, where it starts)
+            last = len(rest) if end + _GLUED_CHARS >= len(line) else _GLUED_CHARS - 48
+            pos, cut = 0, False
+            for c in find_dates([rest], glued=False):
                 if c["col"] != pos:
+                    break
+                if pos + len(c["text"]) > last:
+                    cut = pos > 0
                     break
                 out.append({**c, "line": i, "col": end + pos})
                 pos += len(c["text"])
+                written = c["text"]
+            if not pos:
+                break
+            end += pos
     return out
+
+
+#: The part of a line's rest read for a date glued to the one before it (:func:`_glued_dates`):
+#: a written date with its time of day is some 50 characters, and its patterns look no
+#: further than 48 beyond its year
+_GLUED_CHARS = 160
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -1695,7 +1720,7 @@ def _ends_dateline(line: str, end: int) -> bool:
     """Whether the relative date that ends at ``end`` of ``line`` ends a dateline: nothing
     after it, or a separator, or a time of day. A word right after it belongs to it: "לפני
     יום הבחירות" ("before election day"), "день тому, хто" ("the day to the one who")."""
-    rest = line[end:].strip()
+    rest = line[end:].strip().removeprefix("।").strip()  # (a danda ends it: "3 घंटे पहले।")
     return not rest or rest.startswith(_DATELINE_SEP) or _time_at(line, end)
 
 
@@ -2791,15 +2816,22 @@ def _photo_date(before: str, after: str) -> bool:
 #: articles", "À lire aussi"), whose teasers (a headline, a date) are other articles
 _RELATED = re.compile(
     r"(?i)\W*(?:verwandte artikel|ähnliche (?:artikel|beiträge)|"
-    r"das könnte sie (?:auch )?interessieren|more from \w[\w .'’-]{0,30}|more stories|"
+    r"das könnte sie (?:auch )?interessieren|more stories|"
     r"you may also like|" + READ_ALSO_LABELS + r")\W*"
 )
+#: A site's, a section's or an author's box ("More from Harbour Times:"): a related box
+#: after the article, but in its head a link between its byline and its dateline ("More
+#: from Jane Doe"), over the article's own date
+_MORE_FROM = re.compile(r"(?i)\W*more from \w[\w .'’-]{0,30}\W*")
 
 
 @lru_cache(maxsize=1024)
-def _related_label(s: str) -> bool:
-    """Whether the line ``s`` is a label of related articles (:data:`_RELATED`)."""
-    return len(s) <= 40 and _RELATED.fullmatch(s) is not None
+def _related_label(s: str, head: bool = False) -> bool:
+    """Whether the line ``s`` is a label of related articles (:data:`_RELATED`; after the
+    article's first paragraph, ``head`` False, :data:`_MORE_FROM` too)."""
+    return len(s) <= 40 and (
+        _RELATED.fullmatch(s) is not None or (not head and _MORE_FROM.fullmatch(s) is not None)
+    )
 
 
 #: A correction's label or verb just before a date ("Correction, November 10, 2026:", "This
@@ -2891,7 +2923,10 @@ def _related_runs(page: Page, rows: list[int]) -> set[int]:
         if i in found:
             continue
         pk, prev = previous_item(page, i)
-        if not (_related_label(prev) or (pk >= 1 and _related_label(page.items[pk - 1][1]))):
+        head = i < page.body_line  # (above the article's first paragraph)
+        if not (
+            _related_label(prev, head) or (pk >= 1 and _related_label(page.items[pk - 1][1], head))
+        ):
             continue
         found.add(i)
         step = 0
@@ -3859,14 +3894,22 @@ _NEVER_TITLE_START = re.compile(
     # a job ad's or a listing's field, its label, a colon and a short value: "Salary:
     # £30,000 per annum", "Closing date: 31 March", "Location: Leeds"; a value of more
     # words and no figure is a headline's ("Pay: Nurses in Scotland vote to accept new
-    # offer"; s39 acc-read F7), nor one that says what pay is: "Salary: Competitive salary
-    # plus excellent benefits package" (s40 acc-read F17)
+    # offer"; s39 acc-read F7), nor one that says what pay is (s40 acc-read F17): it opens
+    # with a word of pay on its own or before pay's nouns ("Salary: Competitive salary plus
+    # excellent benefits package", "Negotiable depending on experience", "Competitive,
+    # DOE") or ends with a pay phrase ("... per annum"); not a headline with such a word:
+    # "Pay: Competitive pressures push up wages", "Location: Doe Run smelter to close"
+    # (s41 acc-read F7)
     r"|(?:salary|pay|wage|gehalt|salaire|salario|stipendio|salário|salaris|closing date"
     r"|deadline|start date|contract(?: type)?|job type|hours|location|reference|price"
     r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)(?=.*\d|\s*(?:\S+\s+){0,4}\S*\s*$"
-    r"|.*\b(?:competitive|negotiable|pro rata|per (?:annum|year|month|week|day|hour)"
-    r"|depending on (?:experience|qualifications)|doe|ote|benefits? package|verhandlungsbasis"
-    r"|nach vereinbarung|attraktive?s? vergütung|à négocier|selon profil)\b)"
+    r"|\s*(?:(?:very|highly|extremely|sehr|très|muy|molto)\s+)?(?:competitive|negotiable"
+    r"|attractive|attraktive?s?|à négocier|négociable|negociable|negoziabile)"
+    r"(?=\s*(?:[^\w\s]|$)|\s+(?:salary|pay|package|rates?|remuneration|plus|and|with"
+    r"|benefits?|per|depending|doe|ote|vergütung|gehalt|salaire|salario|stipendio)\b)"
+    r"|.*\b(?:pro rata|per (?:annum|year|month|week|day|hour)|depending on (?:experience"
+    r"|qualifications)|benefits? package|negotiable|verhandlungsbasis|nach vereinbarung"
+    r"|attraktive?s? vergütung|à négocier|selon profil)\W*$)"
     # a form's button as a text browser renders it: lynx's "(BUTTON) Add to basket" (a
     # product page's title; s36 acc-types #14), w3m's "[Submit]"
     r"|\((?:button|submit)\)|\[(?:button|submit|search)\])"
@@ -4007,9 +4050,13 @@ _DATELINE_LABEL = re.compile(
     r"[\W_]*(?:(?:last\s+)?(?:posted|updated|published|modified|edited|added|submitted|created"
     r"|written|aktualisiert|veröffentlicht|erstellt|publié|mis à jour|actualizado|publicado"
     r"|pubblicato|aggiornato|geplaatst|bijgewerkt|opublikowano|обновлено|опубликовано"
-    # (Ukrainian, Greek, Hebrew, Persian, Hindi, Korean "input"/"revised", Thai "when")
-    r"|оновлено|опубліковано|δημοσιεύθηκε|ενημερώθηκε|פורסם|עודכן|منتشر شده|به‌روزرسانی|प्रकाशित"
-    r"|अपडेट|입력|수정|เมื่อ)"
+    # (Ukrainian, Greek, Hebrew, Persian "published"/"updated" (with its ZWNJ, a space or
+    # neither), Hindi and Marathi "published"/"updated(-ed)"/"posted", Bengali
+    # "published"/"updated", Korean "input"/"revised"/"posted" and their compounds ("기사입력",
+    # "최종수정"), Thai "when"/"posted"/"published"/"updated")
+    r"|оновлено|опубліковано|δημοσιεύθηκε|ενημερώθηκε|פורסם|עודכן|منتشر شده|تاریخ انتشار"
+    r"|به?[\u200c ]?روز[\u200c ]?رسانی|प्रकाशित|अपडेट(?:ेड)?|पोस्ट|প্রকাশিত|আপডেট|হালনাগাদ"
+    r"|[가-힣]{0,3}(?:입력|수정|등록|업데이트)|เมื่อ|โพสต์|เผยแพร่|อัปเดต)"
     r"(?:\s+(?:on|at|am|le|el|il|op))?\s*[:·|–—-]?\s*(?:about|over|almost|just|etwa|environ)?\s*)?",
     re.I,
 )

@@ -97,6 +97,28 @@ def test_a_date_glued_to_a_dates_year_is_found(line: str, dates: list[str]) -> N
     assert [line[c["col"] :].startswith(c["text"]) for c in found] == [True] * len(dates)
 
 
+def test_a_long_chain_of_glued_dates_is_read_to_its_end() -> None:
+    """s41 acc-read F2: each glued date was read by a call one level deeper, so a line of
+    ~500 dates written on to each other (a calendar widget without separators) raised
+    RecursionError and the page failed its metadata. Every date is read, in order."""
+    days = [1 + k % 28 for k in range(1200)]
+    line = "".join(f"March {d}, 2024" for d in days) + " | Archive"
+    found = find_dates([line])
+    assert [iso_value(c) for c in found] == [f"2024-03-{d:02d}" for d in days]
+    assert all(line[c["col"] :].startswith(c["text"]) for c in found)
+
+
+def test_glued_pairs_along_a_line_are_each_read_once() -> None:
+    """s41 acc-read F2: the rest of the line was read again, glued dates and all, for every
+    date in it (twenty glued pairs took seconds). Each pair's two dates are read, once."""
+    pairs = [(1 + k % 28, 1 + (k + 5) % 28) for k in range(40)]
+    line = " ".join(f"{a}. Juni 2019{b}. Januar 2020" for a, b in pairs)
+    found = find_dates([line])
+    assert [iso_value(c) for c in found] == [
+        d for a, b in pairs for d in (f"2019-06-{a:02d}", f"2020-01-{b:02d}")
+    ]
+
+
 def test_impossible_dates_are_ignored() -> None:
     lines = ["31/02/2019", "February 30, 2019", "2019-13-01", "30.02.2020", "Maybe 12, 2019"]
     assert find_dates(lines) == []

@@ -1107,7 +1107,9 @@ def test_a_bare_name_at_the_date_is_the_author(run_stage, meta, want) -> None:
      "Home | News | Sport | Weather",
      # a pay's value in words (s40 acc-read F17)
      "Salary: Competitive salary plus excellent benefits package",
-     "Salary: Negotiable depending on experience and qualifications"],
+     "Salary: Negotiable depending on experience and qualifications",
+     "Salary: Competitive, depending on experience and skills",
+     "Salary: The going rate for senior engineers, paid pro rata"],
 )  # fmt: skip
 def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_stage, first):
     """s38 acc-regress D9: a text whose first line is a button ("Apply now", "Share this
@@ -1125,7 +1127,11 @@ def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_sta
     "first",
     ["Pay: Nurses in Scotland vote to accept new offer",
      "Location: The village that moved its church up the hill",
-     "Price: Why supermarket shoppers are switching brands"],
+     "Price: Why supermarket shoppers are switching brands",
+     # a word of pay in the headline (s41 acc-read F7)
+     "Pay: Competitive pressures push up wages for lorry drivers",
+     "Location: Doe Run lead smelter in Missouri to close for good",
+     "Price: Negotiable fares are coming to the city's buses"],
 )  # fmt: skip
 def test_a_headline_after_a_fields_label_is_a_title(run_stage, first):
     """A job ad's field is a label and a short value ("Location: Leeds"); after the label a

@@ -386,3 +386,14 @@ def test_a_related_boxs_dates_do_not_date_the_article(run_stage, label, teasers)
     lines += [x for pair in box[:teasers] for x in pair]
     doc = _record(run_stage, "\n".join(lines), html=False, at="2025-03-10T12:00:00Z")
     assert doc.published is None
+
+
+@pytest.mark.parametrize("label", ["More from Jane Doe", "More from Politics:"])
+def test_an_authors_more_from_link_over_the_dateline_is_no_related_box(run_stage, label) -> None:
+    """s41 acc-read F8: "More from ..." labels a related box after the article; in its head,
+    an author's or a section's link between the byline and the dateline, it made the
+    article's own date a teaser's, and the page was undated."""
+    lines = ["Harbour authority approves new ferry terminal", "By Jane Doe", label]
+    lines += ["4 March 2025", "", *PARAS[:3]]
+    doc = _record(run_stage, "\n".join(lines), html=False, at="2025-03-10T12:00:00Z")
+    assert (doc.published or "")[:10] == "2025-03-04"

@@ -1307,6 +1307,22 @@ def test_markdown_raw_html_lines_with_words_are_text(run_stage):
     assert "slot" not in doc.text and "editors" not in doc.text
 
 
+def test_a_long_raw_html_line_of_unclosed_openers_is_read_in_one_pass():
+    """s41 acc-read F1: a line of raw HTML was cleaned with regex substitutions that tried
+    each unclosed "<?", "<!--", "<script" or "<a" to the line's end: an 80 KB line took
+    8.5 s. Its text up to the first opener with no closer is the block's, the rest the open
+    comment's (closed on a later line); a tag never closed is left as written."""
+    para = "Owners who pay the whole year in advance keep the old fee."
+    for opener, closer in (("<?", "?>"), ("<!--", "-->"), ("<script ", "</script")):
+        line = f"<p>{para}</p><!-- note --><b>It</b> ends here. {opener * 250_000}"
+        lines = ["# Harbour fees", "", line, "", closer, "", "The board meets in May."]
+        blocks, *_ = markdown_blocks(lines)
+        assert blocks[2] == f"{para} It ends here."
+        assert blocks[-1] == lines[-1]
+    blocks, *_ = markdown_blocks(["# Harbour fees", "", f"<p>{para} " + "<a " * 250_000])
+    assert blocks[2] == " ".join([para, *["<a"] * 250_000])
+
+
 def test_an_indented_code_block_keeps_its_indentation():
     """s39 acc-md 16: html2text writes a <pre> as a block indented by four spaces; its lines
     were read stripped, Python code flush left. Code under the block's indentation is read
