@@ -818,9 +818,10 @@ def _refresh_target(content: str, uri: str) -> str | None:
 def _script_sends(tree: Any, to: str) -> bool:
     """Whether a script of the page ``tree`` sends the browser to the address ``to``
     (:data:`_SCRIPT_REDIRECT`): the address it sets ``location`` to has ``to``'s path and
-    query, and its host if it names one. A frame-buster, a search box's handler or a cookie check that sets
-    ``location`` elsewhere does not (review40 F2), nor one whose address only holds
-    ``to``'s path ("/newsletter/signup" and a refresh to "/news", s41 acc-read F4)."""
+    query, and its host if it names one. A frame-buster, a search box's handler or a cookie
+    check that sets ``location`` elsewhere does not (review40 F2), nor one whose address
+    only holds ``to``'s path ("/newsletter/signup" and a refresh to "/news", s41 acc-read
+    F4)."""
     target = urlsplit(to)
     for script in tree.iter("script"):
         for m in _SCRIPT_REDIRECT.finditer(script.text or ""):
