@@ -4114,7 +4114,7 @@ def _weekday_dateline(s: str) -> bool:
         return False
     if any(map(str.isalpha, s[:at])):
         return True
-    return m["clock"] is not None and _DAY_WORD_TIME.match(m["clock"]) is not None
+    return m["clock"] is not None and _time_at(m["clock"], 0)  # (review41 R8)
 
 
 def _rel_dateline(s: str) -> bool:
@@ -4273,11 +4273,21 @@ def _credit_line(s: str) -> bool:
     m = _CREDIT_LABEL.match(s)
     if m is None or s.rstrip(_CLOSERS)[-1:] in _ENDERS:
         return False
-    words = [
-        w for w in _CREDIT_SEPS.sub(" ", s[m.end() :]).split() if w.lower() not in _CREDIT_JOINS
-    ]
-    return 0 < len(words) <= _CREDIT_NAMES and all(
-        w[0].isupper() or w[0].isdigit() or agency(w) is not None for w in words
+    value = s[m.end() :]
+    spaced = _CREDIT_SEPS.sub(" ", value).split()
+    words = [w for w in spaced if w.lower() not in _CREDIT_JOINS]
+    if not (
+        0 < len(words) <= _CREDIT_NAMES
+        and all(w[0].isupper() or w[0].isdigit() or agency(w) is not None for w in words)
+    ):
+        return False
+    # (a name and who supplied it, "John Smith/Getty Images", or an agency's name; else
+    # three words at most, a capitalised small word counting: a Title-Case gallery headline,
+    # "Photos: Inside The New Library", is none; review41 R9)
+    return (
+        _CREDIT_SEPS.search(value) is not None
+        or any(agency(w) is not None for w in words)
+        or sum(w[0].isupper() or w.lower() not in _CREDIT_JOINS for w in spaced) <= 3
     )
 
 
@@ -5407,10 +5417,20 @@ def rank_titles(
 #: How many headlines over paragraphs after the ranker's pick make it a digest's first
 #: brief (:func:`digest_headline`)
 _DIGEST_BRIEFS = 2
-#: The fewest words of a digest's headline: a byline above an article's headline is under
-#: a section's name ("Brandfinder" / "By Julia Esdar 6. November 2023" / the headline,
-#: then sections: "Brandfinder" was the title of two dev pages)
-_DIGEST_HEADLINE_WORDS = 4
+
+
+#: The dash after a dateline's place ("BERLIN -- ", "BERLIN — ")
+_DATELINE_DASH = re.compile(r"\s(?:--|[—–-])\s")
+
+
+def _wire_story_lead(s: str) -> bool:
+    """Whether paragraph ``s`` opens as a wire story does: a dateline naming its agency
+    (:data:`_WIRE_DATELINE`), or its place in capitals and a dash ("BERLIN -- The ...",
+    "ST. PAUL — ..."), as a digest's briefs under the agency's byline write it."""
+    if _WIRE_DATELINE.match(s[:120]) is not None:
+        return True
+    m = _DATELINE_DASH.search(s, 0, 60)
+    return m is not None and s[: m.start()].split(",")[0].isupper()
 
 
 def digest_headline(
@@ -5431,16 +5451,16 @@ def digest_headline(
     if at is None or len(heads) - heads.index(at) - 1 < _DIGEST_BRIEFS:
         return None
     k_pick = pool.cands[at][0]
+    if not _wire_story_lead(page.texts[k_pick + 1]):
+        # (a brief is a wire story, its paragraph under a dateline: an article's headline
+        # over its sections, a kicker and a byline above it, is none; review41 R13, where a
+        # floor of words was fitted to one page's kicker)
+        return None
     for j in range(at - 1, -1, -1):
         k, i, text = pool.cands[j]
         if any(paras[k:k_pick]):
             return None  # (a paragraph between: the pick is no brief of a header's digest)
-        if (
-            i != skip
-            and page.nwords[k] >= _DIGEST_HEADLINE_WORDS
-            and k + 1 < n
-            and _is_byline(page.texts[k + 1])
-        ):
+        if i != skip and k + 1 < n and _is_byline(page.texts[k + 1]):
             return i, text
     return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from corearchive_plugins.metadata import text as textmeta
 from corearchive_plugins.metadata.text import Page, TitlePool, extract
 
 BODY = (
@@ -416,6 +417,9 @@ def test_a_label_or_weekday_dateline_is_never_the_title(line: str) -> None:
         "Source: The Town That Ran Out Of Water And How It Survived",
         "Friday 13",
         "Saturday Night Fever",
+        # a Title-Case gallery's headline (review41 R9)
+        "Photos: Storm Damage Across Houston",
+        "Photos: Inside The New Library",
     ],
 )
 def test_a_headline_after_a_label_or_a_weekday_stays_a_title(headline: str) -> None:
@@ -447,6 +451,11 @@ def test_a_digest_of_briefs_is_titled_with_its_own_headline() -> None:
         f"By The Associated Press\nNov. 20, 2019\nShare\n\n{briefs}"
     )
     assert extract(page)["title"] == "AP News in Brief at 9:04 p.m. EST"
+    # a digest's headline of three words (review41 R13: a floor of four words was one's)
+    assert (
+        extract(page.replace("AP News in Brief at 9:04 p.m. EST", "News in Brief"))["title"]
+        == "News in Brief"
+    )
 
 
 def test_a_posts_headline_under_its_date_and_over_sections_stays_the_title() -> None:
@@ -494,12 +503,20 @@ def test_a_setext_heading_under_the_first_paragraph_or_a_rule_under_a_sentence_i
     assert setext_underlines([para, "=" * 72]) == []
 
 
-def test_a_headline_under_its_byline_and_over_sections_stays_the_title() -> None:
+@pytest.mark.parametrize("kicker", ["Brandfinder", "Mehr zum Thema Garten"])
+def test_a_headline_under_its_byline_and_over_sections_stays_the_title(kicker: str) -> None:
     """A byline above the headline, under a section's name, and sections with headings
     after it: the section's name over the byline is no digest's headline (two dev pages
-    were titled "Brandfinder" and "Der Book Sprint")."""
+    were titled "Brandfinder" and "Der Book Sprint"; a kicker of four words was so too,
+    review41 R13). A digest's first brief is a wire story."""
     sections = "\n\n".join(f"{h}\n\n{p}" for h, p in BRIEFS)
-    head = "Brandfinder\n\nBy Julia Esdar 6. November 2023\n\nHow to grow garlic in a small garden"
+    head = f"{kicker}\n\nBy Julia Esdar 6. November 2023\n\nHow to grow garlic in a small garden"
     assert (
         extract(f"{head}\n\n{BODY}\n{sections}")["title"] == "How to grow garlic in a small garden"
     )
+
+
+def test_a_weekday_with_no_time_of_day_after_it_is_no_dateline() -> None:
+    """review41 R8: a weekday's clock was read without the time of day's range."""
+    assert textmeta._weekday_dateline("Saturday at 10:30")
+    assert not textmeta._weekday_dateline("Saturday at 99:99")
