@@ -1016,7 +1016,10 @@ def expander_copies(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     out: set[int] = set()
     for x, j in enumerate(kept):
         s = lines[j]
-        if not s[-8:].lower().endswith(_EXPANDER_WORDS) or j in out:
+        # (its last word, after an ellipsis glued to it: "behind…more"; not a word's end,
+        # "regardless", review41 R11)
+        last = s.rsplit(None, 1)[-1].rsplit("…", 1)[-1].strip(".") if s.strip() else ""
+        if last.lower() not in _EXPANDER_WORDS or j in out:
             continue
         head = _first_words(s)
         if len(head) < _COPY_WORDS:

@@ -704,3 +704,15 @@ def test_an_articles_reactions_section_of_named_quotes_stays(run_stage):
         run = run_stage(BoilerplateStage, doc)
         text = run.kept[0].text
         assert all(q in text for q in quotes), (heading, run.kept[0].annotations["boilerplate"])
+
+
+def test_a_line_ending_in_a_word_that_ends_as_a_toggle_is_no_captions_copy():
+    """review41 R11: the toggle's word was read as the line's last characters: two
+    paragraphs sharing their first words, one ending in "regardless", were a caption's
+    copies."""
+    from corearchive_plugins.boilerplate.structures import expander_copies
+
+    start = "The council will keep the library open on Sundays through the winter months"
+    lines = [f"{start}, it said.", f"{start} regardless"]
+    assert expander_copies(lines, [True, True]) == []
+    assert expander_copies([f"{start}, it said.", f"{start} ... more"], [True, True]) == [0, 1]
