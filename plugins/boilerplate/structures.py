@@ -1017,8 +1017,8 @@ def expander_copies(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     for x, j in enumerate(kept):
         s = lines[j]
         # (its last word, after an ellipsis glued to it: "behind…more"; not a word's end,
-        # "regardless", review41 R11)
-        last = s.rsplit(None, 1)[-1].rsplit("…", 1)[-1].strip(".") if s.strip() else ""
+        # "regardless", review41 R11, nor a sentence's last word, "nothing more.")
+        last = s.rsplit(None, 1)[-1].rsplit("…", 1)[-1] if s.strip() else ""
         if last.lower() not in _EXPANDER_WORDS or j in out:
             continue
         head = _first_words(s)

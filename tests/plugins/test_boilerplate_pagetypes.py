@@ -715,4 +715,6 @@ def test_a_line_ending_in_a_word_that_ends_as_a_toggle_is_no_captions_copy():
     start = "The council will keep the library open on Sundays through the winter months"
     lines = [f"{start}, it said.", f"{start} regardless"]
     assert expander_copies(lines, [True, True]) == []
+    # a sentence's last word is none either
+    assert expander_copies([f"{start}, it said.", f"{start}, nothing more."], [True, True]) == []
     assert expander_copies([f"{start}, it said.", f"{start} ... more"], [True, True]) == [0, 1]
