@@ -5267,6 +5267,19 @@ def _segment_cut(s: str) -> str:
     return s
 
 
+def _segments_of(whole: str, part: str) -> bool:
+    """Whether ``part`` is one or more whole segments of the title ``whole`` (joined by
+    :data:`_SEGMENT_SEP`, case aside): "Über uns" of "Über uns – 2gewinnt | Kabarett", not
+    "Opening Bell" of "Opening Bell 11.18.19 - Dealbreaker"."""
+    pieces = _SEGMENT_SEP.split(whole)
+    want = part.casefold()
+    return any(
+        "".join(pieces[a:b]).casefold() == want
+        for a in range(0, len(pieces), 2)
+        for b in range(a + 1, len(pieces) + 1, 2)
+    )
+
+
 #: A comment section's heading, which quotes the post's title: "5 thoughts on “Title”",
 #: "Ein Gedanke zu „Titel“", "3 Kommentare zu "Titel"" (WordPress themes and others)
 _COMMENTS_ON = re.compile(
@@ -6690,6 +6703,27 @@ def extract_lines(
             meta_lines.pop("title", None)
         res["sources"]["title"] = f"line {i}"
     field = _front_matter_title(page) if headline is None else None
+    if field is not None and page.texts[0].startswith("Title:"):
+        # a reader's header's title (Jina's "Title: ..."): the page's <title>, the
+        # headline with the site's name or the site's name alone ("Quanta Magazine"), is
+        # no title its writer gave. A line of the content it names (whole, or without the
+        # site's segment) is the headline; else the headline found in the content wins,
+        # the header's title (cut) only a fallback (it had overridden the content's
+        # headline: Jina dev titles 414 -> 385 of 496; s41 acc-regress R1)
+        title = res["title"]
+        cut = _segment_cut(field[1])
+        shown = [k for k in _indices(page.texts, {field[1], cut}) if k >= page.front]
+        if shown and (title is None or not _segments_of(field[1], title)):
+            k = shown[0]
+            res["title"], title_line = page.texts[k], items[k][0]
+            res["sources"]["title"] = f"line {title_line}"
+            if title_line < page.body_line:
+                meta_lines["title"] = [items[j][0] for j in _indices(page.texts, {res["title"]})]
+            field = None
+        elif title is not None:
+            field = None
+        else:
+            field = (field[0], cut)
     if field is not None and field[1].casefold() != (res["title"] or "").casefold():
         # the title field of its front matter: the title its writer gave, unless the
         # headline chosen is the same (its heading under the block, taken out of the text)
