@@ -3972,7 +3972,13 @@ def _share_bar(low: str, whole: bool = False) -> bool:
     head = _NETWORKS.sub(" ", low if whole else low[: found[1].start()])
     # (the calls to share in the languages the line model's lexicon knows as well: "شارك
     # على فيسبوك تويتر" was a headline, its two words besides the networks; review2 R1)
-    return sum(w not in _SHARE_WORDS and w not in CUE_WORDS for w in _LONG_WORD.findall(head)) <= 1
+    other = [w for w in _LONG_WORD.findall(head) if w not in _SHARE_WORDS and w not in CUE_WORDS]
+    if len(other) > 1:
+        return False
+    # (a bar ends with a network, a call or a count; a word of another kind after its last
+    # network is a sentence's: "Facebook, Instagram down", an outage's headline, was a bar
+    # of two networks and one word; s41 acc-regress R8)
+    return not (whole and other and other[0] in _LONG_WORD.findall(_NETWORKS.split(low)[-1]))
 
 
 #: What separates tags (:func:`split_tags`): commas (the Arabic "،", the full-width "，" and
