@@ -911,7 +911,7 @@ def _glued_dates(line: str, i: int, found: tuple[_LineDate, ...]) -> list[dict[s
             for c in find_dates([line[end:]]):
                 if c["col"] != pos:
                     break
-                out.append({**c, "line": i, "col": end + pos, "glued": True})
+                out.append({**c, "line": i, "col": end + pos})
                 pos += len(c["text"])
     return out
 
@@ -3442,13 +3442,6 @@ def rank_dates(
     if not cands:
         return _in_order(cands, corrections_scored(aside, FEATURES))
     _features(cands, page, capture, title_line)
-    if any(c.get("glued") for c in cands):
-        # (a date glued to a date's year, its update's (:func:`_glued_dates`), has its
-        # features among all; the others' are read as without it: it made the post's own
-        # stamp no longer the earliest, its line one of two dates, and a date of the prose
-        # won: "15/01/201614/01/2016" under a post, 2016-01-15 -> 2016-04-01; s41
-        # acc-regress R4)
-        _features([c for c in cands if not c.get("glued")], page, capture, title_line)
     # the feature dicts are built in FEATURES order (a test checks it)
     score = _scorer(model, "dates")
     last = reference_day(capture)

@@ -97,22 +97,6 @@ def test_a_date_glued_to_a_dates_year_is_found(line: str, dates: list[str]) -> N
     assert [line[c["col"] :].startswith(c["text"]) for c in found] == [True] * len(dates)
 
 
-def test_a_date_glued_to_the_posts_date_leaves_its_score_alone() -> None:
-    """s41 acc-regress R4: once the date glued to a post's stamp was found ("15/01/2016"
-    + "14/01/2016", its update's, earlier here), it counted in the stamp's features: no
-    longer the page's earliest date, one of two on its line; the stamp's score fell (2.31
-    -> 1.20 on the dev page) and a date the prose names won. The post's own date is scored
-    as it was without the glued one."""
-    prose = "Die Anmeldung ist bis zum 1. April 2016 möglich, sagte die Leiterin des Projekts."
-
-    def stamp_score(stamp: str) -> float:
-        p = textmeta.Page(page("Ein Workshop für Medienpädagogen", tail=(prose, stamp)))
-        (c,) = [c for c in textmeta.rank_dates(p) if c["text"] == "15/01/2016"]
-        return c["score"]
-
-    assert stamp_score("15/01/201614/01/2016") == pytest.approx(stamp_score("15/01/2016"))
-
-
 def test_impossible_dates_are_ignored() -> None:
     lines = ["31/02/2019", "February 30, 2019", "2019-13-01", "30.02.2020", "Maybe 12, 2019"]
     assert find_dates(lines) == []
