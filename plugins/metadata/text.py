@@ -6713,13 +6713,19 @@ def extract_lines(
         # a reader's header's title (Jina's "Title: ..."): the page's <title>, the
         # headline with the site's name or the site's name alone ("Quanta Magazine"), is
         # no title its writer gave. A line of the content it names (whole, or without the
-        # site's segment) is the headline; else the headline found in the content wins,
-        # the header's title (cut) only a fallback (it had overridden the content's
-        # headline: Jina dev titles 414 -> 385 of 496; s41 acc-regress R1)
+        # site's segment), or the part of the ranker's line it names, is the headline;
+        # else the headline found in the content wins, the header's title (cut) only a
+        # fallback (it had overridden the content's headline: Jina dev titles 414 -> 385
+        # of 496; s41 acc-regress R1)
         title = res["title"]
         cut = _segment_cut(field[1])
         shown = [k for k in _indices(page.texts, {field[1], cut}) if k >= page.front]
-        if shown and (title is None or not _segments_of(field[1], title)):
+        own = title is not None and _segments_of(field[1], title)
+        if title is not None and not own and cut.casefold() in title.casefold():
+            # (the ranker's line holds it with other words, an image's, a deck's: "Image
+            # 46: cc Forums-Regeln"; the line stays the title's, its words the header's)
+            res["title"], field = cut, None
+        elif shown and not own:
             k = shown[0]
             res["title"], title_line = page.texts[k], items[k][0]
             res["sources"]["title"] = f"line {title_line}"

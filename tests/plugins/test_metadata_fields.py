@@ -687,6 +687,8 @@ def test_a_jina_reader_header_of_eight_fields_or_many_warnings_is_one(ingest, tm
             "[Opening Bell](/opening-bell)\n\nOpening Bell 11.18.19",
             "Opening Bell 11.18.19",
         ),
+        # (the line the ranker took holds it with other words: an image's alt text)
+        ("Forums-Regeln", "### Image 46: cc [Forums-Regeln](/t7-forums-regeln)", "Forums-Regeln"),
     ],
 )
 def test_a_jina_reader_headers_title_does_not_override_the_contents_headline(
