@@ -6720,12 +6720,12 @@ def extract_lines(
         title = res["title"]
         cut = _segment_cut(field[1])
         shown = [k for k in _indices(page.texts, {field[1], cut}) if k >= page.front]
-        own = title is not None and _segments_of(field[1], title)
-        if title is not None and not own and cut.casefold() in title.casefold():
+        is_segment = title is not None and _segments_of(field[1], title)
+        if title is not None and not is_segment and cut.casefold() in title.casefold():
             # (the ranker's line holds it with other words, an image's, a deck's: "Image
             # 46: cc Forums-Regeln"; the line stays the title's, its words the header's)
             res["title"], field = cut, None
-        elif shown and not own:
+        elif shown and not is_segment:
             k = shown[0]
             res["title"], title_line = page.texts[k], items[k][0]
             res["sources"]["title"] = f"line {title_line}"
