@@ -2055,10 +2055,11 @@ def _object_doc(
             source = {**source, "repost_of": repost}
         if quote is not None:
             source = {**source, "quote_of": quote}
+    uri = url or default_uri or f"{item.uri}#{locator}"
     doc = Document.create(
         raw=raw,
         text=body,
-        uri=url or default_uri or f"{item.uri}#{locator}",
+        uri=uri,
         path=item.path,
         format=fmt,
         locator=locator,
@@ -2152,6 +2153,10 @@ def _object_doc(
     if cut and "cut" not in source:
         source = {**source, "cut": cut}
     doc.annotations["source"] = {**source, "given": given}
+    if is_html and (to := meta_redirect(body, uri)) is not None:
+        # (a page that only redirects, as a file's or a WARC record's: the run drops it,
+        # fetch_failed; a dump's was kept as a record "Redirecting…", s41 acc-regress D2)
+        doc.annotations["source"]["not_a_page"] = {"kind": "redirect", "to": to}
     return doc
 
 

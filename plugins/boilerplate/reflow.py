@@ -1028,6 +1028,10 @@ _MD_SYNTAX: dict[str, tuple[tuple[tuple[str, ...], Callable[[str], object], bool
     "]": (
         (("]:",), re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S", re.M).search, True),
         (("](",), _MD_LINK.search, False),  # (an image is a link's syntax too: "![alt](src)")
+        # (a reference link, "[the council's minutes][1]", is markdown's own: a plain note
+        # is a bare "[1]"; a text that uses its "[1]: url" definitions so was read as plain,
+        # its links' brackets and the definitions kept; s41 acc-regress R3)
+        (("][",), re.compile(r"\[(?=[^\]\n]*[^\W\d_])[^\[\]\n]+\]\[[^\[\]\n]+\]").search, False),
     ),
 }
 #: The characters the kinds of :data:`_MD_SYNTAX` cannot be without (the rarest in plain

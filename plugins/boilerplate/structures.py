@@ -416,7 +416,9 @@ def article_structures(
     # station" / ...): its items, short and without a sentence, read as related links after
     # the article's last paragraph (s39 acc-regress D19); to the text's end or to the next
     # kept line, no furniture among them. A box's label is no sentence ("Related stories:",
-    # "More from Harbour Times:")
+    # "More from Harbour Times:"), nor is a sentence that sends the reader elsewhere
+    # (:data:`_ELSEWHERE`: newsletters' names, teasers, a comment's head were kept under
+    # one; s41 acc-regress R2)
     for i in edges:
         intro = lines[i - 1]
         if (
@@ -424,6 +426,7 @@ def article_structures(
             or not intro.endswith((":", "："))
             or len(intro.split()) < _INTRO_WORDS
             or furniture[i - 1]
+            or _ELSEWHERE.search(intro) is not None
         ):
             continue
         j = i
@@ -806,6 +809,16 @@ READ_ALSO_LABELS = (
     r"(?:à )?lire aussi|voir aussi|sur le même sujet|leggi anche|lee también|leia também|"
     r"noticias relacionadas|artículos relacionados|articoli correlati|lees ook|"
     r"czytaj (?:także|też)|zobacz (?:też|także)"
+)
+#: A sentence that sends the reader elsewhere on the site, not into a list of the article
+#: (:func:`article_structures`): a sign-up box's ("Sign up for our free newsletters to get
+#: the latest news delivered to your inbox:"), a teaser box's ("Here is more of our
+#: coverage ... you might have missed:", "You may also want to check these out:"), a
+#: login's ("Dazu musst Du Dich auf fyyd.de einloggen:"), a "read also" label's words
+_ELSEWHERE = re.compile(
+    r"(?i)\b(?:sign(?:ing)? up|subscribe|newsletters?|inbox|log in|einloggen|abonnieren"
+    r"|abonnez|inscrivez|you (?:may|might) (?:also|have missed)|check (?:these|them|this) out"
+    r"|more of our|don'?t miss|" + READ_ALSO_LABELS + r")\b"
 )
 
 

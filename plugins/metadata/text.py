@@ -4019,7 +4019,13 @@ def _share_bar(low: str, whole: bool = False) -> bool:
     head = _NETWORKS.sub(" ", low if whole else low[: found[1].start()])
     # (the calls to share in the languages the line model's lexicon knows as well: "شارك
     # على فيسبوك تويتر" was a headline, its two words besides the networks; review2 R1)
-    return sum(w not in _SHARE_WORDS and w not in CUE_WORDS for w in _LONG_WORD.findall(head)) <= 1
+    other = [w for w in _LONG_WORD.findall(head) if w not in _SHARE_WORDS and w not in CUE_WORDS]
+    if len(other) > 1:
+        return False
+    # (a bar ends with a network, a call or a count; a word of another kind after its last
+    # network is a sentence's: "Facebook, Instagram down", an outage's headline, was a bar
+    # of two networks and one word; s41 acc-regress R8)
+    return not (whole and other and other[0] in _LONG_WORD.findall(_NETWORKS.split(low)[-1]))
 
 
 #: What separates tags (:func:`split_tags`): commas (the Arabic "،", the full-width "，" and
@@ -5329,6 +5335,19 @@ def _segment_cut(s: str) -> str:
     if len(pieces[-1].split()) <= 2 and len((rest := "".join(pieces[:-2])).split()) >= 3:
         return rest
     return s
+
+
+def _segments_of(whole: str, part: str) -> bool:
+    """Whether ``part`` is one or more whole segments of the title ``whole`` (joined by
+    :data:`_SEGMENT_SEP`, case aside): "Über uns" of "Über uns – 2gewinnt | Kabarett", not
+    "Opening Bell" of "Opening Bell 11.18.19 - Dealbreaker"."""
+    pieces = _SEGMENT_SEP.split(whole)
+    want = part.casefold()
+    return any(
+        "".join(pieces[a:b]).casefold() == want
+        for a in range(0, len(pieces), 2)
+        for b in range(a + 1, len(pieces) + 1, 2)
+    )
 
 
 #: A comment section's heading, which quotes the post's title: "5 thoughts on “Title”",
@@ -6777,6 +6796,33 @@ def extract_lines(
             meta_lines.pop("title", None)
         res["sources"]["title"] = f"line {i}"
     field = _front_matter_title(page) if headline is None else None
+    if field is not None and page.texts[0].startswith("Title:"):
+        # a reader's header's title (Jina's "Title: ..."): the page's <title>, the
+        # headline with the site's name or the site's name alone ("Quanta Magazine"), is
+        # no title its writer gave. A line of the content it names (whole, or without the
+        # site's segment), or the part of the ranker's line it names, is the headline;
+        # else the headline found in the content wins, the header's title (cut) only a
+        # fallback (it had overridden the content's headline: Jina dev titles 414 -> 385
+        # of 496; s41 acc-regress R1)
+        title = res["title"]
+        cut = _segment_cut(field[1])
+        shown = [k for k in _indices(page.texts, {field[1], cut}) if k >= page.front]
+        is_segment = title is not None and _segments_of(field[1], title)
+        if title is not None and not is_segment and cut.casefold() in title.casefold():
+            # (the ranker's line holds it with other words, an image's, a deck's: "Image
+            # 46: cc Forums-Regeln"; the line stays the title's, its words the header's)
+            res["title"], field = cut, None
+        elif shown and not is_segment:
+            k = shown[0]
+            res["title"], title_line = page.texts[k], items[k][0]
+            res["sources"]["title"] = f"line {title_line}"
+            if title_line < page.body_line:
+                meta_lines["title"] = [items[j][0] for j in _indices(page.texts, {res["title"]})]
+            field = None
+        elif title is not None:
+            field = None
+        else:
+            field = (field[0], cut)
     if field is not None and field[1].casefold() != (res["title"] or "").casefold():
         # the title field of its front matter: the title its writer gave, unless the
         # headline chosen is the same (its heading under the block, taken out of the text)
@@ -6870,6 +6916,8 @@ def extract_lines(
     for i, s in items[::-1][:15]:
         found, who = (_copyright_who if len(s) <= 200 else _copyright_who.__wrapped__)(s)
         if found:
+            if who and who.startswith("ال") and "لل" + who[2:] in s:
+                who = _named_holder(who, [t for j, t in items if j != i])
             if who:
                 res["publisher"] = who
                 res["sources"]["publisher"] = f"line {i}"
@@ -7555,6 +7603,19 @@ _RIGHTS = re.compile(r"(?i)^(?:" + _RIGHTS_WORDS + r")(?:\s*ל-?|\s*(?P<al>ل)(?
 def _rights_sub(m: re.Match[str]) -> str:
     """What :data:`_RIGHTS` leaves of its match: the alef of the holder's "ال", if any."""
     return "ا" if m["al"] else ""
+
+
+def _named_holder(who: str, others: list[str]) -> str:
+    """The holder ``who`` of an Arabic notice's "لل" ("محفوظة للشركة الوطنية"), read as "ل"
+    + "ال" (:func:`_rights_sub`), as the page's ``others`` lines write it: "لل" is also "ل"
+    on a name that starts with "ل" ("للبنان اليوم", to Lebanon Today, was "البنان اليوم",
+    no word; s41 acc-regress R12), which the letters cannot tell apart. A name the page
+    writes without the article, and never with it, is that; else the article's."""
+    bare = "ل" + who[2:]
+    if any(who in t for t in others):
+        return who
+    written = re.compile(r"(?<!\w)" + re.escape(bare))
+    return bare if any(bare in t and written.search(t) for t in others) else who
 
 
 #: The same after the holder's name ("寶島日報 版權所有", "日本中央新聞社 All rights reserved"),

@@ -552,6 +552,10 @@ def test_a_page_read_in_windows_keeps_its_rows_cue_column():
     [
         ("The three other projects the authority approved on the same day:", True),
         ("More from the Coast Herald:", False),
+        # a sentence that sends the reader elsewhere: a sign-up box's, a teaser box's
+        # (s41 acc-regress R2)
+        ("Sign up for our free newsletters to get the latest news delivered to your inbox:", False),
+        ("Here is more of our coverage of the harbour that you might have missed:", False),
     ],
 )
 def test_a_list_the_articles_last_sentence_announces_is_kept(run_stage, intro, ours):

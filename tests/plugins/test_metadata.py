@@ -2793,6 +2793,35 @@ def test_copyright_holder(line: str, who: str) -> None:
     assert textmeta._copyright_who(line) == (True, who)
 
 
+@pytest.mark.parametrize(
+    ("named", "holder"),
+    [
+        # the page writes the name without the article: "لل" is "ل" on "لبنان"
+        ("لبنان اليوم", "لبنان اليوم"),
+        ("موقع لندن نيوز", "لندن نيوز"),
+        # with it, or not at all: "ل" + "ال" (s40 acc-read F20)
+        ("الشركة الوطنية", "الشركة الوطنية"),
+        (None, "الشركة الوطنية"),
+    ],
+)
+def test_an_arabic_holders_lam_is_read_as_the_page_writes_the_name(
+    named: str | None, holder: str
+) -> None:
+    """s41 acc-regress R12: an Arabic notice's "لل" before the holder's name was always read
+    as "ل" + "ال" (to the ...), and a name that starts with "ل" got an alef of no word:
+    "محفوظة للبنان اليوم" (to Lebanon Today) gave "البنان اليوم". The page's other lines
+    tell which: a name written there without the article is that."""
+    story = (
+        "أعلنت وزارة الطاقة اليوم عن رفع أسعار الوقود بنسبة عشرة في المئة اعتباراً من الشهر"
+        " المقبل، في خطوة قالت إنها ضرورية لتقليص عجز الموازنة العامة للدولة."
+    )
+    # ("ل" on the name; on "ال" the article's alef goes: "للشركة")
+    notice = "© 2024 جميع الحقوق محفوظة ل" + (holder[1:] if holder.startswith("ال") else holder)
+    lines = ["ارتفاع أسعار الوقود في الأسواق المحلية", story, story[:-1] + " أيضاً."]
+    text = "\n\n".join([*([named] if named else []), *lines, notice])
+    assert extract(text)["publisher"] == holder
+
+
 def test_the_copyright_holder_is_the_site_when_it_names_the_domain() -> None:
     text = page("Budget passes", tail=("Copyright © 2008-2021 skispringen",))
     assert extract(text, url="https://www.skispringen.com/x")["site_name"] == "skispringen"

@@ -624,7 +624,8 @@ def test_a_jina_reader_headers_title_is_the_title_of_a_text_without_a_headline(
         "Published Time: 2025-06-14T07:30:00Z\n\nMarkdown Content:\n" + FM_SENTENCE + "\n"
     )
     (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
-    assert rec["title"].startswith("Council approves new skate park"), rec["title"]
+    # (cut to the headline it names: s41 acc-regress R1)
+    assert rec["title"] == "Council approves new skate park", rec["title"]
     assert rec["text"].startswith(FM_SENTENCE) and "Title:" not in rec["text"]
 
 
@@ -656,6 +657,54 @@ def test_a_jina_reader_header_of_eight_fields_or_many_warnings_is_one(ingest, tm
     (rec,) = ingest(str(tmp_path / "jina.md"), "--disable", "dedup").records
     assert rec["title"] == "Council approves budget"
     assert rec["text"] == FM_SENTENCE, rec["text"]
+
+
+@pytest.mark.parametrize(
+    ("header", "content", "title"),
+    [
+        # (the site's name before the headline, with a colon: no segment of it)
+        (
+            "Python Insider: Python 3.6.0 is now available!",
+            "### Python 3.6.0 is now available!",
+            "Python 3.6.0 is now available!",
+        ),
+        # (the site's name alone)
+        (
+            "Quanta Magazine",
+            "Cells That Taste Danger Set Off Immune Responses",
+            "Cells That Taste Danger Set Off Immune Responses",
+        ),
+        # (the headline a segment, the site's name of three words)
+        (
+            "September 2018 open thread - The GiveWell Blog",
+            "# September 2018 open thread",
+            "September 2018 open thread",
+        ),
+        # (the header's title less its site's segment is a line of the content: the
+        # headline, over a menu's shorter line that the ranker took)
+        (
+            "Opening Bell 11.18.19 - Dealbreaker",
+            "[Opening Bell](/opening-bell)\n\nOpening Bell 11.18.19",
+            "Opening Bell 11.18.19",
+        ),
+        # (the line the ranker took holds it with other words: an image's alt text)
+        ("Forums-Regeln", "### Image 46: cc [Forums-Regeln](/t7-forums-regeln)", "Forums-Regeln"),
+    ],
+)
+def test_a_jina_reader_headers_title_does_not_override_the_contents_headline(
+    ingest, tmp_path, header: str, content: str, title: str
+) -> None:
+    """s41 acc-regress R1: since the header's "Title:" was read (s40 acc-regress R7) it
+    overrode the headline found in the content, and it is the page's <title>: the headline
+    with the site's name, or the site's name alone (Jina dev titles 414 -> 385 of 496). The
+    content's headline wins; the header's title is a fallback, or names the headline."""
+    (tmp_path / "jina.txt").write_text(
+        f"Title: {header}\n\nURL Source: https://www.example.org/post\n\n"
+        f"Markdown Content:\n{content}\n\n{FM_SENTENCE}\n\n{FM_SENTENCE[:-1]}, again.\n"
+    )
+    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
+    assert rec["title"] == title
+    assert rec["text"].startswith(FM_SENTENCE), rec["text"]
 
 
 @pytest.mark.parametrize(

@@ -90,8 +90,13 @@ def test_a_date_lines_meta_is_no_title_candidate(meta: str) -> None:
         ("Musk deletes tweet mocking Twitter staff", True),
         ("Why one tweet cost a Twitter engineer his job", True),
         ("Facebook and WhatsApp down for millions of users", True),
+        # an outage's headline: two networks and one word, after them (s41 acc-regress R8)
+        ("Facebook, Instagram down", True),
+        ("Video: Facebook and Instagram down", True),
         # a share bar is none
         ("Share: Facebook | Twitter | Email", False),
+        ("Condividi Facebook Twitter", False),
+        ("Facebook Twitter WhatsApp Teilen", False),
         ("Folgen Sie uns auf Facebook und Twitter", False),
         ("この記事をシェアする ツイート はてなブックマーク", False),
         # nor a list with two networks among its items (a tag list: htmldate dev)
@@ -103,8 +108,9 @@ def test_a_date_lines_meta_is_no_title_candidate(meta: str) -> None:
     ],
 )
 def test_a_headline_naming_two_networks_is_no_share_bar(line: str, headline: bool) -> None:
-    """A share bar is two social networks or more with at most one other word; a headline
-    that names two has more ("tweet" joined the networks in s39)."""
+    """A share bar is two social networks or more with at most one other word, not after
+    its last network; a headline that names two has more ("tweet" joined the networks in
+    s39), or a word after them ("Instagram" joined them in s40: "Facebook, Instagram down")."""
     assert (extract(f"{line}\n\n{BODY}")["title"] == line) is headline
 
 

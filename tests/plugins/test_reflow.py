@@ -1243,6 +1243,19 @@ def test_plain_text_with_an_underline_and_a_note_is_not_markdown(run_stage):
     assert is_markdown(NEWSLETTER.replace("board [1]", "**board** [1]"))
 
 
+def test_a_text_that_uses_its_reference_definitions_is_markdown(run_stage):
+    """s41 acc-regress R3: a markdown text whose only syntax is an "===" underline and
+    reference links ("[council's minutes][1]" over "[1]: https://..."), markdownify's and
+    html2text's styles, was read as plain text since an underline and a "[1]: url" note
+    are plain conventions too: the links kept their brackets and labels, the definitions
+    stayed as lines. A reference link in the prose is markdown's own."""
+    text = NEWSLETTER.replace("notice board [1]", "[notice board][1]")
+    assert is_markdown(text)
+    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    assert "the agenda is on the notice board." in doc.text
+    assert "[1]" not in doc.text and "https://" not in doc.text
+
+
 def test_markdown_rules_raw_html_and_reference_definitions_are_no_text(run_stage):
     """s39 acc-md 4, 7: a line no block holds was kept as written: an ad slot's raw HTML,
     a link-reference definition's URL, a rule; and "~~struck~~" kept its marks. They are

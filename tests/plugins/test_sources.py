@@ -3367,6 +3367,30 @@ def test_a_capture_whose_address_no_parser_reads_is_read_like_any_other():
     assert [d.source.uri for d in docs] == ["https://news.example/1", "http://[fe80::1%25eth0/2"]
 
 
+def test_a_dumps_redirect_page_is_no_article_as_a_files_is_none():
+    """s41 acc-regress D2: a redirect stub was dropped from a file and a WARC record, and
+    kept from a JSONL dump's "html" field, a record titled "Redirecting…". A dump's page
+    that only redirects is noted for the run to drop, as theirs are; an article is not."""
+    stub = (
+        "<html><head><title>Redirecting…</title><script>window.location.replace("
+        '"https://www.example.org/new-page");</script><noscript><meta http-equiv="refresh"'
+        ' content="0; url=https://www.example.org/new-page"></noscript></head><body><p>'
+        "Redirecting to the new page…</p></body></html>"
+    )
+    lines = [
+        {"url": "https://r.example/old", "html": stub},
+        {"url": "https://r.example/9", "html": html_page(9, "Page 9")},
+    ]
+    data = b"".join(json.dumps(x).encode() + b"\n" for x in lines)
+    fmt, docs, failures, _ = read(data, "dump.jsonl")
+    assert (fmt, failures) == ("jsonl", [])
+    notes = {d.source.uri: d.annotations["source"].get("not_a_page") for d in docs}
+    assert notes == {
+        "https://r.example/old": {"kind": "redirect", "to": "https://www.example.org/new-page"},
+        "https://r.example/9": None,
+    }
+
+
 def test_warc_crawler_files_and_redirect_pages_are_no_articles():
     """wpull's log record (grab-site, ArchiveBot) and robots.txt are the crawler's own,
     skipped and counted as wget's log is; a meta-refresh redirect page is a document that
