@@ -75,9 +75,11 @@ _TOK = re.compile(r"(?:\w|[" + _WORD_MARKS + r"])+")
 #: one of these; without them its last sentence had no end, s41 acc-press F7).  The metadata
 #: stage reads sentence ends with the same marks.
 CLOSING_MARKS = "\"'”’»“‘«)"
+#: The marks that end a sentence (before its closing marks)
+SENTENCE_MARKS = ".!?…。！？"
 #: What a line of prose may end with: a sentence's end, or a closing mark after one that an
 #: apostrophe cannot be (the structures' and notes' "ends a sentence" tests)
-LINE_ENDS = (*".!?…。！？", *(c for c in CLOSING_MARKS if c not in "'’"))
+LINE_ENDS = (*SENTENCE_MARKS, *(c for c in CLOSING_MARKS if c not in "'’"))
 _SENT_IN = re.compile(r"[.!?…。！？][" + re.escape(CLOSING_MARKS) + r"]*\s+[\"'“‘«(]?[^\W\d_]")
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
 _NUMDATE = re.compile(r"\d[./:-]\d")
@@ -2492,7 +2494,9 @@ _NOMARK_STOP_SHARE = 0.35
 # and kana; Korean spaces its words), and their stop words are their function characters
 # (particles, pronouns, prepositions: 的 了 是 在 ..., の に は を ...), which prose has and a
 # run of related headlines ("河南81家上市公司已复工75家王毅会见...") lacks.
-_CJK_LETTERS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Chinese and Japanese characters (kana, Han): the metadata stage's too
+CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_LETTERS = re.compile(f"[{CJK_RANGES}]")
 _CJK_STOP = re.compile(
     "[的了是在和也就都而那之其以被把但所很又我你他她它不有"  # (Chinese, either script)
     "与着这于为从对还让给们"  # (simplified)

@@ -71,7 +71,7 @@ _MAIL = re.compile(
     r"|(?:wird\s+)?diese\s+(?:e-?mail|nachricht|newsletter)\s+(?:wird\s+)?nicht\s+"
     r"(?:korrekt|richtig)\s+angezeigt|(?:zur\s+)?(?:web|online)-?version\b"
     r"|(?:den\s+|vom\s+)?newsletter\s+(?:abbestellen|abmelden)|abbestellen\b|abmelden\b"
-    r"|sie\s+erhalten\s+(?:diese[nrs]?\s+)?(?:e-?mail|newsletter|nachricht|rundbrief)"
+    r"|sie\s+erhalten\s+diese[nrs]?\s+(?:e-?mail|newsletter|nachricht|rundbrief)"
     r"|an\s+(?:einen\s+)?freund(?:e|in)?\s+weiterleiten"
     # French
     r"|voir\s+(?:la\s+version\s+en\s+ligne|en\s+ligne|(?:cet?\s+(?:e-?mail|message)|"
@@ -98,6 +98,16 @@ _MAIL = re.compile(
     r")",
     re.IGNORECASE,
 )
+#: The sentences of :data:`_MAIL` (not a link's words): why the e-mail came, how to stop it,
+#: its sponsor, its platform
+_MAIL_NOTICE = re.compile(
+    _LEAD + r"(?:(?:if\s+you\s+)?(?:no\s+longer|don(?:'|’)t\s+want)|you\s*(?:are|'re|’re)\s+"
+    r"receiving|you\s+(?:received|got|can)|this\s+(?:e-?mail|message|newsletter)\s+was"
+    r"|was\s+this|want\s+to\s+change|our\s+mailing|(?:this|today(?:'|’)s)\s+\w+\s"
+    r"|powered\s+by|having\s+trouble|(?:wird\s+)?diese\s|sie\s+erhalten|vous\s+recevez"
+    r"|(?:has\s+)?recib|(?:ricevi|hai\s+ricevuto)|(?:je|u)\s+ontvangt|você)",
+    re.IGNORECASE,
+)
 #: The separators of a run of links on one line ("Unsubscribe | Update preferences")
 _LINK_SEPS = re.compile(r"\s+[|·•]\s+")
 #: The most words of a run of links (a sentence that names unsubscribing is longer)
@@ -110,7 +120,11 @@ def is_mail_furniture(line: str) -> bool:
     :data:`_MAIL`'s phrases, or it is a short run of links (:data:`_LINK_SEPS`) one of
     which starts with one."""
     if _MAIL.match(line) is not None:
-        return True
+        # (a link's words open a short line; a sentence that opens with them is the text's:
+        # "Abmelden können sich die Läufer bis Freitag", "Unsubscribe rates rose ..."; the
+        # notices of why the e-mail came are sentences, review2 F1)
+        short = len(_WORD.findall(line)) <= _LINKS_WORDS and line.rstrip()[-1:] not in ".!?"
+        return short or _MAIL_NOTICE.match(line) is not None
     # (no separator, no run of links: the test in C first; counting every line's words
     # cost ~2.3 µs a line, ~80 µs a corpus document)
     if "|" not in line and "·" not in line and "•" not in line:
@@ -175,19 +189,32 @@ def contact_block(lines: Sequence[str], at: int) -> int:
     size = 1 if _contact(rest) else 0
     for k in range(at + 1, min(len(lines), at + 1 + _CONTACT_LINES)):
         line = lines[k]
+        if _ABOUT.match(line):
+            break  # (the issuer's About paragraph is the release's)
         words = len(_WORD.findall(line))
-        if words <= 3 * _CONTACT_WORDS and _contact(line):
+        # (a sentence of more words than a contact's line that shows a web address only is
+        # the text's: the About paragraph's "... at www.acme.example."; review2 F2. One
+        # with a phone or an e-mail is the contact's: "Voor meer informatie kunt u contact
+        # opnemen met ... via 06-55598765 of pers@...")
+        sentence = words > _CONTACT_WORDS and line.rstrip(")\"'”’»")[-1:] in ".!?"
+        if words <= 3 * _CONTACT_WORDS and _contact(line, web=not sentence):
             size = k - at + 1
         elif words > _CONTACT_WORDS or _CONTACT_LABEL.fullmatch(line):
             break
     return size
 
 
-def _contact(line: str) -> bool:
+#: The heading of the issuer's About paragraph ("About Acme Corp", "Über die Stadtwerke")
+_ABOUT = re.compile(r"(?i)(?:about|über|à\s+propos\s+d|acerca\s+de|sobre|over|informazioni\s+su)\s")
+
+
+def _contact(line: str, web: bool = True) -> bool:
     """Whether ``line`` shows a contact (:data:`_EVIDENCE`): a phone number of
-    :data:`_PHONE_DIGITS` digits or more, an e-mail or a web address."""
+    :data:`_PHONE_DIGITS` digits or more, an e-mail or (``web``) a web address."""
     for m in _EVIDENCE.finditer(line):
         found = m.group()
+        if not web and found.lower().startswith(("http", "www")):
+            continue
         if not found[-1].isdigit() or sum(map(str.isdigit, found)) >= _PHONE_DIGITS:
             return True
         if not found[0].isdigit() and not found.startswith(("+", "(")):  # (after its word)

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from itertools import compress, islice, repeat
 from typing import NamedTuple
 
-from .lines import CLOSING_MARKS
+from .lines import CLOSING_MARKS, SENTENCE_MARKS
 
 #: Widths a text is looked at for: wrapping below 40 is rare, and above 200 a "line" of the
 #: width is a paragraph of its own.
@@ -1452,14 +1452,10 @@ def setext_underlines(lines: list[str]) -> list[int]:
             and any(map(str.isalpha, above))
             # (a heading ends no sentence: a paragraph's last line over a rule of its
             # width is no heading, review41 R5)
-            and above.rstrip(CLOSING_MARKS)[-1:] not in _SENTENCE_ENDS
+            and above.rstrip(CLOSING_MARKS)[-1:] not in SENTENCE_MARKS
         ):
             out.append(i)
     return out
-
-
-#: What ends a sentence, before its closing marks (:data:`.lines.CLOSING_MARKS`)
-_SENTENCE_ENDS = frozenset(".!?…。！？")
 
 
 def _indented_code(lines: list[str], a: int, b: int, code: str) -> list[str] | None:

@@ -41,7 +41,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, pairwise
 
-from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS
+from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 
 #: the reason of a line kept by :func:`article_structures`
 STRUCTURE_REASON = "table, list or fact box of the article"
@@ -98,7 +98,7 @@ _NUMBER_START = frozenset("-+−–$€£¥₩%0123456789[(½¼¾⅓⅔⅛")
 _NUMBER_END = frozenset("%₩€$")
 #: the characters a sentence ends with (a closing quote or bracket after its mark)
 SENTENCE_END = LINE_ENDS
-_STOPS = frozenset(".!?…。！？")
+_STOPS = frozenset(SENTENCE_MARKS)
 
 Form = tuple[str, object]
 #: the form of a line that starts with a quantity (:func:`_form`)
@@ -816,9 +816,16 @@ READ_ALSO_LABELS = (
 #: coverage ... you might have missed:", "You may also want to check these out:"), a
 #: login's ("Dazu musst Du Dich auf fyyd.de einloggen:"), a "read also" label's words
 _ELSEWHERE = re.compile(
-    r"(?i)\b(?:sign(?:ing)? up|subscribe|newsletters?|inbox|log in|einloggen|abonnieren"
-    r"|abonnez|inscrivez|you (?:may|might) (?:also|have missed)|check (?:these|them|this) out"
-    r"|more of our|don'?t miss|" + READ_ALSO_LABELS + r")\b"
+    # (a read-also label opens the sentence: "related" inside one is a word of its own, "the
+    # related charges"; a sign-up's words come with the reader's or the site's own: "To sign
+    # up for the vaccine, bring:" announces the article's list; review2 F5)
+    r"(?i)^\W*(?:" + READ_ALSO_LABELS + r")\b"
+    r"|\b(?:log in|einloggen|you (?:may|might) (?:also|have missed)"
+    r"|check (?:these|them|this) out|more of our|don'?t miss)\b"
+    r"|\b(?:sign(?:ing)? up|subscribe|newsletters?|inbox|abonnieren|abonnez|inscrivez)\b"
+    r"(?=.*\b(?:our|your|unsere[nmrs]?|ihre[nmrs]?|notre|nos|votre|vos)\b)"
+    r"|\b(?:our|your|unsere[nmrs]?|ihre[nmrs]?|notre|nos|votre|vos)\b"
+    r"(?=.*\b(?:sign(?:ing)? up|subscribe|newsletters?|inbox|abonnieren|abonnez|inscrivez)\b)"
 )
 
 

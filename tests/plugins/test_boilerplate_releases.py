@@ -136,3 +136,26 @@ def test_what_is_no_contact_block_or_newsletter_furniture():
     assert is_mail_furniture("Vous recevez cette lettre car vous êtes adhérent.")
     # an all-capitals heading is no wire's SOURCE line
     assert release_furniture(["SOURCE OF THE NILE FOUND"]) == {}
+
+
+def test_sentences_that_open_with_a_mailing_word_or_show_a_web_address_are_the_texts():
+    """review2 F1, F2: a sentence that opens with an unsubscribe link's word ("Abmelden
+    können sich ...") was removed as a newsletter's line, and the issuer's About paragraph
+    with its web address as part of a contact block over it."""
+    from corearchive_plugins.boilerplate.mailing import contact_block, is_mail_furniture
+
+    assert not is_mail_furniture(
+        "Abmelden können sich die Läufer bis Freitag im Rathaus, die Startgebühr wird erstattet."
+    )
+    assert not is_mail_furniture("Unsubscribe rates rose after the company changed its emails.")
+    assert is_mail_furniture("Abmelden")
+    assert is_mail_furniture(
+        "You are receiving this email because you signed up for updates at"
+        " riverbendlandtrust.org or attended one of our events."
+    )
+    about = "Acme Corp makes robots for ports; it was founded in 1998 (www.acme.example)."
+    assert contact_block(["Media contact:", "Jane Doe", "+1 555 0100 123", about], 0) == 3
+    assert (
+        contact_block(["Media contact:", "Jane Doe", "+1 555 0100 123", "About Acme", about], 0)
+        == 3
+    )

@@ -556,6 +556,9 @@ def test_a_page_read_in_windows_keeps_its_rows_cue_column():
         # (s41 acc-regress R2)
         ("Sign up for our free newsletters to get the latest news delivered to your inbox:", False),
         ("Here is more of our coverage of the harbour that you might have missed:", False),
+        # the same words in the article's own sentences (review2 F5)
+        ("To sign up for the vaccine at the town hall, residents should bring:", True),
+        ("The council listed the related charges the company will have to pay:", True),
     ],
 )
 def test_a_list_the_articles_last_sentence_announces_is_kept(run_stage, intro, ours):
