@@ -35,7 +35,13 @@ from urllib.parse import urlsplit
 import numpy as np
 import numpy.typing as npt
 
-from ..boilerplate.lines import CLOSING_MARKS, CUE_WORDS, NETWORKS, nomark_prose_line
+from ..boilerplate.lines import (
+    CJK_RANGES,
+    CLOSING_MARKS,
+    CUE_WORDS,
+    NETWORKS,
+    nomark_prose_line,
+)
 from ..boilerplate.mailing import is_mail_furniture
 from ..boilerplate.reflow import (
     FRONT_MATTER_FIRST,
@@ -1956,7 +1962,7 @@ def find_cjk_yearless(lines: list[str], capture: date, max_lines: int = 80) -> l
 _PARA_END = frozenset('.!?"”»)…:。！？」』）：।॥؟۔')
 #: Chinese ideographs and Japanese kana, written without spaces between words (Korean
 #: hangul has spaces: not counted)
-_CJK_RANGES = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RANGES = CJK_RANGES
 _CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
 #: A Hangul syllable: Korean is written with spaces between words, but each syllable takes
 #: two columns, as a Chinese character does; counted as one, a Korean paragraph of 70
@@ -5449,7 +5455,13 @@ def _wire_story_lead(s: str) -> bool:
     if _WIRE_DATELINE.match(s[:120]) is not None:
         return True
     m = _DATELINE_DASH.search(s, 0, 60)
-    return m is not None and s[: m.start()].split(",")[0].isupper()
+    if m is None:
+        return False
+    place = s[: m.start()].split(",")[0]
+    # (a place: capitals of three letters or more, no number: "COVID-19 -", "A -" none)
+    return (
+        place.isupper() and sum(map(str.isalpha, place)) >= 3 and not any(map(str.isdigit, place))
+    )
 
 
 def digest_headline(
@@ -7312,7 +7324,20 @@ def section_label(title: str) -> bool:
     segs = _LABEL_SEP.split(" ".join(title.split()))
     named = [k for k, seg in enumerate(segs) if _SECTION_LABEL.fullmatch(seg.strip(" .:"))]
     return bool(named) and all(
-        len(seg.split()) <= _LABEL_SITE_WORDS for k, seg in enumerate(segs) if k not in named
+        len(seg.split()) <= _LABEL_SITE_WORDS and _name_like(seg)
+        for k, seg in enumerate(segs)
+        if k not in named
+    )
+
+
+def _name_like(seg: str) -> bool:
+    """Whether title segment ``seg`` reads as a name, a site's or a place's: each word
+    capitalised, a number or a small joining word ("Harlow Public Library", "Millbrook,
+    OH", "Ville de Saint-Aubin"); a short headline has a verb in small letters ("News |
+    Queen Elizabeth dies" named no section only, review2 F3)."""
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() or w.lower() in _CREDIT_JOINS
+        for w in seg.split()
     )
 
 

@@ -85,3 +85,12 @@ def test_a_link_back_or_a_newsletters_link_is_never_a_title(line):
     # an event page's "Back to Events", an e-mail digest's "Forward to a friend" were the
     # titles of their texts (s41 acc-press F5)
     assert _never_title(line)[0]
+
+
+def test_a_section_name_beside_a_headline_is_no_section_label():
+    """review2 F3: a short headline beside a section's name was read as a site's name."""
+    from corearchive_plugins.metadata.text import section_label
+
+    assert not section_label("News | Queen Elizabeth dies")
+    assert section_label("Pressemitteilung - BMLW")
+    assert section_label("Event Details - Harlow Public Library")

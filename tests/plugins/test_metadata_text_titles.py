@@ -526,3 +526,11 @@ def test_a_weekday_with_no_time_of_day_after_it_is_no_dateline() -> None:
     """review41 R8: a weekday's clock was read without the time of day's range."""
     assert textmeta._weekday_dateline("Saturday at 10:30")
     assert not textmeta._weekday_dateline("Saturday at 99:99")
+
+
+def test_a_wire_storys_lead_opens_with_a_place_in_capitals() -> None:
+    """review2 F9: "COVID-19 -" and "A -" opened a wire story."""
+    assert textmeta._wire_story_lead("BERLIN -- The European Space Agency says it will fly.")
+    assert textmeta._wire_story_lead("WASHINGTON (AP) — Lawmakers agreed on Tuesday.")
+    assert not textmeta._wire_story_lead("COVID-19 – cases rose again in the county this week.")
+    assert not textmeta._wire_story_lead("A - the first of three options - was chosen.")
