@@ -1588,7 +1588,7 @@ def _drop_release_furniture(d: Any) -> None:
     (:func:`.mailing.release_furniture`), with a reason: the model kept the e-mail lines and
     the label and e-mail of a contact block whose name and phone it removed (s41 acc-press
     F2, F10)."""
-    found = release_furniture(d.stripped)
+    found = release_furniture(d.stripped, d.keep.tolist())
     if drop := {j: why for j, why in found.items() if d.keep[j]}:
         _mark(d, drop, False)
 

@@ -175,12 +175,25 @@ _CONTACT_LINES = 9
 _CONTACT_WORDS = 8
 
 
+#: The characters :data:`.notes._LEAD` passes over, and the first letters of
+#: :data:`_CONTACT_LABEL`'s labels after them ("media", "press", "news", "investor", "ir",
+#: "for further", "rückfrage", "ansprechpartner", "kontakt", "contact", "gabinete", "ufficio",
+#: "noot", "enquiries", "assessoria", "für rückfragen", "public"): a line that starts with
+#: another is no label (most lines, at the cost of one test in C)
+_LEAD_CHARS = " \t\n\r\f\v*_[(>#•·–—-"
+_LABEL_FIRST = frozenset("mpnifrakcgue")
+
+
 def contact_block(lines: Sequence[str], at: int) -> int:
     """How many lines from ``lines[at]`` are a press contact's block: its label
     (:data:`_CONTACT_LABEL`) and the lines under it to the last that shows a contact
     (:data:`_EVIDENCE`), each short (a name, a role) or showing one; 0 when ``lines[at]``
     is no label or no contact follows it."""
-    m = _CONTACT_LABEL.fullmatch(lines[at])
+    line = lines[at]
+    first = line.lstrip(_LEAD_CHARS)[:1]
+    if first.casefold() not in _LABEL_FIRST and not first.isspace():
+        return 0  # (the test in C first: no label starts so)
+    m = _CONTACT_LABEL.fullmatch(line)
     if m is None:
         return 0
     rest = m["rest"] or m["bare"] or ""
@@ -238,10 +251,12 @@ _WIRE_MARK = re.compile(
 _WIRE_MARK_FIRST = frozenset("#-SpPlLvViI \t")
 
 
-def release_furniture(lines: Sequence[str]) -> dict[int, str]:
+def release_furniture(lines: Sequence[str], keep: Sequence[bool] | None = None) -> dict[int, str]:
     """The lines of ``lines`` (a text's, stripped) that are a newsletter e-mail's furniture
     (:func:`is_mail_furniture`), a press contact's block (:func:`contact_block`) or a
-    wire's mark (:data:`_WIRE_MARK`), by index, each with its reason."""
+    wire's mark (:data:`_WIRE_MARK`), by index, each with its reason. ``keep``: the lines
+    still in the text; the others are looked at as a contact block's only (its label may be
+    gone, its e-mail kept)."""
     found: dict[int, str] = {}
     j = 0
     while j < len(lines):
@@ -250,7 +265,9 @@ def release_furniture(lines: Sequence[str]) -> dict[int, str]:
             found.update(dict.fromkeys(range(j, j + size), CONTACT_REASON))
             j += size
             continue
-        if line[:1] in _WIRE_MARK_FIRST and _WIRE_MARK.fullmatch(line):
+        if keep is not None and not keep[j]:
+            pass
+        elif line[:1] in _WIRE_MARK_FIRST and _WIRE_MARK.fullmatch(line):
             found[j] = WIRE_REASON
         elif is_mail_furniture(line):
             found[j] = MAIL_REASON
