@@ -80,7 +80,9 @@ SENTENCE_MARKS = ".!?…。！？"
 #: What a line of prose may end with: a sentence's end, or a closing mark after one that an
 #: apostrophe cannot be (the structures' and notes' "ends a sentence" tests)
 LINE_ENDS = (*SENTENCE_MARKS, *(c for c in CLOSING_MARKS if c not in "'’"))
-_SENT_IN = re.compile(r"[.!?…。！？][" + re.escape(CLOSING_MARKS) + r"]*\s+[\"'“‘«(]?[^\W\d_]")
+_SENT_IN = re.compile(
+    "[" + re.escape(SENTENCE_MARKS) + "][" + re.escape(CLOSING_MARKS) + r"]*\s+[\"'“‘«(]?[^\W\d_]"
+)
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
 _NUMDATE = re.compile(r"\d[./:-]\d")
 _END_CHARS = frozenset(".!?…。！？;؟।")
@@ -1066,7 +1068,7 @@ def _sent_table(bmp):
     "_" is not alphanumeric).  research/boilerplate/v5_tables.py checks it against the
     regex's own classes."""
     t = np.zeros(65536, np.uint8)
-    for bit, chars in ((1, ".!?…。！？"), (2, CLOSING_MARKS), (8, "\"'“‘«(")):
+    for bit, chars in ((1, SENTENCE_MARKS), (2, CLOSING_MARKS), (8, "\"'“‘«(")):
         t[[ord(c) for c in chars]] |= bit
     t[np.char.isspace(bmp)] |= 4
     t[np.char.isalnum(bmp) & ~np.char.isdecimal(bmp)] |= 16

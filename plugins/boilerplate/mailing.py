@@ -29,9 +29,10 @@ trafilatura's text. The About paragraph of the issuer stays: it is the release's
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 
-from .notes import _LEAD
+from .notes import _LEAD, LEAD_MARKS
 
 #: the reason of a line of a newsletter's e-mail furniture
 MAIL_REASON = "newsletter e-mail's line to its reader (view in browser, unsubscribe)"
@@ -108,8 +109,9 @@ _MAIL_NOTICE = re.compile(
     r"|(?:has\s+)?recib|(?:ricevi|hai\s+ricevuto)|(?:je|u)\s+ontvangt|você)",
     re.IGNORECASE,
 )
-#: The separators of a run of links on one line ("Unsubscribe | Update preferences")
-_LINK_SEPS = re.compile(r"\s+[|·•]\s+")
+#: The separators of a run of links on one line ("Unsubscribe | Update preferences"; a
+#: menu's: the metadata stage's share bars and menus)
+LINK_SEPS = re.compile(r"\s+[|·•]\s+")
 #: The most words of a run of links (a sentence that names unsubscribing is longer)
 _LINKS_WORDS = 12
 _WORD = re.compile(r"\w+")
@@ -117,7 +119,7 @@ _WORD = re.compile(r"\w+")
 
 def is_mail_furniture(line: str) -> bool:
     """Whether ``line`` is a newsletter e-mail's line to its reader: it starts with one of
-    :data:`_MAIL`'s phrases, or it is a short run of links (:data:`_LINK_SEPS`) one of
+    :data:`_MAIL`'s phrases, or it is a short run of links (:data:`LINK_SEPS`) one of
     which starts with one."""
     if _MAIL.match(line) is not None:
         # (a link's words open a short line; a sentence that opens with them is the text's:
@@ -131,7 +133,7 @@ def is_mail_furniture(line: str) -> bool:
         return False
     if len(_WORD.findall(line)) > _LINKS_WORDS:
         return False
-    parts = _LINK_SEPS.split(line)
+    parts = LINK_SEPS.split(line)
     return len(parts) > 1 and any(_MAIL.match(p) is not None for p in parts[1:])
 
 
@@ -156,12 +158,13 @@ _CONTACT_LABEL = re.compile(
     r"[*_\])]*\s*[:：]\s*(?P<bare>.*))",
     re.IGNORECASE,
 )
+#: An e-mail address (the metadata stage's Korean bylines end with one)
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 #: What shows a line is a contact's: an e-mail address, a phone number (after its word, or
 #: with a "+", or seven digits or more in groups set off by spaces, dashes or slashes: not a
 #: date's dots, "31.10.2023"), a web address
 _EVIDENCE = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?i:\b(?:tel|telefon|phone|tél|téléphone|teléfono|telefono|fax|mobil|mobile|handy"
+    EMAIL + r"|(?i:\b(?:tel|telefon|phone|tél|téléphone|teléfono|telefono|fax|mobil|mobile|handy"
     r"|mob|cell|gsm)\b\.?\s*:?\s*\+?\(?\d)"
     r"|(?<![\w.,/])\+\s?\d[\d\s()/-]{6,}\d"
     r"|(?<![\w.,/])\(?\d{2,5}\)?(?:\s?[-/]\s?|\s)\d{2,8}(?:[\s/-]\d{2,5}){0,3}(?![\w.,/])"
@@ -180,7 +183,7 @@ _CONTACT_WORDS = 8
 #: "for further", "rückfrage", "ansprechpartner", "kontakt", "contact", "gabinete", "ufficio",
 #: "noot", "enquiries", "assessoria", "für rückfragen", "public"): a line that starts with
 #: another is no label (most lines, at the cost of one test in C)
-_LEAD_CHARS = " \t\n\r\f\v*_[(>#•·–—-"
+_LEAD_CHARS = string.whitespace + LEAD_MARKS
 _LABEL_FIRST = frozenset("mpnifrakcgue")
 
 

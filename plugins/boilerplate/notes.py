@@ -35,8 +35,10 @@ from .lines import LINE_ENDS
 #: words a note must have after its label (a label alone, "Correction", is a heading)
 MIN_WORDS = 6
 
-# a line's lead-in: list marks, markdown emphasis, brackets, dashes, white space
-_LEAD = r"^[\s*_\[(>#•·–—-]*"
+#: The marks a line's lead-in (``_LEAD``) may hold besides white space: list marks,
+#: markdown emphasis, brackets, dashes, a quote's ">"
+LEAD_MARKS = "*_[(>#•·–—-"
+_LEAD = r"^[\s" + re.escape(LEAD_MARKS) + "]*"
 # the separator after a label: a colon (French puts a space before it), a dash or a full stop
 _SEP = r"[*_\])]*\s*(?:[:：]|[—–-]\s|\.\s)"
 

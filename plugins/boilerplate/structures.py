@@ -646,11 +646,15 @@ _COMMENTS_ABOVE = 3
 _COMMENTS_BELOW = 4
 
 
+#: the punctuation around a comment mark's words ("Comments:", "(12)")
+_MARK_PUNCT = ".,:;!?()[]"
+
+
 def _comment_mark(line: str) -> bool:
     """Whether ``line`` is a comment section's heading or a post's button: a few words,
     the first or the last a comment word (:data:`_COMMENT_MARKS`), no sentence, and not an
     embedded post's bar (:data:`_EMBED_BAR`)."""
-    words = [w.strip(".,:;!?()[]").casefold() for w in line.split()]
+    words = [w.strip(_MARK_PUNCT).casefold() for w in line.split()]
     words = [w for w in words if w and not w.isdigit()]
     return (
         0 < len(words) <= _MARK_WORDS
@@ -815,6 +819,8 @@ READ_ALSO_LABELS = (
 #: the latest news delivered to your inbox:"), a teaser box's ("Here is more of our
 #: coverage ... you might have missed:", "You may also want to check these out:"), a
 #: login's ("Dazu musst Du Dich auf fyyd.de einloggen:"), a "read also" label's words
+_SIGN_UP = r"sign(?:ing)? up|subscribe|newsletters?|inbox|abonnieren|abonnez|inscrivez"
+_OURS = r"our|your|unsere[nmrs]?|ihre[nmrs]?|notre|nos|votre|vos"
 _ELSEWHERE = re.compile(
     # (a read-also label opens the sentence: "related" inside one is a word of its own, "the
     # related charges"; a sign-up's words come with the reader's or the site's own: "To sign
@@ -822,10 +828,7 @@ _ELSEWHERE = re.compile(
     r"(?i)^\W*(?:" + READ_ALSO_LABELS + r")\b"
     r"|\b(?:log in|einloggen|you (?:may|might) (?:also|have missed)"
     r"|check (?:these|them|this) out|more of our|don'?t miss)\b"
-    r"|\b(?:sign(?:ing)? up|subscribe|newsletters?|inbox|abonnieren|abonnez|inscrivez)\b"
-    r"(?=.*\b(?:our|your|unsere[nmrs]?|ihre[nmrs]?|notre|nos|votre|vos)\b)"
-    r"|\b(?:our|your|unsere[nmrs]?|ihre[nmrs]?|notre|nos|votre|vos)\b"
-    r"(?=.*\b(?:sign(?:ing)? up|subscribe|newsletters?|inbox|abonnieren|abonnez|inscrivez)\b)"
+    rf"|\b(?:{_SIGN_UP})\b(?=.*\b(?:{_OURS})\b)|\b(?:{_OURS})\b(?=.*\b(?:{_SIGN_UP})\b)"
 )
 
 
@@ -878,7 +881,7 @@ def _thread_heading(line: str) -> bool:
     :data:`_THREAD_MARKS` ("Your comments"; not "Comments from partners")."""
     if not _comment_mark(line):
         return False
-    last = line.split()[-1].strip(".,:;!?()[]").casefold()
+    last = line.split()[-1].strip(_MARK_PUNCT).casefold()
     return last in _THREAD_MARKS or any(c.isdigit() for c in line)
 
 
@@ -890,8 +893,6 @@ _MIN_SPEAKERS = 2
 #: related box's one teaser kept gave back its section kickers and the other teasers, s40
 #: acc-read F8)
 _MIN_KEPT_TURNS = 2
-#: the quotes and brackets that may close a turn's question
-_CLOSING = CLOSING_MARKS
 
 
 def dialogue_turns(
@@ -947,7 +948,7 @@ def dialogue_turns(
             turns >= _MIN_TURNS
             and len(who) >= _MIN_SPEAKERS
             and sum(keep[j] for j in run) >= _MIN_KEPT_TURNS
-            and any(lines[j].rstrip(_CLOSING).endswith(("?", "？")) for j in run)
+            and any(lines[j].rstrip(CLOSING_MARKS).endswith(("?", "？")) for j in run)
         ):
             found.extend(j for j in run if not keep[j])
     return found

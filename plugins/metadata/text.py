@@ -42,7 +42,7 @@ from ..boilerplate.lines import (
     NETWORKS,
     nomark_prose_line,
 )
-from ..boilerplate.mailing import is_mail_furniture
+from ..boilerplate.mailing import EMAIL, LINK_SEPS, is_mail_furniture
 from ..boilerplate.reflow import (
     FRONT_MATTER_FIRST,
     FRONT_MATTER_MAX,
@@ -4145,7 +4145,7 @@ def _rel_dateline(s: str) -> bool:
 
 
 #: What separates a menu's items on one line
-_MENU_SEP = re.compile(r"\s+[|•·]\s+")
+_MENU_SEP = LINK_SEPS
 
 
 def _menu_row(low: str) -> bool:
@@ -6080,7 +6080,7 @@ _NAME_FIRST_WORDS = ("기자", "특파원")
 _NAME_FIRST = re.compile(
     r"\(?(?:(?!(?:사진|그래픽|영상|일러스트|자료|출처|제공|편집|디자인)\s*=)[가-힣]{1,10}\s*=\s*)?"
     r"(?P<names>[가-힣]{2,4}(?:\s*[·ㆍ,]\s*[가-힣]{2,4})*)\s*"
-    r"(?:선임|수석|객원|전문)?(?:기자|특파원)\)?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*=?"
+    r"(?:선임|수석|객원|전문)?(?:기자|특파원)\)?\s*(?:" + EMAIL + r")?\s*=?"
 )
 
 
@@ -7236,7 +7236,9 @@ def _site_evidence(s: str, label: str | None, publisher: str | None) -> bool:
 
 #: What joins a headline and its site or section in a page's title: " | ", " - ", " – ",
 #: " — ", " :: ", " · ", " » " (spaced: "Rödermark/ Hessen", "Antholz-Abschluss" are words)
-_TITLE_SEP = re.compile(r"(\s+(?:[|\-–—·»]|::)\s+)")
+#: The marks that part a title's segments ("Headline | Site", "Headline - Site")
+_TITLE_SEP_MARKS = r"|\-–—·»"
+_TITLE_SEP = re.compile(rf"(\s+(?:[{_TITLE_SEP_MARKS}]|::)\s+)")
 
 
 def _line_key(s: str) -> str:
@@ -7313,7 +7315,7 @@ _SECTION_LABEL = re.compile(
 _LABEL_SITE_WORDS = 4
 #: The separators of a title's segments (:data:`_TITLE_SEP`'s, and the bullet CivicPlus
 #: sites put between theirs: "News Flash • Millbrook, OH • CivicEngage")
-_LABEL_SEP = re.compile(r"\s+(?:[|\-–—·»•]|::)\s+")
+_LABEL_SEP = re.compile(rf"\s+(?:[{_TITLE_SEP_MARKS}•]|::)\s+")
 
 
 def section_label(title: str) -> bool:
