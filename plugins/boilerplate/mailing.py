@@ -55,13 +55,17 @@ _MAIL = re.compile(
     r"|forward\s+(?:this\s+(?:e-?mail|newsletter|issue)\s+)?to\s+a\s+(?:friend|colleague)"
     r"|unsubscribe\b|update\s+(?:your\s+)?(?:subscription|e-?mail\s+)?preferences"
     r"|manage\s+(?:your\s+)?(?:subscription|e-?mail\s+preferences|preferences)"
-    r"|you\s*(?:are|'re|’re)\s+receiving\s+this|you\s+(?:received|got)\s+this\s+"
+    r"|you\s*(?:are|'re|’re)\s+receiving\s+this\s+(?:e-?mail|message|newsletter|because)"
+    r"|you\s+(?:received|got)\s+this\s+"
     r"(?:e-?mail|message|newsletter)|this\s+(?:e-?mail|message|newsletter)\s+was\s+sent\s+to"
     r"|want\s+to\s+change\s+how\s+you\s+receive\s+these"
     r"|you\s+can\s+(?:update|change|manage)\s+(?:your\s+)?(?:e-?mail\s+)?(?:preferences|subscription)"
+    # (in a sentence, only one that names the list: "You can change your subscription with
+    # most carriers ..." is a consumer article's, s42 acc-read F1)
+    r"(?:\W*$|(?=.*(?:unsubscrib|e-?mail|newsletter|\blist\b)))"
     r"|(?:was\s+this\s+(?:e-?mail|newsletter)\s+forwarded\s+to\s+you)"
     r"|(?:if\s+you\s+)?(?:no\s+longer\s+(?:wish|want)|don(?:'|’)t\s+want)\s+to\s+receive"
-    r"\s+(?:these|this|our)\b"
+    r"\s+(?:these|this|our)\s+(?:e-?mails?|newsletters?|messages?|updates|communications|mailings?)"
     r"|add\s+us\s+to\s+your\s+address\s+book|our\s+mailing\s+address\s+is"
     r"|(?:this|today(?:'|’)s)\s+(?:issue|edition|newsletter|e-?mail|brief|digest)\s+"
     r"(?:of\s+[^\n]{1,40}?\s+)?is\s+(?:brought\s+to\s+you|sponsored|presented)\s+by"
@@ -78,7 +82,8 @@ _MAIL = re.compile(
     r"|voir\s+(?:la\s+version\s+en\s+ligne|en\s+ligne|(?:cet?\s+(?:e-?mail|message)|"
     r"(?:cette\s+|la\s+)(?:lettre|newsletter))\s+dans\s+(?:votre|le)\s+navigateur)"
     r"|afficher\s+dans\s+(?:le|votre)\s+navigateur"
-    r"|vous\s+recevez\s+(?:cette|ce|cet)\b|(?:se\s+)?désinscri(?:re|ption)|"
+    r"|vous\s+recevez\s+(?:cette|ce|cet)\s+(?:e-?mail|courriel|message|lettre|newsletter"
+    r"|infolettre|bulletin)|(?:se\s+)?désinscri(?:re|ption)|"
     r"(?:se\s+)?désabonner|désabonnement|gérer\s+(?:mes|vos)\s+(?:préférences|abonnements?)"
     r"|transférer\s+à\s+un\s+ami"
     # Spanish
@@ -95,7 +100,8 @@ _MAIL = re.compile(
     r"|uitschrijven\b|afmelden\b|(?:je|u)\s+ontvangt\s+deze\s+(?:e-?mail|nieuwsbrief)"
     # Portuguese
     r"|ver\s+no\s+navegador|cancelar\s+(?:a\s+)?inscrição|descadastr"
-    r"|você\s+(?:está\s+)?receb(?:e|endo)\s+este"
+    r"|você\s+(?:está\s+)?receb(?:e|endo)\s+este\s+(?:e-?mail|boletim|informativo|newsletter"
+    r"|mensagem)"
     r")",
     re.IGNORECASE,
 )
@@ -159,7 +165,9 @@ _CONTACT_LABEL = re.compile(
     re.IGNORECASE,
 )
 #: An e-mail address (the metadata stage's Korean bylines end with one)
-EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+#: (the look-behind: tried at a run's start only, not at each of its characters — a long
+#: token without "@" cost the square of its length, 100 KB 17 s; s42 acc-read F2)
+EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 #: What shows a line is a contact's: an e-mail address, a phone number (after its word, or
 #: with a "+", or seven digits or more in groups set off by spaces, dashes or slashes: not a
 #: date's dots, "31.10.2023"), a web address
@@ -221,7 +229,12 @@ def contact_block(lines: Sequence[str], at: int) -> int:
 
 
 #: The heading of the issuer's About paragraph ("About Acme Corp", "Über die Stadtwerke")
-_ABOUT = re.compile(r"(?i)(?:about|über|à\s+propos\s+d|acerca\s+de|sobre|over|informazioni\s+su)\s")
+#: (after its lead marks, as a label's: "-- About Acme Corp --", "**About Acme**"; s42
+#: acc-read F5)
+_ABOUT = re.compile(
+    _LEAD + r"(?:about|über|à\s+propos\s+d|acerca\s+de|sobre|over|informazioni\s+su)\s",
+    re.IGNORECASE,
+)
 
 
 def _contact(line: str, web: bool = True) -> bool:

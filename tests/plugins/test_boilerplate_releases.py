@@ -159,3 +159,39 @@ def test_sentences_that_open_with_a_mailing_word_or_show_a_web_address_are_the_t
         contact_block(["Media contact:", "Jane Doe", "+1 555 0100 123", "About Acme", about], 0)
         == 3
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vous recevez cette semaine votre avis d'imposition, et le montant a peut-être changé.",
+        "Você recebe este benefício automaticamente se já estiver inscrito no Cadastro Único.",
+        "If you no longer want to receive these calls, register your number with the list.",
+        "You can change your subscription with most carriers to add the blocking service.",
+        "You're receiving this treatment because your doctor thinks it will help, she said.",
+    ],
+)
+def test_a_sentence_that_opens_like_a_notice_but_names_no_mail_is_the_texts(sentence):
+    """s42 acc-read F1: a notice's opening words ("Vous recevez cette", "you can change
+    your subscription") without the e-mail they speak of open ordinary sentences of
+    consumer articles, which were removed as a newsletter's lines."""
+    assert not is_mail_furniture(sentence)
+    assert is_mail_furniture("You can change your subscription or unsubscribe from this list.")
+    assert is_mail_furniture("Você está recebendo este e-mail porque se cadastrou no site.")
+    assert is_mail_furniture("If you no longer wish to receive these emails, click here.")
+
+
+def test_the_contact_search_is_linear_and_stops_at_an_about_heading_with_marks():
+    """s42 acc-read F2, F5: the e-mail pattern tried at each character of a long token
+    without "@" took the square of its length (100 KB: 17 s); an About heading with lead
+    marks ("-- About Acme Corp --") did not end a contact block, which then took the
+    issuer's paragraph with its phone."""
+    import time
+
+    start = time.process_time()
+    release_furniture(["Media contact:", "a" * 200_000])
+    assert time.process_time() - start < 1.0  # (quadratic: minutes)
+    about = "Acme Corp makes medical equipment. Call 555-123-4567 or write to info@acme.example."
+    for heading in ("-- About Acme Corp --", "**About Acme Corp**", "## About Acme Corp"):
+        lines = ["Media contact:", "Jane Doe", "jane@acme.example", "", heading, about]
+        assert contact_block(lines, 0) == 3
