@@ -82,6 +82,7 @@ from .text import (
     line_split,
     n_words,
     order_evidence,
+    over_the_story,
     parse_capture,
     piece_of_sentence,
     place_words,
@@ -1090,11 +1091,15 @@ class MetadataStage(Stage):
                 and section_label(doc.title or "")
                 and meta["title"]
                 and not section_label(meta["title"])
+                and over_the_story(lines, meta["title"], doc.text or "")
             ):
                 # a dump's title that names the page's section or kind, not the page ("Press
                 # Release", "Pressemitteilung - BMLW": the scraper's <title>): the headline
                 # the text's ranker found, which then leaves the text as a title line does
-                # (s41 acc-press F21: the headline was in neither the title nor the text)
+                # (s41 acc-press F21: the headline was in neither the title nor the text).
+                # Only a headline over the text's body: a sub-heading the ranker took in a
+                # text without one is no better than a Title-Case headline beside a section's
+                # name ("Events - Jazz In The Park"; s42 acc-read F3)
                 doc.title = None
                 del sources["title"]
             for key in ("title", "site_name", "authors", "tags"):

@@ -23,7 +23,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -3895,8 +3895,18 @@ _NEVER_TITLE_START = re.compile(
     r"|read|learn|find out|get started|see|view) (?:now|today|here|online|more)\W*$"
     r"|share (?:this|the) (?:article|story|page|post|video)\W*$"
     # a link back to the listing: "Back to Events", "Zurück zur Übersicht", "Retour aux
-    # actualités" (an event page's title on the text path; s41 acc-press F5)
-    r"|(?:back to|zurück zu[rm]?|retour (?:à|aux?)|volver a|torna a|terug naar)\b(?=.{0,30}$)"
+    # actualités" (an event page's title on the text path; s41 acc-press F5): the listing
+    # named by its noun, a word before it at most ("all news", "the news overview"); a
+    # headline goes on otherwise ("Back to the Future turns 40", "Retour à la normale",
+    # "Volver a empezar"; s42 acc-read F7)
+    r"|(?:back to|zurück zu[rm]?|retour (?:à|aux?)|volver a|torna a|terug naar)\s+"
+    r"(?:(?:the|all|la|las|los|el|le|les|l'|alle[ns]?|den|die|der|het|de|tutt[ei])\s+)?"
+    r"(?:[\w-]+\s+)?(?:list(?:ing)?s?|overview|index|home(?:page)?|top|results|search|news"
+    r"|events?|articles?|posts?|stories|blog|(?:press )?releases|calendar|agenda|jobs"
+    r"|vacancies|archives?|categor(?:y|ies)|übersicht|startseite|liste|nachrichten|meldungen"
+    r"|veranstaltungen|termine|aktuelles|archiv|pressemitteilungen|accueil|actualités"
+    r"|événements|communiqués|inicio|noticias|listado|eventos|notizie|eventi|elenco"
+    r"|overzicht|nieuws|evenementen|archief)\W*$"
     # a job ad's or a listing's field, its label, a colon and a short value: "Salary:
     # £30,000 per annum", "Closing date: 31 March", "Location: Leeds"; a value of more
     # words and no figure is a headline's ("Pay: Nurses in Scotland vote to accept new
@@ -4294,12 +4304,13 @@ def _credit_line(s: str) -> bool:
     ):
         return False
     # (a name and who supplied it, "John Smith/Getty Images", or an agency's name; else
-    # three words at most, a capitalised small word counting: a Title-Case gallery headline,
-    # "Photos: Inside The New Library", is none; review41 R9)
+    # a person's name, two words, a capitalised small word counting: a Title-Case headline
+    # of three or more, "Photos: Inside The New Library", "Sources: Jets Release Rodgers",
+    # is none; review41 R9, s42 acc-read F8)
     return (
         _CREDIT_SEPS.search(value) is not None
         or any(agency(w) is not None for w in words)
-        or sum(w[0].isupper() or w.lower() not in _CREDIT_JOINS for w in spaced) <= 3
+        or sum(w[0].isupper() or w.lower() not in _CREDIT_JOINS for w in spaced) <= 2
     )
 
 
@@ -6820,7 +6831,7 @@ def extract_lines(
         cut = _segment_cut(field[1])
         shown = [k for k in _indices(page.texts, {field[1], cut}) if k >= page.front]
         is_segment = title is not None and _segments_of(field[1], title)
-        if title is not None and not is_segment and cut.casefold() in title.casefold():
+        if title is not None and not is_segment and _holds(title, cut):
             # (the ranker's line holds it with other words, an image's, a deck's: "Image
             # 46: cc Forums-Regeln"; the line stays the title's, its words the header's)
             res["title"], field = cut, None
@@ -7316,6 +7327,31 @@ _LABEL_SITE_WORDS = 4
 #: The separators of a title's segments (:data:`_TITLE_SEP`'s, and the bullet CivicPlus
 #: sites put between theirs: "News Flash • Millbrook, OH • CivicEngage")
 _LABEL_SEP = re.compile(rf"\s+(?:[{_TITLE_SEP_MARKS}•]|::)\s+")
+
+
+def over_the_story(lines: Sequence[str], title: str, text: str) -> bool:
+    """Whether ``title`` is on a line of ``lines`` above the first prose paragraph
+    (:func:`_is_para`) of ``text``, the document's cleaned text: a headline, not a
+    sub-heading the title ranker took in a text without one (a menu's blurb above it is
+    no paragraph of the story)."""
+    kept = set(text.splitlines())
+    for line in lines:
+        if title in line:
+            return True
+        if _is_para(line) and line.strip() in kept:
+            return False
+    return False
+
+
+def _holds(line: str, part: str) -> bool:
+    """Whether ``line`` holds ``part`` as whole words that end it or are half its words or
+    more: a headline behind an image's words ("Image 46: cc Forums-Regeln"), not a site's
+    name in a headline ("Times" in "Sometimes the river wins", "Wired" in "Why Our Brains
+    Are Wired for Music"; s42 acc-read F4)."""
+    found = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", line, re.IGNORECASE)
+    return found is not None and (
+        not line[found.end() :].strip() or 2 * len(part.split()) >= len(line.split())
+    )
 
 
 def section_label(title: str) -> bool:

@@ -689,6 +689,10 @@ def test_a_jina_reader_header_of_eight_fields_or_many_warnings_is_one(ingest, tm
         ),
         # (the line the ranker took holds it with other words: an image's alt text)
         ("Forums-Regeln", "### Image 46: cc [Forums-Regeln](/t7-forums-regeln)", "Forums-Regeln"),
+        # (a one-word site's name inside the headline, in a word or as one: no part of the
+        # headline that it names; s42 acc-read F4)
+        ("Times", "Sometimes the river wins", "Sometimes the river wins"),
+        ("Wired", "Why Our Brains Are Wired for Music", "Why Our Brains Are Wired for Music"),
     ],
 )
 def test_a_jina_reader_headers_title_does_not_override_the_contents_headline(

@@ -94,3 +94,36 @@ def test_a_section_name_beside_a_headline_is_no_section_label():
     assert not section_label("News | Queen Elizabeth dies")
     assert section_label("Pressemitteilung - BMLW")
     assert section_label("Event Details - Harlow Public Library")
+
+
+@pytest.mark.parametrize("title", ["Events - Jazz In The Park", "Blog | How We Built Search"])
+def test_a_dumps_title_stays_when_the_text_has_no_headline_over_its_story(run_stage, title):
+    """s42 acc-read F3: a Title-Case headline beside a section's name reads as a site's
+    name, and the dump's title gave way to whatever the text's ranker took: a sub-heading
+    under the story's first paragraph ("What to bring")."""
+    text = "\n\n".join([BODY[0], "What to bring", BODY[1]])
+    doc = make_document(text)
+    doc.title = title
+    assert run_stage(MetadataStage, doc).kept[0].title == title
+
+
+@pytest.mark.parametrize(
+    "headline", ["Back to the Future turns 40", "Retour à la normale pour le RER B"]
+)
+def test_a_headline_that_opens_with_back_to_is_a_title(headline):
+    """s42 acc-read F7: a link back to a listing names the listing; "Back to" before
+    anything else under 30 characters made a headline no title."""
+    assert not _never_title(headline)[0]
+    assert _never_title("Back to all news")[0]
+    assert _never_title("Terug naar overzicht")[0]
+
+
+def test_a_title_case_headline_after_a_source_label_is_no_credit():
+    """s42 acc-read F8: "Sources: Jets Release Rodgers" (a US sports scoop's headline) was a
+    credit of three names, and no title."""
+    from corearchive_plugins.metadata.text import _credit_line
+
+    assert not _credit_line("Sources: Jets Release Rodgers")
+    assert not _never_title("Sources: Jets Release Rodgers")[0]
+    assert _credit_line("Photo: John Smith")
+    assert _credit_line("Source: Reuters")
