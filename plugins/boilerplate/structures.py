@@ -875,14 +875,29 @@ _THREAD_MARKS = _COMMENT_WORDS - {
 }  # fmt: skip
 
 
+#: A comment form's heading, an invitation to write one: the singular is its object ("Leave
+#: a comment", "Kommentar schreiben", "Laisser un commentaire"; s42 acc-read F19)
+_INVITE = re.compile(
+    r"(?i)\b(?:(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)"
+    r"|kommentar\s+(?:schreiben|verfassen|abgeben|hinterlassen)"
+    r"|(?:schreib(?:en)?|verfass(?:en)?)\s+(?:sie\s+)?(?:einen\s+)?kommentar"
+    r"|laiss(?:er|ez)\s+un\s+commentaire|dej(?:a|ar)\s+un\s+comentario"
+    r"|lascia\s+un\s+commento|(?:laat|plaats)\s+een\s+(?:reactie|opmerking)"
+    r"|(?:zostaw|dodaj)\s+komentarz)\b"
+)
+
+
 def _thread_heading(line: str) -> bool:
     """Whether ``line`` heads a comment section over the posts :func:`inline_comments`
-    reads: a comment mark (:func:`_comment_mark`) that counts the posts or ends in one of
-    :data:`_THREAD_MARKS` ("Your comments"; not "Comments from partners")."""
+    reads: a comment mark (:func:`_comment_mark`) that counts the posts, ends in one of
+    :data:`_THREAD_MARKS` ("Your comments"; not "Comments from partners") or invites one
+    (:data:`_INVITE`)."""
     if not _comment_mark(line):
         return False
     last = line.split()[-1].strip(_MARK_PUNCT).casefold()
-    return last in _THREAD_MARKS or any(c.isdigit() for c in line)
+    return (
+        last in _THREAD_MARKS or any(c.isdigit() for c in line) or _INVITE.search(line) is not None
+    )
 
 
 #: the fewest turns of a dialogue, and of its speakers (one name over a paragraph, twice, is

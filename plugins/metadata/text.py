@@ -4031,7 +4031,12 @@ def _share_bar(low: str, whole: bool = False) -> bool:
     if len(found) < 2:
         return False
     if all(_list_item_at(low, m.start(), m.end()) for m in found):
-        return True  # (the networks as items of a list: "Elon Musk, News, Twitter, X")
+        # (the networks as items of a list: "Elon Musk, News, Twitter, X"; unless its last
+        # item is a sentence, of more words than a tag: "Facebook, Twitter, Instagram go
+        # down around the world", an outage's headline; s42 acc-read F20)
+        last = re.split(f"[{re.escape(_ITEM_SEPS)}]", low)[-1]
+        if not whole or len(_LONG_WORD.findall(last)) <= _TAG_WORDS_MAX:
+            return True
     head = _NETWORKS.sub(" ", low if whole else low[: found[1].start()])
     # (the calls to share in the languages the line model's lexicon knows as well: "شارك
     # على فيسبوك تويتر" was a headline, its two words besides the networks; review2 R1)
@@ -6740,10 +6745,16 @@ def extract_lines(
     metadata line, which do not belong in the cleaned text).
     """
     page = Page(text, split)
-    if headline is None and page.setext_h1 is not None and page.setext_h1 < page.body_line:
-        # (a plain text's only level-1 setext heading over its first paragraph is its
-        # headline, as a markdown text's only "# Title" is; one under it heads a section:
-        # "Background" / "==========" was the title, review41 R5)
+    if (
+        headline is None
+        and page.setext_h1 is not None
+        and page.front < len(page.items)
+        and page.items[page.front][0] == page.setext_h1
+    ):
+        # (a plain text's only level-1 setext heading at its top is its headline, as a
+        # markdown text's only "# Title" is; one under the first paragraph heads a section:
+        # "Background" / "==========" was the title, review41 R5; so does one under a line
+        # of its own, a report's title over its underlined "Summary", s42 acc-read F18)
         headline = page.setext_h1
     items = page.items
     capture = parse_capture(capture_date)
@@ -6829,7 +6840,12 @@ def extract_lines(
         # of 496; s41 acc-regress R1)
         title = res["title"]
         cut = _segment_cut(field[1])
-        shown = [k for k in _indices(page.texts, {field[1], cut}) if k >= page.front]
+        # (a header that is the site's name alone names the content's logo line, no
+        # headline: "Title: Harbour Herald" over "Harbour Herald", the story's headline
+        # under it was lost from both; s42 acc-read F4)
+        label = _host_label(url)
+        logo = bool(label) and _is_domain_name(cut, label or "")
+        shown = [k for k in _indices(page.texts, {field[1], cut}) if k >= page.front and not logo]
         is_segment = title is not None and _segments_of(field[1], title)
         if title is not None and not is_segment and _holds(title, cut):
             # (the ranker's line holds it with other words, an image's, a deck's: "Image

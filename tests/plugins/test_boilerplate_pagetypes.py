@@ -706,6 +706,29 @@ def test_an_articles_reactions_section_of_named_quotes_stays(run_stage):
         assert all(q in text for q in quotes), (heading, run.kept[0].annotations["boilerplate"])
 
 
+@pytest.mark.parametrize("heading", ["Leave a comment", "Kommentar schreiben", "Leave a Reply"])
+def test_readers_comments_under_a_comment_forms_heading_go(run_stage, heading):
+    """s42 acc-read F19: since a bare singular "Comment" heads no thread (s41), the comment
+    form's headings that invite one ("Leave a comment", "Kommentar schreiben") headed none
+    either, and readers' one-line comments under them stayed in the article's text."""
+    article = [
+        "Library to extend Sunday opening hours",
+        "The town library will open on Sundays from next month, from ten in the morning to four"
+        " in the afternoon, the council said on Tuesday.",
+        "The council approved the extra hours on Tuesday, and the library will hire two more"
+        " staff to cover them, a spokeswoman said.",
+    ]
+    comments = [
+        "Mark: About time, Sundays are the only day I can go.",
+        "Susan Lee: Great news for families with kids, thank you.",
+        "Tom: Will the café be open too?",
+    ]
+    doc = make_document("\n\n".join([*article, heading, *comments]))
+    text = run_stage(BoilerplateStage, doc).kept[0].text
+    assert not any(c in text for c in comments), text
+    assert article[2] in text
+
+
 def test_a_line_ending_in_a_word_that_ends_as_a_toggle_is_no_captions_copy():
     """review41 R11: the toggle's word was read as the line's last characters: two
     paragraphs sharing their first words, one ending in "regardless", were a caption's

@@ -693,6 +693,8 @@ def test_a_jina_reader_header_of_eight_fields_or_many_warnings_is_one(ingest, tm
         # headline that it names; s42 acc-read F4)
         ("Times", "Sometimes the river wins", "Sometimes the river wins"),
         ("Wired", "Why Our Brains Are Wired for Music", "Why Our Brains Are Wired for Music"),
+        # (the site's name alone, over the content's logo line of that name)
+        ("Example", "Example\n\nSometimes the river wins", "Sometimes the river wins"),
     ],
 )
 def test_a_jina_reader_headers_title_does_not_override_the_contents_headline(

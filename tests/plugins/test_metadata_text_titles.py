@@ -93,6 +93,9 @@ def test_a_date_lines_meta_is_no_title_candidate(meta: str) -> None:
         # an outage's headline: two networks and one word, after them (s41 acc-regress R8)
         ("Facebook, Instagram down", True),
         ("Video: Facebook and Instagram down", True),
+        # ... and one whose networks open it as a list (s42 acc-read F20)
+        ("Facebook, Twitter, Instagram go down around the world", True),
+        ("فيسبوك، تويتر، إنستغرام تتعطل في أنحاء العالم", True),
         # a share bar is none
         ("Share: Facebook | Twitter | Email", False),
         ("Condividi Facebook Twitter", False),
@@ -534,3 +537,15 @@ def test_a_wire_storys_lead_opens_with_a_place_in_capitals() -> None:
     assert textmeta._wire_story_lead("WASHINGTON (AP) — Lawmakers agreed on Tuesday.")
     assert not textmeta._wire_story_lead("COVID-19 – cases rose again in the county this week.")
     assert not textmeta._wire_story_lead("A - the first of three options - was chosen.")
+
+
+def test_a_setext_heading_under_a_title_line_of_its_own_is_no_title() -> None:
+    """s42 acc-read F18: a report's title line, not underlined, over its first section's
+    underlined "Summary": the section's heading was forced as the headline."""
+    body = (
+        "The council will spend 4.2 million on roads, parks and schools next year, 6 per cent"
+        " more than this year.\n\nRoad repairs take the largest share of the increase, with"
+        " eight streets to be resurfaced.\n\n"
+    )
+    page = f"Harbour Council budget review 2026\n\nSummary\n=======\n\n{body}"
+    assert extract(page)["title"] == "Harbour Council budget review 2026"
