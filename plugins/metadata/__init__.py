@@ -704,6 +704,11 @@ def _joiners_as_written(value: str, text: str) -> str:
     return found.group() if found is not None else value
 
 
+#: The signs a documentation page's heading ends with as its permalink ("¶" of Sphinx, a
+#: link's or an anchor's symbol)
+_PERMALINK_MARKS = "¶🔗⚓"
+
+
 class MetadataStage(Stage):
     """Fill title, authors, site name, published and tags."""
 
@@ -854,6 +859,10 @@ class MetadataStage(Stage):
         # (two-digit years are read against the capture's year, else UTC today's)
         with reference_years(bound), earliest_year(self.options.earliest_year):
             doc = self._process(doc, bound)
+        if doc.title and doc.title[-1] in _PERMALINK_MARKS:
+            # (a heading's permalink, "Installation¶" of a Sphinx page as trafilatura and a
+            # rendering read its <h1>; s42 acc-pages F12)
+            doc.title = doc.title.rstrip(_PERMALINK_MARKS + " ") or None
         if self.options.interstitials and (drop := _interstitial(doc)) is not None:
             return drop
         return doc

@@ -4004,3 +4004,20 @@ def test_every_relative_day_word_is_matched_held_and_counted() -> None:
             assert m is not None and (m.group("word") or m.group("cword")).lower() == w, line
             assert textmeta._holds_word(line), line
         assert textmeta._RELATIVE_DAYS[w.lower()] == days
+
+
+def test_a_documentation_pages_heading_permalink_is_no_part_of_its_title(run_stage):
+    """s42 acc-pages F12: a Sphinx page's <h1> ends with its permalink's "¶", which
+    trafilatura's title and the record's kept ("Installation¶")."""
+    para = (
+        "Tidepool needs Python 3.9 or newer. Install it from PyPI with pip, preferably inside"
+        " a virtual environment so that its dependencies do not clash with your system's."
+    )
+    html = (
+        "<html><head><title>Installation — Tidepool 2.1 documentation</title></head><body>"
+        '<div class="body" role="main"><section id="installation"><h1>Installation'
+        '<a class="headerlink" href="#installation">¶</a></h1>'
+        f"<p>{para}</p><p>{para}</p></section></div></body></html>"
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.title == "Installation"
