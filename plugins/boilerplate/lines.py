@@ -77,9 +77,17 @@ _TOK = re.compile(r"(?:\w|[" + _WORD_MARKS + r"])+")
 CLOSING_MARKS = "\"'”’»“‘«)"
 #: The marks that end a sentence (before its closing marks)
 SENTENCE_MARKS = ".!?…。！？"
-#: What a line of prose may end with: a sentence's end, or a closing mark after one that an
-#: apostrophe cannot be (the structures' and notes' "ends a sentence" tests)
-LINE_ENDS = (*SENTENCE_MARKS, *(c for c in CLOSING_MARKS if c not in "'’"))
+#: What a line of prose may end with (the structures' and notes' "ends a sentence" tests): a
+#: sentence's end, a closing mark of English or French or a bracket, or a German closing
+#: quote after a sentence's end ("… gesagt.“"). A German closer alone is also an English or
+#: French opening one, and ends a headline's quoted phrase as well: "Erneut Tote auf dem
+#: „Weg in die Militärdiktatur“" was read as a sentence and kept as a teaser (s42
+#: acc-regress R5)
+LINE_ENDS = (
+    *SENTENCE_MARKS,
+    *'"”»)',
+    *(end + c for end in SENTENCE_MARKS for c in "“‘«"),
+)
 _SENT_IN = re.compile(
     "[" + re.escape(SENTENCE_MARKS) + "][" + re.escape(CLOSING_MARKS) + r"]*\s+[\"'“‘«(]?[^\W\d_]"
 )
@@ -1086,7 +1094,17 @@ def _stamp(*parts):
 def _tables_stamp():
     """What the character tables depend on besides their code: the Unicode database (str's
     methods) and the character lists."""
-    return _stamp("tables", _CACHE_VERSION, unicodedata.unidata_version, _SEPS, _QUOTES)
+    # (the sentence and closing marks too: the sentence-internal table is built from them,
+    # and an edit of them without a rebuild loaded a stale one silently; s42 acc-read)
+    return _stamp(
+        "tables",
+        _CACHE_VERSION,
+        unicodedata.unidata_version,
+        _SEPS,
+        _QUOTES,
+        SENTENCE_MARKS,
+        CLOSING_MARKS,
+    )
 
 
 def _model_stamp(raw):

@@ -794,6 +794,19 @@ def test_a_closing_quote_in_german_marks_ends_the_articles_last_sentence(run_sta
     assert structures._prose(q) and q.endswith(notes._SENTENCE_END)
 
 
+def test_a_german_closing_quote_ends_a_sentence_only_after_its_end():
+    """s42 acc-regress R5: a German closer alone (“ ‘ «, also English and French opening
+    quotes) ended "a sentence" in the structures' and notes' tests, and a headline ending on
+    a quoted phrase read as prose."""
+    from corearchive_plugins.boilerplate import notes, structures
+
+    headline = "Sudan: Erneut Tote auf dem „Weg in die Militärdiktatur“"
+    assert not headline.endswith(structures.SENTENCE_END)
+    assert not headline.endswith(notes._SENTENCE_END)
+    assert "Er sagte: „Wir kommen wieder.“".endswith(structures.SENTENCE_END)
+    assert "He said: “We will be back.”".endswith(structures.SENTENCE_END)
+
+
 def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
     """Pages scored together (the stage's batches) get exactly the decisions, scores and
     reasons they get alone, whatever their neighbours in the batch."""
