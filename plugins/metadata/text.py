@@ -3941,8 +3941,10 @@ _NEVER_TITLE_IN = (
     ("getty", re.compile(r"\bvia getty images\s*$")),
     # a caption's toggle after the caption and its credit: "... Chuck Burton/AP hide caption"
     ("caption", re.compile(r"\b(?:hide|toggle) caption\s*$")),
-    # a caption's sentence and its credit in brackets: "One of the cars on the road. (Uber)"
-    (". (", re.compile(r"[.!?]\s\((?:[^\W\d_][\w.&'’-]*\s?){1,4}\)$")),
+    # a caption's sentence and its credit in brackets: "One of the cars on the road. (Uber)";
+    # the sentence's end after a word, not an abbreviation's point: "Bundesverband
+    # WindEnergie e.V. (BWE)" heads an association's page
+    (". (", re.compile(r"(?<=[^\W_]{2})[.!?]\s\((?:[^\W\d_][\w.&'’-]*\s?){1,4}\)$")),
     ("new ", re.compile(r"\(opens? in (?:a )?new (?:window|tab)\)")),
     # a licence notice: "… under a Creative Commons licence"
     ("commons", re.compile(r"\bcreative[- ]commons[- ](?:licen[cs]e|lizenz|licencia)")),

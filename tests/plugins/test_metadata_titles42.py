@@ -36,6 +36,8 @@ def test_furniture_line_is_never_a_title(line):
         "Photos: what the flood left behind",
         "Image: before/after the flood shows the damage",
         "Trump wins (again)",
+        "Bundesverband WindEnergie e.V. (BWE)",
+        "Deutscher Jagdverband e. V. (DJV)",
         "Filed complaints rise for the third year",
     ],
 )
