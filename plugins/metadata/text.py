@@ -3889,6 +3889,16 @@ _NEVER_TITLE_START = re.compile(
     # our newsletter", "Copy article link", "Click here to …"
     r"|(?:sign (?:in|up)|log ?in|subscribe to|copy (?:the |article )?link|click here)\b"
     r"(?=.{0,40}$)"
+    # ... or a box that offers more of the site: "Click here for more articles on X",
+    # "Get breaking news alerts from The Washington Post", "Never miss a story from X" (a
+    # promotion above or beside the headline, taken for it on pages of session 42's tuning
+    # set); a short line only
+    r"|(?:click here for more|get (?:(?:breaking|the|latest|daily|free|e-?mail|news|our) ){0,3}"
+    r"(?:alerts|updates|newsletters?) (?:from|on|about|for)|never miss (?:a|an|another)"
+    r" (?:story|post|article|update))\b(?=.{0,60}$)"
+    # a post's filing label and its tag: "Filed to: donald trump", "Filed under: Politics"
+    # (a blog's tag line has one tag as often as several)
+    r"|filed (?:to|under)\s*:(?=.{0,60}$)"
     # ... or is one whole: a button's "Apply now", "Book today", "Share this article"
     # (the title of a page without one, on the text and the HTML path; s38 acc-regress R4, D9)
     r"|(?:apply|book|buy|order|register|donate|download|subscribe|join|shop|listen|watch"
@@ -3939,6 +3949,12 @@ _NUMBER_TITLE = re.compile(r"\d{1,4}")
 #: ... or anywhere in it (lowercased; each tried only when its literal is there)
 _NEVER_TITLE_IN = (
     ("getty", re.compile(r"\bvia getty images\s*$")),
+    # a caption's toggle after the caption and its credit: "... Chuck Burton/AP hide caption"
+    ("caption", re.compile(r"\b(?:hide|toggle) caption\s*$")),
+    # a caption's sentence and its credit in brackets: "One of the cars on the road. (Uber)";
+    # the sentence's end after a word, not an abbreviation's point: "Bundesverband
+    # WindEnergie e.V. (BWE)" heads an association's page
+    (". (", re.compile(r"(?<=[^\W_]{2})[.!?]\s\((?:[^\W\d_][\w.&'’-]*\s?){1,4}\)$")),
     ("new ", re.compile(r"\(opens? in (?:a )?new (?:window|tab)\)")),
     # a licence notice: "… under a Creative Commons licence"
     ("commons", re.compile(r"\bcreative[- ]commons[- ](?:licen[cs]e|lizenz|licencia)")),
@@ -4303,11 +4319,13 @@ def _credit_line(s: str) -> bool:
     value = s[m.end() :]
     spaced = _CREDIT_SEPS.sub(" ", value).split()
     words = [w for w in spaced if w.lower() not in _CREDIT_JOINS]
-    if not (
-        0 < len(words) <= _CREDIT_NAMES
-        and all(w[0].isupper() or w[0].isdigit() or agency(w) is not None for w in words)
-    ):
+    if not 0 < len(words) <= _CREDIT_NAMES:
         return False
+    if not all(w[0].isupper() or w[0].isdigit() or agency(w) is not None for w in words):
+        # (a picture's credit as "who/for whom" is one in small letters too, as sites
+        # style it: "Image: lili sams/mashable" was a page's title; a headline after a
+        # picture's label has no slash between its words)
+        return "/" in value and _PICTURE_CREDIT.match(s) is not None
     # (a name and who supplied it, "John Smith/Getty Images", or an agency's name; else
     # a person's name, two words, a capitalised small word counting: a Title-Case headline
     # of three or more, "Photos: Inside The New Library", "Sources: Jets Release Rodgers",

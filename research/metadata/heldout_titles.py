@@ -11,19 +11,26 @@ tune on it.
         newspaper4k==0.9.6                        # then untar them in DL
     python heldout_titles.py build OUT DL [DL ...]   # OUT: outside the repository
     python heldout_titles.py score OUT                # the stage of this checkout
+    python heldout_titles.py build OUT DL --any-tests --minus SET [--minus SET ...]
 
 build: every page of DL/*/tests/cache/*.htm* and DL/newspaper4k-*/tests/data/html/*.html
 (``research/boilerplate/heldout.py``'s list), minus the dev pages (aeb, trafeval, htmldate dev:
 same bytes or URL, or >= 20 % of the page's 8-shingles in one dev text), minus near-copies
 among themselves (same URL, or >= 50 % of the smaller page's 8-shingles shared: a page kept by
 several releases), minus pages under 30 words. Text: the dev sets' rendering
-(``prep_extra.render``). Truth (:func:`title_truth`): the first of og:title, twitter:title,
-the first ``<h1>``, ``<title>`` that the page has; kept when it is a line of the rendering, else
+(``prep_extra.render``). Truth (:func:`title_truth`): the first of og:title (also written
+``name=``/``value=``, as Mercury parser's fixtures store it), twitter:title, the first
+``<h1>``, ``<title>`` that the page has; kept when it is a line of the rendering, else
 its longest segment at a separator (" | ", " - ", ...) of two or more words that is one
 (the site's name cut, as the dev sets' titles.json). ``kind``: ``listing`` when trafilatura
 keeps under 80 words of the page or it is a site's front page, else ``article``. Writes
 OUT/htmldate/dev/{html/,text/,titles.json,meta.json} (the scorers' layout: ``title_eval.py
 --data OUT --sets htmldate``).
+
+``--any-tests``: every ``*.htm*`` under DL/*/tests/ or DL/*/fixtures/ instead (packages that
+keep their pages elsewhere: session 42's tuning set). ``--minus SET``: also drop every page
+whose text shares >= 20 % of its 8-shingles with one page (a text or HTML file) under SET, as
+for the dev pages: a tuning set holds no copy of a held-out page.
 
 score: ``benchmarks/metadata_bench.title_text`` (the stage on the text) on every titled page,
 accuracy as ``title_eval.py`` counts it, with a 95 % page-bootstrap interval, on all pages and
@@ -51,6 +58,9 @@ sys.path.insert(0, EVAL)
 _META = [
     re.compile(r'<meta[^>]+property=["\']og:title["\'][^>]*content=["\']([^"\']+)', re.I),
     re.compile(r'<meta[^>]+content=["\']([^"\']+)["\'][^>]*property=["\']og:title', re.I),
+    # Mercury's fixtures store their meta tags as <meta value="..." name="og:title">
+    re.compile(r'<meta[^>]+(?:value|content)=["\']([^"\']+)["\'][^>]*name=["\']og:title', re.I),
+    re.compile(r'<meta[^>]+name=["\']og:title["\'][^>]*(?:value|content)=["\']([^"\']+)', re.I),
     re.compile(r'<meta[^>]+name=["\']twitter:title["\'][^>]*content=["\']([^"\']+)', re.I),
     re.compile(r"<h1[^>]*>(.*?)</h1>", re.I | re.S),
     re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S),
@@ -79,13 +89,22 @@ def title_truth(html: str, text: str) -> str | None:
     return None
 
 
-def build(out: str, dls: list[str]) -> None:
+def _test_pages(dl: str):
+    """(source name, path, None, None) of every ``*.htm*`` under DL/*/tests/ or
+    DL/*/fixtures/, as ``heldout._candidates`` yields its two folders' pages."""
+    for sub in ("tests", "fixtures"):
+        for f in sorted(glob.glob(os.path.join(dl, "*", sub, "**", "*.htm*"), recursive=True)):
+            yield os.path.relpath(f, dl), f, None, None
+
+
+def build(out: str, dls: list[str], any_tests: bool = False, minus: tuple[str, ...] = ()) -> None:
     import trafilatura
     from heldout import _candidates
     from prep_extra import dec, protected, render, sh8
 
     data = os.path.join(EVAL, "data")
-    prot = protected(data, [os.path.join(data, "htmldate", "dev", "text")])
+    prot = protected(data, [os.path.join(data, "htmldate", "dev", "text"), *minus])
+    pages = _test_pages if any_tests else _candidates
     md5s, urls = set(), set()
     for s in ("aeb", "trafeval", "htmldate"):
         for f in glob.glob(os.path.join(data, s, "dev", "html", "*")):
@@ -103,7 +122,7 @@ def build(out: str, dls: list[str]) -> None:
     kept_shingles: list[set] = []
     titles, meta, why = {}, {}, Counter()
     for dl in dls:
-        for source, path, url, _gold in _candidates(dl):
+        for source, path, url, _gold in pages(dl):
             raw = Path(path).read_bytes()
             md5 = hashlib.md5(raw).hexdigest()
             if md5 in seen:
@@ -121,8 +140,10 @@ def build(out: str, dls: list[str]) -> None:
             if len(text.split()) < 30:
                 why["tiny"] += 1
                 continue
-            if prot.overlap(text)[0] >= 0.2:
-                why["a dev page (text)"] += 1
+            share, near = prot.overlap(text)
+            if share >= 0.2:
+                held = any(str(near).startswith(m) for m in minus)
+                why["a page of a --minus set" if held else "a dev page (text)"] += 1
                 continue
             sh = sh8(text)
             if sh and any(len(sh & k) >= 0.5 * min(len(sh), len(k)) for k in kept_shingles):
@@ -186,12 +207,14 @@ def main() -> None:
     b = sub.add_parser("build")
     b.add_argument("out")
     b.add_argument("dl", nargs="+")
+    b.add_argument("--any-tests", action="store_true")
+    b.add_argument("--minus", action="append", default=[])
     s = sub.add_parser("score")
     s.add_argument("out")
     s.add_argument("--dump")
     a = ap.parse_args()
     if a.cmd == "build":
-        build(a.out, a.dl)
+        build(a.out, a.dl, a.any_tests, tuple(a.minus))
     else:
         score(a.out, a.dump)
 
