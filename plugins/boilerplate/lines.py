@@ -86,8 +86,8 @@ SENTENCE_MARKS = ".!?…。！？"
 LINE_ENDS = (
     *SENTENCE_MARKS,
     *'"”»)',
-    *(end + c for end in SENTENCE_MARKS for c in "“‘«"),
-)
+    *(end + c for end in ".!?…" for c in "“‘«"),
+)  # (Latin ends only before them: each suffix is a test of every line that ends none)
 _SENT_IN = re.compile(
     "[" + re.escape(SENTENCE_MARKS) + "][" + re.escape(CLOSING_MARKS) + r"]*\s+[\"'“‘«(]?[^\W\d_]"
 )

@@ -55,17 +55,19 @@ _MAIL = re.compile(
     r"|forward\s+(?:this\s+(?:e-?mail|newsletter|issue)\s+)?to\s+a\s+(?:friend|colleague)"
     r"|unsubscribe\b|update\s+(?:your\s+)?(?:subscription|e-?mail\s+)?preferences"
     r"|manage\s+(?:your\s+)?(?:subscription|e-?mail\s+preferences|preferences)"
-    r"|you\s*(?:are|'re|’re)\s+receiving\s+this\s+(?:e-?mail|message|newsletter|because)"
+    r"|you\s*(?:are|'re|’re)\s+receiving\s+this\s+(?:(?:[\w-]+\s+)?(?:e-?mail|message"
+    r"|newsletter|digest|alert)|because|as\s+a\s+(?:subscriber|member))"
     r"|you\s+(?:received|got)\s+this\s+"
     r"(?:e-?mail|message|newsletter)|this\s+(?:e-?mail|message|newsletter)\s+was\s+sent\s+to"
     r"|want\s+to\s+change\s+how\s+you\s+receive\s+these"
     r"|you\s+can\s+(?:update|change|manage)\s+(?:your\s+)?(?:e-?mail\s+)?(?:preferences|subscription)"
     # (in a sentence, only one that names the list: "You can change your subscription with
     # most carriers ..." is a consumer article's, s42 acc-read F1)
-    r"(?:\W*$|(?=.*(?:unsubscrib|e-?mail|newsletter|\blist\b)))"
+    r"(?:\W*$|(?=.*(?:unsubscrib|e-?mail|newsletter|\blist\b|at\s+any\s+time|settings|account)))"
     r"|(?:was\s+this\s+(?:e-?mail|newsletter)\s+forwarded\s+to\s+you)"
     r"|(?:if\s+you\s+)?(?:no\s+longer\s+(?:wish|want)|don(?:'|’)t\s+want)\s+to\s+receive"
-    r"\s+(?:these|this|our)\s+(?:e-?mails?|newsletters?|messages?|updates|communications|mailings?)"
+    r"\s+(?:these|this|our)\s+(?:[\w-]+\s+){0,2}(?:e-?mails?|newsletters?|messages?|updates"
+    r"|communications|mailings?|alerts?|notifications?|digests?|bulletins?)\b"
     r"|add\s+us\s+to\s+your\s+address\s+book|our\s+mailing\s+address\s+is"
     r"|(?:this|today(?:'|’)s)\s+(?:issue|edition|newsletter|e-?mail|brief|digest)\s+"
     r"(?:of\s+[^\n]{1,40}?\s+)?is\s+(?:brought\s+to\s+you|sponsored|presented)\s+by"
@@ -82,8 +84,8 @@ _MAIL = re.compile(
     r"|voir\s+(?:la\s+version\s+en\s+ligne|en\s+ligne|(?:cet?\s+(?:e-?mail|message)|"
     r"(?:cette\s+|la\s+)(?:lettre|newsletter))\s+dans\s+(?:votre|le)\s+navigateur)"
     r"|afficher\s+dans\s+(?:le|votre)\s+navigateur"
-    r"|vous\s+recevez\s+(?:cette|ce|cet)\s+(?:e-?mail|courriel|message|lettre|newsletter"
-    r"|infolettre|bulletin)|(?:se\s+)?désinscri(?:re|ption)|"
+    r"|vous\s+recevez\s+(?:cette|ce|cet)\s+(?:(?:e-?)?mail|courriel|message|lettre|newsletter"
+    r"|infolettre|bulletin|alerte|notification)|(?:se\s+)?désinscri(?:re|ption)|"
     r"(?:se\s+)?désabonner|désabonnement|gérer\s+(?:mes|vos)\s+(?:préférences|abonnements?)"
     r"|transférer\s+à\s+un\s+ami"
     # Spanish
@@ -100,8 +102,8 @@ _MAIL = re.compile(
     r"|uitschrijven\b|afmelden\b|(?:je|u)\s+ontvangt\s+deze\s+(?:e-?mail|nieuwsbrief)"
     # Portuguese
     r"|ver\s+no\s+navegador|cancelar\s+(?:a\s+)?inscrição|descadastr"
-    r"|você\s+(?:está\s+)?receb(?:e|endo)\s+este\s+(?:e-?mail|boletim|informativo|newsletter"
-    r"|mensagem)"
+    r"|você\s+(?:está\s+)?receb(?:e|endo)\s+(?:este\s+(?:e-?mail|boletim|informativo|newsletter)"
+    r"|esta\s+(?:mensagem|newsletter))"
     r")",
     re.IGNORECASE,
 )
@@ -166,8 +168,10 @@ _CONTACT_LABEL = re.compile(
 )
 #: An e-mail address (the metadata stage's Korean bylines end with one)
 #: (the look-behind: tried at a run's start only, not at each of its characters — a long
-#: token without "@" cost the square of its length, 100 KB 17 s; s42 acc-read F2)
-EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+#: token without "@" cost the square of its length, 100 KB 17 s; s42 acc-read F2. The local
+#: part in ASCII, as addresses are written: a Korean byline's "기자minjun@..." has its
+#: address right after the word, review42 R10)
+EMAIL = r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[\w-]+(?:\.[\w-]+)+"
 #: What shows a line is a contact's: an e-mail address, a phone number (after its word, or
 #: with a "+", or seven digits or more in groups set off by spaces, dashes or slashes: not a
 #: date's dots, "31.10.2023"), a web address

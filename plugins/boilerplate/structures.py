@@ -877,12 +877,13 @@ _THREAD_MARKS = _COMMENT_WORDS - {
 
 #: A comment form's heading, an invitation to write one: the singular is its object ("Leave
 #: a comment", "Kommentar schreiben", "Laisser un commentaire"; s42 acc-read F19)
+#: (the forms of three words or fewer whose noun is a comment word, as :func:`_comment_mark`
+#: reads them first)
 _INVITE = re.compile(
-    r"(?i)\b(?:(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)"
+    r"(?i)\b(?:(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply)"
     r"|kommentar\s+(?:schreiben|verfassen|abgeben|hinterlassen)"
-    r"|(?:schreib(?:en)?|verfass(?:en)?)\s+(?:sie\s+)?(?:einen\s+)?kommentar"
+    r"|(?:schreib(?:en)?|verfass(?:en)?)\s+(?:einen\s+)?kommentar"
     r"|laiss(?:er|ez)\s+un\s+commentaire|dej(?:a|ar)\s+un\s+comentario"
-    r"|lascia\s+un\s+commento|(?:laat|plaats)\s+een\s+(?:reactie|opmerking)"
     r"|(?:zostaw|dodaj)\s+komentarz)\b"
 )
 

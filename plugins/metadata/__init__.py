@@ -1100,7 +1100,7 @@ class MetadataStage(Stage):
                 and section_label(doc.title or "")
                 and meta["title"]
                 and not section_label(meta["title"])
-                and over_the_story(lines, meta["title"], doc.text or "")
+                and over_the_story(lines, meta["title"], doc.text or "", doc.title or "")
             ):
                 # a dump's title that names the page's section or kind, not the page ("Press
                 # Release", "Pressemitteilung - BMLW": the scraper's <title>): the headline

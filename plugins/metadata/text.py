@@ -3904,19 +3904,6 @@ _NEVER_TITLE_START = re.compile(
     r"|(?:apply|book|buy|order|register|donate|download|subscribe|join|shop|listen|watch"
     r"|read|learn|find out|get started|see|view) (?:now|today|here|online|more)\W*$"
     r"|share (?:this|the) (?:article|story|page|post|video)\W*$"
-    # a link back to the listing: "Back to Events", "Zurück zur Übersicht", "Retour aux
-    # actualités" (an event page's title on the text path; s41 acc-press F5): the listing
-    # named by its noun, a word before it at most ("all news", "the news overview"); a
-    # headline goes on otherwise ("Back to the Future turns 40", "Retour à la normale",
-    # "Volver a empezar"; s42 acc-read F7)
-    r"|(?:back to|zurück zu[rm]?|retour (?:à|aux?)|volver a|torna a|terug naar)\s+"
-    r"(?:(?:the|all|la|las|los|el|le|les|l'|alle[ns]?|den|die|der|het|de|tutt[ei])\s+)?"
-    r"(?:[\w-]+\s+)?(?:list(?:ing)?s?|overview|index|home(?:page)?|top|results|search|news"
-    r"|events?|articles?|posts?|stories|blog|(?:press )?releases|calendar|agenda|jobs"
-    r"|vacancies|archives?|categor(?:y|ies)|übersicht|startseite|liste|nachrichten|meldungen"
-    r"|veranstaltungen|termine|aktuelles|archiv|pressemitteilungen|accueil|actualités"
-    r"|événements|communiqués|inicio|noticias|listado|eventos|notizie|eventi|elenco"
-    r"|overzicht|nieuws|evenementen|archief)\W*$"
     # a job ad's or a listing's field, its label, a colon and a short value: "Salary:
     # £30,000 per annum", "Closing date: 31 March", "Location: Leeds"; a value of more
     # words and no figure is a headline's ("Pay: Nurses in Scotland vote to accept new
@@ -4214,6 +4201,7 @@ def _never_title(s: str) -> tuple[bool, bool]:
         # (a newsletter e-mail's line to its reader, "Forward to a friend", "View this email
         # in your browser": a digest's title on the text path; s41 acc-press F5)
         or is_mail_furniture(s)
+        or _back_link(s)
         or (not s[0].isalnum() and _ANY_ALNUM.search(s) is None)
         or (_ANY_LETTER.search(s) is None and _NUMBER_TITLE.fullmatch(s) is None)
     ):
@@ -4289,6 +4277,12 @@ _PICTURE_CREDIT = re.compile(rf"(?i)\s*{_PICTURE_LABEL}\s*:\s*[^.!?]+$")
 _PICTURE_CREDIT_WORDS = 5
 #: A credit's label and colon, a picture's or a story's source ("Source: Reuters", "Quelle:
 #: dpa"), then the value (:func:`_credit_line`)
+_PICTURE_LABEL_START = re.compile(rf"(?i)\s*{_PICTURE_LABEL}\s*:")
+#: The small words a Title-Case headline capitalises and a person's name has none of
+_HEADLINE_SMALL = frozenset(
+    {"a", "an", "the", "in", "on", "at", "to", "for", "of", "with", "by", "from", "as", "after",
+     "over", "into", "is", "are", "and", "or"}
+)  # fmt: skip
 _CREDIT_LABEL = re.compile(
     rf"(?i)\s*(?:{_PICTURE_LABEL}|sources?|quellen?|fuentes?|fontes?|bron(?:nen)?)\s*:\s*"
 )
@@ -4303,6 +4297,41 @@ _CREDIT_JOINS = frozenset({
 })  # fmt: skip
 #: What separates a credit's names ("Jane Roe/Reuters", "AP | dpa")
 _CREDIT_SEPS = re.compile(r"[/|,;+]")
+
+
+#: A link back to a listing, its words (:func:`_back_link`)
+_BACK_TO = re.compile(
+    r"(?i)\s*(?:back to|zurück zu[rm]?|retour (?:à|aux?)|volver a|torna a|terug naar)\s*"
+    r"(?:(?:the|all|la|las|los|el|le|les|l['’]|alle[ns]?|den|die|der|het|de|tutt[ei])\s*)?"
+)
+#: The listings a back link names besides a section's (:data:`_SECTION_LABEL`) by its last
+#: word: "Back to previous page", "Zurück zur Übersicht", "Retour à l'accueil"
+_LISTING_NOUNS = frozenset({
+    "list", "lists", "listing", "listings", "overview", "index", "home", "homepage", "top",
+    "results", "search", "page", "articles", "posts", "calendar", "agenda", "jobs",
+    "vacancies", "archive", "archives", "category", "categories", "übersicht", "startseite",
+    "seite", "liste", "archiv", "accueil", "inicio", "listado", "página", "pagina", "elenco",
+    "overzicht", "archief",
+})  # fmt: skip
+
+
+def _back_link(s: str) -> bool:
+    """Whether line ``s`` is a link back to a listing: "Back to Events", "Zurück zur
+    Übersicht", "Retour aux actualités" (an event page's title on the text path; s41
+    acc-press F5), three words at most after its words, naming a section or a listing
+    (:data:`_LISTING_NOUNS`) or a link's words each capitalised ("Back to Main Page"). A
+    headline goes on or says more ("Back to the Future turns 40", "Retour à la normale",
+    "Volver a empezar"; s42 acc-read F7, review42 R2)."""
+    m = _BACK_TO.match(s)
+    if m is None:
+        return False
+    rest = s[m.end() :].strip(" .!»>›→")
+    words = rest.split()
+    return 0 < len(words) <= 3 and (
+        words[-1].casefold() in _LISTING_NOUNS
+        or _SECTION_LABEL.fullmatch(rest) is not None
+        or all(w[:1].isupper() for w in words)
+    )
 
 
 def _credit_line(s: str) -> bool:
@@ -4327,13 +4356,17 @@ def _credit_line(s: str) -> bool:
         # picture's label has no slash between its words)
         return "/" in value and _PICTURE_CREDIT.match(s) is not None
     # (a name and who supplied it, "John Smith/Getty Images", or an agency's name; else
-    # a person's name, two words, a capitalised small word counting: a Title-Case headline
-    # of three or more, "Photos: Inside The New Library", "Sources: Jets Release Rodgers",
-    # is none; review41 R9, s42 acc-read F8)
+    # a person's name, three words after a picture's label ("Photo: Mary Ann Evans"), two
+    # after a source's, a capitalised small word counting: a Title-Case headline of more,
+    # "Photos: Inside The New Library", "Sources: Jets Release Rodgers", is none; review41
+    # R9, s42 acc-read F8, review42 R3)
+    names = 2
+    if _PICTURE_LABEL_START.match(s) and _HEADLINE_SMALL.isdisjoint(w.lower() for w in spaced):
+        names = 3  # (no small word of a Title-Case headline: "Photos: Flooding In Valencia")
     return (
         _CREDIT_SEPS.search(value) is not None
         or any(agency(w) is not None for w in words)
-        or sum(w[0].isupper() or w.lower() not in _CREDIT_JOINS for w in spaced) <= 2
+        or sum(w[0].isupper() or w.lower() not in _CREDIT_JOINS for w in spaced) <= names
     )
 
 
@@ -7363,11 +7396,16 @@ _LABEL_SITE_WORDS = 4
 _LABEL_SEP = re.compile(rf"\s+(?:[{_TITLE_SEP_MARKS}•]|::)\s+")
 
 
-def over_the_story(lines: Sequence[str], title: str, text: str) -> bool:
-    """Whether ``title`` is on a line of ``lines`` above the first prose paragraph
-    (:func:`_is_para`) of ``text``, the document's cleaned text: a headline, not a
-    sub-heading the title ranker took in a text without one (a menu's blurb above it is
-    no paragraph of the story)."""
+def over_the_story(lines: Sequence[str], title: str, text: str, label: str) -> bool:
+    """Whether ``title``, the title ranker's, may replace ``label``, a title that names a
+    section (:func:`section_label`): ``label`` is the section's name alone ("Press
+    Release"), or ``title`` is on a line of ``lines`` above the first prose paragraph
+    (:func:`_is_para`) of ``text``, the document's cleaned text — a headline, not a
+    sub-heading the ranker took in a text without one, where the label's other segment
+    may be the headline ("Events - Jazz In The Park"; a menu's blurb above it is no
+    paragraph of the story; review42 R4)."""
+    if _LABEL_SEP.search(" ".join(label.split())) is None:
+        return True
     kept = set(text.splitlines())
     for line in lines:
         if title in line:
@@ -7378,13 +7416,16 @@ def over_the_story(lines: Sequence[str], title: str, text: str) -> bool:
 
 
 def _holds(line: str, part: str) -> bool:
-    """Whether ``line`` holds ``part`` as whole words that end it or are half its words or
-    more: a headline behind an image's words ("Image 46: cc Forums-Regeln"), not a site's
-    name in a headline ("Times" in "Sometimes the river wins", "Wired" in "Why Our Brains
-    Are Wired for Music"; s42 acc-read F4)."""
+    """Whether ``line`` holds ``part`` as whole words; one word (a site's name, as a
+    header's title may be) only where it ends the line or is half its words: a headline
+    behind an image's words ("Image 46: cc Forums-Regeln"), not a site's name in a headline
+    ("Times" in "Sometimes the river wins", "Wired" in "Why Our Brains Are Wired for
+    Music"; s42 acc-read F4, review42 R5)."""
     found = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", line, re.IGNORECASE)
     return found is not None and (
-        not line[found.end() :].strip() or 2 * len(part.split()) >= len(line.split())
+        len(part.split()) > 1
+        or not line[found.end() :].strip()
+        or 2 * len(part.split()) >= len(line.split())
     )
 
 

@@ -195,3 +195,28 @@ def test_the_contact_search_is_linear_and_stops_at_an_about_heading_with_marks()
     for heading in ("-- About Acme Corp --", "**About Acme Corp**", "## About Acme Corp"):
         lines = ["Media contact:", "Jane Doe", "jane@acme.example", "", heading, about]
         assert contact_block(lines, 0) == 3
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "You can update your preferences at any time.",
+        "You can change your subscription settings in your account.",
+        "If you no longer wish to receive our marketing emails, click here.",
+        "If you don't want to receive these notifications, click here.",
+        "You're receiving this as a subscriber to The Daily Brief.",
+        "You are receiving this digest because you follow this topic.",
+        "Vous recevez ce mail car vous êtes inscrit à notre lettre d'information.",
+        "Você está recebendo esta mensagem porque se inscreveu em nosso site.",
+    ],
+)
+def test_a_newsletters_notice_with_the_mails_adjectives_or_other_nouns_goes(footer):
+    """review42 R1: the notices' mail nouns had to follow their determiner at once and
+    missed "our marketing emails", "these notifications", "ce mail", "esta mensagem"."""
+    import re
+
+    from corearchive_plugins.boilerplate.mailing import EMAIL
+
+    assert is_mail_furniture(footer)
+    # (an address right after a Korean byline's word is one: review42 R10)
+    assert re.search(EMAIL, "김민준 기자minjun@example.com")[0] == "minjun@example.com"

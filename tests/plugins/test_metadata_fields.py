@@ -693,6 +693,12 @@ def test_a_jina_reader_header_of_eight_fields_or_many_warnings_is_one(ingest, tm
         # headline that it names; s42 acc-read F4)
         ("Times", "Sometimes the river wins", "Sometimes the river wins"),
         ("Wired", "Why Our Brains Are Wired for Music", "Why Our Brains Are Wired for Music"),
+        # (a header of several words that opens the ranker's longer line: review42 R5)
+        (
+            "Ferry pier to close",
+            "Ferry pier to close after council vote, ending a century of crossings to the island",
+            "Ferry pier to close",
+        ),
         # (the site's name alone, over the content's logo line of that name)
         ("Example", "Example\n\nSometimes the river wins", "Sometimes the river wins"),
     ],

@@ -116,6 +116,10 @@ def test_a_headline_that_opens_with_back_to_is_a_title(headline):
     assert not _never_title(headline)[0]
     assert _never_title("Back to all news")[0]
     assert _never_title("Terug naar overzicht")[0]
+    # (nor the back links of a noun of no list or written as a link's words: review42 R2)
+    for link in ("Retour à l'accueil", "Back to Main Page", "Back to previous page"):
+        assert _never_title(link)[0], link
+    assert not _never_title("Volver a empezar")[0]
 
 
 def test_a_title_case_headline_after_a_source_label_is_no_credit():
@@ -127,3 +131,19 @@ def test_a_title_case_headline_after_a_source_label_is_no_credit():
     assert not _never_title("Sources: Jets Release Rodgers")[0]
     assert _credit_line("Photo: John Smith")
     assert _credit_line("Source: Reuters")
+    # (a picture's credit of a three-word name is one; a Title-Case headline's small word
+    # tells one apart: review42 R3)
+    assert _credit_line("Photo: Mary Ann Evans")
+    assert not _credit_line("Photos: Flooding In Valencia")
+
+
+def test_a_dumps_bare_section_title_gives_way_to_a_headline_under_a_blurb(run_stage):
+    """review42 R4: a dump's title "Press Release" names no headline of its own: the text's
+    headline wins also under a site's blurb the boilerplate stage kept."""
+    blurb = (
+        "Millbrook County is a growing community of forty thousand residents on the shore of"
+        " the lake, proud of its parks and schools."
+    )
+    doc = make_document("\n\n".join([blurb, HEADLINE, *BODY]))
+    doc.title = "Press Release"
+    assert run_stage(MetadataStage, doc).kept[0].title == HEADLINE
