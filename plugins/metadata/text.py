@@ -6236,8 +6236,13 @@ def _tag_items(parts: list[str]) -> bool:
     list is a list's ("CVS Health, CVS Pharmacy, Healthcare, CVS Health Platinum Whitening
     Kit"). The one rule of the tags' reader (:func:`labelled_tags`) and the title's
     (:func:`_never_title`): the two were written apart, and a list the page's tags came
-    from was a title candidate too (review2 R4)."""
-    return 2 * sum(len(t.split()) > _TAG_WORDS_MAX for t in parts) < len(parts)
+    from was a title candidate too (review2 R4). In a list of two or more, a long item that
+    reads as a name (:func:`_name_like`: "Department of Health and Social Care") is a tag:
+    "Tags: NHS, Department of Health and Social Care" was no tag line (s41 acc-read F6),
+    where the thread's "scanner and fax stopped working ..." reads as a clause."""
+    several = len(parts) > 1
+    long = sum(len(t.split()) > _TAG_WORDS_MAX and not (several and _name_like(t)) for t in parts)
+    return 2 * long < len(parts)
 
 
 def unhashed(tag: str) -> str:

@@ -2644,6 +2644,31 @@ def test_a_labelled_sentence_of_the_story_is_no_tag_line(run_stage) -> None:
 @pytest.mark.parametrize(
     ("line", "tags"),
     [
+        # s41 acc-read F6: two items, one an organisation's long name: half the items
+        # were "longer than a tag" and the line was no tag line
+        (
+            "Tags: NHS, Department of Health and Social Care",
+            ["NHS", "Department of Health and Social Care"],
+        ),
+        (
+            "Schlagwörter: Pflege, Europäische Zentralbank, Bank of England Monetary Policy",
+            ["Pflege", "Europäische Zentralbank", "Bank of England Monetary Policy"],
+        ),
+        # a clause of the story under a label stays none, in a list of two as well
+        ("Topic: Printer, scanner and fax stopped working after the update", []),
+    ],
+)
+def test_a_labelled_list_with_a_long_name_is_a_tag_list(run_stage, line, tags) -> None:
+    """A long item of a labelled list of two or more that reads as a name is a tag; one
+    that reads as a clause keeps the line from being a tag line."""
+    text = "\n\n".join(["Nurses to get new pay offer next month", BODY, BODY2, line])
+    got = run_stage(MetadataStage, make_document(text)).kept[0].tags
+    assert got == tags
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
         # a music review's record label is a fact, not its tags (trafeval dev mix1.de: the
         # tags "House of", "Clio (Sony", "Music)", on the text path and then the HTML path)
         ("Label: House of Clio (Sony Music)", []),
