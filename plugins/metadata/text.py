@@ -6375,6 +6375,24 @@ _CALENDAR_LINE_CHARS = 60
 _CALENDAR_LIST = 3
 
 
+def relative_date_lines(page: Page, top: int) -> list[int]:
+    """The lines of ``page`` from line ``top`` (as :func:`calendar_date_lines`) to
+    :data:`_CALENDAR_REACH` lines under it that are a relative date alone, after a label at
+    most (:func:`_rel_dateline`: "3 hours ago", "3 ชั่วโมงที่แล้ว", "Posted 2 days ago"):
+    date lines, for a page without a capture time too, where they give no date (a Thai
+    text's "3 hours ago" stayed as its first line: s41 acc-regress R9; its text changes
+    with each fetch)."""
+    lines = page.lines
+    return [
+        k
+        for k in range(max(top, 0), min(top + _CALENDAR_REACH + 1, len(lines)))
+        if len(s := lines[k].strip()) <= _DATELINE_CHARS
+        and s
+        and _holds_word(s)
+        and _rel_dateline(s)
+    ]
+
+
 def calendar_date_lines(page: Page, top: int) -> list[int]:
     """The lines of ``page`` from line ``top`` (its headline's, else its main block's first)
     to :data:`_CALENDAR_REACH` lines under it that state a date of the Hijri or the Hebrew
@@ -6908,9 +6926,14 @@ def extract_lines(
             # (a live blog's first post's time is its post's, as its other posts' are)
             meta_lines["published"] = date_lines
     taken = {*meta_lines.get("published", ()), *meta_lines.get("title", ())}
-    if calendar := [k for k in calendar_date_lines(page, top) if k not in taken]:
+    calendar = [k for k in calendar_date_lines(page, top) if k not in taken]
+    if capture is None:
+        # (a relative dateline, whose date is read against a capture's: without one it is
+        # the date's line still)
+        calendar += [k for k in relative_date_lines(page, top) if k not in taken]
+    if calendar:
         # (a date of another calendar, beside the date read or alone, is the date's line too)
-        meta_lines["published"] = sorted([*meta_lines.get("published", ()), *calendar])
+        meta_lines["published"] = sorted({*meta_lines.get("published", ()), *calendar})
     # the lines that state the page's update time, wherever they are (the same lines tested)
     upd = update_lines(page, cands, is_date_line)
     if upd := [k for k in upd if k not in meta_lines.get("published", ())]:

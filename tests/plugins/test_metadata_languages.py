@@ -8,6 +8,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
+from corearchive_plugins.metadata.text import extract
 
 PAGES = {
     "ar": {
@@ -534,6 +535,34 @@ def test_a_date_line_of_the_hijri_or_hebrew_calendar_leaves_the_text(
     assert line not in out.text.split("\n")
     assert all(b in out.text for b in p["body"])
     assert out.published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("3 ชั่วโมงที่แล้ว", "2024-03-15"),
+        ("Posted 3 hours ago", "2024-03-15"),
+        ("vor 2 Tagen", "2024-03-13"),
+    ],
+)
+def test_a_relative_dateline_without_a_capture_time_leaves_the_text(
+    run_stage, line: str, day: str
+) -> None:
+    """s41 acc-regress R9: a Thai text's "3 ชั่วโมงที่แล้ว" ("3 hours ago") under its
+    headline stayed as the text's first line when no capture time was known (a file): it
+    is a date line, metadata, whose date only a capture time gives (and then does)."""
+    text = "\n\n".join(["กรุงเทพฯ เตรียมเปิดสวนสาธารณะแห่งใหม่ริมแม่น้ำเจ้าพระยา", line, *_TH_BODY])
+    out = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert line not in out.text.split("\n")
+    assert all(b in out.text for b in _TH_BODY)
+    assert out.published is None
+    dated = make_document(text, fetched_at="2024-03-15T12:00:00Z")
+    out = run_stage(MetadataStage, dated).kept[0]
+    assert out.published == day and line not in out.text.split("\n")
+    # (in a sentence it is the story's: no date line)
+    said = f"ตำรวจกล่าวว่าเหตุเกิดขึ้นเมื่อ {line} ที่ผ่านมา"
+    text = "\n\n".join(["กรุงเทพฯ เตรียมเปิดสวนสาธารณะแห่งใหม่ริมแม่น้ำเจ้าพระยา", said, *_TH_BODY])
+    assert "published" not in extract(text)["lines"]
 
 
 def test_a_hijri_month_in_a_sentence_stays() -> None:
