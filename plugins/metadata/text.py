@@ -3484,6 +3484,19 @@ def rank_dates(
     if not cands:
         return _in_order(cands, corrections_scored(aside, FEATURES))
     _features(cands, page, capture, title_line)
+    if stamps := _glued_stamps(cands):
+        # (a date glued in the same form to a date's year, "15/01/201614/01/2016", is a
+        # theme's update stamp written on to its post's: one stamp line, whose first date
+        # is scored as without the second (it was no longer the page's earliest date and
+        # one of two on its line, and a date of the prose won: 2016-01-15 -> 2016-04-01,
+        # s41 acc-regress R4). The others keep their features among all: a machine's ISO
+        # stamp glued to the date the page shows is no such pair, and that date's count
+        # among the others is what makes it win, nmb-media's and courgage-online's)
+        alone = [dict(c) for c in cands if id(c) not in stamps.values()]
+        _features(alone, page, capture, title_line)
+        for c, a in zip([c for c in cands if id(c) not in stamps.values()], alone, strict=True):
+            if id(c) in stamps:
+                c["f"] = a["f"]
     # the feature dicts are built in FEATURES order (a test checks it)
     score = _scorer(model, "dates")
     last = reference_day(capture)
@@ -3495,6 +3508,23 @@ def rank_dates(
             s -= 1.0
         c["score"] = s
     return _in_order(cands, corrections_scored(aside, FEATURES))
+
+
+def _glued_stamps(cands: list[dict[str, Any]]) -> dict[int, int]:
+    """The dates of ``cands`` (in text order) that another of the same form is written on to,
+    a post's and its update's stamps ("15/01/201614/01/2016", "March 5, 2024March 6, 2024":
+    :func:`_glued_dates`): {id of the first: id of the glued one}."""
+    out: dict[int, int] = {}
+    for a, b in pairwise(cands):
+        if (
+            a["line"] == b["line"]
+            and b["col"] == a["col"] + len(a["text"])
+            and a["text"][-1:].isdigit()
+            and b["text"][:1].isalnum()
+            and a["form"] == b["form"]
+        ):
+            out[id(a)] = id(b)
+    return out
 
 
 def _in_order(cands: list[dict[str, Any]], aside: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -119,6 +119,25 @@ def test_glued_pairs_along_a_line_are_each_read_once() -> None:
     ]
 
 
+def test_a_date_glued_to_the_posts_date_leaves_its_score_alone() -> None:
+    """s41 acc-regress R4: once the date glued to a post's stamp was found ("15/01/2016"
+    + "14/01/2016", its update's, earlier here), it counted in the stamp's features: no
+    longer the page's earliest date, one of two on its line; the stamp's score fell (2.31
+    -> 1.20 on the dev page) and a date the prose names won. A pair of one form is one
+    stamp line: its first date is scored as without the second. A machine's stamp glued to
+    the date shown, of another form, leaves the shown date its count among the others."""
+    prose = "Die Anmeldung ist bis zum 1. April 2016 möglich, sagte die Leiterin des Projekts."
+
+    def score(stamp: str, text: str = "15/01/2016") -> float:
+        p = textmeta.Page(page("Ein Workshop für Medienpädagogen", tail=(prose, stamp)))
+        (c,) = [c for c in textmeta.rank_dates(p) if c["text"] == text]
+        return c["score"]
+
+    assert score("15/01/201614/01/2016") == pytest.approx(score("15/01/2016"))
+    # (forms apart: counted among all, as before)
+    assert score("15/01/201614. Januar 2016") != pytest.approx(score("15/01/2016"))
+
+
 def test_impossible_dates_are_ignored() -> None:
     lines = ["31/02/2019", "February 30, 2019", "2019-13-01", "30.02.2020", "Maybe 12, 2019"]
     assert find_dates(lines) == []
