@@ -506,7 +506,10 @@ _UNIT_DAYS = {
 _PUB_MORE = (
     r"julkaistu|publicat|publicată|közzétéve|megjelent|diterbitkan|dipublikasikan|diposting|"
     r"zveřejněno|publikované|uverejnené|objavljeno|опубліковано|yayınlandı|yayımlandı|"
-    r"δημοσιεύθηκε|δημοσίευση|pubblicata"
+    r"δημοσιεύθηκε|δημοσίευση|pubblicata|"
+    # (Arabic, Hebrew, Persian: "نشر في: 15 مارس 2024" over "آخر تحديث: 16 مارس 2024" was
+    # two uncued dates, and the update was chosen; s41 acc-regress D3)
+    r"نشر في|نشر|نُشر في|نُشر|تاريخ النشر|פורסם|פורסמה|תאריך פרסום|تاریخ انتشار|منتشر شده"
 )
 _CUE_PUB = re.compile(
     r"\b(published|publish date|posted|post date|publiziert|veröffentlicht|erschienen|erstellt|"
@@ -525,7 +528,9 @@ _CUE_UPD = re.compile(
     # (the update words of the languages of :data:`_PUB_MORE`, and pt, ru)
     r"atualizado|atualizada|atualização|aktualizováno|aktualizované|aktualizacja|ažurirano|"
     r"обновлено|оновлено|güncellendi|güncelleme|päivitetty|actualizat|actualizare|frissítve|"
-    r"diperbarui|dikemaskini|ενημερώθηκε|ενημέρωση|aggiornamento)\b[^0-9]{0,25}$",
+    r"diperbarui|dikemaskini|ενημερώθηκε|ενημέρωση|aggiornamento|"
+    # (Arabic, Hebrew, Persian, as :data:`_PUB_MORE`)
+    r"آخر تحديث|تحديث|تم التحديث|עודכן|עדכון אחרון|به‌روزرسانی|بروزرسانی)\b[^0-9]{0,25}$",
     re.I,
 )
 #: (searched for: every alternative starts with a character, so re skips ahead to the positions
@@ -3011,7 +3016,10 @@ def _features(
         after = line[col + len(c["text"]) :]
         # the previous non-blank line (a short cue line above a date line)
         pk, prev = previous_item(page, i)
-        ctx, prev_cue = cue_context(before, prev)
+        # (the headline is no cue line: "Zeitung löscht umstrittenen Kommentar" over its
+        # date gave it the cue "negative", a comment's, and the page no date; s41
+        # acc-regress D3)
+        ctx, prev_cue = cue_context(before, prev if pk != title_line else "")
         wk, strong, cue_pub, cue_upd, weak, event, neg_before, _ = _cues(ctx[-45:])
         if cue_pub and _CLOSED.search(ctx):
             cue_pub = strong = False  # ("Closing date:" names no publication by its "date")
@@ -4258,6 +4266,10 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, False  # (a credit alone: "Photo: John Smith/Getty Images", "Source: AFP")
     if len(s) <= _DATELINE_CHARS and _weekday_dateline(s):
         return True, False  # (a weekday's dateline: "Published Saturday at 10:30")
+    if calendar_line(s):
+        # (a date line of the Hijri or the Hebrew calendar, "5 رمضان 1445 هـ" between the
+        # published and the updated lines, was the title; s41 acc-regress D3)
+        return True, False
     if "(" in s and _WIRE_DATELINE.match(s) is not None:
         # (the story's lead after a wire dateline, "LONDON (Reuters) - The barrier opened on
         # Monday.": a short one was taken for the title over the headline, s33 acc-regress #17)
@@ -6423,6 +6435,19 @@ def relative_date_lines(page: Page, top: int) -> list[int]:
     ]
 
 
+def calendar_line(line: str) -> bool:
+    """Whether stripped ``line`` states a date of the Hijri or the Hebrew calendar
+    (:data:`_CALENDAR_DATE`) with at most :data:`_CALENDAR_OTHER_WORDS` words besides, and
+    ends no sentence: a date line (see :func:`calendar_date_lines`)."""
+    if len(line) > _CALENDAR_LINE_CHARS or line.isascii():
+        return False  # (a paragraph, or a line of ASCII: no such date, not searched)
+    m = _CALENDAR_DATE.search(line)
+    if m is None:
+        return False
+    rest = line[: m.start()] + " " + line[m.end() :]
+    return len(rest.split()) <= _CALENDAR_OTHER_WORDS and not _SENTENCE_FINAL.search(line)
+
+
 def calendar_date_lines(page: Page, top: int) -> list[int]:
     """The lines of ``page`` from line ``top`` (its headline's, else its main block's first)
     to :data:`_CALENDAR_REACH` lines under it that state a date of the Hijri or the Hebrew
@@ -6439,15 +6464,7 @@ def calendar_date_lines(page: Page, top: int) -> list[int]:
     def date_line(k: int) -> bool:
         if k in known:
             return known[k]
-        line = lines[k].strip()
-        ok = False
-        if len(line) <= _CALENDAR_LINE_CHARS and not line.isascii():
-            # (a paragraph, or a line of ASCII: no such date, not searched)
-            m = _CALENDAR_DATE.search(line)
-            if m is not None:
-                rest = line[: m.start()] + " " + line[m.end() :]
-                ok = len(rest.split()) <= _CALENDAR_OTHER_WORDS and not _SENTENCE_FINAL.search(line)
-        known[k] = ok
+        known[k] = ok = calendar_line(lines[k].strip())
         return ok
 
     def run(k: int, step: int) -> int:

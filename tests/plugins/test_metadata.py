@@ -138,6 +138,17 @@ def test_a_date_glued_to_the_posts_date_leaves_its_score_alone() -> None:
     assert score("15/01/201614. Januar 2016") != pytest.approx(score("15/01/2016"))
 
 
+def test_a_headlines_words_are_no_cue_of_the_date_under_it(run_stage) -> None:
+    """s41 acc-regress D3: "Zeitung löscht umstrittenen Kommentar" over "12. März 2024" gave
+    the date a comment's cue ("Kommentar", negative), read off the line above as off a
+    label, and the page no date. The headline is no cue line; a label line still is."""
+    head = "Zeitung löscht umstrittenen Kommentar"
+    out = run_stage(MetadataStage, make_document(page(head, "12. März 2024"))).kept[0]
+    assert out.title == head and out.published == "2024-03-12"
+    out = run_stage(MetadataStage, make_document(page(head, "Kommentar", "12. März 2024")))
+    assert out.kept[0].published is None
+
+
 def test_impossible_dates_are_ignored() -> None:
     lines = ["31/02/2019", "February 30, 2019", "2019-13-01", "30.02.2020", "Maybe 12, 2019"]
     assert find_dates(lines) == []

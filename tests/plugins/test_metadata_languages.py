@@ -565,6 +565,25 @@ def test_a_relative_dateline_without_a_capture_time_leaves_the_text(
     assert "published" not in extract(text)["lines"]
 
 
+@pytest.mark.parametrize("updated_first", [False, True])
+def test_arabic_published_and_updated_lines_around_a_hijri_date(
+    run_stage, updated_first: bool
+) -> None:
+    """s41 acc-regress D3: an Arabic headline over "نشر في: 15 مارس 2024" (published in),
+    "5 رمضان 1445 هـ" and "آخر تحديث: 16 مارس 2024" (last updated): the Hijri line was the
+    title and the update the date (the labels were no cues). The headline is the title, the
+    published line's date the date, whichever comes first; the three lines leave the text."""
+    p = PAGES["ar"]
+    dated = ["نشر في: 15 مارس 2024", "5 رمضان 1445 هـ", "آخر تحديث: 16 مارس 2024"]
+    if updated_first:
+        dated.reverse()
+    text = "\n".join([p["title"], *dated, "", *p["body"]])
+    out = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert out.title == p["title"]
+    assert out.published == "2024-03-15"
+    assert not set(dated) & set(out.text.split("\n"))
+
+
 def test_a_hijri_month_in_a_sentence_stays() -> None:
     from corearchive_plugins.metadata.text import Page, calendar_date_lines
 
