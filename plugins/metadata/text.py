@@ -386,8 +386,10 @@ _RELATIVE = re.compile(
     # 前", "3월 15일 전" are "before 15 March", a deadline; s40 acc-read F19, n9 likewise:
     # find_relative's dateline test rejects those too, but labelled_update_lines searches
     # the pattern without it: "15일 전" of "Last updated 3월 15일 전", "500 दिन पहले" of
-    # "Updated 1500 दिन पहले" are kept out by the look-behinds alone; review2 R10)
-    r"|(?<!\d)(?<!月)(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
+    # "Updated 1500 दिन पहले" are kept out by the look-behinds alone; review2 R10. A space
+    # after the month too, as Chinese typesetting puts around figures: "请于 3 月 15 日前报名",
+    # "register by 15 March", was "15 days ago"; s41 acc-read unproved 5)
+    r"|(?<!\d)(?<!月)(?<!月\s)(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
     # (Arabic "منذ 3 ساعات", "قبل ساعتين" (a dual: two), "منذ يوم"; Turkish "3 saat önce",
     # "bir gün önce"; Polish "3 godziny temu", "godzinę temu": a plural unit needs its count,
     # "kilka dni temu" is "a few days ago")

@@ -495,6 +495,9 @@ def test_relative_datelines_of_other_scripts_are_read_and_leave_the_text(
         "신청 마감 3월 15일 전",
         "원서 접수는 4월 20일 전 마감",
         "报名截止3月15日前",
+        # (spaced around the figures, as Chinese typesetting writes them: s41 acc-read
+        # unproved 5, "15 days ago")
+        "请于 3 月 15 日前报名",
         "1000일 전",
         "1500 दिन पहले",
         "۱۲۰۰ روز پیش",
