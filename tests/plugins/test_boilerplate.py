@@ -3020,6 +3020,9 @@ def test_a_paragraph_that_opens_with_a_label_is_no_link():
     assert not _promo("Related: the council also voted on the budget for the new library.")
     assert not _promo("More: Prices rose 3 percent. Wages rose less than that in the year")
     assert not _promo("Watch: now")
+    # (a full stop before a closing quote ends a sentence as well: s41 acc-read unproved 3)
+    assert not _promo('Listen: the mayor told the crowd that "this bridge belongs to you."')
+    assert _promo('READ MORE: "We will rebuild," mayor says after the storm')
 
 
 SETEXT = [
