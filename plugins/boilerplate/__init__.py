@@ -66,6 +66,7 @@ from corearchive.characters import tidy_text
 from corearchive.limits import held, time_limit
 
 from .. import is_post
+from .lines import CLOSING_MARKS
 from .mailing import release_furniture
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
 from .reflow import (
@@ -1547,7 +1548,10 @@ def _promo(line: str) -> bool:
     rest = m["rest"]
     return (
         _PROMO_WORDS[0] <= len(_WORD.findall(rest)) <= _PROMO_WORDS[1]
-        and not rest.endswith(".")
+        # (a full stop before closing quotes ends a sentence too: 'Listen: the mayor told
+        # the crowd that "this bridge belongs to every one of you."' was removed as a
+        # link; s41 acc-read unproved 3)
+        and not rest.rstrip(CLOSING_MARKS).endswith(".")
         and _INNER_SENTENCE.search(rest) is None
     )
 

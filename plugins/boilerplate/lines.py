@@ -2506,6 +2506,30 @@ _NOMARK_WORD_LETTERS = 3
 #: the share of stop words taken for a line counted so (the median of the dev pages' prose
 #: lines of 25+ words is 0.35; the lexicon finds none among Thai or Lao phrases)
 _NOMARK_STOP_SHARE = 0.35
+# A menu of theirs ("หน้าแรก ข่าวการเมืองล่าสุด ข่าวเศรษฐกิจการเงิน ...", ten sections) is long
+# too, its items parted by spaces as a paragraph's phrases are: counted so, it was 42 words
+# with 15 stop words and a sentence end, a paragraph to the model (s41 acc-read F10). A
+# paragraph holds their function words, "that", "and", "of", "in", "will", "can", "be",
+# "give", "which", "by", "but", "with", "from" (one in 40-50 letters on the pages at hand,
+# written inside their phrases), and a menu's names of sections hardly any: a line of
+# _NOMARK_MENU_ITEMS or more items with fewer than one in _NOMARK_MENU_LETTERS letters is
+# a menu, whose items are its words.
+_NOMARK_FUNCTION = re.compile(
+    "ว่า|และ|ที่|ของ|ให้|ได้|จะ|ใน|เป็น|ซึ่ง|โดย|แต่|กับ|จาก"  # (Thai)
+    "|ວ່າ|ແລະ|ທີ່|ຂອງ|ໃຫ້|ໄດ້|ຈະ|ໃນ|ເປັນ|ຊຶ່ງ|ໂດຍ|ແຕ່|ກັບ|ຈາກ"  # (Lao)
+)
+_NOMARK_MENU_ITEMS = 6
+_NOMARK_MENU_LETTERS = 60
+
+
+def _nomark_menu(line: str, letters: int) -> bool:
+    """Whether ``line``, of ``letters`` Thai or Lao letters, is a menu's items (see above)."""
+    return (
+        len(line.split()) >= _NOMARK_MENU_ITEMS
+        and len(_NOMARK_FUNCTION.findall(line)) * _NOMARK_MENU_LETTERS < letters
+    )
+
+
 # Chinese and Japanese write no spaces between words either (they end their sentences with a
 # mark, "。"): a \w run there is a clause, and a paragraph of 46 characters was three
 # tokens, a short line to the model, removed as one outside the main text block (s40
@@ -2553,7 +2577,12 @@ def _nomark_words(
         if not k:
             k = len(_CJK_LETTERS.findall(line))
             per = _CJK_WORD_CHARS
-        if k >= 8 * per and 2 * k >= len(line) and k > per * ntok[j]:
+        if (
+            k >= 8 * per
+            and 2 * k >= len(line)
+            and k > per * ntok[j]
+            and (per != _NOMARK_WORD_LETTERS or not _nomark_menu(line, k))
+        ):
             if out is ntok:
                 out = ntok.copy()
             out[j] = k / per

@@ -386,8 +386,10 @@ _RELATIVE = re.compile(
     # 前", "3월 15일 전" are "before 15 March", a deadline; s40 acc-read F19, n9 likewise:
     # find_relative's dateline test rejects those too, but labelled_update_lines searches
     # the pattern without it: "15일 전" of "Last updated 3월 15일 전", "500 दिन पहले" of
-    # "Updated 1500 दिन पहले" are kept out by the look-behinds alone; review2 R10)
-    r"|(?<!\d)(?<!月)(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
+    # "Updated 1500 दिन पहले" are kept out by the look-behinds alone; review2 R10. A space
+    # after the month too, as Chinese typesetting puts around figures: "请于 3 月 15 日前报名",
+    # "register by 15 March", was "15 days ago"; s41 acc-read unproved 5)
+    r"|(?<!\d)(?<!月)(?<!月\s)(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
     # (Arabic "منذ 3 ساعات", "قبل ساعتين" (a dual: two), "منذ يوم"; Turkish "3 saat önce",
     # "bir gün önce"; Polish "3 godziny temu", "godzinę temu": a plural unit needs its count,
     # "kilka dni temu" is "a few days ago")
@@ -506,7 +508,10 @@ _UNIT_DAYS = {
 _PUB_MORE = (
     r"julkaistu|publicat|publicată|közzétéve|megjelent|diterbitkan|dipublikasikan|diposting|"
     r"zveřejněno|publikované|uverejnené|objavljeno|опубліковано|yayınlandı|yayımlandı|"
-    r"δημοσιεύθηκε|δημοσίευση|pubblicata"
+    r"δημοσιεύθηκε|δημοσίευση|pubblicata|"
+    # (Arabic, Hebrew, Persian: "نشر في: 15 مارس 2024" over "آخر تحديث: 16 مارس 2024" was
+    # two uncued dates, and the update was chosen; s41 acc-regress D3)
+    r"نشر في|نشر|نُشر في|نُشر|تاريخ النشر|פורסם|פורסמה|תאריך פרסום|تاریخ انتشار|منتشر شده"
 )
 _CUE_PUB = re.compile(
     r"\b(published|publish date|posted|post date|publiziert|veröffentlicht|erschienen|erstellt|"
@@ -525,7 +530,9 @@ _CUE_UPD = re.compile(
     # (the update words of the languages of :data:`_PUB_MORE`, and pt, ru)
     r"atualizado|atualizada|atualização|aktualizováno|aktualizované|aktualizacja|ažurirano|"
     r"обновлено|оновлено|güncellendi|güncelleme|päivitetty|actualizat|actualizare|frissítve|"
-    r"diperbarui|dikemaskini|ενημερώθηκε|ενημέρωση|aggiornamento)\b[^0-9]{0,25}$",
+    r"diperbarui|dikemaskini|ενημερώθηκε|ενημέρωση|aggiornamento|"
+    # (Arabic, Hebrew, Persian, as :data:`_PUB_MORE`)
+    r"آخر تحديث|تحديث|تم التحديث|עודכן|עדכון אחרון|به‌روزرسانی|بروزرسانی)\b[^0-9]{0,25}$",
     re.I,
 )
 #: (searched for: every alternative starts with a character, so re skips ahead to the positions
@@ -3011,7 +3018,10 @@ def _features(
         after = line[col + len(c["text"]) :]
         # the previous non-blank line (a short cue line above a date line)
         pk, prev = previous_item(page, i)
-        ctx, prev_cue = cue_context(before, prev)
+        # (the headline is no cue line: "Zeitung löscht umstrittenen Kommentar" over its
+        # date gave it the cue "negative", a comment's, and the page no date; s41
+        # acc-regress D3)
+        ctx, prev_cue = cue_context(before, prev if pk != title_line else "")
         wk, strong, cue_pub, cue_upd, weak, event, neg_before, _ = _cues(ctx[-45:])
         if cue_pub and _CLOSED.search(ctx):
             cue_pub = strong = False  # ("Closing date:" names no publication by its "date")
@@ -3484,6 +3494,19 @@ def rank_dates(
     if not cands:
         return _in_order(cands, corrections_scored(aside, FEATURES))
     _features(cands, page, capture, title_line)
+    if stamps := _glued_stamps(cands):
+        # (a date glued in the same form to a date's year, "15/01/201614/01/2016", is a
+        # theme's update stamp written on to its post's: one stamp line, whose first date
+        # is scored as without the second (it was no longer the page's earliest date and
+        # one of two on its line, and a date of the prose won: 2016-01-15 -> 2016-04-01,
+        # s41 acc-regress R4). The others keep their features among all: a machine's ISO
+        # stamp glued to the date the page shows is no such pair, and that date's count
+        # among the others is what makes it win, nmb-media's and courgage-online's)
+        alone = [dict(c) for c in cands if id(c) not in stamps.values()]
+        _features(alone, page, capture, title_line)
+        for c, a in zip([c for c in cands if id(c) not in stamps.values()], alone, strict=True):
+            if id(c) in stamps:
+                c["f"] = a["f"]
     # the feature dicts are built in FEATURES order (a test checks it)
     score = _scorer(model, "dates")
     last = reference_day(capture)
@@ -3495,6 +3518,23 @@ def rank_dates(
             s -= 1.0
         c["score"] = s
     return _in_order(cands, corrections_scored(aside, FEATURES))
+
+
+def _glued_stamps(cands: list[dict[str, Any]]) -> dict[int, int]:
+    """The dates of ``cands`` (in text order) that another of the same form is written on to,
+    a post's and its update's stamps ("15/01/201614/01/2016", "March 5, 2024March 6, 2024":
+    :func:`_glued_dates`): {id of the first: id of the glued one}."""
+    out: dict[int, int] = {}
+    for a, b in pairwise(cands):
+        if (
+            a["line"] == b["line"]
+            and b["col"] == a["col"] + len(a["text"])
+            and a["text"][-1:].isdigit()
+            and b["text"][:1].isalnum()
+            and a["form"] == b["form"]
+        ):
+            out[id(a)] = id(b)
+    return out
 
 
 def _in_order(cands: list[dict[str, Any]], aside: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -4247,6 +4287,10 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, False  # (a credit alone: "Photo: John Smith/Getty Images", "Source: AFP")
     if len(s) <= _DATELINE_CHARS and _weekday_dateline(s):
         return True, False  # (a weekday's dateline: "Published Saturday at 10:30")
+    if calendar_line(s):
+        # (a date line of the Hijri or the Hebrew calendar, "5 رمضان 1445 هـ" between the
+        # published and the updated lines, was the title; s41 acc-regress D3)
+        return True, False
     if "(" in s and _WIRE_DATELINE.match(s) is not None:
         # (the story's lead after a wire dateline, "LONDON (Reuters) - The barrier opened on
         # Monday.": a short one was taken for the title over the headline, s33 acc-regress #17)
@@ -6303,8 +6347,13 @@ def _tag_items(parts: list[str]) -> bool:
     list is a list's ("CVS Health, CVS Pharmacy, Healthcare, CVS Health Platinum Whitening
     Kit"). The one rule of the tags' reader (:func:`labelled_tags`) and the title's
     (:func:`_never_title`): the two were written apart, and a list the page's tags came
-    from was a title candidate too (review2 R4)."""
-    return 2 * sum(len(t.split()) > _TAG_WORDS_MAX for t in parts) < len(parts)
+    from was a title candidate too (review2 R4). In a list of two or more, a long item that
+    reads as a name (:func:`_name_like`: "Department of Health and Social Care") is a tag:
+    "Tags: NHS, Department of Health and Social Care" was no tag line (s41 acc-read F6),
+    where the thread's "scanner and fax stopped working ..." reads as a clause."""
+    several = len(parts) > 1
+    long = sum(len(t.split()) > _TAG_WORDS_MAX and not (several and _name_like(t)) for t in parts)
+    return 2 * long < len(parts)
 
 
 def unhashed(tag: str) -> str:
@@ -6437,6 +6486,37 @@ _CALENDAR_LINE_CHARS = 60
 _CALENDAR_LIST = 3
 
 
+def relative_date_lines(page: Page, top: int) -> list[int]:
+    """The lines of ``page`` from line ``top`` (as :func:`calendar_date_lines`) to
+    :data:`_CALENDAR_REACH` lines under it that are a relative date alone, after a label at
+    most (:func:`_rel_dateline`: "3 hours ago", "3 ชั่วโมงที่แล้ว", "Posted 2 days ago"):
+    date lines, for a page without a capture time too, where they give no date (a Thai
+    text's "3 hours ago" stayed as its first line: s41 acc-regress R9; its text changes
+    with each fetch)."""
+    lines = page.lines
+    return [
+        k
+        for k in range(max(top, 0), min(top + _CALENDAR_REACH + 1, len(lines)))
+        if len(s := lines[k].strip()) <= _DATELINE_CHARS
+        and s
+        and _holds_word(s)
+        and _rel_dateline(s)
+    ]
+
+
+def calendar_line(line: str) -> bool:
+    """Whether stripped ``line`` states a date of the Hijri or the Hebrew calendar
+    (:data:`_CALENDAR_DATE`) with at most :data:`_CALENDAR_OTHER_WORDS` words besides, and
+    ends no sentence: a date line (see :func:`calendar_date_lines`)."""
+    if len(line) > _CALENDAR_LINE_CHARS or line.isascii():
+        return False  # (a paragraph, or a line of ASCII: no such date, not searched)
+    m = _CALENDAR_DATE.search(line)
+    if m is None:
+        return False
+    rest = line[: m.start()] + " " + line[m.end() :]
+    return len(rest.split()) <= _CALENDAR_OTHER_WORDS and not _SENTENCE_FINAL.search(line)
+
+
 def calendar_date_lines(page: Page, top: int) -> list[int]:
     """The lines of ``page`` from line ``top`` (its headline's, else its main block's first)
     to :data:`_CALENDAR_REACH` lines under it that state a date of the Hijri or the Hebrew
@@ -6453,15 +6533,7 @@ def calendar_date_lines(page: Page, top: int) -> list[int]:
     def date_line(k: int) -> bool:
         if k in known:
             return known[k]
-        line = lines[k].strip()
-        ok = False
-        if len(line) <= _CALENDAR_LINE_CHARS and not line.isascii():
-            # (a paragraph, or a line of ASCII: no such date, not searched)
-            m = _CALENDAR_DATE.search(line)
-            if m is not None:
-                rest = line[: m.start()] + " " + line[m.end() :]
-                ok = len(rest.split()) <= _CALENDAR_OTHER_WORDS and not _SENTENCE_FINAL.search(line)
-        known[k] = ok
+        known[k] = ok = calendar_line(lines[k].strip())
         return ok
 
     def run(k: int, step: int) -> int:
@@ -6981,9 +7053,14 @@ def extract_lines(
             # (a live blog's first post's time is its post's, as its other posts' are)
             meta_lines["published"] = date_lines
     taken = {*meta_lines.get("published", ()), *meta_lines.get("title", ())}
-    if calendar := [k for k in calendar_date_lines(page, top) if k not in taken]:
+    calendar = [k for k in calendar_date_lines(page, top) if k not in taken]
+    if capture is None:
+        # (a relative dateline, whose date is read against a capture's: without one it is
+        # the date's line still)
+        calendar += [k for k in relative_date_lines(page, top) if k not in taken]
+    if calendar:
         # (a date of another calendar, beside the date read or alone, is the date's line too)
-        meta_lines["published"] = sorted([*meta_lines.get("published", ()), *calendar])
+        meta_lines["published"] = sorted({*meta_lines.get("published", ()), *calendar})
     # the lines that state the page's update time, wherever they are (the same lines tested)
     upd = update_lines(page, cands, is_date_line)
     if upd := [k for k in upd if k not in meta_lines.get("published", ())]:

@@ -644,6 +644,43 @@ def test_thai_and_lao_lines_count_words_of_their_letters():
     assert titlelike[0] == 0 and titlelike[1] == 1
 
 
+#: a Thai menu of ten long section names on one line (s41 acc-read F10)
+THAI_MENU = (
+    "หน้าแรก ข่าวการเมืองล่าสุด ข่าวเศรษฐกิจการเงิน ข่าวต่างประเทศวันนี้ ข่าวกีฬาฟุตบอล"
+    " ข่าวบันเทิงดารา ไลฟ์สไตล์ท่องเที่ยว เทคโนโลยีสารสนเทศ สุขภาพความงาม การศึกษาทั่วไป"
+)
+
+
+def test_a_thai_menu_of_long_items_is_no_paragraph(run_stage):
+    """s41 acc-read F10: a Thai navigation line of ten long section names, counted in words
+    of three letters, was 42 words with prose's share of stop words and a sentence end: a
+    paragraph to the model, kept as the article's first line. Its items, parted by spaces
+    and without the function words a paragraph holds, are its words; the paragraphs under
+    it are counted as before."""
+    from corearchive_plugins.boilerplate import lines
+
+    rows = [THAI_MENU, THAI[2], THAI[3]]
+    _idx, X = lines.line_features(rows, lines.load_model()["lex"])
+    ntok = X[:, lines._FI["ntok"]].tolist()
+    assert ntok[0] == 10.0
+    assert ntok[1:] == [len(lines._NOMARK_LETTERS.findall(r)) / 3 for r in rows[1:]]
+    # (the tester's page: the menu, a headline, three paragraphs, a share line)
+    body = [
+        "รัฐบาลประกาศแผนการลงทุนในโครงสร้างพื้นฐานด้านการขนส่งสาธารณะมูลค่ากว่าหนึ่งแสนล้านบาท"
+        " เพื่อพัฒนาระบบรถไฟฟ้าและรถโดยสารประจำทางในกรุงเทพมหานครและปริมณฑล"
+        " โดยคาดว่าจะเริ่มก่อสร้างได้ภายในปีหน้า",
+        "นายกรัฐมนตรีกล่าวว่าโครงการนี้จะช่วยลดปัญหาการจราจรติดขัดและมลพิษทางอากาศ"
+        " ซึ่งเป็นปัญหาสำคัญของเมืองหลวงมาเป็นเวลานาน"
+        " และจะสร้างงานให้กับประชาชนหลายหมื่นตำแหน่งในช่วงการก่อสร้าง",
+        "นักเศรษฐศาสตร์หลายคนเห็นว่าแผนการลงทุนดังกล่าวจะช่วยกระตุ้นเศรษฐกิจของประเทศในระยะยาว"
+        " แต่ก็มีข้อกังวลเรื่องภาระหนี้สาธารณะที่อาจเพิ่มสูงขึ้นในอนาคต",
+    ]
+    page = [THAI_MENU, "รัฐบาลประกาศแผนลงทุนระบบขนส่งสาธารณะ", *body, "แชร์ Facebook LINE Twitter"]
+    kept, removed = _clean(run_stage, page)
+    assert THAI_MENU in removed
+    assert all(ln in kept for ln in body)
+
+
 def test_chinese_and_japanese_lines_count_words_of_their_characters():
     """Chinese and Japanese put no space between words: a sentence of 36 Han characters was
     three tokens (its clauses) where its English version has 18 words. A line of 13+ of
@@ -2996,6 +3033,9 @@ def test_a_paragraph_that_opens_with_a_label_is_no_link():
     assert not _promo("Related: the council also voted on the budget for the new library.")
     assert not _promo("More: Prices rose 3 percent. Wages rose less than that in the year")
     assert not _promo("Watch: now")
+    # (a full stop before a closing quote ends a sentence as well: s41 acc-read unproved 3)
+    assert not _promo('Listen: the mayor told the crowd that "this bridge belongs to you."')
+    assert _promo('READ MORE: "We will rebuild," mayor says after the storm')
 
 
 SETEXT = [

@@ -119,6 +119,36 @@ def test_glued_pairs_along_a_line_are_each_read_once() -> None:
     ]
 
 
+def test_a_date_glued_to_the_posts_date_leaves_its_score_alone() -> None:
+    """s41 acc-regress R4: once the date glued to a post's stamp was found ("15/01/2016"
+    + "14/01/2016", its update's, earlier here), it counted in the stamp's features: no
+    longer the page's earliest date, one of two on its line; the stamp's score fell (2.31
+    -> 1.20 on the dev page) and a date the prose names won. A pair of one form is one
+    stamp line: its first date is scored as without the second. A machine's stamp glued to
+    the date shown, of another form, leaves the shown date its count among the others."""
+    prose = "Die Anmeldung ist bis zum 1. April 2016 möglich, sagte die Leiterin des Projekts."
+
+    def score(stamp: str, text: str = "15/01/2016") -> float:
+        p = textmeta.Page(page("Ein Workshop für Medienpädagogen", tail=(prose, stamp)))
+        (c,) = [c for c in textmeta.rank_dates(p) if c["text"] == text]
+        return c["score"]
+
+    assert score("15/01/201614/01/2016") == pytest.approx(score("15/01/2016"))
+    # (forms apart: counted among all, as before)
+    assert score("15/01/201614. Januar 2016") != pytest.approx(score("15/01/2016"))
+
+
+def test_a_headlines_words_are_no_cue_of_the_date_under_it(run_stage) -> None:
+    """s41 acc-regress D3: "Zeitung löscht umstrittenen Kommentar" over "12. März 2024" gave
+    the date a comment's cue ("Kommentar", negative), read off the line above as off a
+    label, and the page no date. The headline is no cue line; a label line still is."""
+    head = "Zeitung löscht umstrittenen Kommentar"
+    out = run_stage(MetadataStage, make_document(page(head, "12. März 2024"))).kept[0]
+    assert out.title == head and out.published == "2024-03-12"
+    out = run_stage(MetadataStage, make_document(page(head, "Kommentar", "12. März 2024")))
+    assert out.kept[0].published is None
+
+
 def test_impossible_dates_are_ignored() -> None:
     lines = ["31/02/2019", "February 30, 2019", "2019-13-01", "30.02.2020", "Maybe 12, 2019"]
     assert find_dates(lines) == []
@@ -2639,6 +2669,31 @@ def test_a_labelled_sentence_of_the_story_is_no_tag_line(run_stage) -> None:
     text = "\n\n".join(["Library announces talks", BODY, BODY2, tags])
     got = run_stage(MetadataStage, make_document(text)).kept[0].tags
     assert got == ["CVS Health", "CVS Pharmacy", "Healthcare", "CVS Health Platinum Whitening Kit"]
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        # s41 acc-read F6: two items, one an organisation's long name: half the items
+        # were "longer than a tag" and the line was no tag line
+        (
+            "Tags: NHS, Department of Health and Social Care",
+            ["NHS", "Department of Health and Social Care"],
+        ),
+        (
+            "Schlagwörter: Pflege, Europäische Zentralbank, Bank of England Monetary Policy",
+            ["Pflege", "Europäische Zentralbank", "Bank of England Monetary Policy"],
+        ),
+        # a clause of the story under a label stays none, in a list of two as well
+        ("Topic: Printer, scanner and fax stopped working after the update", []),
+    ],
+)
+def test_a_labelled_list_with_a_long_name_is_a_tag_list(run_stage, line, tags) -> None:
+    """A long item of a labelled list of two or more that reads as a name is a tag; one
+    that reads as a clause keeps the line from being a tag line."""
+    text = "\n\n".join(["Nurses to get new pay offer next month", BODY, BODY2, line])
+    got = run_stage(MetadataStage, make_document(text)).kept[0].tags
+    assert got == tags
 
 
 @pytest.mark.parametrize(

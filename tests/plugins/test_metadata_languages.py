@@ -8,6 +8,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
+from corearchive_plugins.metadata.text import extract
 
 PAGES = {
     "ar": {
@@ -494,6 +495,9 @@ def test_relative_datelines_of_other_scripts_are_read_and_leave_the_text(
         "신청 마감 3월 15일 전",
         "원서 접수는 4월 20일 전 마감",
         "报名截止3月15日前",
+        # (spaced around the figures, as Chinese typesetting writes them: s41 acc-read
+        # unproved 5, "15 days ago")
+        "请于 3 月 15 日前报名",
         "1000일 전",
         "1500 दिन पहले",
         "۱۲۰۰ روز پیش",
@@ -534,6 +538,53 @@ def test_a_date_line_of_the_hijri_or_hebrew_calendar_leaves_the_text(
     assert line not in out.text.split("\n")
     assert all(b in out.text for b in p["body"])
     assert out.published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("3 ชั่วโมงที่แล้ว", "2024-03-15"),
+        ("Posted 3 hours ago", "2024-03-15"),
+        ("vor 2 Tagen", "2024-03-13"),
+    ],
+)
+def test_a_relative_dateline_without_a_capture_time_leaves_the_text(
+    run_stage, line: str, day: str
+) -> None:
+    """s41 acc-regress R9: a Thai text's "3 ชั่วโมงที่แล้ว" ("3 hours ago") under its
+    headline stayed as the text's first line when no capture time was known (a file): it
+    is a date line, metadata, whose date only a capture time gives (and then does)."""
+    text = "\n\n".join(["กรุงเทพฯ เตรียมเปิดสวนสาธารณะแห่งใหม่ริมแม่น้ำเจ้าพระยา", line, *_TH_BODY])
+    out = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert line not in out.text.split("\n")
+    assert all(b in out.text for b in _TH_BODY)
+    assert out.published is None
+    dated = make_document(text, fetched_at="2024-03-15T12:00:00Z")
+    out = run_stage(MetadataStage, dated).kept[0]
+    assert out.published == day and line not in out.text.split("\n")
+    # (in a sentence it is the story's: no date line)
+    said = f"ตำรวจกล่าวว่าเหตุเกิดขึ้นเมื่อ {line} ที่ผ่านมา"
+    text = "\n\n".join(["กรุงเทพฯ เตรียมเปิดสวนสาธารณะแห่งใหม่ริมแม่น้ำเจ้าพระยา", said, *_TH_BODY])
+    assert "published" not in extract(text)["lines"]
+
+
+@pytest.mark.parametrize("updated_first", [False, True])
+def test_arabic_published_and_updated_lines_around_a_hijri_date(
+    run_stage, updated_first: bool
+) -> None:
+    """s41 acc-regress D3: an Arabic headline over "نشر في: 15 مارس 2024" (published in),
+    "5 رمضان 1445 هـ" and "آخر تحديث: 16 مارس 2024" (last updated): the Hijri line was the
+    title and the update the date (the labels were no cues). The headline is the title, the
+    published line's date the date, whichever comes first; the three lines leave the text."""
+    p = PAGES["ar"]
+    dated = ["نشر في: 15 مارس 2024", "5 رمضان 1445 هـ", "آخر تحديث: 16 مارس 2024"]
+    if updated_first:
+        dated.reverse()
+    text = "\n".join([p["title"], *dated, "", *p["body"]])
+    out = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert out.title == p["title"]
+    assert out.published == "2024-03-15"
+    assert not set(dated) & set(out.text.split("\n"))
 
 
 def test_a_hijri_month_in_a_sentence_stays() -> None:
