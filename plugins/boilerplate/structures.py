@@ -846,6 +846,7 @@ def inline_comments(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     prose and removed the heading (s40 acc-regress D6). Read from the text's end: a text
     whose last line is no such comment costs one match (most texts)."""
     found: list[int] = []
+    handles = 0  # (posters that are accounts: _handle)
     j = len(lines) - 1
     while j >= 0:
         if lines[j]:
@@ -853,12 +854,27 @@ def inline_comments(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
             if m is None or not _poster(m.group(1)):
                 break
             found.append(j)
+            handles += _handle(m.group(1))
         j -= 1
-    if len(found) < _MIN_POSTS or j < 0 or not _thread_heading(lines[j]):
+    if len(found) < _MIN_POSTS or j < 0:
+        return []
+    # (a heading that also names an article's own box, "Reactions", "Comment", heads
+    # readers' posts when they are signed by accounts: "Dave_88", "sue.k" — named people's
+    # statements are signed by names; s42 acc-regress R8)
+    if not _thread_heading(lines[j]) and (not _comment_mark(lines[j]) or handles < _MIN_POSTS):
         return []
     if not any(keep[k] and _paragraph(lines[k]) for k in range(j)):
         return []
     return [j, *reversed(found)]
+
+
+_HANDLE = re.compile(r"\d|_|\w\.\w")
+
+
+def _handle(name: str) -> bool:
+    """Whether poster ``name`` is an account's handle, not a person's name: a digit, an
+    underscore or an inner dot in it, or a small first letter ("Dave_88", "sue.k")."""
+    return _HANDLE.search(name) is not None or name[:1].islower()
 
 
 #: the reason of a line kept by :func:`dialogue_turns`

@@ -729,6 +729,28 @@ def test_readers_comments_under_a_comment_forms_heading_go(run_stage, heading):
     assert article[2] in text
 
 
+def test_readers_posts_signed_by_accounts_under_reactions_go(run_stage):
+    """s42 acc-regress R8: under a heading that also names an article's box of statements
+    ("Reactions"), readers' posts signed by accounts ("Dave_88", "sue.k") stayed in the
+    text since such headings head a thread only with a count."""
+    article = [
+        "Council approves three new cycle lanes",
+        "The council approved three new cycle lanes in the city centre on Tuesday, despite"
+        " objections from shop owners who fear losing parking spaces.",
+        "Work will start in September and take six months, the council said, and the lanes"
+        " will be separated from traffic by kerbs.",
+    ]
+    posts = [
+        "Dave_88: About time, the roads are dangerous.",
+        "sue.k: what about parking for the shops??",
+        "Raj: Great news for commuters!!",
+    ]
+    doc = make_document("\n\n".join([*article, "Reactions", *posts]))
+    text = run_stage(BoilerplateStage, doc).kept[0].text
+    assert not any(p in text for p in posts), text
+    assert article[2] in text
+
+
 def test_a_line_ending_in_a_word_that_ends_as_a_toggle_is_no_captions_copy():
     """review41 R11: the toggle's word was read as the line's last characters: two
     paragraphs sharing their first words, one ending in "regardless", were a caption's
