@@ -66,7 +66,7 @@ from corearchive.characters import tidy_text
 from corearchive.limits import held, time_limit
 
 from .. import is_post
-from .mailing import release_furniture
+from .mailing import ABOUT_REASON, about_paragraph, release_furniture
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
 from .reflow import (
     FRONT_MATTER_FIRST,
@@ -554,6 +554,8 @@ class BoilerplateStage(Stage):
                 if joined and joined.units:
                     _decide_units(d, joined.units)
                 _keep_structures(d)
+                if about := about_paragraph(d.stripped, d.keep.tolist()):
+                    _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
                 posters = _keep_thread(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
