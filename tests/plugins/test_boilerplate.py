@@ -311,6 +311,19 @@ def test_image_caption_and_credit_are_removed(run_stage):
     assert caption in removed and credit in removed
 
 
+def test_a_deck_under_the_headline_is_no_caption(run_stage):
+    # a release's or a story's sub-headline (long, no final punctuation) right under the
+    # headline went as an image caption on every text path (s41 acc-press F8: "Vessel cuts
+    # fuel costs by up to 70 percent and completes first unmanned berthing at Port of
+    # Newark"); a caption sits by a photo's credit (test_image_caption_and_credit_are_removed)
+    head = (
+        "Valley Water Board Approves the First Emergency Drought Plan for All Twelve Member Towns"
+    )
+    deck = "Reservoirs fall to their lowest level in twenty years as farmers brace for cuts"
+    kept, removed = _clean(run_stage, ["Home", "News", head, deck, "November 3, 2026", *ART])
+    assert deck in kept, removed.get(deck)
+
+
 def test_related_links_block_is_removed(run_stage):
     related = [
         "Related stories",
