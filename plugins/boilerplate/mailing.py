@@ -218,6 +218,16 @@ def contact_block(lines: Sequence[str], at: int) -> int:
         sentence = words > _CONTACT_WORDS and line.rstrip(")\"'”’»")[-1:] in ".!?"
         if words <= 3 * _CONTACT_WORDS and _contact(line, web=not sentence):
             size = k - at + 1
+        elif (
+            words <= 3 * _CONTACT_WORDS
+            and line.rstrip()[-1:] not in ".!?"
+            and k + 1 < len(lines)
+            and _contact(lines[k + 1], web=False)
+        ):
+            # (a sentence wrapped at a width that goes on in the next line, which shows the
+            # phone or e-mail: "... woordvoerder, via" / "06-55512345 of pers@...", lynx at
+            # 100 columns; s41 acc-press F9)
+            continue
         elif words > _CONTACT_WORDS or _CONTACT_LABEL.fullmatch(line):
             break
     return size

@@ -221,3 +221,14 @@ def test_a_releases_about_heading_and_paragraph_are_kept_after_its_text():
                   ["About Cedar Lane", "The members of the union meet every Tuesday in the town"
                    " hall of the village."]):  # fmt: skip
         assert about_paragraph([body, *lines, *contact], [True] + [False] * 5) == []
+
+
+def test_a_contact_sentence_wrapped_at_a_width_is_the_contacts():
+    # lynx at 100 columns: the sentence shows the phone and e-mail on its second line
+    lines = ["Noot voor de redactie, niet voor publicatie:",
+             "Voor meer informatie kunt u contact opnemen met Pieter Jansen, woordvoerder, via",
+             "06-55512345 of pers@bolderenergie.example.", "Bekijk meer persberichten"]  # fmt: skip
+    assert contact_block(lines, 0) == 3
+    # (a sentence of the release that goes on with no contact after the label ends it)
+    lines[2] = "de gemeente Amersfoort, die het project mede heeft gefinancierd."
+    assert contact_block(lines, 0) == 0
