@@ -40,6 +40,17 @@ _LONG = {
     "keystone-sda": "SDA",
     "ria novosti": "RIA Novosti",
     "press trust of india": "PTI",
+    # the press-release wires: a release's dateline names them as an agency's ("NEW YORK,
+    # Nov. 3, 2026 /PRNewswire/ --", "--(BUSINESS WIRE)--", "(GLOBE NEWSWIRE) --"), a dump
+    # gives them as its author (s41 acc-press F21, F22)
+    "pr newswire": "PR Newswire",
+    "prnewswire": "PR Newswire",
+    "business wire": "Business Wire",
+    "businesswire": "Business Wire",
+    "globe newswire": "GlobeNewswire",
+    "globenewswire": "GlobeNewswire",
+    "news aktuell": "news aktuell",
+    "apa-ots": "APA-OTS",
 }
 #: Short names, read as written only (in capitals, or dpa's and epd's lower case): "Ap",
 #: "Ani" and "Pa" are words and names
@@ -62,6 +73,10 @@ _SHORT = {
     "AAP": "AAP",
     "ANP": "ANP",
     "PA": "PA",
+    # (the releases news aktuell's Originaltext-Service sends: "Lindenau (ots) - ...", and
+    # APA's in Austria: "Wien (OTS) - ...")
+    "ots": "news aktuell",
+    "OTS": "APA-OTS",
 }
 #: Names that are an agency only when they stand alone ("Bloomberg": a surname too)
 _ALONE_ONLY = {"bloomberg": "Bloomberg"}
@@ -114,6 +129,9 @@ DATELINE = re.compile(
     r"^\s*(?:[^\W\d_][^()\n]{0,40}?\s*)?\((?P<a>" + _AGENCY + r")(?:\s*/\s*(?P<b>" + _AGENCY
     + r"))?\)\s*[-–—:]"
 )  # fmt: skip
+#: PR Newswire's dateline mark: "NEW YORK, Nov. 3, 2026 /PRNewswire/ --" (with its
+#: services' names after a dash: "/PRNewswire-HISPANIC PR WIRE/")
+_SLASH_DATELINE = re.compile(r"/(?P<a>PRNewswire)(?:-[\w ]{1,30})?/(?P<b>)\s*[-–—]")
 #: A line that credits a picture, not the story
 _PICTURE = re.compile(
     r"^\s*(?i:photo|photos|foto|fotos|bild|image|images|picture|credit|crédit|illustration|"
@@ -381,7 +399,7 @@ def credits(
         # (a paragraph: only a dateline at its start, "WASHINGTON (AP) —")
         long = len(line) > _GATE_CHARS * 2
         line = " ".join((line[:_GATE_CHARS] if long else line).split())
-        if (m := DATELINE.match(line)) is not None:
+        if (m := DATELINE.match(line) or _SLASH_DATELINE.search(line)) is not None:
             found += _agencies(m)
             continue
         if long or not line or len(line.split()) > _CREDIT_WORDS or _PICTURE.match(line):
@@ -402,7 +420,7 @@ def credits(
                     elif (r := _ROLE.match(part)) is not None and r["a"]:
                         found.append(agency(r["a"]) or r["a"])
     for line in starts:
-        if (m := DATELINE.match(line)) is not None:
+        if (m := DATELINE.match(line) or _SLASH_DATELINE.search(line)) is not None:
             found += _agencies(m)
             break
     return list(dict.fromkeys(found))
