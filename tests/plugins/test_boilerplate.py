@@ -2597,6 +2597,23 @@ def test_a_members_question_is_a_paywall_only_before_a_log_in(ingest, tmp_path):
     assert rec["text"].endswith(member) and "paywall" not in rec["annotations"]["boilerplate"]
 
 
+def test_a_newsletter_platforms_paid_preview_prompt_is_cut():
+    # a Substack paid post's preview ended with its prompt, kept (s41 acc-press F16)
+    from corearchive_plugins.boilerplate.notes import is_paywall, paywall_cut
+
+    prompt = [
+        "Keep reading with a 7-day free trial",
+        "Subscribe to Water Policy Weekly to keep reading this post and get 7 days of free"
+        " access to the full post archives.",
+        "Start trial",
+    ]
+    assert all(map(is_paywall, prompt[:2]))
+    assert paywall_cut(["The agreement sets new shortage tiers for Lake Mead.", *prompt]) == 3
+    # (a sentence of the story that names a free trial or a newsletter is none)
+    assert not is_paywall("The gym offers a 7-day free trial to new members from March.")
+    assert not is_paywall("Subscribe to our newsletter to get the weekly tide tables.")
+
+
 def test_a_members_notice_with_log_in_among_its_words_is_no_paywall(ingest, tmp_path):
     """Any four words could come before the log-in verb: "Already a member? Bring your card
     and log in at any of the new computers." ending a local story was cut as a paywall's
