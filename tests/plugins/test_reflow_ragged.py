@@ -579,7 +579,7 @@ _WIDE_RELEASE = """     * Presseaussendungen
 """
 
 
-def test_a_short_text_wrapped_wide_keeps_or_removes_a_paragraph_whole(run_stage) -> None:
+def test_a_short_text_wrapped_wide_keeps_a_paragraph_whole(run_stage) -> None:
     # not joined (too few breaks), the line model read the quote's first line as a teaser
     # after the article's last sentence and kept the second: "Geschäftsführerin Monika
     # Unterholzner." was left, a fragment
