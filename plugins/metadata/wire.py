@@ -73,11 +73,13 @@ _SHORT = {
     "AAP": "AAP",
     "ANP": "ANP",
     "PA": "PA",
-    # (the releases news aktuell's Originaltext-Service sends: "Lindenau (ots) - ...", and
-    # APA's in Austria: "Wien (OTS) - ...")
-    "ots": "news aktuell",
+    # (the releases APA's Originaltext-Service sends: "Wien (OTS) - ...")
     "OTS": "APA-OTS",
 }
+#: news aktuell's Originaltext-Service, by the mark of its releases' datelines only
+#: ("Lindenau (ots) - ..."): as a word, "ots" is no name a credit gives, and a gate that
+#: looked for it passed the many texts that hold "lots", "robots"
+_OTS = {"ots": "news aktuell"}
 #: Names that are an agency only when they stand alone ("Bloomberg": a surname too)
 _ALONE_ONLY = {"bloomberg": "Bloomberg"}
 
@@ -132,6 +134,8 @@ DATELINE = re.compile(
 #: PR Newswire's dateline mark: "NEW YORK, Nov. 3, 2026 /PRNewswire/ --" (with its
 #: services' names after a dash: "/PRNewswire-HISPANIC PR WIRE/")
 _SLASH_DATELINE = re.compile(r"/(?P<a>PRNewswire)(?:-[\w ]{1,30})?/(?P<b>)\s*[-–—]")
+#: news aktuell's dateline mark: "Lindenau (ots) - ..."
+_OTS_DATELINE = re.compile(r"^\s*(?:[^\W\d_][^()\n]{0,40}?\s*)?\((?P<a>ots)\)(?P<b>)\s*[-–—:]")
 #: A line that credits a picture, not the story
 _PICTURE = re.compile(
     r"^\s*(?i:photo|photos|foto|fotos|bild|image|images|picture|credit|crédit|illustration|"
@@ -145,7 +149,7 @@ _SEGMENTS = re.compile(r"\s+[·•|]\s+|\s+[-–—]\s+")
 def agency(name: str) -> str | None:
     """The agency a written name is (:data:`_LONG`, :data:`_SHORT`), else None."""
     s = name.strip()
-    return _SHORT.get(s) or _LONG.get(s.lower()) or _ALONE_ONLY.get(s.lower())
+    return _SHORT.get(s) or _LONG.get(s.lower()) or _ALONE_ONLY.get(s.lower()) or _OTS.get(s)
 
 
 def credit(s: str) -> list[str]:
@@ -156,6 +160,12 @@ def credit(s: str) -> list[str]:
         return [a]
     m = _CREDIT.match(s)
     return [] if m is None else _agencies(m)
+
+
+def _dateline(line: str) -> re.Match[str] | None:
+    """The match of a dateline that names an agency or a press-release wire at ``line``'s
+    start (:data:`DATELINE`, PR Newswire's and news aktuell's marks), else None."""
+    return DATELINE.match(line) or _SLASH_DATELINE.search(line) or _OTS_DATELINE.match(line)
 
 
 def _agencies(m: re.Match[str]) -> list[str]:
@@ -388,8 +398,9 @@ def credits(
     joined = "\n".join(
         [x if len(x) <= _GATE_CHARS else x[: _GATE_CHARS // 2] for x in near] + starts
     )
-    if not _may_name_agency(joined) or (
-        _ANY_SHORT.search(joined) is None and _ANY_LONG.search(joined.lower()) is None
+    if "(ots)" not in joined and (
+        not _may_name_agency(joined)
+        or (_ANY_SHORT.search(joined) is None and _ANY_LONG.search(joined.lower()) is None)
     ):
         return []
     from .text import _BY_WORD
@@ -399,7 +410,7 @@ def credits(
         # (a paragraph: only a dateline at its start, "WASHINGTON (AP) —")
         long = len(line) > _GATE_CHARS * 2
         line = " ".join((line[:_GATE_CHARS] if long else line).split())
-        if (m := DATELINE.match(line) or _SLASH_DATELINE.search(line)) is not None:
+        if (m := _dateline(line)) is not None:
             found += _agencies(m)
             continue
         if long or not line or len(line.split()) > _CREDIT_WORDS or _PICTURE.match(line):
@@ -420,7 +431,7 @@ def credits(
                     elif (r := _ROLE.match(part)) is not None and r["a"]:
                         found.append(agency(r["a"]) or r["a"])
     for line in starts:
-        if (m := DATELINE.match(line) or _SLASH_DATELINE.search(line)) is not None:
+        if (m := _dateline(line)) is not None:
             found += _agencies(m)
             break
     return list(dict.fromkeys(found))
