@@ -67,7 +67,7 @@ from corearchive.limits import held, time_limit
 
 from .. import is_post
 from .lines import CLOSING_MARKS
-from .mailing import release_furniture
+from .mailing import ABOUT_REASON, about_paragraph, release_furniture
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
 from .reflow import (
     FRONT_MATTER_FIRST,
@@ -77,6 +77,7 @@ from .reflow import (
     reflow_text,
     setext_underlines,
     side_by_side,
+    wrapped_within,
 )
 from .structures import READ_ALSO_LABELS
 from .structures import SENTENCE_END as _SENTENCE_END
@@ -554,7 +555,11 @@ class BoilerplateStage(Stage):
                     doc.work["text_reflow"] = joined
                 if joined and joined.units:
                     _decide_units(d, joined.units)
+                elif not (joined and joined.width):
+                    _decide_wrapped(d)
                 _keep_structures(d)
+                if about := about_paragraph(d.stripped, d.keep.tolist()):
+                    _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
                 posters = _keep_thread(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
@@ -1250,6 +1255,64 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
     if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
         d.keep, d.why, d.stripped = keep, why, stripped
         d.cols = None  # (computed from the arrays again)
+
+
+#: the reason of a line decided with the wrapped paragraph it is a piece of
+WRAPPED_REASON = "piece of a wrapped paragraph, decided with its other lines"
+#: The widths a text not joined is looked at for wrapped paragraphs (:func:`_decide_wrapped`)
+_WRAP_WIDTHS = range(40, 201)
+
+
+def _decide_wrapped(d: Any) -> None:
+    """Keep or remove whole the paragraphs of a text that were wrapped at a width too few
+    times for the text to be joined (``reflow.wrap_width``: a short release or newsletter
+    at 100 columns): where the line model kept one line of a run of adjacent lines that go
+    on with one sentence at forced breaks for the text's widest line
+    (:func:`.reflow.wrapped_within`) and removed the next, the run is kept whole when its
+    last line ends a sentence. Decided line by line, the middle line of a lead went as a
+    caption and a quote's first line as a teaser, leaving fragments ("… aangesloten op
+    aquathermie. Ruim" / "Eem."; s41 acc-press F9). (Never removed whole: a paragraph whose
+    end mark the test does not know, a Bengali "।", ran on into the share button after it,
+    and went with it.)"""
+    import numpy as np
+
+    keep = d.keep
+    idx = np.asarray(d.idx)
+    if len(idx) < 2:
+        return
+    # (only where a kept line and a removed one are adjacent in the input: most texts have
+    # none, or have blank lines between their blocks)
+    mixed = np.flatnonzero((keep[1:] != keep[:-1]) & (np.diff(idx) == 1)).tolist()
+    if not mixed:
+        return
+    stripped = d.stripped
+    width = max((len(s) for s in stripped if " " in s), default=0)
+    if width not in _WRAP_WIDTHS:
+        return
+    raw = [d.lines[i] for i in idx.tolist()]
+    adjacent = (np.diff(idx) == 1).tolist()
+    on: dict[int, bool] = {}
+
+    def goes_on(j: int) -> bool:  # (row j's sentence goes on in row j + 1)
+        if j not in on:
+            on[j] = adjacent[j] and wrapped_within(raw[j : j + 2], width)[0]
+        return on[j]
+
+    why: dict[int, str] = {}
+    done = -1
+    for j in mixed:
+        if j <= done or not goes_on(j):
+            continue
+        a, b = j, j + 1
+        while a > 0 and goes_on(a - 1):
+            a -= 1
+        while b + 1 < len(idx) and goes_on(b):
+            b += 1
+        done = b
+        if stripped[b].endswith(_SENTENCE_END):
+            why.update((k, WRAPPED_REASON) for k in range(a, b + 1) if not keep[k])
+    if why:
+        _mark(d, why, True)
 
 
 #: the reason of a markdown text's line of markup removed by :func:`_drop_markup`

@@ -2669,9 +2669,12 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
                 the page, or that comes after the article's last prose line, is a related-link
                 teaser; a short Thai or Lao line (``nomark_tl``) after it only past a line
                 the article left or of cue words (see the note at _nomark_prose);
-      caption - a long line without final punctuation just before a byline or right after the
-                title, above the article's first prose line (or with a photo credit / caption
-                verb there), is an image caption;
+      caption - a long line without final punctuation just before a byline or a short photo
+                credit, above the article's first prose line (or with a photo credit /
+                caption verb there), is an image caption. Not one right after the title: that
+                is a release's or a story's deck, the sub-headline ("Vessel cuts fuel costs by
+                up to 70 percent ...", s41 acc-press F8; the dev pages' own decks went so);
+                a wrapped lead's second line came after its first, taken for the title (F9);
       bridge  - an ad/share line inside the article does not end it: a prose line right after
                 such furniture lines, following a kept prose line, is kept;
       cueonly - a short line of cue words only ("Advertisement", "Share: Facebook | X") is
@@ -2709,16 +2712,13 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
     if "caption" in rules and len(kp):
         first = kp[0]
         by = X[:, _FI["byline"]] > 0
-        tit = X[:, _FI["is_title"]] > 0
         nxt_by = np.zeros(n, bool)
         nxt_by[:-1] = by[1:]
-        prv_t = np.zeros(n, bool)
-        prv_t[1:] = tit[:-1]
         cue = (X[:, _FI["capverb"]] > 0) | (X[:, _FI["credit"]] > 0)
         # a short photo-credit line right after it ("Photo: J. Smith/Reuters")
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
-        cand = _caption_line(X, keep) & (np.arange(n) < first) & (nxt_by | prv_t | cue | nxt_credit)
+        cand = _caption_line(X, keep) & (np.arange(n) < first) & (nxt_by | cue | nxt_credit)
         for j in np.flatnonzero(cand).tolist():
             p[j] = min(p[j], thr * 0.5)
             why[j] = _CAPTION_REASON
@@ -2771,7 +2771,7 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
 
 
 #: the reason of the caption rule (:func:`_rules`)
-_CAPTION_REASON = "image caption (long, no final punctuation, next to title/byline)"
+_CAPTION_REASON = "image caption (long, no final punctuation, next to a byline or photo credit)"
 
 
 def _caption_line(X: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -2828,22 +2828,15 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
         _demote(p, why, drop, half, TEASER_REASON)
     if "caption" in rules:
         by = X[:, _FI["byline"]] > 0
-        tit = X[:, _FI["is_title"]] > 0
         inner_next = gi + 1 < e  # the next line is in the same document
-        inner_prev = gi > s
         nxt_by = np.zeros(n, bool)
         nxt_by[:-1] = by[1:]
         nxt_by &= inner_next
-        prv_t = np.zeros(n, bool)
-        prv_t[1:] = tit[:-1]
-        prv_t &= inner_prev
         cue = (X[:, _FI["capverb"]] > 0) | (X[:, _FI["credit"]] > 0)
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
         nxt_credit &= inner_next
-        cand = (
-            has_kp & _caption_line(X, keep) & (gi < first[ld]) & (nxt_by | prv_t | cue | nxt_credit)
-        )
+        cand = has_kp & _caption_line(X, keep) & (gi < first[ld]) & (nxt_by | cue | nxt_credit)
         _demote(p, why, cand, half, _CAPTION_REASON)
     if "bridge" in rules:
         furn_a = X[:, _FI["furniture"]] > 0

@@ -32,12 +32,15 @@ import re
 import string
 from collections.abc import Sequence
 
+from .lines import CLOSING_MARKS, SENTENCE_MARKS
 from .notes import _LEAD, LEAD_MARKS
 
 #: the reason of a line of a newsletter's e-mail furniture
 MAIL_REASON = "newsletter e-mail's line to its reader (view in browser, unsubscribe)"
 #: the reason of a line of a press contact's block
 CONTACT_REASON = "press release's media contact (label, name, phone, e-mail)"
+#: the reason of a line of the issuer's About paragraph kept (:func:`about_paragraph`)
+ABOUT_REASON = "press release's About paragraph of its issuer"
 #: the reason of a wire's mark
 WIRE_REASON = "press release wire's mark (###, SOURCE, multimedia link)"
 
@@ -227,18 +230,42 @@ def contact_block(lines: Sequence[str], at: int) -> int:
         sentence = words > _CONTACT_WORDS and line.rstrip(")\"'”’»")[-1:] in ".!?"
         if words <= 3 * _CONTACT_WORDS and _contact(line, web=not sentence):
             size = k - at + 1
+        elif (
+            words <= 3 * _CONTACT_WORDS
+            and line.rstrip()[-1:] not in ".!?"
+            and k + 1 < len(lines)
+            and _contact(lines[k + 1], web=False)
+        ):
+            # (a sentence wrapped at a width that goes on in the next line, which shows the
+            # phone or e-mail: "... woordvoerder, via" / "06-55512345 of pers@...", lynx at
+            # 100 columns; s41 acc-press F9)
+            continue
         elif words > _CONTACT_WORDS or _CONTACT_LABEL.fullmatch(line):
             break
     return size
 
 
-#: The heading of the issuer's About paragraph ("About Acme Corp", "Über die Stadtwerke")
-#: (after its lead marks, as a label's: "-- About Acme Corp --", "**About Acme**"; s42
-#: acc-read F5)
+#: The heading of the issuer's About paragraph ("About Acme Corp", "Über die Stadtwerke",
+#: "À propos d'Alvéa"), the issuer's name after it; after its lead marks, as a label's ("--
+#: About Acme Corp --", "**About Acme**"; s42 acc-read F5)
 _ABOUT = re.compile(
-    _LEAD + r"(?:about|über|à\s+propos\s+d|acerca\s+de|sobre|over|informazioni\s+su)\s",
+    _LEAD + r"(?:(?:about|über|acerca\s+de|sobre|over|informazioni\s+su)\s+"
+    r"|à\s+propos\s+(?:de\s+|d['’]\s*))(?P<name>.*)",
     re.IGNORECASE,
 )
+#: The most words of an About heading, and the first words of its paragraph among which the
+#: paragraph names the issuer ("Fondé en 1962, le Groupe Alvéa est ...")
+_ABOUT_WORDS = 8
+_NAMED_WITHIN = 12
+#: The fewest words of the About paragraph (a sentence, not a link's label)
+_ABOUT_PARAGRAPH = 8
+#: A capitalised word of an issuer's name (3 letters or more)
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+#: The first letters of :data:`_ABOUT`'s words
+_ABOUT_FIRST = frozenset("AaÜüÀàSsOoIi")
+#: How many lines above the About heading or below its paragraph the release's contact
+#: block or wire mark is looked for
+_ABOUT_REACH = 12
 
 
 def _contact(line: str, web: bool = True) -> bool:
@@ -269,6 +296,46 @@ _WIRE_MARK = re.compile(
 #: What a wire's mark starts with (:data:`_WIRE_MARK`; a line of another start is not
 #: tried), a space too for a line given unstripped
 _WIRE_MARK_FIRST = frozenset("#-SpPlLvViI \t")
+
+
+def about_paragraph(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The removed lines of ``lines`` (a text's, stripped; ``keep``: the line model's
+    decisions) that are a press release's About heading ("Über die Stadtwerke Lindenau", at
+    most :data:`_ABOUT_WORDS` words, no sentence, no run of links) or the paragraph right
+    under it, a sentence that names the issuer among its first :data:`_NAMED_WITHIN` words
+    ("Die Stadtwerke Lindenau GmbH versorgen rund 61.000 ..."), after a kept line of the
+    text and within :data:`_ABOUT_REACH` lines of the release's contact block or wire mark.
+    The issuer's own description (see the module's docstring): the model read the heading
+    as a related link's title after the article's end, and, when a blank line stood
+    between all lines, the paragraph after it as the page's (s41 acc-press F15, F20). A
+    blog's box about its author ("Über Lars Sobiraj" / "Lars Sobiraj fing im Jahr 2000
+    an ...") has the same form but no release's furniture by it, and stays removed."""
+    out: list[int] = []
+    seen = False
+    n = len(lines)
+    for i, line in enumerate(lines[:-1]):
+        seen = seen or keep[i]
+        if not seen or line[:1] not in _ABOUT_FIRST or (m := _ABOUT.fullmatch(line)) is None:
+            continue
+        nxt = lines[i + 1]
+        if (
+            len(_WORD.findall(line)) > _ABOUT_WORDS
+            or line.endswith((*".!?", ":"))
+            or LINK_SEPS.search(line)
+            or len(_WORD.findall(nxt)) < _ABOUT_PARAGRAPH
+            or not nxt.rstrip(CLOSING_MARKS).endswith(tuple(SENTENCE_MARKS))
+        ):
+            continue
+        names = {w.casefold() for w in _NAME_WORD.findall(m["name"]) if w[0].isupper()}
+        first = {w.casefold() for w in _WORD.findall(nxt)[:_NAMED_WITHIN]}
+        near = range(max(0, i - _ABOUT_REACH), min(n, i + 2 + _ABOUT_REACH))
+        if names & first and any(
+            contact_block(lines, k)
+            or (lines[k][:1] in _WIRE_MARK_FIRST and _WIRE_MARK.fullmatch(lines[k]))
+            for k in near
+        ):
+            out += [j for j in (i, i + 1) if not keep[j]]
+    return out
 
 
 def release_furniture(lines: Sequence[str], keep: Sequence[bool] | None = None) -> dict[int, str]:

@@ -219,6 +219,10 @@ _PAYWALL = re.compile(
     r"monthly\s+)?limit"
     r"|(?:log|sign)\s+in\s+or\s+(?:subscribe|register)\s+to\s+(?:read|continue)"
     r"|register\s+(?:for\s+free\s+|now\s+)?to\s+(?:continue|keep)\s+reading"
+    # (a newsletter platform's: "Keep reading with a 7-day free trial", "Subscribe to Water
+    # Policy Weekly to keep reading this post"; s41 acc-press F16)
+    r"|(?:continue|keep)\s+reading\s+with\s+a\s+(?:\d+[-\s]day\s+)?free\s+trial"
+    r"|subscribe\s+to\s+[^\n]{1,60}?\s+to\s+(?:continue|keep)\s+reading"
     # German
     r"|(?:jetzt\s+)?weiterlesen\s+mit\s+\S+"
     r"|lesen\s+sie\s+(?:jetzt\s+)?(?:weiter|den\s+(?:ganzen|vollständigen)\s+artikel)\s+mit"
@@ -311,6 +315,11 @@ def paywall_cut(lines: list[str], after: str = "") -> int:
         # (the last line's is ``after``: a kept "Already a subscriber?" over a removed
         # "Please log in" was no paywall; s35 acc-read #7)
         following = lines[k + 1] if k + 1 < last else after
-        if is_paywall(lines[k], following) and all(len(ln) <= 60 for ln in lines[k + 1 :]):
+        # (what follows the prompt is short, "Log in", or a prompt too: "Keep reading with a
+        # 7-day free trial" / "Subscribe to Water Policy Weekly to keep reading this post
+        # and get 7 days of free access ...")
+        if is_paywall(lines[k], following) and all(
+            len(ln) <= 60 or is_paywall(ln) for ln in lines[k + 1 :]
+        ):
             return last - k
     return 0

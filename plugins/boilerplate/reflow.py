@@ -431,6 +431,17 @@ def goes_on_wrapped(cur: str, nxt: str) -> bool:
     return _hyphen_break(cur, nxt) or (nxt[:1].islower() and not cur.endswith(_ENDS))
 
 
+def wrapped_within(lines: list[str], width: int) -> list[bool]:
+    """Per line of ``lines`` (a text's consecutive non-blank lines, as given), whether the
+    next line goes on with its sentence at a forced break for ``width`` (:func:`_forced`):
+    no sentence's or clause's end at the line's end. For a text too short for
+    :func:`wrap_width` to tell it was wrapped (one or two breaks: a release of three
+    paragraphs wrapped at 100 columns, s41 acc-press F9): its paragraphs' lines are then
+    decided as one (``boilerplate._decide_wrapped``)."""
+    forced = _forced(lines, width)
+    return [f and _LINE_END.search(s.rstrip()) is None for f, s in zip(forced, lines, strict=True)]
+
+
 def ragged_band(lines: list[str]) -> tuple[int, int] | None:
     """``(lo, hi)``: the lengths of the lines of a text wrapped raggedly (see
     :data:`_RAGGED_MIN`), or None. The breaks that go on (:func:`goes_on_wrapped`) are

@@ -392,10 +392,17 @@ def article_structures(
                 for r, s in zip(rows, lines[a + 1 : b], strict=True)
             )
             sentences = kind == "enum" and all(s.endswith(SENTENCE_END) for s in lines[a:b])
+            # (entries under the article's kept line that announces them with a colon: a
+            # release's "Die wichtigsten Zahlen im Überblick:" over "Leistung: 7,9 Megawatt
+            # Peak" / "Fläche: 9,2 Hektar" ... at its end. With a blank line between all
+            # lines the model read each entry as a block of its own, a menu's item, and the
+            # teaser rule removed the ones it kept as after the article's end; s41
+            # acc-press F20)
+            announced = kind == "pair" and before and lines[start - 1].endswith((":", "："))
             inside = (
                 (before and after)
                 or ((before or after) and (2 * kept >= b - a or numbers))
-                or (before and sentences)
+                or (before and (sentences or announced))
             )
         if inside:
             found.extend(j for j in range(start, b) if not keep[j])

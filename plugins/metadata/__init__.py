@@ -93,6 +93,7 @@ from .text import (
     section_label,
     short_byline,
     site_clock,
+    title_site,
     unhashed,
     update_lines,
 )
@@ -972,6 +973,11 @@ class MetadataStage(Stage):
                 # the page's or the dump's title names its section, the <h1> the page
                 doc.title = headline
                 sources["title"] = "html (h1)"
+            if not doc.site_name and head and (site := title_site(head, doc.title or "", url)):
+                # (a page without og:site_name: the segment its <title> adds to the
+                # headline, "… | Halvorsen Bio Investors"; s41 acc-press F17)
+                doc.site_name = site
+                sources["site_name"] = "html (title)"
             page = Page(text)  # (split once: for html_candidates and _headline_line)
             cands = html_candidates(
                 doc.content,

@@ -7559,6 +7559,51 @@ def without_site(title: str, site: str | None, url: str | None) -> str:
     return "".join(parts[2 * a : 2 * b - 1]).strip()
 
 
+#: The most words of a site's name read from a page's title beside its headline
+_TITLE_SITE_WORDS = 6
+
+
+def title_site(title: str, headline: str, url: str | None = None) -> str | None:
+    """The site's name in a page's ``title`` beside its ``headline`` (:func:`headline_of`'s
+    answer): the title's last segment when the headline is its first ones ("Halvorsen Bio
+    Reports Third Quarter 2026 Results | Halvorsen Bio Investors" -> "Halvorsen Bio
+    Investors"), its first when the headline is its only other one ("Gregory Szorc's
+    Digital Home | Mercurial's Journey ..."); a name (:func:`_name_like`) of at most
+    :data:`_TITLE_SITE_WORDS` words, not a section's (:func:`section_label`: "News"), that
+    names the domain of ``url`` when it has one, not beside a headline that reads as a name
+    as long as it (the site's own name beside its section's: "Feuerwehr Oldenburg -
+    Ausbildung"; the page's name is shorter: "Bohnenviertel - Stadt Stuttgart"). None when the headline
+    is the whole title or no run of its segments (s41 acc-press F17: a page without
+    ``og:site_name`` had no site's name)."""
+    parts = _TITLE_SEP.split(" ".join(title.split()))
+    head = " ".join(headline.split())
+    if len(parts) < 3 or not head:
+        return None
+    segs = parts[0::2]
+    n = len(segs)
+    # (the headline, then the site's name, or a section's name and the site's)
+    if any("".join(parts[: 2 * k - 1]).strip() == head for k in (n - 1, n - 2) if k > 0):
+        site = segs[-1].strip()
+    elif n == 2 and segs[1].strip() == head:
+        site = segs[0].strip()
+    else:
+        return None
+    label = _host_label(url)
+    if (
+        # (a headline that reads as a name, as long as the segment beside it, is the site's
+        # own name, the segment its section's: "Feuerwehr Oldenburg - Ausbildung"; a page's
+        # name, "Bohnenviertel - Stadt Stuttgart", is shorter)
+        (_name_like(head) and len(head.split()) >= len(site.split()))
+        or len(site.split()) > _TITLE_SITE_WORDS
+        or not _name_like(site)
+        or not any(c.isalpha() for c in site)
+        or section_label(site)
+        or (label is not None and not _names_domain(site, label))
+    ):
+        return None
+    return site
+
+
 #: What a site's name adds to its domain's label ("BBC News", "Spiegel Online", "CNN.com")
 _NAME_ADDS = re.compile(r"(?:the|news|online|com|net|org|co|uk|de|fr|tv|live|world)*")
 

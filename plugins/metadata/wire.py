@@ -40,6 +40,17 @@ _LONG = {
     "keystone-sda": "SDA",
     "ria novosti": "RIA Novosti",
     "press trust of india": "PTI",
+    # the press-release wires: a release's dateline names them as an agency's ("NEW YORK,
+    # Nov. 3, 2026 /PRNewswire/ --", "--(BUSINESS WIRE)--", "(GLOBE NEWSWIRE) --"), a dump
+    # gives them as its author (s41 acc-press F21, F22)
+    "pr newswire": "PR Newswire",
+    "prnewswire": "PR Newswire",
+    "business wire": "Business Wire",
+    "businesswire": "Business Wire",
+    "globe newswire": "GlobeNewswire",
+    "globenewswire": "GlobeNewswire",
+    "news aktuell": "news aktuell",
+    "apa-ots": "APA-OTS",
 }
 #: Short names, read as written only (in capitals, or dpa's and epd's lower case): "Ap",
 #: "Ani" and "Pa" are words and names
@@ -62,7 +73,13 @@ _SHORT = {
     "AAP": "AAP",
     "ANP": "ANP",
     "PA": "PA",
+    # (the releases APA's Originaltext-Service sends: "Wien (OTS) - ...")
+    "OTS": "APA-OTS",
 }
+#: news aktuell's Originaltext-Service, by the mark of its releases' datelines only
+#: ("Lindenau (ots) - ..."): as a word, "ots" is no name a credit gives, and a gate that
+#: looked for it passed the many texts that hold "lots", "robots"
+_OTS = {"ots": "news aktuell"}
 #: Names that are an agency only when they stand alone ("Bloomberg": a surname too)
 _ALONE_ONLY = {"bloomberg": "Bloomberg"}
 
@@ -114,6 +131,11 @@ DATELINE = re.compile(
     r"^\s*(?:[^\W\d_][^()\n]{0,40}?\s*)?\((?P<a>" + _AGENCY + r")(?:\s*/\s*(?P<b>" + _AGENCY
     + r"))?\)\s*[-–—:]"
 )  # fmt: skip
+#: PR Newswire's dateline mark: "NEW YORK, Nov. 3, 2026 /PRNewswire/ --" (with its
+#: services' names after a dash: "/PRNewswire-HISPANIC PR WIRE/")
+_SLASH_DATELINE = re.compile(r"/(?P<a>PRNewswire)(?:-[\w ]{1,30})?/(?P<b>)\s*[-–—]")
+#: news aktuell's dateline mark: "Lindenau (ots) - ..."
+_OTS_DATELINE = re.compile(r"^\s*(?:[^\W\d_][^()\n]{0,40}?\s*)?\((?P<a>ots)\)(?P<b>)\s*[-–—:]")
 #: A line that credits a picture, not the story
 _PICTURE = re.compile(
     r"^\s*(?i:photo|photos|foto|fotos|bild|image|images|picture|credit|crédit|illustration|"
@@ -127,7 +149,7 @@ _SEGMENTS = re.compile(r"\s+[·•|]\s+|\s+[-–—]\s+")
 def agency(name: str) -> str | None:
     """The agency a written name is (:data:`_LONG`, :data:`_SHORT`), else None."""
     s = name.strip()
-    return _SHORT.get(s) or _LONG.get(s.lower()) or _ALONE_ONLY.get(s.lower())
+    return _SHORT.get(s) or _LONG.get(s.lower()) or _ALONE_ONLY.get(s.lower()) or _OTS.get(s)
 
 
 def credit(s: str) -> list[str]:
@@ -138,6 +160,12 @@ def credit(s: str) -> list[str]:
         return [a]
     m = _CREDIT.match(s)
     return [] if m is None else _agencies(m)
+
+
+def _dateline(line: str) -> re.Match[str] | None:
+    """The match of a dateline that names an agency or a press-release wire at ``line``'s
+    start (:data:`DATELINE`, PR Newswire's and news aktuell's marks), else None."""
+    return DATELINE.match(line) or _SLASH_DATELINE.search(line) or _OTS_DATELINE.match(line)
 
 
 def _agencies(m: re.Match[str]) -> list[str]:
@@ -370,8 +398,9 @@ def credits(
     joined = "\n".join(
         [x if len(x) <= _GATE_CHARS else x[: _GATE_CHARS // 2] for x in near] + starts
     )
-    if not _may_name_agency(joined) or (
-        _ANY_SHORT.search(joined) is None and _ANY_LONG.search(joined.lower()) is None
+    if "(ots)" not in joined and (
+        not _may_name_agency(joined)
+        or (_ANY_SHORT.search(joined) is None and _ANY_LONG.search(joined.lower()) is None)
     ):
         return []
     from .text import _BY_WORD
@@ -381,7 +410,7 @@ def credits(
         # (a paragraph: only a dateline at its start, "WASHINGTON (AP) —")
         long = len(line) > _GATE_CHARS * 2
         line = " ".join((line[:_GATE_CHARS] if long else line).split())
-        if (m := DATELINE.match(line)) is not None:
+        if (m := _dateline(line)) is not None:
             found += _agencies(m)
             continue
         if long or not line or len(line.split()) > _CREDIT_WORDS or _PICTURE.match(line):
@@ -402,7 +431,7 @@ def credits(
                     elif (r := _ROLE.match(part)) is not None and r["a"]:
                         found.append(agency(r["a"]) or r["a"])
     for line in starts:
-        if (m := DATELINE.match(line)) is not None:
+        if (m := _dateline(line)) is not None:
             found += _agencies(m)
             break
     return list(dict.fromkeys(found))

@@ -311,6 +311,19 @@ def test_image_caption_and_credit_are_removed(run_stage):
     assert caption in removed and credit in removed
 
 
+def test_a_deck_under_the_headline_is_no_caption(run_stage):
+    # a release's or a story's sub-headline (long, no final punctuation) right under the
+    # headline went as an image caption on every text path (s41 acc-press F8: "Vessel cuts
+    # fuel costs by up to 70 percent and completes first unmanned berthing at Port of
+    # Newark"); a caption sits by a photo's credit (test_image_caption_and_credit_are_removed)
+    head = (
+        "Valley Water Board Approves the First Emergency Drought Plan for All Twelve Member Towns"
+    )
+    deck = "Reservoirs fall to their lowest level in twenty years as farmers brace for cuts"
+    kept, removed = _clean(run_stage, ["Home", "News", head, deck, "November 3, 2026", *ART])
+    assert deck in kept, removed.get(deck)
+
+
 def test_related_links_block_is_removed(run_stage):
     related = [
         "Related stories",
@@ -2632,6 +2645,23 @@ def test_a_members_question_is_a_paywall_only_before_a_log_in(ingest, tmp_path):
     res = ingest(str(tmp_path / "gym.txt"))
     (rec,) = res.records
     assert rec["text"].endswith(member) and "paywall" not in rec["annotations"]["boilerplate"]
+
+
+def test_a_newsletter_platforms_paid_preview_prompt_is_cut():
+    # a Substack paid post's preview ended with its prompt, kept (s41 acc-press F16)
+    from corearchive_plugins.boilerplate.notes import is_paywall, paywall_cut
+
+    prompt = [
+        "Keep reading with a 7-day free trial",
+        "Subscribe to Water Policy Weekly to keep reading this post and get 7 days of free"
+        " access to the full post archives.",
+        "Start trial",
+    ]
+    assert all(map(is_paywall, prompt[:2]))
+    assert paywall_cut(["The agreement sets new shortage tiers for Lake Mead.", *prompt]) == 3
+    # (a sentence of the story that names a free trial or a newsletter is none)
+    assert not is_paywall("The gym offers a 7-day free trial to new members from March.")
+    assert not is_paywall("Subscribe to our newsletter to get the weekly tide tables.")
 
 
 def test_a_members_notice_with_log_in_among_its_words_is_no_paywall(ingest, tmp_path):

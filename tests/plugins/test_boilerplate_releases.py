@@ -9,6 +9,7 @@ from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.mailing import (
     MAIL_REASON,
+    about_paragraph,
     contact_block,
     is_mail_furniture,
     release_furniture,
@@ -220,3 +221,75 @@ def test_a_newsletters_notice_with_the_mails_adjectives_or_other_nouns_goes(foot
     assert is_mail_furniture(footer)
     # (an address right after a Korean byline's word is one: review42 R10)
     assert re.search(EMAIL, "김민준 기자minjun@example.com")[0] == "minjun@example.com"
+
+
+_FIGURES = [
+    "Lindenau (ots) - Die Stadtwerke Lindenau haben am Dienstag ihr erstes Bürgerkraftwerk in"
+    " Betrieb genommen. Die Anlage erzeugt jährlich rund 8,5 Millionen Kilowattstunden Strom.",
+    "Mehr als 900 Bürgerinnen und Bürger haben sich mit Beträgen ab 250 Euro an der Anlage"
+    " beteiligt. Sie erhalten eine feste Verzinsung von 3,5 Prozent über zehn Jahre.",
+    '"Das Bürgerkraftwerk zeigt, dass die Energiewende in Lindenau von den Menschen vor Ort'
+    ' getragen wird", sagte Geschäftsführerin Dr. Katrin Vogt bei der Einweihung.',
+    "Die wichtigsten Zahlen im Überblick:",
+    "Leistung: 7,9 Megawatt Peak",
+    "Fläche: 9,2 Hektar",
+    "Investition: 6,1 Millionen Euro",
+    "CO2-Einsparung: rund 3.600 Tonnen pro Jahr",
+    "Über die Stadtwerke Lindenau",
+    "Die Stadtwerke Lindenau GmbH versorgen rund 61.000 Kundinnen und Kunden mit Strom, Gas,"
+    " Wärme und Trinkwasser. Das Unternehmen gehört zu 100 Prozent der Stadt Lindenau.",
+]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["lines", "blank line between all"])
+def test_a_releases_key_figures_and_about_paragraph_stay_in_any_layout(run_stage, sep):
+    # with a blank line between all lines (the dev renderings' layout, many scrapers') the
+    # model read each figure as a block of its own, a menu's item: the figures went as
+    # teasers after the article's end, and the About paragraph with its heading (s41
+    # acc-press F20)
+    page = ["presseportal.de", "Startseite", "Wirtschaft", "Blaulicht", "Stadtwerke Lindenau GmbH",
+            "04.11.2026 – 10:15", "Stadtwerke Lindenau starten Bürgerkraftwerk am Hafen",
+            *_FIGURES, "Pressekontakt:", "Stadtwerke Lindenau GmbH", "Jana Becker",
+            "Telefon: 03421 555-210", "E-Mail: presse@stadtwerke-lindenau.example",
+            "Impressum | Datenschutz | AGB"]  # fmt: skip
+    run = run_stage(BoilerplateStage, make_document(sep.join(page)), keep_removed=True)
+    kept = run.kept[0].text.split("\n")
+    assert kept[-len(_FIGURES) :] == _FIGURES
+
+
+def test_a_releases_about_heading_and_paragraph_are_kept_after_its_text():
+    body = "The company announced the order of six ferries on Monday in a statement to the press."
+    contact = ["Media Contact:", "Jane Roe", "press@cedarlane.example"]
+    about = [
+        "About Cedar Lane Credit Union",
+        "Cedar Lane Credit Union serves 48,000 members in northeast Ohio from nine branches.",
+    ]
+    french = ["À propos d'Alvéa", "Fondé en 1962, le Groupe Alvéa est un acteur européen du"
+              " recyclage des métaux et emploie 4 200 personnes."]  # fmt: skip
+    for lines in (about, french):
+        page = [body, *lines, *contact]
+        assert about_paragraph(page, [True, False, False, False, False, False]) == [1, 2]
+        assert about_paragraph(page, [True, False, True, False, False, False]) == [1]
+        # (before any kept line of the text: no release's end)
+        assert about_paragraph(page, [False] * 6) == []
+        # a blog's box about its author has the form, but no release's contact by it
+        assert about_paragraph([body, *lines], [True, False, False]) == []
+    # a site's menu, an author's box, a heading over no sentence that names the issuer
+    for lines in (["About us | Advertise | Contact", about[1]],
+                  ["About the author", "She has written for the paper since 2009 and lives in"
+                   " Ohio with her two children."],
+                  ["About Cedar Lane Credit Union", "Read more"],
+                  ["About Cedar Lane", "The members of the union meet every Tuesday in the town"
+                   " hall of the village."]):  # fmt: skip
+        assert about_paragraph([body, *lines, *contact], [True] + [False] * 5) == []
+
+
+def test_a_contact_sentence_wrapped_at_a_width_is_the_contacts():
+    # lynx at 100 columns: the sentence shows the phone and e-mail on its second line
+    lines = ["Noot voor de redactie, niet voor publicatie:",
+             "Voor meer informatie kunt u contact opnemen met Pieter Jansen, woordvoerder, via",
+             "06-55512345 of pers@bolderenergie.example.", "Bekijk meer persberichten"]  # fmt: skip
+    assert contact_block(lines, 0) == 3
+    # (a sentence of the release that goes on with no contact after the label ends it)
+    lines[2] = "de gemeente Amersfoort, die het project mede heeft gefinancierd."
+    assert contact_block(lines, 0) == 0

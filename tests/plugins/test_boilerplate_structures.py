@@ -605,3 +605,16 @@ def test_a_related_box_goes_with_its_colon_label_and_last_date(run_stage, label)
     d = decide(page)
     _drop_teaser_marks(d)
     assert [s for s, k in zip(d.stripped, d.keep.tolist(), strict=True) if k][-2:] == paras
+
+
+def test_a_fact_box_the_articles_line_announces_with_a_colon_is_kept():
+    # the model removed the entries, read one by one as a menu's items after the article's
+    # end (a blank line between all lines; s41 acc-press F20)
+    figures = ["Leistung: 7,9 Megawatt Peak", "Fläche: 9,2 Hektar", "Investition: 6 Mio. Euro"]
+    lines = [LEAD, MID, "Die wichtigsten Zahlen im Überblick:", *figures, "Impressum | Datenschutz"]
+    keep = [True, True, True, False, False, False, False]
+    n = len(lines)
+    assert article_structures(lines, keep, [0.3] * n, [False] * n) == [3, 4, 5]
+    # (no colon: a line of the text, then a box's entries)
+    lines[2] = "Die Anlage wurde am Dienstag eingeweiht."
+    assert article_structures(lines, keep, [0.3] * n, [False] * n) == []

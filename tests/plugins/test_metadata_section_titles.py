@@ -8,7 +8,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
-from corearchive_plugins.metadata.text import _never_title, section_label
+from corearchive_plugins.metadata.text import _never_title, section_label, title_site
 
 HEADLINE = "Harbour council approves new ferry terminal"
 BODY = [
@@ -147,3 +147,34 @@ def test_a_dumps_bare_section_title_gives_way_to_a_headline_under_a_blurb(run_st
     doc = make_document("\n\n".join([blurb, HEADLINE, *BODY]))
     doc.title = "Press Release"
     assert run_stage(MetadataStage, doc).kept[0].title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        (f"{HEADLINE} | Harbour Town Council", "Harbour Town Council"),
+        (f"Harbour Town Council - {HEADLINE}", "Harbour Town Council"),
+        (f"{HEADLINE} | News", None),  # (a section's name)
+        (HEADLINE, None),
+    ],
+)
+def test_an_html_pages_site_name_is_its_titles_segment_beside_the_headline(run_stage, title, site):
+    # no og:site_name: the <title>'s segment beside the <h1>'s headline names the site (s41
+    # acc-press F17: site_name was null on 21 of 34 pages)
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (
+        f"<html><head><title>{title}</title></head><body><article>"
+        f"<h1>{HEADLINE}</h1>{paras}</article></body></html>"
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert (doc.title, doc.site_name) == (HEADLINE, site)
+
+
+def test_a_titles_segment_names_the_site_only_as_its_domain_does():
+    url = "https://www.feuerwehr-oldenburg.de/ausbildung"
+    assert title_site("Feuerwehr Oldenburg - Ausbildung", "Feuerwehr Oldenburg") is None
+    # (the headline is the site's own name, the segment beside it a section's)
+    assert title_site("Feuerwehr Oldenburg - Ausbildung", "Feuerwehr Oldenburg", url) is None
+    assert title_site("Tauchen im Winter | Feuerwehr Oldenburg", "Tauchen im Winter", url) == (
+        "Feuerwehr Oldenburg"
+    )

@@ -252,3 +252,33 @@ def test_a_local_story_quoting_a_wire_lead_keeps_its_own_start() -> None:
     page = Page("\n\n".join(lines))
     assert page.items[page.ms][1] == local
     assert page.ms == main_block(page.texts)[0]
+
+
+@pytest.mark.parametrize(
+    ("lead", "wire"),
+    [
+        (
+            "NEW YORK, Nov. 3, 2026 /PRNewswire/ -- Northwind Robotics, Inc. today unveiled",
+            "PR Newswire",
+        ),
+        ("CAMBRIDGE, Mass.--(BUSINESS WIRE)--Halvorsen Bio, Inc. today reported", "Business Wire"),
+        (
+            "MAPLETON, Ohio, Nov. 04, 2026 (GLOBE NEWSWIRE) -- Cedar Lane Credit Union",
+            "GlobeNewswire",
+        ),
+        ("Lindenau (ots) - Die Stadtwerke Lindenau haben am Dienstag", "news aktuell"),
+        ("Wien (OTS) - Die Wiener Lokalbahnen haben beim Hersteller", "APA-OTS"),
+    ],
+)
+def test_a_press_releases_wire_is_credited_from_its_dateline(lead: str, wire: str) -> None:
+    # a press archive filters by wire; none was recorded (s41 acc-press F22)
+    lines = ["Northwind Robotics unveils an electric tug", "", lead]
+    assert credits(lines, 0) == [wire]
+
+
+def test_a_press_release_wire_given_as_author_is_no_author() -> None:
+    # a dump's author "PR Newswire" was kept as one (s41 acc-press F21)
+    assert split_authors(["PR Newswire"]) == ([], ["PR Newswire"])
+    assert split_authors(["Business Wire"]) == ([], ["Business Wire"])
+    # (a word in lower case is no wire: "lots" of a line, a name)
+    assert credits(["Robots and lots of them", "", "PARIS (Lots) - The fair"], 0) == []

@@ -542,3 +542,50 @@ def test_a_suspended_hyphen_and_a_decades_hyphen_stay(run_stage) -> None:
     got = run_stage(BoilerplateStage, make_document(text)).kept[0].text
     for words in ("eighteen-sixties", "Both pre- and post-war", "deteriorating", "fishermen"):
         assert words in got, words
+
+
+#: A short release as ``lynx -dump -width=100`` writes it: too few breaks for the text to be
+#: read as wrapped (s41 acc-press F9), its quote's first line a title-like line of its own
+_WIDE_RELEASE = """     * Presseaussendungen
+     * Suche
+     * Login
+
+   05.11.2026 | 09:30
+
+                        Wiener Lokalbahnen bestellen 18 neue Niederflurzüge
+
+   Wien (OTS) - Die Wiener Lokalbahnen haben beim Hersteller Stadler 18 neue
+   Niederflurtriebwagen bestellt. Das Auftragsvolumen beträgt rund 96 Millionen Euro. Die
+   Fahrzeuge sollen ab Herbst 2028 auf der Badner Bahn zwischen Wien und Baden eingesetzt
+   werden und die ältesten Züge der Flotte ersetzen.
+
+   Die neuen Züge bieten mehr Platz für Kinderwagen, Rollstühle und Fahrräder, eine
+   Klimaanlage in allen Wagen und Echtzeit-Fahrgastinformation. Mit 75 Sitzplätzen und 150
+   Stehplätzen steigt die Kapazität pro Zug um rund 15 Prozent.
+
+   „Wir investieren in ein Angebot, das immer mehr Pendlerinnen und Pendler nutzen“, sagte
+   Geschäftsführerin Monika Unterholzner.
+
+   Rückfragehinweis:
+
+   Mag. Stefan Gruber
+
+   Telefon: +43 1 555 44 120
+
+   OTS-ORIGINALTEXT PRESSEAUSSENDUNG UNTER AUSSCHLIESSLICHER INHALTLICHER VERANTWORTUNG DES
+   AUSSENDERS | NEF0003 | 2026-11-05 09:30
+
+   Impressum | Datenschutz | AGB | © APA-OTS Originaltext-Service GmbH
+"""
+
+
+def test_a_short_text_wrapped_wide_keeps_a_paragraph_whole(run_stage) -> None:
+    # not joined (too few breaks), the line model read the quote's first line as a teaser
+    # after the article's last sentence and kept the second: "Geschäftsführerin Monika
+    # Unterholzner." was left, a fragment
+    assert wrap_width(_WIDE_RELEASE.split("\n")) is None
+    run = run_stage(BoilerplateStage, make_document(_WIDE_RELEASE))
+    kept = run.kept[0].text.split("\n")
+    lines = [ln.strip() for ln in _WIDE_RELEASE.split("\n")]
+    at = lines.index("Geschäftsführerin Monika Unterholzner.")
+    assert lines[at - 1] in kept and lines[at] in kept, kept
