@@ -195,3 +195,52 @@ def test_the_contact_search_is_linear_and_stops_at_an_about_heading_with_marks()
     for heading in ("-- About Acme Corp --", "**About Acme Corp**", "## About Acme Corp"):
         lines = ["Media contact:", "Jane Doe", "jane@acme.example", "", heading, about]
         assert contact_block(lines, 0) == 3
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Manage your subscriptions before streaming prices rise again",
+        "Unsubscribe rates are rising",
+        "Abmelden lohnt sich",
+        "Webversion des Spiels erscheint im Mai",
+        "Afmelden voor de marathon kan tot vrijdag",
+        "Désabonnement : la grande vague des résiliations",
+        "Darse de baja del gimnasio, misión imposible",
+        "Tech | Unsubscribe rates soar as inboxes overflow",
+    ],
+)
+def test_a_heading_that_opens_with_a_links_words_is_the_texts(heading):
+    """s42 acc-read F13: a short line that opened with an unsubscribe link's words was a
+    newsletter's line whatever followed, so a headline or a sub-heading on a consumer topic
+    was removed and never a title. A link's words alone, with their object or in a run of
+    links are still the e-mail's."""
+    from corearchive_plugins.metadata.text import _never_title
+
+    assert not is_mail_furniture(heading)
+    assert not _never_title(heading)[0]
+    for link in (
+        "Unsubscribe",
+        "Manage your subscriptions",
+        "Unsubscribe from this list",
+        "Afmelden voor de nieuwsbrief",
+        "Abmelden vom Newsletter",
+        "Se désinscrire de la liste",
+        "Update your preferences or unsubscribe",
+        "Manage Your Subscription this link opens in a new tab",
+        "Newsletter abbestellen | Einstellungen ändern",
+        "Unsubscribe · View in browser",
+    ):
+        assert is_mail_furniture(link), link
+
+
+def test_sub_headings_that_open_with_a_links_words_stay_in_a_text(run_stage):
+    """s42 acc-read F13, end to end on the text path."""
+    para = (
+        "Consumer groups advise checking bank statements for recurring charges and"
+        " cancelling the services you have not used in the past three months."
+    )
+    lines = [para, "", "Unsubscribe rates are rising", "", para.replace("three", "six"), ""]
+    lines += ["Abmelden lohnt sich", "", para.replace("three", "four")]
+    kept, gone = _clean(run_stage, lines)
+    assert "Unsubscribe rates are rising" in kept and "Abmelden lohnt sich" in kept, gone
