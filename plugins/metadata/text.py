@@ -5480,23 +5480,29 @@ def digest_headline(
 ) -> tuple[int, str] | None:
     """The page's headline over a digest of briefs when the ranker picked the first brief's
     (at ``line``): the candidate above it over a byline, with no paragraph between, when
-    the pick heads paragraphs, as :data:`_DIGEST_BRIEFS` candidates or more after it do
-    ("AP News in Brief at 6:04 p.m. EST" / "By The Associated Press" / a date, then six
-    briefs, each a headline and two paragraphs: the first brief's headline was the
-    digest's title; s40 acc-synd #9). An article's headline is the one over its byline:
+    the pick heads a wire story's paragraph, as :data:`_DIGEST_BRIEFS` candidates or more
+    after it do ("AP News in Brief at 6:04 p.m. EST" / "By The Associated Press" / a date,
+    then six briefs, each a headline and two paragraphs: the first brief's headline was
+    the digest's title; s40 acc-synd #9). An article's headline is the one over its byline:
     the lines above it are a menu's or a section's, over no byline (a post's date may be
     over its headline: a line over a date is not taken). ``skip``: the byline's line, no
     candidate (as :func:`rank_titles`'). Else None."""
     paras, n = page.paras, len(page.paras)
     heads = [j for j, (k, _, _) in enumerate(pool.cands) if k + 1 < n and paras[k + 1]]
     at = next((j for j in heads if pool.cands[j][1] == line), None)
-    if at is None or len(heads) - heads.index(at) - 1 < _DIGEST_BRIEFS:
+    if at is None or len(later := heads[heads.index(at) + 1 :]) < _DIGEST_BRIEFS:
         return None
     k_pick = pool.cands[at][0]
-    if not _wire_story_lead(page.texts[k_pick + 1]):
+    if (
+        not _wire_story_lead(page.texts[k_pick + 1])
+        or sum(_wire_story_lead(page.texts[pool.cands[j][0] + 1]) for j in later) < _DIGEST_BRIEFS
+    ):
         # (a brief is a wire story, its paragraph under a dateline: an article's headline
         # over its sections, a kicker and a byline above it, is none; review41 R13, where a
-        # floor of words was fitted to one page's kicker)
+        # floor of words was fitted to one page's kicker. So are the briefs after it: a
+        # wire story of the explainer's form, its kicker and byline over its headline and
+        # sub-headings ("What the bill does") under it, opens with the one dateline; s42
+        # acc-read F10)
         return None
     for j in range(at - 1, -1, -1):
         k, i, text = pool.cands[j]
