@@ -209,6 +209,10 @@ _EVIDENCE = re.compile(
     r"|(?<![\w.,/])\(?\d{2,5}\)?(?:\s?[-/]\s?|\s)\d{2,8}(?:[\s/-]\d{2,5}){0,3}(?![\w.,/])"
     r"|https?://|\bwww\.",
 )
+#: Two years of a span (a war's "1914-1918", a season's "2023/2024"): eight digits in two
+#: groups, no phone number (s42 acc-read F11: a line of the release under its contact block
+#: that named one went as the contact's)
+_YEAR_RANGE = re.compile(r"(1\d{3}|20\d{2})\s?[-/]\s?(1\d{3}|20\d{2})")
 #: The fewest digits of a phone number
 _PHONE_DIGITS = 7
 #: How many lines after its label a contact block runs at most
@@ -275,6 +279,8 @@ def _contact(line: str, web: bool = True) -> bool:
         found = m.group()
         if not web and found.lower().startswith(("http", "www")):
             continue
+        if (years := _YEAR_RANGE.fullmatch(found)) is not None and years[1] < years[2]:
+            continue  # (a span of years: "Shadows of War 1914-1918", "the 2023/2024 season")
         if not found[-1].isdigit() or sum(map(str.isdigit, found)) >= _PHONE_DIGITS:
             return True
         if not found[0].isdigit() and not found.startswith(("+", "(")):  # (after its word)

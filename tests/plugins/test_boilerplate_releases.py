@@ -244,3 +244,17 @@ def test_sub_headings_that_open_with_a_links_words_stay_in_a_text(run_stage):
     lines += ["Abmelden lohnt sich", "", para.replace("three", "four")]
     kept, gone = _clean(run_stage, lines)
     assert "Unsubscribe rates are rising" in kept and "Abmelden lohnt sich" in kept, gone
+
+
+def test_a_span_of_years_under_a_contact_block_is_no_phone_number():
+    """s42 acc-read F11: "1914-1918" and "2023/2024" were read as a phone number's digit
+    groups, so a sentence of the release under its contact block that named one went with
+    the block."""
+    after = 'The exhibition "Shadows of War 1914-1918" runs until 30 June and is open daily.'
+    season = "Tickets for the 2023/2024 season go on sale on Monday."
+    for line in (after, season):
+        lines = ["Press contact:", "Jane Doe", "+49 30 1234567", "", line]
+        assert contact_block(lines, 0) == 3, line
+    # a phone number of two groups is still one
+    assert contact_block(["Press contact:", "Jane Doe", "", "Tel. 6123 4567"], 0) == 4
+    assert contact_block(["Press contact:", "Jane Doe", "6123 4567"], 0) == 3
