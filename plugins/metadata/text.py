@@ -5790,7 +5790,7 @@ _PLACE_END = re.compile(
 )
 
 
-def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
+def place_words(text: str, byline: bool = False, shapes: bool = True) -> Callable[[str], bool]:
     """``place(word)``: whether ``text`` writes ``word`` as the place of a dateline: at a
     line's start before a dash or an agency's parenthesis ("HAMBURG (dpa) –", "Hamburg – "),
     in capitals before a comma ("HAMBURG, 4. März"). A name written surname first and a
@@ -5806,11 +5806,13 @@ def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
     two words after the surname are a place ("Von Meier, Bad Homburg", "By Doe, New York";
     a second given name is a catalogue's form, no byline's; s39 acc-read F15), and so is a
     word that ends as places do (:data:`_PLACE_END`: "By Weber, Frankfurt" over a story that
-    never names the city was "Frankfurt Weber"; s40 acc-regress D14)."""
+    never names the city was "Frankfurt Weber"; s40 acc-regress D14). Those ``shapes`` are
+    a place's after a name, not a name's own words: a surname ends so as often ("By Ruth
+    Ginsburg", "By Anna Stockhausen"; s42 acc-read F14)."""
     prose = r"\b(?:in|im|aus|nach|from|at|à|dans|en|a)\s+{w}\b|" if byline else ""
 
     def place(word: str) -> bool:
-        if byline and (_TWO_WORDS.fullmatch(word) or _PLACE_END.fullmatch(word)):
+        if byline and shapes and (_TWO_WORDS.fullmatch(word) or _PLACE_END.fullmatch(word)):
             return True
         w, up = re.escape(word), re.escape(word.upper())
         return (
@@ -5918,14 +5920,39 @@ def _no_person(ws: list[str]) -> bool:
     )
 
 
+#: What joins the parts of a name's word: "Anne-Marie", "O'Brien"
+_NAME_JOINS = re.compile(r"[-'’]")
+
+
+def _name_cased(w: str) -> bool:
+    """Whether word ``w`` is written as a name's: an initial ("J."), or parts of letters
+    joined by a hyphen or an apostrophe, each opening with a capital, any capital inside
+    one before a small letter ("Price-Jones", "O'Brien", "McDonald", "DiCaprio"; not
+    "NEWS", "Earley15", "Jueves,"). A test of small letters after the first refused these
+    (s42 acc-read F14)."""
+    if len(w) == 2 and w[1] == ".":
+        return w[0].isupper()
+    parts = _NAME_JOINS.split(w.removesuffix("."))  # (and a short form's: "Jr.", "St.")
+    return all(
+        p[:1].isupper()
+        and p.isalpha()
+        and (len(p) > 1 or k < len(parts) - 1)  # (one letter before a join: "O'Brien")
+        and all(b.islower() for a, b in pairwise(p[1:] + " ") if a.isupper())
+        for k, p in enumerate(parts)
+    )
+
+
 def _person_like(part: str) -> bool:
-    """A byline's comma part that reads as another person's name: two or three words in
-    title case (initials allowed), no digit, no word of an outlet, role or place."""
+    """A byline's comma part that reads as another person's name: two or three words
+    written as a name's (:func:`_name_cased`: initials allowed, no digit), no word of an
+    outlet, role, place or company ("Warner Bros. Pictures")."""
     ws = part.strip(" .").split()
     return (
         2 <= len(ws) <= 3
-        and all(w[:1].isupper() and (w[1:].islower() or (len(w) == 2 and w[1] == ".")) for w in ws)
-        and not any(w.lower().strip(".") in _NOT_PERSON for w in ws)
+        and all(map(_name_cased, ws))
+        and not any(
+            (low := w.lower().strip(".")) in _NOT_PERSON or low in _COMPANY_WORDS for w in ws
+        )
     )
 
 
@@ -6025,16 +6052,12 @@ def desk_byline(page: Page, title_line: int | None) -> int | None:
     return None
 
 
-#: A word of a person's name: letters, a hyphen or an apostrophe inside, or an initial
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
-
-
 def _bare_name(s: str, place: Callable[[str], bool]) -> str | None:
     """The person's name that stripped line ``s`` is alone after a byline word ("By Emma
-    Price"): two or three capitalised words of letters (:func:`_person_like`,
-    :data:`_NAME_WORD`: not "Earley15:35", "Jueves,"), none of a desk's, a time's or a
-    weekday's ("Local News", "Monday Morning"), nor one the text writes as a place
-    (``place``: "Radtouren Berlin"); else None. A name without the word ("Emma Price" over
+    Price", "By Sean O'Brien"): two or three words of a name (:func:`_person_like`: not
+    "Earley15:35", "Jueves,"), none of a desk's, a time's or a weekday's ("Local News",
+    "Monday Morning"), nor one the text writes as a place (``place``: "Radtouren Berlin");
+    else None. A name without the word ("Emma Price" over
     the date) is no byline: a section's, an institution's or an outlet's name stands there
     as often ("Premier League", "White House", "Hamburger Abendblatt"), and no test of the
     words tells a person's name from them (review41 R1: they were the authors)."""
@@ -6044,7 +6067,6 @@ def _bare_name(s: str, place: Callable[[str], bool]) -> str | None:
     ws = s.split()
     if (
         _person_like(s)
-        and all(_NAME_WORD.fullmatch(w) for w in ws)
         and not _no_person(ws)
         and not any(w.casefold().strip(".") in _WHEN_WORDS for w in ws)
         and not any(map(place, ws))
@@ -6072,7 +6094,7 @@ def bare_byline(
         # (the page's places are read once a line is a byline: review41 R12, they were
         # read for every dated page)
         if not built:
-            built.append(place_words("\n".join(page.lines), byline=True))
+            built.append(place_words("\n".join(page.lines), byline=True, shapes=False))
         return built[0](word)
 
     for k in date_lines:
@@ -6080,10 +6102,11 @@ def bare_byline(
             continue
         if name := _bare_name(is_date_line.without_dates(k).strip(" \t-–—|·•,:"), place):
             return [name], k
-        for j in (k - 1, k + 1):
-            if title_line < j < page.body_line and (
-                name := _bare_name(page.lines[j].strip(), place)
-            ):
+        # (the lines next to it, not the blank lines between blocks of a plain text: "By
+        # Tess Bonn" / "" / "March 3, 2026" gave no one; s42 acc-read F15)
+        at = bisect.bisect_left(page.item_lines, k)
+        for j, text in page.items[max(at - 1, 0) : at] + page.items[at + 1 : at + 2]:
+            if title_line < j < page.body_line and (name := _bare_name(text, place)):
                 return [name], j
     return None
 
