@@ -7681,9 +7681,13 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
 #: A company's legal form after its name, and whatever follows it: a word ("GmbH", "Inc.") or
 #: one-letter abbreviations ("S.L.", "S.A. de C.V.", "e.V.", "B.V.", "A.Ş.", "a.s.") after a
 #: word of four letters or more, or of three and its comma: initials after a short first
-#: word are the name's ("The A.V. Club", "The L.A. Times"; review41 R6)
+#: word are the name's ("The A.V. Club", "The L.A. Times"; review41 R6). Such a form ends
+#: the name (the notice's end, a mark, its rights' words next): initials before more of
+#: the name are a place's or a person's ("Washington D.C. Tourism Board", "Robert J.R.
+#: Martin" were "Washington", "Robert"; s42 acc-read F16)
 _COMPANY_TAIL = re.compile(
-    r"(?:\s+(?:GmbH|Inc|Ltd|LLC|AG|SA|Limited|Corp)\b|(?:(?<=\w{4})|(?<=\w{3},))\s+\w\.\w\.).*$"
+    r"(?:\s+(?:GmbH|Inc|Ltd|LLC|AG|SA|Limited|Corp)\b|(?:(?<=\w{4})|(?<=\w{3},))\s+\w\.(?:\w\.)+"
+    r"(?:\s+de\s+\w\.(?:\w\.)+)?(?=\s*(?:$|[^\w\s])|\s+(?i:" + _RIGHTS_WORDS + r"))).*$"
 )
 #: :data:`_RIGHTS_WORDS` before the holder's name ("כל הזכויות שמורות לחדשות הצפון": "...
 #: reserved to", its "ל" on the name); Arabic's "ل" before the article "ال" drops its alef

@@ -2787,6 +2787,13 @@ def test_a_latin_page_is_counted_by_spaces() -> None:
         ),
         ("© 2024 Acme Inc. All rights reserved.", "Acme"),
         ("© 2024 The A.V. Club", "The A.V. Club"),
+        # initials before more of the name are no legal form (s42 acc-read F16)
+        (
+            "© 2026 Washington D.C. Tourism Board. All rights reserved.",
+            "Washington D.C. Tourism Board",
+        ),
+        ("© 2026 Robert J.R. Martin. All rights reserved.", "Robert J.R. Martin"),
+        ("© 2026 Acme S.A. de C.V. | Aviso de privacidad", "Acme"),
     ],
 )
 def test_copyright_holder(line: str, who: str) -> None:
