@@ -258,3 +258,36 @@ def test_a_span_of_years_under_a_contact_block_is_no_phone_number():
     # a phone number of two groups is still one
     assert contact_block(["Press contact:", "Jane Doe", "", "Tel. 6123 4567"], 0) == 4
     assert contact_block(["Press contact:", "Jane Doe", "6123 4567"], 0) == 3
+
+
+def test_a_line_the_refinement_puts_back_is_not_counted_as_gone(run_stage):
+    """s42 acc-read F12: the HTML path counted the lines it took out of trafilatura's text
+    before the refinement, which put an article's sentence that opens like a newsletter's
+    notice back: the record had the sentence in its text and release_furniture 1."""
+    sentence = (
+        "Sie erhalten diese Nachricht von einer unbekannten Nummer? Dann sollten Sie vorsichtig"
+        " sein und keinen Link anklicken, warnt die Polizei."
+    )
+    paras = [
+        "Die Polizei in Hamburg warnt vor einer neuen Welle betrügerischer Kurznachrichten,"
+        " die angeblich von Paketdiensten stammen und auf gefälschte Seiten führen.",
+        sentence,
+        "In den vergangenen zwei Wochen seien mehr als dreihundert Anzeigen eingegangen, der"
+        " Schaden belaufe sich auf mehrere zehntausend Euro, sagte ein Sprecher.",
+        "Wer bereits Daten eingegeben habe, solle umgehend seine Bank informieren und die"
+        " Zugangsdaten ändern, rät die Verbraucherzentrale.",
+    ]
+    page = (
+        '<html lang="de"><head><title>Polizei warnt vor falschen Paketnachrichten</title>'
+        "</head><body><article><h1>Polizei warnt vor falschen Paketnachrichten</h1>"
+        "<p>Von Anna Weber, 3. März 2026</p>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</article></body></html>"
+    )
+    # (the premise: the notice's pattern takes the sentence, the refinement puts it back)
+    assert is_mail_furniture(sentence)
+    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
+    ann = doc.annotations["boilerplate"]
+    assert ann.get("refine", {}).get("added")
+    assert sentence in doc.text.split("\n")
+    assert "release_furniture" not in ann
