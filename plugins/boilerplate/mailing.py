@@ -130,16 +130,19 @@ _WORD = re.compile(r"\w+")
 #: your subscriptions before streaming prices rise again", "Unsubscribe rates are rising",
 #: "Abmelden lohnt sich", "Webversion des Spiels erscheint im Mai"; s42 acc-read F13)
 _LINK_TAIL = re.compile(
-    r"\w*(?:\W*(?:this\s+link\s+)?opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)"
-    r"|(?:[\W_]+(?i:here|now|below|instantly|at|any|time|from|of|to|or|and|this|these|the|our"
-    r"|all|future|list|mailing|mailings|e-?mails?|newsletters?|messages?|updates|alerts"
-    r"|communications|subscriptions?|preferences|settings|unsubscribe|manage|update"
-    r"|hier|jetzt|vom|von|diesem|dem|den|oder|und|verteiler|einstellungen"
-    r"|ici|de|du|la|le|cette|ce|cet|lettre|infolettre|liste|diffusion|ou|et"
-    r"|aquí|del|este|esta|boletín|correo|lista|o|y"
+    r"\w*+(?:\W*+(?:this\s+link\s+)?opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)"
+    r"|(?:[\W_]++(?:here|now|below|instantly|at|any|time|from|of|to|or|and|this|these|the|our"
+    r"|your|you|my|click|view|online|browser|version|all|future|list|mailing|mailings"
+    r"|e-?mails?|newsletters?|messages?|updates|alerts|communications|subscriptions?"
+    r"|preferences|settings|unsubscribe|manage|update"
+    r"|hier|jetzt|vom|von|diesem|dem|den|oder|und|ihre|verteiler|einstellungen|ändern"
+    r"|anzeigen|ansehen|öffnen|lesen"
+    r"|ici|de|du|la|le|cette|ce|cet|lettre|infolettre|liste|diffusion|ou|et|mes|vos|votre"
+    r"|aquí|del|este|esta|boletín|correo|lista|o|y|tu|su"
     r"|qui|dalla|da|questa|questo|oppure"
-    r"|van|voor|deze|nieuwsbrief"
-    r"|aqui|do|desta|deste)(?![\w-])){0,5})[\W_]*$"
+    r"|van|voor|deze|nieuwsbrief|je|uw"
+    r"|aqui|do|desta|deste|sua)(?![\w-])){0,6})[\W_]*+$",
+    re.IGNORECASE,
 )
 
 
