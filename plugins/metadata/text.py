@@ -7682,12 +7682,13 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
 #: one-letter abbreviations ("S.L.", "S.A. de C.V.", "e.V.", "B.V.", "A.Ş.", "a.s.") after a
 #: word of four letters or more, or of three and its comma: initials after a short first
 #: word are the name's ("The A.V. Club", "The L.A. Times"; review41 R6). Such a form ends
-#: the name (the notice's end, a mark, its rights' words next): initials before more of
-#: the name are a place's or a person's ("Washington D.C. Tourism Board", "Robert J.R.
-#: Martin" were "Washington", "Robert"; s42 acc-read F16)
+#: the name (the notice's end, a mark, a year, its rights' words, or another notice glued
+#: to it: "Borgis a.s.Copyright © 2019 …"): initials before more of the name are a place's
+#: or a person's ("Washington D.C. Tourism Board", "Robert J.R. Martin" were "Washington",
+#: "Robert"; s42 acc-read F16)
 _COMPANY_TAIL = re.compile(
-    r"(?:\s+(?:GmbH|Inc|Ltd|LLC|AG|SA|Limited|Corp)\b|(?:(?<=\w{4})|(?<=\w{3},))\s+\w\.(?:\w\.)+"
-    r"(?:\s+de\s+\w\.(?:\w\.)+)?(?=\s*(?:$|[^\w\s])|\s+(?i:" + _RIGHTS_WORDS + r"))).*$"
+    r"(?:\s+(?:GmbH|Inc|Ltd|LLC|AG|SA|Limited|Corp)\b|(?:(?<=\w{4})|(?<=\w{3},))\s+\w\.(?:\w\.)++"
+    r"(?:\s+de\s+\w\.(?:\w\.)++)?(?=\S|\s*(?:$|[^\w\s]|\d)|\s+(?i:" + _RIGHTS_WORDS + r"))).*$"
 )
 #: :data:`_RIGHTS_WORDS` before the holder's name ("כל הזכויות שמורות לחדשות הצפון": "...
 #: reserved to", its "ל" on the name); Arabic's "ل" before the article "ال" drops its alef

@@ -2794,6 +2794,9 @@ def test_a_latin_page_is_counted_by_spaces() -> None:
         ),
         ("© 2026 Robert J.R. Martin. All rights reserved.", "Robert J.R. Martin"),
         ("© 2026 Acme S.A. de C.V. | Aviso de privacidad", "Acme"),
+        # ... but a form before a year or another notice glued to it (dev pages)
+        ("© Konrad-Adenauer-Stiftung e.V. 2021", "Konrad-Adenauer-Stiftung"),
+        ("Copyright © 2003-2019 Borgis a.s.Copyright © 2019 Seznam.cz a.s.", "Borgis"),
     ],
 )
 def test_copyright_holder(line: str, who: str) -> None:
