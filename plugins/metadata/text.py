@@ -6057,10 +6057,10 @@ def _bare_name(s: str, place: Callable[[str], bool]) -> str | None:
     Price", "By Sean O'Brien"): two or three words of a name (:func:`_person_like`: not
     "Earley15:35", "Jueves,"), none of a desk's, a time's or a weekday's ("Local News",
     "Monday Morning"), nor one the text writes as a place (``place``: "Radtouren Berlin");
-    else None. A name without the word ("Emma Price" over
-    the date) is no byline: a section's, an institution's or an outlet's name stands there
-    as often ("Premier League", "White House", "Hamburger Abendblatt"), and no test of the
-    words tells a person's name from them (review41 R1: they were the authors)."""
+    else None. A name without the word ("Emma Price" over the date) is no byline: a
+    section's, an institution's or an outlet's name stands there as often ("Premier
+    League", "White House", "Hamburger Abendblatt"), and no test of the words tells a
+    person's name from them (review41 R1: they were the authors)."""
     if (m := _BYLINE.match(s)) is None:
         return None
     s = m.group("names").strip()
