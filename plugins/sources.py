@@ -779,12 +779,19 @@ _REDIRECT_TEXT = 1000
 #: A script that sends its browser to an address it writes out: ``location = "…"``,
 #: ``location.href = '…'``, ``location.replace("…")``, ``location.assign("…")`` (a redirect
 #: stub's, whose ``<noscript>`` refresh does the same for readers without scripts); the
-#: address is group ``a`` or ``b``. (A quoted address only: ``window.open(u, "share",
-#: "location=no")``'s window feature sends nobody anywhere, s41 acc-read F4)
+#: address is group ``a`` or ``b``, or the variable that holds it group ``v`` or ``w``
+#: (``var target = "…"; location.replace(target);``, a stub's form too: s42 acc-read F9).
+#: (A quoted address or a variable that is all the value: ``window.open(u, "share",
+#: "location=no")``'s window feature sends nobody anywhere, s41 acc-read F4, nor does
+#: ``top.location = self.location``)
 _SCRIPT_REDIRECT = re.compile(
-    r"\blocation(?:\.href)?\s*=\s*(?P<q>[\"'`])(?P<a>[^\"'`\n]*)(?P=q)"
-    r"|\blocation\.(?:replace|assign)\s*\(\s*(?P<r>[\"'`])(?P<b>[^\"'`\n]*)(?P=r)"
+    r"\blocation(?:\.href)?\s*=\s*(?:(?P<q>[\"'`])(?P<a>[^\"'`\n]*)(?P=q)"
+    r"|(?P<v>[A-Za-z_$][\w$]*)(?=[ \t]*(?:[;}\n]|$)))"
+    r"|\blocation\.(?:replace|assign)\s*\(\s*(?:(?P<r>[\"'`])(?P<b>[^\"'`\n]*)(?P=r)"
+    r"|(?P<w>[A-Za-z_$][\w$]*)\s*\))"
 )
+#: A variable's assignment of a quoted value, the variable's name put in at ``{}``
+_LITERAL_SET = r"(?<![\w$.]){}\s*=\s*([\"'`])([^\"'`\n]*)\1"
 #: The text a browser shows: outside scripts, styles and templates (comments are no text)
 _SHOWN = XPath(
     "//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
@@ -817,25 +824,32 @@ def _refresh_target(content: str, uri: str) -> str | None:
 
 def _script_sends(tree: Any, to: str) -> bool:
     """Whether a script of the page ``tree`` sends the browser to the address ``to``
-    (:data:`_SCRIPT_REDIRECT`): the address it sets ``location`` to has ``to``'s path and
-    query, and its host if it names one. A frame-buster, a search box's handler or a cookie
-    check that sets ``location`` elsewhere does not (review40 F2), nor one whose address
-    only holds ``to``'s path ("/newsletter/signup" and a refresh to "/news", s41 acc-read
-    F4)."""
+    (:data:`_SCRIPT_REDIRECT`): the address it sets ``location`` to, written out or given to
+    a variable it sets ``location`` to, has ``to``'s path and query, and its host if it
+    names one. A frame-buster, a search box's handler or a cookie check that sets
+    ``location`` elsewhere does not (review40 F2), nor one whose address only holds
+    ``to``'s path ("/newsletter/signup" and a refresh to "/news", s41 acc-read F4)."""
     target = urlsplit(to)
     for script in tree.iter("script"):
-        for m in _SCRIPT_REDIRECT.finditer(script.text or ""):
-            address = m["a"] if m["a"] is not None else m["b"]
-            try:
-                sent = urlsplit(address)
-            except ValueError:  # (an address no URL parser reads sends nowhere)
-                continue
-            # (an address with its host: the host, path and query, whatever its scheme, as
-            # "//host/a" and "http:" for "https:" write it; review41 R7)
-            if (sent.path, sent.query) == (target.path, target.query) and (
-                not sent.netloc or sent.netloc.lower() == target.netloc.lower()
-            ):
-                return True
+        code = script.text or ""
+        for m in _SCRIPT_REDIRECT.finditer(code):
+            if (name := m["v"] or m["w"]) is not None:
+                # (the values the script gives the variable it sends the browser with)
+                pattern = _LITERAL_SET.format(re.escape(name))
+                addresses = [v[2] for v in re.finditer(pattern, code)]
+            else:
+                addresses = [m["a"] if m["a"] is not None else m["b"]]
+            for address in addresses:
+                try:
+                    sent = urlsplit(address)
+                except ValueError:  # (an address no URL parser reads sends nowhere)
+                    continue
+                # (an address with its host: the host, path and query, whatever its scheme,
+                # as "//host/a" and "http:" for "https:" write it; review41 R7)
+                if (sent.path, sent.query) == (target.path, target.query) and (
+                    not sent.netloc or sent.netloc.lower() == target.netloc.lower()
+                ):
+                    return True
     return False
 
 

@@ -519,7 +519,7 @@ class BoilerplateStage(Stage):
         for doc in docs:
             if doc.is_html:
                 try:
-                    html[id(doc)] = _without_release_furniture(*self._html(doc))
+                    html[id(doc)] = _without_release_furniture(doc, *self._html(doc))
                 except Exception as exc:
                     # this page alone fails (over html_timeout, say): the batch goes on, and
                     # the page is not run again by the retry of a failed batch
@@ -536,6 +536,12 @@ class BoilerplateStage(Stage):
                     out.append(result)
                     continue
                 text, ann = result
+                if gone := doc.work.pop(_RELEASE_KEY, None):
+                    # (counted in the text as refined: the refinement may put a line back,
+                    # an article's sentence that reads as one; s42 acc-read F12)
+                    shown = set(text.split("\n"))
+                    if n := sum(line not in shown for line in gone):
+                        ann = {**ann, "release_furniture": n}
                 # (the page's characters, decoded from its entities and kept from its own
                 # lines where trafilatura's differ, as a plain text's are at its reading:
                 # &#7; a control, &shy; a soft hyphen, a decomposed title's letters)
@@ -1129,6 +1135,8 @@ def _to_input_lines(ann: dict[str, Any], joined: Reflowed) -> None:
 _TEMPLATE_KEY = "boilerplate.template"
 #: a text's blocks, when :func:`_template` has joined it (see :mod:`.reflow`)
 _REFLOW_KEY = "boilerplate.reflow"
+#: the lines :func:`_without_release_furniture` took out of an HTML page's text
+_RELEASE_KEY = "boilerplate.release_furniture"
 
 
 def _site(doc: Document) -> tuple[str | None, str]:
@@ -1636,17 +1644,21 @@ def _drop_promo_lines(d: Any) -> None:
         _mark(d, drop, False)
 
 
-def _without_release_furniture(text: str, ann: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """trafilatura's ``text`` of an HTML page and its annotations ``ann`` without the lines
-    that are a press release's contact block or wire mark or a newsletter e-mail's line to
-    its reader (:func:`.mailing.release_furniture`): trafilatura keeps them, inside the
-    article's block as the wires and newsletters put them (s41 acc-press F1, F19). Before
-    the line model's refinement, which removed a block's label and left its e-mail and phone."""
+def _without_release_furniture(
+    doc: Document, text: str, ann: dict[str, Any]
+) -> tuple[str, dict[str, Any]]:
+    """trafilatura's ``text`` of HTML page ``doc`` and its annotations ``ann`` without the
+    lines that are a press release's contact block or wire mark or a newsletter e-mail's
+    line to its reader (:func:`.mailing.release_furniture`): trafilatura keeps them, inside
+    the article's block as the wires and newsletters put them (s41 acc-press F1, F19).
+    Before the line model's refinement, which removed a block's label and left its e-mail
+    and phone. The lines go to ``doc.work`` (:data:`_RELEASE_KEY`), counted once the text
+    is refined."""
     lines = text.split("\n")
     if not (gone := release_furniture(lines)) or len(gone) == len(lines):
         return text, ann
-    kept = "\n".join(ln for j, ln in enumerate(lines) if j not in gone)
-    return kept, {**ann, "release_furniture": len(gone)}
+    doc.work[_RELEASE_KEY] = [lines[j] for j in gone]
+    return "\n".join(ln for j, ln in enumerate(lines) if j not in gone), ann
 
 
 def _drop_release_furniture(d: Any) -> None:

@@ -1059,6 +1059,17 @@ _COPY_WORDS = 10
 _EXPANDER_WORDS = ("more", "less", "mehr", "weniger", "plus", "moins", "más", "menos")
 
 
+def _untoggled(s: str) -> str | None:
+    """Line ``s`` without the toggle's word it ends with (:data:`_EXPANDER_WORDS`, alone or
+    after an ellipsis glued to it: "behind…more"; not a word's end, "regardless", review41
+    R11, nor a sentence's last word, "nothing more."), or None if it ends with none."""
+    *text, last = s.rsplit(None, 1) or [""]
+    before, ellipsis, word = last.rpartition("…")
+    if word.lower() not in _EXPANDER_WORDS:
+        return None
+    return " ".join([*text, before + ellipsis]) if ellipsis else "".join(text)
+
+
 def _first_words(s: str) -> list[str]:
     """The first :data:`_COPY_WORDS` words of line ``s`` (fewer in a shorter line)."""
     return s.split(maxsplit=_COPY_WORDS)[:_COPY_WORDS]
@@ -1076,10 +1087,7 @@ def expander_copies(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     out: set[int] = set()
     for x, j in enumerate(kept):
         s = lines[j]
-        # (its last word, after an ellipsis glued to it: "behind…more"; not a word's end,
-        # "regardless", review41 R11, nor a sentence's last word, "nothing more.")
-        last = s.rsplit(None, 1)[-1].rsplit("…", 1)[-1] if s.strip() else ""
-        if last.lower() not in _EXPANDER_WORDS or j in out:
+        if _untoggled(s) is None or j in out:
             continue
         head = _first_words(s)
         if len(head) < _COPY_WORDS:
@@ -1090,9 +1098,21 @@ def expander_copies(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
             while 0 <= y < len(kept) and _first_words(lines[kept[y]]) == head:
                 group.append(kept[y])
                 y += step
-        if len(group) > 1:
+        if len(group) > 1 and _cut_short(lines, group):
             out.update(group)
     return sorted(out)
+
+
+def _cut_short(lines: Sequence[str], group: list[int]) -> bool:
+    """Whether one of the lines ``group`` (positions in ``lines``) is another cut short:
+    without its toggle's word and an ellipsis before it, it begins the other's text and
+    is shorter ("… Esper is on a visit ... more" of "… on a visit to Vietnam."). Two
+    lines that differ in their last words only ("… spend much more" / "… spend much
+    less") or say the same ("… je n'y crois plus" twice) are the text's (s42 acc-read F6)."""
+    cores = [
+        (c if (c := _untoggled(lines[j])) is not None else lines[j]).rstrip(" .…") for j in group
+    ]
+    return any(a != b and b.startswith(a) for a in cores for b in cores)
 
 
 def _words(line: str) -> list[str]:

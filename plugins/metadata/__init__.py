@@ -33,6 +33,7 @@ from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
 from itertools import chain
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml.html import defs as html_defs
 
@@ -239,17 +240,62 @@ def _page_elements(tree: Any) -> tuple[list[Any], list[Any], list[Any]]:
     return metas, titles, quotes
 
 
-def _headline_for_label(tree: Any) -> str | None:
+#: Where a site's header stands (its logo's ``<h1>`` in it), and where an article's own
+#: heading does (an ``<article>``'s ``<header>`` holds its headline)
+_BANNER_TAGS = frozenset(["header", "nav"])
+_CONTENT_TAGS = frozenset(["article", "main"])
+
+
+def _home_link(href: str) -> bool:
+    """Whether ``href`` is a link to a site's home page: "/", "https://host/"."""
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:  # (an address no URL parser reads)
+        return False
+    return (
+        parts.path in ("", "/")
+        and (parts.netloc != "" or parts.path == "/")
+        and not parts.query
+        and not parts.fragment
+    )
+
+
+def _site_heading(h: Any, text: str, site_name: str | None) -> bool:
+    """Whether heading ``h`` (its ``text``) is the site's logo, no article's headline: the
+    site's name, a link to the site's home page (``<a href="/">``), or in the page's header
+    or menu (``<header>``, ``<nav>``, ``role="banner"``) outside an article or its main
+    block."""
+    if site_name and text.casefold() == site_name.casefold():
+        return True
+    if any(_home_link(a.get("href") or "") for a in h.iter("a")):
+        return True
+    banner = False
+    for up in h.iterancestors():
+        if up.tag in _CONTENT_TAGS or up.get("role") == "main":
+            return False  # (an article's <header>)
+        banner = banner or up.tag in _BANNER_TAGS or up.get("role") == "banner"
+    return banner
+
+
+def _headline_for_label(tree: Any, site_name: str | None = None) -> str | None:
     """The page's first ``<h1>`` of two words or more that is no section's name
-    (:func:`.text.section_label`): the headline of a page whose og:title or ``<title>`` is
-    its section's, "News", "Press Release", "Pressemitteilungen" (s41 acc-press F4: the
-    title of a city's or a ministry's every release); None when it has none."""
-    for h in tree.iter("h1"):
-        # (its text as shown, not that of a <style> inside it: a CSS-in-JS site's class
-        # rules stand in its headline's <h1>)
-        text = " ".join(tree_to_text(h).split())
-        if n_words(text) >= 2 and not section_label(text):
-            return text
+    (:func:`.text.section_label`) and not the site's logo (:func:`_site_heading`), else the
+    first such ``<h2>`` of its ``<article>``: the headline of a page whose og:title or
+    ``<title>`` is its section's, "News", "Press Release", "Pressemitteilungen" (s41
+    acc-press F4: the title of a city's or a ministry's every release); None when it has
+    none. (A theme's ``<h1 class="site-title">`` over the post's ``<h2
+    class="entry-title">`` gave the site's name; s42 acc-read F17.)"""
+    for heads in (tree.iter("h1"), (h for a in tree.iter("article") for h in a.iter("h2"))):
+        for h in heads:
+            # (its text as shown, not that of a <style> inside it: a CSS-in-JS site's class
+            # rules stand in its headline's <h1>)
+            text = " ".join(tree_to_text(h).split())
+            if (
+                n_words(text) >= 2
+                and not section_label(text)
+                and not _site_heading(h, text, site_name)
+            ):
+                return text
     return None
 
 
@@ -968,7 +1014,7 @@ class MetadataStage(Stage):
                 doc.title
                 and tree is not None
                 and section_label(doc.title)
-                and (headline := _headline_for_label(tree))
+                and (headline := _headline_for_label(tree, doc.site_name))
             ):
                 # the page's or the dump's title names its section, the <h1> the page
                 doc.title = headline

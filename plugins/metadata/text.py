@@ -5580,23 +5580,29 @@ def digest_headline(
 ) -> tuple[int, str] | None:
     """The page's headline over a digest of briefs when the ranker picked the first brief's
     (at ``line``): the candidate above it over a byline, with no paragraph between, when
-    the pick heads paragraphs, as :data:`_DIGEST_BRIEFS` candidates or more after it do
-    ("AP News in Brief at 6:04 p.m. EST" / "By The Associated Press" / a date, then six
-    briefs, each a headline and two paragraphs: the first brief's headline was the
-    digest's title; s40 acc-synd #9). An article's headline is the one over its byline:
+    the pick heads a wire story's paragraph, as :data:`_DIGEST_BRIEFS` candidates or more
+    after it do ("AP News in Brief at 6:04 p.m. EST" / "By The Associated Press" / a date,
+    then six briefs, each a headline and two paragraphs: the first brief's headline was
+    the digest's title; s40 acc-synd #9). An article's headline is the one over its byline:
     the lines above it are a menu's or a section's, over no byline (a post's date may be
     over its headline: a line over a date is not taken). ``skip``: the byline's line, no
     candidate (as :func:`rank_titles`'). Else None."""
     paras, n = page.paras, len(page.paras)
     heads = [j for j, (k, _, _) in enumerate(pool.cands) if k + 1 < n and paras[k + 1]]
     at = next((j for j in heads if pool.cands[j][1] == line), None)
-    if at is None or len(heads) - heads.index(at) - 1 < _DIGEST_BRIEFS:
+    if at is None or len(later := heads[heads.index(at) + 1 :]) < _DIGEST_BRIEFS:
         return None
     k_pick = pool.cands[at][0]
-    if not _wire_story_lead(page.texts[k_pick + 1]):
+    if (
+        not _wire_story_lead(page.texts[k_pick + 1])
+        or sum(_wire_story_lead(page.texts[pool.cands[j][0] + 1]) for j in later) < _DIGEST_BRIEFS
+    ):
         # (a brief is a wire story, its paragraph under a dateline: an article's headline
         # over its sections, a kicker and a byline above it, is none; review41 R13, where a
-        # floor of words was fitted to one page's kicker)
+        # floor of words was fitted to one page's kicker. So are the briefs after it: a
+        # wire story of the explainer's form, its kicker and byline over its headline and
+        # sub-headings ("What the bill does") under it, opens with the one dateline; s42
+        # acc-read F10)
         return None
     for j in range(at - 1, -1, -1):
         k, i, text = pool.cands[j]
@@ -5884,7 +5890,7 @@ _PLACE_END = re.compile(
 )
 
 
-def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
+def place_words(text: str, byline: bool = False, shapes: bool = True) -> Callable[[str], bool]:
     """``place(word)``: whether ``text`` writes ``word`` as the place of a dateline: at a
     line's start before a dash or an agency's parenthesis ("HAMBURG (dpa) –", "Hamburg – "),
     in capitals before a comma ("HAMBURG, 4. März"). A name written surname first and a
@@ -5900,11 +5906,13 @@ def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
     two words after the surname are a place ("Von Meier, Bad Homburg", "By Doe, New York";
     a second given name is a catalogue's form, no byline's; s39 acc-read F15), and so is a
     word that ends as places do (:data:`_PLACE_END`: "By Weber, Frankfurt" over a story that
-    never names the city was "Frankfurt Weber"; s40 acc-regress D14)."""
+    never names the city was "Frankfurt Weber"; s40 acc-regress D14). Those ``shapes`` are
+    a place's after a name, not a name's own words: a surname ends so as often ("By Ruth
+    Ginsburg", "By Anna Stockhausen"; s42 acc-read F14)."""
     prose = r"\b(?:in|im|aus|nach|from|at|à|dans|en|a)\s+{w}\b|" if byline else ""
 
     def place(word: str) -> bool:
-        if byline and (_TWO_WORDS.fullmatch(word) or _PLACE_END.fullmatch(word)):
+        if byline and shapes and (_TWO_WORDS.fullmatch(word) or _PLACE_END.fullmatch(word)):
             return True
         w, up = re.escape(word), re.escape(word.upper())
         return (
@@ -6012,14 +6020,39 @@ def _no_person(ws: list[str]) -> bool:
     )
 
 
+#: What joins the parts of a name's word: "Anne-Marie", "O'Brien"
+_NAME_JOINS = re.compile(r"[-'’]")
+
+
+def _name_cased(w: str) -> bool:
+    """Whether word ``w`` is written as a name's: an initial ("J."), or parts of letters
+    joined by a hyphen or an apostrophe, each opening with a capital, any capital inside
+    one before a small letter ("Price-Jones", "O'Brien", "McDonald", "DiCaprio"; not
+    "NEWS", "Earley15", "Jueves,"). A test of small letters after the first refused these
+    (s42 acc-read F14)."""
+    if len(w) == 2 and w[1] == ".":
+        return w[0].isupper()
+    parts = _NAME_JOINS.split(w.removesuffix("."))  # (and a short form's: "Jr.", "St.")
+    return all(
+        p[:1].isupper()
+        and p.isalpha()
+        and (len(p) > 1 or k < len(parts) - 1)  # (one letter before a join: "O'Brien")
+        and all(b.islower() for a, b in pairwise(p[1:] + " ") if a.isupper())
+        for k, p in enumerate(parts)
+    )
+
+
 def _person_like(part: str) -> bool:
-    """A byline's comma part that reads as another person's name: two or three words in
-    title case (initials allowed), no digit, no word of an outlet, role or place."""
+    """A byline's comma part that reads as another person's name: two or three words
+    written as a name's (:func:`_name_cased`: initials allowed, no digit), no word of an
+    outlet, role, place or company ("Warner Bros. Pictures")."""
     ws = part.strip(" .").split()
     return (
         2 <= len(ws) <= 3
-        and all(w[:1].isupper() and (w[1:].islower() or (len(w) == 2 and w[1] == ".")) for w in ws)
-        and not any(w.lower().strip(".") in _NOT_PERSON for w in ws)
+        and all(map(_name_cased, ws))
+        and not any(
+            (low := w.lower().strip(".")) in _NOT_PERSON or low in _COMPANY_WORDS for w in ws
+        )
     )
 
 
@@ -6119,26 +6152,21 @@ def desk_byline(page: Page, title_line: int | None) -> int | None:
     return None
 
 
-#: A word of a person's name: letters, a hyphen or an apostrophe inside, or an initial
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
-
-
 def _bare_name(s: str, place: Callable[[str], bool]) -> str | None:
     """The person's name that stripped line ``s`` is alone after a byline word ("By Emma
-    Price"): two or three capitalised words of letters (:func:`_person_like`,
-    :data:`_NAME_WORD`: not "Earley15:35", "Jueves,"), none of a desk's, a time's or a
-    weekday's ("Local News", "Monday Morning"), nor one the text writes as a place
-    (``place``: "Radtouren Berlin"); else None. A name without the word ("Emma Price" over
-    the date) is no byline: a section's, an institution's or an outlet's name stands there
-    as often ("Premier League", "White House", "Hamburger Abendblatt"), and no test of the
-    words tells a person's name from them (review41 R1: they were the authors)."""
+    Price", "By Sean O'Brien"): two or three words of a name (:func:`_person_like`: not
+    "Earley15:35", "Jueves,"), none of a desk's, a time's or a weekday's ("Local News",
+    "Monday Morning"), nor one the text writes as a place (``place``: "Radtouren Berlin");
+    else None. A name without the word ("Emma Price" over the date) is no byline: a
+    section's, an institution's or an outlet's name stands there as often ("Premier
+    League", "White House", "Hamburger Abendblatt"), and no test of the words tells a
+    person's name from them (review41 R1: they were the authors)."""
     if (m := _BYLINE.match(s)) is None:
         return None
     s = m.group("names").strip()
     ws = s.split()
     if (
         _person_like(s)
-        and all(_NAME_WORD.fullmatch(w) for w in ws)
         and not _no_person(ws)
         and not any(w.casefold().strip(".") in _WHEN_WORDS for w in ws)
         and not any(map(place, ws))
@@ -6166,7 +6194,7 @@ def bare_byline(
         # (the page's places are read once a line is a byline: review41 R12, they were
         # read for every dated page)
         if not built:
-            built.append(place_words("\n".join(page.lines), byline=True))
+            built.append(place_words("\n".join(page.lines), byline=True, shapes=False))
         return built[0](word)
 
     for k in date_lines:
@@ -6174,10 +6202,11 @@ def bare_byline(
             continue
         if name := _bare_name(is_date_line.without_dates(k).strip(" \t-–—|·•,:"), place):
             return [name], k
-        for j in (k - 1, k + 1):
-            if title_line < j < page.body_line and (
-                name := _bare_name(page.lines[j].strip(), place)
-            ):
+        # (the lines next to it, not the blank lines between blocks of a plain text: "By
+        # Tess Bonn" / "" / "March 3, 2026" gave no one; s42 acc-read F15)
+        at = bisect.bisect_left(page.item_lines, k)
+        for j, text in page.items[max(at - 1, 0) : at] + page.items[at + 1 : at + 2]:
+            if title_line < j < page.body_line and (name := _bare_name(text, place)):
                 return [name], j
     return None
 
@@ -7849,9 +7878,14 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
 #: A company's legal form after its name, and whatever follows it: a word ("GmbH", "Inc.") or
 #: one-letter abbreviations ("S.L.", "S.A. de C.V.", "e.V.", "B.V.", "A.Ş.", "a.s.") after a
 #: word of four letters or more, or of three and its comma: initials after a short first
-#: word are the name's ("The A.V. Club", "The L.A. Times"; review41 R6)
+#: word are the name's ("The A.V. Club", "The L.A. Times"; review41 R6). Such a form ends
+#: the name (the notice's end, a mark, a year, its rights' words, or another notice glued
+#: to it: "Borgis a.s.Copyright © 2019 …"): initials before more of the name are a place's
+#: or a person's ("Washington D.C. Tourism Board", "Robert J.R. Martin" were "Washington",
+#: "Robert"; s42 acc-read F16)
 _COMPANY_TAIL = re.compile(
-    r"(?:\s+(?:GmbH|Inc|Ltd|LLC|AG|SA|Limited|Corp)\b|(?:(?<=\w{4})|(?<=\w{3},))\s+\w\.\w\.).*$"
+    r"(?:\s+(?:GmbH|Inc|Ltd|LLC|AG|SA|Limited|Corp)\b|(?:(?<=\w{4})|(?<=\w{3},))\s+\w\.(?:\w\.)++"
+    r"(?:\s+de\s+\w\.(?:\w\.)++)?(?=\S|\s*(?:$|[^\w\s]|\d)|\s+(?i:" + _RIGHTS_WORDS + r"))).*$"
 )
 #: :data:`_RIGHTS_WORDS` before the holder's name ("כל הזכויות שמורות לחדשות הצפון": "...
 #: reserved to", its "ל" on the name); Arabic's "ل" before the article "ال" drops its alef

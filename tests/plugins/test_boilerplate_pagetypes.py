@@ -763,3 +763,17 @@ def test_a_line_ending_in_a_word_that_ends_as_a_toggle_is_no_captions_copy():
     # a sentence's last word is none either
     assert expander_copies([f"{start}, it said.", f"{start}, nothing more."], [True, True]) == []
     assert expander_copies([f"{start}, it said.", f"{start} ... more"], [True, True]) == [0, 1]
+
+
+def test_two_lines_that_share_their_first_words_and_end_in_a_toggles_word_are_no_copies():
+    """s42 acc-read F6: two lines of the article that share their first ten words, one
+    ending in "more", were a caption's copies though neither is the other cut short (a
+    poll's "… much more" / "… much less", a refrain's line said twice)."""
+    from corearchive_plugins.boilerplate.structures import expander_copies
+
+    poll = "Among adults under 35, the share who said they expect to spend on gifts this year"
+    assert expander_copies([f"{poll} much more", f"{poll} much less"], [True, True]) == []
+    refrain = "Je ne sais pas ce que je vais faire demain matin, mais je n'y crois plus"
+    assert expander_copies([refrain, refrain], [True, True]) == []
+    # the cut-short copy, its toggle glued to its ellipsis, with the whole text
+    assert expander_copies([f"{poll} much more.", f"{poll}…more"], [True, True]) == [0, 1]

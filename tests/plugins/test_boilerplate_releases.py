@@ -191,6 +191,7 @@ def test_the_contact_search_is_linear_and_stops_at_an_about_heading_with_marks()
 
     start = time.process_time()
     release_furniture(["Media contact:", "a" * 200_000])
+    is_mail_furniture("Unsubscribe" + " " * 200_000 + "x")  # (a link's tail, s42 F13)
     assert time.process_time() - start < 1.0  # (quadratic: minutes)
     about = "Acme Corp makes medical equipment. Call 555-123-4567 or write to info@acme.example."
     for heading in ("-- About Acme Corp --", "**About Acme Corp**", "## About Acme Corp"):
@@ -293,3 +294,101 @@ def test_a_contact_sentence_wrapped_at_a_width_is_the_contacts():
     # (a sentence of the release that goes on with no contact after the label ends it)
     lines[2] = "de gemeente Amersfoort, die het project mede heeft gefinancierd."
     assert contact_block(lines, 0) == 0
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Manage your subscriptions before streaming prices rise again",
+        "Unsubscribe rates are rising",
+        "Abmelden lohnt sich",
+        "Webversion des Spiels erscheint im Mai",
+        "Afmelden voor de marathon kan tot vrijdag",
+        "Désabonnement : la grande vague des résiliations",
+        "Darse de baja del gimnasio, misión imposible",
+        "Tech | Unsubscribe rates soar as inboxes overflow",
+    ],
+)
+def test_a_heading_that_opens_with_a_links_words_is_the_texts(heading):
+    """s42 acc-read F13: a short line that opened with an unsubscribe link's words was a
+    newsletter's line whatever followed, so a headline or a sub-heading on a consumer topic
+    was removed and never a title. A link's words alone, with their object or in a run of
+    links are still the e-mail's."""
+    from corearchive_plugins.metadata.text import _never_title
+
+    assert not is_mail_furniture(heading)
+    assert not _never_title(heading)[0]
+    for link in (
+        "Unsubscribe",
+        "Manage your subscriptions",
+        "Unsubscribe from this list",
+        "Afmelden voor de nieuwsbrief",
+        "Abmelden vom Newsletter",
+        "Se désinscrire de la liste",
+        "Update your preferences or unsubscribe",
+        "Manage Your Subscription this link opens in a new tab",
+        "Online-Version anzeigen",
+        "Unsubscribe or update your preferences",
+        "Newsletter abbestellen | Einstellungen ändern",
+        "Unsubscribe · View in browser",
+    ):
+        assert is_mail_furniture(link), link
+
+
+def test_sub_headings_that_open_with_a_links_words_stay_in_a_text(run_stage):
+    """s42 acc-read F13, end to end on the text path."""
+    para = (
+        "Consumer groups advise checking bank statements for recurring charges and"
+        " cancelling the services you have not used in the past three months."
+    )
+    lines = [para, "", "Unsubscribe rates are rising", "", para.replace("three", "six"), ""]
+    lines += ["Abmelden lohnt sich", "", para.replace("three", "four")]
+    kept, gone = _clean(run_stage, lines)
+    assert "Unsubscribe rates are rising" in kept and "Abmelden lohnt sich" in kept, gone
+
+
+def test_a_span_of_years_under_a_contact_block_is_no_phone_number():
+    """s42 acc-read F11: "1914-1918" and "2023/2024" were read as a phone number's digit
+    groups, so a sentence of the release under its contact block that named one went with
+    the block."""
+    after = 'The exhibition "Shadows of War 1914-1918" runs until 30 June and is open daily.'
+    season = "Tickets for the 2023/2024 season go on sale on Monday."
+    for line in (after, season):
+        lines = ["Press contact:", "Jane Doe", "+49 30 1234567", "", line]
+        assert contact_block(lines, 0) == 3, line
+    # a phone number of two groups is still one
+    assert contact_block(["Press contact:", "Jane Doe", "", "Tel. 6123 4567"], 0) == 4
+    assert contact_block(["Press contact:", "Jane Doe", "6123 4567"], 0) == 3
+
+
+def test_a_line_the_refinement_puts_back_is_not_counted_as_gone(run_stage):
+    """s42 acc-read F12: the HTML path counted the lines it took out of trafilatura's text
+    before the refinement, which put an article's sentence that opens like a newsletter's
+    notice back: the record had the sentence in its text and release_furniture 1."""
+    sentence = (
+        "Sie erhalten diese Nachricht von einer unbekannten Nummer? Dann sollten Sie vorsichtig"
+        " sein und keinen Link anklicken, warnt die Polizei."
+    )
+    paras = [
+        "Die Polizei in Hamburg warnt vor einer neuen Welle betrügerischer Kurznachrichten,"
+        " die angeblich von Paketdiensten stammen und auf gefälschte Seiten führen.",
+        sentence,
+        "In den vergangenen zwei Wochen seien mehr als dreihundert Anzeigen eingegangen, der"
+        " Schaden belaufe sich auf mehrere zehntausend Euro, sagte ein Sprecher.",
+        "Wer bereits Daten eingegeben habe, solle umgehend seine Bank informieren und die"
+        " Zugangsdaten ändern, rät die Verbraucherzentrale.",
+    ]
+    page = (
+        '<html lang="de"><head><title>Polizei warnt vor falschen Paketnachrichten</title>'
+        "</head><body><article><h1>Polizei warnt vor falschen Paketnachrichten</h1>"
+        "<p>Von Anna Weber, 3. März 2026</p>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</article></body></html>"
+    )
+    # (the premise: the notice's pattern takes the sentence, the refinement puts it back)
+    assert is_mail_furniture(sentence)
+    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
+    ann = doc.annotations["boilerplate"]
+    assert ann.get("refine", {}).get("added")
+    assert sentence in doc.text.split("\n")
+    assert "release_furniture" not in ann

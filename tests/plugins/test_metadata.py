@@ -2842,6 +2842,16 @@ def test_a_latin_page_is_counted_by_spaces() -> None:
         ),
         ("© 2024 Acme Inc. All rights reserved.", "Acme"),
         ("© 2024 The A.V. Club", "The A.V. Club"),
+        # initials before more of the name are no legal form (s42 acc-read F16)
+        (
+            "© 2026 Washington D.C. Tourism Board. All rights reserved.",
+            "Washington D.C. Tourism Board",
+        ),
+        ("© 2026 Robert J.R. Martin. All rights reserved.", "Robert J.R. Martin"),
+        ("© 2026 Acme S.A. de C.V. | Aviso de privacidad", "Acme"),
+        # ... but a form before a year or another notice glued to it (dev pages)
+        ("© Konrad-Adenauer-Stiftung e.V. 2021", "Konrad-Adenauer-Stiftung"),
+        ("Copyright © 2003-2019 Borgis a.s.Copyright © 2019 Seznam.cz a.s.", "Borgis"),
     ],
 )
 def test_copyright_holder(line: str, who: str) -> None:

@@ -1163,6 +1163,26 @@ def test_a_bare_name_at_the_date_is_the_author(run_stage, meta, want) -> None:
 
 
 @pytest.mark.parametrize(
+    "name",
+    ["Tess Bonn", "Anne-Marie Dubois", "Sean O'Brien", "Mary McDonald", "Emma Price-Jones",
+     # a surname that ends as places' names do (a place's shape after a name's comma)
+     "Ruth Ginsburg", "Anna Stockhausen", "Paul Winchester"],
+)  # fmt: skip
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_byline_far_down_a_text_gives_its_name_whatever_its_shape_or_gap(
+    run_stage, name, gap
+) -> None:
+    """s42 acc-read F14, F15: a byline at the date under a headline far down a text (below
+    the lines :func:`find_authors` reads) gave no author for a name with a hyphen, an
+    apostrophe or a capital inside, or a surname ending as places' names do; nor for any
+    name with a blank line between it and the date (the blank line was its neighbour)."""
+    menu = "\n\n".join(f"Menu item {k}" for k in range(60))
+    head = f"City opens new library branch\n\nBy {name}{gap}March 3, 2026"
+    got = _record(run_stage, f"{menu}\n\n{head}\n\n{PROSE * 2}\n\n{PROSE}", html=False)
+    assert got.authors == [name]
+
+
+@pytest.mark.parametrize(
     "first",
     ["Apply now", "Salary: £30,000 per annum", "Share this article",
      "Home | News | Sport | Weather",

@@ -178,3 +178,32 @@ def test_a_titles_segment_names_the_site_only_as_its_domain_does():
     assert title_site("Tauchen im Winter | Feuerwehr Oldenburg", "Tauchen im Winter", url) == (
         "Feuerwehr Oldenburg"
     )
+
+
+@pytest.mark.parametrize(
+    "logo",
+    [
+        '<header><h1 class="site-title"><a href="/">Millbrook Gazette</a></h1></header>',
+        '<div class="brand"><h1><a href="https://millbrook.example/">Millbrook Gazette</a></h1>'
+        "</div>",
+        '<div role="banner"><h1>Millbrook Daily Gazette</h1></div>',
+    ],
+)
+def test_a_sites_logo_heading_is_no_headline_for_a_section_title(run_stage, logo):
+    """s42 acc-read F17: on a page titled with its section ("Press Release"), a theme's
+    site-title <h1> in its header, over the post's <h2 class="entry-title">, replaced the
+    title with the site's name. The article's own heading is its headline; an <h1> in the
+    article's <header> still is."""
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (
+        '<html><head><title>Press Release</title><meta property="og:title"'
+        f' content="Press Release"></head><body>{logo}<main><article>'
+        f'<h2 class="entry-title">{HEADLINE}</h2>{paras}</article></main></body></html>'
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.title == HEADLINE
+    own = html.replace(
+        f'<h2 class="entry-title">{HEADLINE}</h2>', f"<header><h1>{HEADLINE}</h1></header>"
+    )
+    doc = run_stage(MetadataStage, make_document(own, html=True, path="a.html")).kept[0]
+    assert doc.title == HEADLINE

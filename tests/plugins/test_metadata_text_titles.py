@@ -467,6 +467,21 @@ def test_a_digest_of_briefs_is_titled_with_its_own_headline() -> None:
     )
 
 
+def test_a_wire_story_with_a_kicker_over_its_byline_and_sub_headings_is_no_digest() -> None:
+    """s42 acc-read F10: a wire story whose kicker and byline stand over its headline, with
+    sub-headings under its dateline's paragraph, was taken for a digest of briefs and titled
+    with the kicker: a digest's briefs open with datelines, a story's sections do not."""
+    sections = "\n\n".join(f"{h}\n\n{p.split(' -- ')[1]}" for h, p in BRIEFS)
+    page = (
+        "Politics\n\nBy Lisa Mascaro, Associated Press\n\n"
+        "Senate passes stopgap bill to avert shutdown\n\n"
+        "WASHINGTON (AP) — The Senate passed a stopgap spending bill late Friday that keeps"
+        " the government open through mid-December, sending it to the president.\n\n"
+        f"{sections}"
+    )
+    assert extract(page)["title"] == "Senate passes stopgap bill to avert shutdown"
+
+
 def test_a_posts_headline_under_its_date_and_over_sections_stays_the_title() -> None:
     """A post whose headline is under its date and over its first paragraph, then sections
     with headings: the line above the date is the blog's name, no headline."""

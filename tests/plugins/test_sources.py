@@ -3322,6 +3322,9 @@ def test_a_redirect_is_told_by_the_tags_a_browser_reads_in_linear_time():
         "location.replace('//new.example/a');",
         'location.href = "http://new.example/a";',
         "location = `https://new.example/a`;",
+        # ... or the variable that holds it (s42 acc-read F9)
+        'var target = "https://new.example/a";\n  window.location.replace(target);',
+        "const to = '/a'; location.href = to;",
     ):
         both = noscript.replace("<head>", f"<head><script>{script}</script>")
         assert meta_redirect(both, "https://old.example/a") == "https://new.example/a", script
@@ -3334,6 +3337,10 @@ def test_a_redirect_is_told_by_the_tags_a_browser_reads_in_linear_time():
         "function go() { location.href = '/ab/signup'; }",
         "window.open(u, 'share', 'location=no'); var feed = '/a/rss';",
         "location.href = '/a?src=header';",
+        # a variable of another address, one made of parts, one never given an address
+        "var to = '/b'; location.replace(to);",
+        "var base = '/a'; location.href = base + '/signup';",
+        "location.assign(next);",
     ):
         other = noscript.replace("<head>", f"<head><script>{script}</script>")
         assert meta_redirect(other, "https://old.example/a") is None, script
