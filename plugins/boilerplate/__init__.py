@@ -669,7 +669,9 @@ class BoilerplateStage(Stage):
             todo, decided[: len(pages)], blocks, spare, strict=True
         ):
             posts, heads, _ = _thread_lines(d)
-            new, removed, added = refine(text, d, blocks=b, spare=s, thread=posts)
+            new, removed, added = refine(
+                text, d, blocks=b, spare=s, thread=posts, headings=_headings(doc.work["html_tree"])
+            )
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)
                 share = round(min(ann["kept_share"] * len(new) / len(text), 1.0), 4)
                 ann = {**ann, "kept_share": share}
@@ -2279,6 +2281,11 @@ def _one_line_blocks(lines: list[str], blocks: dict[str, str]) -> str:
         for in_pre, run in groupby(lines, blocks.__contains__)
         for out in ([" ".join(run)] if in_pre else run)
     )
+
+
+def _headings(tree: Any) -> frozenset[str]:
+    """The text of each heading (``<h1>`` to ``<h6>``) of a page's ``tree``."""
+    return frozenset(h.text_content() for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def _pre_lines(tree: Any) -> frozenset[str]:

@@ -2705,6 +2705,7 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
             # (the note at _nomark_prose) past a line the article left or of cue words
             left = np.cumsum(~keep | (X[:, _FI["cue"]] > 0))
             after &= ~nomark_tl | (left > left[last])
+        after &= ~_article_list(X, keep, tl, last, n)
         drop = keep & tl & ((X[:, _FI["repeat"]] > 0) | after)
         for j in np.flatnonzero(drop).tolist():
             p[j] = min(p[j], thr * 0.5)
@@ -2770,6 +2771,27 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
     return p, why
 
 
+def _article_list(
+    X: np.ndarray, keep: np.ndarray, tl: np.ndarray, last: Any, end: Any
+) -> np.ndarray:
+    """The title-like lines after the article's last prose line (row ``last``; ``end``: the
+    document's end, both a number or one per row) that are a list of the article, not a
+    teaser box: the lines the model kept, none left out between the last prose line and
+    them, with the article going on below them, still none left out, in a kept line that is
+    not title-like ("Benefits", "£75,000 salary", "Stand: 04.03.2025"). A job's tasks, an
+    office's opening hours, a product's spec values under the last paragraph were removed
+    as teasers (s42 acc-pages F8); a teaser box stands apart from the article (a share bar,
+    a "related" label left out above it) or closes the page."""
+    n = len(keep)
+    gi = np.arange(n)
+    left = np.cumsum(~keep)  # the lines left out up to each line
+    goes_on = keep & ~tl & (X[:, 0] > 0) & (X[:, _FI["repeat"]] == 0) & (X[:, _FI["cue"]] == 0)
+    nxt = np.full(n + 1, n)  # the next such line below each line
+    nxt[:n] = np.minimum.accumulate(np.where(goes_on, gi, n)[::-1])[::-1]
+    nxt = nxt[1:]
+    return (gi > last) & (left == left[last]) & (nxt < end) & (left[np.minimum(nxt, n - 1)] == left)
+
+
 #: the reason of the caption rule (:func:`_rules`)
 _CAPTION_REASON = "image caption (long, no final punctuation, next to a byline or photo credit)"
 
@@ -2824,6 +2846,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
             # its last prose line
             left = np.cumsum(~keep | (X[:, _FI["cue"]] > 0))
             after &= ~nomark_tl | (left > left[np.maximum(last, 0)][ld])
+        after &= ~_article_list(X, keep, tl, np.maximum(last, 0)[ld], e)
         drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | after)
         _demote(p, why, drop, half, TEASER_REASON)
     if "caption" in rules:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Container, Mapping
+from collections.abc import Collection, Container, Mapping
 from itertools import compress
 from typing import Any
 
@@ -145,6 +145,7 @@ def refine(
     blocks: Mapping[str, str] | None = None,
     spare: Any = None,
     thread: list[int] | None = None,
+    headings: Collection[str] = (),
 ) -> tuple[str, int, int]:
     """``text`` (trafilatura's, one block per line) with the lines the line model's
     ``decisions`` on the page's rendering (``lines.Decisions``) say are furniture removed and
@@ -160,7 +161,8 @@ def refine(
     article's end: 0.08, so read 0.82; a press contact under a <pre> address rose from
     0.09 to 0.11 only). ``thread``: the lines of the rendering that are a thread's posts
     with their posters and times (:func:`.structures.posts_and_comments`), if it is one: see
-    :func:`_as_thread`."""
+    :func:`_as_thread`. ``headings``: the text of the page's headings; one between kept
+    lines is not removed (see :func:`_heads_kept`)."""
     score = decisions.score
     scores: list[float] = score.tolist()
     stripped = decisions.stripped
@@ -210,6 +212,8 @@ def refine(
         for j, k in enumerate(scored):
             if not keep[j] and content.get(k, False) and k not in wholes:
                 keep[j] = True
+    if headings and not all(keep):
+        _heads_kept(normed, keep, set(map(_key, headings)))
     _drop_strays(scored, keep, rendered, score_of, near)
     kept = list(compress(lines, keep))
     kept_norms = list(compress(normed, keep))
@@ -280,6 +284,25 @@ def refine(
         if more:
             out += more
     return "\n".join(out), removed, added
+
+
+def _heads_kept(normed: list[str], keep: list[bool], headings: Container[str]) -> None:
+    """Keep in ``keep`` each of trafilatura's lines (``normed``, as matched) that is a
+    heading of the page (``headings``) between kept lines, the one under it no heading: a
+    section's heading inside the text. The line model reads a heading alone between blank
+    lines as a menu's item: refine removed an imprint's "Kontakt" over its phone number, a
+    job ad's "Benefits" over its list, a docs page's "server.workers" over its text (s42
+    acc-pages F18). A heading over lines that go ("Who is online" / "Users browsing this
+    forum: …") goes with them, and one over the text's first line (a deck) as before."""
+    for j in range(len(normed) - 2, 0, -1):
+        if (
+            not keep[j]
+            and keep[j - 1]
+            and keep[j + 1]
+            and normed[j] in headings
+            and normed[j + 1] not in headings
+        ):
+            keep[j] = True
 
 
 def _as_thread(kept: list[str], rendered: list[str], thread: list[int]) -> set[str] | None:

@@ -49,6 +49,9 @@ STRUCTURE_REASON = "table, list or fact box of the article"
 #: the most words of a table's cell, a fact box's label or a structure's label line
 _CELL_WORDS = 6
 _LABEL_WORDS = 6
+#: the most words of a table's label over its value, two lines ("Packed weight" / "1.42 kg"):
+#: a name; a teaser's headline over its date is longer
+_KEY_WORDS = 3
 #: the most words of a table's row aligned with spaces ("Barclays 212.4p -3.2%")
 _ROW_WORDS = 8
 #: the most words of a fact box's entry (label and value)
@@ -417,6 +420,22 @@ def article_structures(
         if keep[i] and i + 1 < n and keep[i + 1] and lines[i - 1].endswith((":", "："))
         if score[i - 1] >= _LABEL_SCORE and not furniture[i - 1]
         if 0 < len(lines[i - 1].split()) <= _LABEL_WORDS
+    ]
+    # a table's label over its value, two lines ("Packed weight" / "1.42 kg (3 lb 2 oz)"):
+    # the model kept the value, between kept lines, and read the label alone as a menu's
+    # item (s42 acc-pages F2: a product's specs, an imprint's "Kontakt" over its phone). Not
+    # a related box's headline over its date ("Harbour festival returns with record crowds"
+    # / "21 February 2025"), which the teaser rule removed: a label is a name (_KEY_WORDS)
+    found += [
+        i
+        for i in range(1, n - 1)
+        if not keep[i] and keep[i - 1] and keep[i + 1]
+        if score[i] >= _LABEL_SCORE
+        and not furniture[i]
+        and _label(lines, i, forms)
+        and len(lines[i].split()) <= _KEY_WORDS
+        if lines[i + 1].rstrip('"”»)')[-1:] not in _STOPS
+        and len(lines[i + 1].split()) <= _CELL_WORDS
     ]
     # a list under the article's sentence that announces it with a colon ("The three other
     # projects the authority approved on Monday:" / "A new slipway for the lifeboat

@@ -1847,6 +1847,55 @@ def test_a_code_samples_comment_lines_stay_lines(run_stage):
     assert _after_intro(run_stage, "Configuring the tide server", intro, code, outro) == code
 
 
+def test_refine_keeps_a_sections_heading_between_kept_lines(run_stage):
+    """s42 acc-pages F18: the line model reads a heading alone between blank lines as a
+    menu's item, and refine removed an imprint's "Kontakt" over its phone number (a job
+    ad's "Benefits", a docs page's "server.workers" likewise). A heading of the page
+    between two kept lines of trafilatura's text is the text's."""
+    nav = "".join(
+        f"<li><a href='/{w}'>{w}</a></li>"
+        for w in ["Kaffee", "Espresso", "Zubehör", "Abo", "Geschenke", "Über uns"]
+    )
+    foot = "".join(
+        f"<li><a href='/{w}'>{w}</a></li>"
+        for w in ["Versand & Zahlung", "Widerrufsrecht", "AGB", "Datenschutz"]
+    )
+    page = (
+        "<html><head><title>Impressum – Röstwerk Sommer</title></head><body>"
+        f"<header><p>Röstwerk Sommer</p><nav><ul>{nav}</ul></nav></header>"
+        "<main><article><h1>Impressum</h1><h2>Angaben gemäß § 5 DDG</h2>"
+        "<p>Röstwerk Sommer GmbH<br>Kastanienweg 12<br>79100 Freiburg im Breisgau</p>"
+        "<p>Handelsregister: HRB 765432, Amtsgericht Freiburg</p>"
+        "<p>Vertreten durch den Geschäftsführer: Jonas Sommer</p>"
+        "<h2>Kontakt</h2><p>Telefon: 0761 654321-0</p><p>E-Mail: info@roestwerk-sommer.de</p>"
+        "<h2>Verbraucherstreitbeilegung</h2><p>Wir sind nicht bereit oder verpflichtet, an "
+        "Streitbeilegungsverfahren vor einer Verbraucherschlichtungsstelle teilzunehmen.</p>"
+        f"</article></main><footer><ul>{foot}</ul><p>© 2025 Röstwerk Sommer</p></footer>"
+        "</body></html>"
+    )  # fmt: skip
+    doc = _html_doc(run_stage, page)
+    assert "refine" in doc.annotations["boilerplate"]
+    lines = doc.text.split("\n")
+    assert lines[lines.index("Telefon: 0761 654321-0") - 1] == "Kontakt"
+    assert "Verbraucherstreitbeilegung" in lines
+
+
+def test_refine_removes_a_heading_over_lines_it_removes():
+    """The heading rule's other side: a heading over lines refine removes goes with them."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate.refine import refine
+
+    text = "First paragraph of the story.\nWho is online\nUsers browsing: none\nLast one."
+    decisions = type("D", (), {})()
+    decisions.stripped = ["First paragraph of the story.", "Who is online",
+                          "Users browsing: none", "Last one."]  # fmt: skip
+    decisions.score = np.array([0.99, 0.05, 0.05, 0.99])
+    decisions.X = None
+    out, removed, _ = refine(text, decisions, headings={"Who is online"})
+    assert out.split("\n") == ["First paragraph of the story.", "Last one."] and removed == 2
+
+
 def test_refine_keeps_unmatched_lines_and_adds_only_near_the_kept_part():
     import numpy as np
 

@@ -777,3 +777,55 @@ def test_two_lines_that_share_their_first_words_and_end_in_a_toggles_word_are_no
     assert expander_copies([refrain, refrain], [True, True]) == []
     # the cut-short copy, its toggle glued to its ellipsis, with the whole text
     assert expander_copies([f"{poll} much more.", f"{poll}…more"], [True, True]) == [0, 1]
+
+
+JOB_HEAD = ["Harbourline Careers", "Life at Harbourline", "Teams", "Open roles",
+            "Data Engineer (Scala)", "Apply for this job", "Back to all jobs",
+            "Hybrid (Leeds) · Full-time", "About the role",
+            "You will join the data team that keeps our shipping forecasts running, which "
+            "answer two million questions a day from ports all over Europe."]  # fmt: skip
+JOB_LISTS = ["What you will do", "Build pipelines in Scala and Spark",
+             "Look after our data warehouse on Postgres", "Pair with the analysts on new models",
+             "What we are looking for", "Three or more years of data engineering",
+             "Experience with streaming systems", "Benefits",
+             "£60,000–£70,000 salary and a yearly bonus"]  # fmt: skip
+MUNI_LISTS = ["Öffnungszeiten Rathaus", "Montag bis Freitag: 8 bis 12 Uhr",
+              "Mittwoch zusätzlich: 14 bis 17 Uhr", "Stand: 12.02.2025"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "head, lists, foot",
+    [
+        (JOB_HEAD, JOB_LISTS, ["Apply for this job", "Powered by Greenhouse", "Share this job",
+                               "Privacy notice", "© 2025 Harbourline Ltd"]),
+        (["Stadt Bergheim", "Rathaus & Politik", "Bürgerservice", "Leben & Wohnen",
+          "Reisepass beantragen", "Seite drucken", "Reisepass beantragen",
+          "Den Reisepass beantragen Sie persönlich im Bürgerbüro. Bitte vereinbaren Sie "
+          "vorher online oder telefonisch einen Termin.",
+          "Was brauche ich?", "Ihren bisherigen Reisepass oder Personalausweis",
+          "ein aktuelles biometrisches Passfoto", "Bearbeitungsdauer",
+          "Die Herstellung dauert etwa sechs Wochen. Sie erhalten eine Nachricht, sobald "
+          "der Pass abholbereit ist."],
+         MUNI_LISTS, ["Termin buchen", "Kontakt", "Impressum", "Datenschutz"]),
+    ],
+)  # fmt: skip
+def test_a_list_under_the_last_paragraph_that_the_text_goes_on_under_is_kept(
+    run_stage, head, lists, foot
+):
+    """s42 acc-pages F8: a job ad's tasks, an office's opening hours under the page's last
+    paragraph were removed as teasers after the article's end (a title-like line past the
+    last prose line); the page goes on under them ("Benefits", a salary, "Stand: ...") with
+    no line left out between, as a teaser box does not."""
+    kept, removed = _clean(run_stage, "\n".join([*head, *lists, *foot]))
+    assert [x for x in kept if x in lists[:-1]] == lists[:-1]
+    assert {"Privacy notice", "Impressum", "Datenschutz"} & set(removed)
+
+
+def test_teasers_right_under_the_last_paragraph_that_close_the_page_stay_removed(run_stage):
+    """The list rule's other side: headlines under an article's last paragraph with nothing
+    of the article under them are a related box, still removed."""
+    teasers = ["Harbour master retires after forty years at sea",
+               "New ferry link to the islands opens in June",
+               "Fishing quotas cut again for the winter season"]  # fmt: skip
+    kept, _ = _clean(run_stage, "\n".join([*MENU, *FILM, *teasers, "Privacy policy"]))
+    assert not set(teasers) & set(kept)

@@ -618,3 +618,21 @@ def test_a_fact_box_the_articles_line_announces_with_a_colon_is_kept():
     # (no colon: a line of the text, then a box's entries)
     lines[2] = "Die Anlage wurde am Dienstag eingeweiht."
     assert article_structures(lines, keep, [0.3] * n, [False] * n) == []
+
+
+def test_a_tables_labels_over_their_kept_values_are_kept():
+    """s42 acc-pages F2: a spec table rendered a cell a line ("Packed weight" / "1.42 kg (3
+    lb 2 oz)"): the model kept the values between kept lines and removed the labels, read
+    alone as a menu's items. A short label between two kept lines, over a value that is no
+    sentence, is the table's; one under its score floor, a page's furniture word, or one
+    over a sentence (a kicker over a paragraph) is not."""
+    lines = ["The Ridgeline 2 is a freestanding two-person tent built for three seasons.",
+             "Specifications", "Packed weight", "1.42 kg (3 lb 2 oz)", "Floor area",
+             "2.7 m² (29 sq ft)", "Share", "102 cm (40 in)", "Reviews (2)",
+             "Roomy for two and light enough for one. Wish the sack were bigger."]  # fmt: skip
+    keep = [True, True, False, True, False, True, False, True, False, True]
+    score = [0.99, 0.7, 0.49, 0.52, 0.45, 0.72, 0.45, 0.7, 0.37, 0.6]
+    furniture = [x == "Share" for x in lines]
+    assert article_structures(lines, keep, score, furniture) == [2, 4]
+    score[4] = 0.1  # (under _LABEL_SCORE: a button's)
+    assert article_structures(lines, keep, score, furniture) == [2]
