@@ -252,6 +252,21 @@ def _headline_for_label(tree: Any) -> str | None:
     return None
 
 
+def _article_headline(tree: Any) -> str | None:
+    """The first ``<h2>`` of the page's only ``<article>``, of two words or more and no
+    section's name (:func:`.text.section_label`), or None: the headline of a page whose
+    ``<h1>`` names its section over the article ("<h1>Pressemitteilungen</h1><article><h2>Stadt
+    baut neue Brücke …", "<h1>Events</h1>" over the event's <h2>; s42 acc-regress D3). A page
+    of several articles is a listing, whose first teaser is no title."""
+    articles = list(tree.iter("article"))
+    if len(articles) != 1:
+        return None
+    for h in articles[0].iter("h2"):
+        text = " ".join(tree_to_text(h).split())
+        return text if n_words(text) >= 2 and not section_label(text) else None
+    return None
+
+
 def _headline_line(page: Page, title: str | None) -> int:
     """The line of an HTML page's rendering (``page``: split, as html_candidates read it)
     that is its headline (the last equal to the title up to the main block's start: the
@@ -963,15 +978,13 @@ class MetadataStage(Stage):
                 doc.title = headline_of(title, text, doc.site_name, url, head)
             elif not doc.title and text:
                 self._rendering_title(doc, text, url, sources)
-            if (
-                doc.title
-                and tree is not None
-                and section_label(doc.title)
-                and (headline := _headline_for_label(tree))
-            ):
-                # the page's or the dump's title names its section, the <h1> the page
-                doc.title = headline
-                sources["title"] = "html (h1)"
+            if doc.title and tree is not None and section_label(doc.title):
+                # the page's or the dump's title names its section, the <h1> the page (or,
+                # when the <h1> names the section too, the <h2> over its one article)
+                if headline := _headline_for_label(tree):
+                    doc.title, sources["title"] = headline, "html (h1)"
+                elif headline := _article_headline(tree):
+                    doc.title, sources["title"] = headline, "html (h2)"
             page = Page(text)  # (split once: for html_candidates and _headline_line)
             cands = html_candidates(
                 doc.content,

@@ -127,3 +127,32 @@ def test_a_title_case_headline_after_a_source_label_is_no_credit():
     assert not _never_title("Sources: Jets Release Rodgers")[0]
     assert _credit_line("Photo: John Smith")
     assert _credit_line("Source: Reuters")
+
+
+@pytest.mark.parametrize(
+    ("label", "site"),
+    [("Pressemitteilungen", "Stadt Musterhausen"), ("Events", "Harlow Public Library")],
+)
+def test_a_section_h1_over_the_articles_h2_gives_way_to_the_h2(run_stage, label, site):
+    # the <title> and the <h1> name the section, the one <article>'s <h2> is the headline
+    # (s42 acc-regress D3: "Pressemitteilungen" and "Events" stayed the titles)
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (
+        f"<html><head><title>{label} - {site}</title></head><body><main><h1>{label}</h1>"
+        f"<article><h2>{HEADLINE}</h2>{paras}</article></main></body></html>"
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.title == HEADLINE
+    assert doc.annotations["metadata"]["sources"]["title"] == "html (h2)"
+
+
+def test_a_section_h1_over_several_articles_takes_no_teaser_as_title(run_stage):
+    # a section's page of several articles is a listing: its first teaser is no title
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (
+        "<html><head><title>Events - Harlow Public Library</title></head><body><h1>Events</h1>"
+        f"<article><h2>{HEADLINE}</h2>{paras}</article>"
+        f"<article><h2>Library opens a new reading room</h2>{paras}</article></body></html>"
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.title != HEADLINE
