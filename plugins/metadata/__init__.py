@@ -89,6 +89,7 @@ from .text import (
     placeholder_day,
     reference_day,
     reference_years,
+    related_label,
     resolve_ambiguous,
     section_label,
     short_byline,
@@ -976,7 +977,12 @@ class MetadataStage(Stage):
                 # the headline, not the <title>: "Clymer workshop manual review | MoreBikes"
                 title = _joiners_as_written(doc.title, text)
                 doc.title = headline_of(title, text, doc.site_name, url, head)
-            elif not doc.title and text:
+                if related_label(doc.title):
+                    # a box's label in the <title> and the <h1> ("More from Business" over
+                    # the story's headline): no title; the rendering's, as a plain text's
+                    doc.title = None
+                    del sources["title"]
+            if not doc.title and text:
                 self._rendering_title(doc, text, url, sources)
             if doc.title and tree is not None and section_label(doc.title):
                 # the page's or the dump's title names its section, the <h1> the page (or,

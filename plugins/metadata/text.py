@@ -2840,6 +2840,14 @@ def _related_label(s: str, head: bool = False) -> bool:
     )
 
 
+def related_label(s: str) -> bool:
+    """Whether ``s`` is the label of a box of other articles ("More from Business", "Read
+    also", :func:`_related_label`), which heads no page: a page's ``<title>``, ``<h1>`` or
+    markdown heading that is one names a box the page's template put over its headline
+    (s42 acc-regress D2)."""
+    return _related_label(" ".join(s.split()))
+
+
 #: A correction's label or verb just before a date ("Correction, November 10, 2026:", "This
 #: article was corrected on ...", "Korrektur vom"), on lowercased text, no digit between;
 #: not the noun in a name ("Department of Corrections, March 5, 2024", "Board for
@@ -6763,6 +6771,10 @@ def extract_lines(
     metadata line, which do not belong in the cleaned text).
     """
     page = Page(text, split)
+    if headline is not None and related_label(page.lines[headline]):
+        # (a box's label as the text's only "# " heading is no headline: "# More from
+        # Business" over the story's own headline line; s42 acc-regress D2)
+        headline = None
     if (
         headline is None
         and page.setext_h1 is not None

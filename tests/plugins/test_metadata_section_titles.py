@@ -4,8 +4,11 @@ link is never a title (s41 acc-press F4, F5, F21)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from corearchive import Cleaner
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
 from corearchive_plugins.metadata.text import _never_title, section_label
@@ -156,3 +159,48 @@ def test_a_section_h1_over_several_articles_takes_no_teaser_as_title(run_stage):
     )
     doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
     assert doc.title != HEADLINE
+
+
+_MORE_FROM_BODY = [
+    "A US chip maker will build a 10 billion euro plant in Dresden, the Saxon government said"
+    " on Tuesday, in one of the largest foreign investments in eastern Germany.",
+    "The plant is expected to employ 2,000 people when it opens in 2027. The federal"
+    " government will contribute 5 billion euros in subsidies.",
+]
+_MORE_FROM_HEADLINE = "Chip maker to build plant in Dresden"
+
+
+def test_a_boxs_label_as_an_html_pages_title_and_h1_gives_way_to_the_headline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the <title> and the <h1> name a box, "More from Business", over the story's headline
+    # in a <p> (s42 acc-regress D2: the label was the title)
+    paras = "".join(f"<p>{p}</p>" for p in _MORE_FROM_BODY)
+    html = (
+        "<html><head><title>More from Business - The Daily Example</title></head><body>"
+        f"<main><article><h1>More from Business</h1><p>{_MORE_FROM_HEADLINE}</p>"
+        f"<p>By Felix Braun</p>{paras}</article></main></body></html>"
+    )
+    monkeypatch.chdir(tmp_path)  # (no corearchive.toml of the checkout's)
+    with Cleaner() as c:
+        record = c.clean(html, url="https://news.example/chips").record
+    assert record is not None and record["title"] == _MORE_FROM_HEADLINE
+
+
+def test_a_boxs_label_as_a_markdown_texts_heading_is_no_headline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the same page as html2text writes it: its only "# " heading was the headline
+    text = "\n\n".join(
+        [
+            "[Home](/) | [News](/news) | [Sport](/sport)",
+            "# More from Business",
+            _MORE_FROM_HEADLINE,
+            "By Felix Braun",
+            *_MORE_FROM_BODY,
+        ]
+    )
+    monkeypatch.chdir(tmp_path)
+    with Cleaner() as c:
+        record = c.clean(text, url="https://news.example/chips.md").record
+    assert record is not None and record["title"] == _MORE_FROM_HEADLINE
