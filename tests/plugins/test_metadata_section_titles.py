@@ -204,3 +204,38 @@ def test_a_boxs_label_as_a_markdown_texts_heading_is_no_headline(
     with Cleaner() as c:
         record = c.clean(text, url="https://news.example/chips.md").record
     assert record is not None and record["title"] == _MORE_FROM_HEADLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apply for this job",
+        "Jetzt bewerben",
+        "Edit on GitHub",
+        "Edit this page",
+        "View page source",
+        "Free shipping on orders over $75 · 60-day returns",
+        "Kostenloser Versand ab 39 € · Frisch geröstet in Freiburg",
+        "Voor 22:00 besteld, morgen in huis",
+        "Vor 14 Uhr bestellt, morgen geliefert",
+    ],
+)
+def test_a_button_or_a_shops_banner_is_never_a_title(line):
+    # a job ad's and a documentation page's buttons, a shop's banner of its terms: the
+    # titles of the text forms of a job ad, a Sphinx page, a shop's listings and products
+    # (s42 acc-pages F5)
+    assert _never_title(line)[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Free shipping is killing small retailers",
+        "Kostenloser Versand: Warum Händler leiden",
+        "Edit war on Wikipedia ends after ten years",
+        "Vor 50 Jahren bestellt, heute geliefert: Das Klavier",
+        "Bewerben in Zeiten von KI: Was sich ändert",
+    ],
+)
+def test_a_headline_on_shipping_editing_or_applying_may_be_a_title(line):
+    assert not _never_title(line)[0]
