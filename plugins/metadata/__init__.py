@@ -90,6 +90,7 @@ from .text import (
     placeholder_day,
     reference_day,
     reference_years,
+    related_label,
     resolve_ambiguous,
     section_label,
     short_byline,
@@ -277,15 +278,19 @@ def _site_heading(h: Any, text: str, site_name: str | None) -> bool:
     return banner
 
 
-def _headline_for_label(tree: Any, site_name: str | None = None) -> str | None:
+def _headline_for_label(tree: Any, site_name: str | None = None) -> tuple[str, str] | None:
     """The page's first ``<h1>`` of two words or more that is no section's name
     (:func:`.text.section_label`) and not the site's logo (:func:`_site_heading`), else the
-    first such ``<h2>`` of its ``<article>``: the headline of a page whose og:title or
-    ``<title>`` is its section's, "News", "Press Release", "Pressemitteilungen" (s41
-    acc-press F4: the title of a city's or a ministry's every release); None when it has
-    none. (A theme's ``<h1 class="site-title">`` over the post's ``<h2
-    class="entry-title">`` gave the site's name; s42 acc-read F17.)"""
-    for heads in (tree.iter("h1"), (h for a in tree.iter("article") for h in a.iter("h2"))):
+    first such ``<h2>`` of its only ``<article>``, with its tag: the headline of a page
+    whose og:title or ``<title>`` is its section's, "News", "Press Release",
+    "Pressemitteilungen" (s41 acc-press F4: the title of a city's or a ministry's every
+    release), or whose ``<h1>`` is ("<h1>Events</h1>" over the event's ``<h2>``; s42
+    acc-regress D3); None when it has none. (A theme's ``<h1 class="site-title">`` over
+    the post's ``<h2 class="entry-title">`` gave the site's name; s42 acc-read F17. A page
+    of several articles is a listing, whose first teaser is no title.)"""
+    articles = list(tree.iter("article"))
+    h2s = articles[0].iter("h2") if len(articles) == 1 else iter(())
+    for heads in (tree.iter("h1"), h2s):
         for h in heads:
             # (its text as shown, not that of a <style> inside it: a CSS-in-JS site's class
             # rules stand in its headline's <h1>)
@@ -295,7 +300,7 @@ def _headline_for_label(tree: Any, site_name: str | None = None) -> str | None:
                 and not section_label(text)
                 and not _site_heading(h, text, site_name)
             ):
-                return text
+                return text, h.tag
     return None
 
 
@@ -1008,17 +1013,22 @@ class MetadataStage(Stage):
                 # the headline, not the <title>: "Clymer workshop manual review | MoreBikes"
                 title = _joiners_as_written(doc.title, text)
                 doc.title = headline_of(title, text, doc.site_name, url, head)
-            elif not doc.title and text:
+                if related_label(doc.title):
+                    # a box's label in the <title> and the <h1> ("More from Business" over
+                    # the story's headline): no title; the rendering's, as a plain text's
+                    doc.title = None
+                    del sources["title"]
+            if not doc.title and text:
                 self._rendering_title(doc, text, url, sources)
             if (
                 doc.title
                 and tree is not None
                 and section_label(doc.title)
-                and (headline := _headline_for_label(tree, doc.site_name))
+                and (found := _headline_for_label(tree, doc.site_name))
             ):
-                # the page's or the dump's title names its section, the <h1> the page
-                doc.title = headline
-                sources["title"] = "html (h1)"
+                # the page's or the dump's title names its section, the <h1> the page (or,
+                # when the <h1> names the section too, the <h2> over its one article)
+                doc.title, sources["title"] = found[0], f"html ({found[1]})"
             if not doc.site_name and head and (site := title_site(head, doc.title or "", url)):
                 # (a page without og:site_name: the segment its <title> adds to the
                 # headline, "… | Halvorsen Bio Investors"; s41 acc-press F17)

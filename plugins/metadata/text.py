@@ -2847,6 +2847,14 @@ def _related_label(s: str, head: bool = False) -> bool:
     )
 
 
+def related_label(s: str) -> bool:
+    """Whether ``s`` is the label of a box of other articles ("More from Business", "Read
+    also", :func:`_related_label`), which heads no page: a page's ``<title>``, ``<h1>`` or
+    markdown heading that is one names a box the page's template put over its headline
+    (s42 acc-regress D2)."""
+    return _related_label(" ".join(s.split()))
+
+
 #: A correction's label or verb just before a date ("Correction, November 10, 2026:", "This
 #: article was corrected on ...", "Korrektur vom"), on lowercased text, no digit between;
 #: not the noun in a name ("Department of Corrections, March 5, 2024", "Board for
@@ -3967,6 +3975,28 @@ _NEVER_TITLE_START = re.compile(
     # product page's title; s36 acc-types #14), w3m's "[Submit]"
     r"|\((?:button|submit)\)|\[(?:button|submit|search)\])"
 )
+#: A job ad's or a documentation page's button, or a shop's banner of its terms, on a
+#: lowercased line of at most 80 characters (no "(?i)", no leading space: re tests the first
+#: character against the branches' first letters, ~0.05 µs for a line that opens otherwise;
+#: in :data:`_NEVER_TITLE_START` they cost every line 0.18 µs)
+_BUTTON_OR_TERMS = re.compile(
+    # a job ad's, a documentation page's: "Apply for this job", "Jetzt bewerben",
+    # "Postuler", "Edit on GitHub", "Edit this page", "View page source" (the titles of
+    # their text forms, the <h1> just above or below; s42 acc-pages F5)
+    r"(?:apply (?:for|to) (?:this|the) (?:job|position|role|vacancy)|(?:jetzt )?bewerben"
+    r"|postuler(?: maintenant| à cette offre)?|(?:edit|view|improve|suggest edits?)(?: (?:this|the)"
+    r" page)?(?: on (?:github|gitlab|bitbucket|codeberg))?|view (?:page )?source)\W*$"
+    # a shop's banner of its terms: "Free shipping on orders over $75 · 60-day returns",
+    # "Kostenloser Versand ab 39 € · …", "Voor 22:00 besteld, morgen in huis" (the text
+    # form's title of its listings and products; s42 acc-pages F5): an offer with its sum
+    # or its hour
+    r"|(?:free (?:shipping|delivery|returns)|kostenlose[rn]? (?:versand|lieferung)"
+    r"|versandkostenfrei|gratis (?:verzending|bezorging)|livraison (?:gratuite|offerte)"
+    r"|env[íi]o gratis|spedizione gratuita)\b(?=.{0,30}\d)(?=.{0,80}$)"
+    r"|(?:voor|vóór|vor|order (?:by|before)|bestellen bis) \d{1,2}(?:[:.]\d\d\s*(?:uhr|uur|am|pm)?"
+    r"|\s*(?:uhr|uur|am|pm))\W+(?:\w+\W+){0,3}(?:besteld|bestellt|deliver\w*|dispatch\w*"
+    r"|geliefert|versandt|verzonden|morgen|tomorrow)\b(?=.{0,60}$)"
+)
 #: A letter or a digit (of any script): a line without one is never a headline
 _ANY_ALNUM = re.compile(r"[^\W_]")
 #: A letter (of any script): a line of figures alone is never a headline (but one number)
@@ -4252,6 +4282,8 @@ def _never_title(s: str) -> tuple[bool, bool]:
         # "1917", "2046", "300"; s38 acc-read F8)
         return True, False
     low = s.lower()
+    if len(s) <= 80 and _BUTTON_OR_TERMS.match(low) is not None:
+        return True, False
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:
         # (but an "About us" or "Contact" page is headed by its name)
         return m[1] not in _PAGE_NAMES, True
@@ -5423,16 +5455,22 @@ _SEGMENT_SEP = re.compile(r"(\s+[|–—-]\s+)")
 _LEAD_MARKS = re.compile(r"[»›▶►▸→➔➤•·▪■◆★]+[ \u00a0]+")
 
 
-def _segment_cut(s: str) -> str:
+def _segment_cut(s: str, page: Page | None) -> str:
     """The chosen title line without a segment that is no part of the headline: a kicker of
     one or two words before a headline of four or more ("Olympia 2022 - Zwei weitere
     Corona-Fälle! ...", "Update | Deceased Clarendon crash victims identified") or a tail of
-    one or two words after one of three or more ("How to Grow a Lemon Tree from Seed |
-    Step-by-Step Guide"): the segments a page's <title> or og:title joins to its headline,
-    which a page shows when its headline line is that title. The title benchmark's truth
-    (the page's own headline) has them removed: over its dev headlines with a separator, a
-    head of at most two words before at least four was cut on 15 of 16, a tail of at most
-    two words after at least three on 109 of 113 (research/metadata/REPORT.md)."""
+    one or two words after one of three or more that names the site (:func:`_shown_apart`
+    on ``page``: "… | Step-by-Step Guide" of a site whose pages are guides): the segments a
+    page's <title> or og:title joins to its headline, which a page shows when its headline
+    line is that title. The title benchmark's truth (the page's own headline) has them
+    removed: over its dev headlines with a separator, a head of at most two words before at
+    least four was cut on 15 of 16, a tail of at most two words after at least three on 109
+    of 113 (research/metadata/REPORT.md). A tail that the page shows nowhere else is the
+    name's own: a product's variant, a job's contract, an event's month ("Espresso
+    Bohnenglück Nr. 3 – 1 kg", "Comptable confirmé H/F – CDI", "Eventi in città – giugno
+    2025" lost them; s42 acc-pages F6). ``page`` None (a reader's header's "Title:", the
+    page's <title>, whose tail is its site's by custom; the title trainer's report): any
+    such tail is cut."""
     # (a mark that points at the headline is no part of it: "» Nam Nghi Phu Quoc ...")
     if (m := _LEAD_MARKS.match(s)) is not None:
         s = s[m.end() :]
@@ -5449,9 +5487,25 @@ def _segment_cut(s: str) -> str:
         and not rest[:1].islower()
     ):
         return rest
-    if len(pieces[-1].split()) <= 2 and len((rest := "".join(pieces[:-2])).split()) >= 3:
+    if (
+        len(pieces[-1].split()) <= 2
+        and len((rest := "".join(pieces[:-2])).split()) >= 3
+        and (page is None or _shown_apart(page, s, pieces[-1]))
+    ):
         return rest
     return s
+
+
+def _shown_apart(page: Page, line: str, tail: str) -> bool:
+    """Whether the title segment ``tail`` of the title ``line`` reads as a name (each word
+    capitalised, :func:`_name_like`) that ``page`` shows in a line that does not hold the
+    title: the site's name in its logo line, its menu or its copyright ("Bohnenglück
+    Kaffeerösterei", "© 2024 Harbour Times"), not a variant or a detail of the page's own
+    ("1 kg", "CDI", "Ölwechsel schuld?")."""
+    if not _name_like(tail):
+        return False
+    found = re.compile(rf"(?<!\w){re.escape(tail.strip())}(?!\w)", re.IGNORECASE)
+    return any(line not in t and found.search(t) for t in page.texts)
 
 
 def _segments_of(whole: str, part: str) -> bool:
@@ -6897,6 +6951,10 @@ def extract_lines(
     metadata line, which do not belong in the cleaned text).
     """
     page = Page(text, split)
+    if headline is not None and related_label(page.lines[headline]):
+        # (a box's label as the text's only "# " heading is no headline: "# More from
+        # Business" over the story's own headline line; s42 acc-regress D2)
+        headline = None
     if (
         headline is None
         and page.setext_h1 is not None
@@ -6954,7 +7012,7 @@ def extract_lines(
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s)
         if pool is not None:
-            s = _segment_cut(s)
+            s = _segment_cut(s, page)
         if marked or (
             i < page.story_end
             and (not _is_para(s) or _over_dateline(page, bisect.bisect_left(page.item_lines, i)))
@@ -6969,7 +7027,7 @@ def extract_lines(
     if pool is not None and (quoted := _commented_title(page)) is not None:
         # a comment section's heading quotes the post's title: "5 thoughts on “Title”"
         k, quote = quoted
-        s = _segment_cut(quote)
+        s = _segment_cut(quote, page)
         # (the title's own line, when the page shows it)
         own = quote if quote in page.texts else s if s in page.texts else None
         if own is not None:
@@ -6991,7 +7049,8 @@ def extract_lines(
         # fallback (it had overridden the content's headline: Jina dev titles 414 -> 385
         # of 496; s41 acc-regress R1)
         title = res["title"]
-        cut = _segment_cut(field[1])
+        # (the header is the page's <title>: its short tail is the site's, as it was)
+        cut = _segment_cut(field[1], None)
         # (a header that is the site's name alone names the content's logo line, no
         # headline: "Title: Harbour Herald" over "Harbour Herald", the story's headline
         # under it was lost from both; s42 acc-read F4)
@@ -7571,10 +7630,15 @@ def without_site(title: str, site: str | None, url: str | None) -> str:
     segs = parts[0::2]
     label = _host_label(url)
     has_site = bool(site and _compact(site))
+    # (the host spelled out names the site too: "News Example" of news.example, "Spiegel
+    # DE" of spiegel.de; the label's test reads the suffix as no site's word)
+    host = _compact(url_parts[0].removeprefix("www.")) if (url_parts := _url_parts(url)) else ""
 
     def names_site(seg: str) -> bool:
-        return (has_site and _same_name(seg, site or "")) or (
-            bool(label) and _is_domain_name(seg, label or "")
+        return (
+            (has_site and _same_name(seg, site or ""))
+            or (bool(label) and _is_domain_name(seg, label or ""))
+            or (bool(host) and _compact(seg) == host)
         )
 
     n = len(segs)

@@ -4,8 +4,11 @@ link is never a title (s41 acc-press F4, F5, F21)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from corearchive import Cleaner
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
 from corearchive_plugins.metadata.text import _never_title, section_label, title_site
@@ -207,3 +210,112 @@ def test_a_sites_logo_heading_is_no_headline_for_a_section_title(run_stage, logo
     )
     doc = run_stage(MetadataStage, make_document(own, html=True, path="a.html")).kept[0]
     assert doc.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("label", "site"),
+    [("Pressemitteilungen", "Stadt Musterhausen"), ("Events", "Harlow Public Library")],
+)
+def test_a_section_h1_over_the_articles_h2_gives_way_to_the_h2(run_stage, label, site):
+    # the <title> and the <h1> name the section, the one <article>'s <h2> is the headline
+    # (s42 acc-regress D3: "Pressemitteilungen" and "Events" stayed the titles)
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (
+        f"<html><head><title>{label} - {site}</title></head><body><main><h1>{label}</h1>"
+        f"<article><h2>{HEADLINE}</h2>{paras}</article></main></body></html>"
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.title == HEADLINE
+    assert doc.annotations["metadata"]["sources"]["title"] == "html (h2)"
+
+
+def test_a_section_h1_over_several_articles_takes_no_teaser_as_title(run_stage):
+    # a section's page of several articles is a listing: its first teaser is no title
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (
+        "<html><head><title>Events - Harlow Public Library</title></head><body><h1>Events</h1>"
+        f"<article><h2>{HEADLINE}</h2>{paras}</article>"
+        f"<article><h2>Library opens a new reading room</h2>{paras}</article></body></html>"
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.title != HEADLINE
+
+
+_MORE_FROM_BODY = [
+    "A US chip maker will build a 10 billion euro plant in Dresden, the Saxon government said"
+    " on Tuesday, in one of the largest foreign investments in eastern Germany.",
+    "The plant is expected to employ 2,000 people when it opens in 2027. The federal"
+    " government will contribute 5 billion euros in subsidies.",
+]
+_MORE_FROM_HEADLINE = "Chip maker to build plant in Dresden"
+
+
+def test_a_boxs_label_as_an_html_pages_title_and_h1_gives_way_to_the_headline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the <title> and the <h1> name a box, "More from Business", over the story's headline
+    # in a <p> (s42 acc-regress D2: the label was the title)
+    paras = "".join(f"<p>{p}</p>" for p in _MORE_FROM_BODY)
+    html = (
+        "<html><head><title>More from Business - The Daily Example</title></head><body>"
+        f"<main><article><h1>More from Business</h1><p>{_MORE_FROM_HEADLINE}</p>"
+        f"<p>By Felix Braun</p>{paras}</article></main></body></html>"
+    )
+    monkeypatch.chdir(tmp_path)  # (no corearchive.toml of the checkout's)
+    with Cleaner() as c:
+        record = c.clean(html, url="https://news.example/chips").record
+    assert record is not None and record["title"] == _MORE_FROM_HEADLINE
+
+
+def test_a_boxs_label_as_a_markdown_texts_heading_is_no_headline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the same page as html2text writes it: its only "# " heading was the headline
+    text = "\n\n".join(
+        [
+            "[Home](/) | [News](/news) | [Sport](/sport)",
+            "# More from Business",
+            _MORE_FROM_HEADLINE,
+            "By Felix Braun",
+            *_MORE_FROM_BODY,
+        ]
+    )
+    monkeypatch.chdir(tmp_path)
+    with Cleaner() as c:
+        record = c.clean(text, url="https://news.example/chips.md").record
+    assert record is not None and record["title"] == _MORE_FROM_HEADLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apply for this job",
+        "Jetzt bewerben",
+        "Edit on GitHub",
+        "Edit this page",
+        "View page source",
+        "Free shipping on orders over $75 · 60-day returns",
+        "Kostenloser Versand ab 39 € · Frisch geröstet in Freiburg",
+        "Voor 22:00 besteld, morgen in huis",
+        "Vor 14 Uhr bestellt, morgen geliefert",
+    ],
+)
+def test_a_button_or_a_shops_banner_is_never_a_title(line):
+    # a job ad's and a documentation page's buttons, a shop's banner of its terms: the
+    # titles of the text forms of a job ad, a Sphinx page, a shop's listings and products
+    # (s42 acc-pages F5)
+    assert _never_title(line)[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Free shipping is killing small retailers",
+        "Kostenloser Versand: Warum Händler leiden",
+        "Edit war on Wikipedia ends after ten years",
+        "Vor 50 Jahren bestellt, heute geliefert: Das Klavier",
+        "Bewerben in Zeiten von KI: Was sich ändert",
+    ],
+)
+def test_a_headline_on_shipping_editing_or_applying_may_be_a_title(line):
+    assert not _never_title(line)[0]
