@@ -5468,9 +5468,8 @@ def _segment_cut(s: str, page: Page | None) -> str:
     of 113 (research/metadata/REPORT.md). A tail that the page shows nowhere else is the
     name's own: a product's variant, a job's contract, an event's month ("Espresso
     Bohnenglück Nr. 3 – 1 kg", "Comptable confirmé H/F – CDI", "Eventi in città – giugno
-    2025" lost them; s42 acc-pages F6). ``page`` None (a reader's header's "Title:", the
-    page's <title>, whose tail is its site's by custom; the title trainer's report): any
-    such tail is cut."""
+    2025" lost them; s42 acc-pages F6). ``page`` None (the title trainer's report, which
+    has no page): any such tail is cut."""
     # (a mark that points at the headline is no part of it: "» Nam Nghi Phu Quoc ...")
     if (m := _LEAD_MARKS.match(s)) is not None:
         s = s[m.end() :]
@@ -7049,8 +7048,7 @@ def extract_lines(
         # fallback (it had overridden the content's headline: Jina dev titles 414 -> 385
         # of 496; s41 acc-regress R1)
         title = res["title"]
-        # (the header is the page's <title>: its short tail is the site's, as it was)
-        cut = _segment_cut(field[1], None)
+        cut = _segment_cut(field[1], page)
         # (a header that is the site's name alone names the content's logo line, no
         # headline: "Title: Harbour Herald" over "Harbour Herald", the story's headline
         # under it was lost from both; s42 acc-read F4)
@@ -7630,15 +7628,10 @@ def without_site(title: str, site: str | None, url: str | None) -> str:
     segs = parts[0::2]
     label = _host_label(url)
     has_site = bool(site and _compact(site))
-    # (the host spelled out names the site too: "News Example" of news.example, "Spiegel
-    # DE" of spiegel.de; the label's test reads the suffix as no site's word)
-    host = _compact(url_parts[0].removeprefix("www.")) if (url_parts := _url_parts(url)) else ""
 
     def names_site(seg: str) -> bool:
-        return (
-            (has_site and _same_name(seg, site or ""))
-            or (bool(label) and _is_domain_name(seg, label or ""))
-            or (bool(host) and _compact(seg) == host)
+        return (has_site and _same_name(seg, site or "")) or (
+            bool(label) and _is_domain_name(seg, label or "")
         )
 
     n = len(segs)
