@@ -5455,21 +5455,16 @@ _SEGMENT_SEP = re.compile(r"(\s+[|–—-]\s+)")
 _LEAD_MARKS = re.compile(r"[»›▶►▸→➔➤•·▪■◆★]+[ \u00a0]+")
 
 
-def _segment_cut(s: str, page: Page | None) -> str:
+def _segment_cut(s: str) -> str:
     """The chosen title line without a segment that is no part of the headline: a kicker of
     one or two words before a headline of four or more ("Olympia 2022 - Zwei weitere
     Corona-Fälle! ...", "Update | Deceased Clarendon crash victims identified") or a tail of
-    one or two words after one of three or more that names the site (:func:`_shown_apart`
-    on ``page``: "… | Step-by-Step Guide" of a site whose pages are guides): the segments a
-    page's <title> or og:title joins to its headline, which a page shows when its headline
-    line is that title. The title benchmark's truth (the page's own headline) has them
-    removed: over its dev headlines with a separator, a head of at most two words before at
-    least four was cut on 15 of 16, a tail of at most two words after at least three on 109
-    of 113 (research/metadata/REPORT.md). A tail that the page shows nowhere else is the
-    name's own: a product's variant, a job's contract, an event's month ("Espresso
-    Bohnenglück Nr. 3 – 1 kg", "Comptable confirmé H/F – CDI", "Eventi in città – giugno
-    2025" lost them; s42 acc-pages F6). ``page`` None (the title trainer's report, which
-    has no page): any such tail is cut."""
+    one or two words after one of three or more ("How to Grow a Lemon Tree from Seed |
+    Step-by-Step Guide"): the segments a page's <title> or og:title joins to its headline,
+    which a page shows when its headline line is that title. The title benchmark's truth
+    (the page's own headline) has them removed: over its dev headlines with a separator, a
+    head of at most two words before at least four was cut on 15 of 16, a tail of at most
+    two words after at least three on 109 of 113 (research/metadata/REPORT.md)."""
     # (a mark that points at the headline is no part of it: "» Nam Nghi Phu Quoc ...")
     if (m := _LEAD_MARKS.match(s)) is not None:
         s = s[m.end() :]
@@ -5486,25 +5481,9 @@ def _segment_cut(s: str, page: Page | None) -> str:
         and not rest[:1].islower()
     ):
         return rest
-    if (
-        len(pieces[-1].split()) <= 2
-        and len((rest := "".join(pieces[:-2])).split()) >= 3
-        and (page is None or _shown_apart(page, s, pieces[-1]))
-    ):
+    if len(pieces[-1].split()) <= 2 and len((rest := "".join(pieces[:-2])).split()) >= 3:
         return rest
     return s
-
-
-def _shown_apart(page: Page, line: str, tail: str) -> bool:
-    """Whether the title segment ``tail`` of the title ``line`` reads as a name (each word
-    capitalised, :func:`_name_like`) that ``page`` shows in a line that does not hold the
-    title: the site's name in its logo line, its menu or its copyright ("Bohnenglück
-    Kaffeerösterei", "© 2024 Harbour Times"), not a variant or a detail of the page's own
-    ("1 kg", "CDI", "Ölwechsel schuld?")."""
-    if not _name_like(tail):
-        return False
-    found = re.compile(rf"(?<!\w){re.escape(tail.strip())}(?!\w)", re.IGNORECASE)
-    return any(line not in t and found.search(t) for t in page.texts)
 
 
 def _segments_of(whole: str, part: str) -> bool:
@@ -7011,7 +6990,7 @@ def extract_lines(
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s)
         if pool is not None:
-            s = _segment_cut(s, page)
+            s = _segment_cut(s)
         if marked or (
             i < page.story_end
             and (not _is_para(s) or _over_dateline(page, bisect.bisect_left(page.item_lines, i)))
@@ -7026,7 +7005,7 @@ def extract_lines(
     if pool is not None and (quoted := _commented_title(page)) is not None:
         # a comment section's heading quotes the post's title: "5 thoughts on “Title”"
         k, quote = quoted
-        s = _segment_cut(quote, page)
+        s = _segment_cut(quote)
         # (the title's own line, when the page shows it)
         own = quote if quote in page.texts else s if s in page.texts else None
         if own is not None:
@@ -7048,7 +7027,7 @@ def extract_lines(
         # fallback (it had overridden the content's headline: Jina dev titles 414 -> 385
         # of 496; s41 acc-regress R1)
         title = res["title"]
-        cut = _segment_cut(field[1], page)
+        cut = _segment_cut(field[1])
         # (a header that is the site's name alone names the content's logo line, no
         # headline: "Title: Harbour Herald" over "Harbour Herald", the story's headline
         # under it was lost from both; s42 acc-read F4)

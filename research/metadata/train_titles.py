@@ -114,7 +114,7 @@ def report(pages, pred, label):
         res[s][2] += 1
         if line is None:
             continue
-        line = tm._segment_cut(line, None)  # (as extract_lines does with the chosen line)
+        line = tm._segment_cut(line)  # (as extract_lines does with the chosen line)
         e = norm_title(line) == norm_title(truth)
         res[s][0] += e
         res[s][1] += e or token_f1(truth, line) >= 0.9
