@@ -470,6 +470,19 @@ _CUE_PHRASES = [
     "相关阅读",
     "相关新闻",
     "首页",
+    # the traditional script's related news, and previous/next article links ("上一則：騎馬這麼久
+    # ……", a clause of their own before the linked headline) kept after a Chinese article
+    # as its text (s42 acc-regress R3)
+    "相關閱讀",
+    "相關新聞",
+    "上一篇",
+    "下一篇",
+    "上一則",
+    "下一則",
+    "上一条",
+    "下一条",
+    "上一條",
+    "下一條",
     "शेयर",
     "शेयर करें",
     "विज्ञापन",

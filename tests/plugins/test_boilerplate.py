@@ -772,6 +772,73 @@ def test_a_ranking_of_katakana_headlines_is_no_article_text(run_stage):
     assert len(headlines) == 15 and len(set(headlines) & set(kept)) <= 1
 
 
+#: a Chinese sports page (htmldate dev 1500260110): menu, story, its author, then keywords,
+#: the previous/next story links and other sports news
+CHINESE_PREV_NEXT = [
+    "微博|客戶服務|新浪網",
+    "首頁",
+    "即時",
+    "政治",
+    "社會",
+    "娛樂",
+    "國際",
+    "兩岸",
+    "生活",
+    "旅遊",
+    "科技",
+    "體育",
+    "財經",
+    "氣象",
+    "熱門",
+    "獨家",
+    "最新雜誌",
+    "兩性/書舖",
+    "體育新聞 >",
+    "北京新浪網",
+    "9年來第1次戰勝詹姆斯!NBA歷史第二差紀錄終結",
+    "北京新浪網",
+    "(2020-01-21 11:12)",
+    "分享|",
+    "日期:1月21日，凱爾特人在主場以139-107大勝湖人。這是凱爾特人首發控衛肯巴-沃克職業生涯第一次戰勝勒布朗-詹姆斯的球隊。",
+    "自從2011年進入NBA之後，肯巴-沃克從未戰勝過詹姆斯。今天這場比賽之前，沃克職業生涯對詹姆斯的戰績是0勝29負（包括全明星賽）。",
+    "據統計：NBA歷史上，一名球員對另一名球員的最長全勝紀錄是邁克爾-喬丹對沙曼-道格拉斯（30勝0負）。排在第二的就是詹姆斯對沃克的29勝0負。",
+    "很顯然，沃克和凱爾特人今天是憋著一股勁要擊敗詹姆斯。特別是第三節，凱爾特人的一波流讓比賽失去了懸念。",
+    "全場比賽，沃克出場30分鐘，13投8中，三分球4投2中，得到20分、7次助攻和4個籃板。凱爾特人用一場酣暢淋漓的大勝終結了沃克職業生涯對詹姆斯全敗的紀錄。",
+    "（羅森）",
+    "關鍵字：",
+    "上一則：騎馬這麼久……其實你的鞍子可能都放錯位置了",
+    "下一則：奔波180里后僅得15+13！詹姆斯29連勝被終結",
+    "其他體育新聞",
+    "更多體育新聞",
+    "冰球崛起！為我國奪下首面洛桑冬...",
+    "官方！皇馬簽下18歲巴西超新星...",
+    "巴薩官方宣布簽下前國米前鋒 違...",
+    "2019-2020FIRST ...",
+    "NBA／前林書豪好友高富帥嚴重...",
+    "官方周最佳:西帝准三雙 卡哇伊...",
+    "李澤楷梁洛施分手9年罕見合體 為兒子比賽加油【北京新浪網】",
+    "天吶，這居然是李寧！簡直有毒！【北京新浪網】",
+    "科比:詹姆斯是湖人是我兄弟,不會去看他超越我【北京新浪網】",
+    "新宇宙隊！無敵利物浦刷爆紀錄 刀下斬遍英超18隊【北京新浪網】",
+    "梅羅又拼上紀錄了！C羅剛追平 梅西又進球反超【北京新浪網】",
+    "更多",
+    "北京新浪網 最新體育新聞",
+    "更多",
+    "中國球迷有牌面！英媒解讀利物浦拜年祝福語",
+]
+
+
+def test_chinese_previous_and_next_links_are_no_article_text(run_stage):
+    """s42 acc-regress R3: "上一則：" / "下一則：" (previous / next, a clause of their own before
+    the linked headline) are cue words as "previous" and "next" are; the links, read as a
+    sentence of 14 words, were kept after the story as its text."""
+    kept, removed = _clean(run_stage, CHINESE_PREV_NEXT)
+    story = [ln for ln in CHINESE_PREV_NEXT if ln.endswith("。")]
+    assert len(story) == 5 and all(ln in kept for ln in story)
+    links = [ln for ln in CHINESE_PREV_NEXT if ln.startswith(("上一則", "下一則"))]
+    assert len(links) == 2 and all(ln in removed for ln in links)
+
+
 #: a Chinese news text: two paragraphs, a list of the new line's stations, and a closing
 #: paragraph (s40 acc-regress D1)
 CHINESE_LIST = [
