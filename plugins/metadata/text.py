@@ -5359,6 +5359,35 @@ def _segment_cut(s: str) -> str:
     return s
 
 
+def _shown_segments(page: Page, title: str, whole: set[str], label: str | None) -> list[int]:
+    """The content lines (after the front block) a reader's header's ``title`` names: one of
+    ``whole`` (the title, the title cut), else the longest run of its segments (joined by
+    :data:`_SEGMENT_SEP`) of two words or more that a line is, but the site's name (the
+    domain ``label``'s).  The cut keeps a tail of two words or fewer: a site's name of three
+    ("Blogposting 01/23/2020 – Nur mein Standpunkt") or one with an issue ("Ein Albtraum -
+    DER SPIEGEL 52/2018") stayed on it, no line was found, and the ranker's pick won, a
+    search form's filter or the blog's previous post (s42 acc-regress R4)."""
+    shown = [k for k in _indices(page.texts, whole) if k >= page.front]
+    if shown:
+        return shown
+    pieces = _SEGMENT_SEP.split(title)
+    runs = sorted(
+        (
+            run
+            for a in range(0, len(pieces), 2)
+            for b in range(a + 1, len(pieces) + 1, 2)
+            if (run := "".join(pieces[a:b])) not in whole
+            and len(_WORD.findall(run)) >= 2
+            and not (label and _is_domain_name(run, label))
+        ),
+        key=lambda run: -len(run),
+    )
+    for run in runs:
+        if shown := [k for k in _indices(page.texts, {run}) if k >= page.front]:
+            return shown
+    return []
+
+
 def _segments_of(whole: str, part: str) -> bool:
     """Whether ``part`` is one or more whole segments of the title ``whole`` (joined by
     :data:`_SEGMENT_SEP`, case aside): "Über uns" of "Über uns – 2gewinnt | Kabarett", not
@@ -6845,7 +6874,7 @@ def extract_lines(
         # under it was lost from both; s42 acc-read F4)
         label = _host_label(url)
         logo = bool(label) and _is_domain_name(cut, label or "")
-        shown = [k for k in _indices(page.texts, {field[1], cut}) if k >= page.front and not logo]
+        shown = [] if logo else _shown_segments(page, field[1], {field[1], cut}, label)
         is_segment = title is not None and _segments_of(field[1], title)
         if title is not None and not is_segment and _holds(title, cut):
             # (the ranker's line holds it with other words, an image's, a deck's: "Image

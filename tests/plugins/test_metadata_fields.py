@@ -1215,3 +1215,31 @@ def test_a_contact_blocks_field_is_no_tag_line(run_stage) -> None:
     ])  # fmt: skip
     doc = run_stage(MetadataStage, make_document(text)).kept[0]
     assert doc.tags == []
+
+
+@pytest.mark.parametrize(
+    ("header", "url"),
+    [
+        # (a site's name of three words, the domain's)
+        (
+            "Blogposting 01/23/2020 – Nur mein Standpunkt",
+            "https://nurmeinstandpunkt.wordpress.com/2020/01/23/blogposting-01-23-2020/",
+        ),
+        # (a site's name with its issue)
+        ("Blogposting 01/23/2020 - DER STANDPUNKT 52/2018", "https://www.example.org/post"),
+    ],
+)
+def test_a_jina_headers_title_names_the_content_line_its_headline_segment_is(
+    ingest, tmp_path, header: str, url: str
+) -> None:
+    """s42 acc-regress R4: the header's title names a line of the content whole or cut of a
+    short tail; a site's name of three words, or with an issue, stayed on it, no line was
+    found, and the ranker's pick (a previous post's headline above) won. A run of its
+    segments a line is (not the site's name) names the headline."""
+    content = "Fröhliche Weihnachten\n\nBlogposting 01/23/2020"
+    (tmp_path / "jina.txt").write_text(
+        f"Title: {header}\n\nURL Source: {url}\n\n"
+        f"Markdown Content:\n{content}\n\n{FM_SENTENCE}\n\n{FM_SENTENCE[:-1]}, again.\n"
+    )
+    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
+    assert rec["title"] == "Blogposting 01/23/2020"
