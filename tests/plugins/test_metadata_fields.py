@@ -1243,3 +1243,21 @@ def test_a_jina_headers_title_names_the_content_line_its_headline_segment_is(
     )
     (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
     assert rec["title"] == "Blogposting 01/23/2020"
+
+
+def test_a_jina_headers_published_time_gives_the_content_dates_time(ingest, tmp_path) -> None:
+    """s42 acc-regress R4: the date read under the content's headline ("May 4, 2022") won
+    over the header's "Published Time:" of that day, and the record lost its time of day
+    (18 Jina dev records since 312f062e). The header's time of the chosen day is kept."""
+    # (a site's menu over the story: the date line under its headline is the one read)
+    menu = "\n".join(f"*   [Section {i}](https://www.example.org/s{i}/)" for i in range(40))
+    (tmp_path / "jina.txt").write_text(
+        "Title: Council approves budget - Harbour Times\n\n"
+        "URL Source: https://www.example.org/news/budget\n\n"
+        "Published Time: 2022-05-04T05:01:53+00:00\n\n"
+        f"Markdown Content:\n{menu}\n\n# Council approves budget\n\nBy Jane Roe\n\n"
+        f"May 4, 2022\n\n{FM_SENTENCE}\n\n{FM_SENTENCE[:-1]}, again.\n"
+    )
+    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
+    assert rec["published"] == "2022-05-04T05:01:53+00:00"
+    assert "May 4, 2022" not in rec["text"]
