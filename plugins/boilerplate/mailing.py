@@ -217,13 +217,13 @@ def contact_block(lines: Sequence[str], at: int) -> int:
         if _ABOUT.match(line):
             break  # (the issuer's About paragraph is the release's)
         words = len(_WORD.findall(line))
-        if words > _CONTACT_WORDS and _sentences(line) > 1:
-            break  # (a paragraph is the text's: see _sentences)
         # (a sentence of more words than a contact's line that shows a web address only is
         # the text's: the About paragraph's "... at www.acme.example."; review2 F2. One
         # with a phone or an e-mail is the contact's: "Voor meer informatie kunt u contact
         # opnemen met ... via 06-55598765 of pers@...")
         sentence = words > _CONTACT_WORDS and line.rstrip(")\"'”’»")[-1:] in ".!?"
+        if sentence and _sentences(line) > 1:
+            break  # (a paragraph is the text's: see _sentences)
         if words <= 3 * _CONTACT_WORDS and _contact(line, web=not sentence):
             size = k - at + 1
         elif words > _CONTACT_WORDS or _CONTACT_LABEL.fullmatch(line):
@@ -232,14 +232,16 @@ def contact_block(lines: Sequence[str], at: int) -> int:
 
 
 #: The fewest words of a sentence :func:`_sentences` counts (fewer: an abbreviation's
-#: stop, "Ansprechpartnerin ist Dr. Anna Weber", cut off a part)
+#: stop, "Ansprechpartnerin ist Dr. Anna Weber", cut off a part; "Tel.: +49(0)69/24 788-203"
+#: is numbers)
 _SENTENCE_WORDS = 4
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _sentences(line: str) -> int:
-    """How many sentences of :data:`_SENTENCE_WORDS` words or more ``line`` holds, parted
-    where a sentence's end is followed by the next (lines' ``_SENT_IN``).  A contact's line is
-    one sentence at most ("Voor meer informatie kunt u contact opnemen met ... via
+    """How many sentences of :data:`_SENTENCE_WORDS` words of letters or more ``line``
+    holds, parted where a sentence's end is followed by the next (lines' ``_SENT_IN``).  A
+    contact's line is one sentence at most ("Voor meer informatie kunt u contact opnemen met ... via
     06-55598765 of pers@..."); a paragraph of two is the text's, a phone number in it or not:
     "Call the airline first. Most have a dedicated line ..., 0344 493 0787, is open 24
     hours." under an advice's "Contact:" label was removed as the contact's (s42
@@ -247,7 +249,7 @@ def _sentences(line: str) -> int:
     count, start = 0, 0
     for m in (*_SENT_IN.finditer(line), None):
         end = len(line) if m is None else m.start() + 1
-        count += len(_WORD.findall(line, start, end)) >= _SENTENCE_WORDS
+        count += len(_LETTERS.findall(line, start, end)) >= _SENTENCE_WORDS
         start = end
     return count
 

@@ -138,6 +138,13 @@ def test_an_articles_paragraph_with_a_phone_under_a_contact_label_stays(run_stag
     assert contact_block(["Contact:", advice], 0) == 0
     nl = _CONTACTS["nl"]
     assert contact_block(["Contact:", nl[1]], 0) == 2
+    # (an address's abbreviations and a phone's numbers part no sentences: htmldate dev
+    # dlg.org's contact line, ending in no stop)
+    dlg = (
+        "DLG e.V. Servicebereich Kommunikation und Marketing • Eschborner Landstr. 122 •"
+        " 60489 Frankfurt/M. Tel.: +49(0)69/24 788-203"
+    )
+    assert contact_block(["Ansprechpartner für die Medien", dlg], 0) == 2
 
 
 def test_what_is_no_contact_block_or_newsletter_furniture():
