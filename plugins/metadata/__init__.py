@@ -62,6 +62,7 @@ from .text import (
     OLDEST_YEAR,
     LineSplit,
     Page,
+    _segment_cut,
     _slug_tokens,
     _slug_words,
     _url_parts,
@@ -972,6 +973,20 @@ class MetadataStage(Stage):
                 # the page's or the dump's title names its section, the <h1> the page
                 doc.title = headline
                 sources["title"] = "html (h1)"
+            elif (
+                doc.title
+                and head
+                and section_label(doc.title)
+                and doc.title.casefold() in head.casefold()
+                and (cut := _segment_cut(head)) != head
+                and not section_label(cut)
+            ):
+                # no <h1>: the <title> without its section's name is the headline ("News |
+                # Queen Elizabeth dies at 96", of which trafilatura read "News"), as on a
+                # text's first line (s42 acc-regress D14). "News - Harbour Times" names
+                # its section and site alone and keeps "News"
+                doc.title = cut
+                sources["title"] = "html (<title>)"
             page = Page(text)  # (split once: for html_candidates and _headline_line)
             cands = html_candidates(
                 doc.content,
