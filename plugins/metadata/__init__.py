@@ -978,14 +978,14 @@ class MetadataStage(Stage):
                 and head
                 and section_label(doc.title)
                 and doc.title.casefold() in head.casefold()
-                and (cut := _segment_cut(head)) != head
-                and not section_label(cut)
+                and (unlabelled := _segment_cut(head)) != head
+                and not section_label(unlabelled)
             ):
                 # no <h1>: the <title> without its section's name is the headline ("News |
                 # Queen Elizabeth dies at 96", of which trafilatura read "News"), as on a
                 # text's first line (s42 acc-regress D14). "News - Harbour Times" names
                 # its section and site alone and keeps "News"
-                doc.title = cut
+                doc.title = unlabelled
                 sources["title"] = "html (<title>)"
             page = Page(text)  # (split once: for html_candidates and _headline_line)
             cands = html_candidates(
