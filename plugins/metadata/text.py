@@ -3931,10 +3931,14 @@ _NEVER_TITLE_START = re.compile(
     # excellent benefits package", "Negotiable depending on experience", "Competitive,
     # DOE") or ends with a pay phrase ("... per annum"); not a headline with such a word:
     # "Pay: Competitive pressures push up wages", "Location: Doe Run smelter to close"
-    # (s41 acc-read F7)
+    # (s41 acc-read F7); nor one that asks a question, a headline's ("Salary: What Nurses
+    # Earn Across Europe" was no title; s42 acc-regress D1)
     r"|(?:salary|pay|wage|gehalt|salaire|salario|stipendio|salário|salaris|closing date"
     r"|deadline|start date|contract(?: type)?|job type|hours|location|reference|price"
-    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)(?=.*\d|\s*(?:\S+\s+){0,4}\S*\s*$"
+    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)"
+    r"(?!\s*(?:what|how|why|where|who|which|was|wie|warum|wer|comment|pourquoi|combien"
+    r"|qué|cómo|cuánto|dónde|quién)\b)"
+    r"(?=.*\d|\s*(?:\S+\s+){0,4}\S*\s*$"
     r"|\s*(?:(?:very|highly|extremely|sehr|très|muy|molto)\s+)?(?:competitive|negotiable"
     r"|attractive|attraktive?s?|à négocier|négociable|negociable|negoziabile)"
     r"(?=\s*(?:[^\w\s]|$)|\s+(?:salary|pay|package|rates?|remuneration|plus|and|with"

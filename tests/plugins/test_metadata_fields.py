@@ -1186,7 +1186,10 @@ def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_sta
      # a word of pay in the headline (s41 acc-read F7)
      "Pay: Competitive pressures push up wages for lorry drivers",
      "Location: Doe Run lead smelter in Missouri to close for good",
-     "Price: Negotiable fares are coming to the city's buses"],
+     "Price: Negotiable fares are coming to the city's buses",
+     # a short value that asks a question (s42 acc-regress D1)
+     "Salary: What Nurses Earn Across Europe",
+     "Price: How Much Is Too Much"],
 )  # fmt: skip
 def test_a_headline_after_a_fields_label_is_a_title(run_stage, first):
     """A job ad's field is a label and a short value ("Location: Leeds"); after the label a
