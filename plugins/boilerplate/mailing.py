@@ -32,7 +32,7 @@ import re
 import string
 from collections.abc import Sequence
 
-from .lines import CLOSING_MARKS, SENTENCE_MARKS
+from .lines import _SENT_IN, CLOSING_MARKS, SENTENCE_MARKS
 from .notes import _LEAD, LEAD_MARKS
 
 #: the reason of a line of a newsletter's e-mail furniture
@@ -266,6 +266,8 @@ def contact_block(lines: Sequence[str], at: int) -> int:
         # with a phone or an e-mail is the contact's: "Voor meer informatie kunt u contact
         # opnemen met ... via 06-55598765 of pers@...")
         sentence = words > _CONTACT_WORDS and line.rstrip(")\"'”’»")[-1:] in ".!?"
+        if sentence and _sentences(line) > 1:
+            break  # (a paragraph is the text's: see _sentences)
         if words <= 3 * _CONTACT_WORDS and _contact(line, web=not sentence):
             size = k - at + 1
         elif (
@@ -281,6 +283,29 @@ def contact_block(lines: Sequence[str], at: int) -> int:
         elif words > _CONTACT_WORDS or _CONTACT_LABEL.fullmatch(line):
             break
     return size
+
+
+#: The fewest words of a sentence :func:`_sentences` counts (fewer: an abbreviation's
+#: stop, "Ansprechpartnerin ist Dr. Anna Weber", cut off a part; "Tel.: +49(0)69/24 788-203"
+#: is numbers)
+_SENTENCE_WORDS = 4
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _sentences(line: str) -> int:
+    """How many sentences of :data:`_SENTENCE_WORDS` words of letters or more ``line``
+    holds, parted where a sentence's end is followed by the next (lines' ``_SENT_IN``).  A
+    contact's line is one sentence at most ("Voor meer informatie kunt u contact opnemen met ... via
+    06-55598765 of pers@..."); a paragraph of two is the text's, a phone number in it or not:
+    "Call the airline first. Most have a dedicated line ..., 0344 493 0787, is open 24
+    hours." under an advice's "Contact:" label was removed as the contact's (s42
+    acc-regress R6)."""
+    count, start = 0, 0
+    for m in (*_SENT_IN.finditer(line), None):
+        end = len(line) if m is None else m.start() + 1
+        count += len(_LETTERS.findall(line, start, end)) >= _SENTENCE_WORDS
+        start = end
+    return count
 
 
 #: The heading of the issuer's About paragraph ("About Acme Corp", "Über die Stadtwerke",

@@ -1017,6 +1017,24 @@ def _fenced(text: str) -> re.Match[str] | None:
     return next((m for m in fences if not m.group(1).strip(" \t")), None)
 
 
+_MD_REFERENCE = re.compile(r"\[(?=[^\]\n]*[^\W\d_])[^\[\]\n]+\]\[([^\[\]\n]+)\]")
+_MD_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:", re.M)
+
+
+def _reference_link(text: str) -> re.Match[str] | None:
+    """The first reference link with a word in its text whose label ``text`` defines
+    ("[the council's minutes][1]" over "[1]: https://..."), if any.  Without its definition
+    it is no link to a CommonMark parser but text, and it is how w3m writes two adjacent
+    images ("[logo-hn][hn-logo]"): a plain page opening so was read as markdown, its
+    wrapped lede joined into a block and removed as a caption (s42 acc-regress R9)."""
+    if "]:" not in text:
+        return None
+    labels = {label.casefold() for label in _MD_DEFINITION.findall(text)}
+    if not labels:
+        return None
+    return next((m for m in _MD_REFERENCE.finditer(text) if m.group(1).casefold() in labels), None)
+
+
 #: Each is flagged when plain text has it too: an "===" underline and a "[1]: url" note are
 #: the e-mail conventions markdown was modelled on, and a newsletter with both rendered as
 #: markdown lost its "<Ctrl>" as raw HTML and its "[1]" brackets (s40 acc-read F18); of two
@@ -1042,7 +1060,7 @@ _MD_SYNTAX: dict[str, tuple[tuple[tuple[str, ...], Callable[[str], object], bool
         # (a reference link, "[the council's minutes][1]", is markdown's own: a plain note
         # is a bare "[1]"; a text that uses its "[1]: url" definitions so was read as plain,
         # its links' brackets and the definitions kept; s41 acc-regress R3)
-        (("][",), re.compile(r"\[(?=[^\]\n]*[^\W\d_])[^\[\]\n]+\]\[[^\[\]\n]+\]").search, False),
+        (("][",), _reference_link, False),
     ),
 }
 #: The characters the kinds of :data:`_MD_SYNTAX` cannot be without (the rarest in plain

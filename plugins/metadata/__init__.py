@@ -63,6 +63,7 @@ from .text import (
     OLDEST_YEAR,
     LineSplit,
     Page,
+    _segment_cut,
     _slug_tokens,
     _slug_words,
     _url_parts,
@@ -1029,6 +1030,20 @@ class MetadataStage(Stage):
                 # the page's or the dump's title names its section, the <h1> the page (or,
                 # when the <h1> names the section too, the <h2> over its one article)
                 doc.title, sources["title"] = found[0], f"html ({found[1]})"
+            elif (
+                doc.title
+                and head
+                and section_label(doc.title)
+                and doc.title.casefold() in head.casefold()
+                and (unlabelled := _segment_cut(head)) != head
+                and not section_label(unlabelled)
+            ):
+                # no <h1>: the <title> without its section's name is the headline ("News |
+                # Queen Elizabeth dies at 96", of which trafilatura read "News"), as on a
+                # text's first line (s42 acc-regress D14). "News - Harbour Times" names
+                # its section and site alone and keeps "News"
+                doc.title = unlabelled
+                sources["title"] = "html (<title>)"
             if not doc.site_name and head and (site := title_site(head, doc.title or "", url)):
                 # (a page without og:site_name: the segment its <title> adds to the
                 # headline, "… | Halvorsen Bio Investors"; s41 acc-press F17)

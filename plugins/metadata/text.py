@@ -3462,6 +3462,22 @@ def iso_value(c: dict[str, Any]) -> str:
     return d.isoformat()
 
 
+def _to_the_second(cands: list[dict[str, Any]], idx: int, front: int) -> str:
+    """The value of the chosen date ``cands[idx]``, or its text's front block's time of that
+    day when the date has none (``front``: the block's lines): the time a reader's header or
+    a front matter gives ("Published Time: 2022-05-04T05:01:53+00:00") is the page's own,
+    to the second, and the story's "May 4, 2022" the same date; the record had kept the date
+    alone (s42 acc-regress R4: 18 Jina records since their content's headline was preferred
+    and the date line under it read)."""
+    day = iso_value(cands[idx])
+    if "T" in day:
+        return day
+    for c in cands:
+        if c["line"] < front and (value := iso_value(c)).startswith(day + "T"):
+            return value
+    return day
+
+
 def gather_dates(
     page: Page,
     capture: date | None,
@@ -3960,10 +3976,14 @@ _NEVER_TITLE_START = re.compile(
     # excellent benefits package", "Negotiable depending on experience", "Competitive,
     # DOE") or ends with a pay phrase ("... per annum"); not a headline with such a word:
     # "Pay: Competitive pressures push up wages", "Location: Doe Run smelter to close"
-    # (s41 acc-read F7)
+    # (s41 acc-read F7); nor one that asks a question, a headline's ("Salary: What Nurses
+    # Earn Across Europe" was no title; s42 acc-regress D1)
     r"|(?:salary|pay|wage|gehalt|salaire|salario|stipendio|salário|salaris|closing date"
     r"|deadline|start date|contract(?: type)?|job type|hours|location|reference|price"
-    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)(?=.*\d|\s*(?:\S+\s+){0,4}\S*\s*$"
+    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)"
+    r"(?!\s*(?:what|how|why|where|who|which|was|wie|warum|wer|comment|pourquoi|combien"
+    r"|qué|cómo|cuánto|dónde|quién)\b)"
+    r"(?=.*\d|\s*(?:\S+\s+){0,4}\S*\s*$"
     r"|\s*(?:(?:very|highly|extremely|sehr|très|muy|molto)\s+)?(?:competitive|negotiable"
     r"|attractive|attraktive?s?|à négocier|négociable|negociable|negoziabile)"
     r"(?=\s*(?:[^\w\s]|$)|\s+(?:salary|pay|package|rates?|remuneration|plus|and|with"
@@ -5484,6 +5504,35 @@ def _segment_cut(s: str) -> str:
     if len(pieces[-1].split()) <= 2 and len((rest := "".join(pieces[:-2])).split()) >= 3:
         return rest
     return s
+
+
+def _shown_segments(page: Page, title: str, whole: set[str], label: str | None) -> list[int]:
+    """The content lines (after the front block) a reader's header's ``title`` names: one of
+    ``whole`` (the title, the title cut), else the longest run of its segments (joined by
+    :data:`_SEGMENT_SEP`) of two words or more that a line is, but the site's name (the
+    domain ``label``'s).  The cut keeps a tail of two words or fewer: a site's name of three
+    ("Blogposting 01/23/2020 – Nur mein Standpunkt") or one with an issue ("Ein Albtraum -
+    DER SPIEGEL 52/2018") stayed on it, no line was found, and the ranker's pick won, a
+    search form's filter or the blog's previous post (s42 acc-regress R4)."""
+    shown = [k for k in _indices(page.texts, whole) if k >= page.front]
+    if shown:
+        return shown
+    pieces = _SEGMENT_SEP.split(title)
+    runs = sorted(
+        (
+            run
+            for a in range(0, len(pieces), 2)
+            for b in range(a + 1, len(pieces) + 1, 2)
+            if (run := "".join(pieces[a:b])) not in whole
+            and len(_WORD.findall(run)) >= 2
+            and not (label and _is_domain_name(run, label))
+        ),
+        key=lambda run: -len(run),
+    )
+    for run in runs:
+        if shown := [k for k in _indices(page.texts, {run}) if k >= page.front]:
+            return shown
+    return []
 
 
 def _segments_of(whole: str, part: str) -> bool:
@@ -7033,7 +7082,7 @@ def extract_lines(
         # under it was lost from both; s42 acc-read F4)
         label = _host_label(url)
         logo = bool(label) and _is_domain_name(cut, label or "")
-        shown = [k for k in _indices(page.texts, {field[1], cut}) if k >= page.front and not logo]
+        shown = [] if logo else _shown_segments(page, field[1], {field[1], cut}, label)
         is_segment = title is not None and _segments_of(field[1], title)
         if title is not None and not is_segment and _holds(title, cut):
             # (the ranker's line holds it with other words, an image's, a deck's: "Image
@@ -7076,9 +7125,10 @@ def extract_lines(
     clock = idx is not None and in_url != capture and site_clock(cands, idx, capture, top)
     if clock:
         conf = min(conf, CLOCK_CONFIDENCE)
+    value = _to_the_second(cands, idx, page.front_lines) if idx is not None else None
     res["candidates"] = [
         {
-            "value": iso_value(c),
+            "value": value if k == idx else iso_value(c),
             "line": c["line"],
             "text": c["text"],
             "form": c["form"],
@@ -7102,7 +7152,7 @@ def extract_lines(
     is_date_line = DateLines(page, cands)
     if idx is not None:
         c = cands[idx]
-        res["published"] = iso_value(c)
+        res["published"] = value
         res["published_confidence"] = conf
         res["sources"]["published"] = f"line {c['line']}"
         # a date line ("Published 27 Nov 2015 - 06:00 GMT", "Jane Doe 19.10.2019, 05:00 Uhr")

@@ -117,6 +117,37 @@ def test_a_press_releases_contact_block_goes_from_an_html_page(run_stage):
     assert doc.annotations["boilerplate"]["release_furniture"] >= len(_CONTACTS["en"]) - 1
 
 
+def test_an_articles_paragraph_with_a_phone_under_a_contact_label_stays(run_stage):
+    """s42 acc-regress R6: consumer advice under a "Contact:" label, a paragraph of two
+    sentences with the airline's number in it, was removed as a press contact's block (a line
+    of 24 words or fewer with a phone was the contact's, a sentence or not). A contact's line
+    is one sentence at most; the wire's (the Dutch one above) still goes."""
+    advice = (
+        "Call the airline first. Most have a dedicated line for cancellations, and British"
+        " Airways says its line, 0344 493 0787, is open 24 hours."
+    )
+    page = [
+        "How to get help if your flight is cancelled", "", "By Rachel Moss", "5 July 2024", "",
+        "Thousands of travellers have had flights cancelled this summer because of strikes and"
+        " staff shortages. Here is what you are entitled to.", "",
+        "Contact:", advice, "", "Your rights under UK law", "",
+        "If your flight is cancelled less than 14 days before departure, you may be entitled to"
+        " compensation of up to 520 pounds, depending on the distance.",
+    ]  # fmt: skip
+    kept, _removed = _clean(run_stage, page)
+    assert advice in kept
+    assert contact_block(["Contact:", advice], 0) == 0
+    nl = _CONTACTS["nl"]
+    assert contact_block(["Contact:", nl[1]], 0) == 2
+    # (an address's abbreviations and a phone's numbers part no sentences: htmldate dev
+    # dlg.org's contact line, ending in no stop)
+    dlg = (
+        "DLG e.V. Servicebereich Kommunikation und Marketing • Eschborner Landstr. 122 •"
+        " 60489 Frankfurt/M. Tel.: +49(0)69/24 788-203"
+    )
+    assert contact_block(["Ansprechpartner für die Medien", dlg], 0) == 2
+
+
 def test_what_is_no_contact_block_or_newsletter_furniture():
     # a notice's own sentence with a phone number, no label over it
     notice = "Residents with questions may contact Public Works at 330-555-0120."

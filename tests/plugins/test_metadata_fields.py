@@ -1212,7 +1212,10 @@ def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_sta
      # a word of pay in the headline (s41 acc-read F7)
      "Pay: Competitive pressures push up wages for lorry drivers",
      "Location: Doe Run lead smelter in Missouri to close for good",
-     "Price: Negotiable fares are coming to the city's buses"],
+     "Price: Negotiable fares are coming to the city's buses",
+     # a short value that asks a question (s42 acc-regress D1)
+     "Salary: What Nurses Earn Across Europe",
+     "Price: How Much Is Too Much"],
 )  # fmt: skip
 def test_a_headline_after_a_fields_label_is_a_title(run_stage, first):
     """A job ad's field is a label and a short value ("Location: Leeds"); after the label a
@@ -1241,3 +1244,49 @@ def test_a_contact_blocks_field_is_no_tag_line(run_stage) -> None:
     ])  # fmt: skip
     doc = run_stage(MetadataStage, make_document(text)).kept[0]
     assert doc.tags == []
+
+
+@pytest.mark.parametrize(
+    ("header", "url"),
+    [
+        # (a site's name of three words, the domain's)
+        (
+            "Blogposting 01/23/2020 – Nur mein Standpunkt",
+            "https://nurmeinstandpunkt.wordpress.com/2020/01/23/blogposting-01-23-2020/",
+        ),
+        # (a site's name with its issue)
+        ("Blogposting 01/23/2020 - DER STANDPUNKT 52/2018", "https://www.example.org/post"),
+    ],
+)
+def test_a_jina_headers_title_names_the_content_line_its_headline_segment_is(
+    ingest, tmp_path, header: str, url: str
+) -> None:
+    """s42 acc-regress R4: the header's title names a line of the content whole or cut of a
+    short tail; a site's name of three words, or with an issue, stayed on it, no line was
+    found, and the ranker's pick (a previous post's headline above) won. A run of its
+    segments a line is (not the site's name) names the headline."""
+    content = "Fröhliche Weihnachten\n\nBlogposting 01/23/2020"
+    (tmp_path / "jina.txt").write_text(
+        f"Title: {header}\n\nURL Source: {url}\n\n"
+        f"Markdown Content:\n{content}\n\n{FM_SENTENCE}\n\n{FM_SENTENCE[:-1]}, again.\n"
+    )
+    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
+    assert rec["title"] == "Blogposting 01/23/2020"
+
+
+def test_a_jina_headers_published_time_gives_the_content_dates_time(ingest, tmp_path) -> None:
+    """s42 acc-regress R4: the date read under the content's headline ("May 4, 2022") won
+    over the header's "Published Time:" of that day, and the record lost its time of day
+    (18 Jina dev records since 312f062e). The header's time of the chosen day is kept."""
+    # (a site's menu over the story: the date line under its headline is the one read)
+    menu = "\n".join(f"*   [Section {i}](https://www.example.org/s{i}/)" for i in range(40))
+    (tmp_path / "jina.txt").write_text(
+        "Title: Council approves budget - Harbour Times\n\n"
+        "URL Source: https://www.example.org/news/budget\n\n"
+        "Published Time: 2022-05-04T05:01:53+00:00\n\n"
+        f"Markdown Content:\n{menu}\n\n# Council approves budget\n\nBy Jane Roe\n\n"
+        f"May 4, 2022\n\n{FM_SENTENCE}\n\n{FM_SENTENCE[:-1]}, again.\n"
+    )
+    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
+    assert rec["published"] == "2022-05-04T05:01:53+00:00"
+    assert "May 4, 2022" not in rec["text"]

@@ -319,3 +319,23 @@ def test_a_button_or_a_shops_banner_is_never_a_title(line):
 )
 def test_a_headline_on_shipping_editing_or_applying_may_be_a_title(line):
     assert not _never_title(line)[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        (f"News | {HEADLINE}", HEADLINE),
+        ("Pressemitteilung - Stadt baut neue Brücke über die Lahn", None),
+        # (the section's and the site's names alone: no headline to read)
+        ("News - Harbour Times", "News"),
+    ],
+)
+def test_an_html_pages_title_without_its_sections_name_is_its_headline(run_stage, title, headline):
+    """s42 acc-regress D14: a page without a headline element whose <title> is its
+    section's name and its headline gave the section's name as its title (trafilatura reads
+    the first segment); a text of that first line gave the headline. The <title> without
+    the section's name is the title, when more than a site's name is left."""
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    html = f"<html><head><title>{title}</title></head><body><div>{paras}</div></body></html>"
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.title == (headline or title.split(" - ", 1)[1])

@@ -1256,6 +1256,28 @@ def test_a_text_that_uses_its_reference_definitions_is_markdown(run_stage):
     assert "[1]" not in doc.text and "https://" not in doc.text
 
 
+def test_adjacent_images_of_a_w3m_text_are_no_reference_link():
+    """s42 acc-regress R9: w3m writes two adjacent images as "[logo-hn][hn-logo]"; with a
+    code comment's "# ..." line (an ATX heading's shape) the plain text was read as
+    markdown, and its wrapped lede, joined into one block under an image, removed as a
+    caption. A reference link is one only with its label's definition (CommonMark)."""
+    text = "\n".join(
+        [
+            "[logo-hn][hn-logo]",
+            "How To Scrape Google With Python",
+            "",
+            "Ever since Google Web Search API deprecation in 2011, I've been searching for",
+            "an alternative. I need a way to get links from Google search into my Python",
+            "script. So I made my own, and here is a quick guide.",
+            "",
+            "# desktop user-agent",
+            'USER_AGENT = "Mozilla/5.0"',
+        ]
+    )
+    assert not is_markdown(text)
+    assert is_markdown(text + "\n\n[hn-logo]: https://hackernoon.example/logo.png")
+
+
 def test_markdown_rules_raw_html_and_reference_definitions_are_no_text(run_stage):
     """s39 acc-md 4, 7: a line no block holds was kept as written: an ad slot's raw HTML,
     a link-reference definition's URL, a rule; and "~~struck~~" kept its marks. They are
