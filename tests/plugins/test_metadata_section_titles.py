@@ -21,6 +21,14 @@ BODY = [
     " old terminal staying open until the new one is ready for passengers.",
 ]
 
+PARAS = "".join(f"<p>{p}</p>" for p in BODY)
+
+
+def _html_page(run_stage, head: str, body: str):
+    """The metadata stage's record of an HTML page of ``head`` and ``body``."""
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+
 
 @pytest.mark.parametrize(
     "title",
@@ -164,12 +172,9 @@ def test_a_dumps_bare_section_title_gives_way_to_a_headline_under_a_blurb(run_st
 def test_an_html_pages_site_name_is_its_titles_segment_beside_the_headline(run_stage, title, site):
     # no og:site_name: the <title>'s segment beside the <h1>'s headline names the site (s41
     # acc-press F17: site_name was null on 21 of 34 pages)
-    paras = "".join(f"<p>{p}</p>" for p in BODY)
-    html = (
-        f"<html><head><title>{title}</title></head><body><article>"
-        f"<h1>{HEADLINE}</h1>{paras}</article></body></html>"
+    doc = _html_page(
+        run_stage, f"<title>{title}</title>", f"<article><h1>{HEADLINE}</h1>{PARAS}</article>"
     )
-    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
     assert (doc.title, doc.site_name) == (HEADLINE, site)
 
 
@@ -197,19 +202,13 @@ def test_a_sites_logo_heading_is_no_headline_for_a_section_title(run_stage, logo
     site-title <h1> in its header, over the post's <h2 class="entry-title">, replaced the
     title with the site's name. The article's own heading is its headline; an <h1> in the
     article's <header> still is."""
-    paras = "".join(f"<p>{p}</p>" for p in BODY)
-    html = (
-        '<html><head><title>Press Release</title><meta property="og:title"'
-        f' content="Press Release"></head><body>{logo}<main><article>'
-        f'<h2 class="entry-title">{HEADLINE}</h2>{paras}</article></main></body></html>'
-    )
-    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
-    assert doc.title == HEADLINE
-    own = html.replace(
-        f'<h2 class="entry-title">{HEADLINE}</h2>', f"<header><h1>{HEADLINE}</h1></header>"
-    )
-    doc = run_stage(MetadataStage, make_document(own, html=True, path="a.html")).kept[0]
-    assert doc.title == HEADLINE
+    head = '<title>Press Release</title><meta property="og:title" content="Press Release">'
+    for heading in (
+        f'<h2 class="entry-title">{HEADLINE}</h2>',
+        f"<header><h1>{HEADLINE}</h1></header>",
+    ):
+        body = f"{logo}<main><article>{heading}{PARAS}</article></main>"
+        assert _html_page(run_stage, head, body).title == HEADLINE
 
 
 @pytest.mark.parametrize(
@@ -219,25 +218,19 @@ def test_a_sites_logo_heading_is_no_headline_for_a_section_title(run_stage, logo
 def test_a_section_h1_over_the_articles_h2_gives_way_to_the_h2(run_stage, label, site):
     # the <title> and the <h1> name the section, the one <article>'s <h2> is the headline
     # (s42 acc-regress D3: "Pressemitteilungen" and "Events" stayed the titles)
-    paras = "".join(f"<p>{p}</p>" for p in BODY)
-    html = (
-        f"<html><head><title>{label} - {site}</title></head><body><main><h1>{label}</h1>"
-        f"<article><h2>{HEADLINE}</h2>{paras}</article></main></body></html>"
-    )
-    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    body = f"<main><h1>{label}</h1><article><h2>{HEADLINE}</h2>{PARAS}</article></main>"
+    doc = _html_page(run_stage, f"<title>{label} - {site}</title>", body)
     assert doc.title == HEADLINE
     assert doc.annotations["metadata"]["sources"]["title"] == "html (h2)"
 
 
 def test_a_section_h1_over_several_articles_takes_no_teaser_as_title(run_stage):
     # a section's page of several articles is a listing: its first teaser is no title
-    paras = "".join(f"<p>{p}</p>" for p in BODY)
-    html = (
-        "<html><head><title>Events - Harlow Public Library</title></head><body><h1>Events</h1>"
-        f"<article><h2>{HEADLINE}</h2>{paras}</article>"
-        f"<article><h2>Library opens a new reading room</h2>{paras}</article></body></html>"
+    body = (
+        f"<h1>Events</h1><article><h2>{HEADLINE}</h2>{PARAS}</article>"
+        f"<article><h2>Library opens a new reading room</h2>{PARAS}</article>"
     )
-    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    doc = _html_page(run_stage, "<title>Events - Harlow Public Library</title>", body)
     assert doc.title != HEADLINE
 
 
