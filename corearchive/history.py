@@ -187,7 +187,7 @@ def _originals(found: list[dict[str, Any]], folders: list[Path]) -> None:
     for folder in folders:
         for _, rec in json_objects(folder / "records.jsonl"):
             src = _field(rec, "source")
-            if (rid := _capture_id(rec)) is not None and rid in refs:
+            if (rid := _capture_id(rec)) in refs:
                 by_record.setdefault(rid, str(rec.get("id")))
             if (cap := (str(src.get("uri")), str(src.get("fetched_at")))) in caps:
                 by_capture.setdefault(cap, str(rec.get("id")))

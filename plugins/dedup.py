@@ -1024,10 +1024,10 @@ class _Version:
     the index or the batch: its text's size and signature, and the record that holds that
     version (``id``): the capture's own when it started a cluster (unique, or a kept
     revision), else its cluster's root. The versions of an address are the captures that
-    started a cluster there; an address with none has only copies of other addresses'
-    records (a site's copy of a wire story dropped as another site's duplicate), and its
-    update there is a revision of the record its copy copied, not a near duplicate of it in
-    no record (s40 acc-synd #1): :func:`_at_address`."""
+    started a cluster there, and the copies of other addresses' records captured there
+    after its last such capture (a site's copy of a wire story dropped as another site's
+    duplicate): its update there is a revision of the record its copy copied, not a near
+    duplicate of it in no record (s40 acc-synd #1, s41 acc-read F3): :func:`_at_address`."""
 
     #: the record holding the version
     id: str

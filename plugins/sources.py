@@ -759,9 +759,7 @@ def _not_a_page(item: InputItem, text: str, fmt: Format) -> dict[str, str] | Non
         return {"kind": kind}
     if (kind := _NOT_PAGE_SUFFIXES.get(PurePath(name).suffix)) is not None and fmt == "text":
         return {"kind": kind}
-    if fmt == "html" and (to := meta_redirect(text, item.uri)) is not None:
-        return {"kind": "redirect", "to": to}
-    return None
+    return redirect_note(text, item.uri) if fmt == "html" else None
 
 
 #: A ``<meta>`` tag, and its attributes (HTML: quoted either way, or not at all)
@@ -851,6 +849,13 @@ def _script_sends(tree: Any, to: str) -> bool:
                 ):
                     return True
     return False
+
+
+def redirect_note(html: str, uri: str) -> dict[str, str] | None:
+    """The ``not_a_page`` note of a page that only redirects (:func:`meta_redirect`), one
+    for the file, WARC and dump readers; else None."""
+    to = meta_redirect(html, uri)
+    return None if to is None else {"kind": "redirect", "to": to}
 
 
 def meta_redirect(html: str, uri: str) -> str | None:
@@ -2167,10 +2172,10 @@ def _object_doc(
     if cut and "cut" not in source:
         source = {**source, "cut": cut}
     doc.annotations["source"] = {**source, "given": given}
-    if is_html and (to := meta_redirect(body, uri)) is not None:
+    if is_html and (note := redirect_note(body, uri)) is not None:
         # (a page that only redirects, as a file's or a WARC record's: the run drops it,
         # fetch_failed; a dump's was kept as a record "Redirecting…", s41 acc-regress D2)
-        doc.annotations["source"]["not_a_page"] = {"kind": "redirect", "to": to}
+        doc.annotations["source"]["not_a_page"] = note
     return doc
 
 
@@ -3078,9 +3083,9 @@ class WarcSource(Source):
             doc.annotations["source"]["content_length_overrun"] = len(spill) + len(_RECORD_END)
         if sniffed is not None:
             doc.annotations["source"]["content_encoding_sniffed"] = sniffed
-        if is_html and (to := meta_redirect(text, target)) is not None:
+        if is_html and (note := redirect_note(text, target)) is not None:
             # (a page that only redirects, as a 301 does: the run drops it, fetch_failed)
-            doc.annotations["source"]["not_a_page"] = {"kind": "redirect", "to": to}
+            doc.annotations["source"]["not_a_page"] = note
         if date_note is not None:
             doc.annotations["source"]["warc_date"] = date_note
         return doc

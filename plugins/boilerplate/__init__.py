@@ -66,10 +66,12 @@ from corearchive.characters import tidy_text
 from corearchive.limits import held, time_limit
 
 from .. import is_post
-from .lines import CLOSING_MARKS
+from .lines import CLOSING_MARKS, LINE_ENDS
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
 from .reflow import (
+    _MAX_WIDTH,
+    _MIN_WIDTH,
     FRONT_MATTER_FIRST,
     FRONT_MATTER_MAX,
     Reflowed,
@@ -80,7 +82,6 @@ from .reflow import (
     wrapped_within,
 )
 from .structures import READ_ALSO_LABELS
-from .structures import SENTENCE_END as _SENTENCE_END
 
 _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
@@ -519,7 +520,8 @@ class BoilerplateStage(Stage):
         for doc in docs:
             if doc.is_html:
                 try:
-                    html[id(doc)] = _without_release_furniture(doc, *self._html(doc))
+                    text, ann = self._html(doc)
+                    html[id(doc)] = (_without_release_furniture(doc, text), ann)
                 except Exception as exc:
                     # this page alone fails (over html_timeout, say): the batch goes on, and
                     # the page is not run again by the retry of a failed batch
@@ -1234,7 +1236,7 @@ class _Template:
 
 def _sentence_like(line: str) -> bool:
     """At least 8 words and a sentence end: article text, even when copies share it."""
-    return line.endswith(_SENTENCE_END) and len(_WORD.findall(line)) >= 8
+    return line.endswith(LINE_ENDS) and len(_WORD.findall(line)) >= 8
 
 
 def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
@@ -1270,7 +1272,7 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
 #: the reason of a line decided with the wrapped paragraph it is a piece of
 WRAPPED_REASON = "piece of a wrapped paragraph, decided with its other lines"
 #: The widths a text not joined is looked at for wrapped paragraphs (:func:`_decide_wrapped`)
-_WRAP_WIDTHS = range(40, 201)
+_WRAP_WIDTHS = range(_MIN_WIDTH, _MAX_WIDTH + 1)
 
 
 def _decide_wrapped(d: Any) -> None:
@@ -1319,7 +1321,7 @@ def _decide_wrapped(d: Any) -> None:
         while b + 1 < len(idx) and goes_on(b):
             b += 1
         done = b
-        if stripped[b].endswith(_SENTENCE_END):
+        if stripped[b].endswith(LINE_ENDS):
             why.update((k, WRAPPED_REASON) for k in range(a, b + 1) if not keep[k])
     if why:
         _mark(d, why, True)
@@ -1590,7 +1592,7 @@ def _drop_teaser_marks(d: Any) -> None:
         for j in range(label, min(len(keep), end + 2))
         if keep[j]
         and j not in d.why
-        and not text[j].endswith(_SENTENCE_END)
+        and not text[j].endswith(LINE_ENDS)
         and len(_WORD.findall(text[j])) <= _TEASER_MARK_WORDS
     }
     if drop:
@@ -1646,10 +1648,8 @@ def _drop_promo_lines(d: Any) -> None:
         _mark(d, drop, False)
 
 
-def _without_release_furniture(
-    doc: Document, text: str, ann: dict[str, Any]
-) -> tuple[str, dict[str, Any]]:
-    """trafilatura's ``text`` of HTML page ``doc`` and its annotations ``ann`` without the
+def _without_release_furniture(doc: Document, text: str) -> str:
+    """trafilatura's ``text`` of HTML page ``doc`` without the
     lines that are a press release's contact block or wire mark or a newsletter e-mail's
     line to its reader (:func:`.mailing.release_furniture`): trafilatura keeps them, inside
     the article's block as the wires and newsletters put them (s41 acc-press F1, F19).
@@ -1658,9 +1658,9 @@ def _without_release_furniture(
     is refined."""
     lines = text.split("\n")
     if not (gone := release_furniture(lines)) or len(gone) == len(lines):
-        return text, ann
+        return text
     doc.work[_RELEASE_KEY] = [lines[j] for j in gone]
-    return "\n".join(ln for j, ln in enumerate(lines) if j not in gone), ann
+    return "\n".join(ln for j, ln in enumerate(lines) if j not in gone)
 
 
 def _drop_release_furniture(d: Any) -> None:
@@ -2145,7 +2145,7 @@ def _with_values(dl: Any, term: Any, items: list[Any]) -> None:
     sep = " " if head.endswith((":", "：", ".", ")")) else ": "
     for child in list(term):
         term.remove(child)
-    joint = " " if any(v.endswith(_SENTENCE_END) for v in values[:-1]) else "; "
+    joint = " " if any(v.endswith(LINE_ENDS) for v in values[:-1]) else "; "
     term.text = head + sep + joint.join(values)
 
 

@@ -2731,7 +2731,8 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
             # (the note at _nomark_prose) past a line the article left or of cue words
             left = np.cumsum(~keep | (X[:, _FI["cue"]] > 0))
             after &= ~nomark_tl | (left > left[last])
-        after &= ~_article_list(X, keep, tl, last, n)
+        if (keep & tl & after).any():  # (else no line it could spare)
+            after &= ~_article_list(X, keep, tl, last, n)
         drop = keep & tl & ((X[:, _FI["repeat"]] > 0) | after)
         for j in np.flatnonzero(drop).tolist():
             p[j] = min(p[j], thr * 0.5)
@@ -2872,7 +2873,8 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
             # its last prose line
             left = np.cumsum(~keep | (X[:, _FI["cue"]] > 0))
             after &= ~nomark_tl | (left > left[np.maximum(last, 0)][ld])
-        after &= ~_article_list(X, keep, tl, np.maximum(last, 0)[ld], e)
+        if (keep & tl & after).any():  # (else no line it could spare)
+            after &= ~_article_list(X, keep, tl, np.maximum(last, 0)[ld], e)
         drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | after)
         _demote(p, why, drop, half, TEASER_REASON)
     if "caption" in rules:

@@ -103,6 +103,12 @@ _NUMBER_END = frozenset("%₩€$")
 SENTENCE_END = LINE_ENDS
 _STOPS = frozenset(SENTENCE_MARKS)
 
+
+def _stop_end(s: str) -> bool:
+    """Whether ``s`` ends with a sentence's stop, before its closing quotes or bracket."""
+    return s.rstrip('"”»)')[-1:] in _STOPS
+
+
 Form = tuple[str, object]
 #: the form of a line that starts with a quantity (:func:`_form`)
 _QUANTITY_FORM: Form = ("quantity", 0)
@@ -130,7 +136,7 @@ def _form(line: str) -> Form | None:
             return ("pair", m[1].strip().lower())
     if (
         s[:1] in _NUMBER_START
-        and s.rstrip('"”»)')[-1:] not in _STOPS  # ("3 sprigs Rosemary (Optional)")
+        and not _stop_end(s)  # ("3 sprigs Rosemary (Optional)")
         and _QUANTITY.match(s)
         and len(s.split()) <= _QUANTITY_WORDS
     ):
@@ -434,8 +440,7 @@ def article_structures(
         and not furniture[i]
         and _label(lines, i, forms)
         and len(lines[i].split()) <= _KEY_WORDS
-        if lines[i + 1].rstrip('"”»)')[-1:] not in _STOPS
-        and len(lines[i + 1].split()) <= _CELL_WORDS
+        if not _stop_end(lines[i + 1]) and len(lines[i + 1].split()) <= _CELL_WORDS
     ]
     # a list under the article's sentence that announces it with a colon ("The three other
     # projects the authority approved on Monday:" / "A new slipway for the lifeboat
@@ -657,7 +662,8 @@ def _time_alone(line: str) -> bool:
 #: the words of a comment section's heading and of its posts' buttons ("Comments", "48
 #: Kommentare", "Leave a reply", "Reply", "3 likes", "12 Gefällt mir"): the line model's
 #: comment words without the verbs of a quotation ("said")
-_COMMENT_MARKS = (_COMMENT_WORDS - {"said", "says", "schrieb"}) | {
+_COMMENT_VOICE = _COMMENT_WORDS - {"said", "says", "schrieb"}
+_COMMENT_MARKS = _COMMENT_VOICE | {
     "like", "likes", "gefällt", "j'aime", "upvote", "upvotes", "antwort", "répondre",
     "responder", "rispondi", "reageer", "odpowiedz", "ответить",
 }  # fmt: skip
@@ -910,10 +916,9 @@ DIALOGUE_REASON = "speaker or turn of the article's dialogue"
 #: article's own section or box of statements ("Reactions", "Discussion": named people's
 #: quotes one to a line, s41 acc-read F5 and acc-regress R11); those head readers' posts
 #: only with their count ("12 Reactions", "3 Kommentar")
-_THREAD_MARKS = _COMMENT_WORDS - {
+_THREAD_MARKS = _COMMENT_VOICE - {
     "comment", "kommentar", "commentaire", "comentario", "komentarz", "reactions",
-    "responses", "replies", "reply", "antworten", "discussion", "diskussion", "said", "says",
-    "schrieb",
+    "responses", "replies", "reply", "antworten", "discussion", "diskussion",
 }  # fmt: skip
 
 

@@ -4127,7 +4127,7 @@ def _share_bar(low: str, whole: bool = False) -> bool:
         # (the networks as items of a list: "Elon Musk, News, Twitter, X"; unless its last
         # item is a sentence, of more words than a tag: "Facebook, Twitter, Instagram go
         # down around the world", an outage's headline; s42 acc-read F20)
-        last = re.split(f"[{re.escape(_ITEM_SEPS)}]", low)[-1]
+        last = _ITEM_SEP_RX.split(low)[-1]
         if not whole or len(_LONG_WORD.findall(last)) <= _TAG_WORDS_MAX:
             return True
     head = _NETWORKS.sub(" ", low if whole else low[: found[1].start()])
@@ -4149,6 +4149,7 @@ _TAG_SEPS = ",;|•·،؛，、；"
 #: of the tags' without the Arabic and CJK ones made "إيلون ماسك، أخبار، تويتر، فيسبوك" no
 #: list; review2 R5)
 _ITEM_SEPS = _TAG_SEPS + "/"
+_ITEM_SEP_RX = re.compile(f"[{re.escape(_ITEM_SEPS)}]")
 
 
 def _list_item_at(s: str, a: int, b: int) -> bool:
@@ -4243,6 +4244,10 @@ def _rel_dateline(s: str) -> bool:
     never a headline (it was taken for the title above it: s30 locales #14, s34's held-out
     pages). A day word alone ("Yesterday") is not one: it may head a page; with a clock time
     after it, it is."""
+    if len(s) > _DATELINE_CHARS or not _holds_word(s):
+        # (a literal test before the costly pattern: a relative dateline holds a unit's or
+        # a day's word, those :func:`_relative_lines` knows, one list)
+        return False
     m = _RELATIVE.search(s)
     if m is None or _DATELINE_LABEL.fullmatch(s, 0, m.start()) is None:
         return False
@@ -4313,13 +4318,7 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
     if ("|" in s or "•" in s or "·" in s) and _menu_row(low):
         return True, True  # (a menu on one line: "Home | Shop | About | Contact")
-    if (
-        len(s) <= _DATELINE_CHARS
-        # (a literal test before the costly pattern: a relative dateline holds a unit's
-        # or a day's word, those :func:`_relative_lines` knows, one list)
-        and _holds_word(s)
-        and _rel_dateline(s)
-    ):
+    if _rel_dateline(s):
         return True, False  # (a relative dateline: "Posted 3 hours ago", "Updated: 5 hours ago")
     if (
         (":" in s or "：" in s)
@@ -4371,16 +4370,15 @@ _PICTURE_LABEL = r"(?:photos?|fotos?|bild(?:er)?|images?|pictures?|credits?|cré
 #: behind." heads a gallery)
 _PICTURE_CREDIT = re.compile(rf"(?i)\s*{_PICTURE_LABEL}\s*:\s*[^.!?]+$")
 _PICTURE_CREDIT_WORDS = 5
-#: A credit's label and colon, a picture's or a story's source ("Source: Reuters", "Quelle:
-#: dpa"), then the value (:func:`_credit_line`)
-_PICTURE_LABEL_START = re.compile(rf"(?i)\s*{_PICTURE_LABEL}\s*:")
 #: The small words a Title-Case headline capitalises and a person's name has none of
 _HEADLINE_SMALL = frozenset(
     {"a", "an", "the", "in", "on", "at", "to", "for", "of", "with", "by", "from", "as", "after",
      "over", "into", "is", "are", "and", "or"}
 )  # fmt: skip
+#: A credit's label and colon, a picture's (group ``pic``) or a story's source ("Source:
+#: Reuters", "Quelle: dpa"), then the value (:func:`_credit_line`)
 _CREDIT_LABEL = re.compile(
-    rf"(?i)\s*(?:{_PICTURE_LABEL}|sources?|quellen?|fuentes?|fontes?|bron(?:nen)?)\s*:\s*"
+    rf"(?i)\s*(?:(?P<pic>{_PICTURE_LABEL})|sources?|quellen?|fuentes?|fontes?|bron(?:nen)?)\s*:\s*"
 )
 #: The most words of a credit's value: who made or supplied it, names ("John Smith / Getty
 #: Images")
@@ -4457,7 +4455,7 @@ def _credit_line(s: str) -> bool:
     # "Photos: Inside The New Library", "Sources: Jets Release Rodgers", is none; review41
     # R9, s42 acc-read F8, review42 R3)
     names = 2
-    if _PICTURE_LABEL_START.match(s) and _HEADLINE_SMALL.isdisjoint(w.lower() for w in spaced):
+    if m["pic"] and _HEADLINE_SMALL.isdisjoint(w.lower() for w in spaced):
         names = 3  # (no small word of a Title-Case headline: "Photos: Flooding In Valencia")
     return (
         _CREDIT_SEPS.search(value) is not None
@@ -6285,8 +6283,8 @@ def bare_byline(
             return [name], k
         # (the lines next to it, not the blank lines between blocks of a plain text: "By
         # Tess Bonn" / "" / "March 3, 2026" gave no one; s42 acc-read F15)
-        at = bisect.bisect_left(page.item_lines, k)
-        for j, text in page.items[max(at - 1, 0) : at] + page.items[at + 1 : at + 2]:
+        pk, _ = previous_item(page, k)
+        for j, text in page.items[max(pk, 0) : pk + 1] + page.items[pk + 2 : pk + 3]:
             if title_line < j < page.body_line and (name := _bare_name(text, place)):
                 return [name], j
     return None
@@ -6607,10 +6605,7 @@ def relative_date_lines(page: Page, top: int) -> list[int]:
     return [
         k
         for k in range(max(top, 0), min(top + _CALENDAR_REACH + 1, len(lines)))
-        if len(s := lines[k].strip()) <= _DATELINE_CHARS
-        and s
-        and _holds_word(s)
-        and _rel_dateline(s)
+        if (s := lines[k].strip()) and _rel_dateline(s)
     ]
 
 
