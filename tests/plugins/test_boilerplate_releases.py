@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from test_boilerplate import _clean, _html_doc
 
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
@@ -59,13 +60,6 @@ _CONTACTS = {
 }
 
 
-def _clean(run_stage, lines):
-    run = run_stage(BoilerplateStage, make_document("\n".join(lines)), keep_removed=True)
-    doc = run.kept[0]
-    gone = doc.annotations["boilerplate"]["removed"]
-    return doc.text.split("\n"), dict(zip(gone["text"], gone["reason"], strict=True))
-
-
 @pytest.mark.parametrize("lang", list(_CONTACTS))
 def test_a_press_releases_contact_block_goes_whole_on_a_text(run_stage, lang):
     # the line model removed the name and phone and kept the label and the e-mail alone
@@ -110,8 +104,7 @@ def test_a_press_releases_contact_block_goes_from_an_html_page(run_stage):
         f"<h1>Fjordline Marine orders six electric ferries</h1>{body}{contact}</article>"
         "<footer>Privacy | Terms</footer></body></html>"
     )
-    run = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html"))
-    doc = run.kept[0]
+    doc = _html_doc(run_stage, page)
     assert doc.text.split("\n")[-len(_RELEASE) :] == _RELEASE
     assert "press@fjordline.example" not in doc.text
     assert doc.annotations["boilerplate"]["release_furniture"] >= len(_CONTACTS["en"]) - 1
@@ -174,8 +167,6 @@ def test_sentences_that_open_with_a_mailing_word_or_show_a_web_address_are_the_t
     """review2 F1, F2: a sentence that opens with an unsubscribe link's word ("Abmelden
     können sich ...") was removed as a newsletter's line, and the issuer's About paragraph
     with its web address as part of a contact block over it."""
-    from corearchive_plugins.boilerplate.mailing import contact_block, is_mail_furniture
-
     assert not is_mail_furniture(
         "Abmelden können sich die Läufer bis Freitag im Rathaus, die Startgebühr wird erstattet."
     )
@@ -418,7 +409,7 @@ def test_a_line_the_refinement_puts_back_is_not_counted_as_gone(run_stage):
     )
     # (the premise: the notice's pattern takes the sentence, the refinement puts it back)
     assert is_mail_furniture(sentence)
-    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
+    doc = _html_doc(run_stage, page)
     ann = doc.annotations["boilerplate"]
     assert ann.get("refine", {}).get("added")
     assert sentence in doc.text.split("\n")
