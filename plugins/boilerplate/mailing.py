@@ -380,7 +380,8 @@ def about_paragraph(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     n = len(lines)
     for i, line in enumerate(lines[:-1]):
         seen = seen or keep[i]
-        if not seen or line[:1] not in _ABOUT_FIRST or (m := _ABOUT.fullmatch(line)) is None:
+        lead = line.lstrip(_LEAD_CHARS)[:1]  # (after the marks _ABOUT passes over)
+        if not seen or lead not in _ABOUT_FIRST or (m := _ABOUT.fullmatch(line)) is None:
             continue
         nxt = lines[i + 1]
         if (

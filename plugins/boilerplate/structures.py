@@ -904,9 +904,10 @@ _HANDLE = re.compile(r"\d|_|\w\.\w")
 
 
 def _handle(name: str) -> bool:
-    """Whether poster ``name`` is an account's handle, not a person's name: a digit, an
-    underscore or an inner dot in it, or a small first letter ("Dave_88", "sue.k")."""
-    return _HANDLE.search(name) is not None or name[:1].islower()
+    """Whether poster ``name`` is an account's handle, not a person's name: one token with a
+    digit, an underscore or an inner dot in it, or a small first letter ("Dave_88",
+    "sue.k"; a person's initials are no handle: "J.R. Smith", closing review)."""
+    return " " not in name and (_HANDLE.search(name) is not None or name[:1].islower())
 
 
 #: the reason of a line kept by :func:`dialogue_turns`

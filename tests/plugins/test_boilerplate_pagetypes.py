@@ -749,6 +749,16 @@ def test_readers_posts_signed_by_accounts_under_reactions_go(run_stage):
     text = run_stage(BoilerplateStage, doc).kept[0].text
     assert not any(p in text for p in posts), text
     assert article[2] in text
+    # (people signed with their initials are no accounts: their statements stay; closing
+    # review of s42)
+    named = [
+        "J.R. Smith: The lanes will make the centre safer for children on bikes.",
+        "A.J. Brooks: Shops will lose trade while the works go on for six months.",
+        "M.K. Patel: We asked for these lanes for years and are glad they come.",
+    ]
+    doc = make_document("\n\n".join([*article, "Reactions", *named]))
+    text = run_stage(BoilerplateStage, doc).kept[0].text
+    assert all(p in text for p in named), text
 
 
 def test_a_line_ending_in_a_word_that_ends_as_a_toggle_is_no_captions_copy():

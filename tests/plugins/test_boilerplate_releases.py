@@ -414,3 +414,24 @@ def test_a_line_the_refinement_puts_back_is_not_counted_as_gone(run_stage):
     assert ann.get("refine", {}).get("added")
     assert sentence in doc.text.split("\n")
     assert "release_furniture" not in ann
+
+
+@pytest.mark.parametrize(
+    "heading", ["About Acme Corp", "**About Acme Corp**", "-- About Acme Corp --"]
+)
+def test_an_about_heading_with_lead_marks_keeps_its_paragraph(heading):
+    """Closing review of s42: _ABOUT reads a heading after its lead marks, but the About
+    paragraph's gate looked at the line's first character, so a marked heading and its
+    paragraph were not kept."""
+    from corearchive_plugins.boilerplate.mailing import about_paragraph
+
+    body = "The company said the new plant would open in the spring and employ 400 people."
+    lines = [
+        body,
+        heading,
+        "Acme Corp makes widgets for the whole world since 1962 and employs 400.",
+        "Media contact:",
+        "Jane Doe",
+        "jane@acme.example",
+    ]
+    assert about_paragraph(lines, [True, False, False, True, True, True]) == [1, 2]
