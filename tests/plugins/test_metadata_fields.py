@@ -1074,18 +1074,6 @@ def test_a_hosts_or_an_interviewers_byline_names_the_author(run_stage, byline, a
     assert got.title == "Episode 14: The last ferry to Harbour Town"
 
 
-@pytest.mark.parametrize(
-    "line", ["(BUTTON) Add to basket", "£65,000 - £75,000", "[Submit] Search jobs"]
-)
-def test_a_button_or_a_line_of_figures_is_no_title(line) -> None:
-    """lynx's "(BUTTON) Add to basket" was a product page's title, a job ad's salary
-    "£65,000 - £75,000" another's (s36 acc-types #8, #14)."""
-    from corearchive_plugins.metadata.text import _never_title
-
-    assert _never_title(line)[0]
-    assert not _never_title("Cast iron skillet, 26 cm")[0]
-
-
 @pytest.mark.parametrize("title", ["1917", "2046", "300"])
 def test_a_headline_that_is_one_number_is_the_title(run_stage, title) -> None:
     """A film review headlined "1917" had no title, and the line was in neither the title
