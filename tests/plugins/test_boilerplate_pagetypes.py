@@ -706,57 +706,65 @@ def test_an_articles_reactions_section_of_named_quotes_stays(run_stage):
         assert all(q in text for q in quotes), (heading, run.kept[0].annotations["boilerplate"])
 
 
-@pytest.mark.parametrize("heading", ["Leave a comment", "Kommentar schreiben", "Leave a Reply"])
-def test_readers_comments_under_a_comment_forms_heading_go(run_stage, heading):
+#: A library's story and readers' comments under it (s42 acc-read F19)
+LIBRARY = [
+    "Library to extend Sunday opening hours",
+    "The town library will open on Sundays from next month, from ten in the morning to four"
+    " in the afternoon, the council said on Tuesday.",
+    "The council approved the extra hours on Tuesday, and the library will hire two more"
+    " staff to cover them, a spokeswoman said.",
+]
+LIBRARY_COMMENTS = [
+    "Mark: About time, Sundays are the only day I can go.",
+    "Susan Lee: Great news for families with kids, thank you.",
+    "Tom: Will the café be open too?",
+]
+#: A cycle lanes story and posts under it signed by accounts (s42 acc-regress R8)
+LANES = [
+    "Council approves three new cycle lanes",
+    "The council approved three new cycle lanes in the city centre on Tuesday, despite"
+    " objections from shop owners who fear losing parking spaces.",
+    "Work will start in September and take six months, the council said, and the lanes"
+    " will be separated from traffic by kerbs.",
+]
+LANES_POSTS = [
+    "Dave_88: About time, the roads are dangerous.",
+    "sue.k: what about parking for the shops??",
+    "Raj: Great news for commuters!!",
+]
+
+
+@pytest.mark.parametrize(
+    ("article", "heading", "comments"),
+    [
+        pytest.param(LIBRARY, "Leave a comment", LIBRARY_COMMENTS, id="form-leave-a-comment"),
+        pytest.param(LIBRARY, "Kommentar schreiben", LIBRARY_COMMENTS, id="form-kommentar"),
+        pytest.param(LIBRARY, "Leave a Reply", LIBRARY_COMMENTS, id="form-leave-a-reply"),
+        pytest.param(LANES, "Reactions", LANES_POSTS, id="reactions-accounts"),
+    ],
+)
+def test_readers_comments_under_a_comment_heading_go(run_stage, article, heading, comments):
     """s42 acc-read F19: since a bare singular "Comment" heads no thread (s41), the comment
     form's headings that invite one ("Leave a comment", "Kommentar schreiben") headed none
-    either, and readers' one-line comments under them stayed in the article's text."""
-    article = [
-        "Library to extend Sunday opening hours",
-        "The town library will open on Sundays from next month, from ten in the morning to four"
-        " in the afternoon, the council said on Tuesday.",
-        "The council approved the extra hours on Tuesday, and the library will hire two more"
-        " staff to cover them, a spokeswoman said.",
-    ]
-    comments = [
-        "Mark: About time, Sundays are the only day I can go.",
-        "Susan Lee: Great news for families with kids, thank you.",
-        "Tom: Will the café be open too?",
-    ]
+    either, and readers' one-line comments under them stayed in the article's text.
+    s42 acc-regress R8: under a heading that also names an article's box of statements
+    ("Reactions"), readers' posts signed by accounts ("Dave_88", "sue.k") stayed in the
+    text since such headings head a thread only with a count."""
     doc = make_document("\n\n".join([*article, heading, *comments]))
     text = run_stage(BoilerplateStage, doc).kept[0].text
     assert not any(c in text for c in comments), text
     assert article[2] in text
 
 
-def test_readers_posts_signed_by_accounts_under_reactions_go(run_stage):
-    """s42 acc-regress R8: under a heading that also names an article's box of statements
-    ("Reactions"), readers' posts signed by accounts ("Dave_88", "sue.k") stayed in the
-    text since such headings head a thread only with a count."""
-    article = [
-        "Council approves three new cycle lanes",
-        "The council approved three new cycle lanes in the city centre on Tuesday, despite"
-        " objections from shop owners who fear losing parking spaces.",
-        "Work will start in September and take six months, the council said, and the lanes"
-        " will be separated from traffic by kerbs.",
-    ]
-    posts = [
-        "Dave_88: About time, the roads are dangerous.",
-        "sue.k: what about parking for the shops??",
-        "Raj: Great news for commuters!!",
-    ]
-    doc = make_document("\n\n".join([*article, "Reactions", *posts]))
-    text = run_stage(BoilerplateStage, doc).kept[0].text
-    assert not any(p in text for p in posts), text
-    assert article[2] in text
-    # (people signed with their initials are no accounts: their statements stay; closing
-    # review of s42)
+def test_statements_signed_with_initials_under_reactions_stay(run_stage):
+    """People signed with their initials are no accounts: their statements under
+    "Reactions" stay (closing review of s42)."""
     named = [
         "J.R. Smith: The lanes will make the centre safer for children on bikes.",
         "A.J. Brooks: Shops will lose trade while the works go on for six months.",
         "M.K. Patel: We asked for these lanes for years and are glad they come.",
     ]
-    doc = make_document("\n\n".join([*article, "Reactions", *named]))
+    doc = make_document("\n\n".join([*LANES, "Reactions", *named]))
     text = run_stage(BoilerplateStage, doc).kept[0].text
     assert all(p in text for p in named), text
 
