@@ -515,6 +515,23 @@ FM_SENTENCE = (
 )
 
 
+def _reader_record(ingest, tmp_path, text: str, name: str = "jina.txt") -> dict:
+    """The one record of a reader's (Jina) dump ``text`` written to ``name`` and ingested."""
+    (tmp_path / name).write_text(text)
+    (rec,) = ingest(str(tmp_path / name), "--disable", "dedup").records
+    return rec
+
+
+def _jina(ingest, tmp_path, header: str, content: str, url: str) -> dict:
+    """The record of a Jina text: ``header`` its "Title:", ``content`` over two sentences."""
+    return _reader_record(
+        ingest,
+        tmp_path,
+        f"Title: {header}\n\nURL Source: {url}\n\n"
+        f"Markdown Content:\n{content}\n\n{FM_SENTENCE}\n\n{FM_SENTENCE[:-1]}, again.\n",
+    )
+
+
 def test_a_texts_yaml_front_matter_is_its_fields_not_its_text(ingest, tmp_path) -> None:
     """A markdown text's front matter ("---" / "title: ..." / "tags: [budget, council]" /
     "---") left its closing "---" in the text and gave the tags "[budget" and "council]"
@@ -587,13 +604,15 @@ def test_a_jina_reader_header_is_the_texts_fields(ingest, tmp_path, links) -> No
     "Markdown Content: <headline>". It is the text's fields, none of it its text."""
     menu = " ".join(f"[{w}](https://example.org/{w}/)" for w in ("News", "Local", "Sport"))
     body = FM_SENTENCE
-    (tmp_path / "jina.md").write_text(
+    rec = _reader_record(
+        ingest,
+        tmp_path,
         "Title: Council approves budget - Coast Herald\n\n"
         "URL Source: https://example.org/news/council-budget\n\n"
         "Published Time: 2024-03-04T10:00:00Z\n\nMarkdown Content:\n"
-        f"Council approves budget\n======================\n\n{body}\n\n" + (menu if links else "")
+        f"Council approves budget\n======================\n\n{body}\n\n" + (menu if links else ""),
+        name="jina.md",
     )
-    (rec,) = ingest(str(tmp_path / "jina.md"), "--disable", "dedup").records
     assert (rec["title"], rec["published"][:10]) == ("Council approves budget", "2024-03-04")
     assert rec["text"].startswith(body), rec["text"]
     assert not [f for f in ("Title:", "URL Source", "Markdown Content") if f in rec["text"]]
@@ -603,12 +622,13 @@ def test_a_jina_reader_headers_lines_are_no_site_name(ingest, tmp_path) -> None:
     """s40 acc-regress R12: with the header's address the text's lines naming the domain
     were looked for, and the header's own "Title: Quanta Magazine", or an image's alt text
     "Image 1: EL UNIVERSAL", was the site's name."""
-    (tmp_path / "jina.txt").write_text(
+    rec = _reader_record(
+        ingest,
+        tmp_path,
         "Title: Quanta Magazine\n\nURL Source: https://www.quantamagazine.org/\n\n"
         "Markdown Content:\n![Image 1: Quanta Magazine](https://www.quantamagazine.org/logo.png)"
-        "\n\nPhysicists find a new state of matter\n\n" + FM_SENTENCE + "\n"
+        "\n\nPhysicists find a new state of matter\n\n" + FM_SENTENCE + "\n",
     )
-    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
     assert rec["site_name"] in (None, "Quanta Magazine"), rec["site_name"]
 
 
@@ -618,12 +638,13 @@ def test_a_jina_reader_headers_title_is_the_title_of_a_text_without_a_headline(
     """s40 acc-regress R7: a Jina Reader text whose content has no headline of its own (a
     blog's, a listing's) had no title: the header's lines left the text as its fields, and
     its "Title:" line, the first, was passed over (a YAML front matter's opens with "---")."""
-    (tmp_path / "jina.txt").write_text(
+    rec = _reader_record(
+        ingest,
+        tmp_path,
         "Title: Council approves new skate park - Riverside Gazette\n\n"
         "URL Source: https://www.riverside.example/skate-park\n\n"
-        "Published Time: 2025-06-14T07:30:00Z\n\nMarkdown Content:\n" + FM_SENTENCE + "\n"
+        "Published Time: 2025-06-14T07:30:00Z\n\nMarkdown Content:\n" + FM_SENTENCE + "\n",
     )
-    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
     # (cut to the headline it names: s41 acc-regress R1)
     assert rec["title"] == "Council approves new skate park", rec["title"]
     assert rec["text"].startswith(FM_SENTENCE) and "Title:" not in rec["text"]
@@ -653,8 +674,9 @@ def test_a_jina_reader_header_of_eight_fields_or_many_warnings_is_one(ingest, tm
     assert front_matter_size([*head, FM_SENTENCE]) == len(head)
     assert front_matter_size([*head[:3], *["Note: x"] * 6, *head[-1:], FM_SENTENCE]) == 0
     headline = "Council approves budget\n======================"
-    (tmp_path / "jina.md").write_text("\n\n".join([*head, headline, FM_SENTENCE]) + "\n")
-    (rec,) = ingest(str(tmp_path / "jina.md"), "--disable", "dedup").records
+    rec = _reader_record(
+        ingest, tmp_path, "\n\n".join([*head, headline, FM_SENTENCE]) + "\n", name="jina.md"
+    )
     assert rec["title"] == "Council approves budget"
     assert rec["text"] == FM_SENTENCE, rec["text"]
 
@@ -710,11 +732,7 @@ def test_a_jina_reader_headers_title_does_not_override_the_contents_headline(
     overrode the headline found in the content, and it is the page's <title>: the headline
     with the site's name, or the site's name alone (Jina dev titles 414 -> 385 of 496). The
     content's headline wins; the header's title is a fallback, or names the headline."""
-    (tmp_path / "jina.txt").write_text(
-        f"Title: {header}\n\nURL Source: https://www.example.org/post\n\n"
-        f"Markdown Content:\n{content}\n\n{FM_SENTENCE}\n\n{FM_SENTENCE[:-1]}, again.\n"
-    )
-    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
+    rec = _jina(ingest, tmp_path, header, content, "https://www.example.org/post")
     assert rec["title"] == title
     assert rec["text"].startswith(FM_SENTENCE), rec["text"]
 
@@ -1254,11 +1272,7 @@ def test_a_jina_headers_title_names_the_content_line_its_headline_segment_is(
     found, and the ranker's pick (a previous post's headline above) won. A run of its
     segments a line is (not the site's name) names the headline."""
     content = "Fröhliche Weihnachten\n\nBlogposting 01/23/2020"
-    (tmp_path / "jina.txt").write_text(
-        f"Title: {header}\n\nURL Source: {url}\n\n"
-        f"Markdown Content:\n{content}\n\n{FM_SENTENCE}\n\n{FM_SENTENCE[:-1]}, again.\n"
-    )
-    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
+    rec = _jina(ingest, tmp_path, header, content, url)
     assert rec["title"] == "Blogposting 01/23/2020"
 
 
@@ -1268,13 +1282,14 @@ def test_a_jina_headers_published_time_gives_the_content_dates_time(ingest, tmp_
     (18 Jina dev records since 312f062e). The header's time of the chosen day is kept."""
     # (a site's menu over the story: the date line under its headline is the one read)
     menu = "\n".join(f"*   [Section {i}](https://www.example.org/s{i}/)" for i in range(40))
-    (tmp_path / "jina.txt").write_text(
+    rec = _reader_record(
+        ingest,
+        tmp_path,
         "Title: Council approves budget - Harbour Times\n\n"
         "URL Source: https://www.example.org/news/budget\n\n"
         "Published Time: 2022-05-04T05:01:53+00:00\n\n"
         f"Markdown Content:\n{menu}\n\n# Council approves budget\n\nBy Jane Roe\n\n"
-        f"May 4, 2022\n\n{FM_SENTENCE}\n\n{FM_SENTENCE[:-1]}, again.\n"
+        f"May 4, 2022\n\n{FM_SENTENCE}\n\n{FM_SENTENCE[:-1]}, again.\n",
     )
-    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
     assert rec["published"] == "2022-05-04T05:01:53+00:00"
     assert "May 4, 2022" not in rec["text"]
