@@ -2052,32 +2052,22 @@ def test_refine_keeps_a_sections_heading_between_kept_lines(run_stage):
 
 def test_refine_removes_a_heading_over_lines_it_removes():
     """The heading rule's other side: a heading over lines refine removes goes with them."""
-    import numpy as np
 
     from corearchive_plugins.boilerplate.refine import refine
 
     text = "First paragraph of the story.\nWho is online\nUsers browsing: none\nLast one."
-    decisions = type("D", (), {})()
-    decisions.stripped = ["First paragraph of the story.", "Who is online",
-                          "Users browsing: none", "Last one."]  # fmt: skip
-    decisions.score = np.array([0.99, 0.05, 0.05, 0.99])
-    decisions.X = None
+    decisions = _decisions(
+        [("First paragraph of the story.", 0.99), ("Who is online", 0.05),
+         ("Users browsing: none", 0.05), ("Last one.", 0.99)]
+    )  # fmt: skip
     out, removed, _ = refine(text, decisions, headings={"Who is online"})
     assert out.split("\n") == ["First paragraph of the story.", "Last one."] and removed == 2
 
 
 def test_refine_keeps_unmatched_lines_and_adds_only_near_the_kept_part():
-    import numpy as np
-
     from corearchive_plugins.boilerplate.refine import refine
 
-    class Decisions:  # (the fields of lines.Decisions that refine reads)
-        def __init__(self, scored: list[tuple[str, float]]) -> None:
-            self.stripped = [s for s, _ in scored]
-            self.score = np.array([p for _, p in scored])
-            self.X = None  # (no feature rows: a page read in windows)
-
-    d = Decisions(
+    d = _decisions(
         [
             ("A sure line far above", 0.99),
             ("Menu", 0.01),
@@ -2170,24 +2160,16 @@ def test_an_html_page_whose_rendering_is_read_in_windows_is_refined(run_stage, s
 def test_refine_reads_a_repeated_line_by_its_lowest_score():
     """A line the rendering holds more than once (furniture repeats) counts with its lowest
     score, in whichever order the copies come."""
-    import numpy as np
-
-    from corearchive_plugins.boilerplate.lines import FEATURE_NAMES
     from corearchive_plugins.boilerplate.refine import refine
-
-    class Decisions:
-        def __init__(self, scored: list[tuple[str, float]]) -> None:
-            self.stripped = [s for s, _ in scored]
-            self.score = np.array([p for _, p in scored])
-            self.X = np.zeros((len(scored), len(FEATURE_NAMES)))
 
     # (0.8: not sure enough to be added where it stands)
     for first, second in ((0.8, 0.05), (0.05, 0.8), (0.05, 0.05)):
-        d = Decisions(
-            [("Subscribe", first), ("Body text here", 0.9), ("Subscribe", second), ("End", 0.9)]
+        d = _decisions(
+            [("Subscribe", first), ("Body text here", 0.9), ("Subscribe", second), ("End", 0.9)],
+            features=True,
         )
         assert refine("Body text here\nSubscribe\nEnd", d) == ("Body text here\nEnd", 1, 0)
-    d = Decisions([("Subscribe", 0.8), ("Body text here", 0.9), ("Subscribe", 0.8)])
+    d = _decisions([("Subscribe", 0.8), ("Body text here", 0.9), ("Subscribe", 0.8)], features=True)
     assert refine("Body text here\nSubscribe", d) == ("Body text here\nSubscribe", 0, 0)
 
 
@@ -2236,22 +2218,14 @@ def test_refine_counts_no_sure_furniture_between_a_standfirst_and_the_body():
     above trafilatura's first line, past ``near``, across an ad label, "Von" and the like,
     which the model is as sure are furniture: it was lost (s34 acc-regress R5). Those
     lines are no distance; unsure lines still are."""
-    import numpy as np
-
     from corearchive_plugins.boilerplate.refine import refine
-
-    class Decisions:
-        def __init__(self, scored: list[tuple[str, float]]) -> None:
-            self.stripped = [s for s, _ in scored]
-            self.score = np.array([p for _, p in scored])
-            self.X = None
 
     furniture = [("Werbung", 0.04), ("Ad", 0.07), ("Von", 0.05), ("Share", 0.02)]
     between = [("Photo credit: SID", 0.15), *furniture, ("Published 02/02/2022", 0.23)]
-    d = Decisions([("The standfirst", 0.95), *between, *furniture, ("Kept one", 0.99)])
+    d = _decisions([("The standfirst", 0.95), *between, *furniture, ("Kept one", 0.99)])
     assert refine("Kept one", d, near=6)[0].split("\n") == ["The standfirst", "Kept one"]
     unsure = [(f"Teaser {i}", 0.2) for i in range(7)]
-    d = Decisions([("The standfirst", 0.95), *unsure, *furniture, ("Kept one", 0.99)])
+    d = _decisions([("The standfirst", 0.95), *unsure, *furniture, ("Kept one", 0.99)])
     assert refine("Kept one", d, near=6)[0] == "Kept one"
 
 
@@ -2261,19 +2235,11 @@ def test_refine_follows_an_article_cut_into_blocks_past_near():
     ``near`` lines of it only, and the article's last paragraphs were lost (s26 quality
     reviewer). Each added line now carries the span on; a sure line past ``near`` unsure
     or furniture lines is still not added."""
-    import numpy as np
-
     from corearchive_plugins.boilerplate.refine import refine
-
-    class Decisions:
-        def __init__(self, scored: list[tuple[str, float]]) -> None:
-            self.stripped = [s for s, _ in scored]
-            self.score = np.array([p for _, p in scored])
-            self.X = None
 
     ads = [(f"Advertisement {i}", 0.3) for i in range(4)]
     far = [(f"Teaser {i}", 0.2) for i in range(7)]
-    d = Decisions(
+    d = _decisions(
         [
             ("Kept one", 0.95),
             ("Kept two", 0.95),
@@ -2346,14 +2312,18 @@ def test_html_lists_of_a_page_without_a_main_container_are_kept(run_stage, refin
     ], doc.text  # fmt: skip
 
 
-def _decisions(scored: list[tuple[str, float]]) -> Any:
+def _decisions(scored: list[tuple[str, float]], features: bool = False) -> Any:
+    """The fields of lines.Decisions that refine reads, for lines and their scores: no
+    feature rows (a page read in windows), or rows of zeros with ``features``."""
     import numpy as np
 
-    class Decisions:  # (the fields of lines.Decisions that refine reads)
+    from corearchive_plugins.boilerplate.lines import FEATURE_NAMES
+
+    class Decisions:
         def __init__(self) -> None:
             self.stripped = [s for s, _ in scored]
             self.score = np.array([p for _, p in scored])
-            self.X = None
+            self.X = np.zeros((len(scored), len(FEATURE_NAMES))) if features else None
 
     return Decisions()
 
@@ -3200,17 +3170,9 @@ def test_refine_adds_no_copyright_notice_or_share_bar(furniture: str) -> None:
     copyright line under a short article, which the line model scored 0.91 and 0.90 (their
     English twins 0.61, 0.08), were added to trafilatura's text as sure content. A copyright
     notice or a share bar is never added; a sure paragraph still is."""
-    import numpy as np
-
     from corearchive_plugins.boilerplate.refine import refine
 
-    class Decisions:
-        def __init__(self, scored: list[tuple[str, float]]) -> None:
-            self.stripped = [s for s, _ in scored]
-            self.score = np.array([p for _, p in scored])
-            self.X = None
-
-    d = Decisions(
+    d = _decisions(
         [("Body one", 0.99), ("Body two", 0.99), ("A lost paragraph", 0.95), (furniture, 0.95)]
     )
     assert refine("Body one\nBody two", d)[0].split("\n") == [
