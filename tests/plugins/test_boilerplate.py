@@ -633,6 +633,14 @@ def test_a_thai_text_of_a_paragraph_or_two_is_kept(run_stage, n):
     assert [ln for ln in run.kept[0].text.split("\n") if ln] == paras
 
 
+def _feature(rows: list[str], name: str) -> list[float]:
+    """The line model's feature ``name`` of each of ``rows``."""
+    from corearchive_plugins.boilerplate import lines
+
+    _idx, X = lines.line_features(rows, lines.load_model()["lex"])
+    return X[:, lines._FI[name]].tolist()
+
+
 def test_thai_and_lao_lines_count_words_of_their_letters():
     """A space parts phrases in Thai and Lao, not words: a line of 24+ of their letters counts
     as words of three letters, when that is more than its tokens; a shorter line (a label of
@@ -647,13 +655,12 @@ def test_thai_and_lao_lines_count_words_of_their_letters():
         "北京市政府周二宣布，将在今年年底前新建十二座公园，以改善居民的生活环境。",
         "The council approved the budget on Tuesday after a long debate.",
     ]
-    _idx, X = lines.line_features(rows, lines.load_model()["lex"])
-    ntok = X[:, lines._FI["ntok"]].tolist()
+    ntok = _feature(rows, "ntok")
     letters = [len(lines._NOMARK_LETTERS.findall(r)) for r in rows[:4]]
     assert ntok[:4] == [letters[0] / 3, letters[1] / 3, 1.0, letters[3] / 3]
     assert ntok[0] > 25 and 8 <= ntok[1] <= 25  # not title-like / title-like by length
     assert ntok[5] == 11.0
-    titlelike = X[:, lines._FI["titlelike"]].tolist()
+    titlelike = _feature(rows, "titlelike")
     assert titlelike[0] == 0 and titlelike[1] == 1
 
 
@@ -673,8 +680,7 @@ def test_a_thai_menu_of_long_items_is_no_paragraph(run_stage):
     from corearchive_plugins.boilerplate import lines
 
     rows = [THAI_MENU, THAI[2], THAI[3]]
-    _idx, X = lines.line_features(rows, lines.load_model()["lex"])
-    ntok = X[:, lines._FI["ntok"]].tolist()
+    ntok = _feature(rows, "ntok")
     assert ntok[0] == 10.0
     assert ntok[1:] == [len(lines._NOMARK_LETTERS.findall(r)) / 3 for r in rows[1:]]
     # (the tester's page: the menu, a headline, three paragraphs, a share line)
@@ -709,9 +715,7 @@ def test_chinese_and_japanese_lines_count_words_of_their_characters():
         "相关新闻",
         "서울시는 화요일 내년부터 모든 시내버스를 전기버스로 바꾸는 계획을 발표했다.",
     ]
-    _idx, X = lines.line_features(rows, lines.load_model()["lex"])
-    ntok = X[:, lines._FI["ntok"]].tolist()
-    stop = X[:, lines._FI["stop_count"]].tolist()
+    ntok, stop = _feature(rows, "ntok"), _feature(rows, "stop_count")
     han = [len(lines._CJK_LETTERS.findall(r)) for r in rows[:3]]
     assert ntok[0] == han[0] / 1.6 and ntok[2] == han[2] / 1.6
     assert ntok[1] == 1 + (han[1] - 2) / 1.6  # バス: one word
@@ -724,12 +728,9 @@ def test_a_katakana_word_is_one_word():
     """A run of katakana is a loanword or a name, one word (s42 acc-regress R3): counted at
     1.6 characters a word, a press release's headline of them was 19 words, twice its
     English version, a long line of prose to the model."""
-    from corearchive_plugins.boilerplate import lines
-
     row = "メイベリン ニューヨーク、ジャパン ブランドサポーターに錦戸 亮が就任！"
-    _idx, X = lines.line_features([row], lines.load_model()["lex"])
     # メイベリン, ニューヨーク, ジャパン, ブランドサポーター, and 7 Han and kana characters
-    assert X[0, lines._FI["ntok"]] == 4 + 7 / 1.6
+    assert _feature([row], "ntok") == [4 + 7 / 1.6]
 
 
 #: a Japanese press release (htmldate dev 1649432346, PR TIMES: the release's facts,
