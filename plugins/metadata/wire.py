@@ -125,17 +125,18 @@ _ROLE = re.compile(
     r"personal finance)\s+){1,3}))?"
     r"(?i:writer|correspondent|reporter|editor|journalist|columnist)s?\.?$"
 )
+#: A dateline's place before its agency's parenthesis: "BERLIN (", "Lindenau ("
+_PLACE_OPEN = r"^\s*(?:[^\W\d_][^()\n]{0,40}?\s*)?\("
 #: A dateline naming the agency: "WASHINGTON (AP) —", "Berlin (dpa) -", "(Reuters) -" (a
 #: line that opens with one is a story's lead, never its headline: :func:`.text._never_title`)
 DATELINE = re.compile(
-    r"^\s*(?:[^\W\d_][^()\n]{0,40}?\s*)?\((?P<a>" + _AGENCY + r")(?:\s*/\s*(?P<b>" + _AGENCY
-    + r"))?\)\s*[-–—:]"
-)  # fmt: skip
+    _PLACE_OPEN + r"(?P<a>" + _AGENCY + r")(?:\s*/\s*(?P<b>" + _AGENCY + r"))?\)\s*[-–—:]"
+)
 #: PR Newswire's dateline mark: "NEW YORK, Nov. 3, 2026 /PRNewswire/ --" (with its
 #: services' names after a dash: "/PRNewswire-HISPANIC PR WIRE/")
 _SLASH_DATELINE = re.compile(r"/(?P<a>PRNewswire)(?:-[\w ]{1,30})?/(?P<b>)\s*[-–—]")
 #: news aktuell's dateline mark: "Lindenau (ots) - ..."
-_OTS_DATELINE = re.compile(r"^\s*(?:[^\W\d_][^()\n]{0,40}?\s*)?\((?P<a>ots)\)(?P<b>)\s*[-–—:]")
+_OTS_DATELINE = re.compile(_PLACE_OPEN + r"(?P<a>ots)\)(?P<b>)\s*[-–—:]")
 #: A line that credits a picture, not the story
 _PICTURE = re.compile(
     r"^\s*(?i:photo|photos|foto|fotos|bild|image|images|picture|credit|crédit|illustration|"
