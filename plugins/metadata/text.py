@@ -1969,15 +1969,14 @@ def find_cjk_yearless(lines: list[str], capture: date, max_lines: int = 80) -> l
 _PARA_END = frozenset('.!?"”»)…:。！？」』）：।॥؟۔')
 #: Chinese ideographs and Japanese kana, written without spaces between words (Korean
 #: hangul has spaces: not counted)
-_CJK_RANGES = CJK_RANGES
-_CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
+_CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
 #: A Hangul syllable: Korean is written with spaces between words, but each syllable takes
 #: two columns, as a Chinese character does; counted as one, a Korean paragraph of 70
 #: syllables was no paragraph (more than 80 columns), nor any paragraph of a Korean page
 _HANGUL_RANGE = r"\uac00-\ud7a3"
 _HANGUL = re.compile(f"[{_HANGUL_RANGE}]")
 #: A character two columns wide: :data:`_CJK_CHAR` or :data:`_HANGUL` (:func:`width`)
-_WIDE_CHAR = re.compile(f"[{_CJK_RANGES}{_HANGUL_RANGE}]")
+_WIDE_CHAR = re.compile(f"[{CJK_RANGES}{_HANGUL_RANGE}]")
 
 
 _MAX = np.maximum.reduce
@@ -4528,8 +4527,8 @@ def _fold(s: str) -> str:
         return s.encode("utf-8").lower().decode("utf-8")
 
 
-#: Chinese and Japanese characters (ideographs, kana): text written without spaces
-_CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+#: Runs of Chinese and Japanese characters (ideographs, kana): text written without spaces
+_CJK_CHARS = re.compile(f"[{CJK_RANGES}]+")
 
 
 def _toks(s: str) -> list[str]:
