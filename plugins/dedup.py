@@ -1039,6 +1039,18 @@ class _Version:
     started: bool
 
 
+def _rendering_of_another(alternate: bool, uri: str | None, version_uri: str | None) -> bool:
+    """Whether a document that is an ``alternate`` rendering of its page (fetched from
+    ``uri``, another address than the one its markup names: :func:`is_alternate`) is
+    compared with a version of the page fetched from another address. A re-fetch of the
+    same address with its text changed is a new version of what was fetched there: a page
+    crawled as "…/story?ref=home", whose markup names "…/story", lost its correction as a
+    near duplicate of its own earlier capture (s43 acc-index #11)."""
+    if not alternate or uri is None or version_uri is None:
+        return alternate
+    return url_key(uri) != url_key(version_uri)
+
+
 def _at_address(captures: list[_Version]) -> list[_Version]:
     """The versions of a page among the earlier ``captures`` at its address (in order): those
     that started a cluster, and the copies of other addresses' records after the last of
@@ -1961,7 +1973,7 @@ class DedupStage(Stage):
                 old_in_new = self._holds(match.jaccard, match.sizes[1], match.sizes[0])
                 if (
                     old_in_new < min(opts.threshold, EXCERPT)
-                    or alternate[i]
+                    or _rendering_of_another(alternate[i], uris[i], match.uri)
                     or (cut_short[i] and _adds_nothing(match.jaccard, *match.sizes, opts.num_perm))
                 ):
                     # (an alternate rendering of the page that holds the version's text,
@@ -1981,7 +1993,7 @@ class DedupStage(Stage):
                     # #5, #12: an excerpt of a long story is no LSH candidate of it, a short
                     # article with a paragraph added is under the threshold)
                     match, dup = self._versus_versions(
-                        at_address, sig16[i], size_list[i], alternate[i], cut_short[i]
+                        at_address, sig16[i], size_list[i], alternate[i], cut_short[i], uris[i]
                     )
                     if dup is not None:
                         ann["method"] = "minhash"
@@ -2065,6 +2077,7 @@ class DedupStage(Stage):
         size: int,
         alternate: bool = False,
         cut_short: bool = False,
+        uri: str | None = None,
     ) -> tuple[_Match | None, Duplicate | None]:
         """A document compared with the earlier versions at its address: the version that
         holds most of it or that it holds most of (the latest of equals), and what it is
@@ -2073,7 +2086,8 @@ class DedupStage(Stage):
         ``revision_threshold`` either way, a revision; else nothing (unique). An
         ``alternate`` rendering of the page (at another address than the one its markup
         names: a print or AMP version) that holds ``threshold`` of the version, or is held
-        so, is a near duplicate of it, not a new version (s32 news types #7); a copy
+        so, is a near duplicate of it, not a new version (s32 news types #7), unless that
+        version was fetched from the same address, ``uri`` (:func:`_rendering_of_another`); a copy
         ``cut_short`` by a paywall that the version holds, and that adds nothing to it
         (:func:`_adds_nothing`), is an excerpt of it, whatever share of it it holds."""
         opts = self.options
@@ -2087,6 +2101,7 @@ class DedupStage(Stage):
         if best is None:
             return None, None
         new_in_old, old_in_new, share, v = best
+        alternate = _rendering_of_another(alternate, uri, v.uri)
         match = _Match(v.id, v.id, v.uri, new_in_old, share)
         match.sizes = (size, v.size)
         if new_in_old >= opts.threshold and (

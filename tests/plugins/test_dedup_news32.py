@@ -104,6 +104,21 @@ def test_a_saved_pages_update_is_a_revision_of_it(run_stage, across_runs, where)
     assert second.duplicate.status == "revision" and second.duplicate.of == first.id
 
 
+@pytest.mark.parametrize("across_runs", [False, True])
+@pytest.mark.parametrize("query", ["?ref=home", "?page=1"])
+def test_a_refetch_at_the_same_address_naming_another_is_a_revision(run_stage, across_runs, query):
+    """A page crawled at an address with a query its markup leaves out ("…?ref=home",
+    canonical "…/bridge-closure/") is an alternate rendering of its page: its second
+    capture, with a correction added, was a near duplicate of its own first one and the
+    correction in no record (s43 acc-index #11). Against a version fetched from the same
+    address it is that address's new version; against the article's own, still a copy."""
+    more = FULL + "\n\n" + word_paragraphs(1, seed=42)[0]
+    first = _doc(FULL, STORY + query, "a.jsonl", own=STORY)
+    second = _doc(more, STORY + query, "b.jsonl", own=STORY)
+    assert _decide(run_stage, [first, second], across_runs) == [first, second]
+    assert second.duplicate.status == "revision" and second.duplicate.of == first.id
+
+
 def test_a_changed_url_key_keys_the_rows_by_the_pages_own_address(run_stage):
     """An index whose address keys were made by another version of the key has them made
     again from the page's own address, as the stage made them: from the fetched one (the
