@@ -543,8 +543,12 @@ def remove(
             _copy_replacing(records, tmp, sorted([(o, o + n, b"") for o, n in cut] + relinked))
             ops.append(_Op(tmp, records, None))
             # the run manifests that name a withdrawn document's input (its file's path, or
-            # its address, in `inputs` and on the recorded command line): named no more
-            for final, data, count in _redacted_manifests(out, entries, tid):
+            # its address, in `inputs` and on the recorded command line): named no more;
+            # and whose records.jsonl span the cut lines moved: where their lines are now
+            edits = sorted(
+                [(o, o + n, 0) for o, n in cut] + [(a, b, len(ln)) for a, b, ln in relinked]
+            )
+            for final, data, count in _rewritten_manifests(out, entries, tid, edits):
                 tmp = temp_name(final, tid)
                 temps.append(tmp)
                 _fsynced(tmp, iter([data]))
@@ -553,7 +557,8 @@ def remove(
                 was = final.stat()
                 os.utime(tmp, ns=(was.st_atime_ns, was.st_mtime_ns))
                 ops.append(_Op(tmp, final, None))
-                entries[0].setdefault("redacted", {})[final.relative_to(out).as_posix()] = count
+                if count:
+                    entries[0].setdefault("redacted", {})[final.relative_to(out).as_posix()] = count
             last = run_manifests(out)  # (as the next run reads them: _warn_cut_files)
             for e in entries:
                 e["in_records"] = e["id"] in in_records
@@ -563,6 +568,8 @@ def remove(
                 "records.jsonl": sum(n for _, n in cut)
                 + sum(b - a - len(line) for a, b, line in relinked)
             }
+            # (the runs' spans say where their lines are after this cut: removed_bytes)
+            entries[0]["spans_moved"] = True
             log = out / TAKEDOWNS
             tmp = temp_name(log, tid)
             temps.append(tmp)
@@ -1069,19 +1076,36 @@ def _names_one(value: str, cwd: str | None, uris: set[str]) -> bool:
     return any(u.startswith("file://") and u.endswith(end) for u in uris)
 
 
-def _redacted_manifests(
-    out: Path, entries: list[dict[str, Any]], tid: str
+def moved_span(offset: int, size: int, edits: Sequence[tuple[int, int, int]]) -> tuple[int, int]:
+    """Where a span of ``size`` bytes at ``offset`` of a file is after ``edits`` (start, end,
+    length of what replaced it; whole lines, sorted): the bytes removed before it move it
+    back, those removed inside it make it shorter."""
+    before = inside = 0
+    for start, end, new in edits:
+        if end <= offset:
+            before += end - start - new
+        elif start < offset + size:
+            inside += end - start - new
+    return offset - before, size - inside
+
+
+def _rewritten_manifests(
+    out: Path, entries: list[dict[str, Any]], tid: str, edits: list[tuple[int, int, int]]
 ) -> list[tuple[Path, bytes, int]]:
-    """The run manifests (``runs/*.json``, ``run.json``) that list the input of a document
-    taken down (``entries``' ``uri``: a file given by its path, or an address) in their
-    ``inputs`` or ``command.argv``, with those items replaced by :func:`redaction_mark`:
-    (manifest, its new bytes, how many items). A file holding many documents (a shard, a
-    WARC file) names none of them and is kept; a document's own address in its record is
-    gone with the record. verify does not compare these fields with the WARC files'
-    warcinfo records (they hold neither)."""
+    """The run manifests (``runs/*.json``, ``run.json``) that a takedown changes: (manifest,
+    its new bytes, how many input items it redacted).
+
+    * Those that list the input of a document taken down (``entries``' ``uri``: a file given
+      by its path, or an address) in their ``inputs`` or ``command.argv`` have those items
+      replaced by :func:`redaction_mark`. A file holding many documents (a shard, a WARC
+      file) names none of them and is kept; a document's own address in its record is gone
+      with the record. verify does not compare these fields with the WARC files' warcinfo
+      records (they hold neither).
+    * Those whose ``appended`` span of ``records.jsonl`` the ``edits`` to it move
+      (:func:`moved_span`) say where their run's lines are now: a loader reading a run's
+      lines by its span read a later run's from the middle of a line after a takedown
+      (s43 acc-index #1)."""
     uris = {str(e["uri"]) for e in entries if e.get("uri")}
-    if not uris:
-        return []
     folder = out / "runs"
     paths = [*(sorted(folder.glob("*.json")) if folder.is_dir() else []), out / "run.json"]
     mark = redaction_mark(tid)
@@ -1091,21 +1115,33 @@ def _redacted_manifests(
             m = json.loads(path.read_bytes())
         except (OSError, ValueError, RecursionError):
             continue
-        if not isinstance(m, dict) or not isinstance(m.get("inputs"), list):
+        if not isinstance(m, dict):
             continue
-        got = m.get("command")
-        command: dict[str, Any] = got if isinstance(got, dict) else {}
-        cwd = command.get("cwd") if isinstance(command.get("cwd"), str) else None
-        named = {i for i in m["inputs"] if isinstance(i, str) and _names_one(i, cwd, uris)}
-        if not named:
-            continue
-        count = sum(1 for i in m["inputs"] if i in named)
-        m["inputs"] = [mark if i in named else i for i in m["inputs"]]
-        if isinstance(command.get("argv"), list):
-            count += sum(1 for a in command["argv"] if a in named)
-            command["argv"] = [mark if a in named else a for a in command["argv"]]
-        data = json.dumps(m, indent=2, ensure_ascii=False).encode() + b"\n"
-        changed.append((path, data, count))
+        count = 0
+        if uris and isinstance(m.get("inputs"), list):
+            got = m.get("command")
+            command: dict[str, Any] = got if isinstance(got, dict) else {}
+            cwd = command.get("cwd") if isinstance(command.get("cwd"), str) else None
+            named = {i for i in m["inputs"] if isinstance(i, str) and _names_one(i, cwd, uris)}
+            if named:
+                count = sum(1 for i in m["inputs"] if i in named)
+                m["inputs"] = [mark if i in named else i for i in m["inputs"]]
+                if isinstance(command.get("argv"), list):
+                    count += sum(1 for a in command["argv"] if a in named)
+                    command["argv"] = [mark if a in named else a for a in command["argv"]]
+        moved = False
+        appended = m.get("appended")
+        span = appended.get("records.jsonl") if isinstance(appended, dict) else None
+        if isinstance(span, dict):
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                was = (int(span["offset"]), int(span["bytes"]))
+                now = moved_span(*was, edits)
+                if now != was:
+                    span["offset"], span["bytes"] = now
+                    moved = True
+        if count or moved:
+            data = json.dumps(m, indent=2, ensure_ascii=False).encode() + b"\n"
+            changed.append((path, data, count))
     return changed
 
 
@@ -1242,11 +1278,13 @@ def taken_down_drop(doc_id: str, gone: tuple[str, str]) -> Drop:
 
 def removed_bytes(out: Path, name: str, after_run: str) -> int:
     """Bytes of ``name`` (``records.jsonl``) that takedowns made after run ``after_run``
-    removed (the file is that much shorter than the run left it)."""
+    removed (the file is that much shorter than the run left it), save those of takedowns
+    that moved the runs' spans with them (``spans_moved``: the run's span says where it
+    ends now; earlier releases' takedowns left the spans as the runs wrote them)."""
     return sum(
         int((e.get("cut") or {}).get(name, 0))
         for e in read_takedowns(out)
-        if e.get("after_run") == after_run
+        if e.get("after_run") == after_run and not e.get("spans_moved")
     )
 
 

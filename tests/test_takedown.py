@@ -888,3 +888,41 @@ def test_texts_matched_together_match_as_each_alone(monkeypatch):
     together = match(docs)
     assert together == [match([d])[0] for d in docs]
     assert [m and m["match"] for m in together][:4] == ["text", "near", "url", None]
+
+
+def _span_lines(out: Path, manifest: Path) -> list[dict]:
+    """The records.jsonl lines of a run as a loader reads them: by its manifest's span."""
+    span = json.loads(manifest.read_text("utf-8"))["appended"]["records.jsonl"]
+    with open(out / "records.jsonl", "rb") as f:
+        f.seek(span["offset"])
+        data = f.read(span["bytes"])
+    return [json.loads(x) for x in data.splitlines()]
+
+
+def test_a_takedown_moves_the_later_runs_spans_to_where_their_lines_are(ingest, tmp_path):
+    """A loader reads each run's new lines by its manifest's ``appended`` span (docs/running.md):
+    after a takedown of a first run's records the second run's span started in the middle
+    of a line, and verify said "intact" (s43 acc-index #1). The spans say where the lines
+    are now, the runs' as the takedown left them (a record relinked by it included)."""
+    story = _text(8, "STORY")
+    a = {f"a{i}": _text(i, f"MARKA{i}X") for i in range(4)}
+    a["a4"] = story
+    first = ingest(str(_shard(tmp_path / "a.jsonl", a)), "--set", "dedup.policy='keep'")
+    b = {f"b{i}": _text(100 + i, f"MARKB{i}X") for i in range(3)}
+    b["b3"] = story + " An added closing line."  # (names a4 as its duplicate: relinked)
+    second = ingest(str(_shard(tmp_path / "b.jsonl", b)), "--set", "dedup.policy='keep'")
+    out = first.out
+    runs = sorted((out / "runs").glob("*.json"))
+    assert len(runs) == 2 and second.records[-1]["duplicate"]["of"] == first.records[4]["id"]
+    gone = [first.records[1]["id"], first.records[4]["id"]]
+    assert _remove(out, *gone)[0] == 0
+    kept_first = [r["id"] for r in first.records if r["id"] not in gone]
+    assert [r["id"] for r in _span_lines(out, runs[0])] == kept_first
+    later = _span_lines(out, runs[1])
+    assert [r["id"] for r in later] == [r["id"] for r in second.records[5:]]
+    assert later[-1]["duplicate"]["of"] is None  # (the relinked line, in its run's span)
+    assert _span_lines(out, out / "run.json") == later
+    assert _verify(out)[0] == 0
+    third = ingest(str(_shard(tmp_path / "c.jsonl", {"c0": _text(200, "MARKC0X")})))
+    assert third.exit_code == 0 and "holds" not in third.output, third.output
+    assert [r["id"] for r in _span_lines(out, out / "run.json")] == [third.records[-1]["id"]]
