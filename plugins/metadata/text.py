@@ -1766,6 +1766,12 @@ def _day_word_dates(line: str, m: re.Match[str]) -> bool:
     tail = before.rstrip()
     if tail.endswith((":", "：")):
         return True
+    prev = tail.rsplit(None, 1)[-1] if tail and before[-1:].isspace() else ""
+    if m.group()[:1].isupper() and prev[:1].isupper() and not any(_cues(prev + " ")[1:4]):
+        # (a capitalised name's last word: "… - USA Today", "Psychology Today", "Miami
+        # Today" in a title's site segment, within a cue's reach of "data", was the
+        # capture's day; s43 acc-index #12: a cue right before it, "Published Today", dates)
+        return False
     _, strong, cue_pub, cue_upd, weak, _, _, _ = _cues(tail[-45:] + " ")
     return strong or cue_upd or (cue_pub and not weak)
 

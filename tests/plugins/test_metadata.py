@@ -259,6 +259,8 @@ def test_relative_dates_need_and_use_the_capture_date(run_stage) -> None:
         ("tydzień temu", 7),
         ("wczoraj o 14:30", 1),
         ("przedwczoraj", 2),
+        ("Published Today", 0),  # (a cue before the capitalised day word)
+        ("Veröffentlicht Gestern", 1),
     ],
 )
 def test_relative_date_forms(line: str, days: int) -> None:
@@ -290,6 +292,9 @@ def test_relative_date_forms(line: str, days: int) -> None:
         "Gestern 15.000 Besucher beim Stadtfest",
         "Heute 75.00 Euro Rabatt auf alles",
         "Yesterday 99.99 dollars",
+        # a site's name in a title, within a cue's reach ("data"; s43 acc-index #12)
+        "Transit tax trust rejects county data - USA Today",
+        "Daily data digest - Psychology Today",
     ],
 )
 def test_day_words_that_do_not_date_the_line(line: str) -> None:
