@@ -1542,6 +1542,18 @@ class DedupStage(Stage):
                 "minimum": 0,
                 "description": "LSH candidates checked.",
             },
+            "page": {
+                "type": "string",
+                "description": (
+                    "The canonical key of the page's own address (its rel=canonical or"
+                    " og:url, else the address it was fetched from; scheme, www., trailing"
+                    " slash, fragment and tracking parameters left out:"
+                    " corearchive.urlkey.url_key), which the versions of a page share and"
+                    " by which revisions are matched: group records by it and take the"
+                    " latest fetched_at for a page's current version. Absent for a text"
+                    " without an address (stdin, a dump's line without a URL)."
+                ),
+            },
             "taken_down": {
                 "type": "object",
                 "description": "The takedown (corearchive remove) this document matches,"
@@ -2007,6 +2019,10 @@ class DedupStage(Stage):
                     related.resolve(docs, roots)
                     ann["nearest"] = {"id": related.of, "similarity": round(related.sim, 4)}
             doc.duplicate = dup or Duplicate("unique")
+            if pkeys[i] is not None:
+                # (the key its page's versions share: an index groups them by it and keeps
+                # the latest; s43 acc-index #3)
+                ann["page"] = pkeys[i]
             doc.annotations[self.name] = ann
             policy = opts.policy
             if dup is not None and dup.status == "exact" and opts.exact_policy != "same":

@@ -157,3 +157,21 @@ def test_an_index_before_the_address_column_keeps_its_rows_keys_of_their_own_pag
     assert article.duplicate.status == "revision" and article.duplicate.of == printed.id
     keys = dict(second.stage.context.catalog.db.execute("SELECT uri, ukey FROM dedup_docs"))
     assert keys[printed.source.uri] == url_key(STORY) and keys[routed] == url_key(routed)
+
+
+def test_a_pages_versions_name_the_key_they_share(run_stage):
+    """An index groups a page's versions by the key they are matched by, taking the latest
+    for the page's current text: records kept only ``source.uri`` (three spellings of one
+    address) and the chain of ``duplicate.of`` (s43 acc-index #3)."""
+    more = FULL + "\n\n" + word_paragraphs(1, seed=42)[0]
+    docs = [
+        _doc(FULL, "https://www.metrotimes.example/local/bridge/", "a.jsonl"),
+        _doc(more, "http://metrotimes.example/local/bridge?utm_source=rss", "b.jsonl"),
+        _doc(FURNITURE, STORY + "?print=1", "p.jsonl", own=STORY),
+        _doc("\n\n".join(word_paragraphs(3, seed=99)), "stdin:", "-"),
+    ]
+    kept = run_stage(DedupStage, docs).kept
+    pages = [d.annotations["dedup"].get("page") for d in kept]
+    assert pages[:3] == ["metrotimes.example/local/bridge"] * 2 + [STORY.split("//www.")[1][:-1]]
+    assert docs[1].duplicate.status == "revision"
+    assert pages[3] is None
