@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .document import Document, Drop
+from .urlkey import page_key
 
 #: How many leading bytes sources get to sniff.
 HEAD_SIZE = 8192
@@ -302,7 +303,12 @@ def fetch_failed(doc: Document) -> Drop | None:
     source = doc.annotations.get("source") or {}
     status = source.get("http_status")
     if isinstance(status, int) and status >= 400:
-        return Drop("http_status", {"status": status})
+        detail: dict[str, Any] = {"status": status}
+        if (page := page_key(doc.source.uri)) is not None:
+            # (the key the records of the page's versions name, annotations.dedup.page: an
+            # index marks them gone by it; s43 acc-index #4)
+            detail["page"] = page
+        return Drop("http_status", detail)
     if isinstance(what := source.get("not_a_page"), dict):
         return Drop("not_a_page", dict(what))
     if isinstance(what := source.get("revisit"), dict):

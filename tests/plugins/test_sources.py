@@ -2550,7 +2550,10 @@ def test_ingest_warc(ingest, tmp_path, monkeypatch):
         "http://news.example/missing-400",
     ]
     assert all(r["stage"] == "input" and r["reason"] == "http_status" for r in gone)
-    assert all(r["detail"] == {"status": 404} for r in gone)
+    # (and the key the records of the page's versions name: annotations.dedup.page)
+    assert [r["detail"] for r in gone] == [
+        {"status": 404, "page": f"news.example/missing-{n}"} for n in (300, 400)
+    ]
     assert counts["dropped_by_stage"] == {"input": {"http_status": 2}}
     for r in res.records:
         assert r["source"]["format"] == "warc"
@@ -2590,7 +2593,10 @@ def test_an_error_page_of_a_dump_or_a_warc_is_a_drop_naming_its_address(ingest, 
         "https://news.example/gone",
     ]
     assert all(r["stage"] == "input" and r["reason"] == "http_status" for r in gone.values())
-    assert gone["https://news.example/down"]["detail"] == {"status": 503}
+    assert gone["https://news.example/down"]["detail"] == {
+        "status": 503,
+        "page": "news.example/down",
+    }
     kept = sorted(r["source"]["uri"] for r in res.records)
     assert kept == [
         "http://news.example/64",
@@ -2631,7 +2637,7 @@ def test_the_cleaner_drops_an_error_page_as_ingest_does(tmp_path, monkeypatch):
             [{"url": "https://e.example/x", "status": 410, "text": article(65)}]
         )
     assert not got.kept and got.stage == "input" and got.reason == "http_status"
-    assert got.detail == {"status": 410}
+    assert got.detail == {"status": 410, "page": "e.example/x"}
 
 
 def test_ingest_stdin_text(ingest, tmp_path):
