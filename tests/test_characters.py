@@ -149,6 +149,11 @@ def test_the_mojibake_pattern_finds_what_an_alternation_of_its_leads_finds(text:
         ("<b>caf&eacute;</b> and it&#8217;s", None),
         ("Tom &amp; Jerry", None),
         ("AT&T and R&D; &madeup; &#xZZ;", None),
+        # one reference inside a word is the escaping step's (s43 acc-index #17); one
+        # alone, a word of its own, may be a text's word about it
+        ("The firm&#8217;s profits rose.", "The firm’s profits rose."),
+        ("Lunch at the caf&eacute; on Sunday.", "Lunch at the café on Sunday."),
+        ("Type the reference &eacute; in the source.", None),
         # a text that shows the characters beside their references speaks of them (s36
         # acc-read F5)
         ("In HTML, write &copy; for © and &eacute; for é.", None),
