@@ -107,6 +107,11 @@ def is_page_address(uri: str | None) -> bool:
     return scheme in ("http", "https") or (scheme != "stdin" and "#" not in text)
 
 
+def is_web_address(uri: str | None) -> bool:
+    """Whether ``uri`` is an ``http`` or ``https`` address (a web page's, not a file's)."""
+    return uri is not None and uri.lstrip()[:5].lower() in ("http:", "https")
+
+
 def page_key(uri: str | None) -> str | None:
     """The canonical key of a page's own address (:func:`url_key`), else None."""
     return url_key(uri) if is_page_address(uri) else None

@@ -55,7 +55,13 @@ from corearchive import (
 from corearchive.catalog import open_read_only
 from corearchive.takedown import TakedownMatcher, sig_params
 from corearchive.urlkey import VERSION as _URL_KEY_VERSION
-from corearchive.urlkey import is_alternate, is_page_address, own_address, url_key
+from corearchive.urlkey import (
+    is_alternate,
+    is_page_address,
+    is_web_address,
+    own_address,
+    url_key,
+)
 
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
 #: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
@@ -1551,7 +1557,8 @@ class DedupStage(Stage):
                     " corearchive.urlkey.url_key), which the versions of a page share and"
                     " by which revisions are matched: group records by it and take the"
                     " latest fetched_at for a page's current version. Absent for a text"
-                    " without an address (stdin, a dump's line without a URL)."
+                    " without a web address (a file's key is its source.uri; stdin, a"
+                    " dump's line without a URL have none)."
                 ),
             },
             "taken_down": {
@@ -2019,9 +2026,9 @@ class DedupStage(Stage):
                     related.resolve(docs, roots)
                     ann["nearest"] = {"id": related.of, "similarity": round(related.sim, 4)}
             doc.duplicate = dup or Duplicate("unique")
-            if pkeys[i] is not None:
-                # (the key its page's versions share: an index groups them by it and keeps
-                # the latest; s43 acc-index #3)
+            if pkeys[i] is not None and is_web_address(addresses[i]):
+                # (the key a web page's versions share: an index groups them by it and
+                # keeps the latest; s43 acc-index #3. A file's is its source.uri)
                 ann["page"] = pkeys[i]
             doc.annotations[self.name] = ann
             policy = opts.policy
