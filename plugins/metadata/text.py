@@ -5499,9 +5499,39 @@ def _segment_cut(s: str) -> str:
         and not rest[:1].islower()
     ):
         return rest
-    if len(pieces[-1].split()) <= 2 and len((rest := "".join(pieces[:-2])).split()) >= 3:
+    if (
+        len(pieces[-1].split()) <= 2
+        and len((rest := "".join(pieces[:-2])).split()) >= 3
+        and not _own_tail(pieces[-1])
+    ):
         return rest
     return s
+
+
+#: A quantity with its unit, or a pack of them: a product's variant ("1 kg", "500 g",
+#: "2x250g", "75 cl"), never a site's name
+_QUANTITY = re.compile(
+    r"(?:\d+\s*[x×]\s*)?\d+(?:[.,]\d+)?\s*(?:kg|g|mg|l|ml|cl|dl|oz|lbs?|gal|m|cm|mm|tb|gb|mb)\.?",
+    re.IGNORECASE,
+)
+
+
+def _own_tail(tail: str) -> bool:
+    """Whether a title's short last segment is the headline's own, no site's name: a
+    question ("Kupplung rutscht bei warmem Motor – Ölwechsel schuld?": the thread's),
+    a quantity ("Espresso Bohnenglück Nr. 3 – 1 kg": the product's variant, :data:`_QUANTITY`)
+    or a month with its year ("Eventi in città – giugno 2025"). A site names itself with
+    none of them; cutting them lost the tester's titles (s42 acc-pages F6)."""
+    tail = tail.strip()
+    if tail.endswith("?") or _QUANTITY.fullmatch(tail):
+        return True
+    words = tail.split()
+    return (
+        len(words) == 2
+        and words[0].lower().rstrip(".") in MONTHS
+        and len(words[1]) == 4
+        and words[1].isdigit()
+    )
 
 
 def _shown_segments(page: Page, title: str, whole: set[str], label: str | None) -> list[int]:

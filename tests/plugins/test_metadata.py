@@ -3118,6 +3118,15 @@ def test_a_menu_item_or_button_alone_is_no_title_but_a_page_of_that_name_has_one
             "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49",
             "Die Haubenfahrzeuge der Nachkriegszeit",
         ),
+        # a tail that is the headline's own, no site's name: a question, a product's
+        # quantity, a month with its year (s42 acc-pages F6)
+        ("Kupplung rutscht bei warmem Motor – Ölwechsel schuld?", None),
+        ("Espresso Bohnenglück Nr. 3 – 1 kg", None),
+        ("Organic Green Tea Leaves | 2x250g", None),
+        ("Eventi in città – giugno 2025", None),
+        ("Council meetings and public hearings | March 2024", None),
+        # (a month without its year, a number without a unit: as before)
+        ("Council meetings and public hearings | March", "Council meetings and public hearings"),
         # no segment of two words or fewer: as it is
         ("Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche", None),
         ("NWO – PSYOP UNITEDWESTRIKE Radio-Marathon", None),
