@@ -5659,6 +5659,26 @@ def rank_titles(
     return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
 
 
+#: A numbered list item's number ("4. "): a breadcrumb's in a text rendering's list
+_ITEM_NUMBER = re.compile(r"(\d{1,2})\.\s+")
+
+
+def _unnumbered(page: Page, i: int, s: str) -> tuple[int, str]:
+    """The pick ``s`` (at line ``i``) without its list number when the page shows its text
+    alone, as that line: a breadcrumb's last item ("4. Eventi in città – giugno 2025", as
+    w3m and lynx number a breadcrumb's list) over the heading it names; its number is no
+    part of the title (lynx's pick, s42 acc-pages). Else ``(i, s)``."""
+    if (m := _ITEM_NUMBER.match(s)) is None or not (rest := s[m.end() :]):
+        return i, s
+    # (an item of a numbered list: the item before it has the number before; a title
+    # that starts with a number, "15. Zukunftsforum Ländliche Entwicklung", is none)
+    k, before = previous_item(page, i)
+    if k < 0 or not before.startswith(f"{int(m.group(1)) - 1}. "):
+        return i, s
+    shown = _indices(page.texts, {rest})
+    return (page.items[shown[0]][0], rest) if shown else (i, s)
+
+
 #: How many headlines over paragraphs after the ranker's pick make it a digest's first
 #: brief (:func:`digest_headline`)
 _DIGEST_BRIEFS = 2
@@ -7064,6 +7084,7 @@ def extract_lines(
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s)
         if pool is not None:
+            i, s = _unnumbered(page, i, s)
             s = _segment_cut(s)
         if marked or (
             i < page.story_end

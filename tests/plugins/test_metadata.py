@@ -4095,3 +4095,40 @@ def test_a_documentation_pages_heading_permalink_is_no_part_of_its_title(run_sta
     )
     doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
     assert doc.title == "Installation"
+
+
+def test_a_breadcrumbs_numbered_item_gives_the_heading_it_names() -> None:
+    # lynx numbers a breadcrumb's list; its last item over the page's heading was the
+    # ranker's pick, number and all (s42 acc-pages, lynx)
+    page = (
+        "   Comune di Lucerna\n     * Cerca\n     * Accedi all'area personale\n\n"
+        "     * Amministrazione\n     * Servizi\n     * Novità\n     * Vivere il comune\n\n"
+        "    1. Home\n    2. Vivere il comune\n    3. Eventi\n"
+        "    4. Eventi in città – giugno 2025\n\n"
+        "Eventi in città – giugno 2025\n\n   Filtra Argomenti\n"
+        "     * 1 giugno – Festa della Repubblica: concerto della banda cittadina\n"
+        "       in Piazza Garibaldi alle 18\n"
+        "     * 7 giugno – Notte bianca dei musei, ingresso gratuito dalle 20 alle\n       24\n"
+        "     * 14–15 giugno – Mercato dell'antiquariato sotto i portici\n"
+        "     * 21 giugno – Festa della musica: palchi in tutto il centro storico\n\n"
+        "   Segnala un evento Vivere il comune\n\n   Argomenti\n\n   Cultura\n"
+    )
+    res = extract(page)
+    assert res["title"] == "Eventi in città – giugno 2025"
+    assert res["lines"]["title"] == [page.split("\n").index("Eventi in città – giugno 2025")]
+    # (the number of a title that is no list's item stays: "15. Zukunftsforum ..." over
+    # its own line without it; nor is a number dropped that the page shows nowhere alone)
+    assert _unnumbered_title("Programm\n15. Zukunftsforum Ländliche Entwicklung") == (
+        "15. Zukunftsforum Ländliche Entwicklung"
+    )
+    assert _unnumbered_title("1. Home\n2. Eventi in città", "Eventi in città a Lucerna") == (
+        "2. Eventi in città"
+    )
+
+
+def _unnumbered_title(lines: str, other: str = "Zukunftsforum Ländliche Entwicklung") -> str:
+    from corearchive_plugins.metadata.text import Page, _unnumbered
+
+    page = Page(f"{lines}\n\n{other}\n")
+    last = lines.count("\n")
+    return _unnumbered(page, last, lines.split("\n")[-1])[1]
