@@ -4016,6 +4016,19 @@ _BUTTON_OR_TERMS = re.compile(
     r"|(?:voor|vóór|vor|order (?:by|before)|bestellen bis) \d{1,2}(?:[:.]\d\d\s*(?:uhr|uur|am|pm)?"
     r"|\s*(?:uhr|uur|am|pm))\W+(?:\w+\W+){0,3}(?:besteld|bestellt|deliver\w*|dispatch\w*"
     r"|geliefert|versandt|verzonden|morgen|tomorrow)\b(?=.{0,60}$)"
+    # a shop's footer of its payment: the methods it takes, listed under their label
+    # ("Zahlungsarten: PayPal, Klarna, Kreditkarte, Vorkasse", "We accept Visa, Mastercard
+    # and PayPal"; a headline on them names no method first after it), its secure
+    # payment in per cent ("Paiement 100 % sécurisé"); in a text form whose story is found
+    # late, it outscored the product's name and, standing after the story, left the page
+    # no title (s42 acc-pages, w3m and lynx)
+    r"|(?:zahlungs(?:arten|methoden|möglichkeiten)|payment (?:methods|options)|we accept"
+    r"|wir akzeptieren|(?:moyens|modes) de paiement|betaalmethoden|metodi di pagamento"
+    r"|m[ée]todos de pago|formas de pago)\s*:?\s*(?:paypal|visa|mastercard|klarna|amex"
+    r"|american express|apple pay|google pay|sofort|ideal|bancontact|kreditkarte|vorkasse"
+    r"|carte bancaire|bizum)(?:\s*[,·|/]|\s(?:and|und|et|e|y|en|or|oder|ou)\s)"
+    r"|(?:100\s*%\s*(?:secure (?:payment|checkout)|sichere (?:zahlung|bezahlung)"
+    r"|pagamento sicuro|pago seguro|veilig betalen)|paiement 100\s*%\s*s[ée]curis[ée])\W*$"
 )
 #: A letter or a digit (of any script): a line without one is never a headline
 _ANY_ALNUM = re.compile(r"[^\W_]")

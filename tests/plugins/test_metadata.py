@@ -4127,8 +4127,45 @@ def test_a_breadcrumbs_numbered_item_gives_the_heading_it_names() -> None:
 
 
 def _unnumbered_title(lines: str, other: str = "Zukunftsforum Ländliche Entwicklung") -> str:
-    from corearchive_plugins.metadata.text import Page, _unnumbered
-
-    page = Page(f"{lines}\n\n{other}\n")
+    page = textmeta.Page(f"{lines}\n\n{other}\n")
     last = lines.count("\n")
-    return _unnumbered(page, last, lines.split("\n")[-1])[1]
+    return textmeta._unnumbered(page, last, lines.split("\n")[-1])[1]
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Zahlungsarten: PayPal, Klarna, Kreditkarte, Vorkasse", True),
+        ("We accept Visa, Mastercard and PayPal", True),
+        ("Moyens de paiement : Visa · Mastercard · PayPal", True),
+        ("Paiement 100 % sécurisé", True),
+        ("100% secure checkout", True),
+        # (headlines on payment: no method listed right after the label)
+        ("Zahlungsarten im Vergleich: PayPal, Klarna und Co.", False),
+        ("Payment options: PayPal to let users split bills", False),
+        ("Secure payment is coming to the city's parking meters", False),
+    ],
+)
+def test_a_shops_payment_footer_is_never_a_title(line: str, furniture: bool) -> None:
+    # a w3m rendering of a product page: its story found late, the footer's payment line
+    # outscored the product's name and, standing after the story, left no title (s42
+    # acc-pages); a headline on payment is still one
+    page = (
+        "Bohnenglück Kaffeerösterei\n\n  • Kaffee\n  • Espresso\n  • Zubehör\n\n"
+        " 1. Startseite\n 2. Shop\n 3. Handmühle Kegelmahlwerk K2\n\n"
+        "Handmühle Kegelmahlwerk K2\n\nHandmühle Kegelmahlwerk K2\n\nRated 4.50 out of 5\n\n"
+        "89,00 €\n\nLieferzeit: 2–3 Werktage\n\n"
+        "Menge [1                   ] In den Warenkorb\n"
+        "Eine Handmühle mit Kegelmahlwerk aus gehärtetem Edelstahl, die vom Espresso bis\n"
+        "zur French Press alle Mahlgrade schafft.\n\n"
+        "Der Mahlgrad wird über einen Ring mit 40 Rasten eingestellt.\n"
+        "Auffangbehälter fasst 35 Gramm, genug für zwei Tassen.\n\n"
+        "Technische Daten\n\nGewicht  540 g\n\n"
+        "Das könnte Ihnen auch gefallen\n\nFilterkaffee Morgenrot – 500 g\n\n"
+        "12,90 € In den Warenkorb\n\nEspresso Decaf – 500 g\n\n"
+        "Newsletter abonnieren und 10 % sparen\n\n"
+        f"{line}\n\n© 2025 Bohnenglück Kaffeerösterei GmbH\n"
+    )
+    title = extract(page)["title"]
+    assert (title == "Handmühle Kegelmahlwerk K2") or not furniture, title
+    assert textmeta._never_title(line)[0] is furniture
