@@ -4021,6 +4021,19 @@ _BUTTON_OR_TERMS = re.compile(
     r"|(?:voor|vóór|vor|order (?:by|before)|bestellen bis) \d{1,2}(?:[:.]\d\d\s*(?:uhr|uur|am|pm)?"
     r"|\s*(?:uhr|uur|am|pm))\W+(?:\w+\W+){0,3}(?:besteld|bestellt|deliver\w*|dispatch\w*"
     r"|geliefert|versandt|verzonden|morgen|tomorrow)\b(?=.{0,60}$)"
+    # a shop's footer of its payment: the methods it takes, listed under their label
+    # ("Zahlungsarten: PayPal, Klarna, Kreditkarte, Vorkasse", "We accept Visa, Mastercard
+    # and PayPal"; a headline on them names no method first after it), its secure
+    # payment in per cent ("Paiement 100 % sécurisé"); in a text form whose story is found
+    # late, it outscored the product's name and, standing after the story, left the page
+    # no title (s42 acc-pages, w3m and lynx)
+    r"|(?:zahlungs(?:arten|methoden|möglichkeiten)|payment (?:methods|options)|we accept"
+    r"|wir akzeptieren|(?:moyens|modes) de paiement|betaalmethoden|metodi di pagamento"
+    r"|m[ée]todos de pago|formas de pago)\s*:?\s*(?:paypal|visa|mastercard|klarna|amex"
+    r"|american express|apple pay|google pay|sofort|ideal|bancontact|kreditkarte|vorkasse"
+    r"|carte bancaire|bizum)(?:\s*[,·|/]|\s(?:and|und|et|e|y|en|or|oder|ou)\s)"
+    r"|(?:100\s*%\s*(?:secure (?:payment|checkout)|sichere (?:zahlung|bezahlung)"
+    r"|pagamento sicuro|pago seguro|veilig betalen)|paiement 100\s*%\s*s[ée]curis[ée])\W*$"
 )
 #: A letter or a digit (of any script): a line without one is never a headline
 _ANY_ALNUM = re.compile(r"[^\W_]")
@@ -5504,9 +5517,39 @@ def _segment_cut(s: str) -> str:
         and not rest[:1].islower()
     ):
         return rest
-    if len(pieces[-1].split()) <= 2 and len((rest := "".join(pieces[:-2])).split()) >= 3:
+    if (
+        len(pieces[-1].split()) <= 2
+        and len((rest := "".join(pieces[:-2])).split()) >= 3
+        and not _own_tail(pieces[-1])
+    ):
         return rest
     return s
+
+
+#: A quantity with its unit, or a pack of them: a product's variant ("1 kg", "500 g",
+#: "2x250g", "75 cl"), never a site's name
+_QUANTITY = re.compile(
+    r"(?:\d+\s*[x×]\s*)?\d+(?:[.,]\d+)?\s*(?:kg|g|mg|l|ml|cl|dl|oz|lbs?|gal|m|cm|mm|tb|gb|mb)\.?",
+    re.IGNORECASE,
+)
+
+
+def _own_tail(tail: str) -> bool:
+    """Whether a title's short last segment is the headline's own, no site's name: a
+    question ("Kupplung rutscht bei warmem Motor – Ölwechsel schuld?": the thread's),
+    a quantity ("Espresso Bohnenglück Nr. 3 – 1 kg": the product's variant, :data:`_QUANTITY`)
+    or a month with its year ("Eventi in città – giugno 2025"). A site names itself with
+    none of them; cutting them lost the tester's titles (s42 acc-pages F6)."""
+    tail = tail.strip()
+    if tail.endswith("?") or _QUANTITY.fullmatch(tail):
+        return True
+    words = tail.split()
+    return (
+        len(words) == 2
+        and words[0].lower().rstrip(".") in MONTHS
+        and len(words[1]) == 4
+        and words[1].isdigit()
+    )
 
 
 def _shown_segments(page: Page, title: str, whole: set[str], label: str | None) -> list[int]:
@@ -5632,6 +5675,26 @@ def rank_titles(
             scored[j] = sc = m(pool.rows[j])
             best = max(best, sc)
     return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
+
+
+#: A numbered list item's number ("4. "): a breadcrumb's in a text rendering's list
+_ITEM_NUMBER = re.compile(r"(\d{1,2})\.\s+")
+
+
+def _unnumbered(page: Page, i: int, s: str) -> tuple[int, str]:
+    """The pick ``s`` (at line ``i``) without its list number when the page shows its text
+    alone, as that line: a breadcrumb's last item ("4. Eventi in città – giugno 2025", as
+    w3m and lynx number a breadcrumb's list) over the heading it names; its number is no
+    part of the title (lynx's pick, s42 acc-pages). Else ``(i, s)``."""
+    if (m := _ITEM_NUMBER.match(s)) is None or not (rest := s[m.end() :]):
+        return i, s
+    # (an item of a numbered list: the item before it has the number before; a title
+    # that starts with a number, "15. Zukunftsforum Ländliche Entwicklung", is none)
+    k, before = previous_item(page, i)
+    if k < 0 or not before.startswith(f"{int(m.group(1)) - 1}. "):
+        return i, s
+    shown = _indices(page.texts, {rest})
+    return (page.items[shown[0]][0], rest) if shown else (i, s)
 
 
 #: How many headlines over paragraphs after the ranker's pick make it a digest's first
@@ -7039,6 +7102,7 @@ def extract_lines(
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s)
         if pool is not None:
+            i, s = _unnumbered(page, i, s)
             s = _segment_cut(s)
         if marked or (
             i < page.story_end

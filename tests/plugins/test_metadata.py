@@ -3123,6 +3123,15 @@ def test_a_menu_item_or_button_alone_is_no_title_but_a_page_of_that_name_has_one
             "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49",
             "Die Haubenfahrzeuge der Nachkriegszeit",
         ),
+        # a tail that is the headline's own, no site's name: a question, a product's
+        # quantity, a month with its year (s42 acc-pages F6)
+        ("Kupplung rutscht bei warmem Motor – Ölwechsel schuld?", None),
+        ("Espresso Bohnenglück Nr. 3 – 1 kg", None),
+        ("Organic Green Tea Leaves | 2x250g", None),
+        ("Eventi in città – giugno 2025", None),
+        ("Council meetings and public hearings | March 2024", None),
+        # (a month without its year, a number without a unit: as before)
+        ("Council meetings and public hearings | March", "Council meetings and public hearings"),
         # no segment of two words or fewer: as it is
         ("Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche", None),
         ("NWO – PSYOP UNITEDWESTRIKE Radio-Marathon", None),
@@ -4091,3 +4100,77 @@ def test_a_documentation_pages_heading_permalink_is_no_part_of_its_title(run_sta
     )
     doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
     assert doc.title == "Installation"
+
+
+def test_a_breadcrumbs_numbered_item_gives_the_heading_it_names() -> None:
+    # lynx numbers a breadcrumb's list; its last item over the page's heading was the
+    # ranker's pick, number and all (s42 acc-pages, lynx)
+    page = (
+        "   Comune di Lucerna\n     * Cerca\n     * Accedi all'area personale\n\n"
+        "     * Amministrazione\n     * Servizi\n     * Novità\n     * Vivere il comune\n\n"
+        "    1. Home\n    2. Vivere il comune\n    3. Eventi\n"
+        "    4. Eventi in città – giugno 2025\n\n"
+        "Eventi in città – giugno 2025\n\n   Filtra Argomenti\n"
+        "     * 1 giugno – Festa della Repubblica: concerto della banda cittadina\n"
+        "       in Piazza Garibaldi alle 18\n"
+        "     * 7 giugno – Notte bianca dei musei, ingresso gratuito dalle 20 alle\n       24\n"
+        "     * 14–15 giugno – Mercato dell'antiquariato sotto i portici\n"
+        "     * 21 giugno – Festa della musica: palchi in tutto il centro storico\n\n"
+        "   Segnala un evento Vivere il comune\n\n   Argomenti\n\n   Cultura\n"
+    )
+    res = extract(page)
+    assert res["title"] == "Eventi in città – giugno 2025"
+    assert res["lines"]["title"] == [page.split("\n").index("Eventi in città – giugno 2025")]
+    # (the number of a title that is no list's item stays: "15. Zukunftsforum ..." over
+    # its own line without it; nor is a number dropped that the page shows nowhere alone)
+    assert _unnumbered_title("Programm\n15. Zukunftsforum Ländliche Entwicklung") == (
+        "15. Zukunftsforum Ländliche Entwicklung"
+    )
+    assert _unnumbered_title("1. Home\n2. Eventi in città", "Eventi in città a Lucerna") == (
+        "2. Eventi in città"
+    )
+
+
+def _unnumbered_title(lines: str, other: str = "Zukunftsforum Ländliche Entwicklung") -> str:
+    page = textmeta.Page(f"{lines}\n\n{other}\n")
+    last = lines.count("\n")
+    return textmeta._unnumbered(page, last, lines.split("\n")[-1])[1]
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Zahlungsarten: PayPal, Klarna, Kreditkarte, Vorkasse", True),
+        ("We accept Visa, Mastercard and PayPal", True),
+        ("Moyens de paiement : Visa · Mastercard · PayPal", True),
+        ("Paiement 100 % sécurisé", True),
+        ("100% secure checkout", True),
+        # (headlines on payment: no method listed right after the label)
+        ("Zahlungsarten im Vergleich: PayPal, Klarna und Co.", False),
+        ("Payment options: PayPal to let users split bills", False),
+        ("Secure payment is coming to the city's parking meters", False),
+    ],
+)
+def test_a_shops_payment_footer_is_never_a_title(line: str, furniture: bool) -> None:
+    # a w3m rendering of a product page: its story found late, the footer's payment line
+    # outscored the product's name and, standing after the story, left no title (s42
+    # acc-pages); a headline on payment is still one
+    page = (
+        "Bohnenglück Kaffeerösterei\n\n  • Kaffee\n  • Espresso\n  • Zubehör\n\n"
+        " 1. Startseite\n 2. Shop\n 3. Handmühle Kegelmahlwerk K2\n\n"
+        "Handmühle Kegelmahlwerk K2\n\nHandmühle Kegelmahlwerk K2\n\nRated 4.50 out of 5\n\n"
+        "89,00 €\n\nLieferzeit: 2–3 Werktage\n\n"
+        "Menge [1                   ] In den Warenkorb\n"
+        "Eine Handmühle mit Kegelmahlwerk aus gehärtetem Edelstahl, die vom Espresso bis\n"
+        "zur French Press alle Mahlgrade schafft.\n\n"
+        "Der Mahlgrad wird über einen Ring mit 40 Rasten eingestellt.\n"
+        "Auffangbehälter fasst 35 Gramm, genug für zwei Tassen.\n\n"
+        "Technische Daten\n\nGewicht  540 g\n\n"
+        "Das könnte Ihnen auch gefallen\n\nFilterkaffee Morgenrot – 500 g\n\n"
+        "12,90 € In den Warenkorb\n\nEspresso Decaf – 500 g\n\n"
+        "Newsletter abonnieren und 10 % sparen\n\n"
+        f"{line}\n\n© 2025 Bohnenglück Kaffeerösterei GmbH\n"
+    )
+    title = extract(page)["title"]
+    assert (title == "Handmühle Kegelmahlwerk K2") or not furniture, title
+    assert textmeta._never_title(line)[0] is furniture
