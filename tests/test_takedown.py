@@ -912,7 +912,9 @@ def test_a_takedown_moves_the_later_runs_spans_to_where_their_lines_are(ingest, 
     b["b3"] = story + " An added closing line."  # (names a4 as its duplicate: relinked)
     second = ingest(str(_shard(tmp_path / "b.jsonl", b)), "--set", "dedup.policy='keep'")
     out = first.out
-    runs = sorted((out / "runs").glob("*.json"))
+    # (the second run's manifest is run.json's: two runs of one second sort by their suffix)
+    last = out / "runs" / (json.loads((out / "run.json").read_text("utf-8"))["run_id"] + ".json")
+    runs = sorted((out / "runs").glob("*.json"), key=lambda p: p == last)
     assert len(runs) == 2 and second.records[-1]["duplicate"]["of"] == first.records[4]["id"]
     gone = [first.records[1]["id"], first.records[4]["id"]]
     assert _remove(out, *gone)[0] == 0
