@@ -572,6 +572,7 @@ class BoilerplateStage(Stage):
                 _keep_notes(d)
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
+                _drop_breadcrumb(d)
                 _drop_toggled_box(d)
                 _drop_teaser_marks(d)
                 _drop_promo_lines(d)
@@ -1537,6 +1538,37 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
             drop[j] = PAGE_NUMBER_REASON
         elif _HEAD_NUMBER.fullmatch(s):
             drop[j] = RUNNING_HEAD_REASON
+    if drop:
+        _mark(d, drop, False)
+
+
+BREADCRUMB_REASON = "breadcrumb trail (its last item is the page's heading under it)"
+
+
+def _drop_breadcrumb(d: Any) -> None:
+    """Remove the kept items of a breadcrumb trail written as an ordered list (as lynx and
+    w3m write a trail marked up ``<ol>``, the schema.org way): items numbered from 1 on
+    lines one after the other, the last one's text the line right under them, the page's
+    heading; with a reason. Its last item, the heading's words, was kept with its number
+    ("3. Training am Dienstag fällt aus" over the heading; s42 acc-pages F17, F5: on lynx
+    the page's title). An article's numbered list does not repeat the line after it."""
+    stripped, idx = d.stripped, d.idx
+    drop: dict[int, str] = {}
+    for j in range(1, len(stripped) - 1):
+        s = stripped[j]
+        if not (d.keep[j] and s[:1].isdigit()) or (m := _NUMBERED_ITEM.match(s)) is None:
+            continue
+        k = int(m[1] or m[2])
+        if k < 2 or k > j or stripped[j + 1] != s[m.end() :].lstrip():
+            continue
+        first = j - k + 1
+        if all(
+            idx[i + 1] == idx[i] + 1
+            and (n := _NUMBERED_ITEM.match(stripped[i])) is not None
+            and int(n[1] or n[2]) == i - first + 1
+            for i in range(first, j)
+        ):
+            drop.update((i, BREADCRUMB_REASON) for i in range(first, j + 1) if d.keep[i])
     if drop:
         _mark(d, drop, False)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from corearchive.testing import make_document
-from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.boilerplate import BREADCRUMB_REASON, BoilerplateStage
 from corearchive_plugins.boilerplate.reflow import (
     cjk_breaks,
     is_bulleted,
@@ -971,6 +971,61 @@ def test_a_short_lynx_calendar_is_kept_with_its_wrapped_event_whole(run_stage):
     kept = run.kept[0].text.split("\n")
     assert "Do 8. Mai, 19 Uhr: Lesung „Der Fluss“ mit Jana Winter, Stadtbibliothek" in kept
     assert "Stadt Waldkirch" not in kept and "Impressum" not in kept
+
+
+# A short page as ``w3m -dump`` writes it, its breadcrumb trail an ordered list (s42
+# acc-pages F17)
+_W3M_NOTICE = """This site uses cookies.
+
+OK
+Millbrook Rowing Club
+
+  • Club
+  • Squads
+  • Learn to Row
+  • News
+  • Contact
+
+ 1. Home
+ 2. News
+ 3. Training on Tuesday is cancelled
+
+Training on Tuesday is cancelled
+
+13 January 2025
+
+Because the river is in flood, training for all junior crews on Tuesday, 14
+January, is cancelled.
+
+Next races
+
+Sun 15 June, 3pm: Head of the River
+
+Become a member
+
+Our sponsors
+
+  • Legal notice
+  • Privacy
+  • Constitution
+
+© 2025 Millbrook Rowing Club"""
+
+
+def test_a_breadcrumb_trail_written_as_a_numbered_list_is_removed(run_stage):
+    # its last item, the heading's words, was kept with its number over the heading
+    lines = _W3M_NOTICE.split("\n")
+    doc = run_stage(BoilerplateStage, make_document(_W3M_NOTICE), keep_removed=True).kept[0]
+    kept = doc.text.split("\n")
+    assert kept[0] == "Training on Tuesday is cancelled"
+    assert kept[-1].startswith("Because the river is in flood") and kept[-1].endswith("cancelled.")
+    gone = doc.annotations["boilerplate"]["removed"]
+    why = dict(zip(gone["line"], gone["reason"], strict=True))
+    assert why[lines.index(" 3. Training on Tuesday is cancelled")] == BREADCRUMB_REASON
+    # a numbered list whose last item is not the line under it is no trail
+    text = _W3M_NOTICE.replace("\n\nTraining on Tuesday", "\n\nNo training on Tuesday")
+    doc = run_stage(BoilerplateStage, make_document(text), keep_removed=True).kept[0]
+    assert BREADCRUMB_REASON not in doc.annotations["boilerplate"]["removed"]["reason"]
 
 
 def test_nested_list_marks_are_bullets_only_in_a_bulleted_text():
