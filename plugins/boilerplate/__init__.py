@@ -573,6 +573,7 @@ class BoilerplateStage(Stage):
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
                 _drop_breadcrumb(d)
+                _drop_consent_notice(d)
                 _drop_toggled_box(d)
                 _drop_teaser_marks(d)
                 _drop_promo_lines(d)
@@ -1571,6 +1572,29 @@ def _drop_breadcrumb(d: Any) -> None:
             drop.update((i, BREADCRUMB_REASON) for i in range(first, j + 1) if d.keep[i])
     if drop:
         _mark(d, drop, False)
+
+
+#: A line that names cookies, as a site's consent notice does in every language
+_COOKIES = re.compile(r"\bcookies?\b", re.I)
+CONSENT_REASON = "cookie notice over the page (its buttons removed under it)"
+
+
+def _drop_consent_notice(d: Any) -> None:
+    """Remove the first kept line of a ``lines.Decisions`` when it is a site's cookie
+    notice: a sentence that names cookies with the line under it removed (the notice's
+    buttons: "Alle akzeptieren", "OK"); with a reason. On a short page (a product with a
+    line of description, an empty cart, an imprint) the notice was the longest sentence
+    and kept (s42 acc-pages F15); on a long page the article's lines outscore it. A page
+    whose only kept line is the notice is left as read: the notice drew the model's
+    decisions to it, and its text was not found (a record of the notice is no worse than a
+    page dropped as empty). A headline that names cookies ends with no stop; an article's
+    lead has its text under it."""
+    if d.keep.sum() < 2:  # (the notice alone: the page's text was not found; left as read)
+        return
+    j = int(d.keep.argmax())  # (the first kept line)
+    s = d.stripped[j]
+    if not d.keep[j + 1] and s.endswith(LINE_ENDS) and _COOKIES.search(s) is not None:
+        _mark(d, {j: CONSENT_REASON}, False)
 
 
 #: the reason of a line removed by :func:`_drop_teaser_marks`
