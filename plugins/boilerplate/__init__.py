@@ -572,6 +572,8 @@ class BoilerplateStage(Stage):
                 _keep_notes(d)
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
+                _drop_breadcrumb(d)
+                _drop_consent_notice(d)
                 _drop_toggled_box(d)
                 _drop_teaser_marks(d)
                 _drop_promo_lines(d)
@@ -1539,6 +1541,67 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
             drop[j] = RUNNING_HEAD_REASON
     if drop:
         _mark(d, drop, False)
+
+
+BREADCRUMB_REASON = "breadcrumb trail (its last item is the page's heading under it)"
+
+
+def _drop_breadcrumb(d: Any) -> None:
+    """Remove the kept items of a breadcrumb trail written as an ordered list (as lynx and
+    w3m write a trail marked up ``<ol>``, the schema.org way): items numbered from 1 on
+    lines one after the other, the last one's text the line right under them, the page's
+    heading; with a reason. Its last item, the heading's words, was kept with its number
+    ("3. Training am Dienstag fällt aus" over the heading; s42 acc-pages F17, F5: on lynx
+    the page's title). An article's numbered list does not repeat the line after it."""
+    stripped, idx, keep = d.stripped, d.idx, d.keep
+    drop: dict[int, str] = {}
+    for j in keep.nonzero()[0].tolist():  # (the kept lines only: ~2 µs a page)
+        s = stripped[j]
+        if not (s[:1].isdigit() and 0 < j < len(stripped) - 1):
+            continue
+        if (m := _NUMBERED_ITEM.match(s)) is None:
+            continue
+        k = int(m[1] or m[2])
+        if k < 2 or k > j or stripped[j + 1] != s[m.end() :].lstrip():
+            continue
+        first = j - k + 1
+        if all(
+            idx[i + 1] == idx[i] + 1
+            and (n := _NUMBERED_ITEM.match(stripped[i])) is not None
+            and int(n[1] or n[2]) == i - first + 1
+            for i in range(first, j)
+        ):
+            drop.update((i, BREADCRUMB_REASON) for i in range(first, j + 1) if keep[i])
+    if drop:
+        _mark(d, drop, False)
+
+
+#: A line that names cookies, as a site's consent notice does in every language
+_COOKIES = re.compile(r"\bcookies?\b", re.I)
+CONSENT_REASON = "cookie notice over the page (its buttons removed under it)"
+
+
+def _drop_consent_notice(d: Any) -> None:
+    """Remove the first kept line of a ``lines.Decisions`` when it is a site's cookie
+    notice: a sentence that names cookies with the line under it removed (the notice's
+    buttons: "Alle akzeptieren", "OK"); with a reason. On a short page (a product with a
+    line of description, an empty cart, an imprint) the notice was the longest sentence
+    and kept (s42 acc-pages F15); on a long page the article's lines outscore it. A page
+    whose only kept line is the notice is left as read: the notice drew the model's
+    decisions to it, and its text was not found (a record of the notice is no worse than a
+    page dropped as empty). A headline that names cookies ends with no stop; an article's
+    lead has its text under it."""
+    keep = d.keep
+    if not len(keep):
+        return
+    j = int(keep.argmax())  # (the first kept line)
+    s = d.stripped[j]
+    # (a substring's test first: the first kept line is most pages' lead, a long one)
+    if not keep[j] or "ookie" not in s or not s.endswith(LINE_ENDS) or not _COOKIES.search(s):
+        return
+    # (the notice alone: the page's text was not found; left as read)
+    if j + 2 < len(keep) and not keep[j + 1] and keep[j + 2 :].any():
+        _mark(d, {j: CONSENT_REASON}, False)
 
 
 #: the reason of a line removed by :func:`_drop_teaser_marks`

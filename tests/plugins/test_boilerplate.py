@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from corearchive.testing import make_document
-from corearchive_plugins.boilerplate import PROMO_REASON, BoilerplateStage, _promo
+from corearchive_plugins.boilerplate import CONSENT_REASON, PROMO_REASON, BoilerplateStage, _promo
 from corearchive_plugins.boilerplate.reflow import setext_underlines
 
 PARA = (
@@ -3287,3 +3287,62 @@ def test_a_plain_texts_setext_underlines_are_markup(run_stage) -> None:
 )
 def test_a_rule_is_no_setext_underline(lines) -> None:
     assert setext_underlines(lines) == []
+
+
+# A short shop page, one block a line (s42 acc-pages F15: the probe of short pages): its one
+# line of description is shorter than the site's cookie notice over it
+_SHORT_PRODUCT = [
+    "Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site.",
+    "Tout accepter",
+    "Personnaliser",
+    "Livraison offerte dès 80 € d'achat",
+    "La Maison du Lin",
+    "Rechercher",
+    "Connexion",
+    "Panier (0)",
+    "Linge de lit",
+    "Linge de table",
+    "Salle de bain",
+    "Nouveautés",
+    "Soldes",
+    "Accueil",
+    "Linge de lit",
+    "Taie d'oreiller en lin – lot de 2",
+    "Taie d'oreiller en lin – lot de 2",
+    "Rated 4.50 out of 5",
+    "39,00 €",
+    "Quantité",
+    "Ajouter au panier",
+    "Deux taies d'oreiller en lin lavé, 65 × 65 cm, avec une fermeture à rabat.",
+    "Vous aimerez aussi",
+    "Inscrivez-vous à notre newsletter",
+    "Votre adresse e-mail",
+    "S'abonner",
+    "Livraison",
+    "Retours",
+    "CGV",
+    "Mentions légales",
+    "Nous contacter",
+    "Paiement 100 % sécurisé",
+    "© 2025 La Maison du Lin",
+]
+
+
+def test_a_cookie_notice_over_a_short_page_is_removed(run_stage) -> None:
+    kept, removed = _clean(run_stage, _SHORT_PRODUCT)
+    assert "Deux taies d'oreiller en lin lavé, 65 × 65 cm, avec une fermeture à rabat." in kept
+    assert removed[_SHORT_PRODUCT[0]] == CONSENT_REASON
+    # a notice that is all the page kept stays: the page is not dropped as empty
+    notice = "We use cookies to give you the best possible experience on our website."
+    kept, _ = _clean(run_stage, [notice, "Accept all", "Home", "Basket (0)", "Returns"])
+    assert kept == [notice]
+    # a headline that names cookies is no notice, nor a lead that goes on under it
+    recipe = [
+        "Chewy Oatmeal Cookies",
+        "September 30, 2024",
+        PARA.replace("budget", "cookie"),
+        PARA2,
+    ]
+    kept, removed = _clean(run_stage, ["Home", "Recipes", *recipe, "© 2025 Home Bakes"])
+    assert CONSENT_REASON not in removed.values()
+    assert recipe[2] in kept

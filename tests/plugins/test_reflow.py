@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from corearchive.testing import make_document
-from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.boilerplate import BREADCRUMB_REASON, BoilerplateStage
 from corearchive_plugins.boilerplate.reflow import (
     cjk_breaks,
     is_bulleted,
@@ -821,6 +821,211 @@ def test_a_lynx_page_is_joined_back_with_its_margins_and_hanging_indents():
     assert got is not None and got.width
     blocks = [b for b in got.text.split("\n") if b]
     assert blocks == [LYNX_HEADING, *LYNX_PARAGRAPHS, *LYNX_ITEMS]
+
+
+# A short page as ``w3m -dump -cols 80`` writes it (a shop's imprint): a menu with bullets,
+# a breadcrumb, lines of an address, and only two blocks long enough to wrap, each once:
+# too few breaks for the text to be taken as wrapped (s42 acc-pages F4)
+_SHORT_W3M = """This website uses cookies to give you the best possible shopping experience on
+our site.
+
+Harbour Coffee Roasters
+
+  • Search
+  • Log in
+  • Basket (0)
+
+  • Coffee
+  • Espresso
+  • Equipment
+  • Subscriptions
+
+ 1. Home
+ 2. Legal notice
+
+Legal notice
+
+Company details
+
+Harbour Coffee Roasters Ltd
+14 Quay Street
+Bristol BS1 4DB
+Registered in England and Wales, company number 09876543
+Director: Thomas Reed
+
+Contact
+
+Telephone: 0117 496 0000
+Email: hello@harbourcoffee.example
+VAT registration number: GB 123 4567 89
+
+Dispute resolution
+
+We are neither willing nor obliged to take part in dispute resolution
+proceedings before a consumer arbitration board.
+
+Sign up to our newsletter and save 10%
+
+[                    ] Sign up
+  • Delivery & payment
+  • Returns
+  • Terms
+  • Privacy
+  • Legal notice
+
+Payment methods: PayPal, Klarna, credit card
+
+© 2025 Harbour Coffee Roasters"""
+_DISPUTE = (
+    "We are neither willing nor obliged to take part in dispute resolution proceedings "
+    "before a consumer arbitration board."
+)
+
+
+def test_a_short_bulleted_page_is_joined_where_its_lines_were_wrapped():
+    # lynx and w3m write a page's blocks apart (a blank line, a bullet, an indent) and wrap
+    # a block only where its next word does not fit: the few blocks of a short page that
+    # wrap are joined though the page has too few breaks to be read as wrapped
+    lines = _SHORT_W3M.split("\n")
+    assert wrap_width(lines) is None
+    got = reflow_text(_SHORT_W3M)
+    assert got is not None and got.layout == "bullets" and not got.width
+    blocks = [b for b in got.text.split("\n") if b]
+    assert _DISPUTE in blocks
+    assert (
+        "This website uses cookies to give you the best possible shopping experience on our site."
+        in blocks
+    )
+    # the address's lines, the menu's items and the breadcrumb stay lines of their own
+    for line in ("Harbour Coffee Roasters Ltd", "14 Quay Street", "Bristol BS1 4DB", "Coffee"):
+        assert line in blocks
+    assert " 2. Legal notice" in blocks
+    # a lynx calendar: one event's item wrapped under its text (a hanging indent)
+    items = [
+        "Sat 3 May, 10am-4pm: plant swap in the town garden",
+        'Thu 8 May, 7pm: reading from "The River" with Jane Winter, Central Library',
+        "Sun 11 May, 11am: Mother's Day concert of the town band, Market Square",
+    ]
+    page = ["   Town of Millbrook", "", "     * Events", "     * Council", "", "Events in May", ""]
+    page += _lynx([], items, "")[1:]
+    got = reflow_text("\n".join(page))
+    assert got is not None and got.layout == "bullets"
+    assert [b for b in got.text.split("\n") if b][-3:] == items
+
+
+# An event calendar as ``lynx -dump -width 80`` writes it (s42 acc-pages, event_de_kalender)
+_LYNX_CALENDAR = """   Wir verwenden nur technisch notwendige Cookies.
+   (BUTTON) Verstanden
+
+   Stadt Waldkirch
+     * Leichte Sprache
+     * Gebärdensprache
+     * Suche
+
+     * Rathaus & Politik
+     * Bürgerservice
+     * Leben & Wohnen
+     * Wirtschaft
+     * Freizeit & Kultur
+
+    1. Startseite
+    2. Bürgerservice
+    3. Veranstaltungen im Mai
+
+Veranstaltungen im Mai
+
+   Filter zurücksetzen Kategorie Zeitraum
+     * Sa 3. Mai, 10–16 Uhr: Pflanzenflohmarkt im Stadtgarten
+     * Do 8. Mai, 19 Uhr: Lesung „Der Fluss“ mit Jana Winter,
+       Stadtbibliothek
+     * So 11. Mai, 11 Uhr: Muttertagskonzert der Stadtkapelle, Marktplatz
+     * Fr 16. Mai, 20 Uhr: Kabarett im Kulturhaus – Tickets 18 Euro
+     * Sa 24. Mai, ab 14 Uhr: Radsternfahrt zum Stadtfest
+
+   Veranstaltung melden
+
+   Kontakt
+
+   Bürgerbüro
+
+   Marktplatz 1
+
+   Telefon 07681 404-0
+
+   Online-Dienste
+
+   Mängelmelder
+     * Impressum
+     * Datenschutz
+     * Barrierefreiheit
+     * Kontakt
+
+   © Stadt Waldkirch"""
+
+
+def test_a_short_lynx_calendar_is_kept_with_its_wrapped_event_whole(run_stage):
+    # its one wrapped event, decided as two lines, was the only line the model kept, and
+    # alone, short, no prose: the page was dropped as empty (s42 acc-pages F9)
+    run = run_stage(BoilerplateStage, make_document(_LYNX_CALENDAR))
+    assert run.kept, run.dropped
+    kept = run.kept[0].text.split("\n")
+    assert "Do 8. Mai, 19 Uhr: Lesung „Der Fluss“ mit Jana Winter, Stadtbibliothek" in kept
+    assert "Stadt Waldkirch" not in kept and "Impressum" not in kept
+
+
+# A short page as ``w3m -dump`` writes it, its breadcrumb trail an ordered list (s42
+# acc-pages F17)
+_W3M_NOTICE = """This site uses cookies.
+
+OK
+Millbrook Rowing Club
+
+  • Club
+  • Squads
+  • Learn to Row
+  • News
+  • Contact
+
+ 1. Home
+ 2. News
+ 3. Training on Tuesday is cancelled
+
+Training on Tuesday is cancelled
+
+13 January 2025
+
+Because the river is in flood, training for all junior crews on Tuesday, 14
+January, is cancelled.
+
+Next races
+
+Sun 15 June, 3pm: Head of the River
+
+Become a member
+
+Our sponsors
+
+  • Legal notice
+  • Privacy
+  • Constitution
+
+© 2025 Millbrook Rowing Club"""
+
+
+def test_a_breadcrumb_trail_written_as_a_numbered_list_is_removed(run_stage):
+    # its last item, the heading's words, was kept with its number over the heading
+    lines = _W3M_NOTICE.split("\n")
+    doc = run_stage(BoilerplateStage, make_document(_W3M_NOTICE), keep_removed=True).kept[0]
+    kept = doc.text.split("\n")
+    assert kept[0] == "Training on Tuesday is cancelled"
+    assert kept[-1].startswith("Because the river is in flood") and kept[-1].endswith("cancelled.")
+    gone = doc.annotations["boilerplate"]["removed"]
+    why = dict(zip(gone["line"], gone["reason"], strict=True))
+    assert why[lines.index(" 3. Training on Tuesday is cancelled")] == BREADCRUMB_REASON
+    # a numbered list whose last item is not the line under it is no trail
+    text = _W3M_NOTICE.replace("\n\nTraining on Tuesday", "\n\nNo training on Tuesday")
+    doc = run_stage(BoilerplateStage, make_document(text), keep_removed=True).kept[0]
+    assert BREADCRUMB_REASON not in doc.annotations["boilerplate"]["removed"]["reason"]
 
 
 def test_nested_list_marks_are_bullets_only_in_a_bulleted_text():
