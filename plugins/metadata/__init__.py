@@ -760,6 +760,18 @@ def _joiners_as_written(value: str, text: str) -> str:
 #: The signs a documentation page's heading ends with as its permalink ("¶" of Sphinx, a
 #: link's or an anchor's symbol)
 _PERMALINK_MARKS = "¶🔗⚓"
+#: A title's last character when it may end with one: a sign, or the variation selector
+#: after an emoji ("⚓️", s42 review R7)
+_PERMALINK_ENDS = _PERMALINK_MARKS + "\ufe0f"
+
+
+def _without_permalink(title: str) -> str | None:
+    """``title`` without the permalink sign it ends with (None when nothing else is left);
+    a title ending with another emoji keeps it ("I ❤️")."""
+    bare = title.rstrip(" \ufe0f")
+    if not bare or bare[-1] not in _PERMALINK_MARKS:
+        return title
+    return bare.rstrip(_PERMALINK_MARKS + " \ufe0f") or None
 
 
 class MetadataStage(Stage):
@@ -912,10 +924,11 @@ class MetadataStage(Stage):
         # (two-digit years are read against the capture's year, else UTC today's)
         with reference_years(bound), earliest_year(self.options.earliest_year):
             doc = self._process(doc, bound)
-        if doc.title and doc.title[-1] in _PERMALINK_MARKS:
-            # (a heading's permalink, "Installation¶" of a Sphinx page as trafilatura and a
-            # rendering read its <h1>; s42 acc-pages F12)
-            doc.title = doc.title.rstrip(_PERMALINK_MARKS + " ") or None
+        if doc.title and doc.title[-1] in _PERMALINK_ENDS:
+            # (a heading's permalink, "Installation¶" of a Sphinx page as a rendering reads
+            # its <h1>; s42 acc-pages F12. The HTML reader drops the link itself:
+            # htmltree.drop_permalinks)
+            doc.title = _without_permalink(doc.title)
         if self.options.interstitials and (drop := _interstitial(doc)) is not None:
             return drop
         return doc

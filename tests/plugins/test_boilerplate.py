@@ -3324,3 +3324,32 @@ def test_a_plain_texts_setext_underlines_are_markup(run_stage) -> None:
 )
 def test_a_rule_is_no_setext_underline(lines) -> None:
     assert setext_underlines(lines) == []
+
+
+def test_a_headings_permalink_is_dropped_from_the_text_and_the_title(run_stage):
+    """s42 review R7: the permalink link of a documentation page's headings (Sphinx's and
+    MkDocs' "¶", VuePress's "#", an anchor's "⚓️") was read as the heading's last word: the
+    title lost it, every sub-heading of the text kept it. A heading's link with words of its
+    own ("C#") stays."""
+    from corearchive_plugins.metadata import MetadataStage
+
+    para = (
+        "You need a C compiler if no wheel is published for your platform, since the package"
+        " contains a small extension module written in C for speed and a parser in C#."
+    )
+    page = (
+        "<html><head><title>Installation — Widget docs</title></head><body><div role=main>"
+        '<h1>Installation<a class="headerlink" href="#installation">¶</a></h1>'
+        f"<p>{para}</p>"
+        '<h2><a class="header-anchor" href="#prerequisites">#</a> Prerequisites</h2>'
+        f"<p>{para}</p>"
+        '<h2>From source <a href="#from-source">⚓\ufe0f</a></h2>'
+        f"<p>{para}</p>"
+        '<h2>Bindings for <a href="/csharp">C#</a></h2>'
+        f"<p>{para}</p></div></body></html>"
+    )
+    doc = _html_doc(run_stage, page)
+    headings = [line for line in doc.text.split("\n") if line != para]
+    assert headings == ["Installation", "Prerequisites", "From source", "Bindings for C#"]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.title == "Installation"

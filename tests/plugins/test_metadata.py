@@ -4086,3 +4086,21 @@ def test_a_documentation_pages_heading_permalink_is_no_part_of_its_title(run_sta
     )
     doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
     assert doc.title == "Installation"
+
+
+def test_a_permalink_emoji_with_its_variation_selector_is_no_part_of_the_title(run_stage):
+    """s42 review R7: "⚓️" is U+2693 and the variation selector U+FE0F, so the title's last
+    character was no permalink sign and "Installation ⚓️" stayed the title; a title that
+    ends with another emoji keeps it."""
+    para = (
+        "Tidepool needs Python 3.9 or newer. Install it from PyPI with pip, preferably inside"
+        " a virtual environment so that its dependencies do not clash with your system's."
+    )
+    heart = "We \u2764\ufe0f tide pools"
+    for heading, title in (("Installation <span>⚓\ufe0f</span>", "Installation"), (heart, heart)):
+        html = (
+            f"<html><head><title>x</title></head><body><article><h1>{heading}</h1>"
+            f"<p>{para}</p><p>{para}</p></article></body></html>"
+        )
+        doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+        assert doc.title == title
