@@ -1000,8 +1000,9 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
 #: each with substrings (one at least) it cannot be without either: an ATX heading ("##
 #: Title", not a "#hashtag"), strong emphasis, a code fence (with its closing one), a GFM
 #: table's delimiter row, a setext heading's "===" underline, a link-reference definition
-#: or an inline link or image. The kinds of one character count as one: a text with too
-#: few links has another kind. (A bullet is none: plain text has "* " and "- " lists.)
+#: or an inline link or image, an HTML element's end tag (raw HTML). The kinds of one
+#: character count as one: a text with too few links has another kind. (A bullet is none:
+#: plain text has "* " and "- " lists.)
 #: A line that opens or closes a code fence; a closing one has nothing after its backticks
 _MD_FENCE_LINE = re.compile(r"^ {0,3}```([^\n]*)$", re.M)
 
@@ -1062,10 +1063,14 @@ _MD_SYNTAX: dict[str, tuple[tuple[tuple[str, ...], Callable[[str], object], bool
         # its links' brackets and the definitions kept; s41 acc-regress R3)
         (("][",), _reference_link, False),
     ),
+    # (an element's end tag, "</em>", "</div>": markdown holds raw HTML, plain text does
+    # not close a tag; a markdown file with raw HTML blocks or inline tags was read as plain
+    # text, its tags kept in the text and its "# Headline" no title; s42 acc-regress D11/D12)
+    "<": ((("</",), re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>").search, False),),
 }
 #: The characters the kinds of :data:`_MD_SYNTAX` cannot be without (the rarest in plain
 #: text first); a text has two of them at least for two kinds
-_MD_GATES = ("`", "|", "=", "]", "*", "#")
+_MD_GATES = ("`", "|", "=", "]", "*", "#", "<")
 #: The kinds of markdown syntax a text with few links is taken for markdown by
 _MD_MIN_KINDS = 2
 

@@ -1256,6 +1256,34 @@ def test_a_text_that_uses_its_reference_definitions_is_markdown(run_stage):
     assert "[1]" not in doc.text and "https://" not in doc.text
 
 
+def test_markdown_with_inline_raw_html_is_markdown_and_its_tags_no_text(run_stage):
+    """s42 acc-regress D12: a markdown file whose only other syntax is an "===" underline
+    (a plain convention too) was read as plain text, its inline tags ("by <em>seven votes
+    to two</em>", "<sup>1</sup>") and its raw HTML block kept as written. An element's end
+    tag is markdown's own: plain text does not close a tag."""
+    text = "\n".join(
+        [
+            "Council approves budget",
+            "=======================",
+            "",
+            "The city council approved the 2025 budget on Tuesday night by <em>seven votes to"
+            " two</em>, after a debate that lasted more than four hours.",
+            "",
+            "Spending on roads will rise by 12 percent, while the library budget stays flat,"
+            " the mayor said on Wednesday.",
+            "",
+            "<details><summary>Show all figures</summary>Roads: 12 million</details>",
+            "",
+            "Councillor Ana Reyes said the plan ignored the northern districts of the city.",
+        ]
+    )
+    assert is_markdown(text)
+    assert not is_markdown(text.replace("</", "<"))  # (the underline alone)
+    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    assert "<" not in doc.text, doc.text
+    assert "by seven votes to two, after a debate" in doc.text
+
+
 def test_adjacent_images_of_a_w3m_text_are_no_reference_link():
     """s42 acc-regress R9: w3m writes two adjacent images as "[logo-hn][hn-logo]"; with a
     code comment's "# ..." line (an ATX heading's shape) the plain text was read as
