@@ -5809,6 +5809,21 @@ _AUTHOR_TAIL = re.compile(
     re.I,
 )
 _FROM_DIGIT = re.compile(r"\d.*$")
+#: A word before a number: a date's month before its day or year when the word is a month
+#: (:func:`_without_month_date`)
+_WORD_NUMBER = re.compile(r"\b([^\W\d_]{3,12})\.?,?\s+\d")
+
+
+def _without_month_date(s: str) -> str:
+    """``s`` up to a date after the names that starts with its month ("March 4, 2025",
+    "Dec. 2024"): a markdown byline's hard break ("By Laura Chen␣␣" over "March 4, 2025")
+    is one line to the reader, and the month stayed a name's word, "Laura Chen March"
+    (s42 acc-regress D4; the digits went, :data:`_FROM_DIGIT`). A month name without a
+    number after it is a name ("April Ryan", "June Carter")."""
+    for m in _WORD_NUMBER.finditer(s):
+        if m.group(1).casefold() in MONTHS:
+            return s[: m.start()]
+    return s
 
 
 #: A generational suffix after its name's comma: ", Jr.", ", Sr", ", III" before the field's
@@ -5844,7 +5859,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
     whole = _COMMA.split(s)  # (the parts before a role cuts the rest: "Chief Economics Editor")
     s = _ROLE.sub("", s)
     s = _AUTHOR_TAIL.sub("", s)
-    s = _FROM_DIGIT.sub("", s)
+    s = _FROM_DIGIT.sub("", _without_month_date(s))
     # "Nada Tawfik, BBC News, New York", "Jane Doe and John Roe, Associated Press": the comma
     # parts after the names are an outlet, a place or a role, unless a conjunction joins the
     # last name of a list ("Jane Doe, John Smith and Ann Lee"): the names end with the last

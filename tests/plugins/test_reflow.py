@@ -1551,3 +1551,28 @@ def test_a_korean_text_wrapped_by_columns_is_joined_back(run_stage, width):
     assert all(para in blocks for para in _KOREAN_PARAGRAPHS) and head in blocks
     doc = run_stage(BoilerplateStage, make_document("\n".join(lines))).kept[0]
     assert doc.text.split("\n")[-2:] == _KOREAN_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Laura Chen  \nMarch 4, 2025", "Laura Chen"),  # (html2text's hard break)
+        ("By Mark Hollis\\\nJune 28, 2012", "Mark Hollis"),  # (CommonMark's other one)
+        ("By April Ryan  \nDec. 20, 2024", "April Ryan"),  # (a month's name as a name)
+    ],
+)
+def test_a_markdown_bylines_hard_break_before_its_date(run_stage, byline, author):
+    """s42 acc-regress D4: html2text and markdownify end a byline's line before its date
+    with a hard break; the block is one line to the metadata stage, and the date's month
+    stayed a word of the name ("Laura Chen March")."""
+    text = (
+        "# Why unsubscribing is so hard\n\n"
+        f"{byline}\n\n"
+        "Every week, millions of people try to leave [mailing lists](https://example.com/a)"
+        " they never meant to join. A new study finds that most of them fail at first.\n\n"
+        "The researchers looked at 1,200 marketing emails sent by large retailers in 2024,"
+        " and found the link to unsubscribe hidden in four out of ten.\n"
+    )
+    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.authors == [author]
