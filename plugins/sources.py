@@ -1171,10 +1171,6 @@ def _markup(head: bytes) -> bool:
     return len(tags) >= 10 and 2 * sum(map(len, tags)) >= len(head.strip())
 
 
-#: The suffixes of a markdown file
-_MARKDOWN_SUFFIXES = (".md", ".markdown")
-
-
 class HtmlSource(Source):
     """An HTML page saved as a file."""
 
@@ -1186,7 +1182,9 @@ class HtmlSource(Source):
         start = head.lstrip()[:1024]
         if _HTML_START.match(start) or _HEAD_ELEMENT_START.match(start):
             return 0.95
-        if item.name.lower().endswith(_MARKDOWN_SUFFIXES):
+        from .boilerplate.reflow import named_markdown  # (the run loads the stage anyway)
+
+        if named_markdown(item.name):
             # markdown holds raw HTML blocks, and is read as text (the boilerplate stage
             # renders it), unless it starts as a page, as a WARC record labelled so is: a
             # file of "# Headline" over <div>s and <p>s was read as a page, its headline no

@@ -76,6 +76,7 @@ from .reflow import (
     FRONT_MATTER_MAX,
     Reflowed,
     front_matter_size,
+    named_markdown,
     reflow_text,
     setext_underlines,
     side_by_side,
@@ -694,7 +695,9 @@ class BoilerplateStage(Stage):
         joined: dict[int, Reflowed] = {}
         for doc in docs:
             split = _split(doc.text)
-            got = doc.work.pop(_REFLOW_KEY, None) or reflow_text(doc.text, split)
+            got = doc.work.pop(_REFLOW_KEY, None) or reflow_text(
+                doc.text, split, named_markdown(doc.source.path)
+            )
             if got is not None:
                 joined[id(doc)] = got
                 split = got.text.split("\n")
@@ -1187,7 +1190,9 @@ def _template(docs: list[Document], min_docs: int, reflow: bool = True) -> None:
         for doc in group:
             text = doc.text
             if reflow:
-                joined = doc.work[_REFLOW_KEY] = reflow_text(text)
+                joined = doc.work[_REFLOW_KEY] = reflow_text(
+                    text, markdown=named_markdown(doc.source.path)
+                )
                 text = joined.text if joined is not None else text
             lines = {ln.strip() for ln in text.splitlines()}
             lines.discard("")

@@ -1000,9 +1000,8 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
 #: each with substrings (one at least) it cannot be without either: an ATX heading ("##
 #: Title", not a "#hashtag"), strong emphasis, a code fence (with its closing one), a GFM
 #: table's delimiter row, a setext heading's "===" underline, a link-reference definition
-#: or an inline link or image, an HTML element's end tag (raw HTML). The kinds of one
-#: character count as one: a text with too few links has another kind. (A bullet is none:
-#: plain text has "* " and "- " lists.)
+#: or an inline link or image. The kinds of one character count as one: a text with too
+#: few links has another kind. (A bullet is none: plain text has "* " and "- " lists.)
 #: A line that opens or closes a code fence; a closing one has nothing after its backticks
 _MD_FENCE_LINE = re.compile(r"^ {0,3}```([^\n]*)$", re.M)
 
@@ -1063,14 +1062,10 @@ _MD_SYNTAX: dict[str, tuple[tuple[tuple[str, ...], Callable[[str], object], bool
         # its links' brackets and the definitions kept; s41 acc-regress R3)
         (("][",), _reference_link, False),
     ),
-    # (an element's end tag, "</em>", "</div>": markdown holds raw HTML, plain text does
-    # not close a tag; a markdown file with raw HTML blocks or inline tags was read as plain
-    # text, its tags kept in the text and its "# Headline" no title; s42 acc-regress D11/D12)
-    "<": ((("</",), re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>").search, False),),
 }
 #: The characters the kinds of :data:`_MD_SYNTAX` cannot be without (the rarest in plain
 #: text first); a text has two of them at least for two kinds
-_MD_GATES = ("`", "|", "=", "]", "*", "#", "<")
+_MD_GATES = ("`", "|", "=", "]", "*", "#")
 #: The kinds of markdown syntax a text with few links is taken for markdown by
 _MD_MIN_KINDS = 2
 
@@ -1706,16 +1701,32 @@ class Reflowed(NamedTuple):
         return [i for i in range(a, b) if self.lines[i].strip()]
 
 
-def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
-    """``text`` joined into one block per line when it is markdown (:func:`is_markdown`),
-    hard-wrapped (:func:`wrap_width`) or has its inline elements on lines of their own
-    (:func:`is_fragmented`), else None. ``lines``: the text's lines when the
-    caller has split it already (on any newline, as the line model splits)."""
+#: The suffixes of a markdown file's name
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def named_markdown(path: str | None) -> bool:
+    """Whether an input's ``path`` names a markdown file: its text is markdown whatever
+    syntax it uses (:func:`reflow_text`). A markdown file with inline raw HTML and an "==="
+    heading, plain text's convention too, was read as plain text: "by <em>seven votes to
+    two</em>" kept its tags (s42 acc-regress D12). An end tag is no sign of markdown in
+    any text: rendered pages' comments hold raw HTML ("<a href=...>", "<code>")."""
+    return path is not None and path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def reflow_text(
+    text: str, lines: list[str] | None = None, markdown: bool = False
+) -> Reflowed | None:
+    """``text`` joined into one block per line when it is markdown (``markdown``: its input
+    says so, see :func:`named_markdown`; else :func:`is_markdown`), hard-wrapped
+    (:func:`wrap_width`) or has its inline elements on lines of their own
+    (:func:`is_fragmented`), else None. ``lines``: the text's lines when the caller has
+    split it already (on any newline, as the line model splits)."""
     if lines is None:
         from .lines import _split
 
         lines = _split(text)
-    if is_markdown(text, lines):
+    if markdown or is_markdown(text, lines):
         joined, spans, h1, units, breaks, markup = markdown_blocks(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, h1, units, breaks=breaks, markup=markup)
     longest = max(lines, key=len, default="")

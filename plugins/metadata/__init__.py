@@ -43,7 +43,7 @@ from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from .. import is_post
-from ..boilerplate.reflow import Reflowed, front_matter_lines, reflow_text
+from ..boilerplate.reflow import Reflowed, front_matter_lines, named_markdown, reflow_text
 from . import model as ranker
 from .html import (
     html_candidates,
@@ -1129,7 +1129,7 @@ class MetadataStage(Stage):
                 # no boilerplate stage before this one: the stage joins the text itself, and
                 # the page is split once for that and for the extraction
                 own = None if "\r" in doc.content else doc.content.split("\n")
-                reflowed = reflow_text(doc.content, own)
+                reflowed = reflow_text(doc.content, own, named_markdown(doc.source.path))
                 if reflowed is not None and reflowed.layout == "fragments":
                     # a text whose links were lines of their own: its metadata lines (a
                     # headline, a byline, a date) are read from the input's lines, as the

@@ -1256,11 +1256,12 @@ def test_a_text_that_uses_its_reference_definitions_is_markdown(run_stage):
     assert "[1]" not in doc.text and "https://" not in doc.text
 
 
-def test_markdown_with_inline_raw_html_is_markdown_and_its_tags_no_text(run_stage):
+def test_a_markdown_files_inline_raw_html_is_no_text(run_stage):
     """s42 acc-regress D12: a markdown file whose only other syntax is an "===" underline
     (a plain convention too) was read as plain text, its inline tags ("by <em>seven votes
-    to two</em>", "<sup>1</sup>") and its raw HTML block kept as written. An element's end
-    tag is markdown's own: plain text does not close a tag."""
+    to two</em>", "<sup>1</sup>") and its raw HTML block kept as written. A file named
+    markdown is markdown; a text is not made markdown by its tags (a rendered page's
+    comments hold raw HTML)."""
     text = "\n".join(
         [
             "Council approves budget",
@@ -1277,11 +1278,14 @@ def test_markdown_with_inline_raw_html_is_markdown_and_its_tags_no_text(run_stag
             "Councillor Ana Reyes said the plan ignored the northern districts of the city.",
         ]
     )
-    assert is_markdown(text)
-    assert not is_markdown(text.replace("</", "<"))  # (the underline alone)
-    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
-    assert "<" not in doc.text, doc.text
-    assert "by seven votes to two, after a debate" in doc.text
+    for path in ("budget.md", "notes/Budget.MARKDOWN"):
+        doc = run_stage(BoilerplateStage, make_document(text, path=path)).kept[0]
+        assert "<" not in doc.text, doc.text
+        assert "by seven votes to two, after a debate" in doc.text
+        doc = run_stage(MetadataStage, make_document(text, path=path)).kept[0]
+        assert doc.title == "Council approves budget"
+    doc = run_stage(BoilerplateStage, make_document(text, path="budget.txt")).kept[0]
+    assert "<em>seven votes to two</em>" in doc.text
 
 
 def test_adjacent_images_of_a_w3m_text_are_no_reference_link():
