@@ -7934,8 +7934,11 @@ def _has_tag_line(page: Page) -> bool:
 _COPYRIGHT_WHO = re.compile(
     r"(?:(?:©|\(c\)|copyright)\s*)+(?P<year>\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?"
     # (the holder's name ends at a full stop, but not at the stops of one-letter
-    # abbreviations: "Mercadia Logística S.L.", "U.S. News", "Verein e.V."; s41 acc-press F22)
-    r"(?:by\s+)?(?P<who>(?:[^.|]|(?<=\s\w)\.(?=\w\.)|(?<=\.\w)\.){2,60})",
+    # abbreviations: "Mercadia Logística S.L.", "U.S. News", "Verein e.V."; s41 acc-press F22;
+    # nor at those of Saint, Mount and Fort before the rest of the name: "The St. Louis
+    # Post-Dispatch" was "The St", s42 acc-regress D8)
+    r"(?:by\s+)?(?P<who>(?:[^.|]|(?<=\s\w)\.(?=\w\.)|(?<=\.\w)\.|(?-i:(?<=\b[SMF]t)\.(?=\s[A-Z])))"
+    r"{2,60})",
     re.I,
 )
 #: After the holder's name: a year or a range ("proplanta 2006-2022"), or a separator and

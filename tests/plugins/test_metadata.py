@@ -2849,6 +2849,10 @@ def test_a_latin_page_is_counted_by_spaces() -> None:
         ),
         ("© 2026 Robert J.R. Martin. All rights reserved.", "Robert J.R. Martin"),
         ("© 2026 Acme S.A. de C.V. | Aviso de privacidad", "Acme"),
+        # nor do those of Saint, Mount and Fort before the rest of the name (s42
+        # acc-regress D8: "The St")
+        ("© 2024 The St. Louis Post-Dispatch. All rights reserved.", "The St. Louis Post-Dispatch"),
+        ("© 2020 Mt. Hood Herald", "Mt. Hood Herald"),
         # ... but a form before a year or another notice glued to it (dev pages)
         ("© Konrad-Adenauer-Stiftung e.V. 2021", "Konrad-Adenauer-Stiftung"),
         ("Copyright © 2003-2019 Borgis a.s.Copyright © 2019 Seznam.cz a.s.", "Borgis"),
