@@ -5872,7 +5872,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
             last += 1
     people = []
     for p in chain.from_iterable(_NAME_SPLIT.split(x) for x in parts[: last + 1]):
-        p = p.strip(" .,:;-–()[]")
+        p = p.strip(" .,:;-–()[]/")
         if not p or _AGENCY.match(p):
             continue
         ws = p.split()

@@ -2522,6 +2522,11 @@ def test_html_site_name_without_a_copyright_notice(site: str, name: str | None) 
         ),
         ("Jane Doe Freitag, 3. Mai 2019", ["Jane Doe"]),
         ("Joe Friday and Ann Lee", ["Joe Friday", "Ann Lee"]),  # (no date after it)
+        # a date that starts with its month: the month was a name's word (s42 acc-regress
+        # D4); a slash before it is no name's either (trafeval's thelist.com)
+        ("Carrie Arnold November 3, 2021", ["Carrie Arnold"]),
+        ("Cat Lafuente/June 12, 2020 9:49 am EST", ["Cat Lafuente"]),
+        ("April Ryan and June Carter", ["April Ryan", "June Carter"]),
         # a desk or a site's account is no person (s26 quality reviewer: "HNN Staff",
         # "Admin"); a person's name that ends so is one
         ("Jane Doe and HNN Staff", ["Jane Doe"]),
