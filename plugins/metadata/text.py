@@ -4593,6 +4593,8 @@ _DATELINE_REST = re.compile(
 
 #: A list item's bullet, as extraction tools write lists ("- ", "• ", "* ")
 _BULLETED = re.compile(r"[-–—*•·▪◦‣]\s")
+#: A numbered list's item: its number, a stop or a bracket ("5. 82년생 김지영 - 조남주", "2) ")
+_NUMBERED = re.compile(r"(\d{1,3})[.)]\s")
 #: A list's label: a line of at most this many words that ends in a colon ("Key points:",
 #: "Das Wichtigste in Kürze:", "Wat we weten:") ...
 _LABEL_WORDS = 8
@@ -4639,6 +4641,17 @@ def _list_item(lines: list[str], i: int, s: str, labels: frozenset[int]) -> bool
             _BULLETED.match(lines[k].strip()) is not None
             for k in (*_nonblank(lines, i, -1), *_nonblank(lines, i, 1))
         )
+    if s[:1].isdigit() and (m := _NUMBERED.match(s)) is not None:
+        # (an item of a numbered list: the item numbered one less above it or one more
+        # below. A Korean list's last item, "5. 82년생 김지영 - 조남주" read as "title -
+        # site", won over the headline and left the text; s42 acc-regress D5)
+        n = int(m[1])
+        near = [(k, -1) for k in _nonblank(lines, i, -1)] + [(k, 1) for k in _nonblank(lines, i, 1)]
+        if any(
+            (o := _NUMBERED.match(lines[k].strip())) is not None and int(o[1]) == n + step
+            for k, step in near
+        ):
+            return True
     if i in labels:
         return True
     if not labels or min(labels) >= i:

@@ -4113,3 +4113,30 @@ def test_a_permalink_emoji_with_its_variation_selector_is_no_part_of_the_title(r
         )
         doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
         assert doc.title == title
+
+
+def test_a_numbered_lists_item_is_no_title(run_stage):
+    """s42 acc-regress D5: the last item of a Korean numbered list, "5. 82년생 김지영 -
+    조남주" (read as "title - site"), won over the headline and left the text. An item with
+    its neighbour's number one less above it or one more below it is a list's; a numbered
+    headline alone stays one."""
+    items = [
+        "1. 소년이 온다 - 한강",
+        "2. 아몬드 - 손원평",
+        "3. 불편한 편의점 - 김호연",
+        "4. 달러구트 꿈 백화점 - 이미예",
+        "5. 82년생 김지영 - 조남주",
+    ]
+    text = "\n\n".join(
+        [
+            "올해의 추천 도서 목록",
+            "서울도서관이 올해 시민들에게 추천하는 책 다섯 권을 발표했다.",
+            "\n".join(items),
+            "도서관은 이 책들을 모든 분관에서 대출할 수 있다고 밝혔다.",
+        ]
+    )
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.title == "올해의 추천 도서 목록"
+    assert all(item in doc.text for item in items)
+    lone = "5. Reasons the council voted against the harbour plan"
+    assert textmeta._list_item([lone, "", "By Jo Wells"], 0, lone, frozenset()) is False
