@@ -1192,7 +1192,7 @@ def _template(docs: list[Document], min_docs: int, reflow: bool = True) -> None:
             text = doc.text
             if reflow:
                 joined = doc.work[_REFLOW_KEY] = reflow_text(
-                    text, markdown=named_markdown(doc.source.path)
+                    text, named=named_markdown(doc.source.path)
                 )
                 text = joined.text if joined is not None else text
             lines = {ln.strip() for ln in text.splitlines()}

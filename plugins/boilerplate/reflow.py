@@ -1703,30 +1703,32 @@ class Reflowed(NamedTuple):
 
 #: The suffixes of a markdown file's name
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: An HTML element's end tag ("</em>", "</div>")
+_END_TAG = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>")
 
 
 def named_markdown(path: str | None) -> bool:
-    """Whether an input's ``path`` names a markdown file: its text is markdown whatever
-    syntax it uses (:func:`reflow_text`). A markdown file with inline raw HTML and an "==="
-    heading, plain text's convention too, was read as plain text: "by <em>seven votes to
-    two</em>" kept its tags (s42 acc-regress D12). An end tag is no sign of markdown in
-    any text: rendered pages' comments hold raw HTML ("<a href=...>", "<code>")."""
+    """Whether an input's ``path`` names a markdown file (see :func:`reflow_text`)."""
     return path is not None and path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
-def reflow_text(
-    text: str, lines: list[str] | None = None, markdown: bool = False
-) -> Reflowed | None:
-    """``text`` joined into one block per line when it is markdown (``markdown``: its input
-    says so, see :func:`named_markdown`; else :func:`is_markdown`), hard-wrapped
-    (:func:`wrap_width`) or has its inline elements on lines of their own
+def reflow_text(text: str, lines: list[str] | None = None, named: bool = False) -> Reflowed | None:
+    """``text`` joined into one block per line when it is markdown (:func:`is_markdown`; or,
+    ``named`` markdown by its input, when it holds raw HTML: an element's end tag),
+    hard-wrapped (:func:`wrap_width`) or has its inline elements on lines of their own
     (:func:`is_fragmented`), else None. ``lines``: the text's lines when the caller has
-    split it already (on any newline, as the line model splits)."""
+    split it already (on any newline, as the line model splits).
+
+    A markdown file with inline tags and an "===" heading (plain text's convention too) was
+    read as plain text: "by <em>seven votes to two</em>" kept its tags (s42 acc-regress
+    D12). Markdown holds raw HTML, plain text shows none; but an end tag is no sign of
+    markdown in any text: rendered pages' comments hold raw HTML ("<a href=...>",
+    "<code>": toptal.com's dev text, with a code fence too, had its code lines joined)."""
     if lines is None:
         from .lines import _split
 
         lines = _split(text)
-    if markdown or is_markdown(text, lines):
+    if is_markdown(text, lines) or (named and _END_TAG.search(text) is not None):
         joined, spans, h1, units, breaks, markup = markdown_blocks(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, h1, units, breaks=breaks, markup=markup)
     longest = max(lines, key=len, default="")

@@ -1260,8 +1260,8 @@ def test_a_markdown_files_inline_raw_html_is_no_text(run_stage):
     """s42 acc-regress D12: a markdown file whose only other syntax is an "===" underline
     (a plain convention too) was read as plain text, its inline tags ("by <em>seven votes
     to two</em>", "<sup>1</sup>") and its raw HTML block kept as written. A file named
-    markdown is markdown; a text is not made markdown by its tags (a rendered page's
-    comments hold raw HTML)."""
+    markdown that holds raw HTML is markdown; a text is not made markdown by its tags
+    alone (a rendered page's comments hold raw HTML)."""
     text = "\n".join(
         [
             "Council approves budget",
