@@ -5885,7 +5885,9 @@ def _authors_of(s: str) -> tuple[str, ...]:
             last += 1
     people = []
     for p in chain.from_iterable(_NAME_SPLIT.split(x) for x in parts[: last + 1]):
-        p = p.strip(" .,:;-–()[]/")
+        # (a slash after the name joins the byline's date: "Cat Lafuente/June 12, 2020",
+        # "Von Thilo / 6. November 2023"; one before it is no byline's, "DE / Deutsch")
+        p = p.strip(" .,:;-–()[]").rstrip(" /")
         if not p or _AGENCY.match(p):
             continue
         ws = p.split()

@@ -2526,6 +2526,7 @@ def test_html_site_name_without_a_copyright_notice(site: str, name: str | None) 
         # D4); a slash before it is no name's either (trafeval's thelist.com)
         ("Carrie Arnold November 3, 2021", ["Carrie Arnold"]),
         ("Cat Lafuente/June 12, 2020 9:49 am EST", ["Cat Lafuente"]),
+        ("/ Deutsch", []),  # (a language menu's "DE / Deutsch", its "DE" a byline word)
         ("April Ryan and June Carter", ["April Ryan", "June Carter"]),
         # a desk or a site's account is no person (s26 quality reviewer: "HNN Staff",
         # "Admin"); a person's name that ends so is one
