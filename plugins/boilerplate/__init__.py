@@ -76,6 +76,7 @@ from .reflow import (
     FRONT_MATTER_MAX,
     Reflowed,
     front_matter_size,
+    named_markdown,
     reflow_text,
     setext_underlines,
     side_by_side,
@@ -572,6 +573,7 @@ class BoilerplateStage(Stage):
                 _keep_notes(d)
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
+                _drop_ticker(d)
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
                 _drop_toggled_box(d)
@@ -696,7 +698,9 @@ class BoilerplateStage(Stage):
         joined: dict[int, Reflowed] = {}
         for doc in docs:
             split = _split(doc.text)
-            got = doc.work.pop(_REFLOW_KEY, None) or reflow_text(doc.text, split)
+            got = doc.work.pop(_REFLOW_KEY, None) or reflow_text(
+                doc.text, split, named_markdown(doc.source.path)
+            )
             if got is not None:
                 joined[id(doc)] = got
                 split = got.text.split("\n")
@@ -1189,7 +1193,9 @@ def _template(docs: list[Document], min_docs: int, reflow: bool = True) -> None:
         for doc in group:
             text = doc.text
             if reflow:
-                joined = doc.work[_REFLOW_KEY] = reflow_text(text)
+                joined = doc.work[_REFLOW_KEY] = reflow_text(
+                    text, named=named_markdown(doc.source.path)
+                )
                 text = joined.text if joined is not None else text
             lines = {ln.strip() for ln in text.splitlines()}
             lines.discard("")
@@ -1602,6 +1608,38 @@ def _drop_consent_notice(d: Any) -> None:
     # (the notice alone: the page's text was not found; left as read)
     if j + 2 < len(keep) and not keep[j + 1] and keep[j + 2 :].any():
         _mark(d, {j: CONSENT_REASON}, False)
+
+
+#: A markets ticker's row: an index's, a share's or a currency pair's name (a letter
+#: first: "Dow", "S&P 500", "EUR/USD"), its price and its signed change, the change in
+#: per cent after it maybe ("Dow 44,210.55 -0.3%", "NWRB 48.12 +1.09 (+2.32%)", "DAX
+#: 18.234,12 −0,4 %")
+_QUOTE_ROW = re.compile(
+    r"[^\W\d_][\w&./^ -]{0,24}?\s+\d[\d.,]*\s+[-+−–]\s?\d[\d.,]*\s?%?"
+    r"(?:\s+\(?[-+−–]\s?\d[\d.,]*\s?%\)?)?"
+)
+#: the fewest rows of a ticker
+_TICKER_ROWS = 2
+TICKER_REASON = "markets ticker over the article"
+
+
+def _drop_ticker(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a markets ticker over the
+    article: :data:`_TICKER_ROWS` rows (:data:`_QUOTE_ROW`) or more before its first kept
+    line that is none, with a reason. A finance portal's strip of index prices ("Dow
+    44,210.55 -0.3%" / "S&P 500 6,102.11 +0.1%") over a release opened its text on every
+    path of a rendering (s41 acc-press F13); a table of prices within the text stays."""
+    rows: list[int] = []
+    for j in range(len(d.idx)):
+        if not d.keep[j]:
+            continue
+        s = d.stripped[j]
+        # (the first kept line of most texts has no digit before a sign: one test)
+        if not ("%" in s or "+" in s or "-" in s) or _QUOTE_ROW.fullmatch(s) is None:
+            break
+        rows.append(j)
+    if len(rows) >= _TICKER_ROWS:
+        _mark(d, dict.fromkeys(rows, TICKER_REASON), False)
 
 
 #: the reason of a line removed by :func:`_drop_teaser_marks`

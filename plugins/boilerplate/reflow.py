@@ -1706,17 +1706,35 @@ class Reflowed(NamedTuple):
         return [i for i in range(a, b) if self.lines[i].strip()]
 
 
-def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
-    """``text`` joined into one block per line when it is markdown (:func:`is_markdown`),
+#: The suffixes of a markdown file's name
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: An HTML element's end tag ("</em>", "</div>")
+_END_TAG = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>")
+
+
+def named_markdown(path: str | None) -> bool:
+    """Whether an input's ``path`` names a markdown file (see :func:`reflow_text`)."""
+    return path is not None and path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def reflow_text(text: str, lines: list[str] | None = None, named: bool = False) -> Reflowed | None:
+    """``text`` joined into one block per line when it is markdown (:func:`is_markdown`; or,
+    ``named`` markdown by its input, when it holds raw HTML: an element's end tag),
     hard-wrapped (:func:`wrap_width`), has its inline elements on lines of their own
     (:func:`is_fragmented`) or its list items with bullets (:func:`unbullet`; and its few
     wrapped blocks joined: :func:`few_breaks`), else None. ``lines``: the text's lines when the
-    caller has split it already (on any newline, as the line model splits)."""
+    caller has split it already (on any newline, as the line model splits).
+
+    A markdown file with inline tags and an "===" heading (plain text's convention too) was
+    read as plain text: "by <em>seven votes to two</em>" kept its tags (s42 acc-regress
+    D12). Markdown holds raw HTML, plain text shows none; but an end tag is no sign of
+    markdown in any text: rendered pages' comments hold raw HTML ("<a href=...>",
+    "<code>": toptal.com's dev text, with a code fence too, had its code lines joined)."""
     if lines is None:
         from .lines import _split
 
         lines = _split(text)
-    if is_markdown(text, lines):
+    if is_markdown(text, lines) or (named and _END_TAG.search(text) is not None):
         joined, spans, h1, units, breaks, markup = markdown_blocks(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, h1, units, breaks=breaks, markup=markup)
     longest = max(lines, key=len, default="")

@@ -666,6 +666,8 @@ _COMMENT_VOICE = _COMMENT_WORDS - {"said", "says", "schrieb"}
 _COMMENT_MARKS = _COMMENT_VOICE | {
     "like", "likes", "gefällt", "j'aime", "upvote", "upvotes", "antwort", "répondre",
     "responder", "rispondi", "reageer", "odpowiedz", "ответить",
+    # "Reactions" in the other languages (s42 acc-regress D9; boxes too: see _THREAD_MARKS)
+    "reaktionen", "reacties", "réactions", "reacciones", "reazioni",
 }  # fmt: skip
 #: an embedded social post's action bar ("Reply Retweet Like", "Reply Repost Like"): a
 #: live blog's quoted tweet under its post, whose buttons are no reader's comment's (s39
@@ -690,7 +692,9 @@ def _comment_mark(line: str) -> bool:
     words = [w for w in words if w and not w.isdigit()]
     return (
         0 < len(words) <= _MARK_WORDS
-        and not _prose(line)
+        # (a bracket ends a sentence when one ends inside it: "Reactions (4)" counts its
+        # posts; s42 acc-regress D9)
+        and not _prose(line.rstrip(")"))
         and (words[0] in _COMMENT_MARKS or words[-1] in _COMMENT_MARKS)
         and _EMBED_BAR.isdisjoint(words)
     )

@@ -43,7 +43,7 @@ from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from .. import is_post
-from ..boilerplate.reflow import Reflowed, front_matter_lines, reflow_text
+from ..boilerplate.reflow import Reflowed, front_matter_lines, named_markdown, reflow_text
 from . import model as ranker
 from .html import (
     html_candidates,
@@ -760,6 +760,18 @@ def _joiners_as_written(value: str, text: str) -> str:
 #: The signs a documentation page's heading ends with as its permalink ("¶" of Sphinx, a
 #: link's or an anchor's symbol)
 _PERMALINK_MARKS = "¶🔗⚓"
+#: A title's last character when it may end with one: a sign, or the variation selector
+#: after an emoji ("⚓️", s42 review R7)
+_PERMALINK_ENDS = _PERMALINK_MARKS + "\ufe0f"
+
+
+def _without_permalink(title: str) -> str | None:
+    """``title`` without the permalink sign it ends with (None when nothing else is left);
+    a title ending with another emoji keeps it ("I ❤️")."""
+    bare = title.rstrip(" \ufe0f")
+    if not bare or bare[-1] not in _PERMALINK_MARKS:
+        return title
+    return bare.rstrip(_PERMALINK_MARKS + " \ufe0f") or None
 
 
 class MetadataStage(Stage):
@@ -912,10 +924,11 @@ class MetadataStage(Stage):
         # (two-digit years are read against the capture's year, else UTC today's)
         with reference_years(bound), earliest_year(self.options.earliest_year):
             doc = self._process(doc, bound)
-        if doc.title and doc.title[-1] in _PERMALINK_MARKS:
-            # (a heading's permalink, "Installation¶" of a Sphinx page as trafilatura and a
-            # rendering read its <h1>; s42 acc-pages F12)
-            doc.title = doc.title.rstrip(_PERMALINK_MARKS + " ") or None
+        if doc.title and doc.title[-1] in _PERMALINK_ENDS:
+            # (a heading's permalink, "Installation¶" of a Sphinx page as a rendering reads
+            # its <h1>; s42 acc-pages F12. The HTML reader drops the link itself:
+            # htmltree.drop_permalinks)
+            doc.title = _without_permalink(doc.title)
         if self.options.interstitials and (drop := _interstitial(doc)) is not None:
             return drop
         return doc
@@ -1116,7 +1129,7 @@ class MetadataStage(Stage):
                 # no boilerplate stage before this one: the stage joins the text itself, and
                 # the page is split once for that and for the extraction
                 own = None if "\r" in doc.content else doc.content.split("\n")
-                reflowed = reflow_text(doc.content, own)
+                reflowed = reflow_text(doc.content, own, named_markdown(doc.source.path))
                 if reflowed is not None and reflowed.layout == "fragments":
                     # a text whose links were lines of their own: its metadata lines (a
                     # headline, a byline, a date) are read from the input's lines, as the

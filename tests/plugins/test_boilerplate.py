@@ -3346,3 +3346,57 @@ def test_a_cookie_notice_over_a_short_page_is_removed(run_stage) -> None:
     kept, removed = _clean(run_stage, ["Home", "Recipes", *recipe, "© 2025 Home Bakes"])
     assert CONSENT_REASON not in removed.values()
     assert recipe[2] in kept
+
+
+def test_a_headings_permalink_is_dropped_from_the_text_and_the_title(run_stage):
+    """s42 review R7: the permalink link of a documentation page's headings (Sphinx's and
+    MkDocs' "¶", VuePress's "#", an anchor's "⚓️") was read as the heading's last word: the
+    title lost it, every sub-heading of the text kept it. A heading's link with words of its
+    own ("C#") stays."""
+    from corearchive_plugins.metadata import MetadataStage
+
+    para = (
+        "You need a C compiler if no wheel is published for your platform, since the package"
+        " contains a small extension module written in C for speed and a parser in C#."
+    )
+    page = (
+        "<html><head><title>Installation — Widget docs</title></head><body><div role=main>"
+        '<h1>Installation<a class="headerlink" href="#installation">¶</a></h1>'
+        f"<p>{para}</p>"
+        '<h2><a class="header-anchor" href="#prerequisites">#</a> Prerequisites</h2>'
+        f"<p>{para}</p>"
+        '<h2>From source <a href="#from-source">⚓\ufe0f</a></h2>'
+        f"<p>{para}</p>"
+        '<h2>Bindings for <a href="/csharp">C#</a></h2>'
+        f"<p>{para}</p></div></body></html>"
+    )
+    doc = _html_doc(run_stage, page)
+    headings = [line for line in doc.text.split("\n") if line != para]
+    assert headings == ["Installation", "Prerequisites", "From source", "Bindings for C#"]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.title == "Installation"
+
+
+def test_a_markets_ticker_over_the_article_is_removed(run_stage):
+    """s41 acc-press F13: a finance portal's strip of index prices over a release ("Dow
+    44,210.55 -0.3%") was kept by the line model and opened the record's text on every path
+    of a rendering. The same rows inside the article (a market report's figures) stay."""
+    from corearchive_plugins.boilerplate import TICKER_REASON
+
+    ticker = ["Dow 44,210.55 -0.3%", "S&P 500 6,102.11 +0.1%", "Nasdaq 19,884.02 +0.4%"]
+    article = [
+        "Northwind Robotics Unveils the First Fully Electric Autonomous Harbor Tug",
+        "NEW YORK, Nov. 3, 2026 /PRNewswire/ -- Northwind Robotics, Inc., a developer of"
+        " autonomous marine systems, today unveiled a fully electric harbor tug that can"
+        " assist container ships into berth without a crew on board.",
+        "The tug completed its first unmanned berthing operation at the Port of Newark on"
+        " October 28, guiding a 300-meter container vessel to its berth.",
+        "Shares of technology companies rose on Monday, and the main indexes closed as"
+        " follows after a quiet session:",
+        *ticker,
+        "Trading volumes were below their monthly average, brokers said after the close.",
+    ]
+    kept, removed = _clean(run_stage, ["FinanceHub", "Markets", "Sign in", *ticker, *article])
+    assert all(removed.get(row) == TICKER_REASON for row in ticker), removed
+    assert kept[0] == article[0]
+    assert kept[-len(ticker) - 1 : -1] == ticker

@@ -2527,6 +2527,12 @@ def test_html_site_name_without_a_copyright_notice(site: str, name: str | None) 
         ),
         ("Jane Doe Freitag, 3. Mai 2019", ["Jane Doe"]),
         ("Joe Friday and Ann Lee", ["Joe Friday", "Ann Lee"]),  # (no date after it)
+        # a date that starts with its month: the month was a name's word (s42 acc-regress
+        # D4); a slash before it is no name's either (trafeval's thelist.com)
+        ("Carrie Arnold November 3, 2021", ["Carrie Arnold"]),
+        ("Cat Lafuente/June 12, 2020 9:49 am EST", ["Cat Lafuente"]),
+        ("/ Deutsch", []),  # (a language menu's "DE / Deutsch", its "DE" a byline word)
+        ("April Ryan and June Carter", ["April Ryan", "June Carter"]),
         # a desk or a site's account is no person (s26 quality reviewer: "HNN Staff",
         # "Admin"); a person's name that ends so is one
         ("Jane Doe and HNN Staff", ["Jane Doe"]),
@@ -2854,6 +2860,10 @@ def test_a_latin_page_is_counted_by_spaces() -> None:
         ),
         ("© 2026 Robert J.R. Martin. All rights reserved.", "Robert J.R. Martin"),
         ("© 2026 Acme S.A. de C.V. | Aviso de privacidad", "Acme"),
+        # nor do those of Saint, Mount and Fort before the rest of the name (s42
+        # acc-regress D8: "The St")
+        ("© 2024 The St. Louis Post-Dispatch. All rights reserved.", "The St. Louis Post-Dispatch"),
+        ("© 2020 Mt. Hood Herald", "Mt. Hood Herald"),
         # ... but a form before a year or another notice glued to it (dev pages)
         ("© Konrad-Adenauer-Stiftung e.V. 2021", "Konrad-Adenauer-Stiftung"),
         ("Copyright © 2003-2019 Borgis a.s.Copyright © 2019 Seznam.cz a.s.", "Borgis"),
@@ -4174,3 +4184,48 @@ def test_a_shops_payment_footer_is_never_a_title(line: str, furniture: bool) -> 
     title = extract(page)["title"]
     assert (title == "Handmühle Kegelmahlwerk K2") or not furniture, title
     assert textmeta._never_title(line)[0] is furniture
+
+
+def test_a_permalink_emoji_with_its_variation_selector_is_no_part_of_the_title(run_stage):
+    """s42 review R7: "⚓️" is U+2693 and the variation selector U+FE0F, so the title's last
+    character was no permalink sign and "Installation ⚓️" stayed the title; a title that
+    ends with another emoji keeps it."""
+    para = (
+        "Tidepool needs Python 3.9 or newer. Install it from PyPI with pip, preferably inside"
+        " a virtual environment so that its dependencies do not clash with your system's."
+    )
+    heart = "We \u2764\ufe0f tide pools"
+    for heading, title in (("Installation <span>⚓\ufe0f</span>", "Installation"), (heart, heart)):
+        html = (
+            f"<html><head><title>x</title></head><body><article><h1>{heading}</h1>"
+            f"<p>{para}</p><p>{para}</p></article></body></html>"
+        )
+        doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+        assert doc.title == title
+
+
+def test_a_numbered_lists_item_is_no_title(run_stage):
+    """s42 acc-regress D5: the last item of a Korean numbered list, "5. 82년생 김지영 -
+    조남주" (read as "title - site"), won over the headline and left the text. An item with
+    its neighbour's number one less above it or one more below it is a list's; a numbered
+    headline alone stays one."""
+    items = [
+        "1. 소년이 온다 - 한강",
+        "2. 아몬드 - 손원평",
+        "3. 불편한 편의점 - 김호연",
+        "4. 달러구트 꿈 백화점 - 이미예",
+        "5. 82년생 김지영 - 조남주",
+    ]
+    text = "\n\n".join(
+        [
+            "올해의 추천 도서 목록",
+            "서울도서관이 올해 시민들에게 추천하는 책 다섯 권을 발표했다.",
+            "\n".join(items),
+            "도서관은 이 책들을 모든 분관에서 대출할 수 있다고 밝혔다.",
+        ]
+    )
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.title == "올해의 추천 도서 목록"
+    assert all(item in doc.text for item in items)
+    lone = "5. Reasons the council voted against the harbour plan"
+    assert textmeta._list_item([lone, "", "By Jo Wells"], 0, lone, frozenset()) is False

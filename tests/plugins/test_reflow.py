@@ -1461,6 +1461,38 @@ def test_a_text_that_uses_its_reference_definitions_is_markdown(run_stage):
     assert "[1]" not in doc.text and "https://" not in doc.text
 
 
+def test_a_markdown_files_inline_raw_html_is_no_text(run_stage):
+    """s42 acc-regress D12: a markdown file whose only other syntax is an "===" underline
+    (a plain convention too) was read as plain text, its inline tags ("by <em>seven votes
+    to two</em>", "<sup>1</sup>") and its raw HTML block kept as written. A file named
+    markdown that holds raw HTML is markdown; a text is not made markdown by its tags
+    alone (a rendered page's comments hold raw HTML)."""
+    text = "\n".join(
+        [
+            "Council approves budget",
+            "=======================",
+            "",
+            "The city council approved the 2025 budget on Tuesday night by <em>seven votes to"
+            " two</em>, after a debate that lasted more than four hours.",
+            "",
+            "Spending on roads will rise by 12 percent, while the library budget stays flat,"
+            " the mayor said on Wednesday.",
+            "",
+            "<details><summary>Show all figures</summary>Roads: 12 million</details>",
+            "",
+            "Councillor Ana Reyes said the plan ignored the northern districts of the city.",
+        ]
+    )
+    for path in ("budget.md", "notes/Budget.MARKDOWN"):
+        doc = run_stage(BoilerplateStage, make_document(text, path=path)).kept[0]
+        assert "<" not in doc.text, doc.text
+        assert "by seven votes to two, after a debate" in doc.text
+        doc = run_stage(MetadataStage, make_document(text, path=path)).kept[0]
+        assert doc.title == "Council approves budget"
+    doc = run_stage(BoilerplateStage, make_document(text, path="budget.txt")).kept[0]
+    assert "<em>seven votes to two</em>" in doc.text
+
+
 def test_adjacent_images_of_a_w3m_text_are_no_reference_link():
     """s42 acc-regress R9: w3m writes two adjacent images as "[logo-hn][hn-logo]"; with a
     code comment's "# ..." line (an ATX heading's shape) the plain text was read as
@@ -1728,3 +1760,28 @@ def test_a_korean_text_wrapped_by_columns_is_joined_back(run_stage, width):
     assert all(para in blocks for para in _KOREAN_PARAGRAPHS) and head in blocks
     doc = run_stage(BoilerplateStage, make_document("\n".join(lines))).kept[0]
     assert doc.text.split("\n")[-2:] == _KOREAN_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Laura Chen  \nMarch 4, 2025", "Laura Chen"),  # (html2text's hard break)
+        ("By Mark Hollis\\\nJune 28, 2012", "Mark Hollis"),  # (CommonMark's other one)
+        ("By April Ryan  \nDec. 20, 2024", "April Ryan"),  # (a month's name as a name)
+    ],
+)
+def test_a_markdown_bylines_hard_break_before_its_date(run_stage, byline, author):
+    """s42 acc-regress D4: html2text and markdownify end a byline's line before its date
+    with a hard break; the block is one line to the metadata stage, and the date's month
+    stayed a word of the name ("Laura Chen March")."""
+    text = (
+        "# Why unsubscribing is so hard\n\n"
+        f"{byline}\n\n"
+        "Every week, millions of people try to leave [mailing lists](https://example.com/a)"
+        " they never meant to join. A new study finds that most of them fail at first.\n\n"
+        "The researchers looked at 1,200 marketing emails sent by large retailers in 2024,"
+        " and found the link to unsubscribe hidden in four out of ten.\n"
+    )
+    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.authors == [author]

@@ -881,6 +881,23 @@ def test_text_mentioning_a_tag_is_not_html():
     assert read(data, "a.txt")[0] == "text"
 
 
+def test_a_markdown_file_with_raw_html_blocks_is_text_unless_it_starts_as_a_page():
+    """s42 acc-regress D11: a markdown file whose blocks are partly raw HTML ("# Headline",
+    then <div>s and <p>s) was read as a page, its headline no element and no title.
+    Markdown holds raw HTML; a file named so is a page only when it starts as one."""
+    md = (
+        b"# Harbour wall to be rebuilt\n\n"
+        b'<div class="byline">By <a href="/authors/tom">Tom Reed</a></div>\n\n'
+        b"<p>The harbour wall will be rebuilt this summer, the council said.</p>\n\n"
+        b"<p>The work will cost <b>3.2 million pounds</b> and take four months.</p>\n"
+    )
+    assert read(md, "wall.md")[0] == "text"
+    assert read(md, "wall.markdown")[0] == "text"
+    assert read(md, "wall.txt")[0] == "html"  # (no name to go by: its markup)
+    page = b"<!DOCTYPE html><html><body>" + md + b"</body></html>"
+    assert read(page, "wall.md")[0] == "html"
+
+
 def test_plain_text_in_an_html_file_is_text():
     assert read(article(5).encode(), "page.html")[0] == "text"
 
