@@ -66,6 +66,7 @@ from corearchive.characters import tidy_text
 from corearchive.limits import held, time_limit
 
 from .. import is_post
+from .chrome import software_chrome, without_edit_links
 from .lines import CLOSING_MARKS, LINE_ENDS
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
@@ -521,7 +522,8 @@ class BoilerplateStage(Stage):
             if doc.is_html:
                 try:
                     text, ann = self._html(doc)
-                    html[id(doc)] = (_without_release_furniture(doc, text), ann)
+                    text = _without_software_chrome(_without_release_furniture(doc, text))
+                    html[id(doc)] = (text, ann)
                 except Exception as exc:
                     # this page alone fails (over html_timeout, say): the batch goes on, and
                     # the page is not run again by the retry of a failed batch
@@ -576,6 +578,7 @@ class BoilerplateStage(Stage):
                 _drop_teaser_marks(d)
                 _drop_promo_lines(d)
                 _drop_release_furniture(d)
+                _drop_software_chrome(d)
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
@@ -1672,6 +1675,31 @@ def _drop_release_furniture(d: Any) -> None:
     found = release_furniture(d.stripped, d.keep.tolist())
     if drop := {j: why for j, why in found.items() if d.keep[j]}:
         _mark(d, drop, False)
+
+
+def _drop_software_chrome(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that a wiki's, a recipe card's or a
+    forum's software wrote around the page's text (:func:`.chrome.software_chrome`), with a
+    reason: the model read them as the text's lines they sit among (s42 acc-pages F3, F10,
+    F13); a kept section heading with its edit link after it is written without it
+    (:func:`.chrome.without_edit_links`: "History[edit]")."""
+    if found := software_chrome(d.stripped, d.keep.tolist()):
+        _mark(d, found, False)
+    if heads := without_edit_links(d.stripped, d.keep.tolist()):
+        d.stripped = [heads.get(j, line) for j, line in enumerate(d.stripped)]
+
+
+def _without_software_chrome(text: str) -> str:
+    """trafilatura's ``text`` of an HTML page without the lines a wiki's, a recipe card's or
+    a forum's software wrote (:func:`.chrome.software_chrome`): trafilatura keeps a thread's
+    profile lines inside each post's block (s42 acc-pages F3), and a wiki's section headings
+    with their edit links (written without them); the text when they would be all of it."""
+    lines = [line.strip() for line in text.split("\n")]
+    gone = software_chrome(lines)
+    heads = without_edit_links(lines)
+    if not (gone or heads) or len(gone) == len(lines):
+        return text
+    return "\n".join(heads.get(j, line) for j, line in enumerate(lines) if j not in gone)
 
 
 def _drop_toggled_box(d: Any) -> None:
