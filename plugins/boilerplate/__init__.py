@@ -68,6 +68,7 @@ from corearchive.limits import held, time_limit
 from .. import is_post
 from .chrome import software_chrome, without_edit_links
 from .lines import CLOSING_MARKS, LINE_ENDS
+from .listing import product_cards
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
 from .reflow import (
@@ -383,6 +384,13 @@ class BoilerplateStage(Stage):
                     "posters": {"type": "array", "items": {"type": "string"}},
                 },
                 "additionalProperties": False,
+            },
+            "products": {
+                "type": "integer",
+                "minimum": 3,
+                "description": "Set when the HTML page is a shop's listing (a category"
+                " page): how many product cards it shows, kept in the text one a line, each"
+                " its name and price (trafilatura kept the intro alone).",
             },
             "parse_cut": {
                 "type": "boolean",
@@ -776,6 +784,7 @@ class BoilerplateStage(Stage):
         text = ""
         tree: Any = None
         too_deep = False
+        cards: list[str] = []
         try:
             # (inside the run's limit per document: corearchive.limits nests them)
             with time_limit(self.options.html_timeout, _Timeout), guarded_xpaths():
@@ -807,6 +816,12 @@ class BoilerplateStage(Stage):
                         # a gallery's captions are its content: made paragraphs, and read
                         _captions_as_text(captions)
                         text, method, described = self._main_text(doc, tree, AttrIndex(tree))
+                    if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
+                        cards := product_cards(tree, html)
+                    ):
+                        # a shop's listing: trafilatura kept its intro, not its products
+                        # (an article's box of offers is under a longer text: not read)
+                        text = "\n".join([text.rstrip("\n"), *cards])
                     if (
                         self.options.html_fallback
                         and (n_kept := _n_words(text, _TINY_WORDS)) < _TINY_WORDS
@@ -846,6 +861,8 @@ class BoilerplateStage(Stage):
         ann = {"method": method, "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4)}
         if described:
             ann["described"] = True
+        if cards:
+            ann["products"] = len(cards)
         return text, ann
 
     def _main_text(self, doc: Document, tree: Any, index: Any) -> tuple[str, str, bool]:
