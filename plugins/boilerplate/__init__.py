@@ -578,6 +578,7 @@ class BoilerplateStage(Stage):
                 _keep_structures(d)
                 if about := about_paragraph(d.stripped, d.keep.tolist()):
                     _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
+                _keep_listing_teasers(d)
                 posters = _keep_thread(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
@@ -1417,6 +1418,15 @@ def _keep_structures(d: Any) -> None:
     )
     if turns := dialogue_turns(d.stripped, d.keep.tolist(), alone):
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
+
+
+def _keep_listing_teasers(d: Any) -> None:
+    """Keep the removed headlines and summaries of a listing page's dated teasers
+    (:func:`.structures.listing_teasers`), with a reason."""
+    from .structures import LISTING_REASON, listing_teasers
+
+    if found := listing_teasers(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, LISTING_REASON), True)
 
 
 def _thread_lines(d: Any) -> tuple[list[int], list[int], list[int]]:

@@ -1203,3 +1203,49 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
                     done = j
                     break
     return out
+
+
+#: the reason of a line kept by :func:`listing_teasers`
+LISTING_REASON = "teaser of a listing page (its headline and summary)"
+#: a listing's fewest dated teasers (the metadata stage's ``LISTING_UNITS``)
+_LISTING_TEASERS = 3
+#: a teaser's headline: words at least and at most
+_HEADLINE_WORDS = (2, 20)
+#: a teaser's summary: words at most; its date line: characters at most
+_SUMMARY_WORDS = 60
+_DATE_CHARS = 40
+#: the most words the page keeps outside its teasers (an article's own text is longer: the
+#: dated teasers under it are its "Related stories", the teaser rule's)
+_OWN_WORDS = 40
+
+
+def listing_teasers(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The lines of a listing page's dated teasers that the line model removed, to be kept:
+    each teaser a headline (2 to 20 words, no sentence's end, no date alone; "Saisonabschluss
+    am 12. Juli" is one), its date alone under it and
+    its summary (a sentence) under that; :data:`_LISTING_TEASERS` teasers or more, the
+    model's kept text outside them at most :data:`_OWN_WORDS` words. The model removed
+    a blog index's headlines as short or repeated lines and kept their summaries, a record
+    of unrelated sentences (s42 acc-pages F14); the dates stay as the model decided them."""
+    units: list[tuple[int, int]] = []
+    for i in range(len(lines) - 2):
+        head, date, summary = lines[i], lines[i + 1], lines[i + 2]
+        if (
+            # (the cheap tests first: every line of every text is looked at)
+            len(date) <= _DATE_CHARS
+            and summary.endswith(SENTENCE_END)
+            and not head.endswith(SENTENCE_END)
+            and _HEADLINE_WORDS[0] <= len(head.split()) <= _HEADLINE_WORDS[1]
+            and len(summary.split()) <= _SUMMARY_WORDS
+            and _POST_TIME.search(date) is not None
+            and _time_alone(date)
+            and not (_POST_TIME.search(head) and _time_alone(head))
+        ):
+            units.append((i, i + 2))
+    if len(units) < _LISTING_TEASERS:
+        return []
+    inside = {j for a, b in units for j in range(a, b + 1)}
+    own = sum(len(lines[j].split()) for j, k in enumerate(keep) if k and j not in inside)
+    if own > _OWN_WORDS:
+        return []
+    return [j for a, b in units for j in (a, b) if not keep[j]]
