@@ -21,7 +21,7 @@ recipe's "Jump to Recipe Print Recipe" and "4.86 from 35 votes"; a thread's "Pos
   votes");
 * a poster's profile line under each post ("Posts: 4,218", "Registriert: Fr 12. Aug 2011",
   "- rural_toni: Regular; Mensajes: 812; Registrado: 03 Feb 2019"): a label and a number or
-  date, two such entries on the page at least (a profile has two, a thread two posts; a
+  date, two such entries in the text at least (a profile has two, a thread two posts; a
   fact box's single "Registered: 1998" is the text's).
 
 :func:`software_chrome` finds them in a text's lines. The text path removes them after the
@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from .lines import LINE_ENDS
 
@@ -121,28 +122,39 @@ _CHROME_CHARS = 160
 _BUTTONS_CHARS = 80
 
 
-def _toc(lines: Sequence[str]) -> list[int]:
+def _toc_item(lines: Sequence[str], k: int, later: dict[str, int]) -> bool:
+    """Whether line ``k`` is a numbered item that names a later line (``later``: each
+    line's last place, edit links aside)."""
+    m = _TOC_ITEM.fullmatch(lines[k])
+    return m is not None and later.get(m[2], -1) > k
+
+
+def _toc(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
     """The lines of a table of contents: runs of :data:`_MIN_TOC_ITEMS` numbered items or
     more each of which names a later line (its heading, with or without an edit link), with
-    a label of :data:`_CONTENTS` right over the run."""
+    a label of :data:`_CONTENTS` right over the run. A run starts at a line of ``kept``
+    (the indices of the lines still in the text)."""
+    starts = [j for j in kept if lines[j][:1].isdigit()]
+    if not starts:  # (most texts: no numbered line kept)
+        return []
     found: list[int] = []
     later: dict[str, int] | None = None
-    j, n = 0, len(lines)
-    while j < n:
-        if not (lines[j][:1].isdigit() and _TOC_ITEM.fullmatch(lines[j])):
-            j += 1
+    done, n = -1, len(lines)
+    for j in starts:
+        if j <= done or not _TOC_ITEM.fullmatch(lines[j]):
             continue
         if later is None:  # (the text's lines, by their last place: read once, on need)
             later = {_EDIT_LINK.sub("", s).rstrip(): i for i, s in enumerate(lines)}
-        run, k = [], j
-        while k < n and (m := _TOC_ITEM.fullmatch(lines[k])) and later.get(m[2], -1) > k:
-            run.append(k)
+        first, k = j, j
+        while first and _toc_item(lines, first - 1, later):  # (its first items, removed)
+            first -= 1
+        while k < n and _toc_item(lines, k, later):
             k += 1
-        if len(run) >= _MIN_TOC_ITEMS:
-            found += run
-            if j and lines[j - 1].lower() in _CONTENTS:
-                found.append(j - 1)
-        j = max(k, j + 1)
+        done = k
+        if k - first >= _MIN_TOC_ITEMS:
+            found += range(first, k)
+            if first and lines[first - 1].lower() in _CONTENTS:
+                found.append(first - 1)
     return found
 
 
@@ -168,19 +180,17 @@ def _categories(lines: Sequence[str], keep: Sequence[bool], found: dict[int, str
 def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) -> dict[int, str]:
     """The lines of ``lines`` (a text's, stripped) that a wiki's, a recipe card's or a
     forum's software wrote (see the module's docstring), by index, each with its reason.
-    ``keep``: the lines still in the text (all when None); only those are given (a
-    thread's profile lines are counted among all)."""
-    keep = [True] * len(lines) if keep is None else keep
+    ``keep``: the lines still in the text (all when None); only those are looked at (the
+    line model has removed most of a page's lines: every text comes here)."""
+    n = len(lines)
+    kept = range(n) if keep is None else list(compress(range(n), keep))
+    keep = [True] * n if keep is None else keep
     found: dict[int, str] = {}
     profiles: list[int] = []
     entries = 0
-    for j, line in enumerate(lines):
+    for j in kept:
+        line = lines[j]
         if len(line) > _CHROME_CHARS:
-            continue
-        if ":" in line and _PROFILE_LINE.fullmatch(line):
-            profiles.append(j)
-            entries += len(_PROFILE_ENTRY.findall(line))
-        if not keep[j]:
             continue
         first = line[:1]
         if first == "[":
@@ -197,11 +207,14 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
             len(line) <= _BUTTONS_CHARS and _RECIPE.search(line) and _BUTTONS.fullmatch(line)
         ):
             found[j] = RECIPE_REASON
+        elif ":" in line and _PROFILE_LINE.fullmatch(line):
+            profiles.append(j)
+            entries += len(_PROFILE_ENTRY.findall(line))
     if entries >= _MIN_PROFILE_ENTRIES:
-        found.update((j, PROFILE_REASON) for j in profiles if keep[j])
+        found.update(dict.fromkeys(profiles, PROFILE_REASON))
     if WIKI_REASON in found.values():  # (a blog's "Categories:" line is its own)
         found.update(dict.fromkeys(_categories(lines, keep, found), WIKI_REASON))
-    found.update((j, CONTENTS_REASON) for j in _toc(lines) if keep[j])
+    found.update(dict.fromkeys(_toc(lines, kept), CONTENTS_REASON))
     return found
 
 
@@ -209,15 +222,14 @@ def without_edit_links(lines: Sequence[str], keep: Sequence[bool] | None = None)
     """The kept lines of ``lines`` (stripped; ``keep``: those still in the text, all when
     None) that are a wiki's section heading with its edit link after it ("History[edit]",
     "Geschichte [Bearbeiten | Quelltext bearbeiten]"), by index, each as the heading alone;
-    on a page with :data:`_MIN_EDIT_LINKS` such headings or more, kept or not (a wiki has
-    one at each section; a single bracketed "[edit]" may be the text's)."""
+    when :data:`_MIN_EDIT_LINKS` such headings or more are kept (a wiki has one at each
+    section; a single bracketed "[edit]" may be the text's)."""
+    kept = range(len(lines)) if keep is None else compress(range(len(lines)), keep)
     heads = {
         j: m[1]
-        for j, line in enumerate(lines)
-        if line.endswith("]")
-        and (m := _HEADING_EDIT.fullmatch(line)) is not None
+        for j in kept
+        if lines[j].endswith("]")
+        and (m := _HEADING_EDIT.fullmatch(lines[j])) is not None
         and len(m[1].split()) <= _HEADING_WORDS
     }
-    if len(heads) < _MIN_EDIT_LINKS:
-        return {}
-    return heads if keep is None else {j: h for j, h in heads.items() if keep[j]}
+    return heads if len(heads) >= _MIN_EDIT_LINKS else {}

@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import chain, pairwise
+from itertools import chain, compress, pairwise
 
 from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 
@@ -1211,8 +1211,9 @@ LISTING_REASON = "teaser of a listing page (its headline and summary)"
 _LISTING_TEASERS = 3
 #: a teaser's headline: words at least and at most
 _HEADLINE_WORDS = (2, 20)
-#: a teaser's summary: words at most; its date line: characters at most
-_SUMMARY_WORDS = 60
+#: a teaser's summary and its date line: characters at most (a summary is a sentence or
+#: two, ~60 words)
+_SUMMARY_CHARS = 400
 _DATE_CHARS = 40
 #: the most words the page keeps outside its teasers (an article's own text is longer: the
 #: dated teasers under it are its "Related stories", the teaser rule's)
@@ -1222,26 +1223,27 @@ _OWN_WORDS = 40
 def listing_teasers(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     """The lines of a listing page's dated teasers that the line model removed, to be kept:
     each teaser a headline (2 to 20 words, no sentence's end, no date alone; "Saisonabschluss
-    am 12. Juli" is one), its date alone under it and
-    its summary (a sentence) under that; :data:`_LISTING_TEASERS` teasers or more, the
-    model's kept text outside them at most :data:`_OWN_WORDS` words. The model removed
+    am 12. Juli" is one), its date alone under it and its summary (a sentence of at most
+    :data:`_SUMMARY_CHARS` characters) under that; :data:`_LISTING_TEASERS` teasers or more,
+    the model's kept text outside them at most :data:`_OWN_WORDS` words. The model removed
     a blog index's headlines as short or repeated lines and kept their summaries, a record
     of unrelated sentences (s42 acc-pages F14); the dates stay as the model decided them."""
-    units: list[tuple[int, int]] = []
-    for i in range(len(lines) - 2):
-        head, date, summary = lines[i], lines[i + 1], lines[i + 2]
-        if (
-            # (the cheap tests first: every line of every text is looked at)
-            len(date) <= _DATE_CHARS
-            and summary.endswith(SENTENCE_END)
-            and not head.endswith(SENTENCE_END)
-            and _HEADLINE_WORDS[0] <= len(head.split()) <= _HEADLINE_WORDS[1]
-            and len(summary.split()) <= _SUMMARY_WORDS
-            and _POST_TIME.search(date) is not None
-            and _time_alone(date)
-            and not (_POST_TIME.search(head) and _time_alone(head))
-        ):
-            units.append((i, i + 2))
+    kept = list(compress(lines, keep))
+    if kept and max(map(len, kept)) > _SUMMARY_CHARS:
+        return []  # (most texts: an article's paragraph is longer than any summary)
+    n = len(lines)
+    dates = [i for i in range(1, n - 1) if len(lines[i]) <= _DATE_CHARS]
+    units = [
+        (i - 1, i + 1)
+        for i in dates
+        if len(summary := lines[i + 1]) <= _SUMMARY_CHARS
+        and summary.endswith(SENTENCE_END)
+        and not (head := lines[i - 1]).endswith(SENTENCE_END)
+        and _HEADLINE_WORDS[0] <= len(head.split()) <= _HEADLINE_WORDS[1]
+        and _POST_TIME.search(lines[i]) is not None
+        and _time_alone(lines[i])
+        and not (_POST_TIME.search(head) and _time_alone(head))
+    ]
     if len(units) < _LISTING_TEASERS:
         return []
     inside = {j for a, b in units for j in range(a, b + 1)}
