@@ -129,22 +129,32 @@ def _toc_item(lines: Sequence[str], k: int, later: dict[str, int]) -> bool:
     return m is not None and later.get(m[2], -1) > k
 
 
-def _toc(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
+def _toc(lines: Sequence[str], numbered: Sequence[int]) -> list[int]:
     """The lines of a table of contents: runs of :data:`_MIN_TOC_ITEMS` numbered items or
     more each of which names a later line (its heading, with or without an edit link), with
-    a label of :data:`_CONTENTS` right over the run. A run starts at a line of ``kept``
-    (the indices of the lines still in the text)."""
-    starts = [j for j in kept if lines[j][:1].isdigit()]
-    if not starts:  # (most texts: no numbered line kept)
+    a label of :data:`_CONTENTS` right over the run. A run starts at a line of ``numbered``
+    (the kept lines that start with a digit)."""
+    n = len(lines)
+    # (one next to another numbered line: most texts have none, and the lines' index below
+    # is built only for those that do)
+    starts = [
+        j
+        for j in numbered
+        if (j + 1 < n and lines[j + 1][:1].isdigit()) or (j and lines[j - 1][:1].isdigit())
+    ]
+    if not starts:
         return []
     found: list[int] = []
     later: dict[str, int] | None = None
-    done, n = -1, len(lines)
+    done = -1
     for j in starts:
         if j <= done or not _TOC_ITEM.fullmatch(lines[j]):
             continue
         if later is None:  # (the text's lines, by their last place: read once, on need)
-            later = {_EDIT_LINK.sub("", s).rstrip(): i for i, s in enumerate(lines)}
+            later = {s: i for i, s in enumerate(lines)}
+            later.update(
+                (_EDIT_LINK.sub("", s).rstrip(), i) for i, s in enumerate(lines) if s[-1:] == "]"
+            )
         first, k = j, j
         while first and _toc_item(lines, first - 1, later):  # (its first items, removed)
             first -= 1
@@ -187,12 +197,15 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
     keep = [True] * n if keep is None else keep
     found: dict[int, str] = {}
     profiles: list[int] = []
+    numbered: list[int] = []
     entries = 0
     for j in kept:
         line = lines[j]
         if len(line) > _CHROME_CHARS:
             continue
         first = line[:1]
+        if first.isdigit():
+            numbered.append(j)
         if first == "[":
             wiki = _EDIT_LINK.fullmatch(line) is not None
         else:
@@ -214,7 +227,8 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
         found.update(dict.fromkeys(profiles, PROFILE_REASON))
     if WIKI_REASON in found.values():  # (a blog's "Categories:" line is its own)
         found.update(dict.fromkeys(_categories(lines, keep, found), WIKI_REASON))
-    found.update(dict.fromkeys(_toc(lines, kept), CONTENTS_REASON))
+    if numbered:
+        found.update(dict.fromkeys(_toc(lines, numbered), CONTENTS_REASON))
     return found
 
 

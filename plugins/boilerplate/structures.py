@@ -1220,6 +1220,23 @@ _DATE_CHARS = 40
 _OWN_WORDS = 40
 
 
+def _teaser_at(lines: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` is a teaser's date alone, under its headline and over its summary
+    (see :func:`listing_teasers`)."""
+    if not 0 < i < len(lines) - 1 or len(date := lines[i]) > _DATE_CHARS:
+        return False
+    head, summary = lines[i - 1], lines[i + 1]
+    return (
+        len(summary) <= _SUMMARY_CHARS
+        and summary.endswith(SENTENCE_END)
+        and not head.endswith(SENTENCE_END)
+        and _HEADLINE_WORDS[0] <= len(head.split()) <= _HEADLINE_WORDS[1]
+        and _POST_TIME.search(date) is not None
+        and _time_alone(date)
+        and not (_POST_TIME.search(head) and _time_alone(head))
+    )
+
+
 def listing_teasers(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     """The lines of a listing page's dated teasers that the line model removed, to be kept:
     each teaser a headline (2 to 20 words, no sentence's end, no date alone; "Saisonabschluss
@@ -1228,26 +1245,20 @@ def listing_teasers(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     the model's kept text outside them at most :data:`_OWN_WORDS` words. The model removed
     a blog index's headlines as short or repeated lines and kept their summaries, a record
     of unrelated sentences (s42 acc-pages F14); the dates stay as the model decided them."""
-    kept = list(compress(lines, keep))
-    if kept and max(map(len, kept)) > _SUMMARY_CHARS:
-        return []  # (most texts: an article's paragraph is longer than any summary)
-    n = len(lines)
-    dates = [i for i in range(1, n - 1) if len(lines[i]) <= _DATE_CHARS]
-    units = [
-        (i - 1, i + 1)
-        for i in dates
-        if len(summary := lines[i + 1]) <= _SUMMARY_CHARS
-        and summary.endswith(SENTENCE_END)
-        and not (head := lines[i - 1]).endswith(SENTENCE_END)
-        and _HEADLINE_WORDS[0] <= len(head.split()) <= _HEADLINE_WORDS[1]
-        and _POST_TIME.search(lines[i]) is not None
-        and _time_alone(lines[i])
-        and not (_POST_TIME.search(head) and _time_alone(head))
-    ]
+    kept = list(compress(range(len(lines)), keep))
+    # (every text comes here: most have a kept paragraph longer than any summary, or fewer
+    # than two kept summaries under a date; the teasers the model removed whole are looked
+    # for only then)
+    if kept and max(len(lines[j]) for j in kept) > _SUMMARY_CHARS:
+        return []
+    if sum(_teaser_at(lines, j - 1) for j in kept) < _LISTING_TEASERS - 1:
+        return []
+    dates = compress(range(len(lines)), map(_DATE_CHARS.__ge__, map(len, lines)))
+    units = [(i - 1, i + 1) for i in dates if _teaser_at(lines, i)]
     if len(units) < _LISTING_TEASERS:
         return []
     inside = {j for a, b in units for j in range(a, b + 1)}
-    own = sum(len(lines[j].split()) for j, k in enumerate(keep) if k and j not in inside)
+    own = sum(len(lines[j].split()) for j in kept if j not in inside)
     if own > _OWN_WORDS:
         return []
     return [j for a, b in units for j in (a, b) if not keep[j]]

@@ -875,6 +875,8 @@ def test_dated_teasers_under_an_articles_text_are_no_listing():
     article = [FILM[0], FILM[1], FILM[2]]
     teasers = [x for h, d, s in CLUB_NEWS for x in (h, d, s)]
     lines = [*article, "Mehr aus dem Verein", *teasers]
-    keep = [True] * len(article) + [False] * (len(lines) - len(article))
+    keep = [True] * len(article) + [j % 3 == 0 for j in range(len(lines) - len(article))]
     assert listing_teasers(lines, keep) == []
-    assert listing_teasers(lines[len(article) :], [False] * (len(lines) - len(article)))
+    # (alone, as a listing's, with the summaries the model keeps: its headlines kept)
+    alone = lines[len(article) + 1 :]
+    assert listing_teasers(alone, [j % 3 == 2 for j in range(len(alone))]) == [0, 3, 6]
