@@ -66,7 +66,9 @@ from corearchive.characters import tidy_text
 from corearchive.limits import held, time_limit
 
 from .. import is_post
+from .chrome import software_chrome, without_edit_links
 from .lines import CLOSING_MARKS, LINE_ENDS
+from .listing import product_cards
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
 from .reflow import (
@@ -384,6 +386,13 @@ class BoilerplateStage(Stage):
                 },
                 "additionalProperties": False,
             },
+            "products": {
+                "type": "integer",
+                "minimum": 3,
+                "description": "Set when the HTML page is a shop's listing (a category"
+                " page): how many product cards it shows, kept in the text one a line, each"
+                " its name and price (trafilatura kept the intro alone).",
+            },
             "parse_cut": {
                 "type": "boolean",
                 "description": "Set when the page nests deeper than the HTML parser reads"
@@ -522,7 +531,8 @@ class BoilerplateStage(Stage):
             if doc.is_html:
                 try:
                     text, ann = self._html(doc)
-                    html[id(doc)] = (_without_release_furniture(doc, text), ann)
+                    text = _without_software_chrome(_without_release_furniture(doc, text))
+                    html[id(doc)] = (text, ann)
                 except Exception as exc:
                     # this page alone fails (over html_timeout, say): the batch goes on, and
                     # the page is not run again by the retry of a failed batch
@@ -569,6 +579,7 @@ class BoilerplateStage(Stage):
                 _keep_structures(d)
                 if about := about_paragraph(d.stripped, d.keep.tolist()):
                     _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
+                _keep_listing_teasers(d)
                 posters = _keep_thread(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
@@ -580,6 +591,7 @@ class BoilerplateStage(Stage):
                 _drop_teaser_marks(d)
                 _drop_promo_lines(d)
                 _drop_release_furniture(d)
+                _drop_software_chrome(d)
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
@@ -779,6 +791,7 @@ class BoilerplateStage(Stage):
         text = ""
         tree: Any = None
         too_deep = False
+        cards: list[str] = []
         try:
             # (inside the run's limit per document: corearchive.limits nests them)
             with time_limit(self.options.html_timeout, _Timeout), guarded_xpaths():
@@ -810,6 +823,12 @@ class BoilerplateStage(Stage):
                         # a gallery's captions are its content: made paragraphs, and read
                         _captions_as_text(captions)
                         text, method, described = self._main_text(doc, tree, AttrIndex(tree))
+                    if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
+                        cards := product_cards(tree, html)
+                    ):
+                        # a shop's listing: trafilatura kept its intro, not its products
+                        # (an article's box of offers is under a longer text: not read)
+                        text = "\n".join([text.rstrip("\n"), *cards])
                     if (
                         self.options.html_fallback
                         and (n_kept := _n_words(text, _TINY_WORDS)) < _TINY_WORDS
@@ -849,6 +868,8 @@ class BoilerplateStage(Stage):
         ann = {"method": method, "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4)}
         if described:
             ann["described"] = True
+        if cards:
+            ann["products"] = len(cards)
         return text, ann
 
     def _main_text(self, doc: Document, tree: Any, index: Any) -> tuple[str, str, bool]:
@@ -1407,6 +1428,15 @@ def _keep_structures(d: Any) -> None:
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
 
 
+def _keep_listing_teasers(d: Any) -> None:
+    """Keep the removed headlines and summaries of a listing page's dated teasers
+    (:func:`.structures.listing_teasers`), with a reason."""
+    from .structures import LISTING_REASON, listing_teasers
+
+    if found := listing_teasers(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, LISTING_REASON), True)
+
+
 def _thread_lines(d: Any) -> tuple[list[int], list[int], list[int]]:
     """:func:`.structures.posts_and_comments` of a ``lines.Decisions`` (a line of the
     page's furniture words is no poster)."""
@@ -1773,6 +1803,31 @@ def _drop_release_furniture(d: Any) -> None:
     found = release_furniture(d.stripped, d.keep.tolist())
     if drop := {j: why for j, why in found.items() if d.keep[j]}:
         _mark(d, drop, False)
+
+
+def _drop_software_chrome(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that a wiki's, a recipe card's or a
+    forum's software wrote around the page's text (:func:`.chrome.software_chrome`), with a
+    reason: the model read them as the text's lines they sit among (s42 acc-pages F3, F10,
+    F13); a kept section heading with its edit link after it is written without it
+    (:func:`.chrome.without_edit_links`: "History[edit]")."""
+    if found := software_chrome(d.stripped, d.keep.tolist()):
+        _mark(d, found, False)
+    if heads := without_edit_links(d.stripped, d.keep.tolist()):
+        d.stripped = [heads.get(j, line) for j, line in enumerate(d.stripped)]
+
+
+def _without_software_chrome(text: str) -> str:
+    """trafilatura's ``text`` of an HTML page without the lines a wiki's, a recipe card's or
+    a forum's software wrote (:func:`.chrome.software_chrome`): trafilatura keeps a thread's
+    profile lines inside each post's block (s42 acc-pages F3), and a wiki's section headings
+    with their edit links (written without them); the text when they would be all of it."""
+    lines = [line.strip() for line in text.split("\n")]
+    gone = software_chrome(lines)
+    heads = without_edit_links(lines)
+    if not (gone or heads) or len(gone) == len(lines):
+        return text
+    return "\n".join(heads.get(j, line) for j, line in enumerate(lines) if j not in gone)
 
 
 def _drop_toggled_box(d: Any) -> None:

@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import chain, pairwise
+from itertools import chain, compress, pairwise
 
 from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 
@@ -1207,3 +1207,62 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
                     done = j
                     break
     return out
+
+
+#: the reason of a line kept by :func:`listing_teasers`
+LISTING_REASON = "teaser of a listing page (its headline and summary)"
+#: a listing's fewest dated teasers (the metadata stage's ``LISTING_UNITS``)
+_LISTING_TEASERS = 3
+#: a teaser's headline: words at least and at most
+_HEADLINE_WORDS = (2, 20)
+#: a teaser's summary and its date line: characters at most (a summary is a sentence or
+#: two, ~60 words)
+_SUMMARY_CHARS = 400
+_DATE_CHARS = 40
+#: the most words the page keeps outside its teasers (an article's own text is longer: the
+#: dated teasers under it are its "Related stories", the teaser rule's)
+_OWN_WORDS = 40
+
+
+def _teaser_at(lines: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` is a teaser's date alone, under its headline and over its summary
+    (see :func:`listing_teasers`)."""
+    if not 0 < i < len(lines) - 1 or len(date := lines[i]) > _DATE_CHARS:
+        return False
+    head, summary = lines[i - 1], lines[i + 1]
+    return (
+        len(summary) <= _SUMMARY_CHARS
+        and summary.endswith(SENTENCE_END)
+        and not head.endswith(SENTENCE_END)
+        and _HEADLINE_WORDS[0] <= len(head.split()) <= _HEADLINE_WORDS[1]
+        and _POST_TIME.search(date) is not None
+        and _time_alone(date)
+        and not (_POST_TIME.search(head) and _time_alone(head))
+    )
+
+
+def listing_teasers(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The lines of a listing page's dated teasers that the line model removed, to be kept:
+    each teaser a headline (2 to 20 words, no sentence's end, no date alone; "Saisonabschluss
+    am 12. Juli" is one), its date alone under it and its summary (a sentence of at most
+    :data:`_SUMMARY_CHARS` characters) under that; :data:`_LISTING_TEASERS` teasers or more,
+    the model's kept text outside them at most :data:`_OWN_WORDS` words. The model removed
+    a blog index's headlines as short or repeated lines and kept their summaries, a record
+    of unrelated sentences (s42 acc-pages F14); the dates stay as the model decided them."""
+    kept = list(compress(range(len(lines)), keep))
+    # (every text comes here: most have a kept paragraph longer than any summary, or fewer
+    # than two kept summaries under a date; the teasers the model removed whole are looked
+    # for only then)
+    if kept and max(len(lines[j]) for j in kept) > _SUMMARY_CHARS:
+        return []
+    if sum(_teaser_at(lines, j - 1) for j in kept) < _LISTING_TEASERS - 1:
+        return []
+    dates = compress(range(len(lines)), map(_DATE_CHARS.__ge__, map(len, lines)))
+    units = [(i - 1, i + 1) for i in dates if _teaser_at(lines, i)]
+    if len(units) < _LISTING_TEASERS:
+        return []
+    inside = {j for a, b in units for j in range(a, b + 1)}
+    own = sum(len(lines[j].split()) for j in kept if j not in inside)
+    if own > _OWN_WORDS:
+        return []
+    return [j for a, b in units for j in (a, b) if not keep[j]]

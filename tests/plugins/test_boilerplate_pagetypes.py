@@ -16,6 +16,7 @@ from corearchive_plugins.boilerplate.structures import (
     article_rating,
     article_structures,
     dialogue_turns,
+    listing_teasers,
 )
 
 MENU = ["Skip to main content", "Home", "News", "Culture", "Reviews", "Subscribe", "Sign in"]
@@ -869,3 +870,43 @@ def test_teasers_right_under_the_last_paragraph_that_close_the_page_stay_removed
                "Fishing quotas cut again for the winter season"]  # fmt: skip
     kept, _ = _clean(run_stage, "\n".join([*MENU, *FILM, *teasers, "Privacy policy"]))
     assert not set(teasers) & set(kept)
+
+
+CLUB_NEWS = [
+    ("Saisonabschluss der Jugendabteilung am 12. Juli", "23.06.2025",
+     "Zum Ende der Saison laden wir alle Kinder und Jugendlichen unserer Fußballabteilung mit "
+     "ihren Familien zum Abschlussfest ein."),
+    ("Erste Mannschaft steigt in die Bezirksliga auf", "02.06.2025",
+     "Mit einem 3:1 gegen den FC Oberdorf hat unsere Erste am letzten Spieltag den Aufstieg "
+     "perfekt gemacht."),
+    ("Jahreshauptversammlung 2025", "14.05.2025",
+     "Der Vorstand wurde einstimmig im Amt bestätigt. Neue Kassiererin ist Lena Vogt."),
+]  # fmt: skip
+CLUB_MENU = ["SV Mühlbach 1921 e.V.", "Verein", "Fußball", "Jugend", "Termine", "Kontakt",
+             "Startseite", "Aktuelles", "Aktuelles"]  # fmt: skip
+CLUB_FOOT = ["Seite 1 von 12", "»", "Nächste Spiele", "So 15.06. 15:00 SV Mühlbach – TuS Ried",
+             "Mitglied werden", "Impressum", "Datenschutz",
+             "© 2025 SV Mühlbach 1921 e.V."]  # fmt: skip
+
+
+def test_a_blog_indexs_teasers_keep_their_headlines(run_stage):
+    """The line model removed a blog index's headlines (short, or repeated in a sidebar)
+    and kept their summaries: a record of unrelated sentences (s42 acc-pages F14). A
+    listing's teasers are kept with their headlines."""
+    teasers = [x for h, d, s in CLUB_NEWS for x in (h, d, s, "Weiterlesen")]
+    kept, _ = _clean(run_stage, "\n".join([*CLUB_MENU, *teasers, *CLUB_FOOT]))
+    for head, _, summary in CLUB_NEWS:
+        assert head in kept and summary in kept
+        assert kept.index(head) < kept.index(summary)
+
+
+def test_dated_teasers_under_an_articles_text_are_no_listing():
+    """The same teasers under an article's own text are its related stories: not kept."""
+    article = [FILM[0], FILM[1], FILM[2]]
+    teasers = [x for h, d, s in CLUB_NEWS for x in (h, d, s)]
+    lines = [*article, "Mehr aus dem Verein", *teasers]
+    keep = [True] * len(article) + [j % 3 == 0 for j in range(len(lines) - len(article))]
+    assert listing_teasers(lines, keep) == []
+    # (alone, as a listing's, with the summaries the model keeps: its headlines kept)
+    alone = lines[len(article) + 1 :]
+    assert listing_teasers(alone, [j % 3 == 2 for j in range(len(alone))]) == [0, 3, 6]

@@ -1,0 +1,249 @@
+"""The chrome that a site's software writes around a page's own text, told by its wording.
+
+Wikis, recipe cards and forum boards write the same lines on every page of every site that
+runs them, in the site's language; a page's text keeps them as its own lines, next to the
+text they frame, where the line model reads them as the text's (s42 acc-pages F3, F10, F13:
+a MediaWiki page's text kept "From Wikipedia, the free encyclopedia", its contents, "[edit]",
+'Retrieved from "https://…"', its categories and "This page was last edited on …"; a
+recipe's "Jump to Recipe Print Recipe" and "4.86 from 35 votes"; a thread's "Posts: 4,218",
+"Joined: Mar 2014" under each post). Their wording is a closed vocabulary:
+
+* a wiki's tagline ("From Wikipedia, the free encyclopedia"), its footer's source link
+  (a label and the page's address in quotes: 'Retrieved from "https://…"') and last-edit
+  line, its sections' edit links ("[edit]", "[Bearbeiten | Quelltext bearbeiten]") and the
+  categories under the text (a "Categories:" label and the short lines after it to the
+  text's end);
+* a table of contents: a label ("Contents", "Inhaltsverzeichnis") and two or more numbered
+  items each of which names a later line of the text, its heading ("1 History", "2.1 Early
+  years");
+* a recipe card's buttons, one or more on a line with one that names the recipe ("Jump to
+  Recipe Print Recipe", "Vai alla ricetta Stampa"), and its vote count ("4.86 from 35
+  votes");
+* a poster's profile line under each post ("Posts: 4,218", "Registriert: Fr 12. Aug 2011",
+  "- rural_toni: Regular; Mensajes: 812; Registrado: 03 Feb 2019"): a label and a number or
+  date, two such entries in the text at least (a profile has two, a thread two posts; a
+  fact box's single "Registered: 1998" is the text's).
+
+:func:`software_chrome` finds them in a text's lines. The text path removes them after the
+line model (``boilerplate._drop_software_chrome``), the HTML path from trafilatura's text.
+The wiki's last-edit date stays the metadata stage's evidence (it reads the removed lines).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import compress
+
+from .lines import LINE_ENDS
+
+#: the reasons of the lines :func:`software_chrome` finds
+WIKI_REASON = "wiki software's chrome (tagline, edit link, source link, categories, last edit)"
+CONTENTS_REASON = "table of contents (its items are the text's headings)"
+RECIPE_REASON = "recipe card's button or vote count"
+PROFILE_REASON = "poster's profile line under a post (posts, joined)"
+
+_TAGLINE = re.compile(
+    r"(?i:from|aus|de|da|uit|un article de|desde)\s+[^,]{2,40},\s+(?:\S+\s+){0,2}"
+    r"\S*?(?i:encyclop|enzyklop|enciclop)\w*(?:\s+\w+)?"
+)
+_CATEGORY_LABEL = (
+    r"(?i:categories|category|kategorien|kategorie|catégories?|categorías?|categorie|categoria"
+    r"|categorieën)\s?:"
+)
+_CATEGORIES = re.compile(_CATEGORY_LABEL)
+#: a line that ends with the label (a source link w3m joined to it)
+_LABEL_END = re.compile(rf"\s{_CATEGORY_LABEL}$")
+#: the categories' label is among the text's last lines
+_CATEGORY_LINES = 12
+#: a wiki footer's source link: a label of up to three words and the page's address in
+#: quotes ('Retrieved from "https://…"', 'Abgerufen von „https://…“')
+_SOURCE_LINK = re.compile(
+    r"(?:[^\W\d_]+\s){1,3}\s*[\"„“«‚']\s?https?://[^\"„“”«»]+[\"“”»‘’']"
+    + rf"(?:\s{_CATEGORY_LABEL})?"
+)
+_LAST_EDIT = re.compile(
+    r"(?i:this page was last (?:edited|modified)|diese seite wurde zuletzt"
+    r"|la dernière modification de cette page|esta página se editó por última vez"
+    r"|questa pagina è stata modificata per l'ultima volta|deze pagina is (?:voor het )?laatst"
+    r" bewerkt)\b.{0,80}"
+)
+_LAST_EDIT_FIRST = frozenset("TtDdLlEeQq")
+_EDIT_LINK = re.compile(
+    r"\[\s*(?i:edit|edit source|bearbeiten|modifier|editar|modifica|bewerken)"
+    r"(?:\s*\|\s*[^\]|]{1,30})?\s*\]"
+)
+#: a section heading (no brackets) and its edit link, and the fewest such on a page
+_HEADING_EDIT = re.compile(rf"([^\[\]]{{1,80}}?)\s?{_EDIT_LINK.pattern}")
+_HEADING_WORDS = 10
+_MIN_EDIT_LINKS = 2
+#: the most words of a category's line after the label
+_CATEGORY_WORDS = 8
+_CONTENTS = frozenset(
+    (
+        "contents", "table of contents", "inhaltsverzeichnis", "inhalt", "sommaire",
+        "índice", "indice", "inhoud", "contenido", "contenuti", "indice dei contenuti",
+    )
+)  # fmt: skip
+#: a table of contents' item: its number and the heading it names
+_TOC_ITEM = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,80})")
+_MIN_TOC_ITEMS = 2
+_RECIPE_WORDS = r"(?:recipe|ricetta|recette|rezept|receta|recept|receita)"
+_BUTTON = (
+    r"(?:(?:jump|skip|go) to (?:the )?recipe|(?:print|pin|save|rate)(?: this)?(?: recipe)?"
+    r"|(?:vai|salta) alla ricetta|stampa(?: (?:la )?ricetta)?|aller à la recette"
+    r"|imprimer(?: la recette)?|zum rezept(?: springen)?|rezept (?:drucken|merken)|drucken"
+    r"|(?:ir|saltar) a la receta|imprimir(?: (?:la )?receta)?|naar (?:het )?recept"
+    r"|recept printen|printen)"
+)
+_BUTTONS = re.compile(rf"(?i:{_BUTTON}(?:\s*[|·•]?\s*{_BUTTON}){{0,3}})")
+_RECIPE = re.compile(_RECIPE_WORDS, re.I)
+_VOTES = re.compile(
+    r"\d(?:[.,]\d{1,2})?\s+(?i:from|von|de|da|su|sur|van|aus)\s+\d[\d.,]*\s+"
+    r"(?i:votes?|stimmen|votos?|voti|stemmen|ratings?|bewertungen|avis|valoraciones|reviews?)"
+)
+_PROFILE_LABEL = (
+    r"(?:posts|beiträge|mensajes|messages|messaggi|berichten|joined|registered|registriert"
+    r"|registrado|inscrit(?: le)?|inscription|iscritto|member since|mitglied seit"
+    r"|miembro desde|lid sinds)"
+)
+#: a profile's entry: its label and a number or a date of up to five words
+_PROFILE_ENTRY = re.compile(
+    rf"(?i:{_PROFILE_LABEL})\s?:\s*(?=[^;|]*\d)[^\s;|:]+(?:\s[^\s;|:]+){{0,4}}"
+)
+#: a profile line: its entries, after the poster's name and rank ("- rural_toni: Regular;")
+_PROFILE_LINE = re.compile(
+    rf"(?:[-*•]\s*)?(?:[\w.-]{{1,32}}:\s[^;|:]{{1,30}}[;|]\s*)?{_PROFILE_ENTRY.pattern}"
+    rf"(?:\s*[;|·]\s*{_PROFILE_ENTRY.pattern})*"
+)
+_MIN_PROFILE_ENTRIES = 2
+#: the longest line of chrome (a last-edit line with its time), and of a recipe's buttons
+_CHROME_CHARS = 160
+_BUTTONS_CHARS = 80
+
+
+def _toc_item(lines: Sequence[str], k: int, later: dict[str, int]) -> bool:
+    """Whether line ``k`` is a numbered item that names a later line (``later``: each
+    line's last place, edit links aside)."""
+    m = _TOC_ITEM.fullmatch(lines[k])
+    return m is not None and later.get(m[2], -1) > k
+
+
+def _toc(lines: Sequence[str], numbered: Sequence[int]) -> list[int]:
+    """The lines of a table of contents: runs of :data:`_MIN_TOC_ITEMS` numbered items or
+    more each of which names a later line (its heading, with or without an edit link), with
+    a label of :data:`_CONTENTS` right over the run. A run starts at a line of ``numbered``
+    (the kept lines that start with a digit)."""
+    n = len(lines)
+    # (one next to another numbered line: most texts have none, and the lines' index below
+    # is built only for those that do)
+    starts = [
+        j
+        for j in numbered
+        if (j + 1 < n and lines[j + 1][:1].isdigit()) or (j and lines[j - 1][:1].isdigit())
+    ]
+    if not starts:
+        return []
+    found: list[int] = []
+    later: dict[str, int] | None = None
+    done = -1
+    for j in starts:
+        if j <= done or not _TOC_ITEM.fullmatch(lines[j]):
+            continue
+        if later is None:  # (the text's lines, by their last place: read once, on need)
+            later = {s: i for i, s in enumerate(lines)}
+            later.update(
+                (_EDIT_LINK.sub("", s).rstrip(), i) for i, s in enumerate(lines) if s[-1:] == "]"
+            )
+        first, k = j, j
+        while first and _toc_item(lines, first - 1, later):  # (its first items, removed)
+            first -= 1
+        while k < n and _toc_item(lines, k, later):
+            k += 1
+        done = k
+        if k - first >= _MIN_TOC_ITEMS:
+            found += range(first, k)
+            if first and lines[first - 1].lower() in _CONTENTS:
+                found.append(first - 1)
+    return found
+
+
+def _categories(lines: Sequence[str], keep: Sequence[bool], found: dict[int, str]) -> list[int]:
+    """A wiki's categories under its text: the last line among the text's last kept lines
+    that is a label of :data:`_CATEGORIES` (alone, with the categories after it, or after
+    the source link, as w3m joins them), and the kept lines after it, each short and no
+    sentence (lines of ``found``, the chrome, aside); the label when it is kept."""
+    kept = [i for i, k in enumerate(keep) if k]
+    start = kept[-_CATEGORY_LINES] if len(kept) >= _CATEGORY_LINES else 0
+    for i in range(len(lines) - 1, start - 1, -1):
+        if _CATEGORIES.match(lines[i]) is None and not (i in found and _LABEL_END.search(lines[i])):
+            continue
+        tail = [t for t in kept if t > i and t not in found]
+        if len(lines[i].split()) > 2 * _CATEGORY_WORDS or any(
+            len(lines[t].split()) > _CATEGORY_WORDS or lines[t].endswith(LINE_ENDS) for t in tail
+        ):
+            return []
+        return [i, *tail] if keep[i] else tail
+    return []
+
+
+def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) -> dict[int, str]:
+    """The lines of ``lines`` (a text's, stripped) that a wiki's, a recipe card's or a
+    forum's software wrote (see the module's docstring), by index, each with its reason.
+    ``keep``: the lines still in the text (all when None); only those are looked at (the
+    line model has removed most of a page's lines: every text comes here)."""
+    n = len(lines)
+    kept = range(n) if keep is None else list(compress(range(n), keep))
+    keep = [True] * n if keep is None else keep
+    found: dict[int, str] = {}
+    profiles: list[int] = []
+    numbered: list[int] = []
+    entries = 0
+    for j in kept:
+        line = lines[j]
+        if len(line) > _CHROME_CHARS:
+            continue
+        first = line[:1]
+        if first.isdigit():
+            numbered.append(j)
+        if first == "[":
+            wiki = _EDIT_LINK.fullmatch(line) is not None
+        else:
+            wiki = bool(
+                ("//" in line and _SOURCE_LINK.fullmatch(line))
+                or ("," in line and _TAGLINE.fullmatch(line))
+                or (first in _LAST_EDIT_FIRST and _LAST_EDIT.fullmatch(line))
+            )
+        if wiki:
+            found[j] = WIKI_REASON
+        elif (first.isdigit() and _VOTES.fullmatch(line)) or (
+            len(line) <= _BUTTONS_CHARS and _RECIPE.search(line) and _BUTTONS.fullmatch(line)
+        ):
+            found[j] = RECIPE_REASON
+        elif ":" in line and _PROFILE_LINE.fullmatch(line):
+            profiles.append(j)
+            entries += len(_PROFILE_ENTRY.findall(line))
+    if entries >= _MIN_PROFILE_ENTRIES:
+        found.update(dict.fromkeys(profiles, PROFILE_REASON))
+    if WIKI_REASON in found.values():  # (a blog's "Categories:" line is its own)
+        found.update(dict.fromkeys(_categories(lines, keep, found), WIKI_REASON))
+    if numbered:
+        found.update(dict.fromkeys(_toc(lines, numbered), CONTENTS_REASON))
+    return found
+
+
+def without_edit_links(lines: Sequence[str], keep: Sequence[bool] | None = None) -> dict[int, str]:
+    """The kept lines of ``lines`` (stripped; ``keep``: those still in the text, all when
+    None) that are a wiki's section heading with its edit link after it ("History[edit]",
+    "Geschichte [Bearbeiten | Quelltext bearbeiten]"), by index, each as the heading alone;
+    when :data:`_MIN_EDIT_LINKS` such headings or more are kept (a wiki has one at each
+    section; a single bracketed "[edit]" may be the text's)."""
+    kept = range(len(lines)) if keep is None else compress(range(len(lines)), keep)
+    heads = {
+        j: m[1]
+        for j in kept
+        if lines[j].endswith("]")
+        and (m := _HEADING_EDIT.fullmatch(lines[j])) is not None
+        and len(m[1].split()) <= _HEADING_WORDS
+    }
+    return heads if len(heads) >= _MIN_EDIT_LINKS else {}

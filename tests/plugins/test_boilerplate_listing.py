@@ -1,0 +1,95 @@
+"""A shop's category page keeps its product cards, each a name and a price (s42 acc-pages
+F1); a product's own page and an article with a box of offers get none."""
+
+from __future__ import annotations
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.boilerplate.htmltree import load_html
+from corearchive_plugins.boilerplate.listing import product_cards
+
+PACKS = [("Summit 28 Daypack", "$119.00"), ("Trailhead 45 Backpack", "$189.00"),
+         ("Expedition 65 Backpack", "$279.00"), ("Kids Explorer 18", "$69.00"),
+         ("Hydration Vest 12", "$99.00"), ("Rolltop 30 Waterproof", "$149.00")]  # fmt: skip
+INTRO = (
+    "Daypacks for a morning hike, and 60-litre packs for a week in the backcountry. All our "
+    "packs are fitted in store for free."
+)
+HEAD = (
+    "<header class='site-header'><a class='logo' href='/'>Northwind Outdoor</a><ul>"
+    "<li><a href='/account'>My account</a></li><li><a href='/cart'>Cart (0)</a></li></ul>"
+    "<nav><ul><li><a href='/tents'>Tents</a></li><li><a href='/backpacks'>Backpacks</a></li>"
+    "<li><a href='/sleeping'>Sleeping</a></li><li><a href='/sale'>Sale</a></li></ul></nav>"
+    "</header>"
+)
+FOOT = (
+    "<footer><ul><li><a href='/about'>About us</a></li><li><a href='/shipping'>Shipping &amp; "
+    "returns</a></li></ul><p>© 2025 Northwind Outdoor Ltd. All rights reserved.</p></footer>"
+)
+
+
+def _cards(products: list[tuple[str, str]]) -> str:
+    return "".join(
+        f"<li class='product'><a href='#'><img src='/p.jpg' alt=''><h2 class='title'>{name}"
+        f"</h2><span class='price'>{price}</span></a><a class='button add_to_cart_button'>"
+        "Add to cart</a></li>"
+        for name, price in products
+    )
+
+
+def _listing() -> str:
+    return (
+        "<html><head><title>Backpacks | Northwind Outdoor</title></head><body class='woocommerce'>"
+        f"{HEAD}<div id='page'><h1 class='page-title'>Backpacks</h1><div class='term-description'>"
+        f"<p>{INTRO}</p></div><div class='toolbar'><span>Showing 1–6 of 6 results</span>"
+        "<span>Sort by popularity</span><span>Price: $60 — $280</span></div>"
+        f"<ul class='products columns-3'>{_cards(PACKS)}</ul></div>{FOOT}</body></html>"
+    )
+
+
+def _html(run_stage, page: str):
+    return run_stage(BoilerplateStage, make_document(page, html=True, path="p.html")).kept[0]
+
+
+def test_a_shops_listing_keeps_its_product_cards(run_stage):
+    """trafilatura kept the category's intro alone; the cards are the listing's content:
+    each its name and price on a line, without the button, counted in the evidence."""
+    doc = _html(run_stage, _listing())
+    assert doc.text.split("\n") == [INTRO, *(f"{name} {price}" for name, price in PACKS)]
+    assert doc.annotations["boilerplate"]["products"] == len(PACKS)
+
+
+def test_a_product_pages_related_products_are_no_listing(run_stage):
+    """A product's own page shows its price before the grid of related products: no
+    cards."""
+    page = (
+        "<html><head><title>Ridgeline 2 Tent</title></head><body>"
+        f"{HEAD}<main><h1>Ridgeline 2 Tent</h1><p class='price'>$349.00</p><div class='desc'>"
+        "<p>A two-person backpacking tent with two doors and two vestibules, so nobody climbs "
+        "over anybody at three in the morning. The fly pitches first in the rain.</p></div>"
+        "<section class='related'><h2>Customers also bought</h2>"
+        f"<ul class='products'>{_cards(PACKS[:4])}</ul></section></main>{FOOT}</body></html>"
+    )
+    doc = _html(run_stage, page)
+    assert "products" not in doc.annotations["boilerplate"]
+    assert PACKS[0][0] not in doc.text
+
+
+def test_cards_in_the_pages_chrome_or_under_a_long_text_are_not_added(run_stage):
+    """A grid of offers in the footer is the site's; an article's box of offers is under
+    its own long text (trafeval's winfuture page): neither is read as a listing."""
+    in_footer = _listing().replace("<ul class='products columns-3'>", "<footer><ul>", 1)
+    in_footer = in_footer.replace("</ul></div>", "</ul></footer></div>", 1)
+    tree = load_html(in_footer)
+    assert product_cards(tree, in_footer) == []
+    article = " ".join(["The telescope is the best we have tested in this price range."] * 30)
+    page = _listing().replace(f"<p>{INTRO}</p>", f"<p>{article}</p>")
+    doc = _html(run_stage, page)
+    assert "products" not in doc.annotations["boilerplate"]
+
+
+def test_a_cards_buttons_and_pictures_are_not_its_text():
+    page = _listing().replace("<h2 class='title'>", "<span class='badge'>Sale!</span><h2>")
+    got = product_cards(load_html(page), page)
+    assert got[0] == "Sale! Summit 28 Daypack $119.00"
+    assert not any("Add to cart" in line for line in got)
