@@ -1304,6 +1304,15 @@ WRAPPED_REASON = "piece of a wrapped paragraph, decided with its other lines"
 _WRAP_WIDTHS = range(_MIN_WIDTH, _MAX_WIDTH + 1)
 
 
+def _widest_spaced(lines: list[str]) -> int:
+    """The length of the longest of ``lines`` that holds a space (0 if none does): the
+    longest line, found in C, when it holds one, as a paragraph does."""
+    longest = max(lines, key=len, default="")
+    if " " in longest:
+        return len(longest)
+    return max((len(s) for s in lines if " " in s), default=0)
+
+
 def _decide_wrapped(d: Any) -> None:
     """Keep or remove whole the paragraphs of a text that were wrapped at a width too few
     times for the text to be joined (``reflow.wrap_width``: a short release or newsletter
@@ -1315,20 +1324,20 @@ def _decide_wrapped(d: Any) -> None:
     aquathermie. Ruim" / "Eem."; s41 acc-press F9). (Never removed whole: a paragraph whose
     end mark the test does not know, a Bengali "।", ran on into the share button after it,
     and went with it.)"""
+    stripped = d.stripped
+    # (the width first, a test in C: most texts have a paragraph wider than any width
+    # wrapped at, and are passed over before the tests of their lines)
+    width = _widest_spaced(stripped)
+    if len(stripped) < 2 or width not in _WRAP_WIDTHS:
+        return
     import numpy as np
 
     keep = d.keep
     idx = np.asarray(d.idx)
-    if len(idx) < 2:
-        return
     # (only where a kept line and a removed one are adjacent in the input: most texts have
     # none, or have blank lines between their blocks)
     mixed = np.flatnonzero((keep[1:] != keep[:-1]) & (np.diff(idx) == 1)).tolist()
     if not mixed:
-        return
-    stripped = d.stripped
-    width = max((len(s) for s in stripped if " " in s), default=0)
-    if width not in _WRAP_WIDTHS:
         return
     raw = [d.lines[i] for i in idx.tolist()]
     adjacent = (np.diff(idx) == 1).tolist()

@@ -589,3 +589,22 @@ def test_a_short_text_wrapped_wide_keeps_a_paragraph_whole(run_stage) -> None:
     lines = [ln.strip() for ln in _WIDE_RELEASE.split("\n")]
     at = lines.index("Geschäftsführerin Monika Unterholzner.")
     assert lines[at - 1] in kept and lines[at] in kept, kept
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [],
+        ["one", "two"],
+        ["a b", "https://example.com/a/very/long/address/without/a/space/in/it"],
+        ["x" * 60, "a b" * 20, "c d" * 20],
+        ["a b", "y" * 70, "c d e f"],
+        ["a" * 90 + " b", "short line"],
+    ],
+)
+def test_the_widest_spaced_line_is_the_longest_with_a_space(lines: list[str]) -> None:
+    # (the width _decide_wrapped tests first: the longest line, when it holds a space, else
+    # the longest of those that do)
+    from corearchive_plugins.boilerplate import _widest_spaced
+
+    assert _widest_spaced(lines) == max((len(s) for s in lines if " " in s), default=0)
