@@ -96,3 +96,19 @@ MASHABLE = [
 
 def test_headline_wins_over_the_credit():
     assert title_text("\n\n".join(MASHABLE) + "\n") == MASHABLE[4]
+
+
+def test_a_caption_credits_check_is_linear_in_a_long_token():
+    """The caption pattern ". (Credit)" let a credit's words run together, so a long token
+    after ". (" with no ")" at the end was split at every letter into up to four words:
+    400 letters took 16 s, 500 lost the document to the time limit (s43 acc-read F3).
+    A caption and its credit are still never a title."""
+    import time
+
+    start = time.process_time()
+    for size in (400, 4_000, 20_000):
+        assert not _never_title("Checksum of the release. (" + "a" * size + " b")[0]
+    assert time.process_time() - start < 0.5  # (quartic: minutes)
+    assert _never_title("One of the cars on the road. (Uber)")[0]
+    assert _never_title("Crowds at the harbour wall. (Harbour Herald Photo Desk)")[0]
+    assert not _never_title("Bundesverband WindEnergie e.V. (BWE)")[0]
