@@ -847,3 +847,24 @@ def test_teasers_right_under_the_last_paragraph_that_close_the_page_stay_removed
                "Fishing quotas cut again for the winter season"]  # fmt: skip
     kept, _ = _clean(run_stage, "\n".join([*MENU, *FILM, *teasers, "Privacy policy"]))
     assert not set(teasers) & set(kept)
+
+
+def test_a_related_box_of_headlines_and_their_dates_stays_removed(run_stage):
+    """s43 acc-read F13: a related box's dates under its headlines, kept by the model when
+    no blank line parts them, counted as the article going on below the headlines, and all
+    three joined the article's text. A date alone is a teaser's stamp, no going on."""
+    teasers = ["Harbour festival returns with record crowds", "21 February 2025",
+               "Lifeboat station gets a new slipway at last", "18 February 2025",
+               "Bin collections change over the Easter holiday", "14 February 2025"]  # fmt: skip
+    story = [
+        "The town council approved the building of a new harbour wall on Tuesday, after a "
+        "storm in January flooded more than forty houses along the seafront and the old quay.",
+        "Work on the barrier is due to start in the spring and should take about eighteen "
+        "months, the council's chief engineer told the meeting in the town hall on Tuesday.",
+        "Residents will be able to see the plans at the library from Monday, and the council "
+        "will hold two public meetings on the design next month, a spokesman said.",
+    ]
+    page = ["Council approves new harbour wall", "12 March 2025", *story, *teasers]
+    kept, _ = _clean(run_stage, "\n".join([*page, "© 2025 Harbour Herald"]))
+    assert not set(teasers[::2]) & set(kept)
+    assert set(story) <= set(kept)
