@@ -139,6 +139,13 @@ def test_an_articles_paragraph_with_a_phone_under_a_contact_label_stays(run_stag
         " 60489 Frankfurt/M. Tel.: +49(0)69/24 788-203"
     )
     assert contact_block(["Ansprechpartner für die Medien", dlg], 0) == 2
+    # (nor do an e-mail address's or a phone label's letters: the dotted one-line contact
+    # of US/UK releases, s43 acc-read F10)
+    for dotted in (
+        "Jane Doe, Head of Communications. Tel. +44 20 7946 0000. Email: jane.doe@acme-energy.com.",
+        "Jane Smith, Acme Energy Ltd. Phone: 555-123-4567. Email: jsmith@acme-energy.com.",
+    ):
+        assert contact_block(["Media contact:", dotted], 0) == 2, dotted
 
 
 def test_what_is_no_contact_block_or_newsletter_furniture():
