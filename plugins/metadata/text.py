@@ -3033,8 +3033,10 @@ def _features(
         pk, prev = previous_item(page, i)
         # (the headline is no cue line: "Zeitung löscht umstrittenen Kommentar" over its
         # date gave it the cue "negative", a comment's, and the page no date; s41
-        # acc-regress D3)
-        ctx, prev_cue = cue_context(before, prev if pk != title_line else "")
+        # acc-regress D3; the headline's line number, not its place among the non-blank
+        # lines: a site's name and blank lines above it made them differ, s43 acc-read F1)
+        head = pk >= 0 and page.item_lines[pk] == title_line
+        ctx, prev_cue = cue_context(before, "" if head else prev)
         wk, strong, cue_pub, cue_upd, weak, event, neg_before, _ = _cues(ctx[-45:])
         if cue_pub and _CLOSED.search(ctx):
             cue_pub = strong = False  # ("Closing date:" names no publication by its "date")

@@ -147,6 +147,10 @@ def test_a_headlines_words_are_no_cue_of_the_date_under_it(run_stage) -> None:
     assert out.title == head and out.published == "2024-03-12"
     out = run_stage(MetadataStage, make_document(page(head, "Kommentar", "12. März 2024")))
     assert out.kept[0].published is None
+    # (a site's name above the headline, blank lines between: the headline is line 2 but
+    # the second non-blank line, s43 acc-read F1)
+    out = run_stage(MetadataStage, make_document(page("Harbour Herald", head, "12. März 2024")))
+    assert out.kept[0].title == head and out.kept[0].published == "2024-03-12"
 
 
 def test_impossible_dates_are_ignored() -> None:
