@@ -4402,6 +4402,16 @@ _CREDIT_JOINS = frozenset({
     "of", "the", "via", "for", "and", "&", "und", "et", "y", "de", "da", "di", "von", "van",
     "der", "du", "le", "la", "courtesy",
 })  # fmt: skip
+#: Words that name an institution, a source's credit of up to :data:`_CREDIT_NAMES` words
+#: ("Source: World Health Organization", "Source: Office for National Statistics"), and
+#: the ends of German ones ("Quelle: Statistisches Bundesamt")
+_INSTITUTION_WORDS = frozenset({
+    "organization", "organisation", "office", "bureau", "bank", "reserve", "institute",
+    "institution", "agency", "ministry", "department", "statistics", "service", "survey",
+    "commission", "council", "association", "authority", "university", "foundation", "fund",
+    "board", "centre", "center", "administration", "federation", "union",
+})  # fmt: skip
+_INSTITUTION_ENDS = ("amt", "ministerium", "behörde", "verband", "institut", "bank")
 #: What separates a credit's names ("Jane Roe/Reuters", "AP | dpa")
 _CREDIT_SEPS = re.compile(r"[/|,;+]")
 
@@ -4466,10 +4476,15 @@ def _credit_line(s: str) -> bool:
     # a person's name, three words after a picture's label ("Photo: Mary Ann Evans"), two
     # after a source's, a capitalised small word counting: a Title-Case headline of more,
     # "Photos: Inside The New Library", "Sources: Jets Release Rodgers", is none; review41
-    # R9, s42 acc-read F8, review42 R3)
+    # R9, s42 acc-read F8, review42 R3), or an institution's name after a source's
+    # ("Source: Bureau of Labor Statistics" was the title of a chart's story: s43 acc-read F2)
     names = 2
     if m["pic"] and _HEADLINE_SMALL.isdisjoint(w.lower() for w in spaced):
         names = 3  # (no small word of a Title-Case headline: "Photos: Flooding In Valencia")
+    elif not m["pic"] and any(
+        w.lower() in _INSTITUTION_WORDS or w.lower().endswith(_INSTITUTION_ENDS) for w in words
+    ):
+        names = _CREDIT_NAMES
     return (
         _CREDIT_SEPS.search(value) is not None
         or any(agency(w) is not None for w in words)

@@ -49,6 +49,11 @@ from corearchive_plugins.metadata.text import _never_title, title_text
         "(BUTTON) Add to basket",
         "£65,000 - £75,000",
         "[Submit] Search jobs",
+        # a source's credit naming an institution in three words or four (s43 acc-read F2)
+        "Source: World Health Organization",
+        "Source: Office for National Statistics",
+        "Source: Bureau of Labor Statistics",
+        "Quelle: Statistisches Bundesamt Wiesbaden",
     ],
 )
 def test_furniture_line_is_never_a_title(line):
