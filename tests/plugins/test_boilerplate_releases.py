@@ -310,7 +310,13 @@ def test_a_releases_about_heading_and_paragraph_are_kept_after_its_text():
                    " Ohio with her two children."],
                   ["About Cedar Lane Credit Union", "Read more"],
                   ["About Cedar Lane", "The members of the union meet every Tuesday in the town"
-                   " hall of the village."]):  # fmt: skip
+                   " hall of the village."],
+                  # a teaser's headline of a figure, its summary naming its place (s43
+                  # acc-read F8)
+                  ["Over 500 homes flooded in Harbourside", "Harbourside residents were moved"
+                   " to the school hall on Sunday after the river burst its banks."],
+                  ["About 300 jobs to go at Cedar Lane", "Cedar Lane said on Monday that it"
+                   " would close two of its nine branches by the end of the year."]):  # fmt: skip
         assert about_paragraph([body, *lines, *contact], [True] + [False] * 5) == []
 
 
