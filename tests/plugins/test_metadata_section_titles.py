@@ -194,6 +194,21 @@ def test_a_section_h1_over_the_articles_h2_gives_way_to_the_h2(run_stage, label,
     assert doc.annotations["metadata"]["sources"]["title"] == "html (h2)"
 
 
+def test_a_section_h1_takes_no_sub_heading_under_the_articles_prose_as_title(run_stage):
+    """s43 acc-read F11: the one <article>'s first <h2> was taken whatever stood above it:
+    a sub-heading ("What happens next") under the story's paragraphs, whose headline is a
+    styled <p>, became the title. An <h2> below the article's prose is no headline."""
+    head = '<title>News</title><meta property="og:title" content="News">'
+    body = (
+        "<main><h1>News</h1><article><p class='headline'><strong>Council approves new harbour"
+        f" wall</strong></p><p>12 March 2024</p>{PARAS}<h2>What happens next</h2>{PARAS}"
+        "</article></main>"
+    )
+    doc = _html_page(run_stage, head, body)
+    assert doc.title != "What happens next"
+    assert doc.annotations["metadata"]["sources"].get("title") != "html (h2)"
+
+
 def test_a_section_h1_over_several_articles_takes_no_teaser_as_title(run_stage):
     # a section's page of several articles is a listing: its first teaser is no title
     body = (
