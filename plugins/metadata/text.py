@@ -4412,6 +4412,16 @@ _INSTITUTION_WORDS = frozenset({
     "board", "centre", "center", "administration", "federation", "union",
 })  # fmt: skip
 _INSTITUTION_ENDS = ("amt", "ministerium", "behörde", "verband", "institut", "bank")
+
+
+def _institutional(words: list[str]) -> bool:
+    """Whether one of ``words`` names an institution (:data:`_INSTITUTION_WORDS`,
+    :data:`_INSTITUTION_ENDS`)."""
+    return any(
+        w.lower() in _INSTITUTION_WORDS or w.lower().endswith(_INSTITUTION_ENDS) for w in words
+    )
+
+
 #: What separates a credit's names ("Jane Roe/Reuters", "AP | dpa")
 _CREDIT_SEPS = re.compile(r"[/|,;+]")
 
@@ -4481,9 +4491,7 @@ def _credit_line(s: str) -> bool:
     names = 2
     if m["pic"] and _HEADLINE_SMALL.isdisjoint(w.lower() for w in spaced):
         names = 3  # (no small word of a Title-Case headline: "Photos: Flooding In Valencia")
-    elif not m["pic"] and any(
-        w.lower() in _INSTITUTION_WORDS or w.lower().endswith(_INSTITUTION_ENDS) for w in words
-    ):
+    elif not m["pic"] and _institutional(words):
         names = _CREDIT_NAMES
     return (
         _CREDIT_SEPS.search(value) is not None
@@ -6493,9 +6501,20 @@ def _tag_items(parts: list[str]) -> bool:
     from was a title candidate too (review2 R4). In a list of two or more, a long item that
     reads as a name (:func:`_name_like`: "Department of Health and Social Care") is a tag:
     "Tags: NHS, Department of Health and Social Care" was no tag line (s41 acc-read F6),
-    where the thread's "scanner and fax stopped working ..." reads as a clause."""
+    where the thread's "scanner and fax stopped working ..." reads as a clause. A name
+    that long joins its words ("of", "and") or names an institution: a Title-Case headline
+    has all its words capitalised too ("Topic: Fed Holds Rates Steady, Signals Cuts Later
+    This Year" was read as two tags and lost the thread its title, s43 acc-read F14)."""
     several = len(parts) > 1
-    long = sum(len(t.split()) > _TAG_WORDS_MAX and not (several and _name_like(t)) for t in parts)
+    long = sum(
+        len(ws := t.split()) > _TAG_WORDS_MAX
+        and not (
+            several
+            and _name_like(t)
+            and (any(w.lower() in _CREDIT_JOINS for w in ws[1:-1]) or _institutional(ws))
+        )
+        for t in parts
+    )
     return 2 * long < len(parts)
 
 

@@ -2695,6 +2695,10 @@ def test_a_labelled_sentence_of_the_story_is_no_tag_line(run_stage) -> None:
         ),
         # a clause of the story under a label stays none, in a list of two as well
         ("Topic: Printer, scanner and fax stopped working after the update", []),
+        # ... and a Title-Case headline's, its words capitalised but no name's (s43
+        # acc-read F14)
+        ("Topic: Fed Holds Rates Steady, Signals Cuts Later This Year", []),
+        ("Topic: Biden, Trump Campaign Across Battleground States", []),
     ],
 )
 def test_a_labelled_list_with_a_long_name_is_a_tag_list(run_stage, line, tags) -> None:
