@@ -4016,10 +4016,16 @@ _BUTTON_OR_TERMS = re.compile(
     # a shop's banner of its terms: "Free shipping on orders over $75 · 60-day returns",
     # "Kostenloser Versand ab 39 € · …", "Voor 22:00 besteld, morgen in huis" (the text
     # form's title of its listings and products; s42 acc-pages F5): an offer with its sum
-    # or its hour
+    # ("on orders over $75", "ab 39 €") where the line ends or a term's separator follows,
+    # or its hour. A headline on the offer goes on after a figure: "Free returns cost
+    # retailers $550 billion a year", "Kostenloser Versand ab 2025 nicht mehr bei …" (s43
+    # acc-read F5)
     r"|(?:free (?:shipping|delivery|returns)|kostenlose[rn]? (?:versand|lieferung)"
     r"|versandkostenfrei|gratis (?:verzending|bezorging)|livraison (?:gratuite|offerte)"
-    r"|env[íi]o gratis|spedizione gratuita)\b(?=.{0,30}\d)(?=.{0,80}$)"
+    r"|env[íi]o gratis|spedizione gratuita)"
+    r"(?:\s*[·•|]|(?:\s+(?:on|for|auf|für|sur|op|su|en|per)\s+(?:all\s+|alle\s+)?\w+)?"
+    r"(?:\s+(?:over|above|from|ab|über|à partir de|dès|vanaf|boven|desde|a partir de|da|oltre))?"
+    r"\s+(?:[$£€]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$£€]|(?:eur|euro|chf)\b))\s*(?:$|[·•|,+–—-]))"
     r"|(?:voor|vóór|vor|order (?:by|before)|bestellen bis) \d{1,2}(?:[:.]\d\d\s*(?:uhr|uur|am|pm)?"
     r"|\s*(?:uhr|uur|am|pm))\W+(?:\w+\W+){0,3}(?:besteld|bestellt|deliver\w*|dispatch\w*"
     r"|geliefert|versandt|verzonden|morgen|tomorrow)\b(?=.{0,60}$)"

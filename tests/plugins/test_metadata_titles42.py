@@ -43,6 +43,9 @@ from corearchive_plugins.metadata.text import _never_title, title_text
         "View page source",
         "Free shipping on orders over $75 · 60-day returns",
         "Kostenloser Versand ab 39 € · Frisch geröstet in Freiburg",
+        "Free shipping on all orders over £40",
+        "Livraison gratuite dès 49 €",
+        "Free delivery · Easy returns",
         "Voor 22:00 besteld, morgen in huis",
         "Vor 14 Uhr bestellt, morgen geliefert",
         # s36 acc-types #8, #14: lynx's button, a job ad's salary
@@ -78,6 +81,11 @@ def test_furniture_line_is_never_a_title(line):
         # headlines on shipping, editing or applying (s42 acc-pages F5)
         "Free shipping is killing small retailers",
         "Kostenloser Versand: Warum Händler leiden",
+        # ... that hold a figure, a sum or a year (s43 acc-read F5)
+        "Free returns cost retailers $550 billion a year",
+        "Free shipping over $35 returns to Amazon Prime",
+        "Free Shipping Day 2024: which retailers take part",
+        "Kostenloser Versand ab 2025 nicht mehr bei Zalando",
         "Edit war on Wikipedia ends after ten years",
         "Vor 50 Jahren bestellt, heute geliefert: Das Klavier",
         "Bewerben in Zeiten von KI: Was sich ändert",
