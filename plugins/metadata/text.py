@@ -4432,10 +4432,12 @@ def _institutional(words: list[str]) -> bool:
 _CREDIT_SEPS = re.compile(r"[/|,;+]")
 
 
-#: A link back to a listing, its words (:func:`_back_link`)
+#: A link back to a listing, its words (:func:`_back_link`); an article a word of its own
+#: (but "l'"): "Back to Theatres" lost its "The" and read as "atres", lowercase, no link
+#: (s43 acc-read F6)
 _BACK_TO = re.compile(
-    r"(?i)\s*(?:back to|zurück zu[rm]?|retour (?:à|aux?)|volver a|torna a|terug naar)\s*"
-    r"(?:(?:the|all|la|las|los|el|le|les|l['’]|alle[ns]?|den|die|der|het|de|tutt[ei])\s*)?"
+    r"(?i)\s*(?:back to|zurück zu[rm]?|retour (?:à|aux?)|volver a|torna a|terug naar)\b\s*"
+    r"(?:(?:the|all|la|las|los|el|le|les|alle[ns]?|den|die|der|het|de|tutt[ei])\s+|l['’]\s*)?"
 )
 #: The listings a back link names besides a section's (:data:`_SECTION_LABEL`) by its last
 #: word: "Back to previous page", "Zurück zur Übersicht", "Retour à l'accueil"

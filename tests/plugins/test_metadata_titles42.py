@@ -35,6 +35,9 @@ from corearchive_plugins.metadata.text import _never_title, title_text
         "Retour à l'accueil",
         "Back to Main Page",
         "Back to previous page",
+        # ... a word after "to" that opens like an article (s43 acc-read F6)
+        "Back to Theatres",
+        "Back to Departures",
         # s42 acc-pages F5: a job ad's and a documentation page's buttons, a shop's terms
         "Apply for this job",
         "Jetzt bewerben",
