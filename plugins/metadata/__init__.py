@@ -1029,6 +1029,7 @@ class MetadataStage(Stage):
             text = doc.work.get("html_text")
             if not isinstance(text, str):
                 text = tree_to_text(tree) if tree is not None else ""
+            label: str | None = None
             if sources.get("title") == "html (trafilatura)" and doc.title:
                 # the headline, not the <title>: "Clymer workshop manual review | MoreBikes"
                 title = _joiners_as_written(doc.title, text)
@@ -1036,10 +1037,14 @@ class MetadataStage(Stage):
                 if related_label(doc.title):
                     # a box's label in the <title> and the <h1> ("More from Business" over
                     # the story's headline): no title; the rendering's, as a plain text's
-                    doc.title = None
+                    label, doc.title = doc.title, None
                     del sources["title"]
             if not doc.title and text:
                 self._rendering_title(doc, text, url, sources)
+            if not doc.title and label:
+                # (... if it has one: else the label was the page's headline, a book's
+                # "More From Less", and the page lost its title; s43 acc-read F9)
+                doc.title, sources["title"] = label, "html (trafilatura)"
             if (
                 doc.title
                 and tree is not None

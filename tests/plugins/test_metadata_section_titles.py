@@ -245,6 +245,25 @@ def test_a_boxs_label_as_an_html_pages_title_and_h1_gives_way_to_the_headline(
     assert record is not None and record["title"] == _MORE_FROM_HEADLINE
 
 
+def test_a_headline_that_reads_as_a_boxs_label_is_kept_when_the_page_has_no_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s43 acc-read F9: a book review's headline "More From Less" (its <title>, og:title and
+    <h1>) reads as a related box's label, was dropped, and the page had no title: the
+    rendering shows no other headline. The label gives way to a headline only."""
+    paras = "".join(f"<p>{p}</p>" for p in _MORE_FROM_BODY)
+    html = (
+        "<html><head><title>More From Less</title>"
+        '<meta property="og:title" content="More From Less"></head><body>'
+        f"<main><article><h1>More From Less</h1><p>By Felix Braun</p>{paras}"
+        "</article></main></body></html>"
+    )
+    monkeypatch.chdir(tmp_path)  # (no corearchive.toml of the checkout's)
+    with Cleaner() as c:
+        record = c.clean(html, url="https://news.example/review").record
+    assert record is not None and record["title"] == "More From Less"
+
+
 def test_a_boxs_label_as_a_markdown_texts_heading_is_no_headline(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
