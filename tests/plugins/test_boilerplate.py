@@ -2053,19 +2053,9 @@ def test_refine_keeps_a_sections_heading_between_kept_lines(run_stage):
 
 def test_refine_puts_back_no_ad_slots_heading_between_kept_lines(run_stage):
     """s43 acc-read F12: an ad slot's "<h2>Advertisement</h2>" inside the article is a
-    heading between kept lines too, and was put back in the text. A heading of cue words
-    alone is no section's; a section's heading between the paragraphs stays."""
-    paras = [
-        "The town council approved the building of a new harbour wall on Tuesday, after a "
-        "storm in January flooded more than forty houses along the seafront and the old quay.",
-        "Work on the barrier is due to start in the spring and should take about eighteen "
-        "months, the council's chief engineer told the meeting in the town hall on Tuesday.",
-        "Residents will be able to see the plans at the library from Monday, and the council "
-        "will hold two public meetings on the design next month, a spokesman said.",
-        "The wall will be three metres higher than the old one and will have gates that can "
-        "be closed when a storm surge is forecast, the engineer said.",
-    ]
-    p = [f"<p>{x}</p>" for x in paras]
+    heading between kept lines too, and was put back in the text. An ad slot's label is no
+    section's heading; a section's heading between the paragraphs stays."""
+    p = [f"<p>{x}</p>" for x in ART]
     for heading, kept in (("Advertisement", False), ("Kontakt", True)):
         page = (
             "<html><head><title>Council approves harbour wall</title></head><body><article>"
@@ -2074,7 +2064,7 @@ def test_refine_puts_back_no_ad_slots_heading_between_kept_lines(run_stage):
         )
         lines = _html_doc(run_stage, page).text.split("\n")
         assert (heading in lines) is kept, heading
-        assert set(paras) <= set(lines)
+        assert set(ART) <= set(lines)
 
 
 def test_refine_removes_a_heading_over_lines_it_removes():
