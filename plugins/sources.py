@@ -788,8 +788,8 @@ _SCRIPT_REDIRECT = re.compile(
     r"|\blocation\.(?:replace|assign)\s*\(\s*(?:(?P<r>[\"'`])(?P<b>[^\"'`\n]*)(?P=r)"
     r"|(?P<w>[A-Za-z_$][\w$]*)\s*\))"
 )
-#: A variable's assignment of a quoted value, the variable's name put in at ``{}``
-_LITERAL_SET = r"(?<![\w$.]){}\s*=\s*([\"'`])([^\"'`\n]*)\1"
+#: A variable's assignment of a quoted value: its name and the value
+_LITERAL_SET = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*([\"'`])([^\"'`\n]*)\2")
 #: The text a browser shows: outside scripts, styles and templates (comments are no text)
 _SHOWN = XPath(
     "//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
@@ -830,11 +830,18 @@ def _script_sends(tree: Any, to: str) -> bool:
     target = urlsplit(to)
     for script in tree.iter("script"):
         code = script.text or ""
+        # (the values the script gives its variables, read once when one sends the browser:
+        # a scan of the script per "location = v" took a minute on a page of thousands,
+        # s43 acc-read F7)
+        values: dict[str, list[str]] | None = None
         for m in _SCRIPT_REDIRECT.finditer(code):
             if (name := m["v"] or m["w"]) is not None:
-                # (the values the script gives the variable it sends the browser with)
-                pattern = _LITERAL_SET.format(re.escape(name))
-                addresses = [v[2] for v in re.finditer(pattern, code)]
+                if values is None:
+                    values = {}
+                    for v in _LITERAL_SET.finditer(code):
+                        values.setdefault(v[1], []).append(v[3])
+                # (each variable's values are tried once)
+                addresses = values.pop(name, [])
             else:
                 addresses = [m["a"] if m["a"] is not None else m["b"]]
             for address in addresses:

@@ -2808,11 +2808,17 @@ def _article_list(
     not title-like ("Benefits", "£75,000 salary", "Stand: 04.03.2025"). A job's tasks, an
     office's opening hours, a product's spec values under the last paragraph were removed
     as teasers (s42 acc-pages F8); a teaser box stands apart from the article (a share bar,
-    a "related" label left out above it) or closes the page."""
+    a "related" label left out above it) or closes the page. A date alone ("21 February
+    2025", three words or fewer; "Stand: 12.02.2025" has its label) is no going on: it is
+    a teaser's stamp under its headline, and a related box of headline/date pairs with no
+    blank line between joined the article (s43 acc-read F13)."""
     n = len(keep)
     gi = np.arange(n)
     left = np.cumsum(~keep)  # the lines left out up to each line
-    goes_on = keep & ~tl & (X[:, 0] > 0) & (X[:, _FI["repeat"]] == 0) & (X[:, _FI["cue"]] == 0)
+    stamp = (X[:, _FI["date"]] > 0) & (X[:, 0] <= 3)
+    goes_on = (
+        keep & ~tl & ~stamp & (X[:, 0] > 0) & (X[:, _FI["repeat"]] == 0) & (X[:, _FI["cue"]] == 0)
+    )
     nxt = np.full(n + 1, n)  # the next such line below each line
     nxt[:n] = np.minimum.accumulate(np.where(goes_on, gi, n)[::-1])[::-1]
     nxt = nxt[1:]

@@ -299,7 +299,10 @@ def _sentences(line: str) -> int:
     06-55598765 of pers@..."); a paragraph of two is the text's, a phone number in it or not:
     "Call the airline first. Most have a dedicated line ..., 0344 493 0787, is open 24
     hours." under an advice's "Contact:" label was removed as the contact's (s42
-    acc-regress R6)."""
+    acc-regress R6). The letters of a contact's evidence are no words: "Jane Doe, Head of
+    Communications. Tel. +44 20 7946 0000. Email: jane.doe@acme-energy.com." was two
+    sentences by its address's "jane", "doe", "acme", "energy" (s43 acc-read F10)."""
+    line = _EVIDENCE.sub(" ", line)
     count, start = 0, 0
     for m in (*_SENT_IN.finditer(line), None):
         end = len(line) if m is None else m.start() + 1
@@ -374,7 +377,9 @@ def about_paragraph(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     as a related link's title after the article's end, and, when a blank line stood
     between all lines, the paragraph after it as the page's (s41 acc-press F15, F20). A
     blog's box about its author ("Über Lars Sobiraj" / "Lars Sobiraj fing im Jahr 2000
-    an ...") has the same form but no release's furniture by it, and stays removed."""
+    an ...") has the same form but no release's furniture by it, and stays removed; so
+    does a headline of a figure after "Over" or "About" ("Over 500 homes flooded in
+    Harbourside", a teaser under a council's news: s43 acc-read F8), which names no one."""
     out: list[int] = []
     seen = False
     n = len(lines)
@@ -392,6 +397,9 @@ def about_paragraph(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
             or not nxt.rstrip(CLOSING_MARKS).endswith(tuple(SENTENCE_MARKS))
         ):
             continue
+        head = m["name"].split(maxsplit=2)
+        if len(head) > 1 and head[0][:1].isdigit() and head[1][:1].islower():
+            continue  # (a quantity, "500 homes", "300 jobs": no issuer's name)
         names = {w.casefold() for w in _NAME_WORD.findall(m["name"]) if w[0].isupper()}
         first = {w.casefold() for w in _WORD.findall(nxt)[:_NAMED_WITHIN]}
         near = range(max(0, i - _ABOUT_REACH), min(n, i + 2 + _ABOUT_REACH))

@@ -213,7 +213,7 @@ def refine(
             if not keep[j] and content.get(k, False) and k not in wholes:
                 keep[j] = True
     if headings and not all(keep):
-        _heads_kept(normed, keep, set(map(_key, headings)))
+        _heads_kept(normed, keep, {k for k in map(_key, headings) if not _AD_LABEL.fullmatch(k)})
     _drop_strays(scored, keep, rendered, score_of, near)
     kept = list(compress(lines, keep))
     kept_norms = list(compress(normed, keep))
@@ -284,6 +284,15 @@ def refine(
         if more:
             out += more
     return "\n".join(out), removed, added
+
+
+#: An ad slot's label, as a heading between an article's paragraphs ("<h2>Advertisement</h2>"):
+#: no section's heading, put back by :func:`_heads_kept` (s43 acc-read F12); a heading of
+#: other cue words is one ("Kontakt" over an imprint's phone number)
+_AD_LABEL = re.compile(
+    r"(?i)\W*(?:advertisements?|advertising|ad|ads|sponsored|anzeige|werbung|publicité"
+    r"|publicidad|pubblicità|advertentie|reklame|reklama|广告|広告|광고)\W*"
+)
 
 
 def _heads_kept(normed: list[str], keep: list[bool], headings: Container[str]) -> None:

@@ -288,9 +288,11 @@ def _headline_for_label(tree: Any, site_name: str | None = None) -> tuple[str, s
     release), or whose ``<h1>`` is ("<h1>Events</h1>" over the event's ``<h2>``; s42
     acc-regress D3); None when it has none. (A theme's ``<h1 class="site-title">`` over
     the post's ``<h2 class="entry-title">`` gave the site's name; s42 acc-read F17. A page
-    of several articles is a listing, whose first teaser is no title.)"""
+    of several articles is a listing, whose first teaser is no title. An ``<h2>`` under the
+    article's first paragraph of prose is a sub-heading: "What happens next" was the title
+    of a story whose headline is a styled ``<p>``; s43 acc-read F11.)"""
     articles = list(tree.iter("article"))
-    h2s = articles[0].iter("h2") if len(articles) == 1 else iter(())
+    h2s = _heads_over_prose(articles[0]) if len(articles) == 1 else []
     for heads in (tree.iter("h1"), h2s):
         for h in heads:
             # (its text as shown, not that of a <style> inside it: a CSS-in-JS site's class
@@ -303,6 +305,23 @@ def _headline_for_label(tree: Any, site_name: str | None = None) -> tuple[str, s
             ):
                 return text, h.tag
     return None
+
+
+#: The fewest words of an article's paragraph of prose (:func:`_heads_over_prose`), more
+#: than a headline's or a date's styled as one
+_PROSE_WORDS = 12
+
+
+def _heads_over_prose(article: Any) -> list[Any]:
+    """The ``<h2>`` elements of ``article`` above its first ``<p>`` of prose (of
+    :data:`_PROSE_WORDS` words or more)."""
+    out = []
+    for el in article.iter("h2", "p"):
+        if el.tag == "h2":
+            out.append(el)
+        elif n_words(tree_to_text(el)) >= _PROSE_WORDS:
+            break
+    return out
 
 
 def _headline_line(page: Page, title: str | None) -> int:
@@ -1023,6 +1042,7 @@ class MetadataStage(Stage):
             text = doc.work.get("html_text")
             if not isinstance(text, str):
                 text = tree_to_text(tree) if tree is not None else ""
+            label: str | None = None
             if sources.get("title") == "html (trafilatura)" and doc.title:
                 # the headline, not the <title>: "Clymer workshop manual review | MoreBikes"
                 title = _joiners_as_written(doc.title, text)
@@ -1030,10 +1050,14 @@ class MetadataStage(Stage):
                 if related_label(doc.title):
                     # a box's label in the <title> and the <h1> ("More from Business" over
                     # the story's headline): no title; the rendering's, as a plain text's
-                    doc.title = None
+                    label, doc.title = doc.title, None
                     del sources["title"]
             if not doc.title and text:
                 self._rendering_title(doc, text, url, sources)
+            if not doc.title and label:
+                # (... if it has one: else the label was the page's headline, a book's
+                # "More From Less", and the page lost its title; s43 acc-read F9)
+                doc.title, sources["title"] = label, "html (trafilatura)"
             if (
                 doc.title
                 and tree is not None

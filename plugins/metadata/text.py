@@ -3033,8 +3033,10 @@ def _features(
         pk, prev = previous_item(page, i)
         # (the headline is no cue line: "Zeitung löscht umstrittenen Kommentar" over its
         # date gave it the cue "negative", a comment's, and the page no date; s41
-        # acc-regress D3)
-        ctx, prev_cue = cue_context(before, prev if pk != title_line else "")
+        # acc-regress D3; the headline's line number, not its place among the non-blank
+        # lines: a site's name and blank lines above it made them differ, s43 acc-read F1)
+        head = pk >= 0 and page.item_lines[pk] == title_line
+        ctx, prev_cue = cue_context(before, "" if head else prev)
         wk, strong, cue_pub, cue_upd, weak, event, neg_before, _ = _cues(ctx[-45:])
         if cue_pub and _CLOSED.search(ctx):
             cue_pub = strong = False  # ("Closing date:" names no publication by its "date")
@@ -4014,10 +4016,16 @@ _BUTTON_OR_TERMS = re.compile(
     # a shop's banner of its terms: "Free shipping on orders over $75 · 60-day returns",
     # "Kostenloser Versand ab 39 € · …", "Voor 22:00 besteld, morgen in huis" (the text
     # form's title of its listings and products; s42 acc-pages F5): an offer with its sum
-    # or its hour
+    # ("on orders over $75", "ab 39 €") where the line ends or a term's separator follows,
+    # or its hour. A headline on the offer goes on after a figure: "Free returns cost
+    # retailers $550 billion a year", "Kostenloser Versand ab 2025 nicht mehr bei …" (s43
+    # acc-read F5)
     r"|(?:free (?:shipping|delivery|returns)|kostenlose[rn]? (?:versand|lieferung)"
     r"|versandkostenfrei|gratis (?:verzending|bezorging)|livraison (?:gratuite|offerte)"
-    r"|env[íi]o gratis|spedizione gratuita)\b(?=.{0,30}\d)(?=.{0,80}$)"
+    r"|env[íi]o gratis|spedizione gratuita)"
+    r"(?:\s*[·•|]|(?:\s+(?:on|for|auf|für|sur|op|su|en|per)\s+(?:all\s+|alle\s+)?\w+)?"
+    r"(?:\s+(?:over|above|from|ab|über|à partir de|dès|vanaf|boven|desde|a partir de|da|oltre))?"
+    r"\s+(?:[$£€]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$£€]|(?:eur|euro|chf)\b))\s*(?:$|[·•|,+–—-]))"
     r"|(?:voor|vóór|vor|order (?:by|before)|bestellen bis) \d{1,2}(?:[:.]\d\d\s*(?:uhr|uur|am|pm)?"
     r"|\s*(?:uhr|uur|am|pm))\W+(?:\w+\W+){0,3}(?:besteld|bestellt|deliver\w*|dispatch\w*"
     r"|geliefert|versandt|verzonden|morgen|tomorrow)\b(?=.{0,60}$)"
@@ -4048,8 +4056,14 @@ _NEVER_TITLE_IN = (
     ("caption", re.compile(r"\b(?:hide|toggle) caption\s*$")),
     # a caption's sentence and its credit in brackets: "One of the cars on the road. (Uber)";
     # the sentence's end after a word, not an abbreviation's point: "Bundesverband
-    # WindEnergie e.V. (BWE)" heads an association's page
-    (". (", re.compile(r"(?<=[^\W_]{2})[.!?]\s\((?:[^\W\d_][\w.&'’-]*\s?){1,4}\)$")),
+    # WindEnergie e.V. (BWE)" heads an association's page. A space parts the credit's words:
+    # were it optional, a long token with no ")" after it could be split at every letter
+    # into up to four words, and the search took L⁴ steps (a 500-letter hash lost its
+    # document to the time limit, s43 acc-read F3)
+    (
+        ". (",
+        re.compile(r"(?<=[^\W_]{2})[.!?]\s\([^\W\d_][\w.&'’-]*(?:\s[^\W\d_][\w.&'’-]*){0,3}\s?\)$"),
+    ),
     ("new ", re.compile(r"\(opens? in (?:a )?new (?:window|tab)\)")),
     # a licence notice: "… under a Creative Commons licence"
     ("commons", re.compile(r"\bcreative[- ]commons[- ](?:licen[cs]e|lizenz|licencia)")),
@@ -4407,14 +4421,36 @@ _CREDIT_JOINS = frozenset({
     "of", "the", "via", "for", "and", "&", "und", "et", "y", "de", "da", "di", "von", "van",
     "der", "du", "le", "la", "courtesy",
 })  # fmt: skip
+#: Words that name an institution, a source's credit of up to :data:`_CREDIT_NAMES` words
+#: ("Source: World Health Organization", "Source: Office for National Statistics"), and
+#: the ends of German ones ("Quelle: Statistisches Bundesamt")
+_INSTITUTION_WORDS = frozenset({
+    "organization", "organisation", "office", "bureau", "bank", "reserve", "institute",
+    "institution", "agency", "ministry", "department", "statistics", "service", "survey",
+    "commission", "council", "association", "authority", "university", "foundation", "fund",
+    "board", "centre", "center", "administration", "federation", "union",
+})  # fmt: skip
+_INSTITUTION_ENDS = ("amt", "ministerium", "behörde", "verband", "institut", "bank")
+
+
+def _institutional(words: list[str]) -> bool:
+    """Whether one of ``words`` names an institution (:data:`_INSTITUTION_WORDS`,
+    :data:`_INSTITUTION_ENDS`)."""
+    return any(
+        w.lower() in _INSTITUTION_WORDS or w.lower().endswith(_INSTITUTION_ENDS) for w in words
+    )
+
+
 #: What separates a credit's names ("Jane Roe/Reuters", "AP | dpa")
 _CREDIT_SEPS = re.compile(r"[/|,;+]")
 
 
-#: A link back to a listing, its words (:func:`_back_link`)
+#: A link back to a listing, its words (:func:`_back_link`); an article a word of its own
+#: (but "l'"): "Back to Theatres" lost its "The" and read as "atres", lowercase, no link
+#: (s43 acc-read F6)
 _BACK_TO = re.compile(
-    r"(?i)\s*(?:back to|zurück zu[rm]?|retour (?:à|aux?)|volver a|torna a|terug naar)\s*"
-    r"(?:(?:the|all|la|las|los|el|le|les|l['’]|alle[ns]?|den|die|der|het|de|tutt[ei])\s*)?"
+    r"(?i)\s*(?:back to|zurück zu[rm]?|retour (?:à|aux?)|volver a|torna a|terug naar)\b\s*"
+    r"(?:(?:the|all|la|las|los|el|le|les|alle[ns]?|den|die|der|het|de|tutt[ei])\s+|l['’]\s*)?"
 )
 #: The listings a back link names besides a section's (:data:`_SECTION_LABEL`) by its last
 #: word: "Back to previous page", "Zurück zur Übersicht", "Retour à l'accueil"
@@ -4471,10 +4507,13 @@ def _credit_line(s: str) -> bool:
     # a person's name, three words after a picture's label ("Photo: Mary Ann Evans"), two
     # after a source's, a capitalised small word counting: a Title-Case headline of more,
     # "Photos: Inside The New Library", "Sources: Jets Release Rodgers", is none; review41
-    # R9, s42 acc-read F8, review42 R3)
+    # R9, s42 acc-read F8, review42 R3), or an institution's name after a source's
+    # ("Source: Bureau of Labor Statistics" was the title of a chart's story: s43 acc-read F2)
     names = 2
     if m["pic"] and _HEADLINE_SMALL.isdisjoint(w.lower() for w in spaced):
         names = 3  # (no small word of a Title-Case headline: "Photos: Flooding In Valencia")
+    elif not m["pic"] and _institutional(words):
+        names = _CREDIT_NAMES
     return (
         _CREDIT_SEPS.search(value) is not None
         or any(agency(w) is not None for w in words)
@@ -5576,22 +5615,29 @@ def _shown_segments(page: Page, title: str, whole: set[str], label: str | None) 
     shown = [k for k in _indices(page.texts, whole) if k >= page.front]
     if shown:
         return shown
-    pieces = _SEGMENT_SEP.split(title)
-    runs = sorted(
-        (
-            run
-            for a in range(0, len(pieces), 2)
-            for b in range(a + 1, len(pieces) + 1, 2)
-            if (run := "".join(pieces[a:b])) not in whole
-            and len(_WORD.findall(run)) >= 2
-            and not (label and _is_domain_name(run, label))
-        ),
-        key=lambda run: -len(run),
-    )
-    for run in runs:
-        if shown := [k for k in _indices(page.texts, {run}) if k >= page.front]:
-            return shown
-    return []
+    # Each line is looked for in the title, not each run of segments among the lines: a
+    # keyword-stuffed title of n segments has n² runs of n characters (400 segments took
+    # 9 s, s43 acc-read F4). A line is a run when it stands in the title from a segment's
+    # start to a segment's end; the longest wins, the first of equals.
+    starts, ends = {0}, {len(title)}
+    for sep in _SEGMENT_SEP.finditer(title):
+        ends.add(sep.start())
+        starts.add(sep.end())
+    best: tuple[int, int, str] | None = None
+    for line in set(page.texts[page.front :]):
+        if not line or line in whole or (best and len(line) < -best[0]):
+            continue
+        at = title.find(line)
+        while at >= 0 and not (at in starts and at + len(line) in ends):
+            at = title.find(line, at + 1)
+        if (
+            at >= 0
+            and (best is None or (-len(line), at) < best[:2])
+            and len(_WORD.findall(line)) >= 2
+            and not (label and _is_domain_name(line, label))
+        ):
+            best = (-len(line), at, line)
+    return [] if best is None else [k for k in _indices(page.texts, {best[2]}) if k >= page.front]
 
 
 def _segments_of(whole: str, part: str) -> bool:
@@ -6556,9 +6602,20 @@ def _tag_items(parts: list[str]) -> bool:
     from was a title candidate too (review2 R4). In a list of two or more, a long item that
     reads as a name (:func:`_name_like`: "Department of Health and Social Care") is a tag:
     "Tags: NHS, Department of Health and Social Care" was no tag line (s41 acc-read F6),
-    where the thread's "scanner and fax stopped working ..." reads as a clause."""
+    where the thread's "scanner and fax stopped working ..." reads as a clause. A name
+    that long joins its words ("of", "and") or names an institution: a Title-Case headline
+    has all its words capitalised too ("Topic: Fed Holds Rates Steady, Signals Cuts Later
+    This Year" was read as two tags and lost the thread its title, s43 acc-read F14)."""
     several = len(parts) > 1
-    long = sum(len(t.split()) > _TAG_WORDS_MAX and not (several and _name_like(t)) for t in parts)
+    long = sum(
+        len(ws := t.split()) > _TAG_WORDS_MAX
+        and not (
+            several
+            and _name_like(t)
+            and (any(w.lower() in _CREDIT_JOINS for w in ws[1:-1]) or _institutional(ws))
+        )
+        for t in parts
+    )
     return 2 * long < len(parts)
 
 

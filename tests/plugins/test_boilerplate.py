@@ -2051,6 +2051,22 @@ def test_refine_keeps_a_sections_heading_between_kept_lines(run_stage):
     assert "Verbraucherstreitbeilegung" in lines
 
 
+def test_refine_puts_back_no_ad_slots_heading_between_kept_lines(run_stage):
+    """s43 acc-read F12: an ad slot's "<h2>Advertisement</h2>" inside the article is a
+    heading between kept lines too, and was put back in the text. An ad slot's label is no
+    section's heading; a section's heading between the paragraphs stays."""
+    p = [f"<p>{x}</p>" for x in ART]
+    for heading, kept in (("Advertisement", False), ("Kontakt", True)):
+        page = (
+            "<html><head><title>Council approves harbour wall</title></head><body><article>"
+            f"<h1>Council approves harbour wall</h1>{p[0]}{p[1]}<h2>{heading}</h2>{p[2]}"
+            f"{p[3]}</article></body></html>"
+        )
+        lines = _html_doc(run_stage, page).text.split("\n")
+        assert (heading in lines) is kept, heading
+        assert set(ART) <= set(lines)
+
+
 def test_refine_removes_a_heading_over_lines_it_removes():
     """The heading rule's other side: a heading over lines refine removes goes with them."""
 

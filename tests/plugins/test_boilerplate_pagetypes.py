@@ -910,3 +910,24 @@ def test_dated_teasers_under_an_articles_text_are_no_listing():
     # (alone, as a listing's, with the summaries the model keeps: its headlines kept)
     alone = lines[len(article) + 1 :]
     assert listing_teasers(alone, [j % 3 == 2 for j in range(len(alone))]) == [0, 3, 6]
+
+
+def test_a_related_box_of_headlines_and_their_dates_stays_removed(run_stage):
+    """s43 acc-read F13: a related box's dates under its headlines, kept by the model when
+    no blank line parts them, counted as the article going on below the headlines, and all
+    three joined the article's text. A date alone is a teaser's stamp, no going on."""
+    teasers = ["Harbour festival returns with record crowds", "21 February 2025",
+               "Lifeboat station gets a new slipway at last", "18 February 2025",
+               "Bin collections change over the Easter holiday", "14 February 2025"]  # fmt: skip
+    story = [
+        "The town council approved the building of a new harbour wall on Tuesday, after a "
+        "storm in January flooded more than forty houses along the seafront and the old quay.",
+        "Work on the barrier is due to start in the spring and should take about eighteen "
+        "months, the council's chief engineer told the meeting in the town hall on Tuesday.",
+        "Residents will be able to see the plans at the library from Monday, and the council "
+        "will hold two public meetings on the design next month, a spokesman said.",
+    ]
+    page = ["Council approves new harbour wall", "12 March 2025", *story, *teasers]
+    kept, _ = _clean(run_stage, "\n".join([*page, "© 2025 Harbour Herald"]))
+    assert not set(teasers[::2]) & set(kept)
+    assert set(story) <= set(kept)

@@ -139,6 +139,13 @@ def test_an_articles_paragraph_with_a_phone_under_a_contact_label_stays(run_stag
         " 60489 Frankfurt/M. Tel.: +49(0)69/24 788-203"
     )
     assert contact_block(["Ansprechpartner für die Medien", dlg], 0) == 2
+    # (nor do an e-mail address's or a phone label's letters: the dotted one-line contact
+    # of US/UK releases, s43 acc-read F10)
+    for dotted in (
+        "Jane Doe, Head of Communications. Tel. +44 20 7946 0000. Email: jane.doe@acme-energy.com.",
+        "Jane Smith, Acme Energy Ltd. Phone: 555-123-4567. Email: jsmith@acme-energy.com.",
+    ):
+        assert contact_block(["Media contact:", dotted], 0) == 2, dotted
 
 
 def test_what_is_no_contact_block_or_newsletter_furniture():
@@ -303,7 +310,13 @@ def test_a_releases_about_heading_and_paragraph_are_kept_after_its_text():
                    " Ohio with her two children."],
                   ["About Cedar Lane Credit Union", "Read more"],
                   ["About Cedar Lane", "The members of the union meet every Tuesday in the town"
-                   " hall of the village."]):  # fmt: skip
+                   " hall of the village."],
+                  # a teaser's headline of a figure, its summary naming its place (s43
+                  # acc-read F8)
+                  ["Over 500 homes flooded in Harbourside", "Harbourside residents were moved"
+                   " to the school hall on Sunday after the river burst its banks."],
+                  ["About 300 jobs to go at Cedar Lane", "Cedar Lane said on Monday that it"
+                   " would close two of its nine branches by the end of the year."]):  # fmt: skip
         assert about_paragraph([body, *lines, *contact], [True] + [False] * 5) == []
 
 

@@ -147,6 +147,10 @@ def test_a_headlines_words_are_no_cue_of_the_date_under_it(run_stage) -> None:
     assert out.title == head and out.published == "2024-03-12"
     out = run_stage(MetadataStage, make_document(page(head, "Kommentar", "12. März 2024")))
     assert out.kept[0].published is None
+    # (a site's name above the headline, blank lines between: the headline is line 2 but
+    # the second non-blank line, s43 acc-read F1)
+    out = run_stage(MetadataStage, make_document(page("Harbour Herald", head, "12. März 2024")))
+    assert out.kept[0].title == head and out.kept[0].published == "2024-03-12"
 
 
 def test_impossible_dates_are_ignored() -> None:
@@ -2697,6 +2701,10 @@ def test_a_labelled_sentence_of_the_story_is_no_tag_line(run_stage) -> None:
         ),
         # a clause of the story under a label stays none, in a list of two as well
         ("Topic: Printer, scanner and fax stopped working after the update", []),
+        # ... and a Title-Case headline's, its words capitalised but no name's (s43
+        # acc-read F14)
+        ("Topic: Fed Holds Rates Steady, Signals Cuts Later This Year", []),
+        ("Topic: Biden, Trump Campaign Across Battleground States", []),
     ],
 )
 def test_a_labelled_list_with_a_long_name_is_a_tag_list(run_stage, line, tags) -> None:

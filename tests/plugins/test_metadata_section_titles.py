@@ -194,6 +194,21 @@ def test_a_section_h1_over_the_articles_h2_gives_way_to_the_h2(run_stage, label,
     assert doc.annotations["metadata"]["sources"]["title"] == "html (h2)"
 
 
+def test_a_section_h1_takes_no_sub_heading_under_the_articles_prose_as_title(run_stage):
+    """s43 acc-read F11: the one <article>'s first <h2> was taken whatever stood above it:
+    a sub-heading ("What happens next") under the story's paragraphs, whose headline is a
+    styled <p>, became the title. An <h2> below the article's prose is no headline."""
+    head = '<title>News</title><meta property="og:title" content="News">'
+    body = (
+        "<main><h1>News</h1><article><p class='headline'><strong>Council approves new harbour"
+        f" wall</strong></p><p>12 March 2024</p>{PARAS}<h2>What happens next</h2>{PARAS}"
+        "</article></main>"
+    )
+    doc = _html_page(run_stage, head, body)
+    assert doc.title != "What happens next"
+    assert doc.annotations["metadata"]["sources"].get("title") != "html (h2)"
+
+
 def test_a_section_h1_over_several_articles_takes_no_teaser_as_title(run_stage):
     # a section's page of several articles is a listing: its first teaser is no title
     body = (
@@ -228,6 +243,25 @@ def test_a_boxs_label_as_an_html_pages_title_and_h1_gives_way_to_the_headline(
     with Cleaner() as c:
         record = c.clean(html, url="https://news.example/chips").record
     assert record is not None and record["title"] == _MORE_FROM_HEADLINE
+
+
+def test_a_headline_that_reads_as_a_boxs_label_is_kept_when_the_page_has_no_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s43 acc-read F9: a book review's headline "More From Less" (its <title>, og:title and
+    <h1>) reads as a related box's label, was dropped, and the page had no title: the
+    rendering shows no other headline. The label gives way to a headline only."""
+    paras = "".join(f"<p>{p}</p>" for p in _MORE_FROM_BODY)
+    html = (
+        "<html><head><title>More From Less</title>"
+        '<meta property="og:title" content="More From Less"></head><body>'
+        f"<main><article><h1>More From Less</h1><p>By Felix Braun</p>{paras}"
+        "</article></main></body></html>"
+    )
+    monkeypatch.chdir(tmp_path)  # (no corearchive.toml of the checkout's)
+    with Cleaner() as c:
+        record = c.clean(html, url="https://news.example/review").record
+    assert record is not None and record["title"] == "More From Less"
 
 
 def test_a_boxs_label_as_a_markdown_texts_heading_is_no_headline(
