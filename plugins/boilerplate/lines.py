@@ -2696,11 +2696,12 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
                 teaser; a short Thai or Lao line (``nomark_tl``) after it only past a line
                 the article left or of cue words (see the note at _nomark_prose);
       caption - a long line without final punctuation just before a byline or a short photo
-                credit, above the article's first prose line (or with a photo credit /
-                caption verb there), is an image caption. Not one right after the title: that
-                is a release's or a story's deck, the sub-headline ("Vessel cuts fuel costs by
-                up to 70 percent ...", s41 acc-press F8; the dev pages' own decks went so);
-                a wrapped lead's second line came after its first, taken for the title (F9);
+                credit, or right after the title, above the article's first prose line (or
+                with a photo credit / caption verb there), is an image caption. Not one right
+                after the title that reads as a deck (:func:`_deck_line`), the sub-headline
+                ("Vessel cuts fuel costs by up to 70 percent ...", s41 acc-press F8; the dev
+                pages' own decks went so); a wrapped lead's second line came after its first,
+                taken for the title (F9);
       bridge  - an ad/share line inside the article does not end it: a prose line right after
                 such furniture lines, following a kept prose line, is kept;
       cueonly - a short line of cue words only ("Advertisement", "Share: Facebook | X") is
@@ -2746,7 +2747,10 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
         # a short photo-credit line right after it ("Photo: J. Smith/Reuters")
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
-        cand = _caption_line(X, keep) & (np.arange(n) < first) & (nxt_by | cue | nxt_credit)
+        prv_t = np.zeros(n, bool)
+        prv_t[1:] = X[:-1, _FI["is_title"]] > 0
+        prv_t &= ~_deck_line(X)
+        cand = _caption_line(X, keep) & (np.arange(n) < first) & (nxt_by | prv_t | cue | nxt_credit)
         for j in np.flatnonzero(cand).tolist():
             p[j] = min(p[j], thr * 0.5)
             why[j] = _CAPTION_REASON
@@ -2823,6 +2827,32 @@ def _article_list(
 _CAPTION_REASON = "image caption (long, no final punctuation, next to a byline or photo credit)"
 
 
+#: A deck (:func:`_deck_line`): the least share of stop words (the dev pages' and the s41
+#: acc-press decks have 0.28-0.45; a second headline in title case, a glued date stamp, a
+#: byline 0.03-0.20), the most share of title-cased words and of capital letters, the most
+#: separators (a path, a menu's bars)
+_DECK_STOP_RATIO = 0.25
+_DECK_TITLE_RATIO = 0.5
+_DECK_UPPER_RATIO = 0.2
+_DECK_SEPS = 2
+
+
+def _deck_line(X: np.ndarray) -> np.ndarray:
+    """The lines that read as a story's deck, the sentence under its headline, which the
+    caption rule leaves right after the title: running prose (stop words, few title-cased
+    words, few capitals, few separators, no address).  Any long line after the title went
+    for one (s43 acc-regress R3): a second headline ("Termine Whisky Tastings Januar – Mai
+    2020 Halle/Saale und Dessau" under a quote taken for the title), a byline with its
+    photo's file name, a post's glued date stamp with its author and tags, a PHP warning."""
+    return (
+        (X[:, _FI["stop_ratio"]] >= _DECK_STOP_RATIO)
+        & (X[:, _FI["title_ratio"]] < _DECK_TITLE_RATIO)
+        & (X[:, _FI["upper_ratio"]] < _DECK_UPPER_RATIO)
+        & (X[:, _FI["seps"]] <= _DECK_SEPS)
+        & (X[:, _FI["url"]] == 0)
+    )
+
+
 def _caption_line(X: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """The lines that may be an image caption by their own features (the caption rule of
     :func:`_rules` and :func:`_rules_rows` then asks where they stand): kept, 8+ words, no
@@ -2887,7 +2917,12 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
         nxt_credit &= inner_next
-        cand = has_kp & _caption_line(X, keep) & (gi < first[ld]) & (nxt_by | cue | nxt_credit)
+        prv_t = np.zeros(n, bool)
+        prv_t[1:] = X[:-1, _FI["is_title"]] > 0
+        prv_t &= (gi > s) & ~_deck_line(X)
+        cand = (
+            has_kp & _caption_line(X, keep) & (gi < first[ld]) & (nxt_by | prv_t | cue | nxt_credit)
+        )
         _demote(p, why, cand, half, _CAPTION_REASON)
     if "bridge" in rules:
         furn_a = X[:, _FI["furniture"]] > 0

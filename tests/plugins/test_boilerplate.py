@@ -3287,3 +3287,25 @@ def test_a_plain_texts_setext_underlines_are_markup(run_stage) -> None:
 )
 def test_a_rule_is_no_setext_underline(lines) -> None:
     assert setext_underlines(lines) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # (a second headline under a quote taken for the title; a byline with its photo's file
+        # name; a post's glued date stamp with its author and tags: s43 acc-regress R3)
+        "Termine Whisky Tastings Januar – Mai 2020 Halle/Saale und Dessau",
+        "Catherine Shu @catherineshu / 2 days [GettyImages-1079941752.jpg?w=600]",
+        "20. April 201713. Juni 2017 Matthias Weber Amazon, Big Data, Chatbots, Google, Microsoft",
+        "Warning: Use of undefined constant PP_MULTIPLE_AUTHORS_VERSION - assumed "
+        "'PP_MULTIPLE_AUTHORS_VERSION' (this will throw an Error in a future version of PHP) in "
+        "/home/site/public_html/wp-content/themes/gdg/functions.php on line 45",
+    ],
+)
+def test_a_long_line_under_the_title_that_is_no_deck_is_a_caption(run_stage, line):
+    # a deck reads as the story's prose (test_a_deck_under_the_headline_is_no_caption); any
+    # other long line without final punctuation right under the title does not stay
+    head = "Man muss dem Leben immer um mindestens einen Whisky voraus sein (Humphrey Bogart)"
+    kept, _removed = _clean(run_stage, ["Home", "News", head, line, *ART])
+    assert line not in kept
+    assert set(ART) <= set(kept)
