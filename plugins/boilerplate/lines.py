@@ -2569,8 +2569,16 @@ _CJK_WORD_CHARS = 1.6
 # version's length ("メイベリン ニューヨーク、ジャパン ブランドサポーターに錦戸 亮が就任！",
 # 19 words), a long line of prose to the model, and a press-release site's ranking lists
 # of such headlines became its main text block (s42 acc-regress R3: +160 lines of sidebar).
-# The middle dot (・) parts such words and counts as none.
+# The middle dot (・) parts such words and counts as none.  Not in a sentence, a line
+# ended by a full stop (。): that is prose, and its loanwords are words of its running text
+# (the line model was fitted to counts that did not set katakana apart).  Counted short, a
+# how-to's steps ("表示されるメニューから「プロパティ」をクリック。") made the article's block
+# shorter, and steps and sentences of it were lost on the lynx, w3m and Jina renderings (s43
+# acc-regress R7), while headlines and labels (a ranking's, "Listen to this article"'s
+# neighbours) end without one.
 _KATAKANA = re.compile("[\u30a0-\u30ff]")
+#: The full stops that end a Japanese or Chinese sentence
+_CJK_FULL_STOP = ("。", "．")
 _KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc]+")
 
 
@@ -2584,7 +2592,7 @@ def _nomark_words(
     removed).  A shorter line keeps its tokens: a label of one cue phrase ("ข่าวที่เกี่ยวข้อง",
     related news) stays a line of cue words only.  A line mostly of Han and kana (``cjk``
     counts them with Hangul) likewise in words of _CJK_WORD_CHARS characters, a run of
-    katakana as one word (see above).
+    katakana as one word outside a sentence (see above).
     Only lines whose tokens run 8+ letters on average, or with as many CJK characters as 8
     such words, are searched.  Returns (the counts, the indices of the lines counted so, in
     order, and their stop words): the features read those lines' stop words and sentence
@@ -2601,7 +2609,11 @@ def _nomark_words(
         if not k:
             k = len(_CJK_LETTERS.findall(line))
             per = _CJK_WORD_CHARS
-            kata = len(_KATAKANA.findall(line)) if k else 0
+            kata = (
+                len(_KATAKANA.findall(line))
+                if k and not line.rstrip().endswith(_CJK_FULL_STOP)
+                else 0
+            )
             words = len(_KATAKANA_WORD.findall(line)) + (k - kata) / per if kata else k / per
         if (
             k >= 8 * per
