@@ -2840,10 +2840,10 @@ _CAPTION_REASON = "image caption (long, no final punctuation, next to a byline o
 
 
 #: A deck (:func:`_deck_line`): the least share of stop words (the dev pages' and the s41
-#: acc-press decks have 0.28-0.45; a second headline in title case, a glued date stamp, a
-#: byline 0.03-0.20), the most share of title-cased words and of capital letters, the most
-#: separators (a path, a menu's bars)
-_DECK_STOP_RATIO = 0.25
+#: acc-press decks have 0.21-0.45; a glued date stamp, a byline, a related story's headline
+#: 0.03-0.15), the most share of title-cased words (a second headline: 0.89) and of capital
+#: letters, the most separators (a path, a menu's bars)
+_DECK_STOP_RATIO = 0.2
 _DECK_TITLE_RATIO = 0.5
 _DECK_UPPER_RATIO = 0.2
 _DECK_SEPS = 2
