@@ -2072,6 +2072,23 @@ def test_refine_removes_a_heading_over_lines_it_removes():
     assert out.split("\n") == ["First paragraph of the story.", "Last one."] and removed == 2
 
 
+def test_refine_removes_a_comment_sections_heading_between_kept_lines():
+    """s43 acc-regress R5: a comment section's heading ("Comments", "3 Kommentare") between
+    leaked lines is the page's furniture, not a section's heading of the text."""
+    from corearchive_plugins.boilerplate.lines import _FI
+    from corearchive_plugins.boilerplate.refine import refine
+
+    prompt = "Want to join the conversation? Please sign in to comment on this article."
+    text = f"First paragraph of the story.\nComments\n{prompt}"
+    decisions = _decisions(
+        [("First paragraph of the story.", 0.99), ("Comments", 0.05), (prompt, 0.4)],
+        features=True,
+    )
+    decisions.X[1, _FI["comment_cue"]] = 1
+    out, removed, _ = refine(text, decisions, headings={"Comments"})
+    assert "Comments" not in out.split("\n") and removed == 1
+
+
 def test_refine_keeps_unmatched_lines_and_adds_only_near_the_kept_part():
     from corearchive_plugins.boilerplate.refine import refine
 
