@@ -41,15 +41,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, pairwise
 
-from .lines import (
-    _CJK_LETTERS,
-    _CJK_WORD_CHARS,
-    _COMMENT_WORDS,
-    _MONTHS,
-    CLOSING_MARKS,
-    LINE_ENDS,
-    SENTENCE_MARKS,
-)
+from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 
 #: the reason of a line kept by :func:`article_structures`
 STRUCTURE_REASON = "table, list or fact box of the article"
@@ -320,24 +312,18 @@ _BRACKETED = re.compile(r"\[[^\]]*\]")
 _PROSE_WORDS = 8
 
 
-def _word_count(s: str) -> float:
-    """The words of line ``s``, a Chinese or Japanese line's in words of its characters (as
-    the line model counts them: a headline of 25 characters is two tokens)."""
-    return max(len(s.split()), len(_CJK_LETTERS.findall(s)) / _CJK_WORD_CHARS)
-
-
 def _key_value(lines: Sequence[str], i: int) -> bool:
     """Whether lines ``i`` and ``i + 1`` read as a table's label over its value ("Packed
     weight" / "1.42 kg (3 lb 2 oz)"): a label of a name's length (:data:`_KEY_WORDS`), a value
-    of a cell's that is no sentence and no image's label; a value without a figure right
-    under a paragraph's sentence is a sub-heading, the label a button over it ("Buch
-    bestellen" / "Manipulation zersetzt Demokratie"), and a ranking's headlines between its
-    image labels are no labels ("[top01.gif]" / "李澤楷梁洛施分手9年罕見合體 …" / "[top02.gif]";
-    s43 acc-regress R4)."""
+    of a cell's that is no sentence and no image's label (a ranking's headlines between its
+    image labels are no labels: "[top01.gif]" / "李澤楷梁洛施分手9年罕見合體 …" /
+    "[top02.gif]"); a value without a figure right under a paragraph's sentence is a
+    sub-heading, the label a button or a kicker over it ("Buch bestellen" / "Manipulation
+    zersetzt Demokratie"; s43 acc-regress R4)."""
     key, value, above = lines[i], lines[i + 1], lines[i - 1]
     return (
-        _word_count(key) <= _KEY_WORDS
-        and _word_count(value) <= _CELL_WORDS
+        len(key.split()) <= _KEY_WORDS
+        and len(value.split()) <= _CELL_WORDS
         and not _stop_end(value)
         and any(c.isalnum() for c in _BRACKETED.sub("", value))
         and (
