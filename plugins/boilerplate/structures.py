@@ -315,20 +315,23 @@ _PROSE_WORDS = 8
 def _key_value(lines: Sequence[str], i: int) -> bool:
     """Whether lines ``i`` and ``i + 1`` read as a table's label over its value ("Packed
     weight" / "1.42 kg (3 lb 2 oz)"): a label of a name's length (:data:`_KEY_WORDS`), a value
-    of a cell's that is no sentence and no image's label (a ranking's headlines between its
-    image labels are no labels: "[top01.gif]" / "李澤楷梁洛施分手9年罕見合體 …" /
-    "[top02.gif]"); a value without a figure right under a paragraph's sentence is a
-    sub-heading, the label a button or a kicker over it ("Buch bestellen" / "Manipulation
+    of a cell's that is no sentence and not an image's label alone (a ranking's headlines
+    between its image labels are no labels: "[top01.gif]" / "李澤楷梁洛施分手9年罕見合體 …" /
+    "[top02.gif]"); a value of words without a figure right under a paragraph's sentence
+    is a sub-heading, the label a button or a kicker over it ("Buch bestellen" / "Manipulation
     zersetzt Demokratie"; s43 acc-regress R4)."""
     key, value, above = lines[i], lines[i + 1], lines[i - 1]
     return (
         len(key.split()) <= _KEY_WORDS
         and len(value.split()) <= _CELL_WORDS
         and not _stop_end(value)
-        and any(c.isalnum() for c in _BRACKETED.sub("", value))
-        and (
-            any(c.isdigit() for c in value)
-            or not (_stop_end(above) and len(above.split()) >= _PROSE_WORDS)
+        and _BRACKETED.fullmatch(value) is None
+        and not (
+            # (a sub-heading: words, no figure, under a paragraph's sentence)
+            any(c.isalpha() for c in value)
+            and not any(c.isdigit() for c in value)
+            and _stop_end(above)
+            and len(above.split()) >= _PROSE_WORDS
         )
     )
 
