@@ -2569,8 +2569,16 @@ _CJK_WORD_CHARS = 1.6
 # version's length ("メイベリン ニューヨーク、ジャパン ブランドサポーターに錦戸 亮が就任！",
 # 19 words), a long line of prose to the model, and a press-release site's ranking lists
 # of such headlines became its main text block (s42 acc-regress R3: +160 lines of sidebar).
-# The middle dot (・) parts such words and counts as none.
+# The middle dot (・) parts such words and counts as none.  Not in a sentence, a line
+# ended by a full stop (。): that is prose, and its loanwords are words of its running text
+# (the line model was fitted to counts that did not set katakana apart).  Counted short, a
+# how-to's steps ("表示されるメニューから「プロパティ」をクリック。") made the article's block
+# shorter, and steps and sentences of it were lost on the lynx, w3m and Jina renderings (s43
+# acc-regress R7), while headlines and labels (a ranking's, "Listen to this article"'s
+# neighbours) end without one.
 _KATAKANA = re.compile("[\u30a0-\u30ff]")
+#: The full stops that end a Japanese or Chinese sentence
+_CJK_FULL_STOP = ("。", "．")
 _KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc]+")
 
 
@@ -2584,7 +2592,7 @@ def _nomark_words(
     removed).  A shorter line keeps its tokens: a label of one cue phrase ("ข่าวที่เกี่ยวข้อง",
     related news) stays a line of cue words only.  A line mostly of Han and kana (``cjk``
     counts them with Hangul) likewise in words of _CJK_WORD_CHARS characters, a run of
-    katakana as one word (see above).
+    katakana as one word outside a sentence (see above).
     Only lines whose tokens run 8+ letters on average, or with as many CJK characters as 8
     such words, are searched.  Returns (the counts, the indices of the lines counted so, in
     order, and their stop words): the features read those lines' stop words and sentence
@@ -2601,7 +2609,11 @@ def _nomark_words(
         if not k:
             k = len(_CJK_LETTERS.findall(line))
             per = _CJK_WORD_CHARS
-            kata = len(_KATAKANA.findall(line)) if k else 0
+            kata = (
+                len(_KATAKANA.findall(line))
+                if k and not line.rstrip().endswith(_CJK_FULL_STOP)
+                else 0
+            )
             words = len(_KATAKANA_WORD.findall(line)) + (k - kata) / per if kata else k / per
         if (
             k >= 8 * per
@@ -2696,11 +2708,12 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
                 teaser; a short Thai or Lao line (``nomark_tl``) after it only past a line
                 the article left or of cue words (see the note at _nomark_prose);
       caption - a long line without final punctuation just before a byline or a short photo
-                credit, above the article's first prose line (or with a photo credit /
-                caption verb there), is an image caption. Not one right after the title: that
-                is a release's or a story's deck, the sub-headline ("Vessel cuts fuel costs by
-                up to 70 percent ...", s41 acc-press F8; the dev pages' own decks went so);
-                a wrapped lead's second line came after its first, taken for the title (F9);
+                credit, or right after the title, above the article's first prose line (or
+                with a photo credit / caption verb there), is an image caption. Not one right
+                after the title that reads as a deck (:func:`_deck_line`), the sub-headline
+                ("Vessel cuts fuel costs by up to 70 percent ...", s41 acc-press F8; the dev
+                pages' own decks went so); a wrapped lead's second line came after its first,
+                taken for the title (F9);
       bridge  - an ad/share line inside the article does not end it: a prose line right after
                 such furniture lines, following a kept prose line, is kept;
       cueonly - a short line of cue words only ("Advertisement", "Share: Facebook | X") is
@@ -2746,7 +2759,10 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
         # a short photo-credit line right after it ("Photo: J. Smith/Reuters")
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
-        cand = _caption_line(X, keep) & (np.arange(n) < first) & (nxt_by | cue | nxt_credit)
+        prv_t = np.zeros(n, bool)
+        prv_t[1:] = X[:-1, _FI["is_title"]] > 0
+        prv_t &= ~_deck_line(X)
+        cand = _caption_line(X, keep) & (np.arange(n) < first) & (nxt_by | prv_t | cue | nxt_credit)
         for j in np.flatnonzero(cand).tolist():
             p[j] = min(p[j], thr * 0.5)
             why[j] = _CAPTION_REASON
@@ -2829,6 +2845,32 @@ def _article_list(
 _CAPTION_REASON = "image caption (long, no final punctuation, next to a byline or photo credit)"
 
 
+#: A deck (:func:`_deck_line`): the least share of stop words (the dev pages' and the s41
+#: acc-press decks have 0.21-0.45; a glued date stamp, a byline, a related story's headline
+#: 0.03-0.15), the most share of title-cased words (a second headline: 0.89) and of capital
+#: letters, the most separators (a path, a menu's bars)
+_DECK_STOP_RATIO = 0.2
+_DECK_TITLE_RATIO = 0.5
+_DECK_UPPER_RATIO = 0.2
+_DECK_SEPS = 2
+
+
+def _deck_line(X: np.ndarray) -> np.ndarray:
+    """The lines that read as a story's deck, the sentence under its headline, which the
+    caption rule leaves right after the title: running prose (stop words, few title-cased
+    words, few capitals, few separators, no address).  Any long line after the title went
+    for one (s43 acc-regress R3): a second headline ("Termine Whisky Tastings Januar – Mai
+    2020 Halle/Saale und Dessau" under a quote taken for the title), a byline with its
+    photo's file name, a post's glued date stamp with its author and tags, a PHP warning."""
+    return (
+        (X[:, _FI["stop_ratio"]] >= _DECK_STOP_RATIO)
+        & (X[:, _FI["title_ratio"]] < _DECK_TITLE_RATIO)
+        & (X[:, _FI["upper_ratio"]] < _DECK_UPPER_RATIO)
+        & (X[:, _FI["seps"]] <= _DECK_SEPS)
+        & (X[:, _FI["url"]] == 0)
+    )
+
+
 def _caption_line(X: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """The lines that may be an image caption by their own features (the caption rule of
     :func:`_rules` and :func:`_rules_rows` then asks where they stand): kept, 8+ words, no
@@ -2893,7 +2935,12 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
         nxt_credit &= inner_next
-        cand = has_kp & _caption_line(X, keep) & (gi < first[ld]) & (nxt_by | cue | nxt_credit)
+        prv_t = np.zeros(n, bool)
+        prv_t[1:] = X[:-1, _FI["is_title"]] > 0
+        prv_t &= (gi > s) & ~_deck_line(X)
+        cand = (
+            has_kp & _caption_line(X, keep) & (gi < first[ld]) & (nxt_by | prv_t | cue | nxt_credit)
+        )
         _demote(p, why, cand, half, _CAPTION_REASON)
     if "bridge" in rules:
         furn_a = X[:, _FI["furniture"]] > 0

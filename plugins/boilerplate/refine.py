@@ -37,7 +37,7 @@ from collections.abc import Collection, Container, Mapping
 from itertools import compress
 from typing import Any
 
-from .lines import cue_only
+from .lines import _FI, cue_only
 from .notes import is_note
 
 #: trafilatura lines the line model scores under this are removed (chosen on 4 of 5 folds,
@@ -213,7 +213,17 @@ def refine(
             if not keep[j] and content.get(k, False) and k not in wholes:
                 keep[j] = True
     if headings and not all(keep):
-        _heads_kept(normed, keep, {k for k in map(_key, headings) if not _AD_LABEL.fullmatch(k)})
+        # (a comment section's heading is the page's, not a section of the text:
+        # "Comments", "3 Kommentare" over a sign-in prompt; s43 acc-regress R5; nor an ad
+        # slot's label: s43 acc-read F12)
+        X = decisions.X
+        talk = X[:, _FI["comment_cue"]] > 0 if X is not None and len(X) else []
+        _heads_kept(
+            normed,
+            keep,
+            {k for k in map(_key, headings) if not _AD_LABEL.fullmatch(k)}
+            - set(compress(rendered, talk)),
+        )
     _drop_strays(scored, keep, rendered, score_of, near)
     kept = list(compress(lines, keep))
     kept_norms = list(compress(normed, keep))

@@ -306,6 +306,36 @@ def _label(lines: Sequence[str], j: int, forms: _Forms) -> bool:
     )
 
 
+#: a bracketed image label or link of a text rendering ("[top02.gif]"): no table's value
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+#: the least words of a paragraph's sentence, above a table's first label
+_PROSE_WORDS = 8
+
+
+def _key_value(lines: Sequence[str], i: int) -> bool:
+    """Whether lines ``i`` and ``i + 1`` read as a table's label over its value ("Packed
+    weight" / "1.42 kg (3 lb 2 oz)"): a label of a name's length (:data:`_KEY_WORDS`), a value
+    of a cell's that is no sentence and not an image's label alone (a ranking's headlines
+    between its image labels are no labels: "[top01.gif]" / "李澤楷梁洛施分手9年罕見合體 …" /
+    "[top02.gif]"); a value of words without a figure right under a paragraph's sentence
+    is a sub-heading, the label a button or a kicker over it ("Buch bestellen" / "Manipulation
+    zersetzt Demokratie"; s43 acc-regress R4)."""
+    key, value, above = lines[i], lines[i + 1], lines[i - 1]
+    return (
+        len(key.split()) <= _KEY_WORDS
+        and len(value.split()) <= _CELL_WORDS
+        and not _stop_end(value)
+        and _BRACKETED.fullmatch(value) is None
+        and not (
+            # (a sub-heading: words, no figure, under a paragraph's sentence)
+            any(c.isalpha() for c in value)
+            and not any(c.isdigit() for c in value)
+            and _stop_end(above)
+            and len(above.split()) >= _PROSE_WORDS
+        )
+    )
+
+
 def article_structures(
     lines: Sequence[str],
     keep: Sequence[bool],
@@ -439,8 +469,7 @@ def article_structures(
         if score[i] >= _LABEL_SCORE
         and not furniture[i]
         and _label(lines, i, forms)
-        and len(lines[i].split()) <= _KEY_WORDS
-        if not _stop_end(lines[i + 1]) and len(lines[i + 1].split()) <= _CELL_WORDS
+        and _key_value(lines, i)
     ]
     # a list under the article's sentence that announces it with a colon ("The three other
     # projects the authority approved on Monday:" / "A new slipway for the lifeboat

@@ -7827,6 +7827,25 @@ def without_site(title: str, site: str | None, url: str | None) -> str:
 
 #: The most words of a site's name read from a page's title beside its headline
 _TITLE_SITE_WORDS = 6
+#: A newspaper's desk or a page's place in a series, which a <title> adds after the
+#: headline where a site's name would be: "… | Opinion", "… | Education", "… | Page 2 of
+#: 3" (s43 acc-regress R6: each was the site's name; a file has no domain to check it on)
+_DESK = (
+    r"opinions?|comment|commentary|analysis|editorials?|letters|features|reviews?"
+    r"|politics|business|economy|money|finance|markets|world|national|international|local"
+    r"|sports?|education|health|science|tech(?:nology)?|culture|arts|entertainment"
+    r"|lifestyle|life|style|travel|food|weather|obituaries|climate|environment|crime"
+    r"|motoring|property|jobs|careers|books|music|film|movies|tv|television|video|photos"
+    r"|meinung|kommentar|politik|wirtschaft|kultur|wissen|panorama|gesellschaft|reise"
+    r"|bildung|gesundheit|lokales|ausland|inland|feuilleton|digital"
+    r"|politique|économie|société|monde|santé|éducation|opinión|política|economía"
+    r"|deportes|cultura|sociedad|internacional|educación|salud"
+)
+_NOT_SITE_NAME = re.compile(
+    rf"(?:{_DESK})(?:\s+(?:&|and|und|et|y)\s+(?:{_DESK}))?"
+    r"|(?:page|seite|pagina|página|p\.)\s*\d+(?:\s*(?:of|von|de|sur|/)\s*\d+)?",
+    re.IGNORECASE,
+)
 
 
 def title_site(title: str, headline: str, url: str | None = None) -> str | None:
@@ -7835,7 +7854,8 @@ def title_site(title: str, headline: str, url: str | None = None) -> str | None:
     Reports Third Quarter 2026 Results | Halvorsen Bio Investors" -> "Halvorsen Bio
     Investors"), its first when the headline is its only other one ("Gregory Szorc's
     Digital Home | Mercurial's Journey ..."); a name (:func:`_name_like`) of at most
-    :data:`_TITLE_SITE_WORDS` words, not a section's (:func:`section_label`: "News"), that
+    :data:`_TITLE_SITE_WORDS` words, not a section's (:func:`section_label`: "News"; a
+    desk's or a pager's, :data:`_NOT_SITE_NAME`: "Opinion", "Page 2 of 3"), that
     names the domain of ``url`` when it has one, not beside a headline that reads as a name
     as long as it (the site's own name beside its section's: "Feuerwehr Oldenburg -
     Ausbildung"; the page's name is shorter: "Bohnenviertel - Stadt Stuttgart"). None when the headline
@@ -7864,6 +7884,7 @@ def title_site(title: str, headline: str, url: str | None = None) -> str | None:
         or not _name_like(site)
         or not any(c.isalpha() for c in site)
         or section_label(site)
+        or _NOT_SITE_NAME.fullmatch(site.strip(" .:")) is not None
         or (label is not None and not _names_domain(site, label))
     ):
         return None

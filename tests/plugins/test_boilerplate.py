@@ -718,7 +718,8 @@ def test_chinese_and_japanese_lines_count_words_of_their_characters():
     ntok, stop = _feature(rows, "ntok"), _feature(rows, "stop_count")
     han = [len(lines._CJK_LETTERS.findall(r)) for r in rows[:3]]
     assert ntok[0] == han[0] / 1.6 and ntok[2] == han[2] / 1.6
-    assert ntok[1] == 1 + (han[1] - 2) / 1.6  # バス: one word
+    # (バス is one word in a headline, not in a sentence: test_a_katakana_word_is_one_word)
+    assert ntok[1] == han[1] / 1.6
     assert ntok[3:] == [1.0, 9.0]
     assert stop[0] == 3 and stop[1] >= 5  # 在, 以, 的 / は, を, と, の, を ...
     assert stop[2] == 0
@@ -731,6 +732,12 @@ def test_a_katakana_word_is_one_word():
     row = "メイベリン ニューヨーク、ジャパン ブランドサポーターに錦戸 亮が就任！"
     # メイベリン, ニューヨーク, ジャパン, ブランドサポーター, and 7 Han and kana characters
     assert _feature([row], "ntok") == [4 + 7 / 1.6]
+    # (but a sentence's loanwords are words of its running text: counted short, a how-to's
+    # steps made its article's block shorter and lines of it were lost, s43 acc-regress R7)
+    step = "表示されるメニューから「プロパティ」をクリックして、設定を確認します。"
+    from corearchive_plugins.boilerplate import lines
+
+    assert _feature([step], "ntok") == [len(lines._CJK_LETTERS.findall(step)) / 1.6]
 
 
 #: a Japanese press release (htmldate dev 1649432346, PR TIMES: the release's facts,
@@ -2081,6 +2088,23 @@ def test_refine_removes_a_heading_over_lines_it_removes():
     assert out.split("\n") == ["First paragraph of the story.", "Last one."] and removed == 2
 
 
+def test_refine_removes_a_comment_sections_heading_between_kept_lines():
+    """s43 acc-regress R5: a comment section's heading ("Comments", "3 Kommentare") between
+    leaked lines is the page's furniture, not a section's heading of the text."""
+    from corearchive_plugins.boilerplate.lines import _FI
+    from corearchive_plugins.boilerplate.refine import refine
+
+    prompt = "Want to join the conversation? Please sign in to comment on this article."
+    text = f"First paragraph of the story.\nComments\n{prompt}"
+    decisions = _decisions(
+        [("First paragraph of the story.", 0.99), ("Comments", 0.05), (prompt, 0.4)],
+        features=True,
+    )
+    decisions.X[1, _FI["comment_cue"]] = 1
+    out, removed, _ = refine(text, decisions, headings={"Comments"})
+    assert "Comments" not in out.split("\n") and removed == 1
+
+
 def test_refine_keeps_unmatched_lines_and_adds_only_near_the_kept_part():
     from corearchive_plugins.boilerplate.refine import refine
 
@@ -3416,3 +3440,25 @@ def test_a_markets_ticker_over_the_article_is_removed(run_stage):
     assert all(removed.get(row) == TICKER_REASON for row in ticker), removed
     assert kept[0] == article[0]
     assert kept[-len(ticker) - 1 : -1] == ticker
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # (a second headline under a quote taken for the title; a byline with its photo's file
+        # name; a post's glued date stamp with its author and tags: s43 acc-regress R3)
+        "Termine Whisky Tastings Januar – Mai 2020 Halle/Saale und Dessau",
+        "Catherine Shu @catherineshu / 2 days [GettyImages-1079941752.jpg?w=600]",
+        "20. April 201713. Juni 2017 Matthias Weber Amazon, Big Data, Chatbots, Google, Microsoft",
+        "Warning: Use of undefined constant PP_MULTIPLE_AUTHORS_VERSION - assumed "
+        "'PP_MULTIPLE_AUTHORS_VERSION' (this will throw an Error in a future version of PHP) in "
+        "/home/site/public_html/wp-content/themes/gdg/functions.php on line 45",
+    ],
+)
+def test_a_long_line_under_the_title_that_is_no_deck_is_a_caption(run_stage, line):
+    # a deck reads as the story's prose (test_a_deck_under_the_headline_is_no_caption); any
+    # other long line without final punctuation right under the title does not stay
+    head = "Man muss dem Leben immer um mindestens einen Whisky voraus sein (Humphrey Bogart)"
+    kept, _removed = _clean(run_stage, ["Home", "News", head, line, *ART])
+    assert line not in kept
+    assert set(ART) <= set(kept)

@@ -636,3 +636,22 @@ def test_a_tables_labels_over_their_kept_values_are_kept():
     assert article_structures(lines, keep, score, furniture) == [2, 4]
     score[4] = 0.1  # (under _LABEL_SCORE: a button's)
     assert article_structures(lines, keep, score, furniture) == [2]
+
+
+def test_a_button_or_a_rankings_headline_is_no_tables_label():
+    """s43 acc-regress R4: a button over a sub-heading, under a paragraph ("Buch bestellen" /
+    "Manipulation zersetzt Demokratie"), and a ranking's headlines between its image labels
+    ("[top01.gif]" / a headline of 25 Chinese characters, two tokens / "[top02.gif]") were
+    kept as a table's labels over their values."""
+    para = "Wir lassen die Autorin selbst ihr Buch vorstellen und zeigen einige Rezensionen."
+    lines = [para, "Buch bestellen", "Manipulation zersetzt Demokratie", para]
+    keep, score = [True, False, True, True], [0.9, 0.4, 0.6, 0.9]
+    assert article_structures(lines, keep, score, [False] * 4) == []
+    # (a value with a figure under the paragraph is still a table's: a spec table's first row)
+    lines[2] = "1.42 kg (3 lb 2 oz)"
+    assert article_structures(lines, keep, score, [False] * 4) == [1]
+    head1 = "李澤楷梁洛施分手9年罕見合體 為兒子比賽加油【北京新浪網】"
+    head2 = "天吶，這居然是李寧！簡直有毒！【北京新浪網】"
+    lines = ["體育瀏覽排行", "[top01.gif]", head1, "[top02.gif]", head2, "[top03.gif]"]
+    keep, score = [True, True, False, True, False, True], [0.6, 0.6, 0.4, 0.6, 0.4, 0.6]
+    assert article_structures(lines, keep, score, [False] * 6) == []

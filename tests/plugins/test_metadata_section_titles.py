@@ -136,6 +136,12 @@ def test_a_dumps_bare_section_title_gives_way_to_a_headline_under_a_blurb(run_st
         (f"{HEADLINE} | Harbour Town Council", "Harbour Town Council"),
         (f"Harbour Town Council - {HEADLINE}", "Harbour Town Council"),
         (f"{HEADLINE} | News", None),  # (a section's name)
+        # (a desk's or a pager's, in a file without a domain to check it on: s43
+        # acc-regress R6)
+        (f"{HEADLINE} | Opinion", None),
+        (f"{HEADLINE} | Page 2 of 3", None),
+        (f"{HEADLINE} | Education", None),
+        (f"{HEADLINE} | Arts & Culture", None),
         (HEADLINE, None),
     ],
 )
