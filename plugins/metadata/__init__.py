@@ -46,6 +46,7 @@ from .. import is_post
 from ..boilerplate.reflow import Reflowed, front_matter_lines, reflow_text
 from . import model as ranker
 from .html import (
+    copyright_holder,
     html_candidates,
     html_value,
     meta_fields,
@@ -63,6 +64,7 @@ from .text import (
     OLDEST_YEAR,
     LineSplit,
     Page,
+    _no_person,
     _segment_cut,
     _slug_tokens,
     _slug_words,
@@ -86,6 +88,7 @@ from .text import (
     order_evidence,
     over_the_story,
     parse_capture,
+    person_name,
     piece_of_sentence,
     place_words,
     placeholder_day,
@@ -95,6 +98,7 @@ from .text import (
     resolve_ambiguous,
     section_label,
     short_byline,
+    site_as_author,
     site_clock,
     title_site,
     unhashed,
@@ -449,8 +453,11 @@ def _tidy_given(doc: Document) -> list[str]:
                 read = (read or parts) + [p for p in parts if agency(p) and p not in read]
             people, credited = split_authors(read or [a])
             agencies += credited
-            for n in people:
-                names.setdefault(" ".join(n.casefold().split()), n)
+            # (what is no person's name as a page's byline has none: "Staff", "LD",
+            # "Jane Doe https"; s43 acc-index #19)
+            for n in filter(None, map(person_name, people)):
+                if not _no_person(n.split()):
+                    names.setdefault(" ".join(n.casefold().split()), n)
         doc.authors = [n for n in names.values() if n]
     return list(dict.fromkeys(agencies))
 
@@ -980,6 +987,8 @@ class MetadataStage(Stage):
                 if not getattr(doc, key):
                     setattr(doc, key, value)
                     sources[key] = "html (trafilatura)"
+            if doc.authors and sources.get("authors") == "html (trafilatura)":
+                self._no_publisher(doc, sources, ann, url)
             own = meta.get("url")
             if (
                 isinstance(own, str)
@@ -1263,6 +1272,11 @@ class MetadataStage(Stage):
             sources["authors"] = "the thread's first poster"
         if scan is not None and sources.get("authors") != "input":
             self._wire(doc, ann, sources, url, *scan, british)
+        if doc.authors and any(site_as_author(a, doc.site_name, url) for a in doc.authors):
+            # (a byline's or a dump's: "The Harbour Times" as its own author; s43 acc-index #19)
+            doc.authors = [a for a in doc.authors if not site_as_author(a, doc.site_name, url)]
+            if not doc.authors:
+                sources.pop("authors", None)
         if units:
             ann["listing"] = units
         if chosen is not None:
@@ -1330,6 +1344,27 @@ class MetadataStage(Stage):
         agencies = list(dict.fromkeys(agencies + credits(lines, top, body, british)))
         if agencies:
             ann["agencies"] = agencies
+
+    @staticmethod
+    def _no_publisher(
+        doc: Document, sources: dict[str, str], ann: dict[str, Any], url: str | None
+    ) -> None:
+        """The authors of a page's markup without its site's name (:func:`site_as_author`:
+        "CBS News" on cbsnews.com) and, beside other names, its copyright holder
+        (:func:`copyright_holder`: "Condé Nast" beside "Molly Wood"), which is the page's
+        ``publisher`` when it names none; an author facet's most frequent "authors" of the
+        dev pages were publishers (s43 acc-index #7). None left: the text's byline may
+        give them (:meth:`_text_byline`)."""
+        people = [a for a in doc.authors if not site_as_author(a, doc.site_name, url)]
+        if len(people) > 1:
+            owners = [a for a in people if copyright_holder(doc.content, a)]
+            if owners and len(owners) < len(people):
+                people = [a for a in people if a not in owners]
+                if "publisher" not in ann:
+                    ann["publisher"], sources["publisher"] = owners[0], "html (copyright)"
+        doc.authors = people
+        if not people:
+            del sources["authors"]
 
     def _text_byline(self, doc: Document, sources: dict[str, str], ann: dict[str, Any]) -> None:
         """Authors from a byline at the top of the article trafilatura extracted ("von

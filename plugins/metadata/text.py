@@ -5862,7 +5862,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
             last += 1
     people = []
     for p in chain.from_iterable(_NAME_SPLIT.split(x) for x in parts[: last + 1]):
-        p = p.strip(" .,:;-–()[]")
+        p = person_name(p.strip(" .,:;-–()[]")) or ""
         if not p or _AGENCY.match(p):
             continue
         ws = p.split()
@@ -6012,6 +6012,66 @@ def place_words(text: str, byline: bool = False, shapes: bool = True) -> Callabl
     return place
 
 
+#: What trails a name in an author field and is no part of it: a web address's scheme (a
+#: profile link read as text, "Sputnik https:", "The Washington Times https:"), a middle dot,
+#: bullet, bar or slash left before a date that was cut ("Венера Ерофеева·")
+_NAME_TAIL = re.compile(r"(?:\s+https?:?(?://\S*)?)+$|[\s·•|/]+$", re.I)
+#: A label before a name ("Interview: Julia Lauter", "Text: Jane Doe"; trafilatura drops
+#: the colon), followed by two words at least
+_NAME_LABEL = re.compile(
+    r"^(?i:interview|text|texte|words|reportage|bericht|gespräch)\b:?\s+(?=\S+\s+\S)"
+)
+#: A field's name and a byline word before the byline's names: "WABC By Eyewitness News"
+_NAME_BEFORE_BY = re.compile(r"^\S+(?:\s+\S+)?\s+(?:By|Von)\s+(?=[^\W\d_])")
+#: Month names that end a name only as a date's remnant ("Carrie Arnold November 18, 2021"
+#: with its digits cut); "May", "March", "June", "April" and "August" are surnames too
+_MONTH_TAIL = frozenset(
+    [
+        "january",
+        "february",
+        "september",
+        "october",
+        "november",
+        "december",
+        "januar",
+        "februar",
+        "oktober",
+        "dezember",
+        "janvier",
+        "février",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "enero",
+        "febrero",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ]
+)
+
+
+def person_name(name: str) -> str | None:
+    """``name``, an author field's name from any source (a page's markup, a byline, a
+    dump), without what is no part of a person's name, or None when nothing of one is left:
+    a label before it ("Interview Julia Lauter"), a month that a date left after it ("CBS
+    News February", "Carrie Arnold November"), a web address's scheme or a separator after
+    it ("Sputnik https", "Венера Ерофеева·"), a field's name before its byline word ("WABC
+    By Eyewitness News"); one or two letters are initials ("LD", "Mh", "I"), no name (a
+    script without case aside: "王明"). An author facet showed each as a person (s43
+    acc-index #7)."""
+    n = _NAME_TAIL.sub("", _NAME_BEFORE_BY.sub("", _NAME_LABEL.sub("", name.strip())))
+    ws = n.split()
+    if len(ws) >= 3 and ws[-1].casefold().rstrip(".,") in _MONTH_TAIL:
+        n = " ".join(ws[:-1])
+    letters = n.replace(".", "").replace(" ", "")
+    if len(letters) <= 2 and all(c.lower() != c.upper() for c in letters):
+        return None
+    return n or None
+
+
 def author_field_names(
     value: str, place: Callable[[str], bool] | None = None, named: bool = False
 ) -> list[str]:
@@ -6056,8 +6116,9 @@ def author_field_names(
         and not _AUTHOR_TAIL.search(a)
         and not a.lower().startswith("www ")
         and not _no_person(a.split())
+        and (name := person_name(a))
     ):
-        return [a]
+        return [name]
     return found
 
 
@@ -7480,6 +7541,22 @@ def _host_label(url: str | None) -> str | None:
         parts = parts[:-1]  # a site on a blog host is its subdomain (x.wordpress.com)
     label = _compact(parts[-1])
     return label if len(label) >= 3 else None
+
+
+def site_as_author(name: str, site: str | None, url: str | None) -> bool:
+    """Whether author ``name`` is the site's, not a person's: it is the site's name ``site``
+    or the name of the domain of ``url`` ("CBS News" on cbsnews.com, "The Harbour Times"
+    beside the site name "The Harbour Times", "Sputnik" on sputniknews.com) and does not
+    read as a person's (:func:`_person_like` without an outlet's word: a personal site's
+    "Jane Doe" on janedoe.com is its author). An author facet showed the site as an author
+    (s43 acc-index #7, #19)."""
+    if _person_like(name):
+        return False
+    c = _compact(name)
+    if site and c and c == _compact(site):
+        return True
+    label = _host_label(url)
+    return label is not None and _is_domain_name(name, label)
 
 
 def _names_domain(s: str, label: str) -> bool:

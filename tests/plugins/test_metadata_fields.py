@@ -1293,3 +1293,85 @@ def test_a_jina_headers_published_time_gives_the_content_dates_time(ingest, tmp_
     )
     assert rec["published"] == "2022-05-04T05:01:53+00:00"
     assert "May 4, 2022" not in rec["text"]
+
+
+def _page_authors(run_stage: Any, head: str, foot: str = "", uri: str = "https://news.example/a"):
+    """The record of an HTML page with ``head`` in its <head> and ``foot`` after its
+    article, at ``uri``."""
+    page = _html(head).replace("</body>", f"<footer>{foot}</footer></body>")
+    return run_stage(MetadataStage, make_document(page, html=True, uri=uri)).kept[0]
+
+
+@pytest.mark.parametrize(
+    ("author", "want"),
+    [
+        # (a date after the name, its digits cut by trafilatura)
+        ("Carrie Arnold November", ["Carrie Arnold"]),
+        ("Jane Doe February 24, 2020, 7:57 AM", ["Jane Doe"]),
+        # (a profile link's scheme as text, and a lone letter)
+        ("Sam Holt https:; i", ["Sam Holt"]),
+        ("Interview: Julia Lauter", ["Julia Lauter"]),
+        ("WABC By Eyewitness News", ["Eyewitness News"]),
+        # (what is a person's stays: a surname that is a month's name)
+        ("Theresa May", ["Theresa May"]),
+    ],
+)
+def test_a_pages_author_field_gives_a_persons_name_only(run_stage, author, want) -> None:
+    """trafilatura's authors of the dev pages held a date's month ("Carrie Arnold
+    November", "CBS News February"), a link's "https", a lone "I", a label ("Interview
+    Julia Lauter") and the station before its byline ("WABC By Eyewitness News"): an
+    author facet showed each as a person (s43 acc-index #7)."""
+    got = _page_authors(run_stage, f"<meta name='author' content='{author}'>")
+    assert got.authors == want
+
+
+@pytest.mark.parametrize(
+    ("author", "byline", "want"),
+    [
+        ("mh", "<p>Von Martin Huber</p>", ["Martin Huber"]),
+        ("LD", "", []),
+        ("王明", "", ["王明"]),  # (a script without case: a whole name)
+    ],
+)
+def test_initials_for_an_author_give_way_to_the_texts_byline(author, byline, want) -> None:
+    """A page's JSON-LD author of initials ("mh", "Kj", "LD" on the dev pages) names no
+    one, and the byline over the article went unread (s43 acc-index #7)."""
+    from corearchive import Cleaner
+
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "NewsArticle", "headline": "Library opens reading room", "author": {"@type":'
+        f' "Person", "name": "{author}"}}}}</script>'
+    )
+    with Cleaner(disable=["dedup"]) as cleaner:
+        got = cleaner.clean(_html(ld, byline), url="https://n.example/a").record
+    assert got is not None
+    assert got["authors"] == want
+
+
+def test_the_sites_name_and_its_copyright_holder_are_no_authors(run_stage) -> None:
+    """ "CBS News February 24, 2020" on cbsnews.com gave the author "CBS News February", and
+    wired.com's author meta "Condé Nast" (its copyright holder) stood beside the writer's
+    name: the two most frequent "authors" of the dev pages were publishers (s43 acc-index
+    #7). The copyright holder is the page's publisher; alone, it is the page's author (a
+    personal site's "© 2024 Jane Doe")."""
+    got = _page_authors(
+        run_stage,
+        "<meta name='author' content='CBS News February 24, 2020, 7:57 AM'>",
+        uri="https://www.cbsnews.com/news/a",
+    )
+    assert got.authors == []
+    head = "<meta name='author' content='Condé Nast'><meta name='author' content='Molly Wood'>"
+    got = _page_authors(run_stage, head, "© <!-- -->2019<!-- --> Condé Nast. All rights reserved.")
+    assert got.authors == ["Molly Wood"]
+    assert got.annotations["metadata"]["publisher"] == "Condé Nast"
+    got = _page_authors(run_stage, "<meta name='author' content='Jane Doe'>", "© 2024 Jane Doe")
+    assert got.authors == ["Jane Doe"]
+
+
+def test_a_dumps_authors_get_a_pages_checks(run_stage) -> None:
+    """A dump's own authors "The Harbour Times" (its site) and "Staff" were taken as given
+    (s43 acc-index #19)."""
+    doc = make_document(PROSE * 3, uri="https://harbourtimes.example/a")
+    doc.authors, doc.site_name = ["The Harbour Times", "Staff", "Jane Doe https"], "Harbour Times"
+    assert run_stage(MetadataStage, doc).kept[0].authors == ["Jane Doe"]
