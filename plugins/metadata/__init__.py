@@ -64,6 +64,7 @@ from .text import (
     OLDEST_YEAR,
     LineSplit,
     Page,
+    _compact,
     _no_person,
     _segment_cut,
     _slug_tokens,
@@ -102,6 +103,7 @@ from .text import (
     site_clock,
     title_site,
     unhashed,
+    untyped,
     update_lines,
 )
 from .wire import agency, byline_names, credits, split_authors
@@ -502,7 +504,7 @@ def _tidy_fields(doc: Document) -> dict[str, int]:
             cleaned = (tidy_field(v) for v in values)
             setattr(doc, name, list(dict.fromkeys(v for v in cleaned if v)))
     if doc.tags:
-        doc.tags = _tidy_tags(doc.tags)
+        doc.tags = _tidy_tags(doc.tags, doc.title)
     cut: dict[str, int] = {}
     for name, limit in (("title", MAX_TITLE_CHARS), ("site_name", MAX_NAME_CHARS)):
         value = getattr(doc, name)
@@ -523,14 +525,23 @@ def _tidy_fields(doc: Document) -> dict[str, int]:
 #: none: "Issue #42", s36 acc-read F20). Commas are each source's own
 #: separator, split where it is read (a dump's "Washington, D.C." stays one tag)
 _TAG_JOINS = re.compile(rf"\s*[;|؛；｜]\s*|{HASHTAG_SPACE}")
+#: The most words of a tag: a subject's name or a term, not a sentence or a headline
+_TAG_WORDS = 8
+#: The fewest words of a headline that is no subject's name when a tag is it
+_HEADLINE_WORDS = 4
 
 
-def _tidy_tags(tags: list[str]) -> list[str]:
+def _tidy_tags(tags: list[str], title: str | None = None) -> list[str]:
     """A record's tags as a facet wants them, whatever their source (a keywords meta, a tag
-    line, a dump): split at what still joins two (:data:`_TAG_JOINS`), a hashtag's "#" and
-    runs of spaces taken off, none without a letter or digit, and one tag per spelling that
-    differs in case only, the first kept ("#Wirtschaft" and "Wirtschaft", "Noticias" and
-    "noticias" split one facet value in two on the dev pages: s35 hygiene acceptance F7)."""
+    line, a dump): split at what still joins two (:data:`_TAG_JOINS`), a hashtag's "#", a
+    machine's type prefix (:func:`untyped`: "tag:facebook") and runs of spaces taken off,
+    none without a letter or digit, and one tag per spelling that differs in case only, the
+    first kept ("#Wirtschaft" and "Wirtschaft", "Noticias" and "noticias" split one facet
+    value in two on the dev pages: s35 hygiene acceptance F7). A sentence is no tag (more
+    than :data:`_TAG_WORDS` words: a lead paragraph, a headline as keywords), nor is the
+    page's ``title`` of :data:`_HEADLINE_WORDS` words or more, its site's name after it or
+    not ("Why you can't trust the White House … - CNNPolitics"; s43 acc-index #8)."""
+    headline = _compact(title) if title and len(title.split()) >= _HEADLINE_WORDS else None
     seen: dict[str, str] = {}
     for tag in tags:
         for joined in _TAG_JOINS.split(tag):
@@ -538,8 +549,12 @@ def _tidy_tags(tags: list[str]) -> list[str]:
             # "[Politics] [Harbour]" was one tag, a line's "…, [Politics]" kept them)
             parts = bracketed_tags(joined.strip()) or (joined,)
             for part in chain.from_iterable(map(hashtag_split, parts)):
-                part = unhashed(" ".join(part.split()))
-                if any(map(str.isalnum, part)):  # (a "#" or a dash alone is no tag)
+                part = untyped(unhashed(" ".join(part.split())))
+                if (
+                    any(map(str.isalnum, part))  # (a "#" or a dash alone is no tag)
+                    and len(part.split()) <= _TAG_WORDS
+                    and not (headline and _compact(part).startswith(headline))
+                ):
                     seen.setdefault(part.casefold(), part)
     return list(seen.values())
 

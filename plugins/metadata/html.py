@@ -51,6 +51,7 @@ from .text import (
     STRUCTURED_MIN_YEAR,
     TEXT_ONLY_FEATURES,
     Page,
+    _compact,
     _cues,
     _features,
     _mk,
@@ -71,6 +72,7 @@ from .text import (
     reference_years,
     set_corrections_aside,
     surname_first,
+    untyped,
 )
 
 #: A JSON-LD publication date: an article's ``datePublished``, a job posting's
@@ -1400,7 +1402,7 @@ def _extract_meta_json(heads: _HeadScan, metadata: Any) -> Any:
     return metadata
 
 
-_TAG_SEP = re.compile(r"[,;，、]")
+_TAG_SEP = re.compile(r"[,;，、،]")  # (and the Arabic comma: "أوروبا، إرتكاس")
 #: Tags that are a CMS's flags, not a subject (a blog's default category, a page type, a
 #: layout switch): "post", "Uncategorized", "No Autolink", "Homepage", "Front Page"
 _CMS_FLAGS = frozenset(
@@ -1485,11 +1487,21 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
         if site and not _NO_NAME.fullmatch(site):  # (a date, "02.11.2021": no site's name)
             out["site_name"] = " ".join(site.split())
     tags = [*(meta.get("categories") or []), *(meta.get("tags") or [])]
+    described = _compact(meta.get("description") or "") or None
     # a keywords meta tag is one string, "grenzen, selbstfürsorge, achtsamkeit": its tags
     # (its references read first: a page escaping its entities twice, "Body &amp;amp;
-    # Fitness", gave the tag "Body &amp" split at the reference's ";")
-    tags = [p for t in tags if isinstance(t, str) for p in _TAG_SEP.split(htmllib.unescape(t))]
-    tags = list(dict.fromkeys(t.strip() for t in tags if t.strip() and not _cms_flag(t.strip())))
+    # Fitness", gave the tag "Body &amp" split at the reference's ";"); not the page's
+    # description given as its keywords, which a split at its commas made "tags" of its
+    # clauses ("in dem behauptet wird"; s43 acc-index #8)
+    tags = [
+        p
+        for t in tags
+        if isinstance(t, str) and not (described and _compact(t) == described)
+        for p in _TAG_SEP.split(htmllib.unescape(t))
+    ]
+    # (a machine's prefix off before a CMS's flag is told: "type:post")
+    tags = [untyped(t.strip()) for t in tags]
+    tags = list(dict.fromkeys(t for t in tags if t and not _cms_flag(t)))
     if tags:
         out["tags"] = tags
     return out

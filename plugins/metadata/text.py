@@ -6022,35 +6022,21 @@ _NAME_LABEL = re.compile(
     r"^(?i:interview|text|texte|words|reportage|bericht|gespräch)\b:?\s+(?=\S+\s+\S)"
 )
 #: A field's name and a byline word before the byline's names: "WABC By Eyewitness News"
-_NAME_BEFORE_BY = re.compile(r"^\S+(?:\s+\S+)?\s+(?:By|Von)\s+(?=[^\W\d_])")
+#: ("Analysis by Chris Cillizza")
+_NAME_BEFORE_BY = re.compile(r"^\S+(?:\s+\S+)?\s+(?:[Bb]y|[Vv]on)\s+(?=[^\W\d_])")
+#: A company's legal form, the last word of its name: "Perform Media Deutschland GmbH"
+_LEGAL_FORMS = frozenset((
+    "gmbh", "ag", "kg", "kgaa", "ug", "inc", "ltd", "llc", "llp", "plc", "corp", "sa",
+    "sas", "sarl", "srl", "spa", "bv", "nv", "ev", "oy", "pty"
+))  # fmt: skip
 #: Month names that end a name only as a date's remnant ("Carrie Arnold November 18, 2021"
 #: with its digits cut); "May", "March", "June", "April" and "August" are surnames too
-_MONTH_TAIL = frozenset(
-    [
-        "january",
-        "february",
-        "september",
-        "october",
-        "november",
-        "december",
-        "januar",
-        "februar",
-        "oktober",
-        "dezember",
-        "janvier",
-        "février",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "enero",
-        "febrero",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ]
-)
+_MONTH_TAIL = frozenset((
+    "january", "february", "september", "october", "november", "december", "januar",
+    "februar", "oktober", "dezember", "janvier", "février", "septembre", "octobre",
+    "novembre", "décembre", "enero", "febrero", "septiembre", "octubre", "noviembre",
+    "diciembre"
+))  # fmt: skip
 
 
 def person_name(name: str) -> str | None:
@@ -6059,11 +6045,14 @@ def person_name(name: str) -> str | None:
     a label before it ("Interview Julia Lauter"), a month that a date left after it ("CBS
     News February", "Carrie Arnold November"), a web address's scheme or a separator after
     it ("Sputnik https", "Венера Ерофеева·"), a field's name before its byline word ("WABC
-    By Eyewitness News"); one or two letters are initials ("LD", "Mh", "I"), no name (a
+    By Eyewitness News"); a company's (a legal form: "Perform Media Deutschland GmbH") is
+    none; one or two letters are initials ("LD", "Mh", "I"), no name (a
     script without case aside: "王明"). An author facet showed each as a person (s43
     acc-index #7)."""
     n = _NAME_TAIL.sub("", _NAME_BEFORE_BY.sub("", _NAME_LABEL.sub("", name.strip())))
     ws = n.split()
+    if len(ws) >= 2 and ws[-1].casefold().replace(".", "").rstrip(",") in _LEGAL_FORMS:
+        return None  # (a publisher)
     if len(ws) >= 3 and ws[-1].casefold().rstrip(".,") in _MONTH_TAIL:
         n = " ".join(ws[:-1])
     letters = n.replace(".", "").replace(" ", "")
@@ -6534,6 +6523,18 @@ def unhashed(tag: str) -> str:
     """A tag without its hashtag's "#" ("#Council" -> "Council", "#2024" -> "2024"; a "#"
     alone, "# x", stays)."""
     return tag[1:] if tag[:1] == "#" and tag[1:2].isalnum() else tag
+
+
+#: A machine's type prefix on a tag: a word in small letters and a colon, no space after
+#: it ("tag:facebook", "cat:politik", "type:post")
+_TAG_PREFIX = re.compile(r"[a-z]+:(?=[^\s/])")
+
+
+def untyped(tag: str) -> str:
+    """A tag without a machine's type prefix ("tag:facebook" -> "facebook"): a tag facet
+    split "facebook" from "tag:facebook" (s43 acc-index #8)."""
+    m = _TAG_PREFIX.match(tag)
+    return tag[m.end() :] if m else tag
 
 
 def hashtag_split(part: str) -> list[str]:

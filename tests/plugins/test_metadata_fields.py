@@ -1312,6 +1312,9 @@ def _page_authors(run_stage: Any, head: str, foot: str = "", uri: str = "https:/
         ("Sam Holt https:; i", ["Sam Holt"]),
         ("Interview: Julia Lauter", ["Julia Lauter"]),
         ("WABC By Eyewitness News", ["Eyewitness News"]),
+        ("Analysis by Chris Cillizza", ["Chris Cillizza"]),
+        # (a publisher, by its legal form)
+        ("Perform Media Deutschland GmbH", []),
         # (what is a person's stays: a surname that is a month's name)
         ("Theresa May", ["Theresa May"]),
     ],
@@ -1375,3 +1378,41 @@ def test_a_dumps_authors_get_a_pages_checks(run_stage) -> None:
     doc = make_document(PROSE * 3, uri="https://harbourtimes.example/a")
     doc.authors, doc.site_name = ["The Harbour Times", "Staff", "Jane Doe https"], "Harbour Times"
     assert run_stage(MetadataStage, doc).kept[0].authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("head", "tags"),
+    [
+        # (a machine's type prefix: off, and the CMS's flag it names is no tag)
+        ("<meta name='keywords' content='tag:facebook, cat:politik, type:post'>",
+         ["facebook", "politik"]),
+        # (the description as keywords: no clause of it is a tag)
+        ("<meta name='description' content='BANGKOK: Ein Video, in dem behauptet wird, dass"
+         " ein Bote fliegt'><meta name='keywords' content='BANGKOK: Ein Video, in dem"
+         " behauptet wird, dass ein Bote fliegt'>", []),
+        # (a sentence, and the headline with its site's name)
+        ("<meta name='keywords' content='Harbour, All-new 2020 Sentra is what we really want"
+         " from Nissan PH'>", ["Harbour"]),
+        ("<meta name='keywords' content='Library, Library opens reading room - The Times'>",
+         ["Library"]),
+        # (a list joined by Arabic commas)
+        ("<meta name='keywords' content='أوروبا، ألمانيا، بافاريا'>",
+         ["أوروبا", "ألمانيا", "بافاريا"]),
+    ],
+)  # fmt: skip
+def test_a_tag_is_a_term_not_a_sentence_headline_or_typed_name(run_stage, head, tags) -> None:
+    """Tags of the dev pages held machine prefixes ("tag:bußgelder", "type:page"), the
+    clauses of a description given as keywords, lead paragraphs and the page's headline,
+    and an Arabic keyword list as one tag (s43 acc-index #8)."""
+    assert _record(run_stage, _html(head)).tags == tags
+
+
+def test_a_dumps_tags_get_a_pages_checks(run_stage) -> None:
+    """A dump's tags take the same checks: a type prefix off, no sentence."""
+    got = _record(
+        run_stage,
+        PROSE * 3,
+        html=False,
+        tags=["tag:harbour", "The council said on Tuesday that the harbour wall will be rebuilt"],
+    )
+    assert got.tags == ["harbour"]
