@@ -59,6 +59,7 @@ from .original import original_date
 from .text import (
     _BY_WORD,
     _CLOSERS,
+    _TITLE_SEP,
     CLOCK_CONFIDENCE,
     HASHTAG_SPACE,
     OLDEST_YEAR,
@@ -101,10 +102,12 @@ from .text import (
     short_byline,
     site_as_author,
     site_clock,
+    site_name_of,
     title_site,
     unhashed,
     untyped,
     update_lines,
+    without_site,
 )
 from .wire import agency, byline_names, credits, split_authors
 
@@ -462,6 +465,29 @@ def _tidy_given(doc: Document) -> list[str]:
                     names.setdefault(" ".join(n.casefold().split()), n)
         doc.authors = [n for n in names.values() if n]
     return list(dict.fromkeys(agencies))
+
+
+def _given_title(doc: Document, sources: dict[str, str], url: str | None) -> None:
+    """A dump's own title as a page's ``<title>`` is read: without the site's name at its
+    end (the dump's site name, :func:`.text.without_site`), or, when the dump names no site,
+    the name its last segment is (:func:`.text.title_site`: "Harbour vote delayed | The
+    Harbour Times" gives the title and the site's name); the site's name alone is no title
+    (the text's headline is read instead). A dump's fields were taken as given (s43
+    acc-index #19)."""
+    title = doc.title or ""
+    if doc.site_name:
+        if _compact(title) == _compact(doc.site_name):
+            doc.title = None
+            del sources["title"]
+        else:
+            doc.title = without_site(title, doc.site_name, url)
+        return
+    parts = _TITLE_SEP.split(" ".join(title.split()))
+    head = "".join(parts[:-2]).strip()
+    # (a section's name before a headline is none: "Events - Jazz In The Park"; s42 acc-read F3)
+    if len(parts) >= 3 and not section_label(head) and (site := title_site(title, head, url)):
+        doc.title, doc.site_name = head, site
+        sources["site_name"] = "input (title)"
 
 
 #: ``doc.work``'s key of an HTML page's ``<title>``, from the stage's parse to its end
@@ -963,6 +989,8 @@ class MetadataStage(Stage):
             at = None  # (a capture date without a time: relative dates count days)
         ann["date_bound"] = bound.isoformat() if bound else None
         url = self._url(doc)  # (several steps read it: once, not a match each)
+        if sources.get("title") == "input":
+            _given_title(doc, sources, url)
         # (the lines around the headline: a wire byline's agency, a byline's other names)
         scan: tuple[list[str], int] | None = None
         given_fields = doc.annotations.get("source", {}).get("given", {})
@@ -1068,6 +1096,10 @@ class MetadataStage(Stage):
                 # its section and site alone and keeps "News"
                 doc.title = unlabelled
                 sources["title"] = "html (<title>)"
+            if doc.site_name:
+                doc.site_name = site_name_of(doc.site_name, doc.title, url)
+                if not doc.site_name:
+                    del sources["site_name"]
             if not doc.site_name and head and (site := title_site(head, doc.title or "", url)):
                 # (a page without og:site_name: the segment its <title> adds to the
                 # headline, "… | Halvorsen Bio Investors"; s41 acc-press F17)
@@ -1287,6 +1319,11 @@ class MetadataStage(Stage):
             sources["authors"] = "the thread's first poster"
         if scan is not None and sources.get("authors") != "input":
             self._wire(doc, ann, sources, url, *scan, british)
+        if doc.site_name and not doc.content_is_html:
+            # (a plain text's site line or a dump's site name; an HTML page's was read so)
+            doc.site_name = site_name_of(doc.site_name, doc.title, url)
+            if not doc.site_name:
+                sources.pop("site_name", None)
         if doc.authors and any(site_as_author(a, doc.site_name, url) for a in doc.authors):
             # (a byline's or a dump's: "The Harbour Times" as its own author; s43 acc-index #19)
             doc.authors = [a for a in doc.authors if not site_as_author(a, doc.site_name, url)]

@@ -7560,6 +7560,55 @@ def site_as_author(name: str, site: str | None, url: str | None) -> bool:
     return label is not None and _is_domain_name(name, label)
 
 
+#: What no site's name holds: an e-mail address ("Lüder Hoppe info@buero-hoppe.de")
+_SITE_MAIL = re.compile(r"\S@\w")
+#: A copyright notice's year before the name, its sign taken off ("2020 Propellets Austria")
+_SITE_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[^\W\d_])")
+#: A licence notice's words after the name ("Krimiblog-Archiv ist lizensiert unter")
+_SITE_LICENCE = re.compile(r"(?i)\s+(?:ist|is|are|sind)\s+(?:lizen[sz]iert|licensed)\b.*$")
+
+
+def site_name_of(site: str, title: str | None, url: str | None) -> str | None:
+    """The site's name in a page's or a dump's site name ``site``, whatever its source,
+    beside the page's ``title`` and address ``url``: not the headline (the site name that is
+    the title, or holds it as a segment: "Achtsam durch die Krise | Die FURCHE" -> "Die
+    FURCHE"), nor its tagline (of its segments, the one that names the domain, when the
+    others say more: "SW1.News - Nachrichten der Region Schweinfurt - …" -> "SW1.News",
+    "WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale" -> "WSVN 7News"), a
+    notice's year or licence words ("2020 Propellets Austria", "Krimiblog-Archiv ist
+    lizensiert unter"), a trailing "_" or bar; none with an e-mail address. A site facet
+    showed headlines, taglines and addresses as sites, and split a site's pages among
+    them (s43 acc-index #6)."""
+    if _SITE_MAIL.search(site):
+        return None
+    site = _SITE_LICENCE.sub("", _SITE_YEAR.sub("", site)).strip(" _|-–—·")
+    head = _compact(title) if title else ""
+    if head and _compact(site) == head:
+        return None
+    parts = _TITLE_SEP.split(site)
+    if len(parts) < 3:
+        return site or None
+    segs = [p.strip() for p in parts[0::2]]
+    if head and len(segs) == 2:
+        # (the headline and the site's name, in either order)
+        for k in (0, 1):
+            if _compact(segs[k]) == head:
+                return segs[1 - k]
+    label = _host_label(url)
+    if label is None:
+        return site
+    named = [g for g in segs if _is_domain_name(g, label)] or [
+        g for g in segs if _names_domain(g, label)
+    ]
+    if not named:
+        return site
+    name = min(named, key=lambda g: len(g.split()))
+    # (the words beside it more than its own: "CDU - Fraktion Erfurt" and "Infoportal -
+    # Diakonie Deutschland" are the sites' names whole)
+    rest = sum(len(g.split()) for g in segs if g != name)
+    return name if rest > len(name.split()) else site
+
+
 def _names_domain(s: str, label: str) -> bool:
     """Whether line ``s`` names the domain ``label``: it holds the label ("ABC13 Houston"
     and abc13, "Tonight.de" and tonight) or the label holds it ("Spiegel" and spiegelonline;

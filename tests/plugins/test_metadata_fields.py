@@ -1416,3 +1416,50 @@ def test_a_dumps_tags_get_a_pages_checks(run_stage) -> None:
         tags=["tag:harbour", "The council said on Tuesday that the harbour wall will be rebuilt"],
     )
     assert got.tags == ["harbour"]
+
+
+@pytest.mark.parametrize(
+    ("site", "uri", "want"),
+    [
+        # (a tagline beside the name that names the domain)
+        ("SW1.News - Nachrichten der Region Schweinfurt - Main-Rhön - Bad Kissingen",
+         "https://sw1.news/a", "SW1.News"),
+        ("WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale", "https://wsvn.com/a",
+         "WSVN 7News"),
+        # (the headline and the name)
+        ("Library opens reading room | Die FURCHE", "https://furche.example/a", "Die FURCHE"),
+        ("Library opens reading room", "https://n.example/a", None),
+        # (a notice's year, an address, a trailing "_")
+        ("2020 Propellets Austria", "https://n.example/a", "Propellets Austria"),
+        ("Lüder Hoppe info@buero-hoppe.de", "https://n.example/a", None),
+        ("Wday_", "https://n.example/a", "Wday"),
+        # (a name of two parts, neither a tagline, stays whole)
+        ("CDU - Fraktion Erfurt", "https://www.cdu-fraktion-erfurt.de/a", "CDU - Fraktion Erfurt"),
+    ],
+)  # fmt: skip
+def test_a_site_name_is_the_sites_not_a_headline_tagline_or_address(run_stage, site, uri, want):
+    """og:site_name of the dev pages held the headline, a tagline ("SW1.News - Nachrichten
+    der Region …"), an e-mail address, a notice's year and a trailing "_": a site facet
+    showed them as sites (s43 acc-index #6)."""
+    page = _html(f"<meta property='og:site_name' content='{site}'>")
+    got = run_stage(MetadataStage, make_document(page, html=True, uri=uri)).kept[0]
+    assert got.site_name == want
+
+
+def test_a_dumps_title_and_site_name_get_a_pages_checks(run_stage) -> None:
+    """A dump's title kept its " | The Harbour Times", and the site's name was a title
+    (s43 acc-index #19)."""
+    doc = make_document(PROSE * 3, uri="https://d.example/1")
+    doc.title = "Harbour vote delayed | The Harbour Times"
+    got = run_stage(MetadataStage, doc).kept[0]
+    assert (got.title, got.site_name) == ("Harbour vote delayed", "The Harbour Times")
+    doc = make_document(PROSE * 3, uri="https://d.example/2")
+    doc.title = doc.site_name = "The Harbour Times"
+    got = run_stage(MetadataStage, doc).kept[0]
+    assert (got.title, got.site_name) == (None, "The Harbour Times")
+    doc = make_document(PROSE * 3, uri="https://d.example/3")
+    doc.title, doc.site_name = "Vote delayed | Harbour Times", "Harbour Times"
+    assert run_stage(MetadataStage, doc).kept[0].title == "Vote delayed"
+    doc = make_document(PROSE * 3, uri="https://d.example/4")
+    doc.site_name = "Krimiblog-Archiv ist lizensiert unter"
+    assert run_stage(MetadataStage, doc).kept[0].site_name == "Krimiblog-Archiv"
