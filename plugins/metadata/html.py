@@ -55,6 +55,7 @@ from .text import (
     _cues,
     _features,
     _mk,
+    address_host,
     after_reference,
     author_field_names,
     corrections_scored,
@@ -1476,14 +1477,8 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
             # (the notice's year after the name: "© The Harbour Times 2024"; s35 hygiene F8)
             site = _NOTICE_YEARS.sub("", site)
         site = site.strip(" -|,")
-        if site.startswith(("http://", "https://")):
-            # (an address for a name, "https://www.hawaiinewsnow.com": its host)
-            from urllib.parse import urlsplit
-
-            try:
-                site = (urlsplit(site).hostname or "").removeprefix("www.")
-            except ValueError:
-                site = ""
+        # (an address for a name, "https://www.hawaiinewsnow.com": its host)
+        site = address_host(site)
         if site and not _NO_NAME.fullmatch(site):  # (a date, "02.11.2021": no site's name)
             out["site_name"] = " ".join(site.split())
     tags = [*(meta.get("categories") or []), *(meta.get("tags") or [])]
@@ -1514,16 +1509,26 @@ _COPYRIGHT_BEFORE = re.compile(
     r"(?:©|&copy;|&#169;|\(c\)|copyright)(?:\s|<!--.{0,20}?-->|(?:19|20)\d\d|[-–,:]|\(c\))*$",
     re.I,
 )
+#: What follows a notice's holder: its year or its reservation ("Condé Nast 2019", "Condé
+#: Nast. All rights reserved", "Prisma Média - Tous droits réservés")
+_COPYRIGHT_AFTER = re.compile(
+    r"\W{0,4}(?:(?:19|20)\d\d|all rights|tous droits|alle rechte|todos los derechos)", re.I
+)
 
 
 def copyright_holder(content: str, name: str) -> bool:
     """Whether the page's markup ``content`` names ``name`` as its copyright holder (a
-    notice's mark right before the name): the site's owner, which sites put in their
-    ``author`` meta beside the writers' names ("Condé Nast" with "Molly Wood" on wired.com,
-    "Prisma Média" on gala.fr; s43 acc-index #7)."""
+    notice's mark right before the name, and its year or reservation: a photo's credit,
+    "© Marcus Bensmann" under a picture, names its author): the site's owner, which sites
+    put in their ``author`` meta beside the writers' names ("Condé Nast" with "Molly Wood"
+    on wired.com, "Prisma Média" on gala.fr; s43 acc-index #7)."""
     at = content.find(name)
     while at >= 0:
-        if _COPYRIGHT_BEFORE.search(content, max(0, at - 60), at):
+        notice = _COPYRIGHT_BEFORE.search(content, max(0, at - 60), at)
+        if notice is not None and (
+            any(map(str.isdigit, notice.group()))
+            or _COPYRIGHT_AFTER.match(content, at + len(name)) is not None
+        ):
             return True
         at = content.find(name, at + len(name))
     return False

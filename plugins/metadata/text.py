@@ -6023,7 +6023,7 @@ _NAME_LABEL = re.compile(
 )
 #: A field's name and a byline word before the byline's names: "WABC By Eyewitness News"
 #: ("Analysis by Chris Cillizza")
-_NAME_BEFORE_BY = re.compile(r"^\S+(?:\s+\S+)?\s+(?:[Bb]y|[Vv]on)\s+(?=[^\W\d_])")
+_NAME_BEFORE_BY = re.compile(r"^\S+(?:\s+\S+)?\s+[Bb]y\s+(?=[^\W\d_])")
 #: A company's legal form, the last word of its name: "Perform Media Deutschland GmbH"
 _LEGAL_FORMS = frozenset((
     "gmbh", "ag", "kg", "kgaa", "ug", "inc", "ltd", "llc", "llp", "plc", "corp", "sa",
@@ -6531,10 +6531,14 @@ _TAG_PREFIX = re.compile(r"[a-z]+:(?=[^\s/])")
 
 
 def untyped(tag: str) -> str:
-    """A tag without a machine's type prefix ("tag:facebook" -> "facebook"): a tag facet
-    split "facebook" from "tag:facebook" (s43 acc-index #8)."""
+    """A tag without a machine's type prefix ("tag:facebook" -> "facebook"; a typed number,
+    "repository:274214725", is none: ""): a tag facet split "facebook" from "tag:facebook"
+    (s43 acc-index #8)."""
     m = _TAG_PREFIX.match(tag)
-    return tag[m.end() :] if m else tag
+    if m is None:
+        return tag
+    rest = tag[m.end() :]
+    return "" if rest.isdigit() else rest
 
 
 def hashtag_split(part: str) -> list[str]:
@@ -7546,8 +7550,8 @@ def _host_label(url: str | None) -> str | None:
 
 def site_as_author(name: str, site: str | None, url: str | None) -> bool:
     """Whether author ``name`` is the site's, not a person's: it is the site's name ``site``
-    or the name of the domain of ``url`` ("CBS News" on cbsnews.com, "The Harbour Times"
-    beside the site name "The Harbour Times", "Sputnik" on sputniknews.com) and does not
+    or the name of the domain of ``url`` ("CBS News" on cbsnews.com, "Spiegel Online" on
+    spiegel.de, "The Harbour Times" beside the site name "The Harbour Times") and does not
     read as a person's (:func:`_person_like` without an outlet's word: a personal site's
     "Jane Doe" on janedoe.com is its author). An author facet showed the site as an author
     (s43 acc-index #7, #19)."""
@@ -7557,11 +7561,27 @@ def site_as_author(name: str, site: str | None, url: str | None) -> bool:
     if site and c and c == _compact(site):
         return True
     label = _host_label(url)
-    return label is not None and _is_domain_name(name, label)
+    # (the whole label: a part of it is as often the person whose site it is, "Alexander"
+    # on alexander-klier.net, "Lynn" on heavenlynnhealthy.de)
+    return label is not None and label in c and _is_domain_name(name, label)
 
 
-#: What no site's name holds: an e-mail address ("Lüder Hoppe info@buero-hoppe.de")
-_SITE_MAIL = re.compile(r"\S@\w")
+#: What no site's name holds: an e-mail address ("Lüder Hoppe info@buero-hoppe.de",
+#: "feedback@business-standard"; not a name's "@", "Kulinaria@Home")
+_SITE_MAIL = re.compile(r"[a-z0-9._%+-]@[a-z0-9-]+\b")
+
+
+def address_host(site: str) -> str:
+    """A site name that is a web address as its host ("https://www.hawaiinewsnow.com" ->
+    "hawaiinewsnow.com"; "" for a broken one); another as it is."""
+    if not site.startswith(("http://", "https://")):
+        return site
+    try:
+        return (urlsplit(site).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""
+
+
 #: A copyright notice's year before the name, its sign taken off ("2020 Propellets Austria")
 _SITE_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[^\W\d_])")
 #: A licence notice's words after the name ("Krimiblog-Archiv ist lizensiert unter")
@@ -7589,24 +7609,27 @@ def site_name_of(site: str, title: str | None, url: str | None) -> str | None:
     if len(parts) < 3:
         return site or None
     segs = [p.strip() for p in parts[0::2]]
-    if head and len(segs) == 2:
-        # (the headline and the site's name, in either order)
+    label = _host_label(url)
+    named = (
+        [g for g in segs if _is_domain_name(g, label)]
+        or [g for g in segs if _names_domain(g, label)]
+        if label is not None
+        else []
+    )
+    if named:
+        name = min(named, key=lambda g: len(g.split()))
+        # (the words beside it more than its own: "CDU - Fraktion Erfurt" and "Infoportal -
+        # Diakonie Deutschland" are the sites' names whole)
+        if sum(len(g.split()) for g in segs if g != name) > len(name.split()):
+            return address_host(name) or None
+    elif head and len(segs) == 2:
+        # (the headline and the site's name, in either order; the site's name, when one
+        # names the domain, whatever the title: "Frollein Herr | Information und …" of a
+        # page whose title was "Frollein Herr")
         for k in (0, 1):
             if _compact(segs[k]) == head:
-                return segs[1 - k]
-    label = _host_label(url)
-    if label is None:
-        return site
-    named = [g for g in segs if _is_domain_name(g, label)] or [
-        g for g in segs if _names_domain(g, label)
-    ]
-    if not named:
-        return site
-    name = min(named, key=lambda g: len(g.split()))
-    # (the words beside it more than its own: "CDU - Fraktion Erfurt" and "Infoportal -
-    # Diakonie Deutschland" are the sites' names whole)
-    rest = sum(len(g.split()) for g in segs if g != name)
-    return name if rest > len(name.split()) else site
+                return address_host(segs[1 - k]) or None
+    return site
 
 
 def _names_domain(s: str, label: str) -> bool:

@@ -1317,6 +1317,7 @@ def _page_authors(run_stage: Any, head: str, foot: str = "", uri: str = "https:/
         ("Perform Media Deutschland GmbH", []),
         # (what is a person's stays: a surname that is a month's name)
         ("Theresa May", ["Theresa May"]),
+        ("Justus von Daniels", ["Justus von Daniels"]),
     ],
 )
 def test_a_pages_author_field_gives_a_persons_name_only(run_stage, author, want) -> None:
@@ -1370,6 +1371,20 @@ def test_the_sites_name_and_its_copyright_holder_are_no_authors(run_stage) -> No
     assert got.annotations["metadata"]["publisher"] == "Condé Nast"
     got = _page_authors(run_stage, "<meta name='author' content='Jane Doe'>", "© 2024 Jane Doe")
     assert got.authors == ["Jane Doe"]
+    # (a photo's credit names a person: a notice has its year or its reservation)
+    head = "<meta name='author' content='Marcus Bensmann'><meta name='author' content='Jo Roe'>"
+    got = _page_authors(run_stage, head, "<p>©</p>\n<p>Marcus Bensmann</p>")
+    assert got.authors == ["Marcus Bensmann", "Jo Roe"]
+    # (a part of the domain's name is the person whose site it is)
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "BlogPosting", "author": {"@type": "Person", "name": "Alexander"}}</script>'
+    )
+    for uri, want in (
+        ("https://alexander-klier.net/a", ["Alexander"]),
+        ("https://alexander.net/a", []),
+    ):
+        assert _page_authors(run_stage, ld, uri=uri).authors == want, uri
 
 
 def test_a_dumps_authors_get_a_pages_checks(run_stage) -> None:
@@ -1384,7 +1399,7 @@ def test_a_dumps_authors_get_a_pages_checks(run_stage) -> None:
     ("head", "tags"),
     [
         # (a machine's type prefix: off, and the CMS's flag it names is no tag)
-        ("<meta name='keywords' content='tag:facebook, cat:politik, type:post'>",
+        ("<meta name='keywords' content='tag:facebook, cat:politik, type:post, repository:27421'>",
          ["facebook", "politik"]),
         # (the description as keywords: no clause of it is a tag)
         ("<meta name='description' content='BANGKOK: Ein Video, in dem behauptet wird, dass"
@@ -1433,6 +1448,9 @@ def test_a_dumps_tags_get_a_pages_checks(run_stage) -> None:
         ("2020 Propellets Austria", "https://n.example/a", "Propellets Austria"),
         ("Lüder Hoppe info@buero-hoppe.de", "https://n.example/a", None),
         ("Wday_", "https://n.example/a", "Wday"),
+        ("Kulinaria@Home", "https://n.example/a", "Kulinaria@Home"),
+        ("Library opens reading room - http://www.tafelblog.com", "https://tafelblog.com/a",
+         "tafelblog.com"),
         # (a name of two parts, neither a tagline, stays whole)
         ("CDU - Fraktion Erfurt", "https://www.cdu-fraktion-erfurt.de/a", "CDU - Fraktion Erfurt"),
     ],
