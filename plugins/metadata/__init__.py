@@ -46,6 +46,7 @@ from .. import is_post
 from ..boilerplate.reflow import Reflowed, front_matter_lines, named_markdown, reflow_text
 from . import model as ranker
 from .html import (
+    copyright_holder,
     html_candidates,
     html_value,
     meta_fields,
@@ -58,11 +59,14 @@ from .original import original_date
 from .text import (
     _BY_WORD,
     _CLOSERS,
+    _TITLE_SEP,
     CLOCK_CONFIDENCE,
     HASHTAG_SPACE,
     OLDEST_YEAR,
     LineSplit,
     Page,
+    _compact,
+    _no_person,
     _segment_cut,
     _slug_tokens,
     _slug_words,
@@ -86,6 +90,7 @@ from .text import (
     order_evidence,
     over_the_story,
     parse_capture,
+    person_name,
     piece_of_sentence,
     place_words,
     placeholder_day,
@@ -95,10 +100,14 @@ from .text import (
     resolve_ambiguous,
     section_label,
     short_byline,
+    site_as_author,
     site_clock,
+    site_name_of,
     title_site,
     unhashed,
+    untyped,
     update_lines,
+    without_site,
 )
 from .wire import agency, byline_names, credits, split_authors
 
@@ -468,10 +477,36 @@ def _tidy_given(doc: Document) -> list[str]:
                 read = (read or parts) + [p for p in parts if agency(p) and p not in read]
             people, credited = split_authors(read or [a])
             agencies += credited
-            for n in people:
-                names.setdefault(" ".join(n.casefold().split()), n)
+            # (what is no person's name as a page's byline has none: "Staff", "LD",
+            # "Jane Doe https"; s43 acc-index #19)
+            for n in filter(None, map(person_name, people)):
+                if not _no_person(n.split()):
+                    names.setdefault(" ".join(n.casefold().split()), n)
         doc.authors = [n for n in names.values() if n]
     return list(dict.fromkeys(agencies))
+
+
+def _given_title(doc: Document, sources: dict[str, str], url: str | None) -> None:
+    """A dump's own title as a page's ``<title>`` is read: without the site's name at its
+    end (the dump's site name, :func:`.text.without_site`), or, when the dump names no site,
+    the name its last segment is (:func:`.text.title_site`: "Harbour vote delayed | The
+    Harbour Times" gives the title and the site's name); the site's name alone is no title
+    (the text's headline is read instead). A dump's fields were taken as given (s43
+    acc-index #19)."""
+    title = doc.title or ""
+    if doc.site_name:
+        if _compact(title) == _compact(doc.site_name):
+            doc.title = None
+            del sources["title"]
+        else:
+            doc.title = without_site(title, doc.site_name, url)
+        return
+    parts = _TITLE_SEP.split(" ".join(title.split()))
+    head = "".join(parts[:-2]).strip()
+    # (a section's name before a headline is none: "Events - Jazz In The Park"; s42 acc-read F3)
+    if len(parts) >= 3 and not section_label(head) and (site := title_site(title, head, url)):
+        doc.title, doc.site_name = head, site
+        sources["site_name"] = "input (title)"
 
 
 #: ``doc.work``'s key of an HTML page's ``<title>``, from the stage's parse to its end
@@ -514,7 +549,7 @@ def _tidy_fields(doc: Document) -> dict[str, int]:
             cleaned = (tidy_field(v) for v in values)
             setattr(doc, name, list(dict.fromkeys(v for v in cleaned if v)))
     if doc.tags:
-        doc.tags = _tidy_tags(doc.tags)
+        doc.tags = _tidy_tags(doc.tags, doc.title)
     cut: dict[str, int] = {}
     for name, limit in (("title", MAX_TITLE_CHARS), ("site_name", MAX_NAME_CHARS)):
         value = getattr(doc, name)
@@ -535,14 +570,23 @@ def _tidy_fields(doc: Document) -> dict[str, int]:
 #: none: "Issue #42", s36 acc-read F20). Commas are each source's own
 #: separator, split where it is read (a dump's "Washington, D.C." stays one tag)
 _TAG_JOINS = re.compile(rf"\s*[;|؛；｜]\s*|{HASHTAG_SPACE}")
+#: The most words of a tag: a subject's name or a term, not a sentence or a headline
+_TAG_WORDS = 8
+#: The fewest words of a headline that is no subject's name when a tag is it
+_HEADLINE_WORDS = 4
 
 
-def _tidy_tags(tags: list[str]) -> list[str]:
+def _tidy_tags(tags: list[str], title: str | None = None) -> list[str]:
     """A record's tags as a facet wants them, whatever their source (a keywords meta, a tag
-    line, a dump): split at what still joins two (:data:`_TAG_JOINS`), a hashtag's "#" and
-    runs of spaces taken off, none without a letter or digit, and one tag per spelling that
-    differs in case only, the first kept ("#Wirtschaft" and "Wirtschaft", "Noticias" and
-    "noticias" split one facet value in two on the dev pages: s35 hygiene acceptance F7)."""
+    line, a dump): split at what still joins two (:data:`_TAG_JOINS`), a hashtag's "#", a
+    machine's type prefix (:func:`untyped`: "tag:facebook") and runs of spaces taken off,
+    none without a letter or digit, and one tag per spelling that differs in case only, the
+    first kept ("#Wirtschaft" and "Wirtschaft", "Noticias" and "noticias" split one facet
+    value in two on the dev pages: s35 hygiene acceptance F7). A sentence is no tag (more
+    than :data:`_TAG_WORDS` words: a lead paragraph, a headline as keywords), nor is the
+    page's ``title`` of :data:`_HEADLINE_WORDS` words or more, its site's name after it or
+    not ("Why you can't trust the White House … - CNNPolitics"; s43 acc-index #8)."""
+    headline = _compact(title) if title and len(title.split()) >= _HEADLINE_WORDS else None
     seen: dict[str, str] = {}
     for tag in tags:
         for joined in _TAG_JOINS.split(tag):
@@ -550,8 +594,12 @@ def _tidy_tags(tags: list[str]) -> list[str]:
             # "[Politics] [Harbour]" was one tag, a line's "…, [Politics]" kept them)
             parts = bracketed_tags(joined.strip()) or (joined,)
             for part in chain.from_iterable(map(hashtag_split, parts)):
-                part = unhashed(" ".join(part.split()))
-                if any(map(str.isalnum, part)):  # (a "#" or a dash alone is no tag)
+                part = untyped(unhashed(" ".join(part.split())))
+                if (
+                    any(map(str.isalnum, part))  # (a "#" or a dash alone is no tag)
+                    and len(part.split()) <= _TAG_WORDS
+                    and not (headline and _compact(part).startswith(headline))
+                ):
                     seen.setdefault(part.casefold(), part)
     return list(seen.values())
 
@@ -973,6 +1021,8 @@ class MetadataStage(Stage):
             at = None  # (a capture date without a time: relative dates count days)
         ann["date_bound"] = bound.isoformat() if bound else None
         url = self._url(doc)  # (several steps read it: once, not a match each)
+        if sources.get("title") == "input":
+            _given_title(doc, sources, url)
         # (the lines around the headline: a wire byline's agency, a byline's other names)
         scan: tuple[list[str], int] | None = None
         given_fields = doc.annotations.get("source", {}).get("given", {})
@@ -1012,6 +1062,8 @@ class MetadataStage(Stage):
                 if not getattr(doc, key):
                     setattr(doc, key, value)
                     sources[key] = "html (trafilatura)"
+            if doc.authors and sources.get("authors") == "html (trafilatura)":
+                self._no_publisher(doc, sources, ann, url)
             own = meta.get("url")
             if (
                 isinstance(own, str)
@@ -1081,6 +1133,10 @@ class MetadataStage(Stage):
                 # its section and site alone and keeps "News"
                 doc.title = unlabelled
                 sources["title"] = "html (<title>)"
+            if doc.site_name:
+                doc.site_name = site_name_of(doc.site_name, doc.title, url)
+                if not doc.site_name:
+                    del sources["site_name"]
             if not doc.site_name and head and (site := title_site(head, doc.title or "", url)):
                 # (a page without og:site_name: the segment its <title> adds to the
                 # headline, "… | Halvorsen Bio Investors"; s41 acc-press F17)
@@ -1300,6 +1356,16 @@ class MetadataStage(Stage):
             sources["authors"] = "the thread's first poster"
         if scan is not None and sources.get("authors") != "input":
             self._wire(doc, ann, sources, url, *scan, british)
+        if doc.site_name and not doc.content_is_html:
+            # (a plain text's site line or a dump's site name; an HTML page's was read so)
+            doc.site_name = site_name_of(doc.site_name, doc.title, url)
+            if not doc.site_name:
+                sources.pop("site_name", None)
+        if doc.authors and any(site_as_author(a, doc.site_name, url) for a in doc.authors):
+            # (a byline's or a dump's: "The Harbour Times" as its own author; s43 acc-index #19)
+            doc.authors = [a for a in doc.authors if not site_as_author(a, doc.site_name, url)]
+            if not doc.authors:
+                sources.pop("authors", None)
         if units:
             ann["listing"] = units
         if chosen is not None:
@@ -1367,6 +1433,27 @@ class MetadataStage(Stage):
         agencies = list(dict.fromkeys(agencies + credits(lines, top, body, british)))
         if agencies:
             ann["agencies"] = agencies
+
+    @staticmethod
+    def _no_publisher(
+        doc: Document, sources: dict[str, str], ann: dict[str, Any], url: str | None
+    ) -> None:
+        """The authors of a page's markup without its site's name (:func:`site_as_author`:
+        "CBS News" on cbsnews.com) and, beside other names, its copyright holder
+        (:func:`copyright_holder`: "Condé Nast" beside "Molly Wood"), which is the page's
+        ``publisher`` when it names none; an author facet's most frequent "authors" of the
+        dev pages were publishers (s43 acc-index #7). None left: the text's byline may
+        give them (:meth:`_text_byline`)."""
+        people = [a for a in doc.authors if not site_as_author(a, doc.site_name, url)]
+        if len(people) > 1:
+            owners = [a for a in people if copyright_holder(doc.content, a)]
+            if owners and len(owners) < len(people):
+                people = [a for a in people if a not in owners]
+                if "publisher" not in ann:
+                    ann["publisher"], sources["publisher"] = owners[0], "html (copyright)"
+        doc.authors = people
+        if not people:
+            del sources["authors"]
 
     def _text_byline(self, doc: Document, sources: dict[str, str], ann: dict[str, Any]) -> None:
         """Authors from a byline at the top of the article trafilatura extracted ("von

@@ -51,9 +51,11 @@ from .text import (
     STRUCTURED_MIN_YEAR,
     TEXT_ONLY_FEATURES,
     Page,
+    _compact,
     _cues,
     _features,
     _mk,
+    address_host,
     after_reference,
     author_field_names,
     corrections_scored,
@@ -71,6 +73,7 @@ from .text import (
     reference_years,
     set_corrections_aside,
     surname_first,
+    untyped,
 )
 
 #: A JSON-LD publication date: an article's ``datePublished``, a job posting's
@@ -1400,7 +1403,7 @@ def _extract_meta_json(heads: _HeadScan, metadata: Any) -> Any:
     return metadata
 
 
-_TAG_SEP = re.compile(r"[,;，、]")
+_TAG_SEP = re.compile(r"[,;，、،]")  # (and the Arabic comma: "أوروبا، إرتكاس")
 #: Tags that are a CMS's flags, not a subject (a blog's default category, a page type, a
 #: layout switch): "post", "Uncategorized", "No Autolink", "Homepage", "Front Page"
 _CMS_FLAGS = frozenset(
@@ -1474,25 +1477,61 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
             # (the notice's year after the name: "© The Harbour Times 2024"; s35 hygiene F8)
             site = _NOTICE_YEARS.sub("", site)
         site = site.strip(" -|,")
-        if site.startswith(("http://", "https://")):
-            # (an address for a name, "https://www.hawaiinewsnow.com": its host)
-            from urllib.parse import urlsplit
-
-            try:
-                site = (urlsplit(site).hostname or "").removeprefix("www.")
-            except ValueError:
-                site = ""
+        # (an address for a name, "https://www.hawaiinewsnow.com": its host)
+        site = address_host(site)
         if site and not _NO_NAME.fullmatch(site):  # (a date, "02.11.2021": no site's name)
             out["site_name"] = " ".join(site.split())
     tags = [*(meta.get("categories") or []), *(meta.get("tags") or [])]
+    described = _compact(meta.get("description") or "") or None
     # a keywords meta tag is one string, "grenzen, selbstfürsorge, achtsamkeit": its tags
     # (its references read first: a page escaping its entities twice, "Body &amp;amp;
-    # Fitness", gave the tag "Body &amp" split at the reference's ";")
-    tags = [p for t in tags if isinstance(t, str) for p in _TAG_SEP.split(htmllib.unescape(t))]
-    tags = list(dict.fromkeys(t.strip() for t in tags if t.strip() and not _cms_flag(t.strip())))
+    # Fitness", gave the tag "Body &amp" split at the reference's ";"); not the page's
+    # description given as its keywords, which a split at its commas made "tags" of its
+    # clauses ("in dem behauptet wird"; s43 acc-index #8)
+    tags = [
+        p
+        for t in tags
+        if isinstance(t, str) and not (described and _compact(t) == described)
+        for p in _TAG_SEP.split(htmllib.unescape(t))
+    ]
+    # (a machine's prefix off before a CMS's flag is told: "type:post")
+    tags = [untyped(t.strip()) for t in tags]
+    tags = list(dict.fromkeys(t for t in tags if t and not _cms_flag(t)))
     if tags:
         out["tags"] = tags
     return out
+
+
+#: A copyright notice's mark and what may stand between it and its holder's name: years,
+#: markup comments, white space ("© <!-- -->2019<!-- --> Condé Nast", "Copyright (c)
+#: Condé Nast 2019", "&copy; 2020 Prisma Média")
+_COPYRIGHT_BEFORE = re.compile(
+    r"(?:©|&copy;|&#169;|\(c\)|copyright)(?:\s|<!--.{0,20}?-->|(?:19|20)\d\d|[-–,:]|\(c\))*$",
+    re.I,
+)
+#: What follows a notice's holder: its year or its reservation ("Condé Nast 2019", "Condé
+#: Nast. All rights reserved", "Prisma Média - Tous droits réservés")
+_COPYRIGHT_AFTER = re.compile(
+    r"\W{0,4}(?:(?:19|20)\d\d|all rights|tous droits|alle rechte|todos los derechos)", re.I
+)
+
+
+def copyright_holder(content: str, name: str) -> bool:
+    """Whether the page's markup ``content`` names ``name`` as its copyright holder (a
+    notice's mark right before the name, and its year or reservation: a photo's credit,
+    "© Marcus Bensmann" under a picture, names its author): the site's owner, which sites
+    put in their ``author`` meta beside the writers' names ("Condé Nast" with "Molly Wood"
+    on wired.com, "Prisma Média" on gala.fr; s43 acc-index #7)."""
+    at = content.find(name)
+    while at >= 0:
+        notice = _COPYRIGHT_BEFORE.search(content, max(0, at - 60), at)
+        if notice is not None and (
+            any(map(str.isdigit, notice.group()))
+            or _COPYRIGHT_AFTER.match(content, at + len(name)) is not None
+        ):
+            return True
+        at = content.find(name, at + len(name))
+    return False
 
 
 # --- trafilatura's author, category and tag searches (see htmltree.AttrIndex) ---

@@ -6001,7 +6001,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
     for p in chain.from_iterable(_NAME_SPLIT.split(x) for x in parts[: last + 1]):
         # (a slash after the name joins the byline's date: "Cat Lafuente/June 12, 2020",
         # "Von Thilo / 6. November 2023"; one before it is no byline's, "DE / Deutsch")
-        p = p.strip(" .,:;-–()[]").rstrip(" /")
+        p = person_name(p.strip(" .,:;-–()[]").rstrip(" /")) or ""
         if not p or _AGENCY.match(p):
             continue
         ws = p.split()
@@ -6151,6 +6151,55 @@ def place_words(text: str, byline: bool = False, shapes: bool = True) -> Callabl
     return place
 
 
+#: What trails a name in an author field and is no part of it: a web address's scheme (a
+#: profile link read as text, "Sputnik https:", "The Washington Times https:"), a middle dot,
+#: bullet, bar or slash left before a date that was cut ("Венера Ерофеева·")
+_NAME_TAIL = re.compile(r"(?:\s+https?:?(?://\S*)?)+$|[\s·•|/]+$", re.I)
+#: A label before a name ("Interview: Julia Lauter", "Text: Jane Doe"; trafilatura drops
+#: the colon), followed by two words at least
+_NAME_LABEL = re.compile(
+    r"^(?i:interview|text|texte|words|reportage|bericht|gespräch)\b:?\s+(?=\S+\s+\S)"
+)
+#: A field's name and a byline word before the byline's names: "WABC By Eyewitness News"
+#: ("Analysis by Chris Cillizza")
+_NAME_BEFORE_BY = re.compile(r"^\S+(?:\s+\S+)?\s+[Bb]y\s+(?=[^\W\d_])")
+#: A company's legal form, the last word of its name: "Perform Media Deutschland GmbH"
+_LEGAL_FORMS = frozenset((
+    "gmbh", "ag", "kg", "kgaa", "ug", "inc", "ltd", "llc", "llp", "plc", "corp", "sa",
+    "sas", "sarl", "srl", "spa", "bv", "nv", "ev", "oy", "pty"
+))  # fmt: skip
+#: Month names that end a name only as a date's remnant ("Carrie Arnold November 18, 2021"
+#: with its digits cut); "May", "March", "June", "April" and "August" are surnames too
+_MONTH_TAIL = frozenset((
+    "january", "february", "september", "october", "november", "december", "januar",
+    "februar", "oktober", "dezember", "janvier", "février", "septembre", "octobre",
+    "novembre", "décembre", "enero", "febrero", "septiembre", "octubre", "noviembre",
+    "diciembre"
+))  # fmt: skip
+
+
+def person_name(name: str) -> str | None:
+    """``name``, an author field's name from any source (a page's markup, a byline, a
+    dump), without what is no part of a person's name, or None when nothing of one is left:
+    a label before it ("Interview Julia Lauter"), a month that a date left after it ("CBS
+    News February", "Carrie Arnold November"), a web address's scheme or a separator after
+    it ("Sputnik https", "Венера Ерофеева·"), a field's name before its byline word ("WABC
+    By Eyewitness News"); a company's (a legal form: "Perform Media Deutschland GmbH") is
+    none; one or two letters are initials ("LD", "Mh", "I"), no name (a
+    script without case aside: "王明"). An author facet showed each as a person (s43
+    acc-index #7)."""
+    n = _NAME_TAIL.sub("", _NAME_BEFORE_BY.sub("", _NAME_LABEL.sub("", name.strip())))
+    ws = n.split()
+    if len(ws) >= 2 and ws[-1].casefold().replace(".", "").rstrip(",") in _LEGAL_FORMS:
+        return None  # (a publisher)
+    if len(ws) >= 3 and ws[-1].casefold().rstrip(".,") in _MONTH_TAIL:
+        n = " ".join(ws[:-1])
+    letters = n.replace(".", "").replace(" ", "")
+    if len(letters) <= 2 and all(c.lower() != c.upper() for c in letters):
+        return None
+    return n or None
+
+
 def author_field_names(
     value: str, place: Callable[[str], bool] | None = None, named: bool = False
 ) -> list[str]:
@@ -6195,8 +6244,9 @@ def author_field_names(
         and not _AUTHOR_TAIL.search(a)
         and not a.lower().startswith("www ")
         and not _no_person(a.split())
+        and (name := person_name(a))
     ):
-        return [a]
+        return [name]
     return found
 
 
@@ -6623,6 +6673,22 @@ def unhashed(tag: str) -> str:
     """A tag without its hashtag's "#" ("#Council" -> "Council", "#2024" -> "2024"; a "#"
     alone, "# x", stays)."""
     return tag[1:] if tag[:1] == "#" and tag[1:2].isalnum() else tag
+
+
+#: A machine's type prefix on a tag: a word in small letters and a colon, no space after
+#: it ("tag:facebook", "cat:politik", "type:post")
+_TAG_PREFIX = re.compile(r"[a-z]+:(?=[^\s/])")
+
+
+def untyped(tag: str) -> str:
+    """A tag without a machine's type prefix ("tag:facebook" -> "facebook"; a typed number,
+    "repository:274214725", is none: ""): a tag facet split "facebook" from "tag:facebook"
+    (s43 acc-index #8)."""
+    m = _TAG_PREFIX.match(tag)
+    if m is None:
+        return tag
+    rest = tag[m.end() :]
+    return "" if rest.isdigit() else rest
 
 
 def hashtag_split(part: str) -> list[str]:
@@ -7631,6 +7697,90 @@ def _host_label(url: str | None) -> str | None:
         parts = parts[:-1]  # a site on a blog host is its subdomain (x.wordpress.com)
     label = _compact(parts[-1])
     return label if len(label) >= 3 else None
+
+
+def site_as_author(name: str, site: str | None, url: str | None) -> bool:
+    """Whether author ``name`` is the site's, not a person's: it is the site's name ``site``
+    or the name of the domain of ``url`` ("CBS News" on cbsnews.com, "Spiegel Online" on
+    spiegel.de, "The Harbour Times" beside the site name "The Harbour Times") and does not
+    read as a person's (:func:`_person_like` without an outlet's word: a personal site's
+    "Jane Doe" on janedoe.com is its author). An author facet showed the site as an author
+    (s43 acc-index #7, #19)."""
+    if _person_like(name):
+        return False
+    c = _compact(name)
+    if site and c and c == _compact(site):
+        return True
+    label = _host_label(url)
+    # (the whole label: a part of it is as often the person whose site it is, "Alexander"
+    # on alexander-klier.net, "Lynn" on heavenlynnhealthy.de)
+    return label is not None and label in c and _is_domain_name(name, label)
+
+
+#: What no site's name holds: an e-mail address ("Lüder Hoppe info@buero-hoppe.de",
+#: "feedback@business-standard"; not a name's "@", "Kulinaria@Home")
+_SITE_MAIL = re.compile(r"[a-z0-9._%+-]@[a-z0-9-]+\b")
+
+
+def address_host(site: str) -> str:
+    """A site name that is a web address as its host ("https://www.hawaiinewsnow.com" ->
+    "hawaiinewsnow.com"; "" for a broken one); another as it is."""
+    if not site.startswith(("http://", "https://")):
+        return site
+    try:
+        return (urlsplit(site).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""
+
+
+#: A copyright notice's year before the name, its sign taken off ("2020 Propellets Austria")
+_SITE_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[^\W\d_])")
+#: A licence notice's words after the name ("Krimiblog-Archiv ist lizensiert unter")
+_SITE_LICENCE = re.compile(r"(?i)\s+(?:ist|is|are|sind)\s+(?:lizen[sz]iert|licensed)\b.*$")
+
+
+def site_name_of(site: str, title: str | None, url: str | None) -> str | None:
+    """The site's name in a page's or a dump's site name ``site``, whatever its source,
+    beside the page's ``title`` and address ``url``: not the headline (the site name that is
+    the title, or holds it as a segment: "Achtsam durch die Krise | Die FURCHE" -> "Die
+    FURCHE"), nor its tagline (of its segments, the one that names the domain, when the
+    others say more: "SW1.News - Nachrichten der Region Schweinfurt - …" -> "SW1.News",
+    "WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale" -> "WSVN 7News"), a
+    notice's year or licence words ("2020 Propellets Austria", "Krimiblog-Archiv ist
+    lizensiert unter"), a trailing "_" or bar; none with an e-mail address. A site facet
+    showed headlines, taglines and addresses as sites, and split a site's pages among
+    them (s43 acc-index #6)."""
+    if _SITE_MAIL.search(site):
+        return None
+    site = _SITE_LICENCE.sub("", _SITE_YEAR.sub("", site)).strip(" _|-–—·")
+    head = _compact(title) if title else ""
+    if head and _compact(site) == head:
+        return None
+    parts = _TITLE_SEP.split(site)
+    if len(parts) < 3:
+        return site or None
+    segs = [p.strip() for p in parts[0::2]]
+    label = _host_label(url)
+    named = (
+        [g for g in segs if _is_domain_name(g, label)]
+        or [g for g in segs if _names_domain(g, label)]
+        if label is not None
+        else []
+    )
+    if named:
+        name = min(named, key=lambda g: len(g.split()))
+        # (the words beside it more than its own: "CDU - Fraktion Erfurt" and "Infoportal -
+        # Diakonie Deutschland" are the sites' names whole)
+        if sum(len(g.split()) for g in segs if g != name) > len(name.split()):
+            return address_host(name) or None
+    elif head and len(segs) == 2:
+        # (the headline and the site's name, in either order; the site's name, when one
+        # names the domain, whatever the title: "Frollein Herr | Information und …" of a
+        # page whose title was "Frollein Herr")
+        for k in (0, 1):
+            if _compact(segs[k]) == head:
+                return address_host(segs[1 - k]) or None
+    return site
 
 
 def _names_domain(s: str, label: str) -> bool:
