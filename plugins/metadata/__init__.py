@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
@@ -301,7 +302,7 @@ def _headline_for_label(tree: Any, site_name: str | None = None) -> tuple[str, s
     article's first paragraph of prose is a sub-heading: "What happens next" was the title
     of a story whose headline is a styled ``<p>``; s43 acc-read F11.)"""
     articles = list(tree.iter("article"))
-    h2s = _heads_over_prose(articles[0]) if len(articles) == 1 else []
+    h2s = _heads_over_prose(articles[0]) if len(articles) == 1 else iter(())
     for heads in (tree.iter("h1"), h2s):
         for h in heads:
             # (its text as shown, not that of a <style> inside it: a CSS-in-JS site's class
@@ -321,16 +322,15 @@ def _headline_for_label(tree: Any, site_name: str | None = None) -> tuple[str, s
 _PROSE_WORDS = 12
 
 
-def _heads_over_prose(article: Any) -> list[Any]:
+def _heads_over_prose(article: Any) -> Iterator[Any]:
     """The ``<h2>`` elements of ``article`` above its first ``<p>`` of prose (of
-    :data:`_PROSE_WORDS` words or more)."""
-    out = []
+    :data:`_PROSE_WORDS` words or more), as they are asked for: only when no ``<h1>`` is
+    the headline (:func:`_headline_for_label`)."""
     for el in article.iter("h2", "p"):
         if el.tag == "h2":
-            out.append(el)
+            yield el
         elif n_words(tree_to_text(el)) >= _PROSE_WORDS:
-            break
-    return out
+            return
 
 
 def _headline_line(page: Page, title: str | None) -> int:
@@ -1361,10 +1361,11 @@ class MetadataStage(Stage):
             doc.site_name = site_name_of(doc.site_name, doc.title, url)
             if not doc.site_name:
                 sources.pop("site_name", None)
-        if doc.authors and any(site_as_author(a, doc.site_name, url) for a in doc.authors):
+        people = [a for a in doc.authors if not site_as_author(a, doc.site_name, url)]
+        if len(people) < len(doc.authors):
             # (a byline's or a dump's: "The Harbour Times" as its own author; s43 acc-index #19)
-            doc.authors = [a for a in doc.authors if not site_as_author(a, doc.site_name, url)]
-            if not doc.authors:
+            doc.authors = people
+            if not people:
                 sources.pop("authors", None)
         if units:
             ann["listing"] = units
