@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .document import Document, Drop
-from .urlkey import is_web_address, page_key
+from .urlkey import is_web_address, url_key
 
 #: How many leading bytes sources get to sniff.
 HEAD_SIZE = 8192
@@ -304,7 +304,7 @@ def fetch_failed(doc: Document) -> Drop | None:
     status = source.get("http_status")
     if isinstance(status, int) and status >= 400:
         detail: dict[str, Any] = {"status": status}
-        if is_web_address(doc.source.uri) and (page := page_key(doc.source.uri)):
+        if is_web_address(doc.source.uri) and (page := url_key(doc.source.uri)):
             # (the key the records of the page's versions name, annotations.dedup.page: an
             # index marks them gone by it; s43 acc-index #4)
             detail["page"] = page

@@ -102,14 +102,22 @@ def is_page_address(uri: str | None) -> bool:
     revisions of each other (s32 acc-read #11)."""
     if uri is None:
         return False
-    text = uri.strip()
-    scheme = text.partition(":")[0].lower()
-    return scheme in ("http", "https") or (scheme != "stdin" and "#" not in text)
+    scheme = _scheme(uri)
+    return scheme in _WEB or (scheme != "stdin" and "#" not in uri)
+
+
+#: The schemes of a web page's address
+_WEB = ("http", "https")
+
+
+def _scheme(uri: str) -> str:
+    """The scheme of ``uri``, lower case (what comes before its first colon)."""
+    return uri.strip().partition(":")[0].lower()
 
 
 def is_web_address(uri: str | None) -> bool:
     """Whether ``uri`` is an ``http`` or ``https`` address (a web page's, not a file's)."""
-    return uri is not None and uri.lstrip()[:5].lower() in ("http:", "https")
+    return uri is not None and _scheme(uri) in _WEB
 
 
 def page_key(uri: str | None) -> str | None:
