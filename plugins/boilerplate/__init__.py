@@ -1669,9 +1669,7 @@ def _drop_ticker(d: Any) -> None:
     44,210.55 -0.3%" / "S&P 500 6,102.11 +0.1%") over a release opened its text on every
     path of a rendering (s41 acc-press F13); a table of prices within the text stays."""
     rows: list[int] = []
-    for j in range(len(d.idx)):
-        if not d.keep[j]:
-            continue
+    for j in d.keep.nonzero()[0].tolist():  # (the kept lines only, in order)
         s = d.stripped[j]
         # (the first kept line of most texts has no digit before a sign: one test)
         if not ("%" in s or "+" in s or "-" in s) or _QUOTE_ROW.fullmatch(s) is None:
