@@ -540,14 +540,13 @@ def remove(
             relinked = _relink(catalog.db, naming, entries)
             tmp = temp_name(records, tid)
             temps.append(tmp)
-            _copy_replacing(records, tmp, sorted([(o, o + n, b"") for o, n in cut] + relinked))
+            parts = sorted([(o, o + n, b"") for o, n in cut] + relinked)
+            _copy_replacing(records, tmp, parts)
             ops.append(_Op(tmp, records, None))
             # the run manifests that name a withdrawn document's input (its file's path, or
             # its address, in `inputs` and on the recorded command line): named no more;
             # and whose records.jsonl span the cut lines moved: where their lines are now
-            edits = sorted(
-                [(o, o + n, 0) for o, n in cut] + [(a, b, len(ln)) for a, b, ln in relinked]
-            )
+            edits = [(a, b, len(ln)) for a, b, ln in parts]
             for final, data, count in _rewritten_manifests(out, entries, tid, edits):
                 tmp = temp_name(final, tid)
                 temps.append(tmp)
@@ -564,10 +563,7 @@ def remove(
                 e["in_records"] = e["id"] in in_records
                 e["after_run"] = last[-1].stem if last else None
                 e["takedown_run"] = tid  # (its row in the index's runs: what came after)
-            entries[0]["cut"] = {
-                "records.jsonl": sum(n for _, n in cut)
-                + sum(b - a - len(line) for a, b, line in relinked)
-            }
+            entries[0]["cut"] = {"records.jsonl": sum(b - a - k for a, b, k in edits)}
             # (the runs' spans say where their lines are after this cut: removed_bytes)
             entries[0]["spans_moved"] = True
             log = out / TAKEDOWNS
