@@ -585,6 +585,7 @@ class BoilerplateStage(Stage):
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
                 _drop_ticker(d)
+                _drop_encoded_data(d)
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
                 _drop_toggled_box(d)
@@ -1678,6 +1679,37 @@ def _drop_ticker(d: Any) -> None:
     if len(rows) >= _TICKER_ROWS:
         _mark(d, dict.fromkeys(rows, TICKER_REASON), False)
 
+
+#: the reason of a line removed by :func:`_drop_encoded_data`
+ENCODED_REASON = "encoded data (base64 or hex), not text"
+#: the fewest characters of such a line: a PEM/MIME base64 body is wrapped at 64 or 76, a
+#: SHA-256 digest in hex is 64; a word, a hashtag or a product code is far shorter
+_ENCODED_CHARS = 64
+_ENCODED = re.compile(r"[A-Za-z0-9+/_-]+={0,2}")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _drop_encoded_data(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are one run of encoded bytes (an
+    inline image's or attachment's base64, a digest in hex) of :data:`_ENCODED_CHARS` or
+    more, with a reason. The line model reads such a line as one long word between prose
+    lines and kept it (s43 acc-index #13: a search index then held 800 characters of
+    base64 as the article's text). A sentence that quotes a digest has spaces and stays; a
+    URL has a dot or a colon and is not matched."""
+    gone = {}
+    for j in d.keep.nonzero()[0].tolist():
+        s = d.stripped[j]
+        # (one test first: most kept lines are prose, with a space early on)
+        if len(s) < _ENCODED_CHARS or " " in s or _ENCODED.fullmatch(s) is None:
+            continue
+        # base64 mixes cases and digits; hex is digits and one case of a-f
+        if _HAS_DIGIT.search(s) and (s.lower() != s or all(c in _HEX for c in s.lower())):
+            gone[j] = ENCODED_REASON
+    if gone:
+        _mark(d, gone, False)
+
+
+_HEX = frozenset("0123456789abcdef")
 
 #: the reason of a line removed by :func:`_drop_teaser_marks`
 TEASER_MARK_REASON = "label, date or price of the teasers after the article's end"

@@ -3442,6 +3442,37 @@ def test_a_markets_ticker_over_the_article_is_removed(run_stage):
     assert kept[-len(ticker) - 1 : -1] == ticker
 
 
+def test_a_line_of_encoded_bytes_is_removed(run_stage):
+    """s43 acc-index #13: an inline image's base64 between two paragraphs was kept as one
+    long word, and a search index held it as the article's text. A digest in hex alone on
+    a line goes too; a sentence quoting one, and a long URL, stay."""
+    import base64
+
+    from corearchive_plugins.boilerplate import ENCODED_REASON
+
+    blob = base64.b64encode(bytes(range(256)) * 2).decode()
+    digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+    quoted = f"The file's published checksum, {digest}, matched the copy on the court's server."
+    url = "https://example.org/archive/2024/03/council-approves-budget-after-six-hour-debate-123"
+    article = [
+        "City council approves new budget after long debate",
+        "The city council approved a new budget on Tuesday after a debate that lasted more"
+        " than six hours, with members split over funding for transport and housing.",
+        blob,
+        "Supporters said the plan would fund two new bus lines and repair work on the old"
+        " bridge, which has been closed to heavy traffic since last winter.",
+        digest,
+        quoted,
+        "Opponents argued that the budget relied on optimistic tax forecasts and warned that"
+        " cuts could follow next year if revenue falls short.",
+    ]
+    kept, removed = _clean(run_stage, ["Home | Politics | Business", *article, url])
+    assert removed.get(blob) == ENCODED_REASON, removed
+    assert removed.get(digest) == ENCODED_REASON, removed
+    assert quoted in kept
+    assert removed.get(url) != ENCODED_REASON
+
+
 @pytest.mark.parametrize(
     "line",
     [
