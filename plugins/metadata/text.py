@@ -6066,6 +6066,18 @@ _SURNAME_FIRST = re.compile(
 )
 
 
+#: The byline words of the languages whose bylines write the reporter's name, then a
+#: place, never the surname first ("Von Weber, München", "Par Dupont, Lyon", "Por García,
+#: Sevilla"); English "By Doe, Jane" may be either
+_PLACE_AFTER_NAME = re.compile(r"(?i:von|par|por|door|av|af)")
+
+
+def _not_initialled(given: str) -> bool:
+    """Whether the part after a surname's comma has no initial: a place, in a byline of
+    :data:`_PLACE_AFTER_NAME`."""
+    return "." not in given
+
+
 def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str | None:
     """The name of an author field written surname first ("Doe, Jane" -> "Jane Doe"), or
     None: both parts a capitalised name word, neither an agency, a role nor an outlet's word.
@@ -6548,7 +6560,15 @@ def find_authors(
             # it as one: "By Meier, Hamburg")
             if first is not None and first[1] < i:
                 return first
-            if (name := surname_first(names, place_words(joined, byline=True))) is not None:
+            place = place_words(joined, byline=True)
+            by = s[: mm.start("names")].split()
+            if by and _PLACE_AFTER_NAME.fullmatch(by[-1]):
+                # (a German, French, Spanish, Dutch or Scandinavian byline writes the
+                # reporter, then the place: "Von Weber, München" made up "München Weber"
+                # where the text never names the city; s43 left43 D10. A catalogue's form
+                # has its initial: "Von Meier, Hans K.")
+                place = _not_initialled
+            if (name := surname_first(names, place)) is not None:
                 return [name], i
             people = parse_authors(names)
             if people and not _things(people):

@@ -1124,6 +1124,11 @@ def test_a_headline_that_is_one_number_is_the_title(run_stage, title) -> None:
          ["Chester Doe"]),
         ("By Longbottom, Neville", "Officials said on Monday that the plan was late again.",
          ["Neville Longbottom"]),
+        # (a German or French byline names the reporter, then the place, whatever the
+        # place's name; a catalogue's form has its initial; s43 left43 D10)
+        ("Von Weber, München", "Die Kosten liegen bei 90 Millionen Euro.", ["Weber"]),
+        ("Par Dupont, Lyon", "Le chantier doit durer deux ans selon la mairie.", ["Dupont"]),
+        ("Von Meier, Hans K.", "Die Kosten liegen bei 90 Millionen Euro.", ["Hans K. Meier"]),
     ],
 )  # fmt: skip
 def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, prose, want):
