@@ -269,9 +269,17 @@ def refine(
         if sure_at(i) and rendered[i] not in joined:
             lo, gap = i, 0
     hi, gap = end, 0
+    X = decisions.X
+    talk_at = X[:, _FI["comment_cue"]] if X is not None and len(X) == n else None
     for i in range(end + 1, n):
         gap += scores[i] >= low
         if gap > near:
+            break
+        if talk_at is not None and talk_at[i] > 0 and shown[i].count(" ") < _TALK_WORDS:
+            # (a comment section's heading, "Reactions (3)", "3 Kommentare": the readers'
+            # posts under it, which trafilatura left out, are no article's lines however
+            # sure the model is of their prose, nor is the heading, which the model may
+            # call content; s43 left43)
             break
         if sure_at(i) and rendered[i] not in joined:
             hi, gap = i, 0
@@ -295,6 +303,10 @@ def refine(
             out += more
     return "\n".join(out), removed, added
 
+
+#: The most words of a comment section's heading ("Reactions (3)", "Leave a reply",
+#: "Join the conversation"): a line of talk words, not a sentence about comments
+_TALK_WORDS = 5
 
 #: An ad slot's label, as a heading between an article's paragraphs ("<h2>Advertisement</h2>"):
 #: no section's heading, put back by :func:`_heads_kept` (s43 acc-read F12); a heading of

@@ -2025,6 +2025,40 @@ def test_a_code_samples_comment_lines_stay_lines(run_stage):
     assert _after_intro(run_stage, "Configuring the tide server", intro, code, outro) == code
 
 
+@pytest.mark.parametrize("heading", ["Reactions (3)", "Comments (3)", "3 Kommentare"])
+def test_refine_adds_no_readers_comment_under_the_article(run_stage, heading):
+    """s43 left43: trafilatura leaves a news article's comment section out, and refine
+    put its posts back as sure content lines (the model reads a long comment as prose) on
+    the HTML path, where the text path dropped them. Nothing under a comment section's
+    heading is added; the article's own lines still are."""
+    body = [
+        "The city council approved a new budget on Tuesday after a debate that lasted more"
+        " than six hours, with members split over funding for transport and housing.",
+        "Supporters said the plan would fund two new bus lines and repair work on the old"
+        " bridge, which has been closed to heavy traffic since last winter.",
+        "Opponents argued that the budget relied on optimistic tax forecasts and warned that"
+        " cuts could follow next year if revenue falls short of expectations.",
+    ]
+    posts = [
+        "mike_77 said: This is a complete waste of money, the buses are always empty anyway"
+        " and nobody asked for them.",
+        "Sarah L. replied: I take the bus every day and it is always full, so I am glad they"
+        " are adding more lines.",
+    ]
+    page = (
+        "<html><head><title>Council approves budget - City Times</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/p'>Politics</a></nav><article>"
+        "<h1>Council approves budget</h1><p class='byline'>By Jane Smith</p>"
+        + "".join(f"<p>{p}</p>" for p in body)
+        + f"</article><section class='comments'><h2>{heading}</h2>"
+        + "".join(f"<div class='comment'><p>{c}</p></div>" for c in posts)
+        + "</section><footer>© 2024 City Times</footer></body></html>"
+    )
+    lines = _html_doc(run_stage, page).text.split("\n")
+    assert lines[-len(body) :] == body
+    assert not set(posts) & set(lines)
+
+
 def test_refine_keeps_a_sections_heading_between_kept_lines(run_stage):
     """s42 acc-pages F18: the line model reads a heading alone between blank lines as a
     menu's item, and refine removed an imprint's "Kontakt" over its phone number (a job
