@@ -1045,6 +1045,23 @@ class _Version:
     started: bool
 
 
+def _excerpt(
+    old_in_new: float,
+    threshold: float,
+    title: str | None,
+    version_title: str | None,
+    site: Sequence[Sequence[str]],
+) -> bool:
+    """Whether a document at a version's address that holds ``old_in_new`` of the version
+    (and is held by it) is an excerpt of it, a copy cut short: it lacks more of the version
+    than ``threshold`` and :data:`EXCERPT` allow, under the version's headline
+    (:func:`_same_title`). An earlier capture of a growing page (a live blog at 11:30,
+    read after its 17:32 capture) lacks as much, under the headline it had then: it was
+    dropped as a near duplicate of its later self, the 11:30 headline in no record, and
+    the outcome hung on the order of the inputs (s44 acc-genres G2)."""
+    return old_in_new < min(threshold, EXCERPT) and _same_title(title, version_title, site)
+
+
 def _rendering_of_another(alternate: bool, uri: str | None, version_uri: str | None) -> bool:
     """Whether a document that is an ``alternate`` rendering of its page (fetched from
     ``uri``, another address than the one its markup names: :func:`is_alternate`) is
@@ -1990,8 +2007,11 @@ class DedupStage(Stage):
                 ann["method"] = "minhash"
                 assert isinstance(match.id, str) and isinstance(match.of, str)
                 old_in_new = self._holds(match.jaccard, match.sizes[1], match.sizes[0])
+                then = next((v.title for v in at_address if v.id == match.id), None)
                 if (
-                    old_in_new < min(opts.threshold, EXCERPT)
+                    _excerpt(
+                        old_in_new, opts.threshold, title, then, _site_words(site_names[i], uris[i])
+                    )
                     or _rendering_of_another(alternate[i], uris[i], match.uri)
                     or (cut_short[i] and _adds_nothing(match.jaccard, *match.sizes, opts.num_perm))
                 ):
@@ -2012,7 +2032,14 @@ class DedupStage(Stage):
                     # #5, #12: an excerpt of a long story is no LSH candidate of it, a short
                     # article with a paragraph added is under the threshold)
                     match, dup = self._versus_versions(
-                        at_address, sig16[i], size_list[i], alternate[i], cut_short[i], uris[i]
+                        at_address,
+                        sig16[i],
+                        size_list[i],
+                        alternate[i],
+                        cut_short[i],
+                        uris[i],
+                        title,
+                        _site_words(site_names[i], uris[i]),
                     )
                     if dup is not None:
                         ann["method"] = "minhash"
@@ -2101,6 +2128,8 @@ class DedupStage(Stage):
         alternate: bool = False,
         cut_short: bool = False,
         uri: str | None = None,
+        title: str | None = None,
+        site: Sequence[Sequence[str]] = (),
     ) -> tuple[_Match | None, Duplicate | None]:
         """A document compared with the earlier versions at its address: the version that
         holds most of it or that it holds most of (the latest of equals), and what it is
@@ -2112,7 +2141,8 @@ class DedupStage(Stage):
         so, is a near duplicate of it, not a new version (s32 news types #7), unless that
         version was fetched from the same address, ``uri`` (:func:`_rendering_of_another`); a copy
         ``cut_short`` by a paywall that the version holds, and that adds nothing to it
-        (:func:`_adds_nothing`), is an excerpt of it, whatever share of it it holds."""
+        (:func:`_adds_nothing`), is an excerpt of it, whatever share of it it holds; one
+        under another ``title`` than the version's is none (:func:`_excerpt`)."""
         opts = self.options
         best: tuple[float, float, float, _Version] | None = None
         for v in versions:
@@ -2130,7 +2160,7 @@ class DedupStage(Stage):
         if new_in_old >= opts.threshold and (
             alternate
             or (cut_short and _adds_nothing(share, size, v.size, len(sig)))
-            or old_in_new < min(opts.threshold, EXCERPT)
+            or _excerpt(old_in_new, opts.threshold, title, v.title, site)
         ):
             return match, Duplicate("near", v.id, round(new_in_old, 4))
         if alternate and old_in_new >= opts.threshold:

@@ -676,6 +676,24 @@ def test_a_paywalled_copy_that_corrects_the_story_is_a_revision(run_stage, acros
         assert corrected.duplicate.status == "revision", corrected.duplicate
 
 
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_an_earlier_capture_under_its_own_headline_read_later_is_a_version(run_stage, across_runs):
+    """s44 acc-genres G2: a live blog captured at 17:32 (10 entries) and at 11:30 (the
+    first 6, another headline), read in that order: the 11:30 capture lacks as much of the
+    later one as an excerpt does and was dropped as its near duplicate, the 11:30 headline
+    in no record (read the other way, it was kept). Under its own headline it is a version
+    of the page; under the same one, an excerpt as before."""
+    late = _doc(FULL, STORY, "late.warc", "Storm live: ferries cancelled as 80mph gusts hit")
+    early = _doc("\n\n".join(PARAS[:6]), STORY, "early.warc", "Storm live: ferries suspended")
+    assert _decide(run_stage, [late, early], across_runs) == [late, early]
+    assert early.duplicate.status == "revision" and early.duplicate.of == late.id
+    other = _paragraphs(10, seed=90)
+    late = _doc("\n\n".join(other), STORY + "/2", "late2.warc", "Storm live: ferries cancelled")
+    cut = _doc("\n\n".join(other[:6]), STORY + "/2", "cut2.warc", "Storm live: ferries cancelled")
+    assert _decide(run_stage, [late, cut], across_runs) == [late]
+    assert cut.duplicate.status == "near" and cut.duplicate.of == late.id
+
+
 @pytest.mark.parametrize(("words", "keep"), [(120, 0.8), (200, 0.7), (1000, 0.8)])
 def test_a_storys_pure_excerpt_adds_nothing_in_99_of_100(words, keep):
     """The promise of _adds_nothing and docs/stages.md, measured as f16/excerpt_rate.py of
