@@ -3,8 +3,9 @@
 pages no model or rule was fitted on, from older package releases' test data, scored with the
 aeb metric against trafilatura's text of the HTML.
 
-    pip download --no-deps --no-binary :all: trafilatura==0.8.2 trafilatura==0.9.3 \\
-        htmldate==0.7.0 htmldate==0.9.1 newspaper4k==0.9.6     # then untar them in DL
+    for p in trafilatura==0.8.2 trafilatura==0.9.3 htmldate==0.7.0 htmldate==0.9.1 \\
+            newspaper4k==0.9.6; do       # one call each: pip refuses two versions of a package
+        pip download --no-deps --no-binary :all: $p; done     # then untar them in DL
     python heldout.py build DL OUT          # OUT: outside the repository (not ours to ship)
     python heldout.py score OUT [--tree T] [--model M.json] [--rows proj,w3m,lynx,gold,html]
                                 [--option KEY=VALUE ...]

@@ -3,12 +3,13 @@
 older package releases' test pages, with their own headline as truth. Measure with it; do not
 tune on it.
 
-    pip download --no-deps --no-binary :all: trafilatura==0.1.1 trafilatura==0.2.1 \\
+    for p in trafilatura==0.1.1 trafilatura==0.2.1 \\
         trafilatura==0.3.0 trafilatura==0.4.1 trafilatura==0.5.2 trafilatura==0.6.0 \\
         trafilatura==0.7.0 trafilatura==0.8.2 trafilatura==0.9.3 trafilatura==1.0.0 \\
         htmldate==0.2.2 htmldate==0.3.4 htmldate==0.4.1 htmldate==0.5.6 htmldate==0.6.3 \\
         htmldate==0.7.0 htmldate==0.8.1 htmldate==0.9.1 htmldate==1.0.1 htmldate==1.2.0 \\
-        newspaper4k==0.9.6                        # then untar them in DL
+        newspaper4k==0.9.6; do     # one call each: pip refuses two versions of a package
+      pip download --no-deps --no-binary :all: $p; done   # then untar them all in one DL
     python heldout_titles.py build OUT DL [DL ...]   # OUT: outside the repository
     python heldout_titles.py score OUT                # the stage of this checkout
     python heldout_titles.py build OUT DL --any-tests --minus SET [--minus SET ...]
