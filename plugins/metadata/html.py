@@ -46,6 +46,8 @@ from .model import score_rows
 from .text import (
     _AGENCY,
     _BY_WORD,
+    _COPYRIGHT_MARK,
+    _RIGHTS_WORDS,
     _ROLE,
     FEATURES,
     STRUCTURED_MIN_YEAR,
@@ -1506,14 +1508,17 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
 #: markup comments, white space ("© <!-- -->2019<!-- --> Condé Nast", "Copyright (c)
 #: Condé Nast 2019", "&copy; 2020 Prisma Média")
 _COPYRIGHT_BEFORE = re.compile(
-    r"(?:©|&copy;|&#169;|\(c\)|copyright)(?:\s|<!--.{0,20}?-->|(?:19|20)\d\d|[-–,:]|\(c\))*$",
+    r"(?:" + _COPYRIGHT_MARK + r"|&copy;|&#169;)"
+    r"(?:\s|<!--.{0,20}?-->|(?:19|20)\d\d|[-–,:]|\(c\))*$",
     re.I,
 )
 #: What follows a notice's holder: its year or its reservation ("Condé Nast 2019", "Condé
-#: Nast. All rights reserved", "Prisma Média - Tous droits réservés")
-_COPYRIGHT_AFTER = re.compile(
-    r"\W{0,4}(?:(?:19|20)\d\d|all rights|tous droits|alle rechte|todos los derechos)", re.I
-)
+#: Nast. All rights reserved", "Prisma Média - Tous droits réservés"), in the languages of
+#: the text's notices (:data:`.text._RIGHTS_WORDS`), read on the markup unescaped ("Tous
+#: droits r&eacute;serv&eacute;s")
+_COPYRIGHT_AFTER = re.compile(r"\W{0,4}(?:(?:19|20)\d\d|" + _RIGHTS_WORDS + ")", re.I)
+#: How much markup after a holder's name :data:`_COPYRIGHT_AFTER` reads
+_AFTER_CHARS = 80
 
 
 def copyright_holder(content: str, name: str) -> bool:
@@ -1527,7 +1532,10 @@ def copyright_holder(content: str, name: str) -> bool:
         notice = _COPYRIGHT_BEFORE.search(content, max(0, at - 60), at)
         if notice is not None and (
             any(map(str.isdigit, notice.group()))
-            or _COPYRIGHT_AFTER.match(content, at + len(name)) is not None
+            or _COPYRIGHT_AFTER.match(
+                htmllib.unescape(content[at + len(name) : at + len(name) + _AFTER_CHARS])
+            )
+            is not None
         ):
             return True
         at = content.find(name, at + len(name))

@@ -4109,6 +4109,11 @@ _RIGHTS_WORDS = (
     r"με επιφύλαξη παντός δικαιώματος|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित|"
     r"版[權权]所有|保留所有[權权]利|สงวนลิขสิทธิ์|무단\s*전재\s*및\s*재배포\s*금지"
 )
+#: A copyright notice's mark: the sign (the literal "©": a class of the circled letters
+#: below in a searched pattern loses its literal start, see :func:`_copyright_who`), "(c)",
+#: the word. One spelling for the text's notices and the markup's (:mod:`.html`'s
+#: ``copyright_holder``), which wrote it apart
+_COPYRIGHT_MARK = r"©|\(c\)|copyright"
 #: The copyright sign, and the circled letters written for it (Korean notices: "Copyright ⓒ
 #: 서울일보"); :data:`_AS_SIGN` reads the others as the first
 _COPYRIGHT_SIGNS = "©ⓒⒸ"
@@ -8244,7 +8249,7 @@ def _has_tag_line(page: Page) -> bool:
 
 
 _COPYRIGHT_WHO = re.compile(
-    r"(?:(?:©|\(c\)|copyright)\s*)+(?P<year>\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?"
+    r"(?:(?:" + _COPYRIGHT_MARK + r")\s*)+(?P<year>\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?"
     # (the holder's name ends at a full stop, but not at the stops of one-letter
     # abbreviations: "Mercadia Logística S.L.", "U.S. News", "Verein e.V."; s41 acc-press F22;
     # nor at those of Saint, Mount and Fort before the rest of the name: "The St. Louis

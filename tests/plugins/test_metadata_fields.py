@@ -1408,6 +1408,22 @@ def test_the_sites_name_and_its_copyright_holder_are_no_authors(run_stage) -> No
         assert _page_authors(run_stage, ld, uri=uri).authors == want, uri
 
 
+def test_a_copyright_holder_in_the_markup_reads_the_texts_notice_words() -> None:
+    """The markup's notice (``copyright_holder``) has the text's mark and reservation words
+    (``_COPYRIGHT_MARK``, ``_RIGHTS_WORDS``): it wrote four languages' words apart, and read
+    no "Tutti i diritti riservati" nor an escaped "réservés"."""
+    from corearchive_plugins.metadata.html import copyright_holder
+
+    assert copyright_holder(
+        "<p>© Editoriale Roma - Tutti i diritti riservati</p>", "Editoriale Roma"
+    )
+    assert copyright_holder(
+        "<p>(c) Prisma Média - Tous droits r&eacute;serv&eacute;s</p>", "Prisma Média"
+    )
+    assert copyright_holder("<p>Copyright 2019 Condé Nast</p>", "Condé Nast")
+    assert not copyright_holder("<p>© Marcus Bensmann</p><p>Text</p>", "Marcus Bensmann")
+
+
 def test_a_dumps_authors_get_a_pages_checks(run_stage) -> None:
     """A dump's own authors "The Harbour Times" (its site) and "Staff" were taken as given
     (s43 acc-index #19)."""
