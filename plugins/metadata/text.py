@@ -6016,8 +6016,6 @@ def _authors_of(s: str) -> tuple[str, ...]:
             continue  # an outlet: "India Post News Weekly"
         if any(w.lower().strip(".,") in _COMPANY_WORDS for w in ws):
             continue  # a company: "Presented by Warner Bros. Pictures" (s38 acc-read F10)
-        if _no_person(ws):
-            continue  # a desk or a site's account: "HNN Staff", "The Newsroom", "Admin"
         if not all(
             w[:1].isupper()
             # (a letter of a script without case: Arabic, Hebrew, Devanagari, CJK)
@@ -6191,18 +6189,24 @@ def person_name(name: str) -> str | None:
     it ("Sputnik https", "Венера Ерофеева·"), a field's name before its byline word ("WABC
     By Eyewitness News"); a company's (a legal form: "Perform Media Deutschland GmbH") is
     none; one or two letters are initials ("LD", "Mh", "I"), no name (a
-    script without case aside: "王明"). An author facet showed each as a person (s43
-    acc-index #7)."""
+    script without case aside: "王明"); nor is a desk's or a site's account
+    (:func:`_no_person`: "HNN Staff", "Admin"). An author facet showed each as a person
+    (s43 acc-index #7). The one test of a name for a byline's, a markup field's and a
+    dump's authors: each called the two tests, in either order (the desk's test before the
+    label's cut missed "Interview HNN Staff")."""
     n = _NAME_TAIL.sub("", _NAME_BEFORE_BY.sub("", _NAME_LABEL.sub("", name.strip())))
     ws = n.split()
     if len(ws) >= 2 and ws[-1].casefold().replace(".", "").rstrip(",") in _LEGAL_FORMS:
         return None  # (a publisher)
     if len(ws) >= 3 and ws[-1].casefold().rstrip(".,") in _MONTH_TAIL:
-        n = " ".join(ws[:-1])
+        ws = ws[:-1]
+        n = " ".join(ws)
     letters = n.replace(".", "").replace(" ", "")
     if len(letters) <= 2 and all(c.lower() != c.upper() for c in letters):
         return None
-    return n or None
+    if not n or _no_person(ws):
+        return None
+    return n
 
 
 def author_field_names(
@@ -6248,7 +6252,6 @@ def author_field_names(
         and not _AGENCY.match(a)
         and not _AUTHOR_TAIL.search(a)
         and not a.lower().startswith("www ")
-        and not _no_person(a.split())
         and (name := person_name(a))
     ):
         return [name]
