@@ -80,7 +80,9 @@ _LEAD_START = frozenset("-*+•·▪►#")
 _CELL_SEP = re.compile(r"\t+|\s{2,}")
 # "Population: 212,000", "VIP : 60,000₩", "England (Group A): 10th appearance"
 _PAIR = re.compile(r"([^\W\d_][^:：]{0,40}?)\s?[:：]\s+\S")
-# "1. ", "2) ", "[3] ", "(4) "
+# "1. ", "2) ", "[3] ", "(4) ": a list item's number (:data:`.reflow.NUMBERED_ITEM`) and a
+# number in round brackets, which is an item's here only in a run of such lines (a
+# structure: :func:`_follows`); alone, "(2) The council shall ..." opens a paragraph
 _ENUM = re.compile(r"(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s+\S")
 # a quantity and what it counts: "125 g Mehl", "6 huevos", "1/2 tsp Honey", "½ cup milk"
 _QUANTITY = re.compile(

@@ -49,6 +49,7 @@ from ..boilerplate.reflow import (
     READER_FIELD,
     front_matter_lines,
     goes_on_wrapped,
+    item_number,
     setext_underlines,
 )
 from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
@@ -4655,8 +4656,6 @@ _DATELINE_REST = re.compile(
 
 #: A list item's bullet, as extraction tools write lists ("- ", "• ", "* ")
 _BULLETED = re.compile(r"[-–—*•·▪◦‣]\s")
-#: A numbered list's item: its number, a stop or a bracket ("5. 82년생 김지영 - 조남주", "2) ")
-_NUMBERED = re.compile(r"(\d{1,3})[.)]\s")
 #: A list's label: a line of at most this many words that ends in a colon ("Key points:",
 #: "Das Wichtigste in Kürze:", "Wat we weten:") ...
 _LABEL_WORDS = 8
@@ -4703,14 +4702,14 @@ def _list_item(lines: list[str], i: int, s: str, labels: frozenset[int]) -> bool
             _BULLETED.match(lines[k].strip()) is not None
             for k in (*_nonblank(lines, i, -1), *_nonblank(lines, i, 1))
         )
-    if s[:1].isdigit() and (m := _NUMBERED.match(s)) is not None:
+    if s[:1].isdigit() and (m := item_number(s)) is not None:
         # (an item of a numbered list: the item numbered one less above it or one more
         # below. A Korean list's last item, "5. 82년생 김지영 - 조남주" read as "title -
         # site", won over the headline and left the text; s42 acc-regress D5)
-        n = int(m[1])
+        n = m[0]
         near = [(k, -1) for k in _nonblank(lines, i, -1)] + [(k, 1) for k in _nonblank(lines, i, 1)]
         if any(
-            (o := _NUMBERED.match(lines[k].strip())) is not None and int(o[1]) == n + step
+            (o := item_number(lines[k].strip())) is not None and o[0] == n + step
             for k, step in near
         ):
             return True
@@ -5741,21 +5740,17 @@ def rank_titles(
     return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
 
 
-#: A numbered list item's number ("4. "): a breadcrumb's in a text rendering's list
-_ITEM_NUMBER = re.compile(r"(\d{1,2})\.\s+")
-
-
 def _unnumbered(page: Page, i: int, s: str) -> tuple[int, str]:
     """The pick ``s`` (at line ``i``) without its list number when the page shows its text
     alone, as that line: a breadcrumb's last item ("4. Eventi in città – giugno 2025", as
     w3m and lynx number a breadcrumb's list) over the heading it names; its number is no
     part of the title (lynx's pick, s42 acc-pages). Else ``(i, s)``."""
-    if (m := _ITEM_NUMBER.match(s)) is None or not (rest := s[m.end() :]):
+    if (m := item_number(s)) is None or not (rest := s[m[1] :].lstrip()):
         return i, s
     # (an item of a numbered list: the item before it has the number before; a title
     # that starts with a number, "15. Zukunftsforum Ländliche Entwicklung", is none)
     k, before = previous_item(page, i)
-    if k < 0 or not before.startswith(f"{int(m.group(1)) - 1}. "):
+    if k < 0 or (b := item_number(before)) is None or b[0] != m[0] - 1:
         return i, s
     shown = _indices(page.texts, {rest})
     return (page.items[shown[0]][0], rest) if shown else (i, s)

@@ -4147,6 +4147,11 @@ def test_a_breadcrumbs_numbered_item_gives_the_heading_it_names() -> None:
     assert _unnumbered_title("1. Home\n2. Eventi in città", "Eventi in città a Lucerna") == (
         "2. Eventi in città"
     )
+    # (a trail's items numbered as the boilerplate stage's breadcrumb reads them, one pattern
+    # for both: "2) ", "[2] ")
+    for mark in ("{}) ", "[{}] "):
+        trail = "\n".join(mark.format(k) + t for k, t in ((1, "Home"), (2, "Eventi in città")))
+        assert _unnumbered_title(trail, "Eventi in città") == "Eventi in città", mark
 
 
 def _unnumbered_title(lines: str, other: str = "Zukunftsforum Ländliche Entwicklung") -> str:
