@@ -3852,8 +3852,8 @@ _FURNITURE = re.compile(
     r"startseite|search|suche|subscribe|abonnieren|you may also like|related|related articles|"
     r"read more|weiterlesen|mehr|comments?|kommentare|sign in|log ?in|anmelden|skip to (main )?content|"
     r"zum inhalt springen|navigation|toggle navigation|close|schließen|print|drucken|e-?mail|"
-    r"facebook|twitter|whatsapp|linkedin|pinterest|tweet|teilen|newsletter|impressum|datenschutz|"
-    r"contact|kontakt|about|about us|über uns|cookies?|accept|akzeptieren|top|next|previous|back|"
+    r"facebook|twitter|whatsapp|linkedin|pinterest|tweet|teilen|"
+    r"accept|akzeptieren|top|next|previous|back|"
     # the same navigation in other languages (fr, es, it, pt, nl, pl, sv, da, cs, ru)
     r"accueil|inicio|portada|página inicial|início|pagina iniziale|hoofdpagina|strona główna|"
     r"hem|forside|úvod|главная|rechercher|recherche|buscar|búsqueda|cerca|pesquisar|"
@@ -3862,13 +3862,14 @@ _FURNITURE = re.compile(
     r"reclame|advertentie|reklama|annons|annonce|реклама|connexion|se connecter|"
     r"iniciar sesión|accedi|entrar|inloggen|zaloguj( się)?|logga in|log ind|přihlásit|войти|"
     r"s'abonner|abonnez-vous|suscríbete|suscribirse|abbonati|assine|abonneren|subskrybuj|"
-    r"prenumerera|abonnér|odebírat|подписаться|à propos|qui sommes-nous|acerca de|"
-    r"quiénes somos|chi siamo|sobre( nós)?|over ons|o nas|om oss|om os|o nás|о нас|"
-    r"contacto|contatti|contato|contacteer ons|kontakty?|контакты|lire la suite|leer más|"
+    r"prenumerera|abonnér|odebírat|подписаться|lire la suite|leer más|"
     r"leggi tutto|leia mais|lees meer|czytaj (więcej|dalej)|läs mer|læs mere|číst dál|"
     r"читать далее|commentaires|comentarios|commenti|comentários|reacties|komentarze|"
     r"kommentarer|komentáře|комментарии|fermer|cerrar|chiudi|fechar|sluiten|zamknij|stäng|"
-    r"luk|zavřít|закрыть|imprimer|imprimir|stampa|afdrukken|drukuj|skriv ut|tisk|печать)\W*$",
+    r"luk|zavřít|закрыть|imprimer|imprimir|stampa|afdrukken|drukuj|skriv ut|tisk|печать|"
+    # (the names of pages of their own, which they head: :data:`_PAGE_NAMES`)
+    + alternation(_PAGE_NAMES)
+    + r")\W*$",
     re.I,
 )
 #: Byline words of languages beyond western Europe's, before the names: Indonesian and
