@@ -451,6 +451,34 @@ def test_a_thread_whose_posts_end_without_a_stop_is_no_listing(ingest, tmp_path)
     assert got["front"]["annotations"]["metadata"]["listing"] == 3
 
 
+def test_a_listing_whose_kickers_have_inner_capitals_is_one(ingest, tmp_path):
+    """A kicker with a capital inside ("McLaren", "YouTube") is a name, no user name: the
+    listing's test read it as a thread's handle (not title-cased), so a listing of such
+    kickers was a thread, where the comment section's test (one ``is_handle`` now) read
+    "McDonald" as a person's name."""
+    from corearchive_plugins.boilerplate.structures import is_handle
+
+    for name in ("McDonald", "DiCaprio", "YouTube", "Politics", "UK", "03:12", "J.R. Smith"):
+        assert not is_handle(name), name
+    for name in ("dave_k", "anna.r", "tapfixer", "Mike77", "@anna", "sue.k", " Dave_88 "):
+        assert is_handle(name), name
+    front = "".join(
+        f"{kicker}\n{headline}\n{d} Mar 2025\n"
+        for kicker, headline, d in [
+            ("McLaren", "Team confirms new driver line-up for next season", 12),
+            ("YouTube", "Platform changes the rules for creators in Europe", 10),
+            ("PlayStation", "Console price rises by fifty pounds from April", 7),
+        ]
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "front.txt").write_text(front, "utf-8")
+    res = ingest(str(folder), "-w", "1")
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    assert record["annotations"]["metadata"]["listing"] == 3
+
+
 #: Walls a crawl meets, as served (s38 acc-regress R3, D8): name -> (page, kind)
 HTML_WALLS = {
     "cloudflare": (
