@@ -4363,7 +4363,7 @@ def _never_title(s: str) -> tuple[bool, bool]:
         (":" in s or "：" in s)
         and (tags := _tag_value(s)) is not None
         and _TAG_SEP_ANY.search(tags) is not None
-        and len(parts := split_tags(tags)) > 1
+        and len(parts := _value_tags(tags)) > 1
         # (tags are words or names: "Topic: Printer, scanner and fax stopped working
         # after the update" heads a forum's thread; s35 acc-read #10. The same rule as
         # labelled_tags': a list that is the page's tags is never its title)
@@ -6707,8 +6707,16 @@ def hashtag_split(part: str) -> list[str]:
 
 
 def split_tags(s: str) -> list[str]:
-    """A tag line: comma/semicolon/pipe separated, or capitalised runs separated by spaces."""
-    return list(_tags_of(s))
+    """A tag line: comma/semicolon/pipe separated, or capitalised runs separated by spaces;
+    its label first taken off ("Tags:", "Filed under": :data:`_TAG_LABEL`)."""
+    return list(_tags_of(_TAG_LABEL.sub("", s.strip())))
+
+
+def _value_tags(value: str) -> list[str]:
+    """The tags of a labelled tag line's ``value`` (:func:`_tag_value`: its label off), as
+    :func:`split_tags` reads them: the label was taken off twice, by the line's pattern and
+    again by :func:`split_tags`."""
+    return list(_tags_of(value.strip()))
 
 
 #: Tags each in its brackets, "[Politics] [Harbour]"
@@ -6738,8 +6746,8 @@ _FIELD_LABEL = re.compile(r"[^\W\d][\w .'’-]{0,30}:\s")
 
 @_line_cache(maxsize=4096)
 def _tags_of(s: str) -> tuple[str, ...]:
-    """:func:`split_tags`, cached (a site's tag and section lines recur)."""
-    s = _TAG_LABEL.sub("", s.strip())
+    """:func:`split_tags` of a line without its label, stripped; cached (a site's tag and
+    section lines recur)."""
     if (bracketed := bracketed_tags(s)) is not None:
         # (one merged tag, or tags with half their brackets before)
         return bracketed
@@ -8220,7 +8228,7 @@ def labelled_tags(
             # House of Clio (Sony Music)", read as the tags "House of", "Clio (Sony", "Music)";
             # a blog's "Label: Berita, Politik" lists its tags)
             continue
-        tags = split_tags(value)
+        tags = _value_tags(value)
         if not _tag_items(tags):
             continue  # (a sentence of the story under a label: s40 acc-read F5)
         return tags, i
