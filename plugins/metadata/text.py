@@ -5543,6 +5543,23 @@ def _slug_title(pool: TitlePool, slug: frozenset[str], i: int, s: str) -> tuple[
 _SEGMENT_SEP = re.compile(r"(\s+[|–—-]\s+)")
 
 
+def _segment_spans(title: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where each segment of ``title`` stands, ``(start, end)``, between the separators
+    ``sep`` finds (:data:`_SEGMENT_SEP`): a run of segments ``a`` to ``b`` is
+    ``title[spans[a][0] : spans[b][1]]``, its separators inside. The one reading of a
+    title's runs for the header title's shown line (:func:`_shown_segments`) and its
+    segments (:func:`_segments_of`), which each split and joined them their way.
+    (:func:`headline_of` builds its runs itself: its rewrite for speed is on the perf44
+    branch.)"""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for m in sep.finditer(title):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(title)))
+    return spans
+
+
 #: Marks that point at or bullet a headline line, with the space after them (not a German
 #: quotation's "»": "»Abzocke wird als Klimaschutz verkauft«")
 _LEAD_MARKS = re.compile(r"[»›▶►▸→➔➤•·▪■◆★]+[ \u00a0]+")
@@ -5624,10 +5641,8 @@ def _shown_segments(page: Page, title: str, whole: set[str], label: str | None) 
     # keyword-stuffed title of n segments has n² runs of n characters (400 segments took
     # 9 s, s43 acc-read F4). A line is a run when it stands in the title from a segment's
     # start to a segment's end; the longest wins, the first of equals.
-    starts, ends = {0}, {len(title)}
-    for sep in _SEGMENT_SEP.finditer(title):
-        ends.add(sep.start())
-        starts.add(sep.end())
+    spans = _segment_spans(title, _SEGMENT_SEP)
+    starts, ends = {a for a, _ in spans}, {b for _, b in spans}
     best: tuple[int, int, str] | None = None
     for line in set(page.texts[page.front :]):
         if not line or line in whole or (best and len(line) < -best[0]):
@@ -5649,12 +5664,10 @@ def _segments_of(whole: str, part: str) -> bool:
     """Whether ``part`` is one or more whole segments of the title ``whole`` (joined by
     :data:`_SEGMENT_SEP`, case aside): "Über uns" of "Über uns – 2gewinnt | Kabarett", not
     "Opening Bell" of "Opening Bell 11.18.19 - Dealbreaker"."""
-    pieces = _SEGMENT_SEP.split(whole)
+    spans = _segment_spans(whole, _SEGMENT_SEP)
     want = part.casefold()
     return any(
-        "".join(pieces[a:b]).casefold() == want
-        for a in range(0, len(pieces), 2)
-        for b in range(a + 1, len(pieces) + 1, 2)
+        whole[a:b].casefold() == want for k, (a, _) in enumerate(spans) for _, b in spans[k:]
     )
 
 
