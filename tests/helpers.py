@@ -205,3 +205,15 @@ def word_paragraphs(
     return [
         " ".join(rng.choice(vocabulary) for _ in range(words)).capitalize() + "." for _ in range(n)
     ]
+
+
+def cleaned_and_read(run_stage: Any, text: str) -> Document:
+    """The plain text ``text`` through the boilerplate stage and then the metadata stage, as
+    the pipeline runs them (``run_stage``: the fixture): the document the second keeps."""
+    from corearchive.testing import make_document
+    from corearchive_plugins.boilerplate import BoilerplateStage
+    from corearchive_plugins.metadata import MetadataStage
+
+    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    read: Document = run_stage(MetadataStage, doc).kept[0]
+    return read

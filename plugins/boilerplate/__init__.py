@@ -78,6 +78,7 @@ from .reflow import (
     FRONT_MATTER_MAX,
     Reflowed,
     front_matter_size,
+    item_number,
     named_markdown,
     reflow_text,
     setext_underlines,
@@ -1605,16 +1606,16 @@ def _drop_breadcrumb(d: Any) -> None:
         s = stripped[j]
         if not (s[:1].isdigit() and 0 < j < len(stripped) - 1):
             continue
-        if (m := _NUMBERED_ITEM.match(s)) is None:
+        if (numbered := item_number(s)) is None:
             continue
-        k = int(m[1] or m[2])
-        if k < 2 or k > j or stripped[j + 1] != s[m.end() :].lstrip():
+        k, end = numbered
+        if k < 2 or k > j or stripped[j + 1] != s[end:].lstrip():
             continue
         first = j - k + 1
         if all(
             idx[i + 1] == idx[i] + 1
-            and (n := _NUMBERED_ITEM.match(stripped[i])) is not None
-            and int(n[1] or n[2]) == i - first + 1
+            and (n := item_number(stripped[i])) is not None
+            and n[0] == i - first + 1
             for i in range(first, j)
         ):
             drop.update((i, BREADCRUMB_REASON) for i in range(first, j + 1) if keep[i])
@@ -2164,10 +2165,6 @@ def _numbered_items(tree: Any) -> Iterator[None]:
         yield
 
 
-#: An item that writes its number itself: "1. ", "2) ", "[3] "
-_NUMBERED_ITEM = re.compile(r"\s*(?:(\d{1,3})[.)]|\[(\d{1,3})\])\s")
-
-
 def _item_key(item: Any) -> str:
     """A list item's text, its spaces collapsed: how an item of trafilatura's tree is
     found in the page's."""
@@ -2233,8 +2230,8 @@ def _list_numbers(items: Any, page: list[tuple[list[str], list[str]]]) -> list[s
         shown = next(([numbers[i] for i in at] for at, numbers in places if at), None)
     if shown is None:
         shown = [str(n) for n in range(1, len(keys) + 1)]
-    own = [_NUMBERED_ITEM.match(k) for k in keys]
-    if keys and all(m and str(int(m[1] or m[2])) == n for m, n in zip(own, shown, strict=True)):
+    own = [item_number(k) for k in keys]
+    if keys and all(m and str(m[0]) == n for m, n in zip(own, shown, strict=True)):
         return None
     return shown
 

@@ -85,7 +85,9 @@ _CONTENTS = frozenset(
         "índice", "indice", "inhoud", "contenido", "contenuti", "indice dei contenuti",
     )
 )  # fmt: skip
-#: a table of contents' item: its number and the heading it names
+#: a table of contents' item: its number and the heading it names. Not a list item's number
+#: (:data:`.reflow.NUMBERED_ITEM`): a contents' number goes down levels ("2.1.3 Scope") and
+#: may have no stop ("2 History"), as no list's item is read
 _TOC_ITEM = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,80})")
 _MIN_TOC_ITEMS = 2
 _RECIPE_WORDS = r"(?:recipe|ricetta|recette|rezept|receta|recept|receita)"

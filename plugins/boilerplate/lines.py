@@ -2751,18 +2751,7 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
             p[j] = min(p[j], thr * 0.5)
             why[j] = TEASER_REASON
     if "caption" in rules and len(kp):
-        first = kp[0]
-        by = X[:, _FI["byline"]] > 0
-        nxt_by = np.zeros(n, bool)
-        nxt_by[:-1] = by[1:]
-        cue = (X[:, _FI["capverb"]] > 0) | (X[:, _FI["credit"]] > 0)
-        # a short photo-credit line right after it ("Photo: J. Smith/Reuters")
-        nxt_credit = np.zeros(n, bool)
-        nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
-        prv_t = np.zeros(n, bool)
-        prv_t[1:] = X[:-1, _FI["is_title"]] > 0
-        prv_t &= ~_deck_line(X)
-        cand = _caption_line(X, keep) & (np.arange(n) < first) & (nxt_by | prv_t | cue | nxt_credit)
+        cand = _captions(X, keep, np.arange(n) < kp[0], 0, n)
         for j in np.flatnonzero(cand).tolist():
             p[j] = min(p[j], thr * 0.5)
             why[j] = _CAPTION_REASON
@@ -2884,6 +2873,30 @@ def _caption_line(X: np.ndarray, keep: np.ndarray) -> np.ndarray:
     return keep & (X[:, 0] >= 8) & (X[:, 3] == 0) & (X[:, _FI["end_colon"]] == 0) & ~goes_on
 
 
+def _captions(
+    X: np.ndarray, keep: np.ndarray, above: np.ndarray, start: Any, end: Any
+) -> np.ndarray:
+    """The caption rule's lines (:func:`_rules`, :func:`_rules_rows`): a line that may be
+    a caption (:func:`_caption_line`) ``above`` its document's first kept prose line, next
+    to what marks one: a byline or a short photo credit right under it ("Photo: J.
+    Smith/Reuters"), the title right over it (no deck: :func:`_deck_line`), or a credit or
+    a caption verb of its own. ``start``, ``end``: the document's first row and the row
+    after its last (numbers, or one per row in a batch), across which no line is the next
+    or the previous one. The two rule functions each built these masks (review40 F9 folded
+    their line test only)."""
+    n = len(keep)
+    gi = np.arange(n)
+    ntok = X[:, 0]
+    cue = (X[:, _FI["capverb"]] > 0) | (X[:, _FI["credit"]] > 0)
+    nxt = np.zeros(n, bool)  # (the byline or the short credit under it)
+    nxt[:-1] = (X[1:, _FI["byline"]] > 0) | (cue[1:] & (ntok[1:] <= 8))
+    nxt &= gi + 1 < end
+    prv_t = np.zeros(n, bool)
+    prv_t[1:] = X[:-1, _FI["is_title"]] > 0
+    prv_t &= (gi > start) & ~_deck_line(X)
+    return above & _caption_line(X, keep) & (nxt | prv_t | cue)
+
+
 def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
     """:func:`_rules` over a batch (documents at row bounds ``rb``) -> (scores, reasons keyed
     by row); each document gets exactly what it gets alone."""
@@ -2926,22 +2939,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
         drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | after)
         _demote(p, why, drop, half, TEASER_REASON)
     if "caption" in rules:
-        by = X[:, _FI["byline"]] > 0
-        inner_next = gi + 1 < e  # the next line is in the same document
-        nxt_by = np.zeros(n, bool)
-        nxt_by[:-1] = by[1:]
-        nxt_by &= inner_next
-        cue = (X[:, _FI["capverb"]] > 0) | (X[:, _FI["credit"]] > 0)
-        nxt_credit = np.zeros(n, bool)
-        nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
-        nxt_credit &= inner_next
-        prv_t = np.zeros(n, bool)
-        prv_t[1:] = X[:-1, _FI["is_title"]] > 0
-        prv_t &= (gi > s) & ~_deck_line(X)
-        cand = (
-            has_kp & _caption_line(X, keep) & (gi < first[ld]) & (nxt_by | prv_t | cue | nxt_credit)
-        )
-        _demote(p, why, cand, half, _CAPTION_REASON)
+        _demote(p, why, _captions(X, keep, has_kp & (gi < first[ld]), s, e), half, _CAPTION_REASON)
     if "bridge" in rules:
         furn_a = X[:, _FI["furniture"]] > 0
         furn = furn_a.tolist()

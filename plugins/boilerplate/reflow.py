@@ -612,8 +612,24 @@ def _in_capitals(line: str) -> bool:
     return line == line.upper() and (line.isupper() or not any(map(str.isalpha, line)))
 
 
-#: A numbered list item's start: "1. ", "12) ", then a word
-_NUMBERED = re.compile(r"\d{1,3}[.)]\s+\S")
+#: A list item that writes its number itself: "1. ", "2) ", "[3] " (an ordered list as text
+#: browsers, extraction tools and writers number it), its number in group 1 or 2: one
+#: pattern for the items of the line joiner (:func:`_numbered_item`), the boilerplate
+#: stage's breadcrumb and item numbers, and the title's list items and breadcrumb
+#: (:mod:`..metadata.text`). Kept apart: a table of contents' numbers, which go down levels
+#: ("2.1 Scope", :data:`.chrome._TOC_ITEM`), and a structure's items, which may be
+#: "(4)" too (:data:`.structures._ENUM`: a number in brackets opens a line of prose as
+#: often, "(2) The council shall ...", where no list is read on its own)
+NUMBERED_ITEM = re.compile(r"\s*(?:(\d{1,3})[.)]|\[(\d{1,3})\])\s")
+
+
+def item_number(s: str) -> tuple[int, int] | None:
+    """The number line ``s`` opens with as a numbered list's item (:data:`NUMBERED_ITEM`:
+    "3. Training", "[3] Doe, J.") and where the mark and the space after it end, or None."""
+    m = NUMBERED_ITEM.match(s)
+    return None if m is None else (int(m[1] or m[2]), m.end())
+
+
 #: A speaker's turn (a chat, a transcript, an interview, a forum or subtitle dump: "anna:
 #: are we ...", "Q: ...", "Léa Moreau : ...", French typography's space before the colon):
 #: a name of one or two words, a colon, text; a turn only where the text starts
@@ -657,9 +673,13 @@ def _numbered_item(cur: str, nxt: str) -> bool:
     """Whether the stripped line ``nxt`` is a numbered list item ("2. Beat the butter")
     after a line that ends a sentence or is an item itself (stripped ``cur``): a wrapped
     sentence goes on with a number only mid-sentence ("... am" / "3. März")."""
-    return _NUMBERED.match(nxt) is not None and (
-        cur.endswith(_ENDS) or _NUMBERED.match(cur) is not None
-    )
+    return _item_start(nxt) and (cur.endswith(_ENDS) or _item_start(cur))
+
+
+def _item_start(s: str) -> bool:
+    """Whether the stripped line ``s`` opens a numbered item (:func:`item_number`) with its
+    text after the mark."""
+    return (at := item_number(s)) is not None and len(s) > at[1]
 
 
 #: A run of at least this many lines that ... (see :func:`_unit_lines`)

@@ -80,7 +80,9 @@ _LEAD_START = frozenset("-*+•·▪►#")
 _CELL_SEP = re.compile(r"\t+|\s{2,}")
 # "Population: 212,000", "VIP : 60,000₩", "England (Group A): 10th appearance"
 _PAIR = re.compile(r"([^\W\d_][^:：]{0,40}?)\s?[:：]\s+\S")
-# "1. ", "2) ", "[3] ", "(4) "
+# "1. ", "2) ", "[3] ", "(4) ": a list item's number (:data:`.reflow.NUMBERED_ITEM`) and a
+# number in round brackets, which is an item's here only in a run of such lines (a
+# structure: :func:`_follows`); alone, "(2) The council shall ..." opens a paragraph
 _ENUM = re.compile(r"(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s+\S")
 # a quantity and what it counts: "125 g Mehl", "6 huevos", "1/2 tsp Honey", "½ cup milk"
 _QUANTITY = re.compile(
@@ -911,7 +913,7 @@ def inline_comments(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     prose and removed the heading (s40 acc-regress D6). Read from the text's end: a text
     whose last line is no such comment costs one match (most texts)."""
     found: list[int] = []
-    handles = 0  # (posters that are accounts: _handle)
+    handles = 0  # (posters that are accounts: is_handle)
     j = len(lines) - 1
     while j >= 0:
         if lines[j]:
@@ -919,7 +921,7 @@ def inline_comments(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
             if m is None or not _poster(m.group(1)):
                 break
             found.append(j)
-            handles += _handle(m.group(1))
+            handles += is_handle(m.group(1))
         j -= 1
     if len(found) < _MIN_POSTS or j < 0:
         return []
@@ -933,14 +935,28 @@ def inline_comments(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     return [j, *reversed(found)]
 
 
-_HANDLE = re.compile(r"\d|_|\w\.\w")
+_HANDLE = re.compile(r"\d|_|@|\w\.\w")
+#: The most characters of a handle
+_HANDLE_CHARS = 30
 
 
-def _handle(name: str) -> bool:
-    """Whether poster ``name`` is an account's handle, not a person's name: one token with a
-    digit, an underscore or an inner dot in it, or a small first letter ("Dave_88",
-    "sue.k"; a person's initials are no handle: "J.R. Smith", closing review)."""
-    return " " not in name and (_HANDLE.search(name) is not None or name[:1].islower())
+def is_handle(name: str) -> bool:
+    """Whether ``name`` (a poster's, or a line alone) is an account's handle, not a
+    person's name nor a word: one token of at most :data:`_HANDLE_CHARS` characters with a
+    letter, and a digit, an underscore, an "@" or an inner dot in it, or a small first
+    letter ("Dave_88", "sue.k", "@anna", "tapfixer", "Mike77"). A capitalised token is a
+    name or a word whatever capitals it has inside ("McDonald", "DiCaprio", "YouTube",
+    "Politics", "UK"); a person's initials are no handle ("J.R. Smith", closing review); a
+    video's "03:12" has no letter. One test for a comment section's posters and a thread's
+    user names (:func:`..metadata.interstitial.listing_units`), which read "McDonald" as a
+    handle there (not title-cased) and as a name here."""
+    token = name.strip()
+    return (
+        len(token) <= _HANDLE_CHARS
+        and len(token.split()) == 1
+        and any(c.isalpha() for c in token)
+        and (_HANDLE.search(token) is not None or token[:1].islower())
+    )
 
 
 #: the reason of a line kept by :func:`dialogue_turns`

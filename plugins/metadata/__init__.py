@@ -67,7 +67,6 @@ from .text import (
     LineSplit,
     Page,
     _compact,
-    _no_person,
     _segment_cut,
     _slug_tokens,
     _slug_words,
@@ -480,8 +479,7 @@ def _tidy_given(doc: Document) -> list[str]:
             # (what is no person's name as a page's byline has none: "Staff", "LD",
             # "Jane Doe https"; s43 acc-index #19)
             for n in filter(None, map(person_name, people)):
-                if not _no_person(n.split()):
-                    names.setdefault(" ".join(n.casefold().split()), n)
+                names.setdefault(" ".join(n.casefold().split()), n)
         doc.authors = [n for n in names.values() if n]
     return list(dict.fromkeys(agencies))
 

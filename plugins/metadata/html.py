@@ -46,6 +46,8 @@ from .model import score_rows
 from .text import (
     _AGENCY,
     _BY_WORD,
+    _COPYRIGHT_MARK,
+    _RIGHTS_WORDS,
     _ROLE,
     FEATURES,
     STRUCTURED_MIN_YEAR,
@@ -1029,16 +1031,23 @@ def trafilatura_meta(
     return {k: getattr(md, k, None) for k in META_KEYS}
 
 
-def _headline_for_placeholder(root: HtmlElement, word: str) -> str | None:
-    """The page's og:title, else its first <h1>, when it has three words or more and does
-    not hold ``word`` (a one-word title from the page's metadata): None otherwise."""
-    found: list[str] = []
+def _headline_instead(
+    root: HtmlElement, word: str, least: int, parts: Collection[str] = ()
+) -> str | None:
+    """The page's headline where the title its metadata gives is ``word``, which names no
+    page (a template's placeholder, "escenic"; the site's name): the first of ``parts`` (the
+    <title>'s own segments), its og:title and its <h1>s of ``least`` words or more that
+    neither is ``word`` (:func:`_equal_names`) nor holds it as written (the site "WIRED" in
+    "Why Our Brains Are Wired for Music" is a word of the headline); None when none is.
+    The override of a placeholder and that of the site's name each looked for it (the
+    first asked the first og:title and <h1> only, the case aside)."""
+    found = list(parts)
     with suppress(Exception):
-        found += root.xpath('//meta[@property="og:title"]/@content')[:1]
-        found += [" ".join(h.text_content().split()) for h in root.iter("h1")][:1]
+        found += [str(t) for t in root.xpath('//meta[@property="og:title"]/@content')]
+        found += [" ".join(h.text_content().split()) for h in root.iter("h1")]
     for text in found:
-        text = " ".join(str(text).split())
-        if len(text.split()) >= 3 and word.casefold() not in text.casefold():
+        text = " ".join(text.split())
+        if len(text.split()) >= least and not _equal_names(text, word) and word not in text:
             return text
     return None
 
@@ -1066,27 +1075,21 @@ def _equal_names(a: str, b: str) -> bool:
 def _headline_beside_site(root: HtmlElement, title: str, site: str) -> str | None:
     """A page's headline where its ``title`` is its site's name: its ``<title>`` without the
     parts that name the site ("BMJV | Transparenz bei Preisanpassungen"), else its og:title,
-    else its first <h1>, of two words or more, that neither is nor holds the site's name.
-    None when ``title`` is an <h1> of five words or more (then it is the headline, and the
-    site's name was taken from it) or no such text is there."""
+    else its first <h1>, of two words or more, that neither is nor holds the site's name
+    (:func:`_headline_instead`). None when ``title`` is an <h1> of five words or more (then
+    it is the headline, and the site's name was taken from it) or no such text is there."""
     from .text import _TITLE_SEP
 
-    found: list[str] = []
+    parts: list[str] = []
     with suppress(Exception):
         h1s = [" ".join(h.text_content().split()) for h in root.iter("h1")]
         if len(title.split()) >= 5 and any(_equal_names(h, title) for h in h1s):
             return None  # (a headline, that the site's name was taken from)
-        parts = _TITLE_SEP.split(" ".join((root.findtext(".//head//title") or "").split()))
-        keep = [k for k in range(0, len(parts), 2) if not _equal_names(parts[k], site)]
+        split = _TITLE_SEP.split(" ".join((root.findtext(".//head//title") or "").split()))
+        keep = [k for k in range(0, len(split), 2) if not _equal_names(split[k], site)]
         if keep:  # (the parts left, with the separators between them)
-            found.append("".join(parts[keep[0] : keep[-1] + 1]))
-        found += [str(t) for t in root.xpath('//meta[@property="og:title"]/@content')]
-        found += h1s
-    for text in found:
-        text = " ".join(text.split())
-        if len(text.split()) >= 2 and not _equal_names(text, site) and site not in text:
-            return text
-    return None
+            parts.append("".join(split[keep[0] : keep[-1] + 1]))
+    return _headline_instead(root, site, 2, parts)
 
 
 def _title_sitename(root: HtmlElement) -> str | None:
@@ -1184,7 +1187,7 @@ def _extract_metadata(
     if md.title and md.title != in_meta and " " not in md.title.strip():
         # a JSON-LD headline of one word: a template's placeholder ("escenic") where the
         # page's og:title and <h1> say the headline
-        md.title = _headline_for_placeholder(root, md.title.strip()) or md.title
+        md.title = _headline_instead(root, md.title.strip(), 3) or md.title
     if not md.title:
         md.title = tm.extract_title(root)
     if not md.author:
@@ -1506,14 +1509,17 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
 #: markup comments, white space ("© <!-- -->2019<!-- --> Condé Nast", "Copyright (c)
 #: Condé Nast 2019", "&copy; 2020 Prisma Média")
 _COPYRIGHT_BEFORE = re.compile(
-    r"(?:©|&copy;|&#169;|\(c\)|copyright)(?:\s|<!--.{0,20}?-->|(?:19|20)\d\d|[-–,:]|\(c\))*$",
+    r"(?:" + _COPYRIGHT_MARK + r"|&copy;|&#169;)"
+    r"(?:\s|<!--.{0,20}?-->|(?:19|20)\d\d|[-–,:]|\(c\))*$",
     re.I,
 )
 #: What follows a notice's holder: its year or its reservation ("Condé Nast 2019", "Condé
-#: Nast. All rights reserved", "Prisma Média - Tous droits réservés")
-_COPYRIGHT_AFTER = re.compile(
-    r"\W{0,4}(?:(?:19|20)\d\d|all rights|tous droits|alle rechte|todos los derechos)", re.I
-)
+#: Nast. All rights reserved", "Prisma Média - Tous droits réservés"), in the languages of
+#: the text's notices (:data:`.text._RIGHTS_WORDS`), read on the markup unescaped ("Tous
+#: droits r&eacute;serv&eacute;s")
+_COPYRIGHT_AFTER = re.compile(r"\W{0,4}(?:(?:19|20)\d\d|" + _RIGHTS_WORDS + ")", re.I)
+#: How much markup after a holder's name :data:`_COPYRIGHT_AFTER` reads
+_AFTER_CHARS = 80
 
 
 def copyright_holder(content: str, name: str) -> bool:
@@ -1527,7 +1533,10 @@ def copyright_holder(content: str, name: str) -> bool:
         notice = _COPYRIGHT_BEFORE.search(content, max(0, at - 60), at)
         if notice is not None and (
             any(map(str.isdigit, notice.group()))
-            or _COPYRIGHT_AFTER.match(content, at + len(name)) is not None
+            or _COPYRIGHT_AFTER.match(
+                htmllib.unescape(content[at + len(name) : at + len(name) + _AFTER_CHARS])
+            )
+            is not None
         ):
             return True
         at = content.find(name, at + len(name))

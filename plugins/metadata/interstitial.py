@@ -24,6 +24,7 @@ import re
 from typing import Any, Literal
 
 from ..boilerplate.notes import REPORTED, is_paywall
+from ..boilerplate.structures import is_handle
 
 Kind = Literal[
     "error_page",
@@ -481,19 +482,6 @@ def _headline_shaped(line: str) -> bool:
     return 2 <= len(words) <= _HEADLINE_WORDS and not line.rstrip().endswith(_SENTENCE_ENDS)
 
 
-def _handle(line: str) -> bool:
-    """Whether ``line`` is a user name alone: one token with a letter that is no word as a
-    kicker writes one ("dave_k", "anna.r", "tapfixer", "Mike77"; not "Politics", "UK",
-    a video's "03:12")."""
-    token = line.strip()
-    if len(token) > 30 or len(token.split()) != 1 or not any(c.isalpha() for c in token):
-        return False  # (a video's "03:12", a count: no name)
-    if any(c in "_.@" or c.isdigit() for c in token):
-        return True
-    letters = token.strip("-'’")
-    return letters.isalpha() and not (letters.istitle() or letters.isupper())
-
-
 def listing_units(
     lines: list[str], cands: list[dict[str, Any]], kept: str
 ) -> tuple[int, frozenset[int]]:
@@ -529,7 +517,7 @@ def listing_units(
         return none
     first = [k for k in range(dated[0] - 1, -1, -1) if lines[k].strip()][:longest]
     units.insert(0, sorted(first))
-    if any(all(len(u) > p and _handle(lines[u[p]]) for u in units) for p in range(longest)):
+    if any(all(len(u) > p and is_handle(lines[u[p]]) for u in units) for p in range(longest)):
         # (a thread: every post has its author's user name in one place, "dave_k", and
         # posts need no final stop; s37 acc-read F15)
         return none

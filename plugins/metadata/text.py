@@ -49,6 +49,7 @@ from ..boilerplate.reflow import (
     READER_FIELD,
     front_matter_lines,
     goes_on_wrapped,
+    item_number,
     setext_underlines,
 )
 from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
@@ -3851,8 +3852,8 @@ _FURNITURE = re.compile(
     r"startseite|search|suche|subscribe|abonnieren|you may also like|related|related articles|"
     r"read more|weiterlesen|mehr|comments?|kommentare|sign in|log ?in|anmelden|skip to (main )?content|"
     r"zum inhalt springen|navigation|toggle navigation|close|schließen|print|drucken|e-?mail|"
-    r"facebook|twitter|whatsapp|linkedin|pinterest|tweet|teilen|newsletter|impressum|datenschutz|"
-    r"contact|kontakt|about|about us|über uns|cookies?|accept|akzeptieren|top|next|previous|back|"
+    r"facebook|twitter|whatsapp|linkedin|pinterest|tweet|teilen|"
+    r"accept|akzeptieren|top|next|previous|back|"
     # the same navigation in other languages (fr, es, it, pt, nl, pl, sv, da, cs, ru)
     r"accueil|inicio|portada|página inicial|início|pagina iniziale|hoofdpagina|strona główna|"
     r"hem|forside|úvod|главная|rechercher|recherche|buscar|búsqueda|cerca|pesquisar|"
@@ -3861,13 +3862,14 @@ _FURNITURE = re.compile(
     r"reclame|advertentie|reklama|annons|annonce|реклама|connexion|se connecter|"
     r"iniciar sesión|accedi|entrar|inloggen|zaloguj( się)?|logga in|log ind|přihlásit|войти|"
     r"s'abonner|abonnez-vous|suscríbete|suscribirse|abbonati|assine|abonneren|subskrybuj|"
-    r"prenumerera|abonnér|odebírat|подписаться|à propos|qui sommes-nous|acerca de|"
-    r"quiénes somos|chi siamo|sobre( nós)?|over ons|o nas|om oss|om os|o nás|о нас|"
-    r"contacto|contatti|contato|contacteer ons|kontakty?|контакты|lire la suite|leer más|"
+    r"prenumerera|abonnér|odebírat|подписаться|lire la suite|leer más|"
     r"leggi tutto|leia mais|lees meer|czytaj (więcej|dalej)|läs mer|læs mere|číst dál|"
     r"читать далее|commentaires|comentarios|commenti|comentários|reacties|komentarze|"
     r"kommentarer|komentáře|комментарии|fermer|cerrar|chiudi|fechar|sluiten|zamknij|stäng|"
-    r"luk|zavřít|закрыть|imprimer|imprimir|stampa|afdrukken|drukuj|skriv ut|tisk|печать)\W*$",
+    r"luk|zavřít|закрыть|imprimer|imprimir|stampa|afdrukken|drukuj|skriv ut|tisk|печать|"
+    # (the names of pages of their own, which they head: :data:`_PAGE_NAMES`)
+    + alternation(_PAGE_NAMES)
+    + r")\W*$",
     re.I,
 )
 #: Byline words of languages beyond western Europe's, before the names: Indonesian and
@@ -4109,6 +4111,11 @@ _RIGHTS_WORDS = (
     r"με επιφύλαξη παντός δικαιώματος|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित|"
     r"版[權权]所有|保留所有[權权]利|สงวนลิขสิทธิ์|무단\s*전재\s*및\s*재배포\s*금지"
 )
+#: A copyright notice's mark: the sign (the literal "©": a class of the circled letters
+#: below in a searched pattern loses its literal start, see :func:`_copyright_who`), "(c)",
+#: the word. One spelling for the text's notices and the markup's (:mod:`.html`'s
+#: ``copyright_holder``), which wrote it apart
+_COPYRIGHT_MARK = r"©|\(c\)|copyright"
 #: The copyright sign, and the circled letters written for it (Korean notices: "Copyright ⓒ
 #: 서울일보"); :data:`_AS_SIGN` reads the others as the first
 _COPYRIGHT_SIGNS = "©ⓒⒸ"
@@ -4356,7 +4363,7 @@ def _never_title(s: str) -> tuple[bool, bool]:
         (":" in s or "：" in s)
         and (tags := _tag_value(s)) is not None
         and _TAG_SEP_ANY.search(tags) is not None
-        and len(parts := split_tags(tags)) > 1
+        and len(parts := _value_tags(tags)) > 1
         # (tags are words or names: "Topic: Printer, scanner and fax stopped working
         # after the update" heads a forum's thread; s35 acc-read #10. The same rule as
         # labelled_tags': a list that is the page's tags is never its title)
@@ -4650,8 +4657,6 @@ _DATELINE_REST = re.compile(
 
 #: A list item's bullet, as extraction tools write lists ("- ", "• ", "* ")
 _BULLETED = re.compile(r"[-–—*•·▪◦‣]\s")
-#: A numbered list's item: its number, a stop or a bracket ("5. 82년생 김지영 - 조남주", "2) ")
-_NUMBERED = re.compile(r"(\d{1,3})[.)]\s")
 #: A list's label: a line of at most this many words that ends in a colon ("Key points:",
 #: "Das Wichtigste in Kürze:", "Wat we weten:") ...
 _LABEL_WORDS = 8
@@ -4698,14 +4703,14 @@ def _list_item(lines: list[str], i: int, s: str, labels: frozenset[int]) -> bool
             _BULLETED.match(lines[k].strip()) is not None
             for k in (*_nonblank(lines, i, -1), *_nonblank(lines, i, 1))
         )
-    if s[:1].isdigit() and (m := _NUMBERED.match(s)) is not None:
+    if s[:1].isdigit() and (m := item_number(s)) is not None:
         # (an item of a numbered list: the item numbered one less above it or one more
         # below. A Korean list's last item, "5. 82년생 김지영 - 조남주" read as "title -
         # site", won over the headline and left the text; s42 acc-regress D5)
-        n = int(m[1])
+        n = m[0]
         near = [(k, -1) for k in _nonblank(lines, i, -1)] + [(k, 1) for k in _nonblank(lines, i, 1)]
         if any(
-            (o := _NUMBERED.match(lines[k].strip())) is not None and int(o[1]) == n + step
+            (o := item_number(lines[k].strip())) is not None and o[0] == n + step
             for k, step in near
         ):
             return True
@@ -5538,6 +5543,23 @@ def _slug_title(pool: TitlePool, slug: frozenset[str], i: int, s: str) -> tuple[
 _SEGMENT_SEP = re.compile(r"(\s+[|–—-]\s+)")
 
 
+def _segment_spans(title: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where each segment of ``title`` stands, ``(start, end)``, between the separators
+    ``sep`` finds (:data:`_SEGMENT_SEP`): a run of segments ``a`` to ``b`` is
+    ``title[spans[a][0] : spans[b][1]]``, its separators inside. The one reading of a
+    title's runs for the header title's shown line (:func:`_shown_segments`) and its
+    segments (:func:`_segments_of`), which each split and joined them their way.
+    (:func:`headline_of` builds its runs itself: its rewrite for speed is on the perf44
+    branch.)"""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for m in sep.finditer(title):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(title)))
+    return spans
+
+
 #: Marks that point at or bullet a headline line, with the space after them (not a German
 #: quotation's "»": "»Abzocke wird als Klimaschutz verkauft«")
 _LEAD_MARKS = re.compile(r"[»›▶►▸→➔➤•·▪■◆★]+[ \u00a0]+")
@@ -5619,10 +5641,8 @@ def _shown_segments(page: Page, title: str, whole: set[str], label: str | None) 
     # keyword-stuffed title of n segments has n² runs of n characters (400 segments took
     # 9 s, s43 acc-read F4). A line is a run when it stands in the title from a segment's
     # start to a segment's end; the longest wins, the first of equals.
-    starts, ends = {0}, {len(title)}
-    for sep in _SEGMENT_SEP.finditer(title):
-        ends.add(sep.start())
-        starts.add(sep.end())
+    spans = _segment_spans(title, _SEGMENT_SEP)
+    starts, ends = {a for a, _ in spans}, {b for _, b in spans}
     best: tuple[int, int, str] | None = None
     for line in set(page.texts[page.front :]):
         if not line or line in whole or (best and len(line) < -best[0]):
@@ -5644,12 +5664,10 @@ def _segments_of(whole: str, part: str) -> bool:
     """Whether ``part`` is one or more whole segments of the title ``whole`` (joined by
     :data:`_SEGMENT_SEP`, case aside): "Über uns" of "Über uns – 2gewinnt | Kabarett", not
     "Opening Bell" of "Opening Bell 11.18.19 - Dealbreaker"."""
-    pieces = _SEGMENT_SEP.split(whole)
+    spans = _segment_spans(whole, _SEGMENT_SEP)
     want = part.casefold()
     return any(
-        "".join(pieces[a:b]).casefold() == want
-        for a in range(0, len(pieces), 2)
-        for b in range(a + 1, len(pieces) + 1, 2)
+        whole[a:b].casefold() == want for k, (a, _) in enumerate(spans) for _, b in spans[k:]
     )
 
 
@@ -5736,21 +5754,17 @@ def rank_titles(
     return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
 
 
-#: A numbered list item's number ("4. "): a breadcrumb's in a text rendering's list
-_ITEM_NUMBER = re.compile(r"(\d{1,2})\.\s+")
-
-
 def _unnumbered(page: Page, i: int, s: str) -> tuple[int, str]:
     """The pick ``s`` (at line ``i``) without its list number when the page shows its text
     alone, as that line: a breadcrumb's last item ("4. Eventi in città – giugno 2025", as
     w3m and lynx number a breadcrumb's list) over the heading it names; its number is no
     part of the title (lynx's pick, s42 acc-pages). Else ``(i, s)``."""
-    if (m := _ITEM_NUMBER.match(s)) is None or not (rest := s[m.end() :]):
+    if (m := item_number(s)) is None or not (rest := s[m[1] :].lstrip()):
         return i, s
     # (an item of a numbered list: the item before it has the number before; a title
     # that starts with a number, "15. Zukunftsforum Ländliche Entwicklung", is none)
     k, before = previous_item(page, i)
-    if k < 0 or not before.startswith(f"{int(m.group(1)) - 1}. "):
+    if k < 0 or (b := item_number(before)) is None or b[0] != m[0] - 1:
         return i, s
     shown = _indices(page.texts, {rest})
     return (page.items[shown[0]][0], rest) if shown else (i, s)
@@ -6011,8 +6025,6 @@ def _authors_of(s: str) -> tuple[str, ...]:
             continue  # an outlet: "India Post News Weekly"
         if any(w.lower().strip(".,") in _COMPANY_WORDS for w in ws):
             continue  # a company: "Presented by Warner Bros. Pictures" (s38 acc-read F10)
-        if _no_person(ws):
-            continue  # a desk or a site's account: "HNN Staff", "The Newsroom", "Admin"
         if not all(
             w[:1].isupper()
             # (a letter of a script without case: Arabic, Hebrew, Devanagari, CJK)
@@ -6198,18 +6210,24 @@ def person_name(name: str) -> str | None:
     it ("Sputnik https", "Венера Ерофеева·"), a field's name before its byline word ("WABC
     By Eyewitness News"); a company's (a legal form: "Perform Media Deutschland GmbH") is
     none; one or two letters are initials ("LD", "Mh", "I"), no name (a
-    script without case aside: "王明"). An author facet showed each as a person (s43
-    acc-index #7)."""
+    script without case aside: "王明"); nor is a desk's or a site's account
+    (:func:`_no_person`: "HNN Staff", "Admin"). An author facet showed each as a person
+    (s43 acc-index #7). The one test of a name for a byline's, a markup field's and a
+    dump's authors: each called the two tests, in either order (the desk's test before the
+    label's cut missed "Interview HNN Staff")."""
     n = _NAME_TAIL.sub("", _NAME_BEFORE_BY.sub("", _NAME_LABEL.sub("", name.strip())))
     ws = n.split()
     if len(ws) >= 2 and ws[-1].casefold().replace(".", "").rstrip(",") in _LEGAL_FORMS:
         return None  # (a publisher)
     if len(ws) >= 3 and ws[-1].casefold().rstrip(".,") in _MONTH_TAIL:
-        n = " ".join(ws[:-1])
+        ws = ws[:-1]
+        n = " ".join(ws)
     letters = n.replace(".", "").replace(" ", "")
     if len(letters) <= 2 and all(c.lower() != c.upper() for c in letters):
         return None
-    return n or None
+    if not n or _no_person(ws):
+        return None
+    return n
 
 
 def author_field_names(
@@ -6255,7 +6273,6 @@ def author_field_names(
         and not _AGENCY.match(a)
         and not _AUTHOR_TAIL.search(a)
         and not a.lower().startswith("www ")
-        and not _no_person(a.split())
         and (name := person_name(a))
     ):
         return [name]
@@ -6723,8 +6740,16 @@ def hashtag_split(part: str) -> list[str]:
 
 
 def split_tags(s: str) -> list[str]:
-    """A tag line: comma/semicolon/pipe separated, or capitalised runs separated by spaces."""
-    return list(_tags_of(s))
+    """A tag line: comma/semicolon/pipe separated, or capitalised runs separated by spaces;
+    its label first taken off ("Tags:", "Filed under": :data:`_TAG_LABEL`)."""
+    return list(_tags_of(_TAG_LABEL.sub("", s.strip())))
+
+
+def _value_tags(value: str) -> list[str]:
+    """The tags of a labelled tag line's ``value`` (:func:`_tag_value`: its label off), as
+    :func:`split_tags` reads them: the label was taken off twice, by the line's pattern and
+    again by :func:`split_tags`."""
+    return list(_tags_of(value.strip()))
 
 
 #: Tags each in its brackets, "[Politics] [Harbour]"
@@ -6754,8 +6779,8 @@ _FIELD_LABEL = re.compile(r"[^\W\d][\w .'’-]{0,30}:\s")
 
 @_line_cache(maxsize=4096)
 def _tags_of(s: str) -> tuple[str, ...]:
-    """:func:`split_tags`, cached (a site's tag and section lines recur)."""
-    s = _TAG_LABEL.sub("", s.strip())
+    """:func:`split_tags` of a line without its label, stripped; cached (a site's tag and
+    section lines recur)."""
     if (bracketed := bracketed_tags(s)) is not None:
         # (one merged tag, or tags with half their brackets before)
         return bracketed
@@ -8236,7 +8261,7 @@ def labelled_tags(
             # House of Clio (Sony Music)", read as the tags "House of", "Clio (Sony", "Music)";
             # a blog's "Label: Berita, Politik" lists its tags)
             continue
-        tags = split_tags(value)
+        tags = _value_tags(value)
         if not _tag_items(tags):
             continue  # (a sentence of the story under a label: s40 acc-read F5)
         return tags, i
@@ -8264,7 +8289,7 @@ def _has_tag_line(page: Page) -> bool:
 
 
 _COPYRIGHT_WHO = re.compile(
-    r"(?:(?:©|\(c\)|copyright)\s*)+(?P<year>\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?"
+    r"(?:(?:" + _COPYRIGHT_MARK + r")\s*)+(?P<year>\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?"
     # (the holder's name ends at a full stop, but not at the stops of one-letter
     # abbreviations: "Mercadia Logística S.L.", "U.S. News", "Verein e.V."; s41 acc-press F22;
     # nor at those of Saint, Mount and Fort before the rest of the name: "The St. Louis

@@ -430,25 +430,46 @@ def test_a_thread_whose_posts_end_without_a_stop_is_no_listing(ingest, tmp_path)
         " washer, it takes ten minutes with a spanner\n4 Mar 2025\nanna.r\nSame here, a new"
         " cartridge sorted mine for good\n6 Mar 2025\n"
     )
-    # a listing with a kicker above each headline is still one
-    front = "".join(
-        f"{kicker}\n{headline}\n{d} Mar 2025\n"
-        for kicker, headline, d in [
+    # a listing with a kicker above each headline is still one, a kicker with a capital
+    # inside too ("McLaren", "YouTube": a name, no user name; they made the listing a thread)
+    fronts = {
+        "front": [
             ("Politics", "Council approves pier repairs after long delay", 12),
             ("Transport", "Bus fares to rise by ten pence from April", 10),
             ("Education", "School meals contract goes to local firm", 7),
-        ]
-    )
+        ],
+        "brands": [
+            ("McLaren", "Team confirms new driver line-up for next season", 12),
+            ("YouTube", "Platform changes the rules for creators in Europe", 10),
+            ("PlayStation", "Console price rises by fifty pounds from April", 7),
+        ],
+    }
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "thread.txt").write_text(thread, "utf-8")
-    (folder / "front.txt").write_text(front, "utf-8")
+    for name, teasers in fronts.items():
+        front = "".join(f"{kicker}\n{headline}\n{d} Mar 2025\n" for kicker, headline, d in teasers)
+        (folder / f"{name}.txt").write_text(front, "utf-8")
     res = ingest(str(folder), "-w", "1")
     assert res.exit_code == 0, res.output
     got = {Path(r["source"]["path"]).stem: r for r in res.records}
     assert "listing" not in got["thread"]["annotations"]["metadata"]
     assert got["thread"]["published"].startswith("2025-03-03")
-    assert got["front"]["annotations"]["metadata"]["listing"] == 3
+    for name in fronts:
+        assert got[name]["annotations"]["metadata"]["listing"] == 3, name
+
+
+def test_a_handle_is_one_token_of_an_accounts_marks_not_a_name() -> None:
+    """One test of a user name (``is_handle``) for a thread's posters and a comment
+    section's: the listing's read a token with a capital inside as a handle (not
+    title-cased), the comment section's "McDonald" as a person's name. A name is
+    capitalised whatever capitals it has inside."""
+    from corearchive_plugins.boilerplate.structures import is_handle
+
+    for name in ("McDonald", "DiCaprio", "YouTube", "Politics", "UK", "03:12", "J.R. Smith"):
+        assert not is_handle(name), name
+    for name in ("dave_k", "anna.r", "tapfixer", "Mike77", "@anna", "sue.k", " Dave_88 "):
+        assert is_handle(name), name
 
 
 #: Walls a crawl meets, as served (s38 acc-regress R3, D8): name -> (page, kind)

@@ -3695,6 +3695,10 @@ def test_a_one_word_json_ld_headline_is_a_placeholder_when_the_h1_says_more() ->
         f"<h1>{head}</h1><p>{BODY}</p><p>{BODY2}</p></article></body></html>"
     )
     assert trafilatura_meta(html, None)["title"] == head
+    # (the override of a placeholder reads the headline as the override of a site's name
+    # does, from every <h1>: the first is the site's logo on many themes)
+    html = html.replace("<article>", "<header><h1>The Courier</h1></header><article>")
+    assert trafilatura_meta(html, None)["title"] == head
 
 
 def test_html_tags_that_are_a_cms_flags_are_not_tags() -> None:
@@ -4147,6 +4151,11 @@ def test_a_breadcrumbs_numbered_item_gives_the_heading_it_names() -> None:
     assert _unnumbered_title("1. Home\n2. Eventi in città", "Eventi in città a Lucerna") == (
         "2. Eventi in città"
     )
+    # (a trail's items numbered as the boilerplate stage's breadcrumb reads them, one pattern
+    # for both: "2) ", "[2] ")
+    for mark in ("{}) ", "[{}] "):
+        trail = "\n".join(mark.format(k) + t for k, t in ((1, "Home"), (2, "Eventi in città")))
+        assert _unnumbered_title(trail, "Eventi in città") == "Eventi in città", mark
 
 
 def _unnumbered_title(lines: str, other: str = "Zukunftsforum Ländliche Entwicklung") -> str:

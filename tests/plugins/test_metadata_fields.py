@@ -1413,6 +1413,37 @@ def test_the_sites_name_and_its_copyright_holder_are_no_authors(run_stage) -> No
         assert _page_authors(run_stage, ld, uri=uri).authors == want, uri
 
 
+def test_a_copyright_holder_in_the_markup_reads_the_texts_notice_words() -> None:
+    """The markup's notice (``copyright_holder``) has the text's mark and reservation words
+    (``_COPYRIGHT_MARK``, ``_RIGHTS_WORDS``): it wrote four languages' words apart, and read
+    no "Tutti i diritti riservati" nor an escaped "réservés"."""
+    from corearchive_plugins.metadata.html import copyright_holder
+
+    assert copyright_holder(
+        "<p>© Editoriale Roma - Tutti i diritti riservati</p>", "Editoriale Roma"
+    )
+    assert copyright_holder(
+        "<p>(c) Prisma Média - Tous droits r&eacute;serv&eacute;s</p>", "Prisma Média"
+    )
+    assert copyright_holder("<p>Copyright 2019 Condé Nast</p>", "Condé Nast")
+    assert not copyright_holder("<p>© Marcus Bensmann</p><p>Text</p>", "Marcus Bensmann")
+
+
+@pytest.mark.parametrize(
+    "field", ["Interview HNN Staff", "Editorial Team February", "Interview The Newsroom"]
+)
+def test_a_desk_is_no_person_once_the_fields_label_and_date_are_cut(field: str) -> None:
+    """A field's name is tested as a desk's after its label and a date's month are cut
+    (``person_name`` holds the desk's test): the markup's field reader tested the field as
+    written, and "Interview HNN Staff" gave the author "HNN Staff"."""
+    from corearchive_plugins.metadata.text import author_field_names, person_name
+
+    assert person_name(field) is None
+    assert author_field_names(field) == []
+    assert author_field_names(field, named=True) == []
+    assert person_name("Jane Staff") == "Jane Staff"
+
+
 def test_a_dumps_authors_get_a_pages_checks(run_stage) -> None:
     """A dump's own authors "The Harbour Times" (its site) and "Staff" were taken as given
     (s43 acc-index #19)."""

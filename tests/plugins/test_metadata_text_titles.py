@@ -564,3 +564,16 @@ def test_a_setext_heading_under_a_title_line_of_its_own_is_no_title() -> None:
     )
     page = f"Harbour Council budget review 2026\n\nSummary\n=======\n\n{body}"
     assert extract(page)["title"] == "Harbour Council budget review 2026"
+
+
+def test_a_page_names_line_is_furniture_that_heads_its_own_page() -> None:
+    """Every page name (``_PAGE_NAMES``: "Über uns", "Kontakt") is a menu item of
+    ``_FURNITURE``, which reads them from that one list (it spelled them again in three
+    places), and heads its own page: a line of furniture that may be the title."""
+    from corearchive_plugins.metadata import text as textmeta
+
+    textmeta._never_title.cache_clear()
+    for name in textmeta._PAGE_NAMES:
+        for line in (name, name.title(), name.upper() + ":"):
+            assert textmeta._never_title(line) == (False, True), line
+    assert textmeta._never_title("Share") == (True, True)

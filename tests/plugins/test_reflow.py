@@ -27,6 +27,8 @@ from corearchive_plugins.boilerplate.reflow import (
 )
 from corearchive_plugins.metadata import MetadataStage
 
+from helpers import cleaned_and_read
+
 SENTENCES = [
     "The city council voted on Tuesday to approve a new budget that increases funding for "
     "public schools by twelve percent over the next two years, officials said.",
@@ -129,8 +131,7 @@ def test_metadata_reads_the_joined_text_and_reports_input_lines(run_stage, seeds
         wrapped = _wrap(given, 60)
         docs = {}
         for name, text in (("given", given), ("wrapped", wrapped)):
-            doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
-            docs[name] = run_stage(MetadataStage, doc).kept[0]
+            docs[name] = cleaned_and_read(run_stage, text)
         a, b = docs["given"], docs["wrapped"]
         assert b.annotations["boilerplate"]["reflow"]
         for field in ("title", "authors", "site_name", "published", "tags"):
@@ -768,8 +769,7 @@ def test_metadata_reads_a_fragmented_text_from_its_own_lines(run_stage):
     lines.insert(at, "terça-feira, 22 de outubro de 2019")
     text = "\n".join(lines)
     alone = run_stage(MetadataStage, make_document(text)).kept[0]
-    cleaned = run_stage(BoilerplateStage, make_document(text)).kept[0]
-    after = run_stage(MetadataStage, cleaned).kept[0]
+    after = cleaned_and_read(run_stage, text)
     for doc in (alone, after):
         assert doc.title == "Council Approves the New School Budget"
         assert doc.published == "2019-10-22"
@@ -1782,6 +1782,5 @@ def test_a_markdown_bylines_hard_break_before_its_date(run_stage, byline, author
         "The researchers looked at 1,200 marketing emails sent by large retailers in 2024,"
         " and found the link to unsubscribe hidden in four out of ten.\n"
     )
-    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
-    doc = run_stage(MetadataStage, doc).kept[0]
+    doc = cleaned_and_read(run_stage, text)
     assert doc.authors == [author]

@@ -15,6 +15,8 @@ from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.reflow import ragged_band, reflow, reflow_text, wrap_width
 from corearchive_plugins.metadata import MetadataStage
 
+from helpers import cleaned_and_read
+
 #: an OCR page of a column set in proportional type: a running head wider than the column,
 #: a headline, ragged lines (34 to 45 characters), one word broken by a hyphen, a page number
 COLUMN = """7   THE HARBOUR MAIL, FRIDAY, OCTOBER 4, 1895.
@@ -157,8 +159,7 @@ def test_a_title_is_not_taken_out_of_a_sentence(run_stage):
         "on Tuesday evening at the Assembly Rooms. The Mayor presided, and the hall was full.\n"
         "\nA second meeting will be held next week.\n"
     )
-    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
-    doc = run_stage(MetadataStage, doc).kept[0]
+    doc = cleaned_and_read(run_stage, text)
     assert doc.title != (
         "The Journal of this town publishes this morning a long account of the meeting held"
     )
