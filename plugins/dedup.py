@@ -1988,6 +1988,28 @@ class DedupStage(Stage):
                     dup = Duplicate("revision", latest.id, 1.0)
                     match = _Match(latest.id, latest.id, latest.uri, 1.0, 1.0)
                     match.sizes = (size_list[i], latest.size)
+            elif (
+                copy_of is not None
+                and latest is not None
+                and latest.started
+                and any(
+                    v.started and v.size == size_list[i] and np.array_equal(v.sig, sig16[i])
+                    for v in at_address[:-1]
+                )
+            ):
+                # the text of an earlier version at its address, not of the latest: the page
+                # went back to it (an edit reverted, a correction withdrawn), a new version
+                # after the latest. It was an exact duplicate of the earlier one, and the
+                # page's latest record held the text it no longer shows (s43 acc-index #15)
+                ann["method"] = "text" if hits else "raw"
+                sim = similarity(
+                    sig16[i], size_list[i], latest.sig, latest.size, opts.measure,
+                    opts.min_shingles,
+                )  # fmt: skip
+                dup = Duplicate("revision", latest.id, round(sim, 4))
+                share = float(np.count_nonzero(sig16[i] == latest.sig)) / len(latest.sig)
+                match = _Match(latest.id, latest.id, latest.uri, sim, share)
+                match.sizes = (size_list[i], latest.size)
             elif copy_of is not None:
                 ann["method"] = "text" if hits else "raw"
                 if copy_of != root:

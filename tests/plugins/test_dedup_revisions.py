@@ -694,6 +694,22 @@ def test_an_earlier_capture_under_its_own_headline_read_later_is_a_version(run_s
     assert cut.duplicate.status == "near" and cut.duplicate.of == late.id
 
 
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_page_gone_back_to_an_earlier_text_is_its_newest_version(run_stage, across_runs):
+    """s43 acc-index #15: a story corrected on day 2 and the correction withdrawn on day 3
+    (day 1's text again) was an exact duplicate of day 1, dropped: the page's latest record
+    held the correction it no longer shows. Back to an earlier version's text, it is a new
+    version after the latest; the latest's own text again stays an exact duplicate."""
+    v1 = _doc(FULL, STORY, "day1.jsonl")
+    v2 = _doc(FULL + CORRECTION, STORY, "day2.jsonl")
+    v3 = _doc(FULL, STORY, "day3.jsonl")
+    v4 = _doc(FULL, STORY, "day4.jsonl")
+    assert _decide(run_stage, [v1, v2, v3, v4], across_runs) == [v1, v2, v3]
+    assert v2.duplicate.status == "revision" and v2.duplicate.of == v1.id
+    assert v3.duplicate.status == "revision" and v3.duplicate.of == v2.id
+    assert v4.duplicate.status == "exact" and v4.duplicate.of == v3.id
+
+
 @pytest.mark.parametrize(("words", "keep"), [(120, 0.8), (200, 0.7), (1000, 0.8)])
 def test_a_storys_pure_excerpt_adds_nothing_in_99_of_100(words, keep):
     """The promise of _adds_nothing and docs/stages.md, measured as f16/excerpt_rate.py of
