@@ -63,6 +63,17 @@ MODEL = ROOT / "plugins" / "metadata" / "model.json"
 SITE: dict[tuple[str, str], str] = {}
 
 
+def stage_text(text):
+    """``text`` as the stage reads it on the plain-text path (``MetadataStage.process`` without
+    a boilerplate stage before it): joined into blocks when it is markdown, hard-wrapped
+    (lynx) or bulleted (``reflow_text``), as it is when its inline elements are lines of
+    their own. What is trained is what runs: a lynx page's features are the joined text's."""
+    from corearchive_plugins.boilerplate.reflow import reflow_text
+
+    reflowed = reflow_text(text, None if "\r" in text else text.split("\n"))
+    return text if reflowed is None or reflowed.layout == "fragments" else reflowed.text
+
+
 def load(dirs=None):
     """Per dev page: (set, name, true title, candidate texts, feature matrix, labels, the
     title a comment section's heading quotes or None). ``dirs``: the data folders (default
@@ -71,9 +82,9 @@ def load(dirs=None):
     for d in dirs or [f"{EVAL}/data/{s}/dev" for s in SETS]:
         d = str(d).rstrip("/")
         s = os.path.basename(os.path.dirname(d)) if d.endswith("/dev") else os.path.basename(d)
-        truth = json.load(open(d + "/titles.json"))
+        truth = json.loads(Path(d, "titles.json").read_text("utf-8"))
         for name in sorted(truth):
-            text = open(f"{d}/text/{name}.txt", encoding="utf-8").read()
+            text = stage_text(Path(d, "text", name + ".txt").read_text("utf-8"))
             page = tm.Page(text)
             feats = tm._title_feats(page)  # (every candidate, overlaps included)
             # (a comment section's heading that quotes the title overrides the ranker)
