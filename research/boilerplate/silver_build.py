@@ -204,6 +204,7 @@ def site_bootstrap(out, per_page, draws=2000):
     resampling sites (a site's pages together: pages of one site share their furniture)."""
     import random
 
+    sys.path.insert(0, EVAL)  # boilerplate_eval, as heldout.score does
     from heldout import _f1
 
     meta = json.load(open(os.path.join(out, "meta.json"), encoding="utf-8"))
