@@ -5949,8 +5949,34 @@ def _without_month_date(s: str) -> str:
     number after it is a name ("April Ryan", "June Carter")."""
     for m in _WORD_NUMBER.finditer(s):
         if m.group(1).casefold() in MONTHS:
-            return s[: m.start()]
+            return _without_weekday(s[: m.start()], s[m.end() - 1 :], MONTHS[m.group(1).casefold()])
     return s
+
+
+#: A weekday's name, its day's number at most, at the end of a byline's text before a date's
+#: month ("By Priya Nair Mon 08 " before "Apr 2024"): the Guardian's byline and date on one
+#: line as w3m and lynx render them (s44 acc-genres G7)
+_WEEKDAY_DAY_END = re.compile(
+    r"(?<![^\W\d_])(?P<wd>[^\W\d_]{2,15})\.?,?\s*(?:(?P<d>[0-3]?[0-9])(?:st|nd|rd|th|\.)?\s*)?$"
+)
+#: A year right after a month ("Apr 2024" gives 2024; "Apr 8, 2024" too)
+_MONTH_YEAR = re.compile(r"\s*(?:([0-3]?[0-9])(?:st|nd|rd|th)?,?\s+)?((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def _without_weekday(head: str, after: str, month: int) -> str:
+    """``head`` (a byline's text before a date's month) without the date's weekday and day at
+    its end: "Priya Nair Mon 08 " gave an author "Priya Nair Mon". A weekday's short name
+    is also a name's word ("Sun", "Sat"): with the date's day and year known it is taken only
+    when it is that day's weekday."""
+    m = _WEEKDAY_DAY_END.search(head)
+    if m is None or (wd := _YEARLESS_WEEKDAYS.get(m.group("wd").casefold())) is None:
+        return head
+    y = _MONTH_YEAR.match(after)
+    if y is not None and (d := m.group("d") or y.group(1)):
+        day = _mk(int(y.group(2)), month, int(d))
+        if day is None or day.weekday() != wd:
+            return head
+    return head[: m.start()]
 
 
 #: A generational suffix after its name's comma: ", Jr.", ", Sr", ", III" before the field's
