@@ -6660,6 +6660,9 @@ def _site_like(s: str) -> bool:
 _TAG_WORDS = (
     r"tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
     r"etiquetas|etichette|parole chiave|palavras[- ]chave|palabras clave|trefwoorden|"
+    # (a French and a Spanish news site's topic list: "Sujets:", "Temas:"; s44 acc-genres
+    # G9: every French and Spanish page had no tags)
+    r"sujets|thèmes|temas|tópicos|argomenti|onderwerpen|assuntos|темы|"
     r"emneord|nyckelord|tagi|słowa kluczowe|štítky|klíčová slova|теги|метки|"
     r"ключевые слова|теґи|мітки|ключові слова|etiketler|anahtar kelimeler|tagit|avainsanat|"
     r"címkék|ετικέτες|topik|label|الوسوم|وسوم|كلمات مفتاحية|برچسب‌ها|برچسب ها|برچسب|"
@@ -8171,15 +8174,21 @@ def _labelled_tag_run(
     Only a labelled line ("Topics: Cycling, Transport") was read (s36 acc-types #13). The
     label stands at most :data:`_TAG_RUN_AFTER` lines under the last paragraph: further down,
     a "Themen" or "Topics" label heads the site's menu (dev text pages: 14 of 16 runs within
-    two lines were the article's tags, 3 of 40 beyond them)."""
+    two lines were the article's tags, 3 of 40 beyond them). A label with its colon
+    ("Topics:", "Sujets:") is a list's, not a menu's heading: it stands up to
+    :data:`_TAG_RUN_COLON_AFTER` lines under it, below a gallery's captions, a review's fact
+    box or a live blog's last entries (s44 acc-genres G9: dev text pages, 4 of 4 such labels
+    beyond two lines headed the article's tags)."""
     after = 0
     for k, (i, s) in enumerate(items):
         if i <= last_para:
             continue
         after += 1
-        if after > _TAG_RUN_AFTER + 1:
+        if after > _TAG_RUN_COLON_AFTER + 1:
             return None
         if len(s) > 40 or _TAG_LABEL_ALONE.fullmatch(s) is None:
+            continue
+        if after > _TAG_RUN_AFTER + 1 and s[-1] not in ":：":
             continue
         tags: list[str] = []
         lines = [i]
@@ -8190,6 +8199,10 @@ def _labelled_tag_run(
             if (
                 len(words) > _TAG_WORDS_MAX
                 or _SENT_END.search(t)
+                # (a Chinese or Japanese sentence, one "word" to split(): a newsletter's
+                # "ニュースレターに登録すると、毎朝主要ニュースをお届けします。" went on as tags)
+                or t.rstrip(_CLOSERS)[-1:] in _ENDERS
+                or "、" in t
                 or _NOT_TAG.search(t)
                 # (another list's label: "Places in this Story" went on as tags; s37
                 # acc-regress R1)
@@ -8209,8 +8222,9 @@ def _labelled_tag_run(
         # (one tag is a list's when the share bar or the page's end closes it: "Schlagworte"
         # / "Italien" / "Seite drucken" gave no tag once the bar no longer went on as tags;
         # s38 acc-regress R1. Before a paragraph or another label one short line may be a
-        # heading's. A longer run is a menu or a tag cloud)
-        if (2 if not closed else 1) <= len(tags) <= _TAG_RUN_MAX:
+        # heading's, not under a label with its colon: "Topics:" / "Obituaries" over the
+        # newsletter's sentence, s44 acc-genres G9. A longer run is a menu or a tag cloud)
+        if (2 if not closed and s[-1] not in ":：" else 1) <= len(tags) <= _TAG_RUN_MAX:
             return split_tags(", ".join(tags)), lines
     return None
 
@@ -8233,7 +8247,12 @@ _BUTTON = re.compile(
 #: an agency's "Places in this Story"
 _OTHER_LIST = re.compile(
     r"(?i)\b(?:in this (?:story|article)|more from|related|sections?|follow us|rubriken|"
-    r"ressorts|mehr zum thema|tag ?cloud|tagwolke)\b"
+    r"ressorts|mehr zum thema|tag ?cloud|tagwolke|"
+    # (a related box's label in French, Spanish, Russian, Japanese and Chinese: "関連記事" went
+    # on as a tag; s44 acc-genres G9)
+    r"(?:à )?lire aussi|voir aussi|te puede interesar|lee también|ver también|leer más|"
+    r"читайте также|по теме|関連記事|関連ニュース|相关阅读|相关新闻|相關新聞|"
+    r"(?:articoli|notizie) correlat[ie]|relacionad[oa]s|weitere artikel|ähnliche artikel)\b"
 )
 
 
@@ -8241,6 +8260,7 @@ _OTHER_LIST = re.compile(
 #: many lines may stand between the last paragraph and its label
 _TAG_RUN_MAX = 15
 _TAG_RUN_AFTER = 2
+_TAG_RUN_COLON_AFTER = 15
 
 
 def labelled_tags(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from corearchive_plugins.metadata.text import parse_authors
+from corearchive_plugins.metadata.text import extract, parse_authors
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,106 @@ def test_a_bylines_weekday_before_its_date_is_no_name(byline: str, authors: list
     Mon 08 Apr 2024 15.20 GMT"); the weekday stayed a word of the last name ("Priya Nair
     Mon")."""
     assert parse_authors(byline) == authors
+
+
+_FR_QA = """Retraite
+Retraite progressive : qui peut en bénéficier et comment la demander ?
+Par Isabelle Faure
+Publié le 2 septembre 2024 à 06h45
+Partager
+Depuis la réforme de 2023, la retraite progressive est ouverte à davantage de salariés. Ce \
+dispositif permet de travailler à temps partiel tout en touchant une partie de sa pension.
+À partir de quel âge ?
+Le dispositif est ouvert deux ans avant l'âge légal de départ, soit à 60 ans et 9 mois pour \
+les personnes nées en 1964.
+Mon employeur peut-il refuser ?
+Oui, mais il doit justifier son refus par écrit, en montrant que le temps partiel est \
+incompatible avec l'activité de l'entreprise.
+{label}
+Retraite
+Emploi
+Décryptage
+Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.
+Mentions légales
+"""
+
+_JA_TIPS = """暮らし
+熱中症を防ぐために今日からできる5つのこと
+佐藤 美咲
+2024年7月12日 7時30分
+シェア
+今年の夏は例年より気温が高くなると予想されています。医師に聞いた、熱中症を防ぐための5つのポイントを紹介します。
+1. のどが渇く前に水分をとる
+のどの渇きを感じたときには、すでに体の水分が不足しています。1時間ごとにコップ1杯の水を飲むようにしましょう。
+2. 塩分も忘れずに
+大量に汗をかいたときは、水だけでなく塩分も失われています。経口補水液やスポーツドリンクが効果的です。
+キーワード:
+暮らし
+健康
+熱中症
+ニュースレターに登録すると、毎朝主要ニュースをお届けします。
+関連記事
+台風10号、週末に東海地方へ接近の恐れ
+名古屋市、来年度から保育料を無償化へ
+"""
+
+_GALLERY = """Photos
+Photos: Valley Summer Carnival 2024
+By Emily Tran
+Posted Jul 21, 2024
+Thousands turned out on Saturday for the 62nd Valley Summer Carnival, with a parade of 40 \
+floats, a pie-eating contest and fireworks over the lake.
+1 of 4
+The Valley High marching band leads the parade down Main Street on Saturday morning.
+2 of 4
+Maya Ortiz, 7, waves from the fire department's float.
+3 of 4
+Volunteers from the Rotary Club serve pancakes to a queue that stretched around the block.
+4 of 4
+Fireworks light up Lake Wren as the carnival comes to an end.
+Photos by Emily Tran / Valley Gazette
+Topics:
+Photos
+Community
+Events
+Sign up for Valley Gazette's free daily headlines.
+Trending Now
+Road work to close Route 9 bridge for three weeks
+Contact Us
+"""
+
+_OBITUARY = """Walter J. Henning, 1931–2024
+Posted Mar 28, 2024
+Walter James Henning, 92, of Lakeside, passed away peacefully on March 24, 2024, at Valley \
+Memorial Hospital, surrounded by his family.
+A visitation will be held Friday, April 5, from 4 to 7 p.m. at Olson Funeral Home. The \
+funeral will be Saturday at 11 a.m. at St. Paul's. In lieu of flowers, memorials may be \
+given to the Lake Wren Conservation Fund.
+Sign the guest book
+Send flowers
+Topics:
+Obituaries
+Sign up for Valley Gazette's free daily headlines.
+Trending Now
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        (_FR_QA.format(label="Sujets:"), ["Retraite", "Emploi", "Décryptage"]),
+        (_FR_QA.format(label="Temas:"), ["Retraite", "Emploi", "Décryptage"]),
+        # (a Japanese newsletter's sentence and a related box's label end the run)
+        (_JA_TIPS, ["暮らし", "健康", "熱中症"]),
+        # (a label with its colon under a gallery's captions and credit: five lines down)
+        (_GALLERY, ["Photos", "Community", "Events"]),
+        # (one tag under a label with its colon, before the newsletter's sentence)
+        (_OBITUARY, ["Obituaries"]),
+    ],
+)
+def test_a_tag_list_under_its_label_after_the_article(text: str, tags: list[str]) -> None:
+    """G9: French and Spanish tag labels were unknown ("Sujets:", "Temas:"), a labelled list
+    more than two lines under the last paragraph was not read, one tag under "Topics:" was
+    taken for a heading's line, and a Japanese list ran on into the newsletter's sentence
+    and the related box's label ("関連記事")."""
+    assert extract(text)["tags"] == tags
