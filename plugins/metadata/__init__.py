@@ -100,6 +100,7 @@ from .text import (
     related_label,
     resolve_ambiguous,
     section_label,
+    share_name,
     short_byline,
     site_as_author,
     site_clock,
@@ -1349,9 +1350,11 @@ class MetadataStage(Stage):
         ):
             # a row's creation time, when the page gives no date of its own
             chosen, confidence = len(dates) - 1, 0.5
-        if thread and not doc.authors:
+        if thread and not doc.authors and not share_name(thread["posters"][0]):
             # a thread's author is who started it, its first post's poster (as a post's is
-            # its poster; the other posters are in the text, each over their post)
+            # its poster; the other posters are in the text, each over their post). Not a
+            # share bar's button: a live blog's "Одноклассники" over its first post's time
+            # (s44 acc-genres G8)
             doc.authors = thread["posters"][:1]
             sources["authors"] = "the thread's first poster"
         if scan is not None and sources.get("authors") != "input":
@@ -1361,9 +1364,14 @@ class MetadataStage(Stage):
             doc.site_name = site_name_of(doc.site_name, doc.title, url)
             if not doc.site_name:
                 sources.pop("site_name", None)
-        people = [a for a in doc.authors if not site_as_author(a, doc.site_name, url)]
+        people = [
+            a
+            for a in doc.authors
+            if not site_as_author(a, doc.site_name, url) and not share_name(a)
+        ]
         if len(people) < len(doc.authors):
-            # (a byline's or a dump's: "The Harbour Times" as its own author; s43 acc-index #19)
+            # (a byline's or a dump's: "The Harbour Times" as its own author; s43 acc-index
+            # #19. A share bar's button: "Одноклассники", s44 acc-genres G8)
             doc.authors = people
             if not people:
                 sources.pop("authors", None)

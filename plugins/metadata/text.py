@@ -4144,6 +4144,18 @@ _SHARE_WORDS = frozenset({
 _LONG_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def share_name(name: str) -> bool:
+    """Whether ``name`` is a share bar's button, no person's: a social network's name or a
+    call to share (:data:`_NETWORKS`, :data:`_SHARE_WORDS`; "Одноклассники", "Поделиться",
+    "Share on Facebook"). A live blog's share buttons over its posts' times were a thread's
+    posters, the first of them its author (s44 acc-genres G8)."""
+    low = name.casefold()
+    rest = _NETWORKS.sub(" ", low)
+    return (rest != low and all(w in _SHARE_WORDS for w in _LONG_WORD.findall(rest))) or (
+        bool(words := _LONG_WORD.findall(low)) and all(w in _SHARE_WORDS for w in words)
+    )
+
+
 def _share_bar(low: str, whole: bool = False) -> bool:
     """Whether line ``low`` (lower-cased) opens as a share bar: two social networks
     (:data:`_NETWORKS`) in its first 80 characters, and up to the second one (``whole``: in
@@ -6463,6 +6475,36 @@ def desk_byline(page: Page, title_line: int | None) -> int | None:
     return None
 
 
+#: A Russian (Ukrainian, Belarusian) person's name: a given name and a surname, a patronymic
+#: between at most, each capitalised, the surname (first or last) with a surname's ending
+#: ("Анна Смирнова", "Дмитрий Орлов", "Шевченко Тарас"); an institution's or a section's
+#: name has lowercase words or no such ending ("Белый дом", "Государственная Дума")
+_CYRILLIC_NAME = re.compile(
+    r"(?:[А-ЯЁІЇЄ][а-яёіїє]+(?:-[А-ЯЁІЇЄ][а-яёіїє]+)?\s){1,2}[А-ЯЁІЇЄ][а-яёіїє]+"
+    r"(?:-[А-ЯЁІЇЄ][а-яёіїє]+)?"
+)
+_CYRILLIC_SURNAME = re.compile(
+    r"(?:[оеё]в|[иы]н|[оеё]ва|[иы]на|[сц]кий|[сц]кая|[сц]кой|[ыи]х|енко|[ую]к|[ое]вич)$"
+)
+#: A Japanese person's name as a byline writes it: the surname in one to three kanji, a
+#: space, the given name in one to three kanji or kana ("佐藤 美咲", "田中 ゆき")
+_JAPANESE_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3}")
+
+
+def _name_by_form(s: str) -> bool:
+    """Whether stripped line ``s`` is a person's name by its form alone, as no section's,
+    institution's or outlet's name is written: a Russian name with its surname's ending
+    (:data:`_CYRILLIC_NAME`), a Japanese one with the space between its surname and given
+    name (:data:`_JAPANESE_NAME`). A byline without its word under a Russian or Japanese
+    headline ("Дмитрий Орлов" / "2 февраля 2024, 12:00") gave no author (s44 acc-genres
+    G8). A Latin-script name has no such form: no test of its words tells "Emma Price" from
+    "Premier League" (review41 R1)."""
+    if _CYRILLIC_NAME.fullmatch(s):
+        ws = s.split()
+        return any(_CYRILLIC_SURNAME.search(w) for w in (ws[0], ws[-1]))
+    return _JAPANESE_NAME.fullmatch(s) is not None
+
+
 def _bare_name(s: str, place: Callable[[str], bool]) -> str | None:
     """The person's name that stripped line ``s`` is alone after a byline word ("By Emma
     Price", "By Sean O'Brien"): two or three words of a name (:func:`_person_like`: not
@@ -6471,9 +6513,10 @@ def _bare_name(s: str, place: Callable[[str], bool]) -> str | None:
     else None. A name without the word ("Emma Price" over the date) is no byline: a
     section's, an institution's or an outlet's name stands there as often ("Premier
     League", "White House", "Hamburger Abendblatt"), and no test of the words tells a
-    person's name from them (review41 R1: they were the authors)."""
+    person's name from them (review41 R1: they were the authors), but in a form that only
+    a person's name has (:func:`_name_by_form`: "Дмитрий Орлов", "佐藤 美咲")."""
     if (m := _BYLINE.match(s)) is None:
-        return None
+        return s if _name_by_form(s) else None
     s = m.group("names").strip()
     ws = s.split()
     if (

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from corearchive_plugins.metadata.text import extract, parse_authors
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.metadata import MetadataStage
+from corearchive_plugins.metadata.text import extract, parse_authors, share_name
 
 
 @pytest.mark.parametrize(
@@ -130,3 +133,92 @@ def test_a_tag_list_under_its_label_after_the_article(text: str, tags: list[str]
     taken for a heading's line, and a Japanese list ran on into the newsletter's sentence
     and the related box's label ("関連記事")."""
     assert extract(text)["tags"] == tags
+
+
+_RU_LIVE = """Войти
+Северные вести
+Главная
+Новости
+Ледоход
+Ледоход на Северной Двине: онлайн-трансляция
+Обновлено 15:10
+{byline}3 мая 2024, 07:00
+Поделиться
+ВКонтакте
+Telegram
+Одноклассники
+15:10
+Уровень воды у Архангельска стабилизировался на отметке 4,2 метра. Подтопленных домов пока нет.
+Поделиться
+12:35
+Спасатели МЧС взорвали ледовый затор у деревни Усть-Пинега. Вода начала уходить.
+Поделиться
+09:20
+На Северной Двине у Холмогор образовался затор длиной около пяти километров.
+Поделиться
+07:00
+Доброе утро! Мы начинаем онлайн-трансляцию о ледоходе на реках Архангельской области.
+Поделиться
+Теги:
+Ледоход
+Паводок
+"""
+
+_RU_INTERVIEW = """Спорт
+Тренер «Водника»: «Мы играем для города, а не для таблицы»
+{name}
+2 февраля 2024, 12:00
+Главный тренер архангельского «Водника» Сергей Ломов рассказал о сезоне, молодых игроках и \
+о том, почему команда не меняет состав.
+— Сергей Николаевич, команда идёт на шестом месте. Вы довольны началом сезона?
+— Доволен работой, но не результатом. Мы проиграли три матча с разницей в один мяч, и это \
+нужно исправлять.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "authors"),
+    [
+        ("Дмитрий Орлов", ["Дмитрий Орлов"]),
+        ("Анна Смирнова", ["Анна Смирнова"]),
+        ("Шевченко Тарас", ["Шевченко Тарас"]),
+        # (an institution's or a section's name: no surname's ending, lowercase words)
+        ("Государственная Дума", []),
+        ("Белый дом", []),
+        ("Главные Новости", []),
+    ],
+)
+def test_a_russian_name_alone_under_the_headline_is_the_byline(
+    name: str, authors: list[str]
+) -> None:
+    """G8: a Russian byline without its word, between the headline and the date, gave no
+    author; a Russian name has its surname's ending, which no institution's name has."""
+    assert extract(_RU_INTERVIEW.format(name=name))["authors"] == authors
+
+
+def test_a_japanese_name_alone_under_the_headline_is_the_byline() -> None:
+    """G8: "佐藤 美咲" (surname, space, given name) between the headline and the date."""
+    assert extract(_JA_TIPS)["authors"] == ["佐藤 美咲"]
+    assert extract(_JA_TIPS.replace("佐藤 美咲", "暮らし 健康"))["authors"] == []
+
+
+@pytest.mark.parametrize("name", ["Одноклассники", "Поделиться", "Share on Facebook", "X"])
+def test_a_share_buttons_name_is_no_person(name: str) -> None:
+    """G8: social networks' names and calls to share are no authors."""
+    assert share_name(name)
+
+
+@pytest.mark.parametrize("name", ["Anna Smirnova", "Line Renaud", "Jane Doe", "Mark Twitter"])
+def test_a_persons_name_is_no_share_button(name: str) -> None:
+    assert not share_name(name)
+
+
+@pytest.mark.parametrize("byline", ["", "Анна Смирнова\n"])
+def test_a_live_blogs_share_button_is_not_its_author(run_stage, byline: str) -> None:
+    """G8: the Russian live blog's share bar ("Поделиться / ВКонтакте / Telegram /
+    Одноклассники") over its first post's time was read as a thread's first poster, its
+    author "Одноклассники"."""
+    doc = make_document(_RU_LIVE.format(byline=byline))
+    doc = run_stage(BoilerplateStage, doc).kept[0]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.authors == (byline.split("\n")[:1] if byline else [])
