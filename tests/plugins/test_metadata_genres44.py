@@ -9,6 +9,7 @@ from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.metadata import MetadataStage
 from corearchive_plugins.metadata.text import extract, parse_authors, share_name
+from corearchive_plugins.metadata.wire import credits, split_authors
 
 
 @pytest.mark.parametrize(
@@ -222,3 +223,54 @@ def test_a_live_blogs_share_button_is_not_its_author(run_stage, byline: str) -> 
     doc = run_stage(BoilerplateStage, doc).kept[0]
     doc = run_stage(MetadataStage, doc).kept[0]
     assert doc.authors == (byline.split("\n")[:1] if byline else [])
+
+
+_KYODO = """地震
+台湾東部でM7.2の地震　沖縄に一時津波警報
+{credit}
+2024年4月3日 10時45分
+シェア
+{lead}台湾東部の花蓮県沖で3日午前8時前（日本時間同9時前）、マグニチュード（M）7.2の地震があった。台湾当局によると、少なくとも4人が死亡、50人以上がけがをした。
+気象庁は沖縄県の宮古島・八重山地方に津波警報を出したが、その後、注意報に切り替えた。
+花蓮市内では複数の建物が傾き、当局が救助活動を続けている。
+"""
+
+
+@pytest.mark.parametrize(
+    ("credit", "lead", "agencies"),
+    [
+        ("共同通信", "【台北共同】", ["Kyodo"]),
+        ("共同通信", "", ["Kyodo"]),
+        ("", "【台北共同】", ["Kyodo"]),
+        ("", "【ワシントン時事】", ["Jiji"]),
+        ("新华社", "", ["Xinhua"]),
+        ("연합뉴스", "", ["Yonhap"]),
+    ],
+)
+def test_an_east_asian_agencys_credit_and_dateline(
+    credit: str, lead: str, agencies: list[str]
+) -> None:
+    """G15: a Japanese wire story's byline "共同通信" and dateline "【台北共同】" credited no
+    agency (AP, AFP, EFE are recorded in every form)."""
+    lines = _KYODO.format(credit=credit, lead=lead).split("\n")
+    assert credits(lines, 1, lines[5:8]) == agencies
+    assert split_authors([credit] if credit else []) == ([], agencies if credit else [])
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_kyodo_story_has_the_agency_and_no_author(run_stage, html: bool) -> None:
+    """G15, end to end: the HTML record had the author "共同通信", the text record no agency."""
+    text = _KYODO.format(credit="共同通信", lead="【台北共同】")
+    if html:
+        body = "".join(f"<p>{x}</p>" for x in text.split("\n")[5:8])
+        text = (
+            "<html><head><title>台湾東部でM7.2の地震</title>"
+            "<meta name='author' content='共同通信'></head><body><article>"
+            f"<h1>台湾東部でM7.2の地震　沖縄に一時津波警報</h1><p>共同通信</p>{body}"
+            "</article></body></html>"
+        )
+    doc = make_document(text, html=html, uri="https://www.tokai-shimbun.example/a/1")
+    doc = run_stage(BoilerplateStage, doc).kept[0]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.authors == []
+    assert doc.annotations["metadata"].get("agencies") == ["Kyodo"]
