@@ -138,6 +138,18 @@ _BLANK_RUN = re.compile(r"(\n[^\S\n]*)(?:\n[^\S\n]*)+(?=\n)")
 _LEADING_BLANK = re.compile(r"(?:[^\S\n]*\n)+")
 
 
+def _is_host(name: str, url: str | None) -> bool:
+    """Whether a site's name is the host of the page's address ``url`` ("diariodelsur.es",
+    "www.diariodelsur.es"): an address, no name."""
+    if not url or " " in name:
+        return False
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return False
+    return bool(host) and name.casefold().removeprefix("www.") == host.removeprefix("www.")
+
+
 def _tidy_blank_lines(text: str) -> str:
     """``text`` with a blank line (whitespace only) kept only between two lines that are
     not, the first of a run of them: no blank line at its start or end, and one for a run
@@ -1138,9 +1150,17 @@ class MetadataStage(Stage):
                 doc.site_name = site_name_of(doc.site_name, doc.title, url)
                 if not doc.site_name:
                     del sources["site_name"]
-            if not doc.site_name and head and (site := title_site(head, doc.title or "", url)):
+            if (
+                not doc.site_name
+                or (
+                    sources.get("site_name") == "html (trafilatura)"
+                    and _is_host(doc.site_name, url)
+                )
+            ) and (head and (site := title_site(head, doc.title or "", url))):
                 # (a page without og:site_name: the segment its <title> adds to the
-                # headline, "… | Halvorsen Bio Investors"; s41 acc-press F17)
+                # headline, "… | Halvorsen Bio Investors"; s41 acc-press F17. It names the
+                # site better than its address, which trafilatura gives without one:
+                # "diariodelsur.es" for "… | Diario del Sur", s44 acc-genres G13)
                 doc.site_name = site
                 sources["site_name"] = "html (title)"
             page = Page(text)  # (split once: for html_candidates and _headline_line)

@@ -4432,6 +4432,9 @@ _CREDIT_NAMES = 4
 _CREDIT_JOINS = frozenset({
     "of", "the", "via", "for", "and", "&", "und", "et", "y", "de", "da", "di", "von", "van",
     "der", "du", "le", "la", "courtesy",
+    # (Spanish, Italian, Portuguese and French joins too: "Diario del Sur" was no name; s44
+    # acc-genres G13)
+    "del", "della", "des", "do", "dos",
 })  # fmt: skip
 #: Words that name an institution, a source's credit of up to :data:`_CREDIT_NAMES` words
 #: ("Source: World Health Organization", "Source: Office for National Statistics"), and
@@ -7536,17 +7539,20 @@ def extract_lines(
         elif label:
             # a line of the page's top or bottom that names its domain ("ScienceAlert"), the
             # one with the least besides the name ("NY Post" before "NY Post Shopping")
+            # (a line that names the whole label first: "Rhein", a tag line, is a part of
+            # rheinischer-kurier, "Rheinischer Kurier" on line 3 its name; s44 acc-genres G13)
             named = [
-                (len(_compact(s)), i, s)
+                (not _covers(s, label), len(_compact(s)), i, s)
                 for i, s in dict([*items[:15], *items[-15:]]).items()
                 if (fm <= i < body_line or i > last_para)
                 and not _JINA_IMAGE.match(s)
                 and _site_like(s)
                 and _names_domain(s, label)
                 and not _site_words(s, True)
+                and not _SITE_MAIL.search(s)
             ]
             if named:
-                _, i, s = min(named)
+                _, _, i, s = min(named)
                 found_site = i, s
         if found_site is None:
             for i, s in items[-3:][::-1]:
@@ -7878,9 +7884,23 @@ def site_name_of(site: str, title: str | None, url: str | None) -> str | None:
 def _names_domain(s: str, label: str) -> bool:
     """Whether line ``s`` names the domain ``label``: it holds the label ("ABC13 Houston"
     and abc13, "Tonight.de" and tonight) or the label holds it ("Spiegel" and spiegelonline;
-    requiring most of the label lost 6 of 168 right site names on the dev pages)."""
+    requiring most of the label lost 6 of 168 right site names on the dev pages), or its
+    words but the small ones spell it ("La Dépêche du Littoral" and depeche-littoral: s44
+    acc-genres G13)."""
     c = _compact(s)
-    return len(c) >= 3 and (label in c or (len(c) >= 4 and c in label))
+    return len(c) >= 3 and (label in c or (len(c) >= 4 and c in label) or _spells(s, label))
+
+
+def _spells(s: str, label: str) -> bool:
+    """Whether the words of ``s`` of four letters or more, joined, hold the domain ``label``
+    ("La Dépêche du Littoral" -> "depechelittoral")."""
+    return label in "".join(w for w in map(_compact, s.split()) if len(w) > 3)
+
+
+def _covers(s: str, label: str) -> bool:
+    """Whether line ``s`` names the whole of the domain ``label``, not a part of it: "Rhein"
+    is a part of rheinischer-kurier (a tag line), "Rheinischer Kurier" its name."""
+    return label in _compact(s) or _spells(s, label)
 
 
 def _site_evidence(s: str, label: str | None, publisher: str | None) -> bool:

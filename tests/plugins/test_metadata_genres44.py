@@ -274,3 +274,61 @@ def test_a_kyodo_story_has_the_agency_and_no_author(run_stage, html: bool) -> No
     doc = run_stage(MetadataStage, doc).kept[0]
     assert doc.authors == []
     assert doc.annotations["metadata"].get("agencies") == ["Kyodo"]
+
+
+_DE_VIDEO = """Anmelden
+Abonnieren
+Rheinischer Kurier
+Startseite
+Politik
+Region
+Video: Die letzte Fahrt der Rheinfähre „Lorelei II“
+Von Tim Berger
+27.10.2024, 17:00 Uhr
+Nach 61 Jahren im Dienst hat die Rheinfähre „Lorelei II“ am Sonntag ihre letzte Fahrt \
+zwischen St. Goar und St. Goarshausen gemacht. Hunderte Menschen standen am Ufer.
+Die neue Fähre soll im Frühjahr in Betrieb gehen. Bis dahin pendelt ein Ersatzschiff, das \
+allerdings nur halb so viele Autos aufnehmen kann.
+Themen:
+Video
+Region
+Rhein
+"""
+
+_FR_TOP = _FR_QA.format(label="Sujets:") + "© La Dépêche du Littoral 2024. Tous droits réservés.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "site"),
+    [
+        # (a tag line that is a part of the domain's name is not the site: its name is)
+        (_DE_VIDEO, "https://www.rheinischer-kurier.de/region/video-faehre", "Rheinischer Kurier"),
+        # (a copyright holder whose words, but its small ones, spell the domain)
+        (_FR_TOP, "https://www.depeche-littoral.fr/retraite/progressive", "La Dépêche du Littoral"),
+    ],
+)
+def test_a_texts_site_line_names_the_whole_domain(text: str, url: str, site: str) -> None:
+    """G13: JSONL records (a text with its address): the tag "Rhein" was the site of
+    rheinischer-kurier.de, and "La Dépêche du Littoral" on depeche-littoral.fr none."""
+    assert extract(text, url=url)["site_name"] == site
+
+
+def test_an_html_pages_title_segment_names_the_site_over_its_address(run_stage) -> None:
+    """G13: a page without og:site_name, "<title>… | Diario del Sur</title>", had its
+    address "diariodelsur.es" as the site's name (trafilatura's, from the canonical URL)."""
+    page = (
+        "<html lang='es'><head><meta charset='utf-8'>"
+        "<title>El agua no puede esperar otra legislatura | Diario del Sur</title>"
+        "<link rel='canonical' href='https://www.diariodelsur.es/opinion/tribuna-agua'>"
+        "</head><body><header><a class='logo' href='/'>Diario del Sur</a></header>"
+        "<main><article><h1>El agua no puede esperar otra legislatura</h1>"
+        "<p>Los embalses del Guadalquivir están al 22 % de su capacidad. No es una cifra, es "
+        "una emergencia para miles de familias que viven del campo.</p>"
+        "<p>Llevamos diez años de debates sobre trasvases, desaladoras y modernización de "
+        "regadíos, y apenas se ha ejecutado un tercio de las obras prometidas.</p>"
+        "</article></main></body></html>"
+    )
+    doc = make_document(page, html=True, uri="https://www.diariodelsur.es/opinion/tribuna-agua")
+    doc = run_stage(BoilerplateStage, doc).kept[0]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.site_name == "Diario del Sur"
