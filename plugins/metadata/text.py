@@ -5707,7 +5707,10 @@ def _commented_title(page: Page) -> tuple[int, str] | None:
 
 
 def rank_titles(
-    page: Page, pool: TitlePool | None = None, skip: int | None = None
+    page: Page,
+    pool: TitlePool | None = None,
+    skip: int | None = None,
+    others: frozenset[int] = frozenset(),
 ) -> list[tuple[int, str, float]]:
     """The title candidates that can win, with their scores: (line, text, score), in line
     order; the best-scoring one is the model's choice over every candidate.
@@ -5719,7 +5722,8 @@ def rank_titles(
     on other candidates, so a score does not change when others are left out). ``pool``:
     the page's :class:`TitlePool`, when the caller made it; ``skip``: a line that is no
     candidate (the byline: left out before the pruning, which would leave no title if the
-    byline won and were left out after it)."""
+    byline won and were left out after it); ``others``: more such lines (a dialogue's
+    turns, a name in the byline's slot: :func:`no_title_lines`)."""
     if pool is None:
         pool = TitlePool(page)
     if not pool.rows:
@@ -5731,7 +5735,7 @@ def rank_titles(
     # ``skip`` is no candidate: it is not scored, and its bound, -inf, comes last)
     cands = pool.cands
     early = [
-        m(row) if line != skip else -math.inf
+        m(row) if line != skip and line not in others else -math.inf
         for (_, line, _), row in zip(cands, pool.rows, strict=True)
     ]
     bound = [
@@ -5743,12 +5747,103 @@ def rank_titles(
         # (a margin for the rounding of the bound's sum: a tie is scored, not dropped)
         if bound[j] + 1e-9 < best:
             break
-        if cands[j][1] == skip:
+        if cands[j][1] == skip or cands[j][1] in others:
             continue
         if pool.complete(j, best, early[j]):
             scored[j] = sc = m(pool.rows[j])
             best = max(best, sc)
     return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
+
+
+#: A turn of a dialogue: its speaker's name (one to four capitalised words, or in capitals:
+#: "Ben Ashworth:", "CHAIRWOMAN DIAZ:", "Q:") and a colon before the words said
+_TURN = re.compile(r"(?:[A-ZÀ-ÞА-ЯЁ][\w.'’-]*\s+){0,3}[A-ZÀ-ÞА-ЯЁ][\w.'’-]*\s*:\s+\S")
+#: The fewest speakers of two turns or more that make a run of turns a dialogue
+_DIALOGUE_SPEAKERS = 2
+
+
+def _dialogue_lines(page: Page) -> set[int]:
+    """The lines of the page's dialogues: runs of lines in a row that open with a speaker's
+    name and a colon, two speakers or more speaking twice or more (a podcast's transcript,
+    an interview's questions and answers). A turn is no headline: "Ben
+    Ashworth: Frank, what did a normal night at the lighthouse look like?" was a podcast's
+    title (s44 acc-genres G6)."""
+    out: set[int] = set()
+    run: list[tuple[int, str]] = []
+    for (i, _), s in [*zip(page.items, page.texts, strict=True), ((-1, ""), "")]:
+        m = _TURN.match(s)
+        if m is not None:
+            run.append((i, s[: s.index(":")].strip()))
+            continue
+        turns = Counter(w for _, w in run)
+        if sum(c >= 2 for c in turns.values()) >= _DIALOGUE_SPEAKERS:
+            # (speakers take turns: two of them speak twice or more. A list of teasers
+            # under their labels, "Kaiserschnitt: Letzte Chance ..." / "Heulage: Besser
+            # als ihr Ruf?", a breadcrumb's repeated headline, are none, and the headline
+            # is a title)
+            out.update(i for i, _ in run)
+        run = []
+    return out
+
+
+#: The longest date line under a name in the byline's slot (characters)
+_SLOT_DATE_CHARS = 60
+
+
+def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of a person's name alone (:func:`_person_like`) right under a title
+    candidate of four words or more and right over a short date line: the byline's slot
+    under a headline, whether or not its name is a byline's (no test of its words tells
+    a person from a section: :func:`_bare_name`). It is no title: "Antonio Ruiz Benítez"
+    / "30 de agosto de 2024, 07:00" was an opinion piece's title over the headline above
+    it (s44 acc-genres G6)."""
+    texts, n = page.texts, len(page.texts)
+    heads = {k for k, _, t in pool.cands if n_words(t) >= 4}
+    out: set[int] = set()
+    for k, i, t in pool.cands:
+        if (
+            k - 1 in heads
+            and k + 1 < n
+            and len(texts[k + 1]) <= _SLOT_DATE_CHARS
+            and page.dates_on(page.items[k + 1][0])
+            and _person_like(t)
+            and t[-1:].isalpha()
+        ):
+            out.add(i)
+    return out
+
+
+#: The most words of a kicker over a headline, and the fewest of the headline under it
+_KICKER_WORDS = 2
+_UNDER_KICKER_WORDS = 5
+
+
+def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | None:
+    """The candidate under the pick (at ``line``) when the pick is a kicker: a line of
+    :data:`_KICKER_WORDS` words at most right over a candidate of
+    :data:`_UNDER_KICKER_WORDS` or more right over a byline. An article's headline is the
+    one over its byline: "Investigations" over "Revealed: the care home chain that owes
+    £48m ..." over "By Hannah Greaves ..." was a lynx rendering's title (s44 acc-genres G6).
+    Else None."""
+    at = {i: (k, t) for k, i, t in pool.cands}
+    if line not in at or n_words(at[line][1]) > _KICKER_WORDS:
+        return None
+    k = at[line][0]
+    below = next(((i, t) for kk, i, t in pool.cands if kk == k + 1), None)
+    if (
+        below is None
+        or n_words(below[1]) < _UNDER_KICKER_WORDS
+        or k + 2 >= len(page.texts)
+        or not _is_byline(page.texts[k + 2])
+    ):
+        return None
+    return below
+
+
+def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
+    """The lines of candidates that are no title whatever their score: a dialogue's turns
+    (:func:`_dialogue_lines`) and a name in the byline's slot (:func:`_byline_slot_names`)."""
+    return frozenset(_dialogue_lines(page) | _byline_slot_names(page, pool))
 
 
 #: A numbered list item's number ("4. "): a breadcrumb's in a text rendering's list
@@ -7336,7 +7431,9 @@ def extract_lines(
         pool = TitlePool(page)
         tcands = [
             t
-            for t in rank_titles(page, pool, None if not authors else aline)
+            for t in rank_titles(
+                page, pool, None if not authors else aline, no_title_lines(page, pool)
+            )
             if not _PAREN_NUM.search(t[1])
         ]
     if tcands:
@@ -7346,6 +7443,8 @@ def extract_lines(
             and (over := digest_headline(page, pool, i, aline if authors else None)) is not None
         ):
             i, s = over
+        elif pool is not None and (under := under_kicker(page, pool, i)) is not None:
+            i, s = under
         slug = _slug_words(url) if pool is not None else None
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s)

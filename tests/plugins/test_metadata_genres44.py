@@ -332,3 +332,99 @@ def test_an_html_pages_title_segment_names_the_site_over_its_address(run_stage) 
     doc = run_stage(BoilerplateStage, doc).kept[0]
     doc = run_stage(MetadataStage, doc).kept[0]
     assert doc.site_name == "Diario del Sur"
+
+
+_PODCAST = """Podcasts
+Harbour Talk, episode 112: The last lighthouse keeper
+By Ben Ashworth
+Fri 16 Aug 2024 05.00 GMT
+Listen on Apple Podcasts | Spotify | YouTube
+Frank Dell kept the Marsh Point light for 26 years until it was automated in 1998. He tells \
+Ben Ashworth what the job was really like.
+Transcript
+Ben Ashworth: Frank, what did a normal night at the lighthouse look like?
+Frank Dell: Winding the clockwork every two hours, writing the weather in the log, and a lot \
+of tea. Most nights nothing happened. That was the point.
+Ben Ashworth: And the nights when something did happen?
+Frank Dell: In 1987 a trawler lost its engine right under us in a gale. I was on the radio to \
+the coastguard for five hours. They got all six men off.
+Ben Ashworth: Do you miss it?
+Frank Dell: Every single day. Not the cold, mind you.
+"""
+
+_OPINION_ES = """Opinión
+El agua no puede esperar otra legislatura
+Antonio Ruiz Benítez
+30 de agosto de 2024, 07:00
+Compartir
+Los embalses del Guadalquivir están al 22 % de su capacidad. No es una cifra, es una \
+emergencia para miles de familias que viven del campo.
+Llevamos diez años de debates sobre trasvases, desaladoras y modernización de regadíos, y \
+apenas se ha ejecutado un tercio de las obras prometidas.
+Antonio Ruiz Benítez es presidente de la Asociación de Regantes del Bajo Guadalquivir.
+"""
+
+# (lynx -dump's rendering: the headline less indented than the kicker)
+_KICKER = """\
+   Sign in Subscribe for $1 a week
+
+   The Harbour Ledger
+     * Home
+     * News
+     * Politics
+     * Business
+     * Food
+     * Culture
+     * Opinion
+     * Obituaries
+     * Podcasts
+     * Subscribe
+
+   Investigations
+
+ Revealed: the care home chain that owes £48m while paying its owners millions
+
+   By Hannah Greaves and Investigations Team Mon 30 Sep 2024 06.00 GMT
+
+   (BUTTON) Share (BUTTON) Tweet (BUTTON) Email (BUTTON) Save
+
+   A care home group that runs 14 homes in the region owes creditors more
+   than £48m while paying its owners £6.3m in dividends over the past
+   three years, a Ledger investigation has found.
+
+   Accounts filed at Companies House show that Evergreen Living Ltd
+   borrowed heavily against its properties in 2021, the same year several
+   homes were rated as requiring improvement.
+   Advertisement
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # (a dialogue's turn, "Name: question?", is no headline)
+        (_PODCAST, "Harbour Talk, episode 112: The last lighthouse keeper"),
+        # (a name alone in the byline's slot, between the headline and the date)
+        (_OPINION_ES, "El agua no puede esperar otra legislatura"),
+        # (a kicker over the headline over the byline)
+        (_KICKER, "Revealed: the care home chain that owes £48m while paying its owners millions"),
+    ],
+)
+def test_a_texts_headline_over_its_turns_name_and_kicker(text: str, title: str) -> None:
+    """G6: a podcast's first transcript turn, a Spanish opinion piece's author's name and a
+    lynx rendering's section label ("Investigations") were the titles."""
+    assert extract(text)["title"] == title
+
+
+def test_a_list_of_labelled_teasers_is_no_dialogue() -> None:
+    """Headlines under their labels ("Heulage: Besser als ihr Ruf?") are no turns: a run
+    of turns is a dialogue when two speakers speak twice or more."""
+    text = (
+        "Fütterung\nHeulage: Besser als ihr Ruf?\nLeseprobe: Das perfekte Dinner\n"
+        "Heulage: Besser als ihr Ruf?\nVeröffentlicht am 03.02.2022\n"
+        "Kritiker behaupten, Heulage würde das Gleichgewicht im Darm des Pferdes stören. So "
+        "ganz stimmt das allerdings nicht, sagen die Tierärzte der Universität.\n"
+        "Heulage ist konserviertes Gras mit einem Trockensubstanzgehalt zwischen 50 und 70 "
+        "Prozent, das in Folie gewickelt lagert und dort langsam säuert.\n"
+    )
+    assert extract(text)["title"] == "Heulage: Besser als ihr Ruf?"
