@@ -138,6 +138,66 @@ _BLANK_RUN = re.compile(r"(\n[^\S\n]*)(?:\n[^\S\n]*)+(?=\n)")
 _LEADING_BLANK = re.compile(r"(?:[^\S\n]*\n)+")
 
 
+#: The meta elements that state a page's modification time (Open Graph's, schema.org's
+#: microdata)
+_MODIFIED_METAS = ("article:modified_time", "og:updated_time", "datemodified")
+#: JSON-LD's modification time (in a ld+json script)
+_JSONLD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]{4,40})"')
+_ISO_VALUE = re.compile(ISO_DATE_OFFSET_PATTERN)
+
+
+def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
+    """The modification time an HTML page's markup states (:data:`_MODIFIED_METAS`, JSON-LD's
+    ``dateModified``), as :func:`_updated` records it, or None."""
+    found: list[tuple[str, str]] = []
+    for meta in metas:
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _MODIFIED_METAS and (v := (meta.get("content") or "").strip()):
+            found.append((v, f"html (meta {key})"))
+    at = html.find("ld+json")
+    while at >= 0 and not found:
+        end = html.find("</script", at)
+        end = len(html) if end < 0 else end
+        if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
+            found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
+        at = html.find("ld+json", end)
+    for v, where in found:
+        if _ISO_VALUE.fullmatch(v):
+            return {"value": v, "where": where, "text": v, "label": "modified"}
+    return None
+
+
+#: The cues of a date that tells when the page was changed: an update's label ("Updated",
+#: "Aktualisiert", "Обновлено"), a correction's ("Corrected on", "Korrektur")
+_CHANGE_CUES = {"updated": "updated", "correction": "correction"}
+
+
+def _updated(
+    dates: list[dict[str, Any]], chosen: int | None, marked: dict[str, str] | None
+) -> dict[str, str] | None:
+    """When the page was last changed, as it states it: the latest of the dates under an
+    update's or a correction's label (``dates``, the stage's candidates) and the markup's
+    modification time (``marked``: :func:`_markup_modified`), not before the publication
+    date (``dates[chosen]``); with where it was read, the date as written and its label
+    (updated, correction, modified). Which state of a live blog or a corrected story a
+    capture holds was not recorded (s44 acc-genres G14)."""
+    found = [
+        {"value": d["value"], "where": d["where"], "text": d["text"], "label": _CHANGE_CUES[cue]}
+        for d in dates
+        if (cue := d.get("cue")) in _CHANGE_CUES and _ISO_VALUE.fullmatch(d.get("value") or "")
+    ]
+    if marked is not None:
+        found.append(marked)
+    if chosen is not None:
+        day = dates[chosen]["value"][:10]
+        found = [u for u in found if u["value"][:10] >= day]
+    if not found:
+        return None
+    # (the latest by its day, then its time as written: "2024-01-15T14:32:00Z" after
+    # "2024-01-15")
+    return max(found, key=lambda u: (u["value"][:10], len(u["value"]), u["value"]))
+
+
 def _is_host(name: str, url: str | None) -> bool:
     """Whether a site's name is the host of the page's address ``url`` ("diariodelsur.es",
     "www.diariodelsur.es"): an address, no name."""
@@ -923,6 +983,31 @@ class MetadataStage(Stage):
                 "description": "Whether published is the day of original (the page gives no"
                 " other date, or the labelled one was taken for the page's).",
             },
+            "updated": {
+                "type": "object",
+                "description": "When the page was last changed, as it states it: the latest"
+                " date under an update's or a correction's label ('Updated 23.09.2024, 00:12',"
+                " 'Corrected on April 10, 2024') or its markup's modification time"
+                " (article:modified_time, JSON-LD dateModified), not before published: which"
+                " state of a live blog or a corrected story the capture holds.",
+                "required": ["value", "where", "text", "label"],
+                "additionalProperties": False,
+                "properties": {
+                    "value": {"type": "string", "pattern": ISO_DATE_OFFSET_PATTERN},
+                    "where": {
+                        "type": "string",
+                        "description": "text line N, html rendering line N, html (meta"
+                        " article:modified_time), html (JSON-LD dateModified).",
+                    },
+                    "text": {"type": "string", "description": "The date as written."},
+                    "label": {
+                        "type": "string",
+                        "enum": ["updated", "correction", "modified"],
+                        "description": "An update's label, a correction's, the markup's"
+                        " modification time.",
+                    },
+                },
+            },
             "publisher": {"type": "string"},
             "agencies": {
                 "type": "array",
@@ -1021,6 +1106,8 @@ class MetadataStage(Stage):
         confidence = 0.0
         ann: dict[str, Any] = {}
         units = 0  # (the dated teasers of a listing page: listing_units)
+        # (an HTML page's modification time as its markup states it: _markup_modified)
+        marked_modified: dict[str, str] | None = None
         british = False  # (an HTML page in British or Irish English: _british_locale)
         # (a forum's thread, as the boilerplate stage read it: its posts under their posters)
         thread = (doc.annotations.get("boilerplate") or {}).get("thread")
@@ -1055,6 +1142,7 @@ class MetadataStage(Stage):
             # (one walk of the tree for its meta, title and quotation elements: see
             # _page_elements)
             metas, titles, quotes = _page_elements(tree) if tree is not None else ([], [], [])
+            marked_modified = _markup_modified(metas, doc.content)
             # the first <title>'s text, as tree.findtext(".//title") reads it (a search that
             # walked the whole tree again: lxml's iterator looks ahead for a second one)
             head = (titles[0].text or "") if titles else None
@@ -1405,6 +1493,8 @@ class MetadataStage(Stage):
             # the page's own date (docs/stages.md, "Republished pages")
             ann["original"] = original
             ann["published_is_original"] = (doc.published or "")[:10] == original["value"][:10]
+        if (updated := _updated(dates, chosen, marked_modified)) is not None:
+            ann["updated"] = updated
         ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
         ann["model"] = self._model_tag
         if cut := _tidy_fields(doc):

@@ -428,3 +428,72 @@ def test_a_list_of_labelled_teasers_is_no_dialogue() -> None:
         "Prozent, das in Folie gewickelt lagert und dort langsam säuert.\n"
     )
     assert extract(text)["title"] == "Heulage: Besser als ihr Ruf?"
+
+
+_LIVE_DE = """Wahl
+Landtagswahl in Brandenburg: Alle Ergebnisse im Liveticker
+Aktualisiert: 23.09.2024, 00:12 Uhr
+Von Miriam Kessler und Jonas Albrecht
+22.09.2024, 17:45 Uhr
+Die SPD liegt nach dem vorläufigen Endergebnis knapp vor der AfD. Die Wahlbeteiligung lag mit \
+72,9 Prozent so hoch wie nie seit der Wiedervereinigung.
+Guten Abend und herzlich willkommen zu unserem Liveticker zur Landtagswahl in Brandenburg. Um \
+18 Uhr schließen die Wahllokale.
+"""
+
+_CORRECTED = """Politics
+Chancellor's spending plan falls £2bn short, watchdog says
+By Priya Nair
+08 Apr 2024 15.20 GMT
+The government's plans for public spending fall £2bn short of what departments need, the \
+fiscal watchdog said on Monday, warning of cuts to services.
+The Office for Budget Responsibility said the gap would widen if inflation stayed above \
+target into next year.
+This article was corrected on April 10, 2024 to give the right figure for the shortfall.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "updated"),
+    [
+        (_LIVE_DE, {"value": "2024-09-23", "label": "updated", "text": "23.09.2024, 00:12 Uhr"}),
+        (_CORRECTED, {"value": "2024-04-10", "label": "correction", "text": "April 10, 2024"}),
+    ],
+)
+def test_a_texts_update_or_correction_date_is_recorded(
+    run_stage, text: str, updated: dict[str, str]
+) -> None:
+    """G14: the update's and the correction's date of a live blog and a corrected story were
+    only unlabelled candidates: which state of the story a capture holds was not recorded."""
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    got = doc.annotations["metadata"]["updated"]
+    assert {k: got[k] for k in updated} == updated
+    assert got["where"].startswith("text line ")
+    assert doc.published is not None and doc.published[:10] < updated["value"]
+
+
+def test_an_html_pages_markup_modification_time_is_recorded(run_stage) -> None:
+    """G14: article:modified_time and JSON-LD dateModified were not recorded."""
+    page = (
+        "<html><head><title>Storm Isha live</title>"
+        "<meta property='article:published_time' content='2024-01-15T08:02:00+00:00'>"
+        "<meta property='article:modified_time' content='2024-01-15T14:32:00+00:00'>"
+        "</head><body><article><h1>Storm Isha live: ferries cancelled</h1>"
+        "<p>Power has been restored to about half of the homes that lost it overnight, the "
+        "network operator said, with crews working through the afternoon.</p>"
+        "<p>Ferry services remain suspended on all routes until at least tomorrow morning, "
+        "the operator said in a statement.</p></article></body></html>"
+    )
+    doc = make_document(page, html=True, uri="https://www.harbourledger.example/live")
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.annotations["metadata"]["updated"] == {
+        "value": "2024-01-15T14:32:00+00:00",
+        "where": "html (meta article:modified_time)",
+        "text": "2024-01-15T14:32:00+00:00",
+        "label": "modified",
+    }
+
+
+def test_a_page_without_an_update_has_none(run_stage) -> None:
+    doc = run_stage(MetadataStage, make_document(_OPINION_ES)).kept[0]
+    assert "updated" not in doc.annotations["metadata"]
