@@ -2868,7 +2868,11 @@ _CORRECTION = re.compile(
     r"\b(?<!of )(?<!for )(?<!and )(?<!des )(?<!der )(?<!the )(?:corrections?|corrected|clarifications?|clarified|errat(?:um|a)|korrektur|korrigiert|"
     r"berichtigung|berichtigt|richtigstellung|rectificatifs?|rectifié|corrección|corregido|"
     r"correzione|corretto|rettifica|correção|corrigido|correctie|gecorrigeerd|rättelse|"
-    r"rettelse|sprostowanie)\b(?!\s+(?:desk|officers?|department|facility|centers?|centres?))"
+    r"rettelse|sprostowanie|"
+    # (an editor's note on a change: "Editor's note, January 12, 2024: This article has been
+    # updated ..."; s44 acc-genres G14)
+    r"editor['’]s note|anmerkung der redaktion|note de la rédaction|nota del editor|"
+    r"nota de la redacción)\b(?!\s+(?:desk|officers?|department|facility|centers?|centres?))"
     r"[^0-9]{0,30}$"
 )
 

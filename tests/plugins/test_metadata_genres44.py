@@ -497,3 +497,24 @@ def test_an_html_pages_markup_modification_time_is_recorded(run_stage) -> None:
 def test_a_page_without_an_update_has_none(run_stage) -> None:
     doc = run_stage(MetadataStage, make_document(_OPINION_ES)).kept[0]
     assert "updated" not in doc.annotations["metadata"]
+
+
+_EDITORS_NOTE = """Health
+Hospital waiting list falls for the first time in two years
+By James Whitfield
+Published: 10:00, 09 Nov 2023
+Editor's note, January 12, 2024: This article has been updated to reflect revised NHS \
+figures published in January, which show a smaller fall than first reported.
+The number of people waiting for hospital treatment in England fell in September for the \
+first time in almost two years, official figures show.
+NHS England said the waiting list stood at 7.7 million, down from 7.75 million in August.
+"""
+
+
+def test_an_editors_notes_date_is_the_pages_change_not_its_publication(run_stage) -> None:
+    """G14: "Editor's note, January 12, 2024" two months after the story is when it was
+    changed (annotations.metadata.updated), never its publication date."""
+    doc = run_stage(MetadataStage, make_document(_EDITORS_NOTE)).kept[0]
+    assert doc.published is not None and doc.published.startswith("2023-11-09")
+    updated = doc.annotations["metadata"]["updated"]
+    assert (updated["value"], updated["label"]) == ("2024-01-12", "correction")
