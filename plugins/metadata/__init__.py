@@ -143,7 +143,9 @@ _LEADING_BLANK = re.compile(r"(?:[^\S\n]*\n)+")
 _MODIFIED_METAS = ("article:modified_time", "og:updated_time", "datemodified")
 #: JSON-LD's modification time (in a ld+json script)
 _JSONLD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]{4,40})"')
-_ISO_VALUE = re.compile(ISO_DATE_OFFSET_PATTERN)
+#: (ASCII digits: the record schema's pattern is read so; "২০২০-০৮-২৯T১০:৪৬:০৬+০১:০০", a
+#: Bengali page's dateModified, failed the record's validation and lost the record)
+_ISO_VALUE = re.compile(ISO_DATE_OFFSET_PATTERN, re.ASCII)
 
 
 def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:

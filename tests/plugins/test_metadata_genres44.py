@@ -518,3 +518,19 @@ def test_an_editors_notes_date_is_the_pages_change_not_its_publication(run_stage
     assert doc.published is not None and doc.published.startswith("2023-11-09")
     updated = doc.annotations["metadata"]["updated"]
     assert (updated["value"], updated["label"]) == ("2024-01-12", "correction")
+
+
+def test_a_modification_time_in_other_digits_is_not_recorded(run_stage) -> None:
+    """A Bengali page's "২০২০-০৮-২৯T১০:৪৬:০৬+০১:০০" (Python's \\d reads the digits, the record
+    schema's pattern does not) was recorded, and the record failed its validation."""
+    page = (
+        "<html><head><title>Storm</title>"
+        "<meta itemprop='dateModified' content='২০২০-০৮-২৯T১০:৪৬:০৬+০১:০০'>"
+        "</head><body><article><h1>Storm Isha live: ferries cancelled</h1>"
+        "<p>Power has been restored to about half of the homes that lost it overnight, the "
+        "network operator said, with crews working through the afternoon.</p>"
+        "</article></body></html>"
+    )
+    doc = make_document(page, html=True, uri="https://www.harbourledger.example/live")
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert "updated" not in doc.annotations["metadata"]
