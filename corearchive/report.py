@@ -123,6 +123,9 @@ TAKEDOWN_FLAGGED = "kept, flagged as like a taken-down document (annotations.ded
 #: nothing of them, and those drops looked like the line model's)
 TEMPLATE_LINES = "lines removed as their site's template (boilerplate.site_template)"
 TEMPLATE_EMPTIED = "dropped as no_content with lines removed as their site's template"
+#: Kept documents whose text a paywall cut short (annotations.boilerplate.paywall): a
+#: truncated record says so, and the run said nothing of how many (s44 acc-genres G19)
+PAYWALL_CUT = "kept, cut short by a paywall (annotations.boilerplate.paywall)"
 #: Kept documents that failed a quality rule under ``action = "flag"``, by the first rule
 #: failed (annotations.quality.failed); a drop's reason is the rule too
 QUALITY_FLAGGED = "kept, flagged by quality: {} (annotations.quality.failed)"

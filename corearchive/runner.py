@@ -86,6 +86,7 @@ from .redact import redact_argv, redact_setting, redact_url
 from .report import (
     KEPT_BY_STATUS,
     NOTED,
+    PAYWALL_CUT,
     QUALITY_FLAGGED,
     REPEATED_INPUT,
     TAKEDOWN_FLAGGED,
@@ -1216,6 +1217,8 @@ def emit(
     boilerplate = doc.annotations.get("boilerplate")
     if isinstance(boilerplate, dict) and "template" in boilerplate:
         reporter.report.skipped[NOTED + TEMPLATE_LINES] += boilerplate["template"]["lines"]
+    if isinstance(boilerplate, dict) and boilerplate.get("paywall") is True:
+        reporter.report.skipped[NOTED + PAYWALL_CUT] += 1
     quality = doc.annotations.get("quality")
     if isinstance(quality, dict) and quality.get("failed"):
         first = quality["failed"][0]

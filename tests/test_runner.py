@@ -3035,3 +3035,35 @@ def test_the_run_report_counts_what_the_site_template_removed(ingest, tmp_path):
     counts = res.manifest["counts"]
     assert counts["noted"] == {TEMPLATE_LINES: lines, TEMPLATE_EMPTIED: 1}
     assert f"noted    {TEMPLATE_LINES}  {lines}" in RunReport.from_counts("r", counts).summary()
+
+
+def test_the_run_report_counts_the_records_a_paywall_cut_short(ingest, tmp_path):
+    """s44 acc-genres G19: two records flagged annotations.boilerplate.paywall and the run's
+    counts said nothing of them: an archivist wants "2 records cut by a paywall"."""
+    from corearchive.report import PAYWALL_CUT, RunReport
+
+    page = "\n".join([
+        "The Harbour Ledger",
+        "Investigations",
+        "Revealed: the care home chain that owes £48m while paying its owners millions",
+        "By Hannah Greaves",
+        "A care home group that runs 14 homes in the region owes creditors more than £48m"
+        " while paying its owners £6.3m in dividends over the past three years, a Ledger"
+        " investigation has found.",
+        "Accounts filed at Companies House show that Evergreen Living Ltd borrowed heavily"
+        " against its properties in 2021, the same year several homes were rated as requiring"
+        " improvement.",
+        "This article is for subscribers only.",
+        "Subscribe to read the rest.",
+        "Already a subscriber? Log in",
+    ])  # fmt: skip
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "paywalled.txt").write_text(page)
+    (tmp_path / "in" / "open.txt").write_text(ARTICLE)
+    res = ingest(str(tmp_path / "in"), out=tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    flagged = [r for r in res.records if r["annotations"]["boilerplate"].get("paywall")]
+    assert len(res.records) == 2 and len(flagged) == 1
+    counts = res.manifest["counts"]
+    assert counts["noted"].get(PAYWALL_CUT) == 1
+    assert f"noted    {PAYWALL_CUT}  1" in RunReport.from_counts("r", counts).summary()

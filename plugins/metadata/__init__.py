@@ -99,6 +99,7 @@ from .text import (
     related_label,
     resolve_ambiguous,
     section_label,
+    share_name,
     short_byline,
     site_as_author,
     site_clock,
@@ -134,6 +135,80 @@ _HTML_HEADLINE_LINES = 3
 _BLANK_RUN = re.compile(r"(\n[^\S\n]*)(?:\n[^\S\n]*)+(?=\n)")
 #: The blank lines at the start of a text
 _LEADING_BLANK = re.compile(r"(?:[^\S\n]*\n)+")
+
+
+#: The meta elements that state a page's modification time (Open Graph's, schema.org's
+#: microdata)
+_MODIFIED_METAS = ("article:modified_time", "og:updated_time", "datemodified")
+#: JSON-LD's modification time (in a ld+json script)
+_JSONLD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]{4,40})"')
+#: (ASCII digits: the record schema's pattern is read so; "২০২০-০৮-২৯T১০:৪৬:০৬+০১:০০", a
+#: Bengali page's dateModified, failed the record's validation and lost the record)
+_ISO_VALUE = re.compile(ISO_DATE_OFFSET_PATTERN, re.ASCII)
+
+
+def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
+    """The modification time an HTML page's markup states (:data:`_MODIFIED_METAS`, JSON-LD's
+    ``dateModified``), as :func:`_updated` records it, or None."""
+    found: list[tuple[str, str]] = []
+    for meta in metas:
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _MODIFIED_METAS and (v := (meta.get("content") or "").strip()):
+            found.append((v, f"html (meta {key})"))
+    at = html.find("ld+json")
+    while at >= 0 and not found:
+        end = html.find("</script", at)
+        end = len(html) if end < 0 else end
+        if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
+            found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
+        at = html.find("ld+json", end)
+    for v, where in found:
+        if _ISO_VALUE.fullmatch(v):
+            return {"value": v, "where": where, "text": v, "label": "modified"}
+    return None
+
+
+#: The cues of a date that tells when the page was changed: an update's label ("Updated",
+#: "Aktualisiert", "Обновлено"), a correction's ("Corrected on", "Korrektur")
+_CHANGE_CUES = {"updated": "updated", "correction": "correction"}
+
+
+def _updated(
+    dates: list[dict[str, Any]], chosen: int | None, marked: dict[str, str] | None
+) -> dict[str, str] | None:
+    """When the page was last changed, as it states it: the latest of the dates under an
+    update's or a correction's label (``dates``, the stage's candidates) and the markup's
+    modification time (``marked``: :func:`_markup_modified`), not before the publication
+    date (``dates[chosen]``); with where it was read, the date as written and its label
+    (updated, correction, modified). Which state of a live blog or a corrected story a
+    capture holds was not recorded (s44 acc-genres G14)."""
+    found = [
+        {"value": d["value"], "where": d["where"], "text": d["text"], "label": _CHANGE_CUES[cue]}
+        for d in dates
+        if (cue := d.get("cue")) in _CHANGE_CUES and _ISO_VALUE.fullmatch(d.get("value") or "")
+    ]
+    if marked is not None:
+        found.append(marked)
+    if chosen is not None:
+        day = dates[chosen]["value"][:10]
+        found = [u for u in found if u["value"][:10] >= day]
+    if not found:
+        return None
+    # (the latest by its day, then its time as written: "2024-01-15T14:32:00Z" after
+    # "2024-01-15")
+    return max(found, key=lambda u: (u["value"][:10], len(u["value"]), u["value"]))
+
+
+def _is_host(name: str, url: str | None) -> bool:
+    """Whether a site's name is the host of the page's address ``url`` ("diariodelsur.es",
+    "www.diariodelsur.es"): an address, no name."""
+    if not url or " " in name:
+        return False
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return False
+    return bool(host) and name.casefold().removeprefix("www.") == host.removeprefix("www.")
 
 
 def _tidy_blank_lines(text: str) -> str:
@@ -908,6 +983,31 @@ class MetadataStage(Stage):
                 "description": "Whether published is the day of original (the page gives no"
                 " other date, or the labelled one was taken for the page's).",
             },
+            "updated": {
+                "type": "object",
+                "description": "When the page was last changed, as it states it: the latest"
+                " date under an update's or a correction's label ('Updated 23.09.2024, 00:12',"
+                " 'Corrected on April 10, 2024') or its markup's modification time"
+                " (article:modified_time, JSON-LD dateModified), not before published: which"
+                " state of a live blog or a corrected story the capture holds.",
+                "required": ["value", "where", "text", "label"],
+                "additionalProperties": False,
+                "properties": {
+                    "value": {"type": "string", "pattern": ISO_DATE_OFFSET_PATTERN},
+                    "where": {
+                        "type": "string",
+                        "description": "text line N, html rendering line N, html (meta"
+                        " article:modified_time), html (JSON-LD dateModified).",
+                    },
+                    "text": {"type": "string", "description": "The date as written."},
+                    "label": {
+                        "type": "string",
+                        "enum": ["updated", "correction", "modified"],
+                        "description": "An update's label, a correction's, the markup's"
+                        " modification time.",
+                    },
+                },
+            },
             "publisher": {"type": "string"},
             "agencies": {
                 "type": "array",
@@ -1006,6 +1106,8 @@ class MetadataStage(Stage):
         confidence = 0.0
         ann: dict[str, Any] = {}
         units = 0  # (the dated teasers of a listing page: listing_units)
+        # (an HTML page's modification time as its markup states it: _markup_modified)
+        marked_modified: dict[str, str] | None = None
         british = False  # (an HTML page in British or Irish English: _british_locale)
         # (a forum's thread, as the boilerplate stage read it: its posts under their posters)
         thread = (doc.annotations.get("boilerplate") or {}).get("thread")
@@ -1040,6 +1142,7 @@ class MetadataStage(Stage):
             # (one walk of the tree for its meta, title and quotation elements: see
             # _page_elements)
             metas, titles, quotes = _page_elements(tree) if tree is not None else ([], [], [])
+            marked_modified = _markup_modified(metas, doc.content)
             # the first <title>'s text, as tree.findtext(".//title") reads it (a search that
             # walked the whole tree again: lxml's iterator looks ahead for a second one)
             head = (titles[0].text or "") if titles else None
@@ -1135,9 +1238,17 @@ class MetadataStage(Stage):
                 doc.site_name = site_name_of(doc.site_name, doc.title, url)
                 if not doc.site_name:
                     del sources["site_name"]
-            if not doc.site_name and head and (site := title_site(head, doc.title or "", url)):
+            if (
+                not doc.site_name
+                or (
+                    sources.get("site_name") == "html (trafilatura)"
+                    and _is_host(doc.site_name, url)
+                )
+            ) and (head and (site := title_site(head, doc.title or "", url))):
                 # (a page without og:site_name: the segment its <title> adds to the
-                # headline, "… | Halvorsen Bio Investors"; s41 acc-press F17)
+                # headline, "… | Halvorsen Bio Investors"; s41 acc-press F17. It names the
+                # site better than its address, which trafilatura gives without one:
+                # "diariodelsur.es" for "… | Diario del Sur", s44 acc-genres G13)
                 doc.site_name = site
                 sources["site_name"] = "html (title)"
             page = Page(text)  # (split once: for html_candidates and _headline_line)
@@ -1347,9 +1458,11 @@ class MetadataStage(Stage):
         ):
             # a row's creation time, when the page gives no date of its own
             chosen, confidence = len(dates) - 1, 0.5
-        if thread and not doc.authors:
+        if thread and not doc.authors and not share_name(thread["posters"][0]):
             # a thread's author is who started it, its first post's poster (as a post's is
-            # its poster; the other posters are in the text, each over their post)
+            # its poster; the other posters are in the text, each over their post). Not a
+            # share bar's button: a live blog's "Одноклассники" over its first post's time
+            # (s44 acc-genres G8)
             doc.authors = thread["posters"][:1]
             sources["authors"] = "the thread's first poster"
         if scan is not None and sources.get("authors") != "input":
@@ -1359,9 +1472,14 @@ class MetadataStage(Stage):
             doc.site_name = site_name_of(doc.site_name, doc.title, url)
             if not doc.site_name:
                 sources.pop("site_name", None)
-        people = [a for a in doc.authors if not site_as_author(a, doc.site_name, url)]
+        people = [
+            a
+            for a in doc.authors
+            if not site_as_author(a, doc.site_name, url) and not share_name(a)
+        ]
         if len(people) < len(doc.authors):
-            # (a byline's or a dump's: "The Harbour Times" as its own author; s43 acc-index #19)
+            # (a byline's or a dump's: "The Harbour Times" as its own author; s43 acc-index
+            # #19. A share bar's button: "Одноклассники", s44 acc-genres G8)
             doc.authors = people
             if not people:
                 sources.pop("authors", None)
@@ -1375,6 +1493,8 @@ class MetadataStage(Stage):
             # the page's own date (docs/stages.md, "Republished pages")
             ann["original"] = original
             ann["published_is_original"] = (doc.published or "")[:10] == original["value"][:10]
+        if (updated := _updated(dates, chosen, marked_modified)) is not None:
+            ann["updated"] = updated
         ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
         ann["model"] = self._model_tag
         if cut := _tidy_fields(doc):

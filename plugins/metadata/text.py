@@ -2869,7 +2869,11 @@ _CORRECTION = re.compile(
     r"\b(?<!of )(?<!for )(?<!and )(?<!des )(?<!der )(?<!the )(?:corrections?|corrected|clarifications?|clarified|errat(?:um|a)|korrektur|korrigiert|"
     r"berichtigung|berichtigt|richtigstellung|rectificatifs?|rectifié|corrección|corregido|"
     r"correzione|corretto|rettifica|correção|corrigido|correctie|gecorrigeerd|rättelse|"
-    r"rettelse|sprostowanie)\b(?!\s+(?:desk|officers?|department|facility|centers?|centres?))"
+    r"rettelse|sprostowanie|"
+    # (an editor's note on a change: "Editor's note, January 12, 2024: This article has been
+    # updated ..."; s44 acc-genres G14)
+    r"editor['’]s note|anmerkung der redaktion|note de la rédaction|nota del editor|"
+    r"nota de la redacción)\b(?!\s+(?:desk|officers?|department|facility|centers?|centres?))"
     r"[^0-9]{0,30}$"
 )
 
@@ -4151,6 +4155,18 @@ _SHARE_WORDS = frozenset({
 _LONG_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def share_name(name: str) -> bool:
+    """Whether ``name`` is a share bar's button, no person's: a social network's name or a
+    call to share (:data:`_NETWORKS`, :data:`_SHARE_WORDS`; "Одноклассники", "Поделиться",
+    "Share on Facebook"). A live blog's share buttons over its posts' times were a thread's
+    posters, the first of them its author (s44 acc-genres G8)."""
+    low = name.casefold()
+    rest = _NETWORKS.sub(" ", low)
+    return (rest != low and all(w in _SHARE_WORDS for w in _LONG_WORD.findall(rest))) or (
+        bool(words := _LONG_WORD.findall(low)) and all(w in _SHARE_WORDS for w in words)
+    )
+
+
 def _share_bar(low: str, whole: bool = False) -> bool:
     """Whether line ``low`` (lower-cased) opens as a share bar: two social networks
     (:data:`_NETWORKS`) in its first 80 characters, and up to the second one (``whole``: in
@@ -4427,6 +4443,9 @@ _CREDIT_NAMES = 4
 _CREDIT_JOINS = frozenset({
     "of", "the", "via", "for", "and", "&", "und", "et", "y", "de", "da", "di", "von", "van",
     "der", "du", "le", "la", "courtesy",
+    # (Spanish, Italian, Portuguese and French joins too: "Diario del Sur" was no name; s44
+    # acc-genres G13)
+    "del", "della", "des", "do", "dos",
 })  # fmt: skip
 #: Words that name an institution, a source's credit of up to :data:`_CREDIT_NAMES` words
 #: ("Source: World Health Organization", "Source: Office for National Statistics"), and
@@ -5710,7 +5729,10 @@ def _commented_title(page: Page) -> tuple[int, str] | None:
 
 
 def rank_titles(
-    page: Page, pool: TitlePool | None = None, skip: int | None = None
+    page: Page,
+    pool: TitlePool | None = None,
+    skip: int | None = None,
+    others: frozenset[int] = frozenset(),
 ) -> list[tuple[int, str, float]]:
     """The title candidates that can win, with their scores: (line, text, score), in line
     order; the best-scoring one is the model's choice over every candidate.
@@ -5722,7 +5744,8 @@ def rank_titles(
     on other candidates, so a score does not change when others are left out). ``pool``:
     the page's :class:`TitlePool`, when the caller made it; ``skip``: a line that is no
     candidate (the byline: left out before the pruning, which would leave no title if the
-    byline won and were left out after it)."""
+    byline won and were left out after it); ``others``: more such lines (a dialogue's
+    turns, a name in the byline's slot: :func:`no_title_lines`)."""
     if pool is None:
         pool = TitlePool(page)
     if not pool.rows:
@@ -5734,7 +5757,7 @@ def rank_titles(
     # ``skip`` is no candidate: it is not scored, and its bound, -inf, comes last)
     cands = pool.cands
     early = [
-        m(row) if line != skip else -math.inf
+        m(row) if line != skip and line not in others else -math.inf
         for (_, line, _), row in zip(cands, pool.rows, strict=True)
     ]
     bound = [
@@ -5746,12 +5769,103 @@ def rank_titles(
         # (a margin for the rounding of the bound's sum: a tie is scored, not dropped)
         if bound[j] + 1e-9 < best:
             break
-        if cands[j][1] == skip:
+        if cands[j][1] == skip or cands[j][1] in others:
             continue
         if pool.complete(j, best, early[j]):
             scored[j] = sc = m(pool.rows[j])
             best = max(best, sc)
     return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
+
+
+#: A turn of a dialogue: its speaker's name (one to four capitalised words, or in capitals:
+#: "Ben Ashworth:", "CHAIRWOMAN DIAZ:", "Q:") and a colon before the words said
+_TURN = re.compile(r"(?:[A-ZÀ-ÞА-ЯЁ][\w.'’-]*\s+){0,3}[A-ZÀ-ÞА-ЯЁ][\w.'’-]*\s*:\s+\S")
+#: The fewest speakers of two turns or more that make a run of turns a dialogue
+_DIALOGUE_SPEAKERS = 2
+
+
+def _dialogue_lines(page: Page) -> set[int]:
+    """The lines of the page's dialogues: runs of lines in a row that open with a speaker's
+    name and a colon, two speakers or more speaking twice or more (a podcast's transcript,
+    an interview's questions and answers). A turn is no headline: "Ben
+    Ashworth: Frank, what did a normal night at the lighthouse look like?" was a podcast's
+    title (s44 acc-genres G6)."""
+    out: set[int] = set()
+    run: list[tuple[int, str]] = []
+    for (i, _), s in [*zip(page.items, page.texts, strict=True), ((-1, ""), "")]:
+        m = _TURN.match(s)
+        if m is not None:
+            run.append((i, s[: s.index(":")].strip()))
+            continue
+        turns = Counter(w for _, w in run)
+        if sum(c >= 2 for c in turns.values()) >= _DIALOGUE_SPEAKERS:
+            # (speakers take turns: two of them speak twice or more. A list of teasers
+            # under their labels, "Kaiserschnitt: Letzte Chance ..." / "Heulage: Besser
+            # als ihr Ruf?", a breadcrumb's repeated headline, are none, and the headline
+            # is a title)
+            out.update(i for i, _ in run)
+        run = []
+    return out
+
+
+#: The longest date line under a name in the byline's slot (characters)
+_SLOT_DATE_CHARS = 60
+
+
+def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of a person's name alone (:func:`_person_like`) right under a title
+    candidate of four words or more and right over a short date line: the byline's slot
+    under a headline, whether or not its name is a byline's (no test of its words tells
+    a person from a section: :func:`_bare_name`). It is no title: "Antonio Ruiz Benítez"
+    / "30 de agosto de 2024, 07:00" was an opinion piece's title over the headline above
+    it (s44 acc-genres G6)."""
+    texts, n = page.texts, len(page.texts)
+    heads = {k for k, _, t in pool.cands if n_words(t) >= 4}
+    out: set[int] = set()
+    for k, i, t in pool.cands:
+        if (
+            k - 1 in heads
+            and k + 1 < n
+            and len(texts[k + 1]) <= _SLOT_DATE_CHARS
+            and page.dates_on(page.items[k + 1][0])
+            and _person_like(t)
+            and t[-1:].isalpha()
+        ):
+            out.add(i)
+    return out
+
+
+#: The most words of a kicker over a headline, and the fewest of the headline under it
+_KICKER_WORDS = 2
+_UNDER_KICKER_WORDS = 5
+
+
+def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | None:
+    """The candidate under the pick (at ``line``) when the pick is a kicker: a line of
+    :data:`_KICKER_WORDS` words at most right over a candidate of
+    :data:`_UNDER_KICKER_WORDS` or more right over a byline. An article's headline is the
+    one over its byline: "Investigations" over "Revealed: the care home chain that owes
+    £48m ..." over "By Hannah Greaves ..." was a lynx rendering's title (s44 acc-genres G6).
+    Else None."""
+    at = {i: (k, t) for k, i, t in pool.cands}
+    if line not in at or n_words(at[line][1]) > _KICKER_WORDS:
+        return None
+    k = at[line][0]
+    below = next(((i, t) for kk, i, t in pool.cands if kk == k + 1), None)
+    if (
+        below is None
+        or n_words(below[1]) < _UNDER_KICKER_WORDS
+        or k + 2 >= len(page.texts)
+        or not _is_byline(page.texts[k + 2])
+    ):
+        return None
+    return below
+
+
+def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
+    """The lines of candidates that are no title whatever their score: a dialogue's turns
+    (:func:`_dialogue_lines`) and a name in the byline's slot (:func:`_byline_slot_names`)."""
+    return frozenset(_dialogue_lines(page) | _byline_slot_names(page, pool))
 
 
 def _unnumbered(page: Page, i: int, s: str) -> tuple[int, str]:
@@ -5963,8 +6077,34 @@ def _without_month_date(s: str) -> str:
     number after it is a name ("April Ryan", "June Carter")."""
     for m in _WORD_NUMBER.finditer(s):
         if m.group(1).casefold() in MONTHS:
-            return s[: m.start()]
+            return _without_weekday(s[: m.start()], s[m.end() - 1 :], MONTHS[m.group(1).casefold()])
     return s
+
+
+#: A weekday's name, its day's number at most, at the end of a byline's text before a date's
+#: month ("By Priya Nair Mon 08 " before "Apr 2024"): the Guardian's byline and date on one
+#: line as w3m and lynx render them (s44 acc-genres G7)
+_WEEKDAY_DAY_END = re.compile(
+    r"(?<![^\W\d_])(?P<wd>[^\W\d_]{2,15})\.?,?\s*(?:(?P<d>[0-3]?[0-9])(?:st|nd|rd|th|\.)?\s*)?$"
+)
+#: A year right after a month ("Apr 2024" gives 2024; "Apr 8, 2024" too)
+_MONTH_YEAR = re.compile(r"\s*(?:([0-3]?[0-9])(?:st|nd|rd|th)?,?\s+)?((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def _without_weekday(head: str, after: str, month: int) -> str:
+    """``head`` (a byline's text before a date's month) without the date's weekday and day at
+    its end: "Priya Nair Mon 08 " gave an author "Priya Nair Mon". A weekday's short name
+    is also a name's word ("Sun", "Sat"): with the date's day and year known it is taken only
+    when it is that day's weekday."""
+    m = _WEEKDAY_DAY_END.search(head)
+    if m is None or (wd := _YEARLESS_WEEKDAYS.get(m.group("wd").casefold())) is None:
+        return head
+    y = _MONTH_YEAR.match(after)
+    if y is not None and (d := m.group("d") or y.group(1)):
+        day = _mk(int(y.group(2)), month, int(d))
+        if day is None or day.weekday() != wd:
+            return head
+    return head[: m.start()]
 
 
 #: A generational suffix after its name's comma: ", Jr.", ", Sr", ", III" before the field's
@@ -6454,6 +6594,36 @@ def desk_byline(page: Page, title_line: int | None) -> int | None:
     return None
 
 
+#: A Russian (Ukrainian, Belarusian) person's name: a given name and a surname, a patronymic
+#: between at most, each capitalised, the surname (first or last) with a surname's ending
+#: ("Анна Смирнова", "Дмитрий Орлов", "Шевченко Тарас"); an institution's or a section's
+#: name has lowercase words or no such ending ("Белый дом", "Государственная Дума")
+_CYRILLIC_NAME = re.compile(
+    r"(?:[А-ЯЁІЇЄ][а-яёіїє]+(?:-[А-ЯЁІЇЄ][а-яёіїє]+)?\s){1,2}[А-ЯЁІЇЄ][а-яёіїє]+"
+    r"(?:-[А-ЯЁІЇЄ][а-яёіїє]+)?"
+)
+_CYRILLIC_SURNAME = re.compile(
+    r"(?:[оеё]в|[иы]н|[оеё]ва|[иы]на|[сц]кий|[сц]кая|[сц]кой|[ыи]х|енко|[ую]к|[ое]вич)$"
+)
+#: A Japanese person's name as a byline writes it: the surname in one to three kanji, a
+#: space, the given name in one to three kanji or kana ("佐藤 美咲", "田中 ゆき")
+_JAPANESE_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3}")
+
+
+def _name_by_form(s: str) -> bool:
+    """Whether stripped line ``s`` is a person's name by its form alone, as no section's,
+    institution's or outlet's name is written: a Russian name with its surname's ending
+    (:data:`_CYRILLIC_NAME`), a Japanese one with the space between its surname and given
+    name (:data:`_JAPANESE_NAME`). A byline without its word under a Russian or Japanese
+    headline ("Дмитрий Орлов" / "2 февраля 2024, 12:00") gave no author (s44 acc-genres
+    G8). A Latin-script name has no such form: no test of its words tells "Emma Price" from
+    "Premier League" (review41 R1)."""
+    if _CYRILLIC_NAME.fullmatch(s):
+        ws = s.split()
+        return any(_CYRILLIC_SURNAME.search(w) for w in (ws[0], ws[-1]))
+    return _JAPANESE_NAME.fullmatch(s) is not None
+
+
 def _bare_name(s: str, place: Callable[[str], bool]) -> str | None:
     """The person's name that stripped line ``s`` is alone after a byline word ("By Emma
     Price", "By Sean O'Brien"): two or three words of a name (:func:`_person_like`: not
@@ -6462,9 +6632,10 @@ def _bare_name(s: str, place: Callable[[str], bool]) -> str | None:
     else None. A name without the word ("Emma Price" over the date) is no byline: a
     section's, an institution's or an outlet's name stands there as often ("Premier
     League", "White House", "Hamburger Abendblatt"), and no test of the words tells a
-    person's name from them (review41 R1: they were the authors)."""
+    person's name from them (review41 R1: they were the authors), but in a form that only
+    a person's name has (:func:`_name_by_form`: "Дмитрий Орлов", "佐藤 美咲")."""
     if (m := _BYLINE.match(s)) is None:
-        return None
+        return s if _name_by_form(s) else None
     s = m.group("names").strip()
     ws = s.split()
     if (
@@ -6651,6 +6822,9 @@ def _site_like(s: str) -> bool:
 _TAG_WORDS = (
     r"tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
     r"etiquetas|etichette|parole chiave|palavras[- ]chave|palabras clave|trefwoorden|"
+    # (a French and a Spanish news site's topic list: "Sujets:", "Temas:"; s44 acc-genres
+    # G9: every French and Spanish page had no tags)
+    r"sujets|thèmes|temas|tópicos|argomenti|onderwerpen|assuntos|темы|"
     r"emneord|nyckelord|tagi|słowa kluczowe|štítky|klíčová slova|теги|метки|"
     r"ключевые слова|теґи|мітки|ключові слова|etiketler|anahtar kelimeler|tagit|avainsanat|"
     r"címkék|ετικέτες|topik|label|الوسوم|وسوم|كلمات مفتاحية|برچسب‌ها|برچسب ها|برچسب|"
@@ -7286,7 +7460,9 @@ def extract_lines(
         pool = TitlePool(page)
         tcands = [
             t
-            for t in rank_titles(page, pool, None if not authors else aline)
+            for t in rank_titles(
+                page, pool, None if not authors else aline, no_title_lines(page, pool)
+            )
             if not _PAREN_NUM.search(t[1])
         ]
     if tcands:
@@ -7296,6 +7472,8 @@ def extract_lines(
             and (over := digest_headline(page, pool, i, aline if authors else None)) is not None
         ):
             i, s = over
+        elif pool is not None and (under := under_kicker(page, pool, i)) is not None:
+            i, s = under
         slug = _slug_words(url) if pool is not None else None
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s)
@@ -7489,17 +7667,20 @@ def extract_lines(
         elif label:
             # a line of the page's top or bottom that names its domain ("ScienceAlert"), the
             # one with the least besides the name ("NY Post" before "NY Post Shopping")
+            # (a line that names the whole label first: "Rhein", a tag line, is a part of
+            # rheinischer-kurier, "Rheinischer Kurier" on line 3 its name; s44 acc-genres G13)
             named = [
-                (len(_compact(s)), i, s)
+                (not _covers(s, label), len(_compact(s)), i, s)
                 for i, s in dict([*items[:15], *items[-15:]]).items()
                 if (fm <= i < body_line or i > last_para)
                 and not _JINA_IMAGE.match(s)
                 and _site_like(s)
                 and _names_domain(s, label)
                 and not _site_words(s, True)
+                and not _SITE_MAIL.search(s)
             ]
             if named:
-                _, i, s = min(named)
+                _, _, i, s = min(named)
                 found_site = i, s
         if found_site is None:
             for i, s in items[-3:][::-1]:
@@ -7831,9 +8012,23 @@ def site_name_of(site: str, title: str | None, url: str | None) -> str | None:
 def _names_domain(s: str, label: str) -> bool:
     """Whether line ``s`` names the domain ``label``: it holds the label ("ABC13 Houston"
     and abc13, "Tonight.de" and tonight) or the label holds it ("Spiegel" and spiegelonline;
-    requiring most of the label lost 6 of 168 right site names on the dev pages)."""
+    requiring most of the label lost 6 of 168 right site names on the dev pages), or its
+    words but the small ones spell it ("La Dépêche du Littoral" and depeche-littoral: s44
+    acc-genres G13)."""
     c = _compact(s)
-    return len(c) >= 3 and (label in c or (len(c) >= 4 and c in label))
+    return len(c) >= 3 and (label in c or (len(c) >= 4 and c in label) or _spells(s, label))
+
+
+def _spells(s: str, label: str) -> bool:
+    """Whether the words of ``s`` of four letters or more, joined, hold the domain ``label``
+    ("La Dépêche du Littoral" -> "depechelittoral")."""
+    return label in "".join(w for w in map(_compact, s.split()) if len(w) > 3)
+
+
+def _covers(s: str, label: str) -> bool:
+    """Whether line ``s`` names the whole of the domain ``label``, not a part of it: "Rhein"
+    is a part of rheinischer-kurier (a tag line), "Rheinischer Kurier" its name."""
+    return label in _compact(s) or _spells(s, label)
 
 
 def _site_evidence(s: str, label: str | None, publisher: str | None) -> bool:
@@ -8170,15 +8365,21 @@ def _labelled_tag_run(
     Only a labelled line ("Topics: Cycling, Transport") was read (s36 acc-types #13). The
     label stands at most :data:`_TAG_RUN_AFTER` lines under the last paragraph: further down,
     a "Themen" or "Topics" label heads the site's menu (dev text pages: 14 of 16 runs within
-    two lines were the article's tags, 3 of 40 beyond them)."""
+    two lines were the article's tags, 3 of 40 beyond them). A label with its colon
+    ("Topics:", "Sujets:") is a list's, not a menu's heading: it stands up to
+    :data:`_TAG_RUN_COLON_AFTER` lines under it, below a gallery's captions, a review's fact
+    box or a live blog's last entries (s44 acc-genres G9: dev text pages, 4 of 4 such labels
+    beyond two lines headed the article's tags)."""
     after = 0
     for k, (i, s) in enumerate(items):
         if i <= last_para:
             continue
         after += 1
-        if after > _TAG_RUN_AFTER + 1:
+        if after > _TAG_RUN_COLON_AFTER + 1:
             return None
         if len(s) > 40 or _TAG_LABEL_ALONE.fullmatch(s) is None:
+            continue
+        if after > _TAG_RUN_AFTER + 1 and s[-1] not in ":：":
             continue
         tags: list[str] = []
         lines = [i]
@@ -8189,6 +8390,10 @@ def _labelled_tag_run(
             if (
                 len(words) > _TAG_WORDS_MAX
                 or _SENT_END.search(t)
+                # (a Chinese or Japanese sentence, one "word" to split(): a newsletter's
+                # "ニュースレターに登録すると、毎朝主要ニュースをお届けします。" went on as tags)
+                or t.rstrip(_CLOSERS)[-1:] in _ENDERS
+                or "、" in t
                 or _NOT_TAG.search(t)
                 # (another list's label: "Places in this Story" went on as tags; s37
                 # acc-regress R1)
@@ -8208,8 +8413,9 @@ def _labelled_tag_run(
         # (one tag is a list's when the share bar or the page's end closes it: "Schlagworte"
         # / "Italien" / "Seite drucken" gave no tag once the bar no longer went on as tags;
         # s38 acc-regress R1. Before a paragraph or another label one short line may be a
-        # heading's. A longer run is a menu or a tag cloud)
-        if (2 if not closed else 1) <= len(tags) <= _TAG_RUN_MAX:
+        # heading's, not under a label with its colon: "Topics:" / "Obituaries" over the
+        # newsletter's sentence, s44 acc-genres G9. A longer run is a menu or a tag cloud)
+        if (2 if not closed and s[-1] not in ":：" else 1) <= len(tags) <= _TAG_RUN_MAX:
             return split_tags(", ".join(tags)), lines
     return None
 
@@ -8232,7 +8438,12 @@ _BUTTON = re.compile(
 #: an agency's "Places in this Story"
 _OTHER_LIST = re.compile(
     r"(?i)\b(?:in this (?:story|article)|more from|related|sections?|follow us|rubriken|"
-    r"ressorts|mehr zum thema|tag ?cloud|tagwolke)\b"
+    r"ressorts|mehr zum thema|tag ?cloud|tagwolke|"
+    # (a related box's label in French, Spanish, Russian, Japanese and Chinese: "関連記事" went
+    # on as a tag; s44 acc-genres G9)
+    r"(?:à )?lire aussi|voir aussi|te puede interesar|lee también|ver también|leer más|"
+    r"читайте также|по теме|関連記事|関連ニュース|相关阅读|相关新闻|相關新聞|"
+    r"(?:articoli|notizie) correlat[ie]|relacionad[oa]s|weitere artikel|ähnliche artikel)\b"
 )
 
 
@@ -8240,6 +8451,7 @@ _OTHER_LIST = re.compile(
 #: many lines may stand between the last paragraph and its label
 _TAG_RUN_MAX = 15
 _TAG_RUN_AFTER = 2
+_TAG_RUN_COLON_AFTER = 15
 
 
 def labelled_tags(

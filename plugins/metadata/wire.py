@@ -34,6 +34,18 @@ _LONG = {
     "kyodo news": "Kyodo",
     "yonhap": "Yonhap",
     "xinhua": "Xinhua",
+    # (the East Asian agencies by their own names: a Japanese wire story's byline "共同通信"
+    # was its author; s44 acc-genres G15)
+    "共同通信": "Kyodo",
+    "共同通信社": "Kyodo",
+    "jiji press": "Jiji",
+    "時事通信": "Jiji",
+    "時事通信社": "Jiji",
+    "新华社": "Xinhua",
+    "新華社": "Xinhua",
+    "연합뉴스": "Yonhap",
+    "中央社": "CNA",
+    "中央通訊社": "CNA",
     "anadolu agency": "Anadolu",
     "europa press": "Europa Press",
     "agenzia nova": "Agenzia Nova",
@@ -137,6 +149,10 @@ DATELINE = re.compile(
 _SLASH_DATELINE = re.compile(r"/(?P<a>PRNewswire)(?:-[\w ]{1,30})?/(?P<b>)\s*[-–—]")
 #: news aktuell's dateline mark: "Lindenau (ots) - ..."
 _OTS_DATELINE = re.compile(_PLACE_OPEN + r"(?P<a>ots)\)(?P<b>)\s*[-–—:]")
+#: A Japanese wire dateline: the place and the agency's short name in lenticular brackets
+#: ("【台北共同】", "【ワシントン時事】"; s44 acc-genres G15)
+_CJK_SHORT = {"共同": "Kyodo", "時事": "Jiji"}
+_CJK_DATELINE = re.compile(r"\s*【[^】\n]{0,15}?(?P<a>" + alternation(_CJK_SHORT) + r")(?P<b>)】")
 #: A line that credits a picture, not the story
 _PICTURE = re.compile(
     r"^\s*(?i:photo|photos|foto|fotos|bild|image|images|picture|credit|crédit|illustration|"
@@ -150,7 +166,13 @@ _SEGMENTS = re.compile(r"\s+[·•|]\s+|\s+[-–—]\s+")
 def agency(name: str) -> str | None:
     """The agency a written name is (:data:`_LONG`, :data:`_SHORT`), else None."""
     s = name.strip()
-    return _SHORT.get(s) or _LONG.get(s.lower()) or _ALONE_ONLY.get(s.lower()) or _OTS.get(s)
+    return (
+        _SHORT.get(s)
+        or _LONG.get(s.lower())
+        or _ALONE_ONLY.get(s.lower())
+        or _OTS.get(s)
+        or _CJK_SHORT.get(s)
+    )
 
 
 def credit(s: str) -> list[str]:
@@ -166,7 +188,12 @@ def credit(s: str) -> list[str]:
 def _dateline(line: str) -> re.Match[str] | None:
     """The match of a dateline that names an agency or a press-release wire at ``line``'s
     start (:data:`DATELINE`, PR Newswire's and news aktuell's marks), else None."""
-    return DATELINE.match(line) or _SLASH_DATELINE.search(line) or _OTS_DATELINE.match(line)
+    return (
+        DATELINE.match(line)
+        or _SLASH_DATELINE.search(line)
+        or _OTS_DATELINE.match(line)
+        or _CJK_DATELINE.match(line)
+    )
 
 
 def _agencies(m: re.Match[str]) -> list[str]:
@@ -282,8 +309,12 @@ def _cover(names: Iterable[str], common: Iterable[str]) -> tuple[str, ...]:
 #: holds no long name (the names that hold "press" and the press-release wires' that hold
 #: "newswire" as those words: 16 scans of the text instead of 33, 19 with "press" alone;
 #: s42 closing review); the
-#: names are ASCII, and so are these (looked for in the text's UTF-8 bytes lowered)
-_LONG_KEYS = _cover([*_LONG, *_ALONE_ONLY], ("press", "newswire"))
+#: names are looked for in the text's UTF-8 bytes lowered, read as Latin-1: a name in another
+#: script (共同通信) as its bytes so read
+_LONG_KEYS = tuple(
+    k.encode("utf-8").decode("latin-1")
+    for k in _cover([*_LONG, *_ALONE_ONLY], ("press", "newswire"))
+)
 #: The short names in capitals, which :data:`_ANY_SHORT` matches as words: each is a run of
 #: capitals A-Z between other characters
 _SHORT_CAPS = frozenset(n.encode("ascii") for n in _SHORT if n.isupper())
@@ -401,9 +432,13 @@ def credits(
     joined = "\n".join(
         [x if len(x) <= _GATE_CHARS else x[: _GATE_CHARS // 2] for x in near] + starts
     )
-    if "(ots)" not in joined and (
-        not _may_name_agency(joined)
-        or (_ANY_SHORT.search(joined) is None and _ANY_LONG.search(joined.lower()) is None)
+    if (
+        "(ots)" not in joined
+        and "】" not in joined
+        and (
+            not _may_name_agency(joined)
+            or (_ANY_SHORT.search(joined) is None and _ANY_LONG.search(joined.lower()) is None)
+        )
     ):
         return []
     from .text import _BY_WORD
