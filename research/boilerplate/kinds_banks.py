@@ -414,3 +414,13 @@ KINDS["nl"] = {
         sents="Deze pagina legt uit hoe je de software op een nieuw systeem installeert.|Controleer eerst of je systeem aan de minimale eisen voldoet.|Het configuratiebestand wordt alleen bij het opstarten gelezen; herstart de dienst na een wijziging.|Als het commando mislukt, kijk dan in het logbestand.|Oudere versies worden niet meer ondersteund en moeten worden bijgewerkt.|Elke optie kan ook via een omgevingsvariabele worden ingesteld.",
         H="Vereisten|Installatie|Configuratie|Problemen oplossen|Zie ook"),
 }
+
+# price lists of table pages (a sports centre's fees), parallel in every language
+FEES = {
+    "en": "Single entry adult|Single entry child|10-visit card|Monthly pass|Annual membership|Sauna supplement|Court hire per hour|Locker rental|Swimming course (10 lessons)|Towel hire",
+    "de": "Einzeleintritt Erwachsene|Einzeleintritt Kinder|10er-Karte|Monatskarte|Jahresmitgliedschaft|Saunazuschlag|Platzmiete pro Stunde|Schließfachmiete|Schwimmkurs (10 Einheiten)|Handtuchverleih",
+    "fr": "Entrée adulte|Entrée enfant|Carte 10 entrées|Abonnement mensuel|Abonnement annuel|Supplément sauna|Location de court (1 h)|Location de casier|Cours de natation (10 séances)|Location de serviette",
+    "es": "Entrada adulto|Entrada infantil|Bono 10 baños|Abono mensual|Cuota anual|Suplemento sauna|Alquiler de pista (1 h)|Alquiler de taquilla|Cursillo de natación (10 clases)|Alquiler de toalla",
+    "it": "Ingresso adulti|Ingresso ridotto bambini|Carnet 10 ingressi|Abbonamento mensile|Abbonamento annuale|Supplemento sauna|Affitto campo (1 ora)|Noleggio armadietto|Corso di nuoto (10 lezioni)|Noleggio asciugamano",
+    "nl": "Losse entree volwassenen|Losse entree kinderen|10-badenkaart|Maandabonnement|Jaarabonnement|Toeslag sauna|Baanhuur per uur|Kluisje huren|Zwemles (10 lessen)|Handdoek huren",
+}

@@ -53,7 +53,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 EVAL = os.environ.get("COREARCHIVE_EVAL", "/work/shared/eval")
 sys.path.insert(0, HERE)
 
-from kinds_banks import CHROME, KINDS, VOCAB  # noqa: E402
+from kinds_banks import CHROME, FEES, KINDS, VOCAB  # noqa: E402
 
 LANGS = ("en", "de", "fr", "es", "it", "nl")
 KIND_ORDER = ("uni", "club", "town", "company", "product", "category", "events", "table", "forum", "job", "docs")
@@ -438,8 +438,9 @@ def content_for(p, s, short):
             d = datetime.date(2025, month + 1, day)
             when = f"{days[d.weekday()]} {p.voc['date'].format(d=day, m=_split(p.voc['months'])[month], y=2025)}, {r.randint(10, 20)}:{r.choice(('00', '30'))}"
             place = f"{p.slots()['street']} {r.randint(1, 80)}, {city}"
-            desc = f"<p>{p.c(p.fill(r.choice(_split(b['sents']))))}</p>" if r.random() < 0.7 else ""
-            items.append(f"<li class='event'><time>{p.c(when)}</time><h3>{p.c(p.fill(ev))}</h3><p>{p.c(place)}</p>{desc}</li>")
+            head = f"<li class='event'><time>{p.c(when)}</time><h3>{p.c(p.fill(ev))}</h3><p>{p.c(place)}</p>"
+            desc = f"<p>{p.c(p.fill(r.choice(_split(b['sents']))))}</p>" if r.random() < 0.7 else ""  # after head: truth in page order
+            items.append(f"{head}{desc}</li>")
         body.append("<ul class='events'>" + "".join(items) + "</ul>")
     elif k == "table":
         which = p.topic = r.randrange(4)
@@ -460,8 +461,8 @@ def content_for(p, s, short):
                 rows.append([st, f"{t0 // 60:02d}:{t0 % 60:02d}", f"{(t0 + 30) // 60 % 24:02d}:{(t0 + 30) % 60:02d}"])
             head = [hl[4], hl[5], hl[6]]
         elif which == 2:
-            names = r.sample(_split(KINDS[p.lang]["category"]["prods"]) + _split(KINDS[p.lang]["town"]["items"]), min(n, 14))
-            rows = [[nm, p.money(2, 120), r.choice(("", "*", p.fill("{n} x"), ""))] for nm in names]
+            fees = _split(FEES[p.lang])
+            rows = [[fees[j], p.money(2, 600 if j == 4 else 90), r.choice(("", "", "*", "**"))] for j in sorted(r.sample(range(len(fees)), min(n, len(fees))))]
             head = [hl[7], hl[8], hl[9]]
         else:
             rows = []
@@ -474,6 +475,7 @@ def content_for(p, s, short):
             body.append(f"<p class='note'>{p.t(ch['updated'] + ': ' + p.date(2025), 'byline')}</p>")
     elif k == "forum":
         qs = p.fresh("q", r.randint(1, 3))
+        qs.sort(key=_split(b["q"]).index)  # greeting, what was tried, the ask: the bank's order
         posts = [(p.slots()["name"].replace(" ", "_").lower()[:12] + str(r.randint(1, 99)), " ".join(qs))]
         ans = _split(b["ans"])  # 0-4: one per title (same order), 5: solved, 6-7: any thread
         replies = [ans[p.topic]] + r.sample([ans[6], ans[7]], r.randint(0, 1 if short else 2))
@@ -495,7 +497,7 @@ def content_for(p, s, short):
         body.append(paras(p, 1, 2, 1, 1 if short else 2))
         items = _split(b["items"])
         if not short:
-            body.append(h2(p, hl[0]) + ul(p, items[0:2] + r.sample(items[2:4], 1)))
+            body.append(h2(p, hl[0]) + ul(p, r.sample(items[0:2], 2)))
             body.append(h2(p, hl[1]) + ul(p, items[2:4]))
             if r.random() < 0.7:
                 body.append(h2(p, hl[2]) + ul(p, r.sample(items[4:], r.randint(1, 3))))
