@@ -84,7 +84,7 @@ from .reflow import (
     side_by_side,
     wrapped_within,
 )
-from .structures import READ_ALSO_LABELS
+from .structures import READ_ALSO_LABELS, live_post_times
 
 _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
@@ -689,7 +689,13 @@ class BoilerplateStage(Stage):
         ):
             posts, heads, _ = _thread_lines(d)
             new, removed, added = refine(
-                text, d, blocks=b, spare=s, thread=posts, headings=_headings(doc.work["html_tree"])
+                text,
+                d,
+                blocks=b,
+                spare=s,
+                thread=posts,
+                headings=_headings(doc.work["html_tree"]),
+                kept=doc.work.get("live_times", ()),
             )
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)
                 share = round(min(ann["kept_share"] * len(new) / len(text), 1.0), 4)
@@ -819,6 +825,12 @@ class BoilerplateStage(Stage):
                         doc.work["trafilatura_meta"] = trafilatura_meta(tree, None, bound,
                                                                         index=index)  # fmt: skip
                         doc.work["trafilatura_meta_bound"] = reference_day(bound)
+                    if stamps := live_post_times(tree):
+                        # (the times of a live blog's posts, made paragraphs: trafilatura
+                        # drops a <time>; the tree changed, so does its index; refine keeps
+                        # them, which the line model scores as a menu's items)
+                        index = AttrIndex(tree)
+                        doc.work["live_times"] = stamps
                     text, method, described = self._main_text(doc, tree, index)
                     if captions := _gallery_captions(tree, html, text):
                         # a gallery's captions are its content: made paragraphs, and read

@@ -146,6 +146,7 @@ def refine(
     spare: Any = None,
     thread: list[int] | None = None,
     headings: Collection[str] = (),
+    kept: Collection[str] = (),
 ) -> tuple[str, int, int]:
     """``text`` (trafilatura's, one block per line) with the lines the line model's
     ``decisions`` on the page's rendering (``lines.Decisions``) say are furniture removed and
@@ -200,8 +201,10 @@ def refine(
     ]
     # (a correction or an editor's note of the article is kept, whatever its score: see
     # .notes)
+    ours = {_key(k) for k in kept}
     keep = [
-        score_of.get(k, 1.0) >= low or is_note(ln) for ln, k in zip(normed, scored, strict=True)
+        score_of.get(k, 1.0) >= low or is_note(ln) or k in ours
+        for ln, k in zip(normed, scored, strict=True)
     ]
     if spare is not None:
         # (a line shown twice by its lowest score: the pairs in falling order, the last wins)

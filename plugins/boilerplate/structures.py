@@ -40,6 +40,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress, pairwise
+from typing import Any
 
 from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 
@@ -772,20 +773,111 @@ def comment_stamps(lines: Sequence[str], stamps: Sequence[int]) -> list[int]:
     return list(stamps[start:]) if len(stamps) - start >= _MIN_POSTS else []
 
 
+#: the fewest posts of a live blog none of whose times the line model kept (a run of
+#: times over paragraphs, in the order of a clock: :func:`_live_run`)
+_LIVE_RUN_POSTS = 4
+#: the most lines between a live post's time and the next one's: its paragraphs and a few
+#: buttons ("Share", "Advertisement")
+_POST_LINES = 12
+#: a clock time in a post's time ("14:32", "21.40 Uhr", "7 Dec 2024 14.48 GMT", "9h05")
+_CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d.:])")
+
+
+def _clock(line: str) -> int | None:
+    """The minutes since midnight of the clock time in ``line``, if it has one."""
+    m = _CLOCK.search(line)
+    return None if m is None else int(m.group(1)) * 60 + int(m.group(2))
+
+
+def _clock_order(minutes: Sequence[int]) -> bool:
+    """Whether ``minutes`` run in one direction, newest first or oldest first, within a day
+    that may pass midnight once (a results night's "00:12" over "22:40")."""
+    for seq in (list(minutes), list(reversed(minutes))):  # (oldest first: rising)
+        drops = [k for k, (a, b) in enumerate(pairwise(seq)) if b <= a]
+        if len(drops) > 1:
+            continue
+        if drops:  # (the times after midnight, the next day's)
+            k = drops[0] + 1
+            seq = seq[:k] + [m + _DAY for m in seq[k:]]
+        if all(a < b for a, b in pairwise(seq)) and seq[-1] - seq[0] < _DAY:
+            return True
+    return False
+
+
+#: the minutes of a day
+_DAY = 24 * 60
+
+
+def _live_run(
+    lines: Sequence[str], keep: Sequence[bool], stamps: Sequence[int]
+) -> tuple[list[int], list[int]]:
+    """The longest run of ``stamps`` (lines of a time alone, each over a paragraph) that
+    reads as a live blog's posts, and the paragraphs of its posts: each time over its
+    post's paragraphs, then a few short lines (buttons) at most before the next time
+    (:data:`_POST_LINES`), the clock times in order (:func:`_clock_order`), and the model
+    kept the first paragraph of :data:`LIVE_POSTS` posts or more, half of them at least.
+    ``([], [])`` when there is none."""
+    best: tuple[list[int], list[int]] = ([], [])
+    runs: list[list[int]] = []
+    for i in stamps:
+        if runs and _post_lines(lines, runs[-1][-1], i) is not None:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        minutes = [m for i in run if (m := _clock(lines[i])) is not None]
+        if len(run) < LIVE_POSTS or len(minutes) < len(run) or not _clock_order(minutes):
+            continue
+        paras = [_post_paragraphs(lines, i) for i in run]
+        kept = sum(keep[p[0]] for p in paras)
+        if kept >= LIVE_POSTS and 2 * kept >= len(run) and len(run) > len(best[0]):
+            best = (run, [j for p in paras for j in p])
+    return best
+
+
+def _post_paragraphs(lines: Sequence[str], i: int) -> list[int]:
+    """The paragraphs (lines that end a sentence) right under a live post's time ``i``."""
+    out: list[int] = []
+    j = i + 1
+    while j < len(lines) and (not lines[j] or _prose(lines[j])):
+        if lines[j]:
+            out.append(j)
+        j += 1
+    return out
+
+
+def _post_lines(lines: Sequence[str], i: int, nxt: int) -> int | None:
+    """The number of lines from time ``i`` to the next post's time ``nxt`` when they read as
+    one post (paragraphs, then a few short lines), else None."""
+    if nxt - i > _POST_LINES:
+        return None
+    j = i + 1
+    while j < nxt and (not lines[j] or _prose(lines[j])):
+        j += 1
+    buttons = [k for k in range(j, nxt) if lines[k]]
+    if len(buttons) > _MAX_BUTTONS or any(len(lines[k].split()) > _BUTTON_WORDS for k in buttons):
+        return None
+    return nxt - i
+
+
 def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:
     """The removed lines (positions in ``lines``, stripped, as for
     :func:`article_structures`) that are the times of a live blog's posts (or of dated
-    entries): three or more lines of a date or a time alone ("21:40 Uhr", "7 Dec 2024 14.48
-    GMT", "il y a 3 heures") each right over a kept line of text, one of them kept by the
-    line model. The model kept some posts' times and removed others (s36 acc-types #12:
-    live_de lost "21:40 Uhr" and kept the three others), and a post without its time reads
-    as the one before it; a date over a paragraph once is a dateline, not a post's, and
-    the times of readers' comments (:func:`comment_stamps`) are no live blog's."""
+    entries), or its posts' paragraphs: three or more lines of a date or a time alone
+    ("21:40 Uhr", "7 Dec 2024 14.48 GMT", "il y a 3 heures") each right over a kept line
+    of text, one of them kept by the line model. The model kept some posts' times and
+    removed others (s36 acc-types #12: live_de lost "21:40 Uhr" and kept the three others),
+    and a post without its time reads as the one before it; a date over a paragraph once
+    is a dateline, not a post's, and the times of readers' comments
+    (:func:`comment_stamps`) are no live blog's. The model removed every time of a live
+    blog in four languages too, and the oldest posts at its end ("Good morning and welcome
+    to our live coverage", read as the article's end running into furniture; s44
+    acc-genres G1, G3): a run of posts in the order of a clock (:func:`_live_run`) is kept
+    whole, its times and paragraphs, without a kept time."""
     stamps = [
         i
         for i in range(len(lines) - 1)
-        if keep[i + 1]
-        and not furniture[i]
+        if not furniture[i]
         and lines[i].count(" ") < _TIME_WORDS
         and _prose(lines[i + 1])
         and not _prose(lines[i])
@@ -794,9 +886,82 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     ]
     if comments := comment_stamps(lines, stamps):
         stamps = stamps[: len(stamps) - len(comments)]
-    if len(stamps) < LIVE_POSTS or not any(keep[i] for i in stamps):
+    found: set[int] = set()
+    over_kept = [i for i in stamps if keep[i + 1]]
+    if len(over_kept) >= LIVE_POSTS and any(keep[i] for i in over_kept):
+        found.update(over_kept)
+    run, paras = _live_run(lines, keep, stamps)
+    if len(run) >= _LIVE_RUN_POSTS or any(keep[i] for i in run):
+        found.update(run)
+        found.update(paras)
+    return sorted(i for i in found if not keep[i])
+
+
+#: the most levels from a live post's ``<time>`` up to the element that holds its paragraph
+_ENTRY_LEVELS = 2
+
+
+def live_post_times(tree: Any) -> list[str]:
+    """Write the times of a live blog's posts in an HTML page as paragraphs of its text;
+    return them. trafilatura drops a ``<time>`` element, and a live blog's posts
+    (``<div class="entry"><time>14:32</time><p>…</p></div>``) were extracted without
+    their times in four languages (s44 acc-genres G1): an undated list of paragraphs in
+    reverse order. A live blog is :data:`LIVE_POSTS` posts or more side by side (their
+    elements children of one element), each a ``<time>`` of a time alone
+    (:func:`_time_alone`) with a clock time and a paragraph after it that ends a sentence,
+    the clock times in order (:func:`_clock_order`); each time is written as a ``<p>`` of
+    its own right before its post's paragraph (the ``<time>`` stays: the metadata stage
+    reads its ``datetime``)."""
+    times = list(tree.iter("time"))
+    if len(times) < LIVE_POSTS:
         return []
-    return [i for i in stamps if not keep[i]]
+    posts: dict[Any, list[tuple[Any, str, int]]] = {}
+    for t in times:
+        said = " ".join(t.text_content().split())
+        minutes = _clock(said)
+        if (
+            minutes is None
+            or said.count(" ") >= _TIME_WORDS
+            or _POST_TIME.search(said) is None
+            or not _time_alone(said)
+        ):
+            continue
+        entry = t.getparent()
+        for _ in range(_ENTRY_LEVELS):
+            if entry is None:
+                break
+            para = next(
+                (
+                    p
+                    for p in entry.iter("p")
+                    if _prose(" ".join(p.text_content().split())) and _after(t, p)
+                ),
+                None,
+            )
+            if para is not None:
+                if para.getparent() is not None:
+                    posts.setdefault(entry.getparent(), []).append((para, said, minutes))
+                break
+            entry = entry.getparent()
+    run = max(posts.values(), key=len, default=[])
+    if len(run) < LIVE_POSTS or len({id(p) for p, _, _ in run}) < len(run):
+        return []
+    if not _clock_order([m for _, _, m in run]):
+        return []
+    for para, said, _ in run:
+        stamp = para.makeelement("p", {})
+        stamp.text = said
+        para.addprevious(stamp)
+    return [said for _, said, _ in run]
+
+
+def _after(t: Any, p: Any) -> bool:
+    """Whether element ``p`` comes after element ``t`` in document order, or holds it."""
+    if any(a is p for a in t.iterancestors()):
+        return True
+    return any(e is p for e in t.itersiblings()) or any(
+        e is p or any(d is p for d in e.iterdescendants()) for e in t.itersiblings()
+    )
 
 
 #: the reason of a line removed by :func:`posts_and_comments` (readers' comments)
