@@ -835,14 +835,38 @@ def _live_run(
     return best
 
 
+#: the most lines of a paragraph a wrapped text's reflow left apart (a short lynx dump:
+#: too few forced breaks to be found wrapped), and the fewest words of each line but its last
+_PIECES = 4
+_PIECE_WORDS = 4
+
+
+def _paragraph_end(lines: Sequence[str], j: int) -> int | None:
+    """The line after the paragraph that starts at line ``j``: one line that ends a
+    sentence, or a few lines of words whose last ends one (:data:`_PIECES`); None when
+    there is none."""
+    for k in range(j, min(len(lines), j + _PIECES)):
+        if _prose(lines[k]):
+            return k + 1
+        if lines[k].count(" ") < _PIECE_WORDS - 1:
+            return None
+    return None
+
+
 def _post_paragraphs(lines: Sequence[str], i: int) -> list[int]:
-    """The paragraphs (lines that end a sentence) right under a live post's time ``i``."""
+    """The lines of the paragraphs (:func:`_paragraph_end`) right under a live post's time
+    ``i``."""
     out: list[int] = []
     j = i + 1
-    while j < len(lines) and (not lines[j] or _prose(lines[j])):
-        if lines[j]:
-            out.append(j)
-        j += 1
+    while j < len(lines):
+        if not lines[j]:
+            j += 1
+            continue
+        end = _paragraph_end(lines, j)
+        if end is None:
+            break
+        out.extend(range(j, end))
+        j = end
     return out
 
 
@@ -851,9 +875,7 @@ def _post_lines(lines: Sequence[str], i: int, nxt: int) -> int | None:
     one post (paragraphs, then a few short lines), else None."""
     if nxt - i > _POST_LINES:
         return None
-    j = i + 1
-    while j < nxt and (not lines[j] or _prose(lines[j])):
-        j += 1
+    j = max(_post_paragraphs(lines, i), default=i) + 1
     buttons = [k for k in range(j, nxt) if lines[k]]
     if len(buttons) > _MAX_BUTTONS or any(len(lines[k].split()) > _BUTTON_WORDS for k in buttons):
         return None
@@ -879,7 +901,7 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
         for i in range(len(lines) - 1)
         if not furniture[i]
         and lines[i].count(" ") < _TIME_WORDS
-        and _prose(lines[i + 1])
+        and _paragraph_end(lines, i + 1) is not None
         and not _prose(lines[i])
         and _POST_TIME.search(lines[i]) is not None
         and _time_alone(lines[i])
@@ -887,7 +909,8 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     if comments := comment_stamps(lines, stamps):
         stamps = stamps[: len(stamps) - len(comments)]
     found: set[int] = set()
-    over_kept = [i for i in stamps if keep[i + 1]]
+    # (as before: a time right over a kept sentence)
+    over_kept = [i for i in stamps if keep[i + 1] and _prose(lines[i + 1])]
     if len(over_kept) >= LIVE_POSTS and any(keep[i] for i in over_kept):
         found.update(over_kept)
     run, paras = _live_run(lines, keep, stamps)
