@@ -70,7 +70,7 @@ from .chrome import software_chrome, without_edit_links
 from .lines import CLOSING_MARKS, LINE_ENDS
 from .listing import product_cards
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
-from .notes import PAYWALL_LINES, is_paywall, paywall_cut
+from .notes import PAYWALL_LINES, SIGN_UP_REASON, is_paywall, paywall_cut, sign_up_prompts
 from .reflow import (
     _MAX_WIDTH,
     _MIN_WIDTH,
@@ -532,6 +532,7 @@ class BoilerplateStage(Stage):
                 try:
                     text, ann = self._html(doc)
                     text = _without_software_chrome(_without_release_furniture(doc, text))
+                    text = _without_sign_up(text)
                     html[id(doc)] = (text, ann)
                 except Exception as exc:
                     # this page alone fails (over html_timeout, say): the batch goes on, and
@@ -593,6 +594,9 @@ class BoilerplateStage(Stage):
                 _drop_promo_lines(d)
                 _drop_release_furniture(d)
                 _drop_software_chrome(d)
+                if prompts := sign_up_prompts(d.stripped, d.keep.tolist()):
+                    # (before the paywall's prompt is looked for under the text: s44 G10)
+                    _mark(d, dict.fromkeys(prompts, SIGN_UP_REASON), False)
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
@@ -1879,6 +1883,17 @@ def _without_software_chrome(text: str) -> str:
     if not (gone or heads) or len(gone) == len(lines):
         return text
     return "\n".join(heads.get(j, line) for j, line in enumerate(lines) if j not in gone)
+
+
+def _without_sign_up(text: str) -> str:
+    """trafilatura's ``text`` of an HTML page without a newsletter's sign-up prompt after
+    the article's last paragraph (:func:`.notes.sign_up_prompts`): trafilatura keeps a
+    sign-up box inside the article's container (s44 acc-genres G12)."""
+    lines = text.split("\n")
+    gone = sign_up_prompts([ln.strip() for ln in lines], [True] * len(lines))
+    if not gone:
+        return text
+    return "\n".join(ln for j, ln in enumerate(lines) if j not in set(gone))
 
 
 def _drop_toggled_box(d: Any) -> None:

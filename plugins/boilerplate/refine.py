@@ -38,7 +38,7 @@ from itertools import compress
 from typing import Any
 
 from .lines import _FI, cue_only
-from .notes import is_note
+from .notes import is_note, is_sign_up
 
 #: trafilatura lines the line model scores under this are removed (chosen on 4 of 5 folds,
 #: each time: 0.1 / 0.9 / 6 on four, 0.05 / 0.9 / 6 on one)
@@ -257,7 +257,8 @@ def refine(
         # added: 0.91, 0.90; their English twins scored 0.61, 0.08; s38 acc-script #10)
         if not sure[i] and is_note(rendered[i]):
             sure[i] = True
-        elif sure[i] and notice_or_share(shown[i]):
+        elif sure[i] and (notice_or_share(shown[i]) or is_sign_up(shown[i])):
+            # (nor a newsletter's sign-up prompt: s44 acc-genres G12)
             sure[i] = False
         return bool(sure[i])
 
