@@ -495,7 +495,118 @@ def article_structures(
             j += 1
         if _MIN_ITEMS <= j - i <= _MAX_ITEMS and (j == n or keep[j]):
             found.extend(range(i, j))
+    found += _grown_upward(lines, keep, score, furniture)
     return sorted(set(found))
+
+
+#: the most lines of a list (or of a list of questions) that :func:`_grown_upward` gives
+#: back over the kept part (its first items), and the most words of a question
+_GROWN_ITEMS = 2
+_QUESTION_WORDS = 15
+#: the least score of a label :func:`_grown_upward` gives back ("Pros": 0.19; a menu's
+#: items score under 0.05)
+_GROWN_LABEL_SCORE = 0.1
+_QUESTION_END = ("?", "？", "¿")
+
+
+def _item(line: str) -> bool:
+    """Whether ``line`` reads as a list's item: a few words, no sentence, not a headline's
+    capitals (:func:`_headline_case`)."""
+    return (
+        0 < len(line.split()) <= _ITEM_WORDS
+        and not line.endswith(SENTENCE_END)
+        and not _headline_case(line)
+    )
+
+
+#: the fewest words of letters of a headline in capitals, and the least share of them
+#: capitalised
+_CAPS_WORDS = 4
+_CAPS_SHARE = 0.75
+
+
+def _headline_case(line: str) -> bool:
+    """Whether ``line`` is written as an English headline, most words capitalised ("23
+    Super Silly Birthday Jokes for Kids": a related box's teaser, s37 acc-regress R5)."""
+    initials = [w[0] for w in line.split() if w[0].isalpha()]
+    return len(initials) >= _CAPS_WORDS and sum(
+        c.isupper() for c in initials
+    ) >= _CAPS_SHARE * len(initials)
+
+
+def _question(line: str) -> bool:
+    """Whether ``line`` is a question on a line of its own (a FAQ's)."""
+    return line.rstrip().endswith(_QUESTION_END) and 0 < len(line.split()) <= _QUESTION_WORDS
+
+
+def _grown_upward(
+    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float], furniture: Sequence[bool]
+) -> list[int]:
+    """The removed lines over a list (or a list of questions, each over its answer) that the
+    model kept but for its first lines: its first items (:data:`_GROWN_ITEMS`) and its
+    label, across one line of furniture (an ad's label) under the article's kept sentence.
+    The model read the lines next to "Advertisement" as furniture: a review's "Pros" and
+    its first item, a FAQ's heading and first question, a recipe's "Ingredients" and its
+    first ingredient were removed, the rest of the list kept (s44 acc-genres G5). A list
+    is two kept items (:func:`_item`) or a kept answer under a kept question
+    (:func:`_question`); the lines given back are items (questions) and one label (a few
+    words, no sentence, no furniture)."""
+    n = len(lines)
+    found: list[int] = []
+    for i in range(1, n - 1):
+        if not keep[i] or keep[i - 1]:
+            continue
+        if keep[i + 1] and _item(lines[i]) and _item(lines[i + 1]):
+            like = _item
+        elif (
+            i + 2 < n
+            and keep[i + 1]
+            and keep[i + 2]
+            and (
+                (_question(lines[i + 1]) and lines[i].endswith(SENTENCE_END))
+                or (_question(lines[i]) and _question(lines[i + 2]))
+            )
+        ):
+            like = _question
+        else:
+            continue
+        j = i - 1
+        got: list[int] = []
+        while j >= 0 and len(got) < _GROWN_ITEMS and not keep[j] and not furniture[j]:
+            if not like(lines[j]) or score[j] < _LABEL_SCORE:
+                break
+            got.append(j)
+            j -= 1
+        if like is _question and not got and not _question(lines[i]):
+            continue  # (an answer's lines are given back with its question only)
+        crossed = j >= 0 and furniture[j] and not keep[j]
+        if crossed:
+            j -= 1  # (an ad's label between the article's text and the list)
+        # (a label right over a list the model kept whole has the score of any list's label:
+        # _LABEL_SCORE; one the ad's neighbourhood pulled down, less)
+        low = _GROWN_LABEL_SCORE if got or crossed else _LABEL_SCORE
+        if (
+            j >= 0
+            and not keep[j]
+            and not furniture[j]
+            and score[j] >= low
+            and _item(lines[j])
+            and len(lines[j].split()) <= _LABEL_WORDS
+        ):
+            got.append(j)  # (the list's label)
+            j -= 1
+        if j >= 0 and furniture[j] and not keep[j] and got and got[-1] == j + 1:
+            j -= 1  # (the ad under the label)
+        # (under the article's kept sentence, or its kept line of a paragraph's words: a
+        # recipe's "Prep time: 15 mins · Cook time: 25 mins · Serves 4")
+        if (
+            got
+            and j >= 0
+            and keep[j]
+            and (lines[j].endswith(SENTENCE_END) or len(lines[j].split()) >= _PROSE_WORDS)
+        ):
+            found.extend(got)
+    return found
 
 
 #: the reason of a line kept by :func:`article_rating`

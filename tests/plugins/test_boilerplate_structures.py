@@ -655,3 +655,38 @@ def test_a_button_or_a_rankings_headline_is_no_tables_label():
     lines = ["體育瀏覽排行", "[top01.gif]", head1, "[top02.gif]", head2, "[top03.gif]"]
     keep, score = [True, True, False, True, False, True], [0.6, 0.6, 0.4, 0.6, 0.4, 0.6]
     assert article_structures(lines, keep, score, [False] * 6) == []
+
+
+@pytest.mark.parametrize(
+    "lost, rest",
+    [
+        # a review's verdict list after an ad (s44 acc-genres G5)
+        (["Pros", "Excellent main camera in low light"],
+         ["Seven years of software updates", "Bright, smooth 120Hz screen", "Cons",
+          "Slow 27W charging"]),
+        (["Vorteile"], ["Leiser Mittelmotor mit kräftiger Unterstützung",
+                        "Reichweite von gut 90 Kilometern", "Nachteile", "Sehr schwer"]),
+        # a FAQ's heading and its first question
+        (["Questions-réponses", "À partir de quel âge ?"],
+         ["Le dispositif est ouvert deux ans avant l'âge légal de départ.",
+          "Combien d'heures faut-il travailler ?",
+          "La durée de travail doit être comprise entre 40 % et 80 % d'un temps plein."]),
+        (["Frequently asked questions"],
+         ["Who can apply?", "Homeowners and small landlords in England and Wales can apply.",
+          "Do I apply myself?", "No. Your installer applies for the grant on your behalf."]),
+    ],
+)  # fmt: skip
+def test_a_list_cut_at_its_top_by_an_ad_gets_its_first_lines_and_label_back(lost, rest):
+    """The model removed the lines next to "Advertisement": a review's "Pros" and its first
+    item, a FAQ's heading and first question, and kept the rest of the list (s44
+    acc-genres G5). Under the article's kept sentence, across the ad, they are given back;
+    the ad stays removed, and so do a menu's items over a kept list."""
+    para = "The phone takes photos you will want to keep, in every light and at every zoom."
+    lines = [para, "Advertisement", *lost, *rest, "Topics:"]
+    keep = [True, False] + [False] * len(lost) + [True] * len(rest) + [False]
+    furniture = [s in ("Advertisement", "Topics:") for s in lines]
+    got = article_structures(lines, keep, [0.3] * len(lines), furniture)
+    assert got == list(range(2, 2 + len(lost)))
+    # (no kept sentence over them: a menu's items over a box the model kept)
+    keep[0] = False
+    assert article_structures(lines, keep, [0.3] * len(lines), furniture) == []
