@@ -496,7 +496,54 @@ def article_structures(
         if _MIN_ITEMS <= j - i <= _MAX_ITEMS and (j == n or keep[j]):
             found.extend(range(i, j))
     found += _grown_upward(lines, keep, score, furniture)
+    found += _table_after_text(lines, keep, furniture)
     return sorted(set(found))
+
+
+#: the fewest rows of a table written with tabs under the article's last paragraph, and the
+#: most short lines (a verdict's lists, their labels) between them
+_TAB_ROWS = 3
+_TAB_LEAD_LINES = 8
+
+
+def _table_after_text(
+    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
+) -> list[int]:
+    """The removed lines of a table written with tabs (:data:`_TAB_ROWS` rows or more, each
+    of as many cells) right under the article's last kept paragraph, and of the short lines
+    between them (a review's "On a aimé" / its items / "On a moins aimé" / …), no
+    furniture among them: a review's verdict lists and its credits ("Réalisation\tLéa
+    Fournier", "Durée\t1 h 48"), which the teaser rule and the model removed as lines after
+    the article's end (s44 acc-genres G4). The table ends the run: what follows it (the
+    tags) stays the model's."""
+    n = len(lines)
+    last = next(
+        (
+            j
+            for j in range(n - 1, -1, -1)
+            if keep[j] and lines[j].endswith(SENTENCE_END) and len(lines[j].split()) >= _PROSE_WORDS
+        ),
+        None,
+    )
+    if last is None:
+        return []
+    k = last + 1
+    while k < n and k - last <= _TAB_LEAD_LINES and "\t" not in lines[k]:
+        s = lines[k]
+        if s and (furniture[k] or s.endswith(SENTENCE_END) or len(s.split()) > _ITEM_WORDS):
+            return []
+        k += 1
+    if k >= n or "\t" not in lines[k]:
+        return []
+    cells = len(lines[k].split("\t"))
+    end = k
+    while end < n and "\t" in lines[end] and len(lines[end].split("\t")) == cells:
+        if furniture[end] or any(len(c.split()) > _CELL_WORDS for c in lines[end].split("\t")):
+            return []
+        end += 1
+    if end - k < _TAB_ROWS:
+        return []
+    return [j for j in range(last + 1, end) if not keep[j] and lines[j]]
 
 
 #: the most lines of a list (or of a list of questions) that :func:`_grown_upward` gives
@@ -529,9 +576,9 @@ def _headline_case(line: str) -> bool:
     """Whether ``line`` is written as an English headline, most words capitalised ("23
     Super Silly Birthday Jokes for Kids": a related box's teaser, s37 acc-regress R5)."""
     initials = [w[0] for w in line.split() if w[0].isalpha()]
-    return len(initials) >= _CAPS_WORDS and sum(
-        c.isupper() for c in initials
-    ) >= _CAPS_SHARE * len(initials)
+    return len(initials) >= _CAPS_WORDS and sum(c.isupper() for c in initials) >= _CAPS_SHARE * len(
+        initials
+    )
 
 
 def _question(line: str) -> bool:
@@ -1395,6 +1442,16 @@ _TOGGLE = frozenset((
     "skrýt", "jen", "показать", "скрыть", "только", "все",
 ))  # fmt: skip
 
+#: _TOGGLE's words of an amount or a scope, no showing or hiding: a label with them alone
+#: is another label, not the box's button (a review's "On a aimé" over its items and "On a
+#: moins aimé" over others, "What we liked" / "What we liked less": the verdict lists were
+#: removed as a box and its toggle; s44 acc-genres G4)
+_AMOUNTS = frozenset((
+    "only", "all", "more", "less", "nur", "alle", "mehr", "weniger", "uniquement",
+    "seulement", "tous", "toutes", "plus", "moins", "solo", "sólo", "todos", "todas", "más",
+    "menos", "tutti", "alleen", "tylko", "bara", "kun", "jen", "только", "все",
+))  # fmt: skip
+
 #: a button's mark as lynx writes it before the button's words: the box's toggle stayed
 #: with its box in a lynx rendering (s39 acc-regress D17)
 _BROWSER_BUTTON = re.compile(r"^\((?:button|submit)\)\s*", re.I)
@@ -1527,7 +1584,11 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
                     break
                 rest.remove(w)
             else:
-                if len(rest) <= _TOGGLE_WORDS and _TOGGLE.issuperset(rest):
+                if (
+                    len(rest) <= _TOGGLE_WORDS
+                    and _TOGGLE.issuperset(rest)
+                    and not _AMOUNTS.issuperset(rest)
+                ):
                     # (an expander goes alone, its list stays: a recipe's ingredients over
                     # "Show all ingredients" were removed as a box; s39 acc-read F9)
                     first = j if _MORE.intersection(rest) else i

@@ -690,3 +690,28 @@ def test_a_list_cut_at_its_top_by_an_ad_gets_its_first_lines_and_label_back(lost
     # (no kept sentence over them: a menu's items over a box the model kept)
     keep[0] = False
     assert article_structures(lines, keep, [0.3] * len(lines), furniture) == []
+
+
+def test_a_reviews_verdict_lists_and_credits_after_its_text_are_kept():
+    """A review's "On a aimé" / items / "On a moins aimé" / item and its credits table
+    ("Réalisation\\tLéa Fournier") after the last paragraph were removed (the teaser rule,
+    and "On a moins aimé" read as the toggle of a box "On a aimé"; s44 acc-genres G4):
+    a table of three rows or more written with tabs right under the article's text, with
+    the short lines between, is the article's; the tags under it stay removed."""
+    from corearchive_plugins.boilerplate.structures import toggled_box
+
+    verdict = ["On a aimé", "La photographie, superbe, de la baie au petit matin",
+               "L'interprétation de Marc Le Goff", "On a moins aimé",
+               "Une dernière demi-heure un peu longue"]  # fmt: skip
+    table = ["Réalisation\tLéa Fournier", "Durée\t1 h 48", "Sortie\t16 octobre 2024",
+             "Genre\tDrame"]  # fmt: skip
+    para = "La réalisatrice ne juge jamais ses personnages et les suit à l'aube sur les quais."
+    lines = [para, *verdict, *table, "Sujets:", "Cinéma"]
+    keep = [True] + [False] * (len(lines) - 1)
+    keep[8] = True  # (the model kept one row)
+    got = article_structures(lines, keep, [0.3] * len(lines), [False] * len(lines))
+    assert [lines[i] for i in got] == [*verdict, *table[:2], table[3]]
+    assert toggled_box(lines, [True] * len(lines)) == []
+    # (a furniture line between the text and the table: no article's)
+    furniture = [s == "On a aimé" for s in lines]
+    assert article_structures(lines, keep, [0.3] * len(lines), furniture) == []
