@@ -497,7 +497,61 @@ def article_structures(
             found.extend(range(i, j))
     found += _grown_upward(lines, keep, score, furniture)
     found += _table_after_text(lines, keep, furniture)
+    # (with the lines found so far kept: a recipe's "Elaboración" under its last item)
+    now = list(keep)
+    for j in found:
+        now[j] = True
+    found += _list_gaps(lines, now, score, furniture, forms)
     return sorted(set(found))
+
+
+#: the most non-blank lines between a list's numbered headings (its items' paragraphs)
+_ENUM_GAP = 4
+#: the fewest kept items over a list's last item the model removed, and its most words
+_GAP_ITEMS = 3
+_GAP_WORDS = 3
+
+
+def _list_gaps(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    score: Sequence[float],
+    furniture: Sequence[bool],
+    forms: _Forms,
+) -> list[int]:
+    """The removed lines that a kept list lacks between two kept lines: a listicle's
+    numbered heading whose neighbours' numbers it continues ("1. Arcos de la Frontera" …
+    "2. Grazalema" … "3. Zahara de la Sierra", each over its paragraph), and a list's last
+    item of a word or two under :data:`_GAP_ITEMS` kept items ("Sal" under a recipe's
+    ingredients, over "Elaboración"): the model read them as a menu's items (s44
+    acc-genres G18). No furniture, and a label's score at least."""
+    n = len(lines)
+    nonblank = [j for j in range(n) if lines[j]]
+    at = {j: k for k, j in enumerate(nonblank)}
+    found: list[int] = []
+    for k, j in enumerate(nonblank):
+        if keep[j] or furniture[j] or score[j] < _LABEL_SCORE or not 0 < k < len(nonblank) - 1:
+            continue
+        above, below = nonblank[k - 1], nonblank[k + 1]
+        if not (keep[above] and keep[below]):
+            continue
+        f = forms[j]
+        if f is not None and f[0] == "enum":
+            near = nonblank[max(0, k - _ENUM_GAP) : k + _ENUM_GAP + 1]
+            numbers = {forms[i][1] for i in near if keep[i] and (g := forms[i]) and g[0] == "enum"}  # type: ignore[index]
+            if f[1] - 1 in numbers and f[1] + 1 in numbers:  # type: ignore[operator]
+                found.append(j)
+            continue
+        run = nonblank[max(0, k - _GAP_ITEMS) : k]
+        if (
+            len(lines[j].split()) <= _GAP_WORDS
+            and not lines[j].endswith(SENTENCE_END)
+            and len(run) == _GAP_ITEMS
+            and all(keep[i] and _item(_LEAD.sub("", lines[i], count=1)) for i in run)
+            and at[run[0]] == k - _GAP_ITEMS
+        ):
+            found.append(j)
+    return found
 
 
 #: the fewest rows of a table written with tabs under the article's last paragraph, and the

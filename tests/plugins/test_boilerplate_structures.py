@@ -715,3 +715,19 @@ def test_a_reviews_verdict_lists_and_credits_after_its_text_are_kept():
     # (a furniture line between the text and the table: no article's)
     furniture = [s == "On a aimé" for s in lines]
     assert article_structures(lines, keep, [0.3] * len(lines), furniture) == []
+
+
+def test_a_lists_lost_heading_or_last_item_between_kept_lines_is_kept():
+    """lynx's listicle lost "2. Grazalema" between "1." and "3." (each over its paragraph),
+    and a recipe lost its last ingredient "Sal" over "Elaboración" (s44 acc-genres G18):
+    a numbered heading that its kept neighbours' numbers frame, and a last item of a word
+    or two under three kept items, are the list's. A removed line of furniture is not."""
+    para = "Colgado sobre una peña junto al río, su mirador ofrece una de las mejores vistas."
+    lines = ["1. Arcos de la Frontera", para, "2. Grazalema", para, "3. Zahara de la Sierra", para]
+    keep = [True, True, False, True, True, True]
+    assert article_structures(lines, keep, [0.4] * 6, [False] * 6) == [2]
+    assert article_structures(lines, keep, [0.4] * 6, [s == "2. Grazalema" for s in lines]) == []
+    lines = ["Ingredientes", "1 pepino", "1 diente de ajo", "50 g de pan del día anterior",
+             "Sal", "Elaboración", "Lava y trocea los tomates y el pepino."]  # fmt: skip
+    keep = [True, True, True, True, False, True, True]
+    assert article_structures(lines, keep, [0.4] * 7, [False] * 7) == [4]
