@@ -698,13 +698,18 @@ def _grown_upward(
             j -= 1
         if j >= 0 and furniture[j] and not keep[j] and got and got[-1] == j + 1:
             j -= 1  # (the ad under the label)
-        # (under the article's kept sentence, or its kept line of a paragraph's words: a
-        # recipe's "Prep time: 15 mins · Cook time: 25 mins · Serves 4")
+        # (under the article's kept sentence, its kept line of a paragraph's words (a
+        # recipe's "Prep time: 15 mins · Cook time: 25 mins · Serves 4"), or the list's kept
+        # label under a kept sentence ("Zutaten für 4 Personen" over "400 g Mehl", lynx)
         if (
             got
             and j >= 0
             and keep[j]
-            and (lines[j].endswith(SENTENCE_END) or len(lines[j].split()) >= _PROSE_WORDS)
+            and (
+                lines[j].endswith(SENTENCE_END)
+                or len(lines[j].split()) >= _PROSE_WORDS
+                or (j > 0 and keep[j - 1] and lines[j - 1].endswith(SENTENCE_END))
+            )
         ):
             found.extend(got)
     return found

@@ -731,3 +731,16 @@ def test_a_lists_lost_heading_or_last_item_between_kept_lines_is_kept():
              "Sal", "Elaboración", "Lava y trocea los tomates y el pepino."]  # fmt: skip
     keep = [True, True, True, True, False, True, True]
     assert article_structures(lines, keep, [0.4] * 7, [False] * 7) == [4]
+
+
+def test_a_lists_first_items_under_its_kept_label_are_given_back():
+    """lynx's recipe lost its first two ingredients under the kept "Zutaten für 4 Personen"
+    (the label kept under the recipe's kept sentence; s44 acc-genres G5)."""
+    lines = ["Käsespätzle sind im Winter unser liebstes Essen, auch für Anfänger.",
+             "Zutaten für 4 Personen", "400 g Mehl", "4 Eier", "150 ml Mineralwasser",
+             "1 TL Salz", "Schnittlauch zum Bestreuen"]  # fmt: skip
+    keep = [True, True, False, False, True, True, True]
+    assert article_structures(lines, keep, [0.4] * 7, [False] * 7) == [2, 3]
+    # (no kept sentence over the label: a box's kept lines)
+    keep[0] = False
+    assert article_structures(lines, keep, [0.4] * 7, [False] * 7) == []
