@@ -341,7 +341,7 @@ _SIGN_UP_VERB = re.compile(
     r"подпишитесь|подписывайтесь|подписаться|получайте)\b|登録|購読"
 )
 _MAIL_WORD = re.compile(
-    r"(?i)\b(?:newsletters?|inbox|e-?mail|postfach|posteingang|lettre d'information|"
+    r"(?i)\b(?:newsletters?|inbox|postfach|posteingang|lettre d'information|"
     r"bo[iî]te (?:mail|de r[ée]ception)|bolet[ií]n|correo|nieuwsbrief|рассылк\w*)\b"
     r"|ニュースレター|メールマガジン|メルマガ"
 )
@@ -350,6 +350,8 @@ _READER_VOICE = re.compile(
     r"tu|su|nuestr[ao]s?|nostr[ao]|onze|je|нашу|наш[аеи]?)\b"
     r"|ニュースレター|メールマガジン|メルマガ"
 )
+#: a list's item: its mark, or its number
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·▪]\s|\d{1,3}[.)]\s)")
 #: the longest line of a sign-up prompt, and the kept lines looked at from the text's end
 _SIGN_UP_CHARS = 200
 _SIGN_UP_TAIL = 6
@@ -360,9 +362,12 @@ _PARAGRAPH_CHARS = 50
 
 
 def is_sign_up(line: str) -> bool:
-    """Whether ``line`` is a newsletter's sign-up prompt (see :data:`_SIGN_UP_VERB`)."""
+    """Whether ``line`` is a newsletter's sign-up prompt (see :data:`_SIGN_UP_VERB`). Not a
+    list's item: "- Sign up for the Disney+ bundle using the same email as your Hulu
+    account" is a how-to's step (an e-mail alone is no newsletter's word either)."""
     return (
         len(line) <= _SIGN_UP_CHARS
+        and not _LIST_ITEM.match(line)
         and _MAIL_WORD.search(line) is not None
         and _SIGN_UP_VERB.search(line) is not None
         and _READER_VOICE.search(line) is not None

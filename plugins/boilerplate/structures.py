@@ -522,9 +522,9 @@ def _list_gaps(
     """The removed lines that a kept list lacks between two kept lines: a listicle's
     numbered heading whose neighbours' numbers it continues ("1. Arcos de la Frontera" …
     "2. Grazalema" … "3. Zahara de la Sierra", each over its paragraph), and a list's last
-    item of a word or two under :data:`_GAP_ITEMS` kept items ("Sal" under a recipe's
-    ingredients, over "Elaboración"): the model read them as a menu's items (s44
-    acc-genres G18). No furniture, and a label's score at least."""
+    item of a word or two, no figure, under :data:`_GAP_ITEMS` kept items and over a kept
+    label ("Sal" under a recipe's ingredients, over "Elaboración"): the model read them as a
+    menu's items (s44 acc-genres G18). No furniture, and a label's score at least."""
     n = len(lines)
     nonblank = [j for j in range(n) if lines[j]]
     at = {j: k for k, j in enumerate(nonblank)}
@@ -543,9 +543,15 @@ def _list_gaps(
                 found.append(j)
             continue
         run = nonblank[max(0, k - _GAP_ITEMS) : k]
+        # (an item of words over the list's next label, "Sal" over "Elaboración"; a
+        # product box's "33,55 €" over its "Zu Amazon" is none)
         if (
             len(lines[j].split()) <= _GAP_WORDS
             and not lines[j].endswith(SENTENCE_END)
+            and any(c.isalpha() for c in lines[j])
+            and not any(c.isdigit() for c in lines[j])
+            and _item(lines[below])
+            and len(lines[below].split()) <= _LABEL_WORDS
             and len(run) == _GAP_ITEMS
             and all(keep[i] and _item(_LEAD.sub("", lines[i], count=1)) for i in run)
             and at[run[0]] == k - _GAP_ITEMS

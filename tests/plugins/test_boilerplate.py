@@ -3568,3 +3568,13 @@ def test_a_sign_up_prompt_under_the_article_goes_and_uncovers_its_paywall(run_st
     ann = doc.annotations["boilerplate"]
     assert doc.text == "\n".join(story) and ann["paywall"] is True, doc.text
     assert SIGN_UP_REASON in ann["removed"]["reason"]
+
+
+def test_a_how_tos_sign_up_step_is_no_newsletters_prompt():
+    """An article's list of steps ends with "- Sign up for the Disney+ bundle using the same
+    email as your Hulu account" (aeb): a list's item, and an e-mail is no newsletter (s44
+    genresA's sesscmp check)."""
+    from corearchive_plugins.boilerplate.notes import is_sign_up
+
+    assert not is_sign_up("- Sign up for the Disney+ bundle using the same email as your account")
+    assert not is_sign_up("Sign up for the Disney+ bundle using the same email as your account")

@@ -744,3 +744,15 @@ def test_a_lists_first_items_under_its_kept_label_are_given_back():
     # (no kept sentence over the label: a box's kept lines)
     keep[0] = False
     assert article_structures(lines, keep, [0.4] * 7, [False] * 7) == []
+
+
+def test_a_product_boxs_price_or_button_is_no_lists_lost_item():
+    """A product box's price and its shop button between kept lines ("33,55 €", "Zu
+    Amazon") were given back as a list's last item (s44 genresA's sesscmp check): an item
+    of words with no figure, over the list's next label, is."""
+    lines = ["Greifling aus Bio-Baumwolle", "Holzbausteine im Set", "Stapelbecher aus Silikon",
+             "33,55 €", "Zu Amazon", "Preis kann jetzt höher sein. Stand 2023"]  # fmt: skip
+    for gap in (3, 4):
+        keep = [True] * 6
+        keep[gap] = False
+        assert article_structures(lines, keep, [0.4] * 6, [False] * 6) == []
