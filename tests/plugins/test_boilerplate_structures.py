@@ -752,7 +752,8 @@ def test_a_product_boxs_price_or_button_is_no_lists_lost_item():
     of words with no figure, over the list's next label, is."""
     lines = ["Greifling aus Bio-Baumwolle", "Holzbausteine im Set", "Stapelbecher aus Silikon",
              "33,55 €", "Zu Amazon", "Preis kann jetzt höher sein. Stand 2023"]  # fmt: skip
-    for gap in (3, 4):
-        keep = [True] * 6
-        keep[gap] = False
-        assert article_structures(lines, keep, [0.4] * 6, [False] * 6) == []
+    keep = [True, True, True, True, False, True]
+    assert article_structures(lines, keep, [0.4] * 6, [False] * 6) == []
+    # (a price alone is no item of words either)
+    lines[4] = "12,99 €"
+    assert 4 not in article_structures(lines, keep, [0.4] * 6, [False] * 6)
