@@ -616,12 +616,19 @@ _GROWN_LABEL_SCORE = 0.1
 _QUESTION_END = ("?", "？", "¿")
 
 
+#: a sentence's end inside a line, before the next sentence's capital
+_INNER_SENTENCE = re.compile(r"[.!?]\s+[^\W\d_a-zß-ÿ]")
+
+
 def _item(line: str) -> bool:
-    """Whether ``line`` reads as a list's item: a few words, no sentence, not a headline's
-    capitals (:func:`_headline_case`)."""
+    """Whether ``line`` reads as a list's item: a few words, a letter at least, no sentence
+    (nor one inside: a shop box's "Preis kann jetzt höher sein. Preis vom …"), not a
+    headline's capitals (:func:`_headline_case`)."""
     return (
         0 < len(line.split()) <= _ITEM_WORDS
         and not line.endswith(SENTENCE_END)
+        and any(c.isalpha() for c in line)
+        and _INNER_SENTENCE.search(line) is None
         and not _headline_case(line)
     )
 

@@ -757,3 +757,17 @@ def test_a_product_boxs_price_or_button_is_no_lists_lost_item():
     # (a price alone is no item of words either)
     lines[4] = "12,99 €"
     assert 4 not in article_structures(lines, keep, [0.4] * 6, [False] * 6)
+
+
+def test_a_shop_boxs_price_is_no_label_of_the_list_under_it():
+    """A product box under the text: its price over a shop button (furniture) over "Preis
+    kann jetzt höher sein. Preis vom …" and the next product's heading was taken for a
+    list's label across an ad (s44 genresA's sesscmp check): a label and an item have a
+    letter, and an item no sentence inside."""
+    lines = ["„Hilf mir, es selbst zu tun!“, lautet der Grundsatz von Maria Montessori.",
+             "Montessori für Eltern", "24,95 €", "Zu Thalia",
+             "Preis kann jetzt höher sein. Preis vom 02.01.2023 12:53 Uhr",
+             "Montessori - Ideen für zu Hause"]  # fmt: skip
+    keep = [True, True, False, False, True, True]
+    furniture = [s == "Zu Thalia" for s in lines]
+    assert article_structures(lines, keep, [0.4] * 6, furniture) == []
