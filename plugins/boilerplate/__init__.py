@@ -70,7 +70,7 @@ from .chrome import software_chrome, without_edit_links
 from .lines import CLOSING_MARKS, LINE_ENDS
 from .listing import product_cards
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
-from .notes import PAYWALL_LINES, is_paywall, paywall_cut
+from .notes import PAYWALL_LINES, SIGN_UP_REASON, is_paywall, paywall_cut, sign_up_prompts
 from .reflow import (
     _MAX_WIDTH,
     _MIN_WIDTH,
@@ -85,7 +85,7 @@ from .reflow import (
     side_by_side,
     wrapped_within,
 )
-from .structures import READ_ALSO_LABELS
+from .structures import READ_ALSO_LABELS, live_post_times
 
 _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
@@ -533,6 +533,7 @@ class BoilerplateStage(Stage):
                 try:
                     text, ann = self._html(doc)
                     text = _without_software_chrome(_without_release_furniture(doc, text))
+                    text = _without_sign_up(text)
                     html[id(doc)] = (text, ann)
                 except Exception as exc:
                     # this page alone fails (over html_timeout, say): the batch goes on, and
@@ -594,6 +595,9 @@ class BoilerplateStage(Stage):
                 _drop_promo_lines(d)
                 _drop_release_furniture(d)
                 _drop_software_chrome(d)
+                if prompts := sign_up_prompts(d.stripped, d.keep.tolist()):
+                    # (before the paywall's prompt is looked for under the text: s44 G10)
+                    _mark(d, dict.fromkeys(prompts, SIGN_UP_REASON), False)
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
@@ -690,7 +694,13 @@ class BoilerplateStage(Stage):
         ):
             posts, heads, _ = _thread_lines(d)
             new, removed, added = refine(
-                text, d, blocks=b, spare=s, thread=posts, headings=_headings(doc.work["html_tree"])
+                text,
+                d,
+                blocks=b,
+                spare=s,
+                thread=posts,
+                headings=_headings(doc.work["html_tree"]),
+                kept=doc.work.get("live_times", ()),
             )
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)
                 share = round(min(ann["kept_share"] * len(new) / len(text), 1.0), 4)
@@ -820,6 +830,12 @@ class BoilerplateStage(Stage):
                         doc.work["trafilatura_meta"] = trafilatura_meta(tree, None, bound,
                                                                         index=index)  # fmt: skip
                         doc.work["trafilatura_meta_bound"] = reference_day(bound)
+                    if stamps := live_post_times(tree):
+                        # (the times of a live blog's posts, made paragraphs: trafilatura
+                        # drops a <time>; the tree changed, so does its index; refine keeps
+                        # them, which the line model scores as a menu's items)
+                        index = AttrIndex(tree)
+                        doc.work["live_times"] = stamps
                     text, method, described = self._main_text(doc, tree, index)
                     if captions := _gallery_captions(tree, html, text):
                         # a gallery's captions are its content: made paragraphs, and read
@@ -1868,6 +1884,17 @@ def _without_software_chrome(text: str) -> str:
     if not (gone or heads) or len(gone) == len(lines):
         return text
     return "\n".join(heads.get(j, line) for j, line in enumerate(lines) if j not in gone)
+
+
+def _without_sign_up(text: str) -> str:
+    """trafilatura's ``text`` of an HTML page without a newsletter's sign-up prompt after
+    the article's last paragraph (:func:`.notes.sign_up_prompts`): trafilatura keeps a
+    sign-up box inside the article's container (s44 acc-genres G12)."""
+    lines = text.split("\n")
+    gone = sign_up_prompts([ln.strip() for ln in lines], [True] * len(lines))
+    if not gone:
+        return text
+    return "\n".join(ln for j, ln in enumerate(lines) if j not in set(gone))
 
 
 def _drop_toggled_box(d: Any) -> None:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, pairwise
 
 from .lines import LINE_ENDS
 
@@ -42,6 +42,8 @@ WIKI_REASON = "wiki software's chrome (tagline, edit link, source link, categori
 CONTENTS_REASON = "table of contents (its items are the text's headings)"
 RECIPE_REASON = "recipe card's button or vote count"
 PROFILE_REASON = "poster's profile line under a post (posts, joined)"
+BUTTONS_REASON = "a text browser's buttons (lynx's \"(BUTTON) Share\")"
+COUNTER_REASON = 'gallery\'s counter over a picture ("1 of 6")'
 
 _TAGLINE = re.compile(
     r"(?i:from|aus|de|da|uit|un article de|desde)\s+[^,]{2,40},\s+(?:\S+\s+){0,2}"
@@ -100,10 +102,44 @@ _BUTTON = (
 )
 _BUTTONS = re.compile(rf"(?i:{_BUTTON}(?:\s*[|·•]?\s*{_BUTTON}){{0,3}})")
 _RECIPE = re.compile(_RECIPE_WORDS, re.I)
-_VOTES = re.compile(
-    r"\d(?:[.,]\d{1,2})?\s+(?i:from|von|de|da|su|sur|van|aus)\s+\d[\d.,]*\s+"
-    r"(?i:votes?|stimmen|votos?|voti|stemmen|ratings?|bewertungen|avis|valoraciones|reviews?)"
+_VOTE_WORDS = (
+    r"(?i:votes?|stimmen|votos?|voti|stemmen|ratings?|bewertungen|avis|valoraciones|reviews?"
+    r"|évaluations?|valutazioni|beoordelingen|оцен(?:ок|ки|ка)|голос(?:ов|а)?)"
 )
+#: readers' votes on a recipe card: a score ("4.86", "4,6 von 5 Sternen", after a label:
+#: "Valoración: 4,9") and the number of votes, after "from" or in brackets ("from 35 votes",
+#: "(212 Bewertungen)"): the readers', not a review's rating (the German and Spanish cards'
+#: forms were kept, s44 acc-genres G16)
+_VOTES = re.compile(
+    r"(?:(?i:rating|bewertung|valoraci[oó]n|note|nota|voto|valutazione|beoordeling|оценка)"
+    r"\s?:\s*)?\d(?:[.,]\d{1,2})?"
+    r"(?:\s*(?:/|(?i:von|de|sur|of|out of|su|van|z|из))\s*(?:5|10)"
+    r"(?:\s+(?i:stars?|sternen?|estrellas?|étoiles?|stelle|sterren|звёзд|звезд))?)?"
+    r"(?:\s+(?i:from|von|de|da|su|sur|van|aus|из)\s+\d[\d.,]*\s+"
+    + _VOTE_WORDS
+    + r"|\s*\(\d[\d.,]*\s+"
+    + _VOTE_WORDS
+    + r"\))"
+)
+#: a text browser's buttons, as lynx writes a share bar: "(BUTTON) Share (BUTTON) Tweet",
+#: a label of up to four words after each mark, and a wrapped bar's last words before the
+#: first ("X (BUTTON) Envoyer par e-mail"); lynx's mark is the browser's, never the page's
+#: words (the bars were kept in seven records, in Spanish, French and Russian: s44
+#: acc-genres G11)
+_BROWSER_BUTTON = r"\((?:BUTTON|SUBMIT|RESET)\)"
+_BROWSER_BUTTONS = re.compile(
+    rf"(?:\S+(?: \S+){{0,2}} )?{_BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}"
+    rf"(?: {_BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*(?: {_BROWSER_BUTTON})?"
+)
+#: a gallery's counter over each picture ("1 of 6", "Photo 2 / 5", "Bild 3 von 12"): a
+#: picture's number, its scale word and their count, after a word at most (and an image's
+#: placeholder, as w3m writes one: "[gallery_en]1 of 6")
+_COUNTER = re.compile(
+    r"(?:\[[^\]]{0,40}\]\s*)?(?:[^\W\d]+\s+)?(\d{1,3})\s*(?:/|(?i:of|von|de|sur|su|van|из|z))"
+    r"\s*(\d{1,3})"
+)
+#: the fewest counters of a gallery, in order (one "1 of 6" may be a list's)
+_MIN_COUNTERS = 2
 _PROFILE_LABEL = (
     r"(?:posts|beiträge|mensajes|messages|messaggi|berichten|joined|registered|registriert"
     r"|registrado|inscrit(?: le)?|inscription|iscritto|member since|mitglied seit"
@@ -119,9 +155,11 @@ _PROFILE_LINE = re.compile(
     rf"(?:\s*[;|·]\s*{_PROFILE_ENTRY.pattern})*"
 )
 _MIN_PROFILE_ENTRIES = 2
-#: the longest line of chrome (a last-edit line with its time), and of a recipe's buttons
+#: the longest line of chrome (a last-edit line with its time), of a recipe's buttons, of
+#: a gallery's counter
 _CHROME_CHARS = 160
 _BUTTONS_CHARS = 80
+_COUNTER_CHARS = 60
 
 
 def _toc_item(lines: Sequence[str], k: int, later: dict[str, int]) -> bool:
@@ -189,6 +227,27 @@ def _categories(lines: Sequence[str], keep: Sequence[bool], found: dict[int, str
     return []
 
 
+def _gallery_counters(counters: Sequence[tuple[int, int, int]]) -> list[int]:
+    """The lines of ``counters`` (line, picture's number, their count) that are a gallery's:
+    :data:`_MIN_COUNTERS` or more of one count, their numbers rising within it, one of
+    them the first picture's ("1 of 6", "2 of 6", …). A list's "3 of 10" alone, or scores
+    ("4/5", "3/5"), are none."""
+    by_count: dict[int, list[tuple[int, int]]] = {}
+    for j, k, total in counters:
+        if 1 <= k <= total:
+            by_count.setdefault(total, []).append((j, k))
+    out: list[int] = []
+    for run in by_count.values():
+        numbers = [k for _, k in run]
+        if (
+            len(run) >= _MIN_COUNTERS
+            and numbers[0] == 1
+            and all(a < b for a, b in pairwise(numbers))
+        ):
+            out.extend(j for j, _ in run)
+    return out
+
+
 def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) -> dict[int, str]:
     """The lines of ``lines`` (a text's, stripped) that a wiki's, a recipe card's or a
     forum's software wrote (see the module's docstring), by index, each with its reason.
@@ -200,6 +259,7 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
     found: dict[int, str] = {}
     profiles: list[int] = []
     numbered: list[int] = []
+    counters: list[tuple[int, int, int]] = []
     entries = 0
     for j in kept:
         line = lines[j]
@@ -218,13 +278,18 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
             )
         if wiki:
             found[j] = WIKI_REASON
-        elif (first.isdigit() and _VOTES.fullmatch(line)) or (
+        elif ((first.isdigit() or ":" in line) and _VOTES.fullmatch(line)) or (
             len(line) <= _BUTTONS_CHARS and _RECIPE.search(line) and _BUTTONS.fullmatch(line)
         ):
             found[j] = RECIPE_REASON
+        elif "(" in line and _BROWSER_BUTTONS.fullmatch(line):
+            found[j] = BUTTONS_REASON
+        elif len(line) <= _COUNTER_CHARS and (m := _COUNTER.fullmatch(line)):
+            counters.append((j, int(m[1]), int(m[2])))
         elif ":" in line and _PROFILE_LINE.fullmatch(line):
             profiles.append(j)
             entries += len(_PROFILE_ENTRY.findall(line))
+    found.update(dict.fromkeys(_gallery_counters(counters), COUNTER_REASON))
     if entries >= _MIN_PROFILE_ENTRIES:
         found.update(dict.fromkeys(profiles, PROFILE_REASON))
     if WIKI_REASON in found.values():  # (a blog's "Categories:" line is its own)

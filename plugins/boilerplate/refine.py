@@ -38,7 +38,7 @@ from itertools import compress
 from typing import Any
 
 from .lines import _FI, cue_only
-from .notes import is_note
+from .notes import is_note, is_sign_up
 
 #: trafilatura lines the line model scores under this are removed (chosen on 4 of 5 folds,
 #: each time: 0.1 / 0.9 / 6 on four, 0.05 / 0.9 / 6 on one)
@@ -146,6 +146,7 @@ def refine(
     spare: Any = None,
     thread: list[int] | None = None,
     headings: Collection[str] = (),
+    kept: Collection[str] = (),
 ) -> tuple[str, int, int]:
     """``text`` (trafilatura's, one block per line) with the lines the line model's
     ``decisions`` on the page's rendering (``lines.Decisions``) say are furniture removed and
@@ -200,8 +201,10 @@ def refine(
     ]
     # (a correction or an editor's note of the article is kept, whatever its score: see
     # .notes)
+    ours = {_key(k) for k in kept}
     keep = [
-        score_of.get(k, 1.0) >= low or is_note(ln) for ln, k in zip(normed, scored, strict=True)
+        score_of.get(k, 1.0) >= low or is_note(ln) or k in ours
+        for ln, k in zip(normed, scored, strict=True)
     ]
     if spare is not None:
         # (a line shown twice by its lowest score: the pairs in falling order, the last wins)
@@ -254,7 +257,8 @@ def refine(
         # added: 0.91, 0.90; their English twins scored 0.61, 0.08; s38 acc-script #10)
         if not sure[i] and is_note(rendered[i]):
             sure[i] = True
-        elif sure[i] and notice_or_share(shown[i]):
+        elif sure[i] and (notice_or_share(shown[i]) or is_sign_up(shown[i])):
+            # (nor a newsletter's sign-up prompt: s44 acc-genres G12)
             sure[i] = False
         return bool(sure[i])
 

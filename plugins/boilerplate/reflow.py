@@ -87,8 +87,16 @@ def _runs_on(lines: list[str], forced: list[bool], n_forced: int) -> bool:
 #: 80 such a rule broke 114 more of 2,186 pages than it mended.)
 _LIST_ITEM = re.compile(r"[*•·‣◦▪]\s")
 #: A form's control at a line's start as a text browser writes it: a radio button ("(*)",
-#: "( )"), a check box ("[X]", "[ ]")
-_FORM_CONTROL = re.compile(r"(?:\([* ]\)|\[[Xx ]\])\s")
+#: "( )"), a check box ("[X]", "[ ]"), a button as lynx writes one ("(BUTTON) Share": a
+#: live blog's share button was joined to the post above it, s44 acc-genres G11)
+_FORM_CONTROL = re.compile(r"(?:\([* ]\)|\[[Xx ]\]|\((?:BUTTON|SUBMIT|RESET)\))\s")
+#: A clock time alone on a line ("14:32", "21.40 Uhr", "9h05"), with at most its zone or
+#: "Uhr": after a sentence's end, a live blog's next post's time, not the paragraph's last
+#: words (lynx wrote each post's time under the paragraph before it: s44 acc-genres G1)
+_TIME_LINE = re.compile(
+    r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:uhr|h|am|pm|gmt|bst|utc|cet|cest|et|pt))?",
+    re.I,
+)
 #: A list item's mark and the spaces after it, at the line's start: a bullet, or a number
 #: or letter with a point or a bracket (only to find where the item's text starts)
 _ITEM_MARK = re.compile(r"[ \t]*(?:[*+•·‣◦▪○■□☆●o-]|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)")
@@ -139,7 +147,8 @@ def _forced(lines: list[str], width: int) -> list[bool]:
     indent, a nested item; a list item's next line is
     indented as far as the item's text, under it; a numbered item after a sentence's end
     or another item: see :func:`_numbered_item`; a speaker's turn of a dialogue: see
-    :func:`_speakers`; a form's controls: :data:`_FORM_CONTROL`)."""
+    :func:`_speakers`; a form's controls: :data:`_FORM_CONTROL`; a clock time alone after a
+    sentence's end: :func:`_time_after_end`)."""
     n = len(lines)
     out = [False] * n
     edges = _edges(lines, width)
@@ -165,6 +174,7 @@ def _forced(lines: list[str], width: int) -> list[bool]:
                 and not _numbered_item(cur.strip(), nxt)
                 and not _turn(nxt, speakers)
                 and _FORM_CONTROL.match(nxt) is None
+                and not _time_after_end(cur, nxt)
             )
     return out
 
@@ -666,7 +676,15 @@ def _starts_unit(cur: str, nxt: str, speakers: frozenset[str], width: int) -> bo
     in a text of a fixed ``width``) a credit or a run-in label."""
     if _turn(nxt, speakers) or _FORM_CONTROL.match(nxt) or _numbered_item(cur, nxt):
         return True
+    if _time_after_end(cur, nxt):
+        return True
     return bool((width or cur.endswith(_ENDS)) and _LABEL.match(nxt))
+
+
+def _time_after_end(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``nxt`` is a clock time alone (:data:`_TIME_LINE`) after a
+    line that ends a sentence (``cur``, stripped or not)."""
+    return _TIME_LINE.fullmatch(nxt) is not None and _LINE_END.search(cur.rstrip()) is not None
 
 
 def _numbered_item(cur: str, nxt: str) -> bool:

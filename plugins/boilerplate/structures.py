@@ -40,6 +40,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress, pairwise
+from typing import Any
 
 from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 
@@ -496,7 +497,237 @@ def article_structures(
             j += 1
         if _MIN_ITEMS <= j - i <= _MAX_ITEMS and (j == n or keep[j]):
             found.extend(range(i, j))
+    found += _grown_upward(lines, keep, score, furniture)
+    found += _table_after_text(lines, keep, furniture)
+    # (with the lines found so far kept: a recipe's "Elaboración" under its last item)
+    now = list(keep)
+    for j in found:
+        now[j] = True
+    found += _list_gaps(lines, now, score, furniture, forms)
     return sorted(set(found))
+
+
+#: the most non-blank lines between a list's numbered headings (its items' paragraphs)
+_ENUM_GAP = 4
+#: the fewest kept items over a list's last item the model removed, and its most words
+_GAP_ITEMS = 3
+_GAP_WORDS = 3
+
+
+def _list_gaps(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    score: Sequence[float],
+    furniture: Sequence[bool],
+    forms: _Forms,
+) -> list[int]:
+    """The removed lines that a kept list lacks between two kept lines: a listicle's
+    numbered heading whose neighbours' numbers it continues ("1. Arcos de la Frontera" …
+    "2. Grazalema" … "3. Zahara de la Sierra", each over its paragraph), and a list's last
+    item of a word or two, no figure, under :data:`_GAP_ITEMS` kept items and over a kept
+    label ("Sal" under a recipe's ingredients, over "Elaboración"): the model read them as a
+    menu's items (s44 acc-genres G18). No furniture, and a label's score at least."""
+    n = len(lines)
+    nonblank = [j for j in range(n) if lines[j]]
+    at = {j: k for k, j in enumerate(nonblank)}
+    found: list[int] = []
+    for k, j in enumerate(nonblank):
+        if keep[j] or furniture[j] or score[j] < _LABEL_SCORE or not 0 < k < len(nonblank) - 1:
+            continue
+        above, below = nonblank[k - 1], nonblank[k + 1]
+        if not (keep[above] and keep[below]):
+            continue
+        f = forms[j]
+        if f is not None and f[0] == "enum":
+            near = nonblank[max(0, k - _ENUM_GAP) : k + _ENUM_GAP + 1]
+            numbers = {forms[i][1] for i in near if keep[i] and (g := forms[i]) and g[0] == "enum"}  # type: ignore[index]
+            if f[1] - 1 in numbers and f[1] + 1 in numbers:  # type: ignore[operator]
+                found.append(j)
+            continue
+        run = nonblank[max(0, k - _GAP_ITEMS) : k]
+        # (an item of words over the list's next label, "Sal" over "Elaboración"; a
+        # product box's "33,55 €" over its "Zu Amazon" is none)
+        if (
+            len(lines[j].split()) <= _GAP_WORDS
+            and not lines[j].endswith(SENTENCE_END)
+            and any(c.isalpha() for c in lines[j])
+            and not any(c.isdigit() for c in lines[j])
+            and _item(lines[below])
+            and len(lines[below].split()) <= _LABEL_WORDS
+            and len(run) == _GAP_ITEMS
+            and all(keep[i] and _item(_LEAD.sub("", lines[i], count=1)) for i in run)
+            and at[run[0]] == k - _GAP_ITEMS
+        ):
+            found.append(j)
+    return found
+
+
+#: the fewest rows of a table written with tabs under the article's last paragraph, and the
+#: most short lines (a verdict's lists, their labels) between them
+_TAB_ROWS = 3
+_TAB_LEAD_LINES = 8
+
+
+def _table_after_text(
+    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
+) -> list[int]:
+    """The removed lines of a table written with tabs (:data:`_TAB_ROWS` rows or more, each
+    of as many cells) right under the article's last kept paragraph, and of the short lines
+    between them (a review's "On a aimé" / its items / "On a moins aimé" / …), no
+    furniture among them: a review's verdict lists and its credits ("Réalisation\tLéa
+    Fournier", "Durée\t1 h 48"), which the teaser rule and the model removed as lines after
+    the article's end (s44 acc-genres G4). The table ends the run: what follows it (the
+    tags) stays the model's."""
+    n = len(lines)
+    last = next(
+        (
+            j
+            for j in range(n - 1, -1, -1)
+            if keep[j] and lines[j].endswith(SENTENCE_END) and len(lines[j].split()) >= _PROSE_WORDS
+        ),
+        None,
+    )
+    if last is None:
+        return []
+    k = last + 1
+    while k < n and k - last <= _TAB_LEAD_LINES and "\t" not in lines[k]:
+        s = lines[k]
+        if s and (furniture[k] or s.endswith(SENTENCE_END) or len(s.split()) > _ITEM_WORDS):
+            return []
+        k += 1
+    if k >= n or "\t" not in lines[k]:
+        return []
+    cells = len(lines[k].split("\t"))
+    end = k
+    while end < n and "\t" in lines[end] and len(lines[end].split("\t")) == cells:
+        if furniture[end] or any(len(c.split()) > _CELL_WORDS for c in lines[end].split("\t")):
+            return []
+        end += 1
+    if end - k < _TAB_ROWS:
+        return []
+    return [j for j in range(last + 1, end) if not keep[j] and lines[j]]
+
+
+#: the most lines of a list (or of a list of questions) that :func:`_grown_upward` gives
+#: back over the kept part (its first items), and the most words of a question
+_GROWN_ITEMS = 2
+_QUESTION_WORDS = 15
+#: the least score of a label :func:`_grown_upward` gives back ("Pros": 0.19; a menu's
+#: items score under 0.05)
+_GROWN_LABEL_SCORE = 0.1
+_QUESTION_END = ("?", "？", "¿")
+
+
+#: a sentence's end inside a line, before the next sentence's capital
+_INNER_SENTENCE = re.compile(r"[.!?]\s+[^\W\d_a-zß-ÿ]")
+
+
+def _item(line: str) -> bool:
+    """Whether ``line`` reads as a list's item: a few words, a letter at least, no sentence
+    (nor one inside: a shop box's "Preis kann jetzt höher sein. Preis vom …"), not a
+    headline's capitals (:func:`_headline_case`)."""
+    return (
+        0 < len(line.split()) <= _ITEM_WORDS
+        and not line.endswith(SENTENCE_END)
+        and any(c.isalpha() for c in line)
+        and _INNER_SENTENCE.search(line) is None
+        and not _headline_case(line)
+    )
+
+
+#: the fewest words of letters of a headline in capitals, and the least share of them
+#: capitalised
+_CAPS_WORDS = 4
+_CAPS_SHARE = 0.75
+
+
+def _headline_case(line: str) -> bool:
+    """Whether ``line`` is written as an English headline, most words capitalised ("23
+    Super Silly Birthday Jokes for Kids": a related box's teaser, s37 acc-regress R5)."""
+    initials = [w[0] for w in line.split() if w[0].isalpha()]
+    return len(initials) >= _CAPS_WORDS and sum(c.isupper() for c in initials) >= _CAPS_SHARE * len(
+        initials
+    )
+
+
+def _question(line: str) -> bool:
+    """Whether ``line`` is a question on a line of its own (a FAQ's)."""
+    return line.rstrip().endswith(_QUESTION_END) and 0 < len(line.split()) <= _QUESTION_WORDS
+
+
+def _grown_upward(
+    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float], furniture: Sequence[bool]
+) -> list[int]:
+    """The removed lines over a list (or a list of questions, each over its answer) that the
+    model kept but for its first lines: its first items (:data:`_GROWN_ITEMS`) and its
+    label, across one line of furniture (an ad's label) under the article's kept sentence.
+    The model read the lines next to "Advertisement" as furniture: a review's "Pros" and
+    its first item, a FAQ's heading and first question, a recipe's "Ingredients" and its
+    first ingredient were removed, the rest of the list kept (s44 acc-genres G5). A list
+    is two kept items (:func:`_item`) or a kept answer under a kept question
+    (:func:`_question`); the lines given back are items (questions) and one label (a few
+    words, no sentence, no furniture)."""
+    n = len(lines)
+    found: list[int] = []
+    for i in range(1, n - 1):
+        if not keep[i] or keep[i - 1]:
+            continue
+        if keep[i + 1] and _item(lines[i]) and _item(lines[i + 1]):
+            like = _item
+        elif (
+            i + 2 < n
+            and keep[i + 1]
+            and keep[i + 2]
+            and (
+                (_question(lines[i + 1]) and lines[i].endswith(SENTENCE_END))
+                or (_question(lines[i]) and _question(lines[i + 2]))
+            )
+        ):
+            like = _question
+        else:
+            continue
+        j = i - 1
+        got: list[int] = []
+        while j >= 0 and len(got) < _GROWN_ITEMS and not keep[j] and not furniture[j]:
+            if not like(lines[j]) or score[j] < _LABEL_SCORE:
+                break
+            got.append(j)
+            j -= 1
+        if like is _question and not got and not _question(lines[i]):
+            continue  # (an answer's lines are given back with its question only)
+        crossed = j >= 0 and furniture[j] and not keep[j]
+        if crossed:
+            j -= 1  # (an ad's label between the article's text and the list)
+        # (a label right over a list the model kept whole has the score of any list's label:
+        # _LABEL_SCORE; one the ad's neighbourhood pulled down, less)
+        low = _GROWN_LABEL_SCORE if got or crossed else _LABEL_SCORE
+        if (
+            j >= 0
+            and not keep[j]
+            and not furniture[j]
+            and score[j] >= low
+            and _item(lines[j])
+            and len(lines[j].split()) <= _LABEL_WORDS
+        ):
+            got.append(j)  # (the list's label)
+            j -= 1
+        if j >= 0 and furniture[j] and not keep[j] and got and got[-1] == j + 1:
+            j -= 1  # (the ad under the label)
+        # (under the article's kept sentence, its kept line of a paragraph's words (a
+        # recipe's "Prep time: 15 mins · Cook time: 25 mins · Serves 4"), or the list's kept
+        # label under a kept sentence ("Zutaten für 4 Personen" over "400 g Mehl", lynx)
+        if (
+            got
+            and j >= 0
+            and keep[j]
+            and (
+                lines[j].endswith(SENTENCE_END)
+                or len(lines[j].split()) >= _PROSE_WORDS
+                or (j > 0 and keep[j - 1] and lines[j - 1].endswith(SENTENCE_END))
+            )
+        ):
+            found.extend(got)
+    return found
 
 
 #: the reason of a line kept by :func:`article_rating`
@@ -774,31 +1005,218 @@ def comment_stamps(lines: Sequence[str], stamps: Sequence[int]) -> list[int]:
     return list(stamps[start:]) if len(stamps) - start >= _MIN_POSTS else []
 
 
+#: the fewest posts of a live blog none of whose times the line model kept (a run of
+#: times over paragraphs, in the order of a clock: :func:`_live_run`)
+_LIVE_RUN_POSTS = 4
+#: the most lines between a live post's time and the next one's: its paragraphs and a few
+#: buttons ("Share", "Advertisement")
+_POST_LINES = 12
+#: a clock time in a post's time ("14:32", "21.40 Uhr", "7 Dec 2024 14.48 GMT", "9h05")
+_CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d.:])")
+
+
+def _clock(line: str) -> int | None:
+    """The minutes since midnight of the clock time in ``line``, if it has one."""
+    m = _CLOCK.search(line)
+    return None if m is None else int(m.group(1)) * 60 + int(m.group(2))
+
+
+def _clock_order(minutes: Sequence[int]) -> bool:
+    """Whether ``minutes`` run in one direction, newest first or oldest first, within a day
+    that may pass midnight once (a results night's "00:12" over "22:40")."""
+    for seq in (list(minutes), list(reversed(minutes))):  # (oldest first: rising)
+        drops = [k for k, (a, b) in enumerate(pairwise(seq)) if b <= a]
+        if len(drops) > 1:
+            continue
+        if drops:  # (the times after midnight, the next day's)
+            k = drops[0] + 1
+            seq = seq[:k] + [m + _DAY for m in seq[k:]]
+        if all(a < b for a, b in pairwise(seq)) and seq[-1] - seq[0] < _DAY:
+            return True
+    return False
+
+
+#: the minutes of a day
+_DAY = 24 * 60
+
+
+def _live_run(
+    lines: Sequence[str], keep: Sequence[bool], stamps: Sequence[int]
+) -> tuple[list[int], list[int]]:
+    """The longest run of ``stamps`` (lines of a time alone, each over a paragraph) that
+    reads as a live blog's posts, and the paragraphs of its posts: each time over its
+    post's paragraphs, then a few short lines (buttons) at most before the next time
+    (:data:`_POST_LINES`), the clock times in order (:func:`_clock_order`), and the model
+    kept the first paragraph of :data:`LIVE_POSTS` posts or more, half of them at least.
+    ``([], [])`` when there is none."""
+    best: tuple[list[int], list[int]] = ([], [])
+    runs: list[list[int]] = []
+    for i in stamps:
+        if runs and _post_lines(lines, runs[-1][-1], i) is not None:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        minutes = [m for i in run if (m := _clock(lines[i])) is not None]
+        if len(run) < LIVE_POSTS or len(minutes) < len(run) or not _clock_order(minutes):
+            continue
+        paras = [_post_paragraphs(lines, i) for i in run]
+        kept = sum(keep[p[0]] for p in paras)
+        if kept >= LIVE_POSTS and 2 * kept >= len(run) and len(run) > len(best[0]):
+            best = (run, [j for p in paras for j in p])
+    return best
+
+
+#: the most lines of a paragraph a wrapped text's reflow left apart (a short lynx dump:
+#: too few forced breaks to be found wrapped), and the fewest words of each line but its last
+_PIECES = 4
+_PIECE_WORDS = 4
+
+
+def _paragraph_end(lines: Sequence[str], j: int) -> int | None:
+    """The line after the paragraph that starts at line ``j``: one line that ends a
+    sentence, or a few lines of words whose last ends one (:data:`_PIECES`); None when
+    there is none."""
+    for k in range(j, min(len(lines), j + _PIECES)):
+        if _prose(lines[k]):
+            return k + 1
+        if lines[k].count(" ") < _PIECE_WORDS - 1:
+            return None
+    return None
+
+
+def _post_paragraphs(lines: Sequence[str], i: int) -> list[int]:
+    """The lines of the paragraphs (:func:`_paragraph_end`) right under a live post's time
+    ``i``."""
+    out: list[int] = []
+    j = i + 1
+    while j < len(lines):
+        if not lines[j]:
+            j += 1
+            continue
+        end = _paragraph_end(lines, j)
+        if end is None:
+            break
+        out.extend(range(j, end))
+        j = end
+    return out
+
+
+def _post_lines(lines: Sequence[str], i: int, nxt: int) -> int | None:
+    """The number of lines from time ``i`` to the next post's time ``nxt`` when they read as
+    one post (paragraphs, then a few short lines), else None."""
+    if nxt - i > _POST_LINES:
+        return None
+    j = max(_post_paragraphs(lines, i), default=i) + 1
+    buttons = [k for k in range(j, nxt) if lines[k]]
+    if len(buttons) > _MAX_BUTTONS or any(len(lines[k].split()) > _BUTTON_WORDS for k in buttons):
+        return None
+    return nxt - i
+
+
 def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:
     """The removed lines (positions in ``lines``, stripped, as for
     :func:`article_structures`) that are the times of a live blog's posts (or of dated
-    entries): three or more lines of a date or a time alone ("21:40 Uhr", "7 Dec 2024 14.48
-    GMT", "il y a 3 heures") each right over a kept line of text, one of them kept by the
-    line model. The model kept some posts' times and removed others (s36 acc-types #12:
-    live_de lost "21:40 Uhr" and kept the three others), and a post without its time reads
-    as the one before it; a date over a paragraph once is a dateline, not a post's, and
-    the times of readers' comments (:func:`comment_stamps`) are no live blog's."""
+    entries), or its posts' paragraphs: three or more lines of a date or a time alone
+    ("21:40 Uhr", "7 Dec 2024 14.48 GMT", "il y a 3 heures") each right over a kept line
+    of text, one of them kept by the line model. The model kept some posts' times and
+    removed others (s36 acc-types #12: live_de lost "21:40 Uhr" and kept the three others),
+    and a post without its time reads as the one before it; a date over a paragraph once
+    is a dateline, not a post's, and the times of readers' comments
+    (:func:`comment_stamps`) are no live blog's. The model removed every time of a live
+    blog in four languages too, and the oldest posts at its end ("Good morning and welcome
+    to our live coverage", read as the article's end running into furniture; s44
+    acc-genres G1, G3): a run of posts in the order of a clock (:func:`_live_run`) is kept
+    whole, its times and paragraphs, without a kept time."""
     stamps = [
         i
         for i in range(len(lines) - 1)
-        if keep[i + 1]
-        and not furniture[i]
+        if not furniture[i]
         and lines[i].count(" ") < _TIME_WORDS
-        and _prose(lines[i + 1])
+        and _paragraph_end(lines, i + 1) is not None
         and not _prose(lines[i])
         and _POST_TIME.search(lines[i]) is not None
         and _time_alone(lines[i])
     ]
     if comments := comment_stamps(lines, stamps):
         stamps = stamps[: len(stamps) - len(comments)]
-    if len(stamps) < LIVE_POSTS or not any(keep[i] for i in stamps):
+    found: set[int] = set()
+    # (as before: a time right over a kept sentence)
+    over_kept = [i for i in stamps if keep[i + 1] and _prose(lines[i + 1])]
+    if len(over_kept) >= LIVE_POSTS and any(keep[i] for i in over_kept):
+        found.update(over_kept)
+    run, paras = _live_run(lines, keep, stamps)
+    if len(run) >= _LIVE_RUN_POSTS or any(keep[i] for i in run):
+        found.update(run)
+        found.update(paras)
+    return sorted(i for i in found if not keep[i])
+
+
+#: the most levels from a live post's ``<time>`` up to the element that holds its paragraph
+_ENTRY_LEVELS = 2
+
+
+def live_post_times(tree: Any) -> list[str]:
+    """Write the times of a live blog's posts in an HTML page as paragraphs of its text;
+    return them. trafilatura drops a ``<time>`` element, and a live blog's posts
+    (``<div class="entry"><time>14:32</time><p>…</p></div>``) were extracted without
+    their times in four languages (s44 acc-genres G1): an undated list of paragraphs in
+    reverse order. A live blog is :data:`LIVE_POSTS` posts or more side by side (their
+    elements children of one element), each a ``<time>`` of a time alone
+    (:func:`_time_alone`) with a clock time and a paragraph after it that ends a sentence,
+    the clock times in order (:func:`_clock_order`); each time is written as a ``<p>`` of
+    its own right before its post's paragraph (the ``<time>`` stays: the metadata stage
+    reads its ``datetime``)."""
+    times = list(tree.iter("time"))
+    if len(times) < LIVE_POSTS:
         return []
-    return [i for i in stamps if not keep[i]]
+    posts: dict[Any, list[tuple[Any, str, int]]] = {}
+    for t in times:
+        said = " ".join(t.text_content().split())
+        minutes = _clock(said)
+        if (
+            minutes is None
+            or said.count(" ") >= _TIME_WORDS
+            or _POST_TIME.search(said) is None
+            or not _time_alone(said)
+        ):
+            continue
+        entry = t.getparent()
+        for _ in range(_ENTRY_LEVELS):
+            if entry is None:
+                break
+            para = next(
+                (
+                    p
+                    for p in entry.iter("p")
+                    if _prose(" ".join(p.text_content().split())) and _after(t, p)
+                ),
+                None,
+            )
+            if para is not None:
+                if para.getparent() is not None:
+                    posts.setdefault(entry.getparent(), []).append((para, said, minutes))
+                break
+            entry = entry.getparent()
+    run = max(posts.values(), key=len, default=[])
+    if len(run) < LIVE_POSTS or len({id(p) for p, _, _ in run}) < len(run):
+        return []
+    if not _clock_order([m for _, _, m in run]):
+        return []
+    for para, said, _ in run:
+        stamp = para.makeelement("p", {})
+        stamp.text = said
+        para.addprevious(stamp)
+    return [said for _, said, _ in run]
+
+
+def _after(t: Any, p: Any) -> bool:
+    """Whether element ``p`` comes after element ``t`` in document order, or holds it."""
+    if any(a is p for a in t.iterancestors()):
+        return True
+    return any(e is p for e in t.itersiblings()) or any(
+        e is p or any(d is p for d in e.iterdescendants()) for e in t.itersiblings()
+    )
 
 
 #: the reason of a line removed by :func:`posts_and_comments` (readers' comments)
@@ -1112,6 +1530,16 @@ _TOGGLE = frozenset((
     "skrýt", "jen", "показать", "скрыть", "только", "все",
 ))  # fmt: skip
 
+#: _TOGGLE's words of an amount or a scope, no showing or hiding: a label with them alone
+#: is another label, not the box's button (a review's "On a aimé" over its items and "On a
+#: moins aimé" over others, "What we liked" / "What we liked less": the verdict lists were
+#: removed as a box and its toggle; s44 acc-genres G4)
+_AMOUNTS = frozenset((
+    "only", "all", "more", "less", "nur", "alle", "mehr", "weniger", "uniquement",
+    "seulement", "tous", "toutes", "plus", "moins", "solo", "sólo", "todos", "todas", "más",
+    "menos", "tutti", "alleen", "tylko", "bara", "kun", "jen", "только", "все",
+))  # fmt: skip
+
 #: a button's mark as lynx writes it before the button's words: the box's toggle stayed
 #: with its box in a lynx rendering (s39 acc-regress D17)
 _BROWSER_BUTTON = re.compile(r"^\((?:button|submit)\)\s*", re.I)
@@ -1244,7 +1672,11 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
                     break
                 rest.remove(w)
             else:
-                if len(rest) <= _TOGGLE_WORDS and _TOGGLE.issuperset(rest):
+                if (
+                    len(rest) <= _TOGGLE_WORDS
+                    and _TOGGLE.issuperset(rest)
+                    and not _AMOUNTS.issuperset(rest)
+                ):
                     # (an expander goes alone, its list stays: a recipe's ingredients over
                     # "Show all ingredients" were removed as a box; s39 acc-read F9)
                     first = j if _MORE.intersection(rest) else i

@@ -3527,3 +3527,54 @@ def test_a_long_line_under_the_title_that_is_no_deck_is_a_caption(run_stage, lin
     kept, _removed = _clean(run_stage, ["Home", "News", head, line, *ART])
     assert line not in kept
     assert set(ART) <= set(kept)
+
+
+SIGN_UPS = [
+    "Sign up to our daily newsletter for the latest headlines.",
+    "Abonnieren Sie unseren Newsletter und verpassen Sie keine Nachricht mehr.",
+    "Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.",
+    "Recibe cada mañana las noticias más importantes en tu correo.",
+    "Подпишитесь на нашу рассылку, чтобы получать главные новости дня.",
+    "ニュースレターに登録すると、毎朝主要ニュースをお届けします。",
+]
+#: a sign-up prompt the line model keeps under a story
+SIGN_UP_KEPT = (
+    "Get our best stories about the harbour and its people delivered to your inbox each week."
+)
+#: an article's sentences on newsletters, e-mail and signing up: no prompt of the site's
+NOT_SIGN_UPS = [
+    "The council will send every household a newsletter about the new bins in March.",
+    "She said she had signed up for the course after reading about it in the paper.",
+]
+
+
+def test_a_sign_up_prompt_under_the_article_goes_and_uncovers_its_paywall(run_stage):
+    """A w3m or lynx dump wraps the sign-up box's sentence, which reflowed read as the
+    article's prose: kept in 12 w3m and 7 lynx records, in six languages, and hiding the
+    paywall's prompt above it (s44 acc-genres G12, G10). Under the article's last paragraph
+    it goes, and the paywall is found; the article's own sentences stay."""
+    from corearchive_plugins.boilerplate.notes import SIGN_UP_REASON, is_sign_up, sign_up_prompts
+
+    assert all(map(is_sign_up, SIGN_UPS)) and not any(map(is_sign_up, NOT_SIGN_UPS))
+    story = [f"{p} ({k})" for k in range(3) for p in (PARA, PARA2)]
+    for prompt in SIGN_UPS:
+        lines = [*story, "Topics: Health", prompt]
+        assert sign_up_prompts(lines, [True] * len(lines)) == [len(lines) - 1]
+        # (above the article's last paragraph it is the article's)
+        lines = [*story[:2], prompt, *story[2:]]
+        assert sign_up_prompts(lines, [True] * len(lines)) == []
+    page = "\n\n".join([*story, PAYWALLS[0], "Log in", SIGN_UP_KEPT])
+    doc = run_stage(BoilerplateStage, make_document(page)).kept[0]
+    ann = doc.annotations["boilerplate"]
+    assert doc.text == "\n".join(story) and ann["paywall"] is True, doc.text
+    assert SIGN_UP_REASON in ann["removed"]["reason"]
+
+
+def test_a_how_tos_sign_up_step_is_no_newsletters_prompt():
+    """An article's list of steps ends with "- Sign up for the Disney+ bundle using the same
+    email as your Hulu account" (aeb): a list's item, and an e-mail is no newsletter (s44
+    genresA's sesscmp check)."""
+    from corearchive_plugins.boilerplate.notes import is_sign_up
+
+    assert not is_sign_up("- Sign up for the Disney+ bundle using the same email as your account")
+    assert not is_sign_up("Sign up for the Disney+ bundle using the same email as your account")

@@ -9,7 +9,9 @@ from test_boilerplate_structures import _clean
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.chrome import (
+    BUTTONS_REASON,
     CONTENTS_REASON,
+    COUNTER_REASON,
     PROFILE_REASON,
     RECIPE_REASON,
     WIKI_REASON,
@@ -117,6 +119,16 @@ OWN_LINES = [
     ["Notes [edit]", "Registered: 03 Feb 2019", "The company was registered in 2019."],
     # "La Stampa" is a newspaper, "Print" alone a word
     ["La Stampa", "Print", "Stampa"],
+    # a review's own rating (no readers' count), a list's "3 of 10", scores on a scale, a
+    # sentence that names lynx's mark (s44 acc-genres G11, G16, G17)
+    [
+        "Note : 4/5",
+        "Rating: 4.5 out of 5",
+        "3 of 10",
+        "4/5",
+        "3/5",
+        "Lynx writes (BUTTON) before each button of a form it renders as text.",
+    ],
 ]
 
 
@@ -212,3 +224,30 @@ def test_profile_lines_are_found_in_their_forms():
     assert software_chrome(lines) == dict.fromkeys((0, 1, 2), PROFILE_REASON)
     # (counted among all the lines, given among the kept)
     assert software_chrome(lines, [False, True, False, True]) == {1: PROFILE_REASON}
+
+
+@pytest.mark.parametrize(
+    "lines, reason",
+    [
+        # readers' votes on a recipe card in German and Spanish (s44 acc-genres G16)
+        (["4,6 von 5 Sternen (212 Bewertungen)"], RECIPE_REASON),
+        (["Valoración: 4,9 (88 votos)"], RECIPE_REASON),
+        # lynx's share bars, in Spanish, Russian, and a wrapped bar's last line (G11)
+        (
+            ["(BUTTON) Compartir (BUTTON) Compartir en Facebook (BUTTON) Enviar por WhatsApp"],
+            BUTTONS_REASON,
+        ),
+        (["(BUTTON) Поделиться (BUTTON) ВКонтакте (BUTTON) Telegram"], BUTTONS_REASON),
+        (["X (BUTTON) Envoyer par e-mail", "(BUTTON) Partager"], BUTTONS_REASON),
+        # a gallery's counters, as text and as w3m writes them after a picture (G17)
+        (["1 of 6", "2 of 6", "3 of 6"], COUNTER_REASON),
+        (["1 / 5", "3 / 5", "4 / 5"], COUNTER_REASON),
+        (["[gallery_en]1 of 6", "[gallery_en]2 of 6"], COUNTER_REASON),
+    ],
+)
+def test_votes_browser_buttons_and_gallery_counters_are_chrome(lines, reason):
+    """Readers' vote counts in their other forms, lynx's "(BUTTON) …" bars and a gallery's
+    "1 of 6" counters were kept in the text (s44 acc-genres G11, G16, G17)."""
+    text = ["The parade started at noon and ran for three hours through the old town.", *lines]
+    found = software_chrome(text)
+    assert found == dict.fromkeys(range(1, len(text)), reason)

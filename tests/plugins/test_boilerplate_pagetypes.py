@@ -919,3 +919,62 @@ def test_a_related_box_of_headlines_and_their_dates_stays_removed(run_stage):
     kept, _ = _clean(run_stage, "\n".join([*page, "© 2025 Harbour Herald"]))
     assert not set(teasers[::2]) & set(kept)
     assert set(story) <= set(kept)
+
+
+# a live blog newest first, each post a time over its text and a share button (s44
+# acc-genres G1, G3); the model removed every time, and the opening post at its end
+LIVE_RUN = {
+    "en": ["14:32", "Power has been restored to about half of the affected homes tonight.",
+           "13:48", "Ferry services remain suspended for the rest of the day, the operator says.",
+           "12:50", "Gusts of 81 mph were recorded at the lighthouse, the highest since 2014.",
+           "11:27", "The council says all schools will close at lunchtime on Monday.",
+           "08:02", "Good morning and welcome to our live coverage of the storm as it moves up "
+           "the coast."],
+    "de": ["00:12", "Das vorläufige amtliche Endergebnis liegt vor: Die CDU kommt auf 31 Prozent.",
+           "22:40", "Der Spitzenkandidat der Grünen räumt die Niederlage ein.",
+           "21:05", "Nach der neuesten Hochrechnung reicht es für eine Koalition aus CDU und SPD.",
+           "18:00", "Die Wahllokale sind geschlossen. Laut der ersten Prognose liegt die CDU vorn.",
+           "17:45", "Guten Abend und herzlich willkommen zu unserem Liveticker zur Landtagswahl."],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(LIVE_RUN))
+def test_a_live_blog_whose_times_the_model_removed_keeps_them_and_its_first_posts(lang):
+    """No time of the live blog kept by the model, nor its oldest posts (s44 acc-genres G1,
+    G3): a run of posts, each a time alone over its paragraphs and a button, the times in
+    a clock's order (past midnight once), keeps every time and every post's paragraph."""
+    from corearchive_plugins.boilerplate.structures import post_times
+
+    posts = LIVE_RUN[lang]
+    lines = ["Storm live", "Key points: ferries cancelled, schools closing."]
+    for when, text in zip(posts[::2], posts[1::2], strict=True):
+        lines += [when, text, "Share"]
+    lines += ["Topics:", "Weather"]
+    keep = [s.endswith(".") for s in lines]
+    keep[-4] = keep[-7] = False  # (the model removed the two oldest posts)
+    got = post_times(lines, keep, [s == "Share" for s in lines])
+    assert [lines[i] for i in got] == [*posts[::2][:3], *posts[6:]]
+    # (out of a clock's order, the same lines are no live blog's)
+    lines[2], lines[5] = lines[5], lines[2]
+    assert post_times(lines, keep, [s == "Share" for s in lines]) == []
+
+
+def test_an_html_live_blogs_posts_keep_their_times(run_stage):
+    """trafilatura drops a ``<time>``: a live blog's posts were extracted without their
+    times (s44 acc-genres G1); each post's time is written over its paragraph."""
+    posts = LIVE_RUN["de"]
+    entries = "".join(
+        f"<div class='live-entry'><time class='entry-time'>{when}</time><p>{text}</p>"
+        "<button>Teilen</button></div>"
+        for when, text in zip(posts[::2], posts[1::2], strict=True)
+    )
+    html = (
+        "<html><head><title>Landtagswahl im Liveticker</title></head><body><nav>"
+        "<a href='/'>Startseite</a> <a href='/p'>Politik</a></nav><article>"
+        "<h1>Landtagswahl im Liveticker</h1><p>Das Wichtigste in Kürze: Die CDU liegt laut "
+        f"Hochrechnung vorn, die Grünen verlieren deutlich.</p>{entries}</article>"
+        "<footer>Impressum · Datenschutz</footer></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="t.html")).kept[0]
+    lines = doc.text.split("\n")
+    assert [x for x in lines if x in posts] == posts

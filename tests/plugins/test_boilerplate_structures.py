@@ -655,3 +655,119 @@ def test_a_button_or_a_rankings_headline_is_no_tables_label():
     lines = ["體育瀏覽排行", "[top01.gif]", head1, "[top02.gif]", head2, "[top03.gif]"]
     keep, score = [True, True, False, True, False, True], [0.6, 0.6, 0.4, 0.6, 0.4, 0.6]
     assert article_structures(lines, keep, score, [False] * 6) == []
+
+
+@pytest.mark.parametrize(
+    "lost, rest",
+    [
+        # a review's verdict list after an ad (s44 acc-genres G5)
+        (["Pros", "Excellent main camera in low light"],
+         ["Seven years of software updates", "Bright, smooth 120Hz screen", "Cons",
+          "Slow 27W charging"]),
+        (["Vorteile"], ["Leiser Mittelmotor mit kräftiger Unterstützung",
+                        "Reichweite von gut 90 Kilometern", "Nachteile", "Sehr schwer"]),
+        # a FAQ's heading and its first question
+        (["Questions-réponses", "À partir de quel âge ?"],
+         ["Le dispositif est ouvert deux ans avant l'âge légal de départ.",
+          "Combien d'heures faut-il travailler ?",
+          "La durée de travail doit être comprise entre 40 % et 80 % d'un temps plein."]),
+        (["Frequently asked questions"],
+         ["Who can apply?", "Homeowners and small landlords in England and Wales can apply.",
+          "Do I apply myself?", "No. Your installer applies for the grant on your behalf."]),
+    ],
+)  # fmt: skip
+def test_a_list_cut_at_its_top_by_an_ad_gets_its_first_lines_and_label_back(lost, rest):
+    """The model removed the lines next to "Advertisement": a review's "Pros" and its first
+    item, a FAQ's heading and first question, and kept the rest of the list (s44
+    acc-genres G5). Under the article's kept sentence, across the ad, they are given back;
+    the ad stays removed, and so do a menu's items over a kept list."""
+    para = "The phone takes photos you will want to keep, in every light and at every zoom."
+    lines = [para, "Advertisement", *lost, *rest, "Topics:"]
+    keep = [True, False] + [False] * len(lost) + [True] * len(rest) + [False]
+    furniture = [s in ("Advertisement", "Topics:") for s in lines]
+    got = article_structures(lines, keep, [0.3] * len(lines), furniture)
+    assert got == list(range(2, 2 + len(lost)))
+    # (no kept sentence over them: a menu's items over a box the model kept)
+    keep[0] = False
+    assert article_structures(lines, keep, [0.3] * len(lines), furniture) == []
+
+
+def test_a_reviews_verdict_lists_and_credits_after_its_text_are_kept():
+    """A review's "On a aimé" / items / "On a moins aimé" / item and its credits table
+    ("Réalisation\\tLéa Fournier") after the last paragraph were removed (the teaser rule,
+    and "On a moins aimé" read as the toggle of a box "On a aimé"; s44 acc-genres G4):
+    a table of three rows or more written with tabs right under the article's text, with
+    the short lines between, is the article's; the tags under it stay removed."""
+    from corearchive_plugins.boilerplate.structures import toggled_box
+
+    verdict = ["On a aimé", "La photographie, superbe, de la baie au petit matin",
+               "L'interprétation de Marc Le Goff", "On a moins aimé",
+               "Une dernière demi-heure un peu longue"]  # fmt: skip
+    table = ["Réalisation\tLéa Fournier", "Durée\t1 h 48", "Sortie\t16 octobre 2024",
+             "Genre\tDrame"]  # fmt: skip
+    para = "La réalisatrice ne juge jamais ses personnages et les suit à l'aube sur les quais."
+    lines = [para, *verdict, *table, "Sujets:", "Cinéma"]
+    keep = [True] + [False] * (len(lines) - 1)
+    keep[8] = True  # (the model kept one row)
+    got = article_structures(lines, keep, [0.3] * len(lines), [False] * len(lines))
+    assert [lines[i] for i in got] == [*verdict, *table[:2], table[3]]
+    assert toggled_box(lines, [True] * len(lines)) == []
+    # (a furniture line between the text and the table: no article's)
+    furniture = [s == "On a aimé" for s in lines]
+    assert article_structures(lines, keep, [0.3] * len(lines), furniture) == []
+
+
+def test_a_lists_lost_heading_or_last_item_between_kept_lines_is_kept():
+    """lynx's listicle lost "2. Grazalema" between "1." and "3." (each over its paragraph),
+    and a recipe lost its last ingredient "Sal" over "Elaboración" (s44 acc-genres G18):
+    a numbered heading that its kept neighbours' numbers frame, and a last item of a word
+    or two under three kept items, are the list's. A removed line of furniture is not."""
+    para = "Colgado sobre una peña junto al río, su mirador ofrece una de las mejores vistas."
+    lines = ["1. Arcos de la Frontera", para, "2. Grazalema", para, "3. Zahara de la Sierra", para]
+    keep = [True, True, False, True, True, True]
+    assert article_structures(lines, keep, [0.4] * 6, [False] * 6) == [2]
+    assert article_structures(lines, keep, [0.4] * 6, [s == "2. Grazalema" for s in lines]) == []
+    lines = ["Ingredientes", "1 pepino", "1 diente de ajo", "50 g de pan del día anterior",
+             "Sal", "Elaboración", "Lava y trocea los tomates y el pepino."]  # fmt: skip
+    keep = [True, True, True, True, False, True, True]
+    assert article_structures(lines, keep, [0.4] * 7, [False] * 7) == [4]
+
+
+def test_a_lists_first_items_under_its_kept_label_are_given_back():
+    """lynx's recipe lost its first two ingredients under the kept "Zutaten für 4 Personen"
+    (the label kept under the recipe's kept sentence; s44 acc-genres G5)."""
+    lines = ["Käsespätzle sind im Winter unser liebstes Essen, auch für Anfänger.",
+             "Zutaten für 4 Personen", "400 g Mehl", "4 Eier", "150 ml Mineralwasser",
+             "1 TL Salz", "Schnittlauch zum Bestreuen"]  # fmt: skip
+    keep = [True, True, False, False, True, True, True]
+    assert article_structures(lines, keep, [0.4] * 7, [False] * 7) == [2, 3]
+    # (no kept sentence over the label: a box's kept lines)
+    keep[0] = False
+    assert article_structures(lines, keep, [0.4] * 7, [False] * 7) == []
+
+
+def test_a_product_boxs_price_or_button_is_no_lists_lost_item():
+    """A product box's price and its shop button between kept lines ("33,55 €", "Zu
+    Amazon") were given back as a list's last item (s44 genresA's sesscmp check): an item
+    of words with no figure, over the list's next label, is."""
+    lines = ["Greifling aus Bio-Baumwolle", "Holzbausteine im Set", "Stapelbecher aus Silikon",
+             "33,55 €", "Zu Amazon", "Preis kann jetzt höher sein. Stand 2023"]  # fmt: skip
+    keep = [True, True, True, True, False, True]
+    assert article_structures(lines, keep, [0.4] * 6, [False] * 6) == []
+    # (a price alone is no item of words either)
+    lines[4] = "12,99 €"
+    assert 4 not in article_structures(lines, keep, [0.4] * 6, [False] * 6)
+
+
+def test_a_shop_boxs_price_is_no_label_of_the_list_under_it():
+    """A product box under the text: its price over a shop button (furniture) over "Preis
+    kann jetzt höher sein. Preis vom …" and the next product's heading was taken for a
+    list's label across an ad (s44 genresA's sesscmp check): a label and an item have a
+    letter, and an item no sentence inside."""
+    lines = ["„Hilf mir, es selbst zu tun!“, lautet der Grundsatz von Maria Montessori.",
+             "Montessori für Eltern", "24,95 €", "Zu Thalia",
+             "Preis kann jetzt höher sein. Preis vom 02.01.2023 12:53 Uhr",
+             "Montessori - Ideen für zu Hause"]  # fmt: skip
+    keep = [True, True, False, False, True, True]
+    furniture = [s == "Zu Thalia" for s in lines]
+    assert article_structures(lines, keep, [0.4] * 6, furniture) == []

@@ -1363,6 +1363,32 @@ def test_a_polls_answers_are_not_joined_to_its_question():
         assert para in blocks and answers in blocks, blocks
 
 
+def test_a_live_blogs_times_and_lynxs_buttons_start_their_own_lines():
+    """A live blog as lynx writes it: each post's time right under the paragraph before it
+    and its "(BUTTON) Share" right under its text. Both were joined to the paragraph ("…
+    without power. 14:32", "… tomorrow evening. (BUTTON) Share"), and the post lost its
+    time (s44 acc-genres G1, G11). A clock time alone after a sentence's end, and a line
+    that starts with lynx's button mark, start a unit."""
+    posts = [
+        ("14:32", "Power has been restored to about half of the affected homes. The grid "
+         "operator expects everyone to be reconnected by tomorrow evening."),
+        ("13:48", "Ferry services remain suspended for the rest of the day, the operator has "
+         "confirmed. Tickets can be used on any sailing until Sunday night, it said."),
+        ("12:50", "Gusts of 81 mph were recorded at the lighthouse, the highest reading "
+         "there since 2014, and the coastguard has asked people to stay off the pier."),
+    ]  # fmt: skip
+    lines = ["   Key points: amber wind warning until 6pm; all ferries cancelled; schools",
+             "   closing at lunchtime; about 2,000 homes are still without any power."]  # fmt: skip
+    for when, text in posts * 2:
+        lines += [f"   {when}", "", *("   " + x for x in textwrap.wrap(text, 72))]
+        lines += ["   (BUTTON) Share"]
+    joined = reflow_text("\n".join(lines))
+    assert joined is not None
+    blocks = [b.strip() for b in joined.text.split("\n")]
+    for when, text in posts:
+        assert when in blocks and text in blocks and "(BUTTON) Share" in blocks, blocks
+
+
 #: A Chinese article's paragraphs, one with ASCII digits and a percent sign (one column each)
 _CHINESE_PARAGRAPHS = [
     "据新华社报道，国家统计局今天发布数据显示，今年前两个月全国规模以上工业增加值同比增长，增速比去年全年明显加快。",
