@@ -1028,6 +1028,43 @@ def test_a_breadcrumb_trail_written_as_a_numbered_list_is_removed(run_stage):
     assert BREADCRUMB_REASON not in doc.annotations["boilerplate"]["removed"]["reason"]
 
 
+_AP_PARAGRAPHS = [
+    "Scientists at the European Space Agency are studying whether astronauts could one day "
+    "be put into a state of hibernation for long journeys to other planets, a report said.",
+    "While the ability to hibernate is not possible yet, the research team's head says the "
+    "idea could cut the food, water and room a crew needs on a mission to Mars by a third.",
+    "Animals such as bears and bats lower their heart rate and body temperature for months, "
+    "and the researchers want to learn how they wake up again without losing their muscles.",
+    "The agency plans further studies on the subject next year, with the first tests on "
+    "volunteers in a hospital in Germany, where doctors will watch them for several weeks.",
+]
+
+
+def test_a_long_dump_is_joined_at_the_width_its_paragraphs_reach_not_its_widest_line():
+    # a w3m page wrapped at 80 with one row of share icons laid out as a table (105 columns)
+    # and a lynx reference of 120: the widest line set the width, so only lines near it were
+    # joined and each paragraph was left as a joined tail and a head fragment (s44
+    # acc-regress R1: an AP article dropped as empty)
+    icons = " [facebook-i]    [twitter-ic]   [google-ico]   [reddit-ico]   [share-icon]    "
+    icons += "[print-icon]   [email-icon]"
+    ref = "  18. file:///news/panorama/supermarkt-leiterin-wundert-sich-ladenhueter-wird-"
+    ref += "verkaufshit---grund-ist-alarmierend-33332864"
+    assert len(icons) > 100 and len(ref) > 100
+    menu = "World Science Sports Politics Business Health Technology Lifestyle Religion Oddities"
+    page = ["AP News", "", *(f"  • {m}" for m in menu.split() * 4), "", icons, ""]
+    for p in _AP_PARAGRAPHS:
+        page += [*textwrap.wrap(p, 80), ""]
+    page += ["References", "", ref]
+    text = "\n".join(page)
+    assert wrap_width(page) is None and is_bulleted(text)
+    got = reflow_text(text)
+    assert got is not None and got.layout == "bullets"
+    blocks = [b for b in got.text.split("\n") if b]
+    for p in _AP_PARAGRAPHS:
+        assert p in blocks
+    assert icons in blocks and ref in blocks and "Science" in blocks
+
+
 def test_nested_list_marks_are_bullets_only_in_a_bulleted_text():
     # w3m marks nested lists by level: "•", then "○", "□", "■", "☆" ...
     lines = ["Menu", "• News", "  ○ Local", "  ○ World", "    □ Europe", "• Sport", "• Weather"]
