@@ -3422,6 +3422,66 @@ def test_a_cookie_notice_over_a_short_page_is_removed(run_stage) -> None:
     assert recipe[2] in kept
 
 
+# A short imprint as lynx and w3m write it, its cookie notice over it (s44 acc-regress R4)
+_IMPRINT_LYNX = """     * [1]Home
+     * [2]News
+     * [3]Sport
+     * [4]About us
+
+   Wir verwenden Cookies, um Ihnen die bestmögliche Nutzung unserer
+   Website zu ermöglichen.
+   (BUTTON) Akzeptieren (BUTTON) Ablehnen
+
+                                   Impressum
+
+   Holzwerkstatt Meier GmbH, Lindenstraße 4, 79098 Freiburg.
+   Geschäftsführer: Jonas Meier. Telefon: 0761 123456. E-Mail:
+   info@holzwerkstatt-meier.de
+
+Kontakt
+
+   Telefon: 0761 123456
+
+   © 2025 Example Media Ltd. All rights reserved.
+
+   [5]Privacy · [6]Terms · [7]Cookie settings"""
+_IMPRINT_W3M = """  • Home
+  • News
+  • Sport
+  • About us
+
+Wir verwenden Cookies, um Ihnen die bestmögliche Nutzung unserer Website zu
+ermöglichen.
+
+Akzeptieren Ablehnen
+
+Impressum
+
+Holzwerkstatt Meier GmbH, Lindenstraße 4, 79098 Freiburg. Geschäftsführer:
+Jonas Meier. Telefon: 0761 123456. E-Mail: info@holzwerkstatt-meier.de
+
+Kontakt
+
+Telefon: 0761 123456
+
+© 2025 Example Media Ltd. All rights reserved.
+
+Privacy · Terms · Cookie settings"""
+
+
+@pytest.mark.parametrize("page", [_IMPRINT_LYNX, _IMPRINT_W3M])
+def test_a_short_pages_own_sentence_is_kept_not_its_cookie_notice_alone(run_stage, page):
+    # the imprint's lines, full of contact words, scored under the notice, and the record
+    # was the notice alone: the page's own sentence is kept instead, with its block
+    run = run_stage(BoilerplateStage, make_document(page))
+    assert run.kept, run.dropped
+    text = run.kept[0].text
+    assert "Cookies" not in text
+    assert "Holzwerkstatt Meier GmbH, Lindenstraße 4, 79098 Freiburg." in text
+    assert "Jonas Meier. Telefon: 0761 123456." in text
+    assert "Home" not in text.split("\n") and "Kontakt" not in text.split("\n")
+
+
 def test_a_headings_permalink_is_dropped_from_the_text_and_the_title(run_stage):
     """s42 review R7: the permalink link of a documentation page's headings (Sphinx's and
     MkDocs' "¶", VuePress's "#", an anchor's "⚓️") was read as the heading's last word: the
