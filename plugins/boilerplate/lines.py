@@ -2761,7 +2761,7 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
         prv_t = np.zeros(n, bool)
         prv_t[1:] = X[:-1, _FI["is_title"]] > 0
-        prv_t &= ~_deck_line(X)
+        prv_t &= ~_deck_line(X) & ~_under_title_in_text(X, np.ones(n, bool))
         cand = _caption_line(X, keep) & (np.arange(n) < first) & (nxt_by | prv_t | cue | nxt_credit)
         for j in np.flatnonzero(cand).tolist():
             p[j] = min(p[j], thr * 0.5)
@@ -2871,6 +2871,23 @@ def _deck_line(X: np.ndarray) -> np.ndarray:
     )
 
 
+def _under_title_in_text(X: np.ndarray, has_next: np.ndarray) -> np.ndarray:
+    """The lines that the caption rule's title trigger leaves, though no deck: a line that
+    opens with a figure under a "title" that does too (a timeline's or a list's items: the
+    "title" was the item over it, "1957–1959 Erster Bauabschnitt: ..." / "1962–1964 Zweiter
+    ..."), and a line the next goes on with (``has_next``: another line of the document
+    follows), one that starts with no capital and no figure ("가. 시작은 ..." after a Korean
+    line wrapped in a word, "+49 (0)40 ..." after "... More info: www.earbooks.net/en |"): a
+    wrapped piece of the text, no caption alone (s44 acc-regress R2)."""
+    n = len(X)
+    digit = X[:, _FI["first_digit"]] > 0
+    sibling = np.zeros(n, bool)
+    sibling[1:] = digit[1:] & digit[:-1]
+    goes_on = np.zeros(n, bool)
+    goes_on[:-1] = (X[1:, _FI["first_upper"]] == 0) & ~digit[1:] & (X[1:, _FI["bullet"]] == 0)
+    return sibling | (goes_on & has_next)
+
+
 def _caption_line(X: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """The lines that may be an image caption by their own features (the caption rule of
     :func:`_rules` and :func:`_rules_rows` then asks where they stand): kept, 8+ words, no
@@ -2937,7 +2954,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
         nxt_credit &= inner_next
         prv_t = np.zeros(n, bool)
         prv_t[1:] = X[:-1, _FI["is_title"]] > 0
-        prv_t &= (gi > s) & ~_deck_line(X)
+        prv_t &= (gi > s) & ~_deck_line(X) & ~_under_title_in_text(X, gi < e - 1)
         cand = (
             has_kp & _caption_line(X, keep) & (gi < first[ld]) & (nxt_by | prv_t | cue | nxt_credit)
         )

@@ -3587,3 +3587,35 @@ def test_a_long_line_under_the_title_that_is_no_deck_is_a_caption(run_stage, lin
     kept, _removed = _clean(run_stage, ["Home", "News", head, line, *ART])
     assert line not in kept
     assert set(ART) <= set(kept)
+
+
+def test_a_timelines_item_or_a_wrapped_piece_under_the_title_is_no_caption(run_stage):
+    # the caption rule's title trigger took the item over it (a timeline's) or a wrapped
+    # line's first piece for the title, and removed the next item, the next piece (s44
+    # acc-regress R2: a Berlin student village's building phases, a Korean column on w3m)
+    items = [
+        "1957–1959 Erster Bauabschnitt: 21 ein- bis dreigeschossige Wohngebäude mit 710 "
+        "Wohneinheiten",
+        "1962–1964 Zweiter Bauabschnitt: Gemeinschaftshaus, Wohnhäuser 12 und 13, "
+        "Direktorenwohnhaus",
+        "1976–1978 Dritter Bauabschnitt: vier fünfgeschossige Wohnhäuser mit 352 Wohneinheiten",
+    ]
+    kept, _removed = _clean(
+        run_stage, ["Home", "Projekte", "Studentendorf Schlachtensee", *items, *ART]
+    )
+    assert items[1] in kept
+    korean = [
+        "[엔터미디어=정덕현의 이슈공감] 엘제이의 리벤지인가, 류화영의 피해자 코스프레인",
+        "가. 시작은 엘제이의 일방적인 사진 공개로부터 비롯됐다. 그건 이 사안을 두고 벌어",
+        "진 엘제이와 류화영의 진실공방이 어떤 결론을 내더라도 잘못된 일이다. 타인의 동의",
+        "를 구하지 않고 일방적으로 두 사람의 관계를 담은 사진을 SNS에 공개한다는 건 분명",
+        "한 사생활 침해이고, 나아가 ‘리벤지’의 성격을 가진 SNS 폭로로 여겨지기 때문이다.",
+    ]
+    kept, removed = _clean(
+        run_stage, ["홈", "연예", "엘제이의 리벤지인가, 류화영의 코스프레인가", *korean]
+    )
+    assert all(_removed_as_caption(removed, k) is False for k in korean), removed
+
+
+def _removed_as_caption(removed: dict[str, str], line: str) -> bool:
+    return removed.get(line, "").startswith("image caption")
