@@ -1822,3 +1822,50 @@ def test_a_markdown_bylines_hard_break_before_its_date(run_stage, byline, author
     doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
     doc = run_stage(MetadataStage, doc).kept[0]
     assert doc.authors == [author]
+
+
+# A Japanese wire story as ``lynx -dump -width 80`` writes it (s44 acc-regress R5)
+_KYODO_LYNX = """   ログイン 会員登録
+
+   東海新聞
+     * トップ
+     * 国内
+     * 国際
+     * 経済
+     * スポーツ
+     * 文化
+     * 暮らし
+     * 動画
+     * 会員登録
+
+   地震
+
+           台湾東部でM7.2の地震　沖縄に一時津波警報
+
+   共同通信 2024年4月3日 10時45分
+
+   (BUTTON) シェア (BUTTON) ポスト (BUTTON) LINEで送る (BUTTON) ブックマーク
+
+   【台北共同】台湾東部の花蓮県沖で3日午前8時前（日本時間同9時前）、マグニチュード（M）7.2の地震があった。台湾当局によると、少なくとも4人
+   が死亡、50人以上がけがをした。
+
+   気象庁は沖縄県の宮古島・八重山地方に津波警報を出したが、その後、注意報に切り替えた。
+   広告
+
+   花蓮市内では複数の建物が傾き、当局が救助活動を続けている。
+
+   キーワード:地震台湾国際
+
+   ニュースレターに登録すると、毎朝主要ニュースをお届けします。
+   ____________________ (BUTTON) OK
+"""
+
+
+def test_a_japanese_dumps_wrapped_line_is_joined_without_a_space():
+    # a short dump's breaks (few_breaks) joined the pieces with a space inside a word
+    got = reflow_text(_KYODO_LYNX)
+    assert got is not None
+    joined = [b for b in got.text.split("\n") if "台湾当局" in b]
+    assert joined and joined[0].endswith("少なくとも4人が死亡、50人以上がけがをした。")
+    # a Latin line's pieces keep their space
+    assert reflow(["one two three", "four"], 0, forced=[True, False])[0] == ["one two three four"]
