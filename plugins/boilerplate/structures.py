@@ -330,6 +330,9 @@ def _key_value(lines: Sequence[str], i: int) -> bool:
             # (a sub-heading: words, no figure, under a paragraph's sentence)
             any(c.isalpha() for c in value)
             and not any(c.isdigit() for c in value)
+            # (a label with a figure is no button or kicker: a live ticker's minute "85'"
+            # over its event, "Entree de", was lost: s44 acc-regress R9)
+            and not any(c.isdigit() for c in key)
             and _stop_end(above)
             and len(above.split()) >= _PROSE_WORDS
         )
