@@ -7750,11 +7750,19 @@ def site_as_author(name: str, site: str | None, url: str | None) -> bool:
     "Jane Doe" on janedoe.com is its author). An author facet showed the site as an author
     (s43 acc-index #7, #19). On a blog host's subdomain (x.wordpress.com, x.blogspot.com)
     the site is its blogger's, and a domain's label of a name's words ("moritz-meyer.net")
-    is a person's: the name that equals either is its author ("Creeny" on
+    is a person's: the handle (one word) that equals either is its author ("Creeny" on
     creeny.wordpress.com, "MoritzMeyer": s44 acc-regress R7), as is the name that equals a
     site's name that reads as a person's ("MoritzMeyer" beside the site name "Moritz
     Meyer")."""
-    if _person_like(name) or _persons_host(url) or (site and _person_like(site)):
+    if _person_like(name):
+        return False
+    # (a handle, one word as a user name is written: an outlet's name has its words apart,
+    # "Auto-Motor" on auto-motor.at, "Bernau LIVE", "Noticia al Dia" on a site so named)
+    if (
+        " " not in name
+        and "-" not in name
+        and (_persons_host(url) or (site is not None and _person_like(site)))
+    ):
         return False
     c = _compact(name)
     if site and c and c == _compact(site):

@@ -1408,6 +1408,9 @@ def test_the_sites_name_and_its_copyright_holder_are_no_authors(run_stage) -> No
     ):
         assert not site_as_author(name, site, uri), name
     assert site_as_author("StarsInsider", None, "https://www.starsinsider.com/a")
+    # (an outlet's name, its words apart, on a host or beside a site name that read as a name)
+    assert site_as_author("Auto-Motor", None, "https://auto-motor.at/a")
+    assert site_as_author("Noticia al Dia", "Noticia Al Dia", None)
     got = _page_authors(
         run_stage,
         "<meta name='author' content='Auto Zeitung'>",
