@@ -2885,7 +2885,9 @@ def _under_title_in_text(X: np.ndarray, has_next: np.ndarray) -> np.ndarray:
     sibling[1:] = digit[1:] & digit[:-1]
     goes_on = np.zeros(n, bool)
     goes_on[:-1] = (X[1:, _FI["first_upper"]] == 0) & ~digit[1:] & (X[1:, _FI["bullet"]] == 0)
-    return sibling | (goes_on & has_next)
+    # (a dateline under the headline goes on with no capital in a caseless script, Persian's
+    # "2 تير 1399 - 12:09:08 ب.ظ" over the lead: the trigger keeps it)
+    return sibling | (goes_on & has_next & (X[:, _FI["date"]] == 0))
 
 
 def _caption_line(X: np.ndarray, keep: np.ndarray) -> np.ndarray:
