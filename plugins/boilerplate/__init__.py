@@ -1652,8 +1652,11 @@ def _drop_consent_notice(d: Any) -> None:
     and kept (s42 acc-pages F15); on a long page the article's lines outscore it. A page
     whose only kept line is the notice is left as read: the notice drew the model's
     decisions to it, and its text was not found (a record of the notice is no worse than a
-    page dropped as empty). A headline that names cookies ends with no stop; an article's
-    lead has its text under it."""
+    page dropped as empty), unless the page has a sentence of its own the model removed
+    (:func:`_own_sentence`): that is kept instead (a short imprint's lines full of contact
+    words scored under its notice, and the record was the notice alone: s44 acc-regress
+    R4). A headline that names cookies ends with no stop; an article's lead has its text
+    under it."""
     keep = d.keep
     if not len(keep):
         return
@@ -1662,9 +1665,69 @@ def _drop_consent_notice(d: Any) -> None:
     # (a substring's test first: the first kept line is most pages' lead, a long one)
     if not keep[j] or "ookie" not in s or not s.endswith(LINE_ENDS) or not _COOKIES.search(s):
         return
-    # (the notice alone: the page's text was not found; left as read)
     if j + 2 < len(keep) and not keep[j + 1] and keep[j + 2 :].any():
         _mark(d, {j: CONSENT_REASON}, False)
+    elif not keep[j + 1 :].any() and (own := _own_sentence(d, j)) is not None:
+        _mark(d, {j: CONSENT_REASON}, False)
+        _mark(d, dict.fromkeys(_block_of(d, own), ALONE_REASON), True)
+
+
+#: The most lines of a block kept with a page's own sentence on either side of it
+_BLOCK_REACH = 3
+
+
+def _block_of(d: Any, at: int) -> list[int]:
+    """The line at ``at`` of a ``lines.Decisions`` and the lines of its block: the lines
+    next to it with no blank line between (up to :data:`_BLOCK_REACH` a side) in a text
+    whose blocks are apart (a text browser's dump), none a rule removed nor one naming
+    cookies; only the line in a text written a block a line. (A paragraph's lines that a
+    clause's end kept apart, "... Freiburg. Geschäftsführer:" / "Jonas Meier. Telefon: ...",
+    are one block.)"""
+    out = [at]
+    if len(d.idx) == len(d.lines):  # (no blank line: every line is a block)
+        return out
+    for step in (-1, 1):
+        k = at
+        while len(out) <= 2 * _BLOCK_REACH:
+            n = k + step
+            if not 0 <= n < len(d.idx) or abs(d.idx[n] - d.idx[k]) != 1:
+                break
+            if n in d.why or _COOKIES.search(d.stripped[n]) is not None:
+                break
+            out.append(n)
+            k = n
+            if abs(n - at) >= _BLOCK_REACH:
+                break
+    return sorted(out)
+
+
+#: The reason of the line kept for a page whose only kept line was its cookie notice
+ALONE_REASON = "the page's own sentence, kept for its cookie notice"
+#: ... a sentence of at least this many words
+_OWN_MIN_WORDS = 5
+
+
+def _own_sentence(d: Any, notice: int) -> int | None:
+    """The best-scored line of a ``lines.Decisions`` other than its cookie notice (at
+    ``notice``) that is a sentence of the page's own: of :data:`_OWN_MIN_WORDS` words or
+    more, a sentence's end in it or at its end, no word of cookies, and removed by the model,
+    not by a rule (a rule's reason says what the line is: a breadcrumb, a menu); or None."""
+    best, top = None, -1.0
+    for i, s in enumerate(d.stripped):
+        if (
+            i != notice
+            and i not in d.why
+            and d.score[i] > top
+            and len(_WORD.findall(s)) >= _OWN_MIN_WORDS
+            and (s.endswith(LINE_ENDS) or _INNER_STOP.search(s) is not None)
+            and _COOKIES.search(s) is None
+        ):
+            best, top = i, float(d.score[i])
+    return best
+
+
+#: A sentence's end inside a line, a word after it
+_INNER_STOP = re.compile(r"\w[.!?…][\"'”’»)]*\s+\w")
 
 
 #: A markets ticker's row: an index's, a share's or a currency pair's name (a letter

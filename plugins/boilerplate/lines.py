@@ -2860,6 +2860,25 @@ def _deck_line(X: np.ndarray) -> np.ndarray:
     )
 
 
+def _under_title_in_text(X: np.ndarray, has_next: np.ndarray) -> np.ndarray:
+    """The lines that the caption rule's title trigger leaves, though no deck: a line that
+    opens with a figure under a "title" that does too (a timeline's or a list's items: the
+    "title" was the item over it, "1957–1959 Erster Bauabschnitt: ..." / "1962–1964 Zweiter
+    ..."), and a line the next goes on with (``has_next``: another line of the document
+    follows), one that starts with no capital and no figure ("가. 시작은 ..." after a Korean
+    line wrapped in a word, "+49 (0)40 ..." after "... More info: www.earbooks.net/en |"): a
+    wrapped piece of the text, no caption alone (s44 acc-regress R2)."""
+    n = len(X)
+    digit = X[:, _FI["first_digit"]] > 0
+    sibling = np.zeros(n, bool)
+    sibling[1:] = digit[1:] & digit[:-1]
+    goes_on = np.zeros(n, bool)
+    goes_on[:-1] = (X[1:, _FI["first_upper"]] == 0) & ~digit[1:] & (X[1:, _FI["bullet"]] == 0)
+    # (a dateline under the headline goes on with no capital in a caseless script, Persian's
+    # "2 تير 1399 - 12:09:08 ب.ظ" over the lead: the trigger keeps it)
+    return sibling | (goes_on & has_next & (X[:, _FI["date"]] == 0))
+
+
 def _caption_line(X: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """The lines that may be an image caption by their own features (the caption rule of
     :func:`_rules` and :func:`_rules_rows` then asks where they stand): kept, 8+ words, no
@@ -2893,7 +2912,8 @@ def _captions(
     nxt &= gi + 1 < end
     prv_t = np.zeros(n, bool)
     prv_t[1:] = X[:-1, _FI["is_title"]] > 0
-    prv_t &= (gi > start) & ~_deck_line(X)
+    # (no deck, nor a wrapped piece of the text or a list's next item: _under_title_in_text)
+    prv_t &= (gi > start) & ~_deck_line(X) & ~_under_title_in_text(X, gi + 1 < end)
     return above & _caption_line(X, keep) & (nxt | prv_t | cue)
 
 

@@ -34,7 +34,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from itertools import compress, islice, repeat
+from itertools import compress, islice, pairwise, repeat
 from typing import NamedTuple
 
 from .lines import CLOSING_MARKS, SENTENCE_MARKS
@@ -397,12 +397,18 @@ def _join_spaced(parts: list[str]) -> str:
     with a combining mark (a vowel sign, a tone mark), which belongs to the letter the piece
     before ends with: a wrap that broke there had no space to break at (a Thai text cut by
     characters, "รถยนต" / "์ส่วนตัว"; a space before the mark leaves it alone on a dotted
-    circle)."""
-    if not any(map(_mark_first, parts[1:])):
+    circle), and between two characters of a script written without spaces (a Japanese
+    line a text browser wrapped at a space it wrote after a full-width character, or a
+    short dump's breaks, :func:`few_breaks`: "…少なくとも4人" / "が死亡、…" was joined with a
+    space inside a word: s44 acc-regress R5)."""
+    if not any(map(_mark_first, parts[1:])) and not any(
+        _UNSPACED.match(a[-1:]) and _UNSPACED.match(b) for a, b in pairwise(parts)
+    ):
         return " ".join(parts)
     out = parts[0]
     for nxt in parts[1:]:
-        out += nxt if _mark_first(nxt) else " " + nxt
+        glued = _mark_first(nxt) or (_UNSPACED.match(out[-1:]) and _UNSPACED.match(nxt))
+        out += nxt if glued else " " + nxt
     return out
 
 
@@ -1825,11 +1831,42 @@ def few_breaks(lines: list[str]) -> tuple[int, list[bool]] | None:
     line as a teaser and its last kept (s42 acc-pages F4, F7, F9). (Not in a text without
     bullets: there a line of a block can be a block of its own, and joining one or two
     breaks joined short paragraphs: dedup_quality's near recall 0.881 -> 0.869.)"""
-    width = max((len(s) for s in map(str.strip, lines) if " " in s), default=0)
+    width = _dump_width(lines)
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
         return None
     forced = wrapped_within(lines, width)
     return (width, forced) if any(forced) else None
+
+
+#: A gutter inside a line: a run of three spaces or more between two words (a table's row,
+#: a row of icons' labels as w3m lays them out), which no wrapper makes
+_INNER_GUTTER = re.compile(r"\S {3,}\S")
+#: The width of a text browser's dump is one that this many of its lines reach (within
+#: :data:`_WIDTH_SLACK` columns), or fewer on a short page: one per :data:`_WIDTH_PER`
+#: lines with a space, one at least
+_WIDTH_LINES, _WIDTH_PER, _WIDTH_SLACK = 5, 20, 6
+
+
+def _dump_width(lines: list[str]) -> int:
+    """The width a text browser's dump (:func:`few_breaks`) was wrapped at: the longest
+    length that several of its lines with a space reach (:data:`_WIDTH_LINES`), among the
+    lines a wrapper can have made: none with a gutter (:data:`_INNER_GUTTER`) or a word
+    longer than the rest of the line (a reference's address, "18. file:///hamburg/...").
+    The widest line was taken: one row of icons of 105 columns on an AP page wrapped at 80
+    (w3m), lynx's references of 133 on a Hamburg paper's, so only the few lines that reached
+    near it were joined, the paragraphs left as a joined tail and a head that read as a
+    teaser (the AP article dropped as empty: s44 acc-regress R1)."""
+    lens = sorted(
+        len(s)
+        for s in map(str.strip, lines)
+        if " " in s and _INNER_GUTTER.search(s) is None and 2 * max(map(len, s.split())) <= len(s)
+    )
+    least = min(_WIDTH_LINES, max(1, len(lens) // _WIDTH_PER))
+    for i in range(len(lens) - 1, least - 2, -1):
+        # (lens[i] is reached by the lines from the first within the slack up to it)
+        if i + 1 - bisect_left(lens, lens[i] - _WIDTH_SLACK) >= least:
+            return lens[i]
+    return 0
 
 
 #: a line of :data:`_FRAGMENT_AFTER` or of :data:`_BULLET_AFTER`

@@ -333,6 +333,9 @@ def _key_value(lines: Sequence[str], i: int) -> bool:
             # (a sub-heading: words, no figure, under a paragraph's sentence)
             any(c.isalpha() for c in value)
             and not any(c.isdigit() for c in value)
+            # (a label with a figure is no button or kicker: a live ticker's minute "85'"
+            # over its event, "Entree de", was lost: s44 acc-regress R9)
+            and not any(c.isdigit() for c in key)
             and _stop_end(above)
             and len(above.split()) >= _PROSE_WORDS
         )
@@ -1701,6 +1704,12 @@ _DATE_CHARS = 40
 _OWN_WORDS = 40
 
 
+#: A form's control as a text browser writes it ("(BUTTON) Поделиться", lynx's "(submit)"):
+#: a headline is a link, never a button (a live blog's share button over the next entry's
+#: time and text was kept as a listing's headline: s44 acc-regress R3)
+_CONTROL = re.compile(r"\((?:BUTTON|submit|reset)\)|\[(?:button|BUTTON)\]")
+
+
 def _teaser_at(lines: Sequence[str], i: int) -> bool:
     """Whether line ``i`` is a teaser's date alone, under its headline and over its summary
     (see :func:`listing_teasers`)."""
@@ -1712,6 +1721,7 @@ def _teaser_at(lines: Sequence[str], i: int) -> bool:
         and summary.endswith(SENTENCE_END)
         and not head.endswith(SENTENCE_END)
         and _HEADLINE_WORDS[0] <= len(head.split()) <= _HEADLINE_WORDS[1]
+        and _CONTROL.search(head) is None
         and _POST_TIME.search(date) is not None
         and _time_alone(date)
         and not (_POST_TIME.search(head) and _time_alone(head))

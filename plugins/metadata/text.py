@@ -7925,14 +7925,50 @@ def _host_label(url: str | None) -> str | None:
     return label if len(label) >= 3 else None
 
 
+def _persons_host(url: str | None) -> bool:
+    """Whether the host of ``url`` is a person's: a blog host's subdomain ("creeny" of
+    creeny.wordpress.com; not its "www") or a domain whose label's hyphened parts read as a
+    name ("moritz-meyer.net": :func:`_person_like`)."""
+    url_parts = _url_parts(url)
+    if url_parts is None:
+        return False
+    parts = [p for p in url_parts[0].lower().split(".") if p]
+    if len(parts) < 2 or parts[-1].isdigit():
+        return False
+    parts = parts[:-1]
+    if len(parts) > 1 and parts[-1] in _SLD:
+        parts = parts[:-1]
+    if len(parts) > 1 and parts[-1] in _HOSTS:
+        return parts[-2] not in ("www", "m")
+    words = parts[-1].split("-")
+    return (
+        len(words) > 1
+        and all(w.isalpha() for w in words)
+        and _person_like(" ".join(w.capitalize() for w in words))
+    )
+
+
 def site_as_author(name: str, site: str | None, url: str | None) -> bool:
     """Whether author ``name`` is the site's, not a person's: it is the site's name ``site``
     or the name of the domain of ``url`` ("CBS News" on cbsnews.com, "Spiegel Online" on
     spiegel.de, "The Harbour Times" beside the site name "The Harbour Times") and does not
     read as a person's (:func:`_person_like` without an outlet's word: a personal site's
     "Jane Doe" on janedoe.com is its author). An author facet showed the site as an author
-    (s43 acc-index #7, #19)."""
+    (s43 acc-index #7, #19). On a blog host's subdomain (x.wordpress.com, x.blogspot.com)
+    the site is its blogger's, and a domain's label of a name's words ("moritz-meyer.net")
+    is a person's: the handle (one word) that equals either is its author ("Creeny" on
+    creeny.wordpress.com, "MoritzMeyer": s44 acc-regress R7), as is the name that equals a
+    site's name that reads as a person's ("MoritzMeyer" beside the site name "Moritz
+    Meyer")."""
     if _person_like(name):
+        return False
+    # (a handle, one word as a user name is written: an outlet's name has its words apart,
+    # "Auto-Motor" on auto-motor.at, "Bernau LIVE", "Noticia al Dia" on a site so named)
+    if (
+        " " not in name
+        and "-" not in name
+        and (_persons_host(url) or (site is not None and _person_like(site)))
+    ):
         return False
     c = _compact(name)
     if site and c and c == _compact(site):

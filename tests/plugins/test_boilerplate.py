@@ -3422,6 +3422,66 @@ def test_a_cookie_notice_over_a_short_page_is_removed(run_stage) -> None:
     assert recipe[2] in kept
 
 
+# A short imprint as lynx and w3m write it, its cookie notice over it (s44 acc-regress R4)
+_IMPRINT_LYNX = """     * [1]Home
+     * [2]News
+     * [3]Sport
+     * [4]About us
+
+   Wir verwenden Cookies, um Ihnen die bestmögliche Nutzung unserer
+   Website zu ermöglichen.
+   (BUTTON) Akzeptieren (BUTTON) Ablehnen
+
+                                   Impressum
+
+   Holzwerkstatt Meier GmbH, Lindenstraße 4, 79098 Freiburg.
+   Geschäftsführer: Jonas Meier. Telefon: 0761 123456. E-Mail:
+   info@holzwerkstatt-meier.de
+
+Kontakt
+
+   Telefon: 0761 123456
+
+   © 2025 Example Media Ltd. All rights reserved.
+
+   [5]Privacy · [6]Terms · [7]Cookie settings"""
+_IMPRINT_W3M = """  • Home
+  • News
+  • Sport
+  • About us
+
+Wir verwenden Cookies, um Ihnen die bestmögliche Nutzung unserer Website zu
+ermöglichen.
+
+Akzeptieren Ablehnen
+
+Impressum
+
+Holzwerkstatt Meier GmbH, Lindenstraße 4, 79098 Freiburg. Geschäftsführer:
+Jonas Meier. Telefon: 0761 123456. E-Mail: info@holzwerkstatt-meier.de
+
+Kontakt
+
+Telefon: 0761 123456
+
+© 2025 Example Media Ltd. All rights reserved.
+
+Privacy · Terms · Cookie settings"""
+
+
+@pytest.mark.parametrize("page", [_IMPRINT_LYNX, _IMPRINT_W3M])
+def test_a_short_pages_own_sentence_is_kept_not_its_cookie_notice_alone(run_stage, page):
+    # the imprint's lines, full of contact words, scored under the notice, and the record
+    # was the notice alone: the page's own sentence is kept instead, with its block
+    run = run_stage(BoilerplateStage, make_document(page))
+    assert run.kept, run.dropped
+    text = run.kept[0].text
+    assert "Cookies" not in text
+    assert "Holzwerkstatt Meier GmbH, Lindenstraße 4, 79098 Freiburg." in text
+    assert "Jonas Meier. Telefon: 0761 123456." in text
+    assert "Home" not in text.split("\n") and "Kontakt" not in text.split("\n")
+
+
 def test_a_headings_permalink_is_dropped_from_the_text_and_the_title(run_stage):
     """s42 review R7: the permalink link of a documentation page's headings (Sphinx's and
     MkDocs' "¶", VuePress's "#", an anchor's "⚓️") was read as the heading's last word: the
@@ -3578,3 +3638,35 @@ def test_a_how_tos_sign_up_step_is_no_newsletters_prompt():
 
     assert not is_sign_up("- Sign up for the Disney+ bundle using the same email as your account")
     assert not is_sign_up("Sign up for the Disney+ bundle using the same email as your account")
+
+
+def test_a_timelines_item_or_a_wrapped_piece_under_the_title_is_no_caption(run_stage):
+    # the caption rule's title trigger took the item over it (a timeline's) or a wrapped
+    # line's first piece for the title, and removed the next item, the next piece (s44
+    # acc-regress R2: a Berlin student village's building phases, a Korean column on w3m)
+    items = [
+        "1957–1959 Erster Bauabschnitt: 21 ein- bis dreigeschossige Wohngebäude mit 710 "
+        "Wohneinheiten",
+        "1962–1964 Zweiter Bauabschnitt: Gemeinschaftshaus, Wohnhäuser 12 und 13, "
+        "Direktorenwohnhaus",
+        "1976–1978 Dritter Bauabschnitt: vier fünfgeschossige Wohnhäuser mit 352 Wohneinheiten",
+    ]
+    kept, _removed = _clean(
+        run_stage, ["Home", "Projekte", "Studentendorf Schlachtensee", *items, *ART]
+    )
+    assert items[1] in kept
+    korean = [
+        "[엔터미디어=정덕현의 이슈공감] 엘제이의 리벤지인가, 류화영의 피해자 코스프레인",
+        "가. 시작은 엘제이의 일방적인 사진 공개로부터 비롯됐다. 그건 이 사안을 두고 벌어",
+        "진 엘제이와 류화영의 진실공방이 어떤 결론을 내더라도 잘못된 일이다. 타인의 동의",
+        "를 구하지 않고 일방적으로 두 사람의 관계를 담은 사진을 SNS에 공개한다는 건 분명",
+        "한 사생활 침해이고, 나아가 ‘리벤지’의 성격을 가진 SNS 폭로로 여겨지기 때문이다.",
+    ]
+    kept, removed = _clean(
+        run_stage, ["홈", "연예", "엘제이의 리벤지인가, 류화영의 코스프레인가", *korean]
+    )
+    assert all(_removed_as_caption(removed, k) is False for k in korean), removed
+
+
+def _removed_as_caption(removed: dict[str, str], line: str) -> bool:
+    return removed.get(line, "").startswith("image caption")

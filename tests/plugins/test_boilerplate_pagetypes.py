@@ -900,6 +900,22 @@ def test_dated_teasers_under_an_articles_text_are_no_listing():
     assert listing_teasers(alone, [j % 3 == 2 for j in range(len(alone))]) == [0, 3, 6]
 
 
+def test_a_live_blogs_share_buttons_are_no_listings_headlines():
+    """s44 acc-regress R3: a live blog's share button (lynx: "(BUTTON) Поделиться") stands
+    over the next entry's time and its text, and was kept as a listing's headline."""
+    entries = [
+        ("15:10", "Уровень воды у Архангельска стабилизировался на отметке 4,2 метра."),
+        ("12:35", "Спасатели МЧС взорвали ледовый затор у деревни Усть-Пинега."),
+        ("09:20", "На Северной Двине у Холмогор образовался затор длиной около пяти км."),
+        ("07:00", "Доброе утро! Мы начинаем онлайн-трансляцию о ледоходе на реках."),
+    ]
+    lines = [x for t, e in entries for x in ("(BUTTON) Поделиться", t, e)]
+    assert listing_teasers(lines, [j % 3 == 2 for j in range(len(lines))]) == []
+    # (the same with headlines: a listing's)
+    lines = [x for t, e in entries for x in ("Ледоход на Северной Двине", t, e)]
+    assert listing_teasers(lines, [j % 3 == 2 for j in range(len(lines))]) == [0, 3, 6, 9]
+
+
 def test_a_related_box_of_headlines_and_their_dates_stays_removed(run_stage):
     """s43 acc-read F13: a related box's dates under its headlines, kept by the model when
     no blank line parts them, counted as the article going on below the headlines, and all

@@ -650,6 +650,12 @@ def test_a_button_or_a_rankings_headline_is_no_tables_label():
     # (a value with a figure under the paragraph is still a table's: a spec table's first row)
     lines[2] = "1.42 kg (3 lb 2 oz)"
     assert article_structures(lines, keep, score, [False] * 4) == [1]
+    # (a label with a figure over words under the paragraph: a live ticker's minute over
+    # its event, s44 acc-regress R9)
+    ticker = ["De la tête, Depay reprend parfaitement un centre de Dubois. Ca passe juste.", "85'"]
+    lines = [*ticker, "Entree de", "Melvin Bard", para]
+    keep, score = [True, False, True, True, True], [0.9, 0.46, 0.6, 0.6, 0.9]
+    assert article_structures(lines, keep, score, [False] * 5) == [1]
     head1 = "李澤楷梁洛施分手9年罕見合體 為兒子比賽加油【北京新浪網】"
     head2 = "天吶，這居然是李寧！簡直有毒！【北京新浪網】"
     lines = ["體育瀏覽排行", "[top01.gif]", head1, "[top02.gif]", head2, "[top03.gif]"]

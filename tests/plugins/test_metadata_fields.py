@@ -9,6 +9,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
+from corearchive_plugins.metadata.text import site_as_author
 
 PROSE = (
     "The town library opened its new reading room on Tuesday, and residents said the wait"
@@ -1397,6 +1398,25 @@ def test_the_sites_name_and_its_copyright_holder_are_no_authors(run_stage) -> No
     assert got.annotations["metadata"]["publisher"] == "Condé Nast"
     got = _page_authors(run_stage, "<meta name='author' content='Jane Doe'>", "© 2024 Jane Doe")
     assert got.authors == ["Jane Doe"]
+    # (a blogger's handle on a blog host's subdomain, a name's words as the domain: the
+    # person's, s44 acc-regress R7)
+    for name, site, uri in (
+        ("Creeny", "Creeny", "https://creeny.wordpress.com/2019/01/a"),
+        ("Surfguard", None, "https://surfguard.blogspot.com/a"),
+        ("MoritzMeyer", None, "https://moritz-meyer.net/a"),
+        ("MoritzMeyer", "Moritz Meyer", None),
+    ):
+        assert not site_as_author(name, site, uri), name
+    assert site_as_author("StarsInsider", None, "https://www.starsinsider.com/a")
+    # (an outlet's name, its words apart, on a host or beside a site name that read as a name)
+    assert site_as_author("Auto-Motor", None, "https://auto-motor.at/a")
+    assert site_as_author("Noticia al Dia", "Noticia Al Dia", None)
+    got = _page_authors(
+        run_stage,
+        "<meta name='author' content='Auto Zeitung'>",
+        uri="https://www.auto-zeitung.de/a",
+    )
+    assert got.authors == []
     # (a photo's credit names a person: a notice has its year or its reservation)
     head = "<meta name='author' content='Marcus Bensmann'><meta name='author' content='Jo Roe'>"
     got = _page_authors(run_stage, head, "<p>©</p>\n<p>Marcus Bensmann</p>")

@@ -1028,6 +1028,43 @@ def test_a_breadcrumb_trail_written_as_a_numbered_list_is_removed(run_stage):
     assert BREADCRUMB_REASON not in doc.annotations["boilerplate"]["removed"]["reason"]
 
 
+_AP_PARAGRAPHS = [
+    "Scientists at the European Space Agency are studying whether astronauts could one day "
+    "be put into a state of hibernation for long journeys to other planets, a report said.",
+    "While the ability to hibernate is not possible yet, the research team's head says the "
+    "idea could cut the food, water and room a crew needs on a mission to Mars by a third.",
+    "Animals such as bears and bats lower their heart rate and body temperature for months, "
+    "and the researchers want to learn how they wake up again without losing their muscles.",
+    "The agency plans further studies on the subject next year, with the first tests on "
+    "volunteers in a hospital in Germany, where doctors will watch them for several weeks.",
+]
+
+
+def test_a_long_dump_is_joined_at_the_width_its_paragraphs_reach_not_its_widest_line():
+    # a w3m page wrapped at 80 with one row of share icons laid out as a table (105 columns)
+    # and a lynx reference of 120: the widest line set the width, so only lines near it were
+    # joined and each paragraph was left as a joined tail and a head fragment (s44
+    # acc-regress R1: an AP article dropped as empty)
+    icons = " [facebook-i]    [twitter-ic]   [google-ico]   [reddit-ico]   [share-icon]    "
+    icons += "[print-icon]   [email-icon]"
+    ref = "  18. file:///news/panorama/supermarkt-leiterin-wundert-sich-ladenhueter-wird-"
+    ref += "verkaufshit---grund-ist-alarmierend-33332864"
+    assert len(icons) > 100 and len(ref) > 100
+    menu = "World Science Sports Politics Business Health Technology Lifestyle Religion Oddities"
+    page = ["AP News", "", *(f"  • {m}" for m in menu.split() * 4), "", icons, ""]
+    for p in _AP_PARAGRAPHS:
+        page += [*textwrap.wrap(p, 80), ""]
+    page += ["References", "", ref]
+    text = "\n".join(page)
+    assert wrap_width(page) is None and is_bulleted(text)
+    got = reflow_text(text)
+    assert got is not None and got.layout == "bullets"
+    blocks = [b for b in got.text.split("\n") if b]
+    for p in _AP_PARAGRAPHS:
+        assert p in blocks
+    assert icons in blocks and ref in blocks and "Science" in blocks
+
+
 def test_nested_list_marks_are_bullets_only_in_a_bulleted_text():
     # w3m marks nested lists by level: "•", then "○", "□", "■", "☆" ...
     lines = ["Menu", "• News", "  ○ Local", "  ○ World", "    □ Europe", "• Sport", "• Weather"]
@@ -1810,3 +1847,50 @@ def test_a_markdown_bylines_hard_break_before_its_date(run_stage, byline, author
     )
     doc = cleaned_and_read(run_stage, text)
     assert doc.authors == [author]
+
+
+# A Japanese wire story as ``lynx -dump -width 80`` writes it (s44 acc-regress R5)
+_KYODO_LYNX = """   ログイン 会員登録
+
+   東海新聞
+     * トップ
+     * 国内
+     * 国際
+     * 経済
+     * スポーツ
+     * 文化
+     * 暮らし
+     * 動画
+     * 会員登録
+
+   地震
+
+           台湾東部でM7.2の地震　沖縄に一時津波警報
+
+   共同通信 2024年4月3日 10時45分
+
+   (BUTTON) シェア (BUTTON) ポスト (BUTTON) LINEで送る (BUTTON) ブックマーク
+
+   【台北共同】台湾東部の花蓮県沖で3日午前8時前（日本時間同9時前）、マグニチュード（M）7.2の地震があった。台湾当局によると、少なくとも4人
+   が死亡、50人以上がけがをした。
+
+   気象庁は沖縄県の宮古島・八重山地方に津波警報を出したが、その後、注意報に切り替えた。
+   広告
+
+   花蓮市内では複数の建物が傾き、当局が救助活動を続けている。
+
+   キーワード:地震台湾国際
+
+   ニュースレターに登録すると、毎朝主要ニュースをお届けします。
+   ____________________ (BUTTON) OK
+"""
+
+
+def test_a_japanese_dumps_wrapped_line_is_joined_without_a_space():
+    # a short dump's breaks (few_breaks) joined the pieces with a space inside a word
+    got = reflow_text(_KYODO_LYNX)
+    assert got is not None
+    joined = [b for b in got.text.split("\n") if "台湾当局" in b]
+    assert joined and joined[0].endswith("少なくとも4人が死亡、50人以上がけがをした。")
+    # a Latin line's pieces keep their space
+    assert reflow(["one two three", "four"], 0, forced=[True, False])[0] == ["one two three four"]
