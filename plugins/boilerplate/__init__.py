@@ -1625,6 +1625,18 @@ def _drop_breadcrumb(d: Any) -> None:
 
 #: A line that names cookies, as a site's consent notice does in every language
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
+#: A notice's wording beside the noun: a site that uses them ("We use cookies", "Diese
+#: Website verwendet Cookies", "Nous utilisons des cookies") or the reader's consent, the
+#: policy or the settings. A lead that names cookies has none of it ("These chocolate chip
+#: cookies are soft in the middle": a recipe's lead was dropped as a notice; s44 acc-read F1)
+_CONSENT_WORDING = re.compile(
+    r"\b(?:use[sd]?|using|utilis\w*|utiliz\w*|usa\w*|verwende\w*|nutz\w*|setz\w*|"
+    r"gebruik\w*)\s+(?:\S+\s+){0,3}?cookies?\b|"
+    r"\b(?:accept\w*|akzept\w*|agree\w*|consent\w*|einwillig\w*|zustimm\w*|einverstanden|"
+    r"privacy|datenschutz\w*|policy|richtlinie\w*|settings|einstellungen|confidentialit\w*|"
+    r"politique|acepta\w*|consentimiento|privacidad|accett\w*|consenso|toestemming|akkoord)\b",
+    re.I,
+)
 CONSENT_REASON = "cookie notice over the page (its buttons removed under it)"
 
 
@@ -1637,7 +1649,7 @@ def _drop_consent_notice(d: Any) -> None:
     whose only kept line is the notice is left as read: the notice drew the model's
     decisions to it, and its text was not found (a record of the notice is no worse than a
     page dropped as empty). A headline that names cookies ends with no stop; an article's
-    lead has its text under it."""
+    lead has its text under it, and names no consent (:data:`_CONSENT_WORDING`)."""
     keep = d.keep
     if not len(keep):
         return
@@ -1645,6 +1657,8 @@ def _drop_consent_notice(d: Any) -> None:
     s = d.stripped[j]
     # (a substring's test first: the first kept line is most pages' lead, a long one)
     if not keep[j] or "ookie" not in s or not s.endswith(LINE_ENDS) or not _COOKIES.search(s):
+        return
+    if _CONSENT_WORDING.search(s) is None:
         return
     # (the notice alone: the page's text was not found; left as read)
     if j + 2 < len(keep) and not keep[j + 1] and keep[j + 2 :].any():

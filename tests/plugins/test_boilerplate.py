@@ -3420,6 +3420,27 @@ def test_a_cookie_notice_over_a_short_page_is_removed(run_stage) -> None:
     kept, removed = _clean(run_stage, ["Home", "Recipes", *recipe, "© 2025 Home Bakes"])
     assert CONSENT_REASON not in removed.values()
     assert recipe[2] in kept
+    # a recipe's lead that names cookies over a removed "Jump to Recipe" is no notice: it
+    # names no consent (s44 acc-read F1)
+    lead = (
+        "These chocolate chip cookies are soft in the middle, crisp at the edges and ready in"
+        " thirty minutes, which makes them the cookies I bake most often for my family."
+    )
+    page = ["Home | Recipes | Baking | About | Contact", "Soft and Chewy Chocolate Chip Cookies"]
+    story = [
+        "I have been baking this recipe for more than ten years, and I have changed it a little"
+        " every time until it came out the way my children like it best.",
+        "The secret is to let the dough rest in the fridge for at least an hour before you bake"
+        " it, so that the butter firms up again and the cookies do not spread too much in the"
+        " oven.",
+        "You can freeze the dough in balls and bake a few at a time whenever you want fresh"
+        " cookies in the afternoon.",
+        "Share on Facebook | Pin it | Email",
+    ]
+    text = [*page, lead, "Jump to Recipe", *story]
+    kept, removed = _clean(run_stage, [x for line in text for x in (line, "")][:-1])
+    assert CONSENT_REASON not in removed.values()
+    assert lead in kept
 
 
 def test_a_headings_permalink_is_dropped_from_the_text_and_the_title(run_stage):
