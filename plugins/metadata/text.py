@@ -5955,14 +5955,28 @@ _FROM_DIGIT = re.compile(r"\d.*$")
 _WORD_NUMBER = re.compile(r"\b([^\W\d_]{3,12})\.?,?\s+\d")
 
 
+#: A date that its month word starts, after the word: its day and year ("4, 2025",
+#: "4th 2025") or its year ("2024")
+_AFTER_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\d{4}\b")
+
+
 def _without_month_date(s: str) -> str:
     """``s`` up to a date after the names that starts with its month ("March 4, 2025",
     "Dec. 2024"): a markdown byline's hard break ("By Laura Chen␣␣" over "March 4, 2025")
     is one line to the reader, and the month stayed a name's word, "Laura Chen March"
     (s42 acc-regress D4; the digits went, :data:`_FROM_DIGIT`). A month name without a
-    number after it is a name ("April Ryan", "June Carter")."""
+    number after it is a name ("April Ryan", "June Carter"). A month that is a surname too
+    (not in :data:`_MONTH_TAIL`, the one list of them for :func:`person_name` as well) is
+    cut only before a date it starts (:data:`_AFTER_MONTH`) and with two words left before
+    it: "Jana Mai, 12.03.2024" and "Theresa May 12 March 2024" were "Jana", "Theresa"
+    (s44 acc-read F2, F7)."""
     for m in _WORD_NUMBER.finditer(s):
-        if m.group(1).casefold() in MONTHS:
+        word = m.group(1).casefold()
+        if word not in MONTHS:
+            continue
+        if word in _MONTH_TAIL or (
+            _AFTER_MONTH.match(s, m.end() - 1) and len(s[: m.start()].split()) >= 2
+        ):
             return s[: m.start()]
     return s
 
@@ -6194,6 +6208,7 @@ _LEGAL_FORMS = frozenset((
 ))  # fmt: skip
 #: Month names that end a name only as a date's remnant ("Carrie Arnold November 18, 2021"
 #: with its digits cut); "May", "March", "June", "April" and "August" are surnames too
+#: (and "Mai", "Juni", "Juli"...; :func:`_without_month_date` reads them so as well)
 _MONTH_TAIL = frozenset((
     "january", "february", "september", "october", "november", "december", "januar",
     "februar", "oktober", "dezember", "janvier", "février", "septembre", "octobre",
