@@ -1750,6 +1750,22 @@ def _starts_dateline(line: str, start: int) -> bool:
     )
 
 
+#: The most words of a byline's name before a day word (:func:`_after_byline_name`)
+_NAME_WORDS_BEFORE_DAY = 4
+
+
+def _after_byline_name(tail: str) -> bool:
+    """Whether ``tail`` ends with a byline word and a name (capitalised words, at most
+    :data:`_NAME_WORDS_BEFORE_DAY`): "Posted by Admin", "Aktualisiert von Anna Schmidt",
+    "Publié par Marie Dupont". A blog's or a forum's byline puts its poster's name between
+    its cue and the day word ("Posted by Admin Yesterday"), as a site's name in a title does
+    not ("… - USA Today")."""
+    words = tail.split()[-_NAME_WORDS_BEFORE_DAY - 1 :]
+    while words and words[-1][:1].isupper():
+        words.pop()
+    return bool(words) and words[-1].casefold() in _BYLINE_WORDS
+
+
 def _day_word_dates(line: str, m: re.Match[str]) -> bool:
     """Whether the day word ``m`` ("yesterday", "hier", "heute", "昨天") dates the line it is
     on: a time of day follows it ("Hier à 19:20", "昨天 10:20"), or it stands alone but for
@@ -1768,10 +1784,16 @@ def _day_word_dates(line: str, m: re.Match[str]) -> bool:
     if tail.endswith((":", "：")):
         return True
     prev = tail.rsplit(None, 1)[-1] if tail and before[-1:].isspace() else ""
-    if m.group()[:1].isupper() and prev[:1].isupper() and not any(_cues(prev + " ")[1:4]):
+    if (
+        m.group()[:1].isupper()
+        and prev[:1].isupper()
+        and not any(_cues(prev + " ")[1:4])
+        and not _after_byline_name(tail)
+    ):
         # (a capitalised name's last word: "… - USA Today", "Psychology Today", "Miami
         # Today" in a title's site segment, within a cue's reach of "data", was the
-        # capture's day; s43 acc-index #12: a cue right before it, "Published Today", dates)
+        # capture's day; s43 acc-index #12: a cue right before it, "Published Today", dates,
+        # and so does a byline's name before it, "Posted by Admin Yesterday": s44 acc-read F9)
         return False
     _, strong, cue_pub, cue_upd, weak, _, _, _ = _cues(tail[-45:] + " ")
     return strong or cue_upd or (cue_pub and not weak)

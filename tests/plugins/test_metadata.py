@@ -265,6 +265,11 @@ def test_relative_dates_need_and_use_the_capture_date(run_stage) -> None:
         ("przedwczoraj", 2),
         ("Published Today", 0),  # (a cue before the capitalised day word)
         ("Veröffentlicht Gestern", 1),
+        # a byline's name between its cue and the day word (s44 acc-read F9)
+        ("Posted by Admin Yesterday", 1),
+        ("Published by Jane Doe Today", 0),
+        ("Aktualisiert von Anna Schmidt Gestern", 1),
+        ("Publié par Marie Dupont Hier", 1),
     ],
 )
 def test_relative_date_forms(line: str, days: int) -> None:
