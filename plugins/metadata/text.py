@@ -6252,7 +6252,9 @@ def person_name(name: str) -> str | None:
     (s43 acc-index #7). The one test of a name for a byline's, a markup field's and a
     dump's authors: each called the two tests, in either order (the desk's test before the
     label's cut missed "Interview HNN Staff")."""
-    n = _NAME_TAIL.sub("", _NAME_BEFORE_BY.sub("", _NAME_LABEL.sub("", name.strip())))
+    # (the field's word before its byline word first: a label's cut left "by Jane Doe" of
+    # "Words by Jane Doe", and the byline word then had no word before it; s44 acc-read F8)
+    n = _NAME_TAIL.sub("", _NAME_LABEL.sub("", _NAME_BEFORE_BY.sub("", name.strip())))
     ws = n.split()
     if len(ws) >= 2 and ws[-1].casefold().replace(".", "").rstrip(",") in _LEGAL_FORMS:
         return None  # (a publisher)

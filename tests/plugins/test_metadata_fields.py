@@ -1339,6 +1339,9 @@ def _page_authors(run_stage: Any, head: str, foot: str = "", uri: str = "https:/
         ("Interview: Julia Lauter", ["Julia Lauter"]),
         ("WABC By Eyewitness News", ["Eyewitness News"]),
         ("Analysis by Chris Cillizza", ["Chris Cillizza"]),
+        # (a label before a byline word: "by Jane Doe" was made; s44 acc-read F8)
+        ("Words by Jane Doe", ["Jane Doe"]),
+        ("Interview by Julia Lauter", ["Julia Lauter"]),
         # (a publisher, by its legal form)
         ("Perform Media Deutschland GmbH", []),
         # (what is a person's stays: a surname that is a month's name)
