@@ -7838,13 +7838,13 @@ def site_name_of(site: str, title: str | None, url: str | None) -> str | None:
         return None
     site = _SITE_LICENCE.sub("", _SITE_YEAR.sub("", site)).strip(" _|-–—·")
     head = _compact(title) if title else ""
-    if head and _compact(site) == head:
+    label = _host_label(url)
+    if head and _compact(site) == head and not _home_page_name(site, label):
         return None
     parts = _TITLE_SEP.split(site)
     if len(parts) < 3:
         return site or None
     segs = [p.strip() for p in parts[0::2]]
-    label = _host_label(url)
     named = (
         [g for g in segs if _is_domain_name(g, label)]
         or [g for g in segs if _names_domain(g, label)]
@@ -7865,6 +7865,23 @@ def site_name_of(site: str, title: str | None, url: str | None) -> str | None:
             if _compact(segs[k]) == head:
                 return address_host(segs[1 - k]) or None
     return site
+
+
+#: The most words of a site's name that a page without an address titles with it alone
+_HOME_NAME_WORDS = 3
+
+
+def _home_page_name(site: str, label: str | None) -> bool:
+    """Whether ``site``, the page's title as well, is the site's name on its home page, not
+    a headline given as the site's name: it names the domain ``label`` ("Die Zeit" at
+    zeit.de), or, with no address to tell, it is a name's few capitalised words
+    (:data:`_HOME_NAME_WORDS`: "Netzblick", "The Harbour Times"; a headline has a verb's
+    lower case, "Library opens reading room"). A home page's record lost its site's name
+    (s44 acc-read F11)."""
+    if label is not None:
+        return _names_domain(site, label)
+    ws = site.split()
+    return len(ws) <= _HOME_NAME_WORDS and all(w[:1].isupper() for w in ws)
 
 
 def _names_domain(s: str, label: str) -> bool:

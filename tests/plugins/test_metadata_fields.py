@@ -1524,6 +1524,24 @@ def test_a_site_name_is_the_sites_not_a_headline_tagline_or_address(run_stage, s
     assert got.site_name == want
 
 
+@pytest.mark.parametrize(
+    ("name", "uri"),
+    [("Die Zeit", "https://www.zeit.de/index"), ("Netzblick", None)],
+)
+def test_a_home_pages_title_that_is_its_site_name_keeps_the_site_name(run_stage, name, uri):
+    """A home page is titled with its site's name: the name is no headline given as the
+    site's when it names the domain or, with no address, is a name's few capitalised
+    words; the record had no site name (s44 acc-read F11)."""
+    page = (
+        f"<!doctype html><html><head><title>{name}</title>"
+        f"<meta property='og:site_name' content='{name}'></head><body><main><article>"
+        f"<h2>Konferenz beginnt mit Rekord</h2><p>{PROSE * 3}</p><p>{PROSE * 2}</p>"
+        "</article></main></body></html>"
+    )
+    got = run_stage(MetadataStage, make_document(page, html=True, uri=uri)).kept[0]
+    assert got.site_name == name
+
+
 def test_a_dumps_title_and_site_name_get_a_pages_checks(run_stage) -> None:
     """A dump's title kept its " | The Harbour Times", and the site's name was a title
     (s43 acc-index #19)."""
