@@ -6751,9 +6751,14 @@ def unhashed(tag: str) -> str:
     return tag[1:] if tag[:1] == "#" and tag[1:2].isalnum() else tag
 
 
-#: A machine's type prefix on a tag: a word in small letters and a colon, no space after
-#: it ("tag:facebook", "cat:politik", "type:post")
-_TAG_PREFIX = re.compile(r"[a-z]+:(?=[^\s/])")
+#: A machine's type prefix on a tag: a type's name in small letters and a colon, no space
+#: after it ("tag:facebook", "cat:politik", "type:post"). A closed list: a tag's own word
+#: before a colon is no type ("re:publica", "c:geo" were "publica", "geo"; s44 acc-read F12)
+_TAG_PREFIX = re.compile(
+    r"(?:tags?|type|cat|categor(?:y|ies)|topics?|keywords?|kw|section|labels?|subject|"
+    r"genre|series|collection|repository|repo|format|lang(?:uage)?|people|person|place|"
+    r"location|org(?:anization)?|company|brand|product|id):(?=[^\s/])"
+)
 
 
 def untyped(tag: str) -> str:

@@ -1482,6 +1482,13 @@ def test_a_tag_is_a_term_not_a_sentence_headline_or_typed_name(run_stage, head, 
     assert _record(run_stage, _html(head)).tags == tags
 
 
+def test_a_tags_own_word_before_a_colon_is_no_type_prefix(run_stage) -> None:
+    """A type prefix is a type's name: "re:publica" (a conference) and "c:geo" (an app)
+    lost their first word (s44 acc-read F12); "tag:" goes once, not its tag's word too."""
+    head = "<meta name='keywords' content='re:publica, c:geo, Netzpolitik, tag:re:publica'>"
+    assert _record(run_stage, _html(head)).tags == ["re:publica", "c:geo", "Netzpolitik"]
+
+
 def test_a_dumps_tags_get_a_pages_checks(run_stage) -> None:
     """A dump's tags take the same checks: a type prefix off, no sentence."""
     got = _record(
