@@ -4460,14 +4460,25 @@ _INSTITUTION_WORDS = frozenset({
     "board", "centre", "center", "administration", "federation", "union",
 })  # fmt: skip
 _INSTITUTION_ENDS = ("amt", "ministerium", "behörde", "verband", "institut", "bank")
+#: The small words that join an institution's word to the rest of its name ("Bank of
+#: England", "Office for National Statistics")
+_INSTITUTION_JOINS = frozenset({"of", "for", "für", "de", "du", "des", "di", "del"})
 
 
 def _institutional(words: list[str]) -> bool:
-    """Whether one of ``words`` names an institution (:data:`_INSTITUTION_WORDS`,
-    :data:`_INSTITUTION_ENDS`)."""
-    return any(
-        w.lower() in _INSTITUTION_WORDS or w.lower().endswith(_INSTITUTION_ENDS) for w in words
-    )
+    """Whether ``words`` (with their small joining words) name an institution: a compound
+    that ends as one does (:data:`_INSTITUTION_ENDS`: "Statistisches Bundesamt Wiesbaden"),
+    or a word of :data:`_INSTITUTION_WORDS` as their last word or joined to the next ("World
+    Health Organization", "Bureau of Labor Statistics", "Office for National Statistics").
+    Such a word amid a headline's words is none: "Sources: Lakers Front Office Shakeup" was
+    a credit, never a title (s44 acc-read F13)."""
+    last = len(words) - 1
+    for k, w in enumerate(map(str.lower, words)):
+        if w.endswith(_INSTITUTION_ENDS) and w not in _INSTITUTION_ENDS:
+            return True
+        if w in _INSTITUTION_WORDS and (k == last or words[k + 1].lower() in _INSTITUTION_JOINS):
+            return True
+    return False
 
 
 #: What separates a credit's names ("Jane Roe/Reuters", "AP | dpa")
@@ -4541,7 +4552,7 @@ def _credit_line(s: str) -> bool:
     names = 2
     if m["pic"] and _HEADLINE_SMALL.isdisjoint(w.lower() for w in spaced):
         names = 3  # (no small word of a Title-Case headline: "Photos: Flooding In Valencia")
-    elif not m["pic"] and _institutional(words):
+    elif not m["pic"] and _institutional(spaced):
         names = _CREDIT_NAMES
     return (
         _CREDIT_SEPS.search(value) is not None
