@@ -68,7 +68,7 @@ from corearchive.limits import held, time_limit
 from .. import is_post
 from .chrome import software_chrome, without_edit_links
 from .lines import CLOSING_MARKS, LINE_ENDS
-from .listing import product_cards
+from .listing import new_cards, product_cards
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
 from .reflow import (
@@ -826,7 +826,7 @@ class BoilerplateStage(Stage):
                         _captions_as_text(captions)
                         text, method, described = self._main_text(doc, tree, AttrIndex(tree))
                     if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
-                        cards := product_cards(tree, html)
+                        cards := new_cards(product_cards(tree, html), text)
                     ):
                         # a shop's listing: trafilatura kept its intro, not its products
                         # (an article's box of offers is under a longer text: not read)
