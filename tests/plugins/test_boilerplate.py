@@ -3472,6 +3472,21 @@ def test_a_headings_permalink_is_dropped_from_the_text_and_the_title(run_stage):
     assert doc.title == "Installation"
 
 
+@pytest.mark.parametrize("mark", ["&para;", "&#182;", " # "])
+def test_a_headings_permalink_written_as_an_entity_or_spaced_is_dropped(mark):
+    """MkDocs (Python-Markdown's toc) writes its sign as "&para;": the gate looked for the
+    character in the markup, and the headings kept it (s44 acc-read F6)."""
+    from corearchive_plugins.boilerplate.htmltree import load_html
+
+    page = (
+        f'<html><body><article><h1 id="install">Installation<a class="headerlink" '
+        f'href="#install">{mark}</a></h1><h2 id="req">Requirements<a class="headerlink" '
+        f'href="#req">{mark}</a></h2><p>Some text here.</p></article></body></html>'
+    )
+    tree = load_html(page)
+    assert [h.text_content() for h in tree.iter("h1", "h2")] == ["Installation", "Requirements"]
+
+
 def test_a_markets_ticker_over_the_article_is_removed(run_stage):
     """s41 acc-press F13: a finance portal's strip of index prices over a release ("Dow
     44,210.55 -0.3%") was kept by the line model and opened the record's text on every path
