@@ -6225,7 +6225,9 @@ def place_words(text: str, byline: bool = False, shapes: bool = True) -> Callabl
 #: What trails a name in an author field and is no part of it: a web address's scheme (a
 #: profile link read as text, "Sputnik https:", "The Washington Times https:"), a middle dot,
 #: bullet, bar or slash left before a date that was cut ("Венера Ерофеева·")
-_NAME_TAIL = re.compile(r"(?:\s+https?:?(?://\S*)?)+$|[\s·•|/]+$", re.I)
+_NAME_TAIL_SEPS = frozenset(" ·•|/")
+#: ... a scheme's word (:func:`_without_name_tail`)
+_SCHEME_WORD = re.compile(r"https?:?(?://\S*)?", re.I)
 #: A label before a name ("Interview: Julia Lauter", "Text: Jane Doe"; trafilatura drops
 #: the colon), followed by two words at least
 _NAME_LABEL = re.compile(
@@ -6250,6 +6252,21 @@ _MONTH_TAIL = frozenset((
 ))  # fmt: skip
 
 
+def _without_name_tail(n: str) -> str:
+    """``n`` (its white space folded to single spaces) without what trails a name in an
+    author field (:data:`_NAME_TAIL_SEPS`, scheme words after a space:
+    :data:`_SCHEME_WORD`), read from the end once: a pattern tried at each word was
+    quadratic in a run of them (s44 acc-read F14)."""
+    end = len(n)
+    while True:
+        while end and n[end - 1] in _NAME_TAIL_SEPS:
+            end -= 1
+        start = n.rfind(" ", 0, end)
+        if start <= 0 or _SCHEME_WORD.fullmatch(n, start + 1, end) is None:
+            return n[:end]
+        end = start
+
+
 def person_name(name: str) -> str | None:
     """``name``, an author field's name from any source (a page's markup, a byline, a
     dump), without what is no part of a person's name, or None when nothing of one is left:
@@ -6265,7 +6282,11 @@ def person_name(name: str) -> str | None:
     label's cut missed "Interview HNN Staff")."""
     # (the field's word before its byline word first: a label's cut left "by Jane Doe" of
     # "Words by Jane Doe", and the byline word then had no word before it; s44 acc-read F8)
-    n = _NAME_TAIL.sub("", _NAME_LABEL.sub("", _NAME_BEFORE_BY.sub("", name.strip())))
+    # (its white space folded first, and the tail's runs taken at their start only: tried
+    # at each space of a run, the tail's patterns were quadratic in it, 9 s for a name with
+    # 10,000 spaces inside; s44 acc-read F14)
+    n = _SPACES.sub(" ", name).strip()
+    n = _without_name_tail(_NAME_LABEL.sub("", _NAME_BEFORE_BY.sub("", n)))
     ws = n.split()
     if len(ws) >= 2 and ws[-1].casefold().replace(".", "").rstrip(",") in _LEGAL_FORMS:
         return None  # (a publisher)
@@ -7835,8 +7856,12 @@ def address_host(site: str) -> str:
 
 #: A copyright notice's year before the name, its sign taken off ("2020 Propellets Austria")
 _SITE_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[^\W\d_])")
-#: A licence notice's words after the name ("Krimiblog-Archiv ist lizensiert unter")
-_SITE_LICENCE = re.compile(r"(?i)\s+(?:ist|is|are|sind)\s+(?:lizen[sz]iert|licensed)\b.*$")
+#: A licence notice's words after the name ("Krimiblog-Archiv ist lizensiert unter"), from
+#: a run of spaces' start only (tried at each space of a run, it was quadratic in it: 62 s
+#: for a name of 20,000 spaces; s44 acc-read F15)
+_SITE_LICENCE = re.compile(
+    r"(?i)(?<!\s)\s+(?:ist|is|are|sind)\s+(?:lizen[sz]iert|licensed)\b.*$"
+)
 
 
 def site_name_of(site: str, title: str | None, url: str | None) -> str | None:
@@ -7926,7 +7951,9 @@ def _site_evidence(s: str, label: str | None, publisher: str | None) -> bool:
 #: " — ", " :: ", " · ", " » " (spaced: "Rödermark/ Hessen", "Antholz-Abschluss" are words)
 #: The marks that part a title's segments ("Headline | Site", "Headline - Site")
 _TITLE_SEP_MARKS = r"|\-–—·»"
-_TITLE_SEP = re.compile(rf"(\s+(?:[{_TITLE_SEP_MARKS}]|::)\s+)")
+#: (from a run of spaces' start only, as :data:`_LABEL_SEP`: tried at each space of a run,
+#: it was quadratic in it, 13 s for a site's name of 20,000 spaces; s44 acc-read F15)
+_TITLE_SEP = re.compile(rf"((?<!\s)\s+(?:[{_TITLE_SEP_MARKS}]|::)\s+)")
 
 
 def _line_key(s: str) -> str:
@@ -8003,7 +8030,7 @@ _SECTION_LABEL = re.compile(
 _LABEL_SITE_WORDS = 4
 #: The separators of a title's segments (:data:`_TITLE_SEP`'s, and the bullet CivicPlus
 #: sites put between theirs: "News Flash • Millbrook, OH • CivicEngage")
-_LABEL_SEP = re.compile(rf"\s+(?:[{_TITLE_SEP_MARKS}•]|::)\s+")
+_LABEL_SEP = re.compile(rf"(?<!\s)\s+(?:[{_TITLE_SEP_MARKS}•]|::)\s+")
 
 
 def over_the_story(lines: Sequence[str], title: str, text: str, label: str) -> bool:

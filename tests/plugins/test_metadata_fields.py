@@ -1566,3 +1566,38 @@ def test_a_dumps_title_and_site_name_get_a_pages_checks(run_stage) -> None:
     doc = make_document(PROSE * 3, uri="https://d.example/4")
     doc.site_name = "Krimiblog-Archiv ist lizensiert unter"
     assert run_stage(MetadataStage, doc).kept[0].site_name == "Krimiblog-Archiv"
+
+
+def test_an_author_field_or_a_site_name_with_long_runs_of_spaces_is_read_in_linear_time():
+    """An author's name and a site's name were read with patterns tried at each space of a
+    run (a name's tail, a licence's words, a title's separator): quadratic in the run, 9 s
+    for a name with 10,000 spaces inside, 13 s for a site's name with 20,000 (s44 acc-read
+    F14, F15). The names are the same."""
+    import time
+
+    from corearchive_plugins.metadata.html import meta_fields
+    from corearchive_plugins.metadata.text import person_name, site_name_of
+
+    start = time.process_time()
+    assert person_name("Jane" + " " * 20_000 + "Doe") == "Jane Doe"
+    assert person_name("Jane Doe" + " https:" * 3_000 + " x") is not None
+    assert person_name("Jane Doe" + " https:" * 3_000) == "Jane Doe"
+    assert meta_fields({"author": "Jane Doe" + " " * 20_000 + "x"}) == {"authors": ["Jane Doe x"]}
+    assert site_name_of("Harbour Times" + " " * 20_000 + "x", "Vote delayed", None)
+    assert site_name_of("Harbour Times ist lizensiert unter CC", None, None) == "Harbour Times"
+    assert time.process_time() - start < 1.5  # (quadratic: over a minute)
+
+
+def test_a_credit_with_the_marks_numeric_entity_is_no_notice_and_an_empty_name_none():
+    """The digits of "&#169;" were taken for a notice's year: a photo's credit so written
+    named its author as the copyright holder; an empty name never ended the search (s44
+    acc-read F16)."""
+    from corearchive_plugins.metadata.html import copyright_holder
+
+    for mark in ("©", "&copy;", "&#169;"):
+        assert not copyright_holder(
+            f"<figcaption>{mark} Marcus Bensmann</figcaption>", "Marcus Bensmann"
+        )
+        assert copyright_holder(f"<footer>{mark} 2020 Marcus Bensmann</footer>", "Marcus Bensmann")
+    assert not copyright_holder("abc", "")
+    assert not copyright_holder("© 2020 abc", " ")
