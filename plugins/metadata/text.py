@@ -5634,10 +5634,12 @@ def _segment_cut(s: str) -> str:
 
 
 #: A quantity with its unit, or a pack of them: a product's variant ("1 kg", "500 g",
-#: "2x250g", "75 cl"), never a site's name
+#: "2x250g", "75 cl", "128GB"), never a site's name. A one-letter unit glued to its number
+#: is in small letters ("500g", "1 L"): in capitals it is a name's ("| 3M", "| 5G" were
+#: kept as quantities; s44 acc-read F17)
 _QUANTITY = re.compile(
-    r"(?:\d+\s*[x×]\s*)?\d+(?:[.,]\d+)?\s*(?:kg|g|mg|l|ml|cl|dl|oz|lbs?|gal|m|cm|mm|tb|gb|mb)\.?",
-    re.IGNORECASE,
+    r"(?:\d+\s*[x×]\s*)?\d+(?:[.,]\d+)?"
+    r"(?:\s*(?i:kg|mg|ml|cl|dl|oz|lbs?|gal|cm|mm|tb|gb|mb)|\s*[glm]|\s+(?i:[glm]))\.?"
 )
 
 
@@ -7859,9 +7861,7 @@ _SITE_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[^\W\d_])")
 #: A licence notice's words after the name ("Krimiblog-Archiv ist lizensiert unter"), from
 #: a run of spaces' start only (tried at each space of a run, it was quadratic in it: 62 s
 #: for a name of 20,000 spaces; s44 acc-read F15)
-_SITE_LICENCE = re.compile(
-    r"(?i)(?<!\s)\s+(?:ist|is|are|sind)\s+(?:lizen[sz]iert|licensed)\b.*$"
-)
+_SITE_LICENCE = re.compile(r"(?i)(?<!\s)\s+(?:ist|is|are|sind)\s+(?:lizen[sz]iert|licensed)\b.*$")
 
 
 def site_name_of(site: str, title: str | None, url: str | None) -> str | None:

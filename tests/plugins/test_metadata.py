@@ -3160,6 +3160,12 @@ def test_a_menu_item_or_button_alone_is_no_title_but_a_page_of_that_name_has_one
         ("Organic Green Tea Leaves | 2x250g", None),
         ("Eventi in città – giugno 2025", None),
         ("Council meetings and public hearings | March 2024", None),
+        # (a company's name of a figure and a capital, no quantity: s44 acc-read F17)
+        (
+            "Scotch Magic Tape Dispenser Refill Rolls | 3M",
+            "Scotch Magic Tape Dispenser Refill Rolls",
+        ),
+        ("Organic Green Tea Leaves | 1 L", None),
         # (a month without its year, a number without a unit: as before)
         ("Council meetings and public hearings | March", "Council meetings and public hearings"),
         # no segment of two words or fewer: as it is
