@@ -738,6 +738,10 @@ def test_a_katakana_word_is_one_word():
     from corearchive_plugins.boilerplate import lines
 
     assert _feature([step], "ntok") == [len(lines._CJK_LETTERS.findall(step)) / 1.6]
+    # (a sentence that ends inside a quote's or a bracket's close is one too: s44 acc-read
+    # F18)
+    quoted = "彼はこう言った。「" + step + "」"
+    assert _feature([quoted], "ntok") == [len(lines._CJK_LETTERS.findall(quoted)) / 1.6]
 
 
 #: a Japanese press release (htmldate dev 1649432346, PR TIMES: the release's facts,
