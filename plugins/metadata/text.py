@@ -6254,6 +6254,27 @@ _MONTH_TAIL = frozenset((
 ))  # fmt: skip
 
 
+#: The vowels of a two-letter name (:func:`_short_name`)
+_VOWELS = frozenset("aeiouyäöüéèáàíóúаеиоуыэюяё")
+
+
+def _short_name(n: str) -> bool:
+    """Whether ``n``, two letters of a cased script, is a name ("Li", "Xi", "Wu"), not
+    initials ("LD", "L.D.", "Mh"): a capital, a small letter that is a vowel, no dot. A
+    one-word surname of two letters was dropped (s44 acc-read F19)."""
+    return len(n) == 2 and n[0].isupper() and n[1].islower() and not _VOWELS.isdisjoint(n.lower())
+
+
+def _legal_form(word: str) -> bool:
+    """Whether ``word`` is a company's legal form (:data:`_LEGAL_FORMS`) as written: one of
+    two letters in capitals or with its points ("SA", "S.A.", "AG", "e.V."), not a
+    title-cased surname ("Mem de Sa" was no person; s44 acc-read F19)."""
+    bare = word.replace(".", "")
+    if bare.casefold() not in _LEGAL_FORMS:
+        return False
+    return len(bare) > 2 or bare.isupper() or "." in word
+
+
 def _without_name_tail(n: str) -> str:
     """``n`` (its white space folded to single spaces) without what trails a name in an
     author field (:data:`_NAME_TAIL_SEPS`, scheme words after a space:
@@ -6277,7 +6298,8 @@ def person_name(name: str) -> str | None:
     it ("Sputnik https", "Венера Ерофеева·"), a field's name before its byline word ("WABC
     By Eyewitness News"); a company's (a legal form: "Perform Media Deutschland GmbH") is
     none; one or two letters are initials ("LD", "Mh", "I"), no name (a
-    script without case aside: "王明"); nor is a desk's or a site's account
+    script without case aside: "王明"; a capital and a small vowel are one: "Li",
+    :func:`_short_name`); nor is a desk's or a site's account
     (:func:`_no_person`: "HNN Staff", "Admin"). An author facet showed each as a person
     (s43 acc-index #7). The one test of a name for a byline's, a markup field's and a
     dump's authors: each called the two tests, in either order (the desk's test before the
@@ -6290,13 +6312,13 @@ def person_name(name: str) -> str | None:
     n = _SPACES.sub(" ", name).strip()
     n = _without_name_tail(_NAME_LABEL.sub("", _NAME_BEFORE_BY.sub("", n)))
     ws = n.split()
-    if len(ws) >= 2 and ws[-1].casefold().replace(".", "").rstrip(",") in _LEGAL_FORMS:
+    if len(ws) >= 2 and _legal_form(ws[-1].rstrip(",")):
         return None  # (a publisher)
     if len(ws) >= 3 and ws[-1].casefold().rstrip(".,") in _MONTH_TAIL:
         ws = ws[:-1]
         n = " ".join(ws)
     letters = n.replace(".", "").replace(" ", "")
-    if len(letters) <= 2 and all(c.lower() != c.upper() for c in letters):
+    if len(letters) <= 2 and all(c.lower() != c.upper() for c in letters) and not _short_name(n):
         return None
     if not n or _no_person(ws):
         return None

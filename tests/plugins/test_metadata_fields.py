@@ -1344,7 +1344,9 @@ def _page_authors(run_stage: Any, head: str, foot: str = "", uri: str = "https:/
         ("Interview by Julia Lauter", ["Julia Lauter"]),
         # (a publisher, by its legal form)
         ("Perform Media Deutschland GmbH", []),
-        # (what is a person's stays: a surname that is a month's name)
+        # (what is a person's stays: a surname that is a month's name; one that is a
+        # legal form's letters title-cased: s44 acc-read F19)
+        ("Mem de Sa", ["Mem de Sa"]),
         ("Theresa May", ["Theresa May"]),
         ("Justus von Daniels", ["Justus von Daniels"]),
     ],
@@ -1601,3 +1603,17 @@ def test_a_credit_with_the_marks_numeric_entity_is_no_notice_and_an_empty_name_n
         assert copyright_holder(f"<footer>{mark} 2020 Marcus Bensmann</footer>", "Marcus Bensmann")
     assert not copyright_holder("abc", "")
     assert not copyright_holder("© 2020 abc", " ")
+
+
+def test_a_two_letter_name_is_no_initials_and_a_legal_form_is_written_as_one():
+    """person_name took every two letters for initials ("Li", "Xi", "Wu" were no names) and a
+    title-cased "Sa" for the legal form S.A. (s44 acc-read F19)."""
+    from corearchive_plugins.metadata.text import person_name
+
+    assert [person_name(n) for n in ("Li", "Xi", "Wu", "Mem de Sa")] == [
+        "Li",
+        "Xi",
+        "Wu",
+        "Mem de Sa",
+    ]
+    assert [person_name(n) for n in ("LD", "L.D.", "Mh", "I", "Acme SA", "Acme S.A.")] == [None] * 6
