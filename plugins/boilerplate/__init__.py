@@ -1631,7 +1631,7 @@ _COOKIES = re.compile(r"\bcookies?\b", re.I)
 #: cookies are soft in the middle": a recipe's lead was dropped as a notice; s44 acc-read F1)
 _CONSENT_WORDING = re.compile(
     r"\b(?:use[sd]?|using|utilis\w*|utiliz\w*|usa\w*|verwende\w*|nutz\w*|setz\w*|"
-    r"gebruik\w*)\s+(?:\S+\s+){0,3}?cookies?\b|"
+    r"gebruik\w*)\s+(?:\S+\s+){0,6}?\W?cookies?\b|"
     r"\b(?:accept\w*|akzept\w*|agree\w*|consent\w*|einwillig\w*|zustimm\w*|einverstanden|"
     r"privacy|datenschutz\w*|policy|richtlinie\w*|settings|einstellungen|confidentialit\w*|"
     r"politique|acepta\w*|consentimiento|privacidad|accett\w*|consenso|toestemming|akkoord)\b",

@@ -6001,15 +6001,15 @@ def _without_month_date(s: str) -> str:
     is one line to the reader, and the month stayed a name's word, "Laura Chen March"
     (s42 acc-regress D4; the digits went, :data:`_FROM_DIGIT`). A month name without a
     number after it is a name ("April Ryan", "June Carter"). A month that is a surname too
-    (not in :data:`_MONTH_TAIL`, the one list of them for :func:`person_name` as well) is
-    cut only before a date it starts (:data:`_AFTER_MONTH`) and with two words left before
-    it: "Jana Mai, 12.03.2024" and "Theresa May 12 March 2024" were "Jana", "Theresa"
-    (s44 acc-read F2, F7)."""
+    (:data:`_SURNAME_MONTHS`, the months that :func:`person_name` leaves after a name as
+    well) is cut only before a date it starts (:data:`_AFTER_MONTH`) and with two words
+    left before it: "Jana Mai, 12.03.2024" and "Theresa May 12 March 2024" were "Jana",
+    "Theresa" (s44 acc-read F2, F7)."""
     for m in _WORD_NUMBER.finditer(s):
         word = m.group(1).casefold()
         if word not in MONTHS:
             continue
-        if word in _MONTH_TAIL or (
+        if word not in _SURNAME_MONTHS or (
             _AFTER_MONTH.match(s, m.end() - 1) and len(s[: m.start()].split()) >= 2
         ):
             return s[: m.start()]
@@ -6243,9 +6243,18 @@ _LEGAL_FORMS = frozenset((
     "gmbh", "ag", "kg", "kgaa", "ug", "inc", "ltd", "llc", "llp", "plc", "corp", "sa",
     "sas", "sarl", "srl", "spa", "bv", "nv", "ev", "oy", "pty"
 ))  # fmt: skip
+#: Month names that are surnames or given names too ("Theresa May", "Jana Mai", "Julia
+#: August", "April Ryan"): a name's word unless a date they start follows them
+#: (:func:`_without_month_date`), never a date's remnant after a name (:data:`_MONTH_TAIL`
+#: holds none of them)
+_SURNAME_MONTHS = frozenset((
+    "may", "march", "june", "july", "april", "august", "mai", "juni", "juli", "märz",
+    "avril", "mars", "juin", "mayo", "abril", "marzo", "junio", "julio", "agosto", "maggio",
+    "giugno", "luglio", "aprile", "maio", "março", "augustus", "augusti"
+))  # fmt: skip
 #: Month names that end a name only as a date's remnant ("Carrie Arnold November 18, 2021"
 #: with its digits cut); "May", "March", "June", "April" and "August" are surnames too
-#: (and "Mai", "Juni", "Juli"...; :func:`_without_month_date` reads them so as well)
+#: (:data:`_SURNAME_MONTHS`)
 _MONTH_TAIL = frozenset((
     "january", "february", "september", "october", "november", "december", "januar",
     "februar", "oktober", "dezember", "janvier", "février", "septembre", "octobre",
@@ -6260,9 +6269,10 @@ _VOWELS = frozenset("aeiouyäöüéèáàíóúаеиоуыэюяё")
 
 def _short_name(n: str) -> bool:
     """Whether ``n``, two letters of a cased script, is a name ("Li", "Xi", "Wu"), not
-    initials ("LD", "L.D.", "Mh"): a capital, a small letter that is a vowel, no dot. A
+    initials ("LD", "L.D.", "Mh") or a brand's letters ("iG", "Ig"): a capital, then a small
+    vowel. A
     one-word surname of two letters was dropped (s44 acc-read F19)."""
-    return len(n) == 2 and n[0].isupper() and n[1].islower() and not _VOWELS.isdisjoint(n.lower())
+    return len(n) == 2 and n[0].isupper() and n[1] in _VOWELS
 
 
 def _legal_form(word: str) -> bool:

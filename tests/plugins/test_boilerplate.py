@@ -3445,6 +3445,15 @@ def test_a_cookie_notice_over_a_short_page_is_removed(run_stage) -> None:
     kept, removed = _clean(run_stage, [x for line in text for x in (line, "")][:-1])
     assert CONSENT_REASON not in removed.values()
     assert lead in kept
+    # (a notice's verb a few words before its noun is a notice's still)
+    from corearchive_plugins.boilerplate import _CONSENT_WORDING
+
+    for notice in (
+        "Nous utilisons les témoins de navigation (cookies) afin d'opérer nos services.",
+        "Auf unserer Website nutzen wir neben technischen erforderlichen Cookies auch andere.",
+    ):
+        assert _CONSENT_WORDING.search(notice)
+    assert not _CONSENT_WORDING.search(lead)
 
 
 def test_a_headings_permalink_is_dropped_from_the_text_and_the_title(run_stage):
