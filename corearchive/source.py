@@ -305,8 +305,9 @@ def fetch_failed(doc: Document) -> Drop | None:
     if isinstance(status, int) and status >= 400:
         detail: dict[str, Any] = {"status": status}
         if is_web_address(doc.source.uri) and (page := url_key(doc.source.uri)):
-            # (the key the records of the page's versions name, annotations.dedup.page: an
-            # index marks them gone by it; s43 acc-index #4)
+            # (the key the records of the page's versions name, annotations.dedup.page, or
+            # annotations.dedup.fetched_page when the page names another address as its
+            # own: an index marks them gone by it; s43 acc-index #4, s44 acc-read F10)
             detail["page"] = page
         return Drop("http_status", detail)
     if isinstance(what := source.get("not_a_page"), dict):

@@ -1578,6 +1578,16 @@ class DedupStage(Stage):
                     " dump's line without a URL have none)."
                 ),
             },
+            "fetched_page": {
+                "type": "string",
+                "description": (
+                    "The same key of the address the page was fetched from, when it is not"
+                    " page's (a tracking parameter the key keeps, an AMP or print address):"
+                    " an error's drop entry for that address (reason http_status) names"
+                    " this key as detail.page, having no markup to name the page's own"
+                    " address; an index marks a page's records gone by page or by this."
+                ),
+            },
             "taken_down": {
                 "type": "object",
                 "description": "The takedown (corearchive remove) this document matches,"
@@ -2079,6 +2089,15 @@ class DedupStage(Stage):
                 # (the key a web page's versions share: an index groups them by it and
                 # keeps the latest; s43 acc-index #3. A file's is its source.uri)
                 ann["page"] = pkeys[i]
+                if (
+                    (fetched := uris[i]) is not None
+                    and is_web_address(fetched)
+                    and (fkey := url_key(fetched)) is not None
+                    and fkey != pkeys[i]
+                ):
+                    # (the key a 404 at this address names, detail.page: it has no
+                    # canonical link to name the page's; s44 acc-read F10)
+                    ann["fetched_page"] = fkey
             doc.annotations[self.name] = ann
             policy = opts.policy
             if dup is not None and dup.status == "exact" and opts.exact_policy != "same":

@@ -68,7 +68,7 @@ from corearchive.limits import held, time_limit
 from .. import is_post
 from .chrome import software_chrome, without_edit_links
 from .lines import CLOSING_MARKS, LINE_ENDS
-from .listing import product_cards
+from .listing import new_cards, product_cards
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
 from .notes import PAYWALL_LINES, SIGN_UP_REASON, is_paywall, paywall_cut, sign_up_prompts
 from .reflow import (
@@ -842,7 +842,7 @@ class BoilerplateStage(Stage):
                         _captions_as_text(captions)
                         text, method, described = self._main_text(doc, tree, AttrIndex(tree))
                     if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
-                        cards := product_cards(tree, html)
+                        cards := new_cards(product_cards(tree, html), text)
                     ):
                         # a shop's listing: trafilatura kept its intro, not its products
                         # (an article's box of offers is under a longer text: not read)
@@ -1641,6 +1641,18 @@ def _drop_breadcrumb(d: Any) -> None:
 
 #: A line that names cookies, as a site's consent notice does in every language
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
+#: A notice's wording beside the noun: a site that uses them ("We use cookies", "Diese
+#: Website verwendet Cookies", "Nous utilisons des cookies") or the reader's consent, the
+#: policy or the settings. A lead that names cookies has none of it ("These chocolate chip
+#: cookies are soft in the middle": a recipe's lead was dropped as a notice; s44 acc-read F1)
+_CONSENT_WORDING = re.compile(
+    r"\b(?:use[sd]?|using|utilis\w*|utiliz\w*|usa\w*|verwende\w*|nutz\w*|setz\w*|"
+    r"gebruik\w*)\s+(?:\S+\s+){0,6}?\W?cookies?\b|"
+    r"\b(?:accept\w*|akzept\w*|agree\w*|consent\w*|einwillig\w*|zustimm\w*|einverstanden|"
+    r"privacy|datenschutz\w*|policy|richtlinie\w*|settings|einstellungen|confidentialit\w*|"
+    r"politique|acepta\w*|consentimiento|privacidad|accett\w*|consenso|toestemming|akkoord)\b",
+    re.I,
+)
 CONSENT_REASON = "cookie notice over the page (its buttons removed under it)"
 
 
@@ -1656,7 +1668,7 @@ def _drop_consent_notice(d: Any) -> None:
     (:func:`_own_sentence`): that is kept instead (a short imprint's lines full of contact
     words scored under its notice, and the record was the notice alone: s44 acc-regress
     R4). A headline that names cookies ends with no stop; an article's lead has its text
-    under it."""
+    under it, and names no consent (:data:`_CONSENT_WORDING`)."""
     keep = d.keep
     if not len(keep):
         return
@@ -1664,6 +1676,8 @@ def _drop_consent_notice(d: Any) -> None:
     s = d.stripped[j]
     # (a substring's test first: the first kept line is most pages' lead, a long one)
     if not keep[j] or "ookie" not in s or not s.endswith(LINE_ENDS) or not _COOKIES.search(s):
+        return
+    if _CONSENT_WORDING.search(s) is None:
         return
     if j + 2 < len(keep) and not keep[j + 1] and keep[j + 2 :].any():
         _mark(d, {j: CONSENT_REASON}, False)

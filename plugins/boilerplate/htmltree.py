@@ -251,10 +251,15 @@ def split_long_rows(tree: HtmlElement) -> int:
 PERMALINK_MARKS = frozenset("¶🔗⚓#§")
 #: Around the sign: spaces, zero-width spaces, the emoji's variation selector ("⚓️")
 _AROUND_MARK = " \t\n\r\u00a0\u200b\ufe0f"
-#: What a page that may hold such a link holds: a sign, or a link of a bare "#". (Substring
-#: tests: a page without a character beyond Latin-1 skips the signs' at once; the regular
-#: expression of the five took 1.3 ms a dev page, a third of its parse)
-_PERMALINK_HINTS = ("¶", "🔗", "⚓", "§", ">#</a>")
+#: What a page that may hold such a link holds: a sign, as a character or an entity
+#: (Python-Markdown's ``toc`` writes "&para;": MkDocs' headings kept their "¶"; s44 acc-read
+#: F6), or a link whose text ends with a "#" (spaces around it too). (Substring tests: a
+#: page without a character beyond Latin-1 skips the signs' at once; the regular expression
+#: of the five took 1.3 ms a dev page, a third of its parse)
+_PERMALINK_HINTS = (
+    "¶", "🔗", "⚓", "§", "#</a>", "&para;", "&#182;", "&#xb6;", "&#xB6;", "&sect;", "&#167;",
+    "&#xa7;", "&#xA7;", "# </a>",
+)  # fmt: skip
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 

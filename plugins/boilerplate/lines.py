@@ -2579,6 +2579,9 @@ _CJK_WORD_CHARS = 1.6
 _KATAKANA = re.compile("[\u30a0-\u30ff]")
 #: The full stops that end a Japanese or Chinese sentence
 _CJK_FULL_STOP = ("。", "．")
+#: What may close a sentence after its full stop: a quote's or a bracket's end ("…開きます。」");
+#: a step quoted after a lead-in was no sentence (s44 acc-read F18)
+_CJK_CLOSERS = CLOSING_MARKS + "」』）】〉》〕］"
 _KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc]+")
 
 
@@ -2611,7 +2614,7 @@ def _nomark_words(
             per = _CJK_WORD_CHARS
             kata = (
                 len(_KATAKANA.findall(line))
-                if k and not line.rstrip().endswith(_CJK_FULL_STOP)
+                if k and not line.rstrip().rstrip(_CJK_CLOSERS).endswith(_CJK_FULL_STOP)
                 else 0
             )
             words = len(_KATAKANA_WORD.findall(line)) + (k - kata) / per if kata else k / per

@@ -13,7 +13,9 @@ buttons and pictures.
 sibling elements each holding one price (an element whose whole text is an amount with its
 currency) among at most :data:`_CARD_WORDS` words, the grid not in the page's header, menus
 or footer. A product's own page has its price outside any grid before it (its "Customers
-also bought" cards are no listing's): no cards then.
+also bought" cards are no listing's): no cards then. A price in no grid that is not the
+page's own (not in its <main>, not marked as a price: a promotion bar's "Free shipping over
+$50") is passed over.
 """
 
 from __future__ import annotations
@@ -33,8 +35,23 @@ _CURRENCY = r"(?:[$€£¥₹]|US\$|CHF|EUR|USD|GBP|zł|kr|Kč|Ft|lei)"
 _AMOUNT = r"\d{1,3}(?:[.,\s ]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 #: an element's whole text that is a price: an amount with its currency before or after it
 _PRICE = re.compile(rf"(?:{_CURRENCY}\s?(?:{_AMOUNT})|(?:{_AMOUNT})\s?{_CURRENCY})")
-#: a price somewhere in the page's markup (the gate: most pages have none)
-_PRICE_IN_HTML = re.compile(r"[$€£¥₹]\s?\d|\d(?:\s|&nbsp;)?(?:€|&euro;|EUR\b|CHF\b|zł|kr\b)")
+#: what is between a price's currency and its amount in the markup: a space, or the tags
+#: of the elements that hold them ("<span>$</span>19.99")
+_GAP = r"(?:\s|&nbsp;|</?(?:span|bdi|sup|sub)\b[^<>]{0,120}>){0,4}"
+#: a price somewhere in the page's markup (the gate: most pages have none): the currencies
+#: of :data:`_PRICE`, before or after a digit, or a currency's entity before one
+#: ("&pound;19.99"). The gate's list and the price's were two and disagreed: a grid priced
+#: "CHF 29.90" or "&euro; 19,99" had no cards (s44 acc-read F5)
+_PRICE_IN_HTML = re.compile(
+    rf"(?:{_CURRENCY}|&(?:pound|euro|yen|dollar|#36|#163|#165|#8364|#x24|#xa3|#x20ac);)"
+    rf"{_GAP}\d|\d{_GAP}(?:{_CURRENCY}|&euro;)",
+    re.I,
+)
+#: the elements inside a price, besides its text: a currency's symbol and the amount in
+#: their own ("<bdi><span>$</span>19.99</bdi>", as WooCommerce writes every price)
+_IN_PRICE = frozenset(("span", "bdi", "sup", "sub"))
+#: the most elements inside a price
+_IN_PRICE_MAX = 4
 #: a card's parts that are no product's: its buttons, pictures, scripts
 _NOT_TEXT = frozenset(("button", "script", "style", "noscript", "template", "svg", "form"))
 _BUTTON_CLASS = re.compile(r"\b(?:button|btn|add[_-]to[_-]cart|add_to_cart|cart)\b", re.I)
@@ -43,35 +60,69 @@ _CHROME = frozenset(("nav", "header", "footer", "aside"))
 _WS = re.compile(r"\s+")
 
 
+def _price_text(el: Any) -> str:
+    """The text of ``el`` that may be a price: its own, or its whole text when all inside
+    it is a price's parts (:data:`_IN_PRICE`, WooCommerce's currency symbol in a <span> in
+    a <bdi>: its prices were never read; s44 acc-read F4); "" for anything else."""
+    if not len(el):
+        return el.text or ""
+    inner = list(el.iterdescendants())
+    if len(inner) > _IN_PRICE_MAX or any(d.tag not in _IN_PRICE for d in inner):
+        return ""
+    return str(el.text_content())
+
+
 def _prices(tree: Any) -> list[Any]:
-    """The page's elements whose whole text is a price, in document order."""
+    """The page's elements whose whole text is a price, in document order; of a price's
+    elements inside each other, the outermost."""
     found = []
     for el in tree.iter("span", "p", "div", "strong", "b", "bdi", "ins", "data", "del", "em"):
-        text = (el.text or "").strip()
-        if not text or len(text) > 20 or len(el):
+        text = _price_text(el).strip()
+        if not text or len(text) > 20:
             continue
         if _PRICE.fullmatch(_WS.sub(" ", text)):
             found.append(el)
-    return found
+    outer = set(found)
+    return [el for el in found if not any(a in outer for a in el.iterancestors())]
 
 
-def _card_text(card: Any) -> str:
-    """The card's visible text, its buttons and scripts aside, white space folded."""
+def _card_text(card: Any, prices: set[Any]) -> str:
+    """The card's visible text, its buttons, scripts and comments aside, white space folded;
+    a price of ``prices`` as one word ("$19.99" of "<span>$</span>19.99"). Walked with a
+    stack: a card nested a thousand levels deep raised RecursionError, and that dropped the
+    page's extraction (s44 acc-read F20)."""
     parts: list[str] = []
-
-    def walk(el: Any) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _NOT_TEXT or _BUTTON_CLASS.search(el.get("class") or ""):
-            parts.append(el.tail or "")
-            return
+    stack: list[Any] = [card]  # (an element to read, or a tail's text to add)
+    while stack:
+        el = stack.pop()
+        if isinstance(el, str):
+            parts.append(el)
+            continue
+        tail = "" if el is card else (el.tail or "")  # (the card's own tail is the grid's)
+        if (
+            not isinstance(el.tag, str)  # (a comment: "<!-- wp:product-card -->")
+            or el.tag in _NOT_TEXT
+            or _BUTTON_CLASS.search(el.get("class") or "")
+        ):
+            parts.append(tail)
+            continue
+        if el in prices:
+            parts += [_price_text(el), tail]
+            continue
         parts.append(el.text or "")
-        for child in el:
-            walk(child)
-        parts.append(el.tail or "")
-
-    walk(card)
-    parts[-1] = ""  # (the card's own tail is the grid's)
+        stack.append(tail)
+        stack.extend(reversed(el))
     return _WS.sub(" ", " ".join(parts)).strip()
+
+
+def _own_price(price: Any) -> bool:
+    """Whether ``price``, in no grid, is a product's own on its page (in the page's <main>
+    or <article>, or marked as a price: itemprop, a class that names one), not a promotion
+    bar's ("Free shipping over $50"): the listing's cards are not read after a product's
+    own price, and are after a promotion's (s44 acc-read F4)."""
+    if price.get("itemprop") == "price" or "price" in (price.get("class") or "").lower():
+        return True
+    return any(a.tag in ("main", "article") for a in price.iterancestors())
 
 
 def _in_chrome(el: Any) -> bool:
@@ -97,6 +148,7 @@ def product_cards(tree: Any, html: str) -> list[str]:
     if len(_PRICE_IN_HTML.findall(html)) < MIN_CARDS:
         return []
     prices = _prices(tree)
+    price_set = set(prices)
     if len(prices) < MIN_CARDS:
         return []
     holders: dict[Any, int] = {}
@@ -109,7 +161,9 @@ def product_cards(tree: Any, html: str) -> list[str]:
             continue
         found = _grid(p, holders)
         if found is None:
-            return []  # (a product page's own price, before any grid)
+            if _own_price(p):
+                return []  # (a product page's own price, before any grid)
+            continue
         grid, card = found
         if _in_chrome(grid):
             return []
@@ -117,7 +171,7 @@ def product_cards(tree: Any, html: str) -> list[str]:
         elements = [c for c in grid if isinstance(c.tag, str)]
         if len(cards) < MIN_CARDS or len(cards) < _CARD_SHARE * len(elements):
             return []
-        lines = [_card_text(c) for c in cards]
+        lines = [_card_text(c, price_set) for c in cards]
         if any(
             not line or len(line.split()) > _CARD_WORDS or holders[c] > 2
             for line, c in zip(lines, cards, strict=True)
@@ -125,3 +179,17 @@ def product_cards(tree: Any, html: str) -> list[str]:
             return []
         return lines
     return []
+
+
+def _key(line: str) -> str:
+    return _WS.sub("", line).casefold()
+
+
+def new_cards(cards: list[str], text: str) -> list[str]:
+    """The card lines of ``cards`` that ``text`` does not hold already (white space and
+    case aside): trafilatura keeps a plain list of cards at times, and each product was
+    written twice (s44 acc-read F3)."""
+    if not cards:
+        return cards
+    have = _key(text)
+    return [c for c in cards if _key(c) not in have]

@@ -44,6 +44,7 @@ from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from .. import is_post
+from ..boilerplate.htmltree import PERMALINK_MARKS
 from ..boilerplate.reflow import Reflowed, front_matter_lines, named_markdown, reflow_text
 from . import model as ranker
 from .html import (
@@ -903,8 +904,9 @@ def _joiners_as_written(value: str, text: str) -> str:
 
 
 #: The signs a documentation page's heading ends with as its permalink ("¶" of Sphinx, a
-#: link's or an anchor's symbol)
-_PERMALINK_MARKS = "¶🔗⚓"
+#: link's or an anchor's symbol): the HTML reader's (one list for both), but "#" and "§",
+#: which end titles as words do ("C#", "Artikel 5 §")
+_PERMALINK_MARKS = "".join(sorted(PERMALINK_MARKS - {"#", "§"}))
 #: A title's last character when it may end with one: a sign, or the variation selector
 #: after an emoji ("⚓️", s42 review R7)
 _PERMALINK_ENDS = _PERMALINK_MARKS + "\ufe0f"

@@ -1750,6 +1750,22 @@ def _starts_dateline(line: str, start: int) -> bool:
     )
 
 
+#: The most words of a byline's name before a day word (:func:`_after_byline_name`)
+_NAME_WORDS_BEFORE_DAY = 4
+
+
+def _after_byline_name(tail: str) -> bool:
+    """Whether ``tail`` ends with a byline word and a name (capitalised words, at most
+    :data:`_NAME_WORDS_BEFORE_DAY`): "Posted by Admin", "Aktualisiert von Anna Schmidt",
+    "Publié par Marie Dupont". A blog's or a forum's byline puts its poster's name between
+    its cue and the day word ("Posted by Admin Yesterday"), as a site's name in a title does
+    not ("… - USA Today")."""
+    words = tail.split()[-_NAME_WORDS_BEFORE_DAY - 1 :]
+    while words and words[-1][:1].isupper():
+        words.pop()
+    return bool(words) and words[-1].casefold() in _BYLINE_WORDS
+
+
 def _day_word_dates(line: str, m: re.Match[str]) -> bool:
     """Whether the day word ``m`` ("yesterday", "hier", "heute", "昨天") dates the line it is
     on: a time of day follows it ("Hier à 19:20", "昨天 10:20"), or it stands alone but for
@@ -1768,10 +1784,16 @@ def _day_word_dates(line: str, m: re.Match[str]) -> bool:
     if tail.endswith((":", "：")):
         return True
     prev = tail.rsplit(None, 1)[-1] if tail and before[-1:].isspace() else ""
-    if m.group()[:1].isupper() and prev[:1].isupper() and not any(_cues(prev + " ")[1:4]):
+    if (
+        m.group()[:1].isupper()
+        and prev[:1].isupper()
+        and not any(_cues(prev + " ")[1:4])
+        and not _after_byline_name(tail)
+    ):
         # (a capitalised name's last word: "… - USA Today", "Psychology Today", "Miami
         # Today" in a title's site segment, within a cue's reach of "data", was the
-        # capture's day; s43 acc-index #12: a cue right before it, "Published Today", dates)
+        # capture's day; s43 acc-index #12: a cue right before it, "Published Today", dates,
+        # and so does a byline's name before it, "Posted by Admin Yesterday": s44 acc-read F9)
         return False
     _, strong, cue_pub, cue_upd, weak, _, _, _ = _cues(tail[-45:] + " ")
     return strong or cue_upd or (cue_pub and not weak)
@@ -4457,14 +4479,25 @@ _INSTITUTION_WORDS = frozenset({
     "board", "centre", "center", "administration", "federation", "union",
 })  # fmt: skip
 _INSTITUTION_ENDS = ("amt", "ministerium", "behörde", "verband", "institut", "bank")
+#: The small words that join an institution's word to the rest of its name ("Bank of
+#: England", "Office for National Statistics")
+_INSTITUTION_JOINS = frozenset({"of", "for", "für", "de", "du", "des", "di", "del"})
 
 
 def _institutional(words: list[str]) -> bool:
-    """Whether one of ``words`` names an institution (:data:`_INSTITUTION_WORDS`,
-    :data:`_INSTITUTION_ENDS`)."""
-    return any(
-        w.lower() in _INSTITUTION_WORDS or w.lower().endswith(_INSTITUTION_ENDS) for w in words
-    )
+    """Whether ``words`` (with their small joining words) name an institution: a compound
+    that ends as one does (:data:`_INSTITUTION_ENDS`: "Statistisches Bundesamt Wiesbaden"),
+    or a word of :data:`_INSTITUTION_WORDS` as their last word or joined to the next ("World
+    Health Organization", "Bureau of Labor Statistics", "Office for National Statistics").
+    Such a word amid a headline's words is none: "Sources: Lakers Front Office Shakeup" was
+    a credit, never a title (s44 acc-read F13)."""
+    last = len(words) - 1
+    for k, w in enumerate(map(str.lower, words)):
+        if w.endswith(_INSTITUTION_ENDS) and w not in _INSTITUTION_ENDS:
+            return True
+        if w in _INSTITUTION_WORDS and (k == last or words[k + 1].lower() in _INSTITUTION_JOINS):
+            return True
+    return False
 
 
 #: What separates a credit's names ("Jane Roe/Reuters", "AP | dpa")
@@ -4538,7 +4571,7 @@ def _credit_line(s: str) -> bool:
     names = 2
     if m["pic"] and _HEADLINE_SMALL.isdisjoint(w.lower() for w in spaced):
         names = 3  # (no small word of a Title-Case headline: "Photos: Flooding In Valencia")
-    elif not m["pic"] and _institutional(words):
+    elif not m["pic"] and _institutional(spaced):
         names = _CREDIT_NAMES
     return (
         _CREDIT_SEPS.search(value) is not None
@@ -5620,10 +5653,12 @@ def _segment_cut(s: str) -> str:
 
 
 #: A quantity with its unit, or a pack of them: a product's variant ("1 kg", "500 g",
-#: "2x250g", "75 cl"), never a site's name
+#: "2x250g", "75 cl", "128GB"), never a site's name. A one-letter unit glued to its number
+#: is in small letters ("500g", "1 L"): in capitals it is a name's ("| 3M", "| 5G" were
+#: kept as quantities; s44 acc-read F17)
 _QUANTITY = re.compile(
-    r"(?:\d+\s*[x×]\s*)?\d+(?:[.,]\d+)?\s*(?:kg|g|mg|l|ml|cl|dl|oz|lbs?|gal|m|cm|mm|tb|gb|mb)\.?",
-    re.IGNORECASE,
+    r"(?:\d+\s*[x×]\s*)?\d+(?:[.,]\d+)?"
+    r"(?:\s*(?i:kg|mg|ml|cl|dl|oz|lbs?|gal|cm|mm|tb|gb|mb)|\s*[glm]|\s+(?i:[glm]))\.?"
 )
 
 
@@ -6069,15 +6104,29 @@ _FROM_DIGIT = re.compile(r"\d.*$")
 _WORD_NUMBER = re.compile(r"\b([^\W\d_]{3,12})\.?,?\s+\d")
 
 
+#: A date that its month word starts, after the word: its day and year ("4, 2025",
+#: "4th 2025") or its year ("2024")
+_AFTER_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\d{4}\b")
+
+
 def _without_month_date(s: str) -> str:
     """``s`` up to a date after the names that starts with its month ("March 4, 2025",
     "Dec. 2024"): a markdown byline's hard break ("By Laura Chen␣␣" over "March 4, 2025")
     is one line to the reader, and the month stayed a name's word, "Laura Chen March"
     (s42 acc-regress D4; the digits went, :data:`_FROM_DIGIT`). A month name without a
-    number after it is a name ("April Ryan", "June Carter")."""
+    number after it is a name ("April Ryan", "June Carter"). A month that is a surname too
+    (:data:`_SURNAME_MONTHS`, the months that :func:`person_name` leaves after a name as
+    well) is cut only before a date it starts (:data:`_AFTER_MONTH`) and with two words
+    left before it: "Jana Mai, 12.03.2024" and "Theresa May 12 March 2024" were "Jana",
+    "Theresa" (s44 acc-read F2, F7)."""
     for m in _WORD_NUMBER.finditer(s):
-        if m.group(1).casefold() in MONTHS:
-            return _without_weekday(s[: m.start()], s[m.end() - 1 :], MONTHS[m.group(1).casefold()])
+        word = m.group(1).casefold()
+        if word not in MONTHS:
+            continue
+        if word not in _SURNAME_MONTHS or (
+            _AFTER_MONTH.match(s, m.end() - 1) and len(s[: m.start()].split()) >= 2
+        ):
+            return _without_weekday(s[: m.start()], s[m.end() - 1 :], MONTHS[word])
     return s
 
 
@@ -6318,7 +6367,9 @@ def place_words(text: str, byline: bool = False, shapes: bool = True) -> Callabl
 #: What trails a name in an author field and is no part of it: a web address's scheme (a
 #: profile link read as text, "Sputnik https:", "The Washington Times https:"), a middle dot,
 #: bullet, bar or slash left before a date that was cut ("Венера Ерофеева·")
-_NAME_TAIL = re.compile(r"(?:\s+https?:?(?://\S*)?)+$|[\s·•|/]+$", re.I)
+_NAME_TAIL_SEPS = frozenset(" ·•|/")
+#: ... a scheme's word (:func:`_without_name_tail`)
+_SCHEME_WORD = re.compile(r"https?:?(?://\S*)?", re.I)
 #: A label before a name ("Interview: Julia Lauter", "Text: Jane Doe"; trafilatura drops
 #: the colon), followed by two words at least
 _NAME_LABEL = re.compile(
@@ -6332,14 +6383,61 @@ _LEGAL_FORMS = frozenset((
     "gmbh", "ag", "kg", "kgaa", "ug", "inc", "ltd", "llc", "llp", "plc", "corp", "sa",
     "sas", "sarl", "srl", "spa", "bv", "nv", "ev", "oy", "pty"
 ))  # fmt: skip
+#: Month names that are surnames or given names too ("Theresa May", "Jana Mai", "Julia
+#: August", "April Ryan"): a name's word unless a date they start follows them
+#: (:func:`_without_month_date`), never a date's remnant after a name (:data:`_MONTH_TAIL`
+#: holds none of them)
+_SURNAME_MONTHS = frozenset((
+    "may", "march", "june", "july", "april", "august", "mai", "juni", "juli", "märz",
+    "avril", "mars", "juin", "mayo", "abril", "marzo", "junio", "julio", "agosto", "maggio",
+    "giugno", "luglio", "aprile", "maio", "março", "augustus", "augusti"
+))  # fmt: skip
 #: Month names that end a name only as a date's remnant ("Carrie Arnold November 18, 2021"
 #: with its digits cut); "May", "March", "June", "April" and "August" are surnames too
+#: (:data:`_SURNAME_MONTHS`)
 _MONTH_TAIL = frozenset((
     "january", "february", "september", "october", "november", "december", "januar",
     "februar", "oktober", "dezember", "janvier", "février", "septembre", "octobre",
     "novembre", "décembre", "enero", "febrero", "septiembre", "octubre", "noviembre",
     "diciembre"
 ))  # fmt: skip
+
+
+#: The vowels of a two-letter name (:func:`_short_name`)
+_VOWELS = frozenset("aeiouyäöüéèáàíóúаеиоуыэюяё")
+
+
+def _short_name(n: str) -> bool:
+    """Whether ``n``, two letters of a cased script, is a name ("Li", "Xi", "Wu"), not
+    initials ("LD", "L.D.", "Mh") or a brand's letters ("iG", "Ig"): a capital, then a small
+    vowel. A
+    one-word surname of two letters was dropped (s44 acc-read F19)."""
+    return len(n) == 2 and n[0].isupper() and n[1] in _VOWELS
+
+
+def _legal_form(word: str) -> bool:
+    """Whether ``word`` is a company's legal form (:data:`_LEGAL_FORMS`) as written: one of
+    two letters in capitals or with its points ("SA", "S.A.", "AG", "e.V."), not a
+    title-cased surname ("Mem de Sa" was no person; s44 acc-read F19)."""
+    bare = word.replace(".", "")
+    if bare.casefold() not in _LEGAL_FORMS:
+        return False
+    return len(bare) > 2 or bare.isupper() or "." in word
+
+
+def _without_name_tail(n: str) -> str:
+    """``n`` (its white space folded to single spaces) without what trails a name in an
+    author field (:data:`_NAME_TAIL_SEPS`, scheme words after a space:
+    :data:`_SCHEME_WORD`), read from the end once: a pattern tried at each word was
+    quadratic in a run of them (s44 acc-read F14)."""
+    end = len(n)
+    while True:
+        while end and n[end - 1] in _NAME_TAIL_SEPS:
+            end -= 1
+        start = n.rfind(" ", 0, end)
+        if start <= 0 or _SCHEME_WORD.fullmatch(n, start + 1, end) is None:
+            return n[:end]
+        end = start
 
 
 def person_name(name: str) -> str | None:
@@ -6350,20 +6448,27 @@ def person_name(name: str) -> str | None:
     it ("Sputnik https", "Венера Ерофеева·"), a field's name before its byline word ("WABC
     By Eyewitness News"); a company's (a legal form: "Perform Media Deutschland GmbH") is
     none; one or two letters are initials ("LD", "Mh", "I"), no name (a
-    script without case aside: "王明"); nor is a desk's or a site's account
+    script without case aside: "王明"; a capital and a small vowel are one: "Li",
+    :func:`_short_name`); nor is a desk's or a site's account
     (:func:`_no_person`: "HNN Staff", "Admin"). An author facet showed each as a person
     (s43 acc-index #7). The one test of a name for a byline's, a markup field's and a
     dump's authors: each called the two tests, in either order (the desk's test before the
     label's cut missed "Interview HNN Staff")."""
-    n = _NAME_TAIL.sub("", _NAME_BEFORE_BY.sub("", _NAME_LABEL.sub("", name.strip())))
+    # (the field's word before its byline word first: a label's cut left "by Jane Doe" of
+    # "Words by Jane Doe", and the byline word then had no word before it; s44 acc-read F8)
+    # (its white space folded first, and the tail's runs taken at their start only: tried
+    # at each space of a run, the tail's patterns were quadratic in it, 9 s for a name with
+    # 10,000 spaces inside; s44 acc-read F14)
+    n = _SPACES.sub(" ", name).strip()
+    n = _without_name_tail(_NAME_LABEL.sub("", _NAME_BEFORE_BY.sub("", n)))
     ws = n.split()
-    if len(ws) >= 2 and ws[-1].casefold().replace(".", "").rstrip(",") in _LEGAL_FORMS:
+    if len(ws) >= 2 and _legal_form(ws[-1].rstrip(",")):
         return None  # (a publisher)
     if len(ws) >= 3 and ws[-1].casefold().rstrip(".,") in _MONTH_TAIL:
         ws = ws[:-1]
         n = " ".join(ws)
     letters = n.replace(".", "").replace(" ", "")
-    if len(letters) <= 2 and all(c.lower() != c.upper() for c in letters):
+    if len(letters) <= 2 and all(c.lower() != c.upper() for c in letters) and not _short_name(n):
         return None
     if not n or _no_person(ws):
         return None
@@ -6886,9 +6991,14 @@ def unhashed(tag: str) -> str:
     return tag[1:] if tag[:1] == "#" and tag[1:2].isalnum() else tag
 
 
-#: A machine's type prefix on a tag: a word in small letters and a colon, no space after
-#: it ("tag:facebook", "cat:politik", "type:post")
-_TAG_PREFIX = re.compile(r"[a-z]+:(?=[^\s/])")
+#: A machine's type prefix on a tag: a type's name in small letters and a colon, no space
+#: after it ("tag:facebook", "cat:politik", "type:post"). A closed list: a tag's own word
+#: before a colon is no type ("re:publica", "c:geo" were "publica", "geo"; s44 acc-read F12)
+_TAG_PREFIX = re.compile(
+    r"(?:tags?|type|cat|categor(?:y|ies)|topics?|keywords?|kw|section|labels?|subject|"
+    r"genre|series|collection|repository|repo|format|lang(?:uage)?|people|person|place|"
+    r"location|org(?:anization)?|company|brand|product|id):(?=[^\s/])"
+)
 
 
 def untyped(tag: str) -> str:
@@ -7997,8 +8107,10 @@ def address_host(site: str) -> str:
 
 #: A copyright notice's year before the name, its sign taken off ("2020 Propellets Austria")
 _SITE_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[^\W\d_])")
-#: A licence notice's words after the name ("Krimiblog-Archiv ist lizensiert unter")
-_SITE_LICENCE = re.compile(r"(?i)\s+(?:ist|is|are|sind)\s+(?:lizen[sz]iert|licensed)\b.*$")
+#: A licence notice's words after the name ("Krimiblog-Archiv ist lizensiert unter"), from
+#: a run of spaces' start only (tried at each space of a run, it was quadratic in it: 62 s
+#: for a name of 20,000 spaces; s44 acc-read F15)
+_SITE_LICENCE = re.compile(r"(?i)(?<!\s)\s+(?:ist|is|are|sind)\s+(?:lizen[sz]iert|licensed)\b.*$")
 
 
 def site_name_of(site: str, title: str | None, url: str | None) -> str | None:
@@ -8016,13 +8128,13 @@ def site_name_of(site: str, title: str | None, url: str | None) -> str | None:
         return None
     site = _SITE_LICENCE.sub("", _SITE_YEAR.sub("", site)).strip(" _|-–—·")
     head = _compact(title) if title else ""
-    if head and _compact(site) == head:
+    label = _host_label(url)
+    if head and _compact(site) == head and not _home_page_name(site, label):
         return None
     parts = _TITLE_SEP.split(site)
     if len(parts) < 3:
         return site or None
     segs = [p.strip() for p in parts[0::2]]
-    label = _host_label(url)
     named = (
         [g for g in segs if _is_domain_name(g, label)]
         or [g for g in segs if _names_domain(g, label)]
@@ -8043,6 +8155,23 @@ def site_name_of(site: str, title: str | None, url: str | None) -> str | None:
             if _compact(segs[k]) == head:
                 return address_host(segs[1 - k]) or None
     return site
+
+
+#: The most words of a site's name that a page without an address titles with it alone
+_HOME_NAME_WORDS = 3
+
+
+def _home_page_name(site: str, label: str | None) -> bool:
+    """Whether ``site``, the page's title as well, is the site's name on its home page, not
+    a headline given as the site's name: it names the domain ``label`` ("Die Zeit" at
+    zeit.de), or, with no address to tell, it is a name's few capitalised words
+    (:data:`_HOME_NAME_WORDS`: "Netzblick", "The Harbour Times"; a headline has a verb's
+    lower case, "Library opens reading room"). A home page's record lost its site's name
+    (s44 acc-read F11)."""
+    if label is not None:
+        return _names_domain(site, label)
+    ws = site.split()
+    return len(ws) <= _HOME_NAME_WORDS and all(w[:1].isupper() for w in ws)
 
 
 def _names_domain(s: str, label: str) -> bool:
@@ -8085,7 +8214,9 @@ def _site_evidence(s: str, label: str | None, publisher: str | None) -> bool:
 #: " — ", " :: ", " · ", " » " (spaced: "Rödermark/ Hessen", "Antholz-Abschluss" are words)
 #: The marks that part a title's segments ("Headline | Site", "Headline - Site")
 _TITLE_SEP_MARKS = r"|\-–—·»"
-_TITLE_SEP = re.compile(rf"(\s+(?:[{_TITLE_SEP_MARKS}]|::)\s+)")
+#: (from a run of spaces' start only, as :data:`_LABEL_SEP`: tried at each space of a run,
+#: it was quadratic in it, 13 s for a site's name of 20,000 spaces; s44 acc-read F15)
+_TITLE_SEP = re.compile(rf"((?<!\s)\s+(?:[{_TITLE_SEP_MARKS}]|::)\s+)")
 
 
 def _line_key(s: str) -> str:
@@ -8222,7 +8353,7 @@ _SECTION_LABEL = re.compile(
 _LABEL_SITE_WORDS = 4
 #: The separators of a title's segments (:data:`_TITLE_SEP`'s, and the bullet CivicPlus
 #: sites put between theirs: "News Flash • Millbrook, OH • CivicEngage")
-_LABEL_SEP = re.compile(rf"\s+(?:[{_TITLE_SEP_MARKS}•]|::)\s+")
+_LABEL_SEP = re.compile(rf"(?<!\s)\s+(?:[{_TITLE_SEP_MARKS}•]|::)\s+")
 
 
 def over_the_story(lines: Sequence[str], title: str, text: str, label: str) -> bool:

@@ -738,6 +738,10 @@ def test_a_katakana_word_is_one_word():
     from corearchive_plugins.boilerplate import lines
 
     assert _feature([step], "ntok") == [len(lines._CJK_LETTERS.findall(step)) / 1.6]
+    # (a sentence that ends inside a quote's or a bracket's close is one too: s44 acc-read
+    # F18)
+    quoted = "彼はこう言った。「" + step + "」"
+    assert _feature([quoted], "ntok") == [len(lines._CJK_LETTERS.findall(quoted)) / 1.6]
 
 
 #: a Japanese press release (htmldate dev 1649432346, PR TIMES: the release's facts,
@@ -3420,6 +3424,36 @@ def test_a_cookie_notice_over_a_short_page_is_removed(run_stage) -> None:
     kept, removed = _clean(run_stage, ["Home", "Recipes", *recipe, "© 2025 Home Bakes"])
     assert CONSENT_REASON not in removed.values()
     assert recipe[2] in kept
+    # a recipe's lead that names cookies over a removed "Jump to Recipe" is no notice: it
+    # names no consent (s44 acc-read F1)
+    lead = (
+        "These chocolate chip cookies are soft in the middle, crisp at the edges and ready in"
+        " thirty minutes, which makes them the cookies I bake most often for my family."
+    )
+    page = ["Home | Recipes | Baking | About | Contact", "Soft and Chewy Chocolate Chip Cookies"]
+    story = [
+        "I have been baking this recipe for more than ten years, and I have changed it a little"
+        " every time until it came out the way my children like it best.",
+        "The secret is to let the dough rest in the fridge for at least an hour before you bake"
+        " it, so that the butter firms up again and the cookies do not spread too much in the"
+        " oven.",
+        "You can freeze the dough in balls and bake a few at a time whenever you want fresh"
+        " cookies in the afternoon.",
+        "Share on Facebook | Pin it | Email",
+    ]
+    text = [*page, lead, "Jump to Recipe", *story]
+    kept, removed = _clean(run_stage, [x for line in text for x in (line, "")][:-1])
+    assert CONSENT_REASON not in removed.values()
+    assert lead in kept
+    # (a notice's verb a few words before its noun is a notice's still)
+    from corearchive_plugins.boilerplate import _CONSENT_WORDING
+
+    for notice in (
+        "Nous utilisons les témoins de navigation (cookies) afin d'opérer nos services.",
+        "Auf unserer Website nutzen wir neben technischen erforderlichen Cookies auch andere.",
+    ):
+        assert _CONSENT_WORDING.search(notice)
+    assert not _CONSENT_WORDING.search(lead)
 
 
 # A short imprint as lynx and w3m write it, its cookie notice over it (s44 acc-regress R4)
@@ -3509,6 +3543,21 @@ def test_a_headings_permalink_is_dropped_from_the_text_and_the_title(run_stage):
     assert headings == ["Installation", "Prerequisites", "From source", "Bindings for C#"]
     doc = run_stage(MetadataStage, doc).kept[0]
     assert doc.title == "Installation"
+
+
+@pytest.mark.parametrize("mark", ["&para;", "&#182;", " # "])
+def test_a_headings_permalink_written_as_an_entity_or_spaced_is_dropped(mark):
+    """MkDocs (Python-Markdown's toc) writes its sign as "&para;": the gate looked for the
+    character in the markup, and the headings kept it (s44 acc-read F6)."""
+    from corearchive_plugins.boilerplate.htmltree import load_html
+
+    page = (
+        f'<html><body><article><h1 id="install">Installation<a class="headerlink" '
+        f'href="#install">{mark}</a></h1><h2 id="req">Requirements<a class="headerlink" '
+        f'href="#req">{mark}</a></h2><p>Some text here.</p></article></body></html>'
+    )
+    tree = load_html(page)
+    assert [h.text_content() for h in tree.iter("h1", "h2")] == ["Installation", "Requirements"]
 
 
 def test_a_markets_ticker_over_the_article_is_removed(run_stage):

@@ -93,3 +93,56 @@ def test_a_cards_buttons_and_pictures_are_not_its_text():
     got = product_cards(load_html(page), page)
     assert got[0] == "Sale! Summit 28 Daypack $119.00"
     assert not any("Add to cart" in line for line in got)
+
+
+def _grid(price: str, card: str = "<h3>{name}</h3><span>{price}</span>", head: str = "") -> str:
+    """A page with a plain grid of five cards, each priced ``price``, after ``head``."""
+    items = "".join(f"<li>{card.format(name=f'Item {i}', price=price)}</li>" for i in range(5))
+    return f"<html><body>{head}<main><ul>{items}</ul></main></body></html>"
+
+
+def test_a_listing_that_trafilatura_kept_is_not_written_twice(run_stage):
+    """A short category page whose plain list of cards trafilatura keeps: its cards were
+    added under them again, each product twice (s44 acc-read F3)."""
+    items = "".join(
+        f"<li class='product'><h3>{name}</h3><span class='price'>{price}</span></li>"
+        for name, price in PACKS[:5]
+    )
+    page = (
+        "<html><head><title>Daypacks</title></head><body><main><h1>Daypacks</h1>"
+        f"<p>Light packs for a morning hike.</p><ul class='products'>{items}</ul></main>"
+        "</body></html>"
+    )
+    text = _html(run_stage, page).text
+    for name, _ in PACKS[:5]:
+        assert text.count(name) == 1
+
+
+def test_a_listings_prices_in_a_shops_markup_and_currencies():
+    """WooCommerce's price (its symbol in a <span> in a <bdi>), a Swiss price ("CHF 29.90")
+    and an entity's currency ("&pound;19.99") were no prices to the gate or to the price's
+    test: no cards (s44 acc-read F4, F5)."""
+    woo = (
+        "<span class='price'><span class='woocommerce-Price-amount amount'><bdi>"
+        "<span class='woocommerce-Price-currencySymbol'>$</span>19.99</bdi></span></span>"
+    )
+    for price, shown in ((woo, "$19.99"), ("CHF 29.90", "CHF 29.90"), ("&pound;19.99", "£19.99")):
+        page = _grid(price)
+        assert product_cards(load_html(page), page) == [f"Item {i} {shown}" for i in range(5)]
+
+
+def test_a_promotion_bars_price_does_not_hide_the_listing():
+    """A price in no grid before the cards is a product page's own only in the page's
+    <main> or marked as a price: a bar's "Free shipping over $50" gave no cards (s44
+    acc-read F4)."""
+    bar = "<div class='announcement'>Free shipping over <strong>$50</strong></div>"
+    page = _grid("$19.99", head=bar)
+    assert product_cards(load_html(page), page) == [f"Item {i} $19.99" for i in range(5)]
+
+
+def test_a_deep_card_and_a_comment_in_a_card():
+    """A card's name nested 1,500 elements deep raised RecursionError, which dropped the
+    page's extraction; a comment's text was a card's (s44 acc-read F20)."""
+    deep = "<span>" * 1500 + "{name}" + "</span>" * 1500
+    page = _grid("$9.99", card="<!-- wp:product-card -->" + deep + "<span>{price}</span>")
+    assert product_cards(load_html(page), page) == [f"Item {i} $9.99" for i in range(5)]

@@ -265,6 +265,11 @@ def test_relative_dates_need_and_use_the_capture_date(run_stage) -> None:
         ("przedwczoraj", 2),
         ("Published Today", 0),  # (a cue before the capitalised day word)
         ("Veröffentlicht Gestern", 1),
+        # a byline's name between its cue and the day word (s44 acc-read F9)
+        ("Posted by Admin Yesterday", 1),
+        ("Published by Jane Doe Today", 0),
+        ("Aktualisiert von Anna Schmidt Gestern", 1),
+        ("Publié par Marie Dupont Hier", 1),
     ],
 )
 def test_relative_date_forms(line: str, days: int) -> None:
@@ -2537,6 +2542,13 @@ def test_html_site_name_without_a_copyright_notice(site: str, name: str | None) 
         ("Cat Lafuente/June 12, 2020 9:49 am EST", ["Cat Lafuente"]),
         ("/ Deutsch", []),  # (a language menu's "DE / Deutsch", its "DE" a byline word)
         ("April Ryan and June Carter", ["April Ryan", "June Carter"]),
+        # a surname that is a month is no date's month: the date after it is not one it
+        # starts (s44 acc-read F2, F7); a month that is none is cut still
+        ("Jana Mai, 12.03.2024", ["Jana Mai"]),
+        ("Theresa May 12 March 2024", ["Theresa May"]),
+        ("Julia August 3 June 2024", ["Julia August"]),
+        ("Laura Chen May 4, 2025", ["Laura Chen"]),
+        ("Jane Doe Oktober 2024", ["Jane Doe"]),
         # a desk or a site's account is no person (s26 quality reviewer: "HNN Staff",
         # "Admin"); a person's name that ends so is one
         ("Jane Doe and HNN Staff", ["Jane Doe"]),
@@ -3172,6 +3184,12 @@ def test_a_menu_item_or_button_alone_is_no_title_but_a_page_of_that_name_has_one
         ("Organic Green Tea Leaves | 2x250g", None),
         ("Eventi in città – giugno 2025", None),
         ("Council meetings and public hearings | March 2024", None),
+        # (a company's name of a figure and a capital, no quantity: s44 acc-read F17)
+        (
+            "Scotch Magic Tape Dispenser Refill Rolls | 3M",
+            "Scotch Magic Tape Dispenser Refill Rolls",
+        ),
+        ("Organic Green Tea Leaves | 1 L", None),
         # (a month without its year, a number without a unit: as before)
         ("Council meetings and public hearings | March", "Council meetings and public hearings"),
         # no segment of two words or fewer: as it is

@@ -1340,9 +1340,14 @@ def _page_authors(run_stage: Any, head: str, foot: str = "", uri: str = "https:/
         ("Interview: Julia Lauter", ["Julia Lauter"]),
         ("WABC By Eyewitness News", ["Eyewitness News"]),
         ("Analysis by Chris Cillizza", ["Chris Cillizza"]),
+        # (a label before a byline word: "by Jane Doe" was made; s44 acc-read F8)
+        ("Words by Jane Doe", ["Jane Doe"]),
+        ("Interview by Julia Lauter", ["Julia Lauter"]),
         # (a publisher, by its legal form)
         ("Perform Media Deutschland GmbH", []),
-        # (what is a person's stays: a surname that is a month's name)
+        # (what is a person's stays: a surname that is a month's name; one that is a
+        # legal form's letters title-cased: s44 acc-read F19)
+        ("Mem de Sa", ["Mem de Sa"]),
         ("Theresa May", ["Theresa May"]),
         ("Justus von Daniels", ["Justus von Daniels"]),
     ],
@@ -1499,6 +1504,13 @@ def test_a_tag_is_a_term_not_a_sentence_headline_or_typed_name(run_stage, head, 
     assert _record(run_stage, _html(head)).tags == tags
 
 
+def test_a_tags_own_word_before_a_colon_is_no_type_prefix(run_stage) -> None:
+    """A type prefix is a type's name: "re:publica" (a conference) and "c:geo" (an app)
+    lost their first word (s44 acc-read F12); "tag:" goes once, not its tag's word too."""
+    head = "<meta name='keywords' content='re:publica, c:geo, Netzpolitik, tag:re:publica'>"
+    assert _record(run_stage, _html(head)).tags == ["re:publica", "c:geo", "Netzpolitik"]
+
+
 def test_a_dumps_tags_get_a_pages_checks(run_stage) -> None:
     """A dump's tags take the same checks: a type prefix off, no sentence."""
     got = _record(
@@ -1541,6 +1553,24 @@ def test_a_site_name_is_the_sites_not_a_headline_tagline_or_address(run_stage, s
     assert got.site_name == want
 
 
+@pytest.mark.parametrize(
+    ("name", "uri"),
+    [("Die Zeit", "https://www.zeit.de/index"), ("Netzblick", None)],
+)
+def test_a_home_pages_title_that_is_its_site_name_keeps_the_site_name(run_stage, name, uri):
+    """A home page is titled with its site's name: the name is no headline given as the
+    site's when it names the domain or, with no address, is a name's few capitalised
+    words; the record had no site name (s44 acc-read F11)."""
+    page = (
+        f"<!doctype html><html><head><title>{name}</title>"
+        f"<meta property='og:site_name' content='{name}'></head><body><main><article>"
+        f"<h2>Konferenz beginnt mit Rekord</h2><p>{PROSE * 3}</p><p>{PROSE * 2}</p>"
+        "</article></main></body></html>"
+    )
+    got = run_stage(MetadataStage, make_document(page, html=True, uri=uri)).kept[0]
+    assert got.site_name == name
+
+
 def test_a_dumps_title_and_site_name_get_a_pages_checks(run_stage) -> None:
     """A dump's title kept its " | The Harbour Times", and the site's name was a title
     (s43 acc-index #19)."""
@@ -1558,3 +1588,52 @@ def test_a_dumps_title_and_site_name_get_a_pages_checks(run_stage) -> None:
     doc = make_document(PROSE * 3, uri="https://d.example/4")
     doc.site_name = "Krimiblog-Archiv ist lizensiert unter"
     assert run_stage(MetadataStage, doc).kept[0].site_name == "Krimiblog-Archiv"
+
+
+def test_an_author_field_or_a_site_name_with_long_runs_of_spaces_is_read_in_linear_time():
+    """An author's name and a site's name were read with patterns tried at each space of a
+    run (a name's tail, a licence's words, a title's separator): quadratic in the run, 9 s
+    for a name with 10,000 spaces inside, 13 s for a site's name with 20,000 (s44 acc-read
+    F14, F15). The names are the same."""
+    import time
+
+    from corearchive_plugins.metadata.html import meta_fields
+    from corearchive_plugins.metadata.text import person_name, site_name_of
+
+    start = time.process_time()
+    assert person_name("Jane" + " " * 20_000 + "Doe") == "Jane Doe"
+    assert person_name("Jane Doe" + " https:" * 3_000 + " x") is not None
+    assert person_name("Jane Doe" + " https:" * 3_000) == "Jane Doe"
+    assert meta_fields({"author": "Jane Doe" + " " * 20_000 + "x"}) == {"authors": ["Jane Doe x"]}
+    assert site_name_of("Harbour Times" + " " * 20_000 + "x", "Vote delayed", None)
+    assert site_name_of("Harbour Times ist lizensiert unter CC", None, None) == "Harbour Times"
+    assert time.process_time() - start < 1.5  # (quadratic: over a minute)
+
+
+def test_a_credit_with_the_marks_numeric_entity_is_no_notice_and_an_empty_name_none():
+    """The digits of "&#169;" were taken for a notice's year: a photo's credit so written
+    named its author as the copyright holder; an empty name never ended the search (s44
+    acc-read F16)."""
+    from corearchive_plugins.metadata.html import copyright_holder
+
+    for mark in ("©", "&copy;", "&#169;"):
+        assert not copyright_holder(
+            f"<figcaption>{mark} Marcus Bensmann</figcaption>", "Marcus Bensmann"
+        )
+        assert copyright_holder(f"<footer>{mark} 2020 Marcus Bensmann</footer>", "Marcus Bensmann")
+    assert not copyright_holder("abc", "")
+    assert not copyright_holder("© 2020 abc", " ")
+
+
+def test_a_two_letter_name_is_no_initials_and_a_legal_form_is_written_as_one():
+    """person_name took every two letters for initials ("Li", "Xi", "Wu" were no names) and a
+    title-cased "Sa" for the legal form S.A. (s44 acc-read F19)."""
+    from corearchive_plugins.metadata.text import person_name
+
+    assert [person_name(n) for n in ("Li", "Xi", "Wu", "Mem de Sa")] == [
+        "Li",
+        "Xi",
+        "Wu",
+        "Mem de Sa",
+    ]
+    assert [person_name(n) for n in ("LD", "L.D.", "Mh", "I", "Acme SA", "Acme S.A.")] == [None] * 6

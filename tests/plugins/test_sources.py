@@ -2586,6 +2586,29 @@ def test_ingest_warc(ingest, tmp_path, monkeypatch):
     assert [r["source"]["uri"] for r in cut_docs] == ["http://news.example/500"]
 
 
+def test_an_error_pages_key_names_the_records_of_a_page_with_a_canonical_link(ingest, tmp_path):
+    """A page fetched at an address with a parameter the key keeps, whose markup names its
+    own address (rel=canonical): its records' page key was the canonical one, and a later
+    404 at the fetched address named another (s44 acc-read F10). The records name the
+    fetched address's key too, annotations.dedup.fetched_page."""
+    body = "".join(f"<p>{p}</p>" for p in article(66).split("\n") if p)
+    page = (
+        "<html><head><title>Story</title><link rel='canonical' "
+        f"href='https://www.example.com/news/story'></head><body><article>{body}</article>"
+        "</body></html>"
+    )
+    url = "https://www.example.com/news/story?ref=rss"
+    lines = [{"url": url, "html": page}, {"url": url, "status": 404, "text": "Not found"}]
+    write(tmp_path / "day.jsonl", jsonl(*lines))
+    res = ingest(str(tmp_path / "day.jsonl"))
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    [gone] = res.rejects
+    dedup = record["annotations"]["dedup"]
+    assert dedup["page"] == "example.com/news/story"
+    assert gone["detail"]["page"] == dedup["fetched_page"] != dedup["page"]
+
+
 @pytest.mark.parametrize("plan", ["stream", "staged"])
 def test_an_error_page_of_a_dump_or_a_warc_is_a_drop_naming_its_address(ingest, tmp_path, plan):
     """A dump line whose capture was a 404 ("status": 404) was archived as an article
