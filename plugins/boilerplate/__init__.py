@@ -1724,8 +1724,14 @@ _OWN_MIN_WORDS = 5
 def _own_sentence(d: Any, notice: int) -> int | None:
     """The best-scored line of a ``lines.Decisions`` other than its cookie notice (at
     ``notice``) that is a sentence of the page's own: of :data:`_OWN_MIN_WORDS` words or
-    more, a sentence's end in it or at its end, no word of cookies, and removed by the model,
-    not by a rule (a rule's reason says what the line is: a breadcrumb, a menu); or None."""
+    more, a sentence's end in it or at its end, no word of cookies, no copyright notice or
+    share bar (a wall's page had "© 2025 The Northern Courier. All rights reserved." as
+    its sentence, kept with the footer's links around it: the record of a consent wall
+    was "About us / Contact / Privacy policy", and a second wall its exact duplicate), and
+    removed by the model, not by a rule (a rule's reason says what the line is: a
+    breadcrumb, a menu); or None."""
+    from ..metadata.text import notice_or_share  # (the metadata stage imports this package)
+
     best, top = None, -1.0
     for i, s in enumerate(d.stripped):
         if (
@@ -1735,6 +1741,7 @@ def _own_sentence(d: Any, notice: int) -> int | None:
             and len(_WORD.findall(s)) >= _OWN_MIN_WORDS
             and (s.endswith(LINE_ENDS) or _INNER_STOP.search(s) is not None)
             and _COOKIES.search(s) is None
+            and not notice_or_share(s)
         ):
             best, top = i, float(d.score[i])
     return best
