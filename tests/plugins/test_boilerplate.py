@@ -3719,3 +3719,31 @@ def test_a_timelines_item_or_a_wrapped_piece_under_the_title_is_no_caption(run_s
 
 def _removed_as_caption(removed: dict[str, str], line: str) -> bool:
     return removed.get(line, "").startswith("image caption")
+
+
+
+def test_a_russian_share_bar_goes_and_the_text_stays(run_stage):
+    """s44 acc-genres G8: a Russian live blog's share bar ("Поделиться / ВКонтакте / Telegram /
+    Одноклассники") kept its last button, which the metadata stage then read as the author:
+    the Russian social networks were no words of the lexicon. The entries stay."""
+    bar = ["Поделиться", "ВКонтакте", "Telegram", "Одноклассники"]
+    entries = [
+        "15:10",
+        "Уровень воды у Архангельска стабилизировался на отметке 4,2 метра. Подтопленных "
+        "домов пока нет.",
+        "Поделиться",
+        "12:35",
+        "Спасатели МЧС взорвали ледовый затор у деревни Усть-Пинега. Вода начала уходить.",
+        "Поделиться",
+        "09:20",
+        "На Северной Двине у Холмогор образовался затор длиной около пяти километров.",
+        "Поделиться",
+    ]
+    head = ["Войти", "Подписаться", "Северные вести", "Главная", "Новости", "Политика",
+            "Ледоход на Северной Двине: онлайн-трансляция", "Обновлено 15:10", "Анна Смирнова",
+            "3 мая 2024, 07:00"]  # fmt: skip
+    foot = ["Теги:", "Ледоход", "Паводок", "Читайте также", "О редакции", "Контакты",
+            "© 2024 Северные вести. Все права защищены. 18+"]  # fmt: skip
+    kept, removed = _clean(run_stage, [*head, *bar, *entries, *foot])
+    assert not set(bar) & set(kept), kept
+    assert all(e in kept for e in entries if len(e) > 40), removed
