@@ -216,7 +216,7 @@ NETWORKS = (
     "facebook", "flipboard", "instagram", "linkedin", "pinterest", "reddit", "retweet",
     "telegram", "tweet", "twitter", "whatsapp", "فيسبوك", "تويتر", "واتساب", "تلگرام", "واتساپ",
     "פייסבוק", "וואטסאפ", "טוויטר", "微信", "微博", "फेसबुक", "ट्विटर", "व्हाट्सएप", "카카오톡",
-    "페이스북", "เฟซบุ๊ก", "ไลน์",
+    "페이스북", "เฟซบุ๊ก", "ไลน์", "вконтакте", "одноклассники", "однокласники",
 )  # fmt: skip
 _CUE_PHRASES = [
     "abo",
@@ -500,6 +500,7 @@ _CUE_PHRASES = [
     # in the text of such pages (s38 acceptance test, findings 6, 7)
     "اشتراک گذاری",
     "поділитися",
+    "поширити",
     "читайте також",
     "κοινοποίηση",
     "διαβάστε επίσης",
@@ -2895,8 +2896,31 @@ def _caption_line(X: np.ndarray, keep: np.ndarray) -> np.ndarray:
     return keep & (X[:, 0] >= 8) & (X[:, 3] == 0) & (X[:, _FI["end_colon"]] == 0) & ~goes_on
 
 
+#: A line that is an image's file name, not a title ("IMG_2034.jpg", "010_Clymer-2010_Clymer-2",
+#: "Bike-&-Style-book__MG_2953"): one token of no space, with an image file's extension or an
+#: underscore (which no title's word holds; a hyphen alone is a compound's: "COVID-19")
+_FILE_NAME = re.compile(r"\S*(?:_\S*|\.(?i:jpe?g|png|gif|webp|avif|heic|tiff?|bmp|svg))")
+
+
+def _file_name_titles(rows: list[str], X: np.ndarray) -> np.ndarray:
+    """Which of the stripped lines ``rows`` (features ``X``) the line model took for the
+    title (``is_title``) are an image's file name (:data:`_FILE_NAME`): a photo's alt text
+    or its file written in the page's text over a bike review's "Tested by: … RRP: … More
+    info: …" line, which the caption rule then removed as the caption under a title (s44
+    acc-regress R2). Only the title rows are read (one a document)."""
+    out = np.zeros(len(rows), bool)
+    for j in np.flatnonzero(X[:, _FI["is_title"]] > 0).tolist():
+        out[j] = _FILE_NAME.fullmatch(rows[j]) is not None
+    return out
+
+
 def _captions(
-    X: np.ndarray, keep: np.ndarray, above: np.ndarray, start: Any, end: Any
+    X: np.ndarray,
+    keep: np.ndarray,
+    above: np.ndarray,
+    start: Any,
+    end: Any,
+    file_name: np.ndarray | None = None,
 ) -> np.ndarray:
     """The caption rule's lines (:func:`_rules`, :func:`_rules_rows`): a line that may be
     a caption (:func:`_caption_line`) ``above`` its document's first kept prose line, next
@@ -2904,8 +2928,9 @@ def _captions(
     Smith/Reuters"), the title right over it (no deck: :func:`_deck_line`), or a credit or
     a caption verb of its own. ``start``, ``end``: the document's first row and the row
     after its last (numbers, or one per row in a batch), across which no line is the next
-    or the previous one. The two rule functions each built these masks (review40 F9 folded
-    their line test only)."""
+    or the previous one. ``file_name``: the rows that are an image's file name
+    (:func:`_file_name_titles`), no title over a caption. The two rule functions each built
+    these masks (review40 F9 folded their line test only)."""
     n = len(keep)
     gi = np.arange(n)
     ntok = X[:, 0]
@@ -2915,14 +2940,17 @@ def _captions(
     nxt &= gi + 1 < end
     prv_t = np.zeros(n, bool)
     prv_t[1:] = X[:-1, _FI["is_title"]] > 0
+    if file_name is not None:
+        prv_t[1:] &= ~file_name[:-1]
     # (no deck, nor a wrapped piece of the text or a list's next item: _under_title_in_text)
     prv_t &= (gi > start) & ~_deck_line(X) & ~_under_title_in_text(X, gi + 1 < end)
     return above & _caption_line(X, keep) & (nxt | prv_t | cue)
 
 
-def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
+def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_name=None):
     """:func:`_rules` over a batch (documents at row bounds ``rb``) -> (scores, reasons keyed
-    by row); each document gets exactly what it gets alone."""
+    by row); each document gets exactly what it gets alone. ``file_name``: the title rows
+    that are an image's file name (:func:`_file_name_titles`), no title to the caption rule."""
     p = p.copy()
     n = len(p)
     why = {}
@@ -2962,7 +2990,13 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
         drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | after)
         _demote(p, why, drop, half, TEASER_REASON)
     if "caption" in rules:
-        _demote(p, why, _captions(X, keep, has_kp & (gi < first[ld]), s, e), half, _CAPTION_REASON)
+        _demote(
+            p,
+            why,
+            _captions(X, keep, has_kp & (gi < first[ld]), s, e, file_name),
+            half,
+            _CAPTION_REASON,
+        )
     if "bridge" in rules:
         furn_a = X[:, _FI["furniture"]] > 0
         furn = furn_a.tolist()
@@ -3204,7 +3238,15 @@ def _decide_part(docs: list[list[str]], threshold: float, sequence: bool) -> lis
         # the sequence layer (if any) on the stage-1/2 scores, averaged with the stages' (as
         # score_lines does)
         p2 = _seq_mix(m, X, p1, s2, p2, rb)
-    p, why_all = _rules_rows(X, p2, rb, threshold, m.get("rules", RULES), *_nomark_prose(S, X))
+    p, why_all = _rules_rows(
+        X,
+        p2,
+        rb,
+        threshold,
+        m.get("rules", RULES),
+        *_nomark_prose(S, X),
+        file_name=_file_name_titles(S, X),
+    )
     keep = p >= threshold
     whys = [{} for _ in bounds]
     if why_all:

@@ -4126,8 +4126,7 @@ _NEVER_TITLE_IN = (
 #: and names that are no cue word of its model (:data:`_BAR_ONLY`: words of their own,
 #: "line", "x"; names the model was fitted without)
 _BAR_ONLY = (
-    "line", "x", "vk", "email", "e-mail", "вконтакте", "одноклассники", "qq空间", "はてなブックマーク",
-    "ツイート",
+    "line", "x", "vk", "email", "e-mail", "qq空间", "はてなブックマーク", "ツイート",
 )  # fmt: skip
 _NETWORKS = re.compile(r"(?<!\w)(?:" + alternation((*NETWORKS, *_BAR_ONLY)) + r")(?!\w)")
 #: "All rights reserved" in the languages copyright notices are written in

@@ -3719,3 +3719,55 @@ def test_a_timelines_item_or_a_wrapped_piece_under_the_title_is_no_caption(run_s
 
 def _removed_as_caption(removed: dict[str, str], line: str) -> bool:
     return removed.get(line, "").startswith("image caption")
+
+
+@pytest.mark.parametrize(
+    "file_name", ["010_Clymer-2010_Clymer-2", "IMG_2034.jpg", "bike-review-2024-final.jpg"]
+)
+def test_a_photos_file_name_is_no_title_over_a_caption(run_stage, file_name):
+    """s44 acc-regress R2: a bike review's photo, written in the text by its file name, stood
+    over the review's "Tested by: … RRP: … More info: …" line; the line model took the file
+    name for the title, and the caption rule removed the line under it as a caption. A file
+    name is no title."""
+    review = [
+        "I’ve worked on my own vehicles since I was 17 (I wish I still had that MkII Ford "
+        "Escort), but this is my first time with a Clymer manual. I’ve got to say, I’m "
+        "impressed!",
+        "The level of detail is superb, with very clear diagrams and instruction – "
+        "particularly useful are the exploded drawings which feature regularly, and really "
+        "help you to see how things come apart.",
+        "I was a little wary at the title of this book – described as for the ‘CBR600F4’, "
+        "this is of course the US version of the Honda I own. I needn’t have worried.",
+    ]
+    tested = "Tested by: John Milbank RRP: £23.99 More info: www.clymer.co.uk"
+    head = ["MoreBikes", "Clymer workshop manual review", "", "13/06/2014 Tony Carter All, Books"]
+    kept, removed = _clean(run_stage, [*head, "", "", file_name, "", tested, "", *review])
+    assert tested in kept, removed
+    assert all(r in kept for r in review)
+
+
+def test_a_russian_share_bar_goes_and_the_text_stays(run_stage):
+    """s44 acc-genres G8: a Russian live blog's share bar ("Поделиться / ВКонтакте / Telegram /
+    Одноклассники") kept its last button, which the metadata stage then read as the author:
+    the Russian social networks were no words of the lexicon. The entries stay."""
+    bar = ["Поделиться", "ВКонтакте", "Telegram", "Одноклассники"]
+    entries = [
+        "15:10",
+        "Уровень воды у Архангельска стабилизировался на отметке 4,2 метра. Подтопленных "
+        "домов пока нет.",
+        "Поделиться",
+        "12:35",
+        "Спасатели МЧС взорвали ледовый затор у деревни Усть-Пинега. Вода начала уходить.",
+        "Поделиться",
+        "09:20",
+        "На Северной Двине у Холмогор образовался затор длиной около пяти километров.",
+        "Поделиться",
+    ]
+    head = ["Войти", "Подписаться", "Северные вести", "Главная", "Новости", "Политика",
+            "Ледоход на Северной Двине: онлайн-трансляция", "Обновлено 15:10", "Анна Смирнова",
+            "3 мая 2024, 07:00"]  # fmt: skip
+    foot = ["Теги:", "Ледоход", "Паводок", "Читайте также", "О редакции", "Контакты",
+            "© 2024 Северные вести. Все права защищены. 18+"]  # fmt: skip
+    kept, removed = _clean(run_stage, [*head, *bar, *entries, *foot])
+    assert not set(bar) & set(kept), kept
+    assert all(e in kept for e in entries if len(e) > 40), removed
