@@ -5600,8 +5600,8 @@ def _segment_spans(title: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
     ``title[spans[a][0] : spans[b][1]]``, its separators inside. The one reading of a
     title's runs for the header title's shown line (:func:`_shown_segments`) and its
     segments (:func:`_segments_of`), which each split and joined them their way.
-    (:func:`headline_of` builds its runs itself: its rewrite for speed is on the perf44
-    branch.)"""
+    (:func:`headline_of` reads its runs off its pieces' words and keys instead, split by
+    :data:`_TITLE_SEP`.)"""
     spans: list[tuple[int, int]] = []
     at = 0
     for m in sep.finditer(title):
