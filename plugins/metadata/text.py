@@ -5594,9 +5594,9 @@ def _slug_title(pool: TitlePool, slug: frozenset[str], i: int, s: str) -> tuple[
 _SEGMENT_SEP = re.compile(r"(\s+[|–—-]\s+)")
 
 
-def _segment_spans(title: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
+def _segment_spans(title: str) -> list[tuple[int, int]]:
     """Where each segment of ``title`` stands, ``(start, end)``, between the separators
-    ``sep`` finds (:data:`_SEGMENT_SEP`): a run of segments ``a`` to ``b`` is
+    :data:`_SEGMENT_SEP` finds: a run of segments ``a`` to ``b`` is
     ``title[spans[a][0] : spans[b][1]]``, its separators inside. The one reading of a
     title's runs for the header title's shown line (:func:`_shown_segments`) and its
     segments (:func:`_segments_of`), which each split and joined them their way.
@@ -5604,7 +5604,7 @@ def _segment_spans(title: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
     :data:`_TITLE_SEP`.)"""
     spans: list[tuple[int, int]] = []
     at = 0
-    for m in sep.finditer(title):
+    for m in _SEGMENT_SEP.finditer(title):
         spans.append((at, m.start()))
         at = m.end()
     spans.append((at, len(title)))
@@ -5694,7 +5694,7 @@ def _shown_segments(page: Page, title: str, whole: set[str], label: str | None) 
     # keyword-stuffed title of n segments has n² runs of n characters (400 segments took
     # 9 s, s43 acc-read F4). A line is a run when it stands in the title from a segment's
     # start to a segment's end; the longest wins, the first of equals.
-    spans = _segment_spans(title, _SEGMENT_SEP)
+    spans = _segment_spans(title)
     starts, ends = {a for a, _ in spans}, {b for _, b in spans}
     best: tuple[int, int, str] | None = None
     for line in set(page.texts[page.front :]):
@@ -5717,7 +5717,7 @@ def _segments_of(whole: str, part: str) -> bool:
     """Whether ``part`` is one or more whole segments of the title ``whole`` (joined by
     :data:`_SEGMENT_SEP`, case aside): "Über uns" of "Über uns – 2gewinnt | Kabarett", not
     "Opening Bell" of "Opening Bell 11.18.19 - Dealbreaker"."""
-    spans = _segment_spans(whole, _SEGMENT_SEP)
+    spans = _segment_spans(whole)
     want = part.casefold()
     return any(
         whole[a:b].casefold() == want for k, (a, _) in enumerate(spans) for _, b in spans[k:]
