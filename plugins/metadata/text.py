@@ -5827,9 +5827,11 @@ def _dialogue_lines(page: Page) -> set[int]:
     out: set[int] = set()
     run: list[tuple[int, str]] = []
     for (i, _), s in [*zip(page.items, page.texts, strict=True), ((-1, ""), "")]:
-        m = _TURN.match(s)
-        if m is not None:
+        # (a turn has a colon: most lines are tried no further)
+        if ":" in s and _TURN.match(s) is not None:
             run.append((i, s[: s.index(":")].strip()))
+            continue
+        if not run:
             continue
         turns = Counter(w for _, w in run)
         if sum(c >= 2 for c in turns.values()) >= _DIALOGUE_SPEAKERS:
