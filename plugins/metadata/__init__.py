@@ -51,6 +51,7 @@ from .html import (
     copyright_holder,
     html_candidates,
     html_value,
+    jsonld_spans,
     meta_fields,
     parse_html,
     trafilatura_meta,
@@ -156,13 +157,11 @@ def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in _MODIFIED_METAS and (v := (meta.get("content") or "").strip()):
             found.append((v, f"html (meta {key})"))
-    at = html.find("ld+json")
-    while at >= 0 and not found:
-        end = html.find("</script", at)
-        end = len(html) if end < 0 else end
-        if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
-            found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
-        at = html.find("ld+json", end)
+    if not found:
+        for at, end in jsonld_spans(html):
+            if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
+                found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
+                break
     for v, where in found:
         if _ISO_VALUE.fullmatch(v):
             return {"value": v, "where": where, "text": v, "label": "modified"}
