@@ -8018,9 +8018,11 @@ def _same_name(a: str, b: str) -> bool:
     return len(x) >= 3 and len(y) >= 3 and (x in y or y in x)
 
 
-def _host_label(url: str | None) -> str | None:
-    """The name a site registered its domain under: "https://www.sciencealert.com/x" ->
-    "sciencealert", "https://wien.orf.at" -> "orf", "http://bbc.co.uk" -> "bbc"."""
+def _domain_parts(url: str | None) -> list[str] | None:
+    """The labels of the host of ``url`` (lower case) without its top-level domain and a
+    second-level one (:data:`_SLD`: "co" of bbc.co.uk): ["wien", "orf"] of wien.orf.at;
+    None for no domain (no address, an IP address). The one reading of a host for
+    :func:`_host_label` and :func:`_persons_host`."""
     url_parts = _url_parts(url)
     if url_parts is None:
         return None
@@ -8030,6 +8032,15 @@ def _host_label(url: str | None) -> str | None:
     parts = parts[:-1]
     if len(parts) > 1 and parts[-1] in _SLD:
         parts = parts[:-1]
+    return parts
+
+
+def _host_label(url: str | None) -> str | None:
+    """The name a site registered its domain under: "https://www.sciencealert.com/x" ->
+    "sciencealert", "https://wien.orf.at" -> "orf", "http://bbc.co.uk" -> "bbc"."""
+    parts = _domain_parts(url)
+    if parts is None:
+        return None
     if len(parts) > 1 and parts[-1] in _HOSTS and parts[-2] not in ("www", "m"):
         parts = parts[:-1]  # a site on a blog host is its subdomain (x.wordpress.com)
     label = _compact(parts[-1])
@@ -8040,15 +8051,9 @@ def _persons_host(url: str | None) -> bool:
     """Whether the host of ``url`` is a person's: a blog host's subdomain ("creeny" of
     creeny.wordpress.com; not its "www") or a domain whose label's hyphened parts read as a
     name ("moritz-meyer.net": :func:`_person_like`)."""
-    url_parts = _url_parts(url)
-    if url_parts is None:
+    parts = _domain_parts(url)
+    if parts is None:
         return False
-    parts = [p for p in url_parts[0].lower().split(".") if p]
-    if len(parts) < 2 or parts[-1].isdigit():
-        return False
-    parts = parts[:-1]
-    if len(parts) > 1 and parts[-1] in _SLD:
-        parts = parts[:-1]
     if len(parts) > 1 and parts[-1] in _HOSTS:
         return parts[-2] not in ("www", "m")
     words = parts[-1].split("-")
