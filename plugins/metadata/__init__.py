@@ -920,6 +920,24 @@ def _without_permalink(title: str) -> str | None:
     return bare.rstrip(_PERMALINK_MARKS + " \ufe0f") or None
 
 
+def _labelled_date(description: str, where: str, label: dict[str, Any]) -> dict[str, Any]:
+    """The annotation schema of a date the page states under a label (``original``,
+    ``updated``): its value, where it was read (``where`` lists the forms), the date and
+    the ``label`` as written."""
+    return {
+        "type": "object",
+        "description": description,
+        "required": ["value", "where", "text", "label"],
+        "additionalProperties": False,
+        "properties": {
+            "value": {"type": "string", "pattern": ISO_DATE_OFFSET_PATTERN},
+            "where": {"type": "string", "description": where},
+            "text": {"type": "string", "description": "The date as written."},
+            "label": label,
+        },
+    }
+
+
 class MetadataStage(Stage):
     """Fill title, authors, site name, published and tags."""
 
@@ -960,23 +978,13 @@ class MetadataStage(Stage):
                 "type": ["string", "null"],
                 "description": "Upper bound for the publication date (capture, HTTP headers).",
             },
-            "original": {
-                "type": "object",
-                "description": "A republished page's original publication date, as a label"
-                " states it ('This article was first published on 12 March 1968', 'From the"
-                " archive, 12 March 1968:'); published stays the page's own date.",
-                "required": ["value", "where", "text", "label"],
-                "additionalProperties": False,
-                "properties": {
-                    "value": {"type": "string", "pattern": ISO_DATE_OFFSET_PATTERN},
-                    "where": {
-                        "type": "string",
-                        "description": "text line N, html rendering line N.",
-                    },
-                    "text": {"type": "string", "description": "The date as written."},
-                    "label": {"type": "string", "description": "The label, as written."},
-                },
-            },
+            "original": _labelled_date(
+                "A republished page's original publication date, as a label states it ('This"
+                " article was first published on 12 March 1968', 'From the archive, 12 March"
+                " 1968:'); published stays the page's own date.",
+                "text line N, html rendering line N.",
+                {"type": "string", "description": "The label, as written."},
+            ),
             "listing": {
                 "type": "integer",
                 "minimum": 1,
@@ -989,31 +997,21 @@ class MetadataStage(Stage):
                 "description": "Whether published is the day of original (the page gives no"
                 " other date, or the labelled one was taken for the page's).",
             },
-            "updated": {
-                "type": "object",
-                "description": "When the page was last changed, as it states it: the latest"
-                " date under an update's or a correction's label ('Updated 23.09.2024, 00:12',"
-                " 'Corrected on April 10, 2024') or its markup's modification time"
-                " (article:modified_time, JSON-LD dateModified), not before published: which"
-                " state of a live blog or a corrected story the capture holds.",
-                "required": ["value", "where", "text", "label"],
-                "additionalProperties": False,
-                "properties": {
-                    "value": {"type": "string", "pattern": ISO_DATE_OFFSET_PATTERN},
-                    "where": {
-                        "type": "string",
-                        "description": "text line N, html rendering line N, html (meta"
-                        " article:modified_time), html (JSON-LD dateModified).",
-                    },
-                    "text": {"type": "string", "description": "The date as written."},
-                    "label": {
-                        "type": "string",
-                        "enum": ["updated", "correction", "modified"],
-                        "description": "An update's label, a correction's, the markup's"
-                        " modification time.",
-                    },
+            "updated": _labelled_date(
+                "When the page was last changed, as it states it: the latest date under an"
+                " update's or a correction's label ('Updated 23.09.2024, 00:12', 'Corrected on"
+                " April 10, 2024') or its markup's modification time (article:modified_time,"
+                " JSON-LD dateModified), not before published: which state of a live blog or a"
+                " corrected story the capture holds.",
+                "text line N, html rendering line N, html (meta article:modified_time), html"
+                " (JSON-LD dateModified).",
+                {
+                    "type": "string",
+                    "enum": ["updated", "correction", "modified"],
+                    "description": "An update's label, a correction's, the markup's"
+                    " modification time.",
                 },
-            },
+            ),
             "publisher": {"type": "string"},
             "agencies": {
                 "type": "array",
