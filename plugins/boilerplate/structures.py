@@ -532,7 +532,6 @@ def _list_gaps(
     menu's items (s44 acc-genres G18). No furniture, and a label's score at least."""
     n = len(lines)
     nonblank = [j for j in range(n) if lines[j]]
-    at = {j: k for k, j in enumerate(nonblank)}
     found: list[int] = []
     for k, j in enumerate(nonblank):
         if keep[j] or furniture[j] or score[j] < _LABEL_SCORE or not 0 < k < len(nonblank) - 1:
@@ -559,7 +558,6 @@ def _list_gaps(
             and len(lines[below].split()) <= _LABEL_WORDS
             and len(run) == _GAP_ITEMS
             and all(keep[i] and _item(_LEAD.sub("", lines[i], count=1)) for i in run)
-            and at[run[0]] == k - _GAP_ITEMS
         ):
             found.append(j)
     return found
