@@ -1215,9 +1215,7 @@ def _after(t: Any, p: Any) -> bool:
     """Whether element ``p`` comes after element ``t`` in document order, or holds it."""
     if any(a is p for a in t.iterancestors()):
         return True
-    return any(e is p for e in t.itersiblings()) or any(
-        e is p or any(d is p for d in e.iterdescendants()) for e in t.itersiblings()
-    )
+    return any(e is p or any(d is p for d in e.iterdescendants()) for e in t.itersiblings())
 
 
 #: the reason of a line removed by :func:`posts_and_comments` (readers' comments)
