@@ -1053,7 +1053,7 @@ def _live_run(
     best: tuple[list[int], list[int]] = ([], [])
     runs: list[list[int]] = []
     for i in stamps:
-        if runs and _post_lines(lines, runs[-1][-1], i) is not None:
+        if runs and _post_lines(lines, runs[-1][-1], i):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -1103,16 +1103,16 @@ def _post_paragraphs(lines: Sequence[str], i: int) -> list[int]:
     return out
 
 
-def _post_lines(lines: Sequence[str], i: int, nxt: int) -> int | None:
-    """The number of lines from time ``i`` to the next post's time ``nxt`` when they read as
-    one post (paragraphs, then a few short lines), else None."""
+def _post_lines(lines: Sequence[str], i: int, nxt: int) -> bool:
+    """Whether the lines from time ``i`` to the next post's time ``nxt`` read as one post
+    (paragraphs, then a few short lines)."""
     if nxt - i > _POST_LINES:
-        return None
+        return False
     j = max(_post_paragraphs(lines, i), default=i) + 1
     buttons = [k for k in range(j, nxt) if lines[k]]
-    if len(buttons) > _MAX_BUTTONS or any(len(lines[k].split()) > _BUTTON_WORDS for k in buttons):
-        return None
-    return nxt - i
+    return len(buttons) <= _MAX_BUTTONS and all(
+        len(lines[k].split()) <= _BUTTON_WORDS for k in buttons
+    )
 
 
 def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:
