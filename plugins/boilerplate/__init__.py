@@ -1975,10 +1975,10 @@ def _without_sign_up(text: str) -> str:
     the article's last paragraph (:func:`.notes.sign_up_prompts`): trafilatura keeps a
     sign-up box inside the article's container (s44 acc-genres G12)."""
     lines = text.split("\n")
-    gone = sign_up_prompts([ln.strip() for ln in lines], [True] * len(lines))
+    gone = set(sign_up_prompts([ln.strip() for ln in lines], [True] * len(lines)))
     if not gone:
         return text
-    return "\n".join(ln for j, ln in enumerate(lines) if j not in set(gone))
+    return "\n".join(ln for j, ln in enumerate(lines) if j not in gone)
 
 
 def _drop_toggled_box(d: Any) -> None:

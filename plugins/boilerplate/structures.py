@@ -532,7 +532,6 @@ def _list_gaps(
     menu's items (s44 acc-genres G18). No furniture, and a label's score at least."""
     n = len(lines)
     nonblank = [j for j in range(n) if lines[j]]
-    at = {j: k for k, j in enumerate(nonblank)}
     found: list[int] = []
     for k, j in enumerate(nonblank):
         if keep[j] or furniture[j] or score[j] < _LABEL_SCORE or not 0 < k < len(nonblank) - 1:
@@ -559,7 +558,6 @@ def _list_gaps(
             and len(lines[below].split()) <= _LABEL_WORDS
             and len(run) == _GAP_ITEMS
             and all(keep[i] and _item(_LEAD.sub("", lines[i], count=1)) for i in run)
-            and at[run[0]] == k - _GAP_ITEMS
         ):
             found.append(j)
     return found
@@ -1055,7 +1053,7 @@ def _live_run(
     best: tuple[list[int], list[int]] = ([], [])
     runs: list[list[int]] = []
     for i in stamps:
-        if runs and _post_lines(lines, runs[-1][-1], i) is not None:
+        if runs and _post_lines(lines, runs[-1][-1], i):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -1105,16 +1103,16 @@ def _post_paragraphs(lines: Sequence[str], i: int) -> list[int]:
     return out
 
 
-def _post_lines(lines: Sequence[str], i: int, nxt: int) -> int | None:
-    """The number of lines from time ``i`` to the next post's time ``nxt`` when they read as
-    one post (paragraphs, then a few short lines), else None."""
+def _post_lines(lines: Sequence[str], i: int, nxt: int) -> bool:
+    """Whether the lines from time ``i`` to the next post's time ``nxt`` read as one post
+    (paragraphs, then a few short lines)."""
     if nxt - i > _POST_LINES:
-        return None
+        return False
     j = max(_post_paragraphs(lines, i), default=i) + 1
     buttons = [k for k in range(j, nxt) if lines[k]]
-    if len(buttons) > _MAX_BUTTONS or any(len(lines[k].split()) > _BUTTON_WORDS for k in buttons):
-        return None
-    return nxt - i
+    return len(buttons) <= _MAX_BUTTONS and all(
+        len(lines[k].split()) <= _BUTTON_WORDS for k in buttons
+    )
 
 
 def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:
@@ -1217,9 +1215,7 @@ def _after(t: Any, p: Any) -> bool:
     """Whether element ``p`` comes after element ``t`` in document order, or holds it."""
     if any(a is p for a in t.iterancestors()):
         return True
-    return any(e is p for e in t.itersiblings()) or any(
-        e is p or any(d is p for d in e.iterdescendants()) for e in t.itersiblings()
-    )
+    return any(e is p or any(d is p for d in e.iterdescendants()) for e in t.itersiblings())
 
 
 #: the reason of a line removed by :func:`posts_and_comments` (readers' comments)
