@@ -2949,8 +2949,10 @@ def _captions(
 
 def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_name=None):
     """:func:`_rules` over a batch (documents at row bounds ``rb``) -> (scores, reasons keyed
-    by row); each document gets exactly what it gets alone. ``file_name``: the title rows
-    that are an image's file name (:func:`_file_name_titles`), no title to the caption rule."""
+    by row); each document gets exactly what :func:`_rules` gives it alone, but for
+    ``file_name``: the title rows that are an image's file name (:func:`_file_name_titles`),
+    no title to the caption rule (the stage's path only: ``_rules`` serves research scripts,
+    which read no rows' text)."""
     p = p.copy()
     n = len(p)
     why = {}
