@@ -2090,13 +2090,13 @@ class DedupStage(Stage):
                 # keeps the latest; s43 acc-index #3. A file's is its source.uri)
                 ann["page"] = pkeys[i]
                 if (
-                    (fetched := uris[i]) is not None
-                    and is_web_address(fetched)
-                    and (fkey := url_key(fetched)) is not None
-                    and fkey != pkeys[i]
+                    uris[i] != addresses[i]
+                    and is_web_address(uris[i])
+                    and (fkey := url_key(uris[i])) != pkeys[i]
                 ):
                     # (the key a 404 at this address names, detail.page: it has no
-                    # canonical link to name the page's; s44 acc-read F10)
+                    # canonical link to name the page's; s44 acc-read F10. Fetched at
+                    # the page's own address, the key is page's: no url_key again)
                     ann["fetched_page"] = fkey
             doc.annotations[self.name] = ann
             policy = opts.policy
