@@ -2012,12 +2012,9 @@ class DedupStage(Stage):
                 # after the latest. It was an exact duplicate of the earlier one, and the
                 # page's latest record held the text it no longer shows (s43 acc-index #15)
                 ann["method"] = "text" if hits else "raw"
-                close = similarity(
-                    sig16[i], size_list[i], latest.sig, latest.size, opts.measure,
-                    opts.min_shingles,
-                )  # fmt: skip
-                dup = Duplicate("revision", latest.id, round(close, 4))
                 share = float(np.count_nonzero(sig16[i] == latest.sig)) / len(latest.sig)
+                close = self._holds(share, size_list[i], latest.size)
+                dup = Duplicate("revision", latest.id, round(close, 4))
                 match = _Match(latest.id, latest.id, latest.uri, close, share)
                 match.sizes = (size_list[i], latest.size)
             elif copy_of is not None:
