@@ -1982,12 +1982,13 @@ class DedupStage(Stage):
                 ann["method"] = "text" if hits else "raw"
                 # (the same text under a headline an earlier version of it had: an A/B
                 # test of headlines alternating on each fetch made a version a fetch)
+                site = _site_words(site_names[i], uris[i])
                 same = next(
                     (
                         v
                         for v in reversed(at_address)
                         if v.size == size_list[i]
-                        and _same_title(title, v.title, _site_words(site_names[i], uris[i]))
+                        and _same_title(title, v.title, site)
                         and np.array_equal(v.sig, sig16[i])
                     ),
                     None,
