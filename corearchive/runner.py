@@ -1215,10 +1215,11 @@ def emit(
     if isinstance(dedup, dict) and dedup.get("taken_down"):
         reporter.report.skipped[NOTED + TAKEDOWN_FLAGGED] += 1
     boilerplate = doc.annotations.get("boilerplate")
-    if isinstance(boilerplate, dict) and "template" in boilerplate:
-        reporter.report.skipped[NOTED + TEMPLATE_LINES] += boilerplate["template"]["lines"]
-    if isinstance(boilerplate, dict) and boilerplate.get("paywall") is True:
-        reporter.report.skipped[NOTED + PAYWALL_CUT] += 1
+    if isinstance(boilerplate, dict):
+        if "template" in boilerplate:
+            reporter.report.skipped[NOTED + TEMPLATE_LINES] += boilerplate["template"]["lines"]
+        if boilerplate.get("paywall") is True:
+            reporter.report.skipped[NOTED + PAYWALL_CUT] += 1
     quality = doc.annotations.get("quality")
     if isinstance(quality, dict) and quality.get("failed"):
         first = quality["failed"][0]

@@ -1982,12 +1982,13 @@ class DedupStage(Stage):
                 ann["method"] = "text" if hits else "raw"
                 # (the same text under a headline an earlier version of it had: an A/B
                 # test of headlines alternating on each fetch made a version a fetch)
+                site = _site_words(site_names[i], uris[i])
                 same = next(
                     (
                         v
                         for v in reversed(at_address)
                         if v.size == size_list[i]
-                        and _same_title(title, v.title, _site_words(site_names[i], uris[i]))
+                        and _same_title(title, v.title, site)
                         and np.array_equal(v.sig, sig16[i])
                     ),
                     None,
@@ -2012,12 +2013,9 @@ class DedupStage(Stage):
                 # after the latest. It was an exact duplicate of the earlier one, and the
                 # page's latest record held the text it no longer shows (s43 acc-index #15)
                 ann["method"] = "text" if hits else "raw"
-                close = similarity(
-                    sig16[i], size_list[i], latest.sig, latest.size, opts.measure,
-                    opts.min_shingles,
-                )  # fmt: skip
-                dup = Duplicate("revision", latest.id, round(close, 4))
                 share = float(np.count_nonzero(sig16[i] == latest.sig)) / len(latest.sig)
+                close = self._holds(share, size_list[i], latest.size)
+                dup = Duplicate("revision", latest.id, round(close, 4))
                 match = _Match(latest.id, latest.id, latest.uri, close, share)
                 match.sizes = (size_list[i], latest.size)
             elif copy_of is not None:
@@ -2090,13 +2088,13 @@ class DedupStage(Stage):
                 # keeps the latest; s43 acc-index #3. A file's is its source.uri)
                 ann["page"] = pkeys[i]
                 if (
-                    (fetched := uris[i]) is not None
-                    and is_web_address(fetched)
-                    and (fkey := url_key(fetched)) is not None
-                    and fkey != pkeys[i]
+                    uris[i] != addresses[i]
+                    and is_web_address(uris[i])
+                    and (fkey := url_key(uris[i])) != pkeys[i]
                 ):
                     # (the key a 404 at this address names, detail.page: it has no
-                    # canonical link to name the page's; s44 acc-read F10)
+                    # canonical link to name the page's; s44 acc-read F10. Fetched at
+                    # the page's own address, the key is page's: no url_key again)
                     ann["fetched_page"] = fkey
             doc.annotations[self.name] = ann
             policy = opts.policy

@@ -233,8 +233,7 @@ def test_a_markdown_page_is_cleaned_as_its_text(run_stage):
 
 
 def test_metadata_reads_markdown_headline_and_byline(run_stage):
-    doc = run_stage(BoilerplateStage, make_document(MARKDOWN)).kept[0]
-    doc = run_stage(MetadataStage, doc).kept[0]
+    doc = cleaned_and_read(run_stage, MARKDOWN)
     assert doc.title == "Council approves the new school budget"
     assert doc.authors == ["Jane Smith"]
     where = doc.annotations["metadata"]["sources"]["title"]
