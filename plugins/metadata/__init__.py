@@ -1004,7 +1004,7 @@ class MetadataStage(Stage):
                 " JSON-LD dateModified), not before published: which state of a live blog or a"
                 " corrected story the capture holds.",
                 "text line N, html rendering line N, html (meta article:modified_time), html"
-                " (JSON-LD dateModified).",
+                " (meta og:updated_time), html (meta datemodified), html (JSON-LD dateModified).",
                 {
                     "type": "string",
                     "enum": ["updated", "correction", "modified"],
