@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, pairwise
 from typing import Any
 
@@ -1189,8 +1189,8 @@ def live_post_times(tree: Any) -> list[str]:
             para = next(
                 (
                     p
-                    for p in entry.iter("p")
-                    if _prose(" ".join(p.text_content().split())) and _after(t, p)
+                    for p in _held_or_after(t, entry, "p")
+                    if _prose(" ".join(p.text_content().split()))
                 ),
                 None,
             )
@@ -1211,11 +1211,17 @@ def live_post_times(tree: Any) -> list[str]:
     return [said for _, said, _ in run]
 
 
-def _after(t: Any, p: Any) -> bool:
-    """Whether element ``p`` comes after element ``t`` in document order, or holds it."""
-    if any(a is p for a in t.iterancestors()):
-        return True
-    return any(e is p or any(d is p for d in e.iterdescendants()) for e in t.itersiblings())
+def _held_or_after(t: Any, root: Any, tag: str) -> Iterator[Any]:
+    """The ``tag`` elements under ``root`` (an ancestor of element ``t``) that hold ``t`` or
+    come after it in document order: also those beside one of its ancestors, so a time in an
+    entry's header ("<div class=meta><time>") finds the paragraph beside the header."""
+    holds = {id(a) for a in t.iterancestors()}
+    seen = False
+    for e in root.iter():
+        if e is t:
+            seen = True
+        elif e.tag == tag and (seen or id(e) in holds):
+            yield e
 
 
 #: the reason of a line removed by :func:`posts_and_comments` (readers' comments)

@@ -994,3 +994,22 @@ def test_an_html_live_blogs_posts_keep_their_times(run_stage):
     doc = run_stage(BoilerplateStage, make_document(html, html=True, path="t.html")).kept[0]
     lines = doc.text.split("\n")
     assert [x for x in lines if x in posts] == posts
+
+
+def test_an_html_live_blogs_times_in_an_entry_header_keep_their_posts(run_stage):
+    """An entry's time sits in its own header ("<div class=meta><time>"), its paragraph
+    beside the header, not beside the time: the paragraph still follows the time in the
+    page, and the post keeps its time."""
+    posts = LIVE_RUN["de"]
+    entries = "".join(
+        f"<div class='live-entry'><div class='meta'><time>{when}</time></div><p>{text}</p></div>"
+        for when, text in zip(posts[::2], posts[1::2], strict=True)
+    )
+    html = (
+        "<html><head><title>Landtagswahl im Liveticker</title></head><body><article>"
+        "<h1>Landtagswahl im Liveticker</h1><p>Das Wichtigste in Kürze: Die CDU liegt laut "
+        f"Hochrechnung vorn, die Grünen verlieren deutlich.</p>{entries}</article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="t.html")).kept[0]
+    lines = doc.text.split("\n")
+    assert [x for x in lines if x in posts] == posts
