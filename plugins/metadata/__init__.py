@@ -170,7 +170,7 @@ def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
 
 #: The cues of a date that tells when the page was changed: an update's label ("Updated",
 #: "Aktualisiert", "Обновлено"), a correction's ("Corrected on", "Korrektur")
-_CHANGE_CUES = {"updated": "updated", "correction": "correction"}
+_CHANGE_CUES = frozenset({"updated", "correction"})
 
 
 def _updated(
@@ -183,7 +183,7 @@ def _updated(
     (updated, correction, modified). Which state of a live blog or a corrected story a
     capture holds was not recorded (s44 acc-genres G14)."""
     found = [
-        {"value": d["value"], "where": d["where"], "text": d["text"], "label": _CHANGE_CUES[cue]}
+        {"value": d["value"], "where": d["where"], "text": d["text"], "label": cue}
         for d in dates
         if (cue := d.get("cue")) in _CHANGE_CUES and _ISO_VALUE.fullmatch(d.get("value") or "")
     ]
@@ -202,12 +202,9 @@ def _updated(
 def _is_host(name: str, url: str | None) -> bool:
     """Whether a site's name is the host of the page's address ``url`` ("diariodelsur.es",
     "www.diariodelsur.es"): an address, no name."""
-    if not url or " " in name:
+    if " " in name or (parts := _url_parts(url)) is None:
         return False
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return False
+    host = parts[0]
     return bool(host) and name.casefold().removeprefix("www.") == host.removeprefix("www.")
 
 
