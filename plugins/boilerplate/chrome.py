@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from itertools import compress, pairwise
 
 from .lines import LINE_ENDS
+from .reflow import BROWSER_BUTTON
 
 #: the reasons of the lines :func:`software_chrome` finds
 WIKI_REASON = "wiki software's chrome (tagline, edit link, source link, categories, last edit)"
@@ -126,10 +127,9 @@ _VOTES = re.compile(
 #: first ("X (BUTTON) Envoyer par e-mail"); lynx's mark is the browser's, never the page's
 #: words (the bars were kept in seven records, in Spanish, French and Russian: s44
 #: acc-genres G11)
-_BROWSER_BUTTON = r"\((?:BUTTON|SUBMIT|RESET)\)"
 _BROWSER_BUTTONS = re.compile(
-    rf"(?:\S+(?: \S+){{0,2}} )?{_BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}"
-    rf"(?: {_BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*(?: {_BROWSER_BUTTON})?"
+    rf"(?:\S+(?: \S+){{0,2}} )?{BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}"
+    rf"(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*(?: {BROWSER_BUTTON})?"
 )
 #: a gallery's counter over each picture ("1 of 6", "Photo 2 / 5", "Bild 3 von 12"): a
 #: picture's number, its scale word and their count, after a word at most (and an image's

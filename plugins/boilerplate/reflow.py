@@ -86,10 +86,13 @@ def _runs_on(lines: list[str], forced: list[bool], n_forced: int) -> bool:
 #: next piece often starts so, "3. März", "- Hollande"; on the dev pages wrapped at 72 and
 #: 80 such a rule broke 114 more of 2,186 pages than it mended.)
 _LIST_ITEM = re.compile(r"[*•·‣◦▪]\s")
+#: A form's button as lynx writes it ("(BUTTON) Share", "(submit)"): the browser's mark,
+#: never the page's words (the one pattern of reflow, chrome and structures)
+BROWSER_BUTTON = r"(?i:\((?:button|submit|reset)\))"
 #: A form's control at a line's start as a text browser writes it: a radio button ("(*)",
 #: "( )"), a check box ("[X]", "[ ]"), a button as lynx writes one ("(BUTTON) Share": a
 #: live blog's share button was joined to the post above it, s44 acc-genres G11)
-_FORM_CONTROL = re.compile(r"(?:\([* ]\)|\[[Xx ]\]|\((?:BUTTON|SUBMIT|RESET)\))\s")
+_FORM_CONTROL = re.compile(rf"(?:\([* ]\)|\[[Xx ]\]|{BROWSER_BUTTON})\s")
 #: A clock time alone on a line ("14:32", "21.40 Uhr", "9h05"), with at most its zone or
 #: "Uhr": after a sentence's end, a live blog's next post's time, not the paragraph's last
 #: words (lynx wrote each post's time under the paragraph before it: s44 acc-genres G1)

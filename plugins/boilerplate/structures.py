@@ -43,6 +43,7 @@ from itertools import chain, compress, pairwise
 from typing import Any
 
 from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
+from .reflow import BROWSER_BUTTON
 
 #: the reason of a line kept by :func:`article_structures`
 STRUCTURE_REASON = "table, list or fact box of the article"
@@ -1547,7 +1548,7 @@ _AMOUNTS = frozenset((
 
 #: a button's mark as lynx writes it before the button's words: the box's toggle stayed
 #: with its box in a lynx rendering (s39 acc-regress D17)
-_BROWSER_BUTTON = re.compile(r"^\((?:button|submit)\)\s*", re.I)
+_BROWSER_BUTTON = re.compile(rf"^{BROWSER_BUTTON}\s*")
 
 #: _TOGGLE's words of a button that shows all or more of the list above it: the list's
 #: own expander ("Show all ingredients", "See more results", "Alle Kandidaten anzeigen"),
@@ -1709,7 +1710,7 @@ _OWN_WORDS = 40
 #: A form's control as a text browser writes it ("(BUTTON) Поделиться", lynx's "(submit)"):
 #: a headline is a link, never a button (a live blog's share button over the next entry's
 #: time and text was kept as a listing's headline: s44 acc-regress R3)
-_CONTROL = re.compile(r"\((?:BUTTON|submit|reset)\)|\[(?:button|BUTTON)\]")
+_CONTROL = re.compile(rf"{BROWSER_BUTTON}|\[(?:button|BUTTON)\]")
 
 
 def _teaser_at(lines: Sequence[str], i: int) -> bool:
