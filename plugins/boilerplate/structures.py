@@ -1214,14 +1214,26 @@ def live_post_times(tree: Any) -> list[str]:
 
 def _held_or_after(t: Any, root: Any, tag: str) -> Iterator[Any]:
     """The ``tag`` elements under ``root`` (an ancestor of element ``t``) that hold ``t`` or
-    come after it in document order: also those beside one of its ancestors, so a time in an
-    entry's header ("<div class=meta><time>") finds the paragraph beside the header."""
-    holds = {id(a) for a in t.iterancestors()}
+    come after it in document order beside it: beside ``t`` or beside a wrapper that holds
+    nothing but ``t``'s text, so a time in an entry's header of its own ("<div
+    class=meta><time>") finds the paragraph beside the header; a header that also holds a
+    poster's name (a forum's post) is no live post's time."""
+    said = t.text_content().split()
+    top = t
+    while (
+        (up := top.getparent()) is not None and up is not root and up.text_content().split() == said
+    ):
+        top = up
+    box = top.getparent()
+    # (sets of the elements themselves, not of their ids: lxml makes an element's Python
+    # object anew when none is held, and a freed one's id is reused)
+    holds = set(t.iterancestors(tag))
+    inside = set(box.iter(tag)) if box is not None else set()
     seen = False
-    for e in root.iter():
+    for e in root.iter(tag, t.tag):
         if e is t:
             seen = True
-        elif e.tag == tag and (seen or id(e) in holds):
+        elif e.tag == tag and (e in holds or (seen and e in inside)):
             yield e
 
 
