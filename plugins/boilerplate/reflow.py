@@ -93,11 +93,14 @@ BROWSER_BUTTON = r"(?i:\((?:button|submit|reset)\))"
 #: "( )"), a check box ("[X]", "[ ]"), a button as lynx writes one ("(BUTTON) Share": a
 #: live blog's share button was joined to the post above it, s44 acc-genres G11)
 _FORM_CONTROL = re.compile(rf"(?:\([* ]\)|\[[Xx ]\]|{BROWSER_BUTTON})\s")
+#: A clock's time, its hour and its minutes ("14:32", "21.40", "9h05"; the one pattern of
+#: reflow and structures)
+CLOCK = r"([01]?\d|2[0-3])[:.h]([0-5]\d)"
 #: A clock time alone on a line ("14:32", "21.40 Uhr", "9h05"), with at most its zone or
 #: "Uhr": after a sentence's end, a live blog's next post's time, not the paragraph's last
 #: words (lynx wrote each post's time under the paragraph before it: s44 acc-genres G1)
 _TIME_LINE = re.compile(
-    r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:uhr|h|am|pm|gmt|bst|utc|cet|cest|et|pt))?",
+    rf"{CLOCK}(?:\s*(?:uhr|h|am|pm|gmt|bst|utc|cet|cest|et|pt))?",
     re.I,
 )
 #: A list item's mark and the spaces after it, at the line's start: a bullet, or a number

@@ -43,7 +43,7 @@ from itertools import chain, compress, pairwise
 from typing import Any
 
 from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
-from .reflow import BROWSER_BUTTON
+from .reflow import BROWSER_BUTTON, CLOCK
 
 #: the reason of a line kept by :func:`article_structures`
 STRUCTURE_REASON = "table, list or fact box of the article"
@@ -1014,7 +1014,7 @@ _LIVE_RUN_POSTS = 4
 #: buttons ("Share", "Advertisement")
 _POST_LINES = 12
 #: a clock time in a post's time ("14:32", "21.40 Uhr", "7 Dec 2024 14.48 GMT", "9h05")
-_CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d.:])")
+_CLOCK = re.compile(rf"(?<![\d.:]){CLOCK}(?![\d.:])")
 
 
 def _clock(line: str) -> int | None:
