@@ -160,38 +160,58 @@ def _interval(rows, draws=2000):
     return vals[int(0.025 * draws)], vals[int(0.975 * draws)]
 
 
-def score(out, tree, model, rows, per_page=None, options=()):
+def load_stage(tree, options=(), model=None, origin="heldout"):
+    """The boilerplate stage of the source tree ``tree`` (imported through a folder of
+    links put first on the path), with ``options`` ("name=value", values as JSON: false,
+    0.6; else strings). Shared with kinds_set.py."""
     pp = tempfile.mkdtemp(prefix="heldout_")
     os.symlink(os.path.join(tree, "corearchive"), os.path.join(pp, "corearchive"))
     os.symlink(os.path.join(tree, "plugins"), os.path.join(pp, "corearchive_plugins"))
     sys.path[:0] = [pp, EVAL]
-    from boilerplate_eval import shingle_counts
-
-    from corearchive import Drop
     from corearchive.options import build_options
-    from corearchive.testing import make_document
     from corearchive_plugins.boilerplate import BoilerplateOptions, BoilerplateStage
 
     cfg = {"model": model} if model else {}
-    for kv in options:  # values as JSON (false, 0.6), else strings
+    for kv in options:
         k, v = kv.split("=", 1)
         try:
             cfg[k] = json.loads(v)
         except ValueError:
             cfg[k] = v
-    stage = BoilerplateStage(build_options(BoilerplateOptions, cfg, stage="boilerplate", origin="heldout"), None)
+    return BoilerplateStage(build_options(BoilerplateOptions, cfg, stage="boilerplate", origin=origin), None)
+
+
+def rendered(stage, out, row):
+    """(key, shingle counts against the truth, kept text) of each page of the set ``out``
+    in the rendering ``row`` (``html``: the page's HTML, scored against the text's truth),
+    or None when the set has no such rendering. Shared with kinds_set.py."""
+    from boilerplate_eval import shingle_counts
+
+    from corearchive import Drop
+    from corearchive.testing import make_document
+
+    d = os.path.join(out, "proj" if row == "html" else row, "aeb", "dev")
+    if not os.path.isdir(d):
+        return None
+    truth = json.load(open(os.path.join(d, "truth.json"), encoding="utf-8"))
+    found = []
+    for key in sorted(truth):
+        html = row == "html"
+        src = os.path.join(out, "html", key) if html else os.path.join(d, "text", key + ".txt")
+        doc = make_document(open(src, encoding="utf-8").read(), html=html, path="page.html" if html else "p")
+        r = stage.process(doc)
+        text = "" if isinstance(r, Drop) else r.text
+        found.append((key, shingle_counts(truth[key]["articleBody"], text), text))
+    return found
+
+
+def score(out, tree, model, rows, per_page=None, options=()):
+    stage = load_stage(tree, options, model)
     meta = json.load(open(os.path.join(out, "meta.json"), encoding="utf-8"))
     per = {}
     for row in rows:
-        d = os.path.join(out, "proj" if row == "html" else row, "aeb", "dev")
-        truth = json.load(open(os.path.join(d, "truth.json"), encoding="utf-8"))
         res = []
-        for key in sorted(truth):
-            html = row == "html"
-            src = os.path.join(out, "html", key) if html else os.path.join(d, "text", key + ".txt")
-            doc = make_document(open(src, encoding="utf-8").read(), html=html, path="page.html" if html else "p")
-            r = stage.process(doc)
-            counts = shingle_counts(truth[key]["articleBody"], "" if isinstance(r, Drop) else r.text)
+        for key, counts, _ in rendered(stage, out, row) or ():
             res.append((*counts, key))
             per.setdefault(row, {})[key] = list(counts)
         parts = [("all", res)] if row == "gold" else [

@@ -45,7 +45,6 @@ import os
 import random
 import shutil
 import sys
-import tempfile
 from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -53,6 +52,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 EVAL = os.environ.get("COREARCHIVE_EVAL", "/work/shared/eval")
 sys.path.insert(0, HERE)
 
+from heldout import load_stage, rendered  # noqa: E402
 from kinds_banks import CHROME, FEES, KINDS, VOCAB  # noqa: E402
 
 LANGS = ("en", "de", "fr", "es", "it", "nl")
@@ -631,24 +631,6 @@ def build(out, seed, per):
 
 
 # ------------------------------------------------------------------ score --
-def _stage(tree, options):
-    pp = tempfile.mkdtemp(prefix="kinds_")
-    os.symlink(os.path.join(tree, "corearchive"), os.path.join(pp, "corearchive"))
-    os.symlink(os.path.join(tree, "plugins"), os.path.join(pp, "corearchive_plugins"))
-    sys.path[:0] = [pp, EVAL]
-    from corearchive.options import build_options
-    from corearchive_plugins.boilerplate import BoilerplateOptions, BoilerplateStage
-
-    cfg = {}
-    for kv in options:
-        k, v = kv.split("=", 1)
-        try:
-            cfg[k] = json.loads(v)
-        except ValueError:
-            cfg[k] = v
-    return BoilerplateStage(build_options(BoilerplateOptions, cfg, stage="boilerplate", origin="kinds_set"), None)
-
-
 def _f1(rows):
     from boilerplate_eval import aeb_scores
 
@@ -656,27 +638,18 @@ def _f1(rows):
 
 
 def score(out, tree, rows, dump, options):
-    stage = _stage(tree, options)
-    from boilerplate_eval import aeb_scores, shingle_counts
-
-    from corearchive import Drop
-    from corearchive.testing import make_document
+    stage = load_stage(tree, options, origin="kinds_set")
+    from boilerplate_eval import aeb_scores
 
     meta = json.load(open(os.path.join(out, "meta.json"), encoding="utf-8"))
     res = {}
     for row in rows:
-        d = os.path.join(out, "proj" if row == "html" else row, "aeb", "dev")
-        if not os.path.isdir(d):
+        pages = rendered(stage, out, row)
+        if pages is None:
             print(f"{row}: no such rendering in {out}")
             continue
-        truth = json.load(open(os.path.join(d, "truth.json"), encoding="utf-8"))
-        for key in sorted(truth):
-            html = row == "html"
-            src = os.path.join(out, "html", key) if html else os.path.join(d, "text", key + ".txt")
-            doc = make_document(open(src, encoding="utf-8").read(), html=html, path="page.html" if html else "p")
-            r = stage.process(doc)
-            text = "" if isinstance(r, Drop) else r.text
-            res.setdefault(row, {})[key] = shingle_counts(truth[key]["articleBody"], text)
+        for key, counts, text in pages:
+            res.setdefault(row, {})[key] = counts
             if dump:
                 os.makedirs(os.path.join(dump, row), exist_ok=True)
                 with open(os.path.join(dump, row, key + ".out.txt"), "w", encoding="utf-8") as f:
