@@ -1214,27 +1214,32 @@ def live_post_times(tree: Any) -> list[str]:
 
 def _held_or_after(t: Any, root: Any, tag: str) -> Iterator[Any]:
     """The ``tag`` elements under ``root`` (an ancestor of element ``t``) that hold ``t`` or
-    come after it in document order beside it: beside ``t`` or beside a wrapper that holds
+    come after it beside it, in document order: beside ``t`` or beside a wrapper that holds
     nothing but ``t``'s text, so a time in an entry's header of its own ("<div
     class=meta><time>") finds the paragraph beside the header; a header that also holds a
-    poster's name (a forum's post) is no live post's time."""
+    poster's name (a forum's post) is no live post's time. Walks forward from ``t`` only:
+    a page of flat entries (``<time>``, ``<p>``, ``<time>`` …) took time cubic in its
+    entries (s45 acc-read F1)."""
     said = t.text_content().split()
     top = t
-    while (
-        (up := top.getparent()) is not None and up is not root and up.text_content().split() == said
-    ):
+    while (up := top.getparent()) is not None and up is not root:
+        if up.text_content().split() != said:
+            break
         top = up
-    box = top.getparent()
-    # (sets of the elements themselves, not of their ids: lxml makes an element's Python
-    # object anew when none is held, and a freed one's id is reused)
-    holds = set(t.iterancestors(tag))
-    inside = set(box.iter(tag)) if box is not None else set()
-    seen = False
-    for e in root.iter(tag, t.tag):
-        if e is t:
-            seen = True
-        elif e.tag == tag and (e in holds or (seen and e in inside)):
-            yield e
+    holds = []
+    for a in t.iterancestors():
+        if a.tag == tag:
+            holds.append(a)
+        if a is root:
+            break
+    yield from reversed(holds)  # (the outermost first, as in document order)
+    e = t
+    while e is not top.getparent() and e is not None:
+        for sib in e.itersiblings():
+            if sib.tag == tag:
+                yield sib
+            yield from sib.iterdescendants(tag)
+        e = e.getparent()
 
 
 #: the reason of a line removed by :func:`posts_and_comments` (readers' comments)
