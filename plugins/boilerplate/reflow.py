@@ -249,6 +249,12 @@ def wrap_width(lines: list[str]) -> int | None:
     width = max(map(len, spaced), default=0)
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
         return None
+    # (a line of Chinese or Japanese wider than that, in columns: no wrapper made it — a
+    # page of paragraphs written without spaces, one a line, whose longest spaced line is
+    # a Latin copyright footer, was joined into one line at that width: s45 acc-wire W2)
+    half = width // 2
+    if any(len(ln) > half and _columns(ln) > width + _NEAR for ln in lines):
+        return None
     # (a necessary condition, counted in C: at least as many lines near the width as the
     # forced breaks a wrapped text has; most texts with short lines stop here)
     if sum(map((width - _NEAR).__le__, map(len, lines))) < _FEW_BREAKS:

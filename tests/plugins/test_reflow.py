@@ -1893,3 +1893,34 @@ def test_a_japanese_dumps_wrapped_line_is_joined_without_a_space():
     assert joined and joined[0].endswith("少なくとも4人が死亡、50人以上がけがをした。")
     # a Latin line's pieces keep their space
     assert reflow(["one two three", "four"], 0, forced=[True, False])[0] == ["one two three four"]
+
+
+def test_japanese_paragraphs_one_a_line_under_a_latin_footer_are_not_wrapped():
+    """A page of Japanese paragraphs, one a line (70–90 characters, no spaces), whose only
+    spaced lines are short Latin ones: the longest of those (a copyright footer of 44
+    characters) was taken for the wrap width and the paragraphs were joined into one line
+    with the tag label under them (s45 acc-wire W2). A line twice as wide in columns as
+    that width is no wrapper's: the page is not wrapped."""
+    paras = [
+        "【ワシントン共同】トランプ米大統領は3日、カナダとメキシコからの輸入品に25％の関税を"
+        "4日から発動すると明らかにした。両国との協議による発動延期の余地はないと述べた。",
+        "中国からの輸入品についても、既に課している10％の追加関税を20％に引き上げる大統領令に"
+        "署名した。カナダ政府は直ちに報復措置を取る方針を示した。",
+        "関税の発動で北米の自動車産業のサプライチェーンに大きな影響が出るとの懸念が強まっている。"
+        "日本の自動車メーカーもメキシコに多くの生産拠点を持っている。",
+        "市場では景気減速への警戒感が広がり、3日のニューヨーク株式市場でダウ工業株30種平均は"
+        "大幅に値下がりした。",
+    ]
+    lines = [
+        "当サイトではサービス向上のためにCookieを使用しています。詳しくはプライバシーポリシーをご覧ください。",
+        "同意する", "設定", "共同通信", "ホーム", "政治", "経済", "国際", "社会", "スポーツ",
+        "文化", "国際", "米、カナダとメキシコに25％関税発動へ　トランプ氏「延期の余地なし」",
+        "2025年03月04日 07時12分", "シェア", "X（旧Twitter）", "Facebook", "LINE",
+        "はてなブックマーク",
+        *paras, "関連キーワード", "トランプ", "関税", "カナダ", "メキシコ", "関連記事",
+        "カナダ首相、報復関税を表明", "日経平均、一時900円安", "この記事を印刷する", "広告",
+        "Copyright © Kyodo News. All Rights Reserved.",
+    ]  # fmt: skip
+    assert wrap_width(lines) is None
+    found = reflow_text("\n".join(lines))
+    assert found is None or found.text.split("\n") == lines
