@@ -2702,6 +2702,20 @@ def _sentence_lines(X, nomark):
     return ((X[:, 3] > 0) & long) | nomark
 
 
+#: the fewest words of a line whose sentence ends inside it for the teaser rule to read it as
+#: a paragraph with a tail, not a headline (:func:`_sentence_with_tail`)
+_TAIL_WORDS = 15
+
+
+def _sentence_with_tail(X):
+    """Rows that are a long line with a sentence's end inside it ("… could be misused. PTI
+    ABC XYZ", an agency's sign-off; "… la trêve internationale. PartagerFacebook…", a share
+    bar lynx glued on): a paragraph whose last words end in no mark, not a title-like line,
+    so not a teaser when it is the article's last (s45 acc-wire W1). A headline of that
+    length holds no sentence's end in its middle."""
+    return (X[:, _FI["sent_inner"]] > 0) & (X[:, 0] >= _TAIL_WORDS)
+
+
 def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
     """Post-processing rules over the model scores -> (scores, reasons).  A prose line has 8+
     words and a sentence end, or is a long line of Thai or Lao (``nomark``, one per row:
@@ -2736,7 +2750,7 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
     end_sent = X[:, 3]
     if nomark is None:
         nomark = np.zeros(n, bool)
-    tl = (X[:, _FI["titlelike"]] > 0) & ~nomark
+    tl = (X[:, _FI["titlelike"]] > 0) & ~nomark & ~_sentence_with_tail(X)
     keep = p >= thr
     prose = ((ntok >= 8) & (end_sent > 0)) | nomark
     kp = np.flatnonzero(keep & prose)
@@ -2967,7 +2981,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_na
     end_sent = X[:, 3]
     if nomark is None:
         nomark = np.zeros(n, bool)
-    tl = (X[:, _FI["titlelike"]] > 0) & ~nomark
+    tl = (X[:, _FI["titlelike"]] > 0) & ~nomark & ~_sentence_with_tail(X)
     keep = p >= thr
     prose = ((ntok >= 8) & (end_sent > 0)) | nomark
     kpm = keep & prose

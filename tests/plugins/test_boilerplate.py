@@ -3771,3 +3771,34 @@ def test_a_russian_share_bar_goes_and_the_text_stays(run_stage):
     kept, removed = _clean(run_stage, [*head, *bar, *entries, *foot])
     assert not set(bar) & set(kept), kept
     assert all(e in kept for e in entries if len(e) > 40), removed
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["PTI ABC XYZ", "PartagerFacebookTwitterE-mailCopier le lien"],
+    ids=["agency-sign-off", "glued-share-bar"],
+)
+def test_an_articles_last_paragraph_with_a_tail_after_its_end_is_no_teaser(run_stage, tail):
+    """The last paragraph of a story with words after its final sentence, an agency's
+    sign-off ("… could be misused. PTI ABC XYZ") or a share bar a text browser glued on,
+    ends in no mark: it was read as a title-like teaser after the article's end and
+    removed (s45 acc-wire W1)."""
+    last = (
+        "The Election Commission has earlier told the court that the disclosure of the "
+        f"turnout data could be misused. {tail}"
+    )
+    page = [
+        "The Hindu", "India", "World", "Sport", "News › India",
+        "Supreme Court to hear pleas on electoral rolls on Thursday", "PTI",
+        "Published - March 03, 2025 02:15 pm IST - NEW DELHI", "Share", "Facebook", "X",
+        "NEW DELHI, Mar 3 (PTI) The Supreme Court on Monday agreed to hear on Thursday a batch "
+        "of petitions seeking directions to the Election Commission to publish voter data.",
+        "A bench headed by the Chief Justice took note of the submissions of senior advocate "
+        "Kapil Sibal, who said the matter required urgent consideration.",
+        last, "Topics", "Supreme Court", "Election Commission", "More on this story",
+        "EC defends voter roll revision", "Opposition to meet on poll data", "Advertisement",
+        "© THG PUBLISHING PVT LTD. or its affiliated companies. All rights reserved.",
+    ]  # fmt: skip
+    kept, _ = _clean(run_stage, page)
+    assert last in kept
+    assert "Opposition to meet on poll data" not in kept
