@@ -105,7 +105,20 @@ _TIME_LINE = re.compile(
 )
 #: A list item's mark and the spaces after it, at the line's start: a bullet, or a number
 #: or letter with a point or a bracket (only to find where the item's text starts)
-_ITEM_MARK = re.compile(r"[ \t]*(?:[*+•·‣◦▪○■□☆●o-]|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)")
+_ITEM_MARK = re.compile(r"[ \t]*(?:[*+•·‣◦▪○■□☆●o#@-]|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)")
+#: A nested list's item as text browsers mark them by level (lynx: ``*`` ``+`` ``o`` ``#``
+#: ``@``; w3m: ``•`` ``□`` ``☆`` ``○`` ``■``; see :func:`_next_item`)
+_NESTED_ITEM = re.compile(r"[ \t]*[*+•·‣◦▪○□■●◎☆★o#@][ \t]+(?=\S)")
+
+
+def _next_item(cur: str, nxt: str) -> bool:
+    """Whether line ``nxt`` (as written) is the next item of a list nested by levels after
+    line ``cur``: it starts with a bullet of any level (:data:`_NESTED_ITEM`) and is
+    outdented from ``cur``'s text (a sibling under a hanging indent, or a level up). A
+    wrapped sentence's next piece starting "o " (Portuguese, Italian), "+ " or "# " is at
+    the text's own indent. (A lynx menu's items, "... das Judentum" / "# Was heißt
+    Religionsgemeinschaft ...", were joined into lines of 20 words and kept: held-out.)"""
+    return _indent(nxt) < _text_indent(cur) and _NESTED_ITEM.match(nxt) is not None
 
 
 def _first_word(s: str) -> int:
@@ -148,7 +161,8 @@ def _forced(lines: list[str], width: int) -> list[bool]:
     """Per line, whether it ends at a forced break for ``width``: another line follows, its
     first word would not have fit after this one (a word longer than half the width fits
     after no line looked at: after a sentence's end it starts a block), and it does not
-    start a block of its own (a bulleted list item, or a line indented deeper than this
+    start a block of its own (a bulleted list item or a nested list's next item, see
+    :func:`_next_item`, or a line indented deeper than this
     one's text, unless centred under it (:func:`_centred`): a paragraph's first-line
     indent, a nested item; a list item's next line is
     indented as far as the item's text, under it; a numbered item after a sentence's end
@@ -177,6 +191,7 @@ def _forced(lines: list[str], width: int) -> list[bool]:
                 and (word < width - width // 2 or _LINE_END.search(cur.rstrip()) is None)
                 and (_indent(raw) <= _text_indent(cur) or _centred(cur, raw))
                 and _LIST_ITEM.match(nxt) is None
+                and not _next_item(cur, raw)
                 and not _numbered_item(cur.strip(), nxt)
                 and not _turn(nxt, speakers)
                 and _FORM_CONTROL.match(nxt) is None
@@ -593,7 +608,8 @@ def _ragged(text: str, lines: list[str]) -> tuple[int, int] | None:
 
 def ragged_joins(lines: list[str], band: tuple[int, int], width: int = 0) -> list[bool]:
     """Per line, whether the next line goes on with it in a raggedly wrapped text: both have
-    text, the next starts no list item nor is indented deeper (unless centred under it:
+    text, the next starts no list item (nor a nested list's next item: :func:`_next_item`)
+    nor is indented deeper (unless centred under it:
     :func:`_centred`), and the next goes on with
     the sentence (:func:`goes_on_wrapped`, a line at least half as long as the band's top),
     or this line's length is in the ``band`` (:func:`ragged_band`), has no run of spaces,
@@ -613,7 +629,7 @@ def ragged_joins(lines: list[str], band: tuple[int, int], width: int = 0) -> lis
     for i in range(n - 1):
         raw, nxt_raw = lines[i], lines[i + 1]
         cur, nxt = raw.strip(), nxt_raw.strip()
-        if not cur or not nxt or _LIST_ITEM.match(nxt) is not None:
+        if not cur or not nxt or _LIST_ITEM.match(nxt) is not None or _next_item(raw, nxt_raw):
             continue
         if (_indent(nxt_raw) > _text_indent(raw) and not _centred(raw, nxt_raw)) or i in units:
             continue
@@ -1704,11 +1720,12 @@ def unsplit(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
 #: have 3 or more such lines; as inscriptis renders them 512, as resiliparse does 444).
 _BULLET_AFTER = re.compile(r"\n[ \t]*[*+•◦▪‣·][ \t]")
 _MIN_BULLETS = 3
-#: a bullet and the spaces around it, before a list item's text; ``o`` only where indented.
+#: a bullet and the spaces around it, before a list item's text; ``o`` (and lynx's deeper
+#: levels' ``#`` ``@``, which stayed on 1,090 held-out lines) only where indented.
 #: In a text so found bulleted, also the marks w3m gives nested lists by level (``○`` ``□``
 #: ``■`` ``☆`` ...; on the dev pages as w3m renders them 28,000 lines start with one): a
 #: text without first-level bullets keeps them, as it may mean them ("■ Summary")
-_BULLET = re.compile(r"[ \t]*(?:[*+•◦▪‣·○□■●◎☆★]|(?<=[ \t])o)(?:[ \t]+|$)")
+_BULLET = re.compile(r"[ \t]*(?:[*+•◦▪‣·○□■●◎☆★]|(?<=[ \t])[o#@])(?:[ \t]+|$)")
 
 
 def is_bulleted(text: str) -> bool:
@@ -1727,6 +1744,23 @@ def unbullet(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
     match = _BULLET.match
     out = [ln[m.end() :] if (m := match(ln)) else ln for ln in lines]
     return out, [(i, i + 1) for i in range(len(lines))]
+
+
+def unbullet_joined(joined: list[str], lines: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """The ``joined`` lines (:func:`reflow`'s blocks of ``lines``, by ``spans``) without the
+    bullet their first input line starts with (:func:`unbullet`): a block of two lines or
+    more is joined stripped, and the marks found only where indented (``o``, lynx's ``#``
+    ``@``) were left on the items wrapped onto a second line."""
+    match = _BULLET.match
+    out = []
+    for text, (a, b) in zip(joined, spans, strict=True):
+        if b - a > 1 and (m := match(lines[a])):
+            mark = lines[a][: m.end()].strip()
+            text = text.lstrip()[len(mark) :].lstrip()
+        elif m := match(text):
+            text = text[m.end() :]
+        out.append(text)
+    return out
 
 
 class Reflowed(NamedTuple):
@@ -1813,7 +1847,7 @@ def reflow_text(text: str, lines: list[str] | None = None, named: bool = False) 
         joined, spans = reflow(lines, width or 0, band, cjk and cjk[1])
         width = width or (band[1] if band is not None else cjk[0])  # type: ignore[index]
         if is_bulleted(text):  # (lynx writes its lists so: the blocks without bullets)
-            joined = unbullet(joined)[0]
+            joined = unbullet_joined(joined, lines, spans)
         return Reflowed("\n".join(joined), lines, spans, width, [])
     if _FRAGMENT_OR_BULLET.search(text) is None:  # (most texts: one search in C, ~7 µs)
         return None
@@ -1823,7 +1857,7 @@ def reflow_text(text: str, lines: list[str] | None = None, named: bool = False) 
     if is_bulleted(text):
         if found := few_breaks(lines):
             joined, spans = reflow(lines, found[0], forced=found[1])
-            joined = unbullet(joined)[0]
+            joined = unbullet_joined(joined, lines, spans)
         else:
             joined, spans = unbullet(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, [], [], "bullets")

@@ -1924,3 +1924,64 @@ def test_japanese_paragraphs_one_a_line_under_a_latin_footer_are_not_wrapped():
     assert wrap_width(lines) is None
     found = reflow_text("\n".join(lines))
     assert found is None or found.text.split("\n") == lines
+
+
+# A nested menu as ``lynx -dump -width 80`` writes one (held-out demokratiewebstatt.at): its
+# levels marked "*" "+" "o" "#" "@", each indented deeper, an item's next line under its text
+_LYNX_NESTED_MENU = """      * Religion
+          + Thema: Religion und Glaube
+               o Was ist Religion?
+                    # Religion und Glaube, ist das dasselbe?
+                    # Die fünf Weltreligionen
+                         @ Vier Wahrheiten und ein Rad – der Buddhismus
+                         @ Eine frohe Botschaft und ein Kreuz – das
+                           Christentum
+                         @ Heilige Kühe und ein ewiger Kreislauf – der
+                           Hinduismus
+                         @ Fünf Säulen und ein Prophet – der Islam
+                         @ Ein Stern und das gelobte Land – das Judentum
+                    # Was heißt Religionsgemeinschaft und was sind Sekten?
+                    # Religionsfreiheit: Was bedeutet das?
+               o Quiz: Wie klingt Religion?"""
+
+
+def test_a_lynx_nested_menu_keeps_its_items_apart_and_loses_their_marks():
+    # an item outdented from the line over it is the next item, not a wrapped piece of it
+    # ("... das Judentum # Was heißt Religionsgemeinschaft ..." was one block of 14 words,
+    # kept as a paragraph), and lynx's deeper levels' "#" and "@" are bullets too, also on
+    # an item wrapped onto two lines
+    lines = _lynx(LYNX_PARAGRAPHS, LYNX_ITEMS, LYNX_HEADING)
+    got = reflow_text("\n".join([*lines, "", *_LYNX_NESTED_MENU.split("\n")]))
+    assert got is not None and got.width
+    blocks = [b for b in got.text.split("\n") if b]
+    assert blocks[-13:] == [
+        "Religion",
+        "Thema: Religion und Glaube",
+        "Was ist Religion?",
+        "Religion und Glaube, ist das dasselbe?",
+        "Die fünf Weltreligionen",
+        "Vier Wahrheiten und ein Rad – der Buddhismus",
+        "Eine frohe Botschaft und ein Kreuz – das Christentum",
+        "Heilige Kühe und ein ewiger Kreislauf – der Hinduismus",
+        "Fünf Säulen und ein Prophet – der Islam",
+        "Ein Stern und das gelobte Land – das Judentum",
+        "Was heißt Religionsgemeinschaft und was sind Sekten?",
+        "Religionsfreiheit: Was bedeutet das?",
+        "Quiz: Wie klingt Religion?",
+    ]
+    assert blocks[:-13] == [LYNX_HEADING, *LYNX_PARAGRAPHS, *LYNX_ITEMS]
+
+
+def test_a_wrapped_line_starting_with_a_bullet_like_word_goes_on():
+    # "o" (Portuguese, Italian), "#" or "+" opening a paragraph's next line at its own
+    # indent is a wrapped piece of it, not a nested item
+    para = (
+        "A proposta foi debatida durante toda a tarde pelos vereadores, e no fim "
+        "o conselho aprovou o orçamento das escolas com sete votos a favor e dois contra."
+    )
+    lines = _lynx([*LYNX_PARAGRAPHS, para], LYNX_ITEMS, LYNX_HEADING)
+    wrapped = [ln for ln in lines if ln.strip().startswith("o conselho")]
+    assert wrapped, "the fixture must put 'o' at a wrapped line's start"
+    got = reflow_text("\n".join(lines))
+    assert got is not None
+    assert para in got.text.split("\n")
