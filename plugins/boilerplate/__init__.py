@@ -1640,7 +1640,13 @@ def _drop_breadcrumb(d: Any) -> None:
 
 
 #: A line that names cookies, as a site's consent notice does in every language
-_COOKIES = re.compile(r"\bcookies?\b", re.I)
+_COOKIES = re.compile(
+    # (a word's edges, where a Chinese or Japanese character next to it is one: "では
+    # Cookieを使用", no \b there)
+    r"(?<![^\W\d_\u3000-\u9fff])cookies?(?![^\W\d_\u3000-\u9fff])"
+    r"|ملفات تعريف الارتباط|كوكيز|कुकी|çerez|쿠키|クッキー|куки",
+    re.I,
+)
 #: A notice's wording beside the noun: a site that uses them ("We use cookies", "Diese
 #: Website verwendet Cookies", "Nous utilisons des cookies") or the reader's consent, the
 #: policy or the settings. A lead that names cookies has none of it ("These chocolate chip
@@ -1650,10 +1656,18 @@ _CONSENT_WORDING = re.compile(
     r"gebruik\w*)\s+(?:\S+\s+){0,6}?\W?cookies?\b|"
     r"\b(?:accept\w*|akzept\w*|agree\w*|consent\w*|einwillig\w*|zustimm\w*|einverstanden|"
     r"privacy|datenschutz\w*|policy|richtlinie\w*|settings|einstellungen|confidentialit\w*|"
-    r"politique|acepta\w*|consentimiento|privacidad|accett\w*|consenso|toestemming|akkoord)\b",
+    r"politique|acepta\w*|consentimiento|privacidad|accett\w*|consenso|toestemming|akkoord|"
+    # (pl, id, tr, ru)
+    r"korzyst\w*|zgod\w*|akceptuj\w*|prywatno\w*|menggunakan|menyetujui|privasi|kebijakan|"
+    r"kullan\w*|politika\w*|kabul|использ\w*|соглас\w*|конфиденциальн\w*)\b|"
+    # (ar, hi, ja, zh, ko: scripts whose words \b does not part)
+    r"نستخدم|توافق|الخصوصية|उपयोग|सहमत|नीति|使用|同意|プライバシー|ポリシー|隐私|隱私|동의|개인정보",
     re.I,
 )
 CONSENT_REASON = "cookie notice over the page (its buttons removed under it)"
+#: A notice's last characters: a sentence's end (also the Devanagari danda, the Arabic
+#: question mark)
+_NOTICE_ENDS = (*LINE_ENDS, "।", "؟")
 
 
 def _drop_consent_notice(d: Any) -> None:
@@ -1675,7 +1689,7 @@ def _drop_consent_notice(d: Any) -> None:
     j = int(keep.argmax())  # (the first kept line)
     s = d.stripped[j]
     # (a substring's test first: the first kept line is most pages' lead, a long one)
-    if not keep[j] or "ookie" not in s or not s.endswith(LINE_ENDS) or not _COOKIES.search(s):
+    if not keep[j] or not s.endswith(_NOTICE_ENDS) or not _COOKIES.search(s):
         return
     if _CONSENT_WORDING.search(s) is None:
         return

@@ -35,7 +35,7 @@ import re
 from collections.abc import Sequence
 from itertools import compress, pairwise
 
-from .lines import LINE_ENDS
+from .lines import LINE_ENDS, NETWORKS
 from .reflow import BROWSER_BUTTON
 
 #: the reasons of the lines :func:`software_chrome` finds
@@ -45,6 +45,7 @@ RECIPE_REASON = "recipe card's button or vote count"
 PROFILE_REASON = "poster's profile line under a post (posts, joined)"
 BUTTONS_REASON = "a text browser's buttons (lynx's \"(BUTTON) Share\")"
 COUNTER_REASON = 'gallery\'s counter over a picture ("1 of 6")'
+GLUED_SHARE_REASON = 'share bar written without spaces ("ShareFacebookXWhatsApp")'
 
 _TAGLINE = re.compile(
     r"(?i:from|aus|de|da|uit|un article de|desde)\s+[^,]{2,40},\s+(?:\S+\s+){0,2}"
@@ -160,6 +161,27 @@ _MIN_PROFILE_ENTRIES = 2
 _CHROME_CHARS = 160
 _BUTTONS_CHARS = 80
 _COUNTER_CHARS = 60
+#: A share bar's words that a text browser writes as one word when the page put no space
+#: between its links ("ShareFacebookXWhatsAppEmailCopy link",
+#: "ПоделитьсяВКонтактеОдноклассникиTelegram", "شاركفيسبوكتويترواتساب"; s45 acc-wire
+#: W11): the networks, and the call to share in the languages of the lexicon's networks
+_GLUED_NETWORKS = frozenset(
+    (*NETWORKS, "whatsapp", "messenger", "line", "はてなブックマーク", "qq空间")
+)
+_GLUED_WORDS = (
+    *_GLUED_NETWORKS, "e-mail", "email", "share", "teilen", "partager", "compartir",
+    "condividi", "delen", "partilhar",
+    "compartilhar", "udostępnij", "поделиться", "поділитися", "paylaş", "bagikan", "شارك",
+    "शेयर करें", "공유하기", "シェア", "分享",
+)  # fmt: skip
+_GLUED = re.compile(
+    "|".join(map(re.escape, sorted(set(_GLUED_WORDS), key=len, reverse=True))), re.I
+)
+#: the most characters of such a line, and the words and characters left of it without
+#: those words (a "Copy link" button's, "Copier le lien", "نسخ الرابط")
+_GLUED_CHARS = 90
+_GLUED_REST_WORDS = 3
+_GLUED_REST_CHARS = 20
 
 
 def _toc_item(lines: Sequence[str], k: int, later: dict[str, int]) -> bool:
@@ -248,6 +270,19 @@ def _gallery_counters(counters: Sequence[tuple[int, int, int]]) -> list[int]:
     return out
 
 
+def _glued_bar(line: str) -> bool:
+    """Whether ``line`` is a share bar written as one word: three of its words or more
+    (:data:`_GLUED_WORDS`, two of them a network's), two of them with no space between,
+    and little else (a "Copy link" button's words)."""
+    found = list(_GLUED.finditer(line))
+    if len(found) < 3 or not any(a.end() == b.start() for a, b in pairwise(found)):
+        return False
+    if sum(m[0].lower() in _GLUED_NETWORKS for m in found) < 2:
+        return False
+    rest = _GLUED.sub(" ", line)
+    return len(rest.split()) <= _GLUED_REST_WORDS and len(rest.strip()) <= _GLUED_REST_CHARS
+
+
 def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) -> dict[int, str]:
     """The lines of ``lines`` (a text's, stripped) that a wiki's, a recipe card's or a
     forum's software wrote (see the module's docstring), by index, each with its reason.
@@ -284,6 +319,8 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
             found[j] = RECIPE_REASON
         elif "(" in line and _BROWSER_BUTTONS.fullmatch(line):
             found[j] = BUTTONS_REASON
+        elif len(line) <= _GLUED_CHARS and not 0 <= line.find(" ") < 10 and _glued_bar(line):
+            found[j] = GLUED_SHARE_REASON
         elif len(line) <= _COUNTER_CHARS and (m := _COUNTER.fullmatch(line)):
             counters.append((j, int(m[1]), int(m[2])))
         elif ":" in line and _PROFILE_LINE.fullmatch(line):

@@ -3802,3 +3802,49 @@ def test_an_articles_last_paragraph_with_a_tail_after_its_end_is_no_teaser(run_s
     kept, _ = _clean(run_stage, page)
     assert last in kept
     assert "Opposition to meet on poll data" not in kept
+
+
+@pytest.mark.parametrize(
+    ("notice", "buttons"),
+    [
+        (
+            "Ta strona korzysta z plików cookie. Korzystając ze strony, wyrażasz zgodę na ich "
+            "używanie zgodnie z ustawieniami przeglądarki.",
+            ["Akceptuję", "Ustawienia"],
+        ),
+        (
+            "نستخدم ملفات تعريف الارتباط لتحسين تجربتك على موقعنا. بمتابعة التصفح فإنك توافق "
+            "على سياسة الخصوصية.",
+            ["موافق", "إعدادات"],
+        ),
+        (
+            "हम आपके अनुभव को बेहतर बनाने के लिए कुकीज़ का उपयोग करते हैं। साइट का उपयोग जारी "
+            "रखकर आप हमारी नीति से सहमत होते हैं।",
+            ["स्वीकार करें", "सेटिंग्स"],
+        ),
+        (
+            "Kami menggunakan cookie untuk meningkatkan pengalaman Anda. Dengan melanjutkan, "
+            "Anda menyetujui Kebijakan Privasi kami.",
+            ["Setuju", "Pengaturan"],
+        ),
+        (
+            "Sitemizde çerezler kullanılmaktadır. Detaylı bilgi için Çerez Politikası'nı "
+            "inceleyebilirsiniz.",
+            ["Kabul Et", "Ayarlar"],
+        ),
+        (
+            "当サイトではサービス向上のためにCookieを使用しています。詳しくはプライバシーポリシー"
+            "をご覧ください。",
+            ["同意する", "設定"],
+        ),
+    ],
+    ids=["pl", "ar", "hi", "id", "tr", "ja"],
+)
+def test_a_cookie_notice_in_more_languages_over_a_page_is_removed(run_stage, notice, buttons):
+    """Cookie notices in Polish, Arabic, Hindi, Indonesian, Turkish and Japanese were kept
+    as the record's first line: the noun was read only as "cookie(s)" between word
+    boundaries (none before "を"), the consent wording only in six Western languages, and
+    a Hindi sentence's danda was no sentence's end (s45 acc-wire W5)."""
+    kept, removed = _clean(run_stage, [notice, *buttons, "Daily Courier", "Home", *ART])
+    assert notice in removed and notice not in kept
+    assert kept[-len(ART) :] == ART
