@@ -22,7 +22,7 @@ import os
 import re
 import threading
 import unicodedata
-from itertools import chain, compress
+from itertools import chain, compress, pairwise
 from typing import Any
 
 import numpy as np
@@ -2702,20 +2702,6 @@ def _sentence_lines(X, nomark):
     return ((X[:, 3] > 0) & long) | nomark
 
 
-#: the fewest words of a line whose sentence ends inside it for the teaser rule to read it as
-#: a paragraph with a tail, not a headline (:func:`_sentence_with_tail`)
-_TAIL_WORDS = 15
-
-
-def _sentence_with_tail(X):
-    """Rows that are a long line with a sentence's end inside it ("… could be misused. PTI
-    ABC XYZ", an agency's sign-off; "… la trêve internationale. PartagerFacebook…", a share
-    bar lynx glued on): a paragraph whose last words end in no mark, not a title-like line,
-    so not a teaser when it is the article's last (s45 acc-wire W1). A headline of that
-    length holds no sentence's end in its middle."""
-    return (X[:, _FI["sent_inner"]] > 0) & (X[:, 0] >= _TAIL_WORDS)
-
-
 def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
     """Post-processing rules over the model scores -> (scores, reasons).  A prose line has 8+
     words and a sentence end, or is a long line of Thai or Lao (``nomark``, one per row:
@@ -2750,7 +2736,7 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
     end_sent = X[:, 3]
     if nomark is None:
         nomark = np.zeros(n, bool)
-    tl = (X[:, _FI["titlelike"]] > 0) & ~nomark & ~_sentence_with_tail(X)
+    tl = (X[:, _FI["titlelike"]] > 0) & ~nomark
     keep = p >= thr
     prose = ((ntok >= 8) & (end_sent > 0)) | nomark
     kp = np.flatnonzero(keep & prose)
@@ -2928,6 +2914,39 @@ def _file_name_titles(rows: list[str], X: np.ndarray) -> np.ndarray:
     return out
 
 
+#: the fewest words of a line with a sentence's end inside it that may be a paragraph with
+#: a tail (:func:`_paragraphs_with_tail`), and the most words of the tail
+_TAIL_LINE_WORDS = 15
+_TAIL_WORDS = 4
+#: a sentence's end with words after it (the last one of a line is the tail's start)
+_END_IN_LINE = re.compile(r"[.!?…。！？][\"”»’)]*\s+(?=\S)")
+
+
+def _paragraphs_with_tail(rows: list[str], X: np.ndarray) -> np.ndarray:
+    """Which of the stripped lines ``rows`` (features ``X``) are a paragraph with a tail
+    after its last sentence's end: an agency's sign-off in capitals ("… could be misused.
+    PTI ABC XYZ") or a share bar a text browser glued on as one word ("… la trêve
+    internationale. PartagerFacebookTwitterE-mailCopier le lien"). Such a line ends in no
+    mark and read as title-like: the article's last paragraph was removed as a teaser
+    (s45 acc-wire W1). Another sentence after the end ("… Ecco cosa cambia", a caption's
+    "(Matt Stone/Boston Herald)") is no tail: a teaser's or a caption's line stays one. Only
+    the long title-like lines with a sentence's end inside them are read."""
+    out = np.zeros(len(rows), bool)
+    cand = (
+        (X[:, _FI["titlelike"]] > 0) & (X[:, _FI["sent_inner"]] > 0) & (X[:, 0] >= _TAIL_LINE_WORDS)
+    )
+    for j in np.flatnonzero(cand).tolist():
+        ends = list(_END_IN_LINE.finditer(rows[j]))
+        if not ends:
+            continue
+        tail = rows[j][ends[-1].end() :].split()
+        out[j] = len(tail) <= _TAIL_WORDS and (
+            all(t.isupper() for t in tail)
+            or any(sum(a.islower() and b.isupper() for a, b in pairwise(t)) >= 2 for t in tail)
+        )
+    return out
+
+
 def _captions(
     X: np.ndarray,
     keep: np.ndarray,
@@ -2961,12 +2980,13 @@ def _captions(
     return above & _caption_line(X, keep) & (nxt | prv_t | cue)
 
 
-def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_name=None):
+def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_name=None, tail=None):
     """:func:`_rules` over a batch (documents at row bounds ``rb``) -> (scores, reasons keyed
     by row); each document gets exactly what :func:`_rules` gives it alone, but for
     ``file_name``: the title rows that are an image's file name (:func:`_file_name_titles`),
-    no title to the caption rule (the stage's path only: ``_rules`` serves research scripts,
-    which read no rows' text)."""
+    no title to the caption rule, and ``tail``: paragraphs with a sign-off or glued chrome
+    after their end (:func:`_paragraphs_with_tail`), not title-like to the teaser rule (the
+    stage's path only: ``_rules`` serves research scripts, which read no rows' text)."""
     p = p.copy()
     n = len(p)
     why = {}
@@ -2981,7 +3001,9 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_na
     end_sent = X[:, 3]
     if nomark is None:
         nomark = np.zeros(n, bool)
-    tl = (X[:, _FI["titlelike"]] > 0) & ~nomark & ~_sentence_with_tail(X)
+    tl = (X[:, _FI["titlelike"]] > 0) & ~nomark
+    if tail is not None:
+        tl &= ~tail
     keep = p >= thr
     prose = ((ntok >= 8) & (end_sent > 0)) | nomark
     kpm = keep & prose
@@ -3262,6 +3284,7 @@ def _decide_part(docs: list[list[str]], threshold: float, sequence: bool) -> lis
         m.get("rules", RULES),
         *_nomark_prose(S, X),
         file_name=_file_name_titles(S, X),
+        tail=_paragraphs_with_tail(S, X),
     )
     keep = p >= threshold
     whys = [{} for _ in bounds]
