@@ -89,6 +89,7 @@ from .text import (
     labelled_update_lines,
     line_split,
     n_words,
+    opening_date_lines,
     order_evidence,
     over_the_story,
     parse_capture,
@@ -1285,6 +1286,13 @@ class MetadataStage(Stage):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours
                 # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)
                 removed = self._strip(doc, {"updated": upd}, page.lines)
+                ann["removed_lines"] = ann.get("removed_lines", 0) + removed
+            if (
+                self.options.strip_lines
+                and doc.text
+                and (opening := opening_date_lines(page, cands, doc.text, _HTML_HEADLINE_LINES))
+            ):
+                removed = self._strip(doc, {"published": opening}, page.lines)
                 ann["removed_lines"] = ann.get("removed_lines", 0) + removed
             if (
                 idx is not None

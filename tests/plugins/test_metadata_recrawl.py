@@ -504,3 +504,61 @@ def test_the_stage_reads_a_pages_title_from_its_one_walk(monkeypatch: pytest.Mon
         stage.process(doc)
         assert ".//title" not in searched
         assert shown == [want]
+
+
+#: A news portal's article as the s45 acc-wire tester wrote it (Naver, a Yonhap story): its
+#: headline and byline over a ``<time>`` the extractor takes with the article
+_PORTAL = (
+    '<!DOCTYPE html>\n<html lang="ko"><head><meta charset="utf-8"><title>2월 소비자물가'
+    ' 2.0%↑…두 달 연속 2%대 | 네이버 뉴스</title><meta name="viewport" content="width'
+    '=device-width, initial-scale=1"><meta property="og:title" content="2월 소비자물가'
+    ' 2.0%↑…두 달 연속 2%대"><meta property="og:site_name" content="네이버 뉴스"><met'
+    'a property="og:type" content="article"><meta property="article:published_time" c'
+    'ontent="2025-03-05T09:00:00+01:00"><meta name="author" content="김민수"></head><'
+    'body><div id="cmp" class="consent-banner"><p>이 웹사이트는 쿠키를 사용합니다. 계'
+    "속 이용하시면 쿠키 사용에 동의하는 것으로 간주됩니다.</p><button>동의</button><b"
+    'utton>설정</button></div><header><div class="logo"><a href="/">네이버 뉴스</a></'
+    'div><nav><ul><li><a href="/0">뉴스홈</a></li><li><a href="/1">정치</a></li><li><'
+    'a href="/2">경제</a></li><li><a href="/3">사회</a></li><li><a href="/4">생활/문화'
+    '</a></li><li><a href="/5">IT/과학</a></li><li><a href="/6">세계</a></li><li><a h'
+    'ref="/7">랭킹</a></li></ul></nav></header><div class="page"><div class="art"><di'
+    'v class="hd"><h1>2월 소비자물가 2.0%↑…두 달 연속 2%대</h1><div class="info"><div'
+    ' class="byline">김민수 기자</div><time class="date" datetime="2025-03-05T09:00:0'
+    '0+01:00">{dateline}</time></div></div><div class="txt"><p>(서울=연합뉴스) 김민수'
+    " 기자 = 지난달 소비자물가 상승률이 두 달 연속 2%대를 기록했다. 통계청이 5일 발표"
+    "한 &#x27;2월 소비자물가동향&#x27;에 따르면 지난달 소비자물가지수는 전년 동월 대비"
+    " 2.0% 상승했다.</p><p>고환율 영향으로 석유류 가격이 6.3% 오르며 전체 물가를 끌어"
+    "올렸다. 가공식품 가격도 2.9% 올라 2023년 12월 이후 가장 큰 폭으로 상승했다.</p><"
+    "p>반면 농축수산물은 1.0% 오르는 데 그쳤다. 채소류 가격은 배추와 무 등의 가격 하락"
+    "으로 전년 대비 하락세를 보였다.</p><p>기획재정부는 &quot;3월에도 2% 안팎의 물가 "
+    "흐름이 이어질 것&quot;이라며 &quot;유가와 환율 변동성에 대응해 물가 안정에 총력을"
+    ' 기울이겠다&quot;고 밝혔다.</p></div><div class="share"><a href="#s0" class="sha'
+    're-btn">공유하기</a><a href="#s1" class="share-btn">페이스북</a><a href="#s2" cl'
+    'ass="share-btn">트위터</a><a href="#s3" class="share-btn">카카오톡</a><a href="#'
+    's4" class="share-btn">URL 복사</a></div></div><aside class="related"><h3>관련 기'
+    '사</h3><ul><li><a href="/r0">이 기사를 추천합니다</a></li><li><a href="/r1">연합'
+    '뉴스 랭킹 뉴스</a></li></ul></aside><div class="more-news"><h3>Top</h3><div clas'
+    's="teaser"><a href="/x0">이 기사를 추천합니다</a></div><div class="teaser"><a hr'
+    'ef="/x1">연합뉴스 랭킹 뉴스</a></div></div></div><div class="promo">기사 제보</d'
+    'iv><div class="promo">광고</div><footer><p>Copyright ⓒ 연합뉴스. All rights rese'
+    "rved. 무단 전재 및 재배포, AI 학습 이용 금지.</p></footer></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["입력2025.03.05. 오전 8:00 수정2025.03.05. 오전 9:12", "4 घंटे पहले", "3시간 전"],
+    ids=["ko-posted-edited", "hi-relative", "ko-relative"],
+)
+def test_a_date_line_that_opens_an_html_pages_text_leaves_it(
+    tmp_path: Path, monkeypatch, dateline: str
+) -> None:
+    """The extractor took an article's ``<time>`` with its text: a Korean "입력… 수정…"
+    line, a Hindi "4 घंटे पहले" stayed as the record's first line (the text path removes
+    them), and the Yonhap copy on Naver was only a near duplicate of the agency's (s45
+    acc-wire W10)."""
+    monkeypatch.chdir(tmp_path)
+    with Cleaner(disable=["dedup"]) as c:
+        got = c.clean(_PORTAL.replace("{dateline}", dateline))
+    text = got.record["text"]  # type: ignore[attr-defined]
+    assert text.startswith("(서울=연합뉴스)") and dateline not in text
