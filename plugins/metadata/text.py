@@ -5162,6 +5162,24 @@ class TitlePool:
         )
         if not window:
             return
+        # a headline-like line over a byline ("By Jane Doe, CNN") anywhere above the main
+        # block and the first paragraph is a candidate too: they may start far below the
+        # story's header (a video player's list between them). (Not below them: the
+        # teasers of other stories after the story have their bylines too)
+        inside = set(window)
+        texts = page.texts
+        extra = [
+            k
+            for k in range(min(ms, body, n_items - 1))
+            if 4 <= nwords[k] <= 30
+            and nwords[k + 1] <= _DATELINE_WORDS
+            and not paras[k]
+            and k not in inside
+            and texts[k].rstrip(_CLOSERS)[-1:] not in _ENDERS
+            and _byline_line(texts[k + 1])
+        ]
+        if extra:
+            window = sorted(inside.union(extra))
         # short lines (menus, section names) only close to the top of the article;
         # one-word headlines ("Zeitphilosophie") only just above the text and short
         near_lo = (max(0, ms - _TITLE_NEAR), ms + 6, max(0, body - _TITLE_NEAR), body + 6)
