@@ -611,3 +611,24 @@ def test_a_headline_over_its_byline_far_above_the_story_is_a_candidate() -> None
     assert head >= textmeta._TITLE_FIRST
     assert head in {k for k, _, _ in TitlePool(p).cands}
     assert extract(page)["title"] == FAR_HEADLINE
+
+
+#: A headline long enough, and ending like a sentence, to read as a paragraph
+LONG_HEADLINE = (
+    "Harbour town celebrates as the new flood barrier finally opens after years of delays"
+    " and protests!"
+)
+
+
+@pytest.mark.parametrize(
+    ("deck", "title"),
+    [
+        # a deck (a sentence) between the headline and its byline
+        ("Same river, different winters.", LONG_HEADLINE),
+        # a headline-like line there is the headline, the paragraph over it a caption
+        ("Flood barrier opens in the harbour town", "Flood barrier opens in the harbour town"),
+    ],
+)
+def test_a_paragraph_shaped_headline_over_a_deck_and_its_byline(deck: str, title: str) -> None:
+    page = f"Home\nNews\nLocal\n\n{LONG_HEADLINE}\n{deck}\nBy Jane Roe\nMarch 5, 2024\n\n{BODY}"
+    assert extract(page)["title"] == title
