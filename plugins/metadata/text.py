@@ -4812,6 +4812,10 @@ def _byline_line(s: str) -> bool:
     )
 
 
+#: The most words of a deck between a headline and its byline (:func:`_over_dateline`)
+_DECK_WORDS = 12
+
+
 def _over_dateline(page: Page, k: int) -> bool:
     """Whether the page's non-empty line ``k``, a paragraph by its shape, is the story's
     headline over its dateline: the first paragraph of the body or of the main block, not
@@ -4822,7 +4826,8 @@ def _over_dateline(page: Page, k: int) -> bool:
     line is a short line with a year or a byline, or a name of at most
     :data:`_TITLE_SHORT` words over one ("Zac Hall" / "- Nov. 18th 2019 12:12 pm PT"),
     which no other short dated line follows two lines below (a list of posts, each over
-    its date). A long headline that ends like a sentence ("... (oder warum wir
+    its date), or a deck over a byline: a sentence of at most :data:`_DECK_WORDS` words
+    ("Same tears, different emotions." / "By Jane Roe"). A long headline that ends like a sentence ("... (oder warum wir
     Sprachgeschichte brauchen)", "...?") reads as a paragraph (s35: 5 dev pages)."""
     items, nwords = page.items, page.nwords
     if k not in (page.body, page.ms) or items[k][1][-1] in ".:：":
@@ -4845,7 +4850,24 @@ def _over_dateline(page: Page, k: int) -> bool:
                 and items[x + 2][0] in page.year_lines
                 and nwords[x + 2] <= _DATELINE_WORDS
             )
-        if nwords[x] > _TITLE_SHORT:
+        if (
+            nwords[x] > _TITLE_SHORT
+            and not (
+                # a deck of a few words between the headline and its byline ("Faker wins ...
+                # champion!" / "Same tears, different emotions." / "By Amanda Tan": the
+                # headline, a paragraph by its shape, was no candidate; s45 titles45)
+                x == k + 1
+                and nwords[x] <= _DECK_WORDS
+                # (a deck is a sentence: a headline-like line under a paragraph is the
+                # headline under its picture's caption, "The core stage of the first SLS
+                # ..." / "Seeking a bigger role for a big rocket" / "by Jeff Foust")
+                and items[x][1].rstrip(_CLOSERS)[-1:] in _ENDERS
+                and x + 1 < len(items)
+                and not page.paras[x + 1]
+                and nwords[x + 1] <= _DATELINE_WORDS
+                and _byline_line(items[x + 1][1])
+            )
+        ):
             return False
     return False
 
@@ -5162,6 +5184,24 @@ class TitlePool:
         )
         if not window:
             return
+        # a headline-like line over a byline ("By Jane Doe, CNN") anywhere above the main
+        # block and the first paragraph is a candidate too: they may start far below the
+        # story's header (a video player's list between them). (Not below them: the
+        # teasers of other stories after the story have their bylines too)
+        inside = set(window)
+        texts = page.texts
+        extra = [
+            k
+            for k in range(min(ms, body, n_items - 1))
+            if 4 <= nwords[k] <= 30
+            and nwords[k + 1] <= _DATELINE_WORDS
+            and not paras[k]
+            and k not in inside
+            and texts[k].rstrip(_CLOSERS)[-1:] not in _ENDERS
+            and _byline_line(texts[k + 1])
+        ]
+        if extra:
+            window = sorted(inside.union(extra))
         # short lines (menus, section names) only close to the top of the article;
         # one-word headlines ("Zeitphilosophie") only just above the text and short
         near_lo = (max(0, ms - _TITLE_NEAR), ms + 6, max(0, body - _TITLE_NEAR), body + 6)
