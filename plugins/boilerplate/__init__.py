@@ -1886,11 +1886,12 @@ def _drop_teaser_marks(d: Any) -> None:
 
 #: the reason of a line removed by :func:`_drop_promo_lines`
 PROMO_REASON = "link to another story ('Read more: <headline>')"
-#: A label that points at another story, its colon and the rest of the line: "READ MORE:",
-#: "Related:", "SEE ALSO:", "MORE:", "WATCH:", "Lesen Sie auch:", "Lire aussi :"
+#: A label that points at another story, its colon or a dash between spaces, and the rest of
+#: the line: "READ MORE:", "Related:", "SEE ALSO:", "MORE:", "WATCH:", "Lesen Sie auch:",
+#: "Lire aussi :", "LIRE AUSSI - " (Le Figaro's; s45 acc-wire W11)
 _PROMO = re.compile(
     r"(?i:read (?:more|next)|more|watch|listen|recommended|leer más|" + READ_ALSO_LABELS + r")"
-    r"\s*:\s*(?P<rest>\S.*)"
+    r"(?:\s*:|\s+[-–—])\s*(?P<rest>\S.*)"
 )
 #: The fewest and the most words of a headline after such a label
 _PROMO_WORDS = (3, 25)
@@ -1900,8 +1901,8 @@ def _promo(line: str) -> bool:
     """Whether ``line`` is a link to another story set in the article: a label of
     :data:`_PROMO` and a headline, one phrase without a sentence's end ("READ MORE: Library
     to extend weekend hours starting in January")."""
-    if ":" not in line:  # (most lines: no label, no pattern tried)
-        return False
+    if ":" not in line and " - " not in line and " – " not in line and " — " not in line:
+        return False  # (most lines: no label, no pattern tried)
     m = _PROMO.fullmatch(line)
     if m is None:
         return False

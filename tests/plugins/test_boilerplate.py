@@ -3304,6 +3304,9 @@ _WIRE_PARAS = [
         "Lees ook: Gemeente wil nieuwe fietsbrug over de haven bouwen",
         "Czytaj także: Rada miasta przyjęła budżet na przyszły rok",
         "Related posts: Council approves new cycle lanes on Harbour Road",
+        # (a dash between spaces after the label, as Le Figaro sets it: s45 acc-wire W11)
+        "LIRE AUSSI - Crédit immobilier : les taux continuent de baisser",
+        "Read more — Council approves new cycle lanes on Harbour Road",
     ],
 )
 def test_a_link_to_another_story_between_the_paragraphs_is_removed(run_stage, promo):
@@ -3323,6 +3326,7 @@ def test_a_paragraph_that_opens_with_a_label_is_no_link():
     assert not _promo("Related: the council also voted on the budget for the new library.")
     assert not _promo("More: Prices rose 3 percent. Wages rose less than that in the year")
     assert not _promo("Watch: now")
+    assert not _promo("More - and more people say so.")
     # (a full stop before a closing quote ends a sentence as well: s41 acc-read unproved 3)
     assert not _promo('Listen: the mayor told the crowd that "this bridge belongs to you."')
     assert _promo('READ MORE: "We will rebuild," mayor says after the storm')
