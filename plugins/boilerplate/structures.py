@@ -93,8 +93,10 @@ _QUANTITY = re.compile(
 #: cloves garlic blended together with below")
 _QUANTITY_WORDS = 14
 _LEADING = re.compile(r"\d{1,4}(?:[.,]\d{1,3})?")
-# a cell that is a number: "5040", "-3.2%", "212.4p", "24,118", "$1.5bn", "%165"
-_NUMBER = re.compile(r"[-+−–]?[$€£¥₩%]?\d[\d.,:%]*[^\W\d]{0,2}[%₩€$]?")
+# a cell that is a number: "5040", "-3.2%", "212.4p", "24,118", "$1.5bn", "%165"; an amount
+# with its currency set off by a space, as most of Europe writes it ("€ 78,90", "45,50 €": a
+# price list one cell a line was no table without them, s45 kinds)
+_NUMBER = re.compile(r"[-+−–]?(?:[$€£¥₩%]\s?)?\d[\d.,:%]*[^\W\d]{0,2}(?:\s?[%₩€$£])?")
 #: an e-mail or web address in a line ("news@courier.example", "www.example.com")
 _ADDRESS = re.compile(r"\S@[\w-]+\.\w|://|\bwww\.\w")
 #: the longest line that can be a number (a cell of a table one cell a line)
@@ -200,12 +202,19 @@ def _is_number(cell: str) -> bool:
 def _cell_tables(lines: Sequence[str], numbers: list[int]) -> list[tuple[int, int, int]]:
     """``(start, end, period)`` of the tables written one cell a line: runs of short lines
     whose kinds (number or words) repeat with a period, each period with both kinds
-    (``numbers``: the lines that are a number)."""
+    (``numbers``: the lines that are a number). A cell of marks alone ("*", "**", "–": a
+    footnote's mark, a dash for nothing) is a column some rows have and others leave empty,
+    which the rendering writes as no line at all: it is passed over in the kinds (a price
+    list's "Sauna supplement" / "£8.99" / "*" / "Court hire per hour" / "£75.99" was no
+    table; s45 kinds), and the period counts the other cells."""
     if len(numbers) < MIN_PERIODS:
         return []
-    kinds = ["a" if len(s.split()) <= _CELL_WORDS else "" for s in lines]
+    every = ["a" if len(s.split()) <= _CELL_WORDS else "" for s in lines]
     for i in numbers:
-        kinds[i] = "n"
+        every[i] = "n"
+    # the lines whose kinds are read: all but the marks inside a run of short lines
+    at = [i for i, s in enumerate(lines) if not (every[i] and _marks_only(s))]
+    kinds = [every[i] for i in at]
     n = len(kinds)
     # the end of the run of short lines each line is in (a table is in one such run)
     ends = [n] * (n + 1)
@@ -230,11 +239,51 @@ def _cell_tables(lines: Sequence[str], numbers: list[int]) -> list[tuple[int, in
                     best = (i, j, k)
                     break
         if best:
-            out.append(best)
-            i = best[1]
+            i, j, k = best
+            # (in the lines: with the marks of its last row)
+            end = at[j - 1] + 1
+            while end < len(lines) and every[end] and _marks_only(lines[end]):
+                end += 1
+            out.append((at[i], end, k))
+            i = j
         else:
             i += 1
     return out
+
+
+#: the fewest prose lines the model kept of a page with an article (:func:`_no_article`)
+_ARTICLE_LINES = 3
+
+
+def _no_article(lines: Sequence[str], keep: Sequence[bool]) -> bool:
+    """Whether the model kept fewer than :data:`_ARTICLE_LINES` lines of prose (a sentence of
+    :data:`_PROSE_WORDS` words or more) on the page: it has no article."""
+    prose = 0
+    for s, k in zip(lines, keep, strict=True):
+        if k and _stop_end(s) and len(s.split()) >= _PROSE_WORDS:
+            prose += 1
+            if prose >= _ARTICLE_LINES:
+                return False
+    return True
+
+
+def _marks_only(line: str) -> bool:
+    """Whether ``line`` is a few marks, no letter or digit: a table's footnote mark or empty
+    cell ("*", "**", "†", "–")."""
+    return len(line) <= _MARK_CHARS and not any(c.isalnum() for c in line)
+
+
+#: the most characters of a table's cell of marks alone (:func:`_marks_only`)
+_MARK_CHARS = 3
+
+
+def _glued_cells(line: str) -> int:
+    """The cells of a table's header row that the rendering wrote as one line, glued
+    ("Pos.TeamPlayedPoints", "HaltestelleAbfahrtAnkunft": each header cell starts with a
+    capital right after the last one's small letter or full stop); 0 when the line is no
+    such row (no capital so glued: a word, a title)."""
+    cuts = sum(1 for x, y in pairwise(line) if y.isupper() and (x.islower() or x == "."))
+    return cuts + 1 if cuts else 0
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -372,9 +421,15 @@ def article_structures(
     ]
     headed: set[int] = set()
     for a, b, k in _cell_tables(lines, cells):
-        # the header: the period's lines before it, words only ("Pos.", "Piloto", "Pontos")
+        # the header: the period's lines before it, words only ("Pos.", "Piloto", "Pontos"),
+        # or its cells glued on one line, as the dev sets' rendering writes a row of <th>
+        # ("ServicePriceNote"; a column of marks alone may be one more: "Note")
         h = a - k
-        if h >= 0 and all(len(s.split()) <= _CELL_WORDS for s in lines[h:a]):
+        marks = any(_marks_only(s) for s in lines[a:b])
+        if a > 0 and k <= _glued_cells(lines[a - 1]) <= k + marks:
+            a -= 1
+            headed.add(a)
+        elif h >= 0 and all(len(s.split()) <= _CELL_WORDS for s in lines[h:a]):
             a = h
             headed.add(a)
         spans.append((a, b, "column"))
@@ -397,7 +452,15 @@ def article_structures(
             # with its header: a box of ranked headlines ("1" / "Man arrested after harbour
             # fight" / "2" ...) or a markets ticker after the text repeat as well, and were
             # kept as the article's: s35 acc-read #5)
-            inside = (before and after) or ((before or after) and a in headed)
+            # A page whose text is the table (a price list, a timetable, a league table)
+            # has no article next to it: the model kept a line or two of prose there (an
+            # intro, a cookie banner, a teaser) or none, and the table with its header is
+            # the page's (s45 kinds: table pages lost 93 % of their rows in this layout)
+            inside = (
+                (before and after)
+                or ((before or after) and a in headed)
+                or (a in headed and _no_article(lines, keep))
+            )
         elif kind == "pair" and 2 * sum(
             worded[j] and not keep[j] and not lines[j].endswith(SENTENCE_END) for j in range(a, b)
         ) >= (b - a - kept):
