@@ -1,0 +1,58 @@
+"""Pages that are no article, in plain text: a price list or a timetable one cell a line, a
+product's name and price lines, an event list (s45 kinds: on generated non-article pages the
+text path lost 75 % of their 1-4-word content lines, and 93 % of a table's rows written one
+cell a line). Their short lines are kept where the page is theirs; the site's menus and
+footers around them stay removed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+
+MENU = ["Skip to main content", "Riverside Leisure Centre", "Search", "Home", "Swimming",
+        "Fitness", "Courses", "Opening times", "Contact", "About us", "Jobs"]  # fmt: skip
+FOOT = ["Riverside Leisure Centre", "Quay Road 4", "1011 AB Amsterdam", "Phone 020 555 0101",
+        "© 2025 Riverside Leisure Centre", "Imprint", "Privacy policy", "Cookie settings",
+        "Back to top"]  # fmt: skip
+
+
+def _page(*blocks: list[str]) -> str:
+    """A browser copy: one block a line, blank lines between them (the dev sets' layout)."""
+    return "\n\n".join(line for b in blocks for line in b)
+
+
+def _kept(run_stage: Any, text: str) -> list[str]:
+    got = run_stage(BoilerplateStage, make_document(text)).kept
+    return got[0].text.split("\n") if got else []
+
+
+def test_a_price_list_one_cell_a_line_is_kept(run_stage):
+    """A price list rendered one cell a line, the header's cells glued on one line
+    ("ItemPriceNote"), amounts in the European way ("€ 7,50") and a column of footnote
+    marks that most rows leave empty: the page is the table; it was removed whole but for
+    its one sentence, a menu's items to the model."""
+    rows = [("Day ticket adult", "€ 7,50", "*"), ("Day ticket child", "€ 4,25", ""),
+            ("Ten-visit card", "€ 62,00", ""), ("Monthly pass", "€ 39,90", "**"),
+            ("Annual pass", "€ 399,00", ""), ("Sauna supplement", "€ 6,00", "*"),
+            ("Lane hire per hour", "€ 45,00", ""), ("Towel hire", "€ 2,50", "")]  # fmt: skip
+    cells = [c for row in rows for c in row if c]
+    page = _page(MENU, ["Prices"], ["ItemPriceNote"], cells,
+                 ["* Members pay half price. ** Valid for twelve months."], FOOT)  # fmt: skip
+    kept = _kept(run_stage, page)
+    assert [x for x in kept if x in cells] == cells
+    assert not set(MENU[3:] + FOOT[1:]) & set(kept)
+
+
+def test_a_timetable_one_cell_a_line_without_text_around_it_is_kept(run_stage):
+    """A timetable whose page has no prose at all: with its header (glued, as the dev sets'
+    rendering writes a row of <th>) the run of stop / departure / arrival cells is the
+    page's, not a menu."""
+    stops = ["Central Station", "Market Square", "Town Hall", "Hospital", "Park Lane",
+             "University", "Harbour", "Airport"]  # fmt: skip
+    cells = [c for i, s in enumerate(stops) for c in (s, f"08:{10 + 5 * i}", f"08:{40 + 2 * i}")]
+    page = _page(MENU, ["Timetable line 4"], ["StopDepartureArrival"], cells, FOOT)
+    kept = _kept(run_stage, page)
+    assert [x for x in kept if x in cells] == cells
+    assert not set(MENU[3:] + FOOT[1:]) & set(kept)
