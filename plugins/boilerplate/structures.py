@@ -255,12 +255,30 @@ def _cell_tables(lines: Sequence[str], numbers: list[int]) -> list[tuple[int, in
 _ARTICLE_LINES = 3
 
 
+#: the fewest characters of a prose line in a script written without spaces (as the line
+#: model's rule of pages without an article counts them: ``lines._sentence_lines``)
+_CJK_PROSE_CHARS = 20
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
+
+
+def _prose_line(s: str) -> bool:
+    """Whether ``s`` is a line of prose: a sentence of :data:`_PROSE_WORDS` words or more,
+    or of :data:`_CJK_PROSE_CHARS` characters mostly of Chinese or Japanese script (a
+    sentence of theirs is one or two runs of letters: a ranking's headlines under a
+    Japanese article counted as none, and were kept as the table of a page without one)."""
+    if not (_stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
+        return False
+    if len(s.split()) >= _PROSE_WORDS:
+        return True
+    return len(s) >= _CJK_PROSE_CHARS and 10 * len(_CJK.findall(s)) > 3 * len(s)
+
+
 def _no_article(lines: Sequence[str], keep: Sequence[bool]) -> bool:
-    """Whether the model kept fewer than :data:`_ARTICLE_LINES` lines of prose (a sentence of
-    :data:`_PROSE_WORDS` words or more) on the page: it has no article."""
+    """Whether the model kept fewer than :data:`_ARTICLE_LINES` lines of prose
+    (:func:`_prose_line`) on the page: it has no article."""
     prose = 0
     for s, k in zip(lines, keep, strict=True):
-        if k and _stop_end(s) and len(s.split()) >= _PROSE_WORDS:
+        if k and _prose_line(s):
             prose += 1
             if prose >= _ARTICLE_LINES:
                 return False

@@ -56,3 +56,25 @@ def test_a_timetable_one_cell_a_line_without_text_around_it_is_kept(run_stage):
     kept = _kept(run_stage, page)
     assert [x for x in kept if x in cells] == cells
     assert not set(MENU[3:] + FOOT[1:]) & set(kept)
+
+
+def test_a_ranking_after_a_japanese_article_is_no_table_of_a_page_without_one():
+    """A page has no article when the model kept fewer than three prose lines; a sentence in
+    Japanese is one run of letters, no eight words: a ranking's numbers and headlines after
+    a Japanese article ("1." / headline ...) were kept as the table of a page without one."""
+    from corearchive_plugins.boilerplate.structures import article_structures
+
+    story = ["東京都は二十日、新しい防災計画を発表し、住民への説明会を来月から始める。",
+             "計画では、地震や水害に備えた避難所を現在の二倍に増やし、備蓄品も見直すという。",
+             "知事は記者会見で、住民一人ひとりの備えが何よりも大切だと強調した。"]  # fmt: skip
+    heads = ["大雨で交通が乱れる", "新駅の工事が始まる", "市場が大きく下落", "夏祭りの日程決まる",
+             "図書館が改装へ", "電車の新ダイヤ発表", "空港の利用者が増加"]  # fmt: skip
+    box = ["アクセスランキング", "一覧"] + [
+        c for i, h in enumerate(heads) for c in (f"{i + 1}.", h)
+    ]
+    # (buttons and links between them, removed)
+    gap = ["無料・有料プランを選択", "ご購読の申し込み", "保存", "印刷", "その他", "一覧はこちら"]
+    lines = story + gap + box
+    keep = [True] * len(story) + [False] * (len(gap) + len(box))
+    n = len(lines)
+    assert article_structures(lines, keep, [0.3] * n, [False] * n) == []
