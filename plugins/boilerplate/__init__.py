@@ -579,6 +579,7 @@ class BoilerplateStage(Stage):
                 elif not (joined and joined.width):
                     _decide_wrapped(d)
                 _keep_structures(d)
+                _keep_short_runs(d)
                 if about := about_paragraph(d.stripped, d.keep.tolist()):
                     _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
                 _keep_listing_teasers(d)
@@ -1453,6 +1454,23 @@ def _keep_structures(d: Any) -> None:
     )
     if turns := dialogue_turns(d.stripped, d.keep.tolist(), alone):
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
+
+
+#: the model's reasons of a line it removed for its shortness alone (``lines._REASONS``)
+_SHORT_REASONS = frozenset(
+    ("short line outside the main text block", "short line (menu/label/button-like)")
+)
+
+
+def _keep_short_runs(d: Any) -> None:
+    """Keep the runs of short lines the model removed between two prose lines it kept
+    (:func:`.structures.short_runs`: a job ad's tasks and requirements, a manual's list of
+    requirements), with a reason."""
+    from .structures import SHORT_RUN_REASON, short_runs
+
+    short = [r in _SHORT_REASONS for r in d.columns()[2]]
+    if found := short_runs(d.stripped, d.keep.tolist(), short):
+        _mark(d, dict.fromkeys(found, SHORT_RUN_REASON), True)
 
 
 def _keep_listing_teasers(d: Any) -> None:

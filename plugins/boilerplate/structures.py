@@ -1830,3 +1830,42 @@ def listing_teasers(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     if own > _OWN_WORDS:
         return []
     return [j for a, b in units for j in (a, b) if not keep[j]]
+
+
+#: the reason of a line kept by :func:`short_runs`
+SHORT_RUN_REASON = "short lines between the text's paragraphs"
+#: the fewest and most lines of such a run (two lines between paragraphs are a byline and
+#: its author's name as often as a list's label and its item)
+_MIN_RUN = 3
+_MAX_RUN = 12
+# a year in a line (a date alone, "15 May 2024", is a teaser's or a post's, no list item)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: the most words of a line with a year that is a date alone
+_DATE_WORDS = 4
+
+
+def short_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]) -> list[int]:
+    """The lines of runs of :data:`_MIN_RUN` to :data:`_MAX_RUN` short lines that the model
+    removed between two prose lines it kept (:func:`_prose_line`), to be kept: a job ad's
+    "Tasks" / "Plan and coordinate projects" / "Requirements" / ... between its intro and its
+    "Send your application ...", a manual's "Requirements" / "Python 3.9" / "5 GB RAM"
+    between two paragraphs, a notice's list of the documents to bring (s45 kinds: the model
+    reads each line alone as a menu's item). ``short``: whether the model removed a line for
+    its shortness alone (its reason), not for a page's furniture words, a repeated line, a
+    teaser's or a byline's form: a run with such a line, a line of more than
+    :data:`_ITEM_WORDS` words or a date alone is left as decided."""
+    prose = [j for j, (s, k) in enumerate(zip(lines, keep, strict=True)) if k and _prose_line(s)]
+    out: list[int] = []
+    for a, b in pairwise(prose):
+        if not _MIN_RUN <= b - a - 1 <= _MAX_RUN:
+            continue
+        run = range(a + 1, b)
+        if all(
+            short[j]
+            and not keep[j]
+            and len(words := lines[j].split()) <= _ITEM_WORDS
+            and not (len(words) <= _DATE_WORDS and _YEAR.search(lines[j]))
+            for j in run
+        ):
+            out.extend(run)
+    return out
