@@ -78,3 +78,24 @@ def test_a_ranking_after_a_japanese_article_is_no_table_of_a_page_without_one():
     keep = [True] * len(story) + [False] * (len(gap) + len(box))
     n = len(lines)
     assert article_structures(lines, keep, [0.3] * n, [False] * n) == []
+
+
+def test_a_job_ads_lists_between_its_paragraphs_are_kept(run_stage):
+    """A job ad's tasks, requirements and benefits, short lines with their headings between
+    the ad's intro and its last paragraph: the model read each one alone as a menu's item
+    and kept the two paragraphs only."""
+    intro = ("We are looking for a motivated colleague to join our maintenance team in Leeds "
+             "as soon as possible; the position is full-time, and the salary follows the "
+             "collective agreement of the water industry.")  # fmt: skip
+    lists = ["Your tasks", "Service and repair of our pumping stations",
+             "Keep the maintenance log up to date", "Your profile",
+             "A completed apprenticeship as a mechanic", "A driving licence", "We offer",
+             "A permanent contract", "Flexible working hours"]  # fmt: skip
+    outro = ("Please send your application, with your CV and the names of two referees, to our "
+             "personnel office before the end of June; we will reply to every applicant within "
+             "two weeks of that date.")  # fmt: skip
+    share = ["Share on Facebook", "Share on X", "Print this page"]
+    page = _page(MENU, ["Maintenance mechanic (m/f/d)"], share, [intro], lists, [outro], FOOT)
+    kept = _kept(run_stage, page)
+    assert [x for x in kept if x in [intro, *lists, outro]] == [intro, *lists, outro]
+    assert not set(MENU[3:] + FOOT[1:] + share) & set(kept)
