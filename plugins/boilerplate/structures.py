@@ -1856,7 +1856,8 @@ def short_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]
     its shortness alone (its reason), not for a page's furniture words, a repeated line, a
     teaser's or a byline's form: a run with such a line, a line of more than
     :data:`_ITEM_WORDS` words, a date alone or a line of fewer than two letters ("+", "A.":
-    a widget's buttons, a reviewer's initials) is left as decided. Only on a page of at most
+    a widget's buttons, a reviewer's initials) or an image's label ("[icon-create.svg]",
+    lynx's) is left as decided. Only on a page of at most
     :data:`_SHORT_TEXT` kept prose lines: an article's paragraphs have runs of its furniture
     between them that the model scored as short lines (a Finnish share bar's "Jaa artikkeli
     Facebookissa", an author box's "Recent Posts", a photo credit cut in three lines: on the
@@ -1876,6 +1877,7 @@ def short_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]
             and len(words := lines[j].split()) <= _ITEM_WORDS
             and not (len(words) <= _DATE_WORDS and _YEAR.search(lines[j]))
             and sum(c.isalpha() for c in lines[j]) >= 2
+            and _BRACKETED.fullmatch(lines[j]) is None  # (a text browser's image label)
             for j in run
         ):
             out.extend(run)
