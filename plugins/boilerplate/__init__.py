@@ -1465,12 +1465,15 @@ _SHORT_REASONS = frozenset(
 def _keep_short_runs(d: Any) -> None:
     """Keep the runs of short lines the model removed between two prose lines it kept
     (:func:`.structures.short_runs`: a job ad's tasks and requirements, a manual's list of
-    requirements), with a reason."""
-    from .structures import SHORT_RUN_REASON, short_runs
+    requirements) and the labels and values of a table written a cell a line next to its
+    prose (:func:`.structures.pair_runs`: a product's specifications), with a reason."""
+    from .structures import PAIRS_REASON, SHORT_RUN_REASON, pair_runs, short_runs
 
     short = [r in _SHORT_REASONS for r in d.columns()[2]]
     if found := short_runs(d.stripped, d.keep.tolist(), short):
         _mark(d, dict.fromkeys(found, SHORT_RUN_REASON), True)
+    if found := pair_runs(d.stripped, d.keep.tolist(), short):
+        _mark(d, dict.fromkeys(found, PAIRS_REASON), True)
 
 
 def _keep_listing_teasers(d: Any) -> None:

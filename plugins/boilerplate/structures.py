@@ -1882,3 +1882,71 @@ def short_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]
         ):
             out.extend(run)
     return out
+
+
+#: the reason of a line kept by :func:`pair_runs`
+PAIRS_REASON = "labels and values of a table, a cell a line"
+#: the fewest label / value pairs of a table written a cell a line with two columns
+_MIN_PAIR_ROWS = 3
+
+
+def _pair_label(s: str) -> bool:
+    """Whether ``s`` reads as a table's label of two columns: a name of at most
+    :data:`_KEY_WORDS` words, no figure, no sentence ("Material", "Item number")."""
+    return (
+        0 < len(s.split()) <= _KEY_WORDS
+        and not any(c.isdigit() for c in s)
+        and not s.endswith(SENTENCE_END)
+    )
+
+
+def _pair_value(s: str) -> bool:
+    """Whether ``s`` reads as a table's value: a cell (:data:`_CELL_WORDS` words at most), no
+    sentence, no e-mail or web address (a contact box's), no image's label."""
+    return (
+        0 < len(s.split()) <= _CELL_WORDS
+        and not _stop_end(s)
+        and _ADDRESS.search(s) is None
+        and _BRACKETED.fullmatch(s) is None
+    )
+
+
+def pair_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]) -> list[int]:
+    """The lines of a table of labels and values written one cell a line ("Material" /
+    "Recycled polyester" / "Weight" / "500 g" / "Dimensions" / "90 x 580 cm" ...: a product's
+    specifications, a manual's options and their defaults) that the model removed for their
+    shortness (``short``) next to the prose it kept, to be kept. At least
+    :data:`_MIN_PAIR_ROWS` pairs, labels that differ, half of the values or more with a
+    figure (a menu's or a footer's items have none, or have them in the label: "High Street
+    64"); the kept prose right before the table (or one line over it: its label) or right
+    after it; on a page of at most :data:`_SHORT_TEXT` kept prose lines, as for
+    :func:`short_runs` (s45 kinds: a product's page kept its description alone)."""
+    n = len(lines)
+    prose = [k and _prose_line(s) for s, k in zip(lines, keep, strict=True)]
+    if sum(prose) > _SHORT_TEXT:
+        return []
+    out: list[int] = []
+    i = 0
+    while i + 1 < n:
+        j = i
+        while (
+            j + 1 < n
+            and not keep[j]
+            and not keep[j + 1]
+            and short[j]
+            and short[j + 1]
+            and _pair_label(lines[j])
+            and _pair_value(lines[j + 1])
+        ):
+            j += 2
+        rows = (j - i) // 2
+        if rows >= _MIN_PAIR_ROWS:
+            labels = {lines[k].lower() for k in range(i, j, 2)}
+            figures = sum(any(c.isdigit() for c in lines[k]) for k in range(i + 1, j, 2))
+            near = (i > 0 and prose[i - 1]) or (i > 1 and prose[i - 2]) or (j < n and prose[j])
+            if len(labels) == rows and 2 * figures >= rows and near:
+                out.extend(range(i, j))
+            i = j
+        else:
+            i += 1
+    return out
