@@ -99,3 +99,21 @@ def test_a_job_ads_lists_between_its_paragraphs_are_kept(run_stage):
     kept = _kept(run_stage, page)
     assert [x for x in kept if x in [intro, *lists, outro]] == [intro, *lists, outro]
     assert not set(MENU[3:] + FOOT[1:] + share) & set(kept)
+
+
+def test_a_products_specifications_one_cell_a_line_are_kept(run_stage):
+    """A product's page: its specifications, a label and its value a line each, under the
+    description the model kept; the model read the labels and values as a menu's items. The
+    site's menu and footer (no figures in its items, or figures in the label: "Quay Road 4")
+    stay removed."""
+    description = (
+        "A light and breathable rain jacket for long walks, with taped seams, a hood "
+        "that folds into the collar and two zipped pockets for maps and keys."
+    )
+    specs = ["Material", "Recycled polyester", "Weight", "420 g", "Sizes", "S to XXL",
+             "Colour", "Forest green", "Warranty", "3 years", "Item number", "88231"]  # fmt: skip
+    page = _page(MENU, ["Home › Jackets › Trail rain jacket"], ["Trail rain jacket"],
+                 ["€ 129,00", "In stock", "Add to cart"], [description], specs, FOOT)  # fmt: skip
+    kept = _kept(run_stage, page)
+    assert [x for x in kept if x in [description, *specs]] == [description, *specs]
+    assert not set(MENU[3:] + FOOT[1:]) & set(kept)
