@@ -591,6 +591,7 @@ class BoilerplateStage(Stage):
                 _drop_encoded_data(d)
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
+                _drop_closing_consent_notice(d)
                 _drop_toggled_box(d)
                 _drop_teaser_marks(d)
                 _drop_promo_lines(d)
@@ -1696,15 +1697,52 @@ def _drop_consent_notice(d: Any) -> None:
     j = int(keep.argmax())  # (the first kept line)
     s = d.stripped[j]
     # (a substring's test first: the first kept line is most pages' lead, a long one)
-    if not keep[j] or "ookie" not in s or not s.endswith(LINE_ENDS) or not _COOKIES.search(s):
-        return
-    if _CONSENT_WORDING.search(s) is None:
+    if not keep[j] or not _consent_notice(s):
         return
     if j + 2 < len(keep) and not keep[j + 1] and keep[j + 2 :].any():
         _mark(d, {j: CONSENT_REASON}, False)
     elif not keep[j + 1 :].any() and (own := _own_sentence(d, j)) is not None:
         _mark(d, {j: CONSENT_REASON}, False)
         _mark(d, dict.fromkeys(_block_of(d, own), ALONE_REASON), True)
+
+
+#: a notice's link after its last sentence, on the notice's line ("... use of cookies. More
+#: information", "... widerrufen. Mehr erfahren"): a few words without a stop
+_LINK_AFTER = re.compile(r"[.!?…]\s+[^.!?…]{1,30}$")
+_LINK_WORDS = 3
+
+
+def _consent_notice(s: str) -> bool:
+    """Whether the line ``s`` is a site's cookie notice: it names cookies with a notice's
+    wording (:data:`_CONSENT_WORDING`) and ends a sentence, or ends with the notice's link
+    after its sentence, run into its line (:data:`_LINK_AFTER`: a notice that the rendering
+    wrote with its "More information" link was kept as the only line of 8 generated pages:
+    s45 kinds)."""
+    # (a substring's test first: the lines asked about are most pages' first and last)
+    if "ookie" not in s or not _COOKIES.search(s):
+        return False
+    if not s.endswith(LINE_ENDS):
+        m = _LINK_AFTER.search(s)
+        if m is None or len(m[0].split()) > _LINK_WORDS + 1:
+            return False
+    return _CONSENT_WORDING.search(s) is not None
+
+
+def _drop_closing_consent_notice(d: Any) -> None:
+    """Remove the last kept line of a ``lines.Decisions`` when it is a site's cookie notice
+    (:func:`_consent_notice`) at the page's end, apart from the text (the line over it
+    removed: the site's footer) and with text kept before it, with a reason: a banner
+    rendered after the footer was kept under a page's table or list (s45 kinds: on 15 of
+    264 generated pages the last kept line). An article's last paragraph that names cookies
+    and consent follows the paragraph over it."""
+    keep = d.keep
+    n = len(keep)
+    if n < 3 or not keep.any():
+        return
+    j = n - 1 - int(keep[::-1].argmax())  # (the last kept line)
+    if j < 2 or keep[j - 1] or not keep[: j - 1].any() or not _consent_notice(d.stripped[j]):
+        return
+    _mark(d, {j: CONSENT_REASON}, False)
 
 
 #: The most lines of a block kept with a page's own sentence on either side of it

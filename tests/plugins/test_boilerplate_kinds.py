@@ -117,3 +117,20 @@ def test_a_products_specifications_one_cell_a_line_are_kept(run_stage):
     kept = _kept(run_stage, page)
     assert [x for x in kept if x in [description, *specs]] == [description, *specs]
     assert not set(MENU[3:] + FOOT[1:]) & set(kept)
+
+
+BANNER = ("We use cookies to give you the best experience on our website. By continuing to "
+          "browse you agree to our use of cookies. More information")  # fmt: skip
+
+
+def test_a_cookie_banner_after_the_footer_is_removed(run_stage):
+    """A cookie banner rendered after the footer, its "More information" link run into its
+    line, its buttons under it: the model kept it under the page's price list (a notice at
+    the page's end, apart from the text: the footer between)."""
+    cells = ["Day ticket adult", "€ 7,50", "Day ticket child", "€ 4,25", "Ten-visit card",
+             "€ 62,00", "Monthly pass", "€ 39,90", "Annual pass", "€ 399,00", "Towel hire",
+             "€ 2,50"]  # fmt: skip
+    page = _page(MENU, ["Prices"], ["ItemPrice"], cells, FOOT, [BANNER, "Accept allReject"])
+    kept = _kept(run_stage, page)
+    assert [x for x in kept if x in cells] == cells
+    assert BANNER not in kept
