@@ -579,6 +579,7 @@ class BoilerplateStage(Stage):
                 elif not (joined and joined.width):
                     _decide_wrapped(d)
                 _keep_structures(d)
+                _keep_short_runs(d)
                 if about := about_paragraph(d.stripped, d.keep.tolist()):
                     _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
                 _keep_listing_teasers(d)
@@ -590,6 +591,7 @@ class BoilerplateStage(Stage):
                 _drop_encoded_data(d)
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
+                _drop_closing_consent_notice(d)
                 _drop_toggled_box(d)
                 _drop_teaser_marks(d)
                 _drop_promo_lines(d)
@@ -1455,6 +1457,26 @@ def _keep_structures(d: Any) -> None:
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
 
 
+#: the model's reasons of a line it removed for its shortness alone (``lines._REASONS``)
+_SHORT_REASONS = frozenset(
+    ("short line outside the main text block", "short line (menu/label/button-like)")
+)
+
+
+def _keep_short_runs(d: Any) -> None:
+    """Keep the runs of short lines the model removed between two prose lines it kept
+    (:func:`.structures.short_runs`: a job ad's tasks and requirements, a manual's list of
+    requirements) and the labels and values of a table written a cell a line next to its
+    prose (:func:`.structures.pair_runs`: a product's specifications), with a reason."""
+    from .structures import PAIRS_REASON, SHORT_RUN_REASON, pair_runs, short_runs
+
+    short = [r in _SHORT_REASONS for r in d.columns()[2]]
+    if found := short_runs(d.stripped, d.keep.tolist(), short):
+        _mark(d, dict.fromkeys(found, SHORT_RUN_REASON), True)
+    if found := pair_runs(d.stripped, d.keep.tolist(), short):
+        _mark(d, dict.fromkeys(found, PAIRS_REASON), True)
+
+
 def _keep_listing_teasers(d: Any) -> None:
     """Keep the removed headlines and summaries of a listing page's dated teasers
     (:func:`.structures.listing_teasers`), with a reason."""
@@ -1688,16 +1710,51 @@ def _drop_consent_notice(d: Any) -> None:
         return
     j = int(keep.argmax())  # (the first kept line)
     s = d.stripped[j]
-    # (a substring's test first: the first kept line is most pages' lead, a long one)
-    if not keep[j] or not s.endswith(_NOTICE_ENDS) or not _COOKIES.search(s):
-        return
-    if _CONSENT_WORDING.search(s) is None:
+    if not keep[j] or not _consent_notice(s):
         return
     if j + 2 < len(keep) and not keep[j + 1] and keep[j + 2 :].any():
         _mark(d, {j: CONSENT_REASON}, False)
     elif not keep[j + 1 :].any() and (own := _own_sentence(d, j)) is not None:
         _mark(d, {j: CONSENT_REASON}, False)
         _mark(d, dict.fromkeys(_block_of(d, own), ALONE_REASON), True)
+
+
+#: a notice's link after its last sentence, on the notice's line ("... use of cookies. More
+#: information", "... widerrufen. Mehr erfahren"): a few words without a stop
+_LINK_AFTER = re.compile(r"[.!?…]\s+[^.!?…]{1,30}$")
+_LINK_WORDS = 3
+
+
+def _consent_notice(s: str) -> bool:
+    """Whether the line ``s`` is a site's cookie notice: it names cookies with a notice's
+    wording (:data:`_CONSENT_WORDING`) and ends a sentence, or ends with the notice's link
+    after its sentence, run into its line (:data:`_LINK_AFTER`: a notice that the rendering
+    wrote with its "More information" link was kept as the only line of 8 generated pages:
+    s45 kinds)."""
+    if not _COOKIES.search(s):
+        return False
+    if not s.endswith(_NOTICE_ENDS):
+        m = _LINK_AFTER.search(s)
+        if m is None or len(m[0].split()) > _LINK_WORDS + 1:
+            return False
+    return _CONSENT_WORDING.search(s) is not None
+
+
+def _drop_closing_consent_notice(d: Any) -> None:
+    """Remove the last kept line of a ``lines.Decisions`` when it is a site's cookie notice
+    (:func:`_consent_notice`) at the page's end, apart from the text (the line over it
+    removed: the site's footer) and with text kept before it, with a reason: a banner
+    rendered after the footer was kept under a page's table or list (s45 kinds: on 15 of
+    264 generated pages the last kept line). An article's last paragraph that names cookies
+    and consent follows the paragraph over it."""
+    keep = d.keep
+    n = len(keep)
+    if n < 3 or not keep.any():
+        return
+    j = n - 1 - int(keep[::-1].argmax())  # (the last kept line)
+    if j < 2 or keep[j - 1] or not keep[: j - 1].any() or not _consent_notice(d.stripped[j]):
+        return
+    _mark(d, {j: CONSENT_REASON}, False)
 
 
 #: The most lines of a block kept with a page's own sentence on either side of it
