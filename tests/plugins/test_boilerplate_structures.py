@@ -547,6 +547,26 @@ def test_a_page_read_in_windows_keeps_its_rows_cue_column():
     assert [c > 0 for c in d.cues().tolist()] == [s == "Share on Facebook" for s in d.stripped]
 
 
+def test_a_page_indented_past_the_window_size_is_read_whole():
+    """``w3m -dump -cols 4000`` centres and right-aligns blocks in a page 4,000 columns wide
+    (a byline indented 450 columns): a CNN story of 15 K characters of text was 113 K as
+    written, so it was read in two windows, each as a page of its own, and half its
+    paragraphs went (held-out w3m). The window size counts what the features read: a line
+    without its indent."""
+    from corearchive_plugins.boilerplate.lines import _LONG_CHARS, decide_many
+
+    para = (
+        "The council met on Monday evening to discuss the budget for the coming year, and the"
+        " members voted on each of the proposals in turn before the session closed."
+    )
+    lines = [para if k % 5 else "Share on Facebook" for k in range(_LONG_CHARS // 2 // len(para))]
+    indented = [" " * 600 + ln for ln in lines]
+    assert sum(map(len, indented)) > _LONG_CHARS > 2 * sum(map(len, lines))
+    (flat, deep) = decide_many(["\n".join(lines), "\n".join(indented)])
+    assert deep.X is not None
+    assert deep.keep.tolist() == flat.keep.tolist()
+
+
 @pytest.mark.parametrize(
     ("intro", "ours"),
     [
