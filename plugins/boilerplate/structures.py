@@ -365,6 +365,10 @@ def article_structures(
     edges = [i for i in range(1, n) if keep[i] != keep[i - 1]]
     seeds = chain.from_iterable((i - 2, i - 1, i, i + 1) for i in edges)
     spans = _runs(forms, seeds)
+    # (a table w3m or lynx wrote with spaces, its widest cells one space from the next
+    # column's: "Processor Tensor G3" has no form of its own; s45 left45 item 1)
+    spaced = spaced_tables(lines)
+    spans += [(a, b, "cells") for a, b in spaced if not all(keep[a:b])]
     cells = [
         i
         for i, s in enumerate(lines)
@@ -501,7 +505,7 @@ def article_structures(
         if _MIN_ITEMS <= j - i <= _MAX_ITEMS and (j == n or keep[j]):
             found.extend(range(i, j))
     found += _grown_upward(lines, keep, score, furniture)
-    found += _table_after_text(lines, keep, furniture)
+    found += _table_after_text(lines, keep, furniture, dict(spaced))
     # (with the lines found so far kept: a recipe's "Elaboración" under its last item)
     now = list(keep)
     for j in found:
@@ -567,10 +571,88 @@ def _list_gaps(
 #: most short lines (a verdict's lists, their labels) between them
 _TAB_ROWS = 3
 _TAB_LEAD_LINES = 8
+# a gap of two spaces or more before a cell of a row aligned with spaces
+_SPACED_GAP = re.compile(r" {2,}(?=\S)")
+#: the most columns a table's header row is off from its other rows (w3m and lynx centre a
+#: header cell: " Screen   6.2in OLED, 120Hz" over "Processor Tensor G3" / "RAM       8GB")
+_HEADER_SHIFT = 2
+
+
+def _gaps(line: str) -> list[int]:
+    """The offsets in ``line`` where a cell starts after two spaces or more (no tabs)."""
+    return [m.end() for m in _SPACED_GAP.finditer(line)] if "\t" not in line else []
+
+
+def _aligned(line: str, cols: Sequence[int]) -> bool:
+    """Whether ``line`` is a row of a table whose cells start at the offsets ``cols``: a
+    space before each of them and a character at it (one space is enough: the widest cell
+    of a column is one space from the next, "Processor Tensor G3"), no other gap of two
+    spaces, each cell a few words (:data:`_CELL_WORDS`)."""
+    if "\t" in line or len(line) <= cols[-1]:
+        return False
+    if any(line[c - 1] != " " or line[c] == " " for c in cols):
+        return False
+    if not set(_gaps(line)) <= set(cols):
+        return False
+    bounds = [0, *cols, len(line)]
+    return all(0 < len(line[x:y].split()) <= _CELL_WORDS for x, y in pairwise(bounds))
+
+
+def spaced_tables(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the tables that a text rendering (w3m, lynx) wrote with runs of
+    spaces, no tabs: :data:`_TAB_ROWS` lines or more of ``lines`` (stripped) whose cells
+    start at the same offsets, two of them with a gap of two spaces or more, and the row
+    over them when its cells start within :data:`_HEADER_SHIFT` of theirs (a header
+    cell, centred). A paragraph's lines have more words than a table's cells."""
+    n = len(lines)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        cols = _gaps(lines[i]) if "  " in lines[i] else []
+        if not cols or not _aligned(lines[i], cols):
+            i += 1
+            continue
+        a, b = i, i + 1
+        while a > 0 and _aligned(lines[a - 1], cols):
+            a -= 1
+        while b < n and _aligned(lines[b], cols):
+            b += 1
+        head = _gaps(lines[a - 1]) if a > 0 else []
+        if (
+            len(head) == len(cols)
+            and head != cols
+            and all(abs(x - y) <= _HEADER_SHIFT for x, y in zip(head, cols, strict=True))
+            and _aligned(lines[a - 1], head)
+        ):
+            a -= 1
+        if b - a >= _TAB_ROWS and sum(bool(_gaps(s)) for s in lines[a:b]) >= 2:
+            out.append((a, b))
+        i = b
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table's row written with tabs or runs of spaces."""
+    return [c for c in _CELL_SEP.split(line) if c]
+
+
+def _no_menu(rows: Sequence[str]) -> bool:
+    """Whether the rows of a table written with spaces read as a table's: in half of them
+    or more, a value (a cell after the first) with a figure or of several words ("1 h 48",
+    "Léa Fournier"); the columns of a menu rendered side by side are names of a word
+    ("Sport" / "Culture" / "Travel")."""
+    full = sum(
+        any(any(ch.isdigit() for ch in v) or len(v.split()) > 1 for v in _cells(s)[1:])
+        for s in rows
+    )
+    return 2 * full >= len(rows)
 
 
 def _table_after_text(
-    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    furniture: Sequence[bool],
+    spaced: dict[int, int] | None = None,
 ) -> list[int]:
     """The removed lines of a table written with tabs (:data:`_TAB_ROWS` rows or more, each
     of as many cells) right under the article's last kept paragraph, and of the short lines
@@ -578,7 +660,9 @@ def _table_after_text(
     furniture among them: a review's verdict lists and its credits ("Réalisation\tLéa
     Fournier", "Durée\t1 h 48"), which the teaser rule and the model removed as lines after
     the article's end (s44 acc-genres G4). The table ends the run: what follows it (the
-    tags) stays the model's."""
+    tags) stays the model's. A table that w3m or lynx wrote with spaces
+    (:func:`spaced_tables`; ``spaced``: their starts and ends, found when not given) is one
+    too, unless it reads as a menu in columns (:func:`_no_menu`)."""
     n = len(lines)
     last = next(
         (
@@ -590,12 +674,21 @@ def _table_after_text(
     )
     if last is None:
         return []
+    # (a table written with spaces by w3m or lynx: the same rows; s45 left45 item 1)
+    if spaced is None:
+        spaced = dict(spaced_tables(lines))
     k = last + 1
-    while k < n and k - last <= _TAB_LEAD_LINES and "\t" not in lines[k]:
+    while k < n and k - last <= _TAB_LEAD_LINES and "\t" not in lines[k] and k not in spaced:
         s = lines[k]
         if s and (furniture[k] or s.endswith(SENTENCE_END) or len(s.split()) > _ITEM_WORDS):
             return []
         k += 1
+    if k in spaced:
+        end = spaced[k]
+        # (no furniture, and no menu written in columns: its cells are single words)
+        if any(furniture[k:end]) or not _no_menu(lines[k:end]):
+            return []
+        return [j for j in range(last + 1, end) if not keep[j] and lines[j]]
     if k >= n or "\t" not in lines[k]:
         return []
     cells = len(lines[k].split("\t"))

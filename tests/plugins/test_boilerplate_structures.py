@@ -10,7 +10,11 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
-from corearchive_plugins.boilerplate.structures import STRUCTURE_REASON, article_structures
+from corearchive_plugins.boilerplate.structures import (
+    STRUCTURE_REASON,
+    article_structures,
+    spaced_tables,
+)
 
 MENU = ["Home", "News", "Politics", "Sport", "Business", "Subscribe"]
 FOOT = ["Share", "Facebook", "Twitter", "Email", "Related stories",
@@ -777,3 +781,98 @@ def test_a_shop_boxs_price_is_no_label_of_the_list_under_it():
     keep = [True, True, False, False, True, True]
     furniture = [s == "Zu Thalia" for s in lines]
     assert article_structures(lines, keep, [0.4] * 6, furniture) == []
+
+
+# a review as w3m writes it (s44 acc-genres G4 on w3m/lynx): the verdict lists and a credits
+# table aligned with spaces under the last paragraph, the tags under them
+_W3M_REVIEW = """\
+Accueil
+Actualités
+Politique
+
+Cinéma
+
+« La Marée haute » : un premier film bouleversant sur la fin d'un port de pêche
+
+Pour son premier long-métrage, Léa Fournier filme trois familles de pêcheurs
+pendant la dernière saison avant la fermeture du port. Le résultat est d'une
+justesse rare.
+
+La réalisatrice ne juge jamais ses personnages. Elle les suit à l'aube sur les
+quais, au café, à la criée, et laisse le silence parler à leur place.
+
+On a aimé
+
+  • La photographie, superbe, de la baie au petit matin
+  • L'interprétation de Marc Le Goff, pêcheur dans la vie
+
+On a moins aimé
+
+  • Une dernière demi-heure un peu longue
+
+Réalisation   Léa Fournier
+Durée       1 h 48
+Sortie      16 octobre 2024
+Genre       Drame
+
+Sujets:CinémaCritique
+
+À lire aussi
+
+  • Grève SNCF : les trains annulés ce week-end
+  • La marée noire menace les parcs à huîtres
+
+  • Mentions légales
+  • Contact
+"""
+
+
+def test_a_reviews_credits_aligned_with_spaces_after_its_text_are_kept(run_stage):
+    """w3m and lynx write a table with runs of spaces, no tabs, and centre a header cell
+    (its columns a place or two off the other rows'); the review's verdict lists and
+    credits under its last paragraph were removed (s44 acc-genres G4, genresA's "left";
+    s45 left45 item 1). Rows whose cells start at the same offsets are a table; the tags
+    and the related links under it stay removed."""
+    kept, _ = _clean(run_stage, _W3M_REVIEW)
+    for line in ("On a aimé", "On a moins aimé", "Réalisation   Léa Fournier",
+                 "Durée       1 h 48", "Genre       Drame"):  # fmt: skip
+        assert line in kept
+    assert any("Une dernière demi-heure" in s for s in kept)
+    assert not {"Sujets:CinémaCritique", "À lire aussi", "Accueil", "Contact"} & set(kept)
+    # lynx: indented, the header cell one place off
+    lynx = _W3M_REVIEW.replace("Réalisation   Léa", "Réalisation  Léa").replace("\n", "\n   ")
+    lines = [s.strip() for s in lynx.split("\n") if s.strip()]
+    assert [lines[a] for a, _ in spaced_tables(lines)] == ["Réalisation  Léa Fournier"]
+
+
+def test_a_spec_tables_rows_one_space_from_the_next_column_are_its_rows():
+    """w3m's spec table in the middle of a review: its widest label is one space from the
+    value ("Processor Tensor G3") and its header row centred (" Screen   6.2in …"); the
+    model removed the label "Specifications", the first rows and the last (s45 left45
+    item 1): the rows aligned on one column are a table between kept text."""
+    lines = ["No charger in the box", "Specifications", "Screen   6.2in OLED, 120Hz",
+             "Processor Tensor G3", "RAM       8GB", "Storage   128GB / 256GB",
+             "Battery   4,575mAh", "Price     £599", "Design and screen",
+             "The aluminium frame and matte glass back feel costlier than it is."]  # fmt: skip
+    keep = [True, False, False, False, False, True, True, False, True, True]
+    assert spaced_tables(lines) == [(2, 8)]
+    assert article_structures(lines, keep, [0.4] * 10, [False] * 10) == [1, 2, 3, 4, 7]
+
+
+def test_a_menu_in_columns_after_the_text_is_no_table():
+    """A site's menu that w3m renders side by side, two columns of single words under the
+    article's last paragraph, aligned as a table is, stays removed; so does a footer in
+    columns of furniture words (s45 left45 item 1)."""
+    para = "La réalisatrice ne juge jamais ses personnages et les suit à l'aube sur les quais."
+    menu = ["Politique    Culture", "Économie     Sports", "Société      Vidéos",
+            "Cuisine      Météo"]  # fmt: skip
+    lines = [para, *menu]
+    keep = [True] + [False] * len(menu)
+    assert spaced_tables(lines) == [(1, 5)]
+    assert article_structures(lines, keep, [0.3] * len(lines), [False] * len(lines)) == []
+    foot = ["Mentions légales     Contact", "Gestion des cookies  Publicité",
+            "Plan du site         Annonceurs"]  # fmt: skip
+    lines = [para, *foot]
+    furniture = [True] * len(lines)
+    furniture[0] = False
+    assert article_structures(lines, [True, False, False, False], [0.3] * 4, furniture) == []
