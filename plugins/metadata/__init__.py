@@ -201,8 +201,11 @@ def _updated(
 
 def _is_host(name: str, url: str | None) -> bool:
     """Whether a site's name is the host of the page's address ``url`` ("diariodelsur.es",
-    "www.diariodelsur.es"): an address, no name."""
-    if not url or " " in name:
+    "www.diariodelsur.es"): an address, no name. A name written with capitals is the site's
+    as it writes it, its domain's suffix a part of it ("Space.com", "Phys.org",
+    "MTB-News.de": an og:site_name), no address that trafilatura took from the URL; the
+    ``<title>``'s segment ("… | Space") took its place (s45 left45 item 5)."""
+    if not url or " " in name or name != name.lower():
         return False
     try:
         host = urlsplit(url).hostname or ""

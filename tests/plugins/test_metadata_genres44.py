@@ -334,6 +334,33 @@ def test_an_html_pages_title_segment_names_the_site_over_its_address(run_stage) 
     assert doc.site_name == "Diario del Sur"
 
 
+def test_a_site_name_written_with_its_domains_suffix_is_kept(run_stage) -> None:
+    """A site that names itself with its domain's suffix ("og:site_name" "Space.com",
+    "<title>… | Space</title>") lost the suffix: its name was taken for trafilatura's
+    address from the URL and the <title>'s segment put in its place (s44 genresB's
+    "worse-ish", s45 left45 item 5). An address in lower case still gives way."""
+    body = (
+        "<main><article><h1>NASA picks five companies for its private moon lander project</h1>"
+        "<p>NASA has picked five more companies to bid on deliveries to the surface of the "
+        "moon, the agency said on Monday, adding to the nine chosen last year.</p>"
+        "<p>The companies will compete for task orders worth up to 2.6 billion dollars over "
+        "the next ten years, the agency's science chief told reporters in Washington.</p>"
+        "</article></main></body></html>"
+    )
+    head = (
+        "<html lang='en'><head><meta charset='utf-8'>"
+        "<title>NASA picks five companies for its private moon lander project | Space</title>"
+        "<meta property='og:site_name' content='{}'>"
+        "<link rel='canonical' href='https://www.space.com/nasa-moon-lander.html'></head><body>"
+    )
+    for written, got in (("Space.com", "Space.com"), ("space.com", "Space")):
+        page = head.format(written) + body
+        doc = make_document(page, html=True, uri="https://www.space.com/nasa-moon-lander.html")
+        doc = run_stage(BoilerplateStage, doc).kept[0]
+        doc = run_stage(MetadataStage, doc).kept[0]
+        assert doc.site_name == got
+
+
 _PODCAST = """Podcasts
 Harbour Talk, episode 112: The last lighthouse keeper
 By Ben Ashworth
