@@ -1423,7 +1423,8 @@ def _keep_structures(d: Any) -> None:
     a numbered list or a list's label of the article (:func:`.structures.article_structures`),
     a review's rating (:func:`.structures.article_rating`), a live blog's posts' times
     (:func:`.structures.post_times`) or a dialogue's speakers and turns
-    (:func:`.structures.dialogue_turns`), with a reason."""
+    (:func:`.structures.dialogue_turns`) and the heading over it
+    (:func:`.structures.dialogue_heading`), with a reason."""
     from .lines import CUEONLY_REASON, cue_only, load_model
     from .structures import (
         DIALOGUE_REASON,
@@ -1432,6 +1433,7 @@ def _keep_structures(d: Any) -> None:
         STRUCTURE_REASON,
         article_rating,
         article_structures,
+        dialogue_heading,
         dialogue_turns,
         post_times,
     )
@@ -1461,6 +1463,8 @@ def _keep_structures(d: Any) -> None:
     )
     if turns := dialogue_turns(d.stripped, d.keep.tolist(), alone):
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
+    if head := dialogue_heading(d.stripped, d.keep.tolist(), d.score.tolist(), stop):
+        _mark(d, dict.fromkeys(head, DIALOGUE_REASON), True)
 
 
 def _keep_listing_teasers(d: Any) -> None:

@@ -42,7 +42,15 @@ from collections.abc import Iterable, Sequence
 from itertools import chain, compress, pairwise
 from typing import Any
 
-from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
+from .lines import (
+    _COMMENT_WORDS,
+    _MONTHS,
+    _TOK,
+    CLOSING_MARKS,
+    CUE_WORDS,
+    LINE_ENDS,
+    SENTENCE_MARKS,
+)
 
 #: the reason of a line kept by :func:`article_structures`
 STRUCTURE_REASON = "table, list or fact box of the article"
@@ -1574,6 +1582,65 @@ def dialogue_turns(
             and any(lines[j].rstrip(CLOSING_MARKS).endswith(("?", "？")) for j in run)
         ):
             found.extend(j for j in run if not keep[j])
+    return found
+
+
+# a turn of a dialogue written inline: a speaker's name (a few words, no digit) and a colon
+# before what the speaker says ("Sprecher: Um kurz nach zehn …", "Q: What did …")
+_INLINE_TURN = re.compile(r"([^\W\d_][^\d:：]{0,40}?)\s?[:：]\s+\S")
+#: the fewest turns of a dialogue written inline under a heading, and the most words of its
+#: speaker's name and of the heading
+_INLINE_TURNS = 3
+_SPEAKER_WORDS = 4
+_HEADING_WORDS = 6
+
+
+def dialogue_heading(
+    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float], stop: frozenset[str]
+) -> list[int]:
+    """The removed heading (a position in ``lines``, stripped) over a dialogue written
+    inline that the model kept: :data:`_INLINE_TURNS` kept lines or more, each a speaker's
+    name and a colon before a sentence, by two speakers or more, one of whom speaks twice
+    (a video's transcript: "Sprecher: …" / "Kapitän Uwe Reinhardt: …" / "Sprecher: …"; an
+    interview's "Q:" / "A:"), under the article's kept sentence. The model read "Das Video
+    zum Nachlesen" over a video's transcript as a widget's label, a word of the page's
+    furniture in it (s44 acc-genres, s45 left45 item 4). A heading is a few words
+    (:data:`_HEADING_WORDS`) without a sentence's end or a colon ("Lesen Sie auch: …" is
+    a teaser), not of the lexicon's furniture words alone but for function words (``stop``):
+    "Advertisement", "Video" over the turns stay removed; with a label's score at least
+    (:data:`_LABEL_SCORE`). (The model's own test of cue words alone counts "Das Video zum
+    Nachlesen" as one.)"""
+    n = len(lines)
+    found: list[int] = []
+    for i in range(1, n - _INLINE_TURNS):
+        s = lines[i]
+        if (
+            keep[i]
+            or score[i] < _LABEL_SCORE
+            or not keep[i - 1]
+            or not lines[i - 1].endswith(SENTENCE_END)
+            or not 0 < len(s.split()) <= _HEADING_WORDS
+            or s.endswith(SENTENCE_END)
+            or ":" in s
+            or "：" in s
+        ):
+            continue
+        speakers: list[str] = []
+        j = i + 1
+        while j < n and keep[j] and lines[j].endswith(SENTENCE_END):
+            m = _INLINE_TURN.match(lines[j])
+            if m is None or len(m[1].split()) > _SPEAKER_WORDS:
+                break
+            speakers.append(m[1].casefold())
+            j += 1
+        said = Counter(speakers)
+        if (
+            len(speakers) >= _INLINE_TURNS
+            and len(said) >= 2
+            and max(said.values()) >= 2
+            and not all(w in CUE_WORDS or w in stop for w in _TOK.findall(s.lower()))
+        ):
+            found.append(i)
     return found
 
 

@@ -876,3 +876,63 @@ def test_a_menu_in_columns_after_the_text_is_no_table():
     furniture = [True] * len(lines)
     furniture[0] = False
     assert article_structures(lines, [True, False, False, False], [0.3] * 4, furniture) == []
+
+
+_VIDEO = """Anmelden
+Startseite
+Politik
+Region
+Video: Die letzte Fahrt der Rheinfähre „Lorelei II“
+Von Tim Berger
+27.10.2024, 17:00 Uhr
+Teilen
+Video abspielen
+02:47 min
+Nach 61 Jahren ist die Fähre „Lorelei II“ am Sonntag zum letzten Mal über den Rhein \
+gefahren. Hunderte Schaulustige verabschiedeten sie am Ufer.
+Das Video zum Nachlesen
+Sprecher: Um kurz nach zehn legt die Lorelei II zum letzten Mal ab. An Bord sind fast nur \
+Stammgäste.
+Kapitän Uwe Reinhardt: Ich fahre hier seit 1989. Heute ist kein leichter Tag, das gebe ich zu.
+Sprecher: Ab Montag ersetzt eine neue, elektrisch betriebene Fähre das alte Schiff. Die \
+Lorelei II geht an einen Verein in Holland.
+Themen:
+Video
+Region
+Impressum
+Datenschutz"""
+
+
+def test_a_heading_over_a_transcript_written_inline_is_kept(run_stage):
+    """A video's transcript under its heading "Das Video zum Nachlesen": the model kept the
+    turns ("Sprecher: …") and removed the heading for its word "Video", a widget's (s44
+    acc-genres, s45 left45 item 4). A heading over three kept turns of two speakers or
+    more, one speaking twice, under the kept text, is the article's; the player's "Video
+    abspielen" over the lead, the tags and the footer stay removed."""
+    kept, _ = _clean(run_stage, _VIDEO)
+    assert "Das Video zum Nachlesen" in kept
+    assert not {"Video abspielen", "Themen:", "Impressum", "Datenschutz"} & set(kept)
+
+
+def test_no_heading_over_turns_of_furniture_words_or_a_teaser():
+    """What :func:`dialogue_heading` leaves: an ad's label, a teaser with a colon, a line
+    over turns of one speaker, a line over two turns."""
+    from corearchive_plugins.boilerplate.structures import dialogue_heading
+
+    lead = "Hunderte Schaulustige verabschiedeten die Fähre am Sonntag am Ufer des Rheins."
+    turns = ["Sprecher: Um kurz nach zehn legt die Lorelei II ab.",
+             "Kapitän Uwe Reinhardt: Ich fahre hier seit 1989.",
+             "Sprecher: Ab Montag ersetzt eine neue Fähre das alte Schiff."]  # fmt: skip
+    stop = frozenset({"das", "zum", "sie", "auch"})
+
+    def heading(line: str, below: list[str]) -> list[int]:
+        lines = [lead, line, *below]
+        keep = [True, False] + [True] * len(below)
+        return dialogue_heading(lines, keep, [0.3] * len(lines), stop)
+
+    assert heading("Das Video zum Nachlesen", turns) == [1]
+    assert heading("Anzeige", turns) == []
+    assert heading("Lesen Sie auch: Neue Fähre", turns) == []
+    assert heading("Das Video zum Nachlesen", turns[:2]) == []
+    one = [t.replace("Kapitän Uwe Reinhardt", "Sprecher") for t in turns]
+    assert heading("Das Video zum Nachlesen", one) == []
