@@ -85,7 +85,7 @@ from .reflow import (
     side_by_side,
     wrapped_within,
 )
-from .structures import READ_ALSO_LABELS, live_post_times
+from .structures import READ_ALSO_LABELS, live_post_times, rating_boxes
 
 _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
@@ -830,6 +830,10 @@ class BoilerplateStage(Stage):
                         doc.work["trafilatura_meta"] = trafilatura_meta(tree, None, bound,
                                                                         index=index)  # fmt: skip
                         doc.work["trafilatura_meta_bound"] = reference_day(bound)
+                    if rating_boxes(tree):
+                        # (a review's rating box, made a paragraph: trafilatura drops an
+                        # element whose class names a rating; the tree changed)
+                        index = AttrIndex(tree)
                     if stamps := live_post_times(tree):
                         # (the times of a live blog's posts, made paragraphs: trafilatura
                         # drops a <time>; the tree changed, so does its index; refine keeps

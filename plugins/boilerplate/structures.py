@@ -845,7 +845,8 @@ _SCORE = rf"\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s*{_SCALE}|\s*%)?(?:\s*{_UNIT})?"
 # the label of a rating: "Verdict", "Our score", "Note", "Nota", "Bewertung", "Calificación"
 _RATING_LABEL = (
     r"(?:(?:the|our|overall|final|notre|note|unsere?|nuestra|la|il|nostro)\s+)?"
-    r"(?:verdict|rating|score|note|nota|bewertung|wertung|gesamtwertung|urteil|"
+    r"(?:verdict|rating|score|note|nota|bewertung|wertung|gesamtwertung|urteil|testurteil|"
+    r"testnote|gesamtnote|"
     r"calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n|veredicto|valutazione|voto|verdetto|"
     r"punteggio|beoordeling|cijfer|oordeel|avalia[cç][aã]o|pontua[cç][aã]o)"
 )
@@ -938,6 +939,86 @@ def article_rating(
         if (nxt < n and keep[nxt]) or (prv >= 0 and keep[prv]):
             out.extend(j for j in range(a, b) if not keep[j])
     return out
+
+
+#: the elements a review's rating box is written in, and the most levels between the box
+#: and the element its article's paragraph is in (``<div class="rating"><p>…</p></div>``
+#: beside the body's ``<p>``s)
+_RATING_TAGS = frozenset({"p", "div", "span", "strong", "b", "em"})
+_RATING_LEVELS = 3
+
+
+# the readers' votes beside a rating ("4.8 out of 5 (126 ratings)", "4,6 von 5 Sternen (212
+# Bewertungen)"): a recipe's or a shop's widget, no review's verdict
+_READERS = re.compile(
+    r"\(\s*\d|\b(?:ratings|votes|reviews|bewertungen|stimmen|avis|votos|valoraciones|"
+    r"recensioni|voti|beoordelingen)\b",
+    re.I,
+)
+
+
+def rating_boxes(tree: Any) -> list[str]:
+    """Make a review's rating box in an HTML page a paragraph of its text; return the
+    ratings. trafilatura drops an element whose class names a rating (``<div
+    class="rating"><p>Rating: 4/5</p></div>``: its list of a page's meta furniture), and a
+    review lost its verdict in HTML where its plain text kept it (s44 acc-genres G16, s45
+    left45 item 7). A rating is an element's text alone that reads as one
+    (:data:`_RATING`, on its scale: :func:`_off_scale`; not the readers' votes,
+    :data:`_READERS`), one or two on the page
+    (:data:`_MAX_RATINGS`: more are a listing's, a shop's), in a box that is the next or
+    the previous element of a paragraph that ends a sentence (the article's text beside
+    it), no more than :data:`_RATING_LEVELS` levels up. The box and what is in it lose their
+    class and id (the furniture's names trafilatura reads), and the rating's element is
+    made a ``<p>``."""
+    found: list[tuple[Any, str]] = []
+    for e in tree.iter(*_RATING_TAGS):
+        said = " ".join(e.text_content().split())
+        if not said or len(said) > _RATING_CHARS or not _RATING_CHAR.search(said):
+            continue
+        if _RATING.fullmatch(said) and not _off_scale(said) and not _READERS.search(said):
+            if any(a is e for a, _ in found) or any(
+                a in e.iterancestors() or e in a.iterancestors() for a, _ in found
+            ):
+                continue  # (a rating's own parts, or the box around it: counted once)
+            found.append((e, said))
+            if len(found) > _MAX_RATINGS:
+                return []
+    out: list[str] = []
+    for e, said in found:
+        box = e
+        for _ in range(_RATING_LEVELS):
+            if _beside_prose(box):
+                break
+            up = box.getparent()
+            if up is None or " ".join(up.text_content().split()) != said:
+                box = None
+                break
+            box = up
+        else:
+            box = None
+        if box is None or not _beside_prose(box):
+            continue
+        for x in (box, *box.iterdescendants()):
+            if isinstance(x.tag, str):
+                x.attrib.pop("class", None)
+                x.attrib.pop("id", None)
+        if e.tag != "p" and not any(c.tag in ("p", "div") for c in e.iterdescendants()):
+            e.tag = "p"
+        out.append(said)
+    return out
+
+
+def _beside_prose(e: Any) -> bool:
+    """Whether the element next to ``e`` or before it (elements only) is a paragraph that
+    ends a sentence, or holds one as its first or last paragraph."""
+    for side in (e.itersiblings(), e.itersiblings(preceding=True)):
+        near = next((x for x in side if isinstance(x.tag, str)), None)
+        if near is None:
+            continue
+        paras = [near] if near.tag == "p" else list(near.iter("p"))
+        if paras and any(_prose(" ".join(p.text_content().split())) for p in (paras[0], paras[-1])):
+            return True
+    return False
 
 
 #: the reason of a line kept by :func:`posts_and_comments`

@@ -936,3 +936,54 @@ def test_no_heading_over_turns_of_furniture_words_or_a_teaser():
     assert heading("Das Video zum Nachlesen", turns[:2]) == []
     one = [t.replace("Kapitän Uwe Reinhardt", "Sprecher") for t in turns]
     assert heading("Das Video zum Nachlesen", one) == []
+
+
+def _review_html(box: str, extra: str = "") -> str:
+    """A review page: its rating box over the first paragraph, as s44 acc-genres wrote it."""
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Pixelon 8 review"
+        "</title></head><body><nav><a href='/'>Home</a> <a href='/tech'>Tech</a></nav><main>"
+        "<article><h1>Pixelon 8 review: the best camera phone under £600</h1>"
+        "<div class='article-body'>"
+        f"{box}<p>The Pixelon 8 does one thing better than any phone at its price: it takes "
+        "photos you will want to keep. Battery life and charging speed are merely average.</p>"
+        "<p>The aluminium frame and matte glass back feel more expensive than they are. At "
+        "187g the phone is light enough to use with one hand, and the screen reaches 2,000 "
+        f"nits in sunlight.</p>{extra}</div></article></main><footer>© 2024 Metro Tribune"
+        "</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='rating'><p>Rating: 4/5</p></div>",
+        "<div class='review-rating'><span class='score'>Note : 4/5</span></div>",
+        "<div class='rating-box'><p>Testurteil: 1,8 (gut)</p></div>",
+    ],
+)
+def test_an_html_reviews_rating_box_is_kept(run_stage, box: str) -> None:
+    """trafilatura drops an element whose class names a rating: a review lost its "Rating:
+    4/5" in HTML, where its plain text kept it (s44 acc-genres G16, s45 left45 item 7). A
+    rating beside the article's paragraph is a line of the text."""
+    html = _review_html(box)
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="r.html")).kept[0]
+    rating = box.split(">")[2].split("<")[0]
+    assert doc.text.split("\n")[0] == rating
+
+
+def test_readers_votes_and_a_shops_ratings_stay_out_of_an_html_text(run_stage) -> None:
+    """What :func:`rating_boxes` leaves: the readers' votes of a recipe card ("4.8 out of 5
+    (126 ratings)"), and a page of three ratings or more (a listing's, a shop's)."""
+    from lxml import html as lxml_html
+
+    from corearchive_plugins.boilerplate.structures import rating_boxes
+
+    votes = "<div class='rating'><p>4.8 out of 5 (126 ratings)</p></div>"
+    assert rating_boxes(lxml_html.fromstring(_review_html(votes))) == []
+    three = "".join(
+        f"<div class='rating'><p>Rating: {k}/5</p></div><p>Good.</p>" for k in (3, 4, 5)
+    )
+    assert rating_boxes(lxml_html.fromstring(_review_html("", three))) == []
+    one = "<div class='rating'><p>Rating: 4/5</p></div>"
+    assert rating_boxes(lxml_html.fromstring(_review_html(one))) == ["Rating: 4/5"]
