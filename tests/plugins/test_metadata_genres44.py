@@ -359,6 +359,13 @@ def test_a_site_name_written_with_its_domains_suffix_is_kept(run_stage) -> None:
         doc = run_stage(BoilerplateStage, doc).kept[0]
         doc = run_stage(MetadataStage, doc).kept[0]
         assert doc.site_name == got
+    # (a segment that spells the name in words, which an address cannot write, still wins:
+    # "L'Express" over "LExpress.fr")
+    page = (head.format("LExpress.fr") + body).replace("| Space<", "| L'Express<")
+    page = page.replace("www.space.com", "www.lexpress.fr")
+    doc = make_document(page, html=True, uri="https://www.lexpress.fr/nasa-moon-lander.html")
+    doc = run_stage(BoilerplateStage, doc).kept[0]
+    assert run_stage(MetadataStage, doc).kept[0].site_name == "L'Express"
 
 
 _PODCAST = """Podcasts
