@@ -568,3 +568,64 @@ def test_a_modification_time_in_other_digits_is_not_recorded(run_stage) -> None:
     doc = make_document(page, html=True, uri="https://www.harbourledger.example/live")
     doc = run_stage(MetadataStage, doc).kept[0]
     assert "updated" not in doc.annotations["metadata"]
+
+
+# a lynx dump of a blog post: the sidebar "Recent from" the author (each teaser's headline
+# twice, the author's name, a date), then the post's kicker and its headline, a link
+_RECENT = """\
+Recent from [28]Adam Clark Estes
+
+   [29]
+     * 60
+
+   Judge Blocks Trump Administration From Allowing 3D-Printed Guns, Again
+
+Judge Blocks Trump Administration From Allowing 3D-Printed Guns, Again
+
+   Adam Clark Estes
+   11/13/19 11:00AM
+   [30]
+     * 72
+
+   Allow Me to Criticize the AirPods Pro, Which I Love
+
+Allow Me to Criticize the AirPods Pro, Which I Love
+
+   Adam Clark Estes
+   11/13/19 9:00AM
+   [31]
+     * 23
+
+   A Brief Explanation of Facebook's Scary New iPhone Bug
+
+A Brief Explanation of Facebook's Scary New iPhone Bug
+
+   Adam Clark Estes
+   11/12/19 4:40PM
+
+   [32]Apple
+
+[33]The Future of Apple Innovation Is Backwards
+
+   [35]Adam Clark Estes
+   [36]Monday 5:30PM
+
+   The big iFixit teardown is done, and [40]the results are in. The new
+   16-inch MacBook Pro is a heck of a lot like the old 15-inch MacBook
+   Pro, save for a few meaningful throwback features. Yes, I mean throwback
+   as in retro, as in Apple actually took retired features from old
+   MacBooks and reintroduced them as new features.
+
+   I'm not complaining. The 16-inch MacBook Pro [41]looks like a hell of a
+   laptop, as it should for a starting price of $2,400. The new machine
+   comes with a bigger display, a bigger battery, better speakers, and a
+   brand new AMD graphics card. Then there are those retro features.
+"""
+
+
+def test_a_lynx_posts_linked_headline_under_the_authors_recent_posts_is_its_title() -> None:
+    """s44 acc-regress R10: the title was a sidebar's headline ("Recent from" the author:
+    three teasers, each headline over the same name and a date) and the post's own headline,
+    a link ("[33]The Future …"), lost on lynx's number. The headlines of a run of one
+    author's teasers but the last are no title, and a link's number is no part of one."""
+    assert extract(_RECENT)["title"] == "The Future of Apple Innovation Is Backwards"
