@@ -85,7 +85,7 @@ from .reflow import (
     side_by_side,
     wrapped_within,
 )
-from .structures import READ_ALSO_LABELS, live_post_times
+from .structures import READ_ALSO_LABELS, live_post_times, rating_boxes
 
 _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
@@ -832,17 +832,21 @@ class BoilerplateStage(Stage):
                         doc.work["trafilatura_meta"] = trafilatura_meta(tree, None, bound,
                                                                         index=index)  # fmt: skip
                         doc.work["trafilatura_meta_bound"] = reference_day(bound)
+                    if rating_boxes(tree):
+                        # (a review's rating box, made a paragraph: trafilatura drops an
+                        # element whose class names a rating; the tree changed)
+                        index = AttrIndex(tree)
                     if stamps := live_post_times(tree):
                         # (the times of a live blog's posts, made paragraphs: trafilatura
                         # drops a <time>; the tree changed, so does its index; refine keeps
                         # them, which the line model scores as a menu's items)
                         index = AttrIndex(tree)
                         doc.work["live_times"] = stamps
-                    text, method, described = self._main_text(doc, tree, index)
-                    if captions := _gallery_captions(tree, html, text):
+                    text, method, described, own = self._main_text(doc, tree, index)
+                    if captions := _gallery_captions(tree, html, text, own):
                         # a gallery's captions are its content: made paragraphs, and read
                         _captions_as_text(captions)
-                        text, method, described = self._main_text(doc, tree, AttrIndex(tree))
+                        text, method, described, _ = self._main_text(doc, tree, AttrIndex(tree))
                     if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
                         cards := new_cards(product_cards(tree, html), text)
                     ):
@@ -892,13 +896,16 @@ class BoilerplateStage(Stage):
             ann["products"] = len(cards)
         return text, ann
 
-    def _main_text(self, doc: Document, tree: Any, index: Any) -> tuple[str, str, bool]:
+    def _main_text(self, doc: Document, tree: Any, index: Any) -> tuple[str, str, bool, str]:
         """trafilatura's text of the page (``index``: its ``AttrIndex``), the method that
-        gave it, and whether it is the page's description (see :func:`_described_run`)."""
+        gave it, whether it is the page's description (see :func:`_described_run`), and
+        precision mode's text (the page's own text without its furniture, for
+        :func:`_gallery_captions`, when a fallback gave the text)."""
         *_, page_xpaths = _html_imports()
         method, described = "trafilatura", False
         with page_xpaths(index):
             text, _ = _extract(tree, "precision", False, fast=not self.options.html_compare)
+        precise = text
         # Precision mode now and then prunes most of an article (forum posts, product
         # pages).  When it kept little, ask the default mode too and take that if precision
         # mode kept under a fifth of it: on the dev sets this fires on 5 of 595 pages (all
@@ -930,7 +937,7 @@ class BoilerplateStage(Stage):
             method = "trafilatura-fallback"
             with page_xpaths(index):
                 text, _ = _extract(tree, "recall", False)
-        return text, method, described
+        return text, method, described, precise
 
     def _lines_of_page(
         self, doc: Document, tree: Any, n_kept: int
@@ -1070,7 +1077,7 @@ def _may_be_gallery(html: str) -> bool:
     return n >= _GALLERY_CAPTIONS and 3 * n >= html.count("<p")
 
 
-def _gallery_captions(tree: Any, html: str, text: str) -> list[Any]:
+def _gallery_captions(tree: Any, html: str, text: str, precise: str | None = None) -> list[Any]:
     """A photo gallery's captions, or none: trafilatura drops caption elements
     (``p.caption``, ``div.caption``, ``p.wp-caption-text``, ``span.gallery-caption``,
     ``div.slide-description``, a ``figcaption``) as an article's image furniture, where they
@@ -1080,7 +1087,11 @@ def _gallery_captions(tree: Any, html: str, text: str) -> list[Any]:
     the page's own text: ``text``, what trafilatura read of it, less the captions it read.
     An article's captions, a gallery's in an article too, stay furniture (s33 acc-regress
     #1: counted against the page's ``<p>`` only, an article written in ``<div>``s and lists
-    lost its body to its slide show's six captions)."""
+    lost its body to its slide show's six captions). When ``text`` is the page read as one
+    line (the default mode's last resort: its menu, share bar, captions and newsletter in one
+    line), the page's own text is ``precise``, precision mode's, without its furniture: the
+    menu's and the share bar's words counted as the page's own, and a gallery was left one
+    line (s44 genresA's note, s45 left45 item 3)."""
     if not _may_be_gallery(html):
         return []
     try:
@@ -1099,7 +1110,8 @@ def _gallery_captions(tree: Any, html: str, text: str) -> list[Any]:
                 long.append((e, " ".join(words), len(words)))
     if len(long) < _GALLERY_CAPTIONS:
         return []
-    read = _WORD.findall(text)
+    one_line = precise is not None and "\n" not in text.strip()
+    read = _WORD.findall(precise if precise is not None and one_line else text)
     flat = " ".join(read)
     own = len(read) - sum(n for _, joined, n in long if joined in flat)
     if sum(n for _, _, n in long) < own:
@@ -1417,7 +1429,8 @@ def _keep_structures(d: Any) -> None:
     a numbered list or a list's label of the article (:func:`.structures.article_structures`),
     a review's rating (:func:`.structures.article_rating`), a live blog's posts' times
     (:func:`.structures.post_times`) or a dialogue's speakers and turns
-    (:func:`.structures.dialogue_turns`), with a reason."""
+    (:func:`.structures.dialogue_turns`) and the heading over it
+    (:func:`.structures.dialogue_heading`), with a reason."""
     from .lines import CUEONLY_REASON, cue_only, load_model
     from .structures import (
         DIALOGUE_REASON,
@@ -1426,6 +1439,7 @@ def _keep_structures(d: Any) -> None:
         STRUCTURE_REASON,
         article_rating,
         article_structures,
+        dialogue_heading,
         dialogue_turns,
         post_times,
     )
@@ -1455,6 +1469,8 @@ def _keep_structures(d: Any) -> None:
     )
     if turns := dialogue_turns(d.stripped, d.keep.tolist(), alone):
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
+    if head := dialogue_heading(d.stripped, d.keep.tolist(), d.score.tolist(), stop):
+        _mark(d, dict.fromkeys(head, DIALOGUE_REASON), True)
 
 
 #: the model's reasons of a line it removed for its shortness alone (``lines._REASONS``)

@@ -42,7 +42,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, pairwise
 from typing import Any
 
-from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
+from .lines import (
+    _COMMENT_WORDS,
+    _MONTHS,
+    _TOK,
+    CLOSING_MARKS,
+    CUE_WORDS,
+    LINE_ENDS,
+    SENTENCE_MARKS,
+)
 from .reflow import BROWSER_BUTTON, CLOCK
 
 #: the reason of a line kept by :func:`article_structures`
@@ -433,6 +441,10 @@ def article_structures(
     edges = [i for i in range(1, n) if keep[i] != keep[i - 1]]
     seeds = chain.from_iterable((i - 2, i - 1, i, i + 1) for i in edges)
     spans = _runs(forms, seeds)
+    # (a table w3m or lynx wrote with spaces, its widest cells one space from the next
+    # column's: "Processor Tensor G3" has no form of its own; s45 left45 item 1)
+    spaced = spaced_tables(lines)
+    spans += [(a, b, "cells") for a, b in spaced if not all(keep[a:b])]
     cells = [
         i
         for i, s in enumerate(lines)
@@ -583,7 +595,7 @@ def article_structures(
         if _MIN_ITEMS <= j - i <= _MAX_ITEMS and (j == n or keep[j]):
             found.extend(range(i, j))
     found += _grown_upward(lines, keep, score, furniture)
-    found += _table_after_text(lines, keep, furniture)
+    found += _table_after_text(lines, keep, furniture, dict(spaced))
     # (with the lines found so far kept: a recipe's "Elaboración" under its last item)
     now = list(keep)
     for j in found:
@@ -649,10 +661,88 @@ def _list_gaps(
 #: most short lines (a verdict's lists, their labels) between them
 _TAB_ROWS = 3
 _TAB_LEAD_LINES = 8
+# a gap of two spaces or more before a cell of a row aligned with spaces
+_SPACED_GAP = re.compile(r" {2,}(?=\S)")
+#: the most columns a table's header row is off from its other rows (w3m and lynx centre a
+#: header cell: " Screen   6.2in OLED, 120Hz" over "Processor Tensor G3" / "RAM       8GB")
+_HEADER_SHIFT = 2
+
+
+def _gaps(line: str) -> list[int]:
+    """The offsets in ``line`` where a cell starts after two spaces or more (no tabs)."""
+    return [m.end() for m in _SPACED_GAP.finditer(line)] if "\t" not in line else []
+
+
+def _aligned(line: str, cols: Sequence[int]) -> bool:
+    """Whether ``line`` is a row of a table whose cells start at the offsets ``cols``: a
+    space before each of them and a character at it (one space is enough: the widest cell
+    of a column is one space from the next, "Processor Tensor G3"), no other gap of two
+    spaces, each cell a few words (:data:`_CELL_WORDS`)."""
+    if "\t" in line or len(line) <= cols[-1]:
+        return False
+    if any(line[c - 1] != " " or line[c] == " " for c in cols):
+        return False
+    if not set(_gaps(line)) <= set(cols):
+        return False
+    bounds = [0, *cols, len(line)]
+    return all(0 < len(line[x:y].split()) <= _CELL_WORDS for x, y in pairwise(bounds))
+
+
+def spaced_tables(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the tables that a text rendering (w3m, lynx) wrote with runs of
+    spaces, no tabs: :data:`_TAB_ROWS` lines or more of ``lines`` (stripped) whose cells
+    start at the same offsets, two of them with a gap of two spaces or more, and the row
+    over them when its cells start within :data:`_HEADER_SHIFT` of theirs (a header
+    cell, centred). A paragraph's lines have more words than a table's cells."""
+    n = len(lines)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        cols = _gaps(lines[i]) if "  " in lines[i] else []
+        if not cols or not _aligned(lines[i], cols):
+            i += 1
+            continue
+        a, b = i, i + 1
+        while a > 0 and _aligned(lines[a - 1], cols):
+            a -= 1
+        while b < n and _aligned(lines[b], cols):
+            b += 1
+        head = _gaps(lines[a - 1]) if a > 0 else []
+        if (
+            len(head) == len(cols)
+            and head != cols
+            and all(abs(x - y) <= _HEADER_SHIFT for x, y in zip(head, cols, strict=True))
+            and _aligned(lines[a - 1], head)
+        ):
+            a -= 1
+        if b - a >= _TAB_ROWS and sum(bool(_gaps(s)) for s in lines[a:b]) >= 2:
+            out.append((a, b))
+        i = b
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table's row written with tabs or runs of spaces."""
+    return [c for c in _CELL_SEP.split(line) if c]
+
+
+def _no_menu(rows: Sequence[str]) -> bool:
+    """Whether the rows of a table written with spaces read as a table's: in half of them
+    or more, a value (a cell after the first) with a figure or of several words ("1 h 48",
+    "Léa Fournier"); the columns of a menu rendered side by side are names of a word
+    ("Sport" / "Culture" / "Travel")."""
+    full = sum(
+        any(any(ch.isdigit() for ch in v) or len(v.split()) > 1 for v in _cells(s)[1:])
+        for s in rows
+    )
+    return 2 * full >= len(rows)
 
 
 def _table_after_text(
-    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    furniture: Sequence[bool],
+    spaced: dict[int, int] | None = None,
 ) -> list[int]:
     """The removed lines of a table written with tabs (:data:`_TAB_ROWS` rows or more, each
     of as many cells) right under the article's last kept paragraph, and of the short lines
@@ -660,7 +750,9 @@ def _table_after_text(
     furniture among them: a review's verdict lists and its credits ("Réalisation\tLéa
     Fournier", "Durée\t1 h 48"), which the teaser rule and the model removed as lines after
     the article's end (s44 acc-genres G4). The table ends the run: what follows it (the
-    tags) stays the model's."""
+    tags) stays the model's. A table that w3m or lynx wrote with spaces
+    (:func:`spaced_tables`; ``spaced``: their starts and ends, found when not given) is one
+    too, unless it reads as a menu in columns (:func:`_no_menu`)."""
     n = len(lines)
     last = next(
         (
@@ -672,12 +764,21 @@ def _table_after_text(
     )
     if last is None:
         return []
+    # (a table written with spaces by w3m or lynx: the same rows; s45 left45 item 1)
+    if spaced is None:
+        spaced = dict(spaced_tables(lines))
     k = last + 1
-    while k < n and k - last <= _TAB_LEAD_LINES and "\t" not in lines[k]:
+    while k < n and k - last <= _TAB_LEAD_LINES and "\t" not in lines[k] and k not in spaced:
         s = lines[k]
         if s and (furniture[k] or s.endswith(SENTENCE_END) or len(s.split()) > _ITEM_WORDS):
             return []
         k += 1
+    if k in spaced:
+        end = spaced[k]
+        # (no furniture, and no menu written in columns: its cells are single words)
+        if any(furniture[k:end]) or not _no_menu(lines[k:end]):
+            return []
+        return [j for j in range(last + 1, end) if not keep[j] and lines[j]]
     if k >= n or "\t" not in lines[k]:
         return []
     cells = len(lines[k].split("\t"))
@@ -826,7 +927,8 @@ _SCORE = rf"\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s*{_SCALE}|\s*%)?(?:\s*{_UNIT})?"
 # the label of a rating: "Verdict", "Our score", "Note", "Nota", "Bewertung", "Calificación"
 _RATING_LABEL = (
     r"(?:(?:the|our|overall|final|notre|note|unsere?|nuestra|la|il|nostro)\s+)?"
-    r"(?:verdict|rating|score|note|nota|bewertung|wertung|gesamtwertung|urteil|"
+    r"(?:verdict|rating|score|note|nota|bewertung|wertung|gesamtwertung|urteil|testurteil|"
+    r"testnote|gesamtnote|"
     r"calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n|veredicto|valutazione|voto|verdetto|"
     r"punteggio|beoordeling|cijfer|oordeel|avalia[cç][aã]o|pontua[cç][aã]o)"
 )
@@ -919,6 +1021,86 @@ def article_rating(
         if (nxt < n and keep[nxt]) or (prv >= 0 and keep[prv]):
             out.extend(j for j in range(a, b) if not keep[j])
     return out
+
+
+#: the elements a review's rating box is written in, and the most levels between the box
+#: and the element its article's paragraph is in (``<div class="rating"><p>…</p></div>``
+#: beside the body's ``<p>``s)
+_RATING_TAGS = frozenset({"p", "div", "span", "strong", "b", "em"})
+_RATING_LEVELS = 3
+
+
+# the readers' votes beside a rating ("4.8 out of 5 (126 ratings)", "4,6 von 5 Sternen (212
+# Bewertungen)"): a recipe's or a shop's widget, no review's verdict
+_READERS = re.compile(
+    r"\(\s*\d|\b(?:ratings|votes|reviews|bewertungen|stimmen|avis|votos|valoraciones|"
+    r"recensioni|voti|beoordelingen)\b",
+    re.I,
+)
+
+
+def rating_boxes(tree: Any) -> list[str]:
+    """Make a review's rating box in an HTML page a paragraph of its text; return the
+    ratings. trafilatura drops an element whose class names a rating (``<div
+    class="rating"><p>Rating: 4/5</p></div>``: its list of a page's meta furniture), and a
+    review lost its verdict in HTML where its plain text kept it (s44 acc-genres G16, s45
+    left45 item 7). A rating is an element's text alone that reads as one
+    (:data:`_RATING`, on its scale: :func:`_off_scale`; not the readers' votes,
+    :data:`_READERS`), one or two on the page
+    (:data:`_MAX_RATINGS`: more are a listing's, a shop's), in a box that is the next or
+    the previous element of a paragraph that ends a sentence (the article's text beside
+    it), no more than :data:`_RATING_LEVELS` levels up. The box and what is in it lose their
+    class and id (the furniture's names trafilatura reads), and the rating's element is
+    made a ``<p>``."""
+    found: list[tuple[Any, str]] = []
+    for e in tree.iter(*_RATING_TAGS):
+        said = " ".join(e.text_content().split())
+        if not said or len(said) > _RATING_CHARS or not _RATING_CHAR.search(said):
+            continue
+        if _RATING.fullmatch(said) and not _off_scale(said) and not _READERS.search(said):
+            if any(a is e for a, _ in found) or any(
+                a in e.iterancestors() or e in a.iterancestors() for a, _ in found
+            ):
+                continue  # (a rating's own parts, or the box around it: counted once)
+            found.append((e, said))
+            if len(found) > _MAX_RATINGS:
+                return []
+    out: list[str] = []
+    for e, said in found:
+        box = e
+        for _ in range(_RATING_LEVELS):
+            if _beside_prose(box):
+                break
+            up = box.getparent()
+            if up is None or " ".join(up.text_content().split()) != said:
+                box = None
+                break
+            box = up
+        else:
+            box = None
+        if box is None or not _beside_prose(box):
+            continue
+        for x in (box, *box.iterdescendants()):
+            if isinstance(x.tag, str):
+                x.attrib.pop("class", None)
+                x.attrib.pop("id", None)
+        if e.tag != "p" and not any(c.tag in ("p", "div") for c in e.iterdescendants()):
+            e.tag = "p"
+        out.append(said)
+    return out
+
+
+def _beside_prose(e: Any) -> bool:
+    """Whether the element next to ``e`` or before it (elements only) is a paragraph that
+    ends a sentence, or holds one as its first or last paragraph."""
+    for side in (e.itersiblings(), e.itersiblings(preceding=True)):
+        near = next((x for x in side if isinstance(x.tag, str)), None)
+        if near is None:
+            continue
+        paras = [near] if near.tag == "p" else list(near.iter("p"))
+        if paras and any(_prose(" ".join(p.text_content().split())) for p in (paras[0], paras[-1])):
+            return True
+    return False
 
 
 #: the reason of a line kept by :func:`posts_and_comments`
@@ -1586,6 +1768,65 @@ def dialogue_turns(
             and any(lines[j].rstrip(CLOSING_MARKS).endswith(("?", "？")) for j in run)
         ):
             found.extend(j for j in run if not keep[j])
+    return found
+
+
+# a turn of a dialogue written inline: a speaker's name (a few words, no digit) and a colon
+# before what the speaker says ("Sprecher: Um kurz nach zehn …", "Q: What did …")
+_INLINE_TURN = re.compile(r"([^\W\d_][^\d:：]{0,40}?)\s?[:：]\s+\S")
+#: the fewest turns of a dialogue written inline under a heading, and the most words of its
+#: speaker's name and of the heading
+_INLINE_TURNS = 3
+_SPEAKER_WORDS = 4
+_HEADING_WORDS = 6
+
+
+def dialogue_heading(
+    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float], stop: frozenset[str]
+) -> list[int]:
+    """The removed heading (a position in ``lines``, stripped) over a dialogue written
+    inline that the model kept: :data:`_INLINE_TURNS` kept lines or more, each a speaker's
+    name and a colon before a sentence, by two speakers or more, one of whom speaks twice
+    (a video's transcript: "Sprecher: …" / "Kapitän Uwe Reinhardt: …" / "Sprecher: …"; an
+    interview's "Q:" / "A:"), under the article's kept sentence. The model read "Das Video
+    zum Nachlesen" over a video's transcript as a widget's label, a word of the page's
+    furniture in it (s44 acc-genres, s45 left45 item 4). A heading is a few words
+    (:data:`_HEADING_WORDS`) without a sentence's end or a colon ("Lesen Sie auch: …" is
+    a teaser), not of the lexicon's furniture words alone but for function words (``stop``):
+    "Advertisement", "Video" over the turns stay removed; with a label's score at least
+    (:data:`_LABEL_SCORE`). (The model's own test of cue words alone counts "Das Video zum
+    Nachlesen" as one.)"""
+    n = len(lines)
+    found: list[int] = []
+    for i in range(1, n - _INLINE_TURNS):
+        s = lines[i]
+        if (
+            keep[i]
+            or score[i] < _LABEL_SCORE
+            or not keep[i - 1]
+            or not lines[i - 1].endswith(SENTENCE_END)
+            or not 0 < len(s.split()) <= _HEADING_WORDS
+            or s.endswith(SENTENCE_END)
+            or ":" in s
+            or "：" in s
+        ):
+            continue
+        speakers: list[str] = []
+        j = i + 1
+        while j < n and keep[j] and lines[j].endswith(SENTENCE_END):
+            m = _INLINE_TURN.match(lines[j])
+            if m is None or len(m[1].split()) > _SPEAKER_WORDS:
+                break
+            speakers.append(m[1].casefold())
+            j += 1
+        said = Counter(speakers)
+        if (
+            len(speakers) >= _INLINE_TURNS
+            and len(said) >= 2
+            and max(said.values()) >= 2
+            and not all(w in CUE_WORDS or w in stop for w in _TOK.findall(s.lower()))
+        ):
+            found.append(i)
     return found
 
 

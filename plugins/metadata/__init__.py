@@ -202,11 +202,22 @@ def _updated(
 
 def _is_host(name: str, url: str | None) -> bool:
     """Whether a site's name is the host of the page's address ``url`` ("diariodelsur.es",
-    "www.diariodelsur.es"): an address, no name."""
+    "www.diariodelsur.es", "Space.com" at www.space.com), whatever its case."""
     if " " in name or (parts := _url_parts(url)) is None:
         return False
     host = parts[0]
     return bool(host) and name.casefold().removeprefix("www.") == host.removeprefix("www.")
+
+
+def _address_for_name(name: str, segment: str) -> bool:
+    """Whether ``name``, the host of the page's address (:func:`_is_host`), is an address
+    that the ``<title>``'s segment ``segment`` names better: written in lower case, as
+    trafilatura takes it from the URL ("diariodelsur.es" for "Diario del Sur"); or the
+    segment spells it in words an address cannot write, with a space or an apostrophe
+    ("LExpress.fr" for "L'Express", "ELESPECTADOR.COM" for "EL ESPECTADOR"). A name written
+    with capitals and its domain's suffix is the site's as it writes it ("Space.com",
+    "Chefkoch.de": an og:site_name), not "Space" (s45 left45 item 5)."""
+    return name == name.lower() or re.search(r"[\s'’]", segment) is not None
 
 
 def _tidy_blank_lines(text: str) -> str:
@@ -1241,12 +1252,17 @@ class MetadataStage(Stage):
                 if not doc.site_name:
                     del sources["site_name"]
             if (
-                not doc.site_name
-                or (
-                    sources.get("site_name") == "html (trafilatura)"
-                    and _is_host(doc.site_name, url)
+                head
+                and (
+                    not doc.site_name
+                    or (
+                        sources.get("site_name") == "html (trafilatura)"
+                        and _is_host(doc.site_name, url)
+                    )
                 )
-            ) and (head and (site := title_site(head, doc.title or "", url))):
+                and (site := title_site(head, doc.title or "", url))
+                and (not doc.site_name or _address_for_name(doc.site_name, site))
+            ):
                 # (a page without og:site_name: the segment its <title> adds to the
                 # headline, "… | Halvorsen Bio Investors"; s41 acc-press F17. It names the
                 # site better than its address, which trafilatura gives without one:

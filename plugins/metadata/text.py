@@ -5242,6 +5242,8 @@ class TitlePool:
             i, s = items[k]
             if i < fm:
                 continue
+            if s[0] == "[" and (m := _LINK_MARK.match(s)) is not None:
+                s = s[m.end() :]  # (lynx's number of a link: the headline is a link)
             if s[0] in "#*_" and (t := _markup_text(s)) is not None:
                 s = t  # (a markdown heading's or emphasis's text: see _MARKUP_LINE)
             nw = nwords[k]
@@ -5940,8 +5942,59 @@ def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | No
 
 def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
     """The lines of candidates that are no title whatever their score: a dialogue's turns
-    (:func:`_dialogue_lines`) and a name in the byline's slot (:func:`_byline_slot_names`)."""
-    return frozenset(_dialogue_lines(page) | _byline_slot_names(page, pool))
+    (:func:`_dialogue_lines`), a name in the byline's slot (:func:`_byline_slot_names`) and
+    the headlines of a run of one author's teasers (:func:`_teaser_run`)."""
+    return frozenset(
+        _dialogue_lines(page) | _byline_slot_names(page, pool) | _teaser_run(page, pool)
+    )
+
+
+#: lynx's number of a link before its text ("[33]The Future of Apple Innovation …")
+_LINK_MARK = re.compile(r"\[\d{1,4}\](?=[^\W\d_])")
+#: the most lines under a teaser's headline that hold its author's name and its date, and
+#: the fewest headlines of a run of teasers
+_TEASER_LINES = 5
+_TEASER_RUN = 3
+#: the most non-blank lines from one teaser's byline to the next one's in a run
+_TEASER_GAP = 12
+
+
+def _teaser_run(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of the candidates over a teaser's byline in a run of one author's teasers,
+    but the run's last teaser: :data:`_TEASER_RUN` lines or more of the same person's name
+    (:func:`_person_like`), one after the other (at most :data:`_TEASER_GAP` lines apart),
+    each under a candidate (within :data:`_TEASER_LINES` lines) and over a date ("Recent
+    from Adam Clark Estes": headline / "Adam Clark Estes" / "11/13/19 11:00AM", three
+    times, over the article's own headline, its byline and its date). The teasers'
+    headlines won over the page's on their dates and on lynx's writing each twice (s44
+    acc-regress R10, s45 left45 item 6). The run's last teaser's lines stay candidates: it
+    may be the article's own, under the same name; so do an article's kicker, headline and
+    deck over its one byline."""
+    texts, n = page.texts, len(page.texts)
+    # per name: its byline's position (an index of ``texts``) per candidate over it
+    by_name: dict[str, dict[int, list[int]]] = {}
+    for k, i, t in pool.cands:
+        if n_words(t) < 4:
+            continue
+        name = None
+        for x in range(k + 1, min(n, k + 1 + _TEASER_LINES)):
+            s = _LINK_MARK.sub("", texts[x]).strip()
+            if name is None:
+                if s != t and _person_like(s):
+                    name, at = s, x
+            elif page.dates_on(page.items[x][0]):
+                by_name.setdefault(name, {}).setdefault(at, []).append(i)
+                break
+    out: set[int] = set()
+    for bylines in by_name.values():
+        run: list[int] = []
+        for at in [*sorted(bylines), -1]:
+            if run and (at < 0 or at - run[-1] > _TEASER_GAP):
+                if len(run) >= _TEASER_RUN:
+                    out.update(i for x in run[:-1] for i in bylines[x])
+                run = []
+            run.append(at)
+    return out
 
 
 def _unnumbered(page: Page, i: int, s: str) -> tuple[int, str]:
