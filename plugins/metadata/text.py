@@ -5856,16 +5856,20 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
     / "30 de agosto de 2024, 07:00" was an opinion piece's title over the headline above
     it (s44 acc-genres G6)."""
     texts, n = page.texts, len(page.texts)
-    heads = {k for k, _, t in pool.cands if n_words(t) >= 4}
+    # (the candidates by their index among the non-blank lines; the words of the one over a
+    # name are counted only for a name over a short dated line: a count per candidate was
+    # most of this step's cost, s45)
+    by_k = {k: t for k, _, t in pool.cands}
     out: set[int] = set()
     for k, i, t in pool.cands:
         if (
-            k - 1 in heads
+            (over := by_k.get(k - 1)) is not None
             and k + 1 < n
             and len(texts[k + 1]) <= _SLOT_DATE_CHARS
-            and page.dates_on(page.items[k + 1][0])
-            and _person_like(t)
             and t[-1:].isalpha()
+            and page.dates_on(page.items[k + 1][0])
+            and n_words(over) >= 4
+            and _person_like(t)
         ):
             out.add(i)
     return out
