@@ -5297,7 +5297,11 @@ class TitlePool:
         # stage's instructions.)
         names = list(map(itemgetter(2), cands))
         sizes = set(map(len, names))
-        counts = Counter(compress(texts, map(sizes.__contains__, page.lens)))
+        # (a dict: a Counter's set-up, its update's type tests, cost more than counting the
+        # ten or so lines of a candidate's length; s45)
+        counts: dict[str, int] = {}
+        for same in compress(texts, map(sizes.__contains__, page.lens)):
+            counts[same] = counts.get(same, 0) + 1
         self.reps = reps = list(map(counts.get, names, repeat(0)))
         longest = max(sizes)
         log1p = math.log1p
