@@ -5339,7 +5339,11 @@ class TitlePool:
         # stage's instructions.)
         names = list(map(itemgetter(2), cands))
         sizes = set(map(len, names))
-        counts = Counter(compress(texts, map(sizes.__contains__, page.lens)))
+        # (a dict: a Counter's set-up, its update's type tests, cost more than counting the
+        # ten or so lines of a candidate's length; s45)
+        counts: dict[str, int] = {}
+        for same in compress(texts, map(sizes.__contains__, page.lens)):
+            counts[same] = counts.get(same, 0) + 1
         self.reps = reps = list(map(counts.get, names, repeat(0)))
         longest = max(sizes)
         log1p = math.log1p
@@ -5898,16 +5902,20 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
     / "30 de agosto de 2024, 07:00" was an opinion piece's title over the headline above
     it (s44 acc-genres G6)."""
     texts, n = page.texts, len(page.texts)
-    heads = {k for k, _, t in pool.cands if n_words(t) >= 4}
+    # (the candidates by their index among the non-blank lines; the words of the one over a
+    # name are counted only for a name over a short dated line: a count per candidate was
+    # most of this step's cost, s45)
+    by_k = {k: t for k, _, t in pool.cands}
     out: set[int] = set()
     for k, i, t in pool.cands:
         if (
-            k - 1 in heads
+            (over := by_k.get(k - 1)) is not None
             and k + 1 < n
             and len(texts[k + 1]) <= _SLOT_DATE_CHARS
-            and page.dates_on(page.items[k + 1][0])
-            and _person_like(t)
             and t[-1:].isalpha()
+            and page.dates_on(page.items[k + 1][0])
+            and n_words(over) >= 4
+            and _person_like(t)
         ):
             out.add(i)
     return out
@@ -5943,10 +5951,15 @@ def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | No
 def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
     """The lines of candidates that are no title whatever their score: a dialogue's turns
     (:func:`_dialogue_lines`), a name in the byline's slot (:func:`_byline_slot_names`) and
-    the headlines of a run of one author's teasers (:func:`_teaser_run`)."""
-    return frozenset(
-        _dialogue_lines(page) | _byline_slot_names(page, pool) | _teaser_run(page, pool)
-    )
+    the headlines of a run of one author's teasers (:func:`_teaser_run`). (Other lines may
+    be among them: only the candidates' are looked up.)"""
+    # (a dialogue's lines are all turns: when no candidate's line is one, none is a
+    # dialogue's, and the page's lines are not walked for runs of turns, which most pages
+    # have none of; s45: ~2 % of the metadata stage's time on the corpus)
+    texts = page.texts
+    turns = any(":" in (t := texts[k]) and _TURN.match(t) is not None for k, _, _ in pool.cands)
+    dialogue = _dialogue_lines(page) if turns else set()
+    return frozenset(dialogue | _byline_slot_names(page, pool) | _teaser_run(page, pool))
 
 
 #: lynx's number of a link before its text ("[33]The Future of Apple Innovation …")
@@ -7246,11 +7259,18 @@ def relative_date_lines(page: Page, top: int) -> list[int]:
     text's "3 hours ago" stayed as its first line: s41 acc-regress R9; its text changes
     with each fetch)."""
     lines = page.lines
-    return [
-        k
+    # (the lines short enough to be one: :func:`_rel_dateline` refuses the others first)
+    reach = [
+        (k, s)
         for k in range(max(top, 0), min(top + _CALENDAR_REACH + 1, len(lines)))
-        if (s := lines[k].strip()) and _rel_dateline(s)
+        if (s := lines[k].strip()) and len(s) <= _DATELINE_CHARS
     ]
+    if not reach or not _holds_word("\n".join(s for _, s in reach)):
+        # (a relative dateline holds one of the words :func:`_holds_word` looks for, and a
+        # line that holds one is a part of their join, whose test passes: one test of the
+        # lines instead of one a line, where most pages have none; s45)
+        return []
+    return [k for k, s in reach if _rel_dateline(s)]
 
 
 def calendar_line(line: str) -> bool:
