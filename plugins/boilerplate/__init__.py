@@ -1695,14 +1695,29 @@ _CONSENT_WORDING = re.compile(
     r"\b(?:accept\w*|akzept\w*|agree\w*|consent\w*|einwillig\w*|zustimm\w*|einverstanden|"
     r"privacy|datenschutz\w*|policy|richtlinie\w*|settings|einstellungen|confidentialit\w*|"
     r"politique|acepta\w*|consentimiento|privacidad|accett\w*|consenso|toestemming|akkoord|"
-    # (pl, id, tr, ru)
-    r"korzyst\w*|zgod\w*|akceptuj\w*|prywatno\w*|menggunakan|menyetujui|privasi|kebijakan|"
-    r"kullan\w*|politika\w*|kabul|использ\w*|соглас\w*|конфиденциальн\w*)\b|"
+    # (pl, id, tr, ru: the reader's consent, the policy, privacy; not the verb "use" alone,
+    # which a recipe's lead has: "Bu tarifte çerez olarak … kullanılır", s45 midrev45 M1)
+    r"zgod\w*|akceptuj\w*|prywatno\w*|menyetujui|privasi|kebijakan|politika\w*|kabul|"
+    r"соглас\w*|конфиденциальн\w*)\b|"
     # (ar, hi, ja, zh, ko: scripts whose words \b does not part)
-    r"نستخدم|توافق|الخصوصية|उपयोग|सहमत|नीति|使用|同意|プライバシー|ポリシー|隐私|隱私|동의|개인정보",
+    r"توافق|الخصوصية|सहमत|नीति|同意|プライバシー|ポリシー|隐私|隱私|동의|개인정보",
     re.I,
 )
 CONSENT_REASON = "cookie notice over the page (its buttons removed under it)"
+#: Literals one of which a line naming cookies holds (:data:`_COOKIES`): tested first, the
+#: pattern's look-behind costs ~50 µs on a long line, and the lines asked about are every
+#: page's first and last kept ones (s45 midrev45 M6)
+_COOKIE_KEYS = (
+    "ookie", "OOKIE", "ملفات تعريف", "كوكيز", "कुकी", "çerez", "Çerez", "ÇEREZ", "쿠키",
+    "クッキー", "куки", "Куки", "КУКИ",
+)  # fmt: skip
+
+
+def _names_cookies(s: str) -> bool:
+    """Whether line ``s`` names cookies (:data:`_COOKIES`, after its literals' test)."""
+    return any(k in s for k in _COOKIE_KEYS) and _COOKIES.search(s) is not None
+
+
 #: A notice's last characters: a sentence's end (also the Devanagari danda, the Arabic
 #: question mark)
 _NOTICE_ENDS = (*LINE_ENDS, "।", "؟")
@@ -1747,7 +1762,7 @@ def _consent_notice(s: str) -> bool:
     after its sentence, run into its line (:data:`_LINK_AFTER`: a notice that the rendering
     wrote with its "More information" link was kept as the only line of 8 generated pages:
     s45 kinds)."""
-    if not _COOKIES.search(s):
+    if not _names_cookies(s):
         return False
     if not s.endswith(_NOTICE_ENDS):
         m = _LINK_AFTER.search(s)
@@ -1793,7 +1808,7 @@ def _block_of(d: Any, at: int) -> list[int]:
             n = k + step
             if not 0 <= n < len(d.idx) or abs(d.idx[n] - d.idx[k]) != 1:
                 break
-            if n in d.why or _COOKIES.search(d.stripped[n]) is not None:
+            if n in d.why or _names_cookies(d.stripped[n]):
                 break
             out.append(n)
             k = n
@@ -1827,7 +1842,7 @@ def _own_sentence(d: Any, notice: int) -> int | None:
             and d.score[i] > top
             and len(_WORD.findall(s)) >= _OWN_MIN_WORDS
             and (s.endswith(LINE_ENDS) or _INNER_STOP.search(s) is not None)
-            and _COOKIES.search(s) is None
+            and not _names_cookies(s)
             and not notice_or_share(s)
         ):
             best, top = i, float(d.score[i])
@@ -1963,8 +1978,15 @@ PROMO_REASON = "link to another story ('Read more: <headline>')"
 #: the line: "READ MORE:", "Related:", "SEE ALSO:", "MORE:", "WATCH:", "Lesen Sie auch:",
 #: "Lire aussi :", "LIRE AUSSI - " (Le Figaro's; s45 acc-wire W11)
 _PROMO = re.compile(
-    r"(?i:read (?:more|next)|more|watch|listen|recommended|leer más|" + READ_ALSO_LABELS + r")"
-    r"(?:\s*:|\s+[-–—])\s*(?P<rest>\S.*)"
+    r"(?i:(?:read (?:more|next)|more|watch|listen|recommended|leer más|"
+    + READ_ALSO_LABELS
+    + r")\s*:"
+    # (a dash after a label that names another story only: "More — and better — jobs …",
+    # "Watch - …" open sentences and subheadings; s45 midrev45 M4)
+    + r"|(?:read (?:more|next)|leer más|"
+    + READ_ALSO_LABELS
+    + r")\s+[-–—])"
+    r"\s*(?P<rest>\S.*)"
 )
 #: The fewest and the most words of a headline after such a label
 _PROMO_WORDS = (3, 25)
