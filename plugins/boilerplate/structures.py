@@ -1477,16 +1477,17 @@ def live_post_times(tree: Any) -> list[str]:
 
 def _held_or_after(t: Any, root: Any, tag: str) -> Iterator[Any]:
     """The ``tag`` elements under ``root`` (an ancestor of element ``t``) that hold ``t`` or
-    come after it beside it, in document order: beside ``t`` or beside a wrapper that holds
-    nothing but ``t``'s text, so a time in an entry's header of its own ("<div
-    class=meta><time>") finds the paragraph beside the header; a header that also holds a
-    poster's name (a forum's post) is no live post's time. Walks forward from ``t`` only:
-    a page of flat entries (``<time>``, ``<p>``, ``<time>`` …) took time cubic in its
-    entries (s45 acc-read F1)."""
-    said = t.text_content().split()
+    come after it beside it, before the next element of ``t``'s tag, in document order:
+    beside ``t`` or beside a wrapper that holds nothing else ("<div class=meta><time>"), so
+    a time in an entry's header of its own finds the paragraph beside the header; a header
+    that also holds a poster's name (a forum's post) is no live post's time. Walks forward
+    from ``t`` only: a page of flat entries (``<time>``, ``<p>``, ``<time>`` …) took time
+    cubic in its entries (s45 acc-read F1)."""
     top = t
     while (up := top.getparent()) is not None and up is not root:
-        if up.text_content().split() != said:
+        # (a wrapper of ``top`` alone: no other element, no text of its own; read in
+        # constant time, not by the wrapper's whole text, which is the page's at the top)
+        if len(up) != 1 or (up.text or "").strip() or (top.tail or "").strip():
             break
         top = up
     holds = []
@@ -1496,12 +1497,16 @@ def _held_or_after(t: Any, root: Any, tag: str) -> Iterator[Any]:
         if a is root:
             break
     yield from reversed(holds)  # (the outermost first, as in document order)
+    # (up to the next element like ``t``, the next post's time: a page of times over lines
+    # that are no prose walked to its end from each time, s45 midrev45 M5)
     e = t
     while e is not top.getparent() and e is not None:
         for sib in e.itersiblings():
-            if sib.tag == tag:
-                yield sib
-            yield from sib.iterdescendants(tag)
+            for d in sib.iter():
+                if d.tag == t.tag:
+                    return
+                if d.tag == tag:
+                    yield d
         e = e.getparent()
 
 
