@@ -268,7 +268,7 @@ def wrap_width(lines: list[str]) -> int | None:
     # page of paragraphs written without spaces, one a line, whose longest spaced line is
     # a Latin copyright footer, was joined into one line at that width: s45 acc-wire W2)
     half = width // 2
-    if any(len(ln) > half and _columns(ln) > width + _NEAR for ln in lines):
+    if any(len(ln) > half and not ln.isascii() and _columns(ln) > width + _NEAR for ln in lines):
         return None
     # (a necessary condition, counted in C: at least as many lines near the width as the
     # forced breaks a wrapped text has; most texts with short lines stop here)

@@ -66,6 +66,7 @@ from .text import (
     CLOCK_CONFIDENCE,
     HASHTAG_SPACE,
     OLDEST_YEAR,
+    DateLines,
     LineSplit,
     Page,
     _compact,
@@ -1298,7 +1299,12 @@ class MetadataStage(Stage):
             top = _headline_line(page, doc.title)
             scan = (page.lines, top)
             idx, conf, _ = choose_posted(page.lines, cands)
-            if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
+            date_lines = DateLines(page, cands)  # (tested once for both searches below)
+            if (
+                self.options.strip_lines
+                and doc.text
+                and (upd := update_lines(page, cands, date_lines))
+            ):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours
                 # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)
                 removed = self._strip(doc, {"updated": upd}, page.lines)
@@ -1306,7 +1312,7 @@ class MetadataStage(Stage):
             if (
                 self.options.strip_lines
                 and doc.text
-                and (opening := opening_date_lines(page, cands, doc.text, _HTML_HEADLINE_LINES))
+                and (opening := opening_date_lines(date_lines, doc.text, _HTML_HEADLINE_LINES))
             ):
                 removed = self._strip(doc, {"published": opening}, page.lines)
                 ann["removed_lines"] = ann.get("removed_lines", 0) + removed

@@ -7420,35 +7420,6 @@ def _is_date_line(page: Page, k: int, mine: list[dict[str, Any]]) -> bool:
     return n_words(_without_dates(line, mine), page.cjk) <= _DATE_LINE_OTHER_WORDS
 
 
-def opening_date_lines(page: Page, cands: list[dict[str, Any]], text: str, reach: int) -> list[int]:
-    """The lines of ``page`` (an HTML page's rendering, with its date candidates ``cands``)
-    that open ``text`` (the extracted text, its first ``reach`` lines, one after another) and
-    are date lines: a date line (:func:`_is_date_line`), a relative date alone
-    (:func:`_rel_dateline`) or a date of another calendar (:func:`calendar_line`). A plain
-    text's date lines leave its text; an HTML page's stayed when the extractor took its
-    ``<time>`` with the article ("4 घंटे पहले", "입력2025.03.05. 오전 8:00 수정…": s45
-    acc-wire W10, a re-fetch's "3 hours ago" a new revision)."""
-    at: dict[str, int] = {}
-    for k, line in enumerate(page.lines):
-        at.setdefault(line.strip(), k)
-    of_line: dict[int, list[dict[str, Any]]] = {}
-    for d in cands:
-        of_line.setdefault(d["line"], []).append(d)
-    out = []
-    for line in text.split("\n", reach)[:reach]:
-        if not (s := line.strip()):
-            continue
-        row = at.get(s)
-        if row is None or not (
-            (row in of_line and _is_date_line(page, row, of_line[row]))
-            or _rel_dateline(s)
-            or calendar_line(s)
-        ):
-            break
-        out.append(row)
-    return out
-
-
 class DateLines:
     """The date lines of a page with date candidates ``cands`` (:func:`_is_date_line`), each
     line tested once a document: the published date's lines and the update lines
@@ -7471,6 +7442,29 @@ class DateLines:
     def without_dates(self, k: int) -> str:
         """Line ``k`` with each of its dates replaced by a space."""
         return _without_dates(self.page.lines[k], self.of_line.get(k, ()))
+
+
+def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int]:
+    """The lines of a page (an HTML page's rendering, its date lines ``date_lines``) that
+    open ``text`` (the extracted text, its first ``reach`` lines, one after another) and are
+    date lines: a date line (:func:`_is_date_line`), a relative date alone
+    (:func:`_rel_dateline`) or a date of another calendar (:func:`calendar_line`). A plain
+    text's date lines leave its text; an HTML page's stayed when the extractor took its
+    ``<time>`` with the article ("4 घंटे पहले", "입력2025.03.05. 오전 8:00 수정…": s45
+    acc-wire W10, a re-fetch's "3 hours ago" a new revision)."""
+    lines = date_lines.page.lines
+    out = []
+    for line in text.split("\n", reach)[:reach]:
+        if not (s := line.strip()):
+            continue
+        # (the line in the rendering: one of its first few, most pages)
+        row = next((k for k, x in enumerate(lines) if x.strip() == s), None)
+        if row is None or not (
+            (row in date_lines.of_line and date_lines(row)) or _rel_dateline(s) or calendar_line(s)
+        ):
+            break
+        out.append(row)
+    return out
 
 
 #: Words an update line may have besides its dates ("Last updated:", "Story updated", "ET")
