@@ -229,7 +229,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|d|er|e|º|°)?\.?\s*(?:de\s+|of\s+)?[-/]?(?P<mon>{_MONW})(?:/\w+)?\.?[-/]?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
+            rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|d|er|e|º|°)?\.?\s*(?:de\s+|of\s+)?[-/]?(?P<mon>{_MONW})(?:/\w+)?\.?[-/]?\s?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
             + _TIME,
             _FLAGS,
         ),
@@ -1518,8 +1518,10 @@ def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, st
         return _mk(int(g["y"]), int(g["m"]), int(g["d"])), None, form
     if form == "num":
         a, b, y = int(g["a"]), int(g["b"]), _year(g["y"])
-        if len(g["y"]) == 2 and g["sep"] == "-":
-            return None, None, form  # 12-34-56: phone numbers, ranges
+        if len(g["y"]) == 2 and g["sep"] == "-" and not g.get("h"):
+            # 12-34-56: phone numbers, ranges; with a time after it ("05-03-25, 07:42", a
+            # Dutch news site's date line) it is a date, read day first as a dotted one
+            return None, None, form
         d1, d2 = _mk(y, b, a), _mk(y, a, b)  # day first, month first
         alt = d2 if d1 and d2 and a != b else None
         return d1 or d2, alt, "num2" if len(g["y"]) == 2 else form
