@@ -1459,7 +1459,44 @@ def _extract_meta_json(heads: _HeadScan, metadata: Any) -> Any:
             metadata = extract_json(_without_live_updates(schema), metadata)
         except json.JSONDecodeError:
             metadata = extract_json_parse_error(element_text, metadata)
+            continue
+        if not metadata.tags and (keywords := _json_keywords(schema)):
+            # (trafilatura reads a page's keywords meta tag, not its article's JSON-LD
+            # "keywords": a page that gives its tags there alone had none; s45 acc-wire W7)
+            metadata.tags = keywords
     return metadata
+
+
+#: The JSON-LD types whose ``keywords`` are the page's tags: an article's or a posting's
+#: ("NewsArticle", "BlogPosting", "ReportageNewsArticle", "LiveBlogPosting"), a web page's
+_KEYWORDS_TYPES = re.compile(r"(?:Article|Posting|WebPage)$")
+
+
+def _json_keywords(schema: Any, depth: int = 0) -> list[str]:
+    """The ``keywords`` of the first article-like object of a JSON-LD ``schema`` (a string
+    of comma-separated words or a list of strings; :data:`_KEYWORDS_TYPES`), found at its
+    top, in a list or an ``@graph``; [] if none."""
+    if depth > 3:
+        return []
+    if isinstance(schema, list):
+        for item in schema:
+            if found := _json_keywords(item, depth + 1):
+                return found
+        return []
+    if not isinstance(schema, dict):
+        return []
+    if "@graph" in schema:
+        return _json_keywords(schema["@graph"], depth + 1)
+    types = schema.get("@type")
+    types = types if isinstance(types, list) else [types]
+    if not any(isinstance(t, str) and _KEYWORDS_TYPES.search(t) for t in types):
+        return []
+    keywords = schema.get("keywords")
+    if isinstance(keywords, str):
+        return [keywords]  # (split at its commas by meta_fields, as the meta tag's)
+    if isinstance(keywords, list):
+        return [k for k in keywords if isinstance(k, str)]
+    return []
 
 
 _TAG_SEP = re.compile(r"[,;，、،]")  # (and the Arabic comma: "أوروبا، إرتكاس")

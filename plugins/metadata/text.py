@@ -6937,6 +6937,8 @@ _TAG_WORDS = (
     r"ключевые слова|теґи|мітки|ключові слова|etiketler|anahtar kelimeler|tagit|avainsanat|"
     r"címkék|ετικέτες|topik|label|الوسوم|وسوم|كلمات مفتاحية|برچسب‌ها|برچسب ها|برچسب|"
     r"תגיות|टैग|标签|標籤|タグ|关键词|關鍵詞|キーワード|từ khóa|thẻ|"
+    # (Polish "topics", Korean "tag", "keyword": s45 acc-wire W7)
+    r"tematy|태그|키워드|"
     # (Arabic "the keywords", Thai "tag": s38 acceptance test #11; the Thai tag line was
     # taken for the page's title)
     r"الكلمات المفتاحية|แท็ก"
@@ -7758,6 +7760,15 @@ def extract_lines(
                 res["sources"]["publisher"] = f"line {i}"
                 if len(s.split()) <= 10:
                     meta_lines["publisher"] = [i]
+            if i <= last_para and _NOTICE_START.match(s):
+                # (the footer's copyright notice, a sentence that ends in a full stop, is no
+                # paragraph of the article: taken for its last, it hid the tag list and the
+                # site's lines above it; s45 acc-wire W7, "Copyright 2025 BBC. ... The BBC is
+                # not responsible for the content of external sites.")
+                last_para = max(
+                    (j for (j, _), para in zip(items, paras, strict=True) if para and j < i),
+                    default=body_line,
+                )
             break
     # site name: the first line before the title, or one of the last lines, when it looks
     # like a name and something vouches for it (see _site_evidence)
@@ -8585,7 +8596,13 @@ def _colon_items(page: Page) -> Iterator[tuple[int, str]]:
 
 
 #: A tag list's label alone on its line ("Topics", "Themen:", "Mots-clés")
-_TAG_LABEL_ALONE = re.compile(r"(?i)(?:" + _TAG_WORDS + r")\s*[:：]?")
+#: the word alone or as a list's of related tags: "Sujets associés", "Related topics",
+#: "関連キーワード", "관련 태그", "相關標籤" (s45 acc-wire W7: five languages' labels were none)
+_TAG_LABEL_ALONE = re.compile(
+    r"(?i)(?:(?:related|関連|관련|相關|相关)\s?)?(?:"
+    + _TAG_WORDS
+    + r")(?:\s(?:associés|liés|relacionad[oa]s|correlat[ie]))?\s*[:：]?"
+)
 
 
 def _labelled_tag_run(
@@ -8608,6 +8625,10 @@ def _labelled_tag_run(
     after = 0
     for k, (i, s) in enumerate(items):
         if i <= last_para:
+            continue
+        if len(s) <= 40 and (share_name(s) or _BUTTON.search(s) is not None):
+            # (a share bar written a button a line between the article and its tags is not
+            # counted: its six lines put "Themen" out of reach; s45 acc-wire W7)
             continue
         after += 1
         if after > _TAG_RUN_COLON_AFTER + 1:
@@ -8678,7 +8699,15 @@ _OTHER_LIST = re.compile(
     # on as a tag; s44 acc-genres G9)
     r"(?:à )?lire aussi|voir aussi|te puede interesar|lee también|ver también|leer más|"
     r"читайте также|по теме|関連記事|関連ニュース|相关阅读|相关新闻|相關新聞|"
-    r"(?:articoli|notizie) correlat[ie]|relacionad[oa]s|weitere artikel|ähnliche artikel)\b"
+    r"(?:articoli|notizie) correlat[ie]|relacionad[oa]s|weitere artikel|ähnliche artikel|"
+    # (the boilerplate stage's "read also" labels, and a related box's heading in more
+    # languages: "More on this story", "Leggi anche", "Lees ook", "Veja também", "İlgili
+    # Haberler", "Berita Terkait", "관련 기사" went on as tags; s45 acc-wire W7)
+    + READ_ALSO_LABELS
+    + r"|on this story|veja também|ilgili haberler|berita terkait|baca juga|관련\s?기사|"
+    r"延伸閱讀|延伸阅读|相關報導|相关报道)\b"
+    # (Arabic and Hindi headings end in a mark, where no \b is)
+    r"|(?<!\w)(?:اقرأ أيضا|اقرأ أيضاً|ये भी पढ़ें|यह भी पढ़ें)"
 )
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from corearchive_plugins.metadata.text import find_dates
+from corearchive.testing import make_document
+from corearchive_plugins.metadata import MetadataStage
+from corearchive_plugins.metadata.text import extract, find_dates
 
 
 @pytest.mark.parametrize(
@@ -29,3 +31,72 @@ def test_local_date_forms(line: str, day: str) -> None:
 def test_dashed_two_digit_years_without_a_time_are_not_dates(line: str) -> None:
     # a phone number, a range: no time follows, as on a date line
     assert find_dates([line]) == []
+
+
+_PARAS = [
+    "The city council voted on Tuesday to approve the new bridge budget, after years of delay"
+    " and a long debate among residents of the harbour district.",
+    "Work on the bridge is expected to begin in the spring and to last for about two years,"
+    " the council's spokesperson told reporters after the vote.",
+    "Residents said the decision had taken far too long, but welcomed the plan to keep one"
+    " lane open for buses during the works.",
+]
+
+
+def _page(tail: list[str], between: list[str] | None = None) -> str:
+    head = ["Harbour Times", "News", "Council approves new bridge budget", "3 March 2025"]
+    return "\n".join([*head, *_PARAS, *(between or []), *tail]) + "\n"
+
+
+def test_tags_above_a_copyright_sentence() -> None:
+    # the footer's notice ends in a full stop: it is no paragraph of the article
+    tail = [
+        "Topics",
+        "Bridges",
+        "Harbour council",
+        "Transport",
+        "Copyright 2025 Harbour Times. All rights reserved. We are not responsible for the"
+        " content of external sites.",
+    ]
+    assert extract(_page(tail))["tags"] == ["Bridges", "Harbour council", "Transport"]
+
+
+def test_tags_under_a_share_bar_written_a_button_a_line() -> None:
+    share = ["Teilen", "Facebook", "X", "WhatsApp", "E-Mail", "Link kopieren"]
+    tail = ["Themen", "Brücken", "Stadtrat", "Verkehr", "Anzeige"]
+    assert extract(_page(tail, share))["tags"] == ["Brücken", "Stadtrat", "Verkehr"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["More on this story", "Leggi anche", "Lees ook", "Veja também", "İlgili Haberler",
+     "Berita Terkait", "اقرأ أيضا", "ये भी पढ़ें", "관련 기사", "延伸閱讀"],
+)  # fmt: skip
+def test_a_related_box_heading_is_no_tag(heading: str) -> None:
+    tail = ["Topics", "Bridges", "Transport", heading, "Bus lanes to stay open", "Newsletter"]
+    assert extract(_page(tail))["tags"] == ["Bridges", "Transport"]
+
+
+@pytest.mark.parametrize(
+    "label", ["Sujets associés", "Tematy", "관련 태그", "相關標籤", "関連キーワード"]
+)
+def test_related_tag_labels(label: str) -> None:
+    tail = [label, "Bridges", "Transport", "Newsletter"]
+    assert extract(_page(tail))["tags"] == ["Bridges", "Transport"]
+
+
+def test_html_reads_json_ld_keywords(run_stage) -> None:  # type: ignore[no-untyped-def]
+    ld = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council'
+        ' approves new bridge budget", "keywords": "Bridges, Harbour council, Transport"}'
+    )
+    html = (
+        "<html><head><title>Council approves new bridge budget</title>"
+        f"<script type='application/ld+json'>{ld}</script></head><body><article>"
+        "<h1>Council approves new bridge budget</h1>"
+        + "".join(f"<p>{p}</p>" for p in _PARAS)
+        + "</article></body></html>"
+    )
+    doc = make_document(html, html=True, uri="https://harbour.example/bridge")
+    rec = run_stage(MetadataStage, doc).kept[0]
+    assert rec.tags == ["Bridges", "Harbour council", "Transport"]
