@@ -1276,6 +1276,8 @@ def _extract_metadata(
             md.categories = _extract_catstags("category", root, index, heads)
         if not md.tags:
             md.tags = _extract_catstags("tag", root, index, heads)
+        if not md.tags:
+            md.tags = _json_ld_tags(heads)
     md.filedate = config.get("max_date")
     md.clean_and_trim()
     return md
@@ -1459,12 +1461,26 @@ def _extract_meta_json(heads: _HeadScan, metadata: Any) -> Any:
             metadata = extract_json(_without_live_updates(schema), metadata)
         except json.JSONDecodeError:
             metadata = extract_json_parse_error(element_text, metadata)
-            continue
-        if not metadata.tags and (keywords := _json_keywords(schema)):
-            # (trafilatura reads a page's keywords meta tag, not its article's JSON-LD
-            # "keywords": a page that gives its tags there alone had none; s45 acc-wire W7)
-            metadata.tags = keywords
     return metadata
+
+
+def _json_ld_tags(heads: _HeadScan) -> list[str]:
+    """The ``keywords`` of the page's JSON-LD article (:func:`_json_keywords`), [] if none.
+    trafilatura reads a page's keywords meta tag, not its article's JSON-LD "keywords": a
+    page that gives its tags there alone had none (s45 acc-wire W7). Only scripts that hold
+    the word are parsed (a second time: trafilatura's reading of them is kept as is)."""
+    import json
+
+    for elem in heads.json_scripts():
+        if not elem.text or '"keywords"' not in elem.text:
+            continue
+        try:
+            schema = json.loads(elem.text, strict=False)
+        except json.JSONDecodeError:
+            continue
+        if found := _json_keywords(schema):
+            return found
+    return []
 
 
 #: The JSON-LD types whose ``keywords`` are the page's tags: an article's or a posting's

@@ -9,6 +9,7 @@ import pytest
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
 from corearchive_plugins.metadata.text import extract, find_dates
+from corearchive_plugins.metadata.wire import credits, split_authors
 
 
 @pytest.mark.parametrize(
@@ -100,3 +101,51 @@ def test_html_reads_json_ld_keywords(run_stage) -> None:  # type: ignore[no-unty
     doc = make_document(html, html=True, uri="https://harbour.example/bridge")
     rec = run_stage(MetadataStage, doc).kept[0]
     assert rec.tags == ["Bridges", "Harbour council", "Transport"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "agency"),
+    [
+        ("МОСКВА, 5 марта. /ТАСС/. Минфин России увеличит продажи валюты.", "TASS"),
+        ("МОСКВА, 3 мар — РИА Новости. Курс доллара снизился.", "RIA Novosti"),
+        ("ANKARA (AA) - Türkiye'de yıllık enflasyon geriledi.", "Anadolu"),
+        ("دبي في 12 مارس/ وام/ أطلق صاحب السمو مبادرة جديدة.", "WAM"),
+        ("新华社北京3月5日电 第十四届全国人民代表大会第三次会议开幕。", "Xinhua"),
+        ("【北京新華社】全國人大會議今日開幕。", "Xinhua"),
+        ("（中央社記者陳家豪台北3日電）立法院今天三讀修正預算法。", "CNA"),
+        ("(서울=연합뉴스) 김민수 기자 = 통계청은 5일 소비자물가를 발표했다.", "Yonhap"),
+        ("नयी दिल्ली, तीन मार्च (भाषा) मौसम विभाग ने कहा कि गर्मी बढ़ेगी।", "PTI-Bhasha"),
+        ("Jakarta (ANTARA) - Badan Pusat Statistik mencatat deflasi.", "ANTARA"),
+        ("NEW DELHI, Mar 3 (PTI) The Supreme Court on Monday agreed to hear the plea.", "PTI"),
+    ],
+)
+def test_wire_datelines_of_more_languages(lead: str, agency: str) -> None:
+    assert credits(["Headline of the story"], 0, [lead]) == [agency]
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("来源：新华社", "Xinhua"),
+        ("Redazione ANSA", "ANSA"),
+        ("EUROPA PRESS Madrid", "Europa Press"),
+        ("भाषा", "PTI-Bhasha"),
+    ],
+)
+def test_agency_credits_name_no_author(line: str, agency: str) -> None:
+    assert split_authors([line]) == ([], [agency])
+
+
+def test_a_sentence_with_an_agency_in_parentheses_is_no_dateline() -> None:
+    assert credits(["Headline"], 0, ["The mayor (AP) said the bridge would open."]) == []
+
+
+def test_text_credit_under_a_headline_far_down_the_page(run_stage) -> None:  # type: ignore[no-untyped-def]
+    menu = ["Le Quotidien", "Actualité", "Politique", "International", "Économie", "Culture"]
+    menu += ["Sport", "Abonnez-vous", "Économie › Conjoncture", "Conjoncture"]
+    text = "\n".join(
+        [*menu, "La BCE baisse de nouveau ses taux", "Par Le Quotidien avec AFP", *_PARAS]
+    )
+    doc = make_document(text, html=False, uri="https://lequotidien.example/bce")
+    rec = run_stage(MetadataStage, doc).kept[0]
+    assert rec.annotations["metadata"].get("agencies") == ["AFP"]
