@@ -60,6 +60,7 @@ from .text import (
     address_host,
     after_reference,
     author_field_names,
+    cjk_byline,
     corrections_scored,
     cue_context,
     current_earliest_year,
@@ -1743,5 +1744,8 @@ def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
                 return extract_author(tree)
             content = trim(" ".join(elem.itertext()))
             if content and 2 < len(content) < 120:
+                if (names := cjk_byline(content)) is not None:
+                    # (as a plain text's byline is read: "김민수 기자", "记者 王小明 李华")
+                    return "; ".join(names)
                 return normalize_authors(None, content)
     return None

@@ -6805,6 +6805,28 @@ _NAME_FIRST = re.compile(
 )
 
 
+#: A Chinese byline's reporters after its label, each a name of two to four Han characters,
+#: the names apart by spaces ("记者 王小明 李华": two reporters; a Japanese name's space, "山田
+#: 太郎", stands without the label before it)
+_CJK_REPORTERS = re.compile(
+    r"(?:记者|記者)\s*[:：]?\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})+)"
+)
+
+
+def cjk_byline(s: str) -> list[str] | None:
+    """The names of a Korean or Chinese byline ``s`` (stripped) as the text path reads them
+    (:data:`_NAME_FIRST`: "김민수 기자" -> 김민수; :data:`_CJK_REPORTERS`: "记者 王小明 李华" ->
+    王小明, 李华), None if it is neither. An HTML page's byline element gave "김민수 기자" and
+    "王小明 李华" as one author each (s45 acc-wire W4)."""
+    if s.isascii():
+        return None
+    if any(map(s.__contains__, _NAME_FIRST_WORDS)) and (m := _NAME_FIRST.fullmatch(s)):
+        return [n.strip() for n in re.split(r"[·ㆍ,]", m.group("names"))]
+    if (m := _CJK_REPORTERS.fullmatch(s)) is not None:
+        return re.split(r"[\s、，,]+", m.group("names"))
+    return None
+
+
 def _name_first_byline(top: list[tuple[int, str]], joined: str) -> tuple[list[str], int] | None:
     """The first byline of ``top`` (items, their texts ``joined``) that writes the names
     before the reporter's word, as Korean does (:data:`_NAME_FIRST`; "김민준 기자" was kept as
@@ -6848,6 +6870,11 @@ def find_authors(
             and not _prose_byline(s, mm.group("names"))
             and not _field_of_a_block(shown, k)
             and not _desk_line(s)  # (a desk's: "By Our Correspondent")
+            # (not "de" and one word: a Dutch outlet's name, the logo "de Volkskrant", "de
+            # Telegraaf", was the author over the byline under the headline; s45 acc-wire W4)
+            and not (
+                s[: mm.start("names")].strip().casefold() == "de" and " " not in mm["names"].strip()
+            )
         ):
             names = mm.group("names")
             # ("By Doe, Jane": one person written surname first, as an HTML page's author
@@ -6866,6 +6893,8 @@ def find_authors(
                 place = _not_initialled
             if (name := surname_first(names, place)) is not None:
                 return [name], i
+            if (cjk := cjk_byline(s)) is not None:
+                return cjk, i
             people = parse_authors(names)
             if people and not _things(people):
                 return people, i
@@ -8077,6 +8106,16 @@ def _persons_host(url: str | None) -> bool:
     )
 
 
+#: The articles an outlet's name may open with ("Le Figaro", "The Times", "De Volkskrant")
+_ARTICLES = frozenset(
+    ("the", "le", "la", "les", "l'", "el", "il", "lo", "der", "die", "das", "de", "het", "o", "a")
+)
+#: A credit's word for the wire agencies after a site's name ("+ وكالات", "and agencies")
+_WIRES_WORDS = frozenset(
+    ("وكالات", "agencies", "agenturen", "agences", "agencias", "agenzie", "agências", "wires")
+)
+
+
 def site_as_author(name: str, site: str | None, url: str | None) -> bool:
     """Whether author ``name`` is the site's, not a person's: it is the site's name ``site``
     or the name of the domain of ``url`` ("CBS News" on cbsnews.com, "Spiegel Online" on
@@ -8088,7 +8127,15 @@ def site_as_author(name: str, site: str | None, url: str | None) -> bool:
     is a person's: the handle (one word) that equals either is its author ("Creeny" on
     creeny.wordpress.com, "MoritzMeyer": s44 acc-regress R7), as is the name that equals a
     site's name that reads as a person's ("MoritzMeyer" beside the site name "Moritz
-    Meyer")."""
+    Meyer"). An outlet's name of an article and a word ("Le Figaro", "De Volkskrant") that
+    is the site's is the site's, and so is the site's name with its "agencies" after it
+    ("الجزيرة نت + وكالات": the site's desk and the wires; s45 acc-wire W4)."""
+    c = _compact(name)
+    if site and (own := _compact(site)):
+        if c == own and name.split()[0].casefold() in _ARTICLES:
+            return True
+        if c.startswith(own) and c[len(own) :].strip(" +&,").casefold() in _WIRES_WORDS:
+            return True
     if _person_like(name):
         return False
     # (a handle, one word as a user name is written: an outlet's name has its words apart,

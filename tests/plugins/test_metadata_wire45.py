@@ -149,3 +149,47 @@ def test_text_credit_under_a_headline_far_down_the_page(run_stage) -> None:  # t
     doc = make_document(text, html=False, uri="https://lequotidien.example/bce")
     rec = run_stage(MetadataStage, doc).kept[0]
     assert rec.annotations["metadata"].get("agencies") == ["AFP"]
+
+
+def _html_byline(byline: str, site: str = "Harbour Times") -> str:
+    return (
+        f"<html><head><title>Council approves new bridge budget</title>"
+        f"<meta property='og:site_name' content='{site}'></head><body><article>"
+        f"<h1>Council approves new bridge budget</h1><div class='byline'>{byline}</div>"
+        + "".join(f"<p>{p}</p>" for p in _PARAS)
+        + "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "site", "authors"),
+    [
+        ("记者 王小明 李华", "新华网", ["王小明", "李华"]),
+        ("김민수 기자", "연합뉴스", ["김민수"]),
+        ("Par Le Figaro avec AFP", "Le Figaro", []),
+        ("الجزيرة نت + وكالات", "الجزيرة نت", []),
+        ("Redazione ANSA", "ANSA", []),
+    ],
+)
+def test_html_byline_read_as_a_text_byline(
+    run_stage, byline: str, site: str, authors: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    doc = make_document(_html_byline(byline, site), html=True, uri="https://news.example/a")
+    rec = run_stage(MetadataStage, doc).kept[0]
+    assert (rec.authors or []) == authors
+
+
+def test_chinese_reporters_apart_by_spaces_in_text() -> None:
+    text = "新华网\n政府工作报告提出今年经济增长目标\n记者 王小明 李华\n" + "\n".join(
+        ["报告说，今年将实施更加积极的财政政策，赤字率拟按4%左右安排，比上年提高1个百分点。"] * 3
+    )
+    assert extract(text)["authors"] == ["王小明", "李华"]
+
+
+def test_a_dutch_outlets_logo_is_no_byline() -> None:
+    text = (
+        _page([])
+        .replace("3 March 2025", "Door Sanne de Vries en Pieter Bakker\n3 March 2025")
+        .replace("Harbour Times", "de Volkskrant")
+    )
+    assert extract(text)["authors"] == ["Sanne de Vries", "Pieter Bakker"]
