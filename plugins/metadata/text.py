@@ -4173,6 +4173,10 @@ _SHARE_WORDS = frozenset({
     "copier", "link", "mail", "send", "senden", "envoyer", "on", "to", "us", "via", "this",
     "the", "and", "or", "our", "with", "auf", "und", "uns", "sie", "mit", "sur", "nous", "et",
     "en", "su", "sul", "per", "op", "ons",
+    # (a share bar's buttons a line each in more languages: "Enviar por WhatsApp", "Linki
+    # Kopyala", "Salin tautan"; s45 acc-wire W7)
+    "enviar", "por", "copiar", "enlace", "compartilhar", "compartilhe", "copia", "kopyala",
+    "linki", "bagikan", "salin", "tautan",
 })  # fmt: skip
 #: A word of two letters or more (of any script)
 _LONG_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -8673,7 +8677,7 @@ def _labelled_tag_run(
     for k, (i, s) in enumerate(items):
         if i <= last_para:
             continue
-        if len(s) <= 40 and (share_name(s) or _BUTTON.search(s) is not None):
+        if len(s) <= 40 and share_name(s):
             # (a share bar written a button a line between the article and its tags is not
             # counted: its six lines put "Themen" out of reach; s45 acc-wire W7)
             continue
