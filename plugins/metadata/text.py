@@ -55,7 +55,7 @@ from ..boilerplate.reflow import (
 from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
-from .wire import agency, alternation
+from .wire import agency, alternation, credit, dateline_agencies
 
 #: The earliest year of a date read from a page's text, by default (the ``earliest_year``
 #: option of the metadata stage: :func:`earliest_year`): a year of a modern page's running
@@ -4244,6 +4244,10 @@ def _list_item_at(s: str, a: int, b: int) -> bool:
 #: A breadcrumb trail: three or more short steps joined by ">", "›" or "»" (a headline
 #: holds one at most: "Review » The new album")
 _BREADCRUMB = re.compile(r"[^>›»\n]{1,50}(?:\s[>›»]\s[^>›»\n]{1,80}){2,}")
+#: A trail of two short steps joined by "›" or "»" (a site's or a section's name and a
+#: section: "東京新聞 TOKYO Web › 国際", "हिंदी न्यूज़ › देश" were titles; s45 acc-wire W6);
+#: ">" is a headline's comparison as often ("Remote > office?")
+_BREADCRUMB_TWO = re.compile(r"[^>›»\n]{1,25}\s[›»]\s[^>›»\n]{1,20}")
 
 
 #: How long a relative dateline is at most ("Last updated: about 23 hours ago")
@@ -4396,8 +4400,17 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return m[1] not in _PAGE_NAMES, True
     if len(s) <= 80 and _share_bar(low, whole=True):
         return True, True  # (a share line)
-    if ("›" in s or ">" in s or "»" in s) and _BREADCRUMB.match(s) is not None:
+    if ("›" in s or ">" in s or "»" in s) and (
+        _BREADCRUMB.match(s) is not None or _BREADCRUMB_TWO.fullmatch(s) is not None
+    ):
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
+    if len(s) <= 40 and _NETWORKS.search(low) is not None and share_name(s):
+        # (a share bar's button alone on its line, "はてなブックマーク", "Facebook": the
+        # last of a bar written one button a line was a Japanese page's title; s45
+        # acc-wire W6)
+        return True, True
+    if len(s) <= 40 and credit(s):
+        return True, False  # (an agency's name alone, the byline: "Europa Press", "भाषा")
     if ("|" in s or "•" in s or "·" in s) and _menu_row(low):
         return True, True  # (a menu on one line: "Home | Shop | About | Contact")
     if _rel_dateline(s):
@@ -4423,6 +4436,10 @@ def _never_title(s: str) -> tuple[bool, bool]:
     if calendar_line(s):
         # (a date line of the Hijri or the Hebrew calendar, "5 رمضان 1445 هـ" between the
         # published and the updated lines, was the title; s41 acc-regress D3)
+        return True, False
+    if len(s) <= 60 and dateline_agencies(s):
+        # (a dateline alone on its line, "（中央社記者陳家豪台北3日電）", "【北京新華社】":
+        # s45 acc-wire W6)
         return True, False
     if "(" in s and _WIRE_DATELINE.match(s) is not None:
         # (the story's lead after a wire dateline, "LONDON (Reuters) - The barrier opened on

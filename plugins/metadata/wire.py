@@ -248,6 +248,13 @@ def _dateline(line: str) -> re.Match[str] | None:
     )
 
 
+def dateline_agencies(line: str) -> list[str]:
+    """The agencies a wire dateline at ``line``'s start names ("BERLIN (dpa) -",
+    "（中央社記者陳家豪台北3日電）", "新华社北京3月5日电"), [] if it opens with none."""
+    m = _dateline(line)
+    return [] if m is None else _agencies(m)
+
+
 def _agencies(m: re.Match[str]) -> list[str]:
     """The agencies a credit's or a dateline's match names (groups ``a`` and ``b``)."""
     return [x for x in (agency(m["a"]), agency(m["b"] or "")) if x]

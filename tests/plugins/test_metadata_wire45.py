@@ -4,6 +4,10 @@ places/outlets/agencies, non-Latin agency datelines, titles and site names of te
 
 from __future__ import annotations
 
+import json
+import unicodedata
+from pathlib import Path
+
 import pytest
 
 from corearchive.testing import make_document
@@ -193,3 +197,76 @@ def test_a_dutch_outlets_logo_is_no_byline() -> None:
         .replace("Harbour Times", "de Volkskrant")
     )
     assert extract(text)["authors"] == ["Sanne de Vries", "Pieter Bakker"]
+
+
+_JA = [
+    "米国のトランプ大統領は3日、カナダとメキシコからの輸入品に25％の関税を4日に発動すると明らかにした。",
+    "関税の発動で北米の自動車産業のサプライチェーンに大きな影響が出るとの懸念が強まっている。",
+    "市場では景気減速への警戒感が広がり、3日のニューヨーク株式市場で株価は大幅に値下がりした。",
+]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        # a share bar written one button a line, over the headline
+        ["シェア", "X(旧Twitter)", "Facebook", "LINE", "はてなブックマーク"],
+        # a two-step breadcrumb under the site's menu
+        [
+            "東京新聞",
+            "ニュース",
+            "政治",
+            "経済",
+            "国際",
+            "社会",
+            "ホーム",
+            "東京新聞 TOKYO Web › 国際",
+        ],
+    ],
+)
+def test_text_title_not_a_button_or_a_short_trail(above: list[str]) -> None:
+    title = "米、カナダとメキシコに25％関税発動へ　トランプ氏「延期の余地なし」"
+    text = "\n".join(["共同通信", *above, title, "2025年3月3日 19:30", *_JA])
+    assert extract(text)["title"] == title
+
+
+_ZH = [
+    "（中央社記者陳家豪台北3日電）立法院會今天三讀通過預算法部分條文修正案，未來中央政府總預算案若未能如期審議完成，行政院得依上年度預算執行。",
+    "行政院發言人表示，修法內容恐影響政府施政彈性，對此表示遺憾，將審慎評估是否提出覆議。",
+    "在野黨團則認為，修法有助於落實國會監督，避免行政部門濫用預算權限。",
+]
+_ES = [
+    "El número de afiliados a la Seguridad Social aumentó en febrero en 100.340 personas.",
+    "La ministra ha destacado que el empleo femenino marca nuevos máximos históricos.",
+    "Por su parte, el paro registrado bajó en 5.994 personas, la cifra más baja desde 2008.",
+]
+
+
+@pytest.mark.parametrize(
+    ("menu", "title", "line", "paras"),
+    [
+        (["中央社 CNA", "即時", "政治", "國際", "政治"], "立法院三讀修正預算法 行政院表示遺憾",
+         "（中央社記者陳家豪台北3日電）", _ZH),
+        # (w3m: the site's logo and the byline are the agency's name)
+        (["Europa Press", "", "  • Nacional", "", " 1. Economía", " 2. Laboral", ""],
+         "La Seguridad Social suma 100.340 afiliados en febrero, su mejor dato desde 2022",
+         "\nEuropa Press", ["MADRID, 3 Mar. (EUROPA PRESS) - " + _ES[0], *_ES[1:]]),
+    ],
+)  # fmt: skip
+def test_text_title_not_a_dateline_or_an_agency_alone(
+    menu: list[str], title: str, line: str, paras: list[str]
+) -> None:
+    text = "\n".join([*menu, title, line, "2025/3/3 18:45", "分享", "Facebook", *paras])
+    assert extract(text)["title"] == title
+
+
+_TITLE_PAGES = json.loads((Path(__file__).parent / "data" / "wire45_titles.json").read_text())
+
+
+@pytest.mark.parametrize("key", sorted(_TITLE_PAGES))
+def test_titles_of_the_acceptance_pages(key: str) -> None:
+    # the top of the tester's pages (s45 acc-wire W6): a share button, a two-step
+    # breadcrumb, a CNA dateline, an agency's byline were their titles
+    page = _TITLE_PAGES[key]
+    got = extract(page["text"])["title"]
+    assert unicodedata.normalize("NFC", got) == unicodedata.normalize("NFC", page["title"])
