@@ -7869,6 +7869,25 @@ def extract_lines(
                 ):
                     found_site = i, s
                     break
+        if found_site is None and res["publisher"] and title_line is not None:
+            # a line above the headline that the copyright holder names: the logo ("ZEIT
+            # ONLINE" over the article, "© ZEIT ONLINE 2025" under it). Without an address
+            # no page had a site name (s45 acc-wire W8); two witnesses vouch for it where
+            # the domain cannot
+            holder = _compact(res["publisher"])
+            for i, s in items[:20]:
+                if i >= title_line:
+                    break
+                if (
+                    i >= fm
+                    and holder
+                    and len(s) <= 40
+                    and _compact(s) == holder
+                    and _site_like(s)
+                    and not _JINA_IMAGE.match(s)
+                ):
+                    found_site = i, s
+                    break
         if found_site is not None:
             i, s = found_site
             res["site_name"], res["sources"]["site_name"] = s, f"line {i}"

@@ -270,3 +270,14 @@ def test_titles_of_the_acceptance_pages(key: str) -> None:
     page = _TITLE_PAGES[key]
     got = extract(page["text"])["title"]
     assert unicodedata.normalize("NFC", got) == unicodedata.normalize("NFC", page["title"])
+
+
+def test_text_site_name_from_the_logo_the_copyright_holder_names() -> None:
+    # no address: the logo over the headline and the footer's holder vouch for each other
+    top = ["We use cookies to improve your experience. By continuing you agree to our policy."]
+    top += ["Accept", "ZEIT ONLINE", "Politik", "Wirtschaft"]
+    text = "\n".join(
+        [*top, "Council approves new bridge budget", "3 March 2025", *_PARAS]
+        + ["Newsletter", "© ZEIT ONLINE 2025"]
+    )
+    assert extract(text)["site_name"] == "ZEIT ONLINE"
