@@ -277,7 +277,13 @@ def test_text_site_name_from_the_logo_the_copyright_holder_names() -> None:
     top = ["We use cookies to improve your experience. By continuing you agree to our policy."]
     top += ["Accept", "ZEIT ONLINE", "Politik", "Wirtschaft"]
     text = "\n".join(
-        [*top, "Council approves new bridge budget", "3 March 2025", *_PARAS]
-        + ["Newsletter", "© ZEIT ONLINE 2025"]
+        [
+            *top,
+            "Council approves new bridge budget",
+            "3 March 2025",
+            *_PARAS,
+            "Newsletter",
+            "© ZEIT ONLINE 2025",
+        ]
     )
     assert extract(text)["site_name"] == "ZEIT ONLINE"
