@@ -1510,10 +1510,21 @@ def _json_keywords(schema: Any, depth: int = 0) -> list[str]:
         return []
     keywords = schema.get("keywords")
     if isinstance(keywords, str):
-        return [keywords]  # (split at its commas by meta_fields, as the meta tag's)
-    if isinstance(keywords, list):
-        return [k for k in keywords if isinstance(k, str)]
-    return []
+        keywords = _TAG_SEP.split(keywords)
+    if not isinstance(keywords, list):
+        return []
+    found = [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
+    if len(found) > _KEYWORDS_MAX:
+        return []  # (a site's list of its editions or an SEO dump, no article's tags)
+    # (not a CMS's fields, "Day: Wednesday", "Tag:Recherche", "Lite:true", nor addresses,
+    # "MA_Abington - abington.wickedlocal.com": dev pages' JSON-LD keywords)
+    return [k for k in found if not _KEYWORD_FIELD.match(k) and not _KEYWORD_ADDRESS.search(k)]
+
+
+#: The most JSON-LD keywords taken as tags (more: none)
+_KEYWORDS_MAX = 20
+_KEYWORD_FIELD = re.compile(r"[^:]{1,25}:")
+_KEYWORD_ADDRESS = re.compile(r"://|\.(?:com|org|net|de|co\.uk|fr)\b|^[A-Z]{2}_")
 
 
 _TAG_SEP = re.compile(r"[,;，、،]")  # (and the Arabic comma: "أوروبا، إرتكاس")

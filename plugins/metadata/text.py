@@ -7822,6 +7822,7 @@ def extract_lines(
             break
     # site name: the first line before the title, or one of the last lines, when it looks
     # like a name and something vouches for it (see _site_evidence)
+    holder_site: tuple[int, str] | None = None
     if items:
         label = _host_label(url)
         # (not a line of a front matter or a reader's header, its fields: "Title: Quanta
@@ -7869,7 +7870,7 @@ def extract_lines(
                 ):
                     found_site = i, s
                     break
-        if found_site is None and res["publisher"] and title_line is not None:
+        if found_site is None and not label and res["publisher"] and title_line is not None:
             # a line above the headline that the copyright holder names: the logo ("ZEIT
             # ONLINE" over the article, "© ZEIT ONLINE 2025" under it). Without an address
             # no page had a site name (s45 acc-wire W8); two witnesses vouch for it where
@@ -7886,7 +7887,7 @@ def extract_lines(
                     and _site_like(s)
                     and not _JINA_IMAGE.match(s)
                 ):
-                    found_site = i, s
+                    holder_site = i, s
                     break
         if found_site is not None:
             i, s = found_site
@@ -7907,6 +7908,13 @@ def extract_lines(
         # repairs | The Harbour Times", copied from a browser tab or a feed) loses the
         # segments that name the site, as the HTML path's title does (s35 acc-hygiene F10)
         res["title"] = without_site(res["title"], res["site_name"], url)
+    if holder_site is not None and not res["site_name"]:
+        # (set after the title is read: a logo the holder names is no sign that the
+        # headline holds the site's name, "HR Innovation in einer Enterprise 2.0 – ..."
+        # lost its first part to the site name "HR Innovation")
+        i, s = holder_site
+        res["site_name"], res["sources"]["site_name"] = s, f"line {i}"
+        meta_lines["site_name"] = [i]
     # categories / tags: a labelled line, a tag line after the body, or the section line
     # just above the headline
     if title_line is not None:
@@ -8791,7 +8799,8 @@ _OTHER_LIST = re.compile(
     # languages: "More on this story", "Leggi anche", "Lees ook", "Veja também", "İlgili
     # Haberler", "Berita Terkait", "관련 기사" went on as tags; s45 acc-wire W7)
     + READ_ALSO_LABELS
-    + r"|on this story|veja também|ilgili haberler|berita terkait|baca juga|관련\s?기사|"
+    + r"|on this story|next article|nächster artikel|article suivant|siguiente artículo|"
+    r"articolo successivo|volgend artikel|veja também|ilgili haberler|berita terkait|baca juga|관련\s?기사|"
     r"延伸閱讀|延伸阅读|相關報導|相关报道)\b"
     # (Arabic and Hindi headings end in a mark, where no \b is)
     r"|(?<!\w)(?:اقرأ أيضا|اقرأ أيضاً|ये भी पढ़ें|यह भी पढ़ें)"

@@ -287,3 +287,46 @@ def test_text_site_name_from_the_logo_the_copyright_holder_names() -> None:
         ]
     )
     assert extract(text)["site_name"] == "ZEIT ONLINE"
+
+
+@pytest.mark.parametrize(
+    ("keywords", "tags"),
+    [
+        ('"Bridges, Day: Wednesday, Page Type: Article"', ["Bridges"]),
+        ('["Transport", "MA_Abington - abington.wickedlocal.com"]', ["Transport"]),
+        ('"' + ", ".join(f"edition {i}" for i in range(30)) + '"', []),
+    ],
+)
+def test_json_ld_keywords_not_fields_addresses_or_dumps(
+    run_stage, keywords: str, tags: list[str] | None
+) -> None:  # type: ignore[no-untyped-def]
+    ld = '{"@type": "NewsArticle", "headline": "Council approves", "keywords": ' + keywords + "}"
+    html = (
+        "<html><head><title>Council approves new bridge budget</title>"
+        f"<script type='application/ld+json'>{ld}</script></head><body><article>"
+        "<h1>Council approves new bridge budget</h1>"
+        + "".join(f"<p>{p}</p>" for p in _PARAS)
+        + "</article></body></html>"
+    )
+    rec = run_stage(MetadataStage, make_document(html, html=True, uri="https://h.example/b")).kept[
+        0
+    ]
+    assert (rec.tags or []) == tags
+
+
+def test_a_logo_named_by_the_holder_does_not_cut_the_headline() -> None:
+    title = "HR Innovation in einer Enterprise 2.0 – Herausforderungen und Chancen"
+    text = "\n".join(
+        [
+            "Wir verwenden Cookies.",
+            "HR Innovation",
+            "Blog",
+            "Themen",
+            title,
+            "3. März 2025",
+            *_PARAS,
+            "© 2025 HR Innovation",
+        ]
+    )
+    res = extract(text)
+    assert (res["site_name"], res["title"]) == ("HR Innovation", title)
