@@ -221,6 +221,11 @@ def _address_for_name(name: str, segment: str) -> bool:
     return name == name.lower() or re.search(r"[\s'’]", segment) is not None
 
 
+#: How many of a plain text's first lines its headline is looked for in (for the credits
+#: around it)
+_TITLE_REACH = 200
+
+
 def _tidy_blank_lines(text: str) -> str:
     """``text`` with a blank line (whitespace only) kept only between two lines that are
     not, the first of a run of them: no blank line at its start or end, and one for a run
@@ -1382,7 +1387,15 @@ class MetadataStage(Stage):
                 url=url,
                 at=at,
             )
-            scan = (lines, (meta["lines"].get("title") or [0])[0])
+            top_line = meta["lines"].get("title")
+            if not top_line and meta.get("title"):
+                # (a headline kept in the text is not among the metadata's lines: the credits
+                # are looked for around it, not around the page's first lines, where "Par Le
+                # Figaro avec AFP" under it was out of reach; s45 acc-wire W3)
+                top_line = [
+                    k for k, x in enumerate(lines[:_TITLE_REACH]) if x.strip() == meta["title"]
+                ]
+            scan = (lines, (top_line or [0])[0])
             units, teasers = listing_units(lines, meta["candidates"], doc.text or "")
             if units:
                 # a listing (s36 acc-types #2): no teaser's date is the page's, no teaser's

@@ -55,7 +55,7 @@ from ..boilerplate.reflow import (
 from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
-from .wire import agency, alternation
+from .wire import agency, alternation, credit, dateline_agencies
 
 #: The earliest year of a date read from a page's text, by default (the ``earliest_year``
 #: option of the metadata stage: :func:`earliest_year`): a year of a modern page's running
@@ -229,7 +229,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|d|er|e|º|°)?\.?\s*(?:de\s+|of\s+)?[-/]?(?P<mon>{_MONW})(?:/\w+)?\.?[-/]?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
+            rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|d|er|e|º|°)?\.?\s*(?:de\s+|of\s+)?[-/]?(?P<mon>{_MONW})(?:/\w+)?\.?[-/]?\s?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
             + _TIME,
             _FLAGS,
         ),
@@ -1518,8 +1518,10 @@ def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, st
         return _mk(int(g["y"]), int(g["m"]), int(g["d"])), None, form
     if form == "num":
         a, b, y = int(g["a"]), int(g["b"]), _year(g["y"])
-        if len(g["y"]) == 2 and g["sep"] == "-":
-            return None, None, form  # 12-34-56: phone numbers, ranges
+        if len(g["y"]) == 2 and g["sep"] == "-" and not g.get("h"):
+            # 12-34-56: phone numbers, ranges; with a time after it ("05-03-25, 07:42", a
+            # Dutch news site's date line) it is a date, read day first as a dotted one
+            return None, None, form
         d1, d2 = _mk(y, b, a), _mk(y, a, b)  # day first, month first
         alt = d2 if d1 and d2 and a != b else None
         return d1 or d2, alt, "num2" if len(g["y"]) == 2 else form
@@ -4171,6 +4173,10 @@ _SHARE_WORDS = frozenset({
     "copier", "link", "mail", "send", "senden", "envoyer", "on", "to", "us", "via", "this",
     "the", "and", "or", "our", "with", "auf", "und", "uns", "sie", "mit", "sur", "nous", "et",
     "en", "su", "sul", "per", "op", "ons",
+    # (a share bar's buttons a line each in more languages: "Enviar por WhatsApp", "Linki
+    # Kopyala", "Salin tautan"; s45 acc-wire W7)
+    "enviar", "por", "copiar", "enlace", "compartilhar", "compartilhe", "copia", "kopyala",
+    "linki", "bagikan", "salin", "tautan",
 })  # fmt: skip
 #: A word of two letters or more (of any script)
 _LONG_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -4238,6 +4244,10 @@ def _list_item_at(s: str, a: int, b: int) -> bool:
 #: A breadcrumb trail: three or more short steps joined by ">", "›" or "»" (a headline
 #: holds one at most: "Review » The new album")
 _BREADCRUMB = re.compile(r"[^>›»\n]{1,50}(?:\s[>›»]\s[^>›»\n]{1,80}){2,}")
+#: A trail of two short steps joined by "›" or "»" (a site's or a section's name and a
+#: section: "東京新聞 TOKYO Web › 国際", "हिंदी न्यूज़ › देश" were titles; s45 acc-wire W6);
+#: ">" is a headline's comparison as often ("Remote > office?")
+_BREADCRUMB_TWO = re.compile(r"[^>›»\n]{1,25}\s[›»]\s[^>›»\n]{1,20}")
 
 
 #: How long a relative dateline is at most ("Last updated: about 23 hours ago")
@@ -4390,8 +4400,17 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return m[1] not in _PAGE_NAMES, True
     if len(s) <= 80 and _share_bar(low, whole=True):
         return True, True  # (a share line)
-    if ("›" in s or ">" in s or "»" in s) and _BREADCRUMB.match(s) is not None:
+    if ("›" in s or ">" in s or "»" in s) and (
+        _BREADCRUMB.match(s) is not None or _BREADCRUMB_TWO.fullmatch(s) is not None
+    ):
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
+    if len(s) <= 40 and _NETWORKS.search(low) is not None and share_name(s):
+        # (a share bar's button alone on its line, "はてなブックマーク", "Facebook": the
+        # last of a bar written one button a line was a Japanese page's title; s45
+        # acc-wire W6)
+        return True, True
+    if len(s) <= 40 and credit(s):
+        return True, False  # (an agency's name alone, the byline: "Europa Press", "भाषा")
     if ("|" in s or "•" in s or "·" in s) and _menu_row(low):
         return True, True  # (a menu on one line: "Home | Shop | About | Contact")
     if _rel_dateline(s):
@@ -4417,6 +4436,10 @@ def _never_title(s: str) -> tuple[bool, bool]:
     if calendar_line(s):
         # (a date line of the Hijri or the Hebrew calendar, "5 رمضان 1445 هـ" between the
         # published and the updated lines, was the title; s41 acc-regress D3)
+        return True, False
+    if len(s) <= 60 and dateline_agencies(s):
+        # (a dateline alone on its line, "（中央社記者陳家豪台北3日電）", "【北京新華社】":
+        # s45 acc-wire W6)
         return True, False
     if "(" in s and _WIRE_DATELINE.match(s) is not None:
         # (the story's lead after a wire dateline, "LONDON (Reuters) - The barrier opened on
@@ -6909,6 +6932,28 @@ _NAME_FIRST = re.compile(
 )
 
 
+#: A Chinese byline's reporters after its label, each a name of two to four Han characters,
+#: the names apart by spaces ("记者 王小明 李华": two reporters; a Japanese name's space, "山田
+#: 太郎", stands without the label before it)
+_CJK_REPORTERS = re.compile(
+    r"(?:记者|記者)\s*[:：]?\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})+)"
+)
+
+
+def cjk_byline(s: str) -> list[str] | None:
+    """The names of a Korean or Chinese byline ``s`` (stripped) as the text path reads them
+    (:data:`_NAME_FIRST`: "김민수 기자" -> 김민수; :data:`_CJK_REPORTERS`: "记者 王小明 李华" ->
+    王小明, 李华), None if it is neither. An HTML page's byline element gave "김민수 기자" and
+    "王小明 李华" as one author each (s45 acc-wire W4)."""
+    if s.isascii():
+        return None
+    if any(map(s.__contains__, _NAME_FIRST_WORDS)) and (m := _NAME_FIRST.fullmatch(s)):
+        return [n.strip() for n in re.split(r"[·ㆍ,]", m.group("names"))]
+    if (m := _CJK_REPORTERS.fullmatch(s)) is not None:
+        return re.split(r"[\s、，,]+", m.group("names"))
+    return None
+
+
 def _name_first_byline(top: list[tuple[int, str]], joined: str) -> tuple[list[str], int] | None:
     """The first byline of ``top`` (items, their texts ``joined``) that writes the names
     before the reporter's word, as Korean does (:data:`_NAME_FIRST`; "김민준 기자" was kept as
@@ -6952,6 +6997,11 @@ def find_authors(
             and not _prose_byline(s, mm.group("names"))
             and not _field_of_a_block(shown, k)
             and not _desk_line(s)  # (a desk's: "By Our Correspondent")
+            # (not "de" and one word: a Dutch outlet's name, the logo "de Volkskrant", "de
+            # Telegraaf", was the author over the byline under the headline; s45 acc-wire W4)
+            and not (
+                s[: mm.start("names")].strip().casefold() == "de" and " " not in mm["names"].strip()
+            )
         ):
             names = mm.group("names")
             # ("By Doe, Jane": one person written surname first, as an HTML page's author
@@ -6970,6 +7020,8 @@ def find_authors(
                 place = _not_initialled
             if (name := surname_first(names, place)) is not None:
                 return [name], i
+            if (cjk := cjk_byline(s)) is not None:
+                return cjk, i
             people = parse_authors(names)
             if people and not _things(people):
                 return people, i
@@ -7041,6 +7093,8 @@ _TAG_WORDS = (
     r"ключевые слова|теґи|мітки|ключові слова|etiketler|anahtar kelimeler|tagit|avainsanat|"
     r"címkék|ετικέτες|topik|label|الوسوم|وسوم|كلمات مفتاحية|برچسب‌ها|برچسب ها|برچسب|"
     r"תגיות|टैग|标签|標籤|タグ|关键词|關鍵詞|キーワード|từ khóa|thẻ|"
+    # (Polish "topics", Korean "tag", "keyword": s45 acc-wire W7)
+    r"tematy|태그|키워드|"
     # (Arabic "the keywords", Thai "tag": s38 acceptance test #11; the Thai tag line was
     # taken for the page's title)
     r"الكلمات المفتاحية|แท็ก"
@@ -7892,9 +7946,19 @@ def extract_lines(
                 res["sources"]["publisher"] = f"line {i}"
                 if len(s.split()) <= 10:
                     meta_lines["publisher"] = [i]
+            if i <= last_para and _NOTICE_START.match(s):
+                # (the footer's copyright notice, a sentence that ends in a full stop, is no
+                # paragraph of the article: taken for its last, it hid the tag list and the
+                # site's lines above it; s45 acc-wire W7, "Copyright 2025 BBC. ... The BBC is
+                # not responsible for the content of external sites.")
+                last_para = max(
+                    (j for (j, _), para in zip(items, paras, strict=True) if para and j < i),
+                    default=body_line,
+                )
             break
     # site name: the first line before the title, or one of the last lines, when it looks
     # like a name and something vouches for it (see _site_evidence)
+    holder_site: tuple[int, str] | None = None
     if items:
         label = _host_label(url)
         # (not a line of a front matter or a reader's header, its fields: "Title: Quanta
@@ -7942,6 +8006,25 @@ def extract_lines(
                 ):
                     found_site = i, s
                     break
+        if found_site is None and not label and res["publisher"] and title_line is not None:
+            # a line above the headline that the copyright holder names: the logo ("ZEIT
+            # ONLINE" over the article, "© ZEIT ONLINE 2025" under it). Without an address
+            # no page had a site name (s45 acc-wire W8); two witnesses vouch for it where
+            # the domain cannot
+            holder = _compact(res["publisher"])
+            for i, s in items[:20]:
+                if i >= title_line:
+                    break
+                if (
+                    i >= fm
+                    and holder
+                    and len(s) <= 40
+                    and _compact(s) == holder
+                    and _site_like(s)
+                    and not _JINA_IMAGE.match(s)
+                ):
+                    holder_site = i, s
+                    break
         if found_site is not None:
             i, s = found_site
             res["site_name"], res["sources"]["site_name"] = s, f"line {i}"
@@ -7961,6 +8044,13 @@ def extract_lines(
         # repairs | The Harbour Times", copied from a browser tab or a feed) loses the
         # segments that name the site, as the HTML path's title does (s35 acc-hygiene F10)
         res["title"] = without_site(res["title"], res["site_name"], url)
+    if holder_site is not None and not res["site_name"]:
+        # (set after the title is read: a logo the holder names is no sign that the
+        # headline holds the site's name, "HR Innovation in einer Enterprise 2.0 – ..."
+        # lost its first part to the site name "HR Innovation")
+        i, s = holder_site
+        res["site_name"], res["sources"]["site_name"] = s, f"line {i}"
+        meta_lines["site_name"] = [i]
     # categories / tags: a labelled line, a tag line after the body, or the section line
     # just above the headline
     if title_line is not None:
@@ -8200,6 +8290,16 @@ def _persons_host(url: str | None) -> bool:
     )
 
 
+#: The articles an outlet's name may open with ("Le Figaro", "The Times", "De Volkskrant")
+_ARTICLES = frozenset(
+    ("the", "le", "la", "les", "l'", "el", "il", "lo", "der", "die", "das", "de", "het", "o", "a")
+)
+#: A credit's word for the wire agencies after a site's name ("+ وكالات", "and agencies")
+_WIRES_WORDS = frozenset(
+    ("وكالات", "agencies", "agenturen", "agences", "agencias", "agenzie", "agências", "wires")
+)
+
+
 def site_as_author(name: str, site: str | None, url: str | None) -> bool:
     """Whether author ``name`` is the site's, not a person's: it is the site's name ``site``
     or the name of the domain of ``url`` ("CBS News" on cbsnews.com, "Spiegel Online" on
@@ -8211,7 +8311,15 @@ def site_as_author(name: str, site: str | None, url: str | None) -> bool:
     is a person's: the handle (one word) that equals either is its author ("Creeny" on
     creeny.wordpress.com, "MoritzMeyer": s44 acc-regress R7), as is the name that equals a
     site's name that reads as a person's ("MoritzMeyer" beside the site name "Moritz
-    Meyer")."""
+    Meyer"). An outlet's name of an article and a word ("Le Figaro", "De Volkskrant") that
+    is the site's is the site's, and so is the site's name with its "agencies" after it
+    ("الجزيرة نت + وكالات": the site's desk and the wires; s45 acc-wire W4)."""
+    c = _compact(name)
+    if site and (own := _compact(site)):
+        if c == own and name.split()[0].casefold() in _ARTICLES:
+            return True
+        if c.startswith(own) and c[len(own) :].strip(" +&,").casefold() in _WIRES_WORDS:
+            return True
     if _person_like(name):
         return False
     # (a handle, one word as a user name is written: an outlet's name has its words apart,
@@ -8719,7 +8827,13 @@ def _colon_items(page: Page) -> Iterator[tuple[int, str]]:
 
 
 #: A tag list's label alone on its line ("Topics", "Themen:", "Mots-clés")
-_TAG_LABEL_ALONE = re.compile(r"(?i)(?:" + _TAG_WORDS + r")\s*[:：]?")
+#: the word alone or as a list's of related tags: "Sujets associés", "Related topics",
+#: "関連キーワード", "관련 태그", "相關標籤" (s45 acc-wire W7: five languages' labels were none)
+_TAG_LABEL_ALONE = re.compile(
+    r"(?i)(?:(?:related|関連|관련|相關|相关)\s?)?(?:"
+    + _TAG_WORDS
+    + r")(?:\s(?:associés|liés|relacionad[oa]s|correlat[ie]))?\s*[:：]?"
+)
 
 
 def _labelled_tag_run(
@@ -8742,6 +8856,10 @@ def _labelled_tag_run(
     after = 0
     for k, (i, s) in enumerate(items):
         if i <= last_para:
+            continue
+        if len(s) <= 40 and share_name(s):
+            # (a share bar written a button a line between the article and its tags is not
+            # counted: its six lines put "Themen" out of reach; s45 acc-wire W7)
             continue
         after += 1
         if after > _TAG_RUN_COLON_AFTER + 1:
@@ -8812,7 +8930,16 @@ _OTHER_LIST = re.compile(
     # on as a tag; s44 acc-genres G9)
     r"(?:à )?lire aussi|voir aussi|te puede interesar|lee también|ver también|leer más|"
     r"читайте также|по теме|関連記事|関連ニュース|相关阅读|相关新闻|相關新聞|"
-    r"(?:articoli|notizie) correlat[ie]|relacionad[oa]s|weitere artikel|ähnliche artikel)\b"
+    r"(?:articoli|notizie) correlat[ie]|relacionad[oa]s|weitere artikel|ähnliche artikel|"
+    # (the boilerplate stage's "read also" labels, and a related box's heading in more
+    # languages: "More on this story", "Leggi anche", "Lees ook", "Veja também", "İlgili
+    # Haberler", "Berita Terkait", "관련 기사" went on as tags; s45 acc-wire W7)
+    + READ_ALSO_LABELS
+    + r"|on this story|next article|nächster artikel|article suivant|siguiente artículo|"
+    r"articolo successivo|volgend artikel|veja também|ilgili haberler|berita terkait|baca juga|관련\s?기사|"
+    r"延伸閱讀|延伸阅读|相關報導|相关报道)\b"
+    # (Arabic and Hindi headings end in a mark, where no \b is)
+    r"|(?<!\w)(?:اقرأ أيضا|اقرأ أيضاً|ये भी पढ़ें|यह भी पढ़ें)"
 )
 
 
