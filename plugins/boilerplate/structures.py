@@ -1998,6 +1998,10 @@ _PRICE = re.compile(
 )
 
 
+# a list's mark before a line and an image's label in it ("• -30%[i]", lynx's "* -30%")
+_BADGE_MARKS = re.compile(r"^[-*+•·▪►]\s+|^[*•·▪►]$|\[[^\]]{0,20}\]")
+
+
 def _price(line: str) -> tuple[str, str] | None:
     """The price a line starts with and the rest of the line ("£35.00Add to cart": the
     price and the card's button, glued as a browser copies them), or None."""
@@ -2010,7 +2014,8 @@ def _price(line: str) -> tuple[str, str] | None:
 def product_cards(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[int]]:
     """A shop's grid of product cards in plain text: the lines to keep (each card's name and
     price), the price lines to write without their button (line -> price) and the lines
-    between cards to remove (badges, bullets, image labels). A card is a name (1 to
+    between cards to remove (badges, bullets, image labels; not when each gap between two
+    cards holds as many lines with text: a table's columns). A card is a name (1 to
     :data:`_NAME_WORDS` words, no price) right over a line that starts with a price; the
     grid is a run of :data:`_MIN_CARDS` cards or more, each card's price line at most
     :data:`_CARD_SPAN` lines after the previous one, with only short lines (badges: at most
@@ -2044,8 +2049,13 @@ def product_cards(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list
         button, count = Counter(prices[i][1] for i in run).most_common(1)[0]  # type: ignore[index]
         if 4 * count < 3 * len(run):
             continue
-        for a, b in pairwise(run):
-            extras.extend(range(a + 1, b - 1))
+        gaps = [range(a + 1, b - 1) for a, b in pairwise(run)]
+        # (a badge is on some cards, not all: a line between every two cards, once its list
+        # mark and image label are gone, is a column of a table written one cell a line, a
+        # test's "ja" / "1,7" after each product and its price, the text's: left as decided)
+        marks = [sum(bool(_BADGE_MARKS.sub("", lines[j]).strip()) for j in g) for g in gaps]
+        if not (marks and min(marks) == max(marks) > 0):
+            extras += chain.from_iterable(gaps)
         for i in run:
             keep += (i - 1, i)
             price, rest = prices[i]  # type: ignore[misc]

@@ -90,3 +90,16 @@ def test_a_price_list_in_prose_is_left_alone(run_stage):
             "while a full day rises to £6.00 for most drivers."]  # fmt: skip
     kept, _ = _clean(run_stage, _page(MENU, para, FOOT))
     assert para[0] in kept and para[1] in kept
+
+
+def test_a_table_one_cell_a_line_keeps_its_columns():
+    """A test's results written one cell a line (product, price, a "ja" / "nein" column, a
+    grade) has the card shape, but a line with text in every gap between two products is a
+    column of the table, no badge: its cells are not removed."""
+    grades = ["1,7", "1,9", "2,1", "2,4", "2,5", "3,0"]
+    lines = []
+    for k, (name, grade) in enumerate(zip(NAMES, grades, strict=True)):
+        lines += [name, f"{100 + 10 * k} €", "ja" if k % 2 else "nein", grade]
+    keep, _, extras = product_cards(lines)
+    assert sorted(keep) == [j for j in range(len(lines)) if j % 4 < 2]
+    assert extras == []
