@@ -2000,6 +2000,12 @@ _PRICE = re.compile(
 
 # a list's mark before a line and an image's label in it ("• -30%[i]", lynx's "* -30%")
 _BADGE_MARKS = re.compile(r"^[-*+•·▪►]\s+|^[*•·▪►]$|\[[^\]]{0,20}\]")
+_IMAGE_LABEL = re.compile(r"\[[^\]]{0,20}\]")
+
+
+def _has_text(s: str) -> bool:
+    """Whether ``s`` holds a letter or a digit."""
+    return any(c.isalnum() for c in s)
 
 
 def _price(line: str) -> tuple[str, str] | None:
@@ -2053,9 +2059,16 @@ def product_cards(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list
         # (a badge is on some cards, not all: a line between every two cards, once its list
         # mark and image label are gone, is a column of a table written one cell a line, a
         # test's "ja" / "1,7" after each product and its price, the text's: left as decided)
-        marks = [sum(bool(_BADGE_MARKS.sub("", lines[j]).strip()) for j in g) for g in gaps]
+        marks = [sum(_has_text(_BADGE_MARKS.sub("", lines[j])) for j in g) for g in gaps]
         if not (marks and min(marks) == max(marks) > 0):
-            extras += chain.from_iterable(gaps)
+            # (a line of marks alone is left as decided: a price list's footnote marks,
+            # "*" / "**", sit where a badge would; an image's label, w3m's "• [i]", is not)
+            extras += (
+                j
+                for g in gaps
+                for j in g
+                if _has_text(_BADGE_MARKS.sub("", lines[j])) or _IMAGE_LABEL.search(lines[j])
+            )
         for i in run:
             keep += (i - 1, i)
             price, rest = prices[i]  # type: ignore[misc]
