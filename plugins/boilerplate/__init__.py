@@ -583,6 +583,7 @@ class BoilerplateStage(Stage):
                 if about := about_paragraph(d.stripped, d.keep.tolist()):
                     _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
                 _keep_listing_teasers(d)
+                _keep_product_cards(d)
                 posters = _keep_thread(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
@@ -1500,6 +1501,25 @@ def _keep_listing_teasers(d: Any) -> None:
 
     if found := listing_teasers(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, LISTING_REASON), True)
+
+
+def _keep_product_cards(d: Any) -> None:
+    """Keep the names and prices of a shop's grid of product cards
+    (:func:`.structures.product_cards`), each price written without its card's button, and
+    remove the badges between the cards, with reasons."""
+    from .structures import CARD_EXTRA_REASON, CARD_REASON, product_cards
+
+    keep, rewrite, extras = product_cards(d.stripped)
+    if not keep:
+        return
+    if rewrite:
+        stripped = list(d.stripped)
+        for j, price in rewrite.items():
+            stripped[j] = price
+        d.stripped = stripped
+    _mark(d, dict.fromkeys(keep, CARD_REASON), True)
+    if extras:
+        _mark(d, dict.fromkeys(extras, CARD_EXTRA_REASON), False)
 
 
 def _thread_lines(d: Any) -> tuple[list[int], list[int], list[int]]:

@@ -2220,3 +2220,114 @@ def pair_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool])
         else:
             i += 1
     return out
+
+
+#: the reason of a line kept by :func:`product_cards`
+CARD_REASON = "product grid: a card's name and price"
+#: the reason of a line removed by :func:`product_cards` (a card's badge, bullet, image mark)
+CARD_EXTRA_REASON = "product grid: a card's badge or button"
+#: the fewest cards of a grid (two or three priced lines are a product's variants or a
+#: teaser box as often)
+_MIN_CARDS = 4
+#: the most words of a card's name, of its button after the price and of a line between two
+#: cards (a badge "-30%", a list's bullet, an image's label "[i]")
+_NAME_WORDS = 12
+_BUTTON_WORDS = 5
+_EXTRA_WORDS = 3
+#: the most lines between two cards' price lines (name, price and two extras)
+_CARD_SPAN = 4
+# a price at the start of a line, its currency before or after the amount: "£35.00",
+# "49,99 €", "€ 18,00", "CHF 12.50", "USD 9.99"
+_PRICE = re.compile(
+    r"(?:(?:[$€£¥₩]|(?:EUR|USD|GBP|CHF)\b)\s?\d[\d.,']*"
+    r"|\d[\d.,']*\s?(?:[$€£¥₩]|(?:EUR|USD|GBP|CHF|kr|zł)\b))"
+)
+
+
+# a list's mark before a line and an image's label in it ("• -30%[i]", lynx's "* -30%")
+_BADGE_MARKS = re.compile(r"^[-*+•·▪►]\s+|^[*•·▪►]$|\[[^\]]{0,20}\]")
+_IMAGE_LABEL = re.compile(r"\[[^\]]{0,20}\]")
+
+
+def _has_text(s: str) -> bool:
+    """Whether ``s`` holds a letter or a digit."""
+    return any(c.isalnum() for c in s)
+
+
+def _price(line: str) -> tuple[str, str] | None:
+    """The price a line starts with and the rest of the line ("£35.00Add to cart": the
+    price and the card's button, glued as a browser copies them), or None."""
+    m = _PRICE.match(line)
+    if m is None or not any(c.isdigit() for c in m.group()):
+        return None
+    return m.group().strip(), line[m.end() :].strip()
+
+
+def product_cards(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[int]]:
+    """A shop's grid of product cards in plain text: the lines to keep (each card's name and
+    price), the price lines to write without their button (line -> price) and the lines
+    between cards to remove (badges, bullets, image labels; not when each gap between two
+    cards holds as many lines with text: a table's columns). A card is a name (1 to
+    :data:`_NAME_WORDS` words, no price) right over a line that starts with a price; the
+    grid is a run of :data:`_MIN_CARDS` cards or more, each card's price line at most
+    :data:`_CARD_SPAN` lines after the previous one, with only short lines (badges: at most
+    :data:`_EXTRA_WORDS` words) between them, the names all different and the text after the
+    price the same on three cards in four or more (the card's button: "Add to cart", lynx's
+    "(BUTTON) In den Warenkorb", or nothing). The shape, repeated, is the test, not the
+    words: the line model read each line alone as a menu's item or a button and removed the
+    grid, the page's content (s45 kinds: category pages F1 0.33 text, 0.24 w3m / lynx)."""
+    n = len(lines)
+    prices = [_price(s) for s in lines]
+    cards = [
+        i
+        for i in range(1, n)
+        if prices[i] is not None
+        and prices[i - 1] is None
+        and 0 < len(lines[i - 1].split()) <= _NAME_WORDS
+        and len(prices[i][1].split()) <= _BUTTON_WORDS  # type: ignore[index]
+    ]
+    keep: list[int] = []
+    rewrite: dict[int, str] = {}
+    extras: list[int] = []
+    k = 0
+    while k < len(cards):
+        m = k + 1
+        while m < len(cards) and _next_card(lines, prices, cards[m - 1], cards[m]):
+            m += 1
+        run = cards[k:m]
+        k = m
+        if len(run) < _MIN_CARDS or len({lines[i - 1] for i in run}) < len(run):
+            continue
+        button, count = Counter(prices[i][1] for i in run).most_common(1)[0]  # type: ignore[index]
+        if 4 * count < 3 * len(run):
+            continue
+        gaps = [range(a + 1, b - 1) for a, b in pairwise(run)]
+        # (a badge is on some cards, not all: a line between every two cards, once its list
+        # mark and image label are gone, is a column of a table written one cell a line, a
+        # test's "ja" / "1,7" after each product and its price, the text's: left as decided)
+        marks = [sum(_has_text(_BADGE_MARKS.sub("", lines[j])) for j in g) for g in gaps]
+        if not (marks and min(marks) == max(marks) > 0):
+            # (a line of marks alone is left as decided: a price list's footnote marks,
+            # "*" / "**", sit where a badge would; an image's label, w3m's "• [i]", is not)
+            extras += (
+                j
+                for g in gaps
+                for j in g
+                if _has_text(_BADGE_MARKS.sub("", lines[j])) or _IMAGE_LABEL.search(lines[j])
+            )
+        for i in run:
+            keep += (i - 1, i)
+            price, rest = prices[i]  # type: ignore[misc]
+            if rest and rest == button:
+                rewrite[i] = price
+    return keep, rewrite, extras
+
+
+def _next_card(lines: Sequence[str], prices: Sequence[Any], a: int, b: int) -> bool:
+    """Whether the card whose price is on line ``b`` follows the one on line ``a`` in a
+    grid: at most :data:`_CARD_SPAN` lines on, only short lines without a price between."""
+    if not 2 <= b - a <= _CARD_SPAN:
+        return False
+    return all(
+        prices[j] is None and len(lines[j].split()) <= _EXTRA_WORDS for j in range(a + 1, b - 1)
+    )
