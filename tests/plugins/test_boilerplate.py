@@ -3771,3 +3771,27 @@ def test_a_russian_share_bar_goes_and_the_text_stays(run_stage):
     kept, removed = _clean(run_stage, [*head, *bar, *entries, *foot])
     assert not set(bar) & set(kept), kept
     assert all(e in kept for e in entries if len(e) > 40), removed
+
+
+def test_a_reports_sentence_with_mail_words_is_no_sign_up_prompt():
+    """ "recibe" … "correo" … "su" and "anmelden" … "Sie erhalten" … "Postfach" are a local
+    story's closing sentences, not a newsletter's prompt: the last paragraph of a Spanish
+    story was removed (s45 read F7). Without the newsletter's name, a paragraph-long line
+    is a prompt only when it opens with the verb."""
+    from corearchive_plugins.boilerplate.notes import is_sign_up, sign_up_prompts
+
+    reports = [
+        "El Ayuntamiento recibe cada semana decenas de quejas por correo de vecinos "
+        "preocupados por su barrio.",
+        "Wer Fragen hat, kann sich im Rathaus anmelden; Sie erhalten dann einen Termin per "
+        "Post in Ihr Postfach.",
+    ]
+    assert not any(map(is_sign_up, reports))
+    lines = [
+        "El alcalde presentó ayer el nuevo plan de movilidad para el centro histórico.",
+        reports[0],
+    ]
+    assert sign_up_prompts(lines, [True, True]) == []
+    # (the prompts with the verb first still are)
+    assert is_sign_up("Want the best stories in your inbox? Sign up here today for free.")
+    assert is_sign_up(SIGN_UP_KEPT)
