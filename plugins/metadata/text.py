@@ -6145,12 +6145,16 @@ def _without_weekday(head: str, after: str, month: int) -> str:
     """``head`` (a byline's text before a date's month) without the date's weekday and day at
     its end: "Priya Nair Mon 08 " gave an author "Priya Nair Mon". A weekday's short name
     is also a name's word ("Sun", "Sat"): with the date's day and year known it is taken only
-    when it is that day's weekday."""
+    when it is that day's weekday, and with no year only before its day's number."""
     m = _WEEKDAY_DAY_END.search(head)
     if m is None or (wd := _YEARLESS_WEEKDAYS.get(m.group("wd").casefold())) is None:
         return head
     y = _MONTH_YEAR.match(after)
-    if y is not None and (d := m.group("d") or y.group(1)):
+    if y is None:
+        # (no year to check the weekday against: taken only with its day's number after it,
+        # "Mon 08 Apr"; "By Yilei Sun, Apr. 8" gave "Yilei"; s45 read F8)
+        return head[: m.start()] if m.group("d") else head
+    if d := m.group("d") or y.group(1):
         day = _mk(int(y.group(2)), month, int(d))
         if day is None or day.weekday() != wd:
             return head

@@ -24,6 +24,10 @@ from corearchive_plugins.metadata.wire import credits, split_authors
         # a name's word that is a weekday's short name, before a day it does not fit
         ("Li Sun 05 Mar 2024", ["Li Sun"]),
         ("Li Sun, Mar 5, 2024", ["Li Sun"]),
+        # ... and with no year, unless its day's number follows it (s45 read F8)
+        ("Yilei Sun, Apr. 8", ["Yilei Sun"]),
+        ("Yilei Sun Apr 8", ["Yilei Sun"]),
+        ("Li Wed Dec. 4", ["Li Wed"]),
     ],
 )
 def test_a_bylines_weekday_before_its_date_is_no_name(byline: str, authors: list[str]) -> None:
