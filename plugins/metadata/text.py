@@ -8084,13 +8084,18 @@ def site_as_author(name: str, site: str | None, url: str | None) -> bool:
         return False
     # (a handle, one word as a user name is written: an outlet's name has its words apart,
     # "Auto-Motor" on auto-motor.at, "Bernau LIVE", "Noticia al Dia" on a site so named)
+    c = _compact(name)
+    # (the site's name only when it is the whole of it: a word of an outlet's name of two
+    # capitalised words, "Abendblatt" of "Hamburger Abendblatt" on abendblatt.de, is the
+    # outlet's; s45 read F13)
     if (
         " " not in name
         and "-" not in name
-        and (_persons_host(url) or (site is not None and _person_like(site)))
+        and (
+            _persons_host(url) or (site is not None and _person_like(site) and c == _compact(site))
+        )
     ):
         return False
-    c = _compact(name)
     if site and c and c == _compact(site):
         return True
     label = _host_label(url)
