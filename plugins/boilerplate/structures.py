@@ -1529,15 +1529,12 @@ _TOGGLE = frozenset((
     "skrýt", "jen", "показать", "скрыть", "только", "все",
 ))  # fmt: skip
 
-#: _TOGGLE's words of an amount or a scope, no showing or hiding: a label with them alone
-#: is another label, not the box's button (a review's "On a aimé" over its items and "On a
-#: moins aimé" over others, "What we liked" / "What we liked less": the verdict lists were
-#: removed as a box and its toggle; s44 acc-genres G4)
-_AMOUNTS = frozenset((
-    "only", "all", "more", "less", "nur", "alle", "mehr", "weniger", "uniquement",
-    "seulement", "tous", "toutes", "plus", "moins", "solo", "sólo", "todos", "todas", "más",
-    "menos", "tutti", "alleen", "tylko", "bara", "kun", "jen", "только", "все",
-))  # fmt: skip
+#: _TOGGLE's comparatives of less, no showing or hiding: a label with them alone is another
+#: label, not the box's button (a review's "On a aimé" over its items and "On a moins aimé"
+#: over others, "What we liked" / "What we liked less": the verdict lists were removed as a
+#: box and its toggle; s44 acc-genres G4). Not the other amounts: "Key events" / "Key events
+#: only", "Ingredients" / "More ingredients" are the box's toggle (s45 read F14)
+_LESS = frozenset(("less", "weniger", "moins", "menos", "meno"))
 
 #: a button's mark as lynx writes it before the button's words: the box's toggle stayed
 #: with its box in a lynx rendering (s39 acc-regress D17)
@@ -1674,7 +1671,7 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
                 if (
                     len(rest) <= _TOGGLE_WORDS
                     and _TOGGLE.issuperset(rest)
-                    and not _AMOUNTS.issuperset(rest)
+                    and not _LESS.issuperset(rest)
                 ):
                     # (an expander goes alone, its list stays: a recipe's ingredients over
                     # "Show all ingredients" were removed as a box; s39 acc-read F9)
