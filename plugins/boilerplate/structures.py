@@ -1016,10 +1016,21 @@ _POST_LINES = 12
 _CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d.:])")
 
 
+#: a.m. or p.m. right after a clock time ("9:05 p.m.", "2:32 pm", "11:40AM")
+_MERIDIEM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.I)
+
+
 def _clock(line: str) -> int | None:
-    """The minutes since midnight of the clock time in ``line``, if it has one."""
+    """The minutes since midnight of the clock time in ``line``, if it has one; with its
+    a.m. or p.m. (a US live blog's "9:05 p.m." over "11:40 a.m." was out of order, read as
+    9:05 and 11:40; s45 read F4)."""
     m = _CLOCK.search(line)
-    return None if m is None else int(m.group(1)) * 60 + int(m.group(2))
+    if m is None:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if hour <= 12 and (half := _MERIDIEM.match(line, m.end())) is not None:
+        hour = hour % 12 + (12 if half.group(1) in "pP" else 0)
+    return hour * 60 + minute
 
 
 def _clock_order(minutes: Sequence[int]) -> bool:
@@ -1115,6 +1126,21 @@ def _post_lines(lines: Sequence[str], i: int, nxt: int) -> bool:
     )
 
 
+#: a line's end at an a.m. or p.m. ("9:05 p.m."): a time's, not a sentence's
+_MERIDIEM_END = re.compile(r"\b[ap]\.m\.$", re.I)
+
+
+def _stamp(line: str) -> bool:
+    """Whether ``line`` is a post's time alone (a date or a time, a label's words at most):
+    no sentence, though "9:05 p.m." ends with a point (s45 read F4)."""
+    return (
+        line.count(" ") < _TIME_WORDS
+        and (not _prose(line) or _MERIDIEM_END.search(line) is not None)
+        and _POST_TIME.search(line) is not None
+        and _time_alone(line)
+    )
+
+
 def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:
     """The removed lines (positions in ``lines``, stripped, as for
     :func:`article_structures`) that are the times of a live blog's posts (or of dated
@@ -1135,9 +1161,7 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
         if not furniture[i]
         and lines[i].count(" ") < _TIME_WORDS
         and _paragraph_end(lines, i + 1) is not None
-        and not _prose(lines[i])
-        and _POST_TIME.search(lines[i]) is not None
-        and _time_alone(lines[i])
+        and _stamp(lines[i])
     ]
     if comments := comment_stamps(lines, stamps):
         stamps = stamps[: len(stamps) - len(comments)]

@@ -994,3 +994,30 @@ def test_an_html_live_blogs_posts_keep_their_times(run_stage):
     doc = run_stage(BoilerplateStage, make_document(html, html=True, path="t.html")).kept[0]
     lines = doc.text.split("\n")
     assert [x for x in lines if x in posts] == posts
+
+
+# a US live blog's times, newest first across noon (s45 read F4)
+US_TIMES = ["9:05 p.m.", "6:30 p.m.", "1:15 p.m.", "11:40 a.m.", "8:50 a.m."]
+US_POST = "The governor said the shelters would stay open through the night."
+
+
+def test_a_live_blogs_times_with_am_and_pm_are_in_a_clocks_order():
+    """ "9:05 p.m." over "11:40 a.m." read as 9:05 and 11:40, out of a clock's order: a US
+    live blog was no live blog, in HTML and in text (s45 read F4)."""
+    from lxml import html as lh
+
+    from corearchive_plugins.boilerplate.structures import _clock, live_post_times, post_times
+
+    assert [_clock(t) for t in ("2:32 pm", "12:05 a.m.", "12:05 p.m.", "11:40AM")] == [
+        872,
+        5,
+        725,
+        700,
+    ]
+    page = "".join(f"<div class='entry'><time>{t}</time><p>{US_POST}</p></div>" for t in US_TIMES)
+    assert (
+        live_post_times(lh.fromstring(f"<html><body><div>{page}</div></body></html>")) == US_TIMES
+    )
+    lines = [x for t in US_TIMES for x in (t, US_POST)]
+    keep = [x == US_POST for x in lines]
+    assert post_times(lines, keep, [False] * len(lines)) == list(range(0, len(lines), 2))
