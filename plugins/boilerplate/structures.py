@@ -1088,8 +1088,12 @@ _PIECE_WORDS = 4
 def _paragraph_end(lines: Sequence[str], j: int) -> int | None:
     """The line after the paragraph that starts at line ``j``: one line that ends a
     sentence, or a few lines of words whose last ends one (:data:`_PIECES`); None when
-    there is none."""
+    there is none. A post's time is no piece of it ("7 Dec 2024 14.48 GMT" has a piece's
+    spaces: a post's paragraphs ran on through every later post, quadratic in a live blog's
+    posts; s45 read F2)."""
     for k in range(j, min(len(lines), j + _PIECES)):
+        if _stamp(lines[k]):
+            return None
         if _prose(lines[k]):
             return k + 1
         if lines[k].count(" ") < _PIECE_WORDS - 1:

@@ -1021,3 +1021,16 @@ def test_a_live_blogs_times_with_am_and_pm_are_in_a_clocks_order():
     lines = [x for t in US_TIMES for x in (t, US_POST)]
     keep = [x == US_POST for x in lines]
     assert post_times(lines, keep, [False] * len(lines)) == list(range(0, len(lines), 2))
+
+
+def test_a_posts_paragraphs_end_at_the_next_posts_time():
+    """A time line with a piece's spaces ("7 Dec 2024 14.48 GMT") read as a wrapped
+    paragraph's piece: each post's paragraphs ran on through every later post, and a live
+    blog of 1,000 posts took 3.5 s (s45 read F2). They end at the next post's time."""
+    from corearchive_plugins.boilerplate.structures import _post_paragraphs, post_times
+
+    post = "The minister said the talks would go on tonight in the capital."
+    lines = [x for m in range(59, 0, -1) for x in (f"7 Dec 2024 14.{m:02d} GMT", post)]
+    assert _post_paragraphs(lines, 0) == [1]
+    keep = [x == post for x in lines]
+    assert post_times(lines, keep, [False] * len(lines)) == list(range(0, len(lines), 2))
