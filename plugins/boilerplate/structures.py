@@ -1053,14 +1053,16 @@ _DAY = 24 * 60
 
 
 def _live_run(
-    lines: Sequence[str], keep: Sequence[bool], stamps: Sequence[int]
+    lines: Sequence[str], keep: Sequence[bool], stamps: Sequence[int], furniture: Sequence[bool]
 ) -> tuple[list[int], list[int]]:
     """The longest run of ``stamps`` (lines of a time alone, each over a paragraph) that
     reads as a live blog's posts, and the paragraphs of its posts: each time over its
     post's paragraphs, then a few short lines (buttons) at most before the next time
     (:data:`_POST_LINES`), the clock times in order (:func:`_clock_order`), and the model
     kept the first paragraph of :data:`LIVE_POSTS` posts or more, half of them at least.
-    ``([], [])`` when there is none."""
+    ``([], [])`` when there is none. The last post's paragraphs are no more lines than the
+    longest other post's, none of ``furniture``: they ran on into the page's footer
+    ("Share this article …", "Copyright …", kept with the posts; s45 read F3)."""
     best: tuple[list[int], list[int]] = ([], [])
     runs: list[list[int]] = []
     for i in stamps:
@@ -1072,8 +1074,9 @@ def _live_run(
         minutes = [m for i in run if (m := _clock(lines[i])) is not None]
         if len(run) < LIVE_POSTS or len(minutes) < len(run) or not _clock_order(minutes):
             continue
-        paras = [_post_paragraphs(lines, i) for i in run]
-        kept = sum(keep[p[0]] for p in paras)
+        paras = [_post_paragraphs(lines, i, furniture) for i in run]
+        paras[-1] = paras[-1][: max([1, *map(len, paras[:-1])])]
+        kept = sum(bool(p) and keep[p[0]] for p in paras)
         if kept >= LIVE_POSTS and 2 * kept >= len(run) and len(run) > len(best[0]):
             best = (run, [j for p in paras for j in p])
     return best
@@ -1101,15 +1104,19 @@ def _paragraph_end(lines: Sequence[str], j: int) -> int | None:
     return None
 
 
-def _post_paragraphs(lines: Sequence[str], i: int) -> list[int]:
+def _post_paragraphs(
+    lines: Sequence[str], i: int, furniture: Sequence[bool] | None = None
+) -> list[int]:
     """The lines of the paragraphs (:func:`_paragraph_end`) right under a live post's time
-    ``i``."""
+    ``i``, up to a line of ``furniture``."""
     out: list[int] = []
     j = i + 1
     while j < len(lines):
         if not lines[j]:
             j += 1
             continue
+        if furniture is not None and furniture[j]:
+            break
         end = _paragraph_end(lines, j)
         if end is None:
             break
@@ -1174,7 +1181,7 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     over_kept = [i for i in stamps if keep[i + 1] and _prose(lines[i + 1])]
     if len(over_kept) >= LIVE_POSTS and any(keep[i] for i in over_kept):
         found.update(over_kept)
-    run, paras = _live_run(lines, keep, stamps)
+    run, paras = _live_run(lines, keep, stamps, furniture)
     if len(run) >= _LIVE_RUN_POSTS or any(keep[i] for i in run):
         found.update(run)
         found.update(paras)

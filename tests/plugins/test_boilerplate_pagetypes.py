@@ -1034,3 +1034,22 @@ def test_a_posts_paragraphs_end_at_the_next_posts_time():
     assert _post_paragraphs(lines, 0) == [1]
     keep = [x == post for x in lines]
     assert post_times(lines, keep, [False] * len(lines)) == list(range(0, len(lines), 2))
+
+
+def test_a_live_blogs_last_post_does_not_run_into_the_footer():
+    """The last post's "paragraphs" ran on through the removed footer's sentences ("Share
+    this article …", "Copyright …"), handed back as kept (s45 read F3): they are no more
+    lines than the longest other post's."""
+    from corearchive_plugins.boilerplate.structures import post_times
+
+    post = "The minister said the talks would go on tonight in the capital."
+    lines = [x for t in ("14:32", "14:10", "13:55", "13:20") for x in (t, post, "")]
+    lines += [
+        "Share this article with your friends and family on social media.",
+        "",
+        "Read more: The ten best restaurants in the city, according to our critics.",
+        "",
+        "Copyright 2024 Example Media Group. All rights reserved.",
+    ]
+    keep = [x == post for x in lines]
+    assert post_times(lines, keep, [False] * len(lines)) == [0, 3, 6, 9]
