@@ -1035,15 +1035,19 @@ def _clock(line: str) -> int | None:
 
 def _clock_order(minutes: Sequence[int]) -> bool:
     """Whether ``minutes`` run in one direction, newest first or oldest first, within a day
-    that may pass midnight once (a results night's "00:12" over "22:40")."""
+    that may pass midnight once (a results night's "00:12" over "22:40"). Two posts in one
+    minute are in order (a busy blog's "14:32" over "14:32": taken as midnight's drop, they
+    failed it; s45 read F5), one time alone is none."""
+    if len(set(minutes)) < 2:
+        return False
     for seq in (list(minutes), list(reversed(minutes))):  # (oldest first: rising)
-        drops = [k for k, (a, b) in enumerate(pairwise(seq)) if b <= a]
+        drops = [k for k, (a, b) in enumerate(pairwise(seq)) if b < a]
         if len(drops) > 1:
             continue
         if drops:  # (the times after midnight, the next day's)
             k = drops[0] + 1
             seq = seq[:k] + [m + _DAY for m in seq[k:]]
-        if all(a < b for a, b in pairwise(seq)) and seq[-1] - seq[0] < _DAY:
+        if all(a <= b for a, b in pairwise(seq)) and seq[-1] - seq[0] < _DAY:
             return True
     return False
 

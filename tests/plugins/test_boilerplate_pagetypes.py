@@ -1053,3 +1053,18 @@ def test_a_live_blogs_last_post_does_not_run_into_the_footer():
     ]
     keep = [x == post for x in lines]
     assert post_times(lines, keep, [False] * len(lines)) == [0, 3, 6, 9]
+
+
+def test_two_posts_in_one_minute_are_in_a_clocks_order():
+    """A busy live blog's "14:32" over "14:32" was taken as midnight's drop, and the blog
+    failed the clock's order (s45 read F5)."""
+    from lxml import html as lh
+
+    from corearchive_plugins.boilerplate.structures import _clock_order, live_post_times
+
+    assert _clock_order([872, 872, 850, 835]) and _clock_order([835, 850, 872, 872])
+    assert not _clock_order([872, 872, 872, 872]) and not _clock_order([872, 850, 872, 850])
+    times = ["14:32", "14:32", "14:10", "13:55"]
+    post = "<p>The minister said the talks would go on tonight.</p>"
+    page = "".join(f"<div class='entry'><time>{t}</time>{post}</div>" for t in times)
+    assert live_post_times(lh.fromstring(f"<html><body><div>{page}</div></body></html>")) == times
