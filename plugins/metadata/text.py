@@ -6715,6 +6715,14 @@ _CYRILLIC_NAME = re.compile(
 _CYRILLIC_SURNAME = re.compile(
     r"(?:[оеё]в|[иы]н|[оеё]ва|[иы]на|[сц]кий|[сц]кая|[сц]кой|[ыи]х|енко|[ую]к|[ое]вич)$"
 )
+#: An adjective's ending, a place's or an outlet's first word ("Невский Проспект",
+#: "Комсомольская Правда"), no given name's ("Дмитрий", "Юрий" end in -ий without -ск-)
+_CYRILLIC_ADJECTIVE = re.compile(r"(?:[сц]к(?:ий|ая|ое|ой)|ый|ая|яя|ое|ее|ые|ие)$")
+#: A surname's ending that no place's possessive ("Ростов", "Сергиев", "Пушкин") has: the
+#: surname first before the given name ("Шевченко Тарас")
+_CYRILLIC_SURNAME_FIRST = re.compile(r"(?:енко|[ую]к|ич)$")
+#: A patronymic's ending ("Николаевич", "Петровна", "Ильинична")
+_CYRILLIC_PATRONYMIC = re.compile(r"(?:вич|вна|ич|ична|инична)$")
 #: A Japanese person's name as a byline writes it: the surname in one to three kanji, a
 #: space, the given name in one to three kanji or kana ("佐藤 美咲", "田中 ゆき")
 _JAPANESE_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3}")
@@ -6730,7 +6738,19 @@ def _name_by_form(s: str) -> bool:
     "Premier League" (review41 R1)."""
     if _CYRILLIC_NAME.fullmatch(s):
         ws = s.split()
-        return any(_CYRILLIC_SURNAME.search(w) for w in (ws[0], ws[-1]))
+        # (the given name first, no adjective: "Невский Проспект", "Московский Комсомолец";
+        # or the surname first with an ending no place's possessive has, or before the
+        # patronymic: "Сергиев Посад", "Ростов Великий" were authors; s45 read F9)
+        if _CYRILLIC_SURNAME.search(ws[-1]) and not _CYRILLIC_ADJECTIVE.search(ws[0]):
+            return True
+        return (
+            _CYRILLIC_SURNAME.search(ws[0]) is not None
+            and (
+                _CYRILLIC_SURNAME_FIRST.search(ws[0]) is not None
+                or (len(ws) == 3 and _CYRILLIC_PATRONYMIC.search(ws[-1]) is not None)
+            )
+            and not _CYRILLIC_ADJECTIVE.search(ws[-1])
+        )
     return _JAPANESE_NAME.fullmatch(s) is not None
 
 

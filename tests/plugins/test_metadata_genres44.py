@@ -191,6 +191,15 @@ _RU_INTERVIEW = """Спорт
         ("Государственная Дума", []),
         ("Белый дом", []),
         ("Главные Новости", []),
+        # (a place's, a street's or an outlet's name with a surname's ending on a word: an
+        # adjective before it, a place's possessive first; s45 read F9)
+        ("Невский Проспект", []),
+        ("Сергиев Посад", []),
+        ("Ростов Великий", []),
+        ("Комсомольская Правда", []),
+        ("Московский Комсомолец", []),
+        ("Георгий Жуков", ["Георгий Жуков"]),
+        ("Иванов Иван Иванович", ["Иванов Иван Иванович"]),
     ],
 )
 def test_a_russian_name_alone_under_the_headline_is_the_byline(
