@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
@@ -74,6 +74,7 @@ from .text import (
     _slug_words,
     _url_parts,
     after_reference,
+    aside_date,
     author_field_names,
     bracketed_tags,
     choose_posted,
@@ -174,18 +175,25 @@ _CHANGE_CUES = {"updated": "updated", "correction": "correction"}
 
 
 def _updated(
-    dates: list[dict[str, Any]], chosen: int | None, marked: dict[str, str] | None
+    dates: list[dict[str, Any]],
+    chosen: int | None,
+    marked: dict[str, str] | None,
+    aside: Set[int] = frozenset(),
 ) -> dict[str, str] | None:
     """When the page was last changed, as it states it: the latest of the dates under an
-    update's or a correction's label (``dates``, the stage's candidates) and the markup's
-    modification time (``marked``: :func:`_markup_modified`), not before the publication
-    date (``dates[chosen]``); with where it was read, the date as written and its label
+    update's or a correction's label (``dates``, the stage's candidates, but those at
+    ``aside``: another text's, :func:`.text.aside_date`) and the markup's modification time
+    (``marked``: :func:`_markup_modified`), not before the publication date
+    (``dates[chosen]``); with where it was read, the date as written and its label
     (updated, correction, modified). Which state of a live blog or a corrected story a
-    capture holds was not recorded (s44 acc-genres G14)."""
+    capture holds was not recorded (s44 acc-genres G14); a related teaser's "Updated March
+    20, 2024" was the page's (s45 read F10)."""
     found = [
         {"value": d["value"], "where": d["where"], "text": d["text"], "label": _CHANGE_CUES[cue]}
-        for d in dates
-        if (cue := d.get("cue")) in _CHANGE_CUES and _ISO_VALUE.fullmatch(d.get("value") or "")
+        for k, d in enumerate(dates)
+        if (cue := d.get("cue")) in _CHANGE_CUES
+        and k not in aside
+        and _ISO_VALUE.fullmatch(d.get("value") or "")
     ]
     if marked is not None:
         found.append(marked)
@@ -1105,6 +1113,7 @@ class MetadataStage(Stage):
     def _process(self, doc: Document, bound: date | None) -> Document:
         sources: dict[str, str] = {}
         dates: list[dict[str, Any]] = []
+        aside: set[int] = set()  # (the dates at these places are another text's)
         original: dict[str, Any] | None = None
         chosen: int | None = None
         confidence = 0.0
@@ -1303,6 +1312,8 @@ class MetadataStage(Stage):
                     f"html rendering line {c['line']}" if c["line"] >= 0 else f"html ({c['cue']})"
                 )
                 item = self._item(c, value, where)
+                if aside_date(c):
+                    aside.add(len(dates))
                 if k == idx and chosen is None and not units:
                     chosen, confidence = len(dates), conf
                 dates.append(item)
@@ -1404,6 +1415,8 @@ class MetadataStage(Stage):
             for c in meta["candidates"]:
                 where = f"text line {c['line']}" if c["line"] >= 0 else "url"
                 item = self._item(c, c["value"], where)
+                if c.get("aside"):
+                    aside.add(len(dates))
                 if c["chosen"] and chosen is None and not units:
                     chosen, confidence = len(dates), meta["published_confidence"]
                 dates.append(item)
@@ -1497,7 +1510,7 @@ class MetadataStage(Stage):
             # the page's own date (docs/stages.md, "Republished pages")
             ann["original"] = original
             ann["published_is_original"] = (doc.published or "")[:10] == original["value"][:10]
-        if (updated := _updated(dates, chosen, marked_modified)) is not None:
+        if (updated := _updated(dates, chosen, marked_modified, aside)) is not None:
             ann["updated"] = updated
         ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
         ann["model"] = self._model_tag

@@ -2943,6 +2943,12 @@ def corrections_scored(
     return aside
 
 
+def aside_date(c: dict[str, Any]) -> bool:
+    """Whether date candidate ``c`` is another text's: a quoted post's, a photo's, a related
+    article's or a comment's (as :func:`_features` marks it)."""
+    return bool(c.get("social") or c.get("photo") or c.get("related") or c.get("comment"))
+
+
 def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
     """Whether every mention of ``day`` follows words that make it no publication date
     (:data:`_NOT_PUBLICATION`; a publication cue other than a bare "on"/"am" outweighs
@@ -2955,7 +2961,7 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
         if c["date"] == day:
             if c.get("cue") == "htmldate" and not c.get("text_read"):
                 return False  # (the page's markup date, whatever its line of text says)
-            if c.get("social") or c.get("photo") or c.get("related") or c.get("comment"):
+            if aside_date(c):
                 continue  # (a quoted post's date, a photo's, a related article's, a comment's)
             ctx = c.get("ctx")
             if ctx is None or not _cues(ctx)[7]:  # (in _cues' cache: _features read it)
@@ -7712,6 +7718,7 @@ def extract_lines(
             "chosen": k == idx,
             **(order_evidence(c) if c["alt"] is not None else {}),
             **({"equals_capture": True} if clock else {}),
+            **({"aside": True} if aside_date(c) else {}),
         }
         for k, c in enumerate(cands)
     ]

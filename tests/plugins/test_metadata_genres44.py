@@ -547,3 +547,27 @@ def test_a_modification_time_in_other_digits_is_not_recorded(run_stage) -> None:
     doc = make_document(page, html=True, uri="https://www.harbourledger.example/live")
     doc = run_stage(MetadataStage, doc).kept[0]
     assert "updated" not in doc.annotations["metadata"]
+
+
+_RELATED_UPDATED = """Home | News | Politics
+Council approves new budget after long debate
+By Jane Miller
+Published March 1, 2024
+The city council approved the new budget on Thursday evening after a debate that lasted \
+more than six hours.
+The budget includes more money for schools and road repairs, but cuts funding for two \
+libraries in the north of the city.
+Read also
+Library campaigners plan protest outside city hall
+Updated March 20, 2024
+Bus fares to rise by ten cents from April
+Updated March 18, 2024
+"""
+
+
+def test_a_related_teasers_update_is_not_the_pages(run_stage) -> None:
+    """A related teaser's "Updated March 20, 2024" under "Read also" was the page's update
+    (s45 read F10): another text's dates are set aside as for the publication date."""
+    doc = run_stage(MetadataStage, make_document(_RELATED_UPDATED)).kept[0]
+    assert doc.published is not None and doc.published.startswith("2024-03-01")
+    assert "updated" not in doc.annotations["metadata"]
