@@ -150,22 +150,53 @@ _JSONLD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]{4,40})"')
 _ISO_VALUE = re.compile(ISO_DATE_OFFSET_PATTERN, re.ASCII)
 
 
+#: An ISO 8601 date-time as markup writes it besides the record's form: its offset without
+#: a colon (Facebook's "+0000"), a space for the "T", or no zone (no instant: its date)
+_ISO_LOOSE = re.compile(
+    r"(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)(Z|[+-]\d\d:?\d\d)?)?",
+    re.ASCII,
+)
+
+
+def _modified_value(v: str) -> str | None:
+    """Markup's modification time ``v`` in the record's ISO 8601 form (:data:`_ISO_LOOSE`),
+    or None."""
+    if _ISO_VALUE.fullmatch(v):
+        return v
+    m = _ISO_LOOSE.fullmatch(v)
+    if m is None:
+        return None
+    day, clock, zone = m.groups()
+    if clock is None or zone is None:
+        return day
+    return f"{day}T{clock}{zone if ':' in zone or zone == 'Z' else zone[:3] + ':' + zone[3:]}"
+
+
 def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
     """The modification time an HTML page's markup states (:data:`_MODIFIED_METAS`, JSON-LD's
-    ``dateModified``), as :func:`_updated` records it, or None."""
-    found: list[tuple[str, str]] = []
+    ``dateModified`` when no meta gives one: "+0000", a zone-less time, made ISO by
+    :func:`_modified_value`; a meta's value of another form hid JSON-LD's, s45 read F11), as
+    :func:`_updated` records it, or None."""
     for meta in metas:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _MODIFIED_METAS and (v := (meta.get("content") or "").strip()):
-            found.append((v, f"html (meta {key})"))
-    if not found:
-        for at, end in jsonld_spans(html):
-            if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
-                found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
-                break
-    for v, where in found:
-        if _ISO_VALUE.fullmatch(v):
-            return {"value": v, "where": where, "text": v, "label": "modified"}
+        v = (meta.get("content") or "").strip() if key in _MODIFIED_METAS else ""
+        if v and (value := _modified_value(v)) is not None:
+            return {
+                "value": value,
+                "where": f"html (meta {key})",
+                "text": v,
+                "label": "modified",
+            }
+    for at, end in jsonld_spans(html):
+        if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
+            v = m.group(1).strip()
+            if (value := _modified_value(v)) is not None:
+                return {
+                    "value": value,
+                    "where": "html (JSON-LD dateModified)",
+                    "text": v,
+                    "label": "modified",
+                }
     return None
 
 

@@ -571,3 +571,40 @@ def test_a_related_teasers_update_is_not_the_pages(run_stage) -> None:
     doc = run_stage(MetadataStage, make_document(_RELATED_UPDATED)).kept[0]
     assert doc.published is not None and doc.published.startswith("2024-03-01")
     assert "updated" not in doc.annotations["metadata"]
+
+
+@pytest.mark.parametrize(
+    ("head", "value", "where"),
+    [
+        # (Facebook's "+0000"; JSON-LD beside a meta of another form)
+        (
+            "<meta property='article:modified_time' content='2024-03-05T10:12:00+0000'>",
+            "2024-03-05T10:12:00+00:00",
+            "html (meta article:modified_time)",
+        ),
+        (
+            "<meta property='article:modified_time' content='March 5, 2024'>"
+            '<script type="application/ld+json">{"dateModified": "2024-03-05T10:12:00+00:00"}'
+            "</script>",
+            "2024-03-05T10:12:00+00:00",
+            "html (JSON-LD dateModified)",
+        ),
+        # (a time without a zone is no instant: its date)
+        (
+            "<meta property='article:modified_time' content='2024-03-05 10:12:00'>",
+            "2024-03-05",
+            "html (meta article:modified_time)",
+        ),
+    ],
+)
+def test_a_markup_modification_time_of_another_iso_form_is_recorded(
+    head: str, value: str, where: str
+) -> None:
+    """A meta's "+0000" or zone-less time was no value, and it hid JSON-LD's (s45 read F11)."""
+    from lxml import html as lh
+
+    from corearchive_plugins.metadata import _markup_modified
+
+    page = f"<html><head>{head}</head><body><p>x</p></body></html>"
+    got = _markup_modified(list(lh.fromstring(page).iter("meta")), page)
+    assert got is not None and (got["value"], got["where"]) == (value, where)
