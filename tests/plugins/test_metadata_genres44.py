@@ -270,6 +270,18 @@ def test_an_east_asian_agencys_credit_and_dateline(
     assert split_authors([credit] if credit else []) == ([], agencies if credit else [])
 
 
+@pytest.mark.parametrize("heading", ["【今日の時事】", "【中学生の時事】", "【ニュース時事】"])
+def test_a_headlines_bracket_of_current_affairs_is_no_dateline(heading: str) -> None:
+    """ "【今日の時事】円安が進む" (today's current affairs) over a story credited Jiji: a
+    dateline's bracket opens a sentence of the body, its place has no hiragana (s45 read F12)."""
+    lines = [
+        f"{heading}円安が進む、1ドル＝160円台に",
+        "2024年4月29日 10:12",
+        "東京外国為替市場で円相場が一時1ドル＝160円台まで下落した。",
+    ]
+    assert credits(lines, 0, lines[2:]) == []
+
+
 @pytest.mark.parametrize("html", [False, True])
 def test_a_kyodo_story_has_the_agency_and_no_author(run_stage, html: bool) -> None:
     """G15, end to end: the HTML record had the author "共同通信", the text record no agency."""
