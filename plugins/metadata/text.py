@@ -5725,6 +5725,18 @@ def _segments_of(whole: str, part: str) -> bool:
     "Opening Bell" of "Opening Bell 11.18.19 - Dealbreaker"."""
     spans = _segment_spans(whole)
     want = part.casefold()
+    folded = whole.casefold()
+    if want and len(folded) == len(whole):
+        # (each character folded to one: each place where ``want`` is, tested against the
+        # segments' starts and ends; every run of segments sliced and folded was quadratic
+        # in a title of hundreds of segments: 3.9 s for 800; s45 read F15)
+        starts, ends = {a for a, _ in spans}, {b for _, b in spans}
+        at = folded.find(want)
+        while at >= 0:
+            if at in starts and at + len(want) in ends:
+                return True
+            at = folded.find(want, at + 1)
+        return False
     return any(
         whole[a:b].casefold() == want for k, (a, _) in enumerate(spans) for _, b in spans[k:]
     )
