@@ -243,6 +243,8 @@ def test_profile_lines_are_found_in_their_forms():
         (["1 of 6", "2 of 6", "3 of 6"], COUNTER_REASON),
         (["1 / 5", "3 / 5", "4 / 5"], COUNTER_REASON),
         (["[gallery_en]1 of 6", "[gallery_en]2 of 6"], COUNTER_REASON),
+        (["Photo 1 of 6", "Photo 2 of 6"], COUNTER_REASON),
+        (["Bild 1 von 12", "Bild 2 von 12"], COUNTER_REASON),
     ],
 )
 def test_votes_browser_buttons_and_gallery_counters_are_chrome(lines, reason):
@@ -251,3 +253,14 @@ def test_votes_browser_buttons_and_gallery_counters_are_chrome(lines, reason):
     text = ["The parade started at noon and ran for three hours through the old town.", *lines]
     found = software_chrome(text)
     assert found == dict.fromkeys(range(1, len(text)), reason)
+
+
+def test_a_how_tos_steps_are_no_gallerys_counters():
+    """A how-to's "Step 1 of 3" / step / "Step 2 of 3" … were removed as a gallery's counter
+    over a picture (s45 read F17): only a picture's word goes before the number."""
+    lines = ["How to repot a cactus", "Step 1 of 3", "Put on thick gloves and lay newspaper down.",
+             "Step 2 of 3", "Tip the pot and ease the plant out with a fork.", "Step 3 of 3",
+             "Set the plant in fresh cactus soil and wait a week before watering."]  # fmt: skip
+    assert software_chrome(lines, [True] * len(lines)) == {}
+    quiz = ["Question 1 of 10", "Which planet is the largest?", "Question 2 of 10", "Who won?"]
+    assert software_chrome(quiz, [True] * len(quiz)) == {}
