@@ -1065,7 +1065,7 @@ def _live_run(
     (:data:`_POST_LINES`), the clock times in order (:func:`_clock_order`), and the model
     kept the first paragraph of :data:`LIVE_POSTS` posts or more, half of them at least.
     ``([], [])`` when there is none. The last post's paragraphs are no more lines than the
-    longest other post's, none of ``furniture``: they ran on into the page's footer
+    longest other post's, up to a line of ``furniture``: they ran on into the page's footer
     ("Share this article …", "Copyright …", kept with the posts; s45 read F3)."""
     best: tuple[list[int], list[int]] = ([], [])
     runs: list[list[int]] = []
@@ -1078,8 +1078,12 @@ def _live_run(
         minutes = [m for i in run if (m := _clock(lines[i])) is not None]
         if len(run) < LIVE_POSTS or len(minutes) < len(run) or not _clock_order(minutes):
             continue
-        paras = [_post_paragraphs(lines, i, furniture) for i in run]
-        paras[-1] = paras[-1][: max([1, *map(len, paras[:-1])])]
+        # (a post's sentence inside the run may read as furniture: "… walking Vincent and Jas
+        # home." of a wiki's schedule; the next time bounds it. The last post's, not bounded
+        # so, stops at the page's furniture)
+        paras = [_post_paragraphs(lines, i) for i in run[:-1]]
+        last = _post_paragraphs(lines, run[-1], furniture)
+        paras.append(last[: max([1, *map(len, paras)])])
         kept = sum(bool(p) and keep[p[0]] for p in paras)
         if kept >= LIVE_POSTS and 2 * kept >= len(run) and len(run) > len(best[0]):
             best = (run, [j for p in paras for j in p])
