@@ -174,29 +174,25 @@ def _modified_value(v: str) -> str | None:
 
 def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
     """The modification time an HTML page's markup states (:data:`_MODIFIED_METAS`, JSON-LD's
-    ``dateModified`` when no meta gives one: "+0000", a zone-less time, made ISO by
-    :func:`_modified_value`; a meta's value of another form hid JSON-LD's, s45 read F11), as
-    :func:`_updated` records it, or None."""
+    ``dateModified``), as :func:`_updated` records it, or None: the first in the record's
+    ISO form, a meta's before JSON-LD's, else the first of another form made ISO by
+    :func:`_modified_value` ("+0000", a zone-less time). A meta's value of another form was
+    none, and hid JSON-LD's (s45 read F11)."""
+    found: list[tuple[str, str]] = []
     for meta in metas:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        v = (meta.get("content") or "").strip() if key in _MODIFIED_METAS else ""
-        if v and (value := _modified_value(v)) is not None:
-            return {
-                "value": value,
-                "where": f"html (meta {key})",
-                "text": v,
-                "label": "modified",
-            }
+        if key in _MODIFIED_METAS and (v := (meta.get("content") or "").strip()):
+            found.append((v, f"html (meta {key})"))
     for at, end in jsonld_spans(html):
         if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
-            v = m.group(1).strip()
-            if (value := _modified_value(v)) is not None:
-                return {
-                    "value": value,
-                    "where": "html (JSON-LD dateModified)",
-                    "text": v,
-                    "label": "modified",
-                }
+            found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
+            break
+    for v, where in found:
+        if _ISO_VALUE.fullmatch(v):
+            return {"value": v, "where": where, "text": v, "label": "modified"}
+    for v, where in found:
+        if (value := _modified_value(v)) is not None:
+            return {"value": value, "where": where, "text": v, "label": "modified"}
     return None
 
 

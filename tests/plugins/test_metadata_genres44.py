@@ -601,6 +601,14 @@ def test_a_related_teasers_update_is_not_the_pages(run_stage) -> None:
             "2024-03-05T10:12:00+00:00",
             "html (JSON-LD dateModified)",
         ),
+        # (a value in the record's form first, whatever its place: radio.cz's og:updated_time
+        # without a zone over its article:modified_time)
+        (
+            "<meta property='og:updated_time' content='2020-10-23T09:58:00'>"
+            "<meta property='article:modified_time' content='2021-04-07T08:09:49+02:00'>",
+            "2021-04-07T08:09:49+02:00",
+            "html (meta article:modified_time)",
+        ),
         # (a time without a zone is no instant: its date)
         (
             "<meta property='article:modified_time' content='2024-03-05 10:12:00'>",
