@@ -2944,9 +2944,11 @@ def corrections_scored(
 
 
 def aside_date(c: dict[str, Any]) -> bool:
-    """Whether date candidate ``c`` is another text's: a quoted post's, a photo's, a related
-    article's or a comment's (as :func:`_features` marks it)."""
-    return bool(c.get("social") or c.get("photo") or c.get("related") or c.get("comment"))
+    """Whether date candidate ``c`` is another text's: a quoted post's, a photo's or a
+    related article's (as :func:`_features` marks it). Not a comment's: a thread's answer
+    edited is the page changed, and the mark fell on an article's own "Aktualisiert: …"
+    line over its comments' count (tagesanzeiger.ch; s45 readfix45's sesscmp check)."""
+    return bool(c.get("social") or c.get("photo") or c.get("related"))
 
 
 def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
@@ -2961,7 +2963,7 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
         if c["date"] == day:
             if c.get("cue") == "htmldate" and not c.get("text_read"):
                 return False  # (the page's markup date, whatever its line of text says)
-            if aside_date(c):
+            if aside_date(c) or c.get("comment"):
                 continue  # (a quoted post's date, a photo's, a related article's, a comment's)
             ctx = c.get("ctx")
             if ctx is None or not _cues(ctx)[7]:  # (in _cues' cache: _features read it)
