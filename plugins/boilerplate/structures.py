@@ -1033,13 +1033,35 @@ def _clock(line: str) -> int | None:
     return hour * 60 + minute
 
 
-def _clock_order(minutes: Sequence[int]) -> bool:
+def _clock_order(minutes: Sequence[int], said: Sequence[str] | None = None) -> bool:
     """Whether ``minutes`` run in one direction, newest first or oldest first, within a day
     that may pass midnight once (a results night's "00:12" over "22:40"). Two posts in one
-    minute are in order (a busy blog's "14:32" over "14:32": taken as midnight's drop, they
-    failed it; s45 read F5), one time alone is none."""
+    minute are in order when their times are written the same (``said``, the times as
+    written; any two without it): a busy blog's "14:32" over "14:32" was taken as
+    midnight's drop, and failed it (s45 read F5). An events list's "za 5 april 2025, 11:30"
+    over "za 19 april 2025, 11:30" stays a drop: other days (s45 kinds set)."""
     if len(set(minutes)) < 2:
         return False
+    texts = list(said) if said is not None else [""] * len(minutes)
+    for seq, txt in ((list(minutes), texts), (list(reversed(minutes)), texts[::-1])):
+        # (oldest first: rising)
+        tie = [t == u for t, u in pairwise(txt)]
+        drops = [
+            k
+            for k, ((a, b), same) in enumerate(zip(pairwise(seq), tie, strict=True))
+            if b < a or (b == a and not same)
+        ]
+        if len(drops) > 1:
+            continue
+        if drops:  # (the times after midnight, the next day's)
+            k = drops[0] + 1
+            seq = seq[:k] + [m + _DAY for m in seq[k:]]
+        if (
+            all(a < b or (a == b and same) for (a, b), same in zip(pairwise(seq), tie, strict=True))
+            and seq[-1] - seq[0] < _DAY
+        ):
+            return True
+    return False
     for seq in (list(minutes), list(reversed(minutes))):  # (oldest first: rising)
         drops = [k for k, (a, b) in enumerate(pairwise(seq)) if b < a]
         if len(drops) > 1:
@@ -1076,7 +1098,11 @@ def _live_run(
             runs.append([i])
     for run in runs:
         minutes = [m for i in run if (m := _clock(lines[i])) is not None]
-        if len(run) < LIVE_POSTS or len(minutes) < len(run) or not _clock_order(minutes):
+        if (
+            len(run) < LIVE_POSTS
+            or len(minutes) < len(run)
+            or not _clock_order(minutes, [lines[i] for i in run])
+        ):
             continue
         # (a post's sentence inside the run may read as furniture: "… walking Vincent and Jas
         # home." of a wiki's schedule; the next time bounds it. The last post's, not bounded
@@ -1245,7 +1271,7 @@ def live_post_times(tree: Any) -> list[str]:
     run = max(posts.values(), key=len, default=[])
     if len(run) < LIVE_POSTS or len({id(p) for p, _, _ in run}) < len(run):
         return []
-    if not _clock_order([m for _, _, m in run]):
+    if not _clock_order([m for _, _, m in run], [said for _, said, _ in run]):
         return []
     for para, said, _ in run:
         stamp = para.makeelement("p", {})

@@ -1070,6 +1070,14 @@ def test_two_posts_in_one_minute_are_in_a_clocks_order():
 
     assert _clock_order([872, 872, 850, 835]) and _clock_order([835, 850, 872, 872])
     assert not _clock_order([872, 872, 872, 872]) and not _clock_order([872, 850, 872, 850])
+    # (events on other days at one time: no live blog's)
+    days = [
+        "Wed 12 February 2025, 13:00",
+        "Mon 24 February 2025, 19:30",
+        "Fri 28 February 2025, 19:30",
+    ]
+    assert not _clock_order([780, 1170, 1170], days)
+    assert _clock_order([780, 1170, 1170], [days[0], days[1], days[1]])
     times = ["14:32", "14:32", "14:10", "13:55"]
     post = "<p>The minister said the talks would go on tonight.</p>"
     page = "".join(f"<div class='entry'><time>{t}</time>{post}</div>" for t in times)
