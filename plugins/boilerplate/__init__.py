@@ -1706,15 +1706,32 @@ _COOKIES = re.compile(
     re.I,
 )
 #: A notice's wording beside the noun: a site that uses them ("We use cookies", "Diese
-#: Website verwendet Cookies", "Nous utilisons des cookies") or the reader's consent, the
-#: policy or the settings. A lead that names cookies has none of it ("These chocolate chip
-#: cookies are soft in the middle": a recipe's lead was dropped as a notice; s44 acc-read F1)
+#: Website verwendet Cookies", "Nous utilisons des cookies"), their use, policy or
+#: settings, or the reader's consent. A lead that names cookies has none of it ("These
+#: chocolate chip cookies are soft in the middle": a recipe's lead was dropped as a notice;
+#: s44 acc-read F1), nor has a sentence's own past "used", a cookie the object of "for" or
+#: "für", a bare "policy" or "agree" ("I used to bake these cookies", "Die Bäckerei nutzt
+#: für ihre Cookies nur Butter", "the school's new policy bans cookies": s45 read F6)
 _CONSENT_WORDING = re.compile(
-    r"\b(?:use[sd]?|using|utilis\w*|utiliz\w*|usa\w*|verwende\w*|nutz\w*|setz\w*|"
-    r"gebruik\w*)\s+(?:\S+\s+){0,6}?\W?cookies?\b|"
-    r"\b(?:accept\w*|akzept\w*|agree\w*|consent\w*|einwillig\w*|zustimm\w*|einverstanden|"
-    r"privacy|datenschutz\w*|policy|richtlinie\w*|settings|einstellungen|confidentialit\w*|"
-    r"politique|acepta\w*|consentimiento|privacidad|accett\w*|consenso|toestemming|akkoord|"
+    # (the verb of a site's use, in its voice: "use" itself only after "we" or the site)
+    r"(?:\b(?:we|wir|(?:this|our)\s+(?:web\s?)?site)\s+(?:\S+\s+){0,2}?use|"
+    r"\b(?:uses|using|utilis\w*|utiliz\w*|utilitz\w*|usa\w*|verwende\w*|nutz\w*|setz\w*|"
+    r"gebruik\w*))\s+(?:(?!(?:for|für|pour|para|per|voor|in|with|mit|à|to|zu)\s)\S+\s+){0,6}?"
+    r"\W?cookies?\b|"
+    # (the cookies used, their use, policy or settings)
+    r"\bcookies?\s+(?:are|werden|sont|se)\s+(?:\S+\s+){0,2}?(?:used|utilis\w*|utiliz\w*|usad\w*)|"
+    r"\b(?:use|usage|verwendung|einsatz|nutzung|utilisation|uso|utilizzo|gebruik)\s+"
+    r"(?:of|von|des|de|di|van)\s+(?:\S+\s+){0,2}?\W?cookies?\b|"
+    r"\bcookies?[- ]?(?:policy|settings|preferences|consent|richtlinie|einstellungen|hinweis|"
+    r"nutzung|verwendung|zustimmung|verwaltung|banner)|"
+    r"\b(?:politique|pol[ií]tica|param[eè]tres|gestion|settings|einstellungen|policy)\s+"
+    r"(?:(?:des|de|du|sur|les|los|las|on|for|zu|für|von|zur)\s+){1,2}cookies?|"
+    r"\bcookies?\s+(?:\S+\s+)?(?:ablehnen|zulassen|reject\w*|refuser|rechazar)|"
+    r"\b(?:reject|decline|refuse|refuser|rechazar)\w*\s+(?:all\s+|tous\s+les\s+)?cookies?|"
+    # (the reader's consent)
+    r"\b(?:accept\w*|akzept\w*|consent\w*|einwillig\w*|zustimm\w*|einverstanden|privacy|"
+    r"datenschutz\w*|privatsph\w*|confidentialit\w*|acepta\w*|consentimiento|privacidad|accett\w*|"
+    r"consenso|toestemming|akkoord|"
     # (pl, id, tr, ru: the reader's consent, the policy, privacy; not the verb "use" alone,
     # which a recipe's lead has: "Bu tarifte çerez olarak … kullanılır", s45 midrev45 M1)
     r"zgod\w*|akceptuj\w*|prywatno\w*|menyetujui|privasi|kebijakan|politika\w*|kabul|"

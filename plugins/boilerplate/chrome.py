@@ -133,11 +133,13 @@ _BROWSER_BUTTONS = re.compile(
     rf"(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*(?: {BROWSER_BUTTON})?"
 )
 #: a gallery's counter over each picture ("1 of 6", "Photo 2 / 5", "Bild 3 von 12"): a
-#: picture's number, its scale word and their count, after a word at most (and an image's
-#: placeholder, as w3m writes one: "[gallery_en]1 of 6")
+#: picture's number, its scale word and their count, after a picture's word at most (and an
+#: image's placeholder, as w3m writes one: "[gallery_en]1 of 6"). Not a how-to's or a
+#: quiz's "Step 1 of 3", "Question 2 of 10" (s45 read F17)
 _COUNTER = re.compile(
-    r"(?:\[[^\]]{0,40}\]\s*)?(?:[^\W\d]+\s+)?(\d{1,3})\s*(?:/|(?i:of|von|de|sur|su|van|из|z))"
-    r"\s*(\d{1,3})"
+    r"(?:\[[^\]]{0,40}\]\s*)?(?:(?i:photo|foto|bild|image|imagen|immagine|picture|pic|slide|"
+    r"diapositive|diapositiva|galerie|gallery|galer[ií]a|фото|снимок)\w{0,3}\s+)?"
+    r"(\d{1,3})\s*(?:/|(?i:of|von|de|sur|su|van|из|z))\s*(\d{1,3})"
 )
 #: the fewest counters of a gallery, in order (one "1 of 6" may be a list's)
 _MIN_COUNTERS = 2

@@ -182,14 +182,17 @@ def product_cards(tree: Any, html: str) -> list[str]:
 
 
 def _key(line: str) -> str:
-    return _WS.sub("", line).casefold()
+    return _WS.sub(" ", line).strip().casefold()
 
 
 def new_cards(cards: list[str], text: str) -> list[str]:
     """The card lines of ``cards`` that ``text`` does not hold already (white space and
-    case aside): trafilatura keeps a plain list of cards at times, and each product was
-    written twice (s44 acc-read F3)."""
+    case aside, whole words: "Enamel mug $12" is not in "… Enamel mug $120 set"), when
+    :data:`MIN_CARDS` of them at least are left (one card is no listing): trafilatura keeps
+    a plain list of cards at times, and each product was written twice (s44 acc-read F3;
+    s45 read F16)."""
     if not cards:
         return cards
     have = _key(text)
-    return [c for c in cards if _key(c) not in have]
+    new = [c for c in cards if re.search(r"(?<!\w)" + re.escape(_key(c)) + r"(?!\w)", have) is None]
+    return new if len(new) >= MIN_CARDS else []

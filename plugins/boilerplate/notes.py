@@ -345,6 +345,19 @@ _MAIL_WORD = re.compile(
     r"bo[iî]te (?:mail|de r[ée]ception)|bolet[ií]n|correo|nieuwsbrief|рассылк\w*)\b"
     r"|ニュースレター|メールマガジン|メルマガ"
 )
+#: the words that name a newsletter itself (not a mailbox: "correo", "Postfach", "inbox")
+_NEWSLETTER_WORD = re.compile(
+    r"(?i)\b(?:newsletters?|lettre d'information|bolet[ií]n|nieuwsbrief|рассылк\w*)\b"
+    r"|ニュースレター|メールマガジン|メルマガ"
+)
+#: a sign-up verb that opens a sentence of the line (an imperative, "Recibe cada mañana …",
+#: "… in your inbox? Sign up"), not one of a report ("El Ayuntamiento recibe …")
+_SIGN_UP_OPENS = re.compile(
+    r"(?:^|[.!?:;]\s)\W*(?:(?:jetzt|now)\s+)?(?:"
+    + _SIGN_UP_VERB.pattern.removeprefix("(?i)")
+    + ")",
+    re.I,
+)
 _READER_VOICE = re.compile(
     r"(?i)\b(?:our|your|you|unseren?|unsere[mnrs]?|sie|ihr(?:e[mnrs]?)?|notre|nos|votre|vous|"
     r"tu|su|nuestr[ao]s?|nostr[ao]|onze|je|нашу|наш[аеи]?)\b"
@@ -371,6 +384,15 @@ def is_sign_up(line: str) -> bool:
         and _MAIL_WORD.search(line) is not None
         and _SIGN_UP_VERB.search(line) is not None
         and _READER_VOICE.search(line) is not None
+        # (a sentence of a report has the same words: "El Ayuntamiento recibe … quejas por
+        # correo de vecinos … su barrio", "… kann sich im Rathaus anmelden; Sie erhalten …
+        # per Post in Ihr Postfach": without the newsletter's name, a line of a paragraph's
+        # words is a prompt only when it opens with the verb; s45 read F7)
+        and (
+            len(line.split()) < _PARAGRAPH_WORDS
+            or _NEWSLETTER_WORD.search(line) is not None
+            or _SIGN_UP_OPENS.search(line) is not None
+        )
     )
 
 

@@ -1280,23 +1280,60 @@ _POST_LINES = 12
 _CLOCK = re.compile(rf"(?<![\d.:]){CLOCK}(?![\d.:])")
 
 
+#: a.m. or p.m. right after a clock time ("9:05 p.m.", "2:32 pm", "11:40AM")
+_MERIDIEM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.I)
+
+
 def _clock(line: str) -> int | None:
-    """The minutes since midnight of the clock time in ``line``, if it has one."""
+    """The minutes since midnight of the clock time in ``line``, if it has one; with its
+    a.m. or p.m. (a US live blog's "9:05 p.m." over "11:40 a.m." was out of order, read as
+    9:05 and 11:40; s45 read F4)."""
     m = _CLOCK.search(line)
-    return None if m is None else int(m.group(1)) * 60 + int(m.group(2))
+    if m is None:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if hour <= 12 and (half := _MERIDIEM.match(line, m.end())) is not None:
+        hour = hour % 12 + (12 if half.group(1) in "pP" else 0)
+    return hour * 60 + minute
 
 
-def _clock_order(minutes: Sequence[int]) -> bool:
+def _clock_order(minutes: Sequence[int], said: Sequence[str] | None = None) -> bool:
     """Whether ``minutes`` run in one direction, newest first or oldest first, within a day
-    that may pass midnight once (a results night's "00:12" over "22:40")."""
-    for seq in (list(minutes), list(reversed(minutes))):  # (oldest first: rising)
-        drops = [k for k, (a, b) in enumerate(pairwise(seq)) if b <= a]
+    that may pass midnight once (a results night's "00:12" over "22:40"). Two posts in one
+    minute are in order when their times are written the same (``said``, the times as
+    written; any two without it): a busy blog's "14:32" over "14:32" was taken as
+    midnight's drop, and failed it (s45 read F5). An events list's "za 5 april 2025, 11:30"
+    over "za 19 april 2025, 11:30" stays a drop: other days (s45 kinds set)."""
+    if len(set(minutes)) < 2:
+        return False
+    texts = list(said) if said is not None else [""] * len(minutes)
+    for seq, txt in ((list(minutes), texts), (list(reversed(minutes)), texts[::-1])):
+        # (oldest first: rising)
+        tie = [t == u for t, u in pairwise(txt)]
+        drops = [
+            k
+            for k, ((a, b), same) in enumerate(zip(pairwise(seq), tie, strict=True))
+            if b < a or (b == a and not same)
+        ]
         if len(drops) > 1:
             continue
         if drops:  # (the times after midnight, the next day's)
             k = drops[0] + 1
             seq = seq[:k] + [m + _DAY for m in seq[k:]]
-        if all(a < b for a, b in pairwise(seq)) and seq[-1] - seq[0] < _DAY:
+        if (
+            all(a < b or (a == b and same) for (a, b), same in zip(pairwise(seq), tie, strict=True))
+            and seq[-1] - seq[0] < _DAY
+        ):
+            return True
+    return False
+    for seq in (list(minutes), list(reversed(minutes))):  # (oldest first: rising)
+        drops = [k for k, (a, b) in enumerate(pairwise(seq)) if b < a]
+        if len(drops) > 1:
+            continue
+        if drops:  # (the times after midnight, the next day's)
+            k = drops[0] + 1
+            seq = seq[:k] + [m + _DAY for m in seq[k:]]
+        if all(a <= b for a, b in pairwise(seq)) and seq[-1] - seq[0] < _DAY:
             return True
     return False
 
@@ -1306,14 +1343,16 @@ _DAY = 24 * 60
 
 
 def _live_run(
-    lines: Sequence[str], keep: Sequence[bool], stamps: Sequence[int]
+    lines: Sequence[str], keep: Sequence[bool], stamps: Sequence[int], furniture: Sequence[bool]
 ) -> tuple[list[int], list[int]]:
     """The longest run of ``stamps`` (lines of a time alone, each over a paragraph) that
     reads as a live blog's posts, and the paragraphs of its posts: each time over its
     post's paragraphs, then a few short lines (buttons) at most before the next time
     (:data:`_POST_LINES`), the clock times in order (:func:`_clock_order`), and the model
     kept the first paragraph of :data:`LIVE_POSTS` posts or more, half of them at least.
-    ``([], [])`` when there is none."""
+    ``([], [])`` when there is none. The last post's paragraphs are no more lines than the
+    longest other post's, up to a line of ``furniture``: they ran on into the page's footer
+    ("Share this article …", "Copyright …", kept with the posts; s45 read F3)."""
     best: tuple[list[int], list[int]] = ([], [])
     runs: list[list[int]] = []
     for i in stamps:
@@ -1323,10 +1362,19 @@ def _live_run(
             runs.append([i])
     for run in runs:
         minutes = [m for i in run if (m := _clock(lines[i])) is not None]
-        if len(run) < LIVE_POSTS or len(minutes) < len(run) or not _clock_order(minutes):
+        if (
+            len(run) < LIVE_POSTS
+            or len(minutes) < len(run)
+            or not _clock_order(minutes, [lines[i] for i in run])
+        ):
             continue
-        paras = [_post_paragraphs(lines, i) for i in run]
-        kept = sum(keep[p[0]] for p in paras)
+        # (a post's sentence inside the run may read as furniture: "… walking Vincent and Jas
+        # home." of a wiki's schedule; the next time bounds it. The last post's, not bounded
+        # so, stops at the page's furniture)
+        paras = [_post_paragraphs(lines, i) for i in run[:-1]]
+        last = _post_paragraphs(lines, run[-1], furniture)
+        paras.append(last[: max([1, *map(len, paras)])])
+        kept = sum(bool(p) and keep[p[0]] for p in paras)
         if kept >= LIVE_POSTS and 2 * kept >= len(run) and len(run) > len(best[0]):
             best = (run, [j for p in paras for j in p])
     return best
@@ -1341,8 +1389,12 @@ _PIECE_WORDS = 4
 def _paragraph_end(lines: Sequence[str], j: int) -> int | None:
     """The line after the paragraph that starts at line ``j``: one line that ends a
     sentence, or a few lines of words whose last ends one (:data:`_PIECES`); None when
-    there is none."""
+    there is none. A post's time is no piece of it ("7 Dec 2024 14.48 GMT" has a piece's
+    spaces: a post's paragraphs ran on through every later post, quadratic in a live blog's
+    posts; s45 read F2)."""
     for k in range(j, min(len(lines), j + _PIECES)):
+        if _stamp(lines[k]):
+            return None
         if _prose(lines[k]):
             return k + 1
         if lines[k].count(" ") < _PIECE_WORDS - 1:
@@ -1350,15 +1402,19 @@ def _paragraph_end(lines: Sequence[str], j: int) -> int | None:
     return None
 
 
-def _post_paragraphs(lines: Sequence[str], i: int) -> list[int]:
+def _post_paragraphs(
+    lines: Sequence[str], i: int, furniture: Sequence[bool] | None = None
+) -> list[int]:
     """The lines of the paragraphs (:func:`_paragraph_end`) right under a live post's time
-    ``i``."""
+    ``i``, up to a line of ``furniture``."""
     out: list[int] = []
     j = i + 1
     while j < len(lines):
         if not lines[j]:
             j += 1
             continue
+        if furniture is not None and furniture[j]:
+            break
         end = _paragraph_end(lines, j)
         if end is None:
             break
@@ -1376,6 +1432,21 @@ def _post_lines(lines: Sequence[str], i: int, nxt: int) -> bool:
     buttons = [k for k in range(j, nxt) if lines[k]]
     return len(buttons) <= _MAX_BUTTONS and all(
         len(lines[k].split()) <= _BUTTON_WORDS for k in buttons
+    )
+
+
+#: a line's end at an a.m. or p.m. ("9:05 p.m."): a time's, not a sentence's
+_MERIDIEM_END = re.compile(r"\b[ap]\.m\.$", re.I)
+
+
+def _stamp(line: str) -> bool:
+    """Whether ``line`` is a post's time alone (a date or a time, a label's words at most):
+    no sentence, though "9:05 p.m." ends with a point (s45 read F4)."""
+    return (
+        line.count(" ") < _TIME_WORDS
+        and (not _prose(line) or _MERIDIEM_END.search(line) is not None)
+        and _POST_TIME.search(line) is not None
+        and _time_alone(line)
     )
 
 
@@ -1399,9 +1470,7 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
         if not furniture[i]
         and lines[i].count(" ") < _TIME_WORDS
         and _paragraph_end(lines, i + 1) is not None
-        and not _prose(lines[i])
-        and _POST_TIME.search(lines[i]) is not None
-        and _time_alone(lines[i])
+        and _stamp(lines[i])
     ]
     if comments := comment_stamps(lines, stamps):
         stamps = stamps[: len(stamps) - len(comments)]
@@ -1410,7 +1479,7 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     over_kept = [i for i in stamps if keep[i + 1] and _prose(lines[i + 1])]
     if len(over_kept) >= LIVE_POSTS and any(keep[i] for i in over_kept):
         found.update(over_kept)
-    run, paras = _live_run(lines, keep, stamps)
+    run, paras = _live_run(lines, keep, stamps, furniture)
     if len(run) >= _LIVE_RUN_POSTS or any(keep[i] for i in run):
         found.update(run)
         found.update(paras)
@@ -1466,7 +1535,7 @@ def live_post_times(tree: Any) -> list[str]:
     run = max(posts.values(), key=len, default=[])
     if len(run) < LIVE_POSTS or len({id(p) for p, _, _ in run}) < len(run):
         return []
-    if not _clock_order([m for _, _, m in run]):
+    if not _clock_order([m for _, _, m in run], [said for _, said, _ in run]):
         return []
     for para, said, _ in run:
         stamp = para.makeelement("p", {})
@@ -1880,15 +1949,12 @@ _TOGGLE = frozenset((
     "skrýt", "jen", "показать", "скрыть", "только", "все",
 ))  # fmt: skip
 
-#: _TOGGLE's words of an amount or a scope, no showing or hiding: a label with them alone
-#: is another label, not the box's button (a review's "On a aimé" over its items and "On a
-#: moins aimé" over others, "What we liked" / "What we liked less": the verdict lists were
-#: removed as a box and its toggle; s44 acc-genres G4)
-_AMOUNTS = frozenset((
-    "only", "all", "more", "less", "nur", "alle", "mehr", "weniger", "uniquement",
-    "seulement", "tous", "toutes", "plus", "moins", "solo", "sólo", "todos", "todas", "más",
-    "menos", "tutti", "alleen", "tylko", "bara", "kun", "jen", "только", "все",
-))  # fmt: skip
+#: _TOGGLE's comparatives of less, no showing or hiding: a label with them alone is another
+#: label, not the box's button (a review's "On a aimé" over its items and "On a moins aimé"
+#: over others, "What we liked" / "What we liked less": the verdict lists were removed as a
+#: box and its toggle; s44 acc-genres G4). Not the other amounts: "Key events" / "Key events
+#: only", "Ingredients" / "More ingredients" are the box's toggle (s45 read F14)
+_LESS = frozenset(("less", "weniger", "moins", "menos", "meno"))
 
 #: a button's mark as lynx writes it before the button's words: the box's toggle stayed
 #: with its box in a lynx rendering (s39 acc-regress D17)
@@ -2025,7 +2091,7 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
                 if (
                     len(rest) <= _TOGGLE_WORDS
                     and _TOGGLE.issuperset(rest)
-                    and not _AMOUNTS.issuperset(rest)
+                    and not _LESS.issuperset(rest)
                 ):
                     # (an expander goes alone, its list stays: a recipe's ingredients over
                     # "Show all ingredients" were removed as a box; s39 acc-read F9)

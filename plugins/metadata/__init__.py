@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
@@ -75,6 +75,7 @@ from .text import (
     _slug_words,
     _url_parts,
     after_reference,
+    aside_date,
     author_field_names,
     bracketed_tags,
     choose_posted,
@@ -151,22 +152,49 @@ _JSONLD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]{4,40})"')
 _ISO_VALUE = re.compile(ISO_DATE_OFFSET_PATTERN, re.ASCII)
 
 
+#: An ISO 8601 date-time as markup writes it besides the record's form: its offset without
+#: a colon (Facebook's "+0000"), a space for the "T", or no zone (no instant: its date)
+_ISO_LOOSE = re.compile(
+    r"(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)(Z|[+-]\d\d:?\d\d)?)?",
+    re.ASCII,
+)
+
+
+def _modified_value(v: str) -> str | None:
+    """Markup's modification time ``v`` in the record's ISO 8601 form (:data:`_ISO_LOOSE`),
+    or None."""
+    if _ISO_VALUE.fullmatch(v):
+        return v
+    m = _ISO_LOOSE.fullmatch(v)
+    if m is None:
+        return None
+    day, clock, zone = m.groups()
+    if clock is None or zone is None:
+        return day
+    return f"{day}T{clock}{zone if ':' in zone or zone == 'Z' else zone[:3] + ':' + zone[3:]}"
+
+
 def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
     """The modification time an HTML page's markup states (:data:`_MODIFIED_METAS`, JSON-LD's
-    ``dateModified``), as :func:`_updated` records it, or None."""
+    ``dateModified``), as :func:`_updated` records it, or None: the first in the record's
+    ISO form, a meta's before JSON-LD's, else the first of another form made ISO by
+    :func:`_modified_value` ("+0000", a zone-less time). A meta's value of another form was
+    none, and hid JSON-LD's (s45 read F11)."""
     found: list[tuple[str, str]] = []
     for meta in metas:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in _MODIFIED_METAS and (v := (meta.get("content") or "").strip()):
             found.append((v, f"html (meta {key})"))
-    if not found:
-        for at, end in jsonld_spans(html):
-            if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
-                found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
-                break
+    for at, end in jsonld_spans(html):
+        if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
+            found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
+            break
     for v, where in found:
         if _ISO_VALUE.fullmatch(v):
             return {"value": v, "where": where, "text": v, "label": "modified"}
+    for v, where in found:
+        if (value := _modified_value(v)) is not None:
+            return {"value": value, "where": where, "text": v, "label": "modified"}
     return None
 
 
@@ -176,18 +204,25 @@ _CHANGE_CUES = frozenset({"updated", "correction"})
 
 
 def _updated(
-    dates: list[dict[str, Any]], chosen: int | None, marked: dict[str, str] | None
+    dates: list[dict[str, Any]],
+    chosen: int | None,
+    marked: dict[str, str] | None,
+    aside: Set[int] = frozenset(),
 ) -> dict[str, str] | None:
     """When the page was last changed, as it states it: the latest of the dates under an
-    update's or a correction's label (``dates``, the stage's candidates) and the markup's
-    modification time (``marked``: :func:`_markup_modified`), not before the publication
-    date (``dates[chosen]``); with where it was read, the date as written and its label
+    update's or a correction's label (``dates``, the stage's candidates, but those at
+    ``aside``: another text's, :func:`.text.aside_date`) and the markup's modification time
+    (``marked``: :func:`_markup_modified`), not before the publication date
+    (``dates[chosen]``); with where it was read, the date as written and its label
     (updated, correction, modified). Which state of a live blog or a corrected story a
-    capture holds was not recorded (s44 acc-genres G14)."""
+    capture holds was not recorded (s44 acc-genres G14); a related teaser's "Updated March
+    20, 2024" was the page's (s45 read F10)."""
     found = [
         {"value": d["value"], "where": d["where"], "text": d["text"], "label": cue}
-        for d in dates
-        if (cue := d.get("cue")) in _CHANGE_CUES and _ISO_VALUE.fullmatch(d.get("value") or "")
+        for k, d in enumerate(dates)
+        if (cue := d.get("cue")) in _CHANGE_CUES
+        and k not in aside
+        and _ISO_VALUE.fullmatch(d.get("value") or "")
     ]
     if marked is not None:
         found.append(marked)
@@ -1120,6 +1155,7 @@ class MetadataStage(Stage):
     def _process(self, doc: Document, bound: date | None) -> Document:
         sources: dict[str, str] = {}
         dates: list[dict[str, Any]] = []
+        aside: set[int] = set()  # (the dates at these places are another text's)
         original: dict[str, Any] | None = None
         chosen: int | None = None
         confidence = 0.0
@@ -1335,6 +1371,8 @@ class MetadataStage(Stage):
                     f"html rendering line {c['line']}" if c["line"] >= 0 else f"html ({c['cue']})"
                 )
                 item = self._item(c, value, where)
+                if aside_date(c):
+                    aside.add(len(dates))
                 if k == idx and chosen is None and not units:
                     chosen, confidence = len(dates), conf
                 dates.append(item)
@@ -1444,6 +1482,8 @@ class MetadataStage(Stage):
             for c in meta["candidates"]:
                 where = f"text line {c['line']}" if c["line"] >= 0 else "url"
                 item = self._item(c, c["value"], where)
+                if c.get("aside"):
+                    aside.add(len(dates))
                 if c["chosen"] and chosen is None and not units:
                     chosen, confidence = len(dates), meta["published_confidence"]
                 dates.append(item)
@@ -1537,7 +1577,7 @@ class MetadataStage(Stage):
             # the page's own date (docs/stages.md, "Republished pages")
             ann["original"] = original
             ann["published_is_original"] = (doc.published or "")[:10] == original["value"][:10]
-        if (updated := _updated(dates, chosen, marked_modified)) is not None:
+        if (updated := _updated(dates, chosen, marked_modified, aside)) is not None:
             ann["updated"] = updated
         ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
         ann["model"] = self._model_tag

@@ -2945,6 +2945,14 @@ def corrections_scored(
     return aside
 
 
+def aside_date(c: dict[str, Any]) -> bool:
+    """Whether date candidate ``c`` is another text's: a quoted post's, a photo's or a
+    related article's (as :func:`_features` marks it). Not a comment's: a thread's answer
+    edited is the page changed, and the mark fell on an article's own "Aktualisiert: …"
+    line over its comments' count (tagesanzeiger.ch; s45 readfix45's sesscmp check)."""
+    return bool(c.get("social") or c.get("photo") or c.get("related"))
+
+
 def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
     """Whether every mention of ``day`` follows words that make it no publication date
     (:data:`_NOT_PUBLICATION`; a publication cue other than a bare "on"/"am" outweighs
@@ -2957,7 +2965,7 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
         if c["date"] == day:
             if c.get("cue") == "htmldate" and not c.get("text_read"):
                 return False  # (the page's markup date, whatever its line of text says)
-            if c.get("social") or c.get("photo") or c.get("related") or c.get("comment"):
+            if aside_date(c) or c.get("comment"):
                 continue  # (a quoted post's date, a photo's, a related article's, a comment's)
             ctx = c.get("ctx")
             if ctx is None or not _cues(ctx)[7]:  # (in _cues' cache: _features read it)
@@ -5788,6 +5796,18 @@ def _segments_of(whole: str, part: str) -> bool:
     "Opening Bell" of "Opening Bell 11.18.19 - Dealbreaker"."""
     spans = _segment_spans(whole)
     want = part.casefold()
+    folded = whole.casefold()
+    if want and len(folded) == len(whole):
+        # (each character folded to one: each place where ``want`` is, tested against the
+        # segments' starts and ends; every run of segments sliced and folded was quadratic
+        # in a title of hundreds of segments: 3.9 s for 800; s45 read F15)
+        starts, ends = {a for a, _ in spans}, {b for _, b in spans}
+        at = folded.find(want)
+        while at >= 0:
+            if at in starts and at + len(want) in ends:
+                return True
+            at = folded.find(want, at + 1)
+        return False
     return any(
         whole[a:b].casefold() == want for k, (a, _) in enumerate(spans) for _, b in spans[k:]
     )
@@ -6274,12 +6294,16 @@ def _without_weekday(head: str, after: str, month: int) -> str:
     """``head`` (a byline's text before a date's month) without the date's weekday and day at
     its end: "Priya Nair Mon 08 " gave an author "Priya Nair Mon". A weekday's short name
     is also a name's word ("Sun", "Sat"): with the date's day and year known it is taken only
-    when it is that day's weekday."""
+    when it is that day's weekday, and with no year only before its day's number."""
     m = _WEEKDAY_DAY_END.search(head)
     if m is None or (wd := _YEARLESS_WEEKDAYS.get(m.group("wd").casefold())) is None:
         return head
     y = _MONTH_YEAR.match(after)
-    if y is not None and (d := m.group("d") or y.group(1)):
+    if y is None:
+        # (no year to check the weekday against: taken only with its day's number after it,
+        # "Mon 08 Apr"; "By Yilei Sun, Apr. 8" gave "Yilei"; s45 read F8)
+        return head[: m.start()] if m.group("d") else head
+    if d := m.group("d") or y.group(1):
         day = _mk(int(y.group(2)), month, int(d))
         if day is None or day.weekday() != wd:
             return head
@@ -6840,6 +6864,14 @@ _CYRILLIC_NAME = re.compile(
 _CYRILLIC_SURNAME = re.compile(
     r"(?:[оеё]в|[иы]н|[оеё]ва|[иы]на|[сц]кий|[сц]кая|[сц]кой|[ыи]х|енко|[ую]к|[ое]вич)$"
 )
+#: An adjective's ending, a place's or an outlet's first word ("Невский Проспект",
+#: "Комсомольская Правда"), no given name's ("Дмитрий", "Юрий" end in -ий without -ск-)
+_CYRILLIC_ADJECTIVE = re.compile(r"(?:[сц]к(?:ий|ая|ое|ой)|ый|ая|яя|ое|ее|ые|ие)$")
+#: A surname's ending that no place's possessive ("Ростов", "Сергиев", "Пушкин") has: the
+#: surname first before the given name ("Шевченко Тарас")
+_CYRILLIC_SURNAME_FIRST = re.compile(r"(?:енко|[ую]к|ич)$")
+#: A patronymic's ending ("Николаевич", "Петровна", "Ильинична")
+_CYRILLIC_PATRONYMIC = re.compile(r"(?:вич|вна|ич|ична|инична)$")
 #: A Japanese person's name as a byline writes it: the surname in one to three kanji, a
 #: space, the given name in one to three kanji or kana ("佐藤 美咲", "田中 ゆき")
 _JAPANESE_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3}")
@@ -6855,7 +6887,19 @@ def _name_by_form(s: str) -> bool:
     "Premier League" (review41 R1)."""
     if _CYRILLIC_NAME.fullmatch(s):
         ws = s.split()
-        return any(_CYRILLIC_SURNAME.search(w) for w in (ws[0], ws[-1]))
+        # (the given name first, no adjective: "Невский Проспект", "Московский Комсомолец";
+        # or the surname first with an ending no place's possessive has, or before the
+        # patronymic: "Сергиев Посад", "Ростов Великий" were authors; s45 read F9)
+        if _CYRILLIC_SURNAME.search(ws[-1]) and not _CYRILLIC_ADJECTIVE.search(ws[0]):
+            return True
+        return (
+            _CYRILLIC_SURNAME.search(ws[0]) is not None
+            and (
+                _CYRILLIC_SURNAME_FIRST.search(ws[0]) is not None
+                or (len(ws) == 3 and _CYRILLIC_PATRONYMIC.search(ws[-1]) is not None)
+            )
+            and not _CYRILLIC_ADJECTIVE.search(ws[-1])
+        )
     return _JAPANESE_NAME.fullmatch(s) is not None
 
 
@@ -7878,6 +7922,7 @@ def extract_lines(
             "chosen": k == idx,
             **(order_evidence(c) if c["alt"] is not None else {}),
             **({"equals_capture": True} if clock else {}),
+            **({"aside": True} if aside_date(c) else {}),
         }
         for k, c in enumerate(cands)
     ]
@@ -8324,13 +8369,18 @@ def site_as_author(name: str, site: str | None, url: str | None) -> bool:
         return False
     # (a handle, one word as a user name is written: an outlet's name has its words apart,
     # "Auto-Motor" on auto-motor.at, "Bernau LIVE", "Noticia al Dia" on a site so named)
+    c = _compact(name)
+    # (the site's name only when it is the whole of it: a word of an outlet's name of two
+    # capitalised words, "Abendblatt" of "Hamburger Abendblatt" on abendblatt.de, is the
+    # outlet's; s45 read F13)
     if (
         " " not in name
         and "-" not in name
-        and (_persons_host(url) or (site is not None and _person_like(site)))
+        and (
+            _persons_host(url) or (site is not None and _person_like(site) and c == _compact(site))
+        )
     ):
         return False
-    c = _compact(name)
     if site and c and c == _compact(site):
         return True
     label = _host_label(url)

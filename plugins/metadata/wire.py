@@ -490,6 +490,24 @@ def _without_state(byline: str, british: bool = False) -> str:
     return byline
 
 
+#: hiragana: a heading's words ("今日の", "中学生の"), never a wire dateline's place
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")
+
+
+def _wire_dateline(line: str) -> re.Match[str] | None:
+    """:func:`_dateline` of ``line``, but a Japanese bracket's only when it opens a sentence
+    of the body (a "。" after it) and its place has no hiragana: "【今日の時事】円安が進む"
+    ("today's current affairs", a headline) credited Jiji (s45 read F12)."""
+    m = _dateline(line)
+    if (
+        m is not None
+        and m.re is _CJK_DATELINE
+        and (_HIRAGANA.search(line, 0, m.start("a")) or "。" not in line[m.end() :])
+    ):
+        return None
+    return m
+
+
 def credits(
     lines: list[str], top: int, body: Iterable[str] = (), british: bool = False
 ) -> list[str]:
@@ -525,7 +543,7 @@ def credits(
         # (a paragraph: only a dateline at its start, "WASHINGTON (AP) —")
         long = len(line) > _GATE_CHARS * 2
         line = " ".join((line[:_GATE_CHARS] if long else line).split())
-        if (m := _dateline(line)) is not None:
+        if (m := _wire_dateline(line)) is not None:
             found += _agencies(m)
             continue
         if long or not line or len(line.split()) > _CREDIT_WORDS or _PICTURE.match(line):
@@ -546,7 +564,7 @@ def credits(
                     elif (r := _ROLE.match(part)) is not None and r["a"]:
                         found.append(agency(r["a"]) or r["a"])
     for line in starts:
-        if (m := _dateline(line)) is not None:
+        if (m := _wire_dateline(line)) is not None:
             found += _agencies(m)
             break
     return list(dict.fromkeys(found))

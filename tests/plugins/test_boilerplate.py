@@ -3873,3 +3873,66 @@ def test_a_recipes_lead_that_names_cookies_in_another_language_is_no_notice(lead
     from corearchive_plugins.boilerplate import _consent_notice
 
     assert not _consent_notice(lead)
+
+
+def test_a_reports_sentence_with_mail_words_is_no_sign_up_prompt():
+    """ "recibe" … "correo" … "su" and "anmelden" … "Sie erhalten" … "Postfach" are a local
+    story's closing sentences, not a newsletter's prompt: the last paragraph of a Spanish
+    story was removed (s45 read F7). Without the newsletter's name, a paragraph-long line
+    is a prompt only when it opens with the verb."""
+    from corearchive_plugins.boilerplate.notes import is_sign_up, sign_up_prompts
+
+    reports = [
+        "El Ayuntamiento recibe cada semana decenas de quejas por correo de vecinos "
+        "preocupados por su barrio.",
+        "Wer Fragen hat, kann sich im Rathaus anmelden; Sie erhalten dann einen Termin per "
+        "Post in Ihr Postfach.",
+    ]
+    assert not any(map(is_sign_up, reports))
+    lines = [
+        "El alcalde presentó ayer el nuevo plan de movilidad para el centro histórico.",
+        reports[0],
+    ]
+    assert sign_up_prompts(lines, [True, True]) == []
+    # (the prompts with the verb first still are)
+    assert is_sign_up("Want the best stories in your inbox? Sign up here today for free.")
+    assert is_sign_up(SIGN_UP_KEPT)
+
+
+def test_a_sentences_own_used_policy_or_agree_by_cookies_is_no_consent_wording(run_stage):
+    """A recipe's lead "I used to bake these cookies …" over a removed "Advertisement" was
+    dropped as a cookie notice: "used", "policy", "agree" and "nutzt … für" are a sentence's
+    own words (s45 read F6). The notices' wording still is one."""
+    from corearchive_plugins.boilerplate import _CONSENT_WORDING
+
+    for own in (
+        "I used to bake these cookies every Christmas with my grandmother.",
+        "The school's new policy bans cookies and sweets from lunchboxes.",
+        "Parents must agree before children are given cookies at school.",
+        "Die Bäckerei nutzt für ihre Cookies nur Butter aus der Region.",
+    ):
+        assert not _CONSENT_WORDING.search(own), own
+    for notice in (
+        "We use cookies to give you the best possible experience on our website.",
+        "Diese Website verwendet Cookies, um Ihnen den besten Service zu bieten.",
+        "ZRB verwendet Cookies. Wenn du hier weitersurfst, stimmst du der Cookie-Nutzung zu.",
+        "By continuing to browse, you agree to our use of cookies.",
+        "Politique des cookies",
+    ):
+        assert _CONSENT_WORDING.search(notice), notice
+    lead = (
+        "I used to bake these cookies every Christmas with my grandmother, and now my own"
+        " children ask for them as soon as the first snow falls."
+    )
+    story = [
+        "Start by melting the butter in a small pan until it smells of toasted nuts, then let it"
+        " cool for ten minutes before you stir in the sugar.",
+        "Beat in the eggs one at a time, fold in the flour and the chocolate, and chill the dough"
+        " for at least an hour so the cookies keep their shape in the oven.",
+        "Bake them for eleven minutes, until the edges are golden and the middles still look a"
+        " little soft; they set as they cool on the tray.",
+    ]
+    text = ["Home | Recipes | Baking | About", "Brown Butter Chocolate Chip Cookies", lead]
+    text += ["Advertisement", *story, "© 2025 Home Bakes"]
+    kept, removed = _clean(run_stage, [x for line in text for x in (line, "")][:-1])
+    assert CONSENT_REASON not in removed.values() and lead in kept

@@ -244,6 +244,8 @@ def test_profile_lines_are_found_in_their_forms():
         (["1 of 6", "2 of 6", "3 of 6"], COUNTER_REASON),
         (["1 / 5", "3 / 5", "4 / 5"], COUNTER_REASON),
         (["[gallery_en]1 of 6", "[gallery_en]2 of 6"], COUNTER_REASON),
+        (["Photo 1 of 6", "Photo 2 of 6"], COUNTER_REASON),
+        (["Bild 1 von 12", "Bild 2 von 12"], COUNTER_REASON),
     ],
 )
 def test_votes_browser_buttons_and_gallery_counters_are_chrome(lines, reason):
@@ -285,3 +287,14 @@ def test_a_share_bar_a_text_browser_wrote_as_one_word_is_chrome(bar):
 def test_a_line_naming_networks_is_no_glued_share_bar(line):
     """A sentence that names networks, or two glued names alone, is no such bar."""
     assert software_chrome(["A first line of the page's text, with a sentence.", line]) == {}
+
+
+def test_a_how_tos_steps_are_no_gallerys_counters():
+    """A how-to's "Step 1 of 3" / step / "Step 2 of 3" … were removed as a gallery's counter
+    over a picture (s45 read F17): only a picture's word goes before the number."""
+    lines = ["How to repot a cactus", "Step 1 of 3", "Put on thick gloves and lay newspaper down.",
+             "Step 2 of 3", "Tip the pot and ease the plant out with a fork.", "Step 3 of 3",
+             "Set the plant in fresh cactus soil and wait a week before watering."]  # fmt: skip
+    assert software_chrome(lines, [True] * len(lines)) == {}
+    quiz = ["Question 1 of 10", "Which planet is the largest?", "Question 2 of 10", "Who won?"]
+    assert software_chrome(quiz, [True] * len(quiz)) == {}

@@ -146,3 +146,16 @@ def test_a_deep_card_and_a_comment_in_a_card():
     deep = "<span>" * 1500 + "{name}" + "</span>" * 1500
     page = _grid("$9.99", card="<!-- wp:product-card -->" + deep + "<span>{price}</span>")
     assert product_cards(load_html(page), page) == [f"Item {i} $9.99" for i in range(5)]
+
+
+def test_a_card_is_not_found_in_a_longer_price_and_one_card_is_no_listing():
+    """ "Enamel mug $12" was taken as held by "… the Enamel mug $120 set …", and the one card
+    left was added as a listing (s45 read F16): a card is held as whole words, and fewer
+    than MIN_CARDS new cards are none."""
+    from corearchive_plugins.boilerplate.listing import new_cards
+
+    cards = ["Enamel mug $12", "Canvas tote $8", "Wool cap $15"]
+    text = "Our shop sells the Enamel mug $120 set and the Canvas tote $8 in three colours."
+    assert new_cards(cards, text) == []
+    assert new_cards(cards, "Our shop sells the Enamel mug $120 set.") == cards
+    assert new_cards(cards, "Enamel mug\n$12\nCanvas tote $8\nWool cap $15") == []

@@ -1043,3 +1043,91 @@ def test_a_live_blog_of_flat_entries_is_read_in_linear_time():
     start = time.process_time()
     assert live_post_times(tree) == []
     assert time.process_time() - start < 2.0
+
+
+# a US live blog's times, newest first across noon (s45 read F4)
+US_TIMES = ["9:05 p.m.", "6:30 p.m.", "1:15 p.m.", "11:40 a.m.", "8:50 a.m."]
+US_POST = "The governor said the shelters would stay open through the night."
+
+
+def test_a_live_blogs_times_with_am_and_pm_are_in_a_clocks_order():
+    """ "9:05 p.m." over "11:40 a.m." read as 9:05 and 11:40, out of a clock's order: a US
+    live blog was no live blog, in HTML and in text (s45 read F4)."""
+    from lxml import html as lh
+
+    from corearchive_plugins.boilerplate.structures import _clock, live_post_times, post_times
+
+    assert [_clock(t) for t in ("2:32 pm", "12:05 a.m.", "12:05 p.m.", "11:40AM")] == [
+        872,
+        5,
+        725,
+        700,
+    ]
+    page = "".join(f"<div class='entry'><time>{t}</time><p>{US_POST}</p></div>" for t in US_TIMES)
+    assert (
+        live_post_times(lh.fromstring(f"<html><body><div>{page}</div></body></html>")) == US_TIMES
+    )
+    lines = [x for t in US_TIMES for x in (t, US_POST)]
+    keep = [x == US_POST for x in lines]
+    assert post_times(lines, keep, [False] * len(lines)) == list(range(0, len(lines), 2))
+
+
+def test_a_posts_paragraphs_end_at_the_next_posts_time():
+    """A time line with a piece's spaces ("7 Dec 2024 14.48 GMT") read as a wrapped
+    paragraph's piece: each post's paragraphs ran on through every later post, and a live
+    blog of 1,000 posts took 3.5 s (s45 read F2). They end at the next post's time."""
+    from corearchive_plugins.boilerplate.structures import _post_paragraphs, post_times
+
+    post = "The minister said the talks would go on tonight in the capital."
+    lines = [x for m in range(59, 0, -1) for x in (f"7 Dec 2024 14.{m:02d} GMT", post)]
+    assert _post_paragraphs(lines, 0) == [1]
+    keep = [x == post for x in lines]
+    assert post_times(lines, keep, [False] * len(lines)) == list(range(0, len(lines), 2))
+
+
+def test_a_live_blogs_last_post_does_not_run_into_the_footer():
+    """The last post's "paragraphs" ran on through the removed footer's sentences ("Share
+    this article …", "Copyright …"), handed back as kept (s45 read F3): they are no more
+    lines than the longest other post's."""
+    from corearchive_plugins.boilerplate.structures import post_times
+
+    post = "The minister said the talks would go on tonight in the capital."
+    lines = [x for t in ("14:32", "14:10", "13:55", "13:20") for x in (t, post, "")]
+    lines += [
+        "Share this article with your friends and family on social media.",
+        "",
+        "Read more: The ten best restaurants in the city, according to our critics.",
+        "",
+        "Copyright 2024 Example Media Group. All rights reserved.",
+    ]
+    keep = [x == post for x in lines]
+    assert post_times(lines, keep, [False] * len(lines)) == [0, 3, 6, 9]
+    # (a post's sentence inside the run that reads as furniture is the post's still: a
+    # wiki's schedule lost "… walking Vincent and Jas home." once furniture stopped it)
+    home = "In front of the house while walking Vincent and Jas home."
+    lines[4] = home
+    keep[4] = False
+    assert post_times(lines, keep, [x == home for x in lines]) == [0, 3, 4, 6, 9]
+
+
+def test_two_posts_in_one_minute_are_in_a_clocks_order():
+    """A busy live blog's "14:32" over "14:32" was taken as midnight's drop, and the blog
+    failed the clock's order (s45 read F5)."""
+    from lxml import html as lh
+
+    from corearchive_plugins.boilerplate.structures import _clock_order, live_post_times
+
+    assert _clock_order([872, 872, 850, 835]) and _clock_order([835, 850, 872, 872])
+    assert not _clock_order([872, 872, 872, 872]) and not _clock_order([872, 850, 872, 850])
+    # (events on other days at one time: no live blog's)
+    days = [
+        "Wed 12 February 2025, 13:00",
+        "Mon 24 February 2025, 19:30",
+        "Fri 28 February 2025, 19:30",
+    ]
+    assert not _clock_order([780, 1170, 1170], days)
+    assert _clock_order([780, 1170, 1170], [days[0], days[1], days[1]])
+    times = ["14:32", "14:32", "14:10", "13:55"]
+    post = "<p>The minister said the talks would go on tonight.</p>"
+    page = "".join(f"<div class='entry'><time>{t}</time>{post}</div>" for t in times)
+    assert live_post_times(lh.fromstring(f"<html><body><div>{page}</div></body></html>")) == times

@@ -747,6 +747,25 @@ def test_a_reviews_verdict_lists_and_credits_after_its_text_are_kept():
     assert article_structures(lines, keep, [0.3] * len(lines), furniture) == []
 
 
+def test_a_toggle_of_only_or_more_is_the_boxs_toggle_still():
+    """A box's toggle whose extra words are "only" or "more" ("Key events" / "Key events
+    only", "Ingredients" / "More ingredients") was no toggle once the verdict's "On a moins
+    aimé" was set aside (s45 read F14): only the comparatives of less make another label."""
+    from corearchive_plugins.boilerplate.structures import toggled_box
+
+    events = ["2h ago Red warning extended to Cardiff", "3h ago Flights cancelled at Bristol"]
+    after = "The storm reached the coast at noon, the Met Office said."
+    for label, button in (("Key events", "Key events only"),
+                          ("Wichtigste Ereignisse", "Nur wichtigste Ereignisse")):  # fmt: skip
+        lines = [label, *events, button, after]
+        assert toggled_box(lines, [True] * len(lines)) == [0, 1, 2, 3]
+    # (an expander goes alone, its list stays)
+    lines = ["Ingredients", "200 g flour", "2 eggs", "More ingredients", "Mix the flour."]
+    assert toggled_box(lines, [True] * len(lines)) == [3]
+    lines = ["What we liked", "The light", "The cast", "What we liked less", "The ending"]
+    assert toggled_box(lines, [True] * len(lines)) == []
+
+
 def test_a_lists_lost_heading_or_last_item_between_kept_lines_is_kept():
     """lynx's listicle lost "2. Grazalema" between "1." and "3." (each over its paragraph),
     and a recipe lost its last ingredient "Sal" over "Elaboración" (s44 acc-genres G18):

@@ -1413,6 +1413,13 @@ def test_the_sites_name_and_its_copyright_holder_are_no_authors(run_stage) -> No
     ):
         assert not site_as_author(name, site, uri), name
     assert site_as_author("StarsInsider", None, "https://www.starsinsider.com/a")
+    # (a word of an outlet's name that reads as a person's is the outlet's still: s45 read F13)
+    for name, site, uri in (
+        ("Abendblatt", "Hamburger Abendblatt", "https://www.abendblatt.de/a"),
+        ("Tagesspiegel", "Der Tagesspiegel", "https://www.tagesspiegel.de/a"),
+        ("Merkur", "Münchner Merkur", "https://www.merkur.de/a"),
+    ):
+        assert site_as_author(name, site, uri), name
     # (an outlet's name, its words apart, on a host or beside a site name that read as a name)
     assert site_as_author("Auto-Motor", None, "https://auto-motor.at/a")
     assert site_as_author("Noticia al Dia", "Noticia Al Dia", None)

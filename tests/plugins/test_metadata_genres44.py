@@ -24,6 +24,10 @@ from corearchive_plugins.metadata.wire import credits, split_authors
         # a name's word that is a weekday's short name, before a day it does not fit
         ("Li Sun 05 Mar 2024", ["Li Sun"]),
         ("Li Sun, Mar 5, 2024", ["Li Sun"]),
+        # ... and with no year, unless its day's number follows it (s45 read F8)
+        ("Yilei Sun, Apr. 8", ["Yilei Sun"]),
+        ("Yilei Sun Apr 8", ["Yilei Sun"]),
+        ("Li Wed Dec. 4", ["Li Wed"]),
     ],
 )
 def test_a_bylines_weekday_before_its_date_is_no_name(byline: str, authors: list[str]) -> None:
@@ -187,6 +191,15 @@ _RU_INTERVIEW = """Спорт
         ("Государственная Дума", []),
         ("Белый дом", []),
         ("Главные Новости", []),
+        # (a place's, a street's or an outlet's name with a surname's ending on a word: an
+        # adjective before it, a place's possessive first; s45 read F9)
+        ("Невский Проспект", []),
+        ("Сергиев Посад", []),
+        ("Ростов Великий", []),
+        ("Комсомольская Правда", []),
+        ("Московский Комсомолец", []),
+        ("Георгий Жуков", ["Георгий Жуков"]),
+        ("Иванов Иван Иванович", ["Иванов Иван Иванович"]),
     ],
 )
 def test_a_russian_name_alone_under_the_headline_is_the_byline(
@@ -255,6 +268,18 @@ def test_an_east_asian_agencys_credit_and_dateline(
     lines = _KYODO.format(credit=credit, lead=lead).split("\n")
     assert credits(lines, 1, lines[5:8]) == agencies
     assert split_authors([credit] if credit else []) == ([], agencies if credit else [])
+
+
+@pytest.mark.parametrize("heading", ["【今日の時事】", "【中学生の時事】", "【ニュース時事】"])
+def test_a_headlines_bracket_of_current_affairs_is_no_dateline(heading: str) -> None:
+    """ "【今日の時事】円安が進む" (today's current affairs) over a story credited Jiji: a
+    dateline's bracket opens a sentence of the body, its place has no hiragana (s45 read F12)."""
+    lines = [
+        f"{heading}円安が進む、1ドル＝160円台に",
+        "2024年4月29日 10:12",
+        "東京外国為替市場で円相場が一時1ドル＝160円台まで下落した。",
+    ]
+    assert credits(lines, 0, lines[2:]) == []
 
 
 @pytest.mark.parametrize("html", [False, True])
@@ -629,3 +654,72 @@ def test_a_lynx_posts_linked_headline_under_the_authors_recent_posts_is_its_titl
     a link ("[33]The Future …"), lost on lynx's number. The headlines of a run of one
     author's teasers but the last are no title, and a link's number is no part of one."""
     assert extract(_RECENT)["title"] == "The Future of Apple Innovation Is Backwards"
+
+
+_RELATED_UPDATED = """Home | News | Politics
+Council approves new budget after long debate
+By Jane Miller
+Published March 1, 2024
+The city council approved the new budget on Thursday evening after a debate that lasted \
+more than six hours.
+The budget includes more money for schools and road repairs, but cuts funding for two \
+libraries in the north of the city.
+Read also
+Library campaigners plan protest outside city hall
+Updated March 20, 2024
+Bus fares to rise by ten cents from April
+Updated March 18, 2024
+"""
+
+
+def test_a_related_teasers_update_is_not_the_pages(run_stage) -> None:
+    """A related teaser's "Updated March 20, 2024" under "Read also" was the page's update
+    (s45 read F10): another text's dates are set aside as for the publication date."""
+    doc = run_stage(MetadataStage, make_document(_RELATED_UPDATED)).kept[0]
+    assert doc.published is not None and doc.published.startswith("2024-03-01")
+    assert "updated" not in doc.annotations["metadata"]
+
+
+@pytest.mark.parametrize(
+    ("head", "value", "where"),
+    [
+        # (Facebook's "+0000"; JSON-LD beside a meta of another form)
+        (
+            "<meta property='article:modified_time' content='2024-03-05T10:12:00+0000'>",
+            "2024-03-05T10:12:00+00:00",
+            "html (meta article:modified_time)",
+        ),
+        (
+            "<meta property='article:modified_time' content='March 5, 2024'>"
+            '<script type="application/ld+json">{"dateModified": "2024-03-05T10:12:00+00:00"}'
+            "</script>",
+            "2024-03-05T10:12:00+00:00",
+            "html (JSON-LD dateModified)",
+        ),
+        # (a value in the record's form first, whatever its place: radio.cz's og:updated_time
+        # without a zone over its article:modified_time)
+        (
+            "<meta property='og:updated_time' content='2020-10-23T09:58:00'>"
+            "<meta property='article:modified_time' content='2021-04-07T08:09:49+02:00'>",
+            "2021-04-07T08:09:49+02:00",
+            "html (meta article:modified_time)",
+        ),
+        # (a time without a zone is no instant: its date)
+        (
+            "<meta property='article:modified_time' content='2024-03-05 10:12:00'>",
+            "2024-03-05",
+            "html (meta article:modified_time)",
+        ),
+    ],
+)
+def test_a_markup_modification_time_of_another_iso_form_is_recorded(
+    head: str, value: str, where: str
+) -> None:
+    """A meta's "+0000" or zone-less time was no value, and it hid JSON-LD's (s45 read F11)."""
+    from lxml import html as lh
+
+    from corearchive_plugins.metadata import _markup_modified
+
+    page = f"<html><head>{head}</head><body><p>x</p></body></html>"
+    got = _markup_modified(list(lh.fromstring(page).iter("meta")), page)
+    assert got is not None and (got["value"], got["where"]) == (value, where)

@@ -117,3 +117,47 @@ def test_htmldates_candidate_test_is_asked_only_of_elements_with_a_cue(monkeypat
     assert found and all(asked.count(e) == 1 for e in asked)
     n_elements = sum(1 for _ in tree.iterdescendants())
     assert len(asked) <= n_elements // 2, (len(asked), n_elements)
+
+
+def _segments_reference(whole: str, part: str) -> bool:
+    """:func:`.text._segments_of` as defined: some run of whole segments, folded, is
+    ``part`` folded."""
+    from corearchive_plugins.metadata.text import _segment_spans
+
+    spans = _segment_spans(whole)
+    want = part.casefold()
+    return any(
+        whole[a:b].casefold() == want for k, (a, _) in enumerate(spans) for _, b in spans[k:]
+    )
+
+
+@pytest.mark.parametrize(
+    ("whole", "part"),
+    [
+        ("Über uns – 2gewinnt | Kabarett", "über uns"),
+        ("Über uns – 2gewinnt | Kabarett", "2GEWINNT | kabarett"),
+        ("Opening Bell 11.18.19 - Dealbreaker", "Opening Bell"),
+        ("Straße | News", "STRASSE"),
+        ("İstanbul | Haberler", "i̇stanbul"),
+        ("a | a | b", "a | b"),
+        ("news | News", "uns"),
+    ],
+)
+def test_a_titles_segments_are_found_as_defined(whole: str, part: str) -> None:
+    from corearchive_plugins.metadata.text import _segments_of
+
+    assert _segments_of(whole, part) == _segments_reference(whole, part)
+
+
+def test_a_title_of_hundreds_of_segments_is_read_in_linear_time() -> None:
+    """Every run of segments sliced and folded: 3.9 s for a title of 800 segments read from
+    a reader header's "Title:" (s45 read F15)."""
+    import time
+
+    from corearchive_plugins.metadata.text import _segments_of
+
+    whole = " | ".join(f"keyword{k} cheap flights" for k in range(800))
+    t0 = time.perf_counter()
+    assert not _segments_of(whole, "not there")
+    assert _segments_of(whole, "keyword798 cheap flights | KEYWORD799 cheap flights")
+    assert time.perf_counter() - t0 < 0.5
