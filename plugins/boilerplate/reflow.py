@@ -90,9 +90,10 @@ _LIST_ITEM = re.compile(r"[*•·‣◦▪]\s")
 #: never the page's words (the one pattern of reflow, chrome and structures)
 BROWSER_BUTTON = r"(?i:\((?:button|submit|reset)\))"
 #: A form's control at a line's start as a text browser writes it: a radio button ("(*)",
-#: "( )"), a check box ("[X]", "[ ]"), a button as lynx writes one ("(BUTTON) Share": a
-#: live blog's share button was joined to the post above it, s44 acc-genres G11)
-_FORM_CONTROL = re.compile(rf"(?:\([* ]\)|\[[Xx ]\]|{BROWSER_BUTTON})\s")
+#: "( )"), a check box ("[X]", "[ ]")
+_FORM_CONTROL = re.compile(r"(?:\([* ]\)|\[[Xx ]\])\s")
+#: A button at a line's start as lynx writes one ("(BUTTON) Share"): see :func:`_form_control`
+_BUTTON_START = re.compile(rf"{BROWSER_BUTTON}\s")
 #: A clock's time, its hour and its minutes ("14:32", "21.40", "9h05"; the one pattern of
 #: reflow and structures)
 CLOCK = r"([01]?\d|2[0-3])[:.h]([0-5]\d)"
@@ -167,7 +168,7 @@ def _forced(lines: list[str], width: int) -> list[bool]:
     indent, a nested item; a list item's next line is
     indented as far as the item's text, under it; a numbered item after a sentence's end
     or another item: see :func:`_numbered_item`; a speaker's turn of a dialogue: see
-    :func:`_speakers`; a form's controls: :data:`_FORM_CONTROL`; a clock time alone after a
+    :func:`_speakers`; a form's controls: :func:`_form_control`; a clock time alone after a
     sentence's end: :func:`_time_after_end`)."""
     n = len(lines)
     out = [False] * n
@@ -194,7 +195,7 @@ def _forced(lines: list[str], width: int) -> list[bool]:
                 and not _next_item(cur, raw)
                 and not _numbered_item(cur.strip(), nxt)
                 and not _turn(nxt, speakers)
-                and _FORM_CONTROL.match(nxt) is None
+                and not _form_control(cur, nxt)
                 and not _time_after_end(cur, nxt)
             )
     return out
@@ -704,15 +705,27 @@ def _turn(line: str, speakers: frozenset[str]) -> bool:
 
 def _starts_unit(cur: str, nxt: str, speakers: frozenset[str], width: int) -> bool:
     """Whether the stripped line ``nxt`` starts a unit of its own after ``cur``, whatever
-    their lengths: a speaker's turn, a form's controls (:data:`_FORM_CONTROL`: a poll's
+    their lengths: a speaker's turn, a form's controls (:func:`_form_control`: a poll's
     answers were joined to its question, in a script without case: s39 acc-regress R4), a
     numbered item after a sentence's end or another item, or (after a sentence's end, or
     in a text of a fixed ``width``) a credit or a run-in label."""
-    if _turn(nxt, speakers) or _FORM_CONTROL.match(nxt) or _numbered_item(cur, nxt):
+    if _turn(nxt, speakers) or _form_control(cur, nxt) or _numbered_item(cur, nxt):
         return True
     if _time_after_end(cur, nxt):
         return True
     return bool((width or cur.endswith(_ENDS)) and _LABEL.match(nxt))
+
+
+def _form_control(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``nxt`` starts with a form's control (:data:`_FORM_CONTROL`)
+    or, after a line that ends a sentence (``cur``, stripped or not), with a lynx button (a
+    live blog's share button was joined to the post above it, s44 acc-genres G11). A
+    button after a line that ends mid-sentence goes on with it: a consent banner's "More
+    information" link and its buttons, parted, left the banner's text to be read as the
+    page's (s45 acc-regress R2)."""
+    return _FORM_CONTROL.match(nxt) is not None or (
+        _BUTTON_START.match(nxt) is not None and _LINE_END.search(cur.rstrip()) is not None
+    )
 
 
 def _time_after_end(cur: str, nxt: str) -> bool:

@@ -1425,6 +1425,23 @@ def test_a_live_blogs_times_and_lynxs_buttons_start_their_own_lines():
         assert when in blocks and text in blocks and "(BUTTON) Share" in blocks, blocks
 
 
+def test_a_lynx_button_after_a_line_that_ends_mid_sentence_goes_on_with_it():
+    """A consent banner as lynx writes it: its text, its "More information" link, and its
+    buttons right under them. A line at every "(BUTTON)" parted the banner from its buttons,
+    and its text was read as the page's (s45 acc-regress R2): a button starts a line of its
+    own only after a line that ends a sentence (the live blog's share buttons above)."""
+    banner = ("We and our partners store and access information on your device to measure "
+              "audiences and improve our services. More information")  # fmt: skip
+    lines = [*textwrap.wrap(banner, 72, initial_indent="   ", subsequent_indent="   ")]
+    lines += ["   (BUTTON) Accept all (BUTTON) Reject", ""]
+    for p in LYNX_PARAGRAPHS:
+        lines += [*textwrap.wrap(p, 74, initial_indent="   ", subsequent_indent="   "), ""]
+    joined = reflow_text("\n".join(lines))
+    assert joined is not None
+    blocks = [b.strip() for b in joined.text.split("\n")]
+    assert f"{banner} (BUTTON) Accept all (BUTTON) Reject" in blocks, blocks
+
+
 #: A Chinese article's paragraphs, one with ASCII digits and a percent sign (one column each)
 _CHINESE_PARAGRAPHS = [
     "据新华社报道，国家统计局今天发布数据显示，今年前两个月全国规模以上工业增加值同比增长，增速比去年全年明显加快。",
