@@ -425,17 +425,19 @@ def _join_spaced(parts: list[str]) -> str:
     with a combining mark (a vowel sign, a tone mark), which belongs to the letter the piece
     before ends with: a wrap that broke there had no space to break at (a Thai text cut by
     characters, "รถยนต" / "์ส่วนตัว"; a space before the mark leaves it alone on a dotted
-    circle), and between two characters of a script written without spaces (a Japanese
-    line a text browser wrapped at a space it wrote after a full-width character, or a
-    short dump's breaks, :func:`few_breaks`: "…少なくとも4人" / "が死亡、…" was joined with a
-    space inside a word: s44 acc-regress R5)."""
+    circle), and between two Chinese or Japanese characters (a Japanese line a text
+    browser wrapped at a space it wrote after a full-width character, or a short dump's
+    breaks, :func:`few_breaks`: "…少なくとも4人" / "が死亡、…" was joined with a space inside
+    a word: s44 acc-regress R5). Not between two of Thai, Lao, Khmer or Myanmar: a line of
+    those broken at a space broke where the text parts its phrases, and the join keeps the
+    space (a Thai page's every wrapped line lost it: s45 acc-regress R4)."""
     if not any(map(_mark_first, parts[1:])) and not any(
-        _UNSPACED.match(a[-1:]) and _UNSPACED.match(b) for a, b in pairwise(parts)
+        _CJK.match(a[-1:]) and _CJK.match(b) for a, b in pairwise(parts)
     ):
         return " ".join(parts)
     out = parts[0]
     for nxt in parts[1:]:
-        glued = _mark_first(nxt) or (_UNSPACED.match(out[-1:]) and _UNSPACED.match(nxt))
+        glued = _mark_first(nxt) or (_CJK.match(out[-1:]) and _CJK.match(nxt))
         out += nxt if glued else " " + nxt
     return out
 

@@ -1912,6 +1912,16 @@ def test_a_japanese_dumps_wrapped_line_is_joined_without_a_space():
     assert reflow(["one two three", "four"], 0, forced=[True, False])[0] == ["one two three four"]
 
 
+def test_a_thai_line_a_browser_wrapped_at_a_space_is_joined_with_it():
+    """Thai has no space between words but one between phrases, and lynx wraps it only at
+    those: the join lost the space on every wrapped line of a Thai page (s45 acc-regress
+    R4), as it rightly does between two pieces of Japanese."""
+    got = reflow(["ผู้ชุมนุมถูกทุบจนใบหน้าเละ", "และท้องได้รับบาดเจ็บ"], 0, forced=[True, False])
+    assert got[0] == ["ผู้ชุมนุมถูกทุบจนใบหน้าเละ และท้องได้รับบาดเจ็บ"]
+    got = reflow(["台湾当局によると、少なくとも4人", "が死亡した。"], 0, forced=[True, False])
+    assert got[0] == ["台湾当局によると、少なくとも4人が死亡した。"]
+
+
 def test_japanese_paragraphs_one_a_line_under_a_latin_footer_are_not_wrapped():
     """A page of Japanese paragraphs, one a line (70–90 characters, no spaces), whose only
     spaced lines are short Latin ones: the longest of those (a copyright footer of 44
