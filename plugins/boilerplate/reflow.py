@@ -128,6 +128,15 @@ def _first_word(s: str) -> int:
     return len(s) if n < 0 else n
 
 
+def _line_columns(s: str) -> int:
+    """The columns ``s`` takes where it holds Chinese or Japanese (:func:`_columns`: a text
+    browser wraps it by columns, two a character), else its length: a w3m dump of Chinese
+    or Japanese, measured in characters, had a width of half its lines', and none of its
+    breaks was found (a sentence's last "。" left alone on a line, a subheading lost: s45
+    acc-regress R3)."""
+    return (_CJK.search(s) is not None and _columns(s)) or len(s)
+
+
 def _indent(s: str) -> int:
     return len(s) - len(s.lstrip())
 
@@ -176,11 +185,13 @@ def _forced(lines: list[str], width: int) -> list[bool]:
     speakers = _speakers(lines)
     for i in range(n - 1):
         cur = lines[i]
-        k = len(cur.rstrip())
+        k = _line_columns(cur.rstrip())
         if k > width // 2:
             raw = lines[i + 1]
             nxt = raw.strip()
-            word = _first_word(nxt)
+            # (a renderer breaks Chinese or Japanese anywhere: the next "word" is a
+            # character of two columns)
+            word = 2 if _CJK.match(nxt) else _first_word(nxt)
             out[i] = (
                 bool(nxt)
                 and k + 1 + word > edges.get(_indent(cur), width)
@@ -1918,9 +1929,10 @@ def _dump_width(lines: list[str]) -> int:
     near it were joined, the paragraphs left as a joined tail and a head that read as a
     teaser (the AP article dropped as empty: s44 acc-regress R1)."""
     lens = sorted(
-        len(s)
+        _line_columns(s)
         for s in map(str.strip, lines)
-        if " " in s and _INNER_GUTTER.search(s) is None and 2 * max(map(len, s.split())) <= len(s)
+        if (" " in s and _INNER_GUTTER.search(s) is None and 2 * max(map(len, s.split())) <= len(s))
+        or (s and _CJK.search(s) and _columns(s))  # (Chinese, Japanese: wrapped anywhere)
     )
     least = min(_WIDTH_LINES, max(1, len(lens) // _WIDTH_PER))
     for i in range(len(lens) - 1, least - 2, -1):

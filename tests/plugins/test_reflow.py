@@ -1922,6 +1922,54 @@ def test_a_thai_line_a_browser_wrapped_at_a_space_is_joined_with_it():
     assert got[0] == ["台湾当局によると、少なくとも4人が死亡した。"]
 
 
+# A short Chinese article as ``w3m -dump`` writes it (80 columns, two a character), its
+# few Latin lines short (s45 acc-regress R3)
+_ZH_W3M = """城市日报
+
+  • Politik
+  • Sport
+  • Kultur
+
+市政府公布老旧小区改造计划
+
+记者王丽 · 14.03.2024
+
+分享 Facebook X WhatsApp
+
+市政府周一公布了今年的老旧小区改造计划，共涉及一百二十个小区，惠及约五万户居民
+。
+
+改造内容包括加装电梯、更新供水管道以及增加停车位和绿化面积。
+
+相关阅读
+
+  • 城市日报: 市政府周一公布了今年的老旧小区改造计划，共涉及一百二十个小区，惠
+    及约五万户居民。…
+  • 城市日报: 改造内容包括加装电梯、更新供水管道以及增加停车位和绿化面积。…
+
+© 2024 城市日报
+
+Impressum · Datenschutz
+"""
+
+
+def test_a_chinese_dumps_breaks_are_found_in_columns():
+    """A dump's width was found among its lines with a space, counted in characters: a
+    Chinese dump's width was that of its short Latin lines, and none of its breaks was
+    joined (a sentence's "。" left alone on a line, a list item in two). Counted in columns
+    (two a character), the lines of 78 columns are its width."""
+    got = reflow_text(_ZH_W3M)
+    assert got is not None
+    blocks = [b.strip() for b in got.text.split("\n")]
+    assert (
+        "市政府周一公布了今年的老旧小区改造计划，共涉及一百二十个小区，惠及约五万户居民。" in blocks
+    )
+    assert "。" not in blocks
+    assert any(b.endswith("小区，惠及约五万户居民。…") for b in blocks), blocks
+    # (the lines that end a sentence stay apart)
+    assert "改造内容包括加装电梯、更新供水管道以及增加停车位和绿化面积。" in blocks
+
+
 def test_japanese_paragraphs_one_a_line_under_a_latin_footer_are_not_wrapped():
     """A page of Japanese paragraphs, one a line (70–90 characters, no spaces), whose only
     spaced lines are short Latin ones: the longest of those (a copyright footer of 44
