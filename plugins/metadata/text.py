@@ -7814,13 +7814,13 @@ def extract_lines(
                 for i, s in (
                     (i, _covering_run(s, label))
                     for i, s in dict([*items[:15], *items[-15:]]).items()
+                    if (fm <= i < body_line or i > last_para)
+                    and not _JINA_IMAGE.match(s)
+                    and _site_like(s)
+                    and _names_domain(s, label)
+                    and not _site_words(s, True)
+                    and not _SITE_MAIL.search(s)
                 )
-                if (fm <= i < body_line or i > last_para)
-                and not _JINA_IMAGE.match(s)
-                and _site_like(s)
-                and _names_domain(s, label)
-                and not _site_words(s, True)
-                and not _SITE_MAIL.search(s)
             ]
             if named:
                 _, _, i, s = min(named)
@@ -8230,9 +8230,10 @@ def _spells(s: str, label: str) -> bool:
 
 def _covering_run(s: str, label: str) -> str:
     """The shortest run of the words of line ``s`` that names the whole of the domain
-    ``label`` (:func:`_covers`), with the short capitalised words before it (an article:
-    "La Dépêche du Littoral"), or ``s`` when none does: an app banner's "View CBS News In" was the site of
-    cbsnews.com, over its "CBS News" (s45 acc-regress R5)."""
+    ``label`` (:func:`_covers`) in two words or more, with the short capitalised words
+    before it (an article: "La Dépêche du Littoral"), or ``s`` when none does: an app
+    banner's "View CBS News In" was the site of cbsnews.com, over its "CBS News" (s45
+    acc-regress R5)."""
     words = s.split()
     if len(words) < 3 or not _covers(s, label):
         return s
@@ -8243,6 +8244,8 @@ def _covering_run(s: str, label: str) -> str:
                 best = (b - a, a)
                 break
     n, a = best
+    if n < 2:
+        return s  # (one word: the domain's word among others, a menu's "News Sport Weather")
     start = a
     while start > 0 and words[start - 1][:1].isupper() and len(_compact(words[start - 1])) <= 3:
         start -= 1
