@@ -721,8 +721,11 @@ def test_a_box_under_the_text_gets_no_lines_back_across_other_furniture():
     assert article_structures(lines, keep, score, furniture) == [6]
     assert _grown_upward(lines, keep, score, furniture) == []
     # (the same box after an ad's label: the article's list, cut at its top by the ad)
-    lines[1] = "Publicidad"
-    assert article_structures(lines, keep, score, furniture) == [2, 3, 6]
+    # (the same box after an ad's label or a picture's credit: the article's list, cut at
+    # its top by them)
+    for between in ("Publicidad", "Foto: A. Diez Herrero"):
+        lines[1] = between
+        assert article_structures(lines, keep, score, furniture) == [2, 3, 6]
     teaser = "Dagblad Rivierstad: Volgens de wethouder staan er nu dagelijks files"
     lines = [teaser, teaser, "© 2024 Dagblad Rivierstad", "Impressum · Datenschutz",
              "References", "1. file:///", "2. file:///0"]  # fmt: skip
