@@ -9,7 +9,7 @@ import sys
 import orjson
 import pytest
 
-from corearchive.report import count_words, dumps
+from corearchive.report import _UNSPACED, count_words, dumps
 
 #: Every white space character str.split knows (none is beyond the BMP)
 _SPACES = [chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace()]
@@ -26,17 +26,49 @@ def _text(rng: random.Random, n: int) -> str:
     return "".join(out[:n])
 
 
+def _unspaced(c: str) -> bool:
+    """A character of a script written without spaces (each a word: CJK, kana, Thai ...)."""
+    o = ord(c)
+    return any(a <= o <= b for a, b in _UNSPACED) or 0x20000 <= o <= 0x3FFFF
+
+
+def _reference_words(text: str) -> int:
+    """``len(str.split())`` with each unspaced-script character a word and CJK punctuation
+    a separator (s45 acc-wire W12): the words of str.split, each cut at those characters."""
+    n = 0
+    for w in text.split():
+        run = False
+        for c in w:
+            if _unspaced(c):
+                n, run = n + 1, False
+            elif 0x3000 <= ord(c) <= 0x303F:
+                run = False
+            else:
+                n, run = n + (not run), True
+    return n
+
+
 @pytest.mark.parametrize("n", [0, 1, 2, 5, 511, 512, 513, 900, 5000])
 def test_count_words_is_the_length_of_str_split(n: int) -> None:
     rng = random.Random(n)
     for _ in range(40):
         text = _text(rng, n)
-        assert count_words(text) == len(text.split()), repr(text)
+        assert count_words(text) == _reference_words(text), repr(text)
+        plain = text.replace("漢", "a").replace("字", "b")
+        assert count_words(plain) == len(plain.split()), repr(plain)
 
 
 def test_count_words_on_long_texts_of_one_kind() -> None:
     for text in (" " * 600, "x" * 600, "\u3000" * 300 + "y" * 300, "\x00" * 700, "😀 " * 400):
         assert count_words(text) == len(text.split())
+
+
+def test_count_words_of_unspaced_scripts_counts_their_characters() -> None:
+    # a Japanese paragraph was 1 "word" (s45 acc-wire W12)
+    ja = "米国のトランプ大統領は3日、カナダとメキシコに関税を発動した。"
+    assert count_words(ja) == 29  # (its 31 characters but "、" and "。")
+    assert count_words(ja * 30) == 29 * 30
+    assert count_words("한국어 문장입니다") == 2  # (Korean writes spaces)
 
 
 @pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x85"])

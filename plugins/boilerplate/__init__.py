@@ -85,7 +85,7 @@ from .reflow import (
     side_by_side,
     wrapped_within,
 )
-from .structures import READ_ALSO_LABELS, live_post_times
+from .structures import READ_ALSO_LABELS, live_post_times, rating_boxes
 
 _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
@@ -579,6 +579,7 @@ class BoilerplateStage(Stage):
                 elif not (joined and joined.width):
                     _decide_wrapped(d)
                 _keep_structures(d)
+                _keep_short_runs(d)
                 if about := about_paragraph(d.stripped, d.keep.tolist()):
                     _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
                 _keep_listing_teasers(d)
@@ -590,6 +591,7 @@ class BoilerplateStage(Stage):
                 _drop_encoded_data(d)
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
+                _drop_closing_consent_notice(d)
                 _drop_toggled_box(d)
                 _drop_teaser_marks(d)
                 _drop_promo_lines(d)
@@ -830,17 +832,21 @@ class BoilerplateStage(Stage):
                         doc.work["trafilatura_meta"] = trafilatura_meta(tree, None, bound,
                                                                         index=index)  # fmt: skip
                         doc.work["trafilatura_meta_bound"] = reference_day(bound)
+                    if rating_boxes(tree):
+                        # (a review's rating box, made a paragraph: trafilatura drops an
+                        # element whose class names a rating; the tree changed)
+                        index = AttrIndex(tree)
                     if stamps := live_post_times(tree):
                         # (the times of a live blog's posts, made paragraphs: trafilatura
                         # drops a <time>; the tree changed, so does its index; refine keeps
                         # them, which the line model scores as a menu's items)
                         index = AttrIndex(tree)
                         doc.work["live_times"] = stamps
-                    text, method, described = self._main_text(doc, tree, index)
-                    if captions := _gallery_captions(tree, html, text):
+                    text, method, described, own = self._main_text(doc, tree, index)
+                    if captions := _gallery_captions(tree, html, text, own):
                         # a gallery's captions are its content: made paragraphs, and read
                         _captions_as_text(captions)
-                        text, method, described = self._main_text(doc, tree, AttrIndex(tree))
+                        text, method, described, _ = self._main_text(doc, tree, AttrIndex(tree))
                     if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
                         cards := new_cards(product_cards(tree, html), text)
                     ):
@@ -890,13 +896,16 @@ class BoilerplateStage(Stage):
             ann["products"] = len(cards)
         return text, ann
 
-    def _main_text(self, doc: Document, tree: Any, index: Any) -> tuple[str, str, bool]:
+    def _main_text(self, doc: Document, tree: Any, index: Any) -> tuple[str, str, bool, str]:
         """trafilatura's text of the page (``index``: its ``AttrIndex``), the method that
-        gave it, and whether it is the page's description (see :func:`_described_run`)."""
+        gave it, whether it is the page's description (see :func:`_described_run`), and
+        precision mode's text (the page's own text without its furniture, for
+        :func:`_gallery_captions`, when a fallback gave the text)."""
         *_, page_xpaths = _html_imports()
         method, described = "trafilatura", False
         with page_xpaths(index):
             text, _ = _extract(tree, "precision", False, fast=not self.options.html_compare)
+        precise = text
         # Precision mode now and then prunes most of an article (forum posts, product
         # pages).  When it kept little, ask the default mode too and take that if precision
         # mode kept under a fifth of it: on the dev sets this fires on 5 of 595 pages (all
@@ -928,7 +937,7 @@ class BoilerplateStage(Stage):
             method = "trafilatura-fallback"
             with page_xpaths(index):
                 text, _ = _extract(tree, "recall", False)
-        return text, method, described
+        return text, method, described, precise
 
     def _lines_of_page(
         self, doc: Document, tree: Any, n_kept: int
@@ -1068,7 +1077,7 @@ def _may_be_gallery(html: str) -> bool:
     return n >= _GALLERY_CAPTIONS and 3 * n >= html.count("<p")
 
 
-def _gallery_captions(tree: Any, html: str, text: str) -> list[Any]:
+def _gallery_captions(tree: Any, html: str, text: str, precise: str | None = None) -> list[Any]:
     """A photo gallery's captions, or none: trafilatura drops caption elements
     (``p.caption``, ``div.caption``, ``p.wp-caption-text``, ``span.gallery-caption``,
     ``div.slide-description``, a ``figcaption``) as an article's image furniture, where they
@@ -1078,7 +1087,11 @@ def _gallery_captions(tree: Any, html: str, text: str) -> list[Any]:
     the page's own text: ``text``, what trafilatura read of it, less the captions it read.
     An article's captions, a gallery's in an article too, stay furniture (s33 acc-regress
     #1: counted against the page's ``<p>`` only, an article written in ``<div>``s and lists
-    lost its body to its slide show's six captions)."""
+    lost its body to its slide show's six captions). When ``text`` is the page read as one
+    line (the default mode's last resort: its menu, share bar, captions and newsletter in one
+    line), the page's own text is ``precise``, precision mode's, without its furniture: the
+    menu's and the share bar's words counted as the page's own, and a gallery was left one
+    line (s44 genresA's note, s45 left45 item 3)."""
     if not _may_be_gallery(html):
         return []
     try:
@@ -1097,7 +1110,8 @@ def _gallery_captions(tree: Any, html: str, text: str) -> list[Any]:
                 long.append((e, " ".join(words), len(words)))
     if len(long) < _GALLERY_CAPTIONS:
         return []
-    read = _WORD.findall(text)
+    one_line = precise is not None and "\n" not in text.strip()
+    read = _WORD.findall(precise if precise is not None and one_line else text)
     flat = " ".join(read)
     own = len(read) - sum(n for _, joined, n in long if joined in flat)
     if sum(n for _, _, n in long) < own:
@@ -1415,7 +1429,8 @@ def _keep_structures(d: Any) -> None:
     a numbered list or a list's label of the article (:func:`.structures.article_structures`),
     a review's rating (:func:`.structures.article_rating`), a live blog's posts' times
     (:func:`.structures.post_times`) or a dialogue's speakers and turns
-    (:func:`.structures.dialogue_turns`), with a reason."""
+    (:func:`.structures.dialogue_turns`) and the heading over it
+    (:func:`.structures.dialogue_heading`), with a reason."""
     from .lines import CUEONLY_REASON, cue_only, load_model
     from .structures import (
         DIALOGUE_REASON,
@@ -1424,6 +1439,7 @@ def _keep_structures(d: Any) -> None:
         STRUCTURE_REASON,
         article_rating,
         article_structures,
+        dialogue_heading,
         dialogue_turns,
         post_times,
     )
@@ -1453,6 +1469,28 @@ def _keep_structures(d: Any) -> None:
     )
     if turns := dialogue_turns(d.stripped, d.keep.tolist(), alone):
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
+    if head := dialogue_heading(d.stripped, d.keep.tolist(), d.score.tolist(), stop):
+        _mark(d, dict.fromkeys(head, DIALOGUE_REASON), True)
+
+
+#: the model's reasons of a line it removed for its shortness alone (``lines._REASONS``)
+_SHORT_REASONS = frozenset(
+    ("short line outside the main text block", "short line (menu/label/button-like)")
+)
+
+
+def _keep_short_runs(d: Any) -> None:
+    """Keep the runs of short lines the model removed between two prose lines it kept
+    (:func:`.structures.short_runs`: a job ad's tasks and requirements, a manual's list of
+    requirements) and the labels and values of a table written a cell a line next to its
+    prose (:func:`.structures.pair_runs`: a product's specifications), with a reason."""
+    from .structures import PAIRS_REASON, SHORT_RUN_REASON, pair_runs, short_runs
+
+    short = [r in _SHORT_REASONS for r in d.columns()[2]]
+    if found := short_runs(d.stripped, d.keep.tolist(), short):
+        _mark(d, dict.fromkeys(found, SHORT_RUN_REASON), True)
+    if found := pair_runs(d.stripped, d.keep.tolist(), short):
+        _mark(d, dict.fromkeys(found, PAIRS_REASON), True)
 
 
 def _keep_listing_teasers(d: Any) -> None:
@@ -1657,14 +1695,29 @@ _CONSENT_WORDING = re.compile(
     r"\b(?:accept\w*|akzept\w*|agree\w*|consent\w*|einwillig\w*|zustimm\w*|einverstanden|"
     r"privacy|datenschutz\w*|policy|richtlinie\w*|settings|einstellungen|confidentialit\w*|"
     r"politique|acepta\w*|consentimiento|privacidad|accett\w*|consenso|toestemming|akkoord|"
-    # (pl, id, tr, ru)
-    r"korzyst\w*|zgod\w*|akceptuj\w*|prywatno\w*|menggunakan|menyetujui|privasi|kebijakan|"
-    r"kullan\w*|politika\w*|kabul|использ\w*|соглас\w*|конфиденциальн\w*)\b|"
+    # (pl, id, tr, ru: the reader's consent, the policy, privacy; not the verb "use" alone,
+    # which a recipe's lead has: "Bu tarifte çerez olarak … kullanılır", s45 midrev45 M1)
+    r"zgod\w*|akceptuj\w*|prywatno\w*|menyetujui|privasi|kebijakan|politika\w*|kabul|"
+    r"соглас\w*|конфиденциальн\w*)\b|"
     # (ar, hi, ja, zh, ko: scripts whose words \b does not part)
-    r"نستخدم|توافق|الخصوصية|उपयोग|सहमत|नीति|使用|同意|プライバシー|ポリシー|隐私|隱私|동의|개인정보",
+    r"توافق|الخصوصية|सहमत|नीति|同意|プライバシー|ポリシー|隐私|隱私|동의|개인정보",
     re.I,
 )
 CONSENT_REASON = "cookie notice over the page (its buttons removed under it)"
+#: Literals one of which a line naming cookies holds (:data:`_COOKIES`): tested first, the
+#: pattern's look-behind costs ~50 µs on a long line, and the lines asked about are every
+#: page's first and last kept ones (s45 midrev45 M6)
+_COOKIE_KEYS = (
+    "ookie", "OOKIE", "ملفات تعريف", "كوكيز", "कुकी", "çerez", "Çerez", "ÇEREZ", "쿠키",
+    "クッキー", "куки", "Куки", "КУКИ",
+)  # fmt: skip
+
+
+def _names_cookies(s: str) -> bool:
+    """Whether line ``s`` names cookies (:data:`_COOKIES`, after its literals' test)."""
+    return any(k in s for k in _COOKIE_KEYS) and _COOKIES.search(s) is not None
+
+
 #: A notice's last characters: a sentence's end (also the Devanagari danda, the Arabic
 #: question mark)
 _NOTICE_ENDS = (*LINE_ENDS, "।", "؟")
@@ -1688,16 +1741,51 @@ def _drop_consent_notice(d: Any) -> None:
         return
     j = int(keep.argmax())  # (the first kept line)
     s = d.stripped[j]
-    # (a substring's test first: the first kept line is most pages' lead, a long one)
-    if not keep[j] or not s.endswith(_NOTICE_ENDS) or not _COOKIES.search(s):
-        return
-    if _CONSENT_WORDING.search(s) is None:
+    if not keep[j] or not _consent_notice(s):
         return
     if j + 2 < len(keep) and not keep[j + 1] and keep[j + 2 :].any():
         _mark(d, {j: CONSENT_REASON}, False)
     elif not keep[j + 1 :].any() and (own := _own_sentence(d, j)) is not None:
         _mark(d, {j: CONSENT_REASON}, False)
         _mark(d, dict.fromkeys(_block_of(d, own), ALONE_REASON), True)
+
+
+#: a notice's link after its last sentence, on the notice's line ("... use of cookies. More
+#: information", "... widerrufen. Mehr erfahren"): a few words without a stop
+_LINK_AFTER = re.compile(r"[.!?…]\s+[^.!?…]{1,30}$")
+_LINK_WORDS = 3
+
+
+def _consent_notice(s: str) -> bool:
+    """Whether the line ``s`` is a site's cookie notice: it names cookies with a notice's
+    wording (:data:`_CONSENT_WORDING`) and ends a sentence, or ends with the notice's link
+    after its sentence, run into its line (:data:`_LINK_AFTER`: a notice that the rendering
+    wrote with its "More information" link was kept as the only line of 8 generated pages:
+    s45 kinds)."""
+    if not _names_cookies(s):
+        return False
+    if not s.endswith(_NOTICE_ENDS):
+        m = _LINK_AFTER.search(s)
+        if m is None or len(m[0].split()) > _LINK_WORDS + 1:
+            return False
+    return _CONSENT_WORDING.search(s) is not None
+
+
+def _drop_closing_consent_notice(d: Any) -> None:
+    """Remove the last kept line of a ``lines.Decisions`` when it is a site's cookie notice
+    (:func:`_consent_notice`) at the page's end, apart from the text (the line over it
+    removed: the site's footer) and with text kept before it, with a reason: a banner
+    rendered after the footer was kept under a page's table or list (s45 kinds: on 15 of
+    264 generated pages the last kept line). An article's last paragraph that names cookies
+    and consent follows the paragraph over it."""
+    keep = d.keep
+    n = len(keep)
+    if n < 3 or not keep.any():
+        return
+    j = n - 1 - int(keep[::-1].argmax())  # (the last kept line)
+    if j < 2 or keep[j - 1] or not keep[: j - 1].any() or not _consent_notice(d.stripped[j]):
+        return
+    _mark(d, {j: CONSENT_REASON}, False)
 
 
 #: The most lines of a block kept with a page's own sentence on either side of it
@@ -1720,7 +1808,7 @@ def _block_of(d: Any, at: int) -> list[int]:
             n = k + step
             if not 0 <= n < len(d.idx) or abs(d.idx[n] - d.idx[k]) != 1:
                 break
-            if n in d.why or _COOKIES.search(d.stripped[n]) is not None:
+            if n in d.why or _names_cookies(d.stripped[n]):
                 break
             out.append(n)
             k = n
@@ -1754,7 +1842,7 @@ def _own_sentence(d: Any, notice: int) -> int | None:
             and d.score[i] > top
             and len(_WORD.findall(s)) >= _OWN_MIN_WORDS
             and (s.endswith(LINE_ENDS) or _INNER_STOP.search(s) is not None)
-            and _COOKIES.search(s) is None
+            and not _names_cookies(s)
             and not notice_or_share(s)
         ):
             best, top = i, float(d.score[i])
@@ -1886,11 +1974,19 @@ def _drop_teaser_marks(d: Any) -> None:
 
 #: the reason of a line removed by :func:`_drop_promo_lines`
 PROMO_REASON = "link to another story ('Read more: <headline>')"
-#: A label that points at another story, its colon and the rest of the line: "READ MORE:",
-#: "Related:", "SEE ALSO:", "MORE:", "WATCH:", "Lesen Sie auch:", "Lire aussi :"
+#: A label that points at another story, its colon or a dash between spaces, and the rest of
+#: the line: "READ MORE:", "Related:", "SEE ALSO:", "MORE:", "WATCH:", "Lesen Sie auch:",
+#: "Lire aussi :", "LIRE AUSSI - " (Le Figaro's; s45 acc-wire W11)
 _PROMO = re.compile(
-    r"(?i:read (?:more|next)|more|watch|listen|recommended|leer más|" + READ_ALSO_LABELS + r")"
-    r"\s*:\s*(?P<rest>\S.*)"
+    r"(?i:(?:read (?:more|next)|more|watch|listen|recommended|leer más|"
+    + READ_ALSO_LABELS
+    + r")\s*:"
+    # (a dash after a label that names another story only: "More — and better — jobs …",
+    # "Watch - …" open sentences and subheadings; s45 midrev45 M4)
+    + r"|(?:read (?:more|next)|leer más|"
+    + READ_ALSO_LABELS
+    + r")\s+[-–—])"
+    r"\s*(?P<rest>\S.*)"
 )
 #: The fewest and the most words of a headline after such a label
 _PROMO_WORDS = (3, 25)
@@ -1900,8 +1996,8 @@ def _promo(line: str) -> bool:
     """Whether ``line`` is a link to another story set in the article: a label of
     :data:`_PROMO` and a headline, one phrase without a sentence's end ("READ MORE: Library
     to extend weekend hours starting in January")."""
-    if ":" not in line:  # (most lines: no label, no pattern tried)
-        return False
+    if ":" not in line and " - " not in line and " – " not in line and " — " not in line:
+        return False  # (most lines: no label, no pattern tried)
     m = _PROMO.fullmatch(line)
     if m is None:
         return False

@@ -280,7 +280,7 @@ def wrap_width(lines: list[str]) -> int | None:
     # page of paragraphs written without spaces, one a line, whose longest spaced line is
     # a Latin copyright footer, was joined into one line at that width: s45 acc-wire W2)
     half = width // 2
-    if any(len(ln) > half and _columns(ln) > width + _NEAR for ln in lines):
+    if any(len(ln) > half and not ln.isascii() and _columns(ln) > width + _NEAR for ln in lines):
         return None
     # (a necessary condition, counted in C: at least as many lines near the width as the
     # forced breaks a wrapped text has; most texts with short lines stop here)
@@ -1903,8 +1903,12 @@ def few_breaks(lines: list[str]) -> tuple[int, list[bool]] | None:
     line as a teaser and its last kept (s42 acc-pages F4, F7, F9). (Not in a text without
     bullets: there a line of a block can be a block of its own, and joining one or two
     breaks joined short paragraphs: dedup_quality's near recall 0.881 -> 0.869.)"""
-    width = _dump_width(lines)
+    lens = _wrappable(lines)
+    width = _dump_width(lens)
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
+        return None
+    # (a dump not wrapped at all has paragraphs past the width: see _PAST_WIDTH)
+    if sum(1 for k in lens if k > width + _WIDTH_SLACK) > _PAST_WIDTH:
         return None
     forced = wrapped_within(lines, width)
     return (width, forced) if any(forced) else None
@@ -1919,21 +1923,39 @@ _INNER_GUTTER = re.compile(r"\S {3,}\S")
 _WIDTH_LINES, _WIDTH_PER, _WIDTH_SLACK = 5, 20, 6
 
 
-def _dump_width(lines: list[str]) -> int:
-    """The width a text browser's dump (:func:`few_breaks`) was wrapped at: the longest
-    length that several of its lines with a space reach (:data:`_WIDTH_LINES`), among the
-    lines a wrapper can have made: none with a gutter (:data:`_INNER_GUTTER`) or a word
-    longer than the rest of the line (a reference's address, "18. file:///hamburg/...").
-    The widest line was taken: one row of icons of 105 columns on an AP page wrapped at 80
-    (w3m), lynx's references of 133 on a Hamburg paper's, so only the few lines that reached
-    near it were joined, the paragraphs left as a joined tail and a head that read as a
-    teaser (the AP article dropped as empty: s44 acc-regress R1)."""
-    lens = sorted(
+#: A dump wrapped at a width has at most this many lines a wrapper can have made past it
+#: (by more than :data:`_WIDTH_SLACK`): a word too long to break, a heading lynx does not
+#: wrap. ``w3m -dump -cols 4000`` writes a paragraph on one line, and its headlines or
+#: captions of about one length made a "width" that each of them reaching it was joined at:
+#: a headline to its time under it, a caption to its paragraph, a consent box to "Ok" (39
+#: of 115 held-out w3m pages, 37 of the 101 aeb dev pages as w3m writes them); such a page
+#: has paragraphs past it, ten or more on most (lynx's dumps, wrapped at 80: 0-3 on 670
+#: pages; s45 bp45 F2)
+_PAST_WIDTH = 3
+
+
+def _wrappable(lines: list[str]) -> list[int]:
+    """The lengths of the stripped ``lines`` that a wrapper can have made: with a space, no
+    gutter (:data:`_INNER_GUTTER`), no word longer than the rest of the line (a reference's
+    address, "18. file:///hamburg/..."), or of Chinese or Japanese, wrapped anywhere; in
+    columns (:func:`_line_columns`: s45 acc-regress R3)."""
+    return [
         _line_columns(s)
         for s in map(str.strip, lines)
         if (" " in s and _INNER_GUTTER.search(s) is None and 2 * max(map(len, s.split())) <= len(s))
-        or (s and _CJK.search(s) and _columns(s))  # (Chinese, Japanese: wrapped anywhere)
-    )
+        or (s and _CJK.search(s) and _columns(s))
+    ]
+
+
+def _dump_width(wrappable: list[int]) -> int:
+    """The width a text browser's dump (:func:`few_breaks`) was wrapped at: the longest
+    length that several of its lines reach (:data:`_WIDTH_LINES`), among the lines a
+    wrapper can have made (``wrappable``, their lengths: :func:`_wrappable`). The widest
+    line was taken: one row of icons of 105 columns on an AP page wrapped at 80 (w3m),
+    lynx's references of 133 on a Hamburg paper's, so only the few lines that reached near
+    it were joined, the paragraphs left as a joined tail and a head that read as a teaser
+    (the AP article dropped as empty: s44 acc-regress R1)."""
+    lens = sorted(wrappable)
     least = min(_WIDTH_LINES, max(1, len(lens) // _WIDTH_PER))
     for i in range(len(lens) - 1, least - 2, -1):
         # (lens[i] is reached by the lines from the first within the slack up to it)

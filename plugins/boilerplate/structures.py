@@ -42,7 +42,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, pairwise
 from typing import Any
 
-from .lines import _COMMENT_WORDS, _MONTHS, CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
+from .lines import (
+    _COMMENT_WORDS,
+    _MONTHS,
+    _TOK,
+    CLOSING_MARKS,
+    CUE_WORDS,
+    LINE_ENDS,
+    SENTENCE_MARKS,
+)
 from .refine import _AD_LABEL
 from .reflow import BROWSER_BUTTON, CLOCK
 
@@ -95,8 +103,10 @@ _QUANTITY = re.compile(
 #: cloves garlic blended together with below")
 _QUANTITY_WORDS = 14
 _LEADING = re.compile(r"\d{1,4}(?:[.,]\d{1,3})?")
-# a cell that is a number: "5040", "-3.2%", "212.4p", "24,118", "$1.5bn", "%165"
-_NUMBER = re.compile(r"[-+−–]?[$€£¥₩%]?\d[\d.,:%]*[^\W\d]{0,2}[%₩€$]?")
+# a cell that is a number: "5040", "-3.2%", "212.4p", "24,118", "$1.5bn", "%165"; an amount
+# with its currency set off by a space, as most of Europe writes it ("€ 78,90", "45,50 €": a
+# price list one cell a line was no table without them, s45 kinds)
+_NUMBER = re.compile(r"[-+−–]?(?:[$€£¥₩%]\s?)?\d[\d.,:%]*[^\W\d]{0,2}(?:\s?[%₩€$£])?")
 #: an e-mail or web address in a line ("news@courier.example", "www.example.com")
 _ADDRESS = re.compile(r"\S@[\w-]+\.\w|://|\bwww\.\w")
 #: the longest line that can be a number (a cell of a table one cell a line)
@@ -202,12 +212,19 @@ def _is_number(cell: str) -> bool:
 def _cell_tables(lines: Sequence[str], numbers: list[int]) -> list[tuple[int, int, int]]:
     """``(start, end, period)`` of the tables written one cell a line: runs of short lines
     whose kinds (number or words) repeat with a period, each period with both kinds
-    (``numbers``: the lines that are a number)."""
+    (``numbers``: the lines that are a number). A cell of marks alone ("*", "**", "–": a
+    footnote's mark, a dash for nothing) is a column some rows have and others leave empty,
+    which the rendering writes as no line at all: it is passed over in the kinds (a price
+    list's "Sauna supplement" / "£8.99" / "*" / "Court hire per hour" / "£75.99" was no
+    table; s45 kinds), and the period counts the other cells."""
     if len(numbers) < MIN_PERIODS:
         return []
-    kinds = ["a" if len(s.split()) <= _CELL_WORDS else "" for s in lines]
+    every = ["a" if len(s.split()) <= _CELL_WORDS else "" for s in lines]
     for i in numbers:
-        kinds[i] = "n"
+        every[i] = "n"
+    # the lines whose kinds are read: all but the marks inside a run of short lines
+    at = [i for i, s in enumerate(lines) if not (every[i] and _marks_only(s))]
+    kinds = [every[i] for i in at]
     n = len(kinds)
     # the end of the run of short lines each line is in (a table is in one such run)
     ends = [n] * (n + 1)
@@ -232,11 +249,69 @@ def _cell_tables(lines: Sequence[str], numbers: list[int]) -> list[tuple[int, in
                     best = (i, j, k)
                     break
         if best:
-            out.append(best)
-            i = best[1]
+            i, j, k = best
+            # (in the lines: with the marks of its last row)
+            end = at[j - 1] + 1
+            while end < len(lines) and every[end] and _marks_only(lines[end]):
+                end += 1
+            out.append((at[i], end, k))
+            i = j
         else:
             i += 1
     return out
+
+
+#: the fewest prose lines the model kept of a page with an article (:func:`_no_article`)
+_ARTICLE_LINES = 3
+
+
+#: the fewest characters of a prose line in a script written without spaces (as the line
+#: model's rule of pages without an article counts them: ``lines._sentence_lines``)
+_CJK_PROSE_CHARS = 20
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
+
+
+def _prose_line(s: str) -> bool:
+    """Whether ``s`` is a line of prose: a sentence of :data:`_PROSE_WORDS` words or more,
+    or of :data:`_CJK_PROSE_CHARS` characters mostly of Chinese or Japanese script (a
+    sentence of theirs is one or two runs of letters: a ranking's headlines under a
+    Japanese article counted as none, and were kept as the table of a page without one)."""
+    if not (_stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
+        return False
+    if len(s.split()) >= _PROSE_WORDS:
+        return True
+    return len(s) >= _CJK_PROSE_CHARS and 10 * len(_CJK.findall(s)) > 3 * len(s)
+
+
+def _no_article(lines: Sequence[str], keep: Sequence[bool]) -> bool:
+    """Whether the model kept fewer than :data:`_ARTICLE_LINES` lines of prose
+    (:func:`_prose_line`) on the page: it has no article."""
+    prose = 0
+    for s, k in zip(lines, keep, strict=True):
+        if k and _prose_line(s):
+            prose += 1
+            if prose >= _ARTICLE_LINES:
+                return False
+    return True
+
+
+def _marks_only(line: str) -> bool:
+    """Whether ``line`` is a few marks, no letter or digit: a table's footnote mark or empty
+    cell ("*", "**", "†", "–")."""
+    return len(line) <= _MARK_CHARS and not any(c.isalnum() for c in line)
+
+
+#: the most characters of a table's cell of marks alone (:func:`_marks_only`)
+_MARK_CHARS = 3
+
+
+def _glued_cells(line: str) -> int:
+    """The cells of a table's header row that the rendering wrote as one line, glued
+    ("Pos.TeamPlayedPoints", "HaltestelleAbfahrtAnkunft": each header cell starts with a
+    capital right after the last one's small letter or full stop); 0 when the line is no
+    such row (no capital so glued: a word, a title)."""
+    cuts = sum(1 for x, y in pairwise(line) if y.isupper() and (x.islower() or x == "."))
+    return cuts + 1 if cuts else 0
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -367,6 +442,10 @@ def article_structures(
     edges = [i for i in range(1, n) if keep[i] != keep[i - 1]]
     seeds = chain.from_iterable((i - 2, i - 1, i, i + 1) for i in edges)
     spans = _runs(forms, seeds)
+    # (a table w3m or lynx wrote with spaces, its widest cells one space from the next
+    # column's: "Processor Tensor G3" has no form of its own; s45 left45 item 1)
+    spaced = spaced_tables(lines)
+    spans += [(a, b, "cells") for a, b in spaced if not all(keep[a:b])]
     cells = [
         i
         for i, s in enumerate(lines)
@@ -374,9 +453,15 @@ def article_structures(
     ]
     headed: set[int] = set()
     for a, b, k in _cell_tables(lines, cells):
-        # the header: the period's lines before it, words only ("Pos.", "Piloto", "Pontos")
+        # the header: the period's lines before it, words only ("Pos.", "Piloto", "Pontos"),
+        # or its cells glued on one line, as the dev sets' rendering writes a row of <th>
+        # ("ServicePriceNote"; a column of marks alone may be one more: "Note")
         h = a - k
-        if h >= 0 and all(len(s.split()) <= _CELL_WORDS for s in lines[h:a]):
+        marks = any(_marks_only(s) for s in lines[a:b])
+        if a > 0 and k <= _glued_cells(lines[a - 1]) <= k + marks:
+            a -= 1
+            headed.add(a)
+        elif h >= 0 and all(len(s.split()) <= _CELL_WORDS for s in lines[h:a]):
             a = h
             headed.add(a)
         spans.append((a, b, "column"))
@@ -399,7 +484,15 @@ def article_structures(
             # with its header: a box of ranked headlines ("1" / "Man arrested after harbour
             # fight" / "2" ...) or a markets ticker after the text repeat as well, and were
             # kept as the article's: s35 acc-read #5)
-            inside = (before and after) or ((before or after) and a in headed)
+            # A page whose text is the table (a price list, a timetable, a league table)
+            # has no article next to it: the model kept a line or two of prose there (an
+            # intro, a cookie banner, a teaser) or none, and the table with its header is
+            # the page's (s45 kinds: table pages lost 93 % of their rows in this layout)
+            inside = (
+                (before and after)
+                or ((before or after) and a in headed)
+                or (a in headed and _no_article(lines, keep))
+            )
         elif kind == "pair" and 2 * sum(
             worded[j] and not keep[j] and not lines[j].endswith(SENTENCE_END) for j in range(a, b)
         ) >= (b - a - kept):
@@ -503,7 +596,7 @@ def article_structures(
         if _MIN_ITEMS <= j - i <= _MAX_ITEMS and (j == n or keep[j]):
             found.extend(range(i, j))
     found += _grown_upward(lines, keep, score, furniture)
-    found += _table_after_text(lines, keep, furniture)
+    found += _table_after_text(lines, keep, furniture, dict(spaced))
     # (with the lines found so far kept: a recipe's "Elaboración" under its last item)
     now = list(keep)
     for j in found:
@@ -569,10 +662,88 @@ def _list_gaps(
 #: most short lines (a verdict's lists, their labels) between them
 _TAB_ROWS = 3
 _TAB_LEAD_LINES = 8
+# a gap of two spaces or more before a cell of a row aligned with spaces
+_SPACED_GAP = re.compile(r" {2,}(?=\S)")
+#: the most columns a table's header row is off from its other rows (w3m and lynx centre a
+#: header cell: " Screen   6.2in OLED, 120Hz" over "Processor Tensor G3" / "RAM       8GB")
+_HEADER_SHIFT = 2
+
+
+def _gaps(line: str) -> list[int]:
+    """The offsets in ``line`` where a cell starts after two spaces or more (no tabs)."""
+    return [m.end() for m in _SPACED_GAP.finditer(line)] if "\t" not in line else []
+
+
+def _aligned(line: str, cols: Sequence[int]) -> bool:
+    """Whether ``line`` is a row of a table whose cells start at the offsets ``cols``: a
+    space before each of them and a character at it (one space is enough: the widest cell
+    of a column is one space from the next, "Processor Tensor G3"), no other gap of two
+    spaces, each cell a few words (:data:`_CELL_WORDS`)."""
+    if "\t" in line or len(line) <= cols[-1]:
+        return False
+    if any(line[c - 1] != " " or line[c] == " " for c in cols):
+        return False
+    if not set(_gaps(line)) <= set(cols):
+        return False
+    bounds = [0, *cols, len(line)]
+    return all(0 < len(line[x:y].split()) <= _CELL_WORDS for x, y in pairwise(bounds))
+
+
+def spaced_tables(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the tables that a text rendering (w3m, lynx) wrote with runs of
+    spaces, no tabs: :data:`_TAB_ROWS` lines or more of ``lines`` (stripped) whose cells
+    start at the same offsets, two of them with a gap of two spaces or more, and the row
+    over them when its cells start within :data:`_HEADER_SHIFT` of theirs (a header
+    cell, centred). A paragraph's lines have more words than a table's cells."""
+    n = len(lines)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        cols = _gaps(lines[i]) if "  " in lines[i] else []
+        if not cols or not _aligned(lines[i], cols):
+            i += 1
+            continue
+        a, b = i, i + 1
+        while a > 0 and _aligned(lines[a - 1], cols):
+            a -= 1
+        while b < n and _aligned(lines[b], cols):
+            b += 1
+        head = _gaps(lines[a - 1]) if a > 0 else []
+        if (
+            len(head) == len(cols)
+            and head != cols
+            and all(abs(x - y) <= _HEADER_SHIFT for x, y in zip(head, cols, strict=True))
+            and _aligned(lines[a - 1], head)
+        ):
+            a -= 1
+        if b - a >= _TAB_ROWS and sum(bool(_gaps(s)) for s in lines[a:b]) >= 2:
+            out.append((a, b))
+        i = b
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table's row written with tabs or runs of spaces."""
+    return [c for c in _CELL_SEP.split(line) if c]
+
+
+def _no_menu(rows: Sequence[str]) -> bool:
+    """Whether the rows of a table written with spaces read as a table's: in half of them
+    or more, a value (a cell after the first) with a figure or of several words ("1 h 48",
+    "Léa Fournier"); the columns of a menu rendered side by side are names of a word
+    ("Sport" / "Culture" / "Travel")."""
+    full = sum(
+        any(any(ch.isdigit() for ch in v) or len(v.split()) > 1 for v in _cells(s)[1:])
+        for s in rows
+    )
+    return 2 * full >= len(rows)
 
 
 def _table_after_text(
-    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    furniture: Sequence[bool],
+    spaced: dict[int, int] | None = None,
 ) -> list[int]:
     """The removed lines of a table written with tabs (:data:`_TAB_ROWS` rows or more, each
     of as many cells) right under the article's last kept paragraph, and of the short lines
@@ -580,7 +751,9 @@ def _table_after_text(
     furniture among them: a review's verdict lists and its credits ("Réalisation\tLéa
     Fournier", "Durée\t1 h 48"), which the teaser rule and the model removed as lines after
     the article's end (s44 acc-genres G4). The table ends the run: what follows it (the
-    tags) stays the model's."""
+    tags) stays the model's. A table that w3m or lynx wrote with spaces
+    (:func:`spaced_tables`; ``spaced``: their starts and ends, found when not given) is one
+    too, unless it reads as a menu in columns (:func:`_no_menu`)."""
     n = len(lines)
     last = next(
         (
@@ -592,12 +765,21 @@ def _table_after_text(
     )
     if last is None:
         return []
+    # (a table written with spaces by w3m or lynx: the same rows; s45 left45 item 1)
+    if spaced is None:
+        spaced = dict(spaced_tables(lines))
     k = last + 1
-    while k < n and k - last <= _TAB_LEAD_LINES and "\t" not in lines[k]:
+    while k < n and k - last <= _TAB_LEAD_LINES and "\t" not in lines[k] and k not in spaced:
         s = lines[k]
         if s and (furniture[k] or s.endswith(SENTENCE_END) or len(s.split()) > _ITEM_WORDS):
             return []
         k += 1
+    if k in spaced:
+        end = spaced[k]
+        # (no furniture, and no menu written in columns: its cells are single words)
+        if any(furniture[k:end]) or not _no_menu(lines[k:end]):
+            return []
+        return [j for j in range(last + 1, end) if not keep[j] and lines[j]]
     if k >= n or "\t" not in lines[k]:
         return []
     cells = len(lines[k].split("\t"))
@@ -764,7 +946,8 @@ _SCORE = rf"\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s*{_SCALE}|\s*%)?(?:\s*{_UNIT})?"
 # the label of a rating: "Verdict", "Our score", "Note", "Nota", "Bewertung", "Calificación"
 _RATING_LABEL = (
     r"(?:(?:the|our|overall|final|notre|note|unsere?|nuestra|la|il|nostro)\s+)?"
-    r"(?:verdict|rating|score|note|nota|bewertung|wertung|gesamtwertung|urteil|"
+    r"(?:verdict|rating|score|note|nota|bewertung|wertung|gesamtwertung|urteil|testurteil|"
+    r"testnote|gesamtnote|"
     r"calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n|veredicto|valutazione|voto|verdetto|"
     r"punteggio|beoordeling|cijfer|oordeel|avalia[cç][aã]o|pontua[cç][aã]o)"
 )
@@ -857,6 +1040,86 @@ def article_rating(
         if (nxt < n and keep[nxt]) or (prv >= 0 and keep[prv]):
             out.extend(j for j in range(a, b) if not keep[j])
     return out
+
+
+#: the elements a review's rating box is written in, and the most levels between the box
+#: and the element its article's paragraph is in (``<div class="rating"><p>…</p></div>``
+#: beside the body's ``<p>``s)
+_RATING_TAGS = frozenset({"p", "div", "span", "strong", "b", "em"})
+_RATING_LEVELS = 3
+
+
+# the readers' votes beside a rating ("4.8 out of 5 (126 ratings)", "4,6 von 5 Sternen (212
+# Bewertungen)"): a recipe's or a shop's widget, no review's verdict
+_READERS = re.compile(
+    r"\(\s*\d|\b(?:ratings|votes|reviews|bewertungen|stimmen|avis|votos|valoraciones|"
+    r"recensioni|voti|beoordelingen)\b",
+    re.I,
+)
+
+
+def rating_boxes(tree: Any) -> list[str]:
+    """Make a review's rating box in an HTML page a paragraph of its text; return the
+    ratings. trafilatura drops an element whose class names a rating (``<div
+    class="rating"><p>Rating: 4/5</p></div>``: its list of a page's meta furniture), and a
+    review lost its verdict in HTML where its plain text kept it (s44 acc-genres G16, s45
+    left45 item 7). A rating is an element's text alone that reads as one
+    (:data:`_RATING`, on its scale: :func:`_off_scale`; not the readers' votes,
+    :data:`_READERS`), one or two on the page
+    (:data:`_MAX_RATINGS`: more are a listing's, a shop's), in a box that is the next or
+    the previous element of a paragraph that ends a sentence (the article's text beside
+    it), no more than :data:`_RATING_LEVELS` levels up. The box and what is in it lose their
+    class and id (the furniture's names trafilatura reads), and the rating's element is
+    made a ``<p>``."""
+    found: list[tuple[Any, str]] = []
+    for e in tree.iter(*_RATING_TAGS):
+        said = " ".join(e.text_content().split())
+        if not said or len(said) > _RATING_CHARS or not _RATING_CHAR.search(said):
+            continue
+        if _RATING.fullmatch(said) and not _off_scale(said) and not _READERS.search(said):
+            if any(a is e for a, _ in found) or any(
+                a in e.iterancestors() or e in a.iterancestors() for a, _ in found
+            ):
+                continue  # (a rating's own parts, or the box around it: counted once)
+            found.append((e, said))
+            if len(found) > _MAX_RATINGS:
+                return []
+    out: list[str] = []
+    for e, said in found:
+        box = e
+        for _ in range(_RATING_LEVELS):
+            if _beside_prose(box):
+                break
+            up = box.getparent()
+            if up is None or " ".join(up.text_content().split()) != said:
+                box = None
+                break
+            box = up
+        else:
+            box = None
+        if box is None or not _beside_prose(box):
+            continue
+        for x in (box, *box.iterdescendants()):
+            if isinstance(x.tag, str):
+                x.attrib.pop("class", None)
+                x.attrib.pop("id", None)
+        if e.tag != "p" and not any(c.tag in ("p", "div") for c in e.iterdescendants()):
+            e.tag = "p"
+        out.append(said)
+    return out
+
+
+def _beside_prose(e: Any) -> bool:
+    """Whether the element next to ``e`` or before it (elements only) is a paragraph that
+    ends a sentence, or holds one as its first or last paragraph."""
+    for side in (e.itersiblings(), e.itersiblings(preceding=True)):
+        near = next((x for x in side if isinstance(x.tag, str)), None)
+        if near is None:
+            continue
+        paras = [near] if near.tag == "p" else list(near.iter("p"))
+        if paras and any(_prose(" ".join(p.text_content().split())) for p in (paras[0], paras[-1])):
+            return True
+    return False
 
 
 #: the reason of a line kept by :func:`posts_and_comments`
@@ -1233,16 +1496,17 @@ def live_post_times(tree: Any) -> list[str]:
 
 def _held_or_after(t: Any, root: Any, tag: str) -> Iterator[Any]:
     """The ``tag`` elements under ``root`` (an ancestor of element ``t``) that hold ``t`` or
-    come after it beside it, in document order: beside ``t`` or beside a wrapper that holds
-    nothing but ``t``'s text, so a time in an entry's header of its own ("<div
-    class=meta><time>") finds the paragraph beside the header; a header that also holds a
-    poster's name (a forum's post) is no live post's time. Walks forward from ``t`` only:
-    a page of flat entries (``<time>``, ``<p>``, ``<time>`` …) took time cubic in its
-    entries (s45 acc-read F1)."""
-    said = t.text_content().split()
+    come after it beside it, before the next element of ``t``'s tag, in document order:
+    beside ``t`` or beside a wrapper that holds nothing else ("<div class=meta><time>"), so
+    a time in an entry's header of its own finds the paragraph beside the header; a header
+    that also holds a poster's name (a forum's post) is no live post's time. Walks forward
+    from ``t`` only: a page of flat entries (``<time>``, ``<p>``, ``<time>`` …) took time
+    cubic in its entries (s45 acc-read F1)."""
     top = t
     while (up := top.getparent()) is not None and up is not root:
-        if up.text_content().split() != said:
+        # (a wrapper of ``top`` alone: no other element, no text of its own; read in
+        # constant time, not by the wrapper's whole text, which is the page's at the top)
+        if len(up) != 1 or (up.text or "").strip() or (top.tail or "").strip():
             break
         top = up
     holds = []
@@ -1252,12 +1516,16 @@ def _held_or_after(t: Any, root: Any, tag: str) -> Iterator[Any]:
         if a is root:
             break
     yield from reversed(holds)  # (the outermost first, as in document order)
+    # (up to the next element like ``t``, the next post's time: a page of times over lines
+    # that are no prose walked to its end from each time, s45 midrev45 M5)
     e = t
     while e is not top.getparent() and e is not None:
         for sib in e.itersiblings():
-            if sib.tag == tag:
-                yield sib
-            yield from sib.iterdescendants(tag)
+            for d in sib.iter():
+                if d.tag == t.tag:
+                    return
+                if d.tag == tag:
+                    yield d
         e = e.getparent()
 
 
@@ -1527,6 +1795,65 @@ def dialogue_turns(
     return found
 
 
+# a turn of a dialogue written inline: a speaker's name (a few words, no digit) and a colon
+# before what the speaker says ("Sprecher: Um kurz nach zehn …", "Q: What did …")
+_INLINE_TURN = re.compile(r"([^\W\d_][^\d:：]{0,40}?)\s?[:：]\s+\S")
+#: the fewest turns of a dialogue written inline under a heading, and the most words of its
+#: speaker's name and of the heading
+_INLINE_TURNS = 3
+_SPEAKER_WORDS = 4
+_HEADING_WORDS = 6
+
+
+def dialogue_heading(
+    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float], stop: frozenset[str]
+) -> list[int]:
+    """The removed heading (a position in ``lines``, stripped) over a dialogue written
+    inline that the model kept: :data:`_INLINE_TURNS` kept lines or more, each a speaker's
+    name and a colon before a sentence, by two speakers or more, one of whom speaks twice
+    (a video's transcript: "Sprecher: …" / "Kapitän Uwe Reinhardt: …" / "Sprecher: …"; an
+    interview's "Q:" / "A:"), under the article's kept sentence. The model read "Das Video
+    zum Nachlesen" over a video's transcript as a widget's label, a word of the page's
+    furniture in it (s44 acc-genres, s45 left45 item 4). A heading is a few words
+    (:data:`_HEADING_WORDS`) without a sentence's end or a colon ("Lesen Sie auch: …" is
+    a teaser), not of the lexicon's furniture words alone but for function words (``stop``):
+    "Advertisement", "Video" over the turns stay removed; with a label's score at least
+    (:data:`_LABEL_SCORE`). (The model's own test of cue words alone counts "Das Video zum
+    Nachlesen" as one.)"""
+    n = len(lines)
+    found: list[int] = []
+    for i in range(1, n - _INLINE_TURNS):
+        s = lines[i]
+        if (
+            keep[i]
+            or score[i] < _LABEL_SCORE
+            or not keep[i - 1]
+            or not lines[i - 1].endswith(SENTENCE_END)
+            or not 0 < len(s.split()) <= _HEADING_WORDS
+            or s.endswith(SENTENCE_END)
+            or ":" in s
+            or "：" in s
+        ):
+            continue
+        speakers: list[str] = []
+        j = i + 1
+        while j < n and keep[j] and lines[j].endswith(SENTENCE_END):
+            m = _INLINE_TURN.match(lines[j])
+            if m is None or len(m[1].split()) > _SPEAKER_WORDS:
+                break
+            speakers.append(m[1].casefold())
+            j += 1
+        said = Counter(speakers)
+        if (
+            len(speakers) >= _INLINE_TURNS
+            and len(said) >= 2
+            and max(said.values()) >= 2
+            and not all(w in CUE_WORDS or w in stop for w in _TOK.findall(s.lower()))
+        ):
+            found.append(i)
+    return found
+
+
 def _article_over_comments(lines: Sequence[str], heads: Sequence[int], end: int) -> bool:
     """Whether the posts with their posters on lines ``heads`` (up to line ``end``) are an
     article and its readers' comments: the posts after the first are a comment section
@@ -1792,3 +2119,123 @@ def listing_teasers(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     if own > _OWN_WORDS:
         return []
     return [j for a, b in units for j in (a, b) if not keep[j]]
+
+
+#: the reason of a line kept by :func:`short_runs`
+SHORT_RUN_REASON = "short lines between the text's paragraphs"
+#: the fewest and most lines of such a run (two lines between paragraphs are a byline and
+#: its author's name as often as a list's label and its item)
+_MIN_RUN = 3
+_MAX_RUN = 12
+# a year in a line (a date alone, "15 May 2024", is a teaser's or a post's, no list item)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: the most words of a line with a year that is a date alone
+_DATE_WORDS = 4
+#: the most prose lines the model kept of a page whose short runs are looked at
+_SHORT_TEXT = 5
+
+
+def short_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]) -> list[int]:
+    """The lines of runs of :data:`_MIN_RUN` to :data:`_MAX_RUN` short lines that the model
+    removed between two prose lines it kept (:func:`_prose_line`), to be kept: a job ad's
+    "Tasks" / "Plan and coordinate projects" / "Requirements" / ... between its intro and its
+    "Send your application ...", a manual's "Requirements" / "Python 3.9" / "5 GB RAM"
+    between two paragraphs, a notice's list of the documents to bring (s45 kinds: the model
+    reads each line alone as a menu's item). ``short``: whether the model removed a line for
+    its shortness alone (its reason), not for a page's furniture words, a repeated line, a
+    teaser's or a byline's form: a run with such a line, a line of more than
+    :data:`_ITEM_WORDS` words, a date alone or a line of fewer than two letters ("+", "A.":
+    a widget's buttons, a reviewer's initials) or an image's label ("[icon-create.svg]",
+    lynx's) is left as decided. Only on a page of at most
+    :data:`_SHORT_TEXT` kept prose lines: an article's paragraphs have runs of its furniture
+    between them that the model scored as short lines (a Finnish share bar's "Jaa artikkeli
+    Facebookissa", an author box's "Recent Posts", a photo credit cut in three lines: on the
+    trafeval dev texts the rule kept such runs on 9 pages of 6 to 56 prose lines, F1 0.956 ->
+    0.955; the kinds pages' job ads and notices have 2 to 5)."""
+    prose = [j for j, (s, k) in enumerate(zip(lines, keep, strict=True)) if k and _prose_line(s)]
+    if len(prose) > _SHORT_TEXT:
+        return []
+    out: list[int] = []
+    for a, b in pairwise(prose):
+        if not _MIN_RUN <= b - a - 1 <= _MAX_RUN:
+            continue
+        run = range(a + 1, b)
+        if all(
+            short[j]
+            and not keep[j]
+            and len(words := lines[j].split()) <= _ITEM_WORDS
+            and not (len(words) <= _DATE_WORDS and _YEAR.search(lines[j]))
+            and sum(c.isalpha() for c in lines[j]) >= 2
+            and _BRACKETED.fullmatch(lines[j]) is None  # (a text browser's image label)
+            for j in run
+        ):
+            out.extend(run)
+    return out
+
+
+#: the reason of a line kept by :func:`pair_runs`
+PAIRS_REASON = "labels and values of a table, a cell a line"
+#: the fewest label / value pairs of a table written a cell a line with two columns
+_MIN_PAIR_ROWS = 3
+
+
+def _pair_label(s: str) -> bool:
+    """Whether ``s`` reads as a table's label of two columns: a name of at most
+    :data:`_KEY_WORDS` words, no figure, no sentence ("Material", "Item number")."""
+    return (
+        0 < len(s.split()) <= _KEY_WORDS
+        and not any(c.isdigit() for c in s)
+        and not s.endswith(SENTENCE_END)
+    )
+
+
+def _pair_value(s: str) -> bool:
+    """Whether ``s`` reads as a table's value: a cell (:data:`_CELL_WORDS` words at most), no
+    sentence, no e-mail or web address (a contact box's), no image's label."""
+    return (
+        0 < len(s.split()) <= _CELL_WORDS
+        and not _stop_end(s)
+        and _ADDRESS.search(s) is None
+        and _BRACKETED.fullmatch(s) is None
+    )
+
+
+def pair_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]) -> list[int]:
+    """The lines of a table of labels and values written one cell a line ("Material" /
+    "Recycled polyester" / "Weight" / "500 g" / "Dimensions" / "90 x 580 cm" ...: a product's
+    specifications, a manual's options and their defaults) that the model removed for their
+    shortness (``short``) next to the prose it kept, to be kept. At least
+    :data:`_MIN_PAIR_ROWS` pairs, labels that differ, half of the values or more with a
+    figure (a menu's or a footer's items have none, or have them in the label: "High Street
+    64"); the kept prose right before the table (or one line over it: its label) or right
+    after it; on a page of at most :data:`_SHORT_TEXT` kept prose lines, as for
+    :func:`short_runs` (s45 kinds: a product's page kept its description alone)."""
+    n = len(lines)
+    prose = [k and _prose_line(s) for s, k in zip(lines, keep, strict=True)]
+    if sum(prose) > _SHORT_TEXT:
+        return []
+    out: list[int] = []
+    i = 0
+    while i + 1 < n:
+        j = i
+        while (
+            j + 1 < n
+            and not keep[j]
+            and not keep[j + 1]
+            and short[j]
+            and short[j + 1]
+            and _pair_label(lines[j])
+            and _pair_value(lines[j + 1])
+        ):
+            j += 2
+        rows = (j - i) // 2
+        if rows >= _MIN_PAIR_ROWS:
+            labels = {lines[k].lower() for k in range(i, j, 2)}
+            figures = sum(any(c.isdigit() for c in lines[k]) for k in range(i + 1, j, 2))
+            near = (i > 0 and prose[i - 1]) or (i > 1 and prose[i - 2]) or (j < n and prose[j])
+            if len(labels) == rows and 2 * figures >= rows and near:
+                out.extend(range(i, j))
+            i = j
+        else:
+            i += 1
+    return out

@@ -66,6 +66,7 @@ from .text import (
     CLOCK_CONFIDENCE,
     HASHTAG_SPACE,
     OLDEST_YEAR,
+    DateLines,
     LineSplit,
     Page,
     _compact,
@@ -202,11 +203,27 @@ def _updated(
 
 def _is_host(name: str, url: str | None) -> bool:
     """Whether a site's name is the host of the page's address ``url`` ("diariodelsur.es",
-    "www.diariodelsur.es"): an address, no name."""
+    "www.diariodelsur.es", "Space.com" at www.space.com), whatever its case."""
     if " " in name or (parts := _url_parts(url)) is None:
         return False
     host = parts[0]
     return bool(host) and name.casefold().removeprefix("www.") == host.removeprefix("www.")
+
+
+def _address_for_name(name: str, segment: str) -> bool:
+    """Whether ``name``, the host of the page's address (:func:`_is_host`), is an address
+    that the ``<title>``'s segment ``segment`` names better: written in lower case, as
+    trafilatura takes it from the URL ("diariodelsur.es" for "Diario del Sur"); or the
+    segment spells it in words an address cannot write, with a space or an apostrophe
+    ("LExpress.fr" for "L'Express", "ELESPECTADOR.COM" for "EL ESPECTADOR"). A name written
+    with capitals and its domain's suffix is the site's as it writes it ("Space.com",
+    "Chefkoch.de": an og:site_name), not "Space" (s45 left45 item 5)."""
+    return name == name.lower() or re.search(r"[\s'’]", segment) is not None
+
+
+#: How many of a plain text's first lines its headline is looked for in (for the credits
+#: around it)
+_TITLE_REACH = 200
 
 
 def _tidy_blank_lines(text: str) -> str:
@@ -1241,12 +1258,17 @@ class MetadataStage(Stage):
                 if not doc.site_name:
                     del sources["site_name"]
             if (
-                not doc.site_name
-                or (
-                    sources.get("site_name") == "html (trafilatura)"
-                    and _is_host(doc.site_name, url)
+                head
+                and (
+                    not doc.site_name
+                    or (
+                        sources.get("site_name") == "html (trafilatura)"
+                        and _is_host(doc.site_name, url)
+                    )
                 )
-            ) and (head and (site := title_site(head, doc.title or "", url))):
+                and (site := title_site(head, doc.title or "", url))
+                and (not doc.site_name or _address_for_name(doc.site_name, site))
+            ):
                 # (a page without og:site_name: the segment its <title> adds to the
                 # headline, "… | Halvorsen Bio Investors"; s41 acc-press F17. It names the
                 # site better than its address, which trafilatura gives without one:
@@ -1282,7 +1304,12 @@ class MetadataStage(Stage):
             top = _headline_line(page, doc.title)
             scan = (page.lines, top)
             idx, conf, _ = choose_posted(page.lines, cands)
-            if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
+            date_lines = DateLines(page, cands)  # (tested once for both searches below)
+            if (
+                self.options.strip_lines
+                and doc.text
+                and (upd := update_lines(page, cands, date_lines))
+            ):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours
                 # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)
                 removed = self._strip(doc, {"updated": upd}, page.lines)
@@ -1290,7 +1317,7 @@ class MetadataStage(Stage):
             if (
                 self.options.strip_lines
                 and doc.text
-                and (opening := opening_date_lines(page, cands, doc.text, _HTML_HEADLINE_LINES))
+                and (opening := opening_date_lines(date_lines, doc.text, _HTML_HEADLINE_LINES))
             ):
                 removed = self._strip(doc, {"published": opening}, page.lines)
                 ann["removed_lines"] = ann.get("removed_lines", 0) + removed
@@ -1360,7 +1387,15 @@ class MetadataStage(Stage):
                 url=url,
                 at=at,
             )
-            scan = (lines, (meta["lines"].get("title") or [0])[0])
+            top_line = meta["lines"].get("title")
+            if not top_line and meta.get("title"):
+                # (a headline kept in the text is not among the metadata's lines: the credits
+                # are looked for around it, not around the page's first lines, where "Par Le
+                # Figaro avec AFP" under it was out of reach; s45 acc-wire W3)
+                top_line = [
+                    k for k, x in enumerate(lines[:_TITLE_REACH]) if x.strip() == meta["title"]
+                ]
+            scan = (lines, (top_line or [0])[0])
             units, teasers = listing_units(lines, meta["candidates"], doc.text or "")
             if units:
                 # a listing (s36 acc-types #2): no teaser's date is the page's, no teaser's

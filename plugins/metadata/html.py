@@ -60,6 +60,7 @@ from .text import (
     address_host,
     after_reference,
     author_field_names,
+    cjk_byline,
     corrections_scored,
     cue_context,
     current_earliest_year,
@@ -1276,6 +1277,8 @@ def _extract_metadata(
             md.categories = _extract_catstags("category", root, index, heads)
         if not md.tags:
             md.tags = _extract_catstags("tag", root, index, heads)
+        if not md.tags:
+            md.tags = _json_ld_tags(heads)
     md.filedate = config.get("max_date")
     md.clean_and_trim()
     return md
@@ -1460,6 +1463,68 @@ def _extract_meta_json(heads: _HeadScan, metadata: Any) -> Any:
         except json.JSONDecodeError:
             metadata = extract_json_parse_error(element_text, metadata)
     return metadata
+
+
+def _json_ld_tags(heads: _HeadScan) -> list[str]:
+    """The ``keywords`` of the page's JSON-LD article (:func:`_json_keywords`), [] if none.
+    trafilatura reads a page's keywords meta tag, not its article's JSON-LD "keywords": a
+    page that gives its tags there alone had none (s45 acc-wire W7). Only scripts that hold
+    the word are parsed (a second time: trafilatura's reading of them is kept as is)."""
+    import json
+
+    for elem in heads.json_scripts():
+        if not elem.text or '"keywords"' not in elem.text:
+            continue
+        try:
+            schema = json.loads(elem.text, strict=False)
+        except json.JSONDecodeError:
+            continue
+        if found := _json_keywords(schema):
+            return found
+    return []
+
+
+#: The JSON-LD types whose ``keywords`` are the page's tags: an article's or a posting's
+#: ("NewsArticle", "BlogPosting", "ReportageNewsArticle", "LiveBlogPosting"), a web page's
+_KEYWORDS_TYPES = re.compile(r"(?:Article|Posting|WebPage)$")
+
+
+def _json_keywords(schema: Any, depth: int = 0) -> list[str]:
+    """The ``keywords`` of the first article-like object of a JSON-LD ``schema`` (a string
+    of comma-separated words or a list of strings; :data:`_KEYWORDS_TYPES`), found at its
+    top, in a list or an ``@graph``; [] if none."""
+    if depth > 3:
+        return []
+    if isinstance(schema, list):
+        for item in schema:
+            if found := _json_keywords(item, depth + 1):
+                return found
+        return []
+    if not isinstance(schema, dict):
+        return []
+    if "@graph" in schema:
+        return _json_keywords(schema["@graph"], depth + 1)
+    types = schema.get("@type")
+    types = types if isinstance(types, list) else [types]
+    if not any(isinstance(t, str) and _KEYWORDS_TYPES.search(t) for t in types):
+        return []
+    keywords = schema.get("keywords")
+    if isinstance(keywords, str):
+        keywords = _TAG_SEP.split(keywords)
+    if not isinstance(keywords, list):
+        return []
+    found = [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
+    if len(found) > _KEYWORDS_MAX:
+        return []  # (a site's list of its editions or an SEO dump, no article's tags)
+    # (not a CMS's fields, "Day: Wednesday", "Tag:Recherche", "Lite:true", nor addresses,
+    # "MA_Abington - abington.wickedlocal.com": dev pages' JSON-LD keywords)
+    return [k for k in found if not _KEYWORD_FIELD.match(k) and not _KEYWORD_ADDRESS.search(k)]
+
+
+#: The most JSON-LD keywords taken as tags (more: none)
+_KEYWORDS_MAX = 20
+_KEYWORD_FIELD = re.compile(r"[^:]{1,25}:")
+_KEYWORD_ADDRESS = re.compile(r"://|\.(?:com|org|net|de|co\.uk|fr)\b|^[A-Z]{2}_")
 
 
 _TAG_SEP = re.compile(r"[,;，、،]")  # (and the Arabic comma: "أوروبا، إرتكاس")
@@ -1690,5 +1755,8 @@ def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
                 return extract_author(tree)
             content = trim(" ".join(elem.itertext()))
             if content and 2 < len(content) < 120:
+                if (names := cjk_byline(content)) is not None:
+                    # (as a plain text's byline is read: "김민수 기자", "记者 王小明 李华")
+                    return "; ".join(names)
                 return normalize_authors(None, content)
     return None

@@ -63,6 +63,24 @@ _LONG = {
     "globenewswire": "GlobeNewswire",
     "news aktuell": "news aktuell",
     "apa-ots": "APA-OTS",
+    # (the agencies of more languages by their own names: "/ТАСС/", "— РИА Новости.",
+    # "/ وام/", "(भाषा)", "来源：中新社" credited none; s45 acc-wire W3)
+    "тасс": "TASS",
+    "итар-тасс": "TASS",
+    "риа новости": "RIA Novosti",
+    "интерфакс": "Interfax",
+    "interfax": "Interfax",
+    "anadolu ajansı": "Anadolu",
+    "anadolu": "Anadolu",
+    "وام": "WAM",
+    "وكالة أنباء الإمارات": "WAM",
+    "भाषा": "PTI-Bhasha",
+    "antara news": "ANTARA",
+    "bernama": "Bernama",
+    "中新社": "China News Service",
+    "中央通讯社": "CNA",
+    "新华通讯社": "Xinhua",
+    "新華通訊社": "Xinhua",
 }
 #: Short names, read as written only (in capitals, or dpa's and epd's lower case): "Ap",
 #: "Ani" and "Pa" are words and names
@@ -87,6 +105,12 @@ _SHORT = {
     "PA": "PA",
     # (the releases APA's Originaltext-Service sends: "Wien (OTS) - ...")
     "OTS": "APA-OTS",
+    # (Anadolu's, ANTARA's, WAM's, PAP's and Yonhap's short names; s45 acc-wire W3)
+    "AA": "Anadolu",
+    "ANTARA": "ANTARA",
+    "Antara": "ANTARA",
+    "WAM": "WAM",
+    "PAP": "PAP",
 }
 #: news aktuell's Originaltext-Service, by the mark of its releases' datelines only
 #: ("Lindenau (ots) - ..."): as a word, "ots" is no name a credit gives, and a gate that
@@ -106,14 +130,23 @@ _AGENCY = r"(?:(?i:" + alternation(_LONG) + r")|(?-i:" + alternation(_SHORT) + r
 #: The words before an agency's name in a credit ("By", "From", "Von", "Quelle:", "avec")
 _CREDIT_WORD = (
     r"(?i:by|from|von|vom|via|par|por|de|di|da|door|source|sources|quelle|fuente|fonte|bron|"
-    r"with|mit|avec|con|com|met)"
+    r"with|mit|avec|con|com|met|"
+    # (a newsroom's: "Redazione ANSA", "Redacción EFE"; s45 acc-wire W4)
+    r"redazione|redacción|redação|rédaction|redaktion)"
 )
+#: A source label of Chinese and Japanese pages before an agency's name, its colon
+#: full-width or not and no space after it ("来源：新华社", "出典：共同通信"; s45 acc-wire W3)
+_CJK_CREDIT_WORD = r"(?:来源|來源|稿源|出典|出处|出處|消息来源)\s*[:：]\s*"
 #: A credit that is an agency alone: "Associated Press", "From The Associated Press",
 #: "Von dpa", "Quelle: dpa", "AFP", "Reuters staff", "AP/Reuters"
 _CREDIT = re.compile(
-    r"^(?:" + _CREDIT_WORD + r"\s*:?\s+)?(?:(?i:the)\s+)?(?P<a>" + _AGENCY + r")"
+    r"^(?:" + _CREDIT_WORD + r"\s*:?\s+|" + _CJK_CREDIT_WORD + r")?(?:(?i:the)\s+)?"
+    r"(?P<a>" + _AGENCY + r")"
     r"(?:\s*(?:/|,|and|und|et|y)\s*(?:(?i:the)\s+)?(?P<b>" + _AGENCY + r"))?"
-    r"(?:\s+(?i:news|newswire|wire|staff|reporters?|agency))?\s*\.?$"
+    r"(?:\s+(?i:news|newswire|wire|staff|reporters?|agency)"
+    # (or the desk's city, a capitalised word: "EUROPA PRESS Madrid", "AFP Paris"; s45
+    # acc-wire W4)
+    r"|\s+(?-i:[A-ZÀ-Ý][a-zà-ÿ]+))?\s*\.?$"
 )
 #: A name with an agency after it: "LISA MASCARO Associated Press", "Jane Doe, Reuters",
 #: "Le Quotidien avec AFP", and "Hillel ItalieThe Associated Press", a text rendering that
@@ -144,6 +177,24 @@ _PLACE_OPEN = r"^\s*(?:[^\W\d_][^()\n]{0,40}?\s*)?\("
 DATELINE = re.compile(
     _PLACE_OPEN + r"(?P<a>" + _AGENCY + r")(?:\s*/\s*(?P<b>" + _AGENCY + r"))?\)\s*[-–—:]"
 )
+#: More datelines of wire copy (s45 acc-wire W3): a place (and a date) before the agency's
+#: parenthesis, ASCII or full-width, and the story right after it without a dash ("NEW
+#: DELHI, Mar 3 (PTI) The Supreme Court", "नयी दिल्ली, तीन मार्च (भाषा) ..."); Yonhap's
+#: "(서울=연합뉴스)"; the agency between slashes after the place and date ("МОСКВА, 5
+#: марта. /ТАСС/.", "دبي في 12 مارس/ وام/") or after a dash ending the dateline ("МОСКВА, 3
+#: мар — РИА Новости."); a Chinese agency's "新华社北京3月5日电" and "（中央社記者陳家豪台北3日電）"
+_MORE_DATELINES = (
+    re.compile(
+        # (the place in capitals or before a comma and a date: "The mayor (AP) said" is a
+        # sentence)
+        r"^\s*(?:[^\W\d_][^()（）\n,]{0,25},[^()（）\n]{1,20}?|(?-i:[A-Z][A-Z .'/-]{1,25}?))"
+        r"\s*[(（](?P<a>" + _AGENCY + r")[)）](?P<b>)\s*(?=\w)"
+    ),
+    re.compile(r"^\s*[(（][^()（）=\n]{1,20}=\s*(?P<a>연합뉴스|" + _AGENCY + r")\s*[)）](?P<b>)"),
+    re.compile(r"^\s*[^\W\d_][^/\n]{0,40}?/\s*(?P<a>" + _AGENCY + r")\s*/(?P<b>)"),
+    re.compile(r"^\s*[^\W\d_][^\n—–]{0,30}?\s[—–]\s*(?P<a>" + _AGENCY + r")\.(?P<b>)"),
+    re.compile(r"^\s*[(（]?(?P<a>新华社|新華社|中新社|中央社)[^\n（）()]{0,24}?[电電](?P<b>)"),
+)
 #: PR Newswire's dateline mark: "NEW YORK, Nov. 3, 2026 /PRNewswire/ --" (with its
 #: services' names after a dash: "/PRNewswire-HISPANIC PR WIRE/")
 _SLASH_DATELINE = re.compile(r"/(?P<a>PRNewswire)(?:-[\w ]{1,30})?/(?P<b>)\s*[-–—]")
@@ -151,7 +202,7 @@ _SLASH_DATELINE = re.compile(r"/(?P<a>PRNewswire)(?:-[\w ]{1,30})?/(?P<b>)\s*[-�
 _OTS_DATELINE = re.compile(_PLACE_OPEN + r"(?P<a>ots)\)(?P<b>)\s*[-–—:]")
 #: A Japanese wire dateline: the place and the agency's short name in lenticular brackets
 #: ("【台北共同】", "【ワシントン時事】"; s44 acc-genres G15)
-_CJK_SHORT = {"共同": "Kyodo", "時事": "Jiji"}
+_CJK_SHORT = {"共同": "Kyodo", "時事": "Jiji", "新華社": "Xinhua", "新华社": "Xinhua"}
 _CJK_DATELINE = re.compile(r"\s*【[^】\n]{0,15}?(?P<a>" + alternation(_CJK_SHORT) + r")(?P<b>)】")
 #: A line that credits a picture, not the story
 _PICTURE = re.compile(
@@ -193,7 +244,15 @@ def _dateline(line: str) -> re.Match[str] | None:
         or _SLASH_DATELINE.search(line)
         or _OTS_DATELINE.match(line)
         or _CJK_DATELINE.match(line)
+        or next(filter(None, (rx.match(line) for rx in _MORE_DATELINES)), None)
     )
+
+
+def dateline_agencies(line: str) -> list[str]:
+    """The agencies a wire dateline at ``line``'s start names ("BERLIN (dpa) -",
+    "（中央社記者陳家豪台北3日電）", "新华社北京3月5日电"), [] if it opens with none."""
+    m = _dateline(line)
+    return [] if m is None else _agencies(m)
 
 
 def _agencies(m: re.Match[str]) -> list[str]:
@@ -313,7 +372,25 @@ def _cover(names: Iterable[str], common: Iterable[str]) -> tuple[str, ...]:
 #: script (共同通信) as its bytes so read
 _LONG_KEYS = tuple(
     k.encode("utf-8").decode("latin-1")
-    for k in _cover([*_LONG, *_ALONE_ONLY], ("press", "newswire"))
+    for k in _cover(
+        [
+            *_LONG,
+            *_ALONE_ONLY,
+            # (a name of another cased script as written: the scan lowers A-Z only, "ТАСС")
+            # ("РИА Новости": an acronym's capitals, the other words' first)
+            *(
+                v
+                for k in _LONG
+                if not k.isascii()
+                for v in (
+                    k.upper(),
+                    k.title(),
+                    k.split()[0].upper() + k[len(k.split()[0]) :].title(),
+                )
+            ),
+        ],
+        ("press", "newswire"),
+    )
 )
 #: The short names in capitals, which :data:`_ANY_SHORT` matches as words: each is a run of
 #: capitals A-Z between other characters

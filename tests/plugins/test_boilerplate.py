@@ -3304,6 +3304,9 @@ _WIRE_PARAS = [
         "Lees ook: Gemeente wil nieuwe fietsbrug over de haven bouwen",
         "Czytaj także: Rada miasta przyjęła budżet na przyszły rok",
         "Related posts: Council approves new cycle lanes on Harbour Road",
+        # (a dash between spaces after the label, as Le Figaro sets it: s45 acc-wire W11)
+        "LIRE AUSSI - Crédit immobilier : les taux continuent de baisser",
+        "Read more — Council approves new cycle lanes on Harbour Road",
     ],
 )
 def test_a_link_to_another_story_between_the_paragraphs_is_removed(run_stage, promo):
@@ -3323,6 +3326,10 @@ def test_a_paragraph_that_opens_with_a_label_is_no_link():
     assert not _promo("Related: the council also voted on the budget for the new library.")
     assert not _promo("More: Prices rose 3 percent. Wages rose less than that in the year")
     assert not _promo("Watch: now")
+    assert not _promo("More - and more people say so.")
+    # (a dash only after a label naming another story: s45 midrev45 M4)
+    assert not _promo("More — and better — jobs for young people in the region")
+    assert not _promo("Watch – the mayor opens the new bridge over the river")
     # (a full stop before a closing quote ends a sentence as well: s41 acc-read unproved 3)
     assert not _promo('Listen: the mayor told the crowd that "this bridge belongs to you."')
     assert _promo('READ MORE: "We will rebuild," mayor says after the storm')
@@ -3848,3 +3855,21 @@ def test_a_cookie_notice_in_more_languages_over_a_page_is_removed(run_stage, not
     kept, removed = _clean(run_stage, [notice, *buttons, "Daily Courier", "Home", *ART])
     assert notice in removed and notice not in kept
     assert kept[-len(ART) :] == ART
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "発酵バターを使用したクッキーは、サクサクの食感と豊かな香りが魅力です。",
+        "Bu tarifte çerez olarak fındık ve kuru üzüm kullanılır, hazırlaması çok kolaydır.",
+        "Эти куки мы испекли, используя старый рецепт бабушки из деревни.",
+    ],
+    ids=["ja", "tr", "ru"],
+)
+def test_a_recipes_lead_that_names_cookies_in_another_language_is_no_notice(lead):
+    """The words of a notice in other languages are the reader's consent, a policy or
+    privacy, not the verb "use" alone: a Japanese and a Turkish recipe's lead that uses
+    butter for its cookies was removed as a notice (s45 midrev45 M1)."""
+    from corearchive_plugins.boilerplate import _consent_notice
+
+    assert not _consent_notice(lead)

@@ -1036,3 +1036,10 @@ def test_a_live_blog_of_flat_entries_is_read_in_linear_time():
     stamps = live_post_times(tree)
     assert time.process_time() - start < 2.0  # (cubic: hours)
     assert len(stamps) == 600 and stamps[:2] == ["00:00", "00:01"]
+    # (times over lines that are no prose: each search stops at the next time, s45
+    # midrev45 M5: 1,600 entries took 55 s)
+    flat = "".join(f"<time>{k // 60 % 24:02d}:{k % 60:02d}</time><p>Photo</p>" for k in range(1600))
+    tree = lxml.html.fromstring(f"<html><body><div>{flat}</div></body></html>")
+    start = time.process_time()
+    assert live_post_times(tree) == []
+    assert time.process_time() - start < 2.0

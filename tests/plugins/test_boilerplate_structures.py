@@ -14,6 +14,7 @@ from corearchive_plugins.boilerplate.structures import (
     STRUCTURE_REASON,
     _grown_upward,
     article_structures,
+    spaced_tables,
 )
 
 MENU = ["Home", "News", "Politics", "Sport", "Business", "Subscribe"]
@@ -551,6 +552,26 @@ def test_a_page_read_in_windows_keeps_its_rows_cue_column():
     assert [c > 0 for c in d.cues().tolist()] == [s == "Share on Facebook" for s in d.stripped]
 
 
+def test_a_page_indented_past_the_window_size_is_read_whole():
+    """``w3m -dump -cols 4000`` centres and right-aligns blocks in a page 4,000 columns wide
+    (a byline indented 450 columns): a CNN story of 15 K characters of text was 113 K as
+    written, so it was read in two windows, each as a page of its own, and half its
+    paragraphs went (held-out w3m). The window size counts what the features read: a line
+    without its indent."""
+    from corearchive_plugins.boilerplate.lines import _LONG_CHARS, decide_many
+
+    para = (
+        "The council met on Monday evening to discuss the budget for the coming year, and the"
+        " members voted on each of the proposals in turn before the session closed."
+    )
+    lines = [para if k % 5 else "Share on Facebook" for k in range(_LONG_CHARS // 2 // len(para))]
+    indented = [" " * 600 + ln for ln in lines]
+    assert sum(map(len, indented)) > _LONG_CHARS > 2 * sum(map(len, lines))
+    (flat, deep) = decide_many(["\n".join(lines), "\n".join(indented)])
+    assert deep.X is not None
+    assert deep.keep.tolist() == flat.keep.tolist()
+
+
 @pytest.mark.parametrize(
     ("intro", "ours"),
     [
@@ -813,3 +834,209 @@ def test_a_shop_boxs_price_is_no_label_of_the_list_under_it():
     keep = [True, True, False, False, True, True]
     furniture = [s == "Zu Thalia" for s in lines]
     assert article_structures(lines, keep, [0.4] * 6, furniture) == []
+
+
+# a review as w3m writes it (s44 acc-genres G4 on w3m/lynx): the verdict lists and a credits
+# table aligned with spaces under the last paragraph, the tags under them
+_W3M_REVIEW = """\
+Accueil
+Actualités
+Politique
+
+Cinéma
+
+« La Marée haute » : un premier film bouleversant sur la fin d'un port de pêche
+
+Pour son premier long-métrage, Léa Fournier filme trois familles de pêcheurs
+pendant la dernière saison avant la fermeture du port. Le résultat est d'une
+justesse rare.
+
+La réalisatrice ne juge jamais ses personnages. Elle les suit à l'aube sur les
+quais, au café, à la criée, et laisse le silence parler à leur place.
+
+On a aimé
+
+  • La photographie, superbe, de la baie au petit matin
+  • L'interprétation de Marc Le Goff, pêcheur dans la vie
+
+On a moins aimé
+
+  • Une dernière demi-heure un peu longue
+
+Réalisation   Léa Fournier
+Durée       1 h 48
+Sortie      16 octobre 2024
+Genre       Drame
+
+Sujets:CinémaCritique
+
+À lire aussi
+
+  • Grève SNCF : les trains annulés ce week-end
+  • La marée noire menace les parcs à huîtres
+
+  • Mentions légales
+  • Contact
+"""
+
+
+def test_a_reviews_credits_aligned_with_spaces_after_its_text_are_kept(run_stage):
+    """w3m and lynx write a table with runs of spaces, no tabs, and centre a header cell
+    (its columns a place or two off the other rows'); the review's verdict lists and
+    credits under its last paragraph were removed (s44 acc-genres G4, genresA's "left";
+    s45 left45 item 1). Rows whose cells start at the same offsets are a table; the tags
+    and the related links under it stay removed."""
+    kept, _ = _clean(run_stage, _W3M_REVIEW)
+    for line in ("On a aimé", "On a moins aimé", "Réalisation   Léa Fournier",
+                 "Durée       1 h 48", "Genre       Drame"):  # fmt: skip
+        assert line in kept
+    assert any("Une dernière demi-heure" in s for s in kept)
+    assert not {"Sujets:CinémaCritique", "À lire aussi", "Accueil", "Contact"} & set(kept)
+    # lynx: indented, the header cell one place off
+    lynx = _W3M_REVIEW.replace("Réalisation   Léa", "Réalisation  Léa").replace("\n", "\n   ")
+    lines = [s.strip() for s in lynx.split("\n") if s.strip()]
+    assert [lines[a] for a, _ in spaced_tables(lines)] == ["Réalisation  Léa Fournier"]
+
+
+def test_a_spec_tables_rows_one_space_from_the_next_column_are_its_rows():
+    """w3m's spec table in the middle of a review: its widest label is one space from the
+    value ("Processor Tensor G3") and its header row centred (" Screen   6.2in …"); the
+    model removed the label "Specifications", the first rows and the last (s45 left45
+    item 1): the rows aligned on one column are a table between kept text."""
+    lines = ["No charger in the box", "Specifications", "Screen   6.2in OLED, 120Hz",
+             "Processor Tensor G3", "RAM       8GB", "Storage   128GB / 256GB",
+             "Battery   4,575mAh", "Price     £599", "Design and screen",
+             "The aluminium frame and matte glass back feel costlier than it is."]  # fmt: skip
+    keep = [True, False, False, False, False, True, True, False, True, True]
+    assert spaced_tables(lines) == [(2, 8)]
+    assert article_structures(lines, keep, [0.4] * 10, [False] * 10) == [1, 2, 3, 4, 7]
+
+
+def test_a_menu_in_columns_after_the_text_is_no_table():
+    """A site's menu that w3m renders side by side, two columns of single words under the
+    article's last paragraph, aligned as a table is, stays removed; so does a footer in
+    columns of furniture words (s45 left45 item 1)."""
+    para = "La réalisatrice ne juge jamais ses personnages et les suit à l'aube sur les quais."
+    menu = ["Politique    Culture", "Économie     Sports", "Société      Vidéos",
+            "Cuisine      Météo"]  # fmt: skip
+    lines = [para, *menu]
+    keep = [True] + [False] * len(menu)
+    assert spaced_tables(lines) == [(1, 5)]
+    assert article_structures(lines, keep, [0.3] * len(lines), [False] * len(lines)) == []
+    foot = ["Mentions légales     Contact", "Gestion des cookies  Publicité",
+            "Plan du site         Annonceurs"]  # fmt: skip
+    lines = [para, *foot]
+    furniture = [True] * len(lines)
+    furniture[0] = False
+    assert article_structures(lines, [True, False, False, False], [0.3] * 4, furniture) == []
+
+
+_VIDEO = """Anmelden
+Startseite
+Politik
+Region
+Video: Die letzte Fahrt der Rheinfähre „Lorelei II“
+Von Tim Berger
+27.10.2024, 17:00 Uhr
+Teilen
+Video abspielen
+02:47 min
+Nach 61 Jahren ist die Fähre „Lorelei II“ am Sonntag zum letzten Mal über den Rhein \
+gefahren. Hunderte Schaulustige verabschiedeten sie am Ufer.
+Das Video zum Nachlesen
+Sprecher: Um kurz nach zehn legt die Lorelei II zum letzten Mal ab. An Bord sind fast nur \
+Stammgäste.
+Kapitän Uwe Reinhardt: Ich fahre hier seit 1989. Heute ist kein leichter Tag, das gebe ich zu.
+Sprecher: Ab Montag ersetzt eine neue, elektrisch betriebene Fähre das alte Schiff. Die \
+Lorelei II geht an einen Verein in Holland.
+Themen:
+Video
+Region
+Impressum
+Datenschutz"""
+
+
+def test_a_heading_over_a_transcript_written_inline_is_kept(run_stage):
+    """A video's transcript under its heading "Das Video zum Nachlesen": the model kept the
+    turns ("Sprecher: …") and removed the heading for its word "Video", a widget's (s44
+    acc-genres, s45 left45 item 4). A heading over three kept turns of two speakers or
+    more, one speaking twice, under the kept text, is the article's; the player's "Video
+    abspielen" over the lead, the tags and the footer stay removed."""
+    kept, _ = _clean(run_stage, _VIDEO)
+    assert "Das Video zum Nachlesen" in kept
+    assert not {"Video abspielen", "Themen:", "Impressum", "Datenschutz"} & set(kept)
+
+
+def test_no_heading_over_turns_of_furniture_words_or_a_teaser():
+    """What :func:`dialogue_heading` leaves: an ad's label, a teaser with a colon, a line
+    over turns of one speaker, a line over two turns."""
+    from corearchive_plugins.boilerplate.structures import dialogue_heading
+
+    lead = "Hunderte Schaulustige verabschiedeten die Fähre am Sonntag am Ufer des Rheins."
+    turns = ["Sprecher: Um kurz nach zehn legt die Lorelei II ab.",
+             "Kapitän Uwe Reinhardt: Ich fahre hier seit 1989.",
+             "Sprecher: Ab Montag ersetzt eine neue Fähre das alte Schiff."]  # fmt: skip
+    stop = frozenset({"das", "zum", "sie", "auch"})
+
+    def heading(line: str, below: list[str]) -> list[int]:
+        lines = [lead, line, *below]
+        keep = [True, False] + [True] * len(below)
+        return dialogue_heading(lines, keep, [0.3] * len(lines), stop)
+
+    assert heading("Das Video zum Nachlesen", turns) == [1]
+    assert heading("Anzeige", turns) == []
+    assert heading("Lesen Sie auch: Neue Fähre", turns) == []
+    assert heading("Das Video zum Nachlesen", turns[:2]) == []
+    one = [t.replace("Kapitän Uwe Reinhardt", "Sprecher") for t in turns]
+    assert heading("Das Video zum Nachlesen", one) == []
+
+
+def _review_html(box: str, extra: str = "") -> str:
+    """A review page: its rating box over the first paragraph, as s44 acc-genres wrote it."""
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Pixelon 8 review"
+        "</title></head><body><nav><a href='/'>Home</a> <a href='/tech'>Tech</a></nav><main>"
+        "<article><h1>Pixelon 8 review: the best camera phone under £600</h1>"
+        "<div class='article-body'>"
+        f"{box}<p>The Pixelon 8 does one thing better than any phone at its price: it takes "
+        "photos you will want to keep. Battery life and charging speed are merely average.</p>"
+        "<p>The aluminium frame and matte glass back feel more expensive than they are. At "
+        "187g the phone is light enough to use with one hand, and the screen reaches 2,000 "
+        f"nits in sunlight.</p>{extra}</div></article></main><footer>© 2024 Metro Tribune"
+        "</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='rating'><p>Rating: 4/5</p></div>",
+        "<div class='review-rating'><span class='score'>Note : 4/5</span></div>",
+        "<div class='rating-box'><p>Testurteil: 1,8 (gut)</p></div>",
+    ],
+)
+def test_an_html_reviews_rating_box_is_kept(run_stage, box: str) -> None:
+    """trafilatura drops an element whose class names a rating: a review lost its "Rating:
+    4/5" in HTML, where its plain text kept it (s44 acc-genres G16, s45 left45 item 7). A
+    rating beside the article's paragraph is a line of the text."""
+    html = _review_html(box)
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="r.html")).kept[0]
+    rating = box.split(">")[2].split("<")[0]
+    assert doc.text.split("\n")[0] == rating
+
+
+def test_readers_votes_and_a_shops_ratings_stay_out_of_an_html_text(run_stage) -> None:
+    """What :func:`rating_boxes` leaves: the readers' votes of a recipe card ("4.8 out of 5
+    (126 ratings)"), and a page of three ratings or more (a listing's, a shop's)."""
+    from lxml import html as lxml_html
+
+    from corearchive_plugins.boilerplate.structures import rating_boxes
+
+    votes = "<div class='rating'><p>4.8 out of 5 (126 ratings)</p></div>"
+    assert rating_boxes(lxml_html.fromstring(_review_html(votes))) == []
+    three = "".join(
+        f"<div class='rating'><p>Rating: {k}/5</p></div><p>Good.</p>" for k in (3, 4, 5)
+    )
+    assert rating_boxes(lxml_html.fromstring(_review_html("", three))) == []
+    one = "<div class='rating'><p>Rating: 4/5</p></div>"
+    assert rating_boxes(lxml_html.fromstring(_review_html(one))) == ["Rating: 4/5"]

@@ -359,6 +359,40 @@ def test_an_html_pages_title_segment_names_the_site_over_its_address(run_stage) 
     assert doc.site_name == "Diario del Sur"
 
 
+def test_a_site_name_written_with_its_domains_suffix_is_kept(run_stage) -> None:
+    """A site that names itself with its domain's suffix ("og:site_name" "Space.com",
+    "<title>… | Space</title>") lost the suffix: its name was taken for trafilatura's
+    address from the URL and the <title>'s segment put in its place (s44 genresB's
+    "worse-ish", s45 left45 item 5). An address in lower case still gives way."""
+    body = (
+        "<main><article><h1>NASA picks five companies for its private moon lander project</h1>"
+        "<p>NASA has picked five more companies to bid on deliveries to the surface of the "
+        "moon, the agency said on Monday, adding to the nine chosen last year.</p>"
+        "<p>The companies will compete for task orders worth up to 2.6 billion dollars over "
+        "the next ten years, the agency's science chief told reporters in Washington.</p>"
+        "</article></main></body></html>"
+    )
+    head = (
+        "<html lang='en'><head><meta charset='utf-8'>"
+        "<title>NASA picks five companies for its private moon lander project | Space</title>"
+        "<meta property='og:site_name' content='{}'>"
+        "<link rel='canonical' href='https://www.space.com/nasa-moon-lander.html'></head><body>"
+    )
+    for written, got in (("Space.com", "Space.com"), ("space.com", "Space")):
+        page = head.format(written) + body
+        doc = make_document(page, html=True, uri="https://www.space.com/nasa-moon-lander.html")
+        doc = run_stage(BoilerplateStage, doc).kept[0]
+        doc = run_stage(MetadataStage, doc).kept[0]
+        assert doc.site_name == got
+    # (a segment that spells the name in words, which an address cannot write, still wins:
+    # "L'Express" over "LExpress.fr")
+    page = (head.format("LExpress.fr") + body).replace("| Space<", "| L'Express<")
+    page = page.replace("www.space.com", "www.lexpress.fr")
+    doc = make_document(page, html=True, uri="https://www.lexpress.fr/nasa-moon-lander.html")
+    doc = run_stage(BoilerplateStage, doc).kept[0]
+    assert run_stage(MetadataStage, doc).kept[0].site_name == "L'Express"
+
+
 _PODCAST = """Podcasts
 Harbour Talk, episode 112: The last lighthouse keeper
 By Ben Ashworth
@@ -559,3 +593,64 @@ def test_a_modification_time_in_other_digits_is_not_recorded(run_stage) -> None:
     doc = make_document(page, html=True, uri="https://www.harbourledger.example/live")
     doc = run_stage(MetadataStage, doc).kept[0]
     assert "updated" not in doc.annotations["metadata"]
+
+
+# a lynx dump of a blog post: the sidebar "Recent from" the author (each teaser's headline
+# twice, the author's name, a date), then the post's kicker and its headline, a link
+_RECENT = """\
+Recent from [28]Adam Clark Estes
+
+   [29]
+     * 60
+
+   Judge Blocks Trump Administration From Allowing 3D-Printed Guns, Again
+
+Judge Blocks Trump Administration From Allowing 3D-Printed Guns, Again
+
+   Adam Clark Estes
+   11/13/19 11:00AM
+   [30]
+     * 72
+
+   Allow Me to Criticize the AirPods Pro, Which I Love
+
+Allow Me to Criticize the AirPods Pro, Which I Love
+
+   Adam Clark Estes
+   11/13/19 9:00AM
+   [31]
+     * 23
+
+   A Brief Explanation of Facebook's Scary New iPhone Bug
+
+A Brief Explanation of Facebook's Scary New iPhone Bug
+
+   Adam Clark Estes
+   11/12/19 4:40PM
+
+   [32]Apple
+
+[33]The Future of Apple Innovation Is Backwards
+
+   [35]Adam Clark Estes
+   [36]Monday 5:30PM
+
+   The big iFixit teardown is done, and [40]the results are in. The new
+   16-inch MacBook Pro is a heck of a lot like the old 15-inch MacBook
+   Pro, save for a few meaningful throwback features. Yes, I mean throwback
+   as in retro, as in Apple actually took retired features from old
+   MacBooks and reintroduced them as new features.
+
+   I'm not complaining. The 16-inch MacBook Pro [41]looks like a hell of a
+   laptop, as it should for a starting price of $2,400. The new machine
+   comes with a bigger display, a bigger battery, better speakers, and a
+   brand new AMD graphics card. Then there are those retro features.
+"""
+
+
+def test_a_lynx_posts_linked_headline_under_the_authors_recent_posts_is_its_title() -> None:
+    """s44 acc-regress R10: the title was a sidebar's headline ("Recent from" the author:
+    three teasers, each headline over the same name and a date) and the post's own headline,
+    a link ("[33]The Future …"), lost on lynx's number. The headlines of a run of one
+    author's teasers but the last are no title, and a link's number is no part of one."""
+    assert extract(_RECENT)["title"] == "The Future of Apple Innovation Is Backwards"

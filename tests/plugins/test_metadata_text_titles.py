@@ -577,3 +577,58 @@ def test_a_page_names_line_is_furniture_that_heads_its_own_page() -> None:
         for line in (name, name.title(), name.upper() + ":"):
             assert textmeta._never_title(line) == (False, True), line
     assert textmeta._never_title("Share") == (True, True)
+
+
+FAR_HEADLINE = "Flood barrier opens to protect 3,000 homes in the town"
+
+
+def _far_header_page() -> str:
+    """A page whose headline and byline sit far above the story: a video player's list of
+    clips (short lines, no paragraph) between them, so that the main block and the first
+    paragraph start 40 lines below the byline (s45 titles45: a news site's page)."""
+    menu = "\n".join(["Home", "World", "Politics", "Business", "Health", "Style", "Travel"] * 2)
+    clips = "\n".join(
+        f"Video Ad Feedback\nSenator answers questions about the budget, part {n}\n"
+        f"0{n % 10}:1{n % 10}\nNow playing"
+        for n in range(12)
+    )
+    return (
+        f"{menu}\n"
+        f"{FAR_HEADLINE}\n"
+        "By Jane Roe and Tom Baxter, Daily Courier\n"
+        "5 minute read\n"
+        f"{clips}\n"
+        f"{BODY}"
+    )
+
+
+def test_a_headline_over_its_byline_far_above_the_story_is_a_candidate() -> None:
+    page = _far_header_page()
+    p = Page(page)
+    head = p.texts.index(FAR_HEADLINE)
+    # (the page's shape: the headline is outside the window around the story's start)
+    assert head < min(p.ms, p.body) - textmeta._TITLE_BEFORE
+    assert head >= textmeta._TITLE_FIRST
+    assert head in {k for k, _, _ in TitlePool(p).cands}
+    assert extract(page)["title"] == FAR_HEADLINE
+
+
+#: A headline long enough, and ending like a sentence, to read as a paragraph
+LONG_HEADLINE = (
+    "Harbour town celebrates as the new flood barrier finally opens after years of delays"
+    " and protests!"
+)
+
+
+@pytest.mark.parametrize(
+    ("deck", "title"),
+    [
+        # a deck (a sentence) between the headline and its byline
+        ("Same river, different winters.", LONG_HEADLINE),
+        # a headline-like line there is the headline, the paragraph over it a caption
+        ("Flood barrier opens in the harbour town", "Flood barrier opens in the harbour town"),
+    ],
+)
+def test_a_paragraph_shaped_headline_over_a_deck_and_its_byline(deck: str, title: str) -> None:
+    page = f"Home\nNews\nLocal\n\n{LONG_HEADLINE}\n{deck}\nBy Jane Roe\nMarch 5, 2024\n\n{BODY}"
+    assert extract(page)["title"] == title

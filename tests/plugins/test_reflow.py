@@ -2060,3 +2060,126 @@ def test_a_wrapped_line_starting_with_a_bullet_like_word_goes_on():
     got = reflow_text("\n".join(lines))
     assert got is not None
     assert para in got.text.split("\n")
+
+
+#: A w3m dump of a Latvian news page as ``w3m -dump -cols 4000`` writes it (held-out w3m,
+#: an excerpt): its menus, a story's paragraphs each on one line, and its "latest" list,
+#: each headline over its time
+_W3M_LV_MENU = """\
+  • Vieglatlētika
+  • Ziemas sports
+  • Motoru sports
+  • Volejbols
+Ārpus ētera
+  • Ārpus ētera
+  • Spēles
+  • Animācijas
+  • Infografikas
+  • Esejas
+  • Sociālo mediju apskati
+  • Komiksi
+Kultūra
+  • Kilograms kultūras
+  • Mūzika
+  • Teātris un deja
+  • Māksla
+  • Dizains un arhitektūra
+  • Dziesmu un deju svētki
+  • Kultūrtelpa
+  • Kino, foto un TV
+  • Literatūra
+  • Tautas māksla
+  • Izklaide
+Dzīve & Stils
+  • Dārzs un mājas
+  • Vecāki un bērni
+  • Veselība
+  • Vide un dzīvnieki
+  • Tehnoloģijas un zinātne
+  • Cilvēkstāsti
+  • Tautas sports
+  • Ceļošana
+  • Virtuve
+  • Pilsētvide
+  • Vēsture
+  • Vaļasprieki
+Laika ziņas
+Rīga
+D vējs, 1,50m/s
+-2 °C
+Vairāk
+  • Tiešraides kameras"""
+_W3M_LV_PARAGRAPHS = [
+    (
+        "Norvēģijas glābšanas komanda četras dienas pēc tam, kad zemes nogruvums apraka "
+        "vairākas mājas Askas ciematā, atradusi piekto bojāgājušo.\xa0 Vēl pieci cilvēki, "
+        "tostarp divi bērni, joprojām tiek meklēti."
+    ),
+    (
+        "Naktī uz trešdienu Jerdrumas pašvaldības administratīvajā centrā Askā, kas "
+        "atrodas apmēram 25 kilometrus uz ziemeļaustrumiem no galvaspilsētas Oslo, notika "
+        "masīvs zemes nogruvums."
+    ),
+    "Tas sev līdzi parāva vairākas mājas, dažas palika tieši uz kraujas malas.",
+    (
+        "Glābšanas darbus, kas vēl joprojām turpinās, apgrūtina nestabila grunts, slikti "
+        "laika apstākļi un ierobežots dienasgaismas stundu skaits. Tiek izmantoti "
+        "siltumjutīgi bezpilota lidaparāti, helikopteri un glābšanas suņi."
+    ),
+    (
+        "Nogruvuma rezultātā izveidojusies dziļa, 700 metrus gara un 300 metrus plata "
+        "grava ar stāvām malām. Evakuēti vairāk nekā tūkstoš ciemata iedzīvotāji, bet, "
+        "ņemot vērā jaunu nogruvumu risku, mājas varētu nākties pamest vēl pusotram "
+        "tūkstotim cilvēku."
+    ),
+]
+_W3M_LV_LATEST = """\
+Jaunākie
+18:51
+Dobeles pils kapelas topošā ekspozīcija atklās pils stāstu un pils noslēpumus
+18:09
+Eiduka «Tour de Ski» desmit kilometru brīvā stila slēpojumā iedzīšanā pakāpjas uz 22.vietu
+17:24
+Latvijā dzīvojošā brazīlieša sapnis – tēja ar prezidentu Levitu. Brazīlijā neiespējamā misija
+17:00
+Covid-19 dēļ Latvijas bobsleja izlase nedosies uz nākamā PK posma sacensībām
+16:56
+Saplacinātā eksīdija – silto ziemu sēne
+16:06
+Pirmdien vietām gaidāma migla un neliels sniegs
+15:45
+Cita brīvības pakāpe – neatkarības laika teātris. Saruna ar teātra zinātnieci Edīti Tišheizeri
+15:25
+Gatavojos tam, ka nogurums nekad nemazināsies. Covid-19 dienasgrāmatas noslēgums
+14:43
+Latvijas trijniekam ceturtā vieta komandu stafetē Pasaules kausa kamaniņu sportā posmā
+14:11
+Aktieris Intars Rešetins pirmo reizi slauc govi (1)
+13:44
+No pārejošā uz laikmetīgo. Kā Kauņa gatavojas kļūt par Eiropas kultūras galvaspilsētu 2022. gadā?
+12:48
+Komanda «Riga» par uzvaru 3x3 basketbola Pasaules tūrē: Viens pirksts nav spēcīgs, tāpēc ir dūre
+12:25
+«Bior»: Covid-19 testiem piesakās cilvēki ar simptomiem
+11:48
+Latvijā konstatēti 568 jauni Covid-19 saslimšanas gadījumi; 12 personas mirušas (1)
+11:45
+Kāpēc ne visās valstīs izdodas izsekot ar koronavīrusu inficēto kontaktpersonas (2)"""
+
+
+def test_a_w3m_dump_not_wrapped_is_not_joined_at_a_width_its_lines_pass():
+    # w3m -dump -cols 4000 writes a paragraph on one line: five headlines of 91-97
+    # characters made a "width" (few_breaks), and each headline that reached it was joined
+    # to its time under it ("... Brazīlijā neiespējamā misija 17:00"), as a caption to its
+    # paragraph and a consent box to its button on other pages (39 of 115 held-out w3m
+    # pages); a dump wrapped at a width has next to no line with a space past it, this one
+    # has a paragraph on each of four lines past it
+    text = "\n".join([_W3M_LV_MENU, "", *_W3M_LV_PARAGRAPHS, *_W3M_LV_LATEST.split("\n")])
+    assert is_bulleted(text) and wrap_width(text.split("\n")) is None
+    got = reflow_text(text)
+    assert got is not None and got.layout == "bullets"
+    blocks = [b.strip() for b in got.text.split("\n") if b.strip()]
+    for ln in _W3M_LV_LATEST.split("\n"):
+        assert ln in blocks
+    for p in _W3M_LV_PARAGRAPHS:
+        assert p in blocks
