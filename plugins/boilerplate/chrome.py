@@ -127,9 +127,12 @@ _VOTES = re.compile(
 #: a label of up to four words after each mark, and a wrapped bar's last words before the
 #: first ("X (BUTTON) Envoyer par e-mail"); lynx's mark is the browser's, never the page's
 #: words (the bars were kept in seven records, in Spanish, French and Russian: s44
-#: acc-genres G11)
+#: acc-genres G11). The leading words hold no digit or currency sign: a shop writes each
+#: price before its cart button ("23,90 € (BUTTON) In den Warenkorb"), and the price is
+#: the page's (every price of 20 shop pages went with its button: s45 acc-regress R1)
+_BAR_WORD = r"[^\d\s$¢£¤¥\u20a0-\u20cf]+"
 _BROWSER_BUTTONS = re.compile(
-    rf"(?:\S+(?: \S+){{0,2}} )?{BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}"
+    rf"(?:{_BAR_WORD}(?: {_BAR_WORD}){{0,2}} )?{BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}"
     rf"(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*(?: {BROWSER_BUTTON})?"
 )
 #: a gallery's counter over each picture ("1 of 6", "Photo 2 / 5", "Bild 3 von 12"): a

@@ -90,9 +90,10 @@ _LIST_ITEM = re.compile(r"[*•·‣◦▪]\s")
 #: never the page's words (the one pattern of reflow, chrome and structures)
 BROWSER_BUTTON = r"(?i:\((?:button|submit|reset)\))"
 #: A form's control at a line's start as a text browser writes it: a radio button ("(*)",
-#: "( )"), a check box ("[X]", "[ ]"), a button as lynx writes one ("(BUTTON) Share": a
-#: live blog's share button was joined to the post above it, s44 acc-genres G11)
-_FORM_CONTROL = re.compile(rf"(?:\([* ]\)|\[[Xx ]\]|{BROWSER_BUTTON})\s")
+#: "( )"), a check box ("[X]", "[ ]")
+_FORM_CONTROL = re.compile(r"(?:\([* ]\)|\[[Xx ]\])\s")
+#: A button at a line's start as lynx writes one ("(BUTTON) Share"): see :func:`_form_control`
+_BUTTON_START = re.compile(rf"{BROWSER_BUTTON}\s")
 #: A clock's time, its hour and its minutes ("14:32", "21.40", "9h05"; the one pattern of
 #: reflow and structures)
 CLOCK = r"([01]?\d|2[0-3])[:.h]([0-5]\d)"
@@ -125,6 +126,15 @@ def _first_word(s: str) -> int:
     """Length of the first word of ``s`` (stripped)."""
     n = s.find(" ")
     return len(s) if n < 0 else n
+
+
+def _line_columns(s: str) -> int:
+    """The columns ``s`` takes where it holds Chinese or Japanese (:func:`_columns`: a text
+    browser wraps it by columns, two a character), else its length: a w3m dump of Chinese
+    or Japanese, measured in characters, had a width of half its lines', and none of its
+    breaks was found (a sentence's last "。" left alone on a line, a subheading lost: s45
+    acc-regress R3)."""
+    return (_CJK.search(s) is not None and _columns(s)) or len(s)
 
 
 def _indent(s: str) -> int:
@@ -167,7 +177,7 @@ def _forced(lines: list[str], width: int) -> list[bool]:
     indent, a nested item; a list item's next line is
     indented as far as the item's text, under it; a numbered item after a sentence's end
     or another item: see :func:`_numbered_item`; a speaker's turn of a dialogue: see
-    :func:`_speakers`; a form's controls: :data:`_FORM_CONTROL`; a clock time alone after a
+    :func:`_speakers`; a form's controls: :func:`_form_control`; a clock time alone after a
     sentence's end: :func:`_time_after_end`)."""
     n = len(lines)
     out = [False] * n
@@ -175,11 +185,13 @@ def _forced(lines: list[str], width: int) -> list[bool]:
     speakers = _speakers(lines)
     for i in range(n - 1):
         cur = lines[i]
-        k = len(cur.rstrip())
+        k = _line_columns(cur.rstrip())
         if k > width // 2:
             raw = lines[i + 1]
             nxt = raw.strip()
-            word = _first_word(nxt)
+            # (a renderer breaks Chinese or Japanese anywhere: the next "word" is a
+            # character of two columns)
+            word = 2 if _CJK.match(nxt) else _first_word(nxt)
             out[i] = (
                 bool(nxt)
                 and k + 1 + word > edges.get(_indent(cur), width)
@@ -194,7 +206,7 @@ def _forced(lines: list[str], width: int) -> list[bool]:
                 and not _next_item(cur, raw)
                 and not _numbered_item(cur.strip(), nxt)
                 and not _turn(nxt, speakers)
-                and _FORM_CONTROL.match(nxt) is None
+                and not _form_control(cur, nxt)
                 and not _time_after_end(cur, nxt)
             )
     return out
@@ -424,17 +436,19 @@ def _join_spaced(parts: list[str]) -> str:
     with a combining mark (a vowel sign, a tone mark), which belongs to the letter the piece
     before ends with: a wrap that broke there had no space to break at (a Thai text cut by
     characters, "รถยนต" / "์ส่วนตัว"; a space before the mark leaves it alone on a dotted
-    circle), and between two characters of a script written without spaces (a Japanese
-    line a text browser wrapped at a space it wrote after a full-width character, or a
-    short dump's breaks, :func:`few_breaks`: "…少なくとも4人" / "が死亡、…" was joined with a
-    space inside a word: s44 acc-regress R5)."""
+    circle), and between two Chinese or Japanese characters (a Japanese line a text
+    browser wrapped at a space it wrote after a full-width character, or a short dump's
+    breaks, :func:`few_breaks`: "…少なくとも4人" / "が死亡、…" was joined with a space inside
+    a word: s44 acc-regress R5). Not between two of Thai, Lao, Khmer or Myanmar: a line of
+    those broken at a space broke where the text parts its phrases, and the join keeps the
+    space (a Thai page's every wrapped line lost it: s45 acc-regress R4)."""
     if not any(map(_mark_first, parts[1:])) and not any(
-        _UNSPACED.match(a[-1:]) and _UNSPACED.match(b) for a, b in pairwise(parts)
+        _CJK.match(a[-1:]) and _CJK.match(b) for a, b in pairwise(parts)
     ):
         return " ".join(parts)
     out = parts[0]
     for nxt in parts[1:]:
-        glued = _mark_first(nxt) or (_UNSPACED.match(out[-1:]) and _UNSPACED.match(nxt))
+        glued = _mark_first(nxt) or (_CJK.match(out[-1:]) and _CJK.match(nxt))
         out += nxt if glued else " " + nxt
     return out
 
@@ -704,15 +718,27 @@ def _turn(line: str, speakers: frozenset[str]) -> bool:
 
 def _starts_unit(cur: str, nxt: str, speakers: frozenset[str], width: int) -> bool:
     """Whether the stripped line ``nxt`` starts a unit of its own after ``cur``, whatever
-    their lengths: a speaker's turn, a form's controls (:data:`_FORM_CONTROL`: a poll's
+    their lengths: a speaker's turn, a form's controls (:func:`_form_control`: a poll's
     answers were joined to its question, in a script without case: s39 acc-regress R4), a
     numbered item after a sentence's end or another item, or (after a sentence's end, or
     in a text of a fixed ``width``) a credit or a run-in label."""
-    if _turn(nxt, speakers) or _FORM_CONTROL.match(nxt) or _numbered_item(cur, nxt):
+    if _turn(nxt, speakers) or _form_control(cur, nxt) or _numbered_item(cur, nxt):
         return True
     if _time_after_end(cur, nxt):
         return True
     return bool((width or cur.endswith(_ENDS)) and _LABEL.match(nxt))
+
+
+def _form_control(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``nxt`` starts with a form's control (:data:`_FORM_CONTROL`)
+    or, after a line that ends a sentence (``cur``, stripped or not), with a lynx button (a
+    live blog's share button was joined to the post above it, s44 acc-genres G11). A
+    button after a line that ends mid-sentence goes on with it: a consent banner's "More
+    information" link and its buttons, parted, left the banner's text to be read as the
+    page's (s45 acc-regress R2)."""
+    return _FORM_CONTROL.match(nxt) is not None or (
+        _BUTTON_START.match(nxt) is not None and _LINE_END.search(cur.rstrip()) is not None
+    )
 
 
 def _time_after_end(cur: str, nxt: str) -> bool:
@@ -1911,11 +1937,13 @@ _PAST_WIDTH = 3
 def _wrappable(lines: list[str]) -> list[int]:
     """The lengths of the stripped ``lines`` that a wrapper can have made: with a space, no
     gutter (:data:`_INNER_GUTTER`), no word longer than the rest of the line (a reference's
-    address, "18. file:///hamburg/...")."""
+    address, "18. file:///hamburg/..."), or of Chinese or Japanese, wrapped anywhere; in
+    columns (:func:`_line_columns`: s45 acc-regress R3)."""
     return [
-        len(s)
+        _line_columns(s)
         for s in map(str.strip, lines)
-        if " " in s and _INNER_GUTTER.search(s) is None and 2 * max(map(len, s.split())) <= len(s)
+        if (" " in s and _INNER_GUTTER.search(s) is None and 2 * max(map(len, s.split())) <= len(s))
+        or (s and _CJK.search(s) and _columns(s))
     ]
 
 

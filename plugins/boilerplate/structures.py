@@ -51,6 +51,7 @@ from .lines import (
     LINE_ENDS,
     SENTENCE_MARKS,
 )
+from .refine import _AD_LABEL
 from .reflow import BROWSER_BUTTON, CLOCK
 
 #: the reason of a line kept by :func:`article_structures`
@@ -839,12 +840,25 @@ def _question(line: str) -> bool:
     return line.rstrip().endswith(_QUESTION_END) and 0 < len(line.split()) <= _QUESTION_WORDS
 
 
+#: A picture's credit at a line's start ("Foto by A. Diez", "Фото:", "Photo: Reuters")
+_PICTURE_CREDIT = re.compile(r"(?i)\W*(?:photos?|fotos?|фото|bild|image|picture|cr[ée]dits?)\b")
+
+
+def _ad(line: str) -> bool:
+    """Whether ``line`` is an ad slot's label ("Advertisement", "Anzeige") or a picture's
+    credit ("Фото:"): what stands between an article's text and its list, not a box's
+    heading or a footer's links."""
+    s = line.strip()
+    return _AD_LABEL.fullmatch(s) is not None or _PICTURE_CREDIT.match(s) is not None
+
+
 def _grown_upward(
     lines: Sequence[str], keep: Sequence[bool], score: Sequence[float], furniture: Sequence[bool]
 ) -> list[int]:
     """The removed lines over a list (or a list of questions, each over its answer) that the
     model kept but for its first lines: its first items (:data:`_GROWN_ITEMS`) and its
-    label, across one line of furniture (an ad's label) under the article's kept sentence.
+    label, across an ad's label or a picture's credit (:func:`_ad`) under the article's
+    kept sentence (or the line that announces the list, with a colon).
     The model read the lines next to "Advertisement" as furniture: a review's "Pros" and
     its first item, a FAQ's heading and first question, a recipe's "Ingredients" and its
     first ingredient were removed, the rest of the list kept (s44 acc-genres G5). A list
@@ -879,7 +893,10 @@ def _grown_upward(
             j -= 1
         if like is _question and not got and not _question(lines[i]):
             continue  # (an answer's lines are given back with its question only)
-        crossed = j >= 0 and furniture[j] and not keep[j]
+        # (an ad's label or a picture's credit only: a related box's heading, "También te
+        # puede interesar", or a footer's links crossed gave back a news list's teasers and
+        # a "©" line over the kept box under them: s45 acc-regress R7)
+        crossed = j >= 0 and furniture[j] and not keep[j] and _ad(lines[j])
         if crossed:
             j -= 1  # (an ad's label between the article's text and the list)
         # (a label right over a list the model kept whole has the score of any list's label:
@@ -895,18 +912,20 @@ def _grown_upward(
         ):
             got.append(j)  # (the list's label)
             j -= 1
-        if j >= 0 and furniture[j] and not keep[j] and got and got[-1] == j + 1:
+        if j >= 0 and furniture[j] and not keep[j] and got and got[-1] == j + 1 and _ad(lines[j]):
             j -= 1  # (the ad under the label)
-        # (under the article's kept sentence, its kept line of a paragraph's words (a
-        # recipe's "Prep time: 15 mins · Cook time: 25 mins · Serves 4"), or the list's kept
-        # label under a kept sentence ("Zutaten für 4 Personen" over "400 g Mehl", lynx)
+        # (under the article's kept sentence or paragraph, or a kept line under its kept
+        # sentence: a recipe's "Prep time: 15 mins · Cook time: 25 mins · Serves 4", the
+        # list's kept label, "Zutaten für 4 Personen" over "400 g Mehl", lynx. Not under a
+        # kept item of a box: a side box's "Horario de atención" went back over its hours
+        # under a news list's kept teaser, s45 acc-regress R7)
         if (
             got
             and j >= 0
             and keep[j]
             and (
-                lines[j].endswith(SENTENCE_END)
-                or len(lines[j].split()) >= _PROSE_WORDS
+                lines[j].endswith((*SENTENCE_END, ":", "："))
+                or (len(lines[j].split()) >= _PROSE_WORDS and not _item(lines[j]))
                 or (j > 0 and keep[j - 1] and lines[j - 1].endswith(SENTENCE_END))
             )
         ):

@@ -8027,13 +8027,16 @@ def extract_lines(
             # rheinischer-kurier, "Rheinischer Kurier" on line 3 its name; s44 acc-genres G13)
             named = [
                 (not _covers(s, label), len(_compact(s)), i, s)
-                for i, s in dict([*items[:15], *items[-15:]]).items()
-                if (fm <= i < body_line or i > last_para)
-                and not _JINA_IMAGE.match(s)
-                and _site_like(s)
-                and _names_domain(s, label)
-                and not _site_words(s, True)
-                and not _SITE_MAIL.search(s)
+                for i, s in (
+                    (i, _covering_run(s, label))
+                    for i, s in dict([*items[:15], *items[-15:]]).items()
+                    if (fm <= i < body_line or i > last_para)
+                    and not _JINA_IMAGE.match(s)
+                    and _site_like(s)
+                    and _names_domain(s, label)
+                    and not _site_words(s, True)
+                    and not _SITE_MAIL.search(s)
+                )
             ]
             if named:
                 _, _, i, s = min(named)
@@ -8488,6 +8491,30 @@ def _spells(s: str, label: str) -> bool:
     """Whether the words of ``s`` of four letters or more, joined, hold the domain ``label``
     ("La Dépêche du Littoral" -> "depechelittoral")."""
     return label in "".join(w for w in map(_compact, s.split()) if len(w) > 3)
+
+
+def _covering_run(s: str, label: str) -> str:
+    """The shortest run of the words of line ``s`` that names the whole of the domain
+    ``label`` (:func:`_covers`) in two words or more, with the short capitalised words
+    before it (an article: "La Dépêche du Littoral"), or ``s`` when none does: an app
+    banner's "View CBS News In" was the site of cbsnews.com, over its "CBS News" (s45
+    acc-regress R5)."""
+    words = s.split()
+    if len(words) < 3 or not _covers(s, label):
+        return s
+    best = (len(words), 0)
+    for a in range(len(words)):
+        for b in range(a + 1, a + best[0]):
+            if b <= len(words) and _covers(" ".join(words[a:b]), label):
+                best = (b - a, a)
+                break
+    n, a = best
+    if n < 2:
+        return s  # (one word: the domain's word among others, a menu's "News Sport Weather")
+    start = a
+    while start > 0 and words[start - 1][:1].isupper() and len(_compact(words[start - 1])) <= 3:
+        start -= 1
+    return " ".join(words[start : a + n]).strip(" ,;:|·-–—") or s
 
 
 def _covers(s: str, label: str) -> bool:

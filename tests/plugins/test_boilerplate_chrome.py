@@ -257,6 +257,22 @@ def test_votes_browser_buttons_and_gallery_counters_are_chrome(lines, reason):
 
 
 @pytest.mark.parametrize(
+    "price",
+    ["23,90 € (BUTTON) In den Warenkorb", "$24.99 (BUTTON) Add to cart", "ab 9 € (BUTTON) Kaufen"],
+)
+def test_a_price_before_its_cart_button_is_no_button_bar(price):
+    """A shop's category page as lynx writes it: each price before its cart button on one
+    line. The bar's rule read the price as a wrapped bar's last words and took the line
+    whole (every price of 20 of 24 shop pages gone: s45 acc-regress R1); a wrapped bar's
+    last words still go with it."""
+    lines = ["Earl Grey Bio, 100 g", price, "Darjeeling First Flush, 100 g", price]
+    assert software_chrome(lines) == {}
+    assert software_chrome(["Tee des Monats", "X (BUTTON) Envoyer par e-mail"]) == {
+        1: BUTTONS_REASON
+    }
+
+
+@pytest.mark.parametrize(
     "bar",
     [
         "ShareFacebookXWhatsAppEmailCopy link",

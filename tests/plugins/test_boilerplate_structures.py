@@ -12,6 +12,7 @@ from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.structures import (
     STRUCTURE_REASON,
+    _grown_upward,
     article_structures,
     spaced_tables,
 )
@@ -720,6 +721,38 @@ def test_a_list_cut_at_its_top_by_an_ad_gets_its_first_lines_and_label_back(lost
     # (no kept sentence over them: a menu's items over a box the model kept)
     keep[0] = False
     assert article_structures(lines, keep, [0.3] * len(lines), furniture) == []
+
+
+def test_a_box_under_the_text_gets_no_lines_back_across_other_furniture():
+    """The lines over a kept list were given back across any furniture and under any kept
+    line of eight words: a related box's heading ("También te puede interesar") crossed
+    gave back its teasers, a footer's links crossed a "©" line over lynx's kept
+    references, and a side box's "Horario de atención" went back under a news list's kept
+    teaser (s45 acc-regress R7). Only an ad's label is crossed, and a kept line that is a
+    box's item is no article's text to grow under."""
+    para = "El centro reúne a 45 investigadores de geografía, biología e ingeniería."
+    lines = [para, "También te puede interesar", "Admisión al máster en Ciencias Ambientales",
+             "La biblioteca amplía su horario durante los exámenes", "10 de agosto de 2023",
+             "Jornada de puertas abiertas el 3 de diciembre de 2025", "Horario de atención",
+             "lunes – jueves: 9:00 – 18:00", "viernes: 9:00 – 12:00", "Lo más leído"]  # fmt: skip
+    keep = [True, False, False, False, True, True, False, True, True, False]
+    score = [0.98, 0.35, 0.25, 0.25, 0.73, 0.85, 0.25, 0.56, 0.68, 0.25]
+    furniture = [s == "También te puede interesar" for s in lines]
+    # ("Horario de atención" between kept lines is a label of its own, an older rule's)
+    assert article_structures(lines, keep, score, furniture) == [6]
+    assert _grown_upward(lines, keep, score, furniture) == []
+    # (the same box after an ad's label: the article's list, cut at its top by the ad)
+    # (the same box after an ad's label or a picture's credit: the article's list, cut at
+    # its top by them)
+    for between in ("Publicidad", "Foto: A. Diez Herrero"):
+        lines[1] = between
+        assert article_structures(lines, keep, score, furniture) == [2, 3, 6]
+    teaser = "Dagblad Rivierstad: Volgens de wethouder staan er nu dagelijks files"
+    lines = [teaser, teaser, "© 2024 Dagblad Rivierstad", "Impressum · Datenschutz",
+             "References", "1. file:///", "2. file:///0"]  # fmt: skip
+    keep = [True, True, False, False, True, True, False]
+    furniture = [s.startswith("Impressum") for s in lines]
+    assert 2 not in article_structures(lines, keep, [0.25] * len(lines), furniture)
 
 
 def test_a_reviews_verdict_lists_and_credits_after_its_text_are_kept():

@@ -338,6 +338,31 @@ def test_a_texts_site_line_names_the_whole_domain(text: str, url: str, site: str
     assert extract(text, url=url)["site_name"] == site
 
 
+_CBS_APP_FOOTER = """Volker & Morrison Hearing
+Boeing 737 Engines
+News
+US
+World
+Police release video of the rescue of a kidnapped girl in Fort Worth
+Police released dramatic video showing the rescue of an 8-year-old girl who was taken \
+from her mother's side on Saturday evening, officers said on Monday.
+The girl was found in a motel room about 20 miles away and was unharmed, they said.
+Advertise
+Site Map
+View CBS News In
+CBS News App
+Open
+"""
+
+
+def test_a_line_that_holds_the_site_and_more_gives_only_the_sites_words() -> None:
+    """A JSONL record of cbsnews.com: its app banner's "View CBS News In" named the whole
+    domain and was taken as the site over its menu's "News" (s45 acc-regress R5): the
+    line's run of words that names it is the site's name."""
+    got = extract(_CBS_APP_FOOTER, url="https://www.cbsnews.com/news/fort-worth-rescue/")
+    assert got["site_name"] == "CBS News"
+
+
 def test_an_html_pages_title_segment_names_the_site_over_its_address(run_stage) -> None:
     """G13: a page without og:site_name, "<title>… | Diario del Sur</title>", had its
     address "diariodelsur.es" as the site's name (trafilatura's, from the canonical URL)."""

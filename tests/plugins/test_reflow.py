@@ -1425,6 +1425,23 @@ def test_a_live_blogs_times_and_lynxs_buttons_start_their_own_lines():
         assert when in blocks and text in blocks and "(BUTTON) Share" in blocks, blocks
 
 
+def test_a_lynx_button_after_a_line_that_ends_mid_sentence_goes_on_with_it():
+    """A consent banner as lynx writes it: its text, its "More information" link, and its
+    buttons right under them. A line at every "(BUTTON)" parted the banner from its buttons,
+    and its text was read as the page's (s45 acc-regress R2): a button starts a line of its
+    own only after a line that ends a sentence (the live blog's share buttons above)."""
+    banner = ("We and our partners store and access information on your device to measure "
+              "audiences and improve our services. More information")  # fmt: skip
+    lines = [*textwrap.wrap(banner, 72, initial_indent="   ", subsequent_indent="   ")]
+    lines += ["   (BUTTON) Accept all (BUTTON) Reject", ""]
+    for p in LYNX_PARAGRAPHS:
+        lines += [*textwrap.wrap(p, 74, initial_indent="   ", subsequent_indent="   "), ""]
+    joined = reflow_text("\n".join(lines))
+    assert joined is not None
+    blocks = [b.strip() for b in joined.text.split("\n")]
+    assert f"{banner} (BUTTON) Accept all (BUTTON) Reject" in blocks, blocks
+
+
 #: A Chinese article's paragraphs, one with ASCII digits and a percent sign (one column each)
 _CHINESE_PARAGRAPHS = [
     "据新华社报道，国家统计局今天发布数据显示，今年前两个月全国规模以上工业增加值同比增长，增速比去年全年明显加快。",
@@ -1893,6 +1910,64 @@ def test_a_japanese_dumps_wrapped_line_is_joined_without_a_space():
     assert joined and joined[0].endswith("少なくとも4人が死亡、50人以上がけがをした。")
     # a Latin line's pieces keep their space
     assert reflow(["one two three", "four"], 0, forced=[True, False])[0] == ["one two three four"]
+
+
+def test_a_thai_line_a_browser_wrapped_at_a_space_is_joined_with_it():
+    """Thai has no space between words but one between phrases, and lynx wraps it only at
+    those: the join lost the space on every wrapped line of a Thai page (s45 acc-regress
+    R4), as it rightly does between two pieces of Japanese."""
+    got = reflow(["ผู้ชุมนุมถูกทุบจนใบหน้าเละ", "และท้องได้รับบาดเจ็บ"], 0, forced=[True, False])
+    assert got[0] == ["ผู้ชุมนุมถูกทุบจนใบหน้าเละ และท้องได้รับบาดเจ็บ"]
+    got = reflow(["台湾当局によると、少なくとも4人", "が死亡した。"], 0, forced=[True, False])
+    assert got[0] == ["台湾当局によると、少なくとも4人が死亡した。"]
+
+
+# A short Chinese article as ``w3m -dump`` writes it (80 columns, two a character), its
+# few Latin lines short (s45 acc-regress R3)
+_ZH_W3M = """城市日报
+
+  • Politik
+  • Sport
+  • Kultur
+
+市政府公布老旧小区改造计划
+
+记者王丽 · 14.03.2024
+
+分享 Facebook X WhatsApp
+
+市政府周一公布了今年的老旧小区改造计划，共涉及一百二十个小区，惠及约五万户居民
+。
+
+改造内容包括加装电梯、更新供水管道以及增加停车位和绿化面积。
+
+相关阅读
+
+  • 城市日报: 市政府周一公布了今年的老旧小区改造计划，共涉及一百二十个小区，惠
+    及约五万户居民。…
+  • 城市日报: 改造内容包括加装电梯、更新供水管道以及增加停车位和绿化面积。…
+
+© 2024 城市日报
+
+Impressum · Datenschutz
+"""
+
+
+def test_a_chinese_dumps_breaks_are_found_in_columns():
+    """A dump's width was found among its lines with a space, counted in characters: a
+    Chinese dump's width was that of its short Latin lines, and none of its breaks was
+    joined (a sentence's "。" left alone on a line, a list item in two). Counted in columns
+    (two a character), the lines of 78 columns are its width."""
+    got = reflow_text(_ZH_W3M)
+    assert got is not None
+    blocks = [b.strip() for b in got.text.split("\n")]
+    assert (
+        "市政府周一公布了今年的老旧小区改造计划，共涉及一百二十个小区，惠及约五万户居民。" in blocks
+    )
+    assert "。" not in blocks
+    assert any(b.endswith("小区，惠及约五万户居民。…") for b in blocks), blocks
+    # (the lines that end a sentence stay apart)
+    assert "改造内容包括加装电梯、更新供水管道以及增加停车位和绿化面积。" in blocks
 
 
 def test_japanese_paragraphs_one_a_line_under_a_latin_footer_are_not_wrapped():
