@@ -1903,12 +1903,8 @@ def few_breaks(lines: list[str]) -> tuple[int, list[bool]] | None:
     line as a teaser and its last kept (s42 acc-pages F4, F7, F9). (Not in a text without
     bullets: there a line of a block can be a block of its own, and joining one or two
     breaks joined short paragraphs: dedup_quality's near recall 0.881 -> 0.869.)"""
-    lens = _wrappable(lines)
-    width = _dump_width(lens)
+    width = _dump_width(_wrappable(lines))
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
-        return None
-    # (a dump not wrapped at all has paragraphs past the width: see _PAST_WIDTH)
-    if sum(1 for k in lens if k > width + _WIDTH_SLACK) > _PAST_WIDTH:
         return None
     forced = wrapped_within(lines, width)
     return (width, forced) if any(forced) else None
@@ -1921,17 +1917,6 @@ _INNER_GUTTER = re.compile(r"\S {3,}\S")
 #: :data:`_WIDTH_SLACK` columns), or fewer on a short page: one per :data:`_WIDTH_PER`
 #: lines with a space, one at least
 _WIDTH_LINES, _WIDTH_PER, _WIDTH_SLACK = 5, 20, 6
-
-
-#: A dump wrapped at a width has at most this many lines a wrapper can have made past it
-#: (by more than :data:`_WIDTH_SLACK`): a word too long to break, a heading lynx does not
-#: wrap. ``w3m -dump -cols 4000`` writes a paragraph on one line, and its headlines or
-#: captions of about one length made a "width" that each of them reaching it was joined at:
-#: a headline to its time under it, a caption to its paragraph, a consent box to "Ok" (39
-#: of 115 held-out w3m pages, 37 of the 101 aeb dev pages as w3m writes them); such a page
-#: has paragraphs past it, ten or more on most (lynx's dumps, wrapped at 80: 0-3 on 670
-#: pages; s45 bp45 F2)
-_PAST_WIDTH = 3
 
 
 def _wrappable(lines: list[str]) -> list[int]:
