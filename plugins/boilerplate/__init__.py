@@ -1756,21 +1756,44 @@ def _consent_notice(s: str) -> bool:
     return _CONSENT_WORDING.search(s) is not None
 
 
+#: A site's own use of cookies, as its notice words it ("We use cookies", "This website
+#: uses cookies", "Diese Website verwendet Cookies", "Ce site utilise des cookies", "Wij
+#: gebruiken cookies"): the closing notice's wording. Consent, privacy or the settings
+#: alone are no notice's there: a news story's last paragraph about cookies names them
+#: ("... its review of cookies and user privacy": s45 midrev M2)
+_SITE_USES_COOKIES = re.compile(
+    r"\b(?:use[sd]?|using|utilis\w*|utiliz\w*|usa\w*|verwende\w*|nutz\w*|setz\w*|"
+    r"gebruik\w*)\s+(?:\S+\s+){0,6}?\W?cookies?\b",
+    re.I,
+)
+#: The fewest removed lines over a closing notice: the site's footer (its links, "Back to
+#: top"), not one line (an ad slot, a caption, a pull quote between two paragraphs)
+_FOOTER_LINES = 2
+
+
 def _drop_closing_consent_notice(d: Any) -> None:
     """Remove the last kept line of a ``lines.Decisions`` when it is a site's cookie notice
-    (:func:`_consent_notice`) at the page's end, apart from the text (the line over it
+    (:func:`_consent_notice`, worded as the site's use of cookies: :data:`_SITE_USES_COOKIES`)
+    at the page's end, apart from the text (at least :data:`_FOOTER_LINES` lines over it
     removed: the site's footer) and with text kept before it, with a reason: a banner
     rendered after the footer was kept under a page's table or list (s45 kinds: on 15 of
     264 generated pages the last kept line). An article's last paragraph that names cookies
-    and consent follows the paragraph over it."""
+    and consent follows the paragraph over it, or one removed line (an "Advertisement"
+    slot: s45 midrev M2)."""
     keep = d.keep
     n = len(keep)
     if n < 3 or not keep.any():
         return
     j = n - 1 - int(keep[::-1].argmax())  # (the last kept line)
-    if j < 2 or keep[j - 1] or not keep[: j - 1].any() or not _consent_notice(d.stripped[j]):
+    if (
+        j <= _FOOTER_LINES
+        or keep[j - _FOOTER_LINES : j].any()
+        or not keep[: j - _FOOTER_LINES].any()
+    ):
         return
-    _mark(d, {j: CONSENT_REASON}, False)
+    s = d.stripped[j]
+    if _consent_notice(s) and _SITE_USES_COOKIES.search(s) is not None:
+        _mark(d, {j: CONSENT_REASON}, False)
 
 
 #: The most lines of a block kept with a page's own sentence on either side of it

@@ -134,3 +134,26 @@ def test_a_cookie_banner_after_the_footer_is_removed(run_stage):
     kept = _kept(run_stage, page)
     assert [x for x in kept if x in cells] == cells
     assert BANNER not in kept
+
+
+def test_a_storys_last_paragraph_about_cookies_under_an_ad_line_is_kept(run_stage):
+    """A news story about cookies whose last paragraph follows a removed "Advertisement"
+    line: one removed line is an ad slot (or a caption, a pull quote), not the site's
+    footer, and the paragraph names privacy, not the site's use of cookies; it was removed
+    as a closing cookie notice (s45 midrev M2)."""
+    story = [
+        "The company said on Tuesday that it would push back its plan to phase out "
+        "third-party cookies in Chrome until regulators finish their review.",
+        "Advertisers have long relied on the small files to follow users across websites and "
+        "to measure whether their campaigns lead to sales.",
+        "Britain's competition watchdog has been examining whether the replacement tools "
+        "would give Google an unfair advantage over rival ad networks.",
+    ]
+    last = (
+        "Google said it would keep working with the regulator and that the new timeline "
+        "depends on its review of cookies and user privacy."
+    )
+    page = _page(["Google delays the end of third-party cookies again"], story,
+                 ["Advertisement"], [last])  # fmt: skip
+    kept = _kept(run_stage, page)
+    assert story[-1] in kept and last in kept
