@@ -2109,6 +2109,23 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DATE_WORDS = 4
 #: the most prose lines the model kept of a page whose short runs are looked at
 _SHORT_TEXT = 5
+#: the most words of a section tag ("Scotland", "Northern Ireland")
+_TAG_WORDS = 2
+
+
+def _tag_like(s: str) -> bool:
+    """Whether ``s`` reads as a section tag or a menu's item by its form: one or
+    :data:`_TAG_WORDS` words, each capitalised, no figure, no colon ("Scotland",
+    "Weather", "Transport"). A list's items are not all so: a job ad's "Plan and coordinate
+    projects", a manual's "Python 3.9", "5 GB RAM", a run's heading "Requirements" with
+    them."""
+    words = s.split()
+    return (
+        0 < len(words) <= _TAG_WORDS
+        and all(w[0].isupper() for w in words)
+        and ":" not in s
+        and not any(c.isdigit() for c in s)
+    )
 
 
 def short_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]) -> list[int]:
@@ -2127,7 +2144,9 @@ def short_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]
     between them that the model scored as short lines (a Finnish share bar's "Jaa artikkeli
     Facebookissa", an author box's "Recent Posts", a photo credit cut in three lines: on the
     trafeval dev texts the rule kept such runs on 9 pages of 6 to 56 prose lines, F1 0.956 ->
-    0.955; the kinds pages' job ads and notices have 2 to 5)."""
+    0.955; the kinds pages' job ads and notices have 2 to 5). A run whose every line is a
+    tag by its form (:func:`_tag_like`) is left too: a short news brief (2 to 5 paragraphs
+    as well) kept its section tags "Scotland" / "Weather" / "Transport" (s45 midrev M3)."""
     prose = [j for j, (s, k) in enumerate(zip(lines, keep, strict=True)) if k and _prose_line(s)]
     if len(prose) > _SHORT_TEXT:
         return []
@@ -2144,7 +2163,7 @@ def short_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]
             and sum(c.isalpha() for c in lines[j]) >= 2
             and _BRACKETED.fullmatch(lines[j]) is None  # (a text browser's image label)
             for j in run
-        ):
+        ) and not all(_tag_like(lines[j]) for j in run):
             out.extend(run)
     return out
 

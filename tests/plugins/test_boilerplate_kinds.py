@@ -157,3 +157,35 @@ def test_a_storys_last_paragraph_about_cookies_under_an_ad_line_is_kept(run_stag
                  ["Advertisement"], [last])  # fmt: skip
     kept = _kept(run_stage, page)
     assert story[-1] in kept and last in kept
+
+
+def test_a_news_briefs_section_tags_between_its_paragraphs_stay_removed(run_stage):
+    """A short wire brief (four paragraphs: as few prose lines as a kinds page's job ad)
+    with its section tags between two paragraphs: a run of capitalised single words is a
+    tag list by its form, no list of the text's; it was kept as the short lines between the
+    text's paragraphs (s45 midrev M3). A job ad's and a manual's runs are still kept."""
+    from corearchive_plugins.boilerplate.structures import short_runs
+
+    paras = [
+        "Ferry services between the mainland and the islands were cancelled on Friday as "
+        "winds of up to 90 miles an hour swept across the west coast.",
+        "The operator said sailings would resume once the weather had eased, probably on "
+        "Sunday morning.",
+        "Police urged drivers to avoid unnecessary journeys and warned of fallen trees on "
+        "several roads.",
+        "Forecasters expect the wind to ease by Saturday evening, although heavy rain could "
+        "bring flooding to low-lying areas.",
+    ]
+    tags = ["Scotland", "Weather", "Transport"]
+    text = "\n\n".join(["Storm closes ferry routes", *paras[:2], "\n".join(tags), *paras[2:]])
+    kept = _kept(run_stage, text + "\n")
+    assert set(paras) <= set(kept)
+    assert not set(tags) & set(kept)
+    # (the rule alone: the model removed each line of the runs for its shortness)
+    lists = (["Requirements", "Python 3.9", "5 GB RAM"],
+             ["Your tasks", "Plan and coordinate projects", "Your profile"])  # fmt: skip
+    for run, found in ((tags, False), (lists[0], True), (lists[1], True)):
+        lines = [*paras[:2], *run, *paras[2:]]
+        keep = [True, True, *[False] * len(run), True, True]
+        got = short_runs(lines, keep, [not k for k in keep])
+        assert got == ([2, 3, 4] if found else []), run
