@@ -1484,12 +1484,25 @@ def _keep_short_runs(d: Any) -> None:
     (:func:`.structures.short_runs`: a job ad's tasks and requirements, a manual's list of
     requirements) and the labels and values of a table written a cell a line next to its
     prose (:func:`.structures.pair_runs`: a product's specifications), with a reason."""
-    from .structures import PAIRS_REASON, SHORT_RUN_REASON, pair_runs, short_runs
+    from .structures import (
+        PAIRS_REASON,
+        SHORT_RUN_REASON,
+        pair_runs,
+        short_runs,
+        short_text_prose,
+    )
 
+    # (the prose lines counted once, up to the first over the short text's: a page with
+    # an article, most pages, stops there; s45 midrev M7)
+    if (prose := short_text_prose(d.stripped, keep := d.keep.tolist())) is None:
+        return
     short = [r in _SHORT_REASONS for r in d.columns()[2]]
-    if found := short_runs(d.stripped, d.keep.tolist(), short):
+    if found := short_runs(d.stripped, keep, short, prose):
         _mark(d, dict.fromkeys(found, SHORT_RUN_REASON), True)
-    if found := pair_runs(d.stripped, d.keep.tolist(), short):
+        # (a run's line kept may be a prose line: counted again, as the pairs ask)
+        if (prose := short_text_prose(d.stripped, keep := d.keep.tolist())) is None:
+            return
+    if found := pair_runs(d.stripped, keep, short, prose):
         _mark(d, dict.fromkeys(found, PAIRS_REASON), True)
 
 
