@@ -1780,7 +1780,9 @@ _SITE_USES_COOKIES = re.compile(
     re.I,
 )
 #: The fewest removed lines over a closing notice: the site's footer (its links, "Back to
-#: top"), not one line (an ad slot, a caption, a pull quote between two paragraphs)
+#: top"), not one line (an ad slot, a caption, a pull quote between two paragraphs), unless
+#: the line over that one names cookies as well (a notice's or its explainer's paragraphs,
+#: a heading removed between them: "Cookies von Drittanbietern")
 _FOOTER_LINES = 2
 
 
@@ -1788,7 +1790,8 @@ def _drop_closing_consent_notice(d: Any) -> None:
     """Remove the last kept line of a ``lines.Decisions`` when it is a site's cookie notice
     (:func:`_consent_notice`, worded as the site's use of cookies: :data:`_SITE_USES_COOKIES`)
     at the page's end, apart from the text (at least :data:`_FOOTER_LINES` lines over it
-    removed: the site's footer) and with text kept before it, with a reason: a banner
+    removed: the site's footer; or one, under a line of the notice's that names cookies) and
+    with text kept before it, with a reason: a banner
     rendered after the footer was kept under a page's table or list (s45 kinds: on 15 of
     264 generated pages the last kept line). An article's last paragraph that names cookies
     and consent follows the paragraph over it, or one removed line (an "Advertisement"
@@ -1798,14 +1801,14 @@ def _drop_closing_consent_notice(d: Any) -> None:
     if n < 3 or not keep.any():
         return
     j = n - 1 - int(keep[::-1].argmax())  # (the last kept line)
-    if (
-        j <= _FOOTER_LINES
-        or keep[j - _FOOTER_LINES : j].any()
-        or not keep[: j - _FOOTER_LINES].any()
-    ):
+    if j < 2 or keep[j - 1] or not keep[: j - 1].any():
         return
     s = d.stripped[j]
-    if _consent_notice(s) and _SITE_USES_COOKIES.search(s) is not None:
+    if (
+        _consent_notice(s)
+        and _SITE_USES_COOKIES.search(s) is not None
+        and (not keep[j - _FOOTER_LINES : j].any() or _COOKIES.search(d.stripped[j - 2]))
+    ):
         _mark(d, {j: CONSENT_REASON}, False)
 
 
