@@ -1485,12 +1485,25 @@ def _keep_short_runs(d: Any) -> None:
     (:func:`.structures.short_runs`: a job ad's tasks and requirements, a manual's list of
     requirements) and the labels and values of a table written a cell a line next to its
     prose (:func:`.structures.pair_runs`: a product's specifications), with a reason."""
-    from .structures import PAIRS_REASON, SHORT_RUN_REASON, pair_runs, short_runs
+    from .structures import (
+        PAIRS_REASON,
+        SHORT_RUN_REASON,
+        pair_runs,
+        short_runs,
+        short_text_prose,
+    )
 
+    # (the prose lines counted once, up to the first over the short text's: a page with
+    # an article, most pages, stops there; s45 midrev M7)
+    if (prose := short_text_prose(d.stripped, keep := d.keep.tolist())) is None:
+        return
     short = [r in _SHORT_REASONS for r in d.columns()[2]]
-    if found := short_runs(d.stripped, d.keep.tolist(), short):
+    if found := short_runs(d.stripped, keep, short, prose):
         _mark(d, dict.fromkeys(found, SHORT_RUN_REASON), True)
-    if found := pair_runs(d.stripped, d.keep.tolist(), short):
+        # (a run's line kept may be a prose line: counted again, as the pairs ask)
+        if (prose := short_text_prose(d.stripped, keep := d.keep.tolist())) is None:
+            return
+    if found := pair_runs(d.stripped, keep, short, prose):
         _mark(d, dict.fromkeys(found, PAIRS_REASON), True)
 
 
@@ -1808,21 +1821,47 @@ def _consent_notice(s: str) -> bool:
     return _CONSENT_WORDING.search(s) is not None
 
 
+#: A site's own use of cookies, as its notice words it ("We use cookies", "This website
+#: uses cookies", "Diese Website verwendet Cookies", "Ce site utilise des cookies", "Wij
+#: gebruiken cookies"): the closing notice's wording. Consent, privacy or the settings
+#: alone are no notice's there: a news story's last paragraph about cookies names them
+#: ("... its review of cookies and user privacy": s45 midrev M2)
+_SITE_USES_COOKIES = re.compile(
+    r"\b(?:use[sd]?|using|utilis\w*|utiliz\w*|usa\w*|verwende\w*|nutz\w*|setz\w*|"
+    r"gebruik\w*)\s+(?:\S+\s+){0,6}?\W?cookies?\b",
+    re.I,
+)
+#: The fewest removed lines over a closing notice: the site's footer (its links, "Back to
+#: top"), not one line (an ad slot, a caption, a pull quote between two paragraphs), unless
+#: the line over that one names cookies as well (a notice's or its explainer's paragraphs,
+#: a heading removed between them: "Cookies von Drittanbietern")
+_FOOTER_LINES = 2
+
+
 def _drop_closing_consent_notice(d: Any) -> None:
     """Remove the last kept line of a ``lines.Decisions`` when it is a site's cookie notice
-    (:func:`_consent_notice`) at the page's end, apart from the text (the line over it
-    removed: the site's footer) and with text kept before it, with a reason: a banner
+    (:func:`_consent_notice`, worded as the site's use of cookies: :data:`_SITE_USES_COOKIES`)
+    at the page's end, apart from the text (at least :data:`_FOOTER_LINES` lines over it
+    removed: the site's footer; or one, under a line of the notice's that names cookies) and
+    with text kept before it, with a reason: a banner
     rendered after the footer was kept under a page's table or list (s45 kinds: on 15 of
     264 generated pages the last kept line). An article's last paragraph that names cookies
-    and consent follows the paragraph over it."""
+    and consent follows the paragraph over it, or one removed line (an "Advertisement"
+    slot: s45 midrev M2)."""
     keep = d.keep
     n = len(keep)
     if n < 3 or not keep.any():
         return
     j = n - 1 - int(keep[::-1].argmax())  # (the last kept line)
-    if j < 2 or keep[j - 1] or not keep[: j - 1].any() or not _consent_notice(d.stripped[j]):
+    if j < 2 or keep[j - 1] or not keep[: j - 1].any():
         return
-    _mark(d, {j: CONSENT_REASON}, False)
+    s = d.stripped[j]
+    if (
+        _consent_notice(s)
+        and _SITE_USES_COOKIES.search(s) is not None
+        and (not keep[j - _FOOTER_LINES : j].any() or _COOKIES.search(d.stripped[j - 2]))
+    ):
+        _mark(d, {j: CONSENT_REASON}, False)
 
 
 #: The most lines of a block kept with a page's own sentence on either side of it

@@ -283,16 +283,24 @@ def _prose_line(s: str) -> bool:
     return len(s) >= _CJK_PROSE_CHARS and 10 * len(_CJK.findall(s)) > 3 * len(s)
 
 
+def _few_prose(lines: Sequence[str], keep: Sequence[bool], most: int) -> list[int] | None:
+    """The positions of the prose lines (:func:`_prose_line`) the model kept, or None when
+    there are more than ``most``: the count stops at the first one over (a page with an
+    article stops at its first paragraphs, not at its end: counted in full, twice, it was
+    some 6 % of ``decide_many``; s45 midrev M7)."""
+    out: list[int] = []
+    for j, (s, k) in enumerate(zip(lines, keep, strict=True)):
+        if k and _prose_line(s):
+            if len(out) == most:
+                return None
+            out.append(j)
+    return out
+
+
 def _no_article(lines: Sequence[str], keep: Sequence[bool]) -> bool:
     """Whether the model kept fewer than :data:`_ARTICLE_LINES` lines of prose
     (:func:`_prose_line`) on the page: it has no article."""
-    prose = 0
-    for s, k in zip(lines, keep, strict=True):
-        if k and _prose_line(s):
-            prose += 1
-            if prose >= _ARTICLE_LINES:
-                return False
-    return True
+    return _few_prose(lines, keep, _ARTICLE_LINES - 1) is not None
 
 
 def _marks_only(line: str) -> bool:
@@ -466,6 +474,10 @@ def article_structures(
             headed.add(a)
         spans.append((a, b, "column"))
     found: list[int] = []
+    # (whether the page has no article: ``keep`` does not change in the loop, so it is
+    # counted once, at the first headed table that asks; once per table, a page of many
+    # tables was quadratic: s45 midrev M8)
+    no_article: bool | None = None
     for a, b, kind in spans:
         start = a
         if (
@@ -488,11 +500,11 @@ def article_structures(
             # has no article next to it: the model kept a line or two of prose there (an
             # intro, a cookie banner, a teaser) or none, and the table with its header is
             # the page's (s45 kinds: table pages lost 93 % of their rows in this layout)
-            inside = (
-                (before and after)
-                or ((before or after) and a in headed)
-                or (a in headed and _no_article(lines, keep))
-            )
+            inside = (before and after) or ((before or after) and a in headed)
+            if not inside and a in headed:
+                if no_article is None:
+                    no_article = _no_article(lines, keep)
+                inside = no_article
         elif kind == "pair" and 2 * sum(
             worded[j] and not keep[j] and not lines[j].endswith(SENTENCE_END) for j in range(a, b)
         ) >= (b - a - kept):
@@ -2201,7 +2213,39 @@ _DATE_WORDS = 4
 _SHORT_TEXT = 5
 
 
-def short_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]) -> list[int]:
+def short_text_prose(lines: Sequence[str], keep: Sequence[bool]) -> list[int] | None:
+    """The positions of the prose lines the model kept on a page of at most
+    :data:`_SHORT_TEXT` of them, the page whose short runs (:func:`short_runs`,
+    :func:`pair_runs`) are looked at; None on a longer page (counted up to the first prose
+    line over: most pages stop there)."""
+    return _few_prose(lines, keep, _SHORT_TEXT)
+
+
+#: the most words of a section tag ("Scotland", "Northern Ireland")
+_TAG_WORDS = 2
+
+
+def _tag_like(s: str) -> bool:
+    """Whether ``s`` reads as a section tag or a menu's item by its form: one or
+    :data:`_TAG_WORDS` words, each capitalised, no figure, no colon ("Scotland",
+    "Weather", "Transport"). A list's items are not all so: a job ad's "Plan and coordinate
+    projects", a manual's "Python 3.9", "5 GB RAM", a run's heading "Requirements" with
+    them."""
+    words = s.split()
+    return (
+        0 < len(words) <= _TAG_WORDS
+        and all(w[0].isupper() for w in words)
+        and ":" not in s
+        and not any(c.isdigit() for c in s)
+    )
+
+
+def short_runs(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    short: Sequence[bool],
+    prose: list[int] | None = None,
+) -> list[int]:
     """The lines of runs of :data:`_MIN_RUN` to :data:`_MAX_RUN` short lines that the model
     removed between two prose lines it kept (:func:`_prose_line`), to be kept: a job ad's
     "Tasks" / "Plan and coordinate projects" / "Requirements" / ... between its intro and its
@@ -2217,9 +2261,11 @@ def short_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]
     between them that the model scored as short lines (a Finnish share bar's "Jaa artikkeli
     Facebookissa", an author box's "Recent Posts", a photo credit cut in three lines: on the
     trafeval dev texts the rule kept such runs on 9 pages of 6 to 56 prose lines, F1 0.956 ->
-    0.955; the kinds pages' job ads and notices have 2 to 5)."""
-    prose = [j for j, (s, k) in enumerate(zip(lines, keep, strict=True)) if k and _prose_line(s)]
-    if len(prose) > _SHORT_TEXT:
+    0.955; the kinds pages' job ads and notices have 2 to 5). A run whose every line is a
+    tag by its form (:func:`_tag_like`) is left too: a short news brief (2 to 5 paragraphs
+    as well) kept its section tags "Scotland" / "Weather" / "Transport" (s45 midrev M3).
+    ``prose``: the page's :func:`short_text_prose`, if the caller has it."""
+    if prose is None and (prose := short_text_prose(lines, keep)) is None:
         return []
     out: list[int] = []
     for a, b in pairwise(prose):
@@ -2234,7 +2280,7 @@ def short_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]
             and sum(c.isalpha() for c in lines[j]) >= 2
             and _BRACKETED.fullmatch(lines[j]) is None  # (a text browser's image label)
             for j in run
-        ):
+        ) and not all(_tag_like(lines[j]) for j in run):
             out.extend(run)
     return out
 
@@ -2266,7 +2312,12 @@ def _pair_value(s: str) -> bool:
     )
 
 
-def pair_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]) -> list[int]:
+def pair_runs(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    short: Sequence[bool],
+    prose: list[int] | None = None,
+) -> list[int]:
     """The lines of a table of labels and values written one cell a line ("Material" /
     "Recycled polyester" / "Weight" / "500 g" / "Dimensions" / "90 x 580 cm" ...: a product's
     specifications, a manual's options and their defaults) that the model removed for their
@@ -2275,11 +2326,12 @@ def pair_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool])
     figure (a menu's or a footer's items have none, or have them in the label: "High Street
     64"); the kept prose right before the table (or one line over it: its label) or right
     after it; on a page of at most :data:`_SHORT_TEXT` kept prose lines, as for
-    :func:`short_runs` (s45 kinds: a product's page kept its description alone)."""
+    :func:`short_runs` (s45 kinds: a product's page kept its description alone).
+    ``prose``: the page's :func:`short_text_prose`, if the caller has it."""
     n = len(lines)
-    prose = [k and _prose_line(s) for s, k in zip(lines, keep, strict=True)]
-    if sum(prose) > _SHORT_TEXT:
+    if prose is None and (prose := short_text_prose(lines, keep)) is None:
         return []
+    at = set(prose)
     out: list[int] = []
     i = 0
     while i + 1 < n:
@@ -2298,7 +2350,7 @@ def pair_runs(lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool])
         if rows >= _MIN_PAIR_ROWS:
             labels = {lines[k].lower() for k in range(i, j, 2)}
             figures = sum(any(c.isdigit() for c in lines[k]) for k in range(i + 1, j, 2))
-            near = (i > 0 and prose[i - 1]) or (i > 1 and prose[i - 2]) or (j < n and prose[j])
+            near = i - 1 in at or i - 2 in at or j in at
             if len(labels) == rows and 2 * figures >= rows and near:
                 out.extend(range(i, j))
             i = j

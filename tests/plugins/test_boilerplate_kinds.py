@@ -134,3 +134,58 @@ def test_a_cookie_banner_after_the_footer_is_removed(run_stage):
     kept = _kept(run_stage, page)
     assert [x for x in kept if x in cells] == cells
     assert BANNER not in kept
+
+
+def test_a_storys_last_paragraph_about_cookies_under_an_ad_line_is_kept(run_stage):
+    """A news story about cookies whose last paragraph follows a removed "Advertisement"
+    line: one removed line is an ad slot (or a caption, a pull quote), not the site's
+    footer, and the paragraph names privacy, not the site's use of cookies; it was removed
+    as a closing cookie notice (s45 midrev M2)."""
+    story = [
+        "The company said on Tuesday that it would push back its plan to phase out "
+        "third-party cookies in Chrome until regulators finish their review.",
+        "Advertisers have long relied on the small files to follow users across websites and "
+        "to measure whether their campaigns lead to sales.",
+        "Britain's competition watchdog has been examining whether the replacement tools "
+        "would give Google an unfair advantage over rival ad networks.",
+    ]
+    last = (
+        "Google said it would keep working with the regulator and that the new timeline "
+        "depends on its review of cookies and user privacy."
+    )
+    page = _page(["Google delays the end of third-party cookies again"], story,
+                 ["Advertisement"], [last])  # fmt: skip
+    kept = _kept(run_stage, page)
+    assert story[-1] in kept and last in kept
+
+
+def test_a_news_briefs_section_tags_between_its_paragraphs_stay_removed(run_stage):
+    """A short wire brief (four paragraphs: as few prose lines as a kinds page's job ad)
+    with its section tags between two paragraphs: a run of capitalised single words is a
+    tag list by its form, no list of the text's; it was kept as the short lines between the
+    text's paragraphs (s45 midrev M3). A job ad's and a manual's runs are still kept."""
+    from corearchive_plugins.boilerplate.structures import short_runs
+
+    paras = [
+        "Ferry services between the mainland and the islands were cancelled on Friday as "
+        "winds of up to 90 miles an hour swept across the west coast.",
+        "The operator said sailings would resume once the weather had eased, probably on "
+        "Sunday morning.",
+        "Police urged drivers to avoid unnecessary journeys and warned of fallen trees on "
+        "several roads.",
+        "Forecasters expect the wind to ease by Saturday evening, although heavy rain could "
+        "bring flooding to low-lying areas.",
+    ]
+    tags = ["Scotland", "Weather", "Transport"]
+    text = "\n\n".join(["Storm closes ferry routes", *paras[:2], "\n".join(tags), *paras[2:]])
+    kept = _kept(run_stage, text + "\n")
+    assert set(paras) <= set(kept)
+    assert not set(tags) & set(kept)
+    # (the rule alone: the model removed each line of the runs for its shortness)
+    lists = (["Requirements", "Python 3.9", "5 GB RAM"],
+             ["Your tasks", "Plan and coordinate projects", "Your profile"])  # fmt: skip
+    for run, found in ((tags, False), (lists[0], True), (lists[1], True)):
+        lines = [*paras[:2], *run, *paras[2:]]
+        keep = [True, True, *[False] * len(run), True, True]
+        got = short_runs(lines, keep, [not k for k in keep])
+        assert got == ([2, 3, 4] if found else []), run

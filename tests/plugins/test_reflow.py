@@ -730,6 +730,34 @@ def test_a_text_with_bulleted_lists_is_read_without_its_bullets():
     ]
 
 
+def test_a_joined_items_bullet_is_cut_only_where_the_block_starts_with_it():
+    """A joined block of a bulleted list loses its first line's mark; a block that does not
+    start with that mark keeps its letters (s45 midrev M12: the mark's length was cut off
+    whatever the block started with), and a block of one line is read as :func:`unbullet`
+    reads it."""
+    from corearchive_plugins.boilerplate.reflow import unbullet_joined
+
+    lines = ["  * Planning and coordinating", "    projects from start to finish", "  * Budget"]
+    spans = [(0, 2), (2, 3)]
+    joined = ["  * Planning and coordinating projects from start to finish", "  * Budget"]
+    assert unbullet_joined(joined, lines, spans) == [
+        "Planning and coordinating projects from start to finish",
+        "Budget",
+    ]
+    # (lynx's indented-only marks, left on the items wrapped onto a second line)
+    lines = ["   # Was heißt", "     Religionsgemeinschaft"]
+    assert unbullet_joined(["# Was heißt Religionsgemeinschaft"], lines, [(0, 2)]) == [
+        "Was heißt Religionsgemeinschaft"
+    ]
+    # a block that starts otherwise (no mark of its first line) is left whole
+    lines = ["  * Hollande said", "    on Monday"]
+    assert unbullet_joined(["Hollande said on Monday"], lines, [(0, 2)]) == [
+        "Hollande said on Monday"
+    ]
+    one = ["          o Conselho", "o Conselho aprovou", "- Hollande said", "  • Budget"]
+    assert unbullet_joined(one, one, [(i, i + 1) for i in range(4)]) == unbullet(one)[0]
+
+
 def test_a_text_without_bullets_is_not_bulleted(seeds):
     for page in seeds.glob("*.txt"):
         assert not is_bulleted(page.read_text("utf-8"))
