@@ -8363,7 +8363,8 @@ def site_as_author(name: str, site: str | None, url: str | None) -> bool:
     is the site's is the site's, and so is the site's name with its "agencies" after it
     ("الجزيرة نت + وكالات": the site's desk and the wires; s45 acc-wire W4)."""
     c = _compact(name)
-    if site and (own := _compact(site)):
+    own = _compact(site) if site else ""
+    if own:
         if c == own and name.split()[0].casefold() in _ARTICLES:
             return True
         if c.startswith(own) and c[len(own) :].strip(" +&,").casefold() in _WIRES_WORDS:
@@ -8372,19 +8373,16 @@ def site_as_author(name: str, site: str | None, url: str | None) -> bool:
         return False
     # (a handle, one word as a user name is written: an outlet's name has its words apart,
     # "Auto-Motor" on auto-motor.at, "Bernau LIVE", "Noticia al Dia" on a site so named)
-    c = _compact(name)
     # (the site's name only when it is the whole of it: a word of an outlet's name of two
     # capitalised words, "Abendblatt" of "Hamburger Abendblatt" on abendblatt.de, is the
     # outlet's; s45 read F13)
     if (
         " " not in name
         and "-" not in name
-        and (
-            _persons_host(url) or (site is not None and _person_like(site) and c == _compact(site))
-        )
+        and (_persons_host(url) or (site is not None and _person_like(site) and c == own))
     ):
         return False
-    if site and c and c == _compact(site):
+    if own and c == own:
         return True
     label = _host_label(url)
     # (the whole label: a part of it is as often the person whose site it is, "Alexander"
