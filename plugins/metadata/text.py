@@ -6991,8 +6991,8 @@ def cjk_byline(s: str) -> list[str] | None:
     "王小明 李华" as one author each (s45 acc-wire W4)."""
     if s.isascii():
         return None
-    if any(map(s.__contains__, _NAME_FIRST_WORDS)) and (m := _NAME_FIRST.fullmatch(s)):
-        return [n.strip() for n in re.split(r"[·ㆍ,]", m.group("names"))]
+    if any(map(s.__contains__, _NAME_FIRST_WORDS)) and (names := _name_first(s)) is not None:
+        return names
     if (m := _CJK_REPORTERS.fullmatch(s)) is not None:
         return re.split(r"[\s、，,]+", m.group("names"))
     return None
@@ -7006,9 +7006,17 @@ def _name_first_byline(top: list[tuple[int, str]], joined: str) -> tuple[list[st
     if joined.isascii() or not any(map(joined.__contains__, _NAME_FIRST_WORDS)):
         return None
     for i, s in top:
-        if (m := _NAME_FIRST.fullmatch(s.strip())) is not None:
-            return [n.strip() for n in re.split(r"[·ㆍ,]", m.group("names"))], i
+        if (names := _name_first(s.strip())) is not None:
+            return names, i
     return None
+
+
+def _name_first(s: str) -> list[str] | None:
+    """The names of line ``s`` (stripped) when it is a Korean byline (:data:`_NAME_FIRST`:
+    "김민준·이서연 기자" -> 김민준, 이서연), else None."""
+    if (m := _NAME_FIRST.fullmatch(s)) is None:
+        return None
+    return [n.strip() for n in re.split(r"[·ㆍ,]", m.group("names"))]
 
 
 def find_authors(
