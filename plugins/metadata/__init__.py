@@ -1426,12 +1426,14 @@ class MetadataStage(Stage):
                 at=at,
             )
             top_line = meta["lines"].get("title")
-            if not top_line and meta.get("title"):
+            if not top_line and (want := meta.get("title")):
                 # (a headline kept in the text is not among the metadata's lines: the credits
                 # are looked for around it, not around the page's first lines, where "Par Le
-                # Figaro avec AFP" under it was out of reach; s45 acc-wire W3)
+                # Figaro avec AFP" under it was out of reach; s45 acc-wire W3. The first line
+                # equal to it: a line is stripped only when it holds it)
+                reach = lines[:_TITLE_REACH]
                 top_line = [
-                    k for k, x in enumerate(lines[:_TITLE_REACH]) if x.strip() == meta["title"]
+                    next((k for k, x in enumerate(reach) if want in x and x.strip() == want), 0)
                 ]
             scan = (lines, (top_line or [0])[0])
             units, teasers = listing_units(lines, meta["candidates"], doc.text or "")
