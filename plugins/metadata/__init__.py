@@ -185,10 +185,13 @@ def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in _MODIFIED_METAS and (v := (meta.get("content") or "").strip()):
             found.append((v, f"html (meta {key})"))
-    for at, end in jsonld_spans(html):
-        if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
-            found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
-            break
+    if not any(_ISO_VALUE.fullmatch(v) for v, _ in found):
+        # (JSON-LD's is read only when no meta's is of the record's form: a meta's comes
+        # first)
+        for at, end in jsonld_spans(html):
+            if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
+                found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
+                break
     for v, where in found:
         if _ISO_VALUE.fullmatch(v):
             return {"value": v, "where": where, "text": v, "label": "modified"}
