@@ -8062,18 +8062,22 @@ def extract_lines(
                 ):
                     found_site = i, s
                     break
-        if found_site is None and not label and res["publisher"] and title_line is not None:
+        if (
+            found_site is None
+            and not label
+            and res["publisher"]
+            and title_line is not None
+            and (holder := _compact(res["publisher"]))
+        ):
             # a line above the headline that the copyright holder names: the logo ("ZEIT
             # ONLINE" over the article, "© ZEIT ONLINE 2025" under it). Without an address
             # no page had a site name (s45 acc-wire W8); two witnesses vouch for it where
             # the domain cannot
-            holder = _compact(res["publisher"])
             for i, s in items[:20]:
                 if i >= title_line:
                     break
                 if (
                     i >= fm
-                    and holder
                     and len(s) <= 40
                     and _compact(s) == holder
                     and _site_like(s)
