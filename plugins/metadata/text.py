@@ -7563,8 +7563,9 @@ def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int
     for line in text.split("\n", reach)[:reach]:
         if not (s := line.strip()):
             continue
-        # (the line in the rendering: one of its first few, most pages)
-        row = next((k for k, x in enumerate(lines) if x.strip() == s), None)
+        # (the line in the rendering: one of its first few, most pages; a line is stripped
+        # only when it holds it)
+        row = next((k for k, x in enumerate(lines) if s in x and x.strip() == s), None)
         if row is None or not (
             (row in date_lines.of_line and date_lines(row)) or _rel_dateline(s) or calendar_line(s)
         ):
