@@ -8515,8 +8515,8 @@ def _covering_run(s: str, label: str) -> str:
         return s
     best = (len(words), 0)
     for a in range(len(words)):
-        for b in range(a + 1, a + best[0]):
-            if b <= len(words) and _covers(" ".join(words[a:b]), label):
+        for b in range(a + 1, min(a + best[0], len(words) + 1)):
+            if _covers(" ".join(words[a:b]), label):
                 best = (b - a, a)
                 break
     n, a = best
