@@ -70,15 +70,17 @@ _SPLIT_BELOW = 512
 
 
 def count_words(text: str) -> int:
-    """The words of ``text``: its runs of characters between white space, where each
-    character of a script written without spaces between words (Chinese, Japanese, Thai,
-    Lao, Khmer, Myanmar, Tibetan: :func:`_unspaced`) is a word of its own, as dedup's
-    shingles read them. A Japanese text of 676 characters counted 10 "words" by its
-    spaces (s45 acc-wire W12); a text of other scripts is ``len(text.split())``.
+    """The words of ``text``: its runs of characters between white space (or CJK
+    punctuation), where each character of a script written without spaces between words
+    (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan: :data:`_UNSPACED`) is a word
+    of its own, as dedup's shingles read them. A Japanese text of 676 characters counted
+    10 "words" by its spaces (s45 acc-wire W12); a text of other scripts is
+    ``len(text.split())``.
 
-    Counted where a white space character is followed by another (or the text starts with
-    one), over the text's code points, without the word objects: ``split`` made ~650 of
-    them a corpus document, 20 µs of the run's own per-document work (this takes 5)."""
+    Counted over the text's code points (:func:`_kinds`), without the word objects: where a
+    word's character follows one that is not (or starts the text), and each character of
+    those scripts. ``split`` made ~650 of them a corpus document, 20 µs of the run's own
+    per-document work (this took 5 without the scripts' kinds)."""
     if len(text) < _SPLIT_BELOW and (text.isascii() or not _UNSPACED_ANY.search(text)):
         return len(text.split())
     import numpy as np

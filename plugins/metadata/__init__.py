@@ -185,10 +185,13 @@ def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in _MODIFIED_METAS and (v := (meta.get("content") or "").strip()):
             found.append((v, f"html (meta {key})"))
-    for at, end in jsonld_spans(html):
-        if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
-            found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
-            break
+    if not any(_ISO_VALUE.fullmatch(v) for v, _ in found):
+        # (JSON-LD's is read only when no meta's is of the record's form: a meta's comes
+        # first)
+        for at, end in jsonld_spans(html):
+            if (m := _JSONLD_MODIFIED.search(html, at, end)) is not None:
+                found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
+                break
     for v, where in found:
         if _ISO_VALUE.fullmatch(v):
             return {"value": v, "where": where, "text": v, "label": "modified"}
@@ -1426,12 +1429,14 @@ class MetadataStage(Stage):
                 at=at,
             )
             top_line = meta["lines"].get("title")
-            if not top_line and meta.get("title"):
+            if not top_line and (want := meta.get("title")):
                 # (a headline kept in the text is not among the metadata's lines: the credits
                 # are looked for around it, not around the page's first lines, where "Par Le
-                # Figaro avec AFP" under it was out of reach; s45 acc-wire W3)
+                # Figaro avec AFP" under it was out of reach; s45 acc-wire W3. The first line
+                # equal to it: a line is stripped only when it holds it)
+                reach = lines[:_TITLE_REACH]
                 top_line = [
-                    k for k, x in enumerate(lines[:_TITLE_REACH]) if x.strip() == meta["title"]
+                    next((k for k, x in enumerate(reach) if want in x and x.strip() == want), 0)
                 ]
             scan = (lines, (top_line or [0])[0])
             units, teasers = listing_units(lines, meta["candidates"], doc.text or "")

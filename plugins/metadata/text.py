@@ -6991,8 +6991,8 @@ def cjk_byline(s: str) -> list[str] | None:
     "王小明 李华" as one author each (s45 acc-wire W4)."""
     if s.isascii():
         return None
-    if any(map(s.__contains__, _NAME_FIRST_WORDS)) and (m := _NAME_FIRST.fullmatch(s)):
-        return [n.strip() for n in re.split(r"[·ㆍ,]", m.group("names"))]
+    if any(map(s.__contains__, _NAME_FIRST_WORDS)) and (names := _name_first(s)) is not None:
+        return names
     if (m := _CJK_REPORTERS.fullmatch(s)) is not None:
         return re.split(r"[\s、，,]+", m.group("names"))
     return None
@@ -7006,9 +7006,17 @@ def _name_first_byline(top: list[tuple[int, str]], joined: str) -> tuple[list[st
     if joined.isascii() or not any(map(joined.__contains__, _NAME_FIRST_WORDS)):
         return None
     for i, s in top:
-        if (m := _NAME_FIRST.fullmatch(s.strip())) is not None:
-            return [n.strip() for n in re.split(r"[·ㆍ,]", m.group("names"))], i
+        if (names := _name_first(s.strip())) is not None:
+            return names, i
     return None
+
+
+def _name_first(s: str) -> list[str] | None:
+    """The names of line ``s`` (stripped) when it is a Korean byline (:data:`_NAME_FIRST`:
+    "김민준·이서연 기자" -> 김민준, 이서연), else None."""
+    if (m := _NAME_FIRST.fullmatch(s)) is None:
+        return None
+    return [n.strip() for n in re.split(r"[·ㆍ,]", m.group("names"))]
 
 
 def find_authors(
@@ -7555,8 +7563,9 @@ def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int
     for line in text.split("\n", reach)[:reach]:
         if not (s := line.strip()):
             continue
-        # (the line in the rendering: one of its first few, most pages)
-        row = next((k for k, x in enumerate(lines) if x.strip() == s), None)
+        # (the line in the rendering: one of its first few, most pages; a line is stripped
+        # only when it holds it)
+        row = next((k for k, x in enumerate(lines) if s in x and x.strip() == s), None)
         if row is None or not (
             (row in date_lines.of_line and date_lines(row)) or _rel_dateline(s) or calendar_line(s)
         ):
@@ -8054,18 +8063,22 @@ def extract_lines(
                 ):
                     found_site = i, s
                     break
-        if found_site is None and not label and res["publisher"] and title_line is not None:
+        if (
+            found_site is None
+            and not label
+            and res["publisher"]
+            and title_line is not None
+            and (holder := _compact(res["publisher"]))
+        ):
             # a line above the headline that the copyright holder names: the logo ("ZEIT
             # ONLINE" over the article, "© ZEIT ONLINE 2025" under it). Without an address
             # no page had a site name (s45 acc-wire W8); two witnesses vouch for it where
             # the domain cannot
-            holder = _compact(res["publisher"])
             for i, s in items[:20]:
                 if i >= title_line:
                     break
                 if (
                     i >= fm
-                    and holder
                     and len(s) <= 40
                     and _compact(s) == holder
                     and _site_like(s)
@@ -8363,7 +8376,8 @@ def site_as_author(name: str, site: str | None, url: str | None) -> bool:
     is the site's is the site's, and so is the site's name with its "agencies" after it
     ("الجزيرة نت + وكالات": the site's desk and the wires; s45 acc-wire W4)."""
     c = _compact(name)
-    if site and (own := _compact(site)):
+    own = _compact(site) if site else ""
+    if own:
         if c == own and name.split()[0].casefold() in _ARTICLES:
             return True
         if c.startswith(own) and c[len(own) :].strip(" +&,").casefold() in _WIRES_WORDS:
@@ -8372,19 +8386,16 @@ def site_as_author(name: str, site: str | None, url: str | None) -> bool:
         return False
     # (a handle, one word as a user name is written: an outlet's name has its words apart,
     # "Auto-Motor" on auto-motor.at, "Bernau LIVE", "Noticia al Dia" on a site so named)
-    c = _compact(name)
     # (the site's name only when it is the whole of it: a word of an outlet's name of two
     # capitalised words, "Abendblatt" of "Hamburger Abendblatt" on abendblatt.de, is the
     # outlet's; s45 read F13)
     if (
         " " not in name
         and "-" not in name
-        and (
-            _persons_host(url) or (site is not None and _person_like(site) and c == _compact(site))
-        )
+        and (_persons_host(url) or (site is not None and _person_like(site) and c == own))
     ):
         return False
-    if site and c and c == _compact(site):
+    if own and c == own:
         return True
     label = _host_label(url)
     # (the whole label: a part of it is as often the person whose site it is, "Alexander"
@@ -8504,8 +8515,8 @@ def _covering_run(s: str, label: str) -> str:
         return s
     best = (len(words), 0)
     for a in range(len(words)):
-        for b in range(a + 1, a + best[0]):
-            if b <= len(words) and _covers(" ".join(words[a:b]), label):
+        for b in range(a + 1, min(a + best[0], len(words) + 1)):
+            if _covers(" ".join(words[a:b]), label):
                 best = (b - a, a)
                 break
     n, a = best
