@@ -93,7 +93,9 @@ def count_words(text: str) -> int:
     # a character's kind: 0 white space (or CJK punctuation), 1 of a word, 2 a word alone
     # (unspaced scripts)
     kind = _kinds().take(points)
-    kind[wide >= 0x20000] = 2  # (CJK ideographs of the supplementary planes)
+    # (CJK ideographs of the supplementary planes, U+20000-U+3FFFF, as _UNSPACED_ANY's; not
+    # the tags of a flag emoji or private use beyond them)
+    kind[(wide >= 0x20000) & (wide <= 0x3FFFF)] = 2
     word = kind == 1
     starts = np.count_nonzero(word[1:] & ~word[:-1]) + bool(word[0])
     return int(starts + np.count_nonzero(kind == 2))

@@ -18,7 +18,7 @@ _SPACES = [chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace()]
 def _text(rng: random.Random, n: int) -> str:
     """``n`` characters: words of letters, accents, CJK, astral and NUL characters between
     runs of any white space, at the ends too."""
-    word = "abcé漢字😀\x00Ω"
+    word = "abcé漢字😀\x00Ω\U000e0067\U000f0001"
     out: list[str] = []
     while len(out) < n:
         out += rng.choices(_SPACES, k=rng.randint(0, 3))
