@@ -251,7 +251,7 @@ def _dateline(line: str) -> re.Match[str] | None:
 def dateline_agencies(line: str) -> list[str]:
     """The agencies a wire dateline at ``line``'s start names ("BERLIN (dpa) -",
     "（中央社記者陳家豪台北3日電）", "新华社北京3月5日电"), [] if it opens with none."""
-    m = _dateline(line)
+    m = _wire_dateline(line)
     return [] if m is None else _agencies(m)
 
 
@@ -495,14 +495,18 @@ _HIRAGANA = re.compile(r"[\u3040-\u309f]")
 
 
 def _wire_dateline(line: str) -> re.Match[str] | None:
-    """:func:`_dateline` of ``line``, but a Japanese bracket's only when it opens a sentence
-    of the body (a "。" after it) and its place has no hiragana: "【今日の時事】円安が進む"
-    ("today's current affairs", a headline) credited Jiji (s45 read F12)."""
+    """:func:`_dateline` of ``line``, but a Japanese bracket's only when it is alone on its
+    line or opens a sentence of the body (a "。" after it), and its place has no hiragana:
+    "【今日の時事】円安が進む" ("today's current affairs", a headline) credited Jiji (s45
+    read F12) and was refused as a title (closing review meta L1)."""
     m = _dateline(line)
     if (
         m is not None
         and m.re is _CJK_DATELINE
-        and (_HIRAGANA.search(line, 0, m.start("a")) or "。" not in line[m.end() :])
+        and (
+            _HIRAGANA.search(line, 0, m.start("a"))
+            or ((rest := line[m.end() :].strip()) and "。" not in rest)
+        )
     ):
         return None
     return m

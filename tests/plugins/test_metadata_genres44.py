@@ -280,6 +280,12 @@ def test_a_headlines_bracket_of_current_affairs_is_no_dateline(heading: str) -> 
         "東京外国為替市場で円相場が一時1ドル＝160円台まで下落した。",
     ]
     assert credits(lines, 0, lines[2:]) == []
+    # (nor a dateline that refuses the headline as a title; one alone on its line is one:
+    # closing review meta L1)
+    from corearchive_plugins.metadata.wire import dateline_agencies
+
+    assert dateline_agencies(lines[0]) == []
+    assert dateline_agencies("【台北共同】") == ["Kyodo"]
 
 
 @pytest.mark.parametrize("html", [False, True])
