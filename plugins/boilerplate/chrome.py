@@ -170,9 +170,7 @@ _COUNTER_CHARS = 60
 #: between its links ("ShareFacebookXWhatsAppEmailCopy link",
 #: "ПоделитьсяВКонтактеОдноклассникиTelegram", "شاركفيسبوكتويترواتساب"; s45 acc-wire
 #: W11): the networks, and the call to share in the languages of the lexicon's networks
-_GLUED_NETWORKS = frozenset(
-    (*NETWORKS, "whatsapp", "messenger", "line", "はてなブックマーク", "qq空间")
-)
+_GLUED_NETWORKS = frozenset((*NETWORKS, "messenger", "line", "はてなブックマーク", "qq空间"))
 _GLUED_WORDS = (
     *_GLUED_NETWORKS, "e-mail", "email", "share", "teilen", "partager", "compartir",
     "condividi", "delen", "partilhar",
