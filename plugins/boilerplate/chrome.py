@@ -282,7 +282,11 @@ def _glued_bar(line: str) -> bool:
         return False
     if sum(m[0].lower() in _GLUED_NETWORKS for m in found) < 2:
         return False
-    rest = _GLUED.sub(" ", line)
+    # (the line without those words, each a space: what _GLUED.sub(" ", line) gives, from
+    # the matches at hand)
+    starts = (*(m.start() for m in found), len(line))
+    gaps = zip((0, *(m.end() for m in found)), starts, strict=True)
+    rest = " ".join(line[a:b] for a, b in gaps)
     return len(rest.split()) <= _GLUED_REST_WORDS and len(rest.strip()) <= _GLUED_REST_CHARS
 
 
