@@ -68,6 +68,7 @@ from corearchive.limits import held, time_limit
 from .. import is_post
 from .chrome import software_chrome, without_edit_links
 from .lines import CLOSING_MARKS, LINE_ENDS
+from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
 from .notes import PAYWALL_LINES, SIGN_UP_REASON, is_paywall, paywall_cut, sign_up_prompts
@@ -1472,12 +1473,6 @@ def _keep_structures(d: Any) -> None:
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
     if head := dialogue_heading(d.stripped, d.keep.tolist(), d.score.tolist(), stop):
         _mark(d, dict.fromkeys(head, DIALOGUE_REASON), True)
-
-
-#: the model's reasons of a line it removed for its shortness alone (``lines._REASONS``)
-_SHORT_REASONS = frozenset(
-    ("short line outside the main text block", "short line (menu/label/button-like)")
-)
 
 
 def _keep_short_runs(d: Any) -> None:

@@ -3347,6 +3347,8 @@ _REASONS = (
     "headline/link-like (title case, no sentence end)",
     "low article score",
 )
+#: the reasons of a line removed for its shortness alone (the stage's short runs read them)
+SHORT_REASONS = frozenset(_REASONS[4:6])
 
 
 def _reason_codes(X, keep):
