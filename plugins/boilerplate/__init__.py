@@ -834,16 +834,18 @@ class BoilerplateStage(Stage):
                         doc.work["trafilatura_meta"] = trafilatura_meta(tree, None, bound,
                                                                         index=index)  # fmt: skip
                         doc.work["trafilatura_meta_bound"] = reference_day(bound)
-                    if rating_boxes(tree):
-                        # (a review's rating box, made a paragraph: trafilatura drops an
-                        # element whose class names a rating; the tree changed)
-                        index = AttrIndex(tree)
+                    # (a review's rating box, made a paragraph: trafilatura drops an element
+                    # whose class names a rating)
+                    changed = bool(rating_boxes(tree))
                     if stamps := live_post_times(tree):
                         # (the times of a live blog's posts, made paragraphs: trafilatura
-                        # drops a <time>; the tree changed, so does its index; refine keeps
-                        # them, which the line model scores as a menu's items)
-                        index = AttrIndex(tree)
+                        # drops a <time>; refine keeps them, which the line model scores as
+                        # a menu's items)
+                        changed = True
                         doc.work["live_times"] = stamps
+                    if changed:
+                        # (the tree changed, so does its index: built once for both)
+                        index = AttrIndex(tree)
                     text, method, described, own = self._main_text(doc, tree, index)
                     if captions := _gallery_captions(tree, html, text, own):
                         # a gallery's captions are its content: made paragraphs, and read
