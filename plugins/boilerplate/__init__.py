@@ -68,6 +68,7 @@ from corearchive.limits import held, time_limit
 from .. import is_post
 from .chrome import software_chrome, without_edit_links
 from .lines import CLOSING_MARKS, LINE_ENDS
+from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
 from .notes import PAYWALL_LINES, SIGN_UP_REASON, is_paywall, paywall_cut, sign_up_prompts
@@ -833,16 +834,18 @@ class BoilerplateStage(Stage):
                         doc.work["trafilatura_meta"] = trafilatura_meta(tree, None, bound,
                                                                         index=index)  # fmt: skip
                         doc.work["trafilatura_meta_bound"] = reference_day(bound)
-                    if rating_boxes(tree):
-                        # (a review's rating box, made a paragraph: trafilatura drops an
-                        # element whose class names a rating; the tree changed)
-                        index = AttrIndex(tree)
+                    # (a review's rating box, made a paragraph: trafilatura drops an element
+                    # whose class names a rating)
+                    changed = bool(rating_boxes(tree))
                     if stamps := live_post_times(tree):
                         # (the times of a live blog's posts, made paragraphs: trafilatura
-                        # drops a <time>; the tree changed, so does its index; refine keeps
-                        # them, which the line model scores as a menu's items)
-                        index = AttrIndex(tree)
+                        # drops a <time>; refine keeps them, which the line model scores as
+                        # a menu's items)
+                        changed = True
                         doc.work["live_times"] = stamps
+                    if changed:
+                        # (the tree changed, so does its index: built once for both)
+                        index = AttrIndex(tree)
                     text, method, described, own = self._main_text(doc, tree, index)
                     if captions := _gallery_captions(tree, html, text, own):
                         # a gallery's captions are its content: made paragraphs, and read
@@ -1472,12 +1475,6 @@ def _keep_structures(d: Any) -> None:
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
     if head := dialogue_heading(d.stripped, d.keep.tolist(), d.score.tolist(), stop):
         _mark(d, dict.fromkeys(head, DIALOGUE_REASON), True)
-
-
-#: the model's reasons of a line it removed for its shortness alone (``lines._REASONS``)
-_SHORT_REASONS = frozenset(
-    ("short line outside the main text block", "short line (menu/label/button-like)")
-)
 
 
 def _keep_short_runs(d: Any) -> None:

@@ -170,9 +170,7 @@ _COUNTER_CHARS = 60
 #: between its links ("ShareFacebookXWhatsAppEmailCopy link",
 #: "ПоделитьсяВКонтактеОдноклассникиTelegram", "شاركفيسبوكتويترواتساب"; s45 acc-wire
 #: W11): the networks, and the call to share in the languages of the lexicon's networks
-_GLUED_NETWORKS = frozenset(
-    (*NETWORKS, "whatsapp", "messenger", "line", "はてなブックマーク", "qq空间")
-)
+_GLUED_NETWORKS = frozenset((*NETWORKS, "messenger", "line", "はてなブックマーク", "qq空间"))
 _GLUED_WORDS = (
     *_GLUED_NETWORKS, "e-mail", "email", "share", "teilen", "partager", "compartir",
     "condividi", "delen", "partilhar",
@@ -284,7 +282,11 @@ def _glued_bar(line: str) -> bool:
         return False
     if sum(m[0].lower() in _GLUED_NETWORKS for m in found) < 2:
         return False
-    rest = _GLUED.sub(" ", line)
+    # (the line without those words, each a space: what _GLUED.sub(" ", line) gives, from
+    # the matches at hand)
+    starts = (*(m.start() for m in found), len(line))
+    gaps = zip((0, *(m.end() for m in found)), starts, strict=True)
+    rest = " ".join(line[a:b] for a, b in gaps)
     return len(rest.split()) <= _GLUED_REST_WORDS and len(rest.strip()) <= _GLUED_REST_CHARS
 
 

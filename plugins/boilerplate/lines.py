@@ -2919,7 +2919,7 @@ def _file_name_titles(rows: list[str], X: np.ndarray) -> np.ndarray:
 _TAIL_LINE_WORDS = 15
 _TAIL_WORDS = 4
 #: a sentence's end with words after it (the last one of a line is the tail's start)
-_END_IN_LINE = re.compile(r"[.!?…。！？][\"”»’)]*\s+(?=\S)")
+_END_IN_LINE = re.compile("[" + re.escape(SENTENCE_MARKS) + r"][\"”»’)]*\s+(?=\S)")
 
 
 def _paragraphs_with_tail(rows: list[str], X: np.ndarray) -> np.ndarray:
@@ -3347,6 +3347,8 @@ _REASONS = (
     "headline/link-like (title case, no sentence end)",
     "low article score",
 )
+#: the reasons of a line removed for its shortness alone (the stage's short runs read them)
+SHORT_REASONS = frozenset(_REASONS[4:6])
 
 
 def _reason_codes(X, keep):

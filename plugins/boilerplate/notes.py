@@ -340,16 +340,15 @@ _SIGN_UP_VERB = re.compile(
     r"suscribirse|recibe|reciba|recibir|ap[uú]ntate|iscriviti|ricevi|schrijf|meld|ontvang|"
     r"подпишитесь|подписывайтесь|подписаться|получайте)\b|登録|購読"
 )
+#: the words that name a newsletter itself (not a mailbox: "correo", "Postfach", "inbox"),
+#: and those of the scripts whose words ``\b`` does not part
+_NEWSLETTER_NAMES = r"newsletters?|lettre d'information|bolet[ií]n|nieuwsbrief|рассылк\w*"
+_NEWSLETTER_NAMES_CJK = r"ニュースレター|メールマガジン|メルマガ"
 _MAIL_WORD = re.compile(
-    r"(?i)\b(?:newsletters?|inbox|postfach|posteingang|lettre d'information|"
-    r"bo[iî]te (?:mail|de r[ée]ception)|bolet[ií]n|correo|nieuwsbrief|рассылк\w*)\b"
-    r"|ニュースレター|メールマガジン|メルマガ"
+    rf"(?i)\b(?:{_NEWSLETTER_NAMES}|inbox|postfach|posteingang|"
+    rf"bo[iî]te (?:mail|de r[ée]ception)|correo)\b|{_NEWSLETTER_NAMES_CJK}"
 )
-#: the words that name a newsletter itself (not a mailbox: "correo", "Postfach", "inbox")
-_NEWSLETTER_WORD = re.compile(
-    r"(?i)\b(?:newsletters?|lettre d'information|bolet[ií]n|nieuwsbrief|рассылк\w*)\b"
-    r"|ニュースレター|メールマガジン|メルマガ"
-)
+_NEWSLETTER_WORD = re.compile(rf"(?i)\b(?:{_NEWSLETTER_NAMES})\b|{_NEWSLETTER_NAMES_CJK}")
 #: a sign-up verb that opens a sentence of the line (an imperative, "Recibe cada mañana …",
 #: "… in your inbox? Sign up"), not one of a report ("El Ayuntamiento recibe …")
 _SIGN_UP_OPENS = re.compile(
@@ -361,7 +360,7 @@ _SIGN_UP_OPENS = re.compile(
 _READER_VOICE = re.compile(
     r"(?i)\b(?:our|your|you|unseren?|unsere[mnrs]?|sie|ihr(?:e[mnrs]?)?|notre|nos|votre|vous|"
     r"tu|su|nuestr[ao]s?|nostr[ao]|onze|je|нашу|наш[аеи]?)\b"
-    r"|ニュースレター|メールマガジン|メルマガ"
+    rf"|{_NEWSLETTER_NAMES_CJK}"
 )
 #: a list's item: its mark, or its number
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪]\s|\d{1,3}[.)]\s)")
