@@ -836,7 +836,9 @@ class BoilerplateStage(Stage):
                         doc.work["trafilatura_meta_bound"] = reference_day(bound)
                     # (a review's rating box, made a paragraph: trafilatura drops an element
                     # whose class names a rating)
-                    changed = bool(rating_boxes(tree))
+                    # (only on a page whose markup names a rating: the box is read from
+                    # every element's text, ~1.6 ms a page; closing review boiler)
+                    changed = _RATING_MARKUP.search(html) is not None and bool(rating_boxes(tree))
                     if stamps := live_post_times(tree):
                         # (the times of a live blog's posts, made paragraphs: trafilatura
                         # drops a <time>; refine keeps them, which the line model scores as
@@ -2042,6 +2044,12 @@ def _drop_teaser_marks(d: Any) -> None:
     }
     if drop:
         _mark(d, drop, False)
+
+
+#: A page whose markup names a rating (a class, an id): there trafilatura drops a review's
+#: rating box (:func:`.structures.rating_boxes`; its other such class tokens, "meta",
+#: "timestamp", every page's markup names, so a box classed only so is not looked for)
+_RATING_MARKUP = re.compile("rating", re.I)
 
 
 #: the reason of a line removed by :func:`_drop_promo_lines`
