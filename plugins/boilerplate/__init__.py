@@ -2076,8 +2076,8 @@ def _promo(line: str) -> bool:
     """Whether ``line`` is a link to another story set in the article: a label of
     :data:`_PROMO` and a headline, one phrase without a sentence's end ("READ MORE: Library
     to extend weekend hours starting in January")."""
-    if ":" not in line and " - " not in line and " – " not in line and " — " not in line:
-        return False  # (most lines: no label, no pattern tried)
+    if ":" not in line and "-" not in line and "–" not in line and "—" not in line:
+        return False  # (most lines: no label's mark, no pattern tried)
     m = _PROMO.fullmatch(line)
     if m is None:
         return False
