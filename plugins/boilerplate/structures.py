@@ -1412,11 +1412,11 @@ def _paragraph_end(lines: Sequence[str], j: int) -> int | None:
     spaces: a post's paragraphs ran on through every later post, quadratic in a live blog's
     posts; s45 read F2)."""
     for k in range(j, min(len(lines), j + _PIECES)):
-        if _stamp(lines[k]):
-            return None
-        if _prose(lines[k]):
-            return k + 1
-        if lines[k].count(" ") < _PIECE_WORDS - 1:
+        s = lines[k]
+        if _prose(s):
+            return None if _stamp(s) else k + 1
+        # (the time's test last: it searches the line, and a short line ends it anyway)
+        if s.count(" ") < _PIECE_WORDS - 1 or _stamp(s):
             return None
     return None
 
