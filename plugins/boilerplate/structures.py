@@ -1345,16 +1345,6 @@ def _clock_order(minutes: Sequence[int], said: Sequence[str] | None = None) -> b
         ):
             return True
     return False
-    for seq in (list(minutes), list(reversed(minutes))):  # (oldest first: rising)
-        drops = [k for k, (a, b) in enumerate(pairwise(seq)) if b < a]
-        if len(drops) > 1:
-            continue
-        if drops:  # (the times after midnight, the next day's)
-            k = drops[0] + 1
-            seq = seq[:k] + [m + _DAY for m in seq[k:]]
-        if all(a <= b for a, b in pairwise(seq)) and seq[-1] - seq[0] < _DAY:
-            return True
-    return False
 
 
 #: the minutes of a day
