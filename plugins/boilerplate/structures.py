@@ -971,6 +971,8 @@ _ON_SCALE = re.compile(rf"(\d{{1,3}}(?:[.,]\d{{1,2}})?)\s*{_SCALE_WORD}\s*(5|10|
 _RATING_CHAR = re.compile(rf"[\d{_STARS}]")
 #: the longest line that can be a rating ("Rating: 4.8 out of 5 (312 ratings)")
 _RATING_CHARS = 60
+#: the most words of such a line (as many, each of one letter, and their spaces are more)
+_RATING_WORDS = _RATING_CHARS // 2
 _RATING_NUMBER = re.compile(rf"{_SCORE}{_COUNT}", re.I)
 #: a rating further from the article's text than this many lines is not the article's
 _RATING_GAP = 3
@@ -1073,7 +1075,12 @@ def rating_boxes(tree: Any) -> list[str]:
     made a ``<p>``."""
     found: list[tuple[Any, str]] = []
     for e in tree.iter(*_RATING_TAGS):
-        said = " ".join(e.text_content().split())
+        # (split no further than a rating's words: a page's containers hold its whole text,
+        # split in full per element took half the time of the page's parse)
+        words = e.text_content().split(None, _RATING_WORDS)
+        if len(words) > _RATING_WORDS:
+            continue
+        said = " ".join(words)
         if not said or len(said) > _RATING_CHARS or not _RATING_CHAR.search(said):
             continue
         if _RATING.fullmatch(said) and not _off_scale(said) and not _READERS.search(said):
