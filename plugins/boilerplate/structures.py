@@ -2324,6 +2324,12 @@ _PRICE = re.compile(
     r"(?:(?:[$€£¥₩]|(?:EUR|USD|GBP|CHF)\b)\s?\d[\d.,']*"
     r"|\d[\d.,']*\s?(?:[$€£¥₩]|(?:EUR|USD|GBP|CHF|kr|zł)\b))"
 )
+#: a line's start that may start a :data:`_PRICE` (its currency, or an amount and its
+#: currency, looser: no word's end asked, no line's end crossed), in a text of lines: fewer
+#: than a grid's cards, and the text has none (most texts: counted in C, no call a line)
+_PRICE_STARTS = re.compile(
+    r"^(?:[$€£¥₩]|EUR|USD|GBP|CHF|\d[\d.,']*[^\S\n]?(?:[$€£¥₩]|EUR|USD|GBP|CHF|kr|zł))", re.M
+)
 
 
 # a list's mark before a line and an image's label in it ("• -30%[i]", lynx's "* -30%")
@@ -2358,6 +2364,8 @@ def product_cards(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list
     "(BUTTON) In den Warenkorb", or nothing). The shape, repeated, is the test, not the
     words: the line model read each line alone as a menu's item or a button and removed the
     grid, the page's content (s45 kinds: category pages F1 0.33 text, 0.24 w3m / lynx)."""
+    if len(_PRICE_STARTS.findall("\n".join(lines))) < _MIN_CARDS:
+        return [], {}, []
     n = len(lines)
     prices = [_price(s) for s in lines]
     cards = [
