@@ -2346,7 +2346,7 @@ def _price(line: str) -> tuple[str, str] | None:
     """The price a line starts with and the rest of the line ("£35.00Add to cart": the
     price and the card's button, glued as a browser copies them), or None."""
     m = _PRICE.match(line)
-    if m is None or not any(c.isdigit() for c in m.group()):
+    if m is None:  # (a match has its amount's digit: both of _PRICE's forms ask for one)
         return None
     return m.group().strip(), line[m.end() :].strip()
 
