@@ -136,7 +136,7 @@ def _form(line: str) -> Form | None:
     s = _LEAD.sub("", line, count=1) if line[:1] in _LEAD_START else line
     # (cheap tests of characters first: most lines of a page have no form)
     if "\t" in s or "  " in s:
-        cells = [c for c in _CELL_SEP.split(s) if c]
+        cells = _cells(s)
         if len(cells) >= 2 and all(len(c.split()) <= _CELL_WORDS for c in cells):
             return ("cells", 0)
     if s[-1:].isalnum() or s[-1:] in _NUMBER_END:
