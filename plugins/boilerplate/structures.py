@@ -298,7 +298,7 @@ def _no_article(lines: Sequence[str], keep: Sequence[bool]) -> bool:
 def _marks_only(line: str) -> bool:
     """Whether ``line`` is a few marks, no letter or digit: a table's footnote mark or empty
     cell ("*", "**", "†", "–")."""
-    return len(line) <= _MARK_CHARS and not any(c.isalnum() for c in line)
+    return len(line) <= _MARK_CHARS and not _has_text(line)
 
 
 #: the most characters of a table's cell of marks alone (:func:`_marks_only`)
