@@ -2333,8 +2333,8 @@ _PRICE_STARTS = re.compile(
 
 
 # a list's mark before a line and an image's label in it ("• -30%[i]", lynx's "* -30%")
-_BADGE_MARKS = re.compile(r"^[-*+•·▪►]\s+|^[*•·▪►]$|\[[^\]]{0,20}\]")
 _IMAGE_LABEL = re.compile(r"\[[^\]]{0,20}\]")
+_BADGE_MARKS = re.compile(r"^[-*+•·▪►]\s+|^[*•·▪►]$|" + _IMAGE_LABEL.pattern)
 
 
 def _has_text(s: str) -> bool:
