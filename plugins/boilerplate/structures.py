@@ -265,17 +265,19 @@ def _cell_tables(lines: Sequence[str], numbers: list[int]) -> list[tuple[int, in
 _ARTICLE_LINES = 3
 
 
-#: the fewest characters of a prose line in a script written without spaces (as the line
-#: model's rule of pages without an article counts them: ``lines._sentence_lines``)
+#: the fewest characters of a prose line of Chinese, Japanese or Korean (as the line
+#: model's rule of pages without an article counts them: ``lines._sentence_lines``; its
+#: ``cjk_ratio`` counts Hangul with Han and kana, and so does :data:`_CJK` here)
 _CJK_PROSE_CHARS = 20
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
 
 
 def _prose_line(s: str) -> bool:
     """Whether ``s`` is a line of prose: a sentence of :data:`_PROSE_WORDS` words or more,
-    or of :data:`_CJK_PROSE_CHARS` characters mostly of Chinese or Japanese script (a
-    sentence of theirs is one or two runs of letters: a ranking's headlines under a
-    Japanese article counted as none, and were kept as the table of a page without one)."""
+    or of :data:`_CJK_PROSE_CHARS` characters, more than three in ten of them Chinese,
+    Japanese or Korean (:data:`_CJK`; a Chinese or Japanese sentence is one or two runs of
+    letters: a ranking's headlines under a Japanese article counted as none, and were kept
+    as the table of a page without one)."""
     if not (_stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
         return False
     if len(s.split()) >= _PROSE_WORDS:
