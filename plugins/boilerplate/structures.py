@@ -745,7 +745,7 @@ def _table_after_text(
     lines: Sequence[str],
     keep: Sequence[bool],
     furniture: Sequence[bool],
-    spaced: dict[int, int] | None = None,
+    spaced: dict[int, int],
 ) -> list[int]:
     """The removed lines of a table written with tabs (:data:`_TAB_ROWS` rows or more, each
     of as many cells) right under the article's last kept paragraph, and of the short lines
@@ -754,7 +754,7 @@ def _table_after_text(
     Fournier", "Durée\t1 h 48"), which the teaser rule and the model removed as lines after
     the article's end (s44 acc-genres G4). The table ends the run: what follows it (the
     tags) stays the model's. A table that w3m or lynx wrote with spaces
-    (:func:`spaced_tables`; ``spaced``: their starts and ends, found when not given) is one
+    (:func:`spaced_tables`; ``spaced``: their starts and ends, as the caller found them) is one
     too, unless it reads as a menu in columns (:func:`_no_menu`)."""
     n = len(lines)
     last = next(
@@ -767,9 +767,8 @@ def _table_after_text(
     )
     if last is None:
         return []
-    # (a table written with spaces by w3m or lynx: the same rows; s45 left45 item 1)
-    if spaced is None:
-        spaced = dict(spaced_tables(lines))
+    # (a table written with spaces by w3m or lynx, ``spaced``: the same rows; s45 left45
+    # item 1)
     k = last + 1
     while k < n and k - last <= _TAB_LEAD_LINES and "\t" not in lines[k] and k not in spaced:
         s = lines[k]
