@@ -136,7 +136,7 @@ def _form(line: str) -> Form | None:
     s = _LEAD.sub("", line, count=1) if line[:1] in _LEAD_START else line
     # (cheap tests of characters first: most lines of a page have no form)
     if "\t" in s or "  " in s:
-        cells = [c for c in _CELL_SEP.split(s) if c]
+        cells = _cells(s)
         if len(cells) >= 2 and all(len(c.split()) <= _CELL_WORDS for c in cells):
             return ("cells", 0)
     if s[-1:].isalnum() or s[-1:] in _NUMBER_END:
@@ -265,17 +265,19 @@ def _cell_tables(lines: Sequence[str], numbers: list[int]) -> list[tuple[int, in
 _ARTICLE_LINES = 3
 
 
-#: the fewest characters of a prose line in a script written without spaces (as the line
-#: model's rule of pages without an article counts them: ``lines._sentence_lines``)
+#: the fewest characters of a prose line of Chinese, Japanese or Korean (as the line
+#: model's rule of pages without an article counts them: ``lines._sentence_lines``; its
+#: ``cjk_ratio`` counts Hangul with Han and kana, and so does :data:`_CJK` here)
 _CJK_PROSE_CHARS = 20
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
 
 
 def _prose_line(s: str) -> bool:
     """Whether ``s`` is a line of prose: a sentence of :data:`_PROSE_WORDS` words or more,
-    or of :data:`_CJK_PROSE_CHARS` characters mostly of Chinese or Japanese script (a
-    sentence of theirs is one or two runs of letters: a ranking's headlines under a
-    Japanese article counted as none, and were kept as the table of a page without one)."""
+    or of :data:`_CJK_PROSE_CHARS` characters, more than three in ten of them Chinese,
+    Japanese or Korean (:data:`_CJK`; a Chinese or Japanese sentence is one or two runs of
+    letters: a ranking's headlines under a Japanese article counted as none, and were kept
+    as the table of a page without one)."""
     if not (_stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
         return False
     if len(s.split()) >= _PROSE_WORDS:
@@ -306,7 +308,7 @@ def _no_article(lines: Sequence[str], keep: Sequence[bool]) -> bool:
 def _marks_only(line: str) -> bool:
     """Whether ``line`` is a few marks, no letter or digit: a table's footnote mark or empty
     cell ("*", "**", "†", "–")."""
-    return len(line) <= _MARK_CHARS and not any(c.isalnum() for c in line)
+    return len(line) <= _MARK_CHARS and not _has_text(line)
 
 
 #: the most characters of a table's cell of marks alone (:func:`_marks_only`)
@@ -755,7 +757,7 @@ def _table_after_text(
     lines: Sequence[str],
     keep: Sequence[bool],
     furniture: Sequence[bool],
-    spaced: dict[int, int] | None = None,
+    spaced: dict[int, int],
 ) -> list[int]:
     """The removed lines of a table written with tabs (:data:`_TAB_ROWS` rows or more, each
     of as many cells) right under the article's last kept paragraph, and of the short lines
@@ -764,7 +766,7 @@ def _table_after_text(
     Fournier", "Durée\t1 h 48"), which the teaser rule and the model removed as lines after
     the article's end (s44 acc-genres G4). The table ends the run: what follows it (the
     tags) stays the model's. A table that w3m or lynx wrote with spaces
-    (:func:`spaced_tables`; ``spaced``: their starts and ends, found when not given) is one
+    (:func:`spaced_tables`; ``spaced``: their starts and ends, as the caller found them) is one
     too, unless it reads as a menu in columns (:func:`_no_menu`)."""
     n = len(lines)
     last = next(
@@ -777,9 +779,8 @@ def _table_after_text(
     )
     if last is None:
         return []
-    # (a table written with spaces by w3m or lynx: the same rows; s45 left45 item 1)
-    if spaced is None:
-        spaced = dict(spaced_tables(lines))
+    # (a table written with spaces by w3m or lynx, ``spaced``: the same rows; s45 left45
+    # item 1)
     k = last + 1
     while k < n and k - last <= _TAB_LEAD_LINES and "\t" not in lines[k] and k not in spaced:
         s = lines[k]
@@ -983,6 +984,8 @@ _ON_SCALE = re.compile(rf"(\d{{1,3}}(?:[.,]\d{{1,2}})?)\s*{_SCALE_WORD}\s*(5|10|
 _RATING_CHAR = re.compile(rf"[\d{_STARS}]")
 #: the longest line that can be a rating ("Rating: 4.8 out of 5 (312 ratings)")
 _RATING_CHARS = 60
+#: the most words of such a line (as many, each of one letter, and their spaces are more)
+_RATING_WORDS = _RATING_CHARS // 2
 _RATING_NUMBER = re.compile(rf"{_SCORE}{_COUNT}", re.I)
 #: a rating further from the article's text than this many lines is not the article's
 _RATING_GAP = 3
@@ -1085,7 +1088,12 @@ def rating_boxes(tree: Any) -> list[str]:
     made a ``<p>``."""
     found: list[tuple[Any, str]] = []
     for e in tree.iter(*_RATING_TAGS):
-        said = " ".join(e.text_content().split())
+        # (split no further than a rating's words: a page's containers hold its whole text,
+        # split in full per element took half the time of the page's parse)
+        words = e.text_content().split(None, _RATING_WORDS)
+        if len(words) > _RATING_WORDS:
+            continue
+        said = " ".join(words)
         if not said or len(said) > _RATING_CHARS or not _RATING_CHAR.search(said):
             continue
         if _RATING.fullmatch(said) and not _off_scale(said) and not _READERS.search(said):
@@ -1357,16 +1365,6 @@ def _clock_order(minutes: Sequence[int], said: Sequence[str] | None = None) -> b
         ):
             return True
     return False
-    for seq in (list(minutes), list(reversed(minutes))):  # (oldest first: rising)
-        drops = [k for k, (a, b) in enumerate(pairwise(seq)) if b < a]
-        if len(drops) > 1:
-            continue
-        if drops:  # (the times after midnight, the next day's)
-            k = drops[0] + 1
-            seq = seq[:k] + [m + _DAY for m in seq[k:]]
-        if all(a <= b for a, b in pairwise(seq)) and seq[-1] - seq[0] < _DAY:
-            return True
-    return False
 
 
 #: the minutes of a day
@@ -1424,11 +1422,11 @@ def _paragraph_end(lines: Sequence[str], j: int) -> int | None:
     spaces: a post's paragraphs ran on through every later post, quadratic in a live blog's
     posts; s45 read F2)."""
     for k in range(j, min(len(lines), j + _PIECES)):
-        if _stamp(lines[k]):
-            return None
-        if _prose(lines[k]):
-            return k + 1
-        if lines[k].count(" ") < _PIECE_WORDS - 1:
+        s = lines[k]
+        if _prose(s):
+            return None if _stamp(s) else k + 1
+        # (the time's test last: it searches the line, and a short line ends it anyway)
+        if s.count(" ") < _PIECE_WORDS - 1 or _stamp(s):
             return None
     return None
 
@@ -2379,11 +2377,17 @@ _PRICE = re.compile(
     r"(?:(?:[$€£¥₩]|(?:EUR|USD|GBP|CHF)\b)\s?\d[\d.,']*"
     r"|\d[\d.,']*\s?(?:[$€£¥₩]|(?:EUR|USD|GBP|CHF|kr|zł)\b))"
 )
+#: a line's start that may start a :data:`_PRICE` (its currency, or an amount and its
+#: currency, looser: no word's end asked, no line's end crossed), in a text of lines: fewer
+#: than a grid's cards, and the text has none (most texts: counted in C, no call a line)
+_PRICE_STARTS = re.compile(
+    r"^(?:[$€£¥₩]|EUR|USD|GBP|CHF|\d[\d.,']*[^\S\n]?(?:[$€£¥₩]|EUR|USD|GBP|CHF|kr|zł))", re.M
+)
 
 
 # a list's mark before a line and an image's label in it ("• -30%[i]", lynx's "* -30%")
-_BADGE_MARKS = re.compile(r"^[-*+•·▪►]\s+|^[*•·▪►]$|\[[^\]]{0,20}\]")
 _IMAGE_LABEL = re.compile(r"\[[^\]]{0,20}\]")
+_BADGE_MARKS = re.compile(r"^[-*+•·▪►]\s+|^[*•·▪►]$|" + _IMAGE_LABEL.pattern)
 
 
 def _has_text(s: str) -> bool:
@@ -2395,7 +2399,7 @@ def _price(line: str) -> tuple[str, str] | None:
     """The price a line starts with and the rest of the line ("£35.00Add to cart": the
     price and the card's button, glued as a browser copies them), or None."""
     m = _PRICE.match(line)
-    if m is None or not any(c.isdigit() for c in m.group()):
+    if m is None:  # (a match has its amount's digit: both of _PRICE's forms ask for one)
         return None
     return m.group().strip(), line[m.end() :].strip()
 
@@ -2413,6 +2417,8 @@ def product_cards(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list
     "(BUTTON) In den Warenkorb", or nothing). The shape, repeated, is the test, not the
     words: the line model read each line alone as a menu's item or a button and removed the
     grid, the page's content (s45 kinds: category pages F1 0.33 text, 0.24 w3m / lynx)."""
+    if len(_PRICE_STARTS.findall("\n".join(lines))) < _MIN_CARDS:
+        return [], {}, []
     n = len(lines)
     prices = [_price(s) for s in lines]
     cards = [
