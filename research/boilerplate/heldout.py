@@ -211,7 +211,11 @@ def score(out, tree, model, rows, per_page=None, options=()):
     per = {}
     for row in rows:
         res = []
-        for key, counts, _ in rendered(stage, out, row) or ():
+        pages = rendered(stage, out, row)
+        if pages is None:
+            print(f"{row}: no such rendering in {out}")
+            continue
+        for key, counts, _ in pages:
             res.append((*counts, key))
             per.setdefault(row, {})[key] = list(counts)
         parts = [("all", res)] if row == "gold" else [
