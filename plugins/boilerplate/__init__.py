@@ -1724,17 +1724,12 @@ _COOKIES = re.compile(
 #: s44 acc-read F1), nor has a sentence's own past "used", a cookie the object of "for" or
 #: "für", a bare "policy" or "agree" ("I used to bake these cookies", "Die Bäckerei nutzt
 #: für ihre Cookies nur Butter", "the school's new policy bans cookies": s45 read F6)
-#: A site's own use of cookies, in its voice: "use" itself only after "we" or the site ("We
-#: use cookies", "This website uses cookies", "Diese Website verwendet Cookies", "Wij
-#: gebruiken cookies"); one pattern of the notice's wording and the closing notice's
-_SITE_USE = (
+_CONSENT_WORDING = re.compile(
+    # (the verb of a site's use, in its voice: "use" itself only after "we" or the site)
     r"(?:\b(?:we|wir|(?:this|our)\s+(?:web\s?)?site)\s+(?:\S+\s+){0,2}?use|"
     r"\b(?:uses|using|utilis\w*|utiliz\w*|utilitz\w*|usa\w*|verwende\w*|nutz\w*|setz\w*|"
     r"gebruik\w*))\s+(?:(?!(?:for|für|pour|para|per|voor|in|with|mit|à|to|zu)\s)\S+\s+){0,6}?"
-    r"\W?cookies?\b"
-)
-_CONSENT_WORDING = re.compile(
-    _SITE_USE + "|"
+    r"\W?cookies?\b|"
     # (the cookies used, their use, policy or settings)
     r"\bcookies?\s+(?:are|werden|sont|se)\s+(?:\S+\s+){0,2}?(?:used|utilis\w*|utiliz\w*|usad\w*)|"
     r"\b(?:use|usage|verwendung|einsatz|nutzung|utilisation|uso|utilizzo|gebruik)\s+"
@@ -1825,10 +1820,16 @@ def _consent_notice(s: str) -> bool:
     return _CONSENT_WORDING.search(s) is not None
 
 
-#: The closing notice's wording: the site's own use of cookies (:data:`_SITE_USE`). Consent,
-#: privacy or the settings alone are no notice's there: a news story's last paragraph about
-#: cookies names them ("... its review of cookies and user privacy": s45 midrev M2)
-_SITE_USES_COOKIES = re.compile(_SITE_USE, re.I)
+#: A site's own use of cookies, as its notice words it ("We use cookies", "This website
+#: uses cookies", "Diese Website verwendet Cookies", "Ce site utilise des cookies", "Wij
+#: gebruiken cookies"): the closing notice's wording. Consent, privacy or the settings
+#: alone are no notice's there: a news story's last paragraph about cookies names them
+#: ("... its review of cookies and user privacy": s45 midrev M2)
+_SITE_USES_COOKIES = re.compile(
+    r"\b(?:use[sd]?|using|utilis\w*|utiliz\w*|usa\w*|verwende\w*|nutz\w*|setz\w*|"
+    r"gebruik\w*)\s+(?:\S+\s+){0,6}?\W?cookies?\b",
+    re.I,
+)
 #: The fewest removed lines over a closing notice: the site's footer (its links, "Back to
 #: top"), not one line (an ad slot, a caption, a pull quote between two paragraphs), unless
 #: the line over that one names cookies as well (a notice's or its explainer's paragraphs,
