@@ -1824,7 +1824,10 @@ def _consent_notice(s: str) -> bool:
 #: uses cookies", "Diese Website verwendet Cookies", "Ce site utilise des cookies", "Wij
 #: gebruiken cookies"): the closing notice's wording. Consent, privacy or the settings
 #: alone are no notice's there: a news story's last paragraph about cookies names them
-#: ("... its review of cookies and user privacy": s45 midrev M2)
+#: ("... its review of cookies and user privacy": s45 midrev M2). Looser than
+#: :data:`_CONSENT_WORDING`'s form of the site's use, which a line here passed first: a
+#: consent plugin's table ("Set by the GDPR Cookie Consent plugin, this cookie is used to
+#: store …") is a notice's too
 _SITE_USES_COOKIES = re.compile(
     r"\b(?:use[sd]?|using|utilis\w*|utiliz\w*|usa\w*|verwende\w*|nutz\w*|setz\w*|"
     r"gebruik\w*)\s+(?:\S+\s+){0,6}?\W?cookies?\b",
