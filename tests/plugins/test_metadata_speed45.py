@@ -5,6 +5,7 @@ definition it replaces, and for the work it no longer does."""
 from __future__ import annotations
 
 import pytest
+from test_metadata_genres44 import _OPINION_ES, _PODCAST
 
 from corearchive_plugins.metadata import text as mt
 from corearchive_plugins.metadata.text import (
@@ -21,33 +22,6 @@ _BODY = (
     "The council met on Tuesday evening and voted on the budget for the coming year, "
     "which raises the spending on schools and roads by a tenth over last year's plan."
 )
-
-_PODCAST = """Podcasts
-Harbour Talk, episode 112: The last lighthouse keeper
-By Ben Ashworth
-Fri 16 Aug 2024 05.00 GMT
-Frank Dell kept the Marsh Point light for 26 years until it was automated in 1998. He tells \
-Ben Ashworth what the job was really like.
-Transcript
-Ben Ashworth: Frank, what did a normal night at the lighthouse look like?
-Frank Dell: Winding the clockwork every two hours, writing the weather in the log, and a lot \
-of tea. Most nights nothing happened. That was the point.
-Ben Ashworth: And the nights when something did happen?
-Frank Dell: In 1987 a trawler lost its engine right under us in a gale. They got all six off.
-Ben Ashworth: Do you miss it?
-Frank Dell: Every single day. Not the cold, mind you.
-"""
-
-_OPINION_ES = """Opinión
-El agua no puede esperar otra legislatura
-Antonio Ruiz Benítez
-30 de agosto de 2024, 07:00
-Compartir
-Los embalses del Guadalquivir están al 22 % de su capacidad. No es una cifra, es una \
-emergencia para miles de familias que viven del campo.
-Llevamos diez años de debates sobre trasvases, desaladoras y modernización de regadíos, y \
-apenas se ha ejecutado un tercio de las obras prometidas.
-"""
 
 _PLAIN = f"""The Harbour Times
 Home | News | Sport
