@@ -48,6 +48,17 @@ _PARAS = [
 ]
 
 
+def _ld_page(ld: str) -> str:
+    """An article page with the JSON-LD ``ld`` in its head."""
+    return (
+        "<html><head><title>Council approves new bridge budget</title>"
+        f"<script type='application/ld+json'>{ld}</script></head><body><article>"
+        "<h1>Council approves new bridge budget</h1>"
+        + "".join(f"<p>{p}</p>" for p in _PARAS)
+        + "</article></body></html>"
+    )
+
+
 def _page(tail: list[str], between: list[str] | None = None) -> str:
     head = ["Harbour Times", "News", "Council approves new bridge budget", "3 March 2025"]
     return "\n".join([*head, *_PARAS, *(between or []), *tail]) + "\n"
@@ -95,13 +106,7 @@ def test_html_reads_json_ld_keywords(run_stage) -> None:  # type: ignore[no-unty
         '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council'
         ' approves new bridge budget", "keywords": "Bridges, Harbour council, Transport"}'
     )
-    html = (
-        "<html><head><title>Council approves new bridge budget</title>"
-        f"<script type='application/ld+json'>{ld}</script></head><body><article>"
-        "<h1>Council approves new bridge budget</h1>"
-        + "".join(f"<p>{p}</p>" for p in _PARAS)
-        + "</article></body></html>"
-    )
+    html = _ld_page(ld)
     doc = make_document(html, html=True, uri="https://harbour.example/bridge")
     rec = run_stage(MetadataStage, doc).kept[0]
     assert rec.tags == ["Bridges", "Harbour council", "Transport"]
@@ -301,13 +306,7 @@ def test_json_ld_keywords_not_fields_addresses_or_dumps(
     run_stage, keywords: str, tags: list[str] | None
 ) -> None:  # type: ignore[no-untyped-def]
     ld = '{"@type": "NewsArticle", "headline": "Council approves", "keywords": ' + keywords + "}"
-    html = (
-        "<html><head><title>Council approves new bridge budget</title>"
-        f"<script type='application/ld+json'>{ld}</script></head><body><article>"
-        "<h1>Council approves new bridge budget</h1>"
-        + "".join(f"<p>{p}</p>" for p in _PARAS)
-        + "</article></body></html>"
-    )
+    html = _ld_page(ld)
     rec = run_stage(MetadataStage, make_document(html, html=True, uri="https://h.example/b")).kept[
         0
     ]
