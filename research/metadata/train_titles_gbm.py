@@ -107,6 +107,21 @@ def predict_gbm(pages, idx, model):
     return out
 
 
+def cross_validate(pages, fa, seeds, fit_predict, label):
+    """Five-fold accuracies, one per seed of the folds ``fa``: ``fit_predict(train, test)``
+    gives the test pages' picks (the linear ranker's and the trees' runs share it)."""
+    accs = []
+    for seed in seeds:
+        allp = range(len(pages))
+        pred = {}
+        for k in range(5):
+            tr = [i for i in allp if fa[seed][i] != k]
+            te = [i for i in allp if fa[seed][i] == k]
+            pred.update(fit_predict(tr, te))
+        accs.append(tt.report(pages, pred, f"{label} seed={seed} CV")[1])
+    return accs
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", help="pickle of the loaded dev pages (made when missing)")
@@ -125,14 +140,10 @@ def main():
     allp = list(range(len(pages)))
     tests = [(d, tt.load([d])) for d in args.test]
 
-    accs = []
-    for seed in args.seeds:
-        pred = {}
-        for k in range(5):
-            tr = [i for i in allp if fa[seed][i] != k]
-            te = [i for i in allp if fa[seed][i] == k]
-            pred.update(tt.predict(pages, te, tt.fit(pages, tr, args.C, cols), cols))
-        accs.append(tt.report(pages, pred, f"linear seed={seed} CV")[1])
+    accs = cross_validate(
+        pages, fa, args.seeds, lambda tr, te: tt.predict(pages, te, tt.fit(pages, tr, args.C, cols), cols),
+        "linear",
+    )
     print(f"linear CV mean {np.mean(accs):.4f}", flush=True)
     lin = tt.fit(pages, allp, args.C, cols)
     tt.report(pages, tt.predict(pages, allp, lin, cols), "linear in-sample")
@@ -143,16 +154,11 @@ def main():
         args.obj, args.trees, args.leaves, args.lr, args.min_leaf
     ):
         tag = f"{obj} trees={trees} leaves={leaves} lr={lr} min_leaf={ml}"
-        accs = []
-        for seed in args.seeds:
-            pred = {}
-            for k in range(5):
-                tr = [i for i in allp if fa[seed][i] != k]
-                te = [i for i in allp if fa[seed][i] == k]
-                pred.update(
-                    predict_gbm(pages, te, fit_gbm(pages, tr, obj, trees, leaves, lr, ml, C=args.C))
-                )
-            accs.append(tt.report(pages, pred, f"  {tag} seed={seed} CV")[1])
+        accs = cross_validate(
+            pages, fa, args.seeds,
+            lambda tr, te: predict_gbm(pages, te, fit_gbm(pages, tr, obj, trees, leaves, lr, ml, C=args.C)),
+            f"  {tag}",
+        )
         print(f"{tag} CV mean {np.mean(accs):.4f}", flush=True)
         if tests:
             b = fit_gbm(pages, allp, obj, trees, leaves, lr, ml, C=args.C)
