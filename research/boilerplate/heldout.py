@@ -98,6 +98,16 @@ def unique_pages(candidates):
         yield c, md5, html, render(html)
 
 
+def write_set(out, truth, meta):
+    """A set's truth per rendering (``truth``: rendering -> key -> truth) and its pages'
+    ``meta`` under OUT, as ``score`` reads them (shared with silver_build.py)."""
+    for r, t in truth.items():
+        with open(os.path.join(out, r, "aeb", "dev", "truth.json"), "w", encoding="utf-8") as f:
+            json.dump(t, f, ensure_ascii=False)
+    with open(os.path.join(out, "meta.json"), "w", encoding="utf-8") as f:
+        json.dump(meta, f, ensure_ascii=False, indent=1)
+
+
 def build(dl, out):
     import trafilatura
     from py3langid import classify
@@ -138,11 +148,7 @@ def build(dl, out):
                 f.write(texts.get(r, text))
             truth[r][key] = {"articleBody": golds.get(r, ref), "url": url}
         why["kept"] += 1
-    for r, t in truth.items():
-        with open(os.path.join(out, r, "aeb", "dev", "truth.json"), "w", encoding="utf-8") as f:
-            json.dump(t, f, ensure_ascii=False)
-    with open(os.path.join(out, "meta.json"), "w", encoding="utf-8") as f:
-        json.dump(meta, f, ensure_ascii=False, indent=1)
+    write_set(out, truth, meta)
     kinds = Counter(m["kind"] for m in meta.values())
     langs = Counter(m["lang"] for m in meta.values())
     print(dict(why), dict(kinds), "gold", len(truth["gold"]), dict(langs.most_common()))

@@ -131,7 +131,7 @@ def build(dl, out, exclude):
     from py3langid import classify
 
     import prep_labels as PL
-    from heldout import dev_pages, unique_pages
+    from heldout import dev_pages, unique_pages, write_set
     from prep_extra import TOK, Index
     from renderings import _lynx, _w3m
 
@@ -185,11 +185,7 @@ def build(dl, out, exclude):
                 y = PL.shingle_label(lines, ref)
                 rend[f"silver/{key}@{r}"] = {"lines": lines, "y": y, "w": [0.3 if v >= 0 else 0.0 for v in y]}
         why["kept"] += 1
-    for r, t in truth.items():
-        with open(os.path.join(out, r, "aeb", "dev", "truth.json"), "w", encoding="utf-8") as f:
-            json.dump(t, f, ensure_ascii=False)
-    with open(os.path.join(out, "meta.json"), "w", encoding="utf-8") as f:
-        json.dump(meta, f, ensure_ascii=False, indent=1)
+    write_set(out, truth, meta)
     for name, obj in (("labels_silver.json", labels), ("labels_silver_rend.json", rend)):
         with open(os.path.join(out, name), "w", encoding="utf-8") as f:
             json.dump(obj, f, ensure_ascii=False)
