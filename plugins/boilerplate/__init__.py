@@ -1517,11 +1517,11 @@ def _keep_listing_teasers(d: Any) -> None:
 
 def _keep_product_cards(d: Any) -> None:
     """Keep the names and prices of a shop's grid of product cards
-    (:func:`.structures.product_cards`), each price written without its card's button, and
+    (:func:`.structures.product_grid`), each price written without its card's button, and
     remove the badges between the cards, with reasons."""
-    from .structures import CARD_EXTRA_REASON, CARD_REASON, product_cards
+    from .structures import CARD_EXTRA_REASON, CARD_REASON, product_grid
 
-    keep, rewrite, extras = product_cards(d.stripped)
+    keep, rewrite, extras = product_grid(d.stripped)
     if not keep:
         return
     if rewrite:

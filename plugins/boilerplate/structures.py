@@ -2357,9 +2357,9 @@ def pair_runs(
     return out
 
 
-#: the reason of a line kept by :func:`product_cards`
+#: the reason of a line kept by :func:`product_grid`
 CARD_REASON = "product grid: a card's name and price"
-#: the reason of a line removed by :func:`product_cards` (a card's badge, bullet, image mark)
+#: the reason of a line removed by :func:`product_grid` (a card's badge, bullet, image mark)
 CARD_EXTRA_REASON = "product grid: a card's badge or button"
 #: the fewest cards of a grid (two or three priced lines are a product's variants or a
 #: teaser box as often)
@@ -2404,7 +2404,7 @@ def _price(line: str) -> tuple[str, str] | None:
     return m.group().strip(), line[m.end() :].strip()
 
 
-def product_cards(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[int]]:
+def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[int]]:
     """A shop's grid of product cards in plain text: the lines to keep (each card's name and
     price), the price lines to write without their button (line -> price) and the lines
     between cards to remove (badges, bullets, image labels; not when each gap between two

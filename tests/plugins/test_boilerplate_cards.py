@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from test_boilerplate_structures import _clean, _page
 
-from corearchive_plugins.boilerplate.structures import CARD_EXTRA_REASON, product_cards
+from corearchive_plugins.boilerplate.structures import CARD_EXTRA_REASON, product_grid
 
 MENU = ["Skip to main content", "Kettle & Co", "Home", "Shop", "Kitchen", "Garden", "Sale",
         "Contact", "You are here: Home › Kitchen › Knives"]  # fmt: skip
@@ -49,7 +49,7 @@ def test_cards_in_lynx_and_w3m_dumps():
     lines = []
     for mark, name, price in zip(lynx, NAMES, PRICES, strict=True):
         lines += [mark, name, f"{price} (BUTTON) In den Warenkorb"]
-    keep, rewrite, extras = product_cards(lines)
+    keep, rewrite, extras = product_grid(lines)
     assert sorted(keep) == [j for j in range(len(lines)) if j % 3]
     assert sorted(rewrite.values()) == sorted(PRICES)
     # (the badges go; a bullet alone is left as decided: a footnote's mark looks the same)
@@ -60,7 +60,7 @@ def test_euro_prices_either_side():
     """A price with its currency after ("49,99 €") or before ("€ 18,00") the amount."""
     for fmt in ("{},99 €Ajouter au panier", "€ {},99"):
         lines = [s for k, name in enumerate(NAMES) for s in (name, fmt.format(10 + k))]
-        keep, rewrite, _ = product_cards(lines)
+        keep, rewrite, _ = product_grid(lines)
         assert sorted(keep) == list(range(len(lines)))
         assert len(rewrite) == (6 if "panier" in fmt else 0)
 
@@ -72,14 +72,14 @@ def test_not_a_grid():
     three = [
         s for name, p in zip(NAMES[:3], PRICES[:3], strict=True) for s in (name, p + "Add to cart")
     ]
-    assert product_cards(three) == ([], {}, [])
+    assert product_grid(three) == ([], {}, [])
     same = [s for p in PRICES for s in ("Gift card", p + "Add to cart")]
-    assert product_cards(same) == ([], {}, [])
+    assert product_grid(same) == ([], {}, [])
     fees = [("Adults", "a day"), ("Children", "under twelve, with an adult"),
             ("Seniors", "with a pass"), ("Families", "two adults and two children"),
             ("Groups", "ten people or more")]  # fmt: skip
     notes = [s for who, rest in fees for s in (who, f"£5.00 {rest}")]
-    assert product_cards(notes)[0] == []
+    assert product_grid(notes)[0] == []
 
 
 def test_a_price_list_in_prose_is_left_alone(run_stage):
@@ -101,7 +101,7 @@ def test_a_table_one_cell_a_line_keeps_its_columns():
     lines = []
     for k, (name, grade) in enumerate(zip(NAMES, grades, strict=True)):
         lines += [name, f"{100 + 10 * k} €", "ja" if k % 2 else "nein", grade]
-    keep, _, extras = product_cards(lines)
+    keep, _, extras = product_grid(lines)
     assert sorted(keep) == [j for j in range(len(lines)) if j % 4 < 2]
     assert extras == []
 
@@ -111,6 +111,6 @@ def test_w3m_image_labels_between_cards_go():
     lines = []
     for k, (name, price) in enumerate(zip(NAMES, PRICES, strict=True)):
         lines += ["• -15%[i]" if k % 3 == 1 else "• [i]", name, price + "Add to cart"]
-    _, rewrite, extras = product_cards(lines)
+    _, rewrite, extras = product_grid(lines)
     assert [lines[j] for j in extras] == [lines[j] for j in range(3, len(lines), 3)]
     assert sorted(rewrite.values()) == sorted(PRICES)
