@@ -73,9 +73,11 @@ def count_words(text: str) -> int:
     """The words of ``text``: its runs of characters between white space (or CJK
     punctuation), where each character of a script written without spaces between words
     (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan: :data:`_UNSPACED`) is a word
-    of its own, as dedup's shingles read them. A Japanese text of 676 characters counted
-    10 "words" by its spaces (s45 acc-wire W12); a text of other scripts is
-    ``len(text.split())``.
+    of its own, as dedup's shingles read such text (not to the count: dedup makes a word
+    of each CJK punctuation mark as well, and leaves Tibetan joined; a report counts
+    words, dedup's shingles need only be stable; s46 acc-read F14). A Japanese text of 676
+    characters counted 10 "words" by its spaces (s45 acc-wire W12); a text of other
+    scripts is ``len(text.split())``.
 
     Counted over the text's code points (:func:`_kinds`), without the word objects: where a
     word's character follows one that is not (or starts the text), and each character of

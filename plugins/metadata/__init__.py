@@ -160,18 +160,32 @@ _ISO_LOOSE = re.compile(
 )
 
 
+def _iso(v: str) -> bool:
+    """Whether ``v`` is a time in the record's ISO 8601 form on a day of the calendar from
+    :data:`OLDEST_YEAR` on: WordPress writes "0000-00-00 00:00:00" for a post never
+    modified, and "2024-02-30" is no day (s46 acc-read F11)."""
+    if not _ISO_VALUE.fullmatch(v):
+        return False
+    try:
+        return date.fromisoformat(v[:10]).year >= OLDEST_YEAR
+    except ValueError:
+        return False
+
+
 def _modified_value(v: str) -> str | None:
     """Markup's modification time ``v`` in the record's ISO 8601 form (:data:`_ISO_LOOSE`),
-    or None."""
+    or None (and None for a day that is none, :func:`_iso`)."""
     if _ISO_VALUE.fullmatch(v):
-        return v
+        return v if _iso(v) else None
     m = _ISO_LOOSE.fullmatch(v)
     if m is None:
         return None
     day, clock, zone = m.groups()
     if clock is None or zone is None:
-        return day
-    return f"{day}T{clock}{zone if ':' in zone or zone == 'Z' else zone[:3] + ':' + zone[3:]}"
+        value = day
+    else:
+        value = f"{day}T{clock}{zone if ':' in zone or zone == 'Z' else zone[:3] + ':' + zone[3:]}"
+    return value if _iso(value) else None
 
 
 def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
@@ -185,7 +199,7 @@ def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in _MODIFIED_METAS and (v := (meta.get("content") or "").strip()):
             found.append((v, f"html (meta {key})"))
-    if not any(_ISO_VALUE.fullmatch(v) for v, _ in found):
+    if not any(_iso(v) for v, _ in found):
         # (JSON-LD's is read only when no meta's is of the record's form: a meta's comes
         # first)
         for at, end in jsonld_spans(html):
@@ -193,7 +207,7 @@ def _markup_modified(metas: list[Any], html: str) -> dict[str, str] | None:
                 found.append((m.group(1).strip(), "html (JSON-LD dateModified)"))
                 break
     for v, where in found:
-        if _ISO_VALUE.fullmatch(v):
+        if _iso(v):
             return {"value": v, "where": where, "text": v, "label": "modified"}
     for v, where in found:
         if (value := _modified_value(v)) is not None:

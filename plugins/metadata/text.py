@@ -4254,8 +4254,10 @@ def _list_item_at(s: str, a: int, b: int) -> bool:
 _BREADCRUMB = re.compile(r"[^>›»\n]{1,50}(?:\s[>›»]\s[^>›»\n]{1,80}){2,}")
 #: A trail of two short steps joined by "›" or "»" (a site's or a section's name and a
 #: section: "東京新聞 TOKYO Web › 国際", "हिंदी न्यूज़ › देश" were titles; s45 acc-wire W6);
-#: ">" is a headline's comparison as often ("Remote > office?")
-_BREADCRUMB_TWO = re.compile(r"[^>›»\n]{1,25}\s[›»]\s[^>›»\n]{1,20}")
+#: ">" is a headline's comparison as often ("Remote > office?"). The second step is a name
+#: of one or two words: "Review » The new album" is a headline; and a "»" that closes a
+#: French quote ("« Je reste » : Biden insiste") is none (s46 acc-read F4)
+_BREADCRUMB_TWO = re.compile(r"[^>›»«\n]{1,25}\s[›»]\s(?=[^>›»:\n]{1,20}$)\S+(?:\s\S+)?")
 
 
 #: How long a relative dateline is at most ("Last updated: about 23 hours ago")
@@ -6870,6 +6872,25 @@ _CYRILLIC_ADJECTIVE = re.compile(r"(?:[сц]к(?:ий|ая|ое|ой)|ый|ая|
 #: A surname's ending that no place's possessive ("Ростов", "Сергиев", "Пушкин") has: the
 #: surname first before the given name ("Шевченко Тарас")
 _CYRILLIC_SURNAME_FIRST = re.compile(r"(?:енко|[ую]к|ич)$")
+#: Common given names of Russia, Ukraine and Belarus: a surname first before one is a
+#: person's name ("Петров Сергей", "Иванова Мария"), where a place's possessive before a
+#: noun is not ("Сергиев Посад", "Ростов Великий"): no ending tells "Петров" from
+#: "Сергиев", the second word does (s46 acc-read F12)
+_CYRILLIC_GIVEN = frozenset(
+    """
+Александр Алексей Анатолий Андрей Антон Аркадий Арсений Артём Артем Богдан Борис Вадим
+Валентин Валерий Василий Вениамин Виктор Виталий Владимир Владислав Всеволод Вячеслав
+Геннадий Георгий Глеб Григорий Даниил Денис Дмитрий Евгений Егор Захар Иван Игорь Илья
+Кирилл Константин Лев Леонид Максим Марк Матвей Михаил Никита Николай Олег Павел Пётр Петр
+Роман Ростислав Руслан Святослав Семён Семен Сергей Станислав Степан Тарас Тимофей Тимур
+Фёдор Федор Филипп Эдуард Юрий Ярослав Олександр Андрій Сергій Юрій Дмитро Василь Петро Іван
+Микола Остап Александра Алёна Алена Алина Алла Анастасия Ангелина Анна Арина Валентина
+Валерия Варвара Вера Вероника Виктория Галина Ганна Дарья Диана Евгения Екатерина Елена
+Елизавета Жанна Зоя Инна Ирина Карина Кристина Ксения Лариса Лидия Лилия Любовь Людмила
+Маргарита Марина Мария Марія Милана Надежда Наталья Наталия Наталія Нина Оксана Олена Олеся
+Ольга Полина Светлана София Софья Тамара Татьяна Ульяна Юлия Яна
+""".split()  # noqa: SIM905 (a list of 130 names, one word each)
+)
 #: A patronymic's ending ("Николаевич", "Петровна", "Ильинична")
 _CYRILLIC_PATRONYMIC = re.compile(r"(?:вич|вна|ич|ична|инична)$")
 #: A Japanese person's name as a byline writes it: the surname in one to three kanji, a
@@ -6897,6 +6918,7 @@ def _name_by_form(s: str) -> bool:
             and (
                 _CYRILLIC_SURNAME_FIRST.search(ws[0]) is not None
                 or (len(ws) == 3 and _CYRILLIC_PATRONYMIC.search(ws[-1]) is not None)
+                or ws[1] in _CYRILLIC_GIVEN
             )
             and not _CYRILLIC_ADJECTIVE.search(ws[-1])
         )

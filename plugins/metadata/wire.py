@@ -137,6 +137,11 @@ _CREDIT_WORD = (
 #: A source label of Chinese and Japanese pages before an agency's name, its colon
 #: full-width or not and no space after it ("来源：新华社", "出典：共同通信"; s45 acc-wire W3)
 _CJK_CREDIT_WORD = r"(?:来源|來源|稿源|出典|出处|出處|消息来源)\s*[:：]\s*"
+#: The words of a picture's credit after an agency's name ("AFP Photo", "Reuters Graphics",
+#: "AP Images", "EFE Foto")
+_PICTURE_WORD = (
+    r"(?i:photos?|fotos?|images?|pictures?|pics?|graphics?|grafik|bild|video|illustration)"
+)
 #: A credit that is an agency alone: "Associated Press", "From The Associated Press",
 #: "Von dpa", "Quelle: dpa", "AFP", "Reuters staff", "AP/Reuters"
 _CREDIT = re.compile(
@@ -145,8 +150,10 @@ _CREDIT = re.compile(
     r"(?:\s*(?:/|,|and|und|et|y)\s*(?:(?i:the)\s+)?(?P<b>" + _AGENCY + r"))?"
     r"(?:\s+(?i:news|newswire|wire|staff|reporters?|agency)"
     # (or the desk's city, a capitalised word: "EUROPA PRESS Madrid", "AFP Paris"; s45
-    # acc-wire W4)
-    r"|\s+(?-i:[A-ZÀ-Ý][a-zà-ÿ]+))?\s*\.?$"
+    # acc-wire W4. Not after a two-letter name, which reads as a person's initials before
+    # the surname, "By AA Gill", "AP Herbert"; nor a picture's word, "AFP Photo",
+    # "Reuters Graphics": a picture's credit is not the story's; s46 acc-read F3)
+    r"|(?<![\s:]\w\w)(?<!^\w\w)\s+(?!" + _PICTURE_WORD + r"\b)(?-i:[A-ZÀ-Ý][a-zà-ÿ]+))?\s*\.?$"
 )
 #: A name with an agency after it: "LISA MASCARO Associated Press", "Jane Doe, Reuters",
 #: "Le Quotidien avec AFP", and "Hillel ItalieThe Associated Press", a text rendering that
@@ -186,8 +193,9 @@ DATELINE = re.compile(
 _MORE_DATELINES = (
     re.compile(
         # (the place in capitals or before a comma and a date: "The mayor (AP) said" is a
-        # sentence)
-        r"^\s*(?:[^\W\d_][^()（）\n,]{0,25},[^()（）\n]{1,20}?|(?-i:[A-Z][A-Z .'/-]{1,25}?))"
+        # sentence; so is "In Singapore, the ruling party (PAP) won": the part after the
+        # comma ``d`` must hold a date, :func:`_dated`; s46 acc-read F3)
+        r"^\s*(?:[^\W\d_][^()（）\n,]{0,25},(?P<d>[^()（）\n]{1,20}?)|(?-i:[A-Z][A-Z .'/-]{1,25}?))"
         r"\s*[(（](?P<a>" + _AGENCY + r")[)）](?P<b>)\s*(?=\w)"
     ),
     re.compile(r"^\s*[(（][^()（）=\n]{1,20}=\s*(?P<a>" + _AGENCY + r")\s*[)）](?P<b>)"),
@@ -226,14 +234,17 @@ def agency(name: str) -> str | None:
     )
 
 
-def credit(s: str) -> list[str]:
+def credit(s: str, british: bool = False) -> list[str]:
     """The agencies of a credit that names no one else ("From The Associated Press", "Von
-    dpa", "AFP", "Bloomberg"), else []."""
+    dpa", "AFP", "Bloomberg"), else []. On a ``british`` page "AA" is the Automobile
+    Association's, not Anadolu's ("Source: AA" under a story on petrol prices)."""
     s = s.strip()
     if (a := _ALONE_ONLY.get(s.lower())) is not None:
         return [a]
     m = _CREDIT.match(s)
-    return [] if m is None else _agencies(m)
+    if m is None or (british and "AA" in (m["a"], m["b"])):
+        return []
+    return _agencies(m)
 
 
 def _dateline(line: str) -> re.Match[str] | None:
@@ -244,8 +255,19 @@ def _dateline(line: str) -> re.Match[str] | None:
         or _SLASH_DATELINE.search(line)
         or _OTS_DATELINE.match(line)
         or _CJK_DATELINE.match(line)
-        or next(filter(None, (rx.match(line) for rx in _MORE_DATELINES)), None)
+        or next((m for rx in _MORE_DATELINES if (m := rx.match(line)) and _dated(m)), None)
     )
+
+
+def _dated(m: re.Match[str]) -> bool:
+    """Whether a dateline's match has a date after its place's comma (group ``d``: a figure
+    or a month's name, "Mar 3", "तीन मार्च"), or no such part."""
+    d = m.groupdict().get("d")
+    if d is None:
+        return True
+    from .text import MONTHS
+
+    return any(ch.isdigit() for ch in d) or any(w.strip(".").lower() in MONTHS for w in d.split())
 
 
 def dateline_agencies(line: str) -> list[str]:
@@ -554,14 +576,14 @@ def credits(
             continue
         for seg in _SEGMENTS.split(line):
             seg = seg.strip(" ,;")
-            if found_here := credit(seg):
+            if found_here := credit(seg, british):
                 found += found_here
                 continue
             if _BY_WORD.match(seg):
                 # a byline: its agencies after the names ("By A and B, Reuters")
                 rest = _without_state(_BY_WORD.sub("", seg), british)
                 for part in re.split(r"\s*,\s*|\s+(?:and|und|et|y|e)\s+", rest):
-                    if got := credit(part):
+                    if got := credit(part, british):
                         found += got
                     elif (m := _TRAILING.match(part)) is not None and len(m["n"].split()) >= 2:
                         found.append(agency(m["a"]) or m["a"])

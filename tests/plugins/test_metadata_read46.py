@@ -1,0 +1,93 @@
+"""Metadata stage: the s46 code review's findings (acc-read F3, F4, F11, F12): agency
+credits that are people, pictures, clubs or parties; a French headline that quotes; markup
+modification times that are no day; Russian names written surname first."""
+
+from __future__ import annotations
+
+import pytest
+
+from corearchive.testing import make_document
+from corearchive_plugins.metadata import MetadataStage
+from corearchive_plugins.metadata.text import extract
+from corearchive_plugins.metadata.wire import credit, credits, split_authors
+from tests.plugins.test_metadata_genres44 import _RU_INTERVIEW
+
+_PARAS = [
+    "The restaurant has served the same lunch menu for forty years, and the regulars like "
+    "it that way, the owner said on a grey Tuesday.",
+    "A plate of potted shrimps came first, then a pie that took half an hour to arrive and "
+    "was worth every minute of the wait.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["AFP Photo", "Reuters Graphics", "AP Images", "EFE Foto", "AP Herbert", "AA Gill"],
+)
+def test_a_picture_credit_or_a_persons_initials_is_no_agency(line: str) -> None:
+    """F3: the desk's city after an agency ("AFP Paris") took any capitalised word."""
+    assert credit(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"), [("AFP Paris", "AFP"), ("dpa Berlin", "dpa"), ("AFP", "AFP")]
+)
+def test_an_agency_with_its_desks_city_is_a_credit(line: str, agency: str) -> None:
+    assert credit(line) == [agency]
+
+
+def test_a_columnist_with_initials_is_the_author() -> None:
+    text = "\n".join(["Table talk: a long lunch at the Ivy", "By AA Gill", *_PARAS])
+    got = extract(text)
+    assert got["authors"] == ["AA Gill"]
+    assert split_authors(["AA Gill"]) == (["AA Gill"], [])
+
+
+def test_the_aa_of_a_british_page_is_the_automobile_association() -> None:
+    lines = ["Petrol prices hit a record high", "Source: AA"]
+    assert credits(lines, 0, [], british=True) == []
+    assert credits(lines, 0, []) == ["Anadolu"]
+
+
+def test_a_party_in_parentheses_after_a_comma_is_no_dateline() -> None:
+    lead = "In Singapore, the ruling party (PAP) won 87 of the 97 seats on Saturday."
+    assert credits(["Election result"], 0, [lead]) == []
+
+
+def test_a_french_headline_that_quotes_is_the_title() -> None:
+    """F4: the two-step breadcrumb rule took "« Je reste » : …" for a trail."""
+    text = "\n".join(
+        ["« Je reste » : Biden insiste", "Par Jeanne Martin", "Publié le 5 juillet 2024", *_PARAS]
+    )
+    assert extract(text)["title"] == "« Je reste » : Biden insiste"
+
+
+@pytest.mark.parametrize("value", ["0000-00-00 00:00:00", "2024-02-30 10:00:00"])
+def test_a_modification_time_that_is_no_day_is_not_recorded(run_stage, value: str) -> None:  # type: ignore[no-untyped-def]
+    """F11: WordPress's zero date and February 30 were the page's update."""
+    page = (
+        "<html><head><title>Harbour repairs begin</title>"
+        f"<meta property='article:modified_time' content='{value}'></head>"
+        "<body><article><h1>Harbour repairs begin</h1><p>Work on the harbour wall started on "
+        "Monday and will take about six months, the council said in a statement.</p><p>Boats "
+        "will be moved to the outer basin while the cranes are in place.</p></article></body>"
+        "</html>"
+    )
+    doc = make_document(page, html=True, uri="https://harbour.example/repairs")
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert "updated" not in doc.annotations["metadata"]
+
+
+@pytest.mark.parametrize(
+    ("name", "authors"),
+    [
+        ("Петров Сергей", ["Петров Сергей"]),
+        ("Иванова Мария", ["Иванова Мария"]),
+        ("Соколов Андрей", ["Соколов Андрей"]),
+        ("Сергиев Посад", []),
+        ("Ростов Великий", []),
+    ],
+)
+def test_a_russian_name_surname_first_is_the_byline(name: str, authors: list[str]) -> None:
+    """F12: only surnames in -енко/-ук/-ич were read first."""
+    assert extract(_RU_INTERVIEW.format(name=name))["authors"] == authors
