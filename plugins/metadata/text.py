@@ -6164,7 +6164,11 @@ _AGENCY = re.compile(
 )
 #: What joins the names of a byline (within a comma-separated part of it)
 _NAME_SPLIT = re.compile(
-    r"\s*(?:;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b|&|\|)\s*", re.I
+    r"\s*(?:;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b|&|\|"
+    # (Russian's and Ukrainian's "и", "і", Polish's "i", Turkish's "ve": "Анна Смирнова и
+    # Илья Воронов" gave no one; s46 acc-data D11)
+    r"|(?<!\w)(?-i:и|і|i|ve)(?!\w))\s*",
+    re.I,
 )
 _COMMA = re.compile(r"\s*,\s*")
 #: A comma and a conjunction before a byline's next name ("Jane Doe, Staff Writer, and Tom
@@ -6320,6 +6324,22 @@ _SUFFIX_COMMA = re.compile(rf",\s*((?:{_SUFFIXES})\.?|II|III|IV)(?=\s*(?:,|&|\ba
 _SUFFIX_END = re.compile(rf"\b(?:{_SUFFIXES})\.$")
 
 
+def _names_split(part: str) -> list[str]:
+    """A byline's comma part split at its conjunctions (:data:`_NAME_SPLIT`), but not a
+    desk's name with one ("Finance and Performance Team" gave "Finance" and "Performance
+    Team"; s46 acc-data D11): a one-word piece before a desk's word (:data:`_DESK_WORDS`)
+    at the end."""
+    pieces = _NAME_SPLIT.split(part)
+    if (
+        len(pieces) > 1
+        and len(pieces[0].split()) == 1
+        and (last := pieces[-1].split())
+        and last[-1].casefold() in _DESK_WORDS
+    ):
+        return [part]
+    return pieces
+
+
 def parse_authors(s: str) -> list[str]:
     """The names of a byline's text (after "By"): split on commas and "and" in several
     languages, roles ("correspondent", "in Paris"), agencies and dates dropped."""
@@ -6357,7 +6377,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
         while last + 1 < len(parts) and _person_like(whole[last + 1]):
             last += 1
     people = []
-    for p in chain.from_iterable(_NAME_SPLIT.split(x) for x in parts[: last + 1]):
+    for p in chain.from_iterable(map(_names_split, parts[: last + 1])):
         # (a slash after the name joins the byline's date: "Cat Lafuente/June 12, 2020",
         # "Von Thilo / 6. November 2023"; one before it is no byline's, "DE / Deutsch")
         p = person_name(p.strip(" .,:;-–()[]").rstrip(" /")) or ""

@@ -1,6 +1,7 @@
 """Metadata stage: the s46 code review's findings (acc-read F3, F4, F11, F12): agency
 credits that are people, pictures, clubs or parties; a French headline that quotes; markup
-modification times that are no day; Russian names written surname first."""
+modification times that are no day; Russian names written surname first; and (acc-data
+D11) bylines joined by "и", "i", "ve"."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
-from corearchive_plugins.metadata.text import extract
+from corearchive_plugins.metadata.text import extract, parse_authors
 from corearchive_plugins.metadata.wire import credit, credits, split_authors
 from tests.plugins.test_metadata_genres44 import _RU_INTERVIEW
 
@@ -91,3 +92,19 @@ def test_a_modification_time_that_is_no_day_is_not_recorded(run_stage, value: st
 def test_a_russian_name_surname_first_is_the_byline(name: str, authors: list[str]) -> None:
     """F12: only surnames in -енко/-ук/-ич were read first."""
     assert extract(_RU_INTERVIEW.format(name=name))["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Анна Смирнова и Илья Воронов", ["Анна Смирнова", "Илья Воронов"]),
+        ("Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+        ("Ahmet Yılmaz ve Ayşe Kaya", ["Ahmet Yılmaz", "Ayşe Kaya"]),
+        # (a middle initial is no conjunction; a desk's name with "and" is no two people)
+        ("Robert I. Smith and Jane Doe", ["Robert I. Smith", "Jane Doe"]),
+        ("Finance and Performance Team", []),
+    ],
+)
+def test_bylines_joined_by_the_and_of_more_languages(byline: str, names: list[str]) -> None:
+    """s46 acc-data D11: "и" was no conjunction; a team's name was split at "and"."""
+    assert parse_authors(byline) == names
