@@ -4038,7 +4038,26 @@ _NEVER_TITLE_START = re.compile(
     r"|attraktive?s? vergütung|à négocier|selon profil)\W*$)"
     # a form's button as a text browser renders it: lynx's "(BUTTON) Add to basket" (a
     # product page's title; s36 acc-types #14), w3m's "[Submit]"
-    r"|\((?:button|submit)\)|\[(?:button|submit|search)\])"
+    r"|\((?:button|submit)\)|\[(?:button|submit|search)\]"
+    # a skip link of a page's accessibility menu ("Saltar al contenido principal",
+    # "Перейти к основному содержанию"), glued to the next in a text browser's rendering
+    # ("Saltar al contenido principalIr al menú": the title of pages whose main block the
+    # reader missed; s46 acc-data D4)
+    r"|(?:skip|jump) to\b(?=.{0,60}$)|(?:direkt )?zum (?:haupt)?(?:inhalt|menü|navigation|suche"
+    r"|seitenanfang)|aller (?:au|à la|aux) (?:contenu|menu|recherche|pied)|(?:saltar|ir) al?"
+    r" (?:contenido|menú|buscador|pie)|перейти к\b|vai al(?:la)? (?:contenuto|menu|navigazione)"
+    r"|ga (?:direct )?naar (?:de )?(?:inhoud|hoofdinhoud|menu|navigatie)|przejdź do\b"
+    r"|pular para\b|ir para o conteúdo"
+    # a table's or a figure's numbered caption, lynx's "CAPTION:" before one, a numbered
+    # reference ("Table 1: Biggest rent rises, 2023–2024", "[1] Home Office, Crime
+    # outcomes ..." were titles of data stories; s46 acc-data D5)
+    r"|caption:|(?:table|figure|fig\.|chart|graph|map|tabelle|abbildung|abb\.|grafik|tableau"
+    r"|graphique|tabla|gráfico|figura|tabella|таблица|рисунок|график)\s*\d+[a-z]?\s*[:.–—-]"
+    r"|\[\d+\]\s"
+    # a timeline's entry: a date (a year, its month and day before it at most), a colon or
+    # a dash, a sentence with its full stop ("Juni 2022: Das 9-Euro-Ticket startet für drei
+    # Monate.", "1998 — The first plan is published."; s46 acc-data D5)
+    r"|(?:\d{1,2}\.?\s+)?(?:[^\W\d_]+\.?\s+){0,2}(?:1[6-9]|20)\d\d\s*(?::|\s[–—-])\s+\S.{8,}[.!]$)"
 )
 #: A job ad's or a documentation page's button, or a shop's banner of its terms, on a
 #: lowercased line of at most 80 characters (no "(?i)", no leading space: re tests the first

@@ -9,7 +9,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
-from corearchive_plugins.metadata.text import extract, parse_authors
+from corearchive_plugins.metadata.text import _never_title, extract, parse_authors
 from corearchive_plugins.metadata.wire import credit, credits, split_authors
 from tests.plugins.test_metadata_genres44 import _RU_INTERVIEW
 
@@ -108,3 +108,51 @@ def test_a_russian_name_surname_first_is_the_byline(name: str, authors: list[str
 def test_bylines_joined_by_the_and_of_more_languages(byline: str, names: list[str]) -> None:
     """s46 acc-data D11: "и" was no conjunction; a team's name was split at "and"."""
     assert parse_authors(byline) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Saltar al contenido principal",
+        "Saltar al contenido principalIr al menú",
+        "Перейти к основному содержанию",
+        "Table 1: Biggest rent rises, two-bedroom homes, 2023–2024",
+        "CAPTION: Las mayores subidas del alquiler",
+        "[1] Home Office, Crime outcomes in England and Wales, 2023 to 2024.",
+        "Juni 2022: Das 9-Euro-Ticket startet für drei Monate.",
+        "1998 — The first plan is published.",
+    ],
+)
+def test_skip_links_captions_references_and_timeline_entries_are_no_titles(line: str) -> None:
+    """s46 acc-data D4, D5: the titles of data stories, FAQ and easy-read pages."""
+    assert _never_title(line)[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tablet sales rise 5%",
+        "Map of the world",
+        "2024: The year in review",
+        "Brexit 2020: what changes",
+    ],
+)
+def test_headlines_that_open_alike_are_titles(line: str) -> None:
+    assert not _never_title(line)[0]
+
+
+def test_a_data_storys_headline_beats_its_tables_caption() -> None:
+    text = "\n".join(
+        [
+            "Housing",
+            "Rents have risen fastest in the towns nobody talks about",
+            "By Priya Raman",
+            "2 March 2025",
+            *_PARAS,
+            "Table 1: Biggest rent rises, two-bedroom homes, 2023–2024",
+            "Town Rise",
+            "Northby 14%",
+            "Eastwick 12%",
+        ]
+    )
+    assert extract(text)["title"] == "Rents have risen fastest in the towns nobody talks about"
