@@ -2348,3 +2348,126 @@ def test_a_text_wrapped_at_its_source_is_joined_though_lines_pass_its_width():
     blocks = got.text.split("\n")
     assert any("Auch zwischen Hannover und Berlin sind die ICE" in b for b in blocks)
     assert any("zurücklegen will, findet häufig keine brauchbare" in b for b in blocks)
+
+
+#: A Japanese blog's page as lynx writes it (the aeb dev page f105de6e as ``renderings.py``
+#: renders it, the lines that make the case): lynx wraps Japanese at 71 characters, 142
+#: columns, and its menus' and titles' mixed lines make a width of 80 columns
+_LYNX_JA = "\n".join(
+    [
+        "     * サイトマップ",
+        "     * プライバシーポリシー",
+        "     * 免責事項",
+        "     * お問い合わせ",
+        "   ソフトウェア一般",
+        "   ソフトウェア ›",
+        "   ソフトウェア一般 ›",
+        "   Kindle for PCをCtrl＋Alt＋Kのショートカットキーで立ち上がらなくする方法",
+        "Kindle for PCをCtrl＋Alt＋Kのショートカットキーで立ち上がらなくする方法",
+        "   [INS: :INS]",
+        (
+            "   Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多"
+            "いと思いますが、何か書籍で調べながら作業をする場合など"
+        ),
+        "   、パソコンでそのまま読みたい時もあります。",
+        (
+            "   そんな用途を考慮してか、Kindleや楽天koboにはデスクトップアプリが用意されています。"
+            "今回はそのKindleデスクトップアプリKindl"
+        ),
+        "   [INS: :INS]",
+        (
+            "   PC、Amazonがあまり力を入れていないのか操作性などあまりよくありません。設定で変更で"
+            "きる箇所も少なく、融通が効かない面も多々あります。"
+        ),
+        "   特に困ったのが、起動ショートカットキーに関する設定。",
+        (
+            "   Kindle for PCをインストールすると自動でホットキーが設定され、「Ctrl＋Alt＋K」で立"
+            "ち上がるようになります。"
+        ),
+        "   これが非常に困ったもの。",
+        (
+            "   何が困るかといえば、パスワード管理ソフトKeePassの起動ショートカットキーと同じなの"
+            "です。"
+        ),
+        (
+            "   このご時世パスワードの強化は非常に重要なことであり、日に日に増えていくそのパスワー"
+            "ド群を管理するにはパスワード管理ソフトの存在は不可欠。自分は"
+        ),
+        "   ずっとKeePassを愛用しています。",
+        (
+            "   使わない時はタスクバーに格納しておき、Ctrl＋Alt＋Kでいつでも呼び出せるようにしてい"
+            "ました。ところがKindle for"
+        ),
+        (
+            "   PCをインストールすると、同じ操作をするたびにKindleが立ち上がってしまいます。迷惑な"
+            "ことこの上なし。"
+        ),
+        (
+            "   しかもKindle for PCの設定画面からでは、このショートカットキーの設定を変更すること"
+            "ができません。"
+        ),
+        "   困った挙げ句、色々調べた結果、別の方法でこの設定を変更することにしました。",
+        "   [INS: :INS]",
+        "   以下、その手順。",
+        "   Windows10での操作方法です。",
+        "   まずスタートメーニューからkindleのプログラムを探し、右クリック。",
+        "   そして表示されるメニューから「その他」→「ファイルの場所を開く」",
+        (
+            "       clibor_1 クリップボード拡張ソフトClibor1.3.0が公開されていたのでバージョンアッ"
+            "プしてみた"
+        ),
+        "       FTPクライアントWinSCP Portableの5.1と日本語ファイルが公開されていたので日本語化",
+        (
+            "       Adobe Acrobat9を新しいパソコンにインストールしたらライセンス認証できなかった問"
+            "題を解決"
+        ),
+        (
+            "       Open SSL脆弱性問題の対策を施したFTPクライアントソフトWinSCPポータブル版ver5.5."
+            "3が配布されていたのでアップデートする"
+        ),
+        "                                 [INS: :INS]",
+        "   [INS: :INS]",
+        (
+            "     * セキュリティソフトEset Smart security V9をInternet Security V10へアップデート"
+            "してみる"
+        ),
+        "   このブログの更新情報を配信しています！",
+        "   follow us in feedly RSS twitter facebook google plus",
+        "   [INS: :INS]",
+        "   気になるキーワードで記事検索",
+        "          + 電子定款認証(36)",
+        "          + 古物商許可(4)",
+        "     * 文具・文房具(20)",
+        "     * 郵便・宅急便(7)",
+        "     * 金融・クレジット(13)",
+        "   ランダム記事",
+        "     * 点がひとつの【樋】という異体字（旧字）をWordに表示させる方法",
+        "     * 松原商工会議所で行政書士の無料相談会が開催されたので相談員として参加してきた",
+        "     * 【WordPress】有料プラグインQuick Cache Proのインストールと設定メモ",
+        (
+            "     * 【Android】ESファイルエクスプローラ v3 で「お気に入り（ブックマーク）」へファ"
+            "イルやフォルダを追加する方法"
+        ),
+        "   月別",
+        "   月別 [月を選択��選択]",
+        "   運営サイト",
+        "     * 電子定款認証代行サービス",
+        "     * 大阪の車庫証明代行サービス",
+        "     * 合同会社設立変更手続き.com",
+        "     * 生活保護相談・申請サポートなら行政書士法人ひとみ綜合法務事務所",
+        "   このブログで運用しているサーバー",
+        "   © Copyright 2011-2019 ノート100YEN.com.",
+    ]
+)
+
+
+def test_a_lynx_dump_of_japanese_is_joined_at_its_width_in_characters():
+    # its paragraphs' lines pass the width in columns (two a character), not in characters:
+    # counted in columns, they were lines past the width, and the page was taken as never
+    # wrapped; its breaks are in Japanese, with no small letter to go on in
+    got = reflow_text(_LYNX_JA)
+    assert got is not None and got.layout == "bullets"
+    assert any(
+        "作業をする場合など、パソコンでそのまま読みたい時もあります。" in b
+        for b in got.text.split("\n")
+    )
