@@ -2088,3 +2088,386 @@ def test_a_wrapped_line_starting_with_a_bullet_like_word_goes_on():
     got = reflow_text("\n".join(lines))
     assert got is not None
     assert para in got.text.split("\n")
+
+
+#: A w3m dump of a Latvian news page as ``w3m -dump -cols 4000`` writes it (held-out w3m,
+#: an excerpt): its menus, a story's paragraphs each on one line, and its "latest" list,
+#: each headline over its time
+_W3M_LV_MENU = """\
+  • Vieglatlētika
+  • Ziemas sports
+  • Motoru sports
+  • Volejbols
+Ārpus ētera
+  • Ārpus ētera
+  • Spēles
+  • Animācijas
+  • Infografikas
+  • Esejas
+  • Sociālo mediju apskati
+  • Komiksi
+Kultūra
+  • Kilograms kultūras
+  • Mūzika
+  • Teātris un deja
+  • Māksla
+  • Dizains un arhitektūra
+  • Dziesmu un deju svētki
+  • Kultūrtelpa
+  • Kino, foto un TV
+  • Literatūra
+  • Tautas māksla
+  • Izklaide
+Dzīve & Stils
+  • Dārzs un mājas
+  • Vecāki un bērni
+  • Veselība
+  • Vide un dzīvnieki
+  • Tehnoloģijas un zinātne
+  • Cilvēkstāsti
+  • Tautas sports
+  • Ceļošana
+  • Virtuve
+  • Pilsētvide
+  • Vēsture
+  • Vaļasprieki
+Laika ziņas
+Rīga
+D vējs, 1,50m/s
+-2 °C
+Vairāk
+  • Tiešraides kameras"""
+_W3M_LV_PARAGRAPHS = [
+    (
+        "Norvēģijas glābšanas komanda četras dienas pēc tam, kad zemes nogruvums apraka "
+        "vairākas mājas Askas ciematā, atradusi piekto bojāgājušo.\xa0 Vēl pieci cilvēki, "
+        "tostarp divi bērni, joprojām tiek meklēti."
+    ),
+    (
+        "Naktī uz trešdienu Jerdrumas pašvaldības administratīvajā centrā Askā, kas "
+        "atrodas apmēram 25 kilometrus uz ziemeļaustrumiem no galvaspilsētas Oslo, notika "
+        "masīvs zemes nogruvums."
+    ),
+    "Tas sev līdzi parāva vairākas mājas, dažas palika tieši uz kraujas malas.",
+    (
+        "Glābšanas darbus, kas vēl joprojām turpinās, apgrūtina nestabila grunts, slikti "
+        "laika apstākļi un ierobežots dienasgaismas stundu skaits. Tiek izmantoti "
+        "siltumjutīgi bezpilota lidaparāti, helikopteri un glābšanas suņi."
+    ),
+    (
+        "Nogruvuma rezultātā izveidojusies dziļa, 700 metrus gara un 300 metrus plata "
+        "grava ar stāvām malām. Evakuēti vairāk nekā tūkstoš ciemata iedzīvotāji, bet, "
+        "ņemot vērā jaunu nogruvumu risku, mājas varētu nākties pamest vēl pusotram "
+        "tūkstotim cilvēku."
+    ),
+]
+_W3M_LV_LATEST = """\
+Jaunākie
+18:51
+Dobeles pils kapelas topošā ekspozīcija atklās pils stāstu un pils noslēpumus
+18:09
+Eiduka «Tour de Ski» desmit kilometru brīvā stila slēpojumā iedzīšanā pakāpjas uz 22.vietu
+17:24
+Latvijā dzīvojošā brazīlieša sapnis – tēja ar prezidentu Levitu. Brazīlijā neiespējamā misija
+17:00
+Covid-19 dēļ Latvijas bobsleja izlase nedosies uz nākamā PK posma sacensībām
+16:56
+Saplacinātā eksīdija – silto ziemu sēne
+16:06
+Pirmdien vietām gaidāma migla un neliels sniegs
+15:45
+Cita brīvības pakāpe – neatkarības laika teātris. Saruna ar teātra zinātnieci Edīti Tišheizeri
+15:25
+Gatavojos tam, ka nogurums nekad nemazināsies. Covid-19 dienasgrāmatas noslēgums
+14:43
+Latvijas trijniekam ceturtā vieta komandu stafetē Pasaules kausa kamaniņu sportā posmā
+14:11
+Aktieris Intars Rešetins pirmo reizi slauc govi (1)
+13:44
+No pārejošā uz laikmetīgo. Kā Kauņa gatavojas kļūt par Eiropas kultūras galvaspilsētu 2022. gadā?
+12:48
+Komanda «Riga» par uzvaru 3x3 basketbola Pasaules tūrē: Viens pirksts nav spēcīgs, tāpēc ir dūre
+12:25
+«Bior»: Covid-19 testiem piesakās cilvēki ar simptomiem
+11:48
+Latvijā konstatēti 568 jauni Covid-19 saslimšanas gadījumi; 12 personas mirušas (1)
+11:45
+Kāpēc ne visās valstīs izdodas izsekot ar koronavīrusu inficēto kontaktpersonas (2)"""
+
+
+def test_a_w3m_dump_not_wrapped_is_not_joined_at_a_width_its_lines_pass():
+    # w3m -dump -cols 4000 writes a paragraph on one line: five headlines of 91-97
+    # characters made a "width" (few_breaks), and each headline that reached it was joined
+    # to its time under it ("... Brazīlijā neiespējamā misija 17:00"), as a caption to its
+    # paragraph and a consent box to its button on other pages (39 of 115 held-out w3m
+    # pages); a dump wrapped at a width has next to no line with a space past it, this one
+    # has a paragraph on each of four lines past it
+    text = "\n".join([_W3M_LV_MENU, "", *_W3M_LV_PARAGRAPHS, *_W3M_LV_LATEST.split("\n")])
+    assert is_bulleted(text) and wrap_width(text.split("\n")) is None
+    got = reflow_text(text)
+    assert got is not None and got.layout == "bullets"
+    blocks = [b.strip() for b in got.text.split("\n") if b.strip()]
+    for ln in _W3M_LV_LATEST.split("\n"):
+        assert ln in blocks
+    for p in _W3M_LV_PARAGRAPHS:
+        assert p in blocks
+
+
+#: A story of zeit.de as the dev sets' rendering writes it (held-out titles, an excerpt):
+#: its page's source broke its paragraphs' lines near 90 columns, and some of its sentences
+#: run on one line past that
+_ZEIT_BODY = "\n".join(
+    [
+        "36",
+        "Stunden. So lange dauert die schnellste Zugverbindung von Madrid nach",
+        "Stockholm. Die Fahrt beginnt um 7:20 Uhr und nach fünf Umstiegen mit teils mehrstündigen",
+        "Pausen kommen die Reisenden einen Tag später um 19:38 Uhr in Stockholm Central",
+        "an. Greta Thunberg hatte bei ihrer",
+        (
+            "Rückreise vom UN-Klimagipfel nicht nur Probleme mit überfüllten deutschen ICEs, "
+            "sondern auch mit den Anschlüssen. Wer in Europa so lange Distanzen mit der Bahn "
+            "zurücklegen will, findet"
+        ),
+        "häufig keine brauchbare Verbindungen.",
+        "",
+        "Seit",
+        "die schwedische Klimaaktivistin mit Zügen und Segelbooten die Welt bereist,",
+        (
+            "träumen viele Menschen wieder davon, Europa ohne Flugzeug zu erkunden. Auch FDP-Chef "
+            "Christian Lindner fordert mehr europäische Hochgeschwindigkeitszüge."
+        ),
+        '"Was',
+        "würde dem Klima mehr helfen und was würde Europa mehr zusammenbringen, als eine",
+        "neue Hochgeschwindigkeitstrasse von Warschau über Berlin und Paris bis nach",
+        (
+            'Madrid?", sagte Lindner beim Dreikönigstreffen der FDP. Eine schöne Vision – aber '
+            "nicht so weit von der Realität entfernt, wie man denken könnte."
+        ),
+        "",
+        "Denn zwischen Madrid und Köln",
+        (
+            "können die Züge schon heute weitgehend Höchstgeschwindigkeit fahren. Auch zwischen "
+            "Hannover"
+        ),
+        (
+            "und Berlin sind die ICE immerhin mit 250 Kilometer pro Stunde unterwegs. Zudem denkt "
+            "man in"
+        ),
+        "Deutschland darüber nach, die Strecke Bielefeld-Hannover-Berlin für Tempo 300",
+        "auszubauen. Und selbst Polen – bei Hochgeschwindigkeitszügen ein europäischer",
+        "Nachläufer – plant nun, die Strecke von Warschau Richtung Westen auszubauen.",
+        (
+            "Gefördert wurden oder werden vieler dieser Maßnahmen durch die Europäische Union und "
+            "ihr Programm für Transeuropäische Netze (TEN). Seit 2000 hat die EU laut"
+        ),
+        "dem Europäischen Rechnungshof den",
+        (
+            "Bau von rund 10.000 Kilometern Hochgeschwindigkeitstrasse mit insgesamt 23,7 "
+            "Milliarden Euro"
+        ),
+        "unterstützt. Und bis 2030 sollen",
+        "in Europa insgesamt sogar 30.000 Kilometer entstehen – kofinanziert durch",
+        "EU-Geld. Europas längste",
+        "Hochgeschwindigkeitsstrecke reicht immerhin vom spanischen Málaga bis nach Amsterdam, mit",
+        "Abzweigungen nach London und Köln.",
+        "",
+        "Nationale Egoismen",
+        "",
+        (
+            "Lindners Aussagen und die teils begeisterten Reaktionen darauf zeigen allerdings, "
+            "dass die Bemühungen der EU, ein europaweites"
+        ),
+        "Hochgeschwindigkeitsnetz zu schaffen, in der Bevölkerung bislang kaum wahrgenommen",
+        (
+            "werden. Der deutsche ICE, der französische TGV, der spanische AVE\xa0 – meistens "
+            "werden Schnellzüge noch immer"
+        ),
+        "als nationale Angelegenheit gesehen. Die Schuld dafür gibt der Europäische Rechnungshof",
+        (
+            "den nationalen Egoismen der Mitgliedsstaaten. Mit dem TEN-Programm sei statt einem "
+            "EU-weiten Plan nur ein unwirksamer"
+        ),
+        "Flickenteppich aus Strecken der einzelnen Mitgliedstaaten entstanden, schrieben",
+        "die Rechnungsprüfer in einem Sondergutachten im Juni 2018. An",
+        "grenzüberschreitenden Verbindungen hätten die EU-Staaten kein großes Interesse.",
+        "",
+        (
+            "Im europäischen Bahnverkehr fehlen nicht in erster Linie Trassen für Schnellzüge – "
+            "sondern Verbindungen, die konkurrenzfähig zum Flugzeug sind."
+        ),
+        "",
+        "Kris de Decker kennt das aus",
+        "eigener Erfahrung. Seit 2008 verzichtet der belgische",
+        "Technikjournalist komplett auf Flüge und reist von seinem Wohnort Barcelona mit",
+        'dem Zug nach ganz Europa. "Ich habe diese entspannte Art zu Reisen sehr',
+        'genossen. Die ersten Jahre waren toll", erzählt der 48-Jährige. Doch',
+        "zuletzt sei es für ihn schwieriger geworden, seine Ziele zu erreichen.",
+        "",
+        "Schnellstrecken kosten Nachtzüge",
+        "",
+        "Als größten Einschnitt hat de",
+        "Decker dabei ausgerechnet die Eröffnung der Schnellstrecke zwischen Barcelona",
+        "und Frankreich im Dezember 2013 erlebt. Seitdem kommt er zwar zwei Mal am Tag",
+        "mit dem TGV in sechseinhalb Stunden nach Paris, aber zugleich wurde der",
+        "Nachtzug zwischen den beiden Städten abgeschafft. Bei Fahrten in seine belgische",
+        "Heimat sitze er nun den ganzen Tag im Zug, sagt de Decker, wo er früher",
+        'gemütlich im Schlafwagen reiste. "Und dafür zahle ich jetzt auch noch mehr."',
+        "",
+        "Die spanische Bahngesellschaft",
+        "Renfe strich außerdem die Nachtzüge von Barcelona nach Mailand und Genf.",
+        "Um in die Schweiz und weiter nach Mitteleuropa sowie nach Italien zu kommen,",
+        "müsse er deshalb heute mehrmals umsteigen und mehrere Schnellzüge und",
+        'Regionalzügen miteinander kombinieren, berichtet de Decker. "Schneller sind',
+        "diese Fahrten dadurch für mich nicht geworden, nur teurer, komplizierter und",
+        'unzuverlässiger." Weil es keine durchgehende Verbindungen gibt, hat die neue',
+        "Strecke auch die Fahrt von Spanien nach Deutschland kaum beschleunigt.",
+    ]
+)
+_ZEIT_COMMENTS = """\
+Empfehlen
+
++ 7
+weitere Antworten anzeigen
+
++ 88
+weitere Antworten anzeigen
+
++ 29
+weitere Antworten anzeigen"""
+
+
+def test_a_text_wrapped_at_its_source_is_joined_though_lines_pass_its_width():
+    # as many lines pass the width as in an unwrapped w3m dump (8, past 4), but the breaks
+    # at it go on with their sentence in small letters ("Auch zwischen Hannover" / "und
+    # Berlin"), half of them or more: a wrapper's; refused for the lines past it alone, the
+    # page's paragraphs stayed in pieces and its title was lost (s45 868821b5, reverted)
+    text = _ZEIT_BODY + "\n\n" + _ZEIT_COMMENTS
+    assert is_bulleted(text) and wrap_width(text.split("\n")) is None
+    got = reflow_text(text)
+    assert got is not None and got.layout == "bullets"
+    blocks = got.text.split("\n")
+    assert any("Auch zwischen Hannover und Berlin sind die ICE" in b for b in blocks)
+    assert any("zurücklegen will, findet häufig keine brauchbare" in b for b in blocks)
+
+
+#: A Japanese blog's page as lynx writes it (the aeb dev page f105de6e as ``renderings.py``
+#: renders it, the lines that make the case): lynx wraps Japanese at 71 characters, 142
+#: columns, and its menus' and titles' mixed lines make a width of 80 columns
+_LYNX_JA = "\n".join(
+    [
+        "     * サイトマップ",
+        "     * プライバシーポリシー",
+        "     * 免責事項",
+        "     * お問い合わせ",
+        "   ソフトウェア一般",
+        "   ソフトウェア ›",
+        "   ソフトウェア一般 ›",
+        "   Kindle for PCをCtrl＋Alt＋Kのショートカットキーで立ち上がらなくする方法",
+        "Kindle for PCをCtrl＋Alt＋Kのショートカットキーで立ち上がらなくする方法",
+        "   [INS: :INS]",
+        (
+            "   Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多"
+            "いと思いますが、何か書籍で調べながら作業をする場合など"
+        ),
+        "   、パソコンでそのまま読みたい時もあります。",
+        (
+            "   そんな用途を考慮してか、Kindleや楽天koboにはデスクトップアプリが用意されています。"
+            "今回はそのKindleデスクトップアプリKindl"
+        ),
+        "   [INS: :INS]",
+        (
+            "   PC、Amazonがあまり力を入れていないのか操作性などあまりよくありません。設定で変更で"
+            "きる箇所も少なく、融通が効かない面も多々あります。"
+        ),
+        "   特に困ったのが、起動ショートカットキーに関する設定。",
+        (
+            "   Kindle for PCをインストールすると自動でホットキーが設定され、「Ctrl＋Alt＋K」で立"
+            "ち上がるようになります。"
+        ),
+        "   これが非常に困ったもの。",
+        (
+            "   何が困るかといえば、パスワード管理ソフトKeePassの起動ショートカットキーと同じなの"
+            "です。"
+        ),
+        (
+            "   このご時世パスワードの強化は非常に重要なことであり、日に日に増えていくそのパスワー"
+            "ド群を管理するにはパスワード管理ソフトの存在は不可欠。自分は"
+        ),
+        "   ずっとKeePassを愛用しています。",
+        (
+            "   使わない時はタスクバーに格納しておき、Ctrl＋Alt＋Kでいつでも呼び出せるようにしてい"
+            "ました。ところがKindle for"
+        ),
+        (
+            "   PCをインストールすると、同じ操作をするたびにKindleが立ち上がってしまいます。迷惑な"
+            "ことこの上なし。"
+        ),
+        (
+            "   しかもKindle for PCの設定画面からでは、このショートカットキーの設定を変更すること"
+            "ができません。"
+        ),
+        "   困った挙げ句、色々調べた結果、別の方法でこの設定を変更することにしました。",
+        "   [INS: :INS]",
+        "   以下、その手順。",
+        "   Windows10での操作方法です。",
+        "   まずスタートメーニューからkindleのプログラムを探し、右クリック。",
+        "   そして表示されるメニューから「その他」→「ファイルの場所を開く」",
+        (
+            "       clibor_1 クリップボード拡張ソフトClibor1.3.0が公開されていたのでバージョンアッ"
+            "プしてみた"
+        ),
+        "       FTPクライアントWinSCP Portableの5.1と日本語ファイルが公開されていたので日本語化",
+        (
+            "       Adobe Acrobat9を新しいパソコンにインストールしたらライセンス認証できなかった問"
+            "題を解決"
+        ),
+        (
+            "       Open SSL脆弱性問題の対策を施したFTPクライアントソフトWinSCPポータブル版ver5.5."
+            "3が配布されていたのでアップデートする"
+        ),
+        "                                 [INS: :INS]",
+        "   [INS: :INS]",
+        (
+            "     * セキュリティソフトEset Smart security V9をInternet Security V10へアップデート"
+            "してみる"
+        ),
+        "   このブログの更新情報を配信しています！",
+        "   follow us in feedly RSS twitter facebook google plus",
+        "   [INS: :INS]",
+        "   気になるキーワードで記事検索",
+        "          + 電子定款認証(36)",
+        "          + 古物商許可(4)",
+        "     * 文具・文房具(20)",
+        "     * 郵便・宅急便(7)",
+        "     * 金融・クレジット(13)",
+        "   ランダム記事",
+        "     * 点がひとつの【樋】という異体字（旧字）をWordに表示させる方法",
+        "     * 松原商工会議所で行政書士の無料相談会が開催されたので相談員として参加してきた",
+        "     * 【WordPress】有料プラグインQuick Cache Proのインストールと設定メモ",
+        (
+            "     * 【Android】ESファイルエクスプローラ v3 で「お気に入り（ブックマーク）」へファ"
+            "イルやフォルダを追加する方法"
+        ),
+        "   月別",
+        "   月別 [月を選択��選択]",
+        "   運営サイト",
+        "     * 電子定款認証代行サービス",
+        "     * 大阪の車庫証明代行サービス",
+        "     * 合同会社設立変更手続き.com",
+        "     * 生活保護相談・申請サポートなら行政書士法人ひとみ綜合法務事務所",
+        "   このブログで運用しているサーバー",
+        "   © Copyright 2011-2019 ノート100YEN.com.",
+    ]
+)
+
+
+def test_a_lynx_dump_of_japanese_is_joined_at_its_width_in_characters():
+    # its paragraphs' lines pass the width in columns (two a character), not in characters:
+    # counted in columns, they were lines past the width, and the page was taken as never
+    # wrapped; its breaks are in Japanese, with no small letter to go on in
+    got = reflow_text(_LYNX_JA)
+    assert got is not None and got.layout == "bullets"
+    assert any(
+        "作業をする場合など、パソコンでそのまま読みたい時もあります。" in b
+        for b in got.text.split("\n")
+    )
