@@ -8981,8 +8981,29 @@ def _colon_items(page: Page) -> Iterator[tuple[int, str]]:
 _TAG_LABEL_ALONE = re.compile(
     r"(?i)(?:(?:related|関連|관련|相關|相关)\s?)?(?:"
     + _TAG_WORDS
+    # (a category list's label: "Categories", "Catégories", "Рубрики" over the article's
+    # categories; s46 acc-data D9)
+    + r"|categories|category|catégories|categorías|categorie|kategorien|kategorie|"
+    r"thématiques|rubriques|рубрики|рубрика"
     + r")(?:\s(?:associés|liés|relacionad[oa]s|correlat[ie]))?\s*[:：]?"
 )
+#: A year in a tag ("Local elections 2025", "Выборы 2025", "Renta 2024"): no digit of an
+#: address, a price or a phone number (:data:`_NOT_TAG`)
+_TAG_YEAR = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
+
+
+def _not_tag(t: str) -> bool:
+    """Whether line ``t`` holds what no tag in a labelled run does (:data:`_NOT_TAG`), a
+    year aside when words are left that are no date's (a tag with a year was the run's end:
+    the data and election pages of s46 acc-data D9 lost their tags)."""
+    if _NOT_TAG.search(t) is None:
+        return False
+    rest = _TAG_YEAR.sub(" ", t)
+    return (
+        rest == t
+        or _NOT_TAG.search(rest) is not None
+        or not any(w.isalpha() and w.lower() not in MONTHS for w in rest.split())
+    )
 
 
 def _labelled_tag_run(
@@ -9030,7 +9051,7 @@ def _labelled_tag_run(
                 # "ニュースレターに登録すると、毎朝主要ニュースをお届けします。" went on as tags)
                 or t.rstrip(_CLOSERS)[-1:] in _ENDERS
                 or "、" in t
-                or _NOT_TAG.search(t)
+                or _not_tag(t)
                 # (another list's label: "Places in this Story" went on as tags; s37
                 # acc-regress R1)
                 or _OTHER_LIST.search(t)

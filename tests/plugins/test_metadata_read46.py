@@ -156,3 +156,26 @@ def test_a_data_storys_headline_beats_its_tables_caption() -> None:
         ]
     )
     assert extract(text)["title"] == "Rents have risen fastest in the towns nobody talks about"
+
+
+_ELECTION = (
+    "Election results\nBy Ann Lee\n3 May 2025\nThe council said the results were counted "
+    "overnight and published in full on Friday morning.\nTurnout rose to forty per cent, the "
+    "highest since the ward boundaries were redrawn.\n{label}\n{tags}\nShare\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "tags", "want"),
+    [
+        ("Topics", "Local elections 2025\nNorthshire", ["Local elections 2025", "Northshire"]),
+        ("Categories", "Elections\nNorthshire", ["Elections", "Northshire"]),
+        ("Рубрики", "Выборы 2025\nГородская дума", ["Выборы 2025", "Городская дума"]),
+        # (a date or a phone number under the label is no tag)
+        ("Topics", "Northshire\nMarch 2025", []),
+        ("Topics", "Northshire\nTel 0123 4567", []),
+    ],
+)
+def test_tags_with_a_year_and_category_labels(label: str, tags: str, want: list[str]) -> None:
+    """s46 acc-data D9: a tag with a year ended the run; "Categories" was no label."""
+    assert extract(_ELECTION.format(label=label, tags=tags))["tags"] == want
