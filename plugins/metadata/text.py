@@ -5960,7 +5960,8 @@ def _dialogue_lines(page: Page) -> set[int]:
 #: The longest date line under a name in the byline's slot (characters), and the fewest
 #: words of the headline over it (three: "The First Decade" / "Maximilian Steinbeis" /
 #: "Sa 13 Jul 2019" took the name for the title, s46; a section's label of one or two
-#: words over a name may be a person's page)
+#: words over a name may be a person's page; a line of three that opens with no word is
+#: none: :func:`_byline_slot_names`)
 _SLOT_DATE_CHARS = 60
 _SLOT_HEADLINE_WORDS = 3
 
@@ -5985,7 +5986,11 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
             and len(texts[k + 1]) <= _SLOT_DATE_CHARS
             and t[-1:].isalpha()
             and page.dates_on(page.items[k + 1][0])
-            and n_words(over) >= _SLOT_HEADLINE_WORDS
+            and (nw := n_words(over)) >= _SLOT_HEADLINE_WORDS
+            # (a line of three words opens with a word to be read as a headline: "←
+            # Ältere Beiträge", a pager's link, over a post's headline of three
+            # capitalised words, "Liebe Menschen Europas", is none)
+            and (nw > _SLOT_HEADLINE_WORDS or over[:1].isalnum())
             and _person_like(t)
         ):
             out.add(i)

@@ -32,17 +32,30 @@ _NAME_UNDER_SHORT_HEADLINE = (
 )
 
 
+# (a pager's link of three words over a post's headline of three capitalised words, which
+# is no name in the byline's slot)
+_HEADLINE_UNDER_PAGER = (
+    "Startseite\n\nBlog\n\nArchiv\n\n← Ältere Beiträge\n\nLiebe Menschen Europas\n\n"
+    "Publiziert am 13. Januar 2014 von uriebe\n\n"
+    "Wir sind Menschen aus allen Teilen des Landes, und wir schreiben euch, weil wir "
+    "gemeinsam etwas verändern wollen, bevor es zu spät ist.\n\n"
+    "Durch diese Politik befinden wir uns alle auf einer Rutschbahn steil bergab, und wir "
+    "glauben, dass nur ein gemeinsamer Weg hinausführt.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
         (_KICKER_OVER_DATED, "DNA test confirms identity of Mekong victim"),
         (_NAME_UNDER_SHORT_HEADLINE, "The First Decade"),
+        (_HEADLINE_UNDER_PAGER, "Liebe Menschen Europas"),
     ],
 )
 def test_the_headline_of_the_header_block_over_its_date_line(text: str, title: str) -> None:
     """The headline is the line over the block's date line: neither the section label
     over it (was "News") nor the name in the byline's slot under it (was "Maximilian
-    Steinbeis")."""
+    Steinbeis"); a headline of three capitalised words under a pager's link stays one."""
     assert extract(text)["title"] == title
 
 
