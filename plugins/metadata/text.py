@@ -4479,9 +4479,33 @@ def _never_title(s: str) -> tuple[bool, bool]:
 
 @lru_cache(maxsize=4096)
 def _is_byline(s: str) -> bool:
-    """Whether line ``s`` reads as a byline (:data:`_BYLINE`). Cached: the lines around a
-    site's headlines (its bylines, sections, menus) recur on its pages."""
-    return _BYLINE_L.match(s.lower()) is not None
+    """Whether line ``s`` reads as a byline (:data:`_BYLINE`), and is no German phrase
+    opening with "Von" (:func:`_von_phrase`). Cached: the lines around a site's headlines
+    (its bylines, sections, menus) recur on its pages."""
+    return _BYLINE_L.match(s.lower()) is not None and not (
+        s.lstrip()[:4] in ("Von ", "von ") and _von_phrase(s)
+    )
+
+
+#: What may follow a German byline's "von" in small letters: an agency, "unserer
+#: Redaktion", "unserem Korrespondenten ..."
+_VON_SMALL = re.compile(r"(?:unser(?:e[mnrs]?)?|dpa|afp|apa|ap|sda|kna|epd|ddp|reuters)\W*$")
+
+
+def _von_phrase(s: str) -> bool:
+    """Whether ``s``, a line that opens with "Von", is a phrase, not a byline: the word
+    after "Von" in small letters and no agency or "unserer" ("Von neuen und alten Medien":
+    a menu's item read as a byline by its "Von" and a capitalised noun, s46), three words
+    or more after it (a user's name in small letters, "von lupa", "von besserwisser eG",
+    is a forum's byline) and fewer than two of them capitalised (a name needs two: "Von
+    unserem Korrespondenten Max Müller" stays a byline)."""
+    rest = s.split()[1:]
+    return (
+        len(rest) >= 3
+        and rest[0][:1].islower()
+        and _VON_SMALL.match(rest[0]) is None
+        and sum(w[:1].isupper() for w in rest[1:]) < 2
+    )
 
 
 #: The first letters of :data:`_BYLINE`'s words (its match needs one at the line start, or a
@@ -5954,17 +5978,22 @@ def _dialogue_lines(page: Page) -> set[int]:
     return out
 
 
-#: The longest date line under a name in the byline's slot (characters)
+#: The longest date line under a name in the byline's slot (characters), and the fewest
+#: words of the headline over it (three: "The First Decade" / "Maximilian Steinbeis" /
+#: "Sa 13 Jul 2019" took the name for the title, s46; a section's label of one or two
+#: words over a name may be a person's page; a line of three that opens with no word is
+#: none: :func:`_byline_slot_names`)
 _SLOT_DATE_CHARS = 60
+_SLOT_HEADLINE_WORDS = 3
 
 
 def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
     """The lines of a person's name alone (:func:`_person_like`) right under a title
-    candidate of four words or more and right over a short date line: the byline's slot
-    under a headline, whether or not its name is a byline's (no test of its words tells
-    a person from a section: :func:`_bare_name`). It is no title: "Antonio Ruiz Benítez"
-    / "30 de agosto de 2024, 07:00" was an opinion piece's title over the headline above
-    it (s44 acc-genres G6)."""
+    candidate of :data:`_SLOT_HEADLINE_WORDS` words or more and right over a short date
+    line: the byline's slot under a headline, whether or not its name is a byline's (no
+    test of its words tells a person from a section: :func:`_bare_name`). It is no
+    title: "Antonio Ruiz Benítez" / "30 de agosto de 2024, 07:00" was an opinion piece's
+    title over the headline above it (s44 acc-genres G6)."""
     texts, n = page.texts, len(page.texts)
     # (the candidates by their index among the non-blank lines; the words of the one over a
     # name are counted only for a name over a short dated line: a count per candidate was
@@ -5978,7 +6007,11 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
             and len(texts[k + 1]) <= _SLOT_DATE_CHARS
             and t[-1:].isalpha()
             and page.dates_on(page.items[k + 1][0])
-            and n_words(over) >= 4
+            and (nw := n_words(over)) >= _SLOT_HEADLINE_WORDS
+            # (a line of three words opens with a word to be read as a headline: "←
+            # Ältere Beiträge", a pager's link, over a post's headline of three
+            # capitalised words, "Liebe Menschen Europas", is none)
+            and (nw > _SLOT_HEADLINE_WORDS or over[:1].isalnum())
             and _person_like(t)
         ):
             out.add(i)
@@ -5993,10 +6026,12 @@ _UNDER_KICKER_WORDS = 5
 def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | None:
     """The candidate under the pick (at ``line``) when the pick is a kicker: a line of
     :data:`_KICKER_WORDS` words at most right over a candidate of
-    :data:`_UNDER_KICKER_WORDS` or more right over a byline. An article's headline is the
-    one over its byline: "Investigations" over "Revealed: the care home chain that owes
-    £48m ..." over "By Hannah Greaves ..." was a lynx rendering's title (s44 acc-genres G6).
-    Else None."""
+    :data:`_UNDER_KICKER_WORDS` or more right over a byline or a date line (the header
+    block's anchor, :func:`_header_anchor`). An article's headline is the one over its
+    byline: "Investigations" over "Revealed: the care home chain that owes £48m ..." over
+    "By Hannah Greaves ..." was a lynx rendering's title (s44 acc-genres G6); so was a
+    section label, "News", over the headline over "Submitted on Mon, 2019-01-21 13:49"
+    (s46). Else None."""
     at = {i: (k, t) for k, i, t in pool.cands}
     if line not in at or n_words(at[line][1]) > _KICKER_WORDS:
         return None
@@ -6006,10 +6041,21 @@ def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | No
         below is None
         or n_words(below[1]) < _UNDER_KICKER_WORDS
         or k + 2 >= len(page.texts)
-        or not _is_byline(page.texts[k + 2])
+        or not _header_anchor(page, k + 2)
     ):
         return None
     return below
+
+
+def _header_anchor(page: Page, k: int) -> bool:
+    """Whether non-blank line ``k`` anchors an article's header block: a byline
+    (:func:`_is_byline`), or a line of :data:`_DATELINE_WORDS` words at most with a written
+    date (:meth:`Page.dates_on`: "Submitted on Mon, 2019-01-21 13:49", "Sa 13 Jul 2019")
+    -- what sits under a headline, where a teaser's or a kicker's line has none."""
+    s = page.texts[k]
+    return _is_byline(s) or (
+        page.nwords[k] <= _DATELINE_WORDS and bool(page.dates_on(page.items[k][0]))
+    )
 
 
 def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
