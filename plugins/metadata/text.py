@@ -9033,6 +9033,12 @@ _TAG_LABEL_ALONE = re.compile(
     r"thématiques|rubriques|рубрики|рубрика"
     + r")(?:\s(?:associés|liés|relacionad[oa]s|correlat[ie]))?\s*[:：]?"
 )
+#: A menu's heading alone on its line, which ends a run of tags: a wiki's "Category:" /
+#: "Marriage candidates" / "Navigation menu" / "Personal tools" went on as tags (s46)
+_MENU_HEADING = re.compile(
+    r"(?i)(?:navigation(?: menu)?|personal tools|main menu|site menu|menu|menü|hauptmenü|"
+    r"menú(?: principal)?|menu principal|navigation principale)\W*"
+)
 #: A year in a tag ("Local elections 2025", "Выборы 2025", "Renta 2024"): no digit of an
 #: address, a price or a phone number (:data:`_NOT_TAG`)
 _TAG_YEAR = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
@@ -9101,6 +9107,7 @@ def _labelled_tag_run(
                 # (another list's label: "Places in this Story" went on as tags; s37
                 # acc-regress R1)
                 or _OTHER_LIST.search(t)
+                or _MENU_HEADING.fullmatch(t)
                 or _TAG_LABEL_ALONE.fullmatch(t)
                 # (the list ends where its lines stand further apart than its label and
                 # first line: the site's menu after a blank line; s37 acc-read F10)

@@ -179,3 +179,11 @@ _ELECTION = (
 def test_tags_with_a_year_and_category_labels(label: str, tags: str, want: list[str]) -> None:
     """s46 acc-data D9: a tag with a year ended the run; "Categories" was no label."""
     assert extract(_ELECTION.format(label=label, tags=tags))["tags"] == want
+
+
+def test_a_wikis_category_list_ends_at_its_navigation_menu() -> None:
+    tail = (
+        "Category:\n\nMarriage candidates\n\nNavigation menu\n\nPersonal tools\n\nCreate account\n"
+    )
+    text = _ELECTION.split("{label}")[0] + tail
+    assert extract(text)["tags"] == ["Marriage candidates"]
