@@ -1767,11 +1767,6 @@ def _names_cookies(s: str) -> bool:
     return any(k in s for k in _COOKIE_KEYS) and _COOKIES.search(s) is not None
 
 
-#: A notice's last characters: a sentence's end (also the Devanagari danda, the Arabic
-#: question mark)
-_NOTICE_ENDS = (*LINE_ENDS, "।", "؟")
-
-
 def _drop_consent_notice(d: Any) -> None:
     """Remove the first kept line of a ``lines.Decisions`` when it is a site's cookie
     notice: a sentence that names cookies with the line under it removed (the notice's

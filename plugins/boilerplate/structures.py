@@ -270,6 +270,12 @@ _ARTICLE_LINES = 3
 #: ``cjk_ratio`` counts Hangul with Han and kana, and so does :data:`_CJK` here)
 _CJK_PROSE_CHARS = 20
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
+#: the fewest characters of a prose line of Thai or Lao, more than half of them of those
+#: scripts: they end a sentence with no mark (a space parts it from the next), and a Thai
+#: article's paragraphs counted as none (its page read as one without an article and kept
+#: a most-read box as its table: s46 read F6); a headline or a menu's item is shorter
+_UNSTOPPED_PROSE_CHARS = 60
+_UNSTOPPED = re.compile(r"[\u0e00-\u0eff]")
 
 
 def _prose_line(s: str) -> bool:
@@ -277,9 +283,10 @@ def _prose_line(s: str) -> bool:
     or of :data:`_CJK_PROSE_CHARS` characters, more than three in ten of them Chinese,
     Japanese or Korean (:data:`_CJK`; a Chinese or Japanese sentence is one or two runs of
     letters: a ranking's headlines under a Japanese article counted as none, and were kept
-    as the table of a page without one)."""
+    as the table of a page without one), or a line of Thai or Lao of
+    :data:`_UNSTOPPED_PROSE_CHARS` characters (scripts that end a sentence with no mark)."""
     if not (_stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
-        return False
+        return len(s) >= _UNSTOPPED_PROSE_CHARS and 2 * len(_UNSTOPPED.findall(s)) > len(s)
     if len(s.split()) >= _PROSE_WORDS:
         return True
     return len(s) >= _CJK_PROSE_CHARS and 10 * len(_CJK.findall(s)) > 3 * len(s)
