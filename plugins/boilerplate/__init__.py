@@ -1746,10 +1746,29 @@ _CONSENT_WORDING = re.compile(
     r"consenso|toestemming|akkoord|"
     # (pl, id, tr, ru: the reader's consent, the policy, privacy; not the verb "use" alone,
     # which a recipe's lead has: "Bu tarifte çerez olarak … kullanılır", s45 midrev45 M1)
-    r"zgod\w*|akceptuj\w*|prywatno\w*|menyetujui|privasi|kebijakan|politika\w*|kabul|"
-    r"соглас\w*|конфиденциальн\w*)\b|"
+    # ("zgodnie", "согласно": "according to", no consent: s46 read F1)
+    r"zgod(?!nie\b)\w*|akceptuj\w*|prywatno\w*|menyetujui|privasi|kebijakan|politika\w*|"
+    r"kabul|соглас(?!но\b)\w*|конфиденциальн\w*)\b|"
     # (ar, hi, ja, zh, ko: scripts whose words \b does not part)
     r"توافق|الخصوصية|सहमत|नीति|同意|プライバシー|ポリシー|隐私|隱私|동의|개인정보",
+    re.I,
+)
+#: The nouns of :data:`_COOKIES` that name other things too (कुकी the Kuki people of
+#: Manipur, çerez snacks, 쿠키 a news site's name, クッキー and куки a baker's cookies) …
+_OTHER_SENSES = re.compile(r"कुकी|çerez|쿠키|クッキー|куки", re.I)
+#: … and the notice's phrase each makes, the noun beside its use, policy, settings or the
+#: reader's acceptance: with a consent word elsewhere on the line only, a Hindi lead on the
+#: Kuki and a Turkish one on snack imports ("… çerez ithalatındaki artışı kabul etti …")
+#: were removed as notices (s46 read F1)
+_NOTICE_PHRASE = re.compile(
+    r"कुकी(?:ज़?|ज़|यों)?\s+(?:(?:का|के|की)\s+)?(?:उपयोग|इस्तेमाल|प्रयोग|नीति|सेटिंग|स्वीकार)|"
+    r"(?:उपयोग|इस्तेमाल)\s+(?:\S+\s+){0,2}कुकी|"
+    r"çerez\w*\s+(?:politika|kullan|kabul|ayar|tercih|onay|izin|bildirim|yönetim)|"
+    r"(?:kullan\w*|kabul\s+\w+)\s+çerez|"
+    r"쿠키(?:를|는|의|가|에)?\s*(?:사용|정책|설정|수집|허용|동의|저장)|"
+    r"クッキー(?:を|の|は|に)?(?:使用|利用|ポリシー|設定|同意|受け入れ|有効)|"
+    r"куки\w*\s+(?:\S+\s+)?(?:использ|политик|настро|соглас)|"
+    r"(?:использ\w*|файл\w*)\s+(?:\S+\s+)?куки",
     re.I,
 )
 CONSENT_REASON = "cookie notice over the page (its buttons removed under it)"
@@ -1805,13 +1824,17 @@ def _consent_notice(s: str) -> bool:
     wording (:data:`_CONSENT_WORDING`) and ends a sentence, or ends with the notice's link
     after its sentence, run into its line (:data:`_LINK_AFTER`: a notice that the rendering
     wrote with its "More information" link was kept as the only line of 8 generated pages:
-    s45 kinds)."""
+    s45 kinds). A line that names cookies only by a noun of other senses
+    (:data:`_OTHER_SENSES`) is one in the notice's phrase (:data:`_NOTICE_PHRASE`)."""
     if not _names_cookies(s):
         return False
-    if not s.endswith(_NOTICE_ENDS):
+    if not s.endswith(LINE_ENDS):
         m = _LINK_AFTER.search(s)
         if m is None or len(m[0].split()) > _LINK_WORDS + 1:
             return False
+    if _OTHER_SENSES.search(s) is not None and _COOKIES.search(_OTHER_SENSES.sub("", s)) is None:
+        # (named only by a noun of other senses: its notice's phrase, not two words apart)
+        return _NOTICE_PHRASE.search(s) is not None
     return _CONSENT_WORDING.search(s) is not None
 
 
