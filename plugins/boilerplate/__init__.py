@@ -1851,6 +1851,19 @@ _SITE_USES_COOKIES = re.compile(
     r"gebruik\w*)\s+(?:\S+\s+){0,6}?\W?cookies?\b",
     re.I,
 )
+#: The site's own voice in a closing notice: its "we" or "our", the site itself ("this
+#: website", "diese Website"), or its cookies in the passive ("this cookie is used to store
+#: …", a consent plugin's table). A story's last paragraph about cookies reports another's
+#: use ("Google uses cookies to measure how ads perform, the company said …"), and a
+#: paragraph about cookies over it let it pass as a notice's explainer (s46 read F2)
+_OWN_VOICE = re.compile(
+    r"\b(?:we|us|our|wir|uns\w*|nous|notre|nos|wij|ons|onze|nosotros|nuestr[oa]s?|noi|nostr[oaie])"
+    r"\b|\b(?:this|these|our|diese[rs]?|unsere?|ce|cette|ces|notre|deze|onze|est[ae]s?|questo)\s+"
+    r"(?:(?:web)?site|website|webseite|seite|sitio|sito|cookies?)\b|"
+    r"\bcookies?\s+(?:is|are|werden|wird|sont|est|se)\s+(?:\S+\s+)?(?:used|set|placed|"
+    r"verwendet|gesetzt|utilis\w*|usad\w*|utilizad\w*)",
+    re.I,
+)
 #: The fewest removed lines over a closing notice: the site's footer (its links, "Back to
 #: top"), not one line (an ad slot, a caption, a pull quote between two paragraphs), unless
 #: the line over that one names cookies as well (a notice's or its explainer's paragraphs,
@@ -1863,8 +1876,8 @@ def _drop_closing_consent_notice(d: Any) -> None:
     (:func:`_consent_notice`, worded as the site's use of cookies: :data:`_SITE_USES_COOKIES`)
     at the page's end, apart from the text (at least :data:`_FOOTER_LINES` lines over it
     removed: the site's footer; or one, under a line of the notice's that names cookies) and
-    with text kept before it, with a reason: a banner
-    rendered after the footer was kept under a page's table or list (s45 kinds: on 15 of
+    with text kept before it, in the site's own voice (:data:`_OWN_VOICE`), with a reason:
+    a banner rendered after the footer was kept under a page's table or list (s45 kinds: on 15 of
     264 generated pages the last kept line). An article's last paragraph that names cookies
     and consent follows the paragraph over it, or one removed line (an "Advertisement"
     slot: s45 midrev M2)."""
@@ -1879,6 +1892,7 @@ def _drop_closing_consent_notice(d: Any) -> None:
     if (
         _consent_notice(s)
         and _SITE_USES_COOKIES.search(s) is not None
+        and _OWN_VOICE.search(s) is not None
         and (not keep[j - _FOOTER_LINES : j].any() or _COOKIES.search(d.stripped[j - 2]))
     ):
         _mark(d, {j: CONSENT_REASON}, False)
