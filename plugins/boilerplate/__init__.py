@@ -2098,8 +2098,9 @@ _PROMO = re.compile(
     + READ_ALSO_LABELS
     + r")\s*:"
     # (a dash after a label that names another story only: "More — and better — jobs …",
-    # "Watch - …" open sentences and subheadings; s45 midrev45 M4)
-    + r"|(?:read (?:more|next)|leer más|"
+    # "Watch - …" open sentences and subheadings; s45 midrev45 M4; so does "Related" alone,
+    # "Related – and just as worrying – the rise in rents …": s46 read F16)
+    + r"|(?!related\s+[-–—])(?:read (?:more|next)|leer más|"
     + READ_ALSO_LABELS
     + r")\s+[-–—])"
     r"\s*(?P<rest>\S.*)"
