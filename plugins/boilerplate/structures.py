@@ -2402,13 +2402,22 @@ def _has_text(s: str) -> bool:
     return any(c.isalnum() for c in s)
 
 
-def _price(line: str) -> tuple[str, str] | None:
-    """The price a line starts with and the rest of the line ("£35.00Add to cart": the
-    price and the card's button, glued as a browser copies them), or None."""
+#: the rest of a price's line that is the card's button, by its form: lynx's "(BUTTON) …",
+#: a w3m form's "[Add to cart]", or words glued to the price ("£35.00Add to cart": a
+#: browser's copy runs the button's element into the price's). Words after a space are the
+#: price's own: "€18.50 per person", "£5.00 a day", "12,90 € pro kg" were cut to the price
+#: on a boat trip's price list (s46 read F5)
+_BUTTON_TAIL = re.compile(r"[^\W\d_]|\s*(?:\(BUTTON\)|\[[^\]]+\]$)")
+
+
+def _price(line: str) -> tuple[str, str, bool] | None:
+    """The price a line starts with, the rest of the line ("£35.00Add to cart": the price
+    and the card's button, glued as a browser copies them) and whether the rest is a
+    button by its form (:data:`_BUTTON_TAIL`), or None."""
     m = _PRICE.match(line)
     if m is None:  # (a match has its amount's digit: both of _PRICE's forms ask for one)
         return None
-    return m.group().strip(), line[m.end() :].strip()
+    return m.group().strip(), line[m.end() :].strip(), _BUTTON_TAIL.match(line, m.end()) is not None
 
 
 def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[int]]:
@@ -2421,7 +2430,8 @@ def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[
     :data:`_CARD_SPAN` lines after the previous one, with only short lines (badges: at most
     :data:`_EXTRA_WORDS` words) between them, the names all different and the text after the
     price the same on three cards in four or more (the card's button: "Add to cart", lynx's
-    "(BUTTON) In den Warenkorb", or nothing). The shape, repeated, is the test, not the
+    "(BUTTON) In den Warenkorb", or nothing; cut when it is one by its form: the price's own
+    words, "per person", are kept). The shape, repeated, is the test, not the
     words: the line model read each line alone as a menu's item or a button and removed the
     grid, the page's content (s45 kinds: category pages F1 0.33 text, 0.24 w3m / lynx)."""
     if len(_PRICE_STARTS.findall("\n".join(lines))) < _MIN_CARDS:
@@ -2467,8 +2477,8 @@ def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[
             )
         for i in run:
             keep += (i - 1, i)
-            price, rest = prices[i]  # type: ignore[misc]
-            if rest and rest == button:
+            price, rest, is_button = prices[i]  # type: ignore[misc]
+            if rest and rest == button and is_button:
                 rewrite[i] = price
     return keep, rewrite, extras
 
