@@ -2228,21 +2228,27 @@ def short_text_prose(lines: Sequence[str], keep: Sequence[bool]) -> list[int] | 
 
 #: the most words of a section tag ("Scotland", "Northern Ireland")
 _TAG_WORDS = 2
+#: the most characters of a section tag in a script without capitals ("اسكتلندا",
+#: "الطقس"), and of one in Chinese, Japanese or Korean ("スコットランド", "天気")
+_UNCASED_TAG_CHARS = 12
+_CJK_TAG_CHARS = 8
 
 
 def _tag_like(s: str) -> bool:
     """Whether ``s`` reads as a section tag or a menu's item by its form: one or
     :data:`_TAG_WORDS` words, each capitalised, no figure, no colon ("Scotland",
-    "Weather", "Transport"). A list's items are not all so: a job ad's "Plan and coordinate
+    "Weather", "Transport"); in a script without capitals (Arabic, Japanese, Hindi: the
+    test of capitals passed none, and their tags were kept; s46 read F7), as many words of
+    at most :data:`_UNCASED_TAG_CHARS` characters (:data:`_CJK_TAG_CHARS` of Chinese,
+    Japanese or Korean). A list's items are not all so: a job ad's "Plan and coordinate
     projects", a manual's "Python 3.9", "5 GB RAM", a run's heading "Requirements" with
     them."""
     words = s.split()
-    return (
-        0 < len(words) <= _TAG_WORDS
-        and all(w[0].isupper() for w in words)
-        and ":" not in s
-        and not any(c.isdigit() for c in s)
-    )
+    if not (0 < len(words) <= _TAG_WORDS and ":" not in s and not any(c.isdigit() for c in s)):
+        return False
+    if any(c.isupper() or c.islower() for c in s):
+        return all(w[0].isupper() for w in words)
+    return len(s) <= (_CJK_TAG_CHARS if _CJK.search(s) else _UNCASED_TAG_CHARS)
 
 
 def short_runs(
