@@ -36,6 +36,7 @@ over "87") is the article's right above its text or right after it (:func:`artic
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -710,34 +711,59 @@ def _aligned(line: str, cols: Sequence[int]) -> bool:
     return all(0 < len(line[x:y].split()) <= _CELL_WORDS for x, y in pairwise(bounds))
 
 
+def _in_columns(line: str) -> str:
+    """``line`` as a terminal shows it, a character a column: a wide character (Chinese,
+    Japanese, Korean) written twice, a combining mark left out. w3m and lynx align a
+    table's cells in columns, and a table with cells of Chinese was found in none (its
+    characters' offsets are not its columns; s46 read F9)."""
+    if line.isascii():
+        return line
+    out = []
+    for c in line:
+        if unicodedata.east_asian_width(c) in "WF":
+            out.append(c + c)
+        elif unicodedata.category(c) not in ("Mn", "Me"):
+            out.append(c)
+    return "".join(out)
+
+
 def spaced_tables(lines: Sequence[str]) -> list[tuple[int, int]]:
     """``(start, end)`` of the tables that a text rendering (w3m, lynx) wrote with runs of
     spaces, no tabs: :data:`_TAB_ROWS` lines or more of ``lines`` (stripped) whose cells
-    start at the same offsets, two of them with a gap of two spaces or more, and the row
-    over them when its cells start within :data:`_HEADER_SHIFT` of theirs (a header
-    cell, centred). A paragraph's lines have more words than a table's cells."""
+    start at the same columns (:func:`_in_columns`), two of them with a gap of two spaces or
+    more, and the row over them when its cells start within :data:`_HEADER_SHIFT` of
+    theirs (a header cell, centred). A paragraph's lines have more words than a table's
+    cells."""
     n = len(lines)
+    shown: dict[int, str] = {}  # (the lines looked at, in columns: those with a gap, and
+    # the lines around them; most lines are looked at by no more than "  " in them)
+
+    def at(k: int) -> str:
+        if (v := shown.get(k)) is None:
+            v = shown[k] = _in_columns(lines[k])
+        return v
+
     out: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        cols = _gaps(lines[i]) if "  " in lines[i] else []
-        if not cols or not _aligned(lines[i], cols):
+        cols = _gaps(at(i)) if "  " in lines[i] else []
+        if not cols or not _aligned(at(i), cols):
             i += 1
             continue
         a, b = i, i + 1
-        while a > 0 and _aligned(lines[a - 1], cols):
+        while a > 0 and _aligned(at(a - 1), cols):
             a -= 1
-        while b < n and _aligned(lines[b], cols):
+        while b < n and _aligned(at(b), cols):
             b += 1
-        head = _gaps(lines[a - 1]) if a > 0 else []
+        head = _gaps(at(a - 1)) if a > 0 else []
         if (
             len(head) == len(cols)
             and head != cols
             and all(abs(x - y) <= _HEADER_SHIFT for x, y in zip(head, cols, strict=True))
-            and _aligned(lines[a - 1], head)
+            and _aligned(at(a - 1), head)
         ):
             a -= 1
-        if b - a >= _TAB_ROWS and sum(bool(_gaps(s)) for s in lines[a:b]) >= 2:
+        if b - a >= _TAB_ROWS and sum(bool(_gaps(at(k))) for k in range(a, b)) >= 2:
             out.append((a, b))
         i = b
     return out
