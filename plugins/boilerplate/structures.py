@@ -1106,6 +1106,28 @@ _READERS = re.compile(
 )
 
 
+#: a score alone on its scale ("2/5", "8 out of 10", :data:`_BARE_SCORE`): in HTML a
+#: rating only in an element whose class or id names one (:data:`_RATING_NAME`), itself or
+#: a box around it; a slideshow's "2/5" beside its caption is a counter (s46 read F15)
+_BARE_RATING = re.compile(rf"{_BARE_SCORE}{_COUNT}", re.I)
+_RATING_NAME = re.compile(r"rating|score|verdict|wertung|(?<![a-z])note(?![a-z])|stars", re.I)
+#: the most child elements of a rating's element (its label, stars, score: a box of more
+#: is a container, whose whole text was built for each element on the page; s46 read F15)
+_RATING_CHILDREN = 12
+
+
+def _named_rating(e: Any) -> bool:
+    """Whether element ``e`` or one of :data:`_RATING_LEVELS` elements around it has a
+    class or an id that names a rating (:data:`_RATING_NAME`)."""
+    for _ in range(_RATING_LEVELS + 1):
+        if e is None or not isinstance(e.tag, str):
+            return False
+        if _RATING_NAME.search(f"{e.get('class', '')} {e.get('id', '')}"):
+            return True
+        e = e.getparent()
+    return False
+
+
 def rating_boxes(tree: Any) -> list[str]:
     """Make a review's rating box in an HTML page a paragraph of its text; return the
     ratings. trafilatura drops an element whose class names a rating (``<div
@@ -1113,7 +1135,8 @@ def rating_boxes(tree: Any) -> list[str]:
     review lost its verdict in HTML where its plain text kept it (s44 acc-genres G16, s45
     left45 item 7). A rating is an element's text alone that reads as one
     (:data:`_RATING`, on its scale: :func:`_off_scale`; not the readers' votes,
-    :data:`_READERS`), one or two on the page
+    :data:`_READERS`; a score alone in a box named a rating: :func:`_named_rating`), one or
+    two on the page
     (:data:`_MAX_RATINGS`: more are a listing's, a shop's), in a box that is the next or
     the previous element of a paragraph that ends a sentence (the article's text beside
     it), no more than :data:`_RATING_LEVELS` levels up. The box and what is in it lose their
@@ -1121,6 +1144,10 @@ def rating_boxes(tree: Any) -> list[str]:
     made a ``<p>``."""
     found: list[tuple[Any, str]] = []
     for e in tree.iter(*_RATING_TAGS):
+        if len(e) > _RATING_CHILDREN or (
+            len(e.text or "") > _RATING_CHARS and len(" ".join(e.text.split())) > _RATING_CHARS
+        ):
+            continue  # (more elements or text of its own than a rating's: no text built)
         # (split no further than a rating's words: a page's containers hold its whole text,
         # split in full per element took half the time of the page's parse)
         words = e.text_content().split(None, _RATING_WORDS)
@@ -1129,7 +1156,12 @@ def rating_boxes(tree: Any) -> list[str]:
         said = " ".join(words)
         if not said or len(said) > _RATING_CHARS or not _RATING_CHAR.search(said):
             continue
-        if _RATING.fullmatch(said) and not _off_scale(said) and not _READERS.search(said):
+        if (
+            _RATING.fullmatch(said)
+            and not _off_scale(said)
+            and not _READERS.search(said)
+            and (_BARE_RATING.fullmatch(said) is None or _named_rating(e))
+        ):
             if any(a is e for a, _ in found) or any(
                 a in e.iterancestors() or e in a.iterancestors() for a, _ in found
             ):
