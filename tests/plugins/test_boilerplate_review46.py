@@ -129,10 +129,8 @@ _BOX = ["Share", "Advertisement", "Most read", "Rank", "Story", "Views", "1",
         "New bridge opens", "7,100", "4", "Heatwave warning issued", "6,900", "5",
         "Night market moves", "5,200", "About us", "Contact"]  # fmt: skip
 _THAI = [
-    "กรุงเทพมหานครเตรียมปรับปรุงระบบระบายน้ำในหลายเขต ก่อนเข้าสู่ฤดูฝนปีนี้ "
-    "เพื่อลดปัญหาน้ำท่วมขังบนถนนสายหลัก",
-    "ผู้ว่าราชการกรุงเทพมหานครกล่าวว่า โครงการนี้จะใช้งบประมาณราว 2,000 ล้านบาท "
-    "และจะเริ่มดำเนินการในเดือนหน้า",
+    "กรุงเทพมหานครเตรียมปรับปรุงระบบระบายน้ำในหลายเขต ก่อนเข้าสู่ฤดูฝนปีนี้ เพื่อลดปัญหาน้ำท่วมขังบนถนนสายหลัก",
+    "ผู้ว่าราชการกรุงเทพมหานครกล่าวว่า โครงการนี้จะใช้งบประมาณราว 2,000 ล้านบาท และจะเริ่มดำเนินการในเดือนหน้า",
     "นอกจากนี้ยังมีแผนขุดลอกคลองสายสำคัญ และติดตั้งเครื่องสูบน้ำเพิ่มเติมในจุดเสี่ยงกว่า 30 แห่งทั่วเมือง",
     "ประชาชนสามารถแจ้งจุดที่มีน้ำท่วมขังผ่านแอปพลิเคชันของกรุงเทพมหานครได้ตลอด 24 ชั่วโมง",
 ]
@@ -244,7 +242,7 @@ def test_a_slide_counter_is_no_rating():
 
 
 def test_a_subheading_after_related_and_a_dash_is_no_promo(run_stage):
-    """"Related – and just as worrying – …" opens a subheading: the promo's dash form took
+    """ "Related – and just as worrying – …" opens a subheading: the promo's dash form took
     the bare "Related" for a read-also label (s46 read F16). "LIRE AUSSI - …" and
     "Related stories – …" still go."""
     sub = "Related – and just as worrying – the rise in rents across the north"
