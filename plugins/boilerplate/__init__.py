@@ -1851,14 +1851,17 @@ _SITE_USES_COOKIES = re.compile(
     r"gebruik\w*)\s+(?:\S+\s+){0,6}?\W?cookies?\b",
     re.I,
 )
-#: The site's own voice in a closing notice: its "we" or "our", the site itself ("this
-#: website", "diese Website"), or its cookies in the passive ("this cookie is used to store
-#: …", a consent plugin's table). A story's last paragraph about cookies reports another's
-#: use ("Google uses cookies to measure how ads perform, the company said …"), and a
-#: paragraph about cookies over it let it pass as a notice's explainer (s46 read F2)
+#: The site's own voice in a closing notice: its "we" or "our" (or a verb of use in the
+#: first person where the pronoun is left out: "Utilizziamo cookie …", "Usamos cookies …",
+#: a kinds page's closing notice), the site itself ("this website", "diese Website"), or its
+#: cookies in the passive ("this cookie is used to store …", a consent plugin's table). A
+#: story's last paragraph about cookies reports another's use ("Google uses cookies to
+#: measure how ads perform, the company said …"), and a paragraph about cookies over it let
+#: it pass as a notice's explainer (s46 read F2)
 _OWN_VOICE = re.compile(
-    r"\b(?:we|us|our|wir|uns\w*|nous|notre|nos|wij|ons|onze|nosotros|nuestr[oa]s?|noi|nostr[oaie])"
-    r"\b|\b(?:this|these|our|diese[rs]?|unsere?|ce|cette|ces|notre|deze|onze|est[ae]s?|questo)\s+"
+    r"\b(?:we|us|our|wir|uns\w*|nous|notre|nos|wij|ons|onze|nosotros|nuestr[oa]s?|noi|"
+    r"nostr[oaie]|utilizziamo|usiamo|utilizamos|usamos|utilisons)\b|"
+    r"\b(?:this|these|our|diese[rs]?|unsere?|ce|cette|ces|notre|deze|onze|est[ae]s?|questo)\s+"
     r"(?:(?:web)?site|website|webseite|seite|sitio|sito|cookies?)\b|"
     r"\bcookies?\s+(?:is|are|werden|wird|sont|est|se)\s+(?:\S+\s+)?(?:used|set|placed|"
     r"verwendet|gesetzt|utilis\w*|usad\w*|utilizad\w*)",
