@@ -96,16 +96,32 @@ def test_a_storys_last_paragraph_on_another_companys_cookies_is_kept(run_stage):
     ]
     kept, removed = _clean(run_stage, ["Brussels opens inquiry into ad tracking", *paras])
     assert paras[4] in kept, removed.get(paras[4])
-    # (the site's own notice in that place still goes, its "we" left out in Italian too: a
-    # kinds page's closing notice)
-    for notice in (
-        "This website uses cookies to measure how our articles perform. Read more.",
-        "Utilizziamo cookie e tecnologie simili per analizzare il traffico e personalizzare i "
-        "contenuti. Puoi modificare le tue preferenze in qualsiasi momento. Maggiori informazioni",
-    ):
-        page = ["Brussels opens inquiry into ad tracking", *paras[:4], notice, *paras[5:]]
-        kept, removed = _clean(run_stage, page)
-        assert notice not in kept
+    # (the site's own notice in that place still goes)
+    notice = "This website uses cookies to measure how our articles perform. Read more."
+    page = ["Brussels opens inquiry into ad tracking", *paras[:4], notice, *paras[5:]]
+    kept, _ = _clean(run_stage, page)
+    assert notice not in kept
+
+
+def test_a_closing_notice_in_italian_speaks_without_its_we(run_stage):
+    """A kinds page's imprint (lynx) with the site's notice after its footer: "Utilizziamo
+    cookie …" (we use cookies, the pronoun left out) is the site's voice; the first form of
+    the F2 fix kept it (kinds lynx k022)."""
+    text = (
+        "Note legali\n\n   Logistica Porta Nord\n   corso Garibaldi 118\n   67126 Verona\n"
+        "   Telefono: +43 243 541749\n   Email: info@example.it\n\n"
+        "   Legale rappresentante: Sara Marino\n\n   Sede legale: Lecce\n\n"
+        "   Registro delle imprese: RCS 596229\n\n   © 2025 Bruno & Figli\n"
+        "     * Privacy policy\n     * Mappa del sito\n     * Note legali\n     * Contatti\n\n"
+        "   Torna su\n\n"
+        "   Utilizziamo cookie e tecnologie simili per analizzare il traffico e\n"
+        "   personalizzare i contenuti. Puoi modificare le tue preferenze in\n"
+        "   qualsiasi momento. Maggiori informazioni\n"
+        "   (BUTTON) Accetta tutti (BUTTON) Rifiuta\n"
+    )
+    kept, _ = _clean(run_stage, text.split("\n"))
+    assert "Sede legale: Lecce" in kept
+    assert not any(s.startswith("Utilizziamo cookie") for s in kept)
 
 
 def test_a_price_lists_own_words_after_its_prices_are_kept(run_stage):
