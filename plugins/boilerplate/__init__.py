@@ -1746,10 +1746,29 @@ _CONSENT_WORDING = re.compile(
     r"consenso|toestemming|akkoord|"
     # (pl, id, tr, ru: the reader's consent, the policy, privacy; not the verb "use" alone,
     # which a recipe's lead has: "Bu tarifte çerez olarak … kullanılır", s45 midrev45 M1)
-    r"zgod\w*|akceptuj\w*|prywatno\w*|menyetujui|privasi|kebijakan|politika\w*|kabul|"
-    r"соглас\w*|конфиденциальн\w*)\b|"
+    # ("zgodnie", "согласно": "according to", no consent: s46 read F1)
+    r"zgod(?!nie\b)\w*|akceptuj\w*|prywatno\w*|menyetujui|privasi|kebijakan|politika\w*|"
+    r"kabul|соглас(?!но\b)\w*|конфиденциальн\w*)\b|"
     # (ar, hi, ja, zh, ko: scripts whose words \b does not part)
     r"توافق|الخصوصية|सहमत|नीति|同意|プライバシー|ポリシー|隐私|隱私|동의|개인정보",
+    re.I,
+)
+#: The nouns of :data:`_COOKIES` that name other things too (कुकी the Kuki people of
+#: Manipur, çerez snacks, 쿠키 a news site's name, クッキー and куки a baker's cookies) …
+_OTHER_SENSES = re.compile(r"कुकी|çerez|쿠키|クッキー|куки", re.I)
+#: … and the notice's phrase each makes, the noun beside its use, policy, settings or the
+#: reader's acceptance: with a consent word elsewhere on the line only, a Hindi lead on the
+#: Kuki and a Turkish one on snack imports ("… çerez ithalatındaki artışı kabul etti …")
+#: were removed as notices (s46 read F1)
+_NOTICE_PHRASE = re.compile(
+    r"कुकी(?:ज़?|ज़|यों)?\s+(?:(?:का|के|की)\s+)?(?:उपयोग|इस्तेमाल|प्रयोग|नीति|सेटिंग|स्वीकार)|"
+    r"(?:उपयोग|इस्तेमाल)\s+(?:\S+\s+){0,2}कुकी|"
+    r"çerez\w*\s+(?:politika|kullan|kabul|ayar|tercih|onay|izin|bildirim|yönetim)|"
+    r"(?:kullan\w*|kabul\s+\w+)\s+çerez|"
+    r"쿠키(?:를|는|의|가|에)?\s*(?:사용|정책|설정|수집|허용|동의|저장)|"
+    r"クッキー(?:を|の|は|に)?(?:使用|利用|ポリシー|設定|同意|受け入れ|有効)|"
+    r"куки\w*\s+(?:\S+\s+)?(?:использ|политик|настро|соглас)|"
+    r"(?:использ\w*|файл\w*)\s+(?:\S+\s+)?куки",
     re.I,
 )
 CONSENT_REASON = "cookie notice over the page (its buttons removed under it)"
@@ -1765,11 +1784,6 @@ _COOKIE_KEYS = (
 def _names_cookies(s: str) -> bool:
     """Whether line ``s`` names cookies (:data:`_COOKIES`, after its literals' test)."""
     return any(k in s for k in _COOKIE_KEYS) and _COOKIES.search(s) is not None
-
-
-#: A notice's last characters: a sentence's end (also the Devanagari danda, the Arabic
-#: question mark)
-_NOTICE_ENDS = (*LINE_ENDS, "।", "؟")
 
 
 def _drop_consent_notice(d: Any) -> None:
@@ -1810,13 +1824,17 @@ def _consent_notice(s: str) -> bool:
     wording (:data:`_CONSENT_WORDING`) and ends a sentence, or ends with the notice's link
     after its sentence, run into its line (:data:`_LINK_AFTER`: a notice that the rendering
     wrote with its "More information" link was kept as the only line of 8 generated pages:
-    s45 kinds)."""
+    s45 kinds). A line that names cookies only by a noun of other senses
+    (:data:`_OTHER_SENSES`) is one in the notice's phrase (:data:`_NOTICE_PHRASE`)."""
     if not _names_cookies(s):
         return False
-    if not s.endswith(_NOTICE_ENDS):
+    if not s.endswith(LINE_ENDS):
         m = _LINK_AFTER.search(s)
         if m is None or len(m[0].split()) > _LINK_WORDS + 1:
             return False
+    if _OTHER_SENSES.search(s) is not None and _COOKIES.search(_OTHER_SENSES.sub("", s)) is None:
+        # (named only by a noun of other senses: its notice's phrase, not two words apart)
+        return _NOTICE_PHRASE.search(s) is not None
     return _CONSENT_WORDING.search(s) is not None
 
 
@@ -1833,6 +1851,22 @@ _SITE_USES_COOKIES = re.compile(
     r"gebruik\w*)\s+(?:\S+\s+){0,6}?\W?cookies?\b",
     re.I,
 )
+#: The site's own voice in a closing notice: its "we" or "our" (or a verb of use in the
+#: first person where the pronoun is left out: "Utilizziamo cookie …", "Usamos cookies …",
+#: a kinds page's closing notice), the site itself ("this website", "diese Website"), or its
+#: cookies in the passive ("this cookie is used to store …", a consent plugin's table). A
+#: story's last paragraph about cookies reports another's use ("Google uses cookies to
+#: measure how ads perform, the company said …"), and a paragraph about cookies over it let
+#: it pass as a notice's explainer (s46 read F2)
+_OWN_VOICE = re.compile(
+    r"\b(?:we|us|our|wir|uns\w*|nous|notre|nos|wij|ons|onze|nosotros|nuestr[oa]s?|noi|"
+    r"nostr[oaie]|utilizziamo|usiamo|utilizamos|usamos|utilisons)\b|"
+    r"\b(?:this|these|our|diese[rs]?|unsere?|ce|cette|ces|notre|deze|onze|est[ae]s?|questo)\s+"
+    r"(?:(?:web)?site|website|webseite|seite|sitio|sito|cookies?)\b|"
+    r"\bcookies?\s+(?:is|are|werden|wird|sont|est|se)\s+(?:\S+\s+)?(?:used|set|placed|"
+    r"verwendet|gesetzt|utilis\w*|usad\w*|utilizad\w*)",
+    re.I,
+)
 #: The fewest removed lines over a closing notice: the site's footer (its links, "Back to
 #: top"), not one line (an ad slot, a caption, a pull quote between two paragraphs), unless
 #: the line over that one names cookies as well (a notice's or its explainer's paragraphs,
@@ -1845,8 +1879,8 @@ def _drop_closing_consent_notice(d: Any) -> None:
     (:func:`_consent_notice`, worded as the site's use of cookies: :data:`_SITE_USES_COOKIES`)
     at the page's end, apart from the text (at least :data:`_FOOTER_LINES` lines over it
     removed: the site's footer; or one, under a line of the notice's that names cookies) and
-    with text kept before it, with a reason: a banner
-    rendered after the footer was kept under a page's table or list (s45 kinds: on 15 of
+    with text kept before it, in the site's own voice (:data:`_OWN_VOICE`), with a reason:
+    a banner rendered after the footer was kept under a page's table or list (s45 kinds: on 15 of
     264 generated pages the last kept line). An article's last paragraph that names cookies
     and consent follows the paragraph over it, or one removed line (an "Advertisement"
     slot: s45 midrev M2)."""
@@ -1861,6 +1895,7 @@ def _drop_closing_consent_notice(d: Any) -> None:
     if (
         _consent_notice(s)
         and _SITE_USES_COOKIES.search(s) is not None
+        and _OWN_VOICE.search(s) is not None
         and (not keep[j - _FOOTER_LINES : j].any() or _COOKIES.search(d.stripped[j - 2]))
     ):
         _mark(d, {j: CONSENT_REASON}, False)
@@ -2066,8 +2101,9 @@ _PROMO = re.compile(
     + READ_ALSO_LABELS
     + r")\s*:"
     # (a dash after a label that names another story only: "More — and better — jobs …",
-    # "Watch - …" open sentences and subheadings; s45 midrev45 M4)
-    + r"|(?:read (?:more|next)|leer más|"
+    # "Watch - …" open sentences and subheadings; s45 midrev45 M4; so does "Related" alone,
+    # "Related – and just as worrying – the rise in rents …": s46 read F16)
+    + r"|(?!related\s+[-–—])(?:read (?:more|next)|leer más|"
     + READ_ALSO_LABELS
     + r")\s+[-–—])"
     r"\s*(?P<rest>\S.*)"

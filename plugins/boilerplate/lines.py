@@ -75,8 +75,11 @@ _TOK = re.compile(r"(?:\w|[" + _WORD_MARKS + r"])+")
 #: one of these; without them its last sentence had no end, s41 acc-press F7).  The metadata
 #: stage reads sentence ends with the same marks.
 CLOSING_MARKS = "\"'”’»“‘«)"
-#: The marks that end a sentence (before its closing marks)
-SENTENCE_MARKS = ".!?…。！？"
+#: The marks that end a sentence (before its closing marks): also the Devanagari danda and
+#: double danda, the Arabic question mark, the Urdu, Ethiopic, Armenian, Myanmar and Khmer
+#: full stops (a Hindi article's paragraphs ended no sentence, and the page read as one
+#: without an article: s46 read F6)
+SENTENCE_MARKS = ".!?…。！？।॥؟۔።։။។"
 #: What a line of prose may end with (the structures' and notes' "ends a sentence" tests): a
 #: sentence's end, a closing mark of English or French or a bracket, or a German closing
 #: quote after a sentence's end ("… gesagt.“"). A German closer alone is also an English or

@@ -1753,6 +1753,12 @@ _MIN_BULLETS = 3
 #: ``■`` ``☆`` ...; on the dev pages as w3m renders them 28,000 lines start with one): a
 #: text without first-level bullets keeps them, as it may mean them ("■ Summary")
 _BULLET = re.compile(r"[ \t]*(?:[*+•◦▪‣·○□■●◎☆★]|(?<=[ \t])[o#@])(?:[ \t]+|$)")
+#: lynx's marks of a list's fourth and fifth levels (``#``, ``@``), indented: a bullet only
+#: under an item of another mark less indented, the list they are deeper levels of
+#: (:func:`_deep_items`). An indented code block's comments
+#: ("    # update the package lists first") lost their "#" in any text with three bullets
+#: (s46 read F10)
+_DEEP_MARK = re.compile(r"([ \t]+)[#@](?:[ \t]+|$)")
 
 
 def is_bulleted(text: str) -> bool:
@@ -1768,13 +1774,48 @@ def unbullet(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
     browser shows of a list, and what the line model was made for (a menu written as a
     list of bulleted items is a menu); a bullet alone (an item of an icon, an image) is a
     blank line, as a browser shows nothing of it. The spans are each line's own."""
-    return list(map(_unbullet_line, lines)), [(i, i + 1) for i in range(len(lines))]
+    deep = _deep_items(lines)
+    out = [_unbullet_line(s, i in deep) for i, s in enumerate(lines)]
+    return out, [(i, i + 1) for i in range(len(lines))]
 
 
-def _unbullet_line(line: str) -> str:
-    """``line`` without its list item's bullet and indent (:data:`_BULLET`), if it has one."""
+def _bullet(line: str, deep: bool) -> re.Match[str] | None:
+    """The bullet (and indent) ``line`` starts with (:data:`_BULLET`), a ``#`` or ``@`` one
+    only when the line is a ``deep`` list item (:func:`_deep_items`)."""
     m = _BULLET.match(line)
+    if m is None or deep or m.group().strip() not in ("#", "@"):
+        return m
+    return None
+
+
+def _unbullet_line(line: str, deep: bool) -> str:
+    """``line`` without its list item's bullet and indent (:func:`_bullet`), if it has one."""
+    m = _bullet(line, deep)
     return line[m.end() :] if m else line
+
+
+def _deep_items(lines: list[str]) -> set[int]:
+    """The positions of the lines of ``lines`` whose ``#`` or ``@`` (:data:`_DEEP_MARK`) is
+    a bullet: under an item of another mark less indented, with only blank lines, such
+    deeper items and their wrapped lines (indented further) between."""
+    out: set[int] = set()
+    if not any(_DEEP_MARK.match(s) for s in lines):  # (most texts)
+        return out
+    least: int | None = None  # (the indent of the list's last item of another mark)
+    item = 0  # (the indent of the last item: a line indented further is its wrapped text)
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        indent = len(line.expandtabs()) - len(line.expandtabs().lstrip())
+        if m := _DEEP_MARK.match(line):
+            if least is not None and len(m[1].expandtabs()) > least:
+                out.add(i)
+            item = indent
+        elif _BULLET.match(line):
+            least = item = indent
+        elif indent <= item:
+            least = None
+    return out
 
 
 def unbullet_joined(joined: list[str], lines: list[str], spans: list[tuple[int, int]]) -> list[str]:
@@ -1785,13 +1826,14 @@ def unbullet_joined(joined: list[str], lines: list[str], spans: list[tuple[int, 
     only where the block starts with it (a block that starts otherwise keeps its letters;
     s45 midrev M12)."""
     out = []
+    deep = _deep_items(lines)
     for text, (a, b) in zip(joined, spans, strict=True):
-        if b - a > 1 and (m := _BULLET.match(lines[a])):
+        if b - a > 1 and (m := _bullet(lines[a], a in deep)):
             mark = lines[a][: m.end()].strip()
             if (head := text.lstrip()).startswith(mark):
                 text = head[len(mark) :].lstrip()
         else:
-            text = _unbullet_line(text)
+            text = _unbullet_line(text, a in deep)
         out.append(text)
     return out
 

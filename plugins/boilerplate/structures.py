@@ -36,6 +36,7 @@ over "87") is the article's right above its text or right after it (:func:`artic
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -270,6 +271,12 @@ _ARTICLE_LINES = 3
 #: ``cjk_ratio`` counts Hangul with Han and kana, and so does :data:`_CJK` here)
 _CJK_PROSE_CHARS = 20
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
+#: the fewest characters of a prose line of Thai or Lao, more than half of them of those
+#: scripts: they end a sentence with no mark (a space parts it from the next), and a Thai
+#: article's paragraphs counted as none (its page read as one without an article and kept
+#: a most-read box as its table: s46 read F6); a headline or a menu's item is shorter
+_UNSTOPPED_PROSE_CHARS = 60
+_UNSTOPPED = re.compile(r"[\u0e00-\u0eff]")
 
 
 def _prose_line(s: str) -> bool:
@@ -277,9 +284,10 @@ def _prose_line(s: str) -> bool:
     or of :data:`_CJK_PROSE_CHARS` characters, more than three in ten of them Chinese,
     Japanese or Korean (:data:`_CJK`; a Chinese or Japanese sentence is one or two runs of
     letters: a ranking's headlines under a Japanese article counted as none, and were kept
-    as the table of a page without one)."""
+    as the table of a page without one), or a line of Thai or Lao of
+    :data:`_UNSTOPPED_PROSE_CHARS` characters (scripts that end a sentence with no mark)."""
     if not (_stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
-        return False
+        return len(s) >= _UNSTOPPED_PROSE_CHARS and 2 * len(_UNSTOPPED.findall(s)) > len(s)
     if len(s.split()) >= _PROSE_WORDS:
         return True
     return len(s) >= _CJK_PROSE_CHARS and 10 * len(_CJK.findall(s)) > 3 * len(s)
@@ -703,34 +711,59 @@ def _aligned(line: str, cols: Sequence[int]) -> bool:
     return all(0 < len(line[x:y].split()) <= _CELL_WORDS for x, y in pairwise(bounds))
 
 
+def _in_columns(line: str) -> str:
+    """``line`` as a terminal shows it, a character a column: a wide character (Chinese,
+    Japanese, Korean) written twice, a combining mark left out. w3m and lynx align a
+    table's cells in columns, and a table with cells of Chinese was found in none (its
+    characters' offsets are not its columns; s46 read F9)."""
+    if line.isascii():
+        return line
+    out = []
+    for c in line:
+        if unicodedata.east_asian_width(c) in "WF":
+            out.append(c + c)
+        elif unicodedata.category(c) not in ("Mn", "Me"):
+            out.append(c)
+    return "".join(out)
+
+
 def spaced_tables(lines: Sequence[str]) -> list[tuple[int, int]]:
     """``(start, end)`` of the tables that a text rendering (w3m, lynx) wrote with runs of
     spaces, no tabs: :data:`_TAB_ROWS` lines or more of ``lines`` (stripped) whose cells
-    start at the same offsets, two of them with a gap of two spaces or more, and the row
-    over them when its cells start within :data:`_HEADER_SHIFT` of theirs (a header
-    cell, centred). A paragraph's lines have more words than a table's cells."""
+    start at the same columns (:func:`_in_columns`), two of them with a gap of two spaces or
+    more, and the row over them when its cells start within :data:`_HEADER_SHIFT` of
+    theirs (a header cell, centred). A paragraph's lines have more words than a table's
+    cells."""
     n = len(lines)
+    shown: dict[int, str] = {}  # (the lines looked at, in columns: those with a gap, and
+    # the lines around them; most lines are looked at by no more than "  " in them)
+
+    def at(k: int) -> str:
+        if (v := shown.get(k)) is None:
+            v = shown[k] = _in_columns(lines[k])
+        return v
+
     out: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        cols = _gaps(lines[i]) if "  " in lines[i] else []
-        if not cols or not _aligned(lines[i], cols):
+        cols = _gaps(at(i)) if "  " in lines[i] else []
+        if not cols or not _aligned(at(i), cols):
             i += 1
             continue
         a, b = i, i + 1
-        while a > 0 and _aligned(lines[a - 1], cols):
+        while a > 0 and _aligned(at(a - 1), cols):
             a -= 1
-        while b < n and _aligned(lines[b], cols):
+        while b < n and _aligned(at(b), cols):
             b += 1
-        head = _gaps(lines[a - 1]) if a > 0 else []
+        head = _gaps(at(a - 1)) if a > 0 else []
         if (
             len(head) == len(cols)
             and head != cols
             and all(abs(x - y) <= _HEADER_SHIFT for x, y in zip(head, cols, strict=True))
-            and _aligned(lines[a - 1], head)
+            and _aligned(at(a - 1), head)
         ):
             a -= 1
-        if b - a >= _TAB_ROWS and sum(bool(_gaps(s)) for s in lines[a:b]) >= 2:
+        if b - a >= _TAB_ROWS and sum(bool(_gaps(at(k))) for k in range(a, b)) >= 2:
             out.append((a, b))
         i = b
     return out
@@ -1073,6 +1106,28 @@ _READERS = re.compile(
 )
 
 
+#: a score alone on its scale ("2/5", "8 out of 10", :data:`_BARE_SCORE`): in HTML a
+#: rating only in an element whose class or id names one (:data:`_RATING_NAME`), itself or
+#: a box around it; a slideshow's "2/5" beside its caption is a counter (s46 read F15)
+_BARE_RATING = re.compile(rf"{_BARE_SCORE}{_COUNT}", re.I)
+_RATING_NAME = re.compile(r"rating|score|verdict|wertung|(?<![a-z])note(?![a-z])|stars", re.I)
+#: the most child elements of a rating's element (its label, stars, score: a box of more
+#: is a container, whose whole text was built for each element on the page; s46 read F15)
+_RATING_CHILDREN = 12
+
+
+def _named_rating(e: Any) -> bool:
+    """Whether element ``e`` or one of :data:`_RATING_LEVELS` elements around it has a
+    class or an id that names a rating (:data:`_RATING_NAME`)."""
+    for _ in range(_RATING_LEVELS + 1):
+        if e is None or not isinstance(e.tag, str):
+            return False
+        if _RATING_NAME.search(f"{e.get('class', '')} {e.get('id', '')}"):
+            return True
+        e = e.getparent()
+    return False
+
+
 def rating_boxes(tree: Any) -> list[str]:
     """Make a review's rating box in an HTML page a paragraph of its text; return the
     ratings. trafilatura drops an element whose class names a rating (``<div
@@ -1080,7 +1135,8 @@ def rating_boxes(tree: Any) -> list[str]:
     review lost its verdict in HTML where its plain text kept it (s44 acc-genres G16, s45
     left45 item 7). A rating is an element's text alone that reads as one
     (:data:`_RATING`, on its scale: :func:`_off_scale`; not the readers' votes,
-    :data:`_READERS`), one or two on the page
+    :data:`_READERS`; a score alone in a box named a rating: :func:`_named_rating`), one or
+    two on the page
     (:data:`_MAX_RATINGS`: more are a listing's, a shop's), in a box that is the next or
     the previous element of a paragraph that ends a sentence (the article's text beside
     it), no more than :data:`_RATING_LEVELS` levels up. The box and what is in it lose their
@@ -1088,6 +1144,10 @@ def rating_boxes(tree: Any) -> list[str]:
     made a ``<p>``."""
     found: list[tuple[Any, str]] = []
     for e in tree.iter(*_RATING_TAGS):
+        if len(e) > _RATING_CHILDREN or (
+            len(e.text or "") > _RATING_CHARS and len(" ".join(e.text.split())) > _RATING_CHARS
+        ):
+            continue  # (more elements or text of its own than a rating's: no text built)
         # (split no further than a rating's words: a page's containers hold its whole text,
         # split in full per element took half the time of the page's parse)
         words = e.text_content().split(None, _RATING_WORDS)
@@ -1096,7 +1156,12 @@ def rating_boxes(tree: Any) -> list[str]:
         said = " ".join(words)
         if not said or len(said) > _RATING_CHARS or not _RATING_CHAR.search(said):
             continue
-        if _RATING.fullmatch(said) and not _off_scale(said) and not _READERS.search(said):
+        if (
+            _RATING.fullmatch(said)
+            and not _off_scale(said)
+            and not _READERS.search(said)
+            and (_BARE_RATING.fullmatch(said) is None or _named_rating(e))
+        ):
             if any(a is e for a, _ in found) or any(
                 a in e.iterancestors() or e in a.iterancestors() for a, _ in found
             ):
@@ -2221,21 +2286,27 @@ def short_text_prose(lines: Sequence[str], keep: Sequence[bool]) -> list[int] | 
 
 #: the most words of a section tag ("Scotland", "Northern Ireland")
 _TAG_WORDS = 2
+#: the most characters of a section tag in a script without capitals ("اسكتلندا",
+#: "الطقس"), and of one in Chinese, Japanese or Korean ("スコットランド", "天気")
+_UNCASED_TAG_CHARS = 12
+_CJK_TAG_CHARS = 8
 
 
 def _tag_like(s: str) -> bool:
     """Whether ``s`` reads as a section tag or a menu's item by its form: one or
     :data:`_TAG_WORDS` words, each capitalised, no figure, no colon ("Scotland",
-    "Weather", "Transport"). A list's items are not all so: a job ad's "Plan and coordinate
+    "Weather", "Transport"); in a script without capitals (Arabic, Japanese, Hindi: the
+    test of capitals passed none, and their tags were kept; s46 read F7), as many words of
+    at most :data:`_UNCASED_TAG_CHARS` characters (:data:`_CJK_TAG_CHARS` of Chinese,
+    Japanese or Korean). A list's items are not all so: a job ad's "Plan and coordinate
     projects", a manual's "Python 3.9", "5 GB RAM", a run's heading "Requirements" with
     them."""
     words = s.split()
-    return (
-        0 < len(words) <= _TAG_WORDS
-        and all(w[0].isupper() for w in words)
-        and ":" not in s
-        and not any(c.isdigit() for c in s)
-    )
+    if not (0 < len(words) <= _TAG_WORDS and ":" not in s and not any(c.isdigit() for c in s)):
+        return False
+    if any(c.isupper() or c.islower() for c in s):
+        return all(w[0].isupper() for w in words)
+    return len(s) <= (_CJK_TAG_CHARS if _CJK.search(s) else _UNCASED_TAG_CHARS)
 
 
 def short_runs(
@@ -2395,13 +2466,22 @@ def _has_text(s: str) -> bool:
     return any(c.isalnum() for c in s)
 
 
-def _price(line: str) -> tuple[str, str] | None:
-    """The price a line starts with and the rest of the line ("£35.00Add to cart": the
-    price and the card's button, glued as a browser copies them), or None."""
+#: the rest of a price's line that is the card's button, by its form: lynx's "(BUTTON) …",
+#: a w3m form's "[Add to cart]", or words glued to the price ("£35.00Add to cart": a
+#: browser's copy runs the button's element into the price's). Words after a space are the
+#: price's own: "€18.50 per person", "£5.00 a day", "12,90 € pro kg" were cut to the price
+#: on a boat trip's price list (s46 read F5)
+_BUTTON_TAIL = re.compile(r"[^\W\d_]|\s*(?:\(BUTTON\)|\[[^\]]+\]$)")
+
+
+def _price(line: str) -> tuple[str, str, bool] | None:
+    """The price a line starts with, the rest of the line ("£35.00Add to cart": the price
+    and the card's button, glued as a browser copies them) and whether the rest is a
+    button by its form (:data:`_BUTTON_TAIL`), or None."""
     m = _PRICE.match(line)
     if m is None:  # (a match has its amount's digit: both of _PRICE's forms ask for one)
         return None
-    return m.group().strip(), line[m.end() :].strip()
+    return m.group().strip(), line[m.end() :].strip(), _BUTTON_TAIL.match(line, m.end()) is not None
 
 
 def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[int]]:
@@ -2414,7 +2494,8 @@ def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[
     :data:`_CARD_SPAN` lines after the previous one, with only short lines (badges: at most
     :data:`_EXTRA_WORDS` words) between them, the names all different and the text after the
     price the same on three cards in four or more (the card's button: "Add to cart", lynx's
-    "(BUTTON) In den Warenkorb", or nothing). The shape, repeated, is the test, not the
+    "(BUTTON) In den Warenkorb", or nothing; cut when it is one by its form: the price's own
+    words, "per person", are kept). The shape, repeated, is the test, not the
     words: the line model read each line alone as a menu's item or a button and removed the
     grid, the page's content (s45 kinds: category pages F1 0.33 text, 0.24 w3m / lynx)."""
     if len(_PRICE_STARTS.findall("\n".join(lines))) < _MIN_CARDS:
@@ -2460,8 +2541,8 @@ def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[
             )
         for i in run:
             keep += (i - 1, i)
-            price, rest = prices[i]  # type: ignore[misc]
-            if rest and rest == button:
+            price, rest, is_button = prices[i]  # type: ignore[misc]
+            if rest and rest == button and is_button:
                 rewrite[i] = price
     return keep, rewrite, extras
 

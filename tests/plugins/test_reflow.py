@@ -744,10 +744,13 @@ def test_a_joined_items_bullet_is_cut_only_where_the_block_starts_with_it():
         "Planning and coordinating projects from start to finish",
         "Budget",
     ]
-    # (lynx's indented-only marks, left on the items wrapped onto a second line)
-    lines = ["   # Was heißt", "     Religionsgemeinschaft"]
-    assert unbullet_joined(["# Was heißt Religionsgemeinschaft"], lines, [(0, 2)]) == [
-        "Was heißt Religionsgemeinschaft"
+    # (lynx's indented-only marks, left on the items wrapped onto a second line; a "#" is
+    # lynx's under an item of another mark less indented: s46 read F10)
+    lines = ["  o Thema: Religion", "   # Was heißt", "     Religionsgemeinschaft"]
+    joined = ["  o Thema: Religion", "# Was heißt Religionsgemeinschaft"]
+    assert unbullet_joined(joined, lines, [(0, 1), (1, 3)]) == [
+        "Thema: Religion",
+        "Was heißt Religionsgemeinschaft",
     ]
     # a block that starts otherwise (no mark of its first line) is left whole
     lines = ["  * Hollande said", "    on Monday"]
