@@ -586,6 +586,7 @@ class BoilerplateStage(Stage):
                 _keep_listing_teasers(d)
                 _keep_product_cards(d)
                 posters = _keep_thread(d)
+                _drop_under_comment_form(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
@@ -1561,6 +1562,18 @@ def _keep_thread(d: Any) -> list[str]:
     if found := [j for j in comments if keep[j]]:
         _mark(d, dict.fromkeys(found, COMMENTS_REASON), False)
     return [d.stripped[h] for h in heads]
+
+
+def _drop_under_comment_form(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` under the comment form below the
+    article's text (:func:`.structures.comment_form_end`), with a reason: the site's
+    sidebar, whose prose the model read as a second text."""
+    from .structures import COMMENT_FORM_REASON, comment_form_end
+
+    keep = d.keep.tolist()
+    end = comment_form_end(d.stripped, keep)
+    if end is not None and (found := [j for j in range(end + 1, len(keep)) if keep[j]]):
+        _mark(d, dict.fromkeys(found, COMMENT_FORM_REASON), False)
 
 
 #: the reason of a line kept by :func:`_keep_notes`

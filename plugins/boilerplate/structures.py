@@ -1805,6 +1805,55 @@ def _thread_heading(line: str) -> bool:
     )
 
 
+COMMENT_FORM_REASON = "under the comment form: the page's sidebar"
+#: A comment form's field, its label alone on a line: a name, an e-mail address, a
+#: website or the comment ("Name *", "E-Mail (wird nicht veröffentlicht)", "Website",
+#: "Kommentar"), a text browser's input box before or after it ("[        ] eMail *",
+#: "______ Website"); group 1 a name's or an address's label, group 2 a website's or a
+#: comment's (a contact form asks for a message, not a website)
+_FORM_FIELD = re.compile(
+    r"(?i)(?:\[[ _]*\]|_{3,})?\s*(?:your\s+|ihr\s+|votre\s+|tu\s+)?"
+    r"(?:(name|nom|nombre|nome|naam|e-?mail(?:-adresse)?|mail|courriel|adresse\s+e-?mail"
+    r"|correo(?:\s+electr[oó]nico)?)"
+    r"|(website|webseite|homepage|site\s+web|site\s+internet|sitio\s+web|sito\s+web|url"
+    r"|comment|kommentar|commentaire|comentario|commento|reactie))"
+    r"\s*(?:\((?:required|erforderlich|obligatoire|obligatorio|optional|optionnel"
+    r"|wird nicht ver\w+|will not be published|ne sera pas publi\w+)\))?\s*[*:]?\s*[*]?"
+    r"\s*(?:\[[ _]*\]|_{3,})?"
+)
+#: the most non-blank lines from one field of a comment form to the next
+_FIELD_REACH = 4
+
+
+def comment_form_end(lines: Sequence[str], keep: Sequence[bool]) -> int | None:
+    """The position in ``lines`` (non-blank lines, stripped) of the last field of the
+    first comment form under the article's text, or None: two fields or more
+    (:data:`_FORM_FIELD`) a few lines apart (:data:`_FIELD_REACH`), a name's or an
+    address's and a website's or the comment's, under a kept paragraph (an article's
+    text, a sentence of :data:`_PARAGRAPH_WORDS` words or more). A blog's form invites
+    readers to answer the post above it: what the page shows under it is the site's
+    (a party's programme in the sidebar, prose in numbered paragraphs, was kept under a
+    post's comment form: s46 chrome46, held-out piratenpartei-mv.de)."""
+    text = next((k for k, s in enumerate(lines) if keep[k] and _paragraph(s)), None)
+    if text is None:
+        return None
+    fields = [
+        (k, m)
+        for k in range(text + 1, len(lines))
+        if len(lines[k]) <= 80 and (m := _FORM_FIELD.fullmatch(lines[k])) is not None
+    ]
+    for a, (k, m) in enumerate(fields):
+        who, what = m[1] is not None, m[2] is not None
+        last = k
+        for k2, m2 in fields[a + 1 :]:
+            if k2 - last > _FIELD_REACH:
+                break
+            who, what, last = who or m2[1] is not None, what or m2[2] is not None, k2
+        if who and what and last > k:
+            return last
+    return None
+
+
 #: the fewest turns of a dialogue, and of its speakers (one name over a paragraph, twice, is
 #: a byline or a heading)
 _MIN_TURNS = 4

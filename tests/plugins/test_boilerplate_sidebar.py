@@ -1,0 +1,118 @@
+"""Prose-like chrome and lost article parts on unseen pages (s46 chrome46, issue 3): a
+sidebar under a post's comment form, a paragraph written in capitals."""
+
+from __future__ import annotations
+
+import pytest
+from test_boilerplate_structures import _clean
+
+from corearchive_plugins.boilerplate.structures import COMMENT_FORM_REASON, comment_form_end
+
+# (an excerpt of a party's blog post, held-out piratenpartei-mv.de: its menu, the post, the
+# post's footer and comment form, the sidebar's teasers and the party's programme)
+_POST = [
+    "Navigation", "AKTUELL", "THEMEN", "Staat und Demokratie", "Wissensgesellschaft",
+    "Twitter Facebook Youtube",
+    "Grundeinkommen ist ein Menschenrecht!",
+    "Unter diesem Motto findet am 14. September um 13 Uhr eine Demonstration in Berlin "
+    "statt, die wir als Piratenpartei unterstützen und zu der wir zur Teilnahme aufrufen.",
+    "Freiheit statt Angst gegen staatliche Überwachung bedeutet auch, gegen eine repressive "
+    "und autoritäre Sozialpolitik einzutreten, durch die Erwerbslose mit Sanktionen bestraft "
+    "werden.",
+    "Beginn 13 Uhr am Neptunbrunnen",
+    "Zur Eröffnung der Demonstration sprechen Susanne Wiest (Piratenpartei), Katja Kipping "
+    "(MdB, DIE LINKE), Ralph Boes (parteilos) und Mathias Schweitzer vom "
+    "Gewerkschafterdialog Grundeinkommen.",
+    "14 Uhr auf dem Hackeschen Markt",
+    "Bernadette La Hengst und ihre Mitsängerinnen und Mitsänger laden ein zum bedingungslosen "
+    "Grundeinsingen.",
+    "Alle weiteren Informationen zur Demonstration findet ihr hier.",
+    "12. September 2013",
+    "getaggt mit:Bedingungsloses GrundeinkommenBerlinDemonstrationSusanne Wiest",
+    "Nächste", "Vorherige", "Was denkst du?", "Hier klicken, um das Antworten abzubrechen.",
+]  # fmt: skip
+_FORM = ["Name *", "eMail *", "Website", "Bitte benutze Gravatar!"]
+_SIDEBAR = [
+    "BUND",
+    "„Darknet-Gesetz“ gefährdet Persönlichkeitsschutz und Anonymität im Internet",
+    "#TERREG: Anti-Terror-Schnellzensur gefährdet unzählige Internetdienste",
+    "Jetzt Spenden",
+    "Wahlprogramm der Piratenpartei MV zur Landtagswahl",
+    "Teilhabe, Freiheit, Transparenz",
+    "(Präambel) 1. Piraten stehen für Selbstbestimmtheit und ein positives Menschenbild, "
+    "das heißt Teilhabe, Freiheit und Transparenz auf allen Ebenen. Wir Piraten wollen "
+    "die Möglichkeit der Teilhabe für jeden, die freie Entfaltung der Persönlichkeit und "
+    "einen guten Zugang zu Information und Wissen. Wir glauben, dass Selbstbestimmtheit, "
+    "in einer wohlwollenden und unterstützenden Gemeinschaft, ein Ideal ist.",
+    "Mehr Demokratie wagen",
+    "2. Piraten wollen mehr direkte Demokratie. Als ersten Schritt sollen Bürgerbegehren "
+    "und Bürger-entscheide auf kommunaler und Landesebene vereinfacht und erleichtert "
+    "werden.",
+    "Starke Kommunen",
+    "3. Piraten fordern die Stärkung der kommunalen Selbstverwaltung. Eine bessere "
+    "finanzielle Ausstattung der Kommunen, die Korrektur der Kreisgebietsreform und eine "
+    "Optimierung der Ämterstruktur.",
+    "Schnelles Netz",
+    "4. Piraten wollen breitbandiges Internet als Grundrecht den gleichen Stellenwert "
+    "einräumen wie der Energie- und Verkehrsinfrastruktur, der Wasser- und "
+    "Telefonversorgung. Das Internet ist ein unverzichtbarer Bestandteil unseres Lebens "
+    "und unserer Gesellschaft geworden.",
+    "Freie Medien",
+    "5. Piraten fordern eine neue Medienpolitik für mehr Unabhängigkeit in den "
+    "Redaktionen und mehr Vielfalt und Verfügbarkeit.",
+    "Gebührenfreie Kitaplätze - Investitionen in Bildung",
+    "6. Piraten fordern eine Verdopplung der Mittel für Bildung in Kitas, Schulen und "
+    "Hochschulen und gebührenfreie Kitaplätze.",
+    "Menschliche Sozialpolitik",
+    "7. Piraten fordern eine neue Sozialpolitik, die Almosen und Tafeln überflüssig "
+    "macht. Mehr Mittel, weniger Bürokratie, mehr Menschenbezug. Erste Schritt sind mehr "
+    "sozialer Wohnungsbau und eine Überprüfung der gelebten Praxis bei Hartz IV.",
+    "BGE",
+    "8. Piraten fordern deutliche Schritte hin zu einem bedingungslosen Grundeinkommen.",
+    "Gesundheit ist keine Ware",
+    "9. Piraten wollen den flächendeckenden Erhalt von Geburtskliniken. Piraten wollen "
+    "die Privatisierung von Krankenhäusern beenden und zurücknehmen.",
+]  # fmt: skip
+
+
+def test_the_sidebar_under_a_posts_comment_form_goes(run_stage):
+    """The model kept a party's programme in the sidebar (numbered paragraphs of prose) under
+    the post's comment form: what a page shows under the form that invites answers to its
+    post is the site's. The post stays."""
+    kept, why = _clean(run_stage, "\n\n".join(_POST + _FORM + _SIDEBAR))
+    assert _POST[7] in kept and _POST[13] in kept
+    assert not set(_SIDEBAR) & set(kept)
+    assert why[_SIDEBAR[6]] == COMMENT_FORM_REASON
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        ["[                    ] Name *", "[                    ] eMail *",
+         "[                    ] Website"],  # (w3m's input boxes)
+        ["______________________ Name *", "______________________ eMail *",
+         "______________________ Website"],  # (lynx's)
+        ["Kommentar", "Name (erforderlich)", "E-Mail (wird nicht veröffentlicht)"],
+        ["Comment *", "Name *", "Email *", "Website"],
+    ],
+)  # fmt: skip
+def test_a_comment_forms_fields_are_found_as_browsers_write_them(form):
+    lines = [_POST[7], *form, _SIDEBAR[6]]
+    assert comment_form_end(lines, [True] * len(lines)) == len(form)
+
+
+@pytest.mark.parametrize(
+    ("lines", "keep"),
+    [
+        # a newsletter's sign-up over the text: no paragraph kept above it
+        (["Name *", "E-Mail *", "Website", _POST[7], _POST[8]], [False, False, False, True, True]),
+        # a contact form asks for a message, not a website nor a comment
+        ([_POST[7], "Name *", "E-Mail *", "Nachricht *", _SIDEBAR[6]], [True] * 5),
+        # one field alone
+        ([_POST[7], "Kommentar", _SIDEBAR[6]], [True] * 3),
+        # fields far apart
+        ([_POST[7], "Name", _POST[8], _POST[10], _POST[12], _POST[13], "Website"], [True] * 7),
+    ],
+)  # fmt: skip
+def test_no_comment_form_without_its_fields_under_the_text(lines, keep):
+    assert comment_form_end(lines, keep) is None
