@@ -1440,12 +1440,14 @@ def _keep_structures(d: Any) -> None:
     (:func:`.structures.dialogue_heading`), with a reason."""
     from .lines import CUEONLY_REASON, cue_only, load_model
     from .structures import (
+        CAPITALS_REASON,
         DIALOGUE_REASON,
         POST_REASON,
         RATING_REASON,
         STRUCTURE_REASON,
         article_rating,
         article_structures,
+        capital_paragraphs,
         dialogue_heading,
         dialogue_turns,
         post_times,
@@ -1478,6 +1480,9 @@ def _keep_structures(d: Any) -> None:
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
     if head := dialogue_heading(d.stripped, d.keep.tolist(), d.score.tolist(), stop):
         _mark(d, dict.fromkeys(head, DIALOGUE_REASON), True)
+    capitals = capital_paragraphs(d.stripped, d.keep.tolist(), stop)
+    if capitals := [j for j in capitals if j not in d.why]:
+        _mark(d, dict.fromkeys(capitals, CAPITALS_REASON), True)
 
 
 def _keep_short_runs(d: Any) -> None:

@@ -1029,6 +1029,77 @@ def _ratings(lines: Sequence[str]) -> list[tuple[int, int]]:
     return out
 
 
+CAPITALS_REASON = "paragraph in capitals inside the article"
+#: the fewest cased letters of a line in capitals, the share of them in capitals
+_CAPITALS_LETTERS = 6
+_CAPITALS_SHARE = 0.9
+#: the fewest words of a text in capitals that reads as prose; the least share of them
+#: that are function words; the fewest lines of one with no sentence's end
+_CAPITALS_WORDS = 20
+_CAPITALS_STOP = 0.25
+_CAPITALS_LINES = 3
+#: the most words of a line between two lines in capitals of one text (a clause's number,
+#: "16. Limitation of Liability.", a salutation); the most non-blank lines between the text
+#: and a kept line above and under it
+_CAPITALS_GAP_WORDS = 6
+_CAPITALS_REACH = 3
+
+
+def _capitals_line(line: str) -> bool:
+    cased = [c for c in line if c.isupper() or c.islower()]
+    return len(cased) >= _CAPITALS_LETTERS and sum(
+        map(str.isupper, cased)
+    ) >= _CAPITALS_SHARE * len(cased)
+
+
+def capital_paragraphs(
+    lines: Sequence[str], keep: Sequence[bool], stop: frozenset[str]
+) -> list[int]:
+    """The removed lines (positions in ``lines``, non-blank lines stripped) of a text
+    written in capitals inside the article: removed lines in capitals one after the other
+    (a line of a few words between two of them is a clause's heading or a salutation),
+    :data:`_CAPITALS_WORDS` words or more, :data:`_CAPITALS_STOP` of them function words
+    (``stop``: a sentence's, not a menu's or a headline's nouns), ending a sentence or of
+    :data:`_CAPITALS_LINES` lines or more, with a kept line a few lines above it and under it
+    (:data:`_CAPITALS_REACH`). The model read each line in capitals as a headline: a
+    licence's warranty paragraph, a letter quoted in a blog post were lost (s46 chrome46,
+    held-out gnu.org, jovelstefan.de)."""
+    n = len(lines)
+    found: list[int] = []
+    i = 0
+    while i < n:
+        if keep[i] or not _capitals_line(lines[i]):
+            i += 1
+            continue
+        run, j = [i], i + 1
+        while j < n and not keep[j]:
+            if _capitals_line(lines[j]):
+                run.append(j)
+            elif not (
+                len(lines[j].split()) <= _CAPITALS_GAP_WORDS
+                and j + 1 < n
+                and not keep[j + 1]
+                and _capitals_line(lines[j + 1])
+            ):
+                break
+            j += 1
+        first, last = run[0], run[-1]
+        words = [w for r in run for w in _TOK.findall(lines[r].lower())]
+        if (
+            len(words) >= _CAPITALS_WORDS
+            and sum(w in stop for w in words) >= _CAPITALS_STOP * len(words)
+            and (
+                len(run) >= _CAPITALS_LINES
+                or any(lines[r].rstrip(CLOSING_MARKS).endswith(SENTENCE_END) for r in run)
+            )
+            and any(keep[max(0, first - _CAPITALS_REACH) : first])
+            and any(keep[last + 1 : last + 1 + _CAPITALS_REACH])
+        ):
+            found.extend(run)
+        i = last + 1
+    return found
+
+
 def article_rating(
     lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
 ) -> list[int]:
