@@ -1030,9 +1030,8 @@ def _ratings(lines: Sequence[str]) -> list[tuple[int, int]]:
 
 
 CAPITALS_REASON = "paragraph in capitals inside the article"
-#: the fewest cased letters of a line in capitals, the share of them in capitals
+#: the fewest letters of a line in capitals
 _CAPITALS_LETTERS = 6
-_CAPITALS_SHARE = 0.9
 #: the fewest words of a text in capitals that reads as prose; the least share of them
 #: that are function words; the fewest lines of one with no sentence's end
 _CAPITALS_WORDS = 20
@@ -1046,10 +1045,9 @@ _CAPITALS_REACH = 3
 
 
 def _capitals_line(line: str) -> bool:
-    cased = [c for c in line if c.isupper() or c.islower()]
-    return len(cased) >= _CAPITALS_LETTERS and sum(
-        map(str.isupper, cased)
-    ) >= _CAPITALS_SHARE * len(cased)
+    # (str.isupper first: every cased letter a capital, tested at C speed on each removed
+    # line of every page; the letters counted only then)
+    return line.isupper() and sum(map(str.isalpha, line)) >= _CAPITALS_LETTERS
 
 
 def capital_paragraphs(
@@ -1880,18 +1878,25 @@ COMMENT_FORM_REASON = "under the comment form: the page's sidebar"
 #: A comment form's field, its label alone on a line: a name, an e-mail address, a
 #: website or the comment ("Name *", "E-Mail (wird nicht veröffentlicht)", "Website",
 #: "Kommentar"), a text browser's input box before or after it ("[        ] eMail *",
-#: "______ Website"); group 1 a name's or an address's label, group 2 a website's or a
-#: comment's (a contact form asks for a message, not a website)
-_FORM_FIELD = re.compile(
-    r"(?i)(?:\[[ _]*\]|_{3,})?\s*(?:your\s+|ihr\s+|votre\s+|tu\s+)?"
-    r"(?:(name|nom|nombre|nome|naam|e-?mail(?:-adresse)?|mail|courriel|adresse\s+e-?mail"
-    r"|correo(?:\s+electr[oó]nico)?)"
-    r"|(website|webseite|homepage|site\s+web|site\s+internet|sitio\s+web|sito\s+web|url"
-    r"|comment|kommentar|commentaire|comentario|commento|reactie))"
-    r"\s*(?:\((?:required|erforderlich|obligatoire|obligatorio|optional|optionnel"
-    r"|wird nicht ver\w+|will not be published|ne sera pas publi\w+)\))?\s*[*:]?\s*[*]?"
-    r"\s*(?:\[[ _]*\]|_{3,})?"
-)
+#: "______ Website"): the label, case folded, and its kind, 1 a name's or an address's, 2 a
+#: website's or a comment's (a contact form asks for a message, not a website)
+_FIELD_LABELS = {
+    **dict.fromkeys(
+        ("name", "nom", "nombre", "nome", "naam", "e-mail", "email", "mail", "e-mail-adresse",
+         "courriel", "adresse e-mail", "adresse email", "correo", "correo electrónico",
+         "your name", "your email", "your e-mail", "ihr name", "votre nom", "tu nombre"),
+        1,
+    ),
+    **dict.fromkeys(
+        ("website", "webseite", "homepage", "site web", "site internet", "sitio web",
+         "sito web", "url", "comment", "kommentar", "commentaire", "comentario", "commento",
+         "reactie", "your comment", "ihr kommentar", "votre commentaire", "tu comentario",
+         "your website"),
+        2,
+    ),
+}  # fmt: skip
+#: what is stripped around a field's label: an input box, a required field's mark
+_FIELD_FRAME = "[]_ *:"
 #: the most non-blank lines from one field of a comment form to the next
 _FIELD_REACH = 4
 
@@ -1899,7 +1904,7 @@ _FIELD_REACH = 4
 def comment_form_end(lines: Sequence[str], keep: Sequence[bool]) -> int | None:
     """The position in ``lines`` (non-blank lines, stripped) of the last field of the
     first comment form under the article's text, or None: two fields or more
-    (:data:`_FORM_FIELD`) a few lines apart (:data:`_FIELD_REACH`), a name's or an
+    (:data:`_FIELD_LABELS`) a few lines apart (:data:`_FIELD_REACH`), a name's or an
     address's and a website's or the comment's, under a kept paragraph (an article's
     text, a sentence of :data:`_PARAGRAPH_WORDS` words or more). A blog's form invites
     readers to answer the post above it: what the page shows under it is the site's
@@ -1908,19 +1913,22 @@ def comment_form_end(lines: Sequence[str], keep: Sequence[bool]) -> int | None:
     text = next((k for k, s in enumerate(lines) if keep[k] and _paragraph(s)), None)
     if text is None:
         return None
-    fields = [
-        (k, m)
-        for k in range(text + 1, len(lines))
-        if len(lines[k]) <= 80 and (m := _FORM_FIELD.fullmatch(lines[k])) is not None
-    ]
-    for a, (k, m) in enumerate(fields):
-        who, what = m[1] is not None, m[2] is not None
-        last = k
-        for k2, m2 in fields[a + 1 :]:
+    # (a set's lookup a line: the page's lines under the text are many, few a form's)
+    fields: list[tuple[int, int]] = []
+    for k in range(text + 1, len(lines)):
+        label = lines[k].strip(_FIELD_FRAME)
+        if "(" in label:  # ("Name (required)", "E-Mail (wird nicht veröffentlicht)")
+            label = label[: label.index("(")].rstrip(_FIELD_FRAME)
+        if kind := _FIELD_LABELS.get(label.casefold()):
+            fields.append((k, kind))
+    for a, (k, kind) in enumerate(fields):
+        kinds, last = {kind}, k
+        for k2, kind2 in fields[a + 1 :]:
             if k2 - last > _FIELD_REACH:
                 break
-            who, what, last = who or m2[1] is not None, what or m2[2] is not None, k2
-        if who and what and last > k:
+            kinds.add(kind2)
+            last = k2
+        if len(kinds) == 2:
             return last
     return None
 
