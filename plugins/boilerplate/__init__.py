@@ -586,6 +586,7 @@ class BoilerplateStage(Stage):
                 _keep_listing_teasers(d)
                 _keep_product_cards(d)
                 posters = _keep_thread(d)
+                _drop_under_comment_form(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
@@ -1439,12 +1440,14 @@ def _keep_structures(d: Any) -> None:
     (:func:`.structures.dialogue_heading`), with a reason."""
     from .lines import CUEONLY_REASON, cue_only, load_model
     from .structures import (
+        CAPITALS_REASON,
         DIALOGUE_REASON,
         POST_REASON,
         RATING_REASON,
         STRUCTURE_REASON,
         article_rating,
         article_structures,
+        capital_paragraphs,
         dialogue_heading,
         dialogue_turns,
         post_times,
@@ -1477,6 +1480,9 @@ def _keep_structures(d: Any) -> None:
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
     if head := dialogue_heading(d.stripped, d.keep.tolist(), d.score.tolist(), stop):
         _mark(d, dict.fromkeys(head, DIALOGUE_REASON), True)
+    capitals = capital_paragraphs(d.stripped, d.keep.tolist(), stop)
+    if capitals := [j for j in capitals if j not in d.why]:
+        _mark(d, dict.fromkeys(capitals, CAPITALS_REASON), True)
 
 
 def _keep_short_runs(d: Any) -> None:
@@ -1561,6 +1567,18 @@ def _keep_thread(d: Any) -> list[str]:
     if found := [j for j in comments if keep[j]]:
         _mark(d, dict.fromkeys(found, COMMENTS_REASON), False)
     return [d.stripped[h] for h in heads]
+
+
+def _drop_under_comment_form(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` under the comment form below the
+    article's text (:func:`.structures.comment_form_end`), with a reason: the site's
+    sidebar, whose prose the model read as a second text."""
+    from .structures import COMMENT_FORM_REASON, comment_form_end
+
+    keep = d.keep.tolist()
+    end = comment_form_end(d.stripped, keep)
+    if end is not None and (found := [j for j in range(end + 1, len(keep)) if keep[j]]):
+        _mark(d, dict.fromkeys(found, COMMENT_FORM_REASON), False)
 
 
 #: the reason of a line kept by :func:`_keep_notes`

@@ -96,7 +96,12 @@ _SENT_IN = re.compile(
 )
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
 _NUMDATE = re.compile(r"\d[./:-]\d")
-_END_CHARS = frozenset(".!?…。！？;؟।")
+#: the characters a line ending a sentence ends with (before its closing marks), the line
+#: features' ``end_sent``: the full stops of Devanagari ("।"), Myanmar ("။"), Urdu ("۔"),
+#: Armenian ("։"), Ethiopic ("።") and Khmer ("។") as well (a Burmese story's paragraphs
+#: ended none: the page had no prose line, and its top stories' headlines under the story
+#: were kept, no teasers after the article's end; s46 chrome46, held-out burmese_article)
+_END_CHARS = frozenset(".!?…。！？;؟।။۔։።។")
 _CLOSERS = CLOSING_MARKS + "]」』 \t"
 _SEPS = "|•·»›«‹/\\–—>©®™#"
 _QUOTES = "\"“”„«»‘’'"

@@ -1062,6 +1062,75 @@ def _ratings(lines: Sequence[str]) -> list[tuple[int, int]]:
     return out
 
 
+CAPITALS_REASON = "paragraph in capitals inside the article"
+#: the fewest letters of a line in capitals
+_CAPITALS_LETTERS = 6
+#: the fewest words of a text in capitals that reads as prose; the least share of them
+#: that are function words; the fewest lines of one with no sentence's end
+_CAPITALS_WORDS = 20
+_CAPITALS_STOP = 0.25
+_CAPITALS_LINES = 3
+#: the most words of a line between two lines in capitals of one text (a clause's number,
+#: "16. Limitation of Liability.", a salutation); the most non-blank lines between the text
+#: and a kept line above and under it
+_CAPITALS_GAP_WORDS = 6
+_CAPITALS_REACH = 3
+
+
+def _capitals_line(line: str) -> bool:
+    # (str.isupper first: every cased letter a capital, tested at C speed on each removed
+    # line of every page; the letters counted only then)
+    return line.isupper() and sum(map(str.isalpha, line)) >= _CAPITALS_LETTERS
+
+
+def capital_paragraphs(
+    lines: Sequence[str], keep: Sequence[bool], stop: frozenset[str]
+) -> list[int]:
+    """The removed lines (positions in ``lines``, non-blank lines stripped) of a text
+    written in capitals inside the article: removed lines in capitals one after the other
+    (a line of a few words between two of them is a clause's heading or a salutation),
+    :data:`_CAPITALS_WORDS` words or more, :data:`_CAPITALS_STOP` of them function words
+    (``stop``: a sentence's, not a menu's or a headline's nouns), ending a sentence or of
+    :data:`_CAPITALS_LINES` lines or more, with a kept line a few lines above it and under it
+    (:data:`_CAPITALS_REACH`). The model read each line in capitals as a headline: a
+    licence's warranty paragraph, a letter quoted in a blog post were lost (s46 chrome46,
+    held-out gnu.org, jovelstefan.de)."""
+    n = len(lines)
+    found: list[int] = []
+    i = 0
+    while i < n:
+        if keep[i] or not _capitals_line(lines[i]):
+            i += 1
+            continue
+        run, j = [i], i + 1
+        while j < n and not keep[j]:
+            if _capitals_line(lines[j]):
+                run.append(j)
+            elif not (
+                len(lines[j].split()) <= _CAPITALS_GAP_WORDS
+                and j + 1 < n
+                and not keep[j + 1]
+                and _capitals_line(lines[j + 1])
+            ):
+                break
+            j += 1
+        first, last = run[0], run[-1]
+        words = [w for r in run for w in _TOK.findall(lines[r].lower())]
+        if (
+            len(words) >= _CAPITALS_WORDS
+            and sum(w in stop for w in words) >= _CAPITALS_STOP * len(words)
+            and (
+                len(run) >= _CAPITALS_LINES
+                or any(lines[r].rstrip(CLOSING_MARKS).endswith(SENTENCE_END) for r in run)
+            )
+            and any(keep[max(0, first - _CAPITALS_REACH) : first])
+            and any(keep[last + 1 : last + 1 + _CAPITALS_REACH])
+        ):
+            found.extend(run)
+        i = last + 1
+    return found
+
+
 def article_rating(
     lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
 ) -> list[int]:
@@ -1868,6 +1937,65 @@ def _thread_heading(line: str) -> bool:
     return (
         last in _THREAD_MARKS or any(c.isdigit() for c in line) or _INVITE.search(line) is not None
     )
+
+
+COMMENT_FORM_REASON = "under the comment form: the page's sidebar"
+#: A comment form's field, its label alone on a line: a name, an e-mail address, a
+#: website or the comment ("Name *", "E-Mail (wird nicht veröffentlicht)", "Website",
+#: "Kommentar"), a text browser's input box before or after it ("[        ] eMail *",
+#: "______ Website"): the label, case folded, and its kind, 1 a name's or an address's, 2 a
+#: website's or a comment's (a contact form asks for a message, not a website)
+_FIELD_LABELS = {
+    **dict.fromkeys(
+        ("name", "nom", "nombre", "nome", "naam", "e-mail", "email", "mail", "e-mail-adresse",
+         "courriel", "adresse e-mail", "adresse email", "correo", "correo electrónico",
+         "your name", "your email", "your e-mail", "ihr name", "votre nom", "tu nombre"),
+        1,
+    ),
+    **dict.fromkeys(
+        ("website", "webseite", "homepage", "site web", "site internet", "sitio web",
+         "sito web", "url", "comment", "kommentar", "commentaire", "comentario", "commento",
+         "reactie", "your comment", "ihr kommentar", "votre commentaire", "tu comentario",
+         "your website"),
+        2,
+    ),
+}  # fmt: skip
+#: what is stripped around a field's label: an input box, a required field's mark
+_FIELD_FRAME = "[]_ *:"
+#: the most non-blank lines from one field of a comment form to the next
+_FIELD_REACH = 4
+
+
+def comment_form_end(lines: Sequence[str], keep: Sequence[bool]) -> int | None:
+    """The position in ``lines`` (non-blank lines, stripped) of the last field of the
+    first comment form under the article's text, or None: two fields or more
+    (:data:`_FIELD_LABELS`) a few lines apart (:data:`_FIELD_REACH`), a name's or an
+    address's and a website's or the comment's, under a kept paragraph (an article's
+    text, a sentence of :data:`_PARAGRAPH_WORDS` words or more). A blog's form invites
+    readers to answer the post above it: what the page shows under it is the site's
+    (a party's programme in the sidebar, prose in numbered paragraphs, was kept under a
+    post's comment form: s46 chrome46, held-out piratenpartei-mv.de)."""
+    text = next((k for k, s in enumerate(lines) if keep[k] and _paragraph(s)), None)
+    if text is None:
+        return None
+    # (a set's lookup a line: the page's lines under the text are many, few a form's)
+    fields: list[tuple[int, int]] = []
+    for k in range(text + 1, len(lines)):
+        label = lines[k].strip(_FIELD_FRAME)
+        if "(" in label:  # ("Name (required)", "E-Mail (wird nicht veröffentlicht)")
+            label = label[: label.index("(")].rstrip(_FIELD_FRAME)
+        if kind := _FIELD_LABELS.get(label.casefold()):
+            fields.append((k, kind))
+    for a, (k, kind) in enumerate(fields):
+        kinds, last = {kind}, k
+        for k2, kind2 in fields[a + 1 :]:
+            if k2 - last > _FIELD_REACH:
+                break
+            kinds.add(kind2)
+            last = k2
+        if len(kinds) == 2:
+            return last
+    return None
 
 
 #: the fewest turns of a dialogue, and of its speakers (one name over a paragraph, twice, is
