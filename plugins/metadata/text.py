@@ -8830,6 +8830,11 @@ def title_site(title: str, headline: str, url: str | None = None) -> str | None:
     else:
         return None
     label = _host_label(url)
+    if _caseless_name(site, head):
+        # (a name in a script without capitals, "… | 新华网", "… | العربية": case tells
+        # nothing and it spells no domain; a short segment beside a longer headline is the
+        # site's; s45 acc-wire W8)
+        return site
     if (
         # (a headline that reads as a name, as long as the segment beside it, is the site's
         # own name, the segment its section's: "Feuerwehr Oldenburg - Ausbildung"; a page's
@@ -8840,10 +8845,36 @@ def title_site(title: str, headline: str, url: str | None = None) -> str | None:
         or not any(c.isalpha() for c in site)
         or section_label(site)
         or _NOT_SITE_NAME.fullmatch(site.strip(" .:")) is not None
-        or (label is not None and not _names_domain(site, label))
+        # (a name without Latin letters, "Известия" of iz.ru, spells no domain)
+        or (label is not None and _LATIN_LETTER.search(site) and not _names_domain(site, label))
     ):
         return None
     return site
+
+
+#: A Latin letter (of ASCII, or one with its marks: "é")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+#: The most characters of a site's name written without capitals in a <title> ("日本経済新聞",
+#: "وكالة أنباء الإمارات")
+_CASELESS_SITE_CHARS = 24
+
+
+def _caseless_name(site: str, head: str) -> bool:
+    """Whether title segment ``site`` beside ``head`` is a site's name in a script without
+    capitals (Chinese, Japanese, Korean, Arabic, Hindi, ...): it has letters, none of them
+    cased, at most :data:`_CASELESS_SITE_CHARS` characters and :data:`_TITLE_SITE_WORDS`
+    words, and the headline is longer than twice its length (a section beside the
+    site's name is as long as it: "国际 | 新华网")."""
+    letters = [c for c in site if c.isalpha()]
+    return (
+        bool(letters)
+        and not any(c.isupper() or c.islower() for c in letters)
+        and len(site) <= _CASELESS_SITE_CHARS
+        and len(site.split()) <= _TITLE_SITE_WORDS
+        and len(head) > 2 * len(site)
+    )
 
 
 #: What a site's name adds to its domain's label ("BBC News", "Spiegel Online", "CNN.com")
