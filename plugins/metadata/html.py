@@ -58,6 +58,7 @@ from .text import (
     _features,
     _mk,
     address_host,
+    after_place,
     after_reference,
     author_field_names,
     cjk_byline,
@@ -714,7 +715,7 @@ def _author_fields_as_written(place: Callable[[str], bool] | None = None) -> Ite
                 # acc-read F10)
                 known = current_authors.split("; ") if current_authors else []
                 return "; ".join(dict.fromkeys([*known, name]))
-            written = author_string
+            written = author_string = after_place(author_string)
             if _MARKS.search(written):
                 # a script with vowel signs (Devanagari and the other Indic scripts):
                 # trafilatura's clean-up cuts the signs as special characters ("राहुल

@@ -6318,6 +6318,37 @@ _SUFFIX_COMMA = re.compile(rf",\s*((?:{_SUFFIXES})\.?|II|III|IV)(?=\s*(?:,|&|\ba
 _SUFFIX_END = re.compile(rf"\b(?:{_SUFFIXES})\.$")
 
 
+#: One word, a dash between spaces, the rest: "PLACE - NAME" (see :func:`_authors_of`)
+_PLACE_DASH = re.compile(r"[^\W\d_][\w'’.]*\s[-–—]\s(.+)")
+
+
+def _caseless_word(w: str) -> bool:
+    """Whether ``w`` is a word of letters (and their marks: Devanagari's vowel signs) of a
+    script without capitals: Arabic, Hebrew, Devanagari, CJK."""
+    return (
+        w[:1].isalpha()
+        and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in w)
+        and not any(c.isupper() or c.islower() for c in w)
+    )
+
+
+def _full_name(part: str) -> bool:
+    """Whether ``part`` is a person's full name: two or three words written as a name's
+    (:func:`_person_like`), or two or three words of a script without capitals."""
+    ws = part.split()
+    return _person_like(part) or (2 <= len(ws) <= 3 and all(map(_caseless_word, ws)))
+
+
+def after_place(s: str) -> str:
+    """Byline ``s`` without a dateline's place before a dash and the reporter's full name
+    ("القاهرة - أحمد سامي" -> "أحمد سامي", "Berlin - Jane Doe" -> "Jane Doe"); else ``s``. The
+    one word before the dash is no person's whole name: the byline's author was the place
+    (s45 acc-wire W4)."""
+    if (m := _PLACE_DASH.fullmatch(s.strip())) and _full_name(_AUTHOR_END.split(m.group(1))[0]):
+        return m.group(1)
+    return s
+
+
 def parse_authors(s: str) -> list[str]:
     """The names of a byline's text (after "By"): split on commas and "and" in several
     languages, roles ("correspondent", "in Paris"), agencies and dates dropped."""
@@ -6329,7 +6360,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
     """:func:`parse_authors`, cached (a site's bylines recur on its pages; the role and
     tail patterns are tried at every character)."""
     s = _SPACES.sub(" ", s.replace("\u00ad", "")).strip()  # (soft hyphens: "Mat\u00adthi\u00adas")
-    s = _AUTHOR_END.split(s)[0]
+    s = _AUTHOR_END.split(after_place(s))[0]
     # a generational suffix after a comma is its name's, as one without it is ("Martin
     # Luther King, Jr." was "Martin Luther King", the suffix a part of its own: s38
     # acc-regress D15)

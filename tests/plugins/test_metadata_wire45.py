@@ -12,7 +12,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
-from corearchive_plugins.metadata.text import extract, find_dates
+from corearchive_plugins.metadata.text import extract, find_dates, parse_authors
 from corearchive_plugins.metadata.wire import credits, split_authors
 
 
@@ -329,3 +329,35 @@ def test_a_logo_named_by_the_holder_does_not_cut_the_headline() -> None:
     )
     res = extract(text)
     assert (res["site_name"], res["title"]) == ("HR Innovation", title)
+
+
+_AR_PAGE = (
+    "<html><head><title>القاهرة تستضيف اجتماعا عربيا</title></head><body><article>"
+    "<h1>القاهرة تستضيف اجتماعا عربيا لبحث إعادة إعمار غزة</h1>"
+    '<div class="info"><div class="byline">القاهرة - أحمد سامي</div></div>'
+    "<p>تستضيف العاصمة المصرية القاهرة، الأربعاء، اجتماعا لوزراء الخارجية العرب لبحث الخطة"
+    " العربية لإعادة إعمار قطاع غزة.</p><p>وتتضمن الخطة، التي تبلغ كلفتها نحو 53 مليار دولار،"
+    " مراحل لإزالة الركام وإعادة بناء البنية التحتية والمساكن على مدى خمس سنوات.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("القاهرة - أحمد سامي", ["أحمد سامي"]),
+        ("Berlin - Jane Doe", ["Jane Doe"]),
+        # (the name first, its place after: as before)
+        ("Mehmet Demir - İstanbul", ["Mehmet Demir"]),
+        ("Jane Doe - Staff Writer", ["Jane Doe"]),
+    ],
+)
+def test_a_bylines_place_before_a_dash_is_no_author(byline: str, authors: list[str]) -> None:
+    """W4: "PLACE - NAME": the one word before the dash was taken for the author."""
+    assert parse_authors(byline) == authors
+
+
+def test_an_html_bylines_place_before_a_dash_is_no_author(run_stage) -> None:
+    """W4: the HTML path (trafilatura's author field) gave ['القاهرة'] (Cairo)."""
+    doc = run_stage(MetadataStage, make_document(_AR_PAGE, html=True, path="a.html")).kept[0]
+    assert doc.authors == ["أحمد سامي"]
