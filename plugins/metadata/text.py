@@ -3918,7 +3918,7 @@ _FURNITURE = re.compile(
 #: bar in it: the pattern is read without its colons, and split at its bars, below)
 _GREEK_NAMES = r"(?=\s+(?![αά]γ[ιί])[^\W\d_]+\s+[^\W\d_])"
 _BYLINE_MORE = (
-    r"oleh|penulis:?|yazan:?|yazar:?|muhabir:?|haber:?|автор:?|авторы:?|текст:?|"
+    r"oleh|penulis:?|pewarta:?|wartawan:?|reporter(?=:)|yazan:?|yazar:?|muhabir:?|haber:?|автор:?|авторы:?|текст:?|"
     r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|"
     rf"του{_GREEK_NAMES}|της{_GREEK_NAMES}|"
     r"بقلم|كتب|كتبه|كتبت|الكاتب:?|الكاتبة:?|نویسنده:?|خبرنگار:?|מאת|כתב:|"

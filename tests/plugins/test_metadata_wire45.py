@@ -361,3 +361,29 @@ def test_an_html_bylines_place_before_a_dash_is_no_author(run_stage) -> None:
     """W4: the HTML path (trafilatura's author field) gave ['القاهرة'] (Cairo)."""
     doc = run_stage(MetadataStage, make_document(_AR_PAGE, html=True, path="a.html")).kept[0]
     assert doc.authors == ["أحمد سامي"]
+
+
+_ID_PAGE = """ANTARA News
+Ekonomi
+BPS: Inflasi Februari 2025 tercatat deflasi 0,09 persen
+{byline}
+Senin, 3 Maret 2025 11:45 WIB
+Jakarta (ANTARA) - Badan Pusat Statistik (BPS) mencatat Indeks Harga Konsumen (IHK) pada \
+Februari 2025 mengalami deflasi sebesar 0,09 persen secara tahunan, deflasi pertama \
+sejak Maret 2000.
+Plt Kepala BPS Amalia Adininggar Widyasanti mengatakan deflasi terutama disebabkan oleh diskon \
+tarif listrik sebesar 50 persen yang diberikan pemerintah pada Januari dan Februari.
+"""
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Pewarta: Rizky Pratama Editor: Siti Nurhaliza",
+        "Wartawan: Rizky Pratama | Editor: Siti Nurhaliza",
+        "Reporter: Rizky Pratama",
+    ],
+)
+def test_indonesian_and_malay_reporter_labels_head_a_byline(byline: str) -> None:
+    """W4: Antara's "Pewarta:" (reporter) byline gave no author; the editor after it is none."""
+    assert extract(_ID_PAGE.format(byline=byline)).get("authors") == ["Rizky Pratama"]
