@@ -1675,6 +1675,10 @@ def copyright_holder(content: str, name: str) -> bool:
 # --- trafilatura's author, category and tag searches (see htmltree.AttrIndex) ---
 
 
+#: A tag page's path by its number, "/t/12" (an alternative of trafilatura's "/tags?/")
+_TAG_NUMBER_PATH = r"|/t/\d+(?:[/?#]|$)"
+
+
 def _extract_catstags(
     metatype: str, tree: HtmlElement, index: AttrIndex, heads: _HeadScan
 ) -> list[str]:
@@ -1685,6 +1689,10 @@ def _extract_catstags(
 
     results: list[str] = []
     regexpr = "/" + metatype.rstrip("y") + "(?:y|ies|s)?/"
+    if metatype == "tag":
+        # (and a tag's page by its number, "/t/12", in a tag list's markup: a site's tags
+        # were none, s45 acc-wire W7)
+        regexpr += _TAG_NUMBER_PATH
     for catexpr, needles in with_needles(
         "CATEGORIES_XPATHS" if metatype == "category" else "TAGS_XPATHS"
     ):

@@ -387,3 +387,14 @@ tarif listrik sebesar 50 persen yang diberikan pemerintah pada Januari dan Febru
 def test_indonesian_and_malay_reporter_labels_head_a_byline(byline: str) -> None:
     """W4: Antara's "Pewarta:" (reporter) byline gave no author; the editor after it is none."""
     assert extract(_ID_PAGE.format(byline=byline)).get("authors") == ["Rizky Pratama"]
+
+
+def test_an_html_tag_list_of_numbered_tag_pages_gives_the_tags(run_stage) -> None:
+    """W7: a tag list whose links are tag pages by number ("/t/0") gave no tags."""
+    html = _AR_PAGE.replace(
+        "</article>",
+        '<div class="tags"><span>Themen</span><ul><li><a href="/t/0">EZB</a></li>'
+        '<li><a href="/t/17">Zinsen</a></li></ul></div></article>',
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.tags == ["EZB", "Zinsen"]
