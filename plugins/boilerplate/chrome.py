@@ -273,7 +273,7 @@ def _gallery_counters(counters: Sequence[tuple[int, int, int]]) -> list[int]:
     return out
 
 
-def _glued_bar(line: str) -> bool:
+def glued_bar(line: str) -> bool:
     """Whether ``line`` is a share bar written as one word: three of its words or more
     (:data:`_GLUED_WORDS`, two of them a network's), two of them with no space between,
     and little else (a "Copy link" button's words)."""
@@ -326,7 +326,7 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
             found[j] = RECIPE_REASON
         elif "(" in line and _BROWSER_BUTTONS.fullmatch(line):
             found[j] = BUTTONS_REASON
-        elif len(line) <= _GLUED_CHARS and not 0 <= line.find(" ") < 10 and _glued_bar(line):
+        elif len(line) <= _GLUED_CHARS and not 0 <= line.find(" ") < 10 and glued_bar(line):
             found[j] = GLUED_SHARE_REASON
         elif len(line) <= _COUNTER_CHARS and (m := _COUNTER.fullmatch(line)):
             counters.append((j, int(m[1]), int(m[2])))

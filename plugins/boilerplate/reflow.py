@@ -209,6 +209,7 @@ def _forced(lines: list[str], width: int) -> list[bool]:
                 and not _turn(nxt, speakers)
                 and not _form_control(cur, nxt)
                 and not _time_after_end(cur, nxt)
+                and not _glued_after_end(cur, nxt)
             )
     return out
 
@@ -746,6 +747,26 @@ def _time_after_end(cur: str, nxt: str) -> bool:
     """Whether the stripped line ``nxt`` is a clock time alone (:data:`_TIME_LINE`) after a
     line that ends a sentence (``cur``, stripped or not)."""
     return _TIME_LINE.fullmatch(nxt) is not None and _LINE_END.search(cur.rstrip()) is not None
+
+
+#: The most characters of a share bar written as one word (:func:`.chrome.glued_bar`), and
+#: where its first space may come at the earliest ("Copier le lien" after the glued words)
+_GLUED_CHARS, _GLUED_SPACE = 90, 10
+
+
+def _glued_after_end(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``nxt`` is a share bar written as one word
+    ("PartagerFacebookTwitterE-mailCopier le lien": :func:`.chrome.glued_bar`) after a line
+    that ends a sentence (``cur``, stripped or not): lynx writes it right under the last
+    paragraph, and the joined line kept the bar as the paragraph's tail (s45 acc-wire W1,
+    W11)."""
+    if len(nxt) > _GLUED_CHARS or 0 <= nxt.find(" ") < _GLUED_SPACE:
+        return False
+    if _LINE_END.search(cur.rstrip()) is None:
+        return False
+    from .chrome import glued_bar  # (chrome reads this module's button pattern)
+
+    return glued_bar(nxt)
 
 
 def _numbered_item(cur: str, nxt: str) -> bool:

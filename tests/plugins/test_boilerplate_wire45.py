@@ -64,3 +64,40 @@ def test_an_articles_numbered_list_under_its_prose_stays(run_stage: Any) -> None
     text = _AR_HEAD.format(trail="").replace("\nوصعدت", "\n 1. اقتصاد\n 2. مصر\n\nوصعدت")
     kept, _ = _clean(run_stage, text)
     assert {"1. اقتصاد", "2. مصر"} <= set(kept)
+
+
+#: a lynx dump's article whose share bar, its links without spaces between them, comes right
+#: under the last paragraph (s45 acc-wire fr_ouest)
+_FR_LYNX = """\
+
+   Ouest-France Thomas Le Gall.
+   Publié le 03/03/2025 à 00h12
+
+   Le Stade Rennais a concédé dimanche soir une défaite (1-2) face à l'Olympique lyonnais,
+   lors de la 24e journée de Ligue 1, et reste englué dans la seconde partie du classement.
+
+   Les Rennais avaient pourtant ouvert le score peu avant la pause grâce à une tête d'Arnaud
+   Kalimuendo. Mais Lyon a renversé la situation en deuxième période par Georges Mikautadze et
+   Rayan Cherki.
+
+   « On a manqué de maîtrise après l'égalisation, c'est frustrant », a regretté l'entraîneur
+   rennais en conférence de presse.
+
+   Rennes se déplacera à Strasbourg le week-end prochain avant la trêve internationale.
+   PartagerFacebookTwitterE-mailCopier le lien
+   Sujets associés
+     * Stade Rennais
+     * Ligue 1
+     * Olympique Lyonnais
+
+À lire aussi
+"""
+
+
+def test_a_glued_share_bar_under_the_last_paragraph_is_not_its_tail(run_stage: Any) -> None:
+    """W1/W11: lynx writes "PartagerFacebookTwitterE-mailCopier le lien" right under the
+    last paragraph; reflow joined it to the paragraph, which kept the bar as its tail."""
+    kept, _ = _clean(run_stage, _FR_LYNX)
+    last = "Rennes se déplacera à Strasbourg le week-end prochain avant la trêve internationale."
+    assert last in kept
+    assert not any("PartagerFacebook" in s for s in kept)
