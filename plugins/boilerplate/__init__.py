@@ -66,7 +66,7 @@ from corearchive.characters import tidy_text
 from corearchive.limits import held, time_limit
 
 from .. import is_post
-from .chrome import software_chrome, without_edit_links
+from .chrome import software_chrome, without_button_bars, without_edit_links
 from .lines import CLOSING_MARKS, LINE_ENDS
 from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
@@ -2213,11 +2213,16 @@ def _drop_software_chrome(d: Any) -> None:
     forum's software wrote around the page's text (:func:`.chrome.software_chrome`), with a
     reason: the model read them as the text's lines they sit among (s42 acc-pages F3, F10,
     F13); a kept section heading with its edit link after it is written without it
-    (:func:`.chrome.without_edit_links`: "History[edit]")."""
+    (:func:`.chrome.without_edit_links`: "History[edit]"), a kept line with a text
+    browser's button bar after its words without the bar (:func:`.chrome.without_button_bars`:
+    "23,90 € (BUTTON) In den Warenkorb")."""
     if found := software_chrome(d.stripped, d.keep.tolist()):
         _mark(d, found, False)
     if heads := without_edit_links(d.stripped, d.keep.tolist()):
         d.stripped = [heads.get(j, line) for j, line in enumerate(d.stripped)]
+    if bars := without_button_bars(d.stripped, d.keep.tolist()):
+        # (a price before its cart button: the price alone)
+        d.stripped = [bars.get(j, line) for j, line in enumerate(d.stripped)]
 
 
 def _without_software_chrome(text: str) -> str:
