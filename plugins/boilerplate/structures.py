@@ -51,6 +51,7 @@ from .lines import (
     LINE_ENDS,
     SENTENCE_MARKS,
 )
+from .listing import CURRENCY, CURRENCY_CODES, CURRENCY_SIGNS
 from .refine import _AD_LABEL
 from .reflow import BROWSER_BUTTON, CLOCK
 
@@ -2373,16 +2374,14 @@ _EXTRA_WORDS = 3
 _CARD_SPAN = 4
 # a price at the start of a line, its currency before or after the amount: "£35.00",
 # "49,99 €", "€ 18,00", "CHF 12.50", "USD 9.99"
-_PRICE = re.compile(
-    r"(?:(?:[$€£¥₩]|(?:EUR|USD|GBP|CHF)\b)\s?\d[\d.,']*"
-    r"|\d[\d.,']*\s?(?:[$€£¥₩]|(?:EUR|USD|GBP|CHF|kr|zł)\b))"
-)
+# (a code ends where a word would: "EUR", not "Europa"; a sign may have the button glued
+# after it, "49,99 €Ajouter au panier")
+_CURRENCY_AT = rf"(?:[{CURRENCY_SIGNS}]|(?:{CURRENCY_CODES})(?![^\W\d_]))"
+_PRICE = re.compile(rf"(?:{_CURRENCY_AT}\s?\d[\d.,']*|\d[\d.,']*\s?{_CURRENCY_AT})")
 #: a line's start that may start a :data:`_PRICE` (its currency, or an amount and its
 #: currency, looser: no word's end asked, no line's end crossed), in a text of lines: fewer
 #: than a grid's cards, and the text has none (most texts: counted in C, no call a line)
-_PRICE_STARTS = re.compile(
-    r"^(?:[$€£¥₩]|EUR|USD|GBP|CHF|\d[\d.,']*[^\S\n]?(?:[$€£¥₩]|EUR|USD|GBP|CHF|kr|zł))", re.M
-)
+_PRICE_STARTS = re.compile(rf"^(?:{CURRENCY}|\d[\d.,']*[^\S\n]?{CURRENCY})", re.M)
 
 
 # a list's mark before a line and an image's label in it ("• -30%[i]", lynx's "* -30%")
