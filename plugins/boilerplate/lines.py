@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from corearchive.characters import CJK_RANGES
 from corearchive.errors import ModelFileError
 from corearchive.modelfile import read_model
 
@@ -2552,8 +2553,6 @@ def _nomark_menu(line: str, letters: int) -> bool:
 # and kana; Korean spaces its words), and their stop words are their function characters
 # (particles, pronouns, prepositions: 的 了 是 在 ..., の に は を ...), which prose has and a
 # run of related headlines ("河南81家上市公司已复工75家王毅会见...") lacks.
-#: Chinese and Japanese characters (kana, Han): the metadata stage's too
-CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_LETTERS = re.compile(f"[{CJK_RANGES}]")
 _CJK_STOP = re.compile(
     "[的了是在和也就都而那之其以被把但所很又我你他她它不有"  # (Chinese, either script)

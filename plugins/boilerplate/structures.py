@@ -42,6 +42,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, pairwise
 from typing import Any
 
+from corearchive.characters import CJK_RANGES, HANGUL_RANGES
+
 from .lines import (
     _COMMENT_WORDS,
     _MONTHS,
@@ -270,7 +272,7 @@ _ARTICLE_LINES = 3
 #: model's rule of pages without an article counts them: ``lines._sentence_lines``; its
 #: ``cjk_ratio`` counts Hangul with Han and kana, and so does :data:`_CJK` here)
 _CJK_PROSE_CHARS = 20
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
+_CJK = re.compile(f"[{CJK_RANGES}{HANGUL_RANGES}\uff66-\uff9f]")  # (and half-width kana)
 
 
 def _prose_line(s: str) -> bool:

@@ -35,8 +35,9 @@ from urllib.parse import urlsplit
 import numpy as np
 import numpy.typing as npt
 
+from corearchive.characters import CJK_RANGES, HANGUL_RANGES
+
 from ..boilerplate.lines import (
-    CJK_RANGES,
     CLOSING_MARKS,
     CUE_WORDS,
     NETWORKS,
@@ -2004,10 +2005,9 @@ _CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
 #: A Hangul syllable: Korean is written with spaces between words, but each syllable takes
 #: two columns, as a Chinese character does; counted as one, a Korean paragraph of 70
 #: syllables was no paragraph (more than 80 columns), nor any paragraph of a Korean page
-_HANGUL_RANGE = r"\uac00-\ud7a3"
-_HANGUL = re.compile(f"[{_HANGUL_RANGE}]")
+_HANGUL = re.compile(f"[{HANGUL_RANGES}]")
 #: A character two columns wide: :data:`_CJK_CHAR` or :data:`_HANGUL` (:func:`width`)
-_WIDE_CHAR = re.compile(f"[{CJK_RANGES}{_HANGUL_RANGE}]")
+_WIDE_CHAR = re.compile(f"[{CJK_RANGES}{HANGUL_RANGES}]")
 
 
 _MAX = np.maximum.reduce
