@@ -67,7 +67,7 @@ from corearchive.limits import held, time_limit
 
 from .. import is_post
 from .chrome import software_chrome, without_button_bars, without_edit_links
-from .lines import CLOSING_MARKS, LINE_ENDS
+from .lines import CLOSING_MARKS, LINE_ENDS, SCRIPT_ENDS, SENTENCE_MARKS
 from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
@@ -1775,7 +1775,7 @@ def _lead_trail(d: Any) -> list[int]:
 
 
 #: A sentence's last characters, for :func:`_lead_trail`
-_TRAIL_ENDS = frozenset(".!?…。！？;؟।॥")
+_TRAIL_ENDS = frozenset(SENTENCE_MARKS + ";" + SCRIPT_ENDS)
 
 
 #: A line that names cookies, as a site's consent notice does in every language
@@ -1836,9 +1836,9 @@ def _names_cookies(s: str) -> bool:
     return any(k in s for k in _COOKIE_KEYS) and _COOKIES.search(s) is not None
 
 
-#: A notice's last characters: a sentence's end (also the Devanagari danda, the Arabic
-#: question mark)
-_NOTICE_ENDS = (*LINE_ENDS, "।", "؟")
+#: A notice's last characters: a sentence's end (also the other scripts' ends,
+#: :data:`.lines.SCRIPT_ENDS`: the Devanagari danda, the Arabic question mark)
+_NOTICE_ENDS = (*LINE_ENDS, *SCRIPT_ENDS)
 
 
 def _drop_consent_notice(d: Any) -> None:

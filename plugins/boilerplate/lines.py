@@ -78,6 +78,10 @@ _TOK = re.compile(r"(?:\w|[" + _WORD_MARKS + r"])+")
 CLOSING_MARKS = "\"'”’»“‘«)"
 #: The marks that end a sentence (before its closing marks)
 SENTENCE_MARKS = ".!?…。！？"
+#: The marks that end a sentence in the scripts beyond Latin's and Chinese/Japanese: the
+#: Devanagari danda and double danda, the Arabic question mark, the Urdu full stop (the one
+#: list of the stages' sentence ends with :data:`SENTENCE_MARKS`)
+SCRIPT_ENDS = "।॥؟۔"
 #: What a line of prose may end with (the structures' and notes' "ends a sentence" tests): a
 #: sentence's end, a closing mark of English or French or a bracket, or a German closing
 #: quote after a sentence's end ("… gesagt.“"). A German closer alone is also an English or
@@ -94,7 +98,9 @@ _SENT_IN = re.compile(
 )
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
 _NUMDATE = re.compile(r"\d[./:-]\d")
-_END_CHARS = frozenset(".!?…。！？;؟।")
+# (the line model's feature: its own set, with ";" and without the double danda and the Urdu
+# full stop of SCRIPT_ENDS, as the model was trained; one more mark would move its features)
+_END_CHARS = frozenset(SENTENCE_MARKS + ";؟।")
 _CLOSERS = CLOSING_MARKS + "]」』 \t"
 _SEPS = "|•·»›«‹/\\–—>©®™#"
 _QUOTES = "\"“”„«»‘’'"

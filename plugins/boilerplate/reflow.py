@@ -37,7 +37,7 @@ from collections.abc import Callable
 from itertools import compress, islice, pairwise, repeat
 from typing import NamedTuple
 
-from .lines import CLOSING_MARKS, SENTENCE_MARKS
+from .lines import CLOSING_MARKS, SCRIPT_ENDS, SENTENCE_MARKS
 
 #: Widths a text is looked at for: wrapping below 40 is rare, and above 200 a "line" of the
 #: width is a paragraph of its own.
@@ -594,7 +594,7 @@ def _goes_on_caseless(cur: str, nxt: str) -> bool:
 
 #: The sentence ends of scripts without case that :data:`_ENDS` lacks (Arabic "؟" and
 #: full stop "۔", the Indic danda)
-_CASELESS_ENDS = ("؟", "۔", "।", "॥")
+_CASELESS_ENDS = tuple(SCRIPT_ENDS)
 
 
 def _broken_word(cur: str, nxt: str) -> bool:
@@ -787,7 +787,7 @@ _UNIT_RUN = 3
 #: ... or, for verse, this many lines, at least this share of whose line ends end a clause,
 #: and this many times as many marks at line ends as in the lines
 _VERSE_RUN, _VERSE_ENDS, _VERSE_OVER = 4, 0.6, 2
-_SENTENCE_MARK = re.compile(r"[.!?;…।॥؟۔።፧։。！？]|:$")
+_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_MARKS) + ";" + SCRIPT_ENDS + "።፧։]|:$")
 _CLAUSE_END = re.compile(r"[,.!?;:]$")
 _CLAUSE_MID = re.compile(r"[,.!?;:]\s")
 

@@ -41,6 +41,8 @@ from ..boilerplate.lines import (
     CLOSING_MARKS,
     CUE_WORDS,
     NETWORKS,
+    SCRIPT_ENDS,
+    SENTENCE_MARKS,
     nomark_prose_line,
 )
 from ..boilerplate.mailing import EMAIL, LINK_SEPS, is_mail_furniture
@@ -3957,12 +3959,12 @@ _BYLINE_START = re.compile(
     + r"|作者|记者|記者|筆者|著者|撰文|文)(?!\w)"
 )
 _CLOSERS = CLOSING_MARKS
-_SENT_END = re.compile(r"[.!?…।॥؟۔][" + re.escape(_CLOSERS) + "]*$")
+_SENT_END = re.compile(r"[.!?…" + SCRIPT_ENDS + "][" + re.escape(_CLOSERS) + "]*$")
 
 
 #: What ends a sentence (tested on the line without closing quotes; a set lookup rather than
 #: ``_SENT_END``: this runs on every line)
-_ENDERS = frozenset(".!?…。！？।॥؟۔")
+_ENDERS = frozenset(SENTENCE_MARKS + SCRIPT_ENDS)
 
 
 _PAREN_NUM = re.compile(r"\(\d+\)$")
