@@ -1311,7 +1311,7 @@ class _HeadScan:
     (the same elements in the same order: tests/plugins/test_metadata.py), any other from
     the tree."""
 
-    __slots__ = ("heads", "metas", "root", "scripts")
+    __slots__ = ("heads", "metas", "root", "schemas", "scripts")
 
     _OG = './/head/meta[starts-with(@property, "og:")]'
     _HEAD_METAS = ".//head/meta[@content]"
@@ -1323,6 +1323,9 @@ class _HeadScan:
         self.heads: list[HtmlElement] = []
         self.metas: list[HtmlElement] = []
         self.scripts: list[HtmlElement] = []
+        #: the parsed JSON of each of :meth:`json_scripts` (None: empty, not JSON, not read
+        #: yet), as :func:`_extract_meta_json` read them, for :func:`_json_ld_tags`
+        self.schemas: list[Any] = []
         lists = {"head": self.heads, "meta": self.metas, "script": self.scripts}
         for el in root.iterdescendants("head", "meta", "script"):
             lists[el.tag].append(el)
@@ -1453,13 +1456,15 @@ def _extract_meta_json(heads: _HeadScan, metadata: Any) -> Any:
 
     from trafilatura.json_metadata import extract_json, extract_json_parse_error
 
-    for elem in heads.json_scripts():
+    scripts = heads.json_scripts()
+    heads.schemas = [None] * len(scripts)
+    for k, elem in enumerate(scripts):
         if not elem.text:
             continue
         element_text = _normalize_json("".join(_JSON_KEPT.findall(elem.text)))
         try:
             # (strict=False as trafilatura: control characters inside strings are read)
-            schema = json.loads(element_text, strict=False)
+            schema = heads.schemas[k] = json.loads(element_text, strict=False)
             metadata = extract_json(_without_live_updates(schema), metadata)
         except json.JSONDecodeError:
             metadata = extract_json_parse_error(element_text, metadata)
@@ -1470,16 +1475,21 @@ def _json_ld_tags(heads: _HeadScan) -> list[str]:
     """The ``keywords`` of the page's JSON-LD article (:func:`_json_keywords`), [] if none.
     trafilatura reads a page's keywords meta tag, not its article's JSON-LD "keywords": a
     page that gives its tags there alone had none (s45 acc-wire W7). Only scripts that hold
-    the word are parsed (a second time: trafilatura's reading of them is kept as is)."""
+    the word are read: as :func:`_extract_meta_json` parsed them (once a page), or, where
+    it could not (its normalised text broken: an unescaped "&quot;" inside a string), as
+    written."""
     import json
 
-    for elem in heads.json_scripts():
+    scripts = heads.json_scripts()
+    parsed = heads.schemas if len(heads.schemas) == len(scripts) else [None] * len(scripts)
+    for elem, schema in zip(scripts, parsed, strict=True):
         if not elem.text or '"keywords"' not in elem.text:
             continue
-        try:
-            schema = json.loads(elem.text, strict=False)
-        except json.JSONDecodeError:
-            continue
+        if schema is None:
+            try:
+                schema = json.loads(elem.text, strict=False)
+            except json.JSONDecodeError:
+                continue
         if found := _json_keywords(schema):
             return found
     return []
