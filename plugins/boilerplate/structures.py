@@ -39,6 +39,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import chain, compress, pairwise
 from typing import Any
 
@@ -1179,6 +1180,14 @@ _POST_TIME = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _has_time(line: str) -> bool:
+    """Whether ``line`` holds a post's time (:data:`_POST_TIME`). Cached: a thread's and a
+    live blog's tests ask it of a line as a poster, as the time under one and as a post's
+    time (:func:`_poster`, :func:`_head`, :func:`_stamp`): once a line."""
+    return _POST_TIME.search(line) is not None
+
+
 # an article's byline ("By Jane Doe") or a date's label ("Updated"), over its date: no
 # poster (an article's "Updated" / "March 21, 2020" between two paragraphs made it a thread)
 _NO_POSTER = re.compile(
@@ -1196,19 +1205,14 @@ def _poster(line: str) -> bool:
         and len(line.split()) <= _POSTER_WORDS
         and not line.endswith(("?", "!", ":"))
         and not _NO_POSTER.match(line)
-        and not _POST_TIME.search(line)
+        and not _has_time(line)
     )
 
 
 def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
     """Whether lines ``i`` and ``i + 1`` are a post's poster and its time."""
     t = lines[i + 1]
-    return (
-        not furniture[i]
-        and t.count(" ") < _TIME_WORDS
-        and _poster(lines[i])
-        and _POST_TIME.search(t) is not None
-    )
+    return not furniture[i] and t.count(" ") < _TIME_WORDS and _poster(lines[i]) and _has_time(t)
 
 
 def _prose(line: str) -> bool:
@@ -1471,13 +1475,16 @@ def _post_lines(lines: Sequence[str], i: int, nxt: int) -> bool:
 _MERIDIEM_END = re.compile(r"\b[ap]\.m\.$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _stamp(line: str) -> bool:
     """Whether ``line`` is a post's time alone (a date or a time, a label's words at most):
-    no sentence, though "9:05 p.m." ends with a point (s45 read F4)."""
+    no sentence, though "9:05 p.m." ends with a point (s45 read F4). Cached: :func:`post_times`
+    asks it of a line as a time and again as each piece of the paragraph under the lines
+    above it (:func:`_paragraph_end`), ~2.5 searches a line."""
     return (
         line.count(" ") < _TIME_WORDS
         and (not _prose(line) or _MERIDIEM_END.search(line) is not None)
-        and _POST_TIME.search(line) is not None
+        and _has_time(line)
         and _time_alone(line)
     )
 
