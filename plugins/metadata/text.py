@@ -5275,6 +5275,11 @@ class TitlePool:
             i, s = items[k]
             if i < fm:
                 continue
+            if s[0] == "[" and _LINK_ITEM.match(s) and _in_link_list(items, k):
+                # (an item of a list of links, a teaser's: lynx's "[41]Walmart CEO: …" among
+                # the related stories' "[40]…", "[42]…" was a page's title over its
+                # headline; s45 acc-regress R9)
+                continue
             if s[0] == "[" and (m := _LINK_MARK.match(s)) is not None:
                 s = s[m.end() :]  # (lynx's number of a link: the headline is a link)
             if s[0] in "#*_" and (t := _markup_text(s)) is not None:
@@ -6009,6 +6014,22 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
 
 #: lynx's number of a link before its text ("[33]The Future of Apple Innovation …")
 _LINK_MARK = re.compile(r"\[\d{1,4}\](?=[^\W\d_])")
+
+
+#: lynx's number of a link before any text ("[30]'Comes down to one guy': …")
+_LINK_ITEM = re.compile(r"\[\d{1,4}\]\S")
+
+
+def _in_link_list(items: Sequence[tuple[int, str]], k: int) -> bool:
+    """Whether item ``k`` (a line that starts with lynx's number of a link) stands in a list
+    of links: the item right over or under it starts with one too. A headline that is a
+    link stands alone, over its byline or its date."""
+    return any(
+        0 <= x < len(items) and (t := items[x][1])[:1] == "[" and _LINK_ITEM.match(t) is not None
+        for x in (k - 1, k + 1)
+    )
+
+
 #: the most lines under a teaser's headline that hold its author's name and its date, and
 #: the fewest headlines of a run of teasers
 _TEASER_LINES = 5

@@ -398,3 +398,27 @@ def test_an_html_tag_list_of_numbered_tag_pages_gives_the_tags(run_stage) -> Non
     )
     doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
     assert doc.tags == ["EZB", "Zinsen"]
+
+
+_LYNX_TEASERS = """[2]lifestyle
+[39]Ferris wheel becomes giant Christmas lantern
+[40]Meghan McCain: 'The View' hosts aren't 'treated fairly'
+[41]Walmart CEO: 'We could go away at any minute'
+[42]Amateur MMA fighter dies after brain injury in a bout
+[80]CNN
+The man whose duvet nearly killed him: How this medical mystery was solved
+By Sandee LaMotte, CNN
+1 day ago
+Washington, DC (CNN) - It began with a cough that would not go away, and after two years \
+of tests the doctors had still found nothing that could explain it.
+Then a specialist asked the patient about his bedding, and the answer surprised everyone \
+in the room.
+"""
+
+
+def test_a_lynx_link_lists_item_is_no_title() -> None:
+    """s45 acc-regress R9: on a lynx dump a related story of a list of links ("[41]Walmart
+    CEO: …" among "[40]…", "[42]…") was the title over the page's headline."""
+    assert extract(_LYNX_TEASERS)["title"] == (
+        "The man whose duvet nearly killed him: How this medical mystery was solved"
+    )
