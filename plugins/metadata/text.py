@@ -6020,13 +6020,26 @@ _LINK_MARK = re.compile(r"\[\d{1,4}\](?=[^\W\d_])")
 _LINK_ITEM = re.compile(r"\[\d{1,4}\]\S")
 
 
+#: how many of the two items over and the two under a link item are teasers' links, for
+#: the item to stand in a list of them, and the fewest words of such a teaser
+_LINK_LIST_NEAR, _TEASER_WORDS = 2, 4
+
+
 def _in_link_list(items: Sequence[tuple[int, str]], k: int) -> bool:
     """Whether item ``k`` (a line that starts with lynx's number of a link) stands in a list
-    of links: the item right over or under it starts with one too. A headline that is a
-    link stands alone, over its byline or its date."""
-    return any(
-        0 <= x < len(items) and (t := items[x][1])[:1] == "[" and _LINK_ITEM.match(t) is not None
-        for x in (k - 1, k + 1)
+    of teasers' links: :data:`_LINK_LIST_NEAR` of the two items over and the two under it
+    are links of :data:`_TEASER_WORDS` words or more. A headline that is a link stands
+    alone, between its section's link and its author's ("[32]Apple", "[35]Adam Clark
+    Estes")."""
+    return (
+        sum(
+            0 <= x < len(items)
+            and (t := items[x][1])[:1] == "["
+            and _LINK_ITEM.match(t) is not None
+            and len(t.split()) >= _TEASER_WORDS
+            for x in (k - 2, k - 1, k + 1, k + 2)
+        )
+        >= _LINK_LIST_NEAR
     )
 
 
