@@ -6380,9 +6380,19 @@ def after_place(s: str) -> str:
     ("القاهرة - أحمد سامي" -> "أحمد سامي", "Berlin - Jane Doe" -> "Jane Doe"); else ``s``. The
     one word before the dash is no person's whole name: the byline's author was the place
     (s45 acc-wire W4)."""
-    if (m := _PLACE_DASH.fullmatch(s.strip())) and _full_name(_AUTHOR_END.split(m.group(1))[0]):
+    if (
+        (m := _PLACE_DASH.fullmatch(s.strip()))
+        and not _ACRONYM.match(s.strip())
+        and _full_name(_AUTHOR_END.split(m.group(1))[0])
+    ):
         return m.group(1)
     return s
+
+
+#: An acronym of two to four capitals and a space: an organisation's, a party's or an
+#: agency's short name before a dash ("CDU - Fraktion Erfurt" is the party's group, no
+#: place and a person), not a dateline's place ("BERLIN - Jane Doe")
+_ACRONYM = re.compile(r"[A-Z]{2,4}\s")
 
 
 def parse_authors(s: str) -> list[str]:

@@ -350,6 +350,8 @@ _AR_PAGE = (
         # (the name first, its place after: as before)
         ("Mehmet Demir - İstanbul", ["Mehmet Demir"]),
         ("Jane Doe - Staff Writer", ["Jane Doe"]),
+        # (a party's short name before its group's: no place, and no person after it)
+        ("CDU - Fraktion Erfurt", ["CDU"]),
     ],
 )
 def test_a_bylines_place_before_a_dash_is_no_author(byline: str, authors: list[str]) -> None:
