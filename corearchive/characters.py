@@ -21,6 +21,13 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+#: Chinese and Japanese characters as a character class's ranges: kana, the CJK unified
+#: ideographs and their extension A, the compatibility ideographs (the one list of the
+#: boilerplate, metadata and language stages: each had its copy)
+CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Korean's Hangul syllables, as a character class's range
+HANGUL_RANGES = "\uac00-\ud7af"
+
 #: The C1 controls (U+0080 to U+009F) as Windows-1252 has their bytes: a page whose
 #: Windows-1252 text was labelled Latin-1 and stored as UTF-8 holds "\x84" for "„", "\x85" for
 #: "…", "\x92" for "’" (the repair ftfy's ``fix_c1_controls`` makes, and browsers make when

@@ -66,8 +66,8 @@ from corearchive.characters import tidy_text
 from corearchive.limits import held, time_limit
 
 from .. import is_post
-from .chrome import software_chrome, without_edit_links
-from .lines import CLOSING_MARKS, LINE_ENDS
+from .chrome import software_chrome, without_button_bars, without_edit_links
+from .lines import CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
 from .mailing import ABOUT_REASON, about_paragraph, release_furniture
@@ -595,6 +595,7 @@ class BoilerplateStage(Stage):
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
                 _drop_closing_consent_notice(d)
+                _drop_lead_trail(d)
                 _drop_toggled_box(d)
                 _drop_teaser_marks(d)
                 _drop_promo_lines(d)
@@ -1695,6 +1696,7 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
 
 
 BREADCRUMB_REASON = "breadcrumb trail (its last item is the page's heading under it)"
+LEAD_TRAIL_REASON = "breadcrumb trail (sections numbered over the page's heading)"
 
 
 def _drop_breadcrumb(d: Any) -> None:
@@ -1725,6 +1727,73 @@ def _drop_breadcrumb(d: Any) -> None:
             drop.update((i, BREADCRUMB_REASON) for i in range(first, j + 1) if keep[i])
     if drop:
         _mark(d, drop, False)
+
+
+def _drop_lead_trail(d: Any) -> None:
+    """Remove a trail of sections over the headline (:func:`_lead_trail`), with a reason.
+    After the consent notices go: a notice's sentence over the trail is no article's prose."""
+    if trail := _lead_trail(d):
+        _mark(d, dict.fromkeys(trail, LEAD_TRAIL_REASON), False)
+
+
+#: The most items and words an item of a trail over the headline has (see :func:`_lead_trail`)
+_TRAIL_ITEMS, _TRAIL_WORDS, _TRAIL_CHARS = 3, 3, 30
+#: The most words of a headline under such a trail; a line of more is prose
+_TRAIL_HEADLINE_WORDS = 20
+#: How many kept lines under the headline the article's prose starts within (a byline, a
+#: date line, a share bar between)
+_TRAIL_PROSE_WITHIN = 4
+
+
+def _lead_trail(d: Any) -> list[int]:
+    """The kept lines of a trail of one to :data:`_TRAIL_ITEMS` sections written as an ordered
+    list ("1. اقتصاد", "1. हिंदी न्यूज़" / "2. देश": lynx and w3m number an ``<ol>``) over the
+    page's headline, before any prose: items numbered from 1 on consecutive lines, each
+    a section's name (:data:`_TRAIL_WORDS` words, no sentence's end), the next kept line a
+    headline (no sentence's end either), and prose after it. The trail whose last item is the
+    headline is :func:`_drop_breadcrumb`'s; this one names the sections alone and was kept
+    (s45 acc-wire W11). An article's own list has prose above it or is followed by it."""
+    stripped, idx, keep = d.stripped, d.idx, d.keep
+    kept = keep.nonzero()[0].tolist()
+
+    def prose(s: str) -> bool:
+        return s.rstrip(CLOSING_MARKS)[-1:] in _TRAIL_ENDS or len(s.split()) > _TRAIL_HEADLINE_WORDS
+
+    for pos, j in enumerate(kept):
+        s = stripped[j]
+        if prose(s):
+            return []  # (the article began: a list under it is its own)
+        if not s[:1].isdigit() or (numbered := item_number(s)) is None or numbered[0] != 1:
+            continue
+        run = [j]
+        while (
+            len(run) < _TRAIL_ITEMS
+            and pos + len(run) < len(kept)
+            and idx[(nxt := kept[pos + len(run)])] == idx[run[-1]] + 1
+            and (n := item_number(stripped[nxt])) is not None
+            and n[0] == len(run) + 1
+        ):
+            run.append(nxt)
+        # (the headline, then its byline, date or share bar, then the article's prose)
+        rest = kept[pos + len(run) : pos + len(run) + 1 + _TRAIL_PROSE_WITHIN]
+        items = [stripped[i][item_number(stripped[i])[1] :] for i in run]  # type: ignore[index]
+        if (
+            len(rest) >= 2
+            and all(
+                len(t.split()) <= _TRAIL_WORDS and len(t) <= _TRAIL_CHARS and not prose(t)
+                for t in items
+            )
+            and item_number(stripped[rest[0]]) is None
+            and not prose(stripped[rest[0]])
+            and any(prose(stripped[i]) for i in rest[1:])
+        ):
+            return run
+        return []
+    return []
+
+
+#: A sentence's last characters, for :func:`_lead_trail`
+_TRAIL_ENDS = frozenset(SENTENCE_MARKS + ";")
 
 
 #: A line that names cookies, as a site's consent notice does in every language
@@ -2198,11 +2267,16 @@ def _drop_software_chrome(d: Any) -> None:
     forum's software wrote around the page's text (:func:`.chrome.software_chrome`), with a
     reason: the model read them as the text's lines they sit among (s42 acc-pages F3, F10,
     F13); a kept section heading with its edit link after it is written without it
-    (:func:`.chrome.without_edit_links`: "History[edit]")."""
+    (:func:`.chrome.without_edit_links`: "History[edit]"), a kept line with a text
+    browser's button bar after its words without the bar (:func:`.chrome.without_button_bars`:
+    "23,90 € (BUTTON) In den Warenkorb")."""
     if found := software_chrome(d.stripped, d.keep.tolist()):
         _mark(d, found, False)
     if heads := without_edit_links(d.stripped, d.keep.tolist()):
         d.stripped = [heads.get(j, line) for j, line in enumerate(d.stripped)]
+    if bars := without_button_bars(d.stripped, d.keep.tolist()):
+        # (a price before its cart button: the price alone)
+        d.stripped = [bars.get(j, line) for j, line in enumerate(d.stripped)]
 
 
 def _without_software_chrome(text: str) -> str:

@@ -46,6 +46,7 @@ PROFILE_REASON = "poster's profile line under a post (posts, joined)"
 BUTTONS_REASON = "a text browser's buttons (lynx's \"(BUTTON) Share\")"
 COUNTER_REASON = 'gallery\'s counter over a picture ("1 of 6")'
 GLUED_SHARE_REASON = 'share bar written without spaces ("ShareFacebookXWhatsApp")'
+FORM_REASON = 'a text browser\'s form: a text field and its button ("____ (BUTTON) Subscribe")'
 
 _TAGLINE = re.compile(
     r"(?i:from|aus|de|da|uit|un article de|desde)\s+[^,]{2,40},\s+(?:\S+\s+){0,2}"
@@ -134,6 +135,14 @@ _BAR_WORD = r"[^\d\s$¢£¤¥\u20a0-\u20cf]+"
 _BROWSER_BUTTONS = re.compile(
     rf"(?:{_BAR_WORD}(?: {_BAR_WORD}){{0,2}} )?{BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}"
     rf"(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*(?: {BROWSER_BUTTON})?"
+)
+#: a form as lynx writes it: a text field (its underscores, a quantity's or a search's value
+#: before them) and a button after it, at the line's end, with its label's words before:
+#: "1___________________ (BUTTON) In den Warenkorb", "Restez informé : abonnez-vous à notre
+#: newsletter. ____________________ (BUTTON) S'inscrire". The button's label is the shop's
+#: or the sign-up's, and stayed as a price's, a prompt's tail (s45 acc-regress R1)
+_FIELD_BUTTONS = re.compile(
+    rf"_{{8,}} {BROWSER_BUTTON}(?: (?!\()\S+){{0,4}}(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*$"
 )
 #: a gallery's counter over each picture ("1 of 6", "Photo 2 / 5", "Bild 3 von 12"): a
 #: picture's number, its scale word and their count, after a picture's word at most (and an
@@ -273,7 +282,7 @@ def _gallery_counters(counters: Sequence[tuple[int, int, int]]) -> list[int]:
     return out
 
 
-def _glued_bar(line: str) -> bool:
+def glued_bar(line: str) -> bool:
     """Whether ``line`` is a share bar written as one word: three of its words or more
     (:data:`_GLUED_WORDS`, two of them a network's), two of them with no space between,
     and little else (a "Copy link" button's words)."""
@@ -326,7 +335,9 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
             found[j] = RECIPE_REASON
         elif "(" in line and _BROWSER_BUTTONS.fullmatch(line):
             found[j] = BUTTONS_REASON
-        elif len(line) <= _GLUED_CHARS and not 0 <= line.find(" ") < 10 and _glued_bar(line):
+        elif "__ (" in line and _FIELD_BUTTONS.search(line):
+            found[j] = FORM_REASON
+        elif len(line) <= _GLUED_CHARS and not 0 <= line.find(" ") < 10 and glued_bar(line):
             found[j] = GLUED_SHARE_REASON
         elif len(line) <= _COUNTER_CHARS and (m := _COUNTER.fullmatch(line)):
             counters.append((j, int(m[1]), int(m[2])))
@@ -341,6 +352,34 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
     if numbered:
         found.update(dict.fromkeys(_toc(lines, numbered), CONTENTS_REASON))
     return found
+
+
+#: a text browser's button bar at a line's end, after the page's words ("23,90 € (BUTTON) In
+#: den Warenkorb"): the marks and their labels, as :data:`_BROWSER_BUTTONS` reads a bar
+_BAR_AT_END = re.compile(
+    rf"\s+{BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*"
+    rf"(?: {BROWSER_BUTTON})?$"
+)
+
+
+def without_button_bars(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
+    """The kept lines of ``lines`` (stripped; ``keep``: those still in the text) that end
+    with a text browser's button bar after the page's own words, by index, each without the
+    bar: a shop's price before its cart button ("23,90 € (BUTTON) In den Warenkorb" ->
+    "23,90 €"). The price is the page's, the button's label lynx's rendering of a control;
+    the line was kept with the label as its tail (s45 acc-regress R1)."""
+    out: dict[int, str] = {}
+    for j in compress(range(len(lines)), keep):
+        line = lines[j]
+        if "(" in line and _BROWSER_BUTTON_AT.search(line) and (m := _BAR_AT_END.search(line)):
+            head = line[: m.start()].rstrip()
+            if head and not _BROWSER_BUTTON_AT.search(head):
+                out[j] = head
+    return out
+
+
+#: a button's mark anywhere in a line
+_BROWSER_BUTTON_AT = re.compile(BROWSER_BUTTON)
 
 
 def without_edit_links(lines: Sequence[str], keep: Sequence[bool] | None = None) -> dict[int, str]:

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from corearchive.characters import CJK_RANGES
 from corearchive.errors import ModelFileError
 from corearchive.modelfile import read_model
 
@@ -75,11 +76,15 @@ _TOK = re.compile(r"(?:\w|[" + _WORD_MARKS + r"])+")
 #: one of these; without them its last sentence had no end, s41 acc-press F7).  The metadata
 #: stage reads sentence ends with the same marks.
 CLOSING_MARKS = "\"'”’»“‘«)"
-#: The marks that end a sentence (before its closing marks): also the Devanagari danda and
-#: double danda, the Arabic question mark, the Urdu, Ethiopic, Armenian, Myanmar and Khmer
-#: full stops (a Hindi article's paragraphs ended no sentence, and the page read as one
-#: without an article: s46 read F6)
-SENTENCE_MARKS = ".!?…。！？।॥؟۔።։။។"
+#: The marks that end a sentence in the scripts beyond Latin's and Chinese/Japanese,
+#: none of which has capitals: the Devanagari danda and double danda, the Arabic question
+#: mark, the Urdu, Ethiopic, Myanmar and Khmer full stops (the one list of the stages'
+#: sentence ends with :data:`SENTENCE_MARKS`)
+SCRIPT_ENDS = "।॥؟۔።။។"
+#: The marks that end a sentence (before its closing marks): Latin's, Chinese/Japanese's,
+#: those of :data:`SCRIPT_ENDS` and the Armenian full stop (a Hindi article's paragraphs
+#: ended no sentence, and the page read as one without an article: s46 read F6)
+SENTENCE_MARKS = ".!?…。！？" + SCRIPT_ENDS + "։"
 #: What a line of prose may end with (the structures' and notes' "ends a sentence" tests): a
 #: sentence's end, a closing mark of English or French or a bracket, or a German closing
 #: quote after a sentence's end ("… gesagt.“"). A German closer alone is also an English or
@@ -97,11 +102,10 @@ _SENT_IN = re.compile(
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
 _NUMDATE = re.compile(r"\d[./:-]\d")
 #: the characters a line ending a sentence ends with (before its closing marks), the line
-#: features' ``end_sent``: the full stops of Devanagari ("।"), Myanmar ("။"), Urdu ("۔"),
-#: Armenian ("։"), Ethiopic ("።") and Khmer ("។") as well (a Burmese story's paragraphs
+#: features' ``end_sent``: :data:`SENTENCE_MARKS` and ";" (a Burmese story's paragraphs
 #: ended none: the page had no prose line, and its top stories' headlines under the story
 #: were kept, no teasers after the article's end; s46 chrome46, held-out burmese_article)
-_END_CHARS = frozenset(".!?…。！？;؟।။۔։።។")
+_END_CHARS = frozenset(SENTENCE_MARKS + ";")
 _CLOSERS = CLOSING_MARKS + "]」』 \t"
 _SEPS = "|•·»›«‹/\\–—>©®™#"
 _QUOTES = "\"“”„«»‘’'"
@@ -2560,8 +2564,6 @@ def _nomark_menu(line: str, letters: int) -> bool:
 # and kana; Korean spaces its words), and their stop words are their function characters
 # (particles, pronouns, prepositions: 的 了 是 在 ..., の に は を ...), which prose has and a
 # run of related headlines ("河南81家上市公司已复工75家王毅会见...") lacks.
-#: Chinese and Japanese characters (kana, Han): the metadata stage's too
-CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_LETTERS = re.compile(f"[{CJK_RANGES}]")
 _CJK_STOP = re.compile(
     "[的了是在和也就都而那之其以被把但所很又我你他她它不有"  # (Chinese, either script)

@@ -31,10 +31,15 @@ _CARD_WORDS = 25
 #: the share of the grid's children that are cards at least (a grid holds its cards, and
 #: maybe a banner)
 _CARD_SHARE = 0.6
-_CURRENCY = r"(?:[$€£¥₹]|US\$|CHF|EUR|USD|GBP|zł|kr|Kč|Ft|lei)"
+#: a price's currency, its sign or its code, before or after the amount (the one list of
+#: the HTML cards' prices and of the plain-text grid's, :mod:`.structures`: the two lists
+#: had drifted apart, ₹ and Kč on one, ₩ on the other)
+CURRENCY_SIGNS = "$€£¥₹₩"
+CURRENCY_CODES = r"US\$|CHF|EUR|USD|GBP|zł|kr|Kč|Ft|lei"
+CURRENCY = rf"(?:[{CURRENCY_SIGNS}]|{CURRENCY_CODES})"
 _AMOUNT = r"\d{1,3}(?:[.,\s ]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 #: an element's whole text that is a price: an amount with its currency before or after it
-_PRICE = re.compile(rf"(?:{_CURRENCY}\s?(?:{_AMOUNT})|(?:{_AMOUNT})\s?{_CURRENCY})")
+_PRICE = re.compile(rf"(?:{CURRENCY}\s?(?:{_AMOUNT})|(?:{_AMOUNT})\s?{CURRENCY})")
 #: what is between a price's currency and its amount in the markup: a space, or the tags
 #: of the elements that hold them ("<span>$</span>19.99")
 _GAP = r"(?:\s|&nbsp;|</?(?:span|bdi|sup|sub)\b[^<>]{0,120}>){0,4}"
@@ -43,8 +48,8 @@ _GAP = r"(?:\s|&nbsp;|</?(?:span|bdi|sup|sub)\b[^<>]{0,120}>){0,4}"
 #: ("&pound;19.99"). The gate's list and the price's were two and disagreed: a grid priced
 #: "CHF 29.90" or "&euro; 19,99" had no cards (s44 acc-read F5)
 _PRICE_IN_HTML = re.compile(
-    rf"(?:{_CURRENCY}|&(?:pound|euro|yen|dollar|#36|#163|#165|#8364|#x24|#xa3|#x20ac);)"
-    rf"{_GAP}\d|\d{_GAP}(?:{_CURRENCY}|&euro;)",
+    rf"(?:{CURRENCY}|&(?:pound|euro|yen|dollar|#36|#163|#165|#8364|#x24|#xa3|#x20ac);)"
+    rf"{_GAP}\d|\d{_GAP}(?:{CURRENCY}|&euro;)",
     re.I,
 )
 #: the elements inside a price, besides its text: a currency's symbol and the amount in

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from itertools import compress, islice, pairwise, repeat
 from typing import NamedTuple
 
-from .lines import CLOSING_MARKS, SENTENCE_MARKS
+from .lines import CLOSING_MARKS, SCRIPT_ENDS, SENTENCE_MARKS
 
 #: Widths a text is looked at for: wrapping below 40 is rare, and above 200 a "line" of the
 #: width is a paragraph of its own.
@@ -209,6 +209,7 @@ def _forced(lines: list[str], width: int) -> list[bool]:
                 and not _turn(nxt, speakers)
                 and not _form_control(cur, nxt)
                 and not _time_after_end(cur, nxt)
+                and not _glued_after_end(cur, nxt)
             )
     return out
 
@@ -593,7 +594,7 @@ def _goes_on_caseless(cur: str, nxt: str) -> bool:
 
 #: The sentence ends of scripts without case that :data:`_ENDS` lacks (Arabic "؟" and
 #: full stop "۔", the Indic danda)
-_CASELESS_ENDS = ("؟", "۔", "।", "॥")
+_CASELESS_ENDS = tuple(SCRIPT_ENDS)
 
 
 def _broken_word(cur: str, nxt: str) -> bool:
@@ -748,6 +749,26 @@ def _time_after_end(cur: str, nxt: str) -> bool:
     return _TIME_LINE.fullmatch(nxt) is not None and _LINE_END.search(cur.rstrip()) is not None
 
 
+#: The most characters of a share bar written as one word (:func:`.chrome.glued_bar`), and
+#: where its first space may come at the earliest ("Copier le lien" after the glued words)
+_GLUED_CHARS, _GLUED_SPACE = 90, 10
+
+
+def _glued_after_end(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``nxt`` is a share bar written as one word
+    ("PartagerFacebookTwitterE-mailCopier le lien": :func:`.chrome.glued_bar`) after a line
+    that ends a sentence (``cur``, stripped or not): lynx writes it right under the last
+    paragraph, and the joined line kept the bar as the paragraph's tail (s45 acc-wire W1,
+    W11)."""
+    if len(nxt) > _GLUED_CHARS or 0 <= nxt.find(" ") < _GLUED_SPACE:
+        return False
+    if _LINE_END.search(cur.rstrip()) is None:
+        return False
+    from .chrome import glued_bar  # (chrome reads this module's button pattern)
+
+    return glued_bar(nxt)
+
+
 def _numbered_item(cur: str, nxt: str) -> bool:
     """Whether the stripped line ``nxt`` is a numbered list item ("2. Beat the butter")
     after a line that ends a sentence or is an item itself (stripped ``cur``): a wrapped
@@ -766,7 +787,7 @@ _UNIT_RUN = 3
 #: ... or, for verse, this many lines, at least this share of whose line ends end a clause,
 #: and this many times as many marks at line ends as in the lines
 _VERSE_RUN, _VERSE_ENDS, _VERSE_OVER = 4, 0.6, 2
-_SENTENCE_MARK = re.compile(r"[.!?;…।॥؟۔።፧։。！？]|:$")
+_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_MARKS) + ";፧]|:$")
 _CLAUSE_END = re.compile(r"[,.!?;:]$")
 _CLAUSE_MID = re.compile(r"[,.!?;:]\s")
 

@@ -40,8 +40,11 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import chain, compress, pairwise
 from typing import Any
+
+from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
 from .lines import (
     _COMMENT_WORDS,
@@ -52,6 +55,7 @@ from .lines import (
     LINE_ENDS,
     SENTENCE_MARKS,
 )
+from .listing import CURRENCY, CURRENCY_CODES, CURRENCY_SIGNS
 from .refine import _AD_LABEL
 from .reflow import BROWSER_BUTTON, CLOCK
 
@@ -270,7 +274,7 @@ _ARTICLE_LINES = 3
 #: model's rule of pages without an article counts them: ``lines._sentence_lines``; its
 #: ``cjk_ratio`` counts Hangul with Han and kana, and so does :data:`_CJK` here)
 _CJK_PROSE_CHARS = 20
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
+_CJK = re.compile(f"[{CJK_RANGES}{HANGUL_RANGES}\uff66-\uff9f]")  # (and half-width kana)
 #: the fewest characters of a prose line of Thai or Lao, more than half of them of those
 #: scripts: they end a sentence with no mark (a space parts it from the next), and a Thai
 #: article's paragraphs counted as none (its page read as one without an article and kept
@@ -1310,6 +1314,14 @@ _POST_TIME = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _has_time(line: str) -> bool:
+    """Whether ``line`` holds a post's time (:data:`_POST_TIME`). Cached: a thread's and a
+    live blog's tests ask it of a line as a poster, as the time under one and as a post's
+    time (:func:`_poster`, :func:`_head`, :func:`_stamp`): once a line."""
+    return _POST_TIME.search(line) is not None
+
+
 # an article's byline ("By Jane Doe") or a date's label ("Updated"), over its date: no
 # poster (an article's "Updated" / "March 21, 2020" between two paragraphs made it a thread)
 _NO_POSTER = re.compile(
@@ -1327,19 +1339,14 @@ def _poster(line: str) -> bool:
         and len(line.split()) <= _POSTER_WORDS
         and not line.endswith(("?", "!", ":"))
         and not _NO_POSTER.match(line)
-        and not _POST_TIME.search(line)
+        and not _has_time(line)
     )
 
 
 def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
     """Whether lines ``i`` and ``i + 1`` are a post's poster and its time."""
     t = lines[i + 1]
-    return (
-        not furniture[i]
-        and t.count(" ") < _TIME_WORDS
-        and _poster(lines[i])
-        and _POST_TIME.search(t) is not None
-    )
+    return not furniture[i] and t.count(" ") < _TIME_WORDS and _poster(lines[i]) and _has_time(t)
 
 
 def _prose(line: str) -> bool:
@@ -1602,13 +1609,16 @@ def _post_lines(lines: Sequence[str], i: int, nxt: int) -> bool:
 _MERIDIEM_END = re.compile(r"\b[ap]\.m\.$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _stamp(line: str) -> bool:
     """Whether ``line`` is a post's time alone (a date or a time, a label's words at most):
-    no sentence, though "9:05 p.m." ends with a point (s45 read F4)."""
+    no sentence, though "9:05 p.m." ends with a point (s45 read F4). Cached: :func:`post_times`
+    asks it of a line as a time and again as each piece of the paragraph under the lines
+    above it (:func:`_paragraph_end`), ~2.5 searches a line."""
     return (
         line.count(" ") < _TIME_WORDS
         and (not _prose(line) or _MERIDIEM_END.search(line) is not None)
-        and _POST_TIME.search(line) is not None
+        and _has_time(line)
         and _time_alone(line)
     )
 
@@ -2572,16 +2582,14 @@ _EXTRA_WORDS = 3
 _CARD_SPAN = 4
 # a price at the start of a line, its currency before or after the amount: "£35.00",
 # "49,99 €", "€ 18,00", "CHF 12.50", "USD 9.99"
-_PRICE = re.compile(
-    r"(?:(?:[$€£¥₩]|(?:EUR|USD|GBP|CHF)\b)\s?\d[\d.,']*"
-    r"|\d[\d.,']*\s?(?:[$€£¥₩]|(?:EUR|USD|GBP|CHF|kr|zł)\b))"
-)
+# (a code ends where a word would: "EUR", not "Europa"; a sign may have the button glued
+# after it, "49,99 €Ajouter au panier")
+_CURRENCY_AT = rf"(?:[{CURRENCY_SIGNS}]|(?:{CURRENCY_CODES})(?![^\W\d_]))"
+_PRICE = re.compile(rf"(?:{_CURRENCY_AT}\s?\d[\d.,']*|\d[\d.,']*\s?{_CURRENCY_AT})")
 #: a line's start that may start a :data:`_PRICE` (its currency, or an amount and its
 #: currency, looser: no word's end asked, no line's end crossed), in a text of lines: fewer
 #: than a grid's cards, and the text has none (most texts: counted in C, no call a line)
-_PRICE_STARTS = re.compile(
-    r"^(?:[$€£¥₩]|EUR|USD|GBP|CHF|\d[\d.,']*[^\S\n]?(?:[$€£¥₩]|EUR|USD|GBP|CHF|kr|zł))", re.M
-)
+_PRICE_STARTS = re.compile(rf"^(?:{CURRENCY}|\d[\d.,']*[^\S\n]?{CURRENCY})", re.M)
 
 
 # a list's mark before a line and an image's label in it ("• -30%[i]", lynx's "* -30%")

@@ -56,6 +56,8 @@ from operator import add
 # not in the function; it loads no model (its tables are compiled in).
 import pycld2
 
+from corearchive.characters import CJK_RANGES, HANGUL_RANGES
+
 # ---------------------------------------------------------------- tunables ----
 STAGE1_MIN_P = 0.5  # fastText probability needed for a stage-1 accept
 STAGE15_MIN_P = 0.8  # py3langid probability needed to settle a stage-1 disagreement
@@ -141,9 +143,7 @@ def language_text(line: str) -> str:
 # "signal" = two letters in one word, combining marks / apostrophes allowed in between
 # (digits, punctuation, symbols alone are 'und')
 # or a single ideograph / kana / hangul syllable (one character is a word there)
-_SIGNAL = re.compile(
-    r"[^\W\d_][^\s\w]*[^\W\d_]|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
-)
+_SIGNAL = re.compile(rf"[^\W\d_][^\s\w]*[^\W\d_]|[{CJK_RANGES}{HANGUL_RANGES}]")
 
 
 def _nameish(t: str) -> bool:
@@ -417,7 +417,7 @@ def _has_signal(text: str) -> bool:
     return _SIGNAL.search(text) is not None
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK = re.compile(f"[{CJK_RANGES}{HANGUL_RANGES}]")
 
 
 def _is_short(t: str) -> bool:

@@ -58,6 +58,7 @@ from .text import (
     _features,
     _mk,
     address_host,
+    after_place,
     after_reference,
     author_field_names,
     cjk_byline,
@@ -714,7 +715,7 @@ def _author_fields_as_written(place: Callable[[str], bool] | None = None) -> Ite
                 # acc-read F10)
                 known = current_authors.split("; ") if current_authors else []
                 return "; ".join(dict.fromkeys([*known, name]))
-            written = author_string
+            written = author_string = after_place(author_string)
             if _MARKS.search(written):
                 # a script with vowel signs (Devanagari and the other Indic scripts):
                 # trafilatura's clean-up cuts the signs as special characters ("राहुल
@@ -1310,7 +1311,7 @@ class _HeadScan:
     (the same elements in the same order: tests/plugins/test_metadata.py), any other from
     the tree."""
 
-    __slots__ = ("heads", "metas", "root", "scripts")
+    __slots__ = ("heads", "metas", "root", "schemas", "scripts")
 
     _OG = './/head/meta[starts-with(@property, "og:")]'
     _HEAD_METAS = ".//head/meta[@content]"
@@ -1322,6 +1323,9 @@ class _HeadScan:
         self.heads: list[HtmlElement] = []
         self.metas: list[HtmlElement] = []
         self.scripts: list[HtmlElement] = []
+        #: the parsed JSON of each of :meth:`json_scripts` (None: empty, not JSON, not read
+        #: yet), as :func:`_extract_meta_json` read them, for :func:`_json_ld_tags`
+        self.schemas: list[Any] = []
         lists = {"head": self.heads, "meta": self.metas, "script": self.scripts}
         for el in root.iterdescendants("head", "meta", "script"):
             lists[el.tag].append(el)
@@ -1452,13 +1456,15 @@ def _extract_meta_json(heads: _HeadScan, metadata: Any) -> Any:
 
     from trafilatura.json_metadata import extract_json, extract_json_parse_error
 
-    for elem in heads.json_scripts():
+    scripts = heads.json_scripts()
+    heads.schemas = [None] * len(scripts)
+    for k, elem in enumerate(scripts):
         if not elem.text:
             continue
         element_text = _normalize_json("".join(_JSON_KEPT.findall(elem.text)))
         try:
             # (strict=False as trafilatura: control characters inside strings are read)
-            schema = json.loads(element_text, strict=False)
+            schema = heads.schemas[k] = json.loads(element_text, strict=False)
             metadata = extract_json(_without_live_updates(schema), metadata)
         except json.JSONDecodeError:
             metadata = extract_json_parse_error(element_text, metadata)
@@ -1469,16 +1475,21 @@ def _json_ld_tags(heads: _HeadScan) -> list[str]:
     """The ``keywords`` of the page's JSON-LD article (:func:`_json_keywords`), [] if none.
     trafilatura reads a page's keywords meta tag, not its article's JSON-LD "keywords": a
     page that gives its tags there alone had none (s45 acc-wire W7). Only scripts that hold
-    the word are parsed (a second time: trafilatura's reading of them is kept as is)."""
+    the word are read: as :func:`_extract_meta_json` parsed them (once a page), or, where
+    it could not (its normalised text broken: an unescaped "&quot;" inside a string), as
+    written."""
     import json
 
-    for elem in heads.json_scripts():
+    scripts = heads.json_scripts()
+    parsed = heads.schemas if len(heads.schemas) == len(scripts) else [None] * len(scripts)
+    for elem, schema in zip(scripts, parsed, strict=True):
         if not elem.text or '"keywords"' not in elem.text:
             continue
-        try:
-            schema = json.loads(elem.text, strict=False)
-        except json.JSONDecodeError:
-            continue
+        if schema is None:
+            try:
+                schema = json.loads(elem.text, strict=False)
+            except json.JSONDecodeError:
+                continue
         if found := _json_keywords(schema):
             return found
     return []
@@ -1674,6 +1685,10 @@ def copyright_holder(content: str, name: str) -> bool:
 # --- trafilatura's author, category and tag searches (see htmltree.AttrIndex) ---
 
 
+#: A tag page's path by its number, "/t/12" (an alternative of trafilatura's "/tags?/")
+_TAG_NUMBER_PATH = r"|/t/\d+(?:[/?#]|$)"
+
+
 def _extract_catstags(
     metatype: str, tree: HtmlElement, index: AttrIndex, heads: _HeadScan
 ) -> list[str]:
@@ -1684,6 +1699,10 @@ def _extract_catstags(
 
     results: list[str] = []
     regexpr = "/" + metatype.rstrip("y") + "(?:y|ies|s)?/"
+    if metatype == "tag":
+        # (and a tag's page by its number, "/t/12", in a tag list's markup: a site's tags
+        # were none, s45 acc-wire W7)
+        regexpr += _TAG_NUMBER_PATH
     for catexpr, needles in with_needles(
         "CATEGORIES_XPATHS" if metatype == "category" else "TAGS_XPATHS"
     ):

@@ -35,11 +35,14 @@ from urllib.parse import urlsplit
 import numpy as np
 import numpy.typing as npt
 
+from corearchive.characters import CJK_RANGES, HANGUL_RANGES
+
 from ..boilerplate.lines import (
-    CJK_RANGES,
     CLOSING_MARKS,
     CUE_WORDS,
     NETWORKS,
+    SCRIPT_ENDS,
+    SENTENCE_MARKS,
     nomark_prose_line,
 )
 from ..boilerplate.mailing import EMAIL, LINK_SEPS, is_mail_furniture
@@ -2004,10 +2007,9 @@ _CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
 #: A Hangul syllable: Korean is written with spaces between words, but each syllable takes
 #: two columns, as a Chinese character does; counted as one, a Korean paragraph of 70
 #: syllables was no paragraph (more than 80 columns), nor any paragraph of a Korean page
-_HANGUL_RANGE = r"\uac00-\ud7a3"
-_HANGUL = re.compile(f"[{_HANGUL_RANGE}]")
+_HANGUL = re.compile(f"[{HANGUL_RANGES}]")
 #: A character two columns wide: :data:`_CJK_CHAR` or :data:`_HANGUL` (:func:`width`)
-_WIDE_CHAR = re.compile(f"[{CJK_RANGES}{_HANGUL_RANGE}]")
+_WIDE_CHAR = re.compile(f"[{CJK_RANGES}{HANGUL_RANGES}]")
 
 
 _MAX = np.maximum.reduce
@@ -3918,7 +3920,7 @@ _FURNITURE = re.compile(
 #: bar in it: the pattern is read without its colons, and split at its bars, below)
 _GREEK_NAMES = r"(?=\s+(?![αά]γ[ιί])[^\W\d_]+\s+[^\W\d_])"
 _BYLINE_MORE = (
-    r"oleh|penulis:?|yazan:?|yazar:?|muhabir:?|haber:?|автор:?|авторы:?|текст:?|"
+    r"oleh|penulis:?|pewarta:?|wartawan:?|reporter(?=:)|yazan:?|yazar:?|muhabir:?|haber:?|автор:?|авторы:?|текст:?|"
     r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|"
     rf"του{_GREEK_NAMES}|της{_GREEK_NAMES}|"
     r"بقلم|كتب|كتبه|كتبت|الكاتب:?|الكاتبة:?|نویسنده:?|خبرنگار:?|מאת|כתב:|"
@@ -3957,12 +3959,12 @@ _BYLINE_START = re.compile(
     + r"|作者|记者|記者|筆者|著者|撰文|文)(?!\w)"
 )
 _CLOSERS = CLOSING_MARKS
-_SENT_END = re.compile(r"[.!?…।॥؟۔][" + re.escape(_CLOSERS) + "]*$")
+_SENT_END = re.compile(r"[.!?…" + SCRIPT_ENDS + "][" + re.escape(_CLOSERS) + "]*$")
 
 
 #: What ends a sentence (tested on the line without closing quotes; a set lookup rather than
 #: ``_SENT_END``: this runs on every line)
-_ENDERS = frozenset(".!?…。！？।॥؟۔")
+_ENDERS = frozenset(SENTENCE_MARKS)
 
 
 _PAREN_NUM = re.compile(r"\(\d+\)$")
@@ -5318,6 +5320,11 @@ class TitlePool:
             i, s = items[k]
             if i < fm:
                 continue
+            if s[0] == "[" and _LINK_ITEM.match(s) and _in_link_list(items, k):
+                # (an item of a list of links, a teaser's: lynx's "[41]Walmart CEO: …" among
+                # the related stories' "[40]…", "[42]…" was a page's title over its
+                # headline; s45 acc-regress R9)
+                continue
             if s[0] == "[" and (m := _LINK_MARK.match(s)) is not None:
                 s = s[m.end() :]  # (lynx's number of a link: the headline is a link)
             if s[0] in "#*_" and (t := _markup_text(s)) is not None:
@@ -6074,6 +6081,35 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
 
 #: lynx's number of a link before its text ("[33]The Future of Apple Innovation …")
 _LINK_MARK = re.compile(r"\[\d{1,4}\](?=[^\W\d_])")
+
+
+#: lynx's number of a link before any text ("[30]'Comes down to one guy': …")
+_LINK_ITEM = re.compile(r"\[\d{1,4}\]\S")
+
+
+#: how many of the two items over and the two under a link item are teasers' links, for
+#: the item to stand in a list of them, and the fewest words of such a teaser
+_LINK_LIST_NEAR, _TEASER_WORDS = 2, 4
+
+
+def _in_link_list(items: Sequence[tuple[int, str]], k: int) -> bool:
+    """Whether item ``k`` (a line that starts with lynx's number of a link) stands in a list
+    of teasers' links: :data:`_LINK_LIST_NEAR` of the two items over and the two under it
+    are links of :data:`_TEASER_WORDS` words or more. A headline that is a link stands
+    alone, between its section's link and its author's ("[32]Apple", "[35]Adam Clark
+    Estes")."""
+    return (
+        sum(
+            0 <= x < len(items)
+            and (t := items[x][1])[:1] == "["
+            and _LINK_ITEM.match(t) is not None
+            and len(t.split()) >= _TEASER_WORDS
+            for x in (k - 2, k - 1, k + 1, k + 2)
+        )
+        >= _LINK_LIST_NEAR
+    )
+
+
 #: the most lines under a teaser's headline that hold its author's name and its date, and
 #: the fewest headlines of a run of teasers
 _TEASER_LINES = 5
@@ -6405,6 +6441,47 @@ def _names_split(part: str) -> list[str]:
     return pieces
 
 
+#: One word, a dash between spaces, the rest: "PLACE - NAME" (see :func:`_authors_of`)
+_PLACE_DASH = re.compile(r"[^\W\d_][\w'’.]*\s[-–—]\s(.+)")
+
+
+def _caseless_word(w: str) -> bool:
+    """Whether ``w`` is a word of letters (and their marks: Devanagari's vowel signs) of a
+    script without capitals: Arabic, Hebrew, Devanagari, CJK."""
+    return (
+        w[:1].isalpha()
+        and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in w)
+        and not any(c.isupper() or c.islower() for c in w)
+    )
+
+
+def _full_name(part: str) -> bool:
+    """Whether ``part`` is a person's full name: two or three words written as a name's
+    (:func:`_person_like`), or two or three words of a script without capitals."""
+    ws = part.split()
+    return _person_like(part) or (2 <= len(ws) <= 3 and all(map(_caseless_word, ws)))
+
+
+def after_place(s: str) -> str:
+    """Byline ``s`` without a dateline's place before a dash and the reporter's full name
+    ("القاهرة - أحمد سامي" -> "أحمد سامي", "Berlin - Jane Doe" -> "Jane Doe"); else ``s``. The
+    one word before the dash is no person's whole name: the byline's author was the place
+    (s45 acc-wire W4)."""
+    if (
+        (m := _PLACE_DASH.fullmatch(s.strip()))
+        and not _ACRONYM.match(s.strip())
+        and _full_name(_AUTHOR_END.split(m.group(1))[0])
+    ):
+        return m.group(1)
+    return s
+
+
+#: An acronym of two to four capitals and a space: an organisation's, a party's or an
+#: agency's short name before a dash ("CDU - Fraktion Erfurt" is the party's group, no
+#: place and a person), not a dateline's place ("BERLIN - Jane Doe")
+_ACRONYM = re.compile(r"[A-Z]{2,4}\s")
+
+
 def parse_authors(s: str) -> list[str]:
     """The names of a byline's text (after "By"): split on commas and "and" in several
     languages, roles ("correspondent", "in Paris"), agencies and dates dropped."""
@@ -6416,7 +6493,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
     """:func:`parse_authors`, cached (a site's bylines recur on its pages; the role and
     tail patterns are tried at every character)."""
     s = _SPACES.sub(" ", s.replace("\u00ad", "")).strip()  # (soft hyphens: "Mat\u00adthi\u00adas")
-    s = _AUTHOR_END.split(s)[0]
+    s = _AUTHOR_END.split(after_place(s))[0]
     # a generational suffix after a comma is its name's, as one without it is ("Martin
     # Luther King, Jr." was "Martin Luther King", the suffix a part of its own: s38
     # acc-regress D15)
@@ -8937,6 +9014,11 @@ def title_site(title: str, headline: str, url: str | None = None) -> str | None:
     else:
         return None
     label = _host_label(url)
+    if _caseless_name(site, head):
+        # (a name in a script without capitals, "… | 新华网", "… | العربية": case tells
+        # nothing and it spells no domain; a short segment beside a longer headline is the
+        # site's; s45 acc-wire W8)
+        return site
     if (
         # (a headline that reads as a name, as long as the segment beside it, is the site's
         # own name, the segment its section's: "Feuerwehr Oldenburg - Ausbildung"; a page's
@@ -8947,10 +9029,36 @@ def title_site(title: str, headline: str, url: str | None = None) -> str | None:
         or not any(c.isalpha() for c in site)
         or section_label(site)
         or _NOT_SITE_NAME.fullmatch(site.strip(" .:")) is not None
-        or (label is not None and not _names_domain(site, label))
+        # (a name without Latin letters, "Известия" of iz.ru, spells no domain)
+        or (label is not None and _LATIN_LETTER.search(site) and not _names_domain(site, label))
     ):
         return None
     return site
+
+
+#: A Latin letter (of ASCII, or one with its marks: "é")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+#: The most characters of a site's name written without capitals in a <title> ("日本経済新聞",
+#: "وكالة أنباء الإمارات")
+_CASELESS_SITE_CHARS = 24
+
+
+def _caseless_name(site: str, head: str) -> bool:
+    """Whether title segment ``site`` beside ``head`` is a site's name in a script without
+    capitals (Chinese, Japanese, Korean, Arabic, Hindi, ...): it has letters, none of them
+    cased, at most :data:`_CASELESS_SITE_CHARS` characters and :data:`_TITLE_SITE_WORDS`
+    words, and the headline is longer than twice its length (a section beside the
+    site's name is as long as it: "国际 | 新华网")."""
+    letters = [c for c in site if c.isalpha()]
+    return (
+        bool(letters)
+        and not any(c.isupper() or c.islower() for c in letters)
+        and len(site) <= _CASELESS_SITE_CHARS
+        and len(site.split()) <= _TITLE_SITE_WORDS
+        and len(head) > 2 * len(site)
+    )
 
 
 #: What a site's name adds to its domain's label ("BBC News", "Spiegel Online", "CNN.com")

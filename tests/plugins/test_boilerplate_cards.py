@@ -114,3 +114,13 @@ def test_w3m_image_labels_between_cards_go():
     _, rewrite, extras = product_grid(lines)
     assert [lines[j] for j in extras] == [lines[j] for j in range(3, len(lines), 3)]
     assert sorted(rewrite.values()) == sorted(PRICES)
+
+
+def test_prices_in_the_currencies_of_the_html_cards():
+    """The plain-text grid reads the currencies the HTML cards read (one list: rupees,
+    koruna, forint, lei were a card's price in HTML and no price in a text)."""
+    for fmt in ("₹{},00Add to cart", "{},00 Kč Do košíku", "{}.990 Ft Kosárba", "{},00 lei Adaugă"):
+        lines = [s for k, name in enumerate(NAMES) for s in (name, fmt.format(10 + k))]
+        keep, rewrite, _ = product_grid(lines)
+        assert sorted(keep) == list(range(len(lines))), fmt
+        assert len(rewrite) == 6, fmt

@@ -12,11 +12,13 @@ from corearchive_plugins.boilerplate.chrome import (
     BUTTONS_REASON,
     CONTENTS_REASON,
     COUNTER_REASON,
+    FORM_REASON,
     GLUED_SHARE_REASON,
     PROFILE_REASON,
     RECIPE_REASON,
     WIKI_REASON,
     software_chrome,
+    without_button_bars,
     without_edit_links,
 )
 
@@ -314,3 +316,33 @@ def test_a_how_tos_steps_are_no_gallerys_counters():
     assert software_chrome(lines, [True] * len(lines)) == {}
     quiz = ["Question 1 of 10", "Which planet is the largest?", "Question 2 of 10", "Who won?"]
     assert software_chrome(quiz, [True] * len(quiz)) == {}
+
+
+def test_a_price_before_its_cart_button_is_written_without_the_button():
+    """The price is the page's, the button's label lynx's rendering of a control: the line
+    was kept with "(BUTTON) In den Warenkorb" as its tail (s45 acc-regress R1)."""
+    lines = [
+        "Earl Grey Bio, 100 g",
+        "23,90 € (BUTTON) In den Warenkorb",
+        "Darjeeling, 100 g",
+        "$24.99 (BUTTON) Add to cart (BUTTON) Wishlist",
+        "(BUTTON) Share (BUTTON) Tweet",
+    ]
+    assert without_button_bars(lines, [True] * 5) == {1: "23,90 €", 3: "$24.99"}
+    assert without_button_bars(lines, [True, False, True, True, True]) == {3: "$24.99"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1___________________ (BUTTON) In den Warenkorb",
+        "Restez informé : abonnez-vous. ____________________ (BUTTON) S'inscrire",
+        "Recrutement Adhérents Aide Nos sites ____________________ (BUTTON) Rechercher",
+    ],
+)
+def test_a_text_field_and_its_button_are_a_form(line):
+    """lynx writes a form's text field as underscores, its button after it: a product's
+    quantity and cart button, a newsletter's sign-up, a search box were kept (s45
+    acc-regress R1: the shop's "In den Warenkorb" is chrome in the kinds set's truth)."""
+    text = ["The parade started at noon and ran for three hours through the old town.", line]
+    assert software_chrome(text) == {1: FORM_REASON}

@@ -164,6 +164,47 @@ def test_a_titles_segment_names_the_site_only_as_its_domain_does():
     )
 
 
+ARABIC_HEADLINE = "القاهرة تستضيف اجتماعا عربيا لبحث إعادة إعمار غزة"
+ARABIC_PARAS = (
+    "<p>تستضيف العاصمة المصرية القاهرة، الأربعاء، اجتماعا لوزراء الخارجية العرب لبحث الخطة"
+    " العربية لإعادة إعمار قطاع غزة.</p><p>وتتضمن الخطة، التي تبلغ كلفتها نحو 53 مليار دولار،"
+    " مراحل لإزالة الركام وإعادة بناء البنية التحتية والمساكن على مدى خمس سنوات.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "paras", "site"),
+    [
+        (f"{ARABIC_HEADLINE} | العربية", ARABIC_HEADLINE, ARABIC_PARAS, "العربية"),
+        (f"{ARABIC_HEADLINE} - الأهرام", ARABIC_HEADLINE, ARABIC_PARAS, "الأهرام"),
+        (
+            "十四届全国人大三次会议在京开幕 – 人民网",
+            "十四届全国人大三次会议在京开幕",
+            "<p>第十四届全国人民代表大会第三次会议5日上午在人民大会堂开幕。国务院总理作政府工作报告。"
+            "</p><p>报告提出，今年经济增长预期目标为5%左右，城镇新增就业1200万人以上。</p>",
+            "人民网",
+        ),
+    ],
+    ids=["ar-pipe", "ar-dash", "zh-dash"],
+)
+def test_a_site_name_without_capitals_is_its_titles_segment_beside_the_headline(
+    run_stage, title, headline, paras, site
+):
+    # a name in a script without capitals reads as no name by case (s45 acc-wire W8:
+    # "… | العربية", "… | 新华网" gave no site name)
+    doc = _html_page(
+        run_stage, f"<title>{title}</title>", f"<article><h1>{headline}</h1>{paras}</article>"
+    )
+    assert doc.site_name == site
+
+
+def test_a_titles_segment_without_latin_letters_needs_no_domain_to_spell():
+    head = "Путин провёл совещание с правительством"
+    assert title_site(f"{head} | Известия", head, "https://iz.ru/1/2") == "Известия"
+    assert title_site("国际 | 新华网", "国际", "https://www.news.cn/") is None  # (a section's)
+    assert title_site(f"{HEADLINE} | Harbour Times", HEADLINE, "https://example.com/") is None
+
+
 @pytest.mark.parametrize(
     "logo",
     [

@@ -12,7 +12,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage
-from corearchive_plugins.metadata.text import extract, find_dates
+from corearchive_plugins.metadata.text import extract, find_dates, parse_authors
 from corearchive_plugins.metadata.wire import credits, split_authors
 
 
@@ -329,3 +329,98 @@ def test_a_logo_named_by_the_holder_does_not_cut_the_headline() -> None:
     )
     res = extract(text)
     assert (res["site_name"], res["title"]) == ("HR Innovation", title)
+
+
+_AR_PAGE = (
+    "<html><head><title>القاهرة تستضيف اجتماعا عربيا</title></head><body><article>"
+    "<h1>القاهرة تستضيف اجتماعا عربيا لبحث إعادة إعمار غزة</h1>"
+    '<div class="info"><div class="byline">القاهرة - أحمد سامي</div></div>'
+    "<p>تستضيف العاصمة المصرية القاهرة، الأربعاء، اجتماعا لوزراء الخارجية العرب لبحث الخطة"
+    " العربية لإعادة إعمار قطاع غزة.</p><p>وتتضمن الخطة، التي تبلغ كلفتها نحو 53 مليار دولار،"
+    " مراحل لإزالة الركام وإعادة بناء البنية التحتية والمساكن على مدى خمس سنوات.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("القاهرة - أحمد سامي", ["أحمد سامي"]),
+        ("Berlin - Jane Doe", ["Jane Doe"]),
+        # (the name first, its place after: as before)
+        ("Mehmet Demir - İstanbul", ["Mehmet Demir"]),
+        ("Jane Doe - Staff Writer", ["Jane Doe"]),
+        # (a party's short name before its group's: no place, and no person after it)
+        ("CDU - Fraktion Erfurt", ["CDU"]),
+    ],
+)
+def test_a_bylines_place_before_a_dash_is_no_author(byline: str, authors: list[str]) -> None:
+    """W4: "PLACE - NAME": the one word before the dash was taken for the author."""
+    assert parse_authors(byline) == authors
+
+
+def test_an_html_bylines_place_before_a_dash_is_no_author(run_stage) -> None:
+    """W4: the HTML path (trafilatura's author field) gave ['القاهرة'] (Cairo)."""
+    doc = run_stage(MetadataStage, make_document(_AR_PAGE, html=True, path="a.html")).kept[0]
+    assert doc.authors == ["أحمد سامي"]
+
+
+_ID_PAGE = """ANTARA News
+Ekonomi
+BPS: Inflasi Februari 2025 tercatat deflasi 0,09 persen
+{byline}
+Senin, 3 Maret 2025 11:45 WIB
+Jakarta (ANTARA) - Badan Pusat Statistik (BPS) mencatat Indeks Harga Konsumen (IHK) pada \
+Februari 2025 mengalami deflasi sebesar 0,09 persen secara tahunan, deflasi pertama \
+sejak Maret 2000.
+Plt Kepala BPS Amalia Adininggar Widyasanti mengatakan deflasi terutama disebabkan oleh diskon \
+tarif listrik sebesar 50 persen yang diberikan pemerintah pada Januari dan Februari.
+"""
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Pewarta: Rizky Pratama Editor: Siti Nurhaliza",
+        "Wartawan: Rizky Pratama | Editor: Siti Nurhaliza",
+        "Reporter: Rizky Pratama",
+    ],
+)
+def test_indonesian_and_malay_reporter_labels_head_a_byline(byline: str) -> None:
+    """W4: Antara's "Pewarta:" (reporter) byline gave no author; the editor after it is none."""
+    assert extract(_ID_PAGE.format(byline=byline)).get("authors") == ["Rizky Pratama"]
+
+
+def test_an_html_tag_list_of_numbered_tag_pages_gives_the_tags(run_stage) -> None:
+    """W7: a tag list whose links are tag pages by number ("/t/0") gave no tags."""
+    html = _AR_PAGE.replace(
+        "</article>",
+        '<div class="tags"><span>Themen</span><ul><li><a href="/t/0">EZB</a></li>'
+        '<li><a href="/t/17">Zinsen</a></li></ul></div></article>',
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.tags == ["EZB", "Zinsen"]
+
+
+_LYNX_TEASERS = """[2]lifestyle
+[39]Ferris wheel becomes giant Christmas lantern
+[40]Meghan McCain: 'The View' hosts aren't 'treated fairly'
+[41]Walmart CEO: 'We could go away at any minute'
+[42]Amateur MMA fighter dies after brain injury in a bout
+[80]CNN
+The man whose duvet nearly killed him: How this medical mystery was solved
+By Sandee LaMotte, CNN
+1 day ago
+Washington, DC (CNN) - It began with a cough that would not go away, and after two years \
+of tests the doctors had still found nothing that could explain it.
+Then a specialist asked the patient about his bedding, and the answer surprised everyone \
+in the room.
+"""
+
+
+def test_a_lynx_link_lists_item_is_no_title() -> None:
+    """s45 acc-regress R9: on a lynx dump a related story of a list of links ("[41]Walmart
+    CEO: …" among "[40]…", "[42]…") was the title over the page's headline."""
+    assert extract(_LYNX_TEASERS)["title"] == (
+        "The man whose duvet nearly killed him: How this medical mystery was solved"
+    )
