@@ -118,8 +118,15 @@ def test_w3m_image_labels_between_cards_go():
 
 def test_prices_in_the_currencies_of_the_html_cards():
     """The plain-text grid reads the currencies the HTML cards read (one list: rupees,
-    koruna, forint, lei were a card's price in HTML and no price in a text)."""
-    for fmt in ("₹{},00Add to cart", "{},00 Kč Do košíku", "{}.990 Ft Kosárba", "{},00 lei Adaugă"):
+    koruna, forint, lei were a card's price in HTML and no price in a text). The buttons in
+    the forms that are a button's (glued to a sign, w3m's "[…]", lynx's "(BUTTON)"; a text
+    after a space is the price's own: "€18.50 per person", s46 read F5)."""
+    for fmt in (
+        "₹{},00Add to cart",
+        "{},00 Kč [Do košíku]",
+        "{}.990 Ft (BUTTON) Kosárba",
+        "{},00 lei [Adaugă]",
+    ):
         lines = [s for k, name in enumerate(NAMES) for s in (name, fmt.format(10 + k))]
         keep, rewrite, _ = product_grid(lines)
         assert sorted(keep) == list(range(len(lines))), fmt
