@@ -4045,22 +4045,41 @@ _NEVER_TITLE_START = re.compile(
     # "Перейти к основному содержанию"), glued to the next in a text browser's rendering
     # ("Saltar al contenido principalIr al menú": the title of pages whose main block the
     # reader missed; s46 acc-data D4)
-    r"|(?:skip|jump) to\b(?=.{0,60}$)|(?:direkt )?zum (?:haupt)?(?:inhalt|menü|navigation|suche"
+    # (each with its target: "Jump to conclusions: …", "Перейти к цифре: …" are headlines;
+    # s46 midrev M2)
+    r"|(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|menu|search|footer|article)"
+    r"|(?:direkt )?zum (?:haupt)?(?:inhalt|menü|navigation|suche"
     r"|seitenanfang)|aller (?:au|à la|aux) (?:contenu|menu|recherche|pied)|(?:saltar|ir) al?"
-    r" (?:contenido|menú|buscador|pie)|перейти к\b|vai al(?:la)? (?:contenuto|menu|navigazione)"
-    r"|ga (?:direct )?naar (?:de )?(?:inhoud|hoofdinhoud|menu|navigatie)|przejdź do\b"
-    r"|pular para\b|ir para o conteúdo"
+    r" (?:contenido|menú|buscador|pie)|перейти к (?:основному )?(?:содержанию|содержимому"
+    r"|контенту|меню|навигации|поиску)|vai al(?:la)? (?:contenuto|menu|navigazione)"
+    r"|ga (?:direct )?naar (?:de )?(?:inhoud|hoofdinhoud|menu|navigatie)|przejdź do"
+    r" (?:treści|menu|nawigacji|wyszukiwarki)|pular para (?:o )?(?:conteúdo|menu)"
+    r"|ir para o conteúdo"
     # a table's or a figure's numbered caption, lynx's "CAPTION:" before one, a numbered
     # reference ("Table 1: Biggest rent rises, 2023–2024", "[1] Home Office, Crime
     # outcomes ..." were titles of data stories; s46 acc-data D5)
     r"|caption:|(?:table|figure|fig\.|chart|graph|map|tabelle|abbildung|abb\.|grafik|tableau"
     r"|graphique|tabla|gráfico|figura|tabella|таблица|рисунок|график)\s*\d+[a-z]?\s*[:.–—-]"
-    r"|\[\d+\]\s"
-    # a timeline's entry: a date (a year, its month and day before it at most), a colon or
-    # a dash, a sentence with its full stop ("Juni 2022: Das 9-Euro-Ticket startet für drei
-    # Monate.", "1998 — The first plan is published."; s46 acc-data D5)
-    r"|(?:\d{1,2}\.?\s+)?(?:[^\W\d_]+\.?\s+){0,2}(?:1[6-9]|20)\d\d\s*(?::|\s[–—-])\s+\S.{8,}[.!]$)"
+    r"|\[\d+\]\s)"
 )
+#: A timeline's entry: a date (a year, its month and day before it at most: :func:`_timeline_entry`),
+#: a colon or a dash, a sentence with its full stop ("Juni 2022: Das 9-Euro-Ticket startet
+#: für drei Monate.", "1998 — The first plan is published."; s46 acc-data D5)
+_TIMELINE_ENTRY = re.compile(
+    r"((?:\d{1,2}\.?\s+)?(?:[^\W\d_]+\.?\s+){0,2})(?:1[6-9]|20)\d\d\s*(?::|\s[–—-])\s+\S.{8,}\.$"
+)
+
+
+def _timeline_entry(s: str) -> bool:
+    """Whether ``s`` is a timeline's entry (:data:`_TIMELINE_ENTRY`): the words before its
+    year a month's or a day's only ("Euro 2024: England beat Spain in final." is a
+    headline; s46 midrev M1)."""
+    m = _TIMELINE_ENTRY.match(s)
+    return m is not None and all(
+        w.rstrip(".").isdigit() or w.rstrip(".").lower() in MONTHS for w in m.group(1).split()
+    )
+
+
 #: A job ad's or a documentation page's button, or a shop's banner of its terms, on a
 #: lowercased line of at most 80 characters (no "(?i)", no leading space: re tests the first
 #: character against the branches' first letters, ~0.05 µs for a line that opens otherwise;
@@ -4416,6 +4435,7 @@ def _never_title(s: str) -> tuple[bool, bool]:
         or _back_link(s)
         or (not s[0].isalnum() and _ANY_ALNUM.search(s) is None)
         or (_ANY_LETTER.search(s) is None and _NUMBER_TITLE.fullmatch(s) is None)
+        or ((s[:1].isdigit() or s[:1].isupper()) and _timeline_entry(s))
     ):
         # (nor is a line without a letter or a digit: a section break "* * *", "- - - -",
         # a row of arrows; its "words" made it a candidate. Most lines start with one. Nor
@@ -9150,14 +9170,19 @@ _MENU_HEADING = re.compile(
 #: A year in a tag ("Local elections 2025", "Выборы 2025", "Renta 2024"): no digit of an
 #: address, a price or a phone number (:data:`_NOT_TAG`)
 _TAG_YEAR = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
+#: A copyright line's mark or words
+_COPYRIGHT_IN_TAG = re.compile(r"(?i)©|\(c\)|copyright|all rights reserved|alle rechte")
 
 
 def _not_tag(t: str) -> bool:
     """Whether line ``t`` holds what no tag in a labelled run does (:data:`_NOT_TAG`), a
     year aside when words are left that are no date's (a tag with a year was the run's end:
-    the data and election pages of s46 acc-data D9 lost their tags)."""
+    the data and election pages of s46 acc-data D9 lost their tags); never a copyright
+    line's ("© 2024 Daily Gazette" and the footer after it went on as tags: midrev M6)."""
     if _NOT_TAG.search(t) is None:
         return False
+    if _COPYRIGHT_IN_TAG.search(t) is not None:
+        return True
     rest = _TAG_YEAR.sub(" ", t)
     return (
         rest == t

@@ -150,10 +150,10 @@ _CREDIT = re.compile(
     r"(?:\s*(?:/|,|and|und|et|y)\s*(?:(?i:the)\s+)?(?P<b>" + _AGENCY + r"))?"
     r"(?:\s+(?i:news|newswire|wire|staff|reporters?|agency)"
     # (or the desk's city, a capitalised word: "EUROPA PRESS Madrid", "AFP Paris"; s45
-    # acc-wire W4. Not after a two-letter name, which reads as a person's initials before
-    # the surname, "By AA Gill", "AP Herbert"; nor a picture's word, "AFP Photo",
-    # "Reuters Graphics": a picture's credit is not the story's; s46 acc-read F3)
-    r"|(?<![\s:]\w\w)(?<!^\w\w)\s+(?!" + _PICTURE_WORD + r"\b)(?-i:[A-ZÀ-Ý][a-zà-ÿ]+))?\s*\.?$"
+    # acc-wire W4. Not a picture's word, "AFP Photo", "Reuters Graphics": a picture's
+    # credit is not the story's; s46 acc-read F3. After a two-letter name it may be a
+    # person's initials and surname: :func:`credit`)
+    r"|\s+(?!" + _PICTURE_WORD + r"\b)(?P<city>(?-i:[A-ZÀ-Ý][a-zà-ÿ]+)))?\s*\.?$"
 )
 #: A name with an agency after it: "LISA MASCARO Associated Press", "Jane Doe, Reuters",
 #: "Le Quotidien avec AFP", and "Hillel ItalieThe Associated Press", a text rendering that
@@ -234,15 +234,20 @@ def agency(name: str) -> str | None:
     )
 
 
-def credit(s: str, british: bool = False) -> list[str]:
+def credit(s: str, british: bool = False, byline: bool = False) -> list[str]:
     """The agencies of a credit that names no one else ("From The Associated Press", "Von
     dpa", "AFP", "Bloomberg"), else []. On a ``british`` page "AA" is the Automobile
-    Association's, not Anadolu's ("Source: AA" under a story on petrol prices)."""
+    Association's, not Anadolu's ("Source: AA" under a story on petrol prices). A
+    two-letter name and a capitalised word are a person's initials and surname after "By"
+    or in a byline's names (``byline``: "By AA Gill", "AP Herbert"), else the agency and its
+    desk's city ("AP Washington", "AA Ankara"; s46 acc-read F3, midrev M3)."""
     s = s.strip()
     if (a := _ALONE_ONLY.get(s.lower())) is not None:
         return [a]
     m = _CREDIT.match(s)
     if m is None or (british and "AA" in (m["a"], m["b"])):
+        return []
+    if m["city"] and len(m["a"]) == 2 and (byline or s[:3].lower() == "by "):
         return []
     return _agencies(m)
 
@@ -345,7 +350,7 @@ def split_authors(authors: list[str]) -> tuple[list[str], list[str]]:
     agencies: list[str] = []
     for a in authors:
         s = " ".join(a.split())
-        if found := credit(s):
+        if found := credit(s, byline=True):
             agencies += found
             continue
         if (m := _ROLE.match(s)) is not None and (m["a"] or m["desk"]):
@@ -583,7 +588,7 @@ def credits(
                 # a byline: its agencies after the names ("By A and B, Reuters")
                 rest = _without_state(_BY_WORD.sub("", seg), british)
                 for part in re.split(r"\s*,\s*|\s+(?:and|und|et|y|e)\s+", rest):
-                    if got := credit(part, british):
+                    if got := credit(part, british, byline=True):
                         found += got
                     elif (m := _TRAILING.match(part)) is not None and len(m["n"].split()) >= 2:
                         found.append(agency(m["a"]) or m["a"])

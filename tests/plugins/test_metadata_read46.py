@@ -23,7 +23,7 @@ _PARAS = [
 
 @pytest.mark.parametrize(
     "line",
-    ["AFP Photo", "Reuters Graphics", "AP Images", "EFE Foto", "AP Herbert", "AA Gill"],
+    ["AFP Photo", "Reuters Graphics", "AP Images", "EFE Foto", "By AP Herbert", "By AA Gill"],
 )
 def test_a_picture_credit_or_a_persons_initials_is_no_agency(line: str) -> None:
     """F3: the desk's city after an agency ("AFP Paris") took any capitalised word."""
@@ -31,7 +31,15 @@ def test_a_picture_credit_or_a_persons_initials_is_no_agency(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "agency"), [("AFP Paris", "AFP"), ("dpa Berlin", "dpa"), ("AFP", "AFP")]
+    ("line", "agency"),
+    [
+        ("AFP Paris", "AFP"),
+        ("dpa Berlin", "dpa"),
+        ("AFP", "AFP"),
+        # (a two-letter name with its desk's city, no "By": s46 midrev M3)
+        ("AP Washington", "AP"),
+        ("AA Ankara", "Anadolu"),
+    ],
 )
 def test_an_agency_with_its_desks_city_is_a_credit(line: str, agency: str) -> None:
     assert credit(line) == [agency]
@@ -42,6 +50,7 @@ def test_a_columnist_with_initials_is_the_author() -> None:
     got = extract(text)
     assert got["authors"] == ["AA Gill"]
     assert split_authors(["AA Gill"]) == (["AA Gill"], [])
+    assert credits(["Table talk: a long lunch at the Ivy", "By AA Gill"], 0) == []
 
 
 def test_the_aa_of_a_british_page_is_the_automobile_association() -> None:
@@ -187,3 +196,25 @@ def test_a_wikis_category_list_ends_at_its_navigation_menu() -> None:
     )
     text = _ELECTION.split("{label}")[0] + tail
     assert extract(text)["tags"] == ["Marriage candidates"]
+
+
+def test_a_copyright_line_with_its_year_ends_a_tag_run() -> None:
+    """s46 midrev M6: a year in a tag let "© 2024 Daily Gazette" and the footer go on."""
+    tags = "Elections\nNorthshire\n© 2024 Daily Gazette\nPrivacy policy"
+    assert extract(_ELECTION.format(label="Topics", tags=tags))["tags"] == [
+        "Elections",
+        "Northshire",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Euro 2024: England beat Spain in final.",
+        "Jump to conclusions: why we rush to judge",
+        "Перейти к цифре: как банки считают проценты",
+    ],
+)
+def test_headlines_like_timeline_entries_or_skip_links_are_titles(line: str) -> None:
+    """s46 midrev M1, M2: any two words before the year; a skip word without its target."""
+    assert not _never_title(line)[0]
