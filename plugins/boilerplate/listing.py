@@ -21,6 +21,7 @@ $50") is passed over.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any
 
 #: the fewest cards of a listing (a product page's three related products are no listing:
@@ -46,10 +47,20 @@ _GAP = r"(?:\s|&nbsp;|</?(?:span|bdi|sup|sub)\b[^<>]{0,120}>){0,4}"
 #: a price somewhere in the page's markup (the gate: most pages have none): the currencies
 #: of :data:`_PRICE`, before or after a digit, or a currency's entity before one
 #: ("&pound;19.99"). The gate's list and the price's were two and disagreed: a grid priced
-#: "CHF 29.90" or "&euro; 19,99" had no cards (s44 acc-read F5)
+#: "CHF 29.90" or "&euro; 19,99" had no cards (s44 acc-read F5). The lookahead in front
+#: is implied by the rest (a match begins with a digit, a currency's first character or an
+#: entity's "&", in any case ``re.I`` reads them in): the same matches, but a position where
+#: none can begin is left after one test of its character instead of the whole alternation
+#: (~26 ms for a 140 KB page without it, ~12 with it; s46 perf46)
+_PRICE_IN_HTML_STARTS = (
+    CURRENCY_SIGNS
+    + "&"
+    + "".join(sorted({code.lstrip("\\")[0].lower() for code in CURRENCY_CODES.split("|")}))
+)
 _PRICE_IN_HTML = re.compile(
+    rf"(?=[{re.escape(_PRICE_IN_HTML_STARTS)}\d])(?:"
     rf"(?:{CURRENCY}|&(?:pound|euro|yen|dollar|#36|#163|#165|#8364|#x24|#xa3|#x20ac);)"
-    rf"{_GAP}\d|\d{_GAP}(?:{CURRENCY}|&euro;)",
+    rf"{_GAP}\d|\d{_GAP}(?:{CURRENCY}|&euro;))",
     re.I,
 )
 #: the elements inside a price, besides its text: a currency's symbol and the amount in
@@ -150,7 +161,8 @@ def _grid(price: Any, holders: dict[Any, int]) -> tuple[Any, Any] | None:
 def product_cards(tree: Any, html: str) -> list[str]:
     """The product cards of a shop's listing page (see the module's docstring), each its
     name and price on one line, in the page's order; empty when the page has none."""
-    if len(_PRICE_IN_HTML.findall(html)) < MIN_CARDS:
+    # (the scan stops at the MIN_CARDS-th price: a listing's markup holds hundreds)
+    if len(list(islice(_PRICE_IN_HTML.finditer(html), MIN_CARDS))) < MIN_CARDS:
         return []
     prices = _prices(tree)
     price_set = set(prices)
