@@ -9,8 +9,9 @@ table and again under a chart is a repeated line; the lines after the block are 
 lost with it. Two decisions put them back:
 
 * the text resumes (:func:`resumed_text`): a short run of removed lines after the article's
-  kept prose that holds a table's row (the evidence that the run is the article's own
-  apparatus, not a box of related links), followed by prose, kept
+  kept prose that holds a table's row, or that goes on from a chart's kept labelled line
+  with another (the evidence that the run is the article's own apparatus, not a box of
+  related links), followed by prose, kept
   or a sentence the model scored near its threshold: the prose is the article's, and so are
   the run's lines that are no furniture, its labelled lines too;
 * a table's labelled lines (:func:`table_apparatus`): a removed caption right over a kept
@@ -41,6 +42,8 @@ _LABEL = re.compile(
     r"(?:\s+\d{1,3}[a-z]?)?\s?[:：]\s*\S",
     re.IGNORECASE,
 )
+#: how lynx writes a table's caption
+_LYNX_CAPTION = "CAPTION: "
 #: the most words of a labelled line (a note is a sentence or two)
 _LABEL_WORDS = 40
 #: the most removed lines between the article's prose and the prose it resumes with
@@ -51,6 +54,11 @@ _PROSE_ABOVE = 2
 #: acc-data pages; a teaser's summary under a related box scores lower, and has no table or
 #: labelled line above it)
 _CLOSING_SCORE = 0.3
+#: a run of two spaces or more between a row's cells, and the most words of such a row and
+#: the fewest such rows of a table
+_SPACED = re.compile(r"\S {2,}\S")
+_ROW_WORDS = 12
+_SPACED_ROWS = 2
 #: the most lines between a table and its labelled lines (the note under its last row, then
 #: its source)
 _MOST_APPARATUS = 3
@@ -58,13 +66,34 @@ _MOST_APPARATUS = 3
 
 def labelled(line: str) -> bool:
     """Whether ``line`` (stripped) is a table's or chart's labelled caption, note, source or
-    credit (:data:`_LABEL`)."""
+    credit (:data:`_LABEL`), or a caption as lynx writes it ("CAPTION: …")."""
+    if line.startswith(_LYNX_CAPTION):
+        return True
     return _LABEL.match(line) is not None and len(line.split()) <= _LABEL_WORDS
 
 
 def _row(line: str) -> bool:
     """Whether ``line`` is a table's row as a browser copies it: cells between tabs."""
-    return line.count("\t") >= 1 and len(line.split("\t")) >= 2
+    return "\t" in line
+
+
+def _spaced_row(line: str) -> bool:
+    """Whether ``line`` (stripped) may be a table's row as w3m or lynx write one: cells set
+    off by runs of spaces, a figure among them, a few words ("PSOE      3.412 47,9% 9")."""
+    return (
+        _SPACED.search(line) is not None
+        and any(c.isdigit() for c in line)
+        and len(line.split()) <= _ROW_WORDS
+    )
+
+
+def _table_in(lines: Sequence[str], gap: range) -> bool:
+    """Whether the lines ``gap`` of ``lines`` hold a table: a row with tabs, or
+    :data:`_SPACED_ROWS` rows written with spaces (a sentence may have two spaces after a
+    full stop)."""
+    return any(_row(lines[j]) for j in gap) or (
+        sum(_spaced_row(lines[j]) for j in gap) >= _SPACED_ROWS
+    )
 
 
 def resumed_text(
@@ -90,7 +119,12 @@ def resumed_text(
         while i < n and not keep[i]:
             i += 1
         b = i  # the next kept line, or the end
-        if a == 0 or prose_seen < _PROSE_ABOVE or not _prose_line(lines[a - 1]):
+        if a == 0 or prose_seen < _PROSE_ABOVE:
+            continue
+        # (a chart's labelled lines the model cut after its kept note: "Note: …" kept,
+        # "Source: …" / "Chart: X / Data: Y" not)
+        chart = labelled(lines[a - 1]) and labelled(lines[a])
+        if not (chart or _prose_line(lines[a - 1])):
             continue
         # the prose the text resumes with: the kept line after a short break, or the
         # break's first removed sentence near the threshold (its closing paragraph)
@@ -112,7 +146,7 @@ def resumed_text(
             else:
                 continue
         gap = range(a, resume)
-        if not any(_row(lines[j]) for j in gap):
+        if not (chart or _table_in(lines, gap)):
             # no table: a box of links, an ad, or a section's "Quelle: …" line between
             # paragraphs, which the dev pages' truths leave out (trafeval's handwerksblatt)
             continue
@@ -133,11 +167,11 @@ def table_apparatus(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     n = len(lines)
     found: list[int] = []
     for i in range(n):
-        if not (keep[i] and _row(lines[i])):
+        if not (keep[i] and (_row(lines[i]) or _spaced_row(lines[i]))):
             continue
         if i > 0 and not keep[i - 1] and labelled(lines[i - 1]):
             found.append(i - 1)
-        if i + 1 < n and keep[i + 1] and _row(lines[i + 1]):
+        if i + 1 < n and keep[i + 1] and (_row(lines[i + 1]) or _spaced_row(lines[i + 1])):
             continue  # not its last row
         j = i + 1
         while j < n and j - i <= _MOST_APPARATUS and (keep[j] or labelled(lines[j])):

@@ -23,7 +23,7 @@ PAGE_TOOL_REASON = "page tool, player control or screen-reader label"
 NEW_WINDOW = (
     r"\((?:(?:link )?opens|öffnet|s'ouvre|se abre|abre|si apre|opent|откроется|открывается)"
     r"[^()]{0,40}(?:window|tab|fenster|tab|fenêtre|onglet|ventana|pestaña|finestra|venster|"
-    r"окне|вкладке)\)|\((?:nouvelle fenêtre|neues fenster|nueva ventana|new window|"
+    r"окне|вкладке)[^()]{0,12}\)|\((?:nouvelle fenêtre|neues fenster|nueva ventana|new window|"
     r"external link|externer link|lien externe|enlace externo|внешняя ссылка)\)"
 )
 _TOOLS = (
@@ -57,10 +57,11 @@ _TOOLS = (
     r"ende (?:des textes in leichter sprache|der grafik|der tabelle|der bildbeschreibung)|"
     r"конец (?:описания )?(?:графика|таблицы|карты|текста[^.]{0,30})"
 )
-#: a whole line that is a page's tool, a player's control or a screen reader's label; or a
+#: a whole line that is a page's tool, a player's control or a screen reader's label (a list's
+#: item as lynx or w3m mark it: "* Seite drucken"); or a
 #: player's clock ("0:00 / 3:05"); or a link of at most eight words that opens a new window
 _TOOL_LINE = re.compile(
-    rf"(?:{_TOOLS})|\d{{1,2}}:\d\d(?::\d\d)? ?/ ?\d{{1,2}}:\d\d(?::\d\d)?|"
+    rf"(?:[*+•·o#@-] )?(?:{_TOOLS})|\d{{1,2}}:\d\d(?::\d\d)? ?/ ?\d{{1,2}}:\d\d(?::\d\d)?|"
     rf"(?:\S+ ){{0,7}}\S+ ?(?:{NEW_WINDOW})",
     re.IGNORECASE,
 )

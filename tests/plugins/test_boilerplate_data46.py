@@ -114,6 +114,17 @@ def test_a_results_table_between_paragraphs_is_kept_with_its_sources(run_stage) 
     assert {"Temas", "Compartir", "Te puede interesar", "Aviso legal"} <= set(gone)
 
 
+def test_a_results_table_written_by_lynx_is_kept(run_stage) -> None:
+    """D3: the same page as lynx writes it (cells set off by spaces, "CAPTION:"): the table
+    and the chart block between the two paragraphs were removed."""
+    kept, gone = _clean(run_stage, _page("acc46_es_resultados_lynx.txt"))
+    said = " ".join(" ".join(kept).split())
+    for part in ("CAPTION: Resultados por partido", "PSOE 3.412 47,9% 9", "Escrutado el 100%.",
+                 "Fuente: Ministerio del Interior", "Gráfico: El Diario del Sur"):  # fmt: skip
+        assert part in said, part
+    assert "Temas" in gone
+
+
 def test_labelled_lines() -> None:
     """A note's, source's or caption's label and colon, in the lexicon's languages; a
     footer's "Data protection:" is none."""
@@ -157,6 +168,7 @@ def test_a_links_new_window_suffix_is_no_text() -> None:
 
     assert page_tool("Apply for a Blue Badge on GOV.UK (opens in new window)")
     assert page_tool("Скачать данные (CSV) (откроется в новом окне)")
+    assert page_tool("Descarga los datos (CSV) (se abre en una ventana nueva)")
     assert not page_tool("Councillors voted to open the new window factory in March.")
     said = without_new_window(
         ["Read the open data portal (opens in new window) for the figures."], [0]
