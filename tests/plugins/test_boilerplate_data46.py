@@ -228,3 +228,15 @@ def test_an_html_pages_screen_reader_text_is_removed(run_stage) -> None:
     assert "End of chart" not in doc.text
     assert "new window" not in doc.text
     assert "open data portal" in doc.text
+
+
+def test_an_html_charts_source_and_credit_survive_the_refinement(run_stage) -> None:
+    """D2: the chart's "Quelle: …" and "Grafik: X / Daten: Y", which trafilatura kept once
+    the figure was read, were removed by the refinement (the line model scores them as
+    furniture); kept with the chart's note. The page's footer stays out."""
+    html = _page("acc46_de_mieten.html")
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="p.html")).kept[0]
+    for said in ("Hinweis: Nettokaltmieten", "Quelle: Rundschau-Auswertung",
+                 "Grafik: Lena Hoffmann / Daten: Rundschau-Analyse"):  # fmt: skip
+        assert said in doc.text, said
+    assert "Impressum" not in doc.text
