@@ -67,7 +67,7 @@ from corearchive.limits import held, time_limit
 
 from .. import is_post
 from .chrome import software_chrome, without_edit_links
-from .figures import article_boxes, hidden_text, may_apply
+from .figures import article_boxes, hidden_text, may_apply, restore
 from .lines import CLOSING_MARKS, LINE_ENDS
 from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
@@ -847,13 +847,10 @@ class BoilerplateStage(Stage):
                         # a menu's items)
                         changed = True
                         doc.work["live_times"] = stamps
-                    if may_apply(html):
-                        # (text hidden for screen readers removed, and an article's charts
-                        # and boxes of prose made <div>s: trafilatura drops every <figure>
-                        # and <aside>; s46 acc-data D1, D7)
-                        hidden = hidden_text(tree)
-                        boxes = article_boxes(tree)
-                        changed = changed or bool(hidden or boxes)
+                    # (text hidden for screen readers left out, and an article's charts and
+                    # boxes of prose made <div>s: trafilatura drops every <figure> and
+                    # <aside>; s46 acc-data D1, D7; tags only: the attribute index holds)
+                    retagged = hidden_text(tree) + article_boxes(tree) if may_apply(html) else []
                     if changed:
                         # (the tree changed, so does its index: built once for both)
                         index = AttrIndex(tree)
@@ -862,6 +859,7 @@ class BoilerplateStage(Stage):
                         # a gallery's captions are its content: made paragraphs, and read
                         _captions_as_text(captions)
                         text, method, described, _ = self._main_text(doc, tree, AttrIndex(tree))
+                    restore(retagged)  # (the tree as parsed, for the metadata stage)
                     if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
                         cards := new_cards(product_cards(tree, html), text)
                     ):

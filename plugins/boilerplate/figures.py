@@ -5,9 +5,10 @@ trafilatura's cleaning removes every ``<figure>`` without a table and every ``<a
 (``trafilatura.settings.MANUALLY_CLEANED``): a data article lost its charts' titles, notes,
 sources and credits and its "How we did this" box, which its plain text keeps. And it reads
 no CSS: the text a page hides for screen readers alone ("End of chart", a link's "(opens in
-new window)") was kept as the article's. Before extraction, :func:`hidden_text` removes the
-visually hidden elements, and :func:`article_boxes` makes a chart's figure or a box of
-the article's prose a ``<div>``; the markup's test (:func:`may_apply`) keeps the tree walk off
+new window)") was kept as the article's. Before extraction, :func:`hidden_text` marks the
+visually hidden elements as elements trafilatura deletes, and :func:`article_boxes` makes a
+chart's figure or a box of the article's prose a ``<div>``; :func:`restore` undoes both after
+it; the markup's test (:func:`may_apply`) keeps the tree walk off
 pages without them.
 """
 
@@ -49,6 +50,8 @@ _SENTENCE_WORDS = 8
 #: the most of a figure's or box's text that is its links' text
 _LINK_SHARE = 0.3
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+#: a tag trafilatura deletes with its content, its tail kept (``settings.MANUALLY_CLEANED``)
+_DELETED = "noindex"
 #: the most words of a chart's figure (a figure that holds a page's comments is none)
 _FIGURE_WORDS = 200
 #: the elements that hold a figure's note or source line
@@ -72,23 +75,31 @@ def _classes(e: Any) -> list[str]:
     return (e.get("class") or "").split()
 
 
-def hidden_text(tree: Any) -> int:
-    """Remove the visually hidden elements of ``tree`` (by the class names of
-    :data:`_HIDDEN_CLASS`, up to :data:`_HIDDEN_WORDS` words), their tails kept; return how
-    many. ``aria-hidden`` is no reason: it hides from screen readers, not from view."""
-    gone = [
-        e
-        for e in tree.iter()
-        if isinstance(e.tag, str)
-        and any(_HIDDEN_CLASS.search(c) for c in _classes(e))
-        and len(e.text_content().split(None, _HIDDEN_WORDS)) <= _HIDDEN_WORDS
-    ]
-    n = 0
-    for e in gone:
-        if e.getparent() is not None and not any(a in gone for a in e.iterancestors()):
-            e.drop_tree()  # (lxml.html: the tail stays in place)
-            n += 1
-    return n
+def hidden_text(tree: Any) -> list[tuple[Any, str]]:
+    """Mark the visually hidden elements of ``tree`` (by the class names of
+    :data:`_HIDDEN_CLASS`, up to :data:`_HIDDEN_WORDS` words) as elements trafilatura
+    deletes, their tails kept (:data:`_DELETED`); return them with their tags, for
+    :func:`restore`. ``aria-hidden`` is no reason: it hides from screen readers, not from
+    view."""
+    out: list[tuple[Any, str]] = []
+    for e in tree.iter():
+        if (
+            isinstance(e.tag, str)
+            and any(_HIDDEN_CLASS.search(c) for c in _classes(e))
+            and len(e.text_content().split(None, _HIDDEN_WORDS)) <= _HIDDEN_WORDS
+        ):
+            out.append((e, e.tag))
+    for e, _ in out:
+        e.tag = _DELETED
+    return out
+
+
+def restore(retagged: list[tuple[Any, str]]) -> None:
+    """Give the elements :func:`hidden_text` and :func:`article_boxes` retagged their tags
+    back: the metadata stage reads the same tree, and a hidden "Posted on" is the label of
+    a post's date (lemire.me on the dev pages lost its date when the label was removed)."""
+    for e, tag in retagged:
+        e.tag = tag
 
 
 def _text(e: Any) -> str:
@@ -140,18 +151,18 @@ def _prose_box(e: Any) -> bool:
     return bool(said) and max(said) >= _SENTENCE_WORDS and sum(said) >= _BOX_WORDS
 
 
-def article_boxes(tree: Any) -> int:
+def article_boxes(tree: Any) -> list[tuple[Any, str]]:
     """Make the charts' figures (:func:`_chart`) and the boxes of prose (:func:`_prose_box`)
     in ``tree``'s ``<article>`` elements ``<div>`` elements, a figure's caption too;
-    return how many."""
-    n = 0
+    return them with their tags, for :func:`restore`."""
+    out: list[tuple[Any, str]] = []
     for art in tree.iter("article"):
         for e in list(art.iter("figure", "aside")):
             if e.tag == "figure" and next(e.iter("table"), None) is None and _chart(e):
-                for c in e.iter("figcaption"):
-                    c.tag = "div"
+                out += [(c, c.tag) for c in e.iter("figcaption")]
             elif not (e.tag == "aside" and _prose_box(e)):
                 continue
-            e.tag = "div"
-            n += 1
-    return n
+            out.append((e, e.tag))
+    for e, _ in out:
+        e.tag = "div"
+    return out
