@@ -78,9 +78,9 @@ def _classes(e: Any) -> list[str]:
 def hidden_text(tree: Any) -> list[tuple[Any, str]]:
     """Mark the visually hidden elements of ``tree`` (by the class names of
     :data:`_HIDDEN_CLASS`, up to :data:`_HIDDEN_WORDS` words) as elements trafilatura
-    deletes, their tails kept (:data:`_DELETED`); return them with their tags, for
-    :func:`restore`. ``aria-hidden`` is no reason: it hides from screen readers, not from
-    view."""
+    deletes, their tails kept (:data:`_DELETED`), and return them with their tags, for
+    :func:`restore`; one inside a link is removed. ``aria-hidden`` is no reason: it hides
+    from screen readers, not from view."""
     out: list[tuple[Any, str]] = []
     for e in tree.iter():
         if (
@@ -89,9 +89,20 @@ def hidden_text(tree: Any) -> list[tuple[Any, str]]:
             and len(e.text_content().split(None, _HIDDEN_WORDS)) <= _HIDDEN_WORDS
         ):
             out.append((e, e.tag))
-    for e, _ in out:
-        e.tag = _DELETED
-    return out
+    kept: list[tuple[Any, str]] = []
+    for e, tag in out:
+        if e.getparent() is None:
+            continue
+        if any(a.tag == "a" for a in e.iterancestors()):
+            # a link's suffix ("(opens in new window)", "(link is external)"): removed from
+            # the tree for good, as the page's rendering that the refinement reads must lack
+            # it too (trafilatura's line without it, the rendering's with it: the line was
+            # added twice)
+            e.drop_tree()  # (lxml.html: the tail stays in place)
+        else:
+            e.tag = _DELETED
+            kept.append((e, tag))
+    return kept
 
 
 def restore(retagged: list[tuple[Any, str]]) -> None:
