@@ -67,6 +67,7 @@ from corearchive.limits import held, time_limit
 
 from .. import is_post
 from .chrome import software_chrome, without_button_bars, without_edit_links
+from .figures import article_boxes, hidden_text, may_apply, restore
 from .lines import CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
@@ -601,6 +602,7 @@ class BoilerplateStage(Stage):
                 _drop_promo_lines(d)
                 _drop_release_furniture(d)
                 _drop_software_chrome(d)
+                _drop_page_tools(d)
                 if prompts := sign_up_prompts(d.stripped, d.keep.tolist()):
                     # (before the paywall's prompt is looked for under the text: s44 G10)
                     _mark(d, dict.fromkeys(prompts, SIGN_UP_REASON), False)
@@ -847,6 +849,10 @@ class BoilerplateStage(Stage):
                         # a menu's items)
                         changed = True
                         doc.work["live_times"] = stamps
+                    # (text hidden for screen readers left out, and an article's charts and
+                    # boxes of prose made <div>s: trafilatura drops every <figure> and
+                    # <aside>; s46 acc-data D1, D7; tags only: the attribute index holds)
+                    retagged = hidden_text(tree) + article_boxes(tree) if may_apply(html) else []
                     if changed:
                         # (the tree changed, so does its index: built once for both)
                         index = AttrIndex(tree)
@@ -855,6 +861,7 @@ class BoilerplateStage(Stage):
                         # a gallery's captions are its content: made paragraphs, and read
                         _captions_as_text(captions)
                         text, method, described, _ = self._main_text(doc, tree, AttrIndex(tree))
+                    restore(retagged)  # (the tree as parsed, for the metadata stage)
                     if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
                         cards := new_cards(product_cards(tree, html), text)
                     ):
@@ -1439,6 +1446,7 @@ def _keep_structures(d: Any) -> None:
     (:func:`.structures.post_times`) or a dialogue's speakers and turns
     (:func:`.structures.dialogue_turns`) and the heading over it
     (:func:`.structures.dialogue_heading`), with a reason."""
+    from .apparatus import APPARATUS_REASON, resumed_text, table_apparatus
     from .lines import CUEONLY_REASON, cue_only, load_model
     from .structures import (
         CAPITALS_REASON,
@@ -1465,6 +1473,14 @@ def _keep_structures(d: Any) -> None:
     )
     if found:
         _mark(d, dict.fromkeys(found, STRUCTURE_REASON), True)
+    # (a table's or chart's caption, note and source, and the article's text after such a
+    # block: the model read the block as the article's end; s46 acc-data D2, D3)
+    keep = d.keep.tolist()
+    if found := resumed_text(d.stripped, keep, d.score.tolist(), furniture):
+        _mark(d, dict.fromkeys(found, APPARATUS_REASON), True)
+        keep = d.keep.tolist()
+    if found := table_apparatus(d.stripped, keep):
+        _mark(d, dict.fromkeys(found, APPARATUS_REASON), True)
     rated = article_rating(d.stripped, d.keep.tolist(), furniture)
     if rated:
         _mark(d, dict.fromkeys(rated, RATING_REASON), True)
@@ -2277,6 +2293,23 @@ def _drop_software_chrome(d: Any) -> None:
     if bars := without_button_bars(d.stripped, d.keep.tolist()):
         # (a price before its cart button: the price alone)
         d.stripped = [bars.get(j, line) for j, line in enumerate(d.stripped)]
+
+
+def _drop_page_tools(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a page's tool, a player's
+    control or a screen-reader label whole (:func:`.pagetools.page_tool`: "Imprimer la
+    page", "Воспроизвести", "0:00 / 3:05", "End of chart"; s46 acc-data D7, D8), and a
+    kept line's "(opens in new window)" after a link (:func:`.pagetools.without_new_window`)."""
+    import numpy as np
+
+    from .pagetools import PAGE_TOOL_REASON, page_tool, without_new_window
+
+    kept = np.flatnonzero(d.keep).tolist()
+    if found := [j for j in kept if page_tool(d.stripped[j])]:
+        _mark(d, dict.fromkeys(found, PAGE_TOOL_REASON), False)
+    # (a kept line's link, its screen-reader suffix written without it)
+    if said := without_new_window(d.stripped, kept):
+        d.stripped = [said.get(j, line) for j, line in enumerate(d.stripped)]
 
 
 def _without_software_chrome(text: str) -> str:

@@ -215,6 +215,10 @@ def refine(
         for j, k in enumerate(scored):
             if not keep[j] and content.get(k, False) and k not in wholes:
                 keep[j] = True
+    if not all(keep):
+        # (a table's or chart's labelled note, source or credit next to a kept line: the
+        # model reads "Quelle: …", "Source: …" as furniture; s46 acc-data D2)
+        _notes_kept(normed, keep)
     if headings and not all(keep):
         # (a comment section's heading is the page's, not a section of the text:
         # "Comments", "3 Kommentare" over a sign-in prompt; s43 acc-regress R5; nor an ad
@@ -319,6 +323,23 @@ _AD_LABEL = re.compile(
     r"(?i)\W*(?:advertisements?|advertising|ad|ads|sponsored|anzeige|werbung|publicité"
     r"|publicidad|pubblicità|advertentie|reklame|reklama|广告|広告|광고)\W*"
 )
+
+
+def _notes_kept(normed: list[str], keep: list[bool]) -> None:
+    """Keep in ``keep`` each of trafilatura's lines (``normed``, as matched) that is a
+    table's or chart's labelled note, source or credit (:func:`.apparatus.labelled`) next to
+    a kept line, or next to such a line kept (a chart's "Source: …" / "Chart: X / Data: Y"
+    under its note)."""
+    from .apparatus import labelled
+
+    n = len(normed)
+    for j in range(n):
+        if not keep[j] and labelled(normed[j]) and ((j > 0 and keep[j - 1])
+                                                    or (j + 1 < n and keep[j + 1])):  # fmt: skip
+            keep[j] = True
+    for j in range(n - 2, -1, -1):  # (upwards: a run of them over a kept line)
+        if not keep[j] and keep[j + 1] and labelled(normed[j]):
+            keep[j] = True
 
 
 def _heads_kept(normed: list[str], keep: list[bool], headings: Container[str]) -> None:

@@ -1,0 +1,189 @@
+"""A data article's apparatus in plain text: the lines that go with its tables and charts
+(a caption "Table 1: …", a chart's title, "Note: …", "Source: …", "Chart: X / Data: Y") and
+the article's text after such a block (s46 acc-data D2, D3).
+
+The line model reads a table or a chart block in the middle of an article as a break: its
+short lines score like a menu's, "Source" and "Quelle" are furniture words, a source under a
+table and again under a chart is a repeated line; the lines after the block are then
+"outside the main text block", and the article's closing paragraphs, its second table, were
+lost with it. Two decisions put them back:
+
+* the text resumes (:func:`resumed_text`): a short run of removed lines after the article's
+  kept prose that holds a table's row, or that goes on from a chart's kept labelled line
+  with another (the evidence that the run is the article's own apparatus, not a box of
+  related links), followed by prose, kept
+  or a sentence the model scored near its threshold: the prose is the article's, and so are
+  the run's lines that are no furniture, its labelled lines too;
+* a table's labelled lines (:func:`table_apparatus`): a removed caption right over a kept
+  table, labelled note/source lines right under it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .structures import _prose_line
+
+#: the reason given to the lines these rules keep
+APPARATUS_REASON = "a table's or chart's caption, note or source, or the text after them"
+
+#: A label of a table's or chart's note, source or credit, or of its caption, and its colon
+#: ("Source: …", "Quelle: …", "Fuente : …", "Источник: …", "Table 1: …", "Chart: X / Data:
+#: Y"), in the languages of the line model's lexicon; a word after the label is no label
+#: ("Data protection: …" is a footer's)
+_LABEL = re.compile(
+    r"(?:sources?|notes?|data|chart|graphic|map|table|figure|fig\.|"
+    r"quellen?|hinweise?|anmerkung(?:en)?|daten|grafik|karte|tabelle|abbildung|"
+    r"données|infographie|graphique|carte|tableau|"
+    r"fuentes?|notas?|datos|gráfico|mapa|tabla|figura|"
+    r"fonte|dati|grafico|tabella|bron|gegevens|"
+    r"источники?|примечани[ея]|данные|график|инфографика|карта|таблица|рисунок)"
+    r"(?:\s+\d{1,3}[a-z]?)?\s?[:：]\s*\S",
+    re.IGNORECASE,
+)
+#: how lynx writes a table's caption
+_LYNX_CAPTION = "CAPTION: "
+#: the most words of a labelled line (a note is a sentence or two)
+_LABEL_WORDS = 40
+#: the most removed lines between the article's prose and the prose it resumes with
+_MOST_BREAK = 12
+#: the fewest kept prose lines above a break: the page has an article there
+_PROSE_ABOVE = 2
+#: the lowest model score of a removed closing sentence (the article's: 0.36 and 0.49 on the
+#: acc-data pages; a teaser's summary under a related box scores lower, and has no table or
+#: labelled line above it)
+_CLOSING_SCORE = 0.3
+#: a run of two spaces or more between a row's cells, and the most words of such a row and
+#: the fewest such rows of a table
+_SPACED = re.compile(r"\S {2,}\S")
+_ROW_WORDS = 12
+_SPACED_ROWS = 2
+#: the most lines between a table and its labelled lines (the note under its last row, then
+#: its source)
+_MOST_APPARATUS = 3
+
+
+def labelled(line: str) -> bool:
+    """Whether ``line`` (stripped) is a table's or chart's labelled caption, note, source or
+    credit (:data:`_LABEL`), or a caption as lynx writes it ("CAPTION: …")."""
+    if line.startswith(_LYNX_CAPTION):
+        return True
+    return _LABEL.match(line) is not None and len(line.split()) <= _LABEL_WORDS
+
+
+def _row(line: str) -> bool:
+    """Whether ``line`` is a table's row as a browser copies it: cells between tabs."""
+    return "\t" in line
+
+
+def _spaced_row(line: str) -> bool:
+    """Whether ``line`` (stripped) may be a table's row as w3m or lynx write one: cells set
+    off by runs of spaces, a figure among them, a few words ("PSOE      3.412 47,9% 9")."""
+    return (
+        _SPACED.search(line) is not None
+        and any(c.isdigit() for c in line)
+        and len(line.split()) <= _ROW_WORDS
+    )
+
+
+def _table_in(lines: Sequence[str], gap: range) -> bool:
+    """Whether the lines ``gap`` of ``lines`` hold a table: a row with tabs, or
+    :data:`_SPACED_ROWS` rows written with spaces (a sentence may have two spaces after a
+    full stop)."""
+    return any(_row(lines[j]) for j in gap) or (
+        sum(_spaced_row(lines[j]) for j in gap) >= _SPACED_ROWS
+    )
+
+
+def resumed_text(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    score: Sequence[float],
+    furniture: Sequence[bool],
+) -> list[int]:
+    """The removed lines (positions in ``lines``, the non-blank lines stripped; ``keep``,
+    ``score`` the model's decisions and scores; ``furniture``, whether a line's cue is
+    furniture words or repetition) of a table or chart block in the article and of the
+    article's prose after it (see the module's docstring)."""
+    n = len(lines)
+    found: list[int] = []
+    prose_seen = 0
+    i = 0
+    while i < n:
+        if keep[i]:
+            prose_seen += _prose_line(lines[i])
+            i += 1
+            continue
+        a = i  # a run of removed lines from here
+        while i < n and not keep[i]:
+            i += 1
+        b = i  # the next kept line, or the end
+        if a == 0 or prose_seen < _PROSE_ABOVE:
+            continue
+        # (a chart's labelled lines the model cut after its kept note: "Note: …" kept,
+        # "Source: …" / "Chart: X / Data: Y" not)
+        chart = labelled(lines[a - 1]) and labelled(lines[a])
+        if not (chart or _prose_line(lines[a - 1])):
+            continue
+        # the prose the text resumes with: the kept line after a short break, or the
+        # break's first removed sentence near the threshold (its closing paragraph)
+        end = min(b, a + _MOST_BREAK + 1)
+        resume = next(
+            (
+                j
+                for j in range(a, end)
+                if _prose_line(lines[j])
+                and not furniture[j]
+                and not labelled(lines[j])
+                and score[j] >= _CLOSING_SCORE
+            ),
+            None,
+        )
+        if resume is None:
+            if b < n and b - a <= _MOST_BREAK and _prose_line(lines[b]):
+                resume = b
+            else:
+                continue
+        gap = range(a, resume)
+        if not (chart or _table_in(lines, gap)):
+            # no table: a box of links, an ad, or a section's "Quelle: …" line between
+            # paragraphs, which the dev pages' truths leave out (trafeval's handwerksblatt)
+            continue
+        found.extend(j for j in gap if labelled(lines[j]) or not furniture[j])
+        # the closing sentences: removed prose from ``resume`` on, no furniture among them
+        j = resume
+        while j < b and _prose_line(lines[j]) and not furniture[j] and not labelled(lines[j]):
+            found.append(j)
+            j += 1
+    return found
+
+
+def table_apparatus(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The removed labelled lines (:func:`labelled`) of a kept table (tab-separated rows):
+    its caption right over it ("Table 1: Biggest rent rises …") and its note and source
+    lines under it, up to :data:`_MOST_APPARATUS` lines below its last row; and those of a
+    chart, between two kept lines one of which is labelled."""
+    n = len(lines)
+    found: list[int] = []
+    for i in range(n):
+        if not (keep[i] and (_row(lines[i]) or _spaced_row(lines[i]))):
+            continue
+        if i > 0 and not keep[i - 1] and labelled(lines[i - 1]):
+            found.append(i - 1)
+        if i + 1 < n and keep[i + 1] and (_row(lines[i + 1]) or _spaced_row(lines[i + 1])):
+            continue  # not its last row
+        j = i + 1
+        while j < n and j - i <= _MOST_APPARATUS and (keep[j] or labelled(lines[j])):
+            if not keep[j]:
+                found.append(j)
+            j += 1
+    # a chart's labelled line between two kept lines, one of them labelled too: its source
+    # between its kept note and credit ("Note: …" / "Source: …" / "Chart: X / Data: Y")
+    found += [
+        i
+        for i in range(1, n - 1)
+        if not keep[i] and keep[i - 1] and keep[i + 1] and labelled(lines[i])
+        if labelled(lines[i - 1]) or labelled(lines[i + 1])
+    ]
+    return found

@@ -1,0 +1,179 @@
+"""An HTML article's charts, boxes and screen-reader text, made ready for trafilatura
+(s46 acc-data D1, D7).
+
+trafilatura's cleaning removes every ``<figure>`` without a table and every ``<aside>``
+(``trafilatura.settings.MANUALLY_CLEANED``): a data article lost its charts' titles, notes,
+sources and credits and its "How we did this" box, which its plain text keeps. And it reads
+no CSS: the text a page hides for screen readers alone ("End of chart", a link's "(opens in
+new window)") was kept as the article's. Before extraction, :func:`hidden_text` marks the
+visually hidden elements as elements trafilatura deletes, and :func:`article_boxes` makes a
+chart's figure or a box of the article's prose a ``<div>``; :func:`restore` undoes both after
+it; the markup's test (:func:`may_apply`) keeps the tree walk off
+pages without them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .apparatus import labelled
+
+#: the class names of the common frameworks' visually hidden text (Bootstrap's sr-only and
+#: visually-hidden, WordPress's screen-reader-text, GOV.UK's and NHS's prefixed
+#: visually-hidden, Drupal's element-invisible / visually-hidden, Foundation's show-for-sr,
+#: HTML5 Boilerplate's visuallyhidden), a prefix before them allowed ("govuk-", "u-")
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|[-_])(?:sr-only|screen-?reader-(?:text|only)|screenreader-?only|visually-?hidden|"
+    r"hidden-visually|a11y-hidden|element-invisible|show-for-sr|offscreen)$",
+    re.IGNORECASE,
+)
+#: the same names in a page's markup, for the test before the walk
+_HIDDEN_MARKUP = re.compile(
+    r"sr-only|screen-?reader-?(?:text|only)|visually-?hidden|hidden-visually|a11y-hidden|"
+    r"element-invisible|show-for-sr|offscreen",
+    re.IGNORECASE,
+)
+#: the most words of a hidden element that is removed: a label, a link's suffix, a chart's
+#: closing line, an image's description; a longer one is left to the extractor (a page that
+#: hides its whole text until a script shows it)
+_HIDDEN_WORDS = 60
+#: a box that is no article's text, by its class, id or heading
+_NOT_BOX = re.compile(
+    r"related|more|newsletter|sign-?up|subscribe|promo|advert|\bads?\b|share|social|teaser|"
+    r"recommend|popular|trending|read-?also|see-?also|sidebar|widget|comment|author-?bio|"
+    r"card|quote",
+    re.IGNORECASE,
+)
+#: the fewest words of a box's sentence
+_SENTENCE_WORDS = 8
+#: the most of a figure's or box's text that is its links' text
+_LINK_SHARE = 0.3
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+#: a tag trafilatura deletes with its content, its tail kept (``settings.MANUALLY_CLEANED``)
+_DELETED = "noindex"
+#: the most words of a chart's figure (a figure that holds a page's comments is none)
+_FIGURE_WORDS = 200
+#: the elements that hold a figure's note or source line
+_NOTE_TAGS = ("p", "div", "span", "small", "figcaption", "cite")
+#: what a box of the article's prose does not hold
+_NOT_IN_BOX = ("form", "input", "button", "script", "style", "iframe", "video", "audio")
+#: the fewest words of a box's sentences
+_BOX_WORDS = 20
+#: a pull quote's first character
+_QUOTES = frozenset("\"“”„«»‘’‚'")
+_STOP = re.compile(r"[.!?…](?:[\"'”»)\]]*)\s*$")
+
+
+def may_apply(html: str) -> bool:
+    """Whether a page's markup may hold what :func:`hidden_text` or :func:`article_boxes`
+    change (a ``<figure>``, an ``<aside>``, a visually hidden class)."""
+    return "<figure" in html or "<aside" in html or _HIDDEN_MARKUP.search(html) is not None
+
+
+def _classes(e: Any) -> list[str]:
+    return (e.get("class") or "").split()
+
+
+def hidden_text(tree: Any) -> list[tuple[Any, str]]:
+    """Mark the visually hidden elements of ``tree`` (by the class names of
+    :data:`_HIDDEN_CLASS`, up to :data:`_HIDDEN_WORDS` words) as elements trafilatura
+    deletes, their tails kept (:data:`_DELETED`), and return them with their tags, for
+    :func:`restore`; one inside a link is removed. ``aria-hidden`` is no reason: it hides
+    from screen readers, not from view."""
+    out: list[tuple[Any, str]] = []
+    for e in tree.iter():
+        if (
+            isinstance(e.tag, str)
+            and any(_HIDDEN_CLASS.search(c) for c in _classes(e))
+            and len(e.text_content().split(None, _HIDDEN_WORDS)) <= _HIDDEN_WORDS
+        ):
+            out.append((e, e.tag))
+    kept: list[tuple[Any, str]] = []
+    for e, tag in out:
+        if e.getparent() is None:
+            continue
+        if any(a.tag == "a" for a in e.iterancestors()):
+            # a link's suffix ("(opens in new window)", "(link is external)"): removed from
+            # the tree for good, as the page's rendering that the refinement reads must lack
+            # it too (trafilatura's line without it, the rendering's with it: the line was
+            # added twice)
+            e.drop_tree()  # (lxml.html: the tail stays in place)
+        else:
+            e.tag = _DELETED
+            kept.append((e, tag))
+    return kept
+
+
+def restore(retagged: list[tuple[Any, str]]) -> None:
+    """Give the elements :func:`hidden_text` and :func:`article_boxes` retagged their tags
+    back: the metadata stage reads the same tree, and a hidden "Posted on" is the label of
+    a post's date (lemire.me on the dev pages lost its date when the label was removed)."""
+    for e, tag in retagged:
+        e.tag = tag
+
+
+def _text(e: Any) -> str:
+    return " ".join(e.text_content().split())
+
+
+def _link_share(e: Any, text: str) -> float:
+    linked = sum(len(" ".join(a.text_content().split())) for a in e.iter("a"))
+    return linked / max(len(text), 1)
+
+
+def _names_other(e: Any) -> bool:
+    """Whether ``e``'s class or id, or its first heading, names a box that is no article's
+    text (:data:`_NOT_BOX`)."""
+    if _NOT_BOX.search(" ".join((e.get("class") or "", e.get("id") or ""))):
+        return True
+    head = next(e.iter(*_HEADINGS), None)
+    return head is not None and _NOT_BOX.search(_text(head)) is not None
+
+
+def _chart(e: Any) -> bool:
+    """Whether the figure ``e`` is a chart's: a labelled note, source or credit line
+    (:func:`.apparatus.labelled`: "Source: …", "Quelle: …"), at most :data:`_FIGURE_WORDS`
+    words, most of them no link's (a teaser card written as a figure has a linked heading
+    and a date; a heading alone is no chart's: "Up next", "Imperdibles" over videos and
+    teasers on the dev pages)."""
+    text = _text(e)
+    if not text or len(text.split()) > _FIGURE_WORDS or _link_share(e, text) > _LINK_SHARE:
+        return False
+    return any(labelled(_text(p)) for p in e.iter(*_NOTE_TAGS))
+
+
+def _prose_box(e: Any) -> bool:
+    """Whether the aside ``e`` holds the article's prose: paragraphs that end a sentence,
+    :data:`_BOX_WORDS` words in all, one of :data:`_SENTENCE_WORDS` words or more (a box's
+    one-line invitation, "Check out the live TV schedule for …", is none); little of its
+    text in links, no form, script or player (a newsletter's, a survey's), no quote (a pull
+    quote repeats the text), and no name of another box (:func:`_names_other`)."""
+    if next(e.iter(*_NOT_IN_BOX), None) is not None or _names_other(e):
+        return False
+    text = _text(e)
+    if not text or _link_share(e, text) > _LINK_SHARE or text[:1] in _QUOTES:
+        return False
+    said = [
+        len(t.split())
+        for t in (_text(p) for p in e.iter("p", "li"))
+        if _STOP.search(t) and t[:1] not in _QUOTES
+    ]
+    return bool(said) and max(said) >= _SENTENCE_WORDS and sum(said) >= _BOX_WORDS
+
+
+def article_boxes(tree: Any) -> list[tuple[Any, str]]:
+    """Make the charts' figures (:func:`_chart`) and the boxes of prose (:func:`_prose_box`)
+    in ``tree``'s ``<article>`` elements ``<div>`` elements, a figure's caption too;
+    return them with their tags, for :func:`restore`."""
+    out: list[tuple[Any, str]] = []
+    for art in tree.iter("article"):
+        for e in list(art.iter("figure", "aside")):
+            if e.tag == "figure" and next(e.iter("table"), None) is None and _chart(e):
+                out += [(c, c.tag) for c in e.iter("figcaption")]
+            elif not (e.tag == "aside" and _prose_box(e)):
+                continue
+            out.append((e, e.tag))
+    for e, _ in out:
+        e.tag = "div"
+    return out
