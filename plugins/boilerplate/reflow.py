@@ -94,6 +94,7 @@ BROWSER_BUTTON = r"(?i:\((?:button|submit|reset)\))"
 _FORM_CONTROL = re.compile(r"(?:\([* ]\)|\[[Xx ]\])\s")
 #: A button at a line's start as lynx writes one ("(BUTTON) Share"): see :func:`_form_control`
 _BUTTON_START = re.compile(rf"{BROWSER_BUTTON}\s")
+_BUTTON = re.compile(BROWSER_BUTTON)
 #: A clock's time, its hour and its minutes ("14:32", "21.40", "9h05"; the one pattern of
 #: reflow and structures)
 CLOCK = r"([01]?\d|2[0-3])[:.h]([0-5]\d)"
@@ -288,6 +289,13 @@ def wrap_width(lines: list[str]) -> int | None:
     if sum(map((width - _NEAR).__le__, map(len, lines))) < _FEW_BREAKS:
         return None
     forced = _forced(lines, width)
+    # (a lynx button that goes on with the line over it is no wrapper's break: a consent
+    # banner's and a comment form's buttons found a width on pages with none, and a forum's
+    # short posts were then joined to their "Reply" bars and removed: s46 acc-regress R1)
+    forced = [
+        f and (i + 1 == len(lines) or _BUTTON_START.match(lines[i + 1].lstrip()) is None)
+        for i, f in enumerate(forced)
+    ]
     near = [
         f
         for i, (ln, f) in enumerate(zip(lines[:-1], forced, strict=False))
@@ -737,9 +745,15 @@ def _form_control(cur: str, nxt: str) -> bool:
     button after a line that ends mid-sentence goes on with it: a consent banner's "More
     information" link and its buttons, parted, left the banner's text to be read as the
     page's (s45 acc-regress R2)."""
-    return _FORM_CONTROL.match(nxt) is not None or (
-        _BUTTON_START.match(nxt) is not None and _LINE_END.search(cur.rstrip()) is not None
-    )
+    if _FORM_CONTROL.match(nxt) is not None:
+        return True
+    if _BUTTON_START.match(nxt) is None:
+        return False
+    # (a button goes on only with words: after a form's field ("____") or another control
+    # it is the form's, and a comment form's "(BUTTON) Reply" joined to its field moved the
+    # line model's decisions on a page's posts: s46 acc-regress R1)
+    cur = cur.rstrip()
+    return _LINE_END.search(cur) is not None or cur.endswith("_") or _BUTTON.search(cur) is not None
 
 
 def _time_after_end(cur: str, nxt: str) -> bool:

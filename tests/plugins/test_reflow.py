@@ -2088,3 +2088,52 @@ def test_a_wrapped_line_starting_with_a_bullet_like_word_goes_on():
     got = reflow_text("\n".join(lines))
     assert got is not None
     assert para in got.text.split("\n")
+
+
+#: A forum page as lynx writes it (s46 acc-regress R1, kinds k050): short posts, each over
+#: its action bar, a comment form, and a consent banner whose buttons go on with its text
+_LYNX_FORUM = """\
+   Forum des jardiniersRechercher ____________________ (BUTTON) Rechercher
+     * Accueil
+     * Blog
+
+   Vous êtes ici : Accueil › Presse › Comment bien refaire le joint d'un
+   receveur de douche ?
+
+Comment bien refaire le joint d'un receveur de douche ?
+
+   léa_bernard76Messages: 2777 · Inscrit le 15 juillet 2014
+   1 juin 2025
+
+   J'ai déjà essayé les choses évidentes mais rien n'a fonctionné.
+   Répondre Citer Signaler
+   thomas643Messages: 322 · Inscrit le 7 septembre 2009
+   10 janvier 2025
+
+   Prends un silicone sanitaire et laisse-le sécher au moins 24 heures.
+   Répondre
+
+   ____________________________________________________________
+   ____________________________________________________________
+   (BUTTON) Répondre
+
+   © 2024 Forum des jardiniers. Tous droits réservés.
+
+   Nos partenaires et nous-mêmes stockons et accédons à des informations
+   sur votre appareil afin d'améliorer nos services. En savoir plus
+   (BUTTON) Tout accepter (BUTTON) Tout refuser (BUTTON) Paramétrer
+"""
+
+
+def test_a_lynx_buttons_join_is_no_evidence_of_a_wrap_width():
+    """A consent banner's buttons go on with its "En savoir plus" (the test above), but that
+    join is no break a wrapper made: counted as one, it found a width of 71 on a forum page
+    with none, and each short post was joined to the "Répondre" bar under it and removed
+    with it; the page was dropped (s46 acc-regress R1). A button after a form's field
+    ("____") or another control starts a line of its own, as before."""
+    lines = _LYNX_FORUM.split("\n")
+    assert wrap_width(lines) is None
+    joined = reflow_text(_LYNX_FORUM)
+    blocks = [b.strip() for b in (joined.text if joined else _LYNX_FORUM).split("\n")]
+    assert "Prends un silicone sanitaire et laisse-le sécher au moins 24 heures." in blocks
+    assert "(BUTTON) Répondre" in blocks, blocks
