@@ -5273,8 +5273,12 @@ class TitlePool:
             i, s = items[k]
             if i < fm:
                 continue
-            if s[0] == "[" and (m := _LINK_MARK.match(s)) is not None:
-                s = s[m.end() :]  # (lynx's number of a link: the headline is a link)
+            if (
+                s[0] == "["
+                and (m := _LINK_MARK.match(s)) is not None
+                and _headline_link(page, k, s[m.end() :])
+            ):
+                s = s[m.end() :]  # (lynx's number of a headline's link; see _headline_link)
             if s[0] in "#*_" and (t := _markup_text(s)) is not None:
                 s = t  # (a markdown heading's or emphasis's text: see _MARKUP_LINE)
             nw = nwords[k]
@@ -6007,6 +6011,25 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
 
 #: lynx's number of a link before its text ("[33]The Future of Apple Innovation …")
 _LINK_MARK = re.compile(r"\[\d{1,4}\](?=[^\W\d_])")
+
+
+def _headline_link(page: Page, k: int, text: str) -> bool:
+    """Whether the ``k``-th non-blank line, a link as lynx writes it ("[33]The Future of
+    …"), whose ``text`` is the link's, is a headline written as a link: it stands right
+    over a byline, a date line or an author's name ("[35]Adam Clark Estes"), or its text
+    stands on the page as a line of its own too (the headline written twice). Then its
+    number is no part of its title. Other links (a menu's "[6]Panorama", a caption's, a
+    related story's, a legal page's) keep their number, and with it the evidence that
+    they are links, no headline: without it they won the title on lynx pages (s46
+    acc-regress R3)."""
+    texts = page.texts
+    if k + 1 < len(texts):
+        nxt = _LINK_MARK.sub("", texts[k + 1])
+        if _byline_line(nxt) or _person_like(nxt) or page.dates_on(page.items[k + 1][0]):
+            return True
+    return text in texts
+
+
 #: the most lines under a teaser's headline that hold its author's name and its date, and
 #: the fewest headlines of a run of teasers
 _TEASER_LINES = 5
@@ -7834,6 +7857,10 @@ def extract_lines(
         if pool is not None:
             i, s = _unnumbered(page, i, s)
             s = _segment_cut(s)
+        if s[:1] == "[" and (m := _LINK_MARK.match(s)) is not None:
+            # (a link that won with its number, the evidence it bore as a candidate: the
+            # number is no part of the title, s46 acc-regress R3)
+            s = s[m.end() :]
         if marked or (
             i < page.story_end
             and (not _is_para(s) or _over_dateline(page, bisect.bisect_left(page.item_lines, i)))
