@@ -111,6 +111,8 @@ _ITEM_MARK = re.compile(r"[ \t]*(?:[*+•·‣◦▪○■□☆●o#@-]|\d{1,3}
 #: A nested list's item as text browsers mark them by level (lynx: ``*`` ``+`` ``o`` ``#``
 #: ``@``; w3m: ``•`` ``□`` ``☆`` ``○`` ``■``; see :func:`_next_item`)
 _NESTED_ITEM = re.compile(r"[ \t]*[*+•·‣◦▪○□■●◎☆★o#@][ \t]+(?=\S)")
+#: lynx's marks of a nested list's levels (the others of :data:`_NESTED_ITEM` are w3m's)
+_LYNX_LEVELS = frozenset("*+o#@")
 
 
 def _next_item(cur: str, nxt: str) -> bool:
@@ -120,8 +122,15 @@ def _next_item(cur: str, nxt: str) -> bool:
     wrapped sentence's next piece starting "o " (Portuguese, Italian), "+ " or "# " is at
     the text's own indent. (A lynx menu's items, "... das Judentum" / "# Was heißt
     Religionsgemeinschaft ...", were joined into lines of 20 words and kept: held-out.)
-    (The bullet first: most lines have none, and the indents cost more; s45 midrev M10.)"""
-    return _NESTED_ITEM.match(nxt) is not None and _indent(nxt) < _text_indent(cur)
+    (The bullet first: most lines have none, and the indents cost more; s45 midrev M10.)
+
+    A w3m mark ("□ ○ ■ ☆") after a line that is no item of its own, an item's wrapped
+    text, is not: w3m hangs a teaser's summary under the item of its picture's label, and
+    the next teaser's label, "□ Marie Yovanovitch", went on with the summary over it; apart,
+    the summaries of a list of teasers were kept as the article's (s46 acc-regress R5)."""
+    if (m := _NESTED_ITEM.match(nxt)) is None or _indent(nxt) >= _text_indent(cur):
+        return False
+    return m.group().strip() in _LYNX_LEVELS or _NESTED_ITEM.match(cur) is not None
 
 
 def _first_word(s: str) -> int:

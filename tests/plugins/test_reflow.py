@@ -2137,3 +2137,59 @@ def test_a_lynx_buttons_join_is_no_evidence_of_a_wrap_width():
     blocks = [b.strip() for b in (joined.text if joined else _LYNX_FORUM).split("\n")]
     assert "Prends un silicone sanitaire et laisse-le sécher au moins 24 heures." in blocks
     assert "(BUTTON) Répondre" in blocks, blocks
+
+
+#: A list of teasers as ``w3m -dump`` writes one (s46 acc-regress R5, aeb-w3m e4c6…): each
+#: teaser a "□" item of its picture's label, its headline, byline, date and summary hung
+#: under the label's text
+_W3M_TEASERS = """\
+        Sen. David Perdue: Democrats’ socialist agenda would kill the American
+        dream
+
+        Sen. David Perdue
+        Wednesday November 20, 2019
+        Wednesday night, the country’s most liberal Democrats will descend on
+        my home state of Georgia and flood the airwaves with their radical,
+        socialist ideas.
+      □ Surprise! Report claiming the U.S. has the ‘world's highest rate of
+        children in detention’ is bogus.png
+
+        Surprise! Report claiming US has the ‘world's highest rate of children
+        in detention’ is bogus
+
+        Becket Adams
+        Tuesday November 19, 2019
+        Various outlets, including Agence France-Presse, the Associated Press,
+        National Public Radio, and Reuters, reported that a United Nations
+        study showed that there are more “than 100,000 children in
+        migration-related U.S. detention.” That sounds pretty bad. It means
+        America “has the world’s highest rate of children in detention.”
+      □ Marie Yovanovitch
+
+        Marie Yovanovitch is the only impeachment witness so far to demonstrate
+        a legitimate gripe
+
+        Eddie Scarry
+        Tuesday November 19, 2019
+        After three days of congressional hearings, only one witness has
+        emerged so far with a legitimate gripe, and it has nothing to do with
+        the substance of the impeachment pursuit of President Trump.
+      □ Media and Democrats agree- The impeachment witnesses have 'impeccable'
+        credentials.png
+
+        Media and Democrats agree: The impeachment witnesses have 'impeccable'
+        credentials
+
+"""
+
+
+def test_a_w3m_items_label_after_a_hung_summary_goes_on_with_it():
+    """w3m's outdented "□" after an item's hung text (no item line of its own) stays with
+    it, as before s45: apart, the teasers' summaries stood alone and were kept as the
+    article's (aeb-w3m e4c6… F1 0.608 -> 0.443). lynx's levels ("# Was heißt …" after an
+    item's last line, the nested menu above) still start an item."""
+    got = reflow_text(_W3M_TEASERS)
+    assert got is not None and got.width
+    blocks = got.text.split("\n")
+    summary = [b for b in blocks if b.startswith("Various outlets")]
+    assert summary and summary[0].endswith("□ Marie Yovanovitch"), blocks
