@@ -7580,7 +7580,8 @@ def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int
     (:func:`_rel_dateline`) or a date of another calendar (:func:`calendar_line`). A plain
     text's date lines leave its text; an HTML page's stayed when the extractor took its
     ``<time>`` with the article ("4 घंटे पहले", "입력2025.03.05. 오전 8:00 수정…": s45
-    acc-wire W10, a re-fetch's "3 hours ago" a new revision)."""
+    acc-wire W10, a re-fetch's "3 hours ago" a new revision). None when more than
+    :data:`_OPENING_DATE_LINES` open it: a list of events' dates."""
     lines = date_lines.page.lines
     out = []
     for line in text.split("\n", reach)[:reach]:
@@ -7594,7 +7595,15 @@ def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int
         ):
             break
         out.append(row)
-    return out
+    # (more than a date line and its update line, one after another: a schedule's dates,
+    # an events page's first events, "dom 5 de octubre de 2025, 18:30" / "lun 6 …", which
+    # are the page's content, s46 acc-regress R7)
+    return out if len(out) <= _OPENING_DATE_LINES else []
+
+
+#: The most date lines that open an HTML page's text as its byline's (a date line and its
+#: update line, :func:`opening_date_lines`)
+_OPENING_DATE_LINES = 2
 
 
 #: Words an update line may have besides its dates ("Last updated:", "Story updated", "ET")
