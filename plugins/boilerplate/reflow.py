@@ -420,10 +420,12 @@ def _breaks_at(
     out = [False] * len(lines)
     n_near = 0
     for i in range(len(lines) - 1):
-        if widths[i] < width - near or not (nxt := lines[i + 1]).strip():
+        if not (nxt := lines[i + 1]).strip():
+            continue
+        cur = lines[i].rstrip()
+        if widths[i] < width - near and not _latin_break(cur, nxt, widths[i], width):
             continue
         n_near += 1
-        cur = lines[i].rstrip()
         out[i] = (
             _CJK_END.search(cur) is None
             and _indent(nxt) <= _indent(cur)
@@ -437,6 +439,18 @@ def _breaks_at(
     # joined into one line: s33 acc-regress #8)
     prose = sum(1 for i, b in enumerate(out) if b and _CJK_INNER.search(lines[i].rstrip()[:-1]))
     return (width, out) if prose * 2 >= n else None
+
+
+def _latin_break(cur: str, nxt: str, used: int, width: int) -> bool:
+    """Whether a wrapper broke a line of Chinese or Japanese (``cur``, ``used`` of the
+    ``width`` in the measure counted) at a space inside Latin words: ``cur`` ends with a
+    Latin word, at least half the width, and ``nxt``'s first word, Latin, would not have fit
+    after it ("…組織「ボコ・ハラム（Boko" / "Haram）」によるもの…": lynx breaks there, short of
+    the width; parted, the sentence's first piece was lost, s46 acc-regress R4)."""
+    if 2 * used < width or not cur[-1:].isascii() or not cur[-1:].isalnum():
+        return False
+    word = nxt.split(None, 1)[0]
+    return word[:1].isascii() and word[:1].isalpha() and used + 1 + _columns(word) > width
 
 
 def _join_cjk(parts: list[str]) -> str:

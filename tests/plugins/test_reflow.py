@@ -2193,3 +2193,52 @@ def test_a_w3m_items_label_after_a_hung_summary_goes_on_with_it():
     blocks = got.text.split("\n")
     summary = [b for b in blocks if b.startswith("Various outlets")]
     assert summary and summary[0].endswith("□ Marie Yovanovitch"), blocks
+
+
+#: An AFP story in Japanese as ``lynx -dump`` writes it (s46 acc-regress R4, held-out
+#: 21e3…): lynx wraps Chinese and Japanese by characters, and at a space inside Latin words
+_LYNX_JA = "\n".join(
+    [
+        "",
+        "   【6月18日 AFP】ナイジェリア北東部ボルノ（Borno）州で1"
+        "6日夜、イスラム過激派組織「ボコ・ハラム（Boko",
+        "   Haram）」によるものと思われる少女を使った自爆攻撃が起き、31"
+        "人が死亡した。地元当局者と民兵指導者が17日、AFPに明らかにした。",
+        "",
+        "   \u3000攻撃はボルノ州の町ダンボア（Damboa）で、イスラム教の断食月"
+        "「ラマダン（Ramadan）」明けの祭り「イード・アル・フィトル（Eid",
+        "   al-Fitr）」の祝いから帰る途中の人々を狙って起きたもので、ボ"
+        "コ・ハラムの犯行と思われる特徴があった。",
+        "",
+        "   \u3000数回の自爆の後、襲撃者らは自爆攻撃の現場に集まった群集の中に携行"
+        "式ロケット弾を撃ち込み、死傷者がさらに増えた。",
+        "",
+        "   \u3000地元の民兵指導者は「昨夜ダンボアで2度の自爆攻撃とロケット弾によ"
+        "る爆発があり、31人が死亡した。その他に数人が負傷した」と語り、ボコ・ハ"
+        "ラム",
+        "   の犯行であることは明らかだと述べた。",
+        "",
+        "   \u3000地元当局者は「死傷者の大半は町の外から発射されたロケット弾による"
+        "ものだった。事件後に、自爆攻撃が6人の少女によって実行されたことが明らか"
+        "にな",
+        "   った。救急隊が現場で6人の頭部を発見した。顔つきからして7歳から1"
+        "0歳までの少女だった」と述べた。",
+        "",
+        "   \u3000政府はボコ・ハラムが劣勢にあると繰り返し主張しているが、あるアナ"
+        "リストは「ボコ・ハラムはナイジェリア北東部で大量の死傷者を出す攻撃を行う"
+        "意図",
+        "   と作戦能力を維持している」と指摘している。(c)AFP/Aminu ABUBAKAR",
+        "   戦争・紛争 一覧へ>",
+    ]
+)
+
+
+def test_a_lynx_japanese_line_broken_at_a_latin_space_goes_on():
+    """lynx broke "…組織「ボコ・ハラム（Boko" short of the width, at the space before
+    "Haram）」…", whose run of characters would not have fit: a forced break, the
+    paragraph's first sentence one block (apart, its first piece was lost)."""
+    got = reflow_text(_LYNX_JA)
+    assert got is not None and got.width
+    first = [b for b in got.text.split("\n") if "AFP】" in b]
+    assert first and "（Boko Haram）」によるもの" in first[0], first
+    assert first[0].endswith("AFPに明らかにした。")
