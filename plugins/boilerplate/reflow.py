@@ -94,7 +94,6 @@ BROWSER_BUTTON = r"(?i:\((?:button|submit|reset)\))"
 _FORM_CONTROL = re.compile(r"(?:\([* ]\)|\[[Xx ]\])\s")
 #: A button at a line's start as lynx writes one ("(BUTTON) Share"): see :func:`_form_control`
 _BUTTON_START = re.compile(rf"{BROWSER_BUTTON}\s")
-_BUTTON = re.compile(BROWSER_BUTTON)
 #: A clock's time, its hour and its minutes ("14:32", "21.40", "9h05"; the one pattern of
 #: reflow and structures)
 CLOCK = r"([01]?\d|2[0-3])[:.h]([0-5]\d)"
@@ -772,11 +771,12 @@ def _form_control(cur: str, nxt: str) -> bool:
         return True
     if _BUTTON_START.match(nxt) is None:
         return False
-    # (a button goes on only with words: after a form's field ("____") or another control
-    # it is the form's, and a comment form's "(BUTTON) Reply" joined to its field moved the
-    # line model's decisions on a page's posts: s46 acc-regress R1)
+    # (a button goes on only with words: after a form's field ("____") it starts the form's
+    # own line, and a comment form's "(BUTTON) Reply" joined to its field moved the line
+    # model's decisions on a page's posts: s46 acc-regress R1. A row of buttons wrapped
+    # onto two lines goes on: a player's controls)
     cur = cur.rstrip()
-    return _LINE_END.search(cur) is not None or cur.endswith("_") or _BUTTON.search(cur) is not None
+    return _LINE_END.search(cur) is not None or cur.endswith("_")
 
 
 def _time_after_end(cur: str, nxt: str) -> bool:

@@ -2130,7 +2130,7 @@ def test_a_lynx_buttons_join_is_no_evidence_of_a_wrap_width():
     join is no break a wrapper made: counted as one, it found a width of 71 on a forum page
     with none, and each short post was joined to the "Répondre" bar under it and removed
     with it; the page was dropped (s46 acc-regress R1). A button after a form's field
-    ("____") or another control starts a line of its own, as before."""
+    ("____") starts a line of its own, as before."""
     lines = _LYNX_FORUM.split("\n")
     assert wrap_width(lines) is None
     joined = reflow_text(_LYNX_FORUM)
