@@ -1482,7 +1482,15 @@ def _json_ld_tags(heads: _HeadScan, site: str | None = None) -> list[str]:
             continue
         if found := _json_keywords(schema):
             cased = any(not k.islower() for k in found)
-            return [k for k in found if not _cms_key(k, site, cased)]
+            # (two keywords or more of a short key, a colon and a value: a CMS's fields,
+            # "Time: 20.00", "WC: 2000-2999", "Partner: Factiva"; one is a title with a
+            # colon, "Star Wars: The Last Jedi")
+            fields = sum(1 for k in found if _KEYWORD_KEY.match(k)) >= 2
+            return [
+                k
+                for k in found
+                if not _cms_key(k, site, cased) and not (fields and _KEYWORD_KEY.match(k))
+            ]
     return []
 
 
@@ -1533,6 +1541,8 @@ _KEYWORD_FIELD = re.compile(
     r"|channel|subtype|content[ _-]?type|page[ _-]?type)\s*:",
     re.I,
 )
+#: A keyword written as a field: a key of one or two words, a colon, a value
+_KEYWORD_KEY = re.compile(r"[^\s:]+(?: [^\s:]+)?:\s")
 #: An address as a keyword: a URL, a host name "www.…", or one with a subdomain
 #: ("MA_Abington - abington.wickedlocal.com"). Not a brand named by its domain:
 #: "Booking.com", "Amazon.com" (s46 acc-read F13)
@@ -1550,7 +1560,7 @@ _KEYWORD_FLAGS = frozenset(
         "popular", "featured", "trending", "breaking", "new", "neu", "nouveau", "nuevo",
         "nuovo", "long", "short", "top", "top-story", "top-thema", "topthema", "hot",
         "exclusive", "exklusiv", "sponsored", "premium", "paid", "free", "paywall",
-        "video", "videoarticle", "article", "news", "editors-pick", "must-read",
+        "video", "videoarticle", "editors-pick", "must-read",
         "highlight", "highlights", "aufmacher", "teaser", "slider", "hero",
     ]
 )  # fmt: skip

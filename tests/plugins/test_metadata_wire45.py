@@ -307,6 +307,8 @@ def test_text_site_name_from_the_logo_the_copyright_holder_names() -> None:
             ["Star Wars: The Last Jedi", "Booking.com", "Disney"],
         ),
         ('"Covid-19: Impfung, Gesundheit, Berlin"', ["Covid-19: Impfung", "Gesundheit", "Berlin"]),
+        # (a CMS's fields, several "Key: value", are no tags)
+        ('["Articles", "Time: 20.00", "WC: 2000-2999", "Partner: Factiva"]', ["Articles"]),
         # (s46 acc-regress R9: a CMS's keys by their form, a slug, a machine's name, a
         # generic flag, the site's own name)
         (
