@@ -2342,10 +2342,6 @@ def pair_runs(
             and short[j + 1]
             and _pair_label(lines[j])
             and _pair_value(lines[j + 1])
-            # (two menu items side by side, "Politik" / "Wirtschaft", are no label and its
-            # value: a site's menu, its headline and a press release's "Pressemitteilung"
-            # over its dateline were kept as a table, s46 acc-regress R8)
-            and not (_tag_like(lines[j]) and _tag_like(lines[j + 1]))
         ):
             j += 2
         rows = (j - i) // 2

@@ -189,26 +189,3 @@ def test_a_news_briefs_section_tags_between_its_paragraphs_stay_removed(run_stag
         keep = [True, True, *[False] * len(run), True, True]
         got = short_runs(lines, keep, [not k for k in keep])
         assert got == ([2, 3, 4] if found else []), run
-
-
-def test_a_menu_over_a_press_releases_label_is_no_table(run_stage):
-    """A press release as ``w3m -dump`` writes it: the site's menu, the headline, the
-    "Pressemitteilung" label over the dateline, the release's paragraphs. Read as label /
-    value pairs ("Politik" / "Wirtschaft", "Sport" / "Kultur", "Panorama" / the headline,
-    "Pressemitteilung" / "Nordhafen, 3. März 2025"), the menu and the label were kept as a
-    table (s46 acc-regress R8): two menu items side by side are no label and its value."""
-    menu = ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Panorama"]
-    paras = [
-        "Nordhafen, 3. März 2025 – Die Stadtwerke Nordhafen senken zum 1. April den "
-        "Arbeitspreis für Haushaltsstrom um 2,4 Cent je Kilowattstunde.",
-        "Grund seien gesunkene Beschaffungskosten an der Strombörse, teilte das Unternehmen "
-        "am Montag mit. Rund 48.000 Kundinnen und Kunden profitieren.",
-        "Die neuen Preise werden den Kunden in den kommenden Tagen schriftlich mitgeteilt; "
-        "eine Kündigung ist nicht nötig.",
-    ]
-    page = _page(["Stadtwerke Nordhafen"], menu, ["Stadtwerke senken Strompreis zum 1. April"],
-                 ["Pressemitteilung"], ["Nordhafen, 3. März 2025"], *[[p] for p in paras],
-                 ["Impressum Privacy"])  # fmt: skip
-    kept = _kept(run_stage, page)
-    assert paras[1] in kept and paras[2] in kept
-    assert not set([*menu, "Pressemitteilung"]) & set(kept), kept
