@@ -2414,24 +2414,24 @@ _GRID_ARTICLE_WORDS = 25
 
 def grid_in_article(lines: Sequence[str], keep: Sequence[bool], grid: Sequence[int]) -> bool:
     """Whether the grid of product cards on ``grid`` (:func:`product_grid`'s lines) comes
-    after an article: a run of prose lines (:func:`_prose_line`), one after the other
-    (blank lines between), kept by the model over it, of :data:`_GRID_ARTICLE_WORDS` words
-    or more. A grid is the page's content only on a page without one (a shop's category
-    page: over it a heading, a line or two of introduction, a sidebar's teasers, each
-    prose line alone between dates and names; its newsletter's and consent notice's
-    sentences come after it); under an article's paragraphs it is a sidebar's or a box's,
-    "Passende Produkte" under a review, which was kept whole (s46 acc-regress R2)."""
-    words = 0
+    after an article: the last run of prose lines (:func:`_prose_line`) one after the other
+    (blank lines between) that the model kept over it holds :data:`_GRID_ARTICLE_WORDS`
+    words or more. A grid is the page's content only on a page without one (a shop's
+    category page: over it a heading, a line or two of introduction, a sidebar's teasers,
+    each prose line alone between dates and names, and a consent notice at the top, before
+    the introduction; its newsletter's sentences come after it); right under an article's
+    paragraphs it is a sidebar's or a box's, "Passende Produkte" under a review, which was
+    kept whole (s46 acc-regress R2)."""
+    run = last = 0
     for s, k in zip(lines[: min(grid)], keep, strict=False):
         if not s:
             continue
         if k and _prose_line(s):
-            words += len(s.split())
-            if words >= _GRID_ARTICLE_WORDS:
-                return True
+            run += len(s.split())
+            last = run
         else:
-            words = 0
-    return False
+            run = 0
+    return last >= _GRID_ARTICLE_WORDS
 
 
 def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[int]]:
