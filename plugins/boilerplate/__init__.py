@@ -1541,11 +1541,12 @@ def _keep_listing_teasers(d: Any) -> None:
 def _keep_product_cards(d: Any) -> None:
     """Keep the names and prices of a shop's grid of product cards
     (:func:`.structures.product_grid`), each price written without its card's button, and
-    remove the badges between the cards, with reasons."""
-    from .structures import CARD_EXTRA_REASON, CARD_REASON, product_grid
+    remove the badges between the cards, with reasons; not on an article's page
+    (:func:`.structures.grid_in_article`)."""
+    from .structures import CARD_EXTRA_REASON, CARD_REASON, grid_in_article, product_grid
 
     keep, rewrite, extras = product_grid(d.stripped)
-    if not keep:
+    if not keep or grid_in_article(d.stripped, d.keep.tolist(), keep):
         return
     if rewrite:
         stripped = list(d.stripped)

@@ -110,6 +110,8 @@ _ITEM_MARK = re.compile(r"[ \t]*(?:[*+•·‣◦▪○■□☆●o#@-]|\d{1,3}
 #: A nested list's item as text browsers mark them by level (lynx: ``*`` ``+`` ``o`` ``#``
 #: ``@``; w3m: ``•`` ``□`` ``☆`` ``○`` ``■``; see :func:`_next_item`)
 _NESTED_ITEM = re.compile(r"[ \t]*[*+•·‣◦▪○□■●◎☆★o#@][ \t]+(?=\S)")
+#: lynx's marks of a nested list's levels (the others of :data:`_NESTED_ITEM` are w3m's)
+_LYNX_LEVELS = frozenset("*+o#@")
 
 
 def _next_item(cur: str, nxt: str) -> bool:
@@ -119,8 +121,15 @@ def _next_item(cur: str, nxt: str) -> bool:
     wrapped sentence's next piece starting "o " (Portuguese, Italian), "+ " or "# " is at
     the text's own indent. (A lynx menu's items, "... das Judentum" / "# Was heißt
     Religionsgemeinschaft ...", were joined into lines of 20 words and kept: held-out.)
-    (The bullet first: most lines have none, and the indents cost more; s45 midrev M10.)"""
-    return _NESTED_ITEM.match(nxt) is not None and _indent(nxt) < _text_indent(cur)
+    (The bullet first: most lines have none, and the indents cost more; s45 midrev M10.)
+
+    A w3m mark ("□ ○ ■ ☆") after a line that is no item of its own, an item's wrapped
+    text, is not: w3m hangs a teaser's summary under the item of its picture's label, and
+    the next teaser's label, "□ Marie Yovanovitch", went on with the summary over it; apart,
+    the summaries of a list of teasers were kept as the article's (s46 acc-regress R5)."""
+    if (m := _NESTED_ITEM.match(nxt)) is None or _indent(nxt) >= _text_indent(cur):
+        return False
+    return m.group().strip() in _LYNX_LEVELS or _NESTED_ITEM.match(cur) is not None
 
 
 def _first_word(s: str) -> int:
@@ -289,6 +298,13 @@ def wrap_width(lines: list[str]) -> int | None:
     if sum(map((width - _NEAR).__le__, map(len, lines))) < _FEW_BREAKS:
         return None
     forced = _forced(lines, width)
+    # (a lynx button that goes on with the line over it is no wrapper's break: a consent
+    # banner's and a comment form's buttons found a width on pages with none, and a forum's
+    # short posts were then joined to their "Reply" bars and removed: s46 acc-regress R1)
+    forced = [
+        f and (i + 1 == len(lines) or _BUTTON_START.match(lines[i + 1].lstrip()) is None)
+        for i, f in enumerate(forced)
+    ]
     near = [
         f
         for i, (ln, f) in enumerate(zip(lines[:-1], forced, strict=False))
@@ -404,10 +420,12 @@ def _breaks_at(
     out = [False] * len(lines)
     n_near = 0
     for i in range(len(lines) - 1):
-        if widths[i] < width - near or not (nxt := lines[i + 1]).strip():
+        if not (nxt := lines[i + 1]).strip():
+            continue
+        cur = lines[i].rstrip()
+        if widths[i] < width - near and not _latin_break(cur, nxt, widths[i], width):
             continue
         n_near += 1
-        cur = lines[i].rstrip()
         out[i] = (
             _CJK_END.search(cur) is None
             and _indent(nxt) <= _indent(cur)
@@ -421,6 +439,18 @@ def _breaks_at(
     # joined into one line: s33 acc-regress #8)
     prose = sum(1 for i, b in enumerate(out) if b and _CJK_INNER.search(lines[i].rstrip()[:-1]))
     return (width, out) if prose * 2 >= n else None
+
+
+def _latin_break(cur: str, nxt: str, used: int, width: int) -> bool:
+    """Whether a wrapper broke a line of Chinese or Japanese (``cur``, ``used`` of the
+    ``width`` in the measure counted) at a space inside Latin words: ``cur`` ends with a
+    Latin word, at least half the width, and ``nxt``'s first word, Latin, would not have fit
+    after it ("…組織「ボコ・ハラム（Boko" / "Haram）」によるもの…": lynx breaks there, short of
+    the width; parted, the sentence's first piece was lost, s46 acc-regress R4)."""
+    if 2 * used < width or not cur[-1:].isascii() or not cur[-1:].isalnum():
+        return False
+    word = nxt.split(None, 1)[0]
+    return word[:1].isascii() and word[:1].isalpha() and used + 1 + _columns(word) > width
 
 
 def _join_cjk(parts: list[str]) -> str:
@@ -738,9 +768,16 @@ def _form_control(cur: str, nxt: str) -> bool:
     button after a line that ends mid-sentence goes on with it: a consent banner's "More
     information" link and its buttons, parted, left the banner's text to be read as the
     page's (s45 acc-regress R2)."""
-    return _FORM_CONTROL.match(nxt) is not None or (
-        _BUTTON_START.match(nxt) is not None and _LINE_END.search(cur.rstrip()) is not None
-    )
+    if _FORM_CONTROL.match(nxt) is not None:
+        return True
+    if _BUTTON_START.match(nxt) is None:
+        return False
+    # (a button goes on only with words: after a form's field ("____") it starts the form's
+    # own line, and a comment form's "(BUTTON) Reply" joined to its field moved the line
+    # model's decisions on a page's posts: s46 acc-regress R1. A row of buttons wrapped
+    # onto two lines goes on: a player's controls)
+    cur = cur.rstrip()
+    return _LINE_END.search(cur) is not None or cur.endswith("_")
 
 
 def _time_after_end(cur: str, nxt: str) -> bool:

@@ -2620,6 +2620,36 @@ def _price(line: str) -> tuple[str, str, bool] | None:
     return m.group().strip(), line[m.end() :].strip(), _BUTTON_TAIL.match(line, m.end()) is not None
 
 
+#: the fewest words of a run of prose lines kept over a grid of product cards that make
+#: its page an article's: a review's two paragraphs over a "related products" box (31
+#: words) and more, not a category page's line or two of introduction ("Discover our range
+#: of carefully selected products, tested by our team." / "All items are dispatched within
+#: two working days.": 19)
+_GRID_ARTICLE_WORDS = 25
+
+
+def grid_in_article(lines: Sequence[str], keep: Sequence[bool], grid: Sequence[int]) -> bool:
+    """Whether the grid of product cards on ``grid`` (:func:`product_grid`'s lines) comes
+    after an article: the last run of prose lines (:func:`_prose_line`) one after the other
+    (blank lines between) that the model kept over it holds :data:`_GRID_ARTICLE_WORDS`
+    words or more. A grid is the page's content only on a page without one (a shop's
+    category page: over it a heading, a line or two of introduction, a sidebar's teasers,
+    each prose line alone between dates and names, and a consent notice at the top, before
+    the introduction; its newsletter's sentences come after it); right under an article's
+    paragraphs it is a sidebar's or a box's, "Passende Produkte" under a review, which was
+    kept whole (s46 acc-regress R2)."""
+    run = last = 0
+    for s, k in zip(lines[: min(grid)], keep, strict=False):
+        if not s:
+            continue
+        if k and _prose_line(s):
+            run += len(s.split())
+            last = run
+        else:
+            run = 0
+    return last >= _GRID_ARTICLE_WORDS
+
+
 def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[int]]:
     """A shop's grid of product cards in plain text: the lines to keep (each card's name and
     price), the price lines to write without their button (line -> price) and the lines

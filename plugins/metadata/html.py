@@ -1279,7 +1279,7 @@ def _extract_metadata(
         if not md.tags:
             md.tags = _extract_catstags("tag", root, index, heads)
         if not md.tags:
-            md.tags = _json_ld_tags(heads)
+            md.tags = _json_ld_tags(heads, md.sitename)
     md.filedate = config.get("max_date")
     md.clean_and_trim()
     return md
@@ -1471,8 +1471,9 @@ def _extract_meta_json(heads: _HeadScan, metadata: Any) -> Any:
     return metadata
 
 
-def _json_ld_tags(heads: _HeadScan) -> list[str]:
-    """The ``keywords`` of the page's JSON-LD article (:func:`_json_keywords`), [] if none.
+def _json_ld_tags(heads: _HeadScan, site: str | None = None) -> list[str]:
+    """The ``keywords`` of the page's JSON-LD article (:func:`_json_keywords`), [] if none,
+    without a CMS's keys (:func:`_cms_key`; ``site``: the site's name, if known).
     trafilatura reads a page's keywords meta tag, not its article's JSON-LD "keywords": a
     page that gives its tags there alone had none (s45 acc-wire W7). Only scripts that hold
     the word are read: as :func:`_extract_meta_json` parsed them (once a page), or, where
@@ -1491,7 +1492,16 @@ def _json_ld_tags(heads: _HeadScan) -> list[str]:
             except json.JSONDecodeError:
                 continue
         if found := _json_keywords(schema):
-            return found
+            cased = any(not k.islower() for k in found)
+            # (two keywords or more of a short key, a colon and a value: a CMS's fields,
+            # "Time: 20.00", "WC: 2000-2999", "Partner: Factiva"; one is a title with a
+            # colon, "Star Wars: The Last Jedi")
+            fields = sum(1 for k in found if _KEYWORD_KEY.match(k)) >= 2
+            return [
+                k
+                for k in found
+                if not _cms_key(k, site, cased) and not (fields and _KEYWORD_KEY.match(k))
+            ]
     return []
 
 
@@ -1527,15 +1537,63 @@ def _json_keywords(schema: Any, depth: int = 0) -> list[str]:
     found = [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
     if len(found) > _KEYWORDS_MAX:
         return []  # (a site's list of its editions or an SEO dump, no article's tags)
-    # (not a CMS's fields, "Day: Wednesday", "Tag:Recherche", "Lite:true", nor addresses,
-    # "MA_Abington - abington.wickedlocal.com": dev pages' JSON-LD keywords)
-    return [k for k in found if not _KEYWORD_FIELD.match(k) and not _KEYWORD_ADDRESS.search(k)]
+    return found
 
 
 #: The most JSON-LD keywords taken as tags (more: none)
 _KEYWORDS_MAX = 20
-_KEYWORD_FIELD = re.compile(r"[^:]{1,25}:")
-_KEYWORD_ADDRESS = re.compile(r"://|\.(?:com|org|net|de|co\.uk|fr)\b|^[A-Z]{2}_")
+#: A CMS's field written as a keyword: a key and its value without a space between
+#: ("Tag:Recherche", "Lite:true"), a flag's value ("Sponsored: false"), or a field's name
+#: before its value ("Day: Wednesday", "Category: Review"). Not a title with a colon:
+#: "Star Wars: The Last Jedi", "Covid-19: Impfung" (s46 acc-read F13)
+_KEYWORD_FIELD = re.compile(
+    r"[^\s:]+:\S|[^:]{1,25}:\s*(?:true|false|yes|no|\d+)$"
+    r"|(?i:day|type|tag|tags|category|categories|section|author|format|template|layout"
+    r"|channel|subtype|content[ _-]?type|page[ _-]?type)\s*:",
+    re.I,
+)
+#: A keyword written as a field: a key of one or two words, a colon, a value
+_KEYWORD_KEY = re.compile(r"[^\s:]+(?: [^\s:]+)?:\s")
+#: An address as a keyword: a URL, a host name "www.…", or one with a subdomain
+#: ("MA_Abington - abington.wickedlocal.com"). Not a brand named by its domain:
+#: "Booking.com", "Amazon.com" (s46 acc-read F13)
+_KEYWORD_ADDRESS = re.compile(r"://|\bwww\.|\b[a-z0-9-]+\.[a-z0-9-]+\.[a-z]{2,}\b")
+#: A CMS's key as a keyword by its form: a slug, words in small letters joined by hyphens
+#: without a space ("breaking-news", "werkstatt-highlights")
+_KEYWORD_SLUG = re.compile(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)+")
+#: The fewest letters of a machine's name written as one word in small letters
+#: ("serversidehawk", "videoarticle"), when the other keywords are written in case
+_KEYWORD_MACHINE = 12
+#: A CMS's generic flags given as keywords: a teaser's or a layout's marks, no subject
+#: ("Popular", "Featured", "Top-Thema", "Neu", "Long"); compared case- and hyphen-blind
+_KEYWORD_FLAGS = frozenset(
+    [
+        "popular", "featured", "trending", "breaking", "new", "neu", "nouveau", "nuevo",
+        "nuovo", "long", "short", "top", "top-story", "top-thema", "topthema", "hot",
+        "exclusive", "exklusiv", "sponsored", "premium", "paid", "free", "paywall",
+        "video", "videoarticle", "editors-pick", "must-read",
+        "highlight", "highlights", "aufmacher", "teaser", "slider", "hero",
+    ]
+)  # fmt: skip
+
+
+def _cms_key(keyword: str, site: str | None, cased: bool = False) -> bool:
+    """Whether a JSON-LD ``keyword`` is a CMS's key, not a tag, by its form: a field
+    (:data:`_KEYWORD_FIELD`), an address (:data:`_KEYWORD_ADDRESS`), a slug
+    (:data:`_KEYWORD_SLUG`), a generic flag (:data:`_KEYWORD_FLAGS`), the ``site``'s own
+    name ("The Economist" on The Economist's pages), or (``cased``: the other keywords are
+    written in case) a machine's name, one long word in small letters
+    (:data:`_KEYWORD_MACHINE`). The tags of a JSON-LD article brought "serversidehawk",
+    "breaking-news", "Popular" and the outlet's name (s46 acc-regress R9)."""
+    low = keyword.casefold()
+    return (
+        (cased and len(keyword) >= _KEYWORD_MACHINE and keyword.isalpha() and keyword.islower())
+        or _KEYWORD_FIELD.match(keyword) is not None
+        or _KEYWORD_ADDRESS.search(keyword) is not None
+        or _KEYWORD_SLUG.fullmatch(keyword) is not None
+        or "-".join(low.split()) in _KEYWORD_FLAGS
+        or (site is not None and low == site.casefold())
+    )
 
 
 _TAG_SEP = re.compile(r"[,;，、،]")  # (and the Arabic comma: "أوروبا، إرتكاس")

@@ -5345,8 +5345,12 @@ class TitlePool:
                 # the related stories' "[40]…", "[42]…" was a page's title over its
                 # headline; s45 acc-regress R9)
                 continue
-            if s[0] == "[" and (m := _LINK_MARK.match(s)) is not None:
-                s = s[m.end() :]  # (lynx's number of a link: the headline is a link)
+            if (
+                s[0] == "["
+                and (m := _LINK_MARK.match(s)) is not None
+                and _headline_link(page, k, s[m.end() :])
+            ):
+                s = s[m.end() :]  # (lynx's number of a headline's link; see _headline_link)
             if s[0] in "#*_" and (t := _markup_text(s)) is not None:
                 s = t  # (a markdown heading's or emphasis's text: see _MARKUP_LINE)
             nw = nwords[k]
@@ -6128,6 +6132,23 @@ def _in_link_list(items: Sequence[tuple[int, str]], k: int) -> bool:
         )
         >= _LINK_LIST_NEAR
     )
+
+
+def _headline_link(page: Page, k: int, text: str) -> bool:
+    """Whether the ``k``-th non-blank line, a link as lynx writes it ("[33]The Future of
+    …"), whose ``text`` is the link's, is a headline written as a link: it stands right
+    over a byline, a date line or an author's name ("[35]Adam Clark Estes"), or its text
+    stands on the page as a line of its own too (the headline written twice). Then its
+    number is no part of its title. Other links (a menu's "[6]Panorama", a caption's, a
+    related story's, a legal page's) keep their number, and with it the evidence that
+    they are links, no headline: without it they won the title on lynx pages (s46
+    acc-regress R3)."""
+    texts = page.texts
+    if k + 1 < len(texts):
+        nxt = _LINK_MARK.sub("", texts[k + 1])
+        if _byline_line(nxt) or _person_like(nxt) or page.dates_on(page.items[k + 1][0]):
+            return True
+    return text in texts
 
 
 #: the most lines under a teaser's headline that hold its author's name and its date, and
@@ -7761,7 +7782,8 @@ def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int
     (:func:`_rel_dateline`) or a date of another calendar (:func:`calendar_line`). A plain
     text's date lines leave its text; an HTML page's stayed when the extractor took its
     ``<time>`` with the article ("4 घंटे पहले", "입력2025.03.05. 오전 8:00 수정…": s45
-    acc-wire W10, a re-fetch's "3 hours ago" a new revision)."""
+    acc-wire W10, a re-fetch's "3 hours ago" a new revision). None when more than
+    :data:`_OPENING_DATE_LINES` open it: a list of events' dates."""
     lines = date_lines.page.lines
     out = []
     for line in text.split("\n", reach)[:reach]:
@@ -7775,7 +7797,15 @@ def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int
         ):
             break
         out.append(row)
-    return out
+    # (more than a date line and its update line, one after another: a schedule's dates,
+    # an events page's first events, "dom 5 de octubre de 2025, 18:30" / "lun 6 …", which
+    # are the page's content, s46 acc-regress R7)
+    return out if len(out) <= _OPENING_DATE_LINES else []
+
+
+#: The most date lines that open an HTML page's text as its byline's (a date line and its
+#: update line, :func:`opening_date_lines`)
+_OPENING_DATE_LINES = 2
 
 
 #: Words an update line may have besides its dates ("Last updated:", "Story updated", "ET")
@@ -8038,6 +8068,10 @@ def extract_lines(
         if pool is not None:
             i, s = _unnumbered(page, i, s)
             s = _segment_cut(s)
+        if s[:1] == "[" and (m := _LINK_MARK.match(s)) is not None:
+            # (a link that won with its number, the evidence it bore as a candidate: the
+            # number is no part of the title, s46 acc-regress R3)
+            s = s[m.end() :]
         if marked or (
             i < page.story_end
             and (not _is_para(s) or _over_dateline(page, bisect.bisect_left(page.item_lines, i)))

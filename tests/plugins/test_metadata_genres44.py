@@ -11,6 +11,8 @@ from corearchive_plugins.metadata import MetadataStage
 from corearchive_plugins.metadata.text import extract, parse_authors, share_name
 from corearchive_plugins.metadata.wire import credits, split_authors
 
+from helpers import cleaned_and_read
+
 
 @pytest.mark.parametrize(
     ("byline", "authors"),
@@ -754,3 +756,59 @@ def test_a_markup_modification_time_of_another_iso_form_is_recorded(
     page = f"<html><head>{head}</head><body><p>x</p></body></html>"
     got = _markup_modified(list(lh.fromstring(page).iter("meta")), page)
     assert got is not None and (got["value"], got["where"]) == (value, where)
+
+
+# a live blog as lynx writes it (s46 acc-regress R3): a menu of links, the headline (no
+# link) centred, the posts under their times
+_LYNX_LIVE = """\
+   Nordhafener Zeitung
+
+     * [1]Startseite
+     * [2]Politik
+     * [3]Wirtschaft
+     * [4]Sport
+     * [5]Kultur
+     * [6]Panorama
+
+                         Sturmtief Zeynep: Der Liveblog
+
+   16:05 Uhr
+
+   Die Feuerwehr meldet mehr als 300 Einsätze seit dem Mittag, vor allem
+   wegen umgestürzter Bäume.
+
+   15:40 Uhr
+
+   Der Fernverkehr zwischen Hamburg und Berlin ist eingestellt, teilte die
+   Bahn mit.
+
+   15:10 Uhr
+
+   Guten Tag und willkommen zu unserem Liveblog zum Sturmtief Zeynep.
+
+   Teilen
+
+   © 2025 Stadtanzeiger Medien GmbH. Alle Rechte vorbehalten.
+   [7]Impressum [8]Privacy
+
+References
+
+   1. file:///0
+   2. file:///1
+   3. file:///2
+   4. file:///3
+   5. file:///4
+   6. file:///5
+   7. file:///impressum
+   8. file:///privacy
+"""
+
+
+def test_a_lynx_menus_last_link_is_no_title(run_stage) -> None:
+    """A link's number is evidence that the line is a link, and a menu's, a caption's or a
+    related story's link is no headline: stripped of it, the menu's last "[6]Panorama" won
+    over the live blog's headline (s46 acc-regress R3). Only a link over a byline, a date
+    or an author's name (the headline above), or written again without its link, loses its
+    number as a candidate."""
+    read = cleaned_and_read(run_stage, _LYNX_LIVE)
+    assert read.title == "Sturmtief Zeynep: Der Liveblog"

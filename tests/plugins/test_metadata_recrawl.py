@@ -562,3 +562,20 @@ def test_a_date_line_that_opens_an_html_pages_text_leaves_it(
         got = c.clean(_PORTAL.replace("{dateline}", dateline))
     text = got.record["text"]  # type: ignore[attr-defined]
     assert text.startswith("(서울=연합뉴스)") and dateline not in text
+
+
+#: An events page (s46 acc-regress R7, generated kinds page k237): the extractor's text
+#: opens with the events' dates, each a ``<time>``
+_EVENTS = (Path(__file__).parent / "data" / "events_es_k237.html").read_text("utf-8")
+
+
+def test_an_events_pages_opening_dates_stay(tmp_path: Path, monkeypatch) -> None:
+    """The date lines that open an HTML page's text leave it as its byline's (above), but
+    not a run of more than two (a date line and its update line): an events page's first
+    events' dates were removed (s46 acc-regress R7)."""
+    monkeypatch.chdir(tmp_path)
+    with Cleaner(disable=["dedup"]) as c:
+        got = c.clean(_EVENTS)
+    text = got.record["text"]  # type: ignore[attr-defined]
+    for when in ("dom 5 de octubre de 2025, 18:30", "mié 8 de octubre de 2025, 11:00"):
+        assert when in text, text

@@ -52,6 +52,7 @@ def _ld_page(ld: str) -> str:
     """An article page with the JSON-LD ``ld`` in its head."""
     return (
         "<html><head><title>Council approves new bridge budget</title>"
+        '<meta property="og:site_name" content="Harbour Ledger">'
         f"<script type='application/ld+json'>{ld}</script></head><body><article>"
         "<h1>Council approves new bridge budget</h1>"
         + "".join(f"<p>{p}</p>" for p in _PARAS)
@@ -300,6 +301,24 @@ def test_text_site_name_from_the_logo_the_copyright_holder_names() -> None:
         ('"Bridges, Day: Wednesday, Page Type: Article"', ["Bridges"]),
         ('["Transport", "MA_Abington - abington.wickedlocal.com"]', ["Transport"]),
         ('"' + ", ".join(f"edition {i}" for i in range(30)) + '"', []),
+        # (s46 acc-read F13: titles with a colon and brands named by their domain are tags)
+        (
+            '["Star Wars: The Last Jedi", "Booking.com", "Disney"]',
+            ["Star Wars: The Last Jedi", "Booking.com", "Disney"],
+        ),
+        ('"Covid-19: Impfung, Gesundheit, Berlin"', ["Covid-19: Impfung", "Gesundheit", "Berlin"]),
+        # (a CMS's fields, several "Key: value", are no tags)
+        ('["Articles", "Time: 20.00", "WC: 2000-2999", "Partner: Factiva"]', ["Articles"]),
+        # (s46 acc-regress R9: a CMS's keys by their form, a slug, a machine's name, a
+        # generic flag, the site's own name)
+        (
+            '["Jupiter", "europa plume", "serversidehawk", "videoarticle"]',
+            ["Jupiter", "europa plume"],
+        ),
+        (
+            '["Business", "Breaking", "breaking-news", "Popular", "Top-Thema", "Harbour Ledger"]',
+            ["Business"],
+        ),
     ],
 )
 def test_json_ld_keywords_not_fields_addresses_or_dumps(

@@ -2474,3 +2474,157 @@ def test_a_lynx_dump_of_japanese_is_joined_at_its_width_in_characters():
         "作業をする場合など、パソコンでそのまま読みたい時もあります。" in b
         for b in got.text.split("\n")
     )
+
+
+#: A forum page as lynx writes it (s46 acc-regress R1, kinds k050): short posts, each over
+#: its action bar, a comment form, and a consent banner whose buttons go on with its text
+_LYNX_FORUM = """\
+   Forum des jardiniersRechercher ____________________ (BUTTON) Rechercher
+     * Accueil
+     * Blog
+
+   Vous êtes ici : Accueil › Presse › Comment bien refaire le joint d'un
+   receveur de douche ?
+
+Comment bien refaire le joint d'un receveur de douche ?
+
+   léa_bernard76Messages: 2777 · Inscrit le 15 juillet 2014
+   1 juin 2025
+
+   J'ai déjà essayé les choses évidentes mais rien n'a fonctionné.
+   Répondre Citer Signaler
+   thomas643Messages: 322 · Inscrit le 7 septembre 2009
+   10 janvier 2025
+
+   Prends un silicone sanitaire et laisse-le sécher au moins 24 heures.
+   Répondre
+
+   ____________________________________________________________
+   ____________________________________________________________
+   (BUTTON) Répondre
+
+   © 2024 Forum des jardiniers. Tous droits réservés.
+
+   Nos partenaires et nous-mêmes stockons et accédons à des informations
+   sur votre appareil afin d'améliorer nos services. En savoir plus
+   (BUTTON) Tout accepter (BUTTON) Tout refuser (BUTTON) Paramétrer
+"""
+
+
+def test_a_lynx_buttons_join_is_no_evidence_of_a_wrap_width():
+    """A consent banner's buttons go on with its "En savoir plus" (the test above), but that
+    join is no break a wrapper made: counted as one, it found a width of 71 on a forum page
+    with none, and each short post was joined to the "Répondre" bar under it and removed
+    with it; the page was dropped (s46 acc-regress R1). A button after a form's field
+    ("____") starts a line of its own, as before."""
+    lines = _LYNX_FORUM.split("\n")
+    assert wrap_width(lines) is None
+    joined = reflow_text(_LYNX_FORUM)
+    blocks = [b.strip() for b in (joined.text if joined else _LYNX_FORUM).split("\n")]
+    assert "Prends un silicone sanitaire et laisse-le sécher au moins 24 heures." in blocks
+    assert "(BUTTON) Répondre" in blocks, blocks
+
+
+#: A list of teasers as ``w3m -dump`` writes one (s46 acc-regress R5, aeb-w3m e4c6…): each
+#: teaser a "□" item of its picture's label, its headline, byline, date and summary hung
+#: under the label's text
+_W3M_TEASERS = """\
+        Sen. David Perdue: Democrats’ socialist agenda would kill the American
+        dream
+
+        Sen. David Perdue
+        Wednesday November 20, 2019
+        Wednesday night, the country’s most liberal Democrats will descend on
+        my home state of Georgia and flood the airwaves with their radical,
+        socialist ideas.
+      □ Surprise! Report claiming the U.S. has the ‘world's highest rate of
+        children in detention’ is bogus.png
+
+        Surprise! Report claiming US has the ‘world's highest rate of children
+        in detention’ is bogus
+
+        Becket Adams
+        Tuesday November 19, 2019
+        Various outlets, including Agence France-Presse, the Associated Press,
+        National Public Radio, and Reuters, reported that a United Nations
+        study showed that there are more “than 100,000 children in
+        migration-related U.S. detention.” That sounds pretty bad. It means
+        America “has the world’s highest rate of children in detention.”
+      □ Marie Yovanovitch
+
+        Marie Yovanovitch is the only impeachment witness so far to demonstrate
+        a legitimate gripe
+
+        Eddie Scarry
+        Tuesday November 19, 2019
+        After three days of congressional hearings, only one witness has
+        emerged so far with a legitimate gripe, and it has nothing to do with
+        the substance of the impeachment pursuit of President Trump.
+      □ Media and Democrats agree- The impeachment witnesses have 'impeccable'
+        credentials.png
+
+        Media and Democrats agree: The impeachment witnesses have 'impeccable'
+        credentials
+
+"""
+
+
+def test_a_w3m_items_label_after_a_hung_summary_goes_on_with_it():
+    """w3m's outdented "□" after an item's hung text (no item line of its own) stays with
+    it, as before s45: apart, the teasers' summaries stood alone and were kept as the
+    article's (aeb-w3m e4c6… F1 0.608 -> 0.443). lynx's levels ("# Was heißt …" after an
+    item's last line, the nested menu above) still start an item."""
+    got = reflow_text(_W3M_TEASERS)
+    assert got is not None and got.width
+    blocks = got.text.split("\n")
+    summary = [b for b in blocks if b.startswith("Various outlets")]
+    assert summary and summary[0].endswith("□ Marie Yovanovitch"), blocks
+
+
+#: An AFP story in Japanese as ``lynx -dump`` writes it (s46 acc-regress R4, held-out
+#: 21e3…): lynx wraps Chinese and Japanese by characters, and at a space inside Latin words
+_LYNX_JA = "\n".join(
+    [
+        "",
+        "   【6月18日 AFP】ナイジェリア北東部ボルノ（Borno）州で1"
+        "6日夜、イスラム過激派組織「ボコ・ハラム（Boko",
+        "   Haram）」によるものと思われる少女を使った自爆攻撃が起き、31"
+        "人が死亡した。地元当局者と民兵指導者が17日、AFPに明らかにした。",
+        "",
+        "   \u3000攻撃はボルノ州の町ダンボア（Damboa）で、イスラム教の断食月"
+        "「ラマダン（Ramadan）」明けの祭り「イード・アル・フィトル（Eid",
+        "   al-Fitr）」の祝いから帰る途中の人々を狙って起きたもので、ボ"
+        "コ・ハラムの犯行と思われる特徴があった。",
+        "",
+        "   \u3000数回の自爆の後、襲撃者らは自爆攻撃の現場に集まった群集の中に携行"
+        "式ロケット弾を撃ち込み、死傷者がさらに増えた。",
+        "",
+        "   \u3000地元の民兵指導者は「昨夜ダンボアで2度の自爆攻撃とロケット弾によ"
+        "る爆発があり、31人が死亡した。その他に数人が負傷した」と語り、ボコ・ハ"
+        "ラム",
+        "   の犯行であることは明らかだと述べた。",
+        "",
+        "   \u3000地元当局者は「死傷者の大半は町の外から発射されたロケット弾による"
+        "ものだった。事件後に、自爆攻撃が6人の少女によって実行されたことが明らか"
+        "にな",
+        "   った。救急隊が現場で6人の頭部を発見した。顔つきからして7歳から1"
+        "0歳までの少女だった」と述べた。",
+        "",
+        "   \u3000政府はボコ・ハラムが劣勢にあると繰り返し主張しているが、あるアナ"
+        "リストは「ボコ・ハラムはナイジェリア北東部で大量の死傷者を出す攻撃を行う"
+        "意図",
+        "   と作戦能力を維持している」と指摘している。(c)AFP/Aminu ABUBAKAR",
+        "   戦争・紛争 一覧へ>",
+    ]
+)
+
+
+def test_a_lynx_japanese_line_broken_at_a_latin_space_goes_on():
+    """lynx broke "…組織「ボコ・ハラム（Boko" short of the width, at the space before
+    "Haram）」…", whose run of characters would not have fit: a forced break, the
+    paragraph's first sentence one block (apart, its first piece was lost)."""
+    got = reflow_text(_LYNX_JA)
+    assert got is not None and got.width
+    first = [b for b in got.text.split("\n") if "AFP】" in b]
+    assert first and "（Boko Haram）」によるもの" in first[0], first
+    assert first[0].endswith("AFPに明らかにした。")
