@@ -2583,7 +2583,7 @@ def test_a_w3m_items_label_after_a_hung_summary_goes_on_with_it():
 
 #: An AFP story in Japanese as ``lynx -dump`` writes it (s46 acc-regress R4, held-out
 #: 21e3…): lynx wraps Chinese and Japanese by characters, and at a space inside Latin words
-_LYNX_JA = "\n".join(
+_LYNX_JA_AFP = "\n".join(
     [
         "",
         "   【6月18日 AFP】ナイジェリア北東部ボルノ（Borno）州で1"
@@ -2623,7 +2623,7 @@ def test_a_lynx_japanese_line_broken_at_a_latin_space_goes_on():
     """lynx broke "…組織「ボコ・ハラム（Boko" short of the width, at the space before
     "Haram）」…", whose run of characters would not have fit: a forced break, the
     paragraph's first sentence one block (apart, its first piece was lost)."""
-    got = reflow_text(_LYNX_JA)
+    got = reflow_text(_LYNX_JA_AFP)
     assert got is not None and got.width
     first = [b for b in got.text.split("\n") if "AFP】" in b]
     assert first and "（Boko Haram）」によるもの" in first[0], first
