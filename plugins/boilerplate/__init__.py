@@ -1440,6 +1440,7 @@ def _keep_structures(d: Any) -> None:
     from .lines import CUEONLY_REASON, cue_only, load_model
     from .structures import (
         DIALOGUE_REASON,
+        HEADING_REASON,
         POST_REASON,
         RATING_REASON,
         STRUCTURE_REASON,
@@ -1447,6 +1448,7 @@ def _keep_structures(d: Any) -> None:
         article_structures,
         dialogue_heading,
         dialogue_turns,
+        headed_paragraphs,
         post_times,
     )
 
@@ -1461,6 +1463,9 @@ def _keep_structures(d: Any) -> None:
     )
     if found:
         _mark(d, dict.fromkeys(found, STRUCTURE_REASON), True)
+    # (after the structures: a heading over a paragraph they kept heads the article's text)
+    if headed := headed_paragraphs(d.stripped, d.keep.tolist(), d.score.tolist(), furniture):
+        _mark(d, dict.fromkeys(headed, HEADING_REASON), True)
     rated = article_rating(d.stripped, d.keep.tolist(), furniture)
     if rated:
         _mark(d, dict.fromkeys(rated, RATING_REASON), True)

@@ -619,6 +619,111 @@ def article_structures(
     return sorted(set(found))
 
 
+#: the reason of a line kept by :func:`headed_paragraphs`
+HEADING_REASON = "heading or term over the article's paragraph"
+#: the most words of a section's heading or a glossary's term over its paragraph, and of a
+#: question that heads its answer
+_HEAD_WORDS = 6
+_HEAD_QUESTION_WORDS = 12
+#: the least score of such a heading (a line the model read as sure furniture is none)
+_HEAD_SCORE = 0.1
+#: the fewest heading/paragraph pairs of a run (a glossary, a FAQ, headed sections) whose
+#: pairs are taken whole, and the most prose lines of one pair's paragraph
+_HEAD_PAIRS = 3
+_HEAD_PARAGRAPH_LINES = 3
+#: the most removed lines between a heading and the kept line above it
+_HEAD_GAP = 2
+
+
+def _heading(s: str) -> bool:
+    """Whether ``s`` reads as a heading or a term: a few words (:data:`_HEAD_WORDS`), no
+    sentence but a question's (:data:`_HEAD_QUESTION_WORDS`), starting with a capital (or an
+    opening question mark), with no figure and no colon (a date, a time, a credit "Foto: dpa",
+    a label "Source:" are no headings)."""
+    words = len(s.split())
+    if not words or any(c.isdigit() or c in ":：|" for c in s):
+        return False
+    if s.endswith(_QUESTION_END[:2]):
+        if words > _HEAD_QUESTION_WORDS:
+            return False
+    elif words > _HEAD_WORDS or _stop_end(s):
+        return False
+    first = s.lstrip("¿¡\"“„«")[:1]
+    return first.isupper()
+
+
+def headed_paragraphs(
+    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float], furniture: Sequence[bool]
+) -> list[int]:
+    """The removed lines (positions in ``lines``, the non-blank lines of a text stripped;
+    ``keep`` and ``score``, the line model's decisions and scores; ``furniture``, whether a
+    line's cue is a page's furniture words or its repetition) that are a heading of the
+    article's text with the paragraph it heads: the model reads a heading or a glossary's
+    term alone ("Erststimme", "How we did this", "Main points") as a menu's item, and kept the
+    paragraph under it without it (s46 acc-data D6: a glossary left as definitions without
+    their terms). Two cases:
+
+    * a heading (:func:`_heading`, no furniture) right over a kept prose line
+      (:func:`_prose_line`), under the article's first kept prose line and at most
+      :data:`_HEAD_GAP` removed lines under a kept line (a chart's credit, a table's source
+      between);
+    * a run of :data:`_HEAD_PAIRS` pairs or more of a heading over one to
+      :data:`_HEAD_PARAGRAPH_LINES` prose lines, the model having kept half of the paragraphs
+      or more: a glossary's terms, a FAQ's questions; the run is taken whole, its removed
+      paragraphs too (a definition read as a teaser's summary at the glossary's end).
+
+    A menu's items have no prose under them, a share bar's have its furniture words; a
+    related box's headlines over their summaries are a run whose summaries the model removed.
+    """
+    n = len(lines)
+    prose = [_prose_line(s) for s in lines]
+    head = [
+        not furniture[j] and score[j] >= _HEAD_SCORE and _heading(lines[j]) for j in range(n)
+    ]
+    found: set[int] = set()
+    seen = False  # (whether a kept prose line is above line j)
+    last = -1  # (the last kept line above line j)
+    for j in range(n - 1):
+        # (a heading right under a kept line or :data:`_HEAD_GAP` removed lines under it:
+        # a chart's credit, a table's source. Not under a longer run: the last button of
+        # a share bar between the standfirst and the first paragraph, "Copy link", is over
+        # a paragraph as a heading is)
+        if (
+            seen
+            and not keep[j]
+            and head[j]
+            and keep[j + 1]
+            and prose[j + 1]
+            and j - last - 1 <= _HEAD_GAP
+        ):
+            found.add(j)
+        if keep[j]:
+            seen = seen or prose[j]
+            last = j
+    # the runs of heading/paragraph pairs
+    para = [p and not s.endswith(_QUESTION_END[:2]) for p, s in zip(prose, lines, strict=True)]
+    j = 0
+    while j < n - 1:
+        pairs: list[tuple[int, int]] = []
+        k = j
+        # (a paragraph's line is no question: a question heads the next pair, and the
+        # button over a FAQ's first question, "Copier le lien", heads none)
+        while k < n - 1 and head[k] and para[k + 1]:
+            e = k + 1
+            while e < n and e - k <= _HEAD_PARAGRAPH_LINES and para[e]:
+                e += 1
+            pairs.append((k, e))
+            k = e
+        if len(pairs) >= _HEAD_PAIRS:
+            paragraphs = [keep[a + 1] for a, _ in pairs]
+            if 2 * sum(paragraphs) >= len(paragraphs):
+                found.update(i for a, b in pairs for i in range(a, b) if not keep[i])
+            j = k
+        else:
+            j += 1
+    return sorted(found)
+
+
 #: the most non-blank lines between a list's numbered headings (its items' paragraphs)
 _ENUM_GAP = 4
 #: the fewest kept items over a list's last item the model removed, and its most words
