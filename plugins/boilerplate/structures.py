@@ -633,6 +633,16 @@ _HEAD_PAIRS = 3
 _HEAD_PARAGRAPH_LINES = 3
 #: the most removed lines between a heading and the kept line above it
 _HEAD_GAP = 2
+#: a box's label over teasers or a prompt, in the heading's place: other news, more
+#: information, the next article, a notification's or newsletter's call
+_BOX_LABEL = re.compile(
+    r"(?i)^\W*(?:(?:more|other|further|weitere|andere|otras|m[aá]s|autres|plus d'|altre|"
+    r"другие|ещё)\s*(?:news|stories|information|informationen|nachrichten|artikel|noticias|"
+    r"informaci[oó]n|articles|informations|actualit[ée]s|notizie|новости)\b"
+    r"|(?:next|previous|n[aä]chste[rn]?|vorherige[rn]?) (?:article|artikel|post|beitrag)"
+    r"|.*\b(?:n[aä]chsten|vorherigen) (?:artikel|beitrag)\b"
+    r"|.*\b(?:benachrichtigung|notification)s?\b)"
+)
 
 
 def _heading(s: str) -> bool:
@@ -648,7 +658,7 @@ def _heading(s: str) -> bool:
             return False
     elif words > _HEAD_WORDS or _stop_end(s):
         return False
-    first = s.lstrip("¿¡\"“„«")[:1]
+    first = s.lstrip('¿¡"“„«')[:1]
     return first.isupper()
 
 
@@ -677,8 +687,15 @@ def headed_paragraphs(
     """
     n = len(lines)
     prose = [_prose_line(s) for s in lines]
+    # (a box's label that sends the reader elsewhere is no heading of the article's: "Mehr
+    # zum Thema", "Otras noticias", "Weitere Informationen" over a teaser the model kept)
     head = [
-        not furniture[j] and score[j] >= _HEAD_SCORE and _heading(lines[j]) for j in range(n)
+        not furniture[j]
+        and score[j] >= _HEAD_SCORE
+        and _heading(lines[j])
+        and _ELSEWHERE.search(lines[j]) is None
+        and _BOX_LABEL.search(lines[j]) is None
+        for j in range(n)
     ]
     found: set[int] = set()
     seen = False  # (whether a kept prose line is above line j)
@@ -708,9 +725,14 @@ def headed_paragraphs(
         k = j
         # (a paragraph's line is no question: a question heads the next pair, and the
         # button over a FAQ's first question, "Copier le lien", heads none)
-        while k < n - 1 and head[k] and para[k + 1]:
-            e = k + 1
-            while e < n and e - k <= _HEAD_PARAGRAPH_LINES and para[e]:
+        # (a paragraph the model removed is taken as its first line, a kept line under it: a
+        # glossary's last definition; a removed line after a kept one is a caption's, a
+        # teaser's)
+        while (
+            k < n - 1 and head[k] and para[k + 1] and (keep[k + 1] or (k + 2 < n and keep[k + 2]))
+        ):
+            e = k + 2
+            while e < n and e - k <= _HEAD_PARAGRAPH_LINES and para[e] and keep[e]:
                 e += 1
             pairs.append((k, e))
             k = e

@@ -3942,7 +3942,10 @@ def test_a_sentences_own_used_policy_or_agree_by_cookies_is_no_consent_wording(r
 _W3M_GLUED = [
     'Direkt zum InhaltZur Navigation springen',
     '',
-    'Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren und Werbung anzuzeigen.',
+    (
+        'Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren '
+        'und Werbung anzuzeigen.'
+    ),
     '',
     'Alle akzeptierenEinstellungenNur notwendige',
     'Rheinische Rundschau',
@@ -3971,7 +3974,10 @@ _W3M_GLUED = [
     '',
     'Artikel teilenAuf Facebook teilenAuf X teilenPer WhatsApp teilenLink kopieren',
     '',
-    'Bei der Kommunalwahl am Sonntag lag die Wahlbeteiligung in Lindenau bei 51,3 Prozent und damit leicht über dem Wert von 2020.',
+    (
+        'Bei der Kommunalwahl am Sonntag lag die Wahlbeteiligung in Lindenau bei 51,3 '
+        'Prozent und damit leicht über dem Wert von 2020.'
+    ),
     '',
     '    Stadtratswahl Lindenau 2025, vorläufiges',
     '                   Endergebnis',
@@ -3996,7 +4002,10 @@ _W3M_GLUED = [
     'Grafik: Rundschau',
     '',
     '',
-    'Oberbürgermeisterin Karin Seidel (CDU) sprach von einem „klaren Auftrag“. Die Grünen kündigten an, das Ergebnis in Ruhe aufzuarbeiten.',
+    (
+        'Oberbürgermeisterin Karin Seidel (CDU) sprach von einem „klaren Auftrag“. Die '
+        'Grünen kündigten an, das Ergebnis in Ruhe aufzuarbeiten.'
+    ),
     '',
     'Themen',
     '',
