@@ -43,6 +43,7 @@ from itertools import chain, compress, pairwise
 from typing import Any
 
 from .lines import (
+    _BYWORDS,
     _COMMENT_WORDS,
     _MONTHS,
     _TOK,
@@ -649,14 +650,18 @@ def _heading(s: str) -> bool:
     """Whether ``s`` reads as a heading or a term: a few words (:data:`_HEAD_WORDS`), no
     sentence but a question's (:data:`_HEAD_QUESTION_WORDS`), starting with a capital (or an
     opening question mark), with no figure and no colon (a date, a time, a credit "Foto: dpa",
-    a label "Source:" are no headings)."""
-    words = len(s.split())
-    if not words or any(c.isdigit() or c in ":：|" for c in s):
+    a label "Source:" are no headings), no slash or "@" (a photo's credits, an address) and
+    no byline's first word ("Von Lisa Borch")."""
+    words = s.split()
+    # (nor a byline, "Von Lisa Borch", "Por Mariano Martín", nor a photo's credit or an
+    # address: "Deniz Aytekin / Kevin Voigt/GettyImages")
+    if not words or words[0].lower() in _BYWORDS or any(c.isdigit() or c in ":：|/@" for c in s):
         return False
+    n = len(words)
     if s.endswith(_QUESTION_END[:2]):
-        if words > _HEAD_QUESTION_WORDS:
+        if n > _HEAD_QUESTION_WORDS:
             return False
-    elif words > _HEAD_WORDS or _stop_end(s):
+    elif n > _HEAD_WORDS or _stop_end(s):
         return False
     first = s.lstrip('¿¡"“„«')[:1]
     return first.isupper()
