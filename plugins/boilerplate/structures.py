@@ -45,6 +45,7 @@ from typing import Any
 from .lines import (
     _BYWORDS,
     _COMMENT_WORDS,
+    _CREDIT,
     _MONTHS,
     _TOK,
     CLOSING_MARKS,
@@ -650,12 +651,18 @@ def _heading(s: str) -> bool:
     """Whether ``s`` reads as a heading or a term: a few words (:data:`_HEAD_WORDS`), no
     sentence but a question's (:data:`_HEAD_QUESTION_WORDS`), starting with a capital (or an
     opening question mark), with no figure and no colon (a date, a time, a credit "Foto: dpa",
-    a label "Source:" are no headings), no slash or "@" (a photo's credits, an address) and
-    no byline's first word ("Von Lisa Borch")."""
+    a label "Source:" are no headings), no slash or "@" (a photo's credits, an address), no
+    byline's first word ("Von Lisa Borch") and no photo credit's word ("Getty", "Courtesy of
+    Andrew Vaughan": :data:`.lines._CREDIT`)."""
     words = s.split()
     # (nor a byline, "Von Lisa Borch", "Por Mariano Martín", nor a photo's credit or an
     # address: "Deniz Aytekin / Kevin Voigt/GettyImages")
-    if not words or words[0].lower() in _BYWORDS or any(c.isdigit() or c in ":：|/@" for c in s):
+    if (
+        not words
+        or words[0].lower() in _BYWORDS
+        or any(c.isdigit() or c in ":：|/@" for c in s)
+        or any(w in _CREDIT for w in _TOK.findall(s.lower()))
+    ):
         return False
     n = len(words)
     if s.endswith(_QUESTION_END[:2]):

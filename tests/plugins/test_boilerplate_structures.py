@@ -1201,7 +1201,8 @@ def test_no_heading_of_a_share_bars_last_button_or_a_menu_between_paragraphs():
              "Copy link"]  # fmt: skip
     lines = [LEAD, *share, MID, END]
     assert found(lines, [True] + [False] * 5 + [True, True]) == []
-    for line in ("Updated 2 May 2025", "Photo: Reuters", "Advertisement"):
+    for line in ("Updated 2 May 2025", "Photo: Reuters", "Advertisement", "Von Lisa Borch",
+                 "Courtesy of Andrew Vaughan", "Deniz Aytekin / Kevin Voigt"):  # fmt: skip
         lines = [LEAD, line, MID]
         fur = [False, line == "Advertisement", False]
         assert found(lines, [True, False, True], fur) == []
