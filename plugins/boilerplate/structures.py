@@ -717,6 +717,8 @@ def headed_paragraphs(
         # a chart's credit, a table's source. Not under a longer run: the last button of
         # a share bar between the standfirst and the first paragraph, "Copy link", is over
         # a paragraph as a heading is)
+        # (nor the last of a run of short lines: a tag list's "Scotland" / "Weather" /
+        # "Transport" between a brief's paragraphs)
         if (
             seen
             and not keep[j]
@@ -724,6 +726,7 @@ def headed_paragraphs(
             and keep[j + 1]
             and prose[j + 1]
             and j - last - 1 <= _HEAD_GAP
+            and (keep[j - 1] or not _heading(lines[j - 1]))
         ):
             found.add(j)
         if keep[j]:
