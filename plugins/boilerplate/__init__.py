@@ -1451,6 +1451,7 @@ def _keep_structures(d: Any) -> None:
     from .structures import (
         CAPITALS_REASON,
         DIALOGUE_REASON,
+        HEADING_REASON,
         POST_REASON,
         RATING_REASON,
         STRUCTURE_REASON,
@@ -1459,6 +1460,7 @@ def _keep_structures(d: Any) -> None:
         capital_paragraphs,
         dialogue_heading,
         dialogue_turns,
+        headed_paragraphs,
         post_times,
     )
 
@@ -1481,6 +1483,9 @@ def _keep_structures(d: Any) -> None:
         keep = d.keep.tolist()
     if found := table_apparatus(d.stripped, keep):
         _mark(d, dict.fromkeys(found, APPARATUS_REASON), True)
+    # (after the structures: a heading over a paragraph they kept heads the article's text)
+    if headed := headed_paragraphs(d.stripped, d.keep.tolist(), d.score.tolist(), furniture):
+        _mark(d, dict.fromkeys(headed, HEADING_REASON), True)
     rated = article_rating(d.stripped, d.keep.tolist(), furniture)
     if rated:
         _mark(d, dict.fromkeys(rated, RATING_REASON), True)

@@ -1372,6 +1372,67 @@ def _after_code(
     )
 
 
+def _glue_points(line: str, at: list[int]) -> list[str]:
+    """``line`` cut at the offsets ``at`` (sorted) into its pieces."""
+    cuts = [0, *at, len(line)]
+    return [line[a:b] for a, b in pairwise(cuts)]
+
+
+def _piece_cues(pieces: list[str], lex: dict[str, Any]) -> list[int]:
+    """The lexicon's cue words and phrases in each of ``pieces`` (as the batch counts them
+    in a line: a token's cue bit, a phrase from its first word)."""
+    out = []
+    for piece in pieces:
+        toks = _TOK.findall(piece.lower())
+        if not toks:
+            out.append(0)
+            continue
+        hs = [_hash_word(t) for t in toks]
+        codes = _lex_codes(lex["table"], np.array(hs, np.uint64)).tolist()
+        n = sum(1 for c in codes if c & 2)
+        for j, c in enumerate(codes):
+            if c & 128:
+                n += sum(tuple(hs[j : j + len(ph)]) == ph for ph in lex["multi"].get(hs[j], ()))
+        out.append(n)
+    return out
+
+
+def _glued_cues(F, T, rare, Tr, line_id, small, lex, cue, ntok) -> None:
+    """Raise ``cue`` (in place) of each short line (``small``) of ``F`` that is a run of
+    buttons glued together: cut where a small letter meets a capital ("storyShare") or a
+    capital starts a word after another ("XShare", "ВКонтакте"), the pieces that hold a cue
+    word or phrase are two or more and half of the pieces or more (a name's "LinkedIn" or
+    "WhatsApp" cuts into two pieces without one). A line's cue is then its pieces' cue words,
+    at most its tokens (``ntok``). ``T`` is the batch's character classes, ``rare`` the
+    positions of its rare classes (``Tr`` their classes), ``line_id`` each position's line.
+    A line of prose with a glued name ("iPhone", "McDonald's") has pieces without cues."""
+    L = len(T)
+    caps = rare[((Tr & 3) == 3) & (rare >= 1)]  # (capital letters after a first character)
+    if not len(caps):
+        return
+    prev = T.take(caps - 1)
+    nxt = T.take(np.minimum(caps + 1, L - 1))
+    # (a small letter of an alphabet with cases, not Chinese: bits 1 letter, 2 capital, 8 CJK)
+    glue = caps[((prev & 11) == 1) | (((prev & 3) == 3) & ((nxt & 11) == 1) & (caps + 1 < L))]
+    if not len(glue):
+        return
+    lines = line_id.take(glue)
+    keep = small.take(lines) > 0
+    glue, lines = glue[keep], lines[keep]
+    if not len(glue):
+        return
+    starts = np.searchsorted(line_id, lines)  # (each line's first position: line_id ascends)
+    at: dict[int, list[int]] = {}
+    for li, off in zip(lines.tolist(), (glue - starts).tolist()):
+        at.setdefault(li, []).append(off)
+    for li, offs in at.items():
+        pieces = _glue_points(F[li], offs)
+        hits = _piece_cues(pieces, lex)
+        cued = sum(1 for h in hits if h)
+        if cued >= 2 and 2 * cued >= len(pieces):
+            cue[li] = max(cue[li], min(sum(hits), ntok[li]))
+
+
 def _raw_features_many(docs, lex):
     """Raw features of the non-blank lines of several documents at once -> (indices per
     document, R matrix of all their lines in RAW_NAMES order, line hashes, row bounds of the
@@ -1540,6 +1601,12 @@ def _raw_features_many(docs, lex):
                 k = len(ph)
                 if j + k <= end and tuple(row[:k]) == ph:
                     cue[li] += 1
+    # a run of buttons a rendering glued into one line ("Share this storyShare on
+    # FacebookCopy link", "Direkt zum InhaltZur Navigation springen": w3m and lynx write
+    # inline links without the space the markup left out): its tokens ("storyshare") are
+    # no cue words, its pieces are (s46 acc-data D12)
+    if len(rare):
+        _glued_cues(F, T, rare, Tr, line_id, small, lex, cue, ntok)
     cue *= small
     com = (com > 0) * small
     has = ntok > 0

@@ -47,7 +47,9 @@ from typing import Any
 from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
 from .lines import (
+    _BYWORDS,
     _COMMENT_WORDS,
+    _CREDIT,
     _MONTHS,
     _TOK,
     CLOSING_MARKS,
@@ -629,6 +631,146 @@ def article_structures(
         now[j] = True
     found += _list_gaps(lines, now, score, furniture, forms)
     return sorted(set(found))
+
+
+#: the reason of a line kept by :func:`headed_paragraphs`
+HEADING_REASON = "heading or term over the article's paragraph"
+#: the most words of a section's heading or a glossary's term over its paragraph, and of a
+#: question that heads its answer
+_HEAD_WORDS = 6
+_HEAD_QUESTION_WORDS = 12
+#: the least score of such a heading (a line the model read as sure furniture is none)
+_HEAD_SCORE = 0.1
+#: the fewest heading/paragraph pairs of a run (a glossary, a FAQ, headed sections) whose
+#: pairs are taken whole, and the most prose lines of one pair's paragraph
+_HEAD_PAIRS = 3
+_HEAD_PARAGRAPH_LINES = 3
+#: the most removed lines between a heading and the kept line above it
+_HEAD_GAP = 2
+#: a box's label over teasers or a prompt, in the heading's place: other news, more
+#: information, the next article, a notification's or newsletter's call
+_BOX_LABEL = re.compile(
+    r"(?i)^\W*(?:(?:more|other|further|weitere|andere|otras|m[aá]s|autres|plus d'|altre|"
+    r"другие|ещё)\s*(?:news|stories|information|informationen|nachrichten|artikel|noticias|"
+    r"informaci[oó]n|articles|informations|actualit[ée]s|notizie|новости)\b"
+    r"|(?:next|previous|n[aä]chste[rn]?|vorherige[rn]?) (?:article|artikel|post|beitrag)"
+    r"|.*\b(?:n[aä]chsten|vorherigen) (?:artikel|beitrag)\b"
+    r"|.*\b(?:benachrichtigung|notification)s?\b)"
+)
+
+
+def _heading(s: str) -> bool:
+    """Whether ``s`` reads as a heading or a term: a few words (:data:`_HEAD_WORDS`), no
+    sentence but a question's (:data:`_HEAD_QUESTION_WORDS`), starting with a capital (or an
+    opening question mark), with no figure and no colon (a date, a time, a credit "Foto: dpa",
+    a label "Source:" are no headings), no slash or "@" (a photo's credits, an address), no
+    byline's first word ("Von Lisa Borch") and no photo credit's word ("Getty", "Courtesy of
+    Andrew Vaughan": :data:`.lines._CREDIT`)."""
+    words = s.split()
+    # (nor a byline, "Von Lisa Borch", "Por Mariano Martín", nor a photo's credit or an
+    # address: "Deniz Aytekin / Kevin Voigt/GettyImages")
+    if (
+        not words
+        or words[0].lower() in _BYWORDS
+        or any(c.isdigit() or c in ":：|/@" for c in s)
+        or any(w in _CREDIT for w in _TOK.findall(s.lower()))
+    ):
+        return False
+    n = len(words)
+    if s.endswith(_QUESTION_END[:2]):
+        if n > _HEAD_QUESTION_WORDS:
+            return False
+    elif n > _HEAD_WORDS or _stop_end(s):
+        return False
+    first = s.lstrip('¿¡"“„«')[:1]
+    return first.isupper()
+
+
+def headed_paragraphs(
+    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float], furniture: Sequence[bool]
+) -> list[int]:
+    """The removed lines (positions in ``lines``, the non-blank lines of a text stripped;
+    ``keep`` and ``score``, the line model's decisions and scores; ``furniture``, whether a
+    line's cue is a page's furniture words or its repetition) that are a heading of the
+    article's text with the paragraph it heads: the model reads a heading or a glossary's
+    term alone ("Erststimme", "How we did this", "Main points") as a menu's item, and kept the
+    paragraph under it without it (s46 acc-data D6: a glossary left as definitions without
+    their terms). Two cases:
+
+    * a heading (:func:`_heading`, no furniture) right over a kept prose line
+      (:func:`_prose_line`), under the article's first kept prose line and at most
+      :data:`_HEAD_GAP` removed lines under a kept line (a chart's credit, a table's source
+      between);
+    * a run of :data:`_HEAD_PAIRS` pairs or more of a heading over one to
+      :data:`_HEAD_PARAGRAPH_LINES` prose lines, the model having kept half of the paragraphs
+      or more: a glossary's terms, a FAQ's questions; the run is taken whole, its removed
+      paragraphs too (a definition read as a teaser's summary at the glossary's end).
+
+    A menu's items have no prose under them, a share bar's have its furniture words; a
+    related box's headlines over their summaries are a run whose summaries the model removed.
+    """
+    n = len(lines)
+    prose = [_prose_line(s) for s in lines]
+    # (a box's label that sends the reader elsewhere is no heading of the article's: "Mehr
+    # zum Thema", "Otras noticias", "Weitere Informationen" over a teaser the model kept)
+    head = [
+        not furniture[j]
+        and score[j] >= _HEAD_SCORE
+        and _heading(lines[j])
+        and _ELSEWHERE.search(lines[j]) is None
+        and _BOX_LABEL.search(lines[j]) is None
+        for j in range(n)
+    ]
+    found: set[int] = set()
+    seen = False  # (whether a kept prose line is above line j)
+    last = -1  # (the last kept line above line j)
+    for j in range(n - 1):
+        # (a heading right under a kept line or :data:`_HEAD_GAP` removed lines under it:
+        # a chart's credit, a table's source. Not under a longer run: the last button of
+        # a share bar between the standfirst and the first paragraph, "Copy link", is over
+        # a paragraph as a heading is)
+        # (nor the last of a run of short lines: a tag list's "Scotland" / "Weather" /
+        # "Transport" between a brief's paragraphs)
+        if (
+            seen
+            and not keep[j]
+            and head[j]
+            and keep[j + 1]
+            and prose[j + 1]
+            and j - last - 1 <= _HEAD_GAP
+            and (keep[j - 1] or not _heading(lines[j - 1]))
+        ):
+            found.add(j)
+        if keep[j]:
+            seen = seen or prose[j]
+            last = j
+    # the runs of heading/paragraph pairs
+    para = [p and not s.endswith(_QUESTION_END[:2]) for p, s in zip(prose, lines, strict=True)]
+    j = 0
+    while j < n - 1:
+        pairs: list[tuple[int, int]] = []
+        k = j
+        # (a paragraph's line is no question: a question heads the next pair, and the
+        # button over a FAQ's first question, "Copier le lien", heads none)
+        # (a paragraph the model removed is taken as its first line, a kept line under it: a
+        # glossary's last definition; a removed line after a kept one is a caption's, a
+        # teaser's)
+        while (
+            k < n - 1 and head[k] and para[k + 1] and (keep[k + 1] or (k + 2 < n and keep[k + 2]))
+        ):
+            e = k + 2
+            while e < n and e - k <= _HEAD_PARAGRAPH_LINES and para[e] and keep[e]:
+                e += 1
+            pairs.append((k, e))
+            k = e
+        if len(pairs) >= _HEAD_PAIRS:
+            paragraphs = [keep[a + 1] for a, _ in pairs]
+            if 2 * sum(paragraphs) >= len(paragraphs):
+                found.update(i for a, b in pairs for i in range(a, b) if not keep[i])
+            j = k
+        else:
+            j += 1
+    return sorted(found)
 
 
 #: the most non-blank lines between a list's numbered headings (its items' paragraphs)

@@ -246,7 +246,9 @@ def test_html_metadata_can_be_turned_off(run_stage):
 
 
 def test_threshold_trades_precision_for_recall(run_stage):
-    text = "\n".join([PARA, "A short line without an end", PARA2])
+    # (a short line in lower case: one in title case between two kept paragraphs is a
+    # heading of the text, kept whatever the threshold, s46 acc-data D6)
+    text = "\n".join([PARA, "a short line without an end", PARA2])
     loose = run_stage(BoilerplateStage, make_document(text, path="a.txt"), threshold=0.0)
     strict = run_stage(BoilerplateStage, make_document(text, path="b.txt"), threshold=0.95)
     assert len(loose.kept[0].text.splitlines()) == 3
@@ -3936,3 +3938,129 @@ def test_a_sentences_own_used_policy_or_agree_by_cookies_is_no_consent_wording(r
     text += ["Advertisement", *story, "© 2025 Home Bakes"]
     kept, removed = _clean(run_stage, [x for line in text for x in (line, "")][:-1])
     assert CONSENT_REASON not in removed.values() and lead in kept
+
+
+# s46 acc-data D12: w3m and lynx glue a bar's inline buttons into one line
+_W3M_GLUED = [
+    'Direkt zum InhaltZur Navigation springen',
+    '',
+    (
+        'Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren '
+        'und Werbung anzuzeigen.'
+    ),
+    '',
+    'Alle akzeptierenEinstellungenNur notwendige',
+    'Rheinische Rundschau',
+    '',
+    '  • Startseite',
+    '  • Politik',
+    '  • Wirtschaft',
+    '  • Region',
+    '  • Daten',
+    '  • Sport',
+    '  • Kultur',
+    '  • Meinung',
+    '  • Abo',
+    '  • Anmelden',
+    '',
+    ' 1. Startseite',
+    ' 2. Daten',
+    '',
+    'Kommunalwahl in Lindenau: Alle Ergebnisse im Überblick',
+    '',
+    'Die CDU bleibt stärkste Kraft im Stadtrat, die Grünen verlieren deutlich.',
+    '',
+    'Von Daten-Team der Rundschau',
+    '',
+    'Veröffentlicht am 15.09.2025',
+    '',
+    'Artikel teilenAuf Facebook teilenAuf X teilenPer WhatsApp teilenLink kopieren',
+    '',
+    (
+        'Bei der Kommunalwahl am Sonntag lag die Wahlbeteiligung in Lindenau bei 51,3 '
+        'Prozent und damit leicht über dem Wert von 2020.'
+    ),
+    '',
+    '    Stadtratswahl Lindenau 2025, vorläufiges',
+    '                   Endergebnis',
+    '  Partei    Stimmen in %    Veränderung    Sitze',
+    '   CDU     31,4            +2,1           19',
+    '   SPD     22,8            −1,6           14',
+    '  Grüne    14,9            −6,3           9',
+    '   AfD     13,7            +7,0           8',
+    '   FDP     5,2             −0,8           3',
+    ' Sonstige  12,0            −0,4           7',
+    '',
+    'Veränderung in Prozentpunkten gegenüber 2020.',
+    '',
+    'Quelle: Wahlamt der Stadt Lindenau',
+    '',
+    'Sitzverteilung im neuen Stadtrat',
+    '',
+    'Halbkreisdiagramm mit 60 Sitzen.',
+    '',
+    'Quelle: Stadt Lindenau, vorläufiges Ergebnis',
+    '',
+    'Grafik: Rundschau',
+    '',
+    '',
+    (
+        'Oberbürgermeisterin Karin Seidel (CDU) sprach von einem „klaren Auftrag“. Die '
+        'Grünen kündigten an, das Ergebnis in Ruhe aufzuarbeiten.'
+    ),
+    '',
+    'Themen',
+    '',
+    '  • Kommunalwahl 2025',
+    '  • Lindenau',
+    '',
+    'Artikel teilen',
+    '',
+    'Der Daten-Newsletter der Rundschau',
+    '',
+    'Jeden Freitag unsere besten Grafiken.',
+    '',
+    'E-Mail-Adresse',
+    '',
+    'Jetzt anmelden',
+    '',
+    'Mehr zum Thema',
+    '',
+    '  • Kommentar: Ein Denkzettel für die Ampel vor Ort',
+    '  • Stichwahl: Wer wird Bürgermeister?',
+    '',
+    '  • Impressum',
+    '  • Datenschutz',
+    '  • Cookie-Einstellungen',
+    '  • Kontakt',
+    '  • Mediadaten',
+    '',
+    '© Rheinische Rundschau GmbH 2025',
+    '',
+    '',
+]  # fmt: skip
+
+
+def test_glued_buttons_are_read_as_their_cue_words():
+    """w3m writes a share bar of inline links without the space the markup left out
+    ("Artikel teilenAuf Facebook teilen…"): its tokens ("teilenauf") were no cue words, and
+    the line read as text. Cut where a small letter meets a capital, its pieces are; a line
+    of prose with a glued name ("iPhone", "McDonald's", "PayPal") is no bar of buttons."""
+    from corearchive_plugins.boilerplate.lines import decide
+
+    lines = ["Artikel teilenAuf Facebook teilenAuf X teilenPer WhatsApp teilenLink kopieren",
+             "Share this storyShare on FacebookShare on XShare on LinkedInCopy link",
+             "Direkt zum InhaltZur Navigation springen",
+             "He bought an iPhone at McDonald's on Friday and paid by PayPal.",
+             "Northby East    Reform UK            12"]  # fmt: skip
+    cues = decide("\n\n".join(lines)).cues().tolist()
+    assert all(c >= 2 for c in cues[:3])
+    assert cues[3:] == [0, 0]
+
+
+def test_a_glued_share_bar_between_paragraphs_is_removed(run_stage):
+    """The same bar between the byline and the first paragraph of a w3m dump was kept with
+    the article (s46 acc-data D12: share bars leaked 48 lines in w3m, 23 with whitespace)."""
+    doc = run_stage(BoilerplateStage, make_document("\n".join(_W3M_GLUED))).kept[0]
+    assert "Artikel teilen" not in doc.text
+    assert "Bei der Kommunalwahl am Sonntag lag die Wahlbeteiligung" in doc.text

@@ -1059,3 +1059,165 @@ def test_readers_votes_and_a_shops_ratings_stay_out_of_an_html_text(run_stage) -
     assert rating_boxes(lxml_html.fromstring(_review_html("", three))) == []
     one = "<div class='rating'><p>Rating: 4/5</p></div>"
     assert rating_boxes(lxml_html.fromstring(_review_html(one))) == ["Rating: 4/5"]
+
+
+# s46 acc-data D6: a glossary's terms and a section's heading over the paragraph it heads
+_GLOSSARY = [
+    ["Skip to main content", "Cookies on regionalstats.gov.example", "Accept additional cookies",
+     "Reject additional cookies", "Menu", "Business, industry and trade", "Economy",
+     "Employment and labour market", "Release calendar", "Search"],
+    ["Labour market statistics: a glossary",
+     "Definitions of the main terms used in our labour market bulletins.",
+     "Release date: 12 November 2024", "Share this page", "Email", "Facebook", "LinkedIn"],
+    ["Economic inactivity",
+     "People not in work who have not been seeking work within the last four weeks or are "
+     "unable to start work within the next two weeks.",
+     "Employment rate", "The proportion of people aged 16 to 64 who are in paid work.",
+     "Unemployment",
+     "People without a job who have been actively seeking work in the past four weeks and are "
+     "available to start within two weeks.",
+     "Claimant Count",
+     "The number of people claiming benefit principally for the reason of being unemployed.",
+     "Redundancy",
+     "The number of people who were made redundant in the three months before the survey "
+     "interview.",
+     "Vacancies", "Positions for which employers are actively recruiting from outside their "
+     "business.",
+     "These definitions follow the International Labour Organization (ILO) standards used by "
+     "statistical offices worldwide."],
+    ["Keywords", "Employment", "Glossary", "Share this page", "Get email alerts for new releases",
+     "Subscribe", "Related links", "Labour market overview: January 2025", "Help",
+     "Accessibility", "Cookies", "Privacy", "Contact us", "© Crown copyright"],
+]  # fmt: skip
+_TERMS = ["Economic inactivity", "Employment rate", "Unemployment", "Claimant Count",
+          "Redundancy", "Vacancies"]  # fmt: skip
+
+
+def test_a_glossarys_terms_are_kept_with_their_definitions(run_stage):
+    """The model kept a glossary's definitions and removed most of its terms, each a short
+    line in title case, as a menu's items (s46 acc-data D6: terms 14/22 in text). A run of
+    three term/definition pairs or more whose definitions it kept is the article's whole,
+    the first term under the share bar and the last definition too; the menu, the share
+    bar and the keywords stay out."""
+    kept, _ = _clean(run_stage, _page(*_GLOSSARY))
+    assert [x for x in kept if x in _TERMS] == _TERMS
+    assert _GLOSSARY[2][-4] in kept  # (the last definition, which the model had removed)
+    assert not {"Menu", "Economy", "Share this page", "LinkedIn", "Keywords", "Employment",
+                "Glossary", "Related links"} & set(kept)  # fmt: skip
+
+
+_RELEASE = [
+    'Zum Inhalt springen',
+    'Zur Suche springen',
+    'Diese Website verwendet nur technisch notwendige Cookies.',
+    'Verstanden',
+    'Startseite',
+    'Themen',
+    'Presse',
+    'Daten und Tabellen',
+    'Veröffentlichungen',
+    'Über uns',
+    'Suche',
+    'Leichte Sprache',
+    'Gebärdensprache',
+    'Startseite',
+    'Presse',
+    'Pressemitteilungen 2025',
+    'Inflationsrate in Nordmark im Februar 2025 bei 2,4 %',
+    'Pressemitteilung vom 27.02.2025',
+    'Seite drucken',
+    'Seite teilen',
+    'Pressemitteilung Nr. 41/2025',
+    (
+        'Die Verbraucherpreise in Nordmark sind im Februar 2025 gegenüber dem '
+        'Vorjahresmonat um 2,4 % gestiegen. Im Januar hatte die Rate bei 2,5 % gelegen.'
+    ),
+    (
+        'Gegenüber dem Vormonat stiegen die Preise um 0,4 %. Deutlich teurer als vor '
+        'einem Jahr waren Dienstleistungen (+3,9 %), während Energie um 1,8 % billiger '
+        'wurde.'
+    ),
+    'Verbraucherpreisindex für Nordmark (2020 = 100)',
+    'Gliederung\tGewicht in ‰\tIndex Feb. 2025\tVeränderung ggü. Vorjahresmonat in %',
+    'Gesamtindex\t1 000\t121,6\t2,4',
+    'Nahrungsmittel\t119\t133,8\t2,3',
+    'Energie\t74\t139,2\t−1,8',
+    'Dienstleistungen\t513\t116,9\t3,9',
+    'Vorläufige Ergebnisse.',
+    'Quelle: Statistisches Landesamt Nordmark',
+    'Methodische Hinweise',
+    (
+        'Der Verbraucherpreisindex misst die durchschnittliche Preisentwicklung aller '
+        'Waren und Dienstleistungen, die private Haushalte für Konsumzwecke kaufen.'
+    ),
+    'Monatlich werden in Nordmark rund 22.000 Einzelpreise erhoben.',
+    (
+        'Ansprechpartnerin: Dr. Sabine Krüger, Telefon 0431 6895-2211, preise@statistik-'
+        'nordmark.example'
+    ),
+    'Pressemitteilung als PDF (externer Link, öffnet in neuem Fenster)',
+    'Schlagworte',
+    'Preise',
+    'Verbraucherpreisindex',
+    'Seite drucken',
+    'Pressemitteilungen abonnieren',
+    'RSS-Feed',
+    'Weitere Informationen',
+    'Verbraucherpreisindex – Tabellen',
+    'Methodische Erläuterungen',
+    'Impressum',
+    'Datenschutzerklärung',
+    'Barrierefreiheit',
+    'Kontakt',
+    '© Statistisches Landesamt Nordmark 2025',
+]  # fmt: skip
+
+
+def test_a_sections_heading_under_a_tables_source_is_kept(run_stage):
+    """A statistical release's "Methodische Hinweise" over the method's paragraphs, under the
+    table's source line, which the model removed for its word "Quelle": the model removed
+    the heading too, as a menu's item (s46 acc-data D6). A heading one or two removed lines
+    under the article's kept text, over a kept paragraph, is the article's; the share and
+    print buttons, the tags and the footer stay out."""
+    kept, _ = _clean(run_stage, "\n".join(_RELEASE))
+    assert "Methodische Hinweise" in kept
+    assert not {"Seite drucken", "Seite teilen", "Schlagworte", "Preise", "Impressum",
+                "Pressemitteilungen abonnieren"} & set(kept)  # fmt: skip
+
+
+def test_no_heading_of_a_share_bars_last_button_or_a_menu_between_paragraphs():
+    """What :func:`headed_paragraphs` leaves: the last button of a share bar between the
+    standfirst and the first paragraph ("Copy link", four removed lines under the kept
+    standfirst), a line with a figure or a colon, furniture, a question mark's button over a
+    FAQ's first question, and a run of pairs whose paragraphs the model removed (a related
+    box's headlines over their summaries)."""
+    from corearchive_plugins.boilerplate.structures import headed_paragraphs
+
+    def found(lines: list[str], keep: list[bool], furniture: list[bool] | None = None):
+        fur = furniture or [False] * len(lines)
+        return headed_paragraphs(lines, keep, [0.3] * len(lines), fur)
+
+    share = ["Share this story", "Share on Facebook", "Share on X", "Share on LinkedIn",
+             "Copy link"]  # fmt: skip
+    lines = [LEAD, *share, MID, END]
+    assert found(lines, [True] + [False] * 5 + [True, True]) == []
+    for line in ("Updated 2 May 2025", "Photo: Reuters", "Advertisement", "Von Lisa Borch",
+                 "Courtesy of Andrew Vaughan", "Deniz Aytekin / Kevin Voigt"):  # fmt: skip
+        lines = [LEAD, line, MID]
+        fur = [False, line == "Advertisement", False]
+        assert found(lines, [True, False, True], fur) == []
+    # (the heading between two kept paragraphs; a box's label there is none: the model kept
+    # a teaser under it, trafeval's dvgw.de and paginasiete.bo)
+    assert found([LEAD, "Closest contests", MID], [True, False, True]) == [1]
+    for label in ("Weitere Informationen", "Otras noticias", "Vorschau auf den nächsten Artikel"):
+        assert found([LEAD, label, MID], [True, False, True]) == []
+    faq = ["Copier le lien", "Quel est l'âge légal de départ en 2025 pour les assurés ?",
+           "Pour les personnes nées en 1963, l'âge légal est fixé à 62 ans et 9 mois.",
+           "Combien de trimestres faut-il ?",
+           "Les assurés nés en 1963 doivent valider 170 trimestres pour le taux plein.",
+           "Qu'est-ce que le dispositif carrières longues ?",
+           "Il permet de partir plus tôt si vous avez commencé avant 20 ans."]  # fmt: skip
+    assert found(faq, [False] + [True] * 6) == []
+    related = ["Harbour festival returns", LEAD, "Ferry fares to rise", MID, "Bridge works end",
+               END]  # fmt: skip
+    assert found(related, [False] * 6) == []
