@@ -280,6 +280,13 @@ _CJK = re.compile(f"[{CJK_RANGES}{HANGUL_RANGES}\uff66-\uff9f]")  # (and half-wi
 #: article's paragraphs counted as none (its page read as one without an article and kept
 #: a most-read box as its table: s46 read F6); a headline or a menu's item is shorter
 _UNSTOPPED_PROSE_CHARS = 60
+#: ... in :data:`_UNSTOPPED_RUNS` runs or more apart (Thai and Lao write a space between
+#: sentences and clauses, not between words: a headline is one run or two, s46 midrev46 M9),
+#: a run :data:`_UNSTOPPED_RUN_CHARS` characters long on average (a menu's row, "หน้าแรก ข่าว
+#: กีฬา …", is many short runs), or of :data:`_UNSTOPPED_LONG_CHARS` characters
+_UNSTOPPED_RUNS = 3
+_UNSTOPPED_RUN_CHARS = 15
+_UNSTOPPED_LONG_CHARS = 120
 _UNSTOPPED = re.compile(r"[\u0e00-\u0eff]")
 
 
@@ -289,9 +296,15 @@ def _prose_line(s: str) -> bool:
     Japanese or Korean (:data:`_CJK`; a Chinese or Japanese sentence is one or two runs of
     letters: a ranking's headlines under a Japanese article counted as none, and were kept
     as the table of a page without one), or a line of Thai or Lao of
-    :data:`_UNSTOPPED_PROSE_CHARS` characters (scripts that end a sentence with no mark)."""
+    :data:`_UNSTOPPED_PROSE_CHARS` characters in several long runs (scripts that end a
+    sentence with no mark: :data:`_UNSTOPPED_RUNS`)."""
     if not (_stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
-        return len(s) >= _UNSTOPPED_PROSE_CHARS and 2 * len(_UNSTOPPED.findall(s)) > len(s)
+        if len(s) < _UNSTOPPED_PROSE_CHARS or 2 * len(_UNSTOPPED.findall(s)) <= len(s):
+            return False
+        runs = len(s.split())
+        return len(s) >= _UNSTOPPED_LONG_CHARS or (
+            runs >= _UNSTOPPED_RUNS and len(s) >= _UNSTOPPED_RUN_CHARS * runs
+        )
     if len(s.split()) >= _PROSE_WORDS:
         return True
     return len(s) >= _CJK_PROSE_CHARS and 10 * len(_CJK.findall(s)) > 3 * len(s)

@@ -177,6 +177,24 @@ def test_a_thai_or_hindi_article_is_one(article):
     assert article_structures(lines, keep, score, [False] * len(lines)) == []
 
 
+#: Thai headlines of 77-80 characters, no space in them, and a menu's row of short runs
+_THAI_HEADS = [
+    "นายกรัฐมนตรีประกาศมาตรการช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากน้ำท่วมในภาคเหนือ",
+    "กระทรวงสาธารณสุขเตือนประชาชนเฝ้าระวังโรคไข้เลือดออกที่ระบาดหนักในช่วงฤดูฝนนี้",
+    "ตลาดหลักทรัพย์แห่งประเทศไทยปิดตลาดปรับตัวเพิ่มขึ้นจากแรงซื้อของนักลงทุนต่างชาติ",
+]
+_THAI_MENU = "หน้าแรก ข่าว กีฬา บันเทิง เศรษฐกิจ การเมือง ต่างประเทศ ไลฟ์สไตล์ เทคโนโลยี ติดต่อเรา"
+
+
+def test_thai_headlines_make_no_article():
+    """A line of Thai of 60 characters was prose by its length: three kept headlines read as
+    a listing's article (s46 midrev46 M9). Prose has runs apart, long ones; a headline has
+    one, a menu many short ones."""
+    assert all(len(s) >= 60 for s in _THAI_HEADS)
+    assert not any(map(_prose_line, [*_THAI_HEADS, _THAI_MENU]))
+    assert _no_article(_THAI_HEADS, [True] * 3)
+
+
 _BRIEF = [
     "Ferry services between the mainland and the islands were cancelled on Friday as winds "
     "of up to 90 miles an hour swept across the west coast.",
