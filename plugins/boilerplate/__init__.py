@@ -1976,6 +1976,24 @@ _OWN_VOICE = re.compile(
     r"verwendet|gesetzt|utilis\w*|usad\w*|utilizad\w*)",
     re.I,
 )
+#: The site named with the definite article ("The website uses cookies", "Die Website
+#: verwendet Cookies", "Le site utilise des cookies", "La web utiliza cookies") or the
+#: reader addressed ("you", "Sie", "vous", "usted"): a notice speaks to its reader, a story
+#: seldom does; the site's voice too (s46 midrev46 M4: "By continuing to browse the site you
+#: are agreeing to the use of cookies" was kept after a page's footer). ("Sie" is the
+#: reader's only with its capital: "sie" is she or they.)
+_READERS_SITE = re.compile(
+    r"(?i:\b(?:the|die|der|das|le|la|el|il|lo|het|o)\s+(?:(?:web)?site|website|webseite|"
+    r"sitio(?:\s+web)?|sito(?:\s+web)?|site\s+web)\b|\b(?:esta|questa|la|el)\s+web\b|"
+    r"\b(?:you|your|vous|votre|vos|usted)\b)|\b(?:Sie|Ihre[mnrs]?)\b"
+)
+#: Reported speech: a story's sentence about another's use of cookies ("..., the company
+#: said", "according to", "sagte", "selon"), which a notice never has (s46 read F2)
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|according\s+to|sagte|sagten|zufolge|selon|a\s+déclaré|dijo|"
+    r"según|ha\s+detto|secondo)\b",
+    re.I,
+)
 #: The fewest removed lines over a closing notice: the site's footer (its links, "Back to
 #: top"), not one line (an ad slot, a caption, a pull quote between two paragraphs), unless
 #: the line over that one names cookies as well (a notice's or its explainer's paragraphs,
@@ -1988,7 +2006,9 @@ def _drop_closing_consent_notice(d: Any) -> None:
     (:func:`_consent_notice`, worded as the site's use of cookies: :data:`_SITE_USES_COOKIES`)
     at the page's end, apart from the text (at least :data:`_FOOTER_LINES` lines over it
     removed: the site's footer; or one, under a line of the notice's that names cookies) and
-    with text kept before it, in the site's own voice (:data:`_OWN_VOICE`), with a reason:
+    with text kept before it, in the site's own voice (:data:`_OWN_VOICE`) or naming the
+    site or its reader (:data:`_READERS_SITE`), reporting no one's words
+    (:data:`_REPORTED`), with a reason:
     a banner rendered after the footer was kept under a page's table or list (s45 kinds: on 15 of
     264 generated pages the last kept line). An article's last paragraph that names cookies
     and consent follows the paragraph over it, or one removed line (an "Advertisement"
@@ -2004,7 +2024,8 @@ def _drop_closing_consent_notice(d: Any) -> None:
     if (
         _consent_notice(s)
         and _SITE_USES_COOKIES.search(s) is not None
-        and _OWN_VOICE.search(s) is not None
+        and (_OWN_VOICE.search(s) is not None or _READERS_SITE.search(s) is not None)
+        and _REPORTED.search(s) is None
         and (not keep[j - _FOOTER_LINES : j].any() or _COOKIES.search(d.stripped[j - 2]))
     ):
         _mark(d, {j: CONSENT_REASON}, False)

@@ -282,6 +282,13 @@ _CJK = re.compile(f"[{CJK_RANGES}{HANGUL_RANGES}\uff66-\uff9f]")  # (and half-wi
 #: article's paragraphs counted as none (its page read as one without an article and kept
 #: a most-read box as its table: s46 read F6); a headline or a menu's item is shorter
 _UNSTOPPED_PROSE_CHARS = 60
+#: ... in :data:`_UNSTOPPED_RUNS` runs or more apart (Thai and Lao write a space between
+#: sentences and clauses, not between words: a headline is one run or two, s46 midrev46 M9),
+#: a run :data:`_UNSTOPPED_RUN_CHARS` characters long on average (a menu's row, "หน้าแรก ข่าว
+#: กีฬา …", is many short runs), or of :data:`_UNSTOPPED_LONG_CHARS` characters
+_UNSTOPPED_RUNS = 3
+_UNSTOPPED_RUN_CHARS = 15
+_UNSTOPPED_LONG_CHARS = 120
 _UNSTOPPED = re.compile(r"[\u0e00-\u0eff]")
 
 
@@ -291,9 +298,15 @@ def _prose_line(s: str) -> bool:
     Japanese or Korean (:data:`_CJK`; a Chinese or Japanese sentence is one or two runs of
     letters: a ranking's headlines under a Japanese article counted as none, and were kept
     as the table of a page without one), or a line of Thai or Lao of
-    :data:`_UNSTOPPED_PROSE_CHARS` characters (scripts that end a sentence with no mark)."""
+    :data:`_UNSTOPPED_PROSE_CHARS` characters in several long runs (scripts that end a
+    sentence with no mark: :data:`_UNSTOPPED_RUNS`)."""
     if not (_stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
-        return len(s) >= _UNSTOPPED_PROSE_CHARS and 2 * len(_UNSTOPPED.findall(s)) > len(s)
+        if len(s) < _UNSTOPPED_PROSE_CHARS or 2 * len(_UNSTOPPED.findall(s)) <= len(s):
+            return False
+        runs = len(s.split())
+        return len(s) >= _UNSTOPPED_LONG_CHARS or (
+            runs >= _UNSTOPPED_RUNS and len(s) >= _UNSTOPPED_RUN_CHARS * runs
+        )
     if len(s.split()) >= _PROSE_WORDS:
         return True
     return len(s) >= _CJK_PROSE_CHARS and 10 * len(_CJK.findall(s)) > 3 * len(s)
@@ -2112,10 +2125,36 @@ _FIELD_LABELS = {
         2,
     ),
 }  # fmt: skip
-#: what is stripped around a field's label: an input box, a required field's mark
+#: what is stripped around a field's label: an input box, a required field's mark (a
+#: bullet's "*" before the label is no frame: a list of the words in a text, s46 midrev46 M5)
 _FIELD_FRAME = "[]_ *:"
+#: the frame a field has before its label: a text browser's input box
+_FIELD_BOX = "[]_ "
 #: the most non-blank lines from one field of a comment form to the next
 _FIELD_REACH = 4
+#: A comment form's own line near its fields: a heading that invites a reply ("Leave a
+#: Reply", "Schreibe einen Kommentar"), the reply's cancel link or the form's button ("Post
+#: Comment", "Kommentar abschicken")
+_FORM_LINE = re.compile(
+    r"(?i)^(?:(?:leave|post|add|write|submit|send)\s+(?:a\s+|your\s+)?(?:comment|reply)"
+    r"|schreibe?\s+einen\s+kommentar|kommentar\s+(?:abschicken|absenden|senden)"
+    r"|(?:cancel|antworten)\s+(?:reply|abbrechen)|publier\s+(?:le\s+)?commentaire"
+    r"|publicar\s+comentario|invia\s+commento|submit|absenden|abschicken)\W*$"
+)
+
+
+def _field(line: str) -> tuple[int, bool]:
+    """A comment form's field in ``line`` (a non-blank line, stripped): its kind
+    (:data:`_FIELD_LABELS`, 0 if none) and whether a form's frame marks it, an input box
+    around the label, a required field's "*" or a note in brackets after it ("Name *",
+    "[    ] eMail", "E-Mail (wird nicht veröffentlicht)")."""
+    label = line.lstrip(_FIELD_BOX)
+    framed = len(label) < len(line)
+    if "(" in label:  # ("Name (required)", "E-Mail (wird nicht veröffentlicht)")
+        label, framed = label[: label.index("(")], True
+    bare = label.rstrip(_FIELD_FRAME)
+    framed = framed or any(c in "*_[]" for c in label[len(bare) :])
+    return _FIELD_LABELS.get(bare.casefold(), 0), framed
 
 
 def comment_form_end(lines: Sequence[str], keep: Sequence[bool]) -> int | None:
@@ -2123,31 +2162,39 @@ def comment_form_end(lines: Sequence[str], keep: Sequence[bool]) -> int | None:
     first comment form under the article's text, or None: two fields or more
     (:data:`_FIELD_LABELS`) a few lines apart (:data:`_FIELD_REACH`), a name's or an
     address's and a website's or the comment's, under a kept paragraph (an article's
-    text, a sentence of :data:`_PARAGRAPH_WORDS` words or more). A blog's form invites
-    readers to answer the post above it: what the page shows under it is the site's
-    (a party's programme in the sidebar, prose in numbered paragraphs, was kept under a
-    post's comment form: s46 chrome46, held-out piratenpartei-mv.de)."""
+    text, a sentence of :data:`_PARAGRAPH_WORDS` words or more), with a form's evidence:
+    a field's frame (:func:`_field`) or a form's own line (:data:`_FORM_LINE`) within reach
+    (a how-to's bulleted list "* Name / * Email / * Website / * Comment" is the text's:
+    s46 midrev46 M5). A blog's form invites readers to answer the post above it: what the
+    page shows under it is the site's (a party's programme in the sidebar, prose in
+    numbered paragraphs, was kept under a post's comment form: s46 chrome46, held-out
+    piratenpartei-mv.de)."""
     text = next((k for k, s in enumerate(lines) if keep[k] and _paragraph(s)), None)
     if text is None:
         return None
-    # (a set's lookup a line: the page's lines under the text are many, few a form's)
-    fields: list[tuple[int, int]] = []
-    for k in range(text + 1, len(lines)):
-        label = lines[k].strip(_FIELD_FRAME)
-        if "(" in label:  # ("Name (required)", "E-Mail (wird nicht veröffentlicht)")
-            label = label[: label.index("(")].rstrip(_FIELD_FRAME)
-        if kind := _FIELD_LABELS.get(label.casefold()):
-            fields.append((k, kind))
-    for a, (k, kind) in enumerate(fields):
-        kinds, last = {kind}, k
-        for k2, kind2 in fields[a + 1 :]:
-            if k2 - last > _FIELD_REACH:
-                break
-            kinds.add(kind2)
-            last = k2
-        if len(kinds) == 2:
-            return last
+    # one pass over the chains of fields a reach apart (a chain's every suffix ends where
+    # it ends, so its end is the form's: linear in the lines, s46 midrev46 M8)
+    start = last = -1  # (the chain's first and last field, -1 without a chain)
+    kinds, framed = 0, False
+    for k in range(text + 1, len(lines) + 1):
+        kind, frame = _field(lines[k]) if k < len(lines) else (0, False)
+        if last >= 0 and (k == len(lines) or k - last > _FIELD_REACH):
+            if kinds == 3 and (framed or _form_line_near(lines, start, last)):
+                return last
+            start = last = -1
+        if kind:
+            start = k if last < 0 else start
+            kinds = kind if last < 0 else kinds | kind
+            framed = frame if last < 0 else framed or frame
+            last = k
     return None
+
+
+def _form_line_near(lines: Sequence[str], start: int, end: int) -> bool:
+    """Whether a comment form's own line (:data:`_FORM_LINE`) is within
+    :data:`_FIELD_REACH` lines of the fields ``lines[start:end + 1]``."""
+    low, high = max(0, start - _FIELD_REACH), min(len(lines), end + _FIELD_REACH + 1)
+    return any(_FORM_LINE.match(lines[j]) for j in range(low, high))
 
 
 #: the fewest turns of a dialogue, and of its speakers (one name over a paragraph, twice, is

@@ -4510,23 +4510,31 @@ def _is_byline(s: str) -> bool:
 
 
 #: What may follow a German byline's "von" in small letters: an agency, "unserer
-#: Redaktion", "unserem Korrespondenten ..."
+#: Redaktion", "unserem Korrespondenten ...", "einem unserer Reporter"
 _VON_SMALL = re.compile(r"(?:unser(?:e[mnrs]?)?|dpa|afp|apa|ap|sda|kna|epd|ddp|reuters)\W*$")
 
 
 def _von_phrase(s: str) -> bool:
     """Whether ``s``, a line that opens with "Von", is a phrase, not a byline: the word
-    after "Von" in small letters and no agency or "unserer" ("Von neuen und alten Medien":
-    a menu's item read as a byline by its "Von" and a capitalised noun, s46), three words
-    or more after it (a user's name in small letters, "von lupa", "von besserwisser eG",
-    is a forum's byline) and fewer than two of them capitalised (a name needs two: "Von
-    unserem Korrespondenten Max Müller" stays a byline)."""
+    after "Von" in small letters ("Von neuen und alten Medien": a menu's item read as a
+    byline by its "Von" and a capitalised noun, s46), three words or more after it (a
+    user's name in small letters, "von lupa", "von besserwisser eG", is a forum's byline),
+    none an agency or "unserer" (:data:`_VON_SMALL`: "von einem unserer Reporter") and no
+    person's name among them before a colon (:func:`_person_like`: "Von unserem
+    Korrespondenten Max Müller"). German capitalises every noun: a count of capitals took
+    "Von oben herab: Die Politik der Eliten" for a byline (s46 midrev46 M10)."""
     rest = s.split()[1:]
-    return (
-        len(rest) >= 3
-        and rest[0][:1].islower()
-        and _VON_SMALL.match(rest[0]) is None
-        and sum(w[:1].isupper() for w in rest[1:]) < 2
+    if len(rest) < 3 or not rest[0][:1].islower():
+        return False
+    if any(_VON_SMALL.match(w) for w in rest):
+        return False
+    words: list[str] = []
+    for w in rest:
+        words.append(w.rstrip(",;|:"))
+        if w.endswith(":"):
+            break
+    return not any(
+        _person_like(" ".join(words[k : k + n])) for n in (2, 3) for k in range(len(words) - n + 1)
     )
 
 

@@ -177,6 +177,24 @@ def test_a_thai_or_hindi_article_is_one(article):
     assert article_structures(lines, keep, score, [False] * len(lines)) == []
 
 
+#: Thai headlines of 77-80 characters, no space in them, and a menu's row of short runs
+_THAI_HEADS = [
+    "นายกรัฐมนตรีประกาศมาตรการช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากน้ำท่วมในภาคเหนือ",
+    "กระทรวงสาธารณสุขเตือนประชาชนเฝ้าระวังโรคไข้เลือดออกที่ระบาดหนักในช่วงฤดูฝนนี้",
+    "ตลาดหลักทรัพย์แห่งประเทศไทยปิดตลาดปรับตัวเพิ่มขึ้นจากแรงซื้อของนักลงทุนต่างชาติ",
+]
+_THAI_MENU = "หน้าแรก ข่าว กีฬา บันเทิง เศรษฐกิจ การเมือง ต่างประเทศ ไลฟ์สไตล์ เทคโนโลยี ติดต่อเรา"
+
+
+def test_thai_headlines_make_no_article():
+    """A line of Thai of 60 characters was prose by its length: three kept headlines read as
+    a listing's article (s46 midrev46 M9). Prose has runs apart, long ones; a headline has
+    one, a menu many short ones."""
+    assert all(len(s) >= 60 for s in _THAI_HEADS)
+    assert not any(map(_prose_line, [*_THAI_HEADS, _THAI_MENU]))
+    assert _no_article(_THAI_HEADS, [True] * 3)
+
+
 _BRIEF = [
     "Ferry services between the mainland and the islands were cancelled on Friday as winds "
     "of up to 90 miles an hour swept across the west coast.",
@@ -284,3 +302,53 @@ def test_a_subheading_after_related_and_a_dash_is_no_promo(run_stage):
 
     assert _promo("LIRE AUSSI - Guerre en Ukraine : les dernières infos du front")
     assert _promo("Related stories – Library to extend weekend hours in January")
+
+
+def _closing(last: str) -> bool:
+    """Whether ``last``, the last kept line under a kept table and a removed footer, is
+    removed as a closing cookie notice."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import _drop_closing_consent_notice
+
+    lines = ["Name | Price | Stock", "Widget A | 10 | 5", "Widget B | 12 | 3", "Home",
+             "About", "Contact", "Imprint", last]  # fmt: skip
+    keep = np.array([True] * 3 + [False] * 4 + [True])
+    d = SimpleNamespace(keep=keep, stripped=lines, why={}, cols=None)
+    _drop_closing_consent_notice(d)
+    return not bool(d.keep[-1])
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "The website uses cookies to improve your experience. By continuing you accept the "
+        "privacy policy.",
+        "Die Website verwendet Cookies. Mit der weiteren Nutzung stimmen Sie der "
+        "Datenschutzerklärung zu.",
+        "By continuing to browse the site you are agreeing to the use of cookies. Find out "
+        "more in the privacy policy.",
+        "This website uses cookies to measure how our articles perform. Read more.",
+    ],
+)
+def test_a_closing_notice_naming_the_site_or_its_reader_goes(notice):
+    """A closing notice in the third person ("The website uses cookies", "Die Website") or
+    speaking to its reader ("you", "Sie") is the site's, as one with its "we" is; the F2
+    fix kept them (s46 midrev46 M4)."""
+    assert _closing(notice)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Google uses cookies to measure how ads perform, the company said in a statement, "
+        "adding that it would cooperate fully with the inquiry.",
+        "The site uses cookies to follow you across the web, according to the regulator, "
+        "which will decide on the case in the spring.",
+    ],
+)
+def test_a_storys_report_on_cookies_is_no_closing_notice(story):
+    """Reported speech is a story's, even naming a site and its reader (s46 read F2)."""
+    assert not _closing(story)

@@ -69,6 +69,13 @@ def test_the_headline_of_the_header_block_over_its_date_line(text: str, title: s
         ("von dpa, unserer Redaktion", True),
         ("von lupa", True),
         ("von besserwisser eG", True),
+        # (German capitalises nouns: a name is two words written as one, before a colon;
+        # s46 midrev46 M10)
+        ("Von oben herab: Die Politik der Eliten", False),
+        ("Von der Leyen fordert mehr Tempo bei Reformen", False),
+        ("von einem unserer Reporter", True),
+        ("Von Max Müller", True),
+        ("von unserem Korrespondenten in Berlin, Max Müller", True),
     ],
 )
 def test_a_phrase_opening_with_von_is_no_byline(line: str, byline: bool) -> None:
