@@ -680,6 +680,14 @@ def _heading(s: str) -> bool:
     byline's first word ("Von Lisa Borch") and no photo credit's word ("Getty", "Courtesy of
     Andrew Vaughan": :data:`.lines._CREDIT`)."""
     words = s.split()
+    n = len(words)
+    # (the count of words first: the tests of characters below read every line of the page
+    # else, 2 ms a corpus document)
+    if s.endswith(_QUESTION_END[:2]):
+        if n > _HEAD_QUESTION_WORDS:
+            return False
+    elif n > _HEAD_WORDS or _stop_end(s):
+        return False
     # (nor a byline, "Von Lisa Borch", "Por Mariano Martín", nor a photo's credit or an
     # address: "Deniz Aytekin / Kevin Voigt/GettyImages")
     if (
@@ -688,12 +696,6 @@ def _heading(s: str) -> bool:
         or any(c.isdigit() or c in ":：|/@" for c in s)
         or any(w in _CREDIT for w in _TOK.findall(s.lower()))
     ):
-        return False
-    n = len(words)
-    if s.endswith(_QUESTION_END[:2]):
-        if n > _HEAD_QUESTION_WORDS:
-            return False
-    elif n > _HEAD_WORDS or _stop_end(s):
         return False
     first = s.lstrip('¿¡"“„«')[:1]
     return first.isupper()
@@ -723,7 +725,19 @@ def headed_paragraphs(
     related box's headlines over their summaries are a run whose summaries the model removed.
     """
     n = len(lines)
-    prose = [_prose_line(s) for s in lines]
+    # (whether a line is prose, read where asked only: the loops below ask of few lines,
+    # and reading every line cost ~0.3 ms a corpus document)
+    read: dict[int, bool] = {}
+
+    def prose(j: int) -> bool:
+        if (got := read.get(j)) is None:
+            got = read[j] = _prose_line(lines[j])
+        return got
+
+    def para(j: int) -> bool:
+        # (a paragraph's line is no question: a question heads the next pair)
+        return prose(j) and not lines[j].endswith(_QUESTION_END[:2])
+
     # (a box's label that sends the reader elsewhere is no heading of the article's: "Mehr
     # zum Thema", "Otras noticias", "Weitere Informationen" over a teaser the model kept)
     head = [
@@ -749,16 +763,15 @@ def headed_paragraphs(
             and not keep[j]
             and head[j]
             and keep[j + 1]
-            and prose[j + 1]
+            and prose(j + 1)
             and j - last - 1 <= _HEAD_GAP
             and (keep[j - 1] or not _heading(lines[j - 1]))
         ):
             found.add(j)
         if keep[j]:
-            seen = seen or prose[j]
+            seen = seen or prose(j)
             last = j
     # the runs of heading/paragraph pairs
-    para = [p and not s.endswith(_QUESTION_END[:2]) for p, s in zip(prose, lines, strict=True)]
     j = 0
     while j < n - 1:
         pairs: list[tuple[int, int]] = []
@@ -769,10 +782,10 @@ def headed_paragraphs(
         # glossary's last definition; a removed line after a kept one is a caption's, a
         # teaser's)
         while (
-            k < n - 1 and head[k] and para[k + 1] and (keep[k + 1] or (k + 2 < n and keep[k + 2]))
+            k < n - 1 and head[k] and para(k + 1) and (keep[k + 1] or (k + 2 < n and keep[k + 2]))
         ):
             e = k + 2
-            while e < n and e - k <= _HEAD_PARAGRAPH_LINES and para[e] and keep[e]:
+            while e < n and e - k <= _HEAD_PARAGRAPH_LINES and para(e) and keep[e]:
                 e += 1
             pairs.append((k, e))
             k = e
