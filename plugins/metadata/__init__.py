@@ -89,6 +89,7 @@ from .text import (
     iso_value,
     labelled_tags,
     labelled_update_lines,
+    line_index,
     line_split,
     n_words,
     opening_date_lines,
@@ -1447,11 +1448,8 @@ class MetadataStage(Stage):
                 # (a headline kept in the text is not among the metadata's lines: the credits
                 # are looked for around it, not around the page's first lines, where "Par Le
                 # Figaro avec AFP" under it was out of reach; s45 acc-wire W3. The first line
-                # equal to it: a line is stripped only when it holds it)
-                reach = lines[:_TITLE_REACH]
-                top_line = [
-                    next((k for k, x in enumerate(reach) if want in x and x.strip() == want), 0)
-                ]
+                # equal to it, :func:`.text.line_index`)
+                top_line = [line_index(lines, want, _TITLE_REACH) or 0]
             scan = (lines, (top_line or [0])[0])
             units, teasers = listing_units(lines, meta["candidates"], doc.text or "")
             if units:

@@ -7783,6 +7783,12 @@ class DateLines:
         return _without_dates(self.page.lines[k], self.of_line.get(k, ()))
 
 
+def line_index(lines: Sequence[str], s: str, reach: int | None = None) -> int | None:
+    """The index of the first of ``lines`` (of their first ``reach``) that is ``s`` once
+    stripped, else None. A line is stripped only when it holds ``s``."""
+    return next((k for k, x in enumerate(islice(lines, reach)) if s in x and x.strip() == s), None)
+
+
 def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int]:
     """The lines of a page (an HTML page's rendering, its date lines ``date_lines``) that
     open ``text`` (the extracted text, its first ``reach`` lines, one after another) and are
@@ -7797,9 +7803,8 @@ def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int
     for line in text.split("\n", reach)[:reach]:
         if not (s := line.strip()):
             continue
-        # (the line in the rendering: one of its first few, most pages; a line is stripped
-        # only when it holds it)
-        row = next((k for k, x in enumerate(lines) if s in x and x.strip() == s), None)
+        # (the line in the rendering: one of its first few, most pages)
+        row = line_index(lines, s)
         if row is None or not (
             (row in date_lines.of_line and date_lines(row)) or _rel_dateline(s) or calendar_line(s)
         ):
