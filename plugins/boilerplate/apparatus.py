@@ -112,7 +112,10 @@ def resumed_text(
     i = 0
     while i < n:
         if keep[i]:
-            prose_seen += _prose_line(lines[i])
+            # (counted up to :data:`_PROSE_ABOVE` only: a prose test of every kept line of
+            # every document to learn no more than that)
+            if prose_seen < _PROSE_ABOVE:
+                prose_seen += _prose_line(lines[i])
             i += 1
             continue
         a = i  # a run of removed lines from here
