@@ -1125,8 +1125,8 @@ def _gallery_captions(tree: Any, html: str, text: str, precise: str | None = Non
                 long.append((e, " ".join(words), len(words)))
     if len(long) < _GALLERY_CAPTIONS:
         return []
-    one_line = precise is not None and "\n" not in text.strip()
-    read = _WORD.findall(precise if precise is not None and one_line else text)
+    # (the page read as one line: precision mode's text is its own)
+    read = _WORD.findall(precise if precise is not None and "\n" not in text.strip() else text)
     flat = " ".join(read)
     own = len(read) - sum(n for _, joined, n in long if joined in flat)
     if sum(n for _, _, n in long) < own:
