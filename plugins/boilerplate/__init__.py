@@ -67,7 +67,7 @@ from corearchive.limits import held, time_limit
 
 from .. import is_post
 from .chrome import software_chrome, without_button_bars, without_edit_links
-from .figures import article_boxes, hidden_text, may_apply, restore
+from .figures import article_boxes, hidden_text, may_box, may_hide, restore
 from .lines import CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
@@ -852,7 +852,15 @@ class BoilerplateStage(Stage):
                     # (text hidden for screen readers left out, and an article's charts and
                     # boxes of prose made <div>s: trafilatura drops every <figure> and
                     # <aside>; s46 acc-data D1, D7; tags only: the attribute index holds)
-                    retagged = hidden_text(tree) + article_boxes(tree) if may_apply(html) else []
+                    # (the walk of every element for hidden text only where the markup
+                    # names a hidden class: not on a third of the dev pages, which have an
+                    # <aside> or a <figure> only)
+                    hide = may_hide(html)
+                    retagged = (
+                        (hidden_text(tree) if hide else []) + article_boxes(tree)
+                        if hide or may_box(html)
+                        else []
+                    )
                     if changed:
                         # (the tree changed, so does its index: built once for both)
                         index = AttrIndex(tree)
@@ -1125,8 +1133,8 @@ def _gallery_captions(tree: Any, html: str, text: str, precise: str | None = Non
                 long.append((e, " ".join(words), len(words)))
     if len(long) < _GALLERY_CAPTIONS:
         return []
-    one_line = precise is not None and "\n" not in text.strip()
-    read = _WORD.findall(precise if precise is not None and one_line else text)
+    # (the page read as one line: precision mode's text is its own)
+    read = _WORD.findall(precise if precise is not None and "\n" not in text.strip() else text)
     flat = " ".join(read)
     own = len(read) - sum(n for _, joined, n in long if joined in flat)
     if sum(n for _, _, n in long) < own:

@@ -87,6 +87,12 @@ def _spaced_row(line: str) -> bool:
     )
 
 
+def _table_row(line: str) -> bool:
+    """Whether ``line`` (stripped) may be a table's row, with tabs (:func:`_row`) or with
+    spaces (:func:`_spaced_row`)."""
+    return _row(line) or _spaced_row(line)
+
+
 def _table_in(lines: Sequence[str], gap: range) -> bool:
     """Whether the lines ``gap`` of ``lines`` hold a table: a row with tabs, or
     :data:`_SPACED_ROWS` rows written with spaces (a sentence may have two spaces after a
@@ -112,7 +118,10 @@ def resumed_text(
     i = 0
     while i < n:
         if keep[i]:
-            prose_seen += _prose_line(lines[i])
+            # (counted up to :data:`_PROSE_ABOVE` only: a prose test of every kept line of
+            # every document to learn no more than that)
+            if prose_seen < _PROSE_ABOVE:
+                prose_seen += _prose_line(lines[i])
             i += 1
             continue
         a = i  # a run of removed lines from here
@@ -167,11 +176,11 @@ def table_apparatus(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     n = len(lines)
     found: list[int] = []
     for i in range(n):
-        if not (keep[i] and (_row(lines[i]) or _spaced_row(lines[i]))):
+        if not (keep[i] and _table_row(lines[i])):
             continue
         if i > 0 and not keep[i - 1] and labelled(lines[i - 1]):
             found.append(i - 1)
-        if i + 1 < n and keep[i + 1] and (_row(lines[i + 1]) or _spaced_row(lines[i + 1])):
+        if i + 1 < n and keep[i + 1] and _table_row(lines[i + 1]):
             continue  # not its last row
         j = i + 1
         while j < n and j - i <= _MOST_APPARATUS and (keep[j] or labelled(lines[j])):

@@ -8,7 +8,7 @@ no CSS: the text a page hides for screen readers alone ("End of chart", a link's
 new window)") was kept as the article's. Before extraction, :func:`hidden_text` marks the
 visually hidden elements as elements trafilatura deletes, and :func:`article_boxes` makes a
 chart's figure or a box of the article's prose a ``<div>``; :func:`restore` undoes both after
-it; the markup's test (:func:`may_apply`) keeps the tree walk off
+it; the markup's tests (:func:`may_hide`, :func:`may_box`) keep the tree walks off
 pages without them.
 """
 
@@ -65,10 +65,26 @@ _QUOTES = frozenset("\"“”„«»‘’‚'")
 _STOP = re.compile(r"[.!?…](?:[\"'”»)\]]*)\s*$")
 
 
-def may_apply(html: str) -> bool:
-    """Whether a page's markup may hold what :func:`hidden_text` or :func:`article_boxes`
-    change (a ``<figure>``, an ``<aside>``, a visually hidden class)."""
-    return "<figure" in html or "<aside" in html or _HIDDEN_MARKUP.search(html) is not None
+#: literals one of which every match of :data:`_HIDDEN_MARKUP` holds, in lower case: tested
+#: first, the pattern's search costs ~11 ms on a page without a match (~1 ms the test)
+_HIDDEN_KEYS = (
+    "sr-only", "screenreader", "screen-reader", "visuallyhidden", "visually-hidden",
+    "hidden-visually", "a11y-hidden", "element-invisible", "show-for-sr", "offscreen",
+)  # fmt: skip
+
+
+def may_hide(html: str) -> bool:
+    """Whether a page's markup may hold what :func:`hidden_text` changes (a visually hidden
+    class, :data:`_HIDDEN_MARKUP`, after its literals' test; a page with an ``<aside>`` or
+    a ``<figure>`` and no such class needs no walk of every element)."""
+    low = html.lower()
+    return any(k in low for k in _HIDDEN_KEYS) and _HIDDEN_MARKUP.search(html) is not None
+
+
+def may_box(html: str) -> bool:
+    """Whether a page's markup may hold what :func:`article_boxes` changes (a ``<figure>``,
+    an ``<aside>``)."""
+    return "<figure" in html or "<aside" in html
 
 
 def _classes(e: Any) -> list[str]:
