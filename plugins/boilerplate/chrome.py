@@ -132,10 +132,12 @@ _VOTES = re.compile(
 #: price before its cart button ("23,90 € (BUTTON) In den Warenkorb"), and the price is
 #: the page's (every price of 20 shop pages went with its button: s45 acc-regress R1)
 _BAR_WORD = r"[^\d\s$¢£¤¥\u20a0-\u20cf]+"
-_BROWSER_BUTTONS = re.compile(
-    rf"(?:{_BAR_WORD}(?: {_BAR_WORD}){{0,2}} )?{BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}"
+#: the bar itself: its marks, each with a label of up to four words, and a last mark alone
+_BAR = (
+    rf"{BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}"
     rf"(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*(?: {BROWSER_BUTTON})?"
 )
+_BROWSER_BUTTONS = re.compile(rf"(?:{_BAR_WORD}(?: {_BAR_WORD}){{0,2}} )?{_BAR}")
 #: a form as lynx writes it: a text field (its underscores, a quantity's or a search's value
 #: before them) and a button after it, at the line's end, with its label's words before:
 #: "1___________________ (BUTTON) In den Warenkorb", "Restez informé : abonnez-vous à notre
@@ -356,10 +358,7 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
 
 #: a text browser's button bar at a line's end, after the page's words ("23,90 € (BUTTON) In
 #: den Warenkorb"): the marks and their labels, as :data:`_BROWSER_BUTTONS` reads a bar
-_BAR_AT_END = re.compile(
-    rf"\s+{BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*"
-    rf"(?: {BROWSER_BUTTON})?$"
-)
+_BAR_AT_END = re.compile(rf"\s+{_BAR}$")
 
 
 def without_button_bars(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
