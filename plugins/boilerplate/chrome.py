@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from itertools import compress, pairwise
 
 from .lines import LINE_ENDS, NETWORKS
-from .reflow import BROWSER_BUTTON
+from .reflow import BROWSER_BUTTON, GLUED_BAR_CHARS, GLUED_BAR_SPACE
 
 #: the reasons of the lines :func:`software_chrome` finds
 WIKI_REASON = "wiki software's chrome (tagline, edit link, source link, categories, last edit)"
@@ -191,9 +191,9 @@ _GLUED_WORDS = (
 _GLUED = re.compile(
     "|".join(map(re.escape, sorted(set(_GLUED_WORDS), key=len, reverse=True))), re.I
 )
-#: the most characters of such a line, and the words and characters left of it without
-#: those words (a "Copy link" button's, "Copier le lien", "نسخ الرابط")
-_GLUED_CHARS = 90
+#: the words and characters left of such a line without those words (a "Copy link"
+#: button's, "Copier le lien", "نسخ الرابط"; its most characters and its first space:
+#: :data:`.reflow.GLUED_BAR_CHARS`, :data:`.reflow.GLUED_BAR_SPACE`)
 _GLUED_REST_WORDS = 3
 _GLUED_REST_CHARS = 20
 
@@ -339,7 +339,11 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
             found[j] = BUTTONS_REASON
         elif "__ (" in line and _FIELD_BUTTONS.search(line):
             found[j] = FORM_REASON
-        elif len(line) <= _GLUED_CHARS and not 0 <= line.find(" ") < 10 and glued_bar(line):
+        elif (
+            len(line) <= GLUED_BAR_CHARS
+            and not 0 <= line.find(" ") < GLUED_BAR_SPACE
+            and glued_bar(line)
+        ):
             found[j] = GLUED_SHARE_REASON
         elif len(line) <= _COUNTER_CHARS and (m := _COUNTER.fullmatch(line)):
             counters.append((j, int(m[1]), int(m[2])))
