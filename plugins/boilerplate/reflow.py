@@ -1873,7 +1873,7 @@ def _deep_items(lines: list[str]) -> set[int]:
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        indent = len(line.expandtabs()) - len(line.expandtabs().lstrip())
+        indent = _indent(line.expandtabs())
         if m := _DEEP_MARK.match(line):
             if least is not None and len(m[1].expandtabs()) > least:
                 out.add(i)
