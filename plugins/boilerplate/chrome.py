@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from itertools import compress, pairwise
 
 from .lines import LINE_ENDS, NETWORKS
-from .reflow import BROWSER_BUTTON
+from .reflow import BROWSER_BUTTON, GLUED_BAR_CHARS, GLUED_BAR_SPACE
 
 #: the reasons of the lines :func:`software_chrome` finds
 WIKI_REASON = "wiki software's chrome (tagline, edit link, source link, categories, last edit)"
@@ -132,10 +132,12 @@ _VOTES = re.compile(
 #: price before its cart button ("23,90 € (BUTTON) In den Warenkorb"), and the price is
 #: the page's (every price of 20 shop pages went with its button: s45 acc-regress R1)
 _BAR_WORD = r"[^\d\s$¢£¤¥\u20a0-\u20cf]+"
-_BROWSER_BUTTONS = re.compile(
-    rf"(?:{_BAR_WORD}(?: {_BAR_WORD}){{0,2}} )?{BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}"
+#: the bar itself: its marks, each with a label of up to four words, and a last mark alone
+_BAR = (
+    rf"{BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}"
     rf"(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*(?: {BROWSER_BUTTON})?"
 )
+_BROWSER_BUTTONS = re.compile(rf"(?:{_BAR_WORD}(?: {_BAR_WORD}){{0,2}} )?{_BAR}")
 #: a form as lynx writes it: a text field (its underscores, a quantity's or a search's value
 #: before them) and a button after it, at the line's end, with its label's words before:
 #: "1___________________ (BUTTON) In den Warenkorb", "Restez informé : abonnez-vous à notre
@@ -189,9 +191,9 @@ _GLUED_WORDS = (
 _GLUED = re.compile(
     "|".join(map(re.escape, sorted(set(_GLUED_WORDS), key=len, reverse=True))), re.I
 )
-#: the most characters of such a line, and the words and characters left of it without
-#: those words (a "Copy link" button's, "Copier le lien", "نسخ الرابط")
-_GLUED_CHARS = 90
+#: the words and characters left of such a line without those words (a "Copy link"
+#: button's, "Copier le lien", "نسخ الرابط"; its most characters and its first space:
+#: :data:`.reflow.GLUED_BAR_CHARS`, :data:`.reflow.GLUED_BAR_SPACE`)
 _GLUED_REST_WORDS = 3
 _GLUED_REST_CHARS = 20
 
@@ -337,7 +339,11 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
             found[j] = BUTTONS_REASON
         elif "__ (" in line and _FIELD_BUTTONS.search(line):
             found[j] = FORM_REASON
-        elif len(line) <= _GLUED_CHARS and not 0 <= line.find(" ") < 10 and glued_bar(line):
+        elif (
+            len(line) <= GLUED_BAR_CHARS
+            and not 0 <= line.find(" ") < GLUED_BAR_SPACE
+            and glued_bar(line)
+        ):
             found[j] = GLUED_SHARE_REASON
         elif len(line) <= _COUNTER_CHARS and (m := _COUNTER.fullmatch(line)):
             counters.append((j, int(m[1]), int(m[2])))
@@ -356,10 +362,7 @@ def software_chrome(lines: Sequence[str], keep: Sequence[bool] | None = None) ->
 
 #: a text browser's button bar at a line's end, after the page's words ("23,90 € (BUTTON) In
 #: den Warenkorb"): the marks and their labels, as :data:`_BROWSER_BUTTONS` reads a bar
-_BAR_AT_END = re.compile(
-    rf"\s+{BROWSER_BUTTON}(?: (?!\()\S+){{1,4}}(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*"
-    rf"(?: {BROWSER_BUTTON})?$"
-)
+_BAR_AT_END = re.compile(rf"\s+{_BAR}$")
 
 
 def without_button_bars(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:

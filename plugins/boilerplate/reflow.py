@@ -794,8 +794,10 @@ def _time_after_end(cur: str, nxt: str) -> bool:
 
 
 #: The most characters of a share bar written as one word (:func:`.chrome.glued_bar`), and
-#: where its first space may come at the earliest ("Copier le lien" after the glued words)
-_GLUED_CHARS, _GLUED_SPACE = 90, 10
+#: where its first space may come at the earliest ("Copier le lien" after the glued words):
+#: the one gate of the bar's test here and in :func:`.chrome.software_chrome` (chrome reads
+#: this module, not this module chrome)
+GLUED_BAR_CHARS, GLUED_BAR_SPACE = 90, 10
 
 
 def _glued_after_end(cur: str, nxt: str) -> bool:
@@ -804,7 +806,7 @@ def _glued_after_end(cur: str, nxt: str) -> bool:
     that ends a sentence (``cur``, stripped or not): lynx writes it right under the last
     paragraph, and the joined line kept the bar as the paragraph's tail (s45 acc-wire W1,
     W11)."""
-    if len(nxt) > _GLUED_CHARS or 0 <= nxt.find(" ") < _GLUED_SPACE:
+    if len(nxt) > GLUED_BAR_CHARS or 0 <= nxt.find(" ") < GLUED_BAR_SPACE:
         return False
     if _LINE_END.search(cur.rstrip()) is None:
         return False
@@ -1871,7 +1873,7 @@ def _deep_items(lines: list[str]) -> set[int]:
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        indent = len(line.expandtabs()) - len(line.expandtabs().lstrip())
+        indent = _indent(line.expandtabs())
         if m := _DEEP_MARK.match(line):
             if least is not None and len(m[1].expandtabs()) > least:
                 out.add(i)

@@ -2897,16 +2897,14 @@ def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[
         # (a badge is on some cards, not all: a line between every two cards, once its list
         # mark and image label are gone, is a column of a table written one cell a line, a
         # test's "ja" / "1,7" after each product and its price, the text's: left as decided)
-        marks = [sum(_has_text(_BADGE_MARKS.sub("", lines[j])) for j in g) for g in gaps]
+        # (whether each line between the cards has text beside its marks: read once, for
+        # the count and for the lines removed)
+        badge = {j: _has_text(_BADGE_MARKS.sub("", lines[j])) for g in gaps for j in g}
+        marks = [sum(badge[j] for j in g) for g in gaps]
         if not (marks and min(marks) == max(marks) > 0):
             # (a line of marks alone is left as decided: a price list's footnote marks,
             # "*" / "**", sit where a badge would; an image's label, w3m's "• [i]", is not)
-            extras += (
-                j
-                for g in gaps
-                for j in g
-                if _has_text(_BADGE_MARKS.sub("", lines[j])) or _IMAGE_LABEL.search(lines[j])
-            )
+            extras += (j for g in gaps for j in g if badge[j] or _IMAGE_LABEL.search(lines[j]))
         for i in run:
             keep += (i - 1, i)
             price, rest, is_button = prices[i]  # type: ignore[misc]
