@@ -1952,7 +1952,25 @@ def _consent_notice(s: str) -> bool:
     if _OTHER_SENSES.search(s) is not None and _COOKIES.search(_OTHER_SENSES.sub("", s)) is None:
         # (named only by a noun of other senses: its notice's phrase, not two words apart)
         return _NOTICE_PHRASE.search(s) is not None
-    return _CONSENT_WORDING.search(s) is not None
+    m = _CONSENT_WORDING.search(s)
+    if m is not None and _WE_USE.match(m[0]) and _WEB_WORDS.search(s) is None:
+        # ("we use cookies" with nothing of the web: a recipe's, the notice's wording further on)
+        return _CONSENT_WORDING.search(s, m.end()) is not None
+    return m is not None
+
+
+#: :data:`_CONSENT_WORDING`'s English "we … use … cookies", which a baker writes too ("For
+#: this cheesecake we use crushed cookies instead of a pastry crust": a food blog's lead was
+#: removed as a notice; s45 read F1's English case) …
+_WE_USE = re.compile(r"we\s", re.I)
+#: … and what a notice says it is for: the site, the reader's visit, the services and ads
+_WEB_WORDS = re.compile(
+    r"\b(?:(?:web)?sites?|web|online|internet|brows\w*|visit\w*|experience|services?|content|"
+    r"personali[sz]\w*|analy\w*|traffic|partners?|devices?|ads|advert\w*|marketing|social|"
+    r"functional\w*|necessary|essential|navigat\w*|privacy|preferences|settings|policy|"
+    r"track\w*|store[sd]?|stored|information|data)\b",
+    re.I,
+)
 
 
 #: A site's own use of cookies, as its notice words it ("We use cookies", "This website

@@ -3463,6 +3463,23 @@ def test_a_cookie_notice_over_a_short_page_is_removed(run_stage) -> None:
     ):
         assert _CONSENT_WORDING.search(notice)
     assert not _CONSENT_WORDING.search(lead)
+    # "we use cookies" in a baker's words is no notice; with a site's purpose it is one
+    from corearchive_plugins.boilerplate import _consent_notice
+
+    baker = (
+        "For this no-bake cheesecake we use crushed cookies instead of a pastry crust, and the"
+        " filling needs only four ingredients."
+    )
+    assert not _consent_notice(baker)
+    text = [*page[:1], "No-Bake Cookie Cheesecake", baker, "Jump to Recipe", *story]
+    kept, removed = _clean(run_stage, [x for line in text for x in (line, "")][:-1])
+    assert baker in kept
+    for notice in (
+        "We use cookies to give you the best experience.",
+        "We use cookies and similar technologies to personalise ads.",
+        "On this page we use cookies. You can accept or reject them.",
+    ):
+        assert _consent_notice(notice)
 
 
 # A short imprint as lynx and w3m write it, its cookie notice over it (s44 acc-regress R4)
