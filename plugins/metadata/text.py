@@ -6307,7 +6307,11 @@ _AGENCY = re.compile(
     r"^(?:reuters|ap|afp|dpa|apa|sda|ansa|efe|kna|epd|bloomberg|associated press|"
     r"agence france-presse|press association|pa|upi|tass|ria novosti|xinhua|staff|agencies|"
     r"news service|reuters news service|pti|ians|ani|kyodo|yonhap|anadolu agency|agenturen|"
-    r"canadian press|the canadian press|united press international"
+    r"canadian press|the canadian press|united press international|"
+    # (the agencies and the newsroom of other languages, as "agencies" and "staff": "Ana
+    # Ruiz y Agencias" gave the author "Agencias")
+    r"agencias|agencia|agències|agenzie|agences|redacción|redacció|redazione|rédaction|"
+    r"redaktion|redakcja"
     # (a desk's reports, as a byline's name: "By Jane Doe and Staff Reports"; review40 F7)
     r"|(?:staff|wire)(?: and (?:staff|wire))? reports?)$",
     re.I,
@@ -6487,7 +6491,38 @@ def _names_split(part: str) -> list[str]:
         and last[-1].casefold() in _DESK_WORDS
     ):
         return [part]
+    if len(pieces) > 1 and (" y " in part or " i " in part):
+        return _surnames_joined(part, pieces)
     return pieces
+
+
+def _surnames_joined(part: str, pieces: list[str]) -> list[str]:
+    """``pieces`` of byline part ``part`` with a compound surname's Spanish "y" or Catalan
+    "i" joined back: one capitalised word after a full name's is its surname's ("José
+    Ortega y Gasset", "Pere Aragonès i Garcia" were two authors, the second a surname
+    alone; s47 read F6); a second person's name is two words ("Jan Kowalski i Anna
+    Nowak")."""
+    seps = [m[0] for m in _NAME_SPLIT.finditer(part)]
+    if len(seps) != len(pieces) - 1:
+        return pieces
+    out = [pieces[0]]
+    for sep, piece in zip(seps, pieces[1:], strict=True):
+        ws = out[-1].split()
+        if (
+            sep.strip() in ("y", "i")
+            and len(ws) >= 2
+            and ws[-1][:1].isupper()
+            and _SURNAME_WORD.fullmatch(piece.strip())
+            and not _AGENCY.match(piece.strip())
+        ):
+            out[-1] = f"{out[-1]}{sep}{piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+#: A surname's word after a compound surname's conjunction: one capitalised word of letters
+_SURNAME_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]+")
 
 
 #: One word, a dash between spaces, the rest: "PLACE - NAME" (see :func:`_authors_of`)
@@ -6575,7 +6610,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
         if not p or _AGENCY.match(p):
             continue
         ws = p.split()
-        if not 1 <= len(ws) <= 4 or len(p) < 2:
+        if not 1 <= len(ws) - ws.count("y") - ws.count("i") <= 4 or len(p) < 2:
             continue
         if sum(w.lower() in _NOT_PERSON for w in ws) >= 2:
             continue  # an outlet: "India Post News Weekly"
@@ -6586,7 +6621,24 @@ def _authors_of(s: str) -> tuple[str, ...]:
             # (a letter of a script without case: Arabic, Hebrew, Devanagari, CJK)
             or (w[:1].isalpha() and not w[:1].islower())
             or w.lower()
-            in ("van", "von", "de", "der", "den", "la", "le", "da", "di", "du", "del", "bin", "al")
+            # (and a compound surname's conjunction, :func:`_surnames_joined`)
+            in (
+                "van",
+                "von",
+                "de",
+                "der",
+                "den",
+                "la",
+                "le",
+                "da",
+                "di",
+                "du",
+                "del",
+                "bin",
+                "al",
+                "y",
+                "i",
+            )
             or w[:1] in "'’"
             for w in ws
         ):
@@ -7102,6 +7154,16 @@ _CYRILLIC_GIVEN = frozenset(
 Ольга Полина Светлана София Софья Тамара Татьяна Ульяна Юлия Яна
 """.split()  # noqa: SIM905 (a list of 130 names, one word each)
 )
+#: A title before a ruler's, a saint's or a cleric's name, whose words a headline or a
+#: monument's name has, no byline ("Папа Лев" read as a name, "Лев" as its surname; s47
+#: read F10)
+_CYRILLIC_TITLES = frozenset(
+    """
+Князь Княгиня Царь Царица Король Королева Император Императрица Папа Патриарх Митрополит
+Святой Святая Святитель Преподобный Отец Граф Графиня Принц Принцесса Папа Цар Король
+Святий Свята Патріарх Князь Імператор
+""".split()  # noqa: SIM905 (a list of titles, one word each)
+)
 #: A patronymic's ending ("Николаевич", "Петровна", "Ильинична")
 _CYRILLIC_PATRONYMIC = re.compile(r"(?:вич|вна|ич|ична|инична)$")
 #: A Japanese person's name as a byline writes it: the surname in one to three kanji, a
@@ -7119,6 +7181,8 @@ def _name_by_form(s: str) -> bool:
     "Premier League" (review41 R1)."""
     if _CYRILLIC_NAME.fullmatch(s):
         ws = s.split()
+        if ws[0] in _CYRILLIC_TITLES:
+            return False  # (a ruler or a saint, a headline's words: "Папа Лев", "Князь Владимир")
         # (the given name first, no adjective: "Невский Проспект", "Московский Комсомолец";
         # or the surname first with an ending no place's possessive has, or before the
         # patronymic: "Сергиев Посад", "Ростов Великий" were authors; s45 read F9)
@@ -9046,6 +9110,18 @@ _DESK = (
     r"|bildung|gesundheit|lokales|ausland|inland|feuilleton|digital"
     r"|politique|économie|société|monde|santé|éducation|opinión|política|economía"
     r"|deportes|cultura|sociedad|internacional|educación|salud"
+    # (the desks of other scripts, whose names no domain spells (:func:`title_site` takes a
+    # short segment of them for the site's name: "… | اقتصاد", "… | 国际"; s47 read F5)
+    r"|экономика|политика|общество|мир|в мире|спорт|культура|наука|технологии|происшествия"
+    r"|новости|здоровье|бизнес|финансы|мнения|регионы|економіка|політика|суспільство|світ"
+    r"|новини|οικονομία|πολιτική|κόσμος|αθλητισμός|κοινωνία|πολιτισμός|ειδήσεις|υγεία"
+    r"|اقتصاد|الاقتصاد|سياسة|السياسة|رياضة|الرياضة|ثقافة|الثقافة|عالم|العالم|دولي|دوليات"
+    r"|محليات|صحة|الصحة|تكنولوجيا|علوم|أخبار|منوعات|فن|مجتمع|رأي|آراء|مقالات"
+    r"|国际|国内|财经|经济|体育|娱乐|科技|社会|文化|军事|时政|政治|健康|教育|评论|新闻|要闻"
+    r"|國際|國內|財經|經濟|體育|娛樂|社會|軍事|時政|評論|新聞|要聞|経済|スポーツ|エンタメ"
+    r"|科学|ニュース|オピニオン|ビジネス|テクノロジー|정치|경제|사회|국제|스포츠|문화|연예"
+    r"|과학|오피니언|뉴스|देश|विदेश|राज्य|बिजनेस|खेल|मनोरंजन|राजनीति|व्यापार|दुनिया|टेक"
+    r"|स्वास्थ्य|शिक्षा|राष्ट्रीय|अंतरराष्ट्रीय"
 )
 _NOT_SITE_NAME = re.compile(
     rf"(?:{_DESK})(?:\s+(?:&|and|und|et|y)\s+(?:{_DESK}))?"
@@ -9081,6 +9157,8 @@ def title_site(title: str, headline: str, url: str | None = None) -> str | None:
     else:
         return None
     label = _host_label(url)
+    if section_label(site) or _NOT_SITE_NAME.fullmatch(site.strip(" .:")) is not None:
+        return None  # (a section's name in any script: "… | Economy", "… | 国际")
     if _caseless_name(site, head):
         # (a name in a script without capitals, "… | 新华网", "… | العربية": case tells
         # nothing and it spells no domain; a short segment beside a longer headline is the
@@ -9094,8 +9172,6 @@ def title_site(title: str, headline: str, url: str | None = None) -> str | None:
         or len(site.split()) > _TITLE_SITE_WORDS
         or not _name_like(site)
         or not any(c.isalpha() for c in site)
-        or section_label(site)
-        or _NOT_SITE_NAME.fullmatch(site.strip(" .:")) is not None
         # (a name without Latin letters, "Известия" of iz.ru, spells no domain)
         or (label is not None and _LATIN_LETTER.search(site) and not _names_domain(site, label))
     ):
