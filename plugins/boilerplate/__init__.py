@@ -353,6 +353,13 @@ class BoilerplateStage(Stage):
                 "tags",
                 "attributes",
             ),
+            "consent_notice": {
+                "type": "boolean",
+                "description": "Set when the HTML page's text began with a site's cookie"
+                " notice in its own voice or speaking to its reader (a banner whose markup"
+                " names no consent box), removed. (On a text, the line is in removed with its"
+                " reason.)",
+            },
             "described": {
                 "type": "boolean",
                 "description": "Set when trafilatura found no main content (precision mode"
@@ -564,6 +571,11 @@ class BoilerplateStage(Stage):
                 # &#7; a control, &shy; a soft hyphen, a decomposed title's letters)
                 text = tidy_text(text, done=True)
                 lines = text.split("\n")
+                if len(lines) > _NOTICE_TEXT_LINES and site_notice(lines[0]):
+                    # (a banner in markup that names no consent box: trafilatura kept it
+                    # as the text's first paragraph; s47 acc-gov G9)
+                    lines = lines[1:]
+                    text, ann = "\n".join(lines), {**ann, "consent_notice": True}
                 if cut := paywall_cut(lines[-PAYWALL_LINES:]):
                     text, ann = "\n".join(lines[:-cut]), {**ann, "paywall": True}
             else:
@@ -1843,9 +1855,10 @@ _COOKIES = re.compile(
 #: für ihre Cookies nur Butter", "the school's new policy bans cookies": s45 read F6)
 _CONSENT_WORDING = re.compile(
     # (the verb of a site's use, in its voice: "use" itself only after "we" or the site)
-    r"(?:\b(?:we|wir|(?:this|our)\s+(?:web\s?)?site)\s+(?:\S+\s+){0,2}?use|"
+    r"(?:\b(?:we(?:['’]d)?|wir|(?:this|our)\s+(?:web\s?)?site)\s+(?:\S+\s+){0,2}?(?:use|set)|"
     r"\b(?:uses|using|utilis\w*|utiliz\w*|utilitz\w*|usa\w*|verwende\w*|nutz\w*|setz\w*|"
-    r"gebruik\w*))\s+(?:(?!(?:for|für|pour|para|per|voor|in|with|mit|à|to|zu)\s)\S+\s+){0,6}?"
+    r"gebruik\w*|использу\w*))\s+(?:(?!(?:for|für|pour|para|per|voor|in|with|mit|à|to|zu)\s)"
+    r"\S+\s+){0,6}?"
     r"\W?cookies?\b|"
     # (the cookies used, their use, policy or settings)
     r"\bcookies?\s+(?:are|werden|sont|se)\s+(?:\S+\s+){0,2}?(?:used|utilis\w*|utiliz\w*|usad\w*)|"
@@ -1865,7 +1878,7 @@ _CONSENT_WORDING = re.compile(
     # which a recipe's lead has: "Bu tarifte çerez olarak … kullanılır", s45 midrev45 M1)
     # ("zgodnie", "согласно": "according to", no consent: s46 read F1)
     r"zgod(?!nie\b)\w*|akceptuj\w*|prywatno\w*|menyetujui|privasi|kebijakan|politika\w*|"
-    r"kabul|соглас(?!но\b)\w*|конфиденциальн\w*)\b|"
+    r"kabul|соглас(?!но\b)\w*|соглаш\w*|конфиденциальн\w*)\b|"
     # (ar, hi, ja, zh, ko: scripts whose words \b does not part)
     r"توافق|الخصوصية|सहमत|नीति|同意|プライバシー|ポリシー|隐私|隱私|동의|개인정보",
     re.I,
@@ -1928,6 +1941,40 @@ def _drop_consent_notice(d: Any) -> None:
     elif not keep[j + 1 :].any() and (own := _own_sentence(d, j)) is not None:
         _mark(d, {j: CONSENT_REASON}, False)
         _mark(d, dict.fromkeys(_block_of(d, own), ALONE_REASON), True)
+    elif keep[j + 1 :].sum() >= _NOTICE_TEXT_LINES and site_notice(s):
+        # (its buttons kept under it, or the headline: "Сайт использует файлы cookie.
+        # Продолжая работу с сайтом, вы соглашаетесь …" over a ministry's release; s47
+        # acc-gov G9)
+        _mark(d, {j: CONSENT_REASON}, False)
+
+
+#: The fewest kept lines under a notice in the site's voice (:func:`site_notice`) for it to
+#: go without a removed line under it: the page's text
+_NOTICE_TEXT_LINES = 2
+#: The longest notice, in words: a paragraph on cookies longer than this is an article's
+_NOTICE_WORDS = 60
+#: A notice's voice in the languages :data:`_OWN_VOICE` and :data:`_READERS_SITE` miss: the
+#: site as a portal ("Este portal utiliza cookies"), Russian's site, "we" and "you"
+_NOTICE_VOICE = re.compile(
+    r"(?i:\b(?:portal|portail|portale|sitio|sito|сайт\w*|портал\w*|мы|наш\w*|вы|ваш\w*)\b)"
+)
+
+
+def site_notice(s: str) -> bool:
+    """Whether line ``s`` is a cookie notice (:func:`_consent_notice`) in the site's own
+    voice or speaking to its reader (:data:`_OWN_VOICE`, :data:`_READERS_SITE`,
+    :data:`_NOTICE_VOICE`), of a notice's length (:data:`_NOTICE_WORDS`), reporting no one
+    (:data:`_REPORTED`): a story's paragraph on cookies reports another's use."""
+    return (
+        _consent_notice(s)
+        and len(s.split()) <= _NOTICE_WORDS
+        and (
+            _OWN_VOICE.search(s) is not None
+            or _READERS_SITE.search(s) is not None
+            or _NOTICE_VOICE.search(s) is not None
+        )
+        and _REPORTED.search(s) is None
+    )
 
 
 #: a notice's link after its last sentence, on the notice's line ("... use of cookies. More
@@ -1962,7 +2009,7 @@ def _consent_notice(s: str) -> bool:
 #: :data:`_CONSENT_WORDING`'s English "we … use … cookies", which a baker writes too ("For
 #: this cheesecake we use crushed cookies instead of a pastry crust": a food blog's lead was
 #: removed as a notice; s45 read F1's English case) …
-_WE_USE = re.compile(r"we\s", re.I)
+_WE_USE = re.compile(r"we(?:['’]d)?\s", re.I)
 #: … and what a notice says it is for: the site, the reader's visit, the services and ads
 _WEB_WORDS = re.compile(
     r"\b(?:(?:web)?sites?|web|online|internet|brows\w*|visit\w*|experience|services?|content|"

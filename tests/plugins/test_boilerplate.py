@@ -3482,6 +3482,45 @@ def test_a_cookie_notice_over_a_short_page_is_removed(run_stage) -> None:
         assert _consent_notice(notice)
 
 
+_RU_NOTICE = (
+    "Сайт использует файлы cookie. Продолжая работу с сайтом, вы соглашаетесь с их использованием."
+)
+_RU_RELEASE = [
+    "Минобрнауки увеличит число бюджетных мест в региональных вузах",
+    "В 2025 году число бюджетных мест в университетах, расположенных за пределами Москвы и"
+    " Санкт-Петербурга, будет увеличено на 12 тысяч. Об этом сообщил министр на совещании.",
+    "Приоритет получат инженерные, педагогические и медицинские специальности. Распределение"
+    " мест проводится по итогам публичного конкурса с учётом потребностей экономики регионов.",
+    "Кроме того, министерство продлит программу строительства современных студенческих"
+    " кампусов: к 2030 году планируется ввести в эксплуатацию ещё 25 кампусов.",
+]
+
+
+def test_a_notice_in_the_sites_voice_goes_with_the_page_kept_under_it(run_stage):
+    """s47 acc-gov G9: a notice over a kept headline (or its kept buttons) was kept, as the
+    rule asked for a removed line under it; a banner in markup that names no consent box
+    was the HTML text's first paragraph."""
+    kept, removed = _clean(run_stage, [_RU_NOTICE, *_RU_RELEASE])
+    assert removed.get(_RU_NOTICE) == CONSENT_REASON
+    assert kept == _RU_RELEASE
+    paras = "".join(f"<p>{x}</p>" for x in _RU_RELEASE[1:])
+    html = (
+        f"<html><body><div class='b1'><p>{_RU_NOTICE}</p></div><div class='c'>"
+        f"<h1>{_RU_RELEASE[0]}</h1>{paras}</div></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert "cookie" not in doc.text
+    assert doc.annotations["boilerplate"]["consent_notice"] is True
+    assert _RU_RELEASE[-1] in doc.text
+    # a story's lead about another's cookies, reported, stays
+    lead = (
+        "Google uses cookies to measure how ads perform and asks users to accept them, the"
+        " company said on Tuesday in a filing to the regulator."
+    )
+    kept, removed = _clean(run_stage, [lead, *_RU_RELEASE[1:]])
+    assert lead in kept
+
+
 # A short imprint as lynx and w3m write it, its cookie notice over it (s44 acc-regress R4)
 _IMPRINT_LYNX = """     * [1]Home
      * [2]News
