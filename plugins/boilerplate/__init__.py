@@ -593,6 +593,7 @@ class BoilerplateStage(Stage):
                 _drop_page_furniture(d, "\f" in doc.text)
                 _drop_ticker(d)
                 _drop_encoded_data(d)
+                _drop_render_artefacts(d)
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
                 _drop_closing_consent_notice(d)
@@ -2164,6 +2165,16 @@ def _drop_encoded_data(d: Any) -> None:
 
 
 _HEX = frozenset("0123456789abcdef")
+
+
+def _drop_render_artefacts(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that a text browser wrote for what is
+    no text (:func:`.artefacts.artefact_lines`: w3m's image placeholders, a tracking
+    pixel's markup), with a reason."""
+    from .artefacts import ARTEFACT_REASON, artefact_lines
+
+    if found := artefact_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, ARTEFACT_REASON), False)
 
 #: the reason of a line removed by :func:`_drop_teaser_marks`
 TEASER_MARK_REASON = "label, date or price of the teasers after the article's end"

@@ -1,0 +1,76 @@
+"""What a text browser writes for the parts of a page that are no text (s47 chrome47, issue 3).
+
+``w3m -dump`` writes an image as its ``alt`` text or, without one, as its file name cut to
+ten characters, in brackets: ``[1311292008]``, ``[icon_navi_]``, ``[logo]``; a gallery's
+thumbnails, a teaser's picture and a site's icons become lines of such placeholders. A
+page's tracking pixels inside ``<noscript>`` come out as their markup, written out:
+``<img src="https://ssc.api.bbc.com/?c1=2&..." height="1" width="1" alt="">``. Inside the
+article's block the line model read both as the article's (the pixels of a BBC story, 619
+tokens of URL parameters on one line; a CNN gallery's 14 picture ids; held-out w3m): no
+reader's text is either, and neither is in the article the page's HTML holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: the reason of a line removed as :func:`placeholder_line` or :func:`markup_line`
+ARTEFACT_REASON = "image placeholder or tag markup of a text browser's rendering, not text"
+
+#: one image placeholder: a file name's or an alt text's one word in brackets (letters,
+#: digits, "_", "-", ".", ","), as w3m writes an image; a checkbox's "[ ]" and an
+#: omission's "[…]" hold no such word, a quoted value ``["baz"]`` has quotes
+_PLACEHOLDER = re.compile(r"\[([\w.,-]{1,80})\]")
+#: what may stand between placeholders on their line: space, a bullet, a close mark ("✕")
+_BETWEEN = re.compile(r"[^\w\[\]<>]*")
+#: a footnote's or a list's number in brackets ("[3]", "[13]") is a reference, no image:
+#: a placeholder of digits alone is an image's numbered file name, five digits or more
+_NUMBER_ONLY = re.compile(r"\d{1,4}")
+
+#: an element that shows no text of its own and points to a resource by its URL (a
+#: tracking pixel, an embedded player or ad): its start tag written out on a line
+_EMBED = re.compile(
+    r"<(?:img|iframe|script|noscript|embed|object|source|link|meta|ins|video|audio|p|div|span)"
+    r"\b[^<>]*>",
+    re.I,
+)
+#: an absolute URL in one of its attributes ("https://…", "//host/…"): a tutorial's
+#: ``<img src="cat.jpg">`` points to a file next to the page
+_ABSOLUTE = re.compile(r"""(?:src|href|data)\s*=\s*["']?(?:https?:)?//""", re.I)
+_END_TAG = re.compile(r"</[a-z]+\s*>", re.I)
+
+
+def placeholder_line(line: str) -> bool:
+    """Whether ``line`` (stripped) holds nothing but image placeholders as w3m writes them
+    (``[1311292008]``, ``[icon_navi_] [logo]``, ``• [Tasche-1-e1560793139806]``): at least
+    one placeholder with a letter or five digits and no word outside the brackets."""
+    if not line.startswith(("[", "•", "*", "-", "·")) or "]" not in line:
+        return False
+    parts = _PLACEHOLDER.split(line)
+    # (split: text between placeholders at even places, the placeholders' words at odd)
+    if not all(_BETWEEN.fullmatch(between) for between in parts[0::2]):
+        return False
+    words = parts[1::2]
+    return bool(words) and not all(_NUMBER_ONLY.fullmatch(word) for word in words)
+
+
+def markup_line(line: str) -> bool:
+    """Whether ``line`` (stripped) is an embedding element's markup written out, with no text
+    outside its tags: an ``<img>``, ``<iframe>`` or ``<script>`` start tag (possibly inside a
+    ``<p>``) pointing to an absolute URL — a tracking pixel of a ``<noscript>``, an ad's or
+    a player's embed code. A text quoting a tag in a sentence, ``<http://…>``, a template's
+    ``<name of author>`` and a tutorial's relative ``<img src="cat.jpg">`` are not."""
+    if not line.startswith("<") or not _ABSOLUTE.search(line):
+        return False
+    rest = _END_TAG.sub("", _EMBED.sub("", line))
+    return not rest.strip()
+
+
+def artefact_lines(lines: list[str], keep: list[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped) that are a text browser's artefacts, no text:
+    :func:`placeholder_line` or :func:`markup_line`."""
+    return [
+        j
+        for j, (line, kept) in enumerate(zip(lines, keep, strict=True))
+        if kept and line[:1] in "[•*-·<" and (placeholder_line(line) or markup_line(line))
+    ]
