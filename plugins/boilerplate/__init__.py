@@ -594,6 +594,7 @@ class BoilerplateStage(Stage):
                 _drop_ticker(d)
                 _drop_encoded_data(d)
                 _drop_render_artefacts(d)
+                _drop_nested_menu(d, joined)
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
                 _drop_closing_consent_notice(d)
@@ -2175,6 +2176,24 @@ def _drop_render_artefacts(d: Any) -> None:
 
     if found := artefact_lines(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, ARTEFACT_REASON), False)
+
+
+def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a nested level's items of a
+    menu the model mostly removed (:func:`.artefacts.nested_menu_items`), read on each
+    block's first input line as written (the marks a bulleted text loses when joined)."""
+    from .artefacts import NESTED_MENU_REASON, nested_menu_items
+
+    if joined is not None:
+        firsts = []
+        for row in d.idx:
+            rows = joined.rows(row) if row < len(joined.spans) else []
+            firsts.append(joined.lines[rows[0]] if rows else "")
+    else:
+        firsts = [d.lines[row] for row in d.idx]
+    if found := nested_menu_items(firsts, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, NESTED_MENU_REASON), False)
+
 
 #: the reason of a line removed by :func:`_drop_teaser_marks`
 TEASER_MARK_REASON = "label, date or price of the teasers after the article's end"

@@ -1,16 +1,23 @@
 """What text browsers write for the parts of a page that are no text, kept inside an article
-(s47 chrome47, issue 3, held-out w3m): image placeholders and a tracking pixel's markup."""
+(s47 chrome47, issue 3, held-out w3m): image placeholders, a tracking pixel's markup, the
+nested items of a site's menu."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from test_boilerplate_structures import _clean
 
 from corearchive_plugins.boilerplate.artefacts import (
     ARTEFACT_REASON,
+    NESTED_MENU_REASON,
     markup_line,
+    nested_menu_items,
     placeholder_line,
 )
+
+DATA = Path(__file__).parent / "data"
 
 _STORY = [
     "Storm delays holiday travel across the East",
@@ -89,3 +96,118 @@ def test_a_reference_a_checkbox_or_text_is_no_placeholder(line):
 )
 def test_an_embeds_markup_written_out_is_no_text(line, expected):
     assert markup_line(line) is expected
+
+
+# (the first 64 blocks of held-out demokratiewebstatt.at as w3m renders it, each block's
+# first input line and the line model's verdict on the whole page: the site's topic tree,
+# whose deeper items read like an article's headings; its 650 items were mostly removed)
+_MENU = [
+    ('[dws_logo_p]', False),
+    ('  • Thema', False),
+    ('      □ Politik und Rechte', False),
+    ('          ☆ Thema: Politisches Handeln', False),
+    ('              ○ Was versteht man unter politischem Handeln?', True),
+    ('              ○ Ebenen des politischen Handelns in der Republik Österreich', True),
+    ('              ○ Wer sind die politischen AkteurInnen?', True),
+    ('                  ■ Zahlen und Fakten zu politischen AkteurInnen in Österreich', True),
+    ('              ○ Ich als politische Akteurin – Wir als politische Akteure', True),
+    ('              ○ Interview mit der Politologin Kathrin Stainer-Hämmerle', True),
+    ('              ○ E-Book', False),
+    ('          ☆ Thema: Demokratie weltweit', True),
+    ('              ○ Grundsätze der Demokratie', True),
+    ('                  ■ Die Einhaltung der Menschenrechte', True),
+    ('                  ■ freies Wahlrecht - weltweit sichern!', True),
+    ('                  ■ Meinungsfreiheit und Pressefreiheit', True),
+    ('              ○ Es gibt nicht überall Demokratie', True),
+    ('              ○ Wie kann Demokratie weltweit gefördert werden?', True),
+    ('                  ■ Arbeit in Organisationen', True),
+    ('              ○ Gibt es weltweite Gesetze?', True),
+    ('              ○ Interviews weltweit', False),
+    ('                  ■ Sabita Neuhaus in Nepal', False),
+    ('                  ■ Nikolaus Heger in Thailand', True),
+    ('              ○ Chat mit PolitikerInnen', True),
+    ('          ☆ Thema: Geschichte der Demokratie', True),
+    ('              ○ Wie hat Demokratie eigentlich angefangen?', True),
+    ('                  ■ Demokratie damals und heute', True),
+    ('              ○ Wie hat sich die Idee auf der ganzen Welt verbreitet?', True),
+    ('                  ■ Die Unabhängigkeitserklärung der USA (1776)', True),
+    ('                  ■ Die Französische Revolution', False),
+    ('              ○ Wie kam es zur Demokratie in Österreich?', True),
+    ('              ○ Der internationale Tag der Demokratie', False),
+    ('              ○ Doppelmoppel', False),
+    ('              ○ Expertinneninterview: Bleibt Demokratie ewig?', False),
+    ('              ○ Chat mit der Nationalratspräsidentin', False),
+    ('          ☆ Thema: Wahlen', False),
+    ('              ○ Wer wählt hier wen?', False),
+    ('                  ■ Was wird gewählt?', False),
+    ('                  ■ Wählen ab 16', False),
+    ('                  ■ Was ist eine Vorzugsstimme?', False),
+    ('              ○ Wie wird gewählt?', False),
+    ('                  ■ Wahlen hier und anderswo', False),
+    ('              ○ Die Geschichte des Wahlrechts', False),
+    ('                  ■ Eine seltsame Wahl!', False),
+    ('              ○ Wer macht die Meinung?', False),
+    ('              ○ Umfrage: „Deine Wahl“', False),
+    ('              ○ Interview: Fr. Prof. Rosenberger', False),
+    ('              ○ Chat mit ExpertInnen', False),
+    ('              ○ E-Book', False),
+    ('          ☆ Thema: Europawahlen', False),
+    ('              ○ Was oder wer wird gewählt?', False),
+    ('                  ■ Welche Aufgaben hat das Europäische Parlament?', True),
+    ('                  ■ Wissenswertes über das Europäische Parlament', False),
+    ('              ○ Wer darf wählen?', False),
+    ('              ○ Wie wird gewählt?', False),
+    ('              ○ Österreich bei den Europawahlen', False),
+    ('              ○ Interaktive Karte zur Europawahl', False),
+    ('              ○ Interview mit Martin Schulz', False),
+    ('              ○ Chat mit ParlamentarierInnen', False),
+    ('                  ■ Fotos vom Chat zum Thema Europawahlen', False),
+    ('              ○ E-Book', False),
+    ('          ☆ Thema: Pressefreiheit', False),
+    ('              ○ Wozu Pressefreiheit?', False),
+    ('              ○ Was ist Zensur?', False),
+]  # fmt: skip
+_STORY_FIRSTS = ["Woher kommt die dicke Luft?", "Eines der großen Probleme, mit denen wir ..."]
+
+
+def test_the_kept_deeper_items_of_a_menu_mostly_removed_go():
+    firsts = [line for line, _ in _MENU] + _STORY_FIRSTS
+    keep = [kept for _, kept in _MENU] + [True, True]
+    found = nested_menu_items(firsts, keep)
+    kept_items = [j for j, (_, kept) in enumerate(_MENU) if kept]
+    assert found == kept_items  # (all kept items here are of a level under the first)
+    assert len(firsts) - 1 not in found
+
+
+def test_an_articles_nested_list_a_first_level_and_a_short_list_stay():
+    steps = [
+        "  • Discover what business-building stage you're in now",
+        "      □ Assess what you're starting with — make a list of your current assets",
+        "      □ Pinpoint what your current business focus should be",
+        "      □ Get to know what happens in the other business stages",
+    ]
+    # an article's list, kept whole
+    assert nested_menu_items(steps * 3, [True] * 12) == []
+    # a menu whose kept items are all of the first level
+    menu = [f"  • Section {n}" for n in range(10)]
+    assert nested_menu_items(menu, [n % 3 == 0 for n in range(10)]) == []
+    # a list too short to tell a menu by
+    assert nested_menu_items(steps, [True, False, False, True]) == []
+    # lynx's "o" is a deeper level's mark only indented
+    lynx = ["   * Home", *[f"       o Topic page number {n}" for n in range(8)], "o so it goes"]
+    keep = [False] * 6 + [True, True, True, True]
+    assert nested_menu_items(lynx, keep) == [6, 7, 8]
+
+
+def test_a_w3m_menus_deeper_items_are_read_on_the_input_lines(run_stage):
+    """The stage reads each block's marks on its input lines (a bulleted text's blocks have
+    lost them): held-out demokratiewebstatt.at as w3m renders it (an excerpt: the topic
+    menu's start and end, the story) kept the menu's first topics over the story."""
+    text = (DATA / "render47_w3m_menu.txt").read_text(encoding="utf-8")
+    kept, removed = _clean(run_stage, text)
+    assert "Woher kommt die dicke Luft?" in kept
+    assert any(line.startswith("Eines der großen Probleme") for line in kept)
+    menu = {line.strip()[2:] for line in text.split("\n") if line.strip()[:1] in "□☆○■"}
+    assert not menu & set(kept), menu & set(kept)
+    by_rule = [line for line, why in removed.items() if why == NESTED_MENU_REASON]
+    assert len(by_rule) >= 5, by_rule  # (the model kept them: "Ebenen des politischen ...")
