@@ -32,10 +32,11 @@ _BETWEEN = re.compile(r"[^\w\[\]<>]*")
 _NUMBER_ONLY = re.compile(r"\d{1,4}")
 
 #: an element that shows no text of its own and points to a resource by its URL (a
-#: tracking pixel, an embedded player or ad): its start tag written out on a line
+#: tracking pixel, an embedded player or ad): its start tag written out on a line (the
+#: last one may be cut: the BBC's pixel's URL ran over 2,000 characters and never closed)
 _EMBED = re.compile(
     r"<(?:img|iframe|script|noscript|embed|object|source|link|meta|ins|video|audio|p|div|span)"
-    r"\b[^<>]*>",
+    r"\b[^<>]*(?:>|$)",
     re.I,
 )
 #: an absolute URL in one of its attributes ("https://…", "//host/…"): a tutorial's
