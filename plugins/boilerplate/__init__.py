@@ -595,6 +595,7 @@ class BoilerplateStage(Stage):
                 _drop_encoded_data(d)
                 _drop_render_artefacts(d)
                 _drop_nested_menu(d, joined)
+                _drop_form_lines(d)
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
                 _drop_closing_consent_notice(d)
@@ -2176,6 +2177,15 @@ def _drop_render_artefacts(d: Any) -> None:
 
     if found := artefact_lines(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, ARTEFACT_REASON), False)
+
+
+def _drop_form_lines(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a form's checkboxes or radio
+    buttons as lynx and w3m write them (:func:`.artefacts.form_lines`), with a reason."""
+    from .artefacts import FORM_REASON, form_lines
+
+    if found := form_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, FORM_REASON), False)
 
 
 def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:

@@ -11,7 +11,9 @@ from test_boilerplate_structures import _clean
 
 from corearchive_plugins.boilerplate.artefacts import (
     ARTEFACT_REASON,
+    FORM_REASON,
     NESTED_MENU_REASON,
+    form_lines,
     markup_line,
     nested_menu_items,
     placeholder_line,
@@ -213,3 +215,40 @@ def test_a_w3m_menus_deeper_items_are_read_on_the_input_lines(run_stage):
     assert not menu & set(kept), menu & set(kept)
     by_rule = [line for line, why in removed.items() if why == NESTED_MENU_REASON]
     assert len(by_rule) >= 5, by_rule  # (the model kept them: "Ebenen des politischen ...")
+
+
+# (the top of held-out cnn_test_nlp as w3m renders it: the ad feedback form)
+_FEEDBACK = [
+    "CNN values your feedback", "1. How relevant is this ad to you?",
+    "( )", "( )", "( )", "2. Did you encounter any technical issues?", "[ ]",
+    "Video player was slow to load content [ ] Video content never loaded [ ] Ad froze or did"
+    " not finish loading [ ] Video content did not start after ad [ ] Audio on ad was too loud"
+    " [ ] Other issues [ ]",
+    "Ad never loaded [ ] Ad prevented/slowed the page from loading [ ] Content moved around"
+    " while ad loaded [ ] Ad was repetitive to ads I've seen previously [ ] Other issues [ ]",
+    "[                    ]", "Cancel Submit", "Thank You!",
+    "Your effort and contribution in providing this feedback is much appreciated.", "Close",
+]  # fmt: skip
+_CONSENT = (
+    "[ ] Ich akzeptiere die Datenschutzbestimmungen von changelog und von unserem"
+    " Newsletterdienst Mailchimp. Sie können sich jederzeit wieder austragen."
+)
+
+
+def test_a_forms_checkboxes_as_w3m_writes_them_go(run_stage):
+    """A feedback form's options side by side with their boxes (held-out w3m and lynx:
+    cnn_test_nlp, kept at the top of the story) and a newsletter box's consent that the
+    page holds in its header, beside the post and under it (held-out changelog.blog)."""
+    text = "\n".join([*_FEEDBACK, "", _CONSENT, "", *(line + "\n" for line in _STORY), _CONSENT])
+    kept, removed = _clean(run_stage, text)
+    assert all(line in kept for line in _STORY[1:]), kept
+    for line in (_FEEDBACK[7], _FEEDBACK[8], _CONSENT):
+        assert line not in kept, kept
+        assert removed[line] == FORM_REASON
+
+
+def test_a_checklist_written_as_text_stays():
+    lines = ["Before the meeting:", "[ ] Book the hall", "[x] Send the invitations", "Done."]
+    assert form_lines(lines, [True] * 4) == []
+    assert form_lines(["| [x] | [ ] | [ ] |"], [True]) == []  # a table's row of ticks
+    assert form_lines(["Yes [ ] No [ ]", "Yes [ ] No [ ]"], [True, False]) == [0]
