@@ -596,6 +596,7 @@ class BoilerplateStage(Stage):
                 _drop_render_artefacts(d)
                 _drop_nested_menu(d, joined)
                 _drop_form_lines(d)
+                _drop_post_neighbours(d)
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
                 _drop_closing_consent_notice(d)
@@ -2186,6 +2187,15 @@ def _drop_form_lines(d: Any) -> None:
 
     if found := form_lines(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, FORM_REASON), False)
+
+
+def _drop_post_neighbours(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a post's links to the posts
+    before and after it (:func:`.postnav.post_neighbour_lines`), with a reason."""
+    from .postnav import POST_NAV_REASON, post_neighbour_lines
+
+    if found := post_neighbour_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, POST_NAV_REASON), False)
 
 
 def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from test_boilerplate_structures import _clean
 
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.artefacts import (
     ARTEFACT_REASON,
     FORM_REASON,
@@ -18,6 +20,7 @@ from corearchive_plugins.boilerplate.artefacts import (
     nested_menu_items,
     placeholder_line,
 )
+from corearchive_plugins.boilerplate.postnav import POST_NAV_REASON, post_neighbour_lines
 
 DATA = Path(__file__).parent / "data"
 
@@ -252,3 +255,47 @@ def test_a_checklist_written_as_text_stays():
     assert form_lines(lines, [True] * 4) == []
     assert form_lines(["| [x] | [ ] | [ ] |"], [True]) == []  # a table's row of ticks
     assert form_lines(["Yes [ ] No [ ]", "Yes [ ] No [ ]"], [True, False]) == [0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vorheriger Beitrag 1 Teil – 5 Looks: Sommerhose mit Blumenprint",
+        "Nächster Beitrag BLUSENKLEID – stilvoll und schick durch den Sommer",
+        "« Article précédent",
+        "Next post: How we moved the office in a week",
+        "Artículo anterior Los mejores libros del año",
+        "Vorheriger Beitrag Sommerhose Nächster Beitrag Blusenkleid",  # (lynx: one line)
+    ],
+)
+def test_a_posts_link_to_its_neighbour_is_one(line):
+    assert post_neighbour_lines([line], [True]) == [0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Next steps to shape the company's future will be divulged on Friday.",
+        "Next story is about the cats of the old harbour",  # (a sentence going on)
+        "Nächster Punkt: Ist wirklich die breite Öffentlichkeit auf Instagram?",
+        "Next, Pompeo pledged a long term campaign of counter-measures",
+    ],
+)
+def test_a_sentence_starting_with_next_is_no_link(line):
+    assert post_neighbour_lines([line], [True]) == []
+
+
+def test_the_stage_removes_a_posts_links_to_its_neighbours(run_stage):
+    """Held-out lady50plus.de as lynx and w3m write it: label and title on one line, kept
+    under the post (the excerpt's lines are all kept by the model at threshold 0, so the
+    rule is seen at work after it)."""
+    links = [
+        "Vorheriger Beitrag 1 Teil – 5 Looks: Sommerhose mit Blumenprint",
+        "Nächster Beitrag BLUSENKLEID – stilvoll und schick durch den Sommer",
+    ]
+    text = "\n\n".join([*_STORY, *links])
+    doc = run_stage(BoilerplateStage, make_document(text), keep_removed=True, threshold=0.0).kept[0]
+    gone = doc.annotations["boilerplate"]["removed"]
+    removed = dict(zip(gone["text"], gone["reason"], strict=True))
+    assert all(line in doc.text for line in _STORY)
+    assert all(removed.get(link) == POST_NAV_REASON for link in links), removed
