@@ -597,6 +597,7 @@ class BoilerplateStage(Stage):
                 _drop_nested_menu(d, joined)
                 _drop_form_lines(d)
                 _drop_post_neighbours(d)
+                _drop_feed(d)
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
                 _drop_closing_consent_notice(d)
@@ -2196,6 +2197,15 @@ def _drop_post_neighbours(d: Any) -> None:
 
     if found := post_neighbour_lines(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, POST_NAV_REASON), False)
+
+
+def _drop_feed(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a site's feed of its latest
+    stories, headlines with their times (:func:`.feeds.feed_lines`), with a reason."""
+    from .feeds import FEED_REASON, feed_lines
+
+    if found := feed_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, FEED_REASON), False)
 
 
 def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:

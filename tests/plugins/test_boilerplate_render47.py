@@ -20,6 +20,7 @@ from corearchive_plugins.boilerplate.artefacts import (
     nested_menu_items,
     placeholder_line,
 )
+from corearchive_plugins.boilerplate.feeds import FEED_REASON, feed_lines
 from corearchive_plugins.boilerplate.postnav import POST_NAV_REASON, post_neighbour_lines
 
 DATA = Path(__file__).parent / "data"
@@ -299,3 +300,35 @@ def test_the_stage_removes_a_posts_links_to_its_neighbours(run_stage):
     removed = dict(zip(gone["text"], gone["reason"], strict=True))
     assert all(line in doc.text for line in _STORY)
     assert all(removed.get(link) == POST_NAV_REASON for link in links), removed
+
+
+def test_a_sites_feed_of_its_latest_stories_with_their_times_goes(run_stage):
+    """Held-out latvian_article as lynx writes it (an excerpt: the story's start, then the
+    site's "Jaunākie" feed, "18:51" over a headline, "18:09" over the next ...): the
+    headlines were kept as the article's."""
+    text = (DATA / "render47_lynx_feed.txt").read_text(encoding="utf-8")
+    kept, removed = _clean(run_stage, text)
+    assert any(line.startswith("Naktī uz trešdienu") for line in kept), kept
+    assert not [line for line in kept if line[:2].isdigit() or "Dobeles" in line], kept
+    assert removed["18:51"] == FEED_REASON
+    assert FEED_REASON in {removed.get(line) for line in removed if "Dobeles" in line}
+
+
+def test_times_going_forward_or_with_paragraphs_are_no_feed():
+    # a feed: the latest first, each time alone over its headline or before it
+    feed = ["17:37 Humbert, le grand huit !", "17:08 Vuelta: Philipsen devance Ackermann",
+            "16:23 Ronaldo retrouvera les Bleus", "16:05 Incertitude pour l'Open"]  # fmt: skip
+    assert feed_lines(feed, [True] * 4) == [0, 1, 2, 3]
+    # a video's chapters and a day's schedule go forward
+    chapters = ["00:00 Intro", "02:06 Punchhole-Kamera", "02:46 Pillen-Kamera", "04:10 Fazit"]
+    assert feed_lines(chapters, [True] * 4) == []
+    schedule = ["8:30 AM", "Wakes up and walks to the shop", "2:00 PM", "Goes to the beach",
+                "6:00 PM", "Heads to the saloon"]  # fmt: skip
+    assert feed_lines(schedule, [True] * 6) == []
+    # a live blog's posts (the latest first) are paragraphs that end a sentence
+    live = ["14:32", "The minister has arrived at the parliament and will speak shortly.",
+            "14:10", "Protesters have gathered outside the building since the morning.",
+            "13:55", "Police said the square would stay closed until the evening."]  # fmt: skip
+    assert feed_lines(live, [True] * 6) == []
+    # two items are too few to tell a feed
+    assert feed_lines(feed[:2], [True, True]) == []
