@@ -605,6 +605,11 @@ class BoilerplateStage(Stage):
                 _drop_page_furniture(d, "\f" in doc.text)
                 _drop_ticker(d)
                 _drop_encoded_data(d)
+                _drop_render_artefacts(d)
+                _drop_nested_menu(d, joined)
+                _drop_form_lines(d)
+                _drop_post_neighbours(d)
+                _drop_feed(d)
                 _drop_breadcrumb(d)
                 _drop_consent_notice(d)
                 _drop_closing_consent_notice(d)
@@ -2229,6 +2234,61 @@ def _drop_encoded_data(d: Any) -> None:
 
 
 _HEX = frozenset("0123456789abcdef")
+
+
+def _drop_render_artefacts(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that a text browser wrote for what is
+    no text (:func:`.artefacts.artefact_lines`: w3m's image placeholders, a tracking
+    pixel's markup), with a reason."""
+    from .artefacts import ARTEFACT_REASON, artefact_lines
+
+    if found := artefact_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, ARTEFACT_REASON), False)
+
+
+def _drop_form_lines(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a form's checkboxes or radio
+    buttons as lynx and w3m write them (:func:`.artefacts.form_lines`), with a reason."""
+    from .artefacts import FORM_REASON, form_lines
+
+    if found := form_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, FORM_REASON), False)
+
+
+def _drop_post_neighbours(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a post's links to the posts
+    before and after it (:func:`.postnav.post_neighbour_lines`), with a reason."""
+    from .postnav import POST_NAV_REASON, post_neighbour_lines
+
+    if found := post_neighbour_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, POST_NAV_REASON), False)
+
+
+def _drop_feed(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a site's feed of its latest
+    stories, headlines with their times (:func:`.feeds.feed_lines`), with a reason."""
+    from .feeds import FEED_REASON, feed_lines
+
+    if found := feed_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, FEED_REASON), False)
+
+
+def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a nested level's items of a
+    menu the model mostly removed (:func:`.artefacts.nested_menu_items`), read on each
+    block's first input line as written (the marks a bulleted text loses when joined)."""
+    from .artefacts import NESTED_MENU_REASON, nested_menu_items
+
+    if joined is not None:
+        firsts = []
+        for row in d.idx:
+            rows = joined.rows(row) if row < len(joined.spans) else []
+            firsts.append(joined.lines[rows[0]] if rows else "")
+    else:
+        firsts = [d.lines[row] for row in d.idx]
+    if found := nested_menu_items(firsts, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, NESTED_MENU_REASON), False)
+
 
 #: the reason of a line removed by :func:`_drop_teaser_marks`
 TEASER_MARK_REASON = "label, date or price of the teasers after the article's end"

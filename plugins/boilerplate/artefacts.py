@@ -1,0 +1,162 @@
+"""What a text browser writes for the parts of a page that are no text (s47 chrome47, issue 3).
+
+``w3m -dump`` writes an image as its ``alt`` text or, without one, as its file name cut to
+ten characters, in brackets: ``[1311292008]``, ``[icon_navi_]``, ``[logo]``; a gallery's
+thumbnails, a teaser's picture and a site's icons become lines of such placeholders. A
+page's tracking pixels inside ``<noscript>`` come out as their markup, written out:
+``<img src="https://ssc.api.bbc.com/?c1=2&..." height="1" width="1" alt="">``. Inside the
+article's block the line model read both as the article's (the pixels of a BBC story, 619
+tokens of URL parameters on one line; a CNN gallery's 14 picture ids; held-out w3m): no
+reader's text is either, and neither is in the article the page's HTML holds. Both
+browsers also mark a nested list's levels (lynx ``*`` ``+`` ``o`` ``#`` ``@``, w3m ``•``
+``□`` ``☆`` ``○`` ``■``), which a site's menu of topics has and an article's list seldom:
+the bulleted text is decided without its marks, and a menu's deeper items read like an
+article's headings (:func:`nested_menu_items`).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: the reason of a line removed as :func:`placeholder_line` or :func:`markup_line`
+ARTEFACT_REASON = "image placeholder or tag markup of a text browser's rendering, not text"
+
+#: one image placeholder: a file name's or an alt text's one word in brackets (letters,
+#: digits, "_", "-", ".", ","), as w3m writes an image; a checkbox's "[ ]" and an
+#: omission's "[…]" hold no such word, a quoted value ``["baz"]`` has quotes
+_PLACEHOLDER = re.compile(r"\[([\w.,-]{1,80})\]")
+#: what may stand between placeholders on their line: space, a bullet, a close mark ("✕")
+_BETWEEN = re.compile(r"[^\w\[\]<>]*")
+#: a footnote's or a list's number in brackets ("[3]", "[13]") is a reference, no image:
+#: a placeholder of digits alone is an image's numbered file name, five digits or more
+_NUMBER_ONLY = re.compile(r"\d{1,4}")
+
+#: an element that shows no text of its own and points to a resource by its URL (a
+#: tracking pixel, an embedded player or ad): its start tag written out on a line (the
+#: last one may be cut: the BBC's pixel's URL ran over 2,000 characters and never closed)
+_EMBED = re.compile(
+    r"<(?:img|iframe|script|noscript|embed|object|source|link|meta|ins|video|audio|p|div|span)"
+    r"\b[^<>]*(?:>|$)",
+    re.I,
+)
+#: an absolute URL in one of its attributes ("https://…", "//host/…"): a tutorial's
+#: ``<img src="cat.jpg">`` points to a file next to the page
+_ABSOLUTE = re.compile(r"""(?:src|href|data)\s*=\s*["']?(?:https?:)?//""", re.I)
+_END_TAG = re.compile(r"</[a-z]+\s*>", re.I)
+
+
+def placeholder_line(line: str) -> bool:
+    """Whether ``line`` (stripped) holds nothing but image placeholders as w3m writes them
+    (``[1311292008]``, ``[icon_navi_] [logo]``, ``• [Tasche-1-e1560793139806]``): at least
+    one placeholder with a letter or five digits and no word outside the brackets."""
+    if not line.startswith(("[", "•", "*", "-", "·")) or "]" not in line:
+        return False
+    parts = _PLACEHOLDER.split(line)
+    # (split: text between placeholders at even places, the placeholders' words at odd)
+    if not all(_BETWEEN.fullmatch(between) for between in parts[0::2]):
+        return False
+    words = parts[1::2]
+    return bool(words) and not all(_NUMBER_ONLY.fullmatch(word) for word in words)
+
+
+def markup_line(line: str) -> bool:
+    """Whether ``line`` (stripped) is an embedding element's markup written out, with no text
+    outside its tags: an ``<img>``, ``<iframe>`` or ``<script>`` start tag (possibly inside a
+    ``<p>``) pointing to an absolute URL — a tracking pixel of a ``<noscript>``, an ad's or
+    a player's embed code. A text quoting a tag in a sentence, ``<http://…>``, a template's
+    ``<name of author>`` and a tutorial's relative ``<img src="cat.jpg">`` are not."""
+    if not line.startswith("<") or not _ABSOLUTE.search(line):
+        return False
+    rest = _END_TAG.sub("", _EMBED.sub("", line))
+    return not rest.strip()
+
+
+def artefact_lines(lines: list[str], keep: list[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped) that are a text browser's artefacts, no text:
+    :func:`placeholder_line` or :func:`markup_line`."""
+    return [
+        j
+        for j, (line, kept) in enumerate(zip(lines, keep, strict=True))
+        if kept and line[:1] in "[•*-·<" and (placeholder_line(line) or markup_line(line))
+    ]
+
+
+#: the reason of a line removed by :func:`nested_menu_items`
+NESTED_MENU_REASON = "item of a nested list the page's menu is (its items mostly removed)"
+
+#: a list's item as lynx and w3m mark it (first level: ``*`` ``•``; deeper: lynx's ``+``
+#: ``o`` ``#`` ``@``, w3m's ``□`` ``☆`` ``○`` ``■``), the input line's start
+_ITEM = re.compile(r"[ \t]*([*+•·‣◦▪○□■●◎☆★o#@-])[ \t]+\S")
+#: the marks of a level under the first (lynx's indented, w3m's)
+_DEEPER = frozenset("+o#@‣◦▪○□■●◎☆★")
+#: a list that is a menu: this many items at least, at most this share of them kept
+_MENU_ITEMS = 8
+_MENU_KEPT = 0.5
+
+
+def nested_menu_items(firsts: list[str], keep: list[bool]) -> list[int]:
+    """The kept blocks of a page as lynx or w3m write it that are a deeper level's items of
+    a menu: ``firsts`` has each block's first input line as written (its indent and its
+    list mark), ``keep`` the decisions. A menu is a list of :data:`_MENU_ITEMS` items or
+    more (a run of blocks that are items, of any level) of which the line model kept
+    :data:`_MENU_KEPT` or less: the rest of it is what the model read as the page's
+    furniture, and the items it kept at a nested level (a site's tree of topics, w3m's
+    "○ Was versteht man unter politischem Handeln?" under "☆ Thema: Politisches Handeln")
+    are the same menu's, titles of pages that read like an article's headings (held-out
+    w3m: 117 such items of a school portal's menu kept over its story, P 0.29; dev aeb as
+    w3m renders it, 228 tokens of three sites' menus, none of the articles'). An
+    article's own list is kept whole or mostly, or is a first level's."""
+    out: list[int] = []
+    run: list[int] = []
+    for j, first in enumerate([*firsts, ""]):
+        if not first.strip():  # (a blank line between items does not end their list)
+            if j < len(firsts):
+                continue
+        elif _ITEM.match(first):
+            run.append(j)
+            continue
+        if len(run) >= _MENU_ITEMS and sum(keep[i] for i in run) <= _MENU_KEPT * len(run):
+            out += [i for i in run if keep[i] and _deeper(firsts[i])]
+        run = []
+    return out
+
+
+def _deeper(first: str) -> bool:
+    """Whether an item's input line has the mark of a level under the first (lynx's ``o``
+    only indented: an unindented "o " is a word)."""
+    m = _ITEM.match(first)
+    if m is None:
+        return False
+    return m.group(1) in _DEEPER and (m.group(1) not in "o#@" or first[0] in " \t")
+
+
+#: the reason of a line removed by :func:`form_lines`
+FORM_REASON = "a form's checkboxes or radio buttons as a text browser writes them"
+
+#: a checkbox or a radio button as lynx and w3m write one, empty or ticked
+_BOX = re.compile(r"\[[ xX*]\]|\([ *]\)")
+
+
+def form_lines(lines: list[str], keep: list[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped) that are a form's controls as lynx and w3m
+    write them: two checkboxes or radio buttons or more with their labels on one line (a
+    feedback form's "Ad never loaded [ ] Ad was repetitive [ ] ..."), or a line that starts
+    with one and that the page holds twice or more (a newsletter box's consent, "[ ] Ich
+    akzeptiere die Datenschutzbestimmungen ...", in the header, the sidebar and under the
+    post). Held-out lynx and w3m: 207 and 116 such tokens kept, none of the articles'; dev
+    aeb as they render it, none kept. A checklist written as text ("[ ] Book the hall"),
+    one box a line and each item once, stays."""
+    seen: dict[str, int] = {}
+    for line in lines:
+        if line[:1] in "[(" and _BOX.match(line):
+            seen[line] = seen.get(line, 0) + 1
+    found = []
+    for j, (line, kept) in enumerate(zip(lines, keep, strict=True)):
+        # (a markdown table's row of ticks, "| [x] | [ ] |", is the table's)
+        if not kept or ("[" not in line and "(" not in line) or "|" in line:
+            continue
+        boxes = _BOX.findall(line)
+        labelled = len(boxes) >= 2 and len(line) > 4 * len(boxes)
+        if labelled or (boxes and seen.get(line, 0) >= 2):
+            found.append(j)
+    return found

@@ -1,0 +1,90 @@
+"""A site's feed of its latest stories, each a headline with its clock time (s47 chrome47).
+
+A news site lists its newest stories beside or under the article, the latest first:
+"16:56" over "Saplacinātā eksīdija – silto ziemu sēne", "16:06" over the next, or the time
+and the headline on one line ("21h00 Appel à aller au TGI ce mardi 9 juillet"). The line
+model read the headlines as the article's subheads among the article's lines (held-out
+lynx and w3m: a Latvian broadcaster's and a Paris collective's feeds, 609 tokens kept, none
+of the articles'). What tells a feed is the times going back (the latest first), each
+with a headline (no sentence): a video's chapters ("00:00 Intro", "02:06 Kamera") and a
+day's schedule ("8:30 AM", "2:00 PM") go forward, and a live blog's posts are paragraphs
+that end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+#: the reason of a line removed by :func:`feed_lines`
+FEED_REASON = "the site's feed of its latest stories: a headline with its time"
+
+_TIME = r"([0-2]?\d)(?::|h|\.)([0-5]\d)(?:\s*(am|pm|a\.m\.|p\.m\.|uhr|h)\b)?"
+#: a line that is a clock time alone ("16:56", "21h00", "9.30 Uhr", "2:00 PM")
+_TIME_ONLY = re.compile(_TIME + r"\.?", re.I)
+#: a line that starts with one and goes on with words ("21h00 Appel à aller au TGI")
+_TIME_FIRST = re.compile(_TIME + r"\s+(?=\w)", re.I)
+#: the most words of a feed's headline; a headline ends no sentence with a stop
+_HEADLINE_WORDS = 18
+#: the fewest items of a feed, and the share of its steps that go back in time
+_FEED_ITEMS = 3
+_BACK_SHARE = 2 / 3
+#: the most lines from one item to the next in a feed (a day's label between them)
+_ITEM_GAP = 3
+
+
+def _minutes(m: re.Match[str]) -> int | None:
+    """The minutes after midnight of a matched clock time, or None when it is no time."""
+    hour, minute = int(m.group(1)), int(m.group(2))
+    half = (m.group(3) or "").lower().replace(".", "")
+    if half in ("am", "pm"):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    return hour * 60 + minute if hour < 24 else None
+
+
+def _headline(line: str) -> bool:
+    """Whether ``line`` reads as a headline: a few words with letters, no sentence's stop."""
+    words = line.split()
+    return (
+        0 < len(words) <= _HEADLINE_WORDS
+        and not line.rstrip().endswith((".", "…", ":"))
+        and any(c.isalpha() for c in line)
+        and _TIME_ONLY.fullmatch(line) is None
+    )
+
+
+def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped) that are a feed's items: :data:`_FEED_ITEMS`
+    clock times or more, each alone on its line with a headline right under it (or over
+    it, for the last) or at the start of a headline's line, at most :data:`_ITEM_GAP`
+    lines apart, the times going back at :data:`_BACK_SHARE` of the steps or more (the
+    latest first; a feed of several days starts over at each day)."""
+    items: list[tuple[int, int, list[int]]] = []  # (line, minutes, the item's lines)
+    n = len(lines)
+    for j, line in enumerate(lines):
+        if len(line) > 9 + 4 * _HEADLINE_WORDS or not line[:1].isdigit():
+            continue
+        if m := _TIME_ONLY.fullmatch(line):
+            after = j + 1 < n and _headline(lines[j + 1])
+            before = j > 0 and _headline(lines[j - 1])
+            if (at := _minutes(m)) is not None and (after or before):
+                items.append((j, at, [j, j + 1 if after else j - 1]))
+        elif (
+            (m := _TIME_FIRST.match(line))
+            and _headline(line[m.end() :])
+            and (at := _minutes(m)) is not None
+        ):
+            items.append((j, at, [j]))
+    found: list[int] = []
+    run: list[tuple[int, int, list[int]]] = []
+    for item in [*items, (n + _ITEM_GAP + 1, 0, [])]:
+        if run and item[0] - run[-1][0] > _ITEM_GAP:
+            steps = list(pairwise(run))
+            back = sum(b[1] < a[1] for a, b in steps)
+            if len(run) >= _FEED_ITEMS and back >= _BACK_SHARE * len(steps):
+                found += [j for _, _, rows in run for j in rows if keep[j]]
+            run = []
+        run.append(item)
+    return sorted(set(found))

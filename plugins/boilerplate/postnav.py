@@ -1,0 +1,50 @@
+"""A blog post's links to the posts before and after it (s47 chrome47, issue 3).
+
+WordPress and most blog themes end a post with its neighbours' titles under a label,
+"« Vorheriger Beitrag 1 Teil – 5 Looks: Sommerhose mit Blumenprint", "Next post: How we
+moved", "Article précédent …": as the browser copies them, the label is a line of its own
+and the line model removes it; as lynx and w3m write them, label and title share a line
+that reads like a headline, and it was kept under the post (held-out w3m and lynx:
+lady50plus.de). The label is a position's word with a post's noun, in the languages the
+model reads; "Next steps to shape the company's future …" or "Nächster Punkt: …" are no
+such label.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: the reason of a line removed by :func:`post_neighbour_lines`
+POST_NAV_REASON = "link to the previous or next post"
+
+_POST = r"(?:post|beitrag|artikel|eintrag|blogbeitrag|article|story|entry|billet|message)"
+_LABEL = re.compile(
+    r"[«‹←<\s]*(?:"
+    # a position's word before the noun (English, German, Dutch, Portuguese)
+    r"(?:previous|prev|next|older|newer|vorheriger|voriger|nächster|älterer|neuerer|vorige"
+    r"|volgende|próximo)\s+" + _POST + r"|"
+    # the noun before it (French, Spanish, Italian, Portuguese)
+    r"(?:article|billet|message|artículo|entrada|publicación|post|articolo|artigo)\s+"
+    r"(?:précédent|suivant|anterior|siguiente|precedente|successivo|seguinte)"
+    r")(?=$|[\s:»›→>])",
+    re.I,
+)
+#: the most words of such a line: the label and one or two posts' titles
+_MOST_WORDS = 30
+
+
+def post_neighbour_lines(lines: list[str], keep: list[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped) that are a post's links to its neighbours: a
+    label (:data:`_LABEL`) alone or with the title it links (not going on in small
+    letters), no longer than :data:`_MOST_WORDS` words and no sentence ("." at the end)."""
+    found = []
+    for j, (line, kept) in enumerate(zip(lines, keep, strict=True)):
+        if not kept or len(line.split()) > _MOST_WORDS or line.rstrip().endswith("."):
+            continue
+        if (m := _LABEL.match(line)) is None:
+            continue
+        # (the label alone, or a title after it: "Next story is about …" is a sentence)
+        rest = line[m.end() :].lstrip(" :»›→>-–|")
+        if not rest or not rest[0].islower():
+            found.append(j)
+    return found
