@@ -146,7 +146,8 @@ _BROWSER_BUTTONS = re.compile(rf"(?:{_BAR_WORD}(?: {_BAR_WORD}){{0,2}} )?{_BAR}"
 #: (the lookbehind starts the underscores at their run's first: a search from every
 #: underscore of a long run, each backtracking through the rest, was quadratic: s47 read F4)
 _FIELD_BUTTONS = re.compile(
-    rf"(?<!_)_{{8,}} {BROWSER_BUTTON}(?: (?!\()\S+){{0,4}}(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*$"
+    rf"(?<!_)_{{8,}} {BROWSER_BUTTON}(?: (?!\()\S+){{0,4}}"
+    rf"(?: {BROWSER_BUTTON}(?: (?!\()\S+){{1,4}})*$"
 )
 #: a gallery's counter over each picture ("1 of 6", "Photo 2 / 5", "Bild 3 von 12"): a
 #: picture's number, its scale word and their count, after a picture's word at most (and an
