@@ -24,10 +24,14 @@ from .apparatus import labelled
 #: visually-hidden, Drupal's element-invisible / visually-hidden, Foundation's show-for-sr,
 #: HTML5 Boilerplate's visuallyhidden), a prefix before them allowed ("govuk-", "u-")
 _HIDDEN_CLASS = re.compile(
-    r"(?:^|[-_])(?:sr-only|screen-?reader-(?:text|only)|screenreader-?only|visually-?hidden|"
+    r"(?:^|(?<!not)[-_])(?:sr-only|screen-?reader-(?:text|only)|screenreader-?only|visually-?hidden|"
     r"hidden-visually|a11y-hidden|element-invisible|show-for-sr|offscreen)$",
     re.IGNORECASE,
 )
+#: Tailwind's class that shows a hidden element again, at every width or from a screen's
+#: width on ("not-sr-only", "md:not-sr-only"): the element is on screen (s47 read F2). Not
+#: on focus or hover only ("sr-only focus:not-sr-only": a skip link, hidden until reached)
+_SHOWN_CLASS = re.compile(r"(?:(?:sm|md|lg|xl|2xl|print):)?not-sr-only", re.IGNORECASE)
 #: the same names in a page's markup, for the test before the walk
 _HIDDEN_MARKUP = re.compile(
     r"sr-only|screen-?reader-?(?:text|only)|visually-?hidden|hidden-visually|a11y-hidden|"
@@ -91,29 +95,89 @@ def _classes(e: Any) -> list[str]:
     return (e.get("class") or "").split()
 
 
+#: the elements that make a block of text (a line of the page's rendering): a hidden
+#: element inline in one of them is read by trafilatura without its words and by the
+#: rendering with them, in one line
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+    "table", "td", "th", "tr", "ul",
+})  # fmt: skip
+#: the blocks that are a paragraph's, a list item's, a heading's or a cell's text (not a
+#: page's layout <div>, <footer>, <header>: a post's hidden "Posted on" label stands in
+#: one, which the metadata stage reads from the restored tree)
+_TEXT_BLOCKS = frozenset({
+    "blockquote", "caption", "dd", "dt", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6",
+    "li", "p", "td", "th",
+})  # fmt: skip
+#: the elements that draw an icon, without text of their own
+_ICONS = frozenset({"i", "svg", "img", "span", "em"})
+
+
+def _text_block(e: Any) -> Any:
+    """The block of text ``e`` (an inline element) stands in: its nearest block ancestor
+    when that is one of :data:`_TEXT_BLOCKS`, else None."""
+    for a in e.iterancestors():
+        if a.tag in _BLOCKS:
+            return a if a.tag in _TEXT_BLOCKS else None
+    return None
+
+
+def _words(e: Any) -> str:
+    return " ".join(e.text_content().split())
+
+
+def _icon_label(e: Any) -> bool:
+    """Whether the hidden ``e`` is the only text of its parent, next to an icon (an element
+    without text): a check-mark cell's "Yes", a rating's "4 out of 5 stars". The label
+    is the icon's meaning, and the cell's only text (s47 read F15). Not in a link or a
+    button: a share link's "Twitter" by its logo is the link's."""
+    parent = e.getparent()
+    if parent is None or any(a.tag in ("a", "button") for a in e.iterancestors()):
+        return False
+    if _words(parent) != _words(e):
+        return False
+    return any(
+        s is not e and s.tag in _ICONS and not s.text_content().strip()
+        for s in parent.iterchildren()
+    )
+
+
 def hidden_text(tree: Any) -> list[tuple[Any, str]]:
     """Mark the visually hidden elements of ``tree`` (by the class names of
-    :data:`_HIDDEN_CLASS`, up to :data:`_HIDDEN_WORDS` words) as elements trafilatura
+    :data:`_HIDDEN_CLASS`, up to :data:`_HIDDEN_WORDS` words; not one shown again,
+    :data:`_SHOWN_CLASS`, nor an icon's label, :func:`_icon_label`) as elements trafilatura
     deletes, their tails kept (:data:`_DELETED`), and return them with their tags, for
-    :func:`restore`; one inside a link is removed. ``aria-hidden`` is no reason: it hides
-    from screen readers, not from view."""
+    :func:`restore`. One inside a link, or inline in a paragraph's, a list item's, a
+    heading's or a cell's text beside other words, is removed. ``aria-hidden`` is no
+    reason: it hides from screen readers, not from view."""
     out: list[tuple[Any, str]] = []
     for e in tree.iter():
+        if not isinstance(e.tag, str):
+            continue
+        classes = _classes(e)
         if (
-            isinstance(e.tag, str)
-            and any(_HIDDEN_CLASS.search(c) for c in _classes(e))
+            any(_HIDDEN_CLASS.search(c) for c in classes)
+            and not any(_SHOWN_CLASS.fullmatch(c) for c in classes)
             and len(e.text_content().split(None, _HIDDEN_WORDS)) <= _HIDDEN_WORDS
         ):
             out.append((e, e.tag))
     kept: list[tuple[Any, str]] = []
     for e, tag in out:
-        if e.getparent() is None:
+        if e.getparent() is None or _icon_label(e):
             continue
-        if any(a.tag == "a" for a in e.iterancestors()):
-            # a link's suffix ("(opens in new window)", "(link is external)"): removed from
-            # the tree for good, as the page's rendering that the refinement reads must lack
-            # it too (trafilatura's line without it, the rendering's with it: the line was
-            # added twice)
+        if any(a.tag == "a" for a in e.iterancestors()) or (
+            tag not in _BLOCKS
+            and (block := _text_block(e)) is not None
+            and _words(block) != _words(e)
+        ):
+            # a link's suffix ("(opens in new window)", "(link is external)"), a word in a
+            # paragraph ("The fund is <span class=sr-only>rated</span> 4 out of 5"):
+            # removed from the tree for good, as the page's rendering that the refinement
+            # reads (made from the restored tree) must lack it too: trafilatura's line
+            # without it, the rendering's with it, and the paragraph was added twice (s47
+            # read F1)
             e.drop_tree()  # (lxml.html: the tail stays in place)
         else:
             e.tag = _DELETED
