@@ -1,14 +1,18 @@
-"""Visually hidden text in an HTML article (s47 code reading read47, F1, F2, F15): a hidden
-word inside a paragraph does not double the paragraph, a class that shows an element again
-does not hide it, and a hidden label that is an icon's only meaning stays the cell's text."""
+"""The s47 code reading's findings (read47): visually hidden text in an HTML article (F1, F2,
+F15: a hidden word inside a paragraph does not double the paragraph, a class that shows an
+element again does not hide it, a hidden label that is an icon's only meaning stays the cell's
+text); a page tool's word alone is a tool by its place, not by the word (F3)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import lxml.html
 
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.figures import hidden_text, restore
+from corearchive_plugins.boilerplate.pagetools import PAGE_TOOL_REASON, page_tool, tool_lines
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to approve a new budget for the coming year, after "
@@ -106,3 +110,62 @@ def test_a_hidden_label_outside_a_paragraph_is_given_back_to_the_tree() -> None:
     assert [tag for _, tag in retagged] == ["span"]
     restore(retagged)
     assert "Posted on" in tree.text_content()
+
+
+GUIDE_HEAD = ["Skip to main content", "Home", "News", "Guides", "Training", "About us", "Sign in"]
+GUIDE = [
+    "Making video accessible: an editors' guide",
+    "Every video we publish should be usable by readers who cannot hear it, cannot see it "
+    "clearly or cannot use a mouse. This guide sets out what editors must check.",
+    "Captions",
+    "All videos with speech must carry captions that are synchronised with the audio and "
+    "checked by a person, not left to automatic speech recognition alone.",
+    "Subtitles",
+    "Where a video is published in more than one language, translated subtitles should be "
+    "offered as a separate track that readers can switch on and off.",
+    "Full screen",
+    "The player must allow full-screen viewing from the keyboard, and leaving full-screen mode "
+    "must return the reader to the same place in the article.",
+    "High contrast",
+    "On-screen text and graphics must remain legible when readers turn on their system's high "
+    "contrast mode, so test every template with it before launch.",
+    "The visitor centre is open every day of the week except public holidays, when it closes "
+    "early in the afternoon.",
+    "09:00 / 17:30",
+    "Questions about this guide can be sent to the standards desk, which reviews it every six "
+    "months with the accessibility team.",
+]
+GUIDE_FOOT = ["Share this page", "Facebook", "X", "LinkedIn", "About us", "Contact",
+              "Privacy policy", "Cookie settings", "© 2025 Newsroom Standards Ltd."]  # fmt: skip
+
+
+def _clean(run_stage: Any, text: str) -> tuple[list[str], dict[str, str]]:
+    """Kept lines and {removed line: reason} of a plain-text page."""
+    doc = run_stage(BoilerplateStage, make_document(text), keep_removed=True).kept[0]
+    gone = doc.annotations["boilerplate"]["removed"]
+    return doc.text.split("\n"), dict(zip(gone["text"], gone["reason"], strict=True))
+
+
+def test_a_tools_word_as_an_articles_heading_is_kept(run_stage) -> None:
+    """F3: an accessibility guide's headings "Captions", "Subtitles", "Full screen", "High
+    contrast", each over its paragraph, and opening hours "09:00 / 17:30" were removed as a
+    player's controls and clock, by the word alone."""
+    kept, gone = _clean(run_stage, "\n".join(GUIDE_HEAD + GUIDE + GUIDE_FOOT))
+    for line in ("Captions", "Subtitles", "Full screen", "High contrast", "09:00 / 17:30"):
+        assert line in kept, line
+        assert gone.get(line) != PAGE_TOOL_REASON
+
+
+def test_a_players_controls_and_clock_in_a_run_are_tools() -> None:
+    """The same words in a player's bar, or among removed lines, are its controls; opening
+    hours in a row are no player's clock."""
+    bar = ["The storm reached the coast on Sunday night, flooding roads in three towns.",
+           "Play", "0:00 / 3:05", "Captions", "Full screen",
+           "Residents were told to stay indoors until the water had gone down."]  # fmt: skip
+    assert tool_lines(bar, range(6), [True] * 6) == [1, 2, 3, 4]
+    share = ["A paragraph of the article's text that is kept by the line model.", "Share",
+             "Print", "Email", "Another paragraph of the article's text, kept too."]  # fmt: skip
+    assert tool_lines(share, [0, 2, 4], [True, False, True, False, True]) == [2]
+    hours = ["Opening hours", "Monday to Friday", "09:00 / 17:30", "Saturday", "10:00 / 12:30"]
+    assert tool_lines(hours, range(5), [True] * 5) == []
+    assert page_tool("Imprimer la page") and not page_tool("Print")
