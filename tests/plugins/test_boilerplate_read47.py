@@ -169,3 +169,24 @@ def test_a_players_controls_and_clock_in_a_run_are_tools() -> None:
     hours = ["Opening hours", "Monday to Friday", "09:00 / 17:30", "Saturday", "10:00 / 12:30"]
     assert tool_lines(hours, range(5), [True] * 5) == []
     assert page_tool("Imprimer la page") and not page_tool("Print")
+
+
+def test_glued_buttons_of_many_lines_are_looked_up_in_one_call(monkeypatch) -> None:
+    """F13: the pieces of each glued line were looked up in the lexicon one piece at a time
+    (a numpy call each, ~1 s for 5,000 lines of glued buttons); all pieces of a batch are
+    looked up at once, with the same cues."""
+    from corearchive_plugins.boilerplate import lines as line_model
+
+    bars = ["Share this storyShare on FacebookShare on XShare on LinkedInCopy link",
+            "Artikel teilenAuf Facebook teilenAuf X teilenPer WhatsApp teilenLink kopieren",
+            "He bought an iPhone at McDonald's on Friday and paid by PayPal."] * 40  # fmt: skip
+    want = line_model.decide("\n\n".join(bars[:3])).cues().tolist()
+    calls = []
+    lookup = line_model._lex_codes
+    monkeypatch.setattr(
+        line_model, "_lex_codes", lambda table, th: calls.append(len(th)) or lookup(table, th)
+    )
+    cues = line_model.decide("\n\n".join(bars)).cues().tolist()
+    assert cues == want * 40
+    assert want[0] >= 2 and want[1] >= 2 and want[2] == 0
+    assert len(calls) < 10  # (the batch's tokens, its lines' first words, the pieces: once)
