@@ -864,12 +864,18 @@ class BoilerplateStage(Stage):
                     if changed:
                         # (the tree changed, so does its index: built once for both)
                         index = AttrIndex(tree)
-                    text, method, described, own = self._main_text(doc, tree, index)
-                    if captions := _gallery_captions(tree, html, text, own):
-                        # a gallery's captions are its content: made paragraphs, and read
-                        _captions_as_text(captions)
-                        text, method, described, _ = self._main_text(doc, tree, AttrIndex(tree))
-                    restore(retagged)  # (the tree as parsed, for the metadata stage)
+                    try:
+                        text, method, described, own = self._main_text(doc, tree, index)
+                        if captions := _gallery_captions(tree, html, text, own):
+                            # a gallery's captions are its content: made paragraphs, and read
+                            _captions_as_text(captions)
+                            text, method, described, _ = self._main_text(doc, tree, AttrIndex(tree))
+                    finally:
+                        # (the tree as parsed, for the metadata stage and for the rendering
+                        # of the fallbacks below, also when the extraction raised: a page
+                        # too deep for trafilatura's recursion is read from its tree; s47
+                        # read F11)
+                        restore(retagged)
                     if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
                         cards := new_cards(product_cards(tree, html), text)
                     ):

@@ -190,3 +190,33 @@ def test_glued_buttons_of_many_lines_are_looked_up_in_one_call(monkeypatch) -> N
     assert cues == want * 40
     assert want[0] >= 2 and want[1] >= 2 and want[2] == 0
     assert len(calls) < 10  # (the batch's tokens, its lines' first words, the pieces: once)
+
+
+def test_the_tree_is_restored_when_the_extraction_raises(run_stage, monkeypatch) -> None:
+    """F11: the hidden elements and boxes retagged for trafilatura got their tags back only
+    when the extraction returned; a page too deep for its recursion is read from the tree,
+    which then still held the retagged elements (the metadata stage reads it too)."""
+    from corearchive_plugins.metadata import html as metadata_html
+
+    def too_deep(*args: Any, **kwargs: Any) -> Any:
+        raise RecursionError
+
+    seen: list[list[str]] = []
+    render = metadata_html.tree_to_text
+
+    def rendered(tree: Any) -> str:
+        seen.append([e.tag for e in tree.iter() if isinstance(e.tag, str)])
+        return render(tree)
+
+    monkeypatch.setattr(BoilerplateStage, "_main_text", too_deep)
+    monkeypatch.setattr(metadata_html, "tree_to_text", rendered)
+    page = _page(
+        '<footer><span class="screen-reader-text">Posted on</span> <time>2 August 2019'
+        "</time></footer><aside><h3>How we did this</h3><p>"
+        + PARAGRAPHS[0]
+        + " "
+        + PARAGRAPHS[1]
+        + "</p></aside>"
+    )
+    run_stage(BoilerplateStage, make_document(page, html=True, path="a.html"))
+    assert seen and "noindex" not in seen[0] and "aside" in seen[0]
