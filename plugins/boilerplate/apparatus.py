@@ -32,13 +32,24 @@ APPARATUS_REASON = "a table's or chart's caption, note or source, or the text af
 #: ("Source: …", "Quelle: …", "Fuente : …", "Источник: …", "Table 1: …", "Chart: X / Data:
 #: Y"), in the languages of the line model's lexicon; a word after the label is no label
 #: ("Data protection: …" is a footer's)
+#: The nouns of a table's, chart's, map's or figure's caption ("Table 1: …", "Karte 2: …"),
+#: in the languages of the line model's lexicon: the one list of the stages' caption
+#: words; the metadata stage reads a numbered caption by them as no title
+CAPTION_NOUNS = (
+    r"chart|graph|graphic|map|table|figure|fig\.|"
+    r"grafik|karte|tabelle|abbildung|abb\.|"
+    r"infographie|graphique|carte|tableau|"
+    r"gráfico|mapa|tabla|figura|"
+    r"grafico|tabella|"
+    r"график|инфографика|карта|таблица|рисунок"
+)
 _LABEL = re.compile(
-    r"(?:sources?|notes?|data|chart|graphic|map|table|figure|fig\.|"
-    r"quellen?|hinweise?|anmerkung(?:en)?|daten|grafik|karte|tabelle|abbildung|"
-    r"données|infographie|graphique|carte|tableau|"
-    r"fuentes?|notas?|datos|gráfico|mapa|tabla|figura|"
-    r"fonte|dati|grafico|tabella|bron|gegevens|"
-    r"источники?|примечани[ея]|данные|график|инфографика|карта|таблица|рисунок)"
+    r"(?:sources?|notes?|data|"
+    r"quellen?|hinweise?|anmerkung(?:en)?|daten|"
+    r"données|fuentes?|notas?|datos|"
+    r"fonte|dati|bron|gegevens|"
+    r"источники?|примечани[ея]|данные|"
+    rf"{CAPTION_NOUNS})"
     r"(?:\s+\d{1,3}[a-z]?)?\s?[:：]\s*\S",
     re.IGNORECASE,
 )

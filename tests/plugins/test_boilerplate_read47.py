@@ -220,3 +220,23 @@ def test_the_tree_is_restored_when_the_extraction_raises(run_stage, monkeypatch)
     )
     run_stage(BoilerplateStage, make_document(page, html=True, path="a.html"))
     assert seen and "noindex" not in seen[0] and "aside" in seen[0]
+
+
+def test_the_stages_read_sentence_ends_and_caption_words_alike() -> None:
+    """F12: a line that ended in "。" or the Armenian "։" ended a sentence for one of the
+    metadata stage's tests and not for the other; "Graph 2: …" was a caption for the titles
+    and no label for the boilerplate stage, "Karte 1: …" the other way round."""
+    from corearchive_plugins.boilerplate.apparatus import labelled
+    from corearchive_plugins.metadata import text as metadata_text
+
+    for line in ("他说，这是一个好消息。", "Սա նոր օրենք է։", "It rained «all day.»"):
+        ended = line.rstrip(metadata_text._CLOSERS)[-1:] in metadata_text._ENDERS
+        assert ended and metadata_text._SENT_END.search(line) is not None, line
+    assert metadata_text._SENT_END.search("A headline without an end") is None
+    for line in ("Graph 2: Rents by town", "Karte 1: Wo es brennt", "Abb. 3: Verlauf",
+                 "Table 1: Biggest rent rises"):  # fmt: skip
+        assert labelled(line), line
+        assert metadata_text._NEVER_TITLE_START.match(line) is not None, line
+    # (an unnumbered one is a data story's headline, and a label for the boilerplate stage)
+    assert metadata_text._NEVER_TITLE_START.match("Chart: How rents rose") is None
+    assert labelled("Chart: How rents rose")
