@@ -88,14 +88,27 @@ def _row(line: str) -> bool:
     return "\t" in line
 
 
+#: a row's leading rank ("1", "2.", "3)") and a figure, a cell's value ("3.412", "47,9%",
+#: "-0.4", "12:30", "€1,200", a unit's short word after it: "27.03p", "12kg")
+_RANK = re.compile(r"\d{1,3}[.)]?\s")
+_FIGURE = re.compile(r"[-+−±]?[$£€¥]?\d[\d.,:/]*(?:%|‰|[$£€¥]|[^\W\d_]{1,3})?")
+#: the most words of letters of a ranked row's cells (a list's row is a rank and a
+#: headline: "1    Council delays vote on school funding    3h")
+_RANKED_WORDS = 4
+
+
 def _spaced_row(line: str) -> bool:
     """Whether ``line`` (stripped) may be a table's row as w3m or lynx write one: cells set
-    off by runs of spaces, a figure among them, a few words ("PSOE      3.412 47,9% 9")."""
-    return (
-        _SPACED.search(line) is not None
-        and any(c.isdigit() for c in line)
-        and len(line.split()) <= _ROW_WORDS
-    )
+    off by runs of spaces, a figure among them besides a leading rank, a few words ("PSOE
+    3.412 47,9% 9"). A rank and a headline, its time after it ("1    Council delays vote
+    on school funding    3h"), is a most-read list's row (s47 read F8)."""
+    if _SPACED.search(line) is None or len(words := line.split()) > _ROW_WORDS:
+        return False
+    ranked = _RANK.match(line) is not None
+    cells = words[1:] if ranked else words
+    if not any(_FIGURE.fullmatch(w) for w in cells):
+        return False
+    return not ranked or sum(any(c.isalpha() for c in w) for w in cells) <= _RANKED_WORDS
 
 
 def _table_row(line: str) -> bool:

@@ -240,3 +240,23 @@ def test_the_stages_read_sentence_ends_and_caption_words_alike() -> None:
     # (an unnumbered one is a data story's headline, and a label for the boilerplate stage)
     assert metadata_text._NEVER_TITLE_START.match("Chart: How rents rose") is None
     assert labelled("Chart: How rents rose")
+
+
+def test_a_most_read_list_in_columns_is_no_table() -> None:
+    """F8: a "most read" box as w3m writes it, a rank and a headline with its age in
+    columns, read as a table's rows: the rows and the teaser under them came back as the
+    article's. A table of figures still brings the text after it back."""
+    from corearchive_plugins.boilerplate.apparatus import resumed_text
+
+    prose = PARAGRAPHS[0]
+    lines = [prose, prose, prose, "Most read",
+             "1    Council delays vote on school funding      3h",
+             "2    Bridge closures expected this summer       5h",
+             "The council postponed its decision on the school budget until next month, "
+             "after members asked for more time.", "Home   News   Sport"]  # fmt: skip
+    keep = [True, True, True, False, False, False, False, False]
+    score = [0.9, 0.9, 0.9, 0.1, 0.2, 0.2, 0.35, 0.05]
+    furniture = [False, False, False, True, False, False, False, True]
+    assert resumed_text(lines, keep, score, furniture) == []
+    lines[4:6] = ["PSOE      3.412 47,9% 9", "Por Andalucía     540     7,6%   1"]
+    assert resumed_text(lines, keep, score, furniture) == [4, 5, 6]
