@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from .apparatus import labelled
+from .lines import CUE_WORDS
 
 #: the class names of the common frameworks' visually hidden text (Bootstrap's sr-only and
 #: visually-hidden, WordPress's screen-reader-text, GOV.UK's and NHS's prefixed
@@ -46,9 +47,21 @@ _HIDDEN_WORDS = 60
 _NOT_BOX = re.compile(
     r"related|more|newsletter|sign-?up|subscribe|promo|advert|\bads?\b|share|social|teaser|"
     r"recommend|popular|trending|read-?also|see-?also|sidebar|widget|comment|author-?bio|"
-    r"card|quote",
+    r"card|quote|"
+    # a box that asks the reader to listen, give or buy, or is paid for (s47 read F7)
+    r"podcast|briefing|donat(?:e|ion)|spenden|support-?us|sponsor|partner-?content|"
+    r"anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa]",
     re.IGNORECASE,
 )
+#: the lexicon's cue words that label a box's own apparatus, not another box ("Source",
+#: "Photo", "Download" over a method box's data): not read as another box's name
+_APPARATUS_CUES = frozenset({
+    "bild", "bilder", "caption", "credit", "download", "foto", "fotos", "image", "images",
+    "photo", "photos", "quelle", "source", "video", "videos",
+})  # fmt: skip
+#: the most words of a box's last link that asks the reader to act ("Sign up now",
+#: "Donate", "Subscribe on your favourite app")
+_ACTION_WORDS = 6
 #: the fewest words of a box's sentence
 _SENTENCE_WORDS = 8
 #: the most of a figure's or box's text that is its links' text
@@ -208,7 +221,28 @@ def _names_other(e: Any) -> bool:
     if _NOT_BOX.search(" ".join((e.get("class") or "", e.get("id") or ""))):
         return True
     head = next(e.iter(*_HEADINGS), None)
-    return head is not None and _NOT_BOX.search(_text(head)) is not None
+    if head is None:
+        return False
+    said = _text(head)
+    # (or a furniture word of the line model's lexicon in its heading, in its languages:
+    # "Listen to our podcast", "Anzeige", "Werbung"; s47 read F7)
+    cues = {w for w in re.findall(r"\w+", said.lower()) if w in CUE_WORDS} - _APPARATUS_CUES
+    return bool(cues) or _NOT_BOX.search(said) is not None
+
+
+def _ends_in_action(e: Any) -> bool:
+    """Whether the box ``e``'s last block of text is a link alone, of at most
+    :data:`_ACTION_WORDS` words: its call to the reader ("Sign up now", "Donate"); an
+    article's box ends with its prose (s47 read F7)."""
+    last = None
+    for b in e.iter("p", "li", "div"):
+        if _text(b):
+            last = b
+    if last is None or next(last.iter("a"), None) is None:
+        return False
+    text = _text(last)
+    linked = " ".join(" ".join(a.text_content().split()) for a in last.iter("a"))
+    return text == linked and len(text.split()) <= _ACTION_WORDS
 
 
 def _chart(e: Any) -> bool:
@@ -228,8 +262,9 @@ def _prose_box(e: Any) -> bool:
     :data:`_BOX_WORDS` words in all, one of :data:`_SENTENCE_WORDS` words or more (a box's
     one-line invitation, "Check out the live TV schedule for …", is none); little of its
     text in links, no form, script or player (a newsletter's, a survey's), no quote (a pull
-    quote repeats the text), and no name of another box (:func:`_names_other`)."""
-    if next(e.iter(*_NOT_IN_BOX), None) is not None or _names_other(e):
+    quote repeats the text), no name of another box (:func:`_names_other`), and no link
+    alone at its end (:func:`_ends_in_action`: a sign-up's, a donation's)."""
+    if next(e.iter(*_NOT_IN_BOX), None) is not None or _names_other(e) or _ends_in_action(e):
         return False
     text = _text(e)
     if not text or _link_share(e, text) > _LINK_SHARE or text[:1] in _QUOTES:

@@ -260,3 +260,42 @@ def test_a_most_read_list_in_columns_is_no_table() -> None:
     assert resumed_text(lines, keep, score, furniture) == []
     lines[4:6] = ["PSOE      3.412 47,9% 9", "Por Andalucía     540     7,6%   1"]
     assert resumed_text(lines, keep, score, furniture) == [4, 5, 6]
+
+
+ASIDES = {
+    "Get our morning briefing": '<aside class="box"><h3>Get our morning briefing</h3><p>Every '
+    "weekday morning we send the most important stories of the day straight to your inbox, "
+    "free of charge. Join more than 200,000 readers who start their day with us.</p><p><a "
+    'href="/nl">Sign up now</a></p></aside>',
+    "Support local journalism": '<aside class="box"><h3>Support local journalism</h3><p>Our '
+    "reporting on the council is funded by readers like you, and we rely on that support to "
+    "keep it free for everyone in the county.</p><p>Please consider making a contribution "
+    'today, however small it may be.</p><p><a href="/donate">Donate</a></p></aside>',
+    "Anzeige": '<aside class="box"><h3>Anzeige</h3><p>Die neue Küchenkollektion ist da und '
+    "bietet für jeden Geschmack das passende Modell zu einem unschlagbaren Preis im "
+    "Fachhandel.</p><p>Jetzt im Fachhandel in Ihrer Nähe entdecken und sparen.</p></aside>",
+    "Listen to our podcast": '<aside class="box"><h3>Listen to our podcast</h3><p>Every '
+    "Friday our reporters sit down to talk through the biggest stories of the week in the "
+    'county and what they mean for you and your family.</p><p><a href="/pod">Subscribe on '
+    "your favourite app</a></p></aside>",
+}
+
+
+def test_a_box_that_asks_the_reader_to_act_is_not_made_text() -> None:
+    """F7: a newsletter's, a donation's, an advert's and a podcast's <aside> in the article
+    passed as boxes of the article's prose (English class and heading words only); the
+    newsletter's and the podcast's headings came into the text. An article's method box
+    still is one."""
+    from corearchive_plugins.boilerplate.figures import article_boxes
+
+    method = (
+        '<aside class="methodology-box"><h3>How we did this</h3><p>We collected 1,214,332 '
+        "listings for two-bedroom homes advertised between January 2023 and December 2024 and "
+        "removed duplicates.</p><p>Medians were calculated for each built-up area with at "
+        "least 300 listings in both years.</p></aside>"
+    )
+    for heading, aside in ASIDES.items():
+        tree = lxml.html.fromstring(f"<div><article><p>x</p>{aside}</article></div>")
+        assert article_boxes(tree) == [], heading
+    tree = lxml.html.fromstring(f"<div><article><p>x</p>{method}</article></div>")
+    assert [tag for _, tag in article_boxes(tree)] == ["aside"]
