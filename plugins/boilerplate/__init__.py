@@ -881,12 +881,18 @@ class BoilerplateStage(Stage):
                     if changed:
                         # (the tree changed, so does its index: built once for both)
                         index = AttrIndex(tree)
-                    text, method, described, own = self._main_text(doc, tree, index)
-                    if captions := _gallery_captions(tree, html, text, own):
-                        # a gallery's captions are its content: made paragraphs, and read
-                        _captions_as_text(captions)
-                        text, method, described, _ = self._main_text(doc, tree, AttrIndex(tree))
-                    restore(retagged)  # (the tree as parsed, for the metadata stage)
+                    try:
+                        text, method, described, own = self._main_text(doc, tree, index)
+                        if captions := _gallery_captions(tree, html, text, own):
+                            # a gallery's captions are its content: made paragraphs, and read
+                            _captions_as_text(captions)
+                            text, method, described, _ = self._main_text(doc, tree, AttrIndex(tree))
+                    finally:
+                        # (the tree as parsed, for the metadata stage and for the rendering
+                        # of the fallbacks below, also when the extraction raised: a page
+                        # too deep for trafilatura's recursion is read from its tree; s47
+                        # read F11)
+                        restore(retagged)
                     if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
                         cards := new_cards(product_cards(tree, html), text)
                     ):
@@ -2457,15 +2463,16 @@ def _drop_software_chrome(d: Any) -> None:
 
 def _drop_page_tools(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` that are a page's tool, a player's
-    control or a screen-reader label whole (:func:`.pagetools.page_tool`: "Imprimer la
-    page", "Воспроизвести", "0:00 / 3:05", "End of chart"; s46 acc-data D7, D8), and a
+    control or a screen-reader label whole (:func:`.pagetools.tool_lines`: "Imprimer la
+    page", "Воспроизвести", "End of chart" wherever they stand, "Sous-titres", "0:00 / 3:05"
+    in a run of tools; s46 acc-data D7, D8, s47 read F3), and a
     kept line's "(opens in new window)" after a link (:func:`.pagetools.without_new_window`)."""
     import numpy as np
 
-    from .pagetools import PAGE_TOOL_REASON, page_tool, without_new_window
+    from .pagetools import PAGE_TOOL_REASON, tool_lines, without_new_window
 
     kept = np.flatnonzero(d.keep).tolist()
-    if found := [j for j in kept if page_tool(d.stripped[j])]:
+    if found := tool_lines(d.stripped, kept, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, PAGE_TOOL_REASON), False)
     # (a kept line's link, its screen-reader suffix written without it)
     if said := without_new_window(d.stripped, kept):

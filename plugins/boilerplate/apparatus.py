@@ -32,13 +32,24 @@ APPARATUS_REASON = "a table's or chart's caption, note or source, or the text af
 #: ("Source: …", "Quelle: …", "Fuente : …", "Источник: …", "Table 1: …", "Chart: X / Data:
 #: Y"), in the languages of the line model's lexicon; a word after the label is no label
 #: ("Data protection: …" is a footer's)
+#: The nouns of a table's, chart's, map's or figure's caption ("Table 1: …", "Karte 2: …"),
+#: in the languages of the line model's lexicon: the one list of the stages' caption
+#: words; the metadata stage reads a numbered caption by them as no title
+CAPTION_NOUNS = (
+    r"chart|graph|graphic|map|table|figure|fig\.|"
+    r"grafik|karte|tabelle|abbildung|abb\.|"
+    r"infographie|graphique|carte|tableau|"
+    r"gráfico|mapa|tabla|figura|"
+    r"grafico|tabella|"
+    r"график|инфографика|карта|таблица|рисунок"
+)
 _LABEL = re.compile(
-    r"(?:sources?|notes?|data|chart|graphic|map|table|figure|fig\.|"
-    r"quellen?|hinweise?|anmerkung(?:en)?|daten|grafik|karte|tabelle|abbildung|"
-    r"données|infographie|graphique|carte|tableau|"
-    r"fuentes?|notas?|datos|gráfico|mapa|tabla|figura|"
-    r"fonte|dati|grafico|tabella|bron|gegevens|"
-    r"источники?|примечани[ея]|данные|график|инфографика|карта|таблица|рисунок)"
+    r"(?:sources?|notes?|data|"
+    r"quellen?|hinweise?|anmerkung(?:en)?|daten|"
+    r"données|fuentes?|notas?|datos|"
+    r"fonte|dati|bron|gegevens|"
+    r"источники?|примечани[ея]|данные|"
+    rf"{CAPTION_NOUNS})"
     r"(?:\s+\d{1,3}[a-z]?)?\s?[:：]\s*\S",
     re.IGNORECASE,
 )
@@ -77,14 +88,27 @@ def _row(line: str) -> bool:
     return "\t" in line
 
 
+#: a row's leading rank ("1", "2.", "3)") and a figure, a cell's value ("3.412", "47,9%",
+#: "-0.4", "12:30", "€1,200", a unit's short word after it: "27.03p", "12kg")
+_RANK = re.compile(r"\d{1,3}[.)]?\s")
+_FIGURE = re.compile(r"[-+−±]?[$£€¥]?\d[\d.,:/]*(?:%|‰|[$£€¥]|[^\W\d_]{1,3})?")
+#: the most words of letters of a ranked row's cells (a list's row is a rank and a
+#: headline: "1    Council delays vote on school funding    3h")
+_RANKED_WORDS = 4
+
+
 def _spaced_row(line: str) -> bool:
     """Whether ``line`` (stripped) may be a table's row as w3m or lynx write one: cells set
-    off by runs of spaces, a figure among them, a few words ("PSOE      3.412 47,9% 9")."""
-    return (
-        _SPACED.search(line) is not None
-        and any(c.isdigit() for c in line)
-        and len(line.split()) <= _ROW_WORDS
-    )
+    off by runs of spaces, a figure among them besides a leading rank, a few words ("PSOE
+    3.412 47,9% 9"). A rank and a headline, its time after it ("1    Council delays vote
+    on school funding    3h"), is a most-read list's row (s47 read F8)."""
+    if _SPACED.search(line) is None or len(words := line.split()) > _ROW_WORDS:
+        return False
+    ranked = _RANK.match(line) is not None
+    cells = words[1:] if ranked else words
+    if not any(_FIGURE.fullmatch(w) for w in cells):
+        return False
+    return not ranked or sum(any(c.isalpha() for c in w) for w in cells) <= _RANKED_WORDS
 
 
 def _table_row(line: str) -> bool:

@@ -18,16 +18,21 @@ import re
 from typing import Any
 
 from .apparatus import labelled
+from .lines import CUE_WORDS
 
 #: the class names of the common frameworks' visually hidden text (Bootstrap's sr-only and
 #: visually-hidden, WordPress's screen-reader-text, GOV.UK's and NHS's prefixed
 #: visually-hidden, Drupal's element-invisible / visually-hidden, Foundation's show-for-sr,
 #: HTML5 Boilerplate's visuallyhidden), a prefix before them allowed ("govuk-", "u-")
 _HIDDEN_CLASS = re.compile(
-    r"(?:^|[-_])(?:sr-only|screen-?reader-(?:text|only)|screenreader-?only|visually-?hidden|"
+    r"(?:^|(?<!not)[-_])(?:sr-only|screen-?reader-(?:text|only)|screenreader-?only|visually-?hidden|"
     r"hidden-visually|a11y-hidden|element-invisible|show-for-sr|offscreen)$",
     re.IGNORECASE,
 )
+#: Tailwind's class that shows a hidden element again, at every width or from a screen's
+#: width on ("not-sr-only", "md:not-sr-only"): the element is on screen (s47 read F2). Not
+#: on focus or hover only ("sr-only focus:not-sr-only": a skip link, hidden until reached)
+_SHOWN_CLASS = re.compile(r"(?:(?:sm|md|lg|xl|2xl|print):)?not-sr-only", re.IGNORECASE)
 #: the same names in a page's markup, for the test before the walk
 _HIDDEN_MARKUP = re.compile(
     r"sr-only|screen-?reader-?(?:text|only)|visually-?hidden|hidden-visually|a11y-hidden|"
@@ -42,9 +47,21 @@ _HIDDEN_WORDS = 60
 _NOT_BOX = re.compile(
     r"related|more|newsletter|sign-?up|subscribe|promo|advert|\bads?\b|share|social|teaser|"
     r"recommend|popular|trending|read-?also|see-?also|sidebar|widget|comment|author-?bio|"
-    r"card|quote",
+    r"card|quote|"
+    # a box that asks the reader to listen, give or buy, or is paid for (s47 read F7)
+    r"podcast|briefing|donat(?:e|ion)|spenden|support-?us|sponsor|partner-?content|"
+    r"anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa]",
     re.IGNORECASE,
 )
+#: the lexicon's cue words that label a box's own apparatus, not another box ("Source",
+#: "Photo", "Download" over a method box's data): not read as another box's name
+_APPARATUS_CUES = frozenset({
+    "bild", "bilder", "caption", "credit", "download", "foto", "fotos", "image", "images",
+    "photo", "photos", "quelle", "source", "video", "videos",
+})  # fmt: skip
+#: the most words of a box's last link that asks the reader to act ("Sign up now",
+#: "Donate", "Subscribe on your favourite app")
+_ACTION_WORDS = 6
 #: the fewest words of a box's sentence
 _SENTENCE_WORDS = 8
 #: the most of a figure's or box's text that is its links' text
@@ -91,29 +108,89 @@ def _classes(e: Any) -> list[str]:
     return (e.get("class") or "").split()
 
 
+#: the elements that make a block of text (a line of the page's rendering): a hidden
+#: element inline in one of them is read by trafilatura without its words and by the
+#: rendering with them, in one line
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+    "table", "td", "th", "tr", "ul",
+})  # fmt: skip
+#: the blocks that are a paragraph's, a list item's, a heading's or a cell's text (not a
+#: page's layout <div>, <footer>, <header>: a post's hidden "Posted on" label stands in
+#: one, which the metadata stage reads from the restored tree)
+_TEXT_BLOCKS = frozenset({
+    "blockquote", "caption", "dd", "dt", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6",
+    "li", "p", "td", "th",
+})  # fmt: skip
+#: the elements that draw an icon, without text of their own
+_ICONS = frozenset({"i", "svg", "img", "span", "em"})
+
+
+def _text_block(e: Any) -> Any:
+    """The block of text ``e`` (an inline element) stands in: its nearest block ancestor
+    when that is one of :data:`_TEXT_BLOCKS`, else None."""
+    for a in e.iterancestors():
+        if a.tag in _BLOCKS:
+            return a if a.tag in _TEXT_BLOCKS else None
+    return None
+
+
+def _words(e: Any) -> str:
+    return " ".join(e.text_content().split())
+
+
+def _icon_label(e: Any) -> bool:
+    """Whether the hidden ``e`` is the only text of its parent, next to an icon (an element
+    without text): a check-mark cell's "Yes", a rating's "4 out of 5 stars". The label
+    is the icon's meaning, and the cell's only text (s47 read F15). Not in a link or a
+    button: a share link's "Twitter" by its logo is the link's."""
+    parent = e.getparent()
+    if parent is None or any(a.tag in ("a", "button") for a in e.iterancestors()):
+        return False
+    if _words(parent) != _words(e):
+        return False
+    return any(
+        s is not e and s.tag in _ICONS and not s.text_content().strip()
+        for s in parent.iterchildren()
+    )
+
+
 def hidden_text(tree: Any) -> list[tuple[Any, str]]:
     """Mark the visually hidden elements of ``tree`` (by the class names of
-    :data:`_HIDDEN_CLASS`, up to :data:`_HIDDEN_WORDS` words) as elements trafilatura
+    :data:`_HIDDEN_CLASS`, up to :data:`_HIDDEN_WORDS` words; not one shown again,
+    :data:`_SHOWN_CLASS`, nor an icon's label, :func:`_icon_label`) as elements trafilatura
     deletes, their tails kept (:data:`_DELETED`), and return them with their tags, for
-    :func:`restore`; one inside a link is removed. ``aria-hidden`` is no reason: it hides
-    from screen readers, not from view."""
+    :func:`restore`. One inside a link, or inline in a paragraph's, a list item's, a
+    heading's or a cell's text beside other words, is removed. ``aria-hidden`` is no
+    reason: it hides from screen readers, not from view."""
     out: list[tuple[Any, str]] = []
     for e in tree.iter():
+        if not isinstance(e.tag, str):
+            continue
+        classes = _classes(e)
         if (
-            isinstance(e.tag, str)
-            and any(_HIDDEN_CLASS.search(c) for c in _classes(e))
+            any(_HIDDEN_CLASS.search(c) for c in classes)
+            and not any(_SHOWN_CLASS.fullmatch(c) for c in classes)
             and len(e.text_content().split(None, _HIDDEN_WORDS)) <= _HIDDEN_WORDS
         ):
             out.append((e, e.tag))
     kept: list[tuple[Any, str]] = []
     for e, tag in out:
-        if e.getparent() is None:
+        if e.getparent() is None or _icon_label(e):
             continue
-        if any(a.tag == "a" for a in e.iterancestors()):
-            # a link's suffix ("(opens in new window)", "(link is external)"): removed from
-            # the tree for good, as the page's rendering that the refinement reads must lack
-            # it too (trafilatura's line without it, the rendering's with it: the line was
-            # added twice)
+        if any(a.tag == "a" for a in e.iterancestors()) or (
+            tag not in _BLOCKS
+            and (block := _text_block(e)) is not None
+            and _words(block) != _words(e)
+        ):
+            # a link's suffix ("(opens in new window)", "(link is external)"), a word in a
+            # paragraph ("The fund is <span class=sr-only>rated</span> 4 out of 5"):
+            # removed from the tree for good, as the page's rendering that the refinement
+            # reads (made from the restored tree) must lack it too: trafilatura's line
+            # without it, the rendering's with it, and the paragraph was added twice (s47
+            # read F1)
             e.drop_tree()  # (lxml.html: the tail stays in place)
         else:
             e.tag = _DELETED
@@ -144,7 +221,28 @@ def _names_other(e: Any) -> bool:
     if _NOT_BOX.search(" ".join((e.get("class") or "", e.get("id") or ""))):
         return True
     head = next(e.iter(*_HEADINGS), None)
-    return head is not None and _NOT_BOX.search(_text(head)) is not None
+    if head is None:
+        return False
+    said = _text(head)
+    # (or a furniture word of the line model's lexicon in its heading, in its languages:
+    # "Listen to our podcast", "Anzeige", "Werbung"; s47 read F7)
+    cues = {w for w in re.findall(r"\w+", said.lower()) if w in CUE_WORDS} - _APPARATUS_CUES
+    return bool(cues) or _NOT_BOX.search(said) is not None
+
+
+def _ends_in_action(e: Any) -> bool:
+    """Whether the box ``e``'s last block of text is a link alone, of at most
+    :data:`_ACTION_WORDS` words: its call to the reader ("Sign up now", "Donate"); an
+    article's box ends with its prose (s47 read F7)."""
+    last = None
+    for b in e.iter("p", "li", "div"):
+        if _text(b):
+            last = b
+    if last is None or next(last.iter("a"), None) is None:
+        return False
+    text = _text(last)
+    linked = " ".join(" ".join(a.text_content().split()) for a in last.iter("a"))
+    return text == linked and len(text.split()) <= _ACTION_WORDS
 
 
 def _chart(e: Any) -> bool:
@@ -164,8 +262,9 @@ def _prose_box(e: Any) -> bool:
     :data:`_BOX_WORDS` words in all, one of :data:`_SENTENCE_WORDS` words or more (a box's
     one-line invitation, "Check out the live TV schedule for …", is none); little of its
     text in links, no form, script or player (a newsletter's, a survey's), no quote (a pull
-    quote repeats the text), and no name of another box (:func:`_names_other`)."""
-    if next(e.iter(*_NOT_IN_BOX), None) is not None or _names_other(e):
+    quote repeats the text), no name of another box (:func:`_names_other`), and no link
+    alone at its end (:func:`_ends_in_action`: a sign-up's, a donation's)."""
+    if next(e.iter(*_NOT_IN_BOX), None) is not None or _names_other(e) or _ends_in_action(e):
         return False
     text = _text(e)
     if not text or _link_share(e, text) > _LINK_SHARE or text[:1] in _QUOTES:

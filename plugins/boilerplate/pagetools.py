@@ -6,7 +6,9 @@ The line model's furniture words cover these buttons in English and German ("Pri
 "Печать", "Воспроизвести", "0:00 / 3:05", which stand between its short lines, were kept.
 Nor are a screen reader's labels, which a browser's copy holds ("End of chart", "Fin du texte
 facile à lire"), or a link's "(opens in new window)" anything a reader sees. A line that is
-one of these whole (:func:`page_tool`) is no text, wherever it stands.
+one of these whole (:func:`page_tool`) is no text, wherever it stands; a tool's word alone,
+which a heading uses too ("Print", "Captions"), and a player's clock are tools by their place
+(:func:`tool_lines`).
 """
 
 from __future__ import annotations
@@ -26,24 +28,22 @@ NEW_WINDOW = (
     r"окне|вкладке)[^()]{0,12}\)|\((?:nouvelle fenêtre|neues fenster|nueva ventana|new window|"
     r"external link|externer link|lien externe|enlace externo|внешняя ссылка)\)"
 )
+#: a tool's or control's words that name the page, the article or the video they act on,
+#: or a feedback prompt's or a screen reader's label: a tool's, wherever the line stands
 _TOOLS = (
     # print, listen, read aloud, share or send the page
-    r"print(?: this)?(?: page| article)?|(?:diese )?seite drucken|drucken|"
-    r"imprimer(?: (?:la|cette) page| l'article)?|imprimir(?: (?:la |esta )?página)?|"
-    r"stampa(?: (?:la|questa) pagina)?|печать(?: страницы)?|распечатать|"
-    r"listen(?: to)?(?: this)?(?: page| article)?|(?:seite |artikel )?vorlesen|"
-    r"(?:diese )?seite vorlesen|écouter(?: (?:la|cette) page| l'article)?|"
-    r"escuchar(?: (?:la|esta) página| (?:el|este) artículo)?|ascolta(?: la pagina)?|"
-    r"слушать|прослушать(?: страницу)?|"
+    r"print (?:this )?(?:page|article)|print this|(?:diese )?seite drucken|"
+    r"imprimer (?:(?:la|cette) page|l'article)|imprimir (?:la |esta )?página|"
+    r"stampa (?:la|questa) pagina|печать страницы|распечатать|"
+    r"listen to(?: this)?(?: page| article)?|(?:seite |artikel )vorlesen|"
+    r"(?:diese )?seite vorlesen|écouter (?:(?:la|cette) page|l'article)|"
+    r"escuchar (?:(?:la|esta) página|(?:el|este) artículo)|ascolta la pagina|"
+    r"прослушать страницу|"
     r"share this page|partager (?:la|cette) page|compartir (?:la|esta) página|"
     r"envoyer (?:la|cette) page|"
-    r"contraste renforcé|high contrast|hoher kontrast|alto contraste|"
     # a player's controls
-    r"play(?: video)?|watch video|reproducir(?: vídeo| video)?|lire la vidéo|"
-    r"video abspielen|воспроизвести|смотреть видео|"
-    r"captions|subtitles|untertitel|sous-titres|subtítulos|субтитры|"
-    r"full ?screen|vollbild|plein écran|pantalla completa|во весь экран|"
-    r"mute|unmute|ton aus|couper le son|silenciar|выключить звук|"
+    r"play video|watch video|reproducir (?:vídeo|video)|lire la vidéo|"
+    r"video abspielen|смотреть видео|"
     # a feedback prompt's question
     r"(?:was|is) this page (?:helpful|useful)\??|war diese seite hilfreich\s?\??|"
     r"cette page vous a-t-elle été utile\s?\??|"
@@ -57,20 +57,82 @@ _TOOLS = (
     r"ende (?:des textes in leichter sprache|der grafik|der tabelle|der bildbeschreibung)|"
     r"конец (?:описания )?(?:графика|таблицы|карты|текста[^.]{0,30})"
 )
-#: a whole line that is a page's tool, a player's control or a screen reader's label (a list's
-#: item as lynx or w3m mark it: "* Seite drucken"); or a
-#: player's clock ("0:00 / 3:05"); or a link of at most eight words that opens a new window
-_TOOL_LINE = re.compile(
-    rf"(?:[*+•·o#@-] )?(?:{_TOOLS})|\d{{1,2}}:\d\d(?::\d\d)? ?/ ?\d{{1,2}}:\d\d(?::\d\d)?|"
-    rf"(?:\S+ ){{0,7}}\S+ ?(?:{NEW_WINDOW})",
-    re.IGNORECASE,
+#: a tool's or control's word alone, which is also a heading's or a title's ("Captions",
+#: "Print" over a story about print media, "Play" over a theatre review, "Печать", the
+#: press): a tool only where it stands among tools (:func:`tool_lines`; s47 read F3)
+_TOOL_WORDS = (
+    r"print|drucken|imprimer|imprimir|stampa|печать|"
+    r"listen|vorlesen|écouter|escuchar|ascolta|слушать|прослушать|"
+    r"contraste renforcé|high contrast|hoher kontrast|alto contraste|"
+    r"play|reproducir|воспроизвести|"
+    r"captions|subtitles|untertitel|sous-titres|subtítulos|субтитры|"
+    r"full ?screen|vollbild|plein écran|pantalla completa|во весь экран|"
+    r"mute|unmute|ton aus|couper le son|silenciar|выключить звук"
 )
+#: a list's item mark as lynx or w3m write one ("* Seite drucken")
+_MARK = r"(?:[*+•·o#@-] )?"
+#: a player's clock ("0:00 / 3:05"), which opening hours are written as too ("09:00 / 17:30")
+_CLOCK = r"\d{1,2}:\d\d(?::\d\d)? ?/ ?\d{1,2}:\d\d(?::\d\d)?"
+#: a whole line that is a page's tool, a player's control or a screen reader's label, by its
+#: words; or a link of at most eight words that opens a new window
+_TOOL_LINE = re.compile(rf"{_MARK}(?:{_TOOLS})|(?:\S+ ){{0,7}}\S+ ?(?:{NEW_WINDOW})", re.IGNORECASE)
+#: a whole line that is a tool's word alone or a clock
+_TOOL_WORD_LINE = re.compile(rf"{_MARK}(?:{_TOOL_WORDS})|({_CLOCK})", re.IGNORECASE)
+#: how many lines before and after a tool's word alone another tool makes a run of tools (a
+#: player's bar is one line after another; an article's headings over one paragraph each
+#: stand two lines apart)
+_RUN_REACH = 1
+#: the most characters of a line tested
+_TOOL_CHARS = 120
 
 
 def page_tool(line: str) -> bool:
     """Whether ``line`` (stripped) is a page's tool, a player's control or a screen-reader
-    label, whole (see the module's docstring)."""
-    return len(line) <= 120 and _TOOL_LINE.fullmatch(line) is not None
+    label, whole, by its words alone (see the module's docstring): "Imprimer la page",
+    "End of chart"; not a word that a heading uses too ("Print", "Captions"), nor a clock
+    (see :func:`tool_lines`)."""
+    return len(line) <= _TOOL_CHARS and _TOOL_LINE.fullmatch(line) is not None
+
+
+def _tool_word(line: str) -> int:
+    """0 when ``line`` is no tool's word alone, 1 when it is one, 2 when it is a clock."""
+    if len(line) > _TOOL_CHARS or (m := _TOOL_WORD_LINE.fullmatch(line)) is None:
+        return 0
+    return 2 if m[1] else 1
+
+
+def tool_lines(lines: Sequence[str], kept: Sequence[int], keep: Sequence[bool]) -> list[int]:
+    """The lines of ``kept`` (positions in ``lines``, stripped non-blank lines; ``keep``:
+    whether each is kept) that are a page's tool, a player's control or a screen-reader
+    label. A line of :func:`page_tool` is one wherever it stands. A tool's word alone
+    ("Print", "Captions", "Full screen") or a player's clock ("0:00 / 3:05") is one by its
+    place: in a run of tools (another tool within :data:`_RUN_REACH` lines; for a clock, a
+    tool that is no clock: opening hours are clocks in a row) or among removed lines (both
+    lines next to it). An accessibility guide's headings "Captions", "Full screen" over
+    their paragraphs, a review's "Play", opening hours "09:00 / 17:30" are the page's
+    (s47 read F3)."""
+    n = len(lines)
+    word = [0] * n
+    tool = [False] * n
+    for j in range(n):
+        tool[j] = page_tool(lines[j])
+        if not tool[j]:
+            word[j] = _tool_word(lines[j])
+    near = {j for j in range(n) if tool[j] or word[j]}
+    out: list[int] = []
+    for j in kept:
+        if tool[j]:
+            out.append(j)
+        elif word[j]:
+            run = [
+                k
+                for k in range(max(0, j - _RUN_REACH), min(n, j + _RUN_REACH + 1))
+                if k != j and k in near and (word[j] == 1 or tool[k] or word[k] == 1)
+            ]
+            among_removed = 0 < j < n - 1 and not keep[j - 1] and not keep[j + 1]
+            if run or among_removed:
+                out.append(j)
+    return out
 
 
 _SUFFIX = re.compile(rf"\s?(?:{NEW_WINDOW})", re.IGNORECASE)

@@ -37,11 +37,11 @@ import numpy.typing as npt
 
 from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
+from ..boilerplate.apparatus import CAPTION_NOUNS
 from ..boilerplate.lines import (
     CLOSING_MARKS,
     CUE_WORDS,
     NETWORKS,
-    SCRIPT_ENDS,
     SENTENCE_MARKS,
     nomark_prose_line,
 )
@@ -3959,7 +3959,10 @@ _BYLINE_START = re.compile(
     + r"|作者|记者|記者|筆者|著者|撰文|文)(?!\w)"
 )
 _CLOSERS = CLOSING_MARKS
-_SENT_END = re.compile(r"[.!?…" + SCRIPT_ENDS + "][" + re.escape(_CLOSERS) + "]*$")
+#: A line's sentence end, its closing marks after it: the stages' one list of sentence ends
+#: (:data:`SENTENCE_MARKS`, as :data:`_ENDERS`; the Chinese/Japanese "。！？" and the
+#: Armenian "։" ended a sentence for one test and not for the other: s47 read F12)
+_SENT_END = re.compile("[" + re.escape(SENTENCE_MARKS) + "][" + re.escape(_CLOSERS) + "]*$")
 
 
 #: What ends a sentence (tested on the line without closing quotes; a set lookup rather than
@@ -4058,8 +4061,11 @@ _NEVER_TITLE_START = re.compile(
     # a table's or a figure's numbered caption, lynx's "CAPTION:" before one, a numbered
     # reference ("Table 1: Biggest rent rises, 2023–2024", "[1] Home Office, Crime
     # outcomes ..." were titles of data stories; s46 acc-data D5)
-    r"|caption:|(?:table|figure|fig\.|chart|graph|map|tabelle|abbildung|abb\.|grafik|tableau"
-    r"|graphique|tabla|gráfico|figura|tabella|таблица|рисунок|график)\s*\d+[a-z]?\s*[:.–—-]"
+    # (the caption's nouns those of the boilerplate stage's captions, numbered only: an
+    # unnumbered "Chart: How rents rose" or "Map: Where the fires are burning" is a data
+    # story's headline, as its "Source: …" line is the boilerplate stage's label alone; s47
+    # read F12)
+    r"|caption:|(?:" + CAPTION_NOUNS + r")\s*\d+[a-z]?\s*[:.–—-]"
     r"|\[\d+\]\s)"
 )
 #: A timeline's entry: a date (a year, its month and day before it at most: :func:`_timeline_entry`),

@@ -332,6 +332,27 @@ def test_a_price_before_its_cart_button_is_written_without_the_button():
     assert without_button_bars(lines, [True, False, True, True, True]) == {3: "$24.99"}
 
 
+def test_a_long_run_of_spaces_or_underscores_before_a_button_costs_linear_time():
+    """The bar's and the text field's patterns start at their run's first space or
+    underscore: a search from each of them, each backtracking through the rest of the run,
+    took ~1 s for 10,000 spaces and ~15 s for 40,000 (s47 read F4). The bound below is ~100x
+    the linear cost and ~1/15 of the quadratic one."""
+    import time
+
+    spaces = " " * 40_000
+    lines = [
+        "Price" + spaces + "(BUTTON) a b c d e f g h",  # five labels or more: not a bar
+        "23,90 €" + spaces + "(BUTTON) In den Warenkorb",
+        "_" * 40_000 + " (x",
+    ]
+    start = time.process_time()
+    found = without_button_bars(lines, [True] * 3)
+    chrome = software_chrome(lines, [True] * 3)
+    assert time.process_time() - start < 1.0
+    assert found == {1: "23,90 €"}
+    assert chrome == {}
+
+
 @pytest.mark.parametrize(
     "line",
     [
