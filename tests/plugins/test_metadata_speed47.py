@@ -191,3 +191,45 @@ def test_tidy_tags_compacts_no_ascii_tag_shorter_than_the_headline(
         "Budget",
     ]
     assert compacted == [_TITLE]
+
+
+_AGENCY_TEXTS = [
+    "By Jane Doe, Reuters",
+    "WASHINGTON (AP) — The council met.",
+    "Quelle: dpa",
+    "共同通信によると",
+    "По данным ТАСС и РИА Новости",
+    "وكالة أنباء الإمارات",
+    "Anadolu Ajansı muhabiri",
+    "中央社記者台北3日電",
+    "연합뉴스 기자",
+    "भाषा",
+    "Sources: Xinhua, Yonhap and Kyodo",
+    "Council approves the budget for the coming year",
+    "nâ€™asasulayo 2000/- â€œquotedâ€\x9d Müller Ærø",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _AGENCY_TEXTS)
+def test_long_agency_keys_by_their_first_character_agree_with_a_scan_of_each(text: str) -> None:
+    from corearchive_plugins.metadata import wire
+
+    def scan(low: str) -> bool:
+        return any(k in low for k in wire._LONG_KEYS)
+
+    for t in (text, text.upper(), f"x {text} y"):
+        low = t.encode("utf-8", "surrogatepass").lower().decode("latin-1")
+        assert wire._holds_long_key(low) == scan(low)
+        # (each key's start alone beside the text: a lead without its key)
+        for key in wire._LONG_KEYS:
+            assert wire._holds_long_key(low + key[:-1]) == scan(low + key[:-1])
+            assert wire._holds_long_key(low + key)
+
+
+def test_long_agency_keys_are_all_grouped() -> None:
+    from corearchive_plugins.metadata import wire
+
+    grouped = [k for _, keys in wire._LONG_BY_LEAD for k in keys]
+    assert sorted([*wire._LONG_ASCII, *grouped]) == sorted(wire._LONG_KEYS)
+    assert all(k[0] == lead for lead, keys in wire._LONG_BY_LEAD for k in keys)
