@@ -744,7 +744,14 @@ def _tidy_tags(tags: list[str], title: str | None = None) -> list[str]:
                 if (
                     any(map(str.isalnum, part))  # (a "#" or a dash alone is no tag)
                     and len(part.split()) <= _TAG_WORDS
-                    and not (headline and _compact(part).startswith(headline))
+                    and not (
+                        headline
+                        # (an ASCII tag shorter than the headline's letters cannot hold
+                        # them: compacting it only drops characters; another may grow,
+                        # "ß" -> "ss")
+                        and (len(part) >= len(headline) or not part.isascii())
+                        and _compact(part).startswith(headline)
+                    )
                 ):
                     seen.setdefault(part.casefold(), part)
     return list(seen.values())

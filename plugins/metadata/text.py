@@ -6187,14 +6187,23 @@ def _teaser_run(page: Page, pool: TitlePool) -> set[int]:
     texts, n = page.texts, len(page.texts)
     # per name: its byline's position (an index of ``texts``) per candidate over it
     by_name: dict[str, dict[int, list[int]]] = {}
+    # (per line under a candidate: its text without a link's number, and whether it reads
+    # as a name, each read once: the lines under one candidate are under the next one too)
+    under: dict[int, str] = {}
+    person: dict[int, bool] = {}
     for k, i, t in pool.cands:
         if n_words(t) < 4:
             continue
         name = None
         for x in range(k + 1, min(n, k + 1 + _TEASER_LINES)):
-            s = _LINK_MARK.sub("", texts[x]).strip()
             if name is None:
-                if s != t and _person_like(s):
+                if (s := under.get(x)) is None:
+                    s = under[x] = _LINK_MARK.sub("", texts[x]).strip()
+                if s == t:
+                    continue
+                if (named := person.get(x)) is None:
+                    named = person[x] = _person_like(s)
+                if named:
                     name, at = s, x
             elif page.dates_on(page.items[x][0]):
                 by_name.setdefault(name, {}).setdefault(at, []).append(i)
@@ -8643,9 +8652,12 @@ def _domain_parts(url: str | None) -> list[str] | None:
     return parts
 
 
+@lru_cache(maxsize=8)
 def _host_label(url: str | None) -> str | None:
     """The name a site registered its domain under: "https://www.sciencealert.com/x" ->
-    "sciencealert", "https://wien.orf.at" -> "orf", "http://bbc.co.uk" -> "bbc"."""
+    "sciencealert", "https://wien.orf.at" -> "orf", "http://bbc.co.uk" -> "bbc". Cached:
+    a document's address is read so by its title, site and author steps (two to four
+    times a document, each a split of the host and a :func:`_compact` of its label)."""
     parts = _domain_parts(url)
     if parts is None:
         return None

@@ -419,6 +419,27 @@ _LONG_KEYS = tuple(
         ("press", "newswire"),
     )
 )
+#: The ASCII keys of :data:`_LONG_KEYS`, and the others by their first character (a name in
+#: another script: the lead byte of its first character, read as Latin-1): a text without a
+#: key's first character holds no key that opens with it, so the keys of another script are
+#: looked for only when the text has a lead byte of theirs (most texts' non-ASCII bytes are
+#: a curly quote's or an accented letter's: nine tests of a character instead of 26 scans
+#: for names, each a search of the whole text)
+_LONG_ASCII = tuple(k for k in _LONG_KEYS if k.isascii())
+_LONG_BY_LEAD = tuple(
+    (lead, tuple(k for k in _LONG_KEYS if not k.isascii() and k[0] == lead))
+    for lead in sorted({k[0] for k in _LONG_KEYS if not k.isascii()})
+)
+
+
+def _holds_long_key(low: str) -> bool:
+    """Whether ``low`` (a text's UTF-8 bytes, A-Z lowered, read as Latin-1) holds one of
+    :data:`_LONG_KEYS`."""
+    if any(map(low.__contains__, _LONG_ASCII)):
+        return True
+    return any(lead in low and any(map(low.__contains__, keys)) for lead, keys in _LONG_BY_LEAD)
+
+
 #: The short names in capitals, which :data:`_ANY_SHORT` matches as words: each is a run of
 #: capitals A-Z between other characters
 _SHORT_CAPS = frozenset(n.encode("ascii") for n in _SHORT if n.isupper())
@@ -449,8 +470,7 @@ def _may_name_agency(text: str) -> bool:
     # _LOWER_TO_ASCII; read back a byte a character, where the ASCII names are as in the
     # bytes: a bytes object's ``in`` tries its operand as an integer first, an exception
     # raised and cleared for each)
-    low = raw.lower().decode("latin-1")
-    if any(map(low.__contains__, _LONG_KEYS)):
+    if _holds_long_key(raw.lower().decode("latin-1")):
         return True
     return not text.isascii() and any(map(text.__contains__, _LOWER_TO_ASCII))
 
