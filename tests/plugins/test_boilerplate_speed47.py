@@ -294,3 +294,74 @@ def test_the_cue_only_lines_are_the_batchs():
         assert d.cue_only_lines() is None
     d = lines.decide(pages[0])
     assert np.array(d.cue_only_lines()).any()
+
+
+# -- mailing: a press contact's label --------------------------------------------------------
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+LABEL_PIECES = [
+    "Media contact:", "MEDIA CONTACTS", "Pressekontakt:", "Kontakt:", "Contacto de prensa",
+    "Rückfragehinweis:", "FÜR RÜCKFRAGEN:", "Für Rückfragen:", "Inquiries:", "Noot voor de",
+    "Investor Relations", "Press office", "ufficio stampa", "\x1c", "\xa0", "\u2003", " ", "* ",
+    "- ", "#", "\u212aontakt:", "İnquiries:", "ınquiries:", "Moreover", "Reuters", "Anna Weber",
+    "press@acme.example", "+49 69 1234567", "Tel. 030 123456", "www.acme.example", ".", "In",
+    "co", "mE", "Prices", "Contacts presse", "Gabinete de prensa", "Assessoria de imprensa",
+]  # fmt: skip
+
+
+def test_a_contact_block_is_found_as_before(monkeypatch):
+    from corearchive_plugins.boilerplate import mailing
+
+    rng = random.Random(55)
+    pages = [
+        ["".join(rng.choice(LABEL_PIECES) for _ in range(rng.randint(1, 3))) for _ in range(8)]
+        for _ in range(3000)
+    ]
+    pages.append(["Media contact:", "Anna Weber", "press@acme.example", PARAGRAPH])
+    got = [[mailing.contact_block(p, j) for j in range(len(p))] for p in pages]
+    monkeypatch.setattr(mailing, "_LABEL_STARTS", _Everything())
+    assert got == [[mailing.contact_block(p, j) for j in range(len(p))] for p in pages]
+    assert got[-1][0] == 3
+
+
+def test_a_line_that_starts_no_label_is_not_matched(monkeypatch):
+    from corearchive_plugins.boilerplate import mailing
+
+    asked: list[str] = []
+
+    class Counted:
+        def fullmatch(self, s: str) -> Any:
+            asked.append(s)
+            return mailing._CONTACT_LABEL.fullmatch(s)
+
+    page = ["Moreover, the council said", "Kontakt: press@acme.example", "Anna Weber"]
+    monkeypatch.setattr(mailing, "_CONTACT_LABEL", Counted())
+    monkeypatch.setattr(mailing, "_ABOUT", re.compile(r"(?!)"))
+    assert mailing.contact_block(page, 0) == 0
+    assert asked == []
+
+
+# -- apparatus: the text resumed after a table ----------------------------------------------
+
+
+def test_a_low_scored_or_furniture_line_is_not_read_for_prose(monkeypatch):
+    asked: list[str] = []
+    plain = apparatus._prose_line
+
+    def counted(s: str) -> bool:
+        asked.append(s)
+        return plain(s)
+
+    monkeypatch.setattr(apparatus, "_prose_line", counted)
+    page = [PARAGRAPH, PARAGRAPH, "Region  2023  2024", "North  1,200  1,250", "Share", "Ad text."]
+    page += ["The rents rose most in the north, the council said on Monday in its report."]
+    keep = [True, True, False, False, False, False, True]
+    score = [0.9, 0.9, 0.1, 0.1, 0.6, 0.1, 0.8]
+    furniture = [False, False, False, False, True, False, False]
+    assert apparatus.resumed_text(page, keep, score, furniture) == [2, 3, 5]
+    assert not {"Share", "Ad text.", "Region  2023  2024"} & set(asked)
