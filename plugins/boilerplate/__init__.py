@@ -1478,7 +1478,7 @@ def _keep_structures(d: Any) -> None:
     (:func:`.structures.dialogue_turns`) and the heading over it
     (:func:`.structures.dialogue_heading`), with a reason."""
     from .apparatus import APPARATUS_REASON, resumed_text, table_apparatus
-    from .lines import CUEONLY_REASON, cue_only, load_model
+    from .lines import CUEONLY_REASON, load_model
     from .structures import (
         CAPITALS_REASON,
         DIALOGUE_REASON,
@@ -1524,11 +1524,8 @@ def _keep_structures(d: Any) -> None:
         _mark(d, dict.fromkeys(timed, POST_REASON), True)
     # (a line of cue words alone is no speaker: "Advertisement" over each paragraph it
     # interrupts, read as a repeated line; a page read in windows keeps no feature rows)
-    alone = (
-        words
-        if d.X is None
-        else [a or b for a, b in zip(words, cue_only(d.X).tolist(), strict=True)]
-    )
+    cue_only = d.cue_only_lines()
+    alone = words if cue_only is None else [a or b for a, b in zip(words, cue_only, strict=True)]
     if turns := dialogue_turns(d.stripped, d.keep.tolist(), alone):
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
     if head := dialogue_heading(d.stripped, d.keep.tolist(), d.score.tolist(), stop):

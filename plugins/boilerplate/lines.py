@@ -3412,6 +3412,7 @@ def _decide_part(docs: list[list[str]], threshold: float, sequence: bool) -> lis
     keep_l = keep.tolist()
     score_l = np.round(p, 4).tolist()
     reason_l = list(map(_REASONS.__getitem__, codes.tolist()))
+    alone_l = cue_only(X).tolist()
     return [
         Decisions(
             lines,
@@ -3423,6 +3424,7 @@ def _decide_part(docs: list[list[str]], threshold: float, sequence: bool) -> lis
             codes[a:b],
             S[a:b],
             (keep_l[a:b], score_l[a:b], reason_l[a:b]),
+            alone=alone_l[a:b],
         )
         for (a, b), lines, idx, why in zip(bounds, docs, idxs, whys)
     ]
@@ -3499,11 +3501,27 @@ class Decisions:
     applied; set it to None after changing ``keep`` or ``why``. ``X``, the feature rows, is
     None for a page read in windows, whose ``cue`` column is kept (:meth:`cues`)."""
 
-    __slots__ = ("X", "codes", "cols", "cue", "idx", "keep", "lines", "score", "stripped", "why")
+    __slots__ = (
+        "X", "alone", "codes", "cols", "cue", "idx", "keep", "lines", "score", "stripped", "why"
+    )  # fmt: skip
 
     def __init__(
-        self, lines, idx, score, keep, why, X, codes=None, stripped=None, cols=None, cue=None
+        self,
+        lines,
+        idx,
+        score,
+        keep,
+        why,
+        X,
+        codes=None,
+        stripped=None,
+        cols=None,
+        cue=None,
+        alone=None,
     ):
+        # (``alone``: :func:`cue_only` of the rows ``X`` as a list, when the batch computed
+        # it; see :meth:`cue_only_lines`)
+        self.alone = alone
         self.cue = cue
         self.cols = cols
         self.lines = lines
@@ -3520,6 +3538,18 @@ class Decisions:
         if self.X is not None:
             self.cue = self.X[:, _FI["cue"]].copy()
             self.X = None
+            self.alone = None
+
+    def cue_only_lines(self) -> list[bool] | None:
+        """:func:`cue_only` of each non-blank line, as a list; None for a page read in
+        windows (its feature rows are not kept). Computed for a whole batch at once by
+        :func:`decide_many` (a few numpy calls a page cost more than its lines: ~30 µs a
+        corpus document), else here."""
+        if self.X is None:
+            return None
+        if self.alone is None:
+            self.alone = cue_only(self.X).tolist()
+        return self.alone
 
     def cues(self) -> np.ndarray:
         """Each non-blank line's ``cue`` feature (the lexicon's cue words and phrases of the

@@ -136,6 +136,9 @@ def tool_lines(lines: Sequence[str], kept: Sequence[int], keep: Sequence[bool]) 
 
 
 _SUFFIX = re.compile(rf"\s?(?:{NEW_WINDOW})", re.IGNORECASE)
+#: the suffix without its space, to find it: a search for ``_SUFFIX`` tries its optional
+#: space at every position of the line, and cost 8 times as much (~80 µs a corpus document)
+_SUFFIX_FOUND = re.compile(NEW_WINDOW, re.IGNORECASE)
 
 
 def without_new_window(lines: Sequence[str], kept: Sequence[int]) -> dict[int, str]:
@@ -144,6 +147,6 @@ def without_new_window(lines: Sequence[str], kept: Sequence[int]) -> dict[int, s
     out: dict[int, str] = {}
     for j in kept:
         s = lines[j]
-        if "(" in s and _SUFFIX.search(s) is not None:
+        if "(" in s and _SUFFIX_FOUND.search(s) is not None:
             out[j] = _SUFFIX.sub("", s)
     return out

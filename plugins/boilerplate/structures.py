@@ -307,7 +307,9 @@ def _prose_line(s: str) -> bool:
         return len(s) >= _UNSTOPPED_LONG_CHARS or (
             runs >= _UNSTOPPED_RUNS and len(s) >= _UNSTOPPED_RUN_CHARS * runs
         )
-    if len(s.split()) >= _PROSE_WORDS:
+    # (split up to the words asked for: a paragraph's every word split cost ~25 µs a corpus
+    # document; with a bound the words do not reach, ``split`` splits as without one)
+    if len(s.split(None, _PROSE_WORDS - 1)) >= _PROSE_WORDS:
         return True
     return len(s) >= _CJK_PROSE_CHARS and 10 * len(_CJK.findall(s)) > 3 * len(s)
 
@@ -679,15 +681,21 @@ def _heading(s: str) -> bool:
     a label "Source:" are no headings), no slash or "@" (a photo's credits, an address), no
     byline's first word ("Von Lisa Borch") and no photo credit's word ("Getty", "Courtesy of
     Andrew Vaughan": :data:`.lines._CREDIT`)."""
-    words = s.split()
-    n = len(words)
     # (the count of words first: the tests of characters below read every line of the page
-    # else, 2 ms a corpus document)
+    # else, 2 ms a corpus document. The sentence's stop before the words, and the words
+    # split up to one over the most only: a paragraph's line is none, and its every word
+    # split cost ~40 µs a corpus document; ``split`` with a bound the words do not reach
+    # splits as without one)
     if s.endswith(_QUESTION_END[:2]):
-        if n > _HEAD_QUESTION_WORDS:
+        words = s.split(None, _HEAD_QUESTION_WORDS)
+        if len(words) > _HEAD_QUESTION_WORDS:
             return False
-    elif n > _HEAD_WORDS or _stop_end(s):
+    elif _stop_end(s):
         return False
+    else:
+        words = s.split(None, _HEAD_WORDS)
+        if len(words) > _HEAD_WORDS:
+            return False
     # (nor a byline, "Von Lisa Borch", "Por Mariano Martín", nor a photo's credit or an
     # address: "Deniz Aytekin / Kevin Voigt/GettyImages")
     if (
@@ -1805,11 +1813,15 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     to our live coverage", read as the article's end running into furniture; s44
     acc-genres G1, G3): a run of posts in the order of a clock (:func:`_live_run`) is kept
     whole, its times and paragraphs, without a kept time."""
+    # (the time's search before the paragraph under it: most short lines hold no time, and
+    # _has_time's search, cached, is a share of _paragraph_end's tests of the lines under
+    # them: half the cost, ~40 µs a corpus document; s47)
     stamps = [
         i
         for i in range(len(lines) - 1)
         if not furniture[i]
         and lines[i].count(" ") < _TIME_WORDS
+        and _has_time(lines[i])
         and _paragraph_end(lines, i + 1) is not None
         and _stamp(lines[i])
     ]
@@ -2141,6 +2153,8 @@ _FIELD_LABELS = {
 #: what is stripped around a field's label: an input box, a required field's mark (a
 #: bullet's "*" before the label is no frame: a list of the words in a text, s46 midrev46 M5)
 _FIELD_FRAME = "[]_ *:"
+#: the longest of those labels
+_FIELD_LABEL_CHARS = max(map(len, _FIELD_LABELS))
 #: the frame a field has before its label: a text browser's input box
 _FIELD_BOX = "[]_ "
 #: the most non-blank lines from one field of a comment form to the next
@@ -2160,12 +2174,17 @@ def _field(line: str) -> tuple[int, bool]:
     """A comment form's field in ``line`` (a non-blank line, stripped): its kind
     (:data:`_FIELD_LABELS`, 0 if none) and whether a form's frame marks it, an input box
     around the label, a required field's "*" or a note in brackets after it ("Name *",
-    "[    ] eMail", "E-Mail (wird nicht veröffentlicht)")."""
+    "[    ] eMail", "E-Mail (wird nicht veröffentlicht)"); of a line longer than any label,
+    ``(0, ...)``, its frame not looked for (it frames no field)."""
     label = line.lstrip(_FIELD_BOX)
     framed = len(label) < len(line)
     if "(" in label:  # ("Name (required)", "E-Mail (wird nicht veröffentlicht)")
         label, framed = label[: label.index("(")], True
     bare = label.rstrip(_FIELD_FRAME)
+    if len(bare) > _FIELD_LABEL_CHARS:
+        # (no label: case folding makes no text shorter. A paragraph's line, most lines
+        # read here, is told by its length before it is folded; ~20 µs a corpus document)
+        return 0, framed
     framed = framed or any(c in "*_[]" for c in label[len(bare) :])
     return _FIELD_LABELS.get(bare.casefold(), 0), framed
 
@@ -2409,12 +2428,17 @@ COPIES_REASON = "a caption's copies, shown whole and cut short by its more/less 
 _COPY_WORDS = 10
 #: the words of a toggle that shows more or less of a text, at its end ("… more", "less")
 _EXPANDER_WORDS = ("more", "less", "mehr", "weniger", "plus", "moins", "más", "menos")
+_EXPANDER_ENDS = frozenset(w[-1] for w in _EXPANDER_WORDS)
 
 
 def _untoggled(s: str) -> str | None:
     """Line ``s`` without the toggle's word it ends with (:data:`_EXPANDER_WORDS`, alone or
     after an ellipsis glued to it: "behind…more"; not a word's end, "regardless", review41
     R11, nor a sentence's last word, "nothing more."), or None if it ends with none."""
+    # (the line's last character first: the word's last, lower-cased, is a toggle word's
+    # last; the split of every kept line cost ~30 µs a corpus document)
+    if s.rstrip()[-1:].lower()[-1:] not in _EXPANDER_ENDS:
+        return None
     *text, last = s.rsplit(None, 1) or [""]
     before, ellipsis, word = last.rpartition("…")
     if word.lower() not in _EXPANDER_WORDS:
@@ -2791,7 +2815,10 @@ _PRICE = re.compile(rf"(?:{_CURRENCY_AT}\s?\d[\d.,']*|\d[\d.,']*\s?{_CURRENCY_AT
 #: a line's start that may start a :data:`_PRICE` (its currency, or an amount and its
 #: currency, looser: no word's end asked, no line's end crossed), in a text of lines: fewer
 #: than a grid's cards, and the text has none (most texts: counted in C, no call a line)
-_PRICE_STARTS = re.compile(rf"^(?:{CURRENCY}|\d[\d.,']*[^\S\n]?{CURRENCY})", re.M)
+#: (written after a line's break, not at ``^`` of re.M: the search then skips in C to each
+#: break, where ``^`` is tried at every character of the text, ~5 times the cost; a match
+#: holds no break, so the breaks it takes are one a line start, as ``^``'s positions)
+_PRICE_STARTS = re.compile(rf"\n(?:{CURRENCY}|\d[\d.,']*[^\S\n]?{CURRENCY})")
 
 
 # a list's mark before a line and an image's label in it ("• -30%[i]", lynx's "* -30%")
@@ -2866,7 +2893,7 @@ def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[
     words, "per person", are kept). The shape, repeated, is the test, not the
     words: the line model read each line alone as a menu's item or a button and removed the
     grid, the page's content (s45 kinds: category pages F1 0.33 text, 0.24 w3m / lynx)."""
-    if len(_PRICE_STARTS.findall("\n".join(lines))) < _MIN_CARDS:
+    if len(_PRICE_STARTS.findall("\n" + "\n".join(lines))) < _MIN_CARDS:
         return [], {}, []
     n = len(lines)
     prices = [_price(s) for s in lines]
