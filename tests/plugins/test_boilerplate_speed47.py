@@ -60,11 +60,14 @@ PARAGRAPH = (
 
 
 def _plain_spaced_row(line: str) -> bool:
-    return (
-        re.search(r"\S {2,}\S", line) is not None
-        and any(c.isdigit() for c in line)
-        and len(line.split()) <= apparatus._ROW_WORDS
-    )
+    # (the definition without its gates: s47 read F8's, a figure besides a leading rank)
+    if re.search(r"\S {2,}\S", line) is None or len(words := line.split()) > apparatus._ROW_WORDS:
+        return False
+    ranked = apparatus._RANK.match(line) is not None
+    cells = words[1:] if ranked else words
+    if not any(apparatus._FIGURE.fullmatch(w) for w in cells):
+        return False
+    return not ranked or sum(any(c.isalpha() for c in w) for w in cells) <= apparatus._RANKED_WORDS
 
 
 def test_a_spaced_row_is_told_as_by_its_pattern():
