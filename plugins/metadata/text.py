@@ -555,7 +555,13 @@ _CUE_NEG = re.compile(
     r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|"
     r"e(?<=\be)nds?\b|from\s+\S+\s+to|e(?<=\be)vent|termin|veranstaltung|am\s+\w+,?\s+$|joined|"
     r"member since|mitglied seit|"
-    r"registriert|dabei seit|seit\b|since\b|access(?:ed)?|abgerufen|retrieved|consulté)",
+    r"registriert|dabei seit|seit\b|since\b|access(?:ed)?|abgerufen|retrieved|consulté|"
+    # (a law's entry into force, not its publication: "Entrada en vigor: 07/12/2018",
+    # "вступает в силу с 1 сентября 2024 года", "tritt am 1. Mai 2025 in Kraft", "comes
+    # into force on 1 March 2024"; s47 acc-gov G7)
+    r"entrada en vigor|entry into force|i(?<=\bi)n(?:to)? force|in kraft|inkrafttreten|"
+    r"entrée en vigueur|e(?<=\be)ntra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
+    r"вступления в силу|施行)",
     re.I,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d|copyright", re.I)
@@ -2692,6 +2698,15 @@ _WEAK_CUE_R = _reversed_cue(_WEAK_CUE_L, r"\s*", r"\b")
 _EVENT_R = _reversed_cue(_EVENT_L, r"\s*:?\s*", r"\b")
 
 
+#: A gazette's or a series' issue number at the end of a date's context, with the word that
+#: joins it to the date: "«BOE» núm. 294, de ", "BGBl. I Nr. 45 vom ", "JO n° 0123 du ",
+#: "№ 27 от " (on lowercased text; ``n``: the number)
+_GAZETTE_NO = re.compile(
+    r"(?:\bnúm|\bnum|\bnr|\bno|n°|nº|№|\bn)\.?\s*(?P<n>\d+(?:[/-]\d+)*)\s*,?\s*"
+    r"(?:de|del|vom|du|of|от)\s+$"
+)
+
+
 @lru_cache(maxsize=4096)
 def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool]:
     """What the 45 characters before a date say: (weekday, strong published cue, published,
@@ -2700,6 +2715,10 @@ def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool
     these end-anchored patterns are the costly part: the five that only say whether they
     match are matched once at the start of the context reversed (:func:`_reversed_cue`)."""
     ctx_tail = ctx_tail.lower()
+    if (gz := _GAZETTE_NO.search(ctx_tail)) is not None:
+        # (a gazette's issue between the cue and the date, "Publicado en: «BOE» núm. 294,
+        # de 06/12/2018": its number broke the cue, which lets no digit stand between)
+        ctx_tail = ctx_tail[: gz.start("n")] + "x" + ctx_tail[gz.end("n") :]
     wk = _WEEKDAY_L.search(ctx_tail)
     ctx_core = ctx_tail[: wk.start()] if wk else ctx_tail
     back = ctx_core[::-1]
@@ -2814,6 +2833,15 @@ def _in_run(rows: list[int], k: int) -> bool:
     return bool(down and k + 2 < len(rows) and rows[k + 2] - rows[k + 1] == down <= _RUN_STEP)
 
 
+#: A law's entry into force ("Entrada en vigor:", "Inkrafttreten:", "comes into force on",
+#: "entrée en vigueur le", "entra in vigore il", "вступает в силу с"): the day it applies
+#: from, not the day it was published (s47 acc-gov G7: a Spanish law was dated by its
+#: "Entrada en vigor" line in every form)
+_IN_FORCE = (
+    r"entrada en vigor|entry into force|in(?:to)? force|in kraft|inkrafttreten|"
+    r"entrée en vigueur|entra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
+    r"вступления в силу"
+)
 #: Words that make the date after them no publication date, whatever the ranker scores:
 #: a comment's ("says:", "reply"), a life's ("born", "died"), a review's ("Last reviewed",
 #: "Medically reviewed by ... on"), an event's ("election on", "memorial service will be
@@ -2822,7 +2850,7 @@ def _in_run(rows: list[int], k: int) -> bool:
 _NOT_PUBLICATION = re.compile(
     r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar(?:(?<!ein kommentar)|(?!\s+von\s))|born|geboren|"
     r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
-    r"veranstaltung|termin|" + _CLOSING + r")\b[^0-9]{0,30}$"
+    r"veranstaltung|termin|" + _CLOSING + "|" + _IN_FORCE + r")\b[^0-9]{0,30}$"
 )
 #: An embedded post's signature before a date on the date's own line: a dash, then the
 #: author and the handle in brackets (a tweet's "— Jane Doe (@jdoe) January 1, 2020"), or
@@ -7562,6 +7590,26 @@ def _tags_of(s: str) -> tuple[str, ...]:
 _DATE_LINE_MAX_WORDS = 14
 #: How far from the chosen date line another date line is metadata too
 _DATE_LINES_NEAR = 2
+
+
+def _byline_date_line(cands: Sequence[dict[str, Any]], day: date) -> bool:
+    """Whether a date line beside the chosen date's line (its candidates ``cands``, the
+    chosen day ``day``) belongs to the same dateline block: it states that day again (a
+    second format, a local calendar's) or the page's update ("Updated 28 Nov 2015"). A
+    line with another day and no update cue is the page's content, an event's date or a
+    hearing's ("Data: 17 ottobre 2024, ore 9:30" under "Pubblicato il 5 settembre 2024"):
+    it had left the text with the publication date's line (s47 acc-gov G2)."""
+    return any(d["date"] == day or d["f"].get("cue_upd") for d in cands)
+
+
+def _event_date(c: dict[str, Any]) -> bool:
+    """Whether date candidate ``c`` reads as an event's date, a span or an event-cued
+    one ("Date: 21 - 22 October 2024", "Termin: 3. Mai"): chosen for want of a better
+    one, it is still a fact of the page's content, and its line stays in the text."""
+    f = c["f"]
+    return bool(f.get("range") or f.get("event_cue"))
+
+
 #: Words a date line may have besides its dates ("Publié le …, mis à jour le …")
 _DATE_LINE_OTHER_WORDS = 7
 
@@ -8208,9 +8256,11 @@ def extract_lines(
         date_lines = [
             k
             for k in sorted(is_date_line.of_line)
-            if abs(k - c["line"]) <= _DATE_LINES_NEAR and is_date_line(k)
+            if abs(k - c["line"]) <= _DATE_LINES_NEAR
+            and is_date_line(k)
+            and (k == c["line"] or _byline_date_line(is_date_line.of_line[k], c["date"]))
         ]
-        if c["line"] in date_lines and idx != live:
+        if c["line"] in date_lines and idx != live and not _event_date(c):
             # (a live blog's first post's time is its post's, as its other posts' are)
             meta_lines["published"] = date_lines
     taken = {*meta_lines.get("published", ()), *meta_lines.get("title", ())}
