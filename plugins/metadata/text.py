@@ -4483,6 +4483,8 @@ def _never_title(s: str) -> tuple[bool, bool]:
         _BREADCRUMB.match(s) is not None or _BREADCRUMB_TWO.fullmatch(s) is not None
     ):
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
+    if " > " in s and _titled_steps(s):
+        return True, False  # (two named steps: "Computer Science > Computation and Language")
     if len(s) <= 40 and _NETWORKS.search(low) is not None and share_name(s):
         # (a share bar's button alone on its line, "はてなブックマーク", "Facebook": the
         # last of a bar written one button a line was a Japanese page's title; s45
@@ -4524,7 +4526,104 @@ def _never_title(s: str) -> tuple[bool, bool]:
         # (the story's lead after a wire dateline, "LONDON (Reuters) - The barrier opened on
         # Monday.": a short one was taken for the title over the headline, s33 acc-regress #17)
         return True, False
+    if (s[0] == "(" or s[1:2] == ")" or s[2:3] == ")") and _clause_line(s):
+        return True, False  # (a law's clause: "(a) a regulated user-to-user service,")
+    if len(s) <= 80 and s[-1].isdigit() and _DOC_NUMBER.match(low) is not None:
+        return True, False  # (a document's type and number: "PRESS RELEASE No 170/24")
+    if (
+        "," in s or "&" in s or any(map(s.__contains__, (" and ", " et ", " und ", " y ", " e ")))
+    ) and author_names(s):
+        # (a paper's author list, "Laura Martínez1, Tobias Keller2 & Anna Nowak1,3": it was
+        # the title of the journal page it heads; s47 acc-gov G1)
+        return True, False
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
+
+
+#: The small words a name in title case may hold ("Computation and Language", "Ministry
+#: of Justice", "Recht und Politik")
+_NAME_SMALL_WORDS = frozenset(
+    [
+        "and",
+        "of",
+        "the",
+        "for",
+        "in",
+        "on",
+        "&",
+        "und",
+        "der",
+        "die",
+        "das",
+        "für",
+        "et",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "y",
+        "del",
+        "e",
+        "di",
+        "della",
+        "van",
+        "von",
+    ]
+)
+
+
+def _titled_steps(s: str) -> bool:
+    """Whether ``s`` is two steps of a trail joined by " > ", each a name of two to six
+    words in title case, its small words aside (an archive's or a catalogue's subject
+    trail: "Computer Science > Computation and Language", an arXiv paper's title; s47
+    acc-gov G3). A headline's comparison is a phrase with no capital on its words, or a
+    question ("Remote > office?")."""
+    parts = s.split(" > ")
+    if len(parts) != 2:
+        return False
+    for part in parts:
+        words = part.split()
+        if not 2 <= len(words) <= 6 or any(c in part for c in "?!.:,;"):
+            return False
+        if not all(w[0].isupper() or w in _NAME_SMALL_WORDS for w in words):
+            return False
+        if not words[0][0].isupper() or not words[-1][0].isupper():
+            return False
+    return True
+
+
+#: An enumerated clause's or point's mark at a line's start: "(a) ", "(iv) ", "(2) ", "1) ",
+#: "b) " (a law's, a contract's, a list's), and what follows it
+_CLAUSE_MARK = re.compile(
+    r"(?:\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}[a-z]?)\)|(?:[a-z]|\d{1,3})\))\s+(\S)"
+)
+#: A clause's line that goes on in the next one: it ends in a comma, a semicolon, a colon, a
+#: dash, or a joining word ("or", "and", "oder", "und", "ou", "et", "o", "y", "e", "или", "и")
+_CLAUSE_GOES_ON = re.compile(r"(?:[,;:—–-]|\s(?:or|and|oder|und|ou|et|o|y|e|или|и))\s*$")
+
+
+def _clause_line(s: str) -> bool:
+    """Whether line ``s`` is an enumerated clause of a text ("(a) a regulated user-to-user
+    service,", "1) статью 2 дополнить …", "(3) For the purposes of this Act …;"): its mark,
+    then a word in small letters or a line that goes on in the next one. A law's clauses
+    recur on its page, and one was its title (s47 acc-gov G3); a headline that opens with
+    a bracket ("(Un)certain times") has no clause's mark."""
+    m = _CLAUSE_MARK.match(s)
+    return m is not None and (m[1].islower() or _CLAUSE_GOES_ON.search(s) is not None)
+
+
+#: A document's type and number alone on a line, a press office's or a parliament's
+#: reference: "PRESS RELEASE No 170/24", "Pressemitteilung Nr. 88/2024", "Communiqué de
+#: presse n° 12", "Nota de prensa nº 45/2024", "Deutscher Bundestag Drucksache 20/11234"
+#: (on lowercased text): the reference over a release's headline, never the headline
+#: (s47 acc-gov G3). A work's number ("Symphony No. 5") names no such document type.
+_DOC_NUMBER = re.compile(
+    r"(?:[^\W\d_][\w'’.-]*\s+){0,3}?(?:press\s+release|news\s+release|media\s+release|"
+    r"pressemitteilung|pressemeldung|presseinformation|medienmitteilung|mitteilung|"
+    r"communiqué(?:\s+de\s+presse)?|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|"
+    r"comunicato(?:\s+stampa)?|persbericht|bulletin|circular|circulaire|drucksache|"
+    r"пресс-релиз)\s*(?:no\.?|nr\.?|n°|nº|núm\.?|n\.|№|number|nummer)?\s*\d[\d/.-]*$"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -7224,6 +7323,66 @@ def bare_byline(
     return None
 
 
+#: An author's affiliation or note marks after the name, in a scholarly author list:
+#: digits glued to the name ("Martínez1", "Nowak1,3", "Vogel1a"), superscript digits
+#: ("Keller²"), a star, a dagger ("Lin*", "Okafor†‡")
+_AFFIL_MARKS = re.compile(
+    r"(?<=[^\W\d_])(?:[0-9¹²³⁴-⁹⁰]+[a-z]?(?:,[0-9¹²³⁴-⁹⁰]+[a-z]?)*)?[*†‡§¶]*(?=[\s,;&]|$)"
+)
+#: What parts the names of an author list: a comma, a semicolon, "&", "and" in the
+#: languages of :data:`_BYLINE_WORDS` ("und", "et", "y", "e", "en")
+_AUTHOR_SEP = re.compile(r"\s*[,;&]\s*(?:(?:and|und|et|y|e|en)\s+)?|\s+(?:and|und|et|y|e|en)\s+")
+#: How many lines under the headline an author list may stand (a journal's "Published:"
+#: line or a preprint's "[Submitted on ...]" between them)
+_AUTHOR_LIST_REACH = 2
+#: The most names an author list on one line has
+_AUTHOR_LIST_MAX = 30
+
+
+def author_list(page: Page, title_line: int | None) -> tuple[list[str], int] | None:
+    """A scholarly paper's author list without a byline word, one of the
+    :data:`_AUTHOR_LIST_REACH` lines under the headline ``title_line``: "Laura Martínez1,
+    Tobias Keller2 & Anna Nowak1,3", "Sarah O'Connor, Mei Lin, David Okafor", "Claire
+    Dubois et Marc Lefèvre": (the names, their affiliation marks taken off
+    (:data:`_AFFIL_MARKS`), the line), else None. Two names or more, each a person's
+    (:func:`_person_like`, no word of a time), or one with an affiliation mark: one name
+    alone under a headline is an institution's as often (:func:`_bare_name`). Journal and
+    preprint pages wrote their authors so, and text renderings gave none (s47 acc-gov G1).
+    """
+    if title_line is None:
+        return None
+    items = page.items
+    at = next((n for n, (j, _) in enumerate(items) if j == title_line), None)
+    if at is None:
+        return None
+    for j, text in items[at + 1 : at + 1 + _AUTHOR_LIST_REACH]:
+        if names := author_names(text.strip()):
+            return names, j
+    return None
+
+
+@lru_cache(maxsize=4096)
+def author_names(s: str) -> list[str] | None:
+    """The names of stripped line ``s`` when it is an author list (see :func:`author_list`),
+    their affiliation marks taken off; else None. Cached: :func:`_never_title` asks it of
+    the page's lines, an author list being no headline."""
+    if not s or len(s) > 400 or s[-1] in ".!?:":
+        return None
+    bare = _AFFIL_MARKS.sub("", s)
+    names = [x.strip() for x in _AUTHOR_SEP.split(bare) if x.strip()]
+    if not 1 <= len(names) <= _AUTHOR_LIST_MAX or (len(names) == 1 and bare == s):
+        return None
+    for x in names:
+        ws = x.split()
+        if (
+            not _person_like(x)
+            or _no_person(ws)
+            or any(w.casefold().strip(".") in _WHEN_WORDS for w in ws)
+        ):
+            return None
+    return names
+
+
 #: The words of Korean bylines, after the names: "reporter", "correspondent", "senior reporter"
 _NAME_FIRST_WORDS = ("기자", "특파원")
 #: A Korean byline: the names, then the reporter's word ("김민준 기자", "김민준·이서연 기자",
@@ -8284,6 +8443,10 @@ def extract_lines(
         meta_lines["authors"] = [desk]  # (a desk's byline: the line, no author)
     elif bare := bare_byline(page, title_line, meta_lines.get("published", []), is_date_line):
         res["authors"], aline = bare
+        res["sources"]["authors"] = f"line {aline}"
+        meta_lines["authors"] = [aline]
+    elif listed := author_list(page, title_line):
+        res["authors"], aline = listed
         res["sources"]["authors"] = f"line {aline}"
         meta_lines["authors"] = [aline]
     body_line = page.body_line
