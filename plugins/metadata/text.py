@@ -7556,7 +7556,10 @@ def _site_like(s: str) -> bool:
 #: The label of a tag line, before its colon, in the languages of :data:`MONTHS` and more
 #: (Chinese, Japanese, Hebrew, Persian, Hindi, Vietnamese)
 _TAG_WORDS = (
-    r"tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
+    r"tags?|schlagworte|stichworte|schlagwörter|schlüsselwörter|themen|topics?|keywords?|"
+    # (a paper's "Subjects:" on a preprint server, "Schlüsselwörter" on a German journal's
+    # page; s47 acc-gov G10)
+    r"subjects|mots[- ]clés|"
     r"etiquetas|etichette|parole chiave|palavras[- ]chave|palabras clave|trefwoorden|"
     # (a French and a Spanish news site's topic list: "Sujets:", "Temas:"; s44 acc-genres
     # G9: every French and Spanish page had no tags)
@@ -8593,6 +8596,10 @@ def extract_lines(
         res["tags"], i = tagged
         res["sources"]["tags"] = f"line {i}"
         meta_lines["tags"] = [i]
+    if not res["tags"] and (block := keyword_block(items)) is not None:
+        res["tags"], lines_of = block
+        res["sources"]["tags"] = f"line {lines_of[0]}"
+        meta_lines["tags"] = lines_of
     if not res["tags"] and (run := _labelled_tag_run(items, last_para)) is not None:
         res["tags"], lines_of = run
         res["sources"]["tags"] = f"line {lines_of[0]}"
@@ -9520,6 +9527,38 @@ def _labelled_tag_run(
         # newsletter's sentence, s44 acc-genres G9. A longer run is a menu or a tag cloud)
         if (2 if not closed and s[-1] not in ":：" else 1) <= len(tags) <= _TAG_RUN_MAX:
             return split_tags(", ".join(tags)), lines
+    return None
+
+
+#: A paper's keywords label alone on its line ("Keywords", "Key words:", "Schlüsselwörter",
+#: "Mots-clés", "Palabras clave", "Ключевые слова", "キーワード"): unlike "Topics" or
+#: "Themen", never a menu's heading, so read wherever it stands (a journal's keywords sit
+#: under the abstract, above the paper's body)
+_KEYWORD_LABEL_ALONE = re.compile(
+    r"(?i)(?:keywords?|key\s+words|index\s+terms|subjects|schlüsselwörter|schlagwörter|"
+    r"mots[- ]clés|palabras\s+clave|parole\s+chiave|palavras[- ]chave|trefwoorden|"
+    r"nyckelord|słowa\s+kluczowe|klíčová\s+slova|ключевые\s+слова|ключові\s+слова|"
+    r"anahtar\s+kelimeler|avainsanat|キーワード|关键词|關鍵詞|키워드)\s*[:：]?"
+)
+
+
+def keyword_block(items: Sequence[tuple[int, str]]) -> tuple[list[str], list[int]] | None:
+    """The tags under a keywords label alone on its line (:data:`_KEYWORD_LABEL_ALONE`), on
+    the one line after it, parted by ";", ",", "·" or "|" ("Keywords" / "Urban heat
+    island; Heatwaves; Climate adaptation", "Schlüsselwörter" / "Bürgerräte · Deliberation
+    · Demokratie"): (the tags, the two lines), else None. Two tags or more, each a tag's
+    length (:func:`_tag_items`), no sentence. A journal page's keywords in a text rendering
+    gave no tags: the label and its values on two lines, above the paper's body (s47
+    acc-gov G10)."""
+    for k, (i, s) in enumerate(items[:-1]):
+        if len(s) > 30 or _KEYWORD_LABEL_ALONE.fullmatch(s) is None:
+            continue
+        j, t = items[k + 1]
+        if _SENT_END.search(t) or _TAG_SEP_ANY.search(t) is None or _not_tag(t):
+            continue
+        tags = _value_tags(t)
+        if len(tags) >= 2 and all(len(x.split()) <= _TAG_WORDS_MAX for x in tags):
+            return tags, [i, j]
     return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from corearchive_plugins.metadata.text import _never_title, extract
+from corearchive_plugins.metadata.text import _never_title, extract, keyword_block
 
 _PROSE = (
     "The meeting will bring together researchers from several disciplines to discuss how "
@@ -236,3 +236,45 @@ def test_no_author_list(line: str) -> None:
         f"{_ABSTRACT}"
     )
     assert extract(text)["authors"] == []
+
+
+@pytest.mark.parametrize(
+    ("label", "values", "want"),
+    [
+        (
+            "Keywords",
+            "Urban heat island; Heatwaves; Climate adaptation",
+            ["Urban heat island", "Heatwaves", "Climate adaptation"],
+        ),
+        (
+            "Schlüsselwörter",
+            "Bürgerräte · Deliberation · Demokratie",
+            ["Bürgerräte", "Deliberation", "Demokratie"],
+        ),
+        ("Palabras clave:", "vivienda, energía, ciudades", ["vivienda", "energía", "ciudades"]),
+        ("Ключевые слова", "право; информация", ["право", "информация"]),
+    ],
+)
+def test_keywords_label_over_its_values(label: str, values: str, want: list[str]) -> None:
+    """A paper's keywords label alone on its line over the keywords, above the paper's
+    body, gives the tags; the two lines are the tags' (s47 acc-gov G10)."""
+    text = (
+        "Home\nJournals\nPublished: 02 March 2024\n"
+        "Urban heat islands amplify nocturnal heat stress in European cities\n"
+        f"Abstract\n{_ABSTRACT}{label}\n{values}\nIntroduction\n{_ABSTRACT}{_ABSTRACT}"
+    )
+    res = extract(text)
+    assert res["tags"] == want
+    assert res["lines"]["tags"] == [7, 8]
+
+
+def test_subjects_line_and_no_keyword_block() -> None:
+    """A preprint's "Subjects:" line gives its subjects; a label over a sentence or over a
+    single term gives none."""
+    text = (
+        "Home\nPublished: 02 March 2024\nSparse Mixture-of-Experts Models\n"
+        f"{_ABSTRACT}Subjects: Computation and Language (cs.CL); Machine Learning (cs.LG)\n"
+    )
+    assert extract(text)["tags"] == ["Computation and Language (cs.CL)", "Machine Learning (cs.LG)"]
+    assert keyword_block([(0, "Keywords"), (1, "We study heat, cities and health.")]) is None
+    assert keyword_block([(0, "Keywords"), (1, "Heatwaves")]) is None
