@@ -5,6 +5,8 @@ its publication, not its entry into force."""
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from corearchive_plugins.metadata.text import _never_title, extract, keyword_block
@@ -278,3 +280,41 @@ def test_subjects_line_and_no_keyword_block() -> None:
     assert extract(text)["tags"] == ["Computation and Language (cs.CL)", "Machine Learning (cs.LG)"]
     assert keyword_block([(0, "Keywords"), (1, "We study heat, cities and health.")]) is None
     assert keyword_block([(0, "Keywords"), (1, "Heatwaves")]) is None
+
+
+#: a paragraph as lynx writes it at -width=100: a 3-column margin, wrapped
+_LYNX_PARA = (
+    textwrap.fill(
+        "El presente texto es la versión consolidada de la norma, que integra en el texto "
+        "original las modificaciones y correcciones publicadas desde su aprobación, y que sirve "
+        "de referencia para su consulta por los ciudadanos y por las administraciones públicas.",
+        width=97,
+        initial_indent="   ",
+        subsequent_indent="   ",
+    )
+    + "\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "rest"),
+    [
+        (
+            "Ley Orgánica 3/2018, de 5 de diciembre, de Protección de Datos Personales y garantía de los derechos",
+            " " * 45 + "digitales",
+        ),
+        (
+            "Федеральный закон от 01.07.2024 № 160-ФЗ «О внесении изменений в Федеральный закон «Об информации,",
+            "  информационных технологиях и о защите информации»»",
+        ),
+    ],
+)
+def test_lynx_headline_rest_centred_is_joined(head: str, rest: str) -> None:
+    """lynx centres a full-width headline's wrapped rest (by bytes): it is joined back to
+    the headline, which had lost its second half or was its second half (s47 acc-gov G3)."""
+    from corearchive_plugins.boilerplate.reflow import reflow_text
+
+    text = "Inicio\n\n" + head + "\n" + rest + "\n\n" + _LYNX_PARA * 8
+    out = reflow_text(text)
+    assert out is not None
+    assert head + " " + rest.strip() in out.text.split("\n")
