@@ -177,6 +177,20 @@ def _centred(cur: str, nxt: str) -> bool:
     )
 
 
+def _centred_in_width(cur: str, nxt: str, width: int) -> bool:
+    """Whether line ``nxt`` is centred in the text's ``width`` under line ``cur``, which
+    starts at the margin: lynx writes a headline that fills the width from the margin and
+    centres its wrapped rest, counting bytes, not characters ("Ley Orgánica …" /
+    "(45 spaces)digitales"; a Russian headline's rest, two bytes a letter, stood 2 columns
+    in). The rest was read as a block of its own and the headline's second half was the
+    page's title (s47 acc-gov G3)."""
+    b = _indent(nxt)
+    if _indent(cur) or not b:
+        return False
+    rest = nxt.strip()
+    return any(abs(2 * b + n - width) <= 2 for n in {len(rest), len(rest.encode("utf-8"))})
+
+
 def _forced(lines: list[str], width: int) -> list[bool]:
     """Per line, whether it ends at a forced break for ``width``: another line follows, its
     first word would not have fit after this one (a word longer than half the width fits
@@ -211,7 +225,11 @@ def _forced(lines: list[str], width: int) -> list[bool]:
                 # story was joined to its photo's address and caption and removed with
                 # them: s40 acc-synd #14)
                 and (word < width - width // 2 or _LINE_END.search(cur.rstrip()) is None)
-                and (_indent(raw) <= _text_indent(cur) or _centred(cur, raw))
+                and (
+                    _indent(raw) <= _text_indent(cur)
+                    or _centred(cur, raw)
+                    or _centred_in_width(cur, raw, width)
+                )
                 and _LIST_ITEM.match(nxt) is None
                 and not _next_item(cur, raw)
                 and not _numbered_item(cur.strip(), nxt)

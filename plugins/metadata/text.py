@@ -555,7 +555,13 @@ _CUE_NEG = re.compile(
     r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|"
     r"e(?<=\be)nds?\b|from\s+\S+\s+to|e(?<=\be)vent|termin|veranstaltung|am\s+\w+,?\s+$|joined|"
     r"member since|mitglied seit|"
-    r"registriert|dabei seit|seit\b|since\b|access(?:ed)?|abgerufen|retrieved|consulté)",
+    r"registriert|dabei seit|seit\b|since\b|access(?:ed)?|abgerufen|retrieved|consulté|"
+    # (a law's entry into force, not its publication: "Entrada en vigor: 07/12/2018",
+    # "вступает в силу с 1 сентября 2024 года", "tritt am 1. Mai 2025 in Kraft", "comes
+    # into force on 1 March 2024"; s47 acc-gov G7)
+    r"entrada en vigor|entry into force|i(?<=\bi)n(?:to)? force|in kraft|inkrafttreten|"
+    r"entrée en vigueur|e(?<=\be)ntra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
+    r"вступления в силу|施行)",
     re.I,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d|copyright", re.I)
@@ -2692,6 +2698,15 @@ _WEAK_CUE_R = _reversed_cue(_WEAK_CUE_L, r"\s*", r"\b")
 _EVENT_R = _reversed_cue(_EVENT_L, r"\s*:?\s*", r"\b")
 
 
+#: A gazette's or a series' issue number at the end of a date's context, with the word that
+#: joins it to the date: "«BOE» núm. 294, de ", "BGBl. I Nr. 45 vom ", "JO n° 0123 du ",
+#: "№ 27 от " (on lowercased text; ``n``: the number)
+_GAZETTE_NO = re.compile(
+    r"(?:\bnúm|\bnum|\bnr|\bno|n°|nº|№|\bn)\.?\s*(?P<n>\d+(?:[/-]\d+)*)\s*,?\s*"
+    r"(?:de|del|vom|du|of|от)\s+$"
+)
+
+
 @lru_cache(maxsize=4096)
 def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool]:
     """What the 45 characters before a date say: (weekday, strong published cue, published,
@@ -2700,6 +2715,10 @@ def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool
     these end-anchored patterns are the costly part: the five that only say whether they
     match are matched once at the start of the context reversed (:func:`_reversed_cue`)."""
     ctx_tail = ctx_tail.lower()
+    if (gz := _GAZETTE_NO.search(ctx_tail)) is not None:
+        # (a gazette's issue between the cue and the date, "Publicado en: «BOE» núm. 294,
+        # de 06/12/2018": its number broke the cue, which lets no digit stand between)
+        ctx_tail = ctx_tail[: gz.start("n")] + "x" + ctx_tail[gz.end("n") :]
     wk = _WEEKDAY_L.search(ctx_tail)
     ctx_core = ctx_tail[: wk.start()] if wk else ctx_tail
     back = ctx_core[::-1]
@@ -2814,6 +2833,15 @@ def _in_run(rows: list[int], k: int) -> bool:
     return bool(down and k + 2 < len(rows) and rows[k + 2] - rows[k + 1] == down <= _RUN_STEP)
 
 
+#: A law's entry into force ("Entrada en vigor:", "Inkrafttreten:", "comes into force on",
+#: "entrée en vigueur le", "entra in vigore il", "вступает в силу с"): the day it applies
+#: from, not the day it was published (s47 acc-gov G7: a Spanish law was dated by its
+#: "Entrada en vigor" line in every form)
+_IN_FORCE = (
+    r"entrada en vigor|entry into force|in(?:to)? force|in kraft|inkrafttreten|"
+    r"entrée en vigueur|entra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
+    r"вступления в силу"
+)
 #: Words that make the date after them no publication date, whatever the ranker scores:
 #: a comment's ("says:", "reply"), a life's ("born", "died"), a review's ("Last reviewed",
 #: "Medically reviewed by ... on"), an event's ("election on", "memorial service will be
@@ -2822,7 +2850,7 @@ def _in_run(rows: list[int], k: int) -> bool:
 _NOT_PUBLICATION = re.compile(
     r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar(?:(?<!ein kommentar)|(?!\s+von\s))|born|geboren|"
     r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
-    r"veranstaltung|termin|" + _CLOSING + r")\b[^0-9]{0,30}$"
+    r"veranstaltung|termin|" + _CLOSING + "|" + _IN_FORCE + r")\b[^0-9]{0,30}$"
 )
 #: An embedded post's signature before a date on the date's own line: a dash, then the
 #: author and the handle in brackets (a tweet's "— Jane Doe (@jdoe) January 1, 2020"), or
@@ -4461,6 +4489,8 @@ def _never_title(s: str) -> tuple[bool, bool]:
         _BREADCRUMB.match(s) is not None or _BREADCRUMB_TWO.fullmatch(s) is not None
     ):
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
+    if " > " in s and _titled_steps(s):
+        return True, False  # (two named steps: "Computer Science > Computation and Language")
     if len(s) <= 40 and _NETWORKS.search(low) is not None and share_name(s):
         # (a share bar's button alone on its line, "はてなブックマーク", "Facebook": the
         # last of a bar written one button a line was a Japanese page's title; s45
@@ -4502,7 +4532,104 @@ def _never_title(s: str) -> tuple[bool, bool]:
         # (the story's lead after a wire dateline, "LONDON (Reuters) - The barrier opened on
         # Monday.": a short one was taken for the title over the headline, s33 acc-regress #17)
         return True, False
+    if (s[0] == "(" or s[1:2] == ")" or s[2:3] == ")") and _clause_line(s):
+        return True, False  # (a law's clause: "(a) a regulated user-to-user service,")
+    if len(s) <= 80 and s[-1].isdigit() and _DOC_NUMBER.match(low) is not None:
+        return True, False  # (a document's type and number: "PRESS RELEASE No 170/24")
+    if (
+        "," in s or "&" in s or any(map(s.__contains__, (" and ", " et ", " und ", " y ", " e ")))
+    ) and author_names(s):
+        # (a paper's author list, "Laura Martínez1, Tobias Keller2 & Anna Nowak1,3": it was
+        # the title of the journal page it heads; s47 acc-gov G1)
+        return True, False
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
+
+
+#: The small words a name in title case may hold ("Computation and Language", "Ministry
+#: of Justice", "Recht und Politik")
+_NAME_SMALL_WORDS = frozenset(
+    [
+        "and",
+        "of",
+        "the",
+        "for",
+        "in",
+        "on",
+        "&",
+        "und",
+        "der",
+        "die",
+        "das",
+        "für",
+        "et",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "y",
+        "del",
+        "e",
+        "di",
+        "della",
+        "van",
+        "von",
+    ]
+)
+
+
+def _titled_steps(s: str) -> bool:
+    """Whether ``s`` is two steps of a trail joined by " > ", each a name of two to six
+    words in title case, its small words aside (an archive's or a catalogue's subject
+    trail: "Computer Science > Computation and Language", an arXiv paper's title; s47
+    acc-gov G3). A headline's comparison is a phrase with no capital on its words, or a
+    question ("Remote > office?")."""
+    parts = s.split(" > ")
+    if len(parts) != 2:
+        return False
+    for part in parts:
+        words = part.split()
+        if not 2 <= len(words) <= 6 or any(c in part for c in "?!.:,;"):
+            return False
+        if not all(w[0].isupper() or w in _NAME_SMALL_WORDS for w in words):
+            return False
+        if not words[0][0].isupper() or not words[-1][0].isupper():
+            return False
+    return True
+
+
+#: An enumerated clause's or point's mark at a line's start: "(a) ", "(iv) ", "(2) ", "1) ",
+#: "b) " (a law's, a contract's, a list's), and what follows it
+_CLAUSE_MARK = re.compile(
+    r"(?:\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}[a-z]?)\)|(?:[a-z]|\d{1,3})\))\s+(\S)"
+)
+#: A clause's line that goes on in the next one: it ends in a comma, a semicolon, a colon, a
+#: dash, or a joining word ("or", "and", "oder", "und", "ou", "et", "o", "y", "e", "или", "и")
+_CLAUSE_GOES_ON = re.compile(r"(?:[,;:—–-]|\s(?:or|and|oder|und|ou|et|o|y|e|или|и))\s*$")
+
+
+def _clause_line(s: str) -> bool:
+    """Whether line ``s`` is an enumerated clause of a text ("(a) a regulated user-to-user
+    service,", "1) статью 2 дополнить …", "(3) For the purposes of this Act …;"): its mark,
+    then a word in small letters or a line that goes on in the next one. A law's clauses
+    recur on its page, and one was its title (s47 acc-gov G3); a headline that opens with
+    a bracket ("(Un)certain times") has no clause's mark."""
+    m = _CLAUSE_MARK.match(s)
+    return m is not None and (m[1].islower() or _CLAUSE_GOES_ON.search(s) is not None)
+
+
+#: A document's type and number alone on a line, a press office's or a parliament's
+#: reference: "PRESS RELEASE No 170/24", "Pressemitteilung Nr. 88/2024", "Communiqué de
+#: presse n° 12", "Nota de prensa nº 45/2024", "Deutscher Bundestag Drucksache 20/11234"
+#: (on lowercased text): the reference over a release's headline, never the headline
+#: (s47 acc-gov G3). A work's number ("Symphony No. 5") names no such document type.
+_DOC_NUMBER = re.compile(
+    r"(?:[^\W\d_][\w'’.-]*\s+){0,3}?(?:press\s+release|news\s+release|media\s+release|"
+    r"pressemitteilung|pressemeldung|presseinformation|medienmitteilung|mitteilung|"
+    r"communiqué(?:\s+de\s+presse)?|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|"
+    r"comunicato(?:\s+stampa)?|persbericht|bulletin|circular|circulaire|drucksache|"
+    r"пресс-релиз)\s*(?:no\.?|nr\.?|n°|nº|núm\.?|n\.|№|number|nummer)?\s*\d[\d/.-]*$"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -7275,6 +7402,66 @@ def bare_byline(
     return None
 
 
+#: An author's affiliation or note marks after the name, in a scholarly author list:
+#: digits glued to the name ("Martínez1", "Nowak1,3", "Vogel1a"), superscript digits
+#: ("Keller²"), a star, a dagger ("Lin*", "Okafor†‡")
+_AFFIL_MARKS = re.compile(
+    r"(?<=[^\W\d_])(?:[0-9¹²³⁴-⁹⁰]+[a-z]?(?:,[0-9¹²³⁴-⁹⁰]+[a-z]?)*)?[*†‡§¶]*(?=[\s,;&]|$)"
+)
+#: What parts the names of an author list: a comma, a semicolon, "&", "and" in the
+#: languages of :data:`_BYLINE_WORDS` ("und", "et", "y", "e", "en")
+_AUTHOR_SEP = re.compile(r"\s*[,;&]\s*(?:(?:and|und|et|y|e|en)\s+)?|\s+(?:and|und|et|y|e|en)\s+")
+#: How many lines under the headline an author list may stand (a journal's "Published:"
+#: line or a preprint's "[Submitted on ...]" between them)
+_AUTHOR_LIST_REACH = 2
+#: The most names an author list on one line has
+_AUTHOR_LIST_MAX = 30
+
+
+def author_list(page: Page, title_line: int | None) -> tuple[list[str], int] | None:
+    """A scholarly paper's author list without a byline word, one of the
+    :data:`_AUTHOR_LIST_REACH` lines under the headline ``title_line``: "Laura Martínez1,
+    Tobias Keller2 & Anna Nowak1,3", "Sarah O'Connor, Mei Lin, David Okafor", "Claire
+    Dubois et Marc Lefèvre": (the names, their affiliation marks taken off
+    (:data:`_AFFIL_MARKS`), the line), else None. Two names or more, each a person's
+    (:func:`_person_like`, no word of a time), or one with an affiliation mark: one name
+    alone under a headline is an institution's as often (:func:`_bare_name`). Journal and
+    preprint pages wrote their authors so, and text renderings gave none (s47 acc-gov G1).
+    """
+    if title_line is None:
+        return None
+    items = page.items
+    at = next((n for n, (j, _) in enumerate(items) if j == title_line), None)
+    if at is None:
+        return None
+    for j, text in items[at + 1 : at + 1 + _AUTHOR_LIST_REACH]:
+        if names := author_names(text.strip()):
+            return names, j
+    return None
+
+
+@lru_cache(maxsize=4096)
+def author_names(s: str) -> list[str] | None:
+    """The names of stripped line ``s`` when it is an author list (see :func:`author_list`),
+    their affiliation marks taken off; else None. Cached: :func:`_never_title` asks it of
+    the page's lines, an author list being no headline."""
+    if not s or len(s) > 400 or s[-1] in ".!?:":
+        return None
+    bare = _AFFIL_MARKS.sub("", s)
+    names = [x.strip() for x in _AUTHOR_SEP.split(bare) if x.strip()]
+    if not 1 <= len(names) <= _AUTHOR_LIST_MAX or (len(names) == 1 and bare == s):
+        return None
+    for x in names:
+        ws = x.split()
+        if (
+            not _person_like(x)
+            or _no_person(ws)
+            or any(w.casefold().strip(".") in _WHEN_WORDS for w in ws)
+        ):
+            return None
+    return names
+
+
 #: The words of Korean bylines, after the names: "reporter", "correspondent", "senior reporter"
 _NAME_FIRST_WORDS = ("기자", "특파원")
 #: A Korean byline: the names, then the reporter's word ("김민준 기자", "김민준·이서연 기자",
@@ -7448,7 +7635,10 @@ def _site_like(s: str) -> bool:
 #: The label of a tag line, before its colon, in the languages of :data:`MONTHS` and more
 #: (Chinese, Japanese, Hebrew, Persian, Hindi, Vietnamese)
 _TAG_WORDS = (
-    r"tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
+    r"tags?|schlagworte|stichworte|schlagwörter|schlüsselwörter|themen|topics?|keywords?|"
+    # (a paper's "Subjects:" on a preprint server, "Schlüsselwörter" on a German journal's
+    # page; s47 acc-gov G10)
+    r"subjects|mots[- ]clés|"
     r"etiquetas|etichette|parole chiave|palavras[- ]chave|palabras clave|trefwoorden|"
     # (a French and a Spanish news site's topic list: "Sujets:", "Temas:"; s44 acc-genres
     # G9: every French and Spanish page had no tags)
@@ -7641,6 +7831,26 @@ def _tags_of(s: str) -> tuple[str, ...]:
 _DATE_LINE_MAX_WORDS = 14
 #: How far from the chosen date line another date line is metadata too
 _DATE_LINES_NEAR = 2
+
+
+def _byline_date_line(cands: Sequence[dict[str, Any]], day: date) -> bool:
+    """Whether a date line beside the chosen date's line (its candidates ``cands``, the
+    chosen day ``day``) belongs to the same dateline block: it states that day again (a
+    second format, a local calendar's) or the page's update ("Updated 28 Nov 2015"). A
+    line with another day and no update cue is the page's content, an event's date or a
+    hearing's ("Data: 17 ottobre 2024, ore 9:30" under "Pubblicato il 5 settembre 2024"):
+    it had left the text with the publication date's line (s47 acc-gov G2)."""
+    return any(d["date"] == day or d["f"].get("cue_upd") for d in cands)
+
+
+def _event_date(c: dict[str, Any]) -> bool:
+    """Whether date candidate ``c`` reads as an event's date, a span or an event-cued
+    one ("Date: 21 - 22 October 2024", "Termin: 3. Mai"): chosen for want of a better
+    one, it is still a fact of the page's content, and its line stays in the text."""
+    f = c["f"]
+    return bool(f.get("range") or f.get("event_cue"))
+
+
 #: Words a date line may have besides its dates ("Publié le …, mis à jour le …")
 _DATE_LINE_OTHER_WORDS = 7
 
@@ -8287,9 +8497,11 @@ def extract_lines(
         date_lines = [
             k
             for k in sorted(is_date_line.of_line)
-            if abs(k - c["line"]) <= _DATE_LINES_NEAR and is_date_line(k)
+            if abs(k - c["line"]) <= _DATE_LINES_NEAR
+            and is_date_line(k)
+            and (k == c["line"] or _byline_date_line(is_date_line.of_line[k], c["date"]))
         ]
-        if c["line"] in date_lines and idx != live:
+        if c["line"] in date_lines and idx != live and not _event_date(c):
             # (a live blog's first post's time is its post's, as its other posts' are)
             meta_lines["published"] = date_lines
     taken = {*meta_lines.get("published", ()), *meta_lines.get("title", ())}
@@ -8313,6 +8525,10 @@ def extract_lines(
         meta_lines["authors"] = [desk]  # (a desk's byline: the line, no author)
     elif bare := bare_byline(page, title_line, meta_lines.get("published", []), is_date_line):
         res["authors"], aline = bare
+        res["sources"]["authors"] = f"line {aline}"
+        meta_lines["authors"] = [aline]
+    elif listed := author_list(page, title_line):
+        res["authors"], aline = listed
         res["sources"]["authors"] = f"line {aline}"
         meta_lines["authors"] = [aline]
     body_line = page.body_line
@@ -8459,6 +8675,10 @@ def extract_lines(
         res["tags"], i = tagged
         res["sources"]["tags"] = f"line {i}"
         meta_lines["tags"] = [i]
+    if not res["tags"] and (block := keyword_block(items)) is not None:
+        res["tags"], lines_of = block
+        res["sources"]["tags"] = f"line {lines_of[0]}"
+        meta_lines["tags"] = lines_of
     if not res["tags"] and (run := _labelled_tag_run(items, last_para)) is not None:
         res["tags"], lines_of = run
         res["sources"]["tags"] = f"line {lines_of[0]}"
@@ -9401,6 +9621,38 @@ def _labelled_tag_run(
         # newsletter's sentence, s44 acc-genres G9. A longer run is a menu or a tag cloud)
         if (2 if not closed and s[-1] not in ":：" else 1) <= len(tags) <= _TAG_RUN_MAX:
             return split_tags(", ".join(tags)), lines
+    return None
+
+
+#: A paper's keywords label alone on its line ("Keywords", "Key words:", "Schlüsselwörter",
+#: "Mots-clés", "Palabras clave", "Ключевые слова", "キーワード"): unlike "Topics" or
+#: "Themen", never a menu's heading, so read wherever it stands (a journal's keywords sit
+#: under the abstract, above the paper's body)
+_KEYWORD_LABEL_ALONE = re.compile(
+    r"(?i)(?:keywords?|key\s+words|index\s+terms|subjects|schlüsselwörter|schlagwörter|"
+    r"mots[- ]clés|palabras\s+clave|parole\s+chiave|palavras[- ]chave|trefwoorden|"
+    r"nyckelord|słowa\s+kluczowe|klíčová\s+slova|ключевые\s+слова|ключові\s+слова|"
+    r"anahtar\s+kelimeler|avainsanat|キーワード|关键词|關鍵詞|키워드)\s*[:：]?"
+)
+
+
+def keyword_block(items: Sequence[tuple[int, str]]) -> tuple[list[str], list[int]] | None:
+    """The tags under a keywords label alone on its line (:data:`_KEYWORD_LABEL_ALONE`), on
+    the one line after it, parted by ";", ",", "·" or "|" ("Keywords" / "Urban heat
+    island; Heatwaves; Climate adaptation", "Schlüsselwörter" / "Bürgerräte · Deliberation
+    · Demokratie"): (the tags, the two lines), else None. Two tags or more, each a tag's
+    length (:func:`_tag_items`), no sentence. A journal page's keywords in a text rendering
+    gave no tags: the label and its values on two lines, above the paper's body (s47
+    acc-gov G10)."""
+    for k, (i, s) in enumerate(items[:-1]):
+        if len(s) > 30 or _KEYWORD_LABEL_ALONE.fullmatch(s) is None:
+            continue
+        j, t = items[k + 1]
+        if _SENT_END.search(t) or _TAG_SEP_ANY.search(t) is None or _not_tag(t):
+            continue
+        tags = _value_tags(t)
+        if len(tags) >= 2 and all(len(x.split()) <= _TAG_WORDS_MAX for x in tags):
+            return tags, [i, j]
     return None
 
 
