@@ -9249,7 +9249,12 @@ def title_site(
         or section_label(site)
         or _NOT_SITE_NAME.fullmatch(site.strip(" .:")) is not None
         # (a name without Latin letters, "Известия" of iz.ru, spells no domain)
-        or (label is not None and _LATIN_LETTER.search(site) and not _names_domain(site, label))
+        or (
+            label is not None
+            and _LATIN_LETTER.search(site)
+            and not _names_domain(site, label)
+            and not _stems_domain(site, label)
+        )
     ):
         # (unless the page's copyright notice names it: see ``holder``. Asked last, a search
         # of the page's markup)
@@ -9264,6 +9269,30 @@ def title_site(
         )
         return site if vouched else None
     return site
+
+
+#: The fewest letters of a word's start that :func:`_stems_domain` finds in a domain, and
+#: the share of the domain the words' starts must cover
+_STEM_CHARS, _STEM_COVER = 4, 0.7
+
+
+def _stems_domain(site: str, label: str) -> bool:
+    """Whether the domain ``label`` is spelled by the starts of two words of ``site`` or
+    more (each word's longest start of :data:`_STEM_CHARS` letters or more that the label
+    holds), which cover :data:`_STEM_COVER` of it: "Office for Regional Statistics" and
+    regionalstats ("regional" + "stat"), "Statistisches Landesamt Nordmark" and
+    statistiknordmark. An official name rarely spells its address whole (s46 acc-data
+    D10: a WARC record had no site name where its HTML file had)."""
+    found = 0
+    covered = 0
+    for w in {_compact(w) for w in site.split()}:
+        if len(w) < _STEM_CHARS:
+            continue
+        n = next((n for n in range(len(w), _STEM_CHARS - 1, -1) if w[:n] in label), 0)
+        if n:
+            found += 1
+            covered += n
+    return found >= 2 and covered >= _STEM_COVER * len(label)
 
 
 #: A Latin letter (of ASCII, or one with its marks: "é")

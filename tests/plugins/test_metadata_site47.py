@@ -91,16 +91,17 @@ def test_holder_name(holder: str, named: bool) -> None:
     assert text.holder_name(holder) is named
 
 
-def _release(head: str, notice: str) -> str:
+def _release(headline: str, site: str, notice: str) -> str:
+    """A release page whose <title> is its headline and the site's name."""
     return (
-        "<html lang='de'><head><meta charset='utf-8'>"
-        f"<title>{head}</title></head><body>"
-        "<header><a href='/'>Startseite</a></header>"
-        "<main><article><h1>Inflationsrate in Nordmark im Februar 2025 bei 2,4 %</h1>"
-        "<p>Die Verbraucherpreise in Nordmark sind im Februar 2025 gegenüber dem "
-        "Vorjahresmonat um 2,4 % gestiegen. Im Januar hatte die Rate bei 2,6 % gelegen.</p>"
-        "<p>Gegenüber dem Vormonat stiegen die Preise um 0,5 %, teilt das Landesamt mit. Die "
-        "Preise für Nahrungsmittel lagen um 2,1 % höher als im Februar 2024.</p>"
+        "<html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{headline} | {site}</title></head><body>"
+        "<header><a href='/'>Home</a></header>"
+        f"<main><article><h1>{headline}</h1>"
+        "<p>Consumer prices in the region rose by 2.4% in the twelve months to January 2025, "
+        "down from 2.6% in December, the statistics office said on Wednesday.</p>"
+        "<p>Food prices were 2.1% higher than a year earlier, while the cost of energy fell "
+        "for the third month in a row, by 0.8% over the year.</p>"
         f"</article></main><footer><p>{notice}</p></footer></body></html>"
     )
 
@@ -119,9 +120,11 @@ def test_a_warc_records_title_segment_named_by_the_copyright_is_the_site(
     """D10: "<title>… | Statistisches Landesamt Nordmark</title>" gave the HTML file its site
     name but not the WARC record, whose address (statistik-nordmark) the segment does not
     spell; the page's copyright notice names it and vouches for it."""
-    head = "Inflationsrate in Nordmark im Februar 2025 bei 2,4 % | Statistisches Landesamt Nordmark"
-    uri = "https://www.statistik-nordmark.example/2025/02/27/de-pm-verbraucherpreise"
-    doc = make_document(_release(head, notice), html=True, uri=uri)
+    headline = "Inflation in Nordmark at 2.4% in February 2025"
+    page = _release(headline, "Statistisches Landesamt Nordmark", notice)
+    # (an address its name does not spell, not even by its words' starts)
+    uri = "https://www.sl-nordmark.example/2025/02/27/de-pm-verbraucherpreise"
+    doc = make_document(page, html=True, uri=uri)
     doc = run_stage(BoilerplateStage, doc).kept[0]
     doc = run_stage(MetadataStage, doc).kept[0]
     assert doc.site_name == site
@@ -178,3 +181,30 @@ def test_a_headline_that_asks_a_question_stays_the_title() -> None:
         "Grundsteuer 2025: Wer muss jetzt mehr zahlen?",
     )
     assert extract(text)["title"] == "Grundsteuer 2025: Wer muss jetzt mehr zahlen?"
+
+
+def test_a_title_segment_whose_words_start_the_domain_is_the_site(run_stage) -> None:
+    """D10: "<title>… | Office for Regional Statistics</title>" of a WARC record at
+    regionalstats.gov.example (notice: "© Crown copyright") had no site name: its words'
+    starts ("regional" + "stat") spell the domain."""
+    headline = "Consumer price inflation, Northern Region: January 2025"
+    page = _release(headline, "Office for Regional Statistics", "© Crown copyright")
+    uri = "https://www.regionalstats.gov.example/2025/02/19/en-cpi-release"
+    doc = make_document(page, html=True, uri=uri)
+    doc = run_stage(BoilerplateStage, doc).kept[0]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.site_name == "Office for Regional Statistics"
+
+
+@pytest.mark.parametrize(
+    ("site", "label", "spelled"),
+    [
+        ("Office for Regional Statistics", "regionalstats", True),
+        ("Statistisches Landesamt Nordmark", "statistiknordmark", True),
+        ("Regional News Today", "regionalstats", False),
+        ("The Ledger", "theledgernews", False),
+    ],
+)
+def test_stems_domain(site: str, label: str, spelled: bool) -> None:
+    """Two words' starts that cover most of the domain, not one."""
+    assert text._stems_domain(site, label) is spelled
