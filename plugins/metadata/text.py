@@ -6092,6 +6092,8 @@ _QUESTION_MARKS = ("?", "？", "؟", ";")
 #: lines between a headline and its header's anchor (a standfirst: headline / standfirst /
 #: byline)
 _FAQ_NEXT, _HEADER_GAP = 12, 2
+#: The most words of a FAQ's question
+_FAQ_WORDS = 20
 
 
 def _question(s: str) -> bool:
@@ -6105,8 +6107,8 @@ def _question(s: str) -> bool:
 
 def faq_headline(page: Page, pool: TitlePool, line: int, pick: str) -> tuple[int, str] | None:
     """The page's headline when the pick (``pick`` at ``line``) is the first question of a
-    FAQ or an explainer under it: a question followed by another within
-    :data:`_FAQ_NEXT` lines, below a header's anchor (a byline or a date line:
+    FAQ or an explainer under it: a question followed by another (a heading of at most
+    :data:`_FAQ_WORDS` words) within :data:`_FAQ_NEXT` lines, below a header's anchor (a byline or a date line:
     :func:`_header_anchor`) that a candidate which asks none and ends no sentence heads, at
     most :data:`_HEADER_GAP` lines above it (a standfirst between). "Was ist die Grundsteuer?"
     won over "Grundsteuer 2025: Die wichtigsten Fragen und Antworten" over its standfirst
@@ -6117,8 +6119,13 @@ def faq_headline(page: Page, pool: TitlePool, line: int, pick: str) -> tuple[int
     k = at.get(line)
     if k is None:
         return None
-    texts = page.texts
-    if not any(_question(t) for t in texts[k + 2 : k + 2 + _FAQ_NEXT]):
+    texts, nwords, paras = page.texts, page.nwords, page.paras
+    if not any(
+        # (the next question a heading of its own, as the pick: not a paragraph or a
+        # comment that ends with a question, as a blog post's under its headline did)
+        _question(texts[j]) and nwords[j] <= _FAQ_WORDS and not paras[j]
+        for j in range(k + 2, min(len(texts), k + 2 + _FAQ_NEXT))
+    ):
         return None
     # (the header above the question: its anchor, then the headline over it)
     by_k = {kk: (i, t) for kk, i, t in pool.cands}
@@ -8857,15 +8864,16 @@ def _covers(s: str, label: str) -> bool:
 _HOLDER_COMPANY = re.compile(
     r"(?i)\b(?:media\s+group|group|holdings?|publishing|publishers|publications|"
     r"communications|corporation|company|enterprises|ventures|media|medien|mediengruppe|"
-    r"newspapers|\w*verlag(?:sgruppe|sgesellschaft)?|verlagshaus|gruppo|groupe|grupo|editorial|éditions|"
+    r"newspapers?|\w*verlag(?:sgruppe|sgesellschaft)?|verlagshaus|gruppo|groupe|grupo|editorial|éditions|"
     r"inc|llc|ltd|plc|gmbh|ag|se|kg|kgaa|co|corp|sa|sas|sarl|srl|spa|bv|nv|ab|as|oy|pty|"
     r"s\.\s?a|s\.\s?l|b\.\s?v)\b"
 )
 #: What marks a copyright holder as no organisation's name: the notice's own words ("©
-#: Crown copyright", "Copyright Agency"), a credit's ("Foto", "Getty Images") or an address
+#: Crown copyright", "Copyright Agency"), a credit's ("Foto", "Getty Images"), an address,
+#: or a list (a comma: "Wolfgang Schmale, Universität Wien")
 _HOLDER_NOT_NAME = re.compile(
     r"(?i)\b(?:copyright|rights|reserved|licen[cs]ed?|foto|photo|images|bild|getty|"
-    r"shutterstock|istock|picture|alliance|imago|keystone|creative\s+commons)\b|[@/:|]|\.\w{2,}"
+    r"shutterstock|istock|picture|alliance|imago|keystone|creative\s+commons)\b|[@/:|,]|\.\w{2,}"
 )
 #: What names a site's own publisher rather than a company behind it: a newspaper's word (and
 #: :data:`_PAPER_WORD`'s), a public body's (a council, a city, a ministry, an office or
@@ -8873,7 +8881,7 @@ _HOLDER_NOT_NAME = re.compile(
 #: with no such word, 81 were wrong against the page's og:site_name (a company: "Condé
 #: Nast" for Wired, "Gannett", "CBS Interactive", "Tamedia")
 _HOLDER_KIND = re.compile(
-    r"(?i)\b(?:\w*zeitung|\w*blatt|newspaper|quotidien|journal|périodico|periódico|газета|"
+    r"(?i)\b(?:\w*zeitung|\w*blatt|quotidien|journal|périodico|periódico|газета|"
     r"вестник|council|city of|county|borough|municipality|stadt|gemeinde|landkreis|kreis|"
     r"\w*amt|\w*ministerium|ministry|ministère|ministerio|department|regierung|government|"
     r"gouvernement|gobierno|office (?:for|of)|institut|institute|instituto|istituto|"
@@ -8881,8 +8889,10 @@ _HOLDER_KIND = re.compile(
     r"universit\w*|administración|администрация|министерство)\b"
 )
 #: The most words and characters of a copyright holder taken for a site's name without an
-#: address ("Ayuntamiento de Villaverde del Río", "Institut régional de la statistique")
-_HOLDER_WORDS, _HOLDER_CHARS = 6, 60
+#: address ("Ayuntamiento de Villaverde del Río", "Institut régional de la statistique"; a
+#: notice's holder is read up to 60 characters, so a longer one may be a cut name:
+#: "Bundesministerium für wirtschaftliche Zusammenarbeit und Ent")
+_HOLDER_WORDS, _HOLDER_CHARS = 6, 50
 
 
 def holder_name(holder: str) -> bool:

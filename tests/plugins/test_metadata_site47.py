@@ -4,6 +4,8 @@ headline over its first question. Small excerpts of the tester's pages."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from corearchive.testing import make_document
@@ -208,3 +210,30 @@ def test_a_title_segment_whose_words_start_the_domain_is_the_site(run_stage) -> 
 def test_stems_domain(site: str, label: str, spelled: bool) -> None:
     """Two words' starts that cover most of the domain, not one."""
     assert text._stems_domain(site, label) is spelled
+
+
+#: (the first 20 lines of the dev page trafeval internet-law.de.pseudonymen, as a text)
+_BLOG_POST = (Path(__file__).parent / "data" / "internet_law_post.txt").read_text("utf-8")
+
+
+def test_a_question_headline_over_a_paragraph_that_asks_one_stays_the_title() -> None:
+    """A blog post's question headline under its date line, with a paragraph that ends in a
+    question below it, is no FAQ: the blog's tagline over the date was taken (sesscmp of
+    s47, internet-law.de)."""
+    want = "Verstößt der Ausschluss von Pseudonymen bei Google+ gegen deutsches Recht?"
+    assert extract(_BLOG_POST)["title"] == want
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "© The Economist Newspaper Limited 2025. All rights reserved.",
+        "© Wolfgang Schmale, Universität Wien",
+        "© 2019 Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung",
+    ],
+)
+def test_a_company_a_list_or_a_cut_name_is_no_texts_site(notice: str) -> None:
+    """A newspaper's company ("The Economist Newspaper"), a list of holders, a holder read
+    only up to its 60th character ("… Zusammenarbeit und Ent"): no site's name (sesscmp of
+    s47)."""
+    assert extract(_STATS_RELEASE.format(notice=notice))["site_name"] is None
