@@ -8361,6 +8361,10 @@ def extract_lines(
                     and _names_domain(s, label)
                     and not _site_words(s, True)
                     and not _SITE_MAIL.search(s)
+                    # (not a box's label and what it labels: "Sozialamt Lindenau:
+                    # Öffnungszeiten" was the site of lindenau.example over its footer's
+                    # "© Stadt Lindenau 2025"; s46 acc-data)
+                    and ": " not in s
                 )
             ]
             if named:

@@ -237,3 +237,14 @@ def test_a_company_a_list_or_a_cut_name_is_no_texts_site(notice: str) -> None:
     only up to its 60th character ("… Zusammenarbeit und Ent"): no site's name (sesscmp of
     s47)."""
     assert extract(_STATS_RELEASE.format(notice=notice))["site_name"] is None
+
+
+def test_a_boxs_label_line_is_no_site_name() -> None:
+    """A JSONL record of lindenau.example: a contact box's label, "Sozialamt Lindenau:
+    Öffnungszeiten", named the domain and was the site over the footer's "© Stadt Lindenau
+    2025" (s46 acc-data, jsonl de-anleitung-wohngeld)."""
+    text = _STATS_RELEASE.format(notice="© Stadt Lindenau 2025").replace(
+        "Impressum\n", "Sozialamt Lindenau: Öffnungszeiten\nMo–Fr 8–12 Uhr\nImpressum\n"
+    )
+    got = extract(text, url="https://www.lindenau.example/2024/10/01/de-anleitung-wohngeld")
+    assert got["site_name"] == "Stadt Lindenau"
