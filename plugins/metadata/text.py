@@ -8306,6 +8306,7 @@ def extract_lines(
     # (the last paragraph, found from the end in C)
     last_para = items[len(paras) - 1 - paras[::-1].index(True)][0] if True in paras else body_line
     # publisher from a copyright line near the end
+    holder_cut = False
     for i, s in items[::-1][:15]:
         found, who = (_copyright_who if len(s) <= 200 else _copyright_who.__wrapped__)(s)
         if found:
@@ -8314,6 +8315,10 @@ def extract_lines(
             if who:
                 res["publisher"] = who
                 res["sources"]["publisher"] = f"line {i}"
+                # (a name the notice's pattern read only in part: no site's name, below)
+                holder_cut = (at := s.find(who)) >= 0 and s[
+                    at + len(who) : at + len(who) + 1
+                ].isalnum()
                 if len(s.split()) <= 10:
                     meta_lines["publisher"] = [i]
             if i <= last_para and _NOTICE_START.match(s):
@@ -8431,7 +8436,13 @@ def extract_lines(
         i, s = holder_site
         res["site_name"], res["sources"]["site_name"] = s, f"line {i}"
         meta_lines["site_name"] = [i]
-    elif not res["site_name"] and items and res["publisher"] and holder_name(res["publisher"]):
+    elif (
+        not res["site_name"]
+        and items
+        and res["publisher"]
+        and not holder_cut
+        and holder_name(res["publisher"])
+    ):
         # no line naming the site: the footer's copyright holder when it reads as an
         # organisation's name, not a company's, an agency's or a person's ("© 2024 Der
         # Spiegel", "© Statistisches Landesamt Nordmark 2025"); a text file had no site name
@@ -8893,10 +8904,11 @@ _HOLDER_KIND = re.compile(
     r"universit\w*|administración|администрация|министерство)\b"
 )
 #: The most words and characters of a copyright holder taken for a site's name without an
-#: address ("Ayuntamiento de Villaverde del Río", "Institut régional de la statistique"; a
-#: notice's holder is read up to 60 characters, so a longer one may be a cut name:
-#: "Bundesministerium für wirtschaftliche Zusammenarbeit und Ent")
-_HOLDER_WORDS, _HOLDER_CHARS = 6, 50
+#: address ("Ayuntamiento de Villaverde del Río", "Institut régional de la statistique",
+#: "Bundesministerium der Justiz und für Verbraucherschutz"; a notice's holder is read up
+#: to 60 characters: a name cut there, "Bundesministerium für wirtschaftliche
+#: Zusammenarbeit und Ent", is none, see extract_lines)
+_HOLDER_WORDS, _HOLDER_CHARS = 7, 60
 
 
 def holder_name(holder: str) -> bool:

@@ -37,6 +37,10 @@ Kontakt
         ("© Statistisches Landesamt Nordmark 2025", "Statistisches Landesamt Nordmark"),
         ("© 2025 Rheinische Rundschau GmbH", "Rheinische Rundschau"),
         ("© 2025 «Северная газета». Все права защищены.", "Северная газета"),
+        (
+            "© Bundesministerium der Justiz und für Verbraucherschutz",
+            "Bundesministerium der Justiz und für Verbraucherschutz",
+        ),
         # a company that owns the site, the notice's own words, an agency: no site's name
         ("© 2025 Condé Nast", None),
         ("© 2025 The Ledger Media Group Ltd. All rights reserved.", None),
