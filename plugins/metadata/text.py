@@ -8316,9 +8316,8 @@ def extract_lines(
                 res["publisher"] = who
                 res["sources"]["publisher"] = f"line {i}"
                 # (a name the notice's pattern read only in part: no site's name, below)
-                holder_cut = (at := s.find(who)) >= 0 and s[
-                    at + len(who) : at + len(who) + 1
-                ].isalnum()
+                end = s.find(who) + len(who)
+                holder_cut = end >= len(who) and s[end : end + 1].isalnum()
                 if len(s.split()) <= 10:
                     meta_lines["publisher"] = [i]
             if i <= last_para and _NOTICE_START.match(s):
