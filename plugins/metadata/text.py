@@ -8365,10 +8365,11 @@ def extract_lines(
                     and _names_domain(s, label)
                     and not _site_words(s, True)
                     and not _SITE_MAIL.search(s)
-                    # (not a box's label and what it labels: "Sozialamt Lindenau:
-                    # Öffnungszeiten" was the site of lindenau.example over its footer's
-                    # "© Stadt Lindenau 2025"; s46 acc-data)
-                    and ": " not in s
+                    # (not a box's label and what it labels, the name before the colon:
+                    # "Sozialamt Lindenau: Öffnungszeiten" was the site of lindenau.example
+                    # over its footer's "© Stadt Lindenau 2025"; s46 acc-data. After it,
+                    # "Fotos: Berliner Feuerwehr", the name is the site's own credit)
+                    and not (": " in s and _names_domain(s.split(": ", 1)[0], label))
                 )
             ]
             if named:
