@@ -32,6 +32,7 @@ from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
+from functools import partial
 from itertools import chain
 from typing import Any
 from urllib.parse import urlsplit
@@ -1327,7 +1328,14 @@ class MetadataStage(Stage):
                         and _is_host(doc.site_name, url)
                     )
                 )
-                and (site := title_site(head, doc.title or "", url))
+                and (
+                    site := title_site(
+                        head,
+                        doc.title or "",
+                        url,
+                        partial(copyright_holder, doc.content),
+                    )
+                )
                 and (not doc.site_name or _address_for_name(doc.site_name, site))
             ):
                 # (a page without og:site_name: the segment its <title> adds to the

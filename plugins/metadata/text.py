@@ -6219,6 +6219,69 @@ def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | No
     return below
 
 
+#: The question marks a FAQ's question ends with (Latin, fullwidth, Arabic, Greek)
+_QUESTION_MARKS = ("?", "？", "؟", ";")
+#: How many non-blank lines after a question the next one of a FAQ may come, and the most
+#: lines between a headline and its header's anchor (a standfirst: headline / standfirst /
+#: byline)
+_FAQ_NEXT, _HEADER_GAP = 12, 2
+#: The most words of a FAQ's question
+_FAQ_WORDS = 20
+
+
+def _question(s: str) -> bool:
+    """Whether line ``s`` asks a question: it ends with a question mark (the Greek one only
+    on a Greek line, where ";" is no other stop)."""
+    s = s.rstrip(_CLOSERS)
+    return s.endswith(_QUESTION_MARKS[:3]) or (
+        s.endswith(";") and any("\u0370" <= c <= "\u03ff" for c in s)
+    )
+
+
+def faq_headline(page: Page, pool: TitlePool, line: int, pick: str) -> tuple[int, str] | None:
+    """The page's headline when the pick (``pick`` at ``line``) is the first question of a
+    FAQ or an explainer under it: a question followed by another (a heading of at most
+    :data:`_FAQ_WORDS` words) within :data:`_FAQ_NEXT` lines, below a header's anchor (a byline or a date line:
+    :func:`_header_anchor`) that a candidate which asks none and ends no sentence heads, at
+    most :data:`_HEADER_GAP` lines above it (a standfirst between). "Was ist die Grundsteuer?"
+    won over "Grundsteuer 2025: Die wichtigsten Fragen und Antworten" over its standfirst
+    and byline (s46 acc-data: 3 of 5 FAQ pages as text). Else None."""
+    if not _question(pick):
+        return None
+    at = {i: k for k, i, _ in pool.cands}
+    k = at.get(line)
+    if k is None:
+        return None
+    texts, nwords, paras = page.texts, page.nwords, page.paras
+    if not any(
+        # (the next question a heading of its own, as the pick: not a paragraph or a
+        # comment that ends with a question, as a blog post's under its headline did)
+        _question(texts[j]) and nwords[j] <= _FAQ_WORDS and not paras[j]
+        for j in range(k + 2, min(len(texts), k + 2 + _FAQ_NEXT))
+    ):
+        return None
+    # (the header above the question: its anchor, then the headline over it)
+    by_k = {kk: (i, t) for kk, i, t in pool.cands}
+    for a in range(k - 1, -1, -1):
+        if not _header_anchor(page, a):
+            continue
+        # (the anchor's run: a byline over its date line, "Von Martin Becker" /
+        # "Veröffentlicht am 20.01.2025")
+        top = a
+        while top > 0 and _header_anchor(page, top - 1):
+            top -= 1
+        for h in range(top - 1, max(-1, top - 2 - _HEADER_GAP), -1):
+            # (not the standfirst, a sentence: "Âge légal, ... ce qui s'applique en 2025.")
+            if (
+                h in by_k
+                and not _question(t := by_k[h][1])
+                and t.rstrip(_CLOSERS)[-1:] not in _ENDERS
+            ):
+                return by_k[h]
+        return None
+    return None
+
+
 def _header_anchor(page: Page, k: int) -> bool:
     """Whether non-blank line ``k`` anchors an article's header block: a byline
     (:func:`_is_byline`), or a line of :data:`_DATELINE_WORDS` words at most with a written
@@ -8364,6 +8427,8 @@ def extract_lines(
             i, s = over
         elif pool is not None and (under := under_kicker(page, pool, i)) is not None:
             i, s = under
+        elif pool is not None and (faq := faq_headline(page, pool, i, s)) is not None:
+            i, s = faq
         slug = _slug_words(url) if pool is not None else None
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s)
@@ -8536,6 +8601,7 @@ def extract_lines(
     # (the last paragraph, found from the end in C)
     last_para = items[len(paras) - 1 - paras[::-1].index(True)][0] if True in paras else body_line
     # publisher from a copyright line near the end
+    holder_cut = False
     for i, s in items[::-1][:15]:
         found, who = (_copyright_who if len(s) <= 200 else _copyright_who.__wrapped__)(s)
         if found:
@@ -8544,6 +8610,9 @@ def extract_lines(
             if who:
                 res["publisher"] = who
                 res["sources"]["publisher"] = f"line {i}"
+                # (a name the notice's pattern read only in part: no site's name, below)
+                end = s.find(who) + len(who)
+                holder_cut = end >= len(who) and s[end : end + 1].isalnum()
                 if len(s.split()) <= 10:
                     meta_lines["publisher"] = [i]
             if i <= last_para and _NOTICE_START.match(s):
@@ -8591,6 +8660,11 @@ def extract_lines(
                     and _names_domain(s, label)
                     and not _site_words(s, True)
                     and not _SITE_MAIL.search(s)
+                    # (not a box's label and what it labels, the name before the colon:
+                    # "Sozialamt Lindenau: Öffnungszeiten" was the site of lindenau.example
+                    # over its footer's "© Stadt Lindenau 2025"; s46 acc-data. After it,
+                    # "Fotos: Berliner Feuerwehr", the name is the site's own credit)
+                    and not (": " in s and _names_domain(s.split(": ", 1)[0], label))
                 )
             ]
             if named:
@@ -8639,12 +8713,11 @@ def extract_lines(
         elif (
             label
             and res["publisher"]
-            and _names_domain(res["publisher"], label)
-            and not any(c.isdigit() for c in res["publisher"])
-            and len(res["publisher"].split()) <= 5
+            and (brand := _holder_brand(res["publisher"], label)) is not None
         ):
-            # the copyright holder, when it names the page's domain ("© 2020 Boing Boing")
-            res["site_name"] = res["publisher"]
+            # the copyright holder, when it names the page's domain ("© 2020 Boing Boing",
+            # "© 2025 The Ledger Media Group Ltd." at theledger-news: "The Ledger")
+            res["site_name"] = brand
             res["sources"]["site_name"] = res["sources"]["publisher"]
     if res["title"]:
         # a headline line that is the page's <title> ("Harbour council approves pier
@@ -8658,6 +8731,22 @@ def extract_lines(
         i, s = holder_site
         res["site_name"], res["sources"]["site_name"] = s, f"line {i}"
         meta_lines["site_name"] = [i]
+    elif (
+        not res["site_name"]
+        and items
+        and res["publisher"]
+        and not holder_cut
+        and holder_name(res["publisher"])
+    ):
+        # no line naming the site: the footer's copyright holder when it reads as an
+        # organisation's name, not a company's, an agency's or a person's ("© 2024 Der
+        # Spiegel", "© Statistisches Landesamt Nordmark 2025"); a text file had no site name
+        # on any page that states it so (s46 acc-data D10). With an address that it does not
+        # spell as well: an official name rarely spells its domain (statistik-nordmark),
+        # and a page's address should not lose it the name its text gives. (After the
+        # title, as the holder's logo line above: see there)
+        res["site_name"] = res["publisher"]
+        res["sources"]["site_name"] = res["sources"]["publisher"]
     # categories / tags: a labelled line, a tag line after the body, or the section line
     # just above the headline
     if title_line is not None:
@@ -9087,6 +9176,86 @@ def _covers(s: str, label: str) -> bool:
     return label in _compact(s) or _spells(s, label)
 
 
+#: The words of a company's name after its brand ("The Ledger Media Group", "Rheinische
+#: Mediengruppe", "Hearst Communications"): the company that owns a site, not its name
+_HOLDER_COMPANY = re.compile(
+    r"(?i)\b(?:media\s+group|group|holdings?|publishing|publishers|publications|"
+    r"communications|corporation|company|enterprises|ventures|media|medien|mediengruppe|"
+    r"newspapers?|\w*verlag(?:sgruppe|sgesellschaft)?|verlagshaus|gruppo|groupe|grupo|editorial|éditions|"
+    r"inc|llc|ltd|plc|gmbh|ag|se|kg|kgaa|co|corp|sa|sas|sarl|srl|spa|bv|nv|ab|as|oy|pty|"
+    r"s\.\s?a|s\.\s?l|b\.\s?v)\b"
+)
+#: What marks a copyright holder as no organisation's name: the notice's own words ("©
+#: Crown copyright", "Copyright Agency"), a credit's ("Foto", "Getty Images"), an address,
+#: or a list (a comma: "Wolfgang Schmale, Universität Wien")
+_HOLDER_NOT_NAME = re.compile(
+    r"(?i)\b(?:copyright|rights|reserved|licen[cs]ed?|foto|photo|images|bild|getty|"
+    r"shutterstock|istock|picture|alliance|imago|keystone|creative\s+commons)\b|[@/:|,]|\.\w{2,}"
+)
+#: What names a site's own publisher rather than a company behind it: a newspaper's word (and
+#: :data:`_PAPER_WORD`'s), a public body's (a council, a city, a ministry, an office or
+#: institute, a statistics office). Of 197 holders of dev pages taken as their sites' names
+#: with no such word, 81 were wrong against the page's og:site_name (a company: "Condé
+#: Nast" for Wired, "Gannett", "CBS Interactive", "Tamedia")
+_HOLDER_KIND = re.compile(
+    r"(?i)\b(?:\w*zeitung|\w*blatt|quotidien|journal|périodico|periódico|газета|"
+    r"вестник|council|city of|county|borough|municipality|stadt|gemeinde|landkreis|kreis|"
+    r"\w*amt|\w*ministerium|ministry|ministère|ministerio|department|regierung|government|"
+    r"gouvernement|gobierno|office (?:for|of)|institut|institute|instituto|istituto|"
+    r"statisti\w*|estad[íi]stica|mairie|ville de|ayuntamiento|comune di|gemeente|"
+    r"universit\w*|administración|администрация|министерство)\b"
+)
+#: The most words and characters of a copyright holder taken for a site's name without an
+#: address ("Ayuntamiento de Villaverde del Río", "Institut régional de la statistique",
+#: "Bundesministerium der Justiz und für Verbraucherschutz"; a notice's holder is read up
+#: to 60 characters: a name cut there, "Bundesministerium für wirtschaftliche
+#: Zusammenarbeit und Ent", is none, see extract_lines)
+_HOLDER_WORDS, _HOLDER_CHARS = 7, 60
+
+
+def holder_name(holder: str) -> bool:
+    """Whether copyright holder ``holder`` (``publisher``) reads as the name of the site that
+    shows it, when nothing else names the site: an organisation's name of at most
+    :data:`_HOLDER_WORDS` words, capitalised, without a digit, with a newspaper's or a public
+    body's word (:data:`_HOLDER_KIND`: "Rheinische Rundschau", "Stadt Lindenau"); not a company's
+    (:data:`_HOLDER_COMPANY`: "The Ledger Media Group" owns "The Ledger"), an agency's
+    ("dpa", "Reuters": a credit), a credit's or the notice's words (:data:`_HOLDER_NOT_NAME`:
+    "Crown copyright"). (A person's name is kept: a blog's holder is its writer, whose name
+    the blog goes by.)"""
+    ws = holder.split()
+    return (
+        1 <= len(ws) <= _HOLDER_WORDS
+        and len(holder) <= _HOLDER_CHARS
+        and (ws[0][:1].isupper() or not ws[0][:1].islower())
+        and not any(c.isdigit() for c in holder)
+        and _AGENCY.match(holder) is None
+        and _HOLDER_COMPANY.search(holder) is None
+        and _HOLDER_NOT_NAME.search(holder) is None
+        and (_site_words(holder, False) or _HOLDER_KIND.search(holder) is not None)
+    )
+
+
+def _holder_brand(holder: str, label: str) -> str | None:
+    """The site's name in copyright holder ``holder`` of a page at domain ``label``: the
+    holder when it names the domain ("© 2020 Boing Boing"), or its words before a company's
+    (:data:`_HOLDER_COMPANY`) when they do ("The Ledger Media Group" at theledger-news: "The
+    Ledger"); none with a digit or of more than five words. A name without Latin letters
+    ("Северостат" at severostat) spells no domain: :func:`holder_name`'s organisation,
+    then (with a newspaper's or a public body's word: "Северная газета"; a holder without
+    one, "Нормы ГТО и знаний", "ООО ...", was no site's name on the dev pages)."""
+    if any(c.isdigit() for c in holder) or len(holder.split()) > 5:
+        return None
+    if _names_domain(holder, label):
+        return holder
+    if (m := _HOLDER_COMPANY.search(holder)) is not None and m.start() > 0:
+        brand = holder[: m.start()].strip(" ,-–—&·|")
+        if len(brand.split()) >= 1 and _names_domain(brand, label):
+            return brand
+    if not _LATIN_LETTER.search(holder) and holder_name(holder):
+        return holder
+    return None
+
+
 def _site_evidence(s: str, label: str | None, publisher: str | None) -> bool:
     """Something beyond its look that vouches for a line as the site's name: it names the
     page's domain, holds a newspaper word, or is the copyright holder. The first and last
@@ -9368,7 +9537,12 @@ _NOT_SITE_NAME = re.compile(
 )
 
 
-def title_site(title: str, headline: str, url: str | None = None) -> str | None:
+def title_site(
+    title: str,
+    headline: str,
+    url: str | None = None,
+    holder: Callable[[str], bool] | None = None,
+) -> str | None:
     """The site's name in a page's ``title`` beside its ``headline`` (:func:`headline_of`'s
     answer): the title's last segment when the headline is its first ones ("Halvorsen Bio
     Reports Third Quarter 2026 Results | Halvorsen Bio Investors" -> "Halvorsen Bio
@@ -9380,7 +9554,11 @@ def title_site(title: str, headline: str, url: str | None = None) -> str | None:
     as long as it (the site's own name beside its section's: "Feuerwehr Oldenburg -
     Ausbildung"; the page's name is shorter: "Bohnenviertel - Stadt Stuttgart"). None when the headline
     is the whole title or no run of its segments (s41 acc-press F17: a page without
-    ``og:site_name`` had no site's name)."""
+    ``og:site_name`` had no site's name). ``holder``: whether the page names a segment as its
+    copyright holder ("© Statistisches Landesamt Nordmark 2025"), which vouches for it as
+    the site's name whatever its shape or the domain (an official name rarely spells its
+    address: a WARC record of such a page had no site name, the same HTML file had; s46
+    acc-data D10)."""
     parts = _TITLE_SEP.split(" ".join(title.split()))
     head = " ".join(headline.split())
     if len(parts) < 3 or not head:
@@ -9411,10 +9589,50 @@ def title_site(title: str, headline: str, url: str | None = None) -> str | None:
         or not _name_like(site)
         or not any(c.isalpha() for c in site)
         # (a name without Latin letters, "Известия" of iz.ru, spells no domain)
-        or (label is not None and _LATIN_LETTER.search(site) and not _names_domain(site, label))
+        or (
+            label is not None
+            and _LATIN_LETTER.search(site)
+            and not _names_domain(site, label)
+            and not _stems_domain(site, label)
+        )
     ):
-        return None
+        # (unless the page's copyright notice names it: see ``holder``. Asked last, a search
+        # of the page's markup)
+        vouched = (
+            holder is not None
+            and len(site.split()) <= _TITLE_SITE_WORDS
+            and any(c.isalpha() for c in site)
+            and not section_label(site)
+            and _NOT_SITE_NAME.fullmatch(site.strip(" .:")) is None
+            and _compact(site) != _compact(head)
+            and holder(site)
+        )
+        return site if vouched else None
     return site
+
+
+#: The fewest letters of a word's start that :func:`_stems_domain` finds in a domain, and
+#: the share of the domain the words' starts must cover
+_STEM_CHARS, _STEM_COVER = 4, 0.7
+
+
+def _stems_domain(site: str, label: str) -> bool:
+    """Whether the domain ``label`` is spelled by the starts of two words of ``site`` or
+    more (each word's longest start of :data:`_STEM_CHARS` letters or more that the label
+    holds), which cover :data:`_STEM_COVER` of it: "Office for Regional Statistics" and
+    regionalstats ("regional" + "stat"), "Statistisches Landesamt Nordmark" and
+    statistiknordmark. An official name rarely spells its address whole (s46 acc-data
+    D10: a WARC record had no site name where its HTML file had)."""
+    found = 0
+    covered = 0
+    for w in {_compact(w) for w in site.split()}:
+        if len(w) < _STEM_CHARS:
+            continue
+        n = next((n for n in range(len(w), _STEM_CHARS - 1, -1) if w[:n] in label), 0)
+        if n:
+            found += 1
+            covered += n
+    return found >= 2 and covered >= _STEM_COVER * len(label)
 
 
 #: A Latin letter (of ASCII, or one with its marks: "é")
@@ -9760,6 +9978,10 @@ _COPYRIGHT_WHO = re.compile(
 _WHO_TAIL = re.compile(r"\s+(?:\d{4}(?:\s*[-–]\s*\d{4})?\b.*|[-–—|/·]\s.*)$")
 
 
+#: Quotation marks that open and close a name ("«Северная газета»", "„Die Glocke“")
+_OPEN_QUOTES, _CLOSE_QUOTES = "«»„“\"‘'", "»«“”\"’'"
+
+
 @lru_cache(maxsize=4096)
 def _copyright_who(s: str) -> tuple[bool, str | None]:
     """Whether line ``s`` holds a copyright notice, and the publisher it names (None if
@@ -9782,7 +10004,12 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
     if rest != who and rest[:1] in "-–—|/·":
         # ("©Todos los derechos reservados - 2022 Políticas …": the notice names no holder)
         return True, None
-    who = _RIGHTS_TAIL.sub("", _WHO_TAIL.sub("", rest)).strip(" .,-–")
+    # (and a separator left at its end: "© Abendzeitung München · Alle Rechte ...")
+    who = _RIGHTS_TAIL.sub("", _WHO_TAIL.sub("", rest)).strip(" .,-–—·|")
+    if len(who) > 2 and who[0] in _OPEN_QUOTES and who[-1] in _CLOSE_QUOTES:
+        # (a name in its quotation marks, "© 2025 «Северная газета»": the name without them,
+        # as the page's <title> writes it)
+        who = who[1:-1].strip()
     # (a holder is a name: not a sign alone, "© ℗ 2012-2021")
     named = who and not _RIGHTS.match(who) and any(c.isalnum() for c in who)
     return True, who if named else None
