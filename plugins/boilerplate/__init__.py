@@ -582,6 +582,7 @@ class BoilerplateStage(Stage):
                     _decide_wrapped(d)
                 _keep_structures(d)
                 _keep_short_runs(d)
+                _keep_records(d)
                 if about := about_paragraph(d.stripped, d.keep.tolist()):
                     _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
                 _keep_listing_teasers(d)
@@ -1540,6 +1541,28 @@ def _keep_short_runs(d: Any) -> None:
             return
     if found := pair_runs(d.stripped, keep, short, prose):
         _mark(d, dict.fromkeys(found, PAIRS_REASON), True)
+
+
+def _keep_records(d: Any) -> None:
+    """Keep the removed lines of a page's records, on a page of few kept prose lines
+    (:func:`.structures.short_text_prose`): a table of labelled rows written a cell a line
+    with its heading (:func:`.records.row_tables`: opening hours) and a listing's dated
+    records (:func:`.records.dated_records`: a programme's events), with a reason."""
+    from .lines import CUEONLY_REASON, TEASER_REASON
+    from .records import RECORDS_REASON, ROWS_REASON, dated_records, row_tables
+    from .structures import short_text_prose
+
+    if (prose := short_text_prose(d.stripped, keep := d.keep.tolist())) is None:
+        return
+    reasons = d.columns()[2]
+    free = [r in _SHORT_REASONS or r == "repeated line" for r in reasons]
+    items = [f or r == TEASER_REASON for f, r in zip(free, reasons, strict=True)]
+    if found := row_tables(d.stripped, keep, free, prose, items):
+        _mark(d, dict.fromkeys(found, ROWS_REASON), True)
+        keep = d.keep.tolist()
+    words = [r in ("boilerplate vocabulary", CUEONLY_REASON) for r in reasons]
+    if found := dated_records(d.stripped, keep, words, prose):
+        _mark(d, dict.fromkeys(found, RECORDS_REASON), True)
 
 
 def _keep_listing_teasers(d: Any) -> None:

@@ -1,0 +1,127 @@
+"""A page's records in plain text (s47 kinds): a town hall's service page with its opening
+hours written one cell a line, a venue's programme of dated events. The line model reads
+each line alone, short, as a menu's item, and removed them (the programme page was dropped
+whole); the records are kept by their shape on a page of little prose, the site's menus,
+teasers and footer around them stay removed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+
+MENU = ["Skip to main content", "Borough of Exeter", "Search", "Home", "Services",
+        "Waste and recycling", "Parking", "Events", "Contact", "About us", "Jobs"]  # fmt: skip
+FOOT = ["Borough of Exeter", "Mill Lane 51", "13288 Exeter", "Phone +44 1392 265000",
+        "© 2025 Borough of Exeter. All rights reserved.", "Imprint", "Privacy policy",
+        "Cookie settings", "Back to top"]  # fmt: skip
+TEASERS = ["Latest news", "7 February 2024", "Bulky waste collection dates", "26 June 2025",
+           "Public consultation on the new local plan", "25 December 2024",
+           "Road closure on Park Avenue"]  # fmt: skip
+
+
+def _page(*blocks: list[str]) -> str:
+    """A browser copy: one block a line, blank lines between them (the dev sets' layout)."""
+    return "\n\n".join(line for b in blocks for line in b)
+
+
+def _kept(run_stage: Any, text: str) -> list[str]:
+    got = run_stage(BoilerplateStage, make_document(text)).kept
+    return got[0].text.split("\n") if got else []
+
+
+def test_opening_hours_and_the_list_over_them_are_kept(run_stage):
+    """A service page: one paragraph, a list of the documents to bring under its label, then
+    the opening hours, each day a label over one or two time ranges ("–" where the
+    afternoon is closed). The model kept the paragraph alone."""
+    intro = ["Applying for a residents' parking permit",
+             "Please bring a valid photo ID and proof of address to your appointment at "
+             "the town hall."]  # fmt: skip
+    needs = [
+        "What you need",
+        "The completed application form",
+        "Proof of address (not older than three months)",
+        "Vehicle registration document",
+    ]
+    hours = ["Opening hours", "Monday", "8:30 – 12:00", "14:00 – 16:00", "Tuesday",
+             "8:30 – 12:00", "–", "Wednesday", "7:30 – 13:00", "14:00 – 18:00", "Thursday",
+             "8:30 – 12:00", "–", "Friday", "7:30 – 12:00", "–"]  # fmt: skip
+    page = _page(MENU, intro, needs, hours, TEASERS, FOOT)
+    kept = _kept(run_stage, page)
+    want = [x for x in needs + hours if x != "–"]
+    assert [x for x in kept if x in want] == want
+    assert not set(MENU[3:] + TEASERS + FOOT[1:]) & set(kept)
+
+
+def test_a_programme_of_dated_events_is_kept(run_stage):
+    """A venue's programme: each event its date with a time of day, its name, its place and
+    now and then a note. No line is prose of eight words: the model kept none, and the
+    page was dropped as one without content."""
+    events = ["Wed 12 February 2025, 13:00", "Open-air cinema", "Station Road 14, York",
+              "Suitable for ages 6 and up, registration required.",
+              "Sat 22 February 2025, 10:30", "Photography exhibition opening",
+              "Mill Lane 37, York", "Mon 24 February 2025, 19:30",
+              "Jazz evening with the Clarke Trio", "High Street 12, York",
+              "Tickets available at the box office.", "Fri 28 February 2025, 19:30",
+              "Choir concert", "Church Street 51, York"]  # fmt: skip
+    page = _page(MENU, ["Events in February"], events, FOOT)
+    kept = _kept(run_stage, page)
+    assert [x for x in kept if x in events] == events
+    assert not set(MENU[3:] + FOOT[1:]) & set(kept)
+
+
+def test_dated_teasers_without_a_time_of_day_are_no_records():
+    """A sidebar's news teasers, a date over a headline, have no time of day: they stay as
+    the model decided them."""
+    from corearchive_plugins.boilerplate.records import dated_records
+
+    n = len(TEASERS)
+    assert dated_records(TEASERS, [False] * n, [False] * n, []) == []
+
+
+def test_a_share_bar_with_counts_is_no_table_of_rows():
+    """Labels over counts ("Facebook" / "12" ...) before the page's prose: no table (the
+    rows are looked for after the kept prose only)."""
+    from corearchive_plugins.boilerplate.records import row_tables
+
+    bar = ["Facebook", "12", "X", "5", "LinkedIn", "3", "Email", "1"]
+    lines = [*bar, "A paragraph of the page that the model kept as its only prose line here."]
+    keep = [False] * len(bar) + [True]
+    assert row_tables(lines, keep, [True] * len(lines), [len(bar)]) == []
+
+
+def test_opening_hours_a_row_a_line_are_kept():
+    """As w3m writes the table: each day's row on one line, its cells parted by runs of
+    spaces; after the page's one kept paragraph."""
+    from corearchive_plugins.boilerplate.records import row_tables
+
+    rows = ["Opening hours", "Montag             8:30 – 12:00    14:00 – 16:00",
+            "Dienstag           8:30 – 12:00    –", "Mittwoch           8:30 – 12:00",
+            "Donnerstag         7:30 – 13:00    14:00 – 18:00",
+            "Freitag            7:30 – 13:00    –"]  # fmt: skip
+    lines = ["Sperrmüll wird auf Antrag bis zu vier Mal im Jahr kostenlos abgeholt.", *rows,
+             "Das könnte Sie auch interessieren"]  # fmt: skip
+    keep = [True] + [False] * (len(lines) - 1)
+    assert row_tables(lines, keep, [True] * len(lines), [0]) == list(range(1, len(rows) + 1))
+
+
+def test_readers_comments_under_a_post_are_no_dated_records():
+    """Readers' comments, a poster and a time over what they say, under a post of a few
+    paragraphs: each begins with a sentence, no event's name, and the post is prose of its
+    own; they stay as the model decided them (s47: a held-out blog post kept them)."""
+    from corearchive_plugins.boilerplate.records import dated_records
+
+    post = ["Wir fahren mit dem Auto nach Paris und wissen nicht, wo wir parken sollen.",
+            "Das Hotel bietet einen privaten Parkplatz an, der 24 Euro am Tag kostet.",
+            "Also, liebes Internet, welche Lösung schlägst du vor? Was kostet sie?"]  # fmt: skip
+    comments = ["Sven | 11.05.2012 15:36", "Beim Hotel parken. Der Preis ist doch ok.",
+                "Wenn schon, denn schon. Viel Spaß.", "Jutta | 11.05.2012 18:02",
+                "Man kann mit dem Auto reinfahren, braucht aber ein Navi.",
+                "jovelstefan | 12.05.2012 18:47",
+                "Vielleicht sollte ich die einfach mal rausnehmen.",
+                "Ja, er lebt noch."]  # fmt: skip
+    lines = post + comments
+    keep = [True] * len(post) + [False] * len(comments)
+    n = len(lines)
+    assert dated_records(lines, keep, [False] * n, [0, 1, 2]) == []
