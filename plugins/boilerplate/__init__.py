@@ -595,6 +595,7 @@ class BoilerplateStage(Stage):
                 _drop_ticker(d)
                 _drop_encoded_data(d)
                 _drop_breadcrumb(d)
+                _drop_trail_line(d)
                 _drop_consent_notice(d)
                 _drop_closing_consent_notice(d)
                 _drop_lead_trail(d)
@@ -1780,6 +1781,15 @@ def _drop_breadcrumb(d: Any) -> None:
             drop.update((i, BREADCRUMB_REASON) for i in range(first, j + 1) if keep[i])
     if drop:
         _mark(d, drop, False)
+
+
+def _drop_trail_line(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a breadcrumb trail on one
+    line over the page's heading (:func:`.trails.trail_lines`), with a reason."""
+    from .trails import TRAIL_REASON, trail_lines
+
+    if found := trail_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, TRAIL_REASON), False)
 
 
 def _drop_lead_trail(d: Any) -> None:
