@@ -66,6 +66,25 @@ def _value(s: str) -> int:
     return 1 if _marks_only(s) else 0
 
 
+#: a value cell in a row's cells written with one space between them (lynx pads the label's
+#: column alone: "Dienstag       8:30 – 12:00 –")
+_CELL = re.compile(rf"(?:{_RANGE.pattern}|{_NUMBER.pattern}|[-–—*†]{{1,3}})(?=\s|$)")
+
+
+def _values(s: str) -> list[int]:
+    """The kinds (:func:`_value`) of the value cells of ``s``, a row's cells after its label:
+    parted by runs of spaces, or by one space when every cell is a value; [0] when one is
+    none."""
+    cells = _CELL_SEP.split(s)
+    if len(cells) > 1 or _value(s):
+        return [_value(c) for c in cells]
+    at, out = 0, []
+    while at < len(s) and (m := _CELL.match(s, at)) is not None:
+        out.append(_value(m.group()))
+        at = m.end() + 1
+    return out if at >= len(s) and out else [0]
+
+
 def _row_label(s: str) -> bool:
     """Whether ``s`` reads as a row's label: a name of at most :data:`_KEY_WORDS` words, no
     figure, no sentence, no image's label ("Monday", "Kinder bis 12 Jahre" has a figure)."""
@@ -85,8 +104,8 @@ def _rows_at(lines: Sequence[str], i: int, free: Sequence[bool]) -> tuple[int, i
     while i < n and free[i]:
         # (a row on one line, its cells parted by runs of spaces: as w3m and lynx write a
         # table, "Montag        8:30 – 12:00    14:00 – 16:00")
-        if len(cells := _CELL_SEP.split(lines[i])) > 1:
-            values = [_value(c) for c in cells[1:]]
+        if len(cells := _CELL_SEP.split(lines[i], maxsplit=1)) > 1:
+            values = _values(cells[1])
             if not (_row_label(cells[0]) and len(values) <= _MAX_VALUES and all(values)):
                 break
             if 2 not in values:

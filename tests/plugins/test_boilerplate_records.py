@@ -93,7 +93,7 @@ def test_a_share_bar_with_counts_is_no_table_of_rows():
 
 def test_opening_hours_a_row_a_line_are_kept():
     """As w3m writes the table: each day's row on one line, its cells parted by runs of
-    spaces; after the page's one kept paragraph."""
+    spaces; after the page's one kept paragraph. (lynx's layout: the next test)"""
     from corearchive_plugins.boilerplate.records import row_tables
 
     rows = ["Opening hours", "Montag             8:30 – 12:00    14:00 – 16:00",
@@ -125,3 +125,18 @@ def test_readers_comments_under_a_post_are_no_dated_records():
     keep = [True] * len(post) + [False] * len(comments)
     n = len(lines)
     assert dated_records(lines, keep, [False] * n, [0, 1, 2]) == []
+
+
+def test_opening_hours_as_lynx_writes_them_are_kept():
+    """As lynx writes the table: the label's column padded, the values one space apart
+    ("Dienstag       8:30 – 12:00 –")."""
+    from corearchive_plugins.boilerplate.records import row_tables
+
+    rows = ["Montag         8:30 – 12:00 14:00 – 16:00",
+            "Dienstag       8:30 – 12:00 –",
+            "Mittwoch       8:30 – 12:00 15:00 – 16:00",
+            "Donnerstag     7:30 – 13:00 –"]  # fmt: skip
+    lines = ["Sperrmüll wird auf Antrag bis zu vier Mal im Jahr kostenlos abgeholt.", *rows,
+             "Das könnte Sie auch interessieren"]  # fmt: skip
+    keep = [True] + [False] * (len(lines) - 1)
+    assert row_tables(lines, keep, [True] * len(lines), [0]) == [1, 2, 3, 4]
