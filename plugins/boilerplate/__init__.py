@@ -863,6 +863,11 @@ class BoilerplateStage(Stage):
                         if hide or may_box(html)
                         else []
                     )
+                    if "<time" in html:
+                        # (the dates of a listing's records, which trafilatura drops)
+                        from .records import record_times
+
+                        retagged += record_times(tree)
                     if changed:
                         # (the tree changed, so does its index: built once for both)
                         index = AttrIndex(tree)

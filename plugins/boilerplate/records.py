@@ -15,13 +15,15 @@ lines and the label / value tables):
   spaces, as text browsers write a table (:func:`row_tables`);
 * a run of events, each a date with its time of day over a few lines of its own (its name,
   its place, a note): "Sat 9 August 2025, 12:00" / "Repair café" / "Mill Lane 3, York"
-  (:func:`dated_records`).
+  (:func:`dated_records`); in an HTML page, their dates, which trafilatura drops with every
+  ``<time>`` (:func:`record_times`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from .structures import (
     _BRACKETED,
@@ -274,4 +276,39 @@ def dated_records(
             ):
                 out.extend(j for j in range(dates[k], end) if not keep[j])
         k = m + 1
+    return out
+
+
+#: the most levels from an event's ``<time>`` up to its record's element (``<li>``, a card)
+_RECORD_LEVELS = 2
+
+
+def record_times(tree: Any) -> list[tuple[Any, str]]:
+    """Make the ``<time>`` elements of an HTML page's dated records ``<span>`` elements, and
+    return them with their tags (for :func:`.figures.restore`: the metadata stage reads the
+    tree as parsed). trafilatura deletes every ``<time>``: a programme's events
+    (``<li class="event"><time>Sat 9 August 2025, 12:00</time><h3>Repair café</h3>…``)
+    were extracted without their dates (s47 kinds). A record is an element at most
+    :data:`_RECORD_LEVELS` levels over its time, one of :data:`_MIN_RECORDS` or more of
+    one tag beside each other, each with one time, an event's date with its time of day
+    (:func:`_event_date`; a teaser's date alone stays dropped)."""
+    groups: dict[Any, list[tuple[Any, Any]]] = {}
+    for t in tree.iter("time"):
+        if not _event_date(" ".join(t.text_content().split())):
+            continue
+        rec = t.getparent()
+        for _ in range(_RECORD_LEVELS):
+            if rec is None or (up := rec.getparent()) is None:
+                break
+            if sum(c.tag == rec.tag for c in up) >= _MIN_RECORDS:
+                groups.setdefault(up, []).append((rec, t))
+                break
+            rec = up
+    out: list[tuple[Any, str]] = []
+    for found in groups.values():
+        recs = [id(r) for r, _ in found]
+        if len(set(recs)) >= _MIN_RECORDS and len(set(recs)) == len(recs):
+            out += [(t, t.tag) for _, t in found]
+    for t, _ in out:
+        t.tag = "span"
     return out

@@ -140,3 +140,31 @@ def test_opening_hours_as_lynx_writes_them_are_kept():
              "Das könnte Sie auch interessieren"]  # fmt: skip
     keep = [True] + [False] * (len(lines) - 1)
     assert row_tables(lines, keep, [True] * len(lines), [0]) == [1, 2, 3, 4]
+
+
+_EVENTS = [("Wed 12 February 2025, 13:00", "Open-air cinema", "Station Road 14, York"),
+           ("Sat 22 February 2025, 10:30", "Photo exhibition opening", "Mill Lane 37, York"),
+           ("Mon 24 February 2025, 19:30", "Jazz evening with a trio", "High Street 12, York"),
+           ("Fri 28 February 2025, 19:30", "Choir concert", "Church Street 51, York")]  # fmt: skip
+
+
+def test_an_html_programme_keeps_its_dates(run_stage):
+    """trafilatura deletes every <time>: a programme's events were extracted without their
+    dates. The dates of records side by side are kept; the tree is given back as parsed
+    (the metadata stage reads its <time> elements)."""
+    items = "".join(
+        f"<li class='event'><time>{w}</time><h3>{n}</h3><p>{p}</p></li>" for w, n, p in _EVENTS
+    )
+    html = (
+        "<html><head><title>Events in February</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/events'>Events</a></nav>"
+        f"<main><h1>Events in February</h1><ul class='events'>{items}</ul></main>"
+        "<footer>© 2025 Bath Arts Centre</footer></body></html>"
+    )
+    doc = make_document(html, html=True)
+    got = run_stage(BoilerplateStage, doc).kept
+    text = got[0].text
+    assert all(w in text for w, _, _ in _EVENTS)
+    assert all(n in text for _, n, _ in _EVENTS)
+    tree = got[0].work.get("html_tree")
+    assert tree is None or len(list(tree.iter("time"))) == len(_EVENTS)
