@@ -119,7 +119,8 @@ def _rows_at(lines: Sequence[str], i: int, free: Sequence[bool]) -> tuple[int, i
             break
         j = i + 1
         numbers = 0
-        while j < n and j - i <= _MAX_VALUES and free[j] and (v := _value(lines[j])):
+        # (a value the model kept is one all the same: a time it read as the text's)
+        while j < n and j - i <= _MAX_VALUES and (v := _value(lines[j])):
             numbers += v == 2
             j += 1
         if not numbers:
@@ -146,9 +147,10 @@ def row_tables(
     :func:`.structures.short_text_prose`, a page of few prose lines: an article's share
     bar "Facebook" / "12" / "X" / "5" has that shape). ``free``: whether the model removed
     a line for its shortness or its repetition alone (a week's hours repeat), not for a
-    page's furniture words; ``items``: whether a line of the run over the table may be
-    kept, by default ``free`` (the caller's adds the lines the model removed as teasers
-    after the article's end: the table kept under them shows it goes on)."""
+    page's furniture words (a label must be; a value may be any line of its form);
+    ``items``: whether a line of the run over the table may be kept, by default ``free``
+    (the caller's adds the lines the model removed as teasers after the article's end:
+    the table kept under them shows it goes on)."""
     if not prose:
         return []
     n = len(lines)

@@ -168,3 +168,19 @@ def test_an_html_programme_keeps_its_dates(run_stage):
     assert all(n in text for _, n, _ in _EVENTS)
     tree = got[0].work.get("html_tree")
     assert tree is None or len(list(tree.iter("time"))) == len(_EVENTS)
+
+
+def test_a_value_the_model_kept_does_not_cut_the_table():
+    """The model kept one of the times as the text's (read with the paragraph over it):
+    the rows go on through it."""
+    from corearchive_plugins.boilerplate.records import row_tables
+
+    rows = ["Monday", "7:30 – 12:00", "Tuesday", "7:30 – 12:00", "14:00 – 18:00",
+            "Wednesday", "8:30 – 12:00", "Thursday", "8:30 – 13:00"]  # fmt: skip
+    lines = ["Due to sewer works, Mill Lane will be closed to through traffic for two weeks.",
+             "Opening hours", *rows]  # fmt: skip
+    keep = [True] + [False] * (len(lines) - 1)
+    keep[5] = True  # (Tuesday's first time)
+    free = [not k for k in keep]
+    got = row_tables(lines, keep, free, [0])
+    assert got == [j for j in range(1, len(lines)) if not keep[j]]
