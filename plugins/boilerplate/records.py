@@ -147,7 +147,8 @@ def row_tables(
     :data:`_MIN_ROWS` rows, labels that differ, each row one to :data:`_MAX_VALUES` values,
     a number or a range of numbers among them; after the page's kept prose (``prose``: its
     :func:`.structures.short_text_prose`, a page of few prose lines: an article's share
-    bar "Facebook" / "12" / "X" / "5" has that shape). ``free``: whether the model removed
+    bar "Facebook" / "12" / "X" / "5" has that shape), with a heading, at most
+    :data:`_MAX_RUN` lines under the kept prose line above it. ``free``: whether the model removed
     a line for its shortness or its repetition alone (a week's hours repeat), not for a
     page's furniture words (a label must be; a value may be any line of its form);
     ``items``: whether a line of the run over the table may be kept, by default ``free``
@@ -174,7 +175,13 @@ def row_tables(
                 start = h
         # the short lines between the last kept prose line over it and its heading
         above = max((p for p in prose if p < start), default=None)
-        if above is not None and _MIN_RUN <= start - above - 1 <= _MAX_RUN:
+        if start == i or above is None or start - above - 1 > _MAX_RUN:
+            # (a table of the page is under its heading, next to its text: a sidebar's
+            # league table, its archive's months and their counts, a weather widget's days
+            # over their temperatures are far under it or have none; s47 sesscmp)
+            i = end
+            continue
+        if start - above - 1 >= _MIN_RUN:
             run = range(above + 1, start)
             if all(
                 (free if items is None else items)[j]
@@ -205,9 +212,12 @@ _OWN_PROSE = 3
 
 def _event_date(s: str) -> bool:
     """Whether ``s`` is an event's date alone with its time of day ("Fr 1. August 2025,
-    13:30", "mié 12 de febrero de 2025, 19:30"): a news teaser's date has no clock."""
+    13:30", "mié 12 de febrero de 2025, 19:30"): a news teaser's date has no clock; the
+    day's number is its first or second word (a weekday before it; a list's "Kongresshalle
+    Berlin2. Oktober 2015 - 12:29" is a name with its date)."""
     return (
         len(s) <= _DATE_CHARS
+        and any(w[:1].isdigit() for w in s.split()[:2])
         and _has_time(s)
         and _time_alone(s)
         and _clock(s) is not None
@@ -270,6 +280,11 @@ def dated_records(
             # most records (readers' comments under a post, "Sven | 11.05.2012 15:36" over
             # "Beim Hotel parken. …", begin with what they say; s47 held-out)
             named = sum(not lines[d + 1].endswith(SENTENCE_END) for d in dates[k : m + 1])
+            # (a line in every record before the last is a box's label or button, no
+            # event's: a video box's "Video" under each teaser; s47 sesscmp)
+            shared = set.intersection(
+                *({lines[j] for j in range(dates[r] + 1, dates[r + 1])} for r in range(k, m))
+            )
             # (and the page has no article besides them: a post's readers' comments are
             # dated records too, under its paragraphs; the notes of events are prose)
             own = sum(not dates[k] <= p < end for p in prose)
@@ -277,6 +292,7 @@ def dated_records(
                 2 * sum(furniture[dates[k] : end]) <= end - dates[k]
                 and 2 * named > m - k + 1
                 and own < _OWN_PROSE
+                and not (m - k >= 2 and shared)
             ):
                 out.extend(j for j in range(dates[k], end) if not keep[j])
         k = m + 1

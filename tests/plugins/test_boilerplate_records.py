@@ -136,10 +136,10 @@ def test_opening_hours_as_lynx_writes_them_are_kept():
             "Dienstag       8:30 – 12:00 –",
             "Mittwoch       8:30 – 12:00 15:00 – 16:00",
             "Donnerstag     7:30 – 13:00 –"]  # fmt: skip
-    lines = ["Sperrmüll wird auf Antrag bis zu vier Mal im Jahr kostenlos abgeholt.", *rows,
-             "Das könnte Sie auch interessieren"]  # fmt: skip
+    lines = ["Sperrmüll wird auf Antrag bis zu vier Mal im Jahr kostenlos abgeholt.",
+             "Öffnungszeiten", *rows, "Das könnte Sie auch interessieren"]  # fmt: skip
     keep = [True] + [False] * (len(lines) - 1)
-    assert row_tables(lines, keep, [True] * len(lines), [0]) == [1, 2, 3, 4]
+    assert row_tables(lines, keep, [True] * len(lines), [0]) == [1, 2, 3, 4, 5]
 
 
 _EVENTS = [("Wed 12 February 2025, 13:00", "Open-air cinema", "Station Road 14, York"),
@@ -232,3 +232,30 @@ def test_readers_comments_under_an_article_are_no_thread():
     )
     tree = lh.fromstring(f"<html><body><article><p>{article}</p></article>{comments}</body></html>")
     assert thread_posts(tree, article) == []
+
+
+def test_a_sidebar_table_far_under_the_text_is_no_table_of_rows():
+    """A sidebar's league table (club / played / points, a cell a line) far under the
+    page's short text, past its teasers: no table of the page (s47: a news page's widget
+    was kept)."""
+    from corearchive_plugins.boilerplate.records import row_tables
+
+    teasers = [f"Headline number {j} of the sports desk today" for j in range(14)]
+    table = ["Bundesliga", "Bayern", "5", "13", "Wolfsburg", "5", "13", "Dortmund", "5", "12",
+             "Leverkusen", "5", "10", "Mainz", "5", "10"]  # fmt: skip
+    lines = ["The striker scored twice as his side won the derby on Saturday night.",
+             *teasers, *table]  # fmt: skip
+    keep = [True] + [False] * (len(lines) - 1)
+    assert row_tables(lines, keep, [True] * len(lines), [0]) == []
+
+
+def test_a_video_box_of_dated_teasers_is_no_listing():
+    """A video box under a short wire story: each teaser a date with its time, a headline
+    and the box's "Video" label; a line in every record is the box's, no event's."""
+    from corearchive_plugins.boilerplate.records import dated_records
+
+    box = ["29 July 2025, 20:18", "Tourists leave the city for fear of the virus", "Video",
+           "29 July 2025, 20:15", "Live at nine", "Video",
+           "29 July 2025, 18:05", "Camp cleared in the north of the city", "All videos"]  # fmt: skip
+    n = len(box)
+    assert dated_records(box, [False] * n, [False] * n, []) == []
