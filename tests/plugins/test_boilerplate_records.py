@@ -256,6 +256,6 @@ def test_a_video_box_of_dated_teasers_is_no_listing():
 
     box = ["29 July 2025, 20:18", "Tourists leave the city for fear of the virus", "Video",
            "29 July 2025, 20:15", "Live at nine", "Video",
-           "29 July 2025, 18:05", "Camp cleared in the north of the city", "All videos"]  # fmt: skip
+           "29 July 2025, 18:05", "Camp cleared in the north", "All videos"]  # fmt: skip
     n = len(box)
     assert dated_records(box, [False] * n, [False] * n, []) == []
