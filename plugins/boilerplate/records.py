@@ -307,7 +307,8 @@ def record_times(tree: Any) -> list[tuple[Any, str]]:
     tree as parsed). trafilatura deletes every ``<time>``: a programme's events
     (``<li class="event"><time>Sat 9 August 2025, 12:00</time><h3>Repair café</h3>…``)
     were extracted without their dates (s47 kinds). A record is an element at most
-    :data:`_RECORD_LEVELS` levels over its time, one of :data:`_MIN_RECORDS` or more of
+    :data:`_RECORD_LEVELS` levels over its time (through a wrapper of the time alone: a
+    forum post's header holds its poster too), one of :data:`_MIN_RECORDS` or more of
     one tag beside each other, each with one time, an event's date with its time of day
     (:func:`_event_date`; a teaser's date alone stays dropped)."""
     groups: dict[Any, list[tuple[Any, Any]]] = {}
@@ -320,6 +321,10 @@ def record_times(tree: Any) -> list[tuple[Any, str]]:
                 break
             if sum(c.tag == rec.tag for c in up) >= _MIN_RECORDS:
                 groups.setdefault(up, []).append((rec, t))
+                break
+            if len(rec) != 1 or (rec.text or "").strip():
+                # (up from a wrapper of the time alone only: a post's header holds its
+                # poster and its time, and the thread is read as such; s47)
                 break
             rec = up
     out: list[tuple[Any, str]] = []
