@@ -594,6 +594,7 @@ class BoilerplateStage(Stage):
                     _decide_wrapped(d)
                 _keep_structures(d)
                 _keep_short_runs(d)
+                _keep_records(d)
                 if about := about_paragraph(d.stripped, d.keep.tolist()):
                     _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
                 _keep_listing_teasers(d)
@@ -611,6 +612,7 @@ class BoilerplateStage(Stage):
                 _drop_post_neighbours(d)
                 _drop_feed(d)
                 _drop_breadcrumb(d)
+                _drop_trail_line(d)
                 _drop_consent_notice(d)
                 _drop_closing_consent_notice(d)
                 _drop_lead_trail(d)
@@ -878,6 +880,11 @@ class BoilerplateStage(Stage):
                         if hide or may_box(html)
                         else []
                     )
+                    if "<time" in html:
+                        # (the dates of a listing's records, which trafilatura drops)
+                        from .records import record_times
+
+                        retagged += record_times(tree)
                     if changed:
                         # (the tree changed, so does its index: built once for both)
                         index = AttrIndex(tree)
@@ -1562,6 +1569,28 @@ def _keep_short_runs(d: Any) -> None:
         _mark(d, dict.fromkeys(found, PAIRS_REASON), True)
 
 
+def _keep_records(d: Any) -> None:
+    """Keep the removed lines of a page's records, on a page of few kept prose lines
+    (:func:`.structures.short_text_prose`): a table of labelled rows written a cell a line
+    with its heading (:func:`.records.row_tables`: opening hours) and a listing's dated
+    records (:func:`.records.dated_records`: a programme's events), with a reason."""
+    from .lines import CUEONLY_REASON, TEASER_REASON
+    from .records import RECORDS_REASON, ROWS_REASON, dated_records, row_tables
+    from .structures import short_text_prose
+
+    if (prose := short_text_prose(d.stripped, keep := d.keep.tolist())) is None:
+        return
+    reasons = d.columns()[2]
+    free = [r in _SHORT_REASONS or r == "repeated line" for r in reasons]
+    items = [f or r == TEASER_REASON for f, r in zip(free, reasons, strict=True)]
+    if found := row_tables(d.stripped, keep, free, prose, items):
+        _mark(d, dict.fromkeys(found, ROWS_REASON), True)
+        keep = d.keep.tolist()
+    words = [r in ("boilerplate vocabulary", CUEONLY_REASON) for r in reasons]
+    if found := dated_records(d.stripped, keep, words, prose):
+        _mark(d, dict.fromkeys(found, RECORDS_REASON), True)
+
+
 def _keep_listing_teasers(d: Any) -> None:
     """Keep the removed headlines and summaries of a listing page's dated teasers
     (:func:`.structures.listing_teasers`), with a reason."""
@@ -1777,6 +1806,15 @@ def _drop_breadcrumb(d: Any) -> None:
             drop.update((i, BREADCRUMB_REASON) for i in range(first, j + 1) if keep[i])
     if drop:
         _mark(d, drop, False)
+
+
+def _drop_trail_line(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a breadcrumb trail on one
+    line over the page's heading (:func:`.trails.trail_lines`), with a reason."""
+    from .trails import TRAIL_REASON, trail_lines
+
+    if found := trail_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, TRAIL_REASON), False)
 
 
 def _drop_lead_trail(d: Any) -> None:
