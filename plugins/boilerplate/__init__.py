@@ -604,6 +604,8 @@ class BoilerplateStage(Stage):
                 _keep_notes(d)
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
+                _drop_pdf_furniture(d)
+                _drop_publisher_chrome(d)
                 _drop_ticker(d)
                 _drop_encoded_data(d)
                 _drop_render_artefacts(d)
@@ -1772,6 +1774,27 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
             drop[j] = RUNNING_HEAD_REASON
     if drop:
         _mark(d, drop, False)
+
+
+def _drop_pdf_furniture(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a PDF's running heads or feet
+    anywhere in its text, told by their page numbers going on, and its contents lines with
+    leader dots (:func:`.scholarly.pdf_furniture`), with a reason: a PDF's text without page
+    breaks kept them all (s47 acc-gov G4)."""
+    from .scholarly import pdf_furniture
+
+    if found := pdf_furniture(d.stripped, d.keep.tolist()):
+        _mark(d, found, False)
+
+
+def _drop_publisher_chrome(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a journal's or a preprint
+    server's metrics, tools and citation box (:func:`.scholarly.publisher_chrome`), with a
+    reason: they sit in the article's block and the model kept them (s47 acc-gov G6)."""
+    from .scholarly import publisher_chrome
+
+    if found := publisher_chrome(d.stripped, d.keep.tolist()):
+        _mark(d, found, False)
 
 
 BREADCRUMB_REASON = "breadcrumb trail (its last item is the page's heading under it)"

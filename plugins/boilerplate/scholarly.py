@@ -1,0 +1,196 @@
+"""A journal's or preprint server's furniture around an article, and a PDF's page furniture,
+in plain text (s47 acc-gov G6, G4).
+
+A publisher's landing page, copied as text, holds lines that are the platform's, not the
+article's: its metrics ("2341 Accesses", "18 Citations", "42 Altmetric", "Explore all
+metrics"), its tools ("Download references", "Rights and permissions", "Cite this article"
+with the citation string under it, "Pour citer cet article" / "Référence électronique",
+arXiv's "Cite as: arXiv:…" and "Submission history" with its "[v1] <date> (1,204 KB)"
+lines), a preprint's notice that it is not peer reviewed and the licence sentence of an
+open-access article. They sit between the abstract and the references, inside the main
+text block, and the line model read them as the article's. :func:`publisher_chrome` finds
+them by their shape (a count and a metric's noun; a version line; a label of a tool alone
+on its line, and the citation under it), never the article's own sections.
+
+A PDF's text (pdftotext without page breaks, a copy of a report's pages) repeats its
+running head or foot on each page, with the page's number set off by spaces ("Summary
+Improving the condition …   5", "6   Summary   Improving …", "Drucksache 20/11234   – 2 –
+Deutscher Bundestag"), and its contents list has leader dots ("Introduction ......... 5").
+:func:`pdf_furniture` finds the heads by their page numbers going on from one to the next
+with text between (a table's rows are next to each other), and the contents lines by
+their leaders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+#: the reason of a line removed by :func:`publisher_chrome`
+PUBLISHER_REASON = "a journal's or preprint server's metrics, tools or citation box"
+#: the reasons of the lines removed by :func:`pdf_furniture`
+RUNNING_HEAD_REASON = "running head or foot with its page number"
+TOC_REASON = "contents line with leader dots and a page number"
+
+#: a platform's count of its metrics on its own line ("2341 Accesses", "1.2k Downloads",
+#: "18 Citations", "42 Altmetric", "3 Zitate"), in the lexicon's languages
+_METRIC = re.compile(
+    r"\d[\d,.\s]*[kKM]?\s+(?:accesses|citations?|downloads?|views|altmetric|mentions|"
+    r"readers|shares|zugriffe|downloads|zitationen|zitate|aufrufe|"
+    r"consultations|téléchargements|vues|accesos|descargas|citas|visualizaciones|"
+    r"accessi|citazioni|visualizzazioni|просмотр(?:ов|а)?|скачивани[йя]|цитировани[йя])",
+    re.IGNORECASE,
+)
+#: a label of a platform's tool or box, alone on its line (casefolded, end marks stripped)
+_TOOLS = frozenset(
+    (
+        "explore all metrics",
+        "metrics details",
+        "article metrics",
+        "download references",
+        "download citation",
+        "download citations",
+        "rights and permissions",
+        "reprints and permissions",
+        "submission history",
+        "citation tools",
+        "literaturverzeichnis herunterladen",
+        "zitierweise",
+        "artikel zitieren",
+        "diesen artikel zitieren",
+        "référence papier",
+        "télécharger la référence",
+    )
+)
+#: a label with the article's citation string under it: the next line goes too
+_CITE_LABELS = frozenset(
+    (
+        "cite this article",
+        "cite this paper",
+        "cite this chapter",
+        "cite this",
+        "how to cite",
+        "how to cite this article",
+        "pour citer cet article",
+        "référence électronique",
+        "citar este artículo",
+        "cómo citar este artículo",
+        "come citare",
+        "citare questo articolo",
+        "как цитировать",
+    )
+)
+#: a citation string: a DOI, an identifier or a year in parentheses/after a comma, and a
+#: title's words
+_CITATION = re.compile(r"doi\.org/|\bdoi:|\barxiv:\d|\(\d{4}\)|\b(?:19|20)\d\d\b", re.IGNORECASE)
+#: arXiv's "Cite as: arXiv:2403.01234 [cs.CL]", its "(or arXiv:… for this version)", its
+#: "From: Name [view email]" and a version's line "[v1] Sat, 2 Mar 2024 10:14:31 UTC (1,204 KB)"
+_ARXIV = re.compile(
+    r"cite as:\s*\S.*|comments:\s*\d{1,4} pages\b.*|"
+    r"\(or \S+ \[[\w.-]+\] for this version\)|from:.*\[view email\]|"
+    r"\[v\d{1,3}\]\s.*\d{4}.*\(\s*[\d,.]+\s*[kmg]?b\s*\)",
+    re.IGNORECASE,
+)
+#: a journal's citation line of the article ("Citation: O'Connor S, Lin M (2024) Effect of …
+#: PLoS ONE 19(4): e0301234."): a year in parentheses and a DOI or a volume with its issue
+_CITATION_LINE = re.compile(
+    r"(?:citation|zitierung|citación|citazione)\s*:\s*\S.*\((?:19|20)\d\d\).*(?:doi\.org/|doi:|\d\(\d{1,3}\)).*",
+    re.IGNORECASE,
+)
+#: a preprint's notice that it is not peer reviewed; an open-access article's licence
+#: sentence under a copyright label
+_NOTICE = re.compile(
+    r".*\bpreprint\b.*\bnot\b.*\b(?:been )?(?:certified by |)peer[- ]review.*|"
+    r"(?:copyright\s*:?\s*)?©.*\b(?:open[- ]access article|creative commons|"
+    r"distributed under the terms)\b.*",
+    re.IGNORECASE,
+)
+#: the most words of a citation string under its label
+_CITATION_WORDS = 80
+
+
+def _label(line: str) -> str:
+    return line.strip().rstrip(":.").strip().casefold()
+
+
+def publisher_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
+    """The kept ``lines`` (stripped, one a line) that are a journal's or a preprint server's
+    furniture (see the module's docstring), with their reason."""
+    found: dict[int, str] = {}
+    n = len(lines)
+    for j, line in enumerate(lines):
+        s = line.strip()
+        label = _label(s)
+        if label in _CITE_LABELS:
+            # (the label removed by the model, its citation string kept: still the box's)
+            found[j] = PUBLISHER_REASON
+            # the citation string under the label (a second label, "Référence électronique",
+            # may come first)
+            for k in range(j + 1, min(j + 3, n)):
+                nxt = lines[k].strip()
+                if _label(nxt) in _CITE_LABELS:
+                    continue
+                if len(nxt.split()) <= _CITATION_WORDS and _CITATION.search(nxt):
+                    found[k] = PUBLISHER_REASON
+                break
+        elif not keep[j] or len(s) > 600:
+            continue
+        elif (
+            label in _TOOLS
+            or (len(s) <= 40 and _METRIC.fullmatch(s))
+            or _ARXIV.fullmatch(s)
+            or _NOTICE.fullmatch(s)
+            or _CITATION_LINE.fullmatch(s)
+        ):
+            found[j] = PUBLISHER_REASON
+    return {j: why for j, why in found.items() if keep[j]}
+
+
+#: a running head's page number set off by three spaces or more at its start or end
+#: ("6   Summary", "… buildings   5"), or in its middle between dashes ("   – 2 –   ")
+_HEAD_START = re.compile(r"(\d{1,4})\s{3,}(\S.*)")
+_HEAD_END = re.compile(r"(\S.*?)\s{3,}(\d{1,4})")
+_HEAD_MIDDLE = re.compile(r"(\S.*?)\s{3,}[-–—]\s?(\d{1,4})\s?[-–—]\s{3,}(\S.*)")
+#: a contents line: its entry, leader dots (or "·", "…") and the page number
+_TOC_LINE = re.compile(r"\S.*?\s?(?:(?:\.\s?){4,}|(?:·\s?){4,}|…{2,})\s*\d{1,4}")
+#: the most words of a running head; a contents list's label over its lines
+_HEAD_WORDS, _TOC_LABEL_WORDS = 16, 3
+
+
+def _page_number(line: str) -> int | None:
+    """The page number of a line shaped like a running head (see :data:`_HEAD_START`), or
+    ``None``."""
+    if len(line.split()) > _HEAD_WORDS:
+        return None
+    for pattern in (_HEAD_MIDDLE, _HEAD_START, _HEAD_END):
+        if m := pattern.fullmatch(line):
+            number = next(g for g in m.groups() if g.isdigit())
+            rest = line.replace(number, " ")
+            if sum(c.isalpha() for c in rest) >= 3:
+                return int(number)
+    return None
+
+
+def pdf_furniture(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
+    """The kept ``lines`` (as the text has them, spaces inside kept) that are a PDF's running
+    heads or feet or its contents lines (see the module's docstring), with their reason.
+
+    A running head is told by its page: two lines shaped so whose numbers go on by one or
+    two, with another line between them (a table's rows with a number at their end stand
+    next to each other). A contents line needs a second one in the text."""
+    found: dict[int, str] = {}
+    heads = [
+        (j, p) for j, line in enumerate(lines) if (p := _page_number(line.strip())) is not None
+    ]
+    for (j, p), (k, q) in pairwise(heads):
+        if k - j >= 2 and 1 <= q - p <= 2:
+            found[j] = found[k] = RUNNING_HEAD_REASON
+    toc = [j for j, line in enumerate(lines) if _TOC_LINE.fullmatch(line.strip())]
+    if len(toc) >= 2:
+        found.update(dict.fromkeys(toc, TOC_REASON))
+        first = toc[0]
+        above = lines[first - 1].strip() if first else ""
+        if above and len(above.split()) <= _TOC_LABEL_WORDS and not above.endswith((".", ":")):
+            found[first - 1] = TOC_REASON
+    return {j: why for j, why in found.items() if keep[j]}
