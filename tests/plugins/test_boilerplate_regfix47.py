@@ -5,6 +5,7 @@ tester's pages."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from corearchive.testing import make_document
@@ -43,3 +44,48 @@ def test_a_source_line_is_kept_by_its_table_not_after_the_last_paragraph(run_sta
         assert "Source: Office for National Statistics" in text
         assert "Note: Figures are seasonally adjusted." in text
         assert last not in text
+
+
+def _text_page(run_stage: Any, lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    run = run_stage(BoilerplateStage, make_document("\n\n".join(lines)), keep_removed=True)
+    doc = run.kept[0]
+    gone = doc.annotations["boilerplate"]["removed"]
+    return doc.text.split("\n"), dict(zip(gone["text"], gone["reason"], strict=True))
+
+
+_MENU = ["Skip to content", "Rheinische Rundschau", "Startseite", "Politik", "Wirtschaft",
+         "Region", "Kultur", "Anmelden"]  # fmt: skip
+_FOOT = ["Themen", "Mode", "Handel", "Artikel teilen", "Impressum", "Datenschutz", "Kontakt",
+         "© 2025 Rheinische Rundschau"]  # fmt: skip
+
+
+def test_a_pop_ups_title_over_its_one_line_is_no_heading(run_stage):
+    """R2: a heading over a kept paragraph (s46 acc-data D6) took a pop-up's title with the
+    text the model kept under it ("Story Saved" over "You can find this story in My
+    Bookmarks."; an excerpt of a dev page): a lone heading's paragraph must go on, with
+    kept text or sentences."""
+    page = (Path(__file__).parent / "data" / "regfix47_walesonline.txt").read_text()
+    kept, _ = _text_page(run_stage, [page])
+    assert any(x.startswith("The woman's identity is not known") for x in kept)
+    assert "Story Saved" not in kept
+
+
+def test_a_consent_notice_has_no_heading(run_stage):
+    """R2: an embed's label over its consent text ("Empfohlener redaktioneller Inhalt" over
+    "… Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.") is no
+    heading of the article, on a page of several headings too."""
+    label = "Empfohlener redaktioneller Inhalt"
+    embed = [label, "An dieser Stelle findet Ihr einen externen Inhalt von Instagram, der den "
+             "Artikel ergänzt.", "Ich bin damit einverstanden, dass mir externe Inhalte "
+             "angezeigt werden. Damit können personenbezogene Daten an Drittplattformen "
+             "übermittelt werden."]  # fmt: skip
+    story = [
+        "Crocs sind ein Paradebeispiel für den Ugly Shoe Trend, der seit Jahren anhält.",
+        "Die Marke setzt auf Kooperationen mit Designern und Stars, und das zahlt sich aus.",
+        "Das sorgt für Aufmerksamkeit auf beiden Seiten, sagen Fachleute aus dem Handel.",
+        "2021 und 2022 hat die Marke ein beachtliches Wachstum verzeichnet, vor allem online.",
+    ]
+    kept, _ = _text_page(run_stage, [*_MENU, "Der Schuh, den alle hassen", story[0], *embed,
+                                     *story[1:2], *embed, *story[2:3], *embed, *story[3:],
+                                     *_FOOT])  # fmt: skip
+    assert story[-1] in kept and label not in kept
