@@ -734,13 +734,12 @@ def headed_paragraphs(
     related box's headlines over their summaries are a run whose summaries the model removed.
     A single heading's paragraph goes on (on a page of fewer than :data:`_HEAD_SECTIONS`
     such headings): the line under it is kept too (or the next after one removed line), or it
-    holds :data:`_HEAD_SENTENCES`
-    sentences: a pop-up's or a button's text is one short paragraph
-    among removed lines ("Close" over a pull quote, "Story Saved" over "You can find this
-    story in My Bookmarks.", "Benachrichtigungen erfolgreich aktiviert", "Zu Amazon" over a
-    shop's promo: s47 regress R2), and no heading is over a paragraph that ``notice`` (a
-    cookie or consent notice's test) reads as one ("Necessary Always Enabled", "Empfohlener
-    redaktioneller Inhalt" over an embed's consent).
+    holds :data:`_HEAD_SENTENCES` sentences: a pop-up's text is one short paragraph among
+    removed lines ("Close" over a pull quote, "Story Saved" over "You can find this story in
+    My Bookmarks.", "Benachrichtigungen erfolgreich aktiviert": s47 regress R2); and no
+    heading is over a paragraph that ``notice`` (a cookie or consent notice's test) reads as
+    one ("Necessary Always Enabled", "Empfohlener redaktioneller Inhalt" over an embed's
+    consent, on a page of several headings too).
     """
     n = len(lines)
     # (whether a line is prose, read where asked only: the loops below ask of few lines,

@@ -89,3 +89,37 @@ def test_a_consent_notice_has_no_heading(run_stage):
                                      *story[1:2], *embed, *story[2:3], *embed, *story[3:],
                                      *_FOOT])  # fmt: skip
     assert story[-1] in kept and label not in kept
+
+
+# a Chinese story as a text browser writes a page whose source broke its paragraphs' lines at
+# 20 characters (40 columns), five paragraphs run on one line past that, under a bulleted menu
+_ZH_MENU = ["  • 首页", "  • 时政", "  • 资讯", "  • 财经", "  • 生活", "  • 视频"]
+_ZH_WORDS = "中美两国在气候变化公共卫生和经济复苏等领域拥有广泛的共同利益双方加强对话与合作十分重要"
+
+
+def _zh_page() -> tuple[list[str], list[tuple[int, int]]]:
+    """The dump's lines and its wrapped paragraphs (each its first line and its lines)."""
+    lines, wrapped = [*_ZH_MENU, ""], []
+    for k in range(18):
+        text = (_ZH_WORDS[k:] + _ZH_WORDS)[:95] + "。"
+        para = [text[i : i + 20] for i in range(0, len(text), 20)]
+        wrapped.append((len(lines), len(para)))
+        lines += [*para, ""]
+        if k % 4 == 0:  # (a paragraph the source did not break: 50 to 90 characters)
+            lines += [(_ZH_WORDS * 3)[k : k + 50 + 10 * k // 4] + "。", ""]
+    return lines, wrapped
+
+
+def test_a_wrapped_chinese_dump_is_read_as_wrapped():
+    """R6: a bulleted dump with lines past its width is taken as wrapped only when half of
+    its breaks go on; the test looked for a small letter next, and Chinese has no case: a
+    wrapped Chinese dump's breaks went on by none, and its paragraphs were left in pieces."""
+    from corearchive_plugins.boilerplate.reflow import few_breaks
+
+    lines, wrapped = _zh_page()
+    found = few_breaks(lines)
+    assert found is not None
+    width, forced = found
+    assert width == 40
+    for first, n in wrapped:
+        assert forced[first : first + n] == [True] * (n - 1) + [False]
