@@ -2051,15 +2051,15 @@ _GO_ON_LEAST = 2
 
 
 def _breaks_go_on(lines: list[str], forced: list[bool]) -> bool:
-    """Whether at least half of the ``forced`` breaks of ``lines`` (:func:`wrapped_within`)
-    go on with their sentence (:func:`goes_on_wrapped`: a small letter next, a word broken
-    by a hyphen; in a script without cases, a letter after a letter:
-    :func:`_unspaced_goes_on`). A wrapper cuts between words, so the next line goes on in
-    small letters about as often as the language's words start with one (6 of 11 breaks of
-    the zeit.de story, in German; more in English); the lines of an unwrapped dump that reach a width by
-    chance are headlines over their time, captions over a paragraph, a consent box over its
-    "Ok", and what follows starts with a capital or a digit (held-out w3m: none of the breaks
-    go on on 28 of the 40 pages joined, one or two on most of the rest; s45 bp45 F2)."""
+    """Whether at least half of the ``forced`` breaks of ``lines`` (:func:`wrapped_within`) go on
+    with their sentence (:func:`goes_on_wrapped`: a small letter next, a word broken by a hyphen; in
+    a script without cases, a letter after a letter: :func:`_unspaced_goes_on`). A wrapper cuts
+    between words, so the next line goes on in small letters about as often as the language's words
+    start with one (6 of 11 breaks of the zeit.de story, in German; more in English); the lines of
+    an unwrapped dump that reach a width by chance are headlines over their time, captions over a
+    paragraph, a consent box over its "Ok", and what follows starts with a capital or a digit
+    (held-out w3m: none of the breaks go on on 28 of the 40 pages joined, one or two on most of the
+    rest; s45 bp45 F2)."""
     at = [i for i, f in enumerate(forced) if f]
     go = sum(
         1
