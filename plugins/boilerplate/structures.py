@@ -776,8 +776,9 @@ def headed_paragraphs(
         e = j
         while e < n and keep[e] and prose(e):
             e += 1
-        # (or the line after one removed line: an image's "Vergrößern", a credit between)
-        if (e < n and keep[e]) or (e + 1 < n and keep[e + 1] and prose(e + 1)):
+        # (or the line after one removed line: an image's "Vergrößern", a credit between;
+        # or nothing: the paragraph ends the text, no page's pop-up with its chrome under it)
+        if e == n or keep[e] or (e + 1 < n and keep[e + 1] and prose(e + 1)):
             return True
         return sum(len(_INNER_SENTENCE.findall(x)) + 1 for x in lines[j:e]) >= _HEAD_SENTENCES
 
