@@ -1524,7 +1524,10 @@ def _keep_structures(d: Any) -> None:
     if found := table_apparatus(d.stripped, keep):
         _mark(d, dict.fromkeys(found, APPARATUS_REASON), True)
     # (after the structures: a heading over a paragraph they kept heads the article's text)
-    if headed := headed_paragraphs(d.stripped, d.keep.tolist(), d.score.tolist(), furniture):
+    # (no heading over a cookie or consent notice the model kept: the notice's label)
+    if headed := headed_paragraphs(
+        d.stripped, d.keep.tolist(), d.score.tolist(), furniture, _notice_text
+    ):
         _mark(d, dict.fromkeys(headed, HEADING_REASON), True)
     rated = article_rating(d.stripped, d.keep.tolist(), furniture)
     if rated:
@@ -1978,6 +1981,21 @@ _COOKIE_KEYS = (
     "ookie", "OOKIE", "ملفات تعريف", "كوكيز", "कुकी", "çerez", "Çerez", "ÇEREZ", "쿠키",
     "クッキー", "куки", "Куки", "КУКИ",
 )  # fmt: skip
+
+
+def _notice_text(s: str) -> bool:
+    """Whether line ``s`` reads as a cookie or consent notice's: it names cookies, or asks
+    the reader's consent (:data:`_READER_CONSENT`: "Ich bin damit einverstanden, dass mir
+    externe Inhalte angezeigt werden"; not a privacy policy's or an article's "Akzeptanz")."""
+    return _names_cookies(s) or _READER_CONSENT.search(s) is not None
+
+
+#: the reader's consent asked by a notice (an embed's, a newsletter's, a cookie banner's)
+_READER_CONSENT = re.compile(
+    r"\b(?:einverstanden|einwillig\w*|(?:i|you)\s+(?:agree|consent)|consent\s+to|"
+    r"j'accepte|vous\s+acceptez|acepto|accetto|ik\s+ga\s+akkoord)\b",
+    re.I,
+)
 
 
 def _names_cookies(s: str) -> bool:

@@ -1425,7 +1425,8 @@ def _glued_cues(F, T, rare, Tr, line_id, small, lex, cue, ntok) -> None:
     "WhatsApp" cuts into two pieces without one). A line's cue is then its pieces' cue words,
     at most its tokens (``ntok``). ``T`` is the batch's character classes, ``rare`` the
     positions of its rare classes (``Tr`` their classes), ``line_id`` each position's line.
-    A line of prose with a glued name ("iPhone", "McDonald's") has pieces without cues."""
+    A line of prose with a glued name ("iPhone", "McDonald's") has pieces without cues; a
+    label glued to its own copy ("SearchSearch") has one cued piece twice, and is no bar."""
     L = len(T)
     caps = rare[((Tr & 3) == 3) & (rare >= 1)]  # (capital letters after a first character)
     if not len(caps):
@@ -1446,11 +1447,14 @@ def _glued_cues(F, T, rare, Tr, line_id, small, lex, cue, ntok) -> None:
     for li, off in zip(lines.tolist(), (glue - starts).tolist()):
         at.setdefault(li, []).append(off)
     cuts = list(at.items())
-    for (li, _), hits in zip(
-        cuts, _pieces_cues([_glue_points(F[li], offs) for li, offs in cuts], lex), strict=True
-    ):
+    pieces_of = [_glue_points(F[li], offs) for li, offs in cuts]
+    for (li, _), pieces, hits in zip(cuts, pieces_of, _pieces_cues(pieces_of, lex), strict=True):
         cued = sum(1 for h in hits if h)
-        if cued >= 2 and 2 * cued >= len(hits):
+        # two *different* cued pieces: a label doubled by its button ("SearchSearch",
+        # "RechercherRechercher", a search box in any copy, plain text too) is no bar of
+        # buttons, and raising its cue moved the context features of a whole page (s47 R1)
+        kinds = {p.strip().lower() for p, h in zip(pieces, hits, strict=True) if h}
+        if cued >= 2 and len(kinds) >= 2 and 2 * cued >= len(pieces):
             cue[li] = max(cue[li], min(sum(hits), ntok[li]))
 
 

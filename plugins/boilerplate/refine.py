@@ -329,17 +329,37 @@ def _notes_kept(normed: list[str], keep: list[bool]) -> None:
     """Keep in ``keep`` each of trafilatura's lines (``normed``, as matched) that is a
     table's or chart's labelled note, source or credit (:func:`.apparatus.labelled`) next to
     a kept line, or next to such a line kept (a chart's "Source: …" / "Chart: X / Data: Y"
-    under its note)."""
+    under its note). Only by a table or a chart: a table's row or another labelled line
+    (the chart's caption or note) within :data:`_NOTE_SPAN` lines; and not a photo's or an
+    agency's credit ("Source: Getty Images", "Quelle: dpa" under the article's last
+    paragraph were kept as a table's source: s47 regress R3)."""
     from .apparatus import labelled
+    from .lines import _CREDIT, _TOK
 
     n = len(normed)
+    marks = [labelled(x) for x in normed]
+    table = [x.startswith("|") for x in normed]
+
+    def note(j: int) -> bool:
+        if not marks[j]:
+            return False
+        lo, hi = max(0, j - _NOTE_SPAN), min(n, j + _NOTE_SPAN + 1)
+        if not any(table[i] or (marks[i] and i != j) for i in range(lo, hi)):
+            return False
+        value = normed[j].partition(":")[2]
+        return not any(w in _CREDIT for w in _TOK.findall(value.lower()))
+
     for j in range(n):
-        if not keep[j] and labelled(normed[j]) and ((j > 0 and keep[j - 1])
-                                                    or (j + 1 < n and keep[j + 1])):  # fmt: skip
+        if not keep[j] and ((j > 0 and keep[j - 1]) or (j + 1 < n and keep[j + 1])) and note(j):
             keep[j] = True
     for j in range(n - 2, -1, -1):  # (upwards: a run of them over a kept line)
-        if not keep[j] and keep[j + 1] and labelled(normed[j]):
+        if not keep[j] and keep[j + 1] and note(j):
             keep[j] = True
+
+
+#: the most lines between a labelled note and the table's row or the chart's other labelled
+#: line it belongs to
+_NOTE_SPAN = 3
 
 
 def _heads_kept(normed: list[str], keep: list[bool], headings: Container[str]) -> None:

@@ -2069,17 +2069,41 @@ _GO_ON_LEAST = 2
 
 
 def _breaks_go_on(lines: list[str], forced: list[bool]) -> bool:
-    """Whether at least half of the ``forced`` breaks of ``lines`` (:func:`wrapped_within`)
-    go on with their sentence (:func:`goes_on_wrapped`: a small letter next, a word broken
-    by a hyphen). A wrapper cuts between words, so the next line goes on in small letters
-    about as often as the language's words start with one (6 of 11 breaks of the zeit.de
-    story, in German; more in English); the lines of an unwrapped dump that reach a width by
-    chance are headlines over their time, captions over a paragraph, a consent box over its
-    "Ok", and what follows starts with a capital or a digit (held-out w3m: none of the breaks
-    go on on 28 of the 40 pages joined, one or two on most of the rest; s45 bp45 F2)."""
+    """Whether at least half of the ``forced`` breaks of ``lines`` (:func:`wrapped_within`) go on
+    with their sentence (:func:`goes_on_wrapped`: a small letter next, a word broken by a hyphen; in
+    a script without cases, a letter after a letter: :func:`_unspaced_goes_on`). A wrapper cuts
+    between words, so the next line goes on in small letters about as often as the language's words
+    start with one (6 of 11 breaks of the zeit.de story, in German; more in English); the lines of
+    an unwrapped dump that reach a width by chance are headlines over their time, captions over a
+    paragraph, a consent box over its "Ok", and what follows starts with a capital or a digit
+    (held-out w3m: none of the breaks go on on 28 of the 40 pages joined, one or two on most of the
+    rest; s45 bp45 F2)."""
     at = [i for i, f in enumerate(forced) if f]
-    go = sum(1 for i in at if goes_on_wrapped(lines[i].strip(), lines[i + 1].strip()))
+    go = sum(
+        1
+        for i in at
+        if goes_on_wrapped(cur := lines[i].strip(), nxt := lines[i + 1].strip())
+        or _unspaced_goes_on(cur, nxt)
+    )
     return go >= _GO_ON_LEAST and 2 * go >= len(at)
+
+
+def _unspaced_goes_on(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``nxt`` goes on with ``cur`` in a script written without
+    spaces and without cases (Chinese, Japanese, Thai …): ``cur`` is a line of it
+    (:func:`_columns`) that ends in a letter, no sentence's or clause's mark ("。", "，",
+    "]"), and ``nxt`` starts with one of its letters. A wrapper cuts such a text anywhere,
+    inside a word, so no small letter tells that a break goes on; a wrapped Chinese dump's
+    breaks went on by none (s47 regress R6)."""
+    return (
+        bool(cur)
+        and bool(nxt)
+        and cur[-1].isalnum()
+        and nxt[0].isalnum()
+        and _UNSPACED.match(cur[-1]) is not None
+        and _UNSPACED.match(nxt[0]) is not None
+        and _columns(cur) > 0
+    )
 
 
 #: A gutter inside a line: a run of three spaces or more between two words (a table's row,

@@ -39,7 +39,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain, compress, pairwise
 from typing import Any
@@ -662,6 +662,11 @@ _HEAD_PAIRS = 3
 _HEAD_PARAGRAPH_LINES = 3
 #: the most removed lines between a heading and the kept line above it
 _HEAD_GAP = 2
+#: the fewest sentences of a single heading's paragraph with no kept line under it (a
+#: section's closing paragraph, "Fazit"; a pop-up's text has one or two)
+_HEAD_SENTENCES = 3
+#: the fewest single headings of a page of sections, each taken whatever its paragraph
+_HEAD_SECTIONS = 2
 #: a box's label over teasers or a prompt, in the heading's place: other news, more
 #: information, the next article, a notification's or newsletter's call
 _BOX_LABEL = re.compile(
@@ -710,7 +715,11 @@ def _heading(s: str) -> bool:
 
 
 def headed_paragraphs(
-    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float], furniture: Sequence[bool]
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    score: Sequence[float],
+    furniture: Sequence[bool],
+    notice: Callable[[str], bool] | None = None,
 ) -> list[int]:
     """The removed lines (positions in ``lines``, the non-blank lines of a text stripped;
     ``keep`` and ``score``, the line model's decisions and scores; ``furniture``, whether a
@@ -731,6 +740,14 @@ def headed_paragraphs(
 
     A menu's items have no prose under them, a share bar's have its furniture words; a
     related box's headlines over their summaries are a run whose summaries the model removed.
+    A single heading's paragraph goes on (on a page of fewer than :data:`_HEAD_SECTIONS`
+    such headings): the line under it is kept too (or the next after one removed line), or it
+    holds :data:`_HEAD_SENTENCES` sentences: a pop-up's text is one short paragraph among
+    removed lines ("Close" over a pull quote, "Story Saved" over "You can find this story in
+    My Bookmarks.", "Benachrichtigungen erfolgreich aktiviert": s47 regress R2); and no
+    heading is over a paragraph that ``notice`` (a cookie or consent notice's test) reads as
+    one ("Necessary Always Enabled", "Empfohlener redaktioneller Inhalt" over an embed's
+    consent, on a page of several headings too).
     """
     n = len(lines)
     # (whether a line is prose, read where asked only: the loops below ask of few lines,
@@ -756,7 +773,24 @@ def headed_paragraphs(
         and _BOX_LABEL.search(lines[j]) is None
         for j in range(n)
     ]
-    found: set[int] = set()
+
+    def noticed(j: int) -> bool:
+        # (the paragraph's first two lines: an embed's notice, then its consent line)
+        return notice is not None and any(notice(lines[i]) for i in range(j, min(n, j + 2)))
+
+    def goes_on(j: int) -> bool:
+        # (the paragraph from line j, its kept prose lines: the next line kept, or enough
+        # sentences in it)
+        e = j
+        while e < n and keep[e] and prose(e):
+            e += 1
+        # (or the line after one removed line: an image's "Vergrößern", a credit between;
+        # or nothing: the paragraph ends the text, no page's pop-up with its chrome under it)
+        if e == n or keep[e] or (e + 1 < n and keep[e + 1] and prose(e + 1)):
+            return True
+        return sum(len(_INNER_SENTENCE.findall(x)) + 1 for x in lines[j:e]) >= _HEAD_SENTENCES
+
+    single: list[int] = []
     seen = False  # (whether a kept prose line is above line j)
     last = -1  # (the last kept line above line j)
     for j in range(n - 1):
@@ -774,11 +808,16 @@ def headed_paragraphs(
             and prose(j + 1)
             and j - last - 1 <= _HEAD_GAP
             and (keep[j - 1] or not _heading(lines[j - 1]))
+            and not noticed(j + 1)
         ):
-            found.add(j)
+            single.append(j)
         if keep[j]:
             seen = seen or prose(j)
             last = j
+    # (a page of sections has several: each is taken; one or two alone, only over a
+    # paragraph that goes on, no pop-up's text)
+    sections = len(single) >= _HEAD_SECTIONS
+    found = {j for j in single if sections or goes_on(j + 1)}
     # the runs of heading/paragraph pairs
     j = 0
     while j < n - 1:
@@ -798,6 +837,7 @@ def headed_paragraphs(
             pairs.append((k, e))
             k = e
         if len(pairs) >= _HEAD_PAIRS:
+            pairs = [(a, b) for a, b in pairs if not noticed(a + 1)]
             paragraphs = [keep[a + 1] for a, _ in pairs]
             if 2 * sum(paragraphs) >= len(paragraphs):
                 found.update(i for a, b in pairs for i in range(a, b) if not keep[i])

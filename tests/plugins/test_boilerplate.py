@@ -4120,3 +4120,17 @@ def test_a_glued_share_bar_between_paragraphs_is_removed(run_stage):
     doc = run_stage(BoilerplateStage, make_document("\n".join(_W3M_GLUED))).kept[0]
     assert "Artikel teilen" not in doc.text
     assert "Bei der Kommunalwahl am Sonntag lag die Wahlbeteiligung" in doc.text
+
+
+def test_a_label_doubled_by_its_button_is_no_bar_of_buttons():
+    """A search box copied as text glues its label to its button ("SearchSearch",
+    "RechercherRechercher"): one cued piece twice is no bar of buttons, and raising its cue
+    moved the context features of the whole page (s47 R1: a job page's duties and a course
+    page's registration line were lost, a docs page became a near duplicate of its twin)."""
+    from corearchive_plugins.boilerplate.lines import decide
+
+    lines = ["SearchSearch", "RechercherRechercher", "SuchenSuchen",
+             "SearchShare", "Artikel teilenAuf Facebook teilen"]  # fmt: skip
+    cues = decide("\n\n".join(lines)).cues().tolist()
+    assert cues[:3] == [0, 0, 0]
+    assert cues[3] >= 1 and cues[4] >= 2  # (a line's cue is at most its tokens)
