@@ -160,3 +160,38 @@ def test_a_tables_rows_with_numbers_stay():
     rows = ["Arsenal        FC   5", "Chelsea        FC   6", "Liverpool      FC   7",
             "See the guide ........ 4"]  # fmt: skip
     assert pdf_furniture(rows, [True] * len(rows)) == {}
+
+
+def test_the_literal_gates_answer_as_the_patterns_do():
+    """The contents-line and running-head tests after their literals (a run of three spaces,
+    leader characters, a last digit) answer as the patterns alone (s47: the patterns' lazy
+    starts tried every line of every page, ~0.8 ms a corpus document)."""
+    import re
+
+    from corearchive_plugins.boilerplate import scholarly
+
+    lines = [
+        "Introduction ........ 5",
+        "1. Who needs to register . . . . 12",
+        "Annexe ···· 40",
+        "Sommaire……3",
+        "Summary   Improving the condition of school buildings   5",
+        "6   Summary   Improving the condition of school buildings",
+        "Drucksache 20/11234   – 2 –   Deutscher Bundestag",
+        "The council met on 5 March... and voted 12",
+        "A plain sentence of an article, nothing more.",
+        "Score: 3 - 2",
+        "",
+    ]
+    for s in lines:
+        assert scholarly._toc_line(s) == (scholarly._TOC_LINE.fullmatch(s) is not None), s
+        plain = None
+        if len(s.split()) <= scholarly._HEAD_WORDS:
+            for pattern in (scholarly._HEAD_MIDDLE, scholarly._HEAD_START, scholarly._HEAD_END):
+                if m := pattern.fullmatch(s):
+                    number = next(g for g in m.groups() if g.isdigit())
+                    if sum(c.isalpha() for c in s.replace(number, " ")) >= 3:
+                        plain = int(number)
+                        break
+        assert scholarly._page_number(s) == plain, s
+    assert re.search(r"\s{3}", lines[4])
