@@ -27,6 +27,8 @@ _ITEM_WORDS = 6
 #: how many lines under the trail its heading may be (a date or a byline between)
 _REACH = 3
 _SPACES = re.compile(r"\s+")
+#: any separator of :data:`_SEPARATORS` set off by spaces
+_ANY_MARK = re.compile("|".join(re.escape(f" {sep} ") for sep in _SEPARATORS))
 
 
 def _norm(s: str) -> str:
@@ -40,8 +42,8 @@ def trail_lines(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     (its page's heading) a line of its own within the next :data:`_REACH` lines."""
     out: list[int] = []
     for j, s in enumerate(lines):
-        if not keep[j] or j + 1 >= len(lines):
-            continue
+        if not keep[j] or j + 1 >= len(lines) or _ANY_MARK.search(s) is None:
+            continue  # (one search for any separator set off by spaces before each count)
         for sep in _SEPARATORS:
             mark = f" {sep} "
             if s.count(mark) < _MIN_SEPARATORS:
