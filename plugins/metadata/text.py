@@ -9597,13 +9597,11 @@ def title_site(
         )
     ):
         # (unless the page's copyright notice names it: see ``holder``. Asked last, a search
-        # of the page's markup)
+        # of the page's markup; no section's name, returned above)
         vouched = (
             holder is not None
             and len(site.split()) <= _TITLE_SITE_WORDS
             and any(c.isalpha() for c in site)
-            and not section_label(site)
-            and _NOT_SITE_NAME.fullmatch(site.strip(" .:")) is None
             and _compact(site) != _compact(head)
             and holder(site)
         )
