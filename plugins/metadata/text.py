@@ -6219,8 +6219,9 @@ def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | No
     return below
 
 
-#: The question marks a FAQ's question ends with (Latin, fullwidth, Arabic, Greek)
-_QUESTION_MARKS = ("?", "？", "؟", ";")
+#: The question marks a FAQ's question ends with (Latin, fullwidth, Arabic; the Greek ";"
+#: in :func:`_question`)
+_QUESTION_MARKS = ("?", "？", "؟")
 #: How many non-blank lines after a question the next one of a FAQ may come, and the most
 #: lines between a headline and its header's anchor (a standfirst: headline / standfirst /
 #: byline)
@@ -6233,7 +6234,7 @@ def _question(s: str) -> bool:
     """Whether line ``s`` asks a question: it ends with a question mark (the Greek one only
     on a Greek line, where ";" is no other stop)."""
     s = s.rstrip(_CLOSERS)
-    return s.endswith(_QUESTION_MARKS[:3]) or (
+    return s.endswith(_QUESTION_MARKS) or (
         s.endswith(";") and any("\u0370" <= c <= "\u03ff" for c in s)
     )
 
