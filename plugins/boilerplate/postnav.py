@@ -39,9 +39,11 @@ def post_neighbour_lines(lines: list[str], keep: list[bool]) -> list[int]:
     letters), no longer than :data:`_MOST_WORDS` words and no sentence ("." at the end)."""
     found = []
     for j, (line, kept) in enumerate(zip(lines, keep, strict=True)):
-        if not kept or len(line.split()) > _MOST_WORDS or line.rstrip().endswith("."):
+        # (the anchored label first: it fails at a kept line's first characters, where
+        # splitting each kept line of every page into words cost more)
+        if not kept or (m := _LABEL.match(line)) is None:
             continue
-        if (m := _LABEL.match(line)) is None:
+        if len(line.split()) > _MOST_WORDS or line.rstrip().endswith("."):
             continue
         # (the label alone, or a title after it: "Next story is about …" is a sentence)
         rest = line[m.end() :].lstrip(" :»›→>-–|")

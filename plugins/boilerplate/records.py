@@ -159,9 +159,14 @@ def row_tables(
     i = prose[0] + 1
     while i < n:
         end, rows = _rows_at(lines, i, free)
+        if rows < _MIN_ROWS:
+            i += 1
+            continue
+        # (the labels read only under enough rows: this loop tries every line after the
+        # first prose line)
         labels = {_CELL_SEP.split(lines[k])[0].lower() for k in range(i, end)}
         labels -= {lines[k].lower() for k in range(i, end) if _value(lines[k])}
-        if rows < _MIN_ROWS or len(labels) < rows:
+        if len(labels) < rows:
             i += 1
             continue
         start = i
