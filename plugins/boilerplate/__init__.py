@@ -2364,10 +2364,13 @@ def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:
     from .artefacts import NESTED_MENU_REASON, nested_menu_items
 
     if joined is not None:
+        # (each block's first non-blank input line, found without listing all of them:
+        # this reads every line of every joined page)
+        raw, spans = joined.lines, joined.spans
         firsts = []
         for row in d.idx:
-            rows = joined.rows(row) if row < len(joined.spans) else []
-            firsts.append(joined.lines[rows[0]] if rows else "")
+            a, b = spans[row] if row < len(spans) else (0, 0)
+            firsts.append(next((raw[i] for i in range(a, b) if raw[i].strip()), ""))
     else:
         firsts = [d.lines[row] for row in d.idx]
     if found := nested_menu_items(firsts, d.keep.tolist()):
