@@ -2053,13 +2053,16 @@ def site_notice(s: str) -> bool:
     :data:`_NOTICE_VOICE`), of a notice's length (:data:`_NOTICE_WORDS`), reporting no one
     (:data:`_REPORTED`): a story's paragraph on cookies reports another's use."""
     return (
-        _consent_notice(s)
-        and len(s.split()) <= _NOTICE_WORDS
-        and (
-            _OWN_VOICE.search(s) is not None
-            or _READERS_SITE.search(s) is not None
-            or _NOTICE_VOICE.search(s) is not None
-        )
+        _consent_notice(s) and len(s.split()) <= _NOTICE_WORDS and _notice_voice(s, _NOTICE_VOICE)
+    )
+
+
+def _notice_voice(s: str, *more: re.Pattern[str]) -> bool:
+    """Whether line ``s`` speaks in the site's own voice or to its reader
+    (:data:`_OWN_VOICE`, :data:`_READERS_SITE`, and the patterns ``more``) and reports no
+    one's words (:data:`_REPORTED`): the voice of a notice, not of a story on cookies."""
+    return (
+        any(p.search(s) is not None for p in (_OWN_VOICE, _READERS_SITE, *more))
         and _REPORTED.search(s) is None
     )
 
@@ -2184,8 +2187,7 @@ def _drop_closing_consent_notice(d: Any) -> None:
     if (
         _consent_notice(s)
         and _SITE_USES_COOKIES.search(s) is not None
-        and (_OWN_VOICE.search(s) is not None or _READERS_SITE.search(s) is not None)
-        and _REPORTED.search(s) is None
+        and _notice_voice(s)
         and (not keep[j - _FOOTER_LINES : j].any() or _COOKIES.search(d.stripped[j - 2]))
     ):
         _mark(d, {j: CONSENT_REASON}, False)
@@ -2362,10 +2364,13 @@ def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:
     from .artefacts import NESTED_MENU_REASON, nested_menu_items
 
     if joined is not None:
+        # (each block's first non-blank input line, found without listing all of them:
+        # this reads every line of every joined page)
+        raw, spans = joined.lines, joined.spans
         firsts = []
         for row in d.idx:
-            rows = joined.rows(row) if row < len(joined.spans) else []
-            firsts.append(joined.lines[rows[0]] if rows else "")
+            a, b = spans[row] if row < len(spans) else (0, 0)
+            firsts.append(next((raw[i] for i in range(a, b) if raw[i].strip()), ""))
     else:
         firsts = [d.lines[row] for row in d.idx]
     if found := nested_menu_items(firsts, d.keep.tolist()):

@@ -137,7 +137,8 @@ def _text_block(e: Any) -> Any:
     return None
 
 
-def _words(e: Any) -> str:
+def _text(e: Any) -> str:
+    """``e``'s text, its words joined by single spaces."""
     return " ".join(e.text_content().split())
 
 
@@ -149,7 +150,7 @@ def _icon_label(e: Any) -> bool:
     parent = e.getparent()
     if parent is None or any(a.tag in ("a", "button") for a in e.iterancestors()):
         return False
-    if _words(parent) != _words(e):
+    if _text(parent) != _text(e):
         return False
     return any(
         s is not e and s.tag in _ICONS and not s.text_content().strip()
@@ -183,7 +184,7 @@ def hidden_text(tree: Any) -> list[tuple[Any, str]]:
         if any(a.tag == "a" for a in e.iterancestors()) or (
             tag not in _BLOCKS
             and (block := _text_block(e)) is not None
-            and _words(block) != _words(e)
+            and _text(block) != _text(e)
         ):
             # a link's suffix ("(opens in new window)", "(link is external)"), a word in a
             # paragraph ("The fund is <span class=sr-only>rated</span> 4 out of 5"):
@@ -206,12 +207,8 @@ def restore(retagged: list[tuple[Any, str]]) -> None:
         e.tag = tag
 
 
-def _text(e: Any) -> str:
-    return " ".join(e.text_content().split())
-
-
 def _link_share(e: Any, text: str) -> float:
-    linked = sum(len(" ".join(a.text_content().split())) for a in e.iter("a"))
+    linked = sum(len(_text(a)) for a in e.iter("a"))
     return linked / max(len(text), 1)
 
 
@@ -241,7 +238,7 @@ def _ends_in_action(e: Any) -> bool:
     if last is None or next(last.iter("a"), None) is None:
         return False
     text = _text(last)
-    linked = " ".join(" ".join(a.text_content().split()) for a in last.iter("a"))
+    linked = " ".join(_text(a) for a in last.iter("a"))
     return text == linked and len(text.split()) <= _ACTION_WORDS
 
 
