@@ -4237,6 +4237,22 @@ _NOTICE_START = re.compile(
 )
 
 
+#: A year in a copyright notice, "© 2024 ...", "... 2019-2025"
+_NOTICE_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_RIGHTS = re.compile(r"(?i)" + _RIGHTS_WORDS)
+
+
+def _site_notice(s: str) -> bool:
+    """Whether copyright line ``s`` is the site's own notice, not an image's credit
+    ("Visualisierung: © Landratsamt Lindenau", "Foto: © Stadtverwaltung"): it starts its
+    line (:data:`_NOTICE_START`), or it has a year or the rights' words."""
+    return (
+        _NOTICE_START.match(s) is not None
+        or _NOTICE_YEAR.search(s) is not None
+        or _RIGHTS.search(s) is not None
+    )
+
+
 def notice_or_share(s: str) -> bool:
     """Whether line ``s`` is a copyright notice (:data:`_NOTICE_START`) or a share bar (a
     line of at most 120 characters with two social networks or more in its first 80:
@@ -4536,11 +4552,11 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, False  # (a law's clause: "(a) a regulated user-to-user service,")
     if len(s) <= 80 and s[-1].isdigit() and _DOC_NUMBER.match(low) is not None:
         return True, False  # (a document's type and number: "PRESS RELEASE No 170/24")
-    if (
-        "," in s or "&" in s or any(map(s.__contains__, (" and ", " et ", " und ", " y ", " e ")))
-    ) and author_names(s):
+    if (names := _names_line(s)) and (len(names) >= 3 or _marked_names(s)):
         # (a paper's author list, "Laura Martínez1, Tobias Keller2 & Anna Nowak1,3": it was
-        # the title of the journal page it heads; s47 acc-gov G1)
+        # the title of the journal page it heads; s47 acc-gov G1. Two names without
+        # affiliation marks head a biography, an interview, a profile: "Ada Lovelace and
+        # Charles Babbage" was no title; s48 acc-read F15)
         return True, False
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
 
@@ -4628,7 +4644,10 @@ _DOC_NUMBER = re.compile(
     r"pressemitteilung|pressemeldung|presseinformation|medienmitteilung|mitteilung|"
     r"communiqué(?:\s+de\s+presse)?|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|"
     r"comunicato(?:\s+stampa)?|persbericht|bulletin|circular|circulaire|drucksache|"
-    r"пресс-релиз)\s*(?:no\.?|nr\.?|n°|nº|núm\.?|n\.|№|number|nummer)?\s*\d[\d/.-]*$"
+    r"пресс-релиз)\s*(?:(?:no\.?|nr\.?|n°|nº|núm\.?|n\.|№|number|nummer)\s*\d[\d/.-]*|"
+    # (without a number's mark, a reference's form: "Drucksache 20/11234"; a year or a
+    # count alone is a title's, "Annual Statistical Bulletin 2024", s48 acc-read F17)
+    r"\d+[/-][\d/.-]*)$"
 )
 
 
@@ -5516,6 +5535,11 @@ class TitlePool:
                 _never_title(s) if len(s) <= _LINE_CACHE_CHARS else _never_title.__wrapped__(s)
             )
             if never:
+                continue
+            if cands and cands[-1][0] == k - 1 and _names_line(s):
+                # (two people's names right under a candidate are its byline, "Claire Dubois
+                # et Marc Lefèvre" under a paper's headline; alone, or first, a biography's
+                # or an interview's headline: see _never_title)
                 continue
             if (
                 i + 1 < n_lines
@@ -6828,23 +6852,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
             or (w[:1].isalpha() and not w[:1].islower())
             or w.lower()
             # (and a compound surname's conjunction, :func:`_surnames_joined`)
-            in (
-                "van",
-                "von",
-                "de",
-                "der",
-                "den",
-                "la",
-                "le",
-                "da",
-                "di",
-                "du",
-                "del",
-                "bin",
-                "al",
-                "y",
-                "i",
-            )
+            in _NAME_PARTICLES
             or w[:1] in "'’"
             for w in ws
         ):
@@ -7499,16 +7507,35 @@ def author_list(page: Page, title_line: int | None) -> tuple[list[str], int] | N
     if at is None:
         return None
     for j, text in items[at + 1 : at + 1 + _AUTHOR_LIST_REACH]:
-        if names := author_names(text.strip()):
-            return names, j
+        if (names := author_names(s := text.strip())) and (
+            _marked_names(s) or _SCHOLARLY_PAGE.search(page.text) is not None
+        ):
+            # (names without a mark under a headline are a review's cast, an interview's
+            # guests, a standfirst's as often: they are authors on a journal's or a
+            # preprint's page only; s48 acc-read F16)
+            return list(names), j
     return None
 
 
+def _names_line(s: str) -> tuple[str, ...] | None:
+    """:func:`author_names` of line ``s`` behind a literal test for a list's separator."""
+    if "," in s or "&" in s or any(map(s.__contains__, (" and ", " et ", " und ", " y ", " e "))):
+        return author_names(s)
+    return None
+
+
+def _marked_names(s: str) -> bool:
+    """Whether author list ``s`` (stripped) marks a name with an affiliation or a note
+    (:data:`_AFFIL_MARKS`: "Martínez1", "Keller²", "Lin*"), as a paper's list does."""
+    return _AFFIL_MARKS.sub("", s) != s
+
+
 @lru_cache(maxsize=4096)
-def author_names(s: str) -> list[str] | None:
+def author_names(s: str) -> tuple[str, ...] | None:
     """The names of stripped line ``s`` when it is an author list (see :func:`author_list`),
     their affiliation marks taken off; else None. Cached: :func:`_never_title` asks it of
-    the page's lines, an author list being no headline."""
+    the page's lines, an author list being no headline (a tuple: the cache's value is
+    shared by every page with the line)."""
     if not s or len(s) > 400 or s[-1] in ".!?:":
         return None
     bare = _AFFIL_MARKS.sub("", s)
@@ -7523,7 +7550,15 @@ def author_names(s: str) -> list[str] | None:
             or any(w.casefold().strip(".") in _WHEN_WORDS for w in ws)
         ):
             return None
-    return names
+    return tuple(names)
+
+
+#: The small words a person's name may hold in lower case: a surname's particle ("van",
+#: "von", "de la", "bin", "al") and a compound surname's conjunction ("y", "i":
+#: :func:`_surnames_joined`)
+_NAME_PARTICLES = frozenset(
+    ("van", "von", "de", "der", "den", "la", "le", "da", "di", "du", "del", "bin", "al", "y", "i")
+)
 
 
 #: The words of Korean bylines, after the names: "reporter", "correspondent", "senior reporter"
@@ -8602,7 +8637,7 @@ def extract_lines(
     # (the last paragraph, found from the end in C)
     last_para = items[len(paras) - 1 - paras[::-1].index(True)][0] if True in paras else body_line
     # publisher from a copyright line near the end
-    holder_cut = False
+    holder_unfit = False
     for i, s in items[::-1][:15]:
         found, who = (_copyright_who if len(s) <= 200 else _copyright_who.__wrapped__)(s)
         if found:
@@ -8613,7 +8648,10 @@ def extract_lines(
                 res["sources"]["publisher"] = f"line {i}"
                 # (a name the notice's pattern read only in part: no site's name, below)
                 end = s.find(who) + len(who)
-                holder_cut = end >= len(who) and s[end : end + 1].isalnum()
+                holder_unfit = end >= len(who) and s[end : end + 1].isalnum()
+                # (nor one of a credit, "Visualisierung: © Landratsamt Lindenau": a notice
+                # starts its line or has a year or the rights' words; s48 acc-read F18)
+                holder_unfit = holder_unfit or not _site_notice(s)
                 if len(s.split()) <= 10:
                     meta_lines["publisher"] = [i]
             if i <= last_para and _NOTICE_START.match(s):
@@ -8736,7 +8774,7 @@ def extract_lines(
         not res["site_name"]
         and items
         and res["publisher"]
-        and not holder_cut
+        and not holder_unfit
         and holder_name(res["publisher"])
     ):
         # no line naming the site: the footer's copyright holder when it reads as an
@@ -9845,11 +9883,22 @@ def _labelled_tag_run(
 #: "Mots-clés", "Palabras clave", "Ключевые слова", "キーワード"): unlike "Topics" or
 #: "Themen", never a menu's heading, so read wherever it stands (a journal's keywords sit
 #: under the abstract, above the paper's body)
-_KEYWORD_LABEL_ALONE = re.compile(
-    r"(?i)(?:keywords?|key\s+words|index\s+terms|subjects|schlüsselwörter|schlagwörter|"
+_KEYWORD_WORDS = (
+    r"keywords?|key\s+words|index\s+terms|subjects|schlüsselwörter|schlagwörter|"
     r"mots[- ]clés|palabras\s+clave|parole\s+chiave|palavras[- ]chave|trefwoorden|"
     r"nyckelord|słowa\s+kluczowe|klíčová\s+slova|ключевые\s+слова|ключові\s+слова|"
-    r"anahtar\s+kelimeler|avainsanat|キーワード|关键词|關鍵詞|키워드)\s*[:：]?"
+    r"anahtar\s+kelimeler|avainsanat|キーワード|关键词|關鍵詞|키워드"
+)
+_KEYWORD_LABEL_ALONE = re.compile(r"(?i)(?:" + _KEYWORD_WORDS + r")\s*[:：]?")
+#: What a journal article's or a preprint's page carries and a news story rarely does: a
+#: label alone on its line, of keywords (:data:`_KEYWORD_WORDS`), an abstract, a "Received"
+#: date; a DOI, an arXiv id (searched on the page's text once a line under the headline
+#: reads as an author list, :func:`author_list`; labels, not words: "received" and
+#: "résumé" are words of news prose, "doi" a Romanian one)
+_SCHOLARLY_PAGE = re.compile(
+    r"(?im)^[ \t]*(?:" + _KEYWORD_WORDS + r"|abstract|received|accepted|zusammenfassung|"
+    r"eingegangen|résumé|resumen|riassunto|аннотация|要旨|摘要)[ \t]*(?:[:：]|$)|"
+    r"doi(?::|\.org/)|arxiv[:.]"
 )
 
 

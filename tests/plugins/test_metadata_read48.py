@@ -1,0 +1,83 @@
+"""The text metadata readers on the code reader's cases of session 48 (acc-read F15-F18,
+F22): two names as a headline, a review's cast under it, a bulletin's year, an image's
+copyright credit."""
+
+from __future__ import annotations
+
+import pytest
+
+from corearchive_plugins.metadata import extract
+from corearchive_plugins.metadata.text import _never_title, author_names
+
+_PARA = (
+    "The mathematician met the inventor at a party in London in 1833, when she was "
+    "seventeen, and the two began a friendship and a correspondence that lasted for years.\n\n"
+    "Her notes on his engine, published in 1843, contain what is often called the first "
+    "computer program, a method for calculating numbers with the machine.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "never"),
+    [
+        ("Ada Lovelace and Charles Babbage", False),
+        ("Fernando Alonso y Carlos Sainz", False),
+        ("Annual Statistical Bulletin 2024", False),
+        ("Weekly Bulletin 12", False),
+        # (an author list with marks, or of three names, stays no headline; a reference
+        # with its mark or in its "/" form too)
+        ("Katharina Vogel¹ & Jonas Richter²", True),
+        ("Laura Martínez, Tobias Keller and Anna Nowak", True),
+        ("Pressemitteilung 88/2024", True),
+        ("Bulletin No 12", True),
+    ],
+)
+def test_never_title_names_and_numbers(line: str, never: bool) -> None:
+    """Two people's names head a biography or an interview, a year or a count a
+    bulletin: only marked or longer author lists and a document's reference are vetoed."""
+    assert _never_title(line)[0] is never
+
+
+@pytest.mark.parametrize(
+    "title", ["Ada Lovelace and Charles Babbage", "Annual Statistical Bulletin 2024"]
+)
+def test_names_and_bulletin_headlines_are_titles(title: str) -> None:
+    """These headlines were no title at all (None)."""
+    assert extract(f"{title}\n\n{_PARA}")["title"] == title
+
+
+def test_cast_line_is_no_author_list() -> None:
+    """A review's cast under its headline, on a page that is no journal's, is no author
+    list: no authors, and the line stays in the text."""
+    cast = "Andrew Scott, Juliet Stevenson and Jessica Brown Findlay"
+    res = extract(f"Vanya review: a one-man Chekhov that keeps you gripped\n\n{cast}\n\n{_PARA}")
+    assert res["authors"] == []
+    assert "authors" not in res["lines"]
+
+
+def test_unmarked_author_list_on_a_journal_page() -> None:
+    """The same names under a paper's headline, with its abstract's label, are its
+    authors."""
+    names = "Andrew Scott, Juliet Stevenson and Jessica Brown Findlay"
+    res = extract(f"Performing Chekhov alone: a case study\n{names}\nAbstract\n{_PARA}")
+    assert res["authors"] == ["Andrew Scott", "Juliet Stevenson", "Jessica Brown Findlay"]
+
+
+@pytest.mark.parametrize(
+    ("footer", "site"),
+    [
+        ("Visualisierung: © Landratsamt Lindenau", None),
+        ("Foto: © Stadtverwaltung Lindenau", None),
+        ("© 2025 Landratsamt Lindenau", "Landratsamt Lindenau"),
+    ],
+)
+def test_image_credit_holder_is_no_site_name(footer: str, site: str | None) -> None:
+    """A credit's "©" holder is the image's, not the site's name; the site's own notice
+    (at the line's start, with a year) names it."""
+    text = f"Neues Hallenbad öffnet im Herbst\n\nVon Martin Becker\n\n{_PARA}\n{footer}\n"
+    assert extract(text)["site_name"] == site
+
+
+def test_author_names_cached_value_is_immutable() -> None:
+    """The cached names are shared by every page with the line: a tuple."""
+    assert isinstance(author_names("Katharina Vogel¹ & Jonas Richter²"), tuple)
