@@ -530,6 +530,9 @@ _CUE_PUB = re.compile(
 _CUE_UPD = re.compile(
     r"(updated|last update[d]?|update|modified|last modified|aktualisiert|geändert|zuletzt|"
     r"stand|mis à jour|mise à jour|actualizado|actualizada|actualización|aggiornato|"
+    # (Italian sites' "modified on", "22 aprile 2024 (modifica il 23 aprile 2024 | 00:31)":
+    # the second date was published; s48 acc-live L11)
+    r"modifica|modificato|modificata|modifié|modifiée|modificado|"
     r"bijgewerkt|uppdaterad|opdateret|oppdatert|zaktualizowano|revised|edited|"
     # (the update words of the languages of :data:`_PUB_MORE`, and pt, ru)
     r"atualizado|atualizada|atualização|aktualizováno|aktualizované|aktualizacja|ažurirano|"
@@ -6548,10 +6551,12 @@ _AGENCY = re.compile(
 )
 #: What joins the names of a byline (within a comma-separated part of it)
 _NAME_SPLIT = re.compile(
-    r"\s*(?:;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b|&|\|"
+    r"\s*(?:;|\band\b|\bund\b|\bet\b|\ben\b|\boch\b|\bog\b|&|\|"
     # (Russian's and Ukrainian's "и", "і", Polish's "i", Turkish's "ve": "Анна Смирнова и
     # Илья Воронов" gave no one; s46 acc-data D11)
-    r"|(?<!\w)(?-i:и|і|i|ve)(?!\w))\s*",
+    # (these and Spanish's, Italian's and Portuguese's "y", "e" in small letters only: a
+    # middle initial is a capital, "Joan E Greve" was two authors; s48 acc-live L10)
+    r"|(?<!\w)(?-i:и|і|i|ve|y|e)(?!\w))\s*",
     re.I,
 )
 _COMMA = re.compile(r"\s*,\s*")

@@ -1,13 +1,13 @@
 """The text metadata readers on the code reader's cases of session 48 (acc-read F15-F18,
 F22): two names as a headline, a review's cast under it, a bulletin's year, an image's
-copyright credit."""
+copyright credit; and two of the live-blog tester's (acc-live L10, L11)."""
 
 from __future__ import annotations
 
 import pytest
 
 from corearchive_plugins.metadata import extract
-from corearchive_plugins.metadata.text import _never_title, author_names
+from corearchive_plugins.metadata.text import _never_title, author_names, parse_authors
 
 _PARA = (
     "The mathematician met the inventor at a party in London in 1833, when she was "
@@ -81,3 +81,32 @@ def test_image_credit_holder_is_no_site_name(footer: str, site: str | None) -> N
 def test_author_names_cached_value_is_immutable() -> None:
     """The cached names are shared by every page with the line: a tuple."""
     assert isinstance(author_names("Katharina Vogel¹ & Jonas Richter²"), tuple)
+
+
+@pytest.mark.parametrize(
+    ("byline", "want"),
+    [
+        ("Maanvi Singh and Joan E Greve", ["Maanvi Singh", "Joan E Greve"]),
+        ("Maria E Silva", ["Maria E Silva"]),
+        ("Ana García y Luis Moreno", ["Ana García", "Luis Moreno"]),
+        ("Marco Rossi e Giulia Bianchi", ["Marco Rossi", "Giulia Bianchi"]),
+    ],
+)
+def test_middle_initial_is_no_conjunction(byline: str, want: list[str]) -> None:
+    """A capital middle initial "E" or "Y" is a name's, the conjunctions "e" and "y" are
+    written small (s48 acc-live L10)."""
+    assert parse_authors(byline) == want
+
+
+def test_italian_modified_on_is_an_update() -> None:
+    """ "modifica il" (modified on) after the publication date is the update's cue: the
+    first date was published (s48 acc-live L11)."""
+    para = (
+        "La squadra ha vinto la partita con un gol nel finale e ora guida la classifica con "
+        "tre punti di vantaggio sulla seconda.\n\n"
+    )
+    text = (
+        "Inter, vittoria nel finale contro il Torino\n\n"
+        "22 aprile 2024 (modifica il 23 aprile 2024 | 00:31)\n\n" + para * 3
+    )
+    assert extract(text)["published"] == "2024-04-22"
