@@ -5391,6 +5391,25 @@ def _title_shape(s: str, cjk: bool = True, furniture: bool | None = None) -> _Ti
     )
 
 
+#: A copyright notice's years and holder without its mark: "1996-2016 The Washington Post"
+_YEARS_HOLDER = re.compile(r"(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)\d\d)?\s+\w")
+
+
+def _unsigned_copyright(text: str, s: str) -> bool:
+    """Whether candidate ``s``, a year (or a span of years) and a name, is the page's
+    copyright notice shown without its mark: the page's ``text`` writes it with one too
+    ("1996-2016 The Washington Post", a header's link, over "© 1996-2016 The Washington
+    Post" in the footer; the link won the title over the story's headline, s48 tuning
+    set). A headline that opens with a year ("2018 Boys State Swim Results") is never
+    written after a copyright's mark. Only a line that opens with a year is searched for."""
+    if _YEARS_HOLDER.match(s) is None:
+        return False
+    # (the notice's end after the line's words, its line's or a stop's: "© 2024 Harbour
+    # Times Awards Ltd" is no notice of a headline "2024 Harbour Times Awards")
+    notice = r"(?:©|\(c\)|\bcopyright)\s*" + re.escape(s) + r"[ \t]*(?:$|[.,;|•·])"
+    return re.search(notice, text, re.IGNORECASE | re.MULTILINE) is not None
+
+
 class TitlePool:
     """A page's title candidates with their features (:data:`TITLE_FEATURES`).
 
@@ -5515,7 +5534,7 @@ class TitlePool:
             never, furniture = (
                 _never_title(s) if len(s) <= _LINE_CACHE_CHARS else _never_title.__wrapped__(s)
             )
-            if never:
+            if never or (s[0].isdigit() and _unsigned_copyright(page.text, s)):
                 continue
             if (
                 i + 1 < n_lines

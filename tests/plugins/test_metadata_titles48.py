@@ -1,0 +1,62 @@
+"""Text titles on unseen pages (session 48): lines that are page furniture by what the
+page itself shows of them (a copyright notice shown once without its mark) are no title
+candidates."""
+
+from __future__ import annotations
+
+import pytest
+
+from corearchive_plugins.metadata.text import (
+    Page,
+    _title_feats,
+    _unsigned_copyright,
+)
+
+_BODY = (
+    "The foundation's latest tax filing, posted online this week, shows that it transferred "
+    "money to entities owned by its president, which the law forbids.\n\n"
+    "Tax experts said the admission could bring penalties, although the amounts involved are "
+    "small compared with the foundation's annual budget and its reported donations.\n\n"
+    "A spokeswoman for the foundation did not answer questions sent by e-mail on Monday.\n"
+)
+
+# (the header's link to the home page reads "1996-2024 The Harbour Times", the footer's
+# notice "© 1996-2024 The Harbour Times": the tuning set's Washington Post page)
+_LINKED_NOTICE = (
+    "Sections\n\nSign In\n\nharbourtimes.com\n\n1996-2024 The Harbour Times\n\n"
+    "Terms of Service\n\nPrivacy Policy\n\nGot it\n\nPolitics\n\n"
+    "Harbour Foundation admits to breaking ban on self-dealing, new filing shows\n\n"
+    "The inside track on harbour politics.\n\n" + _BODY + "\nContact us\n\n"
+    "© 1996-2024 The Harbour Times\n"
+)
+
+
+def test_a_copyright_notice_shown_without_its_mark_is_no_candidate() -> None:
+    """The notice's years and holder, a line of their own without "©", are the page's
+    copyright notice when the page writes them after the mark elsewhere; the headline stays
+    a candidate."""
+    cands = [s for _, s, _ in _title_feats(Page(_LINKED_NOTICE))]
+    assert "1996-2024 The Harbour Times" not in cands
+    assert "Harbour Foundation admits to breaking ban on self-dealing, new filing shows" in cands
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "notice"),
+    [
+        ("1996-2016 The Washington Post", "x\n© 1996-2016 The Washington Post\n", True),
+        ("2024 Harbour Times", "x\nCopyright 2024 Harbour Times. All rights reserved.\n", True),
+        ("2024 Harbour Times", "x\n(c) 2024 Harbour Times\n", True),
+        # (a headline that opens with a year, with no mark before it anywhere)
+        ("2018 Boys State Swim Results", "x\n2018 Boys State Swim Results\n© 2018 Sports\n", False),
+        # (a line that opens with no year is not searched for)
+        ("The Harbour Times", "© The Harbour Times\n", False),
+    ],
+)
+def test_unsigned_copyright(line: str, text: str, notice: bool) -> None:
+    assert _unsigned_copyright(text, line) is notice
+
+
+def test_a_notice_that_goes_on_past_the_line_is_not_its_notice() -> None:
+    """A notice whose holder goes on ("... Awards Ltd") is not the line's notice."""
+    text = "x\n© 2024 Harbour Times Awards Ltd\n"
+    assert not _unsigned_copyright(text, "2024 Harbour Times Awards")
