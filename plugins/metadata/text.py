@@ -4449,6 +4449,24 @@ def _menu_row(low: str) -> bool:
     )
 
 
+#: The most characters of an agency's credit after a caption's last sentence
+_CAPTION_CREDIT_CHARS = 30
+
+
+def _credited_caption(s: str) -> bool:
+    """Whether line ``s`` is a picture's caption with its agency's credit after its
+    sentence: "Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE" (an
+    agency's name alone, :func:`credit`, after the full stop of a word of three letters or
+    more: not an abbreviation's point, "U.S. AP"). The caption won a Spanish page's title
+    over the headline above it (s48, dev htmldate elpais.com). A headline names no
+    agency after its own full stop."""
+    head, _, tail = s.rstrip().rpartition(". ")
+    if not head or len(tail) > _CAPTION_CREDIT_CHARS:
+        return False
+    last = head.rsplit(None, 1)[-1]
+    return len(last) >= 3 and last.isalpha() and not last.isupper() and bool(credit(tail))
+
+
 @lru_cache(maxsize=4096)
 def _never_title(s: str) -> tuple[bool, bool]:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
@@ -4518,6 +4536,8 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, False
     if ":" in s and _credit_line(s):
         return True, False  # (a credit alone: "Photo: John Smith/Getty Images", "Source: AFP")
+    if ". " in s and _credited_caption(s):
+        return True, False  # (a caption and its agency: "Penguins in Antarctica. EFE")
     if len(s) <= _DATELINE_CHARS and _weekday_dateline(s):
         return True, False  # (a weekday's dateline: "Published Saturday at 10:30")
     if calendar_line(s):

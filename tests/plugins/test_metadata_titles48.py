@@ -1,6 +1,6 @@
 """Text titles on unseen pages (session 48): lines that are page furniture by what the
-page itself shows of them (a copyright notice shown once without its mark) are no title
-candidates."""
+page itself shows of them (a copyright notice shown once without its mark, a picture's
+caption that ends with its agency's credit) are no title candidates."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import pytest
 
 from corearchive_plugins.metadata.text import (
     Page,
+    _credited_caption,
     _title_feats,
     _unsigned_copyright,
+    extract,
 )
 
 _BODY = (
@@ -60,3 +62,47 @@ def test_a_notice_that_goes_on_past_the_line_is_not_its_notice() -> None:
     """A notice whose holder goes on ("... Awards Ltd") is not the line's notice."""
     text = "x\n© 2024 Harbour Times Awards Ltd\n"
     assert not _unsigned_copyright(text, "2024 Harbour Times Awards")
+
+
+# (an excerpt of a Spanish dev page: the caption under the date line, its agency after its
+# full stop, was the title)
+_CAPTIONED = (
+    "Secciones\n\nOpinión\n\nEL PAÍS\n\nCiencia\n\nCAMBIO CLIMÁTICO\n\n"
+    "¿Ha llegado realmente la Antártida a los 20 grados?\n\n"
+    "Los científicos cuestionan el reciente récord de temperatura y advierten de que lo más "
+    "importante es la tendencia gradual al calentamiento que afecta al continente desde hace "
+    "60 años\n\n"
+    "Compartir en Facebook\n\nCompartir en Twitter\n\nVer comentarios\n\nGuardar\n\nImprimir\n\n"
+    "Nuño Domínguez\n\nTwitter\n\n19 FEB 2020 - 18:37 CET\n\n"
+    "Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE\n\n"
+    "Que en la Antártida se registren temperaturas de más de 20 grados y haga tiempo de estar "
+    "en camiseta no tiene por qué deberse al cambio climático.\n\n"
+    "El continente helado sigue siendo un lugar tan remoto e inaccesible para la inmensa "
+    "mayoría de personas que se tiende a verlo como un todo y a olvidar que se trata de un "
+    "descomunal territorio.\n\n"
+    "El pasado 6 de febrero, un termómetro en la base antártica argentina de Esperanza alcanzó "
+    "una temperatura de 18,4 grados, la más alta registrada desde 1961, según informó el "
+    "servicio.\n"
+)
+
+
+def test_a_caption_with_its_agencys_credit_is_no_title() -> None:
+    """The caption ("... pasado. EFE") is no candidate: the headline over the standfirst is
+    the title."""
+    assert extract(_CAPTIONED)["title"] == "¿Ha llegado realmente la Antártida a los 20 grados?"
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE", True),
+        ("Firefighters at the scene on Monday. AP", True),
+        ("Demonstranten vor dem Kanzleramt in Berlin. dpa", True),
+        # (an abbreviation's point, not a sentence's end; an agency named in a headline)
+        ("Trade talks stall in the U.S. AP", False),
+        ("Reuters wins award. Big day for the agency", False),
+        ("Council approves budget. Mayor speaks", False),
+    ],
+)
+def test_credited_caption(line: str, caption: bool) -> None:
+    assert _credited_caption(line) is caption
