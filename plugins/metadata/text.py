@@ -6344,7 +6344,44 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
     texts = page.texts
     turns = any(":" in (t := texts[k]) and _TURN.match(t) is not None for k, _, _ in pool.cands)
     dialogue = _dialogue_lines(page) if turns else set()
-    return frozenset(dialogue | _byline_slot_names(page, pool) | _teaser_run(page, pool))
+    return frozenset(
+        dialogue
+        | _byline_slot_names(page, pool)
+        | _teaser_run(page, pool)
+        | _related_teasers(page, pool)
+    )
+
+
+#: The most non-blank lines from a related articles' label down to a teaser of its box
+_RELATED_BOX_LINES = 12
+
+
+def _related_teasers(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of the candidates in a box of related articles: under a label of one
+    (:func:`_related_label`: "Ähnliche Artikel", "Related stories", "Lesen Sie auch") within
+    :data:`_RELATED_BOX_LINES` lines, no paragraph between. Each is another article's
+    headline: "Ähnliche Artikel" / "03.02.2022" / "DFV-Experte Carsten Schneider bei WISO
+    ..." won a page's title on its date, the page's own headline above the story (s48, dev
+    feuerwehrverband.de)."""
+    texts, paras, body = page.texts, page.paras, page.body
+    out: set[int] = set()
+    # (per line: whether it is a label; the lines over one candidate are over the next one
+    # too, each is read once)
+    label: dict[int, bool] = {}
+    for k, i, _ in pool.cands:
+        for x in range(k - 1, max(-1, k - 1 - _RELATED_BOX_LINES), -1):
+            if paras[x]:
+                break
+            if (is_label := label.get(x)) is None:
+                t = texts[x]
+                # (above the story's first paragraph a "More from ..." is a menu's link,
+                # "MORE FROM THE SUN" over the site's sections and the headline: no box's
+                # label there)
+                is_label = label[x] = len(t) <= 40 and _related_label(" ".join(t.split()), x < body)
+            if is_label:
+                out.add(i)
+                break
+    return out
 
 
 #: lynx's number of a link before its text ("[33]The Future of Apple Innovation …")

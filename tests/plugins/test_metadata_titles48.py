@@ -1,6 +1,7 @@
 """Text titles on unseen pages (session 48): lines that are page furniture by what the
 page itself shows of them (a copyright notice shown once without its mark, a picture's
-caption that ends with its agency's credit) are no title candidates."""
+caption that ends with its agency's credit, a teaser under a related articles' label) are
+no title."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import pytest
 
 from corearchive_plugins.metadata.text import (
     Page,
+    TitlePool,
     _credited_caption,
     _title_feats,
     _unsigned_copyright,
     extract,
+    no_title_lines,
 )
 
 _BODY = (
@@ -106,3 +109,60 @@ def test_a_caption_with_its_agencys_credit_is_no_title() -> None:
 )
 def test_credited_caption(line: str, caption: bool) -> None:
     assert _credited_caption(line) is caption
+
+
+# (an excerpt of a German dev page: the related articles' box under the story, its first
+# teaser's date then its headline)
+_RELATED_BOX = (
+    "Startseite\n\nAktuelles\n\nKontakt\n\nAktuelles\n\n"
+    "Startseite » Aktuelles » DFV auf der Vorbereitungstagung der Interkulturellen Woche\n\n"
+    "DFV auf der Vorbereitungstagung der Interkulturellen Woche\n\n04.02.2022\n\n"
+    "Information\n\nProjekt\n\nVeranstaltung\n\nVerband\n\n"
+    "Die bundesweite Vorbereitungstagung der Interkulturellen Woche 2022 findet am 11. und 12. "
+    "Februar im Online-Format statt; das DFV-Projekt „Faktor 112“ wird daran teilnehmen. "
+    "Geplant sind unter anderem Vorträge und Workshops zu Vielfalt im Ehrenamt.\n\n"
+    "Beitrag teilen:\n\nÄhnliche Artikel\n\n03.02.2022\n\n"
+    "DFV-Experte Carsten Schneider bei WISO zum Thema TPS-eCall\n\n"
+    "DFV-Experte Carsten Schneider war bei WISO zum Thema TPS-eCall dabei: „Die fehlende "
+    "Umsetzung der europäischen Vorgaben…\n\nweiterlesen\n"
+)
+
+# (a site's "More from ..." link over its sections and the headline: a menu, no box)
+_MORE_FROM_MENU = (
+    "MORE FROM THE HARBOUR\n\nDream Team\n\nBingo\n\nJobs\n\nNews\n\nPolitics\n\n"
+    "Harbour minister racks up £11k roaming charges on his tablet abroad\n\nLewis Mckenzie\n\n"
+    "Published: 17:55, 8 Nov 2023\n\n"
+    "A harbour minister racked up roaming charges of eleven thousand pounds abroad after "
+    "failing to switch to a new provider, it has emerged.\n\n"
+    "He travelled to the North African nation for a week-long holiday in January this year, "
+    "officials said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "teaser", "headline"),
+    [
+        (
+            _RELATED_BOX,
+            "DFV-Experte Carsten Schneider bei WISO zum Thema TPS-eCall",
+            "DFV auf der Vorbereitungstagung der Interkulturellen Woche",
+        ),
+        (
+            _MORE_FROM_MENU,
+            None,
+            "Harbour minister racks up £11k roaming charges on his tablet abroad",
+        ),
+    ],
+)
+def test_a_teaser_under_a_related_articles_label_is_no_title(
+    text: str, teaser: str | None, headline: str
+) -> None:
+    """The headline under a box's label ("Ähnliche Artikel") is another article's; above
+    the story a site's "More from ..." link is a menu's, and the headline under it stays."""
+    page = Page(text)
+    pool = TitlePool(page)
+    no = no_title_lines(page, pool)
+    excluded = {t for _, i, t in pool.cands if i in no}
+    assert headline not in excluded
+    if teaser is not None:
+        assert teaser in excluded
