@@ -5421,13 +5421,28 @@ def _unsigned_copyright(text: str, s: str) -> bool:
     ("1996-2016 The Washington Post", a header's link, over "© 1996-2016 The Washington
     Post" in the footer; the link won the title over the story's headline, s48 tuning
     set). A headline that opens with a year ("2018 Boys State Swim Results") is never
-    written after a copyright's mark. Only a line that opens with a year is searched for."""
+    written after a copyright's mark. Only a line that opens with a year is searched for,
+    with ``str.find`` (a regex made per line filled ``re``'s cache)."""
     if _YEARS_HOLDER.match(s) is None:
         return False
-    # (the notice's end after the line's words, its line's or a stop's: "© 2024 Harbour
-    # Times Awards Ltd" is no notice of a headline "2024 Harbour Times Awards")
-    notice = r"(?:©|\(c\)|\bcopyright)\s*" + re.escape(s) + r"[ \t]*(?:$|[.,;|•·])"
-    return re.search(notice, text, re.IGNORECASE | re.MULTILINE) is not None
+    at = text.find(s)
+    while at >= 0:
+        end = at + len(s)
+        # (the whole notice: the line's end or a stop after the line's words, "© 2024
+        # Harbour Times Awards Ltd" is no notice of a headline "2024 Harbour Times Awards")
+        after = text[end : end + 1]
+        if (
+            not after or after in "\n.,;|•·" or (after in " \t" and _NOTICE_END.match(text, end))
+        ) and (_MARK_BEFORE.search(text[max(0, at - 12) : at]) is not None):
+            return True
+        at = text.find(s, end)
+    return False
+
+
+#: What may follow a notice's holder on its line: spaces, then the line's end or a stop
+_NOTICE_END = re.compile(r"[ \t]*(?:$|[.,;|•·])", re.MULTILINE)
+#: A copyright's mark right before a notice's years
+_MARK_BEFORE = re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright|COPYRIGHT)\s*$")
 
 
 class TitlePool:
@@ -6357,26 +6372,34 @@ _RELATED_BOX_LINES = 12
 
 
 def _related_teasers(page: Page, pool: TitlePool) -> set[int]:
-    """The lines of the candidates in a box of related articles: under a label of one
+    """The lines of the candidates in a box of related articles below the story's start
+    (its main block's or first paragraph's line): under a label of one
     (:func:`_related_label`: "Ähnliche Artikel", "Related stories", "Lesen Sie auch") within
     :data:`_RELATED_BOX_LINES` lines, no paragraph between. Each is another article's
     headline: "Ähnliche Artikel" / "03.02.2022" / "DFV-Experte Carsten Schneider bei WISO
     ..." won a page's title on its date, the page's own headline above the story (s48, dev
     feuerwehrverband.de)."""
     texts, paras, body = page.texts, page.paras, page.body
+    # (the story's start: its main block's or its first paragraph's line, whichever comes
+    # first; a story's first paragraph of an odd shape is no paragraph to the page, the
+    # box's first teaser's text may be)
+    top = min(page.ms, body)
     out: set[int] = set()
     # (per line: whether it is a label; the lines over one candidate are over the next one
     # too, each is read once)
     label: dict[int, bool] = {}
     for k, i, _ in pool.cands:
-        for x in range(k - 1, max(-1, k - 1 - _RELATED_BOX_LINES), -1):
+        # (a box of other articles follows the story's start: the candidates of the
+        # header, most of a page's, are not walked)
+        if k <= top:
+            continue
+        for x in range(k - 1, max(top, k - 1 - _RELATED_BOX_LINES), -1):
             if paras[x]:
                 break
             if (is_label := label.get(x)) is None:
                 t = texts[x]
-                # (above the story's first paragraph a "More from ..." is a menu's link,
-                # "MORE FROM THE SUN" over the site's sections and the headline: no box's
-                # label there)
+                # (above the first paragraph "More from ..." is a menu's link, "MORE FROM
+                # THE SUN" over the site's sections and the headline: no box's label)
                 is_label = label[x] = len(t) <= 40 and _related_label(" ".join(t.split()), x < body)
             if is_label:
                 out.add(i)
