@@ -4468,6 +4468,24 @@ def _menu_row(low: str) -> bool:
     )
 
 
+#: The most characters of an agency's credit after a caption's last sentence
+_CAPTION_CREDIT_CHARS = 30
+
+
+def _credited_caption(s: str) -> bool:
+    """Whether line ``s`` is a picture's caption with its agency's credit after its
+    sentence: "Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE" (an
+    agency's name alone, :func:`credit`, after the full stop of a word of three letters or
+    more: not an abbreviation's point, "U.S. AP"). The caption won a Spanish page's title
+    over the headline above it (s48, dev htmldate elpais.com). A headline names no
+    agency after its own full stop."""
+    head, _, tail = s.rstrip().rpartition(". ")
+    if not head or len(tail) > _CAPTION_CREDIT_CHARS:
+        return False
+    last = head.rsplit(None, 1)[-1]
+    return len(last) >= 3 and last.isalpha() and not last.isupper() and bool(credit(tail))
+
+
 @lru_cache(maxsize=4096)
 def _never_title(s: str) -> tuple[bool, bool]:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
@@ -4537,6 +4555,8 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, False
     if ":" in s and _credit_line(s):
         return True, False  # (a credit alone: "Photo: John Smith/Getty Images", "Source: AFP")
+    if ". " in s and _credited_caption(s):
+        return True, False  # (a caption and its agency: "Penguins in Antarctica. EFE")
     if len(s) <= _DATELINE_CHARS and _weekday_dateline(s):
         return True, False  # (a weekday's dateline: "Published Saturday at 10:30")
     if calendar_line(s):
@@ -5413,6 +5433,40 @@ def _title_shape(s: str, cjk: bool = True, furniture: bool | None = None) -> _Ti
     )
 
 
+#: A copyright notice's years and holder without its mark: "1996-2016 The Washington Post"
+_YEARS_HOLDER = re.compile(r"(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)\d\d)?\s+\w")
+
+
+def _unsigned_copyright(text: str, s: str) -> bool:
+    """Whether candidate ``s``, a year (or a span of years) and a name, is the page's
+    copyright notice shown without its mark: the page's ``text`` writes it with one too
+    ("1996-2016 The Washington Post", a header's link, over "© 1996-2016 The Washington
+    Post" in the footer; the link won the title over the story's headline, s48 tuning
+    set). A headline that opens with a year ("2018 Boys State Swim Results") is never
+    written after a copyright's mark. Only a line that opens with a year is searched for,
+    with ``str.find`` (a regex made per line filled ``re``'s cache)."""
+    if _YEARS_HOLDER.match(s) is None:
+        return False
+    at = text.find(s)
+    while at >= 0:
+        end = at + len(s)
+        # (the whole notice: the line's end or a stop after the line's words, "© 2024
+        # Harbour Times Awards Ltd" is no notice of a headline "2024 Harbour Times Awards")
+        after = text[end : end + 1]
+        if (
+            not after or after in "\n.,;|•·" or (after in " \t" and _NOTICE_END.match(text, end))
+        ) and (_MARK_BEFORE.search(text[max(0, at - 12) : at]) is not None):
+            return True
+        at = text.find(s, end)
+    return False
+
+
+#: What may follow a notice's holder on its line: spaces, then the line's end or a stop
+_NOTICE_END = re.compile(r"[ \t]*(?:$|[.,;|•·])", re.MULTILINE)
+#: A copyright's mark right before a notice's years
+_MARK_BEFORE = re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright|COPYRIGHT)\s*$")
+
+
 class TitlePool:
     """A page's title candidates with their features (:data:`TITLE_FEATURES`).
 
@@ -5537,7 +5591,7 @@ class TitlePool:
             never, furniture = (
                 _never_title(s) if len(s) <= _LINE_CACHE_CHARS else _never_title.__wrapped__(s)
             )
-            if never:
+            if never or (s[0].isdigit() and _unsigned_copyright(page.text, s)):
                 continue
             if cands and cands[-1][0] == k - 1 and _names_line(s):
                 # (two people's names right under a candidate are its byline, "Claire Dubois
@@ -6332,7 +6386,52 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
     texts = page.texts
     turns = any(":" in (t := texts[k]) and _TURN.match(t) is not None for k, _, _ in pool.cands)
     dialogue = _dialogue_lines(page) if turns else set()
-    return frozenset(dialogue | _byline_slot_names(page, pool) | _teaser_run(page, pool))
+    return frozenset(
+        dialogue
+        | _byline_slot_names(page, pool)
+        | _teaser_run(page, pool)
+        | _related_teasers(page, pool)
+    )
+
+
+#: The most non-blank lines from a related articles' label down to a teaser of its box
+_RELATED_BOX_LINES = 12
+
+
+def _related_teasers(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of the candidates in a box of related articles below the story's start
+    (its main block's or first paragraph's line): under a label of one
+    (:func:`_related_label`: "Ähnliche Artikel", "Related stories", "Lesen Sie auch") within
+    :data:`_RELATED_BOX_LINES` lines, no paragraph between. Each is another article's
+    headline: "Ähnliche Artikel" / "03.02.2022" / "DFV-Experte Carsten Schneider bei WISO
+    ..." won a page's title on its date, the page's own headline above the story (s48, dev
+    feuerwehrverband.de)."""
+    texts, paras, body = page.texts, page.paras, page.body
+    # (the story's start: its main block's or its first paragraph's line, whichever comes
+    # first; a story's first paragraph of an odd shape is no paragraph to the page, the
+    # box's first teaser's text may be)
+    top = min(page.ms, body)
+    out: set[int] = set()
+    # (per line: whether it is a label; the lines over one candidate are over the next one
+    # too, each is read once)
+    label: dict[int, bool] = {}
+    for k, i, _ in pool.cands:
+        # (a box of other articles follows the story's start: the candidates of the
+        # header, most of a page's, are not walked)
+        if k <= top:
+            continue
+        for x in range(k - 1, max(top, k - 1 - _RELATED_BOX_LINES), -1):
+            if paras[x]:
+                break
+            if (is_label := label.get(x)) is None:
+                t = texts[x]
+                # (above the first paragraph "More from ..." is a menu's link, "MORE FROM
+                # THE SUN" over the site's sections and the headline: no box's label)
+                is_label = label[x] = len(t) <= 40 and _related_label(" ".join(t.split()), x < body)
+            if is_label:
+                out.add(i)
+                break
+    return out
 
 
 #: lynx's number of a link before its text ("[33]The Future of Apple Innovation …")
