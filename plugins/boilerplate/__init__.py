@@ -90,6 +90,8 @@ from .reflow import (
 from .structures import READ_ALSO_LABELS, live_post_times, rating_boxes
 
 _SHORT_WORDS = 200
+#: the work key of a thread's posts trafilatura left out (:func:`.records.thread_posts`)
+_THREAD_KEY = "thread_posts"
 _BATCH_CHARS = 400_000
 _FALLBACK_SHARE = 0.2
 _GATE_MIN_PAGE_WORDS = 300
@@ -729,7 +731,7 @@ class BoilerplateStage(Stage):
                 spare=s,
                 thread=posts,
                 headings=_headings(doc.work["html_tree"]),
-                kept=doc.work.get("live_times", ()),
+                kept=(*doc.work.get("live_times", ()), *doc.work.get(_THREAD_KEY, ())),
             )
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)
                 share = round(min(ann["kept_share"] * len(new) / len(text), 1.0), 4)
@@ -908,6 +910,15 @@ class BoilerplateStage(Stage):
                         # a shop's listing: trafilatura kept its intro, not its products
                         # (an article's box of offers is under a longer text: not read)
                         text = "\n".join([text.rstrip("\n"), *cards])
+                    if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS:
+                        # a forum's thread: trafilatura kept its first post, not the replies
+                        from .records import thread_posts
+
+                        if posts := thread_posts(tree, text):
+                            # (kept by the refinement, as a live blog's times: the line
+                            # model reads a short reply as a menu's item)
+                            doc.work[_THREAD_KEY] = posts
+                            text = "\n".join([text.rstrip("\n"), *posts])
                     if (
                         self.options.html_fallback
                         and (n_kept := _n_words(text, _TINY_WORDS)) < _TINY_WORDS
