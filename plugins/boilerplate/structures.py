@@ -1513,15 +1513,27 @@ _TIME_WORDS = 8
 #: "Quote", "12 Gefällt mir", "Antworten"), and the most such lines there
 _BUTTON_WORDS = 4
 _MAX_BUTTONS = 4
-#: the month names of a post's time: the line model's (``lines._MONTHS``) and their short
-#: forms in French and German
+#: the month names of a post's time: the line model's (``lines._MONTHS``), their short
+#: forms in French and German, and the Dutch names the model's list lacks (a Dutch forum's
+#: "2 augustus 2025" was no post's time; s48 kinds set. Here, not in the model's list: its
+#: features, and the cached lexicon, stay as they are)
 _MONTH_WORDS = "|".join(
-    sorted(map(re.escape, _MONTHS | {"févr", "okt", "dez", "déc"}), key=len, reverse=True)
+    sorted(
+        map(
+            re.escape,
+            _MONTHS
+            | {"févr", "okt", "dez", "déc"}
+            | {"januari", "februari", "maart", "mei", "augustus"},
+        ),
+        key=len,
+        reverse=True,
+    )
 )
 # a post's time: a date with its month's name or in digits, a clock time, or a time ago
 # ("vor 2 Stunden", "il y a 3 heures", "hace 2 horas", "5 min ago")
 _POST_TIME = re.compile(
-    rf"\b\d{{1,2}}\.?\s+(?:{_MONTH_WORDS})\.?\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}\b"
+    # (Spanish and Portuguese put "de" between: "5 de abril de 2025")
+    rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH_WORDS})\.?\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}\b"
     r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d\d\b"
     r"|\b\d{1,2}\.\d\d\s*(?:gmt|bst|utc|cet|cest|et|pt|am|pm|uhr)\b"
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b"
