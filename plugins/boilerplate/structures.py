@@ -1571,10 +1571,47 @@ def _poster(line: str) -> bool:
     )
 
 
+# a poster's member figures after the name, a browser's copy of a post's profile box
+# ("helen_fletch70Posts: 2940", "stefan80Beiträge: 3203 · Registriert seit 5. Februar 2022",
+# "Dave K. Posts: 12 | Joined: Mar 2019"): a capitalised label, glued to the name or a
+# word of its own, its count, and other figures after a dot or a bar
+_FIGURES = re.compile(
+    r"(?<=[^\W_]|[\s_])(?P<label>[^\W\d_][^\W\d_A-Z]+):\s?\d[\d.,]*\s*(?:[·•|]\s*\S.*)?$"
+)
+#: the most words of a poster's line with its figures
+_FIGURES_WORDS = 12
+
+
+def _figured_poster(line: str) -> bool:
+    """Whether ``line`` is a poster's name followed by the member figures of a forum's
+    profile box (:data:`_FIGURES`): the name (:func:`_poster`) before a label and its
+    count. The figures may hold the member's join date, which is no post's time: the
+    line was no poster, and a thread whose replies carry such a box was not read (s48
+    kinds set: 17 of 24 forum pages)."""
+    if len(line.split()) > _FIGURES_WORDS or (m := _FIGURES.search(line)) is None:
+        return False
+    name = line[: m.start()].strip()
+    return (
+        m.group("label")[0].isupper()
+        and bool(name)
+        and name[0].isalpha()
+        and _poster(name)
+    )
+
+
 def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
-    """Whether lines ``i`` and ``i + 1`` are a post's poster and its time."""
+    """Whether lines ``i`` and ``i + 1`` are a post's poster (a name, or a name with its
+    member figures) and its time."""
     t = lines[i + 1]
-    return not furniture[i] and t.count(" ") < _TIME_WORDS and _poster(lines[i]) and _has_time(t)
+    return (
+        not furniture[i]
+        and t.count(" ") < _TIME_WORDS
+        and _has_time(t)
+        and (_poster(lines[i]) or _figured_poster(lines[i]))
+        # (the time is no poster's figures with a join date: "Reply" over "helen302Posts:
+        # 3491 · Joined 10 May 2020" is a button over the next post)
+        and not _figured_poster(t)
+    )
 
 
 def _prose(line: str) -> bool:
@@ -1991,6 +2028,30 @@ COMMENTS_REASON = "readers' comments under the article"
 _ARTICLE_PARAS = 3
 
 
+#: the most words of a thread's question over its first post, and the most lines between
+_QUESTION_WORDS = 20
+_QUESTION_REACH = 6
+
+
+def _text_before(lines: Sequence[str], keep: Sequence[bool], first: int, i: int) -> bool:
+    """Whether kept prose lies between the page's first kept line ``first`` and a first
+    post's poster on line ``i``: an article's text, over readers' comments. A thread's
+    question alone is not (a line of at most :data:`_QUESTION_WORDS` words that ends in
+    "?", at most :data:`_QUESTION_REACH` lines over the poster): the line model kept a
+    forum thread's title, "¿Cómo sellar bien un plato de ducha?", as a sentence, and the
+    thread under it was read as comments under an article (s48 kinds set)."""
+    said = [j for j in range(first, i) if keep[j] and _prose(lines[j])]
+    if len(said) != 1:
+        return bool(said)
+    return not (_question(lines[said[0]]) and i - said[0] <= _QUESTION_REACH)
+
+
+def _question(line: str) -> bool:
+    """Whether ``line`` may be a thread's question: at most :data:`_QUESTION_WORDS` words,
+    the last ending in "?"."""
+    return line.endswith("?") and len(line.split()) <= _QUESTION_WORDS
+
+
 def posts_and_comments(
     lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
 ) -> tuple[list[int], list[int], list[int]]:
@@ -2017,7 +2078,11 @@ def posts_and_comments(
         return [], [], []
     # (the first post is above the page's first kept sentence: none is looked for below it,
     # where the answer would be "readers' comments" anyway)
-    last = next((j for j in range(first, n) if keep[j] and _prose(lines[j])), n)
+    # (a thread's question over it, kept as a sentence, is no such line: :func:`_text_before`)
+    last = next(
+        (j for j in range(first, n) if keep[j] and _prose(lines[j]) and not _question(lines[j])),
+        n,
+    )
     heads: list[int] = []
     found: list[int] = []
     i = 0
@@ -2029,7 +2094,7 @@ def posts_and_comments(
                 break
             i += 1
             continue
-        if not heads and any(keep[j] and _prose(lines[j]) for j in range(first, i)):
+        if not heads and _text_before(lines, keep, first, i):
             return [], [], []  # (an article's text before it: its readers' comments)
         heads.append(i)
         b = i + 2

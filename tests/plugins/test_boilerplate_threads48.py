@@ -25,3 +25,47 @@ def test_a_spanish_threads_dates_are_its_posts_times(run_stage):
     kept, _ = _clean(run_stage, _page(MENU, ["Silicona para la junta de la ducha"], *THREAD_ES, FOOT))
     said = [x for post in THREAD_ES for x in post[:3]]  # (posters and times: the bylines)
     assert [x for x in kept if x in said] == said
+
+
+# a board's thread: each poster's line with the figures of its profile box glued on, the
+# replies' with the member's join date (a date, no post's time)
+THREAD_DE = [
+    ["thomas_k18Beiträge: 3825", "12. März 2025",
+     "Hallo zusammen, meine Duschtasse ist an der Wand undicht und das Silikon löst sich. "
+     "Womit dichte ich sie am besten ab?", "Antworten"],
+    ["lukas180Beiträge: 2198 · Registriert seit 7. Oktober 2012", "13. März 2025",
+     "Nimm Sanitärsilikon und lass es mindestens 24 Stunden aushärten.", "Antworten Zitieren"],
+    ["anna296Beiträge: 398", "14. März 2025", "Kann ich bestätigen, bei mir genauso.",
+     "Antworten Zitieren"],
+]  # fmt: skip
+
+
+def test_a_posters_line_with_its_figures_heads_a_post(run_stage):
+    """ "lukas180Beiträge: 2198 · Registriert seit 7. Oktober 2012" is a poster with the
+    figures of the profile box: the join date in it made it no poster, the thread ended at
+    the first post and the short replies were lost."""
+    page = _page(MENU, ["Duschtasse abdichten"], *THREAD_DE, FOOT)
+    kept, _ = _clean(run_stage, page)
+    said = [post[2] for post in THREAD_DE]
+    assert [x for x in kept if x in said] == said
+
+
+def test_a_threads_question_over_its_first_post_is_no_article(run_stage):
+    """The thread's title, a question the line model kept as a sentence, is no article's
+    text over readers' comments: the thread under it is read."""
+    page = _page(MENU, ["¿Qué silicona para la ducha?"], *THREAD_ES, FOOT)
+    kept, _ = _clean(run_stage, page)
+    said = [post[2] for post in THREAD_ES]
+    assert [x for x in kept if x in said] == said
+
+
+def test_a_question_under_an_articles_text_keeps_its_comments_out(run_stage):
+    """An article whose kept text ends in a question, over its readers' comments: the
+    question is no thread's title, and the comments stay out (as at the session's start)."""
+    from test_boilerplate_pagetypes import FILM, THREAD_EN
+
+    comments = [x for post in THREAD_EN[2:4] for x in post]
+    text = [*FILM, "Will it find the audience it deserves?"]
+    kept, _ = _clean(run_stage, _page(MENU, ["A harbour film"], text, comments, FOOT))
+    assert FILM[0] in kept
+    assert not {"allotment_jo", "Posted 3 June 2026 - 09:12", THREAD_EN[3][2]} & set(kept)
