@@ -602,6 +602,8 @@ class BoilerplateStage(Stage):
                 _keep_listing_teasers(d)
                 _keep_product_cards(d)
                 posters = _keep_thread(d)
+                if posters:
+                    _drop_after_thread(d)
                 _drop_under_comment_form(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
@@ -1663,6 +1665,21 @@ def _keep_thread(d: Any) -> list[str]:
     if found := [j for j in comments if keep[j]]:
         _mark(d, dict.fromkeys(found, COMMENTS_REASON), False)
     return [d.stripped[h] for h in heads]
+
+
+def _drop_after_thread(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` under a thread's last post
+    (:func:`.structures.after_thread`), with a reason."""
+    from .lines import CUEONLY_REASON
+    from .structures import AFTER_THREAD_REASON, after_thread
+
+    posts, _, _ = _thread_lines(d)
+    if not posts:
+        return
+    words = {"boilerplate vocabulary", CUEONLY_REASON}
+    furniture = [r in words for r in d.columns()[2]]
+    if found := after_thread(d.stripped, d.keep.tolist(), posts, furniture):
+        _mark(d, dict.fromkeys(found, AFTER_THREAD_REASON), False)
 
 
 def _drop_under_comment_form(d: Any) -> None:

@@ -1591,12 +1591,7 @@ def _figured_poster(line: str) -> bool:
     if len(line.split()) > _FIGURES_WORDS or (m := _FIGURES.search(line)) is None:
         return False
     name = line[: m.start()].strip()
-    return (
-        m.group("label")[0].isupper()
-        and bool(name)
-        and name[0].isalpha()
-        and _poster(name)
-    )
+    return m.group("label")[0].isupper() and bool(name) and name[0].isalpha() and _poster(name)
 
 
 def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
@@ -2029,27 +2024,27 @@ _ARTICLE_PARAS = 3
 
 
 #: the most words of a thread's question over its first post, and the most lines between
-_QUESTION_WORDS = 20
-_QUESTION_REACH = 6
+_TITLE_WORDS = 20
+_TITLE_REACH = 6
 
 
 def _text_before(lines: Sequence[str], keep: Sequence[bool], first: int, i: int) -> bool:
     """Whether kept prose lies between the page's first kept line ``first`` and a first
     post's poster on line ``i``: an article's text, over readers' comments. A thread's
-    question alone is not (a line of at most :data:`_QUESTION_WORDS` words that ends in
-    "?", at most :data:`_QUESTION_REACH` lines over the poster): the line model kept a
+    question alone is not (a line of at most :data:`_TITLE_WORDS` words that ends in
+    "?", at most :data:`_TITLE_REACH` lines over the poster): the line model kept a
     forum thread's title, "¿Cómo sellar bien un plato de ducha?", as a sentence, and the
     thread under it was read as comments under an article (s48 kinds set)."""
     said = [j for j in range(first, i) if keep[j] and _prose(lines[j])]
     if len(said) != 1:
         return bool(said)
-    return not (_question(lines[said[0]]) and i - said[0] <= _QUESTION_REACH)
+    return not (_thread_title(lines[said[0]]) and i - said[0] <= _TITLE_REACH)
 
 
-def _question(line: str) -> bool:
-    """Whether ``line`` may be a thread's question: at most :data:`_QUESTION_WORDS` words,
+def _thread_title(line: str) -> bool:
+    """Whether ``line`` may be a thread's question: at most :data:`_TITLE_WORDS` words,
     the last ending in "?"."""
-    return line.endswith("?") and len(line.split()) <= _QUESTION_WORDS
+    return line.endswith("?") and len(line.split()) <= _TITLE_WORDS
 
 
 def posts_and_comments(
@@ -2080,7 +2075,11 @@ def posts_and_comments(
     # where the answer would be "readers' comments" anyway)
     # (a thread's question over it, kept as a sentence, is no such line: :func:`_text_before`)
     last = next(
-        (j for j in range(first, n) if keep[j] and _prose(lines[j]) and not _question(lines[j])),
+        (
+            j
+            for j in range(first, n)
+            if keep[j] and _prose(lines[j]) and not _thread_title(lines[j])
+        ),
         n,
     )
     heads: list[int] = []
@@ -2116,6 +2115,27 @@ def posts_and_comments(
             start -= 1  # (the section's heading, "Comments", "3 comments")
         return [], [], [j for j in range(start, i) if lines[j]]
     return found, heads, []
+
+
+#: the reason of a kept line removed by :func:`after_thread`
+AFTER_THREAD_REASON = "under a thread's last post: the page's other threads and furniture"
+
+
+def after_thread(
+    lines: Sequence[str], keep: Sequence[bool], posts: Sequence[int], furniture: Sequence[bool]
+) -> list[int]:
+    """The kept lines of ``lines`` under a thread's last post (``posts``:
+    the thread's lines, :func:`posts_and_comments`). A thread page is its posts; under the
+    last one come the forum's other threads, its sidebar and footer, whose dates and
+    question-like titles the line model kept in the posts' context (s48 kinds set: the
+    "related threads" box, "Hojas de tomate amarillas, ¿qué hago mal?" / "6 de marzo de
+    2024"). None when a poster over a time and a sentence follows (:func:`_head`): the
+    thread goes on there, past a post whose form the run did not read."""
+    n = len(lines)
+    b = max(posts) + 1  # (the last post's buttons too, when the model kept them)
+    if any(_prose(lines[j + 2]) and _head(lines, j, furniture) for j in range(b, n - 2)):
+        return []
+    return [j for j in range(b, n) if keep[j]]
 
 
 #: The labels of a link to another story or of a box of them, in a regex's alternation ("Read

@@ -22,7 +22,9 @@ THREAD_ES = [
 def test_a_spanish_threads_dates_are_its_posts_times(run_stage):
     """ "5 de abril de 2025" is a post's time: a Spanish forum's thread was no thread (its
     dates unread, "de" between the day and the month) and its short replies were lost."""
-    kept, _ = _clean(run_stage, _page(MENU, ["Silicona para la junta de la ducha"], *THREAD_ES, FOOT))
+    kept, _ = _clean(
+        run_stage, _page(MENU, ["Silicona para la junta de la ducha"], *THREAD_ES, FOOT)
+    )
     said = [x for post in THREAD_ES for x in post[:3]]  # (posters and times: the bylines)
     assert [x for x in kept if x in said] == said
 
@@ -69,3 +71,33 @@ def test_a_question_under_an_articles_text_keeps_its_comments_out(run_stage):
     kept, _ = _clean(run_stage, _page(MENU, ["A harbour film"], text, comments, FOOT))
     assert FILM[0] in kept
     assert not {"allotment_jo", "Posted 3 June 2026 - 09:12", THREAD_EN[3][2]} & set(kept)
+
+
+# the forum's box of other threads under the last post: dates and question-like titles
+RELATED_ES = ["También te puede interesar", "10 de diciembre de 2023",
+              "Hojas de tomate amarillas, ¿qué hago mal?", "6 de marzo de 2024",
+              "¿Cómo purgar los radiadores antes del invierno?", "25 de julio de 2025",
+              "El wifi se corta tras actualizar el kernel"]  # fmt: skip
+
+
+def test_the_other_threads_under_a_threads_last_post_go(run_stage):
+    """Under a thread's last post and its buttons, the box of the forum's other threads
+    (dates and question-like titles the line model kept in the posts' context) is no part
+    of the thread."""
+    page = _page(MENU, ["¿Qué silicona para la ducha?"], *THREAD_ES, RELATED_ES, FOOT)
+    kept, _ = _clean(run_stage, page)
+    said = [post[2] for post in THREAD_ES]
+    assert [x for x in kept if x in said] == said
+    assert not set(RELATED_ES) & set(kept)
+
+
+def test_a_thread_going_on_past_an_unread_post_keeps_its_lines(run_stage):
+    """A thread whose run of posts ends at a post of another form (a poster line of four
+    words) goes on under it: a later poster over a time and a sentence keeps the lines
+    after the run as they were."""
+    odd = ["Juan Carlos de Madrid", "8 de abril de 2025", "Yo lo hice con silicona neutra.",
+           "Responder"]  # fmt: skip
+    more = ["lucia_m", "9 de abril de 2025", "Gracias a todos, ya está sellada.", "Responder"]
+    page = _page(MENU, ["¿Qué silicona para la ducha?"], *THREAD_ES, odd, more, FOOT)
+    kept, _ = _clean(run_stage, page)
+    assert {odd[2], more[2]} <= set(kept)
