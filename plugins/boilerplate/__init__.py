@@ -1673,12 +1673,12 @@ def _drop_after_thread(d: Any) -> None:
     from .lines import CUEONLY_REASON
     from .structures import AFTER_THREAD_REASON, after_thread
 
-    posts, _, _ = _thread_lines(d)
+    posts, heads, _ = _thread_lines(d)
     if not posts:
         return
     words = {"boilerplate vocabulary", CUEONLY_REASON}
     furniture = [r in words for r in d.columns()[2]]
-    if found := after_thread(d.stripped, d.keep.tolist(), posts, furniture):
+    if found := after_thread(d.stripped, d.keep.tolist(), posts, heads, furniture):
         _mark(d, dict.fromkeys(found, AFTER_THREAD_REASON), False)
 
 

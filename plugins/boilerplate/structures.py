@@ -2041,6 +2041,15 @@ def _text_before(lines: Sequence[str], keep: Sequence[bool], first: int, i: int)
     return not (_thread_title(lines[said[0]]) and i - said[0] <= _TITLE_REACH)
 
 
+def _same_form(lines: Sequence[str], heads: Sequence[int], i: int) -> bool:
+    """Whether the poster on line ``i`` is written as the thread's posters on lines
+    ``heads`` are: with a profile box's figures when each of them has its figures
+    (:func:`_figured_poster`). A box of other threads under the last post, a label over a
+    date over a question ("Vergelijkbare onderwerpen" / "12 mei 2025" / "Hoe ontkalk ik
+    een thermostaatkraan?"), read as one more post."""
+    return _figured_poster(lines[i]) or not all(_figured_poster(lines[h]) for h in heads)
+
+
 def _thread_title(line: str) -> bool:
     """Whether ``line`` may be a thread's question: at most :data:`_TITLE_WORDS` words,
     the last ending in "?"."""
@@ -2088,7 +2097,9 @@ def posts_and_comments(
     while i < n - 2:
         if not heads and i > last:
             return [], [], []
-        if not (_prose(lines[i + 2]) and _head(lines, i, furniture)):
+        if not (_prose(lines[i + 2]) and _head(lines, i, furniture)) or (
+            heads and not _same_form(lines, heads, i)
+        ):
             if heads:  # (the run of posts ends at what is neither a post nor its buttons)
                 break
             i += 1
@@ -2122,18 +2133,29 @@ AFTER_THREAD_REASON = "under a thread's last post: the page's other threads and 
 
 
 def after_thread(
-    lines: Sequence[str], keep: Sequence[bool], posts: Sequence[int], furniture: Sequence[bool]
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    posts: Sequence[int],
+    heads: Sequence[int],
+    furniture: Sequence[bool],
 ) -> list[int]:
     """The kept lines of ``lines`` under a thread's last post (``posts``:
     the thread's lines, :func:`posts_and_comments`). A thread page is its posts; under the
     last one come the forum's other threads, its sidebar and footer, whose dates and
     question-like titles the line model kept in the posts' context (s48 kinds set: the
     "related threads" box, "Hojas de tomate amarillas, ¿qué hago mal?" / "6 de marzo de
-    2024"). None when a poster over a time and a sentence follows (:func:`_head`): the
-    thread goes on there, past a post whose form the run did not read."""
+    2024"). None when a poster over a time and a sentence follows (:func:`_head`; with
+    its figures when each of ``heads``, the run's posters, has them): the thread goes on
+    there, past a post whose form the run did not read."""
     n = len(lines)
     b = max(posts) + 1  # (the last post's buttons too, when the model kept them)
-    if any(_prose(lines[j + 2]) and _head(lines, j, furniture) for j in range(b, n - 2)):
+    # (when every poster of the run has its figures, a later post's has them too: a box of
+    # other threads under the last post, a label over a date over a question, "Vergelijkbare
+    # onderwerpen" / "12 mei 2025" / "Hoe ontkalk ik een thermostaatkraan?", reads as a post)
+    if any(
+        _prose(lines[j + 2]) and _head(lines, j, furniture) and _same_form(lines, heads, j)
+        for j in range(b, n - 2)
+    ):
         return []
     return [j for j in range(b, n) if keep[j]]
 

@@ -3,7 +3,13 @@ over its time over its text, are found in more of the forms real forums write th
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from test_boilerplate_structures import _clean, _page
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
 
 MENU = ["Inicio", "Foros", "Bricolaje", "Normas", "Contacto"]
 FOOT = ["Aviso legal", "Política de privacidad", "© 2025 Foro Bricolaje"]
@@ -101,3 +107,64 @@ def test_a_thread_going_on_past_an_unread_post_keeps_its_lines(run_stage):
     page = _page(MENU, ["¿Qué silicona para la ducha?"], *THREAD_ES, odd, more, FOOT)
     kept, _ = _clean(run_stage, page)
     assert {odd[2], more[2]} <= set(kept)
+
+
+# Small forum pages written for session 48 in the forms of real forum software, each as
+# HTML and as its browser copy (research/boilerplate/prep_extra.render): a Dutch board
+# (posters with their figures), a phpBB thread (de), a Stack-Exchange-like Q&A (en), a
+# Reddit-like comment page (es), a Discourse topic (fr)
+DATA = Path(__file__).parent / "data"
+
+
+def _fixture(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def _kept(run_stage, name: str) -> list[str]:
+    html = name.endswith(".html")
+    doc = make_document(_fixture(name), html=html, path="page.html" if html else "p")
+    return run_stage(BoilerplateStage, doc).kept[0].text.split("\n")
+
+
+NL_POSTS = [
+    "Onze mengkraan in de badkamer blijft druppelen, ook als hij helemaal dicht staat. Moet ik "
+    "het binnenwerk vervangen of de hele kraan?",
+    "Meestal is het alleen het keramische binnenwerk. Dat kost een tientje en is in tien "
+    "minuten gewisseld.",
+    "Binnenwerk vervangen, hij is droog. Bedankt!",
+]
+
+
+@pytest.mark.parametrize("name", ["threads48_forum_nl.txt", "threads48_forum_nl.html"])
+def test_a_box_of_other_threads_is_no_post_of_a_thread_of_figured_posters(run_stage, name):
+    """A Dutch board's thread, each poster with its figures ("pieter_vBerichten: 41"), over
+    a box of other threads (a label, a date, a question): the box read as one more post and
+    was kept; a poster without figures under posters with them is no post of the run."""
+    kept = _kept(run_stage, name)
+    assert [x for x in kept if x in NL_POSTS] == NL_POSTS
+    assert not {"Vergelijkbare onderwerpen", "Hoe ontkalk ik een thermostaatkraan?"} & set(kept)
+
+
+def test_a_phpbb_threads_replies_are_given_back_in_html(run_stage):
+    """A phpBB thread in HTML: trafilatura kept no post of it, or the first one; the
+    replies, posts side by side each with its date, are given back
+    (:func:`.records.thread_posts`)."""
+    kept = _kept(run_stage, "threads48_phpbb_de.html")
+    replies = [
+        "Das klingt nach Luft im System. Entlüfte mal alle Heizkörper und füll danach Wasser nach.",
+        "Oder die Pumpe läuft bei der Absenkung zu hoch. Welche Stufe ist eingestellt?",
+    ]
+    assert [x for x in kept if x in replies] == replies
+
+
+@pytest.mark.parametrize("name", ["threads48_qa_en.txt", "threads48_qa_en.html"])
+def test_a_question_and_its_answers_stay_whole(run_stage, name):
+    """A Stack-Exchange-like page: the question and each answer's paragraphs are kept (the
+    thread rules read no thread in it: its posters are under the posts)."""
+    kept = _kept(run_stage, name)
+    said = [
+        "Is there a way to tell rsync to skip everything whose name starts with a dot?",
+        "The pattern applies at every level, so hidden files inside subfolders are skipped too.",
+        "Thanks, the exclude pattern did it.",
+    ]
+    assert [x for x in kept if x in said] == said
