@@ -1654,7 +1654,7 @@ def _keep_thread(d: Any) -> list[str]:
     the kept lines of readers' comments under an article; return the posters of the
     thread's posts in order (none when the page is no thread). The metadata stage takes
     the first, who started the thread, for its author."""
-    from .structures import COMMENTS_REASON, POST_REASON, inline_comments
+    from .structures import COMMENTS_REASON, POST_REASON, inline_comments, poster_name
 
     keep = d.keep.tolist()
     posts, heads, comments = _thread_lines(d)
@@ -1664,7 +1664,8 @@ def _keep_thread(d: Any) -> list[str]:
         _mark(d, dict.fromkeys(found, POST_REASON), True)
     if found := [j for j in comments if keep[j]]:
         _mark(d, dict.fromkeys(found, COMMENTS_REASON), False)
-    return [d.stripped[h] for h in heads]
+    # (a poster's name without its profile box's figures: the thread's author)
+    return [poster_name(d.stripped[h]) for h in heads]
 
 
 def _drop_after_thread(d: Any) -> None:

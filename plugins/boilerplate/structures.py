@@ -1594,6 +1594,15 @@ def _figured_poster(line: str) -> bool:
     return m.group("label")[0].isupper() and bool(name) and name[0].isalpha() and _poster(name)
 
 
+def poster_name(line: str) -> str:
+    """The name of a post's poster line: the line, or the name before its figures
+    (:func:`_figured_poster`: "helen_fletch70" of "helen_fletch70Posts: 2940"), which the
+    metadata stage takes for a thread's author."""
+    if _figured_poster(line) and (m := _FIGURES.search(line)) is not None:
+        return line[: m.start()].strip()
+    return line
+
+
 def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
     """Whether lines ``i`` and ``i + 1`` are a post's poster (a name, or a name with its
     member figures) and its time."""

@@ -145,10 +145,9 @@ def test_a_box_of_other_threads_is_no_post_of_a_thread_of_figured_posters(run_st
     assert not {"Vergelijkbare onderwerpen", "Hoe ontkalk ik een thermostaatkraan?"} & set(kept)
 
 
-def test_a_phpbb_threads_replies_are_given_back_in_html(run_stage):
-    """A phpBB thread in HTML: trafilatura kept no post of it, or the first one; the
-    replies, posts side by side each with its date, are given back
-    (:func:`.records.thread_posts`)."""
+def test_a_phpbb_threads_replies_stay_in_html(run_stage):
+    """A phpBB thread in HTML (each post's date in a line of its own, "von Klaus W. » Mo 12.
+    Feb 2024, 22:03"): its replies stay kept with the thread rules of session 48."""
     kept = _kept(run_stage, "threads48_phpbb_de.html")
     replies = [
         "Das klingt nach Luft im System. Entlüfte mal alle Heizkörper und füll danach Wasser nach.",
@@ -168,3 +167,15 @@ def test_a_question_and_its_answers_stay_whole(run_stage, name):
         "Thanks, the exclude pattern did it.",
     ]
     assert [x for x in kept if x in said] == said
+
+
+def test_a_threads_posters_are_named_without_their_figures(run_stage):
+    """The thread's posters the stage names (the metadata stage's author: the first) are
+    their names, not their profile box's figures."""
+    page = _page(MENU, ["Duschtasse abdichten"], *THREAD_DE, FOOT)
+    doc = run_stage(BoilerplateStage, make_document(page)).kept[0]
+    assert doc.annotations["boilerplate"]["thread"]["posters"] == [
+        "thomas_k18",
+        "lukas180",
+        "anna296",
+    ]
