@@ -1668,9 +1668,15 @@ def _keep_thread(d: Any) -> list[str]:
     return [poster_name(d.stripped[h]) for h in heads]
 
 
+#: the reason of a kept line over a thread's first post removed by :func:`_drop_after_thread`
+OVER_THREAD_REASON = "over a thread's first post: its title and the page's bars"
+
+
 def _drop_after_thread(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` under a thread's last post
-    (:func:`.structures.after_thread`), with a reason."""
+    (:func:`.structures.after_thread`) and over its first post (its title, kept as a
+    sentence when it asks a question: "¿Cómo sellar bien un plato de ducha?"), with a
+    reason."""
     from .lines import CUEONLY_REASON
     from .structures import AFTER_THREAD_REASON, after_thread
 
@@ -1681,6 +1687,11 @@ def _drop_after_thread(d: Any) -> None:
     furniture = [r in words for r in d.columns()[2]]
     if found := after_thread(d.stripped, d.keep.tolist(), posts, heads, furniture):
         _mark(d, dict.fromkeys(found, AFTER_THREAD_REASON), False)
+    if over := [j for j in range(heads[0]) if d.keep[j]]:
+        # (over the first post: the thread's title, which the record's title holds as an
+        # article's headline, and the page's bars; a thread is a page whose text starts
+        # with its posts: :func:`.structures.posts_and_comments`)
+        _mark(d, dict.fromkeys(over, OVER_THREAD_REASON), False)
 
 
 def _drop_under_comment_form(d: Any) -> None:

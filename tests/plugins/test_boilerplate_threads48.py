@@ -179,3 +179,11 @@ def test_a_threads_posters_are_named_without_their_figures(run_stage):
         "lukas180",
         "anna296",
     ]
+
+
+def test_a_threads_question_over_its_first_post_goes_as_a_headline(run_stage):
+    """The thread's question over its first post is its title (the record's, as an
+    article's headline is): the line model kept it as a sentence."""
+    kept, _ = _clean(run_stage, _page(MENU, ["¿Qué silicona para la ducha?"], *THREAD_ES, FOOT))
+    assert "¿Qué silicona para la ducha?" not in kept
+    assert "Me pasa lo mismo." in kept
