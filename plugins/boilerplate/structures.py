@@ -2035,19 +2035,24 @@ _ARTICLE_PARAS = 3
 #: the most words of a thread's question over its first post, and the most lines between
 _TITLE_WORDS = 20
 _TITLE_REACH = 6
+#: the most such lines (the question, and a trail whose last item it is)
+_TITLE_LINES = 2
 
 
 def _text_before(lines: Sequence[str], keep: Sequence[bool], first: int, i: int) -> bool:
     """Whether kept prose lies between the page's first kept line ``first`` and a first
     post's poster on line ``i``: an article's text, over readers' comments. A thread's
-    question alone is not (a line of at most :data:`_TITLE_WORDS` words that ends in
-    "?", at most :data:`_TITLE_REACH` lines over the poster): the line model kept a
+    question is not, nor the trail over it (at most :data:`_TITLE_LINES` lines of at most
+    :data:`_TITLE_WORDS` words that end in "?", at most :data:`_TITLE_REACH` lines over the
+    poster): the line model kept a
     forum thread's title, "¿Cómo sellar bien un plato de ducha?", as a sentence, and the
     thread under it was read as comments under an article (s48 kinds set)."""
     said = [j for j in range(first, i) if keep[j] and _prose(lines[j])]
-    if len(said) != 1:
+    # (the question and the breadcrumb trail over it, whose last item it is: "Home › Help ›
+    # Tomato leaves turning yellow – what am I doing wrong?")
+    if not said or len(said) > _TITLE_LINES:
         return bool(said)
-    return not (_thread_title(lines[said[0]]) and i - said[0] <= _TITLE_REACH)
+    return not (all(_thread_title(lines[j]) for j in said) and i - said[0] <= _TITLE_REACH)
 
 
 def _same_form(lines: Sequence[str], heads: Sequence[int], i: int) -> bool:

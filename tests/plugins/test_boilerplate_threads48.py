@@ -187,3 +187,14 @@ def test_a_threads_question_over_its_first_post_goes_as_a_headline(run_stage):
     kept, _ = _clean(run_stage, _page(MENU, ["¿Qué silicona para la ducha?"], *THREAD_ES, FOOT))
     assert "¿Qué silicona para la ducha?" not in kept
     assert "Me pasa lo mismo." in kept
+
+
+def test_a_threads_question_under_its_trail_is_no_article(run_stage):
+    """The breadcrumb trail on one line over the thread's question ends in the question
+    too ("Foros › Bricolaje › ¿Qué silicona para la ducha?"), and both were kept as
+    sentences: neither is an article's text over readers' comments."""
+    trail = ["Foros › Bricolaje › ¿Qué silicona para la ducha?", "¿Qué silicona para la ducha?"]
+    kept, _ = _clean(run_stage, _page(MENU, trail, *THREAD_ES, FOOT))
+    said = [post[2] for post in THREAD_ES]
+    assert [x for x in kept if x in said] == said
+    assert not set(trail) & set(kept)
