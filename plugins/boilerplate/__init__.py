@@ -1668,15 +1668,18 @@ def _keep_thread(d: Any) -> list[str]:
     return [poster_name(d.stripped[h]) for h in heads]
 
 
-#: the reason of a kept line over a thread's first post removed by :func:`_drop_after_thread`
+#: the reasons of kept lines over a thread's first post and between its posts removed by
+#: :func:`_drop_after_thread`
 OVER_THREAD_REASON = "over a thread's first post: its title and the page's bars"
+BETWEEN_POSTS_REASON = "between a thread's posts: their buttons"
 
 
 def _drop_after_thread(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` under a thread's last post
-    (:func:`.structures.after_thread`) and over its first post (its title, kept as a
-    sentence when it asks a question: "¿Cómo sellar bien un plato de ducha?"), with a
-    reason."""
+    (:func:`.structures.after_thread`), over its first post (its title, kept as a
+    sentence when it asks a question: "¿Cómo sellar bien un plato de ducha?") and between
+    its posts (the buttons under a post, "Reply Quote Report"), with a reason: the thread
+    is its posts, each under its poster and time."""
     from .lines import CUEONLY_REASON
     from .structures import AFTER_THREAD_REASON, after_thread
 
@@ -1687,6 +1690,10 @@ def _drop_after_thread(d: Any) -> None:
     furniture = [r in words for r in d.columns()[2]]
     if found := after_thread(d.stripped, d.keep.tolist(), posts, heads, furniture):
         _mark(d, dict.fromkeys(found, AFTER_THREAD_REASON), False)
+    inside = set(posts)
+    if between := [j for j in range(heads[0], max(posts)) if d.keep[j] and j not in inside]:
+        # (between a post's text and the next poster: its buttons, "Reply Quote Report")
+        _mark(d, dict.fromkeys(between, BETWEEN_POSTS_REASON), False)
     if over := [j for j in range(heads[0]) if d.keep[j]]:
         # (over the first post: the thread's title, which the record's title holds as an
         # article's headline, and the page's bars; a thread is a page whose text starts

@@ -198,3 +198,13 @@ def test_a_threads_question_under_its_trail_is_no_article(run_stage):
     said = [post[2] for post in THREAD_ES]
     assert [x for x in kept if x in said] == said
     assert not set(trail) & set(kept)
+
+
+def test_the_buttons_between_a_threads_posts_go(run_stage):
+    """The buttons under each post ("Responder") are no part of the thread: kept by the
+    line model in the posts' context, they went into the record's text."""
+    page = _page(MENU, ["Silicona para la junta de la ducha"], *THREAD_ES, FOOT)
+    kept, _ = _clean(run_stage, page)
+    said = [post[2] for post in THREAD_ES]
+    assert [x for x in kept if x in said] == said
+    assert "Responder" not in kept
