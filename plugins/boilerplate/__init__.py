@@ -90,6 +90,8 @@ from .reflow import (
 from .structures import READ_ALSO_LABELS, live_post_times, rating_boxes
 
 _SHORT_WORDS = 200
+#: the work key of a thread's posts trafilatura left out (:func:`.records.thread_posts`)
+_THREAD_KEY = "thread_posts"
 _BATCH_CHARS = 400_000
 _FALLBACK_SHARE = 0.2
 _GATE_MIN_PAGE_WORDS = 300
@@ -600,6 +602,8 @@ class BoilerplateStage(Stage):
                 _keep_listing_teasers(d)
                 _keep_product_cards(d)
                 posters = _keep_thread(d)
+                if posters:
+                    _drop_after_thread(d)
                 _drop_under_comment_form(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
@@ -729,7 +733,7 @@ class BoilerplateStage(Stage):
                 spare=s,
                 thread=posts,
                 headings=_headings(doc.work["html_tree"]),
-                kept=doc.work.get("live_times", ()),
+                kept=(*doc.work.get("live_times", ()), *doc.work.get(_THREAD_KEY, ())),
             )
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)
                 share = round(min(ann["kept_share"] * len(new) / len(text), 1.0), 4)
@@ -908,6 +912,15 @@ class BoilerplateStage(Stage):
                         # a shop's listing: trafilatura kept its intro, not its products
                         # (an article's box of offers is under a longer text: not read)
                         text = "\n".join([text.rstrip("\n"), *cards])
+                    if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS:
+                        # a forum's thread: trafilatura kept its first post, not the replies
+                        from .records import thread_posts
+
+                        if posts := thread_posts(tree, text):
+                            # (kept by the refinement, as a live blog's times: the line
+                            # model reads a short reply as a menu's item)
+                            doc.work[_THREAD_KEY] = posts
+                            text = "\n".join([text.rstrip("\n"), *posts])
                     if (
                         self.options.html_fallback
                         and (n_kept := _n_words(text, _TINY_WORDS)) < _TINY_WORDS
@@ -1641,7 +1654,7 @@ def _keep_thread(d: Any) -> list[str]:
     the kept lines of readers' comments under an article; return the posters of the
     thread's posts in order (none when the page is no thread). The metadata stage takes
     the first, who started the thread, for its author."""
-    from .structures import COMMENTS_REASON, POST_REASON, inline_comments
+    from .structures import COMMENTS_REASON, POST_REASON, inline_comments, poster_name
 
     keep = d.keep.tolist()
     posts, heads, comments = _thread_lines(d)
@@ -1651,7 +1664,41 @@ def _keep_thread(d: Any) -> list[str]:
         _mark(d, dict.fromkeys(found, POST_REASON), True)
     if found := [j for j in comments if keep[j]]:
         _mark(d, dict.fromkeys(found, COMMENTS_REASON), False)
-    return [d.stripped[h] for h in heads]
+    # (a poster's name without its profile box's figures: the thread's author)
+    return [poster_name(d.stripped[h]) for h in heads]
+
+
+#: the reasons of kept lines over a thread's first post and between its posts removed by
+#: :func:`_drop_after_thread`
+OVER_THREAD_REASON = "over a thread's first post: its title and the page's bars"
+BETWEEN_POSTS_REASON = "between a thread's posts: their buttons"
+
+
+def _drop_after_thread(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` under a thread's last post
+    (:func:`.structures.after_thread`), over its first post (its title, kept as a
+    sentence when it asks a question: "¿Cómo sellar bien un plato de ducha?") and between
+    its posts (the buttons under a post, "Reply Quote Report"), with a reason: the thread
+    is its posts, each under its poster and time."""
+    from .lines import CUEONLY_REASON
+    from .structures import AFTER_THREAD_REASON, after_thread
+
+    posts, heads, _ = _thread_lines(d)
+    if not posts:
+        return
+    words = {"boilerplate vocabulary", CUEONLY_REASON}
+    furniture = [r in words for r in d.columns()[2]]
+    if found := after_thread(d.stripped, d.keep.tolist(), posts, heads, furniture):
+        _mark(d, dict.fromkeys(found, AFTER_THREAD_REASON), False)
+    inside = set(posts)
+    if between := [j for j in range(heads[0], max(posts)) if d.keep[j] and j not in inside]:
+        # (between a post's text and the next poster: its buttons, "Reply Quote Report")
+        _mark(d, dict.fromkeys(between, BETWEEN_POSTS_REASON), False)
+    if over := [j for j in range(heads[0]) if d.keep[j]]:
+        # (over the first post: the thread's title, which the record's title holds as an
+        # article's headline, and the page's bars; a thread is a page whose text starts
+        # with its posts: :func:`.structures.posts_and_comments`)
+        _mark(d, dict.fromkeys(over, OVER_THREAD_REASON), False)
 
 
 def _drop_under_comment_form(d: Any) -> None:

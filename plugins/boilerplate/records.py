@@ -16,7 +16,9 @@ lines and the label / value tables):
 * a run of events, each a date with its time of day over a few lines of its own (its name,
   its place, a note): "Sat 9 August 2025, 12:00" / "Repair café" / "Mill Lane 3, York"
   (:func:`dated_records`); in an HTML page, their dates, which trafilatura drops with every
-  ``<time>`` (:func:`record_times`).
+  ``<time>`` (:func:`record_times`);
+* in an HTML page, a forum thread's posts side by side, each with its date and its
+  paragraphs, of which trafilatura kept the first alone (:func:`thread_posts`).
 """
 
 from __future__ import annotations
@@ -340,3 +342,55 @@ def record_times(tree: Any) -> list[tuple[Any, str]]:
     for t, _ in out:
         t.tag = "span"
     return out
+
+
+#: the fewest posts of a thread whose missing posts :func:`thread_posts` gives back
+_MIN_POSTS = 2
+#: the most words of a post's date line ("Posted 12 January 2025 - 08:14")
+_DATE_WORDS = 8
+
+
+def _post_date(e: Any) -> bool:
+    """Whether element ``e`` (a post) holds its date: a ``<time>`` or an element whose own
+    text is a date or a time alone (:func:`.structures._time_alone`)."""
+    for d in e.iter():
+        if not isinstance(d.tag, str) or d.tag == "p":
+            continue
+        said = " ".join((d.text or "").split())
+        if d.tag == "time" or (
+            said and len(said.split()) <= _DATE_WORDS and _has_time(said) and _time_alone(said)
+        ):
+            return True
+    return False
+
+
+def _post_text(e: Any) -> list[str]:
+    """The paragraphs of post ``e``: its ``<p>`` elements' texts, white space collapsed."""
+    return [t for p in e.iter("p") if (t := " ".join(p.text_content().split()))]
+
+
+def thread_posts(tree: Any, text: str) -> list[str]:
+    """The paragraphs of a thread's posts in an HTML page that trafilatura's ``text`` left
+    out, in the page's order. trafilatura kept a forum thread's first post and pruned the
+    replies, short posts in boxes of their own (s47 kinds: forum pages F1 0.56). A thread
+    is :data:`_MIN_POSTS` elements or more side by side of one tag and one class, each with
+    its date (:func:`_post_date`) and paragraphs of its own; the first post's paragraphs
+    are in ``text`` (the page is the thread, not an article with readers' comments under
+    it, which trafilatura leaves out whole)."""
+    have = " ".join(text.split())
+    best: list[Any] = []
+    for parent in tree.iter():
+        if not isinstance(parent.tag, str) or len(parent) < _MIN_POSTS:
+            continue
+        kinds: dict[tuple[str, str], list[Any]] = {}
+        for c in parent:
+            if isinstance(c.tag, str) and (cls := c.get("class")):
+                kinds.setdefault((c.tag, cls), []).append(c)
+        for posts in kinds.values():
+            if len(posts) >= _MIN_POSTS and len(posts) > len(best):
+                best = posts
+    if not best or not all(_post_date(e) and _post_text(e) for e in best):
+        return []
+    if not all(p in have for p in _post_text(best[0])):
+        return []
+    return [p for e in best[1:] for p in _post_text(e) if p not in have]

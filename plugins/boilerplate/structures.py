@@ -1513,15 +1513,27 @@ _TIME_WORDS = 8
 #: "Quote", "12 Gefällt mir", "Antworten"), and the most such lines there
 _BUTTON_WORDS = 4
 _MAX_BUTTONS = 4
-#: the month names of a post's time: the line model's (``lines._MONTHS``) and their short
-#: forms in French and German
+#: the month names of a post's time: the line model's (``lines._MONTHS``), their short
+#: forms in French and German, and the Dutch names the model's list lacks (a Dutch forum's
+#: "2 augustus 2025" was no post's time; s48 kinds set. Here, not in the model's list: its
+#: features, and the cached lexicon, stay as they are)
 _MONTH_WORDS = "|".join(
-    sorted(map(re.escape, _MONTHS | {"févr", "okt", "dez", "déc"}), key=len, reverse=True)
+    sorted(
+        map(
+            re.escape,
+            _MONTHS
+            | {"févr", "okt", "dez", "déc"}
+            | {"januari", "februari", "maart", "mei", "augustus"},
+        ),
+        key=len,
+        reverse=True,
+    )
 )
 # a post's time: a date with its month's name or in digits, a clock time, or a time ago
 # ("vor 2 Stunden", "il y a 3 heures", "hace 2 horas", "5 min ago")
 _POST_TIME = re.compile(
-    rf"\b\d{{1,2}}\.?\s+(?:{_MONTH_WORDS})\.?\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}\b"
+    # (Spanish and Portuguese put "de" between: "5 de abril de 2025")
+    rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH_WORDS})\.?\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}\b"
     r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d\d\b"
     r"|\b\d{1,2}\.\d\d\s*(?:gmt|bst|utc|cet|cest|et|pt|am|pm|uhr)\b"
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b"
@@ -1559,10 +1571,51 @@ def _poster(line: str) -> bool:
     )
 
 
+# a poster's member figures after the name, a browser's copy of a post's profile box
+# ("helen_fletch70Posts: 2940", "stefan80Beiträge: 3203 · Registriert seit 5. Februar 2022",
+# "Dave K. Posts: 12 | Joined: Mar 2019"): a capitalised label, glued to the name or a
+# word of its own, its count, and other figures after a dot or a bar
+_FIGURES = re.compile(
+    r"(?<=[^\W_]|[\s_])(?P<label>[^\W\d_][^\W\d_A-Z]+):\s?\d[\d.,]*\s*(?:[·•|]\s*\S.*)?$"
+)
+#: the most words of a poster's line with its figures
+_FIGURES_WORDS = 12
+
+
+def _figured_poster(line: str) -> bool:
+    """Whether ``line`` is a poster's name followed by the member figures of a forum's
+    profile box (:data:`_FIGURES`): the name (:func:`_poster`) before a label and its
+    count. The figures may hold the member's join date, which is no post's time: the
+    line was no poster, and a thread whose replies carry such a box was not read (s48
+    kinds set: 17 of 24 forum pages)."""
+    if len(line.split()) > _FIGURES_WORDS or (m := _FIGURES.search(line)) is None:
+        return False
+    name = line[: m.start()].strip()
+    return m.group("label")[0].isupper() and bool(name) and name[0].isalpha() and _poster(name)
+
+
+def poster_name(line: str) -> str:
+    """The name of a post's poster line: the line, or the name before its figures
+    (:func:`_figured_poster`: "helen_fletch70" of "helen_fletch70Posts: 2940"), which the
+    metadata stage takes for a thread's author."""
+    if _figured_poster(line) and (m := _FIGURES.search(line)) is not None:
+        return line[: m.start()].strip()
+    return line
+
+
 def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
-    """Whether lines ``i`` and ``i + 1`` are a post's poster and its time."""
+    """Whether lines ``i`` and ``i + 1`` are a post's poster (a name, or a name with its
+    member figures) and its time."""
     t = lines[i + 1]
-    return not furniture[i] and t.count(" ") < _TIME_WORDS and _poster(lines[i]) and _has_time(t)
+    return (
+        not furniture[i]
+        and t.count(" ") < _TIME_WORDS
+        and _has_time(t)
+        and (_poster(lines[i]) or _figured_poster(lines[i]))
+        # (the time is no poster's figures with a join date: "Reply" over "helen302Posts:
+        # 3491 · Joined 10 May 2020" is a button over the next post)
+        and not _figured_poster(t)
+    )
 
 
 def _prose(line: str) -> bool:
@@ -1979,6 +2032,44 @@ COMMENTS_REASON = "readers' comments under the article"
 _ARTICLE_PARAS = 3
 
 
+#: the most words of a thread's question over its first post, and the most lines between
+_TITLE_WORDS = 20
+_TITLE_REACH = 6
+#: the most such lines (the question, and a trail whose last item it is)
+_TITLE_LINES = 2
+
+
+def _text_before(lines: Sequence[str], keep: Sequence[bool], first: int, i: int) -> bool:
+    """Whether kept prose lies between the page's first kept line ``first`` and a first
+    post's poster on line ``i``: an article's text, over readers' comments. A thread's
+    question is not, nor the trail over it (at most :data:`_TITLE_LINES` lines of at most
+    :data:`_TITLE_WORDS` words that end in "?", at most :data:`_TITLE_REACH` lines over the
+    poster): the line model kept a
+    forum thread's title, "¿Cómo sellar bien un plato de ducha?", as a sentence, and the
+    thread under it was read as comments under an article (s48 kinds set)."""
+    said = [j for j in range(first, i) if keep[j] and _prose(lines[j])]
+    # (the question and the breadcrumb trail over it, whose last item it is: "Home › Help ›
+    # Tomato leaves turning yellow – what am I doing wrong?")
+    if not said or len(said) > _TITLE_LINES:
+        return bool(said)
+    return not (all(_thread_title(lines[j]) for j in said) and i - said[0] <= _TITLE_REACH)
+
+
+def _same_form(lines: Sequence[str], heads: Sequence[int], i: int) -> bool:
+    """Whether the poster on line ``i`` is written as the thread's posters on lines
+    ``heads`` are: with a profile box's figures when each of them has its figures
+    (:func:`_figured_poster`). A box of other threads under the last post, a label over a
+    date over a question ("Vergelijkbare onderwerpen" / "12 mei 2025" / "Hoe ontkalk ik
+    een thermostaatkraan?"), read as one more post."""
+    return _figured_poster(lines[i]) or not all(_figured_poster(lines[h]) for h in heads)
+
+
+def _thread_title(line: str) -> bool:
+    """Whether ``line`` may be a thread's question: at most :data:`_TITLE_WORDS` words,
+    the last ending in "?"."""
+    return line.endswith("?") and len(line.split()) <= _TITLE_WORDS
+
+
 def posts_and_comments(
     lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
 ) -> tuple[list[int], list[int], list[int]]:
@@ -2005,19 +2096,29 @@ def posts_and_comments(
         return [], [], []
     # (the first post is above the page's first kept sentence: none is looked for below it,
     # where the answer would be "readers' comments" anyway)
-    last = next((j for j in range(first, n) if keep[j] and _prose(lines[j])), n)
+    # (a thread's question over it, kept as a sentence, is no such line: :func:`_text_before`)
+    last = next(
+        (
+            j
+            for j in range(first, n)
+            if keep[j] and _prose(lines[j]) and not _thread_title(lines[j])
+        ),
+        n,
+    )
     heads: list[int] = []
     found: list[int] = []
     i = 0
     while i < n - 2:
         if not heads and i > last:
             return [], [], []
-        if not (_prose(lines[i + 2]) and _head(lines, i, furniture)):
+        if not (_prose(lines[i + 2]) and _head(lines, i, furniture)) or (
+            heads and not _same_form(lines, heads, i)
+        ):
             if heads:  # (the run of posts ends at what is neither a post nor its buttons)
                 break
             i += 1
             continue
-        if not heads and any(keep[j] and _prose(lines[j]) for j in range(first, i)):
+        if not heads and _text_before(lines, keep, first, i):
             return [], [], []  # (an article's text before it: its readers' comments)
         heads.append(i)
         b = i + 2
@@ -2039,6 +2140,38 @@ def posts_and_comments(
             start -= 1  # (the section's heading, "Comments", "3 comments")
         return [], [], [j for j in range(start, i) if lines[j]]
     return found, heads, []
+
+
+#: the reason of a kept line removed by :func:`after_thread`
+AFTER_THREAD_REASON = "under a thread's last post: the page's other threads and furniture"
+
+
+def after_thread(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    posts: Sequence[int],
+    heads: Sequence[int],
+    furniture: Sequence[bool],
+) -> list[int]:
+    """The kept lines of ``lines`` under a thread's last post (``posts``:
+    the thread's lines, :func:`posts_and_comments`). A thread page is its posts; under the
+    last one come the forum's other threads, its sidebar and footer, whose dates and
+    question-like titles the line model kept in the posts' context (s48 kinds set: the
+    "related threads" box, "Hojas de tomate amarillas, ¿qué hago mal?" / "6 de marzo de
+    2024"). None when a poster over a time and a sentence follows (:func:`_head`; with
+    its figures when each of ``heads``, the run's posters, has them): the thread goes on
+    there, past a post whose form the run did not read."""
+    n = len(lines)
+    b = max(posts) + 1  # (the last post's buttons too, when the model kept them)
+    # (when every poster of the run has its figures, a later post's has them too: a box of
+    # other threads under the last post, a label over a date over a question, "Vergelijkbare
+    # onderwerpen" / "12 mei 2025" / "Hoe ontkalk ik een thermostaatkraan?", reads as a post)
+    if any(
+        _prose(lines[j + 2]) and _head(lines, j, furniture) and _same_form(lines, heads, j)
+        for j in range(b, n - 2)
+    ):
+        return []
+    return [j for j in range(b, n) if keep[j]]
 
 
 #: The labels of a link to another story or of a box of them, in a regex's alternation ("Read

@@ -211,3 +211,54 @@ def test_a_video_box_of_dated_teasers_is_no_listing():
            "29 July 2025, 18:05", "Camp cleared in the north", "All videos"]  # fmt: skip
     n = len(box)
     assert dated_records(box, [False] * n, [False] * n, []) == []
+
+
+_POSTS = [("thomas_s10", "Beiträge: 564", "16. September 2025",
+           "Hallo zusammen, ich habe das Problem jetzt seit etwa zwei Wochen und weiß nicht "
+           "mehr weiter. Das Offensichtliche habe ich schon probiert, aber bisher hat nichts "
+           "geholfen."),
+          ("julia327", "Beiträge: 3436", "14. Oktober 2025",
+           "Kann ich bestätigen, bei mir genauso."),
+          ("jonas821", "Beiträge: 3454", "28. April 2025",
+           "Nimm Sanitärsilikon und lass es mindestens 24 Stunden aushärten.")]  # fmt: skip
+
+
+def test_an_html_thread_keeps_its_replies(run_stage):
+    """A forum thread in HTML, each post a box with its poster, date, text and buttons:
+    trafilatura kept the first post and pruned the short replies. The replies' paragraphs
+    are given back, in order; the buttons stay out, and the posters' figures but on a
+    poster's line (the thread rule keeps a post's poster as its byline; its profile box's
+    figures glued to it since session 48)."""
+    posts = "".join(
+        f"<div class='post'><div class='author'><b>{u}</b><small>{info}</small></div>"
+        f"<div class='date'>{d}</div><div class='body'><p>{t}</p></div>"
+        "<div class='actions'><a href='#'>Antworten</a> <a href='#'>Zitieren</a></div></div>"
+        for u, info, d, t in _POSTS
+    )
+    html = (
+        "<html><head><title>Wie dichte ich eine Duschtasse richtig ab?</title></head><body>"
+        "<nav><a href='/'>Startseite</a> <a href='/forum'>Forum</a></nav>"
+        "<main><article><h1>Wie dichte ich eine Duschtasse richtig ab?</h1>"
+        f"{posts}</article></main><footer>© 2025 Heimwerkerforum</footer></body></html>"
+    )
+    got = run_stage(BoilerplateStage, make_document(html, html=True)).kept
+    lines = got[0].text.split("\n")
+    said = [t for *_, t in _POSTS]
+    assert [x for x in lines if x in said] == said
+    assert not any("Zitieren" in x for x in lines)
+    assert all(x.startswith(tuple(u for u, *_ in _POSTS)) for x in lines if "Beiträge" in x)
+
+
+def test_readers_comments_under_an_article_are_no_thread():
+    """Comments under an article, boxes of a poster, a date and a paragraph: the article's
+    text is not their first box, and trafilatura's choice to leave them out stands."""
+    from lxml import html as lh
+
+    from corearchive_plugins.boilerplate.records import thread_posts
+
+    article = "The council approved the new harbour plan on Monday after a long debate."
+    comments = "".join(
+        f"<div class='comment'><b>{u}</b><span>{d}</span><p>{t}</p></div>" for u, _, d, t in _POSTS
+    )
+    tree = lh.fromstring(f"<html><body><article><p>{article}</p></article>{comments}</body></html>")
+    assert thread_posts(tree, article) == []
