@@ -679,6 +679,15 @@ _BOX_LABEL = re.compile(
 )
 
 
+#: a button's or a link's caption in a heading's place: a question and its answer or call
+#: ("News per Push? Mehr Infos »"), or an arrow pointing on at the end (a French heading's
+#: closing quote "« Titre »" has its opening one)
+_CAPTION = re.compile(r"[?!]\s+\w|\s[»›→]$")
+#: a teaser's summary cut short, as a paragraph under a box's label ("Redaktionstipp" over
+#: "Lesen Sie hier einen weiteren spannenden Beitrag …")
+_CUT = ("…", "...")
+
+
 def _heading(s: str) -> bool:
     """Whether ``s`` reads as a heading or a term: a few words (:data:`_HEAD_WORDS`), no
     sentence but a question's (:data:`_HEAD_QUESTION_WORDS`), starting with a capital (or an
@@ -771,6 +780,7 @@ def headed_paragraphs(
         and _heading(lines[j])
         and _ELSEWHERE.search(lines[j]) is None
         and _BOX_LABEL.search(lines[j]) is None
+        and (_CAPTION.search(lines[j]) is None or "«" in lines[j])
         for j in range(n)
     ]
 
@@ -809,6 +819,9 @@ def headed_paragraphs(
             and j - last - 1 <= _HEAD_GAP
             and (keep[j - 1] or not _heading(lines[j - 1]))
             and not noticed(j + 1)
+            and not (
+                lines[j + 1].endswith(_CUT) and (j + 2 == n or not (keep[j + 2] and prose(j + 2)))
+            )
         ):
             single.append(j)
         if keep[j]:

@@ -1221,3 +1221,26 @@ def test_no_heading_of_a_share_bars_last_button_or_a_menu_between_paragraphs():
     related = ["Harbour festival returns", LEAD, "Ferry fares to rise", MID, "Bridge works end",
                END]  # fmt: skip
     assert found(related, [False] * 6) == []
+
+
+def test_no_heading_of_a_link_caption_or_over_a_cut_teaser():
+    """A caption that asks and calls ("News per Push? Mehr Infos »", a question then its
+    link) or ends with an arrow is a link's, no heading; a box's label over one paragraph
+    cut short with an ellipsis and no prose under it ("Redaktionstipp" over "Lesen Sie hier
+    einen weiteren spannenden Beitrag …", a listing's headline over its cut summary) heads a
+    teaser (s47 acc-regress R2). A heading over a paragraph that goes on stays."""
+    from corearchive_plugins.boilerplate.structures import headed_paragraphs
+
+    def found(lines: list[str], keep: list[bool]) -> list[int]:
+        return headed_paragraphs(lines, keep, [0.3] * len(lines), [False] * len(lines))
+
+    for caption in ("News per Push? Mehr Infos »", "Alle Termine im Überblick →"):
+        assert found([LEAD, caption, MID], [True, False, True]) == []
+    teaser = "Lesen Sie hier einen weiteren spannenden Beitrag …"
+    nav = "‹ syska: Erfolgreicher Management-Buy-out"
+    assert found([LEAD, "Redaktionstipp", teaser, nav], [True, False, True, True]) == []
+    assert found([LEAD, "Redaktionstipp", teaser], [True, False, True]) == []
+    # (a paragraph that ends with an ellipsis and goes on is the article's)
+    cut = ("And then, just as the first piles were driven, the engineers found that the old "
+           "quay wall was far weaker than the plans had assumed …")
+    assert found([LEAD, "Closest contests", cut, MID], [True, False, True, True]) == [1]
