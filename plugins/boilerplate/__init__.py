@@ -1490,6 +1490,7 @@ def _keep_structures(d: Any) -> None:
     from .lines import CUEONLY_REASON, load_model
     from .structures import (
         CAPITALS_REASON,
+        CONTENTS_REASON,
         DIALOGUE_REASON,
         HEADING_REASON,
         POST_REASON,
@@ -1498,6 +1499,7 @@ def _keep_structures(d: Any) -> None:
         article_rating,
         article_structures,
         capital_paragraphs,
+        contents_headings,
         dialogue_heading,
         dialogue_turns,
         headed_paragraphs,
@@ -1529,6 +1531,10 @@ def _keep_structures(d: Any) -> None:
         d.stripped, d.keep.tolist(), d.score.tolist(), furniture, _notice_text
     ):
         _mark(d, dict.fromkeys(headed, HEADING_REASON), True)
+    # (a section's heading the model removed as a repeat of its contents list's entry)
+    repeated = [r == "repeated line" for r in reasons]
+    if named := contents_headings(d.stripped, d.keep.tolist(), repeated):
+        _mark(d, dict.fromkeys(named, CONTENTS_REASON), True)
     rated = article_rating(d.stripped, d.keep.tolist(), furniture)
     if rated:
         _mark(d, dict.fromkeys(rated, RATING_REASON), True)

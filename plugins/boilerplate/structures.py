@@ -860,6 +860,60 @@ def headed_paragraphs(
     return sorted(found)
 
 
+#: the reason of a line kept by :func:`contents_headings`
+CONTENTS_REASON = "section heading named in the page's contents list"
+#: a contents list's entry's mark before its words: a bullet, lynx's link number
+_ENTRY_MARK = re.compile(r"^(?:[•*·▪◦‣–-]\s*|\[\d+\]\s*)+")
+#: the most lines from one entry of a contents list to the next (a sub-entry between)
+_CONTENTS_STEP = 3
+
+
+def contents_headings(
+    lines: Sequence[str], keep: Sequence[bool], repeated: Sequence[bool]
+) -> list[int]:
+    """The removed lines (positions in ``lines``, the non-blank lines of a text stripped;
+    ``keep``, the decisions so far; ``repeated``, whether the model removed a line as a
+    repetition of another) that are a section's heading named in the page's contents list:
+    a guide's "1. Who needs to register" … "4. After you register" listed under "Contents",
+    then each over its section's paragraph. Both copies are read as a repeated line, and the
+    heading went with its entry (s47 acc-gov G5: w3m and lynx lost every numbered heading of
+    a guide); the repeat is the list's, not the heading's.
+
+    A heading: a line right over a kept prose line whose text is an earlier removed repeated
+    line's (its bullet or lynx's link number stripped); a contents list: two or more such
+    earlier copies of consecutive entries (at most :data:`_CONTENTS_STEP` lines apart), in the
+    order of their headings. A teaser's headline repeated in a box is over no paragraph, or
+    its copies are no run in the same order."""
+    n = len(lines)
+    # (the earlier copies: the removed repeated lines only, a few a page, are keyed)
+    copies: dict[str, int] = {}
+    for i in range(n):
+        if repeated[i] and not keep[i]:
+            copies.setdefault(_ENTRY_MARK.sub("", lines[i]), i)
+    if len(copies) < 2:
+        return []
+    # (an entry is over no kept paragraph: over the next entry)
+    pairs = [
+        (p, j)
+        for j in range(n - 1)
+        if (p := copies.get(lines[j], n)) < j
+        and keep[j + 1]
+        and _prose_line(lines[j + 1])
+        and not (keep[p + 1] and _prose_line(lines[p + 1]))
+    ]
+    found: list[int] = []
+    run: list[tuple[int, int]] = []
+    for pair in [*sorted(pairs), (n, n)]:
+        # (the entries differ: one line repeated over several paragraphs, "Advertisement",
+        # is no list)
+        if run and not (0 < pair[0] - run[-1][0] <= _CONTENTS_STEP and pair[1] > run[-1][1]):
+            if len(run) >= 2:
+                found += [j for _, j in run if not keep[j]]
+            run = []
+        run.append(pair)
+    return found
+
+
 #: the most non-blank lines between a list's numbered headings (its items' paragraphs)
 _ENUM_GAP = 4
 #: the fewest kept items over a list's last item the model removed, and its most words

@@ -1244,3 +1244,95 @@ def test_no_heading_of_a_link_caption_or_over_a_cut_teaser():
     cut = ("And then, just as the first piles were driven, the engineers found that the old "
            "quay wall was far weaker than the plans had assumed …")
     assert found([LEAD, "Closest contests", cut, MID], [True, False, True, True]) == [1]
+
+
+def test_a_sections_heading_named_in_the_contents_list_is_kept():
+    """A guide's numbered headings listed under "Contents" and then each over its
+    section: the model removed both copies as repeated lines, so w3m and lynx lost every
+    heading (s47 acc-gov G5). The contents list's entries stay out; a line repeated over
+    several paragraphs ("Advertisement") and a teaser's headline over no paragraph are no
+    contents list's."""
+    from corearchive_plugins.boilerplate.structures import contents_headings
+
+    lines = [LEAD, "Contents", "• 1. Who needs to register", "• 2. When to register",
+             "1. Who needs to register", MID, "2. When to register", END]  # fmt: skip
+    keep = [True, False, False, False, False, True, False, True]
+    repeated = [False, True, True, True, True, False, True, False]
+    assert contents_headings(lines, keep, repeated) == [4, 6]
+    # (lynx's entries: a link number before the words)
+    lynx = [*lines[:2], "[12]1. Who needs to register", "[13]2. When to register", *lines[4:]]
+    assert contents_headings(lynx, keep, repeated) == [4, 6]
+    ads = [LEAD, "Advertisement", MID, "Advertisement", END, "Advertisement", LEAD]
+    assert contents_headings(ads, [True, False, True, False, True, False, True],
+                             [False, True, False, True, False, True, False]) == []  # fmt: skip
+    teasers = [LEAD, "Ferry fares to rise", "Bridge works end", MID, "Ferry fares to rise",
+               "Bridge works end", END]  # fmt: skip
+    assert contents_headings(teasers, [True, False, False, True, False, False, True],
+                             [False, True, True, False, True, True, False]) == []  # fmt: skip
+
+
+#: a guide as w3m dumps it (s47 acc-gov guide-en-1, cut): a contents list, then its sections
+_GUIDE_W3M = """Cookies on GOV.UK
+
+We use some essential cookies to make this website work.
+
+Accept additional cookies
+
+Reject additional cookies
+
+  • Skip to main content
+  • GOV.UK
+  • Navigation menu
+  • Search GOV.UK
+  • Home
+  • Business and self-employed
+
+Register a food business
+
+How to register a food business with your local authority, and what happens after you register.
+
+From: Food Standards Agency
+
+Published 20 June 2019
+
+Get emails about this page
+
+Print this page
+
+  • Contents
+  • 1. Who needs to register
+  • 2. When to register
+  • 3. How to register
+
+1. Who needs to register
+
+You must register your food business with your local authority if you store, prepare, distribute or
+sell food. This includes businesses run from home, mobile food vans and online sellers.
+
+2. When to register
+
+You should register at least 28 days before you start trading. If you are already trading and have
+not registered, you must register straight away.
+
+3. How to register
+
+Registration is free and cannot be refused. You can register online using the local authority
+search below.
+
+Updates to this page
+
+Published 20 June 2019
+
+Contents
+
+Print this page
+"""
+
+
+def test_a_guides_numbered_headings_stay_over_their_sections(run_stage):
+    """The stage on a guide's w3m dump: each numbered heading over its section is kept,
+    the contents list's entries are not (s47 acc-gov G5)."""
+    kept, gone = _clean(run_stage, _GUIDE_W3M)
+    for heading in ("1. Who needs to register", "2. When to register", "3. How to register"):
+        assert heading in kept
+    assert not any(line.startswith("•") for line in kept)
