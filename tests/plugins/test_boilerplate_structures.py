@@ -1332,7 +1332,7 @@ Print this page
 def test_a_guides_numbered_headings_stay_over_their_sections(run_stage):
     """The stage on a guide's w3m dump: each numbered heading over its section is kept,
     the contents list's entries are not (s47 acc-gov G5)."""
-    kept, gone = _clean(run_stage, _GUIDE_W3M)
+    kept, _ = _clean(run_stage, _GUIDE_W3M)
     for heading in ("1. Who needs to register", "2. When to register", "3. How to register"):
         assert heading in kept
     assert not any(line.startswith("•") for line in kept)
