@@ -79,6 +79,7 @@ from .reflow import (
     FRONT_MATTER_FIRST,
     FRONT_MATTER_MAX,
     Reflowed,
+    broken_words,
     front_matter_size,
     item_number,
     named_markdown,
@@ -637,6 +638,8 @@ class BoilerplateStage(Stage):
                     _drop_markup(d, setext_underlines(d.lines))
                 if joined and joined.breaks:
                     _keep_line_breaks(d, joined.breaks)
+                if "-\n" in doc.text:  # (a line that ends with a hyphen: a PDF's page end)
+                    _join_broken_words(d)
                 text, ann = self._text(d)
                 if "\f" in text:  # (page breaks, read above: a record's text has none)
                     text = "\n".join(filter(None, map(str.strip, re.split("[\n\f]", text))))
@@ -1477,6 +1480,19 @@ def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:
         if pieces is not None and d.keep[j]:
             stripped[j] = "\n".join(pieces)
     d.stripped = stripped
+
+
+def _join_broken_words(d: Any) -> None:
+    """Write whole on the first of two kept lines of a ``lines.Decisions`` the word a page's
+    end broke between them (:func:`.reflow.broken_words`; a PDF's text: "con-" /
+    "structed"): each line stays, the word moves up."""
+    rows = [j for j, k in enumerate(d.keep.tolist()) if k]
+    found = broken_words([d.stripped[j] for j in rows])
+    if found:
+        stripped = list(d.stripped)
+        for i, (cur, nxt) in found.items():  # (in order: a line's rest after its head)
+            stripped[rows[i]], stripped[rows[i + 1]] = cur, nxt
+        d.stripped = stripped
 
 
 def _keep_structures(d: Any) -> None:

@@ -1,0 +1,46 @@
+"""A word a PDF's page end broke between two paragraph lines (s47 acc-gov G4: "con-" /
+"structed" stayed two pieces in the archive's text; excerpts of the tester's pages)."""
+
+from __future__ import annotations
+
+from test_boilerplate_structures import _clean
+
+from corearchive_plugins.boilerplate.reflow import broken_words
+
+#: a report's text as pdftotext writes it: a paragraph a line, a page's end inside one
+_REPORT = [
+    "Summary",
+    "1 The Department for Education (the Department) is responsible for ensuring that the "
+    "school estate in England is safe and fit for purpose. There are around 22,000 schools "
+    "with more than 64,000 buildings, many of which were con-",
+    "structed between 1945 and 1980 and are now beyond their design life.",
+    "2 In 2021 the Department estimated that it would cost £11.4 billion to repair or replace "
+    "all defects in the school estate. Its funding for capital mainte-",
+    "nance has been below the level it assessed as needed in each year since.",
+    "3 The Department does not yet have a full understanding of the condition of the estate, "
+    "and its long-term plans depend on surveys that will not be complete until 2026.",
+]  # fmt: skip
+
+
+def test_a_word_broken_at_a_pages_end_is_written_whole(run_stage):
+    """The stage's text holds the words whole ("constructed", "maintenance"), each line
+    where it was."""
+    kept, _ = _clean(run_stage, "\n".join(_REPORT))
+    text = "\n".join(kept)
+    assert "many of which were constructed\nbetween 1945" in text
+    assert "capital maintenance\nhas been below" in text
+    assert "con-" not in text and "mainte-" not in text
+
+
+def test_what_stays_broken():
+    """A compound the text writes with its hyphen keeps it; a short line (a list's item),
+    a capital or a conjunction after the hyphen ("pre-" / "and post-war"), a line of one
+    word are left as they are."""
+    long = "The council said the plan would be reviewed by the end of the year and the long-"
+    assert broken_words([long, "standing dispute settled, as the long-standing row showed."]) == {
+        0: (long + "standing", "dispute settled, as the long-standing row showed.")
+    }
+    assert broken_words(["Repairs, pre-", "and post-war buildings alike."]) == {}
+    assert broken_words([long, "and post-war buildings alike, as the report says."]) == {}
+    assert broken_words([long, "Standing dispute."]) == {}
+    assert broken_words([long, "standing"]) == {}
