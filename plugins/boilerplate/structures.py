@@ -679,6 +679,9 @@ _BOX_LABEL = re.compile(
 )
 
 
+#: a section's number before a heading's words: "1", "2.", "2.3", "2.3." (a date's day and
+#: month are told by the month's name)
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[^\W\d_])")
 #: a button's or a link's caption in a heading's place: a question and its answer or call
 #: ("News per Push? Mehr Infos »"), or an arrow pointing on at the end (a French heading's
 #: closing quote "« Titre »" has its opening one)
@@ -721,6 +724,18 @@ def _heading(s: str) -> bool:
         return False
     first = s.lstrip('¿¡"“„«')[:1]
     return first.isupper()
+
+
+def _numbered_heading(s: str) -> bool:
+    """Whether ``s`` reads as a section's heading after its number: "1 Einleitung", "2.3
+    Methods", "4. After you register" (:func:`_heading` reads no line with a figure); a
+    date's day before its month ("12. Mai") is no section's number."""
+    return (
+        s[:1].isdigit()
+        and (m := _SECTION_NUMBER.match(s)) is not None
+        and s[m.end() :].split(None, 1)[0].lower() not in _MONTHS
+        and _heading(s[m.end() :])
+    )
 
 
 def headed_paragraphs(
@@ -777,7 +792,7 @@ def headed_paragraphs(
     head = [
         not furniture[j]
         and score[j] >= _HEAD_SCORE
-        and _heading(lines[j])
+        and (_heading(lines[j]) or _numbered_heading(lines[j]))
         and _ELSEWHERE.search(lines[j]) is None
         and _BOX_LABEL.search(lines[j]) is None
         and (_CAPTION.search(lines[j]) is None or "«" in lines[j])
@@ -817,7 +832,8 @@ def headed_paragraphs(
             and keep[j + 1]
             and prose(j + 1)
             and j - last - 1 <= _HEAD_GAP
-            and (keep[j - 1] or not _heading(lines[j - 1]))
+            # (a section's number is no tag's: "1 Einleitung" under the keywords)
+            and (keep[j - 1] or not _heading(lines[j - 1]) or lines[j][:1].isdigit())
             and not noticed(j + 1)
             and not (
                 lines[j + 1].endswith(_CUT) and (j + 2 == n or not (keep[j + 2] and prose(j + 2)))

@@ -44,3 +44,24 @@ def test_what_stays_broken():
     assert broken_words([long, "and post-war buildings alike, as the report says."]) == {}
     assert broken_words([long, "Standing dispute."]) == {}
     assert broken_words([long, "standing"]) == {}
+
+
+def test_a_numbered_sections_heading_heads_its_paragraph():
+    """A section's heading with its number ("1 Einleitung", "2.3 Methods", "1. Examine the
+    Blooms") over a kept paragraph is the article's, under a keywords line too (s47 acc-gov
+    G5: a journal's "1 Einleitung" lost in w3m and lynx); a date's day and month are no
+    section's number, and a numbered entry over the heading it repeats is none either."""
+    from test_boilerplate_structures import LEAD, MID
+
+    from corearchive_plugins.boilerplate.structures import headed_paragraphs
+
+    def found(lines: list[str], keep: list[bool]) -> list[int]:
+        return headed_paragraphs(lines, keep, [0.3] * len(lines), [False] * len(lines))
+
+    keywords = "Bürgerräte · Deliberation · Demokratie"
+    for heading in ("1 Einleitung", "2.3 Methods and data", "1. Examine the Blooms"):
+        assert found([LEAD, keywords, heading, MID], [True, False, False, True]) == [2]
+    for date in ("12. Mai", "3 November"):
+        assert found([LEAD, date, MID], [True, False, True]) == []
+    # (a ranking's entry, then the name as the heading: the heading is taken, not the entry)
+    assert found([LEAD, "3. Jim Parsons", "Jim Parsons", MID], [True, False, False, True]) == [2]
