@@ -1503,9 +1503,10 @@ def _keep_structures(d: Any) -> None:
     (:func:`.structures.dialogue_turns`) and the heading over it
     (:func:`.structures.dialogue_heading`), with a reason."""
     from .apparatus import APPARATUS_REASON, resumed_text, table_apparatus
-    from .lines import CUEONLY_REASON, load_model
+    from .lines import _FI, CUEONLY_REASON, load_model
     from .structures import (
         CAPITALS_REASON,
+        CONTENTS_LIST_REASON,
         CONTENTS_REASON,
         DIALOGUE_REASON,
         HEADING_REASON,
@@ -1547,10 +1548,18 @@ def _keep_structures(d: Any) -> None:
         d.stripped, d.keep.tolist(), d.score.tolist(), furniture, _notice_text
     ):
         _mark(d, dict.fromkeys(headed, HEADING_REASON), True)
-    # (a section's heading the model removed as a repeat of its contents list's entry)
-    repeated = [r == "repeated line" for r in reasons]
-    if named := contents_headings(d.stripped, d.keep.tolist(), repeated):
+    # (a section's heading the model removed as a repeat of its contents list's entry, and
+    # a contents list it kept; the lines with a copy on the page: the model's feature, or
+    # the removed lines it read so for a page read in windows)
+    if d.X is not None:
+        repeated = (d.X[:, _FI["repeat"]] > 0).tolist()
+    else:
+        repeated = [r == "repeated line" for r in reasons]
+    named, entries = contents_headings(d.stripped, d.keep.tolist(), repeated)
+    if named:
         _mark(d, dict.fromkeys(named, CONTENTS_REASON), True)
+    if entries:
+        _mark(d, dict.fromkeys(entries, CONTENTS_LIST_REASON), False)
     rated = article_rating(d.stripped, d.keep.tolist(), furniture)
     if rated:
         _mark(d, dict.fromkeys(rated, RATING_REASON), True)

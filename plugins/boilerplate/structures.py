@@ -876,8 +876,9 @@ def headed_paragraphs(
     return sorted(found)
 
 
-#: the reason of a line kept by :func:`contents_headings`
+#: the reasons of a line kept and of a line removed by :func:`contents_headings`
 CONTENTS_REASON = "section heading named in the page's contents list"
+CONTENTS_LIST_REASON = "contents list (its entries head the sections below)"
 #: a contents list's entry's mark before its words: a bullet, lynx's link number
 _ENTRY_MARK = re.compile(r"^(?:[•*·▪◦‣–-]\s*|\[\d+\]\s*)+")
 #: the most lines from one entry of a contents list to the next (a sub-entry between)
@@ -886,29 +887,33 @@ _CONTENTS_STEP = 3
 
 def contents_headings(
     lines: Sequence[str], keep: Sequence[bool], repeated: Sequence[bool]
-) -> list[int]:
-    """The removed lines (positions in ``lines``, the non-blank lines of a text stripped;
-    ``keep``, the decisions so far; ``repeated``, whether the model removed a line as a
-    repetition of another) that are a section's heading named in the page's contents list:
-    a guide's "1. Who needs to register" … "4. After you register" listed under "Contents",
-    then each over its section's paragraph. Both copies are read as a repeated line, and the
-    heading went with its entry (s47 acc-gov G5: w3m and lynx lost every numbered heading of
-    a guide); the repeat is the list's, not the heading's.
+) -> tuple[list[int], list[int]]:
+    """The lines (positions in ``lines``, the non-blank lines of a text stripped; ``keep``,
+    the decisions so far; ``repeated``, whether a line has a copy on the page) of a page's
+    contents list and the sections' headings it names: a guide's "1. Who needs to register"
+    … "4. After you register" listed under "Contents", then each over its section's
+    paragraph. The model read both copies as repeated lines: the heading went with its entry
+    (s47 acc-gov G5: w3m and lynx lost every numbered heading of a guide), or the entries
+    stayed with their headings (a German guide's "Wer kann teilnehmen?" list kept). The
+    repeat is the list's, not the heading's: returns (the removed headings, to keep; the
+    kept entries, to remove).
 
-    A heading: a line right over a kept prose line whose text is an earlier removed repeated
-    line's (its bullet or lynx's link number stripped); a contents list: two or more such
-    earlier copies of consecutive entries (at most :data:`_CONTENTS_STEP` lines apart), in the
-    order of their headings. A teaser's headline repeated in a box is over no paragraph, or
-    its copies are no run in the same order."""
+    A heading: a line right over a kept prose line whose text is an earlier line's (its
+    bullet or lynx's link number stripped) that heads no kept prose line; a contents list:
+    two or more such earlier copies of consecutive entries (at most :data:`_CONTENTS_STEP`
+    lines apart), in the order of their headings. A teaser's headline repeated in a box is
+    over no paragraph, or its copies are no run in the same order."""
     n = len(lines)
-    # (the earlier copies: the removed repeated lines only, a few a page, are keyed)
+    # (the earlier copies: the repeated lines only, a few a page, are keyed)
     copies: dict[str, int] = {}
     for i in range(n):
-        if repeated[i] and not keep[i]:
+        if repeated[i]:
             copies.setdefault(_ENTRY_MARK.sub("", lines[i]), i)
     if len(copies) < 2:
-        return []
-    # (an entry is over no kept paragraph: over the next entry)
+        return [], []
+    # (an entry is over no kept paragraph: over the next entry. A label that sends the
+    # reader elsewhere heads no section of the article's, as in :func:`headed_paragraphs`:
+    # "Vorschau auf den nächsten Artikel" listed over a blog post, trafeval's frau-sabienes)
     pairs = [
         (p, j)
         for j in range(n - 1)
@@ -916,18 +921,22 @@ def contents_headings(
         and keep[j + 1]
         and _prose_line(lines[j + 1])
         and not (keep[p + 1] and _prose_line(lines[p + 1]))
+        and _BOX_LABEL.search(lines[j]) is None
+        and _ELSEWHERE.search(lines[j]) is None
     ]
-    found: list[int] = []
+    headings: list[int] = []
+    entries: list[int] = []
     run: list[tuple[int, int]] = []
     for pair in [*sorted(pairs), (n, n)]:
         # (the entries differ: one line repeated over several paragraphs, "Advertisement",
         # is no list)
         if run and not (0 < pair[0] - run[-1][0] <= _CONTENTS_STEP and pair[1] > run[-1][1]):
             if len(run) >= 2:
-                found += [j for _, j in run if not keep[j]]
+                headings += [j for _, j in run if not keep[j]]
+                entries += [p for p, _ in run if keep[p]]
             run = []
         run.append(pair)
-    return found
+    return headings, entries
 
 
 #: the most non-blank lines between a list's numbered headings (its items' paragraphs)

@@ -65,3 +65,67 @@ def test_a_numbered_sections_heading_heads_its_paragraph():
         assert found([LEAD, date, MID], [True, False, True]) == []
     # (a ranking's entry, then the name as the heading: the heading is taken, not the entry)
     assert found([LEAD, "3. Jim Parsons", "Jim Parsons", MID], [True, False, False, True]) == [2]
+
+
+#: a German guide's page as text (s47 acc-gov guide-de-1): a contents list the model kept
+_GUIDE_DE = [
+    'Wir verwenden Cookies, um unsere Webseite für Sie möglichst benutzerfreundlich zu gestalten.',
+    'OK',
+    'Weitere Informationen',
+    'Zur Hauptnavigation springen',
+    'Zum Inhalt springen',
+    'Startseite',
+    'Themen',
+    'Integration',
+    'Integrationskurse',
+    'Sie befinden sich hier:',
+    'Startseite',
+    'Themen',
+    'Integration',
+    'Integrationskurse: Häufige Fragen zur Teilnahme',
+    'Stand: 15.01.2024',
+    'Inhaltsverzeichnis',
+    'Wer kann teilnehmen?',
+    'Was kostet der Kurs?',
+    'Wie melde ich mich an?',
+    'Wer kann teilnehmen?',
+    (
+        'Am Integrationskurs können Ausländerinnen und Ausländer teilnehmen, die dauerhaft in '
+        'Deutschland leben. Auch Unionsbürgerinnen und Unionsbürger sowie Deutsche mit '
+        'Förderbedarf können zugelassen werden.'
+    ),
+    'Ob Sie zur Teilnahme verpflichtet sind, entscheidet die Ausländerbehörde oder das Jobcenter.',
+    'Was kostet der Kurs?',
+    (
+        'Für jede Unterrichtsstunde zahlen Sie einen Kostenbeitrag von 2,29 Euro. Wer '
+        'Bürgergeld oder Sozialhilfe bezieht, kann von den Kosten befreit werden.'
+    ),
+    (
+        'Wenn Sie die Abschlussprüfung innerhalb von zwei Jahren bestehen, wird Ihnen die '
+        'Hälfte des Kostenbeitrags erstattet.'
+    ),
+    'Wie melde ich mich an?',
+    (
+        'Mit Ihrer Teilnahmeberechtigung wenden Sie sich an einen Kursträger in Ihrer Nähe. '
+        'Der Kursträger führt einen Einstufungstest durch und hilft Ihnen bei der Anmeldung.'
+    ),
+    'Diese Seite',
+    'Teilen',
+    'Drucken',
+    'Kontakt: Bürgerservice, Telefon +49 911 943-0',
+    'Impressum',
+    'Datenschutz',
+    'Barrierefreiheit',
+    'Leichte Sprache',
+    '© Bundesamt für Migration und Flüchtlinge',
+]  # fmt: skip
+
+
+def test_a_kept_contents_list_goes_and_its_sections_stay(run_stage):
+    """The stage on the guide: the contents list under "Inhaltsverzeichnis" goes, each
+    question stays once, over its answer (s47 acc-gov G5)."""
+    kept, _ = _clean(run_stage, "\n".join(_GUIDE_DE))
+    for question in ("Wer kann teilnehmen?", "Was kostet der Kurs?", "Wie melde ich mich an?"):
+        assert kept.count(question) == 1
+        assert kept[kept.index(question) + 1] == _GUIDE_DE[_GUIDE_DE.index(question, 19) + 1]
+    assert "Kontakt: Bürgerservice, Telefon +49 911 943-0" not in kept

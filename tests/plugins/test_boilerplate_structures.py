@@ -1241,8 +1241,10 @@ def test_no_heading_of_a_link_caption_or_over_a_cut_teaser():
     assert found([LEAD, "Redaktionstipp", teaser, nav], [True, False, True, True]) == []
     assert found([LEAD, "Redaktionstipp", teaser], [True, False, True]) == []
     # (a paragraph that ends with an ellipsis and goes on is the article's)
-    cut = ("And then, just as the first piles were driven, the engineers found that the old "
-           "quay wall was far weaker than the plans had assumed …")
+    cut = (
+        "And then, just as the first piles were driven, the engineers found that the old "
+        "quay wall was far weaker than the plans had assumed …"
+    )
     assert found([LEAD, "Closest contests", cut, MID], [True, False, True, True]) == [1]
 
 
@@ -1257,18 +1259,39 @@ def test_a_sections_heading_named_in_the_contents_list_is_kept():
     lines = [LEAD, "Contents", "• 1. Who needs to register", "• 2. When to register",
              "1. Who needs to register", MID, "2. When to register", END]  # fmt: skip
     keep = [True, False, False, False, False, True, False, True]
-    repeated = [False, True, True, True, True, False, True, False]
-    assert contents_headings(lines, keep, repeated) == [4, 6]
+    repeated = [False, False, True, True, True, False, True, False]
+    assert contents_headings(lines, keep, repeated) == ([4, 6], [])
     # (lynx's entries: a link number before the words)
     lynx = [*lines[:2], "[12]1. Who needs to register", "[13]2. When to register", *lines[4:]]
-    assert contents_headings(lynx, keep, repeated) == [4, 6]
+    assert contents_headings(lynx, keep, repeated) == ([4, 6], [])
     ads = [LEAD, "Advertisement", MID, "Advertisement", END, "Advertisement", LEAD]
-    assert contents_headings(ads, [True, False, True, False, True, False, True],
-                             [False, True, False, True, False, True, False]) == []  # fmt: skip
+    ad_keep = [True, False, True, False, True, False, True]
+    ad_repeated = [not k for k in ad_keep]
+    assert contents_headings(ads, ad_keep, ad_repeated) == ([], [])
     teasers = [LEAD, "Ferry fares to rise", "Bridge works end", MID, "Ferry fares to rise",
                "Bridge works end", END]  # fmt: skip
     assert contents_headings(teasers, [True, False, False, True, False, False, True],
-                             [False, True, True, False, True, True, False]) == []  # fmt: skip
+                             [False, True, True, False, True, True, False]) == ([], [])  # fmt: skip
+
+
+def test_a_kept_contents_list_goes_and_its_headings_stay():
+    """The reverse case: the model kept a German guide's contents list ("Wer kann
+    teilnehmen?" …) with the sections' headings that repeat it (s47 acc-gov G5, guide-de-1:
+    P 0.73). The entries go, the headings stay."""
+    from corearchive_plugins.boilerplate.structures import contents_headings
+
+    lines = [LEAD, "Inhaltsverzeichnis", "Wer kann teilnehmen?", "Was kostet der Kurs?",
+             "Wer kann teilnehmen?", MID, "Was kostet der Kurs?", END]  # fmt: skip
+    keep = [True, False, True, True, True, True, True, True]
+    repeated = [False, False, True, True, True, False, True, False]
+    assert contents_headings(lines, keep, repeated) == ([], [2, 3])
+    # (a label that sends the reader elsewhere heads no section: a blog post's list of its
+    # parts, "Vorschau auf den nächsten Artikel" the last; trafeval's frau-sabienes)
+    blog = [LEAD, "Fazit", "Vorschau auf den nächsten Artikel", "Fazit", MID,
+            "Vorschau auf den nächsten Artikel", END]  # fmt: skip
+    got = contents_headings(blog, [True, False, False, False, True, False, True],
+                            [False, True, True, True, False, True, False])  # fmt: skip
+    assert got == ([], [])
 
 
 #: a guide as w3m dumps it (s47 acc-gov guide-en-1, cut): a contents list, then its sections
