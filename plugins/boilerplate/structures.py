@@ -792,7 +792,7 @@ def headed_paragraphs(
     head = [
         not furniture[j]
         and score[j] >= _HEAD_SCORE
-        and (_heading(lines[j]) or _numbered_heading(lines[j]))
+        and (_heading(lines[j]) or (lines[j][:1].isdigit() and _numbered_heading(lines[j])))
         and _ELSEWHERE.search(lines[j]) is None
         and _BOX_LABEL.search(lines[j]) is None
         and (_CAPTION.search(lines[j]) is None or "«" in lines[j])
@@ -904,20 +904,23 @@ def contents_headings(
     lines apart), in the order of their headings. A teaser's headline repeated in a box is
     over no paragraph, or its copies are no run in the same order."""
     n = len(lines)
-    # (the earlier copies: the repeated lines only, a few a page, are keyed)
-    copies: dict[str, int] = {}
-    for i in range(n):
-        if repeated[i]:
-            copies.setdefault(_ENTRY_MARK.sub("", lines[i]), i)
-    if len(copies) < 2:
+    # (the repeated lines only, a few a page, are read: an entry and its heading are copies
+    # of each other; two entries and two headings at the least. Every line of the page read
+    # cost ~0.1 ms a corpus document)
+    rows = list(compress(range(n), repeated))
+    if len(rows) < 4:
         return [], []
+    copies: dict[str, int] = {}
+    for i in rows:
+        copies.setdefault(_ENTRY_MARK.sub("", lines[i]), i)
     # (an entry is over no kept paragraph: over the next entry. A label that sends the
     # reader elsewhere heads no section of the article's, as in :func:`headed_paragraphs`:
     # "Vorschau auf den nächsten Artikel" listed over a blog post, trafeval's frau-sabienes)
     pairs = [
         (p, j)
-        for j in range(n - 1)
-        if (p := copies.get(lines[j], n)) < j
+        for j in rows
+        if j < n - 1
+        and (p := copies.get(lines[j], n)) < j
         and keep[j + 1]
         and _prose_line(lines[j + 1])
         and not (keep[p + 1] and _prose_line(lines[p + 1]))
