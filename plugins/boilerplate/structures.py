@@ -923,6 +923,9 @@ def contents_headings(
         and (p := copies.get(lines[j], n)) < j
         and keep[j + 1]
         and _prose_line(lines[j + 1])
+        # (a question is no section's paragraph but the next heading, or a list's entry:
+        # the contents list's label over a second copy of the list, haus.de)
+        and not lines[j + 1].endswith(_QUESTION_END[:2])
         and not (keep[p + 1] and _prose_line(lines[p + 1]))
         and _BOX_LABEL.search(lines[j]) is None
         and _ELSEWHERE.search(lines[j]) is None

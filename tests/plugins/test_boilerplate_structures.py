@@ -1292,6 +1292,13 @@ def test_a_kept_contents_list_goes_and_its_headings_stay():
     got = contents_headings(blog, [True, False, False, False, True, False, True],
                             [False, True, True, True, False, True, False])  # fmt: skip
     assert got == ([], [])
+    # (the list's label over a question is no heading: the question heads the next pair, or
+    # is an entry of a second copy of the list, haus.de)
+    question = "Was kostet der Kurs für Teilnehmer, die schon arbeiten und Bürgergeld beziehen?"
+    page = [LEAD, "Inhalt", "Kosten", "Fazit", "Inhalt", question, "Kosten", MID, "Fazit", END]
+    keep = [True, False, False, False, False, True, False, True, False, True]
+    repeated = [False, True, True, True, True, False, True, False, True, False]
+    assert contents_headings(page, keep, repeated) == ([6, 8], [])
 
 
 #: a guide as w3m dumps it (s47 acc-gov guide-en-1, cut): a contents list, then its sections
