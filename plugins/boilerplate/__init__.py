@@ -79,6 +79,7 @@ from .reflow import (
     FRONT_MATTER_FIRST,
     FRONT_MATTER_MAX,
     Reflowed,
+    broken_words,
     front_matter_size,
     item_number,
     named_markdown,
@@ -641,6 +642,8 @@ class BoilerplateStage(Stage):
                     _drop_markup(d, setext_underlines(d.lines))
                 if joined and joined.breaks:
                     _keep_line_breaks(d, joined.breaks)
+                if "-\n" in doc.text:  # (a line that ends with a hyphen: a PDF's page end)
+                    _join_broken_words(d)
                 text, ann = self._text(d)
                 if "\f" in text:  # (page breaks, read above: a record's text has none)
                     text = "\n".join(filter(None, map(str.strip, re.split("[\n\f]", text))))
@@ -1492,6 +1495,19 @@ def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:
     d.stripped = stripped
 
 
+def _join_broken_words(d: Any) -> None:
+    """Write whole on the first of two kept lines of a ``lines.Decisions`` the word a page's
+    end broke between them (:func:`.reflow.broken_words`; a PDF's text: "con-" /
+    "structed"): each line stays, the word moves up."""
+    rows = [j for j, k in enumerate(d.keep.tolist()) if k]
+    found = broken_words([d.stripped[j] for j in rows])
+    if found:
+        stripped = list(d.stripped)
+        for i, (cur, nxt) in found.items():  # (in order: a line's rest after its head)
+            stripped[rows[i]], stripped[rows[i + 1]] = cur, nxt
+        d.stripped = stripped
+
+
 def _keep_structures(d: Any) -> None:
     """Keep the removed lines of a ``lines.Decisions`` that belong to a table, a fact box,
     a numbered list or a list's label of the article (:func:`.structures.article_structures`),
@@ -1500,9 +1516,11 @@ def _keep_structures(d: Any) -> None:
     (:func:`.structures.dialogue_turns`) and the heading over it
     (:func:`.structures.dialogue_heading`), with a reason."""
     from .apparatus import APPARATUS_REASON, resumed_text, table_apparatus
-    from .lines import CUEONLY_REASON, load_model
+    from .lines import _FI, CUEONLY_REASON, load_model
     from .structures import (
         CAPITALS_REASON,
+        CONTENTS_LIST_REASON,
+        CONTENTS_REASON,
         DIALOGUE_REASON,
         HEADING_REASON,
         POST_REASON,
@@ -1511,6 +1529,7 @@ def _keep_structures(d: Any) -> None:
         article_rating,
         article_structures,
         capital_paragraphs,
+        contents_headings,
         dialogue_heading,
         dialogue_turns,
         headed_paragraphs,
@@ -1542,6 +1561,18 @@ def _keep_structures(d: Any) -> None:
         d.stripped, d.keep.tolist(), d.score.tolist(), furniture, _notice_text
     ):
         _mark(d, dict.fromkeys(headed, HEADING_REASON), True)
+    # (a section's heading the model removed as a repeat of its contents list's entry, and
+    # a contents list it kept; the lines with a copy on the page: the model's feature, or
+    # the removed lines it read so for a page read in windows)
+    if d.X is not None:
+        repeated = (d.X[:, _FI["repeat"]] > 0).tolist()
+    else:
+        repeated = [r == "repeated line" for r in reasons]
+    named, entries = contents_headings(d.stripped, d.keep.tolist(), repeated)
+    if named:
+        _mark(d, dict.fromkeys(named, CONTENTS_REASON), True)
+    if entries:
+        _mark(d, dict.fromkeys(entries, CONTENTS_LIST_REASON), False)
     rated = article_rating(d.stripped, d.keep.tolist(), furniture)
     if rated:
         _mark(d, dict.fromkeys(rated, RATING_REASON), True)

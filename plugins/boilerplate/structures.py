@@ -679,6 +679,18 @@ _BOX_LABEL = re.compile(
 )
 
 
+#: a section's number before a heading's words: "1", "2.", "2.3", "2.3." (a date's day and
+#: month are told by the month's name)
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[^\W\d_])")
+#: a button's or a link's caption in a heading's place: a question and its answer or call
+#: ("News per Push? Mehr Infos »"), or an arrow pointing on at the end (a French heading's
+#: closing quote "« Titre »" has its opening one)
+_CAPTION = re.compile(r"[?!]\s+\w|\s[»›→]$")
+#: a teaser's summary cut short, as a paragraph under a box's label ("Redaktionstipp" over
+#: "Lesen Sie hier einen weiteren spannenden Beitrag …")
+_CUT = ("…", "...")
+
+
 def _heading(s: str) -> bool:
     """Whether ``s`` reads as a heading or a term: a few words (:data:`_HEAD_WORDS`), no
     sentence but a question's (:data:`_HEAD_QUESTION_WORDS`), starting with a capital (or an
@@ -712,6 +724,18 @@ def _heading(s: str) -> bool:
         return False
     first = s.lstrip('¿¡"“„«')[:1]
     return first.isupper()
+
+
+def _numbered_heading(s: str) -> bool:
+    """Whether ``s`` reads as a section's heading after its number: "1 Einleitung", "2.3
+    Methods", "4. After you register" (:func:`_heading` reads no line with a figure); a
+    date's day before its month ("12. Mai") is no section's number."""
+    return (
+        s[:1].isdigit()
+        and (m := _SECTION_NUMBER.match(s)) is not None
+        and s[m.end() :].split(None, 1)[0].lower() not in _MONTHS
+        and _heading(s[m.end() :])
+    )
 
 
 def headed_paragraphs(
@@ -768,9 +792,10 @@ def headed_paragraphs(
     head = [
         not furniture[j]
         and score[j] >= _HEAD_SCORE
-        and _heading(lines[j])
+        and (_heading(lines[j]) or (lines[j][:1].isdigit() and _numbered_heading(lines[j])))
         and _ELSEWHERE.search(lines[j]) is None
         and _BOX_LABEL.search(lines[j]) is None
+        and (_CAPTION.search(lines[j]) is None or "«" in lines[j])
         for j in range(n)
     ]
 
@@ -807,8 +832,12 @@ def headed_paragraphs(
             and keep[j + 1]
             and prose(j + 1)
             and j - last - 1 <= _HEAD_GAP
-            and (keep[j - 1] or not _heading(lines[j - 1]))
+            # (a section's number is no tag's: "1 Einleitung" under the keywords)
+            and (keep[j - 1] or not _heading(lines[j - 1]) or lines[j][:1].isdigit())
             and not noticed(j + 1)
+            and not (
+                lines[j + 1].endswith(_CUT) and (j + 2 == n or not (keep[j + 2] and prose(j + 2)))
+            )
         ):
             single.append(j)
         if keep[j]:
@@ -845,6 +874,75 @@ def headed_paragraphs(
         else:
             j += 1
     return sorted(found)
+
+
+#: the reasons of a line kept and of a line removed by :func:`contents_headings`
+CONTENTS_REASON = "section heading named in the page's contents list"
+CONTENTS_LIST_REASON = "contents list (its entries head the sections below)"
+#: a contents list's entry's mark before its words: a bullet, lynx's link number
+_ENTRY_MARK = re.compile(r"^(?:[•*·▪◦‣–-]\s*|\[\d+\]\s*)+")
+#: the most lines from one entry of a contents list to the next (a sub-entry between)
+_CONTENTS_STEP = 3
+
+
+def contents_headings(
+    lines: Sequence[str], keep: Sequence[bool], repeated: Sequence[bool]
+) -> tuple[list[int], list[int]]:
+    """The lines (positions in ``lines``, the non-blank lines of a text stripped; ``keep``,
+    the decisions so far; ``repeated``, whether a line has a copy on the page) of a page's
+    contents list and the sections' headings it names: a guide's "1. Who needs to register"
+    … "4. After you register" listed under "Contents", then each over its section's
+    paragraph. The model read both copies as repeated lines: the heading went with its entry
+    (s47 acc-gov G5: w3m and lynx lost every numbered heading of a guide), or the entries
+    stayed with their headings (a German guide's "Wer kann teilnehmen?" list kept). The
+    repeat is the list's, not the heading's: returns (the removed headings, to keep; the
+    kept entries, to remove).
+
+    A heading: a line right over a kept prose line whose text is an earlier line's (its
+    bullet or lynx's link number stripped) that heads no kept prose line; a contents list:
+    two or more such earlier copies of consecutive entries (at most :data:`_CONTENTS_STEP`
+    lines apart), in the order of their headings. A teaser's headline repeated in a box is
+    over no paragraph, or its copies are no run in the same order."""
+    n = len(lines)
+    # (the repeated lines only, a few a page, are read: an entry and its heading are copies
+    # of each other; two entries and two headings at the least. Every line of the page read
+    # cost ~0.1 ms a corpus document)
+    rows = list(compress(range(n), repeated))
+    if len(rows) < 4:
+        return [], []
+    copies: dict[str, int] = {}
+    for i in rows:
+        copies.setdefault(_ENTRY_MARK.sub("", lines[i]), i)
+    # (an entry is over no kept paragraph: over the next entry. A label that sends the
+    # reader elsewhere heads no section of the article's, as in :func:`headed_paragraphs`:
+    # "Vorschau auf den nächsten Artikel" listed over a blog post, trafeval's frau-sabienes)
+    pairs = [
+        (p, j)
+        for j in rows
+        if j < n - 1
+        and (p := copies.get(lines[j], n)) < j
+        and keep[j + 1]
+        and _prose_line(lines[j + 1])
+        # (a question is no section's paragraph but the next heading, or a list's entry:
+        # the contents list's label over a second copy of the list, haus.de)
+        and not lines[j + 1].endswith(_QUESTION_END[:2])
+        and not (keep[p + 1] and _prose_line(lines[p + 1]))
+        and _BOX_LABEL.search(lines[j]) is None
+        and _ELSEWHERE.search(lines[j]) is None
+    ]
+    headings: list[int] = []
+    entries: list[int] = []
+    run: list[tuple[int, int]] = []
+    for pair in [*sorted(pairs), (n, n)]:
+        # (the entries differ: one line repeated over several paragraphs, "Advertisement",
+        # is no list)
+        if run and not (0 < pair[0] - run[-1][0] <= _CONTENTS_STEP and pair[1] > run[-1][1]):
+            if len(run) >= 2:
+                headings += [j for _, j in run if not keep[j]]
+                entries += [p for p, _ in run if keep[p]]
+            run = []
+        run.append(pair)
+    return headings, entries
 
 
 #: the most non-blank lines between a list's numbered headings (its items' paragraphs)

@@ -1221,3 +1221,148 @@ def test_no_heading_of_a_share_bars_last_button_or_a_menu_between_paragraphs():
     related = ["Harbour festival returns", LEAD, "Ferry fares to rise", MID, "Bridge works end",
                END]  # fmt: skip
     assert found(related, [False] * 6) == []
+
+
+def test_no_heading_of_a_link_caption_or_over_a_cut_teaser():
+    """A caption that asks and calls ("News per Push? Mehr Infos »", a question then its
+    link) or ends with an arrow is a link's, no heading; a box's label over one paragraph
+    cut short with an ellipsis and no prose under it ("Redaktionstipp" over "Lesen Sie hier
+    einen weiteren spannenden Beitrag …", a listing's headline over its cut summary) heads a
+    teaser (s47 acc-regress R2). A heading over a paragraph that goes on stays."""
+    from corearchive_plugins.boilerplate.structures import headed_paragraphs
+
+    def found(lines: list[str], keep: list[bool]) -> list[int]:
+        return headed_paragraphs(lines, keep, [0.3] * len(lines), [False] * len(lines))
+
+    for caption in ("News per Push? Mehr Infos »", "Alle Termine im Überblick →"):
+        assert found([LEAD, caption, MID], [True, False, True]) == []
+    teaser = "Lesen Sie hier einen weiteren spannenden Beitrag …"
+    nav = "‹ syska: Erfolgreicher Management-Buy-out"
+    assert found([LEAD, "Redaktionstipp", teaser, nav], [True, False, True, True]) == []
+    assert found([LEAD, "Redaktionstipp", teaser], [True, False, True]) == []
+    # (a paragraph that ends with an ellipsis and goes on is the article's)
+    cut = (
+        "And then, just as the first piles were driven, the engineers found that the old "
+        "quay wall was far weaker than the plans had assumed …"
+    )
+    assert found([LEAD, "Closest contests", cut, MID], [True, False, True, True]) == [1]
+
+
+def test_a_sections_heading_named_in_the_contents_list_is_kept():
+    """A guide's numbered headings listed under "Contents" and then each over its
+    section: the model removed both copies as repeated lines, so w3m and lynx lost every
+    heading (s47 acc-gov G5). The contents list's entries stay out; a line repeated over
+    several paragraphs ("Advertisement") and a teaser's headline over no paragraph are no
+    contents list's."""
+    from corearchive_plugins.boilerplate.structures import contents_headings
+
+    lines = [LEAD, "Contents", "• 1. Who needs to register", "• 2. When to register",
+             "1. Who needs to register", MID, "2. When to register", END]  # fmt: skip
+    keep = [True, False, False, False, False, True, False, True]
+    repeated = [False, False, True, True, True, False, True, False]
+    assert contents_headings(lines, keep, repeated) == ([4, 6], [])
+    # (lynx's entries: a link number before the words)
+    lynx = [*lines[:2], "[12]1. Who needs to register", "[13]2. When to register", *lines[4:]]
+    assert contents_headings(lynx, keep, repeated) == ([4, 6], [])
+    ads = [LEAD, "Advertisement", MID, "Advertisement", END, "Advertisement", LEAD]
+    ad_keep = [True, False, True, False, True, False, True]
+    ad_repeated = [not k for k in ad_keep]
+    assert contents_headings(ads, ad_keep, ad_repeated) == ([], [])
+    teasers = [LEAD, "Ferry fares to rise", "Bridge works end", MID, "Ferry fares to rise",
+               "Bridge works end", END]  # fmt: skip
+    assert contents_headings(teasers, [True, False, False, True, False, False, True],
+                             [False, True, True, False, True, True, False]) == ([], [])  # fmt: skip
+
+
+def test_a_kept_contents_list_goes_and_its_headings_stay():
+    """The reverse case: the model kept a German guide's contents list ("Wer kann
+    teilnehmen?" …) with the sections' headings that repeat it (s47 acc-gov G5, guide-de-1:
+    P 0.73). The entries go, the headings stay."""
+    from corearchive_plugins.boilerplate.structures import contents_headings
+
+    lines = [LEAD, "Inhaltsverzeichnis", "Wer kann teilnehmen?", "Was kostet der Kurs?",
+             "Wer kann teilnehmen?", MID, "Was kostet der Kurs?", END]  # fmt: skip
+    keep = [True, False, True, True, True, True, True, True]
+    repeated = [False, False, True, True, True, False, True, False]
+    assert contents_headings(lines, keep, repeated) == ([], [2, 3])
+    # (a label that sends the reader elsewhere heads no section: a blog post's list of its
+    # parts, "Vorschau auf den nächsten Artikel" the last; trafeval's frau-sabienes)
+    blog = [LEAD, "Fazit", "Vorschau auf den nächsten Artikel", "Fazit", MID,
+            "Vorschau auf den nächsten Artikel", END]  # fmt: skip
+    got = contents_headings(blog, [True, False, False, False, True, False, True],
+                            [False, True, True, True, False, True, False])  # fmt: skip
+    assert got == ([], [])
+    # (the list's label over a question is no heading: the question heads the next pair, or
+    # is an entry of a second copy of the list, haus.de)
+    question = "Was kostet der Kurs für Teilnehmer, die schon arbeiten und Bürgergeld beziehen?"
+    page = [LEAD, "Inhalt", "Kosten", "Fazit", "Inhalt", question, "Kosten", MID, "Fazit", END]
+    keep = [True, False, False, False, False, True, False, True, False, True]
+    repeated = [False, True, True, True, True, False, True, False, True, False]
+    assert contents_headings(page, keep, repeated) == ([6, 8], [])
+
+
+#: a guide as w3m dumps it (s47 acc-gov guide-en-1, cut): a contents list, then its sections
+_GUIDE_W3M = """Cookies on GOV.UK
+
+We use some essential cookies to make this website work.
+
+Accept additional cookies
+
+Reject additional cookies
+
+  • Skip to main content
+  • GOV.UK
+  • Navigation menu
+  • Search GOV.UK
+  • Home
+  • Business and self-employed
+
+Register a food business
+
+How to register a food business with your local authority, and what happens after you register.
+
+From: Food Standards Agency
+
+Published 20 June 2019
+
+Get emails about this page
+
+Print this page
+
+  • Contents
+  • 1. Who needs to register
+  • 2. When to register
+  • 3. How to register
+
+1. Who needs to register
+
+You must register your food business with your local authority if you store, prepare, distribute or
+sell food. This includes businesses run from home, mobile food vans and online sellers.
+
+2. When to register
+
+You should register at least 28 days before you start trading. If you are already trading and have
+not registered, you must register straight away.
+
+3. How to register
+
+Registration is free and cannot be refused. You can register online using the local authority
+search below.
+
+Updates to this page
+
+Published 20 June 2019
+
+Contents
+
+Print this page
+"""
+
+
+def test_a_guides_numbered_headings_stay_over_their_sections(run_stage):
+    """The stage on a guide's w3m dump: each numbered heading over its section is kept,
+    the contents list's entries are not (s47 acc-gov G5)."""
+    kept, _ = _clean(run_stage, _GUIDE_W3M)
+    for heading in ("1. Who needs to register", "2. When to register", "3. How to register"):
+        assert heading in kept
+    assert not any(line.startswith("•") for line in kept)
