@@ -6508,9 +6508,13 @@ def _teaser_run(page: Page, pool: TitlePool) -> set[int]:
     # as a name, each read once: the lines under one candidate are under the next one too)
     under: dict[int, str] = {}
     person: dict[int, bool] = {}
-    for k, i, t in pool.cands:
-        if n_words(t) < 4:
-            continue
+    # (a candidate over a teaser's byline is one of 4 words or more, and each adds one
+    # byline to one name: with fewer such candidates than a run's, no name has a run, and
+    # the lines under them are not read; 296 of 300 corpus pages, ~45 µs each)
+    cands = [c for c in pool.cands if n_words(c[2]) >= 4]
+    if len(cands) < _TEASER_RUN:
+        return set()
+    for k, i, t in cands:
         name = None
         for x in range(k + 1, min(n, k + 1 + _TEASER_LINES)):
             if name is None:
