@@ -548,6 +548,17 @@ _CUE_UPD = re.compile(
 #: job ad showing no posting date was dated by its closing day)
 _CLOSING = r"closing\s+date|bewerbungsschluss|bewerbungsfrist|date\s+limite|fecha\s+l[ií]mite"
 _CLOSED = re.compile(rf"(?:{_CLOSING})[^0-9]{{0,30}}$", re.I)
+#: A law's entry into force ("Entrada en vigor:", "Inkrafttreten:", "comes into force on",
+#: "entrée en vigueur le", "entra in vigore il", "вступает в силу с", "tritt am 1. Mai 2025
+#: in Kraft"): the day it applies from, not the day it was published (s47 acc-gov G7: a
+#: Spanish law was dated by its "Entrada en vigor" line in every form). One list for
+#: :data:`_CUE_NEG` (searched, so a word's start is checked after its first letter:
+#: ``i(?<=\bi)n``) and :data:`_NOT_PUBLICATION` (which puts ``\b`` before it).
+_IN_FORCE = (
+    r"entrada en vigor|entry into force|i(?<=\bi)n(?:to)? force|in kraft|inkrafttreten|"
+    r"entrée en vigueur|e(?<=\be)ntra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
+    r"вступления в силу"
+)
 _CUE_NEG = re.compile(
     r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|" + _CLOSING + "|"
     # (not an opinion piece's byline: "Ein Kommentar von NAME" over its date; s36 acc-types #6)
@@ -556,12 +567,8 @@ _CUE_NEG = re.compile(
     r"e(?<=\be)nds?\b|from\s+\S+\s+to|e(?<=\be)vent|termin|veranstaltung|am\s+\w+,?\s+$|joined|"
     r"member since|mitglied seit|"
     r"registriert|dabei seit|seit\b|since\b|access(?:ed)?|abgerufen|retrieved|consulté|"
-    # (a law's entry into force, not its publication: "Entrada en vigor: 07/12/2018",
-    # "вступает в силу с 1 сентября 2024 года", "tritt am 1. Mai 2025 in Kraft", "comes
-    # into force on 1 March 2024"; s47 acc-gov G7)
-    r"entrada en vigor|entry into force|i(?<=\bi)n(?:to)? force|in kraft|inkrafttreten|"
-    r"entrée en vigueur|e(?<=\be)ntra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
-    r"вступления в силу|施行)",
+    # (a law's entry into force, not its publication: :data:`_IN_FORCE`)
+     + _IN_FORCE + r"|施行)",
     re.I,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d|copyright", re.I)
@@ -2833,15 +2840,6 @@ def _in_run(rows: list[int], k: int) -> bool:
     return bool(down and k + 2 < len(rows) and rows[k + 2] - rows[k + 1] == down <= _RUN_STEP)
 
 
-#: A law's entry into force ("Entrada en vigor:", "Inkrafttreten:", "comes into force on",
-#: "entrée en vigueur le", "entra in vigore il", "вступает в силу с"): the day it applies
-#: from, not the day it was published (s47 acc-gov G7: a Spanish law was dated by its
-#: "Entrada en vigor" line in every form)
-_IN_FORCE = (
-    r"entrada en vigor|entry into force|in(?:to)? force|in kraft|inkrafttreten|"
-    r"entrée en vigueur|entra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
-    r"вступления в силу"
-)
 #: Words that make the date after them no publication date, whatever the ranker scores:
 #: a comment's ("says:", "reply"), a life's ("born", "died"), a review's ("Last reviewed",
 #: "Medically reviewed by ... on"), an event's ("election on", "memorial service will be
