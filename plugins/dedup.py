@@ -61,6 +61,7 @@ from corearchive.urlkey import (
     is_page_address,
     is_web_address,
     own_address,
+    untracked,
     url_key,
 )
 
@@ -1625,6 +1626,16 @@ class DedupStage(Stage):
                     " dump's line without a URL have none)."
                 ),
             },
+            "untracked_uri": {
+                "type": "string",
+                "description": (
+                    "The record's address (source.uri) without its tracking parameters"
+                    " (utm_*, fbclid, gclid ...), when it has any: the page's clean address."
+                    " Which of two exact copies is kept follows the input's order (a stream"
+                    " cannot take back a record already written), so a copy fetched with"
+                    " tracking parameters may be the record."
+                ),
+            },
             "revision": {
                 "enum": ["correction"],
                 "description": (
@@ -2168,6 +2179,12 @@ class DedupStage(Stage):
                     # canonical link to name the page's; s44 acc-read F10. Fetched at
                     # the page's own address, the key is page's: no url_key again)
                     ann["fetched_page"] = fkey
+                if (clean := untracked(uris[i])) != uris[i]:
+                    # (the address without its tracking parameters: which of two exact
+                    # copies survives follows the input's order, and a copy fetched at
+                    # "...?utm_source=twitter" read first is the record; its clean address
+                    # is then here. s47 acc-gov G13, see docs/stages.md)
+                    ann["untracked_uri"] = clean
             doc.annotations[self.name] = ann
             policy = opts.policy
             if dup is not None and dup.status == "exact" and opts.exact_policy != "same":

@@ -55,3 +55,30 @@ def test_correction_notice() -> None:
         "Prison officers said the corrections system needed more staff and better training, "
         "and that the unions had asked for talks with ministers about pay and conditions."
     )
+
+
+def test_tracked_copy_kept_names_its_clean_address(run_stage):  # type: ignore[no-untyped-def]
+    """Two exact copies, the one with tracking parameters read first: it is the record (the
+    stream keeps the first), and it names its address without them (s47 acc-gov G13)."""
+    clean = "https://www.gov.example/news/flood-funding"
+    tracked = _doc("\n\n".join(PARAS), clean + "?utm_source=twitter&utm_medium=social", "a.jsonl")
+    plain = _doc("\n\n".join(PARAS), clean, "b.jsonl")
+    kept = run_stage(DedupStage, [tracked, plain]).kept
+    assert kept == [tracked]
+    assert tracked.annotations["dedup"]["untracked_uri"] == clean
+    assert tracked.source.uri.endswith("utm_medium=social")  # (as given)
+    assert plain.duplicate.status == "exact"
+    # an address without tracking parameters has no such field
+    other = _doc(_corrected().replace(NOTICE, "Other"), "https://x.example/a?id=3", "c.jsonl")
+    run_stage(DedupStage, [other])
+    assert "untracked_uri" not in other.annotations["dedup"]
+
+
+def test_untracked() -> None:
+    from corearchive.urlkey import untracked
+
+    assert untracked("https://a.example/p?utm_source=x&id=3&fbclid=y#top") == (
+        "https://a.example/p?id=3#top"
+    )
+    assert untracked("https://a.example/p?id=3") == "https://a.example/p?id=3"
+    assert untracked("file:///d/a.txt?utm_source=x") == "file:///d/a.txt?utm_source=x"
