@@ -2014,6 +2014,11 @@ def find_cjk_yearless(lines: list[str], capture: date, max_lines: int = 80) -> l
 #: (with the Devanagari danda of Hindi, Marathi and Nepali, the Arabic question mark and the
 #: Urdu full stop)
 _PARA_END = frozenset('.!?"”»)…:。！？」』）：।॥؟۔')
+#: A sentence's end inside German's closing quote ("„…“"): a paragraph's end too. A line of
+#: quotes, „Bei einer Sepsis zählt jede Stunde“, sagt … „Eine frühere Diagnose kann Leben
+#: retten.“, was no paragraph, and it won the title over the headline (s47 acc-gov G3). A
+#: headline ending in a quoted name, … įsikūrusį „Elnių SPA“, is none
+_QUOTED_ENDS = (".“", "!“", "?“", "…“")
 #: Chinese ideographs and Japanese kana, written without spaces between words (Korean
 #: hangul has spaces: not counted)
 _CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
@@ -2291,7 +2296,7 @@ def _is_para(line: str) -> bool:
     """A prose paragraph: more than 80 columns (:func:`width`), at least 12 words
     (:func:`n_words`), ending like a sentence."""
     s = line.strip()
-    return s[-1:] in _PARA_END and width(s) > 80 and n_words(s) >= 12
+    return (s[-1:] in _PARA_END or s.endswith(_QUOTED_ENDS)) and width(s) > 80 and n_words(s) >= 12
 
 
 def main_block(
@@ -2478,7 +2483,7 @@ class Page:
             # looked at only on the lines long enough)
             paras = [False] * len(texts)
             for k in long_lines:
-                paras[k] = texts[k][-1] in _PARA_END
+                paras[k] = (t := texts[k])[-1] in _PARA_END or t.endswith(_QUOTED_ENDS)
             if True not in paras and not text.isascii():
                 # (no paragraph: a page of Thai or Lao, whose sentences end without a mark
                 # and whose words are written without spaces, has its paragraphs measured
@@ -5389,6 +5394,25 @@ def _title_shape(s: str, cjk: bool = True, furniture: bool | None = None) -> _Ti
     )
 
 
+def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
+    """Whether line ``i`` is a wrapped line of a paragraph that goes on in the next line:
+    the next line, at the same indent, opens with a letter, and its first word would not
+    have fitted on line ``i`` within the page's widest line (a text browser broke the
+    line there). A title is no such fragment: the first line of a Thai paragraph, which
+    has no case or sentence mark to tell its break by, was a lynx page's title, and it
+    left the text (s47 acc-regress R4). A headline over its standfirst, with no blank
+    line between, is short enough for the standfirst's first word. ``widest``: an empty
+    list, or one holding the widest line's width (set by the first call that needs it)."""
+    cur, nxt = lines[i], lines[i + 1]
+    body = nxt.lstrip()
+    if not body[:1].isalpha() or len(nxt) - len(body) != len(cur) - len(cur.lstrip()):
+        return False
+    if not widest:
+        widest.append(max(map(len, lines)))
+    sp = body.find(" ")
+    return len(cur.rstrip()) + 1 + (len(body.rstrip()) if sp < 0 else sp) > widest[0]
+
+
 class TitlePool:
     """A page's title candidates with their features (:data:`TITLE_FEATURES`).
 
@@ -5469,6 +5493,9 @@ class TitlePool:
         # (the lines of a front matter are its fields, none a headline: a reader's header's
         # "Title: ... - Site", "URL Source: https://...", s39 acc-md 10)
         fm = page.front_lines
+        # (the widest line's width, for _wrapped_on: measured when a candidate has a line
+        # under it at its indent)
+        widest: list[int] = []
         for k in window:
             # (a prose paragraph is never taken as the title, but a headline over its
             # dateline, the first paragraph of the body or of the main block: see
@@ -5525,6 +5552,8 @@ class TitlePool:
                 # in small letters, "terça-feira, 22 de outubro", nor a byline: "De
                 # hulpdiensten in Den Haag reageren onder meer op 112 meldingen die bij deze
                 # veiligheidsregio" won, and the stage dropped it, leaving no title)
+                continue
+            if i + 1 < n_lines and _wrapped_on(lines, i, widest):
                 continue
             if _list_item(lines, i, s, labels):
                 continue
@@ -6217,6 +6246,25 @@ def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | No
     return below
 
 
+def over_label(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | None:
+    """The candidate over the header's anchor when the pick (at ``line``) is a label under
+    it: a line of :data:`_KICKER_WORDS` words at most right under a byline or a date line
+    (:func:`_header_anchor`) that a candidate of :data:`_UNDER_KICKER_WORDS` words or more
+    stands right over, a headline over its dateline. The label is the item's type or
+    section: "AI and the future of scientific discovery" / "Published 1 July 2024" /
+    "Scientific meeting" took the label for the title (s47 acc-gov G3). Else None."""
+    at = {i: (k, t) for k, i, t in pool.cands}
+    if line not in at or n_words(at[line][1]) > _KICKER_WORDS:
+        return None
+    k = at[line][0]
+    if k < 2 or not _header_anchor(page, k - 1):
+        return None
+    above = next(((i, t) for kk, i, t in pool.cands if kk == k - 2), None)
+    if above is None or n_words(above[1]) < _UNDER_KICKER_WORDS:
+        return None
+    return above
+
+
 #: The question marks a FAQ's question ends with (Latin, fullwidth, Arabic; the Greek ";"
 #: in :func:`_question`)
 _QUESTION_MARKS = ("?", "？", "؟")
@@ -6303,7 +6351,63 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
     texts = page.texts
     turns = any(":" in (t := texts[k]) and _TURN.match(t) is not None for k, _, _ in pool.cands)
     dialogue = _dialogue_lines(page) if turns else set()
-    return frozenset(dialogue | _byline_slot_names(page, pool) | _teaser_run(page, pool))
+    return frozenset(
+        dialogue
+        | _byline_slot_names(page, pool)
+        | _teaser_run(page, pool)
+        | _outline_headings(page, pool)
+        | _after_story(page, pool)
+    )
+
+
+def _after_story(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of candidates at or below the story's last paragraph
+    (:attr:`Page.story_end`): the stage takes no title from there (a teaser's, a
+    reference's), so such a line winning the ranking left the page with none although its
+    headline was a candidate above the story ("M. Köhler et al.: Metabolomic early warning
+    of sepsis. …" under a press release; s47 acc-gov G3)."""
+    end = page.story_end
+    return {i for _, i, _ in pool.cands if i >= end}
+
+
+#: An outline's label at a heading's start: a capital letter, a Roman numeral or a
+#: number, then a period or a bracket and a space ("A. Problem und Ziel", "II. Begründung",
+#: "3) Scope")
+_OUTLINE_LABEL = re.compile(r"(?:(?P<a>[A-Z])|(?P<r>[IVX]{1,4})|(?P<n>\d{1,2}))(?P<s>[.)]) +\S")
+#: The Roman numerals an outline counts with, in order
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _outline_next(m: re.Match[str]) -> list[str]:
+    """The labels that may follow label ``m`` (:data:`_OUTLINE_LABEL`) in an outline, with
+    its mark and a space: "B. " after "A. ", "III. " and "J. " after "II. ", "4) " after
+    "3) "."""
+    nxt = []
+    if m["n"] is not None:
+        nxt.append(str(int(m["n"]) + 1))
+    if m["a"] is not None and m["a"] != "Z":
+        nxt.append(chr(ord(m["a"]) + 1))
+    if m["r"] is not None and m["r"] in _ROMANS[:-1]:
+        nxt.append(_ROMANS[_ROMANS.index(m["r"]) + 1])
+    return [n + m["s"] + " " for n in nxt]
+
+
+def _outline_headings(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of candidates that head a section of an outline: a label
+    (:data:`_OUTLINE_LABEL`) whose next label opens a later line of the page ("A. Problem
+    und Ziel" ... "B. Lösung"; "1. Introduction" ... "2. Methods"). A document's section
+    heading is no title: a bill's "A. Problem und Ziel" won over the bill's title above it
+    (s47 acc-gov G3). A headline that opens with a letter or a number, "A. Lincoln's
+    letters", "1. FC Köln siegt", has no next label after it."""
+    texts = page.texts
+    out: set[int] = set()
+    for k, i, t in pool.cands:
+        if (m := _OUTLINE_LABEL.match(t)) is None:
+            continue
+        heads = tuple(_outline_next(m))
+        if heads and any(x.startswith(heads) for x in texts[k + 1 :]):
+            out.add(i)
+    return out
 
 
 #: lynx's number of a link before its text ("[33]The Future of Apple Innovation …")
@@ -8426,6 +8530,8 @@ def extract_lines(
             i, s = over
         elif pool is not None and (under := under_kicker(page, pool, i)) is not None:
             i, s = under
+        elif pool is not None and (over := over_label(page, pool, i)) is not None:
+            i, s = over
         elif pool is not None and (faq := faq_headline(page, pool, i, s)) is not None:
             i, s = faq
         slug = _slug_words(url) if pool is not None else None
