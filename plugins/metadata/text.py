@@ -8444,6 +8444,40 @@ def site_clock(cands: list[dict[str, Any]], idx: int, capture: date | None, top:
     return True
 
 
+#: An act's date in its title, joined to its number: "Федеральный закон от 01.07.2024 №
+#: 160-ФЗ", "от 12 мая 2024 г. № 5", "Gesetz vom 12. Mai 2024 (BGBl. I Nr. 45)" (the
+#: date's context before, on lowercased text), and "Loi n° 2024-120 du 12 mai 2024", "Ley
+#: 5/2024, de 12 de mayo", "Legge 31 marzo 2023, n. 36" (the number before or after)
+_ACT_BEFORE = re.compile(r"(?:^|\s)(?:от|vom|du|de|del|of|dated)\s+$")
+_ACT_NUMBER_AFTER = re.compile(r"\s*(?:г\.|года)?\s*[,(]?\s*(?:№|n[°º]|nr\.|no\.|n\.)\s*\d", re.I)
+_ACT_NUMBER_BEFORE = re.compile(
+    r"(?:№|n[°º]|nr\.|no\.|n\.|\b(?:ley|loi|gesetz|law|act|decreto|legge|закон))\s*[\w/.-]*\d[\w/.-]*,?\s+"
+    r"(?:от|vom|du|de|del|of)\s+$"
+)
+
+
+def _act_date(page: Page, cands: list[dict[str, Any]], title_line: int) -> int | None:
+    """The candidate of an act's date in its title (:data:`_ACT_BEFORE`,
+    :data:`_ACT_NUMBER_AFTER`, :data:`_ACT_NUMBER_BEFORE`): the day the act was signed or
+    published, which names it. Its adoption's and its entry into force's days in the text
+    are no publication's: "Федеральный закон от 01.07.2024 № 160-ФЗ …" was dated by
+    "Принят Государственной Думой 18 июня 2024 года" (s47 acc-gov G7). Else None."""
+    line = page.lines[title_line]
+    for k, c in enumerate(cands):
+        if c["line"] != title_line or c["form"] == "relative":
+            continue
+        at = line.find(c["text"], c.get("col", 0))
+        if at < 0:
+            continue
+        before = line[max(0, at - 40) : at].lower()
+        after = line[at + len(c["text"]) : at + len(c["text"]) + 20]
+        if _ACT_NUMBER_BEFORE.search(before) is not None or (
+            _ACT_BEFORE.search(before) is not None and _ACT_NUMBER_AFTER.match(after) is not None
+        ):
+            return k
+    return None
+
+
 @_years_of_the_capture
 def extract_lines(
     text: str,
@@ -8625,6 +8659,8 @@ def extract_lines(
         if same and idx not in same:
             idx = max(same, key=lambda k: cands[k]["score"])
             conf = max(conf, 0.5)
+    if title_line is not None and (act := _act_date(page, cands, title_line)) is not None:
+        idx, conf = act, max(conf, 0.5)
     top = title_line if title_line is not None else page.main_start
     clock = idx is not None and in_url != capture and site_clock(cands, idx, capture, top)
     if clock:

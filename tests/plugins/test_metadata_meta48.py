@@ -4,6 +4,8 @@ the s47 testers (acc-gov G3, G7; acc-regress R4)."""
 
 from __future__ import annotations
 
+import pytest
+
 from corearchive_plugins.metadata.text import extract
 
 _PROSE_EN = (
@@ -104,3 +106,29 @@ def test_wrapped_paragraph_line_is_no_title_and_stays() -> None:
     assert res["title"] != wrapped
     lines = text.split("\n")
     assert wrapped not in [lines[k].strip() for k in res["lines"].get("title", [])]
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [
+        (
+            "Федеральный закон от 01.07.2024 № 160-ФЗ «О внесении изменений в Федеральный закон «Об информации»»",
+            "2024-07-01",
+        ),
+        (
+            "Федеральный закон от 12 мая 2024 г. № 101-ФЗ «О внесении изменений в отдельные законодательные акты»",
+            "2024-05-12",
+        ),
+    ],
+)
+def test_act_dated_by_its_title(head: str, day: str) -> None:
+    """A law's date in its title, joined to its number, is its date: not its adoption's
+    nor its entry into force's in the text (s47 acc-gov G7, law-ru-1)."""
+    text = (
+        "Главная\nЗаконодательство\nПоиск\n" + head + "\n"
+        "Принят Государственной Думой 18 апреля 2024 года\nОдобрен Советом Федерации 26 апреля 2024 года\n"
+        "Статья 1\n"
+        "Внести в Федеральный закон от 27 июля 2006 года № 149-ФЗ «Об информации, информационных технологиях и о защите информации» следующие изменения.\n"
+        "Статья 2\nНастоящий Федеральный закон вступает в силу с 1 сентября 2024 года.\n"
+    )
+    assert extract(text)["published"] == day
