@@ -5506,6 +5506,8 @@ class TitlePool:
             i, s = items[k]
             if i < fm:
                 continue
+            if "]" in s and _link_row(s):
+                continue
             if s[0] == "[" and _LINK_ITEM.match(s) and _in_link_list(items, k):
                 # (an item of a list of links, a teaser's: lynx's "[41]Walmart CEO: …" among
                 # the related stories' "[40]…", "[42]…" was a page's title over its
@@ -6421,6 +6423,17 @@ _LINK_ITEM = re.compile(r"\[\d{1,4}\]\S")
 #: how many of the two items over and the two under a link item are teasers' links, for
 #: the item to stand in a list of them, and the fewest words of such a teaser
 _LINK_LIST_NEAR, _TEASER_WORDS = 2, 4
+
+
+#: lynx's number of a link after a space, in a line: a second link of the line
+_LINK_AFTER = re.compile(r"\s\[\d{1,4}\]\S")
+
+
+def _link_row(s: str) -> bool:
+    """Whether line ``s`` is a row of lynx's links: two numbered links or more
+    ("[7]Impressum [8]Privacy", a footer's), no headline. It was a Thai page's title
+    once its wrapped paragraph's line was none (s47 acc-regress R4)."""
+    return _LINK_ITEM.match(s) is not None and _LINK_AFTER.search(s) is not None
 
 
 def _in_link_list(items: Sequence[tuple[int, str]], k: int) -> bool:

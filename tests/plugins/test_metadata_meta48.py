@@ -132,3 +132,19 @@ def test_act_dated_by_its_title(head: str, day: str) -> None:
         "Статья 2\nНастоящий Федеральный закон вступает в силу с 1 сентября 2024 года.\n"
     )
     assert extract(text)["published"] == day
+
+
+def test_row_of_lynx_links_is_no_title() -> None:
+    """A footer's row of lynx's numbered links is no title (s47 acc-regress R4: it was
+    the Thai page's title before, and again once the paragraph's line was none)."""
+    text = (
+        "   ข่าวเมือง\n\n     * [1]Home\n     * [2]News\n\nเทศบาลเปิดสวนสาธารณะแห่งใหม่\n\n"
+        "   เทศบาลนครได้เปิดสวนสาธารณะแห่งใหม่ใจกลางเมืองเมื่อวันจันทร์ที่ผ่านมา\n"
+        "   นายกเทศมนตรีกล่าวว่าสวนแห่งนี้จะช่วยลดความร้อนในเมืองและเป็นพื้นที่พักผ\n"
+        "   ่อนให้กับประชาชน\n\n"
+        "   ชาวบ้านในพื้นที่ต่างแสดงความยินดี แต่บางคนกังวลเรื่องที่จอดรถ\n"
+        "   เนื่องจากมีผู้มาใช้บริการจำนวนมากในช่วงวันหยุดสุดสัปดาห์\n\n"
+        "   แชร์\n   [7]Impressum [8]Privacy\n"
+    )
+    title = extract(text)["title"]
+    assert title is None or "Privacy" not in title
