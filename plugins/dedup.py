@@ -1135,6 +1135,18 @@ def correction_notice(text: str) -> bool:
     return False
 
 
+def _corrected(doc: Document) -> bool:
+    """Whether ``doc`` carries a correction's notice: in its text (:func:`correction_notice`),
+    or as the metadata stage read its update, whose line leaves the text
+    (``annotations.metadata.updated.label``: "Last updated: 12 July 2024 (correction to
+    paragraph 2)")."""
+    meta = doc.annotations.get("metadata")
+    updated = meta.get("updated") if isinstance(meta, dict) else None
+    if isinstance(updated, dict) and updated.get("label") == "correction":
+        return True
+    return correction_notice(doc.text)
+
+
 def _host(uri: str | None) -> str | None:
     """The host of a web address, in lower case and without ``www.``; None for another."""
     if not uri or not is_web_address(uri):
@@ -1832,7 +1844,7 @@ class DedupStage(Stage):
         # again to unpickle (with the work's other parts, ~33 -> ~17 µs a document) and the
         # worker to pickle.
         rows = [row.tobytes() for row in sigs]
-        corrected = [correction_notice(d.text) for d in docs]
+        corrected = [_corrected(d) for d in docs]
         for i, doc in enumerate(docs):
             # (with its address, title and authors: the staged plan decides on stubs that
             # have no other)
@@ -1922,7 +1934,7 @@ class DedupStage(Stage):
             corrected = [len(d.work[self.name]) > 8 for d in docs]
         else:
             kinds = [post_kind(d) for d in docs]
-            corrected = [correction_notice(d.text) for d in docs]
+            corrected = [_corrected(d) for d in docs]
             exact_keys, sigs, sizes = self._hash(docs, kinds)
             uris = [d.source.uri for d in docs]
             bylines = [_byline(d) for d in docs]

@@ -82,3 +82,19 @@ def test_untracked() -> None:
     )
     assert untracked("https://a.example/p?id=3") == "https://a.example/p?id=3"
     assert untracked("file:///d/a.txt?utm_source=x") == "file:///d/a.txt?utm_source=x"
+
+
+def test_notice_read_by_the_metadata_stage_counts(run_stage):  # type: ignore[no-untyped-def]
+    """The update line "Last updated: 12 July 2024 (correction to paragraph 2)" leaves the
+    text in the metadata stage, which labels the update a correction: that makes the
+    corrected copy a revision too (s47 acc-gov G8, WARC and JSONL forms)."""
+    from corearchive_plugins.metadata import MetadataStage
+
+    first = _doc("Home\nJudgments\n" + "\n\n".join(PARAS), PAGE + ".html", "a.jsonl")
+    fixed = _doc("Home\nJudgments\n" + _corrected(), PAGE + "-corrected.html", "b.jsonl")
+    meta = run_stage(MetadataStage, [first, fixed]).kept
+    assert NOTICE not in fixed.text
+    assert fixed.annotations["metadata"]["updated"]["label"] == "correction"
+    kept = run_stage(DedupStage, meta).kept
+    assert kept == [first, fixed]
+    assert fixed.duplicate.status == "revision" and fixed.duplicate.of == first.id
