@@ -94,6 +94,29 @@ def _path_and_query(path: str, query: str) -> str:
     return path + "?" + urlencode(sorted(params)) if params else path
 
 
+def untracked(uri: str) -> str:
+    """``uri`` (an ``http`` or ``https`` address) without its query's tracking parameters
+    (``utm_*``, ``fbclid``, ``gclid`` ... :data:`TRACKING`), as written otherwise (the other
+    parameters in their order, the fragment); any other address, or one with none, as
+    given."""
+    if "?" not in uri:
+        return uri
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return uri
+    if parts.scheme.lower() not in ("http", "https") or not parts.query:
+        return uri
+    kept = [
+        p
+        for p in parts.query.split("&")
+        if not ((k := p.partition("=")[0].lower()).startswith("utm_") or k in TRACKING)
+    ]
+    if len(kept) == len(parts.query.split("&")):
+        return uri
+    return parts._replace(query="&".join(kept)).geturl()
+
+
 def is_page_address(uri: str | None) -> bool:
     """Whether ``uri`` is a page's own address, by which versions of a page are matched
     and a taken-down page is recognised: not ``stdin:`` (every text piped in has it), nor a

@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -60,6 +61,7 @@ from corearchive.urlkey import (
     is_page_address,
     is_web_address,
     own_address,
+    untracked,
     url_key,
 )
 
@@ -1098,6 +1100,64 @@ def _address(doc: Document) -> str | None:
     return own_address(doc.source.uri, _own_url(doc.annotations))
 
 
+#: A correction's notice in a text, on lowercased text: a correction's word (English,
+#: German, French, Spanish, Italian, Portuguese, Dutch, Russian) at a line's start
+#: ("Correction: An earlier version ...", "Berichtigung:", "Rectificatif :"), or in a dated
+#: line ("Last updated: 12 July 2024 (correction to paragraph 2)", "Corrected on 3 May
+#: 2024"); not a name's ("Department of Corrections", "Board for Correction")
+_CORRECTION_WORD = re.compile(
+    r"(?<![\w])(?<!of )(?<!for )(?<!and )(?<!the )"
+    r"(?:corrections?|corrected|correcting|errat(?:um|a)|berichtigung|berichtigt|korrektur|"
+    r"korrigiert|richtigstellung|rectificatifs?|rectifié|rectification|corrección|corregido|"
+    r"fe de erratas|correzione|corretto|rettifica|correção|corrigido|correctie|gecorrigeerd|"
+    r"исправлен\w*|поправк\w*)(?![\w])(?!\s+(?:desk|officers?|department|facility|centers?))"
+)
+#: The longest line read as a notice (characters), the fewest words in it
+_NOTICE_CHARS, _NOTICE_WORDS = 200, 3
+
+
+def correction_notice(text: str) -> bool:
+    """Whether ``text`` carries a correction's notice (:data:`_CORRECTION_WORD`): a line of
+    :data:`_NOTICE_CHARS` characters at most and :data:`_NOTICE_WORDS` words at least that
+    opens with the word, or holds it and a digit (a date, a paragraph's number). Such a text
+    at another address of the same host as a document it nearly copies is a corrected
+    version of it, a revision (s47 acc-gov G8: a judgment's summary corrected at
+    ``...-corrected.html`` was dropped as a near duplicate, the correction in no record)."""
+    low = text.lower()
+    for m in _CORRECTION_WORD.finditer(low):
+        start = low.rfind("\n", 0, m.start()) + 1
+        end = low.find("\n", m.end())
+        line = low[start : end if end >= 0 else len(low)].strip()
+        if len(line) > _NOTICE_CHARS or len(line.split()) < _NOTICE_WORDS:
+            continue
+        if line.startswith(m[0]) or any(c.isdigit() for c in line):
+            return True
+    return False
+
+
+def _corrected(doc: Document) -> bool:
+    """Whether ``doc`` carries a correction's notice: in its text (:func:`correction_notice`),
+    or as the metadata stage read its update, whose line leaves the text
+    (``annotations.metadata.updated.label``: "Last updated: 12 July 2024 (correction to
+    paragraph 2)")."""
+    meta = doc.annotations.get("metadata")
+    updated = meta.get("updated") if isinstance(meta, dict) else None
+    if isinstance(updated, dict) and updated.get("label") == "correction":
+        return True
+    return correction_notice(doc.text)
+
+
+def _host(uri: str | None) -> str | None:
+    """The host of a web address, in lower case and without ``www.``; None for another."""
+    if not uri or not is_web_address(uri):
+        return None
+    try:
+        host = urlsplit(uri).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
 def _address_column(address: str | None, uri: str | None) -> str | None:
     """What the index keeps of a page's own address (``dedup_docs.address``): NULL where it
     is the address the document was fetched from (``uri``)."""
@@ -1578,6 +1638,25 @@ class DedupStage(Stage):
                     " dump's line without a URL have none)."
                 ),
             },
+            "untracked_uri": {
+                "type": "string",
+                "description": (
+                    "The record's address (source.uri) without its tracking parameters"
+                    " (utm_*, fbclid, gclid ...), when it has any: the page's clean address."
+                    " Which of two exact copies is kept follows the input's order (a stream"
+                    " cannot take back a record already written), so a copy fetched with"
+                    " tracking parameters may be the record."
+                ),
+            },
+            "revision": {
+                "enum": ["correction"],
+                "description": (
+                    "Why a revision at another address than the record it revises is one: a"
+                    " near copy on the same host whose text carries a correction's notice"
+                    " ('Correction: ...', 'Last updated 12 July 2024 (correction to"
+                    " paragraph 2)'), a corrected version published at a new address."
+                ),
+            },
             "fetched_page": {
                 "type": "string",
                 "description": (
@@ -1765,6 +1844,7 @@ class DedupStage(Stage):
         # again to unpickle (with the work's other parts, ~33 -> ~17 µs a document) and the
         # worker to pickle.
         rows = [row.tobytes() for row in sigs]
+        corrected = [_corrected(d) for d in docs]
         for i, doc in enumerate(docs):
             # (with its address, title and authors: the staged plan decides on stubs that
             # have no other)
@@ -1776,8 +1856,10 @@ class DedupStage(Stage):
                 _byline(doc),
                 _address(doc),
                 doc.site_name,
-                # (a repost or quote post says so: see _decide)
-                *((kinds[i],) if kinds[i] is not None else ()),
+                # (a repost or quote post says so, and a text with a correction's notice:
+                # see _decide)
+                *((kinds[i],) if kinds[i] is not None or corrected[i] else ()),
+                *((True,) if corrected[i] else ()),
             )
 
     def _hash(
@@ -1849,8 +1931,10 @@ class DedupStage(Stage):
             addresses = [d.work[self.name][5] for d in docs]
             site_names = [d.work[self.name][6] for d in docs]
             kinds = [w[7] if len(w := d.work[self.name]) > 7 else None for d in docs]
+            corrected = [len(d.work[self.name]) > 8 for d in docs]
         else:
             kinds = [post_kind(d) for d in docs]
+            corrected = [_corrected(d) for d in docs]
             exact_keys, sigs, sizes = self._hash(docs, kinds)
             uris = [d.source.uri for d in docs]
             bylines = [_byline(d) for d in docs]
@@ -2077,7 +2161,18 @@ class DedupStage(Stage):
                     match = m
                     m.resolve(docs, roots)
                     assert isinstance(m.of, str)  # a batch candidate is indexed, so decided
-                    dup = Duplicate("near", m.of, round(m.sim, 4))
+                    if (
+                        corrected[i]
+                        and (host := _host(uris[i])) is not None
+                        and host == _host(m.uri)
+                    ):
+                        # (a corrected version at another address of the same host: a
+                        # revision of the record it nearly copies, kept by default as one at
+                        # its own address is; s47 acc-gov G8)
+                        dup = Duplicate("revision", m.of, round(m.sim, 4))
+                        ann["revision"] = "correction"
+                    else:
+                        dup = Duplicate("near", m.of, round(m.sim, 4))
                     ann["method"] = "minhash"
                 elif dup is None and (related := nearest.get(i)) is not None:
                     related.resolve(docs, roots)
@@ -2096,6 +2191,12 @@ class DedupStage(Stage):
                     # canonical link to name the page's; s44 acc-read F10. Fetched at
                     # the page's own address, the key is page's: no url_key again)
                     ann["fetched_page"] = fkey
+                if (clean := untracked(uris[i])) != uris[i]:
+                    # (the address without its tracking parameters: which of two exact
+                    # copies survives follows the input's order, and a copy fetched at
+                    # "...?utm_source=twitter" read first is the record; its clean address
+                    # is then here. s47 acc-gov G13, see docs/stages.md)
+                    ann["untracked_uri"] = clean
             doc.annotations[self.name] = ann
             policy = opts.policy
             if dup is not None and dup.status == "exact" and opts.exact_policy != "same":

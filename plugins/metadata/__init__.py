@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
@@ -253,6 +253,39 @@ def _updated(
     # (the latest by its day, then its time as written: "2024-01-15T14:32:00Z" after
     # "2024-01-15")
     return max(found, key=lambda u: (u["value"][:10], len(u["value"]), u["value"]))
+
+
+#: A correction's word after an update's date on its line ("Last updated: 12 July 2024
+#: (correction to paragraph 2)", "Aktualisiert am 3. Mai 2024, Korrektur in Absatz 4"), on
+#: lowercased text; not a name's ("Department of Corrections")
+_CORRECTION_AFTER = re.compile(
+    r"(?<!\w)(?<!of )(?:corrections?|corrected|erratum|berichtigung|berichtigt|korrektur|"
+    r"korrigiert|rectificatifs?|rectifié|rectification|corrección|corregido|correzione|"
+    r"corretto|rettifica|correção|corrigido|correctie|gecorrigeerd|исправлен\w*|поправк\w*)"
+    r"(?!\w)"
+)
+
+
+def _correction_label(
+    updated: dict[str, str], where_lines: tuple[str, Callable[[], list[str]]] | None
+) -> dict[str, str]:
+    """``updated`` labelled a correction when its line says the change was one after the
+    date, "Last updated: 12 July 2024 (correction to paragraph 2)" (an update's label
+    before it): the dedup stage keeps such a text at another address of the host as a
+    revision (s47 acc-gov G8), and the line itself leaves the text as the update's.
+    ``where_lines``: how a date's ``where`` names its line, and the lines it counts."""
+    if updated["label"] != "updated" or where_lines is None:
+        return updated
+    prefix, get = where_lines
+    where = updated["where"]
+    if not where.startswith(prefix) or not (n := where[len(prefix) :]).isdecimal():
+        return updated
+    lines = get()
+    line = lines[int(n)] if int(n) < len(lines) else ""
+    at = line.find(updated["text"])
+    if at >= 0 and _CORRECTION_AFTER.search(line[at + len(updated["text"]) :].lower()):
+        return {**updated, "label": "correction"}
+    return updated
 
 
 def _is_host(name: str, url: str | None) -> bool:
@@ -1084,8 +1117,9 @@ class MetadataStage(Stage):
                 {
                     "type": "string",
                     "enum": ["updated", "correction", "modified"],
-                    "description": "An update's label, a correction's, the markup's"
-                    " modification time.",
+                    "description": "An update's label, a correction's (or an update's"
+                    " line that names a correction after its date: 'Last updated: 12 July"
+                    " 2024 (correction to paragraph 2)'), the markup's modification time.",
                 },
             ),
             "publisher": {"type": "string"},
@@ -1190,6 +1224,8 @@ class MetadataStage(Stage):
         # (an HTML page's modification time as its markup states it: _markup_modified)
         marked_modified: dict[str, str] | None = None
         british = False  # (an HTML page in British or Irish English: _british_locale)
+        # (the lines a date's "where" counts, and how it names them: _correction_label)
+        where_lines: tuple[str, Callable[[], list[str]]] | None = None
         # (a forum's thread, as the boilerplate stage read it: its posts under their posters)
         thread = (doc.annotations.get("boilerplate") or {}).get("thread")
         for key in ("title", "authors", "tags", "site_name"):
@@ -1345,6 +1381,7 @@ class MetadataStage(Stage):
                 doc.site_name = site
                 sources["site_name"] = "html (title)"
             page = Page(text)  # (split once: for html_candidates and _headline_line)
+            where_lines = ("html rendering line ", lambda: page.lines)
             cands = html_candidates(
                 doc.content,
                 bound,
@@ -1438,6 +1475,7 @@ class MetadataStage(Stage):
                     split = line_split(own)
             content = reflowed.text if reflowed is not None else doc.content
             original = original_date(doc.content, "text line")
+            where_lines = ("text line ", lambda: doc.content.split("\n"))
             if _is_split_of(shared, content):
                 split = shared[1:]
             # a markdown text's only level-1 heading is its headline (dev pages as html2text
@@ -1610,7 +1648,7 @@ class MetadataStage(Stage):
             ann["original"] = original
             ann["published_is_original"] = (doc.published or "")[:10] == original["value"][:10]
         if (updated := _updated(dates, chosen, marked_modified, aside)) is not None:
-            ann["updated"] = updated
+            ann["updated"] = _correction_label(updated, where_lines)
         ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
         ann["model"] = self._model_tag
         if cut := _tidy_fields(doc):

@@ -551,6 +551,17 @@ _CUE_UPD = re.compile(
 #: job ad showing no posting date was dated by its closing day)
 _CLOSING = r"closing\s+date|bewerbungsschluss|bewerbungsfrist|date\s+limite|fecha\s+l[ií]mite"
 _CLOSED = re.compile(rf"(?:{_CLOSING})[^0-9]{{0,30}}$", re.I)
+#: A law's entry into force ("Entrada en vigor:", "Inkrafttreten:", "comes into force on",
+#: "entrée en vigueur le", "entra in vigore il", "вступает в силу с", "tritt am 1. Mai 2025
+#: in Kraft"): the day it applies from, not the day it was published (s47 acc-gov G7: a
+#: Spanish law was dated by its "Entrada en vigor" line in every form). One list for
+#: :data:`_CUE_NEG` (searched, so a word's start is checked after its first letter:
+#: ``i(?<=\bi)n``) and :data:`_NOT_PUBLICATION` (which puts ``\b`` before it).
+_IN_FORCE = (
+    r"entrada en vigor|entry into force|i(?<=\bi)n(?:to)? force|in kraft|inkrafttreten|"
+    r"entrée en vigueur|e(?<=\be)ntra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
+    r"вступления в силу"
+)
 _CUE_NEG = re.compile(
     r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|" + _CLOSING + "|"
     # (not an opinion piece's byline: "Ein Kommentar von NAME" over its date; s36 acc-types #6)
@@ -559,12 +570,8 @@ _CUE_NEG = re.compile(
     r"e(?<=\be)nds?\b|from\s+\S+\s+to|e(?<=\be)vent|termin|veranstaltung|am\s+\w+,?\s+$|joined|"
     r"member since|mitglied seit|"
     r"registriert|dabei seit|seit\b|since\b|access(?:ed)?|abgerufen|retrieved|consulté|"
-    # (a law's entry into force, not its publication: "Entrada en vigor: 07/12/2018",
-    # "вступает в силу с 1 сентября 2024 года", "tritt am 1. Mai 2025 in Kraft", "comes
-    # into force on 1 March 2024"; s47 acc-gov G7)
-    r"entrada en vigor|entry into force|i(?<=\bi)n(?:to)? force|in kraft|inkrafttreten|"
-    r"entrée en vigueur|e(?<=\be)ntra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
-    r"вступления в силу|施行)",
+    # (a law's entry into force, not its publication: :data:`_IN_FORCE`)
+     + _IN_FORCE + r"|施行)",
     re.I,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d|copyright", re.I)
@@ -2010,6 +2017,11 @@ def find_cjk_yearless(lines: list[str], capture: date, max_lines: int = 80) -> l
 #: (with the Devanagari danda of Hindi, Marathi and Nepali, the Arabic question mark and the
 #: Urdu full stop)
 _PARA_END = frozenset('.!?"”»)…:。！？」』）：।॥؟۔')
+#: A sentence's end inside German's closing quote ("„…“"): a paragraph's end too. A line of
+#: quotes, „Bei einer Sepsis zählt jede Stunde“, sagt … „Eine frühere Diagnose kann Leben
+#: retten.“, was no paragraph, and it won the title over the headline (s47 acc-gov G3). A
+#: headline ending in a quoted name, … įsikūrusį „Elnių SPA“, is none
+_QUOTED_ENDS = (".“", "!“", "?“", "…“")
 #: Chinese ideographs and Japanese kana, written without spaces between words (Korean
 #: hangul has spaces: not counted)
 _CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
@@ -2287,7 +2299,7 @@ def _is_para(line: str) -> bool:
     """A prose paragraph: more than 80 columns (:func:`width`), at least 12 words
     (:func:`n_words`), ending like a sentence."""
     s = line.strip()
-    return s[-1:] in _PARA_END and width(s) > 80 and n_words(s) >= 12
+    return (s[-1:] in _PARA_END or s.endswith(_QUOTED_ENDS)) and width(s) > 80 and n_words(s) >= 12
 
 
 def main_block(
@@ -2474,7 +2486,7 @@ class Page:
             # looked at only on the lines long enough)
             paras = [False] * len(texts)
             for k in long_lines:
-                paras[k] = texts[k][-1] in _PARA_END
+                paras[k] = (t := texts[k])[-1] in _PARA_END or t.endswith(_QUOTED_ENDS)
             if True not in paras and not text.isascii():
                 # (no paragraph: a page of Thai or Lao, whose sentences end without a mark
                 # and whose words are written without spaces, has its paragraphs measured
@@ -2836,15 +2848,6 @@ def _in_run(rows: list[int], k: int) -> bool:
     return bool(down and k + 2 < len(rows) and rows[k + 2] - rows[k + 1] == down <= _RUN_STEP)
 
 
-#: A law's entry into force ("Entrada en vigor:", "Inkrafttreten:", "comes into force on",
-#: "entrée en vigueur le", "entra in vigore il", "вступает в силу с"): the day it applies
-#: from, not the day it was published (s47 acc-gov G7: a Spanish law was dated by its
-#: "Entrada en vigor" line in every form)
-_IN_FORCE = (
-    r"entrada en vigor|entry into force|in(?:to)? force|in kraft|inkrafttreten|"
-    r"entrée en vigueur|entra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
-    r"вступления в силу"
-)
 #: Words that make the date after them no publication date, whatever the ranker scores:
 #: a comment's ("says:", "reply"), a life's ("born", "died"), a review's ("Last reviewed",
 #: "Medically reviewed by ... on"), an event's ("election on", "memorial service will be
@@ -5467,6 +5470,25 @@ _NOTICE_END = re.compile(r"[ \t]*(?:$|[.,;|•·])", re.MULTILINE)
 _MARK_BEFORE = re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright|COPYRIGHT)\s*$")
 
 
+def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
+    """Whether line ``i`` is a wrapped line of a paragraph that goes on in the next line:
+    the next line, at the same indent, opens with a letter, and its first word would not
+    have fitted on line ``i`` within the page's widest line (a text browser broke the
+    line there). A title is no such fragment: the first line of a Thai paragraph, which
+    has no case or sentence mark to tell its break by, was a lynx page's title, and it
+    left the text (s47 acc-regress R4). A headline over its standfirst, with no blank
+    line between, is short enough for the standfirst's first word. ``widest``: an empty
+    list, or one holding the widest line's width (set by the first call that needs it)."""
+    cur, nxt = lines[i], lines[i + 1]
+    body = nxt.lstrip()
+    if not body[:1].isalpha() or len(nxt) - len(body) != len(cur) - len(cur.lstrip()):
+        return False
+    if not widest:
+        widest.append(max(map(len, lines)))
+    sp = body.find(" ")
+    return len(cur.rstrip()) + 1 + (len(body.rstrip()) if sp < 0 else sp) > widest[0]
+
+
 class TitlePool:
     """A page's title candidates with their features (:data:`TITLE_FEATURES`).
 
@@ -5547,6 +5569,9 @@ class TitlePool:
         # (the lines of a front matter are its fields, none a headline: a reader's header's
         # "Title: ... - Site", "URL Source: https://...", s39 acc-md 10)
         fm = page.front_lines
+        # (the widest line's width, for _wrapped_on: measured when a candidate has a line
+        # under it at its indent)
+        widest: list[int] = []
         for k in window:
             # (a prose paragraph is never taken as the title, but a headline over its
             # dateline, the first paragraph of the body or of the main block: see
@@ -5556,6 +5581,8 @@ class TitlePool:
                 continue
             i, s = items[k]
             if i < fm:
+                continue
+            if "]" in s and _link_row(s):
                 continue
             if s[0] == "[" and _LINK_ITEM.match(s) and _in_link_list(items, k):
                 # (an item of a list of links, a teaser's: lynx's "[41]Walmart CEO: …" among
@@ -5608,6 +5635,8 @@ class TitlePool:
                 # in small letters, "terça-feira, 22 de outubro", nor a byline: "De
                 # hulpdiensten in Den Haag reageren onder meer op 112 meldingen die bij deze
                 # veiligheidsregio" won, and the stage dropped it, leaving no title)
+                continue
+            if i + 1 < n_lines and _wrapped_on(lines, i, widest):
                 continue
             if _list_item(lines, i, s, labels):
                 continue
@@ -6300,6 +6329,25 @@ def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | No
     return below
 
 
+def over_label(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | None:
+    """The candidate over the header's anchor when the pick (at ``line``) is a label under
+    it: a line of :data:`_KICKER_WORDS` words at most right under a byline or a date line
+    (:func:`_header_anchor`) that a candidate of :data:`_UNDER_KICKER_WORDS` words or more
+    stands right over, a headline over its dateline. The label is the item's type or
+    section: "AI and the future of scientific discovery" / "Published 1 July 2024" /
+    "Scientific meeting" took the label for the title (s47 acc-gov G3). Else None."""
+    at = {i: (k, t) for k, i, t in pool.cands}
+    if line not in at or n_words(at[line][1]) > _KICKER_WORDS:
+        return None
+    k = at[line][0]
+    if k < 2 or not _header_anchor(page, k - 1):
+        return None
+    above = next(((i, t) for kk, i, t in pool.cands if kk == k - 2), None)
+    if above is None or n_words(above[1]) < _UNDER_KICKER_WORDS:
+        return None
+    return above
+
+
 #: The question marks a FAQ's question ends with (Latin, fullwidth, Arabic; the Greek ";"
 #: in :func:`_question`)
 _QUESTION_MARKS = ("?", "？", "؟")
@@ -6391,6 +6439,8 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
         | _byline_slot_names(page, pool)
         | _teaser_run(page, pool)
         | _related_teasers(page, pool)
+        | _outline_headings(page, pool)
+        | _after_story(page, pool)
     )
 
 
@@ -6434,6 +6484,56 @@ def _related_teasers(page: Page, pool: TitlePool) -> set[int]:
     return out
 
 
+def _after_story(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of candidates at or below the story's last paragraph
+    (:attr:`Page.story_end`): the stage takes no title from there (a teaser's, a
+    reference's), so such a line winning the ranking left the page with none although its
+    headline was a candidate above the story ("M. Köhler et al.: Metabolomic early warning
+    of sepsis. …" under a press release; s47 acc-gov G3)."""
+    end = page.story_end
+    return {i for _, i, _ in pool.cands if i >= end}
+
+
+#: An outline's label at a heading's start: a capital letter, a Roman numeral or a
+#: number, then a period or a bracket and a space ("A. Problem und Ziel", "II. Begründung",
+#: "3) Scope")
+_OUTLINE_LABEL = re.compile(r"(?:(?P<a>[A-Z])|(?P<r>[IVX]{1,4})|(?P<n>\d{1,2}))(?P<s>[.)]) +\S")
+#: The Roman numerals an outline counts with, in order
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _outline_next(m: re.Match[str]) -> list[str]:
+    """The labels that may follow label ``m`` (:data:`_OUTLINE_LABEL`) in an outline, with
+    its mark and a space: "B. " after "A. ", "III. " and "J. " after "II. ", "4) " after
+    "3) "."""
+    nxt = []
+    if m["n"] is not None:
+        nxt.append(str(int(m["n"]) + 1))
+    if m["a"] is not None and m["a"] != "Z":
+        nxt.append(chr(ord(m["a"]) + 1))
+    if m["r"] is not None and m["r"] in _ROMANS[:-1]:
+        nxt.append(_ROMANS[_ROMANS.index(m["r"]) + 1])
+    return [n + m["s"] + " " for n in nxt]
+
+
+def _outline_headings(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of candidates that head a section of an outline: a label
+    (:data:`_OUTLINE_LABEL`) whose next label opens a later line of the page ("A. Problem
+    und Ziel" ... "B. Lösung"; "1. Introduction" ... "2. Methods"). A document's section
+    heading is no title: a bill's "A. Problem und Ziel" won over the bill's title above it
+    (s47 acc-gov G3). A headline that opens with a letter or a number, "A. Lincoln's
+    letters", "1. FC Köln siegt", has no next label after it."""
+    texts = page.texts
+    out: set[int] = set()
+    for k, i, t in pool.cands:
+        if (m := _OUTLINE_LABEL.match(t)) is None:
+            continue
+        heads = tuple(_outline_next(m))
+        if heads and any(x.startswith(heads) for x in texts[k + 1 :]):
+            out.add(i)
+    return out
+
+
 #: lynx's number of a link before its text ("[33]The Future of Apple Innovation …")
 _LINK_MARK = re.compile(r"\[\d{1,4}\](?=[^\W\d_])")
 
@@ -6445,6 +6545,17 @@ _LINK_ITEM = re.compile(r"\[\d{1,4}\]\S")
 #: how many of the two items over and the two under a link item are teasers' links, for
 #: the item to stand in a list of them, and the fewest words of such a teaser
 _LINK_LIST_NEAR, _TEASER_WORDS = 2, 4
+
+
+#: lynx's number of a link after a space, in a line: a second link of the line
+_LINK_AFTER = re.compile(r"\s\[\d{1,4}\]\S")
+
+
+def _link_row(s: str) -> bool:
+    """Whether line ``s`` is a row of lynx's links: two numbered links or more
+    ("[7]Impressum [8]Privacy", a footer's), no headline. It was a Thai page's title
+    once its wrapped paragraph's line was none (s47 acc-regress R4)."""
+    return _LINK_ITEM.match(s) is not None and _LINK_AFTER.search(s) is not None
 
 
 def _in_link_list(items: Sequence[tuple[int, str]], k: int) -> bool:
@@ -8485,6 +8596,40 @@ def site_clock(cands: list[dict[str, Any]], idx: int, capture: date | None, top:
     return True
 
 
+#: An act's date in its title, joined to its number: "Федеральный закон от 01.07.2024 №
+#: 160-ФЗ", "от 12 мая 2024 г. № 5", "Gesetz vom 12. Mai 2024 (BGBl. I Nr. 45)" (the
+#: date's context before, on lowercased text), and "Loi n° 2024-120 du 12 mai 2024", "Ley
+#: 5/2024, de 12 de mayo", "Legge 31 marzo 2023, n. 36" (the number before or after)
+_ACT_BEFORE = re.compile(r"(?:^|\s)(?:от|vom|du|de|del|of|dated)\s+$")
+_ACT_NUMBER_AFTER = re.compile(r"\s*(?:г\.|года)?\s*[,(]?\s*(?:№|n[°º]|nr\.|no\.|n\.)\s*\d", re.I)
+_ACT_NUMBER_BEFORE = re.compile(
+    r"(?:№|n[°º]|nr\.|no\.|n\.|\b(?:ley|loi|gesetz|law|act|decreto|legge|закон))\s*[\w/.-]*\d[\w/.-]*,?\s+"
+    r"(?:от|vom|du|de|del|of)\s+$"
+)
+
+
+def _act_date(page: Page, cands: list[dict[str, Any]], title_line: int) -> int | None:
+    """The candidate of an act's date in its title (:data:`_ACT_BEFORE`,
+    :data:`_ACT_NUMBER_AFTER`, :data:`_ACT_NUMBER_BEFORE`): the day the act was signed or
+    published, which names it. Its adoption's and its entry into force's days in the text
+    are no publication's: "Федеральный закон от 01.07.2024 № 160-ФЗ …" was dated by
+    "Принят Государственной Думой 18 июня 2024 года" (s47 acc-gov G7). Else None."""
+    line = page.lines[title_line]
+    for k, c in enumerate(cands):
+        if c["line"] != title_line or c["form"] == "relative":
+            continue
+        at = line.find(c["text"], c.get("col", 0))
+        if at < 0:
+            continue
+        before = line[max(0, at - 40) : at].lower()
+        after = line[at + len(c["text"]) : at + len(c["text"]) + 20]
+        if _ACT_NUMBER_BEFORE.search(before) is not None or (
+            _ACT_BEFORE.search(before) is not None and _ACT_NUMBER_AFTER.match(after) is not None
+        ):
+            return k
+    return None
+
+
 @_years_of_the_capture
 def extract_lines(
     text: str,
@@ -8571,6 +8716,8 @@ def extract_lines(
             i, s = over
         elif pool is not None and (under := under_kicker(page, pool, i)) is not None:
             i, s = under
+        elif pool is not None and (over := over_label(page, pool, i)) is not None:
+            i, s = over
         elif pool is not None and (faq := faq_headline(page, pool, i, s)) is not None:
             i, s = faq
         slug = _slug_words(url) if pool is not None else None
@@ -8664,6 +8811,8 @@ def extract_lines(
         if same and idx not in same:
             idx = max(same, key=lambda k: cands[k]["score"])
             conf = max(conf, 0.5)
+    if title_line is not None and (act := _act_date(page, cands, title_line)) is not None:
+        idx, conf = act, max(conf, 0.5)
     top = title_line if title_line is not None else page.main_start
     clock = idx is not None and in_url != capture and site_clock(cands, idx, capture, top)
     if clock:
