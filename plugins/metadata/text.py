@@ -562,6 +562,10 @@ _IN_FORCE = (
     r"entrée en vigueur|e(?<=\be)ntra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
     r"вступления в силу"
 )
+#: An entry into force right after a date, in the same clause: no digit, no separator
+#: between ("1. Mai 2025 in Kraft", "1 July 2025 enters into force", "2026年4月1日施行"; not
+#: a dateline's "1 May 2025 | New rules come into force", a headline after it)
+_IN_FORCE_AFTER = re.compile(r"(?i)[^\d\n|•·–—:;.,()\[\]]{0,20}?(?:" + _IN_FORCE + r"|施行)")
 _CUE_NEG = re.compile(
     r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|" + _CLOSING + "|"
     # (not an opinion piece's byline: "Ein Kommentar von NAME" over its date; s36 acc-types #6)
@@ -3001,8 +3005,10 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
         if c["date"] == day:
             if c.get("cue") == "htmldate" and not c.get("text_read"):
                 return False  # (the page's markup date, whatever its line of text says)
-            if aside_date(c) or c.get("comment"):
-                continue  # (a quoted post's date, a photo's, a related article's, a comment's)
+            if aside_date(c) or c.get("comment") or c.get("in_force"):
+                # (a quoted post's date, a photo's, a related article's, a comment's, a
+                # law's entry into force)
+                continue
             ctx = c.get("ctx")
             if ctx is None or not _cues(ctx)[7]:  # (in _cues' cache: _features read it)
                 return False
@@ -3136,6 +3142,12 @@ def _features(
         event = event or _EVENT_AFTER.match(after) is not None
         rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
         cue_neg = neg_before or _neg_after(line[col : col + 60])
+        if not strong and not cue_upd and _IN_FORCE_AFTER.match(after) is not None:
+            # (the day a law comes into force, named after it: "Das Gesetz tritt am 1. Mai
+            # 2025 in Kraft.", "2026年4月1日施行": no publication date, whatever "am" says
+            # before it, and never chosen as one (see _vetoed); s48 acc-read F19)
+            c["in_force"] = True
+            cue_pub = False
         c["cue"] = (
             "updated"
             if cue_upd

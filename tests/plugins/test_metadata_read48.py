@@ -110,3 +110,22 @@ def test_italian_modified_on_is_an_update() -> None:
         "22 aprile 2024 (modifica il 23 aprile 2024 | 00:31)\n\n" + para * 3
     )
     assert extract(text)["published"] == "2024-04-22"
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # (the day a law comes into force, named after the date: no publication date)
+        ("Das Gesetz tritt am 1. Mai 2025 in Kraft.", None),
+        ("2026年4月1日施行", None),
+        # (a publication's strong cue keeps its date; a headline after a dateline's bar is
+        # no clause of the date)
+        ("Veröffentlicht am 1. Mai 2025, tritt in Kraft am 1. Juni", "2025-05-01"),
+        ("1 May 2025 | New rules come into force", "2025-05-01"),
+    ],
+)
+def test_entry_into_force_after_the_date(line: str, want: str | None) -> None:
+    """An entry into force named right after a date makes it no publication date, the
+    "am" before it notwithstanding (s48 acc-read F19)."""
+    text = f"Neue Regeln für Balkonkraftwerke\n\n{line}\n\n{_PARA}"
+    assert extract(text)["published"] == want
