@@ -1895,12 +1895,12 @@ def live_post_times(tree: Any) -> list[str]:
     elements children of one element), each a ``<time>`` of a time alone
     (:func:`_time_alone`) with a clock time and a paragraph after it that ends a sentence,
     the clock times in order (:func:`_clock_order`); each time is written as a ``<p>`` of
-    its own right before its post's paragraph (the ``<time>`` stays: the metadata stage
-    reads its ``datetime``)."""
+    its own where the time stands, over the post's headline (:func:`_stamp_place`; the
+    ``<time>`` stays: the metadata stage reads its ``datetime``)."""
     times = list(tree.iter("time"))
     if len(times) < LIVE_POSTS:
         return []
-    posts: dict[Any, list[tuple[Any, str, int]]] = {}
+    posts: dict[Any, list[tuple[Any, str, int, Any]]] = {}
     for t in times:
         said = " ".join(t.text_content().split())
         minutes = _clock(said)
@@ -1925,19 +1925,38 @@ def live_post_times(tree: Any) -> list[str]:
             )
             if para is not None:
                 if para.getparent() is not None:
-                    posts.setdefault(entry.getparent(), []).append((para, said, minutes))
+                    posts.setdefault(entry.getparent(), []).append(
+                        (para, said, minutes, _stamp_place(t, entry, para))
+                    )
                 break
             entry = entry.getparent()
     run = max(posts.values(), key=len, default=[])
-    if len(run) < LIVE_POSTS or len({id(p) for p, _, _ in run}) < len(run):
+    if len(run) < LIVE_POSTS or len({id(p) for p, _, _, _ in run}) < len(run):
         return []
-    if not _clock_order([m for _, _, m in run], [said for _, said, _ in run]):
+    if not _clock_order([m for _, _, m, _ in run], [said for _, said, _, _ in run]):
         return []
-    for para, said, _ in run:
+    for para, said, _, at in run:
         stamp = para.makeelement("p", {})
         stamp.text = said
-        para.addprevious(stamp)
-    return [said for _, said, _ in run]
+        if at is not None:
+            at.addnext(stamp)
+        else:
+            para.addprevious(stamp)
+    return [said for _, said, _, _ in run]
+
+
+def _stamp_place(t: Any, entry: Any, para: Any) -> Any:
+    """The element after which a live post's time ``t`` is written: the top of its wrappers
+    in the post's ``entry`` (where the ``<time>`` stands, over the post's headline), or None
+    to write it right before the paragraph ``para`` when that wrapper holds the paragraph
+    too. Written before the paragraph, the time stood under the post's headline, which read
+    as the previous post's (s48 acc-live L3)."""
+    top = t
+    while (up := top.getparent()) is not None and up is not entry:
+        top = up
+    if up is not entry or any(e is para for e in top.iter()):
+        return None
+    return top
 
 
 def _held_or_after(t: Any, root: Any, tag: str) -> Iterator[Any]:

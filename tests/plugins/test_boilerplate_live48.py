@@ -42,3 +42,22 @@ def test_a_dateline_over_the_lead_does_not_break_the_run_of_entry_times():
         keep = [s not in ("21:48 Uhr", "18:00 Uhr", "Mehr zum Thema") for s in lines]
         got = [lines[i] for i in post_times(lines, keep, [False] * len(lines))]
         assert got == ["21:48 Uhr", "18:00 Uhr"]
+
+
+def test_an_html_entrys_restored_time_stands_over_its_headline():
+    """Each restored time was written right before the entry's paragraph, under its
+    headline: "Water rescues under way / 11:58 PM / Police said …" read as the previous
+    entry's headline undated (s48 acc-live L3). It stands where the ``<time>`` stood."""
+    entries = "".join(
+        f"<div class='block'><p><time>{when}</time></p>{f'<h3>{head}</h3>' if head else ''}"
+        f"<p>{text}</p></div>"
+        for when, head, text in DE_POSTS
+    )
+    tree = lh.fromstring(f"<html><body><article><h1>Liveblog</h1>{entries}</article></body></html>")
+    assert live_post_times(tree) == [w for w, _, _ in DE_POSTS]
+    body = [" ".join(e.text_content().split()) for e in tree.iter("p", "h3")]
+    body = [x for x in body if x]
+    for when, head, text in DE_POSTS:
+        at = body.index(text)
+        # (the restored <p> right under the <time>'s own, then the headline, the text)
+        assert body[at - (2 if head else 1)] == when, body
