@@ -1819,8 +1819,12 @@ def _post_lines(lines: Sequence[str], i: int, nxt: int) -> bool:
         return False
     j = max(_post_paragraphs(lines, i), default=i) + 1
     buttons = [k for k in range(j, nxt) if lines[k]]
+    # (an inline link to another story, "Lire aussi : Législatives 2024 : les résultats dans
+    # votre commune", is an entry's button whatever its length: it split a run of entries,
+    # and a head of two was no live blog's; s48 acc-live L14)
     return len(buttons) <= _MAX_BUTTONS and all(
-        len(lines[k].split()) <= _BUTTON_WORDS for k in buttons
+        len(lines[k].split()) <= _BUTTON_WORDS or _READ_ALSO_LINE.match(lines[k]) is not None
+        for k in buttons
     )
 
 
@@ -2074,6 +2078,8 @@ READ_ALSO_LABELS = (
     r"noticias relacionadas|artículos relacionados|articoli correlati|lees ook|"
     r"czytaj (?:także|też)|zobacz (?:też|także)"
 )
+#: A line that opens with a read-also label: a link to another story ("Lire aussi : …")
+_READ_ALSO_LINE = re.compile(r"(?i)\W*(?:" + READ_ALSO_LABELS + r")\b")
 #: A sentence that sends the reader elsewhere on the site, not into a list of the article
 #: (:func:`article_structures`): a sign-up box's ("Sign up for our free newsletters to get
 #: the latest news delivered to your inbox:"), a teaser box's ("Here is more of our

@@ -61,3 +61,34 @@ def test_an_html_entrys_restored_time_stands_over_its_headline():
         at = body.index(text)
         # (the restored <p> right under the <time>'s own, then the headline, the text)
         assert body[at - (2 if head else 1)] == when, body
+
+
+FR_POSTS = [
+    ("23h41", "Gabriel Attal annonce qu'il remettra sa démission lundi",
+     "Le premier ministre a annoncé qu'il remettrait sa démission au président de la République."),
+    ("23h05", "Les projections de sièges affinées",
+     "Selon nos projections, le Nouveau Front populaire obtiendrait entre 180 et 205 sièges."),
+    ("22h30", "Jean-Luc Mélenchon appelle à gouverner",
+     "Le leader insoumis a demandé au président de nommer un premier ministre de gauche."),
+    ("21h12", "La participation en forte hausse",
+     "La participation s'élèverait à 67 %, selon les estimations de plusieurs instituts."),
+    ("20h00", "Les premières estimations sont tombées",
+     "Le Nouveau Front populaire arriverait en tête, devant Ensemble et le RN."),
+]  # fmt: skip
+
+
+def test_an_inline_read_also_link_inside_an_entry_does_not_split_the_run():
+    """An entry's inline link, "Lire aussi : Législatives 2024 : les résultats dans votre
+    commune" (9 words), was no button of the entry: the run of five entries split into two
+    and three, and the newest entry, whose time and headline the model removed, was lost
+    (s48 acc-live L14)."""
+    lines = ["Législatives 2024 : la soirée électorale en direct"]
+    for k, (when, head, text) in enumerate(FR_POSTS):
+        lines += [when, head, text]
+        if k == 1:
+            lines.append("Lire aussi : Législatives 2024 : les résultats dans votre commune")
+    lines.append("Les plus lus")
+    lost = {"23h41", FR_POSTS[0][1]}
+    keep = [x not in lost and x != "Les plus lus" for x in lines]
+    got = [lines[i] for i in post_times(lines, keep, [False] * len(lines))]
+    assert got == ["23h41", FR_POSTS[0][1]]
