@@ -1524,6 +1524,10 @@ _POST_TIME = re.compile(
     rf"\b\d{{1,2}}\.?\s+(?:{_MONTH_WORDS})\.?\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}\b"
     r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d\d\b"
     r"|\b\d{1,2}\.\d\d\s*(?:gmt|bst|utc|cet|cest|et|pt|am|pm|uhr)\b"
+    # (a zone in capitals, "19.02 EST", "18.15 AEDT"; a wire's "1447 GMT"; a Japanese
+    # "19時30分": a live blog's times in these were no times; s48 acc-live L4)
+    r"|\b\d{1,2}\.\d\d\s*(?-i:[A-Z]{1,2}[SD]?T)\b|\b[0-2]\d[0-5]\d\s*(?:gmt|utc)\b"
+    r"|(?<!\d)\d{1,2}時\d{1,2}分"
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b"
     r"|\b(?:vor|il y a|hace)\s+(?:\d+|einer?|une?|un[ao]?)\s+\w+",
     re.I,
@@ -1676,6 +1680,12 @@ _POST_LINES = 12
 _CLOCK = re.compile(rf"(?<![\d.:]){CLOCK}(?![\d.:])")
 
 
+#: a clock time of other forms: a Japanese one, its afternoon's mark before it ("19時30分",
+#: "午後7時30分"), or a wire's four digits and a zone ("1447 GMT")
+_OTHER_CLOCK = re.compile(
+    r"(午前|午後)?(?<!\d)(\d{1,2})時(\d{1,2})分|(?<![\d.:])([01]\d|2[0-3])([0-5]\d)\s*(?:gmt|utc)\b",
+    re.I,
+)
 #: a.m. or p.m. right after a clock time ("9:05 p.m.", "2:32 pm", "11:40AM")
 _MERIDIEM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.I)
 
@@ -1686,7 +1696,13 @@ def _clock(line: str) -> int | None:
     9:05 and 11:40; s45 read F4)."""
     m = _CLOCK.search(line)
     if m is None:
-        return None
+        # (a wire's "1447 GMT", a Japanese "午後7時30分"; s48 acc-live L4)
+        if (m := _OTHER_CLOCK.search(line)) is None:
+            return None
+        hour, minute = int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
+        if m.group(1) == "午後" and hour < 12:
+            hour += 12
+        return hour * 60 + minute if hour < 24 and minute < 60 else None
     hour, minute = int(m.group(1)), int(m.group(2))
     if hour <= 12 and (half := _MERIDIEM.match(line, m.end())) is not None:
         hour = hour % 12 + (12 if half.group(1) in "pP" else 0)
@@ -1888,6 +1904,10 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
 
 #: the most levels from a live post's ``<time>`` up to the element that holds its paragraph
 _ENTRY_LEVELS = 2
+#: the elements of a live entry's headline, its text when it has no paragraph, and the
+#: fewest words of one
+_ENTRY_HEADS = ("h3", "h2", "h4")
+_ENTRY_HEAD_WORDS = 3
 
 
 def live_post_times(tree: Any) -> list[str]:
@@ -1904,7 +1924,7 @@ def live_post_times(tree: Any) -> list[str]:
     times = list(tree.iter("time"))
     if len(times) < LIVE_POSTS:
         return []
-    posts: dict[Any, list[tuple[Any, str, int, Any]]] = {}
+    posts: dict[Any, list[tuple[Any, str, int, Any, bool]]] = {}
     for t in times:
         said = " ".join(t.text_content().split())
         minutes = _clock(said)
@@ -1927,26 +1947,41 @@ def live_post_times(tree: Any) -> list[str]:
                 ),
                 None,
             )
+            told = para is not None
+            if para is None:
+                # (a flash entry, its headline alone: "14:45" over "Powell: Fed needs greater
+                # confidence before cutting rates"; s48 acc-live L4)
+                para = next(
+                    (
+                        h
+                        for tag in _ENTRY_HEADS
+                        for h in _held_or_after(t, entry, tag)
+                        if len(h.text_content().split()) >= _ENTRY_HEAD_WORDS
+                    ),
+                    None,
+                )
             if para is not None:
                 if para.getparent() is not None:
                     posts.setdefault(entry.getparent(), []).append(
-                        (para, said, minutes, _stamp_place(t, entry, para))
+                        (para, said, minutes, _stamp_place(t, entry, para), told)
                     )
                 break
             entry = entry.getparent()
-    run = max(posts.values(), key=len, default=[])
-    if len(run) < LIVE_POSTS or len({id(p) for p, _, _, _ in run}) < len(run):
+    # (a live blog's entries tell news, a paragraph one of them at least: a list of times
+    # over headlines alone is a feed of other stories)
+    run = max((r for r in posts.values() if any(x[4] for x in r)), key=len, default=[])
+    if len(run) < LIVE_POSTS or len({id(x[0]) for x in run}) < len(run):
         return []
-    if not _clock_order([m for _, _, m, _ in run], [said for _, said, _, _ in run]):
+    if not _clock_order([x[2] for x in run], [x[1] for x in run]):
         return []
-    for para, said, _, at in run:
+    for para, said, _, at, _ in run:
         stamp = para.makeelement("p", {})
         stamp.text = said
         if at is not None:
             at.addnext(stamp)
         else:
             para.addprevious(stamp)
-    return [said for _, said, _, _ in run]
+    return [x[1] for x in run]
 
 
 def _stamp_place(t: Any, entry: Any, para: Any) -> Any:

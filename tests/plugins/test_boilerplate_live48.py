@@ -3,6 +3,7 @@ kept, in text and in HTML, and the entries of sports pages (line-ups, scorers) n
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lh
 
 from corearchive_plugins.boilerplate.structures import live_post_times, post_times
@@ -92,3 +93,43 @@ def test_an_inline_read_also_link_inside_an_entry_does_not_split_the_run():
     keep = [x not in lost and x != "Les plus lus" for x in lines]
     got = [lines[i] for i in post_times(lines, keep, [False] * len(lines))]
     assert got == ["23h41", FR_POSTS[0][1]]
+
+
+POST = "The minister said the talks would go on until late tonight in the capital."
+
+
+@pytest.mark.parametrize(
+    "times",
+    [
+        ["19.02 EST", "18.41 EST", "18.15 EST", "17.50 EST"],
+        ["1447 GMT", "1415 GMT", "1302 GMT", "1130 GMT"],
+        ["19時30分", "18時05分", "17時20分", "午後4時10分"],
+        ["11:58 PM EDT", "11:20 PM EDT", "10:05 PM EDT", "8:30 PM EDT"],
+    ],
+)
+def test_an_html_live_blogs_times_with_a_zone_or_in_japanese_are_entry_times(times):
+    """A Guardian's "19.02 EST", a wire's "1447 GMT", NHK's "19時30分": no entry time was
+    found, and every time was dropped with the ``<time>`` (s48 acc-live L4)."""
+    page = "".join(f"<div class='block'><p><time>{t}</time></p><p>{POST}</p></div>" for t in times)
+    tree = lh.fromstring(f"<html><body><article>{page}</article></body></html>")
+    assert live_post_times(tree) == times
+
+
+def test_an_html_live_blogs_flash_entries_of_a_headline_alone_keep_their_times():
+    """A flash blog's entries, a ``<time>`` over a headline and a paragraph under some of
+    them only, lost every time (s48 acc-live L4); a list of times over headlines alone is a
+    feed of other stories still, no live blog's."""
+    heads = [
+        ("14:45", "Powell says the Fed needs greater confidence before cutting", ""),
+        ("14:30", "Fed dot plot shows just one rate cut this year", ""),
+        ("14:00", "Fed holds rates at 5.25%-5.50%, as expected", f"<p>{POST}</p>"),
+        ("08:31", "S&amp;P 500 futures jump 1% after cooler CPI", ""),
+    ]
+    page = "".join(
+        f"<div class='block'><p><time>{t}</time></p><h3>{h}</h3>{p}</div>" for t, h, p in heads
+    )
+    tree = lh.fromstring(f"<html><body><article>{page}</article></body></html>")
+    assert live_post_times(tree) == [t for t, _, _ in heads]
+    feed = page.replace(f"<p>{POST}</p>", "")
+    tree = lh.fromstring(f"<html><body><aside>{feed}</aside></body></html>")
+    assert live_post_times(tree) == []
