@@ -3049,6 +3049,59 @@ def _paragraphs_with_tail(rows: list[str], X: np.ndarray) -> np.ndarray:
     return out
 
 
+#: a line of listed items under a label: "Man City: Ortega Moreno, Walker, Dias, …", "Golos:
+#: Di María (43'), Kökçü (67'), …", "Leverkusen: Kovar - Kossounou, Tah, …" (a line-up, a
+#: scorers' list); the most words of its label and of each item, the fewest items
+_LISTED = re.compile(r"\W*([^:]{1,40}?)\s?:\s*(\S.*)")
+_LISTED_ITEM_SPLIT = re.compile(r"\s*[,;]\s*|\s+[-–]\s+")
+_LISTED_LABEL_WORDS = 4
+_LISTED_ITEM_WORDS = 4
+_LISTED_ITEMS = 4
+#: a line that opens with a year, in its first three words ("2013年4月 黒田総裁…",
+#: "24 janvier 2020 : …", "Feb. 24, 2022 - …"): a chronology's item; the fewest such lines
+#: in a row, of two years at least, that make one
+_YEAR_LED = re.compile(r"\W*(?:\S+\s+){0,2}?\S*?(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_CHRONOLOGY_ITEMS = 3
+
+
+def _listed(row: str) -> bool:
+    """Whether ``row`` is a list of items under a label (:data:`_LISTED`)."""
+    m = _LISTED.match(row)
+    if m is None or len(m.group(1).split()) > _LISTED_LABEL_WORDS:
+        return False
+    items = [x for x in _LISTED_ITEM_SPLIT.split(m.group(2)) if x]
+    return len(items) >= _LISTED_ITEMS and all(len(x.split()) <= _LISTED_ITEM_WORDS for x in items)
+
+
+def _listed_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
+    """Which of the stripped lines ``rows`` (features ``X``) are a sports page's or a
+    chronology's rows, no teaser's headline though title-like: a list of four items or more
+    under a label (:func:`_listed`; a line-up, the scorers), or one of three lines or more in
+    a row that each open with a year, two years at least (a chronology: "2013年4月 …",
+    "2016年1月 …"; a related box's stamps are of one year). They stood after the article's
+    last paragraph and were removed as teasers (s48 acc-live L6). Only the title-like lines
+    are read, and of those the ones with a colon or a digit."""
+    out = np.zeros(len(rows), bool)
+    cand = np.flatnonzero(X[:, _FI["titlelike"]] > 0).tolist()
+    years: dict[int, str] = {}
+    for j in cand:
+        row = rows[j]
+        if ":" in row and _listed(row):
+            out[j] = True
+        elif any(c.isdigit() for c in row[:24]) and (m := _YEAR_LED.match(row)) is not None:
+            years[j] = m.group(1)
+    # (a run of year-led lines, each the next row of the one before)
+    run: list[int] = []
+    for j in [*sorted(years), -2]:
+        if run and j == run[-1] + 1:
+            run.append(j)
+            continue
+        if len(run) >= _CHRONOLOGY_ITEMS and len({years[k] for k in run}) >= 2:
+            out[run] = True
+        run = [j]
+    return out
+
+
 def _captions(
     X: np.ndarray,
     keep: np.ndarray,
@@ -3087,7 +3140,8 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_na
     by row); each document gets exactly what :func:`_rules` gives it alone, but for
     ``file_name``: the title rows that are an image's file name (:func:`_file_name_titles`),
     no title to the caption rule, and ``tail``: paragraphs with a sign-off or glued chrome
-    after their end (:func:`_paragraphs_with_tail`), not title-like to the teaser rule (the
+    after their end (:func:`_paragraphs_with_tail`) and a line-up's or a chronology's rows
+    (:func:`_listed_rows`), not title-like to the teaser rule (the
     stage's path only: ``_rules`` serves research scripts, which read no rows' text)."""
     p = p.copy()
     n = len(p)
@@ -3400,7 +3454,7 @@ def _decide_part(docs: list[list[str]], threshold: float, sequence: bool) -> lis
         m.get("rules", RULES),
         *_nomark_prose(S, X),
         file_name=_file_name_titles(S, X),
-        tail=_paragraphs_with_tail(S, X),
+        tail=_paragraphs_with_tail(S, X) | _listed_rows(S, X),
     )
     keep = p >= threshold
     whys = [{} for _ in bounds]

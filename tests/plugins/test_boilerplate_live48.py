@@ -133,3 +133,59 @@ def test_an_html_live_blogs_flash_entries_of_a_headline_alone_keep_their_times()
     feed = page.replace(f"<p>{POST}</p>", "")
     tree = lh.fromstring(f"<html><body><aside>{feed}</aside></body></html>")
     assert live_post_times(tree) == []
+
+
+def test_a_match_reports_line_ups_and_a_chronologys_items_are_no_teasers(run_stage):
+    """A line-up ("Benfica: Trubin; Bah, António Silva, …"), the scorers, a chronology's
+    items ("2013年4月 黒田総裁のもとで…") after the article's last paragraph read as title-like
+    teasers and were removed (s48 acc-live L6); a related box after the article still goes."""
+    from test_boilerplate_structures import _clean, _page
+
+    head = ["Futebol", "Modalidades", "Internacional", "Fora de Campo"]
+    story = [
+        "Benfica-FC Porto, 4-1: águias goleiam no clássico",
+        "O Benfica venceu o FC Porto por 4-1 no Estádio da Luz e relançou a luta pelo título, "
+        "ficando a três pontos do líder Sporting.",
+        "Di María abriu o marcador aos 43 minutos, de penálti, e Kökçü, Pavlidis e Amdouni "
+        "completaram a goleada na segunda parte. Samu reduziu para os dragões.",
+    ]
+    rows = [
+        "Benfica: Trubin; Bah, António Silva, Otamendi, Carreras; Florentino, Aursnes, Kökçü; "
+        "Di María, Pavlidis, Akturkoglu",
+        "FC Porto: Diogo Costa; João Mário, Nehuén Pérez, Otávio, Francisco Moura; Nico "
+        "González, Alan Varela, Fábio Vieira; Pepê, Samu, Galeno",
+        "Golos: Di María (43' g.p.), Kökçü (67'), Pavlidis (72'), Amdouni (90+2'); Samu (77')",
+    ]
+    feed = [
+        '22:10 Bruno Lage: "Esta vitória é dos adeptos"',
+        '21:55 Vítor Bruno: "Não há desculpas"',
+        "21:40 As notas dos jogadores do Benfica",
+    ]
+    text = _page(
+        head, *([x] for x in story), ["Ficha de jogo"], rows, ["Partilhar"], ["Mais lidas"], feed
+    )
+    kept, gone = _clean(run_stage, text + "\n\n© Cofina Media")
+    assert set(rows) <= set(kept), gone
+    assert not set(feed) & set(kept)
+    items = [
+        "2013年4月 黒田総裁のもとで異次元緩和を開始",
+        "2016年1月 マイナス金利政策の導入を決定",
+        "2016年9月 長短金利操作（イールドカーブ・コントロール）を導入",
+        "2023年4月 植田和男氏が総裁に就任",
+    ]
+    lead = [
+        "日本銀行は19日の金融政策決定会合で、マイナス金利政策の解除を決めた。17年ぶりの利上げと"
+        "なる。植田総裁は記者会見で、賃金と物価の好循環が確認できたと述べた。"
+    ]
+    kept, gone = _clean(
+        run_stage,
+        _page(
+            ["ニュース", "経済", "政治"],
+            ["日銀、マイナス金利を解除"],
+            lead,
+            ["これまでの経緯"],
+            items,
+            ["関連ニュース"],
+        ),
+    )
+    assert set(items) <= set(kept), gone
