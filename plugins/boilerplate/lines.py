@@ -3102,6 +3102,41 @@ def _listed_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
     return out
 
 
+def _heading_copies(rows: list[str], X: np.ndarray, rb: np.ndarray) -> np.ndarray:
+    """Which of the stripped lines ``rows`` (features ``X``, documents at row bounds ``rb``)
+    are the copy of a repeated title-like line that heads the article's prose, while another
+    copy stands in a box of such lines: a live blog's entry headline under a "Key events"
+    box that lists it ("Destacados", "Key events"), a section's subhead under a table of
+    contents. Every copy was removed as a repeated teaser, and the entry's time with it (s48
+    acc-live L7); the box's copies still go. Only the repeated title-like lines are read."""
+    out = np.zeros(len(rows), bool)
+    twin = (X[:, _FI["titlelike"]] > 0) & (X[:, _FI["repeat"]] > 0)
+    cand = np.flatnonzero(twin).tolist()
+    if len(cand) < 2:
+        return out
+    ends = rb[1:]
+    doc = np.searchsorted(rb, cand, "right").tolist()
+    groups: dict[tuple[int, str], list[int]] = {}
+    for j, d in zip(cand, doc, strict=True):
+        groups.setdefault((d, rows[j]), []).append(j)
+    prose = (X[:, 0] >= 8) & (X[:, 3] > 0)
+    for (d, _), copies in groups.items():
+        if len(copies) < 2:
+            continue
+        end = int(ends[d - 1])
+        start = int(rb[d - 1])
+        heads = [j for j in copies if j + 1 < end and prose[j + 1]]
+        boxed = [
+            j
+            for j in copies
+            if j not in heads
+            and ((j + 1 < end and twin[j + 1]) or (j - 1 >= start and twin[j - 1]))
+        ]
+        if heads and boxed:
+            out[heads] = True
+    return out
+
+
 def _captions(
     X: np.ndarray,
     keep: np.ndarray,
@@ -3141,7 +3176,8 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_na
     ``file_name``: the title rows that are an image's file name (:func:`_file_name_titles`),
     no title to the caption rule, and ``tail``: paragraphs with a sign-off or glued chrome
     after their end (:func:`_paragraphs_with_tail`) and a line-up's or a chronology's rows
-    (:func:`_listed_rows`), not title-like to the teaser rule (the
+    (:func:`_listed_rows`), and the copy of a repeated headline that heads prose
+    (:func:`_heading_copies`), not title-like to the teaser rule (the
     stage's path only: ``_rules`` serves research scripts, which read no rows' text)."""
     p = p.copy()
     n = len(p)
@@ -3454,7 +3490,7 @@ def _decide_part(docs: list[list[str]], threshold: float, sequence: bool) -> lis
         m.get("rules", RULES),
         *_nomark_prose(S, X),
         file_name=_file_name_titles(S, X),
-        tail=_paragraphs_with_tail(S, X) | _listed_rows(S, X),
+        tail=_paragraphs_with_tail(S, X) | _listed_rows(S, X) | _heading_copies(S, X, rb),
     )
     keep = p >= threshold
     whys = [{} for _ in bounds]

@@ -189,3 +189,42 @@ def test_a_match_reports_line_ups_and_a_chronologys_items_are_no_teasers(run_sta
         ),
     )
     assert set(items) <= set(kept), gone
+
+
+def test_an_entrys_headline_listed_in_a_key_events_box_is_kept_under_its_time(run_stage):
+    """A "Key events" box ("Destacados") lists the entries' headlines: both copies were
+    removed as repeated teasers, and the entries' times with them (s48 acc-live L7). The
+    copy that heads the entry's paragraph stays, with its time."""
+    from test_boilerplate_structures import _clean
+
+    heads = [
+        "El Gobierno decreta tres días de luto oficial",
+        "La Generalitat eleva a 92 los fallecidos en la provincia de Valencia",
+    ]
+    posts = [
+        ["22:41", heads[0], "El Consejo de Ministros ha aprobado en una reunión extraordinaria "
+         "tres días de luto oficial por las víctimas de la DANA, desde la medianoche del jueves."],
+        ["21:15", heads[1], "El centro de coordinación de emergencias ha confirmado 92 víctimas "
+         "mortales en la provincia de Valencia y dos en Castilla-La Mancha."],
+        ["19:02", "Renfe mantiene suspendida la circulación del AVE entre Madrid y Valencia al "
+         "menos durante tres días por los daños en las vías."],
+        ["16:30", 'Sánchez: "No os vamos a dejar solos"', "El presidente del Gobierno ha "
+         "comparecido desde la Moncloa para transmitir su apoyo a los afectados."],
+    ]  # fmt: skip
+    text = "\n\n".join(
+        [
+            "Portada\nEspaña\nInternacional\nEconomía\nDeportes",
+            "DANA en Valencia, en directo | Al menos 95 muertos por las inundaciones",
+            "Valencia - 30 oct 2024 - 07:00 CET",
+            "Compartir en Whatsapp",
+            "Destacados",
+            "\n".join(heads),
+            *("\n\n".join(p) for p in posts),
+            "Ver más actualizaciones",
+            "Aviso legal\nPolítica de cookies",
+        ]
+    )
+    kept, gone = _clean(run_stage, text)
+    assert kept.count(heads[0]) == 1 and kept.count(heads[1]) == 1, gone
+    for when, head in zip(("22:41", "21:15"), heads, strict=True):
+        assert kept.index(when) + 1 == kept.index(head), kept
