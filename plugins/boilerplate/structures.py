@@ -1524,10 +1524,9 @@ _POST_TIME = re.compile(
     rf"\b\d{{1,2}}\.?\s+(?:{_MONTH_WORDS})\.?\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}\b"
     r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d\d\b"
     r"|\b\d{1,2}\.\d\d\s*(?:gmt|bst|utc|cet|cest|et|pt|am|pm|uhr)\b"
-    # (a zone in capitals, "19.02 EST", "18.15 AEDT"; a wire's "1447 GMT"; a Japanese
-    # "19時30分": a live blog's times in these were no times; s48 acc-live L4)
+    # (a zone in capitals, "19.02 EST", "18.15 AEDT"; a wire's "1447 GMT": a live blog's
+    # times in these were no times; s48 acc-live L4)
     r"|\b\d{1,2}\.\d\d\s*(?-i:[A-Z]{1,2}[SD]?T)\b|\b[0-2]\d[0-5]\d\s*(?:gmt|utc)\b"
-    r"|(?<!\d)\d{1,2}時\d{1,2}分"
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b"
     r"|\b(?:vor|il y a|hace)\s+(?:\d+|einer?|une?|un[ao]?)\s+\w+",
     re.I,
@@ -1931,7 +1930,9 @@ def live_post_times(tree: Any) -> list[str]:
         if (
             minutes is None
             or said.count(" ") >= _TIME_WORDS
-            or _POST_TIME.search(said) is None
+            # (a ``<time>``'s "19時30分" too, which in a text's line is a feed item's time as
+            # well, "19時10分 羽田空港で…", one word to _time_alone; s48 acc-live L4)
+            or (_POST_TIME.search(said) is None and _OTHER_CLOCK.search(said) is None)
             or not _time_alone(said)
         ):
             continue
