@@ -1708,6 +1708,24 @@ def _clock(line: str) -> int | None:
     return hour * 60 + minute
 
 
+#: a match minute alone on a line, a minute-by-minute report's entry time: "89 min", "83'",
+#: "90+3'", "90'+3" (the added time after the "+")
+_MINUTE_ALONE = re.compile(
+    r"\s*(\d{1,3})\s?(?:['′’]\s?\+\s?(\d{1,2})|\+\s?(\d{1,2})\s?['′’]|['′’]|min\.?)\s*$"
+)
+#: the most characters of such a line
+_MINUTE_CHARS = 9
+
+
+def _minute(line: str) -> int | None:
+    """The match minute of ``line`` when it is one alone (:data:`_MINUTE_ALONE`), the added
+    time counted on: a sports live blog's entries are stamped so, no clock time (s48
+    acc-live L5)."""
+    if len(line) > _MINUTE_CHARS or (m := _MINUTE_ALONE.match(line)) is None:
+        return None
+    return int(m.group(1)) + int(m.group(2) or m.group(3) or 0)
+
+
 def _clock_order(minutes: Sequence[int], said: Sequence[str] | None = None) -> bool:
     """Whether ``minutes`` run in one direction, newest first or oldest first, within a day
     that may pass midnight once (a results night's "00:12" over "22:40"). Two posts in one
@@ -1744,7 +1762,11 @@ _DAY = 24 * 60
 
 
 def _live_run(
-    lines: Sequence[str], keep: Sequence[bool], stamps: Sequence[int], furniture: Sequence[bool]
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    stamps: Sequence[int],
+    furniture: Sequence[bool],
+    clock: Callable[[str], int | None] | None = None,
 ) -> tuple[list[int], list[int]]:
     """The longest run of ``stamps`` (lines of a time alone, each over a paragraph) that
     reads as a live blog's posts, and the paragraphs of its posts: each time over its
@@ -1753,7 +1775,9 @@ def _live_run(
     kept the first paragraph of :data:`LIVE_POSTS` posts or more, half of them at least.
     ``([], [])`` when there is none. The last post's paragraphs are no more lines than the
     longest other post's, up to a line of ``furniture``: they ran on into the page's footer
-    ("Share this article …", "Copyright …", kept with the posts; s45 read F3)."""
+    ("Share this article …", "Copyright …", kept with the posts; s45 read F3). ``clock``:
+    the minutes of a stamp (:func:`_clock`, or a match's minute: :func:`_minute`)."""
+    clock = clock or _clock
     best: tuple[list[int], list[int]] = ([], [])
     runs: list[list[int]] = []
     for i in stamps:
@@ -1765,7 +1789,7 @@ def _live_run(
     # first stamp at the newest post's minute, read as a drop of the clock: the whole blog
     # failed the order test (s48 acc-live L2). A run is tried without its head too)
     for run in runs + [r[1:] for r in runs if len(r) > LIVE_POSTS]:
-        minutes = [m for i in run if (m := _clock(lines[i])) is not None]
+        minutes = [m for i in run if (m := clock(lines[i])) is not None]
         if (
             len(run) < LIVE_POSTS
             or len(minutes) < len(run)
@@ -1898,6 +1922,22 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     if len(run) >= _LIVE_RUN_POSTS or any(keep[i] for i in run):
         found.update(run)
         found.update(paras)
+    # (a minute-by-minute report's entries, "89 min", "90+3'": the same run with the match's
+    # minutes for a clock; s48 acc-live L5. Read only on short lines with a minute's mark)
+    minutes = [
+        i
+        for i in range(len(lines) - 1)
+        if 0 < len(lines[i]) <= _MINUTE_CHARS
+        and ("'" in lines[i] or "min" in lines[i] or "′" in lines[i] or "’" in lines[i])
+        and not furniture[i]
+        and _minute(lines[i]) is not None
+        and _paragraph_end(lines, i + 1) is not None
+    ]
+    if len(minutes) >= LIVE_POSTS:
+        run, paras = _live_run(lines, keep, minutes, furniture, _minute)
+        if len(run) >= _LIVE_RUN_POSTS or any(keep[i] for i in run):
+            found.update(run)
+            found.update(paras)
     return sorted(i for i in found if not keep[i])
 
 
@@ -1927,12 +1967,19 @@ def live_post_times(tree: Any) -> list[str]:
     for t in times:
         said = " ".join(t.text_content().split())
         minutes = _clock(said)
+        if minutes is None and (minutes := _minute(said)) is not None:
+            # (a match minute's entry, "89 min", "90+3'"; s48 acc-live L5)
+            minutes = -_DAY + minutes
         if (
             minutes is None
             or said.count(" ") >= _TIME_WORDS
             # (a ``<time>``'s "19時30分" too, which in a text's line is a feed item's time as
             # well, "19時10分 羽田空港で…", one word to _time_alone; s48 acc-live L4)
-            or (_POST_TIME.search(said) is None and _OTHER_CLOCK.search(said) is None)
+            or (
+                _POST_TIME.search(said) is None
+                and _OTHER_CLOCK.search(said) is None
+                and minutes >= 0
+            )
             or not _time_alone(said)
         ):
             continue

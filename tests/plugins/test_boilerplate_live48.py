@@ -228,3 +228,38 @@ def test_an_entrys_headline_listed_in_a_key_events_box_is_kept_under_its_time(ru
     assert kept.count(heads[0]) == 1 and kept.count(heads[1]) == 1, gone
     for when, head in zip(("22:41", "21:15"), heads, strict=True):
         assert kept.index(when) + 1 == kept.index(head), kept
+
+
+MINUTES = ["90+3'", "89 min", "84'", "56'", "1'"]
+MATCH_POSTS = [
+    "GOAL! Barcelona score a fourth as Raphinha curls one in from the edge of the box.",
+    "Yellow card for Vinícius Júnior, booked for dissent after the referee's whistle.",
+    "Ancelotti makes a double change, with Modric and Brahim coming on for the hosts.",
+    "Lewandowski again, heading in a Koundé cross at the near post for his second.",
+    "We are under way at the Bernabéu, Barcelona kicking off from right to left.",
+]
+
+
+def test_a_match_reports_minutes_are_its_entry_times():
+    """A minute-by-minute report's stamps, "89 min", "84'", "90+3'", are no clock times: in
+    HTML every one was dropped with its ``<time>``, in text the model's removed ones stayed
+    out (s48 acc-live L5)."""
+    from corearchive_plugins.boilerplate.structures import _minute
+
+    assert [_minute(m) for m in (*MINUTES, "90'+3", "Km 185", "1-0")] == [
+        93, 89, 84, 56, 1, 93, None, None
+    ]  # fmt: skip
+    page = "".join(
+        f"<div class='block'><p><time>{m}</time></p><p>{p}</p></div>"
+        for m, p in zip(MINUTES, MATCH_POSTS, strict=True)
+    )
+    tree = lh.fromstring(f"<html><body><article>{page}</article></body></html>")
+    assert live_post_times(tree) == MINUTES
+    lines = [x for m, p in zip(MINUTES, MATCH_POSTS, strict=True) for x in (m, p)]
+    keep = [x in MATCH_POSTS or x in ("84'", "56'") for x in lines]
+    assert [lines[i] for i in post_times(lines, keep, [False] * len(lines))] == [
+        "90+3'", "89 min", "1'"
+    ]  # fmt: skip
+    # (minutes out of a match's order: no report's)
+    lines[0], lines[4] = lines[4], lines[0]
+    assert post_times(lines, keep, [False] * len(lines)) == []
