@@ -3108,7 +3108,10 @@ def _heading_copies(rows: list[str], X: np.ndarray, rb: np.ndarray) -> np.ndarra
     copy stands in a box of such lines: a live blog's entry headline under a "Key events"
     box that lists it ("Destacados", "Key events"), a section's subhead under a table of
     contents. Every copy was removed as a repeated teaser, and the entry's time with it (s48
-    acc-live L7); the box's copies still go. Only the repeated title-like lines are read."""
+    acc-live L7); the box's copies still go. One copy heads prose, and the box holds other
+    headlines: a teaser printed twice over a paragraph, a picture's caption repeated over
+    each paragraph of a post, are no entries (s48 dev pages). Only the repeated title-like
+    lines are read."""
     out = np.zeros(len(rows), bool)
     twin = (X[:, _FI["titlelike"]] > 0) & (X[:, _FI["repeat"]] > 0)
     cand = np.flatnonzero(twin).tolist()
@@ -3126,13 +3129,15 @@ def _heading_copies(rows: list[str], X: np.ndarray, rb: np.ndarray) -> np.ndarra
         end = int(ends[d - 1])
         start = int(rb[d - 1])
         heads = [j for j in copies if j + 1 < end and prose[j + 1]]
+        # (the box: another headline beside the copy, not the copy's own twin: a teaser
+        # printed twice over a paragraph, a caption under each picture of a post, stay)
         boxed = [
             j
             for j in copies
             if j not in heads
-            and ((j + 1 < end and twin[j + 1]) or (j - 1 >= start and twin[j - 1]))
+            and any(start <= k < end and twin[k] and rows[k] != rows[j] for k in (j - 1, j + 1))
         ]
-        if heads and boxed:
+        if len(heads) == 1 and boxed:
             out[heads] = True
     return out
 
