@@ -3110,7 +3110,9 @@ def _heading_copies(rows: list[str], X: np.ndarray, rb: np.ndarray) -> np.ndarra
     contents. Every copy was removed as a repeated teaser, and the entry's time with it (s48
     acc-live L7); the box's copies still go. One copy heads prose, and the box holds other
     headlines: a teaser printed twice over a paragraph, a picture's caption repeated over
-    each paragraph of a post, are no entries (s48 dev pages). Only the repeated title-like
+    each paragraph of a post, are no entries; the box comes first, as a page's summary does,
+    and the copy over prose stands under no other headline (a most-read list; s48 dev
+    pages). Only the repeated title-like
     lines are read."""
     out = np.zeros(len(rows), bool)
     twin = (X[:, _FI["titlelike"]] > 0) & (X[:, _FI["repeat"]] > 0)
@@ -3123,18 +3125,26 @@ def _heading_copies(rows: list[str], X: np.ndarray, rb: np.ndarray) -> np.ndarra
     for j, d in zip(cand, doc, strict=True):
         groups.setdefault((d, rows[j]), []).append(j)
     prose = (X[:, 0] >= 8) & (X[:, 3] > 0)
+    title = X[:, _FI["titlelike"]] > 0
     for (d, _), copies in groups.items():
         if len(copies) < 2:
             continue
         end = int(ends[d - 1])
         start = int(rb[d - 1])
-        heads = [j for j in copies if j + 1 < end and prose[j + 1]]
+        # (the copy over prose, under no other headline: a list of headlines, one of them
+        # over a prose-shaped headline, is a list still; s48 dev pages)
+        heads = [
+            j
+            for j in copies
+            if j + 1 < end and prose[j + 1] and not (j - 1 >= start and title[j - 1])
+        ]
         # (the box: another headline beside the copy, not the copy's own twin: a teaser
         # printed twice over a paragraph, a caption under each picture of a post, stay)
         boxed = [
             j
             for j in copies
-            if j not in heads
+            if heads
+            and j < heads[0]
             and any(start <= k < end and twin[k] and rows[k] != rows[j] for k in (j - 1, j + 1))
         ]
         if len(heads) == 1 and boxed:
