@@ -3049,6 +3049,109 @@ def _paragraphs_with_tail(rows: list[str], X: np.ndarray) -> np.ndarray:
     return out
 
 
+#: a line of listed items under a label: "Man City: Ortega Moreno, Walker, Dias, …", "Golos:
+#: Di María (43'), Kökçü (67'), …", "Leverkusen: Kovar - Kossounou, Tah, …" (a line-up, a
+#: scorers' list); the most words of its label and of each item, the fewest items
+_LISTED = re.compile(r"\W*([^:]{1,40}?)\s?:\s*(\S.*)")
+_LISTED_ITEM_SPLIT = re.compile(r"\s*[,;]\s*|\s+[-–]\s+")
+_LISTED_LABEL_WORDS = 4
+_LISTED_ITEM_WORDS = 4
+_LISTED_ITEMS = 4
+#: a line that opens with a year, in its first three words ("2013年4月 黒田総裁…",
+#: "24 janvier 2020 : …", "Feb. 24, 2022 - …"): a chronology's item; the fewest such lines
+#: in a row, of two years at least, that make one
+_YEAR_LED = re.compile(r"\W*(?:\S+\s+){0,2}?\S*?(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_CHRONOLOGY_ITEMS = 3
+
+
+def _listed(row: str) -> bool:
+    """Whether ``row`` is a list of items under a label (:data:`_LISTED`)."""
+    m = _LISTED.match(row)
+    if m is None or len(m.group(1).split()) > _LISTED_LABEL_WORDS:
+        return False
+    items = [x for x in _LISTED_ITEM_SPLIT.split(m.group(2)) if x]
+    return len(items) >= _LISTED_ITEMS and all(len(x.split()) <= _LISTED_ITEM_WORDS for x in items)
+
+
+def _listed_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
+    """Which of the stripped lines ``rows`` (features ``X``) are a sports page's or a
+    chronology's rows, no teaser's headline though title-like: a list of four items or more
+    under a label (:func:`_listed`; a line-up, the scorers), or one of three lines or more in
+    a row that each open with a year, two years at least (a chronology: "2013年4月 …",
+    "2016年1月 …"; a related box's stamps are of one year). They stood after the article's
+    last paragraph and were removed as teasers (s48 acc-live L6). Only the title-like lines
+    are read, and of those the ones with a colon or a digit."""
+    out = np.zeros(len(rows), bool)
+    cand = np.flatnonzero(X[:, _FI["titlelike"]] > 0).tolist()
+    years: dict[int, str] = {}
+    for j in cand:
+        row = rows[j]
+        if ":" in row and _listed(row):
+            out[j] = True
+        elif any(c.isdigit() for c in row[:24]) and (m := _YEAR_LED.match(row)) is not None:
+            years[j] = m.group(1)
+    # (a run of year-led lines, each the next row of the one before)
+    run: list[int] = []
+    for j in [*sorted(years), -2]:
+        if run and j == run[-1] + 1:
+            run.append(j)
+            continue
+        if len(run) >= _CHRONOLOGY_ITEMS and len({years[k] for k in run}) >= 2:
+            out[run] = True
+        run = [j]
+    return out
+
+
+def _heading_copies(rows: list[str], X: np.ndarray, rb: np.ndarray) -> np.ndarray:
+    """Which of the stripped lines ``rows`` (features ``X``, documents at row bounds ``rb``)
+    are the copy of a repeated title-like line that heads the article's prose, while another
+    copy stands in a box of such lines: a live blog's entry headline under a "Key events"
+    box that lists it ("Destacados", "Key events"), a section's subhead under a table of
+    contents. Every copy was removed as a repeated teaser, and the entry's time with it (s48
+    acc-live L7); the box's copies still go. One copy heads prose, and the box holds other
+    headlines: a teaser printed twice over a paragraph, a picture's caption repeated over
+    each paragraph of a post, are no entries; the box comes first, as a page's summary does,
+    and the copy over prose stands under no other headline (a most-read list; s48 dev
+    pages). Only the repeated title-like
+    lines are read."""
+    out = np.zeros(len(rows), bool)
+    twin = (X[:, _FI["titlelike"]] > 0) & (X[:, _FI["repeat"]] > 0)
+    cand = np.flatnonzero(twin).tolist()
+    if len(cand) < 2:
+        return out
+    ends = rb[1:]
+    doc = np.searchsorted(rb, cand, "right").tolist()
+    groups: dict[tuple[int, str], list[int]] = {}
+    for j, d in zip(cand, doc, strict=True):
+        groups.setdefault((d, rows[j]), []).append(j)
+    prose = (X[:, 0] >= 8) & (X[:, 3] > 0)
+    title = X[:, _FI["titlelike"]] > 0
+    for (d, _), copies in groups.items():
+        if len(copies) < 2:
+            continue
+        end = int(ends[d - 1])
+        start = int(rb[d - 1])
+        # (the copy over prose, under no other headline: a list of headlines, one of them
+        # over a prose-shaped headline, is a list still; s48 dev pages)
+        heads = [
+            j
+            for j in copies
+            if j + 1 < end and prose[j + 1] and not (j - 1 >= start and title[j - 1])
+        ]
+        # (the box: another headline beside the copy, not the copy's own twin: a teaser
+        # printed twice over a paragraph, a caption under each picture of a post, stay)
+        boxed = [
+            j
+            for j in copies
+            if heads
+            and j < heads[0]
+            and any(start <= k < end and twin[k] and rows[k] != rows[j] for k in (j - 1, j + 1))
+        ]
+        if len(heads) == 1 and boxed:
+            out[heads] = True
+    return out
+
+
 def _captions(
     X: np.ndarray,
     keep: np.ndarray,
@@ -3087,7 +3190,9 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_na
     by row); each document gets exactly what :func:`_rules` gives it alone, but for
     ``file_name``: the title rows that are an image's file name (:func:`_file_name_titles`),
     no title to the caption rule, and ``tail``: paragraphs with a sign-off or glued chrome
-    after their end (:func:`_paragraphs_with_tail`), not title-like to the teaser rule (the
+    after their end (:func:`_paragraphs_with_tail`) and a line-up's or a chronology's rows
+    (:func:`_listed_rows`), and the copy of a repeated headline that heads prose
+    (:func:`_heading_copies`), not title-like to the teaser rule (the
     stage's path only: ``_rules`` serves research scripts, which read no rows' text)."""
     p = p.copy()
     n = len(p)
@@ -3400,7 +3505,7 @@ def _decide_part(docs: list[list[str]], threshold: float, sequence: bool) -> lis
         m.get("rules", RULES),
         *_nomark_prose(S, X),
         file_name=_file_name_titles(S, X),
-        tail=_paragraphs_with_tail(S, X),
+        tail=_paragraphs_with_tail(S, X) | _listed_rows(S, X) | _heading_copies(S, X, rb),
     )
     keep = p >= threshold
     whys = [{} for _ in bounds]

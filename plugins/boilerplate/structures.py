@@ -1634,6 +1634,9 @@ _POST_TIME = re.compile(
     rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH_WORDS})\.?\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}\b"
     r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d\d\b"
     r"|\b\d{1,2}\.\d\d\s*(?:gmt|bst|utc|cet|cest|et|pt|am|pm|uhr)\b"
+    # (a zone in capitals, "19.02 EST", "18.15 AEDT"; a wire's "1447 GMT": a live blog's
+    # times in these were no times; s48 acc-live L4)
+    r"|\b\d{1,2}\.\d\d\s*(?-i:[A-Z]{1,2}[SD]?T)\b|\b[0-2]\d[0-5]\d\s*(?:gmt|utc)\b"
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b"
     r"|\b(?:vor|il y a|hace)\s+(?:\d+|einer?|une?|un[ao]?)\s+\w+",
     re.I,
@@ -1827,6 +1830,12 @@ _POST_LINES = 12
 _CLOCK = re.compile(rf"(?<![\d.:]){CLOCK}(?![\d.:])")
 
 
+#: a clock time of other forms: a Japanese one, its afternoon's mark before it ("19時30分",
+#: "午後7時30分"), or a wire's four digits and a zone ("1447 GMT")
+_OTHER_CLOCK = re.compile(
+    r"(午前|午後)?(?<!\d)(\d{1,2})時(\d{1,2})分|(?<![\d.:])([01]\d|2[0-3])([0-5]\d)\s*(?:gmt|utc)\b",
+    re.I,
+)
 #: a.m. or p.m. right after a clock time ("9:05 p.m.", "2:32 pm", "11:40AM")
 _MERIDIEM = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.I)
 
@@ -1837,11 +1846,35 @@ def _clock(line: str) -> int | None:
     9:05 and 11:40; s45 read F4)."""
     m = _CLOCK.search(line)
     if m is None:
-        return None
+        # (a wire's "1447 GMT", a Japanese "午後7時30分"; s48 acc-live L4)
+        if (m := _OTHER_CLOCK.search(line)) is None:
+            return None
+        hour, minute = int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
+        if m.group(1) == "午後" and hour < 12:
+            hour += 12
+        return hour * 60 + minute if hour < 24 and minute < 60 else None
     hour, minute = int(m.group(1)), int(m.group(2))
     if hour <= 12 and (half := _MERIDIEM.match(line, m.end())) is not None:
         hour = hour % 12 + (12 if half.group(1) in "pP" else 0)
     return hour * 60 + minute
+
+
+#: a match minute alone on a line, a minute-by-minute report's entry time: "89 min", "83'",
+#: "90+3'", "90'+3" (the added time after the "+")
+_MINUTE_ALONE = re.compile(
+    r"\s*(\d{1,3})\s?(?:['′’]\s?\+\s?(\d{1,2})|\+\s?(\d{1,2})\s?['′’]|['′’]|min\.?)\s*$"
+)
+#: the most characters of such a line
+_MINUTE_CHARS = 9
+
+
+def _minute(line: str) -> int | None:
+    """The match minute of ``line`` when it is one alone (:data:`_MINUTE_ALONE`), the added
+    time counted on: a sports live blog's entries are stamped so, no clock time (s48
+    acc-live L5)."""
+    if len(line) > _MINUTE_CHARS or (m := _MINUTE_ALONE.match(line)) is None:
+        return None
+    return int(m.group(1)) + int(m.group(2) or m.group(3) or 0)
 
 
 def _clock_order(minutes: Sequence[int], said: Sequence[str] | None = None) -> bool:
@@ -1880,7 +1913,11 @@ _DAY = 24 * 60
 
 
 def _live_run(
-    lines: Sequence[str], keep: Sequence[bool], stamps: Sequence[int], furniture: Sequence[bool]
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    stamps: Sequence[int],
+    furniture: Sequence[bool],
+    clock: Callable[[str], int | None] | None = None,
 ) -> tuple[list[int], list[int]]:
     """The longest run of ``stamps`` (lines of a time alone, each over a paragraph) that
     reads as a live blog's posts, and the paragraphs of its posts: each time over its
@@ -1889,7 +1926,9 @@ def _live_run(
     kept the first paragraph of :data:`LIVE_POSTS` posts or more, half of them at least.
     ``([], [])`` when there is none. The last post's paragraphs are no more lines than the
     longest other post's, up to a line of ``furniture``: they ran on into the page's footer
-    ("Share this article …", "Copyright …", kept with the posts; s45 read F3)."""
+    ("Share this article …", "Copyright …", kept with the posts; s45 read F3). ``clock``:
+    the minutes of a stamp (:func:`_clock`, or a match's minute: :func:`_minute`)."""
+    clock = clock or _clock
     best: tuple[list[int], list[int]] = ([], [])
     runs: list[list[int]] = []
     for i in stamps:
@@ -1897,8 +1936,11 @@ def _live_run(
             runs[-1].append(i)
         else:
             runs.append([i])
-    for run in runs:
-        minutes = [m for i in run if (m := _clock(lines[i])) is not None]
+    # (a page's dateline over its lead, "Stand: 01.09.2024 21:48 Uhr", joins the run as its
+    # first stamp at the newest post's minute, read as a drop of the clock: the whole blog
+    # failed the order test (s48 acc-live L2). A run is tried without its head too)
+    for run in runs + [r[1:] for r in runs if len(r) > LIVE_POSTS]:
+        minutes = [m for i in run if (m := clock(lines[i])) is not None]
         if (
             len(run) < LIVE_POSTS
             or len(minutes) < len(run)
@@ -1967,8 +2009,12 @@ def _post_lines(lines: Sequence[str], i: int, nxt: int) -> bool:
         return False
     j = max(_post_paragraphs(lines, i), default=i) + 1
     buttons = [k for k in range(j, nxt) if lines[k]]
+    # (an inline link to another story, "Lire aussi : Législatives 2024 : les résultats dans
+    # votre commune", is an entry's button whatever its length: it split a run of entries,
+    # and a head of two was no live blog's; s48 acc-live L14)
     return len(buttons) <= _MAX_BUTTONS and all(
-        len(lines[k].split()) <= _BUTTON_WORDS for k in buttons
+        len(lines[k].split()) <= _BUTTON_WORDS or _READ_ALSO_LINE.match(lines[k]) is not None
+        for k in buttons
     )
 
 
@@ -2027,11 +2073,31 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     if len(run) >= _LIVE_RUN_POSTS or any(keep[i] for i in run):
         found.update(run)
         found.update(paras)
+    # (a minute-by-minute report's entries, "89 min", "90+3'": the same run with the match's
+    # minutes for a clock; s48 acc-live L5. Read only on short lines with a minute's mark)
+    minutes = [
+        i
+        for i in range(len(lines) - 1)
+        if 0 < len(lines[i]) <= _MINUTE_CHARS
+        and ("'" in lines[i] or "min" in lines[i] or "′" in lines[i] or "’" in lines[i])
+        and not furniture[i]
+        and _minute(lines[i]) is not None
+        and _paragraph_end(lines, i + 1) is not None
+    ]
+    if len(minutes) >= LIVE_POSTS:
+        run, paras = _live_run(lines, keep, minutes, furniture, _minute)
+        if len(run) >= _LIVE_RUN_POSTS or any(keep[i] for i in run):
+            found.update(run)
+            found.update(paras)
     return sorted(i for i in found if not keep[i])
 
 
 #: the most levels from a live post's ``<time>`` up to the element that holds its paragraph
 _ENTRY_LEVELS = 2
+#: the elements of a live entry's headline, its text when it has no paragraph, and the
+#: fewest words of one
+_ENTRY_HEADS = ("h3", "h2", "h4")
+_ENTRY_HEAD_WORDS = 3
 
 
 def live_post_times(tree: Any) -> list[str]:
@@ -2043,19 +2109,28 @@ def live_post_times(tree: Any) -> list[str]:
     elements children of one element), each a ``<time>`` of a time alone
     (:func:`_time_alone`) with a clock time and a paragraph after it that ends a sentence,
     the clock times in order (:func:`_clock_order`); each time is written as a ``<p>`` of
-    its own right before its post's paragraph (the ``<time>`` stays: the metadata stage
-    reads its ``datetime``)."""
+    its own where the time stands, over the post's headline (:func:`_stamp_place`; the
+    ``<time>`` stays: the metadata stage reads its ``datetime``)."""
     times = list(tree.iter("time"))
     if len(times) < LIVE_POSTS:
         return []
-    posts: dict[Any, list[tuple[Any, str, int]]] = {}
+    posts: dict[Any, list[tuple[Any, str, int, Any, bool]]] = {}
     for t in times:
         said = " ".join(t.text_content().split())
         minutes = _clock(said)
+        if minutes is None and (minutes := _minute(said)) is not None:
+            # (a match minute's entry, "89 min", "90+3'"; s48 acc-live L5)
+            minutes = -_DAY + minutes
         if (
             minutes is None
             or said.count(" ") >= _TIME_WORDS
-            or _POST_TIME.search(said) is None
+            # (a ``<time>``'s "19時30分" too, which in a text's line is a feed item's time as
+            # well, "19時10分 羽田空港で…", one word to _time_alone; s48 acc-live L4)
+            or (
+                _POST_TIME.search(said) is None
+                and _OTHER_CLOCK.search(said) is None
+                and minutes >= 0
+            )
             or not _time_alone(said)
         ):
             continue
@@ -2071,21 +2146,55 @@ def live_post_times(tree: Any) -> list[str]:
                 ),
                 None,
             )
+            told = para is not None
+            if para is None:
+                # (a flash entry, its headline alone: "14:45" over "Powell: Fed needs greater
+                # confidence before cutting rates"; s48 acc-live L4)
+                para = next(
+                    (
+                        h
+                        for tag in _ENTRY_HEADS
+                        for h in _held_or_after(t, entry, tag)
+                        if len(h.text_content().split()) >= _ENTRY_HEAD_WORDS
+                    ),
+                    None,
+                )
             if para is not None:
                 if para.getparent() is not None:
-                    posts.setdefault(entry.getparent(), []).append((para, said, minutes))
+                    posts.setdefault(entry.getparent(), []).append(
+                        (para, said, minutes, _stamp_place(t, entry, para), told)
+                    )
                 break
             entry = entry.getparent()
-    run = max(posts.values(), key=len, default=[])
-    if len(run) < LIVE_POSTS or len({id(p) for p, _, _ in run}) < len(run):
+    # (a live blog's entries tell news, a paragraph one of them at least: a list of times
+    # over headlines alone is a feed of other stories)
+    run = max((r for r in posts.values() if any(x[4] for x in r)), key=len, default=[])
+    if len(run) < LIVE_POSTS or len({id(x[0]) for x in run}) < len(run):
         return []
-    if not _clock_order([m for _, _, m in run], [said for _, said, _ in run]):
+    if not _clock_order([x[2] for x in run], [x[1] for x in run]):
         return []
-    for para, said, _ in run:
+    for para, said, _, at, _ in run:
         stamp = para.makeelement("p", {})
         stamp.text = said
-        para.addprevious(stamp)
-    return [said for _, said, _ in run]
+        if at is not None:
+            at.addnext(stamp)
+        else:
+            para.addprevious(stamp)
+    return [x[1] for x in run]
+
+
+def _stamp_place(t: Any, entry: Any, para: Any) -> Any:
+    """The element after which a live post's time ``t`` is written: the top of its wrappers
+    in the post's ``entry`` (where the ``<time>`` stands, over the post's headline), or None
+    to write it right before the paragraph ``para`` when that wrapper holds the paragraph
+    too. Written before the paragraph, the time stood under the post's headline, which read
+    as the previous post's (s48 acc-live L3)."""
+    top = t
+    while (up := top.getparent()) is not None and up is not entry:
+        top = up
+    if up is not entry or any(e is para for e in top.iter()):
+        return None
+    return top
 
 
 def _held_or_after(t: Any, root: Any, tag: str) -> Iterator[Any]:
@@ -2283,6 +2392,8 @@ READ_ALSO_LABELS = (
     r"noticias relacionadas|artículos relacionados|articoli correlati|lees ook|"
     r"czytaj (?:także|też)|zobacz (?:też|także)"
 )
+#: A line that opens with a read-also label: a link to another story ("Lire aussi : …")
+_READ_ALSO_LINE = re.compile(r"(?i)\W*(?:" + READ_ALSO_LABELS + r")\b")
 #: A sentence that sends the reader elsewhere on the site, not into a list of the article
 #: (:func:`article_structures`): a sign-up box's ("Sign up for our free newsletters to get
 #: the latest news delivered to your inbox:"), a teaser box's ("Here is more of our
