@@ -1609,7 +1609,9 @@ _POSTER_CHARS = 32
 _TIME_WORDS = 8
 #: the most words of a post's button line between its text and the next post ("Reply",
 #: "Quote", "12 Gefällt mir", "Antworten"), and the most such lines there
-_BUTTON_WORDS = 4
+#: (5: the value the threads' rules have run with since session 45, when a product grid's
+#: constant of the same name, defined later in this module, overrode this one's 4; s48)
+_BUTTON_WORDS = 5
 _MAX_BUTTONS = 4
 #: the month names of a post's time: the line model's (``lines._MONTHS``), their short
 #: forms in French and German, and the Dutch names the model's list lacks (a Dutch forum's
@@ -3184,7 +3186,7 @@ _MIN_CARDS = 4
 #: the most words of a card's name, of its button after the price and of a line between two
 #: cards (a badge "-30%", a list's bullet, an image's label "[i]")
 _NAME_WORDS = 12
-_BUTTON_WORDS = 5
+_CARD_BUTTON_WORDS = 5
 _EXTRA_WORDS = 3
 #: the most lines between two cards' price lines (name, price and two extras)
 _CARD_SPAN = 4
@@ -3285,7 +3287,7 @@ def product_grid(lines: Sequence[str]) -> tuple[list[int], dict[int, str], list[
         if prices[i] is not None
         and prices[i - 1] is None
         and 0 < len(lines[i - 1].split()) <= _NAME_WORDS
-        and len(prices[i][1].split()) <= _BUTTON_WORDS  # type: ignore[index]
+        and len(prices[i][1].split()) <= _CARD_BUTTON_WORDS  # type: ignore[index]
     ]
     keep: list[int] = []
     rewrite: dict[int, str] = {}
