@@ -23,7 +23,10 @@ from .structures import _stop_end
 FEED_REASON = "the site's feed of its latest stories: a headline with its time"
 
 _CLOCK_WORD = r"(?:\s*(am|pm|a\.m\.|p\.m\.|uhr|h)\b)"
-_TIME = r"([0-2]?\d)(?::|h|\.)([0-5]\d)" + _CLOCK_WORD + "?"
+#: a time zone after the time is the time's, not a headline of one word ("11:20 PM EDT",
+#: "19.02 EST", "14:32 CET": a live blog's posts; s48 acc-live L1)
+_ZONE = r"(?:\s*(?-i:[A-Z]{1,4}T|UTC|MEZ|MESZ)(?:[+-]\d{1,2})?\b)?"
+_TIME = r"([0-2]?\d)(?::|h|\.)([0-5]\d)" + _CLOCK_WORD + "?" + _ZONE
 #: a line that is a clock time alone ("16:56", "21h00", "9.30 Uhr", "2:00 PM")
 _TIME_ONLY = re.compile(_TIME + r"\.?", re.I)
 #: a line that starts with one and goes on with words ("21h00 Appel à aller au TGI"); a
@@ -31,7 +34,11 @@ _TIME_ONLY = re.compile(_TIME + r"\.?", re.I)
 #: number before a name is a ranked list's, a high jump's "2.37 Mutaz Essa Barshim", a
 #: rating's "9.45 The Godfather", going down as a feed's times go back (s48 read48 F4)
 _TIME_FIRST = re.compile(
-    r"([0-2]?\d)(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))([0-5]\d)" + _CLOCK_WORD + r"?\s+(?=\w)",
+    r"([0-2]?\d)(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))([0-5]\d)"
+    + _CLOCK_WORD
+    + "?"
+    + _ZONE
+    + r"\s+(?=\w)",
     re.I,
 )
 #: the most words of a feed's headline; a headline ends no sentence with a stop

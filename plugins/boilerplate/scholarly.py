@@ -120,6 +120,7 @@ _CITATION_WORDS = 80
 
 
 def _label(line: str) -> str:
+    """``line`` as a label is compared: stripped, casefolded, without its end's ":" or "."."""
     return line.strip().rstrip(":.").strip().casefold()
 
 

@@ -143,6 +143,23 @@ def test_a_live_blogs_posts_with_their_headings_are_no_feed(run_stage: Any) -> N
     assert feed_lines(feed, [True] * len(feed)) == list(range(len(feed)))
 
 
+def test_a_live_blogs_times_with_their_zone_are_no_feed() -> None:
+    """AP's posts, "11:58 PM EDT" over a headline and a paragraph: the zone was read as a
+    headline of one word, each time an item of a feed (s48 acc-live L1)."""
+    posts = []
+    for time_, head in [
+        ("11:58 PM EDT", "Water rescues under way in St. Petersburg"),
+        ("11:20 PM EDT", "Power out for two million customers"),
+        ("10:05 PM EDT", "Storm surge tops nine feet in Fort Myers"),
+        ("8:30 PM EDT", "Hurricane makes landfall near Siesta Key"),
+    ]:
+        posts += [time_, head, "Police said crews had pulled dozens of people from their homes."]
+    assert feed_lines(posts, [True] * len(posts)) == []
+    # (as a feed, each time and headline alone, the zone's time is one of its items)
+    feed = [x for x in posts if not x.startswith("Police")]
+    assert feed_lines(feed, [True] * len(feed)) == list(range(len(feed)))
+
+
 # F6, F13: numbered section headings; a price list with leader dots
 
 
