@@ -27,6 +27,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from .structures import _stop_end
+
 #: the reason of a line removed by :func:`publisher_chrome`
 PUBLISHER_REASON = "a journal's or preprint server's metrics, tools or citation box"
 #: the reasons of the lines removed by :func:`pdf_furniture`
@@ -115,8 +117,9 @@ _NOTICE = re.compile(
     r"distributed under the terms)\b.*",
     re.IGNORECASE,
 )
-#: the most words of a citation string under its label
-_CITATION_WORDS = 80
+#: the most words of a citation string under its label; the fewest of a paragraph of prose
+#: (a citation string's first line, as a text browser wraps it, has fewer)
+_CITATION_WORDS, _PROSE_WORDS = 80, 25
 
 
 def _label(line: str) -> str:
@@ -134,17 +137,24 @@ def publisher_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, st
         label = _label(s)
         if label in _CITE_LABELS:
             # the citation string under the label (a second label, "Référence électronique",
-            # may come first); the label with it only (a guide's "How to cite" heads its
-            # own text)
+            # may come first)
             for k in range(j + 1, min(j + 3, n)):
                 nxt = lines[k].strip()
                 if _label(nxt) in _CITE_LABELS:
                     continue
                 if len(nxt.split()) <= _CITATION_WORDS and _CITATION.search(nxt):
-                    # (the label removed by the model, its citation string kept: still the
-                    # box's)
-                    found[j] = found[k] = PUBLISHER_REASON
+                    found[k] = PUBLISHER_REASON
+                elif _stop_end(nxt) and len(nxt.split()) > _PROSE_WORDS:
+                    # (a paragraph with no citation's mark: the label heads a guide's own
+                    # text, "How to cite" / "Since 2020 the seventh edition of the APA
+                    # manual asks …"; s48 read48 F12)
+                    break
+                # (the label removed by the model, its citation string kept: still the box's;
+                # a text browser's wrapped citation has its marks on a later line)
+                found[j] = PUBLISHER_REASON
                 break
+            else:
+                found[j] = PUBLISHER_REASON
         elif not keep[j] or len(s) > 600:
             continue
         elif (
