@@ -299,7 +299,8 @@ def test_a_guides_how_to_cite_and_its_paragraph_stay() -> None:
     lines = [
         "How to cite",
         "Since 2020 the seventh edition of the APA manual asks you to give the author's "
-        "surname and the year in brackets after the quotation.",
+        "surname and the year in brackets after the quotation, and the page number when you "
+        "quote word for word.",
     ]
     assert publisher_chrome(lines, [True, True]) == {}
     box = ["Cite this article", "Vogel, K. Bürgerräte. Z Politikwiss 34(2), 2024, pp. 45-67."]
