@@ -83,7 +83,8 @@ def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
     clock times or more, each alone on its line with a headline right under it (or over
     it, for the last) or at the start of a headline's line, at most :data:`_ITEM_GAP`
     lines apart, the times going back at :data:`_BACK_SHARE` of the steps or more (the
-    latest first; a feed of several days starts over at each day)."""
+    latest first; a feed of several days starts over at each day). An item with a kept
+    paragraph right under it (:func:`_paragraph`) is a post, which ends the run."""
     items: list[tuple[int, int, list[int]]] = []  # (line, minutes, the item's lines)
     n = len(lines)
     for j, line in enumerate(lines):
@@ -100,27 +101,21 @@ def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
             and (at := _minutes(m)) is not None
         ):
             items.append((j, at, [j]))
+    # (an item with a paragraph right under its headline is a live blog's post, newest first,
+    # "22:41" / its heading / what happened: no feed's, and the feed's run ends at it; s48
+    # read48 F5, acc-live L1)
+    posts = [(k := max(rows) + 1) < n and _paragraph(lines[k], keep[k]) for _, _, rows in items]
     found: list[int] = []
     run: list[tuple[int, int, list[int]]] = []
-    for item in [*items, (n + _ITEM_GAP + 1, 0, [])]:
-        if run and item[0] - run[-1][0] > _ITEM_GAP:
+    for item, post in [*zip(items, posts, strict=True), ((n + _ITEM_GAP + 1, 0, []), True)]:
+        if run and (post or item[0] - run[-1][0] > _ITEM_GAP):
             steps = list(pairwise(run))
             back = sum(b[1] < a[1] for a, b in steps)
-            # (the items with a paragraph under them, before the next: a live blog's posts,
-            # newest first, "22:41" / its heading / what happened; s48 read48 F5)
-            ends = [nxt[0] for nxt in run[1:]] + [min(n, run[-1][0] + _ITEM_GAP + 1)]
-            posts = sum(
-                any(_paragraph(lines[j], keep[j]) for j in range(max(rows) + 1, end))
-                for (_, _, rows), end in zip(run, ends, strict=True)
-            )
-            if (
-                len(run) >= _FEED_ITEMS
-                and back >= _BACK_SHARE * len(steps)
-                and 2 * posts <= len(run)
-            ):
+            if len(run) >= _FEED_ITEMS and back >= _BACK_SHARE * len(steps):
                 found += [j for _, _, rows in run for j in rows if keep[j]]
             run = []
-        run.append(item)
+        if not post:
+            run.append(item)
     return sorted(set(found))
 
 

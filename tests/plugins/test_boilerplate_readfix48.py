@@ -160,6 +160,18 @@ def test_a_live_blogs_times_with_their_zone_are_no_feed() -> None:
     assert feed_lines(feed, [True] * len(feed)) == list(range(len(feed)))
 
 
+def test_a_flash_blogs_posts_a_paragraph_between_them_are_no_feed() -> None:
+    """Flash posts, a headline each and some a paragraph (s48 acc-live L1, live-en-8): the
+    posts with a paragraph end the run, and two headlines alone are too few for a feed."""
+    para = "The committee voted unanimously to leave its benchmark rate unchanged again."
+    lines = ["14:45", "Powell: Fed needs greater confidence before cutting rates",
+             "14:30", "Fed dot plot shows just one rate cut in 2024",
+             "14:00", "Fed holds rates at 5.25%-5.50%, as expected", para,
+             "08:31", "S&P 500 futures jump 1% after cooler CPI",
+             "08:30", "US CPI unchanged in May vs 0.1% expected", para]  # fmt: skip
+    assert feed_lines(lines, [True] * len(lines)) == []
+
+
 # F6, F13: numbered section headings; a price list with leader dots
 
 
