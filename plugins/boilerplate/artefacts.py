@@ -27,6 +27,20 @@ ARTEFACT_REASON = "image placeholder or tag markup of a text browser's rendering
 _PLACEHOLDER = re.compile(r"\[([\w.,-]{1,80})\]")
 #: what may stand between placeholders on their line: space, a bullet, a close mark ("✕")
 _BETWEEN = re.compile(r"[^\w\[\]<>]*")
+#: the labels a text writes in brackets alone on a line: a song's sections, a transcript's
+#: directions (en, de, fr, es, it, pt), casefolded
+_TEXT_LABELS = frozenset(
+    (
+        "chorus", "verse", "bridge", "intro", "outro", "refrain", "hook", "prechorus",
+        "pre-chorus", "post-chorus", "interlude", "instrumental", "break", "solo", "coda",
+        "applause", "laughter", "laughs", "music", "inaudible", "crosstalk", "silence", "pause",
+        "cheering", "cheers", "sighs", "unintelligible", "strophe", "beifall", "gelächter",
+        "lachen", "musik", "unverständlich", "couplet", "pont", "applaudissements", "rires",
+        "musique", "estribillo", "estrofa", "puente", "coro", "aplausos", "risas",
+        "música", "ritornello", "strofa", "ponte", "applausi", "risate", "musica", "refrão",
+        "palmas",
+    )
+)  # fmt: skip
 #: a footnote's or a list's number in brackets ("[3]", "[13]") is a reference, no image:
 #: a placeholder of digits alone is an image's numbered file name, five digits or more
 _NUMBER_ONLY = re.compile(r"\d{1,4}")
@@ -50,10 +64,11 @@ _END_TAG = re.compile(r"</[a-z]+\s*>", re.I)
 def placeholder_line(line: str) -> bool:
     """Whether ``line`` (stripped) holds nothing but image placeholders as w3m writes them
     (``[1311292008]``, ``[icon_navi_] [logo]``, ``• [Tasche-1-e1560793139806]``): at least
-    one placeholder with a letter or five digits and no word outside the brackets; one alone
-    on its line looks like a file's name or an id (a digit, "_", "-" or "." in it): a song's
-    ``[Chorus]``, a transcript's ``[Applause]`` and a note's ``[a]`` are the text's labels
-    (s48 read48 F8)."""
+    one placeholder with a letter or five digits and no word outside the brackets. A song's
+    section or a transcript's direction alone (:data:`_TEXT_LABELS`: ``[Chorus]``,
+    ``[Applause]``) and a note's letter (``[a]``) are the text's labels (s48 read48 F8; any
+    word of letters alone is not: w3m writes an image's alt text so, ``[logo]``, ``[pdf]``,
+    ``[Strong]`` on held-out pages)."""
     if not line.startswith(("[", "•", "*", "-", "·")) or "]" not in line:
         return False
     parts = _PLACEHOLDER.split(line)
@@ -61,7 +76,7 @@ def placeholder_line(line: str) -> bool:
     if not all(_BETWEEN.fullmatch(between) for between in parts[0::2]):
         return False
     words = parts[1::2]
-    if len(words) == 1 and words[0].isalpha():
+    if len(words) == 1 and (len(words[0]) == 1 or words[0].casefold() in _TEXT_LABELS):
         return False
     return bool(words) and not all(_NUMBER_ONLY.fullmatch(word) for word in words)
 
