@@ -121,5 +121,11 @@ def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
 
 def _paragraph(line: str, kept: bool) -> bool:
     """Whether ``line`` is a post's paragraph: kept, :data:`_PARAGRAPH_WORDS` words or more,
-    ending a sentence."""
-    return kept and _stop_end(line) and len(line.split()) >= _PARAGRAPH_WORDS
+    ending a sentence, no clock time at its start (a feed's next item ends with "!" or "…":
+    "16:58 Tuchel dérange même au Portugal…"; s48 sesscmp)."""
+    return (
+        kept
+        and _stop_end(line)
+        and len(line.split()) >= _PARAGRAPH_WORDS
+        and not (line[:1].isdigit() and _TIME_FIRST.match(line))
+    )

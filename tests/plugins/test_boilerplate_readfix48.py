@@ -172,6 +172,15 @@ def test_a_flash_blogs_posts_a_paragraph_between_them_are_no_feed() -> None:
     assert feed_lines(lines, [True] * len(lines)) == []
 
 
+def test_a_feeds_next_item_ending_in_a_stop_is_no_post() -> None:
+    """Dev trafeval sports.fr's feed: an item ending in "…" or "!" under another is the
+    feed's next item, no post's paragraph (s48 sesscmp)."""
+    feed = ["17:37 Humbert, le grand huit !", "17:08 Vuelta: Philipsen devance Ackermann",
+            "16:58 Tuchel dérange même au Portugal…", "16:23 Ronaldo retrouvera les Bleus",
+            "16:05 Incertitude pour l'Open d'Australie"]  # fmt: skip
+    assert feed_lines(feed, [True] * 5) == [0, 1, 3, 4]
+
+
 # F6, F13: numbered section headings; a price list with leader dots
 
 
@@ -327,9 +336,15 @@ def test_a_keywords_example_in_the_text_gives_no_tags() -> None:
         "Then write one sentence that promises something concrete, such as a time or a "
         "price, and keep the whole description under 155 characters so it is not cut off."
     )
-    items = [(0, "Keywords"), (1, "bike repair, puncture, brake pads"), (2, para)]
+    before = (
+        "Start with the words people search for. If your page is about bike repair, say so "
+        "in the first few words, and say who it is for."
+    )
+    items = [(0, before), (1, "Keywords"), (2, "bike repair, puncture, brake pads"), (3, para)]
     assert keyword_block(items) is None
-    assert keyword_block([*items[:2], (2, "Introduction")]) is not None
+    # (a paper's, over its body's heading; a blog's tags under its byline, over the post)
+    assert keyword_block([*items[:3], (3, "Introduction")]) is not None
+    assert keyword_block([(0, "Posted by DT"), *items[1:]]) is not None
     text = "\n".join(
         [
             "How to write a meta description that gets clicks",
