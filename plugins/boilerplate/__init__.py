@@ -889,15 +889,17 @@ class BoilerplateStage(Stage):
                         if hide or may_box(html)
                         else []
                     )
-                    if "<time" in html:
-                        # (the dates of a listing's records, which trafilatura drops)
-                        from .records import record_times
-
-                        retagged += record_times(tree)
-                    if changed:
-                        # (the tree changed, so does its index: built once for both)
-                        index = AttrIndex(tree)
                     try:
+                        # (inside the try: the tree is restored whatever raises once its
+                        # elements are retagged; s48 read48 F23)
+                        if "<time" in html:
+                            # (the dates of a listing's records, which trafilatura drops)
+                            from .records import record_times
+
+                            retagged += record_times(tree)
+                        if changed:
+                            # (the tree changed, so does its index: built once for both)
+                            index = AttrIndex(tree)
                         text, method, described, own = self._main_text(doc, tree, index)
                         if captions := _gallery_captions(tree, html, text, own):
                             # a gallery's captions are its content: made paragraphs, and read

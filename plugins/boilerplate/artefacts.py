@@ -27,6 +27,20 @@ ARTEFACT_REASON = "image placeholder or tag markup of a text browser's rendering
 _PLACEHOLDER = re.compile(r"\[([\w.,-]{1,80})\]")
 #: what may stand between placeholders on their line: space, a bullet, a close mark ("✕")
 _BETWEEN = re.compile(r"[^\w\[\]<>]*")
+#: the labels a text writes in brackets alone on a line: a song's sections, a transcript's
+#: directions (en, de, fr, es, it, pt), casefolded
+_TEXT_LABELS = frozenset(
+    (
+        "chorus", "verse", "bridge", "intro", "outro", "refrain", "hook", "prechorus",
+        "pre-chorus", "post-chorus", "interlude", "instrumental", "break", "solo", "coda",
+        "applause", "laughter", "laughs", "music", "inaudible", "crosstalk", "silence", "pause",
+        "cheering", "cheers", "sighs", "unintelligible", "strophe", "beifall", "gelächter",
+        "lachen", "musik", "unverständlich", "couplet", "pont", "applaudissements", "rires",
+        "musique", "estribillo", "estrofa", "puente", "coro", "aplausos", "risas",
+        "música", "ritornello", "strofa", "ponte", "applausi", "risate", "musica", "refrão",
+        "palmas",
+    )
+)  # fmt: skip
 #: a footnote's or a list's number in brackets ("[3]", "[13]") is a reference, no image:
 #: a placeholder of digits alone is an image's numbered file name, five digits or more
 _NUMBER_ONLY = re.compile(r"\d{1,4}")
@@ -34,8 +48,10 @@ _NUMBER_ONLY = re.compile(r"\d{1,4}")
 #: an element that shows no text of its own and points to a resource by its URL (a
 #: tracking pixel, an embedded player or ad): its start tag written out on a line (the
 #: last one may be cut: the BBC's pixel's URL ran over 2,000 characters and never closed)
+#: (no ``<script>``, ``<link>`` or ``<meta>``: a tutorial's "load it from a CDN" sample is
+#: one, ``<script src="https://unpkg.com/vue@3/…">``; s48 read48 F7)
 _EMBED = re.compile(
-    r"<(?:img|iframe|script|noscript|embed|object|source|link|meta|ins|video|audio|p|div|span)"
+    r"<(?:img|iframe|noscript|embed|object|source|ins|video|audio|p|div|span)"
     r"\b[^<>]*(?:>|$)",
     re.I,
 )
@@ -48,7 +64,11 @@ _END_TAG = re.compile(r"</[a-z]+\s*>", re.I)
 def placeholder_line(line: str) -> bool:
     """Whether ``line`` (stripped) holds nothing but image placeholders as w3m writes them
     (``[1311292008]``, ``[icon_navi_] [logo]``, ``• [Tasche-1-e1560793139806]``): at least
-    one placeholder with a letter or five digits and no word outside the brackets."""
+    one placeholder with a letter or five digits and no word outside the brackets. A song's
+    section or a transcript's direction alone (:data:`_TEXT_LABELS`: ``[Chorus]``,
+    ``[Applause]``) and a note's letter (``[a]``) are the text's labels (s48 read48 F8; any
+    word of letters alone is not: w3m writes an image's alt text so, ``[logo]``, ``[pdf]``,
+    ``[Strong]`` on held-out pages)."""
     if not line.startswith(("[", "•", "*", "-", "·")) or "]" not in line:
         return False
     parts = _PLACEHOLDER.split(line)
@@ -56,6 +76,8 @@ def placeholder_line(line: str) -> bool:
     if not all(_BETWEEN.fullmatch(between) for between in parts[0::2]):
         return False
     words = parts[1::2]
+    if len(words) == 1 and (len(words[0]) == 1 or words[0].casefold() in _TEXT_LABELS):
+        return False
     return bool(words) and not all(_NUMBER_ONLY.fullmatch(word) for word in words)
 
 
@@ -64,7 +86,8 @@ def markup_line(line: str) -> bool:
     outside its tags: an ``<img>``, ``<iframe>`` or ``<script>`` start tag (possibly inside a
     ``<p>``) pointing to an absolute URL — a tracking pixel of a ``<noscript>``, an ad's or
     a player's embed code. A text quoting a tag in a sentence, ``<http://…>``, a template's
-    ``<name of author>`` and a tutorial's relative ``<img src="cat.jpg">`` are not."""
+    ``<name of author>``, a tutorial's relative ``<img src="cat.jpg">`` and its
+    ``<script src="https://…">`` are not."""
     if not line.startswith("<") or not _ABSOLUTE.search(line):
         return False
     rest = _END_TAG.sub("", _EMBED.sub("", line))
@@ -73,12 +96,23 @@ def markup_line(line: str) -> bool:
 
 def artefact_lines(lines: list[str], keep: list[bool]) -> list[int]:
     """The kept lines of ``lines`` (stripped) that are a text browser's artefacts, no text:
-    :func:`placeholder_line` or :func:`markup_line`."""
-    return [
-        j
-        for j, (line, kept) in enumerate(zip(lines, keep, strict=True))
-        if kept and line[:1] in "[•*-·<" and (placeholder_line(line) or markup_line(line))
-    ]
+    :func:`placeholder_line` or :func:`markup_line`, the markup not under a line ending in
+    ":" (a code sample's lead-in, "Embed the video with:", over its ``<iframe>``)."""
+    found = []
+    for j, (line, kept) in enumerate(zip(lines, keep, strict=True)):
+        if not kept or line[:1] not in "[•*-·<":
+            continue
+        if placeholder_line(line) or (markup_line(line) and not _lead_in(lines, j)):
+            found.append(j)
+    return found
+
+
+def _lead_in(lines: list[str], j: int) -> bool:
+    """Whether the last line with text over line ``j`` ends in ":" (introduces a sample)."""
+    for i in range(j - 1, -1, -1):
+        if above := lines[i].strip():
+            return above.endswith((":", "："))
+    return False
 
 
 #: the reason of a line removed by :func:`nested_menu_items`
@@ -135,6 +169,9 @@ FORM_REASON = "a form's checkboxes or radio buttons as a text browser writes the
 
 #: a checkbox or a radio button as lynx and w3m write one, empty or ticked
 _BOX = re.compile(r"\[[ xX*]\]|\([ *]\)")
+#: one that starts a line the page repeats: no ticked radio button "(*)", which is a
+#: footnote's mark, "(*) Datos provisionales" under each table (s48 read48 F9)
+_FIRST_BOX = re.compile(r"\[[ xX*]\]|\( \)")
 
 
 def form_lines(lines: list[str], keep: list[bool]) -> list[int]:
@@ -148,7 +185,7 @@ def form_lines(lines: list[str], keep: list[bool]) -> list[int]:
     one box a line and each item once, stays."""
     seen: dict[str, int] = {}
     for line in lines:
-        if line[:1] in "[(" and _BOX.match(line):
+        if line[:1] in "[(" and _FIRST_BOX.match(line):
             seen[line] = seen.get(line, 0) + 1
     found = []
     for j, (line, kept) in enumerate(zip(lines, keep, strict=True)):
@@ -157,6 +194,6 @@ def form_lines(lines: list[str], keep: list[bool]) -> list[int]:
             continue
         boxes = _BOX.findall(line)
         labelled = len(boxes) >= 2 and len(line) > 4 * len(boxes)
-        if labelled or (boxes and seen.get(line, 0) >= 2):
+        if labelled or seen.get(line, 0) >= 2:
             found.append(j)
     return found

@@ -8,7 +8,8 @@ lynx and w3m: a Latvian broadcaster's and a Paris collective's feeds, 609 tokens
 of the articles'). What tells a feed is the times going back (the latest first), each
 with a headline (no sentence): a video's chapters ("00:00 Intro", "02:06 Kamera") and a
 day's schedule ("8:30 AM", "2:00 PM") go forward, and a live blog's posts are paragraphs
-that end a sentence.
+that end a sentence, under their headings when they have one ("22:41" / "Turnout reaches
+record high" / the post's paragraph: the item with a paragraph under it is a post).
 """
 
 from __future__ import annotations
@@ -16,14 +17,30 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .structures import _stop_end
+
 #: the reason of a line removed by :func:`feed_lines`
 FEED_REASON = "the site's feed of its latest stories: a headline with its time"
 
-_TIME = r"([0-2]?\d)(?::|h|\.)([0-5]\d)(?:\s*(am|pm|a\.m\.|p\.m\.|uhr|h)\b)?"
+_CLOCK_WORD = r"(?:\s*(am|pm|a\.m\.|p\.m\.|uhr|h)\b)"
+#: a time zone after the time is the time's, not a headline of one word ("11:20 PM EDT",
+#: "19.02 EST", "14:32 CET": a live blog's posts; s48 acc-live L1)
+_ZONE = r"(?:\s*(?-i:[A-Z]{1,4}T|UTC|MEZ|MESZ)(?:[+-]\d{1,2})?\b)?"
+_TIME = r"([0-2]?\d)(?::|h|\.)([0-5]\d)" + _CLOCK_WORD + "?" + _ZONE
 #: a line that is a clock time alone ("16:56", "21h00", "9.30 Uhr", "2:00 PM")
 _TIME_ONLY = re.compile(_TIME + r"\.?", re.I)
-#: a line that starts with one and goes on with words ("21h00 Appel à aller au TGI")
-_TIME_FIRST = re.compile(_TIME + r"\s+(?=\w)", re.I)
+#: a line that starts with one and goes on with words ("21h00 Appel à aller au TGI"); a
+#: "." between the hour and its minutes only with a clock's word ("9.30 Uhr"): a decimal
+#: number before a name is a ranked list's, a high jump's "2.37 Mutaz Essa Barshim", a
+#: rating's "9.45 The Godfather", going down as a feed's times go back (s48 read48 F4)
+_TIME_FIRST = re.compile(
+    r"([0-2]?\d)(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))([0-5]\d)"
+    + _CLOCK_WORD
+    + "?"
+    + _ZONE
+    + r"\s+(?=\w)",
+    re.I,
+)
 #: the most words of a feed's headline; a headline ends no sentence with a stop
 _HEADLINE_WORDS = 18
 #: the fewest items of a feed, and the share of its steps that go back in time
@@ -31,6 +48,12 @@ _FEED_ITEMS = 3
 _BACK_SHARE = 2 / 3
 #: the most lines from one item to the next in a feed (a day's label between them)
 _ITEM_GAP = 3
+#: the fewest words of a post's paragraph under its heading
+_PARAGRAPH_WORDS = 6
+#: the longest line that may be a feed's item: its time, a space and its headline of
+#: :data:`_HEADLINE_WORDS` words of four characters with their spaces (a gate before the
+#: patterns: a page's paragraphs are longer)
+_ITEM_CHARS = 9 + 4 * _HEADLINE_WORDS
 
 
 def _minutes(m: re.Match[str]) -> int | None:
@@ -60,11 +83,12 @@ def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
     clock times or more, each alone on its line with a headline right under it (or over
     it, for the last) or at the start of a headline's line, at most :data:`_ITEM_GAP`
     lines apart, the times going back at :data:`_BACK_SHARE` of the steps or more (the
-    latest first; a feed of several days starts over at each day)."""
+    latest first; a feed of several days starts over at each day). An item with a kept
+    paragraph right under it (:func:`_paragraph`) is a post, which ends the run."""
     items: list[tuple[int, int, list[int]]] = []  # (line, minutes, the item's lines)
     n = len(lines)
     for j, line in enumerate(lines):
-        if len(line) > 9 + 4 * _HEADLINE_WORDS or not line[:1].isdigit():
+        if len(line) > _ITEM_CHARS or not line[:1].isdigit():
             continue
         if m := _TIME_ONLY.fullmatch(line):
             after = j + 1 < n and _headline(lines[j + 1])
@@ -77,14 +101,31 @@ def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
             and (at := _minutes(m)) is not None
         ):
             items.append((j, at, [j]))
+    # (an item with a paragraph right under its headline is a live blog's post, newest first,
+    # "22:41" / its heading / what happened: no feed's, and the feed's run ends at it; s48
+    # read48 F5, acc-live L1)
+    posts = [(k := max(rows) + 1) < n and _paragraph(lines[k], keep[k]) for _, _, rows in items]
     found: list[int] = []
     run: list[tuple[int, int, list[int]]] = []
-    for item in [*items, (n + _ITEM_GAP + 1, 0, [])]:
-        if run and item[0] - run[-1][0] > _ITEM_GAP:
+    for item, post in [*zip(items, posts, strict=True), ((n + _ITEM_GAP + 1, 0, []), True)]:
+        if run and (post or item[0] - run[-1][0] > _ITEM_GAP):
             steps = list(pairwise(run))
             back = sum(b[1] < a[1] for a, b in steps)
             if len(run) >= _FEED_ITEMS and back >= _BACK_SHARE * len(steps):
                 found += [j for _, _, rows in run for j in rows if keep[j]]
             run = []
-        run.append(item)
+        if not post:
+            run.append(item)
     return sorted(set(found))
+
+
+def _paragraph(line: str, kept: bool) -> bool:
+    """Whether ``line`` is a post's paragraph: kept, :data:`_PARAGRAPH_WORDS` words or more,
+    ending a sentence, no clock time at its start (a feed's next item ends with "!" or "…":
+    "16:58 Tuchel dérange même au Portugal…"; s48 sesscmp)."""
+    return (
+        kept
+        and _stop_end(line)
+        and len(line.split()) >= _PARAGRAPH_WORDS
+        and not (line[:1].isdigit() and _TIME_FIRST.match(line))
+    )

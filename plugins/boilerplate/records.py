@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from .structures import (
@@ -62,9 +63,11 @@ _MAX_RUN = 12
 _RANGE = re.compile(rf"({_NUMBER.pattern})\s*[-–—]\s*({_NUMBER.pattern})(?:\s?[^\W\d_]{{1,3}}\.?)?")
 
 
+@lru_cache(maxsize=4096)
 def _value(s: str) -> int:
     """The kind of a table's value cell: 2 a number or a range of numbers, 1 marks alone
-    (an empty cell's dash), 0 no value."""
+    (an empty cell's dash), 0 no value. (Cached, as :func:`_row_label`: a table's cells
+    repeat, a week's hours written out week by week, and each is read twice)"""
     if _NUMBER.fullmatch(s) or _RANGE.fullmatch(s):
         return 2
     return 1 if _marks_only(s) else 0
@@ -89,6 +92,7 @@ def _values(s: str) -> list[int]:
     return out if at >= len(s) and out else [0]
 
 
+@lru_cache(maxsize=4096)
 def _row_label(s: str) -> bool:
     """Whether ``s`` reads as a row's label: a name of at most :data:`_KEY_WORDS` words, no
     figure, no sentence, no image's label ("Monday", "Kinder bis 12 Jahre" has a figure)."""
@@ -169,7 +173,9 @@ def row_tables(
         labels = {_CELL_SEP.split(lines[k])[0].lower() for k in range(i, end)}
         labels -= {lines[k].lower() for k in range(i, end) if _value(lines[k])}
         if len(labels) < rows:
-            i += 1
+            # (past the whole run: a start further in parses the rest of the same rows again,
+            # once a line, and a week written out 500 times took a minute; s48 read48 F3)
+            i = end
             continue
         start = i
         for _ in range(2):  # its heading, and a section's heading over that
@@ -252,6 +258,7 @@ def dated_records(
         return []
 
     def body(a: int, b: int) -> bool:
+        """Whether lines ``a`` to ``b`` (excluded) may be a record's lines after its date."""
         return all(
             0 < len(lines[j].split()) <= _RECORD_WORDS and not _event_date(lines[j])
             for j in range(a, b)

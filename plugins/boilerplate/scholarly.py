@@ -27,6 +27,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from .structures import _stop_end
+
 #: the reason of a line removed by :func:`publisher_chrome`
 PUBLISHER_REASON = "a journal's or preprint server's metrics, tools or citation box"
 #: the reasons of the lines removed by :func:`pdf_furniture`
@@ -81,9 +83,15 @@ _CITE_LABELS = frozenset(
         "как цитировать",
     )
 )
-#: a citation string: a DOI, an identifier or a year in parentheses/after a comma, and a
-#: title's words
-_CITATION = re.compile(r"doi\.org/|\bdoi:|\barxiv:\d|\(\d{4}\)|\b(?:19|20)\d\d\b", re.IGNORECASE)
+#: a citation string: a DOI, an arXiv identifier, a year in parentheses, a link, a volume
+#: with its issue or its pages ("19(4)", "12 | 2020", "pp. 45-67", "S. 45–67"); a bare year
+#: is any paragraph's, a guide's "Since 2020 the seventh edition of the APA manual asks …"
+#: under its "How to cite" (s48 read48 F12)
+_CITATION = re.compile(
+    r"doi\.org/|\bdoi:|\barxiv:\d|\((?:19|20)\d\d\)|https?://|\b\d{1,4}\s?\(\d{1,3}\)|"
+    r"\d\s\|\s(?:19|20)\d\d\b|\b(?:pp?|s)\.\s?\d+\s?[-–]\s?\d+",
+    re.IGNORECASE,
+)
 #: arXiv's "Cite as: arXiv:2403.01234 [cs.CL]", its "(or arXiv:… for this version)", its
 #: "From: Name [view email]" and a version's line "[v1] Sat, 2 Mar 2024 10:14:31 UTC (1,204 KB)"
 _ARXIV = re.compile(
@@ -109,11 +117,13 @@ _NOTICE = re.compile(
     r"distributed under the terms)\b.*",
     re.IGNORECASE,
 )
-#: the most words of a citation string under its label
-_CITATION_WORDS = 80
+#: the most words of a citation string under its label; the fewest of a paragraph of prose
+#: (a citation string's first line, as a text browser wraps it, has fewer)
+_CITATION_WORDS, _PROSE_WORDS = 80, 25
 
 
 def _label(line: str) -> str:
+    """``line`` as a label is compared: stripped, casefolded, without its end's ":" or "."."""
     return line.strip().rstrip(":.").strip().casefold()
 
 
@@ -126,8 +136,6 @@ def publisher_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, st
         s = line.strip()
         label = _label(s)
         if label in _CITE_LABELS:
-            # (the label removed by the model, its citation string kept: still the box's)
-            found[j] = PUBLISHER_REASON
             # the citation string under the label (a second label, "Référence électronique",
             # may come first)
             for k in range(j + 1, min(j + 3, n)):
@@ -136,7 +144,17 @@ def publisher_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, st
                     continue
                 if len(nxt.split()) <= _CITATION_WORDS and _CITATION.search(nxt):
                     found[k] = PUBLISHER_REASON
+                elif _stop_end(nxt) and len(nxt.split()) > _PROSE_WORDS:
+                    # (a paragraph with no citation's mark: the label heads a guide's own
+                    # text, "How to cite" / "Since 2020 the seventh edition of the APA
+                    # manual asks …"; s48 read48 F12)
+                    break
+                # (the label removed by the model, its citation string kept: still the box's;
+                # a text browser's wrapped citation has its marks on a later line)
+                found[j] = PUBLISHER_REASON
                 break
+            else:
+                found[j] = PUBLISHER_REASON
         elif not keep[j] or len(s) > 600:
             continue
         elif (
@@ -176,28 +194,101 @@ _LEADERS = ("..", ". .", "\u00b7", "\u2026\u2026")
 _HEAD_WORDS, _TOC_LABEL_WORDS = 16, 3
 
 
+#: a running head's page number in its middle, set off by dashes and three spaces each side
+#: ("   – 2 –   "): its literals anchor the search, which tries each start once
+_MIDDLE_NUMBER = re.compile(r"\s{3}[-–—]\s?(\d{1,4})\s?[-–—]\s{3}")
+
+
+def _number(s: str) -> bool:
+    """Whether ``s`` is a page number of :data:`_HEAD_START`'s form: one to four digits."""
+    return 0 < len(s) <= 4 and s.isdecimal()
+
+
 def _page_number(line: str) -> int | None:
     """The page number of a line shaped like a running head (see :data:`_HEAD_START`), or
-    ``None``."""
+    ``None``. The number is found by splitting the line at its first and last whitespace
+    and by the dashes around a middle one: the patterns' lazy entries and their runs of
+    spaces backtracked over a long line (a run of 10,000 spaces: seconds; s48 read48 F2)."""
     if _WS3.search(line) is None or len(line.split()) > _HEAD_WORDS:
-        return None  # (each pattern holds a run of three spaces: tested first)
-    for pattern in (_HEAD_MIDDLE, _HEAD_START, _HEAD_END):
-        if m := pattern.fullmatch(line):
-            number = next(g for g in m.groups() if g.isdigit())
-            rest = line.replace(number, " ")
-            if sum(c.isalpha() for c in rest) >= 3:
-                return int(number)
+        return None  # (each form holds a run of three spaces: tested first)
+    numbers = []
+    if (m := _MIDDLE_NUMBER.search(line)) and line[: m.start()].strip() and line[m.end() :].strip():
+        numbers.append(m.group(1))
+    parts = line.split(None, 1)  # (the line is stripped: no whitespace at its ends)
+    if len(parts) == 2 and _number(parts[0]) and len(line) - len(parts[1]) - len(parts[0]) >= 3:
+        numbers.append(parts[0])
+    parts = line.rsplit(None, 1)
+    if len(parts) == 2 and _number(parts[1]) and len(line) - len(parts[0]) - len(parts[1]) >= 3:
+        numbers.append(parts[1])
+    for number in numbers:  # (in the patterns' order: middle, start, end)
+        rest = line.replace(number, " ")
+        if sum(c.isalpha() for c in rest) >= 3:
+            return int(number)
     return None
 
 
+def _leaders(body: str, mark: str, spaced: bool) -> tuple[str, int]:
+    """``body`` without the run of leader ``mark`` at its end (each one followed by one
+    whitespace or none when ``spaced``), and how many marks the run has."""
+    i, count = len(body), 0
+    while i > 0 and body[i - 1] == mark:
+        i -= 1
+        count += 1
+        if spaced and i >= 2 and body[i - 1].isspace() and body[i - 2] == mark:
+            i -= 1
+    return body[:i], count
+
+
+def _last_number(s: str) -> int:
+    """The number ``s`` ends in (its digits at its end; 0 with none)."""
+    at = len(s)
+    while at > 0 and s[at - 1].isdecimal():
+        at -= 1
+    return int(s[at:]) if at < len(s) else 0
+
+
 def _toc_line(s: str) -> bool:
-    """Whether stripped line ``s`` is a contents line (:data:`_TOC_LINE`), its leaders'
-    literal and its last digit tested first (the pattern's lazy entry tried every line)."""
-    return (
-        s[-1:].isdigit()
-        and any(map(s.__contains__, _LEADERS))
-        and _TOC_LINE.fullmatch(s) is not None
-    )
+    """Whether stripped line ``s`` is a contents line (:data:`_TOC_LINE`), read from its end:
+    its page number, the leader dots ("." or "·" four times or more, each with a space or
+    none; "…" twice or more) and an entry before them. The pattern's lazy entry and its
+    nested leaders backtracked over a long line of dots (10,000 characters: seconds; s48
+    read48 F1)."""
+    if not s[-1:].isdigit() or not any(map(s.__contains__, _LEADERS)):
+        return False
+    at = len(s)
+    while at > 0 and s[at - 1].isdecimal():
+        at -= 1
+    if not 0 < len(s) - at <= 4:
+        return False
+    body = s[:at].rstrip()
+    for mark, spaced, fewest in ((".", True, 4), ("·", True, 4), ("…", False, 2)):
+        entry, count = _leaders(body, mark, spaced)
+        # (the entry is a character at least: with none, the pattern takes the first mark)
+        if count >= fewest + (not entry):
+            return True
+    return False
+
+
+#: a contents list's steps that go down, at most one in this many (a second list after
+#: the first starts over)
+_TOC_DOWN = 4
+#: the share of its words a running head has in common with the one a page or two on
+_HEAD_SHARED = 0.5
+
+
+def _head_words(line: str, number: int) -> set[str]:
+    """The words of a running head's ``line`` without its page ``number`` and its dashes."""
+    return {w.casefold() for w in line.split() if w != str(number) and any(c.isalnum() for c in w)}
+
+
+def _same_head(a: str, p: int, b: str, q: int) -> bool:
+    """Whether running-head lines ``a`` and ``b`` (page numbers ``p``, ``q``) repeat one
+    head: at least :data:`_HEAD_SHARED` of the shorter one's words are the other's (the
+    even and the odd pages' heads may differ in order and part). A report's numbered
+    section headings, "1   Introduction" and "2   Data and methods", go on by one as pages
+    do but differ (s48 read48 F6)."""
+    wa, wb = _head_words(a, p), _head_words(b, q)
+    return bool(wa and wb) and len(wa & wb) >= _HEAD_SHARED * min(len(wa), len(wb))
 
 
 def _may_hold_space_run(text: str) -> bool:
@@ -230,14 +321,19 @@ def pdf_furniture(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
         else []
     )
     for (j, p), (k, q) in pairwise(heads):
-        if k - j >= 2 and 1 <= q - p <= 2:
+        if k - j >= 2 and 1 <= q - p <= 2 and _same_head(lines[j], p, lines[k], q):
             found[j] = found[k] = RUNNING_HEAD_REASON
     toc = (
         [j for j, line in enumerate(lines) if _toc_line(line.strip())]
         if any(map(joined.__contains__, _LEADERS))
         else []
     )
-    if len(toc) >= 2:
+    pages = [_last_number(lines[j].strip()) for j in toc]
+    # (a contents list's page numbers go on, or start over at a second list, the figures';
+    # a price list's leaders end in its prices, in any order: "Dry cut ........ 35" under
+    # "… blow-dry ........ 48"; s48 read48 F13)
+    down = sum(b < a for a, b in pairwise(pages))
+    if len(toc) >= 2 and _TOC_DOWN * down <= len(toc) - 1:
         found.update(dict.fromkeys(toc, TOC_REASON))
         first = toc[0]
         above = lines[first - 1].strip() if first else ""

@@ -32,14 +32,17 @@ _ANY_MARK = re.compile("|".join(re.escape(f" {sep} ") for sep in _SEPARATORS))
 
 
 def _norm(s: str) -> str:
+    """``s`` casefolded, its runs of whitespace one space, stripped (to compare headings)."""
     return _SPACES.sub(" ", s).strip().casefold()
 
 
 def trail_lines(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     """The kept lines of ``lines`` that are a breadcrumb trail on one line: items parted by
     one separator (:data:`_SEPARATORS`, set off by spaces) at least :data:`_MIN_SEPARATORS`
-    times, the items before the last of at most :data:`_ITEM_WORDS` words, the last one
-    (its page's heading) a line of its own within the next :data:`_REACH` lines."""
+    times, the items before the last of at most :data:`_ITEM_WORDS` words (the first too: a
+    sentence ending in a list, "… the major desktop systems: Windows / macOS / Linux", is
+    no trail; s48 read48 F11), the last one (its page's heading) a line of its own within
+    the next :data:`_REACH` lines."""
     out: list[int] = []
     for j, s in enumerate(lines):
         if not keep[j] or j + 1 >= len(lines) or _ANY_MARK.search(s) is None:
@@ -52,7 +55,7 @@ def trail_lines(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
             last = _norm(items[-1])
             if (
                 last
-                and all(0 < len(x.split()) <= _ITEM_WORDS for x in items[1:-1])
+                and all(0 < len(x.split()) <= _ITEM_WORDS for x in items[:-1])
                 and any(_norm(t) == last for t in lines[j + 1 : j + 1 + _REACH])
             ):
                 out.append(j)

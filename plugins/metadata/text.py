@@ -10178,13 +10178,18 @@ def keyword_block(items: Sequence[tuple[int, str]]) -> tuple[list[str], list[int
     · Demokratie"): (the tags, the two lines), else None. Two tags or more, each a tag's
     length (:func:`_tag_items`), no sentence. A journal page's keywords in a text rendering
     gave no tags: the label and its values on two lines, above the paper's body (s47
-    acc-gov G10)."""
+    acc-gov G10). Not between two paragraphs: a how-to's example of keywords ("Keywords" /
+    "bike repair, puncture, brake pads") stands inside its text (s48 read48 F14); a paper's
+    keywords stand under its abstract over its body's heading, or at its end, and a blog's
+    tags over its post under the byline (s48 sesscmp: a blog lost its "Schlagwörter")."""
     for k, (i, s) in enumerate(items[:-1]):
         if len(s) > 30 or _KEYWORD_LABEL_ALONE.fullmatch(s) is None:
             continue
         j, t = items[k + 1]
         if _SENT_END.search(t) or _TAG_SEP_ANY.search(t) is None or _not_tag(t):
             continue
+        if k and k + 2 < len(items) and _is_para(items[k - 1][1]) and _is_para(items[k + 2][1]):
+            continue  # (between two paragraphs of the text: an example in it)
         tags = _value_tags(t)
         if len(tags) >= 2 and all(len(x.split()) <= _TAG_WORDS_MAX for x in tags):
             return tags, [i, j]
