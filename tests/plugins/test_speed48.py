@@ -29,16 +29,12 @@ def _pdf_furniture_reference(lines: Sequence[str], keep: Sequence[bool]) -> dict
         if (p := scholarly._page_number(line.strip())) is not None
     ]
     for (j, p), (k, q) in pairwise(heads):
-        if k - j >= 2 and 1 <= q - p <= 2:
+        if k - j >= 2 and 1 <= q - p <= 2 and scholarly._same_head(lines[j], p, lines[k], q):
             found[j] = found[k] = scholarly.RUNNING_HEAD_REASON
-    toc = [
-        j
-        for j, line in enumerate(lines)
-        if (s := line.strip())[-1:].isdigit()
-        and (".." in s or ". ." in s or "·" in s or "……" in s)
-        and scholarly._TOC_LINE.fullmatch(s)
-    ]
-    if len(toc) >= 2:
+    toc = [j for j, line in enumerate(lines) if scholarly._toc_line(line.strip())]
+    pages = [scholarly._last_number(lines[j].strip()) for j in toc]
+    down = sum(b < a for a, b in pairwise(pages))
+    if len(toc) >= 2 and scholarly._TOC_DOWN * down <= len(toc) - 1:
         found.update(dict.fromkeys(toc, scholarly.TOC_REASON))
         first = toc[0]
         above = lines[first - 1].strip() if first else ""
