@@ -1984,10 +1984,15 @@ _COOKIE_KEYS = (
 
 
 def _notice_text(s: str) -> bool:
-    """Whether line ``s`` reads as a cookie or consent notice's: it names cookies, or asks
-    the reader's consent (:data:`_READER_CONSENT`: "Ich bin damit einverstanden, dass mir
-    externe Inhalte angezeigt werden"; not a privacy policy's or an article's "Akzeptanz")."""
-    return _names_cookies(s) or _READER_CONSENT.search(s) is not None
+    """Whether line ``s`` reads as a cookie or consent notice's: a notice
+    (:func:`_consent_notice`), or a line of a notice's length (:data:`_NOTICE_WORDS`) that
+    names cookies or asks the reader's consent (:data:`_READER_CONSENT`: "Ich bin damit
+    einverstanden, dass mir externe Inhalte angezeigt werden"; not a privacy policy's or an
+    article's "Akzeptanz"). A long paragraph that mentions cookies once is an article's (a
+    section on taste receptors lost its heading: s48 acc-regress R3)."""
+    if len(s.split(None, _NOTICE_WORDS)) <= _NOTICE_WORDS:
+        return _names_cookies(s) or _READER_CONSENT.search(s) is not None
+    return _consent_notice(s)
 
 
 #: the reader's consent asked by a notice (an embed's, a newsletter's, a cookie banner's)
