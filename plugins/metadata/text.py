@@ -7915,6 +7915,37 @@ def _event_date(c: dict[str, Any]) -> bool:
     return bool(f.get("range") or f.get("event_cue"))
 
 
+def _dated_item(
+    page: Page, line: int, others: Sequence[int], of_line: dict[int, list[dict[str, Any]]]
+) -> bool:
+    """Whether the chosen date's line ``line`` of ``page`` is an item of a dated list: it
+    starts with its date (after a list's mark) and goes on with a few words after a
+    separator, and so does a date line beside it with another day (``others``,
+    :func:`_byline_date_line`'s refused), after the same separator. An events calendar's
+    first event, "01.03.2025 – Lesung: …, 19 Uhr" over "08.03.2025 – Konzert …", is the
+    page's content as the other events are; it had left the text alone once they no
+    longer went with it (s48 acc-regress R2b). A dateline alone over a teaser's
+    "14.03.2025 – Other story" is none."""
+
+    def sep(k: int) -> str | None:
+        # (the separator after the line's first date, with its item's words after it)
+        s = _DATED_MARK.sub("", page.lines[k], count=1)
+        for d in of_line.get(k, ()):
+            if s.startswith(d["text"]):
+                m = _DATED_SEP.match(s, len(d["text"]))
+                if m is not None and n_words(s[m.end() :]) >= _DATED_ITEM_WORDS:
+                    return m[1]
+        return None
+
+    mine = sep(line)
+    return mine is not None and any(sep(k) == mine for k in others)
+
+
+#: A list item's mark before its text (w3m's and lynx's bullets, a dash), with the spaces
+_DATED_MARK = re.compile(r"^\s*(?:[•*+#·▪►–—-]|o(?=\s))?\s*")
+#: … the separator between a dated item's date and its words, and the fewest of these
+_DATED_SEP = re.compile(r"\s*([–—:|-])\s*")
+_DATED_ITEM_WORDS = 2
 #: Words a date line may have besides its dates ("Publié le …, mis à jour le …")
 _DATE_LINE_OTHER_WORDS = 7
 
@@ -8142,7 +8173,9 @@ def line_index(lines: Sequence[str], s: str, reach: int | None = None) -> int | 
     return next((k for k, x in enumerate(islice(lines, reach)) if s in x and x.strip() == s), None)
 
 
-def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int]:
+def opening_date_lines(
+    date_lines: DateLines, text: str, reach: int, day: date | None = None
+) -> list[int]:
     """The lines of a page (an HTML page's rendering, its date lines ``date_lines``) that
     open ``text`` (the extracted text, its first ``reach`` lines, one after another) and are
     date lines: a date line (:func:`_is_date_line`), a relative date alone
@@ -8150,7 +8183,11 @@ def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int
     text's date lines leave its text; an HTML page's stayed when the extractor took its
     ``<time>`` with the article ("4 घंटे पहले", "입력2025.03.05. 오전 8:00 수정…": s45
     acc-wire W10, a re-fetch's "3 hours ago" a new revision). None when more than
-    :data:`_OPENING_DATE_LINES` open it: a list of events' dates."""
+    :data:`_OPENING_DATE_LINES` open it: a list of events' dates. ``day``, the page's
+    chosen date if any: a line of an event's date (:func:`_event_date`) or of a later day
+    only, with no update cue (:func:`_byline_date_line`), is the page's content and ends the
+    opening lines ("Data: 17 ottobre 2024, ore 9:30" of a page published on 5 September,
+    first in the text once its cookie banner left: s48 acc-regress R7)."""
     lines = date_lines.page.lines
     out = []
     for line in text.split("\n", reach)[:reach]:
@@ -8160,6 +8197,14 @@ def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int
         row = line_index(lines, s)
         if row is None or not (
             (row in date_lines.of_line and date_lines(row)) or _rel_dateline(s) or calendar_line(s)
+        ):
+            break
+        mine = date_lines.of_line.get(row, ())
+        if any(_event_date(d) for d in mine) or (
+            day is not None
+            and mine
+            and all(d["date"] > day for d in mine)
+            and not _byline_date_line(mine, day)
         ):
             break
         out.append(row)
@@ -8560,14 +8605,23 @@ def extract_lines(
         # is metadata; a sentence that happens to contain the date is content. So are the
         # date lines next to it ("Updated 28 Nov 2015", "Ultimo aggiornamento: 10/06/2024"),
         # which stayed as the text's first line
-        date_lines = [
+        near = [
             k
             for k in sorted(is_date_line.of_line)
-            if abs(k - c["line"]) <= _DATE_LINES_NEAR
-            and is_date_line(k)
-            and (k == c["line"] or _byline_date_line(is_date_line.of_line[k], c["date"]))
+            if abs(k - c["line"]) <= _DATE_LINES_NEAR and is_date_line(k)
         ]
-        if c["line"] in date_lines and idx != live and not _event_date(c):
+        date_lines = [
+            k
+            for k in near
+            if k == c["line"] or _byline_date_line(is_date_line.of_line[k], c["date"])
+        ]
+        others = [k for k in near if k not in date_lines]
+        if (
+            c["line"] in date_lines
+            and idx != live
+            and not _event_date(c)
+            and not _dated_item(page, c["line"], others, is_date_line.of_line)
+        ):
             # (a live blog's first post's time is its post's, as its other posts' are)
             meta_lines["published"] = date_lines
     taken = {*meta_lines.get("published", ()), *meta_lines.get("title", ())}
