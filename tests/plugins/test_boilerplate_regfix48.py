@@ -42,3 +42,20 @@ def test_a_last_sections_heading_over_a_short_paragraph_is_kept(run_stage):
     kept, _ = _text_page(run_stage, [page])
     assert "Attending this event" in kept
     assert any(x.startswith("This event is free to attend") for x in kept)
+
+
+def test_a_tools_word_by_a_button_or_as_a_menus_item_is_a_tool():
+    """R4: a tool's word alone was a tool only in a run of known tools: "Печать" over
+    "Поделиться", "Stampa" over "Esporta" (buttons the patterns do not know) and w3m's menu
+    item "• Contraste renforcé" were kept; a heading over its paragraph still is none."""
+    from corearchive_plugins.boilerplate.pagetools import tool_lines
+
+    para = "A paragraph of the article's text that the line model kept, with its sentence."
+    lines = ["Дата публикации: 12.03.2025", "Печать", "Поделиться", para]
+    assert tool_lines(lines, [1, 3], [False, True, False, True]) == [1]
+    lines = [para, "Stampa", "Esporta", "Vai all'articolo successivo"]
+    assert tool_lines(lines, [0, 1], [True, True, False, False]) == [1]
+    lines = ["• Agenda", "• Contraste renforcé", para]
+    assert tool_lines(lines, [1, 2], [False, True, True]) == [1]
+    lines = [para, "Captions", para]
+    assert tool_lines(lines, [0, 1, 2], [True, True, True]) == []
