@@ -6254,12 +6254,19 @@ def faq_headline(page: Page, pool: TitlePool, line: int, pick: str) -> tuple[int
     if k is None:
         return None
     texts, nwords, paras = page.texts, page.nwords, page.paras
-    if not any(
-        # (the next question a heading of its own, as the pick: not a paragraph or a
-        # comment that ends with a question, as a blog post's under its headline did)
-        _question(texts[j]) and nwords[j] <= _FAQ_WORDS and not paras[j]
-        for j in range(k + 2, min(len(texts), k + 2 + _FAQ_NEXT))
-    ):
+    nxt = next(
+        (
+            # (the next question a heading of its own, as the pick: not a paragraph or a
+            # comment that ends with a question, as a blog post's under its headline did)
+            j
+            for j in range(k + 2, min(len(texts), k + 2 + _FAQ_NEXT))
+            if _question(texts[j]) and nwords[j] <= _FAQ_WORDS and not paras[j]
+        ),
+        None,
+    )
+    if nxt is None or (k > 0 and _header_anchor(page, k - 1) and _header_anchor(page, nxt - 1)):
+        # (questions each under its date line are a dated list's headlines, a "Dernières
+        # actualités" box's, whose label became a forum page's title; s48 acc-regress R12)
         return None
     # (the header above the question: its anchor, then the headline over it)
     by_k = {kk: (i, t) for kk, i, t in pool.cands}

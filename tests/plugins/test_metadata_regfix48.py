@@ -48,3 +48,18 @@ def test_an_events_date_line_opening_an_html_text_stays(tmp_path: Path, monkeypa
     text = got.record["text"]  # type: ignore[attr-defined]
     assert text.startswith("Data: 17 ottobre 2024, ore 9:30"), text
     assert "Pubblicato il" not in text and "cookie" not in text
+
+
+def test_dated_questions_are_no_faq_under_a_boxs_label() -> None:
+    """R12: a "latest news" box's questions, each under its date line, were read as a FAQ
+    whose headline is the line over the first question's date: the box's label became a
+    forum page's title (kinds k182_forum_fr)."""
+    text = (
+        "Forum des jardiniers\nAccueil\nBlog\n\nDernières actualités\n\n24 août 2023\n"
+        "Feuilles de tomates qui jaunissent, que faire ?\n\n15 octobre 2025\n"
+        "Comment bien refaire le joint d'un receveur de douche ?\n\n"
+        "Le dérailleur arrière saute sans arrêt\n\n13 janvier 2025\n\n"
+        "Bonjour à tous, j'ai ce problème depuis environ deux semaines et je ne sais plus "
+        "quoi faire. J'ai déjà essayé les choses évidentes mais rien n'a fonctionné.\n"
+    )
+    assert extract(text)["title"] != "Dernières actualités"
