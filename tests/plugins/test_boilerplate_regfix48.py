@@ -59,3 +59,19 @@ def test_a_tools_word_by_a_button_or_as_a_menus_item_is_a_tool():
     assert tool_lines(lines, [1, 2], [False, True, True]) == [1]
     lines = [para, "Captions", para]
     assert tool_lines(lines, [0, 1, 2], [True, True, True]) == []
+
+
+def test_a_tables_caption_over_its_header_is_kept():
+    """R9: a lynx table's caption over its header row (labels, "Miete je m²": no figure)
+    was no caption of a row once the header no longer read as a row (acc-data
+    de-mieten-daten)."""
+    from corearchive_plugins.boilerplate.apparatus import table_apparatus
+
+    lines = [
+        "Am stärksten legten die Mieten in Städten zwischen 50.000 und 200.000 Einwohnern zu.",
+        "CAPTION: Tabelle: Die stärksten Anstiege der Angebotsmieten 2024",
+        "Rang       Stadt       Miete je m² Veränderung",
+        "1   Neuss             11,90 €     +10,4 %",
+        "2   Leverkusen        10,80 €     +9,8 %",
+    ]
+    assert table_apparatus(lines, [True, False, True, True, True]) == [1]
