@@ -1391,7 +1391,7 @@ class MetadataStage(Stage):
                         date_lines,
                         doc.text,
                         _HTML_HEADLINE_LINES,
-                        cands[idx]["date"] if idx is not None else None,
+                        cands[idx] if idx is not None else None,
                     )
                 )
             ):

@@ -8181,7 +8181,7 @@ def line_index(lines: Sequence[str], s: str, reach: int | None = None) -> int | 
 
 
 def opening_date_lines(
-    date_lines: DateLines, text: str, reach: int, day: date | None = None
+    date_lines: DateLines, text: str, reach: int, chosen: dict[str, Any] | None = None
 ) -> list[int]:
     """The lines of a page (an HTML page's rendering, its date lines ``date_lines``) that
     open ``text`` (the extracted text, its first ``reach`` lines, one after another) and are
@@ -8190,11 +8190,14 @@ def opening_date_lines(
     text's date lines leave its text; an HTML page's stayed when the extractor took its
     ``<time>`` with the article ("4 घंटे पहले", "입력2025.03.05. 오전 8:00 수정…": s45
     acc-wire W10, a re-fetch's "3 hours ago" a new revision). None when more than
-    :data:`_OPENING_DATE_LINES` open it: a list of events' dates. ``day``, the page's
-    chosen date if any: a line of an event's date (:func:`_event_date`) or of a later day
-    only, with no update cue (:func:`_byline_date_line`), is the page's content and ends the
-    opening lines ("Data: 17 ottobre 2024, ore 9:30" of a page published on 5 September,
-    first in the text once its cookie banner left: s48 acc-regress R7)."""
+    :data:`_OPENING_DATE_LINES` open it: a list of events' dates. A line of an event's date
+    (:func:`_event_date`) ends the opening lines; so does, when one of them states the day
+    of ``chosen`` (the page's chosen date candidate, if any) or its line is right over them
+    (:data:`_OPENING_REACH`), a line of other days with no update cue
+    (:func:`_byline_date_line`): "Data: 17 ottobre 2024, ore 9:30" under "Pubblicato il 5
+    settembre 2024", first in the text once its cookie banner left (s48 acc-regress R7).
+    Away from the chosen date's line (a wrong choice far down the page), the lines go as
+    before."""
     lines = date_lines.page.lines
     out = []
     for line in text.split("\n", reach)[:reach]:
@@ -8206,21 +8209,32 @@ def opening_date_lines(
             (row in date_lines.of_line and date_lines(row)) or _rel_dateline(s) or calendar_line(s)
         ):
             break
-        mine = date_lines.of_line.get(row, ())
-        if any(_event_date(d) for d in mine) or (
-            day is not None
-            and mine
-            and all(d["date"] > day for d in mine)
-            and not _byline_date_line(mine, day)
-        ):
+        if any(_event_date(d) for d in date_lines.of_line.get(row, ())):
             break
         out.append(row)
     # (more than a date line and its update line, one after another: a schedule's dates,
     # an events page's first events, "dom 5 de octubre de 2025, 18:30" / "lun 6 …", which
     # are the page's content, s46 acc-regress R7)
-    return out if len(out) <= _OPENING_DATE_LINES else []
+    if len(out) > _OPENING_DATE_LINES:
+        return []
+    if chosen is not None and out:
+        day = chosen["date"]
+        if 0 < out[0] - chosen["line"] <= _OPENING_REACH or any(
+            d["date"] == day for r in out for d in date_lines.of_line.get(r, ())
+        ):
+            # (the dateline found by its day, among these lines or right over them: a line
+            # of other days with no update cue under it is the page's content, and so is
+            # what follows it)
+            for k, r in enumerate(out):
+                mine = date_lines.of_line.get(r, ())
+                if mine and not _byline_date_line(mine, day):
+                    return out[:k]
+    return out
 
 
+#: The most rendering lines from the chosen date's line down to the first date line that
+#: opens an HTML page's text, for that date to be the page's dateline over it
+_OPENING_REACH = 6
 #: The most date lines that open an HTML page's text as its byline's (a date line and its
 #: update line, :func:`opening_date_lines`)
 _OPENING_DATE_LINES = 2
