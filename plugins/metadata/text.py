@@ -8209,7 +8209,12 @@ def opening_date_lines(
             (row in date_lines.of_line and date_lines(row)) or _rel_dateline(s) or calendar_line(s)
         ):
             break
-        if any(_event_date(d) for d in date_lines.of_line.get(row, ())):
+        if any(
+            _event_date(d) and (chosen is None or d["date"] != chosen["date"])
+            for d in date_lines.of_line.get(row, ())
+        ):
+            # (an event's date that is not the page's own: "02.02.2022 10:16 Uhr - 1.
+            # Bundesliga" read with an event's cue is the chosen dateline, and goes)
             break
         out.append(row)
     # (more than a date line and its update line, one after another: a schedule's dates,
