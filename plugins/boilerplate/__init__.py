@@ -2064,10 +2064,15 @@ _COOKIE_KEYS = (
 
 
 def _notice_text(s: str) -> bool:
-    """Whether line ``s`` reads as a cookie or consent notice's: it names cookies, or asks
-    the reader's consent (:data:`_READER_CONSENT`: "Ich bin damit einverstanden, dass mir
-    externe Inhalte angezeigt werden"; not a privacy policy's or an article's "Akzeptanz")."""
-    return _names_cookies(s) or _READER_CONSENT.search(s) is not None
+    """Whether line ``s`` reads as a cookie or consent notice's: a notice
+    (:func:`_consent_notice`), or a line of a notice's length (:data:`_NOTICE_WORDS`) that
+    names cookies or asks the reader's consent (:data:`_READER_CONSENT`: "Ich bin damit
+    einverstanden, dass mir externe Inhalte angezeigt werden"; not a privacy policy's or an
+    article's "Akzeptanz"). A long paragraph that mentions cookies once is an article's (a
+    section on taste receptors lost its heading: s48 acc-regress R3)."""
+    if len(s.split(None, _NOTICE_WORDS)) <= _NOTICE_WORDS:
+        return _names_cookies(s) or _READER_CONSENT.search(s) is not None
+    return _consent_notice(s)
 
 
 #: the reader's consent asked by a notice (an embed's, a newsletter's, a cookie banner's)
@@ -2131,10 +2136,25 @@ def site_notice(s: str) -> bool:
     """Whether line ``s`` is a cookie notice (:func:`_consent_notice`) in the site's own
     voice or speaking to its reader (:data:`_OWN_VOICE`, :data:`_READERS_SITE`,
     :data:`_NOTICE_VOICE`), of a notice's length (:data:`_NOTICE_WORDS`), reporting no one
-    (:data:`_REPORTED`): a story's paragraph on cookies reports another's use."""
+    (:data:`_REPORTED`): a story's paragraph on cookies reports another's use. It also
+    names the site's use of cookies (:data:`_SITE_USES_COOKIES`, :data:`_RU_SITE_USES`) or
+    speaks to the reader (:data:`_READERS_SITE`, :data:`_READER_CONSENT`): "wir"/"we" alone
+    is a story's voice about all of us too ("Wir akzeptieren Cookies oft, ohne zu lesen, …",
+    a lead removed as the notice; s48 acc-regress R2)."""
     return (
-        _consent_notice(s) and len(s.split()) <= _NOTICE_WORDS and _notice_voice(s, _NOTICE_VOICE)
+        _consent_notice(s)
+        and len(s.split()) <= _NOTICE_WORDS
+        and _notice_voice(s, _NOTICE_VOICE)
+        and any(
+            p.search(s) is not None
+            for p in (_SITE_USES_COOKIES, _RU_SITE_USES, _READERS_SITE, _READER_CONSENT)
+        )
     )
+
+
+#: Russian's site using cookies or the reader agreeing ("Сайт использует файлы cookie",
+#: "вы соглашаетесь"), which :data:`_SITE_USES_COOKIES` and :data:`_READERS_SITE` miss
+_RU_SITE_USES = re.compile(r"(?i:\b(?:использу\w*|вы|соглаш\w*)\b)")
 
 
 def _notice_voice(s: str, *more: re.Pattern[str]) -> bool:

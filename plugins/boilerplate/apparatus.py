@@ -118,6 +118,17 @@ def _spaced_row(line: str) -> bool:
     return not ranked or sum(any(c.isalpha() for c in w) for w in cells) <= _RANKED_WORDS
 
 
+def _header_row(line: str) -> bool:
+    """Whether ``line`` (stripped) may be a table's header as w3m or lynx write one: labels
+    set off by runs of spaces, a few words, not a labelled line."""
+    return (
+        "  " in line
+        and _SPACED.search(line) is not None
+        and len(line.split()) <= _ROW_WORDS
+        and not labelled(line)
+    )
+
+
 def _table_row(line: str) -> bool:
     """Whether ``line`` (stripped) may be a table's row, with tabs (:func:`_row`) or with
     spaces (:func:`_spaced_row`)."""
@@ -213,6 +224,16 @@ def table_apparatus(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
             continue
         if i > 0 and not keep[i - 1] and labelled(lines[i - 1]):
             found.append(i - 1)
+        elif (
+            i > 1
+            and keep[i - 1]
+            and not keep[i - 2]
+            and _header_row(lines[i - 1])
+            and labelled(lines[i - 2])
+        ):
+            # (over its header, a row of labels without a figure: "Rang   Stadt   Miete je
+            # m²   Veränderung"; s48 acc-regress R9)
+            found.append(i - 2)
         if i + 1 < n and keep[i + 1] and _table_row(lines[i + 1]):
             continue  # not its last row
         j = i + 1

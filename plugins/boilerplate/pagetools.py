@@ -78,6 +78,11 @@ _CLOCK = r"\d{1,2}:\d\d(?::\d\d)? ?/ ?\d{1,2}:\d\d(?::\d\d)?"
 _TOOL_LINE = re.compile(rf"{_MARK}(?:{_TOOLS})|(?:\S+ ){{0,7}}\S+ ?(?:{NEW_WINDOW})", re.IGNORECASE)
 #: a whole line that is a tool's word alone or a clock
 _TOOL_WORD_LINE = re.compile(rf"{_MARK}(?:{_TOOL_WORDS})|({_CLOCK})", re.IGNORECASE)
+#: a list's item mark that opens a line (:data:`_MARK`, not optional)
+_MARKED = re.compile(r"[*+•·o#@-] ")
+#: the most words of a removed line next to a tool's word alone that make it a button's
+#: neighbour ("Поделиться", "Подписаться на новости")
+_BUTTON_WORDS = 3
 #: how many lines before and after a tool's word alone another tool makes a run of tools (a
 #: player's bar is one line after another; an article's headings over one paragraph each
 #: stand two lines apart)
@@ -108,9 +113,10 @@ def tool_lines(lines: Sequence[str], kept: Sequence[int], keep: Sequence[bool]) 
     ("Print", "Captions", "Full screen") or a player's clock ("0:00 / 3:05") is one by its
     place: in a run of tools (another tool within :data:`_RUN_REACH` lines; for a clock, a
     tool that is no clock: opening hours are clocks in a row) or among removed lines (both
-    lines next to it). An accessibility guide's headings "Captions", "Full screen" over
-    their paragraphs, a review's "Play", opening hours "09:00 / 17:30" are the page's
-    (s47 read F3)."""
+    lines next to it), or as a menu's item (a list's mark) or next to a removed button of
+    a few words (:data:`_BUTTON_WORDS`). An accessibility guide's headings "Captions",
+    "Full screen" over their paragraphs, a review's "Play", opening hours "09:00 / 17:30"
+    are the page's (s47 read F3)."""
     n = len(lines)
     word = [0] * n
     tool = [False] * n
@@ -133,7 +139,17 @@ def tool_lines(lines: Sequence[str], kept: Sequence[int], keep: Sequence[bool]) 
                 if k != j and k in near and (word[j] == 1 or tool[k] or word[k] == 1)
             ]
             among_removed = 0 < j < n - 1 and not keep[j - 1] and not keep[j + 1]
-            if run or among_removed:
+            # (a tool's word as a menu's item, "• Contraste renforcé", or by a removed
+            # button the patterns do not know, "Поделиться", "Esporta": a heading has no
+            # list mark and stands between paragraphs; s48 acc-regress R4)
+            by_button = word[j] == 1 and (
+                _MARKED.match(lines[j]) is not None
+                or any(
+                    0 <= k < n and not keep[k] and len(lines[k].split()) <= _BUTTON_WORDS
+                    for k in (j - 1, j + 1)
+                )
+            )
+            if run or among_removed or by_button:
                 out.append(j)
     return out
 

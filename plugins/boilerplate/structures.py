@@ -667,6 +667,21 @@ _HEAD_GAP = 2
 _HEAD_SENTENCES = 3
 #: the fewest single headings of a page of sections, each taken whatever its paragraph
 _HEAD_SECTIONS = 2
+#: a pop-up's or a button's title in a heading's place: a UI verb ("Close", "Verlinken") or
+#: an action's status ("Story Saved", "Benachrichtigungen erfolgreich aktiviert"). A lone
+#: heading over a paragraph that does not go on is refused by these words only: a page's
+#: last short section ("Das Mahlen", "Need to know", "Attending this event", "Come
+#: candidarsi") is over such a paragraph too, and the model's scores do not tell them apart
+#: (s48 acc-regress R3)
+_POPUP_TITLE = re.compile(
+    r"(?i)\b(?:close|schlie(?:ß|ss)en|fermer|cerrar|chiudi|sluiten|закрыть|verlinken|"
+    r"saved|gespeichert|enregistr[ée]e?s?|guardad[oa]s?|salvat[oa]|opgeslagen|сохранен\w*|"
+    r"copied|kopiert|copi[ée]e?|copiad[oa]|copiat[oa]|gekopieerd|скопирован\w*|"
+    r"added|hinzugefügt|ajout[ée]e?|añadid[oa]|aggiunt[oa]|toegevoegd|"
+    r"subscribed|abonniert|abonn[ée]e?|suscrit[oa]|iscritt[oa]|"
+    r"activated|enabled|aktiviert|activ[ée]e?s?|activad[oa]s?|attivat[oa]|"
+    r"successful(?:ly)?|erfolgreich|succès|éxito|successo)\b"
+)
 #: a box's label over teasers or a prompt, in the heading's place: other news, more
 #: information, the next article, a notification's or newsletter's call
 _BOX_LABEL = re.compile(
@@ -765,7 +780,8 @@ def headed_paragraphs(
     A menu's items have no prose under them, a share bar's have its furniture words; a
     related box's headlines over their summaries are a run whose summaries the model removed.
     A single heading's paragraph goes on (on a page of fewer than :data:`_HEAD_SECTIONS`
-    such headings): the line under it is kept too (or the next after one removed line), or it
+    such headings) when the heading reads as a pop-up's title (:data:`_POPUP_TITLE`): the
+    line under it is kept too (or the next after one removed line), or it
     holds :data:`_HEAD_SENTENCES` sentences: a pop-up's text is one short paragraph among
     removed lines ("Close" over a pull quote, "Story Saved" over "You can find this story in
     My Bookmarks.", "Benachrichtigungen erfolgreich aktiviert": s47 regress R2); and no
@@ -844,9 +860,11 @@ def headed_paragraphs(
             seen = seen or prose(j)
             last = j
     # (a page of sections has several: each is taken; one or two alone, only over a
-    # paragraph that goes on, no pop-up's text)
+    # paragraph that goes on or when worded as no pop-up's title: :data:`_POPUP_TITLE`)
     sections = len(single) >= _HEAD_SECTIONS
-    found = {j for j in single if sections or goes_on(j + 1)}
+    found = {
+        j for j in single if sections or _POPUP_TITLE.search(lines[j]) is None or goes_on(j + 1)
+    }
     # the runs of heading/paragraph pairs
     j = 0
     while j < n - 1:

@@ -1423,7 +1423,14 @@ class MetadataStage(Stage):
             if (
                 self.options.strip_lines
                 and doc.text
-                and (opening := opening_date_lines(date_lines, doc.text, _HTML_HEADLINE_LINES))
+                and (
+                    opening := opening_date_lines(
+                        date_lines,
+                        doc.text,
+                        _HTML_HEADLINE_LINES,
+                        cands[idx] if idx is not None else None,
+                    )
+                )
             ):
                 removed = self._strip(doc, {"published": opening}, page.lines)
                 ann["removed_lines"] = ann.get("removed_lines", 0) + removed

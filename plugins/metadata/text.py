@@ -6395,12 +6395,19 @@ def faq_headline(page: Page, pool: TitlePool, line: int, pick: str) -> tuple[int
     if k is None:
         return None
     texts, nwords, paras = page.texts, page.nwords, page.paras
-    if not any(
-        # (the next question a heading of its own, as the pick: not a paragraph or a
-        # comment that ends with a question, as a blog post's under its headline did)
-        _question(texts[j]) and nwords[j] <= _FAQ_WORDS and not paras[j]
-        for j in range(k + 2, min(len(texts), k + 2 + _FAQ_NEXT))
-    ):
+    nxt = next(
+        (
+            # (the next question a heading of its own, as the pick: not a paragraph or a
+            # comment that ends with a question, as a blog post's under its headline did)
+            j
+            for j in range(k + 2, min(len(texts), k + 2 + _FAQ_NEXT))
+            if _question(texts[j]) and nwords[j] <= _FAQ_WORDS and not paras[j]
+        ),
+        None,
+    )
+    if nxt is None or (k > 0 and _header_anchor(page, k - 1) and _header_anchor(page, nxt - 1)):
+        # (questions each under its date line are a dated list's headlines, a "Dernières
+        # actualités" box's, whose label became a forum page's title; s48 acc-regress R12)
         return None
     # (the header above the question: its anchor, then the headline over it)
     by_k = {kk: (i, t) for kk, i, t in pool.cands}
@@ -8181,6 +8188,37 @@ def _event_date(c: dict[str, Any]) -> bool:
     return bool(f.get("range") or f.get("event_cue"))
 
 
+def _dated_item(
+    page: Page, line: int, others: Sequence[int], of_line: dict[int, list[dict[str, Any]]]
+) -> bool:
+    """Whether the chosen date's line ``line`` of ``page`` is an item of a dated list: it
+    starts with its date (after a list's mark) and goes on with a few words after a
+    separator, and so does a date line beside it with another day (``others``,
+    :func:`_byline_date_line`'s refused), after the same separator. An events calendar's
+    first event, "01.03.2025 – Lesung: …, 19 Uhr" over "08.03.2025 – Konzert …", is the
+    page's content as the other events are; it had left the text alone once they no
+    longer went with it (s48 acc-regress R2b). A dateline alone over a teaser's
+    "14.03.2025 – Other story" is none."""
+
+    def sep(k: int) -> str | None:
+        # (the separator after the line's first date, with its item's words after it)
+        s = _DATED_MARK.sub("", page.lines[k], count=1)
+        for d in of_line.get(k, ()):
+            if s.startswith(d["text"]):
+                m = _DATED_SEP.match(s, len(d["text"]))
+                if m is not None and n_words(s[m.end() :]) >= _DATED_ITEM_WORDS:
+                    return m[1]
+        return None
+
+    mine = sep(line)
+    return mine is not None and any(sep(k) == mine for k in others)
+
+
+#: A list item's mark before its text (w3m's and lynx's bullets, a dash), with the spaces
+_DATED_MARK = re.compile(r"^\s*(?:[•*+#·▪►–—-]|o(?=\s))?\s*")
+#: … the separator between a dated item's date and its words, and the fewest of these
+_DATED_SEP = re.compile(r"\s*([–—:|-])\s*")
+_DATED_ITEM_WORDS = 2
 #: Words a date line may have besides its dates ("Publié le …, mis à jour le …")
 _DATE_LINE_OTHER_WORDS = 7
 
@@ -8408,7 +8446,9 @@ def line_index(lines: Sequence[str], s: str, reach: int | None = None) -> int | 
     return next((k for k, x in enumerate(islice(lines, reach)) if s in x and x.strip() == s), None)
 
 
-def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int]:
+def opening_date_lines(
+    date_lines: DateLines, text: str, reach: int, chosen: dict[str, Any] | None = None
+) -> list[int]:
     """The lines of a page (an HTML page's rendering, its date lines ``date_lines``) that
     open ``text`` (the extracted text, its first ``reach`` lines, one after another) and are
     date lines: a date line (:func:`_is_date_line`), a relative date alone
@@ -8416,7 +8456,14 @@ def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int
     text's date lines leave its text; an HTML page's stayed when the extractor took its
     ``<time>`` with the article ("4 घंटे पहले", "입력2025.03.05. 오전 8:00 수정…": s45
     acc-wire W10, a re-fetch's "3 hours ago" a new revision). None when more than
-    :data:`_OPENING_DATE_LINES` open it: a list of events' dates."""
+    :data:`_OPENING_DATE_LINES` open it: a list of events' dates. A line of an event's date
+    (:func:`_event_date`) ends the opening lines; so does, when one of them states the day
+    of ``chosen`` (the page's chosen date candidate, if any) or its line is right over them
+    (:data:`_OPENING_REACH`), a line of other days with no update cue
+    (:func:`_byline_date_line`): "Data: 17 ottobre 2024, ore 9:30" under "Pubblicato il 5
+    settembre 2024", first in the text once its cookie banner left (s48 acc-regress R7).
+    Away from the chosen date's line (a wrong choice far down the page), the lines go as
+    before."""
     lines = date_lines.page.lines
     out = []
     for line in text.split("\n", reach)[:reach]:
@@ -8428,13 +8475,37 @@ def opening_date_lines(date_lines: DateLines, text: str, reach: int) -> list[int
             (row in date_lines.of_line and date_lines(row)) or _rel_dateline(s) or calendar_line(s)
         ):
             break
+        if any(
+            _event_date(d) and (chosen is None or d["date"] != chosen["date"])
+            for d in date_lines.of_line.get(row, ())
+        ):
+            # (an event's date that is not the page's own: "02.02.2022 10:16 Uhr - 1.
+            # Bundesliga" read with an event's cue is the chosen dateline, and goes)
+            break
         out.append(row)
     # (more than a date line and its update line, one after another: a schedule's dates,
     # an events page's first events, "dom 5 de octubre de 2025, 18:30" / "lun 6 …", which
     # are the page's content, s46 acc-regress R7)
-    return out if len(out) <= _OPENING_DATE_LINES else []
+    if len(out) > _OPENING_DATE_LINES:
+        return []
+    if chosen is not None and out:
+        day = chosen["date"]
+        if 0 < out[0] - chosen["line"] <= _OPENING_REACH or any(
+            d["date"] == day for r in out for d in date_lines.of_line.get(r, ())
+        ):
+            # (the dateline found by its day, among these lines or right over them: a line
+            # of other days with no update cue under it is the page's content, and so is
+            # what follows it)
+            for k, r in enumerate(out):
+                mine = date_lines.of_line.get(r, ())
+                if mine and not _byline_date_line(mine, day):
+                    return out[:k]
+    return out
 
 
+#: The most rendering lines from the chosen date's line down to the first date line that
+#: opens an HTML page's text, for that date to be the page's dateline over it
+_OPENING_REACH = 6
 #: The most date lines that open an HTML page's text as its byline's (a date line and its
 #: update line, :func:`opening_date_lines`)
 _OPENING_DATE_LINES = 2
@@ -8864,14 +8935,23 @@ def extract_lines(
         # is metadata; a sentence that happens to contain the date is content. So are the
         # date lines next to it ("Updated 28 Nov 2015", "Ultimo aggiornamento: 10/06/2024"),
         # which stayed as the text's first line
-        date_lines = [
+        near = [
             k
             for k in sorted(is_date_line.of_line)
-            if abs(k - c["line"]) <= _DATE_LINES_NEAR
-            and is_date_line(k)
-            and (k == c["line"] or _byline_date_line(is_date_line.of_line[k], c["date"]))
+            if abs(k - c["line"]) <= _DATE_LINES_NEAR and is_date_line(k)
         ]
-        if c["line"] in date_lines and idx != live and not _event_date(c):
+        date_lines = [
+            k
+            for k in near
+            if k == c["line"] or _byline_date_line(is_date_line.of_line[k], c["date"])
+        ]
+        others = [k for k in near if k not in date_lines]
+        if (
+            c["line"] in date_lines
+            and idx != live
+            and not _event_date(c)
+            and not _dated_item(page, c["line"], others, is_date_line.of_line)
+        ):
             # (a live blog's first post's time is its post's, as its other posts' are)
             meta_lines["published"] = date_lines
     taken = {*meta_lines.get("published", ()), *meta_lines.get("title", ())}

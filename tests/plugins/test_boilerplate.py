@@ -3521,6 +3521,29 @@ def test_a_notice_in_the_sites_voice_goes_with_the_page_kept_under_it(run_stage)
     assert lead in kept
 
 
+def test_a_storys_lead_about_cookies_in_the_first_person_is_no_site_notice(run_stage):
+    """s48 acc-regress R2: "wir" is a story's voice about all of us too; a notice in the
+    site's voice with no buttons under it also names the site's use of cookies or speaks
+    to its reader (the G9 notice above does both)."""
+    from corearchive_plugins.boilerplate import site_notice
+
+    lead = (
+        "Wir akzeptieren Cookies oft, ohne zu lesen, was wir da erlauben – das will die"
+        " Datenschutzbehörde jetzt ändern."
+    )
+    story = [
+        "Die Behörde hat 40 Webseiten geprüft und bei der Hälfte Verstöße gefunden, teilte sie"
+        " am Freitag mit.",
+        "Künftig soll der Knopf zum Ablehnen so groß sein wie der zum Zustimmen, heißt es in"
+        " dem Entwurf der Behörde.",
+    ]
+    assert not site_notice(lead)
+    assert site_notice(_RU_NOTICE)
+    assert site_notice("Wir verwenden Cookies, um unsere Website für Sie zu verbessern.")
+    kept, _ = _clean(run_stage, [lead, *story])
+    assert lead in kept
+
+
 # A short imprint as lynx and w3m write it, its cookie notice over it (s44 acc-regress R4)
 _IMPRINT_LYNX = """     * [1]Home
      * [2]News
