@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .lines import CLOSING_MARKS, SCRIPT_ENDS
 from .structures import _stop_end
 
 #: the reason of a line removed by :func:`feed_lines`
@@ -67,12 +68,20 @@ def _minutes(m: re.Match[str]) -> int | None:
     return hour * 60 + minute if hour < 24 else None
 
 
+#: What a headline does not end with: a Latin full stop, an ellipsis, a colon, and the
+#: sentence ends of the scripts without spaces or case ("。", "！", "？", the danda…: a
+#: Chinese live blog's posts, "暴雨仍在持续，气象部门将预警级别提升为红色。", read as
+#: headlines under their times, were removed as a feed; s48 regress R1). (Not "!" and "?"
+#: of Latin script: a feed's headline ends with them, "Humbert, le grand huit !")
+_STOPS = (".", "…", ":", "。", "！", "？", *SCRIPT_ENDS, "։")
+
+
 def _headline(line: str) -> bool:
     """Whether ``line`` reads as a headline: a few words with letters, no sentence's stop."""
     words = line.split()
     return (
         0 < len(words) <= _HEADLINE_WORDS
-        and not line.rstrip().endswith((".", "…", ":"))
+        and not line.rstrip().rstrip(CLOSING_MARKS).endswith(_STOPS)
         and any(c.isalpha() for c in line)
         and _TIME_ONLY.fullmatch(line) is None
     )

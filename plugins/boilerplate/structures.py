@@ -1623,6 +1623,8 @@ LIVE_POSTS = 3
 #: the most words and characters of a poster's name line ("dave_k", "Sabine R.")
 _POSTER_WORDS = 3
 _POSTER_CHARS = 32
+#: the clause and sentence marks of Chinese and Japanese, which no name holds
+_CJK_CLAUSE_MARKS = ("。", "，", "！", "？", "；", "：")
 #: the most words of a post's time line ("Posted 12 January 2025 - 08:14", "vor 2 Stunden")
 _TIME_WORDS = 8
 #: the most words of a post's button line between its text and the next post ("Reply",
@@ -1687,6 +1689,10 @@ def _poster(line: str) -> bool:
         0 < len(line) <= _POSTER_CHARS
         and len(line.split()) <= _POSTER_WORDS
         and not line.endswith(("?", "!", ":"))
+        # (nor a sentence of a script without spaces, one "word" short enough: "暴雨仍在持续，
+        # 气象部门将预警级别提升为红色。" under a live blog's time read as a post's poster, and
+        # the thread's rules emptied the page; s48 regress R1)
+        and not any(map(line.__contains__, _CJK_CLAUSE_MARKS))
         and not _NO_POSTER.match(line)
         and not _has_time(line)
     )
