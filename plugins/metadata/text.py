@@ -7745,12 +7745,10 @@ def author_list(page: Page, title_line: int | None) -> tuple[list[str], int] | N
     if at is None:
         return None
     for j, text in items[at + 1 : at + 1 + _AUTHOR_LIST_REACH]:
-        if (names := author_names(s := text.strip())) and (
-            _marked_names(s) or _SCHOLARLY_PAGE.search(page.text) is not None
-        ):
-            # (names without a mark under a headline are a review's cast, an interview's
-            # guests, a standfirst's as often: they are authors on a journal's or a
-            # preprint's page only; s48 acc-read F16)
+        if names := author_names(text.strip()):
+            # (no mark needed: a news story's byline without its word, "Kevin Johnson and
+            # Kevin McCoy" under the headline, is one as often; a review's cast line reads
+            # the same, s48 acc-read F16, left: nothing in the line tells them apart)
             return list(names), j
     return None
 
@@ -10239,16 +10237,6 @@ _KEYWORD_WORDS = (
     r"anahtar\s+kelimeler|avainsanat|キーワード|关键词|關鍵詞|키워드"
 )
 _KEYWORD_LABEL_ALONE = re.compile(r"(?i)(?:" + _KEYWORD_WORDS + r")\s*[:：]?")
-#: What a journal article's or a preprint's page carries and a news story rarely does: a
-#: label alone on its line, of keywords (:data:`_KEYWORD_WORDS`), an abstract, a "Received"
-#: date; a DOI, an arXiv id (searched on the page's text once a line under the headline
-#: reads as an author list, :func:`author_list`; labels, not words: "received" and
-#: "résumé" are words of news prose, "doi" a Romanian one)
-_SCHOLARLY_PAGE = re.compile(
-    r"(?im)^[ \t]*(?:" + _KEYWORD_WORDS + r"|abstract|received|accepted|zusammenfassung|"
-    r"eingegangen|résumé|resumen|riassunto|аннотация|要旨|摘要)[ \t]*(?:[:：]|$)|"
-    r"doi(?::|\.org/)|arxiv[:.]"
-)
 
 
 def keyword_block(items: Sequence[tuple[int, str]]) -> tuple[list[str], list[int]] | None:
