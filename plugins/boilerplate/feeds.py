@@ -68,12 +68,13 @@ def _minutes(m: re.Match[str]) -> int | None:
     return hour * 60 + minute if hour < 24 else None
 
 
-#: What a headline does not end with: a Latin full stop, an ellipsis, a colon, and the
-#: sentence ends of the scripts without spaces or case ("。", "！", "？", the danda…: a
-#: Chinese live blog's posts, "暴雨仍在持续，气象部门将预警级别提升为红色。", read as
-#: headlines under their times, were removed as a feed; s48 regress R1). (Not "!" and "?"
-#: of Latin script: a feed's headline ends with them, "Humbert, le grand huit !")
-_STOPS = (".", "…", ":", "。", "！", "？", *SCRIPT_ENDS, "։")
+#: What a headline does not end with: a full stop (Latin's, Chinese/Japanese "。", the danda,
+#: Urdu's, Ethiopic's, Myanmar's, Khmer's, Armenian's), an ellipsis, a colon. A Chinese live
+#: blog's posts, "暴雨仍在持续，气象部门将预警级别提升为红色。", read as headlines under
+#: their times, were removed as a feed (s48 regress R1). (Not a question or an exclamation
+#: mark of any script: a feed's headlines end with them, "Humbert, le grand huit !", "هل
+#: تنهار الهدنة في طرابلس الليبية بشكل كامل؟")
+_STOPS = (".", "…", ":", "。", *(c for c in SCRIPT_ENDS if c != "؟"), "։")
 
 
 def _headline(line: str) -> bool:

@@ -46,3 +46,5 @@ def test_a_sentence_of_a_spaceless_script_is_no_poster_nor_headline() -> None:
     assert not _poster(sentence)
     assert not _headline(sentence)
     assert _poster("王丽") and _headline("暴雨持续 预警升级")
+    # (a question is a feed's headline in any script: an Arabic site's feed stays one)
+    assert _headline("هل تنهار الهدنة في طرابلس الليبية بشكل كامل؟")
