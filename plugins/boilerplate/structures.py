@@ -1709,25 +1709,31 @@ _FIGURES = re.compile(
 _FIGURES_WORDS = 12
 
 
-def _figured_poster(line: str) -> bool:
-    """Whether ``line`` is a poster's name followed by the member figures of a forum's
-    profile box (:data:`_FIGURES`): the name (:func:`_poster`) before a label and its
-    count. The figures may hold the member's join date, which is no post's time: the
-    line was no poster, and a thread whose replies carry such a box was not read (s48
-    kinds set: 17 of 24 forum pages)."""
+def _figured_name(line: str) -> str | None:
+    """The poster's name of ``line`` when it is a name followed by the member figures of a
+    forum's profile box (:data:`_FIGURES`): the name (:func:`_poster`) before a label and
+    its count; else None. The figures may hold the member's join date, which is no post's
+    time: the line was no poster, and a thread whose replies carry such a box was not read
+    (s48 kinds set: 17 of 24 forum pages)."""
     if len(line.split()) > _FIGURES_WORDS or (m := _FIGURES.search(line)) is None:
-        return False
+        return None
     name = line[: m.start()].strip()
-    return m.group("label")[0].isupper() and bool(name) and name[0].isalpha() and _poster(name)
+    if m.group("label")[0].isupper() and name and name[0].isalpha() and _poster(name):
+        return name
+    return None
+
+
+def _figured_poster(line: str) -> bool:
+    """Whether ``line`` is a poster's name with its profile box's figures
+    (:func:`_figured_name`)."""
+    return _figured_name(line) is not None
 
 
 def poster_name(line: str) -> str:
     """The name of a post's poster line: the line, or the name before its figures
-    (:func:`_figured_poster`: "helen_fletch70" of "helen_fletch70Posts: 2940"), which the
+    (:func:`_figured_name`: "helen_fletch70" of "helen_fletch70Posts: 2940"), which the
     metadata stage takes for a thread's author."""
-    if _figured_poster(line) and (m := _FIGURES.search(line)) is not None:
-        return line[: m.start()].strip()
-    return line
+    return _figured_name(line) or line
 
 
 def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
