@@ -396,8 +396,10 @@ def thread_posts(tree: Any, text: str) -> list[str]:
         for posts in kinds.values():
             if len(posts) >= _MIN_POSTS and len(posts) > len(best):
                 best = posts
-    if not best or not all(_post_date(e) and _post_text(e) for e in best):
+    if not best or not all(map(_post_date, best)):
         return []
-    if not all(p in have for p in _post_text(best[0])):
+    # (each post's paragraphs read once: the test, the first post's and the others')
+    paras = [_post_text(e) for e in best]
+    if not all(paras) or not all(p in have for p in paras[0]):
         return []
-    return [p for e in best[1:] for p in _post_text(e) if p not in have]
+    return [p for texts in paras[1:] for p in texts if p not in have]
