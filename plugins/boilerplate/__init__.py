@@ -1674,11 +1674,18 @@ def _keep_product_cards(d: Any) -> None:
 def _thread_lines(d: Any) -> tuple[list[int], list[int], list[int]]:
     """:func:`.structures.posts_and_comments` of a ``lines.Decisions`` (a line of the
     page's furniture words is no poster)."""
-    from .lines import CUEONLY_REASON
     from .structures import posts_and_comments
 
+    return posts_and_comments(d.stripped, d.keep.tolist(), _furniture_words(d))
+
+
+def _furniture_words(d: Any) -> list[bool]:
+    """Whether each line of a ``lines.Decisions`` was removed for the page's furniture
+    words (the boilerplate vocabulary, a cue alone)."""
+    from .lines import CUEONLY_REASON
+
     words = {"boilerplate vocabulary", CUEONLY_REASON}
-    return posts_and_comments(d.stripped, d.keep.tolist(), [r in words for r in d.columns()[2]])
+    return [r in words for r in d.columns()[2]]
 
 
 def _keep_thread(d: Any) -> list[str]:
@@ -1713,14 +1720,12 @@ def _drop_after_thread(d: Any) -> None:
     sentence when it asks a question: "¿Cómo sellar bien un plato de ducha?") and between
     its posts (the buttons under a post, "Reply Quote Report"), with a reason: the thread
     is its posts, each under its poster and time."""
-    from .lines import CUEONLY_REASON
     from .structures import AFTER_THREAD_REASON, after_thread
 
     posts, heads, _ = _thread_lines(d)
     if not posts:
         return
-    words = {"boilerplate vocabulary", CUEONLY_REASON}
-    furniture = [r in words for r in d.columns()[2]]
+    furniture = _furniture_words(d)
     if found := after_thread(d.stripped, d.keep.tolist(), posts, heads, furniture):
         _mark(d, dict.fromkeys(found, AFTER_THREAD_REASON), False)
     inside = set(posts)
