@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 import pytest
+from test_metadata_speed47 import _BODY, _teaser_run_reference
 
 from corearchive_plugins.boilerplate import scholarly
 from corearchive_plugins.metadata import text as mt
@@ -128,39 +129,8 @@ def test_pdf_furniture_tests_no_line_of_a_page_without_runs_or_leaders(
 
 # ------------------------------------------------------------------ teaser runs ----
 
-_BODY = (
-    "The council met on Tuesday evening and voted on the budget for the coming year, "
-    "which raises the spending on schools and roads by a tenth over last year's plan."
-)
-
-
-def _teaser_run_reference(page: Page, pool: TitlePool) -> set[int]:
-    """:func:`~.text._teaser_run` as it was defined before the gate: the lines under every
-    candidate of 4 words or more read."""
-    texts, n = page.texts, len(page.texts)
-    by_name: dict[str, dict[int, list[int]]] = {}
-    for k, i, t in pool.cands:
-        if mt.n_words(t) < 4:
-            continue
-        name = None
-        for x in range(k + 1, min(n, k + 1 + mt._TEASER_LINES)):
-            s = mt._LINK_MARK.sub("", texts[x]).strip()
-            if name is None:
-                if s != t and mt._person_like(s):
-                    name, at = s, x
-            elif page.dates_on(page.items[x][0]):
-                by_name.setdefault(name, {}).setdefault(at, []).append(i)
-                break
-    out: set[int] = set()
-    for bylines in by_name.values():
-        run: list[int] = []
-        for at in [*sorted(bylines), -1]:
-            if run and (at < 0 or at - run[-1] > mt._TEASER_GAP):
-                if len(run) >= mt._TEASER_RUN:
-                    out.update(i for x in run[:-1] for i in bylines[x])
-                run = []
-            run.append(at)
-    return out
+# (the definition before the gate is session 47's before its cut: one reference, and the
+# article's paragraph under the teasers)
 
 
 _HEADLINES = [
