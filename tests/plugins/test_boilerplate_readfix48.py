@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 import pytest
+from test_boilerplate_scholarly47 import page_number_reference
 from test_boilerplate_structures import _clean
 
 from corearchive_plugins.boilerplate import records, scholarly
@@ -55,14 +56,7 @@ def test_the_contents_and_head_tests_answer_as_their_patterns() -> None:
     for _ in range(20000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))).strip()
         assert scholarly._toc_line(s) == (scholarly._TOC_LINE.fullmatch(s) is not None), s
-        want = None
-        if scholarly._WS3.search(s) and len(s.split()) <= scholarly._HEAD_WORDS:
-            for pattern in (scholarly._HEAD_MIDDLE, scholarly._HEAD_START, scholarly._HEAD_END):
-                if m := pattern.fullmatch(s):
-                    number = next(g for g in m.groups() if g.isdigit())
-                    if sum(c.isalpha() for c in s.replace(number, " ")) >= 3:
-                        want = int(number)
-                        break
+        want = page_number_reference(s)
         assert scholarly._page_number(s) == want, s
 
 

@@ -162,6 +162,21 @@ def test_a_tables_rows_with_numbers_stay():
     assert pdf_furniture(rows, [True] * len(rows)) == {}
 
 
+def page_number_reference(s: str) -> int | None:
+    """:func:`.scholarly._page_number` by its patterns alone (a running head's three forms;
+    each holds a run of three spaces, which :data:`.scholarly._WS3` finds): the definition
+    the literal gates (s47) and the split reading (s48) must answer as."""
+    from corearchive_plugins.boilerplate import scholarly
+
+    if scholarly._WS3.search(s) and len(s.split()) <= scholarly._HEAD_WORDS:
+        for pattern in (scholarly._HEAD_MIDDLE, scholarly._HEAD_START, scholarly._HEAD_END):
+            if m := pattern.fullmatch(s):
+                number = next(g for g in m.groups() if g.isdigit())
+                if sum(c.isalpha() for c in s.replace(number, " ")) >= 3:
+                    return int(number)
+    return None
+
+
 def test_the_literal_gates_answer_as_the_patterns_do():
     """The contents-line and running-head tests after their literals (a run of three spaces,
     leader characters, a last digit) answer as the patterns alone (s47: the patterns' lazy
@@ -185,13 +200,6 @@ def test_the_literal_gates_answer_as_the_patterns_do():
     ]
     for s in lines:
         assert scholarly._toc_line(s) == (scholarly._TOC_LINE.fullmatch(s) is not None), s
-        plain = None
-        if len(s.split()) <= scholarly._HEAD_WORDS:
-            for pattern in (scholarly._HEAD_MIDDLE, scholarly._HEAD_START, scholarly._HEAD_END):
-                if m := pattern.fullmatch(s):
-                    number = next(g for g in m.groups() if g.isdigit())
-                    if sum(c.isalpha() for c in s.replace(number, " ")) >= 3:
-                        plain = int(number)
-                        break
+        plain = page_number_reference(s)
         assert scholarly._page_number(s) == plain, s
     assert re.search(r"\s{3}", lines[4])
