@@ -239,11 +239,17 @@ def _leaders(body: str, mark: str, spaced: bool) -> tuple[str, int]:
     return body[:i], count
 
 
-def _last_number(s: str) -> int:
-    """The number ``s`` ends in (its digits at its end; 0 with none)."""
+def _number_start(s: str) -> int:
+    """Where the digits at the end of ``s`` start (``len(s)`` with none)."""
     at = len(s)
     while at > 0 and s[at - 1].isdecimal():
         at -= 1
+    return at
+
+
+def _last_number(s: str) -> int:
+    """The number ``s`` ends in (its digits at its end; 0 with none)."""
+    at = _number_start(s)
     return int(s[at:]) if at < len(s) else 0
 
 
@@ -255,9 +261,7 @@ def _toc_line(s: str) -> bool:
     read48 F1)."""
     if not s[-1:].isdigit() or not any(map(s.__contains__, _LEADERS)):
         return False
-    at = len(s)
-    while at > 0 and s[at - 1].isdecimal():
-        at -= 1
+    at = _number_start(s)
     if not 0 < len(s) - at <= 4:
         return False
     body = s[:at].rstrip()
