@@ -2283,9 +2283,9 @@ def _text_before(lines: Sequence[str], keep: Sequence[bool], first: int, i: int)
     post's poster on line ``i``: an article's text, over readers' comments. A thread's
     question is not, nor the trail over it (at most :data:`_TITLE_LINES` lines of at most
     :data:`_TITLE_WORDS` words that end in "?", at most :data:`_TITLE_REACH` lines over the
-    poster): the line model kept a
-    forum thread's title, "¿Cómo sellar bien un plato de ducha?", as a sentence, and the
-    thread under it was read as comments under an article (s48 kinds set)."""
+    poster): the line model kept a forum thread's title, "¿Cómo sellar bien un plato de
+    ducha?", as a sentence, and the thread under it was read as comments under an article
+    (s48 kinds set)."""
     said = [j for j in range(first, i) if keep[j] and _prose(lines[j])]
     # (the question and the breadcrumb trail over it, whose last item it is: "Home › Help ›
     # Tomato leaves turning yellow – what am I doing wrong?")
