@@ -385,7 +385,7 @@ def thread_posts(tree: Any, text: str) -> list[str]:
     are in ``text`` (the page is the thread, not an article with readers' comments under
     it, which trafilatura leaves out whole)."""
     have = " ".join(text.split())
-    best: list[Any] = []
+    groups: list[list[Any]] = []
     for parent in tree.iter():
         if not isinstance(parent.tag, str) or len(parent) < _MIN_POSTS:
             continue
@@ -393,13 +393,16 @@ def thread_posts(tree: Any, text: str) -> list[str]:
         for c in parent:
             if isinstance(c.tag, str) and (cls := c.get("class")):
                 kinds.setdefault((c.tag, cls), []).append(c)
-        for posts in kinds.values():
-            if len(posts) >= _MIN_POSTS and len(posts) > len(best):
-                best = posts
-    if not best or not all(map(_post_date, best)):
-        return []
-    # (each post's paragraphs read once: the test, the first post's and the others')
-    paras = [_post_text(e) for e in best]
-    if not all(paras) or not all(p in have for p in paras[0]):
-        return []
-    return [p for texts in paras[1:] for p in texts if p not in have]
+        groups.extend(posts for posts in kinds.values() if len(posts) >= _MIN_POSTS)
+    # (the largest group that is a thread: a menu's items or a footer's links repeat more
+    # often than a thread's posts, and hid it when the largest group alone was tried; s48
+    # finalrev_A. Of groups of one size, the first in the page, as before)
+    groups.sort(key=len, reverse=True)
+    for posts in groups:
+        if not all(map(_post_date, posts)):
+            continue
+        # (each post's paragraphs read once: the test, the first post's and the others')
+        paras = [_post_text(e) for e in posts]
+        if all(paras) and all(p in have for p in paras[0]):
+            return [p for texts in paras[1:] for p in texts if p not in have]
+    return []

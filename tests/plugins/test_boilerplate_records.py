@@ -262,3 +262,21 @@ def test_readers_comments_under_an_article_are_no_thread():
     )
     tree = lh.fromstring(f"<html><body><article><p>{article}</p></article>{comments}</body></html>")
     assert thread_posts(tree, article) == []
+
+
+def test_a_thread_after_a_longer_menu_is_still_read():
+    """A menu whose items repeat more often than the thread's posts (five <li> of one
+    class) hid the thread: only the largest group of boxes was tried (s48 finalrev_A)."""
+    from lxml import html as lh
+
+    from corearchive_plugins.boilerplate.records import thread_posts
+
+    menu = "".join(f"<li class='m'><a href='/{k}'>Item {k}</a></li>" for k in range(5))
+    posts = "".join(
+        f"<div class='post'><b>{u}</b><div class='date'>{d}</div><p>{t}</p></div>"
+        for u, _, d, t in _POSTS
+    )
+    first = _POSTS[0][3]
+    for page in (f"<ul>{menu}</ul>", ""):
+        tree = lh.fromstring(f"<html><body>{page}<main>{posts}</main></body></html>")
+        assert thread_posts(tree, first) == [t for *_, t in _POSTS[1:]]
