@@ -5450,6 +5450,10 @@ def _title_shape(s: str, cjk: bool = True, furniture: bool | None = None) -> _Ti
 
 #: A copyright notice's years and holder without its mark: "1996-2016 The Washington Post"
 _YEARS_HOLDER = re.compile(r"(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)\d\d)?\s+\w")
+#: What may follow a notice's holder on its line: spaces, then the line's end or a stop
+_NOTICE_END = re.compile(r"[ \t]*(?:$|[.,;|•·])", re.MULTILINE)
+#: A copyright's mark right before a notice's years
+_MARK_BEFORE = re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright|COPYRIGHT)\s*$")
 
 
 def _unsigned_copyright(text: str, s: str) -> bool:
@@ -5474,12 +5478,6 @@ def _unsigned_copyright(text: str, s: str) -> bool:
             return True
         at = text.find(s, end)
     return False
-
-
-#: What may follow a notice's holder on its line: spaces, then the line's end or a stop
-_NOTICE_END = re.compile(r"[ \t]*(?:$|[.,;|•·])", re.MULTILINE)
-#: A copyright's mark right before a notice's years
-_MARK_BEFORE = re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright|COPYRIGHT)\s*$")
 
 
 def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
