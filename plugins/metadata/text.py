@@ -5450,6 +5450,10 @@ def _title_shape(s: str, cjk: bool = True, furniture: bool | None = None) -> _Ti
 
 #: A copyright notice's years and holder without its mark: "1996-2016 The Washington Post"
 _YEARS_HOLDER = re.compile(r"(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)\d\d)?\s+\w")
+#: What may follow a notice's holder on its line: spaces, then the line's end or a stop
+_NOTICE_END = re.compile(r"[ \t]*(?:$|[.,;|•·])", re.MULTILINE)
+#: A copyright's mark right before a notice's years
+_MARK_BEFORE = re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright|COPYRIGHT)\s*$")
 
 
 def _unsigned_copyright(text: str, s: str) -> bool:
@@ -5474,12 +5478,6 @@ def _unsigned_copyright(text: str, s: str) -> bool:
             return True
         at = text.find(s, end)
     return False
-
-
-#: What may follow a notice's holder on its line: spaces, then the line's end or a stop
-_NOTICE_END = re.compile(r"[ \t]*(?:$|[.,;|•·])", re.MULTILINE)
-#: A copyright's mark right before a notice's years
-_MARK_BEFORE = re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright|COPYRIGHT)\s*$")
 
 
 def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
@@ -6317,6 +6315,26 @@ _KICKER_WORDS = 2
 _UNDER_KICKER_WORDS = 5
 
 
+def _headline_by_anchor(
+    page: Page, pool: TitlePool, line: int, head: int, anchor: int
+) -> tuple[int, str] | None:
+    """The candidate ``head`` lines (non-blank) from the pick (at ``line``) when the pick
+    is a line of :data:`_KICKER_WORDS` words at most, the line ``anchor`` lines from it
+    anchors the header (:func:`_header_anchor`), and the candidate has
+    :data:`_UNDER_KICKER_WORDS` words or more: :func:`under_kicker`'s and
+    :func:`over_label`'s test, which look on either side of the pick. Else None."""
+    at = {i: (k, t) for k, i, t in pool.cands}
+    if line not in at or n_words(at[line][1]) > _KICKER_WORDS:
+        return None
+    k = at[line][0]
+    if not 0 <= k + anchor < len(page.texts) or not _header_anchor(page, k + anchor):
+        return None
+    found = next(((i, t) for kk, i, t in pool.cands if kk == k + head), None)
+    if found is None or n_words(found[1]) < _UNDER_KICKER_WORDS:
+        return None
+    return found
+
+
 def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | None:
     """The candidate under the pick (at ``line``) when the pick is a kicker: a line of
     :data:`_KICKER_WORDS` words at most right over a candidate of
@@ -6326,19 +6344,7 @@ def under_kicker(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | No
     "By Hannah Greaves ..." was a lynx rendering's title (s44 acc-genres G6); so was a
     section label, "News", over the headline over "Submitted on Mon, 2019-01-21 13:49"
     (s46). Else None."""
-    at = {i: (k, t) for k, i, t in pool.cands}
-    if line not in at or n_words(at[line][1]) > _KICKER_WORDS:
-        return None
-    k = at[line][0]
-    below = next(((i, t) for kk, i, t in pool.cands if kk == k + 1), None)
-    if (
-        below is None
-        or n_words(below[1]) < _UNDER_KICKER_WORDS
-        or k + 2 >= len(page.texts)
-        or not _header_anchor(page, k + 2)
-    ):
-        return None
-    return below
+    return _headline_by_anchor(page, pool, line, 1, 2)
 
 
 def over_label(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | None:
@@ -6348,16 +6354,7 @@ def over_label(page: Page, pool: TitlePool, line: int) -> tuple[int, str] | None
     stands right over, a headline over its dateline. The label is the item's type or
     section: "AI and the future of scientific discovery" / "Published 1 July 2024" /
     "Scientific meeting" took the label for the title (s47 acc-gov G3). Else None."""
-    at = {i: (k, t) for k, i, t in pool.cands}
-    if line not in at or n_words(at[line][1]) > _KICKER_WORDS:
-        return None
-    k = at[line][0]
-    if k < 2 or not _header_anchor(page, k - 1):
-        return None
-    above = next(((i, t) for kk, i, t in pool.cands if kk == k - 2), None)
-    if above is None or n_words(above[1]) < _UNDER_KICKER_WORDS:
-        return None
-    return above
+    return _headline_by_anchor(page, pool, line, -2, -1)
 
 
 #: The question marks a FAQ's question ends with (Latin, fullwidth, Arabic; the Greek ";"
