@@ -4257,7 +4257,8 @@ _NOTICE_START = re.compile(
 
 #: A year in a copyright notice, "© 2024 ...", "... 2019-2025"
 _NOTICE_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-_RIGHTS = re.compile(r"(?i)" + _RIGHTS_WORDS)
+#: ... searched anywhere in a line (not :data:`_RIGHTS`, a holder's lead-in, below)
+_RIGHTS_IN = re.compile(r"(?i)" + _RIGHTS_WORDS)
 
 
 def _site_notice(s: str) -> bool:
@@ -4267,7 +4268,7 @@ def _site_notice(s: str) -> bool:
     return (
         _NOTICE_START.match(s) is not None
         or _NOTICE_YEAR.search(s) is not None
-        or _RIGHTS.search(s) is not None
+        or _RIGHTS_IN.search(s) is not None
     )
 
 
@@ -6520,15 +6521,17 @@ _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "X
 
 def _outline_next(m: re.Match[str]) -> list[str]:
     """The labels that may follow label ``m`` (:data:`_OUTLINE_LABEL`) in an outline, with
-    its mark and a space: "B. " after "A. ", "III. " and "J. " after "II. ", "4) " after
+    its mark and a space: "B. " after "A. ", "II. " and "J. " after "I. ", "4) " after
     "3) "."""
     nxt = []
     if m["n"] is not None:
         nxt.append(str(int(m["n"]) + 1))
     if m["a"] is not None and m["a"] != "Z":
         nxt.append(chr(ord(m["a"]) + 1))
-    if m["r"] is not None and m["r"] in _ROMANS[:-1]:
-        nxt.append(_ROMANS[_ROMANS.index(m["r"]) + 1])
+    # ("I. ", "V. ", "X. " match as letters: their Roman successors too)
+    roman = m["r"] if m["r"] is not None else m["a"]
+    if roman is not None and roman in _ROMANS[:-1]:
+        nxt.append(_ROMANS[_ROMANS.index(roman) + 1])
     return [n + m["s"] + " " for n in nxt]
 
 
@@ -8485,7 +8488,8 @@ def opening_date_lines(
         return []
     if chosen is not None and out:
         day = chosen["date"]
-        if 0 < out[0] - chosen["line"] <= _OPENING_REACH or any(
+        # (a markup date, line -1, stands over no line of the rendering)
+        if 0 <= chosen["line"] < out[0] <= chosen["line"] + _OPENING_REACH or any(
             d["date"] == day for r in out for d in date_lines.of_line.get(r, ())
         ):
             # (the dateline found by its day, among these lines or right over them: a line
