@@ -1947,10 +1947,11 @@ class DedupStage(Stage):
             addresses = [d.work[self.name][5] for d in docs]
             site_names = [d.work[self.name][6] for d in docs]
             kinds = [w[7] if len(w := d.work[self.name]) > 7 else None for d in docs]
-            corrected = [len(d.work[self.name]) > 8 for d in docs]
+            corrected: list[bool] | None = [len(d.work[self.name]) > 8 for d in docs]
         else:
             kinds = [post_kind(d) for d in docs]
-            corrected = [_corrected(d) for d in docs]
+            # (read for a near copy on its own host only: see below)
+            corrected = None
             exact_keys, sigs, sizes = self._hash(docs, kinds)
             uris = [d.source.uri for d in docs]
             bylines = [_byline(d) for d in docs]
@@ -2178,9 +2179,9 @@ class DedupStage(Stage):
                     m.resolve(docs, roots)
                     assert isinstance(m.of, str)  # a batch candidate is indexed, so decided
                     if (
-                        corrected[i]
-                        and (host := _host(uris[i])) is not None
+                        (host := _host(uris[i])) is not None
                         and host == _host(m.uri)
+                        and (corrected[i] if corrected is not None else _corrected(doc))
                     ):
                         # (a corrected version at another address of the same host: a
                         # revision of the record it nearly copies, kept by default as one at
