@@ -86,12 +86,15 @@ def _path_and_query(path: str, query: str) -> str:
     path = path or "/"
     if len(path) > 1:
         path = path.rstrip("/") or "/"
-    params = [
-        (k, v)
-        for k, v in parse_qsl(query, keep_blank_values=True)
-        if not (k.lower().startswith("utm_") or k.lower() in TRACKING)
-    ]
+    params = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _tracking(k)]
     return path + "?" + urlencode(sorted(params)) if params else path
+
+
+def _tracking(name: str) -> bool:
+    """Whether query parameter ``name`` only says where a visitor came from (``utm_*``,
+    :data:`TRACKING`)."""
+    name = name.lower()
+    return name.startswith("utm_") or name in TRACKING
 
 
 def untracked(uri: str) -> str:
@@ -107,12 +110,9 @@ def untracked(uri: str) -> str:
         return uri
     if parts.scheme.lower() not in ("http", "https") or not parts.query:
         return uri
-    kept = [
-        p
-        for p in parts.query.split("&")
-        if not ((k := p.partition("=")[0].lower()).startswith("utm_") or k in TRACKING)
-    ]
-    if len(kept) == len(parts.query.split("&")):
+    params = parts.query.split("&")
+    kept = [p for p in params if not _tracking(p.partition("=")[0])]
+    if len(kept) == len(params):
         return uri
     return parts._replace(query="&".join(kept)).geturl()
 

@@ -98,3 +98,24 @@ def test_notice_read_by_the_metadata_stage_counts(run_stage):  # type: ignore[no
     kept = run_stage(DedupStage, meta).kept
     assert kept == [first, fixed]
     assert fixed.duplicate.status == "revision" and fixed.duplicate.of == first.id
+
+
+def test_corrected_version_decided_from_work_done_ahead(tmp_path, run_stage):  # type: ignore[no-untyped-def]
+    """With workers the text is read in ``prepare_batch`` and only ``doc.work`` reaches the
+    decision: the notice must travel there too (a flag after the post's kind)."""
+    from corearchive.catalog import Catalog
+    from corearchive.config import build_options
+    from corearchive.stage import StageContext
+    from corearchive.testing import RecordingReporter
+    from corearchive_plugins.dedup import DedupOptions
+
+    first = _doc("\n\n".join(PARAS), PAGE + ".html", "a.jsonl")
+    fixed = _doc(_corrected(), PAGE + "-corrected.html", "b.jsonl")
+    ctx = StageContext("r", tmp_path, Catalog(tmp_path / "w.sqlite"), RecordingReporter())
+    opts = build_options(DedupOptions, {}, stage="dedup", origin="test")
+    DedupStage(opts, ctx).prepare_batch([first, fixed])
+    assert fixed.work["dedup"][8:] == (True,) and len(first.work["dedup"]) == 7
+    kept = run_stage(DedupStage, [first, fixed]).kept
+    assert kept == [first, fixed]
+    assert fixed.duplicate.status == "revision" and fixed.duplicate.of == first.id
+    assert fixed.annotations["dedup"]["revision"] == "correction"
