@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .lines import CLOSING_MARKS, SCRIPT_ENDS
+from .lines import CLOSING_MARKS, SENTENCE_MARKS
 from .structures import _stop_end
 
 #: the reason of a line removed by :func:`feed_lines`
@@ -68,13 +68,13 @@ def _minutes(m: re.Match[str]) -> int | None:
     return hour * 60 + minute if hour < 24 else None
 
 
-#: What a headline does not end with: a full stop (Latin's, Chinese/Japanese "。", the danda,
-#: Urdu's, Ethiopic's, Myanmar's, Khmer's, Armenian's), an ellipsis, a colon. A Chinese live
-#: blog's posts, "暴雨仍在持续，气象部门将预警级别提升为红色。", read as headlines under
-#: their times, were removed as a feed (s48 regress R1). (Not a question or an exclamation
-#: mark of any script: a feed's headlines end with them, "Humbert, le grand huit !", "هل
-#: تنهار الهدنة في طرابلس الليبية بشكل كامل؟")
-_STOPS = (".", "…", ":", "。", *(c for c in SCRIPT_ENDS if c != "؟"), "։")
+#: What a headline does not end with: the stages' sentence marks
+#: (:data:`.lines.SENTENCE_MARKS`: a full stop of any script, "。", the danda …, an ellipsis)
+#: and a colon. A Chinese live blog's posts, "暴雨仍在持续，气象部门将预警级别提升为红色。",
+#: read as headlines under their times, were removed as a feed (s48 regress R1). (Not a
+#: question or an exclamation mark of any script: a feed's headlines end with them,
+#: "Humbert, le grand huit !", "هل تنهار الهدنة في طرابلس الليبية بشكل كامل؟")
+_HEADLINE_STOPS = (":", *(c for c in SENTENCE_MARKS if c not in "!?！？؟"))
 
 
 def _headline(line: str) -> bool:
@@ -82,7 +82,7 @@ def _headline(line: str) -> bool:
     words = line.split()
     return (
         0 < len(words) <= _HEADLINE_WORDS
-        and not line.rstrip().rstrip(CLOSING_MARKS).endswith(_STOPS)
+        and not line.rstrip().rstrip(CLOSING_MARKS).endswith(_HEADLINE_STOPS)
         and any(c.isalpha() for c in line)
         and _TIME_ONLY.fullmatch(line) is None
     )
