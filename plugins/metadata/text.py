@@ -3265,6 +3265,15 @@ def _features(
 #: date: the page writes month first
 _US_ORDER = re.compile(r"(?<![A-Za-z])(?:[ECMP][SD]T|[ECMP]T|AKST|AKDT|HST)(?![A-Za-z])")
 _DOTTED_AM_PM = re.compile(r"\d\s?(?i:[ap]\.m\.)")
+#: An undotted AM/PM after a clock time ("08:00 AM"): on a page in English whose order
+#: nothing else decided, the US way of writing a date line (live-en-8's "Published
+#: 06/12/2024, 08:00 AM"); weaker than :data:`_US_ORDER`, so it only breaks the tie
+_CLOCK_AM_PM = re.compile(r"\d:\d\d\s?(?:AM|PM|am|pm)(?![A-Za-z])")
+#: zones of day-first countries that write AM/PM too (India, Australia, the UK, Singapore,
+#: New Zealand): beside one, the AM/PM says nothing of the order
+_DAY_FIRST_ZONE = re.compile(
+    r"(?<![A-Za-z])(?:IST|AE[SD]T|AC[SD]T|AW[SD]T|GMT|BST|SGT|NZ[SD]T|SAST)(?![A-Za-z])"
+)
 #: a US zone without standard/daylight (:data:`_US_ZONES`) among other words
 _US_BARE_ZONE = re.compile(r"(?<![A-Za-z])([ECMP]T)(?![A-Za-z])")
 #: how far around an ambiguous date :data:`_US_ORDER` looks (characters)
@@ -3427,7 +3436,8 @@ def resolve_ambiguous(
     ``alt`` the other, ``order`` what decided: "capture" (the other reading is after it),
     "separator" (dots and dashes: day first), "url" (the page's address states one
     reading's day), "markup" (an HTML page's machine-readable date, ``markup``: JSON-LD,
-    meta tags, is one reading), "us" (a US time zone or a dotted a.m./p.m. by the date), "page" (the page's
+    meta tags, is one reading), "us" (a US time zone or a dotted a.m./p.m. by the date; last, on a page in
+    English that nothing else ordered, an "08:00 AM" with no day-first zone), "page" (the page's
     unambiguous dates: a numeric one with a day > 12, the same day written unambiguously,
     the order of its written dates), "country" (the domain's country code), "language" (a
     page not in English), else "undecided": day first, as most of the world writes (the
@@ -3510,7 +3520,17 @@ def resolve_ambiguous(
                 c["order"], c["date"] = "country", md if country == "md" else dm
             else:
                 language = lines is not None and _lazy_not_english(language, lines)
-                c["order"] = "language" if language else "undecided"
+                if language:
+                    c["order"] = "language"
+                elif (
+                    lines is not None
+                    and 0 <= c["line"] < len(lines)
+                    and _CLOCK_AM_PM.search(around := _around(lines, c)) is not None
+                    and _DAY_FIRST_ZONE.search(around) is None
+                ):
+                    c["order"], c["date"] = "us", md
+                else:
+                    c["order"] = "undecided"
     for c, (dm, md) in zip(amb, pairs, strict=True):
         c["alt"] = md if c["date"] == dm else dm
         tm = c.get("time")

@@ -120,6 +120,20 @@ def test_the_pages_own_dates_language_or_country_decide() -> None:
     assert (res["published"], _chosen(res)["order"]) == ("2021-04-03", "country")
 
 
+def test_an_undotted_am_pm_on_an_english_page_breaks_the_tie_month_first() -> None:
+    # acc-live L11b: "Published 06/12/2024, 08:00 AM" on an English page with nothing else
+    # to order it is the US way (6 December was read); beside a day-first country's zone,
+    # or on a country's domain, the AM/PM decides nothing
+    res = extract(page("By Jane Doe", "Published 06/12/2024, 08:00 AM"))
+    assert (res["published"], _chosen(res)["order"]) == ("2024-06-12", "us")
+    res = extract(page("By Jane Doe", "Published 06/12/2024, 08:00 AM IST"))
+    assert (res["published"][:10], _chosen(res)["order"]) == ("2024-12-06", "undecided")
+    res = extract(
+        page("By Jane Doe", "Published 06/12/2024, 08:00 AM"), url="https://example.com.au/a"
+    )
+    assert (res["published"], _chosen(res)["order"]) == ("2024-12-06", "country")
+
+
 def test_a_dotted_am_pm_on_a_page_not_in_english_reads_day_first() -> None:
     # Latin America writes "a.m." too, and the day first (trome.pe: "Actualizado el
     # 08/05/2022 02:14 a.m." was read as 5 August); a US zone still reads month first
