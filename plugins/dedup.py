@@ -65,6 +65,8 @@ from corearchive.urlkey import (
     url_key,
 )
 
+from . import corrections
+
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
 #: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
 _WORD_BYTES = np.zeros(256, dtype=bool)
@@ -1100,32 +1102,12 @@ def _address(doc: Document) -> str | None:
     return own_address(doc.source.uri, _own_url(doc.annotations))
 
 
-#: A correction's notice in a text, on lowercased text: a correction's word (English,
-#: German, French, Spanish, Italian, Portuguese, Dutch, Russian) at a line's start
-#: ("Correction: An earlier version ...", "Berichtigung:", "Rectificatif :"), or in a dated
-#: line ("Last updated: 12 July 2024 (correction to paragraph 2)", "Corrected on 3 May
-#: 2024"); not a name's ("Department of Corrections", "Board for Correction")
-_CORRECTION_WORD = re.compile(
-    # (the lookahead of the words' first letters fails at most places before the four
-    # lookbehinds are tried: the search over every document's text took half the time)
-    r"(?=[cebkrfgип])(?<![\w])(?<!of )(?<!for )(?<!and )(?<!the )"
-    r"(?:corrections?|corrected|correcting|errat(?:um|a)|berichtigung|berichtigt|korrektur|"
-    r"korrigiert|richtigstellung|rectificatifs?|rectifié|rectification|corrección|corregido|"
-    r"fe de erratas|correzione|corretto|rettifica|correção|corrigido|correctie|gecorrigeerd|"
-    r"исправлен\w*|поправк\w*)(?![\w])(?!\s+(?:desk|officers?|department|facility|centers?))"
-)
-#: A stem of every word of :data:`_CORRECTION_WORD`: a text with none (most) is not searched
-_CORRECTION_STEMS = (
-    "corr",
-    "errat",
-    "bericht",
-    "korr",
-    "richtigst",
-    "rectif",
-    "rettif",
-    "исправ",
-    "поправ",
-)
+#: A correction's notice in a text, on lowercased text: a correction's word
+#: (:mod:`corrections`) at a line's start ("Correction: An earlier version ...",
+#: "Berichtigung:", "Rectificatif :"), or in a dated line ("Last updated: 12 July 2024
+#: (correction to paragraph 2)", "Corrected on 3 May 2024"); not a name's ("Department of
+#: Corrections", "Board for Correction")
+_CORRECTION_WORD = re.compile(corrections.word_pattern())
 #: The longest line read as a notice (characters), the fewest words in it
 _NOTICE_CHARS, _NOTICE_WORDS = 200, 3
 
@@ -1138,7 +1120,7 @@ def correction_notice(text: str) -> bool:
     version of it, a revision (s47 acc-gov G8: a judgment's summary corrected at
     ``...-corrected.html`` was dropped as a near duplicate, the correction in no record)."""
     low = text.lower()
-    if not any(stem in low for stem in _CORRECTION_STEMS):
+    if not any(p in low for p in corrections.PREFIXES):
         return False
     for m in _CORRECTION_WORD.finditer(low):
         start = low.rfind("\n", 0, m.start()) + 1

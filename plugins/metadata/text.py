@@ -37,6 +37,7 @@ import numpy.typing as npt
 
 from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
+from .. import corrections
 from ..boilerplate.apparatus import CAPTION_NOUNS
 from ..boilerplate.lines import (
     CLOSING_MARKS,
@@ -2930,15 +2931,18 @@ def related_label(s: str) -> bool:
 #: not the noun in a name ("Department of Corrections, March 5, 2024", "Board for
 #: Correction", "the Corrections Desk": a press release's dateline; s32 testers)
 _CORRECTION = re.compile(
-    r"\b(?<!of )(?<!for )(?<!and )(?<!des )(?<!der )(?<!the )(?:corrections?|corrected|clarifications?|clarified|errat(?:um|a)|korrektur|korrigiert|"
-    r"berichtigung|berichtigt|richtigstellung|rectificatifs?|rectifié|corrección|corregido|"
-    r"correzione|corretto|rettifica|correção|corrigido|correctie|gecorrigeerd|rättelse|"
-    r"rettelse|sprostowanie|"
-    # (an editor's note on a change: "Editor's note, January 12, 2024: This article has been
-    # updated ..."; s44 acc-genres G14)
-    r"editor['’]s note|anmerkung der redaktion|note de la rédaction|nota del editor|"
-    r"nota de la redacción)\b(?!\s+(?:desk|officers?|department|facility|centers?|centres?))"
-    r"[^0-9]{0,30}$"
+    corrections.word_pattern(
+        "clarifications?",
+        "clarified",
+        # (an editor's note on a change: "Editor's note, January 12, 2024: This article has
+        # been updated ..."; s44 acc-genres G14)
+        "editor['’]s note",
+        "anmerkung der redaktion",
+        "note de la rédaction",
+        "nota del editor",
+        "nota de la redacción",
+    )
+    + "[^0-9]{0,30}$"
 )
 
 
