@@ -1237,6 +1237,8 @@ def _extract_metadata(
         index = None  # (another tree's)
     heads = _HeadScan(root)
     md = tm.examine_meta(heads)
+    if md.tags:
+        md.tags = _tags_as_written(heads, md.tags)
     if md.author and " " not in md.author:
         md.author = None
     in_meta = md.title
@@ -1377,6 +1379,35 @@ class _HeadScan:
             if a.tag == "head":
                 return True
         return False
+
+
+#: A quote trafilatura's tag normalisation drops that is no apostrophe inside a word
+_TAG_QUOTE = re.compile(r"\"|(?<!\w)'|'(?!\w)")
+
+
+def _tags_as_written(heads: _HeadScan, tags: list[str]) -> list[str]:
+    """``tags`` as examine_meta read them from the head's tag and keywords metas, each with
+    its apostrophes inside words given back: trafilatura drops every quote of a tag ("Guide
+    d'achat" became "Guide dachat", s49 acc-service S16). A tag is matched to the meta it
+    came from by trafilatura's own normalisation of that meta's content."""
+    from trafilatura import metadata as tm
+    from trafilatura.utils import HTML_STRIP_TAGS, trim
+
+    if not any("'" in m.get("content", "") or "&" in m.get("content", "") for m in heads.metas):
+        return tags
+    written: dict[str, str] = {}
+    for m in heads.iterfind(_HeadScan._HEAD_METAS):
+        if m.get("property", "").lower() != "article:tag" and (
+            "property" in m.attrib or m.get("name", "").lower() not in tm.METANAME_TAG
+        ):
+            continue
+        content = HTML_STRIP_TAGS.sub("", m.get("content", "")).strip()
+        if content:
+            as_written = ", ".join(
+                filter(None, _TAG_QUOTE.sub("", trim(htmllib.unescape(content))).split(", "))
+            )
+            written.setdefault(tm.normalize_tags(content), as_written)
+    return [written.get(t, t) for t in tags]
 
 
 @contextmanager
