@@ -5999,8 +5999,10 @@ def _slug_tokens(s: str) -> list[str]:
 
 def _slug_words(url: str | None) -> frozenset[str] | None:
     """The words of the longest segment of ``url``'s path ("/2019/43/klimaschutz-banken-
-    unternehmen-fracking" -> klimaschutz, banken, ...), numbers left out; None when it has
-    fewer than three (an id, a date, a section)."""
+    unternehmen-fracking" -> klimaschutz, banken, ...), numbers left out, the last of the
+    longest (a story's slug follows its show's or section's: "/podcasts/hoy-en-el-pais/
+    2025-02-14/la-vivienda-en-espana.html", s49 acc-service S14); None when it has fewer
+    than three (an id, a date, a section)."""
     parts = _url_parts(url)
     if parts is None:
         return None
@@ -6008,7 +6010,7 @@ def _slug_words(url: str | None) -> frozenset[str] | None:
     for seg in parts[1].split("/"):
         words = [w for w in re.split(r"[-_+.,]", _SLUG_EXT.sub("", seg.lower())) if w]
         words = [w for w in words if not w.isdigit()]
-        if len(words) > len(best):
+        if len(words) >= len(best):
             best = words
     return frozenset(_slug_tokens(" ".join(best))) if len(best) >= 3 else None
 
