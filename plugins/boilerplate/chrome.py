@@ -107,20 +107,28 @@ _BUTTONS = re.compile(rf"(?i:{_BUTTON}(?:\s*[|·•]?\s*{_BUTTON}){{0,3}})")
 _RECIPE = re.compile(_RECIPE_WORDS, re.I)
 _VOTE_WORDS = (
     r"(?i:votes?|stimmen|votos?|voti|stemmen|ratings?|bewertungen|avis|valoraciones|reviews?"
-    r"|évaluations?|valutazioni|beoordelingen|оцен(?:ок|ки|ка)|голос(?:ов|а)?)"
+    r"|évaluations?|valutazioni|beoordelingen|avaliações|оцен(?:ок|ки|ка)|голос(?:ов|а)?"
+    r"|głos(?:ów|y)?|ocen(?:y)?)"
 )
+#: a count of votes, its thousands grouped by a space as French and Polish write them
+#: ("2 415 avis", s49 acc-service S13), or by a dot or comma
+_VOTE_COUNT = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d[\d.,]*)"
 #: readers' votes on a recipe card: a score ("4.86", "4,6 von 5 Sternen", after a label:
 #: "Valoración: 4,9") and the number of votes, after "from" or in brackets ("from 35 votes",
 #: "(212 Bewertungen)"): the readers', not a review's rating (the German and Spanish cards'
 #: forms were kept, s44 acc-genres G16)
 _VOTES = re.compile(
-    r"(?:(?i:rating|bewertung|valoraci[oó]n|note|nota|voto|valutazione|beoordeling|оценка)"
+    r"(?:(?i:rating|bewertung|valoraci[oó]n|note|nota|voto|valutazione|beoordeling|ocena|оценка)"
     r"\s?:\s*)?\d(?:[.,]\d{1,2})?"
     r"(?:\s*(?:/|(?i:von|de|sur|of|out of|su|van|z|из))\s*(?:5|10)"
     r"(?:\s+(?i:stars?|sternen?|estrellas?|étoiles?|stelle|sterren|звёзд|звезд))?)?"
-    r"(?:\s+(?i:from|von|de|da|su|sur|van|aus|из)\s+\d[\d.,]*\s+"
+    r"(?:\s+(?i:from|von|de|da|su|sur|van|aus|z|из)\s+"
+    + _VOTE_COUNT
+    + r"\s+"
     + _VOTE_WORDS
-    + r"|\s*\(\d[\d.,]*\s+"
+    + r"|\s*\("
+    + _VOTE_COUNT
+    + r"\s+"
     + _VOTE_WORDS
     + r"\))"
 )

@@ -235,6 +235,10 @@ def test_profile_lines_are_found_in_their_forms():
         # readers' votes on a recipe card in German and Spanish (s44 acc-genres G16)
         (["4,6 von 5 Sternen (212 Bewertungen)"], RECIPE_REASON),
         (["Valoración: 4,9 (88 votos)"], RECIPE_REASON),
+        # in Polish, and a count grouped by a space as French and Polish write it (s49
+        # acc-service S13: the Polish card's line became the recipe's title)
+        (["Ocena: 4.8 (967 głosów)"], RECIPE_REASON),
+        (["4,8/5 (2 415 avis)"], RECIPE_REASON),
         # lynx's share bars, in Spanish, Russian, and a wrapped bar's last line (G11)
         (
             ["(BUTTON) Compartir (BUTTON) Compartir en Facebook (BUTTON) Enviar por WhatsApp"],
