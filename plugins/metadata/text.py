@@ -9186,8 +9186,14 @@ def extract_lines(
         res["sources"]["tags"] = f"line {lines_of[0]}"
         meta_lines["tags"] = lines_of
     if not res["tags"]:
-        for i, s in items[-6:][::-1]:
+        # (a line under a related box's label after the article is a teaser's headline,
+        # "Leia também" / "Review Kobo Clara Colour": no tag line, s49 acc-service S12)
+        tail = items[-6:]
+        related = next((i for i, s in tail if i > last_para and _related_label(s)), None)
+        for i, s in tail[::-1]:
             if i <= last_para or _SENT_END.search(s) or _FURNITURE.match(s) or _PREFILTER.search(s):
+                continue
+            if related is not None and i > related:
                 continue
             if s == res["site_name"] or _FIELD_LABEL.match(s) is not None:
                 # (a field under its label is no tag line, a contact block's "Address: Town

@@ -45,3 +45,24 @@ def test_the_slug_is_the_last_of_the_longest_path_segments() -> None:
     # S14: a podcast episode's address names its show first, with as many words
     url = "https://elpais.com/podcasts/hoy-en-el-pais/2025-02-14/la-vivienda-en-espana.html"
     assert _slug_words(url) == frozenset(("la", "vivienda", "en", "espana"))
+
+
+def test_a_teaser_under_a_related_label_is_no_tag_line() -> None:
+    # S12: "Review Kobo Clara Colour" (four capitalised words, read as two names' tags)
+    # under "Leia também" after the article
+    from corearchive_plugins.metadata import extract
+
+    body = [
+        "Testámos sete leitores de livros digitais durante dois meses, em casa, no comboio e"
+        " na praia, para perceber quais valem o dinheiro que custam.",
+        "O Kindle Paperwhite continua a ser a escolha mais equilibrada, com um ecrã nítido, boa"
+        " autonomia e um preço que baixou este ano.",
+    ]
+    head = ["Os melhores leitores de livros digitais de 2025", "Por Ana Costa"]
+    tail = ["Review Kobo Clara Colour", "Os melhores tablets de 2025"]
+    assert not extract("\n\n".join([*head, *body, "Leia também", *tail])).get("tags")
+    # without the label, the same line at the page's end is still read as its tags
+    assert extract("\n\n".join([*head, *body, *tail[:1]])).get("tags") == [
+        "Review Kobo",
+        "Clara Colour",
+    ]
