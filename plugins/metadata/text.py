@@ -3385,16 +3385,31 @@ def _tld_order(url: str | None) -> str | None:
     return None
 
 
-def _not_english(lines: list[str]) -> bool:
-    """Whether a page's function words are mostly not English ones (from its first 200
-    lines): such a page writes the day first."""
+def _function_words(lines: list[str]) -> tuple[int, int]:
+    """How many of a page's words (in its first 200 lines) are English function words, and
+    how many are other languages' (:data:`_EN_WORDS`, :data:`_OTHER_WORDS`)."""
     en = other = 0
     for w in _WORD.findall(" ".join(lines[:200]).lower()):
         if w in _EN_WORDS:
             en += 1
         elif w in _OTHER_WORDS:
             other += 1
+    return en, other
+
+
+def _not_english(lines: list[str]) -> bool:
+    """Whether a page's function words are mostly not English ones (from its first 200
+    lines): such a page writes the day first."""
+    en, other = _function_words(lines)
     return other > 2 * en + 5
+
+
+def _english(lines: list[str]) -> bool:
+    """Whether a page's function words are mostly English ones: not only not mostly others'
+    (a Spanish page whose first lines are its menus is neither, s49: eluniversal.com's
+    "10/05/2022 05:22 pm")."""
+    en, other = _function_words(lines)
+    return en > 2 * other + 5
 
 
 def _lazy_not_english(known: bool | None, lines: list[str]) -> bool:
@@ -3531,6 +3546,7 @@ def resolve_ambiguous(
                     and 0 <= c["line"] < len(lines)
                     and _CLOCK_AM_PM.search(around := _around(lines, c)) is not None
                     and _DAY_FIRST_ZONE.search(around) is None
+                    and _english(lines)
                 ):
                     c["order"], c["date"] = "us", md
                 else:
