@@ -1,0 +1,82 @@
+"""Session 49's held-out losses (heldout49): lists a news page shows after its article that
+the line model kept as the article's lines. The pages are written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from test_boilerplate_structures import _clean
+
+from corearchive_plugins.boilerplate.afterlists import dated_feed_lines
+
+
+def _page(*blocks: str) -> str:
+    """A browser copy: one block a line, blank lines between them."""
+    return "\n\n".join(blocks)
+
+
+_ARTICLE = [
+    "Harbour ferry service to resume after winter repairs",
+    "The harbour ferry between the old town and the island will run again from Monday, the "
+    "port authority said on Tuesday, after two months of repairs to its landing stage.",
+    "The crossing takes eleven minutes and carried more than 300,000 passengers last year, "
+    "most of them commuters who would otherwise drive around the bay.",
+    "Engineers replaced the timber piles that storms had loosened in November and fitted a "
+    "new ramp, so that wheelchairs and bicycles can board without help.",
+    "Tickets bought before the closure remain valid until the end of the year, and the first "
+    "week of crossings will be free for residents of the island.",
+]
+_LATEST = [
+    "Town council approves budget for new library",
+    "2023-03-14 18:05",
+    "Storm warning issued for the coast on Thursday",
+    "2023-03-14 16:40",
+    "Local bakery wins national bread award",
+    "2023-03-14 09:12",
+    "Bridge closed overnight for inspection works",
+    "2023-03-13 21:30",
+]
+
+
+_SIGN_UP = (
+    "Sign up for our newsletter and get the day's stories in your inbox every morning, "
+    "free of charge."
+)
+
+
+def test_a_sites_latest_stories_with_their_dates_and_times_go(run_stage: Any) -> None:
+    """A box of the site's latest headlines, each over its date and time, the latest first,
+    after the article and over a sentence: the model kept it (the headlines and their
+    stamps read as the article's subheads)."""
+    kept, _ = _clean(run_stage, "\n".join([*_ARTICLE, *_LATEST, _SIGN_UP]))
+    assert all(line in kept for line in _ARTICLE[1:]), kept
+    assert not set(_LATEST) & set(kept), kept
+
+
+def test_stamps_going_forward_or_over_paragraphs_are_no_list() -> None:
+    # a schedule goes forward in time
+    forward = [_LATEST[6], _LATEST[7], _LATEST[4], _LATEST[5], _LATEST[2], _LATEST[3],
+               _LATEST[0], _LATEST[1]]  # fmt: skip
+    forward = [x if j % 2 == 0 else s for j, (x, s) in enumerate(zip(forward, [
+        "", "2023-03-13 09:00", "", "2023-03-13 12:00", "", "2023-03-14 08:00", "",
+        "2023-03-14 18:00"], strict=True))]  # fmt: skip
+    assert dated_feed_lines(forward, [True] * len(forward)) == []
+    # comments: a poster's name over each stamp, the comment's paragraph under it
+    comments = []
+    for name, at in [("Anna K.", "2023-03-14 18:05"), ("Tom", "2023-03-14 16:40"),
+                     ("Maria Lopez", "2023-03-13 21:30")]:  # fmt: skip
+        comments += [
+            name,
+            at,
+            "I took this ferry every day before the closure and it is "
+            "good news that it is coming back so soon.",
+        ]
+    assert dated_feed_lines(comments, [True] * len(comments)) == []
+    assert dated_feed_lines(_LATEST, [True] * len(_LATEST)) == list(range(len(_LATEST)))
+
+
+def test_a_page_ending_with_a_dated_records_date_is_read(run_stage: Any) -> None:
+    """Dated records whose last date is the page's last line: the records' test read the
+    line under it, past the page's end (an IndexError failed the page)."""
+    kept, _ = _clean(run_stage, _page(*_ARTICLE, "Latest news", *_LATEST))
+    assert all(line in kept for line in _ARTICLE[1:]), kept
