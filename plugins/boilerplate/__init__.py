@@ -619,6 +619,7 @@ class BoilerplateStage(Stage):
                 _drop_post_neighbours(d)
                 _drop_feed(d)
                 _drop_dated_feed(d)
+                _drop_related_list(d)
                 _drop_breadcrumb(d)
                 _drop_trail_line(d)
                 _drop_consent_notice(d)
@@ -2470,6 +2471,15 @@ def _drop_dated_feed(d: Any) -> None:
 
     if found := dated_feed_lines(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, DATED_FEED_REASON), False)
+
+
+def _drop_related_list(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are lists of other stories under
+    their labels after the article (:func:`.afterlists.related_list_lines`)."""
+    from .afterlists import RELATED_LIST_REASON, related_list_lines
+
+    if found := related_list_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, RELATED_LIST_REASON), False)
 
 
 def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:

@@ -1,5 +1,6 @@
 """Lists a news page shows beside or after its article that the line model keeps as the
-article's lines (s49 heldout49): its latest stories with the date and time of each.
+article's lines (s49 heldout49): its latest stories with the date and time of each, and its
+lists of other stories after the article's last paragraph.
 
 A site's feed of its latest stories dates each headline; :mod:`.feeds` reads the feeds whose
 stamp is a clock time alone ("16:56"). Many sites' lists write the day with it,
@@ -8,6 +9,15 @@ stamp is a clock time alone ("16:56"). Many sites' lists write the day with it,
 article's). A date tells more than a clock: the items go back across days, which a live
 blog's posts, a page's comments (oldest first) or a schedule (forward) do not do under
 headlines without paragraphs.
+
+After its article a news page lists other stories under a label: "Saistītie raksti" (related
+articles), "Populārākie" (most read), "Interesanti", each headline a link, a section's name
+between them. Text browsers write the boxes out in full where the line model reads the
+headlines as the article's subheads; the held-out set's lynx rendering of a Latvian
+broadcaster's page kept 40 such lines (a Burmese and a Thai page the same in w3m). What tells
+them from the article's own list: a label over them, the article's paragraphs before them
+and none after them (a footer's sentences at most), headlines that start differently (a
+tour's dates, "June 9 – …", "June 10 – …", or a list of one form, are the article's).
 """
 
 from __future__ import annotations
@@ -17,6 +27,7 @@ from datetime import date
 from itertools import pairwise
 
 from .feeds import _headline
+from .lines import CLOSING_MARKS
 from .structures import _stop_end
 
 #: the reason of a line removed by :func:`dated_feed_lines`
@@ -101,3 +112,134 @@ def _run_lines(lines: list[str], keep: list[bool], run: list[tuple[int, int]]) -
             return []
         return [j for k, _ in run for j in (k, k + side) if keep[j]]
     return []
+
+
+#: the reason of a line removed by :func:`related_list_lines`
+RELATED_LIST_REASON = "a list of other stories under its label after the article's last paragraph"
+
+#: a paragraph: a sentence of :data:`_SENTENCE_WORDS` words or more ending with a full stop,
+#: or :data:`_LONG_WORDS` words, or :data:`_LONG_CHARS` characters (a script without spaces)
+_SENTENCE_WORDS = 8
+_LONG_WORDS = 25
+_LONG_CHARS = 220
+_FULL_STOPS = tuple(".。।။۔")
+#: what a headline does not end with (a question or an exclamation it may)
+_HEADLINE_ENDS = (*_FULL_STOPS, ":", ";")
+#: a list's label: at most this many words and characters
+_LABEL_WORDS = 3
+_LABEL_CHARS = 32
+#: a headline: this many words, or (a script without spaces) letters, or more
+_HEADLINE_WORDS = 4
+_HEADLINE_LETTERS = 12
+#: the fewest headlines of a list, and the fewest paragraphs of the article over it
+_LIST_HEADLINES = 3
+_ARTICLE_PARAGRAPHS = 3
+#: a list item's mark in a text browser's rendering ("* ", "• ", "1 ")
+_ITEM_MARK = re.compile(r"(?:[*•·▪►+-]|\d{1,2}[.)]?)\s+")
+#: a field's line, "Farbe: grün": a name of one or two words, a value of three at most
+_FIELD = re.compile(r"([^:]{1,30}):\s")
+#: a site's name written as its address ("feiler-artinger.at"): a winery's, a shop's entry
+_DOMAIN = re.compile(r"\w\.[a-z]{2,}\b")
+
+
+def _paragraph_line(line: str) -> bool:
+    """Whether ``line`` reads as a paragraph of the article (see :data:`_SENTENCE_WORDS`)."""
+    n = len(line.split())
+    if n >= _LONG_WORDS or len(line) >= _LONG_CHARS:
+        return True
+    return n >= _SENTENCE_WORDS and line.rstrip(CLOSING_MARKS).endswith(_FULL_STOPS)
+
+
+def _label_line(line: str) -> bool:
+    """Whether ``line`` reads as a box's label or a section's name: a few words, no
+    sentence, no address or field."""
+    return (
+        len(line) <= _LABEL_CHARS
+        and 1 <= len(line.split()) <= _LABEL_WORDS
+        and not line.rstrip(":").endswith((*_FULL_STOPS, "!", "?"))
+        and "/" not in line
+        and ": " not in line
+        and "@" not in line
+        and _DOMAIN.search(line) is None
+        and any(c.isalpha() for c in line)
+    )
+
+
+def _item_text(line: str) -> str:
+    """``line`` without its list item's mark."""
+    m = _ITEM_MARK.match(line)
+    return line[m.end() :] if m else line
+
+
+def _headline_line(line: str) -> bool:
+    """Whether ``line`` reads as a story's headline: no paragraph, no full stop at its end,
+    starting with a capital, a figure or a quote (no sentence's rest), no address or field;
+    :data:`_HEADLINE_WORDS` words or more, or in a script without spaces
+    :data:`_HEADLINE_LETTERS` letters."""
+    text = _item_text(line)
+    words = text.split()
+    if not words or _paragraph_line(text) or text.rstrip(CLOSING_MARKS).endswith(_HEADLINE_ENDS):
+        return False
+    if "://" in text or text.startswith("www.") or "@" in text or "\t" in text:
+        return False
+    if (m := _FIELD.match(text)) and len(m[1].split()) <= 2 and len(text[m.end() :].split()) <= 3:
+        return False
+    if text[0].islower():
+        return False
+    if len(words) >= _HEADLINE_WORDS:
+        return True
+    return not text.isascii() and sum(c.isalpha() for c in text) >= _HEADLINE_LETTERS
+
+
+def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped) that are lists of other stories after the
+    article: a kept label (:func:`_label_line`) after :data:`_ARTICLE_PARAGRAPHS` kept
+    paragraphs or more, then kept labels and headlines only, :data:`_LIST_HEADLINES`
+    headlines or more and twice as many as the labels under the first (a directory's
+    entries are names), no kept paragraph after them, the headlines different stories'
+    (:func:`_stories`: a list of one form is the article's)."""
+    kept = [j for j, k in enumerate(keep) if k]
+    if len(kept) < _ARTICLE_PARAGRAPHS + 1 + _LIST_HEADLINES:
+        return []
+    paragraph = [_paragraph_line(lines[j]) for j in kept]
+    # (the kept paragraphs after each kept line: the list is after the last)
+    after = [0] * (len(kept) + 1)
+    for i in range(len(kept) - 1, -1, -1):
+        after[i] = after[i + 1] + paragraph[i]
+    total = after[0]
+    found: list[int] = []
+    i = 0
+    while i < len(kept):
+        if after[i] or total - after[i] < _ARTICLE_PARAGRAPHS or not _label_line(lines[kept[i]]):
+            i += 1
+            continue
+        k, heads, labels = i + 1, [], 0
+        while k < len(kept):
+            line = lines[kept[k]]
+            if _headline_line(line):
+                heads.append(_item_text(line).split())
+            elif _label_line(line):
+                labels += 1
+            else:
+                break
+            k += 1
+        if len(heads) >= _LIST_HEADLINES and 2 * labels <= len(heads) and _stories(heads):
+            found += kept[i:k]
+            i = k
+        else:
+            i += 1
+    return found
+
+
+def _stories(heads: list[list[str]]) -> bool:
+    """Whether headlines (their words) are different stories' rather than a list of one
+    form: no first word in half of them or more ("June 9 – …", "June 10 – …"), under half
+    of them starting with a figure (a calendar's dates) or ending with one (a results
+    table's times, an account's sums)."""
+    n = len(heads)
+    firsts = [h[0].lower() for h in heads]
+    if 2 * max(map(firsts.count, set(firsts))) > n:
+        return False
+    figures = sum(h[0][:1].isdigit() for h in heads)
+    ends = sum(any(c.isdigit() for c in h[-1]) for h in heads)
+    return 2 * figures < n and 2 * ends < n

@@ -7,7 +7,7 @@ from typing import Any
 
 from test_boilerplate_structures import _clean
 
-from corearchive_plugins.boilerplate.afterlists import dated_feed_lines
+from corearchive_plugins.boilerplate.afterlists import dated_feed_lines, related_list_lines
 
 
 def _page(*blocks: str) -> str:
@@ -80,3 +80,64 @@ def test_a_page_ending_with_a_dated_records_date_is_read(run_stage: Any) -> None
     line under it, past the page's end (an IndexError failed the page)."""
     kept, _ = _clean(run_stage, _page(*_ARTICLE, "Latest news", *_LATEST))
     assert all(line in kept for line in _ARTICLE[1:]), kept
+
+
+# a Polish news page written for the test: the article, a newsletter's prompt, then the
+# site's boxes of other stories under their labels, a section's name between the headlines
+_PL_ARTICLE = [
+    "Prom do wyspy wraca po zimowym remoncie",
+    "Prom między starym miastem a wyspą znów będzie kursował od poniedziałku, poinformował "
+    "we wtorek zarząd portu po dwóch miesiącach napraw przystani.",
+    "Przeprawa trwa jedenaście minut, a w ubiegłym roku skorzystało z niej ponad 300 tysięcy "
+    "pasażerów, głównie osób dojeżdżających do pracy.",
+    "Inżynierowie wymienili drewniane pale poluzowane przez listopadowe sztormy i zamontowali "
+    "nową rampę dla wózków i rowerów.",
+    "Bilety kupione przed zamknięciem zachowują ważność do końca roku, a w pierwszym tygodniu "
+    "mieszkańcy wyspy popłyną za darmo.",
+]
+_PL_NEWSLETTER = [
+    "Zapisz się do naszego newslettera!",
+    "Raz w tygodniu wyślemy ci najważniejsze wiadomości z regionu, a z subskrypcji możesz "
+    "zrezygnować w każdej chwili.",
+]
+_PL_RELATED = [
+    "Powiązane artykuły",
+    "Szkoła na wyspie dostanie nowy dach przed wiosną",
+    "Rybacy protestują w stolicy przeciw niższym limitom połowów",
+    "Region",
+    "Nocne pociągi na północ wracają po dziesięciu latach",
+    "Radni chcą otworzyć starą latarnię dla zwiedzających",
+    "Najczęściej czytane",
+    "Jak wiejska piekarnia stała się sławna w całym kraju",
+    "Naprawa nadmorskiej drogi po burzy potrwa kilka tygodni",
+    "Dziesięć spacerów wzdłuż zatoki na zimowy weekend",
+]
+
+
+def test_lists_of_other_stories_after_the_article_go(run_stage: Any) -> None:
+    """The related and most-read boxes after the article's last paragraph: the model kept
+    their labels and headlines (as subheads) after the newsletter's sentences."""
+    kept, _ = _clean(run_stage, "\n".join([*_PL_ARTICLE, *_PL_NEWSLETTER, *_PL_RELATED]))
+    assert all(line in kept for line in _PL_ARTICLE[1:]), kept
+    assert not set(_PL_RELATED) & set(kept), kept
+
+
+def test_an_articles_own_list_at_its_end_is_no_list_of_stories() -> None:
+    body = [_PL_ARTICLE[0], *_PL_ARTICLE[1:], "Tour dates"]
+    dates = [
+        "June 9 – West Palm Beach, FL at the Coral Sky Amphitheatre",
+        "June 10 – Tampa, FL at the Credit Union Amphitheatre",
+        "June 14 – Alpharetta, GA at the Ameris Bank Amphitheatre",
+        "June 17 – Nashville, TN at the Bridgestone Arena",
+    ]
+    results = [
+        "1. Tadej Pogacar (UAE Team Emirates) 5h03'13\"",
+        "2. Jonas Vingegaard (Visma-Lease a Bike) à 1'08\"",
+        "3. Remco Evenepoel (Soudal Quick-Step) à 2'51\"",
+    ]
+    for items in (dates, results):
+        lines = body + items
+        assert related_list_lines(lines, [True] * len(lines)) == []
+    # (and no list over the article's paragraphs: the boxes are after its last one)
+    lines = [_PL_RELATED[0], *_PL_RELATED[1:3], *_PL_ARTICLE[1:]]
+    assert related_list_lines(lines, [True] * len(lines)) == []
