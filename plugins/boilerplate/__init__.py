@@ -620,6 +620,7 @@ class BoilerplateStage(Stage):
                 _drop_feed(d)
                 _drop_dated_feed(d)
                 _drop_related_list(d)
+                _drop_browser_widgets(d)
                 _drop_breadcrumb(d)
                 _drop_trail_line(d)
                 _drop_consent_notice(d)
@@ -2480,6 +2481,15 @@ def _drop_related_list(d: Any) -> None:
 
     if found := related_list_lines(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, RELATED_LIST_REASON), False)
+
+
+def _drop_browser_widgets(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a text browser's frame, empty
+    field or bare button (:func:`.artefacts.widget_lines`), with a reason."""
+    from .artefacts import WIDGET_REASON, widget_lines
+
+    if found := widget_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, WIDGET_REASON), False)
 
 
 def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:

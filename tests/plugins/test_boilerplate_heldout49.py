@@ -8,6 +8,7 @@ from typing import Any
 from test_boilerplate_structures import _clean
 
 from corearchive_plugins.boilerplate.afterlists import dated_feed_lines, related_list_lines
+from corearchive_plugins.boilerplate.artefacts import widget_line
 
 
 def _page(*blocks: str) -> str:
@@ -141,3 +142,25 @@ def test_an_articles_own_list_at_its_end_is_no_list_of_stories() -> None:
     # (and no list over the article's paragraphs: the boxes are after its last one)
     lines = [_PL_RELATED[0], *_PL_RELATED[1:3], *_PL_ARTICLE[1:]]
     assert related_list_lines(lines, [True] * len(lines)) == []
+
+
+_WIDGETS = [
+    "IFRAME: https://www.example-video.com/embed/ferry-2023",
+    "IFRAME:",
+    "_" * 66,
+    "(BUTTON)",
+]
+
+
+def test_a_text_browsers_frames_fields_and_bare_buttons_go(run_stage: Any) -> None:
+    """lynx's lines for an inline frame, an empty field and a button without a label, between
+    the article's paragraphs: the model kept them (the article's context)."""
+    paragraphs = _ARTICLE[1:]
+    lines = [_ARTICLE[0], paragraphs[0], _WIDGETS[0], paragraphs[1], *_WIDGETS[1:3],
+             paragraphs[2], _WIDGETS[3], paragraphs[3]]  # fmt: skip
+    kept, _ = _clean(run_stage, "\n".join(lines))
+    assert all(line in kept for line in paragraphs), kept
+    assert not set(_WIDGETS) & set(kept), kept
+    # (words with them are the page's: a button's label, a field's prompt, a sentence)
+    for line in ["(BUTTON) Subscribe", "Name: ____", "IFRAME: the frame we built", "I_"]:
+        assert not widget_line(line), line
