@@ -182,6 +182,8 @@ def _headline_line(line: str) -> bool:
         return False
     if "://" in text or text.startswith("www.") or "@" in text or "\t" in text:
         return False
+    if "   " in text or text.endswith(("–", "-", "—")):
+        return False  # (a table's row as a text browser writes it: its cells spaced apart)
     if (m := _FIELD.match(text)) and len(m[1].split()) <= 2 and len(text[m.end() :].split()) <= 3:
         return False
     if text[0].islower():

@@ -136,7 +136,14 @@ def test_an_articles_own_list_at_its_end_is_no_list_of_stories() -> None:
         "2. Jonas Vingegaard (Visma-Lease a Bike) à 1'08\"",
         "3. Remco Evenepoel (Soudal Quick-Step) à 2'51\"",
     ]
-    for items in (dates, results):
+    hours = [  # (a table's rows as w3m writes them, under a label)
+        "Opening hours",
+        "Monday           8:30 – 12:00    –",
+        "Tuesday          7:30 – 12:00    15:00 – 18:00",
+        "Wednesday        8:30 – 13:00    –",
+        "Thursday         8:30 – 13:00    –",
+    ]
+    for items in (dates, results, hours):
         lines = body + items
         assert related_list_lines(lines, [True] * len(lines)) == []
     # (and no list over the article's paragraphs: the boxes are after its last one)
