@@ -618,6 +618,9 @@ class BoilerplateStage(Stage):
                 _drop_form_lines(d)
                 _drop_post_neighbours(d)
                 _drop_feed(d)
+                _drop_dated_feed(d)
+                _drop_related_list(d)
+                _drop_browser_widgets(d)
                 _drop_breadcrumb(d)
                 _drop_trail_line(d)
                 _drop_consent_notice(d)
@@ -2460,6 +2463,33 @@ def _drop_feed(d: Any) -> None:
 
     if found := feed_lines(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, FEED_REASON), False)
+
+
+def _drop_dated_feed(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a site's list of its latest
+    stories, headlines with their dates and times (:func:`.afterlists.dated_feed_lines`)."""
+    from .afterlists import DATED_FEED_REASON, dated_feed_lines
+
+    if found := dated_feed_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, DATED_FEED_REASON), False)
+
+
+def _drop_related_list(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are lists of other stories under
+    their labels after the article (:func:`.afterlists.related_list_lines`)."""
+    from .afterlists import RELATED_LIST_REASON, related_list_lines
+
+    if found := related_list_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, RELATED_LIST_REASON), False)
+
+
+def _drop_browser_widgets(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a text browser's frame, empty
+    field or bare button (:func:`.artefacts.widget_lines`), with a reason."""
+    from .artefacts import WIDGET_REASON, widget_lines
+
+    if found := widget_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, WIDGET_REASON), False)
 
 
 def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:

@@ -291,7 +291,11 @@ def dated_records(
             # Each record is named: its line under the date is a title, no sentence, in
             # most records (readers' comments under a post, "Sven | 11.05.2012 15:36" over
             # "Beim Hotel parken. …", begin with what they say; s47 held-out)
-            named = sum(not lines[d + 1].endswith(SENTENCE_END) for d in dates[k : m + 1])
+            # (the page's last line a date: a record with no name, not an index past the
+            # page's end; s49 heldout49)
+            named = sum(
+                d + 1 < n and not lines[d + 1].endswith(SENTENCE_END) for d in dates[k : m + 1]
+            )
             # (a line in every record before the last is a box's label or button, no
             # event's: a video box's "Video" under each teaser; s47 sesscmp)
             shared = set.intersection(
