@@ -376,7 +376,9 @@ def config_schema(
                         "minimum": 0,
                         "default": 60,
                         "description": "Seconds a stage may spend on one document (0: no"
-                        " limit); a document that takes longer fails, the run goes on.",
+                        " limit), counted as the CPU time of the worker's thread (on the wall"
+                        " clock at most 20 times that); a document that takes longer fails,"
+                        " the run goes on.",
                     },
                 },
             },

@@ -43,6 +43,27 @@ def test_a_block_that_runs_over_its_limit_is_interrupted_and_the_timer_is_reset(
             assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def test_a_limit_counts_the_cpu_time_of_its_block_up_to_a_wall_clock_end():
+    """On a loaded machine the wall clock ran 30 times ahead of a worker's CPU time, and
+    pages of 0.3 s failed a 10 s limit (s49 acc-regress R10): a block that waits (here:
+    sleeps) past its limit is not interrupted until it has spent the limit's CPU time, or
+    has run WALL_FACTOR times the limit on the wall clock."""
+    from corearchive import limits
+
+    with time_limit(0.2, Inner):
+        time.sleep(0.5)  # (no CPU time spent: the block runs to its end)
+    t0 = time.monotonic()
+    with pytest.raises(Inner), time_limit(0.2, Inner):
+        time.sleep(0.3)
+        _spin(5)  # (its CPU time runs out 0.2 s into the spin)
+    assert 0.45 < time.monotonic() - t0 < 3
+    t0 = time.monotonic()
+    with pytest.raises(Inner), time_limit(0.05, Inner):
+        time.sleep(5)  # (interrupted at its wall-clock end, 0.05 × WALL_FACTOR)
+    assert 0.05 * limits.WALL_FACTOR - 0.05 < time.monotonic() - t0 < 3
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 def test_nested_limits_each_raise_their_own_and_the_outer_one_survives_the_inner():
     # the inner limit first: its own exception, and the outer one is still armed after it
     with pytest.raises(DocumentTimeout), time_limit(0.6, lambda: DocumentTimeout("outer")):

@@ -174,7 +174,10 @@ class BoilerplateOptions:
         minimum=1024,
     )
     html_timeout: float = option(
-        10.0, "Seconds allowed for extracting one HTML page (0: no limit).", minimum=0
+        10.0,
+        "Seconds allowed for extracting one HTML page (0: no limit), counted as CPU time (on"
+        " the wall clock at most 20 times that).",
+        minimum=0,
     )
     html_fallback: bool = option(
         True,
