@@ -38,6 +38,8 @@ import numpy.typing as npt
 from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
 from ..boilerplate.apparatus import CAPTION_NOUNS
+from ..boilerplate.feeds import _TIME_FIRST as _CLOCK_FIRST
+from ..boilerplate.feeds import _TIME_ONLY as _CLOCK_ONLY
 from ..boilerplate.lines import (
     CLOSING_MARKS,
     CUE_WORDS,
@@ -6458,7 +6460,81 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
         | _related_teasers(page, pool)
         | _outline_headings(page, pool)
         | _after_story(page, pool)
+        | _stamped_headlines(page, pool)
     )
+
+
+#: Clock times of the forms the boilerplate stage's feeds (:mod:`..boilerplate.feeds`) do
+#: not read: Chinese and Japanese "19時15分", a wire's four digits and zone "1447 GMT"
+_CLOCK_MORE = re.compile(r"\d{1,2}\s*[時时]\s*\d{1,2}\s*分|[0-2]\d[0-5]\d\s*(?:GMT|UTC)\b")
+#: The longest line that is a clock time alone ("11:20 PM EDT", "21時30分")
+_CLOCK_CHARS = 16
+#: How many non-blank lines from a stamped headline another stamp may be: the run's
+_STAMP_REACH = 30
+
+
+def _clock_alone(s: str) -> bool:
+    """Whether line ``s`` is a clock time alone ("22:41", "21h00", "19時30分", "1447 GMT")."""
+    return (
+        s[:1].isdigit()
+        and len(s) <= _CLOCK_CHARS
+        and (_CLOCK_ONLY.fullmatch(s) is not None or _CLOCK_MORE.fullmatch(s) is not None)
+    )
+
+
+def _clock_led(s: str) -> bool:
+    """Whether line ``s`` opens with a clock time before its words ("21:30 Girona, a la
+    Champions", "19時15分 阪神・岡田監督が退任へ")."""
+    if not s[:1].isdigit():
+        return False
+    if _CLOCK_FIRST.match(s) is not None:
+        return True
+    m = _CLOCK_MORE.match(s)
+    return m is not None and bool(s[m.end() :].strip())
+
+
+def _stamped_headlines(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of candidates that head a post of a live blog or an item of a feed: right
+    under a clock time alone ("22:41" / "El Gobierno decreta tres días de luto oficial")
+    or after one on their line ("21:30 Girona, a la Champions por primera vez"), with
+    another such time within :data:`_STAMP_REACH` lines (two lines for a time on the
+    line: a feed's rows), and every candidate of the same text (a "Key events" box repeats
+    a post's headline). A live blog's headline is the one over its byline, no post's; a
+    feed's items are other stories (s48 acc-live L9: the first post's headline, or the
+    latest-news box's item, was the title of 10 of 36 live and results pages as text).
+    Only lines that open with a digit are read (the lines next to candidates, then the
+    run's reach around one that is stamped)."""
+    texts = page.texts
+    n = len(texts)
+    flagged: set[str] = set()
+    for k, _, t in pool.cands:
+        if k > 0 and _clock_alone(texts[k - 1]):
+            lo, hi = max(0, k - 1 - _STAMP_REACH), min(n, k + _STAMP_REACH)
+            around = [*range(lo, k - 1), *range(k + 1, hi)]
+        elif _clock_led(texts[k]):
+            around = [x for x in (k - 2, k - 1, k + 1, k + 2) if 0 <= x < n]
+        else:
+            continue
+        if any(_clock_alone(texts[x]) or _clock_led(texts[x]) for x in around):
+            flagged.add(t)
+    if not flagged:
+        return set()
+    # (a copy right under or over a byline or a date line is the page's own headline in
+    # its header, which the site's feed of latest stories lists too: "02.02.2022 10:16 Uhr
+    # - 1. Bundesliga" over the headline, "10:16 Uhr" over it again in the feed)
+    return {
+        i
+        for k, i, t in pool.cands
+        if t in flagged
+        and (
+            (k > 0 and _clock_alone(texts[k - 1]))
+            or _clock_led(texts[k])
+            or not (
+                (k > 0 and _header_anchor(page, k - 1))
+                or (k + 1 < n and _header_anchor(page, k + 1))
+            )
+        )
+    }
 
 
 #: The most non-blank lines from a related articles' label down to a teaser of its box

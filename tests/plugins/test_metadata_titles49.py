@@ -1,0 +1,155 @@
+"""Text titles (session 49): the headline of a live blog's post or of a feed's item, under a
+clock time or after one on its line, is no title of the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from corearchive_plugins.metadata.text import _clock_alone, _clock_led, extract
+
+# (a live blog as text: its headline over its bylines and datelines, a "key events" box
+# ("Destacados") of its newest posts' headlines, then the posts, each a time alone over its
+# headline and paragraph, newest first; the acc-live set's live-es-1, s48)
+_LIVE = "\n\n".join(
+    [
+        "Comunidad Valenciana",
+        "Directo",
+        "DANA en Valencia, en directo | Al menos 95 muertos por las inundaciones",
+        "Cristina Vázquez",
+        "Ignacio Zafra",
+        "Valencia - 30 oct 2024 - 07:00 CET",
+        "Actualizado: 30 oct 2024 - 22:41 CET",
+        "Compartir en Whatsapp",
+        "Compartir en Facebook",
+        "Compartir en Twitter",
+        "Destacados",
+        "El Gobierno decreta tres días de luto oficial",
+        "La Generalitat eleva a 92 los fallecidos en la provincia de Valencia",
+        "22:41",
+        "El Gobierno decreta tres días de luto oficial",
+        (
+            "El Consejo de Ministros ha aprobado en una reunión extraordinaria tres días de "
+            "luto oficial por las víctimas de la DANA, desde la medianoche del jueves."
+        ),
+        "21:15",
+        "La Generalitat eleva a 92 los fallecidos en la provincia de Valencia",
+        (
+            "El centro de coordinación de emergencias ha confirmado 92 víctimas mortales en "
+            "la provincia de Valencia, a las que se suman dos en Castilla-La Mancha y una en "
+            "Andalucía."
+        ),
+        (
+            "Los equipos de rescate siguen buscando a personas desaparecidas en Paiporta, "
+            "Picanya y Catarroja."
+        ),
+        "19:02",
+        (
+            "Renfe mantiene suspendida la circulación del AVE entre Madrid y Valencia al "
+            "menos durante tres días por los daños en las vías."
+        ),
+        "16:30",
+        'Sánchez: "No os vamos a dejar solos"',
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("t1", "t2", "t3"),
+    [
+        ("22:41", "21:15", "19:02"),
+        ("22時41分", "21時15分", "19時02分"),
+        ("2241 GMT", "2115 GMT", "1902 GMT"),
+    ],
+)
+def test_a_live_posts_headline_is_no_title(t1: str, t2: str, t3: str) -> None:
+    """The blog's headline is the one over its byline and dateline, not its newest post's
+    headline (nor that headline's copy in the key events box)."""
+    page = _LIVE.replace("22:41\n", t1 + "\n").replace("21:15", t2).replace("19:02", t3)
+    got = extract(page)["title"]
+    assert got == "DANA en Valencia, en directo | Al menos 95 muertos por las inundaciones"
+
+
+# (a results page without paragraphs: its headline, the scores, the table, then the site's
+# feed of its latest stories, each a time and a headline on one line; acc-live results-es-1)
+_RESULTS = "\n\n".join(
+    [
+        "Aceptar cookies",
+        "AS",
+        "Fútbol",
+        "Motor",
+        "Baloncesto",
+        "Tenis",
+        "Más deportes",
+        "Resultados",
+        "Primera",
+        "Jornada 38",
+        "Resultados de la Jornada 38 de LaLiga EA Sports 2023/2024",
+        "Jornada anterior",
+        "Jornada siguiente",
+        "Almería 2 - 2 Cádiz",
+        "Athletic 1 - 2 Sevilla",
+        "Atlético 2 - 1 Osasuna",
+        "Real Madrid 0 - 0 Betis",
+        "Girona 7 - 0 Granada",
+        "Las Palmas 0 - 2 Alavés",
+        "Mallorca 0 - 0 Almería",
+        "Rayo 3 - 3 Villarreal",
+        "Sevilla 1 - 2 Barcelona",
+        "Valencia 0 - 1 Celta",
+        "Clasificación",
+        "1 Real Madrid 95 38 29 8 1",
+        "2 Barcelona 85 38 26 7 5",
+        "3 Girona 81 38 25 6 7",
+        "4 Atlético 76 38 24 4 10",
+        "Ver clasificación completa",
+        "Últimas noticias",
+        '23:15 Ancelotti: "La Liga ha sido justa"',
+        "22:48 Xavi se despide del Barça con una victoria",
+        "21:30 Girona, a la Champions por primera vez",
+        "© Diario AS, S.L.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "c"), [("23:15", "22:48", "21:30"), ("23時15分", "22時48分", "21時30分")]
+)
+def test_a_feeds_item_is_no_title(a: str, b: str, c: str) -> None:
+    page = _RESULTS.replace("23:15", a).replace("22:48", b).replace("21:30", c)
+    assert extract(page)["title"] == "Resultados de la Jornada 38 de LaLiga EA Sports 2023/2024"
+
+
+def test_a_headline_the_feed_repeats_stays_the_title() -> None:
+    """The page's own headline, under its dateline, is no feed's item when the site's feed
+    between it and the story lists it under its time too."""
+    page = (
+        "Handball\n\n02.02.2022 10:16 Uhr - 1. Bundesliga\n\n"
+        "Harbour signs a Dutch international for the back court\n\n"
+        "» to the league's page\n\n» to the club's profile\n\n"
+        "Latest news\n\n10:16 Uhr\n\nHarbour signs a Dutch international for the back court\n\n"
+        "09:44 Uhr\n\nSeaton coach extends his contract until 2025\n\n"
+        "09:18 Uhr\n\nRiverside lose their keeper for the season\n\n"
+        "The club signed the left back from a Dutch side on Wednesday and said he would join "
+        "the squad for the rest of the season, the coach told reporters after training.\n\n"
+        "He played 40 games for his national team and scored in the last European "
+        "championship, where his side reached the main round for the first time.\n"
+    )
+    assert extract(page)["title"] == "Harbour signs a Dutch international for the back court"
+
+
+@pytest.mark.parametrize(
+    ("line", "alone", "led"),
+    [
+        ("22:41", True, False),
+        ("19時30分", True, False),
+        ("1447 GMT", True, False),
+        ("21:30 Girona reach the Champions League", False, True),
+        ("19時15分 阪神・岡田監督が退任へ", False, True),
+        # (a year and a headline, a score: no clock)
+        ("2024 Harbour League results", False, False),
+        ("Harbour 2 - 2 Port Vale", False, False),
+    ],
+)
+def test_clock_lines(line: str, alone: bool, led: bool) -> None:
+    assert _clock_alone(line) is alone
+    assert _clock_led(line) is led
