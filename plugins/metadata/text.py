@@ -57,6 +57,7 @@ from ..boilerplate.reflow import (
     item_number,
     setext_underlines,
 )
+from ..boilerplate.scholarly import _page_number
 from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
@@ -5491,13 +5492,23 @@ def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
     has no case or sentence mark to tell its break by, was a lynx page's title, and it
     left the text (s47 acc-regress R4). A headline over its standfirst, with no blank
     line between, is short enough for the standfirst's first word. ``widest``: an empty
-    list, or one holding the widest line's width (set by the first call that needs it)."""
+    list, or one holding the widest line's width (set by the first call that needs it),
+    then its width in columns (:func:`width`; set by the first call on a CJK line)."""
     cur, nxt = lines[i], lines[i + 1]
     body = nxt.lstrip()
     if not body[:1].isalpha() or len(nxt) - len(body) != len(cur) - len(cur.lstrip()):
         return False
     if not widest:
         widest.append(max(map(len, lines)))
+    if _CJK_CHARS.match(body) is not None:
+        # (Chinese and Japanese break at any character: the first that would not have
+        # fitted, in columns (two per character, as a text browser counts them), not the
+        # next line's run up to a space, which may be all of it: a press release's headline
+        # over its first paragraph, "大学入学者選抜における…について" / "文部科学省では、…", was
+        # read as a paragraph's first line and the ministry's name won; s47 acc-gov pr-ja-1)
+        if len(widest) < 2:
+            widest.append(max(map(width, lines)))
+        return width(cur.rstrip()) + 2 > widest[1]
     sp = body.find(" ")
     return len(cur.rstrip()) + 1 + (len(body.rstrip()) if sp < 0 else sp) > widest[0]
 
@@ -5991,16 +6002,33 @@ def _slug_words(url: str | None) -> frozenset[str] | None:
     return frozenset(_slug_tokens(" ".join(best))) if len(best) >= 3 else None
 
 
-def _slug_title(pool: TitlePool, slug: frozenset[str], i: int, s: str) -> tuple[int, str]:
+def _slug_title(
+    pool: TitlePool,
+    slug: frozenset[str],
+    i: int,
+    s: str,
+    vetoed: frozenset[int] = frozenset(),
+) -> tuple[int, str]:
     """The title candidate whose words cover most of the URL's slug, instead of the model's
     choice (line ``i``, text ``s``), when it covers at least 60 % of the slug's words and
     0.2 more than the choice: a page's address names its story (dev text pages with their
-    URLs: titles 671 -> 733 of 911 right; 71 fixed, 9 broken)."""
+    URLs: titles 671 -> 733 of 911 right; 71 fixed, 9 broken). ``vetoed``: the lines of
+    candidates that are no title (:func:`no_title_lines`), not taken either: a PDF's
+    running head "Summary   Improving the condition of school buildings   5" covered the
+    address's "improving-school-buildings-summary" better than the title (s47 acc-gov
+    pdf-en-1)."""
 
     def cover(t: str) -> float:
         return len(slug.intersection(_slug_tokens(t))) / len(slug)
 
-    best = max(((cover(t), -k, line, t) for k, (_, line, t) in enumerate(pool.cands)), default=None)
+    best = max(
+        (
+            (cover(t), -k, line, t)
+            for k, (_, line, t) in enumerate(pool.cands)
+            if line not in vetoed
+        ),
+        default=None,
+    )
     if best is not None and best[0] >= 0.6 and best[0] >= cover(s) + 0.2:
         return best[2], best[3]
     return i, s
@@ -6461,7 +6489,30 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
         | _outline_headings(page, pool)
         | _after_story(page, pool)
         | _stamped_headlines(page, pool)
+        | _running_heads(page, pool)
     )
+
+
+def _head_words(s: str) -> str:
+    """Running head ``s`` without its page number: its words that are not all digits."""
+    return " ".join(w for w in s.split() if not w.isdecimal())
+
+
+def _running_heads(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of candidates that are a printed document's running head or foot: its
+    page number set off by a run of spaces at its start, its end or in its middle
+    (:func:`..boilerplate.scholarly._page_number`), the same words on another line with
+    another number. "Summary   Improving the condition of school buildings   5" won over
+    the report's title, "Improving the condition of school buildings", on a PDF's text
+    (s47 acc-gov pdf-en-1; the boilerplate stage removes such lines, but the metadata
+    stage reads the page as it came). Only lines with three spaces in a row are read."""
+    if "   " not in page.text:
+        return set()
+    heads = [(i, t) for _, i, t in pool.cands if "   " in t and _page_number(t) is not None]
+    if not heads:
+        return set()
+    seen = Counter(_head_words(t) for t in page.texts if "   " in t and _page_number(t) is not None)
+    return {i for i, t in heads if seen[_head_words(t)] >= 2}
 
 
 #: Clock times of the forms the boilerplate stage's feeds (:mod:`..boilerplate.feeds`) do
@@ -8851,6 +8902,7 @@ def extract_lines(
     marked = page.lines[headline].strip() if headline is not None else ""
     tcands: list[tuple[int, str, float]]
     pool: TitlePool | None = None
+    vetoed: frozenset[int] = frozenset()
     # (the byline first: the line its authors come from is no headline; "Von Katharina
     # Müller und Jonas Becker" was taken for the title above the real one)
     authors, aline = find_authors(items, texts=page.texts)
@@ -8858,11 +8910,10 @@ def extract_lines(
         tcands = [(headline, marked, 0.0)]
     else:
         pool = TitlePool(page)
+        vetoed = no_title_lines(page, pool)
         tcands = [
             t
-            for t in rank_titles(
-                page, pool, None if not authors else aline, no_title_lines(page, pool)
-            )
+            for t in rank_titles(page, pool, None if not authors else aline, vetoed)
             if not _PAREN_NUM.search(t[1])
         ]
     if tcands:
@@ -8880,7 +8931,7 @@ def extract_lines(
             i, s = faq
         slug = _slug_words(url) if pool is not None else None
         if slug and pool is not None:
-            i, s = _slug_title(pool, slug, i, s)
+            i, s = _slug_title(pool, slug, i, s, vetoed)
         if pool is not None:
             i, s = _unnumbered(page, i, s)
             s = _segment_cut(s)

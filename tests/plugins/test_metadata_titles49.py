@@ -153,3 +153,80 @@ def test_a_headline_the_feed_repeats_stays_the_title() -> None:
 def test_clock_lines(line: str, alone: bool, led: bool) -> None:
     assert _clock_alone(line) is alone
     assert _clock_led(line) is led
+
+
+# (a ministry's press release as text: its menu, the date, the headline right over the first
+# paragraph, no blank line between; acc-gov pr-ja-1, s47)
+_PRESS_JA = "\n".join(
+    [
+        "本文へ",
+        "文部科学省",
+        "English",
+        "サイトマップ",
+        "検索",
+        "教育",
+        "科学技術・学術",
+        "報道発表",
+        "ホーム",
+        "報道・広報",
+        "令和6年7月12日",
+        "大学入学者選抜におけるデジタル出願の推進について",
+        (
+            "文部科学省では、受験生の負担軽減と大学の事務の効率化を図るため、大学入学者選抜に"
+            "おけるデジタル出願の推進に関する方針を取りまとめました。"
+        ),
+        (
+            "本方針では、令和9年度入学者選抜までに、全ての国立大学において出願手続をオンライン"
+            "で完結できるようにすることを目標としています。"
+        ),
+        "詳細は別添資料を御参照ください。",
+        "お問合せ先",
+        "Copyright © Ministry of Education, Culture, Sports, Science and Technology",
+    ]
+)
+
+
+def test_a_japanese_headline_over_its_paragraph_is_no_wrapped_line() -> None:
+    """A Japanese line right over a paragraph is no wrapped line of it when the paragraph's
+    first character would have fitted after it (a text browser breaks Chinese and Japanese
+    at any character, not at a space)."""
+    assert extract(_PRESS_JA)["title"] == "大学入学者選抜におけるデジタル出願の推進について"
+
+
+# (a PDF report's text: its cover, then its pages, each with its running head and page
+# number set off by spaces; acc-gov pdf-en-1, s47)
+_REPORT = "\n".join(
+    [
+        "National Audit Office",
+        "Improving the condition of school buildings",
+        "Report by the Comptroller and Auditor General",
+        "Department for Education",
+        "14 JUNE 2024",
+        "Summary   Improving the condition of school buildings   5",
+        "Summary",
+        (
+            "1 The Department for Education is responsible for ensuring that the school estate "
+            "in England is safe and fit for purpose, with around 22,000 schools."
+        ),
+        (
+            "2 In 2021 the Department estimated that it would cost £11.4 billion to repair or "
+            "replace all defects in the school estate."
+        ),
+        "6   Summary   Improving the condition of school buildings",
+        (
+            "3 In August 2023 the Department told responsible bodies that buildings containing "
+            "reinforced autoclaved aerated concrete should be taken out of use."
+        ),
+        "Summary   Improving the condition of school buildings   7",
+        "© National Audit Office 2024",
+    ]
+)
+
+
+def test_a_running_head_is_no_title_even_when_it_covers_the_address() -> None:
+    """The running head's words are the title's and the section's, which the document's
+    address names too ("improving-school-buildings-summary"): it is no candidate for the
+    address's pick either."""
+    url = "https://www.nao.org.uk/wp-content/uploads/2024/06/improving-school-buildings-summary.pdf"
+    assert extract(_REPORT, url=url)["title"] == "Improving the condition of school buildings"
+    assert extract(_REPORT)["title"] == "Improving the condition of school buildings"
