@@ -6490,7 +6490,34 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
         | _after_story(page, pool)
         | _stamped_headlines(page, pool)
         | _running_heads(page, pool)
+        | _table_rows(page, pool)
     )
+
+
+#: A table's row as a text browser lays it out: its cells set apart by runs of spaces
+_CELL_GAP = re.compile(r"\S {3,}\S")
+
+
+def _table_rows(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of candidates that are rows of a table as w3m or lynx lay one out: cells
+    set apart by runs of three spaces or more (:data:`_CELL_GAP`), with two of the four
+    lines around the candidate (two above, two below) rows too. "Athletic     1 - 2
+    Sevilla", a results table's row, won over the page's headline on w3m (s48 acc-live
+    results-es-1). Only candidates with three spaces in a row are read."""
+    texts = page.texts
+    n = len(texts)
+    out: set[int] = set()
+    for k, i, t in pool.cands:
+        if "   " not in t or _CELL_GAP.search(t) is None:
+            continue
+        rows = sum(
+            1
+            for x in (k - 2, k - 1, k + 1, k + 2)
+            if 0 <= x < n and "   " in texts[x] and _CELL_GAP.search(texts[x]) is not None
+        )
+        if rows >= 2:
+            out.add(i)
+    return out
 
 
 def _head_words(s: str) -> str:

@@ -230,3 +230,58 @@ def test_a_running_head_is_no_title_even_when_it_covers_the_address() -> None:
     url = "https://www.nao.org.uk/wp-content/uploads/2024/06/improving-school-buildings-summary.pdf"
     assert extract(_REPORT, url=url)["title"] == "Improving the condition of school buildings"
     assert extract(_REPORT)["title"] == "Improving the condition of school buildings"
+
+
+def test_a_tables_row_is_no_title() -> None:
+    """A results table as w3m lays it out, its cells set apart by runs of spaces: no row is
+    the title, the headline over it is (acc-live results-es-1 as w3m)."""
+    page = "\n".join(
+        [
+            "Aceptar cookies",
+            "",
+            "  • AS",
+            "  • Fútbol",
+            "  • Motor",
+            "  • Baloncesto",
+            "  • Tenis",
+            "  • Más deportes",
+            "  • Resultados",
+            "  • Primera",
+            "  • Jornada 38",
+            "",
+            "Resultados de la Jornada 38 de LaLiga EA Sports 2023/2024",
+            "",
+            "Jornada anterior",
+            "",
+            "Jornada siguiente",
+            "",
+            "Almería      2 - 2 Cádiz",
+            "Athletic     1 - 2 Sevilla",
+            "Atlético     2 - 1 Osasuna",
+            "Real Madrid  0 - 0 Betis",
+            "Girona       7 - 0 Granada",
+            "Las Palmas   0 - 2 Alavés",
+            "Mallorca     0 - 0 Almería",
+            "Rayo         3 - 3 Villarreal",
+            "Sevilla      1 - 2 Barcelona",
+            "Valencia     0 - 1 Celta",
+            "",
+            "Clasificación",
+            "",
+            "1 Real Madrid  95 38 29 8 1",
+            "2 Barcelona    85 38 26 7 5",
+            "3 Girona       81 38 25 6 7",
+            "4 Atlético     76 38 24 4 10",
+            "",
+            "Ver clasificación completa",
+            "",
+            "Últimas noticias",
+            "",
+            '  • 23:15 Ancelotti: "La Liga ha sido justa"',
+            "  • 22:48 Xavi se despide del Barça con una victoria",
+            "  • 21:30 Girona, a la Champions por primera vez",
+            "",
+            "© Diario AS, S.L.",
+        ]
+    )
+    assert extract(page)["title"] == "Resultados de la Jornada 38 de LaLiga EA Sports 2023/2024"
