@@ -6532,9 +6532,8 @@ def _running_heads(page: Page, pool: TitlePool) -> set[int]:
     another number. "Summary   Improving the condition of school buildings   5" won over
     the report's title, "Improving the condition of school buildings", on a PDF's text
     (s47 acc-gov pdf-en-1; the boilerplate stage removes such lines, but the metadata
-    stage reads the page as it came). Only lines with three spaces in a row are read."""
-    if "   " not in page.text:
-        return set()
+    stage reads the page as it came). Only lines with three spaces in a row are read, the
+    page's other lines only when a candidate is such a head."""
     heads = [(i, t) for _, i, t in pool.cands if "   " in t and _page_number(t) is not None]
     if not heads:
         return set()
@@ -6586,6 +6585,10 @@ def _stamped_headlines(page: Page, pool: TitlePool) -> set[int]:
     n = len(texts)
     flagged: set[str] = set()
     for k, _, t in pool.cands:
+        # (a stamp opens with a digit: most candidates and the lines over them are passed
+        # over without a call)
+        if not (texts[k][:1].isdigit() or (k > 0 and texts[k - 1][:1].isdigit())):
+            continue
         if k > 0 and _clock_alone(texts[k - 1]):
             lo, hi = max(0, k - 1 - _STAMP_REACH), min(n, k + _STAMP_REACH)
             around = [*range(lo, k - 1), *range(k + 1, hi)]
