@@ -39,6 +39,8 @@ from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
 from .. import corrections
 from ..boilerplate.apparatus import CAPTION_NOUNS
+from ..boilerplate.feeds import _TIME_FIRST as _CLOCK_FIRST
+from ..boilerplate.feeds import _TIME_ONLY as _CLOCK_ONLY
 from ..boilerplate.lines import (
     CLOSING_MARKS,
     CUE_WORDS,
@@ -56,6 +58,7 @@ from ..boilerplate.reflow import (
     item_number,
     setext_underlines,
 )
+from ..boilerplate.scholarly import _page_number
 from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
@@ -5529,13 +5532,23 @@ def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
     has no case or sentence mark to tell its break by, was a lynx page's title, and it
     left the text (s47 acc-regress R4). A headline over its standfirst, with no blank
     line between, is short enough for the standfirst's first word. ``widest``: an empty
-    list, or one holding the widest line's width (set by the first call that needs it)."""
+    list, or one holding the widest line's width (set by the first call that needs it),
+    then its width in columns (:func:`width`; set by the first call on a CJK line)."""
     cur, nxt = lines[i], lines[i + 1]
     body = nxt.lstrip()
     if not body[:1].isalpha() or len(nxt) - len(body) != len(cur) - len(cur.lstrip()):
         return False
     if not widest:
         widest.append(max(map(len, lines)))
+    if _CJK_CHARS.match(body) is not None:
+        # (Chinese and Japanese break at any character: the first that would not have
+        # fitted, in columns (two per character, as a text browser counts them), not the
+        # next line's run up to a space, which may be all of it: a press release's headline
+        # over its first paragraph, "大学入学者選抜における…について" / "文部科学省では、…", was
+        # read as a paragraph's first line and the ministry's name won; s47 acc-gov pr-ja-1)
+        if len(widest) < 2:
+            widest.append(max(map(width, lines)))
+        return width(cur.rstrip()) + 2 > widest[1]
     sp = body.find(" ")
     return len(cur.rstrip()) + 1 + (len(body.rstrip()) if sp < 0 else sp) > widest[0]
 
@@ -6031,16 +6044,33 @@ def _slug_words(url: str | None) -> frozenset[str] | None:
     return frozenset(_slug_tokens(" ".join(best))) if len(best) >= 3 else None
 
 
-def _slug_title(pool: TitlePool, slug: frozenset[str], i: int, s: str) -> tuple[int, str]:
+def _slug_title(
+    pool: TitlePool,
+    slug: frozenset[str],
+    i: int,
+    s: str,
+    vetoed: frozenset[int] = frozenset(),
+) -> tuple[int, str]:
     """The title candidate whose words cover most of the URL's slug, instead of the model's
     choice (line ``i``, text ``s``), when it covers at least 60 % of the slug's words and
     0.2 more than the choice: a page's address names its story (dev text pages with their
-    URLs: titles 671 -> 733 of 911 right; 71 fixed, 9 broken)."""
+    URLs: titles 671 -> 733 of 911 right; 71 fixed, 9 broken). ``vetoed``: the lines of
+    candidates that are no title (:func:`no_title_lines`), not taken either: a PDF's
+    running head "Summary   Improving the condition of school buildings   5" covered the
+    address's "improving-school-buildings-summary" better than the title (s47 acc-gov
+    pdf-en-1)."""
 
     def cover(t: str) -> float:
         return len(slug.intersection(_slug_tokens(t))) / len(slug)
 
-    best = max(((cover(t), -k, line, t) for k, (_, line, t) in enumerate(pool.cands)), default=None)
+    best = max(
+        (
+            (cover(t), -k, line, t)
+            for k, (_, line, t) in enumerate(pool.cands)
+            if line not in vetoed
+        ),
+        default=None,
+    )
     if best is not None and best[0] >= 0.6 and best[0] >= cover(s) + 0.2:
         return best[2], best[3]
     return i, s
@@ -6500,7 +6530,134 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
         | _related_teasers(page, pool)
         | _outline_headings(page, pool)
         | _after_story(page, pool)
+        | _stamped_headlines(page, pool)
+        | _running_heads(page, pool)
+        | _table_rows(page, pool)
     )
+
+
+#: A table's row as a text browser lays it out: its cells set apart by runs of spaces
+_CELL_GAP = re.compile(r"\S {3,}\S")
+
+
+def _table_rows(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of candidates that are rows of a table as w3m or lynx lay one out: cells
+    set apart by runs of three spaces or more (:data:`_CELL_GAP`), with two of the four
+    lines around the candidate (two above, two below) rows too. "Athletic     1 - 2
+    Sevilla", a results table's row, won over the page's headline on w3m (s48 acc-live
+    results-es-1). Only candidates with three spaces in a row are read."""
+    texts = page.texts
+    n = len(texts)
+    out: set[int] = set()
+    for k, i, t in pool.cands:
+        if "   " not in t or _CELL_GAP.search(t) is None:
+            continue
+        rows = sum(
+            1
+            for x in (k - 2, k - 1, k + 1, k + 2)
+            if 0 <= x < n and "   " in texts[x] and _CELL_GAP.search(texts[x]) is not None
+        )
+        if rows >= 2:
+            out.add(i)
+    return out
+
+
+def _head_words(s: str) -> str:
+    """Running head ``s`` without its page number: its words that are not all digits."""
+    return " ".join(w for w in s.split() if not w.isdecimal())
+
+
+def _running_heads(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of candidates that are a printed document's running head or foot: its
+    page number set off by a run of spaces at its start, its end or in its middle
+    (:func:`..boilerplate.scholarly._page_number`), the same words on another line with
+    another number. "Summary   Improving the condition of school buildings   5" won over
+    the report's title, "Improving the condition of school buildings", on a PDF's text
+    (s47 acc-gov pdf-en-1; the boilerplate stage removes such lines, but the metadata
+    stage reads the page as it came). Only lines with three spaces in a row are read, the
+    page's other lines only when a candidate is such a head."""
+    heads = [(i, t) for _, i, t in pool.cands if "   " in t and _page_number(t) is not None]
+    if not heads:
+        return set()
+    seen = Counter(_head_words(t) for t in page.texts if "   " in t and _page_number(t) is not None)
+    return {i for i, t in heads if seen[_head_words(t)] >= 2}
+
+
+#: Clock times of the forms the boilerplate stage's feeds (:mod:`..boilerplate.feeds`) do
+#: not read: Chinese and Japanese "19時15分", a wire's four digits and zone "1447 GMT"
+_CLOCK_MORE = re.compile(r"\d{1,2}\s*[時时]\s*\d{1,2}\s*分|[0-2]\d[0-5]\d\s*(?:GMT|UTC)\b")
+#: The longest line that is a clock time alone ("11:20 PM EDT", "21時30分")
+_CLOCK_CHARS = 16
+#: How many non-blank lines from a stamped headline another stamp may be: the run's
+_STAMP_REACH = 30
+
+
+def _clock_alone(s: str) -> bool:
+    """Whether line ``s`` is a clock time alone ("22:41", "21h00", "19時30分", "1447 GMT")."""
+    return (
+        s[:1].isdigit()
+        and len(s) <= _CLOCK_CHARS
+        and (_CLOCK_ONLY.fullmatch(s) is not None or _CLOCK_MORE.fullmatch(s) is not None)
+    )
+
+
+def _clock_led(s: str) -> bool:
+    """Whether line ``s`` opens with a clock time before its words ("21:30 Girona, a la
+    Champions", "19時15分 阪神・岡田監督が退任へ")."""
+    if not s[:1].isdigit():
+        return False
+    if _CLOCK_FIRST.match(s) is not None:
+        return True
+    m = _CLOCK_MORE.match(s)
+    return m is not None and bool(s[m.end() :].strip())
+
+
+def _stamped_headlines(page: Page, pool: TitlePool) -> set[int]:
+    """The lines of candidates that head a post of a live blog or an item of a feed: right
+    under a clock time alone ("22:41" / "El Gobierno decreta tres días de luto oficial")
+    or after one on their line ("21:30 Girona, a la Champions por primera vez"), with
+    another such time within :data:`_STAMP_REACH` lines (two lines for a time on the
+    line: a feed's rows), and every candidate of the same text (a "Key events" box repeats
+    a post's headline). A live blog's headline is the one over its byline, no post's; a
+    feed's items are other stories (s48 acc-live L9: the first post's headline, or the
+    latest-news box's item, was the title of 10 of 36 live and results pages as text).
+    Only lines that open with a digit are read (the lines next to candidates, then the
+    run's reach around one that is stamped)."""
+    texts = page.texts
+    n = len(texts)
+    flagged: set[str] = set()
+    for k, _, t in pool.cands:
+        # (a stamp opens with a digit: most candidates and the lines over them are passed
+        # over without a call)
+        if not (texts[k][:1].isdigit() or (k > 0 and texts[k - 1][:1].isdigit())):
+            continue
+        if k > 0 and _clock_alone(texts[k - 1]):
+            lo, hi = max(0, k - 1 - _STAMP_REACH), min(n, k + _STAMP_REACH)
+            around = [*range(lo, k - 1), *range(k + 1, hi)]
+        elif _clock_led(texts[k]):
+            around = [x for x in (k - 2, k - 1, k + 1, k + 2) if 0 <= x < n]
+        else:
+            continue
+        if any(_clock_alone(texts[x]) or _clock_led(texts[x]) for x in around):
+            flagged.add(t)
+    if not flagged:
+        return set()
+    # (a copy right under or over a byline or a date line is the page's own headline in
+    # its header, which the site's feed of latest stories lists too: "02.02.2022 10:16 Uhr
+    # - 1. Bundesliga" over the headline, "10:16 Uhr" over it again in the feed)
+    return {
+        i
+        for k, i, t in pool.cands
+        if t in flagged
+        and (
+            (k > 0 and _clock_alone(texts[k - 1]))
+            or _clock_led(texts[k])
+            or not (
+                (k > 0 and _header_anchor(page, k - 1))
+                or (k + 1 < n and _header_anchor(page, k + 1))
+            )
+        )
+    }
 
 
 #: The most non-blank lines from a related articles' label down to a teaser of its box
@@ -8817,6 +8974,7 @@ def extract_lines(
     marked = page.lines[headline].strip() if headline is not None else ""
     tcands: list[tuple[int, str, float]]
     pool: TitlePool | None = None
+    vetoed: frozenset[int] = frozenset()
     # (the byline first: the line its authors come from is no headline; "Von Katharina
     # Müller und Jonas Becker" was taken for the title above the real one)
     authors, aline = find_authors(items, texts=page.texts)
@@ -8824,11 +8982,10 @@ def extract_lines(
         tcands = [(headline, marked, 0.0)]
     else:
         pool = TitlePool(page)
+        vetoed = no_title_lines(page, pool)
         tcands = [
             t
-            for t in rank_titles(
-                page, pool, None if not authors else aline, no_title_lines(page, pool)
-            )
+            for t in rank_titles(page, pool, None if not authors else aline, vetoed)
             if not _PAREN_NUM.search(t[1])
         ]
     if tcands:
@@ -8846,7 +9003,7 @@ def extract_lines(
             i, s = faq
         slug = _slug_words(url) if pool is not None else None
         if slug and pool is not None:
-            i, s = _slug_title(pool, slug, i, s)
+            i, s = _slug_title(pool, slug, i, s, vetoed)
         if pool is not None:
             i, s = _unnumbered(page, i, s)
             s = _segment_cut(s)
