@@ -1,0 +1,49 @@
+"""Forum threads, comment pages and Q&A pages (session 49): a thread's bylines without the
+profile box's figures, one-line heads, and the buttons and votes between posts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_boilerplate_structures import _clean, _page
+from test_boilerplate_threads48 import FOOT, MENU, NL_POSTS, THREAD_DE
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+
+DATA = Path(__file__).parent / "data"
+
+
+def _kept(run_stage, name: str) -> list[str]:
+    html = name.endswith(".html")
+    text = (DATA / name).read_text(encoding="utf-8")
+    doc = make_document(text, html=html, path="page.html" if html else "p")
+    return run_stage(BoilerplateStage, doc).kept[0].text.split("\n")
+
+
+def test_a_posters_figures_go_from_the_posts_byline(run_stage):
+    """A poster's line with its profile box's figures glued on ("lukas180Beiträge: 2198 ·
+    Registriert seit 7. Oktober 2012") is kept as the post's byline: its name alone."""
+    kept, _ = _clean(run_stage, _page(MENU, ["Duschtasse abdichten"], *THREAD_DE, FOOT))
+    assert [x for x in kept if x in {"thomas_k18", "lukas180", "anna296"}] == [
+        "thomas_k18",
+        "lukas180",
+        "anna296",
+    ]
+    assert not [x for x in kept if "Beiträge" in x]
+    said = [post[2] for post in THREAD_DE]
+    assert [x for x in kept if x in said] == said
+
+
+@pytest.mark.parametrize("name", ["threads48_forum_nl.txt", "threads48_forum_nl.html"])
+def test_a_boards_posters_are_written_without_their_figures(run_stage, name):
+    """A Dutch board's thread, as text and as HTML: each poster's line is its name
+    ("pieter_v", not "pieter_vBerichten: 41"), the posts whole."""
+    kept = _kept(run_stage, name)
+    assert [x for x in kept if x in NL_POSTS] == NL_POSTS
+    assert [x for x in kept if x.startswith(("pieter_v", "loodgieter_jan"))] == [
+        "pieter_v",
+        "loodgieter_jan",
+        "pieter_v",
+    ]
