@@ -1659,7 +1659,8 @@ _POST_TIME = re.compile(
     # (a zone in capitals, "19.02 EST", "18.15 AEDT"; a wire's "1447 GMT": a live blog's
     # times in these were no times; s48 acc-live L4)
     r"|\b\d{1,2}\.\d\d\s*(?-i:[A-Z]{1,2}[SD]?T)\b|\b[0-2]\d[0-5]\d\s*(?:gmt|utc)\b"
-    r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b"
+    # (a unit's abbreviation with its point: Reddit's "4 hr. ago")
+    r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?)\.?\s+ago\b"
     r"|\b(?:vor|il y a|hace)\s+(?:\d+|einer?|une?|un[ao]?)\s+\w+",
     re.I,
 )
@@ -1751,8 +1752,59 @@ def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
     )
 
 
+#: a post's head on one line: the poster's name, a dot or a bar, the post's time ("ana_hw ·
+#: hace 3 días", "fixit_fran · 4 hr. ago", Reddit's and YouTube's and comment boxes' form)
+_ONE_LINE_HEAD = re.compile(r"(?P<name>\S.*?)\s+[·•|]\s+(?P<time>\S.*)")
+
+
+def _one_line_head(line: str) -> bool:
+    """Whether ``line`` is a post's poster and its time on one line (:data:`_ONE_LINE_HEAD`):
+    a name (:func:`_poster`) and a date or a time with a label's words at most
+    (:func:`_time_alone`). Such a thread was no thread (its posters over their times were
+    looked for on two lines), and its last comments were lost (s48 forum48's fixtures)."""
+    if "·" not in line and "•" not in line and "|" not in line:
+        return False
+    m = _ONE_LINE_HEAD.fullmatch(line)
+    return (
+        m is not None
+        and _poster(m.group("name"))
+        and m.group("time").count(" ") < _TIME_WORDS
+        and _has_time(m.group("time"))
+        and _time_alone(m.group("time"))
+    )
+
+
+def _head_size(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> int:
+    """The lines of a post's head at line ``i`` over its text (a line that ends a
+    sentence): 2 for a poster over its time (:func:`_head`), 1 for both on one line
+    (:func:`_one_line_head`), 0 when there is none."""
+    n = len(lines)
+    if i + 1 < n and not furniture[i] and _prose(lines[i + 1]) and _one_line_head(lines[i]):
+        return 1
+    # (a line over a one-line head is no poster over its time: "Reply Share" over
+    # "green_tom · 2 days ago")
+    if (
+        i + 2 < n
+        and _prose(lines[i + 2])
+        and _head(lines, i, furniture)
+        and not _one_line_head(lines[i + 1])
+    ):
+        return 2
+    return 0
+
+
 def _prose(line: str) -> bool:
     return line.endswith(SENTENCE_END)
+
+
+def _buttons(line: str) -> bool:
+    """Whether ``line`` may be a post's buttons between its text and the next post: no
+    sentence, at most :data:`_BUTTON_WORDS` words of letters; the counts and the vote
+    arrows between them are none ("▲ 132 ▼ 57 comments Share", "12 Gefällt mir": a vote
+    widget's line was too long, and the run of posts ended at its first post)."""
+    return not _prose(line) and sum(any(c.isalpha() for c in w) for w in line.split()) <= (
+        _BUTTON_WORDS
+    )
 
 
 #: the most words of letters a post's time line holds besides its date and time ("Posted",
@@ -2346,13 +2398,13 @@ def posts_and_comments(
     )
     heads: list[int] = []
     found: list[int] = []
+    size = 0  # (the lines of the run's heads: a poster over a time, or both on one line)
     i = 0
-    while i < n - 2:
+    while i < n - 1:
         if not heads and i > last:
             return [], [], []
-        if not (_prose(lines[i + 2]) and _head(lines, i, furniture)) or (
-            heads and not _same_form(lines, heads, i)
-        ):
+        at = _head_size(lines, i, furniture)
+        if not at or (heads and (at != size or not _same_form(lines, heads, i))):
             if heads:  # (the run of posts ends at what is neither a post nor its buttons)
                 break
             i += 1
@@ -2360,20 +2412,23 @@ def posts_and_comments(
         if not heads and _text_before(lines, keep, first, i):
             return [], [], []  # (an article's text before it: its readers' comments)
         heads.append(i)
-        b = i + 2
+        size = at
+        b = i + size
         while b < n and _prose(lines[b]):
             b += 1
         found.extend(range(i, b))
         # the post's buttons, then the next post (else the thread ends here)
         end = b + _MAX_BUTTONS
-        while b < min(n, end) and len(lines[b].split()) <= _BUTTON_WORDS and not _prose(lines[b]):
-            if b + 2 < n and _head(lines, b, furniture):
+        while b < min(n, end) and _buttons(lines[b]):
+            if _one_line_head(lines[b]) or (
+                b + 2 < n and _head(lines, b, furniture) and not _one_line_head(lines[b + 1])
+            ):
                 break
             b += 1
         i = b
-    if len(heads) < _MIN_POSTS or not any(keep[heads[0] + 2 : i]):
+    if len(heads) < _MIN_POSTS or not any(keep[heads[0] + size : i]):
         return [], [], []
-    if _article_over_comments(lines, heads, i):
+    if _article_over_comments(lines, heads, i, size):
         start = heads[1]
         while start > heads[0] and (not lines[start - 1] or _comment_mark(lines[start - 1])):
             start -= 1  # (the section's heading, "Comments", "3 comments")
@@ -2406,8 +2461,7 @@ def after_thread(
     # other threads under the last post, a label over a date over a question, "Vergelijkbare
     # onderwerpen" / "12 mei 2025" / "Hoe ontkalk ik een thermostaatkraan?", reads as a post)
     if any(
-        _prose(lines[j + 2]) and _head(lines, j, furniture) and _same_form(lines, heads, j)
-        for j in range(b, n - 2)
+        _head_size(lines, j, furniture) and _same_form(lines, heads, j) for j in range(b, n - 1)
     ):
         return []
     return [j for j in range(b, n) if keep[j]]
@@ -2771,7 +2825,9 @@ def dialogue_heading(
     return found
 
 
-def _article_over_comments(lines: Sequence[str], heads: Sequence[int], end: int) -> bool:
+def _article_over_comments(
+    lines: Sequence[str], heads: Sequence[int], end: int, size: int = 2
+) -> bool:
     """Whether the posts with their posters on lines ``heads`` (up to line ``end``) are an
     article and its readers' comments: the posts after the first are a comment section
     (:func:`comment_stamps` of their times: "Comments" over them, "Reply" under them), the
@@ -2779,13 +2835,14 @@ def _article_over_comments(lines: Sequence[str], heads: Sequence[int], end: int)
     the others), and it is an article's text (:data:`_ARTICLE_PARAS` paragraphs or more,
     more words than any comment). An article whose byline is a bare name over its dateline
     ("Jane Doe" / "4 March 2025 10:12") was read as a thread's first post, and its comments
-    were kept as the thread's (s38 acc-read F13)."""
-    if len(comment_stamps(lines, [h + 1 for h in heads[1:]])) < len(heads) - 1:
+    were kept as the thread's (s38 acc-read F13). ``size``: the lines of each head (a
+    poster over its time, or both on one line: :func:`_head_size`)."""
+    if len(comment_stamps(lines, [h + size - 1 for h in heads[1:]])) < len(heads) - 1:
         return False
     texts: list[list[str]] = []
     buttons: list[set[str]] = []
     for h, e in zip(heads, [*heads[1:], end], strict=True):
-        post = [j for j in range(h + 2, e) if _prose(lines[j])]
+        post = [j for j in range(h + size, e) if _prose(lines[j])]
         texts.append([lines[j] for j in post])
         buttons.append({lines[j] for j in range(post[-1] + 1, e) if lines[j]} if post else set())
     words = [sum(len(p.split()) for p in text) for text in texts]

@@ -47,3 +47,39 @@ def test_a_boards_posters_are_written_without_their_figures(run_stage, name):
         "loodgieter_jan",
         "pieter_v",
     ]
+
+
+# a Reddit-like page (written for session 49, as HTML and its browser copy): each post's
+# poster and time on one line ("fixit_fran · 4 hr. ago"), a vote widget's line under it
+# ("▲ 88 ▼ Reply Share")
+REDDIT_POSTS = [
+    "Before paying for a pump, clean the filter and check the drain hose for kinks. Nine times "
+    "out of ten that is all it is.",
+    "A ten year old machine from a good brand is worth one repair. Two repairs, replace it.",
+    "The filter was completely clogged. It drains again, thanks everyone.",
+]
+
+
+@pytest.mark.parametrize("name", ["threads49_reddit_en.txt", "threads49_reddit_en.html"])
+def test_a_thread_of_one_line_heads_keeps_its_replies(run_stage, name):
+    """Posts under one-line heads ("oldtimer_dave · 3 hr. ago"), with a vote widget's line
+    between them: the page was read as no thread (its heads looked for on two lines, the
+    vote widget's line too long for a post's buttons) and the last replies were lost."""
+    kept = _kept(run_stage, name)
+    assert [x for x in kept if x in REDDIT_POSTS] == REDDIT_POSTS
+    assert not [x for x in kept if "▲" in x]
+
+
+def test_one_line_heads_make_a_thread_of_a_plain_text(run_stage):
+    """The same form in a page built here: three posts under one-line heads, their short
+    replies kept, the buttons out."""
+    posts = [
+        ["maria_k · 2 days ago", "How long should a new lawn be left before the first cut?"],
+        ["green_tom · 2 days ago", "Wait until the grass is about eight centimetres tall."],
+        ["lisa.b · 1 day ago", "Same here, worked fine."],
+    ]
+    page = _page(MENU, *[[*p, "Reply Share"] for p in posts], FOOT)
+    kept, _ = _clean(run_stage, page)
+    said = [p[1] for p in posts]
+    assert [x for x in kept if x in said] == said
+    assert "Reply Share" not in kept
