@@ -1754,7 +1754,12 @@ def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
 
 #: a post's head on one line: the poster's name, a dot or a bar, the post's time ("ana_hw ·
 #: hace 3 días", "fixit_fran · 4 hr. ago", Reddit's and YouTube's and comment boxes' form)
-_ONE_LINE_HEAD = re.compile(r"(?P<name>\S.*?)\s+[·•|]\s+(?P<time>\S.*)")
+#: phpBB's, under each post's title: "von Klaus W. » Mo 12. Feb 2024, 22:03", "by jdoe »
+#: Mon Feb 12, 2024 9:14 pm" (its "by", "von", "par" word before the name)
+_ONE_LINE_HEAD = re.compile(
+    r"(?:(?i:by|von|par|por|door|di|da)\s+(?=\S.*?\s»\s))?"
+    r"(?P<name>[^\s·•|»][^·•|»]*?)\s+[·•|»]\s+(?P<time>[^\s·•|»][^·•|»]*)"
+)
 
 
 def _one_line_head(line: str) -> bool:
@@ -1762,7 +1767,7 @@ def _one_line_head(line: str) -> bool:
     a name (:func:`_poster`) and a date or a time with a label's words at most
     (:func:`_time_alone`). Such a thread was no thread (its posters over their times were
     looked for on two lines), and its last comments were lost (s48 forum48's fixtures)."""
-    if "·" not in line and "•" not in line and "|" not in line:
+    if not any(map(line.__contains__, ("·", "•", "|", "»"))):
         return False
     m = _ONE_LINE_HEAD.fullmatch(line)
     return (
@@ -2420,8 +2425,13 @@ def posts_and_comments(
         # the post's buttons, then the next post (else the thread ends here)
         end = b + _MAX_BUTTONS
         while b < min(n, end) and _buttons(lines[b]):
-            if _one_line_head(lines[b]) or (
-                b + 2 < n and _head(lines, b, furniture) and not _one_line_head(lines[b + 1])
+            # (the next head of the run's form: a phpBB post's poster over its figures,
+            # "Klaus W." / "Beiträge: 4310" / "Registriert: 17. März 2009", is its buttons
+            # in a run of one-line heads, "von Klaus W. » Mo 12. Feb 2024, 22:03")
+            if (
+                _one_line_head(lines[b])
+                if size == 1
+                else b + 2 < n and _head(lines, b, furniture) and not _one_line_head(lines[b + 1])
             ):
                 break
             b += 1

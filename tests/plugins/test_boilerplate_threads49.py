@@ -83,3 +83,19 @@ def test_one_line_heads_make_a_thread_of_a_plain_text(run_stage):
     said = [p[1] for p in posts]
     assert [x for x in kept if x in said] == said
     assert "Reply Share" not in kept
+
+
+def test_a_phpbb_thread_under_its_one_line_heads_keeps_its_last_reply(run_stage):
+    """A phpBB thread as text: each post's poster over its figures and a repeated title,
+    then "von Klaus W. » Mo 12. Feb 2024, 22:03" over the text. The poster over its figures
+    read as a two-line head inside the posts' buttons and ended the run: the page was no
+    thread and its last reply was lost."""
+    kept = _kept(run_stage, "threads48_phpbb_de.txt")
+    replies = [
+        "Das klingt nach Luft im System. Entlüfte mal alle Heizkörper und füll danach Wasser nach.",
+        "Oder die Pumpe läuft bei der Absenkung zu hoch. Welche Stufe ist eingestellt?",
+        "Entlüften hat geholfen, seitdem ist Ruhe. Danke euch!",
+    ]
+    assert [x for x in kept if x in replies] == replies
+    assert "von heizungsneuling » Do 15. Feb 2024, 18:20" in kept
+    assert "Re: Heizung macht nachts Klopfgeräusche" not in kept
