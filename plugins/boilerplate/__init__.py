@@ -605,6 +605,8 @@ class BoilerplateStage(Stage):
                 posters = _keep_thread(d)
                 if posters:
                     _name_posters(d, _drop_after_thread(d))
+                else:
+                    _drop_qa_chrome(d)
                 _drop_under_comment_form(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
@@ -1740,6 +1742,21 @@ def _drop_after_thread(d: Any) -> list[int]:
         # with its posts: :func:`.structures.posts_and_comments`)
         _mark(d, dict.fromkeys(over, OVER_THREAD_REASON), False)
     return heads
+
+
+def _drop_qa_chrome(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a Q&A page's chrome around
+    its question and answers (:func:`.structures.qa_chrome`), with a reason: the page is
+    no thread of posts under their posters (its posters are under the posts), and the model
+    kept its votes, tags, buttons and related questions in the posts' context; and keep
+    the removed lines of its answers' text, with a reason."""
+    from .structures import QA_POST_REASON, QA_REASON, qa_chrome
+
+    posts, found = qa_chrome(d.stripped, d.keep.tolist())
+    if posts:
+        _mark(d, dict.fromkeys(posts, QA_POST_REASON), True)
+    if found:
+        _mark(d, dict.fromkeys(found, QA_REASON), False)
 
 
 def _named_posters_text(text: str, posters: list[str]) -> str:

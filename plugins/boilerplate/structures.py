@@ -3429,3 +3429,113 @@ def _next_card(lines: Sequence[str], prices: Sequence[Any], a: int, b: int) -> b
     return all(
         prices[j] is None and len(lines[j].split()) <= _EXTRA_WORDS for j in range(a + 1, b - 1)
     )
+
+
+#: the reasons of a kept line removed by :func:`qa_chrome`, and of a line of an answer kept
+QA_POST_REASON = "a Q&A page's answer"
+QA_REASON = "a Q&A page's chrome: votes, tags, its posts' buttons and figures, related questions"
+#: the label of a question's and of an answer's stamp on a Q&A page, under the post with its
+#: poster ("asked Mar 3, 2023 at 10:12", "answered …", "posée le 14 mars 2023 à 9:05",
+#: "répondu le …"; Stack Exchange's sites in their languages write it so)
+_QA_ASKED = (
+    r"asked|gefragt|posée|pos[ée]e|preguntad[ao]|formulad[ao]|chiesto|gevraagd|perguntad[ao]"
+)
+_QA_ANSWERED = r"answered|beantwortet|répondu|respondid[ao]|risposto|beantwoord"
+_QA_STAMP = re.compile(rf"(?i:(?P<asked>{_QA_ASKED})|{_QA_ANSWERED})\b")
+#: the most words of a stamp's line (its label, time, and the poster's name and figures)
+_QA_STAMP_WORDS = 14
+#: a comment under a post on a Q&A page: its text, a dash, its poster and time ("Thanks, it
+#: works. – dana_k Mar 5 at 19:41")
+_QA_COMMENT = re.compile(r"\S.*\s[–—-]\s\S+")
+#: a word of a poster's name on a Q&A page: two letters at least (no poster's figures)
+_QA_NAME = re.compile(r"[^\W\d_]{2}")
+#: a line of a post's code or command: characters no tag list or button holds
+_CODE_MARKS = frozenset("=(){}[];/\\\"'$<>~`*#%")
+
+
+def _qa_stamp(line: str) -> str | None:
+    """ "asked" or "answered" when ``line`` is a Q&A post's stamp (:data:`_QA_STAMP` at its
+    start, a time in it); else None."""
+    if line.count(" ") >= _QA_STAMP_WORDS or (m := _QA_STAMP.match(line)) is None:
+        return None
+    return ("asked" if m.group("asked") else "answered") if _has_time(line) else None
+
+
+def _qa_small(line: str) -> bool:
+    """Whether ``line`` is a Q&A page's small chrome: no sentence, no code, at most
+    :data:`_BUTTON_WORDS` words of letters (a vote's count "81", a poster's figures "402k 54
+    1,046", the tags "rsync backup hidden-files", "Share Improve this answer Follow", "3
+    Answers", "Add a comment")."""
+    return (
+        bool(line)
+        and not _prose(line)
+        and not _CODE_MARKS.intersection(line)
+        and sum(any(c.isalpha() for c in w) for w in line.split()) <= _BUTTON_WORDS
+    )
+
+
+def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], list[int]]:
+    """The kept lines of a Q&A page (Stack-Exchange-like; ``lines`` stripped) that are its
+    chrome: a question and its answers, each post's text over its stamp ("asked Mar 3, 2023
+    at 10:12", "answered …": :func:`_qa_stamp`, a question's and one answer's at least) and
+    its poster. Between two stamps, the small lines (:func:`_qa_small`: votes, tags, "Share
+    Improve this answer Follow", the posters' figures, "3 Answers", "Add a comment") before
+    the post's first sentence and after its last (a command between its sentences is the
+    post's); over the question's text, the small lines and the question as its title (the
+    record's title holds it); under the last stamp, all but its poster and the comments
+    under the last answer (:data:`_QA_COMMENT`): the linked and related questions and the
+    footer. The stamps and the posters' names under them stay, the posts' bylines. The
+    line model kept the chrome in the posts' context (s48 forum48's Q&A fixture: 103 words
+    of chrome kept in 213). Returns ``(posts, chrome)``: ``posts`` the removed lines of the
+    answers' text (their sentences and the lines between: a command), which the model
+    removed as any short page's lines (a French fixture's last answer; the question's text
+    is not looked for: over it, the page's top is no post's); ``([], [])`` when the page
+    is no Q&A page."""
+    stamps = [(j, kind) for j, s in enumerate(lines) if (kind := _qa_stamp(s))]
+    if not stamps or stamps[0][1] != "asked" or not any(k == "answered" for _, k in stamps[1:]):
+        return [], []
+    at = [j for j, _ in stamps]
+    # (a poster's name under its stamp, not its figures: "402k 54 1,046")
+    bylines = set(at) | {
+        j + 1
+        for j in at
+        if j + 1 < len(lines) and _poster(lines[j + 1]) and _QA_NAME.search(lines[j + 1])
+    }
+    out: list[int] = []
+    posts: list[int] = []
+    # (each post's lines: from the stamp over it, or the page's top, to its own stamp)
+    for lo, hi in zip([-1, *at[:-1]], at, strict=True):
+        # (its sentences, and a sentence that announces a command: "… as follows:"; not
+        # its poster's name, "Stephen K.")
+        said = [
+            j
+            for j in range(lo + 1, hi)
+            if j not in bylines and (_prose(lines[j]) or lines[j].endswith(":"))
+        ]
+        if not said:
+            continue
+        # (the question's text starts under its title, a question too)
+        head = said[0]
+        if lo < 0:
+            head = next((j for j in said if not _thread_title(lines[j])), head)
+        small = [
+            j for j in range(lo + 1, hi) if keep[j] and j not in bylines and _qa_small(lines[j])
+        ]
+        out += [j for j in small if j < head or j > said[-1]]
+        if lo >= 0:  # (an answer's text: its sentences, the command between them)
+            posts += [
+                j
+                for j in range(head, said[-1] + 1)
+                if not keep[j] and lines[j] and (j in said or not _qa_small(lines[j]))
+            ]
+        if lo < 0:  # (over the question: its title, kept as a sentence)
+            out += [j for j in range(head) if keep[j] and _thread_title(lines[j]) and j not in out]
+    comments = True  # (the comments right under the last answer's poster)
+    for j in range(at[-1] + 1, len(lines)):
+        if not keep[j] or not lines[j] or j in bylines:
+            continue
+        if comments and _QA_COMMENT.match(lines[j]) and _has_time(lines[j]):
+            continue
+        comments = comments and _qa_small(lines[j])
+        out.append(j)
+    return posts, sorted(out)

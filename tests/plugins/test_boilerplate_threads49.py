@@ -99,3 +99,50 @@ def test_a_phpbb_thread_under_its_one_line_heads_keeps_its_last_reply(run_stage)
     assert [x for x in kept if x in replies] == replies
     assert "von heizungsneuling » Do 15. Feb 2024, 18:20" in kept
     assert "Re: Heizung macht nachts Klopfgeräusche" not in kept
+
+
+QA_EN = [
+    "I back up my home folder with rsync -av ~/ /mnt/backup/, but it also copies every dot file "
+    "and dot folder, including caches that are several gigabytes large.",
+    "Is there a way to tell rsync to skip everything whose name starts with a dot?",
+    "Use an exclude pattern. A leading dot is matched by a pattern starting with a dot:",
+    "rsync -av --exclude='.*' ~/ /mnt/backup/",
+    "The pattern applies at every level, so hidden files inside subfolders are skipped too.",
+    "Thanks, the exclude pattern did it.",
+]
+QA_FR = [
+    "Utilisez datetime.strptime avec le format qui correspond à vos données :",
+    "from datetime import datetime",
+    'd = datetime.strptime("14/03/2025", "%d/%m/%Y").date()',
+    "Merci, c'est exactement ce qu'il me fallait. – claire_dev 14 mars 2023 à 9:31",
+    "Si vous utilisez déjà pandas, l'option dayfirst de pd.to_datetime convertit toute la "
+    "colonne d'un coup.",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "said", "chrome"),
+    [
+        (
+            "threads48_qa_en.txt",
+            QA_EN,
+            ["Viewed 48k times", "Share Improve this answer Follow", "rsync backup hidden-files",
+             "Hot Network Questions", "402k 54 1,046"],
+        ),
+        (
+            "threads49_qa_fr.txt",
+            QA_FR,
+            ["Partager Améliorer cette réponse Suivre", "python datetime csv", "23",
+             "Comment convertir une chaîne en date en Python ?", "Questions liées"],
+        ),
+    ],
+)  # fmt: skip
+def test_a_qa_pages_chrome_goes_its_posts_stay(run_stage, name, said, chrome):
+    """A Stack-Exchange-like page (en, and a French one written for session 49): the
+    question, the answers with their commands and the comments stay; the votes, tags,
+    share bars, posters' figures and related questions the model kept between and under
+    the posts go, the posts' stamps ("answered Mar 3, 2023 at 10:31") stay as bylines."""
+    kept = _kept(run_stage, name)
+    assert [x for x in kept if x in said] == said
+    assert not set(chrome) & set(kept)
+    assert any(x.startswith(("answered ", "répondu ")) for x in kept)
