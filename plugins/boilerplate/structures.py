@@ -1716,12 +1716,48 @@ def _figured_name(line: str) -> str | None:
     its count; else None. The figures may hold the member's join date, which is no post's
     time: the line was no poster, and a thread whose replies carry such a box was not read
     (s48 kinds set: 17 of 24 forum pages)."""
-    if len(line.split()) > _FIGURES_WORDS or (m := _FIGURES.search(line)) is None:
+    if len(line.split()) > _FIGURES_WORDS:
         return None
+    if (m := _FIGURES.search(line)) is None:
+        return _spaced_figures_name(line)
     name = line[: m.start()].strip()
     if m.group("label")[0].isupper() and name and name[0].isalpha() and _poster(name):
         return name
     return None
+
+
+#: a poster's count of posts written without a label's colon, in a board's profile line
+#: ("jdoe Member 1,234 posts Joined 2019 12 likes", "garage_mike Junior Member 42 posts
+#: Join Date: Feb 2024"; vBulletin's, XenForo's forms)
+_POSTS_COUNT = re.compile(
+    r"\s\d[\d.,]*k?\s+(?i:posts?|beiträge|messages?|mensajes?|messaggi|berichten|bijdragen)\b"
+)
+#: the words of a member's rank between the name and the count ("Junior Member",
+#: "Senior Member", "Moderator", "Neues Mitglied", "Membre actif")
+_RANK_WORD = re.compile(
+    r"(?i:junior|senior|new|neues|nouveau|nuevo|nuovo|nieuw|active|aktives|actif|activo|"
+    r"registered|regular|veteran|elite|well-known|member|mitglied|membre|miembro|membro|lid|"
+    r"moderator|modérateur|moderador|moderatore|administrator|administrateur|administrador|"
+    r"amministratore|admin|user|benutzer|utilisateur|usuario|utente|gebruiker)"
+)
+
+
+def _spaced_figures_name(line: str) -> str | None:
+    """The poster's name of ``line`` when it is a name, a member's rank
+    (:data:`_RANK_WORD`s) and a count of posts without a label's colon, other figures
+    after it (:data:`_POSTS_COUNT`: "jdoe Member 1,234 posts Joined 2019 12 likes" ->
+    "jdoe"); else None. Such a line was kept whole as a post's byline (s49 forum49)."""
+    if (m := _POSTS_COUNT.search(line)) is None:
+        return None
+    words = line[: m.start()].split()
+    k = len(words)
+    while k > 1 and _RANK_WORD.fullmatch(words[k - 1]):
+        k -= 1
+    name = " ".join(words[:k])
+    # (a name of more words before a rank only: "We counted 12 posts" is a sentence's)
+    if k > 1 and k == len(words):
+        return None
+    return name if name and name[0].isalpha() and _poster(name) else None
 
 
 def _figured_poster(line: str) -> bool:

@@ -146,3 +146,24 @@ def test_a_qa_pages_chrome_goes_its_posts_stay(run_stage, name, said, chrome):
     assert [x for x in kept if x in said] == said
     assert not set(chrome) & set(kept)
     assert any(x.startswith(("answered ", "répondu ")) for x in kept)
+
+
+# a board's thread whose poster lines carry the figures without a label's colon
+THREAD_SPACED = [
+    ["jdoe Member 1,234 posts Joined 2019 12 likes", "12 March 2025",
+     "My router drops the connection every evening around eight. Has anyone seen this?",
+     "Reply"],
+    ["netfix Senior Member 8,410 posts Joined 2011", "12 March 2025",
+     "Check whether a firmware update runs on a schedule at that time.", "Reply"],
+    ["jdoe Member 1,235 posts Joined 2019 12 likes", "13 March 2025", "That was it, thanks.",
+     "Reply"],
+]  # fmt: skip
+
+
+def test_a_posters_spaced_figures_go_from_the_byline(run_stage):
+    """A poster's line whose figures have no label's colon ("jdoe Member 1,234 posts Joined
+    2019 12 likes") is the post's byline as its name alone, the thread read whole."""
+    kept, _ = _clean(run_stage, _page(MENU, ["Router drops every evening"], *THREAD_SPACED, FOOT))
+    said = [post[2] for post in THREAD_SPACED]
+    assert [x for x in kept if x in said] == said
+    assert [x for x in kept if x.startswith(("jdoe", "netfix"))] == ["jdoe", "netfix", "jdoe"]
