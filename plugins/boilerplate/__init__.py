@@ -1777,9 +1777,13 @@ def _name_posters(d: Any, heads: list[int]) -> None:
     2010"), and the post's byline is its poster's name and time, not the figures (s48
     kinds set: ~600 words of figures kept on 24 forum pages, each row). After the thread's
     rules, which read a poster's figures (:func:`.structures.posts_and_comments`: a box of
-    other threads has none)."""
-    from .structures import poster_name
+    other threads has none). A kept post's text with its buttons glued on ("… from the
+    description. Reply Quote", lynx's) is written without them (:func:`.structures.glued_buttons`;
+    the lines kept here are the thread's: the others went, :func:`_drop_after_thread`)."""
+    from .structures import glued_buttons, poster_name
 
+    if cut := glued_buttons(d.stripped):
+        d.stripped = [cut.get(j, line) if d.keep[j] else line for j, line in enumerate(d.stripped)]
     if named := {
         h: name
         for h in heads

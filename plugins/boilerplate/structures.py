@@ -2426,6 +2426,10 @@ def posts_and_comments(
     first = next((j for j in range(n) if keep[j]), None)
     if first is None:
         return [], [], []
+    # (a post's text with its buttons glued on by a text browser's reflow, read as its text:
+    # :func:`glued_buttons`)
+    if cut := glued_buttons(lines):
+        lines = [cut.get(j, line) for j, line in enumerate(lines)]
     # (the first post is above the page's first kept sentence: none is looked for below it,
     # where the answer would be "readers' comments" anyway)
     # (a thread's question over it, kept as a sentence, is no such line: :func:`_text_before`)
@@ -2480,6 +2484,28 @@ def posts_and_comments(
             start -= 1  # (the section's heading, "Comments", "3 comments")
         return [], [], [j for j in range(start, i) if lines[j]]
     return found, heads, []
+
+
+#: a line's last sentence end and the words after it (:func:`glued_buttons`)
+_GLUED_TAIL = re.compile(r"[.!?…]\s+(?=[^.!?…]+$)")
+
+
+def glued_buttons(lines: Sequence[str]) -> dict[int, str]:
+    """The lines of ``lines`` (stripped) that end a sentence and then hold a post's buttons
+    glued on, each without them: the words after the last sentence's end are a whole line
+    of buttons elsewhere on the page (:func:`_buttons`: "Reply Quote", "Antworten
+    Zitieren"). lynx wrote a post's text over its buttons and the reflow joined them into
+    one line ("Could you post a photo? It's hard to tell from the description. Reply
+    Quote"), which ended no sentence: the post's text was no post's, and the thread ended
+    at the post before (s48 kinds set, lynx: 130 words of the posts lost on 24 pages)."""
+    tails = {s for s in lines if s and _buttons(s) and any(c.isalpha() for c in s)}
+    out: dict[int, str] = {}
+    if not tails:
+        return out
+    for j, s in enumerate(lines):
+        if s and not _prose(s) and (m := _GLUED_TAIL.search(s)) and s[m.end() :] in tails:
+            out[j] = s[: m.start() + 1]
+    return out
 
 
 #: the reason of a kept line removed by :func:`after_thread`

@@ -167,3 +167,31 @@ def test_a_posters_spaced_figures_go_from_the_byline(run_stage):
     said = [post[2] for post in THREAD_SPACED]
     assert [x for x in kept if x in said] == said
     assert [x for x in kept if x.startswith(("jdoe", "netfix"))] == ["jdoe", "netfix", "jdoe"]
+
+
+# a thread as lynx writes it after the reflow: the buttons under a post glued to its text
+THREAD_GLUED = [
+    ["chris_h44Posts: 2794", "26 January 2025",
+     "Hi all, my tomato leaves turn yellow from the bottom up. Any advice would be much "
+     "appreciated!", "Reply Quote Report"],
+    ["helen684Posts: 688 · Joined 7 September 2010", "4 December 2025",
+     "Could you post a photo? It's hard to tell from the description. Reply Quote"],
+    ["laura557Posts: 1332", "8 October 2025",
+     "Sounds like overwatering to me; let the soil dry out between waterings. Reply Quote"],
+    ["emma554Posts: 3114", "12 August 2025", "Thanks, that did the trick!", "Reply Quote"],
+]  # fmt: skip
+
+
+def test_a_posts_glued_buttons_make_no_end_of_the_thread(run_stage):
+    """A post's text with its buttons glued on ("… from the description. Reply Quote",
+    lynx's reflow) is the post's text, written without them: it ended no sentence, and the
+    thread ended at the post over it (its later replies lost)."""
+    page = _page(MENU, ["Tomato leaves turning yellow"], *THREAD_GLUED, FOOT)
+    kept, _ = _clean(run_stage, page)
+    said = [
+        "Could you post a photo? It's hard to tell from the description.",
+        "Sounds like overwatering to me; let the soil dry out between waterings.",
+        "Thanks, that did the trick!",
+    ]
+    assert [x for x in kept if x in said] == said
+    assert not [x for x in kept if "Reply" in x]
