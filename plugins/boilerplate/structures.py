@@ -1815,23 +1815,46 @@ def _one_line_head(line: str) -> bool:
     )
 
 
-def _head_size(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> int:
+def _head_size(
+    lines: Sequence[str],
+    i: int,
+    furniture: Sequence[bool],
+    text: Sequence[bool] | None = None,
+) -> int:
     """The lines of a post's head at line ``i`` over its text (a line that ends a
-    sentence): 2 for a poster over its time (:func:`_head`), 1 for both on one line
+    sentence; or ``text``, whether each line reads as a post's text: :func:`_post_texts`):
+    2 for a poster over its time (:func:`_head`), 1 for both on one line
     (:func:`_one_line_head`), 0 when there is none."""
     n = len(lines)
-    if i + 1 < n and not furniture[i] and _prose(lines[i + 1]) and _one_line_head(lines[i]):
+    said = text if text is not None else [_prose(s) for s in lines[i + 1 : i + 3]]
+    at = i + 1 if text is not None else 0  # (the positions in ``said`` of lines i+1, i+2)
+    if i + 1 < n and said[at] and not furniture[i] and _one_line_head(lines[i]):
         return 1
     # (a line over a one-line head is no poster over its time: "Reply Share" over
     # "green_tom · 2 days ago")
     if (
         i + 2 < n
-        and _prose(lines[i + 2])
+        and said[at + 1]
         and _head(lines, i, furniture)
         and not _one_line_head(lines[i + 1])
     ):
         return 2
     return 0
+
+
+def _post_texts(lines: Sequence[str], stop: int) -> list[bool]:
+    """Whether each of the first ``stop`` lines of ``lines`` reads as a post's text: it
+    ends a sentence, or it ends one and then holds the post's buttons glued on
+    (:func:`_glued_text`; the buttons a line of the page, anywhere)."""
+    text = [s.endswith(SENTENCE_END) for s in lines[:stop]]
+    # (the lines with a sentence's end inside: the few a glued bar may end)
+    inside = [j for j, (s, t) in enumerate(zip(lines, text, strict=False))
+              if not t and (". " in s or "? " in s or "! " in s or "… " in s)]  # fmt: skip
+    if inside:
+        shown = frozenset(lines)
+        for j in inside:
+            text[j] = _glued_text(lines[j], shown) is not None
+    return text
 
 
 def _prose(line: str) -> bool:
@@ -2426,10 +2449,6 @@ def posts_and_comments(
     first = next((j for j in range(n) if keep[j]), None)
     if first is None:
         return [], [], []
-    # (a post's text with its buttons glued on by a text browser's reflow, read as its text:
-    # :func:`glued_buttons`)
-    if cut := glued_buttons(lines):
-        lines = [cut.get(j, line) for j, line in enumerate(lines)]
     # (the first post is above the page's first kept sentence: none is looked for below it,
     # where the answer would be "readers' comments" anyway)
     # (a thread's question over it, kept as a sentence, is no such line: :func:`_text_before`)
@@ -2444,11 +2463,17 @@ def posts_and_comments(
     heads: list[int] = []
     found: list[int] = []
     size = 0  # (the lines of the run's heads: a poster over a time, or both on one line)
+    # (a post's text with its buttons glued on by a text browser's reflow is read as its
+    # text when the buttons are a line of the page too: _post_texts. Read to the first
+    # post's place at first, the rest when a run of posts goes past it: most pages stop
+    # at their first sentence)
+    text = _post_texts(lines, min(n, last + 3))
     i = 0
     while i < n - 1:
         if not heads and i > last:
             return [], [], []
-        at = _head_size(lines, i, furniture)
+        # (no head without a post's text under it: most lines, asked nothing more)
+        at = (text[i + 1] or (i + 2 < n and text[i + 2])) and _head_size(lines, i, furniture, text)
         if not at or (heads and (at != size or not _same_form(lines, heads, i))):
             if heads:  # (the run of posts ends at what is neither a post nor its buttons)
                 break
@@ -2458,8 +2483,10 @@ def posts_and_comments(
             return [], [], []  # (an article's text before it: its readers' comments)
         heads.append(i)
         size = at
+        if len(text) < n:  # (a run of posts: the rest of the page read)
+            text = _post_texts(lines, n)
         b = i + size
-        while b < n and _prose(lines[b]):
+        while b < n and text[b]:
             b += 1
         found.extend(range(i, b))
         # the post's buttons, then the next post (else the thread ends here)
@@ -2486,8 +2513,14 @@ def posts_and_comments(
     return found, heads, []
 
 
-#: a line's last sentence end and the words after it (:func:`glued_buttons`)
-_GLUED_TAIL = re.compile(r"[.!?…]\s+(?=[^.!?…]+$)")
+#: the marks of a sentence's end before a post's glued buttons (:func:`glued_buttons`)
+_GLUED_ENDS = ".!?…"
+
+
+#: the most characters of a line of a post's buttons (:func:`glued_buttons`)
+_BUTTON_CHARS = 60
+#: a letter (a line of buttons has words, not only counts)
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def glued_buttons(lines: Sequence[str]) -> dict[int, str]:
@@ -2498,14 +2531,24 @@ def glued_buttons(lines: Sequence[str]) -> dict[int, str]:
     one line ("Could you post a photo? It's hard to tell from the description. Reply
     Quote"), which ended no sentence: the post's text was no post's, and the thread ended
     at the post before (s48 kinds set, lynx: 130 words of the posts lost on 24 pages)."""
-    tails = {s for s in lines if s and _buttons(s) and any(c.isalpha() for c in s)}
-    out: dict[int, str] = {}
-    if not tails:
-        return out
-    for j, s in enumerate(lines):
-        if s and not _prose(s) and (m := _GLUED_TAIL.search(s)) and s[m.end() :] in tails:
-            out[j] = s[: m.start() + 1]
-    return out
+    # (the buttons' lines are short: the words test on those only)
+    shown = frozenset(lines)
+    return {j: t for j, s in enumerate(lines) if (t := _glued_text(s, shown)) is not None}
+
+
+def _glued_text(line: str, shown: frozenset[str]) -> str | None:
+    """``line`` without the post's buttons glued on after its last sentence
+    (:func:`glued_buttons`): the words after it are a line of ``shown`` (the page's
+    lines) of buttons (:func:`_buttons`); None when it is no such line."""
+    if not line or _prose(line):
+        return None
+    # (the last sentence's end, found from the line's end: a search of the line from each
+    # of its sentence ends would be quadratic in a long line)
+    k = max(map(line.rfind, _GLUED_ENDS))
+    if k <= 0 or len(line) - k > _BUTTON_CHARS or not line[k + 1 : k + 2].isspace():
+        return None
+    tail = line[k + 1 :].strip()
+    return line[: k + 1] if tail in shown and _buttons(tail) and _LETTER.search(tail) else None
 
 
 #: the reason of a kept line removed by :func:`after_thread`
