@@ -3610,12 +3610,16 @@ def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], li
     posts: list[int] = []
     # (each post's lines: from the stamp over it, or the page's top, to its own stamp)
     for lo, hi in zip([-1, *at[:-1]], at, strict=True):
-        # (its sentences, and a sentence that announces a command: "… as follows:"; not
-        # its poster's name, "Stephen K.")
+        # (its sentences, and a sentence that announces a command: "… as follows:", not a
+        # label's few words, Stack Exchange's "Sorted by:"; not its poster's name, "Stephen K.")
         said = [
             j
             for j in range(lo + 1, hi)
-            if j not in bylines and (_prose(lines[j]) or lines[j].endswith(":"))
+            if j not in bylines
+            and (
+                _prose(lines[j])
+                or (lines[j].endswith(":") and lines[j].count(" ") >= _BUTTON_WORDS)
+            )
         ]
         if not said:
             continue
@@ -3631,7 +3635,9 @@ def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], li
             posts += [
                 j
                 for j in range(head, said[-1] + 1)
-                if not keep[j] and lines[j] and (j in said or not _qa_small(lines[j]))
+                if not keep[j]
+                and lines[j]
+                and (_prose(lines[j]) or lines[j].count(" ") >= _BUTTON_WORDS)
             ]
         if lo < 0:  # (over the question: its title, kept as a sentence)
             out += [j for j in range(head) if keep[j] and _thread_title(lines[j]) and j not in out]

@@ -195,3 +195,26 @@ def test_a_posts_glued_buttons_make_no_end_of_the_thread(run_stage):
     ]
     assert [x for x in kept if x in said] == said
     assert not [x for x in kept if "Reply" in x]
+
+
+def test_a_qa_pages_label_over_its_answers_comes_not_back():
+    """The answers' text the model removed comes back, not a label over them (Stack
+    Exchange's "Sorted by:", a trafeval page's "without" snippet: it ended with a colon
+    and was read as a sentence announcing a command)."""
+    from corearchive_plugins.boilerplate.structures import qa_chrome
+
+    lines = [
+        "Why is it 'ich wurde ausgeraubt' and not 'ich war ausgeraubt'?",
+        "asked Mar 3, 2014 at 20:37",
+        "user5105",
+        "2 Answers",
+        "Sorted by:",
+        "The first is the passive voice of the event, the second the state after it.",
+        "answered Mar 3, 2014 at 21:02",
+        "tonym",
+        "Hot Network Questions",
+    ]
+    keep = [True, True, False, True, False, False, True, False, True]
+    posts, chrome = qa_chrome(lines, keep)
+    assert posts == [5]
+    assert {3, 8} <= set(chrome)
