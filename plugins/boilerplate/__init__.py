@@ -607,7 +607,9 @@ class BoilerplateStage(Stage):
                 _keep_product_cards(d)
                 posters = _keep_thread(d)
                 if posters:
-                    _drop_after_thread(d)
+                    _name_posters(d, _drop_after_thread(d))
+                else:
+                    _drop_qa_chrome(d)
                 _drop_under_comment_form(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
@@ -751,6 +753,7 @@ class BoilerplateStage(Stage):
                 posters = [d.stripped[h] for h in heads]
                 if posters and set(posters) <= set(new.split("\n")):  # (read as the thread)
                     ann["thread"] = {"posts": len(posters), "posters": posters}
+                    new = _named_posters_text(new, posters)
                 html[id(doc)] = (new, ann)
 
     @staticmethod
@@ -1720,17 +1723,18 @@ OVER_THREAD_REASON = "over a thread's first post: its title and the page's bars"
 BETWEEN_POSTS_REASON = "between a thread's posts: their buttons"
 
 
-def _drop_after_thread(d: Any) -> None:
+def _drop_after_thread(d: Any) -> list[int]:
     """Remove the kept lines of a ``lines.Decisions`` under a thread's last post
     (:func:`.structures.after_thread`), over its first post (its title, kept as a
     sentence when it asks a question: "¿Cómo sellar bien un plato de ducha?") and between
     its posts (the buttons under a post, "Reply Quote Report"), with a reason: the thread
-    is its posts, each under its poster and time."""
+    is its posts, each under its poster and time. Returns the lines of the posts'
+    posters (none when no thread is read)."""
     from .structures import AFTER_THREAD_REASON, after_thread
 
     posts, heads, _ = _thread_lines(d)
     if not posts:
-        return
+        return []
     furniture = _furniture_words(d)
     if found := after_thread(d.stripped, d.keep.tolist(), posts, heads, furniture):
         _mark(d, dict.fromkeys(found, AFTER_THREAD_REASON), False)
@@ -1743,6 +1747,55 @@ def _drop_after_thread(d: Any) -> None:
         # article's headline, and the page's bars; a thread is a page whose text starts
         # with its posts: :func:`.structures.posts_and_comments`)
         _mark(d, dict.fromkeys(over, OVER_THREAD_REASON), False)
+    return heads
+
+
+def _drop_qa_chrome(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a Q&A page's chrome around
+    its question and answers (:func:`.structures.qa_chrome`), with a reason: the page is
+    no thread of posts under their posters (its posters are under the posts), and the model
+    kept its votes, tags, buttons and related questions in the posts' context; and keep
+    the removed lines of its answers' text, with a reason."""
+    from .structures import QA_POST_REASON, QA_REASON, qa_chrome
+
+    posts, found = qa_chrome(d.stripped, d.keep.tolist())
+    if posts:
+        _mark(d, dict.fromkeys(posts, QA_POST_REASON), True)
+    if found:
+        _mark(d, dict.fromkeys(found, QA_REASON), False)
+
+
+def _named_posters_text(text: str, posters: list[str]) -> str:
+    """``text`` (an HTML page's, read as a thread whose poster lines are ``posters``) with
+    each poster line written as the name alone (:func:`.structures.poster_name`), as
+    :func:`_name_posters` writes a text's."""
+    from .structures import poster_name
+
+    if not (named := {p: n for p in posters if (n := poster_name(p)) != p}):
+        return text
+    return "\n".join(named.get(line, line) for line in text.split("\n"))
+
+
+def _name_posters(d: Any, heads: list[int]) -> None:
+    """Write the kept poster lines ``heads`` of a ``lines.Decisions``'s thread as their
+    names alone (:func:`.structures.poster_name`): a browser's copy of a post's profile box
+    glues the member's figures to the name ("helen_fletch70Posts: 2940 · Joined 7 May
+    2010"), and the post's byline is its poster's name and time, not the figures (s48
+    kinds set: ~600 words of figures kept on 24 forum pages, each row). After the thread's
+    rules, which read a poster's figures (:func:`.structures.posts_and_comments`: a box of
+    other threads has none). A kept post's text with its buttons glued on ("… from the
+    description. Reply Quote", lynx's) is written without them (:func:`.structures.glued_buttons`;
+    the lines kept here are the thread's: the others went, :func:`_drop_after_thread`)."""
+    from .structures import glued_buttons, poster_name
+
+    if cut := glued_buttons(d.stripped):
+        d.stripped = [cut.get(j, line) if d.keep[j] else line for j, line in enumerate(d.stripped)]
+    if named := {
+        h: name
+        for h in heads
+        if d.keep[h] and (name := poster_name(d.stripped[h])) != d.stripped[h]
+    }:
+        d.stripped = [named.get(j, line) for j, line in enumerate(d.stripped)]
 
 
 def _drop_under_comment_form(d: Any) -> None:

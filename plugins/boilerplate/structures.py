@@ -1659,7 +1659,8 @@ _POST_TIME = re.compile(
     # (a zone in capitals, "19.02 EST", "18.15 AEDT"; a wire's "1447 GMT": a live blog's
     # times in these were no times; s48 acc-live L4)
     r"|\b\d{1,2}\.\d\d\s*(?-i:[A-Z]{1,2}[SD]?T)\b|\b[0-2]\d[0-5]\d\s*(?:gmt|utc)\b"
-    r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b"
+    # (a unit's abbreviation with its point: Reddit's "4 hr. ago")
+    r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?)\.?\s+ago\b"
     r"|\b(?:vor|il y a|hace)\s+(?:\d+|einer?|une?|un[ao]?)\s+\w+",
     re.I,
 )
@@ -1715,12 +1716,48 @@ def _figured_name(line: str) -> str | None:
     its count; else None. The figures may hold the member's join date, which is no post's
     time: the line was no poster, and a thread whose replies carry such a box was not read
     (s48 kinds set: 17 of 24 forum pages)."""
-    if len(line.split()) > _FIGURES_WORDS or (m := _FIGURES.search(line)) is None:
+    if len(line.split()) > _FIGURES_WORDS:
         return None
+    if (m := _FIGURES.search(line)) is None:
+        return _spaced_figures_name(line)
     name = line[: m.start()].strip()
     if m.group("label")[0].isupper() and name and name[0].isalpha() and _poster(name):
         return name
     return None
+
+
+#: a poster's count of posts written without a label's colon, in a board's profile line
+#: ("jdoe Member 1,234 posts Joined 2019 12 likes", "garage_mike Junior Member 42 posts
+#: Join Date: Feb 2024"; vBulletin's, XenForo's forms)
+_POSTS_COUNT = re.compile(
+    r"\s\d[\d.,]*k?\s+(?i:posts?|beiträge|messages?|mensajes?|messaggi|berichten|bijdragen)\b"
+)
+#: the words of a member's rank between the name and the count ("Junior Member",
+#: "Senior Member", "Moderator", "Neues Mitglied", "Membre actif")
+_RANK_WORD = re.compile(
+    r"(?i:junior|senior|new|neues|nouveau|nuevo|nuovo|nieuw|active|aktives|actif|activo|"
+    r"registered|regular|veteran|elite|well-known|member|mitglied|membre|miembro|membro|lid|"
+    r"moderator|modérateur|moderador|moderatore|administrator|administrateur|administrador|"
+    r"amministratore|admin|user|benutzer|utilisateur|usuario|utente|gebruiker)"
+)
+
+
+def _spaced_figures_name(line: str) -> str | None:
+    """The poster's name of ``line`` when it is a name, a member's rank
+    (:data:`_RANK_WORD`s) and a count of posts without a label's colon, other figures
+    after it (:data:`_POSTS_COUNT`: "jdoe Member 1,234 posts Joined 2019 12 likes" ->
+    "jdoe"); else None. Such a line was kept whole as a post's byline (s49 forum49)."""
+    if (m := _POSTS_COUNT.search(line)) is None:
+        return None
+    words = line[: m.start()].split()
+    k = len(words)
+    while k > 1 and _RANK_WORD.fullmatch(words[k - 1]):
+        k -= 1
+    name = " ".join(words[:k])
+    # (a name of more words before a rank only: "We counted 12 posts" is a sentence's)
+    if k > 1 and k == len(words):
+        return None
+    return name if name and name[0].isalpha() and _poster(name) else None
 
 
 def _figured_poster(line: str) -> bool:
@@ -1751,8 +1788,87 @@ def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
     )
 
 
+#: a post's head on one line: the poster's name, a dot or a bar, the post's time ("ana_hw ·
+#: hace 3 días", "fixit_fran · 4 hr. ago", Reddit's and YouTube's and comment boxes' form)
+#: phpBB's, under each post's title: "von Klaus W. » Mo 12. Feb 2024, 22:03", "by jdoe »
+#: Mon Feb 12, 2024 9:14 pm" (its "by", "von", "par" word before the name)
+_ONE_LINE_HEAD = re.compile(
+    r"(?:(?i:by|von|par|por|door|di|da)\s+(?=\S.*?\s»\s))?"
+    r"(?P<name>[^\s·•|»][^·•|»]*?)\s+[·•|»]\s+(?P<time>[^\s·•|»][^·•|»]*)"
+)
+
+
+def _one_line_head(line: str) -> bool:
+    """Whether ``line`` is a post's poster and its time on one line (:data:`_ONE_LINE_HEAD`):
+    a name (:func:`_poster`) and a date or a time with a label's words at most
+    (:func:`_time_alone`). Such a thread was no thread (its posters over their times were
+    looked for on two lines), and its last comments were lost (s48 forum48's fixtures)."""
+    if not any(map(line.__contains__, ("·", "•", "|", "»"))):
+        return False
+    m = _ONE_LINE_HEAD.fullmatch(line)
+    return (
+        m is not None
+        and _poster(m.group("name"))
+        and m.group("time").count(" ") < _TIME_WORDS
+        and _has_time(m.group("time"))
+        and _time_alone(m.group("time"))
+    )
+
+
+def _head_size(
+    lines: Sequence[str],
+    i: int,
+    furniture: Sequence[bool],
+    text: Sequence[bool] | None = None,
+) -> int:
+    """The lines of a post's head at line ``i`` over its text (a line that ends a
+    sentence; or ``text``, whether each line reads as a post's text: :func:`_post_texts`):
+    2 for a poster over its time (:func:`_head`), 1 for both on one line
+    (:func:`_one_line_head`), 0 when there is none."""
+    n = len(lines)
+    said = text if text is not None else [_prose(s) for s in lines[i + 1 : i + 3]]
+    at = i + 1 if text is not None else 0  # (the positions in ``said`` of lines i+1, i+2)
+    if i + 1 < n and said[at] and not furniture[i] and _one_line_head(lines[i]):
+        return 1
+    # (a line over a one-line head is no poster over its time: "Reply Share" over
+    # "green_tom · 2 days ago")
+    if (
+        i + 2 < n
+        and said[at + 1]
+        and _head(lines, i, furniture)
+        and not _one_line_head(lines[i + 1])
+    ):
+        return 2
+    return 0
+
+
+def _post_texts(lines: Sequence[str], stop: int) -> list[bool]:
+    """Whether each of the first ``stop`` lines of ``lines`` reads as a post's text: it
+    ends a sentence, or it ends one and then holds the post's buttons glued on
+    (:func:`_glued_text`; the buttons a line of the page, anywhere)."""
+    text = [s.endswith(SENTENCE_END) for s in lines[:stop]]
+    # (the lines with a sentence's end inside: the few a glued bar may end)
+    inside = [j for j, (s, t) in enumerate(zip(lines, text, strict=False))
+              if not t and (". " in s or "? " in s or "! " in s or "… " in s)]  # fmt: skip
+    if inside:
+        shown = frozenset(lines)
+        for j in inside:
+            text[j] = _glued_text(lines[j], shown) is not None
+    return text
+
+
 def _prose(line: str) -> bool:
     return line.endswith(SENTENCE_END)
+
+
+def _buttons(line: str) -> bool:
+    """Whether ``line`` may be a post's buttons between its text and the next post: no
+    sentence, at most :data:`_BUTTON_WORDS` words of letters; the counts and the vote
+    arrows between them are none ("▲ 132 ▼ 57 comments Share", "12 Gefällt mir": a vote
+    widget's line was too long, and the run of posts ended at its first post)."""
+    return not _prose(line) and sum(any(c.isalpha() for c in w) for w in line.split()) <= (
+        _BUTTON_WORDS
+    )
 
 
 #: the most words of letters a post's time line holds besides its date and time ("Posted",
@@ -2346,13 +2462,19 @@ def posts_and_comments(
     )
     heads: list[int] = []
     found: list[int] = []
+    size = 0  # (the lines of the run's heads: a poster over a time, or both on one line)
+    # (a post's text with its buttons glued on by a text browser's reflow is read as its
+    # text when the buttons are a line of the page too: _post_texts. Read to the first
+    # post's place at first, the rest when a run of posts goes past it: most pages stop
+    # at their first sentence)
+    text = _post_texts(lines, min(n, last + 3))
     i = 0
-    while i < n - 2:
+    while i < n - 1:
         if not heads and i > last:
             return [], [], []
-        if not (_prose(lines[i + 2]) and _head(lines, i, furniture)) or (
-            heads and not _same_form(lines, heads, i)
-        ):
+        # (no head without a post's text under it: most lines, asked nothing more)
+        at = (text[i + 1] or (i + 2 < n and text[i + 2])) and _head_size(lines, i, furniture, text)
+        if not at or (heads and (at != size or not _same_form(lines, heads, i))):
             if heads:  # (the run of posts ends at what is neither a post nor its buttons)
                 break
             i += 1
@@ -2360,25 +2482,73 @@ def posts_and_comments(
         if not heads and _text_before(lines, keep, first, i):
             return [], [], []  # (an article's text before it: its readers' comments)
         heads.append(i)
-        b = i + 2
-        while b < n and _prose(lines[b]):
+        size = at
+        if len(text) < n:  # (a run of posts: the rest of the page read)
+            text = _post_texts(lines, n)
+        b = i + size
+        while b < n and text[b]:
             b += 1
         found.extend(range(i, b))
         # the post's buttons, then the next post (else the thread ends here)
         end = b + _MAX_BUTTONS
-        while b < min(n, end) and len(lines[b].split()) <= _BUTTON_WORDS and not _prose(lines[b]):
-            if b + 2 < n and _head(lines, b, furniture):
+        while b < min(n, end) and _buttons(lines[b]):
+            # (the next head of the run's form: a phpBB post's poster over its figures,
+            # "Klaus W." / "Beiträge: 4310" / "Registriert: 17. März 2009", is its buttons
+            # in a run of one-line heads, "von Klaus W. » Mo 12. Feb 2024, 22:03")
+            if (
+                _one_line_head(lines[b])
+                if size == 1
+                else b + 2 < n and _head(lines, b, furniture) and not _one_line_head(lines[b + 1])
+            ):
                 break
             b += 1
         i = b
-    if len(heads) < _MIN_POSTS or not any(keep[heads[0] + 2 : i]):
+    if len(heads) < _MIN_POSTS or not any(keep[heads[0] + size : i]):
         return [], [], []
-    if _article_over_comments(lines, heads, i):
+    if _article_over_comments(lines, heads, i, size):
         start = heads[1]
         while start > heads[0] and (not lines[start - 1] or _comment_mark(lines[start - 1])):
             start -= 1  # (the section's heading, "Comments", "3 comments")
         return [], [], [j for j in range(start, i) if lines[j]]
     return found, heads, []
+
+
+#: the marks of a sentence's end before a post's glued buttons (:func:`glued_buttons`)
+_GLUED_ENDS = ".!?…"
+
+
+#: the most characters of a line of a post's buttons (:func:`glued_buttons`)
+_BUTTON_CHARS = 60
+#: a letter (a line of buttons has words, not only counts)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def glued_buttons(lines: Sequence[str]) -> dict[int, str]:
+    """The lines of ``lines`` (stripped) that end a sentence and then hold a post's buttons
+    glued on, each without them: the words after the last sentence's end are a whole line
+    of buttons elsewhere on the page (:func:`_buttons`: "Reply Quote", "Antworten
+    Zitieren"). lynx wrote a post's text over its buttons and the reflow joined them into
+    one line ("Could you post a photo? It's hard to tell from the description. Reply
+    Quote"), which ended no sentence: the post's text was no post's, and the thread ended
+    at the post before (s48 kinds set, lynx: 130 words of the posts lost on 24 pages)."""
+    # (the buttons' lines are short: the words test on those only)
+    shown = frozenset(lines)
+    return {j: t for j, s in enumerate(lines) if (t := _glued_text(s, shown)) is not None}
+
+
+def _glued_text(line: str, shown: frozenset[str]) -> str | None:
+    """``line`` without the post's buttons glued on after its last sentence
+    (:func:`glued_buttons`): the words after it are a line of ``shown`` (the page's
+    lines) of buttons (:func:`_buttons`); None when it is no such line."""
+    if not line or _prose(line):
+        return None
+    # (the last sentence's end, found from the line's end: a search of the line from each
+    # of its sentence ends would be quadratic in a long line)
+    k = max(map(line.rfind, _GLUED_ENDS))
+    if k <= 0 or len(line) - k > _BUTTON_CHARS or not line[k + 1 : k + 2].isspace():
+        return None
+    tail = line[k + 1 :].strip()
+    return line[: k + 1] if tail in shown and _buttons(tail) and _LETTER.search(tail) else None
 
 
 #: the reason of a kept line removed by :func:`after_thread`
@@ -2406,8 +2576,7 @@ def after_thread(
     # other threads under the last post, a label over a date over a question, "Vergelijkbare
     # onderwerpen" / "12 mei 2025" / "Hoe ontkalk ik een thermostaatkraan?", reads as a post)
     if any(
-        _prose(lines[j + 2]) and _head(lines, j, furniture) and _same_form(lines, heads, j)
-        for j in range(b, n - 2)
+        _head_size(lines, j, furniture) and _same_form(lines, heads, j) for j in range(b, n - 1)
     ):
         return []
     return [j for j in range(b, n) if keep[j]]
@@ -2771,7 +2940,9 @@ def dialogue_heading(
     return found
 
 
-def _article_over_comments(lines: Sequence[str], heads: Sequence[int], end: int) -> bool:
+def _article_over_comments(
+    lines: Sequence[str], heads: Sequence[int], end: int, size: int = 2
+) -> bool:
     """Whether the posts with their posters on lines ``heads`` (up to line ``end``) are an
     article and its readers' comments: the posts after the first are a comment section
     (:func:`comment_stamps` of their times: "Comments" over them, "Reply" under them), the
@@ -2779,13 +2950,14 @@ def _article_over_comments(lines: Sequence[str], heads: Sequence[int], end: int)
     the others), and it is an article's text (:data:`_ARTICLE_PARAS` paragraphs or more,
     more words than any comment). An article whose byline is a bare name over its dateline
     ("Jane Doe" / "4 March 2025 10:12") was read as a thread's first post, and its comments
-    were kept as the thread's (s38 acc-read F13)."""
-    if len(comment_stamps(lines, [h + 1 for h in heads[1:]])) < len(heads) - 1:
+    were kept as the thread's (s38 acc-read F13). ``size``: the lines of each head (a
+    poster over its time, or both on one line: :func:`_head_size`)."""
+    if len(comment_stamps(lines, [h + size - 1 for h in heads[1:]])) < len(heads) - 1:
         return False
     texts: list[list[str]] = []
     buttons: list[set[str]] = []
     for h, e in zip(heads, [*heads[1:], end], strict=True):
-        post = [j for j in range(h + 2, e) if _prose(lines[j])]
+        post = [j for j in range(h + size, e) if _prose(lines[j])]
         texts.append([lines[j] for j in post])
         buttons.append({lines[j] for j in range(post[-1] + 1, e) if lines[j]} if post else set())
     words = [sum(len(p.split()) for p in text) for text in texts]
@@ -3362,3 +3534,119 @@ def _next_card(lines: Sequence[str], prices: Sequence[Any], a: int, b: int) -> b
     return all(
         prices[j] is None and len(lines[j].split()) <= _EXTRA_WORDS for j in range(a + 1, b - 1)
     )
+
+
+#: the reasons of a kept line removed by :func:`qa_chrome`, and of a line of an answer kept
+QA_POST_REASON = "a Q&A page's answer"
+QA_REASON = "a Q&A page's chrome: votes, tags, its posts' buttons and figures, related questions"
+#: the label of a question's and of an answer's stamp on a Q&A page, under the post with its
+#: poster ("asked Mar 3, 2023 at 10:12", "answered …", "posée le 14 mars 2023 à 9:05",
+#: "répondu le …"; Stack Exchange's sites in their languages write it so)
+_QA_ASKED = (
+    r"asked|gefragt|posée|pos[ée]e|preguntad[ao]|formulad[ao]|chiesto|gevraagd|perguntad[ao]"
+)
+_QA_ANSWERED = r"answered|beantwortet|répondu|respondid[ao]|risposto|beantwoord"
+_QA_STAMP = re.compile(rf"(?i:(?P<asked>{_QA_ASKED})|{_QA_ANSWERED})\b")
+#: the most words of a stamp's line (its label, time, and the poster's name and figures)
+_QA_STAMP_WORDS = 14
+#: a comment under a post on a Q&A page: its text, a dash, its poster and time ("Thanks, it
+#: works. – dana_k Mar 5 at 19:41")
+_QA_COMMENT = re.compile(r"\S.*\s[–—-]\s\S+")
+#: a word of a poster's name on a Q&A page: two letters at least (no poster's figures)
+_QA_NAME = re.compile(r"[^\W\d_]{2}")
+#: a line of a post's code or command: characters no tag list or button holds
+_CODE_MARKS = frozenset("=(){}[];/\\\"'$<>~`*#%")
+
+
+def _qa_stamp(line: str) -> str | None:
+    """ "asked" or "answered" when ``line`` is a Q&A post's stamp (:data:`_QA_STAMP` at its
+    start, a time in it); else None."""
+    if line.count(" ") >= _QA_STAMP_WORDS or (m := _QA_STAMP.match(line)) is None:
+        return None
+    return ("asked" if m.group("asked") else "answered") if _has_time(line) else None
+
+
+def _qa_small(line: str) -> bool:
+    """Whether ``line`` is a Q&A page's small chrome: no sentence, no code, at most
+    :data:`_BUTTON_WORDS` words of letters (a vote's count "81", a poster's figures "402k 54
+    1,046", the tags "rsync backup hidden-files", "Share Improve this answer Follow", "3
+    Answers", "Add a comment")."""
+    return (
+        bool(line)
+        and not _prose(line)
+        and not _CODE_MARKS.intersection(line)
+        and sum(any(c.isalpha() for c in w) for w in line.split()) <= _BUTTON_WORDS
+    )
+
+
+def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], list[int]]:
+    """The kept lines of a Q&A page (Stack-Exchange-like; ``lines`` stripped) that are its
+    chrome: a question and its answers, each post's text over its stamp ("asked Mar 3, 2023
+    at 10:12", "answered …": :func:`_qa_stamp`, a question's and one answer's at least) and
+    its poster. Between two stamps, the small lines (:func:`_qa_small`: votes, tags, "Share
+    Improve this answer Follow", the posters' figures, "3 Answers", "Add a comment") before
+    the post's first sentence and after its last (a command between its sentences is the
+    post's); over the question's text, the small lines and the question as its title (the
+    record's title holds it); under the last stamp, all but its poster and the comments
+    under the last answer (:data:`_QA_COMMENT`): the linked and related questions and the
+    footer. The stamps and the posters' names under them stay, the posts' bylines. The
+    line model kept the chrome in the posts' context (s48 forum48's Q&A fixture: 103 words
+    of chrome kept in 213). Returns ``(posts, chrome)``: ``posts`` the removed lines of the
+    answers' text (their sentences and the lines between: a command), which the model
+    removed as any short page's lines (a French fixture's last answer; the question's text
+    is not looked for: over it, the page's top is no post's); ``([], [])`` when the page
+    is no Q&A page."""
+    stamps = [(j, kind) for j, s in enumerate(lines) if (kind := _qa_stamp(s))]
+    if not stamps or stamps[0][1] != "asked" or not any(k == "answered" for _, k in stamps[1:]):
+        return [], []
+    at = [j for j, _ in stamps]
+    # (a poster's name under its stamp, not its figures: "402k 54 1,046")
+    bylines = set(at) | {
+        j + 1
+        for j in at
+        if j + 1 < len(lines) and _poster(lines[j + 1]) and _QA_NAME.search(lines[j + 1])
+    }
+    out: list[int] = []
+    posts: list[int] = []
+    # (each post's lines: from the stamp over it, or the page's top, to its own stamp)
+    for lo, hi in zip([-1, *at[:-1]], at, strict=True):
+        # (its sentences, and a sentence that announces a command: "… as follows:", not a
+        # label's few words, Stack Exchange's "Sorted by:"; not its poster's name, "Stephen K.")
+        said = [
+            j
+            for j in range(lo + 1, hi)
+            if j not in bylines
+            and (
+                _prose(lines[j])
+                or (lines[j].endswith(":") and lines[j].count(" ") >= _BUTTON_WORDS)
+            )
+        ]
+        if not said:
+            continue
+        # (the question's text starts under its title, a question too)
+        head = said[0]
+        if lo < 0:
+            head = next((j for j in said if not _thread_title(lines[j])), head)
+        small = [
+            j for j in range(lo + 1, hi) if keep[j] and j not in bylines and _qa_small(lines[j])
+        ]
+        out += [j for j in small if j < head or j > said[-1]]
+        if lo >= 0:  # (an answer's text: its sentences, the command between them)
+            posts += [
+                j
+                for j in range(head, said[-1] + 1)
+                if not keep[j]
+                and lines[j]
+                and (_prose(lines[j]) or lines[j].count(" ") >= _BUTTON_WORDS)
+            ]
+        if lo < 0:  # (over the question: its title, kept as a sentence)
+            out += [j for j in range(head) if keep[j] and _thread_title(lines[j]) and j not in out]
+    comments = True  # (the comments right under the last answer's poster)
+    for j in range(at[-1] + 1, len(lines)):
+        if not keep[j] or not lines[j] or j in bylines:
+            continue
+        if comments and _QA_COMMENT.match(lines[j]) and _has_time(lines[j]):
+            continue
+        comments = comments and _qa_small(lines[j])
+        out.append(j)
+    return posts, sorted(out)
