@@ -112,3 +112,45 @@ def test_names_rating_needs_no_case_blind_search(monkeypatch):
     for page in ("<div class='star-Rating'>4/5</div>", "<p>" + "é" * 1000 + "</p>"):
         bp._names_rating(page, figures.ascii_lower(page))
     assert spy.starts == []
+
+
+def _old_hidden_elements(tree: Any) -> list[Any]:
+    """The hidden elements as found before (s46): every element's class names tried."""
+    out = []
+    for e in tree.iter():
+        if not isinstance(e.tag, str):
+            continue
+        classes = figures._classes(e)
+        if (
+            any(figures._HIDDEN_CLASS.search(c) for c in classes)
+            and not any(figures._SHOWN_CLASS.fullmatch(c) for c in classes)
+            and len(e.text_content().split(None, figures._HIDDEN_WORDS)) <= figures._HIDDEN_WORDS
+        ):
+            out.append(e)
+    return out
+
+
+#: class names: the hidden ones' in several cases and spellings, with prefixes, shown again,
+#: with "ſ" (re.I's "s") or "İ"/"ı", and others
+CLASSES = [
+    "sr-only", "SR-ONLY", "u-sr-only", "not-sr-only", "md:not-sr-only", "\u017fr-only",
+    "screen-reader-text", "Screen-Reader-Only", "screenreader-only", "screenreaderonly",
+    "screenreader", "visually-hidden", "govuk-visually-hidden", "VisuallyHidden",
+    "hidden-visually", "a11y-hidden", "element-invisible", "element-\u0130nvisible",
+    "show-for-sr", "offscreen", "OFF\u017fCREEN", "hidden", "nav", "é", "x_sr-only",
+    "btn", "focus:not-sr-only", "",
+]  # fmt: skip
+
+
+def test_hidden_elements_as_before():
+    from corearchive_plugins.boilerplate.htmltree import load_html
+
+    rng = random.Random(490)
+    for _ in range(300):
+        body = "".join(
+            f"<{tag} class='{' '.join(rng.sample(CLASSES, rng.randint(0, 3)))}'>"
+            f"{rng.choice(['word ', 'two words ', 'x ' * 70, ''])}</{tag}>"
+            for tag in rng.choices(["span", "div", "p", "a"], k=rng.randint(1, 12))
+        )
+        tree = load_html(f"<html><body><p>Text</p>{body}<!-- a comment --></body></html>")
+        assert figures._hidden_elements(tree) == _old_hidden_elements(tree), body
