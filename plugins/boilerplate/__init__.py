@@ -598,6 +598,7 @@ class BoilerplateStage(Stage):
                 _keep_structures(d)
                 _keep_short_runs(d)
                 _keep_records(d)
+                _keep_fact_rows(d)
                 if about := about_paragraph(d.stripped, d.keep.tolist()):
                     _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
                 _keep_listing_teasers(d)
@@ -1640,6 +1641,19 @@ def _keep_records(d: Any) -> None:
     words = [r in ("boilerplate vocabulary", CUEONLY_REASON) for r in reasons]
     if found := dated_records(d.stripped, keep, words, prose):
         _mark(d, dict.fromkeys(found, RECORDS_REASON), True)
+
+
+def _keep_fact_rows(d: Any) -> None:
+    """Keep the removed rows and headings of a match report's facts under its text
+    (:func:`.facts.fact_rows`: line-ups, scorers, figures), with a reason."""
+    from .facts import FACTS_REASON, fact_rows
+    from .lines import CUEONLY_REASON
+
+    # (a line of the page's furniture words, or one repeated on the page, is no fact)
+    cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
+    furniture = [r in cues for r in d.columns()[2]]
+    if found := fact_rows(d.stripped, d.keep.tolist(), furniture):
+        _mark(d, dict.fromkeys(found, FACTS_REASON), True)
 
 
 def _keep_listing_teasers(d: Any) -> None:
