@@ -110,3 +110,88 @@ def test_a_match_reports_facts_are_kept_by_the_stage(run_stage):
     kept, gone = _clean(run_stage, text)
     assert {"Line-ups", "Match stats", *facts, *stats} <= set(kept), gone
     assert not {"Related topics", "Top stories", *feed} & set(kept)
+
+
+# a flash live blog (Investing.com-style), the latest first: three entries of a headline
+# alone, then entries with a paragraph; under it the site's feed of other stories
+FLASH = [
+    "14:45",
+    'Powell: Fed needs "greater confidence" before cutting rates',
+    "14:30",
+    "Fed dot plot shows just one rate cut in 2024, down from three",
+    "14:15",
+    "Treasury yields fall to their lowest in three months",
+    "14:00",
+    "Fed holds rates at 5.25%-5.50%, as expected",
+    "The Federal Open Market Committee voted unanimously to leave its benchmark rate unchanged.",
+    "08:30",
+    "US CPI unchanged in May vs 0.1% expected",
+    "Consumer prices were flat last month as gasoline fell, the Labor Department said.",
+]
+OTHER_STORIES = [
+    "Most viewed",
+    "18:31",
+    "Klopp says goodbye: 'I'm one of you now'",
+    "17:55",
+    "Sheffield United finish with 16 points",
+    "17:12",
+    "Pochettino leaves Chelsea by mutual consent",
+]
+
+
+def test_a_live_blogs_entries_of_a_headline_alone_are_no_feed_of_other_stories():
+    """Three entries of a time and a headline alone over the blog's entries with a paragraph
+    were removed as a site's feed of its latest stories (s48 acc-live L1c): they are one
+    sequence with the entries under them, the times going on back. The feed of other
+    stories under its own heading still goes, and so do such entries after a post's
+    paragraph when their times start over."""
+    from corearchive_plugins.boilerplate.feeds import feed_lines
+
+    lines = ["Live: US inflation data and Fed decision", "Live", *FLASH, *OTHER_STORIES]
+    got = [lines[i] for i in feed_lines(lines, [True] * len(lines))]
+    assert got == OTHER_STORIES[1:]
+    # (the headline-only entries under the blog's last post, continuing its order: kept)
+    lines = ["Live", *FLASH[6:], *FLASH[:6]]
+    lines = [*lines[:6], "07:45", "Oil rises", "07:30", "Gold steady", "07:15", "Yen weakens"]
+    assert feed_lines(lines, [True] * len(lines)) == []
+    # (a feed whose times start over under a post's paragraph: still a feed)
+    lines = [*FLASH[6:], *OTHER_STORIES[1:]]
+    got = [lines[i] for i in feed_lines(lines, [True] * len(lines))]
+    assert got == OTHER_STORIES[1:]
+
+
+def test_a_live_reports_count_stamps_and_its_newest_entrys_word_stamp_are_kept():
+    """A stage's "Km 185" / "Km 150" / "Km 60" and a cricket match's overs "19.6" / "16.1"
+    over their entries are no clock times: they were removed as short lines, and so was
+    the newest entry's word stamp over its headline ("Arrivée" / "Pogacar vainqueur …";
+    s48 acc-live L5, L6). A run of stamps of one count's kind, in order, is a run of entries;
+    a bare number over a paragraph (a printed page's) is none."""
+    from corearchive_plugins.boilerplate.structures import post_times
+
+    lines = [
+        "Tour de France : Pogacar s'impose au Plateau de Beille",
+        "Actualisation automatique",
+        "Arrivée",
+        "Pogacar vainqueur à Plateau de Beille",
+        "Tadej Pogacar remporte sa troisième victoire d'étape sur ce Tour en lâchant Vingegaard.",
+        "Km 185",
+        "Vingegaard attaque le premier dans la montée finale, Pogacar revient sans se lever.",
+        "Km 150",
+        "Dans le Col d'Agnès, le groupe maillot jaune compte encore une vingtaine d'unités.",
+        "Km 60",
+        "Richard Carapaz passe en tête au sommet du Col de Peyresourde et prend des points.",
+        "Publicité",
+    ]
+    keep = [s.endswith(".") or s.startswith("Tour") for s in lines]
+    furniture = [s == "Publicité" for s in lines]
+    got = [lines[i] for i in post_times(lines, keep, furniture)]
+    assert got == ["Arrivée", "Pogacar vainqueur à Plateau de Beille", "Km 185", "Km 150", "Km 60"]
+    overs = ["19.6", "19.1", "16.1", "5.6"]
+    lines = [x for o in overs for x in (o, f"Pandya to Rabada, {o} over, full outside off.")]
+    keep = [not s[0].isdigit() for s in lines]
+    got = [lines[i] for i in post_times(lines, keep, [False] * len(lines))]
+    assert got == overs
+    pages = ["12", "13", "14", "15"]
+    lines = [x for o in pages for x in (o, f"The council met on page {o} of the report.")]
+    keep = [not s[0].isdigit() for s in lines]
+    assert post_times(lines, keep, [False] * len(lines)) == []
