@@ -1646,14 +1646,20 @@ def _keep_records(d: Any) -> None:
 def _keep_fact_rows(d: Any) -> None:
     """Keep the removed rows and headings of a match report's facts under its text
     (:func:`.facts.fact_rows`: line-ups, scorers, figures), with a reason."""
-    from .facts import FACTS_REASON, fact_rows
+    from .facts import FACTS_REASON, SIBLINGS_REASON, fact_rows, sibling_rows
     from .lines import CUEONLY_REASON
+    from .structures import short_text_prose
 
     # (a line of the page's furniture words, or one repeated on the page, is no fact)
     cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
     furniture = [r in cues for r in d.columns()[2]]
     if found := fact_rows(d.stripped, d.keep.tolist(), furniture):
         _mark(d, dict.fromkeys(found, FACTS_REASON), True)
+    # (a results page's tables of rows of one shape, on a page of few prose lines)
+    if short_text_prose(d.stripped, keep := d.keep.tolist()) is not None and (
+        found := sibling_rows(d.stripped, keep, furniture)
+    ):
+        _mark(d, dict.fromkeys(found, SIBLINGS_REASON), True)
 
 
 def _keep_listing_teasers(d: Any) -> None:

@@ -112,3 +112,76 @@ def fact_rows(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bo
             found += [k for k in block if not keep[k]]
             i = j
     return found
+
+
+#: the reason of a line kept by :func:`sibling_rows`
+SIBLINGS_REASON = "a results page's rows: lines of one shape, some of them kept"
+
+#: a cell of a row that is a figure: a number, a score or a range ("1-0", "3.5", "77"), or
+#: an empty cell's dash
+_FIGURE = re.compile(r"\d+(?:[-–:.,/]\d+)*%?|[-–—]")
+#: the fewest rows of a run of one shape, and the most cells of a row
+_MIN_SIBLINGS = 3
+_MAX_CELLS = 6
+#: the most characters of a heading over such a run with no spaces (Chinese, Japanese)
+_HEAD_CHARS = 12
+
+
+def _shape(s: str) -> tuple[str, ...] | None:
+    """The shape of a row ``s``: each of its cells (parted by spaces) a figure ("9"), a
+    word ("a") or a word with figures in it ("9a": "77勝59敗7分"); None for no row: more
+    than :data:`_MAX_CELLS` cells, no figure cell, no word, or a clock time first (a
+    feed's item: "21時30分 巨人が…", "18:31 Klopp …")."""
+    cells = s.split()
+    if not 2 <= len(cells) <= _MAX_CELLS or _clock(s[:8]) is not None:
+        return None
+    out = tuple(
+        "9" if _FIGURE.fullmatch(c) else "9a" if any(ch.isdigit() for ch in c) else "a"
+        for c in cells
+    )
+    return out if "9" in out and ("a" in out or "9a" in out) else None
+
+
+def sibling_rows(
+    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
+) -> list[int]:
+    """The removed lines of a results page's runs of rows (``lines``: its non-blank lines,
+    stripped; ``keep``: the line model's verdict; call it on a page of few prose lines):
+    :data:`_MIN_SIBLINGS` lines or more in a row of one shape (:func:`_shape`: "巨人 1-0
+    広島" / "阪神 3-2 DeNA"; "1 巨人 77勝59敗7分 -" / "2 阪神 74勝63敗6分 3.5"), of which the
+    model kept one at least, and the heading right over such a run ("順位表"). The model kept
+    the last row of each table of a Japanese results page and removed the others as short
+    lines outside the text (s48 acc-live L8): a table's rows are one shape, a row kept tells
+    the table is the page's."""
+    found: list[int] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        shape = _shape(lines[i]) if not furniture[i] else None
+        j = i + 1
+        while shape is not None and j < n and not furniture[j] and _shape(lines[j]) == shape:
+            j += 1
+        if shape is None or j - i < _MIN_SIBLINGS or not any(keep[i:j]):
+            i = j
+            continue
+        found += [k for k in range(i, j) if not keep[k]]
+        h = i - 1
+        if h >= 1 and not keep[h] and not furniture[h] and _short_heading(lines[h]):
+            # (no menu's last item: a menu's line over it is as short and has no figure)
+            above = lines[h - 1]
+            if any(c.isdigit() for c in above) or keep[h - 1]:
+                found.append(h)
+        i = j
+    return sorted(found)
+
+
+def _short_heading(s: str) -> bool:
+    """Whether ``s`` may head a table: a few words, or a few characters with no space, no
+    figure, no sentence end."""
+    words = s.split()
+    return (
+        0 < len(words) <= _HEAD_WORDS
+        and (len(words) > 1 or len(s) <= _HEAD_CHARS)
+        and not any(c.isdigit() for c in s)
+        and s[-1:] not in SENTENCE_END
+    )

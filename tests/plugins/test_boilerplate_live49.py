@@ -195,3 +195,41 @@ def test_a_live_reports_count_stamps_and_its_newest_entrys_word_stamp_are_kept()
     lines = [x for o in pages for x in (o, f"The council met on page {o} of the report.")]
     keep = [not s[0].isdigit() for s in lines]
     assert post_times(lines, keep, [False] * len(lines)) == []
+
+
+def test_a_results_pages_rows_of_one_shape_are_kept_with_their_heading():
+    """A Japanese results page (no prose): the model kept the last row of each table and
+    removed the others as short lines outside the text (s48 acc-live L8). Rows of one
+    shape in a run, one of them kept, are the page's table; its heading over it stays with
+    it, a menu's last item over a table does not, nor does a feed of timed headlines."""
+    from corearchive_plugins.boilerplate.facts import sibling_rows
+
+    lines = [
+        "ホーム",
+        "プロ野球",
+        "スコア速報",
+        "プロ野球 9月29日の試合結果と順位表",
+        "2024年9月29日 21時45分",
+        "セ・リーグ",
+        "巨人 1-0 広島",
+        "阪神 3-2 DeNA",
+        "ヤクルト 5-4 中日",
+        "順位表",
+        "1 巨人 77勝59敗7分 -",
+        "2 阪神 74勝63敗6分 3.5",
+        "3 DeNA 71勝69敗3分 8.0",
+        "4 広島 68勝72敗3分 11.0",
+        "最新ニュース",
+        "21時30分 巨人が4年ぶりリーグ優勝",
+        "20時50分 大谷翔平 54本塁打でシーズン終了",
+        "19時15分 阪神・岡田監督が退任へ",
+    ]
+    kept = {"プロ野球 9月29日の試合結果と順位表", "ヤクルト 5-4 中日", "4 広島 68勝72敗3分 11.0"}
+    keep = [s in kept for s in lines]
+    got = [lines[i] for i in sibling_rows(lines, keep, [False] * len(lines))]
+    assert got == [*lines[5:8], *lines[9:13]]
+    # (the menu's last item right over the table is no heading of it; no row kept: no table)
+    lines = lines[:3] + lines[6:9]
+    keep = [s in kept for s in lines]
+    assert [lines[i] for i in sibling_rows(lines, keep, [False] * len(lines))] == lines[3:5]
+    assert sibling_rows(lines, [False] * len(lines), [False] * len(lines)) == []
