@@ -1984,11 +1984,27 @@ def _live_run(
         # so, stops at the page's furniture)
         paras = [_post_paragraphs(lines, i) for i in run[:-1]]
         last = _post_paragraphs(lines, run[-1], furniture)
-        paras.append(last[: max([1, *map(len, paras)])])
+        paras.append(_last_paragraphs(lines, keep, last[: max([1, *map(len, paras)])]))
         kept = sum(bool(p) and keep[p[0]] for p in paras)
         if kept >= LIVE_POSTS and 2 * kept >= len(run) and len(run) > len(best[0]):
             best = (run, [j for p in paras for j in p])
     return best
+
+
+#: the fewest words of a line the model removed that the last post's paragraphs go on to
+#: after its first: a shorter one is the page's, under the blog
+_LAST_LINE_WORDS = 8
+
+
+def _last_paragraphs(lines: Sequence[str], keep: Sequence[bool], last: list[int]) -> list[int]:
+    """The lines ``last`` of the last post's paragraphs, up to (not with) a short line the
+    model removed after its first paragraph: the page's own sentence under the blog, "Our
+    Standards: The Thomson Reuters Trust Principles.", which runs on from the last post
+    with no line between (s48 acc-live L13)."""
+    for n, j in enumerate(last):
+        if n and not keep[j] and len(lines[j].split()) < _LAST_LINE_WORDS:
+            return last[:n]
+    return last
 
 
 #: the most lines of a paragraph a wrapped text's reflow left apart (a short lynx dump:

@@ -233,3 +233,24 @@ def test_a_results_pages_rows_of_one_shape_are_kept_with_their_heading():
     keep = [s in kept for s in lines]
     assert [lines[i] for i in sibling_rows(lines, keep, [False] * len(lines))] == lines[3:5]
     assert sibling_rows(lines, [False] * len(lines), [False] * len(lines)) == []
+
+
+def test_the_page_sentence_under_a_live_blogs_last_post_is_not_its_paragraph():
+    """ "Our Standards: The Thomson Reuters Trust Principles." right under the last post's
+    paragraph, removed by the model, was kept as that post's second paragraph (s48 acc-live
+    L13): a short line the model removed ends the last post's paragraphs."""
+    from corearchive_plugins.boilerplate.structures import post_times
+
+    posts = [
+        ("1415 GMT", "U.S. stocks opened sharply lower, with the Nasdaq down more than 6% at one point."),
+        ("1340 GMT", "The yen has gained more than 10% against the dollar in under a month, traders said."),
+        ("1100 GMT", "European shares fell for a third day as banks and chipmakers led the losses lower."),
+        ("0915 GMT", "Japan's Nikkei closed down 12.4%, its largest one-day point fall ever recorded."),
+    ]  # fmt: skip
+    lines = [x for p in posts for x in p]
+    # (a post of two paragraphs: the last one's may run on as long)
+    lines.insert(4, '"This is a classic positioning washout," said one strategist at a bank.')
+    lines += ["Our Standards: The Thomson Reuters Trust Principles.", "Read Next"]
+    keep = [not s.endswith(("GMT", "Principles.", "Next")) for s in lines]
+    got = [lines[i] for i in post_times(lines, keep, [False] * len(lines))]
+    assert got == [p[0] for p in posts]
