@@ -242,11 +242,11 @@ def test_the_page_sentence_under_a_live_blogs_last_post_is_not_its_paragraph():
     from corearchive_plugins.boilerplate.structures import post_times
 
     posts = [
-        ("1415 GMT", "U.S. stocks opened sharply lower, with the Nasdaq down more than 6% at one point."),
-        ("1340 GMT", "The yen has gained more than 10% against the dollar in under a month, traders said."),
-        ("1100 GMT", "European shares fell for a third day as banks and chipmakers led the losses lower."),
-        ("0915 GMT", "Japan's Nikkei closed down 12.4%, its largest one-day point fall ever recorded."),
-    ]  # fmt: skip
+        ("1415 GMT", "U.S. stocks opened sharply lower, the Nasdaq down 6% at one point."),
+        ("1340 GMT", "The yen has gained more than 10% against the dollar in under a month."),
+        ("1100 GMT", "European shares fell for a third day as banks and chipmakers led losses."),
+        ("0915 GMT", "Japan's Nikkei closed down 12.4%, its largest one-day point fall ever."),
+    ]
     lines = [x for p in posts for x in p]
     # (a post of two paragraphs: the last one's may run on as long)
     lines.insert(4, '"This is a classic positioning washout," said one strategist at a bank.')
