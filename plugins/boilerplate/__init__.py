@@ -2476,10 +2476,13 @@ def _drop_post_neighbours(d: Any) -> None:
 def _drop_feed(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` that are a site's feed of its latest
     stories, headlines with their times (:func:`.feeds.feed_lines`), with a reason."""
-    from .feeds import FEED_REASON, feed_lines
+    from .feeds import FEED_HEADING_REASON, FEED_REASON, feed_headings, feed_lines
 
     if found := feed_lines(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, FEED_REASON), False)
+    # (and its heading over it, whatever the model kept of the feed; s49 live49)
+    if found := feed_headings(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, FEED_HEADING_REASON), False)
 
 
 def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:

@@ -170,3 +170,31 @@ def _paragraph(line: str, kept: bool) -> bool:
         and len(line.split()) >= _PARAGRAPH_WORDS
         and not (line[:1].isdigit() and _TIME_FIRST.match(line))
     )
+
+
+#: the reason of a line removed by :func:`feed_headings`
+FEED_HEADING_REASON = "the heading of the site's feed of its latest stories"
+#: the most words of a feed's heading ("Latest Premier League news", "Últimas noticias")
+_FEED_HEAD_WORDS = 5
+
+
+def feed_headings(lines: list[str], keep: list[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped) right over a feed of the site's latest stories
+    (:func:`feed_lines`, read whatever the model kept of it): its heading, a few words with
+    no sentence's stop and no time ("Most read", "Últimas noticias", "Meest gelezen"). The
+    feed's items went and its heading stayed, the last line of a results page or a
+    timeline that has few prose lines to tell it by (s48 acc-live L13)."""
+    items = feed_lines(lines, [True] * len(lines))
+    found: list[int] = []
+    for j in items:
+        h = j - 1
+        if h < 0 or h in items or not keep[h]:
+            continue
+        words = lines[h].split()
+        if (
+            0 < len(words) <= _FEED_HEAD_WORDS
+            and not lines[h].rstrip(CLOSING_MARKS).endswith((*SENTENCE_MARKS, ":"))
+            and not lines[h][:1].isdigit()
+        ):
+            found.append(h)
+    return found

@@ -254,3 +254,36 @@ def test_the_page_sentence_under_a_live_blogs_last_post_is_not_its_paragraph():
     keep = [not s.endswith(("GMT", "Principles.", "Next")) for s in lines]
     got = [lines[i] for i in post_times(lines, keep, [False] * len(lines))]
     assert got == [p[0] for p in posts]
+
+
+def test_the_heading_over_a_feed_of_other_stories_goes_with_it(run_stage):
+    """A results page's "Últimas noticias" over its feed of other stories stayed, the feed's
+    items gone (s48 acc-live L13): the heading right over a feed goes with it; the table
+    and the heading over it stay."""
+    from test_boilerplate_structures import _clean, _page
+
+    table = [
+        "Pos Equipo Pts PJ G E P",
+        "1 Real Madrid 95 38 29 8 1",
+        "2 Barcelona 85 38 26 7 5",
+        "3 Girona 81 38 25 6 7",
+        "4 Atlético 76 38 24 4 10",
+    ]
+    feed = [
+        '23:15 Ancelotti: "La Liga ha sido justa"',
+        "22:48 Xavi se despide del Barça con una victoria",
+        "21:30 Girona, a la Champions por primera vez",
+    ]
+    text = _page(
+        ["Portada", "Fútbol", "LaLiga", "Resultados", "Clasificación"],
+        ["Resultados de la jornada 38 de LaLiga y clasificación final"],
+        ["Clasificación final"],
+        table,
+        ["Últimas noticias"],
+        feed,
+        ["© Diario AS"],
+    )
+    kept, gone = _clean(run_stage, text)
+    assert "Últimas noticias" not in kept, gone
+    assert not set(feed) & set(kept)
+    assert set(table) <= set(kept), gone
