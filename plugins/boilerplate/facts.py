@@ -45,6 +45,8 @@ _MIN_ROWS = 2
 _LISTED = 4
 #: the fewest words of the kept paragraph over the block (the article's last)
 _PROSE_WORDS = 8
+#: a year in a value or a row's cell (1900–2099)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: what no row's value holds: a link or an address (a contact box's "E-Mail: …")
 _LINKISH = re.compile(r"https?:|www\.|@|\.(?:com|org|net|de|fr)\b", re.I)
 
@@ -58,6 +60,11 @@ def _row_items(s: str) -> int:
         return 0
     label, value = m.groups()
     if len(label.split()) > _LABEL_WORDS or len(words := value.split()) > _VALUE_WORDS:
+        return 0
+    # (a label of words, no code's figures: "VE-I-3: Starkregen und Straße" is a list of
+    # indicators; a value with a year is a date's, "Published: Nov. 19, 2019, 6:18 p.m.",
+    # an article's fields under its text; s49 sesscmp)
+    if any(c.isdigit() for c in label) or _YEAR.search(value):
         return 0
     if len(words) <= _SHORT_VALUE:
         return 1
@@ -135,8 +142,16 @@ def _shape(s: str) -> tuple[str, ...] | None:
     cells = s.split()
     if not 2 <= len(cells) <= _MAX_CELLS or _clock(s[:8]) is not None:
         return None
+    # (a year is no table's figure: "2020 Antonio Andrioli" / "2019 Michael Müller" is a
+    # menu of a prize's winners, a dated list; s49 sesscmp)
     out = tuple(
-        "9" if _FIGURE.fullmatch(c) else "9a" if any(ch.isdigit() for ch in c) else "a"
+        "y"
+        if _YEAR.fullmatch(c)
+        else "9"
+        if _FIGURE.fullmatch(c)
+        else "9a"
+        if any(ch.isdigit() for ch in c)
+        else "a"
         for c in cells
     )
     return out if "9" in out and ("a" in out or "9a" in out) else None

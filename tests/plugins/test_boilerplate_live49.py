@@ -287,3 +287,24 @@ def test_the_heading_over_a_feed_of_other_stories_goes_with_it(run_stage):
     assert "Últimas noticias" not in kept, gone
     assert not set(feed) & set(kept)
     assert set(table) <= set(kept), gone
+
+
+def test_an_articles_fields_an_indicator_list_and_a_menu_of_years_are_no_facts_or_rows():
+    """Under an article's text, "Wordcount: 717" / "Published: Nov. 19, 2019, 6:18 p.m." are
+    its fields, "VE-I-3: Starkregen und Straße" a list of codes; and "2020 Antonio Andrioli"
+    / "2019 Michael Müller" / … a menu of a prize's winners: the facts and the table rows
+    kept them (s49 sesscmp, aeb and trafeval dev pages)."""
+    from corearchive_plugins.boilerplate.facts import sibling_rows
+
+    for rows in (
+        ["Wordcount: 717", "Published: Nov. 19, 2019, 6:18 p.m.", "Updated: Nov. 19, 2019"],
+        ["VE-I-1 + 2: Hochwassersperrungen am Rhein", "VE-I-3: Starkregen und Straße",
+         "VE-I-4: Witterungsbedingte Verkehrsunfälle"],
+    ):  # fmt: skip
+        lines = DE_TEXT + rows
+        keep = [s in DE_TEXT for s in lines]
+        assert fact_rows(lines, keep, [False] * len(lines)) == []
+    lines = ["Naturschutzpreis", "Übersicht", "2020 Antonio Andrioli", "2019 Michael Müller",
+             "2018 Josef Göppel", "2017 Klaus Töpfer"]  # fmt: skip
+    keep = [s.startswith("2017") for s in lines]
+    assert sibling_rows(lines, keep, [False] * len(lines)) == []
