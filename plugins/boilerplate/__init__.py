@@ -601,6 +601,7 @@ class BoilerplateStage(Stage):
                 _keep_structures(d)
                 _keep_short_runs(d)
                 _keep_records(d)
+                _keep_fact_rows(d)
                 if about := about_paragraph(d.stripped, d.keep.tolist()):
                     _mark(d, dict.fromkeys(about, ABOUT_REASON), True)
                 _keep_listing_teasers(d)
@@ -1654,6 +1655,25 @@ def _keep_records(d: Any) -> None:
         _mark(d, dict.fromkeys(found, RECORDS_REASON), True)
 
 
+def _keep_fact_rows(d: Any) -> None:
+    """Keep the removed rows and headings of a match report's facts under its text
+    (:func:`.facts.fact_rows`: line-ups, scorers, figures), with a reason."""
+    from .facts import FACTS_REASON, SIBLINGS_REASON, fact_rows, sibling_rows
+    from .lines import CUEONLY_REASON
+    from .structures import short_text_prose
+
+    # (a line of the page's furniture words, or one repeated on the page, is no fact)
+    cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
+    furniture = [r in cues for r in d.columns()[2]]
+    if found := fact_rows(d.stripped, d.keep.tolist(), furniture):
+        _mark(d, dict.fromkeys(found, FACTS_REASON), True)
+    # (a results page's tables of rows of one shape, on a page of few prose lines)
+    if short_text_prose(d.stripped, keep := d.keep.tolist()) is not None and (
+        found := sibling_rows(d.stripped, keep, furniture)
+    ):
+        _mark(d, dict.fromkeys(found, SIBLINGS_REASON), True)
+
+
 def _keep_listing_teasers(d: Any) -> None:
     """Keep the removed headlines and summaries of a listing page's dated teasers
     (:func:`.structures.listing_teasers`), with a reason."""
@@ -2518,10 +2538,13 @@ def _drop_post_neighbours(d: Any) -> None:
 def _drop_feed(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` that are a site's feed of its latest
     stories, headlines with their times (:func:`.feeds.feed_lines`), with a reason."""
-    from .feeds import FEED_REASON, feed_lines
+    from .feeds import FEED_HEADING_REASON, FEED_REASON, feed_headings, feed_lines
 
     if found := feed_lines(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, FEED_REASON), False)
+    # (and its heading over it, whatever the model kept of the feed; s49 live49)
+    if found := feed_headings(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, FEED_HEADING_REASON), False)
 
 
 def _drop_dated_feed(d: Any) -> None:

@@ -117,16 +117,47 @@ def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
     posts = [(k := max(rows) + 1) < n and _paragraph(lines[k], keep[k]) for _, _, rows in items]
     found: list[int] = []
     run: list[tuple[int, int, list[int]]] = []
+    last_post: tuple[int, int, list[int]] | None = None
     for item, post in [*zip(items, posts, strict=True), ((n + _ITEM_GAP + 1, 0, []), True)]:
         if run and (post or item[0] - run[-1][0] > _ITEM_GAP):
             steps = list(pairwise(run))
             back = sum(b[1] < a[1] for a, b in steps)
-            if len(run) >= _FEED_ITEMS and back >= _BACK_SHARE * len(steps):
+            if (
+                len(run) >= _FEED_ITEMS
+                and back >= _BACK_SHARE * len(steps)
+                and not _entries_of_posts(lines, keep, run, last_post, item if post else None)
+            ):
                 found += [j for _, _, rows in run for j in rows if keep[j]]
             run = []
-        if not post:
+        if post:
+            last_post = item
+        else:
             run.append(item)
     return sorted(set(found))
+
+
+def _entries_of_posts(
+    lines: list[str],
+    keep: list[bool],
+    run: list[tuple[int, int, list[int]]],
+    before: tuple[int, int, list[int]] | None,
+    after: tuple[int, int, list[int]] | None,
+) -> bool:
+    """Whether a ``run`` of items, each a time and a headline alone, is a live blog's flash
+    entries: a post of the blog (a time, its headline and a paragraph) follows the run's
+    last headline on the next line (``after``) or the run's first time follows the
+    paragraphs of the post ``before`` it, nothing else between them, and the post's time
+    goes on the run's order, back in time. A live blog's entries of a headline alone
+    ("14:45" / "Powell: Fed needs greater confidence", the latest first) are one sequence
+    with its entries of a paragraph; a site's feed of other stories stands apart from the
+    article, under a heading of its own ("Most viewed"), and its times start over (s49
+    live49: a flash blog's headline-only entries were removed as a feed, s48 acc-live L1c)."""
+    if after is not None and after[0] == max(run[-1][2]) + 1 and after[1] <= run[-1][1]:
+        return True
+    if before is None or before[1] < run[0][1]:
+        return False
+    start = max(before[2]) + 1
+    return start < run[0][0] and all(_paragraph(lines[k], keep[k]) for k in range(start, run[0][0]))
 
 
 def _paragraph(line: str, kept: bool) -> bool:
@@ -139,3 +170,31 @@ def _paragraph(line: str, kept: bool) -> bool:
         and len(line.split()) >= _PARAGRAPH_WORDS
         and not (line[:1].isdigit() and _TIME_FIRST.match(line))
     )
+
+
+#: the reason of a line removed by :func:`feed_headings`
+FEED_HEADING_REASON = "the heading of the site's feed of its latest stories"
+#: the most words of a feed's heading ("Latest Premier League news", "Últimas noticias")
+_FEED_HEAD_WORDS = 5
+
+
+def feed_headings(lines: list[str], keep: list[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped) right over a feed of the site's latest stories
+    (:func:`feed_lines`, read whatever the model kept of it): its heading, a few words with
+    no sentence's stop and no time ("Most read", "Últimas noticias", "Meest gelezen"). The
+    feed's items went and its heading stayed, the last line of a results page or a
+    timeline that has few prose lines to tell it by (s48 acc-live L13)."""
+    items = feed_lines(lines, [True] * len(lines))
+    found: list[int] = []
+    for j in items:
+        h = j - 1
+        if h < 0 or h in items or not keep[h]:
+            continue
+        words = lines[h].split()
+        if (
+            0 < len(words) <= _FEED_HEAD_WORDS
+            and not lines[h].rstrip(CLOSING_MARKS).endswith((*SENTENCE_MARKS, ":"))
+            and not lines[h][:1].isdigit()
+        ):
+            found.append(h)
+    return found

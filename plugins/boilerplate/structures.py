@@ -2100,11 +2100,27 @@ def _live_run(
         # so, stops at the page's furniture)
         paras = [_post_paragraphs(lines, i) for i in run[:-1]]
         last = _post_paragraphs(lines, run[-1], furniture)
-        paras.append(last[: max([1, *map(len, paras)])])
+        paras.append(_last_paragraphs(lines, keep, last[: max([1, *map(len, paras)])]))
         kept = sum(bool(p) and keep[p[0]] for p in paras)
         if kept >= LIVE_POSTS and 2 * kept >= len(run) and len(run) > len(best[0]):
             best = (run, [j for p in paras for j in p])
     return best
+
+
+#: the fewest words of a line the model removed that the last post's paragraphs go on to
+#: after its first: a shorter one is the page's, under the blog
+_LAST_LINE_WORDS = 8
+
+
+def _last_paragraphs(lines: Sequence[str], keep: Sequence[bool], last: list[int]) -> list[int]:
+    """The lines ``last`` of the last post's paragraphs, up to (not with) a short line the
+    model removed after its first paragraph: the page's own sentence under the blog, "Our
+    Standards: The Thomson Reuters Trust Principles.", which runs on from the last post
+    with no line between (s48 acc-live L13)."""
+    for n, j in enumerate(last):
+        if n and not keep[j] and len(lines[j].split()) < _LAST_LINE_WORDS:
+            return last[:n]
+    return last
 
 
 #: the most lines of a paragraph a wrapped text's reflow left apart (a short lynx dump:
@@ -2237,7 +2253,90 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
         if len(run) >= _LIVE_RUN_POSTS or any(keep[i] for i in run):
             found.update(run)
             found.update(paras)
+            # (its newest entry stamped with a word: "Full time"; s49 live49)
+            found.update(_head_entry(lines, keep, furniture, run[0]))
+    found.update(_counted_entries(lines, keep, furniture))
     return sorted(i for i in found if not keep[i])
+
+
+#: an entry's stamp of a count, no clock's: a stage's kilometre, a lap, a round ("Km 185",
+#: "Lap 52", "R12"), or a cricket over's balls ("19.6"); a bare integer is no such stamp
+#: (a printed page's number, a list's)
+_COUNT_STAMP = re.compile(r"([^\W\d_]{1,4})\.?\s?(\d{1,3})|(\d{1,2})\.(\d)")
+#: the most characters of such a line
+_COUNT_CHARS = 8
+#: the most words of an entry's label with no count, at a run's head ("Full time",
+#: "Arrivée", "Kick-off"), and of the headline under it
+_ENTRY_LABEL_WORDS = 2
+_ENTRY_HEAD_MAX = 12
+
+
+def _count_stamp(line: str) -> tuple[str, int] | None:
+    """The kind ("km", "#.#") and the value of a count's stamp alone on ``line``
+    (:data:`_COUNT_STAMP`), or None."""
+    if len(line) > _COUNT_CHARS or (m := _COUNT_STAMP.fullmatch(line)) is None:
+        return None
+    if m.group(1):
+        return m.group(1).lower(), int(m.group(2))
+    return "#.#", int(m.group(3)) * 10 + int(m.group(4))
+
+
+def _counted_entries(
+    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
+) -> set[int]:
+    """The lines of a live report's entries stamped by a count of one kind, not a clock
+    ("Km 185" / "Km 150" / "Km 60" over a stage's entries, "19.6" / "19.1" / "16.1" over a
+    cricket match's): the same run as a clock's (:func:`_live_run`, the counts in order),
+    one kind of stamp a run. And the run's newest entry over it, stamped with a word
+    ("Full time", "Arrivée") over its headline and paragraph, right over the run's first
+    stamp: the model removed both as short lines outside the text (s48 acc-live L5, L6)."""
+    kinds: dict[str, list[int]] = {}
+    for i in range(len(lines) - 1):
+        if (
+            not furniture[i]
+            and (c := _count_stamp(lines[i])) is not None
+            and _paragraph_end(lines, i + 1) is not None
+        ):
+            kinds.setdefault(c[0], []).append(i)
+    found: set[int] = set()
+    for stamps in kinds.values():
+        if len(stamps) < LIVE_POSTS:
+            continue
+        run, paras = _live_run(
+            lines, keep, stamps, furniture, lambda s: (c := _count_stamp(s)) and c[1]
+        )
+        if run:
+            found.update(run)
+            found.update(paras)
+            found.update(_head_entry(lines, keep, furniture, run[0]))
+    return found
+
+
+def _head_entry(
+    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool], first: int
+) -> list[int]:
+    """The label and headline of the entry right over a run's ``first`` stamp when it is
+    stamped with a word, not a count ("Full time" / "Arsenal 2-1 Everton" / its kept
+    paragraph / "89 min"): a label of at most :data:`_ENTRY_LABEL_WORDS` words with no figure, a
+    headline of a few words with no sentence end, then kept paragraphs down to the stamp."""
+    j = first - 1
+    while j >= 0 and keep[j] and _prose(lines[j]) and not furniture[j]:
+        j -= 1
+    if j == first - 1 or j < 1:
+        return []
+    head, label = lines[j], lines[j - 1]
+    if (
+        furniture[j]
+        or furniture[j - 1]
+        or _prose(head)
+        or not 0 < len(head.split()) <= _ENTRY_HEAD_MAX
+        or not 0 < len(label.split()) <= _ENTRY_LABEL_WORDS
+        or any(c.isdigit() for c in label)
+        or not label[-1:].isalpha()
+        or keep[j - 2 : j - 1] == [True]
+    ):
+        return []
+    return [j - 1, j]
 
 
 #: the most levels from a live post's ``<time>`` up to the element that holds its paragraph
