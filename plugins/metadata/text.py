@@ -3983,7 +3983,12 @@ _BYLINE_GENRES = (
     r"eine\s+glosse|"
     # a podcast's or a show's host, an interview's interviewer: the piece's author ("Presented
     # by Anna Kowalski" was a podcast's title, its host no author; s36 acc-types #8, #11)
-    r"presented|hosted|propos\s+recueillis"
+    r"presented|hosted|propos\s+recueillis|"
+    # a genre's noun with no article, which heads no reader's comment: an obituary's
+    # "Nachruf von NAME", a review's "Review by NAME", "Analysis by", "Recipe by", "Words by"
+    # (s49 acc-service S5: no author taken)
+    r"nachruf|rezension|reportage|obituary|review|analysis|recipe|words|"
+    r"nécrologie|critique|reseña|crítica|recensione|necrologio|recenzja"
 )
 _BYLINE = re.compile(
     r"^\s*(?:(?:(?:written|posted|reported|text|story|photos?|" + _BYLINE_GENRES + r")\s+)?"
@@ -4502,6 +4507,20 @@ def _credited_caption(s: str) -> bool:
     return len(last) >= 3 and last.isalpha() and not last.isupper() and bool(credit(tail))
 
 
+#: a recipe's ingredient: a quantity and a unit of weight, volume or a kitchen's measure
+#: before what it measures ("20 cl de crème fraîche épaisse", "250 ml Milch", "2 tbsp oil")
+_INGREDIENT = re.compile(
+    r"(?:\d{1,4}(?:[.,/]\d{1,3})?|\d?[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d{1,4})?\s*"
+    r"(?:k?g|mg|[mcd]?l|tbsp|tsp|cups?|oz|lbs?|EL|TL|Pck|c\.\s?à\s?[sc])\.?\s+\S"
+)
+#: a reader's rating and its count: a score, the votes' number and their word in brackets
+#: ("Ocena: 4.8 (967 głosów)", "4,8/5 (2 415 avis)", "4.6 (213 ratings)")
+_READER_RATING = re.compile(
+    r"(?:[^\W\d_][^\d()]{0,20}\s)?\d(?:[.,]\d{1,2})?(?:\s?/\s?\d{1,2})?\s*"
+    r"\(\d{1,3}(?:[ \u00a0\u202f.,]?\d{3})*\s+[^\W\d_]+\.?\)"
+)
+
+
 @lru_cache(maxsize=4096)
 def _never_title(s: str) -> tuple[bool, bool]:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
@@ -4523,6 +4542,10 @@ def _never_title(s: str) -> tuple[bool, bool]:
         or (not s[0].isalnum() and _ANY_ALNUM.search(s) is None)
         or (_ANY_LETTER.search(s) is None and _NUMBER_TITLE.fullmatch(s) is None)
         or ((s[:1].isdigit() or s[:1].isupper()) and _timeline_entry(s))
+        # (an ingredient, a reader's rating: a recipe's headline of three words lost to its
+        # list's first line, "20 cl de crème fraîche épaisse"; s49 acc-service S3)
+        or (s[:1].isdigit() and _INGREDIENT.match(s) is not None)
+        or _READER_RATING.fullmatch(s) is not None
     ):
         # (nor is a line without a letter or a digit: a section break "* * *", "- - - -",
         # a row of arrows; its "words" made it a candidate. Most lines start with one. Nor
@@ -7465,6 +7488,9 @@ def _person_like(part: str) -> bool:
     written as a name's (:func:`_name_cased`: initials allowed, no digit), no word of an
     outlet, role, place or company ("Warner Bros. Pictures")."""
     ws = part.strip(" .").split()
+    # (a surname's particles in lower case between the name's words: "Mark de Vries" was a
+    # page's title over its date, not a byline's name; s49 acc-service S4)
+    ws = [w for k, w in enumerate(ws) if not (0 < k < len(ws) - 1 and w in _NAME_PARTICLES)]
     return (
         2 <= len(ws) <= 3
         and all(map(_name_cased, ws))
