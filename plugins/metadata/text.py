@@ -6303,6 +6303,16 @@ _SLOT_DATE_CHARS = 60
 _SLOT_HEADLINE_WORDS = 3
 
 
+def _particled_name(s: str) -> bool:
+    """Whether ``s`` is a person's name with a surname's particles in lower case between its
+    words (:data:`_NAME_PARTICLES`: "Mark de Vries", "Anna van der Berg"), which
+    :func:`_person_like` refuses: in the byline's slot it was the page's title over its
+    date (s49 acc-service S4). Not for an outlet's name ("Noticia al Dia"): only here."""
+    ws = s.split()
+    inner = [w for w in ws[1:-1] if w in _NAME_PARTICLES]
+    return bool(inner) and _person_like(" ".join(w for w in ws if w not in inner))
+
+
 def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
     """The lines of a person's name alone (:func:`_person_like`) right under a title
     candidate of :data:`_SLOT_HEADLINE_WORDS` words or more and right over a short date
@@ -6328,7 +6338,7 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
             # Ältere Beiträge", a pager's link, over a post's headline of three
             # capitalised words, "Liebe Menschen Europas", is none)
             and (nw > _SLOT_HEADLINE_WORDS or over[:1].isalnum())
-            and _person_like(t)
+            and (_person_like(t) or _particled_name(t))
         ):
             out.add(i)
     return out
@@ -7488,9 +7498,6 @@ def _person_like(part: str) -> bool:
     written as a name's (:func:`_name_cased`: initials allowed, no digit), no word of an
     outlet, role, place or company ("Warner Bros. Pictures")."""
     ws = part.strip(" .").split()
-    # (a surname's particles in lower case between the name's words: "Mark de Vries" was a
-    # page's title over its date, not a byline's name; s49 acc-service S4)
-    ws = [w for k, w in enumerate(ws) if not (0 < k < len(ws) - 1 and w in _NAME_PARTICLES)]
     return (
         2 <= len(ws) <= 3
         and all(map(_name_cased, ws))

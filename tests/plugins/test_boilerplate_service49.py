@@ -118,11 +118,12 @@ def test_a_name_with_a_lowercase_particle_is_a_byline_not_the_title() -> None:
         "Meet eerst de oude ketting op met een kettingmeter, zodat je weet of hij echt aan "
         "vervanging toe is.\n"
     )
-    from corearchive_plugins.metadata.text import _person_like
+    from corearchive_plugins.metadata.text import _particled_name
 
     for name in ("Anna van der Berg", "Mark de Vries", "Luca di Stefano"):
-        assert _person_like(name), name
-    assert not _person_like("de Vries")  # (a particle opens no name)
+        assert _particled_name(name), name
+    assert not _particled_name("de Vries")  # (a particle opens no name)
+    assert not _particled_name("Anna Berg")  # (no particle: _person_like's)
     assert extract(text)["title"] == "Zo vervang je een fietsketting in tien minuten"
 
 
@@ -138,3 +139,22 @@ def test_a_genre_labelled_byline_gives_its_author() -> None:
             "Schauspielerinnen, die bei ihr das Sprechen lernten.\n"
         )
         assert extract(text)["authors"] == [name], line
+
+
+def test_shop_buttons_and_an_affiliate_disclosure_are_removed(run_stage: Any) -> None:
+    """A price at a shop ("$349 at Amazon", "329 € chez Fnac") and the site's affiliate
+    disclosure are furniture the line model kept among the review's lines; a price in the
+    text's sentence stays."""
+    from corearchive_plugins.boilerplate.chrome import disclosure, shop_lines
+
+    note = ("Outdoor Kit Weekly is supported by its readers. When you buy through links on "
+            "our site, we may earn an affiliate commission.")  # fmt: skip
+    blocks = [*STOVE[:4], [note], *STOVE[4:8], ["$349 at Amazon", "$359 at REI"], *STOVE[8:]]
+    doc = run_stage(BoilerplateStage, make_document(_page(blocks))).kept[0]
+    kept = doc.text.split("\n")
+    assert not {note, "$349 at Amazon", "$359 at REI"} & set(kept)
+    assert "Pros" in kept and "Heavy for backpacking" in kept
+    lines = ["329 € chez Fnac", "2799 zł w Media Expert", "$449 is a lot",
+             "Tickets cost £5 at the door.", "Artykuł zawiera linki afiliacyjne."]  # fmt: skip
+    assert sorted(shop_lines(lines, [True] * len(lines))) == [0, 1, 4]
+    assert not disclosure("The council will receive a commission report next week.")
