@@ -66,7 +66,7 @@ from corearchive.characters import tidy_text
 from corearchive.limits import held, time_limit
 
 from .. import is_post
-from .chrome import software_chrome, without_button_bars, without_edit_links
+from .chrome import disclosure, software_chrome, without_button_bars, without_edit_links
 from .figures import article_boxes, ascii_lower, hidden_text, may_box, may_hide, restore
 from .lines import CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 from .lines import SHORT_REASONS as _SHORT_REASONS
@@ -582,6 +582,11 @@ class BoilerplateStage(Stage):
                     # as the text's first paragraph; s47 acc-gov G9)
                     lines = lines[1:]
                     text, ann = "\n".join(lines), {**ann, "consent_notice": True}
+                if any(map(disclosure, lines)):
+                    # (an affiliate disclosure in the article's markup: trafilatura kept
+                    # it as a paragraph; s49 acc-service S6)
+                    lines = [ln for ln in lines if not disclosure(ln)]
+                    text = "\n".join(lines)
                 if cut := paywall_cut(lines[-PAYWALL_LINES:]):
                     text, ann = "\n".join(lines[:-cut]), {**ann, "paywall": True}
             else:
@@ -637,6 +642,7 @@ class BoilerplateStage(Stage):
                 _drop_promo_lines(d)
                 _drop_release_furniture(d)
                 _drop_software_chrome(d)
+                _drop_shop_lines(d)
                 _drop_page_tools(d)
                 if prompts := sign_up_prompts(d.stripped, d.keep.tolist()):
                     # (before the paywall's prompt is looked for under the text: s44 G10)
@@ -2771,6 +2777,15 @@ def _drop_software_chrome(d: Any) -> None:
     if bars := without_button_bars(d.stripped, d.keep.tolist()):
         # (a price before its cart button: the price alone)
         d.stripped = [bars.get(j, line) for j, line in enumerate(d.stripped)]
+
+
+def _drop_shop_lines(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a shop's button with its
+    price or an affiliate disclosure (:func:`.chrome.shop_lines`), with a reason."""
+    from .chrome import shop_lines
+
+    if found := shop_lines(d.stripped, d.keep.tolist()):
+        _mark(d, found, False)
 
 
 def _drop_page_tools(d: Any) -> None:

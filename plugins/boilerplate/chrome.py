@@ -414,3 +414,70 @@ def without_edit_links(lines: Sequence[str], keep: Sequence[bool] | None = None)
         and len(m[1].split()) <= _HEADING_WORDS
     }
     return heads if len(heads) >= _MIN_EDIT_LINKS else {}
+
+
+#: the reasons of the lines :func:`shop_lines` finds
+OFFER_REASON = 'shop button: a price and a shop ("$1,199 at Amazon", "1 299 € chez Amazon")'
+DISCLOSURE_REASON = "affiliate disclosure (the site earns a commission on links)"
+
+#: a price (an amount and its currency before or after it, a space or none between; the
+#: thousands parted by a space as French and Polish write them: "1 299 €")
+_OFFER_PRICE = (
+    r"(?:[$€£¥₹₩]|US\$|R\$|CHF|EUR|USD|GBP|zł|kr|Kč|Ft|lei)\s?\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})*"
+    r"(?:[.,]\d{1,2})?|(?:\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?\s?"
+    r"(?:[$€£¥₹₩]|CHF|EUR|USD|GBP|zł|kr|Kč|Ft|lei)"
+)
+#: a shop's button: (a product's name and a dash,) a price, a word "at" of a language and the
+#: shop's name, capitalised, of one to three words ("$1,199 at Amazon", "1 299 € chez
+#: Amazon", "2799 zł w Media Expert", "R$ 949 na Amazon", "Xiaomi 15 - 999 € en Amazon")
+_OFFER = re.compile(
+    rf"(?:[^\W_][^\n]{{0,40}}?\s[-–—]\s)?(?:{_OFFER_PRICE})\s+"
+    r"(?:at|from|@|chez|bei|en|w|na|da|op|in|su|u|от|на)\s+"
+    r"[A-Z0-9ÀÉÖÜ][\w'’.&-]*(?:\s[\w'’.&-]+){0,2}"
+)
+#: an affiliate disclosure's wording: the links' ("affiliate links", "liens d'affiliation",
+#: "linki afiliacyjne", "Affiliate-Links", "enlaces de afiliados") or the site's commission
+#: ("may earn a commission", "pode receber comissão", "percevoir une commission")
+_DISCLOSURE = re.compile(
+    r"(?i)\baffiliate[-\s](?:links?|commissions?|partners?|programs?)\b"
+    r"|\blinks? (?:d'|de |di )?affiliazione\b|\bliens? d['’]affiliation\b"
+    r"|\blinki? afiliacyjn\w*|\benlaces? de afiliad\w*|\blinks? de afiliad\w*"
+    # (the site's voice: it "may" earn; "the council will receive a commission's report")
+    r"|\b(?:may|might|can|could|pode|podemos|peut|pouvons|puede|podemos|può|possiamo|kann"
+    r"|können|może|możemy)\s(?:\w+\s){0,2}(?:earn|receive|percevoir|recevoir|receber|recibir"
+    r"|ricevere|erhalten|otrzyma\w*)\s(?:\w+\s){0,2}"
+    r"(?:commissions?|comissão|comisión|commissione|provision|prowizj\w*)\b"
+)
+#: the most words of a shop's button, and of a disclosure's line
+_OFFER_WORDS = 8
+_DISCLOSURE_WORDS = 60
+_DISCLOSURE_LETTERS = ("fil", "mis", "ovis", "owiz")
+
+
+def disclosure(line: str) -> bool:
+    """Whether ``line`` is a site's affiliate disclosure ("If you buy something from a Verge
+    link, Vox Media may earn a commission", "Cet article contient des liens d'affiliation")."""
+    low = line.lower()
+    # (the regex only where one of its words' letters are: "affil", "afil", "commission",
+    # "comissão", "comisión", "Provision", "prowizja")
+    return (
+        any(x in low for x in _DISCLOSURE_LETTERS)
+        and len(line.split()) <= _DISCLOSURE_WORDS
+        and _DISCLOSURE.search(line) is not None
+    )
+
+
+def shop_lines(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
+    """The kept lines (positions in ``lines``) that are a shop's button, a price at a shop
+    (:data:`_OFFER`), or a site's affiliate disclosure (:func:`disclosure`), with their
+    reasons: a review's or a buying guide's furniture, which the line model kept between
+    the article's short lines (s49 acc-service S6)."""
+    out: dict[int, str] = {}
+    for j, (s, k) in enumerate(zip(lines, keep, strict=True)):
+        if not k:
+            continue
+        if any(c.isdigit() for c in s) and len(s.split()) <= _OFFER_WORDS and _OFFER.fullmatch(s):
+            out[j] = OFFER_REASON
+        elif disclosure(s):
+            out[j] = DISCLOSURE_REASON
+    return out

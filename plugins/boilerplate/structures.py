@@ -640,12 +640,132 @@ def article_structures(
             found.extend(range(i, j))
     found += _grown_upward(lines, keep, score, furniture)
     found += _table_after_text(lines, keep, furniture, dict(spaced))
+    found += short_lists(lines, keep, worded, stop, score)
     # (with the lines found so far kept: a recipe's "Elaboración" under its last item)
     now = list(keep)
     for j in found:
         now[j] = True
     found += _list_gaps(lines, now, score, furniture, forms)
     return sorted(set(found))
+
+
+#: the fewest and most lines of a run of short lines :func:`short_lists` gives back (a
+#: label and two items; a review's two products' pros and cons with their labels)
+_LIST_LINES = 3
+_LIST_RUN = 20
+#: the most words of an item of such a list ("A flat-head screwdriver (for some newer
+#: radiators)"), and the most the items' lengths differ (a list's items are of one shape)
+_LIST_ITEM_WORDS = _CELL_WORDS + 2
+_LIST_SPREAD = 5
+#: the least score of the line model for a line of such a list ("Freezes beautifully":
+#: 0.18, a chapter's "00:00:00 Cold open": 0.12; a form's "Jetzt vergleichen": 0.07)
+_LIST_SCORE = 0.1
+# link-like marks of a line: an arrow, a separator of a menu's or a breadcrumb's items
+_NUMERIC_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}[./]\d{1,2}[./](?:\d\d){1,2}\b")
+_LINK_MARKS = re.compile(r"[»›→|/]\s|\s[»›→|]|^[»›→]")
+
+
+def _list_line(s: str) -> bool:
+    """Whether ``s`` can be a line of an article's list of short lines: a few words with a
+    letter, no sentence (nor one inside), no address, no image's label, no link's arrow or
+    menu's separator, not a date alone."""
+    words = s.split()
+    return (
+        0 < len(words) <= _LIST_ITEM_WORDS
+        and not _stop_end(s)
+        and sum(c.isalpha() for c in s) >= 2
+        and _INNER_SENTENCE.search(s) is None
+        and _ADDRESS.search(s) is None
+        and _BRACKETED.fullmatch(s) is None
+        and _LINK_MARKS.search(s) is None
+        and "©" not in s  # (a picture's credit)
+        and _NUMERIC_DATE.search(s) is None  # (a dateline: "기사입력 :[ 2018-08-25 15:24 ]")
+        # (a byline, a date with its year: "Por Redacción" / "martes, 3 de mayo de 2022")
+        and words[0].lower() not in _BYWORDS
+        and _YEAR.search(s) is None
+    )
+
+
+def short_lists(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    words: Sequence[bool],
+    stop: frozenset[str] = frozenset(),
+    score: Sequence[float] | None = None,
+) -> list[int]:
+    """The removed lines of the article's lists of short lines, to be kept: a run of
+    :data:`_LIST_LINES` to :data:`_LIST_RUN` short lines (:func:`_list_line`) between two
+    lines the model kept, headed by a label ("What you'll need" / "A radiator key" / "An
+    old towel or cloth"; "Reasons to buy" / "Superb battery life" / ... / "Reasons to
+    avoid" / ...; "Prep: 15 mins" / "Cook: 40 mins" / "Serves 4"), which the model read
+    line by line as a menu's items and kept in part or not at all (s49 acc-service S1:
+    text recall of list items 107/150, of a recipe's facts 18/36). The run is the
+    article's when its items are of one shape (their lengths differ by at most
+    :data:`_LIST_SPREAD` words), none has the page's furniture words (``words``: a share
+    bar's, a "Read more" box's label), not all are a menu's tags by their form
+    (:func:`_tag_like`: "News" / "Sport" / "Culture"), and the model kept a third of its
+    lines or half of them name what the kept text outside it names (:func:`_refers`'
+    stems; ``stop``, the function words). A related box's headlines are longer and their
+    label has furniture words; a menu is not between two kept lines."""
+    n = len(lines)
+    out: list[int] = []
+    i = 1
+    while i < n:
+        if keep[i - 1] and not keep[i] and _list_line(lines[i]) and not words[i]:
+            # (the run from the model's cut on, through the short lines it kept after it:
+            # "Excellent speakers" / "Reasons to avoid" / "Only two USB-C ports" (kept) ...)
+            # (an ad slot's label inside it is no item: "Freezes beautifully" /
+            # "Advertisement" / "Tips for success" / the next paragraph)
+            a = b = i
+            while b < n and ((_list_line(lines[b]) and not words[b]) or _ad(lines[b])):
+                b += 1
+            ads = [j for j in range(a, b) if _ad(lines[j])]
+            if (
+                b < n
+                and keep[b]
+                # (a form's fields and buttons, a menu's items, a byline's name cut in
+                # words: the model gave each a score under _LIST_SCORE; a list's items
+                # score from 0.12 to 0.5)
+                and (
+                    score is None
+                    or all(score[j] >= _LIST_SCORE for j in range(a, b) if j not in ads)
+                )
+                and _short_list(lines, keep, a, b, stop, ads)
+            ):
+                out.extend(j for j in range(a, b) if not keep[j] and j not in ads)
+            i = max(b, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _short_list(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    a: int,
+    b: int,
+    stop: frozenset[str],
+    ads: Sequence[int] = (),
+) -> bool:
+    """Whether the short lines ``a`` to ``b`` (between kept lines; ``ads``, the ad slots'
+    labels among them) read as an article's list (:func:`short_lists`)."""
+    run = [s for j, s in enumerate(lines[a:b], a) if j not in ads]
+    if not _LIST_LINES <= len(run) <= _LIST_RUN:
+        return False
+    # (the items' sizes: a label of one word, "Pros", "Zutaten", is shorter than they are)
+    sizes = [k for s in run if (k := len(s.split())) > 1] or [1]
+    # (a page's tags after a label or a note: "(Alle Angaben ohne Gewähr)" /
+    # "Nordrhein-Westfalen" / "Friseure")
+    if max(sizes) - min(sizes) > _LIST_SPREAD or all(map(_tag_like, run[1:])):
+        return False
+    if 3 * sum(keep[a:b]) >= len(run):
+        return True
+    if len(run) < _LIST_LINES + 1:
+        # (none kept: a label and two items are a related box's as often: "Ratgeber" /
+        # "Kühlmittel beim Auto nachfüllen lassen" / ...)
+        return False
+    text = _stems(" ".join(s for j, s in enumerate(lines) if keep[j] and not a <= j < b), stop)
+    return 2 * sum(bool(_stems(s, stop) & text) for s in run) >= len(run)
 
 
 #: the reason of a line kept by :func:`headed_paragraphs`

@@ -4026,7 +4026,12 @@ _BYLINE_GENRES = (
     r"eine\s+glosse|"
     # a podcast's or a show's host, an interview's interviewer: the piece's author ("Presented
     # by Anna Kowalski" was a podcast's title, its host no author; s36 acc-types #8, #11)
-    r"presented|hosted|propos\s+recueillis"
+    r"presented|hosted|propos\s+recueillis|"
+    # a genre's noun with no article, which heads no reader's comment: an obituary's
+    # "Nachruf von NAME", a review's "Review by NAME", "Analysis by", "Recipe by", "Words by"
+    # (s49 acc-service S5: no author taken)
+    r"nachruf|rezension|reportage|obituary|review|analysis|recipe|words|"
+    r"nécrologie|critique|reseña|crítica|recensione|necrologio|recenzja"
 )
 _BYLINE = re.compile(
     r"^\s*(?:(?:(?:written|posted|reported|text|story|photos?|" + _BYLINE_GENRES + r")\s+)?"
@@ -4545,6 +4550,20 @@ def _credited_caption(s: str) -> bool:
     return len(last) >= 3 and last.isalpha() and not last.isupper() and bool(credit(tail))
 
 
+#: a recipe's ingredient: a quantity and a unit of weight, volume or a kitchen's measure
+#: before what it measures ("20 cl de crème fraîche épaisse", "250 ml Milch", "2 tbsp oil")
+_INGREDIENT = re.compile(
+    r"(?:\d{1,4}(?:[.,/]\d{1,3})?|\d?[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d{1,4})?\s*"
+    r"(?:k?g|mg|[mcd]?l|tbsp|tsp|cups?|oz|lbs?|EL|TL|Pck|c\.\s?à\s?[sc])\.?\s+\S"
+)
+#: a reader's rating and its count: a score, the votes' number and their word in brackets
+#: ("Ocena: 4.8 (967 głosów)", "4,8/5 (2 415 avis)", "4.6 (213 ratings)")
+_READER_RATING = re.compile(
+    r"(?:[^\W\d_][^\d()]{0,20}\s)?\d(?:[.,]\d{1,2})?(?:\s?/\s?\d{1,2})?\s*"
+    r"\(\d{1,3}(?:[ \u00a0\u202f.,]?\d{3})*\s+[^\W\d_]+\.?\)"
+)
+
+
 @lru_cache(maxsize=4096)
 def _never_title(s: str) -> tuple[bool, bool]:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
@@ -4566,6 +4585,10 @@ def _never_title(s: str) -> tuple[bool, bool]:
         or (not s[0].isalnum() and _ANY_ALNUM.search(s) is None)
         or (_ANY_LETTER.search(s) is None and _NUMBER_TITLE.fullmatch(s) is None)
         or ((s[:1].isdigit() or s[:1].isupper()) and _timeline_entry(s))
+        # (an ingredient, a reader's rating: a recipe's headline of three words lost to its
+        # list's first line, "20 cl de crème fraîche épaisse"; s49 acc-service S3)
+        or (s[:1].isdigit() and _INGREDIENT.match(s) is not None)
+        or _READER_RATING.fullmatch(s) is not None
     ):
         # (nor is a line without a letter or a digit: a section break "* * *", "- - - -",
         # a row of arrows; its "words" made it a candidate. Most lines start with one. Nor
@@ -6352,6 +6375,16 @@ _SLOT_DATE_CHARS = 60
 _SLOT_HEADLINE_WORDS = 3
 
 
+def _particled_name(s: str) -> bool:
+    """Whether ``s`` is a person's name with a surname's particles in lower case between its
+    words (:data:`_NAME_PARTICLES`: "Mark de Vries", "Anna van der Berg"), which
+    :func:`_person_like` refuses: in the byline's slot it was the page's title over its
+    date (s49 acc-service S4). Not for an outlet's name ("Noticia al Dia"): only here."""
+    ws = s.split()
+    inner = [w for w in ws[1:-1] if w in _NAME_PARTICLES]
+    return bool(inner) and _person_like(" ".join(w for w in ws if w not in inner))
+
+
 def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
     """The lines of a person's name alone (:func:`_person_like`) right under a title
     candidate of :data:`_SLOT_HEADLINE_WORDS` words or more and right over a short date
@@ -6377,7 +6410,7 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
             # Ältere Beiträge", a pager's link, over a post's headline of three
             # capitalised words, "Liebe Menschen Europas", is none)
             and (nw > _SLOT_HEADLINE_WORDS or over[:1].isalnum())
-            and _person_like(t)
+            and (_person_like(t) or _particled_name(t))
         ):
             out.add(i)
     return out
