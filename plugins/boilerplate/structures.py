@@ -2406,18 +2406,17 @@ def after_thread(
     last one come the forum's other threads, its sidebar and footer, whose dates and
     question-like titles the line model kept in the posts' context (s48 kinds set: the
     "related threads" box, "Hojas de tomate amarillas, ¿qué hago mal?" / "6 de marzo de
-    2024"). None when a poster over a time and a sentence follows (:func:`_head`; with
-    its figures when each of ``heads``, the run's posters, has them): the thread goes on
-    there, past a post whose form the run did not read."""
+    2024"). None when a poster over a time follows (:func:`_head`; with its figures when
+    each of ``heads``, the run's posters, has them): the thread goes on there, past a post
+    whose form the run did not read. (Whatever the post's first line: one that opens a
+    list with a colon, or ends in a smiley or a link, failed a sentence's test, and the
+    thread's last post went as "the page's other threads"; s49 acc-read F2.)"""
     n = len(lines)
     b = max(posts) + 1  # (the last post's buttons too, when the model kept them)
     # (when every poster of the run has its figures, a later post's has them too: a box of
     # other threads under the last post, a label over a date over a question, "Vergelijkbare
     # onderwerpen" / "12 mei 2025" / "Hoe ontkalk ik een thermostaatkraan?", reads as a post)
-    if any(
-        _prose(lines[j + 2]) and _head(lines, j, furniture) and _same_form(lines, heads, j)
-        for j in range(b, n - 2)
-    ):
+    if any(_head(lines, j, furniture) and _same_form(lines, heads, j) for j in range(b, n - 2)):
         return []
     return [j for j in range(b, n) if keep[j]]
 
