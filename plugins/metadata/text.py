@@ -5505,6 +5505,11 @@ def _unsigned_copyright(text: str, s: str) -> bool:
     return False
 
 
+#: the least width of a wrapped line over a line without spaces, as a share of the page's
+#: widest line: a text browser filled it (the s47 Thai page's: 0.86)
+_WRAPPED_SHARE = 0.8
+
+
 def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
     """Whether line ``i`` is a wrapped line of a paragraph that goes on in the next line:
     the next line, at the same indent, opens with a letter, and its first word would not
@@ -5513,15 +5518,23 @@ def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
     has no case or sentence mark to tell its break by, was a lynx page's title, and it
     left the text (s47 acc-regress R4). A headline over its standfirst, with no blank
     line between, is short enough for the standfirst's first word. ``widest``: an empty
-    list, or one holding the widest line's width (set by the first call that needs it)."""
+    list, or one holding the widest line's width (set by the first call that needs it).
+    When the next line has no space (Chinese, Japanese, Thai), its first word is unknown,
+    and line ``i`` is wrapped only when it is nearly as wide as the widest line too
+    (:data:`_WRAPPED_SHARE`): the whole next line taken for its first word made a Chinese
+    headline over its paragraph a wrapped line, and the page had no title (s49 acc-read
+    F4)."""
     cur, nxt = lines[i], lines[i + 1]
     body = nxt.lstrip()
     if not body[:1].isalpha() or len(nxt) - len(body) != len(cur) - len(cur.lstrip()):
         return False
     if not widest:
         widest.append(max(map(len, lines)))
+    width = len(cur.rstrip())
     sp = body.find(" ")
-    return len(cur.rstrip()) + 1 + (len(body.rstrip()) if sp < 0 else sp) > widest[0]
+    if sp < 0 and width < _WRAPPED_SHARE * widest[0]:
+        return False
+    return width + 1 + (len(body.rstrip()) if sp < 0 else sp) > widest[0]
 
 
 class TitlePool:

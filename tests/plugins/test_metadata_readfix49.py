@@ -1,0 +1,20 @@
+"""Session 49's fixes of the code reading of session 48's metadata rules (s49 acc-read
+F4, F5, F9, F10, F13, F14): small pages of the reader's inputs' shapes."""
+
+from __future__ import annotations
+
+from corearchive_plugins.metadata.text import extract
+
+# F4: a Chinese headline right over its paragraph read as a wrapped line
+
+
+def test_a_chinese_headline_over_its_paragraph_is_the_title() -> None:
+    text = (
+        "北京发布暴雨红色预警\n"
+        "受强降雨影响，北京市气象台今天上午将暴雨预警级别提升为红色，这是今年以来首次发布"
+        "最高级别预警。全市中小学停课一天，多条地铁线路缩短运营时间，市民被要求尽量减少外出。\n"
+        "气象部门表示，降雨将持续到明天夜间，局部地区累计降雨量可能超过三百毫米，山区需防范"
+        "山洪和泥石流等次生灾害。\n"
+        "应急管理部门已经在各区设立临时安置点，并调集救援力量前往重点区域待命。\n"
+    )
+    assert extract(text)["title"] == "北京发布暴雨红色预警"
