@@ -6572,20 +6572,33 @@ def _outline_next(m: re.Match[str]) -> list[str]:
     return [n + m["s"] + " " for n in nxt]
 
 
+#: the fewest labels of an outline in a row ("A. ", "B. ", "C. ")
+_OUTLINE_CHAIN = 3
+
+
 def _outline_headings(page: Page, pool: TitlePool) -> set[int]:
     """The lines of candidates that head a section of an outline: a label
     (:data:`_OUTLINE_LABEL`) whose next label opens a later line of the page ("A. Problem
     und Ziel" ... "B. Lösung"; "1. Introduction" ... "2. Methods"). A document's section
     heading is no title: a bill's "A. Problem und Ziel" won over the bill's title above it
     (s47 acc-gov G3). A headline that opens with a letter or a number, "A. Lincoln's
-    letters", "1. FC Köln siegt", has no next label after it."""
+    letters", "1. FC Köln siegt", has no next label after it. The outline stands under the
+    document's title, the page's first line is none of its headings, and it goes on past
+    the next label (:data:`_OUTLINE_CHAIN` labels: "C. Alternativen" after "B. Lösung"): a
+    club's headline, "1. FC Köln schlägt Bayern", over a sub-story of the "2. Bundesliga"
+    was a heading, and that sub-story the title (s49 acc-read F5)."""
     texts = page.texts
     out: set[int] = set()
     for k, i, t in pool.cands:
-        if (m := _OUTLINE_LABEL.match(t)) is None:
+        if k == 0 or (m := _OUTLINE_LABEL.match(t)) is None:
             continue
-        heads = tuple(_outline_next(m))
-        if heads and any(x.startswith(heads) for x in texts[k + 1 :]):
+        j, chain = k, 1
+        while chain < _OUTLINE_CHAIN and (heads := tuple(_outline_next(m))):
+            j = next((j2 for j2 in range(j + 1, len(texts)) if texts[j2].startswith(heads)), -1)
+            if j < 0 or (m2 := _OUTLINE_LABEL.match(texts[j])) is None:
+                break
+            m, chain = m2, chain + 1
+        if chain >= _OUTLINE_CHAIN:
             out.add(i)
     return out
 

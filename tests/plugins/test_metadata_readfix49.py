@@ -18,3 +18,20 @@ def test_a_chinese_headline_over_its_paragraph_is_the_title() -> None:
         "应急管理部门已经在各区设立临时安置点，并调集救援力量前往重点区域待命。\n"
     )
     assert extract(text)["title"] == "北京发布暴雨红色预警"
+
+
+# F5: a club's headline over a sub-story of the next label read as an outline's heading
+
+_FC = (
+    "1. FC Köln schlägt Bayern München mit 2:1\n"
+    "Der 1. FC Köln hat am Samstag überraschend gegen den FC Bayern München gewonnen. "
+    "Vor 50.000 Zuschauern trafen Müller und Schmitz für die Gastgeber.\n"
+    "Trainer Weber lobte nach dem Spiel die Abwehr, die Bayern kaum eine Chance ließ, und "
+    "sprach von einem verdienten Sieg seiner Mannschaft.\n"
+    "2. Bundesliga: Hamburg gewinnt das Nordderby\n"
+    "Der Hamburger SV hat das Nordderby gegen Hannover mit 3:0 gewonnen und bleibt oben dran.\n"
+)
+
+
+def test_a_numbered_club_headline_is_the_title() -> None:
+    assert extract(_FC)["title"] == "1. FC Köln schlägt Bayern München mit 2:1"
