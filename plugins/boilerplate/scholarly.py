@@ -327,6 +327,12 @@ def pdf_furniture(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
     for (j, p), (k, q) in pairwise(heads):
         if k - j >= 2 and 1 <= q - p <= 2 and _same_head(lines[j], p, lines[k], q):
             found[j] = found[k] = RUNNING_HEAD_REASON
+    # (a two-sided layout: the even pages' head, the journal's name, and the odd pages',
+    # the authors', share no word; each repeats two pages on. Every head was kept; s49
+    # acc-read F6. A page's text between each two: a table's rows stand next to each other)
+    for (j, p), (m, _), (k, q) in zip(heads, heads[1:], heads[2:], strict=False):
+        if m - j >= 2 and k - m >= 2 and q - p == 2 and _same_head(lines[j], p, lines[k], q):
+            found[j] = found[k] = RUNNING_HEAD_REASON
     toc = (
         [j for j, line in enumerate(lines) if _toc_line(line.strip())]
         if any(map(joined.__contains__, _LEADERS))

@@ -114,3 +114,33 @@ def test_a_last_post_opening_a_list_stays(run_stage: Any) -> None:
     kept, gone = _clean(run_stage, text)
     last = text.rstrip("\n").split("\n")[-5:]  # (the post, not its time)
     assert [x for x in kept if x in last] == last, gone
+
+
+# F6: the running heads of a two-sided layout, the journal's on even pages and the authors'
+# on odd ones
+
+
+def test_alternating_running_heads_are_removed() -> None:
+    from corearchive_plugins.boilerplate.scholarly import RUNNING_HEAD_REASON, pdf_furniture
+
+    heads = [
+        "12                                   Journal of Applied Ecology",
+        "Smith et al.                                   13",
+        "14                                   Journal of Applied Ecology",
+        "Smith et al.                                   15",
+    ]
+    lines: list[str] = []
+    for h in heads:
+        lines += ["The plots were surveyed in July of each year by two observers.", h]
+    lines.append("Further work should test whether the gains last.")
+    found = pdf_furniture(lines, [True] * len(lines))
+    assert found == {j: RUNNING_HEAD_REASON for j, x in enumerate(lines) if x in heads}
+
+
+def test_numbered_section_headings_stay() -> None:
+    from corearchive_plugins.boilerplate.scholarly import pdf_furniture
+
+    lines = []
+    for h in ["1   Introduction", "2   Data and methods", "3   Results", "4   Discussion"]:
+        lines += [h, "The plots were surveyed in July of each year by two observers."]
+    assert pdf_furniture(lines, [True] * len(lines)) == {}
