@@ -86,9 +86,12 @@ _CITE_LABELS = frozenset(
 #: a citation string: a DOI, an arXiv identifier, a year in parentheses, a link, a volume
 #: with its issue or its pages ("19(4)", "12 | 2020", "pp. 45-67", "S. 45–67"); a bare year
 #: is any paragraph's, a guide's "Since 2020 the seventh edition of the APA manual asks …"
-#: under its "How to cite" (s48 read48 F12)
+#: under its "How to cite" (s48 read48 F12); Vancouver's year, volume and pages, "2021;110:45-53",
+#: "2020;580(7803):123-7", and an issue of five digits (the citation stayed, its label went;
+#: s49 acc-read F7)
 _CITATION = re.compile(
-    r"doi\.org/|\bdoi:|\barxiv:\d|\((?:19|20)\d\d\)|https?://|\b\d{1,4}\s?\(\d{1,3}\)|"
+    r"doi\.org/|\bdoi:|\barxiv:\d|\((?:19|20)\d\d\)|https?://|\b\d{1,4}\s?\(\d{1,5}\)|"
+    r"\b(?:19|20)\d\d\s?;\s?\d+(?:\(\d{1,5}\))?:\s?\d|"
     r"\d\s\|\s(?:19|20)\d\d\b|\b(?:pp?|s)\.\s?\d+\s?[-–]\s?\d+",
     re.IGNORECASE,
 )

@@ -144,3 +144,29 @@ def test_numbered_section_headings_stay() -> None:
     for h in ["1   Introduction", "2   Data and methods", "3   Results", "4   Discussion"]:
         lines += [h, "The plots were surveyed in July of each year by two observers."]
     assert pdf_furniture(lines, [True] * len(lines)) == {}
+
+
+# F7: a Vancouver citation under its "How to cite" label
+
+
+@pytest.mark.parametrize(
+    "cite",
+    [
+        "Jensen K, Larsen P, Nielsen M. Long-term outcomes. Scand J Surg. 2021;110:45-53.",
+        "Smith J, Brown A. A new method. Nature. 2020;580(7803):123-7.",
+    ],
+)
+def test_a_vancouver_citation_is_a_citation(cite: str) -> None:
+    from corearchive_plugins.boilerplate.scholarly import _CITATION
+
+    assert _CITATION.search(cite)
+
+
+def test_a_vancouver_citation_goes_with_its_label(run_stage: Any) -> None:
+    from test_boilerplate_structures import _clean
+
+    text = (Path(__file__).parent / "data" / "readfix49_vancouver.txt").read_text()
+    kept, gone = _clean(run_stage, text)
+    assert "How to cite this article" in gone
+    assert not any("Scand J Surg" in x for x in kept), gone
+    assert any(x.startswith("Hip fractures are among") for x in kept)
