@@ -170,3 +170,35 @@ def test_a_vancouver_citation_goes_with_its_label(run_stage: Any) -> None:
     assert "How to cite this article" in gone
     assert not any("Scand J Surg" in x for x in kept), gone
     assert any(x.startswith("Hip fractures are among") for x in kept)
+
+
+# F8: a line-end hyphen of a compound, or before a conjunction, joined into a non-word
+
+_REPORT = "Most of the patients were able to return to the wards that were opened in the so-called"
+
+
+@pytest.mark.parametrize(
+    ("nxt", "joined"),
+    [
+        ("service wards that opened in 2019.", None),
+        ("and the wards that opened in 2019.", None),
+        # (a setter's break of one word still joins)
+        ("ish attitude of the wards was noted.", "selfish"),
+    ],
+)
+def test_a_hyphenated_compound_or_a_suspended_hyphen_stays(nxt: str, joined: str | None) -> None:
+    from corearchive_plugins.boilerplate.reflow import broken_words
+
+    got = broken_words([_REPORT + " self-", nxt])
+    if joined is None:
+        assert all(" self-" in cur for cur, _ in got.values())
+        assert not any(w in str(got) for w in ("selfservice", "selfand"))
+    else:
+        assert got[0][0].endswith(joined)
+
+
+def test_a_syllable_before_a_conjunctions_word_joins_as_the_text_writes_it() -> None:
+    from corearchive_plugins.boilerplate.reflow import broken_words
+
+    lines = ["The color of the water changed in the spring, and the first col-", "or of the sea."]
+    assert broken_words(lines)[0][0].endswith("first color")
