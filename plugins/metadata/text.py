@@ -6833,15 +6833,25 @@ _AGENCY = re.compile(
     re.I,
 )
 #: What joins the names of a byline (within a comma-separated part of it)
-_NAME_SPLIT = re.compile(
-    r"\s*(?:;|\band\b|\bund\b|\bet\b|\ben\b|\boch\b|\bog\b|&|\|"
-    # (Russian's and Ukrainian's "и", "і", Polish's "i", Turkish's "ve": "Анна Смирнова и
-    # Илья Воронов" gave no one; s46 acc-data D11)
-    # (these and Spanish's, Italian's and Portuguese's "y", "e" in small letters only: a
-    # middle initial is a capital, "Joan E Greve" was two authors; s48 acc-live L10)
-    r"|(?<!\w)(?-i:и|і|i|ve|y|e)(?!\w))\s*",
-    re.I,
-)
+_NAME_SPLIT_WORDS = r"\s*(?:;|\band\b|\bund\b|\bet\b|\ben\b|\boch\b|\bog\b|&|\|"
+# (Russian's and Ukrainian's "и", "і", Polish's "i", Turkish's "ve": "Анна Смирнова и
+# Илья Воронов" gave no one; s46 acc-data D11)
+_NAME_SPLIT_SMALL = r"|(?<!\w)(?:и|і|i|ve|y|e)(?!\w))\s*"
+# (these and Spanish's, Italian's and Portuguese's "y", "e" in small letters only: a
+# middle initial is a capital, "Joan E Greve" was two authors; s48 acc-live L10)
+_NAME_SPLIT = re.compile(_NAME_SPLIT_WORDS + _NAME_SPLIT_SMALL.replace("(?:", "(?-i:", 1), re.I)
+#: :data:`_NAME_SPLIT` for a byline in capitals, which has no middle initial to tell from
+#: a capital "Y" or "E" ("Por JUAN PÉREZ Y MARÍA LÓPEZ" was one name, and no one; s49
+#: acc-read F9)
+_NAME_SPLIT_CAPS = re.compile(_NAME_SPLIT_WORDS + _NAME_SPLIT_SMALL, re.I)
+
+
+def _name_split(part: str) -> re.Pattern[str]:
+    """The pattern that splits byline part ``part`` at its conjunctions: in capitals,
+    :data:`_NAME_SPLIT_CAPS`, else :data:`_NAME_SPLIT`."""
+    return _NAME_SPLIT_CAPS if part.isupper() else _NAME_SPLIT
+
+
 _COMMA = re.compile(r"\s*,\s*")
 #: A comma and a conjunction before a byline's next name ("Jane Doe, Staff Writer, and Tom
 #: Baxter, Photographer"): where the part of one person, with a role, ends
@@ -7001,7 +7011,8 @@ def _names_split(part: str) -> list[str]:
     desk's name with one ("Finance and Performance Team" gave "Finance" and "Performance
     Team"; s46 acc-data D11): a one-word piece before a desk's word (:data:`_DESK_WORDS`)
     at the end."""
-    pieces = _NAME_SPLIT.split(part)
+    split = _name_split(part)
+    pieces = split.split(part)
     if (
         len(pieces) > 1
         and len(pieces[0].split()) == 1
@@ -7116,7 +7127,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
     # part that has a conjunction; without one, with the first part and the parts after it
     # that read as a person's name ("Jessica Holly, Gail Levy, 7 News WSVN").
     parts = _COMMA.split(s)
-    last = max((k for k, x in enumerate(parts) if len(_NAME_SPLIT.split(x)) > 1), default=0)
+    last = max((k for k, x in enumerate(parts) if len(_name_split(x).split(x)) > 1), default=0)
     if last == 0:
         while last + 1 < len(parts) and _person_like(whole[last + 1]):
             last += 1

@@ -3,7 +3,9 @@ F4, F5, F9, F10, F13, F14): small pages of the reader's inputs' shapes."""
 
 from __future__ import annotations
 
-from corearchive_plugins.metadata.text import extract
+import pytest
+
+from corearchive_plugins.metadata.text import extract, parse_authors
 
 # F4: a Chinese headline right over its paragraph read as a wrapped line
 
@@ -35,3 +37,29 @@ _FC = (
 
 def test_a_numbered_club_headline_is_the_title() -> None:
     assert extract(_FC)["title"] == "1. FC Köln schlägt Bayern München mit 2:1"
+
+
+# F9: a byline in capitals joined by "Y"
+
+_SEQUIA = (
+    "Los embalses de Andalucía están al 20 por ciento de su capacidad, el nivel más bajo desde "
+    "que hay registros. Los agricultores piden ayudas urgentes al Gobierno.\n\n"
+    "La Junta ha anunciado restricciones de agua en más de cien municipios a partir del "
+    "próximo lunes.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Por JUAN PÉREZ Y MARÍA LÓPEZ", ["Juan Pérez", "María López"]),
+        ("Por JUAN PÉREZ AND MARÍA LÓPEZ", ["Juan Pérez", "María López"]),
+    ],
+)
+def test_a_byline_in_capitals_splits_at_y(line: str, names: list[str]) -> None:
+    text = f"Sequía récord en el sur de España\n\n{line}\n\n{_SEQUIA}"
+    assert [n.title() for n in extract(text)["authors"]] == names
+
+
+def test_a_middle_initial_in_mixed_case_stays() -> None:
+    assert parse_authors("Joan E Greve") == ["Joan E Greve"]
