@@ -4285,12 +4285,20 @@ _NOTICE_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _RIGHTS_IN = re.compile(r"(?i)" + _RIGHTS_WORDS)
 
 
+#: a copyright sign that opens a segment of a row after its separator (a footer's row of
+#: links and the notice, "Impressum · Kontakt · © Harbour Times"), not after a label's colon
+_ROW_SIGN = re.compile(r"[·|•]\s*[©ⓒⒸ]")
+
+
 def _site_notice(s: str) -> bool:
     """Whether copyright line ``s`` is the site's own notice, not an image's credit
     ("Visualisierung: © Landratsamt Lindenau", "Foto: © Stadtverwaltung"): it starts its
-    line (:data:`_NOTICE_START`), or it has a year or the rights' words."""
+    line (:data:`_NOTICE_START`) or a segment of a footer's row (:data:`_ROW_SIGN`:
+    "Impressum · Datenschutz · © Harbour Times" lost its site's name; s49 acc-read F10),
+    or it has a year or the rights' words."""
     return (
         _NOTICE_START.match(s) is not None
+        or _ROW_SIGN.search(s) is not None
         or _NOTICE_YEAR.search(s) is not None
         or _RIGHTS_IN.search(s) is not None
     )

@@ -63,3 +63,18 @@ def test_a_byline_in_capitals_splits_at_y(line: str, names: list[str]) -> None:
 
 def test_a_middle_initial_in_mixed_case_stays() -> None:
     assert parse_authors("Joan E Greve") == ["Joan E Greve"]
+
+
+# F10: a footer's row with the site's notice as its last segment
+
+
+def test_a_footer_rows_notice_names_the_site() -> None:
+    text = (
+        "Harbour festival announces its line-up\n\n"
+        "Twelve bands will play at this summer's harbour festival, the organisers announced "
+        "on Sunday. The festival runs over three days in the last week of July.\n\n"
+        "Tickets go on sale next Friday at the tourist office and online, and children under "
+        "twelve get in free as in past years.\n\n"
+        "Impressum · Datenschutz · Kontakt · © Harbour Times\n"
+    )
+    assert extract(text)["site_name"] == "Harbour Times"
