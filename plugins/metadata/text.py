@@ -4717,8 +4717,9 @@ _DOC_NUMBER = re.compile(
     r"comunicato(?:\s+stampa)?|persbericht|bulletin|circular|circulaire|drucksache|"
     r"пресс-релиз)\s*(?:(?:no\.?|nr\.?|n°|nº|núm\.?|n\.|№|number|nummer)\s*\d[\d/.-]*|"
     # (without a number's mark, a reference's form: "Drucksache 20/11234"; a year or a
-    # count alone is a title's, "Annual Statistical Bulletin 2024", s48 acc-read F17)
-    r"\d+[/-][\d/.-]*)$"
+    # count alone is a title's, "Annual Statistical Bulletin 2024", s48 acc-read F17; a
+    # span of years too, "Quarterly Statistical Bulletin 2023-24", s49 acc-read F13)
+    r"(?!(?:19|20)\d\d\s*[-/–]\s*(?:(?:19|20)?\d\d)$)\d+[/-][\d/.-]*)$"
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from corearchive_plugins.metadata.text import extract, parse_authors
+from corearchive_plugins.metadata.text import _never_title, extract, parse_authors
 
 # F4: a Chinese headline right over its paragraph read as a wrapped line
 
@@ -78,3 +78,19 @@ def test_a_footer_rows_notice_names_the_site() -> None:
         "Impressum · Datenschutz · Kontakt · © Harbour Times\n"
     )
     assert extract(text)["site_name"] == "Harbour Times"
+
+
+# F13: a span of years after a document's type is no reference
+
+
+@pytest.mark.parametrize(
+    ("line", "never"),
+    [
+        ("Quarterly Statistical Bulletin 2023-24", False),
+        ("Annual Bulletin 2023/2024", False),
+        ("Deutscher Bundestag Drucksache 20/11234", True),
+        ("Pressemitteilung 88/2024", True),
+    ],
+)
+def test_a_bulletins_years_are_no_reference(line: str, never: bool) -> None:
+    assert _never_title(line)[0] is never
