@@ -559,9 +559,11 @@ _CLOSED = re.compile(rf"(?:{_CLOSING})[^0-9]{{0,30}}$", re.I)
 #: :data:`_CUE_NEG` (searched, so a word's start is checked after its first letter:
 #: ``i(?<=\bi)n``) and :data:`_NOT_PUBLICATION` (which puts ``\b`` before it).
 _IN_FORCE = (
-    r"entrada en vigor|entry into force|i(?<=\bi)n(?:to)? force|in kraft|inkrafttreten|"
-    r"entrée en vigueur|e(?<=\be)ntra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
-    r"вступления в силу"
+    # (each with its word's end: "5. Mai 2024 in Kraftwerksnähe" was an entry into force,
+    # and the page's only date no publication; s49 acc-read F14)
+    r"entrada en vigor\b|entry into force\b|i(?<=\bi)n(?:to)? force\b|in kraft\b|"
+    r"inkrafttreten\b|entrée en vigueur\b|e(?<=\be)ntra(?:ta|re)? in vigore\b|in werking\b|"
+    r"вступ\w* в силу\b|вступления в силу\b"
 )
 #: An entry into force right after a date, in the same clause: no digit, no separator
 #: between ("1. Mai 2025 in Kraft", "1 July 2025 enters into force", "2026年4月1日施行"; not

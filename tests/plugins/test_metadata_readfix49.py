@@ -94,3 +94,24 @@ def test_a_footer_rows_notice_names_the_site() -> None:
 )
 def test_a_bulletins_years_are_no_reference(line: str, never: bool) -> None:
     assert _never_title(line)[0] is never
+
+
+# F14: "in Kraft" as the start of a longer word is no entry into force
+
+
+def test_a_date_before_a_word_on_kraft_is_the_publication() -> None:
+    text = (
+        "Neues Umspannwerk geht ans Netz\n\n"
+        "5. Mai 2024 in Kraftwerksnähe: Das neue Umspannwerk der Stadtwerke ist nach zwei "
+        "Jahren Bauzeit in Betrieb gegangen. Es versorgt rund 40.000 Haushalte im Norden.\n\n"
+        "Die Baukosten lagen mit 18 Millionen Euro im geplanten Rahmen, teilten die "
+        "Stadtwerke mit.\n"
+    )
+    assert extract(text)["published"] == "2024-05-05"
+
+
+def test_a_law_in_force_from_a_date_is_still_no_publication() -> None:
+    from corearchive_plugins.metadata.text import _IN_FORCE_AFTER
+
+    assert _IN_FORCE_AFTER.match(" in Kraft.")
+    assert not _IN_FORCE_AFTER.match(" in Kraftwerksnähe")
