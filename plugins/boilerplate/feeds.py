@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .lines import CLOSING_MARKS, SENTENCE_MARKS
+from .lines import CLOSING_MARKS, CUE_PHRASES, SENTENCE_MARKS
 from .structures import _stop_end
 
 #: the reason of a line removed by :func:`feed_lines`
@@ -94,7 +94,10 @@ def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
     it, for the last) or at the start of a headline's line, at most :data:`_ITEM_GAP`
     lines apart, the times going back at :data:`_BACK_SHARE` of the steps or more (the
     latest first; a feed of several days starts over at each day). An item with a kept
-    paragraph right under it (:func:`_paragraph`) is a post, which ends the run."""
+    paragraph right under it (:func:`_paragraph`) is a post, which ends the run; but under
+    a box's label of the site's words right over the first item (:data:`.lines.CUE_PHRASES`:
+    "Latest news"), the paragraphs are the feed's teasers, and go with their items (a feed
+    with a teaser under each headline was kept whole; s49 acc-read F15)."""
     items: list[tuple[int, int, list[int]]] = []  # (line, minutes, the item's lines)
     n = len(lines)
     for j, line in enumerate(lines):
@@ -115,6 +118,15 @@ def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
     # "22:41" / its heading / what happened: no feed's, and the feed's run ends at it; s48
     # read48 F5, acc-live L1)
     posts = [(k := max(rows) + 1) < n and _paragraph(lines[k], keep[k]) for _, _, rows in items]
+    boxed = False
+    for x, ((j, _, rows), post) in enumerate(zip(items, posts, strict=True)):
+        top = min(rows)
+        boxed = (boxed and j - items[x - 1][0] <= _ITEM_GAP) or (
+            top > 0 and lines[top - 1].casefold().rstrip(":") in CUE_PHRASES
+        )
+        if boxed and post:
+            posts[x] = False
+            rows.append(max(rows) + 1)
     found: list[int] = []
     run: list[tuple[int, int, list[int]]] = []
     for item, post in [*zip(items, posts, strict=True), ((n + _ITEM_GAP + 1, 0, []), True)]:

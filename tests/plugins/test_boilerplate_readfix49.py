@@ -202,3 +202,21 @@ def test_a_syllable_before_a_conjunctions_word_joins_as_the_text_writes_it() -> 
 
     lines = ["The color of the water changed in the spring, and the first col-", "or of the sea."]
     assert broken_words(lines)[0][0].endswith("first color")
+
+
+# F15: a site's feed with a teaser under each headline, under its box's label
+
+
+def test_a_labelled_feed_with_teasers_goes_whole() -> None:
+    from corearchive_plugins.boilerplate.feeds import feed_lines
+
+    feed = ["Latest news",
+            "16:58", "Ferry fares to rise in April",
+            "The ferry company will raise its fares by six per cent from April.",
+            "15:20", "School roof repairs delayed again",
+            "Repairs to the roof of the north school will not start before autumn.",
+            "13:05", "Council approves new bus lanes",
+            "The council approved two new bus lanes on the harbour road on Tuesday."]  # fmt: skip
+    lines = ["Twelve bands will play at this summer's harbour festival, the organisers said.",
+             *feed]  # fmt: skip
+    assert feed_lines(lines, [True] * len(lines)) == list(range(2, len(lines)))
