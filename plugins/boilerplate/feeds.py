@@ -18,7 +18,7 @@ import re
 from itertools import pairwise
 
 from .lines import CLOSING_MARKS, CUE_PHRASES, SENTENCE_MARKS
-from .structures import _stop_end
+from .structures import stop_end
 
 #: the reason of a line removed by :func:`feed_lines`
 FEED_REASON = "the site's feed of its latest stories: a headline with its time"
@@ -147,7 +147,7 @@ def _paragraph(line: str, kept: bool) -> bool:
     "16:58 Tuchel dérange même au Portugal…"; s48 sesscmp)."""
     return (
         kept
-        and _stop_end(line)
+        and stop_end(line)
         and len(line.split()) >= _PARAGRAPH_WORDS
         and not (line[:1].isdigit() and _TIME_FIRST.match(line))
     )

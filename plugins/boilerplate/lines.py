@@ -1947,6 +1947,8 @@ def _feature_names():
 FEATURE_NAMES = _feature_names()
 _NF = len(FEATURE_NAMES)
 _FI = {k: i for i, k in enumerate(FEATURE_NAMES)}
+#: A feature's column in a feature matrix, by its name (:data:`FEATURE_NAMES`)
+FEATURE_INDEX = _FI
 
 
 def line_features(lines, lex):

@@ -40,8 +40,8 @@ from .structures import (
     _clock,
     _has_time,
     _marks_only,
-    _stop_end,
     _time_alone,
+    stop_end,
 )
 
 #: the reason of a line kept by :func:`row_tables`
@@ -99,7 +99,7 @@ def _row_label(s: str) -> bool:
     return (
         0 < len(s.split()) <= _KEY_WORDS
         and not any(c.isdigit() for c in s)
-        and not _stop_end(s)
+        and not stop_end(s)
         and _BRACKETED.fullmatch(s) is None
     )
 
@@ -181,7 +181,7 @@ def row_tables(
         for _ in range(2):  # its heading, and a section's heading over that
             h = start - 1
             if h > prose[0] and free[h] and not keep[h] and len(lines[h].split()) <= _HEAD_WORDS:
-                if _value(lines[h]) or _stop_end(lines[h]):
+                if _value(lines[h]) or stop_end(lines[h]):
                     break
                 start = h
         # the short lines between the last kept prose line over it and its heading
@@ -391,7 +391,7 @@ def thread_posts(tree: Any, text: str) -> list[str]:
     have = " ".join(text.split())
     lines = {t for line in text.split("\n") if (t := " ".join(line.split()))}
     # (the words of the text's sentences: a thread's title, posters and dates are none)
-    prose = sum(len(t.split()) for t in lines if _stop_end(t))
+    prose = sum(len(t.split()) for t in lines if stop_end(t))
     groups: list[list[Any]] = []
     for parent in tree.iter():
         if not isinstance(parent.tag, str) or len(parent) < _MIN_POSTS:

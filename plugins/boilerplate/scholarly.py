@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from .structures import _stop_end
+from .structures import stop_end
 
 #: the reason of a line removed by :func:`publisher_chrome`
 PUBLISHER_REASON = "a journal's or preprint server's metrics, tools or citation box"
@@ -147,7 +147,7 @@ def publisher_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, st
                     continue
                 if len(nxt.split()) <= _CITATION_WORDS and _CITATION.search(nxt):
                     found[k] = PUBLISHER_REASON
-                elif _stop_end(nxt) and len(nxt.split()) > _PROSE_WORDS:
+                elif stop_end(nxt) and len(nxt.split()) > _PROSE_WORDS:
                     # (a paragraph with no citation's mark: the label heads a guide's own
                     # text, "How to cite" / "Since 2020 the seventh edition of the APA
                     # manual asks …"; s48 read48 F12)

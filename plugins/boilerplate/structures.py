@@ -126,9 +126,15 @@ SENTENCE_END = LINE_ENDS
 _STOPS = frozenset(SENTENCE_MARKS)
 
 
-def _stop_end(s: str) -> bool:
-    """Whether ``s`` ends with a sentence's stop, before its closing quotes or bracket."""
+def stop_end(s: str) -> bool:
+    """Whether ``s`` ends with a sentence's stop (:data:`.lines.SENTENCE_MARKS`), before its
+    closing quotes or bracket. Public: the feeds', records' and scholarly rules ask it."""
     return s.rstrip('"”»)')[-1:] in _STOPS
+
+
+#: the name :func:`stop_end` had before session 49 (imported across modules as a private
+#: name; s49 acc-read F19), for branches written against it
+_stop_end = stop_end
 
 
 Form = tuple[str, object]
@@ -158,7 +164,7 @@ def _form(line: str) -> Form | None:
             return ("pair", m[1].strip().lower())
     if (
         s[:1] in _NUMBER_START
-        and not _stop_end(s)  # ("3 sprigs Rosemary (Optional)")
+        and not stop_end(s)  # ("3 sprigs Rosemary (Optional)")
         and _QUANTITY.match(s)
         and len(s.split()) <= _QUANTITY_WORDS
     ):
@@ -300,7 +306,7 @@ def _prose_line(s: str) -> bool:
     as the table of a page without one), or a line of Thai or Lao of
     :data:`_UNSTOPPED_PROSE_CHARS` characters in several long runs (scripts that end a
     sentence with no mark: :data:`_UNSTOPPED_RUNS`)."""
-    if not (_stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
+    if not (stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
         if len(s) < _UNSTOPPED_PROSE_CHARS or 2 * len(_UNSTOPPED.findall(s)) <= len(s):
             return False
         runs = len(s.split())
@@ -443,7 +449,7 @@ def _key_value(lines: Sequence[str], i: int) -> bool:
     return (
         len(key.split()) <= _KEY_WORDS
         and len(value.split()) <= _CELL_WORDS
-        and not _stop_end(value)
+        and not stop_end(value)
         and _BRACKETED.fullmatch(value) is None
         and not (
             # (a sub-heading: words, no figure, under a paragraph's sentence)
@@ -452,7 +458,7 @@ def _key_value(lines: Sequence[str], i: int) -> bool:
             # (a label with a figure is no button or kicker: a live ticker's minute "85'"
             # over its event, "Entree de", was lost: s44 acc-regress R9)
             and not any(c.isdigit() for c in key)
-            and _stop_end(above)
+            and stop_end(above)
             and len(above.split()) >= _PROSE_WORDS
         )
     )
@@ -722,7 +728,7 @@ def _heading(s: str) -> bool:
         words = s.split(None, _HEAD_QUESTION_WORDS)
         if len(words) > _HEAD_QUESTION_WORDS:
             return False
-    elif _stop_end(s):
+    elif stop_end(s):
         return False
     else:
         words = s.split(None, _HEAD_WORDS)
@@ -1761,6 +1767,8 @@ def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
 
 
 def _prose(line: str) -> bool:
+    """Whether ``line`` ends as a sentence does (:data:`SENTENCE_END`): prose, a post's
+    text, not a poster's name, a time, a button or a headline."""
     return line.endswith(SENTENCE_END)
 
 
@@ -3161,7 +3169,7 @@ def _pair_value(s: str) -> bool:
     sentence, no e-mail or web address (a contact box's), no image's label."""
     return (
         0 < len(s.split()) <= _CELL_WORDS
-        and not _stop_end(s)
+        and not stop_end(s)
         and _ADDRESS.search(s) is None
         and _BRACKETED.fullmatch(s) is None
     )

@@ -220,3 +220,19 @@ def test_a_labelled_feed_with_teasers_goes_whole() -> None:
     lines = ["Twelve bands will play at this summer's harbour festival, the organisers said.",
              *feed]  # fmt: skip
     assert feed_lines(lines, [True] * len(lines)) == list(range(2, len(lines)))
+
+
+# F19: the names other modules import are public
+
+
+def test_no_private_stop_or_feature_name_is_imported_across_modules() -> None:
+    import ast
+
+    import corearchive_plugins.boilerplate as bp
+
+    root = Path(bp.__file__).parent
+    for path in root.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                names = {a.name for a in node.names}
+                assert not names & {"_stop_end", "_FI"}, (path.name, names)
