@@ -6859,8 +6859,11 @@ _NAME_SPLIT_CAPS = re.compile(_NAME_SPLIT_WORDS + _NAME_SPLIT_SMALL, re.I)
 
 def _name_split(part: str) -> re.Pattern[str]:
     """The pattern that splits byline part ``part`` at its conjunctions: in capitals,
-    :data:`_NAME_SPLIT_CAPS`, else :data:`_NAME_SPLIT`."""
-    return _NAME_SPLIT_CAPS if part.isupper() else _NAME_SPLIT
+    :data:`_NAME_SPLIT_CAPS` when each of its pieces is a full name of two words or more
+    (an initial is no conjunction: "E NURDIN", "JOAN E GREVE"), else :data:`_NAME_SPLIT`."""
+    if part.isupper() and all(len(p.split()) >= 2 for p in _NAME_SPLIT_CAPS.split(part)):
+        return _NAME_SPLIT_CAPS
+    return _NAME_SPLIT
 
 
 _COMMA = re.compile(r"\s*,\s*")
