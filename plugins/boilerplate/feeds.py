@@ -88,6 +88,13 @@ def _headline(line: str) -> bool:
     )
 
 
+def _box_label(line: str) -> bool:
+    """Whether ``line`` is a box's label of the site's words of two words or more
+    (:data:`.lines.CUE_PHRASES`: "Latest news", "Most read"), not a button's word."""
+    label = line.casefold().rstrip(":").strip()
+    return " " in label and label in CUE_PHRASES
+
+
 def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
     """The kept lines of ``lines`` (stripped) that are a feed's items: :data:`_FEED_ITEMS`
     clock times or more, each alone on its line with a headline right under it (or over
@@ -95,8 +102,8 @@ def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
     lines apart, the times going back at :data:`_BACK_SHARE` of the steps or more (the
     latest first; a feed of several days starts over at each day). An item with a kept
     paragraph right under it (:func:`_paragraph`) is a post, which ends the run; but under
-    a box's label of the site's words right over the first item (:data:`.lines.CUE_PHRASES`:
-    "Latest news"), the paragraphs are the feed's teasers, and go with their items (a feed
+    a box's label right over the first item's time (:func:`_box_label`: "Latest news"),
+    the paragraphs are the feed's teasers, and go with their items (a feed
     with a teaser under each headline was kept whole; s49 acc-read F15)."""
     items: list[tuple[int, int, list[int]]] = []  # (line, minutes, the item's lines)
     n = len(lines)
@@ -120,9 +127,10 @@ def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
     posts = [(k := max(rows) + 1) < n and _paragraph(lines[k], keep[k]) for _, _, rows in items]
     boxed = False
     for x, ((j, _, rows), post) in enumerate(zip(items, posts, strict=True)):
-        top = min(rows)
         boxed = (boxed and j - items[x - 1][0] <= _ITEM_GAP) or (
-            top > 0 and lines[top - 1].casefold().rstrip(":") in CUE_PHRASES
+            # (the time over its headline, a label of words right over it: a share bar's
+            # "Поделиться" or a menu's "Home" over a live blog's post is none; s49 tests)
+            rows[0] == min(rows) and j > 0 and _box_label(lines[j - 1])
         )
         if boxed and post:
             posts[x] = False
