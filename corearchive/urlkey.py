@@ -19,7 +19,7 @@ keys and computes them again when its recorded version is another.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 
 #: The version of the key (recorded in the dedup index's ``dedup_meta`` as ``url_key``).
 #: 2: a single-page site's route (``#!/…``, ``#/…``) is kept. 3: the route normalised as a
@@ -110,10 +110,14 @@ def untracked(uri: str) -> str:
         return uri
     if parts.scheme.lower() not in ("http", "https") or not parts.query:
         return uri
+    # (each name decoded as :func:`url_key`'s ``parse_qsl`` decodes it, "utm%5Fsource" a
+    # tracking one; the empty parts between two "&" dropped with them, no "?a=1&" left;
+    # s49 acc-read F17)
     params = parts.query.split("&")
-    kept = [p for p in params if not _tracking(p.partition("=")[0])]
-    if len(kept) == len(params):
+    tracking = [_tracking(unquote_plus(p.partition("=")[0])) for p in params]
+    if not any(tracking):
         return uri
+    kept = [p for p, t in zip(params, tracking, strict=True) if p and not t]
     return parts._replace(query="&".join(kept)).geturl()
 
 

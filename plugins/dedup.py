@@ -1122,14 +1122,16 @@ def correction_notice(text: str) -> bool:
     low = text.lower()
     if not any(p in low for p in corrections.PREFIXES):
         return False
-    for m in _CORRECTION_WORD.finditer(low):
-        start = low.rfind("\n", 0, m.start()) + 1
-        end = low.find("\n", m.end())
-        line = low[start : end if end >= 0 else len(low)].strip()
+    # (line by line, the length and word tests first: a match's line found around each
+    # match cost the line's length a match, minutes on one long line; s49 acc-read F12)
+    for raw in low.split("\n"):
+        line = raw.strip()
         if len(line) > _NOTICE_CHARS or len(line.split()) < _NOTICE_WORDS:
             continue
-        if line.startswith(m[0]) or any(c.isdigit() for c in line):
-            return True
+        digit = any(c.isdigit() for c in line)
+        for m in _CORRECTION_WORD.finditer(line):
+            if digit or line.startswith(m[0]):
+                return True
     return False
 
 

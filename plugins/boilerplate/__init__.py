@@ -1537,7 +1537,7 @@ def _keep_structures(d: Any) -> None:
     (:func:`.structures.dialogue_turns`) and the heading over it
     (:func:`.structures.dialogue_heading`), with a reason."""
     from .apparatus import APPARATUS_REASON, resumed_text, table_apparatus
-    from .lines import _FI, CUEONLY_REASON, load_model
+    from .lines import CUEONLY_REASON, FEATURE_INDEX, load_model
     from .structures import (
         CAPITALS_REASON,
         CONTENTS_LIST_REASON,
@@ -1586,7 +1586,7 @@ def _keep_structures(d: Any) -> None:
     # a contents list it kept; the lines with a copy on the page: the model's feature, or
     # the removed lines it read so for a page read in windows)
     if d.X is not None:
-        repeated = (d.X[:, _FI["repeat"]] > 0).tolist()
+        repeated = (d.X[:, FEATURE_INDEX["repeat"]] > 0).tolist()
     else:
         repeated = [r == "repeated line" for r in reasons]
     named, entries = contents_headings(d.stripped, d.keep.tolist(), repeated)

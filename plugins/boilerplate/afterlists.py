@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from .feeds import _headline
 from .lines import CLOSING_MARKS
-from .structures import _stop_end
+from .structures import stop_end
 
 #: the reason of a line removed by :func:`dated_feed_lines`
 DATED_FEED_REASON = "the site's list of its latest stories: a headline with its date and time"
@@ -67,7 +67,7 @@ def _stamp(line: str) -> int | None:
 
 def _paragraph(line: str) -> bool:
     """Whether ``line`` reads as a post's or a comment's paragraph, not a headline."""
-    return (_stop_end(line) and len(line.split()) >= _PARAGRAPH_WORDS) or len(
+    return (stop_end(line) and len(line.split()) >= _PARAGRAPH_WORDS) or len(
         line
     ) >= _PARAGRAPH_CHARS
 

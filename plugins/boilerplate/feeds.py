@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .lines import CLOSING_MARKS, SENTENCE_MARKS
-from .structures import _stop_end
+from .lines import CLOSING_MARKS, CUE_PHRASES, SENTENCE_MARKS
+from .structures import stop_end
 
 #: the reason of a line removed by :func:`feed_lines`
 FEED_REASON = "the site's feed of its latest stories: a headline with its time"
@@ -88,13 +88,23 @@ def _headline(line: str) -> bool:
     )
 
 
+def _box_label(line: str) -> bool:
+    """Whether ``line`` is a box's label of the site's words of two words or more
+    (:data:`.lines.CUE_PHRASES`: "Latest news", "Most read"), not a button's word."""
+    label = line.casefold().rstrip(":").strip()
+    return " " in label and label in CUE_PHRASES
+
+
 def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
     """The kept lines of ``lines`` (stripped) that are a feed's items: :data:`_FEED_ITEMS`
     clock times or more, each alone on its line with a headline right under it (or over
     it, for the last) or at the start of a headline's line, at most :data:`_ITEM_GAP`
     lines apart, the times going back at :data:`_BACK_SHARE` of the steps or more (the
     latest first; a feed of several days starts over at each day). An item with a kept
-    paragraph right under it (:func:`_paragraph`) is a post, which ends the run."""
+    paragraph right under it (:func:`_paragraph`) is a post, which ends the run; but under
+    a box's label right over the first item's time (:func:`_box_label`: "Latest news"),
+    the paragraphs are the feed's teasers, and go with their items (a feed
+    with a teaser under each headline was kept whole; s49 acc-read F15)."""
     items: list[tuple[int, int, list[int]]] = []  # (line, minutes, the item's lines)
     n = len(lines)
     for j, line in enumerate(lines):
@@ -115,6 +125,16 @@ def feed_lines(lines: list[str], keep: list[bool]) -> list[int]:
     # "22:41" / its heading / what happened: no feed's, and the feed's run ends at it; s48
     # read48 F5, acc-live L1)
     posts = [(k := max(rows) + 1) < n and _paragraph(lines[k], keep[k]) for _, _, rows in items]
+    boxed = False
+    for x, ((j, _, rows), post) in enumerate(zip(items, posts, strict=True)):
+        boxed = (boxed and j - items[x - 1][0] <= _ITEM_GAP) or (
+            # (the time over its headline, a label of words right over it: a share bar's
+            # "Поделиться" or a menu's "Home" over a live blog's post is none; s49 tests)
+            rows[0] == min(rows) and j > 0 and _box_label(lines[j - 1])
+        )
+        if boxed and post:
+            posts[x] = False
+            rows.append(max(rows) + 1)
     found: list[int] = []
     run: list[tuple[int, int, list[int]]] = []
     last_post: tuple[int, int, list[int]] | None = None
@@ -166,7 +186,7 @@ def _paragraph(line: str, kept: bool) -> bool:
     "16:58 Tuchel dérange même au Portugal…"; s48 sesscmp)."""
     return (
         kept
-        and _stop_end(line)
+        and stop_end(line)
         and len(line.split()) >= _PARAGRAPH_WORDS
         and not (line[:1].isdigit() and _TIME_FIRST.match(line))
     )

@@ -899,6 +899,9 @@ _CUE1 = frozenset(p for p in _CUE_PHRASES if " " not in p)
 #: The lexicon's furniture words of one word (a share bar's calls to share in its languages:
 #: :func:`..metadata.text._share_bar`)
 CUE_WORDS = _CUE1
+#: The lexicon's furniture phrases, whole (a box's label over a site's feed: "Latest news";
+#: :func:`.feeds.feed_lines`)
+CUE_PHRASES = frozenset(_CUE_PHRASES)
 _CUE_MULTI = {}
 for _p in _CUE_PHRASES:
     if " " in _p:
@@ -1944,6 +1947,8 @@ def _feature_names():
 FEATURE_NAMES = _feature_names()
 _NF = len(FEATURE_NAMES)
 _FI = {k: i for i, k in enumerate(FEATURE_NAMES)}
+#: A feature's column in a feature matrix, by its name (:data:`FEATURE_NAMES`)
+FEATURE_INDEX = _FI
 
 
 def line_features(lines, lex):

@@ -40,8 +40,8 @@ from .structures import (
     _clock,
     _has_time,
     _marks_only,
-    _stop_end,
     _time_alone,
+    stop_end,
 )
 
 #: the reason of a line kept by :func:`row_tables`
@@ -99,7 +99,7 @@ def _row_label(s: str) -> bool:
     return (
         0 < len(s.split()) <= _KEY_WORDS
         and not any(c.isdigit() for c in s)
-        and not _stop_end(s)
+        and not stop_end(s)
         and _BRACKETED.fullmatch(s) is None
     )
 
@@ -181,7 +181,7 @@ def row_tables(
         for _ in range(2):  # its heading, and a section's heading over that
             h = start - 1
             if h > prose[0] and free[h] and not keep[h] and len(lines[h].split()) <= _HEAD_WORDS:
-                if _value(lines[h]) or _stop_end(lines[h]):
+                if _value(lines[h]) or stop_end(lines[h]):
                     break
                 start = h
         # the short lines between the last kept prose line over it and its heading
@@ -387,8 +387,15 @@ def thread_posts(tree: Any, text: str) -> list[str]:
     is :data:`_MIN_POSTS` elements or more side by side of one tag and one class, each with
     its date (:func:`_post_date`) and paragraphs of its own; the first post's paragraphs
     are in ``text`` (the page is the thread, not an article with readers' comments under
-    it, which trafilatura leaves out whole)."""
+    it, which trafilatura leaves out whole): each a whole line of it, and at least half the
+    words of its sentences. (A substring's test took a "Latest news" box whose first teaser
+    repeats the article's lead, or a short first comment, "Thanks", in a paragraph, for a
+    thread: the other stories' teasers and readers' comments joined the article; s49
+    acc-read F1.)"""
     have = " ".join(text.split())
+    lines = {t for line in text.split("\n") if (t := " ".join(line.split()))}
+    # (the words of the text's sentences: a thread's title, posters and dates are none)
+    prose = sum(len(t.split()) for t in lines if stop_end(t))
     groups: list[list[Any]] = []
     for parent in tree.iter():
         if not isinstance(parent.tag, str) or len(parent) < _MIN_POSTS:
@@ -407,6 +414,10 @@ def thread_posts(tree: Any, text: str) -> list[str]:
             continue
         # (each post's paragraphs read once: the test, the first post's and the others')
         paras = [_post_text(e) for e in posts]
-        if all(paras) and all(p in have for p in paras[0]):
+        if (
+            all(paras)
+            and all(p in lines for p in paras[0])
+            and 2 * sum(len(p.split()) for p in paras[0]) >= prose
+        ):
             return [p for texts in paras[1:] for p in texts if p not in have]
     return []

@@ -37,7 +37,7 @@ from collections.abc import Collection, Container, Mapping
 from itertools import compress
 from typing import Any
 
-from .lines import _FI, cue_only
+from .lines import FEATURE_INDEX, cue_only
 from .notes import is_note, is_sign_up
 
 #: trafilatura lines the line model scores under this are removed (chosen on 4 of 5 folds,
@@ -224,7 +224,7 @@ def refine(
         # "Comments", "3 Kommentare" over a sign-in prompt; s43 acc-regress R5; nor an ad
         # slot's label: s43 acc-read F12)
         X = decisions.X
-        talk = X[:, _FI["comment_cue"]] > 0 if X is not None and len(X) else []
+        talk = X[:, FEATURE_INDEX["comment_cue"]] > 0 if X is not None and len(X) else []
         _heads_kept(
             normed,
             keep,
@@ -278,7 +278,7 @@ def refine(
             lo, gap = i, 0
     hi, gap = end, 0
     X = decisions.X
-    talk_at = X[:, _FI["comment_cue"]] if X is not None and len(X) == n else None
+    talk_at = X[:, FEATURE_INDEX["comment_cue"]] if X is not None and len(X) == n else None
     for i in range(end + 1, n):
         gap += scores[i] >= low
         if gap > near:

@@ -34,6 +34,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import cache
 from itertools import compress, islice, pairwise, repeat
 from typing import NamedTuple
 
@@ -963,6 +964,11 @@ def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> d
             out[i] = False
         elif h + t in words:
             out[i] = True
+        elif h in _HYPHEN_HEADS and t not in _SUFFIXES:
+            # (a compound with a word that takes a hyphen: "self-" / "service" was written
+            # "selfservice", a non-word, where a kept hyphen is at worst a setter's;
+            # s49 acc-read F8)
+            out[i] = False
         elif i in compound and setter and "-" not in t and h not in _TENS and parts[h] <= 1:
             # a setter's syllable break inside a compound's last part ("self-deter-" /
             # "mination", "well-estab-" / "lished": the head's last piece is no word of the
@@ -991,6 +997,11 @@ def broken_words(lines: list[str]) -> dict[int, tuple[str, str]]:
     goes as a setter's is taken off (:func:`_dehyphenate`, ``typeset``: the text's own words
     decide first, "long-" / "standing" stays so where the text writes it so)."""
     join = [False] * len(lines)
+
+    @cache
+    def words() -> set[str]:  # (read at the first conjunction after a break)
+        return {w.lower() for ln in lines for w in _WORD.findall(ln)}
+
     for i in range(len(lines) - 1):
         cur, nxt = lines[i], lines[i + 1]
         if (
@@ -999,6 +1010,7 @@ def broken_words(lines: list[str]) -> dict[int, tuple[str, str]]:
             and nxt[:1].islower()
             and " " in nxt
             and len(cur.split(None, _BROKEN_LINE_WORDS)) > _BROKEN_LINE_WORDS
+            and not _conjunction_after(cur, nxt, words)
         ):
             join[i] = True
     if not any(join):
@@ -1012,12 +1024,30 @@ def broken_words(lines: list[str]) -> dict[int, tuple[str, str]]:
     return out
 
 
+def _conjunction_after(cur: str, nxt: str, words: Callable[[], set[str]]) -> bool:
+    """Whether line ``nxt`` opens with a conjunction (:data:`_CONJUNCTIONS`) after ``cur``'s
+    broken word and the two make no word of the text (``words``: the text's words in lower
+    case): a suspended hyphen ("the so-called self-" / "and the wards" was joined
+    "selfand"; s49 acc-read F8), not a syllable ("col-" / "or" where the text writes
+    "color")."""
+    first = nxt.split(None, 1)[0].rstrip(".,;:")
+    if first not in _CONJUNCTIONS:
+        return False
+    head = cur[cur.rfind(" ") + 1 : -1].lower().rsplit("-", 1)[-1]
+    return head + first not in words()
+
+
 #: The tens of English number words, written with a hyphen before the unit ("twenty-five"),
 #: and the teens, before a decade ("eighteen-sixties": s38 acc-read F16)
 _TENS = frozenset([
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
 ])  # fmt: skip
+#: The first parts of English compounds written with a hyphen ("self-service",
+#: "well-known", "half-hearted", "quasi-judicial"), kept at a break unless the text writes
+#: the word whole; and the suffixes a setter breaks off such a word ("self-" / "ish")
+_HYPHEN_HEADS = frozenset(["self", "well", "half", "quasi"])
+_SUFFIXES = frozenset(["ish", "ishly", "ishness", "less", "lessly", "lessness", "ness", "hood"])
 #: The conjunctions after a suspended hyphen ("pre- and post-war", "Haupt- und
 #: Nebenstraßen", "pré- et post-opératoire")
 _CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "bzw", "et", "ou"])

@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from .structures import _stop_end
+from .structures import stop_end
 
 #: the reason of a line removed by :func:`publisher_chrome`
 PUBLISHER_REASON = "a journal's or preprint server's metrics, tools or citation box"
@@ -86,9 +86,12 @@ _CITE_LABELS = frozenset(
 #: a citation string: a DOI, an arXiv identifier, a year in parentheses, a link, a volume
 #: with its issue or its pages ("19(4)", "12 | 2020", "pp. 45-67", "S. 45–67"); a bare year
 #: is any paragraph's, a guide's "Since 2020 the seventh edition of the APA manual asks …"
-#: under its "How to cite" (s48 read48 F12)
+#: under its "How to cite" (s48 read48 F12); Vancouver's year, volume and pages, "2021;110:45-53",
+#: "2020;580(7803):123-7", and an issue of five digits (the citation stayed, its label went;
+#: s49 acc-read F7)
 _CITATION = re.compile(
-    r"doi\.org/|\bdoi:|\barxiv:\d|\((?:19|20)\d\d\)|https?://|\b\d{1,4}\s?\(\d{1,3}\)|"
+    r"doi\.org/|\bdoi:|\barxiv:\d|\((?:19|20)\d\d\)|https?://|\b\d{1,4}\s?\(\d{1,5}\)|"
+    r"\b(?:19|20)\d\d\s?;\s?\d+(?:\(\d{1,5}\))?:\s?\d|"
     r"\d\s\|\s(?:19|20)\d\d\b|\b(?:pp?|s)\.\s?\d+\s?[-–]\s?\d+",
     re.IGNORECASE,
 )
@@ -144,7 +147,7 @@ def publisher_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, st
                     continue
                 if len(nxt.split()) <= _CITATION_WORDS and _CITATION.search(nxt):
                     found[k] = PUBLISHER_REASON
-                elif _stop_end(nxt) and len(nxt.split()) > _PROSE_WORDS:
+                elif stop_end(nxt) and len(nxt.split()) > _PROSE_WORDS:
                     # (a paragraph with no citation's mark: the label heads a guide's own
                     # text, "How to cite" / "Since 2020 the seventh edition of the APA
                     # manual asks …"; s48 read48 F12)
@@ -326,6 +329,12 @@ def pdf_furniture(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
     )
     for (j, p), (k, q) in pairwise(heads):
         if k - j >= 2 and 1 <= q - p <= 2 and _same_head(lines[j], p, lines[k], q):
+            found[j] = found[k] = RUNNING_HEAD_REASON
+    # (a two-sided layout: the even pages' head, the journal's name, and the odd pages',
+    # the authors', share no word; each repeats two pages on. Every head was kept; s49
+    # acc-read F6. A page's text between each two: a table's rows stand next to each other)
+    for (j, p), (m, _), (k, q) in zip(heads, heads[1:], heads[2:], strict=False):
+        if m - j >= 2 and k - m >= 2 and q - p == 2 and _same_head(lines[j], p, lines[k], q):
             found[j] = found[k] = RUNNING_HEAD_REASON
     toc = (
         [j for j, line in enumerate(lines) if _toc_line(line.strip())]

@@ -126,9 +126,15 @@ SENTENCE_END = LINE_ENDS
 _STOPS = frozenset(SENTENCE_MARKS)
 
 
-def _stop_end(s: str) -> bool:
-    """Whether ``s`` ends with a sentence's stop, before its closing quotes or bracket."""
+def stop_end(s: str) -> bool:
+    """Whether ``s`` ends with a sentence's stop (:data:`.lines.SENTENCE_MARKS`), before its
+    closing quotes or bracket. Public: the feeds', records' and scholarly rules ask it."""
     return s.rstrip('"”»)')[-1:] in _STOPS
+
+
+#: the name :func:`stop_end` had before session 49 (imported across modules as a private
+#: name; s49 acc-read F19), for branches written against it
+_stop_end = stop_end
 
 
 Form = tuple[str, object]
@@ -158,7 +164,7 @@ def _form(line: str) -> Form | None:
             return ("pair", m[1].strip().lower())
     if (
         s[:1] in _NUMBER_START
-        and not _stop_end(s)  # ("3 sprigs Rosemary (Optional)")
+        and not stop_end(s)  # ("3 sprigs Rosemary (Optional)")
         and _QUANTITY.match(s)
         and len(s.split()) <= _QUANTITY_WORDS
     ):
@@ -300,7 +306,7 @@ def _prose_line(s: str) -> bool:
     as the table of a page without one), or a line of Thai or Lao of
     :data:`_UNSTOPPED_PROSE_CHARS` characters in several long runs (scripts that end a
     sentence with no mark: :data:`_UNSTOPPED_RUNS`)."""
-    if not (_stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
+    if not (stop_end(s) or _INNER_SENTENCE.search(s) or s.endswith("…")):
         if len(s) < _UNSTOPPED_PROSE_CHARS or 2 * len(_UNSTOPPED.findall(s)) <= len(s):
             return False
         runs = len(s.split())
@@ -443,7 +449,7 @@ def _key_value(lines: Sequence[str], i: int) -> bool:
     return (
         len(key.split()) <= _KEY_WORDS
         and len(value.split()) <= _CELL_WORDS
-        and not _stop_end(value)
+        and not stop_end(value)
         and _BRACKETED.fullmatch(value) is None
         and not (
             # (a sub-heading: words, no figure, under a paragraph's sentence)
@@ -452,7 +458,7 @@ def _key_value(lines: Sequence[str], i: int) -> bool:
             # (a label with a figure is no button or kicker: a live ticker's minute "85'"
             # over its event, "Entree de", was lost: s44 acc-regress R9)
             and not any(c.isdigit() for c in key)
-            and _stop_end(above)
+            and stop_end(above)
             and len(above.split()) >= _PROSE_WORDS
         )
     )
@@ -672,7 +678,7 @@ def _list_line(s: str) -> bool:
     words = s.split()
     return (
         0 < len(words) <= _LIST_ITEM_WORDS
-        and not _stop_end(s)
+        and not stop_end(s)
         and sum(c.isalpha() for c in s) >= 2
         and _INNER_SENTENCE.search(s) is None
         and _ADDRESS.search(s) is None
@@ -842,7 +848,7 @@ def _heading(s: str) -> bool:
         words = s.split(None, _HEAD_QUESTION_WORDS)
         if len(words) > _HEAD_QUESTION_WORDS:
             return False
-    elif _stop_end(s):
+    elif stop_end(s):
         return False
     else:
         words = s.split(None, _HEAD_WORDS)
@@ -1828,6 +1834,10 @@ _FIGURES = re.compile(
 )
 #: the most words of a poster's line with its figures
 _FIGURES_WORDS = 12
+#: the most characters of a poster's line with its figures: a name, a few labels and their
+#: counts. Tested before the pattern, whose label backtracks over a long run of letters
+#: (a 10,000-character line took 8 s; s49 acc-read F3)
+_FIGURES_CHARS = 3 * _POSTER_CHARS + 60
 
 
 def _figured_name(line: str) -> str | None:
@@ -1836,7 +1846,8 @@ def _figured_name(line: str) -> str | None:
     its count; else None. The figures may hold the member's join date, which is no post's
     time: the line was no poster, and a thread whose replies carry such a box was not read
     (s48 kinds set: 17 of 24 forum pages)."""
-    if len(line.split()) > _FIGURES_WORDS:
+    if len(line) > _FIGURES_CHARS or len(line.split()) > _FIGURES_WORDS:
+        # (a long line is no poster's: the figures' pattern is slow on one; s49 acc-read F3)
         return None
     if (m := _FIGURES.search(line)) is None:
         return _spaced_figures_name(line)
@@ -1978,6 +1989,8 @@ def _post_texts(lines: Sequence[str], stop: int) -> list[bool]:
 
 
 def _prose(line: str) -> bool:
+    """Whether ``line`` ends as a sentence does (:data:`SENTENCE_END`): prose, a post's
+    text, not a poster's name, a time, a button or a headline."""
     return line.endswith(SENTENCE_END)
 
 
@@ -2786,16 +2799,24 @@ def after_thread(
     last one come the forum's other threads, its sidebar and footer, whose dates and
     question-like titles the line model kept in the posts' context (s48 kinds set: the
     "related threads" box, "Hojas de tomate amarillas, ¿qué hago mal?" / "6 de marzo de
-    2024"). None when a poster over a time and a sentence follows (:func:`_head`; with
-    its figures when each of ``heads``, the run's posters, has them): the thread goes on
-    there, past a post whose form the run did not read."""
+    2024"). None when a poster over a time follows (:func:`_head`; with its figures when
+    each of ``heads``, the run's posters, has them): the thread goes on there, past a post
+    whose form the run did not read. (Whatever the post's first line: one that opens a
+    list with a colon, or ends in a smiley or a link, failed a sentence's test, and the
+    thread's last post went as "the page's other threads"; s49 acc-read F2.)"""
     n = len(lines)
     b = max(posts) + 1  # (the last post's buttons too, when the model kept them)
     # (when every poster of the run has its figures, a later post's has them too: a box of
     # other threads under the last post, a label over a date over a question, "Vergelijkbare
     # onderwerpen" / "12 mei 2025" / "Hoe ontkalk ik een thermostaatkraan?", reads as a post)
     if any(
-        _head_size(lines, j, furniture) and _same_form(lines, heads, j) for j in range(b, n - 1)
+        (
+            (j + 2 < n and _head(lines, j, furniture))
+            # (a one-line head, "green_tom · 2 days ago", s49 forum49)
+            or (not furniture[j] and _one_line_head(lines[j]))
+        )
+        and _same_form(lines, heads, j)
+        for j in range(b, n - 1)
     ):
         return []
     return [j for j in range(b, n) if keep[j]]
@@ -3544,7 +3565,7 @@ def _pair_value(s: str) -> bool:
     sentence, no e-mail or web address (a contact box's), no image's label."""
     return (
         0 < len(s.split()) <= _CELL_WORDS
-        and not _stop_end(s)
+        and not stop_end(s)
         and _ADDRESS.search(s) is None
         and _BRACKETED.fullmatch(s) is None
     )

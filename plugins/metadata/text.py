@@ -562,9 +562,11 @@ _CLOSED = re.compile(rf"(?:{_CLOSING})[^0-9]{{0,30}}$", re.I)
 #: :data:`_CUE_NEG` (searched, so a word's start is checked after its first letter:
 #: ``i(?<=\bi)n``) and :data:`_NOT_PUBLICATION` (which puts ``\b`` before it).
 _IN_FORCE = (
-    r"entrada en vigor|entry into force|i(?<=\bi)n(?:to)? force|in kraft|inkrafttreten|"
-    r"entrée en vigueur|e(?<=\be)ntra(?:ta|re)? in vigore|in werking|вступ\w* в силу|"
-    r"вступления в силу"
+    # (each with its word's end: "5. Mai 2024 in Kraftwerksnähe" was an entry into force,
+    # and the page's only date no publication; s49 acc-read F14)
+    r"entrada en vigor\b|entry into force\b|i(?<=\bi)n(?:to)? force\b|in kraft\b|"
+    r"inkrafttreten\b|entrée en vigueur\b|e(?<=\be)ntra(?:ta|re)? in vigore\b|in werking\b|"
+    r"вступ\w* в силу\b|вступления в силу\b"
 )
 #: An entry into force right after a date, in the same clause: no digit, no separator
 #: between ("1. Mai 2025 in Kraft", "1 July 2025 enters into force", "2026年4月1日施行"; not
@@ -4309,12 +4311,20 @@ _NOTICE_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _RIGHTS_IN = re.compile(r"(?i)" + _RIGHTS_WORDS)
 
 
+#: a copyright sign that opens a segment of a row after its separator (a footer's row of
+#: links and the notice, "Impressum · Kontakt · © Harbour Times"), not after a label's colon
+_ROW_SIGN = re.compile(r"[·|•]\s*[©ⓒⒸ]")
+
+
 def _site_notice(s: str) -> bool:
     """Whether copyright line ``s`` is the site's own notice, not an image's credit
     ("Visualisierung: © Landratsamt Lindenau", "Foto: © Stadtverwaltung"): it starts its
-    line (:data:`_NOTICE_START`), or it has a year or the rights' words."""
+    line (:data:`_NOTICE_START`) or a segment of a footer's row (:data:`_ROW_SIGN`:
+    "Impressum · Datenschutz · © Harbour Times" lost its site's name; s49 acc-read F10),
+    or it has a year or the rights' words."""
     return (
         _NOTICE_START.match(s) is not None
+        or _ROW_SIGN.search(s) is not None
         or _NOTICE_YEAR.search(s) is not None
         or _RIGHTS_IN.search(s) is not None
     )
@@ -4751,8 +4761,9 @@ _DOC_NUMBER = re.compile(
     r"comunicato(?:\s+stampa)?|persbericht|bulletin|circular|circulaire|drucksache|"
     r"пресс-релиз)\s*(?:(?:no\.?|nr\.?|n°|nº|núm\.?|n\.|№|number|nummer)\s*\d[\d/.-]*|"
     # (without a number's mark, a reference's form: "Drucksache 20/11234"; a year or a
-    # count alone is a title's, "Annual Statistical Bulletin 2024", s48 acc-read F17)
-    r"\d+[/-][\d/.-]*)$"
+    # count alone is a title's, "Annual Statistical Bulletin 2024", s48 acc-read F17; a
+    # span of years too, "Quarterly Statistical Bulletin 2023-24", s49 acc-read F13)
+    r"(?!(?:19|20)\d\d\s*[-/–]\s*(?:(?:19|20)?\d\d)$)\d+[/-][\d/.-]*)$"
 )
 
 
@@ -5547,6 +5558,11 @@ def _unsigned_copyright(text: str, s: str) -> bool:
     return False
 
 
+#: the least width of a wrapped line over a line without spaces, as a share of the page's
+#: widest line: a text browser filled it (the s47 Thai page's: 0.86)
+_WRAPPED_SHARE = 0.8
+
+
 def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
     """Whether line ``i`` is a wrapped line of a paragraph that goes on in the next line:
     the next line, at the same indent, opens with a letter, and its first word would not
@@ -5556,7 +5572,10 @@ def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
     left the text (s47 acc-regress R4). A headline over its standfirst, with no blank
     line between, is short enough for the standfirst's first word. ``widest``: an empty
     list, or one holding the widest line's width (set by the first call that needs it),
-    then its width in columns (:func:`width`; set by the first call on a CJK line)."""
+    then its width in columns (:func:`width`; set by the first call on a CJK line). When
+    the next line is of another script without spaces (Thai), its first word is unknown,
+    and line ``i`` is wrapped only when it is nearly as wide as the widest line too
+    (:data:`_WRAPPED_SHARE`; s49 acc-read F4)."""
     cur, nxt = lines[i], lines[i + 1]
     body = nxt.lstrip()
     if not body[:1].isalpha() or len(nxt) - len(body) != len(cur) - len(cur.lstrip()):
@@ -5572,8 +5591,11 @@ def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
         if len(widest) < 2:
             widest.append(max(map(width, lines)))
         return width(cur.rstrip()) + 2 > widest[1]
+    w = len(cur.rstrip())
     sp = body.find(" ")
-    return len(cur.rstrip()) + 1 + (len(body.rstrip()) if sp < 0 else sp) > widest[0]
+    if sp < 0 and w < _WRAPPED_SHARE * widest[0]:
+        return False
+    return w + 1 + (len(body.rstrip()) if sp < 0 else sp) > widest[0]
 
 
 class TitlePool:
@@ -6767,20 +6789,33 @@ def _outline_next(m: re.Match[str]) -> list[str]:
     return [n + m["s"] + " " for n in nxt]
 
 
+#: the fewest labels of an outline in a row ("A. ", "B. ", "C. ")
+_OUTLINE_CHAIN = 3
+
+
 def _outline_headings(page: Page, pool: TitlePool) -> set[int]:
     """The lines of candidates that head a section of an outline: a label
     (:data:`_OUTLINE_LABEL`) whose next label opens a later line of the page ("A. Problem
     und Ziel" ... "B. Lösung"; "1. Introduction" ... "2. Methods"). A document's section
     heading is no title: a bill's "A. Problem und Ziel" won over the bill's title above it
     (s47 acc-gov G3). A headline that opens with a letter or a number, "A. Lincoln's
-    letters", "1. FC Köln siegt", has no next label after it."""
+    letters", "1. FC Köln siegt", has no next label after it. The outline stands under the
+    document's title, the page's first line is none of its headings, and it goes on past
+    the next label (:data:`_OUTLINE_CHAIN` labels: "C. Alternativen" after "B. Lösung"): a
+    club's headline, "1. FC Köln schlägt Bayern", over a sub-story of the "2. Bundesliga"
+    was a heading, and that sub-story the title (s49 acc-read F5)."""
     texts = page.texts
     out: set[int] = set()
     for k, i, t in pool.cands:
-        if (m := _OUTLINE_LABEL.match(t)) is None:
+        if k == 0 or (m := _OUTLINE_LABEL.match(t)) is None:
             continue
-        heads = tuple(_outline_next(m))
-        if heads and any(x.startswith(heads) for x in texts[k + 1 :]):
+        j, chain = k, 1
+        while chain < _OUTLINE_CHAIN and (heads := tuple(_outline_next(m))):
+            j = next((j2 for j2 in range(j + 1, len(texts)) if texts[j2].startswith(heads)), -1)
+            if j < 0 or (m2 := _OUTLINE_LABEL.match(texts[j])) is None:
+                break
+            m, chain = m2, chain + 1
+        if chain >= _OUTLINE_CHAIN:
             out.add(i)
     return out
 
@@ -7015,15 +7050,28 @@ _AGENCY = re.compile(
     re.I,
 )
 #: What joins the names of a byline (within a comma-separated part of it)
-_NAME_SPLIT = re.compile(
-    r"\s*(?:;|\band\b|\bund\b|\bet\b|\ben\b|\boch\b|\bog\b|&|\|"
-    # (Russian's and Ukrainian's "и", "і", Polish's "i", Turkish's "ve": "Анна Смирнова и
-    # Илья Воронов" gave no one; s46 acc-data D11)
-    # (these and Spanish's, Italian's and Portuguese's "y", "e" in small letters only: a
-    # middle initial is a capital, "Joan E Greve" was two authors; s48 acc-live L10)
-    r"|(?<!\w)(?-i:и|і|i|ve|y|e)(?!\w))\s*",
-    re.I,
-)
+_NAME_SPLIT_WORDS = r"\s*(?:;|\band\b|\bund\b|\bet\b|\ben\b|\boch\b|\bog\b|&|\|"
+# (Russian's and Ukrainian's "и", "і", Polish's "i", Turkish's "ve": "Анна Смирнова и
+# Илья Воронов" gave no one; s46 acc-data D11)
+_NAME_SPLIT_SMALL = r"|(?<!\w)(?:и|і|i|ve|y|e)(?!\w))\s*"
+# (these and Spanish's, Italian's and Portuguese's "y", "e" in small letters only: a
+# middle initial is a capital, "Joan E Greve" was two authors; s48 acc-live L10)
+_NAME_SPLIT = re.compile(_NAME_SPLIT_WORDS + _NAME_SPLIT_SMALL.replace("(?:", "(?-i:", 1), re.I)
+#: :data:`_NAME_SPLIT` for a byline in capitals, which has no middle initial to tell from
+#: a capital "Y" or "E" ("Por JUAN PÉREZ Y MARÍA LÓPEZ" was one name, and no one; s49
+#: acc-read F9)
+_NAME_SPLIT_CAPS = re.compile(_NAME_SPLIT_WORDS + _NAME_SPLIT_SMALL, re.I)
+
+
+def _name_split(part: str) -> re.Pattern[str]:
+    """The pattern that splits byline part ``part`` at its conjunctions: in capitals,
+    :data:`_NAME_SPLIT_CAPS` when each of its pieces is a full name of two words or more
+    (an initial is no conjunction: "E NURDIN", "JOAN E GREVE"), else :data:`_NAME_SPLIT`."""
+    if part.isupper() and all(len(p.split()) >= 2 for p in _NAME_SPLIT_CAPS.split(part)):
+        return _NAME_SPLIT_CAPS
+    return _NAME_SPLIT
+
+
 _COMMA = re.compile(r"\s*,\s*")
 #: A comma and a conjunction before a byline's next name ("Jane Doe, Staff Writer, and Tom
 #: Baxter, Photographer"): where the part of one person, with a role, ends
@@ -7183,7 +7231,8 @@ def _names_split(part: str) -> list[str]:
     desk's name with one ("Finance and Performance Team" gave "Finance" and "Performance
     Team"; s46 acc-data D11): a one-word piece before a desk's word (:data:`_DESK_WORDS`)
     at the end."""
-    pieces = _NAME_SPLIT.split(part)
+    split = _name_split(part)
+    pieces = split.split(part)
     if (
         len(pieces) > 1
         and len(pieces[0].split()) == 1
@@ -7298,7 +7347,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
     # part that has a conjunction; without one, with the first part and the parts after it
     # that read as a person's name ("Jessica Holly, Gail Levy, 7 News WSVN").
     parts = _COMMA.split(s)
-    last = max((k for k, x in enumerate(parts) if len(_NAME_SPLIT.split(x)) > 1), default=0)
+    last = max((k for k, x in enumerate(parts) if len(_name_split(x).split(x)) > 1), default=0)
     if last == 0:
         while last + 1 < len(parts) and _person_like(whole[last + 1]):
             last += 1

@@ -137,7 +137,7 @@ def _plain_heading(s: str) -> bool:
     if s.endswith(("?", "？")):
         if n > structures._HEAD_QUESTION_WORDS:
             return False
-    elif n > structures._HEAD_WORDS or structures._stop_end(s):
+    elif n > structures._HEAD_WORDS or structures.stop_end(s):
         return False
     if (
         not words
@@ -165,7 +165,7 @@ def test_a_paragraph_is_no_heading_before_its_words_are_split():
 
 
 def _plain_prose_line(s: str) -> bool:
-    if not (structures._stop_end(s) or structures._INNER_SENTENCE.search(s) or s.endswith("…")):
+    if not (structures.stop_end(s) or structures._INNER_SENTENCE.search(s) or s.endswith("…")):
         return structures._prose_line(s)  # (the other branch is unchanged)
     if len(s.split()) >= structures._PROSE_WORDS:
         return True
