@@ -41,6 +41,7 @@ from .. import corrections
 from ..boilerplate.apparatus import CAPTION_NOUNS
 from ..boilerplate.feeds import _TIME_FIRST as _CLOCK_FIRST
 from ..boilerplate.feeds import _TIME_ONLY as _CLOCK_ONLY
+from ..boilerplate.feeds import _minutes as _clock_minutes
 from ..boilerplate.lines import (
     CLOSING_MARKS,
     CUE_WORDS,
@@ -4154,6 +4155,28 @@ _NEVER_TITLE_START = re.compile(
     r"|ga (?:direct )?naar (?:de )?(?:inhoud|hoofdinhoud|menu|navigatie)|przejdź do"
     r" (?:treści|menu|nawigacji|wyszukiwarki)|pular para (?:o )?(?:conteúdo|menu)"
     r"|ir para o conteúdo"
+    # ... or a wiki's jump links, the label and a colon: MediaWiki's "Jump to: navigation,
+    # search", "Wechseln zu: Navigation, Suche", "Aller à : navigation, rechercher" (the
+    # title of a wiki page whose headline the ranker missed; s49 sesscmp, dev
+    # stardewvalleywiki)
+    r"|(?:jump to|skip to|wechseln zu|springe zu|aller à|saltar a|ir a|vai a|ga naar|ir para"
+    r"|przejdź do|перейти к)\s*:\s*(?:navigation|navegaci[óo]n|navega[çc][ãa]o|navigazione"
+    r"|navigatie|nawigacj[ia]|навигаци[ия]|search|suche|recherche|rechercher|b[úu]squeda"
+    r"|ricerca|zoeken|pesquisa|wyszukiwani[ae]|поиск[уа]?|content|inhalt|contenu|contenido"
+    r"|contenuto|inhoud|conteúdo|menu|menü|menú)\b(?=.{0,50}$)"
+    # ... or a page's tool to send or print it: "Send this page to someone via email",
+    # "Email this page", "Print this page", "Diese Seite drucken", "Envoyer cette page"
+    # (a video page's share button took the title when its headline was vetoed; s49
+    # sesscmp, dev htmldate 1684405920)
+    # (the tool's words make the whole line, a recipient or a channel after them at most:
+    # "Print this page, says the court" is no button)
+    r"|(?:(?:send|e-?mail|print|share|forward|recommend) this page(?:\s+(?:to|via|by|with)\s"
+    r"[^,.;:]{1,40})?|(?:diese )?seite (?:per e-?mail )?(?:senden|versenden|drucken"
+    r"|weiterempfehlen|teilen)|(?:envoyer|imprimer|partager) cette page|(?:enviar|imprimir"
+    r"|compartir) esta página|(?:invia|stampa|condividi) questa pagina|(?:print|mail|deel"
+    r"|verstuur) deze pagina|deze pagina (?:printen|afdrukken|mailen|versturen|delen)"
+    r"|(?:drukuj|wyślij|udostępnij) (?:tę )?stronę|(?:распечатать|отправить) (?:эту )?страницу)"
+    r"(?:\s+(?:per|par|por|via|by) e-?mail)?\W*$"
     # a table's or a figure's numbered caption, lynx's "CAPTION:" before one, a numbered
     # reference ("Table 1: Biggest rent rises, 2023–2024", "[1] Home Office, Crime
     # outcomes ..." were titles of data stories; s46 acc-data D5)
@@ -6656,6 +6679,11 @@ def _clock_alone(s: str) -> bool:
     )
 
 
+def _stamp(s: str) -> bool:
+    """Whether line ``s`` is a clock time alone or opens with one."""
+    return _clock_alone(s) or _clock_led(s)
+
+
 def _clock_led(s: str) -> bool:
     """Whether line ``s`` opens with a clock time before its words ("21:30 Girona, a la
     Champions", "19時15分 阪神・岡田監督が退任へ")."""
@@ -6665,6 +6693,60 @@ def _clock_led(s: str) -> bool:
         return True
     m = _CLOCK_MORE.match(s)
     return m is not None and bool(s[m.end() :].strip())
+
+
+#: A running time alone: a video's or a podcast's duration ("1:26", "12:47", "1:02:33"),
+#: no half of the day, no zone, no "h"/"Uhr"
+_RUNNING_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:[0-5]\d")
+#: A player's words around a running time (lowercased): "Play", "Watch", "Video", "Duration"
+_PLAYER_WORDS = re.compile(
+    r"\b(?:play(?:ing)?|watch|video|duration|listen|podcast|audio|abspielen|ansehen|dauer"
+    r"|lecture|vidéo|durée|écouter|reproducir|vídeo|duración|riproduci|durata|afspelen"
+    r"|bekijk|duur|assistir|duração|reproduzir|odtwórz|wideo|смотреть|видео)\b|▶|►|再生|動画|视频"
+)
+
+
+def _running_time(texts: list[str], j: int) -> bool:
+    """Whether line ``j``, a clock time alone by its form, is a video's or a podcast's
+    running time: a bare "1:26" with a player's word within two lines, or over a caption
+    the page repeats right under it ("1:26" / "“In this race to win:” Biden, Harris sign
+    …" twice: a video's title and its caption). A duration under 24:00 has a clock's form;
+    titles49's live-blog veto took it for one and ruled out the page's best candidate (s49
+    sesscmp, dev htmldate 1684405920)."""
+    if _RUNNING_TIME.fullmatch(texts[j]) is None:
+        return False
+    n = len(texts)
+    if j + 2 < n and texts[j + 1] == texts[j + 2]:
+        return True
+    return any(
+        _PLAYER_WORDS.search(texts[x].lower()) is not None
+        for x in range(max(0, j - 2), min(n, j + 3))
+        if x != j and len(texts[x]) <= 80
+    )
+
+
+def _stamp_minutes(s: str) -> int | None:
+    """The minutes after midnight of the clock time that is line ``s`` or opens it, or None."""
+    m = _CLOCK_ONLY.fullmatch(s) or _CLOCK_FIRST.match(s)
+    if m is not None:
+        return _clock_minutes(m)
+    if (m := _CLOCK_MORE.match(s)) is None:
+        return None
+    digits = re.findall(r"\d+", m.group())
+    if len(digits) == 1:  # "1447 GMT"
+        digits = [digits[0][:2], digits[0][2:]]
+    hour, minute = int(digits[0]), int(digits[1])
+    return hour * 60 + minute if hour < 24 and minute < 60 else None
+
+
+def _goes_back(later: int | None, earlier: int | None) -> bool:
+    """Whether a stamp ``later`` over a stamp ``earlier`` goes back in time (by at most
+    half a day, across midnight too: "00:30" over "23:05"), as a live blog's posts and a
+    feed's items do, the newest first; a day's schedule and a video's chapters go forward
+    ("8:10 AM" over "12:30 PM"). An unread time counts as going back."""
+    if later is None or earlier is None:
+        return True
+    return (later - earlier) % 1440 <= 720
 
 
 def _stamped_headlines(page: Page, pool: TitlePool) -> set[int]:
@@ -6686,14 +6768,23 @@ def _stamped_headlines(page: Page, pool: TitlePool) -> set[int]:
         # over without a call)
         if not (texts[k][:1].isdigit() or (k > 0 and texts[k - 1][:1].isdigit())):
             continue
-        if k > 0 and _clock_alone(texts[k - 1]):
-            lo, hi = max(0, k - 1 - _STAMP_REACH), min(n, k + _STAMP_REACH)
-            around = [*range(lo, k - 1), *range(k + 1, hi)]
+        if k > 0 and _clock_alone(texts[k - 1]) and not _running_time(texts, k - 1):
+            at, lo, hi = k - 1, max(0, k - 1 - _STAMP_REACH), min(n, k + _STAMP_REACH)
         elif _clock_led(texts[k]):
-            around = [x for x in (k - 2, k - 1, k + 1, k + 2) if 0 <= x < n]
+            at, lo, hi = k, max(0, k - 2), min(n, k + 3)
         else:
             continue
-        if any(_clock_alone(texts[x]) or _clock_led(texts[x]) for x in around):
+        # (the nearest other stamps over and under it: a live blog's or a feed's times go
+        # back, the newest first; a wiki's schedule, "8:10 AM" / "Leaves her trailer …" /
+        # "12:30 PM", goes forward and is no feed: s49 sesscmp, dev stardewvalleywiki)
+        over = next((x for x in range(at - 1, lo - 1, -1) if _stamp(texts[x])), None)
+        under = next((x for x in range(k + 1, hi) if _stamp(texts[x])), None)
+        if over is None and under is None:
+            continue
+        mine = _stamp_minutes(texts[at])
+        if (over is not None and _goes_back(_stamp_minutes(texts[over]), mine)) or (
+            under is not None and _goes_back(mine, _stamp_minutes(texts[under]))
+        ):
             flagged.add(t)
     if not flagged:
         return set()
