@@ -6553,6 +6553,21 @@ def _after_story(page: Page, pool: TitlePool) -> set[int]:
     return {i for _, i, _ in pool.cands if i >= end}
 
 
+#: The most non-blank lines between a headline and the story's first paragraph (a date
+#: line, a byline, an event's date, time and venue lines)
+_HEAD_GAP = 6
+#: A previous or next post's link: a guillemet or an arrow at its start or end
+_POSTNAV = re.compile(r"^\s*[«‹←<]|[»›→>]\s*$")
+
+
+def _story_head(page: Page, line: int, text: str) -> bool:
+    """Whether candidate ``text`` on line ``line`` stands in the story's head: above its
+    first paragraph (:attr:`Page.body`), :data:`_HEAD_GAP` non-blank lines over it at most,
+    and no previous or next post's link (:data:`_POSTNAV`: "« Berichte über …")."""
+    k = bisect.bisect_left(page.item_lines, line)
+    return 0 <= page.body - k - 1 <= _HEAD_GAP and _POSTNAV.search(text) is None
+
+
 #: An outline's label at a heading's start: a capital letter, a Roman numeral or a
 #: number, then a period or a bracket and a space ("A. Problem und Ziel", "II. Begründung",
 #: "3) Scope")
@@ -8824,13 +8839,18 @@ def extract_lines(
         tcands = [(headline, marked, 0.0)]
     else:
         pool = TitlePool(page)
-        tcands = [
-            t
-            for t in rank_titles(
-                page, pool, None if not authors else aline, no_title_lines(page, pool)
-            )
-            if not _PAREN_NUM.search(t[1])
-        ]
+        others = no_title_lines(page, pool)
+        bline = None if not authors else aline
+        tcands = [t for t in rank_titles(page, pool, bline, others) if not _PAREN_NUM.search(t[1])]
+        if tcands and not _story_head(page, (win := max(tcands, key=lambda t: t[2]))[0], win[1]):
+            # (a winner away from the story's head, where a candidate below the story
+            # (:func:`_after_story`) would have won: that one's page had no title, and
+            # keeps none, rather than a cookie banner's heading or a previous post's link
+            # as the runner-up; s49 acc-regress R8)
+            after = _after_story(page, pool)
+            alt = rank_titles(page, pool, bline, others - after) if after else []
+            if alt and max(alt, key=lambda t: t[2])[0] in after:
+                tcands = []
     if tcands:
         i, s, _ = max(tcands, key=lambda t: t[2])
         if (
