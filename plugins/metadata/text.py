@@ -5676,6 +5676,15 @@ class TitlePool:
                 # et Marc Lefèvre" under a paper's headline; alone, or first, a biography's
                 # or an interview's headline: see _never_title)
                 continue
+            if ("(" in s and _PLACE_MARK.search(s) is not None) or (
+                s in (texts[k - 1] if k else "", texts[k + 1] if k + 1 < len(texts) else "")
+                and _names_line(s)
+            ):
+                # (a photo's caption: people's places in it, "Marcell Jansen (l.) Piotr
+                # Trochowski", or names printed twice in a row, an image's alt over its
+                # caption in w3m and lynx, "Samuel Alito and Elizabeth Prelogar"; s49
+                # acc-regress R2)
+                continue
             if (
                 i + 1 < n_lines
                 and piece_of_sentence(items[k][1], nxt := lines[i + 1].strip())
@@ -6553,6 +6562,13 @@ def _after_story(page: Page, pool: TitlePool) -> set[int]:
     return {i for _, i, _ in pool.cands if i >= end}
 
 
+#: A person's place in a photo, in brackets: "(l.)", "(v. l.)", "(rechts)", "(left)",
+#: "(à g.)", "(izq.)"
+_PLACE_MARK = re.compile(
+    r"\((?:v\.\s?[lr]\.|von links|l\.|r\.|li\.|re\.|links|rechts|mitte|left|right|centre|center|"
+    r"from left|à\s?[gd]\.?|izq\.?|dcha\.?|sx|dx)\)",
+    re.I,
+)
 #: The most non-blank lines between a headline and the story's first paragraph (a date
 #: line, a byline, an event's date, time and venue lines)
 _HEAD_GAP = 6

@@ -171,3 +171,32 @@ def test_runner_up_far_from_the_story_is_no_title_when_a_line_below_it_won() -> 
         "© Northshire County Council 2025\n"
     )
     assert extract(text)["title"] != "Tell us whether you accept cookies"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        ["Samuel Alito and Elizabeth Prelogar", "Samuel Alito and Elizabeth Prelogar"],
+        ["Marcell Jansen (l.) Piotr Trochowski"],
+    ],
+)
+def test_photo_caption_of_names_is_no_title(caption: list[str]) -> None:
+    """Two names printed twice in a row (an image's alt over its caption, as w3m and lynx
+    write them) or names with their places in the photo ("(l.)") are a caption: it won over
+    the headline once two names could head a page (s49 acc-regress R2)."""
+    text = "\n".join(
+        [
+            "Politics",
+            "Supreme Court",
+            "The nonstop sparring match between the conservative justice and the liberal attorney",
+            "Link Copied!",
+            "Ad Feedback",
+            *caption,
+            "",
+            "Getty Images/Sipa USA",
+            "Justice Samuel Alito is the tip of the spear for conservatives challenging the administration during oral arguments at the Supreme Court.",
+            "He is a fierce questioner, ready to trap advocates in their arguments. And he becomes demonstrably riled when he fails to get the answer he wants.",
+            "Solicitor General Elizabeth Prelogar is the administration's top lawyer at the court, defending the policies that are the source of much of his consternation.",
+        ]
+    )
+    assert extract(text)["title"] not in caption
