@@ -682,6 +682,18 @@ _POPUP_TITLE = re.compile(
     r"activated|enabled|aktiviert|activ[ée]e?s?|activad[oa]s?|attivat[oa]|"
     r"successful(?:ly)?|erfolgreich|succès|éxito|successo)\b"
 )
+#: a teaser's byline in a heading's place: "Written by Rachael Link, MS, RD"
+_BYLINE_HEAD = re.compile(r"(?i)\W*(?:(?:written|posted|reviewed|edited)\s+)?by\s+\S")
+
+
+def _lone_label(s: str) -> bool:
+    """Whether heading ``s`` is one word or a byline (:data:`_BYLINE_HEAD`): an image's
+    credit ("Mezger"), a newsletter box's link ("Datenschutzbestimmung"), a teaser's byline
+    -- refused alone over a paragraph that does not go on, as a pop-up's title is (they were
+    before :data:`_POPUP_TITLE` narrowed that refusal; s49 acc-regress R7)."""
+    return len(s.split(None, 1)) <= 1 or _BYLINE_HEAD.match(s) is not None
+
+
 #: a box's label over teasers or a prompt, in the heading's place: other news, more
 #: information, the next article, a notification's or newsletter's call
 _BOX_LABEL = re.compile(
@@ -863,7 +875,11 @@ def headed_paragraphs(
     # paragraph that goes on or when worded as no pop-up's title: :data:`_POPUP_TITLE`)
     sections = len(single) >= _HEAD_SECTIONS
     found = {
-        j for j in single if sections or _POPUP_TITLE.search(lines[j]) is None or goes_on(j + 1)
+        j
+        for j in single
+        if sections
+        or (_POPUP_TITLE.search(t := lines[j]) is None and not _lone_label(t))
+        or goes_on(j + 1)
     }
     # the runs of heading/paragraph pairs
     j = 0

@@ -1,0 +1,32 @@
+"""Regressions of session 48 fixed in session 49 (tester acc-regress's R-findings):
+short lone lines kept as headings (R7). Excerpts of the tester's pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+
+_DATA = Path(__file__).parent / "data"
+
+
+def _kept(run_stage: Any, text: str) -> list[str]:
+    run = run_stage(BoilerplateStage, make_document(text))
+    return run.kept[0].text.split("\n")
+
+
+@pytest.mark.parametrize("head", ["Mezger", "Datenschutzbestimmung", "Written by Rachael Link"])
+def test_a_lone_word_or_byline_over_a_short_paragraph_is_no_heading(run_stage, head):
+    """R7: once a lone heading over a paragraph that does not go on was refused by a pop-up
+    title's words only, an image's credit ("Mezger"), a newsletter box's link and a teaser's
+    byline passed as headings (trafeval-w3m SW1, agrarheute; aeb-lynx e593d7). A short
+    section's heading of two words or more still is one ("Attending this event")."""
+    page = (_DATA / "regfix48_event_en.txt").read_text()
+    kept = _kept(run_stage, page)
+    assert "Attending this event" in kept
+    kept = _kept(run_stage, page.replace("Attending this event", head))
+    assert head not in kept
