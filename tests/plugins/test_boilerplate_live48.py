@@ -303,3 +303,28 @@ def test_a_lone_label_over_items_and_a_reference_lists_years_are_no_line_up_or_c
              "Feb. 24, 2022 - Russia invades",
              "24 janvier 2023 : le plan est présenté"]  # fmt: skip
     assert _listed_rows(chron, _titlelike(chron)).all()
+
+
+def test_an_events_bare_time_in_its_item_is_not_written_twice():
+    """An event list's ``<li><time>Fr 1. August 2025, 13:30</time><h3>Repair-Café</h3>…``:
+    the time's text is the item's line's own; the restored copy beside it wrote the date
+    twice, "Fr 1. August 2025, 13:30 Fr 1. August 2025, 13:30 Repair-Café" (s49
+    acc-regress R12, kinds k037)."""
+    events = [
+        ("Fr 1. August 2025, 13:30", "Repair-Café", "Bei Regen im Saal."),
+        ("Sa 9. August 2025, 12:00", "Vortrag: Wetzlar", "Bringen Sie Geräte mit."),
+        ("Di 12. August 2025, 18:30", "Open-Air-Kino", ""),
+        ("Di 19. August 2025, 12:30", "Bastelnachmittag für Kinder", ""),
+        ("Do 28. August 2025, 11:30", "Wochenmarkt", ""),
+    ]  # fmt: skip
+    items = "".join(
+        f"<li><time>{when}</time><h3>{head}</h3><p>Bahnhofstraße 42, Regensburg</p>"
+        + (f"<p>{text}</p>" if text else "")
+        + "</li>"
+        for when, head, text in events
+    )
+    tree = lh.fromstring(f"<html><body><main><ul>{items}</ul></main></body></html>")
+    assert live_post_times(tree) != []
+    page = tree.text_content()
+    for when, _, _ in events:
+        assert page.count(when) == 1, page
