@@ -2222,10 +2222,11 @@ def live_post_times(tree: Any) -> list[str]:
     if not _clock_order([x[2] for x in run], [x[1] for x in run]):
         return []
     for para, said, _, at, _ in run:
-        if at is not None and at.tag == "time":
-            # (the <time> bare in its entry, "<li><time>Fr 1. August 2025, 13:30</time><h3>
-            # Repair-Café</h3>…": its text is the entry's line's own, and a copy beside it
-            # wrote the date twice; s49 acc-regress R12)
+        if at is not None and at.tag == "time" and at.getparent().tag == "li":
+            # (the <time> bare in a list's item, "<li><time>Fr 1. August 2025, 13:30</time>
+            # <h3>Repair-Café</h3>…": the extraction keeps an item's text whole, the time's
+            # too, and a copy beside it wrote the date twice; s49 acc-regress R12. Bare in
+            # a <div> it is dropped and needs its copy)
             continue
         stamp = para.makeelement("p", {})
         stamp.text = said
