@@ -3145,7 +3145,9 @@ def _heading_copies(rows: list[str], X: np.ndarray, rb: np.ndarray) -> np.ndarra
     groups: dict[tuple[int, str], list[int]] = {}
     for j, d in zip(cand, doc, strict=True):
         groups.setdefault((d, rows[j]), []).append(j)
-    prose = (X[:, 0] >= 8) & (X[:, 3] > 0)
+    # (prose of its own: a teaser's summary printed twice under its headline's copies is
+    # repeated too, and the copy over it no entry's headline; s49 acc-regress R6, furche.at)
+    prose = (X[:, 0] >= 8) & (X[:, 3] > 0) & (X[:, _FI["repeat"]] <= 0)
     title = X[:, _FI["titlelike"]] > 0
     for (d, _), copies in groups.items():
         if len(copies) < 2:

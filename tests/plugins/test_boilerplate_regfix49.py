@@ -30,3 +30,27 @@ def test_a_lone_word_or_byline_over_a_short_paragraph_is_no_heading(run_stage, h
     assert "Attending this event" in kept
     kept = _kept(run_stage, page.replace("Attending this event", head))
     assert head not in kept
+
+
+def test_a_teaser_printed_twice_with_its_summary_is_no_entrys_heading(run_stage):
+    """R6: a teaser's headline printed twice, each time over the same summary (a timeline's
+    axis "1945 1960 1980 2000 2020" over a magazine's teaser, furche.at), had its second
+    copy spared as the one heading prose under a box of headlines; the summary under it is
+    a copy too, no entry's paragraph of its own."""
+    summary = (
+        "Die Ökonomie der Aufmerksamkeit ist ein Motor der Industriegesellschaft. Aber in "
+        "Krisensituationen erweist sich Aufmerksamkeit als zusätzlicher Stressfaktor."
+    )
+    story = (
+        "Plötzlich ist alles anders. Die Gewissheiten des Lebens in einer wohlhabenden "
+        "Gesellschaft, in der das allermeiste gut funktioniert, werden durch einen "
+        "Unsichtbaren in Frage gestellt. Eine unsichtbare Gefahr, deren Ausmaße statistisch "
+        "hochgerechnet werden, erzeugt Unsicherheit und eine Angst, die genährt wird."
+    )
+    axis = "1945 1960 1980 2000 2020"
+    text = "\n\n".join(
+        ["Gesellschaft", "Achtsam durch die Krise", axis, summary, axis, summary, "Ursula Baatz"]
+        + [story] * 3
+        + ["Gesellschaft", "Achtsam durch die Krise", "Impressum", "Datenschutz"]
+    )
+    assert axis not in _kept(run_stage, text)
