@@ -8855,16 +8855,16 @@ def extract_lines(
         tcands = [(headline, marked, 0.0)]
     else:
         pool = TitlePool(page)
-        others = no_title_lines(page, pool)
+        no_title = no_title_lines(page, pool)
         bline = None if not authors else aline
-        tcands = [t for t in rank_titles(page, pool, bline, others) if not _PAREN_NUM.search(t[1])]
+        tcands = [t for t in rank_titles(page, pool, bline, no_title) if not _PAREN_NUM.search(t[1])]
         if tcands and not _story_head(page, (win := max(tcands, key=lambda t: t[2]))[0], win[1]):
             # (a winner away from the story's head, where a candidate below the story
             # (:func:`_after_story`) would have won: that one's page had no title, and
             # keeps none, rather than a cookie banner's heading or a previous post's link
             # as the runner-up; s49 acc-regress R8)
             after = _after_story(page, pool)
-            alt = rank_titles(page, pool, bline, others - after) if after else []
+            alt = rank_titles(page, pool, bline, no_title - after) if after else []
             if alt and max(alt, key=lambda t: t[2])[0] in after:
                 tcands = []
     if tcands:
