@@ -8857,7 +8857,9 @@ def extract_lines(
         pool = TitlePool(page)
         no_title = no_title_lines(page, pool)
         bline = None if not authors else aline
-        tcands = [t for t in rank_titles(page, pool, bline, no_title) if not _PAREN_NUM.search(t[1])]
+        tcands = [
+            t for t in rank_titles(page, pool, bline, no_title) if not _PAREN_NUM.search(t[1])
+        ]
         if tcands and not _story_head(page, (win := max(tcands, key=lambda t: t[2]))[0], win[1]):
             # (a winner away from the story's head, where a candidate below the story
             # (:func:`_after_story`) would have won: that one's page had no title, and
