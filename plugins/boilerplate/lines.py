@@ -3067,7 +3067,7 @@ _CHRONOLOGY_ITEMS = 3
 _ADDRESS = re.compile(r"(?:file|https?|ftp|javascript|mailto):|www\.", re.I)
 #: a sports list's marks on its own row: a minute ("(43')", "90+2'") or a score ("4-1", "2:0")
 _SPORTS_MARK = re.compile(
-    r"\b\d{1,3}(?:\+\d{1,2})?['’′]|(?<![\d.:/])\d{1,2}\s?[-:–]\s?\d{1,2}(?![\d.:/])"
+    r"\b\d{1,3}(?:\+\d{1,2})?['’′]|(?<![\d.:/])\d{1,2}\s?[-:–]\s?\d{1,2}(?![\d./]|:\d)"
 )
 #: the most rows between two listed rows of one line-up (the teams' rows, the scorers')
 _LISTED_NEAR = 3
@@ -3090,7 +3090,7 @@ def _listed_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
     "2016年1月 …"; a related box's stamps are of one year). They stood after the article's
     last paragraph and were removed as teasers (s48 acc-live L6). Only the title-like lines
     are read, and of those the ones with a colon or a digit. A listed row needs another near
-    it or a minute or a score of its own (:data:`_SPORTS_MARK`); a year-led row's year stands
+    it or a minute or a score within as many rows (:data:`_SPORTS_MARK`); a year-led row's year stands
     as a word, in no address (lynx's reference list, s49 R5)."""
     out = np.zeros(len(rows), bool)
     cand = np.flatnonzero(X[:, _FI["titlelike"]] > 0).tolist()
@@ -3106,11 +3106,14 @@ def _listed_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
             and not _ADDRESS.search(row)
         ):
             years[j] = m.group(1)
-    # (a listed row is a line-up's when another stands near or it has a minute or a score:
+    # (a listed row is a line-up's when another stands near or a minute or a score does:
     # a lone "Zahlungsarten: PayPal, Klarna, Kreditkarte, Vorkasse" is a shop's chrome)
     for j in listed:
         near = any(k != j and abs(k - j) <= _LISTED_NEAR for k in listed)
-        out[j] = near or _SPORTS_MARK.search(rows[j]) is not None
+        out[j] = near or any(
+            _SPORTS_MARK.search(rows[k]) is not None
+            for k in range(max(0, j - _LISTED_NEAR), min(len(rows), j + _LISTED_NEAR + 1))
+        )
     # (a run of year-led lines, each the next row of the one before)
     run: list[int] = []
     for j in [*sorted(years), -2]:
@@ -3145,9 +3148,7 @@ def _heading_copies(rows: list[str], X: np.ndarray, rb: np.ndarray) -> np.ndarra
     groups: dict[tuple[int, str], list[int]] = {}
     for j, d in zip(cand, doc, strict=True):
         groups.setdefault((d, rows[j]), []).append(j)
-    # (prose of its own: a teaser's summary printed twice under its headline's copies is
-    # repeated too, and the copy over it no entry's headline; s49 acc-regress R6, furche.at)
-    prose = (X[:, 0] >= 8) & (X[:, 3] > 0) & (X[:, _FI["repeat"]] <= 0)
+    prose = (X[:, 0] >= 8) & (X[:, 3] > 0)
     title = X[:, _FI["titlelike"]] > 0
     for (d, _), copies in groups.items():
         if len(copies) < 2:
@@ -3161,6 +3162,11 @@ def _heading_copies(rows: list[str], X: np.ndarray, rb: np.ndarray) -> np.ndarra
             for j in copies
             if j + 1 < end and prose[j + 1] and not (j - 1 >= start and title[j - 1])
         ]
+        # (a teaser printed twice with its summary: the same line under each copy, no
+        # entry's paragraph; s49 acc-regress R6, furche.at. A repeated caption under a
+        # section's heading is under one copy only, and the heading stays: cubadebate)
+        under = [rows[k + 1] for k in copies if k + 1 < end]
+        heads = [j for j in heads if under.count(rows[j + 1]) < 2]
         # (the box: another headline beside the copy, not the copy's own twin: a teaser
         # printed twice over a paragraph, a caption under each picture of a post, stay)
         boxed = [

@@ -299,6 +299,12 @@ def test_a_lone_label_over_items_and_a_reference_lists_years_are_no_line_up_or_c
     assert _listed_rows(sport, _titlelike(sport)).all()
     goals = ["Golos: Di María (43' g.p.), Kökçü (67'), Pavlidis (72'), Amdouni (90+2')"]
     assert _listed_rows(goals, _titlelike(goals)).all()
+    # (a booking list under the goals' lines, dev everardoherrera.com)
+    cards = [
+        "3-1: Kenner Gutiérrez con golazo de media distancia",
+        "Amarillas: 25-Jeancarlo Sánchez, 5-Richard Steven, 11-Reimond Salas, 12-Jossimar Olivero",
+    ]
+    assert _listed_rows(cards, _titlelike(cards))[1]
     chron = ["2013年4月 黒田総裁のもとで異次元緩和を開始", "2016年1月 マイナス金利政策の導入を決定",
              "Feb. 24, 2022 - Russia invades",
              "24 janvier 2023 : le plan est présenté"]  # fmt: skip

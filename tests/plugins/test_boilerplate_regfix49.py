@@ -54,3 +54,24 @@ def test_a_teaser_printed_twice_with_its_summary_is_no_entrys_heading(run_stage)
         + ["Gesellschaft", "Achtsam durch die Krise", "Impressum", "Datenschutz"]
     )
     assert axis not in _kept(run_stage, text)
+
+
+def test_a_sections_heading_listed_in_a_box_over_a_repeated_caption_is_kept(run_stage):
+    """R6's fix spares no copy over a summary printed twice; a section's heading listed in
+    a box at the top and standing over a picture's caption repeated under each section is
+    still the one copy over prose (dev cubadebate.cu)."""
+    caption = "IV Pleno del Comité Central del Partido. Foto: Estudios Revolución."
+    heads = [
+        "Prepararse para dirigir a la medida de Cuba",
+        "Código de las Familias: código de justicia social",
+    ]
+    para = (
+        "Hay que haber transitado por un municipio o una provincia para saber cómo se hacen "
+        "las cosas, añadió Morales Ojeda, y no pedir a los demás lo que no se sea capaz de hacer."
+    )
+    lines = ["Díaz-Canel insta a debatir en la base problemas de sociedad en Cuba", *heads]
+    lines += ["Compartir en Facebook", para, para.replace("cosas", "tareas")]
+    for i, h in enumerate(heads):
+        lines += [h, caption, para.replace("municipio", f"municipio {i}")]
+    kept = _kept(run_stage, "\n\n".join(lines))
+    assert all(h in kept for h in heads), kept
