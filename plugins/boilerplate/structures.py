@@ -687,11 +687,11 @@ _BYLINE_HEAD = re.compile(r"(?i)\W*(?:(?:written|posted|reviewed|edited)\s+)?by\
 
 
 def _lone_label(s: str) -> bool:
-    """Whether heading ``s`` is one word or a byline (:data:`_BYLINE_HEAD`): an image's
-    credit ("Mezger"), a newsletter box's link ("Datenschutzbestimmung"), a teaser's byline
-    -- refused alone over a paragraph that does not go on, as a pop-up's title is (they were
-    before :data:`_POPUP_TITLE` narrowed that refusal; s49 acc-regress R7)."""
-    return len(s.split(None, 1)) <= 1 or _BYLINE_HEAD.match(s) is not None
+    """Whether heading ``s`` is a byline (:data:`_BYLINE_HEAD`): a teaser's, refused alone
+    over a paragraph that does not go on, as a pop-up's title is (it was before
+    :data:`_POPUP_TITLE` narrowed that refusal; s49 acc-regress R7). (Not any one word: a
+    manual's "Installazione", "Konfiguration" head its last short sections.)"""
+    return _BYLINE_HEAD.match(s) is not None
 
 
 #: a box's label over teasers or a prompt, in the heading's place: other news, more
