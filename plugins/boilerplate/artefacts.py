@@ -102,9 +102,27 @@ def artefact_lines(lines: list[str], keep: list[bool]) -> list[int]:
     for j, (line, kept) in enumerate(zip(lines, keep, strict=True)):
         if not kept or line[:1] not in "[•*-·<":
             continue
-        if placeholder_line(line) or (markup_line(line) and not _lead_in(lines, j)):
+        if (
+            placeholder_line(line)
+            or (markup_line(line) and not _lead_in(lines, j))
+            # (a note's letter alone needs its anchor in the text: see _anchored)
+            or ((m := _LONE_LETTER.fullmatch(line)) is not None and not _anchored(lines, j, m[1]))
+        ):
             found.append(j)
     return found
+
+
+#: a letter alone in brackets on its line, after a bullet maybe: a note's letter (``[a]``)
+#: or w3m's placeholder of an image whose alt text is a letter (an info icon's ``[i]``)
+_LONE_LETTER = re.compile(r"[•*·-]?\s*(\[[^\W\d_]\])")
+
+
+def _anchored(lines: list[str], j: int, mark: str) -> bool:
+    """Whether the note's letter ``mark`` ("[a]") alone on line ``j`` has its anchor: it
+    stands in another line with text of its own (a sentence's "…the plan.[a]"). Without
+    one it is w3m's alt placeholder of an image, "[i]" over a category's info, "[a]" over a
+    photo's caption (s49 acc-regress R4)."""
+    return any(mark in x and _LONE_LETTER.fullmatch(x) is None for x in lines)
 
 
 def _lead_in(lines: list[str], j: int) -> bool:

@@ -3065,8 +3065,17 @@ _LISTED_ITEMS = 4
 #: a line that opens with a year, in its first three words ("2013年4月 黒田総裁…",
 #: "24 janvier 2020 : …", "Feb. 24, 2022 - …"): a chronology's item; the fewest such lines
 #: in a row, of two years at least, that make one
-_YEAR_LED = re.compile(r"\W*(?:\S+\s+){0,2}?\S*?(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_YEAR_LED = re.compile(r"\W*(?:\S+\s+){0,2}?\S*?(?<![\w/=])(1[5-9]\d\d|20\d\d)(?!\d)")
 _CHRONOLOGY_ITEMS = 3
+#: an address in a row ("402. file:///noticias.php?y=2019&m=11", lynx's reference list): its
+#: year is a query's or a path's, no chronology's
+_ADDRESS = re.compile(r"(?:file|https?|ftp|javascript|mailto):|www\.", re.I)
+#: a sports list's marks on its own row: a minute ("(43')", "90+2'") or a score ("4-1", "2:0")
+_SPORTS_MARK = re.compile(
+    r"\b\d{1,3}(?:\+\d{1,2})?['’′]|(?<![\d.:/])\d{1,2}\s?[-:–]\s?\d{1,2}(?![\d./]|:\d)"
+)
+#: the most rows between two listed rows of one line-up (the teams' rows, the scorers')
+_LISTED_NEAR = 3
 
 
 def _listed(row: str) -> bool:
@@ -3085,16 +3094,31 @@ def _listed_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
     a row that each open with a year, two years at least (a chronology: "2013年4月 …",
     "2016年1月 …"; a related box's stamps are of one year). They stood after the article's
     last paragraph and were removed as teasers (s48 acc-live L6). Only the title-like lines
-    are read, and of those the ones with a colon or a digit."""
+    are read, and of those the ones with a colon or a digit. A listed row needs another near
+    it or a minute or a score within as many rows (:data:`_SPORTS_MARK`); a year-led row's year stands
+    as a word, in no address (lynx's reference list, s49 R5)."""
     out = np.zeros(len(rows), bool)
     cand = np.flatnonzero(X[:, _FI["titlelike"]] > 0).tolist()
     years: dict[int, str] = {}
+    listed: list[int] = []
     for j in cand:
         row = rows[j]
         if ":" in row and _listed(row):
-            out[j] = True
-        elif any(c.isdigit() for c in row[:24]) and (m := _YEAR_LED.match(row)) is not None:
+            listed.append(j)
+        elif (
+            any(c.isdigit() for c in row[:24])
+            and (m := _YEAR_LED.match(row)) is not None
+            and not _ADDRESS.search(row)
+        ):
             years[j] = m.group(1)
+    # (a listed row is a line-up's when another stands near or a minute or a score does:
+    # a lone "Zahlungsarten: PayPal, Klarna, Kreditkarte, Vorkasse" is a shop's chrome)
+    for j in listed:
+        near = any(k != j and abs(k - j) <= _LISTED_NEAR for k in listed)
+        out[j] = near or any(
+            _SPORTS_MARK.search(rows[k]) is not None
+            for k in range(max(0, j - _LISTED_NEAR), min(len(rows), j + _LISTED_NEAR + 1))
+        )
     # (a run of year-led lines, each the next row of the one before)
     run: list[int] = []
     for j in [*sorted(years), -2]:
@@ -3143,6 +3167,11 @@ def _heading_copies(rows: list[str], X: np.ndarray, rb: np.ndarray) -> np.ndarra
             for j in copies
             if j + 1 < end and prose[j + 1] and not (j - 1 >= start and title[j - 1])
         ]
+        # (a teaser printed twice with its summary: the same line under each copy, no
+        # entry's paragraph; s49 acc-regress R6, furche.at. A repeated caption under a
+        # section's heading is under one copy only, and the heading stays: cubadebate)
+        under = [rows[k + 1] for k in copies if k + 1 < end]
+        heads = [j for j in heads if under.count(rows[j + 1]) < 2]
         # (the box: another headline beside the copy, not the copy's own twin: a teaser
         # printed twice over a paragraph, a caption under each picture of a post, stay)
         boxed = [

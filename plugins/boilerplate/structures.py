@@ -132,11 +132,6 @@ def stop_end(s: str) -> bool:
     return s.rstrip('"”»)')[-1:] in _STOPS
 
 
-#: the name :func:`stop_end` had before session 49 (imported across modules as a private
-#: name; s49 acc-read F19), for branches written against it
-_stop_end = stop_end
-
-
 Form = tuple[str, object]
 #: the form of a line that starts with a quantity (:func:`_form`)
 _QUANTITY_FORM: Form = ("quantity", 0)
@@ -808,6 +803,18 @@ _POPUP_TITLE = re.compile(
     r"activated|enabled|aktiviert|activ[ée]e?s?|activad[oa]s?|attivat[oa]|"
     r"successful(?:ly)?|erfolgreich|succès|éxito|successo)\b"
 )
+#: a teaser's byline in a heading's place: "Written by Rachael Link, MS, RD"
+_BYLINE_HEAD = re.compile(r"(?i)\W*(?:(?:written|posted|reviewed|edited)\s+)?by\s+\S")
+
+
+def _lone_label(s: str) -> bool:
+    """Whether heading ``s`` is a byline (:data:`_BYLINE_HEAD`): a teaser's, refused alone
+    over a paragraph that does not go on, as a pop-up's title is (it was before
+    :data:`_POPUP_TITLE` narrowed that refusal; s49 acc-regress R7). (Not any one word: a
+    manual's "Installazione", "Konfiguration" head its last short sections.)"""
+    return _BYLINE_HEAD.match(s) is not None
+
+
 #: a box's label over teasers or a prompt, in the heading's place: other news, more
 #: information, the next article, a notification's or newsletter's call
 _BOX_LABEL = re.compile(
@@ -989,7 +996,11 @@ def headed_paragraphs(
     # paragraph that goes on or when worded as no pop-up's title: :data:`_POPUP_TITLE`)
     sections = len(single) >= _HEAD_SECTIONS
     found = {
-        j for j in single if sections or _POPUP_TITLE.search(lines[j]) is None or goes_on(j + 1)
+        j
+        for j in single
+        if sections
+        or (_POPUP_TITLE.search(t := lines[j]) is None and not _lone_label(t))
+        or goes_on(j + 1)
     }
     # the runs of heading/paragraph pairs
     j = 0
@@ -2554,6 +2565,12 @@ def live_post_times(tree: Any) -> list[str]:
     if not _clock_order([x[2] for x in run], [x[1] for x in run]):
         return []
     for para, said, _, at, _ in run:
+        if at is not None and at.tag == "time" and at.getparent().tag == "li":
+            # (the <time> bare in a list's item, "<li><time>Fr 1. August 2025, 13:30</time>
+            # <h3>Repair-Café</h3>…": the extraction keeps an item's text whole, the time's
+            # too, and a copy beside it wrote the date twice; s49 acc-regress R12. Bare in
+            # a <div> it is dropped and needs its copy)
+            continue
         stamp = para.makeelement("p", {})
         stamp.text = said
         if at is not None:

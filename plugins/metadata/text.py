@@ -5757,6 +5757,15 @@ class TitlePool:
                 # et Marc Lefèvre" under a paper's headline; alone, or first, a biography's
                 # or an interview's headline: see _never_title)
                 continue
+            if ("(" in s and _PLACE_MARK.search(s) is not None) or (
+                s in (texts[k - 1] if k else "", texts[k + 1] if k + 1 < len(texts) else "")
+                and _names_line(s)
+            ):
+                # (a photo's caption: people's places in it, "Marcell Jansen (l.) Piotr
+                # Trochowski", or names printed twice in a row, an image's alt over its
+                # caption in w3m and lynx, "Samuel Alito and Elizabeth Prelogar"; s49
+                # acc-regress R2)
+                continue
             if (
                 i + 1 < n_lines
                 and piece_of_sentence(items[k][1], nxt := lines[i + 1].strip())
@@ -6854,6 +6863,28 @@ def _after_story(page: Page, pool: TitlePool) -> set[int]:
     of sepsis. …" under a press release; s47 acc-gov G3)."""
     end = page.story_end
     return {i for _, i, _ in pool.cands if i >= end}
+
+
+#: A person's place in a photo, in brackets: "(l.)", "(v. l.)", "(rechts)", "(left)",
+#: "(à g.)", "(izq.)"
+_PLACE_MARK = re.compile(
+    r"\((?:v\.\s?[lr]\.|von links|l\.|r\.|li\.|re\.|links|rechts|mitte|left|right|centre|center|"
+    r"from left|à\s?[gd]\.?|izq\.?|dcha\.?|sx|dx)\)",
+    re.I,
+)
+#: The most non-blank lines between a headline and the story's first paragraph (a date
+#: line, a byline, an event's date, time and venue lines)
+_HEAD_GAP = 6
+#: A previous or next post's link: a guillemet or an arrow at its start or end
+_POSTNAV = re.compile(r"^\s*[«‹←<]|[»›→>]\s*$")
+
+
+def _story_head(page: Page, line: int, text: str) -> bool:
+    """Whether candidate ``text`` on line ``line`` stands in the story's head: above its
+    first paragraph (:attr:`Page.body`), :data:`_HEAD_GAP` non-blank lines over it at most,
+    and no previous or next post's link (:data:`_POSTNAV`: "« Berichte über …")."""
+    k = bisect.bisect_left(page.item_lines, line)
+    return 0 <= page.body - k - 1 <= _HEAD_GAP and _POSTNAV.search(text) is None
 
 
 #: An outline's label at a heading's start: a capital letter, a Roman numeral or a
@@ -9156,11 +9187,17 @@ def extract_lines(
     else:
         pool = TitlePool(page)
         vetoed = no_title_lines(page, pool)
-        tcands = [
-            t
-            for t in rank_titles(page, pool, None if not authors else aline, vetoed)
-            if not _PAREN_NUM.search(t[1])
-        ]
+        bline = None if not authors else aline
+        tcands = [t for t in rank_titles(page, pool, bline, vetoed) if not _PAREN_NUM.search(t[1])]
+        if tcands and not _story_head(page, (win := max(tcands, key=lambda t: t[2]))[0], win[1]):
+            # (a winner away from the story's head, where a candidate below the story
+            # (:func:`_after_story`) would have won: that one's page had no title, and
+            # keeps none, rather than a cookie banner's heading or a previous post's link
+            # as the runner-up; s49 acc-regress R8)
+            after = _after_story(page, pool)
+            alt = rank_titles(page, pool, bline, vetoed - after) if after else []
+            if alt and max(alt, key=lambda t: t[2])[0] in after:
+                tcands = []
     if tcands:
         i, s, _ = max(tcands, key=lambda t: t[2])
         if (

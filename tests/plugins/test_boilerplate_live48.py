@@ -263,3 +263,74 @@ def test_a_match_reports_minutes_are_its_entry_times():
     # (minutes out of a match's order: no report's)
     lines[0], lines[4] = lines[4], lines[0]
     assert post_times(lines, keep, [False] * len(lines)) == []
+
+
+def _titlelike(rows: list[str]):
+    import numpy as np
+
+    from corearchive_plugins.boilerplate.lines import _FI
+
+    X = np.zeros((len(rows), max(_FI.values()) + 1))
+    X[:, _FI["titlelike"]] = 1
+    return X
+
+
+def test_a_lone_label_over_items_and_a_reference_lists_years_are_no_line_up_or_chronology():
+    """A shop's "Zahlungsarten: PayPal, Klarna, Kreditkarte, Vorkasse" alone, and lynx's
+    reference list with a year in its addresses ("402. file:///noticias.php?y=2019&m=11")
+    were spared as a line-up and a chronology: 436 junk lines kept on one page (s49 R5).
+    Line-ups in pairs, a scorers' line with its minutes and a chronology still are."""
+    from corearchive_plugins.boilerplate.lines import _listed_rows
+
+    shop = [
+        "Sehr leise und gleichmäßig. – Anna K.",
+        "Zahlungsarten: PayPal, Klarna, Kreditkarte, Vorkasse",
+    ]
+    assert not _listed_rows(shop, _titlelike(shop)).any()
+    refs = [
+        f"{400 + i}. file:///noticias.php?y={2019 - i // 12}&m={12 - i % 12}" for i in range(30)
+    ]
+    refs += [f"{430 + i}. https://example.org/{2018 + i}-antonio-andrioli" for i in range(4)]
+    assert not _listed_rows(refs, _titlelike(refs)).any()
+    sport = [
+        "Benfica: Trubin; Bah, António Silva, Otamendi, Carreras; Florentino, Aursnes",
+        "FC Porto: Diogo Costa; João Mário, Nehuén Pérez, Otávio, Francisco Moura",
+    ]
+    assert _listed_rows(sport, _titlelike(sport)).all()
+    goals = ["Golos: Di María (43' g.p.), Kökçü (67'), Pavlidis (72'), Amdouni (90+2')"]
+    assert _listed_rows(goals, _titlelike(goals)).all()
+    # (a booking list under the goals' lines, dev everardoherrera.com)
+    cards = [
+        "3-1: Kenner Gutiérrez con golazo de media distancia",
+        "Amarillas: 25-Jeancarlo Sánchez, 5-Richard Steven, 11-Reimond Salas, 12-Jossimar Olivero",
+    ]
+    assert _listed_rows(cards, _titlelike(cards))[1]
+    chron = ["2013年4月 黒田総裁のもとで異次元緩和を開始", "2016年1月 マイナス金利政策の導入を決定",
+             "Feb. 24, 2022 - Russia invades",
+             "24 janvier 2023 : le plan est présenté"]  # fmt: skip
+    assert _listed_rows(chron, _titlelike(chron)).all()
+
+
+def test_an_events_bare_time_in_its_item_is_not_written_twice():
+    """An event list's ``<li><time>Fr 1. August 2025, 13:30</time><h3>Repair-Café</h3>…``:
+    the time's text is the item's line's own; the restored copy beside it wrote the date
+    twice, "Fr 1. August 2025, 13:30 Fr 1. August 2025, 13:30 Repair-Café" (s49
+    acc-regress R12, kinds k037)."""
+    events = [
+        ("Fr 1. August 2025, 13:30", "Repair-Café", "Bei Regen im Saal."),
+        ("Sa 9. August 2025, 12:00", "Vortrag: Wetzlar", "Bringen Sie Geräte mit."),
+        ("Di 12. August 2025, 18:30", "Open-Air-Kino", ""),
+        ("Di 19. August 2025, 12:30", "Bastelnachmittag für Kinder", ""),
+        ("Do 28. August 2025, 11:30", "Wochenmarkt", ""),
+    ]  # fmt: skip
+    items = "".join(
+        f"<li><time>{when}</time><h3>{head}</h3><p>Bahnhofstraße 42, Regensburg</p>"
+        + (f"<p>{text}</p>" if text else "")
+        + "</li>"
+        for when, head, text in events
+    )
+    tree = lh.fromstring(f"<html><body><main><ul>{items}</ul></main></body></html>")
+    assert live_post_times(tree) != []
+    page = tree.text_content()
+    for when, _, _ in events:
+        assert page.count(when) == 1, page

@@ -352,3 +352,18 @@ def test_a_keywords_example_in_the_text_gives_no_tags() -> None:
         ]
     )
     assert extract(text)["tags"] == []
+
+
+def test_a_lone_letter_in_brackets_is_a_note_only_with_its_anchor() -> None:
+    """s49 acc-regress R4: w3m writes an image whose alt text is a letter as "[i]" (an info
+    icon) or "[a]" alone on a line; kept as a note's letter, it was left on category pages
+    and over a photo's caption. A note's letter whose anchor stands in the text stays."""
+    from corearchive_plugins.boilerplate.artefacts import artefact_lines
+
+    para = "The city opened its first floating solar farm on the old quarry lake on Monday."
+    lines = [para, "[a]", "A view of the panels from the shore. Photo: City of Lakeside"]
+    assert artefact_lines(lines, [True] * 3) == [1]
+    lines = ["[i]", "Gardening", "[i]", "Cooking"]
+    assert artefact_lines(lines, [True] * 4) == [0, 2]
+    lines = [para[:-1] + ".[a]", "[a]", "Figures of the city's energy office, March 2024."]
+    assert artefact_lines(lines, [True] * 3) == []

@@ -148,3 +148,55 @@ def test_row_of_lynx_links_is_no_title() -> None:
     )
     title = extract(text)["title"]
     assert title is None or "Privacy" not in title
+
+
+def test_runner_up_far_from_the_story_is_no_title_when_a_line_below_it_won() -> None:
+    """When the best candidate stood below the story's last paragraph the page got no
+    title; dropping that one made the runner-up win: a cookie banner's heading at the top
+    of an easy-read page whose short sentences make no story block (s49 acc-regress R8)."""
+    text = (
+        "Skip to main content\nAccessibility tools\nTell us whether you accept cookies\n"
+        "We use cookies to collect information about how you use this website.\n"
+        "Accept all cookies\nSet cookie preferences\nHome\nBins and recycling\nCouncil tax\n"
+        "Schools\nRoads and travel\nAdult social care\nYour council\nA to Z of services\n"
+        "Contact us\nHome\nYour council\nBudgets and spending\n"
+        "Easy read: changes to your bin collections\nPublished: 1 April 2025\n"
+        "Print this page\nShare this page\n"
+        "From 2 June your bins will be collected on a different day.\nWe will send you a letter.\n"
+        "The letter will tell you your new day.\nYour green bin is for garden waste.\n"
+        "Your blue bin is for paper and card.\nYour black bin is for other rubbish.\n"
+        "Put your bin out by 7am.\nIf you need help, phone us on 0300 123 4567.\n"
+        "Categories\nBins and recycling\nEasy read\nPrint this page\nWas this page helpful?\n"
+        "Yes\nNo\nRelated pages\nBin collection days\nOrder a new bin\nPrivacy notice\n"
+        "© Northshire County Council 2025\n"
+    )
+    assert extract(text)["title"] != "Tell us whether you accept cookies"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        ["Samuel Alito and Elizabeth Prelogar", "Samuel Alito and Elizabeth Prelogar"],
+        ["Marcell Jansen (l.) Piotr Trochowski"],
+    ],
+)
+def test_photo_caption_of_names_is_no_title(caption: list[str]) -> None:
+    """Two names printed twice in a row (an image's alt over its caption, as w3m and lynx
+    write them) or names with their places in the photo ("(l.)") are a caption: it won over
+    the headline once two names could head a page (s49 acc-regress R2)."""
+    text = "\n".join(
+        [
+            "Politics",
+            "Supreme Court",
+            "The nonstop sparring match between the conservative justice and the liberal attorney",
+            "Link Copied!",
+            "Ad Feedback",
+            *caption,
+            "",
+            "Getty Images/Sipa USA",
+            "Justice Samuel Alito is the tip of the spear for conservatives challenging the administration during oral arguments at the Supreme Court.",
+            "He is a fierce questioner, ready to trap advocates in their arguments. And he becomes demonstrably riled when he fails to get the answer he wants.",
+            "Solicitor General Elizabeth Prelogar is the administration's top lawyer at the court, defending the policies that are the source of much of his consternation.",
+        ]
+    )
+    assert extract(text)["title"] not in caption
