@@ -65,7 +65,7 @@ from corearchive.urlkey import (
     url_key,
 )
 
-from . import corrections
+from . import CORRECTION_PREFIXES, correction_pattern
 
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
 #: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
@@ -1103,11 +1103,11 @@ def _address(doc: Document) -> str | None:
 
 
 #: A correction's notice in a text, on lowercased text: a correction's word
-#: (:mod:`corrections`) at a line's start ("Correction: An earlier version ...",
+#: (:func:`correction_pattern`) at a line's start ("Correction: An earlier version ...",
 #: "Berichtigung:", "Rectificatif :"), or in a dated line ("Last updated: 12 July 2024
 #: (correction to paragraph 2)", "Corrected on 3 May 2024"); not a name's ("Department of
 #: Corrections", "Board for Correction")
-_CORRECTION_WORD = re.compile(corrections.word_pattern())
+_CORRECTION_WORD = re.compile(correction_pattern())
 #: The longest line read as a notice (characters), the fewest words in it
 _NOTICE_CHARS, _NOTICE_WORDS = 200, 3
 
@@ -1120,7 +1120,7 @@ def correction_notice(text: str) -> bool:
     version of it, a revision (s47 acc-gov G8: a judgment's summary corrected at
     ``...-corrected.html`` was dropped as a near duplicate, the correction in no record)."""
     low = text.lower()
-    if not any(p in low for p in corrections.PREFIXES):
+    if not any(p in low for p in CORRECTION_PREFIXES):
         return False
     # (line by line, the length and word tests first: a match's line found around each
     # match cost the line's length a match, minutes on one long line; s49 acc-read F12)

@@ -44,7 +44,7 @@ from corearchive.characters import REFERENCE, TAG, shortened, tidy_field
 from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
-from .. import corrections, is_post
+from .. import correction_pattern, is_post
 from ..boilerplate.htmltree import PERMALINK_MARKS
 from ..boilerplate.reflow import Reflowed, front_matter_lines, named_markdown, reflow_text
 from . import model as ranker
@@ -258,7 +258,7 @@ def _updated(
 #: A correction's word after an update's date on its line ("Last updated: 12 July 2024
 #: (correction to paragraph 2)", "Aktualisiert am 3. Mai 2024, Korrektur in Absatz 4"), on
 #: lowercased text; not a name's ("Department of Corrections")
-_CORRECTION_AFTER = re.compile(corrections.word_pattern())
+_CORRECTION_AFTER = re.compile(correction_pattern())
 
 
 def _correction_label(

@@ -37,7 +37,7 @@ import numpy.typing as npt
 
 from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
-from .. import corrections
+from .. import correction_pattern
 from ..boilerplate.apparatus import CAPTION_NOUNS
 from ..boilerplate.feeds import _TIME_FIRST as _CLOCK_FIRST
 from ..boilerplate.feeds import _TIME_ONLY as _CLOCK_ONLY
@@ -2937,7 +2937,7 @@ def related_label(s: str) -> bool:
 #: not the noun in a name ("Department of Corrections, March 5, 2024", "Board for
 #: Correction", "the Corrections Desk": a press release's dateline; s32 testers)
 _CORRECTION = re.compile(
-    corrections.word_pattern(
+    correction_pattern(
         "clarifications?",
         "clarified",
         # (an editor's note on a change: "Editor's note, January 12, 2024: This article has

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from corearchive_plugins import corrections
+from corearchive_plugins import CORRECTION_PREFIXES, CORRECTION_WORDS
 from corearchive_plugins.dedup import correction_notice
 from corearchive_plugins.metadata import _CORRECTION_AFTER
 from corearchive_plugins.metadata.text import _CORRECTION
@@ -30,8 +30,8 @@ def test_a_bodys_name_is_no_notice(name: str) -> None:
 
 
 def test_every_word_holds_a_prefix_the_quick_check_looks_for() -> None:
-    for word in corrections.WORDS:
-        assert any(p in word for p in corrections.PREFIXES)
+    for word in CORRECTION_WORDS:
+        assert any(p in word for p in CORRECTION_PREFIXES)
 
 
 def test_a_long_line_of_the_word_is_read_at_once() -> None:

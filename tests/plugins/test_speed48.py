@@ -32,6 +32,15 @@ def _pdf_furniture_reference(lines: Sequence[str], keep: Sequence[bool]) -> dict
     for (j, p), (k, q) in pairwise(heads):
         if k - j >= 2 and 1 <= q - p <= 2 and scholarly._same_head(lines[j], p, lines[k], q):
             found[j] = found[k] = scholarly.RUNNING_HEAD_REASON
+    # (a two-sided layout's heads, each repeating two pages on: s49 acc-read F6)
+    for (j, p), (m, _), (k, q) in zip(heads, heads[1:], heads[2:], strict=False):
+        if (
+            m - j >= 2
+            and k - m >= 2
+            and q - p == 2
+            and scholarly._same_head(lines[j], p, lines[k], q)
+        ):
+            found[j] = found[k] = scholarly.RUNNING_HEAD_REASON
     toc = [j for j, line in enumerate(lines) if scholarly._toc_line(line.strip())]
     pages = [scholarly._last_number(lines[j].strip()) for j in toc]
     down = sum(b < a for a, b in pairwise(pages))
