@@ -51,6 +51,7 @@ from ..boilerplate.lines import (
 )
 from ..boilerplate.mailing import EMAIL, LINK_SEPS, is_mail_furniture
 from ..boilerplate.reflow import (
+    _INNER_GUTTER,
     FRONT_MATTER_FIRST,
     FRONT_MATTER_MAX,
     READER_FIELD,
@@ -6623,27 +6624,26 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
     )
 
 
-#: A table's row as a text browser lays it out: its cells set apart by runs of spaces
-_CELL_GAP = re.compile(r"\S {3,}\S")
+def _table_row(s: str) -> bool:
+    """Whether line ``s`` is a table's row as a text browser lays it out: its cells set
+    apart by runs of three spaces or more (reflow's gutter, :data:`_INNER_GUTTER`; the
+    literal test first, as most lines have no such run)."""
+    return "   " in s and _INNER_GUTTER.search(s) is not None
 
 
 def _table_rows(page: Page, pool: TitlePool) -> set[int]:
-    """The lines of candidates that are rows of a table as w3m or lynx lay one out: cells
-    set apart by runs of three spaces or more (:data:`_CELL_GAP`), with two of the four
-    lines around the candidate (two above, two below) rows too. "Athletic     1 - 2
-    Sevilla", a results table's row, won over the page's headline on w3m (s48 acc-live
-    results-es-1). Only candidates with three spaces in a row are read."""
+    """The lines of candidates that are rows of a table as w3m or lynx lay one out
+    (:func:`_table_row`), with two of the four lines around the candidate (two above, two
+    below) rows too. "Athletic     1 - 2 Sevilla", a results table's row, won over the
+    page's headline on w3m (s48 acc-live results-es-1). Only candidates with three spaces
+    in a row are read."""
     texts = page.texts
     n = len(texts)
     out: set[int] = set()
     for k, i, t in pool.cands:
-        if "   " not in t or _CELL_GAP.search(t) is None:
+        if not _table_row(t):
             continue
-        rows = sum(
-            1
-            for x in (k - 2, k - 1, k + 1, k + 2)
-            if 0 <= x < n and "   " in texts[x] and _CELL_GAP.search(texts[x]) is not None
-        )
+        rows = sum(1 for x in (k - 2, k - 1, k + 1, k + 2) if 0 <= x < n and _table_row(texts[x]))
         if rows >= 2:
             out.add(i)
     return out
