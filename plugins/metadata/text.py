@@ -3531,6 +3531,7 @@ def resolve_ambiguous(
         if c["sep"] == "/" and order != "capture":
             votes["md" if c["date"] == md else "dm"] += 1
     country: str | None = None
+    english: bool | None = None  # (the page mostly in English: read once, when needed)
     for c in pending:
         dm, md = c["date"], c["alt"]
         if (dm in plain) != (md in plain):
@@ -3553,7 +3554,7 @@ def resolve_ambiguous(
                     and 0 <= c["line"] < len(lines)
                     and _CLOCK_AM_PM.search(around := _around(lines, c)) is not None
                     and _DAY_FIRST_ZONE.search(around) is None
-                    and _english(lines)
+                    and (english if english is not None else (english := _english(lines)))
                 ):
                     c["order"], c["date"] = "us", md
                 else:
