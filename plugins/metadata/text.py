@@ -7173,18 +7173,18 @@ _AGENCY = re.compile(
     re.I,
 )
 #: What joins the names of a byline (within a comma-separated part of it)
-_NAME_JOINS = r";|\band\b|\bund\b|\bet\b|\ben\b|\boch\b|\bog\b|&|\|"
+_BYLINE_JOINS = r";|\band\b|\bund\b|\bet\b|\ben\b|\boch\b|\bog\b|&|\|"
 #: Conjunctions of one or two letters (Russian's and Ukrainian's "и", "і", Polish's "i",
 #: Turkish's "ve": "Анна Смирнова и Илья Воронов" gave no one, s46 acc-data D11; Spanish's,
 #: Italian's and Portuguese's "y", "e")
 _SHORT_JOINS = r"и|і|i|ve|y|e"
 # (the short ones in small letters only: a middle initial is a capital, "Joan E Greve" was
 # two authors; s48 acc-live L10)
-_NAME_SPLIT = re.compile(rf"\s*(?:{_NAME_JOINS}|(?<!\w)(?-i:{_SHORT_JOINS})(?!\w))\s*", re.I)
+_NAME_SPLIT = re.compile(rf"\s*(?:{_BYLINE_JOINS}|(?<!\w)(?-i:{_SHORT_JOINS})(?!\w))\s*", re.I)
 #: :data:`_NAME_SPLIT` for a byline in capitals, which has no middle initial to tell from
 #: a capital "Y" or "E" ("Por JUAN PÉREZ Y MARÍA LÓPEZ" was one name, and no one; s49
 #: acc-read F9)
-_NAME_SPLIT_CAPS = re.compile(rf"\s*(?:{_NAME_JOINS}|(?<!\w)(?:{_SHORT_JOINS})(?!\w))\s*", re.I)
+_NAME_SPLIT_CAPS = re.compile(rf"\s*(?:{_BYLINE_JOINS}|(?<!\w)(?:{_SHORT_JOINS})(?!\w))\s*", re.I)
 
 
 def _name_split(part: str) -> re.Pattern[str]:
