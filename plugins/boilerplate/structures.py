@@ -661,8 +661,9 @@ _LIST_SPREAD = 5
 #: the least score of the line model for a line of such a list ("Freezes beautifully":
 #: 0.18, a chapter's "00:00:00 Cold open": 0.12; a form's "Jetzt vergleichen": 0.07)
 _LIST_SCORE = 0.1
-# link-like marks of a line: an arrow, a separator of a menu's or a breadcrumb's items
+#: a date in figures ("2018-08-25", "25.08.2018", "3/5/24")
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}[./]\d{1,2}[./](?:\d\d){1,2}\b")
+#: link-like marks of a line: an arrow, a separator of a menu's or a breadcrumb's items
 _LINK_MARKS = re.compile(r"[»›→|/]\s|\s[»›→|]|^[»›→]")
 
 
@@ -1958,25 +1959,20 @@ def _one_line_head(line: str) -> bool:
 
 
 def _head_size(
-    lines: Sequence[str],
-    i: int,
-    furniture: Sequence[bool],
-    text: Sequence[bool] | None = None,
+    lines: Sequence[str], i: int, furniture: Sequence[bool], text: Sequence[bool]
 ) -> int:
-    """The lines of a post's head at line ``i`` over its text (a line that ends a
-    sentence; or ``text``, whether each line reads as a post's text: :func:`_post_texts`):
-    2 for a poster over its time (:func:`_head`), 1 for both on one line
-    (:func:`_one_line_head`), 0 when there is none."""
+    """The lines of a post's head at line ``i`` over its text (``text``: whether each line
+    reads as a post's text, :func:`_post_texts`): 2 for a poster over its time
+    (:func:`_head`), 1 for both on one line (:func:`_one_line_head`), 0 when there is
+    none."""
     n = len(lines)
-    said = text if text is not None else [_prose(s) for s in lines[i + 1 : i + 3]]
-    at = i + 1 if text is not None else 0  # (the positions in ``said`` of lines i+1, i+2)
-    if i + 1 < n and said[at] and not furniture[i] and _one_line_head(lines[i]):
+    if i + 1 < n and text[i + 1] and not furniture[i] and _one_line_head(lines[i]):
         return 1
     # (a line over a one-line head is no poster over its time: "Reply Share" over
     # "green_tom · 2 days ago")
     if (
         i + 2 < n
-        and said[at + 1]
+        and text[i + 2]
         and _head(lines, i, furniture)
         and not _one_line_head(lines[i + 1])
     ):
@@ -2764,8 +2760,6 @@ def posts_and_comments(
 
 #: the marks of a sentence's end before a post's glued buttons (:func:`glued_buttons`)
 _GLUED_ENDS = ".!?…"
-
-
 #: the most characters of a line of a post's buttons (:func:`glued_buttons`)
 _BUTTON_CHARS = 60
 #: a letter (a line of buttons has words, not only counts)

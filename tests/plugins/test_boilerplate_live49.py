@@ -23,6 +23,16 @@ DE_FACTS = [
 ]
 DE_CHROME = ["Anzeige", "Mehr zum Thema", "Newsletter abonnieren", "© Süddeutsche Zeitung GmbH"]
 
+# a site's feed of other stories: a time over each headline, the latest first
+OTHER_FEED = [
+    "18:31",
+    "Klopp says goodbye: 'I'm one of you now'",
+    "17:55",
+    "Sheffield United finish with 16 points",
+    "17:12",
+    "Pochettino leaves Chelsea by mutual consent",
+]
+
 
 def test_a_match_reports_facts_under_its_text_are_kept_with_their_heading():
     """The scorer, the cards, the attendance and the block's heading were removed as short
@@ -84,14 +94,7 @@ def test_a_match_reports_facts_are_kept_by_the_stage(run_stage):
         "Shots: Man City 26, West Ham 4",
         "Shots on target: Man City 10, West Ham 1",
     ]
-    feed = [
-        "18:31",
-        "Klopp says goodbye: 'I'm one of you now'",
-        "17:55",
-        "Sheffield United finish with 16 points",
-        "17:12",
-        "Pochettino leaves Chelsea by mutual consent",
-    ]
+    feed = OTHER_FEED
     text = _page(
         head,
         *([x] for x in story),
@@ -128,15 +131,7 @@ FLASH = [
     "US CPI unchanged in May vs 0.1% expected",
     "Consumer prices were flat last month as gasoline fell, the Labor Department said.",
 ]
-OTHER_STORIES = [
-    "Most viewed",
-    "18:31",
-    "Klopp says goodbye: 'I'm one of you now'",
-    "17:55",
-    "Sheffield United finish with 16 points",
-    "17:12",
-    "Pochettino leaves Chelsea by mutual consent",
-]
+OTHER_STORIES = ["Most viewed", *OTHER_FEED]
 
 
 def test_a_live_blogs_entries_of_a_headline_alone_are_no_feed_of_other_stories():
