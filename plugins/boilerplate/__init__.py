@@ -759,7 +759,12 @@ class BoilerplateStage(Stage):
                 ann["refine"] = {"removed": removed, "added": added}
                 posters = [d.stripped[h] for h in heads]
                 if posters and set(posters) <= set(new.split("\n")):  # (read as the thread)
-                    ann["thread"] = {"posts": len(posters), "posters": posters}
+                    from .structures import head_poster
+
+                    # (the names alone, as a text page's: "pieter_vBerichten: 41" was kept
+                    # whole; s49 finalrev_A)
+                    names = [head_poster(p) for p in posters]
+                    ann["thread"] = {"posts": len(posters), "posters": names}
                     new = _named_posters_text(new, posters)
                 html[id(doc)] = (new, ann)
 
@@ -1732,7 +1737,7 @@ def _keep_thread(d: Any) -> list[str]:
     the kept lines of readers' comments under an article; return the posters of the
     thread's posts in order (none when the page is no thread). The metadata stage takes
     the first, who started the thread, for its author."""
-    from .structures import COMMENTS_REASON, POST_REASON, inline_comments, poster_name
+    from .structures import COMMENTS_REASON, POST_REASON, head_poster, inline_comments
 
     keep = d.keep.tolist()
     posts, heads, comments = _thread_lines(d)
@@ -1742,8 +1747,9 @@ def _keep_thread(d: Any) -> list[str]:
         _mark(d, dict.fromkeys(found, POST_REASON), True)
     if found := [j for j in comments if keep[j]]:
         _mark(d, dict.fromkeys(found, COMMENTS_REASON), False)
-    # (a poster's name without its profile box's figures: the thread's author)
-    return [poster_name(d.stripped[h]) for h in heads]
+    # (a poster's name without its profile box's figures or its head's time: the thread's
+    # author)
+    return [head_poster(d.stripped[h]) for h in heads]
 
 
 #: the reasons of kept lines over a thread's first post and between its posts removed by

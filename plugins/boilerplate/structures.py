@@ -1916,6 +1916,17 @@ def poster_name(line: str) -> str:
     return _figured_name(line) or line
 
 
+def head_poster(line: str) -> str:
+    """The poster's name of a post's head line, as the thread's annotation lists it (the
+    metadata stage takes the first for the thread's author): the name of a one-line head
+    ("u/kitchen_guy" of "u/kitchen_guy · 5 hr. ago", :func:`_one_line_head`), else
+    :func:`poster_name`. (The head line stays whole in the text: its time is the post's.
+    The whole line was the author; s49 finalrev_A.)"""
+    if _one_line_head(line) and (m := _ONE_LINE_HEAD.fullmatch(line)) is not None:
+        line = m.group("name").strip()  # (its figures may stand before the time)
+    return poster_name(line)
+
+
 def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
     """Whether lines ``i`` and ``i + 1`` are a post's poster (a name, or a name with its
     member figures) and its time."""

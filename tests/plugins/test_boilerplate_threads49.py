@@ -218,3 +218,24 @@ def test_a_qa_pages_label_over_its_answers_comes_not_back():
     posts, chrome = qa_chrome(lines, keep)
     assert posts == [5]
     assert {3, 8} <= set(chrome)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["threads49_reddit_en.txt", "threads49_reddit_en.html", "threads48_forum_nl.html"],
+)
+def test_the_threads_posters_are_names_alone_in_its_annotation(run_stage, name):
+    """The metadata stage takes a thread's first poster for its author: a one-line head's
+    whole line ("u/kitchen_guy · 5 hr. ago") and an HTML page's poster with its figures
+    ("pieter_vBerichten: 41") were the author (s49 finalrev_A)."""
+    html = name.endswith(".html")
+    text = (DATA / name).read_text(encoding="utf-8")
+    doc = make_document(text, html=html, path="page.html" if html else "p")
+    posters = run_stage(BoilerplateStage, doc).kept[0].annotations["boilerplate"]["thread"][
+        "posters"
+    ]
+    assert len(posters) >= 2
+    for p in posters:
+        # (no head's separator and time, no figure's label and count)
+        assert not any(mark in p for mark in ("·", "»", ":", " ago", "Berichten")), p
+        assert len(p.split()) <= 2, p
