@@ -231,9 +231,9 @@ def test_the_threads_posters_are_names_alone_in_its_annotation(run_stage, name):
     html = name.endswith(".html")
     text = (DATA / name).read_text(encoding="utf-8")
     doc = make_document(text, html=html, path="page.html" if html else "p")
-    posters = run_stage(BoilerplateStage, doc).kept[0].annotations["boilerplate"]["thread"][
-        "posters"
-    ]
+    posters = (
+        run_stage(BoilerplateStage, doc).kept[0].annotations["boilerplate"]["thread"]["posters"]
+    )
     assert len(posters) >= 2
     for p in posters:
         # (no head's separator and time, no figure's label and count)
