@@ -23,6 +23,7 @@ tour's dates, "June 9 – …", "June 10 – …", or a list of one form, are th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from itertools import pairwise
 
@@ -241,8 +242,7 @@ def _stories(heads: list[list[str]]) -> bool:
     of them starting with a figure (a calendar's dates) or ending with one (a results
     table's times, an account's sums)."""
     n = len(heads)
-    firsts = [h[0].lower() for h in heads]
-    if 2 * max(map(firsts.count, set(firsts))) > n:
+    if 2 * Counter(h[0].lower() for h in heads).most_common(1)[0][1] > n:
         return False
     figures = sum(h[0][:1].isdigit() for h in heads)
     ends = sum(any(c.isdigit() for c in h[-1]) for h in heads)
