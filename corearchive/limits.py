@@ -104,15 +104,10 @@ def _publish() -> None:
     array, index = _slot
     if _active:
         deadline = min(e.deadline for e in _active)
-        limit = max(s.seconds for s in _limits) if _limits else 0.0
-        array[index + 2] = limit
+        array[index + 2] = max(e.seconds for e in _active)
         array[index + 1] = deadline + HARD_GRACE
     else:
         array[index + 1] = 0.0
-
-
-#: The limits in force (objects), for the seconds a hard deadline reports.
-_limits: list[time_limit] = []
 
 
 def _arm() -> None:
@@ -303,7 +298,8 @@ except (ImportError, AttributeError):
 
 class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):``)
     """Raise ``make()`` if the block runs longer than ``seconds`` (0, or a limit of years,
-    or infinity: no limit).
+    or infinity: no limit): in the main thread, of its CPU time, up to :data:`WALL_FACTOR`
+    times as long on the wall clock (:class:`_Entry`); in another, on the wall clock.
 
     A class, not a generator: entering and leaving cost ~2 µs (two ``setitimer`` calls),
     paid per document by stages that take one at a time. The handler stays installed
@@ -369,7 +365,6 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
             _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
         self.entry = _Entry(self.seconds, self.make)
         _active.append(self.entry)
-        _limits.append(self)
         if _slot is not None:
             _publish()
         try:
@@ -405,8 +400,6 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
             return
         _active.remove(self.entry)
         self.entry = None
-        if self in _limits:
-            _limits.remove(self)
         if _slot is not None:
             _publish()
         if _active or _host:

@@ -1122,16 +1122,19 @@ def correction_notice(text: str) -> bool:
     low = text.lower()
     if not any(p in low for p in CORRECTION_PREFIXES):
         return False
-    # (line by line, the length and word tests first: a match's line found around each
-    # match cost the line's length a match, minutes on one long line; s49 acc-read F12)
+    # (line by line, the length test first: a match's line found around each match cost
+    # the line's length a match, minutes on one long line; s49 acc-read F12. Then the
+    # pattern: most lines of a text with "corr" in it, "correspondent", have no match, and
+    # the words are counted and the digits looked for only on the lines that do)
     for raw in low.split("\n"):
         line = raw.strip()
-        if len(line) > _NOTICE_CHARS or len(line.split()) < _NOTICE_WORDS:
+        if len(line) > _NOTICE_CHARS:
             continue
-        digit = any(c.isdigit() for c in line)
-        for m in _CORRECTION_WORD.finditer(line):
-            if digit or line.startswith(m[0]):
-                return True
+        words = [m[0] for m in _CORRECTION_WORD.finditer(line)]
+        if not words or len(line.split()) < _NOTICE_WORDS:
+            continue
+        if any(line.startswith(w) for w in words) or any(c.isdigit() for c in line):
+            return True
     return False
 
 

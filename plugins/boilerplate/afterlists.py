@@ -23,6 +23,7 @@ tour's dates, "June 9 – …", "June 10 – …", or a list of one form, are th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from itertools import pairwise
 
@@ -204,29 +205,31 @@ def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
     if len(kept) < _ARTICLE_PARAGRAPHS + 1 + _LIST_HEADLINES:
         return []
     paragraph = [_paragraph_line(lines[j]) for j in kept]
-    # (the kept paragraphs after each kept line: the list is after the last)
-    after = [0] * (len(kept) + 1)
-    for i in range(len(kept) - 1, -1, -1):
-        after[i] = after[i + 1] + paragraph[i]
-    total = after[0]
+    if sum(paragraph) < _ARTICLE_PARAGRAPHS:
+        return []
+    # (the kept lines after the article's last kept paragraph, where a list may start, each
+    # read once: a list's scan from every label in them read the same lines again, seconds
+    # for a thousand short lines)
+    tail = kept[len(kept) - paragraph[::-1].index(True) :]
+    label = [_label_line(lines[j]) for j in tail]
+    headline = [_item_text(lines[j]).split() if _headline_line(lines[j]) else None for j in tail]
     found: list[int] = []
     i = 0
-    while i < len(kept):
-        if after[i] or total - after[i] < _ARTICLE_PARAGRAPHS or not _label_line(lines[kept[i]]):
+    while i < len(tail):
+        if not label[i]:
             i += 1
             continue
         k, heads, labels = i + 1, [], 0
-        while k < len(kept):
-            line = lines[kept[k]]
-            if _headline_line(line):
-                heads.append(_item_text(line).split())
-            elif _label_line(line):
+        while k < len(tail):
+            if (words := headline[k]) is not None:
+                heads.append(words)
+            elif label[k]:
                 labels += 1
             else:
                 break
             k += 1
         if len(heads) >= _LIST_HEADLINES and 2 * labels <= len(heads) and _stories(heads):
-            found += kept[i:k]
+            found += tail[i:k]
             i = k
         else:
             i += 1
@@ -239,8 +242,7 @@ def _stories(heads: list[list[str]]) -> bool:
     of them starting with a figure (a calendar's dates) or ending with one (a results
     table's times, an account's sums)."""
     n = len(heads)
-    firsts = [h[0].lower() for h in heads]
-    if 2 * max(map(firsts.count, set(firsts))) > n:
+    if 2 * Counter(h[0].lower() for h in heads).most_common(1)[0][1] > n:
         return False
     figures = sum(h[0][:1].isdigit() for h in heads)
     ends = sum(any(c.isdigit() for c in h[-1]) for h in heads)

@@ -106,7 +106,7 @@ def artefact_lines(lines: list[str], keep: list[bool]) -> list[int]:
             placeholder_line(line)
             or (markup_line(line) and not _lead_in(lines, j))
             # (a note's letter alone needs its anchor in the text: see _anchored)
-            or ((m := _LONE_LETTER.fullmatch(line)) is not None and not _anchored(lines, j, m[1]))
+            or ((m := _LONE_LETTER.fullmatch(line)) is not None and not _anchored(lines, m[1]))
         ):
             found.append(j)
     return found
@@ -117,8 +117,8 @@ def artefact_lines(lines: list[str], keep: list[bool]) -> list[int]:
 _LONE_LETTER = re.compile(r"[•*·-]?\s*(\[[^\W\d_]\])")
 
 
-def _anchored(lines: list[str], j: int, mark: str) -> bool:
-    """Whether the note's letter ``mark`` ("[a]") alone on line ``j`` has its anchor: it
+def _anchored(lines: list[str], mark: str) -> bool:
+    """Whether the note's letter ``mark`` ("[a]") alone on a line has its anchor: it
     stands in another line with text of its own (a sentence's "…the plan.[a]"). Without
     one it is w3m's alt placeholder of an image, "[i]" over a category's info, "[a]" over a
     photo's caption (s49 acc-regress R4)."""

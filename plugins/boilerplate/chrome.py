@@ -443,7 +443,7 @@ _DISCLOSURE = re.compile(
     r"|\blinks? (?:d'|de |di )?affiliazione\b|\bliens? d['’]affiliation\b"
     r"|\blinki? afiliacyjn\w*|\benlaces? de afiliad\w*|\blinks? de afiliad\w*"
     # (the site's voice: it "may" earn; "the council will receive a commission's report")
-    r"|\b(?:may|might|can|could|pode|podemos|peut|pouvons|puede|podemos|può|possiamo|kann"
+    r"|\b(?:may|might|can|could|pode|podemos|peut|pouvons|puede|può|possiamo|kann"
     r"|können|może|możemy)\s(?:\w+\s){0,2}(?:earn|receive|percevoir|recevoir|receber|recibir"
     r"|ricevere|erhalten|otrzyma\w*)\s(?:\w+\s){0,2}"
     r"(?:commissions?|comissão|comisión|commissione|provision|prowizj\w*)\b"

@@ -39,6 +39,8 @@ _HIDDEN_MARKUP = re.compile(
     r"element-invisible|show-for-sr|offscreen",
     re.IGNORECASE,
 )
+#: more characters than the longest match of :data:`_HIDDEN_MARKUP` ("screen-reader-text")
+_HIDDEN_LONGEST = 24
 #: the most words of a hidden element that is removed: a label, a link's suffix, a chart's
 #: closing line, an image's description; a longer one is left to the extractor (a page that
 #: hides its whole text until a script shows it)
@@ -116,11 +118,15 @@ def may_hide(html: str, low: bytes | None = None) -> bool:
     if at < 0:
         return False
     # The pattern's search from the first literal's character (the pattern has no anchor
-    # nor lookbehind: what it finds from there is a match in the page), and from the page's
-    # start only when none is found from there (~12 ms for a page without a match, re.I
-    # tests every character): the same answer
+    # nor lookaround: what it finds from there is a match in the page), and before it only
+    # when none is found from there (~12 ms for a page without a match, re.I tests every
+    # character): a match that starts before it (re.I's "ſ" for "s", "K" for "k") ends
+    # within :data:`_HIDDEN_LONGEST` characters after: the same answer
     start = len(low[:at].decode("utf-8", "surrogatepass"))
-    return _HIDDEN_MARKUP.search(html, start) is not None or _HIDDEN_MARKUP.search(html) is not None
+    return (
+        _HIDDEN_MARKUP.search(html, start) is not None
+        or _HIDDEN_MARKUP.search(html, 0, start + _HIDDEN_LONGEST) is not None
+    )
 
 
 def may_box(html: str) -> bool:

@@ -3113,8 +3113,10 @@ def _listed_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
             years[j] = m.group(1)
     # (a listed row is a line-up's when another stands near or a minute or a score does:
     # a lone "Zahlungsarten: PayPal, Klarna, Kreditkarte, Vorkasse" is a shop's chrome)
-    for j in listed:
-        near = any(k != j and abs(k - j) <= _LISTED_NEAR for k in listed)
+    for i, j in enumerate(listed):  # (in order: its nearest listed rows are beside it)
+        near = (i > 0 and j - listed[i - 1] <= _LISTED_NEAR) or (
+            i + 1 < len(listed) and listed[i + 1] - j <= _LISTED_NEAR
+        )
         out[j] = near or any(
             _SPORTS_MARK.search(rows[k]) is not None
             for k in range(max(0, j - _LISTED_NEAR), min(len(rows), j + _LISTED_NEAR + 1))
