@@ -52,7 +52,7 @@ import html as html_lib
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass
@@ -1965,8 +1965,7 @@ def _drop_pdf_furniture(d: Any) -> None:
     breaks kept them all (s47 acc-gov G4)."""
     from .scholarly import pdf_furniture
 
-    if found := pdf_furniture(d.stripped, d.keep.tolist()):
-        _mark(d, found, False)
+    _drop_by(d, pdf_furniture)
 
 
 def _drop_publisher_chrome(d: Any) -> None:
@@ -1975,8 +1974,7 @@ def _drop_publisher_chrome(d: Any) -> None:
     reason: they sit in the article's block and the model kept them (s47 acc-gov G6)."""
     from .scholarly import publisher_chrome
 
-    if found := publisher_chrome(d.stripped, d.keep.tolist()):
-        _mark(d, found, False)
+    _drop_by(d, publisher_chrome)
 
 
 BREADCRUMB_REASON = "breadcrumb trail (its last item is the page's heading under it)"
@@ -2018,8 +2016,7 @@ def _drop_trail_line(d: Any) -> None:
     line over the page's heading (:func:`.trails.trail_lines`), with a reason."""
     from .trails import TRAIL_REASON, trail_lines
 
-    if found := trail_lines(d.stripped, d.keep.tolist()):
-        _mark(d, dict.fromkeys(found, TRAIL_REASON), False)
+    _drop_by(d, trail_lines, TRAIL_REASON)
 
 
 def _drop_lead_trail(d: Any) -> None:
@@ -2519,14 +2516,31 @@ def _drop_encoded_data(d: Any) -> None:
 _HEX = frozenset("0123456789abcdef")
 
 
+def _drop_by(
+    d: Any,
+    rule: Callable[[list[str], list[bool]], Collection[int] | dict[int, str]],
+    reason: str | None = None,
+) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that ``rule`` finds among its lines and
+    what it kept: positions, each removed with ``reason``, or positions with their reasons
+    (``reason`` None). The one body of the ``_drop_*`` steps that ask a rule of their
+    module."""
+    if not (found := rule(d.stripped, d.keep.tolist())):
+        return
+    if isinstance(found, dict):
+        _mark(d, found, False)
+    else:
+        assert reason is not None  # (a rule that gives positions alone: its lines' reason)
+        _mark(d, dict.fromkeys(found, reason), False)
+
+
 def _drop_render_artefacts(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` that a text browser wrote for what is
     no text (:func:`.artefacts.artefact_lines`: w3m's image placeholders, a tracking
     pixel's markup), with a reason."""
     from .artefacts import ARTEFACT_REASON, artefact_lines
 
-    if found := artefact_lines(d.stripped, d.keep.tolist()):
-        _mark(d, dict.fromkeys(found, ARTEFACT_REASON), False)
+    _drop_by(d, artefact_lines, ARTEFACT_REASON)
 
 
 def _drop_form_lines(d: Any) -> None:
@@ -2534,8 +2548,7 @@ def _drop_form_lines(d: Any) -> None:
     buttons as lynx and w3m write them (:func:`.artefacts.form_lines`), with a reason."""
     from .artefacts import FORM_REASON, form_lines
 
-    if found := form_lines(d.stripped, d.keep.tolist()):
-        _mark(d, dict.fromkeys(found, FORM_REASON), False)
+    _drop_by(d, form_lines, FORM_REASON)
 
 
 def _drop_post_neighbours(d: Any) -> None:
@@ -2543,8 +2556,7 @@ def _drop_post_neighbours(d: Any) -> None:
     before and after it (:func:`.postnav.post_neighbour_lines`), with a reason."""
     from .postnav import POST_NAV_REASON, post_neighbour_lines
 
-    if found := post_neighbour_lines(d.stripped, d.keep.tolist()):
-        _mark(d, dict.fromkeys(found, POST_NAV_REASON), False)
+    _drop_by(d, post_neighbour_lines, POST_NAV_REASON)
 
 
 def _drop_feed(d: Any) -> None:
@@ -2552,11 +2564,9 @@ def _drop_feed(d: Any) -> None:
     stories, headlines with their times (:func:`.feeds.feed_lines`), with a reason."""
     from .feeds import FEED_HEADING_REASON, FEED_REASON, feed_headings, feed_lines
 
-    if found := feed_lines(d.stripped, d.keep.tolist()):
-        _mark(d, dict.fromkeys(found, FEED_REASON), False)
+    _drop_by(d, feed_lines, FEED_REASON)
     # (and its heading over it, whatever the model kept of the feed; s49 live49)
-    if found := feed_headings(d.stripped, d.keep.tolist()):
-        _mark(d, dict.fromkeys(found, FEED_HEADING_REASON), False)
+    _drop_by(d, feed_headings, FEED_HEADING_REASON)
 
 
 def _drop_dated_feed(d: Any) -> None:
@@ -2564,8 +2574,7 @@ def _drop_dated_feed(d: Any) -> None:
     stories, headlines with their dates and times (:func:`.afterlists.dated_feed_lines`)."""
     from .afterlists import DATED_FEED_REASON, dated_feed_lines
 
-    if found := dated_feed_lines(d.stripped, d.keep.tolist()):
-        _mark(d, dict.fromkeys(found, DATED_FEED_REASON), False)
+    _drop_by(d, dated_feed_lines, DATED_FEED_REASON)
 
 
 def _drop_related_list(d: Any) -> None:
@@ -2573,8 +2582,7 @@ def _drop_related_list(d: Any) -> None:
     their labels after the article (:func:`.afterlists.related_list_lines`)."""
     from .afterlists import RELATED_LIST_REASON, related_list_lines
 
-    if found := related_list_lines(d.stripped, d.keep.tolist()):
-        _mark(d, dict.fromkeys(found, RELATED_LIST_REASON), False)
+    _drop_by(d, related_list_lines, RELATED_LIST_REASON)
 
 
 def _drop_browser_widgets(d: Any) -> None:
@@ -2582,8 +2590,7 @@ def _drop_browser_widgets(d: Any) -> None:
     field or bare button (:func:`.artefacts.widget_lines`), with a reason."""
     from .artefacts import WIDGET_REASON, widget_lines
 
-    if found := widget_lines(d.stripped, d.keep.tolist()):
-        _mark(d, dict.fromkeys(found, WIDGET_REASON), False)
+    _drop_by(d, widget_lines, WIDGET_REASON)
 
 
 def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:
@@ -2776,8 +2783,7 @@ def _drop_software_chrome(d: Any) -> None:
     (:func:`.chrome.without_edit_links`: "History[edit]"), a kept line with a text
     browser's button bar after its words without the bar (:func:`.chrome.without_button_bars`:
     "23,90 € (BUTTON) In den Warenkorb")."""
-    if found := software_chrome(d.stripped, d.keep.tolist()):
-        _mark(d, found, False)
+    _drop_by(d, software_chrome)
     if heads := without_edit_links(d.stripped, d.keep.tolist()):
         d.stripped = [heads.get(j, line) for j, line in enumerate(d.stripped)]
     if bars := without_button_bars(d.stripped, d.keep.tolist()):
@@ -2790,8 +2796,7 @@ def _drop_shop_lines(d: Any) -> None:
     price or an affiliate disclosure (:func:`.chrome.shop_lines`), with a reason."""
     from .chrome import shop_lines
 
-    if found := shop_lines(d.stripped, d.keep.tolist()):
-        _mark(d, found, False)
+    _drop_by(d, shop_lines)
 
 
 def _drop_page_tools(d: Any) -> None:

@@ -53,6 +53,28 @@ _LIVE = "\n\n".join(
 )
 
 
+#: a results page's rows (home, score, away) and its table's (position, team, figures): a
+#: browser's copy writes them a space apart, w3m pads them into columns
+SCORES = [
+    ("Almería", "2 - 2", "Cádiz"),
+    ("Athletic", "1 - 2", "Sevilla"),
+    ("Atlético", "2 - 1", "Osasuna"),
+    ("Real Madrid", "0 - 0", "Betis"),
+    ("Girona", "7 - 0", "Granada"),
+    ("Las Palmas", "0 - 2", "Alavés"),
+    ("Mallorca", "0 - 0", "Almería"),
+    ("Rayo", "3 - 3", "Villarreal"),
+    ("Sevilla", "1 - 2", "Barcelona"),
+    ("Valencia", "0 - 1", "Celta"),
+]
+STANDINGS = [
+    ("1", "Real Madrid", "95 38 29 8 1"),
+    ("2", "Barcelona", "85 38 26 7 5"),
+    ("3", "Girona", "81 38 25 6 7"),
+    ("4", "Atlético", "76 38 24 4 10"),
+]
+
+
 @pytest.mark.parametrize(
     ("t1", "t2", "t3"),
     [
@@ -86,21 +108,9 @@ _RESULTS = "\n\n".join(
         "Resultados de la Jornada 38 de LaLiga EA Sports 2023/2024",
         "Jornada anterior",
         "Jornada siguiente",
-        "Almería 2 - 2 Cádiz",
-        "Athletic 1 - 2 Sevilla",
-        "Atlético 2 - 1 Osasuna",
-        "Real Madrid 0 - 0 Betis",
-        "Girona 7 - 0 Granada",
-        "Las Palmas 0 - 2 Alavés",
-        "Mallorca 0 - 0 Almería",
-        "Rayo 3 - 3 Villarreal",
-        "Sevilla 1 - 2 Barcelona",
-        "Valencia 0 - 1 Celta",
+        *(f"{home} {score} {away}" for home, score, away in SCORES),
         "Clasificación",
-        "1 Real Madrid 95 38 29 8 1",
-        "2 Barcelona 85 38 26 7 5",
-        "3 Girona 81 38 25 6 7",
-        "4 Atlético 76 38 24 4 10",
+        *(f"{pos} {team} {figures}" for pos, team, figures in STANDINGS),
         "Ver clasificación completa",
         "Últimas noticias",
         '23:15 Ancelotti: "La Liga ha sido justa"',
@@ -255,23 +265,11 @@ def test_a_tables_row_is_no_title() -> None:
             "",
             "Jornada siguiente",
             "",
-            "Almería      2 - 2 Cádiz",
-            "Athletic     1 - 2 Sevilla",
-            "Atlético     2 - 1 Osasuna",
-            "Real Madrid  0 - 0 Betis",
-            "Girona       7 - 0 Granada",
-            "Las Palmas   0 - 2 Alavés",
-            "Mallorca     0 - 0 Almería",
-            "Rayo         3 - 3 Villarreal",
-            "Sevilla      1 - 2 Barcelona",
-            "Valencia     0 - 1 Celta",
+            *(f"{home:<12} {score} {away}" for home, score, away in SCORES),
             "",
             "Clasificación",
             "",
-            "1 Real Madrid  95 38 29 8 1",
-            "2 Barcelona    85 38 26 7 5",
-            "3 Girona       81 38 25 6 7",
-            "4 Atlético     76 38 24 4 10",
+            *(f"{pos} {team:<12} {figures}" for pos, team, figures in STANDINGS),
             "",
             "Ver clasificación completa",
             "",
