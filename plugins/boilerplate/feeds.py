@@ -205,10 +205,11 @@ def feed_headings(lines: list[str], keep: list[bool]) -> list[int]:
     feed's items went and its heading stayed, the last line of a results page or a
     timeline that has few prose lines to tell it by (s48 acc-live L13)."""
     items = feed_lines(lines, [True] * len(lines))
+    inside = set(items)  # (a feed's items: many on a long feed, asked once each)
     found: list[int] = []
     for j in items:
         h = j - 1
-        if h < 0 or h in items or not keep[h]:
+        if h < 0 or h in inside or not keep[h]:
             continue
         words = lines[h].split()
         if (
