@@ -389,6 +389,25 @@ def test_a_limit_expiring_in_a_held_block_raises_when_the_block_ends():
         _spin(0.01)
 
 
+def test_a_held_block_past_its_limit_with_cpu_time_left_moves_the_published_deadline():
+    """The hard deadline a worker publishes for its parent moves when its limit finds CPU
+    time left, inside a held block too (a first import on a loaded machine ran past the
+    deadline published as the block began, and the worker was killed; s49 finalrev_C)."""
+    from corearchive import limits
+
+    array = [0.0] * 3
+    limits.publish_to(array, 0)
+    try:
+        with time_limit(0.1, Inner):
+            first = array[1]
+            with limits.held():
+                time.sleep(0.4)  # (waiting, no CPU time spent: the limit is not out)
+                during = array[1]
+    finally:
+        limits._slot = None
+    assert first > 0 and during > first
+
+
 def _in_thread(fn):  # type: ignore[no-untyped-def]
     import threading
 
