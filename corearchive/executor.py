@@ -459,9 +459,9 @@ def _init_worker(
     if watch is not None:  # (the main process's Watchdog: a slot of its own)
         array, counter = watch
         with counter.get_lock():
-            index = 3 * counter.value
+            index = limits.SLOT * counter.value
             counter.value += 1
-        if index + 3 <= len(array):
+        if index + limits.SLOT <= len(array):
             limits.publish_to(array, index)
     # Ctrl-C goes to the whole process group: the main process decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -535,7 +535,8 @@ class Watchdog:
 
     Each worker publishes, in shared memory, the deadline of the time limit it is under
     (``doc_timeout``) plus :data:`corearchive.limits.HARD_GRACE`
-    (:func:`corearchive.limits.publish_to`). The alarm that enforces the limit interrupts
+    (:func:`corearchive.limits.publish_to`), and the CPU time at which it is out
+    (:func:`corearchive.limits.overdue`). The alarm that enforces the limit interrupts
     Python code only: a call into C code that runs on (libxml2 on a page of 100,000
     attributes: minutes) held the worker, and the run waited for it. Past the hard
     deadline the watchdog kills the worker (SIGKILL); the pool is replaced, the documents it
@@ -543,7 +544,7 @@ class Watchdog:
     (:meth:`RemoteExecutor._retry`)."""
 
     def __init__(self, slots: int, on_kill: Callable[[float], None]) -> None:
-        self.array = multiprocessing.RawArray("d", 3 * slots)
+        self.array = multiprocessing.RawArray("d", limits.SLOT * slots)
         self.counter = multiprocessing.Value("i", 0)
         self.on_kill = on_kill
         self._stop = threading.Event()
@@ -556,10 +557,10 @@ class Watchdog:
         array = self.array
         while not self._stop.wait(WATCH_TICK):
             now = time.monotonic()
-            for i in range(0, len(array), 3):
-                pid, deadline, limit = array[i], array[i + 1], array[i + 2]
-                if pid <= 0 or deadline <= 0 or now <= deadline:
+            for i in range(0, len(array), limits.SLOT):
+                if not limits.overdue(array, i, now):
                     continue
+                pid, limit = array[i], array[i + 2]
                 array[i + 1] = 0.0
                 try:
                     os.kill(int(pid), signal.SIGKILL)

@@ -16,9 +16,9 @@ limit.
 
 A worker process of a run also publishes the deadline of its nearest limit, plus
 :data:`HARD_GRACE`, in memory its parent watches (:func:`publish_to`): a call stuck past it
-in C code that the alarm cannot interrupt (libxml2 on a pathological page) gets the worker
-killed and replaced by the parent, and the document fails as a timeout
-(:class:`corearchive.executor.Watchdog`).
+in C code that the alarm cannot interrupt (libxml2 on a pathological page), with the
+limit's CPU time spent too (:func:`overdue`), gets the worker killed and replaced by the
+parent, and the document fails as a timeout (:class:`corearchive.executor.Watchdog`).
 """
 
 from __future__ import annotations
@@ -84,30 +84,79 @@ _host: list[tuple[float, float]] = []
 #: stuck in C code and killed by its parent (see :func:`publish_to`).
 HARD_GRACE = 5.0
 
+#: Doubles per process in the memory a parent watches (:func:`publish_to`): its pid, its
+#: hard deadline on the monotonic clock (0: no limit active), the limit's seconds, the
+#: process CPU time (``time.process_time``) at which the limit is out for good, and the
+#: hard end on the wall clock.
+SLOT = 5
+
 #: Where this process publishes its hard deadline: (shared array of doubles, index of its
-#: pid, deadline, limit); None: nowhere (not a watched worker).
+#: slot); None: nowhere (not a watched worker).
 _slot: tuple[Any, int] | None = None
 
 
 def publish_to(array: Any, index: int) -> None:
-    """Publish this process's hard deadlines in ``array[index:index + 3]`` (its pid, the
-    deadline on the monotonic clock, 0 when no limit is active, and the limit's seconds)."""
+    """Publish this process's hard deadlines in ``array[index:index + SLOT]`` (see
+    :data:`SLOT`; read by :func:`overdue`)."""
     global _slot
     _slot = (array, index)
     array[index] = os.getpid()
-    array[index + 1] = 0.0
-    array[index + 2] = 0.0
+    for i in range(1, SLOT):
+        array[index + i] = 0.0
 
 
 def _publish() -> None:
     assert _slot is not None
     array, index = _slot
     if _active:
-        deadline = min(e.deadline for e in _active)
+        # (the CPU due and the wall end first: the watcher reads the slot unlocked, and a
+        # deadline it sees must not come with an older limit's CPU due)
+        thread, process = time.thread_time(), time.process_time()
+        left = min(e.seconds - (thread - e.cpu_start) for e in _active)
+        array[index + 3] = process + max(left, 0.0) + HARD_GRACE
+        array[index + 4] = min(e.wall_end for e in _active) + HARD_GRACE
         array[index + 2] = max(e.seconds for e in _active)
-        array[index + 1] = deadline + HARD_GRACE
+        array[index + 1] = min(e.deadline for e in _active) + HARD_GRACE
     else:
         array[index + 1] = 0.0
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def process_cpu(pid: int) -> float | None:
+    """CPU seconds (user and system) process ``pid`` has spent, from ``/proc`` (None where
+    there is none, or the process is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+    except OSError:
+        return None
+    # (after the command name, which may hold spaces and parentheses: state is field 3,
+    # utime and stime fields 14 and 15)
+    fields = stat[stat.rfind(b")") + 2 :].split()
+    try:
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (IndexError, ValueError):
+        return None
+
+
+def overdue(array: Any, index: int, now: float) -> bool:
+    """Whether the process published at ``array[index]`` (:func:`publish_to`) is stuck past
+    its hard deadline: a watcher kills it. Past the deadline on the wall clock, it is
+    stuck only once it has also spent the limit's CPU time (plus :data:`HARD_GRACE`), or
+    run to the limit's end on the wall clock (:data:`WALL_FACTOR`): a call into C code that
+    the alarm cannot interrupt runs on a loaded machine many times longer than its CPU
+    time, and one of 0.5 s of CPU got its worker killed under a limit of 10 s (the alarm
+    that moves the deadline for CPU time left cannot run inside it). Without ``/proc``,
+    the wall-clock deadline alone."""
+    pid, due = array[index], array[index + 1]
+    if pid <= 0 or due <= 0 or now <= due:
+        return False
+    if now >= array[index + 4]:
+        return True
+    cpu = process_cpu(int(pid))
+    return cpu is None or cpu >= array[index + 3]
 
 
 def _arm() -> None:

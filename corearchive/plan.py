@@ -411,7 +411,7 @@ class _TaskWatch:
 
     def __init__(self) -> None:
         # (shared with the watcher: inherited by the fork, in memory both map)
-        self.deadline = multiprocessing.RawArray("d", 3)
+        self.deadline = multiprocessing.RawArray("d", limits.SLOT)
         self.folder = multiprocessing.RawArray("c", 4096)
         parent = os.getpid()
         pid = os.fork()
@@ -439,8 +439,7 @@ def _watch_task_process(parent: int, deadline: Any, folder: Any) -> None:
     die_with_parent(parent)
     while os.getppid() == parent:
         time.sleep(WATCH_TICK)
-        due = deadline[1]
-        if due <= 0 or time.monotonic() <= due:
+        if not limits.overdue(deadline, 0, time.monotonic()):
             continue
         where = folder.value
         if where:  # (first: the driver, told of the death, looks for this line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import time
 
@@ -184,6 +185,9 @@ def test_a_document_stuck_in_c_code_gets_its_worker_killed_and_fails_as_a_timeou
     import corearchive.limits as limits
 
     monkeypatch.setattr(limits, "HARD_GRACE", 0.5)
+    # (the stuck call sleeps, spending no CPU time: it is killed at the limit's end on the
+    # wall clock, WALL_FACTOR times the limit)
+    monkeypatch.setattr(limits, "WALL_FACTOR", 2.0)
     docs = tmp_path / "in"
     docs.mkdir()
     for i in range(70):
@@ -206,6 +210,68 @@ def test_a_document_stuck_in_c_code_gets_its_worker_killed_and_fails_as_a_timeou
         assert "timeout" in r["error"] and "over 0.5 s" in r["error"], r["error"]
         assert "killed and replaced" in r["error"], r["error"]
     assert took < 25, took  # (each stuck call would last 30 s)
+
+
+class SlowInCStage(Stage):
+    """On documents that say SLOW, waits 2.5 s in C code that no alarm interrupts, spending
+    no CPU time: a parse of 0.2 s of CPU on a machine loaded 12 times over, in effect."""
+
+    name = "slowc"
+
+    def process(self, doc: Document) -> Document:
+        if "SLOW" in doc.text:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            try:
+                time.sleep(2.5)
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
+        return doc
+
+
+@pytest.mark.parametrize(
+    "args", [["--workers", "1", "--isolate"], ["--plan", "staged", "--workers", "2"]]
+)
+def test_a_worker_slow_in_c_code_with_cpu_time_left_is_not_killed(
+    ingest, tmp_path, monkeypatch, args
+):
+    """The watchdog killed a worker past its limit's deadline on the wall clock plus
+    HARD_GRACE, whatever CPU time it had spent: a call into C code on a loaded machine
+    (where the alarm that moves the deadline for CPU time left cannot run) lost its
+    document as a timeout. Past the deadline, a worker is killed only once it has spent
+    the limit's CPU time, or run WALL_FACTOR times the limit."""
+    import corearchive.limits as limits
+
+    monkeypatch.setattr(limits, "HARD_GRACE", 0.5)
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for i in range(6):
+        text = ARTICLE.replace("twelve", f"{i} SLOW" if i == 4 else f"{i}")
+        (docs / f"{i:02d}.txt").write_text(text + f"\nSerial {i}: a line of its own here.")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        '[pipeline]\nstages = ["slowc"]\ndoc_timeout = 0.5\n[output]\nsinks = ["records"]\n'
+    )
+    with extra_plugins(monkeypatch, ("slowc", StagePlugin(SlowInCStage))):
+        res = ingest(str(docs), "--config", str(cfg), *args)
+    assert res.exit_code == 0, [r.get("error") for r in res.rejects]
+    assert len(res.records) == 6 and res.rejects == []
+
+
+def test_overdue_reads_the_cpu_time_the_process_spent():
+    """The watchers' test (:func:`corearchive.limits.overdue`): past the deadline, the CPU
+    time due or the wall end."""
+    from corearchive import limits
+
+    now = time.monotonic()
+    cpu = limits.process_cpu(os.getpid())
+    assert cpu is not None and abs(cpu - time.process_time()) < 0.1
+    slot = [float(os.getpid()), now - 1, 1.0, cpu + 100, now + 100]
+    assert not limits.overdue(slot, 0, now)  # (past the deadline, CPU time left)
+    assert limits.overdue([*slot[:3], cpu - 1, now + 100], 0, now)  # (CPU time spent)
+    assert limits.overdue([*slot[:3], cpu + 100, now - 0.1], 0, now)  # (past the wall end)
+    assert not limits.overdue([slot[0], now + 1, *slot[2:]], 0, now)  # (before the deadline)
+    assert not limits.overdue([slot[0], 0.0, *slot[2:]], 0, now)  # (no limit)
+    assert limits.process_cpu(2**22 + 12345) is None
 
 
 def test_a_limit_that_expires_before_its_block_starts_leaves_no_stale_alarm():
@@ -395,7 +461,7 @@ def test_a_held_block_past_its_limit_with_cpu_time_left_moves_the_published_dead
     deadline published as the block began, and the worker was killed; s49 finalrev_C)."""
     from corearchive import limits
 
-    array = [0.0] * 3
+    array = [0.0] * limits.SLOT
     limits.publish_to(array, 0)
     try:
         with time_limit(0.1, Inner):
