@@ -654,8 +654,10 @@ def htmldate_bound(capture: date | None) -> str:
     return reference_day(capture).isoformat() + "T23:59:59.999999"
 
 
-#: The vowel signs and viramas of the Indic scripts (combining marks that \w does not take)
-_MARKS = re.compile(r"[\u0900-\u0dff]")
+#: The vowel signs and viramas of the scripts written with combining marks that \w does
+#: not take: Indic, Thai, Lao, Tibetan, Myanmar, Khmer (trafilatura's clean-up cut Thai
+#: "สมชาย ใจดี" to "ใจด" and Myanmar "ဦးအောင်ကျော်" to "ဦးအောင်က"; s50 acc-scripts N9)
+_MARKS = re.compile(r"[\u0900-\u0eff\u0f00-\u109f\u1780-\u17ff]")
 #: What trafilatura splits an author field on (its ``AUTHOR_SPLIT``)
 _AUTHOR_PARTS = re.compile(r"/|;|,|\||&|(?:^|\W)[ua]nd(?:$|\W)")
 #: A part of an author field that is an abbreviation of the newsroom ("red" = Redaktion)
@@ -717,7 +719,7 @@ def _author_fields_as_written(place: Callable[[str], bool] | None = None) -> Ite
                 return "; ".join(dict.fromkeys([*known, name]))
             written = author_string = after_place(author_string)
             if _MARKS.search(written):
-                # a script with vowel signs (Devanagari and the other Indic scripts):
+                # a script with vowel signs (Devanagari, the other Indic scripts, Thai):
                 # trafilatura's clean-up cuts the signs as special characters ("राहुल
                 # शर्मा" -> "राहुल शर्म"); the names are read as a byline is instead
                 names = [n for p in _AUTHOR_PARTS.split(written) for n in author_field_names(p)]

@@ -878,6 +878,10 @@ def test_a_time_elements_date_time_gives_the_days_precision(run_stage, time, pub
         ("<meta name='author' content='example-news.de'>", "", []),
         # Devanagari's vowel signs: trafilatura cut them as special characters ("शर्म")
         ("<meta name='author' content='राहुल शर्मा'>", "", ["राहुल शर्मा"]),
+        # and Thai's, Lao's, Khmer's ("ใจด", "ແກ້ວມະນ", "ចាន់ដារ"; s50 acc-scripts N9)
+        ("<meta name='author' content='สมชาย ใจดี'>", "", ["สมชาย ใจดี"]),
+        ("<meta name='author' content='ສົມພອນ ແກ້ວມະນີ'>", "", ["ສົມພອນ ແກ້ວມະນີ"]),
+        ("<meta name='author' content='សុខ ចាន់ដារ៉ា'>", "", ["សុខ ចាន់ដារ៉ា"]),
         (
             "<meta name='author' content='लेखक: राहुल शर्मा, सीमा वर्मा'>",
             "",
