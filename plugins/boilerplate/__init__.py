@@ -634,6 +634,7 @@ class BoilerplateStage(Stage):
                 _drop_browser_widgets(d)
                 _drop_ranked_list(d)
                 _drop_slide_gallery(d)
+                _drop_escaped_urls(d)
                 _drop_breadcrumb(d)
                 _drop_trail_line(d)
                 _drop_consent_notice(d)
@@ -2609,6 +2610,14 @@ def _drop_slide_gallery(d: Any) -> None:
     from .slides import SLIDE_GALLERY_REASON, slide_gallery_lines
 
     _drop_by(d, slide_gallery_lines, SLIDE_GALLERY_REASON)
+
+
+def _drop_escaped_urls(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are pieces of percent-encoded
+    addresses a text browser wrapped (:func:`.artefacts.escaped_url_lines`)."""
+    from .artefacts import ESCAPED_URL_REASON, escaped_url_lines
+
+    _drop_by(d, escaped_url_lines, ESCAPED_URL_REASON)
 
 
 def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:

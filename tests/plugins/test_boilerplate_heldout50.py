@@ -9,6 +9,7 @@ from typing import Any
 from test_boilerplate_structures import _clean
 
 from corearchive_plugins.boilerplate.afterlists import ranked_list_lines
+from corearchive_plugins.boilerplate.artefacts import escaped_url_line
 from corearchive_plugins.boilerplate.slides import slide_gallery_lines
 
 _ARTICLE = [
@@ -105,3 +106,26 @@ def test_a_line_copied_without_a_pager_or_captions_is_no_gallery() -> None:
     # far fewer captions than slides
     few = [_ARTICLE[0], *_gallery()[len(_CAPTIONS) - 2 :], *_ARTICLE[1:]]
     assert slide_gallery_lines(few, [True] * len(few)) == []
+
+
+def test_pieces_of_a_wrapped_escaped_address_go(run_stage: Any) -> None:
+    """lynx writes an avatar's image as its address in brackets, wrapped over lines of
+    percent escapes; the line model kept the pieces between a post's paragraphs as prose."""
+    pieces = [
+        "[5f2a9c1e7b3d4a6f8e0c2b4d6a8f0e1c?s=60&d=https%3A%2F%2F0.gravatar.",
+        "com%2Favatar%2F1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f%3Fs%3D60&r=G] "
+        "[8e7d6c5b4a39281706f5e4d3c2b1a0f9?s=60&d=https%3A%2F%2F1.gravatar.",
+        "com%2Favatar%2F1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f%3Fs%3D60&r=G]",
+    ]
+    page = [*_ARTICLE[:3], *pieces, *_ARTICLE[3:]]
+    kept, _ = _clean(run_stage, "\n".join(page))
+    assert all(line in kept for line in _ARTICLE[1:]), kept
+    assert not set(pieces) & set(kept), kept
+
+
+def test_a_cited_address_is_no_escaped_piece() -> None:
+    assert escaped_url_line("com%2Favatar%2F1c2d%3Fs%3D60&r=G] [8e7d?s=60&d=https%3A%2F%2F1.")
+    # an address a source cites, a sentence with a percentage: text
+    assert not escaped_url_line("https://example.org/report%202019%20final.pdf")
+    assert not escaped_url_line("Turnout rose by 12% to 64%, the highest since 1998.")
+    assert not escaped_url_line("See page%2Fone%2Ftwo for the details")
