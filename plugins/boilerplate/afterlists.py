@@ -257,6 +257,8 @@ RANKED_LIST_REASON = (
 #: a ranked list's item as a text browser writes it: an optional bullet, the rank, the
 #: headline ("• 1 Venice floods", "1 Venice floods", "2. Venice floods")
 _RANKED_ITEM = re.compile(r"(?:[*•·▪►+-]\s+)?(\d{1,2})[.)]?\s+(\S.*)")
+#: the first characters such an item may have
+_RANK_START = frozenset("0123456789*•·▪►+-")
 
 
 def _text_paragraph(line: str) -> bool:
@@ -291,10 +293,12 @@ def ranked_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
     paragraphs = 0
     j = 0
     while j < n:
-        if keep[j] and _paragraph_line(lines[j]):
-            paragraphs += 1
+        # (counted up to the number needed; an item starts with a figure or a bullet)
+        if paragraphs < _ARTICLE_PARAGRAPHS:
+            paragraphs += keep[j] and _paragraph_line(lines[j])
         if not (
             paragraphs >= _ARTICLE_PARAGRAPHS
+            and lines[j][:1] in _RANK_START
             and (first := _ranked_item(lines[j])) is not None
             and first[0] == 1
             and j > 0
