@@ -632,6 +632,9 @@ class BoilerplateStage(Stage):
                 _drop_dated_feed(d)
                 _drop_related_list(d)
                 _drop_browser_widgets(d)
+                _drop_ranked_list(d)
+                _drop_slide_gallery(d)
+                _drop_escaped_urls(d)
                 _drop_breadcrumb(d)
                 _drop_trail_line(d)
                 _drop_consent_notice(d)
@@ -2591,6 +2594,30 @@ def _drop_browser_widgets(d: Any) -> None:
     from .artefacts import WIDGET_REASON, widget_lines
 
     _drop_by(d, widget_lines, WIDGET_REASON)
+
+
+def _drop_ranked_list(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a numbered list of other
+    stories under its label after the article (:func:`.afterlists.ranked_list_lines`)."""
+    from .afterlists import RANKED_LIST_REASON, ranked_list_lines
+
+    _drop_by(d, ranked_list_lines, RANKED_LIST_REASON)
+
+
+def _drop_slide_gallery(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a slide show's gallery as a
+    text browser writes it (:func:`.slides.slide_gallery_lines`)."""
+    from .slides import SLIDE_GALLERY_REASON, slide_gallery_lines
+
+    _drop_by(d, slide_gallery_lines, SLIDE_GALLERY_REASON)
+
+
+def _drop_escaped_urls(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are pieces of percent-encoded
+    addresses a text browser wrapped (:func:`.artefacts.escaped_url_lines`)."""
+    from .artefacts import ESCAPED_URL_REASON, escaped_url_lines
+
+    _drop_by(d, escaped_url_lines, ESCAPED_URL_REASON)
 
 
 def _drop_nested_menu(d: Any, joined: Reflowed | None) -> None:

@@ -247,3 +247,72 @@ def _stories(heads: list[list[str]]) -> bool:
     figures = sum(h[0][:1].isdigit() for h in heads)
     ends = sum(any(c.isdigit() for c in h[-1]) for h in heads)
     return 2 * figures < n and 2 * ends < n
+
+
+#: the reason of a line removed by :func:`ranked_list_lines`
+RANKED_LIST_REASON = (
+    "a numbered list of other stories (most read) under its label after the article"
+)
+
+#: a ranked list's item as a text browser writes it: an optional bullet, the rank, the
+#: headline ("• 1 Venice floods", "1 Venice floods", "2. Venice floods")
+_RANKED_ITEM = re.compile(r"(?:[*•·▪►+-]\s+)?(\d{1,2})[.)]?\s+(\S.*)")
+#: the first characters such an item may have
+_RANK_START = frozenset("0123456789*•·▪►+-")
+
+
+def _text_paragraph(line: str) -> bool:
+    """Whether ``line`` is a paragraph of text (:func:`_paragraph_line`) other than a
+    footer's copyright notice ("Copyright © 2018 ...") or a tracking pixel's markup written
+    out ('src="https://ssc.api.bbc.com/?c2=...'): lines the line model may keep under a
+    site's lists, which do not say that the article goes on."""
+    if not _paragraph_line(line) or "©" in line[:40] or line[:9].casefold() == "copyright":
+        return False
+    return "://" not in line and "<" not in line and "=" not in line
+
+
+def _ranked_item(line: str) -> tuple[int, str] | None:
+    """The rank and headline of a line that is a ranked list's item, else None."""
+    if (m := _RANKED_ITEM.fullmatch(line)) is None or not _headline_line(m[2]):
+        return None
+    return int(m[1]), m[2]
+
+
+def ranked_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped) that are a numbered list of other stories after
+    the article, as w3m and lynx write a "Most read" box (s50 heldout50): headlines ranked
+    1, 2, 3, ... on consecutive lines, :data:`_LIST_HEADLINES` or more, right under a label
+    (:func:`_label_line`, kept or not: the line model often leaves the label and keeps the
+    headlines), after :data:`_ARTICLE_PARAGRAPHS` kept paragraphs or more and with no kept
+    paragraph of text after them (:func:`_text_paragraph`), the headlines different
+    stories' (:func:`_stories`, without the ranks). :func:`related_list_lines` does not
+    read these: a rank starts each headline, which its test of a list of one form (a
+    calendar's dates) counts against it."""
+    n = len(lines)
+    found: list[int] = []
+    paragraphs = 0
+    j = 0
+    while j < n:
+        # (counted up to the number needed; an item starts with a figure or a bullet)
+        if paragraphs < _ARTICLE_PARAGRAPHS:
+            paragraphs += keep[j] and _paragraph_line(lines[j])
+        if not (
+            paragraphs >= _ARTICLE_PARAGRAPHS
+            and lines[j][:1] in _RANK_START
+            and (first := _ranked_item(lines[j])) is not None
+            and first[0] == 1
+            and j > 0
+            and _label_line(lines[j - 1])
+        ):
+            j += 1
+            continue
+        heads = [first[1].split()]
+        k = j + 1
+        while k < n and (item := _ranked_item(lines[k])) is not None and item[0] == len(heads) + 1:
+            heads.append(item[1].split())
+            k += 1
+        after = any(keep[i] and _text_paragraph(lines[i]) for i in range(k, n))
+        if len(heads) >= _LIST_HEADLINES and not after and _stories(heads):
+            found += [i for i in range(j - 1, k) if keep[i]]
+        j = k
+    return found

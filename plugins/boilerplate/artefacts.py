@@ -243,3 +243,36 @@ def widget_lines(lines: list[str], keep: list[bool]) -> list[int]:
     return [
         j for j, line in enumerate(lines) if keep[j] and line[:1] in "I_(" and widget_line(line)
     ]
+
+
+#: the reason of a line removed by :func:`escaped_url_lines`
+ESCAPED_URL_REASON = "pieces of a percent-encoded address (an image's, a frame's), not text"
+
+#: a percent escape of an address ("%2F", "%3A")
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+#: the fewest escapes of such a line
+_ESCAPES = 2
+
+
+def escaped_url_line(line: str) -> bool:
+    """Whether ``line`` (stripped) is nothing but pieces of percent-encoded addresses: every
+    token holds a percent escape or a query's "=" or "&", and none starts an address a
+    reader is shown ("https://…", "www.…": a source the text cites). lynx writes an
+    avatar's or a plugin's image as its address in brackets and wraps it over several lines
+    ('[3b04…?s=60&d=https%3A%2F%2F0.gravatar.', 'com%2Favatar%2F…&r=G] [016a…'); the
+    line model read the wrapped pieces as prose inside a blog's page (held-out lynx, s50
+    heldout50: seven such lines kept under a WordPress post's "liked by" row)."""
+    if "%" not in line or len(_ESCAPE.findall(line)) < _ESCAPES:
+        return False
+    for token in line.split():
+        token = token.strip("[]")
+        if token.startswith(("http", "www.")):
+            return False
+        if _ESCAPE.search(token) is None and "=" not in token and "&" not in token:
+            return False
+    return True
+
+
+def escaped_url_lines(lines: list[str], keep: list[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped) that are :func:`escaped_url_line`."""
+    return [j for j, line in enumerate(lines) if keep[j] and "%" in line and escaped_url_line(line)]
