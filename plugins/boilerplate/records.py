@@ -383,10 +383,11 @@ def _post_text(e: Any) -> list[str]:
 def _other_prose(prose: list[str], first: list[str]) -> int:
     """The words of the text's lines of sentences ``prose`` that a thread's first post
     (its paragraphs ``first``) is measured against: a line that is mostly one of its
-    paragraphs (and not the paragraph itself) is the post again, not other prose. (A table's layout gave trafilatura the
-    post twice, once glued to the thread's title and date: "Wie dichte ich …? 15. Januar
-    2025 Das Offensichtliche …", and the post was half the prose no more: the replies of
-    four kinds forum pages were lost in HTML, s50 forum50.) A short paragraph inside a long
+    paragraphs (and not the paragraph itself) is the post again, not other prose. (A
+    table's layout gave trafilatura the post twice, once glued to the thread's title and
+    date: "Wie dichte ich …? 15. Januar 2025 Das Offensichtliche …", and the post was half
+    the prose no more: the replies of four kinds forum pages were lost in HTML, s50
+    forum50.) A short paragraph inside a long
     sentence ("Thanks" in "Thanks to the donors, …") leaves the sentence other prose."""
     n = 0
     for t in prose:
