@@ -712,7 +712,7 @@ class BoilerplateStage(Stage):
             todo.append((doc, *got))
         if not todo:
             return
-        from .refine import refine
+        from .refine import qa_page, refine
 
         # the rendering as the line model was trained on pages: blocks stripped, one blank
         # line between them (the rendering's indentation of the source leaves ~7 lines for
@@ -753,6 +753,9 @@ class BoilerplateStage(Stage):
                 headings=_headings(doc.work["html_tree"]),
                 kept=(*doc.work.get("live_times", ()), *doc.work.get(_THREAD_KEY, ())),
             )
+            if not posts and (qa := qa_page(new, d)) is not None:
+                # (a Q&A page: its answers trafilatura left out, without its chrome)
+                new, removed, added = qa[0], removed + qa[1], added + qa[2]
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)
                 share = round(min(ann["kept_share"] * len(new) / len(text), 1.0), 4)
                 ann = {**ann, "kept_share": share}

@@ -75,3 +75,47 @@ def test_a_whole_thread_page_keeps_its_replies_in_html(run_stage: Any) -> None:
     doc = make_document(html, html=True, path="page.html")
     kept = run_stage(BoilerplateStage, doc).kept[0].text.split("\n")
     assert [x for x in kept if x in _THREAD[1:]] == _THREAD[1:]
+
+
+def _qa_post(kind: str, votes: int, paras: list[str], stamp: str, who: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return (
+        f"<div class='{kind}'><div class='votes'>{votes}</div><div class='body'>{body}</div>"
+        "<div class='menu'><a>Share</a> <a>Improve this answer</a> <a>Follow</a></div>"
+        f"<div class='owner'>{stamp} <a>{who}</a> 2,311 4 19</div>"
+        "<div class='comments'><a>Add a comment</a></div></div>"
+    )
+
+
+QA_ANSWERS = [
+    "Set the variable in the service file with an Environment= line, then reload the daemon.",
+    "On newer versions you can also run systemctl edit and put the line in the override file.",
+    "If the value holds spaces, quote the whole assignment or it is split at the first space.",
+]
+
+
+def test_a_qa_pages_answers_left_out_by_trafilatura_come_back_in_html(run_stage: Any) -> None:
+    """A Q&A page in HTML: trafilatura keeps the question and the first answer, the line
+    model reads the short answers among the votes and buttons as their like; the Q&A rule
+    on the page's rendering gives the answers back, without the votes."""
+    question = [
+        "My service does not see the variables I export in my shell profile.",
+        "Where do I set them so that the service gets them at boot?",
+    ]
+    posts = [_qa_post("question", 12, question, "asked Jan 4, 2024 at 8:15", "ola_n")]
+    for i, a in enumerate(QA_ANSWERS):
+        posts.append(_qa_post("answer", 30 - 9 * i, [a], f"answered Jan {5 + i}, 2024 at 9:0{i}",
+                              f"user_{i}"))  # fmt: skip
+    html = (
+        "<html><head><title>Environment of a systemd service - Q&amp;A</title></head><body>"
+        "<header><a>Questions</a> <a>Tags</a> <a>Users</a> <a>Log in</a></header>"
+        "<h1>Environment of a systemd service</h1>"
+        f"{posts[0]}<h2>3 Answers</h2>{''.join(posts[1:])}"
+        "<aside><h3>Related</h3><ul><li><a>How to start a service after the network?</a></li>"
+        "</ul></aside><footer>About · Help · Privacy</footer></body></html>"
+    )
+    doc = make_document(html, html=True, path="page.html")
+    kept = run_stage(BoilerplateStage, doc).kept[0].text.split("\n")
+    assert [x for x in kept if x in QA_ANSWERS] == QA_ANSWERS
+    assert [x for x in kept if x in question] == question
+    assert not [x for x in kept if x.isdigit()]
