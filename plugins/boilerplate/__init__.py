@@ -1059,10 +1059,12 @@ class BoilerplateStage(Stage):
         """A page's visible text cleaned by the line model (method ``lines-fallback``)."""
         from . import lines as line_model
 
-        plain, ann = self._text(
-            line_model.decide(visible, self.options.threshold, self.options.sequence)
-        )
+        d = line_model.decide(visible, self.options.threshold, self.options.sequence)
+        posters = _fallback_thread(d)
+        plain, ann = self._text(d)
         ann["method"] = "lines-fallback"
+        if posters:
+            ann["thread"] = {"posts": len(posters), "posters": posters}
         return plain, ann
 
     @staticmethod
@@ -1786,6 +1788,21 @@ def _drop_after_thread(d: Any) -> list[int]:
         # with its posts: :func:`.structures.posts_and_comments`)
         _mark(d, dict.fromkeys(over, OVER_THREAD_REASON), False)
     return heads
+
+
+def _fallback_thread(d: Any) -> list[str]:
+    """The thread's rules (:func:`_keep_thread`, then :func:`_drop_after_thread` and
+    :func:`_name_posters`, or :func:`_drop_qa_chrome`) on a ``lines.Decisions`` of an HTML
+    page's visible text that the line model reads alone (trafilatura kept next to nothing:
+    a phpBB thread's posts are boxes of one short paragraph each); return the thread's
+    posters, as :func:`_keep_thread`. The model alone lost the thread's last post, a short
+    thanks under the others (s49 forum49's phpBB page in HTML)."""
+    posters = _keep_thread(d)
+    if posters:
+        _name_posters(d, _drop_after_thread(d))
+    else:
+        _drop_qa_chrome(d)
+    return posters
 
 
 def _drop_qa_chrome(d: Any) -> None:

@@ -119,3 +119,43 @@ def test_a_qa_pages_answers_left_out_by_trafilatura_come_back_in_html(run_stage:
     assert [x for x in kept if x in QA_ANSWERS] == QA_ANSWERS
     assert [x for x in kept if x in question] == question
     assert not [x for x in kept if x.isdigit()]
+
+
+PHPBB_POSTS = [
+    "Since last week my bike's rear brake squeals on every stop, even after a dry night. "
+    "The pads look fine to me. Has anyone got an idea what causes that?",
+    "Sounds like oil on the disc. Clean it with alcohol and sand the pads lightly.",
+    "Or the caliper is loose on its mount. Did you check the bolts yet?",
+    "Cleaning the disc did it, it is quiet now. Thanks a lot!",
+]
+
+
+def test_a_thread_read_from_the_pages_text_keeps_its_last_post(run_stage: Any) -> None:
+    """A phpBB-like thread, each post a box of one short paragraph: trafilatura keeps next
+    to nothing and the page's visible text is read by the line model; the thread's rules
+    read the posts under their one-line heads and keep the last, a short thanks."""
+    who = ["wheelie_tom", "Anna K.", "spoke_sam", "wheelie_tom"]
+    days = ["Mon Feb 12, 2024 9:14 pm", "Mon Feb 12, 2024 10:03 pm",
+            "Tue Feb 13, 2024 7:45 am", "Thu Feb 15, 2024 6:20 pm"]  # fmt: skip
+    posts = "".join(
+        f"<div class='post bg{i % 2 + 1}'><div class='inner'><dl class='postprofile'><dt>"
+        f"<a>{w}</a></dt><dd>Posts: {12 + 300 * i}</dd><dd>Joined: 3 Jan 2020</dd></dl>"
+        f"<div class='postbody'><h3>{'Re: ' if i else ''}Rear brake squeals</h3>"
+        f"<p class='author'>by {w} » {t}</p><div class='content'>{p}</div></div></div></div>"
+        for i, (w, t, p) in enumerate(zip(who, days, PHPBB_POSTS, strict=True))
+    )
+    html = (
+        "<html><head><title>Rear brake squeals - Bike Board</title></head><body>"
+        "<div class='headerbar'><a>Bike Board</a> <a>Board index</a> <a>FAQ</a> "
+        "<a>Register</a> <a>Login</a></div><div id='page-body'>"
+        "<h2 class='topic-title'>Rear brake squeals</h2><div class='action-bar'>"
+        "<a>Post Reply</a> <span>4 posts • Page 1 of 1</span></div>"
+        f"{posts}<div class='action-bar'><a>Post Reply</a> <span>4 posts • Page 1 of 1</span>"
+        "</div><div class='jumpbox'><a>Return to “Brakes”</a> <a>Jump to</a></div>"
+        "<div class='stat-block'><h3>Who is online</h3><p>Users browsing this forum: "
+        "No registered users and 2 guests</p></div></div><div class='footer'><a>Privacy</a>"
+        " <a>Terms</a> Powered by phpBB® Forum Software © phpBB Limited</div></body></html>"
+    )
+    doc = make_document(html, html=True, path="page.html")
+    kept = run_stage(BoilerplateStage, doc).kept[0].text.split("\n")
+    assert [x for x in kept if x in PHPBB_POSTS] == PHPBB_POSTS
