@@ -8,6 +8,7 @@ from typing import Any
 
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.metadata import MetadataStage
 
 
 def _boxes(cls: str, texts: list[str]) -> str:
@@ -159,3 +160,48 @@ def test_a_thread_read_from_the_pages_text_keeps_its_last_post(run_stage: Any) -
     doc = make_document(html, html=True, path="page.html")
     kept = run_stage(BoilerplateStage, doc).kept[0].text.split("\n")
     assert [x for x in kept if x in PHPBB_POSTS] == PHPBB_POSTS
+
+
+_BOARD_POSTS = [
+    "Our kitchen tap keeps dripping even when it is closed all the way. Do I replace the "
+    "cartridge or the whole tap?",
+    "Usually it is only the ceramic cartridge. It costs a few euros and takes ten minutes.",
+    "Swapped the cartridge this morning and it is dry now. Thanks!",
+]
+
+
+def _board(who: list[str]) -> str:
+    posts = "".join(
+        f"<div class='post'><div class='author'><b>{w}</b><small>Posts: {41 + 900 * i}"
+        f"</small></div><div class='date'>{2 + i} August 2025</div><div class='body'>"
+        f"<p>{p}</p></div></div>"
+        for i, (w, p) in enumerate(zip(who, _BOARD_POSTS, strict=True))
+    )
+    return (
+        "<html><head><title>Dripping kitchen tap - DIY Board</title></head><body>"
+        "<nav><a>Forum</a> <a>Plumbing</a></nav><main><h1>Dripping kitchen tap</h1>"
+        f"{posts}</main><footer>DIY Board · Privacy · Terms</footer></body></html>"
+    )
+
+
+def test_an_html_threads_author_is_its_first_poster_not_a_name_glued_to_a_count(
+    run_stage: Any,
+) -> None:
+    """trafilatura's metadata read the first post's author box as "Tap Dan Posts" (the
+    poster's name glued to the label of their post count): the thread's own first poster
+    is the page's author."""
+    doc = make_document(_board(["tap_dan", "plumber_joe", "tap_dan"]), html=True,
+                        path="page.html")  # fmt: skip
+    doc = run_stage(BoilerplateStage, doc).kept[0]
+    assert doc.annotations["boilerplate"]["thread"]["posters"][0] == "tap_dan"
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.authors == ["tap_dan"]
+
+
+def test_a_name_glued_to_a_count_label_is_no_author() -> None:
+    from corearchive_plugins.metadata import _count_labelled
+
+    page = "<b>tap_dan</b><small>Posts: 41</small>"
+    assert _count_labelled(["Tap Dan Posts"], page)
+    assert not _count_labelled(["Dan Posts"], "<p>Posts are closed.</p>")
+    assert not _count_labelled(["Anna Berg"], "<p>Anna Berg</p><small>Posts: 4</small>")
