@@ -410,9 +410,13 @@ def _count_labelled(authors: list[str], page: str) -> bool:
     Berichten"; s50 forum50). No name has such a word."""
     for a in authors:
         words = a.split()
-        if len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
-            if re.search(rf"(?<![^\W\d_]){re.escape(words[-1])}{_COUNT_LABEL}", page):
-                return True
+        if (
+            len(words) > 1
+            and words[-1][:1].isupper()
+            and words[-1].isalpha()
+            and re.search(rf"(?<![^\W\d_]){re.escape(words[-1])}{_COUNT_LABEL}", page)
+        ):
+            return True
     return False
 
 
