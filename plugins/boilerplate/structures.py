@@ -3841,6 +3841,25 @@ def _qa_small(line: str) -> bool:
     )
 
 
+#: the most words of a question's figures over its text (:func:`_qa_figures`)
+_QA_FIGURES_WORDS = 20
+
+
+def _qa_figures(line: str) -> bool:
+    """Whether ``line``, over a Q&A page's question, is the question's figures: no
+    sentence, a count or an age in it, at most :data:`_QA_FIGURES_WORDS` words ("Asked 2
+    years, 3 months ago Modified 8 months ago Viewed 48k times", "Posée il y a 2 ans ·
+    Modifiée il y a 8 mois · Vue 12k fois"): too long for a small line (:func:`_qa_small`),
+    it was kept over the question (s49 forum49 left). Over the question's first sentence
+    and under the page's top, a line with a figure and no sentence is no text of it."""
+    return (
+        not _prose(line)
+        and any(c.isdigit() for c in line)
+        and len(line.split()) <= _QA_FIGURES_WORDS
+        and not _CODE_MARKS.intersection(line)
+    )
+
+
 def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], list[int]]:
     """The kept lines of a Q&A page (Stack-Exchange-like; ``lines`` stripped) that are its
     chrome: a question and its answers, each post's text over its stamp ("asked Mar 3, 2023
@@ -3859,6 +3878,10 @@ def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], li
     is not looked for: over it, the page's top is no post's); ``([], [])`` when the page
     is no Q&A page."""
     stamps = [(j, kind) for j, s in enumerate(lines) if (kind := _qa_stamp(s))]
+    # (of two "asked" stamps in a row, the first is the question's figures over it, "Asked 2
+    # years, 3 months ago Modified … Viewed 48k times", and the second its stamp under it)
+    while len(stamps) > 1 and stamps[0][1] == stamps[1][1] == "asked":
+        del stamps[0]
     if not stamps or stamps[0][1] != "asked" or not any(k == "answered" for _, k in stamps[1:]):
         return [], []
     at = [j for j, _ in stamps]
@@ -3901,8 +3924,12 @@ def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], li
                 and lines[j]
                 and (_prose(lines[j]) or lines[j].count(" ") >= _BUTTON_WORDS)
             ]
-        if lo < 0:  # (over the question: its title, kept as a sentence)
-            out += [j for j in range(head) if keep[j] and _thread_title(lines[j]) and j not in out]
+        if lo < 0:  # (over the question: its title, kept as a sentence, and its figures)
+            out += [
+                j
+                for j in range(head)
+                if keep[j] and (_thread_title(lines[j]) or _qa_figures(lines[j])) and j not in out
+            ]
     comments = True  # (the comments right under the last answer's poster)
     for j in range(at[-1] + 1, len(lines)):
         if not keep[j] or not lines[j] or j in bylines:

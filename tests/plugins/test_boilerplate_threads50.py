@@ -205,3 +205,64 @@ def test_a_name_glued_to_a_count_label_is_no_author() -> None:
     assert _count_labelled(["Tap Dan Posts"], page)
     assert not _count_labelled(["Dan Posts"], "<p>Posts are closed.</p>")
     assert not _count_labelled(["Anna Berg"], "<p>Anna Berg</p><small>Posts: 4</small>")
+
+
+_QA_TEXT = """Questions Tags Users Companies Log in Sign up
+
+How do I give a systemd service its environment?
+
+Asked 2 years, 3 months ago Modified 8 months ago Viewed 48k times
+
+12
+
+My service does not see the variables I export in my shell profile.
+
+Where do I set them so that the service gets them at boot?
+
+linux systemd environment-variables
+
+Share Improve this question Follow
+
+asked Jan 4, 2024 at 8:15
+ola_n
+2,311 4 19
+
+2 Answers
+
+30
+
+Set the variable in the service file with an Environment= line, then reload the daemon.
+
+Share Improve this answer Follow
+
+answered Jan 5, 2024 at 9:00
+user_0
+9,102 3 41
+
+4
+
+On newer versions you can also run systemctl edit and put the line in the override file.
+
+Share Improve this answer Follow
+
+answered Jan 6, 2024 at 9:01
+user_1
+511 1 7
+
+Related
+
+How to start a service after the network is up?
+
+About Help Privacy Terms
+"""
+
+
+def test_a_questions_figures_over_it_go(run_stage: Any) -> None:
+    """The question's figures over its text ("Asked 2 years, 3 months ago Modified 8 months
+    ago Viewed 48k times": 12 words, no small line) go with the rest of the Q&A page's
+    chrome; the question and the answers stay."""
+    doc = make_document(_QA_TEXT)
+    kept = run_stage(BoilerplateStage, doc).kept[0].text.split("\n")
+    assert not [x for x in kept if "Viewed" in x]
+    assert [x for x in kept if x.startswith(("My service", "Where do", "Set the", "On newer"))]
+    assert len([x for x in kept if x.endswith((".", "?"))]) >= 4
