@@ -1779,10 +1779,12 @@ def _drop_after_thread(d: Any) -> list[int]:
     if found := after_thread(d.stripped, d.keep.tolist(), posts, heads, furniture):
         _mark(d, dict.fromkeys(found, AFTER_THREAD_REASON), False)
     inside = set(posts)
-    if between := [j for j in range(heads[0], max(posts)) if d.keep[j] and j not in inside]:
+    # (from the first head's first line: a poster under its time is its second)
+    top = min(posts)
+    if between := [j for j in range(top, max(posts)) if d.keep[j] and j not in inside]:
         # (between a post's text and the next poster: its buttons, "Reply Quote Report")
         _mark(d, dict.fromkeys(between, BETWEEN_POSTS_REASON), False)
-    if over := [j for j in range(heads[0]) if d.keep[j]]:
+    if over := [j for j in range(top) if d.keep[j]]:
         # (over the first post: the thread's title, which the record's title holds as an
         # article's headline, and the page's bars; a thread is a page whose text starts
         # with its posts: :func:`.structures.posts_and_comments`)

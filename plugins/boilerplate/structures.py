@@ -1991,6 +1991,25 @@ def _head_size(
     return 0
 
 
+def _time_over_poster(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
+    """Whether lines ``i`` and ``i + 1`` are a post's head written time first: a time alone
+    (with the post's number, "03-14-2025, 09:12 PM #1") over a poster with the figures of
+    a profile box ("garage_mike Junior Member 42 posts Join Date: Feb 2024",
+    :func:`_figured_poster`), vBulletin's order. The thread rules read a poster over its
+    time only, and such a thread's last post was lost (s49 forum49). A bare name under a
+    time is not read so: an article's dateline over its author's name."""
+    t = lines[i]
+    return (
+        not furniture[i + 1]
+        and t.count(" ") < _TIME_WORDS
+        and _has_time(t)
+        and _time_alone(t)
+        and not _figured_poster(t)
+        and _figured_poster(lines[i + 1])
+        and not _one_line_head(lines[i + 1])
+    )
+
+
 def _post_texts(lines: Sequence[str], stop: int) -> list[bool]:
     """Whether each of the first ``stop`` lines of ``lines`` reads as a post's text: it
     ends a sentence, or it ends one and then holds the post's buttons glued on
@@ -2717,8 +2736,10 @@ def posts_and_comments(
         n,
     )
     heads: list[int] = []
+    posters: list[int] = []  # (each head's poster line: its first, or its second under a time)
     found: list[int] = []
     size = 0  # (the lines of the run's heads: a poster over a time, or both on one line)
+    under = False  # (the run's posters are under their times: :func:`_time_over_poster`)
     # (a post's text with its buttons glued on by a text browser's reflow is read as its
     # text when the buttons are a line of the page too: _post_texts. Read to the first
     # post's place at first, the rest when a run of posts goes past it: most pages stop
@@ -2730,7 +2751,23 @@ def posts_and_comments(
             return [], [], []
         # (no head without a post's text under it: most lines, asked nothing more)
         at = (text[i + 1] or (i + 2 < n and text[i + 2])) and _head_size(lines, i, furniture, text)
-        if not at or (heads and (at != size or not _same_form(lines, heads, i))):
+        below = False
+        if (
+            not at
+            and i + 3 < len(text)
+            and (text[i + 2] or text[i + 3])
+            and _time_over_poster(lines, i, furniture)
+        ):
+            if not text[i + 2]:
+                if not heads:
+                    # (a first post whose text is read in part, a line wrapped mid-sentence:
+                    # a run from the next post would take it for the thread's title)
+                    return [], [], []
+            else:
+                at, below = 2, True
+        if not at or (
+            heads and (at != size or below != under or not _same_form(lines, posters, i + below))
+        ):
             if heads:  # (the run of posts ends at what is neither a post nor its buttons)
                 break
             i += 1
@@ -2738,7 +2775,8 @@ def posts_and_comments(
         if not heads and _text_before(lines, keep, first, i):
             return [], [], []  # (an article's text before it: its readers' comments)
         heads.append(i)
-        size = at
+        posters.append(i + below)
+        size, under = at, below
         if len(text) < n:  # (a run of posts: the rest of the page read)
             text = _post_texts(lines, n)
         b = i + size
@@ -2754,6 +2792,8 @@ def posts_and_comments(
             if (
                 _one_line_head(lines[b])
                 if size == 1
+                else (b + 2 < n and _time_over_poster(lines, b, furniture))
+                if under
                 else b + 2 < n and _head(lines, b, furniture) and not _one_line_head(lines[b + 1])
             ):
                 break
@@ -2761,12 +2801,14 @@ def posts_and_comments(
         i = b
     if len(heads) < _MIN_POSTS or not any(keep[heads[0] + size : i]):
         return [], [], []
-    if _article_over_comments(lines, heads, i, size):
+    # (a poster with a profile box's figures under the time is a forum's, no article's
+    # byline over its readers' comments)
+    if not under and _article_over_comments(lines, heads, i, size):
         start = heads[1]
         while start > heads[0] and (not lines[start - 1] or _comment_mark(lines[start - 1])):
             start -= 1  # (the section's heading, "Comments", "3 comments")
         return [], [], [j for j in range(start, i) if lines[j]]
-    return found, heads, []
+    return found, posters, []
 
 
 #: the marks of a sentence's end before a post's glued buttons (:func:`glued_buttons`)

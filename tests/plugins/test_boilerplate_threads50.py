@@ -266,3 +266,71 @@ def test_a_questions_figures_over_it_go(run_stage: Any) -> None:
     assert not [x for x in kept if "Viewed" in x]
     assert [x for x in kept if x.startswith(("My service", "Where do", "Set the", "On newer"))]
     assert len([x for x in kept if x.endswith((".", "?"))]) >= 4
+
+
+_VB_THREAD = """Fix-It Forums Forum What's New? Log in Register
+
+Forum › Home › Heating
+
+Radiator stays cold upstairs
+
+Page 1 of 1
+
+11-02-2024, 07:41 PM #1
+
+coldfeet_ann Junior Member 12 posts Join Date: Oct 2024
+
+The radiator upstairs stays cold while the others are hot. I bled it twice. What else?
+
+Reply Quote 0 likes
+
+11-02-2024, 08:15 PM #2
+
+heatpro_rick Senior Member 3,870 posts Join Date: Mar 2009
+
+Check whether the lockshield valve on the other side is open. Someone may have shut it.
+
+Reply Quote 7 likes
+
+11-03-2024, 09:02 AM #3
+
+coldfeet_ann Junior Member 13 posts Join Date: Oct 2024
+
+That was it. Warm again, thanks!
+
+Reply Quote 2 likes
+
+Similar Threads
+
+Boiler pressure drops overnight 10-21-2024
+
+Contact Us Archive Top All times are GMT-5. Powered by vBulletin® © 2024 vBulletin Solutions
+"""
+
+
+def test_a_thread_with_its_times_over_its_posters_is_read(run_stage: Any) -> None:
+    """vBulletin's order: each post's time (with its number) over its poster with the
+    profile box's figures over its text. The thread is read: every post stays, the posters
+    written as names, the similar threads under it go."""
+    doc = run_stage(BoilerplateStage, make_document(_VB_THREAD)).kept[0]
+    kept = doc.text.split("\n")
+    assert "That was it. Warm again, thanks!" in kept
+    assert [x for x in kept if x.startswith(("The radiator", "Check whether", "That was"))] == [
+        x
+        for x in _VB_THREAD.split("\n")
+        if x.startswith(("The radiator", "Check whether", "That was"))
+    ]
+    assert doc.annotations["boilerplate"]["thread"]["posters"] == [
+        "coldfeet_ann", "heatpro_rick", "coldfeet_ann"
+    ]  # fmt: skip
+    assert not [x for x in kept if "Join Date" in x or "Boiler pressure" in x]
+
+
+def test_a_dateline_over_a_bare_name_is_no_thread_head() -> None:
+    """A time over a poster is read only with the poster's figures: an article's dateline
+    over its author's name is no post's head."""
+    from corearchive_plugins.boilerplate.structures import _time_over_poster
+
+    assert _time_over_poster(["03-14-2025, 09:12 PM #1", "garage_mike Junior Member 42 posts "
+                              "Join Date: Feb 2024"], 0, [False, False])  # fmt: skip
+    assert not _time_over_poster(["14 March 2025, 09:12", "Jane Doe"], 0, [False, False])
