@@ -1991,6 +1991,28 @@ def _head_size(
     return 0
 
 
+#: the most lines between an opening post's one-line head and its text (:func:`_op_head`)
+_OP_LINES = 2
+
+
+def _op_head(lines: Sequence[str], i: int, furniture: Sequence[bool], text: Sequence[bool]) -> int:
+    """The lines between a thread's opening post's one-line head on line ``i`` and its text
+    (``text``: :func:`_post_texts`) when they are its poster alone and its title, a question
+    (:func:`_poster`, :func:`_thread_title`: Reddit's "r/informatica · hace 3 días" /
+    "u/portatil_viejo" / "¿Merece la pena …?" over the post); else 0. The opening post's
+    text read as prose before the first reply's head, and the page was no thread (s49
+    forum49's reddit_es: its last comment lost, in HTML all of them)."""
+    if furniture[i] or not _one_line_head(lines[i]):
+        return 0
+    for k in range(1, _OP_LINES + 1):
+        j = i + k
+        if j + 1 >= len(text) or not (_poster(lines[j]) or _thread_title(lines[j])):
+            return 0
+        if text[j + 1] and not text[j]:
+            return k
+    return 0
+
+
 def _time_over_poster(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
     """Whether lines ``i`` and ``i + 1`` are a post's head written time first: a time alone
     (with the post's number, "03-14-2025, 09:12 PM #1") over a poster with the figures of
@@ -2765,6 +2787,9 @@ def posts_and_comments(
                     return [], [], []
             else:
                 at, below = 2, True
+        extra = 0  # (the lines of an opening post's head under its one-line head: _op_head)
+        if not at and not heads and (extra := _op_head(lines, i, furniture, text)):
+            at = 1
         if not at or (
             heads and (at != size or below != under or not _same_form(lines, posters, i + below))
         ):
@@ -2775,11 +2800,12 @@ def posts_and_comments(
         if not heads and _text_before(lines, keep, first, i):
             return [], [], []  # (an article's text before it: its readers' comments)
         heads.append(i)
-        posters.append(i + below)
+        # (an opening post's poster on its own line under the head: "u/portatil_viejo")
+        posters.append(i + below if not extra or not _poster(lines[i + 1]) else i + 1)
         size, under = at, below
         if len(text) < n:  # (a run of posts: the rest of the page read)
             text = _post_texts(lines, n)
-        b = i + size
+        b = i + size + extra
         while b < n and text[b]:
             b += 1
         found.extend(range(i, b))

@@ -334,3 +334,57 @@ def test_a_dateline_over_a_bare_name_is_no_thread_head() -> None:
     assert _time_over_poster(["03-14-2025, 09:12 PM #1", "garage_mike Junior Member 42 posts "
                               "Join Date: Feb 2024"], 0, [False, False])  # fmt: skip
     assert not _time_over_poster(["14 March 2025, 09:12", "Jane Doe"], 0, [False, False])
+
+
+_REDDIT_OP = """reddit Search Reddit Log In Get the app
+
+r/bicycles Members 84k Join
+
+r/bicycles · 3 days ago
+
+u/rusty_chain
+
+Is it worth fixing up a 1990s steel frame?
+
+I found an old steel road bike in my parents' shed. The frame looks fine, the rest is worn.
+
+152 37 comments Share
+
+spokes_amy · 3 days ago
+
+Yes, steel frames last forever. New cables, tyres and a chain and it rides like new.
+
+48 Reply Share
+
+gearhead_88 · 2 days ago
+
+Did exactly that last year and it is now my favourite bike.
+
+21 Reply Share
+
+rusty_chain · 1 day ago
+
+Done, it rides great. Thanks!
+
+9 Reply Share
+
+Related posts
+Best tyres for an old road bike? Converting downtube shifters
+
+Reddit Rules Privacy Policy User Agreement Reddit, Inc. © 2025
+"""
+
+
+def test_an_opening_post_with_its_poster_and_title_under_its_head_is_read(run_stage):
+    """Reddit's opening post: its one-line head ("r/bicycles · 3 days ago"), then its poster
+    alone and its title over its text. The thread is read from it: every comment stays,
+    the opening poster is the thread's first."""
+    doc = run_stage(BoilerplateStage, make_document(_REDDIT_OP)).kept[0]
+    kept = doc.text.split("\n")
+    said = [x for x in _REDDIT_OP.split("\n") if x.endswith((".", "!"))]
+    assert [x for x in kept if x in said] == said
+    assert doc.annotations["boilerplate"]["thread"]["posters"][:2] == [
+        "u/rusty_chain",
+        "spokes_amy",
+    ]
+    assert not [x for x in kept if "Related" in x or "Converting" in x]
