@@ -433,10 +433,13 @@ def thread_posts(tree: Any, text: str) -> list[str]:
             continue
         # (each post's paragraphs read once: the test, the first post's and the others')
         paras = [_post_text(e) for e in posts]
-        if (
-            all(paras)
-            and all(p in lines for p in paras[0])
-            and 2 * sum(len(p.split()) for p in paras[0]) >= _other_prose(prose, paras[0])
-        ):
-            return [p for texts in paras[1:] for p in texts if p not in have]
+        if not all(paras):
+            continue
+        # (the post trafilatura kept: the first, or another it took for the article, a
+        # reply of a table's layout; s50 forum50)
+        for k, own in enumerate(paras):
+            if all(p in lines for p in own) and 2 * sum(len(p.split()) for p in own) >= (
+                _other_prose(prose, own)
+            ):
+                return [p for texts in paras[:k] + paras[k + 1 :] for p in texts if p not in have]
     return []

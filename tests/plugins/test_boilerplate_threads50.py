@@ -388,3 +388,16 @@ def test_an_opening_post_with_its_poster_and_title_under_its_head_is_read(run_st
         "spokes_amy",
     ]
     assert not [x for x in kept if "Related" in x or "Converting" in x]
+
+
+def test_a_reply_that_trafilatura_took_for_the_article_brings_the_thread_back() -> None:
+    """trafilatura kept the thread's third post, not its first: the other posts come back."""
+    from lxml import html as lh
+
+    from corearchive_plugins.boilerplate.records import thread_posts
+
+    posts = [*_THREAD, "Danke, das war's! Ich markiere das Thema als gelöst."]
+    tree = lh.fromstring(f"<html><body><main>{_boxes('post', posts)}</main></body></html>")
+    title = "Wie dichte ich eine Duschtasse richtig ab?"
+    text = "\n".join([title, posts[2], f"{title} 12. Januar 2025 {posts[2]}"])
+    assert thread_posts(tree, text) == [posts[0], posts[1], posts[3]]
