@@ -398,6 +398,6 @@ def test_a_reply_that_trafilatura_took_for_the_article_brings_the_thread_back() 
 
     posts = [*_THREAD, "Danke, das war's! Ich markiere das Thema als gelöst."]
     tree = lh.fromstring(f"<html><body><main>{_boxes('post', posts)}</main></body></html>")
-    title = "Wie dichte ich eine Duschtasse richtig ab?"
-    text = "\n".join([title, posts[2], f"{title} 12. Januar 2025 {posts[2]}"])
-    assert thread_posts(tree, text) == [posts[0], posts[1], posts[3]]
+    title = "Duschtasse abdichten?"
+    text = "\n".join([title, posts[1], f"{title} 11. Januar 2025 {posts[1]}"])
+    assert thread_posts(tree, text) == [posts[0], posts[2], posts[3]]
