@@ -472,7 +472,7 @@ def qa_page(text: str, decisions: Any) -> tuple[str, int, int] | None:
     # each missing answer line after the last line of the text before it on the page
     after: dict[str | None, list[str]] = {}
     for i in posts:
-        if rendered[i] in have:
+        if rendered[i] in have or not _answer_line(lines[i]):
             continue
         anchor = next((rendered[j] for j in range(i - 1, -1, -1) if rendered[j] in have), None)
         after.setdefault(anchor, []).append(" ".join(lines[i].split()))
@@ -484,3 +484,17 @@ def qa_page(text: str, decisions: Any) -> tuple[str, int, int] | None:
         new.append(ln)
         new += after.pop(_key(ln), [])
     return "\n".join(new), removed, added
+
+
+#: the marks of a line of code or a command (a sort menu's "Highest score (default)" has
+#: brackets only)
+_ANSWER_CODE = frozenset("=;/\\\"'$<>~`*#%{}")
+
+
+def _answer_line(line: str) -> bool:
+    """Whether ``line``, a line of a Q&A page's answer by :func:`.structures.qa_chrome`
+    that trafilatura left out, comes back in HTML: a sentence, one that goes on on the next
+    line (its last mark a comma or a colon), or a line of code. Not a label between the
+    question's comments and the first answer: "Highest score (default)", the sort menu's
+    (trafeval's german.stackexchange page, whose "without" snippets hold "Sorted by")."""
+    return line.endswith((".", "!", "?", ",", ":", "…")) or bool(_ANSWER_CODE.intersection(line))

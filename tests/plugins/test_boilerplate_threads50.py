@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.metadata import MetadataStage
@@ -401,3 +403,20 @@ def test_a_reply_that_trafilatura_took_for_the_article_brings_the_thread_back() 
     title = "Duschtasse abdichten?"
     text = "\n".join([title, posts[1], f"{title} 11. Januar 2025 {posts[1]}"])
     assert thread_posts(tree, text) == [posts[0], posts[2], posts[3]]
+
+
+@pytest.mark.parametrize(
+    ("line", "back"),
+    [
+        ("Highest score (default)", False),
+        ('While "werden" has the meaning become,', True),
+        ("rsync -av --exclude='.*' ~/ /mnt/backup/", True),
+        ("Unless of what?", True),
+    ],
+)
+def test_only_an_answers_sentences_and_code_come_back_in_html(line: str, back: bool) -> None:
+    """A sort menu's label between the question's comments and the first answer (Stack
+    Exchange's "Highest score (default)") is no answer's line."""
+    from corearchive_plugins.boilerplate.refine import _answer_line
+
+    assert _answer_line(line) is back
