@@ -715,7 +715,7 @@ class BoilerplateStage(Stage):
             todo.append((doc, *got))
         if not todo:
             return
-        from .refine import refine
+        from .refine import qa_page, refine
 
         # the rendering as the line model was trained on pages: blocks stripped, one blank
         # line between them (the rendering's indentation of the source leaves ~7 lines for
@@ -756,6 +756,9 @@ class BoilerplateStage(Stage):
                 headings=_headings(doc.work["html_tree"]),
                 kept=(*doc.work.get("live_times", ()), *doc.work.get(_THREAD_KEY, ())),
             )
+            if not posts and (qa := qa_page(new, d)) is not None:
+                # (a Q&A page: its answers trafilatura left out, without its chrome)
+                new, removed, added = qa[0], removed + qa[1], added + qa[2]
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)
                 share = round(min(ann["kept_share"] * len(new) / len(text), 1.0), 4)
                 ann = {**ann, "kept_share": share}
@@ -1059,10 +1062,12 @@ class BoilerplateStage(Stage):
         """A page's visible text cleaned by the line model (method ``lines-fallback``)."""
         from . import lines as line_model
 
-        plain, ann = self._text(
-            line_model.decide(visible, self.options.threshold, self.options.sequence)
-        )
+        d = line_model.decide(visible, self.options.threshold, self.options.sequence)
+        posters = _fallback_thread(d)
+        plain, ann = self._text(d)
         ann["method"] = "lines-fallback"
+        if posters:
+            ann["thread"] = {"posts": len(posters), "posters": posters}
         return plain, ann
 
     @staticmethod
@@ -1777,15 +1782,32 @@ def _drop_after_thread(d: Any) -> list[int]:
     if found := after_thread(d.stripped, d.keep.tolist(), posts, heads, furniture):
         _mark(d, dict.fromkeys(found, AFTER_THREAD_REASON), False)
     inside = set(posts)
-    if between := [j for j in range(heads[0], max(posts)) if d.keep[j] and j not in inside]:
+    # (from the first head's first line: a poster under its time is its second)
+    top = min(posts)
+    if between := [j for j in range(top, max(posts)) if d.keep[j] and j not in inside]:
         # (between a post's text and the next poster: its buttons, "Reply Quote Report")
         _mark(d, dict.fromkeys(between, BETWEEN_POSTS_REASON), False)
-    if over := [j for j in range(heads[0]) if d.keep[j]]:
+    if over := [j for j in range(top) if d.keep[j]]:
         # (over the first post: the thread's title, which the record's title holds as an
         # article's headline, and the page's bars; a thread is a page whose text starts
         # with its posts: :func:`.structures.posts_and_comments`)
         _mark(d, dict.fromkeys(over, OVER_THREAD_REASON), False)
     return heads
+
+
+def _fallback_thread(d: Any) -> list[str]:
+    """The thread's rules (:func:`_keep_thread`, then :func:`_drop_after_thread` and
+    :func:`_name_posters`, or :func:`_drop_qa_chrome`) on a ``lines.Decisions`` of an HTML
+    page's visible text that the line model reads alone (trafilatura kept next to nothing:
+    a phpBB thread's posts are boxes of one short paragraph each); return the thread's
+    posters, as :func:`_keep_thread`. The model alone lost the thread's last post, a short
+    thanks under the others (s49 forum49's phpBB page in HTML)."""
+    posters = _keep_thread(d)
+    if posters:
+        _name_posters(d, _drop_after_thread(d))
+    else:
+        _drop_qa_chrome(d)
+    return posters
 
 
 def _drop_qa_chrome(d: Any) -> None:

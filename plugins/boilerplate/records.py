@@ -380,6 +380,23 @@ def _post_text(e: Any) -> list[str]:
     return [t for p in e.iter("p") if (t := " ".join(p.text_content().split()))]
 
 
+def _other_prose(prose: list[str], first: list[str]) -> int:
+    """The words of the text's lines of sentences ``prose`` that a thread's first post
+    (its paragraphs ``first``) is measured against: a line that is mostly one of its
+    paragraphs (and not the paragraph itself) is the post again, not other prose. (A
+    table's layout gave trafilatura the post twice, once glued to the thread's title and
+    date: "Wie dichte ich …? 15. Januar 2025 Das Offensichtliche …", and the post was half
+    the prose no more: the replies of four kinds forum pages were lost in HTML, s50
+    forum50.) A short paragraph inside a long
+    sentence ("Thanks" in "Thanks to the donors, …") leaves the sentence other prose."""
+    n = 0
+    for t in prose:
+        words = len(t.split())
+        if t in first or not any(p in t and 2 * len(p.split()) >= words for p in first):
+            n += words
+    return n
+
+
 def thread_posts(tree: Any, text: str) -> list[str]:
     """The paragraphs of a thread's posts in an HTML page that trafilatura's ``text`` left
     out, in the page's order. trafilatura kept a forum thread's first post and pruned the
@@ -394,8 +411,10 @@ def thread_posts(tree: Any, text: str) -> list[str]:
     acc-read F1.)"""
     have = " ".join(text.split())
     lines = {t for line in text.split("\n") if (t := " ".join(line.split()))}
-    # (the words of the text's sentences: a thread's title, posters and dates are none)
-    prose = sum(len(t.split()) for t in lines if stop_end(t))
+    # (the text's lines of sentences: a thread's title, posters and dates are none, also
+    # a title asked as a question, "¿Cómo sellar bien un plato de ducha?": the page's <h1>)
+    titles = {" ".join(h.text_content().split()) for h in tree.iter("h1")}
+    prose = [t for t in lines if stop_end(t) and t not in titles]
     groups: list[list[Any]] = []
     for parent in tree.iter():
         if not isinstance(parent.tag, str) or len(parent) < _MIN_POSTS:
@@ -414,10 +433,13 @@ def thread_posts(tree: Any, text: str) -> list[str]:
             continue
         # (each post's paragraphs read once: the test, the first post's and the others')
         paras = [_post_text(e) for e in posts]
-        if (
-            all(paras)
-            and all(p in lines for p in paras[0])
-            and 2 * sum(len(p.split()) for p in paras[0]) >= prose
-        ):
-            return [p for texts in paras[1:] for p in texts if p not in have]
+        if not all(paras):
+            continue
+        # (the post trafilatura kept: the first, or another it took for the article, a
+        # reply of a table's layout; s50 forum50)
+        for k, own in enumerate(paras):
+            if all(p in lines for p in own) and 2 * sum(len(p.split()) for p in own) >= (
+                _other_prose(prose, own)
+            ):
+                return [p for texts in paras[:k] + paras[k + 1 :] for p in texts if p not in have]
     return []

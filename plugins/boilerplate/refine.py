@@ -442,3 +442,59 @@ def _drop_strays(
         # (or the other way round)
         if (j < main[0] and first_at[ln] > hi) or (j > main[-1] and last_at[ln] < lo):
             keep[j] = False
+
+
+def qa_page(text: str, decisions: Any) -> tuple[str, int, int] | None:
+    """``text`` (an HTML page's, as refined) of a Q&A page (:func:`.structures.qa_chrome`
+    on the line model's ``decisions`` on its rendering) with its answers' lines that it
+    lacks added, each after the last of its lines before it on the page, and the page's
+    chrome the rule finds (votes, tags, buttons, related questions) removed; and how many
+    lines were removed and added. None when the page is no Q&A page. trafilatura took the
+    question and the first answer and left out the others (a French fixture's last answer,
+    s49 forum49), and refine added none of them: the model reads a short answer among the
+    votes and buttons as their like (0.25)."""
+    from .structures import qa_chrome
+
+    lines = decisions.stripped
+    posts, chrome = qa_chrome(lines, decisions.keep.tolist())
+    if not posts and not chrome:
+        return None
+    rendered = list(map(_key, lines))
+    # (a line of chrome that the page shows once: "23" as a vote's count, not also a line
+    # of an answer's code)
+    seen: dict[str, int] = {}
+    for k in rendered:
+        seen[k] = seen.get(k, 0) + 1
+    drop = {rendered[j] for j in chrome if seen[rendered[j]] == 1}
+    out = [ln for ln in text.split("\n") if _key(ln) not in drop]
+    removed = text.count("\n") + 1 - len(out)
+    have = {_key(ln) for ln in out}
+    # each missing answer line after the last line of the text before it on the page
+    after: dict[str | None, list[str]] = {}
+    for i in posts:
+        if rendered[i] in have or not _answer_line(lines[i]):
+            continue
+        anchor = next((rendered[j] for j in range(i - 1, -1, -1) if rendered[j] in have), None)
+        after.setdefault(anchor, []).append(" ".join(lines[i].split()))
+    added = sum(map(len, after.values()))
+    if not added:
+        return "\n".join(out), removed, 0
+    new = after.pop(None, [])
+    for ln in out:
+        new.append(ln)
+        new += after.pop(_key(ln), [])
+    return "\n".join(new), removed, added
+
+
+#: the marks of a line of code or a command (a sort menu's "Highest score (default)" has
+#: brackets only)
+_ANSWER_CODE = frozenset("=;/\\\"'$<>~`*#%{}")
+
+
+def _answer_line(line: str) -> bool:
+    """Whether ``line``, a line of a Q&A page's answer by :func:`.structures.qa_chrome`
+    that trafilatura left out, comes back in HTML: a sentence, one that goes on on the next
+    line (its last mark a comma or a colon), or a line of code. Not a label between the
+    question's comments and the first answer: "Highest score (default)", the sort menu's
+    (trafeval's german.stackexchange page, whose "without" snippets hold "Sorted by")."""
+    return line.endswith((".", "!", "?", ",", ":", "…")) or bool(_ANSWER_CODE.intersection(line))

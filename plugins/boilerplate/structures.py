@@ -1991,6 +1991,47 @@ def _head_size(
     return 0
 
 
+#: the most lines between an opening post's one-line head and its text (:func:`_op_head`)
+_OP_LINES = 2
+
+
+def _op_head(lines: Sequence[str], i: int, furniture: Sequence[bool], text: Sequence[bool]) -> int:
+    """The lines between a thread's opening post's one-line head on line ``i`` and its text
+    (``text``: :func:`_post_texts`) when they are its poster alone and its title, a question
+    (:func:`_poster`, :func:`_thread_title`: Reddit's "r/informatica · hace 3 días" /
+    "u/portatil_viejo" / "¿Merece la pena …?" over the post); else 0. The opening post's
+    text read as prose before the first reply's head, and the page was no thread (s49
+    forum49's reddit_es: its last comment lost, in HTML all of them)."""
+    if furniture[i] or not _one_line_head(lines[i]):
+        return 0
+    for k in range(1, _OP_LINES + 1):
+        j = i + k
+        if j + 1 >= len(text) or not (_poster(lines[j]) or _thread_title(lines[j])):
+            return 0
+        if text[j + 1] and not text[j]:
+            return k
+    return 0
+
+
+def _time_over_poster(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
+    """Whether lines ``i`` and ``i + 1`` are a post's head written time first: a time alone
+    (with the post's number, "03-14-2025, 09:12 PM #1") over a poster with the figures of
+    a profile box ("garage_mike Junior Member 42 posts Join Date: Feb 2024",
+    :func:`_figured_poster`), vBulletin's order. The thread rules read a poster over its
+    time only, and such a thread's last post was lost (s49 forum49). A bare name under a
+    time is not read so: an article's dateline over its author's name."""
+    t = lines[i]
+    return (
+        not furniture[i + 1]
+        and t.count(" ") < _TIME_WORDS
+        and _has_time(t)
+        and _time_alone(t)
+        and not _figured_poster(t)
+        and _figured_poster(lines[i + 1])
+        and not _one_line_head(lines[i + 1])
+    )
+
+
 def _post_texts(lines: Sequence[str], stop: int) -> list[bool]:
     """Whether each of the first ``stop`` lines of ``lines`` reads as a post's text: it
     ends a sentence, or it ends one and then holds the post's buttons glued on
@@ -2717,8 +2758,10 @@ def posts_and_comments(
         n,
     )
     heads: list[int] = []
+    posters: list[int] = []  # (each head's poster line: its first, or its second under a time)
     found: list[int] = []
     size = 0  # (the lines of the run's heads: a poster over a time, or both on one line)
+    under = False  # (the run's posters are under their times: :func:`_time_over_poster`)
     # (a post's text with its buttons glued on by a text browser's reflow is read as its
     # text when the buttons are a line of the page too: _post_texts. Read to the first
     # post's place at first, the rest when a run of posts goes past it: most pages stop
@@ -2730,7 +2773,26 @@ def posts_and_comments(
             return [], [], []
         # (no head without a post's text under it: most lines, asked nothing more)
         at = (text[i + 1] or (i + 2 < n and text[i + 2])) and _head_size(lines, i, furniture, text)
-        if not at or (heads and (at != size or not _same_form(lines, heads, i))):
+        below = False
+        if (
+            not at
+            and i + 3 < len(text)
+            and (text[i + 2] or text[i + 3])
+            and _time_over_poster(lines, i, furniture)
+        ):
+            if not text[i + 2]:
+                if not heads:
+                    # (a first post whose text is read in part, a line wrapped mid-sentence:
+                    # a run from the next post would take it for the thread's title)
+                    return [], [], []
+            else:
+                at, below = 2, True
+        extra = 0  # (the lines of an opening post's head under its one-line head: _op_head)
+        if not at and not heads and (extra := _op_head(lines, i, furniture, text)):
+            at = 1
+        if not at or (
+            heads and (at != size or below != under or not _same_form(lines, posters, i + below))
+        ):
             if heads:  # (the run of posts ends at what is neither a post nor its buttons)
                 break
             i += 1
@@ -2738,10 +2800,12 @@ def posts_and_comments(
         if not heads and _text_before(lines, keep, first, i):
             return [], [], []  # (an article's text before it: its readers' comments)
         heads.append(i)
-        size = at
+        # (an opening post's poster on its own line under the head: "u/portatil_viejo")
+        posters.append(i + below if not extra or not _poster(lines[i + 1]) else i + 1)
+        size, under = at, below
         if len(text) < n:  # (a run of posts: the rest of the page read)
             text = _post_texts(lines, n)
-        b = i + size
+        b = i + size + extra
         while b < n and text[b]:
             b += 1
         found.extend(range(i, b))
@@ -2754,6 +2818,8 @@ def posts_and_comments(
             if (
                 _one_line_head(lines[b])
                 if size == 1
+                else (b + 2 < n and _time_over_poster(lines, b, furniture))
+                if under
                 else b + 2 < n and _head(lines, b, furniture) and not _one_line_head(lines[b + 1])
             ):
                 break
@@ -2761,12 +2827,14 @@ def posts_and_comments(
         i = b
     if len(heads) < _MIN_POSTS or not any(keep[heads[0] + size : i]):
         return [], [], []
-    if _article_over_comments(lines, heads, i, size):
+    # (a poster with a profile box's figures under the time is a forum's, no article's
+    # byline over its readers' comments)
+    if not under and _article_over_comments(lines, heads, i, size):
         start = heads[1]
         while start > heads[0] and (not lines[start - 1] or _comment_mark(lines[start - 1])):
             start -= 1  # (the section's heading, "Comments", "3 comments")
         return [], [], [j for j in range(start, i) if lines[j]]
-    return found, heads, []
+    return found, posters, []
 
 
 #: the marks of a sentence's end before a post's glued buttons (:func:`glued_buttons`)
@@ -3841,6 +3909,25 @@ def _qa_small(line: str) -> bool:
     )
 
 
+#: the most words of a question's figures over its text (:func:`_qa_figures`)
+_QA_FIGURES_WORDS = 20
+
+
+def _qa_figures(line: str) -> bool:
+    """Whether ``line``, over a Q&A page's question, is the question's figures: no
+    sentence, a count or an age in it, at most :data:`_QA_FIGURES_WORDS` words ("Asked 2
+    years, 3 months ago Modified 8 months ago Viewed 48k times", "Posée il y a 2 ans ·
+    Modifiée il y a 8 mois · Vue 12k fois"): too long for a small line (:func:`_qa_small`),
+    it was kept over the question (s49 forum49 left). Over the question's first sentence
+    and under the page's top, a line with a figure and no sentence is no text of it."""
+    return (
+        not _prose(line)
+        and any(c.isdigit() for c in line)
+        and len(line.split()) <= _QA_FIGURES_WORDS
+        and not _CODE_MARKS.intersection(line)
+    )
+
+
 def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], list[int]]:
     """The kept lines of a Q&A page (Stack-Exchange-like; ``lines`` stripped) that are its
     chrome: a question and its answers, each post's text over its stamp ("asked Mar 3, 2023
@@ -3859,6 +3946,10 @@ def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], li
     is not looked for: over it, the page's top is no post's); ``([], [])`` when the page
     is no Q&A page."""
     stamps = [(j, kind) for j, s in enumerate(lines) if (kind := _qa_stamp(s))]
+    # (of two "asked" stamps in a row, the first is the question's figures over it, "Asked 2
+    # years, 3 months ago Modified … Viewed 48k times", and the second its stamp under it)
+    while len(stamps) > 1 and stamps[0][1] == stamps[1][1] == "asked":
+        del stamps[0]
     if not stamps or stamps[0][1] != "asked" or not any(k == "answered" for _, k in stamps[1:]):
         return [], []
     at = [j for j, _ in stamps]
@@ -3901,8 +3992,12 @@ def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], li
                 and lines[j]
                 and (_prose(lines[j]) or lines[j].count(" ") >= _BUTTON_WORDS)
             ]
-        if lo < 0:  # (over the question: its title, kept as a sentence)
-            out += [j for j in range(head) if keep[j] and _thread_title(lines[j]) and j not in out]
+        if lo < 0:  # (over the question: its title, kept as a sentence, and its figures)
+            out += [
+                j
+                for j in range(head)
+                if keep[j] and (_thread_title(lines[j]) or _qa_figures(lines[j])) and j not in out
+            ]
     comments = True  # (the comments right under the last answer's poster)
     for j in range(at[-1] + 1, len(lines)):
         if not keep[j] or not lines[j] or j in bylines:

@@ -390,6 +390,36 @@ _DATE_ITEM = {
 }
 
 
+def _thread_over(source: str | None) -> bool:
+    """Whether a thread's first poster is the page's author rather than the author read
+    from ``source`` (the ``sources`` entry of the authors found): any but the input's. An
+    HTML forum's author from trafilatura's metadata was a poster's name glued to the count
+    of their profile box ("Pieter V Berichten" of "pieter_v" / "Berichten: 41"), or any
+    poster's, where the thread's own reading names who started it (s50 forum50)."""
+    return source is not None and source != "input"
+
+
+#: a count label's word right after a name: "Berichten: 41", "Posts: 2,940"
+_COUNT_LABEL = r"\s*:\s*\d"
+
+
+def _count_labelled(authors: list[str], page: str) -> bool:
+    """Whether one of ``authors`` ends in a word that ``page`` (its markup or text) writes as
+    a count's label ("Berichten: 41"): a forum poster's name with the figures of their
+    profile box glued on, as trafilatura's metadata reads a post's author box ("Pieter V
+    Berichten"; s50 forum50). No name has such a word."""
+    for a in authors:
+        words = a.split()
+        if (
+            len(words) > 1
+            and words[-1][:1].isupper()
+            and words[-1].isalpha()
+            and re.search(rf"(?<![^\W\d_]){re.escape(words[-1])}{_COUNT_LABEL}", page)
+        ):
+            return True
+    return False
+
+
 def _profile_username(tree: Any, metas: list[Any] | None = None) -> str | None:
     """The account a page names in Open Graph's ``profile:username`` (Mastodon's status and
     profile pages: ``b_meier@social.example``), or None (``metas``: the page's meta elements
@@ -1275,6 +1305,13 @@ class MetadataStage(Stage):
                 if not getattr(doc, key):
                     setattr(doc, key, value)
                     sources[key] = "html (trafilatura)"
+            if (
+                doc.authors
+                and sources.get("authors") == "html (trafilatura)"
+                and _count_labelled(doc.authors, doc.content)
+            ):
+                doc.authors = []
+                del sources["authors"]
             if doc.authors and sources.get("authors") == "html (trafilatura)":
                 self._no_publisher(doc, sources, ann, url)
             own = meta.get("url")
@@ -1614,7 +1651,11 @@ class MetadataStage(Stage):
         ):
             # a row's creation time, when the page gives no date of its own
             chosen, confidence = len(dates) - 1, 0.5
-        if thread and not doc.authors and not share_name(thread["posters"][0]):
+        if (
+            thread
+            and (not doc.authors or _thread_over(sources.get("authors")))
+            and not share_name(thread["posters"][0])
+        ):
             # a thread's author is who started it, its first post's poster (as a post's is
             # its poster; the other posters are in the text, each over their post). Not a
             # share bar's button: a live blog's "Одноклассники" over its first post's time
