@@ -1,0 +1,118 @@
+"""Service pages in plain text, what session 49 left (s49 acc-service S2, S6, S10, S11): a
+review's verdict box and a recipe's nutrition table after the article's last paragraph, a
+recipe's box of times over its first one, deal buttons without a price, read-time and listen
+widgets, an obituary's closing life dates. The pages are written for these tests, not taken
+from the acceptance set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.boilerplate.chrome import (
+    DEAL_REASON,
+    PAYWALL_LABEL_REASON,
+    READ_TIME_REASON,
+    reading_widgets,
+    shop_lines,
+)
+from corearchive_plugins.boilerplate.structures import (
+    article_structures,
+    life_dates,
+    tail_lists,
+    time_facts,
+)
+
+VERDICT = (Path(__file__).parent / "data" / "service50_verdict.txt").read_text("utf-8")
+
+
+def test_a_reviews_verdict_box_after_its_last_paragraph_is_kept(run_stage: Any) -> None:
+    """The line model cut the pros and cons after the review's last paragraph as the page's
+    furniture after the article: under their labels they are the article's, in their place;
+    the related box under its furniture label stays out."""
+    doc = run_stage(BoilerplateStage, make_document(VERDICT)).kept[0]
+    kept = doc.text.split("\n")
+    box = ["Pros", "Warm, full sound for its size", "Fully waterproof body", "Long battery life",
+           "Cons", "Harsh treble at high volume", "No charger in the box"]  # fmt: skip
+    at = kept.index("Pros")
+    assert kept[at : at + len(box)] == box
+    assert not {"Most Popular", "Best noise-cancelling headphones of the year"} & set(kept)
+
+
+PROSE = (
+    "The tart keeps for two days in the fridge, and the pastry stays crisp if you warm the "
+    "slices in the oven for five minutes before serving them."
+)
+
+
+def test_tail_lists_needs_a_verdicts_labels_or_the_articles_next_number() -> None:
+    """A box of short lines after the last kept line is the article's when it holds a pros
+    and a cons label, or opens with the number after the article's last numbered heading;
+    a related box of the same shape is not."""
+    lines = [PROSE, "1. Check the meter", PROSE, "2. Read the tariff", PROSE,
+             "3. Look at the taxes", "the energy tax", "the network fee", "VAT at 20 %",
+             "Read more", "Cheaper power from April"]  # fmt: skip
+    keep = [True] * 5 + [False] * 6
+    words = [False] * 9 + [True, False]
+    score = [0.9] * 5 + [0.25] * 6
+    assert tail_lists(lines, keep, words, frozenset(), score) == [5, 6, 7, 8]
+    # (no number after the last kept one: "5." after "2.", or no numbered heading above)
+    lines[5] = "5. Look at the taxes"
+    assert tail_lists(lines, keep, words, frozenset(), score) == []
+    related = [PROSE, "Explore", "Electricity prices in spring", "How to switch your tariff",
+               "Smart meters explained", "Heat pumps for flats", "Solar on a balcony"]  # fmt: skip
+    keep = [True] + [False] * 6
+    score = [0.9] + [0.3] * 6
+    assert tail_lists(related, keep, [False] * 7, frozenset(), score) == []
+
+
+def test_a_labels_bracketed_qualifier_ends_no_sentence() -> None:
+    """"Nutrition (per serving)" over a table of figures after a recipe's last step is the
+    table's label: label and rows kept, from the kept step on one side."""
+    lines = ["4. Bake for 35 minutes until golden and leave to cool in the tin.",
+             "Nutrition (per serving)", "Energy\t410 kcal", "Protein\t12 g", "Fat\t21 g",
+             "Subscribe to our magazine"]  # fmt: skip
+    keep = [True] + [False] * 5
+    score = [0.95] + [0.25] * 5
+    found = article_structures(lines, keep, score, [False] * 6)
+    assert found == [1, 2, 3, 4]
+
+
+def test_a_recipes_box_of_times_over_its_first_paragraph_is_kept() -> None:
+    """Times and servings with their labels over the kept paragraph (an abbreviated unit's
+    dot is no sentence's end); a time ago and a read time are no such box."""
+    lines = ["Home", "Recipes", "Lemon tart", "By Ines Duarte", "Prep: 20 mins",
+             "Bake 35 Min.", "Medium", "Makes 8", PROSE]  # fmt: skip
+    keep = [False] * 8 + [True]
+    assert time_facts(lines, keep, [False] * 9) == [4, 5, 6, 7]
+    lines[4:8] = ["Vor 2 Stunden", "5 min read", "Medium", "Updated"]
+    assert time_facts(lines, keep, [False] * 9) == []
+    # (far from any kept line: a page's schedule in its header)
+    lines = ["Prep: 20 mins", "Bake: 35 mins", "Menu", "About", "Shop", "Contact", PROSE]
+    assert time_facts(lines, [False] * 6 + [True], [False] * 7) == []
+
+
+def test_an_obituarys_closing_life_dates_are_kept() -> None:
+    """The line under the obituary's last paragraph with its subject's birth and death, in
+    the languages' forms; a line with two years and no such words is not."""
+    for line in ("Tomas Berg, sculptor, born 12 May 1941; died 3 January 2026",
+                 "Ilse Maurer, geboren am 2. Mai 1931 in Kiel, gestorben am 1. Juli 2025",
+                 "Odile Fabre, née le 4 mai 1940 à Lyon, morte le 9 mars 2026"):  # fmt: skip
+        assert life_dates([PROSE, line, "Most viewed"], [True, False, False]) == [1]
+    assert life_dates([PROSE, "Season 2019 to 2025 in review"], [True, False]) == []
+
+
+def test_deal_buttons_read_times_and_listen_widgets_are_removed() -> None:
+    """A deal's button without a price and a page's read-time or listen widget (with the
+    recording's length under it), kept by the line model, are removed; prose that names a
+    deal or a read is not."""
+    lines = ["View Deal", "Voir l'offre", "Zum Angebot", "Sprawdź cenę", "6 min read",
+             "Leestijd 3 minuten", "Écouter cet article", "4 min", "Article réservé aux abonnés",
+             "The deal was signed on Monday.", "Read the report"]  # fmt: skip
+    keep = [True] * len(lines)
+    assert shop_lines(lines, keep) == dict.fromkeys(range(4), DEAL_REASON)
+    widgets = reading_widgets(lines, keep)
+    assert widgets == {4: READ_TIME_REASON, 5: READ_TIME_REASON, 6: READ_TIME_REASON,
+                       7: READ_TIME_REASON, 8: PAYWALL_LABEL_REASON}  # fmt: skip
