@@ -429,12 +429,14 @@ _OFFER_PRICE = (
     r"(?:[$€£¥₹₩]|CHF|EUR|USD|GBP|zł|kr|Kč|Ft|lei)"
 )
 #: a shop's button: (a product's name and a dash,) a price, a word "at" of a language and the
-#: shop's name, capitalised, of one to three words ("$1,199 at Amazon", "1 299 € chez
-#: Amazon", "2799 zł w Media Expert", "R$ 949 na Amazon", "Xiaomi 15 - 999 € en Amazon")
+#: shop's name, capitalised or an address's, of one to three words ("$1,199 at Amazon",
+#: "1 299 € chez Amazon", "2799 zł w Media Expert", "R$ 949 na Amazon", "Xiaomi 15 - 999 €
+#: en Amazon")
 _OFFER = re.compile(
     rf"(?:[^\W_][^\n]{{0,40}}?\s[-–—]\s)?(?:{_OFFER_PRICE})\s+"
     r"(?:at|from|@|chez|bei|en|w|na|da|op|in|su|u|от|на)\s+"
-    r"[A-Z0-9ÀÉÖÜ][\w'’.&-]*(?:\s[\w'’.&-]+){0,2}"
+    # (or a shop's name in lower case with a hyphen or a dot: "x-kom", "bol.com")
+    r"(?:[A-Z0-9ÀÉÖÜ][\w'’.&-]*|[a-z]\w*[-.]\w[\w.-]*)(?:\s[\w'’.&-]+){0,2}"
 )
 #: an affiliate disclosure's wording: the links' ("affiliate links", "liens d'affiliation",
 #: "linki afiliacyjne", "Affiliate-Links", "enlaces de afiliados") or the site's commission

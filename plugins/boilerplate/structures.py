@@ -815,30 +815,70 @@ def tail_lists(
     for i in range(1, n):
         if not keep[i - 1] or keep[i]:
             continue
-        items: list[int] = []
-        gap = 0
-        j = i
-        while j < n and not keep[j]:
-            s = lines[j]
-            if _ad(s):
-                j += 1
-                continue
-            if words[j] or score[j] < _TAIL_FLOOR or "©" in s:
-                break
-            # (a numbered heading's number is no sentence's end: "4. Regardez les taxes")
-            if _list_line(_NUMBERED.sub("", s, count=1)):
-                items.append(j)
-                gap = 0
-            elif stop_end(s) and len(s.split()) >= _PROSE_WORDS:
-                break
-            else:
-                gap += 1
-                if gap > _TAIL_GAP:
-                    break
-            j += 1
-        if items and _tail_list(lines, keep, i, items, stop, score):
+        # (a verdict between kept lines, its list lines kept in part: the model's scores do
+        # not end it, a kept line does: "Zalety" / "Świetna siła ssania" (kept) / ... /
+        # "2. Xiaomi G20" / "Zalety" (0.04) / ... / "Podsumowanie" / the kept paragraph)
+        # (with the kept list lines right over the cut: "Vorteile" / its items (kept) /
+        # "Nachteile" / "Lange Programmdauer im Eco-Modus" / "Fazit" / the kept paragraph)
+        top = i
+        while top > max(0, i - _LIST_RUN) and keep[top - 1] and _list_line(lines[top - 1]):
+            top -= 1
+        items, end = _tail_run(lines, keep, words, i, None)
+        if (
+            end < n
+            and keep[end]
+            and _pros_and_cons([lines[j] for j in range(top, i)] + [lines[j] for j in items])
+        ):
+            out += [j for j in items if not keep[j]]
+            continue
+        items, end = _tail_run(lines, keep, words, i, score)
+        if (
+            items
+            and not any(keep[j] for j in items)
+            and _tail_list(lines, keep, i, items, stop, score)
+        ):
             out += items
-    return out
+    # (a verdict with kept items in it is found from each cut in it)
+    return sorted(set(out))
+
+
+def _tail_run(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    words: Sequence[bool],
+    i: int,
+    score: Sequence[float] | None,
+) -> tuple[list[int], int]:
+    """The list lines of the run of short lines from line ``i`` on (:func:`tail_lists`),
+    through the ones the model kept, with the line that ends it: a kept line of another
+    form, prose, furniture words, a "©", two lines of another form in a row, or (with
+    ``score``) a line scored under :data:`_TAIL_FLOOR`."""
+    n = len(lines)
+    items: list[int] = []
+    gap = 0
+    j = i
+    while j < n:
+        s = lines[j]
+        # (a numbered heading's number is no sentence's end: "4. Regardez les taxes")
+        listed = _list_line(_NUMBERED.sub("", s, count=1))
+        if keep[j] and not listed:
+            break
+        if _ad(s):
+            j += 1
+            continue
+        if words[j] or (score is not None and score[j] < _TAIL_FLOOR) or "©" in s:
+            break
+        if listed:
+            items.append(j)
+            gap = 0
+        elif stop_end(s) and len(s.split()) >= _PROSE_WORDS:
+            break
+        else:
+            gap += 1
+            if gap > _TAIL_GAP:
+                break
+        j += 1
+    return items, j
 
 
 def _tail_list(
@@ -964,8 +1004,8 @@ def time_facts(lines: Sequence[str], keep: Sequence[bool], words: Sequence[bool]
     read each as a menu's item in the page's header, and the structures' rules ask a kept
     line on both sides or most of the box kept). A box is a run of :data:`_FACTS` lines
     or more of a label and a time or a yield (:func:`_time_fact`), each with its own label,
-    with a line of plain words between two or after the last (:func:`_plain_fact`), none of the page's
-    furniture words (``words``: a read time's "5 min read", "Lecture 4 min."), at most
+    with a line of plain words between two or after the last (:func:`_plain_fact`), none
+    of the page's furniture words (``words``: a read time's "5 min read", "Lecture 4 min."), at most
     :data:`_FACT_NEAR` lines from a line the model kept."""
     n = len(lines)
     out: list[int] = []

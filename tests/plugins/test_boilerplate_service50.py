@@ -68,8 +68,26 @@ def test_tail_lists_needs_a_verdicts_labels_or_the_articles_next_number() -> Non
     assert tail_lists(related, keep, [False] * 7, frozenset(), score) == []
 
 
+def test_a_verdict_between_kept_lines_is_kept_whatever_its_scores() -> None:
+    """Pros and cons between two kept lines, some items kept, the next product's numbered
+    heading among them and scores under the list rules' floor: with a pros and a cons label
+    the run is the article's; the same run without them is left to the other rules."""
+    lines = [PROSE, "Weight\t1.2 kg", "Plus", "Quiet motor", "Long cable", "Minus",
+             "Small tank", "2. Aerolux S3", "Plus", "Light", "Minus", "Short battery life",
+             "Verdict", PROSE]  # fmt: skip
+    keep = [True, True, False, True] + [False] * 9 + [True]
+    score = [0.9, 0.8, 0.4, 0.5] + [0.04] * 9 + [0.9]
+    words = [False] * 14
+    assert tail_lists(lines, keep, words, frozenset(), score) == [2, *range(4, 13)]
+    # (the labels kept above the cut count: "Vorteile" / items kept / "Nachteile" / ...)
+    keep = [True] * 5 + [False] * 8 + [True]
+    assert tail_lists(lines, keep, words, frozenset(), score) == list(range(5, 13))
+    plain = [s if s not in ("Plus", "Minus") else "Colours" for s in lines]
+    assert tail_lists(plain, keep, words, frozenset(), score) == []
+
+
 def test_a_labels_bracketed_qualifier_ends_no_sentence() -> None:
-    """"Nutrition (per serving)" over a table of figures after a recipe's last step is the
+    """A label "Nutrition (per serving)" over a table of figures after a recipe's last step is the
     table's label: label and rows kept, from the kept step on one side."""
     lines = ["4. Bake for 35 minutes until golden and leave to cool in the tin.",
              "Nutrition (per serving)", "Energy\t410 kcal", "Protein\t12 g", "Fat\t21 g",
@@ -108,6 +126,7 @@ def test_deal_buttons_read_times_and_listen_widgets_are_removed() -> None:
     """A deal's button without a price and a page's read-time or listen widget (with the
     recording's length under it), kept by the line model, are removed; prose that names a
     deal or a read is not."""
+    assert list(shop_lines(["899 zł w x-kom", "3 kg w domu"], [True, True])) == [0]
     lines = ["View Deal", "Voir l'offre", "Zum Angebot", "Sprawdź cenę", "6 min read",
              "Leestijd 3 minuten", "Écouter cet article", "4 min", "Article réservé aux abonnés",
              "The deal was signed on Monday.", "Read the report"]  # fmt: skip
