@@ -135,3 +135,57 @@ def test_deal_buttons_read_times_and_listen_widgets_are_removed() -> None:
     widgets = reading_widgets(lines, keep)
     assert widgets == {4: READ_TIME_REASON, 5: READ_TIME_REASON, 6: READ_TIME_REASON,
                        7: READ_TIME_REASON, 8: PAYWALL_LABEL_REASON}  # fmt: skip
+
+
+TIP = (Path(__file__).parent / "data" / "service50_tip.html").read_text("utf-8")
+
+
+def test_html_a_tip_put_back_after_the_list_it_follows(run_stage: Any) -> None:
+    """trafilatura drops the tip's aside and refine puts it back after the last of
+    trafilatura's lines before it on the page: its list's last item ("- Clean water for
+    rinsing" matched as the page shows it), not the list's heading."""
+    doc = run_stage(BoilerplateStage, make_document(TIP, path="tip.html", html=True)).kept[0]
+    kept = doc.text.split("\n")
+    tip = "Tip: citric acid powder from the baking aisle works even faster than vinegar."
+    assert kept.index(tip) == kept.index("- Clean water for rinsing") + 1
+    assert kept.index("Method") == kept.index(tip) + 1
+
+
+def test_refine_keeps_two_headings_in_a_row_between_kept_lines() -> None:
+    """A product's numbered heading over its "Pros" label, both removed by their scores
+    (the label repeats), between kept lines: both are put back, as one heading is."""
+    from corearchive_plugins.boilerplate.refine import _heads_kept
+
+    normed = ["- Small tank", "2. Aerolux S3", "Pros", "- Light", "- Quiet", "Cons"]
+    keep = [True, False, False, True, True, False]
+    _heads_kept(normed, keep, {"2. Aerolux S3", "Pros", "Cons"})
+    assert keep == [True, True, True, True, True, False]
+    # (three in a row: a menu's headings, not put back)
+    normed = ["Intro text here.", "News", "Sport", "Culture", "More text here."]
+    keep = [True, False, False, False, True]
+    _heads_kept(normed, keep, {"News", "Sport", "Culture"})
+    assert keep == [True, False, False, False, True]
+
+
+def test_a_heading_with_a_comments_word_is_a_comment_sections_only_by_its_shape() -> None:
+    """French "Comment" (how) opens a section's heading; a comment section's heading is the
+    word alone, a count, or ends with the word."""
+    from corearchive_plugins.boilerplate.refine import _talk_heading
+
+    assert not _talk_heading("Comment nous testons")
+    assert all(map(_talk_heading, ["Comments", "3 Kommentare", "Leave a reply"]))
+
+
+def test_an_asides_labelled_one_sentence_tip_is_the_articles_box() -> None:
+    """An aside of one labelled sentence under the box rule's word count is the article's
+    tip; one with a link ("Read more: …") or no label is not."""
+    from lxml import html as lhtml
+
+    from corearchive_plugins.boilerplate.figures import _prose_box
+
+    def aside(inner: str) -> Any:
+        return lhtml.fromstring(f"<aside>{inner}</aside>")
+
+    assert _prose_box(aside("<p>Astuce : ajoutez une pincée de sel à la pâte avant de cuire.</p>"))
+    assert not _prose_box(aside('<p>Read more: <a href="/x">why kettles fur up so fast.</a></p>'))
+    assert not _prose_box(aside("<p>Radiator keys cost a few pounds at any shop.</p>"))
