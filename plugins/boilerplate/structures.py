@@ -693,7 +693,30 @@ def _list_line(s: str) -> bool:
         # (a byline, a date with its year: "Por Redacción" / "martes, 3 de mayo de 2022")
         and words[0].lower() not in _BYWORDS
         and _YEAR.search(s) is None
+        # (an icon font's ligature, shown as its name in a copy: "keyboard_arrow_down")
+        and _ICON_NAME.fullmatch(s) is None
     )
+
+
+#: an icon's name of an icon font ("keyboard_arrow_down", "expand_more")
+_ICON_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
+#: a line's leading number, as a contents list's entries have it ("1 ", "2.3 ", "4. ")
+_ENTRY_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+")
+
+
+def _echoed(lines: Sequence[str], a: int, b: int) -> bool:
+    """Whether half of the lines ``a`` to ``b`` or more recur elsewhere on the page (their
+    leading numbers aside, in any case): a contents list whose entries head the sections
+    below ("Inhaltsverzeichnis" / "1 Das Wichtigste vorab" / ...), a booking box's buttons
+    shown at each offer ("Online buchen" / "Anfrage stellen"); a list's items are said once
+    (its labels, "Reasons to buy", may recur)."""
+
+    def key(s: str) -> str:
+        return _ENTRY_NUMBER.sub("", s, count=1).casefold()
+
+    run = Counter(key(s) for s in lines[a:b])
+    seen = Counter(key(s) for s in lines if key(s) in run)
+    return 2 * sum(seen[k] > run[k] for k in run) >= len(run)
 
 
 def short_lists(
@@ -741,6 +764,7 @@ def short_lists(
                     or all(score[j] >= _LIST_SCORE for j in range(a, b) if j not in ads)
                 )
                 and _short_list(lines, keep, a, b, stop, ads)
+                and not _echoed(lines, a, b)
             ):
                 out.extend(j for j in range(a, b) if not keep[j] and j not in ads)
             i = max(b, i + 1)

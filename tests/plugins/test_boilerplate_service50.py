@@ -189,3 +189,23 @@ def test_an_asides_labelled_one_sentence_tip_is_the_articles_box() -> None:
     assert _prose_box(aside("<p>Astuce : ajoutez une pincée de sel à la pâte avant de cuire.</p>"))
     assert not _prose_box(aside('<p>Read more: <a href="/x">why kettles fur up so fast.</a></p>'))
     assert not _prose_box(aside("<p>Radiator keys cost a few pounds at any shop.</p>"))
+
+
+def test_short_lists_leave_a_contents_list_and_an_icons_name_out() -> None:
+    """A run of short lines between kept lines whose entries recur below (a contents list:
+    its entries head the sections; a booking box's buttons shown at each offer) is no list
+    of the article's; an icon font's name ("keyboard_arrow_down") is no list's line. A
+    list of items said once is still kept."""
+    from corearchive_plugins.boilerplate.structures import short_lists
+
+    body = [PROSE, "Contents", "1 Why descale", "2 What you need", "3 Method", PROSE,
+            "Why descale", PROSE, "What you need", PROSE, "Method", PROSE]  # fmt: skip
+    keep = [True, False, False, False, False] + [True] * 7
+    score = [0.9] + [0.3] * 4 + [0.9] * 7
+    assert short_lists(body, keep, [False] * 12, frozenset(), score) == []
+    items = [PROSE, "You need", "White vinegar", "A soft sponge", "Clean water", PROSE]
+    keep = [True, False, True, True, False, True]
+    score = [0.9, 0.3, 0.5, 0.5, 0.3, 0.9]
+    assert short_lists(items, keep, [False] * 6, frozenset(), score) == [1, 4]
+    items[1] = "keyboard_arrow_down"
+    assert 1 not in short_lists(items, keep, [False] * 6, frozenset(), score)
