@@ -422,8 +422,17 @@ def _heads_kept(normed: list[str], keep: list[bool], headings: Container[str]) -
         if keep[j] or normed[j] not in headings:
             j -= 1
             continue
-        # (the run of removed headings that ends at j: one, or two in a row)
-        a = j - 1 if j > 1 and normed[j - 1] in headings and not keep[j - 1] else j
+        # (the run of removed headings that ends at j: one, or two in a row over a list or
+        # a table, a product's name and its list's label; two over prose were a box's
+        # label and its teaser's headline, "About this article" / "Cite this article")
+        a = (
+            j - 1
+            if j > 1
+            and normed[j - 1] in headings
+            and not keep[j - 1]
+            and (_ITEM_MARK.match(normed[j + 1]) is not None or normed[j + 1].startswith("|"))
+            else j
+        )
         if keep[a - 1] and keep[j + 1] and normed[j + 1] not in headings:
             for k in range(a, j + 1):
                 keep[k] = True

@@ -160,6 +160,11 @@ def test_refine_keeps_two_headings_in_a_row_between_kept_lines() -> None:
     keep = [True, False, False, True, True, False]
     _heads_kept(normed, keep, {"2. Aerolux S3", "Pros", "Cons"})
     assert keep == [True, True, True, True, True, False]
+    # (two over prose: a box's label over a teaser's headline, not put back)
+    normed = ["- Small tank", "About this article", "Cite this article", "Doe, J. (2026)."]
+    keep = [True, False, False, True]
+    _heads_kept(normed, keep, {"About this article", "Cite this article"})
+    assert keep == [True, False, False, True]
     # (three in a row: a menu's headings, not put back)
     normed = ["Intro text here.", "News", "Sport", "Culture", "More text here."]
     keep = [True, False, False, False, True]
