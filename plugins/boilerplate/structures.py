@@ -704,19 +704,36 @@ _ICON_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
 _ENTRY_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 
-def _echoed(lines: Sequence[str], a: int, b: int) -> bool:
-    """Whether half of the lines ``a`` to ``b`` or more recur elsewhere on the page (their
-    leading numbers aside, in any case): a contents list whose entries head the sections
-    below ("Inhaltsverzeichnis" / "1 Das Wichtigste vorab" / ...), a booking box's buttons
-    shown at each offer ("Online buchen" / "Anfrage stellen"); a list's items are said once
-    (its labels, "Reasons to buy", may recur)."""
-
-    def key(s: str) -> str:
-        return _ENTRY_NUMBER.sub("", s, count=1).casefold()
-
-    run = Counter(key(s) for s in lines[a:b])
-    seen = Counter(key(s) for s in lines if key(s) in run)
-    return 2 * sum(seen[k] > run[k] for k in run) >= len(run)
+def _echoed(
+    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float] | None, a: int, b: int
+) -> bool:
+    """Whether half of the lines ``a`` to ``b`` or more recur elsewhere on the page as a
+    contents list's entries do or a box of buttons' lines: numbered in the run and without
+    their number elsewhere ("Inhaltsverzeichnis" / "1 Das Wichtigste vorab" over the section
+    "Das Wichtigste vorab"), or at each other place removed by the model and scored as a
+    menu's item (under :data:`_LIST_SCORE`: a booking box's "Online buchen" / "Anfrage
+    stellen" shown at each offer). A list's items are said once; the lines of a code sample
+    or a cost example recur in another block that reads as this one does (pythonspeed's
+    "COPY . /tmp/myapp", verivox's "Restwert: 10.000 Euro" were lost to a plain count)."""
+    run = {j: _ENTRY_NUMBER.sub("", lines[j], count=1).casefold() for j in range(a, b)}
+    wanted = set(run.values())
+    where: dict[str, list[int]] = {}
+    for j, s in enumerate(lines):
+        if a <= j < b:
+            continue
+        k = s.casefold()
+        if k not in wanted:
+            k = _ENTRY_NUMBER.sub("", s, count=1).casefold()
+        if k in wanted:
+            where.setdefault(k, []).append(j)
+    echoes = 0
+    for j, k in run.items():
+        if not (others := where.get(k, [])):
+            continue
+        numbered = k != lines[j].casefold() and all(lines[o].casefold() == k for o in others)
+        buttons = score is not None and all(not keep[o] and score[o] < _LIST_SCORE for o in others)
+        echoes += numbered or buttons
+    return 2 * echoes >= len(run)
 
 
 def short_lists(
@@ -764,7 +781,7 @@ def short_lists(
                     or all(score[j] >= _LIST_SCORE for j in range(a, b) if j not in ads)
                 )
                 and _short_list(lines, keep, a, b, stop, ads)
-                and not _echoed(lines, a, b)
+                and not _echoed(lines, keep, score, a, b)
             ):
                 out.extend(j for j in range(a, b) if not keep[j] and j not in ads)
             i = max(b, i + 1)
