@@ -646,6 +646,7 @@ class BoilerplateStage(Stage):
                 _drop_release_furniture(d)
                 _drop_software_chrome(d)
                 _drop_shop_lines(d)
+                _drop_reading_widgets(d)
                 _drop_page_tools(d)
                 if prompts := sign_up_prompts(d.stripped, d.keep.tolist()):
                     # (before the paywall's prompt is looked for under the text: s44 G10)
@@ -1581,6 +1582,9 @@ def _keep_structures(d: Any) -> None:
     )
     if found:
         _mark(d, dict.fromkeys(found, STRUCTURE_REASON), True)
+    _keep_tail_lists(d, words, stop)
+    _keep_time_facts(d, words)
+    _keep_life_dates(d)
     # (a table's or chart's caption, note and source, and the article's text after such a
     # block: the model read the block as the article's end; s46 acc-data D2, D3)
     keep = d.keep.tolist()
@@ -1623,6 +1627,36 @@ def _keep_structures(d: Any) -> None:
     capitals = capital_paragraphs(d.stripped, d.keep.tolist(), stop)
     if capitals := [j for j in capitals if j not in d.why]:
         _mark(d, dict.fromkeys(capitals, CAPITALS_REASON), True)
+
+
+def _keep_tail_lists(d: Any, words: list[bool], stop: frozenset[str]) -> None:
+    """Keep the removed lines of a ``lines.Decisions`` that are the article's list box after
+    its last kept line (:func:`.structures.tail_lists`: a review's verdict, its pros and
+    cons, specs), with a reason; ``words``, whether a line's cue is the page's furniture
+    words, ``stop`` the function words."""
+    from .structures import TAIL_REASON, tail_lists
+
+    if found := tail_lists(d.stripped, d.keep.tolist(), words, stop, d.score.tolist()):
+        _mark(d, dict.fromkeys(found, TAIL_REASON), True)
+
+
+def _keep_time_facts(d: Any, words: list[bool]) -> None:
+    """Keep the removed lines of a ``lines.Decisions`` that are the article's box of times and
+    servings (:func:`.structures.time_facts`), with a reason; ``words``, whether a line's cue
+    is the page's furniture words."""
+    from .structures import TIME_FACTS_REASON, time_facts
+
+    if found := time_facts(d.stripped, d.keep.tolist(), words):
+        _mark(d, dict.fromkeys(found, TIME_FACTS_REASON), True)
+
+
+def _keep_life_dates(d: Any) -> None:
+    """Keep the removed line of a ``lines.Decisions`` that closes an obituary with its
+    subject's birth and death (:func:`.structures.life_dates`), with a reason."""
+    from .structures import LIFE_DATES_REASON, life_dates
+
+    if found := life_dates(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, LIFE_DATES_REASON), True)
 
 
 def _keep_short_runs(d: Any) -> None:
@@ -2606,8 +2640,16 @@ def _drop_related_list(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` that are lists of other stories under
     their labels after the article (:func:`.afterlists.related_list_lines`)."""
     from .afterlists import RELATED_LIST_REASON, related_list_lines
+    from .structures import TAIL_REASON
 
-    _drop_by(d, related_list_lines, RELATED_LIST_REASON)
+    # (not a list box kept as the article's by its lines' scores and words: a review's pros
+    # and cons under its score, "La nota de Xataka" / "A favor" / "Autonomía sobresaliente"
+    # read as a label over headlines; s49 acc-service S2)
+    found = [
+        j for j in related_list_lines(d.stripped, d.keep.tolist()) if d.why.get(j) != TAIL_REASON
+    ]
+    if found:
+        _mark(d, dict.fromkeys(found, RELATED_LIST_REASON), False)
 
 
 def _drop_browser_widgets(d: Any) -> None:
@@ -2846,6 +2888,14 @@ def _drop_shop_lines(d: Any) -> None:
     from .chrome import shop_lines
 
     _drop_by(d, shop_lines)
+
+
+def _drop_reading_widgets(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a read-time or listen widget
+    or a subscribers' label (:func:`.chrome.reading_widgets`), with a reason."""
+    from .chrome import reading_widgets
+
+    _drop_by(d, reading_widgets)
 
 
 def _drop_page_tools(d: Any) -> None:

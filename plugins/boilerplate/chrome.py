@@ -419,6 +419,7 @@ def without_edit_links(lines: Sequence[str], keep: Sequence[bool] | None = None)
 #: the reasons of the lines :func:`shop_lines` finds
 OFFER_REASON = 'shop button: a price and a shop ("$1,199 at Amazon", "1 299 € chez Amazon")'
 DISCLOSURE_REASON = "affiliate disclosure (the site earns a commission on links)"
+DEAL_REASON = 'shop button without a price ("View Deal", "Voir l\'offre", "Zum Angebot")'
 
 #: a price (an amount and its currency before or after it, a space or none between; the
 #: thousands parted by a space as French and Polish write them: "1 299 €")
@@ -428,12 +429,14 @@ _OFFER_PRICE = (
     r"(?:[$€£¥₹₩]|CHF|EUR|USD|GBP|zł|kr|Kč|Ft|lei)"
 )
 #: a shop's button: (a product's name and a dash,) a price, a word "at" of a language and the
-#: shop's name, capitalised, of one to three words ("$1,199 at Amazon", "1 299 € chez
-#: Amazon", "2799 zł w Media Expert", "R$ 949 na Amazon", "Xiaomi 15 - 999 € en Amazon")
+#: shop's name, capitalised or an address's, of one to three words ("$1,199 at Amazon",
+#: "1 299 € chez Amazon", "2799 zł w Media Expert", "R$ 949 na Amazon", "Xiaomi 15 - 999 €
+#: en Amazon")
 _OFFER = re.compile(
     rf"(?:[^\W_][^\n]{{0,40}}?\s[-–—]\s)?(?:{_OFFER_PRICE})\s+"
     r"(?:at|from|@|chez|bei|en|w|na|da|op|in|su|u|от|на)\s+"
-    r"[A-Z0-9ÀÉÖÜ][\w'’.&-]*(?:\s[\w'’.&-]+){0,2}"
+    # (or a shop's name in lower case with a hyphen or a dot: "x-kom", "bol.com")
+    r"(?:[A-Z0-9ÀÉÖÜ][\w'’.&-]*|[a-z]\w*[-.]\w[\w.-]*)(?:\s[\w'’.&-]+){0,2}"
 )
 #: an affiliate disclosure's wording: the links' ("affiliate links", "liens d'affiliation",
 #: "linki afiliacyjne", "Affiliate-Links", "enlaces de afiliados") or the site's commission
@@ -448,8 +451,20 @@ _DISCLOSURE = re.compile(
     r"|ricevere|erhalten|otrzyma\w*)\s(?:\w+\s){0,2}"
     r"(?:commissions?|comissão|comisión|commissione|provision|prowizj\w*)\b"
 )
+#: a deal's button without its price ("View Deal", "Check price", "Voir l'offre", "Zum
+#: Angebot", "Ver oferta", "Sprawdź cenę"), a line of its own, an arrow after it maybe
+_DEAL = re.compile(
+    r"(?i)(?:(?:view|see|get|check|compare|shop)\s(?:the\s)?(?:deals?|prices?|offers?)"
+    r"|shop now|buy now|voir (?:l['’]offre|le prix|les prix|les offres)|comparer les prix"
+    r"|zum (?:angebot|deal|shop)|preis(?:e)? (?:prüfen|vergleichen)|jetzt kaufen"
+    r"|ver (?:oferta|ofertas|precio|preço|preços)|comprar ahora|comprar agora"
+    r"|sprawdź (?:cenę|ceny|ofertę)|vedi (?:offerta|prezzo)|scopri l['’]offerta"
+    r"|bekijk (?:aanbieding|prijs|deal))\s?[›»→>]?"
+)
 #: the most words of a shop's button, and of a disclosure's line
 _OFFER_WORDS = 8
+#: the most characters of a deal's button ("Comparer les prix ›")
+_DEAL_CHARS = 24
 _DISCLOSURE_WORDS = 60
 _DIGIT = re.compile(r"\d")
 _DISCLOSURE_LETTERS = ("fil", "mis", "ovis", "owiz")
@@ -484,6 +499,73 @@ def shop_lines(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
         s = lines[j]
         if _DIGIT.search(s) and len(s.split()) <= _OFFER_WORDS and _OFFER.fullmatch(s):
             out[j] = OFFER_REASON
+        elif len(s) <= _DEAL_CHARS and _DEAL.fullmatch(s):
+            out[j] = DEAL_REASON
         elif disclosure(s):
             out[j] = DISCLOSURE_REASON
+    return out
+
+
+#: the reasons of the lines :func:`reading_widgets` finds
+READ_TIME_REASON = 'read-time or listen widget ("5 min read", "Listen to this article")'
+PAYWALL_LABEL_REASON = 'subscribers\' label ("Article réservé aux abonnés")'
+#: a read time: figures and a minute's unit with a reading word before or after them ("5
+#: min read", "Lesezeit: 4 Min.", "Leestijd 3 minuten", "Lecture 4 min.", "Temps de
+#: lecture : 6 minutes", "Czas czytania: 5 min")
+_MINUTES = r"\d{1,3}\s?(?:min(?:s|ute|utes|uten|uti|utos|ut|uty)?\.?|mn)"
+_READ_WORDS = (
+    r"(?:reading time|read time|lesezeit|lesedauer|leestijd|leesduur|temps de lecture|lecture"
+    r"|tempo di lettura|lettura|tempo de leitura|leitura|tiempo de lectura|lectura"
+    r"|czas czytania|czytanie)"
+)
+READ_TIME = re.compile(
+    rf"(?i)(?:{_READ_WORDS}\s?:?\s?(?:ca\.\s?)?{_MINUTES}"
+    rf"|{_MINUTES}\s(?:read|reading|de lecture|lesen|lesezeit|leestijd|di lettura|de leitura"
+    r"|de lectura|czytania))"
+)
+#: a listen-to-the-article button ("Listen to this article", "Écouter cet article",
+#: "Ascolta l'articolo", "Ouça este artigo", "Artikel anhören", "Posłuchaj artykułu"), its
+#: duration after it maybe
+_LISTEN = re.compile(
+    r"(?i)(?:listen to (?:this|the) (?:article|story)|listen|écouter (?:cet |l['’])article"
+    r"|ascolta (?:l['’]|questo )articolo|ouça (?:este|o) artigo|ouvir (?:este|o) artigo"
+    r"|escucha(?:r)? (?:este|el) artículo|escúchalo|artikel (?:anhören|vorlesen(?: lassen)?)"
+    r"|posłuchaj(?: artykułu)?|luister naar (?:dit|het) artikel|beluister dit artikel)"
+    rf"(?:\s?[-–—·|:]?\s?{_MINUTES})?"
+)
+#: a lone duration ("3 min") right under a listen button: the recording's length
+_LONE_MINUTES = re.compile(rf"(?i){_MINUTES}")
+#: a subscribers-only label ("Article réservé aux abonnés", "Nur für Abonnenten")
+_SUBSCRIBERS = re.compile(
+    r"(?i)(?:article |artículo |articolo |artigo )?(?:réservé aux abonnés|exclusivo para "
+    r"(?:suscriptores|assinantes)|riservato agli abbonati|nur für abonnenten"
+    r"|subscribers? only|for subscribers|exclusief voor abonnees|tylko dla prenumeratorów)"
+)
+#: the most characters of such a widget's line
+_WIDGET_CHARS = 40
+
+
+def reading_widgets(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
+    """The kept lines (positions in ``lines``) that are a page's read-time or listen widget
+    or a subscribers' label, a line of their own, with their reasons: the line model kept
+    them next to the headline or the first paragraph, no cue word among their words (s49
+    acc-service S10: "Leestijd 3 minuten", "Ascolta l'articolo" / "3 min", "Ouça este
+    artigo", "Article réservé aux abonnés")."""
+    out: dict[int, str] = {}
+    listen = False
+    for j, (s, k) in enumerate(zip(lines, keep, strict=True)):
+        was, listen = listen, False
+        if len(s) > _WIDGET_CHARS:
+            continue
+        if _LISTEN.fullmatch(s):
+            listen = True
+            reason = READ_TIME_REASON
+        elif READ_TIME.fullmatch(s) or (was and _LONE_MINUTES.fullmatch(s)):
+            reason = READ_TIME_REASON
+        elif _SUBSCRIBERS.fullmatch(s):
+            reason = PAYWALL_LABEL_REASON
+        else:
+            continue
+        if k:
+            out[j] = reason
     return out

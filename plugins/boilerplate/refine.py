@@ -225,11 +225,13 @@ def refine(
         # slot's label: s43 acc-read F12)
         X = decisions.X
         talk = X[:, FEATURE_INDEX["comment_cue"]] > 0 if X is not None and len(X) else []
+        # (a heading with a comment's word that reads as a comment section's: French
+        # "Comment nous testons", "how we test", is none; s49 acc-service S8)
         _heads_kept(
             normed,
             keep,
             {k for k in map(_key, headings) if not _AD_LABEL.fullmatch(k)}
-            - set(compress(rendered, talk)),
+            - {k for k in compress(rendered, talk) if _talk_heading(k)},
         )
     _drop_strays(scored, keep, rendered, score_of, near)
     kept = list(compress(lines, keep))
@@ -292,12 +294,18 @@ def refine(
         if sure_at(i) and rendered[i] not in joined:
             hi, gap = i, 0
     # each added line goes after the last of trafilatura's lines before it on the page
+    # (a list's item, a step or a table's row of trafilatura's matched as the page shows it,
+    # without its "- ", "1. " or "| … |": a tip after a list was put under the list's
+    # heading, the last line that matched; s49 acc-service S7)
+    bare = _bare_keys(kept_norms)
     after: dict[str | None, list[str]] = {}
     anchor: str | None = None
     for i in range(lo, hi + 1):
         line = rendered[i]
         if line in have:
             anchor = line
+        elif line in bare:
+            anchor = bare[line]
         elif sure_at(i) and line not in joined:
             after.setdefault(anchor, []).append(shown[i])
     if not after:
@@ -310,6 +318,28 @@ def refine(
         if more:
             out += more
     return "\n".join(out), removed, added
+
+
+#: a list item's or a numbered step's mark as trafilatura writes it
+_ITEM_MARK = re.compile(r"(?:[-*•] |\d{1,3}\. )")
+
+
+def _bare_keys(kept_norms: list[str]) -> dict[str, str]:
+    """trafilatura's kept lines that carry a list item's mark ("- A radiator key", "1. Heat
+    the oil") or are a table's row ("| Weight | 254 g |"), by the line the page's rendering
+    shows for them ("A radiator key", "Weight 254 g")."""
+    out: dict[str, str] = {}
+    for k in kept_norms:
+        if k.startswith("|") and k.endswith("|"):
+            cells = [c.strip() for c in k.strip("|").split("|")]
+            bare = " ".join(c for c in cells if c and set(c) - set("-: "))
+        elif m := _ITEM_MARK.match(k):
+            bare = k[m.end() :]
+        else:
+            continue
+        if bare:
+            out.setdefault(bare, k)
+    return out
 
 
 #: The most words of a comment section's heading ("Reactions (3)", "Leave a reply",
@@ -362,6 +392,20 @@ def _notes_kept(normed: list[str], keep: list[bool]) -> None:
 _NOTE_SPAN = 3
 
 
+def _talk_heading(line: str) -> bool:
+    """Whether ``line``, which has a comment's word, reads as a comment section's heading: a
+    word alone ("Comments"), a count ("3 Kommentare", "Reactions (3)") or the comment's word
+    last ("Leave a reply", "Join the discussion"); not "Comment nous testons"."""
+    from .lines import _COMMENT_WORDS, _TOK
+
+    words = _TOK.findall(line.lower())
+    return (
+        len(words) <= 1
+        or any(c.isdigit() for c in line)
+        or (bool(words) and words[-1] in _COMMENT_WORDS)
+    )
+
+
 def _heads_kept(normed: list[str], keep: list[bool], headings: Container[str]) -> None:
     """Keep in ``keep`` each of trafilatura's lines (``normed``, as matched) that is a
     heading of the page (``headings``) between kept lines, the one under it no heading: a
@@ -369,16 +413,32 @@ def _heads_kept(normed: list[str], keep: list[bool], headings: Container[str]) -
     lines as a menu's item: refine removed an imprint's "Kontakt" over its phone number, a
     job ad's "Benefits" over its list, a docs page's "server.workers" over its text (s42
     acc-pages F18). A heading over lines that go ("Who is online" / "Users browsing this
-    forum: …") goes with them, and one over the text's first line (a deck) as before."""
-    for j in range(len(normed) - 2, 0, -1):
-        if (
-            not keep[j]
-            and keep[j - 1]
-            and keep[j + 1]
-            and normed[j] in headings
-            and normed[j + 1] not in headings
-        ):
-            keep[j] = True
+    forum: …") goes with them, and one over the text's first line (a deck) as before. Two
+    headings in a row count as one ("2. Xiaomi G20" / "Zalety" over the product's pros:
+    both were removed, and its pros read as the first product's cons; s49 acc-service S8)."""
+    n = len(normed)
+    j = n - 2
+    while j > 0:
+        if keep[j] or normed[j] not in headings:
+            j -= 1
+            continue
+        # (the run of removed headings that ends at j: one, or two in a row over a list or
+        # a table, a product's name and its list's label; two over prose were a box's
+        # label and its teaser's headline, "About this article" / "Cite this article")
+        a = (
+            j - 1
+            if j > 1
+            and normed[j - 1] in headings
+            and not keep[j - 1]
+            and (_ITEM_MARK.match(normed[j + 1]) is not None or normed[j + 1].startswith("|"))
+            else j
+        )
+        if keep[a - 1] and keep[j + 1] and normed[j + 1] not in headings:
+            for k in range(a, j + 1):
+                keep[k] = True
+            j = a - 1
+        else:
+            j -= 1
 
 
 def _as_thread(kept: list[str], rendered: list[str], thread: list[int]) -> set[str] | None:

@@ -46,6 +46,7 @@ from typing import Any
 
 from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
+from .chrome import READ_TIME
 from .lines import (
     _BYWORDS,
     _COMMENT_WORDS,
@@ -419,11 +420,18 @@ def _label(lines: Sequence[str], j: int, forms: _Forms) -> bool:
     line that starts with a quantity may be one: "12,5 km Massenstart Damen" over a race's
     results lost them to the teaser rule once it had a form of its own, 49ad3cc.)"""
     s = _LEAD.sub("", lines[j], count=1)
+    # (a label's qualifier in brackets ends no sentence: "Informação nutricional (por
+    # dose)" over a recipe's nutrition table, "Specs (as tested)"; s49 acc-service S2)
+    s = _QUALIFIER.sub("", s) or s
     return (
         (forms[j] is None or forms[j] == _QUANTITY_FORM)
         and 0 < len(s.split()) <= _LABEL_WORDS
         and not s.endswith(SENTENCE_END)
     )
+
+
+#: a bracketed qualifier at a label's end ("(por dose)", "(per serving)")
+_QUALIFIER = re.compile(r"\s+\([^()]{1,30}\)$")
 
 
 #: a bracketed image label or link of a text rendering ("[top02.gif]"): no table's value
@@ -685,7 +693,47 @@ def _list_line(s: str) -> bool:
         # (a byline, a date with its year: "Por Redacción" / "martes, 3 de mayo de 2022")
         and words[0].lower() not in _BYWORDS
         and _YEAR.search(s) is None
+        # (an icon font's ligature, shown as its name in a copy: "keyboard_arrow_down")
+        and _ICON_NAME.fullmatch(s) is None
     )
+
+
+#: an icon's name of an icon font ("keyboard_arrow_down", "expand_more")
+_ICON_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
+#: a line's leading number, as a contents list's entries have it ("1 ", "2.3 ", "4. ")
+_ENTRY_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+")
+
+
+def _echoed(
+    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float] | None, a: int, b: int
+) -> bool:
+    """Whether half of the lines ``a`` to ``b`` or more recur elsewhere on the page as a
+    contents list's entries do or a box of buttons' lines: numbered in the run and without
+    their number elsewhere ("Inhaltsverzeichnis" / "1 Das Wichtigste vorab" over the section
+    "Das Wichtigste vorab"), or at each other place removed by the model and scored as a
+    menu's item (under :data:`_LIST_SCORE`: a booking box's "Online buchen" / "Anfrage
+    stellen" shown at each offer). A list's items are said once; the lines of a code sample
+    or a cost example recur in another block that reads as this one does (pythonspeed's
+    "COPY . /tmp/myapp", verivox's "Restwert: 10.000 Euro" were lost to a plain count)."""
+    run = {j: _ENTRY_NUMBER.sub("", lines[j], count=1).casefold() for j in range(a, b)}
+    wanted = set(run.values())
+    where: dict[str, list[int]] = {}
+    for j, s in enumerate(lines):
+        if a <= j < b:
+            continue
+        k = s.casefold()
+        if k not in wanted:
+            k = _ENTRY_NUMBER.sub("", s, count=1).casefold()
+        if k in wanted:
+            where.setdefault(k, []).append(j)
+    echoes = 0
+    for j, k in run.items():
+        if not (others := where.get(k, [])):
+            continue
+        numbered = k != lines[j].casefold() and all(lines[o].casefold() == k for o in others)
+        buttons = score is not None and all(not keep[o] and score[o] < _LIST_SCORE for o in others)
+        echoes += numbered or buttons
+    return 2 * echoes >= len(run)
 
 
 def short_lists(
@@ -733,6 +781,7 @@ def short_lists(
                     or all(score[j] >= _LIST_SCORE for j in range(a, b) if j not in ads)
                 )
                 and _short_list(lines, keep, a, b, stop, ads)
+                and not _echoed(lines, keep, score, a, b)
             ):
                 out.extend(j for j in range(a, b) if not keep[j] and j not in ads)
             i = max(b, i + 1)
@@ -768,6 +817,292 @@ def _short_list(
         return False
     text = _stems(" ".join(s for j, s in enumerate(lines) if keep[j] and not a <= j < b), stop)
     return 2 * sum(bool(_stems(s, stop) & text) for s in run) >= len(run)
+
+
+#: the reason of a line kept by :func:`tail_lists`
+TAIL_REASON = "list box after the article's last kept line (a verdict's pros and cons, specs)"
+#: a line the line model scored under this ends such a box: a deal's button, a menu's
+#: tags, a related box's headline (0.01–0.05; the box's own lines: 0.06–0.45)
+_TAIL_FLOOR = 0.05
+#: the most lines in a row of the box that are no list line (a photo's credit, a score)
+_TAIL_GAP = 1
+
+
+def tail_lists(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    words: Sequence[bool],
+    stop: frozenset[str] = frozenset(),
+    score: Sequence[float] | None = None,
+) -> list[int]:
+    """The removed short lines of the article's list box right after a line the model
+    kept with no kept line after it (:func:`short_lists` asks one on both sides), to be
+    kept: a review's verdict box ("Good Stuff" / "Best-in-class noise cancellation" / ...
+    / "Bad Stuff" / ... / "Specs" / "Weight 254g"), "A favor" / ... / "En contra" / ...,
+    which the model read as the furniture after the article's end (s49 acc-service S2).
+    The box runs over ad labels and single lines of another form (a photo's credit, the
+    score "9,0") up to a prose line, a line of the page's furniture words (``words``: "Most
+    Popular"), a picture's or page's "©" or a line scored under :data:`_TAIL_FLOOR`. It is
+    the article's when it holds a review's pros and cons under their labels
+    (:func:`_pros_and_cons`), or when it opens with the next of the article's numbered
+    headings ("3. Contrôlez l'index" kept, "4. Regardez les taxes" / "l'accise sur
+    l'électricité" / ...) over two lines or more. (The lines' scores and words do not tell
+    such a box from a related box's, a menu's or a list of links after an article: on the
+    dev pages a rule of scores and shared words kept 25 such lists.)"""
+    n = len(lines)
+    if score is None:
+        return []
+    out: list[int] = []
+    for i in range(1, n):
+        if not keep[i - 1] or keep[i]:
+            continue
+        # (a verdict between kept lines, its list lines kept in part: the model's scores do
+        # not end it, a kept line does: "Zalety" / "Świetna siła ssania" (kept) / ... /
+        # "2. Xiaomi G20" / "Zalety" (0.04) / ... / "Podsumowanie" / the kept paragraph)
+        # (with the kept list lines right over the cut: "Vorteile" / its items (kept) /
+        # "Nachteile" / "Lange Programmdauer im Eco-Modus" / "Fazit" / the kept paragraph)
+        top = i
+        while top > max(0, i - _LIST_RUN) and keep[top - 1] and _list_line(lines[top - 1]):
+            top -= 1
+        items, end = _tail_run(lines, keep, words, i, None)
+        if (
+            end < n
+            and keep[end]
+            and _pros_and_cons([lines[j] for j in range(top, i)] + [lines[j] for j in items])
+        ):
+            out += [j for j in items if not keep[j]]
+            continue
+        items, end = _tail_run(lines, keep, words, i, score)
+        if (
+            items
+            and not any(keep[j] for j in items)
+            and _tail_list(lines, keep, i, items, stop, score)
+        ):
+            out += items
+    # (a verdict with kept items in it is found from each cut in it)
+    return sorted(set(out))
+
+
+def _tail_run(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    words: Sequence[bool],
+    i: int,
+    score: Sequence[float] | None,
+) -> tuple[list[int], int]:
+    """The list lines of the run of short lines from line ``i`` on (:func:`tail_lists`),
+    through the ones the model kept, with the line that ends it: a kept line of another
+    form, prose, furniture words, a "©", two lines of another form in a row, or (with
+    ``score``) a line scored under :data:`_TAIL_FLOOR`."""
+    n = len(lines)
+    items: list[int] = []
+    gap = 0
+    j = i
+    while j < n:
+        s = lines[j]
+        # (a numbered heading's number is no sentence's end: "4. Regardez les taxes")
+        listed = _list_line(_NUMBERED.sub("", s, count=1))
+        if keep[j] and not listed:
+            break
+        if _ad(s):
+            j += 1
+            continue
+        if words[j] or (score is not None and score[j] < _TAIL_FLOOR) or "©" in s:
+            break
+        if listed:
+            items.append(j)
+            gap = 0
+        elif stop_end(s) and len(s.split()) >= _PROSE_WORDS:
+            break
+        else:
+            gap += 1
+            if gap > _TAIL_GAP:
+                break
+        j += 1
+    return items, j
+
+
+def _tail_list(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    cut: int,
+    items: list[int],
+    stop: frozenset[str],
+    score: Sequence[float],
+) -> bool:
+    """Whether the short lines ``items`` after the model's cut at ``cut`` are the
+    article's list box (:func:`tail_lists`)."""
+    run = [lines[j] for j in items]
+    if _pros_and_cons(run):
+        return _LIST_LINES <= len(run) <= _LIST_RUN
+    first = _ENUM.match(run[0])
+    if first is not None and items[0] - cut <= _TAIL_GAP and len(run) >= _LIST_LINES:
+        # (the article's next numbered heading: "N - 1. ..." is a kept line above)
+        number = int(next(g for g in first.groups() if g))
+        before = [
+            int(next(g for g in m.groups() if g))
+            for k in range(cut)
+            if keep[k] and (m := _ENUM.match(lines[k])) is not None
+        ]
+        if before and before[-1] == number - 1 and _list_line(run[1]):
+            return True
+    return False
+
+
+#: a line's leading number ("4. ", "2) ")
+_NUMBERED = re.compile(r"\d{1,3}[.)]\s+(?=\S)")
+#: the labels of a review's pros and of its cons, in the languages of the dev and test
+#: pages' reviews (lower case, no colon)
+_PROS = frozenset(
+    {
+        "pros", "pro", "plus", "plusy", "good stuff", "the good", "what we like",
+        "what we liked", "reasons to buy", "we like", "likes", "strengths", "positives",
+        "vorteile", "stärken", "positiv", "pluspunkte", "les points forts", "points forts",
+        "on aime", "les plus", "avantages", "a favor", "pros y contras", "lo mejor",
+        "ventajas", "puntos fuertes", "pontos positivos", "prós", "vantagens", "pregi",
+        "punti di forza", "vantaggi", "voordelen", "pluspunten", "zalety", "mocne strony",
+    }
+)  # fmt: skip
+_CONS = frozenset(
+    {
+        "cons", "contra", "minus", "minusy", "bad stuff", "the bad", "what we don't like",
+        "what we didn't like", "reasons to avoid", "we don't like", "dislikes",
+        "weaknesses", "negatives", "nachteile", "schwächen", "negativ", "minuspunkte",
+        "les points faibles", "points faibles", "on aime moins", "les moins",
+        "inconvénients", "en contra", "lo peor", "desventajas", "puntos débiles",
+        "pontos negativos", "contras", "desvantagens", "difetti", "punti deboli",
+        "svantaggi", "nadelen", "minpunten", "wady", "słabe strony",
+    }
+)  # fmt: skip
+
+
+def _pros_and_cons(run: Sequence[str]) -> bool:
+    """Whether the lines ``run`` hold a review's verdict: a label of its pros and one of
+    its cons (:data:`_PROS`, :data:`_CONS`; "Good Stuff" / ... / "Bad Stuff", "Zalety" /
+    ... / "Wady"), each over an item at least."""
+    heads = [s.strip().rstrip(":：").strip().lower() for s in run]
+    pros = [k for k, h in enumerate(heads[:-1]) if h in _PROS and heads[k + 1] not in _CONS]
+    cons = [k for k, h in enumerate(heads[:-1]) if h in _CONS and heads[k + 1] not in _PROS]
+    return bool(pros and cons)
+
+
+#: the reason of a line kept by :func:`time_facts`
+TIME_FACTS_REASON = "the article's box of times and servings (a recipe's, a how-to's)"
+#: a time's figure and unit ("15 mins", "1h", "20 Min.", "40 minutos", "1 hour 10 minutes")
+_DURATION = re.compile(
+    r"(?i)(?<![\w.,:])\d{1,3}(?:[.,]\d)?\s?(?:min(?:s|utes?|uten|utos|uti|ut|uty)?|h|hrs?"
+    r"|hours?|heures?|std|stunden?|horas?|or[ae]|godz(?:in[ay]?)?|uur|timer?)(?!\w)"
+)
+#: a yield's word next to its figure ("Serves 4", "Doses: 4", "6 personnes", "Portionen: 4")
+_YIELD_WORD = (
+    r"(?:serves|servings?|yield|makes|portions?|portionen|personnes|personas|persone"
+    r"|pessoas|doses|porzioni|porciones|porções|porcje|porcji|personen|raciones)"
+)
+_YIELD = re.compile(rf"(?i)\b{_YIELD_WORD}\W{{0,3}}\d|\d+\s*{_YIELD_WORD}\b")
+#: a time ago, no fact ("Hace 13 horas", "vor 2 Stunden", "13 ore fa", "2 hours ago")
+_AGO = re.compile(
+    r"(?i)\b(?:hace|vor|il y a|há|temu|geleden|ago|fa|atrás|since|seit|depuis|desde|for)\b"
+)
+#: the most words of a fact's line ("Total Time 1 hour 10 minutes") and of a plain word's
+#: line between facts (a difficulty: "Easy", "Bon marché", "normal")
+_FACT_WORDS = 6
+_FACT_PLAIN_WORDS = 2
+#: the fewest facts of a box, and the most lines between it and the article's kept line
+_FACTS = 2
+_FACT_NEAR = 3
+
+
+def _time_fact(s: str) -> bool:
+    """Whether ``s`` is a line of a box of times and servings: a few words with a time
+    (:data:`_DURATION`) or a yield (:data:`_YIELD`), a label's words first, no sentence."""
+    words = s.split()
+    # (an abbreviated unit's dot ends no sentence: "Gesamtzeit 35 Min.")
+    unit = [m.end() for m in _DURATION.finditer(s)]
+    return (
+        0 < len(words) <= _FACT_WORDS
+        and _AGO.search(s) is None
+        and READ_TIME.fullmatch(s) is None
+        and (not stop_end(s) or (s.endswith(".") and unit[-1:] == [len(s) - 1]))
+        and (unit or _YIELD.search(s) is not None)
+        and s[:1].isalpha()
+    )
+
+
+def _plain_fact(s: str) -> bool:
+    """Whether ``s`` is a plain word or two between a box's times ("Easy", "Facile")."""
+    return (
+        0 < len(s.split()) <= _FACT_PLAIN_WORDS
+        and _list_line(s)
+        and not any(c.isdigit() for c in s)
+    )
+
+
+def time_facts(lines: Sequence[str], keep: Sequence[bool], words: Sequence[bool]) -> list[int]:
+    """The removed lines of the article's box of times and servings, to be kept: a recipe's
+    "Prep: 15 mins" / "Cook: 40 mins" / "Easy" / "Serves 4" over its first paragraph,
+    "Arbeitszeit 20 Min." / "Gesamtzeit 35 Min." / "normal", "Temps total : 1h" /
+    "Préparation : 15 min" over a kept "Cuisson : 45 min" (s49 acc-service S2: the model
+    read each as a menu's item in the page's header, and the structures' rules ask a kept
+    line on both sides or most of the box kept). A box is a run of :data:`_FACTS` lines
+    or more of a label and a time or a yield (:func:`_time_fact`), each with its own label,
+    with a line of plain words between two or after the last (:func:`_plain_fact`), none
+    of the page's furniture words (``words``: a read time's "5 min read", "Lecture 4 min."), at most
+    :data:`_FACT_NEAR` lines from a line the model kept."""
+    n = len(lines)
+    out: list[int] = []
+    i = 0
+    while i < n:
+        if keep[i] or words[i] or not _time_fact(lines[i]):
+            i += 1
+            continue
+        a = b = i
+        facts = []
+        last = i
+        # (one plain line at a time, between the facts or after the last: a difficulty)
+        while b < n and not words[b]:
+            if _time_fact(lines[b]):
+                facts.append(lines[b])
+                last = b
+            elif not (_plain_fact(lines[b]) and b == last + 1):
+                break
+            b += 1
+        labels = {_DURATION.sub("", _YIELD.sub("", s)).strip(" :").lower() for s in facts}
+        near = any(keep[max(0, a - _FACT_NEAR) : a]) or any(keep[b : b + _FACT_NEAR])
+        if len(facts) >= _FACTS and len(labels) == len(facts) and near:
+            out += [j for j in range(a, b) if not keep[j]]
+        i = b
+    return out
+
+
+#: the reason of a line kept by :func:`life_dates`
+LIFE_DATES_REASON = "an obituary's closing line of its subject's birth and death"
+#: a birth's word and its year, then a death's and its year ("born 3 March 1937; died 2
+#: June 2025", "geboren am 2. Mai 1931, gestorben am 1. August 2025", "né le … 1940, mort
+#: le … 2025", "nato a Siena nel 1938, morto …", "ur. … 1936, zm. … 2025")
+_BORN = r"(?:born|b\.|n[ée]e?|geboren|geb\.|nat[oa]|nacid[oa]|nascid[oa]|urodzon[ya]|ur\.)"
+_DIED = (
+    r"(?:died|d\.|gestorben|gest\.|mort|morte|décédée?|mort[oa]|scompars[oa]|murió|falleció"
+    r"|morreu|faleceu|zmarł[aey]?|zm\.|overleden|overl\.)"
+)
+_LIFE_DATES = re.compile(
+    rf"(?i)(?<!\w){_BORN}\s(?:[^;]{{0,40}}?\s)?(?:1[89]|20)\d\d\b[^\n]{{0,12}}?(?<!\w){_DIED}"
+    r"\s(?:[^;]{0,40}?\s)?(?:1[89]|20)\d\d\b"
+)
+#: the most words of such a line
+_LIFE_WORDS = 24
+
+
+def life_dates(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The removed line right under a kept line that closes an obituary with its subject's
+    birth and death ("Margaret Ellison, poet, born 3 March 1937; died 2 June 2025", the
+    Guardian's and the Times' form): the line model read it as a short line after the
+    article's end (s49 acc-service S11)."""
+    return [
+        i
+        for i in range(1, len(lines))
+        if keep[i - 1] and not keep[i]
+        if len(lines[i].split()) <= _LIFE_WORDS and _LIFE_DATES.search(lines[i]) is not None
+    ]
 
 
 #: the reason of a line kept by :func:`headed_paragraphs`
