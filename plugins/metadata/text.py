@@ -6992,6 +6992,19 @@ def kept_head(page: Page, verdicts: LineVerdicts) -> int | None:
     return j
 
 
+def _kept_top(page: Page, head: int | None, verdicts: LineVerdicts | None) -> tuple[int, ...]:
+    """The lines that stand in the story's head by the boilerplate stage's decisions: the
+    line over the kept text's byline block (``head``, a non-blank line's index:
+    :func:`kept_head`) and the first kept line."""
+    if verdicts is None:
+        return ()
+    first = verdicts.first_kept
+    return (
+        *(() if head is None else (page.items[head][0],)),
+        *(() if first is None else (first,)),
+    )
+
+
 def _kept_story_end(page: Page, verdicts: LineVerdicts) -> None:
     """Set :attr:`Page.story_end` from the boilerplate stage's decisions (``verdicts``) on a
     page whose main block holds no paragraph: there the story's end is only the main
@@ -9347,9 +9360,11 @@ def extract_lines(
         tcands = [t for t in rank_titles(page, pool, bline, vetoed) if not _PAREN_NUM.search(t[1])]
         if (
             tcands
-            # (the line over the kept text's byline block stands in the story's head too)
-            and (win := max(tcands, key=lambda t: t[2]))[0]
-            != (-1 if head is None else page.items[head][0])
+            # (the line over the kept text's byline block stands in the story's head too,
+            # and so does the kept text's first line: a press release's headline over its
+            # paragraphs, under a cookie notice read as the page's first paragraph; s47
+            # acc-gov uni-de-1 had no title)
+            and (win := max(tcands, key=lambda t: t[2]))[0] not in _kept_top(page, head, verdicts)
             and not _story_head(page, win[0], win[1])
         ):
             # (a winner away from the story's head, where a candidate below the story

@@ -182,3 +182,11 @@ def test_a_running_head_recurs_with_other_page_numbers() -> None:
 )
 def test_a_scores_dash_is_no_segment_separator(title: str, cut: str) -> None:
     assert _segment_cut(title) == cut
+
+
+def test_a_press_releases_headline_as_the_first_kept_line() -> None:
+    """The headline is the kept text's first line, under a cookie notice the metadata stage
+    read as the page's first paragraph, and a reference under the story outranked it: the
+    page had no title (s47 acc-gov uni-de-1)."""
+    doc = _pipeline(_data("titles50_uni_de.txt"))
+    assert doc.title == "Neue Methode zur Früherkennung von Sepsis"
