@@ -6995,14 +6995,19 @@ def kept_head(page: Page, verdicts: LineVerdicts) -> int | None:
 def _kept_top(page: Page, head: int | None, verdicts: LineVerdicts | None) -> tuple[int, ...]:
     """The lines that stand in the story's head by the boilerplate stage's decisions: the
     line over the kept text's byline block (``head``, a non-blank line's index:
-    :func:`kept_head`) and the first kept line."""
+    :func:`kept_head`), the first kept line and the line right over it (no paragraph)."""
     if verdicts is None:
         return ()
     first = verdicts.first_kept
-    return (
-        *(() if head is None else (page.items[head][0],)),
-        *(() if first is None else (first,)),
-    )
+    top = [] if head is None else [page.items[head][0]]
+    if first is not None:
+        top.append(first)
+        # (and the line right over it, when no paragraph: the headline the stage removed
+        # over the text it kept, w3m's rendering of s47 acc-gov uni-de-1)
+        k = bisect.bisect_left(page.item_lines, first)
+        if 0 < k <= len(page.paras) and not page.paras[k - 1]:
+            top.append(page.items[k - 1][0])
+    return tuple(top)
 
 
 def _kept_story_end(page: Page, verdicts: LineVerdicts) -> None:

@@ -190,3 +190,10 @@ def test_a_press_releases_headline_as_the_first_kept_line() -> None:
     page had no title (s47 acc-gov uni-de-1)."""
     doc = _pipeline(_data("titles50_uni_de.txt"))
     assert doc.title == "Neue Methode zur Früherkennung von Sepsis"
+
+
+def test_a_press_releases_headline_right_over_the_kept_text() -> None:
+    """w3m's rendering of the same page: the boilerplate stage removed the headline, the
+    line right over the first paragraph it kept (s47 acc-gov uni-de-1, w3m)."""
+    doc = _pipeline(_data("titles50_uni_de_w3m.txt"))
+    assert doc.title == "Neue Methode zur Früherkennung von Sepsis"
