@@ -7,9 +7,13 @@ Runs the ``metadata`` stage over ../shared/eval/data/htmldate/dev (text and HTML
 per second per core (CPU time, ``time.process_time``, so that a loaded machine does not
 count), then its speed on the HTML pages, alone and with the parse tree and trafilatura
 metadata the boilerplate stage shares (``doc.work``), then the seeds check
-(``seeds_check.py``). Usage:
+(``seeds_check.py``). The scorers run the ``boilerplate`` stage before the metadata stage,
+as a run does (its line split and its decisions on the lines, ``doc.work["text_lines"]`` and
+``doc.work["text_verdicts"]``, reach the metadata stage; a page it drops has no title or
+date); ``--alone`` (or ``METADATA_BENCH_ALONE=1``) runs the metadata stage alone, as the
+bench did until session 50. Usage:
 
-    python benchmarks/metadata_bench.py [--eval ../shared/eval] [--skip-html]
+    python benchmarks/metadata_bench.py [--eval ../shared/eval] [--skip-html] [--alone]
 
 ``date_text``, ``date_html``, ``title_text`` and ``title_html`` are the scorer entry points.
 """
@@ -40,10 +44,36 @@ def _stage() -> Any:
     return MetadataStage(opts, None)  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=1)
+def _boilerplate() -> Any:
+    from corearchive.options import build_options
+    from corearchive_plugins.boilerplate import BoilerplateOptions, BoilerplateStage
+
+    opts = build_options(BoilerplateOptions, {}, stage="boilerplate", origin="benchmark")
+    return BoilerplateStage(opts, None)  # type: ignore[arg-type]
+
+
+#: Whether the scorers run the boilerplate stage before the metadata stage, as a run does
+#: (``--alone``, ``METADATA_BENCH_ALONE=1``: the metadata stage alone on the page, as the
+#: bench did until session 50)
+PIPELINE = os.environ.get("METADATA_BENCH_ALONE", "") != "1"
+
+
 def _doc(page: str, html: bool) -> Any:
+    """The page as the metadata stage leaves it: after the boilerplate stage, as a run has it
+    (the stage's line split and its decisions in ``doc.work``), unless :data:`PIPELINE` is
+    off. A page the boilerplate stage drops (no content) has no metadata: a run writes no
+    record of it."""
+    from corearchive import Document
     from corearchive.testing import make_document
 
-    return _stage().process(make_document(page, html=html, path="p.html" if html else "p"))
+    doc = make_document(page, html=html, path="p.html" if html else "p")
+    if PIPELINE:
+        got = _boilerplate().process_batch([doc])[0]
+        if not isinstance(got, Document):
+            return make_document("", path="p")
+        doc = got
+    return _stage().process(doc)
 
 
 def date_text(page: str) -> str | None:
@@ -189,9 +219,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
     ap.add_argument("--skip-html", action="store_true", help="text input only (fast)")
+    ap.add_argument("--alone", action="store_true", help="the metadata stage alone")
     args = ap.parse_args()
     env = dict(
         os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    )
+    if args.alone:
+        env["METADATA_BENCH_ALONE"] = "1"
+    print(
+        "scorers: the metadata stage alone on each page"
+        if env.get("METADATA_BENCH_ALONE") == "1"
+        else "scorers: the boilerplate stage, then the metadata stage, on each page (as a run "
+        "has them; --alone: the metadata stage alone)"
     )
     me = Path(__file__).resolve()
     runs = [

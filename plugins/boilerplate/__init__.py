@@ -38,6 +38,11 @@ local stages (the metadata stage reads them when present, and computes them othe
     for markdown or hard-wrapped plain text (option ``reflow``), the text joined into one
     block per line that the line model decided on, with each block's input lines
     (:class:`.reflow.Reflowed`); ``text_lines`` is then the split of that text.
+``doc.work["text_verdicts"]``
+    for plain text, the stage's decisions on the lines of the text it decided on (the
+    text of ``text_lines``): which it kept, which it removed and why
+    (:class:`.verdicts.LineVerdicts`, with each removed line's kind: another story's
+    teaser, a related list's or a feed's item, a menu's, a running head).
 ``doc.work["trafilatura_meta"]``
     trafilatura's metadata of the same tree
     (:func:`corearchive_plugins.metadata.html.trafilatura_meta`: ``title``, ``author``,
@@ -89,6 +94,7 @@ from .reflow import (
     wrapped_within,
 )
 from .structures import READ_ALSO_LABELS, live_post_times, rating_boxes
+from .verdicts import VERDICTS_KEY, LineVerdicts
 
 _SHORT_WORDS = 200
 #: the work key of a thread's posts trafilatura left out (:func:`.records.thread_posts`)
@@ -664,6 +670,8 @@ class BoilerplateStage(Stage):
                 if "-\n" in doc.text:  # (a line that ends with a hyphen: a PDF's page end)
                     _join_broken_words(d)
                 text, ann = self._text(d)
+                # (the decisions, for the metadata stage: see .verdicts)
+                doc.work[VERDICTS_KEY] = _verdicts(joined.text if joined else doc.text, d, ann)
                 if "\f" in text:  # (page breaks, read above: a record's text has none)
                     text = "\n".join(filter(None, map(str.strip, re.split("[\n\f]", text))))
                 if posters:
@@ -1273,6 +1281,19 @@ def _html_imports() -> tuple[Any, Any, Any, Any, Any]:
         from ..metadata import html as _metadata_html  # noqa: F401
         from .htmltree import AttrIndex, guarded_xpaths, load_html, page_xpaths
     return html2txt, AttrIndex, guarded_xpaths, load_html, page_xpaths
+
+
+def _verdicts(text: str, d: Any, ann: dict[str, Any]) -> LineVerdicts:
+    """The stage's decisions on ``text``'s lines (``d``, a ``lines.Decisions``, and
+    :meth:`BoilerplateStage._text`'s annotations of it, before they are put in the input's
+    lines) for later stages: :class:`.verdicts.LineVerdicts`. (Made of the annotations'
+    columns, without a pass over the lines in Python.)"""
+    removed = ann["removed"]
+    return LineVerdicts(
+        text,
+        tuple(compress(d.idx, d.keep.tolist())),
+        dict(zip(removed["line"], removed["reason"], strict=True)),
+    )
 
 
 def _to_input_lines(ann: dict[str, Any], joined: Reflowed) -> None:

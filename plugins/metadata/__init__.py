@@ -47,6 +47,7 @@ from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 from .. import correction_pattern, is_post
 from ..boilerplate.htmltree import PERMALINK_MARKS
 from ..boilerplate.reflow import Reflowed, front_matter_lines, named_markdown, reflow_text
+from ..boilerplate.verdicts import VERDICTS_KEY, LineVerdicts
 from . import model as ranker
 from .html import (
     copyright_holder,
@@ -1494,6 +1495,7 @@ class MetadataStage(Stage):
             # headline wrapped over two lines is one line again, and has no markup)
             shared = doc.work.pop("text_lines", None)
             reflowed = doc.work.pop("text_reflow", None)
+            verdicts = doc.work.pop(VERDICTS_KEY, None)
             split: LineSplit | None = None
             if reflowed is not None and reflowed.layout == "fragments":
                 shared = reflowed = None  # (read from the input's lines: see below)
@@ -1517,6 +1519,10 @@ class MetadataStage(Stage):
             where_lines = ("text line ", lambda: doc.content.split("\n"))
             if _is_split_of(shared, content):
                 split = shared[1:]
+            if not isinstance(verdicts, LineVerdicts) or verdicts.text != content:
+                # (the boilerplate stage's decisions, when it left them for the lines read
+                # here: the title's pool reads them, :func:`.text.removed_as_others`)
+                verdicts = None
             # a markdown text's only level-1 heading is its headline (dev pages as html2text
             # writes them: titles 0.497 -> 0.606, research/boilerplate/REPORT.md v11-lead)
             h1 = reflowed.headings if reflowed is not None else []
@@ -1534,6 +1540,7 @@ class MetadataStage(Stage):
                 h1[0] if len(h1) == 1 else None,
                 url=url,
                 at=at,
+                verdicts=verdicts,
             )
             top_line = meta["lines"].get("title")
             if not top_line and (want := meta.get("title")):

@@ -62,6 +62,7 @@ from ..boilerplate.reflow import (
 )
 from ..boilerplate.scholarly import _page_number
 from ..boilerplate.structures import LIVE_POSTS, READ_ALSO_LABELS, comment_stamps
+from ..boilerplate.verdicts import LineVerdicts
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
 from .wire import agency, alternation, credit, dateline_agencies
@@ -4187,7 +4188,17 @@ _NEVER_TITLE_START = re.compile(
     # story's headline, as its "Source: …" line is the boilerplate stage's label alone; s47
     # read F12)
     r"|caption:|(?:" + CAPTION_NOUNS + r")\s*\d+[a-z]?\s*[:.–—-]"
-    r"|\[\d+\]\s)"
+    r"|\[\d+\]\s"
+    # a link back to the page's top, the whole line: "Nach oben", "Back to top ↑", "Retour
+    # en haut de page" (the title of a page whose headline was vetoed; s49 acc-regress R8,
+    # kinds k109)
+    r"|(?:[↑▲^]\s*)?(?:(?:zurück )?nach oben|back to (?:the )?top|to the top|top of (?:the )?page"
+    r"|zum seitenanfang|retour en haut(?: de (?:la )?page)?|haut de (?:la )?page|volver arriba"
+    r"|ir arriba|torna su|torna all'inizio|(?:terug )?naar boven|voltar ao topo|наверх"
+    r"|do góry|na górę)\s*[↑▲^]?\W*$"
+    # a template's placeholder its page left unfilled: "{{nrcoTitle}}" (s49 acc-regress R8,
+    # held-out w3m 64257c)
+    r"|\{\{[^{}]*\}\})"
 )
 #: A timeline's entry: a date (a year, its month and day before it at most: :func:`_timeline_entry`),
 #: a colon or a dash, a sentence with its full stop ("Juni 2022: Das 9-Euro-Ticket startet
@@ -5472,8 +5483,46 @@ def _title_text(
     ):
         return _LEAD_SEP.sub("", rest)
     if n_words(s, cjk) <= 10:
-        return None
+        return s if _headline_dated(s, first, rest) else None
     return s
+
+
+#: A date line's label before its colon ("Last updated:", "Stand:", "Publié le :"): no
+#: headline's topic
+_DATE_LABEL = re.compile(
+    r"(?i).*\b(?:updated?|posted|published|modified|released|date[ds]?|stand|aktualisiert"
+    r"|ver(?:ö|oe)ffentlicht|erstellt|datum|publi[ée]e?|mis à jour|modifi[ée]e?|actualizad[oa]"
+    r"|publicad[oa]|fecha|aggiornat[oa]|pubblicat[oa]|bijgewerkt|gepubliceerd|atualizad[oa])\b"
+)
+#: A weekday's name before a date ("Sunday 19 May 2024"), with its comma
+_WEEKDAY_END = re.compile(r"(?i)\s*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$")
+
+
+def _headline_dated(s: str, first: dict[str, Any], rest: str) -> bool:
+    """Whether line ``s``, of at most ten words with its date ``first`` inside, is a headline
+    that names its day at its end: a topic, a colon and what the page is about, then the
+    date ("Premier League results: final day, Sunday 19 May 2024"), nothing after it. A date
+    line's label has no topic of its own ("Last updated: Sunday 19 May 2024", "Posted on
+    April 29, 2022"): the words after the colon must be two or more, the label's no date
+    label's (s48 acc-live results-en-1: the results page's headline was no candidate)."""
+    if rest.strip(" .,)"):
+        return False
+    head = _WEEKDAY_END.sub("", s[: first["col"]]).rstrip()
+    # (the date set apart from the words before it, by a comma or a dash: a date the
+    # headline's sentence goes on into is a teaser's or a page's of that day, "Horóscopo do
+    # dia: previsões para 1 de novembro de 2020", a sidebar's, won over the dev page
+    # htmldate 1756260927's headline)
+    if head[-1:] not in ",–—-":
+        return False
+    head = head.rstrip(" ,–—-")
+    label, colon, topic = head.partition(":")
+    return (
+        bool(colon)
+        and len(label.split()) >= 2
+        and len(topic.split()) >= 2
+        and _DATE_LABEL.match(label) is None
+        and _DATE_LABEL.match(topic) is None
+    )
 
 
 def _stripped_dates(page: Page, i: int, s: str) -> list[dict[str, Any]]:
@@ -5633,7 +5682,9 @@ class TitlePool:
 
     __slots__ = ("_texts", "cands", "page", "reps", "rows", "toks")
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, head: int | None = None) -> None:
+        """``head``: a non-blank line's index that is a candidate however short and
+        wherever it stands (the line over the kept text's byline, :func:`kept_head`)."""
         self.page = page
         self.cands: list[tuple[int, int, str]] = []
         self.rows: list[list[float]] = []
@@ -5671,6 +5722,8 @@ class TitlePool:
             and texts[k].rstrip(_CLOSERS)[-1:] not in _ENDERS
             and _byline_line(texts[k + 1])
         ]
+        if head is not None and head not in inside and head < n_items:
+            extra.append(head)
         if extra:
             window = sorted(inside.union(extra))
         # short lines (menus, section names) only close to the top of the article;
@@ -5735,11 +5788,13 @@ class TitlePool:
             if (
                 nw > _TITLE_MAX_WORDS
                 or (
-                    nw <= _TITLE_SHORT
+                    k != head
+                    and nw <= _TITLE_SHORT
                     and not (near_lo[0] <= k < near_lo[1] or near_lo[2] <= k < near_lo[3])
                 )
                 or (
                     nw < _TITLE_MIN_WORDS
+                    and k != head
                     and not (
                         (one_lo[0] <= k <= one_lo[1] or one_lo[2] <= k <= one_lo[3])
                         and 3 <= len(s) <= 25
@@ -6158,6 +6213,10 @@ def _slug_title(
 #: A spaced separator between a headline and a segment around it (" | ", " - ", " – ", " — "),
 #: captured: a split gives the segments with the separators between them
 _SEGMENT_SEP = re.compile(r"(\s+[|–—-]\s+)")
+#: A score or a range, two numbers alone around a spaced dash ("Real Madrid 0 - 4
+#: Barcelona", "10 - 12 Uhr"): the dash is no segment's separator (the score line lost its
+#: tail, "Real Madrid 0"; s48 acc-live live-es-2). Not a code's digits: "SW082 – 82 Gründe"
+_SCORE_DASH = re.compile(r"(?<!\S)(\d{1,3})\s+([–—-])\s+(\d{1,3})(?!\S)")
 
 
 def _segment_spans(title: str) -> list[tuple[int, int]]:
@@ -6197,7 +6256,13 @@ def _segment_cut(s: str) -> str:
         s = s[m.end() :]
     if " " not in s:
         return s
+    if scores := _SCORE_DASH.search(s) is not None:
+        # (a score's dash held out of the split: its spaces as NULs, put back below)
+        s = _SCORE_DASH.sub(lambda m: "\0".join(m.group(1, 2, 3)), s)
     pieces = _SEGMENT_SEP.split(s)  # segment, separator, segment, ...
+    if scores:
+        s = s.replace("\0", " ")
+        pieces = [p.replace("\0", " ") for p in pieces]
     if len(pieces) < 3:
         return s
     if (
@@ -6625,6 +6690,26 @@ def no_title_lines(page: Page, pool: TitlePool) -> frozenset[int]:
     )
 
 
+#: The kinds of lines the boilerplate stage removed (:data:`..boilerplate.verdicts.LineKind`)
+#: that are no headline of the page: a feed's or a related list's item, a menu's, a printed
+#: page's running head. (Not ``teaser``: the stage calls a repeated title-like line a teaser,
+#: and a page's headline is often printed twice: on the dev and tuning pages such "teasers"
+#: were the truth on 23 pages and a wrong pick on 2)
+_NOT_HEADLINE_KINDS = frozenset({"feed", "related", "menu", "running_head"})
+
+
+def removed_as_others(pool: TitlePool, verdicts: LineVerdicts | None) -> frozenset[int]:
+    """The lines of candidates that the boilerplate stage removed as another thing than a
+    headline (:data:`_NOT_HEADLINE_KINDS`): its decisions (``verdicts``, left in
+    ``doc.work`` by the stage; None when the metadata stage runs alone, where
+    :func:`no_title_lines` re-derives what it can of them). Only the candidates' lines are
+    looked up."""
+    if verdicts is None or not verdicts.removed:
+        return frozenset()
+    kind = verdicts.kind
+    return frozenset(i for _, i, _ in pool.cands if kind(i) in _NOT_HEADLINE_KINDS)
+
+
 def _table_row(s: str) -> bool:
     """Whether line ``s`` is a table's row as a text browser lays it out: its cells set
     apart by runs of three spaces or more (reflow's gutter, :data:`_INNER_GUTTER`; the
@@ -6667,8 +6752,14 @@ def _running_heads(page: Page, pool: TitlePool) -> set[int]:
     heads = [(i, t) for _, i, t in pool.cands if "   " in t and _page_number(t) is not None]
     if not heads:
         return set()
-    seen = Counter(_head_words(t) for t in page.texts if "   " in t and _page_number(t) is not None)
-    return {i for i, t in heads if seen[_head_words(t)] >= 2}
+    # (the numbers each head's words are printed with: a running head recurs on other
+    # pages, with their numbers; a line printed twice with the same number is one line
+    # copied, a headline with its figure as well as a head; s49 acc-read)
+    numbers: dict[str, set[int]] = {}
+    for t in page.texts:
+        if "   " in t and (n := _page_number(t)) is not None:
+            numbers.setdefault(_head_words(t), set()).add(n)
+    return {i for i, t in heads if len(numbers.get(_head_words(t), ())) >= 2}
 
 
 #: Clock times of the forms the boilerplate stage's feeds (:mod:`..boilerplate.feeds`) do
@@ -6854,6 +6945,83 @@ def _related_teasers(page: Page, pool: TitlePool) -> set[int]:
                 out.add(i)
                 break
     return out
+
+
+#: How many non-blank lines over the first kept line a byline or a date line is looked for
+_KEPT_HEAD_REACH = 8
+#: How many lines of a byline block (bylines, dates, a name alone) the headline may stand over
+_KEPT_HEAD_BLOCK = 3
+
+
+def kept_head(page: Page, verdicts: LineVerdicts) -> int | None:
+    """The non-blank line (its index) over the byline block of the text the boilerplate
+    stage kept, where a headline stands: the nearest byline or date line
+    (:func:`_header_anchor`) at most :data:`_KEPT_HEAD_REACH` lines over the first kept line
+    (or that line), then up over the block's other lines (bylines, dates, a name alone) to
+    the first line that is none, no paragraph and no sentence. A short headline there
+    ("Bacalhau à Brás", "Quiche lorraine traditionnelle" over "Par Camille Roche" / "Publié
+    le 21/01/2025") was no candidate: the pool takes short lines only near the text's main
+    block as the metadata stage guesses it (s49 acc-service recipe-pt-1, recipe-fr-1). The
+    line is a candidate, which the ranker scores as any other. Cost: a dozen line tests."""
+    fk = verdicts.first_kept
+    if fk is None:
+        return None
+    n = len(page.items)
+    k0 = min(bisect.bisect_left(page.item_lines, fk), n - 1)
+    for k in range(k0, max(-1, k0 - _KEPT_HEAD_REACH - 1), -1):
+        if _header_anchor(page, k):
+            break
+    else:
+        return None
+    texts = page.texts
+    # (a byline or a name alone in the block: a date line alone is as often over the
+    # headline as under it, German sites' "8. Dezember 2012" / "Mandelplätzchen": the
+    # line over that date was the blog's "Über diesen Blog", dev kulinariaathome)
+    named = _is_byline(texts[k]) or _person_like(texts[k])
+    j = k - 1
+    for _ in range(_KEPT_HEAD_BLOCK):
+        if j < 0:
+            break
+        if _is_byline(texts[j]) or _person_like(texts[j]):
+            named = True
+        elif not _header_anchor(page, j):
+            break
+        j -= 1
+    if not named or j < 0 or page.paras[j] or texts[j].rstrip(_CLOSERS)[-1:] in _ENDERS:
+        return None
+    return j
+
+
+def _kept_top(page: Page, head: int | None, verdicts: LineVerdicts | None) -> tuple[int, ...]:
+    """The lines that stand in the story's head by the boilerplate stage's decisions: the
+    line over the kept text's byline block (``head``, a non-blank line's index:
+    :func:`kept_head`), the first kept line and the line right over it (no paragraph)."""
+    if verdicts is None:
+        return ()
+    first = verdicts.first_kept
+    top = [] if head is None else [page.items[head][0]]
+    if first is not None:
+        top.append(first)
+        # (and the line right over it, when no paragraph: the headline the stage removed
+        # over the text it kept, w3m's rendering of s47 acc-gov uni-de-1)
+        k = bisect.bisect_left(page.item_lines, first)
+        if 0 < k <= len(page.paras) and not page.paras[k - 1]:
+            top.append(page.items[k - 1][0])
+    return tuple(top)
+
+
+def _kept_story_end(page: Page, verdicts: LineVerdicts) -> None:
+    """Set :attr:`Page.story_end` from the boilerplate stage's decisions (``verdicts``) on a
+    page whose main block holds no paragraph: there the story's end is only the main
+    block's end, which on a page of short lines (a results table, a list) can be its first
+    line, and every candidate, the headline too, was below the story (s48 acc-live
+    results-en-1: no title). The lines the stage kept are the page's content: the story
+    ends after the last of them. (Only when the main block has no paragraph: else its last
+    paragraph is the end, as without the stage)"""
+    kept = verdicts.kept
+    if not kept or True in page.paras[page.ms : page.me + 1]:
+        return
+    page.story_end = max(page.story_end, kept[-1] + 1)
 
 
 def _after_story(page: Page, pool: TitlePool) -> set[int]:
@@ -9125,6 +9293,7 @@ def extract_lines(
     headline: int | None = None,
     url: str | None = None,
     at: datetime | None = None,
+    verdicts: LineVerdicts | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """Metadata read off a plain-text page, and the page's lines (split as the boilerplate
     stage splits them, so that the metadata stage need not split the page again). ``split``:
@@ -9187,11 +9356,22 @@ def extract_lines(
     if headline is not None and marked:
         tcands = [(headline, marked, 0.0)]
     else:
-        pool = TitlePool(page)
-        vetoed = no_title_lines(page, pool)
+        if verdicts is not None:
+            _kept_story_end(page, verdicts)
+        head = kept_head(page, verdicts) if verdicts is not None else None
+        pool = TitlePool(page, head)
+        vetoed = no_title_lines(page, pool) | removed_as_others(pool, verdicts)
         bline = None if not authors else aline
         tcands = [t for t in rank_titles(page, pool, bline, vetoed) if not _PAREN_NUM.search(t[1])]
-        if tcands and not _story_head(page, (win := max(tcands, key=lambda t: t[2]))[0], win[1]):
+        if (
+            tcands
+            # (the line over the kept text's byline block stands in the story's head too,
+            # and so does the kept text's first line: a press release's headline over its
+            # paragraphs, under a cookie notice read as the page's first paragraph; s47
+            # acc-gov uni-de-1 had no title)
+            and (win := max(tcands, key=lambda t: t[2]))[0] not in _kept_top(page, head, verdicts)
+            and not _story_head(page, win[0], win[1])
+        ):
             # (a winner away from the story's head, where a candidate below the story
             # (:func:`_after_story`) would have won: that one's page had no title, and
             # keeps none, rather than a cookie banner's heading or a previous post's link
@@ -9207,9 +9387,19 @@ def extract_lines(
             and (over := digest_headline(page, pool, i, aline if authors else None)) is not None
         ):
             i, s = over
-        elif pool is not None and (under := under_kicker(page, pool, i)) is not None:
+        elif (
+            pool is not None
+            and (under := under_kicker(page, pool, i)) is not None
+            and under[0] not in vetoed
+        ):
+            # (not to a vetoed line: a kicker over a related list's item the boilerplate
+            # stage removed moved the title back to it)
             i, s = under
-        elif pool is not None and (over := over_label(page, pool, i)) is not None:
+        elif (
+            pool is not None
+            and (over := over_label(page, pool, i)) is not None
+            and over[0] not in vetoed
+        ):
             i, s = over
         elif pool is not None and (faq := faq_headline(page, pool, i, s)) is not None:
             i, s = faq
