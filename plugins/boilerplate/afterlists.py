@@ -200,50 +200,57 @@ def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
     paragraphs or more, then kept labels and headlines only, :data:`_LIST_HEADLINES`
     headlines or more and twice as many as the labels under the first (a directory's
     entries are names), no kept paragraph after them, the headlines different stories'
-    (:func:`_stories`: a list of one form is the article's)."""
+    (no first word in half of them or more, "June 9 – …", "June 10 – …"; under half of them
+    starting with a figure, a calendar's dates, or ending with one, a results table's
+    times, an account's sums: a list of one form is the article's)."""
     kept = [j for j, k in enumerate(keep) if k]
     if len(kept) < _ARTICLE_PARAGRAPHS + 1 + _LIST_HEADLINES:
         return []
     paragraph = [_paragraph_line(lines[j]) for j in kept]
     if sum(paragraph) < _ARTICLE_PARAGRAPHS:
         return []
-    # (the kept lines after the article's last kept paragraph, where a list may start, each
-    # read once: a list's scan from every label in them read the same lines again, seconds
-    # for a thousand short lines)
+    # (the kept lines after the article's last kept paragraph, where a list may start)
     tail = kept[len(kept) - paragraph[::-1].index(True) :]
     label = [_label_line(lines[j]) for j in tail]
     headline = [_item_text(lines[j]).split() if _headline_line(lines[j]) else None for j in tail]
+    # A scan from a label runs over the labels and headlines after it up to the first line
+    # that is neither, the same end for every label of one stretch, and a list found jumps
+    # to that end: only the leftmost label of a stretch that passes counts. Each stretch is
+    # walked once from its end to its start with the counts of the stories' tests kept up
+    # to date (a scan from every label, again after each failed one, took seconds for a few
+    # thousand short lines: quadratic).
     found: list[int] = []
-    i = 0
-    while i < len(tail):
-        if not label[i]:
-            i += 1
+    s = 0
+    while s < len(tail):
+        if headline[s] is None and not label[s]:
+            s += 1
             continue
-        k, heads, labels = i + 1, [], 0
-        while k < len(tail):
-            if (words := headline[k]) is not None:
-                heads.append(words)
-            elif label[k]:
-                labels += 1
+        e = s
+        while e < len(tail) and (headline[e] is not None or label[e]):
+            e += 1
+        heads = labels = figures = ends = top = 0
+        firsts: Counter[str] = Counter()
+        start = None
+        for i in range(e - 1, s - 1, -1):
+            # (the counts are those of the lines after i up to the stretch's end)
+            if (
+                label[i]
+                and heads >= _LIST_HEADLINES
+                and 2 * labels <= heads
+                and 2 * top <= heads
+                and 2 * figures < heads
+                and 2 * ends < heads
+            ):
+                start = i
+            if (words := headline[i]) is not None:
+                heads += 1
+                firsts[words[0].lower()] += 1
+                top = max(top, firsts[words[0].lower()])
+                figures += words[0][:1].isdigit()
+                ends += any(c.isdigit() for c in words[-1])
             else:
-                break
-            k += 1
-        if len(heads) >= _LIST_HEADLINES and 2 * labels <= len(heads) and _stories(heads):
-            found += tail[i:k]
-            i = k
-        else:
-            i += 1
+                labels += 1
+        if start is not None:
+            found += tail[start:e]
+        s = e
     return found
-
-
-def _stories(heads: list[list[str]]) -> bool:
-    """Whether headlines (their words) are different stories' rather than a list of one
-    form: no first word in half of them or more ("June 9 – …", "June 10 – …"), under half
-    of them starting with a figure (a calendar's dates) or ending with one (a results
-    table's times, an account's sums)."""
-    n = len(heads)
-    if 2 * Counter(h[0].lower() for h in heads).most_common(1)[0][1] > n:
-        return False
-    figures = sum(h[0][:1].isdigit() for h in heads)
-    ends = sum(any(c.isdigit() for c in h[-1]) for h in heads)
-    return 2 * figures < n and 2 * ends < n

@@ -3,6 +3,7 @@ the line model kept as the article's lines. The pages are written for these test
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from test_boilerplate_structures import _clean
@@ -171,3 +172,25 @@ def test_a_text_browsers_frames_fields_and_bare_buttons_go(run_stage: Any) -> No
     # (words with them are the page's: a button's label, a field's prompt, a sentence)
     for line in ["(BUTTON) Subscribe", "Name: ____", "IFRAME: the frame we built", "I_"]:
         assert not widget_line(line), line
+
+
+def test_a_long_run_of_labels_and_headlines_is_read_once() -> None:
+    """Thousands of short lines after the article where no list passes (the headlines share
+    their first word): each label's scan read all the lines after it again (read50 F4,
+    seconds for 10,000 lines); one pass now, on CPU time, whatever the machine's load."""
+    tail = [
+        "Related stories" if i % 2 == 0 else f"Council plan number story {i} here"
+        for i in range(20_000)
+    ]
+    lines = [*_ARTICLE, *tail]
+    start = time.process_time()
+    assert related_list_lines(lines, [True] * len(lines)) == []
+    assert time.process_time() - start < 1.5
+    # (the same stretch with different stories still goes, from its first label)
+    heads = [
+        "Storm hits the coast overnight",
+        "Museum reopens its doors",
+        "Ferry runs again from Monday",
+    ]
+    lines = [*_ARTICLE, "Sport", "Most read", *heads]
+    assert related_list_lines(lines, [True] * len(lines)) == list(range(5, 10))
