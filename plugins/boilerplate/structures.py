@@ -3867,6 +3867,7 @@ def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], li
     if not stamps or stamps[0][1] != "asked" or not any(k == "answered" for _, k in stamps[1:]):
         return [], []
     at = [j for j, _ in stamps]
+
     # (the stamps over the texts instead, a parliament's written question, an FAQ column:
     # no question's text over its "asked" stamp, a paragraph right under the last stamp;
     # under Stack Exchange's last stamp stand its poster, comments and small chrome; read50 F8)
