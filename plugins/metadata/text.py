@@ -4591,11 +4591,16 @@ _INGREDIENT = re.compile(
     r"(?:\d{1,4}(?:[.,/]\d{1,3})?|\d?[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d{1,4})?\s*"
     r"(?:k?g|mg|[mcd]?l|tbsp|tsp|cups?|oz|lbs?|EL|TL|Pck|c\.\s?à\s?[sc])\.?\s+\S"
 )
-#: a reader's rating and its count: a score, the votes' number and their word in brackets
-#: ("Ocena: 4.8 (967 głosów)", "4,8/5 (2 415 avis)", "4.6 (213 ratings)")
+#: the most words of an ingredient's line: a list's item, not a headline that starts with
+#: a quantity ("500 kg of cocaine seized at Hamburg port"; read50 F15)
+_INGREDIENT_WORDS = 6
+#: a reader's rating and its count: a score with its decimals or out of its scale, the
+#: votes' number (its thousands apart) and their word in brackets ("Ocena: 4.8 (967
+#: głosów)", "4,8/5 (2 415 avis)", "4.6 (213 ratings)"); a whole number is a title's
+#: ("Rocky 4 (1985 film)", "Windows 7 (64 bit)"; read50 F15)
 _READER_RATING = re.compile(
-    r"(?:[^\W\d_][^\d()]{0,20}\s)?\d(?:[.,]\d{1,2})?(?:\s?/\s?\d{1,2})?\s*"
-    r"\(\d{1,3}(?:[ \u00a0\u202f.,]?\d{3})*\s+[^\W\d_]+\.?\)"
+    r"(?:[^\W\d_][^\d()]{0,20}\s)?\d(?:[.,]\d{1,2}(?:\s?/\s?\d{1,2})?|\s?/\s?\d{1,2})\s*"
+    r"\(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})*\s+[^\W\d_]+\.?\)"
 )
 
 
@@ -4622,7 +4627,11 @@ def _never_title(s: str) -> tuple[bool, bool]:
         or ((s[:1].isdigit() or s[:1].isupper()) and _timeline_entry(s))
         # (an ingredient, a reader's rating: a recipe's headline of three words lost to its
         # list's first line, "20 cl de crème fraîche épaisse"; s49 acc-service S3)
-        or (s[:1].isdigit() and _INGREDIENT.match(s) is not None)
+        or (
+            s[:1].isdigit()
+            and s.count(" ") < _INGREDIENT_WORDS
+            and _INGREDIENT.match(s) is not None
+        )
         or _READER_RATING.fullmatch(s) is not None
     ):
         # (nor is a line without a letter or a digit: a section break "* * *", "- - - -",

@@ -103,7 +103,21 @@ def test_an_ingredient_or_a_readers_rating_is_never_the_title() -> None:
         assert _never_title(line)[0], line
     for line in ("10 things to do in Lisbon", "1917", "3 Tage in Rom", "5 G networks"):
         assert not _never_title(line)[0], line
+    # (a headline that starts with a quantity and its unit, a title with a year or a figure
+    # in brackets: read50 F15)
+    for line in ("500 kg of cocaine seized at Hamburg port",
+                 "2 cups of coffee a day may protect the heart, study finds",
+                 "Rocky 4 (1985 film)", "Windows 7 (64 bit)"):  # fmt: skip
+        assert not _never_title(line)[0], line
     assert extract(QUICHE)["title"] != "20 cl de crème liquide"
+    head = "500 kg of cocaine seized at Hamburg port"
+    page = f"""{head}
+
+Customs officers found more than five hundred kilograms of cocaine hidden in a container of bananas from South America, the authorities said on Friday.
+
+The drugs, with a street value of more than twenty million euros, were discovered during a routine check of the container after it was unloaded from a ship.
+"""  # noqa: E501
+    assert extract(page)["title"] == head
 
 
 def test_a_name_with_a_lowercase_particle_is_a_byline_not_the_title() -> None:
