@@ -4031,16 +4031,22 @@ _BYLINE_GENRES = (
     r"eine\s+glosse|"
     # a podcast's or a show's host, an interview's interviewer: the piece's author ("Presented
     # by Anna Kowalski" was a podcast's title, its host no author; s36 acc-types #8, #11)
-    r"presented|hosted|propos\s+recueillis|"
-    # a genre's noun with no article, which heads no reader's comment: an obituary's
-    # "Nachruf von NAME", a review's "Review by NAME", "Analysis by", "Recipe by", "Words by"
-    # (s49 acc-service S5: no author taken)
-    r"nachruf|rezension|reportage|obituary|review|analysis|recipe|words|"
-    r"nécrologie|critique|reseña|crítica|recensione|necrologio|recenzja"
+    r"presented|hosted|propos\s+recueillis"
+)
+#: A genre's noun with no article, which heads no reader's comment, and the agent's word
+#: after it: an obituary's "Nachruf von NAME", a review's "Review by NAME", "Analysis by",
+#: "Recipe by", "Words by" (s49 acc-service S5: no author taken). Only the word that means
+#: "by" alone: "Critique de Dune", "Crítica de Oppenheimer", "Recensione di Barbie" are a
+#: review's headline, the work's name after "of" (its title was taken for the author;
+#: read50 F1). Each alternative one word of :func:`_by_first_letter`'s (no "|" inside).
+_BYLINE_GENRE_AGENTS = (
+    r"nachruf\s+von|rezension\s+von|reportage\s+von|obituary\s+by|review\s+by|"
+    r"analysis\s+by|recipe\s+by|words\s+by|nécrologie\s+par|critique\s+par|reseña\s+por|"
+    r"crítica\s+por"
 )
 _BYLINE = re.compile(
     r"^\s*(?:(?:(?:written|posted|reported|text|story|photos?|" + _BYLINE_GENRES + r")\s+)?"
-    r"(?:by|von|par|por|di|door|av|de|"
+    r"(?:" + _BYLINE_GENRE_AGENTS + r"|by|von|par|por|di|door|av|de|"
     r"af|autor(?:in)?:?|author:?|auteur:?|text:?|written by:?|" + _BYLINE_MORE + r")(?<!:):?\s+"
     r"|" + _BYLINE_CJK + r")(?P<names>[^\d].*)$",
     re.I,
@@ -4052,7 +4058,7 @@ _PHOTO_CREDIT = re.compile(r"(?i)\s*(?:photo|foto|bild)s?\b")
 _LABEL_WORD = re.compile(r"\S+:\s*$")
 _BYLINE_START = re.compile(
     r"(?im)^(?:(?:written|posted|reported|text|story|photos?|" + _BYLINE_GENRES + r")\s+)?"
-    r"(?:by|von|par|por|di|door|av|"
+    r"(?:" + _BYLINE_GENRE_AGENTS + r"|by|von|par|por|di|door|av|"
     r"de|af|autor(?:in)?|author|auteur|text|written|"
     + _BYLINE_MORE.replace(":?", "").replace(":", "")
     + r"|作者|记者|記者|筆者|著者|撰文|文)(?!\w)"

@@ -155,6 +155,26 @@ def test_a_genre_labelled_byline_gives_its_author() -> None:
         assert extract(text)["authors"] == [name], line
 
 
+def test_a_reviews_headline_with_of_is_no_genre_byline() -> None:
+    """ "Critique de <film>", "Crítica de <film>", "Recensione di <film>": a review's
+    headline, the work's name after "of"; the genre's noun is a byline's with the word that
+    means "by" alone (read50 F1: the film was the author, the byline the title)."""
+    body = (
+        "Le deuxième volet de la saga arrive enfin en salles, et il tient toutes les "
+        "promesses du premier film, avec des images encore plus impressionnantes.\n"
+    )
+    reviews = [
+        ("Critique de Dune Deuxième Partie", "Par Claire Martin", "Claire Martin"),
+        ("Crítica de Oppenheimer", "Por Ana López", "Ana López"),
+        ("Recensione di Oppenheimer", "di Marco Rossi", "Marco Rossi"),
+    ]
+    for head, byline, name in reviews:
+        record = extract(f"{head}\n\n{byline}\n\n{body}")
+        assert (record["title"], record["authors"]) == (head, [name]), head
+    record = extract(f"Film du jour\n\nCritique par Claire Martin\n\n{body}")
+    assert record["authors"] == ["Claire Martin"]
+
+
 def test_shop_buttons_and_an_affiliate_disclosure_are_removed(run_stage: Any) -> None:
     """A price at a shop ("$349 at Amazon", "329 € chez Fnac") and the site's affiliate
     disclosure are furniture the line model kept among the review's lines; a price in the
