@@ -432,9 +432,14 @@ _OFFER_PRICE = (
 #: Amazon", "2799 zł w Media Expert", "R$ 949 na Amazon", "Xiaomi 15 - 999 € en Amazon")
 _OFFER = re.compile(
     rf"(?:[^\W_][^\n]{{0,40}}?\s[-–—]\s)?(?:{_OFFER_PRICE})\s+"
-    r"(?:at|from|@|chez|bei|en|w|na|da|op|in|su|u|от|на)\s+"
+    r"(?P<at>at|from|@|chez|bei|en|w|na|da|op|in|su|u|от|на)\s+"
     r"[A-Z0-9ÀÉÖÜ][\w'’.&-]*(?:\s[\w'’.&-]+){0,2}"
 )
+#: the words of :data:`_OFFER` that mean "at a shop" alone; the others are also a place's
+#: or a time's ("€1,450 in Munich", "$25 from March", "999 € en Madrid": an article's list
+#: of prices, removed as buttons; read50 F2), a shop's only on a page with an affiliate
+#: disclosure (:func:`disclosure`)
+_OFFER_SHOP_WORDS = frozenset({"at", "@", "chez", "bei"})
 #: an affiliate disclosure's wording: the links' ("affiliate links", "liens d'affiliation",
 #: "linki afiliacyjne", "Affiliate-Links", "enlaces de afiliados") or the site's commission
 #: ("may earn a commission", "pode receber comissão", "percevoir une commission")
@@ -471,13 +476,28 @@ def shop_lines(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
     """The kept lines (positions in ``lines``) that are a shop's button, a price at a shop
     (:data:`_OFFER`), or a site's affiliate disclosure (:func:`disclosure`), with their
     reasons: a review's or a buying guide's furniture, which the line model kept between
-    the article's short lines (s49 acc-service S6)."""
+    the article's short lines (s49 acc-service S6). A price "in", "en", "w" a name is a
+    shop's on a page with a disclosure only (:data:`_OFFER_SHOP_WORDS`)."""
     out: dict[int, str] = {}
+    places: list[int] = []  # (a price "in", "en", "w" a name: a shop's with a disclosure)
     for j, (s, k) in enumerate(zip(lines, keep, strict=True)):
         if not k:
             continue
-        if any(c.isdigit() for c in s) and len(s.split()) <= _OFFER_WORDS and _OFFER.fullmatch(s):
-            out[j] = OFFER_REASON
+        if (
+            any(c.isdigit() for c in s)
+            and len(s.split()) <= _OFFER_WORDS
+            and (m := _OFFER.fullmatch(s)) is not None
+        ):
+            if m["at"] in _OFFER_SHOP_WORDS:
+                out[j] = OFFER_REASON
+            else:
+                places.append(j)
         elif disclosure(s):
             out[j] = DISCLOSURE_REASON
+    # (the disclosure may be among the lines the model removed already)
+    if places and (
+        DISCLOSURE_REASON in out.values()
+        or any(disclosure(s) for s, k in zip(lines, keep, strict=True) if not k)
+    ):
+        out.update(dict.fromkeys(places, OFFER_REASON))
     return out

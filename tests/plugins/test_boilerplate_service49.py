@@ -192,3 +192,10 @@ def test_shop_buttons_and_an_affiliate_disclosure_are_removed(run_stage: Any) ->
              "Tickets cost £5 at the door.", "Artykuł zawiera linki afiliacyjne."]  # fmt: skip
     assert sorted(shop_lines(lines, [True] * len(lines))) == [0, 1, 4]
     assert not disclosure("The council will receive a commission report next week.")
+    # (a price "in" a place, "from" a date: an article's data, a shop's with a disclosure
+    # on the page only; read50 F2)
+    rents = ["Average rent – €1,450 in Munich", "Average rent – €1,180 in Berlin",
+             "€960 in Cologne", "$25 from March", "2799 zł w Warszawie"]  # fmt: skip
+    assert shop_lines(rents, [True] * len(rents)) == {}
+    keep = [True] * len(rents) + [False]  # (a disclosure the model removed already)
+    assert len(shop_lines([*rents, lines[-1]], keep)) == len(rents)
