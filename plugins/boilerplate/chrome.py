@@ -447,11 +447,21 @@ _DISCLOSURE = re.compile(
     r"(?i)\baffiliate[-\s](?:links?|commissions?|partners?|programs?)\b"
     r"|\blinks? (?:d'|de |di )?affiliazione\b|\bliens? d['’]affiliation\b"
     r"|\blinki? afiliacyjn\w*|\benlaces? de afiliad\w*|\blinks? de afiliad\w*"
-    # (the site's voice: it "may" earn; "the council will receive a commission's report")
-    r"|\b(?:may|might|can|could|pode|podemos|peut|pouvons|puede|può|possiamo|kann"
+)
+#: the site's commission ("may earn a commission", "pode receber comissão"): the site's
+#: voice, it "may" earn ("the council will receive a commission's report"); a disclosure
+#: only with what earns it, the reader's purchase or the links (:data:`_DISCLOSURE_BUYING`:
+#: "advisers may earn a commission on every product they sell" is a finance article's
+#: sentence; read50 F10)
+_DISCLOSURE_EARN = re.compile(
+    r"(?i)\b(?:may|might|can|could|pode|podemos|peut|pouvons|puede|può|possiamo|kann"
     r"|können|może|możemy)\s(?:\w+\s){0,2}(?:earn|receive|percevoir|recevoir|receber|recibir"
     r"|ricevere|erhalten|otrzyma\w*)\s(?:\w+\s){0,2}"
     r"(?:commissions?|comissão|comisión|commissione|provision|prowizj\w*)\b"
+)
+_DISCLOSURE_BUYING = re.compile(
+    r"(?i)\b(?:links?|liens?|enlaces?|linki?|collegament\w*|buy\w*|purchas\w*|bought|"
+    r"compra\w*|achat\w*|achet\w*|acquist\w*|kauf\w*|gekauft|zakup\w*|kupuj\w*)\b"
 )
 #: the most words of a shop's button, and of a disclosure's line
 _OFFER_WORDS = 8
@@ -468,7 +478,13 @@ def disclosure(line: str) -> bool:
     return (
         any(x in low for x in _DISCLOSURE_LETTERS)
         and len(line.split()) <= _DISCLOSURE_WORDS
-        and _DISCLOSURE.search(line) is not None
+        and (
+            _DISCLOSURE.search(line) is not None
+            or (
+                _DISCLOSURE_EARN.search(line) is not None
+                and _DISCLOSURE_BUYING.search(line) is not None
+            )
+        )
     )
 
 

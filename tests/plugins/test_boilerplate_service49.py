@@ -192,6 +192,17 @@ def test_shop_buttons_and_an_affiliate_disclosure_are_removed(run_stage: Any) ->
              "Tickets cost £5 at the door.", "Artykuł zawiera linki afiliacyjne."]  # fmt: skip
     assert sorted(shop_lines(lines, [True] * len(lines))) == [0, 1, 4]
     assert not disclosure("The council will receive a commission report next week.")
+    # (what the site earns its commission on, the reader's purchase or its links; read50 F10)
+    assert not disclosure(
+        "Under the current rules, advisers may earn a commission on every product they sell, "
+        "which critics say encourages them to recommend products that are not in the "
+        "interest of their clients."
+    )
+    notes = [
+        "If you buy something from a Verge link, Vox Media may earn a commission.",
+        "Tecnoblog pode receber comissão por compras feitas a partir dos links.",
+    ]
+    assert all(disclosure(note) for note in notes)
     # (a price "in" a place, "from" a date: an article's data, a shop's with a disclosure
     # on the page only; read50 F2)
     rents = ["Average rent – €1,450 in Munich", "Average rent – €1,180 in Berlin",
