@@ -6788,6 +6788,7 @@ def _stamped_headlines(page: Page, pool: TitlePool) -> set[int]:
     texts = page.texts
     n = len(texts)
     flagged: set[str] = set()
+    first: set[int] = set()  # (under a time alone, with no stamp over it in reach)
     for k, _, t in pool.cands:
         # (a stamp opens with a digit: most candidates and the lines over them are passed
         # over without a call)
@@ -6811,17 +6812,26 @@ def _stamped_headlines(page: Page, pool: TitlePool) -> set[int]:
             under is not None and _goes_back(mine, _stamp_minutes(texts[under]))
         ):
             flagged.add(t)
+            if over is None and at < k:
+                first.add(k)
     if not flagged:
         return set()
     # (a copy right under or over a byline or a date line is the page's own headline in
     # its header, which the site's feed of latest stories lists too: "02.02.2022 10:16 Uhr
-    # - 1. Bundesliga" over the headline, "10:16 Uhr" over it again in the feed)
+    # - 1. Bundesliga" over the headline, "10:16 Uhr" over it again in the feed; under a
+    # time alone only the page's first stamped line over a byline or a date line, its
+    # header: "14:05" / "Minister resigns …" / "By Anna Berg", a feed of latest stories
+    # under the article; a feed's or a live blog's later item has a stamp over it; read50 F3)
     return {
         i
         for k, i, t in pool.cands
         if t in flagged
         and (
-            (k > 0 and _clock_alone(texts[k - 1]))
+            (
+                k > 0
+                and _clock_alone(texts[k - 1])
+                and not (k in first and k + 1 < n and _header_anchor(page, k + 1))
+            )
             or _clock_led(texts[k])
             or not (
                 (k > 0 and _header_anchor(page, k - 1))
