@@ -3281,9 +3281,12 @@ _DOTTED_AM_PM = re.compile(r"\d\s?(?i:[ap]\.m\.)")
 #: 06/12/2024, 08:00 AM"); weaker than :data:`_US_ORDER`, so it only breaks the tie
 _CLOCK_AM_PM = re.compile(r"\d:\d\d\s?(?:AM|PM|am|pm)(?![A-Za-z])")
 #: zones of day-first countries that write AM/PM too (India, Australia, the UK, Singapore,
-#: New Zealand): beside one, the AM/PM says nothing of the order
+#: New Zealand; Hong Kong, Pakistan, Nepal, Bangladesh, Malaysia, Indonesia, Thailand and
+#: Vietnam, West, East and Central Africa, the Gulf, Europe's: "05/06/2024, 10:30 AM HKT"
+#: is 5 June, read50 F5): beside one, the AM/PM says nothing of the order
 _DAY_FIRST_ZONE = re.compile(
-    r"(?<![A-Za-z])(?:IST|AE[SD]T|AC[SD]T|AW[SD]T|GMT|BST|SGT|NZ[SD]T|SAST)(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:IST|AE[SD]T|AC[SD]T|AW[SD]T|GMT|BST|SGT|NZ[SD]T|SAST|HKS?T|PKT|NPT|BDT"
+    r"|MYT|WIB|WITA|WIT|ICT|WAT|EAT|CAT|GST|WES?T|EES?T|CES?T|MSK)(?![A-Za-z])"
 )
 #: a US zone without standard/daylight (:data:`_US_ZONES`) among other words
 _US_BARE_ZONE = re.compile(r"(?<![A-Za-z])([ECMP]T)(?![A-Za-z])")
