@@ -111,8 +111,27 @@ def _run_lines(lines: list[str], keep: list[bool], run: list[tuple[int, int]]) -
         other = {j - side for j, _ in run} - set(heads)
         if 2 * sum(0 <= o < n and _paragraph(lines[o]) for o in other) >= len(run):
             return []
+        if _within_article(lines, keep, min(run[0][0], heads[0]), max(run[-1][0], heads[-1])):
+            return []
         return [j for k, _ in run for j in (k, k + side) if keep[j]]
     return []
+
+
+def _within_article(lines: list[str], keep: list[bool], first: int, last: int) -> bool:
+    """Whether lines ``first`` to ``last`` stand in the article's text: a sentence that
+    announces them right over them ("How the day unfolded, latest first:") and a kept
+    paragraph of the article right under them. An article's timeline, newest first, is no
+    box of the site's latest stories (read50 F14), which the article neither announces nor
+    goes on after."""
+    over = next((j for j in range(first - 1, -1, -1) if lines[j]), None)
+    under = next((j for j in range(last + 1, len(lines)) if lines[j]), None)
+    return (
+        over is not None
+        and under is not None
+        and lines[over].endswith(":")
+        and keep[under]
+        and _paragraph_line(lines[under])
+    )
 
 
 #: the reason of a line removed by :func:`related_list_lines`

@@ -194,3 +194,24 @@ def test_a_long_run_of_labels_and_headlines_is_read_once() -> None:
     ]
     lines = [*_ARTICLE, "Sport", "Most read", *heads]
     assert related_list_lines(lines, [True] * len(lines)) == list(range(5, 10))
+
+
+def test_an_articles_timeline_newest_first_is_no_feed() -> None:
+    """A timeline the article announces ("…, latest first:") and goes on after, each entry
+    a date and time over a headline: the article's own (read50 F14: removed as the site's
+    latest stories). Without the lead-in it reads as the site's box."""
+    timeline = [
+        "How the day unfolded, latest first:",
+        "2024-03-12 14:00",
+        "Police close the bridge after the collapse",
+        "2024-03-12 09:30",
+        "Engineers report cracks in the main pillar",
+        "2024-03-11 22:15",
+        "Residents report loud noises under the bridge",
+        "The city said it would open a temporary ferry service between the two banks on "
+        "Thursday and that a new bridge would take at least three years to build.",
+    ]
+    lines = [*_ARTICLE, *timeline]
+    assert dated_feed_lines(lines, [True] * len(lines)) == []
+    lines = [*_ARTICLE, *timeline[1:]]
+    assert dated_feed_lines(lines, [True] * len(lines)) == list(range(5, 11))
