@@ -6484,10 +6484,27 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
             # Ältere Beiträge", a pager's link, over a post's headline of three
             # capitalised words, "Liebe Menschen Europas", is none)
             and (nw > _SLOT_HEADLINE_WORDS or over[:1].isalnum())
-            and (_person_like(t) or _particled_name(t))
+            and (_person_like(t) or (_particled_name(t) and not _common_words(page, k, t)))
         ):
             out.add(i)
     return out
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _common_words(page: Page, k: int, s: str) -> bool:
+    """Whether a word of line ``k``, ``s`` (not a particle), stands in lower case on another
+    line of the page: a common noun, no person's name ("Fête de la Musique", "la fête" in
+    its paragraph: a festival's title in the byline's slot; read50 F9). Read only for a
+    line of particles in the byline's slot, which few pages have."""
+    words = {w.lower() for w in s.split() if w not in _NAME_PARTICLES}
+    return any(
+        w.islower() and w in words
+        for j, t in enumerate(page.texts)
+        if j != k
+        for w in _LETTER_RUN.findall(t)
+    )
 
 
 #: The most words of a kicker over a headline, and the fewest of the headline under it

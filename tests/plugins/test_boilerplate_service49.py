@@ -139,6 +139,16 @@ def test_a_name_with_a_lowercase_particle_is_a_byline_not_the_title() -> None:
     assert not _particled_name("de Vries")  # (a particle opens no name)
     assert not _particled_name("Anna Berg")  # (no particle: _person_like's)
     assert extract(text)["title"] == "Zo vervang je een fietsketting in tien minuten"
+    # (a title of capitalised nouns and particles, "la fête" in its paragraph: no person's
+    # name; read50 F9)
+    fete = (
+        "Culture et loisirs à Lyon\nFête de la Musique\n21 juin 2024\n\n"
+        "Des centaines de concerts gratuits sont organisés ce vendredi dans toute la ville, "
+        "pour la quarante-troisième édition de la fête.\n\n"
+        "Les organisateurs attendent plus de cent mille personnes, et la ville a renforcé les "
+        "transports en commun jusqu'à deux heures du matin.\n"
+    )
+    assert extract(fete)["title"] == "Fête de la Musique"
 
 
 def test_a_genre_labelled_byline_gives_its_author() -> None:
