@@ -27,6 +27,8 @@ from collections import Counter
 from datetime import date
 from itertools import pairwise
 
+from corearchive.characters import CJK_RANGES
+
 from .feeds import _headline
 from .lines import CLOSING_MARKS
 from .structures import stop_end
@@ -154,8 +156,12 @@ _HEADLINE_LETTERS = 12
 #: the fewest headlines of a list, and the fewest paragraphs of the article over it
 _LIST_HEADLINES = 3
 _ARTICLE_PARAGRAPHS = 3
-#: a list item's mark in a text browser's rendering ("* ", "• ", "1 ")
-_ITEM_MARK = re.compile(r"(?:[*•·▪►+-]|\d{1,2}[.)]?)\s+")
+#: a list item's mark in a text browser's rendering ("* ", "• ", "1. "); a number without
+#: its point or bracket is the headline's own ("10 things to know …"; read50 F11)
+_ITEM_MARK = re.compile(r"(?:[*•·▪►+-]|\d{1,2}[.)])\s+")
+#: a letter of a script written without spaces between words (Chinese, Japanese; Thai,
+#: Lao, Burmese, Khmer), whose headline is one run of letters or two
+_UNSPACED = re.compile(f"[{CJK_RANGES}\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 #: a field's line, "Farbe: grün": a name of one or two words, a value of three at most
 _FIELD = re.compile(r"([^:]{1,30}):\s")
 #: a site's name written as its address ("feiler-artinger.at"): a winery's, a shop's entry
@@ -210,7 +216,9 @@ def _headline_line(line: str) -> bool:
         return False
     if len(words) >= _HEADLINE_WORDS:
         return True
-    return not text.isascii() and sum(c.isalpha() for c in text) >= _HEADLINE_LETTERS
+    # (the letters of a script without spaces, not any letter outside ASCII: "Bidén wins
+    # Michigan" was a headline, "Biden wins Michigan" none; read50 F11)
+    return len(_UNSPACED.findall(text)) >= _HEADLINE_LETTERS
 
 
 def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:

@@ -215,3 +215,20 @@ def test_an_articles_timeline_newest_first_is_no_feed() -> None:
     assert dated_feed_lines(lines, [True] * len(lines)) == []
     lines = [*_ARTICLE, *timeline[1:]]
     assert dated_feed_lines(lines, [True] * len(lines)) == list(range(5, 11))
+
+
+def test_a_headline_is_read_alike_with_or_without_accents_or_bullets() -> None:
+    """A short line is a headline by its words, or by the letters of a script without
+    spaces, not by a letter outside ASCII; a number opens a headline unless its point or
+    bracket marks a list's item (read50 F11)."""
+    from corearchive_plugins.boilerplate.afterlists import _headline_line
+
+    for a, b in (("Biden wins Michigan", "Bidén wins Michigan"),
+                 ("Economy surprises markets", "Ökonomie überrascht Märkte"),
+                 ("10 things to know about the new tax",
+                  "* 10 things to know about the new tax")):  # fmt: skip
+        assert _headline_line(a) == _headline_line(b), (a, b)
+    assert not _headline_line("Bidén wins Michigan")
+    assert _headline_line("10 things to know about the new tax")
+    assert _headline_line("東京五輪の開催費用が過去最大に")  # (one run of Japanese)
+    assert _headline_line("1. Storm hits the northern coast")
