@@ -6973,19 +6973,23 @@ def _outline_headings(page: Page, pool: TitlePool) -> set[int]:
     club's headline, "1. FC Köln schlägt Bayern", over a sub-story of the "2. Bundesliga"
     was a heading, and that sub-story the title (s49 acc-read F5)."""
     texts = page.texts
-    out: set[int] = set()
-    for k, i, t in pool.cands:
+    # (every label of a chain, not only its first: the chain reads forward, and an
+    # outline's last two labels have too few after them; "3. Liga: Dresden verliert
+    # erneut" under "2. …" under "1. …" was the title; read50 F12)
+    headings: set[int] = set()
+    for k, _, t in pool.cands:
         if k == 0 or (m := _OUTLINE_LABEL.match(t)) is None:
             continue
-        j, chain = k, 1
-        while chain < _OUTLINE_CHAIN and (heads := tuple(_outline_next(m))):
+        j, chain = k, [k]
+        while len(chain) < _OUTLINE_CHAIN and (heads := tuple(_outline_next(m))):
             j = next((j2 for j2 in range(j + 1, len(texts)) if texts[j2].startswith(heads)), -1)
             if j < 0 or (m2 := _OUTLINE_LABEL.match(texts[j])) is None:
                 break
-            m, chain = m2, chain + 1
-        if chain >= _OUTLINE_CHAIN:
-            out.add(i)
-    return out
+            m = m2
+            chain.append(j)
+        if len(chain) >= _OUTLINE_CHAIN:
+            headings.update(chain)
+    return {i for k, i, _ in pool.cands if k in headings}
 
 
 #: lynx's number of a link before its text ("[33]The Future of Apple Innovation …")
