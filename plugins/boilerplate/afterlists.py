@@ -27,6 +27,8 @@ from collections import Counter
 from datetime import date
 from itertools import pairwise
 
+from corearchive.characters import CJK_RANGES
+
 from .feeds import _headline
 from .lines import CLOSING_MARKS
 from .structures import stop_end
@@ -111,8 +113,27 @@ def _run_lines(lines: list[str], keep: list[bool], run: list[tuple[int, int]]) -
         other = {j - side for j, _ in run} - set(heads)
         if 2 * sum(0 <= o < n and _paragraph(lines[o]) for o in other) >= len(run):
             return []
+        if _within_article(lines, keep, min(run[0][0], heads[0]), max(run[-1][0], heads[-1])):
+            return []
         return [j for k, _ in run for j in (k, k + side) if keep[j]]
     return []
+
+
+def _within_article(lines: list[str], keep: list[bool], first: int, last: int) -> bool:
+    """Whether lines ``first`` to ``last`` stand in the article's text: a sentence that
+    announces them right over them ("How the day unfolded, latest first:") and a kept
+    paragraph of the article right under them. An article's timeline, newest first, is no
+    box of the site's latest stories (read50 F14), which the article neither announces nor
+    goes on after."""
+    over = next((j for j in range(first - 1, -1, -1) if lines[j]), None)
+    under = next((j for j in range(last + 1, len(lines)) if lines[j]), None)
+    return (
+        over is not None
+        and under is not None
+        and lines[over].endswith(":")
+        and keep[under]
+        and _paragraph_line(lines[under])
+    )
 
 
 #: the reason of a line removed by :func:`related_list_lines`
@@ -135,8 +156,12 @@ _HEADLINE_LETTERS = 12
 #: the fewest headlines of a list, and the fewest paragraphs of the article over it
 _LIST_HEADLINES = 3
 _ARTICLE_PARAGRAPHS = 3
-#: a list item's mark in a text browser's rendering ("* ", "• ", "1 ")
-_ITEM_MARK = re.compile(r"(?:[*•·▪►+-]|\d{1,2}[.)]?)\s+")
+#: a list item's mark in a text browser's rendering ("* ", "• ", "1. "); a number without
+#: its point or bracket is the headline's own ("10 things to know …"; read50 F11)
+_ITEM_MARK = re.compile(r"(?:[*•·▪►+-]|\d{1,2}[.)])\s+")
+#: a letter of a script written without spaces between words (Chinese, Japanese; Thai,
+#: Lao, Burmese, Khmer), whose headline is one run of letters or two
+_UNSPACED = re.compile(f"[{CJK_RANGES}\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 #: a field's line, "Farbe: grün": a name of one or two words, a value of three at most
 _FIELD = re.compile(r"([^:]{1,30}):\s")
 #: a site's name written as its address ("feiler-artinger.at"): a winery's, a shop's entry
@@ -191,7 +216,9 @@ def _headline_line(line: str) -> bool:
         return False
     if len(words) >= _HEADLINE_WORDS:
         return True
-    return not text.isascii() and sum(c.isalpha() for c in text) >= _HEADLINE_LETTERS
+    # (the letters of a script without spaces, not any letter outside ASCII: "Bidén wins
+    # Michigan" was a headline, "Biden wins Michigan" none; read50 F11)
+    return len(_UNSPACED.findall(text)) >= _HEADLINE_LETTERS
 
 
 def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
@@ -200,39 +227,59 @@ def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
     paragraphs or more, then kept labels and headlines only, :data:`_LIST_HEADLINES`
     headlines or more and twice as many as the labels under the first (a directory's
     entries are names), no kept paragraph after them, the headlines different stories'
-    (:func:`_stories`: a list of one form is the article's)."""
+    (no first word in half of them or more, "June 9 – …", "June 10 – …"; under half of them
+    starting with a figure, a calendar's dates, or ending with one, a results table's
+    times, an account's sums: a list of one form is the article's)."""
     kept = [j for j, k in enumerate(keep) if k]
     if len(kept) < _ARTICLE_PARAGRAPHS + 1 + _LIST_HEADLINES:
         return []
     paragraph = [_paragraph_line(lines[j]) for j in kept]
     if sum(paragraph) < _ARTICLE_PARAGRAPHS:
         return []
-    # (the kept lines after the article's last kept paragraph, where a list may start, each
-    # read once: a list's scan from every label in them read the same lines again, seconds
-    # for a thousand short lines)
+    # (the kept lines after the article's last kept paragraph, where a list may start)
     tail = kept[len(kept) - paragraph[::-1].index(True) :]
     label = [_label_line(lines[j]) for j in tail]
     headline = [_item_text(lines[j]).split() if _headline_line(lines[j]) else None for j in tail]
+    # A scan from a label runs over the labels and headlines after it up to the first line
+    # that is neither, the same end for every label of one stretch, and a list found jumps
+    # to that end: only the leftmost label of a stretch that passes counts. Each stretch is
+    # walked once from its end to its start with the counts of the stories' tests kept up
+    # to date (a scan from every label, again after each failed one, took seconds for a few
+    # thousand short lines: quadratic).
     found: list[int] = []
-    i = 0
-    while i < len(tail):
-        if not label[i]:
-            i += 1
+    s = 0
+    while s < len(tail):
+        if headline[s] is None and not label[s]:
+            s += 1
             continue
-        k, heads, labels = i + 1, [], 0
-        while k < len(tail):
-            if (words := headline[k]) is not None:
-                heads.append(words)
-            elif label[k]:
-                labels += 1
+        e = s
+        while e < len(tail) and (headline[e] is not None or label[e]):
+            e += 1
+        heads = labels = figures = ends = top = 0
+        firsts: Counter[str] = Counter()
+        start = None
+        for i in range(e - 1, s - 1, -1):
+            # (the counts are those of the lines after i up to the stretch's end)
+            if (
+                label[i]
+                and heads >= _LIST_HEADLINES
+                and 2 * labels <= heads
+                and 2 * top <= heads
+                and 2 * figures < heads
+                and 2 * ends < heads
+            ):
+                start = i
+            if (words := headline[i]) is not None:
+                heads += 1
+                firsts[words[0].lower()] += 1
+                top = max(top, firsts[words[0].lower()])
+                figures += words[0][:1].isdigit()
+                ends += any(c.isdigit() for c in words[-1])
             else:
-                break
-            k += 1
-        if len(heads) >= _LIST_HEADLINES and 2 * labels <= len(heads) and _stories(heads):
-            found += tail[i:k]
-            i = k
-        else:
-            i += 1
+                labels += 1
+        if start is not None:
+            found += tail[start:e]
+        s = e
     return found
 
 

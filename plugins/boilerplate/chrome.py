@@ -434,10 +434,15 @@ _OFFER_PRICE = (
 #: en Amazon")
 _OFFER = re.compile(
     rf"(?:[^\W_][^\n]{{0,40}}?\s[-–—]\s)?(?:{_OFFER_PRICE})\s+"
-    r"(?:at|from|@|chez|bei|en|w|na|da|op|in|su|u|от|на)\s+"
+    r"(?P<at>at|from|@|chez|bei|en|w|na|da|op|in|su|u|от|на)\s+"
     # (or a shop's name in lower case with a hyphen or a dot: "x-kom", "bol.com")
-    r"(?:[A-Z0-9ÀÉÖÜ][\w'’.&-]*|[a-z]\w*[-.]\w[\w.-]*)(?:\s[\w'’.&-]+){0,2}"
+    r"(?:[A-Z0-9ÀÉÖÜ][\w'’.&-]*|(?P<address>[a-z]\w*[-.]\w[\w.-]*))(?:\s[\w'’.&-]+){0,2}"
 )
+#: the words of :data:`_OFFER` that mean "at a shop" alone; the others are also a place's
+#: or a time's ("€1,450 in Munich", "$25 from March", "999 € en Madrid": an article's list
+#: of prices, removed as buttons; read50 F2), a shop's only on a page with an affiliate
+#: disclosure (:func:`disclosure`)
+_OFFER_SHOP_WORDS = frozenset({"at", "@", "chez", "bei"})
 #: an affiliate disclosure's wording: the links' ("affiliate links", "liens d'affiliation",
 #: "linki afiliacyjne", "Affiliate-Links", "enlaces de afiliados") or the site's commission
 #: ("may earn a commission", "pode receber comissão", "percevoir une commission")
@@ -445,8 +450,14 @@ _DISCLOSURE = re.compile(
     r"(?i)\baffiliate[-\s](?:links?|commissions?|partners?|programs?)\b"
     r"|\blinks? (?:d'|de |di )?affiliazione\b|\bliens? d['’]affiliation\b"
     r"|\blinki? afiliacyjn\w*|\benlaces? de afiliad\w*|\blinks? de afiliad\w*"
-    # (the site's voice: it "may" earn; "the council will receive a commission's report")
-    r"|\b(?:may|might|can|could|pode|podemos|peut|pouvons|puede|può|possiamo|kann"
+)
+#: the site's commission ("may earn a commission", "pode receber comissão"): the site's
+#: voice, it "may" earn ("the council will receive a commission's report"); a disclosure
+#: only with what earns it, the reader's purchase or the links (:data:`_DISCLOSURE_BUYING`:
+#: "advisers may earn a commission on every product they sell" is a finance article's
+#: sentence; read50 F10)
+_DISCLOSURE_EARN = re.compile(
+    r"(?i)\b(?:may|might|can|could|pode|podemos|peut|pouvons|puede|può|possiamo|kann"
     r"|können|może|możemy)\s(?:\w+\s){0,2}(?:earn|receive|percevoir|recevoir|receber|recibir"
     r"|ricevere|erhalten|otrzyma\w*)\s(?:\w+\s){0,2}"
     r"(?:commissions?|comissão|comisión|commissione|provision|prowizj\w*)\b"
@@ -460,6 +471,10 @@ _DEAL = re.compile(
     r"|ver (?:oferta|ofertas|precio|preço|preços)|comprar ahora|comprar agora"
     r"|sprawdź (?:cenę|ceny|ofertę)|vedi (?:offerta|prezzo)|scopri l['’]offerta"
     r"|bekijk (?:aanbieding|prijs|deal))\s?[›»→>]?"
+)
+_DISCLOSURE_BUYING = re.compile(
+    r"(?i)\b(?:links?|liens?|enlaces?|linki?|collegament\w*|buy\w*|purchas\w*|bought|"
+    r"compra\w*|achat\w*|achet\w*|acquist\w*|kauf\w*|gekauft|zakup\w*|kupuj\w*)\b"
 )
 #: the most words of a shop's button, and of a disclosure's line
 _OFFER_WORDS = 8
@@ -479,7 +494,13 @@ def disclosure(line: str) -> bool:
     return (
         any(x in low for x in _DISCLOSURE_LETTERS)
         and len(line.split()) <= _DISCLOSURE_WORDS
-        and _DISCLOSURE.search(line) is not None
+        and (
+            _DISCLOSURE.search(line) is not None
+            or (
+                _DISCLOSURE_EARN.search(line) is not None
+                and _DISCLOSURE_BUYING.search(line) is not None
+            )
+        )
     )
 
 
@@ -487,22 +508,39 @@ def shop_lines(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
     """The kept lines (positions in ``lines``) that are a shop's button, a price at a shop
     (:data:`_OFFER`), or a site's affiliate disclosure (:func:`disclosure`), with their
     reasons: a review's or a buying guide's furniture, which the line model kept between
-    the article's short lines (s49 acc-service S6)."""
+    the article's short lines (s49 acc-service S6). A price "in", "en", "w" a name is a
+    shop's on a page with a disclosure only (:data:`_OFFER_SHOP_WORDS`)."""
     out: dict[int, str] = {}
     kept = [j for j, k in enumerate(keep) if k]
     # (gates on the kept text at once: a price has a digit, a disclosure one of its words'
     # letters; a character loop per line was ~8 % of the boilerplate stage on plain text)
     joined = "\n".join([lines[j] for j in kept])
-    if _DIGIT.search(joined) is None and not any(x in joined.lower() for x in _DISCLOSURE_LETTERS):
-        return out
+    digits = _DIGIT.search(joined) is not None
+    letters = any(x in joined.lower() for x in _DISCLOSURE_LETTERS)
+    places: list[int] = []  # (a price "in", "en", "w" a name: a shop's with a disclosure)
     for j in kept:
         s = lines[j]
-        if _DIGIT.search(s) and len(s.split()) <= _OFFER_WORDS and _OFFER.fullmatch(s):
-            out[j] = OFFER_REASON
+        if (
+            digits
+            and _DIGIT.search(s)
+            and len(s.split()) <= _OFFER_WORDS
+            and (m := _OFFER.fullmatch(s)) is not None
+        ):
+            # (a shop written as its address, "x-kom", "bol.com", is no place nor time)
+            if m["at"] in _OFFER_SHOP_WORDS or m["address"]:
+                out[j] = OFFER_REASON
+            else:
+                places.append(j)
         elif len(s) <= _DEAL_CHARS and _DEAL.fullmatch(s):
             out[j] = DEAL_REASON
-        elif disclosure(s):
+        elif letters and disclosure(s):
             out[j] = DISCLOSURE_REASON
+    # (the disclosure may be among the lines the model removed already)
+    if places and (
+        DISCLOSURE_REASON in out.values()
+        or any(disclosure(s) for s, k in zip(lines, keep, strict=True) if not k)
+    ):
+        out.update(dict.fromkeys(places, OFFER_REASON))
     return out
 
 

@@ -4263,6 +4263,11 @@ def _qa_figures(line: str) -> bool:
     )
 
 
+#: the lines under a Q&A page's last stamp read for the text of a post under it (its
+#: poster's line and figures over it)
+_QA_UNDER = 3
+
+
 def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], list[int]]:
     """The kept lines of a Q&A page (Stack-Exchange-like; ``lines`` stripped) that are its
     chrome: a question and its answers, each post's text over its stamp ("asked Mar 3, 2023
@@ -4288,6 +4293,17 @@ def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], li
     if not stamps or stamps[0][1] != "asked" or not any(k == "answered" for _, k in stamps[1:]):
         return [], []
     at = [j for j, _ in stamps]
+
+    # (the stamps over the texts instead, a parliament's written question, an FAQ column:
+    # no question's text over its "asked" stamp, a paragraph right under the last stamp;
+    # under Stack Exchange's last stamp stand its poster, comments and small chrome; read50 F8)
+    def paragraph(j: int) -> bool:
+        return _prose(lines[j]) and len(lines[j].split()) >= _PROSE_WORDS
+
+    if not any(paragraph(j) and not _thread_title(lines[j]) for j in range(at[0])):
+        under = [j for j in range(at[-1] + 1, len(lines)) if lines[j]][:_QA_UNDER]
+        if any(paragraph(j) and not _has_time(lines[j]) for j in under):
+            return [], []
     # (a poster's name under its stamp, not its figures: "402k 54 1,046")
     bylines = set(at) | {
         j + 1

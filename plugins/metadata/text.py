@@ -3282,9 +3282,12 @@ _DOTTED_AM_PM = re.compile(r"\d\s?(?i:[ap]\.m\.)")
 #: 06/12/2024, 08:00 AM"); weaker than :data:`_US_ORDER`, so it only breaks the tie
 _CLOCK_AM_PM = re.compile(r"\d:\d\d\s?(?:AM|PM|am|pm)(?![A-Za-z])")
 #: zones of day-first countries that write AM/PM too (India, Australia, the UK, Singapore,
-#: New Zealand): beside one, the AM/PM says nothing of the order
+#: New Zealand; Hong Kong, Pakistan, Nepal, Bangladesh, Malaysia, Indonesia, Thailand and
+#: Vietnam, West, East and Central Africa, the Gulf, Europe's: "05/06/2024, 10:30 AM HKT"
+#: is 5 June, read50 F5): beside one, the AM/PM says nothing of the order
 _DAY_FIRST_ZONE = re.compile(
-    r"(?<![A-Za-z])(?:IST|AE[SD]T|AC[SD]T|AW[SD]T|GMT|BST|SGT|NZ[SD]T|SAST)(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:IST|AE[SD]T|AC[SD]T|AW[SD]T|GMT|BST|SGT|NZ[SD]T|SAST|HKS?T|PKT|NPT|BDT"
+    r"|MYT|WIB|WITA|WIT|ICT|WAT|EAT|CAT|GST|WES?T|EES?T|CES?T|MSK)(?![A-Za-z])"
 )
 #: a US zone without standard/daylight (:data:`_US_ZONES`) among other words
 _US_BARE_ZONE = re.compile(r"(?<![A-Za-z])([ECMP]T)(?![A-Za-z])")
@@ -4032,16 +4035,22 @@ _BYLINE_GENRES = (
     r"eine\s+glosse|"
     # a podcast's or a show's host, an interview's interviewer: the piece's author ("Presented
     # by Anna Kowalski" was a podcast's title, its host no author; s36 acc-types #8, #11)
-    r"presented|hosted|propos\s+recueillis|"
-    # a genre's noun with no article, which heads no reader's comment: an obituary's
-    # "Nachruf von NAME", a review's "Review by NAME", "Analysis by", "Recipe by", "Words by"
-    # (s49 acc-service S5: no author taken)
-    r"nachruf|rezension|reportage|obituary|review|analysis|recipe|words|"
-    r"nécrologie|critique|reseña|crítica|recensione|necrologio|recenzja"
+    r"presented|hosted|propos\s+recueillis"
+)
+#: A genre's noun with no article, which heads no reader's comment, and the agent's word
+#: after it: an obituary's "Nachruf von NAME", a review's "Review by NAME", "Analysis by",
+#: "Recipe by", "Words by" (s49 acc-service S5: no author taken). Only the word that means
+#: "by" alone: "Critique de Dune", "Crítica de Oppenheimer", "Recensione di Barbie" are a
+#: review's headline, the work's name after "of" (its title was taken for the author;
+#: read50 F1). Each alternative one word of :func:`_by_first_letter`'s (no "|" inside).
+_BYLINE_GENRE_AGENTS = (
+    r"nachruf\s+von|rezension\s+von|reportage\s+von|obituary\s+by|review\s+by|"
+    r"analysis\s+by|recipe\s+by|words\s+by|nécrologie\s+par|critique\s+par|reseña\s+por|"
+    r"crítica\s+por"
 )
 _BYLINE = re.compile(
     r"^\s*(?:(?:(?:written|posted|reported|text|story|photos?|" + _BYLINE_GENRES + r")\s+)?"
-    r"(?:by|von|par|por|di|door|av|de|"
+    r"(?:" + _BYLINE_GENRE_AGENTS + r"|by|von|par|por|di|door|av|de|"
     r"af|autor(?:in)?:?|author:?|auteur:?|text:?|written by:?|" + _BYLINE_MORE + r")(?<!:):?\s+"
     r"|" + _BYLINE_CJK + r")(?P<names>[^\d].*)$",
     re.I,
@@ -4053,7 +4062,7 @@ _PHOTO_CREDIT = re.compile(r"(?i)\s*(?:photo|foto|bild)s?\b")
 _LABEL_WORD = re.compile(r"\S+:\s*$")
 _BYLINE_START = re.compile(
     r"(?im)^(?:(?:written|posted|reported|text|story|photos?|" + _BYLINE_GENRES + r")\s+)?"
-    r"(?:by|von|par|por|di|door|av|"
+    r"(?:" + _BYLINE_GENRE_AGENTS + r"|by|von|par|por|di|door|av|"
     r"de|af|autor(?:in)?|author|auteur|text|written|"
     + _BYLINE_MORE.replace(":?", "").replace(":", "")
     + r"|作者|记者|記者|筆者|著者|撰文|文)(?!\w)"
@@ -4602,11 +4611,16 @@ _INGREDIENT = re.compile(
     r"(?:\d{1,4}(?:[.,/]\d{1,3})?|\d?[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d{1,4})?\s*"
     r"(?:k?g|mg|[mcd]?l|tbsp|tsp|cups?|oz|lbs?|EL|TL|Pck|c\.\s?à\s?[sc])\.?\s+\S"
 )
-#: a reader's rating and its count: a score, the votes' number and their word in brackets
-#: ("Ocena: 4.8 (967 głosów)", "4,8/5 (2 415 avis)", "4.6 (213 ratings)")
+#: the most words of an ingredient's line: a list's item, not a headline that starts with
+#: a quantity ("500 kg of cocaine seized at Hamburg port"; read50 F15)
+_INGREDIENT_WORDS = 6
+#: a reader's rating and its count: a score with its decimals or out of its scale, the
+#: votes' number (its thousands apart) and their word in brackets ("Ocena: 4.8 (967
+#: głosów)", "4,8/5 (2 415 avis)", "4.6 (213 ratings)"); a whole number is a title's
+#: ("Rocky 4 (1985 film)", "Windows 7 (64 bit)"; read50 F15)
 _READER_RATING = re.compile(
-    r"(?:[^\W\d_][^\d()]{0,20}\s)?\d(?:[.,]\d{1,2})?(?:\s?/\s?\d{1,2})?\s*"
-    r"\(\d{1,3}(?:[ \u00a0\u202f.,]?\d{3})*\s+[^\W\d_]+\.?\)"
+    r"(?:[^\W\d_][^\d()]{0,20}\s)?\d(?:[.,]\d{1,2}(?:\s?/\s?\d{1,2})?|\s?/\s?\d{1,2})\s*"
+    r"\(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})*\s+[^\W\d_]+\.?\)"
 )
 
 
@@ -4633,7 +4647,11 @@ def _never_title(s: str) -> tuple[bool, bool]:
         or ((s[:1].isdigit() or s[:1].isupper()) and _timeline_entry(s))
         # (an ingredient, a reader's rating: a recipe's headline of three words lost to its
         # list's first line, "20 cl de crème fraîche épaisse"; s49 acc-service S3)
-        or (s[:1].isdigit() and _INGREDIENT.match(s) is not None)
+        or (
+            s[:1].isdigit()
+            and s.count(" ") < _INGREDIENT_WORDS
+            and _INGREDIENT.match(s) is not None
+        )
         or _READER_RATING.fullmatch(s) is not None
     ):
         # (nor is a line without a letter or a digit: a section break "* * *", "- - - -",
@@ -6531,10 +6549,27 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
             # Ältere Beiträge", a pager's link, over a post's headline of three
             # capitalised words, "Liebe Menschen Europas", is none)
             and (nw > _SLOT_HEADLINE_WORDS or over[:1].isalnum())
-            and (_person_like(t) or _particled_name(t))
+            and (_person_like(t) or (_particled_name(t) and not _common_words(page, k, t)))
         ):
             out.add(i)
     return out
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _common_words(page: Page, k: int, s: str) -> bool:
+    """Whether a word of line ``k``, ``s`` (not a particle), stands in lower case on another
+    line of the page: a common noun, no person's name ("Fête de la Musique", "la fête" in
+    its paragraph: a festival's title in the byline's slot; read50 F9). Read only for a
+    line of particles in the byline's slot, which few pages have."""
+    words = {w.lower() for w in s.split() if w not in _NAME_PARTICLES}
+    return any(
+        w.islower() and w in words
+        for j, t in enumerate(page.texts)
+        if j != k
+        for w in _LETTER_RUN.findall(t)
+    )
 
 
 #: The most words of a kicker over a headline, and the fewest of the headline under it
@@ -6864,6 +6899,7 @@ def _stamped_headlines(page: Page, pool: TitlePool) -> set[int]:
     texts = page.texts
     n = len(texts)
     flagged: set[str] = set()
+    first: set[int] = set()  # (under a time alone, with no stamp over it in reach)
     for k, _, t in pool.cands:
         # (a stamp opens with a digit: most candidates and the lines over them are passed
         # over without a call)
@@ -6887,17 +6923,26 @@ def _stamped_headlines(page: Page, pool: TitlePool) -> set[int]:
             under is not None and _goes_back(mine, _stamp_minutes(texts[under]))
         ):
             flagged.add(t)
+            if over is None and at < k:
+                first.add(k)
     if not flagged:
         return set()
     # (a copy right under or over a byline or a date line is the page's own headline in
     # its header, which the site's feed of latest stories lists too: "02.02.2022 10:16 Uhr
-    # - 1. Bundesliga" over the headline, "10:16 Uhr" over it again in the feed)
+    # - 1. Bundesliga" over the headline, "10:16 Uhr" over it again in the feed; under a
+    # time alone only the page's first stamped line over a byline or a date line, its
+    # header: "14:05" / "Minister resigns …" / "By Anna Berg", a feed of latest stories
+    # under the article; a feed's or a live blog's later item has a stamp over it; read50 F3)
     return {
         i
         for k, i, t in pool.cands
         if t in flagged
         and (
-            (k > 0 and _clock_alone(texts[k - 1]))
+            (
+                k > 0
+                and _clock_alone(texts[k - 1])
+                and not (k in first and k + 1 < n and _header_anchor(page, k + 1))
+            )
             or _clock_led(texts[k])
             or not (
                 (k > 0 and _header_anchor(page, k - 1))
@@ -7096,19 +7141,23 @@ def _outline_headings(page: Page, pool: TitlePool) -> set[int]:
     club's headline, "1. FC Köln schlägt Bayern", over a sub-story of the "2. Bundesliga"
     was a heading, and that sub-story the title (s49 acc-read F5)."""
     texts = page.texts
-    out: set[int] = set()
-    for k, i, t in pool.cands:
+    # (every label of a chain, not only its first: the chain reads forward, and an
+    # outline's last two labels have too few after them; "3. Liga: Dresden verliert
+    # erneut" under "2. …" under "1. …" was the title; read50 F12)
+    headings: set[int] = set()
+    for k, _, t in pool.cands:
         if k == 0 or (m := _OUTLINE_LABEL.match(t)) is None:
             continue
-        j, chain = k, 1
-        while chain < _OUTLINE_CHAIN and (heads := tuple(_outline_next(m))):
+        j, chain = k, [k]
+        while len(chain) < _OUTLINE_CHAIN and (heads := tuple(_outline_next(m))):
             j = next((j2 for j2 in range(j + 1, len(texts)) if texts[j2].startswith(heads)), -1)
             if j < 0 or (m2 := _OUTLINE_LABEL.match(texts[j])) is None:
                 break
-            m, chain = m2, chain + 1
-        if chain >= _OUTLINE_CHAIN:
-            out.add(i)
-    return out
+            m = m2
+            chain.append(j)
+        if len(chain) >= _OUTLINE_CHAIN:
+            headings.update(chain)
+    return {i for k, i, _ in pool.cands if k in headings}
 
 
 #: lynx's number of a link before its text ("[33]The Future of Apple Innovation …")

@@ -3,6 +3,7 @@ the line model kept as the article's lines. The pages are written for these test
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from test_boilerplate_structures import _clean
@@ -171,3 +172,63 @@ def test_a_text_browsers_frames_fields_and_bare_buttons_go(run_stage: Any) -> No
     # (words with them are the page's: a button's label, a field's prompt, a sentence)
     for line in ["(BUTTON) Subscribe", "Name: ____", "IFRAME: the frame we built", "I_"]:
         assert not widget_line(line), line
+
+
+def test_a_long_run_of_labels_and_headlines_is_read_once() -> None:
+    """Thousands of short lines after the article where no list passes (the headlines share
+    their first word): each label's scan read all the lines after it again (read50 F4,
+    seconds for 10,000 lines); one pass now, on CPU time, whatever the machine's load."""
+    tail = [
+        "Related stories" if i % 2 == 0 else f"Council plan number story {i} here"
+        for i in range(20_000)
+    ]
+    lines = [*_ARTICLE, *tail]
+    start = time.process_time()
+    assert related_list_lines(lines, [True] * len(lines)) == []
+    assert time.process_time() - start < 1.5
+    # (the same stretch with different stories still goes, from its first label)
+    heads = [
+        "Storm hits the coast overnight",
+        "Museum reopens its doors",
+        "Ferry runs again from Monday",
+    ]
+    lines = [*_ARTICLE, "Sport", "Most read", *heads]
+    assert related_list_lines(lines, [True] * len(lines)) == list(range(5, 10))
+
+
+def test_an_articles_timeline_newest_first_is_no_feed() -> None:
+    """A timeline the article announces ("…, latest first:") and goes on after, each entry
+    a date and time over a headline: the article's own (read50 F14: removed as the site's
+    latest stories). Without the lead-in it reads as the site's box."""
+    timeline = [
+        "How the day unfolded, latest first:",
+        "2024-03-12 14:00",
+        "Police close the bridge after the collapse",
+        "2024-03-12 09:30",
+        "Engineers report cracks in the main pillar",
+        "2024-03-11 22:15",
+        "Residents report loud noises under the bridge",
+        "The city said it would open a temporary ferry service between the two banks on "
+        "Thursday and that a new bridge would take at least three years to build.",
+    ]
+    lines = [*_ARTICLE, *timeline]
+    assert dated_feed_lines(lines, [True] * len(lines)) == []
+    lines = [*_ARTICLE, *timeline[1:]]
+    assert dated_feed_lines(lines, [True] * len(lines)) == list(range(5, 11))
+
+
+def test_a_headline_is_read_alike_with_or_without_accents_or_bullets() -> None:
+    """A short line is a headline by its words, or by the letters of a script without
+    spaces, not by a letter outside ASCII; a number opens a headline unless its point or
+    bracket marks a list's item (read50 F11)."""
+    from corearchive_plugins.boilerplate.afterlists import _headline_line
+
+    for a, b in (("Biden wins Michigan", "Bidén wins Michigan"),
+                 ("Economy surprises markets", "Ökonomie überrascht Märkte"),
+                 ("10 things to know about the new tax",
+                  "* 10 things to know about the new tax")):  # fmt: skip
+        assert _headline_line(a) == _headline_line(b), (a, b)
+    assert not _headline_line("Bidén wins Michigan")
+    assert _headline_line("10 things to know about the new tax")
+    assert _headline_line("東京五輪の開催費用が過去最大に")  # (one run of Japanese)
+    assert _headline_line("1. Storm hits the northern coast")

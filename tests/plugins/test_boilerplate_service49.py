@@ -103,7 +103,21 @@ def test_an_ingredient_or_a_readers_rating_is_never_the_title() -> None:
         assert _never_title(line)[0], line
     for line in ("10 things to do in Lisbon", "1917", "3 Tage in Rom", "5 G networks"):
         assert not _never_title(line)[0], line
+    # (a headline that starts with a quantity and its unit, a title with a year or a figure
+    # in brackets: read50 F15)
+    for line in ("500 kg of cocaine seized at Hamburg port",
+                 "2 cups of coffee a day may protect the heart, study finds",
+                 "Rocky 4 (1985 film)", "Windows 7 (64 bit)"):  # fmt: skip
+        assert not _never_title(line)[0], line
     assert extract(QUICHE)["title"] != "20 cl de crème liquide"
+    head = "500 kg of cocaine seized at Hamburg port"
+    page = f"""{head}
+
+Customs officers found more than five hundred kilograms of cocaine hidden in a container of bananas from South America, the authorities said on Friday.
+
+The drugs, with a street value of more than twenty million euros, were discovered during a routine check of the container after it was unloaded from a ship.
+"""  # noqa: E501
+    assert extract(page)["title"] == head
 
 
 def test_a_name_with_a_lowercase_particle_is_a_byline_not_the_title() -> None:
@@ -125,6 +139,16 @@ def test_a_name_with_a_lowercase_particle_is_a_byline_not_the_title() -> None:
     assert not _particled_name("de Vries")  # (a particle opens no name)
     assert not _particled_name("Anna Berg")  # (no particle: _person_like's)
     assert extract(text)["title"] == "Zo vervang je een fietsketting in tien minuten"
+    # (a title of capitalised nouns and particles, "la fête" in its paragraph: no person's
+    # name; read50 F9)
+    fete = (
+        "Culture et loisirs à Lyon\nFête de la Musique\n21 juin 2024\n\n"
+        "Des centaines de concerts gratuits sont organisés ce vendredi dans toute la ville, "
+        "pour la quarante-troisième édition de la fête.\n\n"
+        "Les organisateurs attendent plus de cent mille personnes, et la ville a renforcé les "
+        "transports en commun jusqu'à deux heures du matin.\n"
+    )
+    assert extract(fete)["title"] == "Fête de la Musique"
 
 
 def test_a_genre_labelled_byline_gives_its_author() -> None:
@@ -139,6 +163,26 @@ def test_a_genre_labelled_byline_gives_its_author() -> None:
             "Schauspielerinnen, die bei ihr das Sprechen lernten.\n"
         )
         assert extract(text)["authors"] == [name], line
+
+
+def test_a_reviews_headline_with_of_is_no_genre_byline() -> None:
+    """ "Critique de <film>", "Crítica de <film>", "Recensione di <film>": a review's
+    headline, the work's name after "of"; the genre's noun is a byline's with the word that
+    means "by" alone (read50 F1: the film was the author, the byline the title)."""
+    body = (
+        "Le deuxième volet de la saga arrive enfin en salles, et il tient toutes les "
+        "promesses du premier film, avec des images encore plus impressionnantes.\n"
+    )
+    reviews = [
+        ("Critique de Dune Deuxième Partie", "Par Claire Martin", "Claire Martin"),
+        ("Crítica de Oppenheimer", "Por Ana López", "Ana López"),
+        ("Recensione di Oppenheimer", "di Marco Rossi", "Marco Rossi"),
+    ]
+    for head, byline, name in reviews:
+        record = extract(f"{head}\n\n{byline}\n\n{body}")
+        assert (record["title"], record["authors"]) == (head, [name]), head
+    record = extract(f"Film du jour\n\nCritique par Claire Martin\n\n{body}")
+    assert record["authors"] == ["Claire Martin"]
 
 
 def test_shop_buttons_and_an_affiliate_disclosure_are_removed(run_stage: Any) -> None:
@@ -158,3 +202,21 @@ def test_shop_buttons_and_an_affiliate_disclosure_are_removed(run_stage: Any) ->
              "Tickets cost £5 at the door.", "Artykuł zawiera linki afiliacyjne."]  # fmt: skip
     assert sorted(shop_lines(lines, [True] * len(lines))) == [0, 1, 4]
     assert not disclosure("The council will receive a commission report next week.")
+    # (what the site earns its commission on, the reader's purchase or its links; read50 F10)
+    assert not disclosure(
+        "Under the current rules, advisers may earn a commission on every product they sell, "
+        "which critics say encourages them to recommend products that are not in the "
+        "interest of their clients."
+    )
+    notes = [
+        "If you buy something from a Verge link, Vox Media may earn a commission.",
+        "Tecnoblog pode receber comissão por compras feitas a partir dos links.",
+    ]
+    assert all(disclosure(note) for note in notes)
+    # (a price "in" a place, "from" a date: an article's data, a shop's with a disclosure
+    # on the page only; read50 F2)
+    rents = ["Average rent – €1,450 in Munich", "Average rent – €1,180 in Berlin",
+             "€960 in Cologne", "$25 from March", "2799 zł w Warszawie"]  # fmt: skip
+    assert shop_lines(rents, [True] * len(rents)) == {}
+    keep = [True] * len(rents) + [False]  # (a disclosure the model removed already)
+    assert len(shop_lines([*rents, lines[-1]], keep)) == len(rents)

@@ -239,3 +239,25 @@ def test_the_threads_posters_are_names_alone_in_its_annotation(run_stage, name):
         # (no head's separator and time, no figure's label and count)
         assert not any(mark in p for mark in ("·", "»", ":", " ago", "Berichten")), p
         assert len(p.split()) <= 2, p
+
+
+def test_a_page_with_its_stamps_over_the_texts_is_no_qa_page():
+    """A parliament's written question writes "Asked <date>" over the question and
+    "Answered <date>" over the answer: the answer's paragraphs under the last stamp were
+    removed as a Q&A page's footer (read50 F8). Stack Exchange's text stands over its stamp."""
+    from corearchive_plugins.boilerplate.structures import qa_chrome
+
+    lines = [
+        "Written question: Rail fares for disabled passengers",
+        "Asked by Jane Smith (Northtown)",
+        "Asked 3 March 2024",
+        "To ask the Secretary of State for Transport, what steps he is taking to reduce rail "
+        "fares for disabled passengers travelling at peak times.",
+        "Answered 10 March 2024",
+        "Answered by Tom Brown, Minister of State for Rail",
+        "The Government is committed to making rail travel accessible to all passengers, and "
+        "the Disabled Persons Railcard already offers a third off most fares.",
+        "We are working with the industry to extend the discount to peak times on more "
+        "routes, and we will publish the results of a trial later this year.",
+    ]
+    assert qa_chrome(lines, [True] * len(lines)) == ([], [])

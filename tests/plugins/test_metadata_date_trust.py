@@ -128,6 +128,11 @@ def test_an_undotted_am_pm_on_an_english_page_breaks_the_tie_month_first() -> No
     assert (res["published"], _chosen(res)["order"]) == ("2024-06-12", "us")
     res = extract(page("By Jane Doe", "Published 06/12/2024, 08:00 AM IST"))
     assert (res["published"][:10], _chosen(res)["order"]) == ("2024-12-06", "undecided")
+    # (the other day-first countries that write AM/PM: Hong Kong, Pakistan, Africa's zones,
+    # Europe's; read50 F5)
+    for zone in ("HKT", "PKT", "WAT", "EAT", "MYT", "CET"):
+        res = extract(page("By Jane Doe", f"Published 06/12/2024, 08:00 AM {zone}"))
+        assert (res["published"][:10], _chosen(res)["order"]) == ("2024-12-06", "undecided")
     res = extract(
         page("By Jane Doe", "Published 06/12/2024, 08:00 AM"), url="https://example.com.au/a"
     )

@@ -39,6 +39,27 @@ def test_a_numbered_club_headline_is_the_title() -> None:
     assert extract(_FC)["title"] == "1. FC Köln schlägt Bayern München mit 2:1"
 
 
+def test_no_label_of_a_three_label_outline_is_the_title() -> None:
+    """A round-up's headline over "1. …", "2. …", "3. …": the chain read forward vetoed
+    only its first label, and the last one won the title (read50 F12)."""
+    head = "Bundesliga am Wochenende: alle Spiele im Überblick"
+    page = "\n\n".join(
+        [
+            head,
+            "1. FC Köln schlägt Bayern München",
+            "Der 1. FC Köln hat am Samstag überraschend gegen den FC Bayern München gewonnen "
+            "und damit die Tabellenführung der Münchner in Gefahr gebracht.",
+            "2. Bundesliga: Hamburg bleibt Spitze",
+            "Der Hamburger SV hat auch sein zwölftes Heimspiel der Saison gewonnen und bleibt "
+            "an der Spitze der Tabelle der zweiten Liga.",
+            "3. Liga: Dresden verliert erneut",
+            "Dynamo Dresden hat zum dritten Mal in Folge verloren, der Trainer steht nach dem "
+            "Spiel nun stark in der Kritik der Fans.",
+        ]
+    )
+    assert extract(page)["title"] == head
+
+
 # F9: a byline in capitals joined by "Y"
 
 _SEQUIA = (

@@ -147,6 +147,23 @@ def test_a_headline_the_feed_repeats_stays_the_title() -> None:
     assert extract(page)["title"] == "Harbour signs a Dutch international for the back court"
 
 
+def test_a_headline_under_its_time_and_over_its_byline_stays_the_title() -> None:
+    """The page's headline with its time over it and its byline under it, the site's feed
+    of latest stories under the article: the feed's earlier time vetoed the headline as a
+    live post's (read50 F3). A live post's headline has a paragraph under it, a feed's later
+    item a stamp over it."""
+    page = (
+        "14:05\n\nMinister resigns after expenses scandal\n\nBy Anna Berg\n\n"
+        "The transport minister resigned on Tuesday after a newspaper reported that he had "
+        "claimed the cost of a second home he did not live in.\n\n"
+        "He said in a statement that he had broken no rules but did not want the story to "
+        "distract from the government's work.\n\n"
+        "Latest news\n\n13:50\n\nStorm warning issued for the northern coast\n\n"
+        "12:10\n\nMuseum reopens after two years of renovation\n"
+    )
+    assert extract(page)["title"] == "Minister resigns after expenses scandal"
+
+
 @pytest.mark.parametrize(
     ("line", "alone", "led"),
     [
