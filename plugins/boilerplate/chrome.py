@@ -31,9 +31,10 @@ The wiki's last-edit date stays the metadata stage's evidence (it reads the remo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import compress, pairwise
+
+from corearchive import lazyre as re
 
 from .lines import LINE_ENDS, NETWORKS
 from .reflow import BROWSER_BUTTON, GLUED_BAR_CHARS, GLUED_BAR_SPACE
