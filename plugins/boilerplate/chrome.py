@@ -477,7 +477,8 @@ def shop_lines(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
     for j, (s, k) in enumerate(zip(lines, keep, strict=True)):
         if not k:
             continue
-        if any(c.isdigit() for c in s) and len(s.split()) <= _OFFER_WORDS and _OFFER.fullmatch(s):
+        # (the word count first: most kept lines are prose, longer than a button)
+        if len(s.split()) <= _OFFER_WORDS and any(map(str.isdigit, s)) and _OFFER.fullmatch(s):
             out[j] = OFFER_REASON
         elif disclosure(s):
             out[j] = DISCLOSURE_REASON
