@@ -53,3 +53,21 @@ def test_shop_lines_same_answers() -> None:
     keep = [rng.random() < 0.9 for _ in lines]
     assert chrome.shop_lines(lines, keep) == _old_shop_lines(lines, keep)
     assert any(chrome.shop_lines(lines, keep).values())
+
+
+def test_disclosure_letters_spelt_out() -> None:
+    # disclosure's gate names _DISCLOSURE_LETTERS' letters one by one: the same ones
+    import inspect
+
+    source = inspect.getsource(chrome.disclosure)
+    assert all(f'"{x}" in low' in source for x in chrome._DISCLOSURE_LETTERS)
+    lines = [
+        "Vox Media may earn a commission", "affiliate links", "A FILM by", "promise",
+        "Provision", "prowizja", "nothing here", "Cet article contient des liens d'affiliation",
+    ]  # fmt: skip
+    for line in lines:
+        low = line.lower()
+        gate = any(x in low for x in chrome._DISCLOSURE_LETTERS)
+        assert chrome.disclosure(line) == (
+            gate and len(line.split()) <= 60 and chrome._DISCLOSURE.search(line) is not None
+        )
