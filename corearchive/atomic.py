@@ -16,7 +16,6 @@ import functools
 import hashlib
 import json
 import os
-import re
 import shutil
 import sqlite3
 import sys
@@ -24,6 +23,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TextIO
+
+from corearchive import lazyre as re
 
 from .catalog import open_read_only
 from .errors import (

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import html
 import html.entities
-import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
+
+from corearchive import lazyre as re
 
 #: Chinese and Japanese characters as a character class's ranges: kana, the CJK unified
 #: ideographs and their extension A, the compatibility ideographs (the one list of the

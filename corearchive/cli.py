@@ -9,7 +9,6 @@ import json
 import logging
 import math
 import os
-import re
 import signal
 import sqlite3
 import sys
@@ -19,6 +18,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+
+from corearchive import lazyre as re
 
 from . import __version__
 from .catalog import DEFAULT_CACHE_MB

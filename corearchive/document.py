@@ -7,12 +7,13 @@ import hashlib
 import operator
 import os
 import posixpath
-import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, TypeVar, get_args
+
+from corearchive import lazyre as re
 
 from .characters import tidy_text, unescape_references
 from .redact import redact_url

@@ -15,7 +15,6 @@ import io
 import itertools
 import json
 import os
-import re
 import stat
 import sys
 import tempfile
@@ -24,6 +23,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from corearchive import lazyre as re
 
 from .document import BUILTIN_FORMATS, Document, printable
 from .hookspecs import builtin

@@ -11,9 +11,10 @@ and all: it is the input.)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
+
+from corearchive import lazyre as re
 
 #: What stands for a value taken out.
 HIDDEN = "***"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -19,6 +18,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import orjson
+
+from corearchive import lazyre as re
 
 from .atomic import AtomicFile
 from .document import CONTROLS, Document, Drop, printable, source_path

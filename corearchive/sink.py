@@ -6,12 +6,13 @@ interrupted run leaves no half-written file under a final name.
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from corearchive import lazyre as re
 
 from .atomic import scratch_root
 from .options import NoOptions

@@ -12,13 +12,14 @@ import bz2
 import gzip
 import io
 import lzma
-import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
+
+from corearchive import lazyre as re
 
 from .document import Document, Drop
 from .urlkey import is_web_address, url_key

@@ -40,13 +40,14 @@ import importlib
 import itertools
 import json
 import os
-import re
 import struct
 import uuid
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
+
+from corearchive import lazyre as re
 
 from .atomic import (
     Commit,

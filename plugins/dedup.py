@@ -31,7 +31,6 @@ import hashlib
 import itertools
 import json
 import math
-import re
 import sqlite3
 import unicodedata
 import zlib
@@ -53,6 +52,7 @@ from corearchive import (
     hookimpl,
     option,
 )
+from corearchive import lazyre as re
 from corearchive.catalog import open_read_only
 from corearchive.takedown import TakedownMatcher, sig_params
 from corearchive.urlkey import VERSION as _URL_KEY_VERSION

@@ -45,7 +45,6 @@ published, so they are written here, with numpy where a loop would cost.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import filterfalse
 from operator import methodcaller
@@ -55,6 +54,7 @@ from typing import Any, Literal
 import numpy as np
 
 from corearchive import Document, Drop, OptionValueError, Stage, hookimpl, option
+from corearchive import lazyre as re
 
 #: Languages written without spaces between words (a whitespace "word" is a phrase or a
 #: sentence there): the word rules are not applied.

@@ -17,7 +17,6 @@ import hashlib
 import io
 import json
 import math
-import re
 import shutil
 import tempfile
 import unicodedata
@@ -43,6 +42,7 @@ from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
+from corearchive import lazyre as re
 from corearchive.characters import shortened
 from corearchive.document import (
     MAX_NAME_CHARS,

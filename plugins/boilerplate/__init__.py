@@ -54,7 +54,6 @@ local stages (the metadata stage reads them when present, and computes them othe
 from __future__ import annotations
 
 import html as html_lib
-import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -67,6 +66,7 @@ from operator import not_
 from typing import Any, Literal, cast
 
 from corearchive import Document, Drop, Stage, hookimpl, option
+from corearchive import lazyre as re
 from corearchive.characters import tidy_text
 from corearchive.limits import held, time_limit
 

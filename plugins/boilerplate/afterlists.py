@@ -22,11 +22,11 @@ tour's dates, "June 9 – …", "June 10 – …", or a list of one form, are th
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date
 from itertools import pairwise
 
+from corearchive import lazyre as re
 from corearchive.characters import CJK_RANGES
 
 from .feeds import _headline

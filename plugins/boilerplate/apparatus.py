@@ -20,8 +20,9 @@ lost with it. Two decisions put them back:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+
+from corearchive import lazyre as re
 
 from .structures import _prose_line
 

@@ -16,7 +16,7 @@ article's headings (:func:`nested_menu_items`).
 
 from __future__ import annotations
 
-import re
+from corearchive import lazyre as re
 
 #: the reason of a line removed as :func:`placeholder_line` or :func:`markup_line`
 ARTEFACT_REASON = "image placeholder or tag markup of a text browser's rendering, not text"

@@ -17,8 +17,9 @@ row, never two in a row (a box's "Related topics" / "Premier League" ends it).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+
+from corearchive import lazyre as re
 
 from .structures import SENTENCE_END, _clock
 

@@ -14,8 +14,9 @@ record high" / the post's paragraph: the item with a paragraph under it is a pos
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
+
+from corearchive import lazyre as re
 
 from .lines import CLOSING_MARKS, CUE_PHRASES, SENTENCE_MARKS
 from .structures import stop_end

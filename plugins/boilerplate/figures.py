@@ -14,8 +14,9 @@ pages without them.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from corearchive import lazyre as re
 
 from .apparatus import labelled
 from .lines import CUE_WORDS

@@ -15,7 +15,6 @@ less CPU. Trees are still ``HtmlElement`` instances, which trafilatura takes as 
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +31,8 @@ from lxml.html import (
     HtmlProcessingInstruction,
     fromstring,
 )
+
+from corearchive import lazyre as re
 
 __all__ = ["AttrIndex", "guarded", "guarded_xpaths", "links_below", "load_html", "page_xpaths"]
 

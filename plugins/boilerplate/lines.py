@@ -19,7 +19,6 @@ import hashlib
 import json
 import math
 import os
-import re
 import threading
 import unicodedata
 from itertools import chain, compress, pairwise
@@ -27,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from corearchive import lazyre as re
 from corearchive.characters import CJK_RANGES
 from corearchive.errors import ModelFileError
 from corearchive.modelfile import read_model

@@ -20,9 +20,10 @@ $50") is passed over.
 
 from __future__ import annotations
 
-import re
 from itertools import islice
 from typing import Any
+
+from corearchive import lazyre as re
 
 #: the fewest cards of a listing (a product page's three related products are no listing:
 #: its own price comes first, see the module's docstring)

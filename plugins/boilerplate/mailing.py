@@ -28,9 +28,10 @@ trafilatura's text. The About paragraph of the issuer stays: it is the release's
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Sequence
+
+from corearchive import lazyre as re
 
 from .lines import _SENT_IN, CLOSING_MARKS, SENTENCE_MARKS
 from .notes import _LEAD, LEAD_MARKS

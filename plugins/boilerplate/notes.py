@@ -28,7 +28,7 @@ list marks, markdown emphasis or brackets), so that an article's own sentence qu
 
 from __future__ import annotations
 
-import re
+from corearchive import lazyre as re
 
 from .lines import LINE_ENDS
 

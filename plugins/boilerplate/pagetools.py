@@ -13,8 +13,9 @@ which a heading uses too ("Print", "Captions"), and a player's clock are tools b
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+
+from corearchive import lazyre as re
 
 #: the reason given to the lines removed
 PAGE_TOOL_REASON = "page tool, player control or screen-reader label"

@@ -12,7 +12,7 @@ such label.
 
 from __future__ import annotations
 
-import re
+from corearchive import lazyre as re
 
 #: the reason of a line removed by :func:`post_neighbour_lines`
 POST_NAV_REASON = "link to the previous or next post"

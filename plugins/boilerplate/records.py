@@ -23,10 +23,11 @@ lines and the label / value tables):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
+
+from corearchive import lazyre as re
 
 from .structures import (
     _BRACKETED,

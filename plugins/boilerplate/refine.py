@@ -31,11 +31,12 @@ fold (the model is less sure of furniture inside an article than in-sample figur
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 from collections.abc import Collection, Container, Mapping
 from itertools import compress
 from typing import Any
+
+from corearchive import lazyre as re
 
 from .lines import FEATURE_INDEX, cue_only
 from .notes import is_note, is_sign_up

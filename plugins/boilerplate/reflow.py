@@ -29,7 +29,6 @@ html2text writes them, 589 of 595 have three or more).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -37,6 +36,8 @@ from collections.abc import Callable
 from functools import cache
 from itertools import compress, islice, pairwise, repeat
 from typing import NamedTuple
+
+from corearchive import lazyre as re
 
 from .lines import CLOSING_MARKS, SCRIPT_ENDS, SENTENCE_MARKS
 

@@ -23,9 +23,10 @@ their leaders.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import pairwise
+
+from corearchive import lazyre as re
 
 from .structures import stop_end
 

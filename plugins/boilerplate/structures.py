@@ -35,7 +35,6 @@ over "87") is the article's right above its text or right after it (:func:`artic
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
@@ -44,6 +43,7 @@ from functools import lru_cache
 from itertools import chain, compress, pairwise
 from typing import Any
 
+from corearchive import lazyre as re
 from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
 from .chrome import READ_TIME

@@ -12,8 +12,9 @@ train's new timetable") is followed by no line of its last item.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+
+from corearchive import lazyre as re
 
 #: the reason given to the lines removed
 TRAIL_REASON = "breadcrumb trail on one line (its last item is the heading under it)"

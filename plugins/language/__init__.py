@@ -15,7 +15,6 @@ of a code-switched text (``allowed_share``); without one it only tags.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +31,7 @@ from corearchive import (
     hookimpl,
     option,
 )
+from corearchive import lazyre as re
 
 from .. import is_post
 from . import detect as detector

@@ -45,7 +45,6 @@ import functools
 import json
 import math
 import os
-import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
@@ -56,6 +55,7 @@ from operator import add
 # not in the function; it loads no model (its tables are compiled in).
 import pycld2
 
+from corearchive import lazyre as re
 from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
 # ---------------------------------------------------------------- tunables ----

@@ -27,7 +27,6 @@ source of each field.
 from __future__ import annotations
 
 import html as htmllib
-import re
 from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -40,6 +39,7 @@ from urllib.parse import urlsplit
 from lxml.html import defs as html_defs
 
 from corearchive import Document, Drop, Stage, hookimpl, option
+from corearchive import lazyre as re
 from corearchive.characters import REFERENCE, TAG, shortened, tidy_field
 from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN

@@ -16,7 +16,6 @@ same tree, gives both the fields and htmldate's date.
 from __future__ import annotations
 
 import html as htmllib
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from corearchive import lazyre as re
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 if TYPE_CHECKING:

@@ -20,8 +20,9 @@ who said or asked it (s39 acc-read F11): a wall speaks to its reader.
 from __future__ import annotations
 
 import itertools
-import re
 from typing import Any, Literal
+
+from corearchive import lazyre as re
 
 from ..boilerplate.notes import REPORTED, is_paywall
 from ..boilerplate.structures import is_handle

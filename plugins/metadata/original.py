@@ -11,8 +11,9 @@ says what the date is.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from corearchive import lazyre as re
 
 from .text import OLDEST_YEAR, earliest_year, find_dates, iso_value
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,6 +34,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import numpy.typing as npt
 
+from corearchive import lazyre as re
 from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
 from .. import correction_pattern

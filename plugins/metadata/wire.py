@@ -11,8 +11,9 @@ name case.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from corearchive import lazyre as re
 
 #: Agencies by the names bylines give them (lowercased), and the name recorded
 _LONG = {
