@@ -230,6 +230,77 @@ NETWORKS = (
     "פייסבוק", "וואטסאפ", "טוויטר", "微信", "微博", "फेसबुक", "ट्विटर", "व्हाट्सएप", "카카오톡",
     "페이스북", "เฟซบุ๊ก", "ไลน์", "вконтакте", "одноклассники", "однокласники",
 )  # fmt: skip
+#: Copyright, reproduction and end-of-story notices outside Latin scripts, cue phrases of
+#: the lexicon and what :func:`notice_line` looks for. The page's last line, such a notice
+#: was taken for the article's last paragraph and kept, and the related boxes above it
+#: with it (s50 acc-scripts N2)
+_NOTICE_PHRASES = [
+    "جميع الحقوق محفوظة",
+    "كل الحقوق محفوظة",
+    "حقوق النشر محفوظة",
+    "کلیه حقوق",
+    "تمامی حقوق",
+    "حقوق محفوظ",
+    "جملہ حقوق محفوظ",
+    "انتهای پیام",
+    "כל הזכויות שמורות",
+    "सर्वाधिकार सुरक्षित",
+    "सर्व हक्क राखीव",
+    "স্বত্ব সংরক্ষিত",
+    "সর্বস্বত্ব সংরক্ষিত",
+    "版权所有",
+    "版權所有",
+    "不得转载",
+    "不得轉載",
+    "未经授权不得转载",
+    "未經授權不得轉載",
+    "無断転載",
+    "無断転載を禁じます",
+    "無断転載禁止",
+    "무단 전재 및 재배포 금지",
+    "무단전재 및 재배포 금지",
+    "무단 전재",
+    "무단전재",
+    "재배포 금지",
+    "저작권자",
+    "все права защищены",
+    "усі права захищено",
+    "всі права захищені",
+    "всички права запазени",
+    "με την επιφύλαξη παντός δικαιώματος",
+    "ყველა უფლება დაცულია",
+    "բոլոր իրավունքները պաշտպանված են",
+    "அனைத்து உரிமைகளும் பாதுகாக்கப்பட்டவை",
+    "สงวนลิขสิทธิ์",
+]
+#: The Latin scripts' rights phrases (cue phrases of their own in :data:`_CUE_PHRASES`)
+_LATIN_RIGHTS = (
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "todos os direitos reservados",
+)
+#: A related box's label ("Read also", "اقرأ أيضا", "यह भी पढ़ें"): a cue phrase of the
+#: lexicon, and what a "read also" box in the middle of an article starts with (see
+#: :func:`_box_rows`)
+RELATED_LABELS = (
+    "read also", "also read", "see also", "read more", "related", "related articles",
+    "related stories", "related news", "more on this story", "you may also like",
+    "lesen sie auch", "auch interessant", "mehr zum thema", "siehe auch", "lire aussi",
+    "à lire aussi", "voir aussi", "lea también", "te puede interesar", "leggi anche",
+    "leia mais", "leia também", "czytaj także", "czytaj też", "ilgili haberler", "baca juga",
+    "xem thêm", "читайте также", "читать также", "по теме", "похожие новости",
+    "читайте також", "διαβάστε επίσης", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ أيضًا",
+    "أخبار ذات صلة", "مواضيع ذات صلة", "بیشتر بخوانید", "خبرهای مرتبط", "مطالب مرتبط",
+    "یہ بھی پڑھیے", "یہ بھی پڑھیں", "متعلقہ خبریں", "כתבות נוספות", "כתבות קשורות", "קראו עוד",
+    "קרא עוד", "עוד באתר", "यह भी पढ़ें", "ये भी पढ़ें", "संबंधित खबरें", "हेही वाचा",
+    "আরও পড়ুন", "இதையும் படிக்க", "இதையும் படியுங்கள்", "தொடர்புடைய செய்திகள்",
+    "ข่าวที่เกี่ยวข้อง", "อ่านเพิ่มเติม", "相关阅读", "相关新闻", "相關閱讀", "相關新聞", "推荐阅读",
+    "延伸阅读", "延伸閱讀", "関連記事", "関連ニュース", "관련기사", "관련 뉴스", "ასევე წაიკითხეთ",
+    "მსგავსი სიახლეები", "կարդացեք նաև", "նմանատիպ նյութեր", "առնչվող նյութեր",
+)  # fmt: skip
 _CUE_PHRASES = [
     "abo",
     "abonnement",
@@ -538,8 +609,95 @@ _CUE_PHRASES = [
     "ຂ່າວທີ່ກ່ຽວຂ້ອງ",
     "ອ່ານຕໍ່",
     "ໂຄສະນາ",
+    # The chrome of the scripts the lexicon had no word of (Georgian, Armenian, Tamil,
+    # Urdu) or lacked a box's label in (Persian, Korean, Chinese, Russian): share, related,
+    # most read, read also, comments, tags, photo, minutes (a read time), and the notices
+    # and related boxes' labels below (s50 acc-scripts N2, N3). As the sites' own chrome
+    # words; words with a zero-width non-joiner are written as its tokens, space-separated.
+    *_NOTICE_PHRASES,
+    *RELATED_LABELS,
+    # Georgian
+    "გაზიარება",
+    "გააზიარე",
+    "მსგავსი სიახლეები",
+    "მსგავსი ამბები",
+    "ასევე წაიკითხეთ",
+    "ასევე იხილეთ",
+    "ყველაზე კითხვადი",
+    "კომენტარები",
+    "თეგები",
+    "ფოტო",
+    "წუთი",
+    # Armenian
+    "կիսվել",
+    "նմանատիպ նյութեր",
+    "կարդացեք նաև",
+    "առնչվող նյութեր",
+    "ամենաընթերցված",
+    "մեկնաբանություններ",
+    "պիտակներ",
+    "թեգեր",
+    "լուսանկարը",
+    "րոպե",
+    # Tamil
+    "பகிர்",
+    "பகிரவும்",
+    "இதையும் படிக்க",
+    "இதையும் படியுங்கள்",
+    "மேலும் படிக்க",
+    "தொடர்புடைய செய்திகள்",
+    "அதிகம் படித்தவை",
+    "கருத்துகள்",
+    "குறிச்சொற்கள்",
+    "புகைப்படம்",
+    "நிமிடம்",
+    # Urdu
+    "یہ بھی پڑھیے",
+    "یہ بھی پڑھیں",
+    "شیئر کریں",
+    "متعلقہ خبریں",
+    "سب سے زیادہ پڑھی جانے والی",
+    "تبصرے",
+    "ٹیگز",
+    # Persian
+    "خبرهای مرتبط",
+    "مطالب مرتبط",
+    "پربیننده ترین ها",
+    "پربازدیدترین",
+    "پربازدیدترین ها",
+    "برچسب ها",
+    "نظرات",
+    "عکس",
+    "دقیقه",
+    # Korean, Chinese, Japanese, Russian
+    "많이 본 뉴스",
+    "관련 뉴스",
+    "댓글",
+    "태그",
+    "기사 공유",
+    "推荐阅读",
+    "延伸阅读",
+    "延伸閱讀",
+    "热门新闻",
+    "标签",
+    "標籤",
+    "评论",
+    "評論",
+    "责任编辑",
+    "責任編輯",
+    "報料",
+    "报料",
+    "関連ニュース",
+    "コメント",
+    "タグ",
+    "фото",
+    "мин",
+    "похожие новости",
+    "самое читаемое",
+    "теги",
     *NETWORKS,
 ]
+_CUE_PHRASES = list(dict.fromkeys(_CUE_PHRASES))  # (a phrase listed twice counted twice)
 # ----------------------------------------------------------------- model loading ----
 #: The model file format this code reads (the JSON model's ``version``).
 MODEL_VERSION = 1
@@ -3029,6 +3187,94 @@ _TAIL_WORDS = 4
 _END_IN_LINE = re.compile("[" + re.escape(SENTENCE_MARKS) + r"][\"”»’)]*\s+(?=\S)")
 
 
+#: A site's notice (:func:`notice_line`): a copyright sign or word at the line's start, or
+#: a rights, no-reproduction or end-of-story phrase anywhere in it (a phrase's words may
+#: be written together: "무단전재")
+_NOTICE = re.compile(
+    r"(?i)^\W{0,3}(?:[©ⓒⒸ]|\(c\)|copyright\b)|"
+    + "|".join(r"\s*".join(map(re.escape, p.split())) for p in (*_NOTICE_PHRASES, *_LATIN_RIGHTS))
+)
+#: The most words of a notice: a longer line holding a rights phrase is a paragraph on them
+_NOTICE_WORDS = 30
+
+
+def notice_line(line: str) -> bool:
+    """Whether ``line`` is a site's copyright, reproduction or end-of-story notice
+    (:data:`_NOTICE`, at most :data:`_NOTICE_WORDS` words): page furniture, never the
+    article's last paragraph, though it may read as a sentence ("© 2026 Example News. We
+    are not responsible for the content of external sites.")."""
+    return (
+        _NOTICE.search(line) is not None and len(line.split(None, _NOTICE_WORDS)) <= _NOTICE_WORDS
+    )
+
+
+def _notice_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
+    """Which of the stripped lines ``rows`` (features ``X``) are a site's notice
+    (:func:`notice_line`); only the lines of :data:`_NOTICE_WORDS` tokens or fewer are
+    searched."""
+    out = np.zeros(len(rows), bool)
+    for j in np.flatnonzero((X[:, 0] > 0) & (X[:, 0] <= _NOTICE_WORDS)).tolist():
+        out[j] = notice_line(rows[j])
+    return out
+
+
+#: The cue phrases and related labels as their tokens joined by a space (a line's tokens
+#: are compared to them: "Read also:" is "read also")
+_CUE_KEYS = frozenset(" ".join(_TOK.findall(p)) for p in _CUE_PHRASES)
+_LABEL_KEYS = frozenset(" ".join(_TOK.findall(p)) for p in RELATED_LABELS)
+#: A "read also" box's headlines: this many, at most (and one at least)
+_BOX_HEADLINES = 4
+#: A headline's tokens (:func:`_box_rows`), or letters of a script without spaces
+_BOX_WORDS = (3, 25)
+_BOX_LETTERS = 12
+#: The full stops a headline does not end with (a question or an exclamation it may)
+_BOX_STOPS = (".", "。", "।", "۔", "։", ":", ";", "…")
+
+
+#: A question's or an exclamation's headline: its marks, and its most tokens
+_BOX_ASKS = ("?", "!", "؟", "？", "！")
+_BOX_ASK_WORDS = 15
+
+
+def _line_key(line: str) -> str:
+    """A line's tokens (:data:`_TOK`), lower-cased, joined by a space."""
+    return " ".join(_TOK.findall(line.lower()))
+
+
+def _box_rows(rows: list[str], X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the stripped lines ``rows`` (features ``X``) -> (phrase, label, headline): the
+    lines that are a cue phrase alone, with figures at most beside it ("Most read", "3
+    мин.", "இதையும் படிக்க": the ``cueonly`` rule counts a phrase as one cue, and a line of
+    two words never held as many cues as tokens); the lines that are a related box's label
+    (:data:`RELATED_LABELS`); and the lines that read as a headline: 3-25 tokens (or 12
+    letters or more in a script without spaces), no full stop at the end, no prose. Only
+    lines of 25 tokens or fewer are read."""
+    n = len(rows)
+    phrase = np.zeros(n, bool)
+    label = np.zeros(n, bool)
+    head = np.zeros(n, bool)
+    ntok = X[:, 0]
+    prose = (ntok >= 8) & (X[:, 3] > 0)
+    # (a question's or an exclamation's headline may read as a sentence: "Smog: what is it
+    # and how can you protect yourself?")
+    short = (ntok > 0) & (ntok <= _BOX_WORDS[1]) & (~prose | (ntok <= _BOX_ASK_WORDS))
+    for j in np.flatnonzero(short).tolist():
+        line = rows[j]
+        if prose[j] and not line.rstrip(_CLOSERS).endswith(_BOX_ASKS):
+            continue
+        if ntok[j] <= _CUEONLY_TOKENS and X[j, _FI["cue"]] > 0:
+            key = _line_key(line)
+            label[j] = key in _LABEL_KEYS
+            words = key.split()
+            bare = " ".join(w for w in words if not w.isdigit())
+            phrase[j] = bare in _CUE_KEYS and len(words) - len(bare.split()) <= 1
+        if not line.rstrip(_CLOSERS).endswith(_BOX_STOPS) and "://" not in line:
+            head[j] = ntok[j] >= _BOX_WORDS[0] or (
+                not line.isascii() and sum(c.isalpha() for c in line) >= _BOX_LETTERS
+            )
+    return phrase, label, head
+
+
 def _paragraphs_with_tail(rows: list[str], X: np.ndarray) -> np.ndarray:
     """Which of the stripped lines ``rows`` (features ``X``) are a paragraph with a tail
     after its last sentence's end: an agency's sign-off in capitals ("… could be misused.
@@ -3221,14 +3467,29 @@ def _captions(
     return above & _caption_line(X, keep) & (nxt | prv_t | cue)
 
 
-def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_name=None, tail=None):
+def _rules_rows(
+    X,
+    p,
+    rb,
+    thr,
+    rules=RULES,
+    nomark=None,
+    nomark_tl=None,
+    file_name=None,
+    tail=None,
+    notice=None,
+    box=None,
+):
     """:func:`_rules` over a batch (documents at row bounds ``rb``) -> (scores, reasons keyed
     by row); each document gets exactly what :func:`_rules` gives it alone, but for
     ``file_name``: the title rows that are an image's file name (:func:`_file_name_titles`),
     no title to the caption rule, and ``tail``: paragraphs with a sign-off or glued chrome
     after their end (:func:`_paragraphs_with_tail`) and a line-up's or a chronology's rows
     (:func:`_listed_rows`), and the copy of a repeated headline that heads prose
-    (:func:`_heading_copies`), not title-like to the teaser rule (the
+    (:func:`_heading_copies`), not title-like to the teaser rule, ``notice``: the site's
+    notices that read as prose (:func:`_notice_rows`), never the article's last prose line,
+    and ``box``: the lines that are a cue phrase alone, a related box's label, a headline
+    (:func:`_box_rows`), for the ``cueonly`` rule and a "read also" box's (the
     stage's path only: ``_rules`` serves research scripts, which read no rows' text)."""
     p = p.copy()
     n = len(p)
@@ -3250,6 +3511,8 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_na
     keep = p >= thr
     prose = ((ntok >= 8) & (end_sent > 0)) | nomark
     kpm = keep & prose
+    if notice is not None:
+        kpm &= ~notice
     nonempty = rb[1:] > rb[:-1]
     starts = rb[:-1][nonempty]
     first = np.full(D, n, np.int64)  # first / last kept prose row of each document
@@ -3267,7 +3530,9 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_na
             left = np.cumsum(~keep | (X[:, _FI["cue"]] > 0))
             after &= ~nomark_tl | (left > left[np.maximum(last, 0)][ld])
         if (keep & tl & after).any():  # (else no line it could spare)
-            after &= ~_article_list(X, keep, tl, np.maximum(last, 0)[ld], e)
+            # (a notice under a list is no article going on below it)
+            kn = keep if notice is None else keep & ~notice
+            after &= ~_article_list(X, kn, tl, np.maximum(last, 0)[ld], e)
         drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | after)
         _demote(p, why, drop, half, TEASER_REASON)
     if "caption" in rules:
@@ -3304,7 +3569,20 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_na
                     why[k] = "prose line continuing the article after an ad/share line"
                 nxt = k + 1
     if "cueonly" in rules:
-        _demote(p, why, (p >= thr) & cue_only(X), half, CUEONLY_REASON)
+        alone = cue_only(X) if box is None else cue_only(X) | box[0]
+        _demote(p, why, (p >= thr) & alone, half, CUEONLY_REASON)
+    if notice is not None and "teaser" in rules:
+        # a site's notice after the article's last prose line is the page's, not the
+        # article's ("© 2026 Example News. We are not responsible for external sites.")
+        _demote(p, why, (p >= thr) & notice & has_kp & (gi > last[ld]), half, NOTICE_REASON)
+    if box is not None and "cueonly" in rules:
+        _demote(
+            p,
+            why,
+            _read_also_boxes(box[1], box[2], p >= thr, prose, first[ld], e),
+            half,
+            READ_ALSO_REASON,
+        )
     if "byline" in rules:
         _demote(p, why, (p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0), half, "byline")
     if "noprose" in rules and len(starts):
@@ -3323,6 +3601,45 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None, file_na
         )
         _demote(p, why, keep & page[ld], half, _NOPROSE_REASON)
     return p, why
+
+
+#: the reason of a site's notice after the article (:func:`_rules_rows`)
+NOTICE_REASON = "a copyright, reproduction or end-of-story notice after the article"
+#: the reason of a line of a "read also" box inside the article (:func:`_read_also_boxes`)
+READ_ALSO_REASON = "a read-also box inside the article: its label and headlines"
+
+
+#: The rules' reasons of a line removed for its furniture words: the steps after the model
+#: read these lines as furniture (a structure or a list does not take them back)
+CUE_REASONS = (CUEONLY_REASON, READ_ALSO_REASON, NOTICE_REASON)
+
+
+def _read_also_boxes(
+    label: np.ndarray,
+    head: np.ndarray,
+    keep: np.ndarray,
+    prose: np.ndarray,
+    first: np.ndarray,
+    end: np.ndarray,
+) -> np.ndarray:
+    """The lines of the "read also" boxes inside an article: a related box's label
+    (``label``, kept or not) after the document's first kept prose line (``first``, one per
+    row; ``end``: the document's end), 1 to :data:`_BOX_HEADLINES` headlines under it (``head``, not labels), then a
+    kept prose line (``prose``, ``keep``): the article goes on. A box in the middle of the
+    article ("اقرأ أيضا" and two headlines between paragraphs) stayed in the text renderings:
+    the teaser rule reads after the article's last prose line only, and a list after it
+    needs 3 headlines (s50 acc-scripts N4)."""
+    n = len(label)
+    out = np.zeros(n, bool)
+    for j in np.flatnonzero(label).tolist():
+        if j <= first[j]:
+            continue
+        k, e = j + 1, end[j]
+        while k < e and k - j <= _BOX_HEADLINES and head[k] and not label[k]:
+            k += 1
+        if j + 1 < k <= j + _BOX_HEADLINES and (k == e or not head[k] or label[k]):
+            out[j:k] = True
+    return out
 
 
 def _demote(p, why, mask, cap, reason):
@@ -3542,6 +3859,8 @@ def _decide_part(docs: list[list[str]], threshold: float, sequence: bool) -> lis
         *_nomark_prose(S, X),
         file_name=_file_name_titles(S, X),
         tail=_paragraphs_with_tail(S, X) | _listed_rows(S, X) | _heading_copies(S, X, rb),
+        notice=_notice_rows(S, X),
+        box=_box_rows(S, X),
     )
     keep = p >= threshold
     whys = [{} for _ in bounds]
