@@ -1021,6 +1021,10 @@ _CREDIT = frozenset(
         "courtesy",
         "archivbild",
         "archivfoto",
+        # Cyrillic, Georgian, Armenian ("Фото: Игорь Иванко / Коммерсантъ"; s50 acc-scripts N3)
+        "фото",
+        "ფოტო",
+        "լուսանկարը",
     ]
 )
 _CAPVERB = frozenset(
@@ -3187,11 +3191,18 @@ _TAIL_WORDS = 4
 _END_IN_LINE = re.compile("[" + re.escape(SENTENCE_MARKS) + r"][\"”»’)]*\s+(?=\S)")
 
 
-#: A site's notice (:func:`notice_line`): a copyright sign or word at the line's start, or
-#: a rights, no-reproduction or end-of-story phrase anywhere in it (a phrase's words may
-#: be written together: "무단전재")
-_NOTICE = re.compile(
-    r"(?i)^\W{0,3}(?:[©ⓒⒸ]|\(c\)|copyright\b)|"
+#: A site's notice (:func:`notice_line`): a copyright sign at the line's start ("(c)" with a
+#: year: "(c) the third clause" is a list's item), or the word with a sign or a year after
+#: it ("Copyright © 2026", "Copyright 2026 Example News")
+_NOTICE_SIGN = re.compile(r"(?i)\W{0,3}(?:[©ⓒⒸ]|\(c\)\s*\d|copyright\b\W{0,3}(?:[©ⓒⒸ]|\(c\)|\d))")
+#: ... or the word alone at the start of a short line ("Copyright Example News. All rights
+#: reserved."; "Copyright law changed in 2019, and ..." is a sentence of an article)
+_NOTICE_WORD = re.compile(r"(?i)\W{0,3}copyright\b")
+_NOTICE_WORD_WORDS = 12
+#: ... or a rights, no-reproduction or end-of-story phrase anywhere in the line (a phrase's
+#: words may be written together: "무단전재")
+_NOTICE_PHRASE = re.compile(
+    "(?i)"
     + "|".join(r"\s*".join(map(re.escape, p.split())) for p in (*_NOTICE_PHRASES, *_LATIN_RIGHTS))
 )
 #: The most words of a notice: a longer line holding a rights phrase is a paragraph on them
@@ -3200,12 +3211,18 @@ _NOTICE_WORDS = 30
 
 def notice_line(line: str) -> bool:
     """Whether ``line`` is a site's copyright, reproduction or end-of-story notice
-    (:data:`_NOTICE`, at most :data:`_NOTICE_WORDS` words): page furniture, never the
-    article's last paragraph, though it may read as a sentence ("© 2026 Example News. We
-    are not responsible for the content of external sites.")."""
-    return (
-        _NOTICE.search(line) is not None and len(line.split(None, _NOTICE_WORDS)) <= _NOTICE_WORDS
-    )
+    (:data:`_NOTICE_SIGN`, :data:`_NOTICE_WORD`, :data:`_NOTICE_PHRASE`; at most
+    :data:`_NOTICE_WORDS` words): page furniture, never the article's last paragraph,
+    though it may read as a sentence ("© 2026 Example News. We are not responsible for
+    the content of external sites.")."""
+    words = len(line.split(None, _NOTICE_WORDS))
+    if words > _NOTICE_WORDS:
+        return False
+    if _NOTICE_SIGN.match(line) is not None:
+        return True
+    if words <= _NOTICE_WORD_WORDS and _NOTICE_WORD.match(line) is not None:
+        return True
+    return _NOTICE_PHRASE.search(line) is not None
 
 
 def _notice_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
@@ -3573,8 +3590,10 @@ def _rules_rows(
         _demote(p, why, (p >= thr) & alone, half, CUEONLY_REASON)
     if notice is not None and "teaser" in rules:
         # a site's notice after the article's last prose line is the page's, not the
-        # article's ("© 2026 Example News. We are not responsible for external sites.")
-        _demote(p, why, (p >= thr) & notice & has_kp & (gi > last[ld]), half, NOTICE_REASON)
+        # article's ("© 2026 Example News. We are not responsible for external sites."); its
+        # reason recorded when the model removed it too (refine then removes it from
+        # trafilatura's text)
+        _demote(p, why, notice & has_kp & (gi > last[ld]), half, NOTICE_REASON)
     if box is not None and "cueonly" in rules:
         _demote(
             p,

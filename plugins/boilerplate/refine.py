@@ -37,7 +37,7 @@ from collections.abc import Collection, Container, Mapping
 from itertools import compress
 from typing import Any
 
-from .lines import FEATURE_INDEX, cue_only
+from .lines import FEATURE_INDEX, NOTICE_REASON, READ_ALSO_REASON, cue_only, notice_line
 from .notes import is_note, is_sign_up
 
 #: trafilatura lines the line model scores under this are removed (chosen on 4 of 5 folds,
@@ -187,6 +187,12 @@ def refine(
     if len(rendered) and decisions.X is not None:
         for j in cue_only(decisions.X).nonzero()[0].tolist():
             score_of[rendered[j]] = 0.0
+    # ... and so does a site's notice after the article, or a "read also" box inside it
+    # (trafilatura kept "Copyright © 2026 udn.com All Rights Reserved." under a Chinese
+    # article: s50 acc-scripts N2)
+    for j, why in decisions.why.items():
+        if why in (NOTICE_REASON, READ_ALSO_REASON):
+            score_of[rendered[j]] = 0.0
     # each line as it is scored: a line of a preformatted block as its block
     part_of = {_key(k): _key(v) for k, v in blocks.items()} if blocks else {}
     lines = _rejoined(text.split("\n"), part_of)
@@ -261,7 +267,9 @@ def refine(
         # added: 0.91, 0.90; their English twins scored 0.61, 0.08; s38 acc-script #10)
         if not sure[i] and is_note(rendered[i]):
             sure[i] = True
-        elif sure[i] and (notice_or_share(shown[i]) or is_sign_up(shown[i])):
+        elif sure[i] and (
+            notice_or_share(shown[i]) or notice_line(shown[i]) or is_sign_up(shown[i])
+        ):
             # (nor a newsletter's sign-up prompt: s44 acc-genres G12)
             sure[i] = False
         return bool(sure[i])
