@@ -3263,7 +3263,7 @@ def _box_rows(rows: list[str], X: np.ndarray) -> tuple[np.ndarray, np.ndarray, n
     lines that are a cue phrase alone, with figures at most beside it ("Most read", "3
     мин.", "இதையும் படிக்க": the ``cueonly`` rule counts a phrase as one cue, and a line of
     two words never held as many cues as tokens); the lines that are a related box's label
-    (:data:`RELATED_LABELS`); and the lines that read as a headline: 3-25 tokens (or 12
+    (:data:`RELATED_LABELS`); and the lines that read as a headline (no cue phrase alone): 3-25 tokens (or 12
     letters or more in a script without spaces), no full stop at the end, no prose. Only
     lines of 25 tokens or fewer are read."""
     n = len(rows)
@@ -3285,7 +3285,7 @@ def _box_rows(rows: list[str], X: np.ndarray) -> tuple[np.ndarray, np.ndarray, n
             words = key.split()
             bare = " ".join(w for w in words if not w.isdigit())
             phrase[j] = bare in _CUE_KEYS and len(words) - len(bare.split()) <= 1
-        if not line.rstrip(_CLOSERS).endswith(_BOX_STOPS) and "://" not in line:
+        if not (phrase[j] or line.rstrip(_CLOSERS).endswith(_BOX_STOPS) or "://" in line):
             head[j] = ntok[j] >= _BOX_WORDS[0] or (
                 not line.isascii() and sum(c.isalpha() for c in line) >= _BOX_LETTERS
             )

@@ -77,3 +77,153 @@ def test_the_raw_input_keeps_its_direction_controls() -> None:
     doc = make_document(text)
     assert doc.raw == text.encode("utf-8")
     assert not _CONTROLS & set(doc.text)
+
+
+def _kept(run_stage: Any, blocks: list[list[str]]) -> list[str]:
+    """The lines the boilerplate stage keeps of a browser copy of ``blocks``."""
+    return run_stage(BoilerplateStage, make_document(_page(blocks))).kept[0].text.split("\n")
+
+
+# a Hindi article with a "read also" box between its paragraphs, then tags, a most-read
+# box and the site's notice
+HI_PARAS = [
+    "नगर निगम ने बुधवार को शहर की सभी प्रमुख सड़कों पर नई स्ट्रीट लाइटें लगाने का काम शुरू"
+    " कर दिया। पहले चरण में पुराने बाजार और स्टेशन रोड को शामिल किया गया है।",
+    "निगम आयुक्त के अनुसार नई लाइटें पुरानी लाइटों की तुलना में आधी बिजली खर्च करेंगी और"
+    " इनकी देखभाल का जिम्मा ठेकेदार कंपनी के पास रहेगा।",
+    "व्यापारियों ने इस फैसले का स्वागत किया है, लेकिन उनका कहना है कि काम रात में किया जाए"
+    " ताकि दिन में दुकानों तक पहुंचने में ग्राहकों को परेशानी न हो।",
+    "निगम ने बताया कि पूरा काम अगले साल मार्च तक खत्म करने का लक्ष्य रखा गया है और इसके"
+    " लिए अलग से बजट मंजूर किया जा चुका है।",
+]
+HI_BOX = ["यह भी पढ़ें", "शहर में पानी की सप्लाई दो दिन बंद रहेगी", "नए बस स्टैंड का काम फिर अटका"]
+HI_PAGE = [
+    ["होम", "देश", "शहर", "खेल"],
+    ["शहर की सड़कों पर लगेंगी नई स्ट्रीट लाइटें"],
+    ["संवाददाता | इंदौर"],
+    ["25 नवंबर 2026"],
+    [HI_PARAS[0]],
+    [HI_PARAS[1]],
+    HI_BOX,
+    [HI_PARAS[2]],
+    [HI_PARAS[3]],
+    ["विज्ञापन"],
+    ["कॉपीराइट © 2026 उदाहरण समाचार. सर्वाधिकार सुरक्षित"],
+]
+
+
+def test_a_read_also_box_between_the_paragraphs_is_removed(run_stage: Any) -> None:
+    """The label and its two headlines stayed in the text: the teaser rule reads after the
+    article's last paragraph only, and a list after it needs three headlines (N4)."""
+    kept = _kept(run_stage, HI_PAGE)
+    for para in HI_PARAS:
+        assert para in kept
+    for line in HI_BOX:
+        assert line not in kept
+
+
+# a Persian article that ends with two related boxes and the site's notice, which reads as
+# a sentence
+FA_PARAS = [
+    "شهرداری تبریز از آغاز ساخت دومین خط قطار شهری این شهر خبر داد و گفت عملیات اجرایی آن"
+    " از هفته آینده در بخش شرقی شهر شروع می‌شود.",
+    "به گفته معاون حمل و نقل شهرداری، این خط هفده کیلومتر طول دارد و پانزده ایستگاه در مسیر"
+    " آن ساخته خواهد شد.",
+    "ساکنان محله‌های شرقی سال‌ها خواستار اتصال این منطقه به مرکز شهر بوده‌اند و ترافیک"
+    " خیابان‌های اصلی در ساعات اوج بسیار سنگین است.",
+]
+FA_CHROME = [
+    ["مطالب مرتبط"],
+    ["چرا ترافیک تبریز هر سال بدتر می‌شود؟", "افزایش قیمت بلیت اتوبوس از دی ماه"],
+    ["پربیننده ترین ها"],
+    ["نرخ ارز در بازار امروز", "برنامه بازی‌های هفته آینده لیگ"],
+    ["© ۲۰۲۶ خبرگزاری نمونه. این خبرگزاری مسئول محتوای سایت‌های دیگر نیست."],
+]
+
+
+def test_a_notice_that_reads_as_a_sentence_is_not_the_articles_end(run_stage: Any) -> None:
+    """The site's notice was read as the article's last paragraph: kept, and the related
+    boxes above it with it (N2); the boxes' labels were in no lexicon (N3)."""
+    kept = _kept(run_stage, [["خانه", "ایران", "جهان"], ["عنوان خبر قطار شهری تبریز"],
+                             *([p] for p in FA_PARAS), *FA_CHROME])  # fmt: skip
+    for para in FA_PARAS:
+        assert para in kept
+    for block in FA_CHROME:
+        for line in block:
+            assert line not in kept
+
+
+# Georgian and Armenian articles' share buttons and related labels (N3)
+KA_PAGE = [
+    ["მთავარი", "საზოგადოება", "ეკონომიკა"],
+    ["თბილისში ახალი ავტობუსები გამოჩნდება"],
+    ["გაზიარება"],
+    [
+        "თბილისის მერიამ განაცხადა, რომ მომავალი წლის დასაწყისში ქალაქში ას ორმოცდაათი ახალი"
+        " ელექტრო ავტობუსი გამოჩნდება და ძველი ავტობუსები ხაზებიდან მოიხსნება.",
+        "მერიის ცნობით, ახალი ავტობუსები ჯერ ყველაზე დატვირთულ ხაზებზე იმუშავებს, მათ შორის"
+        " აეროპორტისა და ვაკის მიმართულებით, შემდეგ კი სხვა უბნებშიც.",
+    ],
+    ["მსგავსი სიახლეები"],
+]
+
+
+def test_georgian_share_and_related_labels_are_removed(run_stage: Any) -> None:
+    kept = _kept(run_stage, KA_PAGE)
+    assert KA_PAGE[3][0] in kept and KA_PAGE[3][1] in kept
+    assert "გაზიარება" not in kept
+    assert "მსგავსი სიახლეები" not in kept
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("© ۲۰۲۶ خبرگزاری نمونه. این خبرگزاری مسئول محتوای سایت‌های دیگر نیست.", True),
+        ("Copyright 例示日報. All rights reserved. 무단전재 및 재배포 금지", True),
+        ("<저작권자(c) 예시뉴스, 무단 전재-재배포 금지>", True),
+        ("版权所有，未经授权不得转载", True),
+        ("כל הזכויות שמורות לאתר הדוגמה", True),
+        ("Copyright 2026 Example Gazette", True),
+        # a sentence on copyright, a list's third clause, a short line starting with "(c)"
+        (
+            "Copyright law changed in 2019, and publishers now hold new rights over the"
+            " snippets that search engines show of their stories.",
+            False,
+        ),  # fmt: skip
+        ("(c) the council shall publish its accounts every year.", False),
+        ("The mayor said the bridge would open in spring.", False),
+    ],
+)
+def test_notice_line(line: str, want: bool) -> None:
+    from corearchive_plugins.boilerplate.lines import notice_line
+
+    assert notice_line(line) is want
+
+
+ZH_HTML = """<html><head><title>新桥通车</title></head><body>
+<header><nav><a href="/">首页</a> <a href="/news">新闻</a></nav></header>
+<article><h1>城东新桥今日正式通车</h1>
+<p>城东新桥今天上午正式通车，这座大桥全长一千二百米，连接了河东和河西两个城区，市民过河的时间从半小时缩短到了五分钟。</p>
+<p>市交通局表示，新桥通车后，老城区的交通压力将明显减轻，公交公司也将开通三条经过新桥的新线路，方便沿线居民出行。</p>
+<p>据介绍，大桥于三年前开工建设，总投资约十五亿元，桥面设有专门的自行车道和人行道，晚上还有景观灯光。</p>
+<p>Copyright © 2026 example.com All Rights Reserved.</p>
+</article>
+<footer><p>关于我们 | 联系我们</p></footer>
+</body></html>"""
+
+
+def test_an_html_pages_notice_kept_by_the_extractor_is_removed(run_stage: Any) -> None:
+    """trafilatura kept the site's notice under a Chinese article, and refine kept it (N2)."""
+    doc = make_document(ZH_HTML, path="page.html", html=True)
+    text = run_stage(BoilerplateStage, doc).kept[0].text
+    assert "城东新桥今天上午正式通车" in text
+    assert "All Rights Reserved" not in text
+
+
+def test_a_copyright_line_without_a_year_is_no_tag() -> None:
+    """A labelled run of tags went on into the notice under it (N11)."""
+    from corearchive_plugins.metadata.text import _not_tag
+
+    assert _not_tag("© Example Daily สงวนลิขสิทธิ์")
+    assert _not_tag("© 2024 Example Daily")
+    assert not _not_tag("ข้าว")
