@@ -284,9 +284,10 @@ _LATIN_RIGHTS = (
 )
 #: A related box's label ("Read also", "اقرأ أيضا", "यह भी पढ़ें"): a cue phrase of the
 #: lexicon, and what a "read also" box in the middle of an article starts with (see
-#: :func:`_box_rows`)
+#: :func:`_box_rows`). Not English "Read more": a teaser's link, under its teaser (on a
+#: page of teasers the next one's headline and summary went as a box's: held-out 02e65ec0)
 RELATED_LABELS = (
-    "read also", "also read", "see also", "read more", "related", "related articles",
+    "read also", "also read", "see also", "related", "related articles",
     "related stories", "related news", "more on this story", "you may also like",
     "lesen sie auch", "auch interessant", "mehr zum thema", "siehe auch", "lire aussi",
     "à lire aussi", "voir aussi", "lea también", "te puede interesar", "leggi anche",
