@@ -3592,7 +3592,8 @@ def _rules_rows(
         _demote(
             p,
             why,
-            _read_also_boxes(box[1], box[2], p >= thr, prose, first[ld], e),
+            # (its kept lines: a line a rule removed already keeps its reason)
+            _read_also_boxes(box[1], box[2], p >= thr, prose, first[ld], e) & (p >= thr),
             half,
             READ_ALSO_REASON,
         )

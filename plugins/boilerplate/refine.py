@@ -190,7 +190,7 @@ def refine(
     # ... and so does a site's notice after the article, or a "read also" box inside it
     # (trafilatura kept "Copyright © 2026 udn.com All Rights Reserved." under a Chinese
     # article: s50 acc-scripts N2)
-    for j, why in decisions.why.items():
+    for j, why in getattr(decisions, "why", {}).items():
         if why in (NOTICE_REASON, READ_ALSO_REASON):
             score_of[rendered[j]] = 0.0
     # each line as it is scored: a line of a preformatted block as its block
