@@ -3612,15 +3612,13 @@ def _rules_rows(
     if notice is not None and "teaser" in rules:
         # a site's notice after the article's last prose line, with a line left out between
         # them, is the page's footer, not the article's ("© 2026 Example News.
-        # We are not responsible for external sites." under the related boxes); its reason
-        # recorded when the model removed it too (refine then removes it from trafilatura's
-        # text). Right under the article it is the story's own (an agency's "© 2019
+        # We are not responsible for external sites." under the related boxes). Right under the article it is the story's own (an agency's "© 2019
         # Associated Press. All rights reserved. This material may not be published …",
         # which the dev and held-out sets' truths hold: removed, held-out text lost it)
         out = p < thr  # (as the rules above left them: a box, a share bar removed)
         left = np.cumsum(out) - out  # (the lines left out before each line)
         apart = left > left[np.maximum(last, 0)][ld]
-        _demote(p, why, notice & has_kp & (gi > last[ld]) & apart, half, NOTICE_REASON)
+        _demote(p, why, (p >= thr) & notice & has_kp & (gi > last[ld]) & apart, half, NOTICE_REASON)
     if "byline" in rules:
         _demote(p, why, (p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0), half, "byline")
     if "noprose" in rules and len(starts):

