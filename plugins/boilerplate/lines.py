@@ -282,6 +282,8 @@ _LATIN_RIGHTS = (
     "tutti i diritti riservati",
     "todos os direitos reservados",
 )
+#: Latin, Cyrillic and Greek letters
+_LCG = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 #: A related box's label ("Read also", "اقرأ أيضا", "यह भी पढ़ें"): a cue phrase of the
 #: lexicon, and what a "read also" box in the middle of an article starts with (see
 #: :func:`_box_rows`). Not English "Read more": a teaser's link, under its teaser (on a
@@ -616,7 +618,9 @@ _CUE_PHRASES = [
     # and related boxes' labels below (s50 acc-scripts N2, N3). As the sites' own chrome
     # words; words with a zero-width non-joiner are written as its tokens, space-separated.
     *_NOTICE_PHRASES,
-    *RELATED_LABELS,
+    # (the labels in the other scripts: a new cue phrase in Latin, Cyrillic or Greek moved
+    # the model's scores on pages of those scripts, "Lesen Sie auch" an interview's answers)
+    *(p for p in RELATED_LABELS if _LCG.search(p) is None),
     # Georgian
     "გაზიარება",
     "გააზიარე",
@@ -3243,6 +3247,7 @@ def _notice_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
 #: are compared to them: "Read also:" is "read also")
 _CUE_KEYS = frozenset(" ".join(_TOK.findall(p)) for p in _CUE_PHRASES)
 _LABEL_KEYS = frozenset(" ".join(_TOK.findall(p)) for p in RELATED_LABELS)
+_LABEL_FIRST = frozenset(k.split()[0] for k in _LABEL_KEYS)
 #: A "read also" box's headlines: this many, at most (and one at least)
 _BOX_HEADLINES = 4
 #: A headline's tokens (:func:`_box_rows`), or letters of a script without spaces
@@ -3281,13 +3286,15 @@ def _box_rows(rows: list[str], X: np.ndarray) -> tuple[np.ndarray, np.ndarray, n
     # and how can you protect yourself?")
     # (a cue phrase's line first; a headline is looked for only under a label: reading every
     # short line cost a third of the line model's time)
-    for j in np.flatnonzero(
-        (ntok > 0) & (ntok <= _CUEONLY_TOKENS) & (X[:, _FI["cue"]] > 0)
-    ).tolist():
+    cue = X[:, _FI["cue"]] > 0
+    for j in np.flatnonzero((ntok > 0) & (ntok <= _CUEONLY_TOKENS)).tolist():
+        # (a label not in the lexicon, "Lesen Sie auch", is told by its first word first)
+        if not cue[j] and rows[j].split(None, 1)[0].lower() not in _LABEL_FIRST:
+            continue
         words = _line_key(rows[j]).split()
         label[j] = " ".join(words) in _LABEL_KEYS
         bare = [w for w in words if not w.isdigit()]
-        phrase[j] = " ".join(bare) in _CUE_KEYS and len(words) - len(bare) <= 1
+        phrase[j] = bool(cue[j]) and " ".join(bare) in _CUE_KEYS and len(words) - len(bare) <= 1
     short = (ntok > 0) & (ntok <= _BOX_WORDS[1]) & (~prose | (ntok <= _BOX_ASK_WORDS))
     for j in sorted(
         {k for i in np.flatnonzero(label).tolist() for k in range(i + 1, i + 2 + _BOX_HEADLINES)}
