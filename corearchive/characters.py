@@ -121,13 +121,46 @@ def _repaired(line: str) -> str:
 #: A left-to-right or right-to-left mark inside a word (between two of its letters), where
 #: it orders nothing and splits the word's term
 _MARK_IN_WORD = re.compile(r"(?<=\w)[\u200e\u200f](?=\w)")
+#: Direction embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): invisible
+#: controls that change no letter. In a plain text a line break ends them (Unicode's bidi
+#: algorithm, rule X8: a paragraph closes every embedding), and a line copied from an RTL
+#: site comes wrapped in them ("\u202bكتب أحمد سمير\u202c"): they hid its last character
+#: and first word from the line features and the byline patterns (s50 acc-scripts N1)
+_EMBEDDINGS = re.compile("[\u202a-\u202e\u2066-\u2069]+")
+#: Direction marks (LRM, RLM, the Arabic letter mark) at a line's start or end, around its
+#: indent: there they order nothing (a line's direction is its first strong letter's or the
+#: reader's) and the line "ends" with no sentence mark to the boilerplate features
+_MARKS_AT_EDGES = re.compile(
+    "^[ \t\u200e\u200f\u061c]*[\u200e\u200f\u061c]|[\u200e\u200f\u061c][ \t\u200e\u200f\u061c]*$",
+    re.M,
+)
+_DIRECTION_MARKS = ("\u200e", "\u200f", "\u061c")
+
+
+def _without_direction_controls(text: str) -> str:
+    """``text`` without its direction embeddings, overrides and isolates
+    (:data:`_EMBEDDINGS`) and the direction marks at its lines' edges
+    (:data:`_MARKS_AT_EDGES`; the white space beside them stays) or inside a word
+    (:data:`_MARK_IN_WORD`). A mark between words (after a number before an Arabic comma)
+    may order what is shown, and stays."""
+    text = _EMBEDDINGS.sub("", text)
+    if any(map(text.__contains__, _DIRECTION_MARKS)):
+        text = _MARKS_AT_EDGES.sub(_spaces_only, text)
+        text = _MARK_IN_WORD.sub("", text)
+    return text
+
+
+def _spaces_only(m: re.Match[str]) -> str:
+    """The white space of a match of :data:`_MARKS_AT_EDGES` (its marks dropped)."""
+    return "".join(c for c in m.group() if c in " \t")
 
 
 def tidy_text(text: str, done: bool = False) -> str:
     """``text`` with its mojibake repaired (:func:`repair_mojibake`), composed (NFC), without
     control characters but tab, line feed, form feed and carriage return (C1 controls read
     as Windows-1252 has them), soft hyphens, zero-width spaces, word joiners, byte-order
-    marks, and direction marks inside a word; a vertical
+    marks, direction embeddings, overrides and isolates, and direction marks inside a word
+    or at a line's start or end (:func:`_without_direction_controls`); a vertical
     tab, U+2028 and U+2029 are line breaks, and a form feed too when ``done`` (the text is a
     record's: no stage reads page breaks any more)."""
     text = repair_mojibake(text)  # (first: "â€\x9d" is a quotation mark, not a control)
@@ -149,8 +182,7 @@ def tidy_text(text: str, done: bool = False) -> str:
         if done and "\f" in text:
             found.add("\f")
         text = _untidied(text, found, done)
-        if "\u200e" in text or "\u200f" in text:
-            text = _MARK_IN_WORD.sub("", text)
+        text = _without_direction_controls(text)
     if not text.isascii():
         # (the text itself when it is composed; normalize checks that first, as
         # is_normalized does, and a text that is not was composed twice)

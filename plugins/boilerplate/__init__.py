@@ -1572,7 +1572,7 @@ def _keep_structures(d: Any) -> None:
     (:func:`.structures.dialogue_turns`) and the heading over it
     (:func:`.structures.dialogue_heading`), with a reason."""
     from .apparatus import APPARATUS_REASON, resumed_text, table_apparatus
-    from .lines import CUEONLY_REASON, FEATURE_INDEX, load_model
+    from .lines import CUE_REASONS, FEATURE_INDEX, load_model
     from .structures import (
         CAPITALS_REASON,
         CONTENTS_LIST_REASON,
@@ -1593,7 +1593,7 @@ def _keep_structures(d: Any) -> None:
     )
 
     # (the line's dominant cue, as its reason says: furniture words, a repeated line)
-    cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
+    cues = {"boilerplate vocabulary", "repeated line", *CUE_REASONS}
     reasons = d.columns()[2]
     furniture = [r in cues for r in reasons]
     words = [r in cues and r != "repeated line" for r in reasons]
@@ -1712,7 +1712,7 @@ def _keep_records(d: Any) -> None:
     (:func:`.structures.short_text_prose`): a table of labelled rows written a cell a line
     with its heading (:func:`.records.row_tables`: opening hours) and a listing's dated
     records (:func:`.records.dated_records`: a programme's events), with a reason."""
-    from .lines import CUEONLY_REASON, TEASER_REASON
+    from .lines import CUE_REASONS, TEASER_REASON
     from .records import RECORDS_REASON, ROWS_REASON, dated_records, row_tables
     from .structures import short_text_prose
 
@@ -1724,7 +1724,7 @@ def _keep_records(d: Any) -> None:
     if found := row_tables(d.stripped, keep, free, prose, items):
         _mark(d, dict.fromkeys(found, ROWS_REASON), True)
         keep = d.keep.tolist()
-    words = [r in ("boilerplate vocabulary", CUEONLY_REASON) for r in reasons]
+    words = [r in ("boilerplate vocabulary", *CUE_REASONS) for r in reasons]
     if found := dated_records(d.stripped, keep, words, prose):
         _mark(d, dict.fromkeys(found, RECORDS_REASON), True)
 
@@ -1733,11 +1733,11 @@ def _keep_fact_rows(d: Any) -> None:
     """Keep the removed rows and headings of a match report's facts under its text
     (:func:`.facts.fact_rows`: line-ups, scorers, figures), with a reason."""
     from .facts import FACTS_REASON, SIBLINGS_REASON, fact_rows, sibling_rows
-    from .lines import CUEONLY_REASON
+    from .lines import CUE_REASONS
     from .structures import short_text_prose
 
     # (a line of the page's furniture words, or one repeated on the page, is no fact)
-    cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
+    cues = {"boilerplate vocabulary", "repeated line", *CUE_REASONS}
     furniture = [r in cues for r in d.columns()[2]]
     if found := fact_rows(d.stripped, d.keep.tolist(), furniture):
         _mark(d, dict.fromkeys(found, FACTS_REASON), True)
@@ -1788,9 +1788,9 @@ def _thread_lines(d: Any) -> tuple[list[int], list[int], list[int]]:
 def _furniture_words(d: Any) -> list[bool]:
     """Whether each line of a ``lines.Decisions`` was removed for the page's furniture
     words (the boilerplate vocabulary, a cue alone)."""
-    from .lines import CUEONLY_REASON
+    from .lines import CUE_REASONS
 
-    words = {"boilerplate vocabulary", CUEONLY_REASON}
+    words = {"boilerplate vocabulary", *CUE_REASONS}
     return [r in words for r in d.columns()[2]]
 
 

@@ -30,7 +30,7 @@ from corearchive import lazyre as re
 from corearchive.characters import CJK_RANGES
 
 from .feeds import _headline
-from .lines import CLOSING_MARKS
+from .lines import CLOSING_MARKS, notice_line
 from .structures import stop_end
 
 #: the reason of a line removed by :func:`dated_feed_lines`
@@ -224,7 +224,8 @@ def _headline_line(line: str) -> bool:
 def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
     """The kept lines of ``lines`` (stripped) that are lists of other stories after the
     article: a kept label (:func:`_label_line`) after :data:`_ARTICLE_PARAGRAPHS` kept
-    paragraphs or more, then kept labels and headlines only, :data:`_LIST_HEADLINES`
+    paragraphs or more (a site's notice, :func:`.lines.notice_line`, is none), then kept
+    labels and headlines only, :data:`_LIST_HEADLINES`
     headlines or more and twice as many as the labels under the first (a directory's
     entries are names), no kept paragraph after them, the headlines different stories'
     (no first word in half of them or more, "June 9 – …", "June 10 – …"; under half of them
@@ -233,7 +234,9 @@ def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
     kept = [j for j, k in enumerate(keep) if k]
     if len(kept) < _ARTICLE_PARAGRAPHS + 1 + _LIST_HEADLINES:
         return []
-    paragraph = [_paragraph_line(lines[j]) for j in kept]
+    # (a site's notice under the lists is no paragraph of the article: "© 2026 Example News.
+    # We are not responsible for external sites." hid the lists above it; s50 acc-scripts N2)
+    paragraph = [_paragraph_line(lines[j]) and not notice_line(lines[j]) for j in kept]
     if sum(paragraph) < _ARTICLE_PARAGRAPHS:
         return []
     # (the kept lines after the article's last kept paragraph, where a list may start)

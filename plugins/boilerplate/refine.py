@@ -38,7 +38,7 @@ from typing import Any
 
 from corearchive import lazyre as re
 
-from .lines import FEATURE_INDEX, cue_only
+from .lines import FEATURE_INDEX, READ_ALSO_REASON, cue_only, notice_line
 from .notes import is_note, is_sign_up
 
 #: trafilatura lines the line model scores under this are removed (chosen on 4 of 5 folds,
@@ -188,6 +188,13 @@ def refine(
     if len(rendered) and decisions.X is not None:
         for j in cue_only(decisions.X).nonzero()[0].tolist():
             score_of[rendered[j]] = 0.0
+    # ... and so does a "read also" box inside the article (s50 acc-scripts N4). (Not a
+    # site's notice that trafilatura kept under the article, which the rules remove from a
+    # text when it stands apart from it: the held-out truths hold CNN's "© 2014 Cable News
+    # Network … All Rights Reserved." under its stories, and held-out HTML lost two)
+    for j, why in getattr(decisions, "why", {}).items():
+        if why == READ_ALSO_REASON:
+            score_of[rendered[j]] = 0.0
     # each line as it is scored: a line of a preformatted block as its block
     part_of = {_key(k): _key(v) for k, v in blocks.items()} if blocks else {}
     lines = _rejoined(text.split("\n"), part_of)
@@ -264,7 +271,9 @@ def refine(
         # added: 0.91, 0.90; their English twins scored 0.61, 0.08; s38 acc-script #10)
         if not sure[i] and is_note(rendered[i]):
             sure[i] = True
-        elif sure[i] and (notice_or_share(shown[i]) or is_sign_up(shown[i])):
+        elif sure[i] and (
+            notice_or_share(shown[i]) or notice_line(shown[i]) or is_sign_up(shown[i])
+        ):
             # (nor a newsletter's sign-up prompt: s44 acc-genres G12)
             sure[i] = False
         return bool(sure[i])

@@ -10798,11 +10798,12 @@ def _not_tag(t: str) -> bool:
     """Whether line ``t`` holds what no tag in a labelled run does (:data:`_NOT_TAG`), a
     year aside when words are left that are no date's (a tag with a year was the run's end:
     the data and election pages of s46 acc-data D9 lost their tags); never a copyright
-    line's ("© 2024 Daily Gazette" and the footer after it went on as tags: midrev M6)."""
-    if _NOT_TAG.search(t) is None:
-        return False
+    line's ("© 2024 Daily Gazette" and the footer after it went on as tags: midrev M6), with
+    a year or without ("© มติชนออนไลน์ สงวนลิขสิทธิ์" was a tag: s50 acc-scripts N11)."""
     if _COPYRIGHT_IN_TAG.search(t) is not None:
         return True
+    if _NOT_TAG.search(t) is None:
+        return False
     rest = _TAG_YEAR.sub(" ", t)
     return (
         rest == t
