@@ -83,21 +83,22 @@ _MAX_CANDS = 80
 
 # --------------------------------------------------------------------------- months ----
 _MONTH_NAMES = [
-    # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar he fa hi bn; ar-Levant (one-word
+    # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar he fa hi bn bg ka hy ta ur mr
+    # (ka and hy in the nominative and the genitive: "25 ნოემბერი", "ნოემბრის 25", "23 նոյեմբերի"); ar-Levant (one-word
     # names of three letters or more: آب and the two-word ones are _ARABIC_DATE's); ar without hamza or
     # madda (اغسطس, ابريل, اكتوبر, اذار) and Egypt's يونيه, يوليه
-    "january जनवरी jan januar janvier janv enero ene gennaio gen janeiro januari jän jänner stycznia styczeń ledna leden января январь ocak tammikuuta tammikuu gener janar siječnja siječanj január ianuarie ian січня січень ιανουαρίου ιανουάριος يناير ינואר בינואר ژانویه জানুয়ারি জানুয়ারী জানুয়ারি জানুয়ারী",
-    "february फ़रवरी फरवरी feb febr februar février fevrier févr fév febrero febbraio fevereiro fev februari lutego luty února únor февраля февраль şubat subat helmikuuta helmikuu febrer shkurt veljače veljača február februarie лютого лютий φεβρουαρίου φεβρουάριος فبراير פברואר בפברואר شباط فوریه ফেব্রুয়ারি ফেব্রুয়ারী ফেব্রুয়ারি ফেব্রুয়ারী",
-    "march मार्च mar märz maerz mär mrz mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret מרץ במרץ מרס במרס آذار اذار মার্চ",
-    "april अप्रैल apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل אפריל באפריל نيسان ابريل آوریل এপ্রিল",
-    "may मई mai mayo maggio mag maio mei maj maja květen května мая май mayıs mayis toukokuuta toukokuu maig svibnja svibanj május травня травень μαΐου μαΐου μάιος مايو מאי במאי أيار ايار মে",
-    "june जून jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو יוני ביוני حزيران يونيه ژوئن জুন",
-    "july जुलाई jul juli juillet juil julio luglio lug julho lipca lipiec července červenec июля июль temmuz heinäkuuta heinäkuu juliol korrik srpnja srpanj július iulie липня липень ιουλίου ιούλιος يوليو יולי ביולי تموز يوليه ژوئیه জুলাই",
-    "august अगस्त aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس اغسطس agustus אוגוסט באוגוסט আগস্ট আগষ্ট",
-    "september सितंबर सितम्बर sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر ספטמבר בספטמבר أيلول ايلول سپتامبر সেপ্টেম্বর",
-    "october अक्टूबर अक्तूबर oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر اكتوبر אוקטובר באוקטובר اکتبر অক্টোবর",
-    "november नवंबर नवम्बर nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر নভেম্বর",
-    "december दिसंबर दिसम्बर dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember דצמבר בדצמבר دسامبر ডিসেম্বর",
+    "january जनवरी jan januar janvier janv enero ene gennaio gen janeiro januari jän jänner stycznia styczeń ledna leden января январь ocak tammikuuta tammikuu gener janar siječnja siječanj január ianuarie ian січня січень ιανουαρίου ιανουάριος يناير ינואר בינואר ژانویه জানুয়ারি জানুয়ারী জানুয়ারি জানুয়ারী януари იანვარი იანვრის հունվար հունվարի ஜனவரி جنوری जानेवारी",
+    "february फ़रवरी फरवरी feb febr februar février fevrier févr fév febrero febbraio fevereiro fev februari lutego luty února únor февраля февраль şubat subat helmikuuta helmikuu febrer shkurt veljače veljača február februarie лютого лютий φεβρουαρίου φεβρουάριος فبراير פברואר בפברואר شباط فوریه ফেব্রুয়ারি ফেব্রুয়ারী ফেব্রুয়ারি ফেব্রুয়ারী февруари თებერვალი თებერვლის փետրվար փետրվարի பிப்ரவரி فروری फेब्रुवारी",
+    "march मार्च mar märz maerz mär mrz mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret מרץ במרץ מרס במרס آذار اذار মার্চ март მარტი მარტის մարտ մարտի மார்ச் مارچ",
+    "april अप्रैल apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل אפריל באפריל نيسان ابريل آوریل এপ্রিল април აპრილი აპრილის ապրիլ ապրիլի ஏப்ரல் اپریل एप्रिल",
+    "may मई mai mayo maggio mag maio mei maj maja květen května мая май mayıs mayis toukokuuta toukokuu maig svibnja svibanj május травня травень μαΐου μαΐου μάιος مايو מאי במאי أيار ايار মে май მაისი მაისის մայիս մայիսի மே مئی मे",
+    "june जून jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو יוני ביוני حزيران يونيه ژوئن জুন юни ივნისი ივნისის հունիս հունիսի ஜூன் جون",
+    "july जुलाई jul juli juillet juil julio luglio lug julho lipca lipiec července červenec июля июль temmuz heinäkuuta heinäkuu juliol korrik srpnja srpanj július iulie липня липень ιουλίου ιούλιος يوليو יולי ביולי تموز يوليه ژوئیه জুলাই юли ივლისი ივლისის հուլիս հուլիսի ஜூலை جولائی जुलै",
+    "august अगस्त aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس اغسطس agustus אוגוסט באוגוסט আগস্ট আগষ্ট август აგვისტო აგვისტოს օգոստոս օգոստոսի ஆகஸ்ட் اگست ऑगस्ट",
+    "september सितंबर सितम्बर sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر ספטמבר בספטמבר أيلول ايلول سپتامبر সেপ্টেম্বর септември სექტემბერი სექტემბრის սեպտեմբեր սեպտեմբերի செப்டம்பர் ستمبر सप्टेंबर",
+    "october अक्टूबर अक्तूबर oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر اكتوبر אוקטובר באוקטובר اکتبر অক্টোবর октомври ოქტომბერი ოქტომბრის հոկտեմբեր հոկտեմբերի அக்டோபர் اکتوبر ऑक्टोबर",
+    "november नवंबर नवम्बर nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر নভেম্বর ноември ნოემბერი ნოემბრის նոյեմբեր նոյեմբերի நவம்பர் نومبر नोव्हेंबर",
+    "december दिसंबर दिसम्बर dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember דצמבר בדצמבר دسامبر ডিসেম্বর декември დეკემბერი დეკემბრის դեկտեմբեր դեկտեմբերի டிசம்பர் دسمبر डिसेंबर",
 ]
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(_MONTH_NAMES, 1):
@@ -108,15 +109,16 @@ _MONTH_KEYS = MONTHS.keys()
 _MONTH_BYTES = frozenset(k.encode("ascii") for k in MONTHS if k.isascii())
 # A month is matched as any word of 3..12 letters and checked against MONTHS afterwards:
 # an alternation of ~350 names tried at every word start was most of the scanning time.
-#: (Devanagari's and Bengali's vowel signs and virama are no letters to \w: a Hindi or Bengali
-#: month name, "मार्च", "আগস্ট", is a run of the blocks' characters, "मई", "মে" two of them;
+#: (The Indic scripts' vowel signs and virama, U+0900..U+0DFF from Devanagari to Sinhala, are
+#: no letters to \w: a Hindi, Bengali or Tamil month name, "मार्च", "আগস্ট", "நவம்பர்", is a
+#: run of the blocks' characters, "मई", "মে" two of them;
 #: a run of \w letters followed by one of those characters is none, as the letters before a
 #: virama, "अगस" of "अगस्त", would be taken for a word. The Latin run is tried first: a
 #: branch tried first at every position costs a character test there. The runs are
 #: possessive: what follows a month in the date patterns is no letter, so a shorter run
 #: never matched where the whole one failed, and each shorter one tried cost the look-ahead)
-_MONW = r"(?:[^\W\d_]{3,12}+(?![\u0900-\u09ff])|[\u0900-\u09ff]{2,12}+)"
-_LETTERS = re.compile(r"[^\W\d_]{3,}+(?![\u0900-\u09ff])|[\u0900-\u09ff]{2,}+")
+_MONW = r"(?:[^\W\d_]{3,12}+(?![\u0900-\u0dff])|[\u0900-\u0dff]{2,12}+)"
+_LETTERS = re.compile(r"[^\W\d_]{3,}+(?![\u0900-\u0dff])|[\u0900-\u0dff]{2,}+")
 #: :data:`_LETTERS` on lowercased ASCII text (the letters are a-z there): a range test per
 #: character instead of a Unicode category lookup, ~3x faster
 _LETTERS_ASCII = re.compile(r"[a-z]{3,}")
@@ -1351,7 +1353,8 @@ _PERSIAN_DATE = re.compile(
 )
 #: The Levantine Arabic month names _MONW does not read: آب (August, two letters) and those of
 #: two words (كانون الثاني January, تشرين الأول October, ...), the pan-Arab name often after a
-#: slash ("28 آب/اغسطس 2013", "12 كانون الثاني/يناير 2020")
+#: slash ("28 آب/اغسطس 2013", "12 كانون الثاني/يناير 2020") or before it (Al Jazeera's
+#: "22 نوفمبر/تشرين الثاني 2026": the month is read from the Levantine name)
 _ARABIC_MONTHS = {
     "كانون الثاني": 1,
     "تشرين الأول": 10,
@@ -1362,7 +1365,7 @@ _ARABIC_MONTHS = {
     "آب": 8,
 }
 _ARABIC_DATE = re.compile(
-    r"(?<![0-9])(?P<d>[0-3]?[0-9])\s*(?P<mon>"
+    r"(?<![0-9])(?P<d>[0-3]?[0-9])\s*(?:[\u0600-\u06ff]{3,}\s*/\s*)?(?P<mon>"
     + "|".join(sorted(_ARABIC_MONTHS, key=len, reverse=True))
     + r")(?:\s*/\s*[\u0600-\u06ff]+)?\s*[,،]?\s*(?P<y>(?:19|20)[0-9][0-9])(?![0-9])"
 )
