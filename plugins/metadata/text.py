@@ -5103,8 +5103,17 @@ _DATE_SEP = re.compile(r"\s+[|–—-]\s")
 #: The rest of a Chinese or Japanese date line after its date: a time, then the label of the
 #: source, the author or the editor ("2023年10月18日 10:02 来源：新华网")
 _DATELINE_REST = re.compile(
-    r"\s*(?:\d{1,2}[:：]\d\d(?:[:：]\d\d)?\s*)?"
-    r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布|發布|出典)\s*[:：]"
+    r"\s*(?:\d{1,2}[:：]\d\d(?:[:：]\d\d)?\s*|\d{1,2}\s*時\s*\d{1,2}\s*分\s*)?"
+    r"(?:(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布|發布|出典)\s*[:：]"
+    # (the clock alone, or a publication word after it without a colon: "2026年11月26日
+    # 10時00分 公開", "2026.11.26 14:30 입력"; s50 acc-scripts N6)
+    r"|(?:公開|更新|配信|掲載|発表|发布|發布|발행|입력|수정|송고)?(?:日時|日)?\s*(?:[:：].*)?$)"
+)
+#: The start of a date line's rest that continues the sentence the date began, so that the
+#: rest is no headline: a particle or a comma ("令和9年4月1日から、粗大ごみの収集は…", "…日起",
+#: "…일부터"; s50 acc-scripts N6)
+_DATE_CONTINUES = re.compile(
+    r"\s*(?:から|まで|より|以降|以来|に|の|は|で|を|、|，|,|。|起|后|後|以后|以後|부터|까지|에|의|에서)"
 )
 
 
@@ -5444,6 +5453,10 @@ def _title_text(
     if first["col"] == 0 and n_words(rest, cjk) >= 3:
         if cjk and _DATELINE_REST.match(rest) is not None:
             return None  # a dateline: "2023年10月18日 10:02 来源：新华网"
+        if _DATE_CONTINUES.match(rest) is not None or rest.rstrip().endswith("。"):
+            # (a sentence that starts with its date, "令和9年4月1日から、…になります。": a
+            # headline neither goes on from its date nor ends with a full stop)
+            return None
         glued = rest[:1].isalnum()
         rest = _LEAD_SEP.sub("", rest)
         at = len(s) - len(rest)

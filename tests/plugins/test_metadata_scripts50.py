@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Metadata of pages in non-Latin scripts (session 50's acceptance test acc-scripts, findings
 N5..N10): month names of more languages, titles and bylines of caseless scripts."""
 
@@ -5,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from corearchive_plugins.metadata.text import extract
+from corearchive_plugins.metadata.text import _title_text, extract, find_dates
 
 _BODY = {
     "bg": "Общината обяви, че новата линия ще бъде готова до края на следващата година и ще обслужва над сто хиляди пътници дневно.",
@@ -37,3 +38,31 @@ def test_month_names_of_more_languages(lang: str, dateline: str, want: str) -> N
     """A date line under the headline, its month in the page's language (N10)."""
     text = f"Headline of the page in its script\n\n{dateline}\n\n{_BODY[lang]}\n"
     assert extract(text)["published"] == want
+
+
+@pytest.mark.parametrize(
+    "dated",
+    [
+        "令和7年6月1日から、市立図書館の開館時間は午後8時までになります。",
+        "2025年6月1日より市立図書館の開館時間を延長する",
+        "2025年6月1日 市立図書館の開館時間は午後8時までになります。",
+    ],
+)
+def test_a_sentence_that_starts_with_a_date_holds_no_headline(dated: str) -> None:
+    """The rest of a body sentence after its leading date is no headline candidate (N6):
+    it continues the sentence (a particle, a comma) or ends with a full stop."""
+    assert _title_text(dated, find_dates([dated]), True) is None
+
+
+def test_a_headline_after_a_date_is_kept() -> None:
+    """A headline glued after a date stays a candidate."""
+    s = "2025年6月1日 市立図書館 開館時間を延長"
+    assert _title_text(s, find_dates([s]), True) == "市立図書館 開館時間を延長"
+
+
+def test_a_dateline_with_a_japanese_clock_is_no_headline() -> None:
+    """ "2025年5月20日 9時30分 公開" is a date line, not a headline (N6)."""
+    head = "図書館の開館時間が変わります"
+    body = "市の教育委員会は、利用者の要望を受けて開館時間の見直しを進めてきたと説明している。"
+    text = f"ホーム\n2025年5月20日 9時30分 公開\n{head}\n{body}\n{body}\n"
+    assert extract(text)["title"] == head
