@@ -2302,6 +2302,25 @@ def n_words(s: str, cjk: bool = True) -> int:
     return _cjk_words_width(s)[0] if cjk else len(s.split())
 
 
+#: A run of Thai, Lao, Myanmar or Khmer letters and signs: scripts that put no spaces between
+#: words (a Thai headline, "ราคาข้าวหอมมะลิพุ่งสูงสุดในรอบห้าปี", is one run)
+_SPACELESS_RUN = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
+#: The characters of a word of :data:`_SPACELESS_RUN` (a Thai word averages ~4 code points
+#: with its vowel and tone signs; as :func:`n_words` counts two Chinese characters a word)
+_SPACELESS_WORD = 4
+
+
+def spaceless_words(s: str) -> int:
+    """The words of ``s`` with a run of Thai, Lao, Myanmar or Khmer counted as one word per
+    :data:`_SPACELESS_WORD` characters (rounded up): by spaces a Thai headline is one word,
+    and the title pool's one-word restrictions left it out (s50 acc-scripts N5)."""
+    runs = _SPACELESS_RUN.findall(s)
+    if not runs:
+        return len(s.split())
+    rest = _SPACELESS_RUN.sub(" ", s)
+    return len(rest.split()) + sum(-(-len(r) // _SPACELESS_WORD) for r in runs)
+
+
 def width(s: str) -> int:
     """The length of ``s`` with a Chinese, Japanese or Korean character counted twice (the
     two columns it takes in a terminal): what the length thresholds tuned on Latin text (a
@@ -2497,6 +2516,12 @@ class Page:
             ]
         else:
             self.nwords = list(map(add, nspaces, repeat(1)))
+            if not text.isascii() and _SPACELESS_RUN.search(text) is not None:
+                # (Thai, Lao, Myanmar, Khmer: words by letters, :func:`spaceless_words`)
+                self.nwords = [
+                    spaceless_words(t) if _SPACELESS_RUN.search(t) else n
+                    for t, n in zip(texts, self.nwords, strict=True)
+                ]
             # (a paragraph: >= 12 words, > 80 columns, ending like a sentence; the ending is
             # looked at only on the lines long enough)
             paras = [False] * len(texts)
@@ -5535,7 +5560,13 @@ def _title_shape(s: str, cjk: bool = True, furniture: bool | None = None) -> _Ti
     candidate's cost): menu items, furniture, bylines and site names recur on the pages of
     a site. ``cjk``: the page has Chinese or Japanese characters (see :func:`n_words`)."""
     words = s.split()
-    nw = n_words(s) if cjk else len(words)
+    nw = (
+        n_words(s)
+        if cjk
+        else len(words)
+        if s.isascii() or _SPACELESS_RUN.search(s) is None
+        else spaceless_words(s)
+    )
     n_chars = len(s)
     initials = [w[0] for w in words if w[0].isalpha()]
     n_alpha = len(initials)
@@ -5637,6 +5668,26 @@ def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
     if sp < 0 and w < _WRAPPED_SHARE * widest[0]:
         return False
     return w + 1 + (len(body.rstrip()) if sp < 0 else sp) > widest[0]
+
+
+#: The words of a short line between a headline and its date line (:func:`_over_short_lines`)
+_SHORT_BETWEEN_WORDS = 3
+
+
+def _over_short_lines(page: Page, k: int, dated: set[int]) -> int:
+    """How many short lines (one or two, of :data:`_SHORT_BETWEEN_WORDS` words or fewer, no
+    sentence end: a bare byline, a place) stand between line ``k`` and a line of ``dated``
+    (a date line or a byline) under it; 0 if not so, or line ``k`` is not headline-like
+    (4..30 words, no sentence end)."""
+    nwords, texts, n = page.nwords, page.texts, len(page.texts)
+    if not (4 <= nwords[k] <= 30) or texts[k].rstrip(_CLOSERS)[-1:] in _ENDERS:
+        return 0
+    for x in (k + 1, k + 2):
+        if x >= n or nwords[x] > _SHORT_BETWEEN_WORDS or texts[x][-1:] in _ENDERS:
+            return 0
+        if x + 1 in dated:
+            return x - k
+    return 0
 
 
 class TitlePool:
@@ -5829,6 +5880,7 @@ class TitlePool:
         # (one pass instead of a call per neighbour of each candidate)
         # (only the neighbours are tested, not every line between the first and the last)
         near = {x for k, _, _ in cands for x in (k - 1, k + 1, k + 2, k + 3) if 0 <= x < n_items}
+        cjk_page = page.cjk
         dated = {
             x
             for x in near
@@ -5850,6 +5902,23 @@ class TitlePool:
             and ":" in texts[x]
             and _PICTURE_CREDIT.match(texts[x]) is not None
         }
+        # in a caseless script (Arabic, Hebrew, the Indic scripts, Thai...), the headline over
+        # a bare byline and a place line ("राहुल शर्मा | भोपाल" / "मुंबई" / the date) is next to
+        # its date line over those short lines: they gave the place line the date's features,
+        # and nothing told the byline from a headline (in Latin scripts, capitals do; s50
+        # acc-scripts N5)
+        over_short: dict[int, int] = (
+            {}
+            if cjk_page
+            else {
+                k: n_short
+                for k, _, s in cands
+                if k + 1 not in dated
+                and not s.isascii()
+                and s.lower() == s.upper()
+                and (n_short := _over_short_lines(page, k, dated))
+            }
+        )
         # exact repeats, counted once for the page: the lines as long as a candidate (the
         # others cannot equal one, and are not hashed), then a look-up per candidate. (A
         # list.count per candidate compared it with every line of the page: ~5 % of the
@@ -5872,13 +5941,16 @@ class TitlePool:
              truncated, sep_site, tk) = (
                 _title_shape if len(s) <= _LINE_CACHE_CHARS else _title_shape.__wrapped__
             )(s, cjk, furn)  # fmt: skip
-            next_dated = k + 1 in dated
+            next_dated = k + 1 in dated or k in over_short
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]
             nxt_hl = k + 1 < n_long and long_np[k + 1]
             seen = nlb[k]
             rep = n_rep or 1
             d_b, d_ms = body - k, k - ms
+            if k in over_short and d_ms < 0:
+                # (the short lines skipped count as the date line's: see over_short)
+                d_ms = min(-1, d_ms + over_short[k])
             toks.append(tk)
             rows.append(
                 [

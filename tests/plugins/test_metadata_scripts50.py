@@ -66,3 +66,38 @@ def test_a_dateline_with_a_japanese_clock_is_no_headline() -> None:
     body = "市の教育委員会は、利用者の要望を受けて開館時間の見直しを進めてきたと説明している。"
     text = f"ホーム\n2025年5月20日 9時30分 公開\n{head}\n{body}\n{body}\n"
     assert extract(text)["title"] == head
+
+
+def test_a_headline_over_a_byline_and_a_place_in_a_caseless_script() -> None:
+    """The headline over a bare name and a place line, then the date, is the title, not the
+    place (N5: the lines between do not hide the date line from the headline)."""
+    head = "কর্ণফুলী নদীর নতুন সেতু আগামী মাসে খুলে দেওয়া হবে"
+    lines = [
+        "প্রচ্ছদ",
+        "সারাদেশ",
+        "রাজনীতি",
+        "খেলা",
+        head,
+        "রফিকুল ইসলাম",
+        "চট্টগ্রাম",
+        "১২ মার্চ ২০২৫",
+        "চট্টগ্রামের কর্ণফুলী নদীর ওপর নির্মিত নতুন সেতুটি আগামী মাসে যান চলাচলের জন্য খুলে দেওয়া হবে বলে জানিয়েছে সড়ক ও জনপথ অধিদপ্তর।",
+        "সেতুটি চালু হলে শহরের দক্ষিণাঞ্চলের সঙ্গে যোগাযোগ সহজ হবে এবং যানজট অনেকটাই কমবে বলে আশা করছেন স্থানীয় বাসিন্দারা।",
+    ]
+    assert extract("\n\n".join(lines) + "\n")["title"] == head
+
+
+def test_a_spaceless_thai_headline_is_a_candidate() -> None:
+    """A Thai headline without spaces is no "one-word" line (N5: words counted by letters)."""
+    head = "ฝนตกหนักทำให้น้ำท่วมถนนหลายสายในเชียงใหม่"
+    lines = [
+        "หน้าแรก",
+        "ข่าวภูมิภาค",
+        head,
+        "12 มีนาคม 2568",
+        "กรมอุตุนิยมวิทยารายงานว่าฝนตกหนักต่อเนื่องตลอดคืนที่ผ่านมา ทำให้น้ำท่วมขังถนนหลายสายในตัวเมืองเชียงใหม่ และการจราจรติดขัดอย่างหนักในช่วงเช้า",
+        "เจ้าหน้าที่เทศบาลได้นำเครื่องสูบน้ำออกมาระบายน้ำในจุดที่ท่วมขัง และแนะนำให้ประชาชนหลีกเลี่ยงเส้นทางดังกล่าว",
+        "แท็ก",
+        "น้ำท่วม",
+    ]
+    assert extract("\n\n".join(lines) + "\n")["title"] == head
