@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from corearchive.testing import make_document
+from corearchive_plugins.metadata import MetadataStage
 from corearchive_plugins.metadata.text import _title_text, extract, find_dates
 
 _BODY = {
@@ -101,3 +103,30 @@ def test_a_spaceless_thai_headline_is_a_candidate() -> None:
         "น้ำท่วม",
     ]
     assert extract("\n\n".join(lines) + "\n")["title"] == head
+
+
+_PROSE_KO = "시 교육청은 올해 겨울방학 동안 모든 초등학교 도서관을 주민에게 개방하기로 했다고 밝혔다. 개방 시간은 평일 오전 9시부터 오후 6시까지다. "
+
+
+def _html_ko(head: str, byline: str) -> str:
+    return (
+        f"<!doctype html><html lang='ko'><head><title>학교 도서관 주민에 개방</title>{head}</head>"
+        "<body><article><h1>학교 도서관 주민에 개방</h1>"
+        f"{byline}<p>{_PROSE_KO * 3}</p><p>{_PROSE_KO * 2}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "byline"),
+    [
+        # a byline element whose blocks are the name and its date lines (N8)
+        ("", "<div class='byline'><p>등록 2025.03.12 10:20</p><p>이서연 기자</p></div>"),
+        ("", "<div class='byline'><p>이서연 기자</p><p>입력 2025.03.12 10:20</p></div>"),
+        # a one-word Korean name in the author meta (N8)
+        ("<meta name='author' content='이서연'>", "<div class='byline'><p>교육일보</p></div>"),
+    ],
+)
+def test_html_byline_blocks_and_a_cjk_meta_name(run_stage, head: str, byline: str) -> None:
+    """The name of a byline element, not its date block's label; a one-word meta name."""
+    doc = make_document(_html_ko(head, byline), html=True, uri="https://news.example/ko/1")
+    assert run_stage(MetadataStage, doc).kept[0].authors == ["이서연"]
