@@ -4046,7 +4046,9 @@ _BYLINE_MORE = (
     r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|"
     rf"του{_GREEK_NAMES}|της{_GREEK_NAMES}|"
     r"بقلم|كتب|كتبه|كتبت|الكاتب:?|الكاتبة:?|نویسنده:?|خبرنگار:?|מאת|כתב:|"
-    r"लेखक:?|रिपोर्ट:?|โดย"
+    r"लेखक:?|रिपोर्ट:?|โดย|"
+    # (Thai's "writer", Bengali's "writer" and "reporter"; s50 acc-scripts N7)
+    r"ผู้เขียน:?|লেখক:?|প্রতিবেদক:?"
 )
 #: Byline labels of scripts that put no space after their colon (Chinese, Japanese: "作者：王明",
 #: "记者 李华"; "文／" a writer's credit)

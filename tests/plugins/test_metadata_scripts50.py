@@ -130,3 +130,20 @@ def test_html_byline_blocks_and_a_cjk_meta_name(run_stage, head: str, byline: st
     """The name of a byline element, not its date block's label; a one-word meta name."""
     doc = make_document(_html_ko(head, byline), html=True, uri="https://news.example/ko/1")
     assert run_stage(MetadataStage, doc).kept[0].authors == ["이서연"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [("ผู้เขียน: วิภาวดี แสงทอง", "วิภาวดี แสงทอง"), ("প্রতিবেদক: তানিয়া রহমান", "তানিয়া রহমান")],
+)
+def test_thai_and_bengali_byline_words(byline: str, name: str) -> None:
+    """A byline with Thai's or Bengali's "writer"/"reporter" label gives its name (N7)."""
+    lines = [
+        "หน้าแรก",
+        "ฝนตกหนักทำให้น้ำท่วมถนนหลายสายในเชียงใหม่",
+        byline,
+        "12 มีนาคม 2568",
+        "กรมอุตุนิยมวิทยารายงานว่าฝนตกหนักต่อเนื่องตลอดคืนที่ผ่านมา ทำให้น้ำท่วมขังถนนหลายสายในตัวเมืองเชียงใหม่ และการจราจรติดขัดอย่างหนักในช่วงเช้า",
+        "เจ้าหน้าที่เทศบาลได้นำเครื่องสูบน้ำออกมาระบายน้ำในจุดที่ท่วมขัง และแนะนำให้ประชาชนหลีกเลี่ยงเส้นทางดังกล่าว",
+    ]
+    assert extract("\n\n".join(lines) + "\n")["authors"] == [name]
