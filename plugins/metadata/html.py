@@ -1842,6 +1842,10 @@ _CJK_META_NAME = re.compile(
     r"(?![\u4e00-\u9fff\uac00-\ud7af]*(?:社|报|報|网|網|台|闻|聞|刊|站|部|局|日|일보|뉴스|방송|신문)$)"
     r"[\u4e00-\u9fff\uac00-\ud7af]{2,4}"
 )
+#: The longest text of a byline element read block by block (:func:`_byline_blocks`): a name
+#: and a date line or two. (A longer one is a section, "Richtlinien für Autor/innen" over an
+#: author guide's paragraphs, or a comment, which trafilatura's 120 characters pass over)
+_BYLINE_BLOCKS_CHARS = 160
 #: The digits from which a block of a byline element is a date or a number, no name
 _BLOCK_DIGITS = 4
 
@@ -1899,7 +1903,7 @@ def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
             if any(below(elem) for _, below in discard):
                 return extract_author(tree)
             content = trim(" ".join(elem.itertext()))
-            if (parts := _byline_blocks(elem)) is not None:
+            if len(content) < _BYLINE_BLOCKS_CHARS and (parts := _byline_blocks(elem)) is not None:
                 if not parts:
                     continue  # (dates and numbers only: "کد خبر: ۱۴۰۵…" / "۱ آذر ۱۴۰۵")
                 content = trim(parts[0])
