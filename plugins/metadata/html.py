@@ -662,8 +662,9 @@ _MARKS = re.compile(r"[\u0900-\u0eff\u0f00-\u109f\u1780-\u17ff]")
 _AUTHOR_PARTS = re.compile(r"/|;|,|\||&|(?:^|\W)[ua]nd(?:$|\W)")
 #: A part of an author field that is an abbreviation of the newsroom ("red" = Redaktion)
 _NEWSROOM = frozenset(("red", "red.", "(red)", "redaktion", "agenturen", "agentur"))
-#: A label and a date or a number ("Stand: 20. April 2020, 14:57 Uhr")
-_LABELLED_NUMBER = re.compile(r"[^\W\d_]+\s*:\s*\d")
+#: A label and a date or a number ("Stand: 20. April 2020, 14:57 Uhr"; of two words, a full-width
+#: colon, an era's name before the year: "کد خبر: ۱۴۰۵…", "更新日：令和8年"; s50 acc-scripts N8)
+_LABELLED_NUMBER = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[:：]\s*(?:[^\W\d_]{1,2})?\d")
 
 
 def _names_part(part: str) -> bool:
@@ -1241,7 +1242,7 @@ def _extract_metadata(
     md = tm.examine_meta(heads)
     if md.tags:
         md.tags = _tags_as_written(heads, md.tags)
-    if md.author and " " not in md.author:
+    if md.author and " " not in md.author and _CJK_META_NAME.fullmatch(md.author.strip()) is None:
         md.author = None
     in_meta = md.title
     with suppress(Exception):  # (trafilatura logs its JSON-LD bugs and goes on)
@@ -1833,6 +1834,36 @@ def _section_metas(heads: _HeadScan) -> list[Any]:
     ]
 
 
+#: A Chinese or Korean person's name as an author meta gives it, without a space ("林佳琪",
+#: "박지현"; a one-word author meta is dropped as a handle or a site's, and the byline's
+#: reading, "聯合報", took its place; s50 acc-scripts N8): 2..4 Han or Hangul characters,
+#: none ending like an outlet's name (社, 报, 網, 台, 일보, 뉴스 ...)
+_CJK_META_NAME = re.compile(
+    r"(?![\u4e00-\u9fff\uac00-\ud7af]*(?:社|报|報|网|網|台|闻|聞|刊|站|部|局|日|일보|뉴스|방송|신문)$)"
+    r"[\u4e00-\u9fff\uac00-\ud7af]{2,4}"
+)
+#: The longest text of a byline element read block by block (:func:`_byline_blocks`): a name
+#: and a date line or two. (A longer one is a section, "Richtlinien für Autor/innen" over an
+#: author guide's paragraphs, or a comment, which trafilatura's 120 characters pass over)
+_BYLINE_BLOCKS_CHARS = 160
+#: The digits from which a block of a byline element is a date or a number, no name
+_BLOCK_DIGITS = 4
+
+
+def _byline_blocks(elem: HtmlElement) -> list[str] | None:
+    """The texts of a byline element's blocks (its child elements, when it has two or more
+    and no text of its own) that hold no date or number (:data:`_BLOCK_DIGITS` digits or
+    more, in any script); None for another element. Joined, a name's block and the date's
+    under it read as one name ("كتب أحمد سمير" + "الأربعاء، ٢٥ نوفمبر ٢٠٢٦": "أحمد سمير
+    الأربعاء"; "송고 2026.11.26 14:30" + "김민수 기자": "송고"; s50 acc-scripts N8)."""
+    kids = [k for k in elem if isinstance(k.tag, str)]
+    if len(kids) < 2 or (elem.text or "").strip():
+        return None
+    texts = [" ".join(k.itertext()).strip() for k in kids]
+    kept = [t for t in texts if t and sum(map(str.isdigit, t)) < _BLOCK_DIGITS]
+    return None if len(kept) == len([t for t in texts if t]) else kept
+
+
 def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
     """trafilatura.metadata.extract_author without its deep copy of the page and without
     a full-document scan per expression.
@@ -1872,6 +1903,10 @@ def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
             if any(below(elem) for _, below in discard):
                 return extract_author(tree)
             content = trim(" ".join(elem.itertext()))
+            if len(content) < _BYLINE_BLOCKS_CHARS and (parts := _byline_blocks(elem)) is not None:
+                if not parts:
+                    continue  # (dates and numbers only: "کد خبر: ۱۴۰۵…" / "۱ آذر ۱۴۰۵")
+                content = trim(parts[0])
             if content and 2 < len(content) < 120:
                 if (names := cjk_byline(content)) is not None:
                     # (as a plain text's byline is read: "김민수 기자", "记者 王小明 李华")

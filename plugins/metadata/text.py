@@ -84,21 +84,22 @@ _MAX_CANDS = 80
 
 # --------------------------------------------------------------------------- months ----
 _MONTH_NAMES = [
-    # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar he fa hi bn; ar-Levant (one-word
+    # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar he fa hi bn bg ka hy ta ur mr
+    # (ka and hy in the nominative and the genitive: "25 ნოემბერი", "ნოემბრის 25", "23 նոյեմբերի"); ar-Levant (one-word
     # names of three letters or more: آب and the two-word ones are _ARABIC_DATE's); ar without hamza or
     # madda (اغسطس, ابريل, اكتوبر, اذار) and Egypt's يونيه, يوليه
-    "january जनवरी jan januar janvier janv enero ene gennaio gen janeiro januari jän jänner stycznia styczeń ledna leden января январь ocak tammikuuta tammikuu gener janar siječnja siječanj január ianuarie ian січня січень ιανουαρίου ιανουάριος يناير ינואר בינואר ژانویه জানুয়ারি জানুয়ারী জানুয়ারি জানুয়ারী",
-    "february फ़रवरी फरवरी feb febr februar février fevrier févr fév febrero febbraio fevereiro fev februari lutego luty února únor февраля февраль şubat subat helmikuuta helmikuu febrer shkurt veljače veljača február februarie лютого лютий φεβρουαρίου φεβρουάριος فبراير פברואר בפברואר شباط فوریه ফেব্রুয়ারি ফেব্রুয়ারী ফেব্রুয়ারি ফেব্রুয়ারী",
-    "march मार्च mar märz maerz mär mrz mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret מרץ במרץ מרס במרס آذار اذار মার্চ",
-    "april अप्रैल apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل אפריל באפריל نيسان ابريل آوریل এপ্রিল",
-    "may मई mai mayo maggio mag maio mei maj maja květen května мая май mayıs mayis toukokuuta toukokuu maig svibnja svibanj május травня травень μαΐου μαΐου μάιος مايو מאי במאי أيار ايار মে",
-    "june जून jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو יוני ביוני حزيران يونيه ژوئن জুন",
-    "july जुलाई jul juli juillet juil julio luglio lug julho lipca lipiec července červenec июля июль temmuz heinäkuuta heinäkuu juliol korrik srpnja srpanj július iulie липня липень ιουλίου ιούλιος يوليو יולי ביולי تموز يوليه ژوئیه জুলাই",
-    "august अगस्त aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس اغسطس agustus אוגוסט באוגוסט আগস্ট আগষ্ট",
-    "september सितंबर सितम्बर sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر ספטמבר בספטמבר أيلول ايلول سپتامبر সেপ্টেম্বর",
-    "october अक्टूबर अक्तूबर oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر اكتوبر אוקטובר באוקטובר اکتبر অক্টোবর",
-    "november नवंबर नवम्बर nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر নভেম্বর",
-    "december दिसंबर दिसम्बर dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember דצמבר בדצמבר دسامبر ডিসেম্বর",
+    "january जनवरी jan januar janvier janv enero ene gennaio gen janeiro januari jän jänner stycznia styczeń ledna leden января январь ocak tammikuuta tammikuu gener janar siječnja siječanj január ianuarie ian січня січень ιανουαρίου ιανουάριος يناير ינואר בינואר ژانویه জানুয়ারি জানুয়ারী জানুয়ারি জানুয়ারী януари იანვარი იანვრის հունվար հունվարի ஜனவரி جنوری जानेवारी",
+    "february फ़रवरी फरवरी feb febr februar février fevrier févr fév febrero febbraio fevereiro fev februari lutego luty února únor февраля февраль şubat subat helmikuuta helmikuu febrer shkurt veljače veljača február februarie лютого лютий φεβρουαρίου φεβρουάριος فبراير פברואר בפברואר شباط فوریه ফেব্রুয়ারি ফেব্রুয়ারী ফেব্রুয়ারি ফেব্রুয়ারী февруари თებერვალი თებერვლის փետրվար փետրվարի பிப்ரவரி فروری फेब्रुवारी",
+    "march मार्च mar märz maerz mär mrz mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret מרץ במרץ מרס במרס آذار اذار মার্চ март მარტი მარტის մարտ մարտի மார்ச் مارچ",
+    "april अप्रैल apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل אפריל באפריל نيسان ابريل آوریل এপ্রিল април აპრილი აპრილის ապրիլ ապրիլի ஏப்ரல் اپریل एप्रिल",
+    "may मई mai mayo maggio mag maio mei maj maja květen května мая май mayıs mayis toukokuuta toukokuu maig svibnja svibanj május травня травень μαΐου μαΐου μάιος مايو מאי במאי أيار ايار মে май მაისი მაისის մայիս մայիսի மே مئی मे",
+    "june जून jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو יוני ביוני حزيران يونيه ژوئن জুন юни ივნისი ივნისის հունիս հունիսի ஜூன் جون",
+    "july जुलाई jul juli juillet juil julio luglio lug julho lipca lipiec července červenec июля июль temmuz heinäkuuta heinäkuu juliol korrik srpnja srpanj július iulie липня липень ιουλίου ιούλιος يوليو יולי ביולי تموز يوليه ژوئیه জুলাই юли ივლისი ივლისის հուլիս հուլիսի ஜூலை جولائی जुलै",
+    "august अगस्त aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس اغسطس agustus אוגוסט באוגוסט আগস্ট আগষ্ট август აგვისტო აგვისტოს օգոստոս օգոստոսի ஆகஸ்ட் اگست ऑगस्ट",
+    "september सितंबर सितम्बर sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر ספטמבר בספטמבר أيلول ايلول سپتامبر সেপ্টেম্বর септември სექტემბერი სექტემბრის սեպտեմբեր սեպտեմբերի செப்டம்பர் ستمبر सप्टेंबर",
+    "october अक्टूबर अक्तूबर oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر اكتوبر אוקטובר באוקטובר اکتبر অক্টোবর октомври ოქტომბერი ოქტომბრის հոկտեմբեր հոկտեմբերի அக்டோபர் اکتوبر ऑक्टोबर",
+    "november नवंबर नवम्बर nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر নভেম্বর ноември ნოემბერი ნოემბრის նոյեմբեր նոյեմբերի நவம்பர் نومبر नोव्हेंबर",
+    "december दिसंबर दिसम्बर dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember דצמבר בדצמבר دسامبر ডিসেম্বর декември დეკემბერი დეკემბრის դեկտեմբեր դեկտեմբերի டிசம்பர் دسمبر डिसेंबर",
 ]
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(_MONTH_NAMES, 1):
@@ -109,15 +110,16 @@ _MONTH_KEYS = MONTHS.keys()
 _MONTH_BYTES = frozenset(k.encode("ascii") for k in MONTHS if k.isascii())
 # A month is matched as any word of 3..12 letters and checked against MONTHS afterwards:
 # an alternation of ~350 names tried at every word start was most of the scanning time.
-#: (Devanagari's and Bengali's vowel signs and virama are no letters to \w: a Hindi or Bengali
-#: month name, "मार्च", "আগস্ট", is a run of the blocks' characters, "मई", "মে" two of them;
+#: (The Indic scripts' vowel signs and virama, U+0900..U+0DFF from Devanagari to Sinhala, are
+#: no letters to \w: a Hindi, Bengali or Tamil month name, "मार्च", "আগস্ট", "நவம்பர்", is a
+#: run of the blocks' characters, "मई", "মে" two of them;
 #: a run of \w letters followed by one of those characters is none, as the letters before a
 #: virama, "अगस" of "अगस्त", would be taken for a word. The Latin run is tried first: a
 #: branch tried first at every position costs a character test there. The runs are
 #: possessive: what follows a month in the date patterns is no letter, so a shorter run
 #: never matched where the whole one failed, and each shorter one tried cost the look-ahead)
-_MONW = r"(?:[^\W\d_]{3,12}+(?![\u0900-\u09ff])|[\u0900-\u09ff]{2,12}+)"
-_LETTERS = re.compile(r"[^\W\d_]{3,}+(?![\u0900-\u09ff])|[\u0900-\u09ff]{2,}+")
+_MONW = r"(?:[^\W\d_]{3,12}+(?![\u0900-\u0dff])|[\u0900-\u0dff]{2,12}+)"
+_LETTERS = re.compile(r"[^\W\d_]{3,}+(?![\u0900-\u0dff])|[\u0900-\u0dff]{2,}+")
 #: :data:`_LETTERS` on lowercased ASCII text (the letters are a-z there): a range test per
 #: character instead of a Unicode category lookup, ~3x faster
 _LETTERS_ASCII = re.compile(r"[a-z]{3,}")
@@ -1352,7 +1354,8 @@ _PERSIAN_DATE = re.compile(
 )
 #: The Levantine Arabic month names _MONW does not read: آب (August, two letters) and those of
 #: two words (كانون الثاني January, تشرين الأول October, ...), the pan-Arab name often after a
-#: slash ("28 آب/اغسطس 2013", "12 كانون الثاني/يناير 2020")
+#: slash ("28 آب/اغسطس 2013", "12 كانون الثاني/يناير 2020") or before it (Al Jazeera's
+#: "22 نوفمبر/تشرين الثاني 2026": the month is read from the Levantine name)
 _ARABIC_MONTHS = {
     "كانون الثاني": 1,
     "تشرين الأول": 10,
@@ -1363,7 +1366,7 @@ _ARABIC_MONTHS = {
     "آب": 8,
 }
 _ARABIC_DATE = re.compile(
-    r"(?<![0-9])(?P<d>[0-3]?[0-9])\s*(?P<mon>"
+    r"(?<![0-9])(?P<d>[0-3]?[0-9])\s*(?:[\u0600-\u06ff]{3,}\s*/\s*)?(?P<mon>"
     + "|".join(sorted(_ARABIC_MONTHS, key=len, reverse=True))
     + r")(?:\s*/\s*[\u0600-\u06ff]+)?\s*[,،]?\s*(?P<y>(?:19|20)[0-9][0-9])(?![0-9])"
 )
@@ -2300,6 +2303,25 @@ def n_words(s: str, cjk: bool = True) -> int:
     return _cjk_words_width(s)[0] if cjk else len(s.split())
 
 
+#: A run of Thai, Lao, Myanmar or Khmer letters and signs: scripts that put no spaces between
+#: words (a Thai headline, "ราคาข้าวหอมมะลิพุ่งสูงสุดในรอบห้าปี", is one run)
+_SPACELESS_RUN = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
+#: The characters of a word of :data:`_SPACELESS_RUN` (a Thai word averages ~4 code points
+#: with its vowel and tone signs; as :func:`n_words` counts two Chinese characters a word)
+_SPACELESS_WORD = 4
+
+
+def spaceless_words(s: str) -> int:
+    """The words of ``s`` with a run of Thai, Lao, Myanmar or Khmer counted as one word per
+    :data:`_SPACELESS_WORD` characters (rounded up): by spaces a Thai headline is one word,
+    and the title pool's one-word restrictions left it out (s50 acc-scripts N5)."""
+    runs = _SPACELESS_RUN.findall(s)
+    if not runs:
+        return len(s.split())
+    rest = _SPACELESS_RUN.sub(" ", s)
+    return len(rest.split()) + sum(-(-len(r) // _SPACELESS_WORD) for r in runs)
+
+
 def width(s: str) -> int:
     """The length of ``s`` with a Chinese, Japanese or Korean character counted twice (the
     two columns it takes in a terminal): what the length thresholds tuned on Latin text (a
@@ -2495,6 +2517,12 @@ class Page:
             ]
         else:
             self.nwords = list(map(add, nspaces, repeat(1)))
+            if not text.isascii() and _SPACELESS_RUN.search(text) is not None:
+                # (Thai, Lao, Myanmar, Khmer: words by letters, :func:`spaceless_words`)
+                self.nwords = [
+                    spaceless_words(t) if _SPACELESS_RUN.search(t) else n
+                    for t, n in zip(texts, self.nwords, strict=True)
+                ]
             # (a paragraph: >= 12 words, > 80 columns, ending like a sentence; the ending is
             # looked at only on the lines long enough)
             paras = [False] * len(texts)
@@ -4022,7 +4050,9 @@ _BYLINE_MORE = (
     r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|"
     rf"του{_GREEK_NAMES}|της{_GREEK_NAMES}|"
     r"بقلم|كتب|كتبه|كتبت|الكاتب:?|الكاتبة:?|نویسنده:?|خبرنگار:?|מאת|כתב:|"
-    r"लेखक:?|रिपोर्ट:?|โดย"
+    r"लेखक:?|रिपोर्ट:?|โดย|"
+    # (Thai's "writer", Bengali's "writer" and "reporter"; s50 acc-scripts N7)
+    r"ผู้เขียน:?|লেখক:?|প্রতিবেদক:?"
 )
 #: Byline labels of scripts that put no space after their colon (Chinese, Japanese: "作者：王明",
 #: "记者 李华"; "文／" a writer's credit)
@@ -5129,8 +5159,17 @@ _DATE_SEP = re.compile(r"\s+[|–—-]\s")
 #: The rest of a Chinese or Japanese date line after its date: a time, then the label of the
 #: source, the author or the editor ("2023年10月18日 10:02 来源：新华网")
 _DATELINE_REST = re.compile(
-    r"\s*(?:\d{1,2}[:：]\d\d(?:[:：]\d\d)?\s*)?"
-    r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布|發布|出典)\s*[:：]"
+    r"\s*(?:\d{1,2}[:：]\d\d(?:[:：]\d\d)?\s*|\d{1,2}\s*時\s*\d{1,2}\s*分\s*)?"
+    r"(?:(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布|發布|出典)\s*[:：]"
+    # (the clock alone, or a publication word after it without a colon: "2026年11月26日
+    # 10時00分 公開", "2026.11.26 14:30 입력"; s50 acc-scripts N6)
+    r"|(?:公開|更新|配信|掲載|発表|发布|發布|발행|입력|수정|송고)?(?:日時|日)?\s*(?:[:：].*)?$)"
+)
+#: The start of a date line's rest that continues the sentence the date began, so that the
+#: rest is no headline: a particle or a comma ("令和9年4月1日から、粗大ごみの収集は…", "…日起",
+#: "…일부터"; s50 acc-scripts N6)
+_DATE_CONTINUES = re.compile(
+    r"\s*(?:から|まで|より|以降|以来|に|の|は|で|を|、|，|,|。|起|后|後|以后|以後|부터|까지|에|의|에서)"
 )
 
 
@@ -5470,6 +5509,10 @@ def _title_text(
     if first["col"] == 0 and n_words(rest, cjk) >= 3:
         if cjk and _DATELINE_REST.match(rest) is not None:
             return None  # a dateline: "2023年10月18日 10:02 来源：新华网"
+        if _DATE_CONTINUES.match(rest) is not None or rest.rstrip().endswith("。"):
+            # (a sentence that starts with its date, "令和9年4月1日から、…になります。": a
+            # headline neither goes on from its date nor ends with a full stop)
+            return None
         glued = rest[:1].isalnum()
         rest = _LEAD_SEP.sub("", rest)
         at = len(s) - len(rest)
@@ -5586,7 +5629,13 @@ def _title_shape(s: str, cjk: bool = True, furniture: bool | None = None) -> _Ti
     candidate's cost): menu items, furniture, bylines and site names recur on the pages of
     a site. ``cjk``: the page has Chinese or Japanese characters (see :func:`n_words`)."""
     words = s.split()
-    nw = n_words(s) if cjk else len(words)
+    nw = (
+        n_words(s)
+        if cjk
+        else len(words)
+        if s.isascii() or _SPACELESS_RUN.search(s) is None
+        else spaceless_words(s)
+    )
     n_chars = len(s)
     initials = [w[0] for w in words if w[0].isalpha()]
     n_alpha = len(initials)
@@ -5688,6 +5737,26 @@ def _wrapped_on(lines: list[str], i: int, widest: list[int]) -> bool:
     if sp < 0 and w < _WRAPPED_SHARE * widest[0]:
         return False
     return w + 1 + (len(body.rstrip()) if sp < 0 else sp) > widest[0]
+
+
+#: The words of a short line between a headline and its date line (:func:`_over_short_lines`)
+_SHORT_BETWEEN_WORDS = 3
+
+
+def _over_short_lines(page: Page, k: int, dated: set[int]) -> int:
+    """How many short lines (one or two, of :data:`_SHORT_BETWEEN_WORDS` words or fewer, no
+    sentence end: a bare byline, a place) stand between line ``k`` and a line of ``dated``
+    (a date line or a byline) under it; 0 if not so, or line ``k`` is not headline-like
+    (4..30 words, no sentence end)."""
+    nwords, texts, n = page.nwords, page.texts, len(page.texts)
+    if not (4 <= nwords[k] <= 30) or texts[k].rstrip(_CLOSERS)[-1:] in _ENDERS:
+        return 0
+    for x in (k + 1, k + 2):
+        if x >= n or nwords[x] > _SHORT_BETWEEN_WORDS or texts[x][-1:] in _ENDERS:
+            return 0
+        if x + 1 in dated:
+            return x - k
+    return 0
 
 
 class TitlePool:
@@ -5886,6 +5955,7 @@ class TitlePool:
         # (one pass instead of a call per neighbour of each candidate)
         # (only the neighbours are tested, not every line between the first and the last)
         near = {x for k, _, _ in cands for x in (k - 1, k + 1, k + 2, k + 3) if 0 <= x < n_items}
+        cjk_page = page.cjk
         dated = {
             x
             for x in near
@@ -5907,6 +5977,23 @@ class TitlePool:
             and ":" in texts[x]
             and _PICTURE_CREDIT.match(texts[x]) is not None
         }
+        # in a caseless script (Arabic, Hebrew, the Indic scripts, Thai...), the headline over
+        # a bare byline and a place line ("राहुल शर्मा | भोपाल" / "मुंबई" / the date) is next to
+        # its date line over those short lines: they gave the place line the date's features,
+        # and nothing told the byline from a headline (in Latin scripts, capitals do; s50
+        # acc-scripts N5)
+        over_short: dict[int, int] = (
+            {}
+            if cjk_page
+            else {
+                k: n_short
+                for k, _, s in cands
+                if k + 1 not in dated
+                and not s.isascii()
+                and s.lower() == s.upper()
+                and (n_short := _over_short_lines(page, k, dated))
+            }
+        )
         # exact repeats, counted once for the page: the lines as long as a candidate (the
         # others cannot equal one, and are not hashed), then a look-up per candidate. (A
         # list.count per candidate compared it with every line of the page: ~5 % of the
@@ -5929,13 +6016,16 @@ class TitlePool:
              truncated, sep_site, tk) = (
                 _title_shape if len(s) <= _LINE_CACHE_CHARS else _title_shape.__wrapped__
             )(s, cjk, furn)  # fmt: skip
-            next_dated = k + 1 in dated
+            next_dated = k + 1 in dated or k in over_short
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]
             nxt_hl = k + 1 < n_long and long_np[k + 1]
             seen = nlb[k]
             rep = n_rep or 1
             d_b, d_ms = body - k, k - ms
+            if k in over_short and d_ms < 0:
+                # (the short lines skipped count as the date line's: see over_short)
+                d_ms = min(-1, d_ms + over_short[k])
             toks.append(tk)
             rows.append(
                 [
