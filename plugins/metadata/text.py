@@ -4328,6 +4328,10 @@ _NEVER_TITLE_IN = (
 )
 
 
+#: a cookie consent notice (:data:`_NEVER_TITLE_IN`'s), searched in a line in lower case
+_COOKIE_NOTICE: re.Pattern[str] = dict(_NEVER_TITLE_IN)["cookie"]
+
+
 #: Social networks a share line names (two or more on a short line: "シェアする X Facebook
 #: LINE はてなブックマーク", "分享到：微信 微博 QQ空间", "Share: Facebook | Twitter | Email"):
 #: the boilerplate stage's (:data:`..boilerplate.lines.NETWORKS`, its lexicon's cue words),
@@ -6913,10 +6917,25 @@ _POSTNAV = re.compile(r"^\s*[«‹←<]|[»›→>]\s*$")
 
 def _story_head(page: Page, line: int, text: str) -> bool:
     """Whether candidate ``text`` on line ``line`` stands in the story's head: above its
-    first paragraph (:attr:`Page.body`), :data:`_HEAD_GAP` non-blank lines over it at most,
-    and no previous or next post's link (:data:`_POSTNAV`: "« Berichte über …")."""
+    first paragraph (:attr:`Page.body`, past the paragraphs of a consent notice above it:
+    :func:`_story_body`), :data:`_HEAD_GAP` non-blank lines over it at most, and no
+    previous or next post's link (:data:`_POSTNAV`: "« Berichte über …")."""
     k = bisect.bisect_left(page.item_lines, line)
-    return 0 <= page.body - k - 1 <= _HEAD_GAP and _POSTNAV.search(text) is None
+    return 0 <= _story_body(page, k) - k - 1 <= _HEAD_GAP and _POSTNAV.search(text) is None
+
+
+def _story_body(page: Page, k: int) -> int:
+    """The item of the story's first paragraph for a candidate on item ``k``: the page's
+    first paragraph (:attr:`Page.body`), or, when that one and those after it above ``k``
+    are a cookie consent notice's (:data:`_COOKIE_NOTICE`: "Diese Website verwendet
+    Cookies. Mit der Nutzung …" on a press release's first line), the first paragraph after
+    them: the release's headline under the notice was taken for a line away from the
+    story's head, and the page kept no title (s50 acc-regress R7). A cookie banner's own
+    heading over its notice stays away from the story under it."""
+    body, paras, texts = page.body, page.paras, page.texts
+    while body < k and _COOKIE_NOTICE.search(texts[body].lower()) is not None:
+        body = next((x for x in range(body + 1, len(paras)) if paras[x]), len(paras))
+    return body
 
 
 #: An outline's label at a heading's start: a capital letter, a Roman numeral or a
