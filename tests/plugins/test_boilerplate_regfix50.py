@@ -5,6 +5,7 @@ short lines (R1). Small excerpts written after the tester's pages."""
 from __future__ import annotations
 
 from corearchive_plugins.boilerplate.facts import fact_rows
+from corearchive_plugins.boilerplate.structures import short_lists
 
 STORY_END = [
     "Городская дума утвердила план реконструкции набережной, работы начнутся весной и "
@@ -38,3 +39,45 @@ def test_a_related_boxs_teasers_under_one_label_are_no_facts():
     lines = [*STORY_END, *facts]
     keep = [s in STORY_END for s in lines]
     assert [lines[i] for i in fact_rows(lines, keep, [False] * len(lines))] == facts
+
+
+PARA_A = (
+    "The ministry said the new programme would fund research in every field, with the first "
+    "calls for proposals to open in the spring."
+)
+PARA_B = (
+    "Applications can be made online until the end of June, and the first grants are "
+    "expected to be awarded in the autumn."
+)
+
+
+def _given_back(items: list[str], kept: tuple[int, ...] = ()) -> list[str]:
+    """The lines :func:`short_lists` gives back of ``items`` between two kept paragraphs
+    (``kept``: the items the model kept)."""
+    lines = [PARA_A, *items, PARA_B]
+    keep = [True, *(k in kept for k in range(len(items))), True]
+    n = len(lines)
+    found = short_lists(lines, keep, [False] * n, frozenset({"the", "and", "a", "to"}), [0.3] * n)
+    return [lines[j] for j in found]
+
+
+def test_a_menu_of_lynx_links_or_a_row_of_buttons_is_no_articles_list():
+    """R1: a run of short lines between two kept lines, one third of them kept, was taken as
+    the article's list whatever its lines: lynx's menus ("[185]Soziale Innovationen", 139
+    lines in 16 records), a card's or a post's buttons ("Imprimir receita", "Online
+    buchen", "Follow"), an icon's name ("keyboard_arrow_down"), a most-read box under its
+    label. A review's pros and cons still come back."""
+    menu = ["[178]Research funding", "[179]Health", "[180]Climate", "[181]Energy",
+            "[182]Digital society", "[183]Young researchers"]  # fmt: skip
+    assert _given_back(menu, kept=(2, 4)) == []
+    buttons = ["Online buchen", "Anfrage stellen", "Villa Galaxy", "Weitere Villen"]
+    assert _given_back(buttons, kept=(2, 3)) == []
+    icon = ["keyboard_arrow_down", "How interest is worked out", "What changes the rate"]
+    assert _given_back(icon, kept=(1,)) == []
+    box = ["Opening hours", "Monday to Friday", "Most read", "Exchange term: applications open"]
+    assert _given_back(box, kept=(1, 3)) == []
+    pros = ["Reasons to buy", "Excellent speakers", "Reasons to avoid", "Dim screen"]
+    assert _given_back(pros, kept=(1, 3)) == ["Reasons to buy", "Reasons to avoid"]
+    # (a recipe card's buttons among its facts stay out, the facts come back)
+    card = ["Print recipe", "Prep: 15 mins", "Cook: 40 mins", "Serves 4", "Calories 291 kcal"]
+    assert _given_back(card, kept=(1, 2)) == ["Serves 4", "Calories 291 kcal"]
