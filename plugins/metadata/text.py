@@ -6915,6 +6915,34 @@ _HEAD_GAP = 6
 _POSTNAV = re.compile(r"^\s*[«‹←<]|[»›→>]\s*$")
 
 
+#: the most words of a menu's item, and the fewest such items among the two lines over and
+#: under one (:func:`_menu_item`)
+_MENU_ITEM_WORDS = 2
+_MENU_NEIGHBOURS = 3
+
+
+def _menu_item(page: Page, line: int) -> bool:
+    """Whether the candidate on line ``line`` is a menu's item: a word or two (no figure,
+    no sentence's end), with :data:`_MENU_NEIGHBOURS` lines of that form among the two
+    over and the two under it ("Especiales" / "Farándula" / "Deportes" /
+    "Internacionales")."""
+    texts = page.texts
+    k = bisect.bisect_left(page.item_lines, line)
+
+    def short(x: int) -> bool:
+        t = texts[x]
+        return (
+            0 < len(t.split()) <= _MENU_ITEM_WORDS
+            and not any(c.isdigit() for c in t)
+            and t[-1] not in _PARA_END
+        )
+
+    if not (0 <= k < len(texts)) or not short(k):
+        return False
+    near = [x for x in range(k - 2, k + 3) if x != k and 0 <= x < len(texts)]
+    return sum(map(short, near)) >= _MENU_NEIGHBOURS
+
+
 def _story_head(page: Page, line: int, text: str) -> bool:
     """Whether candidate ``text`` on line ``line`` stands in the story's head: above its
     first paragraph (:attr:`Page.body`, past the paragraphs of a consent notice above it:
@@ -9251,6 +9279,20 @@ def extract_lines(
             after = _after_story(page, pool)
             alt = rank_titles(page, pool, bline, vetoed - after) if after else []
             if alt and max(alt, key=lambda t: t[2])[0] in after:
+                tcands = []
+        if (
+            tcands
+            and vetoed
+            and (
+                _clock_alone((win := max(tcands, key=lambda t: t[2]))[1])
+                or _menu_item(page, win[0])
+            )
+        ):
+            # (a menu's item or a feed's time won once the vetoes took the best candidate,
+            # a feed's item: a home page has no headline of its own, and keeps none rather
+            # than its "Deportes" or "2:21 pm"; s50 acc-regress R6)
+            first = rank_titles(page, pool, bline, frozenset())
+            if first and max(first, key=lambda t: t[2])[0] in vetoed:
                 tcands = []
     if tcands:
         i, s, _ = max(tcands, key=lambda t: t[2])

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from corearchive import Cleaner
-from corearchive_plugins.metadata.text import Page, _story_head, day_first_locale, extract_lines
+from corearchive_plugins.metadata.text import (
+    Page,
+    _menu_item,
+    _story_head,
+    day_first_locale,
+    extract_lines,
+)
 
 _PAGE = (
     '<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -82,3 +88,32 @@ def test_a_cookie_notice_over_a_press_release_is_no_story_paragraph() -> None:
     )
     page = Page(banner)
     assert not _story_head(page, 0, page.lines[0])
+
+
+def test_a_home_page_whose_feed_item_is_vetoed_gets_no_menu_item_as_title() -> None:
+    """R6: on a news home page (a menu, then a feed: a time over each headline) the feed's
+    first headline is vetoed as title; the ranker then took a menu's item ("Deportes") or
+    the feed's time ("2:21 pm"). The page has no headline of its own: no title."""
+    items = [
+        ("2:21 pm", "Alcalde: «La reapertura del puerto ha devuelto el empleo a la ciudad»",
+         "El alcalde del municipio aseguró que «la reapertura del puerto ha devuelto el "
+         "empleo a la ciudad», al tiempo que estimó que la temporada será la mejor en años."),
+        ("1:52 pm", "Gobernación anuncia nuevas rutas de transporte hacia la costa",
+         "La gobernación del estado anunció este miércoles tres nuevas rutas de transporte "
+         "público que conectarán la capital con los pueblos de la costa a partir de..."),
+        ("1:30 pm", "¿Por qué subió el precio del pan esta semana?",
+         "El precio del pan subió un diez por ciento esta semana en la mayoría de las "
+         "panaderías de la ciudad, según un sondeo realizado por la cámara de..."),
+        ("12:47 pm", "Equipo local avanza a la final de la copa regional",
+         "Con un gol en el último minuto, el equipo local avanzó a la final de la copa "
+         "regional por primera vez en veinte años, para alegría de sus..."),
+    ]  # fmt: skip
+    menu = ["Miércoles, 15 de Abril de 2020", "Al Día", "Resumen", "Costa", "Política",
+            "Nacionales", "Economía", "Opinión", "Especiales", "Farándula", "Deportes",
+            "Internacionales"]  # fmt: skip
+    feed = "\n\n".join(f"{t}\n\n{h}\n\nAgencias\n\n{s}\n\nVer noticia" for t, h, s in items)
+    text = "\n\n".join(menu) + "\n\n" + feed + "\n\n© 2020 Diario de la Costa\n"
+    assert extract_lines(text)[0]["title"] is None
+    page = Page(text)
+    assert _menu_item(page, page.lines.index("Deportes"))
+    assert not _menu_item(page, page.lines.index(items[3][1]))
