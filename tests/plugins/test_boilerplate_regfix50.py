@@ -4,6 +4,7 @@ short lines (R1). Small excerpts written after the tester's pages."""
 
 from __future__ import annotations
 
+from corearchive_plugins.boilerplate.afterlists import related_list_lines
 from corearchive_plugins.boilerplate.facts import fact_rows
 from corearchive_plugins.boilerplate.structures import short_lists
 
@@ -81,3 +82,33 @@ def test_a_menu_of_lynx_links_or_a_row_of_buttons_is_no_articles_list():
     # (a recipe card's buttons among its facts stay out, the facts come back)
     card = ["Print recipe", "Prep: 15 mins", "Cook: 40 mins", "Serves 4", "Calories 291 kcal"]
     assert _given_back(card, kept=(1, 2)) == ["Serves 4", "Calories 291 kcal"]
+
+
+def test_a_list_of_one_form_after_the_article_is_no_box_of_other_stories():
+    """R8: a tournament's qualified teams under the article's "Qualified teams" label, each
+    "Team (Group X): Nth appearance", read as a box of other stories' headlines after the
+    article and were removed (aeb 9a440270). A list whose items end in one word is of one
+    form, the article's; a box of different headlines still goes."""
+    article = [
+        "The draw for the finals took place on Saturday in the capital, with twenty teams "
+        "already sure of their places.",
+        "Four more places will be decided in the play-offs in March, when sixteen teams "
+        "compete in four small tournaments.",
+        "The hosts will play the opening match in the national stadium on a Friday evening "
+        "in June.",
+    ]
+    teams = [
+        "Norway (Group A): Third appearance",
+        "Chile (Group B): Fifth appearance",
+        "Japan (Group C): Seventh appearance",
+        "Ghana (Group D): Second appearance",
+    ]
+    lines = [*article, "Qualified teams", *teams]
+    assert related_list_lines(lines, [True] * len(lines)) == []
+    box = [
+        "Mayor opens the new library after two years of work",
+        "Storm closes schools across the northern valleys",
+        "Local team reaches the cup final after a late goal",
+    ]
+    lines = [*article, "More stories", *box]
+    assert related_list_lines(lines, [True] * len(lines)) == list(range(3, 7))
