@@ -6916,12 +6916,12 @@ _POSTNAV = re.compile(r"^\s*[«‹←<]|[»›→>]\s*$")
 
 
 #: the most words of a menu's item, and the fewest such items among the two lines over and
-#: under one (:func:`_menu_item`)
+#: under one (:func:`_menu_line`)
 _MENU_ITEM_WORDS = 2
 _MENU_NEIGHBOURS = 3
 
 
-def _menu_item(page: Page, line: int) -> bool:
+def _menu_line(page: Page, line: int) -> bool:
     """Whether the candidate on line ``line`` is a menu's item: a word or two (no figure,
     no sentence's end), with :data:`_MENU_NEIGHBOURS` lines of that form among the two
     over and the two under it ("Especiales" / "Farándula" / "Deportes" /
@@ -9285,7 +9285,7 @@ def extract_lines(
             and vetoed
             and (
                 _clock_alone((win := max(tcands, key=lambda t: t[2]))[1])
-                or _menu_item(page, win[0])
+                or _menu_line(page, win[0])
             )
         ):
             # (a menu's item or a feed's time won once the vetoes took the best candidate,

@@ -10,7 +10,7 @@ import pytest
 from corearchive import Cleaner
 from corearchive_plugins.metadata.text import (
     Page,
-    _menu_item,
+    _menu_line,
     _story_head,
     day_first_locale,
     extract_lines,
@@ -115,5 +115,5 @@ def test_a_home_page_whose_feed_item_is_vetoed_gets_no_menu_item_as_title() -> N
     text = "\n\n".join(menu) + "\n\n" + feed + "\n\n© 2020 Diario de la Costa\n"
     assert extract_lines(text)[0]["title"] is None
     page = Page(text)
-    assert _menu_item(page, page.lines.index("Deportes"))
-    assert not _menu_item(page, page.lines.index(items[3][1]))
+    assert _menu_line(page, page.lines.index("Deportes"))
+    assert not _menu_line(page, page.lines.index(items[3][1]))
