@@ -286,13 +286,23 @@ def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
     return found
 
 
+#: the punctuation around a headline's last word
+_WORD_PUNCT = ".,:;!?…\"'”’»)"
+
+
 def _stories(heads: list[list[str]]) -> bool:
     """Whether headlines (their words) are different stories' rather than a list of one
-    form: no first word in half of them or more ("June 9 – …", "June 10 – …"), under half
+    form: no first word nor last word in half of them or more ("June 9 – …", "June 10 –
+    …"; "… 10th appearance", "… Seventh appearance"), under half
     of them starting with a figure (a calendar's dates) or ending with one (a results
     table's times, an account's sums)."""
     n = len(heads)
     if 2 * Counter(h[0].lower() for h in heads).most_common(1)[0][1] > n:
+        return False
+    # (nor one last word in half of them or more: "England (Group A): 10th appearance" /
+    # "Spain (Group F): 11th appearance" / ..., a tournament's qualified teams under the
+    # article's "Qualified teams"; s50 acc-regress R8)
+    if 2 * Counter(h[-1].lower().strip(_WORD_PUNCT) for h in heads).most_common(1)[0][1] > n:
         return False
     figures = sum(h[0][:1].isdigit() for h in heads)
     ends = sum(any(c.isdigit() for c in h[-1]) for h in heads)

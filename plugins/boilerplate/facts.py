@@ -75,6 +75,27 @@ def _row_items(s: str) -> int:
     return len(items)
 
 
+#: a value cut short: a teaser's text
+_CUT = ("…", "...")
+
+
+def _teasers(rows: Sequence[str]) -> bool:
+    """Whether fact rows ``rows`` (each a :data:`_ROW`) are a related box's teasers, no
+    facts: a value cut with an ellipsis, or every row under one label that no figure
+    follows (the site's name over its headlines: "Городские вести: Городская дума в
+    четверг утвердила план …" x4 under "Читайте также"; s50 acc-regress R11). A match's
+    facts name a side, a figure, a role each; a scorer's rows under one label ("Tor: 1:0
+    Xhaka (16.)") open with the score."""
+    parts = [m.groups() for s in rows if (m := _ROW.fullmatch(s)) is not None]
+    if any(value.rstrip().endswith(_CUT) for _, value in parts):
+        return True
+    return (
+        len(parts) >= _MIN_ROWS
+        and len({label.casefold() for label, _ in parts}) == 1
+        and not any(value[:1].isdigit() for _, value in parts)
+    )
+
+
 def _heading(s: str) -> bool:
     """Whether ``s`` may head a block of facts: a few words, no colon, no sentence end."""
     return (
@@ -116,7 +137,7 @@ def fact_rows(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bo
                 j += 1
             else:
                 break
-        if len(rows) >= _MIN_ROWS + (not listed):
+        if len(rows) >= _MIN_ROWS + (not listed) and not _teasers([lines[k] for k in rows]):
             found += [k for k in block if not keep[k]]
             i = j
     return found

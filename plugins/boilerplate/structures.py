@@ -782,8 +782,17 @@ def short_lists(
                 )
                 and _short_list(lines, keep, a, b, stop, ads)
                 and not _echoed(lines, keep, score, a, b)
+                and not _menu_or_buttons(
+                    [s for j, s in enumerate(lines[a:b], a) if j not in ads], stop
+                )
             ):
-                out.extend(j for j in range(a, b) if not keep[j] and j not in ads)
+                # (a card's buttons among its facts stay out: "Imprimir receita" / "Partilhar"
+                # over "Tempo: 40 minutos")
+                out.extend(
+                    j
+                    for j in range(a, b)
+                    if not keep[j] and j not in ads and not _button(lines[j], stop)
+                )
             i = max(b, i + 1)
         else:
             i += 1
@@ -1103,6 +1112,92 @@ def life_dates(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
         if keep[i - 1] and not keep[i]
         if len(lines[i].split()) <= _LIFE_WORDS and _LIFE_DATES.search(lines[i]) is not None
     ]
+
+
+#: a text browser's mark of a link or a button inside a line: lynx's "[185]Soziale
+#: Innovationen", "* [54]NACIONAL", "(BUTTON) Projekte"
+_BROWSER_MARK = re.compile(r"\[\d+\]|\((?:BUTTON|button)\)")
+#: an icon font's ligature written out as text: "keyboard_arrow_down", "expand_more"
+_ICON_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
+#: a picture's licence after its author's name ("Leena Simon, CC-BY 4.0")
+_LICENCE_MARK = re.compile(r"\bCC[- ](?:BY|0)\b|\bCC0\b")
+#: a box's label: other stories ("Lo más leído", "Dernières actualités", "Most read") — no
+#: list of the article holds one
+_STORIES_LABEL = re.compile(
+    r"(?i)\W*(?:(?:lo )?más (?:leíd|vist)[oa]s?|most (?:read|viewed|popular)|meist(?:gelesen|"
+    r"geklickt)|les plus (?:lus|consultés)|i più (?:letti|visti)|più lett[ie]|mais (?:lidas|"
+    r"vistas|lidos)|meest (?:gelezen|bekeken)|najczęściej czytane|самое (?:читаемое|популярное)|"
+    r"latest (?:news|stories)|dernières (?:actualités|nouvelles|infos)|últimas (?:noticias|"
+    r"notícias)|ultime notizie|neueste (?:artikel|beiträge|nachrichten)|laatste nieuws|"
+    r"(?:también )?te puede interesar)\W*"
+)
+#: a button's or a form's words: an action on the page, the post or the account (share,
+#: print, follow, comment, log in, refresh, book, unlock, buy, save, apply), with the
+#: small words of its object ("Imprimir receita", "Online buchen", "Anfrage stellen",
+#: "Jetzt freischalten", "Voir l'offre", "اتبع", "دخول")
+_ACTION = (
+    r"share|teilen|partager|compartir|condividi|delen|partilhar|compartilhar|print|drucken|"
+    r"imprimer|imprimir|stampa|afdrukken|printen|follow|unfollow|folgen|entfolgen|suivre|"
+    r"seguir|segui|volgen|comment|kommentieren|commenter|comentar|commenta|log ?in|sign ?in|"
+    r"sign ?up|anmelden|einloggen|abmelden|connexion|entrar|accedi|inloggen|register|"
+    r"registrieren|refresh|reload|aktualisieren|actualiser|actualizar|atualizar|aggiorna|"
+    r"vernieuwen|buchen|book|reservieren|réserver|reservar|prenota|anfrage stellen|enquire|"
+    r"freischalten|unlock|voir|view|check|buy|kaufen|acheter|comprar|acquista|save|speichern|"
+    r"merken|pin|rate|bewerten|apply|bewerben|postuler|postular|candidati|jump|"
+    r"اتبع|لا تتبع|تابع|تعليق|دخول|تسجيل الدخول|شارك|طباعة|تحديث"
+)
+_OBJECT = (
+    r"recipe|rezept|recette|receta|receita|ricetta|recept|this|the|article|artikel|page|seite|"
+    r"post|now|jetzt|online|here|hier|maintenant|ahora|agora|ora|nu|l'offre|offer|angebot|"
+    r"deal|price|preis|it|to|on|us|uns|nous|a"
+)
+_BUTTON = re.compile(
+    rf"(?i)(?:(?:{_OBJECT})\s)*(?:{_ACTION})(?:\s(?:{_OBJECT}|{_ACTION}))*\s?[:!]?"
+)
+
+
+_PLAIN_WORDS = re.compile(r"[^\W\d_]+(?:[\s'’-][^\W\d_]+)*")
+
+
+def _button(s: str, stop: frozenset[str]) -> bool:
+    """Whether short line ``s`` is a button or a menu's word: an action's words
+    (:data:`_BUTTON`), or the line model's cue words alone (the lexicon's "Login", "Share",
+    "Drucken"; ``stop``, the function words, beside them)."""
+    s = s.strip()
+    if _BUTTON.fullmatch(s) is not None:
+        return True
+    words = _TOK.findall(s.lower())
+    # (a field's label, "Homepage:", and a line of code, "print(a)", are no button)
+    return (
+        _PLAIN_WORDS.fullmatch(s) is not None
+        and bool(words)
+        and any(w in CUE_WORDS for w in words)
+        and all(w in CUE_WORDS or w in stop for w in words)
+    )
+
+
+def _menu_or_buttons(run: Sequence[str], stop: frozenset[str]) -> bool:
+    """Whether a run of short lines that reads as a list (:func:`_short_list`) is a menu's
+    or a form's (s50 acc-regress R1: 16 lynx records got back 139 menu lines, text records
+    buttons): half of its lines or more are a text browser's links (:data:`_BROWSER_MARK`)
+    or buttons (:func:`_button`), or one is an icon's name (:data:`_ICON_NAME`), a
+    picture's licence (:data:`_LICENCE_MARK`) or a box's label (:data:`_STORIES_LABEL`: a
+    most-read box's headlines after it). A list's items are plain lines: a review's pros
+    and cons, a recipe's ingredients."""
+    marks = sum(_BROWSER_MARK.search(s) is not None for s in run)
+    if 2 * marks >= len(run) or 2 * sum(_button(s, stop) for s in run) >= len(run):
+        return True
+    return any(
+        _ICON_NAME.fullmatch(s) is not None
+        or _LICENCE_MARK.search(s) is not None
+        or (
+            len(s) <= 40
+            and (
+                _STORIES_LABEL.fullmatch(s) is not None or _READ_ALSO_LINE.fullmatch(s) is not None
+            )
+        )
+        for s in run
+    )
 
 
 #: the reason of a line kept by :func:`headed_paragraphs`

@@ -27,7 +27,7 @@ source of each field.
 from __future__ import annotations
 
 import html as htmllib
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
@@ -81,6 +81,7 @@ from .text import (
     author_field_names,
     bracketed_tags,
     choose_posted,
+    day_first_locale,
     earliest_year,
     extract,
     extract_lines,
@@ -603,6 +604,30 @@ def _british_locale(tree: Any, metas: list[Any]) -> bool:
     tags = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
     tags += [m.get("content") for m in metas if m.get("property") == "og:locale"]
     return any(t and t.strip().lower().replace("_", "-") in _BRITISH_LOCALES for t in tags)
+
+
+def _declared_day_first(doc: Document, tree: Any = None, metas: Sequence[Any] = ()) -> bool:
+    """Whether the document declares a language tag of a day-first region
+    (:func:`.text.day_first_locale`): an HTML page's ``<html lang>`` (or ``xml:lang``), its
+    ``og:locale`` or ``Content-Language`` meta, the response's ``Content-Language`` header,
+    a dump's ``language`` field. A British page's "03/04/2026 5:30pm" was read month first
+    by its AM/PM (s50 acc-regress R5)."""
+    tags: list[str | None] = []
+    if tree is not None:
+        root = tree.getroottree().getroot()
+        tags += [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
+        tags += [
+            m.get("content")
+            for m in metas
+            if m.get("property") == "og:locale"
+            or (m.get("http-equiv") or "").lower() == "content-language"
+        ]
+    headers = doc.source.http_headers or {}
+    tags += [v for k, v in headers.items() if k.lower() == "content-language"]
+    given = doc.annotations.get("source", {}).get("given", {})
+    if isinstance(given, dict) and isinstance(lang := given.get("language"), str):
+        tags.append(lang)
+    return day_first_locale(tags)
 
 
 #: The elements that have no end tag ("<br>" right after a word is markup all the same)
@@ -1424,6 +1449,7 @@ class MetadataStage(Stage):
                 url=url,
                 page=page,
                 quotes=quotes,
+                day_first=_declared_day_first(doc, tree, metas),
             )
             units, teasers = listing_units(page.lines, cands, doc.text or "")
             if (
@@ -1541,6 +1567,7 @@ class MetadataStage(Stage):
                 url=url,
                 at=at,
                 verdicts=verdicts,
+                day_first=_declared_day_first(doc),
             )
             top_line = meta["lines"].get("title")
             if not top_line and (want := meta.get("title")):

@@ -828,6 +828,7 @@ def html_candidates(
     url: str | None = None,
     page: Page | None = None,
     quotes: list[HtmlElement] | None = None,
+    day_first: bool = False,
 ) -> list[dict[str, Any]]:
     """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer, None
     for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`; ``at``:
@@ -835,7 +836,8 @@ def html_candidates(
     the page's address, for day/month orders, :func:`.text.gather_dates`; ``page``: the
     :class:`.text.Page` of ``text``, when the caller split it; ``quotes``: the tree's
     blockquote and q elements in document order, ``tree.iter("blockquote", "q")``, when the
-    caller found them). A date
+    caller found them; ``day_first``: the page declares a day-first region,
+    :func:`.text.day_first_locale`). A date
     after the capture's day (without one, after today in UTC) scores 100 less: never chosen."""
     if tree is None:
         tree = parse_html(html)
@@ -858,7 +860,7 @@ def html_candidates(
         # (a machine-readable date decides a written "03/04/2021": s28 integration tester M2;
         # not htmldate's answer, which may be that very text read one way)
         markup = frozenset([st_d] if st_d is not None else [])
-        cands = gather_dates(page, capture, _MAX_HTML_CANDS, at, url, markup)
+        cands = gather_dates(page, capture, _MAX_HTML_CANDS, at, url, markup, day_first)
     # (a correction's dates: never chosen, and no feature of the others': see the function)
     cands, aside = set_corrections_aside(cands, page)
     cands, quoted = _set_quoted_aside(cands, page, tree, quotes)

@@ -3352,6 +3352,29 @@ _TLD_NO_COUNTRY = frozenset(
     ]
 )
 _TLD_MONTH_FIRST = frozenset(("us", "gov", "mil", "edu", "ph"))
+#: The regions of a language tag ("en-GB", "en_IN") whose countries write the day first
+#: and the time with AM/PM (the UK, Ireland, India, Australia, New Zealand, South Africa,
+#: Singapore, Pakistan, Nigeria, Kenya, Malaysia, Hong Kong, Malta, Bangladesh, Sri Lanka,
+#: Ghana)
+_DAY_FIRST_REGIONS = frozenset(
+    ["gb", "uk", "ie", "in", "au", "nz", "za", "sg", "pk", "ng", "ke", "my", "hk", "mt", "bd",
+     "lk", "gh"]
+)  # fmt: skip
+
+
+def day_first_locale(tags: Iterable[str | None]) -> bool:
+    """Whether one of a page's declared language tags (``<html lang>``, ``og:locale``, a
+    ``Content-Language`` header, a dump's ``language`` field: "en-GB", "en_IN") names a
+    region of :data:`_DAY_FIRST_REGIONS`: its "03/04/2026 5:30pm" is 3 April, whatever the
+    AM/PM (:data:`_CLOCK_AM_PM`; a British page read month first, s50 acc-regress R5)."""
+    for tag in tags:
+        if tag and any(
+            part in _DAY_FIRST_REGIONS for part in re.split(r"[-_]", tag.strip().lower())[1:]
+        ):
+            return True
+    return False
+
+
 #: Function words of English and of other languages written in Latin script (all of which
 #: write the day first): a page with more of the others is not an English one
 _EN_WORDS = frozenset(["the", "and", "of", "to", "is", "was", "for", "with", "that", "this"])
@@ -3489,6 +3512,7 @@ def resolve_ambiguous(
     lines: list[str] | None = None,
     url: str | None = None,
     markup: frozenset[date] = frozenset(),
+    day_first: bool = False,
 ) -> None:
     """d/m vs m/d ("03/04/2021"), each ambiguous candidate's ``date`` the reading taken,
     ``alt`` the other, ``order`` what decided: "capture" (the other reading is after it),
@@ -3499,7 +3523,8 @@ def resolve_ambiguous(
     unambiguous dates: a numeric one with a day > 12, the same day written unambiguously,
     the order of its written dates), "country" (the domain's country code), "language" (a
     page not in English), else "undecided": day first, as most of the world writes (the
-    confidence of such a choice is lowered, :func:`choose`)."""
+    confidence of such a choice is lowered, :func:`choose`). ``day_first``: the page
+    declares a day-first region (:func:`day_first_locale`), and no "08:00 AM" orders it."""
     amb = [c for c in cands if c["alt"] is not None]
     if not amb:
         return
@@ -3583,6 +3608,7 @@ def resolve_ambiguous(
                     c["order"] = "language"
                 elif (
                     lines is not None
+                    and not day_first
                     and 0 <= c["line"] < len(lines)
                     and _CLOCK_AM_PM.search(around := _around(lines, c)) is not None
                     and _DAY_FIRST_ZONE.search(around) is None
@@ -3657,10 +3683,12 @@ def gather_dates(
     at: datetime | None = None,
     url: str | None = None,
     markup: frozenset[date] = frozenset(),
+    day_first: bool = False,
 ) -> list[dict[str, Any]]:
     """The page's dates, written and (with a capture date) relative, in text order, with
     ambiguous day/month orders resolved (``url``: the page's address, whose day or country
-    may decide them; ``markup``: an HTML page's machine-readable dates); at most ``limit``.
+    may decide them; ``markup``: an HTML page's machine-readable dates; ``day_first``: its
+    declared region writes the day first, :func:`day_first_locale`); at most ``limit``.
     ``at``: the capture's date-time (see :func:`find_relative`)."""
     cands = [dict(c) for c in page.dates()]  # resolve_ambiguous changes them
     if capture:
@@ -3668,7 +3696,7 @@ def gather_dates(
         if page.cjk:
             cands += find_cjk_yearless(page.lines, capture)
         cands.sort(key=lambda c: (c["line"], c["col"]))
-    resolve_ambiguous(cands, capture, page.lines, url, markup)
+    resolve_ambiguous(cands, capture, page.lines, url, markup, day_first)
     return cands[:limit]
 
 
@@ -3679,11 +3707,14 @@ def rank_dates(
     model: str = "text",
     at: datetime | None = None,
     url: str | None = None,
+    day_first: bool = False,
 ) -> list[dict[str, Any]]:
     """All candidate dates with features and a score (higher is better), in text order; a
     date after the capture (without one: after today, UTC) scores 100 less, and is never
-    chosen."""
-    cands, aside = set_corrections_aside(gather_dates(page, capture, _MAX_CANDS, at, url), page)
+    chosen (``day_first``: see :func:`gather_dates`)."""
+    cands, aside = set_corrections_aside(
+        gather_dates(page, capture, _MAX_CANDS, at, url, day_first=day_first), page
+    )
     if not cands and model == "text":
         # no full date: one with a weekday and no year (its year from the page's years)
         cands = find_yearless(page, capture)[:_MAX_CANDS]
@@ -4345,6 +4376,10 @@ _NEVER_TITLE_IN = (
         ),
     ),
 )
+
+
+#: a cookie consent notice (:data:`_NEVER_TITLE_IN`'s), searched in a line in lower case
+_COOKIE_NOTICE: re.Pattern[str] = dict(_NEVER_TITLE_IN)["cookie"]
 
 
 #: Social networks a share line names (two or more on a short line: "シェアする X Facebook
@@ -7183,12 +7218,55 @@ _HEAD_GAP = 6
 _POSTNAV = re.compile(r"^\s*[«‹←<]|[»›→>]\s*$")
 
 
+#: the most words of a menu's item, and the fewest such items among the two lines over and
+#: under one (:func:`_menu_line`)
+_MENU_ITEM_WORDS = 2
+_MENU_NEIGHBOURS = 3
+
+
+def _menu_line(page: Page, line: int) -> bool:
+    """Whether the candidate on line ``line`` is a menu's item: a word or two (no figure,
+    no sentence's end), with :data:`_MENU_NEIGHBOURS` lines of that form among the two
+    over and the two under it ("Especiales" / "Farándula" / "Deportes" /
+    "Internacionales")."""
+    texts = page.texts
+    k = bisect.bisect_left(page.item_lines, line)
+
+    def short(x: int) -> bool:
+        t = texts[x]
+        return (
+            0 < len(t.split()) <= _MENU_ITEM_WORDS
+            and not any(c.isdigit() for c in t)
+            and t[-1] not in _PARA_END
+        )
+
+    if not (0 <= k < len(texts)) or not short(k):
+        return False
+    near = [x for x in range(k - 2, k + 3) if x != k and 0 <= x < len(texts)]
+    return sum(map(short, near)) >= _MENU_NEIGHBOURS
+
+
 def _story_head(page: Page, line: int, text: str) -> bool:
     """Whether candidate ``text`` on line ``line`` stands in the story's head: above its
-    first paragraph (:attr:`Page.body`), :data:`_HEAD_GAP` non-blank lines over it at most,
-    and no previous or next post's link (:data:`_POSTNAV`: "« Berichte über …")."""
+    first paragraph (:attr:`Page.body`, past the paragraphs of a consent notice above it:
+    :func:`_story_body`), :data:`_HEAD_GAP` non-blank lines over it at most, and no
+    previous or next post's link (:data:`_POSTNAV`: "« Berichte über …")."""
     k = bisect.bisect_left(page.item_lines, line)
-    return 0 <= page.body - k - 1 <= _HEAD_GAP and _POSTNAV.search(text) is None
+    return 0 <= _story_body(page, k) - k - 1 <= _HEAD_GAP and _POSTNAV.search(text) is None
+
+
+def _story_body(page: Page, k: int) -> int:
+    """The item of the story's first paragraph for a candidate on item ``k``: the page's
+    first paragraph (:attr:`Page.body`), or, when that one and those after it above ``k``
+    are a cookie consent notice's (:data:`_COOKIE_NOTICE`: "Diese Website verwendet
+    Cookies. Mit der Nutzung …" on a press release's first line), the first paragraph after
+    them: the release's headline under the notice was taken for a line away from the
+    story's head, and the page kept no title (s50 acc-regress R7). A cookie banner's own
+    heading over its notice stays away from the story under it."""
+    body, paras, texts = page.body, page.paras, page.texts
+    while body < k and _COOKIE_NOTICE.search(texts[body].lower()) is not None:
+        body = next((x for x in range(body + 1, len(paras)) if paras[x]), len(paras))
+    return body
 
 
 #: An outline's label at a heading's start: a capital letter, a Roman numeral or a
@@ -9433,6 +9511,7 @@ def extract_lines(
     url: str | None = None,
     at: datetime | None = None,
     verdicts: LineVerdicts | None = None,
+    day_first: bool = False,
 ) -> tuple[dict[str, Any], list[str]]:
     """Metadata read off a plain-text page, and the page's lines (split as the boilerplate
     stage splits them, so that the metadata stage need not split the page again). ``split``:
@@ -9441,7 +9520,8 @@ def extract_lines(
     heading), taken as the title instead of the ranker's choice. ``url``: the page's
     address, when known (its domain names the site: see :func:`_site_evidence`). ``at``: the
     capture's date-time in its own offset, when known (relative dates: :func:`find_relative`).
-    Two-digit years are read against the capture's year (without one, UTC today's).
+    ``day_first``: the page's declared language tag names a day-first region
+    (:func:`day_first_locale`). Two-digit years are read against the capture's year (without one, UTC today's).
 
     Returns ``title``, ``authors``, ``site_name``, ``tags``, ``categories``, ``publisher``,
     ``published`` (ISO 8601 at the precision written), ``published_confidence``,
@@ -9518,6 +9598,20 @@ def extract_lines(
             after = _after_story(page, pool)
             alt = rank_titles(page, pool, bline, vetoed - after) if after else []
             if alt and max(alt, key=lambda t: t[2])[0] in after:
+                tcands = []
+        if (
+            tcands
+            and vetoed
+            and (
+                _clock_alone((win := max(tcands, key=lambda t: t[2]))[1])
+                or _menu_line(page, win[0])
+            )
+        ):
+            # (a menu's item or a feed's time won once the vetoes took the best candidate,
+            # a feed's item: a home page has no headline of its own, and keeps none rather
+            # than its "Deportes" or "2:21 pm"; s50 acc-regress R6)
+            first = rank_titles(page, pool, bline, frozenset())
+            if first and max(first, key=lambda t: t[2])[0] in vetoed:
                 tcands = []
     if tcands:
         i, s, _ = max(tcands, key=lambda t: t[2])
@@ -9618,7 +9712,7 @@ def extract_lines(
         title_line, meta_lines["title"] = i, [i]
         res["sources"]["title"] = f"line {i}"
     # dates
-    cands = rank_dates(page, capture, title_line=title_line, at=at, url=url)
+    cands = rank_dates(page, capture, title_line=title_line, at=at, url=url, day_first=day_first)
     idx, conf, live = choose_posted(page.lines, cands, lists=True)
     in_url = _url_date(url) if url else None
     if in_url is not None and in_url > reference_day(capture):

@@ -1539,9 +1539,10 @@ def test_only_a_split_of_the_same_text_with_python_line_numbers_is_taken(monkeyp
         url: str | None = None,
         at: Any = None,
         verdicts: Any = None,
+        day_first: bool = False,
     ) -> Any:
         seen.append(split)
-        return real(text, capture, split, headline, url, at, verdicts)  # type: ignore[arg-type]
+        return real(text, capture, split, headline, url, at, verdicts, day_first)  # type: ignore[arg-type]
 
     monkeypatch.setattr(stage_module, "extract_lines", spy)
     doc = make_document(text, path="a")

@@ -260,9 +260,10 @@ def test_a_markdown_texts_only_level_one_heading_is_its_title(run_stage, monkeyp
         url: object = None,
         at: object = None,
         verdicts: object = None,
+        day_first: bool = False,
     ):
         seen.append(headline)
-        return real(text, capture, split, headline, url, at, verdicts)  # type: ignore[arg-type]
+        return real(text, capture, split, headline, url, at, verdicts, day_first)  # type: ignore[arg-type]
 
     monkeypatch.setattr(stage_module, "extract_lines", spy)
     doc = run_stage(BoilerplateStage, make_document(MARKDOWN)).kept[0]
