@@ -228,9 +228,7 @@ def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
     labels and headlines only, :data:`_LIST_HEADLINES`
     headlines or more and twice as many as the labels under the first (a directory's
     entries are names), no kept paragraph after them, the headlines different stories'
-    (no first word in half of them or more, "June 9 – …", "June 10 – …"; under half of them
-    starting with a figure, a calendar's dates, or ending with one, a results table's
-    times, an account's sums: a list of one form is the article's)."""
+    (:func:`_stories`: a list of one form is the article's)."""
     kept = [j for j, k in enumerate(keep) if k]
     if len(kept) < _ARTICLE_PARAGRAPHS + 1 + _LIST_HEADLINES:
         return []
@@ -258,16 +256,19 @@ def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
         e = s
         while e < len(tail) and (headline[e] is not None or label[e]):
             e += 1
-        heads = labels = figures = ends = top = 0
+        heads = labels = figures = ends = top = top_last = 0
         firsts: Counter[str] = Counter()
+        lasts: Counter[str] = Counter()
         start = None
         for i in range(e - 1, s - 1, -1):
-            # (the counts are those of the lines after i up to the stretch's end)
+            # (the counts are those of the lines after i up to the stretch's end; the
+            # tests are :func:`_stories`')
             if (
                 label[i]
                 and heads >= _LIST_HEADLINES
                 and 2 * labels <= heads
                 and 2 * top <= heads
+                and 2 * top_last <= heads
                 and 2 * figures < heads
                 and 2 * ends < heads
             ):
@@ -276,6 +277,9 @@ def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
                 heads += 1
                 firsts[words[0].lower()] += 1
                 top = max(top, firsts[words[0].lower()])
+                last = words[-1].lower().strip(_WORD_PUNCT)
+                lasts[last] += 1
+                top_last = max(top_last, lasts[last])
                 figures += words[0][:1].isdigit()
                 ends += any(c.isdigit() for c in words[-1])
             else:
