@@ -1117,8 +1117,6 @@ def life_dates(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
 #: a text browser's mark of a link or a button inside a line: lynx's "[185]Soziale
 #: Innovationen", "* [54]NACIONAL", "(BUTTON) Projekte"
 _BROWSER_MARK = re.compile(r"\[\d+\]|\((?:BUTTON|button)\)")
-#: an icon font's ligature written out as text: "keyboard_arrow_down", "expand_more"
-_ICON_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
 #: a picture's licence after its author's name ("Leena Simon, CC-BY 4.0")
 _LICENCE_MARK = re.compile(r"\bCC[- ](?:BY|0)\b|\bCC0\b")
 #: a box's label: other stories ("Lo más leído", "Dernières actualités", "Most read") — no

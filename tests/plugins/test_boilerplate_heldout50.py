@@ -6,23 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from test_boilerplate_heldout49 import _ARTICLE
 from test_boilerplate_structures import _clean
 
 from corearchive_plugins.boilerplate.afterlists import ranked_list_lines
 from corearchive_plugins.boilerplate.artefacts import escaped_url_line
 from corearchive_plugins.boilerplate.slides import slide_gallery_lines
 
-_ARTICLE = [
-    "Harbour ferry service to resume after winter repairs",
-    "The harbour ferry between the old town and the island will run again from Monday, the "
-    "port authority said on Tuesday, after two months of repairs to its landing stage.",
-    "The crossing takes eleven minutes and carried more than 300,000 passengers last year, "
-    "most of them commuters who would otherwise drive around the bay.",
-    "Engineers replaced the timber piles that storms had loosened in November and fitted a "
-    "new ramp, so that wheelchairs and bicycles can board without help.",
-    "Tickets bought before the closure remain valid until the end of the year, and the first "
-    "week of crossings will be free for residents of the island.",
-]
 #: a site's "Most read" box as w3m writes it: a bullet and a rank before each headline
 _MOST_READ = [
     "Most read",
