@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Container, Mapping
 from itertools import compress
 from typing import Any
@@ -532,9 +533,7 @@ def qa_page(text: str, decisions: Any) -> tuple[str, int, int] | None:
     rendered = list(map(_key, lines))
     # (a line of chrome that the page shows once: "23" as a vote's count, not also a line
     # of an answer's code)
-    seen: dict[str, int] = {}
-    for k in rendered:
-        seen[k] = seen.get(k, 0) + 1
+    seen = Counter(rendered)
     drop = {rendered[j] for j in chrome if seen[rendered[j]] == 1}
     out = [ln for ln in text.split("\n") if _key(ln) not in drop]
     removed = text.count("\n") + 1 - len(out)

@@ -15,7 +15,7 @@ captions are the sentences right over the copies, about as many as the copies.
 
 from __future__ import annotations
 
-import re
+from corearchive import lazyre as re
 
 from .artefacts import placeholder_line
 from .structures import stop_end
