@@ -539,11 +539,18 @@ def qa_page(text: str, decisions: Any) -> tuple[str, int, int] | None:
     removed = text.count("\n") + 1 - len(out)
     have = {_key(ln) for ln in out}
     # each missing answer line after the last line of the text before it on the page
+    # (``posts`` is in the page's order: the anchor is carried along, each line read once;
+    # a look back from each answer's line was quadratic on a long page)
     after: dict[str | None, list[str]] = {}
+    anchor: str | None = None
+    done = 0
     for i in posts:
+        for j in range(done, i):
+            if rendered[j] in have:
+                anchor = rendered[j]
+        done = i
         if rendered[i] in have or not _answer_line(lines[i]):
             continue
-        anchor = next((rendered[j] for j in range(i - 1, -1, -1) if rendered[j] in have), None)
         after.setdefault(anchor, []).append(" ".join(lines[i].split()))
     added = sum(map(len, after.values()))
     if not added:
