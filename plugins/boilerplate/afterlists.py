@@ -256,32 +256,20 @@ def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
         e = s
         while e < len(tail) and (headline[e] is not None or label[e]):
             e += 1
-        heads = labels = figures = ends = top = top_last = 0
-        firsts: Counter[str] = Counter()
-        lasts: Counter[str] = Counter()
+        stories = _Stories()
+        labels = 0
         start = None
         for i in range(e - 1, s - 1, -1):
-            # (the counts are those of the lines after i up to the stretch's end; the
-            # tests are :func:`_stories`')
+            # (the counts are those of the lines after i up to the stretch's end)
             if (
                 label[i]
-                and heads >= _LIST_HEADLINES
-                and 2 * labels <= heads
-                and 2 * top <= heads
-                and 2 * top_last <= heads
-                and 2 * figures < heads
-                and 2 * ends < heads
+                and stories.n >= _LIST_HEADLINES
+                and 2 * labels <= stories.n
+                and stories.different()
             ):
                 start = i
             if (words := headline[i]) is not None:
-                heads += 1
-                firsts[words[0].lower()] += 1
-                top = max(top, firsts[words[0].lower()])
-                last = words[-1].lower().strip(_WORD_PUNCT)
-                lasts[last] += 1
-                top_last = max(top_last, lasts[last])
-                figures += words[0][:1].isdigit()
-                ends += any(c.isdigit() for c in words[-1])
+                stories.add(words)
             else:
                 labels += 1
         if start is not None:
@@ -294,23 +282,53 @@ def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
 _WORD_PUNCT = ".,:;!?…\"'”’»)"
 
 
+class _Stories:
+    """The counts of :func:`_stories`' tests over headlines added one at a time, for a scan
+    that asks them after each (:func:`related_list_lines`)."""
+
+    __slots__ = ("ends", "figures", "firsts", "lasts", "n", "top", "top_last")
+
+    def __init__(self) -> None:
+        self.n = self.top = self.top_last = self.figures = self.ends = 0
+        self.firsts: Counter[str] = Counter()
+        self.lasts: Counter[str] = Counter()
+
+    def add(self, words: list[str]) -> None:
+        """Count a headline (its words)."""
+        self.n += 1
+        first = words[0].lower()
+        self.firsts[first] += 1
+        self.top = max(self.top, self.firsts[first])
+        last = words[-1].lower().strip(_WORD_PUNCT)
+        self.lasts[last] += 1
+        self.top_last = max(self.top_last, self.lasts[last])
+        self.figures += words[0][:1].isdigit()
+        self.ends += any(c.isdigit() for c in words[-1])
+
+    def different(self) -> bool:
+        """Whether the headlines counted are different stories' (:func:`_stories`)."""
+        n = self.n
+        return (
+            2 * self.top <= n
+            and 2 * self.top_last <= n
+            and 2 * self.figures < n
+            and 2 * self.ends < n
+        )
+
+
 def _stories(heads: list[list[str]]) -> bool:
     """Whether headlines (their words) are different stories' rather than a list of one
     form: no first word nor last word in half of them or more ("June 9 – …", "June 10 –
-    …"; "… 10th appearance", "… Seventh appearance"), under half
-    of them starting with a figure (a calendar's dates) or ending with one (a results
-    table's times, an account's sums)."""
-    n = len(heads)
-    if 2 * Counter(h[0].lower() for h in heads).most_common(1)[0][1] > n:
-        return False
-    # (nor one last word in half of them or more: "England (Group A): 10th appearance" /
-    # "Spain (Group F): 11th appearance" / ..., a tournament's qualified teams under the
-    # article's "Qualified teams"; s50 acc-regress R8)
-    if 2 * Counter(h[-1].lower().strip(_WORD_PUNCT) for h in heads).most_common(1)[0][1] > n:
-        return False
-    figures = sum(h[0][:1].isdigit() for h in heads)
-    ends = sum(any(c.isdigit() for c in h[-1]) for h in heads)
-    return 2 * figures < n and 2 * ends < n
+    …"; "… 10th appearance", "… Seventh appearance"; the last word: "England (Group A):
+    10th appearance" / "Spain (Group F): 11th appearance" / ..., a tournament's qualified
+    teams under the article's "Qualified teams", s50 acc-regress R8), under half of them
+    starting with a figure (a calendar's dates) or ending with one (a results table's
+    times, an account's sums). (The tests' counts are :class:`_Stories`', which
+    :func:`related_list_lines` keeps up to date line by line: one place for both.)"""
+    stories = _Stories()
+    for h in heads:
+        stories.add(h)
+    return stories.different()
 
 
 #: the reason of a line removed by :func:`ranked_list_lines`
