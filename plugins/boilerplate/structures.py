@@ -862,6 +862,9 @@ def tail_lists(
     if score is None:
         return []
     out: list[int] = []
+    # (each line's kinds read once: the runs from the cuts in one list overlap, and each
+    # read them again, seconds for a page of a thousand short lines the model cut often)
+    kinds: dict[int, tuple[bool, bool, bool]] = {}
     for i in range(1, n):
         if not keep[i - 1] or keep[i]:
             continue
@@ -873,7 +876,7 @@ def tail_lists(
         top = i
         while top > max(0, i - _LIST_RUN) and keep[top - 1] and _list_line(lines[top - 1]):
             top -= 1
-        items, end = _tail_run(lines, keep, words, i, None)
+        items, end = _tail_run(lines, keep, words, i, None, kinds)
         if (
             end < n
             and keep[end]
@@ -881,7 +884,7 @@ def tail_lists(
         ):
             out += [j for j in items if not keep[j]]
             continue
-        items, end = _tail_run(lines, keep, words, i, score)
+        items, end = _tail_run(lines, keep, words, i, score, kinds)
         if (
             items
             and not any(keep[j] for j in items)
@@ -898,22 +901,30 @@ def _tail_run(
     words: Sequence[bool],
     i: int,
     score: Sequence[float] | None,
+    kinds: dict[int, tuple[bool, bool, bool]],
 ) -> tuple[list[int], int]:
     """The list lines of the run of short lines from line ``i`` on (:func:`tail_lists`),
     through the ones the model kept, with the line that ends it: a kept line of another
     form, prose, furniture words, a "©", two lines of another form in a row, or (with
-    ``score``) a line scored under :data:`_TAIL_FLOOR`."""
+    ``score``) a line scored under :data:`_TAIL_FLOOR`. ``kinds`` holds each line's kinds
+    read so far (whether it is a list line, an ad's label, prose), filled in here."""
     n = len(lines)
     items: list[int] = []
     gap = 0
     j = i
     while j < n:
         s = lines[j]
-        # (a numbered heading's number is no sentence's end: "4. Regardez les taxes")
-        listed = _list_line(_NUMBERED.sub("", s, count=1))
+        if (kind := kinds.get(j)) is None:
+            kind = kinds[j] = (
+                # (a numbered heading's number is no sentence's end: "4. Regardez les taxes")
+                _list_line(_NUMBERED.sub("", s, count=1)),
+                _ad(s),
+                stop_end(s) and len(s.split()) >= _PROSE_WORDS,
+            )
+        listed, ad, prose = kind
         if keep[j] and not listed:
             break
-        if _ad(s):
+        if ad:
             j += 1
             continue
         if words[j] or (score is not None and score[j] < _TAIL_FLOOR) or "©" in s:
@@ -921,7 +932,7 @@ def _tail_run(
         if listed:
             items.append(j)
             gap = 0
-        elif stop_end(s) and len(s.split()) >= _PROSE_WORDS:
+        elif prose:
             break
         else:
             gap += 1
