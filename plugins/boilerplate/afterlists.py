@@ -218,7 +218,7 @@ def _headline_line(line: str) -> bool:
         return True
     # (the letters of a script without spaces, not any letter outside ASCII: "Bidén wins
     # Michigan" was a headline, "Biden wins Michigan" none; read50 F11)
-    return len(_UNSPACED.findall(text)) >= _HEADLINE_LETTERS
+    return not text.isascii() and len(_UNSPACED.findall(text)) >= _HEADLINE_LETTERS
 
 
 def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
