@@ -416,7 +416,10 @@ def _count_labelled(authors: list[str], page: str) -> bool:
             len(words) > 1
             and words[-1][:1].isupper()
             and words[-1].isalpha()
-            and re.search(rf"(?<![^\W\d_]){re.escape(words[-1])}{_COUNT_LABEL}", page)
+            # (the word first, then no letter before it: a pattern that opens with its
+            # literal is looked for by it, ~100x faster over a page's markup than one that
+            # opens with a look-behind, tried at every position)
+            and re.search(rf"{(w := re.escape(words[-1]))}(?<![^\W\d_]{w}){_COUNT_LABEL}", page)
         ):
             return True
     return False
