@@ -100,16 +100,3 @@ class LineVerdicts:
     def first_kept(self) -> int | None:
         """The index of the first line kept (the top of the cleaned text), if any."""
         return self.kept[0] if self.kept else None
-
-
-def verdicts_of(text: str, idx: list[int], keep: list[bool], reasons: list[str]) -> LineVerdicts:
-    """A :class:`LineVerdicts` of ``text`` from a ``lines.Decisions``'s columns: the
-    indices of its non-blank lines, whether each was kept, and each one's reason."""
-    kept: list[int] = []
-    removed: dict[int, str] = {}
-    for i, k, r in zip(idx, keep, reasons, strict=True):
-        if k:
-            kept.append(i)
-        else:
-            removed[i] = r
-    return LineVerdicts(text, tuple(kept), removed)

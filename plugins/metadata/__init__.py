@@ -416,7 +416,10 @@ def _count_labelled(authors: list[str], page: str) -> bool:
             len(words) > 1
             and words[-1][:1].isupper()
             and words[-1].isalpha()
-            and re.search(rf"(?<![^\W\d_]){re.escape(words[-1])}{_COUNT_LABEL}", page)
+            # (the word first, then no letter before it: a pattern that opens with its
+            # literal is looked for by it, ~100x faster over a page's markup than one that
+            # opens with a look-behind, tried at every position)
+            and re.search(rf"{(w := re.escape(words[-1]))}(?<![^\W\d_]{w}){_COUNT_LABEL}", page)
         ):
             return True
     return False
@@ -595,14 +598,20 @@ _BRITISH_COM_HOSTS = frozenset(
 _BRITISH_LOCALES = frozenset(["en-gb", "en-ie", "en-uk"])
 
 
-def _british_locale(tree: Any, metas: list[Any]) -> bool:
-    """Whether an HTML page's language tag (``<html lang>``, an ``og:locale`` among its
-    ``metas``, :func:`_page_elements`') is British or Irish English: theguardian.com,
-    irishtimes.com and irishexaminer.com are .com pages, on which "By Jane Doe, Dublin, PA"
-    is PA Media's credit, not Pennsylvania's (s36 acc-read F15)."""
+def _page_lang_tags(tree: Any, metas: Sequence[Any]) -> list[str | None]:
+    """An HTML page's language tags: its ``<html lang>`` and ``xml:lang``, and the
+    ``og:locale`` among its ``metas`` (:func:`_page_elements`')."""
     root = tree.getroottree().getroot()
     tags = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
     tags += [m.get("content") for m in metas if m.get("property") == "og:locale"]
+    return tags
+
+
+def _british_locale(tree: Any, metas: list[Any]) -> bool:
+    """Whether an HTML page's language tag (:func:`_page_lang_tags`) is British or Irish
+    English: theguardian.com, irishtimes.com and irishexaminer.com are .com pages, on which
+    "By Jane Doe, Dublin, PA" is PA Media's credit, not Pennsylvania's (s36 acc-read F15)."""
+    tags = _page_lang_tags(tree, metas)
     return any(t and t.strip().lower().replace("_", "-") in _BRITISH_LOCALES for t in tags)
 
 
@@ -614,13 +623,11 @@ def _declared_day_first(doc: Document, tree: Any = None, metas: Sequence[Any] = 
     by its AM/PM (s50 acc-regress R5)."""
     tags: list[str | None] = []
     if tree is not None:
-        root = tree.getroottree().getroot()
-        tags += [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
+        tags += _page_lang_tags(tree, metas)
         tags += [
             m.get("content")
             for m in metas
-            if m.get("property") == "og:locale"
-            or (m.get("http-equiv") or "").lower() == "content-language"
+            if (m.get("http-equiv") or "").lower() == "content-language"
         ]
     headers = doc.source.http_headers or {}
     tags += [v for k, v in headers.items() if k.lower() == "content-language"]

@@ -657,7 +657,7 @@ def htmldate_bound(capture: date | None) -> str:
 #: The vowel signs and viramas of the scripts written with combining marks that \w does
 #: not take: Indic, Thai, Lao, Tibetan, Myanmar, Khmer (trafilatura's clean-up cut Thai
 #: "สมชาย ใจดี" to "ใจด" and Myanmar "ဦးအောင်ကျော်" to "ဦးအောင်က"; s50 acc-scripts N9)
-_MARKS = re.compile(r"[\u0900-\u0eff\u0f00-\u109f\u1780-\u17ff]")
+_MARKS = re.compile(r"[\u0900-\u109f\u1780-\u17ff]")
 #: What trafilatura splits an author field on (its ``AUTHOR_SPLIT``)
 _AUTHOR_PARTS = re.compile(r"/|;|,|\||&|(?:^|\W)[ua]nd(?:$|\W)")
 #: A part of an author field that is an abbreviation of the newsroom ("red" = Redaktion)

@@ -5664,13 +5664,8 @@ def _title_shape(s: str, cjk: bool = True, furniture: bool | None = None) -> _Ti
     candidate's cost): menu items, furniture, bylines and site names recur on the pages of
     a site. ``cjk``: the page has Chinese or Japanese characters (see :func:`n_words`)."""
     words = s.split()
-    nw = (
-        n_words(s)
-        if cjk
-        else len(words)
-        if s.isascii() or _SPACELESS_RUN.search(s) is None
-        else spaceless_words(s)
-    )
+    # (Thai, Lao, Myanmar, Khmer: words by letters, :func:`spaceless_words`)
+    nw = n_words(s) if cjk else len(words) if s.isascii() else spaceless_words(s)
     n_chars = len(s)
     initials = [w[0] for w in words if w[0].isalpha()]
     n_alpha = len(initials)
@@ -6399,7 +6394,7 @@ def _segment_cut(s: str) -> str:
         s = s[m.end() :]
     if " " not in s:
         return s
-    if scores := _SCORE_DASH.search(s) is not None:
+    if (scores := _SCORE_DASH.search(s)) is not None:
         # (a score's dash held out of the split: its spaces as NULs, put back below)
         s = _SCORE_DASH.sub(lambda m: "\0".join(m.group(1, 2, 3)), s)
     pieces = _SEGMENT_SEP.split(s)  # segment, separator, segment, ...
