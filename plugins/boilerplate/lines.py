@@ -618,15 +618,14 @@ _CUE_PHRASES = [
     # and related boxes' labels below (s50 acc-scripts N2, N3). As the sites' own chrome
     # words; words with a zero-width non-joiner are written as its tokens, space-separated.
     *_NOTICE_PHRASES,
-    # (the labels in the other scripts: a new cue phrase in Latin, Cyrillic or Greek moved
-    # the model's scores on pages of those scripts, "Lesen Sie auch" an interview's answers)
+    # (the labels in the other scripts, not listed again below: a new cue phrase in Latin,
+    # Cyrillic or Greek moved the model's scores on pages of those scripts, "Lesen Sie auch"
+    # an interview's answers)
     *(p for p in RELATED_LABELS if _LCG.search(p) is None),
     # Georgian
     "გაზიარება",
     "გააზიარე",
-    "მსგავსი სიახლეები",
     "მსგავსი ამბები",
-    "ასევე წაიკითხეთ",
     "ასევე იხილეთ",
     "ყველაზე კითხვადი",
     "კომენტარები",
@@ -635,9 +634,6 @@ _CUE_PHRASES = [
     "წუთი",
     # Armenian
     "կիսվել",
-    "նմանատիպ նյութեր",
-    "կարդացեք նաև",
-    "առնչվող նյութեր",
     "ամենաընթերցված",
     "մեկնաբանություններ",
     "պիտակներ",
@@ -647,26 +643,18 @@ _CUE_PHRASES = [
     # Tamil
     "பகிர்",
     "பகிரவும்",
-    "இதையும் படிக்க",
-    "இதையும் படியுங்கள்",
     "மேலும் படிக்க",
-    "தொடர்புடைய செய்திகள்",
     "அதிகம் படித்தவை",
     "கருத்துகள்",
     "குறிச்சொற்கள்",
     "புகைப்படம்",
     "நிமிடம்",
     # Urdu
-    "یہ بھی پڑھیے",
-    "یہ بھی پڑھیں",
     "شیئر کریں",
-    "متعلقہ خبریں",
     "سب سے زیادہ پڑھی جانے والی",
     "تبصرے",
     "ٹیگز",
     # Persian
-    "خبرهای مرتبط",
-    "مطالب مرتبط",
     "پربیننده ترین ها",
     "پربازدیدترین",
     "پربازدیدترین ها",
@@ -676,13 +664,9 @@ _CUE_PHRASES = [
     "دقیقه",
     # Korean, Chinese, Japanese, Russian
     "많이 본 뉴스",
-    "관련 뉴스",
     "댓글",
     "태그",
     "기사 공유",
-    "推荐阅读",
-    "延伸阅读",
-    "延伸閱讀",
     "热门新闻",
     "标签",
     "標籤",
@@ -692,7 +676,6 @@ _CUE_PHRASES = [
     "責任編輯",
     "報料",
     "报料",
-    "関連ニュース",
     "コメント",
     "タグ",
     "мин",
