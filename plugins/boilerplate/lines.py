@@ -3274,8 +3274,9 @@ def _box_rows(rows: list[str], X: np.ndarray) -> tuple[np.ndarray, np.ndarray, n
         # (a label not in the lexicon, "Lesen Sie auch", is told by its first word first)
         if not cue[j] and rows[j].split(None, 1)[0].lower() not in _LABEL_FIRST:
             continue
-        words = _line_key(rows[j]).split()
-        label[j] = " ".join(words) in _LABEL_KEYS
+        key = _line_key(rows[j])
+        label[j] = key in _LABEL_KEYS
+        words = key.split()
         bare = [w for w in words if not w.isdigit()]
         phrase[j] = bool(cue[j]) and " ".join(bare) in _CUE_KEYS and len(words) - len(bare) <= 1
     short = (ntok > 0) & (ntok <= _BOX_WORDS[1]) & (~prose | (ntok <= _BOX_ASK_WORDS))
@@ -3663,7 +3664,9 @@ def _read_also_boxes(
         k, e = j + 1, end[j]
         while k < e and k - j <= _BOX_HEADLINES and head[k] and not label[k]:
             k += 1
-        if j + 1 < k <= j + _BOX_HEADLINES and (k == e or not head[k] or label[k]):
+        # (1 to _BOX_HEADLINES headlines; the loop stopped at the document's end, a label or
+        # a line that is no headline)
+        if j + 1 < k <= j + _BOX_HEADLINES:
             out[j:k] = True
     return out
 
