@@ -6,6 +6,7 @@ import contextlib
 import os
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
@@ -163,6 +164,23 @@ def test_a_document_that_hangs_a_stage_fails_and_the_run_goes_on(
     assert res.manifest["config"]["resolved"]["pipeline"]["doc_timeout"] == 0.5
 
 
+def _marked_inputs(
+    tmp_path: Path, n: int, marked: tuple[int, ...], mark: str, stage: str
+) -> tuple[Path, Path]:
+    """``n`` articles in ``tmp_path / "in"``, those at ``marked`` with the word ``mark``,
+    and a config running ``stage`` alone under doc_timeout = 0.5 -> (folder, config)."""
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for i in range(n):
+        text = ARTICLE.replace("twelve", f"{i} {mark}" if i in marked else f"{i}")
+        (docs / f"{i:02d}.txt").write_text(text + f"\nSerial {i}: a line of its own here.")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        f'[pipeline]\nstages = ["{stage}"]\ndoc_timeout = 0.5\n[output]\nsinks = ["records"]\n'
+    )
+    return docs, cfg
+
+
 class StuckInCStage(Stage):
     """On documents that say STUCK, sleeps in C code that no alarm interrupts (SIGALRM is
     blocked meanwhile: a libxml2 parse of a pathological page, in effect)."""
@@ -205,15 +223,7 @@ def test_a_document_stuck_in_c_code_gets_its_worker_killed_and_fails_as_a_timeou
     # (the stuck call sleeps, spending no CPU time: it is killed at the limit's end on the
     # wall clock, WALL_FACTOR times the limit)
     monkeypatch.setattr(limits, "WALL_FACTOR", 2.0)
-    docs = tmp_path / "in"
-    docs.mkdir()
-    for i in range(70):
-        text = ARTICLE.replace("twelve", f"{i} STUCK" if i in (3, 66) else f"{i}")
-        (docs / f"{i:02d}.txt").write_text(text + f"\nSerial {i}: a line of its own here.")
-    cfg = tmp_path / "c.toml"
-    cfg.write_text(
-        '[pipeline]\nstages = ["stuck"]\ndoc_timeout = 0.5\n[output]\nsinks = ["records"]\n'
-    )
+    docs, cfg = _marked_inputs(tmp_path, 70, (3, 66), "STUCK", "stuck")
     t0 = time.monotonic()
     with extra_plugins(monkeypatch, ("stuck", StagePlugin(StuckInCStage))):
         res = ingest(str(docs), "--config", str(cfg), *args)
@@ -259,15 +269,7 @@ def test_a_worker_slow_in_c_code_with_cpu_time_left_is_not_killed(
     import corearchive.limits as limits
 
     monkeypatch.setattr(limits, "HARD_GRACE", 0.5)
-    docs = tmp_path / "in"
-    docs.mkdir()
-    for i in range(6):
-        text = ARTICLE.replace("twelve", f"{i} SLOW" if i == 4 else f"{i}")
-        (docs / f"{i:02d}.txt").write_text(text + f"\nSerial {i}: a line of its own here.")
-    cfg = tmp_path / "c.toml"
-    cfg.write_text(
-        '[pipeline]\nstages = ["slowc"]\ndoc_timeout = 0.5\n[output]\nsinks = ["records"]\n'
-    )
+    docs, cfg = _marked_inputs(tmp_path, 6, (4,), "SLOW", "slowc")
     with extra_plugins(monkeypatch, ("slowc", StagePlugin(SlowInCStage))):
         res = ingest(str(docs), "--config", str(cfg), *args)
     assert res.exit_code == 0, [r.get("error") for r in res.rejects]

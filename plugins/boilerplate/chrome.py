@@ -597,6 +597,9 @@ def reading_widgets(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str
         was, listen = listen, False
         if len(s) > _WIDGET_CHARS:
             continue
+        if not k:  # (a removed listen button still has its duration under it)
+            listen = _LISTEN.fullmatch(s) is not None
+            continue
         if _LISTEN.fullmatch(s):
             listen = True
             reason = READ_TIME_REASON
@@ -606,6 +609,5 @@ def reading_widgets(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str
             reason = PAYWALL_LABEL_REASON
         else:
             continue
-        if k:
-            out[j] = reason
+        out[j] = reason
     return out

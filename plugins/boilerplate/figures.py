@@ -306,7 +306,8 @@ def _prose_box(e: Any) -> bool:
     one-line invitation, "Check out the live TV schedule for …", is none); little of its
     text in links, no form, script or player (a newsletter's, a survey's), no quote (a pull
     quote repeats the text), no name of another box (:func:`_names_other`), and no link
-    alone at its end (:func:`_ends_in_action`: a sign-up's, a donation's)."""
+    alone at its end (:func:`_ends_in_action`: a sign-up's, a donation's); fewer words in
+    all for a tip (:func:`_tip`)."""
     if next(e.iter(*_NOT_IN_BOX), None) is not None or _names_other(e) or _ends_in_action(e):
         return False
     text = _text(e)
@@ -317,9 +318,9 @@ def _prose_box(e: Any) -> bool:
         for t in (_text(p) for p in e.iter("p", "li"))
         if _STOP.search(t) and t[:1] not in _QUOTES
     ]
-    if said and max(said) >= _SENTENCE_WORDS and _tip(e, text):
-        return True
-    return bool(said) and max(said) >= _SENTENCE_WORDS and sum(said) >= _BOX_WORDS
+    if not said or max(said) < _SENTENCE_WORDS:
+        return False
+    return sum(said) >= _BOX_WORDS or _tip(e, text)
 
 
 #: a tip's label and its colon at a box's start ("Tip:", "Recipe tip:", "Bon à savoir :",

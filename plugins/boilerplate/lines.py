@@ -618,15 +618,14 @@ _CUE_PHRASES = [
     # and related boxes' labels below (s50 acc-scripts N2, N3). As the sites' own chrome
     # words; words with a zero-width non-joiner are written as its tokens, space-separated.
     *_NOTICE_PHRASES,
-    # (the labels in the other scripts: a new cue phrase in Latin, Cyrillic or Greek moved
-    # the model's scores on pages of those scripts, "Lesen Sie auch" an interview's answers)
+    # (the labels in the other scripts, not listed again below: a new cue phrase in Latin,
+    # Cyrillic or Greek moved the model's scores on pages of those scripts, "Lesen Sie auch"
+    # an interview's answers)
     *(p for p in RELATED_LABELS if _LCG.search(p) is None),
     # Georgian
     "გაზიარება",
     "გააზიარე",
-    "მსგავსი სიახლეები",
     "მსგავსი ამბები",
-    "ასევე წაიკითხეთ",
     "ასევე იხილეთ",
     "ყველაზე კითხვადი",
     "კომენტარები",
@@ -635,9 +634,6 @@ _CUE_PHRASES = [
     "წუთი",
     # Armenian
     "կիսվել",
-    "նմանատիպ նյութեր",
-    "կարդացեք նաև",
-    "առնչվող նյութեր",
     "ամենաընթերցված",
     "մեկնաբանություններ",
     "պիտակներ",
@@ -647,26 +643,18 @@ _CUE_PHRASES = [
     # Tamil
     "பகிர்",
     "பகிரவும்",
-    "இதையும் படிக்க",
-    "இதையும் படியுங்கள்",
     "மேலும் படிக்க",
-    "தொடர்புடைய செய்திகள்",
     "அதிகம் படித்தவை",
     "கருத்துகள்",
     "குறிச்சொற்கள்",
     "புகைப்படம்",
     "நிமிடம்",
     # Urdu
-    "یہ بھی پڑھیے",
-    "یہ بھی پڑھیں",
     "شیئر کریں",
-    "متعلقہ خبریں",
     "سب سے زیادہ پڑھی جانے والی",
     "تبصرے",
     "ٹیگز",
     # Persian
-    "خبرهای مرتبط",
-    "مطالب مرتبط",
     "پربیننده ترین ها",
     "پربازدیدترین",
     "پربازدیدترین ها",
@@ -676,13 +664,9 @@ _CUE_PHRASES = [
     "دقیقه",
     # Korean, Chinese, Japanese, Russian
     "많이 본 뉴스",
-    "관련 뉴스",
     "댓글",
     "태그",
     "기사 공유",
-    "推荐阅读",
-    "延伸阅读",
-    "延伸閱讀",
     "热门新闻",
     "标签",
     "標籤",
@@ -692,7 +676,6 @@ _CUE_PHRASES = [
     "責任編輯",
     "報料",
     "报料",
-    "関連ニュース",
     "コメント",
     "タグ",
     "мин",
@@ -3291,8 +3274,9 @@ def _box_rows(rows: list[str], X: np.ndarray) -> tuple[np.ndarray, np.ndarray, n
         # (a label not in the lexicon, "Lesen Sie auch", is told by its first word first)
         if not cue[j] and rows[j].split(None, 1)[0].lower() not in _LABEL_FIRST:
             continue
-        words = _line_key(rows[j]).split()
-        label[j] = " ".join(words) in _LABEL_KEYS
+        key = _line_key(rows[j])
+        label[j] = key in _LABEL_KEYS
+        words = key.split()
         bare = [w for w in words if not w.isdigit()]
         phrase[j] = bool(cue[j]) and " ".join(bare) in _CUE_KEYS and len(words) - len(bare) <= 1
     short = (ntok > 0) & (ntok <= _BOX_WORDS[1]) & (~prose | (ntok <= _BOX_ASK_WORDS))
@@ -3680,7 +3664,9 @@ def _read_also_boxes(
         k, e = j + 1, end[j]
         while k < e and k - j <= _BOX_HEADLINES and head[k] and not label[k]:
             k += 1
-        if j + 1 < k <= j + _BOX_HEADLINES and (k == e or not head[k] or label[k]):
+        # (1 to _BOX_HEADLINES headlines; the loop stopped at the document's end, a label or
+        # a line that is no headline)
+        if j + 1 < k <= j + _BOX_HEADLINES:
             out[j:k] = True
     return out
 
