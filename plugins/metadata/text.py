@@ -5204,7 +5204,9 @@ _DATELINE_REST = re.compile(
 #: rest is no headline: a particle or a comma ("令和9年4月1日から、粗大ごみの収集は…", "…日起",
 #: "…일부터"; s50 acc-scripts N6)
 _DATE_CONTINUES = re.compile(
-    r"\s*(?:から|まで|より|以降|以来|に|の|は|で|を|、|，|,|。|起|后|後|以后|以後|부터|까지|에|의|에서)"
+    # (not "," : "12 May 2024, Minister resigns over the budget scandal" is a dated
+    # headline; s50 finalrev_B)
+    r"\s*(?:から|まで|より|以降|以来|に|の|は|で|を|、|，|。|起|后|後|以后|以後|부터|까지|에|의|에서)"
 )
 
 

@@ -57,9 +57,13 @@ def test_a_sentence_that_starts_with_a_date_holds_no_headline(dated: str) -> Non
 
 
 def test_a_headline_after_a_date_is_kept() -> None:
-    """A headline glued after a date stays a candidate."""
+    """A headline glued after a date stays a candidate; after a date and a comma too (the
+    comma of a sentence going on was Chinese or Japanese only: "12 May 2024, Minister
+    resigns …" lost its headline; s50 finalrev_B)."""
     s = "2025年6月1日 市立図書館 開館時間を延長"
     assert _title_text(s, find_dates([s]), True) == "市立図書館 開館時間を延長"
+    s = "12 May 2024, Minister resigns over the budget scandal"
+    assert _title_text(s, find_dates([s]), False) == "Minister resigns over the budget scandal"
 
 
 def test_a_dateline_with_a_japanese_clock_is_no_headline() -> None:
