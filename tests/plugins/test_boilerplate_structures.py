@@ -528,6 +528,11 @@ def test_teaser_marks_go_on_a_page_read_in_windows(box):
     windowed.drop_rows()
     assert windowed.X is None
     for d in (whole, windowed):
+        # (the box's date and price lines kept, for the rule to mark them: the line model
+        # removes some of them itself, the prices since s50's lexicon)
+        for j, line in enumerate(d.lines):
+            if line in TEASER_BOXES[box] and len(line.split()) <= 3 and any(map(str.isdigit, line)):
+                d.keep[j] = True
         _drop_teaser_marks(d)
     assert windowed.why == whole.why and windowed.keep.tolist() == whole.keep.tolist()
     assert any(r.startswith("label, date or price") for r in windowed.why.values())
