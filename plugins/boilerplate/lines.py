@@ -3596,7 +3596,7 @@ def _rules_rows(
             p,
             why,
             # (its kept lines: a line a rule removed already keeps its reason)
-            _read_also_boxes(box[1], box[2], p >= thr, prose, first[ld], e) & (p >= thr),
+            _read_also_boxes(box[1], box[2], first[ld], e) & (p >= thr),
             half,
             READ_ALSO_REASON,
         )
@@ -3642,17 +3642,13 @@ CUE_REASONS = (CUEONLY_REASON, READ_ALSO_REASON, NOTICE_REASON)
 
 
 def _read_also_boxes(
-    label: np.ndarray,
-    head: np.ndarray,
-    keep: np.ndarray,
-    prose: np.ndarray,
-    first: np.ndarray,
-    end: np.ndarray,
+    label: np.ndarray, head: np.ndarray, first: np.ndarray, end: np.ndarray
 ) -> np.ndarray:
     """The lines of the "read also" boxes inside an article: a related box's label
     (``label``, kept or not) after the document's first kept prose line (``first``, one per
-    row; ``end``: the document's end), 1 to :data:`_BOX_HEADLINES` headlines under it (``head``, not labels), then a
-    kept prose line (``prose``, ``keep``): the article goes on. A box in the middle of the
+    row; ``end``: the document's end), then 1 to :data:`_BOX_HEADLINES` headlines under it
+    (``head``, not labels), then the document's end, a label or any line that is no
+    headline (more headlines: a list, the teaser rules' part). A box in the middle of the
     article ("اقرأ أيضا" and two headlines between paragraphs) stayed in the text renderings:
     the teaser rule reads after the article's last prose line only, and a list after it
     needs 3 headlines (s50 acc-scripts N4)."""
