@@ -181,20 +181,30 @@ def _marked_inputs(
     return docs, cfg
 
 
-class StuckInCStage(Stage):
-    """On documents that say STUCK, sleeps in C code that no alarm interrupts (SIGALRM is
-    blocked meanwhile: a libxml2 parse of a pathological page, in effect)."""
+def _sleeping_stage(qualname: str, stage: str, word: str, seconds: float) -> type[Stage]:
+    """A stage that, on documents holding ``word``, sleeps ``seconds`` in C code that no
+    alarm interrupts (SIGALRM is blocked meanwhile), spending no CPU time."""
 
-    name = "stuck"
+    class Sleeping(Stage):
+        name = stage
 
-    def process(self, doc: Document) -> Document:
-        if "STUCK" in doc.text:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-            try:
-                time.sleep(30)
-            finally:
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
-        return doc
+        def process(self, doc: Document) -> Document:
+            if word in doc.text:
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+                try:
+                    time.sleep(seconds)
+                finally:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
+            return doc
+
+    Sleeping.__name__ = Sleeping.__qualname__ = qualname  # (pickled by its module's name)
+    return Sleeping
+
+
+#: stuck for 30 s: a libxml2 parse of a pathological page, in effect
+StuckInCStage = _sleeping_stage("StuckInCStage", "stuck", "STUCK", 30)
+#: 2.5 s of waiting: a parse of 0.2 s of CPU on a machine loaded 12 times over, in effect
+SlowInCStage = _sleeping_stage("SlowInCStage", "slowc", "SLOW", 2.5)
 
 
 @pytest.mark.parametrize(
@@ -237,22 +247,6 @@ def test_a_document_stuck_in_c_code_gets_its_worker_killed_and_fails_as_a_timeou
         assert "timeout" in r["error"] and "over 0.5 s" in r["error"], r["error"]
         assert "killed and replaced" in r["error"], r["error"]
     assert took < 25, took  # (each stuck call would last 30 s)
-
-
-class SlowInCStage(Stage):
-    """On documents that say SLOW, waits 2.5 s in C code that no alarm interrupts, spending
-    no CPU time: a parse of 0.2 s of CPU on a machine loaded 12 times over, in effect."""
-
-    name = "slowc"
-
-    def process(self, doc: Document) -> Document:
-        if "SLOW" in doc.text:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-            try:
-                time.sleep(2.5)
-            finally:
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
-        return doc
 
 
 @pytest.mark.parametrize(
