@@ -194,15 +194,27 @@ def nested_menu_items(firsts: list[str], keep: list[bool]) -> list[int]:
     article's own list is kept whole or mostly, or is a first level's.
 
     A level written without a mark (:func:`_unmarked_level`: w3m's "    Energieeffizienz"
-    between "  • Energie" and its "      □ E-Lastenfahrräder") is the same list's: it does
-    not end the run, and is dropped with the deeper items when the model kept it."""
+    between "  • Energie" and its "      □ E-Lastenfahrräder") is the same list's: read so,
+    it does not end the run, and is dropped with the deeper items when the model kept it.
+    The runs are read both ways, the lines each finds dropped: an unmarked line that joins
+    two runs may make them one that the model kept more of (lynx's "(BUTTON)" between a
+    menu's levels, trafeval bmel.de)."""
+    found = _menu_runs(firsts, keep, False)
+    if more := _menu_runs(firsts, keep, True):
+        found = sorted({*found, *more})
+    return found
+
+
+def _menu_runs(firsts: list[str], keep: list[bool], unmarked: bool) -> list[int]:
+    """The kept deeper items of :func:`nested_menu_items`' menus, the runs of items read
+    with (``unmarked``) or without the levels written without a mark."""
     out: list[int] = []
     run: list[int] = []
     for j, first in enumerate([*firsts, ""]):
         if not first.strip():  # (a blank line between items does not end their list)
             if j < len(firsts):
                 continue
-        elif _ITEM.match(first) or (run and _unmarked_level(first, firsts, run)):
+        elif _ITEM.match(first) or (unmarked and run and _unmarked_level(first, firsts, run, j)):
             run.append(j)
             continue
         if len(run) >= _MENU_ITEMS and sum(keep[i] for i in run) <= _MENU_KEPT * len(run):
@@ -213,18 +225,38 @@ def nested_menu_items(firsts: list[str], keep: list[bool]) -> list[int]:
 
 #: the most words of a menu's item written without a mark (:func:`_unmarked_level`)
 _UNMARKED_WORDS = 8
+#: the most blocks looked at from such an item to the deeper items under its level
+_UNMARKED_LOOK = 12
 
 
-def _unmarked_level(first: str, firsts: list[str], run: list[int]) -> bool:
-    """Whether ``first``, a line without a list mark after the items ``run``, is an item of
-    the same list at a level w3m writes without a mark: short (:data:`_UNMARKED_WORDS`
-    words), indented more than the run's shallowest mark (lynx indents every paragraph as
-    far as its first level's marks: a paragraph after a list ends it), no sentence's end.
-    bafa.de as w3m writes it: "  • Energie" / "    Bundesförderung für effiziente Gebäude" /
-    "      □ Sanierung Wohngebäude" — the unmarked level ended each run of □ items under the
-    menu's eight, and the model kept 21 of its lines over the article (s50 acc-regress R1)."""
+def _unmarked_level(first: str, firsts: list[str], run: list[int], j: int) -> bool:
+    """Whether ``first`` (block ``j``), a line without a list mark after the items ``run``,
+    is an item of the same list at a level w3m writes without a mark: short
+    (:data:`_UNMARKED_WORDS` words), no sentence's end, indented more than the run's
+    shallowest mark and less than the next block's, a deeper level's item (the unmarked
+    level's own items under it). bafa.de as w3m writes it: "  • Energie" / "    Bundesförderung
+    für effiziente Gebäude" / "      □ Sanierung Wohngebäude" — the unmarked level ended
+    each run of □ items under the menu's eight, and the model kept 21 of its lines over the
+    article (s50 acc-regress R1). Not an item's wrapped line (indented as far as its text,
+    past the next item's mark), a heading lynx centred, an event's or a table's cells w3m
+    indented (no deeper item under them)."""
     indent = len(first) - len(first.lstrip(" \t"))
     if not indent or len(first.split()) > _UNMARKED_WORDS or first.rstrip()[-1:] in ".!?:;":
+        return False
+    # (the next block that is not a line of this level: a deeper item, or no unmarked level;
+    # "    Bundesstelle für Energieeffizienz" / "    Förderwegweiser Energieeffizienz" /
+    # "    Energieberatung & Energieaudit" / "      □ Energieaudit nach EDL-G")
+    for k in range(j + 1, min(len(firsts), j + _UNMARKED_LOOK)):
+        nxt = firsts[k]
+        if not nxt.strip():
+            continue
+        deeper = len(nxt) - len(nxt.lstrip(" \t"))
+        if deeper == indent and not _ITEM.match(nxt) and len(nxt.split()) <= _UNMARKED_WORDS:
+            continue
+        if not _deeper(nxt) or deeper <= indent:
+            return False
+        break
+    else:
         return False
     marks = [len(firsts[i]) - len(firsts[i].lstrip(" \t")) for i in run if _ITEM.match(firsts[i])]
     return indent > min(marks)
