@@ -2618,9 +2618,11 @@ def _drop_render_artefacts(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` that a text browser wrote for what is
     no text (:func:`.artefacts.artefact_lines`: w3m's image placeholders, a tracking
     pixel's markup), with a reason."""
-    from .artefacts import ARTEFACT_REASON, artefact_lines
+    from .artefacts import ARTEFACT_REASON, artefact_lines, split_markup_lines
 
     _drop_by(d, artefact_lines, ARTEFACT_REASON)
+    # (a tag lynx wrapped over lines: none of them is markup_line's alone)
+    _drop_by(d, split_markup_lines, ARTEFACT_REASON)
 
 
 def _drop_form_lines(d: Any) -> None:

