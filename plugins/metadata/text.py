@@ -4774,6 +4774,9 @@ def _never_title(s: str) -> tuple[bool, bool]:
         # (a date line of the Hijri or the Hebrew calendar, "5 رمضان 1445 هـ" between the
         # published and the updated lines, was the title; s41 acc-regress D3)
         return True, False
+    if len(s) <= _CJK_BYLINE_CHARS and cjk_reporters(s) and not _SENT_END.search(s):
+        # (a reporter's credit alone, "南方日报记者 周敏", over its headline; s50 acc-scripts N7)
+        return True, False
     if len(s) <= 60 and dateline_agencies(s):
         # (a dateline alone on its line, "（中央社記者陳家豪台北3日電）", "【北京新華社】":
         # s45 acc-wire W6)
@@ -8512,11 +8515,12 @@ _CASELESS_DATE_REACH = 3
 _CASELESS_BETWEEN_WORDS = 6
 #: What parts a byline's name from its place or outlet on one line ("राहुल शर्मा | भोपाल")
 _NAME_TAIL_SEP = re.compile(r"\s*[|｜،,，/／·•]\s*")
-#: A Chinese or Japanese name written without a space ("田中健太", "陈琳"): 2..4 Han
-#: characters, none ending like an outlet's or an office's name (社, 报, 网, 台, 局 ...)
+#: A Chinese or Japanese name written without a space ("田中健太", "陈琳", "佐々木拓也"): 2..5
+#: Han characters (the repeat mark 々 among them), none ending like an outlet's or an
+#: office's name (社, 报, 网, 台, 局 ...)
 _HAN_NAME = re.compile(
-    r"(?![\u4e00-\u9fff]*(?:社|报|報|网|網|台|闻|聞|刊|站|部|局|日|省|市|县|縣|区|區)$)"
-    r"[\u4e00-\u9fff]{2,4}"
+    r"(?![\u4e00-\u9fff\u3005]*(?:社|报|報|网|網|台|闻|聞|刊|站|部|局|日|省|市|县|縣|区|區)$)"
+    r"[\u4e00-\u9fff\u3005]{2,5}"
 )
 
 
