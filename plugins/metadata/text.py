@@ -2432,6 +2432,23 @@ def line_split(lines: list[str]) -> LineSplit:
     return lines, list(compress(range(len(lines)), stripped)), list(filter(None, stripped))
 
 
+def _wrapped_nomark_paras(texts: list[str], item_lines: list[int]) -> list[bool]:
+    """The paragraphs of a Thai or Lao page that a text browser wrapped: runs of lines one
+    under the other (no blank line between) whose letters together make prose
+    (:func:`nomark_prose_line`), each line of the run a paragraph's. w3m cut a Thai paragraph
+    at 80 columns into lines too short to be prose each: the page had no paragraph, no body,
+    and its tag list after the article was not read (s50 acc-scripts, th-2 on w3m)."""
+    paras = [False] * len(texts)
+    start = 0
+    for k in range(1, len(texts) + 1):
+        if k < len(texts) and item_lines[k] == item_lines[k - 1] + 1:
+            continue
+        if k - start > 1 and nomark_prose_line(" ".join(texts[start:k])):
+            paras[start:k] = [True] * (k - start)
+        start = k
+    return paras
+
+
 class Page:
     """A plain-text page split once: lines, non-empty items, paragraphs, the main block.
 
@@ -2536,6 +2553,8 @@ class Page:
                 for k, s in enumerate(texts):
                     if nomark_prose_line(s):
                         paras[k] = True
+                if True not in paras:
+                    paras = _wrapped_nomark_paras(texts, self.item_lines)
             self.paras = paras
         self.ms, self.me = main_block(texts, nspaces, widths)
         self.ms = _wire_lead(texts, self.paras, self.ms, self.me)
