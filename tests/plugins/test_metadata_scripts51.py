@@ -219,3 +219,34 @@ def test_html_byline_place_label_and_source(
         _html(lang, head, byline, body), html=True, uri=f"https://news.example/{lang}/1"
     )
     assert run_stage(MetadataStage, doc).kept[0].authors == want
+
+
+def test_a_thai_paragraph_wrapped_by_a_text_browser_is_a_paragraph() -> None:
+    """w3m cut a Thai paragraph at 80 columns into lines each too short for prose: the page
+    had no paragraph, its tag list after the article was not read and the paragraph's
+    second line was the title (th-2 on w3m)."""
+    head = "ราคาทุเรียนส่งออกพุ่งสูงสุดในรอบสามปี"
+    text = "\n".join(
+        [
+            "  • หน้าแรก",
+            "  • เศรษฐกิจ",
+            "",
+            head,
+            "",
+            "วันที่ 12 มีนาคม 2568 - 10:15 น.",
+            "",
+            "ราคาทุเรียนหมอนทองส่งออกในภาคตะวันออกปรับขึ้นเป็นกิโลกรัมละ 180 บาท สูงที่สุดใน",
+            "รอบสามปี เนื่องจากผลผลิตลดลงจากอากาศร้อนจัด",
+            "",
+            "สมาคมผู้ส่งออกผลไม้ไทยระบุว่า คำสั่งซื้อจากจีนยังคงแข็งแกร่งต่อเนื่อง",
+            "",
+            "แท็ก",
+            "",
+            "  • ทุเรียน",
+            "  • ส่งออก",
+            "",
+        ]
+    )
+    res = extract(text)
+    assert res["title"] == head
+    assert res["tags"] == ["ทุเรียน", "ส่งออก"]
