@@ -3336,6 +3336,20 @@ _DAY_FIRST_ZONE = re.compile(
     r"(?<![A-Za-z])(?:IST|AE[SD]T|AC[SD]T|AW[SD]T|GMT|BST|SGT|NZ[SD]T|SAST|HKS?T|PKT|NPT|BDT"
     r"|MYT|WIB|WITA|WIT|ICT|WAT|EAT|CAT|GST|WES?T|EES?T|CES?T|MSK)(?![A-Za-z])"
 )
+#: A day-first region's time zone written out, or a UTC/GMT offset east of it up to +7 (the
+#: Philippines, month-first, write +8; the US are west): "10:30 AM (Pakistan Standard
+#: Time)", "5:30pm UK time", "10:30 AM UTC+5". A plain text declares no region as an HTML
+#: page's ``lang`` does; its zone, spelled out, is the one thing in it that does. (A
+#: dateline's or a headline's city is no sign: an American paper's "KARACHI, Pakistan
+#: (AP) —" story writes month first; s50 read50 F5, R5)
+_DAY_FIRST_ZONE_NAME = re.compile(
+    r"(?i:\b(?:pakistan|india|indian|hong\s+kong|singapore|malaysian?|british|greenwich\s+mean"
+    r"|irish|uk|u\.k\.|central\s+european|eastern\s+european|western\s+european|gulf|nepal"
+    r"|bangladesh|moscow|indochina|western\s+indonesian?|west\s+african?|east\s+african?"
+    r"|central\s+african?|south\s+african?|new\s+zealand|australian\s+(?:eastern|central|western)"
+    r"|aest|sri\s+lanka)(?:\s+(?:standard|summer|daylight))?\s+time\b)"
+    r"|(?<![A-Za-z])(?:UTC|GMT)\s?\+\s?0?[0-7](?:[:.]?[0-5]\d)?(?!\d)"
+)
 #: a US zone without standard/daylight (:data:`_US_ZONES`) among other words
 _US_BARE_ZONE = re.compile(r"(?<![A-Za-z])([ECMP]T)(?![A-Za-z])")
 #: how far around an ambiguous date :data:`_US_ORDER` looks (characters)
@@ -3631,6 +3645,7 @@ def resolve_ambiguous(
                     and 0 <= c["line"] < len(lines)
                     and _CLOCK_AM_PM.search(around := _around(lines, c)) is not None
                     and _DAY_FIRST_ZONE.search(around) is None
+                    and _DAY_FIRST_ZONE_NAME.search(around) is None
                     and (english if english is not None else (english := _english(lines)))
                 ):
                     c["order"], c["date"] = "us", md

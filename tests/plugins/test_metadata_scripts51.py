@@ -250,3 +250,31 @@ def test_a_thai_paragraph_wrapped_by_a_text_browser_is_a_paragraph() -> None:
     res = extract(text)
     assert res["title"] == head
     assert res["tags"] == ["ทุเรียน", "ส่งออก"]
+
+
+_HARBOUR = (
+    "The provincial assembly passed the harbour bill on Wednesday after a debate that lasted for"
+    " most of the week, and the government said that the first works would start in the autumn.\n\n"
+    "The bill sets out the rules for the reclamation of land in the western harbour and for the"
+    " protection of the waterfront, which residents have asked the government to keep open.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "want"),
+    [
+        # the zone written out, or an offset east of UTC: a day-first region's
+        ("Published 05/06/2024, 10:30 AM (Pakistan Standard Time)", "2024-06-05"),
+        ("Published 05/06/2024, 5:30pm UK time", "2024-06-05"),
+        ("Published 05/06/2024, 10:30 AM UTC+5", "2024-06-05"),
+        # no zone: the AM/PM's month first, whatever city the headline names (left on purpose)
+        ("Published 05/06/2024, 10:30 AM", "2024-05-06"),
+        # +8 is the Philippines' too, which write the month first
+        ("Published 05/06/2024, 10:30 AM UTC+8", "2024-05-06"),
+    ],
+)
+def test_a_spelled_out_day_first_zone_orders_an_am_pm_date(dateline: str, want: str) -> None:
+    """A plain text that writes its day-first zone out is read day first beside an AM/PM
+    clock; a city in the headline is no sign (s50 read50 F5, regress R5)."""
+    res = extract(f"Karachi lawmakers pass the new harbour bill\n\n{dateline}\n\n{_HARBOUR}")
+    assert res["published"][:10] == want
