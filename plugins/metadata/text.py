@@ -8649,9 +8649,19 @@ def cjk_reporter_byline(page: Page, title_line: int | None) -> tuple[list[str], 
     return None
 
 
+#: A Japanese byline in brackets, the name and the outlet after a comma ("[山田太郎，ITmedia]",
+#: "［佐藤花子、ITmedia］": ITmedia's sites write their bylines so; s50 acc-scripts mix-2)
+_BRACKETED_NAME = re.compile(
+    r"[\[［]\s*(?P<names>[\u4e00-\u9fff\u3005]{2,5})\s*[，,、]\s*[^\]］\s][^\]］]{0,30}[\]］]"
+)
+
+
 def cjk_reporters(s: str) -> list[str] | None:
     """The names of the first Chinese reporter's credit in line ``s``
-    (:data:`_CJK_REPORTER_IN`: "澎湃新闻记者 陈琳" -> 陈琳), else None."""
+    (:data:`_CJK_REPORTER_IN`: "澎湃新闻记者 陈琳" -> 陈琳), or of a bracketed Japanese byline
+    that is the whole line (:data:`_BRACKETED_NAME`: "[山田太郎，ITmedia]" -> 山田太郎), else None."""
+    if s[:1] in "[［" and (b := _BRACKETED_NAME.fullmatch(s.strip())) is not None:
+        return [b.group("names")]
     if "记者" not in s and "記者" not in s:
         return None
     if (m := _CJK_REPORTER_IN.search(s)) is None:

@@ -148,6 +148,16 @@ def test_no_bare_name_from_a_label_a_place_or_a_cased_script(lines: list[str]) -
             ],
             ["黃志明"],
         ),
+        # a Japanese byline in brackets, the outlet after the comma
+        (
+            [
+                "市立図書館の新館が開館 蔵書10万冊",
+                "2025年3月12日 10時00分 公開",
+                "[佐々木拓也，ITmedia]",
+                *_JA_BODY,
+            ],
+            ["佐々木拓也"],
+        ),
     ],
 )
 def test_a_chinese_reporters_credit_inside_a_line(lines: list[str], names: list[str]) -> None:
@@ -200,6 +210,14 @@ def _html(lang: str, head: str, byline: str, body: list[str]) -> str:
             "<div class='byline'><p>南方日报记者 周敏</p><p>2025-03-12 10:00</p></div>",
             _ZH_BODY,
             ["周敏"],
+        ),
+        # a Japanese byline in brackets under the date's block
+        (
+            "ja",
+            "市立図書館の新館が開館",
+            "<div class='byline'><p>2025年3月12日 10時00分 公開</p><p>[佐々木拓也，ITmedia]</p></div>",
+            _JA_BODY,
+            ["佐々木拓也"],
         ),
         # a date and the source's credit
         (
