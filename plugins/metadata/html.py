@@ -1940,7 +1940,10 @@ def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
                 content = trim(parts[0])
             if content and 2 < len(content) < 120:
                 if _label_and_date(content):
-                    continue  # (a date's line: "วันที่ 20 พฤศจิกายน 2569", "2026年…| 来源：…")
+                    # (a date's line: "วันที่ 20 พฤศจิกายน 2569", "2026年…| 来源：…"; no name,
+                    # and none from the next match either, as trafilatura reads the first: an
+                    # element's label, "Datum:", was the author, livenet.ch)
+                    return None
                 if (names := cjk_byline(content) or cjk_reporters(content)) is not None:
                     # (as a plain text's byline is read: "김민수 기자", "记者 王小明 李华",
                     # "澎湃新闻记者 陈琳")

@@ -8586,7 +8586,12 @@ def caseless_name(line: str, headline: str, text: str) -> str | None:
     from a section's or a place's, so the name must not stand anywhere else on the page
     (a section's label repeats the menu's, a place the story's) nor share a word with the
     headline, and none of its words is furniture (:data:`CUE_WORDS`)."""
-    parts = _NAME_TAIL_SEP.split(line.strip())
+    line = line.strip()
+    if (m := _BYLINE.match(line)) is not None:
+        # (its byline word before it, where the byline was not read, being too far down the
+        # page for :func:`find_authors`: "كتب ضحى عرفة" gave the word with the name)
+        line = m.group("names").strip()
+    parts = _NAME_TAIL_SEP.split(line)
     name = parts[0].strip()
     rest = " ".join(parts[1:]).split()
     if len(rest) > 3 or any(text.count(w) < 2 for w in rest):

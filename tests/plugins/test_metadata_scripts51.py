@@ -296,3 +296,29 @@ def test_a_spelled_out_day_first_zone_orders_an_am_pm_date(dateline: str, want: 
     clock; a city in the headline is no sign (s50 read50 F5, regress R5)."""
     res = extract(f"Karachi lawmakers pass the new harbour bill\n\n{dateline}\n\n{_HARBOUR}")
     assert res["published"][:10] == want
+
+
+def test_a_far_byline_word_is_not_part_of_the_name() -> None:
+    """A byline with its word below :func:`find_authors`' reach, read as a bare name under
+    the headline: the name without the word ("كتب ضحى عرفة" gave "كتب …")."""
+    menu = [f"قسم {n}" for n in range(70)]
+    lines = [*menu, _AR_HEAD, "كتب خالد يوسف", "١٢/٣/٢٠٢٥", *_AR_BODY]
+    assert extract("\n\n".join(lines) + "\n")["authors"] == ["خالد يوسف"]
+
+
+def test_a_date_block_with_a_label_span_gives_no_author(run_stage) -> None:
+    """A byline element that is a labelled date ends the search, as trafilatura's first match
+    does: its label's own element, "Datum:", was the author next (livenet.ch)."""
+    byline = (
+        "<div class='liveArticleAuthorDateBlock'><span class='liveArticleAuthorDateBlockLabel'>"
+        "Datum:</span> 19.11.2021</div>"
+    )
+    body = [
+        "Die Gemeinde hat heute die neue Bibliothek eröffnet, mit mehr als hunderttausend Büchern und Lesesälen. "
+    ]
+    doc = make_document(
+        _html("de", "Neue Bibliothek eröffnet", byline, body),
+        html=True,
+        uri="https://news.example/de/1",
+    )
+    assert run_stage(MetadataStage, doc).kept[0].authors == []
