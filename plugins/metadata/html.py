@@ -1892,6 +1892,10 @@ def _label_and_date(content: str) -> bool:
         first = next((k for k, ch in enumerate(p) if ch.isdigit()), None)
         if first is None or len(p[:first].split()) > 1:
             return False
+        # (a capitalised word after the date may be a name: "Posted 12/03/2020 by Jane Doe",
+        # "Datum: 19.11.2021 Autor: Fritz Imhof" are read as before)
+        if any(w[:1].isupper() for w in p[first:].split()):
+            return False
     return True
 
 
