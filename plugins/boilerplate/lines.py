@@ -551,6 +551,16 @@ _CUE_PHRASES = [
     "xem thêm",
     "分享",
     "分享到",
+    # (a Chinese share bar's call, "share it so more people see it"; a municipal page's
+    # feedback question in Japanese, written as one run of letters, a token of its own; a
+    # Hebrew paywall's "to continue reading": left in the text of s50 acc-scripts zh-4,
+    # ja-3, he-2)
+    "分享让更多人看到",
+    "このページの情報は役に立ちましたか",
+    "この情報は役に立ちましたか",
+    "このページは役に立ちましたか",
+    "להמשך קריאה",
+    "להמשך הקריאה",
     "广告",
     "廣告",
     "相关阅读",

@@ -239,6 +239,19 @@ _PAYWALL = re.compile(
     r"|abbonati\s+per\s+(?:leggere|continuare)"
     r"|conteúdo\s+exclusivo\s+para\s+assinantes"
     r"|dit\s+(?:artikel|stuk)\s+is\s+(?:alleen\s+)?voor\s+abonnees"
+    # Hebrew, Arabic, Russian, Japanese, Chinese: "to continue reading you must register",
+    # "for subscribers only" (a Hebrew prompt stayed as the text's last line: s50
+    # acc-scripts he-2). Reading on alone is a link's ("להמשך קריאה לחצו כאן"): with the
+    # prompt's verb only
+    r"|להמשך\s+(?:ה)?קריאה[^\n]{0,30}?(?:להירשם|הירשמו|הירשם|מנוי|להתחבר|התחברו)"
+    r"|(?:הכתבה|התוכן)\s+(?:המלא(?:ה)?\s+)?(?:זמינ(?:ה|ים)\s+)?(?:רק\s+)?למנויים"
+    r"|(?:لمتابعة|لمواصلة|لإكمال)\s+(?:ال)?قراءة[^\n]{0,30}?(?:اشترك|اشتراك|سجّ?ل|تسجيل)"
+    r"|(?:هذا\s+)?(?:المحتوى|المقال)\s+(?:متاح\s+)?(?:حصري(?:ا|اً)?\s+)?(?:فقط\s+)?للمشتركين"
+    r"|чтобы\s+(?:продолжить|дочитать)\s+(?:чтение|статью|материал),?\s+"
+    r"(?:подпишитесь|войдите|зарегистрируйтесь|оформите)"
+    r"|(?:материал|статья)\s+доступ(?:ен|на)\s+только\s+(?:для\s+)?подписчик"
+    r"|この記事は有料会員限定|続きを読むには(?:、)?(?:会員登録|ログイン|有料会員)"
+    r"|(?:订阅|訂閱)(?:后|後|以)?(?:继续|繼續)(?:阅读|閱讀)"
     r")",
     re.IGNORECASE,
 )

@@ -61,7 +61,9 @@ from .text import (
     after_place,
     after_reference,
     author_field_names,
+    caseless_letters,
     cjk_byline,
+    cjk_reporters,
     corrections_scored,
     cue_context,
     current_earliest_year,
@@ -686,8 +688,10 @@ def _place_after(part: str) -> bool:
     took for a second author (s35 acc-regress D6); a person is named by two words."""
     return (
         len(ws := part.split()) == 1
-        and ws[0][:1].isupper()
-        and ws[0].isalpha()
+        # (or in a script without capitals, where one word after a full name is a place
+        # as well: "राहुल शर्मा | भोपाल" gave भोपाल as a second author; s50 acc-scripts N8)
+        and (ws[0][:1].isupper() or caseless_letters(ws[0]))
+        and (ws[0].isalpha() or caseless_letters(ws[0]))
         and _AGENCY.match(ws[0]) is None
     )
 
@@ -723,7 +727,10 @@ def _author_fields_as_written(place: Callable[[str], bool] | None = None) -> Ite
                 # a script with vowel signs (Devanagari, the other Indic scripts, Thai):
                 # trafilatura's clean-up cuts the signs as special characters ("राहुल
                 # शर्मा" -> "राहुल शर्म"); the names are read as a byline is instead
-                names = [n for p in _AUTHOR_PARTS.split(written) for n in author_field_names(p)]
+                marked = [p for p in _AUTHOR_PARTS.split(written) if p.strip()]
+                if len(marked) > 1 and len(marked[0].split()) >= 2:
+                    marked = marked[:1] + [p for p in marked[1:] if not _place_after(p)]
+                names = [n for p in marked for n in author_field_names(p)]
                 if not names:
                     return current_authors
                 known = current_authors.split("; ") if current_authors else []
@@ -1866,6 +1873,32 @@ def _byline_blocks(elem: HtmlElement) -> list[str] | None:
     return None if len(kept) == len([t for t in texts if t]) else kept
 
 
+#: A source's label and its value: a credit of the outlet, no person ("来源：人民网", "出典：")
+_SOURCE_LABEL = re.compile(r"(?:来源|來源|出典|出处|出處|source|quelle)\s*[:：]", re.I)
+
+
+def _label_and_date(content: str) -> bool:
+    """Whether a byline element's text ``content`` is a date's line and no name: a date or
+    a number (:data:`_BLOCK_DIGITS` digits or more) after one word at most (a label:
+    "วันที่ 20 พฤศจิกายน 2569 - 14:05 น.", Thai's "date"), its other parts apart by a bar a
+    source's credit at most ("2026年11月19日09:16 | 来源：人民网－人民日报"). Read as a name, the
+    label or the source was the author (s50 acc-scripts N8)."""
+    if sum(map(str.isdigit, content)) < _BLOCK_DIGITS:
+        return False
+    parts = [p.strip() for p in re.split(r"\s[|｜]\s", content) if p.strip()]
+    for p in parts:
+        if _SOURCE_LABEL.match(p):
+            continue
+        first = next((k for k, ch in enumerate(p) if ch.isdigit()), None)
+        if first is None or len(p[:first].split()) > 1:
+            return False
+        # (a capitalised word after the date may be a name: "Posted 12/03/2020 by Jane Doe",
+        # "Datum: 19.11.2021 Autor: Fritz Imhof" are read as before)
+        if any(w[:1].isupper() for w in p[first:].split()):
+            return False
+    return True
+
+
 def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
     """trafilatura.metadata.extract_author without its deep copy of the page and without
     a full-document scan per expression.
@@ -1910,8 +1943,14 @@ def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
                     continue  # (dates and numbers only: "کد خبر: ۱۴۰۵…" / "۱ آذر ۱۴۰۵")
                 content = trim(parts[0])
             if content and 2 < len(content) < 120:
-                if (names := cjk_byline(content)) is not None:
-                    # (as a plain text's byline is read: "김민수 기자", "记者 王小明 李华")
+                if _label_and_date(content):
+                    # (a date's line: "วันที่ 20 พฤศจิกายน 2569", "2026年…| 来源：…"; no name,
+                    # and none from the next match either, as trafilatura reads the first: an
+                    # element's label, "Datum:", was the author, livenet.ch)
+                    return None
+                if (names := cjk_byline(content) or cjk_reporters(content)) is not None:
+                    # (as a plain text's byline is read: "김민수 기자", "记者 王小明 李华",
+                    # "澎湃新闻记者 陈琳")
                     return "; ".join(names)
                 return normalize_authors(None, content)
     return None

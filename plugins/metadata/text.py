@@ -2432,6 +2432,23 @@ def line_split(lines: list[str]) -> LineSplit:
     return lines, list(compress(range(len(lines)), stripped)), list(filter(None, stripped))
 
 
+def _wrapped_nomark_paras(texts: list[str], item_lines: list[int]) -> list[bool]:
+    """The paragraphs of a Thai or Lao page that a text browser wrapped: runs of lines one
+    under the other (no blank line between) whose letters together make prose
+    (:func:`nomark_prose_line`), each line of the run a paragraph's. w3m cut a Thai paragraph
+    at 80 columns into lines too short to be prose each: the page had no paragraph, no body,
+    and its tag list after the article was not read (s50 acc-scripts, th-2 on w3m)."""
+    paras = [False] * len(texts)
+    start = 0
+    for k in range(1, len(texts) + 1):
+        if k < len(texts) and item_lines[k] == item_lines[k - 1] + 1:
+            continue
+        if k - start > 1 and nomark_prose_line(" ".join(texts[start:k])):
+            paras[start:k] = [True] * (k - start)
+        start = k
+    return paras
+
+
 class Page:
     """A plain-text page split once: lines, non-empty items, paragraphs, the main block.
 
@@ -2536,6 +2553,8 @@ class Page:
                 for k, s in enumerate(texts):
                     if nomark_prose_line(s):
                         paras[k] = True
+                if True not in paras:
+                    paras = _wrapped_nomark_paras(texts, self.item_lines)
             self.paras = paras
         self.ms, self.me = main_block(texts, nspaces, widths)
         self.ms = _wire_lead(texts, self.paras, self.ms, self.me)
@@ -3317,6 +3336,20 @@ _DAY_FIRST_ZONE = re.compile(
     r"(?<![A-Za-z])(?:IST|AE[SD]T|AC[SD]T|AW[SD]T|GMT|BST|SGT|NZ[SD]T|SAST|HKS?T|PKT|NPT|BDT"
     r"|MYT|WIB|WITA|WIT|ICT|WAT|EAT|CAT|GST|WES?T|EES?T|CES?T|MSK)(?![A-Za-z])"
 )
+#: A day-first region's time zone written out, or a UTC/GMT offset east of it up to +7 (the
+#: Philippines, month-first, write +8; the US are west): "10:30 AM (Pakistan Standard
+#: Time)", "5:30pm UK time", "10:30 AM UTC+5". A plain text declares no region as an HTML
+#: page's ``lang`` does; its zone, spelled out, is the one thing in it that does. (A
+#: dateline's or a headline's city is no sign: an American paper's "KARACHI, Pakistan
+#: (AP) —" story writes month first; s50 read50 F5, R5)
+_DAY_FIRST_ZONE_NAME = re.compile(
+    r"(?i:\b(?:pakistan|india|indian|hong\s+kong|singapore|malaysian?|british|greenwich\s+mean"
+    r"|irish|uk|u\.k\.|central\s+european|eastern\s+european|western\s+european|gulf|nepal"
+    r"|bangladesh|moscow|indochina|western\s+indonesian?|west\s+african?|east\s+african?"
+    r"|central\s+african?|south\s+african?|new\s+zealand|australian\s+(?:eastern|central|western)"
+    r"|aest|sri\s+lanka)(?:\s+(?:standard|summer|daylight))?\s+time\b)"
+    r"|(?<![A-Za-z])(?:UTC|GMT)\s?\+\s?0?[0-7](?:[:.]?[0-5]\d)?(?!\d)"
+)
 #: a US zone without standard/daylight (:data:`_US_ZONES`) among other words
 _US_BARE_ZONE = re.compile(r"(?<![A-Za-z])([ECMP]T)(?![A-Za-z])")
 #: how far around an ambiguous date :data:`_US_ORDER` looks (characters)
@@ -3612,6 +3645,7 @@ def resolve_ambiguous(
                     and 0 <= c["line"] < len(lines)
                     and _CLOCK_AM_PM.search(around := _around(lines, c)) is not None
                     and _DAY_FIRST_ZONE.search(around) is None
+                    and _DAY_FIRST_ZONE_NAME.search(around) is None
                     and (english if english is not None else (english := _english(lines)))
                 ):
                     c["order"], c["date"] = "us", md
@@ -4773,6 +4807,9 @@ def _never_title(s: str) -> tuple[bool, bool]:
     if calendar_line(s):
         # (a date line of the Hijri or the Hebrew calendar, "5 رمضان 1445 هـ" between the
         # published and the updated lines, was the title; s41 acc-regress D3)
+        return True, False
+    if len(s) <= _CJK_BYLINE_CHARS and cjk_reporters(s) and not _SENT_END.search(s):
+        # (a reporter's credit alone, "南方日报记者 周敏", over its headline; s50 acc-scripts N7)
         return True, False
     if len(s) <= 60 and dateline_agencies(s):
         # (a dateline alone on its line, "（中央社記者陳家豪台北3日電）", "【北京新華社】":
@@ -6671,7 +6708,13 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
             # Ältere Beiträge", a pager's link, over a post's headline of three
             # capitalised words, "Liebe Menschen Europas", is none)
             and (nw > _SLOT_HEADLINE_WORDS or over[:1].isalnum())
-            and (_person_like(t) or (_particled_name(t) and not _common_words(page, k, t)))
+            and (
+                _person_like(t)
+                or (_particled_name(t) and not _common_words(page, k, t))
+                # (in a script without capitals: "राहुल शर्मा | भोपाल" was the title over
+                # its headline; s50 acc-scripts N5)
+                or (not t.isascii() and caseless_name(t, over, "\n".join(texts)) is not None)
+            )
         ):
             out.add(i)
     return out
@@ -8499,6 +8542,176 @@ def bare_byline(
     return None
 
 
+#: How many lines under a caseless byline its date may stand (a place's or an outlet's
+#: short line between them: "مریم حسینی" / "بی‌بی‌سی فارسی" / "۵ آذر ۱۴۰۵ - …")
+_CASELESS_DATE_REACH = 3
+#: The most words of a short line between a caseless byline and its date line
+_CASELESS_BETWEEN_WORDS = 6
+#: What parts a byline's name from its place or outlet on one line ("राहुल शर्मा | भोपाल")
+_NAME_TAIL_SEP = re.compile(r"\s*[|｜،,，/／·•]\s*")
+#: A Chinese or Japanese name written without a space ("田中健太", "陈琳", "佐々木拓也"): 2..5
+#: Han characters (the repeat mark 々 among them), none ending like an outlet's or an
+#: office's name (社, 报, 网, 台, 局 ...)
+_HAN_NAME = re.compile(
+    r"(?![\u4e00-\u9fff\u3005]*(?:社|报|報|网|網|台|闻|聞|刊|站|部|局|日|省|市|县|縣|区|區)$)"
+    r"[\u4e00-\u9fff\u3005]{2,5}"
+)
+
+
+def caseless_letters(word: str) -> bool:
+    """Whether ``word`` is letters (and their combining signs, a ZWNJ) of scripts that have
+    no capitals: Arabic, Hebrew, the Indic scripts, Thai, Georgian, the Han characters; not
+    Latin, Greek, Cyrillic or Armenian, nor Hangul (a Korean byline has its "기자")."""
+    for ch in word:
+        o = ord(ch)
+        if ch == "\u200c":
+            continue
+        if (
+            unicodedata.category(ch)[0] not in "LM"
+            or o < 0x0590
+            or 0x1E00 <= o <= 0x1FFF
+            or 0xFF00 <= o <= 0xFFEF
+            or 0xAC00 <= o <= 0xD7AF
+        ):
+            return False
+    return True
+
+
+def caseless_name(line: str, headline: str, text: str) -> str | None:
+    """The person's name that stripped line ``line`` is, in a script without capitals,
+    where it stands under the headline ``headline`` of page text ``text``: two to four
+    words of letters, or a Han name of two to four characters (:data:`_HAN_NAME`), a
+    place's or an outlet's words after a bar or a comma at most ("राहुल शर्मा | भोपाल") when
+    the page writes them elsewhere; else None. In such a script no capital tells a name
+    from a section's or a place's, so the name must not stand anywhere else on the page
+    (a section's label repeats the menu's, a place the story's) nor share a word with the
+    headline, and none of its words is furniture (:data:`CUE_WORDS`)."""
+    line = line.strip()
+    if (m := _BYLINE.match(line)) is not None:
+        # (its byline word before it, where the byline was not read, being too far down the
+        # page for :func:`find_authors`: "كتب ضحى عرفة" gave the word with the name)
+        line = m.group("names").strip()
+    parts = _NAME_TAIL_SEP.split(line)
+    name = parts[0].strip()
+    rest = " ".join(parts[1:]).split()
+    if len(rest) > 3 or any(text.count(w) < 2 for w in rest):
+        return None
+    ws = name.split()
+    if len(ws) == 1:
+        if _HAN_NAME.fullmatch(name) is None:
+            return None
+    elif (
+        not 2 <= len(ws) <= 4
+        or not all(map(caseless_letters, ws))
+        # (Chinese and Japanese write no name in spaced words: "澎湃新闻记者 陈琳" is an
+        # outlet's reporter, a Japanese "山田 太郎" is read by its form)
+        or re.search("[" + CJK_RANGES + "]", name)
+    ):
+        return None
+    heads = set(headline.split())
+    if (
+        text.count(name) != 1
+        or any(w in heads for w in ws)
+        or (len(ws) == 1 and name in headline)
+        or any(w.casefold() in CUE_WORDS for w in ws)
+    ):
+        return None
+    return name
+
+
+#: A Chinese reporter's credit inside a line: "记者/記者" after an outlet's name, a bracket, a
+#: slash or a space, then one or more names of two or three Han characters, each ended by a
+#: bracket, a slash, a space, the line's end or "报道" ("新华社合肥11月26日电（记者王磊、李娜）",
+#: "澎湃新闻记者 陈琳", "聯合報／ 記者林佳琪／台北即時報導"); a sentence's "记者从…获悉" (the
+#: reporter learnt from) ends no name so
+_CJK_REPORTER_IN = re.compile(
+    r"(?:记者|記者)\s*[:：]?\s*(?P<names>[\u4e00-\u9fff]{2,3}(?:[、，,]\s*[\u4e00-\u9fff]{2,3})*)"
+    r"(?=$|[）)／/\s]|报道|報導)"
+)
+#: How many lines under the headline a Chinese reporter's credit is looked for (the date's
+#: and the source's lines between, the first paragraph's dateline the last)
+_CJK_REPORTER_REACH = 5
+#: The longest line a reporter's credit is the whole of, and leaves the text as a byline
+_CJK_BYLINE_CHARS = 40
+
+
+def cjk_reporter_byline(page: Page, title_line: int | None) -> tuple[list[str], int, bool] | None:
+    """A Chinese reporter's credit within :data:`_CJK_REPORTER_REACH` lines under the headline
+    ``title_line`` (:data:`_CJK_REPORTER_IN`): (the names, the line, whether the line is a
+    byline of its own rather than a paragraph's dateline), else None. The label read at a
+    line's start only, an outlet's reporter and an agency's dateline gave no author (s50
+    acc-scripts N7)."""
+    if title_line is None:
+        return None
+    items = page.items
+    at = bisect.bisect_left(page.item_lines, title_line)
+    if at >= len(items) or items[at][0] != title_line:
+        return None
+    for j, s in items[at + 1 : at + 1 + _CJK_REPORTER_REACH]:
+        if names := cjk_reporters(s):
+            alone = len(s.strip()) <= _CJK_BYLINE_CHARS and not _SENT_END.search(s.strip())
+            return names, j, alone
+    return None
+
+
+#: A Japanese byline in brackets, the name and the outlet after a comma ("[山田太郎，ITmedia]",
+#: "［佐藤花子、ITmedia］": ITmedia's sites write their bylines so; s50 acc-scripts mix-2)
+_BRACKETED_NAME = re.compile(
+    r"[\[［]\s*(?P<names>[\u4e00-\u9fff\u3005]{2,5})\s*[，,、]\s*[^\]］\s][^\]］]{0,30}[\]］]"
+)
+
+
+def cjk_reporters(s: str) -> list[str] | None:
+    """The names of the first Chinese reporter's credit in line ``s``
+    (:data:`_CJK_REPORTER_IN`: "澎湃新闻记者 陈琳" -> 陈琳), or of a bracketed Japanese byline
+    that is the whole line (:data:`_BRACKETED_NAME`: "[山田太郎，ITmedia]" -> 山田太郎), else None."""
+    if s[:1] in "[［" and (b := _BRACKETED_NAME.fullmatch(s.strip())) is not None:
+        return [b.group("names")]
+    if "记者" not in s and "記者" not in s:
+        return None
+    if (m := _CJK_REPORTER_IN.search(s)) is None:
+        return None
+    return [n for n in re.split(r"[、，,]\s*", m.group("names")) if n] or None
+
+
+def caseless_byline(
+    page: Page, title_line: int | None, is_date_line: DateLines
+) -> tuple[list[str], int, list[int]] | None:
+    """A byline without a byline word in a script without capitals: the line right under
+    the headline ``title_line`` when it is a person's name (:func:`caseless_name`) and a
+    date line follows within :data:`_CASELESS_DATE_REACH` lines, short lines between ("محمد
+    عبد الرحمن" / "٢٦/١١/٢٠٢٦", "শেখ সাবিহা আলম" / "ঢাকা" / "প্রকাশ: …"): (the name, its
+    line), else None. Such bylines gave no author in text renderings (s50 acc-scripts N7);
+    in a cased script the name's capitals are no sign (review41 R1: "Premier League"), so
+    only these scripts are read so. Third: the short lines between the name and the date
+    (its place's, its outlet's: "मुंबई" under "प्रसाद रावकर"), the byline's too."""
+    if title_line is None:
+        return None
+    items = page.items
+    at = bisect.bisect_left(page.item_lines, title_line)
+    if at + 2 >= len(items) or items[at][0] != title_line:
+        return None
+    j, line = items[at + 1]
+    if j in is_date_line.of_line or not page.body_line > j:
+        return None
+    text = "\n".join(page.lines)
+    name = caseless_name(line, items[at][1], text)
+    if name is None:
+        return None
+    between: list[int] = []
+    for k, s in items[at + 2 : at + 2 + _CASELESS_DATE_REACH]:
+        if k in is_date_line.of_line:
+            return [name], j, between
+        if (
+            len(s.split()) > _CASELESS_BETWEEN_WORDS
+            or any(ch.isdigit() for ch in s)
+            or _SENT_END.search(s.strip())
+        ):
+            return None
+        between.append(k)
+    return None
+
+
 #: An author's affiliation or note marks after the name, in a scholarly author list:
 #: digits glued to the name ("Martínez1", "Nowak1,3", "Vogel1a"), superscript digits
 #: ("Keller²"), a star, a dagger ("Lin*", "Okafor†‡")
@@ -9807,6 +10020,15 @@ def extract_lines(
         res["authors"], aline = bare
         res["sources"]["authors"] = f"line {aline}"
         meta_lines["authors"] = [aline]
+    elif cjk := cjk_reporter_byline(page, title_line):
+        res["authors"], aline, alone = cjk
+        res["sources"]["authors"] = f"line {aline}"
+        if alone:  # (a paragraph's dateline stays in the text)
+            meta_lines["authors"] = [aline]
+    elif caseless := caseless_byline(page, title_line, is_date_line):
+        res["authors"], aline, between = caseless
+        res["sources"]["authors"] = f"line {aline}"
+        meta_lines["authors"] = [aline, *between]
     elif listed := author_list(page, title_line):
         res["authors"], aline = listed
         res["sources"]["authors"] = f"line {aline}"
