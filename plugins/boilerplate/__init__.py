@@ -653,6 +653,7 @@ class BoilerplateStage(Stage):
                 _drop_software_chrome(d)
                 _drop_shop_lines(d)
                 _drop_reading_widgets(d)
+                _drop_service_chrome(d)
                 _drop_page_tools(d)
                 if prompts := sign_up_prompts(d.stripped, d.keep.tolist()):
                     # (before the paywall's prompt is looked for under the text: s44 G10)
@@ -763,7 +764,11 @@ class BoilerplateStage(Stage):
                 spare=s,
                 thread=posts,
                 headings=_headings(doc.work["html_tree"]),
-                kept=(*doc.work.get("live_times", ()), *doc.work.get(_THREAD_KEY, ())),
+                kept=(
+                    *doc.work.get("live_times", ()),
+                    *doc.work.get(_THREAD_KEY, ()),
+                    *doc.work.get("seek_times", ()),
+                ),
             )
             if not posts and (qa := qa_page(new, d)) is not None:
                 # (a Q&A page: its answers trafilatura left out, without its chrome)
@@ -928,9 +933,18 @@ class BoilerplateStage(Stage):
                         if hide or may_box(html)
                         else []
                     )
+                    seek_classes: list[tuple[Any, str]] = []
                     try:
                         # (inside the try: the tree is restored whatever raises once its
                         # elements are retagged; s48 read48 F23)
+                        if "?t=" in html or "&t=" in html or "#t=" in html:
+                            # (a player's seek links, "?t=03:20", made text: chapters)
+                            from .service import seek_links
+
+                            links, seek_classes, seek_times = seek_links(tree)
+                            retagged += links
+                            if seek_times:
+                                doc.work["seek_times"] = seek_times
                         if "<time" in html:
                             # (the dates of a listing's records, which trafilatura drops)
                             from .records import record_times
@@ -950,6 +964,8 @@ class BoilerplateStage(Stage):
                         # too deep for trafilatura's recursion is read from its tree; s47
                         # read F11)
                         restore(retagged)
+                        for e, cls in seek_classes:
+                            e.set("class", cls)
                     if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
                         cards := new_cards(product_cards(tree, html), text)
                     ):
@@ -2917,6 +2933,15 @@ def _drop_reading_widgets(d: Any) -> None:
     from .chrome import reading_widgets
 
     _drop_by(d, reading_widgets)
+
+
+def _drop_service_chrome(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a service page's buttons or
+    widgets (:func:`.service.service_chrome`: a recipe's shopping-list button, an unlock
+    button, a follow button, a video's length, an orphaned contents label), with a reason."""
+    from .service import service_chrome
+
+    _drop_by(d, service_chrome)
 
 
 def _drop_page_tools(d: Any) -> None:

@@ -1,0 +1,231 @@
+"""Service pages' chrome in plain text: a recipe's shopping-list and cart buttons, a test
+magazine's unlock button, a podcast's follow button, a video's bare duration, a contents
+label over a contents list already removed, a price at one of the big shops.
+
+The line model keeps these short lines between a recipe's or a review's short structures
+(ingredient lists, pros and cons) and no cue word among their words marks them (s49
+acc-service S6/S10, left by service50). Each rule reads a whole line of its own; none
+reads a word inside a sentence, so no article sentence is touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .chrome import _OFFER, _OFFER_WORDS
+
+#: the reasons of the lines :func:`service_chrome` finds
+CART_REASON = 'shopping-list, cart or favourites button ("Einkaufsliste", "Add to cart")'
+UNLOCK_REASON = 'paywall unlock button ("Jetzt freischalten")'
+FOLLOW_REASON = 'follow button alone ("Follow", "Seguir")'
+PRICE_REASON = "a button's price alone"
+DURATION_REASON = "a video's or an episode's duration alone"
+CONTENTS_REASON = "contents label over a removed contents list"
+PICK_REASON = 'product box label over its offers ("Our pick: …")'
+PLATFORM_REASON = 'listen-on-a-platform button ("Listen on Spotify")'
+SHOP_REASON = 'price at a shop ("999 € en Amazon")'
+
+#: a shopping-list, a cart or a favourites button, or an order-the-ingredients button of a
+#: recipe site ("Einkaufsliste", "Auf die Einkaufsliste", "Zutaten bei REWE bestellen",
+#: "Ajouter à ma liste de courses", "Alle ingrediënten in je mandje", "Add to cart",
+#: "In den Warenkorb", "Ajouter à mes favoris", "Dodaj do koszyka")
+_CART = re.compile(
+    r"(?i)(?:(?:auf die |zur )?einkaufsliste(?: hinzufügen)?|zutaten (?:bei|über|via) \S+"
+    r"(?: \S+)? (?:bestellen|kaufen)|(?:add|save) (?:to|ingredients to) (?:my |your |the )?"
+    r"(?:shopping list|grocery list|cart|basket|bag|favou?rites)"
+    r"|order (?:the )?ingredients(?: (?:on|from|at|with) \S+(?: \S+)?)?"
+    r"|ajouter (?:à ma liste de courses|à mes favoris|au panier|aux favoris)"
+    r"|commander les ingrédients(?: (?:sur|chez) \S+(?: \S+)?)?"
+    r"|(?:alle )?ingrediënten (?:in (?:je|mijn) (?:mandje|winkelmand)|bestellen)"
+    r"|(?:in|naar) (?:je |mijn )?(?:mandje|winkelmand(?:je)?)"
+    r"|in den warenkorb(?: legen)?|zu (?:den )?favoriten(?: hinzufügen)?"
+    r"|añadir (?:a la (?:cesta|lista de la compra)|al carrito|a favoritos)"
+    r"|aggiungi (?:al carrello|alla lista della spesa|ai preferiti)"
+    r"|adicionar (?:ao carrinho|à lista de compras|aos favoritos)"
+    r"|dodaj do (?:koszyka|listy zakupów|ulubionych))\s?[›»→>+]?"
+)
+#: a shopping list's name alone ("Einkaufsliste", "Shopping list"): a button when the line
+#: under it was removed or is one of :data:`_CART`, else maybe the label of the article's
+#: own list
+_LIST_NAME = re.compile(
+    r"(?i)(?:einkaufsliste|shopping list|grocery list|liste de courses|lista de la compra"
+    r"|lista della spesa|lista de compras|lista zakupów|boodschappenlijst(?:je)?)\s?[›»→>+]?"
+)
+#: a product box's label over its offers ("Our pick: Lodge Chain Mail Scrubber", "Notre
+#: choix : …"), a button when the line under it (an offer) was removed
+_PICK = re.compile(
+    r"(?i)(?:our (?:top |budget )?pick|editor['’]s (?:pick|choice)|notre choix"
+    r"|unsere empfehlung|nuestra elección|la nostra scelta|nossa escolha|nasz wybór"
+    r"|onze keuze)\s?:.*"
+)
+#: a paywall's unlock button, its price maybe ("Jetzt freischalten", "Alle Testergebnisse
+#: freischalten für 4,90 €", "Unlock now", "Unlock the full review for $2.99")
+_UNLOCK = re.compile(
+    r"(?i)(?:(?:jetzt|alle|\S+) (?:\S+ ){0,2}freischalten|freischalten|unlock(?: now| all| the"
+    r" full \S+| this \S+)?|débloquer(?: l['’]article| maintenant)?|sblocca(?: ora)?"
+    r"|desbloquear(?: ahora| agora)?|odblokuj(?: teraz)?|ontgrendel(?: nu)?)"
+    r"(?: (?:für|for|pour|per|por|za|voor) \S+(?: \S+)?)?\s?[›»→>]?"
+)
+#: a follow or a share button alone (a podcast's or an author's): not German "Folgen", a
+#: podcast's heading of its episodes
+_FOLLOW = re.compile(
+    r"(?i)(?:\+ ?)?(?:follow|seguir|suivre|segui|obserwuj|volgen|seguire|share|partilhar"
+    r"|compartilhar|compartir|teilen|partager|condividi|udostępnij|delen)"
+)
+#: a listen-on-a-platform button ("Listen on Spotify", "Bei Apple Podcasts anhören",
+#: "Escúchalo en Apple Podcasts", "Écouter sur Deezer")
+_PLATFORMS = (
+    r"(?:apple podcasts|spotify|google podcasts|youtube(?: music)?|deezer|amazon music|podimo"
+    r"|audible|pocket casts|overcast|ivoox|castbox|podcast addict|audio now|audionow|rss)"
+)
+_PLATFORM = re.compile(
+    rf"(?i)(?:(?:listen|subscribe|follow) on|escúchalo en|escuchar en|escucha en|écouter sur"
+    rf"|écoutez sur|ascolta su|ouça no|ouvir no|ouça na|luister op|luister via|słuchaj (?:na|w)"
+    rf"|posłuchaj (?:na|w)) {_PLATFORMS}|(?:bei|auf) {_PLATFORMS} (?:anhören|hören|abonnieren)"
+)
+#: a gift-this-article button of a paywalled site ("Artikel verschenken", "Gift this
+#: article", "Offrir cet article")
+_GIFT = re.compile(
+    r"(?i)(?:artikel verschenken|gift (?:this |the )?(?:article|story)|offrir (?:cet |l['’])"
+    r"article|regala(?:r)? (?:este |el |questo |l['’])?(?:artículo|articolo)"
+    r"|podaruj artykuł|cadeau geven|oferecer (?:este )?artigo)"
+)
+#: a shop's check button ("Check Walmart", "View at Amazon")
+_CHECK_SHOP = re.compile(r"(?i)(?:check|view at|see at|buy at|shop at|buy on|view on) (.+)")
+#: a price alone ("€ 12,47", "12,47 €", "$4.99")
+_PRICE = re.compile(
+    r"(?:[$€£]|US\$|R\$|CHF|EUR|zł)\s?\d{1,3}(?:[.,\s\u00a0]\d{3})*(?:[.,]\d{2})?"
+    r"|\d{1,3}(?:[.,\s\u00a0]\d{3})*(?:[.,]\d{2})?\s?(?:[$€£]|CHF|EUR|zł)"
+)
+#: a clock time alone: a video's or an episode's length ("12:47", "1:02:33")
+_CLOCK = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}")
+#: a contents list's label ("Inhaltsverzeichnis", "Table of contents", "Sommaire")
+_CONTENTS = re.compile(
+    r"(?i)(?:inhaltsverzeichnis|inhalt|table of contents|contents|in this article|sommaire"
+    r"|table des matières|índice(?: de contenidos)?|indice(?: dei contenuti)?|contenuti"
+    r"|spis treści|inhoudsopgave|inhoud|conteúdo|sumário)\s?:?"
+)
+#: the big shops whose name after a price and a word "in"/"en"/"w"/"na" is a shop's, never
+#: a place's or a time's (:data:`.chrome._OFFER_SHOP_WORDS`: "999 € en Amazon")
+_BIG_SHOPS = frozenset(
+    {"amazon", "ebay", "walmart", "best buy", "target", "aliexpress", "mediamarkt",
+     "media markt", "saturn", "fnac", "darty", "boulanger", "cdiscount", "el corte inglés",
+     "pccomponentes", "allegro", "media expert", "x-kom", "otto", "zalando", "coolblue",
+     "currys", "argos", "unieuro", "kabum", "magalu", "mercado libre", "mercado livre"}
+)  # fmt: skip
+#: the most characters of a button's line
+_BUTTON_CHARS = 60
+
+
+def _shop_name(line: str) -> bool:
+    """Whether ``line`` is a price at one of :data:`_BIG_SHOPS` ("Xiaomi 15 - 999 € en
+    Amazon", "2799 zł w Media Expert")."""
+    if len(line.split()) > _OFFER_WORDS or (m := _OFFER.fullmatch(line)) is None:
+        return False
+    shop = line[m.end("at") :].strip().lower().rstrip(".")
+    return shop in _BIG_SHOPS or shop.split(" ")[0] in _BIG_SHOPS
+
+
+def _seconds(clock: str) -> int:
+    """The seconds of a clock time ("12:47" → 767)."""
+    total = 0
+    for part in clock.split(":"):
+        total = total * 60 + int(part)
+    return total
+
+
+def _longest(lines: Sequence[str], clocks: Sequence[int]) -> bool:
+    """Whether the page's first bare clock time is longer than the next: a player's length
+    over a transcript's timestamps, which count up from the start ("12:47" over "0:05")."""
+    return len(clocks) == 1 or _seconds(lines[clocks[0]]) > _seconds(lines[clocks[1]])
+
+
+def service_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
+    """The kept lines (positions in ``lines``, the page's non-blank lines) that are a service
+    page's buttons or widgets, with their reasons: a shopping-list, cart or favourites
+    button (:data:`_CART`), a paywall's unlock button (:data:`_UNLOCK`), a follow button
+    next to a removed line (:data:`_FOLLOW`), a price alone next to one of those, a page's
+    only bare clock time right under a removed line (a player's length: transcripts' lone
+    timestamps come many), a contents label (:data:`_CONTENTS`) whose next line was
+    removed, a price at a big shop (:func:`_shop_name`)."""
+    out: dict[int, str] = {}
+    n = len(lines)
+    clocks = [j for j, s in enumerate(lines) if len(s) <= 8 and _CLOCK.fullmatch(s)]
+    for j, (s, k) in enumerate(zip(lines, keep, strict=True)):
+        if not k or len(s) > _BUTTON_CHARS:
+            continue
+        before = j > 0 and not keep[j - 1]
+        after = j + 1 < n and not keep[j + 1]
+        if _CART.fullmatch(s):
+            out[j] = CART_REASON
+        elif _UNLOCK.fullmatch(s) or _GIFT.fullmatch(s):
+            out[j] = UNLOCK_REASON
+        elif _PLATFORM.fullmatch(s):
+            out[j] = PLATFORM_REASON
+        elif (m := _CHECK_SHOP.fullmatch(s)) is not None and m[1].lower() in _BIG_SHOPS:
+            out[j] = SHOP_REASON
+        elif (
+            len(s) <= 12
+            and (before or after or (j > 0 and _PLATFORM.fullmatch(lines[j - 1]) is not None))
+            and _FOLLOW.fullmatch(s)
+        ):
+            out[j] = FOLLOW_REASON
+        elif clocks[:1] == [j] and before and _longest(lines, clocks):
+            out[j] = DURATION_REASON
+        elif after and len(s) <= 40 and _CONTENTS.fullmatch(s):
+            out[j] = CONTENTS_REASON
+        elif any(c.isdigit() for c in s) and _shop_name(s):
+            out[j] = SHOP_REASON
+    for j in range(n - 1):
+        # (a shopping list's name over a removed line or a cart button; a box's label over
+        # its removed offers)
+        if keep[j] and j not in out and (not keep[j + 1] or j + 1 in out):
+            if len(lines[j]) <= _BUTTON_CHARS and _LIST_NAME.fullmatch(lines[j]):
+                out[j] = CART_REASON
+            elif len(lines[j]) <= _BUTTON_CHARS and _PICK.fullmatch(lines[j]):
+                out[j] = PICK_REASON
+    # (a price alone right under or over one of the buttons: the button's)
+    for j in [j for j, why in out.items() if why in (CART_REASON, UNLOCK_REASON)]:
+        for i in (j - 1, j + 1):
+            if 0 <= i < n and keep[i] and i not in out and _PRICE.fullmatch(lines[i]):
+                out[i] = PRICE_REASON
+    return out
+
+
+#: a media seek's parameter in a link ("?t=00:02:15", "#t=125", "&t=1h2m3s")
+_SEEK = re.compile(
+    r"[?&#]t=(?:\d{1,2}:)?\d{1,3}(?::\d{2})?(?:$|&)|[?&#]t=(?:\d+h)?(?:\d+m)?\d+s?(?:$|&)"
+)
+
+
+def seek_links(tree: Any) -> tuple[list[tuple[Any, str]], list[tuple[Any, str]], list[str]]:
+    """Retag as ``<span>`` the links of an HTML tree that are a player's seek to a clock
+    time (``<a href="?t=03:20">03:20</a>``: a chapter list's or a transcript's timestamps).
+    trafilatura drops a list item or a paragraph made of links, and so every chapter whose
+    title is short, and a paragraph whose class names a time ("timestamp"), and so every
+    lone timestamp between a transcript's turns (s49 acc-service S9): a seek within the
+    page's player is no link away from it. Returns each retagged element with its tag (for
+    :func:`.figures.restore`), each paragraph of a seek alone with the class taken from it
+    (to be set back), and the times of those paragraphs (lines refine keeps: the line model
+    reads a lone time as a menu's item)."""
+    links: list[tuple[Any, str]] = []
+    classes: list[tuple[Any, str]] = []
+    times: list[str] = []
+    for a in tree.iter("a"):
+        href = a.get("href") or ""
+        if "t=" not in href or _SEEK.search(href) is None:
+            continue
+        said = a.text_content().strip()
+        if _CLOCK.fullmatch(said) is None:
+            continue
+        links.append((a, a.tag))
+        a.tag = "span"
+        up = a.getparent()
+        if up is not None and up.tag in ("p", "div") and up.text_content().strip() == said:
+            times.append(said)
+            if (cls := up.get("class")) is not None:
+                classes.append((up, cls))
+                del up.attrib["class"]
+    return links, classes, times

@@ -1,0 +1,103 @@
+"""Service pages, what session 50 left (s49 acc-service S6, S9, S10): a recipe's shopping-list
+and cart buttons, a test magazine's unlock button and its price, a podcast's follow button,
+a video's length, a contents label over a removed contents list, a price at a big shop (plain
+text); a podcast's chapters and its transcript's timestamps written as seek links (HTML). The
+pages are written for these tests, not taken from the acceptance set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.boilerplate.service import (
+    CART_REASON,
+    CONTENTS_REASON,
+    DURATION_REASON,
+    FOLLOW_REASON,
+    PICK_REASON,
+    PLATFORM_REASON,
+    PRICE_REASON,
+    SHOP_REASON,
+    UNLOCK_REASON,
+    service_chrome,
+)
+
+PROSE = "Knead the dough for ten minutes until it is smooth and springs back when pressed."
+
+
+def test_a_service_pages_buttons_and_widgets_are_removed() -> None:
+    """Buttons the line model kept among a recipe's and a review's short lines are removed
+    with their reasons: a cart button and the shopping list's name over it, an unlock
+    button and its price, a follow button under a listen-on button, a product box's label
+    over its removed offer, a price at a big shop, a contents label over its removed list."""
+    lines = ["250 g flour", "Shopping list", "Order ingredients from Ocado", PROSE,
+             "Jetzt freischalten", "4,90 €", PROSE, "Listen on Spotify", "Seguir", PROSE,
+             "Our pick: Cast-iron skillet", "$25 at Target", PROSE, "Pixel 9 - 899 € en Amazon",
+             "Table of contents", "1. Mixing", PROSE]  # fmt: skip
+    keep = [True] * len(lines)
+    keep[11] = keep[15] = False  # (the offer and the contents list, removed already)
+    assert service_chrome(lines, keep) == {
+        1: CART_REASON, 2: CART_REASON, 4: UNLOCK_REASON, 5: PRICE_REASON, 7: PLATFORM_REASON,
+        8: FOLLOW_REASON, 10: PICK_REASON, 13: SHOP_REASON, 14: CONTENTS_REASON,
+    }  # fmt: skip
+
+
+def test_the_articles_own_lines_of_the_same_words_stay() -> None:
+    """A shopping list's name over the article's kept list, a contents label over a kept
+    list, a price "en" a place, a follow word between kept lines and a transcript's
+    timestamps counting up are the article's."""
+    lines = ["Shopping list", "2 onions", "1 kg potatoes", PROSE, "Contents", "1. Mixing",
+             PROSE, "999 € en Madrid", PROSE, "Follow", PROSE, "0:05", PROSE, "1:40",
+             PROSE]  # fmt: skip
+    assert service_chrome(lines, [True] * len(lines)) == {}
+
+
+def test_a_videos_length_over_its_transcripts_timestamps_is_removed() -> None:
+    """The page's first bare clock time, under a removed player line and longer than the
+    transcript's next timestamp, is the video's length; the timestamps stay."""
+    lines = ["Watch on YouTube", "12:47", PROSE, "0:05", PROSE, "1:42", PROSE]
+    keep = [False] + [True] * 6
+    assert service_chrome(lines, keep) == {1: DURATION_REASON}
+
+
+def test_a_shopping_list_button_leaves_the_record(run_stage: Any) -> None:
+    """Through the stage: a recipe's cart buttons between its ingredients and its method
+    leave the text; the ingredients and the method stay."""
+    text = "\n\n".join([
+        "Home\nRecipes\nBaking", "Plain white loaf",
+        "A simple white loaf that needs nothing more than flour, water, yeast and salt, and "
+        "about three hours of mostly waiting.",
+        "Ingredients", "500 g strong white flour\n7 g dried yeast\n10 g salt\n320 ml warm water",
+        "Add to shopping list", "Alle Zutaten in den Warenkorb", "Method",
+        "Mix the flour, yeast and salt in a large bowl, then pour in the water and stir until "
+        "a rough dough forms.",
+        "Knead the dough for ten minutes on a floured surface until it is smooth and elastic, "
+        "then leave it to rise for an hour.",
+        "Shape it, put it in a tin, let it rise again and bake it at 220 °C for 30 minutes.",
+        "© 2025 Loaf Kitchen",
+    ])  # fmt: skip
+    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    kept = doc.text.split("\n")
+    assert "Add to shopping list" not in kept
+    assert {"500 g strong white flour", "320 ml warm water", "Method"} <= set(kept)
+
+
+CHAPTERS = (Path(__file__).parent / "data" / "service51_chapters.html").read_text("utf-8")
+
+
+def test_html_chapters_and_timestamps_written_as_seek_links_are_kept(run_stage: Any) -> None:
+    """A podcast's chapters (a list of "?t=" seek links with short titles) and the lone
+    timestamps between its transcript's turns: trafilatura dropped them as links and as a
+    "timestamp" class; they are the episode's, in their place. The tree is given back as
+    parsed (the links and the class) for the metadata stage."""
+    doc = make_document(CHAPTERS, path="span.html", html=True)
+    doc = run_stage(BoilerplateStage, doc).kept[0]
+    kept = doc.text.split("\n")
+    assert kept[kept.index("Chapters") + 1 : kept.index("Chapters") + 4] == [
+        "- 00:00 Start", "- 04:10 The hum", "- 12:30 Dampers"]  # fmt: skip
+    assert kept.index("04:10") == kept.index("Transcript") + 3
+    assert kept.index("12:30") == kept.index("04:10") + 3
+    stamps = doc.work["html_tree"].xpath('//p[@class="timestamp"]/a[@href="?t=04:10"]')
+    assert len(stamps) == 1
