@@ -593,6 +593,11 @@ class BoilerplateStage(Stage):
                     # it as a paragraph; s49 acc-service S6)
                     lines = [ln for ln in lines if not disclosure(ln)]
                     text = "\n".join(lines)
+                if drop := _html_buttons(lines):
+                    # (a service page's buttons in the article's markup: a recipe's cart
+                    # button, a podcast's listen-on button; s49 acc-service S6/S10)
+                    lines = [ln for j, ln in enumerate(lines) if j not in drop]
+                    text = "\n".join(lines)
                 if cut := paywall_cut(lines[-PAYWALL_LINES:]):
                     text, ann = "\n".join(lines[:-cut]), {**ann, "paywall": True}
             else:
@@ -2933,6 +2938,14 @@ def _drop_reading_widgets(d: Any) -> None:
     from .chrome import reading_widgets
 
     _drop_by(d, reading_widgets)
+
+
+def _html_buttons(lines: list[str]) -> set[int]:
+    """The positions of an HTML page's text lines that are a service page's buttons
+    (:func:`.service.html_buttons`)."""
+    from .service import html_buttons
+
+    return set(html_buttons(lines))
 
 
 def _drop_service_chrome(d: Any) -> None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .chrome import _OFFER, _OFFER_WORDS
+from .chrome import _OFFER, _OFFER_WORDS, _SUBSCRIBERS
 
 #: the reasons of the lines :func:`service_chrome` finds
 CART_REASON = 'shopping-list, cart or favourites button ("Einkaufsliste", "Add to cart")'
@@ -229,3 +229,28 @@ def seek_links(tree: Any) -> tuple[list[tuple[Any, str]], list[tuple[Any, str]],
                 classes.append((up, cls))
                 del up.attrib["class"]
     return links, classes, times
+
+
+def html_buttons(lines: Sequence[str]) -> list[int]:
+    """The lines of an HTML page's text (trafilatura's, refined) that are a service page's
+    button whole: a cart, shopping-list or favourites button (:data:`_CART`), an unlock or
+    a gift button (:data:`_UNLOCK`, :data:`_GIFT`), a listen-on-a-platform button
+    (:data:`_PLATFORM`), a subscribers' label (:data:`.chrome._SUBSCRIBERS`), a price alone
+    next to an unlock button. trafilatura keeps a ``<button>``'s or a link's text that
+    sits in the article's markup between its lists (s49 acc-service S6/S10: "Ajouter à ma
+    liste de courses", "Bei Apple Podcasts anhören", "Article réservé aux abonnés")."""
+    out: list[int] = []
+    for j, s in enumerate(lines):
+        if len(s) > _BUTTON_CHARS or not s:
+            continue
+        if (
+            _CART.fullmatch(s)
+            or _GIFT.fullmatch(s)
+            or _PLATFORM.fullmatch(s)
+            or _SUBSCRIBERS.fullmatch(s)
+        ):
+            out.append(j)
+        elif _UNLOCK.fullmatch(s):
+            out.append(j)
+            out += [i for i in (j - 1, j + 1) if 0 <= i < len(lines) and _PRICE.fullmatch(lines[i])]
+    return sorted(set(out))

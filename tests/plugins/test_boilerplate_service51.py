@@ -101,3 +101,16 @@ def test_html_chapters_and_timestamps_written_as_seek_links_are_kept(run_stage: 
     assert kept.index("12:30") == kept.index("04:10") + 3
     stamps = doc.work["html_tree"].xpath('//p[@class="timestamp"]/a[@href="?t=04:10"]')
     assert len(stamps) == 1
+
+
+def test_html_a_service_pages_buttons_leave_the_text() -> None:
+    """Lines of an HTML page's text that are a button whole (a cart, a listen-on, an unlock
+    button with its price, a subscribers' label) are found; a sentence naming a shopping
+    list or Spotify is not."""
+    from corearchive_plugins.boilerplate.service import html_buttons
+
+    lines = ["Ajouter à ma liste de courses", "Bei Apple Podcasts anhören", "2,99 €",
+             "Jetzt freischalten", "Article réservé aux abonnés",
+             "Add the leeks to your shopping list before you go.",
+             "The show is on Spotify."]  # fmt: skip
+    assert html_buttons(lines) == [0, 1, 2, 3, 4]
