@@ -615,6 +615,7 @@ class BoilerplateStage(Stage):
                 elif not (joined and joined.width):
                     _decide_wrapped(d)
                 _keep_structures(d)
+                _keep_service_lines(d)
                 _keep_short_runs(d)
                 _keep_records(d)
                 _keep_fact_rows(d)
@@ -1699,6 +1700,17 @@ def _keep_life_dates(d: Any) -> None:
 
     if found := life_dates(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, LIFE_DATES_REASON), True)
+
+
+def _keep_service_lines(d: Any) -> None:
+    """Keep the removed lines of a ``lines.Decisions`` that are a recipe's or a how-to's
+    step labels, nutrition facts on one line or a kept label's only item
+    (:func:`.service.service_lines`), with their reasons."""
+    from .service import service_lines
+
+    short = [r in _SHORT_REASONS for r in d.columns()[2]]
+    if found := service_lines(d.stripped, d.keep.tolist(), short):
+        _mark(d, found, True)
 
 
 def _keep_short_runs(d: Any) -> None:

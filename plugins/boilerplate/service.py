@@ -254,3 +254,77 @@ def html_buttons(lines: Sequence[str]) -> list[int]:
             out.append(j)
             out += [i for i in (j - 1, j + 1) if 0 <= i < len(lines) and _PRICE.fullmatch(lines[i])]
     return sorted(set(out))
+
+
+#: the reasons of the lines :func:`service_lines` keeps
+STEP_REASON = 'a recipe\'s step label ("Étape 3") among kept ones'
+NUTRITION_REASON = 'nutrition facts on one line ("Calories: 229kcal ~ Fat: 8g")'
+ITEM_REASON = "a kept label's only item"
+#: a step's label ("Step 3", "Étape 3", "Schritt 3 von 5", "Paso 2:")
+_STEP = re.compile(
+    r"(?i)(?:step|étape|etape|schritt|paso|passo|krok|stap|etapa)\s?(\d{1,2})"
+    r"(?:\s?(?:/|of|sur|von|de|di|z|van)\s?\d{1,2})?\s?:?"
+)
+#: a fact of a nutrition line: a label, a colon and an amount with its unit ("Calories:
+#: 229kcal", "Fat: 8g", "Eiweiß: 12 g")
+_FACT = r"[^\W\d_][\w ]{0,24}?:\s?\d[\d.,]*\s?(?:k?cal|kj|m?g|µg|%)\.?"
+#: three facts or more on one line, parted by "~", "|", "·", "•", ",", ";", a table's tab or
+#: a space (a text browser's table)
+_FACTS_LINE = re.compile(rf"(?i){_FACT}(?:(?:\s*[~|·•,;\t]\s*|\s+){_FACT}){{2,}}")
+#: the fewest facts of a nutrition line, the most characters of one
+_FACTS, _FACTS_CHARS = 3, 200
+#: the most words of a label and of its only item (:func:`service_lines`)
+_LABEL_WORDS, _ITEM_WORDS = 3, 8
+_ENDS = (".", "!", "?", ":", ";", ",")
+
+
+def _facts_line(line: str) -> bool:
+    """Whether ``line`` is :data:`_FACTS` or more nutrition facts joined on one line."""
+    return len(line) <= _FACTS_CHARS and _FACTS_LINE.fullmatch(line.strip()) is not None
+
+
+def service_lines(
+    lines: Sequence[str], keep: Sequence[bool], short: Sequence[bool]
+) -> dict[int, str]:
+    """The removed lines (positions in ``lines``, the page's non-blank lines) of a recipe's
+    or a how-to's structure that the line model read as a menu's items, with their reasons:
+    a step's label ("Étape 3") when another label of the page's steps is kept and the step
+    under it too; a line of nutrition facts ("Calories: 229kcal ~ Carbohydrates: 36g ~
+    Protein: 3g") under a kept line or a label over it, with that label; a kept label's only
+    item ("Equipment" / "9x5 inch loaf pan") with no kept line between it and the next
+    label. ``short``: the lines removed for their shortness alone (the model's reasons, not a
+    furniture word's)."""
+    out: dict[int, str] = {}
+    n = len(lines)
+    steps = [(j, m[1]) for j, s in enumerate(lines) if len(s) <= 24 and (m := _STEP.fullmatch(s))]
+    if len({k for _, k in steps}) >= 2 and any(keep[j] for j, _ in steps):
+        for j, _ in steps:
+            if not keep[j] and j + 1 < n and keep[j + 1]:
+                out[j] = STEP_REASON
+    for j, s in enumerate(lines):
+        if keep[j] or (not short[j] and ":" not in s):
+            continue
+        if ":" in s and s.count(":") >= _FACTS and _facts_line(s):
+            # (under a kept line, or under a label right under one: "Nutrition")
+            if j > 0 and keep[j - 1]:
+                out[j] = NUTRITION_REASON
+            elif j > 1 and keep[j - 2] and short[j - 1] and len(lines[j - 1].split()) <= 3:
+                out[j] = out[j - 1] = NUTRITION_REASON
+        elif (
+            short[j]
+            and 0 < j < n - 1
+            and keep[j - 1]
+            and not keep[j + 1]
+            and len((label := lines[j - 1]).split()) <= _LABEL_WORDS
+            and not label.endswith(_ENDS)
+            and len(s.split()) <= _ITEM_WORDS
+            and not s.endswith(_ENDS)
+            # (the next kept line a label too: the list of one item ends there)
+            and (nxt := next((i for i in range(j + 1, n) if keep[i]), None)) is not None
+            and nxt - j <= 3
+            and len(lines[nxt].split()) <= _LABEL_WORDS
+            and j - 2 >= 0
+            and keep[j - 2]
+        ):
+            out[j] = ITEM_REASON
+    return out

@@ -114,3 +114,33 @@ def test_html_a_service_pages_buttons_leave_the_text() -> None:
              "Add the leeks to your shopping list before you go.",
              "The show is on Spotify."]  # fmt: skip
     assert html_buttons(lines) == [0, 1, 2, 3, 4]
+
+
+def test_a_recipes_step_labels_nutrition_line_and_single_item_are_kept() -> None:
+    """Lines the line model removed as a menu's items: a step's label when another of the
+    page's step labels is kept, a line of nutrition facts under its label after the last
+    step (tab-, "~"- or space-parted), a kept label's only item before the next label."""
+    from corearchive_plugins.boilerplate.service import (
+        ITEM_REASON,
+        NUTRITION_REASON,
+        STEP_REASON,
+        service_lines,
+    )
+
+    lines = [PROSE, "Tools", "1 kg loaf tin", "Buy it here", "Ingredients", "300 g flour",
+             "Paso 1", PROSE, "Paso 2", PROSE, "Nutrition",
+             "Calories: 310kcal ~ Fat: 9g ~ Protein: 7g", "Share this recipe"]  # fmt: skip
+    keep = [True, True, False, False, True, True, True, True, False, True, False, False, False]
+    short = [not k for k in keep]
+    assert service_lines(lines, keep, short) == {
+        2: ITEM_REASON, 8: STEP_REASON, 10: NUTRITION_REASON, 11: NUTRITION_REASON}  # fmt: skip
+
+
+def test_a_lone_step_word_or_a_timetable_is_no_recipes_structure() -> None:
+    """One step label alone, a line of clock times with colons and a removed line under a
+    kept sentence are left as the model decided."""
+    from corearchive_plugins.boilerplate.service import service_lines
+
+    lines = [PROSE, "Step 1", PROSE, "Mon: 9:00 ~ Tue: 9:30 ~ Wed: 10:00", "Related", "Login"]
+    keep = [True, False, True, False, False, False]
+    assert service_lines(lines, keep, [not k for k in keep]) == {}
