@@ -1705,12 +1705,29 @@ def _keep_life_dates(d: Any) -> None:
 def _keep_service_lines(d: Any) -> None:
     """Keep the removed lines of a ``lines.Decisions`` that are a recipe's or a how-to's
     step labels, nutrition facts on one line or a kept label's only item
-    (:func:`.service.service_lines`), with their reasons."""
-    from .service import service_lines
+    (:func:`.service.service_lines`), or a review's pros list between its labels
+    (:func:`.service.verdict_lists`), with their reasons."""
+    from .service import (
+        HOW_REASON,
+        TIP_REASON,
+        VERDICT_REASON,
+        how_headings,
+        service_lines,
+        tip_lines,
+        verdict_lists,
+    )
 
     short = [r in _SHORT_REASONS for r in d.columns()[2]]
     if found := service_lines(d.stripped, d.keep.tolist(), short):
         _mark(d, found, True)
+    if found_lists := verdict_lists(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found_lists, VERDICT_REASON), True)
+    if tips := tip_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(tips, TIP_REASON), True)
+    if any(s.startswith("Comment ") for s in d.stripped):
+        cue = [r == "boilerplate vocabulary" for r in d.columns()[2]]
+        if heads := how_headings(d.stripped, d.keep.tolist(), cue):
+            _mark(d, dict.fromkeys(heads, HOW_REASON), True)
 
 
 def _keep_short_runs(d: Any) -> None:

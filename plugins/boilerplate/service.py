@@ -260,6 +260,9 @@ def html_buttons(lines: Sequence[str]) -> list[int]:
 STEP_REASON = 'a recipe\'s step label ("Étape 3") among kept ones'
 NUTRITION_REASON = 'nutrition facts on one line ("Calories: 229kcal ~ Fat: 8g")'
 ITEM_REASON = "a kept label's only item"
+NUMBERED_REASON = "the next numbered heading after a kept one"
+#: a numbered heading's number ("2. Dell XPS 14")
+_NUMBERED = re.compile(r"(\d{1,2})\. \S")
 #: a step's label ("Step 3", "Étape 3", "Schritt 3 von 5", "Paso 2:")
 _STEP = re.compile(
     r"(?i)(?:step|étape|etape|schritt|paso|passo|krok|stap|etapa)\s?(\d{1,2})"
@@ -292,8 +295,9 @@ def service_lines(
     under it too; a line of nutrition facts ("Calories: 229kcal ~ Carbohydrates: 36g ~
     Protein: 3g") under a kept line or a label over it, with that label; a kept label's only
     item ("Equipment" / "9x5 inch loaf pan") with no kept line between it and the next
-    label. ``short``: the lines removed for their shortness alone (the model's reasons, not a
-    furniture word's)."""
+    label; a numbered heading ("2. Dell XPS 14") right after the kept one of the number
+    before it ("1. Apple MacBook Air 15"), a kept line under it. ``short``: the lines
+    removed for their shortness alone (the model's reasons, not a furniture word's)."""
     out: dict[int, str] = {}
     n = len(lines)
     steps = [(j, m[1]) for j, s in enumerate(lines) if len(s) <= 24 and (m := _STEP.fullmatch(s))]
@@ -301,7 +305,21 @@ def service_lines(
         for j, _ in steps:
             if not keep[j] and j + 1 < n and keep[j + 1]:
                 out[j] = STEP_REASON
+    last: tuple[int, bool] | None = None  # (the last numbered line's number, kept)
     for j, s in enumerate(lines):
+        if (m := _NUMBERED.match(s)) is not None:
+            number = int(m[1])
+            if (
+                not keep[j]
+                and short[j]
+                and last == (number - 1, True)
+                and len(s.split()) <= _ITEM_WORDS
+                and not s.endswith(_ENDS)
+                and j + 1 < n
+                and keep[j + 1]
+            ):
+                out[j] = NUMBERED_REASON
+            last = (number, keep[j] or j in out)
         if keep[j] or (not short[j] and ":" not in s):
             continue
         if ":" in s and s.count(":") >= _FACTS and _facts_line(s):
@@ -328,3 +346,109 @@ def service_lines(
         ):
             out[j] = ITEM_REASON
     return out
+
+
+#: the reason of the lines :func:`verdict_lists` keeps
+VERDICT_REASON = "a review's pros or cons list between its labels"
+#: the most lines from a pros label to its cons label, and the most words of an item
+_VERDICT_SPAN, _VERDICT_WORDS = 10, 10
+
+
+def _verdict_label(line: str, labels: frozenset[str]) -> bool:
+    return len(line) <= 40 and line.strip().rstrip(":").strip().lower() in labels
+
+
+def verdict_lists(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The removed lines (positions in ``lines``) of a review's pros list and its cons label
+    ("Les points forts" / "Aspiration excellente" / "Navigation précise" / "Les points
+    faibles" / "Prix élevé"): between a pros label and the cons label after it, each short
+    line not an ad's label, when the model kept one of those items and the line under the
+    cons label. The model removed an item for a furniture word ("Navigation") and the cons
+    label as a teaser, and the pros read as running on into the cons (s49 acc-service,
+    review-fr-1)."""
+    from .structures import _CONS, _PROS, _ad
+
+    out: list[int] = []
+    n = len(lines)
+    for p in range(n):
+        if not _verdict_label(lines[p], _PROS):
+            continue
+        c = next(
+            (i for i in range(p + 2, min(n, p + _VERDICT_SPAN)) if _verdict_label(lines[i], _CONS)),
+            None,
+        )
+        if c is None or c + 1 >= n or not keep[c + 1]:
+            continue
+        items = range(p + 1, c)
+        if not any(keep[i] for i in items) or any(
+            len(lines[i].split()) > _VERDICT_WORDS or _verdict_label(lines[i], _PROS) for i in items
+        ):
+            continue
+        out += [i for i in (p, *items, c) if not keep[i] and not _ad(lines[i])]
+    return out
+
+
+#: the reason of the lines :func:`how_headings` keeps
+HOW_REASON = 'a French "Comment …" ("how") heading over a kept paragraph'
+#: the second words of an English "Comment …" line, which is a comment section's
+_COMMENT_ON = frozenset(
+    {"on", "below", "here", "now", "policy", "policies", "guidelines", "section", "form", "by",
+     "box", "rules", "moderation", "and", "or", "&", "count", "thread", "threads", "this"}
+)  # fmt: skip
+#: the fewest words of the paragraph under such a heading
+_HOW_PROSE = 8
+
+
+def how_headings(lines: Sequence[str], keep: Sequence[bool], cue: Sequence[bool]) -> list[int]:
+    """The removed lines (positions in ``lines``) that are a French heading "Comment …"
+    ("how": "Comment nous testons", "Comment choisir son robot") right over a kept
+    paragraph: the lexicon's comment word made it the page's furniture (``cue``: the line
+    removed for its furniture words; s49 acc-service S8, text forms). Not a comment
+    section's line: "Comment on this story", "Comment policy", "Leave a comment" (the word
+    first and a French word after it)."""
+    out: list[int] = []
+    for j in range(len(lines) - 1):
+        s = lines[j]
+        if keep[j] or not cue[j] or not s.startswith("Comment ") or len(s) > 60:
+            continue
+        words = s.split()
+        if (
+            3 <= len(words) <= _ITEM_WORDS
+            and words[1].lower() not in _COMMENT_ON
+            and not any(c.isdigit() for c in s)
+            and not s.rstrip().endswith((".", "!", ":"))
+            and keep[j + 1]
+            and len(lines[j + 1].split()) >= _HOW_PROSE
+        ):
+            out.append(j)
+    return out
+
+
+#: the reason of the lines :func:`tip_lines` keeps
+TIP_REASON = 'a labelled tip under the article\'s kept text ("Bon à savoir : …")'
+#: a tip's label and its colon ("Tip:", "Recipe tip:", "Astuce :", "Bon à savoir :", "Tipp:",
+#: "Consejo:", "Consiglio:", "Dica:", "Wskazówka:", "Goed om te weten:")
+_TIP = re.compile(
+    r"(?i)(?:(?:pro |top |our |recipe |cook's |quick )?tip|good to know|(?:unser |mein )?tipp"
+    r"|gut zu wissen|astuce|bon à savoir|(?:notre |le )?conseil|consejo|truco|consiglio"
+    r"|(?:il )?trucco|dica|wskazówka|porada|(?:onze )?tip|goed om te weten)\s?:\s"
+)
+#: the fewest words of such a tip
+_TIP_WORDS = 8
+
+
+def tip_lines(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The removed lines (positions in ``lines``) right under a kept line that are a tip of
+    the article: a tip's label and a colon (:data:`_TIP`), then a sentence of
+    :data:`_TIP_WORDS` words or more to its end. The model read one after a how-to's last
+    list as the page's furniture after the article (s49 acc-service, howto-fr-1)."""
+    return [
+        j
+        for j in range(1, len(lines))
+        if not keep[j]
+        and keep[j - 1]
+        and len(lines[j].split()) >= _TIP_WORDS
+        and lines[j].rstrip().endswith((".", "!"))
+        and "http" not in lines[j]
+        and _TIP.match(lines[j]) is not None
+    ]

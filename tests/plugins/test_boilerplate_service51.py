@@ -144,3 +144,38 @@ def test_a_lone_step_word_or_a_timetable_is_no_recipes_structure() -> None:
     lines = [PROSE, "Step 1", PROSE, "Mon: 9:00 ~ Tue: 9:30 ~ Wed: 10:00", "Related", "Login"]
     keep = [True, False, True, False, False, False]
     assert service_lines(lines, keep, [not k for k in keep]) == {}
+
+
+def test_a_reviews_pros_list_between_its_labels_is_kept_whole() -> None:
+    """A pros item the model removed for a furniture word and the cons label it read as a
+    teaser, between a kept pros label and kept cons items, are kept; a box whose items the
+    model removed all is left as decided."""
+    from corearchive_plugins.boilerplate.service import verdict_lists
+
+    lines = [PROSE, "Points forts", "Silent motor", "Menu navigation", "Points faibles",
+             "Heavy", PROSE, "Pros", "Share", "Cons", "Heavy"]  # fmt: skip
+    keep = [True, True, True, False, False, True, True, False, False, False, True]
+    assert verdict_lists(lines, keep) == [3, 4]
+
+
+def test_a_french_how_heading_is_no_comment_sections() -> None:
+    """"Comment nous testons" ("how we test") over a kept paragraph is kept; an English
+    comment section's line and a talk heading are not."""
+    from corearchive_plugins.boilerplate.service import how_headings
+
+    lines = ["Comment nous testons", PROSE, "Comment on this story", PROSE, "Comment policy",
+             PROSE, "Comment choisir son robot", "Buy"]  # fmt: skip
+    keep = [False, True, False, True, False, True, False, False]
+    assert how_headings(lines, keep, [not k for k in keep]) == [0]
+
+
+def test_the_next_numbered_heading_after_a_kept_one_is_kept() -> None:
+    """A review's second product heading, removed after its first one's shop buttons, is
+    kept when the first is kept and a line under it too; not one whose number does not
+    follow, nor one over a removed line."""
+    from corearchive_plugins.boilerplate.service import NUMBERED_REASON, service_lines
+
+    lines = ["1. Aerolux S3", PROSE, "$99 at Amazon", "2. Brisa Pro", PROSE, "4. Calma X",
+             PROSE, "5. Related story", "Login"]  # fmt: skip
+    keep = [True, True, False, False, True, False, True, False, False]
+    assert service_lines(lines, keep, [not k for k in keep]) == {3: NUMBERED_REASON}
