@@ -10,11 +10,12 @@ reads a word inside a sentence, so no article sentence is touched.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
 
-from .chrome import _OFFER, _OFFER_WORDS, _SUBSCRIBERS
+from .chrome import _DIGIT, _OFFER, _OFFER_WORDS, _SUBSCRIBERS
 
 #: the reasons of the lines :func:`service_chrome` finds
 CART_REASON = 'shopping-list, cart or favourites button ("Einkaufsliste", "Add to cart")'
@@ -99,6 +100,13 @@ _PRICE = re.compile(
     r"(?:[$€£]|US\$|R\$|CHF|EUR|zł)\s?\d{1,3}(?:[.,\s\u00a0]\d{3})*(?:[.,]\d{2})?"
     r"|\d{1,3}(?:[.,\s\u00a0]\d{3})*(?:[.,]\d{2})?\s?(?:[$€£]|CHF|EUR|zł)"
 )
+#: a player's line over its length ("Watch on YouTube", "Play video", "Ansehen")
+_PLAYER = re.compile(
+    r"(?i)\b(?:watch|play|video|youtube|vimeo|ansehen|abspielen|regarder|lire la vidéo|ver "
+    r"(?:en|el|o)|guarda|odtwórz|obejrzyj|bekijk|afspelen|assistir)\b"
+)
+#: the fewest timestamps after a player's length (:func:`_longest`)
+_CLOCKS_AFTER = 2
 #: a clock time alone: a video's or an episode's length ("12:47", "1:02:33")
 _CLOCK = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}")
 #: a contents list's label ("Inhaltsverzeichnis", "Table of contents", "Sommaire")
@@ -117,6 +125,35 @@ _BIG_SHOPS = frozenset(
 )  # fmt: skip
 #: the most characters of a button's line
 _BUTTON_CHARS = 60
+#: the first words (lower case) of the lines of :func:`service_chrome`'s rules
+_FIRST_WORDS = frozenset(
+    {"einkaufsliste", "auf", "zur", "zutaten", "add", "save", "order", "ajouter", "commander",
+     "alle", "ingrediënten", "in", "naar", "zu", "añadir", "aggiungi", "adicionar", "dodaj",
+     "jetzt", "freischalten", "unlock", "débloquer", "sblocca", "desbloquear", "odblokuj",
+     "ontgrendel", "artikel", "gift", "offrir", "regala", "regalar", "podaruj", "cadeau",
+     "oferecer", "listen", "subscribe", "follow", "escúchalo", "escuchar", "escucha",
+     "écouter", "écoutez", "ascolta", "ouça", "ouvir", "luister", "słuchaj", "posłuchaj",
+     "bei", "check", "view", "see", "buy", "shop", "+", "+follow", "seguir", "suivre",
+     "segui", "obserwuj", "volgen", "seguire", "share", "partilhar", "compartilhar",
+     "compartir", "teilen", "partager", "condividi", "udostępnij", "delen", "inhaltsverzeichnis",
+     "inhalt", "table", "contents", "sommaire", "índice", "indice", "contenuti", "spis",
+     "inhoudsopgave", "inhoud", "conteúdo", "sumário", "shopping", "grocery", "liste",
+     "lista", "boodschappenlijst", "boodschappenlijstje", "our", "editor's", "editor’s",
+     "notre", "unsere", "nuestra", "la", "nossa", "nasz", "onze", "inhaltsverzeichnis:",
+     "contents:"}
+)  # fmt: skip
+#: the first words (lower case) of a subscribers' label (:data:`.chrome._SUBSCRIBERS`)
+_SUBSCRIBER_WORDS = frozenset(
+    {"article", "artículo", "articolo", "artigo", "réservé", "exclusivo", "riservato", "nur",
+     "subscribers", "subscriber", "for", "exclusief", "tylko"}
+)  # fmt: skip
+#: the last words (lower case) of a price at a big shop (:data:`_BIG_SHOPS`)
+_SHOP_WORDS = frozenset(
+    {"amazon", "ebay", "walmart", "buy", "target", "aliexpress", "mediamarkt", "markt",
+     "saturn", "fnac", "darty", "boulanger", "cdiscount", "inglés", "pccomponentes", "allegro",
+     "expert", "x-kom", "otto", "zalando", "coolblue", "currys", "argos", "unieuro", "kabum",
+     "magalu", "libre", "livre", "amazon.", "walmart."}
+)  # fmt: skip
 
 
 def _shop_name(line: str) -> bool:
@@ -137,9 +174,19 @@ def _seconds(clock: str) -> int:
 
 
 def _longest(lines: Sequence[str], clocks: Sequence[int]) -> bool:
-    """Whether the page's first bare clock time is longer than the next: a player's length
-    over a transcript's timestamps, which count up from the start ("12:47" over "0:05")."""
-    return len(clocks) == 1 or _seconds(lines[clocks[0]]) > _seconds(lines[clocks[1]])
+    """Whether the page's first bare clock time is a player's length: the page's only one
+    under a player's line ("Watch on YouTube" / "12:47"), or longer than the next ones, which
+    count up from the start as a transcript's timestamps do ("12:47" over "0:05", "1:42").
+    Not a live blog's post times, which count down from the latest ("22:41" over "21:10",
+    "19:02"; s48 acc-live: the first was lost)."""
+    if len(clocks) == 1:
+        return clocks[0] > 0 and _PLAYER.search(lines[clocks[0] - 1]) is not None
+    times = [_seconds(lines[j]) for j in clocks]
+    return (
+        len(times) >= _CLOCKS_AFTER + 1
+        and times[0] > times[1]
+        and all(a < b for a, b in itertools.pairwise(times[1:]))
+    )
 
 
 def service_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
@@ -152,10 +199,30 @@ def service_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]
     removed, a price at a big shop (:func:`_shop_name`)."""
     out: dict[int, str] = {}
     n = len(lines)
-    clocks = [j for j, s in enumerate(lines) if len(s) <= 8 and _CLOCK.fullmatch(s)]
-    for j, (s, k) in enumerate(zip(lines, keep, strict=True)):
-        if not k or len(s) > _BUTTON_CHARS:
-            continue
+    # (the rules' lines by their first or last word, or "freischalten": a set's lookup a
+    # line instead of a dozen regexes; the rules ran ~8 ms a page on the dev texts)
+    cands = [
+        j
+        for j, (s, k) in enumerate(zip(lines, keep, strict=True))
+        if k
+        and len(s) <= _BUTTON_CHARS
+        and (
+            s.split(" ", 1)[0].lower() in _FIRST_WORDS
+            or s.rsplit(" ", 1)[-1].lower() in _SHOP_WORDS
+            or "freischalten" in s
+        )
+    ]
+    clocks = [j for j, s in enumerate(lines) if len(s) <= 8 and ":" in s and _CLOCK.fullmatch(s)]
+    if (
+        clocks
+        and keep[clocks[0]]
+        and clocks[0] > 0
+        and not keep[clocks[0] - 1]
+        and _longest(lines, clocks)
+    ):
+        out[clocks[0]] = DURATION_REASON
+    for j in cands:
+        s = lines[j]
         before = j > 0 and not keep[j - 1]
         after = j + 1 < n and not keep[j + 1]
         if _CART.fullmatch(s):
@@ -172,19 +239,17 @@ def service_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]
             and _FOLLOW.fullmatch(s)
         ):
             out[j] = FOLLOW_REASON
-        elif clocks[:1] == [j] and before and _longest(lines, clocks):
-            out[j] = DURATION_REASON
         elif after and len(s) <= 40 and _CONTENTS.fullmatch(s):
             out[j] = CONTENTS_REASON
-        elif any(c.isdigit() for c in s) and _shop_name(s):
+        elif _DIGIT.search(s) is not None and _shop_name(s):
             out[j] = SHOP_REASON
-    for j in range(n - 1):
+    for j in cands:
         # (a shopping list's name over a removed line or a cart button; a box's label over
         # its removed offers)
-        if keep[j] and j not in out and (not keep[j + 1] or j + 1 in out):
-            if len(lines[j]) <= _BUTTON_CHARS and _LIST_NAME.fullmatch(lines[j]):
+        if j not in out and j + 1 < n and (not keep[j + 1] or j + 1 in out):
+            if _LIST_NAME.fullmatch(lines[j]):
                 out[j] = CART_REASON
-            elif len(lines[j]) <= _BUTTON_CHARS and _PICK.fullmatch(lines[j]):
+            elif _PICK.fullmatch(lines[j]):
                 out[j] = PICK_REASON
     # (a price alone right under or over one of the buttons: the button's)
     for j in [j for j, why in out.items() if why in (CART_REASON, UNLOCK_REASON)]:
@@ -241,7 +306,15 @@ def html_buttons(lines: Sequence[str]) -> list[int]:
     liste de courses", "Bei Apple Podcasts anhören", "Article réservé aux abonnés")."""
     out: list[int] = []
     for j, s in enumerate(lines):
-        if len(s) > _BUTTON_CHARS or not s:
+        if (
+            len(s) > _BUTTON_CHARS
+            or not s
+            or (
+                (first := s.split(" ", 1)[0].lower()) not in _FIRST_WORDS
+                and first not in _SUBSCRIBER_WORDS
+                and "freischalten" not in s
+            )
+        ):
             continue
         if (
             _CART.fullmatch(s)
@@ -261,6 +334,8 @@ STEP_REASON = 'a recipe\'s step label ("Étape 3") among kept ones'
 NUTRITION_REASON = 'nutrition facts on one line ("Calories: 229kcal ~ Fat: 8g")'
 ITEM_REASON = "a kept label's only item"
 NUMBERED_REASON = "the next numbered heading after a kept one"
+#: the first letters of a step's label (:data:`_STEP`)
+_STEP_FIRST = frozenset("SsÉéEePpKk")
 #: a numbered heading's number ("2. Dell XPS 14")
 _NUMBERED = re.compile(r"(\d{1,2})\. \S")
 #: a step's label ("Step 3", "Étape 3", "Schritt 3 von 5", "Paso 2:")
@@ -300,14 +375,18 @@ def service_lines(
     removed for their shortness alone (the model's reasons, not a furniture word's)."""
     out: dict[int, str] = {}
     n = len(lines)
-    steps = [(j, m[1]) for j, s in enumerate(lines) if len(s) <= 24 and (m := _STEP.fullmatch(s))]
+    steps = [
+        (j, m[1])
+        for j, s in enumerate(lines)
+        if len(s) <= 24 and s[:1] in _STEP_FIRST and (m := _STEP.fullmatch(s))
+    ]
     if len({k for _, k in steps}) >= 2 and any(keep[j] for j, _ in steps):
         for j, _ in steps:
             if not keep[j] and j + 1 < n and keep[j + 1]:
                 out[j] = STEP_REASON
     last: tuple[int, bool] | None = None  # (the last numbered line's number, kept)
     for j, s in enumerate(lines):
-        if (m := _NUMBERED.match(s)) is not None:
+        if s[:1].isdigit() and (m := _NUMBERED.match(s)) is not None:
             number = int(m[1])
             if (
                 not keep[j]
@@ -341,6 +420,9 @@ def service_lines(
             and (nxt := next((i for i in range(j + 1, n) if keep[i]), None)) is not None
             and nxt - j <= 3
             and len(lines[nxt].split()) <= _LABEL_WORDS
+            # (over a kept line: a label of the article's, not a menu's item the model kept)
+            and nxt + 1 < n
+            and keep[nxt + 1]
             and j - 2 >= 0
             and keep[j - 2]
         ):
@@ -370,9 +452,7 @@ def verdict_lists(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
 
     out: list[int] = []
     n = len(lines)
-    for p in range(n):
-        if not _verdict_label(lines[p], _PROS):
-            continue
+    for p in [p for p, s in enumerate(lines) if len(s) <= 40 and _verdict_label(s, _PROS)]:
         c = next(
             (i for i in range(p + 2, min(n, p + _VERDICT_SPAN)) if _verdict_label(lines[i], _CONS)),
             None,
@@ -447,6 +527,7 @@ def tip_lines(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
         for j in range(1, len(lines))
         if not keep[j]
         and keep[j - 1]
+        and ":" in lines[j][:30]
         and len(lines[j].split()) >= _TIP_WORDS
         and lines[j].rstrip().endswith((".", "!"))
         and "http" not in lines[j]

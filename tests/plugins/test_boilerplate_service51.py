@@ -179,3 +179,24 @@ def test_the_next_numbered_heading_after_a_kept_one_is_kept() -> None:
              PROSE, "5. Related story", "Login"]  # fmt: skip
     keep = [True, True, False, False, True, False, True, False, False]
     assert service_lines(lines, keep, [not k for k in keep]) == {3: NUMBERED_REASON}
+
+
+def test_a_live_blogs_latest_post_time_is_no_players_length() -> None:
+    """A live blog's post times count down from the latest: its first, under a removed
+    dateline, stays; a lone time under no player's line too."""
+    lines = ["Updated 30 Oct", "22:41", PROSE, "21:10", PROSE, "19:02", PROSE]
+    keep = [False] + [True] * 6
+    assert service_chrome(lines, keep) == {}
+    assert service_chrome(["Updated 30 Oct", "22:41", PROSE], [False, True, True]) == {}
+
+
+def test_a_menus_kept_head_gives_no_labels_only_item() -> None:
+    """A menu's items the model kept at the page's head ("Le Conseil d'État" /
+    "Décisions, avis & publications" / "Actualités") are no label over its only item: the
+    next label has no kept line under it."""
+    from corearchive_plugins.boilerplate.service import service_lines
+
+    lines = ["Aller au contenu", "Conseil d'État", "Le Conseil", "Décisions, avis & publications",
+             "Accueil", "Actualités", "12 février 2024", PROSE]  # fmt: skip
+    keep = [True, True, True, False, False, True, False, True]
+    assert service_lines(lines, keep, [not k for k in keep]) == {}
