@@ -351,6 +351,8 @@ _FACT = r"[^\W\d_][\w ]{0,24}?:\s?\d[\d.,]*\s?(?:k?cal|kj|m?g|µg|%)\.?"
 _FACTS_LINE = re.compile(rf"(?i){_FACT}(?:(?:\s*[~|·•,;\t]\s*|\s+){_FACT}){{2,}}")
 #: the fewest facts of a nutrition line, the most characters of one
 _FACTS, _FACTS_CHARS = 3, 200
+#: a label of words alone, one to three ("Equipment", "What you'll need")
+_LABEL_SHAPE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’&-])*(?: (?:[^\W\d_]|['’&-])+){0,2}")
 #: the most words of a label and of its only item (:func:`service_lines`)
 _LABEL_WORDS, _ITEM_WORDS = 3, 8
 _ENDS = (".", "!", "?", ":", ";", ",")
@@ -413,7 +415,10 @@ def service_lines(
             and keep[j - 1]
             and not keep[j + 1]
             and len((label := lines[j - 1]).split()) <= _LABEL_WORDS
-            and not label.endswith(_ENDS)
+            # (a label of words alone: not a URL, a tags' line "Egypt, Coronavirus" or a
+            # labelled value; htmldate 1550981615: a logo's URL over "Sputnik", the tags
+            # over a follow button "اتبع")
+            and _LABEL_SHAPE.fullmatch(label) is not None
             and len(s.split()) <= _ITEM_WORDS
             and not s.endswith(_ENDS)
             # (the next kept line a label too: the list of one item ends there)

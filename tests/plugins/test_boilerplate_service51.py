@@ -200,3 +200,16 @@ def test_a_menus_kept_head_gives_no_labels_only_item() -> None:
              "Accueil", "Actualités", "12 février 2024", PROSE]  # fmt: skip
     keep = [True, True, True, False, False, True, False, True]
     assert service_lines(lines, keep, [not k for k in keep]) == {}
+
+
+def test_a_labels_only_item_needs_a_label_of_words() -> None:
+    """A logo's URL or a tags' line over a short line is no label: the line under it (a
+    site's name, a follow button) stays removed; "What you'll need" is one."""
+    from corearchive_plugins.boilerplate.service import ITEM_REASON, service_lines
+
+    lines = [PROSE, "https://example.org/logo.png", "Sputnik", "Logo", "News", PROSE,
+             "Egypt, Coronavirus", "Follow", "Unfollow", "Community", PROSE,
+             "What you'll need", "A bucket", "Buy now", "Method", PROSE]  # fmt: skip
+    keep = [True, True, False, False, True, True, True, False, False, True, True, True, False,
+            False, True, True]  # fmt: skip
+    assert service_lines(lines, keep, [not k for k in keep]) == {12: ITEM_REASON}
