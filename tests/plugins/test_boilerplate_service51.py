@@ -159,8 +159,8 @@ def test_a_reviews_pros_list_between_its_labels_is_kept_whole() -> None:
 
 
 def test_a_french_how_heading_is_no_comment_sections() -> None:
-    """"Comment nous testons" ("how we test") over a kept paragraph is kept; an English
-    comment section's line and a talk heading are not."""
+    """The French heading "Comment nous testons" ("how we test") over a kept paragraph is
+    kept; an English comment section's line and a talk heading are not."""
     from corearchive_plugins.boilerplate.service import how_headings
 
     lines = ["Comment nous testons", PROSE, "Comment on this story", PROSE, "Comment policy",
