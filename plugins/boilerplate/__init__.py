@@ -593,6 +593,11 @@ class BoilerplateStage(Stage):
                     # it as a paragraph; s49 acc-service S6)
                     lines = [ln for ln in lines if not disclosure(ln)]
                     text = "\n".join(lines)
+                if drop := _html_buttons(lines):
+                    # (a service page's buttons in the article's markup: a recipe's cart
+                    # button, a podcast's listen-on button; s49 acc-service S6/S10)
+                    lines = [ln for j, ln in enumerate(lines) if j not in drop]
+                    text = "\n".join(lines)
                 if cut := paywall_cut(lines[-PAYWALL_LINES:]):
                     text, ann = "\n".join(lines[:-cut]), {**ann, "paywall": True}
             else:
@@ -610,6 +615,7 @@ class BoilerplateStage(Stage):
                 elif not (joined and joined.width):
                     _decide_wrapped(d)
                 _keep_structures(d)
+                _keep_service_lines(d)
                 _keep_short_runs(d)
                 _keep_records(d)
                 _keep_fact_rows(d)
@@ -653,6 +659,7 @@ class BoilerplateStage(Stage):
                 _drop_software_chrome(d)
                 _drop_shop_lines(d)
                 _drop_reading_widgets(d)
+                _drop_service_chrome(d)
                 _drop_page_tools(d)
                 if prompts := sign_up_prompts(d.stripped, d.keep.tolist()):
                     # (before the paywall's prompt is looked for under the text: s44 G10)
@@ -763,7 +770,11 @@ class BoilerplateStage(Stage):
                 spare=s,
                 thread=posts,
                 headings=_headings(doc.work["html_tree"]),
-                kept=(*doc.work.get("live_times", ()), *doc.work.get(_THREAD_KEY, ())),
+                kept=(
+                    *doc.work.get("live_times", ()),
+                    *doc.work.get(_THREAD_KEY, ()),
+                    *doc.work.get("seek_times", ()),
+                ),
             )
             if not posts and (qa := qa_page(new, d)) is not None:
                 # (a Q&A page: its answers trafilatura left out, without its chrome)
@@ -928,9 +939,18 @@ class BoilerplateStage(Stage):
                         if hide or may_box(html)
                         else []
                     )
+                    seek_classes: list[tuple[Any, str]] = []
                     try:
                         # (inside the try: the tree is restored whatever raises once its
                         # elements are retagged; s48 read48 F23)
+                        if "?t=" in html or "&t=" in html or "#t=" in html:
+                            # (a player's seek links, "?t=03:20", made text: chapters)
+                            from .service import seek_links
+
+                            links, seek_classes, seek_times = seek_links(tree)
+                            retagged += links
+                            if seek_times:
+                                doc.work["seek_times"] = seek_times
                         if "<time" in html:
                             # (the dates of a listing's records, which trafilatura drops)
                             from .records import record_times
@@ -950,6 +970,8 @@ class BoilerplateStage(Stage):
                         # too deep for trafilatura's recursion is read from its tree; s47
                         # read F11)
                         restore(retagged)
+                        for e, cls in seek_classes:
+                            e.set("class", cls)
                     if _n_words(text, _SHORT_WORDS) < _SHORT_WORDS and (
                         cards := new_cards(product_cards(tree, html), text)
                     ):
@@ -1678,6 +1700,34 @@ def _keep_life_dates(d: Any) -> None:
 
     if found := life_dates(d.stripped, d.keep.tolist()):
         _mark(d, dict.fromkeys(found, LIFE_DATES_REASON), True)
+
+
+def _keep_service_lines(d: Any) -> None:
+    """Keep the removed lines of a ``lines.Decisions`` that are a recipe's or a how-to's
+    step labels, nutrition facts on one line or a kept label's only item
+    (:func:`.service.service_lines`), or a review's pros list between its labels
+    (:func:`.service.verdict_lists`), with their reasons."""
+    from .service import (
+        HOW_REASON,
+        TIP_REASON,
+        VERDICT_REASON,
+        how_headings,
+        service_lines,
+        tip_lines,
+        verdict_lists,
+    )
+
+    short = [r in _SHORT_REASONS for r in d.columns()[2]]
+    if found := service_lines(d.stripped, d.keep.tolist(), short):
+        _mark(d, found, True)
+    if found_lists := verdict_lists(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found_lists, VERDICT_REASON), True)
+    if tips := tip_lines(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(tips, TIP_REASON), True)
+    if any(s.startswith("Comment ") for s in d.stripped):
+        cue = [r == "boilerplate vocabulary" for r in d.columns()[2]]
+        if heads := how_headings(d.stripped, d.keep.tolist(), cue):
+            _mark(d, dict.fromkeys(heads, HOW_REASON), True)
 
 
 def _keep_short_runs(d: Any) -> None:
@@ -2919,6 +2969,23 @@ def _drop_reading_widgets(d: Any) -> None:
     from .chrome import reading_widgets
 
     _drop_by(d, reading_widgets)
+
+
+def _html_buttons(lines: list[str]) -> set[int]:
+    """The positions of an HTML page's text lines that are a service page's buttons
+    (:func:`.service.html_buttons`)."""
+    from .service import html_buttons
+
+    return set(html_buttons(lines))
+
+
+def _drop_service_chrome(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a service page's buttons or
+    widgets (:func:`.service.service_chrome`: a recipe's shopping-list button, an unlock
+    button, a follow button, a video's length, an orphaned contents label), with a reason."""
+    from .service import service_chrome
+
+    _drop_by(d, service_chrome)
 
 
 def _drop_page_tools(d: Any) -> None:
