@@ -98,9 +98,12 @@ _MONTH_NAMES = [
     "august अगस्त aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس اغسطس agustus אוגוסט באוגוסט আগস্ট আগষ্ট август აგვისტო აგვისტოს օգոստոս օգոստոսի ஆகஸ்ட் اگست ऑगस्ट",
     "september सितंबर सितम्बर sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر ספטמבר בספטמבר أيلول ايلول سپتامبر সেপ্টেম্বর септември სექტემბერი სექტემბრის սեպտեմբեր սեպտեմբերի செப்டம்பர் ستمبر सप्टेंबर",
     "october अक्टूबर अक्तूबर oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر اكتوبر אוקטובר באוקטובר اکتبر অক্টোবর октомври ოქტომბერი ოქტომბრის հոկտեմբեր հոկտեմբերի அக்டோபர் اکتوبر ऑक्टोबर",
-    "november नवंबर नवम्बर nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر নভেম্বর ноември ნოემბერი ნოემბრის նոյեմբեր նոյեմբերի நவம்பர் نومبر नोव्हेंबर",
+    "november नवंबर नवम्बर nov novembre noviembre novembro listopadu listopada listopad ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر নভেম্বর ноември ნოემბერი ნოემბრის նոյեմբեր նոյեմբերի நவம்பர் نومبر नोव्हेंबर",
     "december दिसंबर दिसम्बर dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember דצמבר בדצמבר دسامبر ডিসেম্বর декември დეკემბერი დეკემბრის դեկտեմբեր դեկտեմբերի டிசம்பர் دسمبر डिसेंबर",
 ]
+# (Polish "listopada"/"listopad" and Czech "listopad" are November, Croatian's same words
+# October: read as November, and as October on a page that reads Croatian,
+# :func:`_croatian_listopad`; s51 acc-blogs B14)
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(_MONTH_NAMES, 1):
     for _n in _names.split():
@@ -3697,7 +3700,35 @@ def gather_dates(
             cands += find_cjk_yearless(page.lines, capture)
         cands.sort(key=lambda c: (c["line"], c["col"]))
     resolve_ambiguous(cands, capture, page.lines, url, markup, day_first)
+    _croatian_listopad(cands, page.text)
     return cands[:limit]
+
+
+#: Letters Croatian writes and Polish never does (č, š, đ), and letters of Polish and of Czech
+#: that Croatian never writes (ą ę ł ń ś ź ż; ř ě ů)
+_HR_LETTERS = frozenset("čšđČŠĐ")
+_NOT_HR_LETTERS = frozenset("ąęłńśźżĄĘŁŃŚŹŻřěůŘĚŮ")
+#: The month word whose month the language decides: Croatian "listopad(a)" is October, Polish
+#: and Czech "listopad(a)" November (:data:`MONTHS` reads November)
+_LISTOPAD = re.compile(r"(?i)listopad")
+
+
+def _croatian_listopad(cands: list[dict[str, Any]], text: str) -> None:
+    """Read "listopad(a)" as October in ``cands`` (in place) when the page's ``text`` reads
+    Croatian: it has a letter of Croatian's that Polish never writes (č, š, đ) and none of
+    Polish's or Czech's own (ą ę ł ń ś ź ż, ř ě ů). Else the date stays November, Polish's
+    and Czech's reading ("Opublikowano 21 listopada 2026" gave no date at all; s51
+    acc-blogs B14). The metadata stage runs before the language stage: the text's letters
+    are what it has of the page's language."""
+    hits = [c for c in cands if c["date"].month == 11 and _LISTOPAD.search(c["text"])]
+    if not hits:
+        return
+    letters = set(text)
+    if not letters & _HR_LETTERS or letters & _NOT_HR_LETTERS:
+        return
+    for c in hits:
+        if (d := _mk(c["date"].year, 10, c["date"].day)) is not None:
+            c["date"] = d
 
 
 def rank_dates(
@@ -3997,6 +4028,54 @@ def set_comments_aside(lines: list[str], cands: list[dict[str, Any]]) -> list[in
     return [k for k in every if (i := cands[k]["line"]) not in comments and _over_post(lines, i)]
 
 
+#: A blog's comment section's heading with its count, "1 comentario:", "2 comentários:",
+#: "12 comments:", "3 Kommentare:" (Blogger's), or a comment's header, its writer and the
+#: verb, "Maribel dijo...", "Anônimo disse...", "Ray said…", "Anonyme a dit..."
+_BLOG_COMMENT_HEAD = re.compile(
+    r"(?i)\s*(?:\d+\s+(?:comments?|comentarios?|comentários?|kommentare?|commentaires?|"
+    r"commenti|commento|reacties|reactie|komentarz[ey]?|komentarzy)\s*:"
+    r"|\S.{0,60}?\s(?:said|dijo|disse|a\s+dit|schrieb|sagte|ha\s+detto|zei|napisał[a(]*\)?)"
+    r"\s*(?:\.\.\.|…|:))\s*$"
+)
+#: How many non-blank lines under such a heading a comment's time stamp stands (the header,
+#: the comment's text, its stamp)
+_BLOG_COMMENT_REACH = 5
+
+
+def blog_comments_aside(lines: list[str], cands: list[dict[str, Any]]) -> None:
+    """Mark as comments' (``comment``, in place) the dates with a time alone on a line
+    (``alone``) among the :data:`_BLOG_COMMENT_REACH` non-blank lines under a blog's
+    comment heading or comment header (:data:`_BLOG_COMMENT_HEAD`). A single comment is no
+    run of stamps that :func:`set_comments_aside` tells: Blogger's one comment's "10 de
+    noviembre de 2026, 19:45" outranked the post's date header (s51 acc-blogs B13). (With
+    a time only: a blog's front page shows the next post's date header, a day without a
+    time, a few lines under the previous post's "3 comments:")"""
+    stamps = {
+        c["line"]
+        for c in cands
+        if c.get("alone") and c["line"] >= 0 and (c.get("time") or ("",))[0]
+    }
+    if not stamps:
+        return
+    last = max(stamps)
+    marked: set[int] = set()
+    for h in range(last):
+        if not _BLOG_COMMENT_HEAD.match(lines[h]):
+            continue
+        seen = 0
+        for j in range(h + 1, last + 1):
+            if not lines[j].strip():
+                continue
+            seen += 1
+            if seen > _BLOG_COMMENT_REACH:
+                break
+            if j in stamps:
+                marked.add(j)
+    for c in cands:
+        if c["line"] in marked:
+            c["comment"] = True
+
+
 def live_start(cands: list[dict[str, Any]], stamps: list[int], idx: int | None) -> int | None:
     """The candidate of a live blog's first post, when the chosen one (``idx``) is one of
     its posts' time stamps: three or more posts' time stamps (``stamps``, of ``cands``:
@@ -4028,6 +4107,7 @@ def choose_posted(
     (:func:`set_comments_aside`), a live blog dated by its first post (:func:`live_start`).
     The chosen candidate, its confidence, and the live blog's first post (None: no live
     blog's)."""
+    blog_comments_aside(lines, cands)
     stamps = set_comments_aside(lines, cands)
     idx, conf = choose(cands, lists=lists)
     live = live_start(cands, stamps, idx)
@@ -8738,6 +8818,84 @@ def short_byline(lines: list[str]) -> tuple[list[str], int | None]:
     return find_authors(items, limit=len(lines))
 
 
+# --- blog platforms' bylines (s51 acc-blogs B9, B10) ---
+
+#: A blog platform's dated byline: the label, a date, the by-word and the names. WordPress's
+#: default "Posted on November 8, 2026 by Margaret Hale" and its translations ("Publié le
+#: 27 octobre 2026 par …", "Veröffentlicht am … von …", "Publicado el … por …",
+#: "Pubblicato il … da …", "Geplaatst op … door …", "Opublikowano … przez …"): the date
+#: between label and by-word kept :data:`_BYLINE` from reading it (authors 1/27 in the text
+#: forms). The date part is short and a full date (:func:`blog_byline_names`).
+_DATED_BYLINE = re.compile(
+    r"(?i)\s*(?:posted|published|publié|publiée|pubblicato|pubblicata|geplaatst|gepubliceerd|"
+    r"opublikowano|publicado|publicada|postado|veröffentlicht|eingestellt)"
+    r"(?:\s+(?:on|le|il|op|am|el|em|en|dnia))?\s+(?P<date>[^\n]{3,40}?),?"
+    r"\s+(?:by|par|da|door|przez|por|von|di)\s+(?P<names>[^\d\s][^\n]*?)\s*$"
+)
+#: Blogger's post footer: "Posted by Ray Whitford at 10:14 AM", "Eingestellt von X um 18:40",
+#: "Publicado por X en 11:20", "Postado por X às 15:32": the by-word, the names and the
+#: post's clock time (which kept :func:`parse_authors` from reading the names)
+_TIMED_BYLINE = re.compile(
+    r"(?i)\s*(?:posted|eingestellt|publicado|postado|publié|pubblicato|geplaatst)"
+    r"\s+(?:by|von|por|par|da|door)\s+(?P<names>[^\d\s][^\n]*?)"
+    r"\s+(?:at|um|en|às|à|a las|alle|om|o)\s+[012]?\d[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?\s*$"
+)
+#: Medium's author line, the name and its follow button: "Priya Raman · Follow", "Lena
+#: Vogt · Folgen", "Martín Ibarra · Seguir" (or the button on the next line)
+_FOLLOW = r"(?:follow|folgen|seguir|suivre|segui|volgen|obserwuj|följ|følg)"
+_FOLLOW_BYLINE = re.compile(rf"(?i)\s*(?P<names>[^\d\s·•|][^·•|\n]*?)\s*[·•|]\s*{_FOLLOW}\s*$")
+_FOLLOW_ALONE = re.compile(rf"(?i)\s*{_FOLLOW}\s*$")
+#: The most words of the names a blog byline holds
+_BLOG_NAME_WORDS = 6
+
+
+def _blog_names(names: str) -> list[str] | None:
+    """The people of a blog byline's names part (:func:`parse_authors`), or None when they
+    are no names (a thing's words, too many words)."""
+    if len(names.split()) > _BLOG_NAME_WORDS:
+        return None
+    people = parse_authors(names)
+    if not people or _things(people):
+        return None
+    return people
+
+
+def blog_byline_names(s: str) -> list[str] | None:
+    """The names of stripped line ``s`` when it is a blog platform's byline: a dated one
+    (:data:`_DATED_BYLINE`, its date part a full date), Blogger's timed footer
+    (:data:`_TIMED_BYLINE`) or Medium's "NAME · Follow" (:data:`_FOLLOW_BYLINE`); else
+    None. An HTML page's byline element so written gave its label as the author
+    ("Pubblicato il", "Geplaatst op": trafilatura's reading; s51 acc-blogs B10)."""
+    if len(s) > 160:
+        return None
+    if (m := _DATED_BYLINE.match(s)) is not None:
+        # (a full date, read as the date finder reads it: "Published in 2019 by Penguin
+        # Books" is a book's imprint)
+        return _blog_names(m["names"]) if find_dates([m["date"]]) else None
+    if (m := _TIMED_BYLINE.match(s)) is not None or (m := _FOLLOW_BYLINE.match(s)) is not None:
+        return _blog_names(m["names"])
+    return None
+
+
+def blog_byline(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int] | None:
+    """The first blog platform's byline (:func:`blog_byline_names`) among the first
+    ``limit`` items, or a name alone over Medium's "Follow" button line: (names, line),
+    else None. Blogger's timed footer stands under the post, so it is looked for in all
+    items. Read where :func:`find_authors` found no byline (s51 acc-blogs B9)."""
+    prev: tuple[int, str] | None = None
+    for n, (i, text) in enumerate(items):
+        s = text.strip()
+        if n < limit:
+            if (names := blog_byline_names(s)) is not None:
+                return names, i
+            if prev is not None and _FOLLOW_ALONE.fullmatch(s) and _person_like(prev[1]):
+                return [prev[1]], prev[0]
+        elif _TIMED_BYLINE.match(s) is not None and (names := blog_byline_names(s)):
+            return names, i
+        prev = (i, s)
+    return None
+
+
 @_line_cache(maxsize=4096)
 def _site_like(s: str) -> bool:
     """A line that reads as a site name (a few capitalised words, no date, byline or
@@ -9569,6 +9727,8 @@ def extract_lines(
     # (the byline first: the line its authors come from is no headline; "Von Katharina
     # Müller und Jonas Becker" was taken for the title above the real one)
     authors, aline = find_authors(items, texts=page.texts)
+    if not authors and (blog := blog_byline(items)) is not None:
+        authors, aline = blog
     if headline is not None and marked:
         tcands = [(headline, marked, 0.0)]
     else:
@@ -9797,6 +9957,11 @@ def extract_lines(
     upd = update_lines(page, cands, is_date_line)
     if upd := [k for k in upd if k not in meta_lines.get("published", ())]:
         meta_lines["updated"] = upd
+    if authors and aline is not None and aline == title_line:
+        # (the headline's line is no byline: "De Elfstedenroute in drie dagen", a Dutch
+        # headline's article read as Spanish "de", gave the author "Elfstedenroute"; s51
+        # acc-blogs B9)
+        authors, aline = blog_byline(items) or ([], None)
     # authors (found above)
     if authors and aline is not None:
         res["authors"], res["sources"]["authors"] = authors, f"line {aline}"
