@@ -1983,6 +1983,53 @@ def find_yearless(page: Page, capture: date | None) -> list[dict[str, Any]]:
     return out
 
 
+#: A month and a day alone on a line, no year nor weekday: Medium's and Substack's "Nov 3",
+#: "3 nov.", "3. Nov." (the current year left out), read on a line of the page's head
+_MONTH_DAY_ALONE = re.compile(
+    rf"[·•|\s]*(?:(?P<mon>{_MONW})\.?\s+(?P<d>[0-3]?[0-9])|(?P<d2>[0-3]?[0-9])\.?\s+"
+    rf"(?:de\s+)?(?P<mon2>{_MONW})\.?)[·•|\s]*"
+)
+#: How many of the page's first non-blank lines a month and day alone is looked for in
+_MONTH_DAY_REACH = 40
+
+
+def bare_month_day(page: Page, capture: date | None) -> list[dict[str, Any]]:
+    """With a capture date only, the first month and day alone on a line
+    (:data:`_MONTH_DAY_ALONE`) among the page's first :data:`_MONTH_DAY_REACH` lines, as a
+    candidate of the latest year that puts it on or before the capture: Medium's "Nov 3"
+    under its reading time gave no date (s51 acc-blogs B15). Platforms leave out the year of
+    the current year's posts only, so the year before the capture's is the only other
+    reading. Read for a page without any other date (:func:`rank_dates`)."""
+    if capture is None:
+        return []
+    for i, text in page.items[:_MONTH_DAY_REACH]:
+        if len(text) > 16 or (m := _MONTH_DAY_ALONE.fullmatch(text)) is None:
+            continue
+        mon = MONTHS.get((m["mon"] or m["mon2"]).lower())
+        if mon is None:
+            continue
+        day = int(m["d"] or m["d2"])
+        d = _mk(capture.year, mon, day)
+        if d is not None and d > capture:
+            d = _mk(capture.year - 1, mon, day)
+        if d is None:
+            continue
+        a = page.lines[i].find(text)
+        return [
+            {
+                "date": d,
+                "line": i,
+                "col": max(a, 0),
+                "form": "yearless",
+                "text": text,
+                "time": None,
+                "alt": None,
+                "sep": None,
+            }
+        ]
+    return []
+
+
 #: A Chinese or Japanese date without its year: "3月4日", "３月４日" (not the end of a
 #: dated "2021年3月4日")
 _CJK_YEARLESS = re.compile(
@@ -3748,7 +3795,7 @@ def rank_dates(
     )
     if not cands and model == "text":
         # no full date: one with a weekday and no year (its year from the page's years)
-        cands = find_yearless(page, capture)[:_MAX_CANDS]
+        cands = find_yearless(page, capture)[:_MAX_CANDS] or bare_month_day(page, capture)
     if not cands:
         return _in_order(cands, corrections_scored(aside, FEATURES))
     _features(cands, page, capture, title_line)
@@ -10147,6 +10194,16 @@ def extract_lines(
         res["tags"], i = tagged
         res["sources"]["tags"] = f"line {i}"
         meta_lines["tags"] = [i]
+    if (blog := blog_tag_line(page.colon_items(), title_line)) is not None:
+        # (a blog's categories are its tags too, as an HTML page's article:section and
+        # category links are read: before its tags)
+        found, i = blog
+        if not res["tags"]:
+            res["sources"]["tags"] = f"line {i}"
+        res["tags"] = list(dict.fromkeys([*found, *res["tags"]]))
+        if not _BLOG_LABELS.match(page.lines[i]):
+            res["categories"] = res["categories"] or list(found)
+        meta_lines["tags"] = sorted({*meta_lines.get("tags", ()), i})
     if not res["tags"] and (block := keyword_block(items)) is not None:
         res["tags"], lines_of = block
         res["sources"]["tags"] = f"line {lines_of[0]}"
@@ -11334,6 +11391,42 @@ def labelled_tags(
         if not _tag_items(tags):
             continue  # (a sentence of the story under a label: s40 acc-read F5)
         return tags, i
+    return None
+
+
+#: A blog platform's label of its post's labels or categories, a comma list after it:
+#: Blogger's "Labels:" / "Marcadores:" / "Etichette:", WordPress's "Categories:" /
+#: "Catégories :" / "Categorieën:" / "Kategorien:" / "Posted in" (the label's singular
+#: "Label:" heads a record's label, one fact: not here)
+_BLOG_TAG_LINE = re.compile(
+    r"(?i)\s*(?:labels|marcadores|etichette|categories|catégories|categorías|categorias|"
+    r"categorie|categorieën|kategorien|kategorie|kategorii|kategorier|rubriques|"
+    r"posted\s+in|filed\s+in|abgelegt\s+unter|classé\s+dans|archivado\s+en|archiviato\s+in)"
+    r"\s*[:：]\s*(?P<value>\S.*)$"
+)
+
+
+#: :data:`_BLOG_TAG_LINE`'s labels of tags (the others label categories)
+_BLOG_LABELS = re.compile(r"(?i)\s*(?:labels|marcadores|etichette)\s*[:：]")
+
+
+def blog_tag_line(
+    items: Iterable[tuple[int, str]], title_line: int | None = None
+) -> tuple[list[str], int] | None:
+    """The items of the first blog label or category line (:data:`_BLOG_TAG_LINE`) under
+    the headline ``title_line`` among ``items`` (line number, stripped line: the lines with
+    a colon), and its line; None if there is none. Its items are tags
+    (:func:`_tag_items`: no sentence under a label). Blogger's "Labels: darkroom, film" and
+    WordPress's "Categories: Seeds, Tomatoes" gave the text forms no tags where the HTML
+    path read them (s51 acc-blogs B17)."""
+    for i, s in items:
+        if title_line is not None and i <= title_line:
+            continue
+        if (m := _BLOG_TAG_LINE.match(s)) is None:
+            continue
+        tags = _value_tags(m["value"])
+        if tags and _tag_items(tags):
+            return tags, i
     return None
 
 
