@@ -2380,6 +2380,94 @@ def width(s: str) -> int:
     return len(s) if s.isascii() else len(s) + len(_WIDE_CHAR.findall(s))
 
 
+#: A newsletter's "view in browser" line ("View this email in your browser", "Voir ce
+#: courriel dans votre navigateur", "Ver este correo en tu navegador"): the line under it is
+#: the sender's name
+_IN_BROWSER = re.compile(r"(?i).{0,50}\b(?:browser|navigateur|navegador|navigatore)\b.{0,20}")
+#: The fewest words of a headline over its dek (:func:`blog_headline`: a kicker has fewer)
+_HEADLINE_OVER_DEK_WORDS = 3
+#: The most characters of a blog's date header ("Freitag, 23. Oktober 2026")
+_DATE_HEADER_CHARS = 40
+
+
+def _title_shaped(s: str, dated: bool = False) -> bool:
+    """Whether stripped line ``s`` may be a headline: 2 to 20 words, no sentence end, no
+    byline, no furniture, no year (``dated``: a year allowed, a newsletter issue's "La
+    lettre de Vélo Cité – novembre 2026")."""
+    return (
+        2 <= len(s.split()) <= 20
+        and not _SENT_END.search(s)
+        and not _is_byline(s)
+        and not _FURNITURE.match(s)
+        and (dated or not _PREFILTER.search(s))
+    )
+
+
+def _date_header(page: Page, i: int, s: str) -> bool:
+    """Whether line ``i`` (stripped ``s``) is a date alone, a blog's date header: a date
+    without a time that is most of the line ("Freitag, 23. Oktober 2026")."""
+    ds = page.dates_on(i)
+    return (
+        len(ds) == 1
+        and len(s) <= _DATE_HEADER_CHARS
+        and not (ds[0].get("time") or ("",))[0]
+        and 2 * len(ds[0]["text"]) >= len(s)
+    )
+
+
+def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | None:
+    """The headline of a blog or a newsletter when the ranker's line ``i`` is the line
+    above or below it, else None (s51 acc-blogs B7, B8):
+
+    * a Blogger page's blog name or description: ``i`` over a date header
+      (:func:`_date_header`) over a headline-shaped line and then a paragraph — the post's
+      title is the line under the date header ("Wetterbeobachtungen von der Nordseeküste" /
+      "Freitag, 23. Oktober 2026" / "Die Sturmflut vom 19. Oktober im Rückblick");
+    * a newsletter's sender: ``i`` right under the "view in browser" line
+      (:data:`_IN_BROWSER`) — the issue's headline is the line under it;
+    * a Substack or Medium dek (subtitle): ``i`` right under a shorter headline-shaped line
+      of :data:`_HEADLINE_OVER_DEK_WORDS` words or more that is no site's name, and right
+      over the byline (``byline``, the author's line) or a date — the line above is the
+      headline ("Warum die Digitalisierung der Bahn stockt" / "Ein Besuch im Stellwerk
+      Hamburg-Harburg und was er über ein Milliardenprojekt verrät" / "Jonas Brenner")."""
+    items = page.items
+    k = bisect.bisect_left(page.item_lines, i)
+    if k >= len(items) or items[k][0] != i:
+        return None
+    s = items[k][1].strip()
+    nxt = [(j, t.strip()) for j, t in items[k + 1 : k + 4]]
+    if (
+        len(nxt) == 3
+        and _date_header(page, *nxt[0])
+        and _title_shaped(nxt[1][1])
+        and _is_para(nxt[2][1])
+    ):
+        return nxt[1]
+    if k > 0 and nxt and _IN_BROWSER.fullmatch(items[k - 1][1].strip()):
+        if _title_shaped(nxt[0][1], dated=True) and not _date_header(page, *nxt[0]):
+            return nxt[0]
+        return None
+    if k == 0 or not nxt:
+        return None
+    j, above = items[k - 1][0], items[k - 1][1].strip()
+    below = nxt[0][0]
+    if (
+        _title_shaped(above)
+        and len(above.split()) >= _HEADLINE_OVER_DEK_WORDS
+        and len(above.split()) < len(s.split())
+        and not _site_like(above)
+        and (
+            below == byline
+            or page.dates_on(below)
+            # (a name alone, then the date: Substack's "Jonas Brenner" / "12. Nov. 2026")
+            or (len(nxt) > 1 and _person_like(nxt[0][1]) and page.dates_on(nxt[1][0]))
+        )
+        and not _date_header(page, j, above)
+    ):
+        return j, above
+    return None
+
+
 def _is_para(line: str) -> bool:
     """A prose paragraph: more than 80 columns (:func:`width`), at least 12 words
     (:func:`n_words`), ending like a sentence."""
@@ -9840,6 +9928,8 @@ def extract_lines(
             i, s = over
         elif pool is not None and (faq := faq_headline(page, pool, i, s)) is not None:
             i, s = faq
+        elif pool is not None and (blog := blog_headline(page, i, aline if authors else None)):
+            i, s = blog
         slug = _slug_words(url) if pool is not None else None
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s, vetoed)
