@@ -9928,8 +9928,8 @@ def extract_lines(
             i, s = over
         elif pool is not None and (faq := faq_headline(page, pool, i, s)) is not None:
             i, s = faq
-        elif pool is not None and (blog := blog_headline(page, i, aline if authors else None)):
-            i, s = blog
+        elif pool is not None and (blog_head := blog_headline(page, i, aline if authors else None)):
+            i, s = blog_head
         slug = _slug_words(url) if pool is not None else None
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s, vetoed)
@@ -10284,15 +10284,15 @@ def extract_lines(
         res["tags"], i = tagged
         res["sources"]["tags"] = f"line {i}"
         meta_lines["tags"] = [i]
-    if (blog := blog_tag_line(page.colon_items(), title_line)) is not None:
+    if (labelled := blog_tag_line(page.colon_items(), title_line)) is not None:
         # (a blog's categories are its tags too, as an HTML page's article:section and
         # category links are read: before its tags)
-        found, i = blog
+        blog_tags, i = labelled
         if not res["tags"]:
             res["sources"]["tags"] = f"line {i}"
-        res["tags"] = list(dict.fromkeys([*found, *res["tags"]]))
+        res["tags"] = list(dict.fromkeys([*blog_tags, *res["tags"]]))
         if not _BLOG_LABELS.match(page.lines[i]):
-            res["categories"] = res["categories"] or list(found)
+            res["categories"] = res["categories"] or list(blog_tags)
         meta_lines["tags"] = sorted({*meta_lines.get("tags", ()), i})
     if not res["tags"] and (block := keyword_block(items)) is not None:
         res["tags"], lines_of = block
