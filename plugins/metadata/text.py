@@ -2383,9 +2383,21 @@ def width(s: str) -> int:
 #: A newsletter's "view in browser" line ("View this email in your browser", "Voir ce
 #: courriel dans votre navigateur", "Ver este correo en tu navegador"): the line under it is
 #: the sender's name
-_IN_BROWSER = re.compile(r"(?i).{0,50}\b(?:browser|navigateur|navegador|navigatore)\b.{0,20}")
-#: The fewest words of a headline over its dek (:func:`blog_headline`: a kicker has fewer)
-_HEADLINE_OVER_DEK_WORDS = 3
+_IN_BROWSER = re.compile(
+    r"(?i)\s*(?:(?:view|read|open|voir|lire|afficher|ver|abrir|visualizza|apri|bekijk|"
+    r"diese|die)\b.{0,40}\b(?:browser|navigateur|navegador)\b.{0,15}"
+    r"|(?:diese|die)\s+(?:e-?mail|newsletter)\s+im\s+browser\s+\w+)\W*"
+)
+#: The fewest words of a headline over its dek (:func:`blog_headline`: a news page's
+#: kicker, "Bürgermeisterwahl in Petersberg" over its headline, has fewer), and of the dek
+#: under it; the dek is longer than the headline by this factor at least. (A Medium
+#: headline, over a byline with the follow button, may be shorter: "The two-minute
+#: notebook")
+_HEADLINE_OVER_DEK_WORDS = 5
+_DEK_WORDS = 10
+_DEK_LONGER = 1.5
+#: A clock time ("16:14 Uhr"): no post's title under a date header
+_CLOCK_TIME = re.compile(r"(?<!\d)[012]?\d[:.][0-5]\d(?!\d)")
 #: The most characters of a blog's date header ("Freitag, 23. Oktober 2026")
 _DATE_HEADER_CHARS = 40
 
@@ -2401,6 +2413,13 @@ def _title_shaped(s: str, dated: bool = False) -> bool:
         and not _FURNITURE.match(s)
         and (dated or not _PREFILTER.search(s))
     )
+
+
+def _weekday_header(s: str) -> bool:
+    """Whether date line ``s`` opens with a weekday's name, as Blogger's date header does
+    ("Freitag, 23. Oktober 2026", "lunes, 9 de noviembre de 2026")."""
+    first = s.split(None, 1)[0].strip(",.").lower() if s.split() else ""
+    return first in _YEARLESS_WEEKDAYS
 
 
 def _date_header(page: Page, i: int, s: str) -> bool:
@@ -2439,7 +2458,9 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
     if (
         len(nxt) == 3
         and _date_header(page, *nxt[0])
+        and _weekday_header(nxt[0][1])
         and _title_shaped(nxt[1][1])
+        and not _CLOCK_TIME.search(nxt[1][1])
         and _is_para(nxt[2][1])
     ):
         return nxt[1]
@@ -2451,10 +2472,19 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
         return None
     j, above = items[k - 1][0], items[k - 1][1].strip()
     below = nxt[0][0]
+    n_above, n_dek = len(above.split()), len(s.split())
+    followed = byline is not None and _FOLLOW_ALONE.fullmatch(
+        next((t for j2, t in nxt if j2 > byline), "")
+    )
     if (
         _title_shaped(above)
-        and len(above.split()) >= _HEADLINE_OVER_DEK_WORDS
-        and len(above.split()) < len(s.split())
+        and (n_above >= _HEADLINE_OVER_DEK_WORDS or (followed and n_above >= 2))
+        and n_dek >= _DEK_WORDS
+        and n_dek >= _DEK_LONGER * n_above
+        and not above.endswith((":", "|", "→", "»"))
+        # (a picture's credit or a breadcrumb: "Symbolbild / Salzgitter Flachstahl AG")
+        and not any(sep in above for sep in (" / ", " | ", " > ", " » "))
+        and not _PHOTO_CREDIT.match(above)
         and not _site_like(above)
         and (
             below == byline
