@@ -2484,6 +2484,8 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
         and not above.endswith((":", "|", "→", "»"))
         # (a picture's credit or a breadcrumb: "Symbolbild / Salzgitter Flachstahl AG")
         and not any(sep in above for sep in (" / ", " | ", " > ", " » "))
+        # (a tag list over the headline: "Elon Musk, News, Twitter, X")
+        and above.count(",") < 2
         and not _PHOTO_CREDIT.match(above)
         and not _site_like(above)
         and (
@@ -11526,6 +11528,13 @@ _BLOG_TAG_LINE = re.compile(
 )
 
 
+#: What a blog label line's value does not hold: a second label ("Posted in A, B Tags: C"),
+#: a comment count or a comment notice glued on ("trnd-Projekte12 Kommentare", "Kommentare
+#: deaktiviert"): the line of a WordPress theme that joins its meta fields
+_BLOG_TAG_VALUE_NOT = re.compile(
+    r"(?i)[:：]|\d\s*(?:kommentare?|comments?|commentaires?|comentarios?|réponses?)\b"
+    r"|kommentare\s+deaktiviert|comments\s+off"
+)
 #: :data:`_BLOG_TAG_LINE`'s labels of tags (the others label categories)
 _BLOG_LABELS = re.compile(r"(?i)\s*(?:labels|marcadores|etichette)\s*[:：]")
 
@@ -11543,6 +11552,8 @@ def blog_tag_line(
         if title_line is not None and i <= title_line:
             continue
         if (m := _BLOG_TAG_LINE.match(s)) is None:
+            continue
+        if _BLOG_TAG_VALUE_NOT.search(m["value"]):
             continue
         tags = _value_tags(m["value"])
         if tags and _tag_items(tags):
