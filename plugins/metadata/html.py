@@ -61,6 +61,7 @@ from .text import (
     after_place,
     after_reference,
     author_field_names,
+    blog_byline_names,
     caseless_letters,
     cjk_byline,
     cjk_reporters,
@@ -1951,6 +1952,11 @@ def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
                 if (names := cjk_byline(content) or cjk_reporters(content)) is not None:
                     # (as a plain text's byline is read: "김민수 기자", "记者 王小明 李华",
                     # "澎湃新闻记者 陈琳")
+                    return "; ".join(names)
+                if (names := blog_byline_names(content)) is not None:
+                    # (a blog's "Pubblicato il 2 novembre 2026 da Giorgio Bassi": trafilatura
+                    # kept the label, "Pubblicato il", its date and names cut; s51 acc-blogs
+                    # B10)
                     return "; ".join(names)
                 return normalize_authors(None, content)
     return None

@@ -98,9 +98,12 @@ _MONTH_NAMES = [
     "august अगस्त aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس اغسطس agustus אוגוסט באוגוסט আগস্ট আগষ্ট август აგვისტო აგვისტოს օգոստոս օգոստոսի ஆகஸ்ட் اگست ऑगस्ट",
     "september सितंबर सितम्बर sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر ספטמבר בספטמבר أيلول ايلول سپتامبر সেপ্টেম্বর септември სექტემბერი სექტემბრის սեպտեմբեր սեպտեմբերի செப்டம்பர் ستمبر सप्टेंबर",
     "october अक्टूबर अक्तूबर oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر اكتوبر אוקטובר באוקטובר اکتبر অক্টোবর октомври ოქტომბერი ოქტომბრის հոկտեմբեր հոկտեմբերի அக்டோபர் اکتوبر ऑक्टोबर",
-    "november नवंबर नवम्बर nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر নভেম্বর ноември ნოემბერი ნოემბრის նոյեմբեր նոյեմբերի நவம்பர் نومبر नोव्हेंबर",
+    "november नवंबर नवम्बर nov novembre noviembre novembro listopadu listopada listopad ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر নভেম্বর ноември ნოემბერი ნოემბრის նոյեմբեր նոյեմբերի நவம்பர் نومبر नोव्हेंबर",
     "december दिसंबर दिसम्बर dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember דצמבר בדצמבר دسامبر ডিসেম্বর декември დეკემბერი დეკემბრის դեկտեմբեր դեկտեմբերի டிசம்பர் دسمبر डिसेंबर",
 ]
+# (Polish "listopada"/"listopad" and Czech "listopad" are November, Croatian's same words
+# October: read as November, and as October on a page that reads Croatian,
+# :func:`_croatian_listopad`; s51 acc-blogs B14)
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(_MONTH_NAMES, 1):
     for _n in _names.split():
@@ -1980,6 +1983,53 @@ def find_yearless(page: Page, capture: date | None) -> list[dict[str, Any]]:
     return out
 
 
+#: A month and a day alone on a line, no year nor weekday: Medium's and Substack's "Nov 3",
+#: "3 nov.", "3. Nov." (the current year left out), read on a line of the page's head
+_MONTH_DAY_ALONE = re.compile(
+    rf"[·•|\s]*(?:(?P<mon>{_MONW})\.?\s+(?P<d>[0-3]?[0-9])|(?P<d2>[0-3]?[0-9])\.?\s+"
+    rf"(?:de\s+)?(?P<mon2>{_MONW})\.?)[·•|\s]*"
+)
+#: How many of the page's first non-blank lines a month and day alone is looked for in
+_MONTH_DAY_REACH = 40
+
+
+def bare_month_day(page: Page, capture: date | None) -> list[dict[str, Any]]:
+    """With a capture date only, the first month and day alone on a line
+    (:data:`_MONTH_DAY_ALONE`) among the page's first :data:`_MONTH_DAY_REACH` lines, as a
+    candidate of the latest year that puts it on or before the capture: Medium's "Nov 3"
+    under its reading time gave no date (s51 acc-blogs B15). Platforms leave out the year of
+    the current year's posts only, so the year before the capture's is the only other
+    reading. Read for a page without any other date (:func:`rank_dates`)."""
+    if capture is None:
+        return []
+    for i, text in page.items[:_MONTH_DAY_REACH]:
+        if len(text) > 16 or (m := _MONTH_DAY_ALONE.fullmatch(text)) is None:
+            continue
+        mon = MONTHS.get((m["mon"] or m["mon2"]).lower())
+        if mon is None:
+            continue
+        day = int(m["d"] or m["d2"])
+        d = _mk(capture.year, mon, day)
+        if d is not None and d > capture:
+            d = _mk(capture.year - 1, mon, day)
+        if d is None:
+            continue
+        a = page.lines[i].find(text)
+        return [
+            {
+                "date": d,
+                "line": i,
+                "col": max(a, 0),
+                "form": "yearless",
+                "text": text,
+                "time": None,
+                "alt": None,
+                "sep": None,
+            }
+        ]
+    return []
+
+
 #: A Chinese or Japanese date without its year: "3月4日", "３月４日" (not the end of a
 #: dated "2021年3月4日")
 _CJK_YEARLESS = re.compile(
@@ -2328,6 +2378,126 @@ def width(s: str) -> int:
     paragraph of more than 80 characters) read, as a CJK character says as much as two or
     three Latin ones."""
     return len(s) if s.isascii() else len(s) + len(_WIDE_CHAR.findall(s))
+
+
+#: A newsletter's "view in browser" line ("View this email in your browser", "Voir ce
+#: courriel dans votre navigateur", "Ver este correo en tu navegador"): the line under it is
+#: the sender's name
+_IN_BROWSER = re.compile(
+    r"(?i)\s*(?:(?:view|read|open|voir|lire|afficher|ver|abrir|visualizza|apri|bekijk|"
+    r"diese|die)\b.{0,40}\b(?:browser|navigateur|navegador)\b.{0,15}"
+    r"|(?:diese|die)\s+(?:e-?mail|newsletter)\s+im\s+browser\s+\w+)\W*"
+)
+#: The fewest words of a headline over its dek (:func:`blog_headline`: a news page's
+#: kicker, "Bürgermeisterwahl in Petersberg" over its headline, has fewer), and of the dek
+#: under it; the dek is longer than the headline by this factor at least. (A Medium
+#: headline, over a byline with the follow button, may be shorter: "The two-minute
+#: notebook")
+_HEADLINE_OVER_DEK_WORDS = 5
+_DEK_WORDS = 10
+_DEK_LONGER = 1.5
+#: A clock time ("16:14 Uhr"): no post's title under a date header
+_CLOCK_TIME = re.compile(r"(?<!\d)[012]?\d[:.][0-5]\d(?!\d)")
+#: The most characters of a blog's date header ("Freitag, 23. Oktober 2026")
+_DATE_HEADER_CHARS = 40
+
+
+def _title_shaped(s: str, dated: bool = False) -> bool:
+    """Whether stripped line ``s`` may be a headline: 2 to 20 words, no sentence end, no
+    byline, no furniture, no year (``dated``: a year allowed, a newsletter issue's "La
+    lettre de Vélo Cité – novembre 2026")."""
+    return (
+        2 <= len(s.split()) <= 20
+        and not _SENT_END.search(s)
+        and not _is_byline(s)
+        and not _FURNITURE.match(s)
+        and (dated or not _PREFILTER.search(s))
+    )
+
+
+def _weekday_header(s: str) -> bool:
+    """Whether date line ``s`` opens with a weekday's name, as Blogger's date header does
+    ("Freitag, 23. Oktober 2026", "lunes, 9 de noviembre de 2026")."""
+    first = s.split(None, 1)[0].strip(",.").lower() if s.split() else ""
+    return first in _YEARLESS_WEEKDAYS
+
+
+def _date_header(page: Page, i: int, s: str) -> bool:
+    """Whether line ``i`` (stripped ``s``) is a date alone, a blog's date header: a date
+    without a time that is most of the line ("Freitag, 23. Oktober 2026")."""
+    ds = page.dates_on(i)
+    return (
+        len(ds) == 1
+        and len(s) <= _DATE_HEADER_CHARS
+        and not (ds[0].get("time") or ("",))[0]
+        and 2 * len(ds[0]["text"]) >= len(s)
+    )
+
+
+def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | None:
+    """The headline of a blog or a newsletter when the ranker's line ``i`` is the line
+    above or below it, else None (s51 acc-blogs B7, B8):
+
+    * a Blogger page's blog name or description: ``i`` over a date header
+      (:func:`_date_header`) over a headline-shaped line and then a paragraph — the post's
+      title is the line under the date header ("Wetterbeobachtungen von der Nordseeküste" /
+      "Freitag, 23. Oktober 2026" / "Die Sturmflut vom 19. Oktober im Rückblick");
+    * a newsletter's sender: ``i`` right under the "view in browser" line
+      (:data:`_IN_BROWSER`) — the issue's headline is the line under it;
+    * a Substack or Medium dek (subtitle): ``i`` right under a shorter headline-shaped line
+      of :data:`_HEADLINE_OVER_DEK_WORDS` words or more that is no site's name, and right
+      over the byline (``byline``, the author's line) or a date — the line above is the
+      headline ("Warum die Digitalisierung der Bahn stockt" / "Ein Besuch im Stellwerk
+      Hamburg-Harburg und was er über ein Milliardenprojekt verrät" / "Jonas Brenner")."""
+    items = page.items
+    k = bisect.bisect_left(page.item_lines, i)
+    if k >= len(items) or items[k][0] != i:
+        return None
+    s = items[k][1].strip()
+    nxt = [(j, t.strip()) for j, t in items[k + 1 : k + 4]]
+    if (
+        len(nxt) == 3
+        and _date_header(page, *nxt[0])
+        and _weekday_header(nxt[0][1])
+        and _title_shaped(nxt[1][1])
+        and not _CLOCK_TIME.search(nxt[1][1])
+        and _is_para(nxt[2][1])
+    ):
+        return nxt[1]
+    if k > 0 and nxt and _IN_BROWSER.fullmatch(items[k - 1][1].strip()):
+        if _title_shaped(nxt[0][1], dated=True) and not _date_header(page, *nxt[0]):
+            return nxt[0]
+        return None
+    if k == 0 or not nxt:
+        return None
+    j, above = items[k - 1][0], items[k - 1][1].strip()
+    below = nxt[0][0]
+    n_above, n_dek = len(above.split()), len(s.split())
+    followed = byline is not None and _FOLLOW_ALONE.fullmatch(
+        next((t for j2, t in nxt if j2 > byline), "")
+    )
+    if (
+        _title_shaped(above)
+        and (n_above >= _HEADLINE_OVER_DEK_WORDS or (followed and n_above >= 2))
+        and n_dek >= _DEK_WORDS
+        and n_dek >= _DEK_LONGER * n_above
+        and not above.endswith((":", "|", "→", "»"))
+        # (a picture's credit or a breadcrumb: "Symbolbild / Salzgitter Flachstahl AG")
+        and not any(sep in above for sep in (" / ", " | ", " > ", " » "))
+        # (a tag list over the headline: "Elon Musk, News, Twitter, X")
+        and above.count(",") < 2
+        and not _PHOTO_CREDIT.match(above)
+        and not _site_like(above)
+        and (
+            below == byline
+            or page.dates_on(below)
+            # (a name alone, then the date: Substack's "Jonas Brenner" / "12. Nov. 2026")
+            or (len(nxt) > 1 and _person_like(nxt[0][1]) and page.dates_on(nxt[1][0]))
+        )
+        and not _date_header(page, j, above)
+    ):
+        return j, above
+    return None
 
 
 def _is_para(line: str) -> bool:
@@ -3731,7 +3901,35 @@ def gather_dates(
             cands += find_cjk_yearless(page.lines, capture)
         cands.sort(key=lambda c: (c["line"], c["col"]))
     resolve_ambiguous(cands, capture, page.lines, url, markup, day_first)
+    _croatian_listopad(cands, page.text)
     return cands[:limit]
+
+
+#: Letters Croatian writes and Polish never does (č, š, đ), and letters of Polish and of Czech
+#: that Croatian never writes (ą ę ł ń ś ź ż; ř ě ů)
+_HR_LETTERS = frozenset("čšđČŠĐ")
+_NOT_HR_LETTERS = frozenset("ąęłńśźżĄĘŁŃŚŹŻřěůŘĚŮ")
+#: The month word whose month the language decides: Croatian "listopad(a)" is October, Polish
+#: and Czech "listopad(a)" November (:data:`MONTHS` reads November)
+_LISTOPAD = re.compile(r"(?i)listopad")
+
+
+def _croatian_listopad(cands: list[dict[str, Any]], text: str) -> None:
+    """Read "listopad(a)" as October in ``cands`` (in place) when the page's ``text`` reads
+    Croatian: it has a letter of Croatian's that Polish never writes (č, š, đ) and none of
+    Polish's or Czech's own (ą ę ł ń ś ź ż, ř ě ů). Else the date stays November, Polish's
+    and Czech's reading ("Opublikowano 21 listopada 2026" gave no date at all; s51
+    acc-blogs B14). The metadata stage runs before the language stage: the text's letters
+    are what it has of the page's language."""
+    hits = [c for c in cands if c["date"].month == 11 and _LISTOPAD.search(c["text"])]
+    if not hits:
+        return
+    letters = set(text)
+    if not letters & _HR_LETTERS or letters & _NOT_HR_LETTERS:
+        return
+    for c in hits:
+        if (d := _mk(c["date"].year, 10, c["date"].day)) is not None:
+            c["date"] = d
 
 
 def rank_dates(
@@ -3751,7 +3949,7 @@ def rank_dates(
     )
     if not cands and model == "text":
         # no full date: one with a weekday and no year (its year from the page's years)
-        cands = find_yearless(page, capture)[:_MAX_CANDS]
+        cands = find_yearless(page, capture)[:_MAX_CANDS] or bare_month_day(page, capture)
     if not cands:
         return _in_order(cands, corrections_scored(aside, FEATURES))
     _features(cands, page, capture, title_line)
@@ -4031,6 +4229,54 @@ def set_comments_aside(lines: list[str], cands: list[dict[str, Any]]) -> list[in
     return [k for k in every if (i := cands[k]["line"]) not in comments and _over_post(lines, i)]
 
 
+#: A blog's comment section's heading with its count, "1 comentario:", "2 comentários:",
+#: "12 comments:", "3 Kommentare:" (Blogger's), or a comment's header, its writer and the
+#: verb, "Maribel dijo...", "Anônimo disse...", "Ray said…", "Anonyme a dit..."
+_BLOG_COMMENT_HEAD = re.compile(
+    r"(?i)\s*(?:\d+\s+(?:comments?|comentarios?|comentários?|kommentare?|commentaires?|"
+    r"commenti|commento|reacties|reactie|komentarz[ey]?|komentarzy)\s*:"
+    r"|\S.{0,60}?\s(?:said|dijo|disse|a\s+dit|schrieb|sagte|ha\s+detto|zei|napisał[a(]*\)?)"
+    r"\s*(?:\.\.\.|…|:))\s*$"
+)
+#: How many non-blank lines under such a heading a comment's time stamp stands (the header,
+#: the comment's text, its stamp)
+_BLOG_COMMENT_REACH = 5
+
+
+def blog_comments_aside(lines: list[str], cands: list[dict[str, Any]]) -> None:
+    """Mark as comments' (``comment``, in place) the dates with a time alone on a line
+    (``alone``) among the :data:`_BLOG_COMMENT_REACH` non-blank lines under a blog's
+    comment heading or comment header (:data:`_BLOG_COMMENT_HEAD`). A single comment is no
+    run of stamps that :func:`set_comments_aside` tells: Blogger's one comment's "10 de
+    noviembre de 2026, 19:45" outranked the post's date header (s51 acc-blogs B13). (With
+    a time only: a blog's front page shows the next post's date header, a day without a
+    time, a few lines under the previous post's "3 comments:")"""
+    stamps = {
+        c["line"]
+        for c in cands
+        if c.get("alone") and c["line"] >= 0 and (c.get("time") or ("",))[0]
+    }
+    if not stamps:
+        return
+    last = max(stamps)
+    marked: set[int] = set()
+    for h in range(last):
+        if not _BLOG_COMMENT_HEAD.match(lines[h]):
+            continue
+        seen = 0
+        for j in range(h + 1, last + 1):
+            if not lines[j].strip():
+                continue
+            seen += 1
+            if seen > _BLOG_COMMENT_REACH:
+                break
+            if j in stamps:
+                marked.add(j)
+    for c in cands:
+        if c["line"] in marked:
+            c["comment"] = True
+
+
 def live_start(cands: list[dict[str, Any]], stamps: list[int], idx: int | None) -> int | None:
     """The candidate of a live blog's first post, when the chosen one (``idx``) is one of
     its posts' time stamps: three or more posts' time stamps (``stamps``, of ``cands``:
@@ -4062,6 +4308,7 @@ def choose_posted(
     (:func:`set_comments_aside`), a live blog dated by its first post (:func:`live_start`).
     The chosen candidate, its confidence, and the live blog's first post (None: no live
     blog's)."""
+    blog_comments_aside(lines, cands)
     stamps = set_comments_aside(lines, cands)
     idx, conf = choose(cands, lists=lists)
     live = live_start(cands, stamps, idx)
@@ -8951,6 +9198,84 @@ def short_byline(lines: list[str]) -> tuple[list[str], int | None]:
     return find_authors(items, limit=len(lines))
 
 
+# --- blog platforms' bylines (s51 acc-blogs B9, B10) ---
+
+#: A blog platform's dated byline: the label, a date, the by-word and the names. WordPress's
+#: default "Posted on November 8, 2026 by Margaret Hale" and its translations ("Publié le
+#: 27 octobre 2026 par …", "Veröffentlicht am … von …", "Publicado el … por …",
+#: "Pubblicato il … da …", "Geplaatst op … door …", "Opublikowano … przez …"): the date
+#: between label and by-word kept :data:`_BYLINE` from reading it (authors 1/27 in the text
+#: forms). The date part is short and a full date (:func:`blog_byline_names`).
+_DATED_BYLINE = re.compile(
+    r"(?i)\s*(?:posted|published|publié|publiée|pubblicato|pubblicata|geplaatst|gepubliceerd|"
+    r"opublikowano|publicado|publicada|postado|veröffentlicht|eingestellt)"
+    r"(?:\s+(?:on|le|il|op|am|el|em|en|dnia))?\s+(?P<date>[^\n]{3,40}?),?"
+    r"\s+(?:by|par|da|door|przez|por|von|di)\s+(?P<names>[^\d\s][^\n]*?)\s*$"
+)
+#: Blogger's post footer: "Posted by Ray Whitford at 10:14 AM", "Eingestellt von X um 18:40",
+#: "Publicado por X en 11:20", "Postado por X às 15:32": the by-word, the names and the
+#: post's clock time (which kept :func:`parse_authors` from reading the names)
+_TIMED_BYLINE = re.compile(
+    r"(?i)\s*(?:posted|eingestellt|publicado|postado|publié|pubblicato|geplaatst)"
+    r"\s+(?:by|von|por|par|da|door)\s+(?P<names>[^\d\s][^\n]*?)"
+    r"\s+(?:at|um|en|às|à|a las|alle|om|o)\s+[012]?\d[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?\s*$"
+)
+#: Medium's author line, the name and its follow button: "Priya Raman · Follow", "Lena
+#: Vogt · Folgen", "Martín Ibarra · Seguir" (or the button on the next line)
+_FOLLOW = r"(?:follow|folgen|seguir|suivre|segui|volgen|obserwuj|följ|følg)"
+_FOLLOW_BYLINE = re.compile(rf"(?i)\s*(?P<names>[^\d\s·•|][^·•|\n]*?)\s*[·•|]\s*{_FOLLOW}\s*$")
+_FOLLOW_ALONE = re.compile(rf"(?i)\s*{_FOLLOW}\s*$")
+#: The most words of the names a blog byline holds
+_BLOG_NAME_WORDS = 6
+
+
+def _blog_names(names: str) -> list[str] | None:
+    """The people of a blog byline's names part (:func:`parse_authors`), or None when they
+    are no names (a thing's words, too many words)."""
+    if len(names.split()) > _BLOG_NAME_WORDS:
+        return None
+    people = parse_authors(names)
+    if not people or _things(people):
+        return None
+    return people
+
+
+def blog_byline_names(s: str) -> list[str] | None:
+    """The names of stripped line ``s`` when it is a blog platform's byline: a dated one
+    (:data:`_DATED_BYLINE`, its date part a full date), Blogger's timed footer
+    (:data:`_TIMED_BYLINE`) or Medium's "NAME · Follow" (:data:`_FOLLOW_BYLINE`); else
+    None. An HTML page's byline element so written gave its label as the author
+    ("Pubblicato il", "Geplaatst op": trafilatura's reading; s51 acc-blogs B10)."""
+    if len(s) > 160:
+        return None
+    if (m := _DATED_BYLINE.match(s)) is not None:
+        # (a full date, read as the date finder reads it: "Published in 2019 by Penguin
+        # Books" is a book's imprint)
+        return _blog_names(m["names"]) if find_dates([m["date"]]) else None
+    if (m := _TIMED_BYLINE.match(s)) is not None or (m := _FOLLOW_BYLINE.match(s)) is not None:
+        return _blog_names(m["names"])
+    return None
+
+
+def blog_byline(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int] | None:
+    """The first blog platform's byline (:func:`blog_byline_names`) among the first
+    ``limit`` items, or a name alone over Medium's "Follow" button line: (names, line),
+    else None. Blogger's timed footer stands under the post, so it is looked for in all
+    items. Read where :func:`find_authors` found no byline (s51 acc-blogs B9)."""
+    prev: tuple[int, str] | None = None
+    for n, (i, text) in enumerate(items):
+        s = text.strip()
+        if n < limit:
+            if (names := blog_byline_names(s)) is not None:
+                return names, i
+            if prev is not None and _FOLLOW_ALONE.fullmatch(s) and _person_like(prev[1]):
+                return [prev[1]], prev[0]
+        elif _TIMED_BYLINE.match(s) is not None and (names := blog_byline_names(s)):
+            return names, i
+        prev = (i, s)
+    return None
+
+
 @_line_cache(maxsize=4096)
 def _site_like(s: str) -> bool:
     """A line that reads as a site name (a few capitalised words, no date, byline or
@@ -9782,6 +10107,8 @@ def extract_lines(
     # (the byline first: the line its authors come from is no headline; "Von Katharina
     # Müller und Jonas Becker" was taken for the title above the real one)
     authors, aline = find_authors(items, texts=page.texts)
+    if not authors and (blog := blog_byline(items)) is not None:
+        authors, aline = blog
     if headline is not None and marked:
         tcands = [(headline, marked, 0.0)]
     else:
@@ -9846,6 +10173,8 @@ def extract_lines(
             i, s = over
         elif pool is not None and (faq := faq_headline(page, pool, i, s)) is not None:
             i, s = faq
+        elif pool is not None and (blog_head := blog_headline(page, i, aline if authors else None)):
+            i, s = blog_head
         slug = _slug_words(url) if pool is not None else None
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s, vetoed)
@@ -10010,6 +10339,11 @@ def extract_lines(
     upd = update_lines(page, cands, is_date_line)
     if upd := [k for k in upd if k not in meta_lines.get("published", ())]:
         meta_lines["updated"] = upd
+    if authors and aline is not None and aline == title_line:
+        # (the headline's line is no byline: "De Elfstedenroute in drie dagen", a Dutch
+        # headline's article read as Spanish "de", gave the author "Elfstedenroute"; s51
+        # acc-blogs B9)
+        authors, aline = blog_byline(items) or ([], None)
     # authors (found above)
     if authors and aline is not None:
         res["authors"], res["sources"]["authors"] = authors, f"line {aline}"
@@ -10204,6 +10538,16 @@ def extract_lines(
         res["tags"], i = tagged
         res["sources"]["tags"] = f"line {i}"
         meta_lines["tags"] = [i]
+    if (labelled := blog_tag_line(page.colon_items(), title_line)) is not None:
+        # (a blog's categories are its tags too, as an HTML page's article:section and
+        # category links are read: before its tags)
+        blog_tags, i = labelled
+        if not res["tags"]:
+            res["sources"]["tags"] = f"line {i}"
+        res["tags"] = list(dict.fromkeys([*blog_tags, *res["tags"]]))
+        if not _BLOG_LABELS.match(page.lines[i]):
+            res["categories"] = res["categories"] or list(blog_tags)
+        meta_lines["tags"] = sorted({*meta_lines.get("tags", ()), i})
     if not res["tags"] and (block := keyword_block(items)) is not None:
         res["tags"], lines_of = block
         res["sources"]["tags"] = f"line {lines_of[0]}"
@@ -11391,6 +11735,51 @@ def labelled_tags(
         if not _tag_items(tags):
             continue  # (a sentence of the story under a label: s40 acc-read F5)
         return tags, i
+    return None
+
+
+#: A blog platform's label of its post's labels or categories, a comma list after it:
+#: Blogger's "Labels:" / "Marcadores:" / "Etichette:", WordPress's "Categories:" /
+#: "Catégories :" / "Categorieën:" / "Kategorien:" / "Posted in" (the label's singular
+#: "Label:" heads a record's label, one fact: not here)
+_BLOG_TAG_LINE = re.compile(
+    r"(?i)\s*(?:labels|marcadores|etichette|categories|catégories|categorías|categorias|"
+    r"categorie|categorieën|kategorien|kategorie|kategorii|kategorier|rubriques|"
+    r"posted\s+in|filed\s+in|abgelegt\s+unter|classé\s+dans|archivado\s+en|archiviato\s+in)"
+    r"\s*[:：]\s*(?P<value>\S.*)$"
+)
+
+
+#: What a blog label line's value does not hold: a second label ("Posted in A, B Tags: C"),
+#: a comment count or a comment notice glued on ("trnd-Projekte12 Kommentare", "Kommentare
+#: deaktiviert"): the line of a WordPress theme that joins its meta fields
+_BLOG_TAG_VALUE_NOT = re.compile(
+    r"(?i)[:：]|\d\s*(?:kommentare?|comments?|commentaires?|comentarios?|réponses?)\b"
+    r"|kommentare\s+deaktiviert|comments\s+off"
+)
+#: :data:`_BLOG_TAG_LINE`'s labels of tags (the others label categories)
+_BLOG_LABELS = re.compile(r"(?i)\s*(?:labels|marcadores|etichette)\s*[:：]")
+
+
+def blog_tag_line(
+    items: Iterable[tuple[int, str]], title_line: int | None = None
+) -> tuple[list[str], int] | None:
+    """The items of the first blog label or category line (:data:`_BLOG_TAG_LINE`) under
+    the headline ``title_line`` among ``items`` (line number, stripped line: the lines with
+    a colon), and its line; None if there is none. Its items are tags
+    (:func:`_tag_items`: no sentence under a label). Blogger's "Labels: darkroom, film" and
+    WordPress's "Categories: Seeds, Tomatoes" gave the text forms no tags where the HTML
+    path read them (s51 acc-blogs B17)."""
+    for i, s in items:
+        if title_line is not None and i <= title_line:
+            continue
+        if (m := _BLOG_TAG_LINE.match(s)) is None:
+            continue
+        if _BLOG_TAG_VALUE_NOT.search(m["value"]):
+            continue
+        tags = _value_tags(m["value"])
+        if tags and _tag_items(tags):
+            return tags, i
     return None
 
 
