@@ -1068,7 +1068,7 @@ def time_facts(lines: Sequence[str], keep: Sequence[bool], words: Sequence[bool]
     or more of a label and a time or a yield (:func:`_time_fact`), each with its own label,
     with a line of plain words between two or after the last (:func:`_plain_fact`), none
     of the page's furniture words (``words``: a read time's "5 min read", "Lecture 4 min."), at most
-    :data:`_FACT_NEAR` lines from a line the model kept."""
+    :data:`_FACT_NEAR` lines over a line the model kept."""
     n = len(lines)
     out: list[int] = []
     i = 0
@@ -1088,7 +1088,10 @@ def time_facts(lines: Sequence[str], keep: Sequence[bool], words: Sequence[bool]
                 break
             b += 1
         labels = {_DURATION.sub("", _YIELD.sub("", s)).strip(" :").lower() for s in facts}
-        near = any(keep[max(0, a - _FACT_NEAR) : a]) or any(keep[b : b + _FACT_NEAR])
+        # (a kept line after the box: a box of times stands over or inside the text, never
+        # after its end, where a run of teasers with their times is a "More recipes" box,
+        # a TV guide's or a podcast's episode list — read51 F1)
+        near = any(keep[b : b + _FACT_NEAR])
         if len(facts) >= _FACTS and len(labels) == len(facts) and near:
             out += [j for j in range(a, b) if not keep[j]]
         i = b
