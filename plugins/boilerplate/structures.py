@@ -704,8 +704,38 @@ _ICON_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
 _ENTRY_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 
+class _Echoes:
+    """One page's lines by their case-folded form and by that form without an entry's number,
+    built once per page for :func:`_echoed` (read51 F3: a walk over the whole page for each
+    candidate list made :func:`short_lists` quadratic — 8,000 lines, 141 s)."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.folded = [s.casefold() for s in lines]
+        self.full: dict[str, list[int]] = {}
+        self.bare: dict[str, list[int]] = {}
+        for j, (s, k) in enumerate(zip(lines, self.folded, strict=True)):
+            self.full.setdefault(k, []).append(j)
+            self.bare.setdefault(_ENTRY_NUMBER.sub("", s, count=1).casefold(), []).append(j)
+
+    def others(self, k: str, wanted: set[str], a: int, b: int) -> list[int]:
+        """The lines outside ``a`` to ``b`` that read ``k``: as they are, or without their
+        number when they do not read as any of the run's lines (``wanted``) as they are."""
+        out = [o for o in self.full.get(k, ()) if not a <= o < b]
+        out += [
+            o
+            for o in self.bare.get(k, ())
+            if not a <= o < b and self.folded[o] != k and self.folded[o] not in wanted
+        ]
+        return out
+
+
 def _echoed(
-    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float] | None, a: int, b: int
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    score: Sequence[float] | None,
+    a: int,
+    b: int,
+    echoes_of: _Echoes | None = None,
 ) -> bool:
     """Whether half of the lines ``a`` to ``b`` or more recur elsewhere on the page as a
     contents list's entries do or a box of buttons' lines: numbered in the run and without
@@ -714,23 +744,16 @@ def _echoed(
     menu's item (under :data:`_LIST_SCORE`: a booking box's "Online buchen" / "Anfrage
     stellen" shown at each offer). A list's items are said once; the lines of a code sample
     or a cost example recur in another block that reads as this one does (pythonspeed's
-    "COPY . /tmp/myapp", verivox's "Restwert: 10.000 Euro" were lost to a plain count)."""
+    "COPY . /tmp/myapp", verivox's "Restwert: 10.000 Euro" were lost to a plain count).
+    ``echoes_of``: the page's index, built once by the caller (else here)."""
+    index = echoes_of if echoes_of is not None else _Echoes(lines)
     run = {j: _ENTRY_NUMBER.sub("", lines[j], count=1).casefold() for j in range(a, b)}
     wanted = set(run.values())
-    where: dict[str, list[int]] = {}
-    for j, s in enumerate(lines):
-        if a <= j < b:
-            continue
-        k = s.casefold()
-        if k not in wanted:
-            k = _ENTRY_NUMBER.sub("", s, count=1).casefold()
-        if k in wanted:
-            where.setdefault(k, []).append(j)
     echoes = 0
     for j, k in run.items():
-        if not (others := where.get(k, [])):
+        if not (others := index.others(k, wanted, a, b)):
             continue
-        numbered = k != lines[j].casefold() and all(lines[o].casefold() == k for o in others)
+        numbered = k != index.folded[j] and all(index.folded[o] == k for o in others)
         buttons = score is not None and all(not keep[o] and score[o] < _LIST_SCORE for o in others)
         echoes += numbered or buttons
     return 2 * echoes >= len(run)
@@ -759,6 +782,7 @@ def short_lists(
     label has furniture words; a menu is not between two kept lines."""
     n = len(lines)
     out: list[int] = []
+    echoes_of: _Echoes | None = None  # (built at the first run that gets that far)
     i = 1
     while i < n:
         if keep[i - 1] and not keep[i] and _list_line(lines[i]) and not words[i]:
@@ -781,7 +805,7 @@ def short_lists(
                     or all(score[j] >= _LIST_SCORE for j in range(a, b) if j not in ads)
                 )
                 and _short_list(lines, keep, a, b, stop, ads)
-                and not _echoed(lines, keep, score, a, b)
+                and not _echoed(lines, keep, score, a, b, echoes_of := echoes_of or _Echoes(lines))
                 and not _menu_or_buttons(
                     [s for j, s in enumerate(lines[a:b], a) if j not in ads], stop
                 )

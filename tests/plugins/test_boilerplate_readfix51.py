@@ -31,3 +31,35 @@ def test_a_box_of_times_over_the_first_paragraph_is_still_kept() -> None:
              "Serves 4", *_PARAS]  # fmt: skip
     keep = [False] * 5 + [True, True]
     assert structures.time_facts(lines, keep, [False] * 7) == [1, 2, 3, 4]
+
+
+class _Counted(list[str]):
+    """A page's lines that count each visit of a line (by index or by a walk)."""
+
+    visits = 0
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        item = super().__getitem__(i)
+        self.visits += len(item) if isinstance(i, slice) else 1
+        return item
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for s in super().__iter__():
+            self.visits += 1
+            yield s
+
+
+# F3: short_lists walked the whole page for each candidate list (8,000 lines: 141 s)
+
+
+def test_short_lists_visit_each_line_a_bounded_number_of_times() -> None:
+    body: list[str] = []
+    keep: list[bool] = []
+    for i in range(500):
+        body += [f"This is a kept paragraph number {i} that ends a sentence with enough words.",
+                 f"Fresh basil leaves {i}a", f"Ripe tomatoes sliced {i}b", f"Olive oil drizzle {i}c"]  # fmt: skip
+        keep += [True, False, True, False]
+    lines = _Counted(body)
+    found = structures.short_lists(lines, keep, [False] * len(body), frozenset(), [0.3] * len(body))
+    assert len(found) == 998  # (the lists are still given back)
+    assert lines.visits < 40 * len(body)
