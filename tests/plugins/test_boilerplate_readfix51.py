@@ -63,3 +63,32 @@ def test_short_lists_visit_each_line_a_bounded_number_of_times() -> None:
     found = structures.short_lists(lines, keep, [False] * len(body), frozenset(), [0.3] * len(body))
     assert len(found) == 998  # (the lists are still given back)
     assert lines.visits < 40 * len(body)
+
+
+# F2: tail_lists walked from each cut to the page's end through kept list lines
+
+
+def test_tail_lists_visit_each_line_a_bounded_number_of_times() -> None:
+    n = 2000
+    lines = _Counted(
+        [
+            ("Fast charging speed" if i % 2 else "Great battery life") + f" x{i % 5}"
+            for i in range(n)
+        ]
+    )
+    keep = [i % 2 == 0 for i in range(n)]
+    assert structures.tail_lists(lines, keep, [False] * n, frozenset(), [0.3] * n) == []
+    assert lines.visits < 400 * n
+
+
+def test_a_verdict_box_after_the_last_paragraph_is_still_kept() -> None:
+    lines = [*_PARAS, "Pros", "Warm, full sound for its size", "Fully waterproof body",
+             "Cons", "Harsh treble at high volume", "No charger in the box", _PARAS[0]]  # fmt: skip
+    keep = [True, True, False, False, True, False, False, False, True]
+    assert structures.tail_lists(lines, keep, [False] * 9, frozenset(), [0.3] * 9) == [
+        2,
+        3,
+        5,
+        6,
+        7,
+    ]
