@@ -6671,13 +6671,35 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
             # Ältere Beiträge", a pager's link, over a post's headline of three
             # capitalised words, "Liebe Menschen Europas", is none)
             and (nw > _SLOT_HEADLINE_WORDS or over[:1].isalnum())
-            and (_person_like(t) or (_particled_name(t) and not _common_words(page, k, t)))
+            and (
+                _person_like(t)
+                or (
+                    _particled_name(t)
+                    and (_placed_date(page, k + 1) or not _common_words(page, k, t))
+                )
+            )
         ):
             out.add(i)
     return out
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _placed_date(page: Page, k: int) -> bool:
+    """Whether non-blank line ``k`` holds a place's name besides its dates, a report's
+    dateline ("Madrid, 14 de marzo de 2024"): the line over it is its reporter's byline
+    whatever its words ("Luz de la Fuente", "sin luz" and "la fuente" in the text: read51
+    F7), where an event's title stands over its date alone ("Fête de la Musique" /
+    "21 juin 2024")."""
+    rest = page.texts[k]
+    for d in page.dates_on(page.items[k][0]):
+        rest = rest.replace(str(d.get("text", "")), " ")
+    # (a weekday, its short form, a time's "Uhr" or "GMT" is no place)
+    return any(
+        w[:1].isupper() and len(w) > 3 and w.lower() not in _YEARLESS_WEEKDAYS
+        for w in _LETTER_RUN.findall(rest)
+    )
 
 
 def _common_words(page: Page, k: int, s: str) -> bool:

@@ -1,0 +1,21 @@
+"""Session 51's fixes of the code reading of session 50's metadata rules (s51 acc-read F7,
+F8, F9, F11, F12, F15): a byline of common nouns taken for the title, a Hindi "in" read as
+Marathi May, a CMS's default author word, a surname with a count on the page, a CJK
+headline "date：topic", a live blog's byline replaced by its latest entry's reporter. The
+reader's inputs, or small pages of their shapes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corearchive_plugins.metadata.text import extract
+
+DATA = Path(__file__).parent / "data"
+
+
+# F7: "Luz de la Fuente" over a dateline, "sin luz" and "la fuente" in the text
+
+
+def test_a_byline_of_common_nouns_over_a_dateline_is_no_title() -> None:
+    text = (DATA / "readfix51_es_byline.txt").read_text("utf-8")
+    assert extract(text)["title"] == "La noche en que la ciudad se quedó sin luz"
