@@ -57,7 +57,8 @@ def test_short_lists_visit_each_line_a_bounded_number_of_times() -> None:
     keep: list[bool] = []
     for i in range(500):
         body += [f"This is a kept paragraph number {i} that ends a sentence with enough words.",
-                 f"Fresh basil leaves {i}a", f"Ripe tomatoes sliced {i}b", f"Olive oil drizzle {i}c"]  # fmt: skip
+                 f"Fresh basil leaves {i}a", f"Ripe tomatoes sliced {i}b",
+                 f"Olive oil drizzle {i}c"]  # fmt: skip
         keep += [True, False, True, False]
     lines = _Counted(body)
     found = structures.short_lists(lines, keep, [False] * len(body), frozenset(), [0.3] * len(body))
