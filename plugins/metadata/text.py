@@ -1560,7 +1560,16 @@ def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, st
         d1, d2 = _mk(y, b, a), _mk(y, a, b)  # day first, month first
         alt = d2 if d1 and d2 and a != b else None
         return d1 or d2, alt, "num2" if len(g["y"]) == 2 else form
-    return _mk(int(g["y"]), MONTHS[g["mon"].lower()], int(g["d"])), None, form
+    mon = g["mon"].lower()
+    if mon in _DAY_FIRST_ONLY and form != "dmy":
+        return None, None, form
+    return _mk(int(g["y"]), MONTHS[mon], int(g["d"])), None, form
+
+
+#: Month names read only in their language's own order, the day first ("15 मे 2019"):
+#: Marathi "मे" (May) is Hindi's common spelling of "में" ("in") too, "साल 2019 मे 15 लोगों"
+#: (in 2019, 15 people) was a date (read51 F8)
+_DAY_FIRST_ONLY = frozenset({"मे"})
 
 
 #: What every match of :data:`_RELATIVE` with a count and a unit holds, lowercased: "ago"

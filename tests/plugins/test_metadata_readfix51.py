@@ -19,3 +19,16 @@ DATA = Path(__file__).parent / "data"
 def test_a_byline_of_common_nouns_over_a_dateline_is_no_title() -> None:
     text = (DATA / "readfix51_es_byline.txt").read_text("utf-8")
     assert extract(text)["title"] == "La noche en que la ciudad se quedó sin luz"
+
+
+# F8: Marathi "मे" (May) in Hindi text, where it spells "में" ("in")
+
+
+def test_hindi_me_between_a_year_and_a_count_is_no_date() -> None:
+    text = (DATA / "readfix51_hi_me.txt").read_text("utf-8")
+    assert extract(text)["published"] is None
+
+
+def test_a_marathi_date_day_first_is_still_read() -> None:
+    text = "मुंबई, 15 मे 2019\n\nशहरात सलग तीन दिवस पाऊस पडला आणि नदीचे पाणी अनेक भागांत शिरले.\n"
+    assert str(extract(text)["published"]) == "2019-05-15"
