@@ -409,7 +409,8 @@ def _count_labelled(authors: list[str], page: str) -> bool:
     """Whether one of ``authors`` ends in a word that ``page`` (its markup or text) writes as
     a count's label ("Berichten: 41"): a forum poster's name with the figures of their
     profile box glued on, as trafilatura's metadata reads a post's author box ("Pieter V
-    Berichten"; s50 forum50). No name has such a word."""
+    Berichten"; s50 forum50). No name has such a word. A name the page writes whole is
+    none so glued: "By Anna Smith" over a list "Smith: 11" (read51 F11)."""
     for a in authors:
         words = a.split()
         if (
@@ -420,6 +421,7 @@ def _count_labelled(authors: list[str], page: str) -> bool:
             # literal is looked for by it, ~100x faster over a page's markup than one that
             # opens with a look-behind, tried at every position)
             and re.search(rf"{(w := re.escape(words[-1]))}(?<![^\W\d_]{w}){_COUNT_LABEL}", page)
+            and re.search(r"\s+".join(map(re.escape, words)) + r"(?!\w)", page, re.I) is None
         ):
             return True
     return False

@@ -7,7 +7,11 @@ reader's inputs, or small pages of their shapes."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.metadata import MetadataStage, _count_labelled
 from corearchive_plugins.metadata.text import extract
 
 DATA = Path(__file__).parent / "data"
@@ -32,3 +36,16 @@ def test_hindi_me_between_a_year_and_a_count_is_no_date() -> None:
 def test_a_marathi_date_day_first_is_still_read() -> None:
     text = "मुंबई, 15 मे 2019\n\nशहरात सलग तीन दिवस पाऊस पडला आणि नदीचे पाणी अनेक भागांत शिरले.\n"
     assert str(extract(text)["published"]) == "2019-05-15"
+
+
+# F11: "Anna Smith" (meta and byline) dropped for a list's "Smith: 11"
+
+
+def test_an_author_whose_surname_has_a_count_on_the_page_is_kept(run_stage: Any) -> None:
+    page = (DATA / "readfix51_count_author.html").read_text("utf-8")
+    assert not _count_labelled(["Anna Smith"], page)
+    doc = make_document(page, html=True, path="page.html")
+    doc = run_stage(MetadataStage, run_stage(BoilerplateStage, doc).kept[0]).kept[0]
+    assert doc.authors == ["Anna Smith"]
+    # (the glued name of a forum's profile box, written nowhere whole, is still none)
+    assert _count_labelled(["Tap Dan Posts"], "<b>tap_dan</b><small>Posts: 41</small>")
