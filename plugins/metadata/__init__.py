@@ -397,8 +397,11 @@ def _thread_over(source: str | None) -> bool:
     from ``source`` (the ``sources`` entry of the authors found): any but the input's. An
     HTML forum's author from trafilatura's metadata was a poster's name glued to the count
     of their profile box ("Pieter V Berichten" of "pieter_v" / "Berichten: 41"), or any
-    poster's, where the thread's own reading names who started it (s50 forum50)."""
-    return source is not None and source != "input"
+    poster's, where the thread's own reading names who started it (s50 forum50). Only an
+    author of the page's HTML metadata ("html (trafilatura)"): a byline the text gives
+    ("text line 2": a live blog's "By Tom Reed" over its entries, newest first) names the
+    page's author, the first entry's reporter does not (read51 F15)."""
+    return source is not None and source.startswith("html (") and "byline" not in source
 
 
 #: a count label's word right after a name: "Berichten: 41", "Posts: 2,940"
@@ -1705,6 +1708,10 @@ class MetadataStage(Stage):
             # (s44 acc-genres G8)
             doc.authors = thread["posters"][:1]
             sources["authors"] = "the thread's first poster"
+            # (no line of the text gave this name: the byline's line, if any, no longer
+            # holds the value)
+            if isinstance(ann.get("lines"), dict):
+                ann["lines"].pop("authors", None)
         if scan is not None and sources.get("authors") != "input":
             self._wire(doc, ann, sources, url, *scan, british)
         if doc.site_name and not doc.content_is_html:

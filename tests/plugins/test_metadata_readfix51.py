@@ -49,3 +49,15 @@ def test_an_author_whose_surname_has_a_count_on_the_page_is_kept(run_stage: Any)
     assert doc.authors == ["Anna Smith"]
     # (the glued name of a forum's profile box, written nowhere whole, is still none)
     assert _count_labelled(["Tap Dan Posts"], "<b>tap_dan</b><small>Posts: 41</small>")
+
+
+# F15: a live blog's byline replaced by its first (latest) entry's reporter
+
+
+def test_a_live_blogs_byline_is_its_author_not_its_first_entrys_reporter(run_stage: Any) -> None:
+    doc = make_document((DATA / "readfix51_liveblog.txt").read_text("utf-8"))
+    doc = run_stage(MetadataStage, run_stage(BoilerplateStage, doc).kept[0]).kept[0]
+    meta = doc.annotations["metadata"]
+    assert doc.authors == ["Tom Reed"]
+    at = meta["lines"]["authors"][0]
+    assert "Tom Reed" in (DATA / "readfix51_liveblog.txt").read_text("utf-8").split("\n")[at]
