@@ -3658,11 +3658,13 @@ def _read_also_boxes(
         if j <= first[j]:
             continue
         k, e = j + 1, end[j]
-        while k < e and k - j <= _BOX_HEADLINES and head[k] and not label[k]:
+        # (up to one line past the most headlines: a fifth headline makes the run a list;
+        # the loop stopped at the fourth left a box of four out, read51 F4)
+        while k < e and k - j <= _BOX_HEADLINES + 1 and head[k] and not label[k]:
             k += 1
         # (1 to _BOX_HEADLINES headlines; the loop stopped at the document's end, a label or
         # a line that is no headline)
-        if j + 1 < k <= j + _BOX_HEADLINES:
+        if j + 1 < k <= j + 1 + _BOX_HEADLINES:
             out[j:k] = True
     return out
 

@@ -93,3 +93,24 @@ def test_a_verdict_box_after_the_last_paragraph_is_still_kept() -> None:
         6,
         7,
     ]
+
+
+# F4: a read-also box of four headlines (its stated most) was never removed
+
+
+def test_a_read_also_box_of_one_to_four_headlines_is_found_five_are_a_list() -> None:
+    import numpy as np
+
+    from corearchive_plugins.boilerplate.lines import _BOX_HEADLINES, _read_also_boxes
+
+    for h in range(1, _BOX_HEADLINES + 2):
+        # (prose, the label, h headlines, prose)
+        n = h + 3
+        label = np.zeros(n, bool)
+        label[1] = True
+        head = np.zeros(n, bool)
+        head[2 : 2 + h] = True
+        first = np.zeros(n, int)
+        end = np.full(n, n)
+        box = _read_also_boxes(label, head, first, end)
+        assert box.tolist() == [False] + [h <= _BOX_HEADLINES] * (h + 1) + [False], h
