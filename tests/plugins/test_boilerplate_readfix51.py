@@ -114,3 +114,22 @@ def test_a_read_also_box_of_one_to_four_headlines_is_found_five_are_a_list() -> 
         end = np.full(n, n)
         box = _read_also_boxes(label, head, first, end)
         assert box.tolist() == [False] + [h <= _BOX_HEADLINES] * (h + 1) + [False], h
+
+
+# F5: a rights phrase in an article's last paragraph read as a site's notice
+
+
+def test_a_paragraph_on_rights_is_no_notice_a_notice_still_is() -> None:
+    from corearchive_plugins.boilerplate.lines import notice_line
+
+    assert not notice_line(
+        "Under the ruling, all rights reserved by the label in the 1998 contract return to "
+        "the singer at the end of this year, her lawyer said."
+    )
+    for notice in (
+        "Example News. All rights reserved.",
+        "Сайт Пример. Все права защищены",
+        "Example Gazette | Tous droits réservés © 2026",
+        "All Rights Reserved",
+    ):
+        assert notice_line(notice), notice
