@@ -61,3 +61,17 @@ def test_a_live_blogs_byline_is_its_author_not_its_first_entrys_reporter(run_sta
     assert doc.authors == ["Tom Reed"]
     at = meta["lines"]["authors"][0]
     assert "Tom Reed" in (DATA / "readfix51_liveblog.txt").read_text("utf-8").split("\n")[at]
+
+
+# F9: a CMS's default author word (관리자, 佚名) kept as a person
+
+
+def test_a_cms_default_author_word_is_no_person(run_stage: Any) -> None:
+    from corearchive_plugins.metadata.html import _CJK_META_NAME
+
+    page = (DATA / "readfix51_cjk_admin.html").read_text("utf-8")
+    for default in ("관리자", "佚名", "小编", "管理员"):
+        doc = make_document(page.replace("관리자", default), html=True, path="page.html")
+        doc = run_stage(MetadataStage, run_stage(BoilerplateStage, doc).kept[0]).kept[0]
+        assert doc.authors == [], default
+    assert _CJK_META_NAME.fullmatch("林佳琪") and _CJK_META_NAME.fullmatch("박지현")
