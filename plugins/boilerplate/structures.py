@@ -4386,6 +4386,13 @@ def _qa_small(line: str) -> bool:
 
 #: the most words of a question's figures over its text (:func:`_qa_figures`)
 _QA_FIGURES_WORDS = 20
+#: a figure's word of a question's figures: its age, last change and views, in the languages
+#: of :data:`_QA_ASKED` ("Asked 2 years ago", "Modified", "Viewed 48k times", "Vue 12k fois")
+_QA_FIGURE_WORD = re.compile(
+    rf"(?i)(?<!\w)(?:{_QA_ASKED}|modified|viewed|active|modifiée?|vue|geändert|angesehen"
+    r"|modificad[ao]|vist[ao]|modificat[ao]|gewijzigd|bekeken|visualizad[ao])(?!\w)"
+    r"|\d[kKmM]?\s+(?:times|views|fois|mal|veces|volte|keer|vezes)(?!\w)"
+)
 
 
 def _qa_figures(line: str) -> bool:
@@ -4394,10 +4401,13 @@ def _qa_figures(line: str) -> bool:
     years, 3 months ago Modified 8 months ago Viewed 48k times", "Posée il y a 2 ans ·
     Modifiée il y a 8 mois · Vue 12k fois"): too long for a small line (:func:`_qa_small`),
     it was kept over the question (s49 forum49 left). Over the question's first sentence
-    and under the page's top, a line with a figure and no sentence is no text of it."""
+    and under the page's top, a line with a figure's word (:data:`_QA_FIGURE_WORD`) and no
+    sentence is no text of it; a line with a figure alone is the question's own, its
+    "Environment: Python 3.12 on Ubuntu 22.04" (read51 F10)."""
     return (
         not _prose(line)
         and any(c.isdigit() for c in line)
+        and _QA_FIGURE_WORD.search(line) is not None
         and len(line.split()) <= _QA_FIGURES_WORDS
         and not _CODE_MARKS.intersection(line)
     )

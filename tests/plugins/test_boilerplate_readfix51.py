@@ -133,3 +133,15 @@ def test_a_paragraph_on_rights_is_no_notice_a_notice_still_is() -> None:
         "All Rights Reserved",
     ):
         assert notice_line(notice), notice
+
+
+# F10: a question's first line with a version number removed as the question's figures
+
+
+def test_a_questions_environment_line_is_its_text_its_figures_are_not() -> None:
+    assert not structures._qa_figures("Environment: Python 3.12 on Ubuntu 22.04 with pandas 2.2")
+    assert not structures._qa_figures("Windows 11 23H2, Excel 365")
+    assert structures._qa_figures(
+        "Asked 2 years, 3 months ago Modified 8 months ago Viewed 48k times"
+    )
+    assert structures._qa_figures("Posée il y a 2 ans · Modifiée il y a 8 mois · Vue 12k fois")
