@@ -5198,7 +5198,7 @@ def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n:
 
 #: What stands between a date and a date line's rest: spaces, separators, a colon, a comma,
 #: an arrow
-_LEAD_SEP = re.compile(rf"^[\s:,»>{re.escape(_DATELINE_SEPS)}]*")
+_LEAD_SEP = re.compile(rf"^[\s:：,»>{re.escape(_DATELINE_SEPS)}]*")
 _DATE_SEP = re.compile(r"\s+[|–—-]\s")
 #: The rest of a Chinese or Japanese date line after its date: a time, then the label of the
 #: source, the author or the editor ("2023年10月18日 10:02 来源：新华网")
@@ -5206,8 +5206,11 @@ _DATELINE_REST = re.compile(
     r"\s*(?:\d{1,2}[:：]\d\d(?:[:：]\d\d)?\s*|\d{1,2}\s*時\s*\d{1,2}\s*分\s*)?"
     r"(?:(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布|發布|出典)\s*[:：]"
     # (the clock alone, or a publication word after it without a colon: "2026年11月26日
-    # 10時00分 公開", "2026.11.26 14:30 입력"; s50 acc-scripts N6)
-    r"|(?:公開|更新|配信|掲載|発表|发布|發布|발행|입력|수정|송고)?(?:日時|日)?\s*(?:[:：].*)?$)"
+    # 10時00分 公開", "2026.11.26 14:30 입력"; s50 acc-scripts N6; a colon and more only
+    # after such a word: "2024年3月1日：国务院发布…", a chronicle's dated headline, is a
+    # title; read51 F12)
+    r"|(?:(?:公開|更新|配信|掲載|発表|发布|發布|발행|입력|수정|송고)(?:日時|日)?\s*[:：].*"
+    r"|(?:公開|更新|配信|掲載|発表|发布|發布|발행|입력|수정|송고)?(?:日時|日)?\s*)$)"
 )
 #: The start of a date line's rest that continues the sentence the date began, so that the
 #: rest is no headline: a particle or a comma ("令和9年4月1日から、粗大ごみの収集は…", "…日起",

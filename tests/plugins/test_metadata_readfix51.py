@@ -75,3 +75,16 @@ def test_a_cms_default_author_word_is_no_person(run_stage: Any) -> None:
         doc = run_stage(MetadataStage, run_stage(BoilerplateStage, doc).kept[0]).kept[0]
         assert doc.authors == [], default
     assert _CJK_META_NAME.fullmatch("林佳琪") and _CJK_META_NAME.fullmatch("박지현")
+
+
+# F12: "2024年3月1日：国务院发布…", a dated headline, read as a date line (no title)
+
+
+def test_a_cjk_dated_headline_with_a_colon_gives_its_topic_as_title() -> None:
+    text = (
+        "2024年3月1日：国务院发布新一轮稳增长措施\n\n"
+        "国务院常务会议当天审议通过了一系列稳增长措施，涉及扩大内需、稳定就业和支持中小企业发展等多个"
+        "方面，会议要求各地抓紧落实。\n\n"
+        "会议指出，当前经济运行总体平稳，但仍面临需求不足等挑战，必须加大宏观政策调节力度。\n"
+    )
+    assert extract(text)["title"] == "国务院发布新一轮稳增长措施"
