@@ -145,3 +145,19 @@ def test_a_questions_environment_line_is_its_text_its_figures_are_not() -> None:
         "Asked 2 years, 3 months ago Modified 8 months ago Viewed 48k times"
     )
     assert structures._qa_figures("Posée il y a 2 ans · Modifiée il y a 8 mois · Vue 12k fois")
+
+
+# F14: a finance article's sentence on advisers' commissions removed as a disclosure
+
+
+def test_an_articles_sentence_on_commissions_is_no_disclosure() -> None:
+    from corearchive_plugins.boilerplate.chrome import disclosure
+
+    assert not disclosure(
+        "Advisers may earn a commission on the products you buy through them, so always ask "
+        "how they are paid before you agree to anything."
+    )
+    for note in ("If you make a purchase, we may earn a commission.",
+                 "If you buy something from a Verge link, Vox Media may earn a commission.",
+                 "Si vous achetez, nous pouvons percevoir une commission."):  # fmt: skip
+        assert disclosure(note), note
