@@ -120,7 +120,7 @@ def _repaired(line: str) -> str:
 
 #: A left-to-right or right-to-left mark inside a word (between two of its letters), where
 #: it orders nothing and splits the word's term
-_MARK_IN_WORD = re.compile(r"(?<=\w)[\u200e\u200f](?=\w)")
+_MARK_IN_WORD = re.compile(r"(?<=\w)[\u200e\u200f\u061c](?=\w)")
 #: Direction embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): invisible
 #: controls that change no letter. In a plain text a line break ends them (Unicode's bidi
 #: algorithm, rule X8: a paragraph closes every embedding), and a line copied from an RTL
@@ -129,9 +129,13 @@ _MARK_IN_WORD = re.compile(r"(?<=\w)[\u200e\u200f](?=\w)")
 _EMBEDDINGS = re.compile("[\u202a-\u202e\u2066-\u2069]+")
 #: Direction marks (LRM, RLM, the Arabic letter mark) at a line's start or end, around its
 #: indent: there they order nothing (a line's direction is its first strong letter's or the
-#: reader's) and the line "ends" with no sentence mark to the boilerplate features
+#: reader's) and the line "ends" with no sentence mark to the boilerplate features. (The end's
+#: run is tried from its first character only, with a mark in it: tried from each of its
+#: marks, a run of marks and spaces inside a line cost its length squared, 20,000
+#: characters 5 s; read51 F6)
 _MARKS_AT_EDGES = re.compile(
-    "^[ \t\u200e\u200f\u061c]*[\u200e\u200f\u061c]|[\u200e\u200f\u061c][ \t\u200e\u200f\u061c]*$",
+    "^[ \t\u200e\u200f\u061c]*[\u200e\u200f\u061c]"
+    "|(?<![ \t\u200e\u200f\u061c])(?=[ \t]*[\u200e\u200f\u061c])[ \t\u200e\u200f\u061c]+$",
     re.M,
 )
 _DIRECTION_MARKS = ("\u200e", "\u200f", "\u061c")

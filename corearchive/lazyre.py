@@ -18,8 +18,11 @@ pattern directly, at no cost per call. Held elsewhere (in a tuple, a dict, a cla
 forwards: a lookup of the method in the instance's dict, ~0.1–0.3 µs a call.
 
 Not supported with a lazy pattern: ``isinstance(p, re.Pattern)`` and ``re.sub(p, ...)``
-(or any function of ``re`` given the pattern object): they need the compiled pattern
-(``p.sub(...)`` works). Patterns are equal and hash by identity until compiled.
+(or any function of ``re``, or of this module, which are re's, given the pattern object):
+they need the compiled pattern (``p.sub(...)`` works). A test walks the sources for such a
+call (tests/test_lazyre_readfix51.py; read51 F13). A lazy pattern is equal to, and hashes
+as, its compiled pattern (both compile it): a copy held in a table stays equal to the
+module's name, which holds the compiled pattern once it compiled.
 """
 
 from __future__ import annotations
@@ -144,6 +147,14 @@ class LazyPattern:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_re.compile, (self.pattern, self._flags))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is LazyPattern:
+            other = other.compiled()
+        return self.compiled() == other
+
+    def __hash__(self) -> int:
+        return hash(self.compiled())
 
     def __repr__(self) -> str:
         return repr(self.compiled())

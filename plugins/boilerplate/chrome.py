@@ -490,6 +490,17 @@ _DISCLOSURE_BUYING = re.compile(
     r"(?i)\b(?:links?|liens?|enlaces?|linki?|collegament\w*|buy\w*|purchas\w*|bought|"
     r"compra\w*|achat\w*|achet\w*|acquist\w*|kauf\w*|gekauft|zakup\w*|kupuj\w*)\b"
 )
+#: the links alone of :data:`_DISCLOSURE_BUYING`: a page's own ("a Verge link", "dos links")
+_DISCLOSURE_LINKS = re.compile(r"(?i)\b(?:links?|liens?|enlaces?|linki?|collegament\w*)\b")
+#: the site's own voice, with a purchase and no link: "we", "us", "our", "this site" in the
+#: languages of :data:`_DISCLOSURE_EARN` ("If you buy through them, we may earn a
+#: commission"). "Advisers may earn a commission on the products you buy through them" is a
+#: finance article's sentence (read51 F14)
+_DISCLOSURE_VOICE = re.compile(
+    r"(?i)\b(?:we|we're|us|our|this (?:site|website|page|article|post)|(?-i:I)|nous|notre|nos"
+    r"|wir|uns|unser\w*|nosotros|nuestr[oa]s?|noi|nostr[aoi]|nós|noss[ao]s?|podemos|possiamo"
+    r"|pouvons|możemy|my)\b"
+)
 #: the most words of a shop's button, and of a disclosure's line
 _OFFER_WORDS = 8
 #: the most characters of a deal's button ("Comparer les prix ›")
@@ -514,6 +525,10 @@ def disclosure(line: str) -> bool:
             or (
                 _DISCLOSURE_EARN.search(line) is not None
                 and _DISCLOSURE_BUYING.search(line) is not None
+                and (
+                    _DISCLOSURE_LINKS.search(line) is not None
+                    or _DISCLOSURE_VOICE.search(line) is not None
+                )
             )
         )
     )

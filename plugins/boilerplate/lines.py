@@ -21,6 +21,7 @@ import math
 import os
 import threading
 import unicodedata
+from collections.abc import Iterable
 from itertools import chain, compress, pairwise
 from typing import Any
 
@@ -3196,11 +3197,26 @@ _NOTICE_SIGN = re.compile(r"(?i)\W{0,3}(?:[©ⓒⒸ]|\(c\)\s*\d|copyright\b\W{0,
 #: reserved."; "Copyright law changed in 2019, and ..." is a sentence of an article)
 _NOTICE_WORD = re.compile(r"(?i)\W{0,3}copyright\b")
 _NOTICE_WORD_WORDS = 12
-#: ... or a rights, no-reproduction or end-of-story phrase anywhere in the line (a phrase's
-#: words may be written together: "무단전재")
-_NOTICE_PHRASE = re.compile(
-    "(?i)"
-    + "|".join(r"\s*".join(map(re.escape, p.split())) for p in (*_NOTICE_PHRASES, *_LATIN_RIGHTS))
+
+
+def _phrases(phrases: Iterable[str]) -> str:
+    """An alternation of ``phrases``, each word's space any run of spaces or none (a phrase's
+    words may be written together: "무단전재")."""
+    return "|".join(r"\s*".join(map(re.escape, p.split())) for p in phrases)
+
+
+#: ... or a rights, no-reproduction or end-of-story phrase anywhere in the line, in the
+#: scripts whose prose does not say it ...
+_NOTICE_PHRASE = re.compile("(?i)" + _phrases(p for p in _NOTICE_PHRASES if _LCG.match(p) is None))
+#: ... and in Latin, Cyrillic and Greek letters, where a paragraph says it too ("Under the
+#: ruling, all rights reserved by the label in the 1998 contract return to the singer": a
+#: story on rights; read51 F5), a phrase that is a notice's sentence: at the line's start or
+#: after a sentence's end, a sign, a year or a separator, and ending its sentence ("Example
+#: News. All rights reserved.", "Example News | Tous droits réservés © 2026")
+_NOTICE_RIGHTS = re.compile(
+    r"(?i)(?:^\W{0,3}|[.!?©\d|·•–—:,;/)-]\s*)(?:"
+    + _phrases((*(p for p in _NOTICE_PHRASES if _LCG.match(p) is not None), *_LATIN_RIGHTS))
+    + r")(?=\s*(?:[.!;|·•–—©\d-]|$))"
 )
 #: The most words of a notice: a longer line holding a rights phrase is a paragraph on them
 _NOTICE_WORDS = 30
@@ -3208,7 +3224,8 @@ _NOTICE_WORDS = 30
 
 def notice_line(line: str) -> bool:
     """Whether ``line`` is a site's copyright, reproduction or end-of-story notice
-    (:data:`_NOTICE_SIGN`, :data:`_NOTICE_WORD`, :data:`_NOTICE_PHRASE`; at most
+    (:data:`_NOTICE_SIGN`, :data:`_NOTICE_WORD`, :data:`_NOTICE_PHRASE`,
+    :data:`_NOTICE_RIGHTS`; at most
     :data:`_NOTICE_WORDS` words): page furniture, never the article's last paragraph,
     though it may read as a sentence ("© 2026 Example News. We are not responsible for
     the content of external sites.")."""
@@ -3219,7 +3236,7 @@ def notice_line(line: str) -> bool:
         return True
     if words <= _NOTICE_WORD_WORDS and _NOTICE_WORD.match(line) is not None:
         return True
-    return _NOTICE_PHRASE.search(line) is not None
+    return _NOTICE_PHRASE.search(line) is not None or _NOTICE_RIGHTS.search(line) is not None
 
 
 def _notice_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
@@ -3668,11 +3685,13 @@ def _read_also_boxes(
         if j <= first[j]:
             continue
         k, e = j + 1, end[j]
-        while k < e and k - j <= _BOX_HEADLINES and head[k] and not label[k]:
+        # (up to one line past the most headlines: a fifth headline makes the run a list;
+        # the loop stopped at the fourth left a box of four out, read51 F4)
+        while k < e and k - j <= _BOX_HEADLINES + 1 and head[k] and not label[k]:
             k += 1
         # (1 to _BOX_HEADLINES headlines; the loop stopped at the document's end, a label or
         # a line that is no headline)
-        if j + 1 < k <= j + _BOX_HEADLINES:
+        if j + 1 < k <= j + 1 + _BOX_HEADLINES:
             out[j:k] = True
     return out
 

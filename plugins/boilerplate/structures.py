@@ -704,8 +704,38 @@ _ICON_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
 _ENTRY_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 
+class _Echoes:
+    """One page's lines by their case-folded form and by that form without an entry's number,
+    built once per page for :func:`_echoed` (read51 F3: a walk over the whole page for each
+    candidate list made :func:`short_lists` quadratic — 8,000 lines, 141 s)."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.folded = [s.casefold() for s in lines]
+        self.full: dict[str, list[int]] = {}
+        self.bare: dict[str, list[int]] = {}
+        for j, (s, k) in enumerate(zip(lines, self.folded, strict=True)):
+            self.full.setdefault(k, []).append(j)
+            self.bare.setdefault(_ENTRY_NUMBER.sub("", s, count=1).casefold(), []).append(j)
+
+    def others(self, k: str, wanted: set[str], a: int, b: int) -> list[int]:
+        """The lines outside ``a`` to ``b`` that read ``k``: as they are, or without their
+        number when they do not read as any of the run's lines (``wanted``) as they are."""
+        out = [o for o in self.full.get(k, ()) if not a <= o < b]
+        out += [
+            o
+            for o in self.bare.get(k, ())
+            if not a <= o < b and self.folded[o] != k and self.folded[o] not in wanted
+        ]
+        return out
+
+
 def _echoed(
-    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float] | None, a: int, b: int
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    score: Sequence[float] | None,
+    a: int,
+    b: int,
+    echoes_of: _Echoes | None = None,
 ) -> bool:
     """Whether half of the lines ``a`` to ``b`` or more recur elsewhere on the page as a
     contents list's entries do or a box of buttons' lines: numbered in the run and without
@@ -714,23 +744,16 @@ def _echoed(
     menu's item (under :data:`_LIST_SCORE`: a booking box's "Online buchen" / "Anfrage
     stellen" shown at each offer). A list's items are said once; the lines of a code sample
     or a cost example recur in another block that reads as this one does (pythonspeed's
-    "COPY . /tmp/myapp", verivox's "Restwert: 10.000 Euro" were lost to a plain count)."""
+    "COPY . /tmp/myapp", verivox's "Restwert: 10.000 Euro" were lost to a plain count).
+    ``echoes_of``: the page's index, built once by the caller (else here)."""
+    index = echoes_of if echoes_of is not None else _Echoes(lines)
     run = {j: _ENTRY_NUMBER.sub("", lines[j], count=1).casefold() for j in range(a, b)}
     wanted = set(run.values())
-    where: dict[str, list[int]] = {}
-    for j, s in enumerate(lines):
-        if a <= j < b:
-            continue
-        k = s.casefold()
-        if k not in wanted:
-            k = _ENTRY_NUMBER.sub("", s, count=1).casefold()
-        if k in wanted:
-            where.setdefault(k, []).append(j)
     echoes = 0
     for j, k in run.items():
-        if not (others := where.get(k, [])):
+        if not (others := index.others(k, wanted, a, b)):
             continue
-        numbered = k != lines[j].casefold() and all(lines[o].casefold() == k for o in others)
+        numbered = k != index.folded[j] and all(index.folded[o] == k for o in others)
         buttons = score is not None and all(not keep[o] and score[o] < _LIST_SCORE for o in others)
         echoes += numbered or buttons
     return 2 * echoes >= len(run)
@@ -759,6 +782,7 @@ def short_lists(
     label has furniture words; a menu is not between two kept lines."""
     n = len(lines)
     out: list[int] = []
+    echoes_of: _Echoes | None = None  # (built at the first run that gets that far)
     i = 1
     while i < n:
         if keep[i - 1] and not keep[i] and _list_line(lines[i]) and not words[i]:
@@ -781,7 +805,7 @@ def short_lists(
                     or all(score[j] >= _LIST_SCORE for j in range(a, b) if j not in ads)
                 )
                 and _short_list(lines, keep, a, b, stop, ads)
-                and not _echoed(lines, keep, score, a, b)
+                and not _echoed(lines, keep, score, a, b, echoes_of := echoes_of or _Echoes(lines))
                 and not _menu_or_buttons(
                     [s for j, s in enumerate(lines[a:b], a) if j not in ads], stop
                 )
@@ -835,6 +859,9 @@ TAIL_REASON = "list box after the article's last kept line (a verdict's pros and
 _TAIL_FLOOR = 0.05
 #: the most lines in a row of the box that are no list line (a photo's credit, a score)
 _TAIL_GAP = 1
+#: the most lines :func:`_tail_run` walks: a verdict box of :data:`_LIST_RUN` items at most,
+#: with its labels, an ad slot's label and a credit between them, fits in it with room
+_TAIL_WALK = 4 * _LIST_RUN
 
 
 def tail_lists(
@@ -907,12 +934,17 @@ def _tail_run(
     through the ones the model kept, with the line that ends it: a kept line of another
     form, prose, furniture words, a "©", two lines of another form in a row, or (with
     ``score``) a line scored under :data:`_TAIL_FLOOR`. ``kinds`` holds each line's kinds
-    read so far (whether it is a list line, an ad's label, prose), filled in here."""
+    read so far (whether it is a list line, an ad's label, prose), filled in here. A run
+    longer than :data:`_TAIL_WALK` lines is no box (no items): the page's own list, a poem
+    — and the walk from each of a page's cuts stays short (read51 F2: a page of short lines
+    the model cut often was walked to its end from each cut, 4,000 lines 4.9 s)."""
     n = len(lines)
     items: list[int] = []
     gap = 0
     j = i
     while j < n:
+        if j - i >= _TAIL_WALK:
+            return [], j
         s = lines[j]
         if (kind := kinds.get(j)) is None:
             kind = kinds[j] = (
@@ -1068,7 +1100,7 @@ def time_facts(lines: Sequence[str], keep: Sequence[bool], words: Sequence[bool]
     or more of a label and a time or a yield (:func:`_time_fact`), each with its own label,
     with a line of plain words between two or after the last (:func:`_plain_fact`), none
     of the page's furniture words (``words``: a read time's "5 min read", "Lecture 4 min."), at most
-    :data:`_FACT_NEAR` lines from a line the model kept."""
+    :data:`_FACT_NEAR` lines over a line the model kept."""
     n = len(lines)
     out: list[int] = []
     i = 0
@@ -1088,7 +1120,10 @@ def time_facts(lines: Sequence[str], keep: Sequence[bool], words: Sequence[bool]
                 break
             b += 1
         labels = {_DURATION.sub("", _YIELD.sub("", s)).strip(" :").lower() for s in facts}
-        near = any(keep[max(0, a - _FACT_NEAR) : a]) or any(keep[b : b + _FACT_NEAR])
+        # (a kept line after the box: a box of times stands over or inside the text, never
+        # after its end, where a run of teasers with their times is a "More recipes" box,
+        # a TV guide's or a podcast's episode list — read51 F1)
+        near = any(keep[b : b + _FACT_NEAR])
         if len(facts) >= _FACTS and len(labels) == len(facts) and near:
             out += [j for j in range(a, b) if not keep[j]]
         i = b
@@ -4351,6 +4386,13 @@ def _qa_small(line: str) -> bool:
 
 #: the most words of a question's figures over its text (:func:`_qa_figures`)
 _QA_FIGURES_WORDS = 20
+#: a figure's word of a question's figures: its age, last change and views, in the languages
+#: of :data:`_QA_ASKED` ("Asked 2 years ago", "Modified", "Viewed 48k times", "Vue 12k fois")
+_QA_FIGURE_WORD = re.compile(
+    rf"(?i)(?<!\w)(?:{_QA_ASKED}|modified|viewed|active|modifiée?|vue|geändert|angesehen"
+    r"|modificad[ao]|vist[ao]|modificat[ao]|gewijzigd|bekeken|visualizad[ao])(?!\w)"
+    r"|\d[kKmM]?\s+(?:times|views|fois|mal|veces|volte|keer|vezes)(?!\w)"
+)
 
 
 def _qa_figures(line: str) -> bool:
@@ -4359,10 +4401,13 @@ def _qa_figures(line: str) -> bool:
     years, 3 months ago Modified 8 months ago Viewed 48k times", "Posée il y a 2 ans ·
     Modifiée il y a 8 mois · Vue 12k fois"): too long for a small line (:func:`_qa_small`),
     it was kept over the question (s49 forum49 left). Over the question's first sentence
-    and under the page's top, a line with a figure and no sentence is no text of it."""
+    and under the page's top, a line with a figure's word (:data:`_QA_FIGURE_WORD`) and no
+    sentence is no text of it; a line with a figure alone is the question's own, its
+    "Environment: Python 3.12 on Ubuntu 22.04" (read51 F10)."""
     return (
         not _prose(line)
         and any(c.isdigit() for c in line)
+        and _QA_FIGURE_WORD.search(line) is not None
         and len(line.split()) <= _QA_FIGURES_WORDS
         and not _CODE_MARKS.intersection(line)
     )

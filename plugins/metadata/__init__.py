@@ -397,8 +397,11 @@ def _thread_over(source: str | None) -> bool:
     from ``source`` (the ``sources`` entry of the authors found): any but the input's. An
     HTML forum's author from trafilatura's metadata was a poster's name glued to the count
     of their profile box ("Pieter V Berichten" of "pieter_v" / "Berichten: 41"), or any
-    poster's, where the thread's own reading names who started it (s50 forum50)."""
-    return source is not None and source != "input"
+    poster's, where the thread's own reading names who started it (s50 forum50). Only an
+    author of the page's HTML metadata ("html (trafilatura)"): a byline the text gives
+    ("text line 2": a live blog's "By Tom Reed" over its entries, newest first) names the
+    page's author, the first entry's reporter does not (read51 F15)."""
+    return source is not None and source.startswith("html (") and "byline" not in source
 
 
 #: a count label's word right after a name: "Berichten: 41", "Posts: 2,940"
@@ -409,7 +412,8 @@ def _count_labelled(authors: list[str], page: str) -> bool:
     """Whether one of ``authors`` ends in a word that ``page`` (its markup or text) writes as
     a count's label ("Berichten: 41"): a forum poster's name with the figures of their
     profile box glued on, as trafilatura's metadata reads a post's author box ("Pieter V
-    Berichten"; s50 forum50). No name has such a word."""
+    Berichten"; s50 forum50). No name has such a word. A name the page writes whole is
+    none so glued: "By Anna Smith" over a list "Smith: 11" (read51 F11)."""
     for a in authors:
         words = a.split()
         if (
@@ -420,6 +424,7 @@ def _count_labelled(authors: list[str], page: str) -> bool:
             # literal is looked for by it, ~100x faster over a page's markup than one that
             # opens with a look-behind, tried at every position)
             and re.search(rf"{(w := re.escape(words[-1]))}(?<![^\W\d_]{w}){_COUNT_LABEL}", page)
+            and re.search(r"\s+".join(map(re.escape, words)) + r"(?!\w)", page, re.I) is None
         ):
             return True
     return False
@@ -1703,6 +1708,10 @@ class MetadataStage(Stage):
             # (s44 acc-genres G8)
             doc.authors = thread["posters"][:1]
             sources["authors"] = "the thread's first poster"
+            # (no line of the text gave this name: the byline's line, if any, no longer
+            # holds the value)
+            if isinstance(ann.get("lines"), dict):
+                ann["lines"].pop("authors", None)
         if scan is not None and sources.get("authors") != "input":
             self._wire(doc, ann, sources, url, *scan, british)
         if doc.site_name and not doc.content_is_html:

@@ -1847,8 +1847,12 @@ def _section_metas(heads: _HeadScan) -> list[Any]:
 #: A Chinese or Korean person's name as an author meta gives it, without a space ("林佳琪",
 #: "박지현"; a one-word author meta is dropped as a handle or a site's, and the byline's
 #: reading, "聯合報", took its place; s50 acc-scripts N8): 2..4 Han or Hangul characters,
-#: none ending like an outlet's name (社, 报, 網, 台, 일보, 뉴스 ...)
+#: none ending like an outlet's name (社, 报, 網, 台, 일보, 뉴스 ...), none a CMS's default
+#: author or a role's word: 관리자 (GnuBoard's, XE's "administrator"), 佚名 ("anonymous"),
+#: 小编 ("the editor"), 管理员, 本站, 网友 ... (read51 F9)
 _CJK_META_NAME = re.compile(
+    r"(?!(?:관리자|운영자|편집자|편집부|기자|佚名|匿名|小编|小編|编辑|編輯|管理员|管理員|本站|网友|網友"
+    r"|记者|記者|作者|站长|站長|管理者|編集部|匿名希望)$)"
     r"(?![\u4e00-\u9fff\uac00-\ud7af]*(?:社|报|報|网|網|台|闻|聞|刊|站|部|局|日|일보|뉴스|방송|신문)$)"
     r"[\u4e00-\u9fff\uac00-\ud7af]{2,4}"
 )

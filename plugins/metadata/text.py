@@ -1563,7 +1563,16 @@ def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, st
         d1, d2 = _mk(y, b, a), _mk(y, a, b)  # day first, month first
         alt = d2 if d1 and d2 and a != b else None
         return d1 or d2, alt, "num2" if len(g["y"]) == 2 else form
-    return _mk(int(g["y"]), MONTHS[g["mon"].lower()], int(g["d"])), None, form
+    mon = g["mon"].lower()
+    if mon in _DAY_FIRST_ONLY and form != "dmy":
+        return None, None, form
+    return _mk(int(g["y"]), MONTHS[mon], int(g["d"])), None, form
+
+
+#: Month names read only in their language's own order, the day first ("15 मे 2019"):
+#: Marathi "मे" (May) is Hindi's common spelling of "में" ("in") too, "साल 2019 मे 15 लोगों"
+#: (in 2019, 15 people) was a date (read51 F8)
+_DAY_FIRST_ONLY = frozenset({"मे"})
 
 
 #: What every match of :data:`_RELATIVE` with a count and a unit holds, lowercased: "ago"
@@ -5473,7 +5482,7 @@ def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n:
 
 #: What stands between a date and a date line's rest: spaces, separators, a colon, a comma,
 #: an arrow
-_LEAD_SEP = re.compile(rf"^[\s:,»>{re.escape(_DATELINE_SEPS)}]*")
+_LEAD_SEP = re.compile(rf"^[\s:：,»>{re.escape(_DATELINE_SEPS)}]*")
 _DATE_SEP = re.compile(r"\s+[|–—-]\s")
 #: The rest of a Chinese or Japanese date line after its date: a time, then the label of the
 #: source, the author or the editor ("2023年10月18日 10:02 来源：新华网")
@@ -5481,8 +5490,11 @@ _DATELINE_REST = re.compile(
     r"\s*(?:\d{1,2}[:：]\d\d(?:[:：]\d\d)?\s*|\d{1,2}\s*時\s*\d{1,2}\s*分\s*)?"
     r"(?:(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布|發布|出典)\s*[:：]"
     # (the clock alone, or a publication word after it without a colon: "2026年11月26日
-    # 10時00分 公開", "2026.11.26 14:30 입력"; s50 acc-scripts N6)
-    r"|(?:公開|更新|配信|掲載|発表|发布|發布|발행|입력|수정|송고)?(?:日時|日)?\s*(?:[:：].*)?$)"
+    # 10時00分 公開", "2026.11.26 14:30 입력"; s50 acc-scripts N6; a colon and more only
+    # after such a word: "2024年3月1日：国务院发布…", a chronicle's dated headline, is a
+    # title; read51 F12)
+    r"|(?:(?:公開|更新|配信|掲載|発表|发布|發布|발행|입력|수정|송고)(?:日時|日)?\s*[:：].*"
+    r"|(?:公開|更新|配信|掲載|発表|发布|發布|발행|입력|수정|송고)?(?:日時|日)?\s*)$)"
 )
 #: The start of a date line's rest that continues the sentence the date began, so that the
 #: rest is no headline: a particle or a comma ("令和9年4月1日から、粗大ごみの収集は…", "…日起",
@@ -6957,7 +6969,10 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
             and (nw > _SLOT_HEADLINE_WORDS or over[:1].isalnum())
             and (
                 _person_like(t)
-                or (_particled_name(t) and not _common_words(page, k, t))
+                or (
+                    _particled_name(t)
+                    and (_placed_date(page, k + 1) or not _common_words(page, k, t))
+                )
                 # (in a script without capitals: "राहुल शर्मा | भोपाल" was the title over
                 # its headline; s50 acc-scripts N5)
                 or (not t.isascii() and caseless_name(t, over, "\n".join(texts)) is not None)
@@ -6968,6 +6983,22 @@ def _byline_slot_names(page: Page, pool: TitlePool) -> set[int]:
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _placed_date(page: Page, k: int) -> bool:
+    """Whether non-blank line ``k`` holds a place's name besides its dates, a report's
+    dateline ("Madrid, 14 de marzo de 2024"): the line over it is its reporter's byline
+    whatever its words ("Luz de la Fuente", "sin luz" and "la fuente" in the text: read51
+    F7), where an event's title stands over its date alone ("Fête de la Musique" /
+    "21 juin 2024")."""
+    rest = page.texts[k]
+    for d in page.dates_on(page.items[k][0]):
+        rest = rest.replace(str(d.get("text", "")), " ")
+    # (a weekday, its short form, a time's "Uhr" or "GMT" is no place)
+    return any(
+        w[:1].isupper() and len(w) > 3 and w.lower() not in _YEARLESS_WEEKDAYS
+        for w in _LETTER_RUN.findall(rest)
+    )
 
 
 def _common_words(page: Page, k: int, s: str) -> bool:
