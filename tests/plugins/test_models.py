@@ -209,15 +209,36 @@ def test_own_models_by_option_with_two_workers(ingest, seeds, tmp_path):
     assert sorted(r["text"] for r in one.records) == sorted(r["text"] for r in two.records)
 
 
+#: A page whose title the ranker alone picks among a kicker, a headline, a dek and a menu
+#: word (no byline or date under the headline for a rule to read; the seeds' one such page
+#: went to a rule in s51: a long line under a shorter headline is its dek)
+_RANKED_PAGE = """Sport
+Goals galore as United beat City in a wild derby
+A late header settled a derby full of chances and fouls
+Home
+The match started at a furious pace and the visitors scored twice inside the first twenty \
+minutes, before the hosts hit back with three goals of their own.
+After the break both sides traded chances until a header in the last minute settled a game \
+that the crowd will remember for a long time, the coach said.
+The win lifts United to third place in the table, two points behind the leaders, with four \
+games left to play this season.
+"""
+
+
 def test_metadata_model_option(ingest, seeds, tmp_path):
     """``metadata.model``: the file's rankers decide (here: title weights negated, so another
     line wins), and its digest is recorded; a bad file by the option stops the run."""
     import hashlib
+    import shutil
 
     spec = json.loads(SHIPPED_META.read_text("utf-8"))
     spec["title"]["w"] = {k: -v for k, v in spec["title"]["w"].items()}
     own = tmp_path / "own_meta.json"
     own.write_text(json.dumps(spec), "utf-8")
+    pages = tmp_path / "pages"
+    shutil.copytree(seeds, pages)
+    (pages / "ranked.txt").write_text(_RANKED_PAGE, "utf-8")
+    seeds = pages
     base = ingest(str(seeds), out=tmp_path / "a")
     res = ingest(str(seeds), "--set", f"metadata.model={own}", out=tmp_path / "b")
     assert res.exit_code == 0, res.output
