@@ -3188,9 +3188,15 @@ _NOTICE_WORD = re.compile(r"(?i)\W{0,3}copyright\b")
 _NOTICE_WORD_WORDS = 12
 #: ... or a rights, no-reproduction or end-of-story phrase anywhere in the line (a phrase's
 #: words may be written together: "무단전재")
+# (behind a look-ahead for the phrases' first letters: a match starts with one of them.
+# Without it the engine tried each of the ~40 phrases at each place of a line, since with
+# case ignored it skips no place by its first character itself: ~50 µs a line, ~10 with it)
 _NOTICE_PHRASE = re.compile(
-    "(?i)"
+    "(?i)(?=["
+    + "".join(sorted({re.escape(p.split()[0][0]) for p in (*_NOTICE_PHRASES, *_LATIN_RIGHTS)}))
+    + "])(?:"
     + "|".join(r"\s*".join(map(re.escape, p.split())) for p in (*_NOTICE_PHRASES, *_LATIN_RIGHTS))
+    + ")"
 )
 #: The most words of a notice: a longer line holding a rights phrase is a paragraph on them
 _NOTICE_WORDS = 30
