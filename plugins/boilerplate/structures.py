@@ -1041,11 +1041,12 @@ def _time_fact(s: str) -> bool:
         return False
     # (an abbreviated unit's dot ends no sentence: "Gesamtzeit 35 Min.")
     unit = [m.end() for m in _DURATION.finditer(s)]
+    # (a time or a yield first: most short lines have neither, and are asked nothing more)
     return (
-        _AGO.search(s) is None
+        (bool(unit) or _YIELD.search(s) is not None)
+        and _AGO.search(s) is None
         and READ_TIME.fullmatch(s) is None
         and (not stop_end(s) or (s.endswith(".") and unit[-1:] == [len(s) - 1]))
-        and (bool(unit) or _YIELD.search(s) is not None)
     )
 
 

@@ -114,3 +114,34 @@ def test_notice_phrase_same_answers() -> None:
             parts.insert(rng.randint(0, len(parts)), p)
         line = " ".join(parts)
         assert (L._NOTICE_PHRASE.search(line) is None) == (old.search(line) is None), line
+
+
+def _old_time_fact(s: str) -> bool:
+    """structures._time_fact as written in s50 (the time-ago and read-time tests first)."""
+    if not (0 < len(s.split()) <= S._FACT_WORDS and s[:1].isalpha()):
+        return False
+    unit = [m.end() for m in S._DURATION.finditer(s)]
+    return (
+        S._AGO.search(s) is None
+        and S.READ_TIME.fullmatch(s) is None
+        and (not S.stop_end(s) or (s.endswith(".") and unit[-1:] == [len(s) - 1]))
+        and (bool(unit) or S._YIELD.search(s) is not None)
+    )
+
+
+def test_time_fact_asks_a_line_without_time_or_yield_nothing_more(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    calls = []
+    monkeypatch.setattr(S, "stop_end", lambda s: calls.append(s) or False)
+    assert not S._time_fact("Most read stories")
+    assert calls == []
+
+
+def test_time_fact_same_answers() -> None:
+    rng = random.Random(3)
+    words = ["Prep:", "Cook", "15", "mins", "Serves", "4", "hours", "ago", "vor", "2", "Stunden",
+             "5", "min", "read", "Gesamtzeit", "35", "Min.", "Easy", ".", "Temps", "1h", "6",
+             "personnes", "Doses:", "the", "story"]  # fmt: skip
+    for _ in range(5000):
+        s = " ".join(rng.choice(words) for _ in range(rng.randint(1, 7)))
+        s = s.replace(" .", ".") if rng.random() < 0.5 else s
+        assert S._time_fact(s) == _old_time_fact(s), s
