@@ -84,6 +84,7 @@ __all__ = [
     "U",
     "X",
     "compile",
+    "compile_pending",
     "error",
     "escape",
     "findall",
@@ -100,6 +101,8 @@ __all__ = [
 
 # Per module namespace: its size when last scanned and the names each lazy pattern is bound to.
 _NAMES: dict[int, tuple[int, dict[int, list[str]]]] = {}
+# Every lazy pattern made, compiled or not (:func:`compile_pending`)
+_MADE: list[LazyPattern] = []
 
 
 def _initializing(namespace: dict[str, Any]) -> bool:
@@ -119,6 +122,7 @@ class LazyPattern:
         self.pattern = pattern
         self._flags = flags
         self._namespace = namespace
+        _MADE.append(self)
 
     def compiled(self) -> Pattern[Any]:
         """The compiled pattern (compiled now if it was not), and put in this one's place."""
@@ -172,6 +176,17 @@ def _bound_names(namespace: dict[str, Any], pattern: LazyPattern) -> list[str]:
                 index.setdefault(id(value), []).append(name)
         seen = _NAMES[key] = (len(namespace), index)
     return seen[1].get(id(pattern), [])
+
+
+def compile_pending() -> int:
+    """Compile every lazy pattern not compiled yet (each put in its place, as on its first
+    use); return how many were. A process about to fork its workers calls it: they inherit
+    the compiled patterns, where each of them would compile the ones it uses (~0.3 s of CPU a
+    worker on plain text; all of them, ~0.5 s, once in the parent)."""
+    pending = [p for p in _MADE if "_compiled" not in p.__dict__]
+    for p in pending:
+        p.compiled()
+    return len(pending)
 
 
 @overload

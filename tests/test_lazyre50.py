@@ -120,3 +120,44 @@ def test_every_name_of_re() -> None:
         assert hasattr(lazyre, name), name
         if name != "compile":
             assert getattr(lazyre, name) is getattr(re, name), name
+
+
+def test_compile_pending_compiles_every_lazy_pattern(lazymod) -> None:
+    # (s51 perf51: a parent compiles them before it forks its workers, which inherit them)
+    assert type(lazymod.NUMBERS) is lazyre.LazyPattern
+    held = lazymod.HELD[0]
+    assert lazyre.compile_pending() >= 4
+    assert type(lazymod.NUMBERS) is re.Pattern and type(lazymod.WORD) is re.Pattern
+    assert "_compiled" in vars(held)
+    assert lazyre.compile_pending() == 0
+
+
+def test_forked_workers_inherit_compiled_patterns(tmp_path: Path) -> None:
+    # A run with two processes (this one and a forked worker) compiles every pattern made
+    # so far in the main process before the fork (each compiled those it used).
+    code = textwrap.dedent(
+        f"""
+        import json
+        import os
+        import sys
+        from pathlib import Path
+        from corearchive import lazyre
+        from corearchive.cli import main
+        at_fork = []
+        def pending():
+            at_fork.append(sum("_compiled" not in p.__dict__ for p in lazyre._MADE))
+        os.register_at_fork(before=pending)
+        src = Path({str(tmp_path)!r}) / "in.jsonl"
+        src.write_text("".join(json.dumps({{"text": f"Doc {{i}}. " * 40}}) + "\\n"
+                               for i in range(300)))
+        sys.argv = ["corearchive", "ingest", str(src), "-o", str(Path({str(tmp_path)!r}) / "out"),
+                    "-q", "-w", "2"]
+        try:
+            main()
+        except SystemExit:
+            pass
+        print(at_fork)
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "[0]", out.stdout + out.stderr

@@ -1073,11 +1073,12 @@ def _time_fact(s: str) -> bool:
         return False
     # (an abbreviated unit's dot ends no sentence: "Gesamtzeit 35 Min.")
     unit = [m.end() for m in _DURATION.finditer(s)]
+    # (a time or a yield first: most short lines have neither, and are asked nothing more)
     return (
-        _AGO.search(s) is None
+        (bool(unit) or _YIELD.search(s) is not None)
+        and _AGO.search(s) is None
         and READ_TIME.fullmatch(s) is None
         and (not stop_end(s) or (s.endswith(".") and unit[-1:] == [len(s) - 1]))
-        and (bool(unit) or _YIELD.search(s) is not None)
     )
 
 
@@ -4435,6 +4436,10 @@ def qa_chrome(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], li
     removed as any short page's lines (a French fixture's last answer; the question's text
     is not looked for: over it, the page's top is no post's); ``([], [])`` when the page
     is no Q&A page."""
+    # (a stamp's line starts with a match of :data:`_QA_STAMP`: a page with none is no Q&A
+    # page, told by a loop in C, where a call of _qa_stamp a line cost ~20 µs a page)
+    if not any(map(_QA_STAMP.match, lines)):
+        return [], []
     stamps = [(j, kind) for j, s in enumerate(lines) if (kind := _qa_stamp(s))]
     # (of two "asked" stamps in a row, the first is the question's figures over it, "Asked 2
     # years, 3 months ago Modified … Viewed 48k times", and the second its stamp under it)
