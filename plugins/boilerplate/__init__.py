@@ -609,6 +609,8 @@ class BoilerplateStage(Stage):
                     _decide_units(d, joined.units)
                 elif not (joined and joined.width):
                     _decide_wrapped(d)
+                code = [] if joined and joined.units else _code_blocks(d)
+                _keep_code_blocks(d, code)
                 _keep_structures(d)
                 _keep_short_runs(d)
                 _keep_records(d)
@@ -669,6 +671,7 @@ class BoilerplateStage(Stage):
                     _keep_line_breaks(d, joined.breaks)
                 if "-\n" in doc.text:  # (a line that ends with a hyphen: a PDF's page end)
                     _join_broken_words(d)
+                _keep_code_blocks(d, code, final=True)
                 text, ann = self._text(d)
                 # (the decisions, for the metadata stage: see .verdicts)
                 doc.work[VERDICTS_KEY] = _verdicts(joined.text if joined else doc.text, d, ann)
@@ -1452,6 +1455,72 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
                 stripped[j] = d.lines[idx[j]].rstrip()
             else:
                 why[j] = "code block or table outside the article"
+    if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
+        d.keep, d.why, d.stripped = keep, why, stripped
+        d.cols = None  # (computed from the arrays again)
+
+
+#: the reason of a code block's copy button ("Copy", "Kopieren") removed next to its block
+COPY_BUTTON_REASON = "code block's copy button"
+
+
+def _code_blocks(d: Any) -> list[tuple[int, int]]:
+    """The code blocks and shell sessions of a plain text's lines (``d.lines``; found by
+    their shape: :func:`.codeblocks.code_spans`), as spans of rows of ``d``."""
+    if not any("$ " in s or "(" in s or "=" in s or ";" in s or "{" in s for s in d.stripped):
+        return []  # (a page without a mark of code: most pages, no block looked at)
+    from .codeblocks import code_spans
+
+    idx = list(d.idx)
+    spans = [(bisect_left(idx, a), bisect_left(idx, b)) for a, b in code_spans(d.lines)]
+    return [(a, b) for a, b in spans if a < b]
+
+
+def _keep_code_blocks(d: Any, spans: list[tuple[int, int]], final: bool = False) -> None:
+    """Keep each code block or shell session of a plain text (``spans`` of rows, see
+    :func:`_code_blocks`) whole when the article goes on around it: when the nearest line
+    before or after it that is no copy button is kept (or the line before its lead-in, a
+    line ending in ":" that the block's words made read as chrome: "Output of make help:").
+    Its lines keep their indentation. A browser copy or a w3m/lynx dump has no fences that
+    made markdown's code units, and the line model read a session's lines as chrome ("app"
+    in ``pg_dump app``; s51 acc-blogs B1). ``final``: after the other rules, the block's
+    copy button ("Copy", lynx's "(BUTTON) Copy") next to it is removed, and a line of a kept
+    block another rule removed ("[Journal]" read as a text browser's tag) is put back."""
+    import numpy as np
+
+    from .codeblocks import copy_button
+
+    if not spans:
+        return
+    idx = list(d.idx)
+    keep = d.keep.copy()
+    why = dict(d.why)
+    stripped = list(d.stripped)
+    button = [copy_button(s) for s in stripped]
+    for first, end in spans:
+        before, after = first - 1, end
+        while before >= 0 and button[before]:
+            before -= 1
+        while after < len(idx) and button[after]:
+            after += 1
+        lead = before if before >= 1 and stripped[before].endswith(":") else -1
+        if final:
+            inside = 2 * sum(keep[first:end]) > end - first
+        else:
+            inside = any(keep[j] for j in (before, after, lead - 1) if 0 <= j < len(idx))
+        if not inside:
+            continue  # (the model's decisions stand: a block of a page's chrome)
+        keep[first:end] = True
+        for j in range(first, end):
+            why.pop(j, None)
+            stripped[j] = d.lines[idx[j]].rstrip()
+        if lead >= 0 and not keep[lead] and keep[lead - 1]:
+            keep[lead] = True
+            why.pop(lead, None)
+        for j in (*range(before + 1, first), *range(end, after)):
+            if final and keep[j]:
+                keep[j] = False
+                why[j] = COPY_BUTTON_REASON
     if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
         d.keep, d.why, d.stripped = keep, why, stripped
         d.cols = None  # (computed from the arrays again)
