@@ -73,6 +73,7 @@ from corearchive.limits import held, time_limit
 from .. import is_post
 from .chrome import disclosure, software_chrome, without_button_bars, without_edit_links
 from .figures import article_boxes, ascii_lower, hidden_text, may_box, may_hide, restore
+from .footnotes import drop_footnote_backlinks, may_have_backlinks
 from .lines import CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
@@ -939,6 +940,10 @@ class BoilerplateStage(Stage):
                             from .records import record_times
 
                             retagged += record_times(tree)
+                        if may_have_backlinks(html):
+                            # (a footnote's back link "↩": trafilatura dropped the notes
+                            # that end in one; s51 acc-blogs B2)
+                            drop_footnote_backlinks(tree)
                         if changed:
                             # (the tree changed, so does its index: built once for both)
                             index = AttrIndex(tree)

@@ -110,3 +110,107 @@ def test_prose_menus_and_messages_are_no_code_blocks() -> None:
         "[ reply ]",
     ]
     assert code_spans(lines) == []
+
+
+def _html(body: str, title: str = "Counting the river's floods") -> str:
+    return (
+        f"<!doctype html><html lang='en'><head><title>{title}</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/about'>About</a></nav></header>"
+        f"<main><article><h1>{title}</h1>{body}</article></main>"
+        "<footer><p>© 2026 River Notes</p></footer></body></html>"
+    )
+
+
+_PARAS = (
+    "<p>Flood records along the lower river go back to the fourteenth century, when the"
+    " town's clerks began to note the height of the water on the bridge piers.<sup><a"
+    " href='#fn1' id='fnref1'>1</a></sup></p>"
+    "<p>Read together, the marks show that the great floods came in clusters, with long"
+    " quiet decades between them, rather than at random intervals.<sup><a href='#fn2'"
+    " id='fnref2'>2</a></sup></p>"
+    "<p>We compared the clerks' notes with the tree-ring series of the valley and found the"
+    " same clusters in both, which makes a copying error unlikely.</p>"
+)
+_NOTES = (
+    "Town archive, bridge accounts 1342-1790, volumes 3 to 41.",
+    "Helga Brandt: Floods of the lower river, Hydrology Letters 12 (2019), pp. 33-58.",
+)
+
+
+def test_footnotes_with_back_links_are_kept_in_html(run_stage: Any) -> None:
+    """B2: trafilatura dropped a note list whose notes end in a back link ("↩"); the
+    back link is no word of the note, the notes are the article's."""
+    notes = "".join(
+        f"<li id='fn{i}'><p>{n} <a href='#fnref{i}' class='footnote-back'>↩</a></p></li>"
+        for i, n in enumerate(_NOTES, 1)
+    )
+    html = _html(_PARAS + f"<section class='footnotes'><hr><ol>{notes}</ol></section>")
+    text = run_stage(BoilerplateStage, make_document(html, html=True, path="doc.html")).kept[0].text
+    for n in _NOTES:
+        assert any(line.endswith(n) for line in text.split("\n")), text
+    assert "↩" not in text
+
+
+def test_a_copy_button_glued_to_a_code_block_is_not_added() -> None:
+    """B4: the page's rendering wrote a code block's "Copy" button on the block's first
+    line; refine took that line, sure content by the model, for one trafilatura lacked and
+    added it next to trafilatura's own first line of the block."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from corearchive_plugins.boilerplate.refine import refine
+
+    kept = [
+        "The clusters come out of a short function over the yearly maxima:",
+        "clusters <- function(x, gap = 12) {",
+        "  runs <- cumsum(c(1, diff(x) > gap))",
+        "}",
+        "We compared the clerks' notes with the tree-ring series of the valley.",
+    ]
+    rendered = [kept[0], "Copyclusters <- function(x, gap = 12) {", *kept[2:]]
+    d = SimpleNamespace(score=np.full(len(rendered), 0.95), stripped=rendered, X=None, why={})
+    new, _, added = refine("\n".join(kept), d)
+    assert added == 0
+    assert new.split("\n") == kept
+
+
+def test_mailchimp_footers_in_other_languages_are_mail_furniture() -> None:
+    """B3: Mailchimp writes its footer in the list's language; the French, German and
+    Spanish lines (and the copyright and address lines among them) were kept as text."""
+    from corearchive_plugins.boilerplate.mailing import release_furniture
+
+    body = [
+        "Chers membres,",
+        "Le jardin partagé ouvre ses nouvelles parcelles au printemps, inscrivez-vous avant"
+        " la fin du mois auprès du bureau.",
+        "À bientôt au jardin,",
+        "Le bureau",
+    ]
+    footers = {
+        "fr": [
+            "Voir ce courriel dans votre navigateur",
+            "Copyright © 2026 Jardin des Lilas, tous droits réservés.",
+            "Notre adresse postale est :",
+            "Jardin des Lilas, 4 rue des Vignes, 33000 Bordeaux",
+            "Vous souhaitez modifier la façon dont vous recevez nos courriels ?",
+            "Vous pouvez mettre à jour vos préférences ou vous désinscrire de cette liste.",
+        ],
+        "de": [
+            "Diese E-Mail im Browser ansehen",
+            "Copyright © 2026 Gartenverein Lilien, Alle Rechte vorbehalten.",
+            "Möchten Sie ändern, wie Sie diese E-Mails erhalten?",
+            "Sie können Ihre Einstellungen aktualisieren oder sich von dieser Liste abmelden.",
+        ],
+        "es": [
+            "Copyright © 2026 Huerto Las Lilas, todos los derechos reservados.",
+            "¿Quieres cambiar cómo recibes estos correos?",
+            "Puedes actualizar tus preferencias o darte de baja de esta lista.",
+        ],
+    }
+    for footer in footers.values():
+        lines = body + footer
+        assert sorted(release_furniture(lines)) == list(range(len(body), len(lines)))
+    # a copyright line alone, with no e-mail's line around it, is a site's notice: not so
+    alone = [*body, "Copyright © 2026 Jardin des Lilas, tous droits réservés."]
+    assert release_furniture(alone) == {}
