@@ -131,6 +131,18 @@ _MAIL = re.compile(
     r"|nosso\s+endereço\s+(?:postal|de\s+correspondência|de\s+e-?mail)\s+é"
     r"|deseja\s+alterar\s+(?:como|a\s+forma\s+como)\s+(?:você\s+)?recebe"
     r"|você\s+pode\s+atualizar\s+suas\s+preferências"
+    # the newsletter platforms' own boxes inside a post (Substack's "Thanks for reading NAME!
+    # Subscribe for free to receive new posts and support my work." in its languages, "NAME
+    # is a reader-supported publication", Ghost's "Sign up for NAME"; s51 acc-blogs B6)
+    r"|thanks\s+for\s+reading\s+[^\n]{1,80}?[.!]\s+subscribe\s+for\s+free"
+    r"|gracias\s+por\s+leer\s+[^\n]{1,80}?[.!]\s+suscr[ií]bete\s+gratis"
+    r"|danke\s+(?:fürs|für\s+das)\s+lesen\s+[^\n]{1,80}?[.!]\s+(?:jetzt\s+)?(?:kostenlos\s+)?abonnieren"
+    r"|merci\s+d['’]avoir\s+lu\s+[^\n]{1,80}?\s?[.!]\s+abonnez-vous\s+gratuitement"
+    r"|grazie\s+per\s+aver\s+letto\s+[^\n]{1,80}?[.!]\s+iscriviti\s+gratuitamente"
+    r"|obrigad[oa]\s+por\s+ler\s+[^\n]{1,80}?[.!]\s+(?:assine|inscreva-se)\s+gratuitamente"
+    r"|bedankt\s+voor\s+het\s+lezen\s+[^\n]{1,80}?[.!]\s+abonneer\s+gratis"
+    r"|[^\n]{1,80}?\s+is\s+a\s+reader-supported\s+publication\b"
+    r"|sign\s+up\s+for\s+(?:[^\s.!?]+\s+){0,3}[^\s.!?]+\s*$"
     r")",
     re.IGNORECASE,
 )
@@ -145,7 +157,10 @@ _MAIL_NOTICE = re.compile(
     # (Mailchimp's footer sentences in its languages: s51 acc-blogs B3)
     r"|notre\s|vous\s+(?:souhaitez|pouvez)|unsere\s|möchten\s|sie\s+können|nuestra\s"
     r"|(?:¿\s*)?quieres\s|puedes\s|il\s+nostro|vuoi\s|puoi\s|ons\s|wil\s+je|je\s+kunt"
-    r"|nosso\s|deseja\s)",
+    r"|nosso\s|deseja\s"
+    # (the platforms' boxes: s51 acc-blogs B6)
+    r"|thanks\s+for|gracias\s+por|danke\s|merci\s|grazie\s|obrigad|bedankt\s|sign\s+up\s+for"
+    r"|[^\n]{1,80}?\s+is\s+a\s+reader-supported)",
     re.IGNORECASE,
 )
 #: The separators of a run of links on one line ("Unsubscribe | Update preferences"; a

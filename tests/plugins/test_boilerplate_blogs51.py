@@ -214,3 +214,42 @@ def test_mailchimp_footers_in_other_languages_are_mail_furniture() -> None:
     # a copyright line alone, with no e-mail's line around it, is a site's notice: not so
     alone = [*body, "Copyright © 2026 Jardin des Lilas, tous droits réservés."]
     assert release_furniture(alone) == {}
+
+
+def test_newsletter_platforms_boxes_are_mail_furniture() -> None:
+    """B6: Substack's "Thanks for reading NAME! Subscribe for free ..." (and its
+    translations) and Ghost's "Sign up for NAME" are the platform's template lines; a
+    post's own thanks and a how-to's step are not."""
+    from corearchive_plugins.boilerplate.mailing import is_mail_furniture
+
+    for line in (
+        "Thanks for reading Harbour Notes! Subscribe for free to receive new posts and"
+        " support my work.",
+        "Gracias por leer Diario del huerto. Suscríbete gratis para recibir nuevas"
+        " publicaciones y apoyar mi trabajo.",
+        "Harbour Notes is a reader-supported publication. To receive new posts and support"
+        " my work, consider becoming a free or paid subscriber.",
+        "Sign up for Harbour Notes",
+    ):
+        assert is_mail_furniture(line), line
+    for line in (
+        "Thanks for reading, as always. Tell me what your own garden looks like this year.",
+        "Gracias por leer. La semana que viene, la segunda parte del huerto.",
+        "Sign up for the museum's tour using the same email as your ticket order.",
+    ):
+        assert not is_mail_furniture(line), line
+
+
+def test_post_footer_bylines_and_dashed_read_times_are_widgets() -> None:
+    """B11: Blogger's "Posted by NAME at 10:14 AM" and a theme's "— 6 min de lecture" were
+    kept in the text; a sentence that says who posted something is the text's."""
+    from corearchive_plugins.boilerplate.chrome import reading_widgets
+
+    lines = [
+        "Posted by Ines Marlow at 9:42 PM",
+        "— 6 min de lecture",
+        "Postado por Ana Lima às 18:30",
+        "· 4 min read",
+        "The notice was posted by the clerk at 9:30 on Monday, a day before the vote.",
+    ]
+    assert sorted(reading_widgets(lines, [True] * len(lines))) == [0, 1, 2, 3]
