@@ -657,6 +657,7 @@ class BoilerplateStage(Stage):
                 _drop_shop_lines(d)
                 _drop_reading_widgets(d)
                 _drop_page_tools(d)
+                _drop_cite_boxes(d)
                 if prompts := sign_up_prompts(d.stripped, d.keep.tolist()):
                     # (before the paywall's prompt is looked for under the text: s44 G10)
                     _mark(d, dict.fromkeys(prompts, SIGN_UP_REASON), False)
@@ -673,6 +674,7 @@ class BoilerplateStage(Stage):
                 if "-\n" in doc.text:  # (a line that ends with a hyphen: a PDF's page end)
                     _join_broken_words(d)
                 _keep_code_blocks(d, code, final=True)
+                _keep_sign_off(d)
                 text, ann = self._text(d)
                 # (the decisions, for the metadata stage: see .verdicts)
                 doc.work[VERDICTS_KEY] = _verdicts(joined.text if joined else doc.text, d, ann)
@@ -1509,10 +1511,15 @@ def _keep_code_blocks(d: Any, spans: list[tuple[int, int]], final: bool = False)
         while after < len(idx) and button[after]:
             after += 1
         lead = before if before >= 1 and stripped[before].endswith(":") else -1
+        # (a button the rendering set before the block's lead-in: "Kopieren" over "mypy
+        # prüft das statisch:" over the block)
+        above = lead - 1
+        while lead >= 0 and above >= 0 and button[above]:
+            above -= 1
         if final:
             inside = 2 * sum(keep[first:end]) > end - first
         else:
-            inside = any(keep[j] for j in (before, after, lead - 1) if 0 <= j < len(idx))
+            inside = any(keep[j] for j in (before, after, above) if 0 <= j < len(idx))
         if not inside:
             continue  # (the model's decisions stand: a block of a page's chrome)
         keep[first:end] = True
@@ -1522,7 +1529,10 @@ def _keep_code_blocks(d: Any, spans: list[tuple[int, int]], final: bool = False)
         if lead >= 0 and not keep[lead] and keep[lead - 1]:
             keep[lead] = True
             why.pop(lead, None)
-        for j in (*range(before + 1, first), *range(end, after)):
+        buttons = [*range(before + 1, first), *range(end, after)]
+        if lead >= 0:
+            buttons += range(above + 1, lead)
+        for j in buttons:
             if final and keep[j]:
                 keep[j] = False
                 why[j] = COPY_BUTTON_REASON
@@ -2975,6 +2985,32 @@ def _drop_software_chrome(d: Any) -> None:
     if bars := without_button_bars(d.stripped, d.keep.tolist()):
         # (a price before its cart button: the price alone)
         d.stripped = [bars.get(j, line) for j, line in enumerate(d.stripped)]
+
+
+def _keep_sign_off(d: Any) -> None:
+    """Keep the removed lines of a ``lines.Decisions`` that are a newsletter's sign-off
+    under a kept paragraph: valediction, name and role, P.S. (:func:`.signoff.sign_off_rows`;
+    the model read them as the page's trailer, s51 acc-blogs B5)."""
+    import numpy as np
+
+    from .signoff import sign_off_rows
+
+    if not (rows := sign_off_rows(d.stripped, d.keep.tolist())):
+        return
+    keep = d.keep.copy()
+    keep[rows] = True
+    why = {j: w for j, w in d.why.items() if j not in set(rows)}
+    if not np.array_equal(keep, d.keep):
+        d.keep, d.why = keep, why
+        d.cols = None  # (computed from the arrays again)
+
+
+def _drop_cite_boxes(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a post's citation box, its
+    label and reference (:func:`.citations.cite_boxes`), with a reason."""
+    from .citations import cite_boxes
+
+    _drop_by(d, cite_boxes)
 
 
 def _drop_shop_lines(d: Any) -> None:

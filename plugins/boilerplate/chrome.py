@@ -591,7 +591,7 @@ _WIDGET_LEAD = "-–—·|• \t"
 _POSTED_AT = re.compile(
     r"(?i)(?:posted|publicado|postado|publicada|veröffentlicht|gepostet|eingestellt|publié"
     r"|pubblicato|geplaatst|opublikowany|opublikowano)\s+(?:by|por|von|par|da|door|przez)\s+"
-    r"[^\n]{1,50}?\s+(?:at|às|a\s+las?|um|à|alle|om|o)\s+\d{1,2}[:.h]\d{2}"
+    r"[^\n]{1,50}?\s+(?:at|às|a\s+las?|en|um|à|alle|om|o)\s+\d{1,2}[:.h]\d{2}"
     r"(?:\s?(?:[ap]\.?\s?m\.?|uhr))?"
 )
 #: the most characters of a post footer's line

@@ -253,3 +253,87 @@ def test_post_footer_bylines_and_dashed_read_times_are_widgets() -> None:
         "The notice was posted by the clerk at 9:30 on Monday, a day before the vote.",
     ]
     assert sorted(reading_widgets(lines, [True] * len(lines))) == [0, 1, 2, 3]
+
+
+# a newsletter issue as a browser copies it from the platform's web page
+LETTER = [
+    ["The Allotment Letter", "Home", "Archive", "About"],
+    ["Issue 41: the first frost"],
+    ["Maren Holt"],
+    ["November 20, 2026"],
+    [
+        "The first frost came on Tuesday night, two weeks earlier than last year, and took"
+        " the last of the beans with it. The leeks and the kale did not mind at all."
+    ],
+    [
+        "This week I moved the seed potatoes into the shed and covered the rhubarb crowns"
+        " with straw. If you have not done so yet, there is still time before the cold sets"
+        " in properly."
+    ],
+    ["Until next week,"],
+    ["Maren"],
+    ["P.S. The seed swap moved to the church hall on Saturday at ten; bring labelled envelopes."],
+    ["Share", "Like", "Comment"],
+    ["© 2026 Maren Holt · Privacy · Terms"],
+    ["Start writing", "Get the app"],
+]
+
+
+def test_a_newsletters_sign_off_and_ps_are_kept(run_stage: Any) -> None:
+    """B5: the valediction, the writer's name and the P.S. under the letter's last
+    paragraph were read as the page's trailer; they are the letter's."""
+    kept = _kept(run_stage, _page(LETTER))
+    for line in ("Until next week,", "Maren", LETTER[8][0]):
+        assert line in kept, kept
+    assert "© 2026 Maren Holt · Privacy · Terms" not in kept
+    assert "Get the app" not in kept
+
+
+def test_a_cite_this_post_box_is_removed(run_stage: Any) -> None:
+    """B16: a research blog's citation box (its label, the post's reference, its copy
+    button) under the post is the page's apparatus; the post's own references stay."""
+    post = [
+        ["Field Notes in Hydrology", "Blog", "Team", "Contact"],
+        ["What the clerks saw: flood marks on the old bridge"],
+        ["Jonas Weller, November 4, 2026"],
+        [
+            "The bridge's piers carry flood marks from six centuries. We read them against"
+            " the town's accounts and the tree-ring series of the valley and found the same"
+            " clusters of great floods in all three."
+        ],
+        [
+            "[1] Brandt, H. (2019). Floods of the lower river. Hydrology Letters, 12, 33-58."
+            " https://doi.org/10.1000/hl.2019.12"
+        ],
+        ["Cite this post"],
+        [
+            "Weller, J. (2026, November 4). What the clerks saw: flood marks on the old bridge."
+            " Field Notes in Hydrology. https://doi.org/10.1000/fnh.2026.41"
+        ],
+        ["Copy citation"],
+        ["Leave a comment"],
+    ]
+    kept = _kept(run_stage, _page(post))
+    assert post[4][0] in kept
+    assert "Cite this post" not in kept
+    assert post[6][0] not in kept
+    assert "Copy citation" not in kept
+
+
+def test_a_copy_button_over_a_code_blocks_lead_in_is_removed(run_stage: Any) -> None:
+    """B19: the rendering set the block's button ("Kopieren") over the lead-in line of the
+    block; it is the block's, not the text's."""
+    blocks = [
+        *DEV_POST[:6],
+        [
+            "Vorher prüfen wir, was der Abgleich kopieren würde, und lassen den Lauf erst dann"
+            " richtig los, wenn die Liste stimmt."
+        ],
+        ["Kopieren"],
+        ["Der Probelauf zeigt das:"],
+        DEV_POST[8],
+        *DEV_POST[9:],
+    ]
+    kept = _kept(run_stage, _page(blocks))
+    assert "Kopieren" not in kept
+    assert DEV_POST[8][0] in kept
