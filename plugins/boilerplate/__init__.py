@@ -77,7 +77,13 @@ from .footnotes import drop_footnote_backlinks, may_have_backlinks
 from .lines import CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
-from .mailing import ABOUT_REASON, about_paragraph, release_furniture
+from .mailing import (
+    ABOUT_REASON,
+    about_paragraph,
+    mailchimp_lists,
+    may_be_mailchimp,
+    release_furniture,
+)
 from .notes import PAYWALL_LINES, SIGN_UP_REASON, is_paywall, paywall_cut, sign_up_prompts
 from .reflow import (
     _MAX_WIDTH,
@@ -942,6 +948,9 @@ class BoilerplateStage(Stage):
                             from .records import record_times
 
                             retagged += record_times(tree)
+                        if may_be_mailchimp(html):
+                            # (an archived Mailchimp issue's lists: s51 acc-blogs B3)
+                            retagged += mailchimp_lists(tree)
                         if may_have_backlinks(html):
                             # (a footnote's back link "↩": trafilatura dropped the notes
                             # that end in one; s51 acc-blogs B2)

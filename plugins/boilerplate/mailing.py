@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
+from typing import Any
 
 from corearchive import lazyre as re
 
@@ -517,4 +518,30 @@ def _mail_footer(
             out[j] = MAIL_REASON
         elif short and j - 1 in taken and lines[j - 1].rstrip().endswith(":"):
             out[j] = MAIL_REASON  # (the address under its label)
+    return out
+
+
+#: the class of a Mailchimp template's text cell (its campaign archives keep the e-mail's
+#: layout tables)
+_MAILCHIMP_CELL = "mcnTextContent"
+
+
+def may_be_mailchimp(html: str) -> bool:
+    """Whether the page's markup may be a Mailchimp campaign (no walk without its cells)."""
+    return _MAILCHIMP_CELL in html
+
+
+def mailchimp_lists(tree: Any) -> list[tuple[Any, str]]:
+    """Make the lists inside a Mailchimp template's text cells (``td.mcnTextContent``)
+    paragraphs (``<ul>``/``<ol>`` a ``<div>``, each ``<li>`` a ``<p>``), and return the
+    elements with their tags, for :func:`.figures.restore`. trafilatura drops a list in a
+    layout table's cell: an archived issue lost its bullets ("Cost: £84,000", a reading's
+    date and title; s51 acc-blogs B3)."""
+    out: list[tuple[Any, str]] = []
+    for td in tree.iter("td"):
+        if _MAILCHIMP_CELL not in (td.get("class") or ""):
+            continue
+        for e in td.iter("ul", "ol", "li"):
+            out.append((e, e.tag))
+            e.tag = "p" if e.tag == "li" else "div"
     return out

@@ -337,3 +337,36 @@ def test_a_copy_button_over_a_code_blocks_lead_in_is_removed(run_stage: Any) -> 
     kept = _kept(run_stage, _page(blocks))
     assert "Kopieren" not in kept
     assert DEV_POST[8][0] in kept
+
+
+def test_lists_of_an_archived_mailchimp_issue_are_kept(run_stage: Any) -> None:
+    """B3: trafilatura dropped the lists in a Mailchimp template's text cells (a layout
+    table's); they are the issue's."""
+    items = ("Plot fee: £35 a year", "Water from April to October", "Tools in the shed")
+
+    def cell(inner: str) -> str:
+        return f"<tr><td class='mcnTextContent'>{inner}</td></tr>"
+
+    rows = [
+        cell("<h1>Allotments: the new season</h1>"),
+        cell(
+            "<p>Dear members, the new season starts on the first of March, and this year"
+            " we have eight new plots on the east side of the site for those on the list.</p>"
+        ),
+        cell("<p>What the plot comes with:</p>"),
+        *(cell(f"<ul><li>{i}</li></ul>") for i in items),
+        cell(
+            "<p>Please tell us by the end of February whether you keep your plot, so that"
+            " we can offer the free ones to the people waiting for one.</p>"
+        ),
+        cell("<p>Unsubscribe from this list | Update your preferences</p>"),
+    ]
+    html = (
+        "<!doctype html><html><head><title>Allotments: the new season</title></head><body>"
+        "<center><table class='templateContainer'>" + "".join(rows) + "</table></center>"
+        "</body></html>"
+    )
+    doc = make_document(html, html=True, path="issue.html")
+    lines = run_stage(BoilerplateStage, doc).kept[0].text.split("\n")
+    for i in items:
+        assert any(ln.endswith(i) for ln in lines), lines
