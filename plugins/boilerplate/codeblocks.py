@@ -18,6 +18,9 @@ from typing import Any
 #: a shell or REPL prompt opening a line ("$ make help", ">>> import re", "PS> dir")
 _PROMPT = re.compile(r"^(?:\$|>>>|PS(?: [A-Z]:\\[^>]*)?>|[A-Z]:\\[^>\s]*>)\s+\S")
 
+#: the first character of a command after a prompt ("make", "./run", "~/bin/x", "_")
+_COMMAND_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz./~_")
+
 #: marks of code with their weights, each counted once per line (indentation is none: a
 #: dump indents its lists and lynx all its prose)
 _MARKS = tuple(
@@ -81,8 +84,15 @@ def _sentence(line: str) -> bool:
 
 
 def prompt_line(line: str) -> bool:
-    """Whether ``line`` opens with a shell or REPL prompt."""
-    return _PROMPT.match(line.strip()) is not None
+    """Whether ``line`` opens with a shell or REPL prompt, a command after it (a name in
+    lower case, a path, or a mark of code): a teaser's ">>> Neue Rot-Weiß Karte …" is a
+    link's arrows, "$ 5 million" a sum."""
+    s = line.strip()
+    m = _PROMPT.match(s)
+    if m is None:
+        return False
+    rest = s[m.end() - 1 :]
+    return rest[:1] in _COMMAND_FIRST or code_marks(rest) >= 1
 
 
 #: six plain words in a row: a sentence's run (a page's PHP warning "should not be called

@@ -72,6 +72,7 @@ def _name(line: str) -> bool:
     return (
         0 < len(words) <= _NAME_WORDS
         and line[:1].isupper()
+        and len(words[0]) >= 2  # (a letter alone is a next comment's initial: "D")
         and not line.endswith((".", "!", "?", ":", ";"))
         and not any(ch.isdigit() for ch in line)
         and "@" not in line
