@@ -73,10 +73,17 @@ from corearchive.limits import held, time_limit
 from .. import is_post
 from .chrome import disclosure, software_chrome, without_button_bars, without_edit_links
 from .figures import article_boxes, ascii_lower, hidden_text, may_box, may_hide, restore
+from .footnotes import drop_footnote_backlinks, may_have_backlinks
 from .lines import CLOSING_MARKS, LINE_ENDS, SENTENCE_MARKS
 from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
-from .mailing import ABOUT_REASON, about_paragraph, release_furniture
+from .mailing import (
+    ABOUT_REASON,
+    about_paragraph,
+    mailchimp_lists,
+    may_be_mailchimp,
+    release_furniture,
+)
 from .notes import PAYWALL_LINES, SIGN_UP_REASON, is_paywall, paywall_cut, sign_up_prompts
 from .reflow import (
     _MAX_WIDTH,
@@ -614,6 +621,8 @@ class BoilerplateStage(Stage):
                     _decide_units(d, joined.units)
                 elif not (joined and joined.width):
                     _decide_wrapped(d)
+                code = [] if joined and joined.units else _code_blocks(d)
+                _keep_code_blocks(d, code)
                 _keep_structures(d)
                 _keep_service_lines(d)
                 _keep_short_runs(d)
@@ -661,6 +670,7 @@ class BoilerplateStage(Stage):
                 _drop_reading_widgets(d)
                 _drop_service_chrome(d)
                 _drop_page_tools(d)
+                _drop_cite_boxes(d)
                 if prompts := sign_up_prompts(d.stripped, d.keep.tolist()):
                     # (before the paywall's prompt is looked for under the text: s44 G10)
                     _mark(d, dict.fromkeys(prompts, SIGN_UP_REASON), False)
@@ -676,6 +686,8 @@ class BoilerplateStage(Stage):
                     _keep_line_breaks(d, joined.breaks)
                 if "-\n" in doc.text:  # (a line that ends with a hyphen: a PDF's page end)
                     _join_broken_words(d)
+                _keep_code_blocks(d, code, final=True)
+                _keep_sign_off(d)
                 text, ann = self._text(d)
                 # (the decisions, for the metadata stage: see .verdicts)
                 doc.work[VERDICTS_KEY] = _verdicts(joined.text if joined else doc.text, d, ann)
@@ -956,6 +968,13 @@ class BoilerplateStage(Stage):
                             from .records import record_times
 
                             retagged += record_times(tree)
+                        if may_be_mailchimp(html):
+                            # (an archived Mailchimp issue's lists: s51 acc-blogs B3)
+                            retagged += mailchimp_lists(tree)
+                        if may_have_backlinks(html):
+                            # (a footnote's back link "↩": trafilatura dropped the notes
+                            # that end in one; s51 acc-blogs B2)
+                            drop_footnote_backlinks(tree)
                         if changed:
                             # (the tree changed, so does its index: built once for both)
                             index = AttrIndex(tree)
@@ -1474,6 +1493,80 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
                 stripped[j] = d.lines[idx[j]].rstrip()
             else:
                 why[j] = "code block or table outside the article"
+    if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
+        d.keep, d.why, d.stripped = keep, why, stripped
+        d.cols = None  # (computed from the arrays again)
+
+
+#: the reason of a code block's copy button ("Copy", "Kopieren") removed next to its block
+COPY_BUTTON_REASON = "code block's copy button"
+
+
+def _code_blocks(d: Any) -> list[tuple[int, int]]:
+    """The code blocks and shell sessions of a plain text's lines (``d.lines``; found by
+    their shape: :func:`.codeblocks.code_spans`), as spans of rows of ``d``."""
+    if not any("$ " in s or "(" in s or "=" in s or ";" in s or "{" in s for s in d.stripped):
+        return []  # (a page without a mark of code: most pages, no block looked at)
+    from .codeblocks import code_spans
+
+    idx = list(d.idx)
+    spans = [(bisect_left(idx, a), bisect_left(idx, b)) for a, b in code_spans(d.lines)]
+    return [(a, b) for a, b in spans if a < b]
+
+
+def _keep_code_blocks(d: Any, spans: list[tuple[int, int]], final: bool = False) -> None:
+    """Keep each code block or shell session of a plain text (``spans`` of rows, see
+    :func:`_code_blocks`) whole when the article goes on around it: when the nearest line
+    before or after it that is no copy button is kept (or the line before its lead-in, a
+    line ending in ":" that the block's words made read as chrome: "Output of make help:").
+    Its lines keep their indentation. A browser copy or a w3m/lynx dump has no fences that
+    made markdown's code units, and the line model read a session's lines as chrome ("app"
+    in ``pg_dump app``; s51 acc-blogs B1). ``final``: after the other rules, the block's
+    copy button ("Copy", lynx's "(BUTTON) Copy") next to it is removed, and a line of a kept
+    block another rule removed ("[Journal]" read as a text browser's tag) is put back."""
+    import numpy as np
+
+    from .codeblocks import copy_button
+
+    if not spans:
+        return
+    idx = list(d.idx)
+    keep = d.keep.copy()
+    why = dict(d.why)
+    stripped = list(d.stripped)
+    button = [copy_button(s) for s in stripped]
+    for first, end in spans:
+        before, after = first - 1, end
+        while before >= 0 and button[before]:
+            before -= 1
+        while after < len(idx) and button[after]:
+            after += 1
+        lead = before if before >= 1 and stripped[before].endswith(":") else -1
+        # (a button the rendering set before the block's lead-in: "Kopieren" over "mypy
+        # prüft das statisch:" over the block)
+        above = lead - 1
+        while lead >= 0 and above >= 0 and button[above]:
+            above -= 1
+        if final:
+            inside = 2 * sum(keep[first:end]) > end - first
+        else:
+            inside = any(keep[j] for j in (before, after, above) if 0 <= j < len(idx))
+        if not inside:
+            continue  # (the model's decisions stand: a block of a page's chrome)
+        keep[first:end] = True
+        for j in range(first, end):
+            why.pop(j, None)
+            stripped[j] = d.lines[idx[j]].rstrip()
+        if lead >= 0 and not keep[lead] and keep[lead - 1]:
+            keep[lead] = True
+            why.pop(lead, None)
+        buttons = [*range(before + 1, first), *range(end, after)]
+        if lead >= 0:
+            buttons += range(above + 1, lead)
+        for j in buttons:
+            if final and keep[j]:
+                keep[j] = False
+                why[j] = COPY_BUTTON_REASON
     if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
         d.keep, d.why, d.stripped = keep, why, stripped
         d.cols = None  # (computed from the arrays again)
@@ -2953,6 +3046,32 @@ def _drop_software_chrome(d: Any) -> None:
     if bars := without_button_bars(d.stripped, d.keep.tolist()):
         # (a price before its cart button: the price alone)
         d.stripped = [bars.get(j, line) for j, line in enumerate(d.stripped)]
+
+
+def _keep_sign_off(d: Any) -> None:
+    """Keep the removed lines of a ``lines.Decisions`` that are a newsletter's sign-off
+    under a kept paragraph: valediction, name and role, P.S. (:func:`.signoff.sign_off_rows`;
+    the model read them as the page's trailer, s51 acc-blogs B5)."""
+    import numpy as np
+
+    from .signoff import sign_off_rows
+
+    if not (rows := sign_off_rows(d.stripped, d.keep.tolist())):
+        return
+    keep = d.keep.copy()
+    keep[rows] = True
+    why = {j: w for j, w in d.why.items() if j not in set(rows)}
+    if not np.array_equal(keep, d.keep):
+        d.keep, d.why = keep, why
+        d.cols = None  # (computed from the arrays again)
+
+
+def _drop_cite_boxes(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a post's citation box, its
+    label and reference (:func:`.citations.cite_boxes`), with a reason."""
+    from .citations import cite_boxes
+
+    _drop_by(d, cite_boxes)
 
 
 def _drop_shop_lines(d: Any) -> None:

@@ -611,6 +611,20 @@ _SUBSCRIBERS = re.compile(
 )
 #: the most characters of such a widget's line
 _WIDGET_CHARS = 40
+#: the marks a theme sets before a read time ("— 6 min de lecture", "· 4 min read")
+_WIDGET_LEAD = "-–—·|• \t"
+#: a blog's post footer: its author and the time of day it was posted ("Posted by Ray
+#: Whitford at 10:14 AM", Blogger's template in its languages): no sentence of the post
+#: (s51 acc-blogs B11)
+_POSTED_AT = re.compile(
+    r"(?i)(?:posted|publicado|postado|publicada|veröffentlicht|gepostet|eingestellt|publié"
+    r"|pubblicato|geplaatst|opublikowany|opublikowano)\s+(?:by|por|von|par|da|door|przez)\s+"
+    r"[^\n]{1,50}?\s+(?:at|às|a\s+las?|en|um|à|alle|om|o)\s+\d{1,2}[:.h]\d{2}"
+    r"(?:\s?(?:[ap]\.?\s?m\.?|uhr))?"
+)
+#: the most characters of a post footer's line
+_POSTED_CHARS = 90
+POSTED_AT_REASON = 'blog post\'s footer byline with its time ("Posted by X at 10:14 AM")'
 
 
 def reading_widgets(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
@@ -623,6 +637,10 @@ def reading_widgets(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str
     listen = False
     for j, (s, k) in enumerate(zip(lines, keep, strict=True)):
         was, listen = listen, False
+        if k and len(s) <= _POSTED_CHARS and _POSTED_AT.fullmatch(s):
+            out[j] = POSTED_AT_REASON
+            continue
+        s = s.lstrip(_WIDGET_LEAD) if s[:1] in _WIDGET_LEAD else s
         if len(s) > _WIDGET_CHARS:
             continue
         if not k:  # (a removed listen button still has its duration under it)

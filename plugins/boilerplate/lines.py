@@ -32,6 +32,8 @@ from corearchive.characters import CJK_RANGES
 from corearchive.errors import ModelFileError
 from corearchive.modelfile import read_model
 
+from .codeblocks import uncue_code
+
 __all__ = [
     "FEATURE_NAMES",
     "Decisions",
@@ -1796,6 +1798,8 @@ def _raw_features_many(docs, lex):
     if len(rare):
         _glued_cues(F, T, rare, Tr, line_id, small, lex, cue, ntok)
     cue *= small
+    if cue.any():  # (no cue inside a code block: see codeblocks.uncue_code)
+        uncue_code(cue, docs, idxs, rb)
     com = (com > 0) * small
     has = ntok > 0
     # token-less lines look at a neighbour's token, clipped to their own document as when

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
+from typing import Any
 
 from corearchive import lazyre as re
 
@@ -108,6 +109,41 @@ _MAIL = re.compile(
     r"|ver\s+no\s+navegador|cancelar\s+(?:a\s+)?inscrição|descadastr"
     r"|você\s+(?:está\s+)?receb(?:e|endo)\s+(?:este\s+(?:e-?mail|boletim|informativo|newsletter)"
     r"|esta\s+(?:mensagem|newsletter))"
+    # Mailchimp's footer as its templates write it in each language (view in browser, the
+    # mailing address's label, "Want to change how you receive these emails?", "You can
+    # update your preferences or unsubscribe from this list."; s51 acc-blogs B3)
+    r"|voir\s+ce\s+courriel\s+dans\s+(?:votre|le)\s+navigateur|notre\s+adresse\s+postale\s+est"
+    r"|vous\s+souhaitez\s+modifier\s+la\s+façon\s+dont\s+vous\s+recevez"
+    r"|vous\s+pouvez\s+mettre\s+à\s+jour\s+vos\s+préférences"
+    r"|diese\s+e-?mail\s+im\s+browser\s+(?:ansehen|anzeigen|öffnen)"
+    r"|unsere\s+(?:post|mail)(?:anschrift|adresse)\s+(?:lautet|ist)"
+    r"|möchten\s+sie\s+ändern,?\s+wie\s+sie\s+diese\s+e-?mails\s+erhalten"
+    r"|sie\s+können\s+ihre\s+einstellungen\s+aktualisieren"
+    r"|ver\s+este\s+correo\s+electrónico\s+en\s+(?:el|tu|su)\s+navegador"
+    r"|nuestra\s+dirección\s+(?:postal|de\s+correo(?:\s+postal)?)\s+es"
+    r"|(?:¿\s*)?quieres\s+cambiar\s+cómo\s+recibes\s+estos\s+correos"
+    r"|puedes\s+actualizar\s+tus\s+preferencias"
+    r"|visualizza\s+questa\s+e-?mail\s+nel\s+(?:tuo\s+)?browser"
+    r"|il\s+nostro\s+indirizzo(?:\s+postale)?\s+è"
+    r"|vuoi\s+cambiare\s+il\s+modo\s+in\s+cui\s+ricevi|puoi\s+aggiornare\s+le\s+tue\s+preferenze"
+    r"|ons\s+(?:post|mail)adres\s+is|wil\s+je\s+wijzigen\s+hoe\s+je\s+deze\s+e-?mails"
+    r"|je\s+kunt\s+je\s+voorkeuren\s+bijwerken"
+    r"|ver\s+este\s+e-?mail\s+no\s+(?:seu\s+)?navegador"
+    r"|nosso\s+endereço\s+(?:postal|de\s+correspondência|de\s+e-?mail)\s+é"
+    r"|deseja\s+alterar\s+(?:como|a\s+forma\s+como)\s+(?:você\s+)?recebe"
+    r"|você\s+pode\s+atualizar\s+suas\s+preferências"
+    # the newsletter platforms' own boxes inside a post (Substack's "Thanks for reading NAME!
+    # Subscribe for free to receive new posts and support my work." in its languages, "NAME
+    # is a reader-supported publication", Ghost's "Sign up for NAME"; s51 acc-blogs B6)
+    r"|thanks\s+for\s+reading\s+[^\n]{1,80}?[.!]\s+subscribe\s+for\s+free"
+    r"|gracias\s+por\s+leer\s+[^\n]{1,80}?[.!]\s+suscr[ií]bete\s+gratis"
+    r"|danke\s+(?:fürs|für\s+das)\s+lesen\s+[^\n]{1,80}?[.!]\s+(?:jetzt\s+)?(?:kostenlos\s+)?abonnieren"
+    r"|merci\s+d['’]avoir\s+lu\s+[^\n]{1,80}?\s?[.!]\s+abonnez-vous\s+gratuitement"
+    r"|grazie\s+per\s+aver\s+letto\s+[^\n]{1,80}?[.!]\s+iscriviti\s+gratuitamente"
+    r"|obrigad[oa]\s+por\s+ler\s+[^\n]{1,80}?[.!]\s+(?:assine|inscreva-se)\s+gratuitamente"
+    r"|bedankt\s+voor\s+het\s+lezen\s+[^\n]{1,80}?[.!]\s+abonneer\s+gratis"
+    r"|[^\n]{1,80}?\s+is\s+a\s+reader-supported\s+publication\b"
+    r"|sign\s+up\s+for\s+(?:[^\s.!?]+\s+){0,3}[^\s.!?]+\s*$"
     r")",
     re.IGNORECASE,
 )
@@ -118,7 +154,14 @@ _MAIL_NOTICE = re.compile(
     r"receiving|you\s+(?:received|got|can)|this\s+(?:e-?mail|message|newsletter)\s+was"
     r"|was\s+this|want\s+to\s+change|our\s+mailing|(?:this|today(?:'|’)s)\s+\w+\s"
     r"|powered\s+by|having\s+trouble|(?:wird\s+)?diese\s|sie\s+erhalten|vous\s+recevez"
-    r"|(?:has\s+)?recib|(?:ricevi|hai\s+ricevuto)|(?:je|u)\s+ontvangt|você)",
+    r"|(?:has\s+)?recib|(?:ricevi|hai\s+ricevuto)|(?:je|u)\s+ontvangt|você"
+    # (Mailchimp's footer sentences in its languages: s51 acc-blogs B3)
+    r"|notre\s|vous\s+(?:souhaitez|pouvez)|unsere\s|möchten\s|sie\s+können|nuestra\s"
+    r"|(?:¿\s*)?quieres\s|puedes\s|il\s+nostro|vuoi\s|puoi\s|ons\s|wil\s+je|je\s+kunt"
+    r"|nosso\s|deseja\s"
+    # (the platforms' boxes: s51 acc-blogs B6)
+    r"|thanks\s+for|gracias\s+por|danke\s|merci\s|grazie\s|obrigad|bedankt\s|sign\s+up\s+for"
+    r"|[^\n]{1,80}?\s+is\s+a\s+reader-supported)",
     re.IGNORECASE,
 )
 #: The separators of a run of links on one line ("Unsubscribe | Update preferences"; a
@@ -444,4 +487,61 @@ def release_furniture(lines: Sequence[str], keep: Sequence[bool] | None = None) 
         elif is_mail_furniture(line):
             found[j] = MAIL_REASON
         j += 1
+    mail = [j for j, why in found.items() if why == MAIL_REASON]
+    if len(mail) >= 2:
+        found.update(_mail_footer(lines, mail, keep))
     return found
+
+
+#: A footer's copyright line ("Copyright © 2026 Name, All rights reserved.", "© 2026 Name")
+_COPYRIGHT = re.compile(r"(?:copyright\s*)?(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+#: The most words of a footer's copyright or address line
+_FOOTER_WORDS = 16
+
+
+def _mail_footer(
+    lines: Sequence[str], mail: list[int], keep: Sequence[bool] | None
+) -> dict[int, str]:
+    """The lines of a newsletter e-mail's footer around its furniture lines (``mail``, two
+    or more): the copyright line among them or just before them, and the address under the
+    mailing address's label ("Notre adresse postale est :"). Mailchimp writes them between
+    its own lines, in the list's language (s51 acc-blogs B3); alone they are a site's
+    notice, which a text may keep."""
+    out: dict[int, str] = {}
+    taken = set(mail)
+    for j in range(max(0, mail[0] - 2), mail[-1]):
+        line = lines[j]
+        if j in taken or (keep is not None and not keep[j]):
+            continue
+        short = len(_WORD.findall(line)) <= _FOOTER_WORDS
+        if short and _COPYRIGHT.match(line.lstrip(_LEAD_CHARS)):
+            out[j] = MAIL_REASON
+        elif short and j - 1 in taken and lines[j - 1].rstrip().endswith(":"):
+            out[j] = MAIL_REASON  # (the address under its label)
+    return out
+
+
+#: the class of a Mailchimp template's text cell (its campaign archives keep the e-mail's
+#: layout tables)
+_MAILCHIMP_CELL = "mcnTextContent"
+
+
+def may_be_mailchimp(html: str) -> bool:
+    """Whether the page's markup may be a Mailchimp campaign (no walk without its cells)."""
+    return _MAILCHIMP_CELL in html
+
+
+def mailchimp_lists(tree: Any) -> list[tuple[Any, str]]:
+    """Make the lists inside a Mailchimp template's text cells (``td.mcnTextContent``)
+    paragraphs (``<ul>``/``<ol>`` a ``<div>``, each ``<li>`` a ``<p>``), and return the
+    elements with their tags, for :func:`.figures.restore`. trafilatura drops a list in a
+    layout table's cell: an archived issue lost its bullets ("Cost: £84,000", a reading's
+    date and title; s51 acc-blogs B3)."""
+    out: list[tuple[Any, str]] = []
+    for td in tree.iter("td"):
+        if _MAILCHIMP_CELL not in (td.get("class") or ""):
+            continue
+        for e in td.iter("ul", "ol", "li"):
+            out.append((e, e.tag))
+            e.tag = "p" if e.tag == "li" else "div"
+    return out

@@ -317,7 +317,7 @@ def refine(
             anchor = line
         elif line in bare:
             anchor = bare[line]
-        elif sure_at(i) and line not in joined:
+        elif sure_at(i) and line not in joined and not _glued_copy(line, kept_norms):
             after.setdefault(anchor, []).append(shown[i])
     if not after:
         return "\n".join(kept), removed, 0
@@ -329,6 +329,21 @@ def refine(
         if more:
             out += more
     return "\n".join(out), removed, added
+
+
+#: the most characters a button's label glued to a kept line may add to it ("Copy")
+_GLUED_CHARS = 12
+#: the shortest kept line looked for inside a rendered one (shorter ones are words)
+_GLUED_MIN = 12
+
+
+def _glued_copy(line: str, kept_norms: list[str]) -> bool:
+    """Whether the rendered ``line`` is a kept line with a short label glued to it: a code
+    block's "Copy" button before its first line ("Copysummarise_skew <- function(x) {"),
+    which the rendering writes inline with the block's first line. It matched no kept line
+    and was added next to the real one (s51 acc-blogs B4)."""
+    n = len(line)
+    return any(k in line for k in kept_norms if _GLUED_MIN <= len(k) < n <= len(k) + _GLUED_CHARS)
 
 
 #: a list item's or a numbered step's mark as trafilatura writes it

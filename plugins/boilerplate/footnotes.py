@@ -1,0 +1,47 @@
+"""Footnotes and references of an HTML article, made ready for trafilatura (s51 acc-blogs
+B2).
+
+trafilatura drops an article's footnote list whose notes end in a link back to their mark
+("↩", ``class="footnote-backref"``, ``href="#fnref1"``): a research blog lost its
+references, its plain text keeps them. The back link is navigation, no word of the note:
+:func:`drop_footnote_backlinks` removes it from the tree (its tail kept), for good: the
+page's rendering, which the refinement reads, must lack it too (a note with its arrow was
+added next to trafilatura's note without it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corearchive import lazyre as re
+
+#: the markup of a back link, for the test before the walk
+_MARKUP = re.compile(r"↩|backref|back-?link|fnref|reversefootnote|footnote-?return", re.I)
+#: a back link's class or target ("footnote-backref", "reversefootnote", "#fnref:1")
+_BACK = re.compile(r"backref|back-?link|fnref|reversefootnote|footnote-?return", re.I)
+#: a back link's label: an arrow or a caret, nothing else
+_ARROWS = frozenset("↩↑⤴⤶^↵\ufe0e\ufe0f ")
+
+
+def may_have_backlinks(html: str) -> bool:
+    """Whether the page's markup may hold a footnote's back link (no walk without one)."""
+    return _MARKUP.search(html) is not None
+
+
+def drop_footnote_backlinks(tree: Any) -> int:
+    """Remove the in-page links of ``tree`` that lead from a note back to its mark (an
+    arrow or a caret alone, or a back link's class or target), their tails kept; return
+    how many."""
+    found = []
+    for a in tree.iter("a"):
+        href = a.get("href") or ""
+        if not href.startswith("#"):
+            continue
+        label = a.text_content().strip()
+        if len(label) > 3:
+            continue
+        if (label and set(label) <= _ARROWS) or _BACK.search(f"{a.get('class', '')} {href}"):
+            found.append(a)
+    for a in found:
+        a.drop_tree()  # (lxml.html: the tail stays in place)
+    return len(found)
