@@ -1,0 +1,89 @@
+"""Session 50's regressions found by s51's tester (acc-regress R1-R6): the excerpts are of
+the testers' generated pages and of eval pages, cut to the lines that matter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+
+
+def _kept(run_stage: Any, text: str) -> list[str]:
+    """The stripped lines the boilerplate stage keeps of ``text``."""
+    out = run_stage(BoilerplateStage, make_document(text)).kept[0].text
+    return [s.strip() for s in out.split("\n")]
+
+
+# R1: a Russian FAQ page as lynx renders it (s46 acc-data ru-faq-nalog): "Теги" and the
+# other Russian chrome words, as cue phrases of the lexicon the model was not trained
+# with, moved its scores and its first question went
+RU_FAQ = """\
+    1. Главная
+    2. Данные
+
+Прогрессивная шкала НДФЛ: ответы на главные вопросы
+
+   С 1 января в России действует новая шкала подоходного налога.
+
+   Автор: Мария Ковалёва
+
+   Опубликовано 15 января 2025
+
+   ПоделитьсяВКонтактеTelegramОдноклассникиСкопировать ссылку
+
+Что изменилось?
+
+   Вместо двух ставок теперь пять: от 13% до 22% в зависимости от годового
+   дохода.
+
+Кого коснутся изменения?
+
+   Повышенные ставки применяются к доходам свыше 2,4 миллиона рублей в
+   год, то есть больше 200 тысяч рублей в месяц.
+
+Нужно ли что-то делать самому?
+
+   Нет, налог рассчитывает и удерживает работодатель.
+
+Как быть с северными надбавками?
+
+   Для районных коэффициентов и северных надбавок сохраняется ставка 13%
+   до 5 миллионов рублей.
+
+   Читайте также: Как получить налоговый вычет за лечение
+
+   Теги
+     * Налоги
+     * НДФЛ
+     * Объясняем
+
+   Поделиться
+
+Подпишитесь на рассылку отдела данных
+"""
+
+
+def test_a_russian_faqs_first_question_stays(run_stage: Any) -> None:
+    kept = _kept(run_stage, RU_FAQ)
+    assert "Что изменилось?" in kept
+    assert "Кого коснутся изменения?" in kept
+
+
+def test_other_scripts_notices_are_found_without_being_cue_phrases() -> None:
+    """The notices of other scripts are no cue phrases of the lexicon (they moved the
+    model's scores: a Korean column's closing lines went, aeb 0ec95c), and
+    ``_notice_rows`` still finds them, a line of none of their letters not searched."""
+    from corearchive_plugins.boilerplate import lines
+
+    rows = [
+        "무단전재 및 재배포 금지",
+        "版权所有 不得转载",
+        "Все права защищены",
+        "서울 시내 버스 요금이 다음 달부터 오른다고 시가 밝혔다 많은 시민이 걱정한다",
+        "Городской совет утвердил новый бюджет на следующий год",
+    ]
+    for p in lines._NOTICE_PHRASES:
+        assert p not in lines.CUE_PHRASES
+    _idx, X = lines.line_features(rows, lines.load_model()["lex"])
+    assert lines._notice_rows(rows, X).tolist() == [True, True, True, False, False]
