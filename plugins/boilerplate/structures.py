@@ -955,20 +955,34 @@ def _tail_list(
     run = [lines[j] for j in items]
     if _pros_and_cons(run):
         return _LIST_LINES <= len(run) <= _LIST_RUN
-    first = _ENUM.match(run[0])
-    if first is not None and items[0] - cut <= _TAIL_GAP and len(run) >= _LIST_LINES:
+    first = _HEADING_NUMBER.match(run[0])
+    if (
+        first is not None
+        and items[0] - cut <= _TAIL_GAP
+        and len(run) >= _LIST_LINES
+        and not any(_LINK_NUMBER.match(s) for s in run)
+    ):
         # (the article's next numbered heading: "N - 1. ..." is a kept line above)
         number = int(next(g for g in first.groups() if g))
         before = [
             int(next(g for g in m.groups() if g))
             for k in range(cut)
-            if keep[k] and (m := _ENUM.match(lines[k])) is not None
+            if keep[k] and (m := _HEADING_NUMBER.match(lines[k])) is not None
         ]
         if before and before[-1] == number - 1 and _list_line(run[1]):
             return True
     return False
 
 
+#: a numbered heading's number (:func:`_tail_list`): "4. ", "2) ", "(3) ", not a text
+#: browser's link number ("[27]Softball", "9. [162]Florian ...": lynx's numbered menu and
+#: its numbered list of links; a menu whose one item the model kept read as the article's
+#: next numbered section, s51 regress R4)
+_HEADING_NUMBER = re.compile(r"\s*(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+(?!\[\d)\S")
+#: a line that opens with a text browser's link number, after a list's mark or number
+#: ("* [27]  -   Softball", "[31]Rankings", "9. [162]Florian ..."): a run holding one is
+#: no article's numbered section
+_LINK_NUMBER = re.compile(r"\s*(?:[-*+•]\s*)?(?:\d{1,3}[.)]\s+)?\[\d+\]")
 #: a line's leading number ("4. ", "2) ")
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+(?=\S)")
 #: the labels of a review's pros and of its cons, in the languages of the dev and test

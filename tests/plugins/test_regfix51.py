@@ -87,3 +87,43 @@ def test_other_scripts_notices_are_found_without_being_cue_phrases() -> None:
         assert p not in lines.CUE_PHRASES
     _idx, X = lines.line_features(rows, lines.load_model()["lex"])
     assert lines._notice_rows(rows, X).tolist() == [True, True, True, False, False]
+
+
+# R4: lynx's numbered menu under an article's kept line ("[26]  -   Girls Tennis" kept by
+# the model, aeb 3ce1c8) and its numbered list of links ("8. [161]..." kept, bos-fahrzeuge)
+LYNX_MENU = [
+    "[26]  -   Girls Tennis",
+    "[27]  -   Softball",
+    "[28]  -   Track and Field",
+    "[29]  -   Volleyball",
+    "[31]Rankings",
+    "[32]Scores",
+]
+LYNX_LINKS = [
+    "8. [161]Florian Osterholz 13/45-01",
+    "9. [162]Florian Osterholz 13/45-02",
+    "10. [163]Florian Osterholz 13/45-03",
+    "Zufallsfoto",
+    "[165]Fahrzeuge",
+]
+# the article's next numbered heading after the model's cut (acc-service howto-fr-1)
+NEXT_HEADING = [
+    "3. Contrôlez l'index",
+    "4. Regardez les taxes",
+    "l'accise sur l'électricité",
+    "la TVA à 20 %",
+]
+
+
+def _tail(lines: list[str]) -> list[int]:
+    from corearchive_plugins.boilerplate.structures import tail_lists
+
+    n = len(lines)
+    keep = [True] + [False] * (n - 1)
+    return tail_lists(lines, keep, [False] * n, score=[0.9] + [0.2] * (n - 1))
+
+
+def test_a_text_browsers_link_numbers_are_no_numbered_headings() -> None:
+    assert _tail(LYNX_MENU) == []
+    assert _tail(LYNX_LINKS) == []
+    assert _tail(NEXT_HEADING) == [1, 2, 3]
