@@ -127,3 +127,50 @@ def test_a_text_browsers_link_numbers_are_no_numbered_headings() -> None:
     assert _tail(LYNX_MENU) == []
     assert _tail(LYNX_LINKS) == []
     assert _tail(NEXT_HEADING) == [1, 2, 3]
+
+
+# R5: HTML byline elements read block by block
+_OBIT_PROSE = (
+    "<p>The poet Margaret Ellison, who has died aged 88, wrote about the sea as if it were a"
+    " neighbour: familiar, occasionally rude and always worth listening to.</p>"
+    "<p>Born in Alnwick, the daughter of a fisherman and a schoolteacher, she left school at"
+    " 15 to work in a chemist's shop, and began writing poems in the evenings.</p>"
+)
+
+
+def _obit(byline: str, after: str = "") -> str:
+    return (
+        "<!doctype html><html lang='en'><head><title>Margaret Ellison obituary</title></head>"
+        "<body><article><h1>Margaret Ellison obituary</h1>"
+        f"{byline}{_OBIT_PROSE}</article>{after}</body></html>"
+    )
+
+
+def test_a_byline_elements_name_block_not_its_standfirst(run_stage: Any) -> None:
+    """The byline element's first block was a standfirst (acc-service obit-en-1)."""
+    from corearchive_plugins.metadata import MetadataStage
+
+    byline = (
+        "<div class='byline'><p class='meta'>Poet whose spare, luminous collections charted a"
+        " life on the Northumberland coast</p><p class='meta'>Richard Holloway</p>"
+        "<p class='meta'>Wed 18 Jun 2025 13.40 BST</p></div>"
+    )
+    doc = make_document(_obit(byline), html=True, uri="https://news.example/obit/1")
+    assert run_stage(MetadataStage, doc).kept[0].authors == ["Richard Holloway"]
+
+
+def test_a_readers_comment_is_no_byline(run_stage: Any) -> None:
+    """A comment's "comment-author vcard" block gave a comment's words as the post's
+    author (trafeval literaturgefluester)."""
+    from corearchive_plugins.metadata import MetadataStage
+
+    comments = (
+        "<ol id='commentlist'><li class='comment even depth-1' id='comment-49607'>"
+        "<div id='div-comment-49607'><div class='comment-author vcard'><img src='a.png'>"
+        "<p>Ebenfalls alles Gute, du bist meine erste Kommentiererin im neuen Jahr!</p>"
+        "<p><cite>Kommentar von <span class='fn'>jancak</span> — 2019-01-01 @ 00:45</cite></p>"
+        "</div></div></li></ol>"
+    )
+    doc = make_document(_obit("", comments), html=True, uri="https://news.example/obit/2")
+    authors = run_stage(MetadataStage, doc).kept[0].authors
+    assert not any("Gute" in a for a in authors)
