@@ -174,3 +174,76 @@ def test_a_readers_comment_is_no_byline(run_stage: Any) -> None:
     doc = make_document(_obit("", comments), html=True, uri="https://news.example/obit/2")
     authors = run_stage(MetadataStage, doc).kept[0].authors
     assert not any("Gute" in a for a in authors)
+
+
+# R3: a shop's category page as lynx renders it (kinds set4 k101_category_nl): a consent
+# notice, the site's menu, a grid of products with prices, no paragraph
+CATEGORY_NL = """\
+   We and our partners store and access information on your device to
+   measure audiences and improve our services. More information
+   (BUTTON) Accept all
+
+   De Tuinhoek
+     * Home
+     * Vacatures
+     * Pers
+     * Agenda
+     * Contact
+     * Klantenservice
+     * Leden
+     * Downloads
+     * Diensten
+     * Team
+     * Over ons
+     * Blog
+     * Webshop
+     * Veelgestelde vragen
+     * Partners
+
+Fietsverlichting
+
+   152 resultaten Sorteer op[Filteren]
+
+   Ontdek ons zorgvuldig geselecteerde assortiment, getest door ons team.
+   Gratis verzending vanaf € 80.
+     *
+
+Snoeischaar
+       € 66,50 (BUTTON) In winkelwagen
+     * -20%
+
+Leeslampje voor kinderen
+       € 45,00 (BUTTON) In winkelwagen
+     *
+
+Koplamp led 60 lux
+       € 19,95 (BUTTON) In winkelwagen
+     *
+
+Tuinhandschoenen maat M
+       € 73,95 (BUTTON) In winkelwagen
+
+   Vorige 1 2 3 Volgende
+
+"""
+
+
+def _title(run_stage: Any, text: str) -> str | None:
+    from corearchive_plugins.metadata import MetadataStage
+
+    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    return run_stage(MetadataStage, doc).kept[0].title
+
+
+def test_a_listing_page_takes_no_title_from_its_consent_notice_or_its_listing(
+    run_stage: Any,
+) -> None:
+    """The story of a page without paragraphs ended after the last line the boilerplate
+    stage kept: every line down to the listing's end was a candidate, and the consent
+    notice won (s51 regress R3)."""
+    assert _title(run_stage, CATEGORY_NL) in (None, "Fietsverlichting")
+    # and with a contact line kept over the listing's head
+    page = CATEGORY_NL.replace(
+        "   De Tuinhoek\n", "   Telefoon: +31 20 555 0101 Inloggen\n   De Tuinhoek\n"
+    )
+    assert _title(run_stage, page) in (None, "Fietsverlichting")
