@@ -46,7 +46,7 @@ from typing import Any
 from corearchive import lazyre as re
 from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
-from .chrome import READ_TIME
+from .chrome import READ_TIME, offer_line
 from .lines import (
     _BYWORDS,
     _COMMENT_WORDS,
@@ -882,7 +882,7 @@ def tail_lists(
             and keep[end]
             and _pros_and_cons([lines[j] for j in range(top, i)] + [lines[j] for j in items])
         ):
-            out += [j for j in items if not keep[j]]
+            out += [j for j in _before_offer(lines, items) if not keep[j]]
             continue
         items, end = _tail_run(lines, keep, words, i, score, kinds)
         if (
@@ -890,9 +890,20 @@ def tail_lists(
             and not any(keep[j] for j in items)
             and _tail_list(lines, keep, i, items, stop, score)
         ):
-            out += items
+            out += _before_offer(lines, items)
     # (a verdict with kept items in it is found from each cut in it)
     return sorted(set(out))
+
+
+def _before_offer(lines: Sequence[str], items: list[int]) -> list[int]:
+    """The lines ``items`` of a box :func:`tail_lists` found up to a price at a shop
+    (:func:`.chrome.offer_line`): a deal's line under a review's verdict ends it ("A favor"
+    / ... / "Teleobjetivo mejorable" / "Xiaomi 15 - 999 € en Amazon" / "Ver oferta"; the
+    deal line was kept as the box's last item, s51 regress R2)."""
+    for k, j in enumerate(items):
+        if offer_line(lines[j]):
+            return items[:k]
+    return items
 
 
 def _tail_run(

@@ -247,3 +247,84 @@ def test_a_listing_page_takes_no_title_from_its_consent_notice_or_its_listing(
         "   De Tuinhoek\n", "   Telefoon: +31 20 555 0101 Inloggen\n   De Tuinhoek\n"
     )
     assert _title(run_stage, page) in (None, "Fietsverlichting")
+
+
+# R2: a review's page (acc-service review-es-1): its verdict box, then a deal's line and
+# its button, which the page has no affiliate disclosure for
+REVIEW_ES = """\\
+Aceptar cookies
+
+Móviles
+Análisis
+Ciencia
+Ofertas
+Análisis
+
+Xiaomi 15, análisis: pequeño por fuera, ambicioso por dentro
+
+Ricardo Aguilar
+
+4 Marzo 2025
+
+45 comentarios
+
+Compartir
+
+El Xiaomi 15 mete un procesador de gama alta y una cámara Leica en un cuerpo de 6,36\
+ pulgadas. Tras dos semanas de uso, es uno de los compactos más completos del año.
+
+Ficha técnica
+
+Pantalla	6,36 pulgadas LTPO OLED, 120 Hz
+Procesador	Snapdragon 8 Elite
+Batería	5.240 mAh, carga 90 W
+Precio	999 euros
+
+Diseño
+
+El marco de aluminio y la espalda de cristal mate le dan un tacto premium. Pesa 191 gramos.
+
+Cámaras
+
+El sensor principal de 50 megapíxeles rinde muy bien de noche; el teleobjetivo de 3\
+ aumentos es el más flojo del trío.
+
+La nota de Xataka
+
+9,0
+
+A favor
+
+Autonomía sobresaliente
+Rendimiento de gama alta
+Tamaño contenido
+
+En contra
+
+Sin cargador en la caja
+Teleobjetivo mejorable
+
+Xiaomi 15 - 999 € en Amazon
+
+Ver oferta
+
+Temas
+
+Xiaomi
+Smartphones
+
+En Xataka
+
+Los mejores móviles de 2025
+Samsung Galaxy S25, análisis
+
+© 2025 Webedia
+"""
+
+
+def test_a_deal_line_under_a_verdict_box_ends_it(run_stage: Any) -> None:
+    kept = _kept(run_stage, REVIEW_ES)
+    assert "Teleobjetivo mejorable" in kept
+    assert "Autonomía sobresaliente" in kept
+    assert "Xiaomi 15 - 999 € en Amazon" not in kept
+    assert "Ver oferta" not in kept
