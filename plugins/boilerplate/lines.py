@@ -614,12 +614,12 @@ _CUE_PHRASES = [
     "ໂຄສະນາ",
     # The chrome of the scripts the lexicon had no word of (Georgian, Armenian, Tamil,
     # Urdu) or lacked a box's label in (Persian, Korean, Chinese, Russian): share, related,
-    # most read, read also, comments, tags, photo, minutes (a read time), and the related
-    # boxes' labels below (s50 acc-scripts N2, N3). As the sites' own chrome words; words
-    # with a zero-width non-joiner are written as its tokens, space-separated. (Not the
-    # notices, _NOTICE_PHRASES: as cue phrases they moved the model's scores around them,
-    # a Korean column's closing photo credit and notice went, aeb 0ec95c; notice_line
-    # finds them, s51 regress R1)
+    # most read, read also, comments, tags, photo, minutes (a read time), and the notices
+    # and related boxes' labels below (s50 acc-scripts N2, N3). As the sites' own chrome
+    # words; words with a zero-width non-joiner are written as its tokens, space-separated.
+    # (The notices taken out, the model kept a Persian page's end-of-story notice and tags,
+    # a Chinese tip line, a Thai section label again, s50 acc-scripts; s51 regress R1)
+    *_NOTICE_PHRASES,
     # (the labels in the other scripts, not listed again below: a new cue phrase in Latin,
     # Cyrillic or Greek moved the model's scores on pages of those scripts, "Lesen Sie auch"
     # an interview's answers)
@@ -680,9 +680,11 @@ _CUE_PHRASES = [
     "报料",
     "コメント",
     "タグ",
-    # (no Russian chrome words, "мин", "теги", ...: a new cue phrase in Cyrillic moved the
-    # model's scores on Russian pages, a FAQ's sub-heading and a chart's source went with
-    # "Теги" on the page, s51 regress R1; see RELATED_LABELS)
+    # (no Russian chrome words but "мин", a read time's: "теги", "самое читаемое", ...,
+    # new cue phrases in Cyrillic, moved the model's scores on Russian pages, a FAQ's
+    # sub-heading and a chart's source went with "Теги" on the page, s51 regress R1; see
+    # RELATED_LABELS)
+    "мин",
     *NETWORKS,
 ]
 _CUE_PHRASES = list(dict.fromkeys(_CUE_PHRASES))  # (a phrase listed twice counted twice)
@@ -3216,36 +3218,15 @@ def notice_line(line: str) -> bool:
 def _notice_rows(rows: list[str], X: np.ndarray) -> np.ndarray:
     """Which of the stripped lines ``rows`` (features ``X``) are a site's notice
     (:func:`notice_line`). Only the lines that may be one are searched (a search costs
-    ~4 µs a line): of :data:`_NOTICE_WORDS` tokens or fewer, with a cue word (the Latin
-    rights phrases and "copyright" are cue phrases; the cue count reads lines of 15 tokens
-    or fewer), a separator (the feature counts "©"), more than 15 tokens or a first letter
-    of another script's notice (:data:`_NOTICE_FIRST`)."""
+    ~4 µs a line): of :data:`_NOTICE_WORDS` tokens or fewer, with a cue word (every notice
+    phrase and "copyright" are cue phrases; the cue count reads lines of 15 tokens or
+    fewer), a separator (the feature counts "©") or more than 15 tokens."""
     out = np.zeros(len(rows), bool)
     ntok = X[:, 0]
     may = (X[:, _FI["cue"]] > 0) | (X[:, _FI["seps"]] > 0) | (ntok > 15)
-    for j in np.flatnonzero((ntok > 0) & (ntok <= _NOTICE_WORDS)).tolist():
-        if may[j] or _NOTICE_FIRST.search(rows[j]) is not None:
-            out[j] = notice_line(rows[j])
+    for j in np.flatnonzero((ntok > 0) & (ntok <= _NOTICE_WORDS) & may).tolist():
+        out[j] = notice_line(rows[j])
     return out
-
-
-#: The first two letters of the notices of other scripts than Latin (:data:`_NOTICE_PHRASES`;
-#: not cue phrases of the lexicon, so not told by the ``cue`` feature), in the cases a line
-#: writes them in: a line holding none of them holds none of those notices (one scan of the
-#: line, the engine skipping by the first letters, before the phrases' search; one letter,
-#: "в", would let every Russian line through)
-_NOTICE_FIRST = re.compile(
-    "|".join(
-        sorted(
-            {
-                re.escape(c)
-                for p in _NOTICE_PHRASES
-                for w in [p.split()[0][:2]]
-                for c in (w, w.upper(), w[:1].upper() + w[1:])
-            }
-        )
-    )
-)
 
 
 #: The cue phrases and related labels as their tokens joined by a space (a line's tokens
