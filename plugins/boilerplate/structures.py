@@ -896,14 +896,12 @@ def tail_lists(
 
 
 def _before_offer(lines: Sequence[str], items: list[int]) -> list[int]:
-    """The lines ``items`` of a box :func:`tail_lists` found up to a price at a shop
-    (:func:`.chrome.offer_line`): a deal's line under a review's verdict ends it ("A favor"
+    """The lines ``items`` of a box :func:`tail_lists` found but a price at a shop
+    (:func:`.chrome.offer_line`): a deal's line is no item of a review's verdict ("A favor"
     / ... / "Teleobjetivo mejorable" / "Xiaomi 15 - 999 € en Amazon" / "Ver oferta"; the
-    deal line was kept as the box's last item, s51 regress R2)."""
-    for k, j in enumerate(items):
-        if offer_line(lines[j]):
-            return items[:k]
-    return items
+    deal line was kept as the box's last item, s51 regress R2). (Not the end of the box:
+    a buying guide's next product and its verdict may follow it)"""
+    return [j for j in items if not offer_line(lines[j])]
 
 
 def _tail_run(
