@@ -1894,9 +1894,9 @@ def _name_block(parts: list[str]) -> str | None:
     """The first of a byline element's blocks (:func:`_byline_blocks`) that reads as a
     name: two or three words written as a name's (:func:`.text._person_like`), or a few
     words of a script without letter case ("أحمد سمير", "김민수 기자") with no sentence's
-    mark; None when none does (the element's whole reading then, as before blocks were
-    read). The first block may be a standfirst ("Poet whose spare, luminous collections
-    …" over "Richard Holloway"; s51 regress R5)."""
+    mark; None when none does (the first block then: "Earthliŋ" / "Earthliŋ" read whole
+    was the name twice). The first block may be a standfirst ("Poet whose spare, luminous
+    collections …" over "Richard Holloway"; s51 regress R5)."""
     for part in parts:
         words = part.split()
         if _person_like(part):
@@ -1954,7 +1954,7 @@ def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
             if len(content) < _BYLINE_BLOCKS_CHARS and (parts := _byline_blocks(elem)) is not None:
                 if not parts:
                     continue  # (dates and numbers only: "کد خبر: ۱۴۰۵…" / "۱ آذر ۱۴۰۵")
-                content = trim(_name_block(parts) or content)
+                content = trim(_name_block(parts) or parts[0])
             if content and 2 < len(content) < 120:
                 if (names := cjk_byline(content)) is not None:
                     # (as a plain text's byline is read: "김민수 기자", "记者 王小明 李华")
