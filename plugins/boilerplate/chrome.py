@@ -534,6 +534,18 @@ def disclosure(line: str) -> bool:
     )
 
 
+def offer_line(line: str) -> bool:
+    """Whether ``line`` reads as a price at a shop (:data:`_OFFER`: "$449 at Best Buy",
+    "Xiaomi 15 - 999 € en Amazon"), any word for "at" (one that is also a place's, "€1,450
+    in Munich", is a shop's where the line's place says so: under a review's verdict,
+    :func:`.structures.tail_lists`)."""
+    return (
+        _DIGIT.search(line) is not None
+        and len(line.split()) <= _OFFER_WORDS
+        and _OFFER.fullmatch(line.strip()) is not None
+    )
+
+
 def shop_lines(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
     """The kept lines (positions in ``lines``) that are a shop's button, a price at a shop
     (:data:`_OFFER`), or a site's affiliate disclosure (:func:`disclosure`), with their

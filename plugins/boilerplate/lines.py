@@ -630,6 +630,8 @@ _CUE_PHRASES = [
     # most read, read also, comments, tags, photo, minutes (a read time), and the notices
     # and related boxes' labels below (s50 acc-scripts N2, N3). As the sites' own chrome
     # words; words with a zero-width non-joiner are written as its tokens, space-separated.
+    # (The notices taken out, the model kept a Persian page's end-of-story notice and tags,
+    # a Chinese tip line, a Thai section label again, s50 acc-scripts; s51 regress R1)
     *_NOTICE_PHRASES,
     # (the labels in the other scripts, not listed again below: a new cue phrase in Latin,
     # Cyrillic or Greek moved the model's scores on pages of those scripts, "Lesen Sie auch"
@@ -691,10 +693,11 @@ _CUE_PHRASES = [
     "报料",
     "コメント",
     "タグ",
+    # (no Russian chrome words but "мин", a read time's: "теги", "самое читаемое", ...,
+    # new cue phrases in Cyrillic, moved the model's scores on Russian pages, a FAQ's
+    # sub-heading and a chart's source went with "Теги" on the page, s51 regress R1; see
+    # RELATED_LABELS)
     "мин",
-    "похожие новости",
-    "самое читаемое",
-    "теги",
     *NETWORKS,
 ]
 _CUE_PHRASES = list(dict.fromkeys(_CUE_PHRASES))  # (a phrase listed twice counted twice)

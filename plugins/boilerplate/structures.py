@@ -46,7 +46,7 @@ from typing import Any
 from corearchive import lazyre as re
 from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
-from .chrome import READ_TIME
+from .chrome import READ_TIME, offer_line
 from .lines import (
     _BYWORDS,
     _COMMENT_WORDS,
@@ -909,7 +909,7 @@ def tail_lists(
             and keep[end]
             and _pros_and_cons([lines[j] for j in range(top, i)] + [lines[j] for j in items])
         ):
-            out += [j for j in items if not keep[j]]
+            out += [j for j in _before_offer(lines, items) if not keep[j]]
             continue
         items, end = _tail_run(lines, keep, words, i, score, kinds)
         if (
@@ -917,9 +917,18 @@ def tail_lists(
             and not any(keep[j] for j in items)
             and _tail_list(lines, keep, i, items, stop, score)
         ):
-            out += items
+            out += _before_offer(lines, items)
     # (a verdict with kept items in it is found from each cut in it)
     return sorted(set(out))
+
+
+def _before_offer(lines: Sequence[str], items: list[int]) -> list[int]:
+    """The lines ``items`` of a box :func:`tail_lists` found but a price at a shop
+    (:func:`.chrome.offer_line`): a deal's line is no item of a review's verdict ("A favor"
+    / ... / "Teleobjetivo mejorable" / "Xiaomi 15 - 999 € en Amazon" / "Ver oferta"; the
+    deal line was kept as the box's last item, s51 regress R2). (Not the end of the box:
+    a buying guide's next product and its verdict may follow it)"""
+    return [j for j in items if not offer_line(lines[j])]
 
 
 def _tail_run(
@@ -987,20 +996,34 @@ def _tail_list(
     run = [lines[j] for j in items]
     if _pros_and_cons(run):
         return _LIST_LINES <= len(run) <= _LIST_RUN
-    first = _ENUM.match(run[0])
-    if first is not None and items[0] - cut <= _TAIL_GAP and len(run) >= _LIST_LINES:
+    first = _HEADING_NUMBER.match(run[0])
+    if (
+        first is not None
+        and items[0] - cut <= _TAIL_GAP
+        and len(run) >= _LIST_LINES
+        and not any(_LINK_NUMBER.match(s) for s in run)
+    ):
         # (the article's next numbered heading: "N - 1. ..." is a kept line above)
         number = int(next(g for g in first.groups() if g))
         before = [
             int(next(g for g in m.groups() if g))
             for k in range(cut)
-            if keep[k] and (m := _ENUM.match(lines[k])) is not None
+            if keep[k] and (m := _HEADING_NUMBER.match(lines[k])) is not None
         ]
         if before and before[-1] == number - 1 and _list_line(run[1]):
             return True
     return False
 
 
+#: a numbered heading's number (:func:`_tail_list`): "4. ", "2) ", "(3) ", not a text
+#: browser's link number ("[27]Softball", "9. [162]Florian ...": lynx's numbered menu and
+#: its numbered list of links; a menu whose one item the model kept read as the article's
+#: next numbered section, s51 regress R4)
+_HEADING_NUMBER = re.compile(r"\s*(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+(?!\[\d)\S")
+#: a line that opens with a text browser's link number, after a list's mark or number
+#: ("* [27]  -   Softball", "[31]Rankings", "9. [162]Florian ..."): a run holding one is
+#: no article's numbered section
+_LINK_NUMBER = re.compile(r"\s*(?:[-*+•]\s*)?(?:\d{1,3}[.)]\s+)?\[\d+\]")
 #: a line's leading number ("4. ", "2) ")
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+(?=\S)")
 #: the labels of a review's pros and of its cons, in the languages of the dev and test

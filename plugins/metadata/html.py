@@ -57,6 +57,7 @@ from .text import (
     _cues,
     _features,
     _mk,
+    _person_like,
     address_host,
     after_place,
     after_reference,
@@ -1904,6 +1905,49 @@ def _label_and_date(content: str) -> bool:
     return True
 
 
+#: A reader's comment's element, by a class or an id of it ("comment", "commentlist",
+#: "div-comment-49606", "comment-body")
+_COMMENT_MARK = re.compile(r"(?:div-)?comments?(?:-?list|-body|-content|-\d+)?", re.I)
+
+
+def _in_comment(ancestors: list[HtmlElement]) -> bool:
+    """Whether one of ``ancestors`` (a byline element's) is a reader's comment
+    (:data:`_COMMENT_MARK`): its "author" is the commenter, its blocks the comment's
+    sentences ("Ebenfalls alles Gute, du bist meine erste Kommentiererin …" was a blog
+    post's author; s51 regress R5)."""
+    for a in ancestors:
+        if not isinstance(a.tag, str):
+            continue
+        for tok in (*(a.get("class") or "").split(), a.get("id") or ""):
+            if tok and _COMMENT_MARK.fullmatch(tok) is not None:
+                return True
+    return False
+
+
+#: The most words of a byline element's block that reads as a name (:func:`_name_block`)
+_NAME_BLOCK_WORDS = 4
+
+
+def _name_block(parts: list[str]) -> str | None:
+    """The first of a byline element's blocks (:func:`_byline_blocks`) that reads as a
+    name: two or three words written as a name's (:func:`.text._person_like`), or a few
+    words of a script without letter case ("أحمد سمير", "김민수 기자") with no sentence's
+    mark; None when none does (the first block then: "Earthliŋ" / "Earthliŋ" read whole
+    was the name twice). The first block may be a standfirst ("Poet whose spare, luminous
+    collections …" over "Richard Holloway"; s51 regress R5)."""
+    for part in parts:
+        words = part.split()
+        if _person_like(part):
+            return part
+        if (
+            0 < len(words) <= _NAME_BLOCK_WORDS
+            and not any(c.lower() != c.upper() for c in part)
+            and not any(c in part for c in ",.;:!?،؛")
+        ):
+            return part
+    return None
+
+
 def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
     """trafilatura.metadata.extract_author without its deep copy of the page and without
     a full-document scan per expression.
@@ -1942,11 +1986,13 @@ def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
                 continue  # pruned from trafilatura's copy
             if any(below(elem) for _, below in discard):
                 return extract_author(tree)
+            if _in_comment(lineage[1:]):
+                continue  # (a reader's comment's author: "comment-author vcard")
             content = trim(" ".join(elem.itertext()))
             if len(content) < _BYLINE_BLOCKS_CHARS and (parts := _byline_blocks(elem)) is not None:
                 if not parts:
                     continue  # (dates and numbers only: "کد خبر: ۱۴۰۵…" / "۱ آذر ۱۴۰۵")
-                content = trim(parts[0])
+                content = trim(_name_block(parts) or parts[0])
             if content and 2 < len(content) < 120:
                 if _label_and_date(content):
                     # (a date's line: "วันที่ 20 พฤศจิกายน 2569", "2026年…| 来源：…"; no name,

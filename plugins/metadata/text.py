@@ -7498,18 +7498,79 @@ def _kept_top(page: Page, head: int | None, verdicts: LineVerdicts | None) -> tu
     return tuple(top)
 
 
-def _kept_story_end(page: Page, verdicts: LineVerdicts) -> None:
+#: How many lines from the head of the kept text of a page without paragraphs are in the
+#: story (:func:`_kept_story_end`): its first line and the one under it
+_KEPT_HEAD_LINES = 2
+#: How many of the kept text's first lines may be a notice, a contact line or a line alone
+#: over its head
+_KEPT_HEAD_SKIP = 4
+#: The most lines from a kept line to the next kept one in a block of the kept text (a
+#: line further from the next is alone: a site's name kept over its menu)
+_KEPT_BLOCK_GAP = 4
+#: A consent notice's words beside the cookie notice's (:data:`_COOKIE_NOTICE`), in lower
+#: case: "By continuing to browse, you agree to our use of …", "We and our partners store
+#: and access information on a device …"
+_CONSENT = re.compile(
+    r"\byou (?:agree|accept|consent)\b|\bby (?:continuing|clicking|using)\b.{0,60}"
+    r"\b(?:agree|accept|consent)|\bpartners? (?:store|use|process)\b"
+    r"|\b(?:store|access) (?:and(?:/or)? )?(?:access )?information on (?:a|your) device"
+    r"|almacenamos información|^(?:accept all|tout accepter|aceptar todas?|alle akzeptieren"
+    r"|accetta tutti|alles accepteren)"
+)
+#: A contact line: a phone's, a fax's or a mail's label and its number or address
+#: ("Teléfono: +33 416 38839", "Tel. 0221 123", "E-mail: info@…")
+_CONTACT_LINE = re.compile(
+    r"(?i)\s*(?:t[eé]l(?:[eé](?:f|ph)oo?n[eo]?)?|phone|fon|fax|e-?mail|courriel)\b"
+    r"\.?\s*(?::\s*\S|[+(]?\d)"
+)
+
+#: A listing's count of what it lists ("152 resultaten Sorteer op", "52 results Sort by",
+#: "1.204 Ergebnisse")
+_RESULTS_COUNT = re.compile(
+    r"\d[\d.,\s]*\s(?:results?|resultaten|ergebnisse|treffer|resultados|risultati"
+    r"|résultats|products?|produkte|producten|productos|prodotti|produits|items|artikel)\b"
+)
+
+
+def _head_furniture(text: str) -> bool:
+    """Whether a kept line ``text`` is a consent notice (:data:`_COOKIE_NOTICE`,
+    :data:`_CONSENT`), a contact line (:data:`_CONTACT_LINE`) or a listing's count
+    (:data:`_RESULTS_COUNT`): the site's, over a listing's head, never its headline."""
+    low = text.strip().lower()
+    return (
+        _COOKIE_NOTICE.search(low) is not None
+        or _CONSENT.search(low) is not None
+        or _CONTACT_LINE.match(low) is not None
+        or _RESULTS_COUNT.match(low) is not None
+    )
+
+
+def _kept_story_end(page: Page, verdicts: LineVerdicts) -> bool:
     """Set :attr:`Page.story_end` from the boilerplate stage's decisions (``verdicts``) on a
     page whose main block holds no paragraph: there the story's end is only the main
     block's end, which on a page of short lines (a results table, a list) can be its first
     line, and every candidate, the headline too, was below the story (s48 acc-live
-    results-en-1: no title). The lines the stage kept are the page's content: the story
-    ends after the last of them. (Only when the main block has no paragraph: else its last
-    paragraph is the end, as without the stage)"""
+    results-en-1: no title). The story ends at the kept text's head: its first line that
+    is no consent notice or contact line (:func:`_head_furniture`) and starts a block of
+    kept lines (:data:`_KEPT_BLOCK_GAP`; a site's name alone over its menu is none), and
+    the one under it (:data:`_KEPT_HEAD_LINES`). Not after the last kept line: on a listing page (a
+    category's, a shop's, an events' page) every line down to the listing's end was a
+    candidate, and the best was a newsletter box's, a menu row's or an item's (s51
+    regress R3). (Only when the main block has no paragraph: else its last paragraph is
+    the end, as without the stage.) Returns whether the page is such a page: its consent
+    notices, contact lines and counts are then no title either (the candidates above
+    the story's end were all of its header)."""
     kept = verdicts.kept
     if not kept or True in page.paras[page.ms : page.me + 1]:
-        return
-    page.story_end = max(page.story_end, kept[-1] + 1)
+        return False
+    lines = page.lines
+    for k, i in enumerate(kept[:_KEPT_HEAD_SKIP]):
+        if not _head_furniture(lines[i]) and (
+            k + 1 == len(kept) or kept[k + 1] - i <= _KEPT_BLOCK_GAP
+        ):
+            page.story_end = max(page.story_end, i + _KEPT_HEAD_LINES)
+            break
+    return True
 
 
 def _after_story(page: Page, pool: TitlePool) -> set[int]:
@@ -10143,11 +10204,12 @@ def extract_lines(
     if headline is not None and marked:
         tcands = [(headline, marked, 0.0)]
     else:
-        if verdicts is not None:
-            _kept_story_end(page, verdicts)
+        listing = verdicts is not None and _kept_story_end(page, verdicts)
         head = kept_head(page, verdicts) if verdicts is not None else None
         pool = TitlePool(page, head)
         vetoed = no_title_lines(page, pool) | removed_as_others(pool, verdicts)
+        if listing:
+            vetoed |= {i for _, i, t in pool.cands if _head_furniture(t)}
         bline = None if not authors else aline
         tcands = [t for t in rank_titles(page, pool, bline, vetoed) if not _PAREN_NUM.search(t[1])]
         if (
