@@ -3052,18 +3052,16 @@ def _keep_sign_off(d: Any) -> None:
     """Keep the removed lines of a ``lines.Decisions`` that are a newsletter's sign-off
     under a kept paragraph: valediction, name and role, P.S. (:func:`.signoff.sign_off_rows`;
     the model read them as the page's trailer, s51 acc-blogs B5)."""
-    import numpy as np
-
     from .signoff import sign_off_rows
 
+    # (the rows are removed lines only: any found changes the decisions)
     if not (rows := sign_off_rows(d.stripped, d.keep.tolist())):
         return
     keep = d.keep.copy()
     keep[rows] = True
-    why = {j: w for j, w in d.why.items() if j not in set(rows)}
-    if not np.array_equal(keep, d.keep):
-        d.keep, d.why = keep, why
-        d.cols = None  # (computed from the arrays again)
+    found = set(rows)
+    d.keep, d.why = keep, {j: w for j, w in d.why.items() if j not in found}
+    d.cols = None  # (computed from the arrays again)
 
 
 def _drop_cite_boxes(d: Any) -> None:

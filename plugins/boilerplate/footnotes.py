@@ -15,10 +15,11 @@ from typing import Any
 
 from corearchive import lazyre as re
 
-#: the markup of a back link, for the test before the walk
-_MARKUP = re.compile(r"↩|backref|back-?link|fnref|reversefootnote|footnote-?return", re.I)
 #: a back link's class or target ("footnote-backref", "reversefootnote", "#fnref:1")
-_BACK = re.compile(r"backref|back-?link|fnref|reversefootnote|footnote-?return", re.I)
+_BACK_NAMES = r"backref|back-?link|fnref|reversefootnote|footnote-?return"
+_BACK = re.compile(_BACK_NAMES, re.I)
+#: the markup of a back link, for the test before the walk: its names or its arrow
+_MARKUP = re.compile(rf"↩|{_BACK_NAMES}", re.I)
 #: a back link's label: an arrow or a caret, nothing else
 _ARROWS = frozenset("↩↑⤴⤶^↵\ufe0e\ufe0f ")
 
