@@ -9033,8 +9033,7 @@ def caseless_byline(
     j, line = items[at + 1]
     if j in is_date_line.of_line or not page.body_line > j:
         return None
-    text = "\n".join(page.lines)
-    name = caseless_name(line, items[at][1], text)
+    name = caseless_name(line, items[at][1], page.text)
     if name is None:
         return None
     between: list[int] = []
