@@ -692,8 +692,7 @@ def _place_after(part: str) -> bool:
         len(ws := part.split()) == 1
         # (or in a script without capitals, where one word after a full name is a place
         # as well: "राहुल शर्मा | भोपाल" gave भोपाल as a second author; s50 acc-scripts N8)
-        and (ws[0][:1].isupper() or caseless_letters(ws[0]))
-        and (ws[0].isalpha() or caseless_letters(ws[0]))
+        and ((ws[0][:1].isupper() and ws[0].isalpha()) or caseless_letters(ws[0]))
         and _AGENCY.match(ws[0]) is None
     )
 
