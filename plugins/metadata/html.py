@@ -692,8 +692,7 @@ def _place_after(part: str) -> bool:
         len(ws := part.split()) == 1
         # (or in a script without capitals, where one word after a full name is a place
         # as well: "राहुल शर्मा | भोपाल" gave भोपाल as a second author; s50 acc-scripts N8)
-        and (ws[0][:1].isupper() or caseless_letters(ws[0]))
-        and (ws[0].isalpha() or caseless_letters(ws[0]))
+        and ((ws[0][:1].isupper() and ws[0].isalpha()) or caseless_letters(ws[0]))
         and _AGENCY.match(ws[0]) is None
     )
 
@@ -1961,7 +1960,10 @@ def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
     (not the root, which trafilatura's ``delete_element`` leaves) matches a discard
     expression; a match with a pruned element inside (whose text the pruning changes) and
     a page with a ``rel`` element (``rel='me'`` tests a child's text) go to trafilatura's
-    own function. Identical results on every dev page (``research/metadata/lean_meta.py``)."""
+    own function. Identical results on every dev page (``research/metadata/lean_meta.py``)
+    before this path began to read a match further than trafilatura does (a byline's blocks,
+    a reader's comment skipped, a date's line, a CJK or a blog platform's byline; s50, s51):
+    the pages sent to trafilatura's own function are read as trafilatura reads them."""
     from trafilatura.json_metadata import normalize_authors
     from trafilatura.metadata import extract_author
     from trafilatura.utils import trim

@@ -2443,6 +2443,12 @@ def _date_header(page: Page, i: int, s: str) -> bool:
     )
 
 
+def _item_of(page: Page, line: int) -> int | None:
+    """The index in :attr:`Page.items` of non-blank line ``line``, None for a blank one."""
+    k = bisect.bisect_left(page.item_lines, line)
+    return k if k < len(page.items) and page.items[k][0] == line else None
+
+
 def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | None:
     """The headline of a blog or a newsletter when the ranker's line ``i`` is the line
     above or below it, else None (s51 acc-blogs B7, B8):
@@ -2459,8 +2465,7 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
       headline ("Warum die Digitalisierung der Bahn stockt" / "Ein Besuch im Stellwerk
       Hamburg-Harburg und was er über ein Milliardenprojekt verrät" / "Jonas Brenner")."""
     items = page.items
-    k = bisect.bisect_left(page.item_lines, i)
-    if k >= len(items) or items[k][0] != i:
+    if (k := _item_of(page, i)) is None:
         return None
     s = items[k][1].strip()
     nxt = [(j, t.strip()) for j, t in items[k + 1 : k + 4]]
@@ -8983,8 +8988,7 @@ def cjk_reporter_byline(page: Page, title_line: int | None) -> tuple[list[str], 
     if title_line is None:
         return None
     items = page.items
-    at = bisect.bisect_left(page.item_lines, title_line)
-    if at >= len(items) or items[at][0] != title_line:
+    if (at := _item_of(page, title_line)) is None:
         return None
     for j, s in items[at + 1 : at + 1 + _CJK_REPORTER_REACH]:
         if names := cjk_reporters(s):
@@ -9027,14 +9031,12 @@ def caseless_byline(
     if title_line is None:
         return None
     items = page.items
-    at = bisect.bisect_left(page.item_lines, title_line)
-    if at + 2 >= len(items) or items[at][0] != title_line:
+    if (at := _item_of(page, title_line)) is None or at + 2 >= len(items):
         return None
     j, line = items[at + 1]
     if j in is_date_line.of_line or not page.body_line > j:
         return None
-    text = "\n".join(page.lines)
-    name = caseless_name(line, items[at][1], text)
+    name = caseless_name(line, items[at][1], page.text)
     if name is None:
         return None
     between: list[int] = []
