@@ -711,11 +711,13 @@ class _Echoes:
 
     def __init__(self, lines: Sequence[str]) -> None:
         self.folded = [s.casefold() for s in lines]
+        #: each line's case-folded form without an entry's number
+        self.unnumbered = [_ENTRY_NUMBER.sub("", s, count=1).casefold() for s in lines]
         self.full: dict[str, list[int]] = {}
         self.bare: dict[str, list[int]] = {}
-        for j, (s, k) in enumerate(zip(lines, self.folded, strict=True)):
+        for j, (k, u) in enumerate(zip(self.folded, self.unnumbered, strict=True)):
             self.full.setdefault(k, []).append(j)
-            self.bare.setdefault(_ENTRY_NUMBER.sub("", s, count=1).casefold(), []).append(j)
+            self.bare.setdefault(u, []).append(j)
 
     def others(self, k: str, wanted: set[str], a: int, b: int) -> list[int]:
         """The lines outside ``a`` to ``b`` that read ``k``: as they are, or without their
@@ -730,24 +732,18 @@ class _Echoes:
 
 
 def _echoed(
-    lines: Sequence[str],
-    keep: Sequence[bool],
-    score: Sequence[float] | None,
-    a: int,
-    b: int,
-    echoes_of: _Echoes | None = None,
+    index: _Echoes, keep: Sequence[bool], score: Sequence[float] | None, a: int, b: int
 ) -> bool:
-    """Whether half of the lines ``a`` to ``b`` or more recur elsewhere on the page as a
-    contents list's entries do or a box of buttons' lines: numbered in the run and without
-    their number elsewhere ("Inhaltsverzeichnis" / "1 Das Wichtigste vorab" over the section
-    "Das Wichtigste vorab"), or at each other place removed by the model and scored as a
-    menu's item (under :data:`_LIST_SCORE`: a booking box's "Online buchen" / "Anfrage
-    stellen" shown at each offer). A list's items are said once; the lines of a code sample
-    or a cost example recur in another block that reads as this one does (pythonspeed's
-    "COPY . /tmp/myapp", verivox's "Restwert: 10.000 Euro" were lost to a plain count).
-    ``echoes_of``: the page's index, built once by the caller (else here)."""
-    index = echoes_of if echoes_of is not None else _Echoes(lines)
-    run = {j: _ENTRY_NUMBER.sub("", lines[j], count=1).casefold() for j in range(a, b)}
+    """Whether half of the lines ``a`` to ``b`` or more recur elsewhere on the page (its
+    lines' ``index``, built once a page by the caller) as a contents list's entries do or a
+    box of buttons' lines: numbered in the run and without their number elsewhere
+    ("Inhaltsverzeichnis" / "1 Das Wichtigste vorab" over the section "Das Wichtigste
+    vorab"), or at each other place removed by the model and scored as a menu's item (under
+    :data:`_LIST_SCORE`: a booking box's "Online buchen" / "Anfrage stellen" shown at each
+    offer). A list's items are said once; the lines of a code sample or a cost example recur
+    in another block that reads as this one does (pythonspeed's "COPY . /tmp/myapp",
+    verivox's "Restwert: 10.000 Euro" were lost to a plain count)."""
+    run = {j: index.unnumbered[j] for j in range(a, b)}
     wanted = set(run.values())
     echoes = 0
     for j, k in run.items():
@@ -805,7 +801,7 @@ def short_lists(
                     or all(score[j] >= _LIST_SCORE for j in range(a, b) if j not in ads)
                 )
                 and _short_list(lines, keep, a, b, stop, ads)
-                and not _echoed(lines, keep, score, a, b, echoes_of := echoes_of or _Echoes(lines))
+                and not _echoed(echoes_of := echoes_of or _Echoes(lines), keep, score, a, b)
                 and not _menu_or_buttons(
                     [s for j, s in enumerate(lines[a:b], a) if j not in ads], stop
                 )
