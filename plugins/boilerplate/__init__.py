@@ -961,6 +961,8 @@ class BoilerplateStage(Stage):
 
                             links, seek_classes, seek_times = seek_links(tree)
                             retagged += links
+                            # (a class taken off: the attribute index is rebuilt below)
+                            changed = changed or bool(seek_classes)
                             if seek_times:
                                 doc.work["seek_times"] = seek_times
                         if "<time" in html:
@@ -974,7 +976,9 @@ class BoilerplateStage(Stage):
                         if may_have_backlinks(html):
                             # (a footnote's back link "↩": trafilatura dropped the notes
                             # that end in one; s51 acc-blogs B2)
-                            drop_footnote_backlinks(tree)
+                            # (links taken out: the attribute index is rebuilt below,
+                            # or it points trafilatura at the wrong elements; finalrev_A)
+                            changed = drop_footnote_backlinks(tree) > 0 or changed
                         if changed:
                             # (the tree changed, so does its index: built once for both)
                             index = AttrIndex(tree)

@@ -509,10 +509,21 @@ def _mail_footer(
     notice, which a text may keep."""
     out: dict[int, str] = {}
     taken = set(mail)
-    for j in range(max(0, mail[0] - 2), mail[-1]):
-        line = lines[j]
-        if j in taken or (keep is not None and not keep[j]):
+    # (only the lines next to one of Mailchimp's, blank lines apart: an issue's "View this email in your
+    # browser" at the top and "Unsubscribe" at the bottom hold the whole article between
+    # them, whose "© Anna Berg / …" credit or "Copyright reform: …" heading is no footer's;
+    # finalrev_A)
+    near: set[int] = set()
+    for m in mail:
+        for step in (-1, 1):
+            j = m + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                j += step
+            near.add(j)
+    for j in sorted(near):
+        if j < 0 or j >= len(lines) or j in taken or (keep is not None and not keep[j]):
             continue
+        line = lines[j]
         short = len(_WORD.findall(line)) <= _FOOTER_WORDS
         if short and _COPYRIGHT.match(line.lstrip(_LEAD_CHARS)):
             out[j] = MAIL_REASON

@@ -370,3 +370,61 @@ def test_lists_of_an_archived_mailchimp_issue_are_kept(run_stage: Any) -> None:
     lines = run_stage(BoilerplateStage, doc).kept[0].text.split("\n")
     for i in items:
         assert any(ln.endswith(i) for ln in lines), lines
+
+
+def test_an_issues_own_copyright_credit_and_heading_between_its_mail_lines_are_kept() -> None:
+    """A footer's lines are those next to Mailchimp's own: an issue with "View this email in
+    your browser" at its top and "Unsubscribe" at its bottom holds its whole article between
+    them, whose heading on copyright and photo credit are no footer's (finalrev_A)."""
+    from corearchive_plugins.boilerplate.mailing import release_furniture
+
+    lines = [
+        "View this email in your browser",
+        "",
+        "Weekly Policy Notes",
+        "",
+        "Copyright reform: what the new directive means",
+        "",
+        "The directive passed on Tuesday after three years of talks between the member states.",
+        "",
+        "© Anna Berg / Parliament photo service",
+        "",
+        "More next week.",
+        "",
+        "Copyright © 2026 Policy Notes, All rights reserved.",
+        "",
+        "Unsubscribe | Update preferences",
+    ]
+    out = release_furniture(lines, [bool(s) for s in lines])
+    assert sorted(out) == [0, 12, 14]
+
+
+def test_the_attribute_index_follows_the_links_the_html_path_takes_out(
+    run_stage: Any, monkeypatch: Any
+) -> None:
+    """The footnotes' back links are taken out of the tree before trafilatura reads it: the
+    attribute index it is given is built after, or its positions point at other elements
+    (a comments box's class was found on none; finalrev_A)."""
+    import corearchive_plugins.boilerplate as bp
+
+    seen: list[tuple[Any, Any]] = []
+    main_text = bp.BoilerplateStage._main_text
+
+    def spy(self: Any, doc: Any, tree: Any, index: Any) -> Any:
+        seen.append((tree, index))
+        return main_text(self, doc, tree, index)
+
+    monkeypatch.setattr(bp.BoilerplateStage, "_main_text", spy)
+    notes = "".join(
+        f"<li id='fn{i}'><p>{n} <a href='#fnref{i}' class='footnote-back'>↩</a></p></li>"
+        for i, n in enumerate(_NOTES, 1)
+    )
+    html = _html(
+        _PARAS + f"<section class='footnotes'><hr><ol>{notes}</ol></section>"
+        "<div class='comments'><p>Thanks for this post, a reader writes.</p></div>"
+    )
+    run_stage(BoilerplateStage, make_document(html, html=True, path="doc.html"))
+    tree, index = seen[0]
+    found = index.candidates((("sub", "comments"),))
+    assert [e.get("class") for e in found] == ["comments"]
+    assert all(e.getroottree().getroot() is tree.getroottree().getroot() for e in found)
