@@ -509,10 +509,10 @@ def _mail_footer(
     notice, which a text may keep."""
     out: dict[int, str] = {}
     taken = set(mail)
-    # (only the lines next to one of Mailchimp's, blank lines apart: an issue's "View this email in your
-    # browser" at the top and "Unsubscribe" at the bottom hold the whole article between
-    # them, whose "© Anna Berg / …" credit or "Copyright reform: …" heading is no footer's;
-    # finalrev_A)
+    # (only the lines next to one of Mailchimp's, blank lines apart: an issue's "View this
+    # email in your browser" at the top and "Unsubscribe" at the bottom hold the whole
+    # article between them, whose "© Anna Berg / …" credit or "Copyright reform: …" heading
+    # is no footer's; finalrev_A)
     near: set[int] = set()
     for m in mail:
         for step in (-1, 1):
