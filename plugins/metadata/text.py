@@ -9342,10 +9342,11 @@ def blog_byline_names(s: str) -> list[str] | None:
     ("Pubblicato il", "Geplaatst op": trafilatura's reading; s51 acc-blogs B10)."""
     if len(s) > 160:
         return None
-    if (m := _DATED_BYLINE.match(s)) is not None:
+    if (m := _DATED_BYLINE.match(s)) is not None and find_dates([m["date"]]):
         # (a full date, read as the date finder reads it: "Published in 2019 by Penguin
-        # Books" is a book's imprint)
-        return _blog_names(m["names"]) if find_dates([m["date"]]) else None
+        # Books" is a book's imprint; and a name's particle is no date's end: "Posted by Ana
+        # da Silva at 10:14 AM" is Blogger's timed footer; finalrev_B)
+        return _blog_names(m["names"])
     if (m := _TIMED_BYLINE.match(s)) is not None or (m := _FOLLOW_BYLINE.match(s)) is not None:
         return _blog_names(m["names"])
     return None

@@ -69,6 +69,22 @@ def test_a_book_imprint_is_no_dated_byline() -> None:
     assert res["authors"] == []
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Posted by Ana da Silva at 10:14 AM", "Ana da Silva"),
+        ("Publicado por Luis di Marco en 11:20", "Luis di Marco"),
+    ],
+)
+def test_a_names_particle_is_no_dated_bylines_date(line: str, name: str) -> None:
+    """Blogger's timed footer whose name holds a particle ("da", "di") read as the dated
+    byline's "DATE by" first: its date part is none, and the footer's name is read
+    (finalrev_B)."""
+    from corearchive_plugins.metadata.text import blog_byline_names
+
+    assert blog_byline_names(line) == [name]
+
+
 def test_a_dutch_headline_gives_no_author() -> None:
     """The article "De" of a Dutch headline is no Spanish byline word (B9)."""
     res = extract(_page("Fietsdagboek", "De Waddendijk in twee dagen", "15 oktober 2025"))
