@@ -949,7 +949,8 @@ def _tail_run(
     j = i
     while j < n:
         if j - i >= _TAIL_WALK:
-            return [], j
+            # (no box, and no line ends it: the caller reads no kept line there; finalrev_C)
+            return [], n
         s = lines[j]
         if (kind := kinds.get(j)) is None:
             kind = kinds[j] = (
