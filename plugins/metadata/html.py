@@ -1905,8 +1905,12 @@ def _label_and_date(content: str) -> bool:
 
 
 #: A reader's comment's element, by a class or an id of it ("comment", "commentlist",
-#: "div-comment-49606", "comment-body")
-_COMMENT_MARK = re.compile(r"(?:div-)?comments?(?:-?list|-body|-content|-\d+)?", re.I)
+#: "div-comment-49606", "comment-body"), or the form to write one ("comment-respond",
+#: "comment-form", "comment-form-author": its field's label "Name" was the author)
+_COMMENT_MARK = re.compile(
+    r"(?:div-)?comments?(?:-?list|-body|-content|-respond|-form(?:-[a-z]+)?|-\d+)?|respond",
+    re.I,
+)
 
 
 def _in_comment(ancestors: list[HtmlElement]) -> bool:

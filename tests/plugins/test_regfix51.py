@@ -175,6 +175,24 @@ def test_a_readers_comment_is_no_byline(run_stage: Any) -> None:
     assert not any("Gute" in a for a in authors)
 
 
+def test_a_comment_forms_name_label_is_no_author(run_stage: Any) -> None:
+    """The form to write a comment ("comment-respond", "p.comment-form-author") is a
+    comment's too: its field's label "Name" was the post's author on three dev blogs
+    (thenervousbreakdown, damianduchamps, literaturgefluester) once the comments were
+    skipped (s51 closing review)."""
+    from corearchive_plugins.metadata import MetadataStage
+
+    form = (
+        "<div id='respond' class='comment-respond'><h3>Leave a Reply</h3>"
+        "<form id='commentform' class='comment-form'><p class='comment-form-author'>"
+        "<label for='author'>Name</label><input id='author' name='author'></p>"
+        "<p class='comment-form-email'><label for='email'>Email</label>"
+        "<input id='email' name='email'></p></form></div>"
+    )
+    doc = make_document(_obit("", form), html=True, uri="https://news.example/obit/3")
+    assert "Name" not in run_stage(MetadataStage, doc).kept[0].authors
+
+
 # R3: a shop's category page as lynx renders it (kinds set4 k101_category_nl): a consent
 # notice, the site's menu, a grid of products with prices, no paragraph
 CATEGORY_NL = """\
