@@ -11,9 +11,11 @@ lines that each carry two or more marks of code (operators, brackets, flags, cal
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
+
+from corearchive import lazyre as re
 
 #: a shell or REPL prompt opening a line ("$ make help", ">>> import re", "PS> dir")
 _PROMPT = re.compile(r"^(?:\$|>>>|PS(?: [A-Z]:\\[^>]*)?>|[A-Z]:\\[^>\s]*>)\s+\S")
@@ -160,6 +162,16 @@ def code_spans(lines: list[str]) -> list[tuple[int, int]]:
     ``(first, end)`` of line indices. A copy button opening a block ("(BUTTON) Copy" of a
     lynx dump) is left out of it. A text that is one block is no code block of a page."""
     spans: list[tuple[int, int]] = []
+    for i, j in blocks(lines):
+        a = i + 1 if copy_button(lines[i].strip()) else i
+        if _HINT.search("\n".join(lines[a:j])) and _code_block(lines, a, j):
+            spans.append((a, j))
+    return spans
+
+
+def blocks(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """The blocks of ``lines`` (runs of non-blank lines between blank ones), in order, as
+    spans ``(first, end)`` of line indices."""
     n = len(lines)
     i = 0
     while i < n:
@@ -169,11 +181,8 @@ def code_spans(lines: list[str]) -> list[tuple[int, int]]:
         j = i
         while j < n and lines[j].strip():
             j += 1
-        a = i + 1 if copy_button(lines[i].strip()) else i
-        if _HINT.search("\n".join(lines[a:j])) and _code_block(lines, a, j):
-            spans.append((a, j))
+        yield i, j
         i = j
-    return spans
 
 
 def block_at(lines: list[str], i: int) -> tuple[int, int]:

@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 from corearchive import lazyre as re
 
+from .codeblocks import blocks
 from .lines import CLOSING_MARKS, SCRIPT_ENDS, SENTENCE_MARKS
 
 #: Widths a text is looked at for: wrapping below 40 is rare, and above 200 a "line" of the
@@ -867,14 +868,7 @@ def _unit_lines(lines: list[str]) -> set[int]:
     :data:`_VERSE_OVER` times as many marks at its line ends as within its lines; a
     wrapper breaks at any word, a sentence's marks fall mostly within the lines)."""
     out: set[int] = set()
-    i, n = 0, len(lines)
-    while i < n:
-        if not lines[i].strip():
-            i += 1
-            continue
-        j = i
-        while j < n and lines[j].strip():
-            j += 1
+    for i, j in blocks(lines):
         if j - i >= _UNIT_RUN:
             run = [ln.strip() for ln in lines[i:j]]
             # (other scripts' full stops count, and a colon that ends a line: an
@@ -887,7 +881,6 @@ def _unit_lines(lines: list[str]) -> set[int]:
                 share = ends / (len(run) - 1)
                 if share >= _VERSE_ENDS and ends >= _VERSE_OVER * mids:
                     out.update(range(i, j - 1))
-        i = j
     return out
 
 

@@ -11,9 +11,10 @@ reads a word inside a sentence, so no article sentence is touched.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from typing import Any
+
+from corearchive import lazyre as re
 
 from .chrome import _DIGIT, _OFFER, _OFFER_WORDS, _SUBSCRIBERS
 
