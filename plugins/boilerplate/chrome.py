@@ -534,16 +534,21 @@ def disclosure(line: str) -> bool:
     )
 
 
+def offer_match(line: str) -> re.Match[str] | None:
+    """The match of :data:`_OFFER` on ``line`` stripped, when the line reads as a price at
+    a shop ("$449 at Best Buy", "Xiaomi 15 - 999 € en Amazon"; a digit, at most
+    :data:`_OFFER_WORDS` words), else None. The one test of :func:`offer_line`,
+    :func:`shop_lines` and :func:`.service.service_chrome`'s shop (three copies before)."""
+    if _DIGIT.search(line) is None or len(line.split()) > _OFFER_WORDS:
+        return None
+    return _OFFER.fullmatch(line.strip())
+
+
 def offer_line(line: str) -> bool:
-    """Whether ``line`` reads as a price at a shop (:data:`_OFFER`: "$449 at Best Buy",
-    "Xiaomi 15 - 999 € en Amazon"), any word for "at" (one that is also a place's, "€1,450
-    in Munich", is a shop's where the line's place says so: under a review's verdict,
-    :func:`.structures.tail_lists`)."""
-    return (
-        _DIGIT.search(line) is not None
-        and len(line.split()) <= _OFFER_WORDS
-        and _OFFER.fullmatch(line.strip()) is not None
-    )
+    """Whether ``line`` reads as a price at a shop (:func:`offer_match`), any word for "at"
+    (one that is also a place's, "€1,450 in Munich", is a shop's where the line's place says
+    so: under a review's verdict, :func:`.structures.tail_lists`)."""
+    return offer_match(line) is not None
 
 
 def shop_lines(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
@@ -562,12 +567,7 @@ def shop_lines(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
     places: list[int] = []  # (a price "in", "en", "w" a name: a shop's with a disclosure)
     for j in kept:
         s = lines[j]
-        if (
-            digits
-            and _DIGIT.search(s)
-            and len(s.split()) <= _OFFER_WORDS
-            and (m := _OFFER.fullmatch(s)) is not None
-        ):
+        if digits and (m := offer_match(s)) is not None:
             # (a shop written as its address, "x-kom", "bol.com", is no place nor time)
             if m["at"] in _OFFER_SHOP_WORDS or m["address"]:
                 out[j] = OFFER_REASON

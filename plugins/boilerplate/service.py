@@ -16,7 +16,7 @@ from typing import Any
 
 from corearchive import lazyre as re
 
-from .chrome import _DIGIT, _OFFER, _OFFER_WORDS, _SUBSCRIBERS
+from .chrome import _SUBSCRIBERS, offer_match
 
 #: the reasons of the lines :func:`service_chrome` finds
 CART_REASON = 'shopping-list, cart or favourites button ("Einkaufsliste", "Add to cart")'
@@ -160,9 +160,9 @@ _SHOP_WORDS = frozenset(
 def _shop_name(line: str) -> bool:
     """Whether ``line`` is a price at one of :data:`_BIG_SHOPS` ("Xiaomi 15 - 999 € en
     Amazon", "2799 zł w Media Expert")."""
-    if len(line.split()) > _OFFER_WORDS or (m := _OFFER.fullmatch(line)) is None:
+    if (m := offer_match(line)) is None:
         return False
-    shop = line[m.end("at") :].strip().lower().rstrip(".")
+    shop = m.string[m.end("at") :].strip().lower().rstrip(".")
     return shop in _BIG_SHOPS or shop.split(" ")[0] in _BIG_SHOPS
 
 
@@ -242,7 +242,7 @@ def service_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]
             out[j] = FOLLOW_REASON
         elif after and len(s) <= 40 and _CONTENTS.fullmatch(s):
             out[j] = CONTENTS_REASON
-        elif _DIGIT.search(s) is not None and _shop_name(s):
+        elif _shop_name(s):
             out[j] = SHOP_REASON
     for j in cands:
         # (a shopping list's name over a removed line or a cart button; a box's label over
