@@ -37,6 +37,7 @@ from itertools import compress, pairwise
 from corearchive import lazyre as re
 
 from .lines import LINE_ENDS, NETWORKS
+from .listing import PRICE
 from .reflow import BROWSER_BUTTON, GLUED_BAR_CHARS, GLUED_BAR_SPACE
 
 #: the reasons of the lines :func:`software_chrome` finds
@@ -422,19 +423,12 @@ OFFER_REASON = 'shop button: a price and a shop ("$1,199 at Amazon", "1 299 € 
 DISCLOSURE_REASON = "affiliate disclosure (the site earns a commission on links)"
 DEAL_REASON = 'shop button without a price ("View Deal", "Voir l\'offre", "Zum Angebot")'
 
-#: a price (an amount and its currency before or after it, a space or none between; the
-#: thousands parted by a space as French and Polish write them: "1 299 €")
-_OFFER_PRICE = (
-    r"(?:[$€£¥₹₩]|US\$|R\$|CHF|EUR|USD|GBP|zł|kr|Kč|Ft|lei)\s?\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})*"
-    r"(?:[.,]\d{1,2})?|(?:\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?\s?"
-    r"(?:[$€£¥₹₩]|CHF|EUR|USD|GBP|zł|kr|Kč|Ft|lei)"
-)
 #: a shop's button: (a product's name and a dash,) a price, a word "at" of a language and the
 #: shop's name, capitalised or an address's, of one to three words ("$1,199 at Amazon",
 #: "1 299 € chez Amazon", "2799 zł w Media Expert", "R$ 949 na Amazon", "Xiaomi 15 - 999 €
 #: en Amazon")
 _OFFER = re.compile(
-    rf"(?:[^\W_][^\n]{{0,40}}?\s[-–—]\s)?(?:{_OFFER_PRICE})\s+"
+    rf"(?:[^\W_][^\n]{{0,40}}?\s[-–—]\s)?(?:{PRICE})\s+"
     r"(?P<at>at|from|@|chez|bei|en|w|na|da|op|in|su|u|от|на)\s+"
     # (or a shop's name in lower case with a hyphen or a dot: "x-kom", "bol.com")
     r"(?:[A-Z0-9ÀÉÖÜ][\w'’.&-]*|(?P<address>[a-z]\w*[-.]\w[\w.-]*))(?:\s[\w'’.&-]+){0,2}"

@@ -39,9 +39,16 @@ _CARD_SHARE = 0.6
 CURRENCY_SIGNS = "$€£¥₹₩"
 CURRENCY_CODES = r"US\$|CHF|EUR|USD|GBP|zł|kr|Kč|Ft|lei"
 CURRENCY = rf"(?:[{CURRENCY_SIGNS}]|{CURRENCY_CODES})"
-_AMOUNT = r"\d{1,3}(?:[.,\s ]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-#: an element's whole text that is a price: an amount with its currency before or after it
-_PRICE = re.compile(rf"(?:{CURRENCY}\s?(?:{_AMOUNT})|(?:{_AMOUNT})\s?{CURRENCY})")
+#: an amount: its thousands parted by a point, a comma or a space (French and Polish write
+#: "1 299", a no-break space maybe: ``\s`` holds it), one or two decimals
+_AMOUNT = r"\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+#: a price: an amount with its currency before or after it, a space or none between
+#: ("$19.99", "1 299 €", "R$ 949"); the one pattern of a card's price here, of a shop's
+#: button (:data:`.chrome._OFFER`) and of a price alone (:data:`.service._PRICE`), which
+#: were three and had drifted apart (R$ and US$ on two, ¥, kr and lei on two)
+PRICE = rf"(?:(?:{CURRENCY}|R\$)\s?(?:{_AMOUNT})|(?:{_AMOUNT})\s?{CURRENCY})"
+#: an element's whole text that is a price
+_PRICE = re.compile(PRICE)
 #: what is between a price's currency and its amount in the markup: a space, or the tags
 #: of the elements that hold them ("<span>$</span>19.99")
 _GAP = r"(?:\s|&nbsp;|</?(?:span|bdi|sup|sub)\b[^<>]{0,120}>){0,4}"

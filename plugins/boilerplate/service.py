@@ -17,6 +17,7 @@ from typing import Any
 from corearchive import lazyre as re
 
 from .chrome import _SUBSCRIBERS, offer_match
+from .listing import PRICE
 
 #: the reasons of the lines :func:`service_chrome` finds
 CART_REASON = 'shopping-list, cart or favourites button ("Einkaufsliste", "Add to cart")'
@@ -97,10 +98,7 @@ _GIFT = re.compile(
 #: a shop's check button ("Check Walmart", "View at Amazon")
 _CHECK_SHOP = re.compile(r"(?i)(?:check|view at|see at|buy at|shop at|buy on|view on) (.+)")
 #: a price alone ("€ 12,47", "12,47 €", "$4.99")
-_PRICE = re.compile(
-    r"(?:[$€£]|US\$|R\$|CHF|EUR|zł)\s?\d{1,3}(?:[.,\s\u00a0]\d{3})*(?:[.,]\d{2})?"
-    r"|\d{1,3}(?:[.,\s\u00a0]\d{3})*(?:[.,]\d{2})?\s?(?:[$€£]|CHF|EUR|zł)"
-)
+_PRICE = re.compile(PRICE)
 #: a player's line over its length ("Watch on YouTube", "Play video", "Ansehen")
 _PLAYER = re.compile(
     r"(?i)\b(?:watch|play|video|youtube|vimeo|ansehen|abspielen|regarder|lire la vidéo|ver "

@@ -1,0 +1,37 @@
+"""Patterns written several times, folded into one (s52 fold52): where the copies differed,
+each rule now reads what one of them read and the other did not."""
+
+from __future__ import annotations
+
+from corearchive_plugins.boilerplate.chrome import offer_line
+from corearchive_plugins.boilerplate.htmltree import load_html
+from corearchive_plugins.boilerplate.listing import product_cards
+from corearchive_plugins.boilerplate.service import PRICE_REASON, service_chrome
+
+
+def test_a_brazilian_shops_cards_are_read() -> None:
+    """A card priced "R$ 949" (the shop's button read it, the cards did not)."""
+    names = ["Fone Pulse 2", "Caixa Beat Mini", "Relógio Fit 5"]
+    cards = "".join(
+        f"<li class='product'><h2>{n}</h2><span class='price'>R$ {p}</span></li>"
+        for n, p in zip(names, ["949", "1.299,90", "349,50"], strict=True)
+    )
+    html = f"<html><body><main><h1>Áudio</h1><ul class='products'>{cards}</ul></main></body></html>"
+    assert product_cards(load_html(html), html) == [
+        "Fone Pulse 2 R$ 949", "Caixa Beat Mini R$ 1.299,90", "Relógio Fit 5 R$ 349,50"
+    ]  # fmt: skip
+
+
+def test_a_shops_button_with_an_amount_of_four_digits_unparted() -> None:
+    """A shop's button "$1299 at Best Buy", its thousands not parted (the cards' price read
+    it, the shop's button did not: only "$1,299")."""
+    assert offer_line("$1299 at Best Buy")
+    assert offer_line("Galaxy S25 - 1049 € chez Fnac")
+
+
+def test_a_price_alone_by_a_cart_button_in_other_currencies() -> None:
+    """A price in kronor, yen or with one decimal next to a cart button (the shop's button
+    read them, the price alone did not)."""
+    for price in ("249 kr", "¥1,280", "€ 12,5", "1 299 Kč"):
+        lines = ["Add to cart", price]
+        assert service_chrome(lines, [True, True]).get(1) == PRICE_REASON, price
