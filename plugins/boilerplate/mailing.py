@@ -34,7 +34,7 @@ from typing import Any
 
 from corearchive import lazyre as re
 
-from .lines import _SENT_IN, CLOSING_MARKS, SENTENCE_MARKS
+from .lines import _SENT_IN, CLOSING_MARKS, SENTENCE_MARKS, notice_line
 from .notes import _LEAD, LEAD_MARKS
 
 #: the reason of a line of a newsletter's e-mail furniture
@@ -493,9 +493,7 @@ def release_furniture(lines: Sequence[str], keep: Sequence[bool] | None = None) 
     return found
 
 
-#: A footer's copyright line ("Copyright © 2026 Name, All rights reserved.", "© 2026 Name")
-_COPYRIGHT = re.compile(r"(?:copyright\s*)?(?:©|\(c\)|copyright\b)", re.IGNORECASE)
-#: The most words of a footer's copyright or address line
+#: The most words of a footer's copyright or address line (:func:`.lines.notice_line`)
 _FOOTER_WORDS = 16
 
 
@@ -506,7 +504,9 @@ def _mail_footer(
     or more): the copyright line among them or just before them, and the address under the
     mailing address's label ("Notre adresse postale est :"). Mailchimp writes them between
     its own lines, in the list's language (s51 acc-blogs B3); alone they are a site's
-    notice, which a text may keep."""
+    notice, which a text may keep. The copyright line is any site notice's
+    (:func:`.lines.notice_line`: "Copyright © 2026 Name, All rights reserved.", "© 2026
+    Name", "Name — Tous droits réservés.")."""
     out: dict[int, str] = {}
     taken = set(mail)
     # (only the lines next to one of Mailchimp's, blank lines apart: an issue's "View this
@@ -525,7 +525,7 @@ def _mail_footer(
             continue
         line = lines[j]
         short = len(_WORD.findall(line)) <= _FOOTER_WORDS
-        if short and _COPYRIGHT.match(line.lstrip(_LEAD_CHARS)):
+        if short and notice_line(line.lstrip(_LEAD_CHARS)):
             out[j] = MAIL_REASON
         elif short and j - 1 in taken and lines[j - 1].rstrip().endswith(":"):
             out[j] = MAIL_REASON  # (the address under its label)

@@ -35,3 +35,20 @@ def test_a_price_alone_by_a_cart_button_in_other_currencies() -> None:
     for price in ("249 kr", "¥1,280", "€ 12,5", "1 299 Kč"):
         lines = ["Add to cart", price]
         assert service_chrome(lines, [True, True]).get(1) == PRICE_REASON, price
+
+
+def test_a_mail_footers_rights_line_without_the_word_copyright() -> None:
+    """A Mailchimp footer's notice that names its rights, not "©" or "Copyright", first
+    (a site's notice, :func:`.lines.notice_line`, read it; the footer's copyright line did
+    not)."""
+    from corearchive_plugins.boilerplate.mailing import release_furniture
+
+    lines = [
+        "Le jardin partagé ouvre ses nouvelles parcelles au printemps, inscrivez-vous avant"
+        " la fin du mois auprès du bureau.",
+        "Voir ce courriel dans votre navigateur",
+        "Jardin des Lilas — tous droits réservés.",
+        "Vous souhaitez modifier la façon dont vous recevez nos courriels ?",
+        "Vous pouvez mettre à jour vos préférences ou vous désinscrire de cette liste.",
+    ]
+    assert sorted(release_furniture(lines)) == [1, 2, 3, 4]
