@@ -17,6 +17,8 @@ from collections.abc import Sequence
 
 from corearchive import lazyre as re
 
+from .reflow import RUNNING_TIME
+
 #: the reason given to the lines removed
 PAGE_TOOL_REASON = "page tool, player control or screen-reader label"
 
@@ -73,7 +75,7 @@ _TOOL_WORDS = (
 #: a list's item mark as lynx or w3m write one ("* Seite drucken")
 _MARK = r"(?:[*+•·o#@-] )?"
 #: a player's clock ("0:00 / 3:05"), which opening hours are written as too ("09:00 / 17:30")
-_CLOCK = r"\d{1,2}:\d\d(?::\d\d)? ?/ ?\d{1,2}:\d\d(?::\d\d)?"
+_CLOCK = rf"{RUNNING_TIME} ?/ ?{RUNNING_TIME}"
 #: a whole line that is a page's tool, a player's control or a screen reader's label, by its
 #: words; or a link of at most eight words that opens a new window
 _TOOL_LINE = re.compile(rf"{_MARK}(?:{_TOOLS})|(?:\S+ ){{0,7}}\S+ ?(?:{NEW_WINDOW})", re.IGNORECASE)

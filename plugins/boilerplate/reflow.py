@@ -100,6 +100,11 @@ _BUTTON_START = re.compile(rf"{BROWSER_BUTTON}\s")
 #: A clock's time, its hour and its minutes ("14:32", "21.40", "9h05"; the one pattern of
 #: reflow and structures)
 CLOCK = r"([01]?\d|2[0-3])[:.h]([0-5]\d)"
+#: A running time: a video's, an episode's or a player's length or position ("1:26",
+#: "12:47", "1:02:33"), its minutes and seconds two digits under 60, no half of the day,
+#: no zone, no "h"/"Uhr" (the one pattern of :mod:`.service`, :mod:`.pagetools` and the
+#: metadata's titles: they were three, each of them taking "12:75" or "1:2:33" too)
+RUNNING_TIME = r"\d{1,2}(?::[0-5]\d){1,2}"
 #: A clock time alone on a line ("14:32", "21.40 Uhr", "9h05"), with at most its zone or
 #: "Uhr": after a sentence's end, a live blog's next post's time, not the paragraph's last
 #: words (lynx wrote each post's time under the paragraph before it: s44 acc-genres G1)

@@ -18,6 +18,7 @@ from corearchive import lazyre as re
 
 from .chrome import _SUBSCRIBERS, offer_match
 from .listing import PRICE
+from .reflow import RUNNING_TIME
 
 #: the reasons of the lines :func:`service_chrome` finds
 CART_REASON = 'shopping-list, cart or favourites button ("Einkaufsliste", "Add to cart")'
@@ -107,7 +108,7 @@ _PLAYER = re.compile(
 #: the fewest timestamps after a player's length (:func:`_longest`)
 _CLOCKS_AFTER = 2
 #: a clock time alone: a video's or an episode's length ("12:47", "1:02:33")
-_CLOCK = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}")
+_CLOCK = re.compile(RUNNING_TIME)
 #: a contents list's label ("Inhaltsverzeichnis", "Table of contents", "Sommaire")
 _CONTENTS = re.compile(
     r"(?i)(?:inhaltsverzeichnis|inhalt|table of contents|contents|in this article|sommaire"

@@ -55,6 +55,7 @@ from ..boilerplate.reflow import (
     FRONT_MATTER_FIRST,
     FRONT_MATTER_MAX,
     READER_FIELD,
+    RUNNING_TIME,
     front_matter_lines,
     goes_on_wrapped,
     item_number,
@@ -7279,9 +7280,8 @@ def _clock_led(s: str) -> bool:
     return m is not None and bool(s[m.end() :].strip())
 
 
-#: A running time alone: a video's or a podcast's duration ("1:26", "12:47", "1:02:33"),
-#: no half of the day, no zone, no "h"/"Uhr"
-_RUNNING_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:[0-5]\d")
+#: A running time alone: a video's or a podcast's duration (:data:`.reflow.RUNNING_TIME`)
+_RUNNING_TIME = re.compile(RUNNING_TIME)
 #: A player's words around a running time (lowercased): "Play", "Watch", "Video", "Duration"
 _PLAYER_WORDS = re.compile(
     r"\b(?:play(?:ing)?|watch|video|duration|listen|podcast|audio|abspielen|ansehen|dauer"
