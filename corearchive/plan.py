@@ -1743,14 +1743,7 @@ class StagedPlan:
             raise
         finally:
             runner.close()
-        exit_code = run.report.exit_code
-        run.pm.notify(
-            "corearchive_session_finish",
-            run_id=run.run_id,
-            report=run.report,
-            exitstatus=int(exit_code),
-        )
-        return run.report
+        return run.session_finish()
 
     def _final(
         self,

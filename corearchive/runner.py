@@ -463,12 +463,17 @@ class Run:
                 _quietly(sctx.remove_scratch)
             raise
         sctx.remove_scratch()
-        exit_code = self.report.exit_code
+        return self.session_finish()
+
+    def session_finish(self) -> RunReport:
+        """Tell the plugins the run is over (``corearchive_session_finish``, with its exit
+        status), and return its report: the last step of a streamed run and of a staged
+        plan's (:mod:`corearchive.plan`)."""
         self.pm.notify(
             "corearchive_session_finish",
             run_id=self.run_id,
             report=self.report,
-            exitstatus=int(exit_code),
+            exitstatus=int(self.report.exit_code),
         )
         return self.report
 
