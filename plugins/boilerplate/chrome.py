@@ -620,13 +620,15 @@ _WIDGET_CHARS = 40
 #: the marks a theme sets before a read time ("— 6 min de lecture", "· 4 min read")
 _WIDGET_LEAD = "-–—·|• \t"
 #: a blog's post footer: its author and the time of day it was posted ("Posted by Ray
-#: Whitford at 10:14 AM", Blogger's template in its languages): no sentence of the post
-#: (s51 acc-blogs B11)
-_POSTED_AT = re.compile(
-    r"(?i)(?:posted|publicado|postado|publicada|veröffentlicht|gepostet|eingestellt|publié"
+#: Whitford at 10:14 AM", "Eingestellt von X um 18:40 Uhr", Blogger's template in its
+#: languages): no sentence of the post (s51 acc-blogs B11); the names are the post's
+#: author (``names``, :func:`corearchive_plugins.metadata.text.blog_byline_names`: the
+#: one pattern of the footer, which the two stages wrote each in its own way)
+POSTED_AT = re.compile(
+    r"(?i)\s*(?:posted|publicado|postado|publicada|veröffentlicht|gepostet|eingestellt|publié"
     r"|pubblicato|geplaatst|opublikowany|opublikowano)\s+(?:by|por|von|par|da|door|przez)\s+"
-    r"[^\n]{1,50}?\s+(?:at|às|a\s+las?|en|um|à|alle|om|o)\s+\d{1,2}[:.h]\d{2}"
-    r"(?:\s?(?:[ap]\.?\s?m\.?|uhr))?"
+    r"(?P<names>[^\n]+?)\s+(?:at|às|a\s+las?|en|um|à|alle|om|o)\s+\d{1,2}[:.h]\d{2}"
+    r"(?:\s*(?:[ap]\.?\s?m\.?|uhr))?\s*"
 )
 #: the most characters of a post footer's line
 _POSTED_CHARS = 90
@@ -643,7 +645,7 @@ def reading_widgets(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str
     listen = False
     for j, (s, k) in enumerate(zip(lines, keep, strict=True)):
         was, listen = listen, False
-        if k and len(s) <= _POSTED_CHARS and _POSTED_AT.fullmatch(s):
+        if k and len(s) <= _POSTED_CHARS and POSTED_AT.fullmatch(s):
             out[j] = POSTED_AT_REASON
             continue
         s = s.lstrip(_WIDGET_LEAD) if s[:1] in _WIDGET_LEAD else s

@@ -39,6 +39,7 @@ from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
 from .. import correction_pattern
 from ..boilerplate.apparatus import CAPTION_NOUNS
+from ..boilerplate.chrome import POSTED_AT
 from ..boilerplate.feeds import _TIME_FIRST as _CLOCK_FIRST
 from ..boilerplate.feeds import _TIME_ONLY as _CLOCK_ONLY
 from ..boilerplate.feeds import _minutes as _clock_minutes
@@ -9308,12 +9309,9 @@ _DATED_BYLINE = re.compile(
 )
 #: Blogger's post footer: "Posted by Ray Whitford at 10:14 AM", "Eingestellt von X um 18:40",
 #: "Publicado por X en 11:20", "Postado por X às 15:32": the by-word, the names and the
-#: post's clock time (which kept :func:`parse_authors` from reading the names)
-_TIMED_BYLINE = re.compile(
-    r"(?i)\s*(?:posted|eingestellt|publicado|postado|publié|pubblicato|geplaatst)"
-    r"\s+(?:by|von|por|par|da|door)\s+(?P<names>[^\d\s][^\n]*?)"
-    r"\s+(?:at|um|en|às|à|a las|alle|om|o)\s+[012]?\d[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?\s*$"
-)
+#: post's clock time (which kept :func:`parse_authors` from reading the names), a whole line
+#: (:data:`.boilerplate.chrome.POSTED_AT`, which removes it from the text)
+_TIMED_BYLINE = POSTED_AT
 #: Medium's author line, the name and its follow button: "Priya Raman · Follow", "Lena
 #: Vogt · Folgen", "Martín Ibarra · Seguir" (or the button on the next line)
 _FOLLOW = r"(?:follow|folgen|seguir|suivre|segui|volgen|obserwuj|följ|følg)"
@@ -9347,7 +9345,7 @@ def blog_byline_names(s: str) -> list[str] | None:
         # Books" is a book's imprint; and a name's particle is no date's end: "Posted by Ana
         # da Silva at 10:14 AM" is Blogger's timed footer; finalrev_B)
         return _blog_names(m["names"])
-    if (m := _TIMED_BYLINE.match(s)) is not None or (m := _FOLLOW_BYLINE.match(s)) is not None:
+    if (m := _TIMED_BYLINE.fullmatch(s)) is not None or (m := _FOLLOW_BYLINE.match(s)) is not None:
         return _blog_names(m["names"])
     return None
 
@@ -9365,7 +9363,7 @@ def blog_byline(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str
                 return names, i
             if prev is not None and _FOLLOW_ALONE.fullmatch(s) and _person_like(prev[1]):
                 return [prev[1]], prev[0]
-        elif _TIMED_BYLINE.match(s) is not None and (names := blog_byline_names(s)):
+        elif _TIMED_BYLINE.fullmatch(s) is not None and (names := blog_byline_names(s)):
             return names, i
         prev = (i, s)
     return None

@@ -52,3 +52,15 @@ def test_a_mail_footers_rights_line_without_the_word_copyright() -> None:
         "Vous pouvez mettre à jour vos préférences ou vous désinscrire de cette liste.",
     ]
     assert sorted(release_furniture(lines)) == [1, 2, 3, 4]
+
+
+def test_a_blog_footers_long_names_and_uhr() -> None:
+    """Blogger's post footer, one pattern for both stages: names of more than 50 characters
+    (the metadata read them, the text's rule did not), a German "Uhr" after the time (the
+    text's rule read it, the metadata did not)."""
+    from corearchive_plugins.boilerplate.chrome import POSTED_AT_REASON, reading_widgets
+    from corearchive_plugins.metadata.text import blog_byline_names
+
+    long = "Posted by Maria Fernanda Oliveira-Santos and Johann Sebastian Weber at 9:42 PM"
+    assert reading_widgets([long], [True]) == {0: POSTED_AT_REASON}
+    assert blog_byline_names("Eingestellt von Uwe Petersen um 21:05 Uhr") == ["Uwe Petersen"]
