@@ -21,11 +21,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .structures import _paragraph, _paragraph_end, _prose, _stamp, comment_stamps
+from corearchive import lazyre as re
+
+from .structures import (
+    _TIME_WORDS,
+    _paragraph,
+    _paragraph_end,
+    _prose,
+    _stamp,
+    comment_stamps,
+)
 
 #: the reason of a kept line removed by :func:`comment_section_lines`
 COMMENT_SECTION_REASON = "readers' comment between the comment section's headers"
 
+#: a digit (a time's lines have one)
+_DIGIT = re.compile(r"\d")
 #: the fewest comments (headers of the same shape) of a section read here
 _MIN_COMMENTS = 3
 #: the most non-blank lines between a comment's time and the next comment's: its greeting,
@@ -80,7 +91,15 @@ def comment_section_lines(lines: Sequence[str], keep: Sequence[bool]) -> list[in
     its time), of fewer words than the article kept over the first comment. The line model
     kept single comment paragraphs between the removed headers (s52 held-out: a science
     blog's comments)."""
-    stamps = [i for i in range(len(lines) - 1) if _comment_time(lines, i)]
+    # (a time is a short line with a digit: what most lines are asked, before the time's
+    # own search)
+    stamps = [
+        i
+        for i in range(len(lines) - 1)
+        if lines[i].count(" ") < _TIME_WORDS
+        and _DIGIT.search(lines[i]) is not None
+        and _comment_time(lines, i)
+    ]
     if len(stamps) < _MIN_COMMENTS:
         return []
     times = comment_stamps(lines, stamps)
