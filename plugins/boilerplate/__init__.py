@@ -637,6 +637,7 @@ class BoilerplateStage(Stage):
                     _name_posters(d, _drop_after_thread(d))
                 else:
                     _drop_qa_chrome(d)
+                    _drop_comment_section(d)
                 _drop_under_comment_form(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
@@ -2058,6 +2059,16 @@ def _name_posters(d: Any, heads: list[int]) -> None:
         if d.keep[h] and (name := poster_name(d.stripped[h])) != d.stripped[h]
     }:
         d.stripped = [named.get(j, line) for j, line in enumerate(d.stripped)]
+
+
+def _drop_comment_section(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are readers' comments between
+    the removed headers of a comment section under the article
+    (:func:`.comments.comment_section_lines`), with a reason. Not on a thread's page: its
+    posts are its text (:func:`_keep_thread`)."""
+    from .comments import COMMENT_SECTION_REASON, comment_section_lines
+
+    _drop_by(d, comment_section_lines, COMMENT_SECTION_REASON)
 
 
 def _drop_under_comment_form(d: Any) -> None:
