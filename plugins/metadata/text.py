@@ -4258,6 +4258,8 @@ _BLOG_COMMENT_HEAD = re.compile(
     r"|\S.{0,60}?\s(?:said|dijo|disse|a\s+dit|schrieb|sagte|ha\s+detto|zei|napisał[a(]*\)?)"
     r"\s*(?:\.\.\.|…|:))\s*$"
 )
+#: How a line of :data:`_BLOG_COMMENT_HEAD` ends (its last alternatives, before ``\s*$``)
+_BLOG_COMMENT_ENDS = (":", "…", "...")
 #: How many non-blank lines under such a heading a comment's time stamp stands (the header,
 #: the comment's text, its stamp)
 _BLOG_COMMENT_REACH = 5
@@ -4281,7 +4283,12 @@ def blog_comments_aside(lines: list[str], cands: list[dict[str, Any]]) -> None:
     last = max(stamps)
     marked: set[int] = set()
     for h in range(last):
-        if not _BLOG_COMMENT_HEAD.match(lines[h]):
+        # (a heading ends with its colon or its ellipsis, the white space after it aside: the
+        # pattern's lazy "… said" part is tried only on such a line, not at every length of
+        # every line above the last stamp)
+        if not lines[h].rstrip().endswith(_BLOG_COMMENT_ENDS) or not _BLOG_COMMENT_HEAD.match(
+            lines[h]
+        ):
             continue
         seen = 0
         for j in range(h + 1, last + 1):
