@@ -2366,7 +2366,13 @@ def n_words(s: str, cjk: bool = True) -> int:
 
 #: A run of Thai, Lao, Myanmar or Khmer letters and signs: scripts that put no spaces between
 #: words (a Thai headline, "ราคาข้าวหอมมะลิพุ่งสูงสุดในรอบห้าปี", is one run)
-_SPACELESS_RUN = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
+_SPACELESS_CLASS = r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+_SPACELESS_RUN = re.compile(_SPACELESS_CLASS + "+")
+#: One character of :data:`_SPACELESS_RUN`: whether a text holds a run is whether it holds
+#: one of its characters, and the engine searches for a class alone by its fast scan of the
+#: characters (for the class repeated it tries a match at each character: ~2x the time on a
+#: page of ~4,000 characters, ~50 µs; the page test of every non-ASCII page, :class:`Page`)
+_SPACELESS_CHAR = re.compile(_SPACELESS_CLASS)
 #: The characters of a word of :data:`_SPACELESS_RUN` (a Thai word averages ~4 code points
 #: with its vowel and tone signs; as :func:`n_words` counts two Chinese characters a word)
 _SPACELESS_WORD = 4
@@ -2720,10 +2726,10 @@ class Page:
             ]
         else:
             self.nwords = list(map(add, nspaces, repeat(1)))
-            if not text.isascii() and _SPACELESS_RUN.search(text) is not None:
+            if not text.isascii() and _SPACELESS_CHAR.search(text) is not None:
                 # (Thai, Lao, Myanmar, Khmer: words by letters, :func:`spaceless_words`)
                 self.nwords = [
-                    spaceless_words(t) if _SPACELESS_RUN.search(t) else n
+                    spaceless_words(t) if _SPACELESS_CHAR.search(t) else n
                     for t, n in zip(texts, self.nwords, strict=True)
                 ]
             # (a paragraph: >= 12 words, > 80 columns, ending like a sentence; the ending is
@@ -4254,6 +4260,8 @@ _BLOG_COMMENT_HEAD = re.compile(
     r"|\S.{0,60}?\s(?:said|dijo|disse|a\s+dit|schrieb|sagte|ha\s+detto|zei|napisał[a(]*\)?)"
     r"\s*(?:\.\.\.|…|:))\s*$"
 )
+#: How a line of :data:`_BLOG_COMMENT_HEAD` ends (its last alternatives, before ``\s*$``)
+_BLOG_COMMENT_ENDS = (":", "…", "...")
 #: How many non-blank lines under such a heading a comment's time stamp stands (the header,
 #: the comment's text, its stamp)
 _BLOG_COMMENT_REACH = 5
@@ -4277,7 +4285,12 @@ def blog_comments_aside(lines: list[str], cands: list[dict[str, Any]]) -> None:
     last = max(stamps)
     marked: set[int] = set()
     for h in range(last):
-        if not _BLOG_COMMENT_HEAD.match(lines[h]):
+        # (a heading ends with its colon or its ellipsis, the white space after it aside: the
+        # pattern's lazy "… said" part is tried only on such a line, not at every length of
+        # every line above the last stamp)
+        if not lines[h].rstrip().endswith(_BLOG_COMMENT_ENDS) or not _BLOG_COMMENT_HEAD.match(
+            lines[h]
+        ):
             continue
         seen = 0
         for j in range(h + 1, last + 1):
@@ -9345,7 +9358,12 @@ def blog_byline_names(s: str) -> list[str] | None:
         # Books" is a book's imprint; and a name's particle is no date's end: "Posted by Ana
         # da Silva at 10:14 AM" is Blogger's timed footer; finalrev_B)
         return _blog_names(m["names"])
-    if (m := _TIMED_BYLINE.fullmatch(s)) is not None or (m := _FOLLOW_BYLINE.match(s)) is not None:
+    if (m := _TIMED_BYLINE.fullmatch(s)) is not None or (
+        # (a follow line holds its separator: without one, :data:`_FOLLOW_BYLINE`'s lazy
+        # names part was tried at every length of the line, ~2 µs a line, most of the cost
+        # of :func:`blog_byline` on a page without a byline)
+        ("·" in s or "•" in s or "|" in s) and (m := _FOLLOW_BYLINE.match(s)) is not None
+    ):
         return _blog_names(m["names"])
     return None
 
