@@ -2403,6 +2403,20 @@ _IN_BROWSER = re.compile(
 #: headline, over a byline with the follow button, may be shorter: "The two-minute
 #: notebook")
 _HEADLINE_OVER_DEK_WORDS = 5
+#: A blog platform's widget line around a post's head (Substack's and Ghost's "Subscribe",
+#: "Sign in"; Medium's "Follow", "N min read", "Open in app"; in the languages of
+#: its templates): the page is a platform's, whose headline may stand over a dek
+_PLATFORM_WIDGET = re.compile(
+    r"(?i)(?:.{1,60}\s·\s)?(?:subscribe|abonnieren|suscribirse|s['’]abonner|iscriviti"
+    r"|abonneren|assinar|inscrever-se|sign\s+(?:in|up)|anmelden|registrieren|iniciar\s+sesión"
+    r"|registrarse|se\s+connecter|accedi|inloggen|entrar"
+    r"|follow|folgen|seguir|suivre|segui|volgen"
+    r"|open\s+in\s+app|in\s+app\s+öffnen|abrir\s+en\s+la\s+aplicación"
+    r"|[—–-]?\s*\d+\s+(?:min\.?|minutes?|minuten)\s+(?:read|lesezeit|de\s+lectura|de\s+lecture"
+    r"|di\s+lettura|leestijd|de\s+leitura))\s*"
+)
+#: The lines of a page's head (to the ranker's line and a few under it) looked at for it
+_PLATFORM_WIDGET_LINES = 8
 _DEK_WORDS = 10
 _DEK_LONGER = 1.5
 #: A clock time ("16:14 Uhr"): no post's title under a date header
@@ -2476,6 +2490,14 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
         and _title_shaped(nxt[1][1])
         and not _CLOCK_TIME.search(nxt[1][1])
         and _is_para(nxt[2][1])
+        # (``i`` a blog's name, or its description under the name, or a line shorter than
+        # the one under the date: a news page's headline over its date line and a caption
+        # or a standfirst is the page's own title; s52 acc-read F9)
+        and (
+            _site_like(s)
+            or (k > 0 and _site_like(items[k - 1][1].strip()))
+            or n_words(s) < n_words(nxt[1][1])
+        )
     ):
         return nxt[1]
     if k > 0 and nxt and _IN_BROWSER.fullmatch(items[k - 1][1].strip()):
@@ -2483,6 +2505,12 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
             return nxt[0]
         return None
     if k == 0 or not nxt:
+        return None
+    # (a dek is a blog platform's: a news page's long headline under a ticker's or a
+    # teaser's headline, over its "By ..." and date, has the same shape; s52 acc-read F6)
+    if not any(
+        _PLATFORM_WIDGET.fullmatch(t.strip()) for _, t in items[: k + _PLATFORM_WIDGET_LINES]
+    ):
         return None
     j, above = items[k - 1][0], items[k - 1][1].strip()
     below = nxt[0][0]

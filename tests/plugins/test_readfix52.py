@@ -36,3 +36,34 @@ def test_mailchimp_footer_phrases_are_whole_sentences_not_how_to_openings() -> N
         "Notre adresse postale est :",
     ):
         assert is_mail_furniture(line), line
+
+
+_NEWS_PROSE = [
+    "The city council met on a rainy evening to discuss the long-delayed plan for the river crossing, and members argued for hours about the cost.",
+    "Residents who came to the meeting said they had waited far too long for a decision, and several of them asked the council to publish the engineering report in full.",
+    "The mayor promised that the report would be released before the end of the month, though she declined to say whether the bridge would be built at all.",
+]
+
+
+def test_a_news_headline_over_its_byline_is_not_taken_for_a_dek() -> None:
+    """F6: a long news headline under a ticker's headline, over "By ..." and a date, on a
+    page with no blog platform's widget, is the title."""
+    head = [
+        "Local News",
+        "Markets rally as inflation cools in October",
+        "City council approves the long-delayed river crossing after a heated six-hour meeting on Tuesday night",
+        "By Jane Doe",
+        "November 18, 2026",
+    ]
+    assert extract("\n\n".join(head + _NEWS_PROSE))["title"] == head[2]
+
+
+def test_a_news_headline_over_a_weekday_date_and_a_caption_is_the_title() -> None:
+    """F9: a news headline over a weekday date line and a photo caption is no Blogger
+    blog's name over its post's title."""
+    head = [
+        "Flood defences hold as river reaches record level in Hebden Bridge",
+        "Tuesday, 24 November 2026",
+        "The flooded market square in Hebden Bridge on Monday night",
+    ]
+    assert extract("\n\n".join(head + _NEWS_PROSE))["title"] == head[0]
