@@ -8925,7 +8925,9 @@ _NAME_TAIL_SEP = re.compile(r"\s*[|｜،,，/／·•]\s*")
 #: Han characters (the repeat mark 々 among them), none ending like an outlet's or an
 #: office's name (社, 报, 网, 台, 局 ...)
 _HAN_NAME = re.compile(
-    r"(?![\u4e00-\u9fff\u3005]*(?:社|报|報|网|網|台|闻|聞|刊|站|部|局|日|省|市|县|縣|区|區)$)"
+    r"(?![\u4e00-\u9fff\u3005]*(?:社|报|報|网|網|台|闻|聞|刊|站|部|局|日|省|市|县|縣|区|區"
+    # (a commission's, a council's, an office's: "国家发改委", "证监会"; s52 acc-read F19)
+    r"|委|会|會|院|厅|廳|办|辦|处|處|署|所|心|馆|館|组|組|司|行|队|隊)$)"
     r"[\u4e00-\u9fff\u3005]{2,5}"
 )
 

@@ -67,3 +67,48 @@ def test_a_news_headline_over_a_weekday_date_and_a_caption_is_the_title() -> Non
         "The flooded market square in Hebden Bridge on Monday night",
     ]
     assert extract("\n\n".join(head + _NEWS_PROSE))["title"] == head[0]
+
+
+def test_a_caseless_kicker_under_the_headline_is_no_author() -> None:
+    """F7: an Arabic or a Hindi genre label under the headline ("economic analysis",
+    "special report") is no byline's name."""
+    ar = [
+        "ارتفاع أسعار الذهب في الأسواق المحلية خلال الأسبوع الماضي",
+        "تحليل اقتصادي",
+        "الأربعاء 25 نوفمبر 2026",
+        "شهدت أسعار الذهب في الأسواق المحلية ارتفاعا ملحوظا خلال الأسبوع الماضي، مدفوعة بزيادة الطلب من المستثمرين والتجار الذين يبحثون عن ملاذ آمن في ظل تقلبات العملة.",
+        "ويتوقع خبراء أن تستمر الأسعار في الصعود خلال الأسابيع المقبلة، خاصة إذا استمرت الأوضاع الاقتصادية العالمية على حالها دون تغيير كبير.",
+    ]
+    hi = [
+        "मुंबई में भारी बारिश से जनजीवन अस्त-व्यस्त, कई इलाकों में पानी भरा",
+        "विशेष रिपोर्ट",
+        "25 नवंबर 2026",
+        "मुंबई में पिछले दो दिनों से हो रही भारी बारिश के कारण शहर के कई निचले इलाकों में पानी भर गया है और लोकल ट्रेन सेवाएं भी प्रभावित हुई हैं।",
+        "मौसम विभाग ने अगले अड़तालीस घंटों के लिए भारी बारिश की चेतावनी जारी की है और मछुआरों को समुद्र में न जाने की सलाह दी है।",
+    ]
+    for lines in (ar, hi):
+        assert extract("\n\n".join(lines))["authors"] == [], lines[1]
+
+
+_ZH_PROSE = [
+    "据长江水利委员会介绍，今年长江流域首场秋汛已于近日平稳通过，干流主要控制站水位均已回落到警戒水位以下，沿线堤防没有发生重大险情。",
+    "水利部门表示，将继续加强雨水情监测预报，科学调度流域水库群，确保冬季枯水期的供水安全和航运安全。",
+]
+
+
+def test_a_photo_credit_under_a_chinese_headline_is_no_byline() -> None:
+    """F18: a caption's "（新华社记者 王磊 摄）" credits the photographer, not the author; a
+    reporter's credit still gives the author."""
+    from corearchive_plugins.metadata.text import cjk_reporters
+
+    head = ["长江流域今年首场秋汛平稳通过", "2026年11月20日 10:02 来源：新华网"]
+    caption = "11月19日，几艘货船在长江武汉段航行。（新华社记者 王磊 摄）"
+    assert extract("\n\n".join([*head, caption, *_ZH_PROSE]))["authors"] == []
+    assert cjk_reporters("（新华社记者王磊摄）") is None
+    assert cjk_reporters("新华社合肥11月26日电（记者王磊、李娜）") == ["王磊", "李娜"]
+
+
+def test_an_issuing_office_under_a_notice_is_no_name() -> None:
+    """F19: "国家发改委" (a commission) under a notice's headline is no person."""
+    lines = ["关于进一步做好冬季供暖保障工作的通知", "国家发改委", "2026年11月20日", *_ZH_PROSE]
+    assert extract("\n\n".join(lines))["authors"] == []
