@@ -9000,7 +9000,9 @@ def caseless_name(line: str, headline: str, text: str) -> str | None:
 #: reporter learnt from) ends no name so
 _CJK_REPORTER_IN = re.compile(
     r"(?:记者|記者)\s*[:：]?\s*(?P<names>[\u4e00-\u9fff]{2,3}(?:[、，,]\s*[\u4e00-\u9fff]{2,3})*)"
-    r"(?=$|[）)／/\s]|报道|報導)"
+    r"(?<![摄攝])(?=$|[）)／/\s]|报道|報導)"
+    # (not a photo's credit: "（新华社记者 王磊 摄）", photographed by; s52 acc-read F18)
+    r"(?!\s*(?:摄|攝|图|圖))"
 )
 #: How many lines under the headline a Chinese reporter's credit is looked for (the date's
 #: and the source's lines between, the first paragraph's dateline the last)
