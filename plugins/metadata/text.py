@@ -8932,6 +8932,69 @@ _HAN_NAME = re.compile(
 )
 
 
+#: The words of a section's, a genre's or a kicker's label under a headline in the caseless
+#: scripts' languages (analysis, report, special, exclusive, opinion, interview, urgent,
+#: latest, news), which no name holds
+_CASELESS_LABEL_WORDS = frozenset(
+    [
+        "تحليل",
+        "تقرير",
+        "خاص",
+        "حصري",
+        "رأي",
+        "مقال",
+        "حوار",
+        "عاجل",
+        "أخبار",
+        "تحقيق",
+        "متابعة",
+        "تحلیل",
+        "گزارش",
+        "ویژه",
+        "اختصاصی",
+        "یادداشت",
+        "گفتگو",
+        "خبر",
+        "فوری",
+        "विशेष",
+        "रिपोर्ट",
+        "विश्लेषण",
+        "एक्सक्लूसिव",
+        "ताज़ा",
+        "ताजा",
+        "खबर",
+        "ख़बर",
+        "समाचार",
+        "ब्रेकिंग",
+        "न्यूज़",
+        "न्यूज",
+        "साक्षात्कार",
+        "राय",
+        "বিশেষ",
+        "প্রতিবেদন",
+        "বিশ্লেষণ",
+        "সংবাদ",
+        "খবর",
+        "মতামত",
+        "সাক্ষাৎকার",
+        "ניתוח",
+        "דיווח",
+        "מיוחד",
+        "בלעדי",
+        "דעה",
+        "ראיון",
+        "חדשות",
+        "รายงาน",
+        "พิเศษ",
+        "วิเคราะห์",
+        "ข่าว",
+    ]
+)
+#: The least characters of a caseless name's word that may not recur on its page (a
+#: label's word is the story's, inflected; a short given name may be anyone's)
+_CASELESS_RECUR_CHARS = 5
+
+
 def caseless_letters(word: str) -> bool:
     """Whether ``word`` is letters (and their combining signs, a ZWNJ) of scripts that have
     no capitals: Arabic, Hebrew, the Indic scripts, Thai, Georgian, the Han characters; not
@@ -8988,6 +9051,11 @@ def caseless_name(line: str, headline: str, text: str) -> str | None:
         or any(w in heads for w in ws)
         or (len(ws) == 1 and name in headline)
         or any(w.casefold() in CUE_WORDS for w in ws)
+        # (a kicker's or a genre's label under the headline, "تحليل اقتصادي", "विशेष रिपोर्ट":
+        # its words are the language's, which the story repeats inflected — "الاقتصادية" —
+        # or a label's; a byline's name is the page's once; s52 acc-read F7)
+        or any(w in _CASELESS_LABEL_WORDS for w in ws)
+        or any(len(w) >= _CASELESS_RECUR_CHARS and text.count(w) > 1 for w in ws)
     ):
         return None
     return name
