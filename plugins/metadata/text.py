@@ -9447,9 +9447,44 @@ def blog_byline_names(s: str) -> list[str] | None:
         # Books" is a book's imprint; and a name's particle is no date's end: "Posted by Ana
         # da Silva at 10:14 AM" is Blogger's timed footer; finalrev_B)
         return _blog_names(m["names"])
-    if (m := _TIMED_BYLINE.match(s)) is not None or (m := _FOLLOW_BYLINE.match(s)) is not None:
+    if (m := _TIMED_BYLINE.match(s)) is not None:
         return _blog_names(m["names"])
+    if (m := _FOLLOW_BYLINE.match(s)) is not None:
+        # (Medium writes the same button after a publication's name, "Towards Data Science ·
+        # Follow", and a menu's row ends so, "Subscribe · Follow": a person's name only,
+        # as the "Follow" line alone asks; s52 acc-read F4)
+        names = m["names"]
+        if not _person_like(names) or any(w.lower() in _TITLE_SMALL_WORDS for w in names.split()):
+            return None
+        return _blog_names(names)
     return None
+
+
+#: A title's small words (articles, prepositions), which a publication's name holds and a
+#: person's does not ("Towards Data Science", "The Startup")
+_TITLE_SMALL_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "to",
+        "towards",
+        "toward",
+        "with",
+        "at",
+        "from",
+        "into",
+        "about",
+        "your",
+        "our",
+        "my",
+    ]
+)
 
 
 def blog_byline(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int] | None:

@@ -112,3 +112,19 @@ def test_an_issuing_office_under_a_notice_is_no_name() -> None:
     """F19: "国家发改委" (a commission) under a notice's headline is no person."""
     lines = ["关于进一步做好冬季供暖保障工作的通知", "国家发改委", "2026年11月20日", *_ZH_PROSE]
     assert extract("\n\n".join(lines))["authors"] == []
+
+
+def test_a_publications_follow_line_is_no_byline() -> None:
+    """F4: Medium's "Follow" button after a publication's name or in a menu's row gives no
+    author; after a person's name it does."""
+    from corearchive_plugins.metadata.text import blog_byline_names
+
+    prose = [
+        "I spent three weeks testing the new camera in the mountains, carrying it on long hikes, in the rain and in freezing temperatures at dawn.",
+        "The autofocus was quick and reliable even in poor light, though the battery drained faster than the manufacturer promised in its brochure.",
+    ]
+    for line in ("Towards Data Science · Follow", "Subscribe · Follow"):
+        text = "\n\n".join(["A long test of the new mountain camera", line, *prose])
+        assert extract(text)["authors"] == [], line
+    assert blog_byline_names("The Startup · Follow") is None
+    assert blog_byline_names("Priya Raman · Follow") == ["Priya Raman"]
