@@ -32,9 +32,12 @@ SHOP_REASON = 'price at a shop ("999 € en Amazon")'
 #: a shopping-list, a cart or a favourites button, or an order-the-ingredients button of a
 #: recipe site ("Einkaufsliste", "Auf die Einkaufsliste", "Zutaten bei REWE bestellen",
 #: "Ajouter à ma liste de courses", "Alle ingrediënten in je mandje", "Add to cart",
-#: "In den Warenkorb", "Ajouter à mes favoris", "Dodaj do koszyka")
+#: "In den Warenkorb", "Ajouter à mes favoris", "Dodaj do koszyka"); a bare "Einkaufsliste"
+#: is :data:`_LIST_NAME`'s, a button only over a removed line (an article's heading over its
+#: own list of ingredients is no button; s52 acc-read F3)
 _CART = re.compile(
-    r"(?i)(?:(?:auf die |zur )?einkaufsliste(?: hinzufügen)?|zutaten (?:bei|über|via) \S+"
+    r"(?i)(?:(?:auf die |zur )einkaufsliste(?: hinzufügen)?|einkaufsliste hinzufügen"
+    r"|zutaten (?:bei|über|via) \S+"
     r"(?: \S+)? (?:bestellen|kaufen)|(?:add|save) (?:to|ingredients to) (?:my |your |the )?"
     r"(?:shopping list|grocery list|cart|basket|bag|favou?rites)"
     r"|order (?:the )?ingredients(?: (?:on|from|at|with) \S+(?: \S+)?)?"
@@ -63,9 +66,14 @@ _PICK = re.compile(
     r"|onze keuze)\s?:.*"
 )
 #: a paywall's unlock button, its price maybe ("Jetzt freischalten", "Alle Testergebnisse
-#: freischalten für 4,90 €", "Unlock now", "Unlock the full review for $2.99")
+#: freischalten für 4,90 €", "Unlock now", "Unlock the full review for $2.99"): a call to
+#: act now or the paid thing's name before "freischalten", not any words — a game's or a
+#: phone's guide heads its steps "Geheime Level freischalten", "Face ID freischalten"
+#: (s52 acc-read F3)
 _UNLOCK = re.compile(
-    r"(?i)(?:(?:jetzt|alle|\S+) (?:\S+ ){0,2}freischalten|freischalten|unlock(?: now| all| the"
+    r"(?i)(?:(?:jetzt|sofort) (?:\S+ ){0,2}freischalten|(?:alle |den |diesen )?(?:artikel"
+    r"|beitrag|beiträge|inhalte?|test(?:ergebnisse|berichte?)?|zugang|plus-artikel)"
+    r" freischalten|freischalten|unlock(?: now| all| the"
     r" full \S+| this \S+)?|débloquer(?: l['’]article| maintenant)?|sblocca(?: ora)?"
     r"|desbloquear(?: ahora| agora)?|odblokuj(?: teraz)?|ontgrendel(?: nu)?)"
     r"(?: (?:für|for|pour|per|por|za|voor) \S+(?: \S+)?)?\s?[›»→>]?"

@@ -128,3 +128,28 @@ def test_a_publications_follow_line_is_no_byline() -> None:
         assert extract(text)["authors"] == [], line
     assert blog_byline_names("The Startup · Follow") is None
     assert blog_byline_names("Priya Raman · Follow") == ["Priya Raman"]
+
+
+def test_a_guides_headings_with_freischalten_and_einkaufsliste_stay() -> None:
+    """F3: "Geheime Level freischalten" heads a game guide's step and "Einkaufsliste" an
+    article's own list: no paywall's or cart's button on either path; the buttons are."""
+    from corearchive_plugins.boilerplate.service import (
+        UNLOCK_REASON,
+        html_buttons,
+        service_chrome,
+    )
+
+    para = "Im dritten Kapitel findet ihr hinter dem Wasserfall einen Schalter, der die Tür zur Höhle öffnet."
+    lines = ["Geheime Level freischalten", para, "Alle Outfits freischalten", para,
+             "Einkaufsliste", "500 g Hähnchenbrust", "2 Paprika", para]  # fmt: skip
+    assert service_chrome(lines, [True] * len(lines)) == {}
+    assert html_buttons(lines) == []
+    buttons = [
+        para,
+        "Jetzt freischalten",
+        para,
+        "Alle Testergebnisse freischalten für 4,90 €",
+        para,
+    ]
+    assert service_chrome(buttons, [True] * len(buttons)) == {1: UNLOCK_REASON, 3: UNLOCK_REASON}
+    assert html_buttons(buttons) == [1, 3]
