@@ -153,3 +153,17 @@ def test_a_guides_headings_with_freischalten_and_einkaufsliste_stay() -> None:
     ]
     assert service_chrome(buttons, [True] * len(buttons)) == {1: UNLOCK_REASON, 3: UNLOCK_REASON}
     assert html_buttons(buttons) == [1, 3]
+
+
+def test_a_title_case_heading_opening_with_best_or_cheers_is_no_valediction() -> None:
+    """F1: "The Best Garden Tools" over a shop box's products is no sign-off; "Cheers,
+    Hannah" is."""
+    from corearchive_plugins.boilerplate.signoff import _valediction, sign_off_rows
+
+    for line in ("The Best Garden Tools", "Best Budget Picks", "Cheers Bar And Grill"):
+        assert not _valediction(line), line
+    for line in ("Cheers, Hannah", "Bis dahin, Jonas", "Best regards", "Thanks again!"):
+        assert _valediction(line), line
+    para = "The mayor promised that the report would be released before the end of the month, though she declined to say whether the bridge would be built at all."
+    lines = [para, "The Best Garden Tools", "Cordless Leaf Blower", "Garden Hose Reel", "Home"]
+    assert sign_off_rows(lines, [True, False, False, False, False]) == []
