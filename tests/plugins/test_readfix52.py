@@ -167,3 +167,22 @@ def test_a_title_case_heading_opening_with_best_or_cheers_is_no_valediction() ->
     para = "The mayor promised that the report would be released before the end of the month, though she declined to say whether the bridge would be built at all."
     lines = [para, "The Best Garden Tools", "Cordless Leaf Blower", "Garden Hose Reel", "Home"]
     assert sign_off_rows(lines, [True, False, False, False, False]) == []
+
+
+class _NoWalk(frozenset[str]):
+    """A set of kept lines that may be looked up, not walked (a walk per added line made
+    the check quadratic)."""
+
+    def __iter__(self) -> Any:
+        raise AssertionError("walked every kept line")
+
+
+def test_a_glued_copy_button_is_found_by_lookups_not_by_walking_the_kept_lines() -> None:
+    """F10: the glued "Copy" label is found in constant lookups a line."""
+    from corearchive_plugins.boilerplate.refine import _glued_copy
+
+    keys = _NoWalk({"summarise_skew <- function(x) {", "The second paragraph of the post."})
+    assert _glued_copy("Copysummarise_skew <- function(x) {", keys)
+    assert _glued_copy("summarise_skew <- function(x) {Copied!", keys)
+    assert not _glued_copy("An aside the extractor dropped from the page, long enough.", keys)
+    assert not _glued_copy("summarise_skew <- function(x) { and a much longer tail of words", keys)
