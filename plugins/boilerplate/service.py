@@ -297,7 +297,19 @@ def seek_links(tree: Any) -> tuple[list[tuple[Any, str]], list[tuple[Any, str]],
         links.append((a, a.tag))
         a.tag = "span"
         up = a.getparent()
-        if up is not None and up.tag in ("p", "div") and up.text_content().strip() == said:
+        # (the link is its parent's whole text when it is the parent's only child and no
+        # other text stands around it: asked of its siblings, the parent's own text and the
+        # link's tail (``len(up)`` counts the children), not of the parent's whole text — a
+        # transcript's thousands of links in one <div> serialised the <div> for each,
+        # quadratic; s52 acc-read F17)
+        if (
+            up is not None
+            and up.tag in ("p", "div")
+            and a.getprevious() is None
+            and a.getnext() is None
+            and not (up.text or "").strip()
+            and not (a.tail or "").strip()
+        ):
             times.append(said)
             if (cls := up.get("class")) is not None:
                 classes.append((up, cls))

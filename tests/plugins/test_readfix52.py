@@ -186,3 +186,36 @@ def test_a_glued_copy_button_is_found_by_lookups_not_by_walking_the_kept_lines()
     assert _glued_copy("summarise_skew <- function(x) {Copied!", keys)
     assert not _glued_copy("An aside the extractor dropped from the page, long enough.", keys)
     assert not _glued_copy("summarise_skew <- function(x) { and a much longer tail of words", keys)
+
+
+def test_seek_links_do_not_read_their_shared_parents_whole_text_for_each_link() -> None:
+    """F17: a transcript's seek links in one <div> are retagged without the <div>'s whole
+    text read for each (quadratic); a seek link alone in its paragraph is still a time."""
+    import lxml.html
+    from lxml import etree
+
+    from corearchive_plugins.boilerplate.service import seek_links
+
+    reads: list[str] = []
+
+    class _Counting(lxml.html.HtmlElement):
+        def text_content(self) -> Any:
+            if self.tag in ("div", "p"):
+                reads.append(self.tag)
+            return super().text_content()
+
+    parser = lxml.html.HTMLParser()
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=_Counting))
+    body = "".join(
+        f'<a href="https://www.youtube.com/watch?v=abc&t={i}s">0:{i:02d}</a> Chapter {i}<br>'
+        for i in range(50)
+    )
+    html = (
+        f"<html><body><div>{body}</div><p class='ts'><a href='?t=1:05'>1:05</a></p></body></html>"
+    )
+    tree = lxml.html.fromstring(html, parser=parser)
+    links, classes, times = seek_links(tree)
+    assert len(links) == 51
+    assert times == ["1:05"]
+    assert [c for _, c in classes] == ["ts"]
+    assert len(reads) <= 1
