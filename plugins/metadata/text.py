@@ -3951,6 +3951,8 @@ def gather_dates(
 #: that Croatian never writes (ą ę ł ń ś ź ż; ř ě ů)
 _HR_LETTERS = frozenset("čšđČŠĐ")
 _NOT_HR_LETTERS = frozenset("ąęłńśźżĄĘŁŃŚŹŻřěůŘĚŮ")
+#: How many times Croatian's letters must outnumber Polish's and Czech's on a Croatian page
+_HR_RATIO = 3
 #: The month word whose month the language decides: Croatian "listopad(a)" is October, Polish
 #: and Czech "listopad(a)" November (:data:`MONTHS` reads November)
 _LISTOPAD = re.compile(r"(?i)listopad")
@@ -3958,16 +3960,20 @@ _LISTOPAD = re.compile(r"(?i)listopad")
 
 def _croatian_listopad(cands: list[dict[str, Any]], text: str) -> None:
     """Read "listopad(a)" as October in ``cands`` (in place) when the page's ``text`` reads
-    Croatian: it has a letter of Croatian's that Polish never writes (č, š, đ) and none of
-    Polish's or Czech's own (ą ę ł ń ś ź ż, ř ě ů). Else the date stays November, Polish's
+    Croatian: its letters of Croatian's that Polish never writes (č, š, đ) outnumber
+    :data:`_HR_RATIO` times Polish's and Czech's own (ą ę ł ń ś ź ż, ř ě ů). Else the date stays November, Polish's
     and Czech's reading ("Opublikowano 21 listopada 2026" gave no date at all; s51
     acc-blogs B14). The metadata stage runs before the language stage: the text's letters
     are what it has of the page's language."""
     hits = [c for c in cands if c["date"].month == 11 and _LISTOPAD.search(c["text"])]
     if not hits:
         return
-    letters = set(text)
-    if not letters & _HR_LETTERS or letters & _NOT_HR_LETTERS:
+    # (by counts, not by presence: a Croatian story names "Łódź", "Dvořák" — one Polish or
+    # Czech letter turned its October into November; Czech writes ř ě ů more often than
+    # č š, Polish no č š at all; s52 acc-read F11)
+    letters = Counter(text)
+    hr = sum(letters[c] for c in _HR_LETTERS)
+    if not hr or hr < _HR_RATIO * sum(letters[c] for c in _NOT_HR_LETTERS):
         return
     for c in hits:
         if (d := _mk(c["date"].year, 10, c["date"].day)) is not None:

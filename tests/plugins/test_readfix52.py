@@ -219,3 +219,23 @@ def test_seek_links_do_not_read_their_shared_parents_whole_text_for_each_link() 
     assert times == ["1:05"]
     assert [c for _, c in classes] == ["ts"]
     assert len(reads) <= 1
+
+
+def test_a_croatian_page_naming_a_polish_city_reads_listopad_as_october() -> None:
+    """F11: one Polish letter in a name ("Łódź") on a Croatian page leaves "listopada"
+    October; a Czech page's stays November."""
+    hr = [
+        "Gradsko vijeće odobrilo je novi most preko Save",
+        "Objavljeno 21. listopada 2026.",
+        "Gradsko vijeće je nakon duge rasprave odobrilo izgradnju novog mosta preko Save, koji će povezati južni dio grada sa središtem i skratiti putovanje za više od dvadeset minuta.",
+        "Gradonačelnica je rekla da će radovi početi sljedećeg proljeća, a most bi trebao biti gotov za tri godine. Stanovnici južnih naselja čekali su tu odluku više od deset godina.",
+        "Projekt je izradio poljski arhitektonski ured iz Łódźa, koji je prošle godine pobijedio na međunarodnom natječaju s više od četrdeset prijava.",
+    ]
+    assert extract("\n\n".join(hr))["published"] == "2026-10-21"
+    cz = [
+        "Městská rada schválila nový most přes řeku",
+        "Publikováno 21. listopadu 2026",
+        "Městská rada po dlouhé debatě schválila stavbu nového mostu přes řeku, který spojí jižní část města s centrem a zkrátí cestu o více než dvacet minut.",
+        "Primátorka řekla, že práce začnou příští jaro a most by měl být hotový za tři roky. Obyvatelé jižních čtvrtí na rozhodnutí čekali přes deset let.",
+    ]
+    assert extract("\n\n".join(cz))["published"] == "2026-11-21"
