@@ -239,3 +239,24 @@ def test_a_croatian_page_naming_a_polish_city_reads_listopad_as_october() -> Non
         "Primátorka řekla, že práce začnou příští jaro a most by měl být hotový za tři roky. Obyvatelé jižních čtvrtí na rozhodnutí čekali přes deset let.",
     ]
     assert extract("\n\n".join(cz))["published"] == "2026-11-21"
+
+
+def test_a_separator_block_does_not_hide_the_bylines_name(run_stage: Any) -> None:
+    """F12: a byline element "12.11.2026 · Jane Doe": the "·" block has no letter case but
+    no letter either; the name after it is the author."""
+    from corearchive_plugins.metadata import MetadataStage
+    from corearchive_plugins.metadata.html import _name_block
+
+    assert _name_block(["·", "Jane Doe"]) == "Jane Doe"
+    assert _name_block(["·", "أحمد سمير"]) == "أحمد سمير"
+    para = "<p>The city council met on a rainy evening to discuss the long-delayed plan for the river crossing, and members argued for hours about the cost.</p>"
+    page = (
+        "<html><head><title>River crossing plan delayed again</title></head><body><article>"
+        "<h1>River crossing plan delayed again</h1><div class='byline'><span>"
+        "12.11.2026</span><span>·</span><span>Jane Doe</span></div>"
+        + para * 3
+        + "</article></body></html>"
+    )
+    doc = make_document(page, html=True, path="page.html")
+    doc = run_stage(MetadataStage, run_stage(BoilerplateStage, doc).kept[0]).kept[0]
+    assert doc.authors == ["Jane Doe"]
