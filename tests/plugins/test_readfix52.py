@@ -260,3 +260,27 @@ def test_a_separator_block_does_not_hide_the_bylines_name(run_stage: Any) -> Non
     doc = make_document(page, html=True, path="page.html")
     doc = run_stage(MetadataStage, run_stage(BoilerplateStage, doc).kept[0]).kept[0]
     assert doc.authors == ["Jane Doe"]
+
+
+def test_a_code_blocks_lead_in_under_a_copy_button_is_put_back() -> None:
+    """F16: the block is kept because the line over its lead-in (past the copy button) is
+    kept; the lead-in is put back by the same line, not by the button right over it."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import _keep_code_blocks
+
+    para = "Before the release we check the types of the whole package once more, strictly."
+    lines = [para, "Kopieren", "mypy prüft das statisch:", "$ pip install mypy",
+             "$ mypy --strict app/main.py", para]  # fmt: skip
+    d = SimpleNamespace(
+        idx=list(range(len(lines))),
+        keep=np.array([True, False, False, False, False, True]),
+        why={1: "chrome", 2: "boilerplate vocabulary", 3: "chrome", 4: "chrome"},
+        stripped=list(lines),
+        lines=list(lines),
+        cols=None,
+    )
+    _keep_code_blocks(d, [(3, 5)])
+    assert d.keep.tolist() == [True, False, True, True, True, True]
