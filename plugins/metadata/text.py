@@ -10775,7 +10775,17 @@ def extract_lines(
         res["tags"], i = tagged
         res["sources"]["tags"] = f"line {i}"
         meta_lines["tags"] = [i]
-    if (labelled := blog_tag_line(page.colon_items(), title_line)) is not None:
+    if (
+        labelled := blog_tag_line(page.colon_items(), title_line)
+        or blog_tag_line(
+            (
+                (i, t.strip())
+                for i, t in items
+                if t.lstrip()[:1] in "PpFfAaCc" and ":" not in t and _POSTED_IN.match(t.lstrip())
+            ),
+            title_line,
+        )
+    ) is not None:
         # (a blog's categories are its tags too, as an HTML page's article:section and
         # category links are read: before its tags)
         blog_tags, i = labelled
@@ -11980,10 +11990,16 @@ def labelled_tags(
 #: "Catégories :" / "Categorieën:" / "Kategorien:" / "Posted in" (the label's singular
 #: "Label:" heads a record's label, one fact: not here)
 _BLOG_TAG_LINE = re.compile(
-    r"(?i)\s*(?:labels|marcadores|etichette|categories|catégories|categorías|categorias|"
-    r"categorie|categorieën|kategorien|kategorie|kategorii|kategorier|rubriques|"
-    r"posted\s+in|filed\s+in|abgelegt\s+unter|classé\s+dans|archivado\s+en|archiviato\s+in)"
-    r"\s*[:：]\s*(?P<value>\S.*)$"
+    r"(?i)\s*(?:(?:labels|marcadores|etichette|categories|catégories|categorías|categorias|"
+    r"categorie|categorieën|kategorien|kategorie|kategorii|kategorier|rubriques)\s*[:：]"
+    # (WordPress writes "Posted in Cameras, Reviews" without a colon; s52 acc-read F5)
+    r"|(?:posted\s+in|filed\s+in|abgelegt\s+unter|classé\s+dans|archivado\s+en|archiviato\s+in)"
+    r"\s*[:：]?)\s*(?P<value>\S.*)$"
+)
+#: The start of :data:`_BLOG_TAG_LINE`'s labels written without a colon
+_POSTED_IN = re.compile(
+    r"(?i)(?:posted|filed)\s+in\s|abgelegt\s+unter\s|classé\s+dans\s"
+    r"|archivado\s+en\s|archiviato\s+in\s"
 )
 
 

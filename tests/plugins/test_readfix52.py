@@ -284,3 +284,18 @@ def test_a_code_blocks_lead_in_under_a_copy_button_is_put_back() -> None:
     )
     _keep_code_blocks(d, [(3, 5)])
     assert d.keep.tolist() == [True, False, True, True, True, True]
+
+
+def test_a_wordpress_posted_in_line_without_a_colon_gives_its_tags() -> None:
+    """F5 (first half): WordPress's "Posted in Cameras, Reviews" is read without a colon,
+    its label not kept in the first tag."""
+    text = "\n\n".join(
+        [
+            "A long test of the new mountain camera",
+            *_NEWS_PROSE,
+            "Posted in Cameras, Reviews, Outdoor",
+        ]
+    )
+    res = extract(text)
+    assert res["tags"] == ["Cameras", "Reviews", "Outdoor"]
+    assert res["categories"] == ["Cameras", "Reviews", "Outdoor"]
