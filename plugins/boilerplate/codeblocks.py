@@ -48,8 +48,13 @@ _MARKS = tuple(
 _URL = re.compile(r"\S+://\S+")
 
 #: a line of prose: a sentence end after enough words
-_SENTENCE = re.compile(r"[.!?…]['\")]?$")
+_SENTENCE = re.compile(r"[.!?…。！？।؟]['\")”」』）]?$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: a character of a script written without spaces between words (Chinese, Japanese, Thai):
+#: a sentence of theirs is one or two :data:`_WORD` runs
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")
+#: the fewest such characters of a sentence (five words' worth)
+_WIDE_SENTENCE = 10
 
 #: a code block's toolbar button ("Copy", "Copy code", lynx's "(BUTTON) Copy")
 _COPY = re.compile(
@@ -80,9 +85,13 @@ def code_marks(line: str) -> int:
 
 
 def _sentence(line: str) -> bool:
-    """Prose: a sentence end after five words or more (a shell's output line is none)."""
+    """Prose: a sentence end after five words or more (a shell's output line is none), or
+    after :data:`_WIDE_SENTENCE` characters of a script without spaces (a Chinese tech
+    post's paragraph naming two commands was a code block; s52 acc-read F14)."""
     s = line.strip()
-    return _SENTENCE.search(s) is not None and len(_WORD.findall(s)) >= 5
+    return _SENTENCE.search(s) is not None and (
+        len(_WORD.findall(s)) >= 5 or len(_WIDE.findall(s)) >= _WIDE_SENTENCE
+    )
 
 
 def prompt_line(line: str) -> bool:

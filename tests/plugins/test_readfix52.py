@@ -299,3 +299,17 @@ def test_a_wordpress_posted_in_line_without_a_colon_gives_its_tags() -> None:
     res = extract(text)
     assert res["tags"] == ["Cameras", "Reviews", "Outdoor"]
     assert res["categories"] == ["Cameras", "Reviews", "Outdoor"]
+
+
+def test_a_chinese_paragraph_block_naming_commands_is_prose() -> None:
+    """F14: Chinese sentences (no spaces, "。") that name commands are a paragraph block,
+    as the same sentences in English are; a shell session stays code."""
+    from corearchive_plugins.boilerplate.codeblocks import block_is_code
+
+    zh = [
+        "首先运行 make build_all --jobs=4 命令，然后等待编译完成，通常需要十分钟左右。",
+        "接着执行 ./scripts/deploy.sh --env=prod 把程序发布到服务器上。",
+        "最后用 curl 检查一下服务是否正常运行。",
+    ]
+    assert not block_is_code(zh)
+    assert block_is_code(["$ pip install mypy", "$ mypy --strict app/main.py"])
