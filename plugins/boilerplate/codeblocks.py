@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from corearchive import lazyre as re
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: a shell or REPL prompt opening a line ("$ make help", ">>> import re", "PS> dir")
 _PROMPT = re.compile(r"^(?:\$|>>>|PS(?: [A-Z]:\\[^>]*)?>|[A-Z]:\\[^>\s]*>)\s+\S")
@@ -112,6 +115,8 @@ _PROSE_RUN = re.compile(r"(?:\b[^\W\d_]+ ){5}[^\W\d_]+\b")
 
 
 def _code_line(line: str) -> bool:
+    """A line of code: a prompt's, or two marks of code or more in a line that is no
+    sentence, no run of plain words and no message of a dozen words."""
     return prompt_line(line) or (
         code_marks(line) >= 2
         and not _sentence(line)
@@ -206,7 +211,9 @@ def block_at(lines: list[str], i: int) -> tuple[int, int]:
     return a, b
 
 
-def uncue_code(cue: Any, docs: list[list[str]], idxs: list[list[int]], rb: Any) -> None:
+def uncue_code(
+    cue: np.ndarray, docs: list[list[str]], idxs: list[list[int]], rb: np.ndarray
+) -> None:
     """Set to 0 (in place) the cue count of each row of ``cue`` that is a line of a code
     block: a chrome word inside code ("app" in ``pg_dump app``, ``SUBSCRIPTION`` in SQL,
     "help" in a Makefile) is no page's button, and read as one it ended the article at the

@@ -30,12 +30,15 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from corearchive import lazyre as re
 
 from .lines import _SENT_IN, CLOSING_MARKS, SENTENCE_MARKS
 from .notes import _LEAD, LEAD_MARKS
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 #: the reason of a line of a newsletter's e-mail furniture
 MAIL_REASON = "newsletter e-mail's line to its reader (view in browser, unsubscribe)"
@@ -552,13 +555,13 @@ def may_be_mailchimp(html: str) -> bool:
     return _MAILCHIMP_CELL in html
 
 
-def mailchimp_lists(tree: Any) -> list[tuple[Any, str]]:
+def mailchimp_lists(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """Make the lists inside a Mailchimp template's text cells (``td.mcnTextContent``)
     paragraphs (``<ul>``/``<ol>`` a ``<div>``, each ``<li>`` a ``<p>``), and return the
     elements with their tags, for :func:`.figures.restore`. trafilatura drops a list in a
     layout table's cell: an archived issue lost its bullets ("Cost: £84,000", a reading's
     date and title; s51 acc-blogs B3)."""
-    out: list[tuple[Any, str]] = []
+    out: list[tuple[HtmlElement, str]] = []
     for td in tree.iter("td"):
         if _MAILCHIMP_CELL not in (td.get("class") or ""):
             continue

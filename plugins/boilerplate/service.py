@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from corearchive import lazyre as re
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 from .chrome import _DIGIT, _OFFER, _OFFER_WORDS, _SUBSCRIBERS
 
@@ -134,7 +137,8 @@ _BIG_SHOPS = frozenset(
 )  # fmt: skip
 #: the most characters of a button's line
 _BUTTON_CHARS = 60
-#: the first words (lower case) of the lines of :func:`service_chrome`'s rules
+#: the first words (lower case, a colon stripped: "Sommaire:" reached no rule, s52 acc-read
+#: F15) of the lines of :func:`service_chrome`'s rules
 _FIRST_WORDS = frozenset(
     {"einkaufsliste", "auf", "zur", "zutaten", "add", "save", "order", "ajouter", "commander",
      "alle", "ingrediënten", "in", "naar", "zu", "añadir", "aggiungi", "adicionar", "dodaj",
@@ -216,7 +220,7 @@ def service_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]
         if k
         and len(s) <= _BUTTON_CHARS
         and (
-            s.split(" ", 1)[0].lower() in _FIRST_WORDS
+            s.split(" ", 1)[0].lower().rstrip(":") in _FIRST_WORDS
             or s.rsplit(" ", 1)[-1].lower() in _SHOP_WORDS
             or "freischalten" in s
         )
@@ -274,7 +278,9 @@ _SEEK = re.compile(
 )
 
 
-def seek_links(tree: Any) -> tuple[list[tuple[Any, str]], list[tuple[Any, str]], list[str]]:
+def seek_links(
+    tree: HtmlElement,
+) -> tuple[list[tuple[HtmlElement, str]], list[tuple[HtmlElement, str]], list[str]]:
     """Retag as ``<span>`` the links of an HTML tree that are a player's seek to a clock
     time (``<a href="?t=03:20">03:20</a>``: a chapter list's or a transcript's timestamps).
     trafilatura drops a list item or a paragraph made of links, and so every chapter whose
@@ -284,8 +290,8 @@ def seek_links(tree: Any) -> tuple[list[tuple[Any, str]], list[tuple[Any, str]],
     :func:`.figures.restore`), each paragraph of a seek alone with the class taken from it
     (to be set back), and the times of those paragraphs (lines refine keeps: the line model
     reads a lone time as a menu's item)."""
-    links: list[tuple[Any, str]] = []
-    classes: list[tuple[Any, str]] = []
+    links: list[tuple[HtmlElement, str]] = []
+    classes: list[tuple[HtmlElement, str]] = []
     times: list[str] = []
     for a in tree.iter("a"):
         href = a.get("href") or ""
@@ -331,7 +337,7 @@ def html_buttons(lines: Sequence[str]) -> list[int]:
             len(s) > _BUTTON_CHARS
             or not s
             or (
-                (first := s.split(" ", 1)[0].lower()) not in _FIRST_WORDS
+                (first := s.split(" ", 1)[0].lower().rstrip(":")) not in _FIRST_WORDS
                 and first not in _SUBSCRIBER_WORDS
                 and "freischalten" not in s
             )
@@ -463,6 +469,8 @@ _VERDICT_SPAN, _VERDICT_WORDS = 10, 10
 
 
 def _verdict_label(line: str, labels: frozenset[str]) -> bool:
+    """Whether ``line`` is one of a review's pros or cons ``labels`` (lower case), alone on
+    a short line, its colon maybe."""
     return len(line) <= 40 and line.strip().rstrip(":").strip().lower() in labels
 
 

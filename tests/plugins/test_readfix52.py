@@ -313,3 +313,14 @@ def test_a_chinese_paragraph_block_naming_commands_is_prose() -> None:
     ]
     assert not block_is_code(zh)
     assert block_is_code(["$ pip install mypy", "$ mypy --strict app/main.py"])
+
+
+def test_a_contents_label_with_its_colon_reaches_the_service_rules() -> None:
+    """F15: "Sommaire:" (its colon glued to the first word) over a removed contents list is
+    the contents label, as "Contents" is."""
+    from corearchive_plugins.boilerplate.service import CONTENTS_REASON, service_chrome
+
+    para = "Knead the dough for ten minutes until it is smooth and springs back when pressed."
+    for label in ("Sommaire:", "Índice:", "Contents"):
+        lines = [para, label, "1. Mélanger", para]
+        assert service_chrome(lines, [True, True, False, True]) == {1: CONTENTS_REASON}, label
