@@ -12010,6 +12010,14 @@ _BLOG_TAG_VALUE_NOT = re.compile(
     r"(?i)[:：]|\d\s*(?:kommentare?|comments?|commentaires?|comentarios?|réponses?)\b"
     r"|kommentare\s+deaktiviert|comments\s+off"
 )
+#: A WordPress theme's comment link after the categories, past a bar ("Abgelegt unter A, B
+#: | Hinterlasse einen Kommentar", "Posted in A | Leave a comment": read without a colon,
+#: the link was a tag; s52 acc-read F5)
+_COMMENT_LINK_TAIL = re.compile(
+    r"(?i)\s*\|\s*(?:hinterlasse\s+einen\s+kommentar|leave\s+a\s+(?:comment|reply)"
+    r"|laisser\s+un\s+commentaire|deja\s+un\s+comentario|lascia\s+un\s+commento"
+    r"|plaats\s+een\s+reactie|deixe\s+um\s+comentário)\s*$"
+)
 #: :data:`_BLOG_TAG_LINE`'s labels of tags (the others label categories)
 _BLOG_LABELS = re.compile(r"(?i)\s*(?:labels|marcadores|etichette)\s*[:：]")
 
@@ -12028,9 +12036,10 @@ def blog_tag_line(
             continue
         if (m := _BLOG_TAG_LINE.match(s)) is None:
             continue
-        if _BLOG_TAG_VALUE_NOT.search(m["value"]):
+        value = _COMMENT_LINK_TAIL.sub("", m["value"])
+        if _BLOG_TAG_VALUE_NOT.search(value):
             continue
-        tags = _value_tags(m["value"])
+        tags = _value_tags(value)
         if tags and _tag_items(tags):
             return tags, i
     return None

@@ -299,6 +299,11 @@ def test_a_wordpress_posted_in_line_without_a_colon_gives_its_tags() -> None:
     res = extract(text)
     assert res["tags"] == ["Cameras", "Reviews", "Outdoor"]
     assert res["categories"] == ["Cameras", "Reviews", "Outdoor"]
+    # (the theme's comment link after a bar is no tag: a dev page's "Abgelegt unter ... |
+    # Hinterlasse einen Kommentar")
+    line = "Abgelegt unter Blogprojekte, Das Leben | Hinterlasse einen Kommentar"
+    text = "\n\n".join(["A long test of the new mountain camera", *_NEWS_PROSE, line])
+    assert extract(text)["tags"] == ["Blogprojekte", "Das Leben"]
 
 
 def test_a_chinese_paragraph_block_naming_commands_is_prose() -> None:
