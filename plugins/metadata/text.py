@@ -2407,7 +2407,9 @@ _HEADLINE_OVER_DEK_WORDS = 5
 #: "Sign in"; Medium's "Follow", "N min read", "Open in app"; in the languages of
 #: its templates): the page is a platform's, whose headline may stand over a dek
 _PLATFORM_WIDGET = re.compile(
-    r"(?i)(?:.{1,60}\s·\s)?(?:subscribe|abonnieren|suscribirse|s['’]abonner|iscriviti"
+    # (alone, or at the end of a short line of buttons: a text browser writes the header's
+    # on one line, "Maschinenraum Abonnieren Anmelden", "(BUTTON) … (BUTTON) Anmelden")
+    r"(?i)(?:.{1,60}(?:\s·|\s|\)))?\s*(?:subscribe|abonnieren|suscribirse|s['’]abonner|iscriviti"
     r"|abonneren|assinar|inscrever-se|sign\s+(?:in|up)|anmelden|registrieren|iniciar\s+sesión"
     r"|registrarse|se\s+connecter|accedi|inloggen|entrar"
     r"|follow|folgen|seguir|suivre|segui|volgen"

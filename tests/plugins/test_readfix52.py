@@ -329,3 +329,21 @@ def test_a_contents_label_with_its_colon_reaches_the_service_rules() -> None:
     for label in ("Sommaire:", "Índice:", "Contents"):
         lines = [para, label, "1. Mélanger", para]
         assert service_chrome(lines, [True, True, False, True]) == {1: CONTENTS_REASON}, label
+
+
+def test_a_text_browsers_substack_header_on_one_line_still_shows_the_platform() -> None:
+    """F6 (its follow-up): w3m and lynx write Substack's header buttons on one line
+    ("Maschinenraum Abonnieren Anmelden"); the dek under the headline is still no title."""
+    head = [
+        "(BUTTON) Maschinenraum (BUTTON) Abonnieren (BUTTON) Anmelden",
+        "Warum die Digitalisierung der Bahn stockt",
+        "Ein Besuch im Stellwerk Hamburg-Harburg und was er über ein Milliardenprojekt verrät",
+        "Jonas Brenner",
+        "12. Nov. 2026",
+    ]
+    prose = [
+        "Das Stellwerk in Harburg stammt aus dem Jahr 1978. Wer es betritt, sieht Relais, Schalter und eine Wand aus Lämpchen, die anzeigt, welche Weiche gerade wie steht.",
+        "Dass es so lange dauert, liegt nicht an der Technik. Die ist, so sagen es alle, mit denen ich gesprochen habe, im Wesentlichen fertig.",
+        "Es liegt an Zulassungen, an fehlenden Fachkräften und an einem Vergaberecht, das für solche Projekte nicht gemacht ist.",
+    ]
+    assert extract("\n\n".join(head + prose))["title"] == head[1]
