@@ -153,6 +153,9 @@ class LazyPattern:
         return (_re.compile, (self.pattern, self._flags))
 
     def __eq__(self, other: object) -> bool:
+        # (compiles the pattern, as a compiled pattern's equality and hash need it: a lazy
+        # pattern put in a set or a dict's key, or compared, is compiled then; s52 acc-read
+        # F15)
         if type(other) is LazyPattern:
             other = other.compiled()
         return self.compiled() == other

@@ -1562,7 +1562,9 @@ def _keep_code_blocks(d: Any, spans: list[tuple[int, int]], final: bool = False)
         for j in range(first, end):
             why.pop(j, None)
             stripped[j] = d.lines[idx[j]].rstrip()
-        if lead >= 0 and not keep[lead] and keep[lead - 1]:
+        # (the line over the lead-in past its copy buttons, as ``inside`` reads it: the button
+        # right over it is removed, "Kopieren" / "mypy prüft das statisch:"; s52 acc-read F16)
+        if lead >= 0 and not keep[lead] and above >= 0 and keep[above]:
             keep[lead] = True
             why.pop(lead, None)
         buttons = [*range(before + 1, first), *range(end, after)]

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from corearchive import lazyre as re
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: a shell or REPL prompt opening a line ("$ make help", ">>> import re", "PS> dir")
 _PROMPT = re.compile(r"^(?:\$|>>>|PS(?: [A-Z]:\\[^>]*)?>|[A-Z]:\\[^>\s]*>)\s+\S")
@@ -48,8 +51,13 @@ _MARKS = tuple(
 _URL = re.compile(r"\S+://\S+")
 
 #: a line of prose: a sentence end after enough words
-_SENTENCE = re.compile(r"[.!?…]['\")]?$")
+_SENTENCE = re.compile(r"[.!?…。！？।؟]['\")”」』）]?$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: a character of a script written without spaces between words (Chinese, Japanese, Thai):
+#: a sentence of theirs is one or two :data:`_WORD` runs
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")
+#: the fewest such characters of a sentence (five words' worth)
+_WIDE_SENTENCE = 10
 
 #: a code block's toolbar button ("Copy", "Copy code", lynx's "(BUTTON) Copy")
 _COPY = re.compile(
@@ -80,9 +88,13 @@ def code_marks(line: str) -> int:
 
 
 def _sentence(line: str) -> bool:
-    """Prose: a sentence end after five words or more (a shell's output line is none)."""
+    """Prose: a sentence end after five words or more (a shell's output line is none), or
+    after :data:`_WIDE_SENTENCE` characters of a script without spaces (a Chinese tech
+    post's paragraph naming two commands was a code block; s52 acc-read F14)."""
     s = line.strip()
-    return _SENTENCE.search(s) is not None and len(_WORD.findall(s)) >= 5
+    return _SENTENCE.search(s) is not None and (
+        len(_WORD.findall(s)) >= 5 or len(_WIDE.findall(s)) >= _WIDE_SENTENCE
+    )
 
 
 def prompt_line(line: str) -> bool:
@@ -103,6 +115,8 @@ _PROSE_RUN = re.compile(r"(?:\b[^\W\d_]+ ){5}[^\W\d_]+\b")
 
 
 def _code_line(line: str) -> bool:
+    """A line of code: a prompt's, or two marks of code or more in a line that is no
+    sentence, no run of plain words and no message of a dozen words."""
     return prompt_line(line) or (
         code_marks(line) >= 2
         and not _sentence(line)
@@ -197,7 +211,9 @@ def block_at(lines: list[str], i: int) -> tuple[int, int]:
     return a, b
 
 
-def uncue_code(cue: Any, docs: list[list[str]], idxs: list[list[int]], rb: Any) -> None:
+def uncue_code(
+    cue: np.ndarray, docs: list[list[str]], idxs: list[list[int]], rb: np.ndarray
+) -> None:
     """Set to 0 (in place) the cue count of each row of ``cue`` that is a line of a code
     block: a chrome word inside code ("app" in ``pg_dump app``, ``SUBSCRIPTION`` in SQL,
     "help" in a Makefile) is no page's button, and read as one it ended the article at the

@@ -11,9 +11,12 @@ added next to trafilatura's note without it).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from corearchive import lazyre as re
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 #: a back link's class or target ("footnote-backref", "reversefootnote", "#fnref:1")
 _BACK_NAMES = r"backref|back-?link|fnref|reversefootnote|footnote-?return"
@@ -29,7 +32,7 @@ def may_have_backlinks(html: str) -> bool:
     return _MARKUP.search(html) is not None
 
 
-def drop_footnote_backlinks(tree: Any) -> int:
+def drop_footnote_backlinks(tree: HtmlElement) -> int:
     """Remove the in-page links of ``tree`` that lead from a note back to its mark (an
     arrow or a caret alone, or a back link's class or target), their tails kept; return
     how many."""

@@ -30,12 +30,15 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from corearchive import lazyre as re
 
 from .lines import _SENT_IN, CLOSING_MARKS, SENTENCE_MARKS, notice_line
 from .notes import _LEAD, LEAD_MARKS
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 #: the reason of a line of a newsletter's e-mail furniture
 MAIL_REASON = "newsletter e-mail's line to its reader (view in browser, unsubscribe)"
@@ -112,26 +115,36 @@ _MAIL = re.compile(
     # Mailchimp's footer as its templates write it in each language (view in browser, the
     # mailing address's label, "Want to change how you receive these emails?", "You can
     # update your preferences or unsubscribe from this list."; s51 acc-blogs B3)
-    r"|voir\s+ce\s+courriel\s+dans\s+(?:votre|le)\s+navigateur|notre\s+adresse\s+postale\s+est"
-    r"|vous\s+souhaitez\s+modifier\s+la\s+façon\s+dont\s+vous\s+recevez"
-    r"|vous\s+pouvez\s+mettre\s+à\s+jour\s+vos\s+préférences"
+    # (each sentence whole, as the English ones are, or the label alone on its line: their
+    # first words are a settings how-to's or an article's too — "Sie können Ihre
+    # Einstellungen aktualisieren, indem Sie ...", "Notre adresse postale est restée la même
+    # depuis 1998."; s52 acc-read F8)
+    r"|voir\s+ce\s+courriel\s+dans\s+(?:votre|le)\s+navigateur"
+    r"|notre\s+adresse\s+postale\s+est\s*:?\s*$"
+    r"|vous\s+souhaitez\s+modifier\s+la\s+façon\s+dont\s+vous\s+recevez\s+(?:nos|ces)\s+"
+    r"(?:courriels|e-?mails|messages|lettres)\s*\?"
+    r"|vous\s+pouvez\s+mettre\s+à\s+jour\s+vos\s+préférences\s+ou\s+vous\s+désinscrire"
     r"|diese\s+e-?mail\s+im\s+browser\s+(?:ansehen|anzeigen|öffnen)"
-    r"|unsere\s+(?:post|mail)(?:anschrift|adresse)\s+(?:lautet|ist)"
-    r"|möchten\s+sie\s+ändern,?\s+wie\s+sie\s+diese\s+e-?mails\s+erhalten"
-    r"|sie\s+können\s+ihre\s+einstellungen\s+aktualisieren"
+    r"|unsere\s+(?:post|mail)(?:anschrift|adresse)\s+(?:lautet|ist)\s*:?\s*$"
+    r"|möchten\s+sie\s+ändern,?\s+wie\s+sie\s+diese\s+e-?mails\s+erhalten\s*\?"
+    r"|sie\s+können\s+ihre\s+einstellungen\s+aktualisieren\s+oder\s+sich\s+(?:von\s+dieser\s+"
+    r"liste\s+)?abmelden"
     r"|ver\s+este\s+correo\s+electrónico\s+en\s+(?:el|tu|su)\s+navegador"
-    r"|nuestra\s+dirección\s+(?:postal|de\s+correo(?:\s+postal)?)\s+es"
-    r"|(?:¿\s*)?quieres\s+cambiar\s+cómo\s+recibes\s+estos\s+correos"
-    r"|puedes\s+actualizar\s+tus\s+preferencias"
+    r"|nuestra\s+dirección\s+(?:postal|de\s+correo(?:\s+postal)?)\s+es\s*:?\s*$"
+    r"|(?:¿\s*)?quieres\s+cambiar\s+cómo\s+recibes\s+estos\s+correos\s*\?"
+    r"|puedes\s+actualizar\s+tus\s+preferencias\s+o\s+darte\s+de\s+baja"
     r"|visualizza\s+questa\s+e-?mail\s+nel\s+(?:tuo\s+)?browser"
-    r"|il\s+nostro\s+indirizzo(?:\s+postale)?\s+è"
-    r"|vuoi\s+cambiare\s+il\s+modo\s+in\s+cui\s+ricevi|puoi\s+aggiornare\s+le\s+tue\s+preferenze"
-    r"|ons\s+(?:post|mail)adres\s+is|wil\s+je\s+wijzigen\s+hoe\s+je\s+deze\s+e-?mails"
-    r"|je\s+kunt\s+je\s+voorkeuren\s+bijwerken"
+    r"|il\s+nostro\s+indirizzo(?:\s+postale)?\s+è\s*:?\s*$"
+    r"|vuoi\s+cambiare\s+il\s+modo\s+in\s+cui\s+ricevi\s+queste\s+e-?mail\s*\?"
+    r"|puoi\s+aggiornare\s+le\s+tue\s+preferenze\s+o\s+(?:annullare|cancellar)"
+    r"|ons\s+(?:post|mail)adres\s+is\s*:?\s*$"
+    r"|wil\s+je\s+wijzigen\s+hoe\s+je\s+deze\s+e-?mails\s+ontvangt\s*\?"
+    r"|je\s+kunt\s+je\s+voorkeuren\s+bijwerken\s+of\s+je\s+(?:afmelden|uitschrijven)"
     r"|ver\s+este\s+e-?mail\s+no\s+(?:seu\s+)?navegador"
-    r"|nosso\s+endereço\s+(?:postal|de\s+correspondência|de\s+e-?mail)\s+é"
-    r"|deseja\s+alterar\s+(?:como|a\s+forma\s+como)\s+(?:você\s+)?recebe"
-    r"|você\s+pode\s+atualizar\s+suas\s+preferências"
+    r"|nosso\s+endereço\s+(?:postal|de\s+correspondência|de\s+e-?mail)\s+é\s*:?\s*$"
+    r"|deseja\s+alterar\s+(?:como|a\s+forma\s+como)\s+(?:você\s+)?recebe\s+(?:estes|esses)\s+"
+    r"e-?mails\s*\?"
+    r"|você\s+pode\s+atualizar\s+suas\s+preferências\s+ou\s+cancelar"
     # the newsletter platforms' own boxes inside a post (Substack's "Thanks for reading NAME!
     # Subscribe for free to receive new posts and support my work." in its languages, "NAME
     # is a reader-supported publication", Ghost's "Sign up for NAME"; s51 acc-blogs B6)
@@ -542,13 +555,13 @@ def may_be_mailchimp(html: str) -> bool:
     return _MAILCHIMP_CELL in html
 
 
-def mailchimp_lists(tree: Any) -> list[tuple[Any, str]]:
+def mailchimp_lists(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """Make the lists inside a Mailchimp template's text cells (``td.mcnTextContent``)
     paragraphs (``<ul>``/``<ol>`` a ``<div>``, each ``<li>`` a ``<p>``), and return the
     elements with their tags, for :func:`.figures.restore`. trafilatura drops a list in a
     layout table's cell: an archived issue lost its bullets ("Cost: £84,000", a reading's
     date and title; s51 acc-blogs B3)."""
-    out: list[tuple[Any, str]] = []
+    out: list[tuple[HtmlElement, str]] = []
     for td in tree.iter("td"):
         if _MAILCHIMP_CELL not in (td.get("class") or ""):
             continue

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from corearchive import lazyre as re
 
 from .chrome import _SUBSCRIBERS, offer_match
 from .listing import PRICE
 from .reflow import RUNNING_TIME
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
 
 #: the reasons of the lines :func:`service_chrome` finds
 CART_REASON = 'shopping-list, cart or favourites button ("Einkaufsliste", "Add to cart")'
@@ -34,9 +38,12 @@ SHOP_REASON = 'price at a shop ("999 € en Amazon")'
 #: a shopping-list, a cart or a favourites button, or an order-the-ingredients button of a
 #: recipe site ("Einkaufsliste", "Auf die Einkaufsliste", "Zutaten bei REWE bestellen",
 #: "Ajouter à ma liste de courses", "Alle ingrediënten in je mandje", "Add to cart",
-#: "In den Warenkorb", "Ajouter à mes favoris", "Dodaj do koszyka")
+#: "In den Warenkorb", "Ajouter à mes favoris", "Dodaj do koszyka"); a bare "Einkaufsliste"
+#: is :data:`_LIST_NAME`'s, a button only over a removed line (an article's heading over its
+#: own list of ingredients is no button; s52 acc-read F3)
 _CART = re.compile(
-    r"(?i)(?:(?:auf die |zur )?einkaufsliste(?: hinzufügen)?|zutaten (?:bei|über|via) \S+"
+    r"(?i)(?:(?:auf die |zur )einkaufsliste(?: hinzufügen)?|einkaufsliste hinzufügen"
+    r"|zutaten (?:bei|über|via) \S+"
     r"(?: \S+)? (?:bestellen|kaufen)|(?:add|save) (?:to|ingredients to) (?:my |your |the )?"
     r"(?:shopping list|grocery list|cart|basket|bag|favou?rites)"
     r"|order (?:the )?ingredients(?: (?:on|from|at|with) \S+(?: \S+)?)?"
@@ -65,9 +72,14 @@ _PICK = re.compile(
     r"|onze keuze)\s?:.*"
 )
 #: a paywall's unlock button, its price maybe ("Jetzt freischalten", "Alle Testergebnisse
-#: freischalten für 4,90 €", "Unlock now", "Unlock the full review for $2.99")
+#: freischalten für 4,90 €", "Unlock now", "Unlock the full review for $2.99"): a call to
+#: act now or the paid thing's name before "freischalten", not any words — a game's or a
+#: phone's guide heads its steps "Geheime Level freischalten", "Face ID freischalten"
+#: (s52 acc-read F3)
 _UNLOCK = re.compile(
-    r"(?i)(?:(?:jetzt|alle|\S+) (?:\S+ ){0,2}freischalten|freischalten|unlock(?: now| all| the"
+    r"(?i)(?:(?:jetzt|sofort) (?:\S+ ){0,2}freischalten|(?:alle |den |diesen )?(?:artikel"
+    r"|beitrag|beiträge|inhalte?|test(?:ergebnisse|berichte?)?|zugang|plus-artikel)"
+    r" freischalten|freischalten|unlock(?: now| all| the"
     r" full \S+| this \S+)?|débloquer(?: l['’]article| maintenant)?|sblocca(?: ora)?"
     r"|desbloquear(?: ahora| agora)?|odblokuj(?: teraz)?|ontgrendel(?: nu)?)"
     r"(?: (?:für|for|pour|per|por|za|voor) \S+(?: \S+)?)?\s?[›»→>]?"
@@ -125,7 +137,8 @@ _BIG_SHOPS = frozenset(
 )  # fmt: skip
 #: the most characters of a button's line
 _BUTTON_CHARS = 60
-#: the first words (lower case) of the lines of :func:`service_chrome`'s rules
+#: the first words (lower case, a colon stripped: "Sommaire:" reached no rule, s52 acc-read
+#: F15) of the lines of :func:`service_chrome`'s rules
 _FIRST_WORDS = frozenset(
     {"einkaufsliste", "auf", "zur", "zutaten", "add", "save", "order", "ajouter", "commander",
      "alle", "ingrediënten", "in", "naar", "zu", "añadir", "aggiungi", "adicionar", "dodaj",
@@ -207,7 +220,7 @@ def service_chrome(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]
         if k
         and len(s) <= _BUTTON_CHARS
         and (
-            s.split(" ", 1)[0].lower() in _FIRST_WORDS
+            s.split(" ", 1)[0].lower().rstrip(":") in _FIRST_WORDS
             or s.rsplit(" ", 1)[-1].lower() in _SHOP_WORDS
             or "freischalten" in s
         )
@@ -265,7 +278,9 @@ _SEEK = re.compile(
 )
 
 
-def seek_links(tree: Any) -> tuple[list[tuple[Any, str]], list[tuple[Any, str]], list[str]]:
+def seek_links(
+    tree: HtmlElement,
+) -> tuple[list[tuple[HtmlElement, str]], list[tuple[HtmlElement, str]], list[str]]:
     """Retag as ``<span>`` the links of an HTML tree that are a player's seek to a clock
     time (``<a href="?t=03:20">03:20</a>``: a chapter list's or a transcript's timestamps).
     trafilatura drops a list item or a paragraph made of links, and so every chapter whose
@@ -275,8 +290,8 @@ def seek_links(tree: Any) -> tuple[list[tuple[Any, str]], list[tuple[Any, str]],
     :func:`.figures.restore`), each paragraph of a seek alone with the class taken from it
     (to be set back), and the times of those paragraphs (lines refine keeps: the line model
     reads a lone time as a menu's item)."""
-    links: list[tuple[Any, str]] = []
-    classes: list[tuple[Any, str]] = []
+    links: list[tuple[HtmlElement, str]] = []
+    classes: list[tuple[HtmlElement, str]] = []
     times: list[str] = []
     for a in tree.iter("a"):
         href = a.get("href") or ""
@@ -288,7 +303,19 @@ def seek_links(tree: Any) -> tuple[list[tuple[Any, str]], list[tuple[Any, str]],
         links.append((a, a.tag))
         a.tag = "span"
         up = a.getparent()
-        if up is not None and up.tag in ("p", "div") and up.text_content().strip() == said:
+        # (the link is its parent's whole text when it is the parent's only child and no
+        # other text stands around it: asked of its siblings, the parent's own text and the
+        # link's tail (``len(up)`` counts the children), not of the parent's whole text — a
+        # transcript's thousands of links in one <div> serialised the <div> for each,
+        # quadratic; s52 acc-read F17)
+        if (
+            up is not None
+            and up.tag in ("p", "div")
+            and a.getprevious() is None
+            and a.getnext() is None
+            and not (up.text or "").strip()
+            and not (a.tail or "").strip()
+        ):
             times.append(said)
             if (cls := up.get("class")) is not None:
                 classes.append((up, cls))
@@ -310,7 +337,7 @@ def html_buttons(lines: Sequence[str]) -> list[int]:
             len(s) > _BUTTON_CHARS
             or not s
             or (
-                (first := s.split(" ", 1)[0].lower()) not in _FIRST_WORDS
+                (first := s.split(" ", 1)[0].lower().rstrip(":")) not in _FIRST_WORDS
                 and first not in _SUBSCRIBER_WORDS
                 and "freischalten" not in s
             )
@@ -442,6 +469,8 @@ _VERDICT_SPAN, _VERDICT_WORDS = 10, 10
 
 
 def _verdict_label(line: str, labels: frozenset[str]) -> bool:
+    """Whether ``line`` is one of a review's pros or cons ``labels`` (lower case), alone on
+    a short line, its colon maybe."""
     return len(line) <= 40 and line.strip().rstrip(":").strip().lower() in labels
 
 

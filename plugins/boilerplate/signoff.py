@@ -61,7 +61,10 @@ def _valediction(line: str) -> bool:
     # (the name after the phrase starts with a capital: "Thanks again, Hannah"; a phrase
     # that goes on in lower case is a sentence: "Cheers went up from the crowd")
     words = rest.strip(" ,!.…").split()
-    return not words or words[0][:1].isupper()
+    # (and after a mark, as a letter writes it: "Bis dahin, Jonas"; a heading in title case
+    # that opens with the phrase is a box's or a menu's, "The Best Garden Tools", "Cheers
+    # Bar And Grill"; s52 acc-read F1)
+    return not words or (words[0][:1].isupper() and rest.lstrip()[:1] in ",!.…")
 
 
 def _name(line: str) -> bool:

@@ -1938,12 +1938,15 @@ def _name_block(parts: list[str]) -> str | None:
     mark; None when none does (the first block then: "Earthliŋ" / "Earthliŋ" read whole
     was the name twice). The first block may be a standfirst ("Poet whose spare, luminous
     collections …" over "Richard Holloway"; s51 regress R5)."""
+    # (a cased name first, then a caseless script's words — which have letters: a separator
+    # "·" has no case either, and hid the name after it; s52 acc-read F12)
     for part in parts:
-        words = part.split()
         if _person_like(part):
             return part
+    for part in parts:
         if (
-            0 < len(words) <= _NAME_BLOCK_WORDS
+            0 < len(part.split()) <= _NAME_BLOCK_WORDS
+            and any(c.isalpha() for c in part)
             and not any(c.lower() != c.upper() for c in part)
             and not any(c in part for c in ",.;:!?،؛")
         ):

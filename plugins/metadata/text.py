@@ -2411,6 +2411,22 @@ _IN_BROWSER = re.compile(
 #: headline, over a byline with the follow button, may be shorter: "The two-minute
 #: notebook")
 _HEADLINE_OVER_DEK_WORDS = 5
+#: A blog platform's widget line around a post's head (Substack's and Ghost's "Subscribe",
+#: "Sign in"; Medium's "Follow", "N min read", "Open in app"; in the languages of
+#: its templates): the page is a platform's, whose headline may stand over a dek
+_PLATFORM_WIDGET = re.compile(
+    # (alone, or at the end of a short line of buttons: a text browser writes the header's
+    # on one line, "Maschinenraum Abonnieren Anmelden", "(BUTTON) … (BUTTON) Anmelden")
+    r"(?i)(?:.{1,60}(?:\s·|\s|\)))?\s*(?:subscribe|abonnieren|suscribirse|s['’]abonner|iscriviti"
+    r"|abonneren|assinar|inscrever-se|sign\s+(?:in|up)|anmelden|registrieren|iniciar\s+sesión"
+    r"|registrarse|se\s+connecter|accedi|inloggen|entrar"
+    r"|follow|folgen|seguir|suivre|segui|volgen"
+    r"|open\s+in\s+app|in\s+app\s+öffnen|abrir\s+en\s+la\s+aplicación"
+    r"|[—–-]?\s*\d+\s+(?:min\.?|minutes?|minuten)\s+(?:read|lesezeit|de\s+lectura|de\s+lecture"
+    r"|di\s+lettura|leestijd|de\s+leitura))\s*"
+)
+#: The lines of a page's head (to the ranker's line and a few under it) looked at for it
+_PLATFORM_WIDGET_LINES = 8
 _DEK_WORDS = 10
 _DEK_LONGER = 1.5
 #: A clock time ("16:14 Uhr"): no post's title under a date header
@@ -2484,6 +2500,14 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
         and _title_shaped(nxt[1][1])
         and not _CLOCK_TIME.search(nxt[1][1])
         and _is_para(nxt[2][1])
+        # (``i`` a blog's name, or its description under the name, or a line shorter than
+        # the one under the date: a news page's headline over its date line and a caption
+        # or a standfirst is the page's own title; s52 acc-read F9)
+        and (
+            _site_like(s)
+            or (k > 0 and _site_like(items[k - 1][1].strip()))
+            or n_words(s) < n_words(nxt[1][1])
+        )
     ):
         return nxt[1]
     if k > 0 and nxt and _IN_BROWSER.fullmatch(items[k - 1][1].strip()):
@@ -2491,6 +2515,12 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
             return nxt[0]
         return None
     if k == 0 or not nxt:
+        return None
+    # (a dek is a blog platform's: a news page's long headline under a ticker's or a
+    # teaser's headline, over its "By ..." and date, has the same shape; s52 acc-read F6)
+    if not any(
+        _PLATFORM_WIDGET.fullmatch(t.strip()) for _, t in items[: k + _PLATFORM_WIDGET_LINES]
+    ):
         return None
     j, above = items[k - 1][0], items[k - 1][1].strip()
     below = nxt[0][0]
@@ -3931,6 +3961,8 @@ def gather_dates(
 #: that Croatian never writes (ą ę ł ń ś ź ż; ř ě ů)
 _HR_LETTERS = frozenset("čšđČŠĐ")
 _NOT_HR_LETTERS = frozenset("ąęłńśźżĄĘŁŃŚŹŻřěůŘĚŮ")
+#: How many times Croatian's letters must outnumber Polish's and Czech's on a Croatian page
+_HR_RATIO = 3
 #: The month word whose month the language decides: Croatian "listopad(a)" is October, Polish
 #: and Czech "listopad(a)" November (:data:`MONTHS` reads November)
 _LISTOPAD = re.compile(r"(?i)listopad")
@@ -3938,16 +3970,20 @@ _LISTOPAD = re.compile(r"(?i)listopad")
 
 def _croatian_listopad(cands: list[dict[str, Any]], text: str) -> None:
     """Read "listopad(a)" as October in ``cands`` (in place) when the page's ``text`` reads
-    Croatian: it has a letter of Croatian's that Polish never writes (č, š, đ) and none of
-    Polish's or Czech's own (ą ę ł ń ś ź ż, ř ě ů). Else the date stays November, Polish's
+    Croatian: its letters of Croatian's that Polish never writes (č, š, đ) outnumber
+    :data:`_HR_RATIO` times Polish's and Czech's own (ą ę ł ń ś ź ż, ř ě ů). Else the date stays November, Polish's
     and Czech's reading ("Opublikowano 21 listopada 2026" gave no date at all; s51
     acc-blogs B14). The metadata stage runs before the language stage: the text's letters
     are what it has of the page's language."""
     hits = [c for c in cands if c["date"].month == 11 and _LISTOPAD.search(c["text"])]
     if not hits:
         return
-    letters = set(text)
-    if not letters & _HR_LETTERS or letters & _NOT_HR_LETTERS:
+    # (by counts, not by presence: a Croatian story names "Łódź", "Dvořák" — one Polish or
+    # Czech letter turned its October into November; Czech writes ř ě ů more often than
+    # č š, Polish no č š at all; s52 acc-read F11)
+    letters = Counter(text)
+    hr = sum(letters[c] for c in _HR_LETTERS)
+    if not hr or hr < _HR_RATIO * sum(letters[c] for c in _NOT_HR_LETTERS):
         return
     for c in hits:
         if (d := _mk(c["date"].year, 10, c["date"].day)) is not None:
@@ -8911,9 +8947,74 @@ _NAME_TAIL_SEP = re.compile(r"\s*[|｜،,，/／·•]\s*")
 #: Han characters (the repeat mark 々 among them), none ending like an outlet's or an
 #: office's name (社, 报, 网, 台, 局 ...)
 _HAN_NAME = re.compile(
-    r"(?![\u4e00-\u9fff\u3005]*(?:社|报|報|网|網|台|闻|聞|刊|站|部|局|日|省|市|县|縣|区|區)$)"
+    r"(?![\u4e00-\u9fff\u3005]*(?:社|报|報|网|網|台|闻|聞|刊|站|部|局|日|省|市|县|縣|区|區"
+    # (a commission's, a council's, an office's: "国家发改委", "证监会"; s52 acc-read F19)
+    r"|委|会|會|院|厅|廳|办|辦|处|處|署|所|心|馆|館|组|組|司|行|队|隊)$)"
     r"[\u4e00-\u9fff\u3005]{2,5}"
 )
+
+
+#: The words of a section's, a genre's or a kicker's label under a headline in the caseless
+#: scripts' languages (analysis, report, special, exclusive, opinion, interview, urgent,
+#: latest, news), which no name holds
+_CASELESS_LABEL_WORDS = frozenset(
+    [
+        "تحليل",
+        "تقرير",
+        "خاص",
+        "حصري",
+        "رأي",
+        "مقال",
+        "حوار",
+        "عاجل",
+        "أخبار",
+        "تحقيق",
+        "متابعة",
+        "تحلیل",
+        "گزارش",
+        "ویژه",
+        "اختصاصی",
+        "یادداشت",
+        "گفتگو",
+        "خبر",
+        "فوری",
+        "विशेष",
+        "रिपोर्ट",
+        "विश्लेषण",
+        "एक्सक्लूसिव",
+        "ताज़ा",
+        "ताजा",
+        "खबर",
+        "ख़बर",
+        "समाचार",
+        "ब्रेकिंग",
+        "न्यूज़",
+        "न्यूज",
+        "साक्षात्कार",
+        "राय",
+        "বিশেষ",
+        "প্রতিবেদন",
+        "বিশ্লেষণ",
+        "সংবাদ",
+        "খবর",
+        "মতামত",
+        "সাক্ষাৎকার",
+        "ניתוח",
+        "דיווח",
+        "מיוחד",
+        "בלעדי",
+        "דעה",
+        "ראיון",
+        "חדשות",
+        "รายงาน",
+        "พิเศษ",
+        "วิเคราะห์",
+        "ข่าว",
+    ]
+)
+#: The least characters of a caseless name's word that may not recur on its page (a
+#: label's word is the story's, inflected; a short given name may be anyone's)
+_CASELESS_RECUR_CHARS = 5
 
 
 def caseless_letters(word: str) -> bool:
@@ -8972,6 +9073,11 @@ def caseless_name(line: str, headline: str, text: str) -> str | None:
         or any(w in heads for w in ws)
         or (len(ws) == 1 and name in headline)
         or any(w.casefold() in CUE_WORDS for w in ws)
+        # (a kicker's or a genre's label under the headline, "تحليل اقتصادي", "विशेष रिपोर्ट":
+        # its words are the language's, which the story repeats inflected — "الاقتصادية" —
+        # or a label's; a byline's name is the page's once; s52 acc-read F7)
+        or any(w in _CASELESS_LABEL_WORDS for w in ws)
+        or any(len(w) >= _CASELESS_RECUR_CHARS and text.count(w) > 1 for w in ws)
     ):
         return None
     return name
@@ -8984,7 +9090,9 @@ def caseless_name(line: str, headline: str, text: str) -> str | None:
 #: reporter learnt from) ends no name so
 _CJK_REPORTER_IN = re.compile(
     r"(?:记者|記者)\s*[:：]?\s*(?P<names>[\u4e00-\u9fff]{2,3}(?:[、，,]\s*[\u4e00-\u9fff]{2,3})*)"
-    r"(?=$|[）)／/\s]|报道|報導)"
+    r"(?<![摄攝])(?=$|[）)／/\s]|报道|報導)"
+    # (not a photo's credit: "（新华社记者 王磊 摄）", photographed by; s52 acc-read F18)
+    r"(?!\s*(?:摄|攝|图|圖))"
 )
 #: How many lines under the headline a Chinese reporter's credit is looked for (the date's
 #: and the source's lines between, the first paragraph's dateline the last)
@@ -9358,14 +9466,47 @@ def blog_byline_names(s: str) -> list[str] | None:
         # Books" is a book's imprint; and a name's particle is no date's end: "Posted by Ana
         # da Silva at 10:14 AM" is Blogger's timed footer; finalrev_B)
         return _blog_names(m["names"])
-    if (m := _TIMED_BYLINE.fullmatch(s)) is not None or (
-        # (a follow line holds its separator: without one, :data:`_FOLLOW_BYLINE`'s lazy
-        # names part was tried at every length of the line, ~2 µs a line, most of the cost
-        # of :func:`blog_byline` on a page without a byline)
-        ("·" in s or "•" in s or "|" in s) and (m := _FOLLOW_BYLINE.match(s)) is not None
-    ):
+    if (m := _TIMED_BYLINE.fullmatch(s)) is not None:
         return _blog_names(m["names"])
+    # (a follow line holds its separator: without one, :data:`_FOLLOW_BYLINE`'s lazy names
+    # part was tried at every length of the line, ~2 µs a line, most of the cost of
+    # :func:`blog_byline` on a page without a byline)
+    if ("·" in s or "•" in s or "|" in s) and (m := _FOLLOW_BYLINE.match(s)) is not None:
+        # (Medium writes the same button after a publication's name, "Towards Data Science ·
+        # Follow", and a menu's row ends so, "Subscribe · Follow": a person's name only,
+        # as the "Follow" line alone asks; s52 acc-read F4)
+        names = m["names"]
+        if not _person_like(names) or any(w.lower() in _TITLE_SMALL_WORDS for w in names.split()):
+            return None
+        return _blog_names(names)
     return None
+
+
+#: A title's small words (articles, prepositions), which a publication's name holds and a
+#: person's does not ("Towards Data Science", "The Startup")
+_TITLE_SMALL_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "to",
+        "towards",
+        "toward",
+        "with",
+        "at",
+        "from",
+        "into",
+        "about",
+        "your",
+        "our",
+        "my",
+    ]
+)
 
 
 def blog_byline(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int] | None:
@@ -10650,7 +10791,17 @@ def extract_lines(
         res["tags"], i = tagged
         res["sources"]["tags"] = f"line {i}"
         meta_lines["tags"] = [i]
-    if (labelled := blog_tag_line(page.colon_items(), title_line)) is not None:
+    if (
+        labelled := blog_tag_line(page.colon_items(), title_line)
+        or blog_tag_line(
+            (
+                (i, t.strip())
+                for i, t in items
+                if t.lstrip()[:1] in "PpFfAaCc" and ":" not in t and _POSTED_IN.match(t.lstrip())
+            ),
+            title_line,
+        )
+    ) is not None:
         # (a blog's categories are its tags too, as an HTML page's article:section and
         # category links are read: before its tags)
         blog_tags, i = labelled
@@ -11855,10 +12006,16 @@ def labelled_tags(
 #: "Catégories :" / "Categorieën:" / "Kategorien:" / "Posted in" (the label's singular
 #: "Label:" heads a record's label, one fact: not here)
 _BLOG_TAG_LINE = re.compile(
-    r"(?i)\s*(?:labels|marcadores|etichette|categories|catégories|categorías|categorias|"
-    r"categorie|categorieën|kategorien|kategorie|kategorii|kategorier|rubriques|"
-    r"posted\s+in|filed\s+in|abgelegt\s+unter|classé\s+dans|archivado\s+en|archiviato\s+in)"
-    r"\s*[:：]\s*(?P<value>\S.*)$"
+    r"(?i)\s*(?:(?:labels|marcadores|etichette|categories|catégories|categorías|categorias|"
+    r"categorie|categorieën|kategorien|kategorie|kategorii|kategorier|rubriques)\s*[:：]"
+    # (WordPress writes "Posted in Cameras, Reviews" without a colon; s52 acc-read F5)
+    r"|(?:posted\s+in|filed\s+in|abgelegt\s+unter|classé\s+dans|archivado\s+en|archiviato\s+in)"
+    r"\s*[:：]?)\s*(?P<value>\S.*)$"
+)
+#: The start of :data:`_BLOG_TAG_LINE`'s labels written without a colon
+_POSTED_IN = re.compile(
+    r"(?i)(?:posted|filed)\s+in\s|abgelegt\s+unter\s|classé\s+dans\s"
+    r"|archivado\s+en\s|archiviato\s+in\s"
 )
 
 
@@ -11868,6 +12025,14 @@ _BLOG_TAG_LINE = re.compile(
 _BLOG_TAG_VALUE_NOT = re.compile(
     r"(?i)[:：]|\d\s*(?:kommentare?|comments?|commentaires?|comentarios?|réponses?)\b"
     r"|kommentare\s+deaktiviert|comments\s+off"
+)
+#: A WordPress theme's comment link after the categories, past a bar ("Abgelegt unter A, B
+#: | Hinterlasse einen Kommentar", "Posted in A | Leave a comment": read without a colon,
+#: the link was a tag; s52 acc-read F5)
+_COMMENT_LINK_TAIL = re.compile(
+    r"(?i)\s*\|\s*(?:hinterlasse\s+einen\s+kommentar|leave\s+a\s+(?:comment|reply)"
+    r"|laisser\s+un\s+commentaire|deja\s+un\s+comentario|lascia\s+un\s+commento"
+    r"|plaats\s+een\s+reactie|deixe\s+um\s+comentário)\s*$"
 )
 #: :data:`_BLOG_TAG_LINE`'s labels of tags (the others label categories)
 _BLOG_LABELS = re.compile(r"(?i)\s*(?:labels|marcadores|etichette)\s*[:：]")
@@ -11887,9 +12052,10 @@ def blog_tag_line(
             continue
         if (m := _BLOG_TAG_LINE.match(s)) is None:
             continue
-        if _BLOG_TAG_VALUE_NOT.search(m["value"]):
+        value = _COMMENT_LINK_TAIL.sub("", m["value"])
+        if _BLOG_TAG_VALUE_NOT.search(value):
             continue
-        tags = _value_tags(m["value"])
+        tags = _value_tags(value)
         if tags and _tag_items(tags):
             return tags, i
     return None
