@@ -51,8 +51,15 @@ def _old_blog_byline_names(s: str) -> list[str] | None:
         return None
     if (m := T._DATED_BYLINE.match(s)) is not None and T.find_dates([m["date"]]):
         return T._blog_names(m["names"])
-    if (m := T._TIMED_BYLINE.match(s)) is not None or (m := T._FOLLOW_BYLINE.match(s)) is not None:
+    if (m := T._TIMED_BYLINE.fullmatch(s)) is not None:
         return T._blog_names(m["names"])
+    if (m := T._FOLLOW_BYLINE.match(s)) is not None:
+        names = m["names"]
+        if not T._person_like(names) or any(
+            w.lower() in T._TITLE_SMALL_WORDS for w in names.split()
+        ):
+            return None
+        return T._blog_names(names)
     return None
 
 
