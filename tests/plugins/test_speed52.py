@@ -1,0 +1,121 @@
+"""Cheaper steps of the boilerplate stage's plain-text path that give the same answers
+(s52 perfbp52, issue 7)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from corearchive_plugins.boilerplate import codeblocks as C
+
+_PROSE = "The council met on Monday and agreed to widen the road near the school."
+_CODE = ["$ pip install corearchive", "$ corearchive ingest pages/ -o out/", "done: 12 documents"]
+
+
+def _old_uncue_code(cue, docs, idxs, rb) -> None:  # type: ignore[no-untyped-def]
+    """codeblocks.uncue_code at 76cc2b1c: each cued row's block walked, verdicts by span."""
+    rows = np.flatnonzero(cue).tolist()
+    if not rows:
+        return
+    docs_of = np.searchsorted(rb, rows, side="right") - 1
+    seen: dict[tuple[int, int], bool] = {}
+    for r, k in zip(rows, docs_of.tolist(), strict=True):
+        lines = docs[k]
+        i = idxs[k][r - int(rb[k])]
+        a, b = C.block_at(lines, i)
+        key = (k, a)
+        if key not in seen:
+            if C.copy_button(lines[a].strip()):
+                a += 1
+            seen[key] = (
+                a <= i
+                and C._HINT.search("\n".join(lines[a:b])) is not None
+                and C._code_block(lines, a, b)
+            )
+        if seen[key]:
+            cue[r] = 0
+
+
+def _rows(docs: list[list[str]]) -> tuple[list[list[int]], np.ndarray]:
+    idxs = [[i for i, s in enumerate(lines) if s.strip()] for lines in docs]
+    rb = np.cumsum([0] + [len(ix) for ix in idxs])
+    return idxs, rb
+
+
+def _random_docs(rng: random.Random) -> list[list[str]]:
+    pool = [_PROSE, "", "", "Copy", "Share", "x = f(a_b) + 1;", "}", "    return x;",
+            *_CODE, "[section]", "KEY=value", "def f(x):", "Read more about it here."]  # fmt: skip
+    return [[rng.choice(pool) for _ in range(rng.randint(1, 60))] for _ in range(rng.randint(1, 5))]
+
+
+def test_uncue_code_walks_each_block_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Every row of a block shares the block's verdict: the block is walked once, not once
+    # per cued row (a one-block page of 35 lines was walked 35 times).
+    calls = []
+    real = C.block_at
+    monkeypatch.setattr(C, "block_at", lambda lines, i: calls.append(i) or real(lines, i))
+    docs = [["Intro:", "", *_CODE, "", _PROSE], [_PROSE] * 5]
+    idxs, rb = _rows(docs)
+    cue = np.ones(int(rb[-1]), dtype=np.int64)
+    C.uncue_code(cue, docs, idxs, rb)
+    assert len(calls) == 4  # (the intro, the session, the prose; the second page's block)
+    assert cue.tolist() == [1, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+
+
+def test_uncue_code_as_before_on_random_pages() -> None:
+    rng = random.Random(52)
+    for _ in range(400):
+        docs = _random_docs(rng)
+        idxs, rb = _rows(docs)
+        cue = np.array([rng.random() < 0.5 for _ in range(int(rb[-1]))], dtype=np.int64)
+        old, new = cue.copy(), cue.copy()
+        _old_uncue_code(old, docs, idxs, rb)
+        C.uncue_code(new, docs, idxs, rb)
+        assert new.tolist() == old.tolist()
+
+
+def test_uncue_code_as_before_on_long_blocks() -> None:
+    # A block over _MAX_BLOCK lines, cut by block_at, is code from none of its lines.
+    code = ["x = f(a_b) + 1;"] * 200
+    for head in ([], ["Copy"]):
+        docs = [head + code, ["Intro:", "", *head, *code[:70], "", _PROSE]]
+        idxs, rb = _rows(docs)
+        for first in range(0, int(rb[-1]), 7):
+            cue = np.zeros(int(rb[-1]), dtype=np.int64)
+            cue[first:] = 1
+            old, new = cue.copy(), cue.copy()
+            _old_uncue_code(old, docs, idxs, rb)
+            C.uncue_code(new, docs, idxs, rb)
+            assert new.tolist() == old.tolist()
+
+
+def test_block_is_code_stops_at_half_the_prose_lines(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A prose block is told by its first half of six-word runs: the rest is not searched.
+    searched = []
+    real = C._PROSE_RUN
+
+    class Counting:
+        def search(self, s: str):  # type: ignore[no-untyped-def]
+            searched.append(s)
+            return real.search(s)
+
+    monkeypatch.setattr(C, "_PROSE_RUN", Counting())
+    assert not C.block_is_code([_PROSE] * 40)
+    assert len(searched) == 20
+
+
+def _old_prose_test(block: list[str]) -> bool:
+    return 2 * sum(1 for s in block if C._PROSE_RUN.search(s)) >= len(block)
+
+
+def test_block_is_code_as_before_on_random_blocks() -> None:
+    rng = random.Random(7)
+    pool = [_PROSE, "x = f(a_b) + 1;", "}", "    return x;", *_CODE, "def f(x):", "KEY=value"]
+    for _ in range(2000):
+        block = [rng.choice(pool) for _ in range(rng.randint(1, 12))]
+        half = (len(block) + 1) // 2
+        quick = sum(1 for s in block if C._PROSE_RUN.search(s)) >= half
+        assert quick == _old_prose_test(block)
+        if _old_prose_test(block) and not C.prompt_line(block[0]):
+            assert not C.block_is_code(block)
