@@ -558,7 +558,8 @@ def shop_lines(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
     # letters; a character loop per line was ~8 % of the boilerplate stage on plain text)
     joined = "\n".join([lines[j] for j in kept])
     digits = _DIGIT.search(joined) is not None
-    letters = any(x in joined.lower() for x in _DISCLOSURE_LETTERS)
+    low = joined.lower()  # (once: not once per letters tried)
+    letters = any(x in low for x in _DISCLOSURE_LETTERS)
     places: list[int] = []  # (a price "in", "en", "w" a name: a shop's with a disclosure)
     for j in kept:
         s = lines[j]

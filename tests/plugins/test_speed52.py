@@ -119,3 +119,64 @@ def test_block_is_code_as_before_on_random_blocks() -> None:
         assert quick == _old_prose_test(block)
         if _old_prose_test(block) and not C.prompt_line(block[0]):
             assert not C.block_is_code(block)
+
+
+def test_nested_menu_items_reads_no_run_without_an_item(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A page with no list item's mark has no menu run either way: the runs are not walked.
+    from corearchive_plugins.boilerplate import artefacts as A
+
+    calls = []
+    real = A._menu_runs
+    monkeypatch.setattr(A, "_menu_runs", lambda *a: calls.append(a) or real(*a))
+    page = [_PROSE, "    Energie", "Read more", "      Sanierung"] * 5
+    assert A.nested_menu_items(page, [True, False] * 10) == []
+    assert calls == []
+    menu = ["  • Energie", "    Gebäude", "      □ Sanierung", "      □ Neubau"] * 3
+    keep = [False] * 10 + [True, True]
+    want = sorted({*real(menu, keep, False), *real(menu, keep, True)})
+    assert want
+    assert A.nested_menu_items(menu, keep) == want
+    assert calls
+
+
+def _old_related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
+    """afterlists.related_list_lines at 76cc2b1c up to its tail (the rest unchanged)."""
+    from corearchive_plugins.boilerplate import afterlists as AL
+
+    kept = [j for j, k in enumerate(keep) if k]
+    if len(kept) < AL._ARTICLE_PARAGRAPHS + 1 + AL._LIST_HEADLINES:
+        return []
+    paragraph = [AL._paragraph_line(lines[j]) and not AL.notice_line(lines[j]) for j in kept]
+    if sum(paragraph) < AL._ARTICLE_PARAGRAPHS:
+        return []
+    return kept[len(kept) - paragraph[::-1].index(True) :]
+
+
+def test_related_list_lines_reads_notices_of_the_last_paragraphs_only(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from corearchive_plugins.boilerplate import afterlists as AL
+
+    asked = []
+    real = AL.notice_line
+    monkeypatch.setattr(AL, "notice_line", lambda s: asked.append(s) or real(s))
+    heads = ["Mayor resigns after budget row", "Storm closes schools across the north",
+             "Police name suspect in Leeds fire", "New bridge opens to traffic"]  # fmt: skip
+    page = [_PROSE] * 30 + ["Related stories", *heads]
+    AL.related_list_lines(page, [True] * len(page))
+    assert len(asked) == AL._ARTICLE_PARAGRAPHS
+
+
+def test_related_list_lines_tail_as_before_on_random_pages(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from corearchive_plugins.boilerplate import afterlists as AL
+
+    tails = []
+    monkeypatch.setattr(AL, "_label_line", lambda s: tails.append(s) or False)
+    rng = random.Random(11)
+    pool = [_PROSE, "© 2026 Example News. All rights reserved.", "Related stories",
+            "Mayor resigns after budget row", "Short line", "Read more"]  # fmt: skip
+    for _ in range(500):
+        page = [rng.choice(pool) for _ in range(rng.randint(0, 15))]
+        keep = [rng.random() < 0.7 for _ in page]
+        tails.clear()
+        AL.related_list_lines(page, keep)
+        old = _old_related_list_lines(page, keep)
+        assert tails == [page[j] for j in old]
