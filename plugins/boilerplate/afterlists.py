@@ -143,6 +143,7 @@ RELATED_LIST_REASON = "a list of other stories under its label after the article
 #: or :data:`_LONG_WORDS` words, or :data:`_LONG_CHARS` characters (a script without spaces)
 _SENTENCE_WORDS = 8
 _LONG_WORDS = 25
+_MOST_WORDS = max(_SENTENCE_WORDS, _LONG_WORDS)
 _LONG_CHARS = 220
 _FULL_STOPS = tuple(".。।။۔")
 #: what a headline does not end with (a question or an exclamation it may)
@@ -170,7 +171,7 @@ _DOMAIN = re.compile(r"\w\.[a-z]{2,}\b")
 
 def _paragraph_line(line: str) -> bool:
     """Whether ``line`` reads as a paragraph of the article (see :data:`_SENTENCE_WORDS`)."""
-    n = len(line.split())
+    n = len(line.split(None, _MOST_WORDS - 1))  # (split up to the words the tests read)
     if n >= _LONG_WORDS or len(line) >= _LONG_CHARS:
         return True
     return n >= _SENTENCE_WORDS and line.rstrip(CLOSING_MARKS).endswith(_FULL_STOPS)

@@ -519,7 +519,7 @@ def disclosure(line: str) -> bool:
     return (
         # (spelt out: a generator over _DISCLOSURE_LETTERS doubled the test's cost)
         ("fil" in low or "mis" in low or "ovis" in low or "owiz" in low or "amazon" in low)
-        and len(line.split()) <= _DISCLOSURE_WORDS
+        and len(line.split(None, _DISCLOSURE_WORDS)) <= _DISCLOSURE_WORDS
         and (
             _DISCLOSURE.search(line) is not None
             or (
@@ -566,7 +566,7 @@ def shop_lines(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
         if (
             digits
             and _DIGIT.search(s)
-            and len(s.split()) <= _OFFER_WORDS
+            and len(s.split(None, _OFFER_WORDS)) <= _OFFER_WORDS
             and (m := _OFFER.fullmatch(s)) is not None
         ):
             # (a shop written as its address, "x-kom", "bol.com", is no place nor time)

@@ -180,3 +180,51 @@ def test_related_list_lines_tail_as_before_on_random_pages(monkeypatch) -> None:
         AL.related_list_lines(page, keep)
         old = _old_related_list_lines(page, keep)
         assert tails == [page[j] for j in old]
+
+
+class _Line(str):
+    """A line that records the bound of each split asked of it."""
+
+    bounds: list[int] = []
+
+    def split(self, sep=None, maxsplit=-1):  # type: ignore[no-untyped-def, override]
+        _Line.bounds.append(maxsplit)
+        return str.split(self, sep, maxsplit)
+
+
+def test_word_counts_split_up_to_their_bound() -> None:
+    # A rule that compares a line's word count with a bound splits the line up to it, not
+    # every word of a paragraph (``split(None, k)`` gives min(words, k + 1) parts).
+    from corearchive_plugins.boilerplate import afterlists as AL
+    from corearchive_plugins.boilerplate import chrome as CH
+    from corearchive_plugins.boilerplate import structures as S
+
+    long = _Line(" ".join([_PROSE] * 10) + " We may earn a commission.")
+    for test in (AL._paragraph_line, S._time_fact, S._list_line, CH.disclosure):
+        _Line.bounds = []
+        test(long)
+        assert _Line.bounds and -1 not in _Line.bounds, test
+
+
+def test_bounded_word_counts_as_before_on_random_lines() -> None:
+    from corearchive_plugins.boilerplate import afterlists as AL
+    from corearchive_plugins.boilerplate import chrome as CH
+    from corearchive_plugins.boilerplate import facts as F
+    from corearchive_plugins.boilerplate import structures as S
+
+    rng = random.Random(5)
+    words = ["Prep", "time", "10", "min", "Serves", "4", "$49", "at", "Amazon", "affiliate",
+             "links", "the", "road.", "—", "Easy", " ", "\t", "\u00a0", "\u3000"]  # fmt: skip
+    for _ in range(3000):
+        s = " ".join(rng.choice(words) for _ in range(rng.randint(0, 70))).strip()
+        n = len(s.split())
+        long, sent = n >= AL._LONG_WORDS, n >= AL._SENTENCE_WORDS
+        stop = s.rstrip(AL.CLOSING_MARKS).endswith(AL._FULL_STOPS)
+        assert AL._paragraph_line(s) == (long or len(s) >= AL._LONG_CHARS or (sent and stop))
+        assert (len(s.split(None, F._PROSE_WORDS - 1)) < F._PROSE_WORDS) == (n < F._PROSE_WORDS)
+        if n > S._FACT_WORDS:
+            assert not S._time_fact(s)
+        if n > S._LIST_ITEM_WORDS:
+            assert not S._list_line(s)
+        if n > CH._DISCLOSURE_WORDS:
+            assert not CH.disclosure(s)
