@@ -143,6 +143,7 @@ RELATED_LIST_REASON = "a list of other stories under its label after the article
 #: or :data:`_LONG_WORDS` words, or :data:`_LONG_CHARS` characters (a script without spaces)
 _SENTENCE_WORDS = 8
 _LONG_WORDS = 25
+_MOST_WORDS = max(_SENTENCE_WORDS, _LONG_WORDS)
 _LONG_CHARS = 220
 _FULL_STOPS = tuple(".。।။۔")
 #: what a headline does not end with (a question or an exclamation it may)
@@ -170,7 +171,7 @@ _DOMAIN = re.compile(r"\w\.[a-z]{2,}\b")
 
 def _paragraph_line(line: str) -> bool:
     """Whether ``line`` reads as a paragraph of the article (see :data:`_SENTENCE_WORDS`)."""
-    n = len(line.split())
+    n = len(line.split(None, _MOST_WORDS - 1))  # (split up to the words the tests read)
     if n >= _LONG_WORDS or len(line) >= _LONG_CHARS:
         return True
     return n >= _SENTENCE_WORDS and line.rstrip(CLOSING_MARKS).endswith(_FULL_STOPS)
@@ -234,11 +235,21 @@ def related_list_lines(lines: list[str], keep: list[bool]) -> list[int]:
         return []
     # (a site's notice under the lists is no paragraph of the article: "© 2026 Example News.
     # We are not responsible for external sites." hid the lists above it; s50 acc-scripts N2)
-    paragraph = [_paragraph_line(lines[j]) and not notice_line(lines[j]) for j in kept]
-    if sum(paragraph) < _ARTICLE_PARAGRAPHS:
+    # (read from the end, up to the article's last kept paragraph and the two before it: the
+    # tests, a notice's search most, are not asked of the article's other paragraphs)
+    last, count = -1, 0
+    for t in range(len(kept) - 1, -1, -1):
+        line = lines[kept[t]]
+        if _paragraph_line(line) and not notice_line(line):
+            if last < 0:
+                last = t
+            count += 1
+            if count >= _ARTICLE_PARAGRAPHS:
+                break
+    if count < _ARTICLE_PARAGRAPHS:
         return []
     # (the kept lines after the article's last kept paragraph, where a list may start)
-    tail = kept[len(kept) - paragraph[::-1].index(True) :]
+    tail = kept[last + 1 :]
     label = [_label_line(lines[j]) for j in tail]
     headline = [_item_text(lines[j]).split() if _headline_line(lines[j]) else None for j in tail]
     # A scan from a label runs over the labels and headlines after it up to the first line

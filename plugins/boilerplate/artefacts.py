@@ -199,6 +199,8 @@ def nested_menu_items(firsts: list[str], keep: list[bool]) -> list[int]:
     The runs are read both ways, the lines each finds dropped: an unmarked line that joins
     two runs may make them one that the model kept more of (lynx's "(BUTTON)" between a
     menu's levels, trafeval bmel.de)."""
+    if not any(map(_ITEM.match, firsts)):
+        return []  # (no item: no run either way, an unmarked level joins a run of items)
     found = _menu_runs(firsts, keep, False)
     if more := _menu_runs(firsts, keep, True):
         found = sorted({*found, *more})

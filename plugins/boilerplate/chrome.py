@@ -513,7 +513,7 @@ def disclosure(line: str) -> bool:
     return (
         # (spelt out: a generator over _DISCLOSURE_LETTERS doubled the test's cost)
         ("fil" in low or "mis" in low or "ovis" in low or "owiz" in low or "amazon" in low)
-        and len(line.split()) <= _DISCLOSURE_WORDS
+        and len(line.split(None, _DISCLOSURE_WORDS)) <= _DISCLOSURE_WORDS
         and (
             _DISCLOSURE.search(line) is not None
             or (
@@ -533,7 +533,8 @@ def offer_match(line: str) -> re.Match[str] | None:
     a shop ("$449 at Best Buy", "Xiaomi 15 - 999 € en Amazon"; a digit, at most
     :data:`_OFFER_WORDS` words), else None. The one test of :func:`offer_line`,
     :func:`shop_lines` and :func:`.service.service_chrome`'s shop (three copies before)."""
-    if _DIGIT.search(line) is None or len(line.split()) > _OFFER_WORDS:
+    # (split only as far as the bound: a paragraph is not cut into all its words)
+    if _DIGIT.search(line) is None or len(line.split(None, _OFFER_WORDS)) > _OFFER_WORDS:
         return None
     return _OFFER.fullmatch(line.strip())
 
@@ -557,7 +558,8 @@ def shop_lines(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str]:
     # letters; a character loop per line was ~8 % of the boilerplate stage on plain text)
     joined = "\n".join([lines[j] for j in kept])
     digits = _DIGIT.search(joined) is not None
-    letters = any(x in joined.lower() for x in _DISCLOSURE_LETTERS)
+    low = joined.lower()  # (once: not once per letters tried)
+    letters = any(x in low for x in _DISCLOSURE_LETTERS)
     places: list[int] = []  # (a price "in", "en", "w" a name: a shop's with a disclosure)
     for j in kept:
         s = lines[j]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from corearchive import lazyre as re
@@ -135,7 +136,9 @@ def block_is_code(block: list[str]) -> bool:
         return True
     # (most blocks are prose: half of their lines with six plain words in a row, a test in
     # one search a line, before the marks' dozen; ~4 ms a page of 400 lines without it)
-    if 2 * sum(1 for s in block if _PROSE_RUN.search(s)) >= len(block):
+    # (the search stops at the half-th such line: a prose block is not searched to its end)
+    half = (len(block) + 1) // 2
+    if next(islice(filter(_PROSE_RUN.search, block), half - 1, None), None) is not None:
         return False
     if any(_sentence(s) and code_marks(s) < 2 for s in block):
         return False
@@ -226,19 +229,23 @@ def uncue_code(
     if not rows:
         return
     docs_of = np.searchsorted(rb, rows, side="right") - 1
-    seen: dict[tuple[int, int], bool] = {}
+    # (the rows come in order, so a row in the block of the row before it shares its verdict:
+    # the block is walked and judged once, not once per cued row. A block's span from
+    # block_at is the same from each of its lines, or, cut at _MAX_BLOCK, no code block from
+    # any of them; the verdict is the block's first cued row's, as it was when kept by span)
+    last_k, last_b, code = -1, -1, False
     for r, k in zip(rows, docs_of.tolist(), strict=True):
         lines = docs[k]
         i = idxs[k][r - int(rb[k])]
-        a, b = block_at(lines, i)
-        key = (k, a)
-        if key not in seen:
+        if k != last_k or i >= last_b:
+            a, last_b = block_at(lines, i)
+            last_k = k
             if copy_button(lines[a].strip()):
                 a += 1
-            seen[key] = (
+            code = (
                 a <= i
-                and _HINT.search("\n".join(lines[a:b])) is not None
-                and _code_block(lines, a, b)
+                and _HINT.search("\n".join(lines[a:last_b])) is not None
+                and _code_block(lines, a, last_b)
             )
-        if seen[key]:
+        if code:
             cue[r] = 0

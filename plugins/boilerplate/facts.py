@@ -118,7 +118,11 @@ def fact_rows(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bo
         # (the block's anchor: a kept paragraph, a sentence of some words)
         s = lines[i]
         i += 1
-        if not keep[i - 1] or len(s.split()) < _PROSE_WORDS or s[-1:] not in SENTENCE_END:
+        if (
+            not keep[i - 1]
+            or len(s.split(None, _PROSE_WORDS - 1)) < _PROSE_WORDS
+            or s[-1:] not in SENTENCE_END
+        ):
             continue
         rows: list[int] = []
         block: list[int] = []

@@ -679,7 +679,7 @@ def _list_line(s: str) -> bool:
     """Whether ``s`` can be a line of an article's list of short lines: a few words with a
     letter, no sentence (nor one inside), no address, no image's label, no link's arrow or
     menu's separator, not a date alone."""
-    words = s.split()
+    words = s.split(None, _LIST_ITEM_WORDS)  # (as many words as the bound reads: see below)
     return (
         0 < len(words) <= _LIST_ITEM_WORDS
         and not stop_end(s)
@@ -1089,7 +1089,7 @@ def _time_fact(s: str) -> bool:
     (:data:`_DURATION`) or a yield (:data:`_YIELD`), a label's words first, no sentence."""
     # (the words counted first: the rule asks every line the model removed, most of them
     # longer, and the patterns' searches cost more)
-    if not (0 < len(s.split()) <= _FACT_WORDS and s[:1].isalpha()):
+    if not (0 < len(s.split(None, _FACT_WORDS)) <= _FACT_WORDS and s[:1].isalpha()):
         return False
     # (an abbreviated unit's dot ends no sentence: "Gesamtzeit 35 Min.")
     unit = [m.end() for m in _DURATION.finditer(s)]
@@ -1105,7 +1105,7 @@ def _time_fact(s: str) -> bool:
 def _plain_fact(s: str) -> bool:
     """Whether ``s`` is a plain word or two between a box's times ("Easy", "Facile")."""
     return (
-        0 < len(s.split()) <= _FACT_PLAIN_WORDS
+        0 < len(s.split(None, _FACT_PLAIN_WORDS)) <= _FACT_PLAIN_WORDS
         and _list_line(s)
         and not any(c.isdigit() for c in s)
     )
