@@ -11857,6 +11857,10 @@ _BLOG_TAG_VALUE_NOT = re.compile(
 _BLOG_LABELS = re.compile(r"(?i)\s*(?:labels|marcadores|etichette)\s*[:：]")
 
 
+#: lynx's number of a link before a tag's text (no tag of its own in brackets: "[2020] [Harbour]")
+_TAG_LINK_MARK = re.compile(r"\[\d{1,4}\](?=[^\s\[\],;])")
+
+
 def blog_tag_line(
     items: Iterable[tuple[int, str]], title_line: int | None = None
 ) -> tuple[list[str], int] | None:
@@ -11873,7 +11877,9 @@ def blog_tag_line(
             continue
         if _BLOG_TAG_VALUE_NOT.search(m["value"]):
             continue
-        tags = _value_tags(m["value"])
+        # (lynx's numbers of the tags' links off: "Labels: [12]Jam Hsiao Jing Teng,
+        # [13]Mandarin" gave "[12]Jam Hsiao Jing Teng"; s52 regress R7)
+        tags = _value_tags(_TAG_LINK_MARK.sub("", m["value"]))
         if tags and _tag_items(tags):
             return tags, i
     return None

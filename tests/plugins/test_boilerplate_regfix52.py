@@ -31,3 +31,14 @@ def test_backlink_gate_answers_and_costs_a_plain_search() -> None:
     scan = _best_of(lambda: page.count("<p>"))
     # (the regex was ~300 times a count's scan, the substring tests ~35 times)
     assert gate < 120 * scan
+
+
+def test_lynx_link_numbers_leave_a_blog_tag_line() -> None:
+    """R7: lynx writes a tag line's links with their numbers ("Labels: [12]Jam Hsiao Jing
+    Teng, [13]Mandarin"); the tags are the links' texts (w3m's and the text's are)."""
+    from corearchive_plugins.metadata.text import blog_tag_line
+
+    got = blog_tag_line([(40, "Labels: [12]Jam Hsiao Jing Teng, [13]Mandarin")])
+    assert got == (["Jam Hsiao Jing Teng", "Mandarin"], 40)
+    got = blog_tag_line([(7, "Kategorien: [200]Hashi und Rheuma, [201]WP-Update")])
+    assert got is not None and got[0] == ["Hashi und Rheuma", "WP-Update"]
