@@ -42,3 +42,18 @@ def test_lynx_link_numbers_leave_a_blog_tag_line() -> None:
     assert got == (["Jam Hsiao Jing Teng", "Mandarin"], 40)
     got = blog_tag_line([(7, "Kategorien: [200]Hashi und Rheuma, [201]WP-Update")])
     assert got is not None and got[0] == ["Hashi und Rheuma", "WP-Update"]
+
+
+def test_image_placeholders_of_w3m_are_no_ini_sections() -> None:
+    """R9: w3m writes each image's alt text as "[Chevron]" on its own line; a run of them
+    is no INI file (it was a code block, and the article's context moved around it). An
+    INI file's sections with their keys stay code."""
+    from corearchive_plugins.boilerplate.codeblocks import code_spans
+
+    prose = "IBU Weltmeisterschaften 2005 in Hochfilzen, ebenso wie die chinesische Staffel."
+    lines = [prose, "", "Header iconBeijing 2022 - China story", ""]
+    lines += ["[Chevron]"] * 4 + ["", prose]
+    assert code_spans(lines) == []
+    ini = ["[server]", "port=8080", "host=example.org", "[client]", "retries=3"]
+    lines = [prose, "", "Put this in the file:", "", *ini, "", prose]
+    assert code_spans(lines) == [(4, 9)]
