@@ -57,3 +57,22 @@ def test_image_placeholders_of_w3m_are_no_ini_sections() -> None:
     ini = ["[server]", "port=8080", "host=example.org", "[client]", "retries=3"]
     lines = [prose, "", "Put this in the file:", "", *ini, "", prose]
     assert code_spans(lines) == [(4, 9)]
+
+
+def test_a_quoted_amazon_disclosure_in_a_sentence_is_no_disclosure() -> None:
+    """R4: a sentence of an article quoting Amazon's disclosure is the article's (it was
+    removed in all six forms); the disclosure as a line of its own still goes, and so do
+    the other languages' and an affiliate line with an apostrophe after it."""
+    from corearchive_plugins.boilerplate.chrome import disclosure
+
+    quote = (
+        'Many sites rely on lines such as "As an Amazon Associate I earn from qualifying '
+        'purchases" to make money from links instead.'
+    )
+    assert not disclosure(quote)
+    # (w3m's wrapped line: the quotation mark opens before the match, closes on the next line)
+    assert not disclosure('such as "As an Amazon Associate I earn from qualifying purchases')
+    assert not disclosure("Er zitierte „Als Amazon-Partner verdiene ich an Käufen“ im Text.")
+    assert disclosure("As an Amazon Associate I earn from qualifying purchases.")
+    assert disclosure("Disclosure: As an Amazon Associate we earn from qualifying purchases.")
+    assert disclosure("Cet article contient des liens d’affiliation, c’est notre modèle.")
