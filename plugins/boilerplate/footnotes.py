@@ -57,5 +57,28 @@ def drop_footnote_backlinks(tree: Any) -> int:
         if (label and set(label) <= _ARROWS) or _BACK.search(f"{a.get('class', '')} {href}"):
             found.append(a)
     for a in found:
+        _drop_brackets(a)
         a.drop_tree()  # (lxml.html: the tail stays in place)
     return len(found)
+
+
+#: the brackets a back link may stand in ("[↩]"), opening and closing
+_BRACKETS = {"[": "]", "(": ")"}
+
+
+def _drop_brackets(a: Any) -> None:
+    """Remove the brackets around link ``a`` ("… Quelle: www.zitate.net [↩]"): without the
+    link they were left as "[]" at the note's end (s52 regress R11)."""
+    tail = a.tail or ""
+    prev = a.getprevious()
+    before = (prev.tail if prev is not None else a.getparent().text) or ""
+    head = before.rstrip()
+    if not head or _BRACKETS.get(head[-1]) != tail.lstrip()[:1]:
+        return
+    rest = tail.lstrip()[1:]
+    head = head[:-1].rstrip()
+    if prev is not None:
+        prev.tail = head
+    else:
+        a.getparent().text = head
+    a.tail = rest

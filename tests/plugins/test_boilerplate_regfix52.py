@@ -76,3 +76,20 @@ def test_a_quoted_amazon_disclosure_in_a_sentence_is_no_disclosure() -> None:
     assert disclosure("As an Amazon Associate I earn from qualifying purchases.")
     assert disclosure("Disclosure: As an Amazon Associate we earn from qualifying purchases.")
     assert disclosure("Cet article contient des liens d’affiliation, c’est notre modèle.")
+
+
+def test_a_back_link_in_brackets_leaves_no_empty_brackets() -> None:
+    """R11: a note's back link written in brackets ("Quelle: www.zitate.net [↩]") left "[]"
+    at the note's end once the link was taken out."""
+    import lxml.html
+
+    from corearchive_plugins.boilerplate.footnotes import drop_footnote_backlinks
+
+    tree = lxml.html.fromstring(
+        "<ol><li>Seneca. Quelle: <a href='http://www.zitate.net/'>www.zitate.net</a> "
+        "[<a href='#identifier_0_110' class='footnote-link footnote-back-link'>&#8617;</a>]"
+        "</li><li>Second note. [<a href='#r2'>↩</a>] more</li></ol>"
+    )
+    assert drop_footnote_backlinks(tree) == 2
+    notes = [li.text_content() for li in tree.iter("li")]
+    assert notes == ["Seneca. Quelle: www.zitate.net", "Second note. more"]
