@@ -9352,22 +9352,43 @@ def blog_byline_names(s: str) -> list[str] | None:
     return None
 
 
+#: A comment section's heading, its count maybe ("3 comments", "2 Kommentare:", "Comments"),
+#: or a comment's header (:data:`_BLOG_COMMENT_HEAD`: "Ray said…")
+_COMMENTS_LINE = re.compile(
+    r"(?i)\s*(?:\d+\s+)?(?:comments?|comentarios?|comentários?|kommentare?|commentaires?|"
+    r"commenti|commento|reacties|reactie|komentarz[ey]?|komentarzy)\s*:?\s*$"
+)
+
+
 def blog_byline(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int] | None:
     """The first blog platform's byline (:func:`blog_byline_names`) among the first
     ``limit`` items, or a name alone over Medium's "Follow" button line: (names, line),
     else None. Blogger's timed footer stands under the post, so it is looked for in all
-    items. Read where :func:`find_authors` found no byline (s51 acc-blogs B9)."""
+    items; it is the post's in a post's footer's place only: above any comment section's
+    heading, and the page's only one (or one author's, a blog's front page of posts). A
+    comment widget's "Posted by Mike Jones at 9:14 PM", under "3 comments" and once a
+    comment, made a news page's commenter its author (s52 regress R2). Read where
+    :func:`find_authors` found no byline (s51 acc-blogs B9)."""
     prev: tuple[int, str] | None = None
+    timed: list[tuple[list[str], int]] = []
+    comments = False
     for n, (i, text) in enumerate(items):
         s = text.strip()
-        if n < limit:
+        if _TIMED_BYLINE.match(s) is not None and (names := blog_byline_names(s)):
+            if comments:
+                break  # (a comment's footer: no later one is the post's)
+            timed.append((names, i))
+            continue
+        if n < limit and not timed:
             if (names := blog_byline_names(s)) is not None:
                 return names, i
             if prev is not None and _FOLLOW_ALONE.fullmatch(s) and _person_like(prev[1]):
                 return [prev[1]], prev[0]
-        elif _TIMED_BYLINE.match(s) is not None and (names := blog_byline_names(s)):
-            return names, i
+        if _COMMENTS_LINE.match(s) or _BLOG_COMMENT_HEAD.match(s):
+            comments = True
         prev = (i, s)
+    if timed and all(names == timed[0][0] for names, _ in timed):
+        return timed[0]
     return None
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Session 52's fixes of what session 51 made worse (s52 acc-regress R2-R11)."""
 
 from __future__ import annotations
@@ -93,3 +94,32 @@ def test_a_back_link_in_brackets_leaves_no_empty_brackets() -> None:
     assert drop_footnote_backlinks(tree) == 2
     notes = [li.text_content() for li in tree.iter("li")]
     assert notes == ["Seneca. Quelle: www.zitate.net", "Second note. more"]
+
+
+_NEWS = [
+    "Library bus returns after 20 years",
+    "12 March 2026",
+    "The valley's library bus returned to the streets on Tuesday, twenty years after the last one was retired, with 3,000 books on board.",
+    "Officials said the bus would visit twelve villages a week, stopping for two hours in each, and would carry a reading corner for children.",
+]
+
+
+def test_a_commenters_timed_footer_is_no_author() -> None:
+    """R2: a comment widget's "Posted by NAME at TIME" under "3 comments" (or once a
+    comment, two names) is no byline of the news page; Blogger's post footer above its
+    comments still is."""
+    from corearchive_plugins.metadata.text import extract
+
+    comments = [
+        "What a wonderful idea. My children loved the old bus.",
+        "Posted by Mike Jones at 9:14 PM",
+        "About time too. Now bring back the cinema.",
+        "Posted by Jane Doe at 10:02 PM",
+    ]
+    assert extract("\n".join([*_NEWS, "3 comments", *comments]))["authors"] == []
+    assert extract("\n".join([*_NEWS, *comments]))["authors"] == []
+    de = ["2 Kommentare", "Endlich! Meine Kinder haben den alten Bus geliebt."]
+    de.append("Eingestellt von Hans Meier um 18:40")
+    assert extract("\n".join([*_NEWS, *de]))["authors"] == []
+    post = [*_NEWS, "Posted by Ines Marlow at 9:42 PM", "2 comments:", *comments]
+    assert extract("\n".join(post))["authors"] == ["Ines Marlow"]
