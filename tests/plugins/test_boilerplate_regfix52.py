@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from corearchive_plugins.boilerplate.footnotes import may_have_backlinks
 
@@ -123,3 +124,57 @@ def test_a_commenters_timed_footer_is_no_author() -> None:
     assert extract("\n".join([*_NEWS, *de]))["authors"] == []
     post = [*_NEWS, "Posted by Ines Marlow at 9:42 PM", "2 comments:", *comments]
     assert extract("\n".join(post))["authors"] == ["Ines Marlow"]
+
+
+def _pipeline(text: str) -> Any:
+    """``text`` through the boilerplate stage, then the metadata stage, as a run has it."""
+    from corearchive.options import build_options
+    from corearchive.testing import make_document
+    from corearchive_plugins.boilerplate import BoilerplateOptions, BoilerplateStage
+    from corearchive_plugins.metadata import MetadataOptions, MetadataStage
+
+    bopts = build_options(BoilerplateOptions, {}, stage="boilerplate", origin="test")
+    mopts = build_options(MetadataOptions, {}, stage="metadata", origin="test")
+    doc = BoilerplateStage(bopts, None).process_batch([make_document(text, path="p")])[0]  # type: ignore[arg-type]
+    return MetadataStage(mopts, None).process(doc)  # type: ignore[arg-type]
+
+
+#: aeb dev 232a43fb (MacRumors) as lynx renders it, lines 99-125: related links over the
+#: headline, then the byline and the story
+_MACRUMORS_LYNX = """
+16" MacBook Pro Now Available
+
+   [93]16-Inch MacBook Pro: Magic Keyboard, Physical Esc Key, Up to 64GB
+   of RAM, and More
+   [94]First Impressions Praise Scissor Keyboard, Larger Display
+   [95]Mac Pro Shipping in December
+
+13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020
+
+   Monday November 18, 2019 7:45 am PST by [96]Joe Rossignol
+   Following the 16-inch MacBook Pro, Apple plans to release a new 13-inch
+   MacBook Pro with a scissor switch keyboard in the first half of 2020,
+   according to industry sources cited by hit-or-miss Taiwanese
+   publication [97]DigiTimes. A preview of the report was shared with
+   paying subscribers.
+
+      16-inch MacBook Pro's new scissor switch keyboard via [98]iFixit
+
+   The report claims the display size will remain 13.3 inches, although
+   given the source is DigiTimes, we would not completely rule out hopes
+   of a larger 14-inch display. Wistron and Global Lighting Technologies
+   are said to be among the suppliers of the keyboards for the smaller
+   notebook.
+   The new 16-inch MacBook Pro features a redesigned scissor switch
+   keyboard, largely based on the standalone Magic Keyboard for the iMac.
+   Given the tried-and-tested design, the keyboard should prove far more
+"""
+
+
+def test_a_lynx_related_link_over_the_headline_is_no_headline() -> None:
+    """R6: a related story's link as lynx writes it ("[95]Mac Pro Shipping in December")
+    over the article's headline was read as a headline over its dek, won the title and
+    left the text."""
+    headline = "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020"
+    doc = _pipeline(_MACRUMORS_LYNX)
+    assert doc.title == headline
