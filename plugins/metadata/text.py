@@ -7553,6 +7553,26 @@ def _head_furniture(text: str) -> bool:
     )
 
 
+#: A price that opens a line: a product card's under its name ("49,99 € (BUTTON) In den
+#: Warenkorb", "€ 26,49", "$12.99")
+_PRICE_FIRST = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR\b|\$|£|zł|kr\b|CHF\b))"
+)
+
+
+def _product_name(page: Page, i: int) -> bool:
+    """Whether line ``i`` stands right over a line that opens with a price: a product
+    card's name on a listing page, no head of it nor its title (a shop category's first
+    item, "Earl Grey 100 g" over "49,99 €", was its title and left its text; s52 regress
+    R5)."""
+    k = _item_of(page, i)
+    return (
+        k is not None
+        and k + 1 < len(page.items)
+        and _PRICE_FIRST.match(page.items[k + 1][1]) is not None
+    )
+
+
 def _kept_story_end(page: Page, verdicts: LineVerdicts) -> bool:
     """Set :attr:`Page.story_end` from the boilerplate stage's decisions (``verdicts``) on a
     page whose main block holds no paragraph: there the story's end is only the main
@@ -7573,8 +7593,10 @@ def _kept_story_end(page: Page, verdicts: LineVerdicts) -> bool:
         return False
     lines = page.lines
     for k, i in enumerate(kept[:_KEPT_HEAD_SKIP]):
-        if not _head_furniture(lines[i]) and (
-            k + 1 == len(kept) or kept[k + 1] - i <= _KEPT_BLOCK_GAP
+        if (
+            not _head_furniture(lines[i])
+            and not _product_name(page, i)
+            and (k + 1 == len(kept) or kept[k + 1] - i <= _KEPT_BLOCK_GAP)
         ):
             page.story_end = max(page.story_end, i + _KEPT_HEAD_LINES)
             break
@@ -10236,7 +10258,11 @@ def extract_lines(
         pool = TitlePool(page, head)
         vetoed = no_title_lines(page, pool) | removed_as_others(pool, verdicts)
         if listing:
-            vetoed |= {i for _, i, t in pool.cands if _head_furniture(t)}
+            vetoed |= {
+                i
+                for _, i, t in pool.cands
+                if _head_furniture(t) or _product_name(page, i) or _PRICE_FIRST.match(t)
+            }
         bline = None if not authors else aline
         tcands = [t for t in rank_titles(page, pool, bline, vetoed) if not _PAREN_NUM.search(t[1])]
         if (

@@ -178,3 +178,94 @@ def test_a_lynx_related_link_over_the_headline_is_no_headline() -> None:
     headline = "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020"
     doc = _pipeline(_MACRUMORS_LYNX)
     assert doc.title == headline
+
+
+#: kinds set4 k031_category_de as lynx renders it (a generated page, whole): a shop
+#: category's header, its count, its lead, four product cards (a name over its price), the
+#: footer
+_SHOP_LYNX = """   Haushaltswaren KrügerSuche ____________________ (BUTTON) Suche
+     * Startseite
+     * Presse
+     * FAQ
+     * Mitglieder
+     * Aktuelles
+     * Downloads
+     * Kontakt
+     * Blog
+
+   Startseite › Team › FAQ › Gartenwerkzeug
+
+Gartenwerkzeug
+
+   35 Treffer Sortieren nach[Filtern]
+
+   Entdecken Sie unsere sorgfältig ausgewählten Produkte, von unserem Team
+   getestet.
+     * -15%
+
+Earl Grey 100 g
+       49,99 € (BUTTON) In den Warenkorb
+     * -20%
+
+Bilderbuch: Die kleine Eule
+       15,00 € (BUTTON) In den Warenkorb
+     *
+
+Rücklicht mit Sensor
+       3,49 € (BUTTON) In den Warenkorb
+     * -20%
+
+Schneidebrett aus Bambus
+       83,50 € (BUTTON) In den Warenkorb
+
+   Zurück 1 2 3 Weiter
+     * Link kopieren
+     * Auf WhatsApp teilen
+     * Per E-Mail senden
+     * Auf Facebook teilen
+
+   Leistungen Presse Aktuelles Shop Standorte
+
+Newsletter abonnieren
+
+   Erhalten Sie einmal im Monat die wichtigsten Neuigkeiten und Angebote
+   direkt in Ihr Postfach.
+   ____________________ (BUTTON) Jetzt anmelden
+
+Service
+
+     * Kontakt
+     * Mitglieder
+     * Presse
+     * FAQ
+
+Aktuelles
+
+     * Leistungen
+     * Shop
+     * Presse
+     * Blog
+
+   © 2024 Haushaltswaren Krüger
+     * Impressum
+     * Widerrufsbelehrung
+     * Cookie-Einstellungen
+     * Kontakt
+     * AGB
+     * Sitemap
+
+   Wir verwenden Cookies, um Ihnen ein optimales Webseiten-Erlebnis zu
+   bieten. Mit der Nutzung unserer Website stimmen Sie der Verwendung von
+   Cookies zu. Mehr erfahren
+   (BUTTON) Alle akzeptieren (BUTTON) Ablehnen
+"""
+
+
+def test_a_listings_first_product_is_no_title_and_stays() -> None:
+    """R5: on a page without paragraphs the kept text's first line that is no notice,
+    contact line or count was taken as its head: a shop category's first product card
+    ("Earl Grey 100 g" over "49,99 €") became the title and left the text."""
+    doc = _pipeline(_SHOP_LYNX)
+    assert doc.title != "Earl Grey 100 g"
+    assert "Earl Grey 100 g" in doc.text
+    assert not (doc.title or "").startswith("49,99")
