@@ -504,9 +504,31 @@ _DIGIT = re.compile(r"\d")
 _DISCLOSURE_LETTERS = ("fil", "mis", "ovis", "owiz", "amazon")
 
 
+#: quotation marks: a straight one (opens and closes), and those that open and close (no
+#: single ones: "’" is an apostrophe too, "liens d’affiliation")
+_QUOTE_OPEN, _QUOTE_CLOSE = "“„«", "”»"
+
+
+def _quoted(line: str, a: int, b: int) -> bool:
+    """Whether ``line[a:b]`` stands inside quotation marks: a quote opened before it and not
+    closed, or one closed after it that opened on a line above (a wrapped paragraph's)."""
+    before, after = line[:a], line[b:]
+    if before.count('"') % 2 or after.count('"') % 2:
+        return True
+    opened = max((before.rfind(q) for q in _QUOTE_OPEN), default=-1)
+    closed = max((before.rfind(q) for q in _QUOTE_CLOSE), default=-1)
+    if opened > closed:
+        return True
+    closes = [k for q in _QUOTE_CLOSE if (k := after.find(q)) >= 0]
+    opens = [k for q in _QUOTE_OPEN if (k := after.find(q)) >= 0]
+    return bool(closes) and (not opens or min(closes) < min(opens))
+
+
 def disclosure(line: str) -> bool:
     """Whether ``line`` is a site's affiliate disclosure ("If you buy something from a Verge
-    link, Vox Media may earn a commission", "Cet article contient des liens d'affiliation")."""
+    link, Vox Media may earn a commission", "Cet article contient des liens d'affiliation").
+    Its words quoted in a sentence are none ('Many sites rely on lines such as "As an Amazon
+    Associate I earn from qualifying purchases" …': an article's; s52 regress R4)."""
     low = line.lower()
     # (the regex only where one of its words' letters are: "affil", "afil", "commission",
     # "comissão", "comisión", "Provision", "prowizja")
@@ -515,7 +537,7 @@ def disclosure(line: str) -> bool:
         ("fil" in low or "mis" in low or "ovis" in low or "owiz" in low or "amazon" in low)
         and len(line.split(None, _DISCLOSURE_WORDS)) <= _DISCLOSURE_WORDS
         and (
-            _DISCLOSURE.search(line) is not None
+            ((m := _DISCLOSURE.search(line)) is not None and not _quoted(line, m.start(), m.end()))
             or (
                 _DISCLOSURE_EARN.search(line) is not None
                 and _DISCLOSURE_BUYING.search(line) is not None

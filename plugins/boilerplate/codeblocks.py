@@ -27,6 +27,11 @@ _PROMPT = re.compile(r"^(?:\$|>>>|PS(?: [A-Z]:\\[^>]*)?>|[A-Z]:\\[^>\s]*>)\s+\S"
 #: the first character of a command after a prompt ("make", "./run", "~/bin/x", "_")
 _COMMAND_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz./~_")
 
+#: an INI file's section line ("[server]"); w3m writes an image's alt text the same way
+#: ("[Chevron]", "[logo]"), so such lines are code only in a block with other code
+_SECTION = r"^\s*\[[\w.:-][\w. :-]*\]$"
+_SECTION_LINE = re.compile(_SECTION)
+
 #: marks of code with their weights, each counted once per line (indentation is none: a
 #: dump indents its lists and lynx all its prose)
 _MARKS = tuple(
@@ -41,7 +46,7 @@ _MARKS = tuple(
         (r"^[A-Za-z_][\w.-]*=\S+$", 1),  # a configuration line, KEY=value alone (+1)
         (r"\$[A-Za-z_*@<^]", 1),  # shell variables
         (r"\$[({]|%[-\w]*[sd]\b", 1),  # a shell's substitution, a format string
-        (r"^\s*\[[\w.:-][\w. :-]*\]$", 2),  # an INI file's [section]
+        (_SECTION, 2),  # an INI file's [section]
         (r"^\s*\.[A-Z]+\b|^\s*@[a-z]+|^#(?:include|define|if|!)", 1),  # .PHONY, decorators
         (r"^(?:CREATE|SELECT|INSERT|UPDATE|DELETE|ALTER|DROP|GRANT|WITH)\s+[A-Z]", 1),  # SQL
         (r"^\s*(?:def|fn|func|let|const|var|import|return|class|pub|use|package)\s+\w", 1),
@@ -146,9 +151,15 @@ def block_is_code(block: list[str]) -> bool:
     # a line without a letter ("}", "...") is no vote
     least = min(len(s) - len(s.lstrip()) for s in block)
     votes = [s for s in block if _WORD.search(s)]
-    code = sum(
+    code_lines = [
         _code_line(s) or (len(s) - len(s.lstrip()) > least and code_marks(s) >= 1) for s in votes
-    )
+    ]
+    sections = [_SECTION_LINE.match(s) is not None for s in votes]
+    if any(sections) and not any(c and not x for c, x in zip(code_lines, sections, strict=True)):
+        # (section lines alone are no INI file: a run of w3m's image placeholders,
+        # "[Chevron]" four times, was a code block; s52 regress R9)
+        return False
+    code = sum(code_lines)
     if len(block) == 1:
         return code == 1
     return 2 * code > len(votes) > 0

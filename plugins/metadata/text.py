@@ -2540,6 +2540,9 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
         and above.count(",") < 2
         and not _PHOTO_CREDIT.match(above)
         and not _site_like(above)
+        # (a link as lynx writes it: a related story's over the headline, "[95]Mac Pro
+        # Shipping in December" over MacRumors' headline; s52 regress R6)
+        and _LINK_ITEM.match(above) is None
         and (
             below == byline
             or page.dates_on(below)
@@ -7600,6 +7603,26 @@ def _head_furniture(text: str) -> bool:
     )
 
 
+#: A price that opens a line: a product card's under its name ("49,99 € (BUTTON) In den
+#: Warenkorb", "€ 26,49", "$12.99")
+_PRICE_FIRST = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR\b|\$|£|zł|kr\b|CHF\b))"
+)
+
+
+def _product_name(page: Page, i: int) -> bool:
+    """Whether line ``i`` stands right over a line that opens with a price: a product
+    card's name on a listing page, no head of it nor its title (a shop category's first
+    item, "Earl Grey 100 g" over "49,99 €", was its title and left its text; s52 regress
+    R5)."""
+    k = _item_of(page, i)
+    return (
+        k is not None
+        and k + 1 < len(page.items)
+        and _PRICE_FIRST.match(page.items[k + 1][1]) is not None
+    )
+
+
 def _kept_story_end(page: Page, verdicts: LineVerdicts) -> bool:
     """Set :attr:`Page.story_end` from the boilerplate stage's decisions (``verdicts``) on a
     page whose main block holds no paragraph: there the story's end is only the main
@@ -7620,8 +7643,10 @@ def _kept_story_end(page: Page, verdicts: LineVerdicts) -> bool:
         return False
     lines = page.lines
     for k, i in enumerate(kept[:_KEPT_HEAD_SKIP]):
-        if not _head_furniture(lines[i]) and (
-            k + 1 == len(kept) or kept[k + 1] - i <= _KEPT_BLOCK_GAP
+        if (
+            not _head_furniture(lines[i])
+            and not _product_name(page, i)
+            and (k + 1 == len(kept) or kept[k + 1] - i <= _KEPT_BLOCK_GAP)
         ):
             page.story_end = max(page.story_end, i + _KEPT_HEAD_LINES)
             break
@@ -9509,22 +9534,43 @@ _TITLE_SMALL_WORDS = frozenset(
 )
 
 
+#: A comment section's heading, its count maybe ("3 comments", "2 Kommentare:", "Comments"),
+#: or a comment's header (:data:`_BLOG_COMMENT_HEAD`: "Ray said…")
+_COMMENTS_LINE = re.compile(
+    r"(?i)\s*(?:\d+\s+)?(?:comments?|comentarios?|comentários?|kommentare?|commentaires?|"
+    r"commenti|commento|reacties|reactie|komentarz[ey]?|komentarzy)\s*:?\s*$"
+)
+
+
 def blog_byline(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int] | None:
     """The first blog platform's byline (:func:`blog_byline_names`) among the first
     ``limit`` items, or a name alone over Medium's "Follow" button line: (names, line),
     else None. Blogger's timed footer stands under the post, so it is looked for in all
-    items. Read where :func:`find_authors` found no byline (s51 acc-blogs B9)."""
+    items; it is the post's in a post's footer's place only: above any comment section's
+    heading, and the page's only one (or one author's, a blog's front page of posts). A
+    comment widget's "Posted by Mike Jones at 9:14 PM", under "3 comments" and once a
+    comment, made a news page's commenter its author (s52 regress R2). Read where
+    :func:`find_authors` found no byline (s51 acc-blogs B9)."""
     prev: tuple[int, str] | None = None
+    timed: list[tuple[list[str], int]] = []
+    comments = False
     for n, (i, text) in enumerate(items):
         s = text.strip()
-        if n < limit:
+        if _TIMED_BYLINE.fullmatch(s) is not None and (names := blog_byline_names(s)):
+            if comments:
+                break  # (a comment's footer: no later one is the post's)
+            timed.append((names, i))
+            continue
+        if n < limit and not timed:
             if (names := blog_byline_names(s)) is not None:
                 return names, i
             if prev is not None and _FOLLOW_ALONE.fullmatch(s) and _person_like(prev[1]):
                 return [prev[1]], prev[0]
-        elif _TIMED_BYLINE.fullmatch(s) is not None and (names := blog_byline_names(s)):
-            return names, i
+        if _COMMENTS_LINE.match(s) or _BLOG_COMMENT_HEAD.match(s):
+            comments = True
         prev = (i, s)
+    if timed and all(names == timed[0][0] for names, _ in timed):
+        return timed[0]
     return None
 
 
@@ -10369,7 +10415,11 @@ def extract_lines(
         pool = TitlePool(page, head)
         vetoed = no_title_lines(page, pool) | removed_as_others(pool, verdicts)
         if listing:
-            vetoed |= {i for _, i, t in pool.cands if _head_furniture(t)}
+            vetoed |= {
+                i
+                for _, i, t in pool.cands
+                if _head_furniture(t) or _product_name(page, i) or _PRICE_FIRST.match(t)
+            }
         bline = None if not authors else aline
         tcands = [t for t in rank_titles(page, pool, bline, vetoed) if not _PAREN_NUM.search(t[1])]
         if (
@@ -12038,6 +12088,10 @@ _COMMENT_LINK_TAIL = re.compile(
 _BLOG_LABELS = re.compile(r"(?i)\s*(?:labels|marcadores|etichette)\s*[:：]")
 
 
+#: lynx's number of a link before a tag's text (no tag of its own in brackets: "[2020] [Harbour]")
+_TAG_LINK_MARK = re.compile(r"\[\d{1,4}\](?=[^\s\[\],;])")
+
+
 def blog_tag_line(
     items: Iterable[tuple[int, str]], title_line: int | None = None
 ) -> tuple[list[str], int] | None:
@@ -12055,7 +12109,9 @@ def blog_tag_line(
         value = _COMMENT_LINK_TAIL.sub("", m["value"])
         if _BLOG_TAG_VALUE_NOT.search(value):
             continue
-        tags = _value_tags(value)
+        # (lynx's numbers of the tags' links off: "Labels: [12]Jam Hsiao Jing Teng,
+        # [13]Mandarin" gave "[12]Jam Hsiao Jing Teng"; s52 regress R7)
+        tags = _value_tags(_TAG_LINK_MARK.sub("", value))
         if tags and _tag_items(tags):
             return tags, i
     return None
