@@ -39,6 +39,7 @@ from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
 from .. import correction_pattern
 from ..boilerplate.apparatus import CAPTION_NOUNS
+from ..boilerplate.chrome import READ_TIME
 from ..boilerplate.feeds import _TIME_FIRST as _CLOCK_FIRST
 from ..boilerplate.feeds import _TIME_ONLY as _CLOCK_ONLY
 from ..boilerplate.feeds import _minutes as _clock_minutes
@@ -2002,17 +2003,45 @@ _MONTH_DAY_ALONE = re.compile(
 _MONTH_DAY_REACH = 40
 
 
+#: How many items around a year-less "Nov 3" its header's read time or byline may stand
+_MONTH_DAY_NEAR = 2
+#: The most characters of a header's line next to a year-less date (its read time, its
+#: byline, a "·" between them)
+_MONTH_DAY_NEIGHBOUR = 60
+
+
+def _date_position(page: Page, n: int) -> bool:
+    """Whether item ``n`` of ``page`` stands where a post's header writes its date: above
+    the first paragraph, within :data:`_MONTH_DAY_NEAR` items of its read time ("12 min
+    read"), its byline ("Priya Raman · Follow", "By Jane Doe") or a "·" alone between
+    them."""
+    if page.items[n][0] >= page.body_line:
+        return False
+    for _, s in page.items[max(n - _MONTH_DAY_NEAR, 0) : n + _MONTH_DAY_NEAR + 1]:
+        s = s.strip()
+        if len(s) > _MONTH_DAY_NEIGHBOUR:
+            continue
+        if s in ("·", "•") or READ_TIME.search(s) or _BYLINE.match(s) or " · " in s:
+            return True
+    return False
+
+
 def bare_month_day(page: Page, capture: date | None) -> list[dict[str, Any]]:
     """With a capture date only, the first month and day alone on a line
     (:data:`_MONTH_DAY_ALONE`) among the page's first :data:`_MONTH_DAY_REACH` lines, as a
     candidate of the latest year that puts it on or before the capture: Medium's "Nov 3"
     under its reading time gave no date (s51 acc-blogs B15). Platforms leave out the year of
     the current year's posts only, so the year before the capture's is the only other
-    reading. Read for a page without any other date (:func:`rank_dates`)."""
+    reading. Read for a page without any other date (:func:`rank_dates`), in the post's
+    header only (:func:`_date_position`)."""
     if capture is None:
         return []
-    for i, text in page.items[:_MONTH_DAY_REACH]:
+    for n, (i, text) in enumerate(page.items[:_MONTH_DAY_REACH]):
         if len(text) > 16 or (m := _MONTH_DAY_ALONE.fullmatch(text)) is None:
+            continue
+        if not _date_position(page, n):
+            # ("Set 2", "set 2": an ordinary word in Portuguese and Italian, a month's
+            # short form too; read in a post's header only)
             continue
         mon = MONTHS.get((m["mon"] or m["mon2"]).lower())
         if mon is None:

@@ -150,3 +150,41 @@ def test_the_headline_s_line_is_no_blog_byline(head: str) -> None:
     res, _ = extract_lines(_page(head), headline=0)
     assert res["title"] == head
     assert res["authors"] == []
+
+
+_PROSE_IT = [
+    "Ho provato a coltivare i pomodori sul balcone per tre estati di fila, e ogni anno ho imparato qualcosa di nuovo sul sole e sull'acqua.",
+    "Quest'anno ho scelto varietà più piccole, che reggono meglio il vento e maturano prima delle piogge di settembre.",
+]
+
+
+def test_a_year_less_month_day_is_read_in_the_header_only() -> None:
+    """ "Set 2" is September 2 in Italian and Portuguese short forms, and an ordinary word
+    ("Set 2" of a workout): read against the capture only where a post's header writes its
+    date, next to its read time or byline (s51 acc-blogs B15)."""
+    header = (
+        "\n\n".join(
+            [
+                "Pomodori sul balcone",
+                "Giulia Neri · Segui",
+                "5 min di lettura",
+                "·",
+                "Set 2",
+                *_PROSE_IT,
+            ]
+        )
+        + "\n"
+    )
+    assert extract(header, capture_date="2025-10-01")["published"] == "2025-09-02"
+    workout = (
+        "\n\n".join(
+            [
+                "Allenamento di oggi",
+                "Set 2",
+                "Dieci ripetizioni di squat, poi una pausa di due minuti prima della serie successiva.",
+                *_PROSE_IT,
+            ]
+        )
+        + "\n"
+    )
+    assert extract(workout, capture_date="2025-10-01")["published"] is None
