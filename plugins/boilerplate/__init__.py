@@ -79,7 +79,9 @@ from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
 from .mailing import (
     ABOUT_REASON,
+    TAGLINE_REASON,
     about_paragraph,
+    box_taglines,
     mailchimp_lists,
     may_be_mailchimp,
     release_furniture,
@@ -689,6 +691,7 @@ class BoilerplateStage(Stage):
                 _keep_code_blocks(d, code, final=True)
                 _keep_sign_off(d)
                 _drop_contents(d)
+                _drop_by(d, box_taglines, TAGLINE_REASON)
                 text, ann = self._text(d)
                 # (the decisions, for the metadata stage: see .verdicts)
                 doc.work[VERDICTS_KEY] = _verdicts(joined.text if joined else doc.text, d, ann)
