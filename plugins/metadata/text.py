@@ -9097,6 +9097,26 @@ _GLUED_BY = re.compile(r"By(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 _BY_INSIDE = re.compile(r"(?i)(?<!\w)(?:by|von|par|por|door|przez|di)\s+\w")
 
 
+#: A Greek adjective's ending: a region's or a section's name, no person's ("Κεντρική
+#: Μακεδονία", "Πολιτική Επικαιρότητα")
+_GREEK_ADJECTIVE = re.compile(r"(?:ικ|ακ|ιν)(?:ή|ό|ός|ά|ές|ής|ών|η|ο|ος|α|ες|ης)$")
+#: An Armenian surname's ending ("Սարգսյան", "Պետրոսյանց", "Արծրունի")
+_ARMENIAN_SURNAME = re.compile(r"(?:յան|յանց|եան|ունի)$")
+
+
+def _script_name_form(words: list[str]) -> bool:
+    """Whether a header name's capitalised ``words`` have a person's name's form in their
+    script: in Greek none is an adjective (:data:`_GREEK_ADJECTIVE`; a region, a section),
+    in Armenian the surname ends as Armenian surnames do (:data:`_ARMENIAN_SURNAME`); a
+    Latin name has no such form (the page's evidence decides: :func:`header_name`)."""
+    last = words[-1]
+    if "\u0531" <= last[0] <= "\u058f":
+        return _ARMENIAN_SURNAME.search(last) is not None
+    if "\u0370" <= last[0] <= "\u03ff" or "\u1f00" <= last[0] <= "\u1fff":
+        return not any(_GREEK_ADJECTIVE.search(w) for w in words)
+    return True
+
+
 def header_name(
     s: str, headline: str, page: Page, at: int, place: Callable[[str], bool]
 ) -> str | None:
@@ -9133,6 +9153,8 @@ def header_name(
             for w in cased
         )
     ):
+        return None
+    if not _script_name_form(cased):
         return None
     heads = {w.casefold() for w in re.findall(r"\w+", headline)}
     if any(w.casefold() in heads for w in cased) or any(map(place, cased)):
