@@ -691,6 +691,7 @@ class BoilerplateStage(Stage):
                 _keep_code_blocks(d, code, final=True)
                 _keep_sign_off(d)
                 _drop_contents(d)
+                _drop_post_footer_tail(d)
                 _drop_by(d, box_taglines, TAGLINE_REASON)
                 text, ann = self._text(d)
                 # (the decisions, for the metadata stage: see .verdicts)
@@ -3070,6 +3071,16 @@ def _keep_sign_off(d: Any) -> None:
     found = set(rows)
     d.keep, d.why = keep, {j: w for j, w in d.why.items() if j not in found}
     d.cols = None  # (computed from the arrays again)
+
+
+def _drop_post_footer_tail(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` under a blog post's footer byline
+    (:func:`.chrome.post_footer_tail`), with a reason."""
+    from .chrome import POST_FOOTER_TAIL_REASON, POSTED_AT_REASON, post_footer_tail
+
+    footers = sorted(j for j, why in d.why.items() if why == POSTED_AT_REASON)
+    if tail := post_footer_tail(d.stripped, d.keep.tolist(), footers):
+        _mark(d, dict.fromkeys(tail, POST_FOOTER_TAIL_REASON), False)
 
 
 def _drop_contents(d: Any) -> None:
