@@ -9088,7 +9088,7 @@ _HEADER_NAME_SCRIPT = re.compile(
     r"[^\W\d_\u0400-\u052f\u0590-\uffff]+|[\u0370-\u03ff\u1f00-\u1fff\u0531-\u058f]+"
 )
 #: The fewest words of a dek (the headline's standfirst) a header byline may stand under
-_DEK_WORDS = 6
+_HEADER_DEK_WORDS = 6
 #: A byline word glued to the name it opens ("ByAlex Bozarjian", a rendering of
 #: "<span>By</span><a>Alex Bozarjian</a>")
 _GLUED_BY = re.compile(r"By(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
@@ -9196,7 +9196,7 @@ def header_name_byline(
 ) -> tuple[list[str], int] | None:
     """A blog's byline without its word, in the post's header: the name alone on the line
     right under the headline ``title_line`` (or under its dek, a line of
-    :data:`_DEK_WORDS` words or more, or under the date), next to the page's date line
+    :data:`_HEADER_DEK_WORDS` words or more, or under the date), next to the page's date line
     (``date_lines``: the lines of the date read), above the first paragraph; or the rest of
     that date line ("2026-11-11 · Jeroen van der Meer"). Substack, Ghost, Medium and the
     developer blogs write their bylines so, and 11 of 27 blog authors were missing in text
@@ -9242,7 +9242,7 @@ def header_name_byline(
         slots.append(head[0])
     if len(head) >= 2 and head[0][0] in dated:
         slots.append(head[1])
-    if len(head) >= 3 and head[2][0] in dated and len(head[0][1].split()) >= _DEK_WORDS:
+    if len(head) >= 3 and head[2][0] in dated and len(head[0][1].split()) >= _HEADER_DEK_WORDS:
         slots.append(head[1])
     for j, x in slots:
         if j not in dated and (name := header_name(x, headline, page, j, place)):
