@@ -79,7 +79,9 @@ from .lines import SHORT_REASONS as _SHORT_REASONS
 from .listing import new_cards, product_cards
 from .mailing import (
     ABOUT_REASON,
+    TAGLINE_REASON,
     about_paragraph,
+    box_taglines,
     mailchimp_lists,
     may_be_mailchimp,
     release_furniture,
@@ -689,6 +691,9 @@ class BoilerplateStage(Stage):
                     _join_broken_words(d)
                 _keep_code_blocks(d, code, final=True)
                 _keep_sign_off(d)
+                _drop_contents(d)
+                _drop_post_footer_tail(d)
+                _drop_by(d, box_taglines, TAGLINE_REASON)
                 text, ann = self._text(d)
                 # (the decisions, for the metadata stage: see .verdicts)
                 doc.work[VERDICTS_KEY] = _verdicts(joined.text if joined else doc.text, d, ann)
@@ -3079,6 +3084,47 @@ def _keep_sign_off(d: Any) -> None:
     found = set(rows)
     d.keep, d.why = keep, {j: w for j, w in d.why.items() if j not in found}
     d.cols = None  # (computed from the arrays again)
+
+
+def _drop_post_footer_tail(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` under a blog post's footer byline
+    (:func:`.chrome.post_footer_tail`), with a reason."""
+    from .chrome import POST_FOOTER_TAIL_REASON, POSTED_AT_REASON, post_footer_tail
+
+    footers = sorted(j for j, why in d.why.items() if why == POSTED_AT_REASON)
+    if tail := post_footer_tail(d.stripped, d.keep.tolist(), footers):
+        _mark(d, dict.fromkeys(tail, POST_FOOTER_TAIL_REASON), False)
+
+
+def _drop_contents(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a post's table of contents
+    (:func:`.toc.toc_rows`), and keep the headings its entries name where the model removed
+    them as repeated lines under kept text: the copy at the top is the one to drop (s51
+    acc-blogs B12)."""
+    from .lines import TEASER_REASON
+    from .toc import TOC_REASON, toc_rows
+
+    rows, heads = toc_rows(d.stripped, d.keep.tolist())
+    if not rows:
+        return
+    keep = d.keep.tolist()
+    back = []
+    for h in heads:
+        nxt = next((j for j in range(h + 1, len(keep)) if d.stripped[j]), None)
+        if (
+            not keep[h]
+            and d.why.get(h) in ("repeated line", TEASER_REASON)
+            and nxt is not None
+            and keep[nxt]
+        ):
+            back.append(h)
+    if back:
+        kept = d.keep.copy()
+        kept[back] = True
+        d.keep, d.why = kept, {j: w for j, w in d.why.items() if j not in set(back)}
+        d.cols = None  # (computed from the arrays again)
+    if drop := [j for j in rows if keep[j]]:
+        _mark(d, dict.fromkeys(drop, TOC_REASON), False)
 
 
 def _drop_cite_boxes(d: Any) -> None:

@@ -689,3 +689,34 @@ def reading_widgets(lines: Sequence[str], keep: Sequence[bool]) -> dict[int, str
             continue
         out[j] = reason
     return out
+
+
+#: Why the lines under a blog post's footer byline left the text
+POST_FOOTER_TAIL_REASON = (
+    "under the blog post's footer byline (share buttons, comments, navigation, footer)"
+)
+#: The fewest words of a kept line under a post's footer byline that the model's decision
+#: stands for (a next post's paragraph on a blog's front page, a long comment)
+_TAIL_PARA_WORDS = 12
+
+
+def post_footer_tail(lines: Sequence[str], keep: Sequence[bool], footers: list[int]) -> list[int]:
+    """The kept lines of ``lines`` (stripped; ``keep``: what the text keeps) under the one
+    row of ``footers``, the rows of a blog post's footer byline ("Postado por Helena Duarte às
+    15:32": :data:`_POSTED_AT`), up to the first kept paragraph (:data:`_TAIL_PARA_WORDS`
+    words or more). Blogger's template ends the post's body with that byline; what its page
+    writes under it is the post's share buttons, the readers' comments, the pager and the
+    blog's footer ("Enviar por e-mail", "2 comentários:", "Página inicial", "Tema Simples.
+    Tecnologia do Blogger."), whatever its language: the model kept some of them where it
+    knew no word of them (s51 acc-blogs B18)."""
+    if len(footers) != 1:
+        # (a blog's front page has a footer under each post, the next post under it)
+        return []
+    out = []
+    for j in range(footers[0] + 1, len(lines)):
+        if not keep[j] or not lines[j]:
+            continue
+        if len(lines[j].split()) >= _TAIL_PARA_WORDS:
+            break
+        out.append(j)
+    return out

@@ -569,3 +569,32 @@ def mailchimp_lists(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
             out.append((e, e.tag))
             e.tag = "p" if e.tag == "li" else "div"
     return out
+
+
+#: Why a sign-up box's tagline left the text
+TAGLINE_REASON = "sign-up box's tagline (between the box's call and its form)"
+#: The most words of a sign-up box's tagline ("A weekly letter about the plumbing of the web.")
+_TAGLINE_WORDS = 15
+
+
+def box_taglines(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The kept lines of ``lines`` (stripped; ``keep``: what the text keeps) that are a
+    newsletter sign-up box's tagline: one short line (:data:`_TAGLINE_WORDS` words at
+    most) right under the box's call, a removed line that is mail furniture (Ghost's "Sign
+    up for NAME"), with a removed line under it (the box's form: "Email sent! Check your
+    inbox ...", "No spam. Unsubscribe anytime."). The box's other lines went; its tagline
+    stayed as the article's last paragraph (s51 acc-blogs, Ghost)."""
+    rows = [j for j, s in enumerate(lines) if s]
+    out = []
+    for n in range(1, len(rows) - 1):
+        j = rows[n]
+        if not keep[j] or len(lines[j].split()) > _TAGLINE_WORDS:
+            continue
+        prev, nxt = rows[n - 1], rows[n + 1]
+        if keep[prev] or keep[nxt] or not is_mail_furniture(lines[prev]):
+            continue
+        # (the call's line alone: a line of links that is mail furniture is no box)
+        if "|" in lines[prev] or "·" in lines[prev]:
+            continue
+        out.append(j)
+    return out

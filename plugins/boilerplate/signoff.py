@@ -85,6 +85,21 @@ def _name(line: str) -> bool:
     )
 
 
+#: How many rows under a sign-off are looked at for the text going on
+_AFTER_ROWS = 5
+#: The fewest words of a kept row under a sign-off that is the text going on (a paragraph)
+_AFTER_WORDS = 6
+
+
+def _text_goes_on(lines: Sequence[str], keep: Sequence[bool], start: int) -> bool:
+    """Whether one of the :data:`_AFTER_ROWS` rows of ``lines`` from ``start`` is a kept
+    paragraph (:data:`_AFTER_WORDS` words or more)."""
+    return any(
+        keep[k] and len(lines[k].split()) >= _AFTER_WORDS
+        for k in range(start, min(start + _AFTER_ROWS, len(lines)))
+    )
+
+
 def sign_off_rows(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     """The removed lines of ``lines`` (a text's rows, stripped) that are a sign-off right
     under a kept line of the text: its valediction, up to :data:`_NAME_ROWS` name or role lines,
@@ -106,5 +121,10 @@ def sign_off_rows(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
             k += 1
         if k < n and _POSTSCRIPT.match(lines[k]):
             rows.append(k)
+        if _text_goes_on(lines, keep, rows[-1] + 1):
+            # (a letter's sign-off ends its text: one with kept paragraphs under it is a
+            # guestbook's or a comment thread's entry, "Viele Grüße" / "Christian B." /
+            # "Juni 2016" / the next entry)
+            continue
         out += [r for r in rows if not keep[r]]
     return out

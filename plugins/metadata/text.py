@@ -39,7 +39,7 @@ from corearchive.characters import CJK_RANGES, HANGUL_RANGES
 
 from .. import correction_pattern
 from ..boilerplate.apparatus import CAPTION_NOUNS
-from ..boilerplate.chrome import POSTED_AT
+from ..boilerplate.chrome import POSTED_AT, READ_TIME
 from ..boilerplate.feeds import _TIME_FIRST as _CLOCK_FIRST
 from ..boilerplate.feeds import _TIME_ONLY as _CLOCK_ONLY
 from ..boilerplate.feeds import _minutes as _clock_minutes
@@ -2004,17 +2004,45 @@ _MONTH_DAY_ALONE = re.compile(
 _MONTH_DAY_REACH = 40
 
 
+#: How many items around a year-less "Nov 3" its header's read time or byline may stand
+_MONTH_DAY_NEAR = 2
+#: The most characters of a header's line next to a year-less date (its read time, its
+#: byline, a "·" between them)
+_MONTH_DAY_NEIGHBOUR = 60
+
+
+def _date_position(page: Page, n: int) -> bool:
+    """Whether item ``n`` of ``page`` stands where a post's header writes its date: above
+    the first paragraph, within :data:`_MONTH_DAY_NEAR` items of its read time ("12 min
+    read"), its byline ("Priya Raman · Follow", "By Jane Doe") or a "·" alone between
+    them."""
+    if page.items[n][0] >= page.body_line:
+        return False
+    for _, s in page.items[max(n - _MONTH_DAY_NEAR, 0) : n + _MONTH_DAY_NEAR + 1]:
+        s = s.strip()
+        if len(s) > _MONTH_DAY_NEIGHBOUR:
+            continue
+        if s in ("·", "•") or READ_TIME.search(s) or _BYLINE.match(s) or " · " in s:
+            return True
+    return False
+
+
 def bare_month_day(page: Page, capture: date | None) -> list[dict[str, Any]]:
     """With a capture date only, the first month and day alone on a line
     (:data:`_MONTH_DAY_ALONE`) among the page's first :data:`_MONTH_DAY_REACH` lines, as a
     candidate of the latest year that puts it on or before the capture: Medium's "Nov 3"
     under its reading time gave no date (s51 acc-blogs B15). Platforms leave out the year of
     the current year's posts only, so the year before the capture's is the only other
-    reading. Read for a page without any other date (:func:`rank_dates`)."""
+    reading. Read for a page without any other date (:func:`rank_dates`), in the post's
+    header only (:func:`_date_position`)."""
     if capture is None:
         return []
-    for i, text in page.items[:_MONTH_DAY_REACH]:
+    for n, (i, text) in enumerate(page.items[:_MONTH_DAY_REACH]):
         if len(text) > 16 or (m := _MONTH_DAY_ALONE.fullmatch(text)) is None:
+            continue
+        if not _date_position(page, n):
+            # ("Set 2", "set 2": an ordinary word in Portuguese and Italian, a month's
+            # short form too; read in a post's header only)
             continue
         mon = MONTHS.get((m["mon"] or m["mon2"]).lower())
         if mon is None:
@@ -9200,6 +9228,174 @@ def caseless_byline(
     return None
 
 
+#: The scripts whose capitals :func:`header_name` reads as a name's: Latin, Greek,
+#: Armenian (Cyrillic has its own test of a name's form, :func:`_name_by_form`)
+_HEADER_NAME_SCRIPT = re.compile(
+    r"[^\W\d_\u0400-\u052f\u0590-\uffff]+|[\u0370-\u03ff\u1f00-\u1fff\u0531-\u058f]+"
+)
+#: The fewest words of a dek (the headline's standfirst) a header byline may stand under
+_HEADER_DEK_WORDS = 6
+#: A byline word glued to the name it opens ("ByAlex Bozarjian", a rendering of
+#: "<span>By</span><a>Alex Bozarjian</a>")
+_GLUED_BY = re.compile(r"By(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+#: A byline word inside a date line: the byline is the date line's ("8. Januar 2020 · by
+#: Aureliana · in Gefühle"; the name under it was a photo's credit)
+_BY_INSIDE = re.compile(r"(?i)(?<!\w)(?:by|von|par|por|door|przez|di)\s+\w")
+
+
+#: A Greek adjective's ending: a region's or a section's name, no person's ("Κεντρική
+#: Μακεδονία", "Πολιτική Επικαιρότητα")
+_GREEK_ADJECTIVE = re.compile(r"(?:ικ|ακ|ιν)(?:ή|ό|ός|ά|ές|ής|ών|η|ο|ος|α|ες|ης)$")
+#: An Armenian surname's ending ("Սարգսյան", "Պետրոսյանց", "Արծրունի")
+_ARMENIAN_SURNAME = re.compile(r"(?:յան|յանց|եան|ունի)$")
+
+
+def _script_name_form(words: list[str]) -> bool:
+    """Whether a header name's capitalised ``words`` have a person's name's form in their
+    script: in Greek none is an adjective (:data:`_GREEK_ADJECTIVE`; a region, a section),
+    in Armenian the surname ends as Armenian surnames do (:data:`_ARMENIAN_SURNAME`); a
+    Latin name has no such form (the page's evidence decides: :func:`header_name`)."""
+    last = words[-1]
+    if "\u0531" <= last[0] <= "\u058f":
+        return _ARMENIAN_SURNAME.search(last) is not None
+    if "\u0370" <= last[0] <= "\u03ff" or "\u1f00" <= last[0] <= "\u1fff":
+        return not any(_GREEK_ADJECTIVE.search(w) for w in words)
+    return True
+
+
+def header_name(
+    s: str, headline: str, page: Page, at: int, place: Callable[[str], bool]
+) -> str | None:
+    """The person's name that stripped line ``s`` (on line ``at``) is, as a blog's header writes a byline
+    without its word ("Hannah Okafor" between the dek and "Nov 19, 2026"; ``place``: whether
+    a word is one the page writes as a place's, :func:`place_words`): two to four
+    words of a cased script (Latin, Greek, Armenian), each written as a name's
+    (:func:`_name_cased`) or a surname's particle inside ("Jeroen van der Meer"), none of a
+    time, an outlet, a desk or furniture (:data:`CUE_WORDS`); else None. The capitals alone
+    tell no name from a section's or an outlet's ("Premier League", "Hamburger Abendblatt",
+    review41 R1), so the page must not write it as one: not a line of its own elsewhere (a
+    menu's, a label's, the site's name), none of its words in
+    the headline nor in small letters in the text ("White House" / "the house")."""
+    if _GLUED_BY.match(s):
+        s = s[2:]  # (a byline word glued to the name: "ByAlex Bozarjian")
+    ws = s.split()
+    if not 2 <= len(ws) <= 4 or len(s) > 60 or _BYLINE.match(s) is not None:
+        # (a byline with its word is read by :func:`find_authors`, which refused "By
+        # Reuters", an agency)
+        return None
+    cased = [w for w in ws if w not in _NAME_PARTICLES]
+    if (
+        len(cased) < 2
+        or ws[0] in _NAME_PARTICLES
+        or ws[-1] in _NAME_PARTICLES
+        or not all(map(_name_cased, cased))
+        or not all(_HEADER_NAME_SCRIPT.fullmatch(_NAME_JOINS.sub("", w.rstrip("."))) for w in cased)
+        or _no_person(ws)
+        or any(
+            (low := w.casefold().strip(".")) in _WHEN_WORDS
+            or low in _NOT_PERSON
+            or low in _COMPANY_WORDS
+            or low in CUE_WORDS
+            for w in cased
+        )
+    ):
+        return None
+    if not _script_name_form(cased):
+        return None
+    heads = {w.casefold() for w in re.findall(r"\w+", headline)}
+    if any(w.casefold() in heads for w in cased) or any(map(place, cased)):
+        # (nor a place's name: "Ort Saarbrücken", a label and its value)
+        return None
+    text = page.text
+    # (a copyright notice in the name is a personal blog's: "© 2026 Hannah Okafor")
+    if text.count(s) > 1 and any(
+        k != at and s in line and line.strip() == s for k, line in enumerate(page.lines)
+    ):
+        return None
+    for w in cased:
+        if (
+            len(w) > 2
+            and w[-1] != "."
+            and re.search(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)", text)
+        ):
+            return None
+    return s
+
+
+def _label_cell(rest: str) -> bool:
+    """Whether ``rest``, a date line without its dates, is a label's word before the date,
+    no colon after it ("Datum 28.01.2022" -> "Datum")."""
+    ws = rest.split()
+    return (
+        len(ws) == 1
+        and rest[:1].isalpha()
+        and ws[0].isalpha()
+        and ws[0][:1].isupper()
+        # (not a weekday the date's span left out: "Sun 19 May 2024", "Wednesday 08 ...")
+        and len(ws[0]) > 3
+        and ws[0].casefold() not in _WHEN_WORDS
+    )
+
+
+def header_name_byline(
+    page: Page, title_line: int | None, date_lines: list[int], is_date_line: DateLines
+) -> tuple[list[str], int] | None:
+    """A blog's byline without its word, in the post's header: the name alone on the line
+    right under the headline ``title_line`` (or under its dek, a line of
+    :data:`_HEADER_DEK_WORDS` words or more, or under the date), next to the page's date line
+    (``date_lines``: the lines of the date read), above the first paragraph; or the rest of
+    that date line ("2026-11-11 · Jeroen van der Meer"). Substack, Ghost, Medium and the
+    developer blogs write their bylines so, and 11 of 27 blog authors were missing in text
+    renderings (s51 acc-blogs B9). The name must be one by :func:`header_name`, and the
+    header's shape is required as well: a wrong author is worse than none."""
+    if title_line is None or not date_lines:
+        return None
+    items = page.items
+    if (at := _item_of(page, title_line)) is None:
+        return None
+    dated = {k for k in date_lines if not _BY_INSIDE.search(page.lines[k])}
+    if len(dated) < len(date_lines) or any(
+        map(_label_cell, (is_date_line.without_dates(k) for k in dated))
+    ):
+        # (a date line labelled without a colon, "Datum 28.01.2022", is a table's row, and
+        # so is the line over it: "Ort Saarbrücken")
+        return None
+    headline = items[at][1]
+    built: list[Callable[[str], bool]] = []
+
+    def place(word: str) -> bool:
+        if not built:
+            built.append(place_words(page.text, byline=True, shapes=False))
+        return built[0](word)
+
+    # (not cut at the body's first line: a dek of two sentences is read as a paragraph)
+    head = [(j, x.strip()) for j, x in items[at + 1 : at + 4]]
+    # (the rest of a date line under the headline, or under its dek)
+    for j, x in head[:2]:
+        if j in dated:
+            rest = is_date_line.without_dates(j).strip(" \t-–—|·•,:")
+            # (a name after the date follows a mark: "2026-11-11 · Jeroen van der Meer";
+            # "30. Oktober 2023 Carola Pönisch Kultur" ran the byline and a category on)
+            before = x[: max(x.find(rest), 0)].rstrip()
+            if before and before[-1] not in "-–—|·•,:/":
+                continue
+            if rest and (name := header_name(rest, headline, page, j, place)):
+                return [name], j
+    # (a name's line: right under the headline with the date under it; under the dek with
+    # the date under it; under the date)
+    slots = []
+    if len(head) >= 2 and head[1][0] in dated:
+        slots.append(head[0])
+    if len(head) >= 2 and head[0][0] in dated:
+        slots.append(head[1])
+    if len(head) >= 3 and head[2][0] in dated and len(head[0][1].split()) >= _HEADER_DEK_WORDS:
+        slots.append(head[1])
+    for j, x in slots:
+        if j not in dated and (name := header_name(x, headline, page, j, place)):
+            return [name], j
+    return None
+
+
 #: An author's affiliation or note marks after the name, in a scholarly author list:
 #: digits glued to the name ("Martínez1", "Nowak1,3", "Vogel1a"), superscript digits
 #: ("Keller²"), a star, a dagger ("Lin*", "Okafor†‡")
@@ -10646,7 +10842,9 @@ def extract_lines(
         # (the headline's line is no byline: "De Elfstedenroute in drie dagen", a Dutch
         # headline's article read as Spanish "de", gave the author "Elfstedenroute"; s51
         # acc-blogs B9)
-        authors, aline = blog_byline(items) or ([], None)
+        # (and nor is it a blog's byline: run again, the blog byline found the same line)
+        again = blog_byline(items)
+        authors, aline = again if again is not None and again[1] != title_line else ([], None)
     # authors (found above)
     if authors and aline is not None:
         res["authors"], res["sources"]["authors"] = authors, f"line {aline}"
@@ -10668,6 +10866,12 @@ def extract_lines(
         meta_lines["authors"] = [aline, *between]
     elif listed := author_list(page, title_line):
         res["authors"], aline = listed
+        res["sources"]["authors"] = f"line {aline}"
+        meta_lines["authors"] = [aline]
+    elif header := header_name_byline(
+        page, title_line, meta_lines.get("published", []), is_date_line
+    ):
+        res["authors"], aline = header
         res["sources"]["authors"] = f"line {aline}"
         meta_lines["authors"] = [aline]
     body_line = page.body_line

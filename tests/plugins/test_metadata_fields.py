@@ -1146,11 +1146,11 @@ def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, pros
         ("By Emma Price\n5 May 2025", ["Emma Price"]),
         ("5 May 2025\nBy Emma Price", ["Emma Price"]),
         ("25.10.2022 - Von Reiner Nagel", ["Reiner Nagel"]),
-        # a name without a byline word is no byline: a section's or an institution's name
-        # stands there as often (review41 R1)
-        ("Emma Price\n5 May 2025", []),
-        ("Premier League\n5 May 2025", []),
-        ("5 May 2025 | White House", []),
+        # a name without a byline word, next to the date under the headline: a blog's or a
+        # news site's header writes its byline so (s52, s51 acc-blogs B9); a section's or an
+        # institution's name stands there too (review41 R1), which the page tells apart:
+        # see test_a_section_s_name_at_the_date_is_no_author
+        ("Emma Price\n5 May 2025", ["Emma Price"]),
         # a section, a desk, a time of day: no one
         ("Local News\n5 May 2025", []),
         ("5 May 2025 | Environment & Climate", []),
@@ -1172,6 +1172,23 @@ def test_a_bare_name_at_the_date_is_the_author(run_stage, meta, want) -> None:
     assert got.authors == want
     if want:  # (the byline's line leaves the text)
         assert "Emma Price" not in got.text and "Reiner Nagel" not in got.text
+
+
+@pytest.mark.parametrize(
+    ("meta", "evidence"),
+    [
+        # the section's name is the menu's item too
+        ("Premier League\n5 May 2025", "Home\nPremier League\nChampionship"),
+        # a word of the institution's name in small letters in the text
+        ("5 May 2025 | White House", "The house on the hill was sold last year."),
+    ],
+)
+def test_a_section_s_name_at_the_date_is_no_author(run_stage, meta, evidence) -> None:
+    """review41 R1: a section's or an institution's name next to the date under the
+    headline is no author; the page writes it as none (a menu's line, a word in small
+    letters), while a person's name stands there alone."""
+    text = f"{evidence}\n\nSchool to get new sports hall\n\n{meta}\n\n{PROSE * 2}\n\n{PROSE}"
+    assert _record(run_stage, text, html=False).authors == []
 
 
 @pytest.mark.parametrize(
