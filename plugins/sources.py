@@ -1542,6 +1542,28 @@ def _text_of(obj: dict[str, Any]) -> str | None:
     return None
 
 
+#: A Common Crawl crawl's name (``CC-MAIN-2024-10``), as a crawl dump's row gives it
+_CC_CRAWL = re.compile(r"\bCC-MAIN-\d{4}-\d{2}\b")
+
+
+def _crawl_row_date(obj: dict[str, Any]) -> Any:
+    """The ``date`` of a crawl dump's row — FineWeb's, datatrove's and other rows cut from a
+    Common Crawl crawl, which name it (``dump``: ``CC-MAIN-2024-10``, ``file_path``:
+    ``s3://commoncrawl/crawl-data/CC-MAIN-…``, ``WARC-…`` keys) — at the top or in its
+    ``metadata`` object; None for other rows. Such a ``date`` is the capture's (WARC-Date),
+    not the page's publication: read as ``fetched_at`` (s52 acc-md M1: a FineWeb row's
+    crawl time became ``published`` on every record)."""
+    for where in (obj, obj.get("metadata")):
+        if not isinstance(where, dict) or (date := where.get("date")) in (None, ""):
+            continue
+        named = (where.get("dump"), where.get("file_path"), where.get("crawl"))
+        if any(isinstance(v, str) and _CC_CRAWL.search(v) for v in named) or any(
+            isinstance(k, str) and k.startswith("WARC-") for k in where
+        ):
+            return date
+    return None
+
+
 def _field(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     """The first of ``keys`` that ``obj`` (or its ``metadata`` object, or its ``source``
     object, as a corearchive record has: ``source.uri``, ``source.fetched_at``) has, not
@@ -2090,6 +2112,7 @@ def _object_doc(
         if quote is not None:
             source = {**source, "quote_of": quote}
     uri = url or default_uri or f"{item.uri}#{locator}"
+    crawl_date = _crawl_row_date(obj)
     doc = Document.create(
         raw=raw,
         text=body,
@@ -2099,7 +2122,7 @@ def _object_doc(
         locator=locator,
         is_html=is_html,
         content_type="text/html" if is_html else "text/plain",
-        fetched_at=capture_time(fetched := _field(obj, _FETCH_KEYS)),
+        fetched_at=capture_time(fetched := _field(obj, _FETCH_KEYS) or crawl_date),
         **warc,
     )
     given: dict[str, Any] = {}
@@ -2109,6 +2132,10 @@ def _object_doc(
         given["fetched_at"] = local
     cut: dict[str, int] = {}  # (what was cut to its bound: the size given)
     fields = {name: _field(obj, keys) for name, keys in _FIELD_KEYS.items()}
+    if crawl_date is not None and fields["date"] is crawl_date:
+        # (a crawl dump's "date" is its capture time, read above: the publication date is
+        # one of the other keys, if any)
+        fields["date"] = _field(obj, tuple(k for k in _FIELD_KEYS["date"] if k != "date"))
     title = fields["title"]
     if isinstance(title, str) and title.strip():
         doc.title = given["title"] = _bounded(title.strip(), MAX_TITLE_CHARS, "title", cut)
