@@ -1546,21 +1546,34 @@ def _text_of(obj: dict[str, Any]) -> str | None:
 _CC_CRAWL = re.compile(r"\bCC-MAIN-\d{4}-\d{2}\b")
 
 
+def _names_crawl(where: Any) -> bool:
+    """Whether a dump's object (a row, or its ``metadata`` object) names the Common Crawl
+    crawl it was cut from (``dump``: ``CC-MAIN-2024-10``, ``file_path``:
+    ``s3://commoncrawl/crawl-data/CC-MAIN-…``) or carries ``WARC-…`` keys, as FineWeb's and
+    datatrove's rows do."""
+    if not isinstance(where, dict):
+        return False
+    named = (where.get("dump"), where.get("file_path"), where.get("crawl"))
+    return any(isinstance(v, str) and _CC_CRAWL.search(v) for v in named) or any(
+        isinstance(k, str) and k.startswith("WARC-") for k in where
+    )
+
+
+def _crawl_row(obj: dict[str, Any]) -> bool:
+    """Whether ``obj`` is a crawl dump's row (:func:`_names_crawl`, at the top or in its
+    ``metadata`` object): ``annotations.source.crawl_row``, which the boilerplate stage
+    reads (its text, when it reads as an extractor's, is cleaned at its edges only)."""
+    return _names_crawl(obj) or _names_crawl(obj.get("metadata"))
+
+
 def _crawl_row_date(obj: dict[str, Any]) -> Any:
-    """The ``date`` of a crawl dump's row — FineWeb's, datatrove's and other rows cut from a
-    Common Crawl crawl, which name it (``dump``: ``CC-MAIN-2024-10``, ``file_path``:
-    ``s3://commoncrawl/crawl-data/CC-MAIN-…``, ``WARC-…`` keys) — at the top or in its
+    """The ``date`` of a crawl dump's row (:func:`_names_crawl`), at the top or in its
     ``metadata`` object; None for other rows. Such a ``date`` is the capture's (WARC-Date),
     not the page's publication: read as ``fetched_at`` (s52 acc-md M1: a FineWeb row's
     crawl time became ``published`` on every record)."""
     for where in (obj, obj.get("metadata")):
-        if not isinstance(where, dict) or (date := where.get("date")) in (None, ""):
-            continue
-        named = (where.get("dump"), where.get("file_path"), where.get("crawl"))
-        if any(isinstance(v, str) and _CC_CRAWL.search(v) for v in named) or any(
-            isinstance(k, str) and k.startswith("WARC-") for k in where
-        ):
-            return date
+        if isinstance(where, dict) and _names_crawl(where) and where.get("date") not in ("", None):
+            return where["date"]
     return None
 
 
@@ -2196,6 +2209,8 @@ def _object_doc(
         source = {**source, "ignored": ignored}
     if (status := _http_status(obj)) is not None:
         source = {**source, "http_status": status}  # (the run drops it: fetch_failed)
+    if not is_html and _crawl_row(obj):
+        source = {**source, "crawl_row": True}
     input_id = obj.get("id")
     if input_id is None and isinstance(meta := obj.get("metadata"), dict):
         input_id = meta.get("id")  # (a "metadata" object's: left out of what passes on)

@@ -688,6 +688,8 @@ class BoilerplateStage(Stage):
                     _join_broken_words(d)
                 _keep_code_blocks(d, code, final=True)
                 _keep_sign_off(d)
+                if _crawl_row(doc):
+                    _keep_extracted_article(d)
                 text, ann = self._text(d)
                 # (the decisions, for the metadata stage: see .verdicts)
                 doc.work[VERDICTS_KEY] = _verdicts(joined.text if joined else doc.text, d, ann)
@@ -3050,6 +3052,22 @@ def _drop_software_chrome(d: Any) -> None:
     if bars := without_button_bars(d.stripped, d.keep.tolist()):
         # (a price before its cart button: the price alone)
         d.stripped = [bars.get(j, line) for j, line in enumerate(d.stripped)]
+
+
+def _crawl_row(doc: Document) -> bool:
+    """Whether the source read ``doc`` from a crawl dump's row (``annotations.source.
+    crawl_row``: FineWeb's, datatrove's), whose text is an extractor's output."""
+    source = doc.annotations.get("source")
+    return isinstance(source, dict) and source.get("crawl_row") is True
+
+
+def _keep_extracted_article(d: Any) -> None:
+    """A crawl row's text without chrome inside it: cleaned at its edges only
+    (:mod:`.extracted`; s52 acc-md M2)."""
+    from .extracted import keep_extracted
+
+    if back := keep_extracted(d):
+        _mark(d, back, True)
 
 
 def _keep_sign_off(d: Any) -> None:

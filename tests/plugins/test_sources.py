@@ -3522,6 +3522,7 @@ def test_a_crawl_dump_rows_date_is_its_capture_time_not_its_publication(row):
     assert (fmt, failures) == ("jsonl", [])
     assert doc.source.fetched_at == "2026-11-20T08:14:02Z"
     assert "date" not in doc.annotations["source"]["given"]
+    assert doc.annotations["source"]["crawl_row"] is True  # (read by the boilerplate stage)
 
 
 def test_a_crawl_dump_row_keeps_a_publication_date_under_its_own_key():
