@@ -624,6 +624,8 @@ class BoilerplateStage(Stage):
                 code = [] if joined and joined.units else _code_blocks(d)
                 _keep_code_blocks(d, code)
                 _keep_structures(d)
+                if joined and joined.sections[1]:
+                    _keep_linked_headings(d, joined)
                 _keep_service_lines(d)
                 _keep_short_runs(d)
                 _keep_records(d)
@@ -1769,6 +1771,53 @@ def _keep_structures(d: Any) -> None:
     capitals = capital_paragraphs(d.stripped, d.keep.tolist(), stop)
     if capitals := [j for j in capitals if j not in d.why]:
         _mark(d, dict.fromkeys(capitals, CAPITALS_REASON), True)
+
+
+def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
+    """Of a markdown heading and a link alone with its text (a contents list's entry:
+    ``* [Comprobación](/2)``), the link is the copy: a heading the model removed for the
+    repeat (a repeated line, a teaser), over a kept line, is kept, and a kept link with a
+    heading's text removed. The model read both as repeated lines and removed the heading,
+    or kept the entry (s52 acc-md M5); markdown says which is which
+    (:attr:`.reflow.Reflowed.sections`)."""
+    from .lines import TEASER_REASON
+    from .structures import CONTENTS_LIST_REASON, CONTENTS_REASON
+
+    heads, links = joined.sections
+    idx = list(d.idx)
+
+    def row(j: int) -> int | None:  # (the row of d of joined line j, if not blank)
+        k = bisect_left(idx, j)
+        return k if k < len(idx) and idx[k] == j else None
+
+    def key(s: str) -> str:
+        return " ".join(s.split()).casefold()
+
+    copies: dict[str, list[int]] = {}
+    for r in map(row, links):
+        if r is not None:
+            copies.setdefault(key(d.stripped[r]), []).append(r)
+    keep = d.keep.tolist()
+    reasons = d.columns()[2]
+    named: dict[int, str] = {}
+    entries: dict[int, str] = {}
+    rows = [r for r in map(row, heads) if r is not None]
+    for r, after in zip(rows, [*rows[1:], len(keep)], strict=True):
+        if not (found := copies.get(key(d.stripped[r]))):
+            continue
+        # (a section's heading: a line of its section kept under it, before the next
+        # heading; a box's heading at the page's end, "More from X", heads none)
+        if (
+            not keep[r]
+            and reasons[r] in ("repeated line", TEASER_REASON)
+            and any(keep[r + 1 : after])
+        ):
+            named[r] = CONTENTS_REASON
+        entries.update((c, CONTENTS_LIST_REASON) for c in found if keep[c])
+    if named:
+        _mark(d, named, True)
+    if entries:
+        _mark(d, entries, False)
 
 
 def _keep_tail_lists(d: Any, words: list[bool], stop: frozenset[str]) -> None:

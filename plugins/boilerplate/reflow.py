@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import cache
 from itertools import compress, islice, pairwise, repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from corearchive import lazyre as re
 
@@ -1467,6 +1467,7 @@ def markdown_blocks(
     list[tuple[int, int]],
     dict[int, list[str]],
     list[int],
+    tuple[list[int], list[int]],
 ]:
     """Markdown ``lines`` as one line per leaf block (see the module's docstring), the span
     ``[start, end)`` of input lines of each, the blocks that are level-1 headings, the
@@ -1479,7 +1480,8 @@ def markdown_blocks(
     "| a | b |", its delimiter row "|---|---|"), and a line no block holds (a rule, raw
     HTML, a link-reference definition) is a block of its own as written, listed last (the
     markup, no text of the page's); a front matter's lines are blocks of their own as
-    written.
+    written. Last, the blocks that are headings (of any level) and those that are one link
+    alone (a paragraph or list item: a contents list's entry), see :attr:`Reflowed.sections`.
 
     The text is rendered by cmark (the CommonMark reference implementation, in C, through
     cmarkgfm) with GitHub's table extension and each block's source lines, and read back
@@ -1506,6 +1508,8 @@ def markdown_blocks(
     h1 = {i for i, level in levels.items() if level == 1}
     units: list[tuple[int, int]] = []  # (of input lines)
     code: set[int] = set()
+    heads: list[int] = []  # (of input lines: headings, and blocks of one link alone)
+    links: list[int] = []
     mark = _unused_mark(rendered)
     if rendered.strip():
         root = lxml_html.fragment_fromstring(rendered, create_parent="div")
@@ -1521,9 +1525,12 @@ def markdown_blocks(
             tag = el.tag
             if tag == "p":
                 found[a] = (b, el.text_content())
+                if _one_link(el):
+                    links.append(a)
             elif tag in _LEAF:
                 text = el.text_content()
                 found[a] = (b, text.replace(mark, " ") if mark else text)
+                heads.append(a)
                 if tag == "h1" and a not in levels:
                     h1.add(a)
             elif tag == "pre":
@@ -1574,6 +1581,8 @@ def markdown_blocks(
                 text = "".join(own)
                 if text.strip() and b > a:
                     found[a] = (b, text)
+                    if _one_link(el, text):
+                        links.append(a)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     breaks: dict[int, list[str]] = {}
@@ -1631,7 +1640,21 @@ def markdown_blocks(
         [(bisect_left(first, a), bisect_left(first, b)) for a, b in units],
         breaks,
         markup,
+        (
+            [j for a in heads if (j := bisect_left(first, a)) < len(first) and first[j] == a],
+            [j for a in links if (j := bisect_left(first, a)) < len(first) and first[j] == a],
+        ),
     )
+
+
+def _one_link(el: Any, text: str | None = None) -> bool:
+    """Whether a paragraph or list item of cmark's HTML (``el``; ``text``, a list item's
+    own text) is one link alone: its text is its one ``<a>``'s."""
+    found = el.findall("a")
+    if len(found) != 1:
+        return False
+    own = (el.text_content() if text is None else text).strip()
+    return bool(own) and own == found[0].text_content().strip()
 
 
 #: A line that starts a raw HTML block (CommonMark's kinds 1 to 7: a tag, a comment, a
@@ -2011,6 +2034,10 @@ class Reflowed(NamedTuple):
     #: markdown: the joined lines that are markup, no text of the page's (a rule, raw HTML,
     #: a link-reference definition): decided as written, left out of the cleaned text
     markup: list[int] = []
+    #: markdown: the joined lines that are headings (any level), and those that are one
+    #: link alone (a contents list's entry, a menu's item): of a heading and a link with
+    #: its text, the link is the copy (s52 acc-md M5)
+    sections: tuple[list[int], list[int]] = ([], [])
 
     def rows(self, j: int) -> list[int]:
         """The non-blank input lines joined line ``j`` was made of."""
@@ -2047,8 +2074,11 @@ def reflow_text(text: str, lines: list[str] | None = None, named: bool = False) 
 
         lines = _split(text)
     if is_markdown(text, lines) or (named and _END_TAG.search(text) is not None):
-        joined, spans, h1, units, breaks, markup = markdown_blocks(lines)
-        return Reflowed("\n".join(joined), lines, spans, 0, h1, units, breaks=breaks, markup=markup)
+        joined, spans, h1, units, breaks, markup, sections = markdown_blocks(lines)
+        return Reflowed(
+            "\n".join(joined), lines, spans, 0, h1, units, breaks=breaks, markup=markup,
+            sections=sections,
+        )  # fmt: skip
     longest = max(lines, key=len, default="")
     cjk = None
     if len(longest) > _MAX_WIDTH + 1 and " " in longest.strip():

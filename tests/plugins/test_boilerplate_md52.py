@@ -85,3 +85,77 @@ def test_a_crawl_rows_page_copy_with_a_menu_inside_is_decided_as_any_text(run_st
     as_row = _kept(run_stage, _crawl_row(text))
     assert as_row == _kept(run_stage, make_document(text))
     assert "Archive" not in as_row
+
+
+# a developer's post as Jina Reader writes it: a contents list of links to the sections,
+# setext headings, fenced code under "Copy" buttons
+JINA_POST = """Title: Rotating logs with systemd, no logrotate
+
+URL Source: https://ops-notes.example/posts/2026/11/rotating-logs/
+
+Published Time: 2026-11-20T08:30:00+00:00
+
+Markdown Content:
+* [Ops notes](/0)
+* [Home](/1)
+* [Tags](/2)
+
+Rotating logs with systemd, no logrotate
+========================================
+
+Published on 20 November 2026 by Ana Torres
+
+* [Contents](/0)
+* [Settings](/1)
+* [Checking](/2)
+
+If your services write to the journal, you need no logrotate: journald rotates the files
+and bounds their space by itself.
+
+Settings
+--------
+
+Edit /etc/systemd/journald.conf and set a limit:
+
+Copy
+
+```
+[Journal]
+SystemMaxUse=2G
+MaxRetentionSec=1month
+```
+
+Checking
+--------
+
+Copy
+
+```
+$ sudo systemctl restart systemd-journald
+$ journalctl --disk-usage
+Archived and active journals take up 1.8G in the file system.
+```
+
+With this, the journal never takes more than two gigabytes nor keeps entries older than a
+month.
+
+Copy
+
+[Edit this page on GitHub](https://go.example/6703)
+
+← Previous
+
+Next →
+
+© 2026 Ana Torres. Made with Hugo.
+"""
+
+
+def test_a_markdown_heading_is_kept_and_its_contents_link_removed(run_stage):
+    """M5: the heading "Checking" and the contents list's ``* [Checking](/2)`` were both
+    removed as repeated lines: of a heading and a link alone with its text, the link is the
+    copy."""
+    kept = _kept(run_stage, make_document(JINA_POST, path="post.txt"))
+    assert kept.count("Checking") == 1
+    assert kept.index("Checking") > kept.index("Edit /etc/systemd/journald.conf and set a limit:")
+    assert "Settings" not in kept[: kept.index(next(s for s in kept if s.startswith("If your")))]
