@@ -1773,16 +1773,23 @@ def _keep_structures(d: Any) -> None:
         _mark(d, dict.fromkeys(capitals, CAPITALS_REASON), True)
 
 
+#: a numbered list item's or heading's number before its words ("1. ", "2) ")
+_ENTRY_NUMBER = re.compile(r"^\d{1,9}[.)]\s+")
+
+
 def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
     """Of a markdown heading and a link alone with its text (a contents list's entry:
     ``* [Comprobación](/2)``), the link is the copy: a heading the model removed for the
-    repeat (a repeated line, a teaser), over a kept line, is kept, and a kept link with a
-    heading's text removed. The model read both as repeated lines and removed the heading,
-    or kept the entry (s52 acc-md M5); markdown says which is which
+    repeat (a repeated line, a teaser, a short line), over a kept line, is kept, and a kept
+    link with a heading's text removed. The model read both as repeated lines and removed
+    the heading, or kept the entry (s52 acc-md M5); markdown says which is which
     (:attr:`.reflow.Reflowed.sections`)."""
     from .lines import TEASER_REASON
     from .structures import CONTENTS_LIST_REASON, CONTENTS_REASON
 
+    # (the model's reasons for such a heading: the repeat, or a short line's, as a numbered
+    # entry's words are no repeat of its heading's)
+    copied = {"repeated line", TEASER_REASON, *_SHORT_REASONS}
     heads, links = joined.sections
     idx = list(d.idx)
 
@@ -1790,8 +1797,8 @@ def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
         k = bisect_left(idx, j)
         return k if k < len(idx) and idx[k] == j else None
 
-    def key(s: str) -> str:
-        return " ".join(s.split()).casefold()
+    def key(s: str) -> str:  # (an entry's number as written: "1. The problem")
+        return " ".join(_ENTRY_NUMBER.sub("", s).split()).casefold()
 
     copies: dict[str, list[int]] = {}
     for r in map(row, links):
@@ -1807,11 +1814,7 @@ def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
             continue
         # (a section's heading: a line of its section kept under it, before the next
         # heading; a box's heading at the page's end, "More from X", heads none)
-        if (
-            not keep[r]
-            and reasons[r] in ("repeated line", TEASER_REASON)
-            and any(keep[r + 1 : after])
-        ):
+        if not keep[r] and reasons[r] in copied and any(keep[r + 1 : after]):
             named[r] = CONTENTS_REASON
         entries.update((c, CONTENTS_LIST_REASON) for c in found if keep[c])
     if named:

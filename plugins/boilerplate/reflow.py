@@ -1524,7 +1524,7 @@ def markdown_blocks(
             b = min(b, len(lines))
             tag = el.tag
             if tag == "p":
-                found[a] = (b, el.text_content())
+                found[a] = (b, _numbered(el, lines[a], el.text_content()))
                 if _one_link(el):
                     links.append(a)
             elif tag in _LEAF:
@@ -1580,7 +1580,7 @@ def markdown_blocks(
                     own.append(child.text_content() + (child.tail or ""))
                 text = "".join(own)
                 if text.strip() and b > a:
-                    found[a] = (b, text)
+                    found[a] = (b, _numbered(el, lines[a], text))
                     if _one_link(el, text):
                         links.append(a)
     out: list[str] = []
@@ -1645,6 +1645,29 @@ def markdown_blocks(
             [j for a in links if (j := bisect_left(first, a)) < len(first) and first[j] == a],
         ),
     )
+
+
+#: An ordered list item's marker at its source line's start ("12." of "12. Nov. 2026")
+_OL_MARKER = re.compile(r" {0,3}(\d{1,9}[.)])[ \t]")
+
+
+def _numbered(el: Any, line: str, text: str) -> str:
+    """``text`` of a list item of an ordered list (``el``, or a paragraph opening one: a
+    loose list's), after its marker as written on its source ``line``: what a browser
+    shows. "12. Nov. 2026" at a line's start is an ordered list to CommonMark, and its
+    text was "Nov. 2026" (the date lost); numbered steps lost their numbers (s52 acc-md
+    M3). Other text as it is."""
+    item = el
+    if el.tag == "p":
+        item = el.getparent()
+        if item is None or item.tag != "li" or item.index(el) != 0 or (item.text or "").strip():
+            return text
+    parent = item.getparent()
+    if parent is None or parent.tag != "ol" or not text.strip():
+        return text
+    if (m := _OL_MARKER.match(line)) is None:
+        return text
+    return f"{m[1]} {text.lstrip()}"
 
 
 def _one_link(el: Any, text: str | None = None) -> bool:

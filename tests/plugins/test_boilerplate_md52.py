@@ -159,3 +159,27 @@ def test_a_markdown_heading_is_kept_and_its_contents_link_removed(run_stage):
     assert kept.count("Checking") == 1
     assert kept.index("Checking") > kept.index("Edit /etc/systemd/journald.conf and set a limit:")
     assert "Settings" not in kept[: kept.index(next(s for s in kept if s.startswith("If your")))]
+
+
+def test_an_ordered_list_items_number_is_kept_as_written():
+    """M3: markdownify does not escape "12. Nov. 2026" at a line's start, an ordered list
+    to CommonMark: its text was "Nov. 2026" (the date lost), numbered steps lost their
+    numbers. Bullets stay dropped."""
+    from corearchive_plugins.boilerplate.reflow import markdown_blocks
+
+    lines = ["Von Jonas Weber", "", "12. Nov. 2026", "", "1. Erstens", "2. Zweitens", "",
+             "3) Drittens", "", "* ein Punkt"]  # fmt: skip
+    blocks = markdown_blocks(lines)[0]
+    assert [b for b in blocks if b] == [
+        "Von Jonas Weber", "12. Nov. 2026", "1. Erstens", "2. Zweitens", "3) Drittens",
+        "ein Punkt"]  # fmt: skip
+
+
+def test_a_numbered_contents_entry_is_the_copy_of_its_heading(run_stage):
+    """M3 with M5: a numbered contents list's "1. The problem" is the copy of the heading
+    "The problem"."""
+    page = JINA_POST.replace("* [Contents](/0)\n* [Settings](/1)\n* [Checking](/2)",
+                             "1. [Contents](/0)\n2. [Settings](/1)\n3. [Checking](/2)")  # fmt: skip
+    kept = _kept(run_stage, make_document(page, path="post.txt"))
+    assert kept.count("Checking") == 1
+    assert not any(s.endswith("Checking") and s != "Checking" for s in kept)
