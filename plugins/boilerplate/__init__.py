@@ -689,6 +689,8 @@ class BoilerplateStage(Stage):
                 if "-\n" in doc.text:  # (a line that ends with a hyphen: a PDF's page end)
                     _join_broken_words(d)
                 _keep_code_blocks(d, code, final=True)
+                if joined and joined.units:
+                    _keep_units_whole(d, joined.units)
                 _keep_sign_off(d)
                 if _crawl_row(doc):
                     _keep_extracted_article(d)
@@ -1492,7 +1494,8 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
         first, end = bisect_left(idx, a), bisect_left(idx, b)
         if first == end:
             continue
-        near = [j for j in (first - 1, end) if 0 <= j < len(idx)]
+        before, after = _past_labels(stripped, first - 1, -1), _past_labels(stripped, end, 1)
+        near = [j for j in (before, after) if 0 <= j < len(idx)]
         inside = any(keep[j] for j in near)
         keep[first:end] = inside
         for j in range(first, end):
@@ -1504,6 +1507,57 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
     if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
         d.keep, d.why, d.stripped = keep, why, stripped
         d.cols = None  # (computed from the arrays again)
+
+
+def _keep_units_whole(d: Any, units: list[tuple[int, int]]) -> None:
+    """Put back the lines of a markdown code block or table kept by :func:`_decide_units`
+    that a later rule removed: the unit is decided whole ("[Journal]", an INI file's
+    section, was read as a text browser's tag markup; s52 acc-md M4). The copy button
+    right over a kept block goes, as a plain text's does (s51 B19: "Copy" was kept)."""
+    from .codeblocks import copy_button
+
+    idx = list(d.idx)
+    keep = d.keep.tolist()
+    back: dict[int, None] = {}
+    buttons: dict[int, str] = {}
+    for a, b in units:
+        first, end = bisect_left(idx, a), bisect_left(idx, b)
+        if any(keep[first:end]):
+            back.update(dict.fromkeys(j for j in range(first, end) if not keep[j]))
+            if first and keep[first - 1] and copy_button(d.stripped[first - 1]):
+                buttons[first - 1] = COPY_BUTTON_REASON
+    if buttons:
+        _mark(d, buttons, False)
+    if back:
+        stripped = list(d.stripped)  # (a kept code line keeps its indentation)
+        for j in back:
+            stripped[j] = d.lines[idx[j]].rstrip()
+        kept = d.keep.copy()
+        kept[list(back)] = True
+        why = {j: r for j, r in d.why.items() if j not in back}
+        d.keep, d.why, d.stripped = kept, why, stripped
+        d.cols = None  # (computed from the arrays again)
+
+
+#: the most button or label lines passed over for a unit's neighbour (:func:`_past_labels`)
+_MAX_LABELS = 2
+
+
+def _past_labels(stripped: list[str], j: int, step: int) -> int:
+    """Row ``j``, or the first row from it in direction ``step`` past at most
+    :data:`_MAX_LABELS` copy buttons ("Copy", "Kopieren") and one-word labels ("bash",
+    "Python") next to a code block: its neighbour. A block between its "Copy" button and a
+    removed heading was removed whole, its lead-in "… set a limit:" kept (s52 acc-md M4)."""
+    from .codeblocks import copy_button
+
+    for _ in range(_MAX_LABELS):
+        if not 0 <= j < len(stripped):
+            break
+        s = stripped[j]
+        if not (copy_button(s) or (len(s) <= 12 and s.isalnum())):
+            break
+        j += step
+    return j
 
 
 #: the reason of a code block's copy button ("Copy", "Kopieren") removed next to its block

@@ -183,3 +183,12 @@ def test_a_numbered_contents_entry_is_the_copy_of_its_heading(run_stage):
     kept = _kept(run_stage, make_document(page, path="post.txt"))
     assert kept.count("Checking") == 1
     assert not any(s.endswith("Checking") and s != "Checking" for s in kept)
+
+
+def test_a_fenced_block_after_its_copy_button_is_decided_by_its_lead_in(run_stage):
+    """M4: the block's neighbours were its "Copy" button (removed) and the heading after it:
+    the block went whole, its lead-in "... set a limit:" kept. The button is passed over."""
+    page = JINA_POST.replace("Checking\n--------\n", "Checking the result\n-------------------\n")
+    kept = _kept(run_stage, make_document(page, path="post.txt"))
+    assert {"[Journal]", "SystemMaxUse=2G", "MaxRetentionSec=1month"} <= set(kept)
+    assert "Copy" not in kept
