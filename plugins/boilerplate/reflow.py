@@ -2096,7 +2096,9 @@ def reflow_text(text: str, lines: list[str] | None = None, named: bool = False) 
         from .lines import _split
 
         lines = _split(text)
-    if is_markdown(text, lines) or (named and _END_TAG.search(text) is not None):
+    if is_markdown(text, lines) or (
+        named and (_END_TAG.search(text) is not None or _markdown_kind(text))
+    ):
         joined, spans, h1, units, breaks, markup, sections = markdown_blocks(lines)
         return Reflowed(
             "\n".join(joined), lines, spans, 0, h1, units, breaks=breaks, markup=markup,
@@ -2137,6 +2139,20 @@ def reflow_text(text: str, lines: list[str] | None = None, named: bool = False) 
             joined, spans = unbullet(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, [], [], "bullets")
     return None
+
+
+def _markdown_kind(text: str) -> bool:
+    """Whether ``text`` has one kind of markdown's own syntax (:data:`_MD_SYNTAX`, not one
+    that plain text has too): an ATX heading, a code fence, a table's delimiter row, strong
+    emphasis, a link. Enough in a file named markdown: trafilatura's markdown of an article
+    has headings and lists only, and its "## Drei Gründe …" stayed in the text (s52 acc-md
+    M6)."""
+    return any(
+        not convention and any(p in text for p in probes) and search(text) is not None
+        for gate in _MD_GATES
+        if gate in text
+        for probes, search, convention in _MD_SYNTAX[gate]
+    )
 
 
 def few_breaks(lines: list[str]) -> tuple[int, list[bool]] | None:

@@ -192,3 +192,42 @@ def test_a_fenced_block_after_its_copy_button_is_decided_by_its_lead_in(run_stag
     kept = _kept(run_stage, make_document(page, path="post.txt"))
     assert {"[Journal]", "SystemMaxUse=2G", "MaxRetentionSec=1month"} <= set(kept)
     assert "Copy" not in kept
+
+
+TRAF_MD = """# Warum die Digitalisierung der Bahn stockt
+
+Das Stellwerk in Harburg stammt aus dem Jahr 1978. Wer es betritt, sieht Relais,
+Schalter und eine Wand aus Lämpchen.
+
+## Drei Gründe für die Verzögerung
+
+1. Jede Softwareversion muss einzeln zugelassen werden.
+2. Es gibt nur wenige hundert Ingenieurinnen und Ingenieure, die solche Anlagen planen können.
+
+In der nächsten Ausgabe schaue ich mir an, wie die Schweiz dasselbe Problem gelöst hat.
+"""
+
+
+def test_a_markdown_file_with_one_kind_of_syntax_is_read_as_markdown():
+    """M6: trafilatura's markdown of an article (ATX headings, a list; no links, no
+    emphasis) named .md kept its "## " in the text; a text not named markdown still needs
+    two kinds."""
+    from corearchive_plugins.boilerplate.reflow import reflow_text
+
+    got = reflow_text(TRAF_MD, named=True)
+    assert got is not None
+    assert "Drei Gründe für die Verzögerung" in got.text.split("\n")
+    assert "1. Jede Softwareversion muss einzeln zugelassen werden." in got.text.split("\n")
+    assert reflow_text(TRAF_MD, named=False) is None
+
+
+def test_pipe_rows_without_a_delimiter_row_are_a_tables_rows():
+    """M7: trafilatura writes a table without <th> with no ``|---|`` row: cmark reads the
+    rows as one paragraph, and they were joined into one line."""
+    from corearchive_plugins.boilerplate.reflow import markdown_blocks
+
+    lines = ["The lag over the last week:", "", "| Day | p50 lag | ", "| Mon | 40 ms | ",
+             "| Wed |  38 ms | ", "", "We paused writes."]  # fmt: skip
+    blocks, _, _, units, *_ = markdown_blocks(lines)
+    assert blocks[2:5] == ["| Day | p50 lag |", "| Mon | 40 ms |", "| Wed | 38 ms |"]
+    assert units == [(2, 5)]
