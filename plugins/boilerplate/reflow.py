@@ -1523,7 +1523,13 @@ def markdown_blocks(
             a, b = _span(pos)
             b = min(b, len(lines))
             tag = el.tag
-            if tag == "p":
+            if tag == "p" and b - a > 1 and all(map(_PIPE_ROW.match, lines[a:b])):
+                # rows of a table without a delimiter row (trafilatura's markdown of a
+                # table without <th>): a paragraph to cmark, read as one line "| Day | … |
+                # | Mon | …"; a table's rows, one block each, decided as a unit (s52 M7)
+                found.update((i, (i + 1, _pipe_row(lines[i]))) for i in range(a, b))
+                units.append((a, b))
+            elif tag == "p":
                 found[a] = (b, _numbered(el, lines[a], el.text_content()))
                 if _one_link(el):
                     links.append(a)
@@ -1645,6 +1651,17 @@ def markdown_blocks(
             [j for a in links if (j := bisect_left(first, a)) < len(first) and first[j] == a],
         ),
     )
+
+
+#: A table's row as markdown writes it, a line from "|" to "|"
+_PIPE_ROW = re.compile(r"^ {0,3}\|.*\|\s*$")
+
+
+def _pipe_row(line: str) -> str:
+    """A pipe row's cells as a GFM table row is read back: "| a | b |", each cell's
+    whitespace collapsed (its markup kept as written: the row is no paragraph to cmark)."""
+    cells = line.strip()[1:-1].split("|")
+    return "| " + " | ".join(" ".join(c.split()) for c in cells) + " |"
 
 
 #: An ordered list item's marker at its source line's start ("12." of "12. Nov. 2026")
