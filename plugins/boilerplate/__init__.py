@@ -626,6 +626,8 @@ class BoilerplateStage(Stage):
                 _keep_structures(d)
                 if joined and joined.sections[1]:
                     _keep_linked_headings(d, joined)
+                if joined and joined.sections[0]:
+                    _keep_headed_sections(d, joined)
                 _keep_service_lines(d)
                 _keep_short_runs(d)
                 _keep_records(d)
@@ -1875,6 +1877,52 @@ def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
         _mark(d, named, True)
     if entries:
         _mark(d, entries, False)
+
+
+def _keep_headed_sections(d: Any, joined: Reflowed) -> None:
+    """A markdown heading the model read as a teaser right after the kept article text, over
+    a section of a table, a code block or sentences and no link alone, heads the article's
+    next section: kept, with the section's units and sentences up to the first other line.
+    A Jina article was cut at its first sub-heading after a short lead: the heading a
+    "title-like teaser", the table under it "outside the article", the closing sentence a
+    short line (s52 acc-md M13). A teaser's heading heads links ("Sur le même sujet" over
+    thumbnails): no section."""
+    from .lines import TEASER_REASON
+
+    heads, links = joined.sections
+    idx = list(d.idx)
+    rows = [k for j in heads if (k := bisect_left(idx, j)) < len(idx) and idx[k] == j]
+    link_rows = {k for j in links if (k := bisect_left(idx, j)) < len(idx) and idx[k] == j}
+    unit_rows: dict[int, int] = {}  # (a unit's first row: its end)
+    for a, b in joined.units:
+        first, end = bisect_left(idx, a), bisect_left(idx, b)
+        if first < end:
+            unit_rows[first] = end
+    keep = d.keep.tolist()
+    reasons = d.columns()[2]
+    back: dict[int, str] = {}
+    for r, after in zip(rows, [*rows[1:], len(keep)], strict=True):
+        if keep[r] or reasons[r] != TEASER_REASON or r == 0 or not keep[r - 1]:
+            continue
+        section: list[int] = []
+        j = r + 1
+        while j < after:
+            if j in unit_rows:
+                section.extend(range(j, unit_rows[j]))
+                j = unit_rows[j]
+            elif j not in link_rows and _sentence_like(d.stripped[j]):
+                section.append(j)
+                j += 1
+            else:
+                break
+        if section and (j == after or j not in link_rows):
+            back.update(dict.fromkeys([r, *section], HEADED_SECTION_REASON))
+    if back := {j: why for j, why in back.items() if not keep[j]}:
+        _mark(d, back, True)
+
+
+#: the reason of a heading and its section kept after the article's text (see above)
+HEADED_SECTION_REASON = "section of the article under its heading (read as a teaser)"
 
 
 def _keep_tail_lists(d: Any, words: list[bool], stop: frozenset[str]) -> None:

@@ -231,3 +231,57 @@ def test_pipe_rows_without_a_delimiter_row_are_a_tables_rows():
     blocks, _, _, units, *_ = markdown_blocks(lines)
     assert blocks[2:5] == ["| Day | p50 lag |", "| Mon | 40 ms |", "| Wed | 38 ms |"]
     assert units == [(2, 5)]
+
+
+JINA_NEWS = """Title: Rail strike disrupts regional trains on Thursday - The Southern Courier
+
+URL Source: https://www.southerncourier.example/region/rail-strike-thursday
+
+Published Time: 2025-02-12T06:45:00+01:00
+
+Markdown Content:
+[Skip to main content](https://www.southerncourier.example/region/rail-strike-thursday#main)
+
+*   [Region](https://www.southerncourier.example/region)
+*   [Sport](https://www.southerncourier.example/sport)
+*   [Subscribe](https://www.southerncourier.example/subscribe)
+
+Rail strike disrupts regional trains on Thursday
+================================================
+
+By [Julia Moore](https://www.southerncourier.example/author/julia-moore)
+
+Traffic will be heavily disrupted on Thursday on every regional line, after several rail
+unions called a strike. The regional management expects one train in three on average.
+
+Passengers are asked to postpone their journeys or to check the app before they leave.
+Replacement buses will run on the busiest routes.
+
+The forecast by line
+--------------------
+
+| Line | Trains running |
+| --- | --- |
+| Bristol – Bath | 1 in 2 |
+| Bristol – Weston | 1 in 3 |
+
+The strike could be extended into next week, according to the unions.
+
+[Share on Facebook](https://www.facebook.com/sharer/sharer.php?u=x)[Share on X](https://x.com/intent/tweet?url=x)
+
+More on this story
+------------------
+
+[![Image 2](https://www.southerncourier.example/img/t.jpg)](https://www.southerncourier.example/a)
+"""
+
+
+def test_a_jina_articles_section_after_a_short_lead_is_no_teaser(run_stage):
+    """M13: the article was cut at its first sub-heading: the heading a "title-like teaser",
+    the table under it outside the article, the closing sentence a short line. The related
+    box's heading over a thumbnail stays out."""
+    kept = _kept(run_stage, make_document(JINA_NEWS, path="news.txt"))
+    assert "The forecast by line" in kept
+    assert "| Bristol – Weston | 1 in 3 |" in kept
+    assert "The strike could be extended into next week, according to the unions." in kept
+    assert "More on this story" not in kept
