@@ -1865,7 +1865,7 @@ def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
     named: dict[int, str] = {}
     entries: dict[int, str] = {}
     rows = [r for r in map(row, heads) if r is not None]
-    for r, after in zip(rows, [*rows[1:], len(keep)], strict=True):
+    for r, after in zip(rows, [*rows[1:], len(keep)][: len(rows)], strict=True):
         if not (found := copies.get(key(d.stripped[r]))):
             continue
         # (a section's heading: a line of its section kept under it, before the next
@@ -1901,7 +1901,7 @@ def _keep_headed_sections(d: Any, joined: Reflowed) -> None:
     keep = d.keep.tolist()
     reasons = d.columns()[2]
     back: dict[int, str] = {}
-    for r, after in zip(rows, [*rows[1:], len(keep)], strict=True):
+    for r, after in zip(rows, [*rows[1:], len(keep)][: len(rows)], strict=True):
         if keep[r] or reasons[r] != TEASER_REASON or r == 0 or not keep[r - 1]:
             continue
         section: list[int] = []

@@ -285,3 +285,13 @@ def test_a_jina_articles_section_after_a_short_lead_is_no_teaser(run_stage):
     assert "| Bristol – Weston | 1 in 3 |" in kept
     assert "The strike could be extended into next week, according to the unions." in kept
     assert "More on this story" not in kept
+
+
+def test_markdown_with_links_alone_and_no_heading_is_decided(run_stage):
+    """M5's rule on a text with one-link blocks and no heading (a Jina page whose content
+    has no heading) failed the document: zip() of the headings' rows and their ends."""
+    page = JINA_NEWS.replace("The forecast by line\n--------------------\n", "").replace(
+        "More on this story\n------------------\n", "").replace(
+        "Rail strike disrupts regional trains on Thursday\n" + "=" * 48 + "\n", "")  # fmt: skip
+    kept = _kept(run_stage, make_document(page, path="news.txt"))
+    assert "Replacement buses will run on the busiest routes." in " ".join(kept)
