@@ -46,3 +46,26 @@ def test_a_header_title_without_a_headline_in_the_content_loses_the_sites_name(
         "",
     )  # fmt: skip
     assert rec["title"] == "Wildfires force evacuations west of Valencia"
+
+
+def test_a_firecrawl_title_whose_headline_the_page_shows_loses_the_blogs_name(
+    ingest, tmp_path
+):
+    """M10: Firecrawl's ``metadata.title`` is the page's <title>, "Headline | Blog Name";
+    a blog name in sentence case, or one that does not spell the host, was refused as a
+    site's name and the title kept whole. The page's markdown shows the headline."""
+    import json
+
+    md = (
+        "# Pain de seigle au levain, la version de ma grand-mère\n\n"
+        "Le pain de seigle de ma grand-mère levait toute une nuit près du poêle, et sa croûte"
+        " épaisse tenait une semaine entière.\n\nJ'ai mis trois hivers à retrouver le goût de"
+        " ce pain, en changeant la farine, l'eau et le temps de pousse.\n"
+    )
+    row = {"url": "https://cuisine.example/2026/10/27/pain-de-seigle/", "markdown": md,
+           "metadata": {"title": "Pain de seigle au levain, la version de ma grand-mère"
+                                 " | Carnets de cuisine", "statusCode": 200}}  # fmt: skip
+    (tmp_path / "fire.jsonl").write_text(json.dumps(row) + "\n")
+    (rec,) = ingest(str(tmp_path / "fire.jsonl"), "--disable", "dedup").records
+    assert rec["title"] == "Pain de seigle au levain, la version de ma grand-mère"
+    assert rec["site_name"] == "Carnets de cuisine"
