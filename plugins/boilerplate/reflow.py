@@ -1523,7 +1523,7 @@ def markdown_blocks(
             a, b = _span(pos)
             b = min(b, len(lines))
             tag = el.tag
-            if tag == "p" and b - a > 1 and all(map(_PIPE_ROW.match, lines[a:b])):
+            if tag == "p" and b - a > 1 and _pipe_rows(lines[a:b]):
                 # rows of a table without a delimiter row (trafilatura's markdown of a
                 # table without <th>): a paragraph to cmark, read as one line "| Day | … |
                 # | Mon | …"; a table's rows, one block each, decided as a unit (s52 M7)
@@ -1655,6 +1655,21 @@ def markdown_blocks(
 
 #: A table's row as markdown writes it, a line from "|" to "|"
 _PIPE_ROW = re.compile(r"^ {0,3}\|.*\|\s*$")
+
+
+def _pipe_rows(rows: list[str]) -> bool:
+    """Whether ``rows`` are a data table's rows without a delimiter row: each a pipe row of
+    the same number of cells, two or more. A layout table's rows of one cell each (an
+    e-mail's, html2text's and trafilatura's: "| Liebe Leserinnen und Leser, |") are its
+    text's lines, decided one by one (as one unit, the issue was kept or dropped whole)."""
+    if not all(map(_PIPE_ROW.match, rows)):
+        return False
+    counts = {len(_CELL_SEP.split(r.strip()[1:-1])) for r in rows}
+    return len(counts) == 1 and counts.pop() >= 2
+
+
+#: a pipe between a row's cells (an escaped one, "\|", is a cell's character)
+_CELL_SEP = re.compile(r"(?<!\\)\|")
 
 
 def _pipe_row(line: str) -> str:
@@ -2118,8 +2133,11 @@ def reflow_text(text: str, lines: list[str] | None = None, named: bool = False) 
         and (
             _END_TAG.search(text) is not None
             # (not under a YAML front matter: its title yields to a markdown "# " heading,
-            # where a plain text's front matter gives the title; s38 acc-read F9's test)
-            or (_markdown_kind(text) and not front_matter_lines(lines))
+            # where a plain text's front matter gives the title, s38 acc-read F9's test;
+            # nor with lines ending in two spaces, hard breaks: html2text's, whose links
+            # tell it, or a plain text's trailing blanks. An e-mail's footer so read was
+            # one block with the sign-off above it, kept: acc-md h2t mail-de-1)
+            or (_markdown_kind(text) and "  \n" not in text and not front_matter_lines(lines))
         )
     ):
         joined, spans, h1, units, breaks, markup, sections = markdown_blocks(lines)

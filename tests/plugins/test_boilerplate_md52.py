@@ -295,3 +295,16 @@ def test_markdown_with_links_alone_and_no_heading_is_decided(run_stage):
         "Rail strike disrupts regional trains on Thursday\n" + "=" * 48 + "\n", "")  # fmt: skip
     kept = _kept(run_stage, make_document(page, path="news.txt"))
     assert "Replacement buses will run on the busiest routes." in " ".join(kept)
+
+
+def test_a_layout_tables_one_cell_rows_and_hard_breaks_are_not_read_as_a_table():
+    """M7/M6 narrowed: an e-mail's layout table written as one-cell pipe rows is its text's
+    lines, not a unit (the whole issue was dropped with it); a .md text whose lines end in
+    hard breaks with one kind of syntax is not taken for markdown on that kind alone (its
+    footer was one block with the sign-off, kept)."""
+    from corearchive_plugins.boilerplate.reflow import markdown_blocks, reflow_text
+
+    rows = ["| Liebe Leserinnen und Leser, |", "| im Dezember laden wir ein. |"]
+    assert markdown_blocks(["Intro.", "", *rows])[3] == []
+    text = "# Newsletter\n\nHerzliche Grüße  \nPetra Hofmann  \nAn einen Freund weiterleiten\n"
+    assert reflow_text(text, named=True) is None
