@@ -1523,12 +1523,16 @@ def markdown_blocks(
             a, b = _span(pos)
             b = min(b, len(lines))
             tag = el.tag
-            if tag == "p" and b - a > 1 and _pipe_rows(lines[a:b]):
+            if tag == "p" and b - a > 1 and (table := _pipe_rows(lines[a:b])) is not None:
                 # rows of a table without a delimiter row (trafilatura's markdown of a
                 # table without <th>): a paragraph to cmark, read as one line "| Day | … |
-                # | Mon | …"; a table's rows, one block each, decided as a unit (s52 M7)
-                found.update((i, (i + 1, _pipe_row(lines[i]))) for i in range(a, b))
-                units.append((a, b))
+                # | Mon | …"; a table's rows, one block each, decided as a unit (s52 M7). A
+                # layout table's one-cell rows are lines of text, each its cell's words
+                if table:
+                    found.update((i, (i + 1, _pipe_row(lines[i]))) for i in range(a, b))
+                    units.append((a, b))
+                else:
+                    found.update((i, (i + 1, _cell_text(lines[i]))) for i in range(a, b))
             elif tag == "p":
                 found[a] = (b, _numbered(el, lines[a], el.text_content()))
                 if _one_link(el):
@@ -1657,15 +1661,21 @@ def markdown_blocks(
 _PIPE_ROW = re.compile(r"^ {0,3}\|.*\|\s*$")
 
 
-def _pipe_rows(rows: list[str]) -> bool:
-    """Whether ``rows`` are a data table's rows without a delimiter row: each a pipe row of
-    the same number of cells, two or more. A layout table's rows of one cell each (an
-    e-mail's, html2text's and trafilatura's: "| Liebe Leserinnen und Leser, |") are its
+def _pipe_rows(rows: list[str]) -> bool | None:
+    """Whether ``rows``, pipe rows all (else None), are a data table's rows without a
+    delimiter row: the same number of cells in each, two or more. A layout table's rows of
+    one cell each (an e-mail's, trafilatura's: "| Liebe Leserinnen und Leser, |") are its
     text's lines, decided one by one (as one unit, the issue was kept or dropped whole)."""
     if not all(map(_PIPE_ROW.match, rows)):
-        return False
+        return None
     counts = {len(_CELL_SEP.split(r.strip()[1:-1])) for r in rows}
     return len(counts) == 1 and counts.pop() >= 2
+
+
+def _cell_text(line: str) -> str:
+    """A layout row's text: its cells' words, without the pipes and emphasis marks."""
+    cells = (c.strip(" *_") for c in _CELL_SEP.split(line.strip()[1:-1]))
+    return " ".join(c for c in cells if c)
 
 
 #: a pipe between a row's cells (an escaped one, "\|", is a cell's character)
