@@ -96,6 +96,13 @@ _SOURCE_EVIDENCE: dict[str, Any] = {
         " 500 characters on at most 4 lines, one a sentence when several, no brief's"
         " headline and byline (docs/stages.md, 'Posts').",
     },
+    "crawl_row": {
+        "type": "boolean",
+        "description": "A dump's row cut from a Common Crawl crawl (it names it: FineWeb's"
+        " and datatrove's `dump` or `file_path` `CC-MAIN-…`, or `WARC-…` keys), its text"
+        " given: its `date` is the capture time; its text, when no chrome is found inside"
+        " it, is an extractor's article, cleaned at its edges only.",
+    },
     "repost_of": {
         "type": "string",
         "description": "The post this one reposts (a dump's `retweeted_status`, `reblog`:"

@@ -1542,6 +1542,41 @@ def _text_of(obj: dict[str, Any]) -> str | None:
     return None
 
 
+#: A Common Crawl crawl's name (``CC-MAIN-2024-10``), as a crawl dump's row gives it
+_CC_CRAWL = re.compile(r"\bCC-MAIN-\d{4}-\d{2}\b")
+
+
+def _names_crawl(where: Any) -> bool:
+    """Whether a dump's object (a row, or its ``metadata`` object) names the Common Crawl
+    crawl it was cut from (``dump``: ``CC-MAIN-2024-10``, ``file_path``:
+    ``s3://commoncrawl/crawl-data/CC-MAIN-…``) or carries ``WARC-…`` keys, as FineWeb's and
+    datatrove's rows do."""
+    if not isinstance(where, dict):
+        return False
+    named = (where.get("dump"), where.get("file_path"), where.get("crawl"))
+    return any(isinstance(v, str) and _CC_CRAWL.search(v) for v in named) or any(
+        isinstance(k, str) and k.startswith("WARC-") for k in where
+    )
+
+
+def _crawl_row(obj: dict[str, Any]) -> bool:
+    """Whether ``obj`` is a crawl dump's row (:func:`_names_crawl`, at the top or in its
+    ``metadata`` object): ``annotations.source.crawl_row``, which the boilerplate stage
+    reads (its text, when it reads as an extractor's, is cleaned at its edges only)."""
+    return _names_crawl(obj) or _names_crawl(obj.get("metadata"))
+
+
+def _crawl_row_date(obj: dict[str, Any]) -> Any:
+    """The ``date`` of a crawl dump's row (:func:`_names_crawl`), at the top or in its
+    ``metadata`` object; None for other rows. Such a ``date`` is the capture's (WARC-Date),
+    not the page's publication: read as ``fetched_at`` (s52 acc-md M1: a FineWeb row's
+    crawl time became ``published`` on every record)."""
+    for where in (obj, obj.get("metadata")):
+        if isinstance(where, dict) and _names_crawl(where) and where.get("date") not in ("", None):
+            return where["date"]
+    return None
+
+
 def _field(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     """The first of ``keys`` that ``obj`` (or its ``metadata`` object, or its ``source``
     object, as a corearchive record has: ``source.uri``, ``source.fetched_at``) has, not
@@ -2090,6 +2125,7 @@ def _object_doc(
         if quote is not None:
             source = {**source, "quote_of": quote}
     uri = url or default_uri or f"{item.uri}#{locator}"
+    crawl_date = _crawl_row_date(obj)
     doc = Document.create(
         raw=raw,
         text=body,
@@ -2099,7 +2135,7 @@ def _object_doc(
         locator=locator,
         is_html=is_html,
         content_type="text/html" if is_html else "text/plain",
-        fetched_at=capture_time(fetched := _field(obj, _FETCH_KEYS)),
+        fetched_at=capture_time(fetched := _field(obj, _FETCH_KEYS) or crawl_date),
         **warc,
     )
     given: dict[str, Any] = {}
@@ -2109,6 +2145,10 @@ def _object_doc(
         given["fetched_at"] = local
     cut: dict[str, int] = {}  # (what was cut to its bound: the size given)
     fields = {name: _field(obj, keys) for name, keys in _FIELD_KEYS.items()}
+    if crawl_date is not None and fields["date"] is crawl_date:
+        # (a crawl dump's "date" is its capture time, read above: the publication date is
+        # one of the other keys, if any)
+        fields["date"] = _field(obj, tuple(k for k in _FIELD_KEYS["date"] if k != "date"))
     title = fields["title"]
     if isinstance(title, str) and title.strip():
         doc.title = given["title"] = _bounded(title.strip(), MAX_TITLE_CHARS, "title", cut)
@@ -2169,6 +2209,8 @@ def _object_doc(
         source = {**source, "ignored": ignored}
     if (status := _http_status(obj)) is not None:
         source = {**source, "http_status": status}  # (the run drops it: fetch_failed)
+    if not is_html and _crawl_row(obj):
+        source = {**source, "crawl_row": True}
     input_id = obj.get("id")
     if input_id is None and isinstance(meta := obj.get("metadata"), dict):
         input_id = meta.get("id")  # (a "metadata" object's: left out of what passes on)

@@ -626,6 +626,10 @@ class BoilerplateStage(Stage):
                 code = [] if joined and joined.units else _code_blocks(d)
                 _keep_code_blocks(d, code)
                 _keep_structures(d)
+                if joined and joined.sections[1]:
+                    _keep_linked_headings(d, joined)
+                if joined and joined.sections[0]:
+                    _keep_headed_sections(d, joined)
                 _keep_service_lines(d)
                 _keep_short_runs(d)
                 _keep_records(d)
@@ -690,10 +694,14 @@ class BoilerplateStage(Stage):
                 if "-\n" in doc.text:  # (a line that ends with a hyphen: a PDF's page end)
                     _join_broken_words(d)
                 _keep_code_blocks(d, code, final=True)
+                if joined and joined.units:
+                    _keep_units_whole(d, joined.units)
                 _keep_sign_off(d)
                 _drop_contents(d)
                 _drop_post_footer_tail(d)
                 _drop_by(d, box_taglines, TAGLINE_REASON)
+                if _crawl_row(doc):
+                    _keep_extracted_article(d)
                 text, ann = self._text(d)
                 # (the decisions, for the metadata stage: see .verdicts)
                 doc.work[VERDICTS_KEY] = _verdicts(joined.text if joined else doc.text, d, ann)
@@ -1494,7 +1502,8 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
         first, end = bisect_left(idx, a), bisect_left(idx, b)
         if first == end:
             continue
-        near = [j for j in (first - 1, end) if 0 <= j < len(idx)]
+        before, after = _past_labels(stripped, first - 1, -1), _past_labels(stripped, end, 1)
+        near = [j for j in (before, after) if 0 <= j < len(idx)]
         inside = any(keep[j] for j in near)
         keep[first:end] = inside
         for j in range(first, end):
@@ -1506,6 +1515,57 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
     if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
         d.keep, d.why, d.stripped = keep, why, stripped
         d.cols = None  # (computed from the arrays again)
+
+
+def _keep_units_whole(d: Any, units: list[tuple[int, int]]) -> None:
+    """Put back the lines of a markdown code block or table kept by :func:`_decide_units`
+    that a later rule removed: the unit is decided whole ("[Journal]", an INI file's
+    section, was read as a text browser's tag markup; s52 acc-md M4). The copy button
+    right over a kept block goes, as a plain text's does (s51 B19: "Copy" was kept)."""
+    from .codeblocks import copy_button
+
+    idx = list(d.idx)
+    keep = d.keep.tolist()
+    back: dict[int, None] = {}
+    buttons: dict[int, str] = {}
+    for a, b in units:
+        first, end = bisect_left(idx, a), bisect_left(idx, b)
+        if any(keep[first:end]):
+            back.update(dict.fromkeys(j for j in range(first, end) if not keep[j]))
+            if first and keep[first - 1] and copy_button(d.stripped[first - 1]):
+                buttons[first - 1] = COPY_BUTTON_REASON
+    if buttons:
+        _mark(d, buttons, False)
+    if back:
+        stripped = list(d.stripped)  # (a kept code line keeps its indentation)
+        for j in back:
+            stripped[j] = d.lines[idx[j]].rstrip()
+        kept = d.keep.copy()
+        kept[list(back)] = True
+        why = {j: r for j, r in d.why.items() if j not in back}
+        d.keep, d.why, d.stripped = kept, why, stripped
+        d.cols = None  # (computed from the arrays again)
+
+
+#: the most button or label lines passed over for a unit's neighbour (:func:`_past_labels`)
+_MAX_LABELS = 2
+
+
+def _past_labels(stripped: list[str], j: int, step: int) -> int:
+    """Row ``j``, or the first row from it in direction ``step`` past at most
+    :data:`_MAX_LABELS` copy buttons ("Copy", "Kopieren") and one-word labels ("bash",
+    "Python") next to a code block: its neighbour. A block between its "Copy" button and a
+    removed heading was removed whole, its lead-in "… set a limit:" kept (s52 acc-md M4)."""
+    from .codeblocks import copy_button
+
+    for _ in range(_MAX_LABELS):
+        if not 0 <= j < len(stripped):
+            break
+        s = stripped[j]
+        if not (copy_button(s) or (len(s) <= 12 and s.isalnum())):
+            break
+        j += step
+    return j
 
 
 #: the reason of a code block's copy button ("Copy", "Kopieren") removed next to its block
@@ -1775,6 +1835,102 @@ def _keep_structures(d: Any) -> None:
     capitals = capital_paragraphs(d.stripped, d.keep.tolist(), stop)
     if capitals := [j for j in capitals if j not in d.why]:
         _mark(d, dict.fromkeys(capitals, CAPITALS_REASON), True)
+
+
+#: a numbered list item's or heading's number before its words ("1. ", "2) ")
+_ENTRY_NUMBER = re.compile(r"^\d{1,9}[.)]\s+")
+
+
+def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
+    """Of a markdown heading and a link alone with its text (a contents list's entry:
+    ``* [Comprobación](/2)``), the link is the copy: a heading the model removed for the
+    repeat (a repeated line, a teaser, a short line), over a kept line, is kept, and a kept
+    link with a heading's text removed. The model read both as repeated lines and removed
+    the heading, or kept the entry (s52 acc-md M5); markdown says which is which
+    (:attr:`.reflow.Reflowed.sections`)."""
+    from .lines import TEASER_REASON
+    from .structures import CONTENTS_LIST_REASON, CONTENTS_REASON
+
+    # (the model's reasons for such a heading: the repeat, or a short line's, as a numbered
+    # entry's words are no repeat of its heading's)
+    copied = {"repeated line", TEASER_REASON, *_SHORT_REASONS}
+    heads, links = joined.sections
+    idx = list(d.idx)
+
+    def row(j: int) -> int | None:  # (the row of d of joined line j, if not blank)
+        k = bisect_left(idx, j)
+        return k if k < len(idx) and idx[k] == j else None
+
+    def key(s: str) -> str:  # (an entry's number as written: "1. The problem")
+        return " ".join(_ENTRY_NUMBER.sub("", s).split()).casefold()
+
+    copies: dict[str, list[int]] = {}
+    for r in map(row, links):
+        if r is not None:
+            copies.setdefault(key(d.stripped[r]), []).append(r)
+    keep = d.keep.tolist()
+    reasons = d.columns()[2]
+    named: dict[int, str] = {}
+    entries: dict[int, str] = {}
+    rows = [r for r in map(row, heads) if r is not None]
+    for r, after in zip(rows, [*rows[1:], len(keep)][: len(rows)], strict=True):
+        if not (found := copies.get(key(d.stripped[r]))):
+            continue
+        # (a section's heading: a line of its section kept under it, before the next
+        # heading; a box's heading at the page's end, "More from X", heads none)
+        if not keep[r] and reasons[r] in copied and any(keep[r + 1 : after]):
+            named[r] = CONTENTS_REASON
+        entries.update((c, CONTENTS_LIST_REASON) for c in found if keep[c])
+    if named:
+        _mark(d, named, True)
+    if entries:
+        _mark(d, entries, False)
+
+
+def _keep_headed_sections(d: Any, joined: Reflowed) -> None:
+    """A markdown heading the model read as a teaser right after the kept article text, over
+    a section of a table, a code block or sentences and no link alone, heads the article's
+    next section: kept, with the section's units and sentences up to the first other line.
+    A Jina article was cut at its first sub-heading after a short lead: the heading a
+    "title-like teaser", the table under it "outside the article", the closing sentence a
+    short line (s52 acc-md M13). A teaser's heading heads links ("Sur le même sujet" over
+    thumbnails): no section."""
+    from .lines import TEASER_REASON
+
+    heads, links = joined.sections
+    idx = list(d.idx)
+    rows = [k for j in heads if (k := bisect_left(idx, j)) < len(idx) and idx[k] == j]
+    link_rows = {k for j in links if (k := bisect_left(idx, j)) < len(idx) and idx[k] == j}
+    unit_rows: dict[int, int] = {}  # (a unit's first row: its end)
+    for a, b in joined.units:
+        first, end = bisect_left(idx, a), bisect_left(idx, b)
+        if first < end:
+            unit_rows[first] = end
+    keep = d.keep.tolist()
+    reasons = d.columns()[2]
+    back: dict[int, str] = {}
+    for r, after in zip(rows, [*rows[1:], len(keep)][: len(rows)], strict=True):
+        if keep[r] or reasons[r] != TEASER_REASON or r == 0 or not keep[r - 1]:
+            continue
+        section: list[int] = []
+        j = r + 1
+        while j < after:
+            if j in unit_rows:
+                section.extend(range(j, unit_rows[j]))
+                j = unit_rows[j]
+            elif j not in link_rows and _sentence_like(d.stripped[j]):
+                section.append(j)
+                j += 1
+            else:
+                break
+        if section and (j == after or j not in link_rows):
+            back.update(dict.fromkeys([r, *section], HEADED_SECTION_REASON))
+    if back := {j: why for j, why in back.items() if not keep[j]}:
+        _mark(d, back, True)
+
+
+#: the reason of a heading and its section kept after the article's text (see above)
+HEADED_SECTION_REASON = "section of the article under its heading (read as a teaser)"
 
 
 def _keep_tail_lists(d: Any, words: list[bool], stop: frozenset[str]) -> None:
@@ -3068,6 +3224,22 @@ def _drop_software_chrome(d: Any) -> None:
     if bars := without_button_bars(d.stripped, d.keep.tolist()):
         # (a price before its cart button: the price alone)
         d.stripped = [bars.get(j, line) for j, line in enumerate(d.stripped)]
+
+
+def _crawl_row(doc: Document) -> bool:
+    """Whether the source read ``doc`` from a crawl dump's row (``annotations.source.
+    crawl_row``: FineWeb's, datatrove's), whose text is an extractor's output."""
+    source = doc.annotations.get("source")
+    return isinstance(source, dict) and source.get("crawl_row") is True
+
+
+def _keep_extracted_article(d: Any) -> None:
+    """A crawl row's text without chrome inside it: cleaned at its edges only
+    (:mod:`.extracted`; s52 acc-md M2)."""
+    from .extracted import keep_extracted
+
+    if back := keep_extracted(d):
+        _mark(d, back, True)
 
 
 def _keep_sign_off(d: Any) -> None:

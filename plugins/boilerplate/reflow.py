@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import cache
 from itertools import compress, islice, pairwise, repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from corearchive import lazyre as re
 
@@ -1472,6 +1472,7 @@ def markdown_blocks(
     list[tuple[int, int]],
     dict[int, list[str]],
     list[int],
+    tuple[list[int], list[int]],
 ]:
     """Markdown ``lines`` as one line per leaf block (see the module's docstring), the span
     ``[start, end)`` of input lines of each, the blocks that are level-1 headings, the
@@ -1484,7 +1485,8 @@ def markdown_blocks(
     "| a | b |", its delimiter row "|---|---|"), and a line no block holds (a rule, raw
     HTML, a link-reference definition) is a block of its own as written, listed last (the
     markup, no text of the page's); a front matter's lines are blocks of their own as
-    written.
+    written. Last, the blocks that are headings (of any level) and those that are one link
+    alone (a paragraph or list item: a contents list's entry), see :attr:`Reflowed.sections`.
 
     The text is rendered by cmark (the CommonMark reference implementation, in C, through
     cmarkgfm) with GitHub's table extension and each block's source lines, and read back
@@ -1511,6 +1513,8 @@ def markdown_blocks(
     h1 = {i for i, level in levels.items() if level == 1}
     units: list[tuple[int, int]] = []  # (of input lines)
     code: set[int] = set()
+    heads: list[int] = []  # (of input lines: headings, and blocks of one link alone)
+    links: list[int] = []
     mark = _unused_mark(rendered)
     if rendered.strip():
         root = lxml_html.fragment_fromstring(rendered, create_parent="div")
@@ -1524,11 +1528,24 @@ def markdown_blocks(
             a, b = _span(pos)
             b = min(b, len(lines))
             tag = el.tag
-            if tag == "p":
-                found[a] = (b, el.text_content())
+            if tag == "p" and b - a > 1 and (table := _pipe_rows(lines[a:b])) is not None:
+                # rows of a table without a delimiter row (trafilatura's markdown of a
+                # table without <th>): a paragraph to cmark, read as one line "| Day | … |
+                # | Mon | …"; a table's rows, one block each, decided as a unit (s52 M7). A
+                # layout table's one-cell rows are lines of text, each its cell's words
+                if table:
+                    found.update((i, (i + 1, _pipe_row(lines[i]))) for i in range(a, b))
+                    units.append((a, b))
+                else:
+                    found.update((i, (i + 1, _cell_text(lines[i]))) for i in range(a, b))
+            elif tag == "p":
+                found[a] = (b, _numbered(el, lines[a], el.text_content()))
+                if _one_link(el):
+                    links.append(a)
             elif tag in _LEAF:
                 text = el.text_content()
                 found[a] = (b, text.replace(mark, " ") if mark else text)
+                heads.append(a)
                 if tag == "h1" and a not in levels:
                     h1.add(a)
             elif tag == "pre":
@@ -1578,7 +1595,9 @@ def markdown_blocks(
                     own.append(child.text_content() + (child.tail or ""))
                 text = "".join(own)
                 if text.strip() and b > a:
-                    found[a] = (b, text)
+                    found[a] = (b, _numbered(el, lines[a], text))
+                    if _one_link(el, text):
+                        links.append(a)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     breaks: dict[int, list[str]] = {}
@@ -1636,7 +1655,76 @@ def markdown_blocks(
         [(bisect_left(first, a), bisect_left(first, b)) for a, b in units],
         breaks,
         markup,
+        (
+            [j for a in heads if (j := bisect_left(first, a)) < len(first) and first[j] == a],
+            [j for a in links if (j := bisect_left(first, a)) < len(first) and first[j] == a],
+        ),
     )
+
+
+#: A table's row as markdown writes it, a line from "|" to "|"
+_PIPE_ROW = re.compile(r"^ {0,3}\|.*\|\s*$")
+
+
+def _pipe_rows(rows: list[str]) -> bool | None:
+    """Whether ``rows``, pipe rows all (else None), are a data table's rows without a
+    delimiter row: the same number of cells in each, two or more. A layout table's rows of
+    one cell each (an e-mail's, trafilatura's: "| Liebe Leserinnen und Leser, |") are its
+    text's lines, decided one by one (as one unit, the issue was kept or dropped whole)."""
+    if not all(map(_PIPE_ROW.match, rows)):
+        return None
+    counts = {len(_CELL_SEP.split(r.strip()[1:-1])) for r in rows}
+    return len(counts) == 1 and counts.pop() >= 2
+
+
+def _cell_text(line: str) -> str:
+    """A layout row's text: its cells' words, without the pipes and emphasis marks."""
+    cells = (c.strip(" *_") for c in _CELL_SEP.split(line.strip()[1:-1]))
+    return " ".join(c for c in cells if c)
+
+
+#: a pipe between a row's cells (an escaped one, "\|", is a cell's character)
+_CELL_SEP = re.compile(r"(?<!\\)\|")
+
+
+def _pipe_row(line: str) -> str:
+    """A pipe row's cells as a GFM table row is read back: "| a | b |", each cell's
+    whitespace collapsed (its markup kept as written: the row is no paragraph to cmark)."""
+    cells = line.strip()[1:-1].split("|")
+    return "| " + " | ".join(" ".join(c.split()) for c in cells) + " |"
+
+
+#: An ordered list item's marker at its source line's start ("12." of "12. Nov. 2026")
+_OL_MARKER = re.compile(r" {0,3}(\d{1,9}[.)])[ \t]")
+
+
+def _numbered(el: Any, line: str, text: str) -> str:
+    """``text`` of a list item of an ordered list (``el``, or a paragraph opening one: a
+    loose list's), after its marker as written on its source ``line``: what a browser
+    shows. "12. Nov. 2026" at a line's start is an ordered list to CommonMark, and its
+    text was "Nov. 2026" (the date lost); numbered steps lost their numbers (s52 acc-md
+    M3). Other text as it is."""
+    item = el
+    if el.tag == "p":
+        item = el.getparent()
+        if item is None or item.tag != "li" or item.index(el) != 0 or (item.text or "").strip():
+            return text
+    parent = item.getparent()
+    if parent is None or parent.tag != "ol" or not text.strip():
+        return text
+    if (m := _OL_MARKER.match(line)) is None:
+        return text
+    return f"{m[1]} {text.lstrip()}"
+
+
+def _one_link(el: Any, text: str | None = None) -> bool:
+    """Whether a paragraph or list item of cmark's HTML (``el``; ``text``, a list item's
+    own text) is one link alone: its text is its one ``<a>``'s."""
+    found = el.findall("a")
+    if len(found) != 1:
+        return False
+    own = (el.text_content() if text is None else text).strip()
+    return bool(own) and own == found[0].text_content().strip()
 
 
 #: A line that starts a raw HTML block (CommonMark's kinds 1 to 7: a tag, a comment, a
@@ -2016,6 +2104,10 @@ class Reflowed(NamedTuple):
     #: markdown: the joined lines that are markup, no text of the page's (a rule, raw HTML,
     #: a link-reference definition): decided as written, left out of the cleaned text
     markup: list[int] = []
+    #: markdown: the joined lines that are headings (any level), and those that are one
+    #: link alone (a contents list's entry, a menu's item): of a heading and a link with
+    #: its text, the link is the copy (s52 acc-md M5)
+    sections: tuple[list[int], list[int]] = ([], [])
 
     def rows(self, j: int) -> list[int]:
         """The non-blank input lines joined line ``j`` was made of."""
@@ -2051,9 +2143,23 @@ def reflow_text(text: str, lines: list[str] | None = None, named: bool = False) 
         from .lines import _split
 
         lines = _split(text)
-    if is_markdown(text, lines) or (named and _END_TAG.search(text) is not None):
-        joined, spans, h1, units, breaks, markup = markdown_blocks(lines)
-        return Reflowed("\n".join(joined), lines, spans, 0, h1, units, breaks=breaks, markup=markup)
+    if is_markdown(text, lines) or (
+        named
+        and (
+            _END_TAG.search(text) is not None
+            # (not under a YAML front matter: its title yields to a markdown "# " heading,
+            # where a plain text's front matter gives the title, s38 acc-read F9's test;
+            # nor with lines ending in two spaces, hard breaks: html2text's, whose links
+            # tell it, or a plain text's trailing blanks. An e-mail's footer so read was
+            # one block with the sign-off above it, kept: acc-md h2t mail-de-1)
+            or (_markdown_kind(text) and "  \n" not in text and not front_matter_lines(lines))
+        )
+    ):
+        joined, spans, h1, units, breaks, markup, sections = markdown_blocks(lines)
+        return Reflowed(
+            "\n".join(joined), lines, spans, 0, h1, units, breaks=breaks, markup=markup,
+            sections=sections,
+        )  # fmt: skip
     longest = max(lines, key=len, default="")
     cjk = None
     if len(longest) > _MAX_WIDTH + 1 and " " in longest.strip():
@@ -2089,6 +2195,20 @@ def reflow_text(text: str, lines: list[str] | None = None, named: bool = False) 
             joined, spans = unbullet(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, [], [], "bullets")
     return None
+
+
+def _markdown_kind(text: str) -> bool:
+    """Whether ``text`` has one kind of markdown's own syntax (:data:`_MD_SYNTAX`, not one
+    that plain text has too): an ATX heading, a code fence, a table's delimiter row, strong
+    emphasis, a link. Enough in a file named markdown: trafilatura's markdown of an article
+    has headings and lists only, and its "## Drei Gründe …" stayed in the text (s52 acc-md
+    M6)."""
+    return any(
+        not convention and any(p in text for p in probes) and search(text) is not None
+        for gate in _MD_GATES
+        if gate in text
+        for probes, search, convention in _MD_SYNTAX[gate]
+    )
 
 
 def few_breaks(lines: list[str]) -> tuple[int, list[bool]] | None:

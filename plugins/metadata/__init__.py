@@ -747,9 +747,35 @@ def _given_title(doc: Document, sources: dict[str, str], url: str | None) -> Non
     parts = _TITLE_SEP.split(" ".join(title.split()))
     head = "".join(parts[:-2]).strip()
     # (a section's name before a headline is none: "Events - Jazz In The Park"; s42 acc-read F3)
-    if len(parts) >= 3 and not section_label(head) and (site := title_site(title, head, url)):
+    if len(parts) < 3 or section_label(head):
+        return
+    if site := title_site(title, head, url):
         doc.title, doc.site_name = head, site
         sources["site_name"] = "input (title)"
+    elif len(head.split()) >= 3 and _shows_line(doc, head):
+        # the page's own headline line is the title's segments before the last: that one
+        # is the site's name, whatever its shape ("… | Carnets de cuisine", "… | heise
+        # Developer Blog", refused as names; s52 acc-md M10)
+        doc.title = head
+        if len(last := parts[-1].strip()) <= MAX_SITE_SEGMENT:
+            doc.site_name = last
+            sources["site_name"] = "input (title)"
+
+
+#: the longest segment of a given title taken for its site's name (:func:`_given_title`)
+MAX_SITE_SEGMENT = 60
+
+
+def _shows_line(doc: Document, line: str) -> bool:
+    """Whether the page's text (as the boilerplate stage split it, its headline kept there
+    and in its input: markdown's heading joined, without markup) has ``line`` as a line."""
+    shared = doc.work.get("text_lines")
+    text = shared[0] if isinstance(shared, tuple) and shared else doc.text or ""
+    want = " ".join(line.split()).casefold()
+    # (an ATX heading's marks too: a text with no other markdown is read as plain)
+    return any(
+        " ".join(s.lstrip("# ").split()).casefold() == want for s in text.split("\n") if s.strip()
+    )
 
 
 #: ``doc.work``'s key of an HTML page's ``<title>``, from the stage's parse to its end

@@ -10740,9 +10740,22 @@ def extract_lines(
                 meta_lines["title"] = [items[j][0] for j in _indices(page.texts, {res["title"]})]
             field = None
         elif title is not None:
-            field = None
+            # (the content's line is the header's last segment, the site's name: a
+            # masthead, "Coastline Daily" over "Wildfire near … | Coastline Daily"; the
+            # segments before it are the headline: s52 acc-md M14)
+            header_title = _header_headline(field[1], title, url)
+            field = None if header_title is None else (field[0], header_title)
         else:
-            field = (field[0], cut)
+            field = (field[0], _header_headline(field[1], None, url) or cut)
+    elif (
+        headline is not None
+        and res["title"] is not None
+        and page.texts[0].startswith("Title:")
+        and (reader := _front_matter_title(page)) is not None
+        and (header_title := _header_headline(reader[1], res["title"], url)) is not None
+    ):
+        # (the content's "# " heading is the masthead, the header title's last segment)
+        field = (reader[0], header_title)
     if field is not None and field[1].casefold() != (res["title"] or "").casefold():
         # the title field of its front matter: the title its writer gave, unless the
         # headline chosen is the same (its heading under the block, taken out of the text)
@@ -11842,6 +11855,24 @@ _NOT_SITE_NAME = re.compile(
     r"|(?:page|seite|pagina|página|p\.)\s*\d+(?:\s*(?:of|von|de|sur|/)\s*\d+)?",
     re.IGNORECASE,
 )
+
+
+def _header_headline(field: str, line: str | None, url: str | None) -> str | None:
+    """The headline of a reader's header's title (Jina's ``Title:``, the page's <title>)
+    whose last segment is the site's name (:func:`title_site`, with the ``URL Source:``
+    address ``url``): its segments before that one. ``line``: the content's line that
+    shows the last segment (a masthead), which vouches for it as the site's name. None when
+    the last segment is no site's name. ("… - The Northern Echo Example" stayed on the
+    title: _segment_cut cuts a tail of two words at most; s52 acc-md M14.)"""
+    parts = _TITLE_SEP.split(" ".join(field.split()))
+    if len(parts) < 3:
+        return None
+    last = parts[-1].strip()
+    if line is not None and line.strip().casefold() != last.casefold():
+        return None
+    head = "".join(parts[:-2]).strip()
+    holder = None if line is None else (lambda s: s.strip().casefold() == last.casefold())
+    return head if title_site(field, head, url, holder) == last else None
 
 
 def title_site(

@@ -576,7 +576,9 @@ def test_a_block_of_fields_in_the_middle_of_a_text_is_its_text(ingest, tmp_path)
         run = ingest(str(tmp_path / name), "--disable", "dedup", out=tmp_path / f"out-{name}")
         (rec,) = run.records
         assert rec["authors"] == authors, name
-        assert "title: not a front matter\nauthor: Nobody" in rec["text"], rec["text"]
+        # (its two lines, or one: a file named .md with a "# " heading is read as markdown
+        # since s52 acc-md M6, where they are one paragraph, as a browser shows them)
+        assert "title: not a front matter author: Nobody" in " ".join(rec["text"].split())
 
 
 def test_the_front_matter_of_markdown_with_links_is_its_fields(ingest, tmp_path) -> None:

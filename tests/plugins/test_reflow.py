@@ -507,7 +507,7 @@ def test_markdown_hard_line_breaks_are_kept_as_lines(run_stage):
     """A paragraph cut by ``<br>`` is one block to decide (a poem, a list of names) and
     keeps its lines (they ran into one line: s34 structure acceptance test #3)."""
     lines = VERSE_AND_NAMES.split("\n")
-    blocks, _, _, _, breaks, _ = markdown_blocks(lines)
+    blocks, _, _, _, breaks, *_ = markdown_blocks(lines)
     names = ["Michael Dunne, 52", "Patrick Dunne, 49", "Sean Keane, 38"]
     assert breaks[blocks.index(" ".join(names))] == names
     verse = [
@@ -534,7 +534,7 @@ def test_a_texts_own_private_use_character_is_no_hard_break():
     names = ["Michael Dunne, 52", "Patrick Dunne, 49", "Sean Keane \ue000 38"]
     lines = ["The names of the crew:  ", *(f"{x}  " for x in names[:-1]), names[-1], "",
              "[More](https://example.com/more) of the story."]  # fmt: skip
-    blocks, _, _, _, breaks, _ = markdown_blocks(lines)
+    blocks, _, _, _, breaks, *_ = markdown_blocks(lines)
     assert breaks[0] == ["The names of the crew:", *names], breaks
     assert blocks[0] == " ".join(breaks[0])
 
@@ -1654,7 +1654,7 @@ def test_markdown_rules_raw_html_and_reference_definitions_are_no_text(run_stage
         "",
         '[rfc]: https://www.rfc-editor.org/rfc/rfc8594 "The Sunset HTTP Header Field"',
     ]
-    blocks, spans, _, _, _, markup = markdown_blocks(lines)
+    blocks, spans, _, _, _, markup, _ = markdown_blocks(lines)
     assert len(blocks) == len(spans) == len(lines)
     assert [blocks[j] for j in markup] == ["---", lines[-1]]
     assert blocks[2] == "Advertisement"  # (raw HTML's text, for the line model: see below)
@@ -1690,7 +1690,7 @@ def test_markdown_raw_html_lines_with_words_are_text(run_stage):
         "See the [full list](https://harbour.example.com/fees), the [board's letter]"
         "(https://harbour.example.com/letter) and the [map](https://harbour.example.com/map).",
     ]
-    blocks, _, _, _, _, markup = markdown_blocks(lines)
+    blocks, _, _, _, _, markup, _ = markdown_blocks(lines)
     assert blocks[4].startswith("Owners who pay") and blocks[4].endswith("to members.")
     assert blocks[7] == lines[7]
     assert [blocks[j] for j in markup] == [lines[j] for j in (6, 8, 10, 12, 13, 14)]

@@ -3499,3 +3499,40 @@ def test_warc_crawler_files_and_redirect_pages_are_no_articles():
         "https://news.example/old": {"kind": "redirect", "to": "https://news.example/new"},
         "https://news.example/9": None,
     }
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # FineWeb: the crawl's name and file at the top
+        {"dump": "CC-MAIN-2026-47", "date": "2026-11-20T08:14:02Z",
+         "file_path": "s3://commoncrawl/crawl-data/CC-MAIN-2026-47/segments/1/warc/x.warc.gz"},
+        # datatrove: inside its metadata object
+        {"metadata": {"dump": "CC-MAIN-2026-47", "date": "2026-11-20T08:14:02Z",
+                      "url": "https://blog.example/p"}},
+        # a row that keeps the WARC headers
+        {"WARC-Record-ID": "<urn:uuid:1>", "date": "2026-11-20T08:14:02Z"},
+    ],
+)  # fmt: skip
+def test_a_crawl_dump_rows_date_is_its_capture_time_not_its_publication(row):
+    """s52 acc-md M1: a FineWeb/datatrove row's ``date`` is the time Common Crawl fetched
+    the page; it was taken as the publication date (confidence 0.95) and fetched_at was
+    left empty. A row that names its crawl gives it as the capture time."""
+    fmt, [doc], failures, _ = read(jsonl({"text": article(10), **row}), "dump.jsonl")
+    assert (fmt, failures) == ("jsonl", [])
+    assert doc.source.fetched_at == "2026-11-20T08:14:02Z"
+    assert "date" not in doc.annotations["source"]["given"]
+    assert doc.annotations["source"]["crawl_row"] is True  # (read by the boilerplate stage)
+
+
+def test_a_crawl_dump_row_keeps_a_publication_date_under_its_own_key():
+    """A crawl row with a ``date_publish`` beside its crawl ``date``: that one is the
+    page's; a row that names no crawl keeps ``date`` as the publication date."""
+    row = {"text": article(10), "dump": "CC-MAIN-2026-47", "date": "2026-11-20T08:14:02Z",
+           "date_publish": "2026-11-02"}  # fmt: skip
+    _, [doc], _, _ = read(jsonl(row), "dump.jsonl")
+    assert doc.source.fetched_at == "2026-11-20T08:14:02Z"
+    assert doc.annotations["source"]["given"]["date"] == "2026-11-02"
+    _, [doc], _, _ = read(jsonl({"text": article(10), "date": "2026-11-02"}), "dump.jsonl")
+    assert (doc.source.fetched_at, doc.annotations["source"]["given"]["date"]) == (
+        None, "2026-11-02")  # fmt: skip
