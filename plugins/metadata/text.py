@@ -8674,7 +8674,7 @@ def author_field_names(
 
 #: Words of an outlet, a role or a title, not of a person's name (English and German
 #: bylines), and the first words of two-word place names
-_NOT_PERSON_WORDS = """news staff foundation press post times media sport sports agency service radio tv
+_NOT_PERSON_WORDS = """news staff foundation press post posts times media sport sports agency service radio tv
     online magazine zeitung journal daily herald tribune network group institute university
     college inc ltd team redaktion editor editors reporter reporters writer contributor desk
     bureau correspondent today weekly review report mail telegraph guardian observer gazette

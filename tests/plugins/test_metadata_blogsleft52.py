@@ -121,6 +121,8 @@ def test_a_glued_byline_word_is_taken_off() -> None:
         ("By Reuters", "February 22, 2024 5:03 PM GMT"),
         # a name word of the headline
         ("Arsenal Stadium", "19 May 2024"),
+        # a sidebar's heading over the date (trafeval youhadmeatgardening)
+        ("Recent Posts", "19 May 2024"),
     ],
 )
 def test_no_header_name_without_a_name_s_shape(head: tuple[str, ...]) -> None:
