@@ -9762,7 +9762,13 @@ def blog_byline(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str
                 return names, i
             if prev is not None and _FOLLOW_ALONE.fullmatch(s) and _person_like(prev[1]):
                 return [prev[1]], prev[0]
-        if _COMMENTS_LINE.match(s) or _BLOG_COMMENT_HEAD.match(s):
+        # (once set, the mark stays; and a comment's header ends with its colon or its
+        # ellipsis: :data:`_BLOG_COMMENT_HEAD`'s lazy "… said" part is tried on such a line
+        # only, not at every length of every line of every page without a byline)
+        if not comments and (
+            _COMMENTS_LINE.match(s)
+            or (s.endswith(_BLOG_COMMENT_ENDS) and _BLOG_COMMENT_HEAD.match(s))
+        ):
             comments = True
         prev = (i, s)
     if timed and all(names == timed[0][0] for names, _ in timed):

@@ -173,3 +173,31 @@ def test_blog_comments_aside_as_before_on_random_pages() -> None:
         T.blog_comments_aside(lines, a)
         _old_comments_aside(lines, b)
         assert a == b, lines
+
+
+def test_blog_byline_reads_the_comment_heading_pattern_on_closed_lines_only(
+    monkeypatch: Any,
+) -> None:
+    # A page without a byline: every line is read for a comment section's mark, but the
+    # heading's costly pattern only on a line that ends as a heading does (finalrev_B).
+    counting = _Counting(T._BLOG_COMMENT_HEAD)
+    monkeypatch.setattr(T, "_BLOG_COMMENT_HEAD", counting)
+    lines = [
+        "Winter walks on the coast",
+        "The tide was out when we reached the bay and the light was low",
+        "Tom wrote a long reply here that has no colon at its end",
+        "Notes from the harbour:",
+        "We walked on to the lighthouse and back before the rain came in",
+    ]
+    assert T.blog_byline(list(enumerate(lines))) is None
+    assert counting.calls == 1
+    # ... and a commenter's timed footer under a comment's header is still not the author
+    page = [
+        "Winter walks on the coast",
+        "Posted by Ray Whitford at 10:14 AM",
+        "Anna said...",
+        "Lovely photos of the bay.",
+        "Posted by Mike Jones at 9:14 PM",
+    ]
+    assert T.blog_byline(list(enumerate(page))) == (["Ray Whitford"], 1)
+    assert T.blog_byline(list(enumerate(page[2:]))) is None
