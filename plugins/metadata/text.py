@@ -2544,12 +2544,6 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
         return None
     if k == 0 or not nxt:
         return None
-    # (a dek is a blog platform's: a news page's long headline under a ticker's or a
-    # teaser's headline, over its "By ..." and date, has the same shape; s52 acc-read F6)
-    if not any(
-        _PLATFORM_WIDGET.fullmatch(t.strip()) for _, t in items[: k + _PLATFORM_WIDGET_LINES]
-    ):
-        return None
     j, above = items[k - 1][0], items[k - 1][1].strip()
     below = nxt[0][0]
     n_above, n_dek = len(above.split()), len(s.split())
@@ -2578,6 +2572,12 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
             or (len(nxt) > 1 and _person_like(nxt[0][1]) and page.dates_on(nxt[1][0]))
         )
         and not _date_header(page, j, above)
+        # (a dek is a blog platform's: a news page's long headline under a ticker's or a
+        # teaser's headline, over its "By ..." and date, has the same shape; s52 acc-read
+        # F6. Last: it reads the page's head down to ``i``, the tests above a few lines)
+        and any(
+            _PLATFORM_WIDGET.fullmatch(t.strip()) for _, t in items[: k + _PLATFORM_WIDGET_LINES]
+        )
     ):
         return j, above
     return None
