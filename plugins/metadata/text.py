@@ -4318,12 +4318,16 @@ def set_comments_aside(lines: list[str], cands: list[dict[str, Any]]) -> list[in
     return [k for k in every if (i := cands[k]["line"]) not in comments and _over_post(lines, i)]
 
 
+#: A comment section's word, in the languages of the blog platforms' templates
+_COMMENT_WORDS = (
+    r"(?:comments?|comentarios?|comentários?|kommentare?|commentaires?|"
+    r"commenti|commento|reacties|reactie|komentarz[ey]?|komentarzy)"
+)
 #: A blog's comment section's heading with its count, "1 comentario:", "2 comentários:",
 #: "12 comments:", "3 Kommentare:" (Blogger's), or a comment's header, its writer and the
 #: verb, "Maribel dijo...", "Anônimo disse...", "Ray said…", "Anonyme a dit..."
 _BLOG_COMMENT_HEAD = re.compile(
-    r"(?i)\s*(?:\d+\s+(?:comments?|comentarios?|comentários?|kommentare?|commentaires?|"
-    r"commenti|commento|reacties|reactie|komentarz[ey]?|komentarzy)\s*:"
+    r"(?i)\s*(?:\d+\s+" + _COMMENT_WORDS + r"\s*:"
     r"|\S.{0,60}?\s(?:said|dijo|disse|a\s+dit|schrieb|sagte|ha\s+detto|zei|napisał[a(]*\)?)"
     r"\s*(?:\.\.\.|…|:))\s*$"
 )
@@ -9732,10 +9736,7 @@ _TITLE_SMALL_WORDS = frozenset(
 
 #: A comment section's heading, its count maybe ("3 comments", "2 Kommentare:", "Comments"),
 #: or a comment's header (:data:`_BLOG_COMMENT_HEAD`: "Ray said…")
-_COMMENTS_LINE = re.compile(
-    r"(?i)\s*(?:\d+\s+)?(?:comments?|comentarios?|comentários?|kommentare?|commentaires?|"
-    r"commenti|commento|reacties|reactie|komentarz[ey]?|komentarzy)\s*:?\s*$"
-)
+_COMMENTS_LINE = re.compile(r"(?i)\s*(?:\d+\s+)?" + _COMMENT_WORDS + r"\s*:?\s*$")
 
 
 def blog_byline(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int] | None:
