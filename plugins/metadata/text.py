@@ -2544,12 +2544,6 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
         return None
     if k == 0 or not nxt:
         return None
-    # (a dek is a blog platform's: a news page's long headline under a ticker's or a
-    # teaser's headline, over its "By ..." and date, has the same shape; s52 acc-read F6)
-    if not any(
-        _PLATFORM_WIDGET.fullmatch(t.strip()) for _, t in items[: k + _PLATFORM_WIDGET_LINES]
-    ):
-        return None
     j, above = items[k - 1][0], items[k - 1][1].strip()
     below = nxt[0][0]
     n_above, n_dek = len(above.split()), len(s.split())
@@ -2578,6 +2572,12 @@ def blog_headline(page: Page, i: int, byline: int | None) -> tuple[int, str] | N
             or (len(nxt) > 1 and _person_like(nxt[0][1]) and page.dates_on(nxt[1][0]))
         )
         and not _date_header(page, j, above)
+        # (a dek is a blog platform's: a news page's long headline under a ticker's or a
+        # teaser's headline, over its "By ..." and date, has the same shape; s52 acc-read
+        # F6. Last: it reads the page's head down to ``i``, the tests above a few lines)
+        and any(
+            _PLATFORM_WIDGET.fullmatch(t.strip()) for _, t in items[: k + _PLATFORM_WIDGET_LINES]
+        )
     ):
         return j, above
     return None
@@ -4318,12 +4318,16 @@ def set_comments_aside(lines: list[str], cands: list[dict[str, Any]]) -> list[in
     return [k for k in every if (i := cands[k]["line"]) not in comments and _over_post(lines, i)]
 
 
+#: A comment section's word, in the languages of the blog platforms' templates
+_COMMENT_WORDS = (
+    r"(?:comments?|comentarios?|comentários?|kommentare?|commentaires?|"
+    r"commenti|commento|reacties|reactie|komentarz[ey]?|komentarzy)"
+)
 #: A blog's comment section's heading with its count, "1 comentario:", "2 comentários:",
 #: "12 comments:", "3 Kommentare:" (Blogger's), or a comment's header, its writer and the
 #: verb, "Maribel dijo...", "Anônimo disse...", "Ray said…", "Anonyme a dit..."
 _BLOG_COMMENT_HEAD = re.compile(
-    r"(?i)\s*(?:\d+\s+(?:comments?|comentarios?|comentários?|kommentare?|commentaires?|"
-    r"commenti|commento|reacties|reactie|komentarz[ey]?|komentarzy)\s*:"
+    r"(?i)\s*(?:\d+\s+" + _COMMENT_WORDS + r"\s*:"
     r"|\S.{0,60}?\s(?:said|dijo|disse|a\s+dit|schrieb|sagte|ha\s+detto|zei|napisał[a(]*\)?)"
     r"\s*(?:\.\.\.|…|:))\s*$"
 )
@@ -9732,10 +9736,7 @@ _TITLE_SMALL_WORDS = frozenset(
 
 #: A comment section's heading, its count maybe ("3 comments", "2 Kommentare:", "Comments"),
 #: or a comment's header (:data:`_BLOG_COMMENT_HEAD`: "Ray said…")
-_COMMENTS_LINE = re.compile(
-    r"(?i)\s*(?:\d+\s+)?(?:comments?|comentarios?|comentários?|kommentare?|commentaires?|"
-    r"commenti|commento|reacties|reactie|komentarz[ey]?|komentarzy)\s*:?\s*$"
-)
+_COMMENTS_LINE = re.compile(r"(?i)\s*(?:\d+\s+)?" + _COMMENT_WORDS + r"\s*:?\s*$")
 
 
 def blog_byline(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int] | None:
@@ -9762,7 +9763,13 @@ def blog_byline(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str
                 return names, i
             if prev is not None and _FOLLOW_ALONE.fullmatch(s) and _person_like(prev[1]):
                 return [prev[1]], prev[0]
-        if _COMMENTS_LINE.match(s) or _BLOG_COMMENT_HEAD.match(s):
+        # (once set, the mark stays; and a comment's header ends with its colon or its
+        # ellipsis: :data:`_BLOG_COMMENT_HEAD`'s lazy "… said" part is tried on such a line
+        # only, not at every length of every line of every page without a byline)
+        if not comments and (
+            _COMMENTS_LINE.match(s)
+            or (s.endswith(_BLOG_COMMENT_ENDS) and _BLOG_COMMENT_HEAD.match(s))
+        ):
             comments = True
         prev = (i, s)
     if timed and all(names == timed[0][0] for names, _ in timed):

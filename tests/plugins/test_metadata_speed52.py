@@ -173,3 +173,67 @@ def test_blog_comments_aside_as_before_on_random_pages() -> None:
         T.blog_comments_aside(lines, a)
         _old_comments_aside(lines, b)
         assert a == b, lines
+
+
+def test_blog_byline_reads_the_comment_heading_pattern_on_closed_lines_only(
+    monkeypatch: Any,
+) -> None:
+    # A page without a byline: every line is read for a comment section's mark, but the
+    # heading's costly pattern only on a line that ends as a heading does (finalrev_B).
+    counting = _Counting(T._BLOG_COMMENT_HEAD)
+    monkeypatch.setattr(T, "_BLOG_COMMENT_HEAD", counting)
+    lines = [
+        "Winter walks on the coast",
+        "The tide was out when we reached the bay and the light was low",
+        "Tom wrote a long reply here that has no colon at its end",
+        "Notes from the harbour:",
+        "We walked on to the lighthouse and back before the rain came in",
+    ]
+    assert T.blog_byline(list(enumerate(lines))) is None
+    assert counting.calls == 1
+    # ... and a commenter's timed footer under a comment's header is still not the author
+    page = [
+        "Winter walks on the coast",
+        "Posted by Ray Whitford at 10:14 AM",
+        "Anna said...",
+        "Lovely photos of the bay.",
+        "Posted by Mike Jones at 9:14 PM",
+    ]
+    assert T.blog_byline(list(enumerate(page))) == (["Ray Whitford"], 1)
+    assert T.blog_byline(list(enumerate(page[2:]))) is None
+
+
+class _CountingFull:
+    """A pattern whose ``fullmatch`` calls are counted."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.calls = pattern, 0
+
+    def fullmatch(self, s: str) -> Any:
+        self.calls += 1
+        return self.pattern.fullmatch(s)
+
+
+def test_blog_headline_reads_the_platform_widgets_after_the_dek_shape(monkeypatch: Any) -> None:
+    # The head's widget lines are looked for only when the ranker's line and the one over
+    # it are shaped as a dek under its headline (finalrev_B): not on a news page's headline.
+    counting = _CountingFull(T._PLATFORM_WIDGET)
+    monkeypatch.setattr(T, "_PLATFORM_WIDGET", counting)
+    page = T.Page(
+        "Home\n\nNews\n\nCouncil approves the new harbour budget\n\n"
+        "The council voted on Tuesday to approve a budget for the harbour, which will be"
+        " rebuilt over the next three years at a cost of twelve million.\n"
+    )
+    assert T.blog_headline(page, page.items[2][0], None) is None
+    assert counting.calls == 0
+    # ... and a Substack dek is still read, its platform's button found
+    page = T.Page(
+        "Subscribe\n\nWarum die Digitalisierung der Bahn stockt\n\n"
+        "Ein Besuch im Stellwerk Hamburg-Harburg und was er über ein Milliardenprojekt"
+        " verrät und warum es so lange dauert\n\nJonas Brenner\n\n12. Nov. 2026\n\n"
+        "Der Zug steht seit zehn Minuten vor dem Stellwerk, und niemand weiß genau warum,"
+        " sagt die Schaffnerin.\n"
+    )
+    got = T.blog_headline(page, page.items[2][0], page.items[3][0])
+    assert got == (page.items[1][0], "Warum die Digitalisierung der Bahn stockt")
+    assert counting.calls >= 1
