@@ -2125,7 +2125,8 @@ def _object_doc(
         if quote is not None:
             source = {**source, "quote_of": quote}
     uri = url or default_uri or f"{item.uri}#{locator}"
-    crawl_date = _crawl_row_date(obj)
+    crawl = _crawl_row(obj)  # (a crawl dump's row: its date and its text read apart)
+    crawl_date = _crawl_row_date(obj) if crawl else None
     doc = Document.create(
         raw=raw,
         text=body,
@@ -2209,7 +2210,7 @@ def _object_doc(
         source = {**source, "ignored": ignored}
     if (status := _http_status(obj)) is not None:
         source = {**source, "http_status": status}  # (the run drops it: fetch_failed)
-    if not is_html and _crawl_row(obj):
+    if not is_html and crawl:
         source = {**source, "crawl_row": True}
     input_id = obj.get("id")
     if input_id is None and isinstance(meta := obj.get("metadata"), dict):

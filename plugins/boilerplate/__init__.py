@@ -61,7 +61,7 @@ from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, groupby
+from itertools import compress, groupby, pairwise
 from operator import not_
 from typing import Any, Literal, cast
 
@@ -1841,6 +1841,13 @@ def _keep_structures(d: Any) -> None:
 _ENTRY_NUMBER = re.compile(r"^\d{1,9}[.)]\s+")
 
 
+def _rows_of(idx: list[int], joined: list[int]) -> list[int]:
+    """The rows of a ``lines.Decisions`` (its non-blank lines' indices ``idx``) of the
+    ``joined`` lines that are not blank, in order (of :attr:`.reflow.Reflowed.sections`)."""
+    rows = [bisect_left(idx, j) for j in joined]
+    return [k for k, j in zip(rows, joined, strict=True) if k < len(idx) and idx[k] == j]
+
+
 def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
     """Of a markdown heading and a link alone with its text (a contents list's entry:
     ``* [Comprobación](/2)``), the link is the copy: a heading the model removed for the
@@ -1857,23 +1864,17 @@ def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
     heads, links = joined.sections
     idx = list(d.idx)
 
-    def row(j: int) -> int | None:  # (the row of d of joined line j, if not blank)
-        k = bisect_left(idx, j)
-        return k if k < len(idx) and idx[k] == j else None
-
     def key(s: str) -> str:  # (an entry's number as written: "1. The problem")
         return " ".join(_ENTRY_NUMBER.sub("", s).split()).casefold()
 
     copies: dict[str, list[int]] = {}
-    for r in map(row, links):
-        if r is not None:
-            copies.setdefault(key(d.stripped[r]), []).append(r)
+    for r in _rows_of(idx, links):
+        copies.setdefault(key(d.stripped[r]), []).append(r)
     keep = d.keep.tolist()
     reasons = d.columns()[2]
     named: dict[int, str] = {}
     entries: dict[int, str] = {}
-    rows = [r for r in map(row, heads) if r is not None]
-    for r, after in zip(rows, [*rows[1:], len(keep)][: len(rows)], strict=True):
+    for r, after in pairwise([*_rows_of(idx, heads), len(keep)]):
         if not (found := copies.get(key(d.stripped[r]))):
             continue
         # (a section's heading: a line of its section kept under it, before the next
@@ -1899,8 +1900,7 @@ def _keep_headed_sections(d: Any, joined: Reflowed) -> None:
 
     heads, links = joined.sections
     idx = list(d.idx)
-    rows = [k for j in heads if (k := bisect_left(idx, j)) < len(idx) and idx[k] == j]
-    link_rows = {k for j in links if (k := bisect_left(idx, j)) < len(idx) and idx[k] == j}
+    link_rows = set(_rows_of(idx, links))
     unit_rows: dict[int, int] = {}  # (a unit's first row: its end)
     for a, b in joined.units:
         first, end = bisect_left(idx, a), bisect_left(idx, b)
@@ -1909,7 +1909,7 @@ def _keep_headed_sections(d: Any, joined: Reflowed) -> None:
     keep = d.keep.tolist()
     reasons = d.columns()[2]
     back: dict[int, str] = {}
-    for r, after in zip(rows, [*rows[1:], len(keep)][: len(rows)], strict=True):
+    for r, after in pairwise([*_rows_of(idx, heads), len(keep)]):
         if keep[r] or reasons[r] != TEASER_REASON or r == 0 or not keep[r - 1]:
             continue
         section: list[int] = []

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .codeblocks import block_is_code, prompt_line
+from .codeblocks import _MAX_BLOCK, block_is_code, prompt_line
 
 #: the reason of a line put back (the row's text is an extractor's article)
 EXTRACTED_REASON = "a crawl row's extracted article: cleaned at its edges only"
@@ -42,7 +42,8 @@ def _code_run(lines: list[str], first: int, end: int) -> int:
     if not (prompt_line(lines[first]) or block_is_code(lines[first : first + 1])):
         return first
     stop = first + 1
-    for k in range(first + 2, end + 1):
+    # (a block longer than codeblocks' bound is none: a long tail is not sliced to its end)
+    for k in range(first + 2, min(end, first + _MAX_BLOCK) + 1):
         if block_is_code(lines[first:k]):
             stop = k
     return stop
