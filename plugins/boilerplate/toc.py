@@ -30,13 +30,18 @@ _PARA_WORDS = 8
 #: A word's letters
 _WORD = re.compile(r"[^\W\d_]{2}")
 #: A list's bullet before an entry, as a text browser writes it ("  • 1. The problem")
-_BULLET = re.compile(r"^[\s•·∙◦▪‣*+–—-]+")
+_BULLET_CHARS = "•·∙◦▪‣*+–—-"
+_BULLET = re.compile(rf"^[\s{_BULLET_CHARS}]+")
 
 
 def _key(line: str) -> str:
     """An entry's or a heading's text to compare: its bullet off, white space collapsed,
     case folded."""
-    return " ".join(_BULLET.sub("", line).split()).casefold()
+    # (the substitution only where the line starts with a bullet or a space: most lines
+    # start with a letter, and every line of every page is asked)
+    if line[:1] in _BULLET_CHARS or line[:1].isspace():
+        line = _BULLET.sub("", line)
+    return " ".join(line.split()).casefold()
 
 
 def _entry(line: str) -> bool:
@@ -73,6 +78,10 @@ def toc_rows(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], lis
     where: dict[str, list[int]] = {}
     for k, (_, key) in enumerate(items):
         where.setdefault(key, []).append(k)
+    # (a run's entries are distinct and each comes back: no page with fewer keys seen twice
+    # has one, and most have none)
+    if sum(len(at) > 1 for at in where.values()) < _MIN_ENTRIES:
+        return [], []
     k = 0
     limit = int(n * _TOP_SHARE)
     while k < limit:
@@ -81,11 +90,10 @@ def toc_rows(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], lis
         at = k
         while at < n:
             j, key = items[at]
-            later = [x for x in where.get(key, ()) if x > at]
             if (
-                not _WORD.search(key)
+                where[key][-1] <= at  # (no later copy: the cheapest test first)
+                or not _WORD.search(key)
                 or not _entry(lines[j].strip())
-                or not later
                 # (the entries differ: "Advertisement" twice is an ad slot's label)
                 or any(items[r][1] == key for r in run)
             ):
