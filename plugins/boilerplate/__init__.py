@@ -2300,6 +2300,16 @@ def _mark(d: Any, reasons: dict[int, str], keep: bool) -> None:
     d.cols = None  # (computed from the arrays again)
 
 
+def _put_back(d: Any, rows: Collection[int]) -> None:
+    """Keep the lines of a ``lines.Decisions`` at ``rows``, their removal's reasons dropped
+    (a line put back keeps no reason, unlike :func:`_mark`'s); its arrays copied."""
+    kept = d.keep.copy()
+    kept[list(rows)] = True
+    gone = set(rows)
+    d.keep, d.why = kept, {j: w for j, w in d.why.items() if j not in gone}
+    d.cols = None  # (computed from the arrays again)
+
+
 FRONT_MATTER_REASON = "front matter: the text's fields"
 
 
@@ -3249,13 +3259,8 @@ def _keep_sign_off(d: Any) -> None:
     from .signoff import sign_off_rows
 
     # (the rows are removed lines only: any found changes the decisions)
-    if not (rows := sign_off_rows(d.stripped, d.keep.tolist())):
-        return
-    keep = d.keep.copy()
-    keep[rows] = True
-    found = set(rows)
-    d.keep, d.why = keep, {j: w for j, w in d.why.items() if j not in found}
-    d.cols = None  # (computed from the arrays again)
+    if rows := sign_off_rows(d.stripped, d.keep.tolist()):
+        _put_back(d, rows)
 
 
 def _drop_post_footer_tail(d: Any) -> None:
@@ -3276,10 +3281,10 @@ def _drop_contents(d: Any) -> None:
     from .lines import TEASER_REASON
     from .toc import TOC_REASON, toc_rows
 
-    rows, heads = toc_rows(d.stripped, d.keep.tolist())
+    keep = d.keep.tolist()
+    rows, heads = toc_rows(d.stripped, keep)
     if not rows:
         return
-    keep = d.keep.tolist()
     back = []
     for h in heads:
         nxt = next((j for j in range(h + 1, len(keep)) if d.stripped[j]), None)
@@ -3291,10 +3296,7 @@ def _drop_contents(d: Any) -> None:
         ):
             back.append(h)
     if back:
-        kept = d.keep.copy()
-        kept[back] = True
-        d.keep, d.why = kept, {j: w for j, w in d.why.items() if j not in set(back)}
-        d.cols = None  # (computed from the arrays again)
+        _put_back(d, back)
     if drop := [j for j in rows if keep[j]]:
         _mark(d, dict.fromkeys(drop, TOC_REASON), False)
 
