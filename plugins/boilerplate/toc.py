@@ -44,6 +44,18 @@ def _key(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
+def _item_key(line: str) -> str:
+    """:func:`_key` of a line that may be an entry or its heading, else "" (no entry's): a
+    line of more than :data:`_MAX_WORDS` words without a bullet to take off has more words
+    than an entry's key, so it neither is one nor equals one. A paragraph is split only as
+    far as the bound, not collapsed and folded whole (every line of every page is asked)."""
+    if len(line.split(None, _MAX_WORDS)) > _MAX_WORDS and not (
+        line[:1] in _BULLET_CHARS or line[:1].isspace()
+    ):
+        return ""
+    return _key(line)
+
+
 def _entry(line: str) -> bool:
     """Whether stripped ``line`` can be a contents' entry or a heading: a few words, no
     sentence's end."""
@@ -71,13 +83,14 @@ def toc_rows(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], lis
     page's first half whose entries stand later, in the same order, each as a line of its
     own with other text between them (a heading's place; a chorus repeated whole is no
     contents). ([], []) when there is none."""
-    items = [(j, _key(s)) for j, s in enumerate(lines) if s.strip()]
+    items = [(j, _item_key(s)) for j, s in enumerate(lines) if s.strip()]
     n = len(items)
     if n < 2 * _MIN_ENTRIES + 2:
         return [], []
     where: dict[str, list[int]] = {}
     for k, (_, key) in enumerate(items):
-        where.setdefault(key, []).append(k)
+        if key:  # (a key without words is no entry's: see the run's tests below)
+            where.setdefault(key, []).append(k)
     # (a run's entries are distinct and each comes back: no page with fewer keys seen twice
     # has one, and most have none)
     if sum(len(at) > 1 for at in where.values()) < _MIN_ENTRIES:
@@ -91,7 +104,8 @@ def toc_rows(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], lis
         while at < n:
             j, key = items[at]
             if (
-                where[key][-1] <= at  # (no later copy: the cheapest test first)
+                not key
+                or where[key][-1] <= at  # (no later copy: the cheapest test first)
                 or not _WORD.search(key)
                 or not _entry(lines[j].strip())
                 # (the entries differ: "Advertisement" twice is an ad slot's label)
