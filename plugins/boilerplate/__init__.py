@@ -1841,6 +1841,12 @@ def _keep_structures(d: Any) -> None:
 _ENTRY_NUMBER = re.compile(r"^\d{1,9}[.)]\s+")
 
 
+def _rows_of(idx: list[int], lines: Iterable[int]) -> list[int]:
+    """The rows of a ``lines.Decisions`` (``idx``: its rows' lines) of the joined text's
+    ``lines`` (:attr:`.reflow.Reflowed.sections`), in their order; a blank line has none."""
+    return [k for j in lines if (k := bisect_left(idx, j)) < len(idx) and idx[k] == j]
+
+
 def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
     """Of a markdown heading and a link alone with its text (a contents list's entry:
     ``* [Comprobación](/2)``), the link is the copy: a heading the model removed for the
@@ -1857,22 +1863,17 @@ def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
     heads, links = joined.sections
     idx = list(d.idx)
 
-    def row(j: int) -> int | None:  # (the row of d of joined line j, if not blank)
-        k = bisect_left(idx, j)
-        return k if k < len(idx) and idx[k] == j else None
-
     def key(s: str) -> str:  # (an entry's number as written: "1. The problem")
         return " ".join(_ENTRY_NUMBER.sub("", s).split()).casefold()
 
     copies: dict[str, list[int]] = {}
-    for r in map(row, links):
-        if r is not None:
-            copies.setdefault(key(d.stripped[r]), []).append(r)
+    for r in _rows_of(idx, links):
+        copies.setdefault(key(d.stripped[r]), []).append(r)
     keep = d.keep.tolist()
     reasons = d.columns()[2]
     named: dict[int, str] = {}
     entries: dict[int, str] = {}
-    rows = [r for r in map(row, heads) if r is not None]
+    rows = _rows_of(idx, heads)
     for r, after in zip(rows, [*rows[1:], len(keep)][: len(rows)], strict=True):
         if not (found := copies.get(key(d.stripped[r]))):
             continue
@@ -1899,8 +1900,8 @@ def _keep_headed_sections(d: Any, joined: Reflowed) -> None:
 
     heads, links = joined.sections
     idx = list(d.idx)
-    rows = [k for j in heads if (k := bisect_left(idx, j)) < len(idx) and idx[k] == j]
-    link_rows = {k for j in links if (k := bisect_left(idx, j)) < len(idx) and idx[k] == j}
+    rows = _rows_of(idx, heads)
+    link_rows = set(_rows_of(idx, links))
     unit_rows: dict[int, int] = {}  # (a unit's first row: its end)
     for a, b in joined.units:
         first, end = bisect_left(idx, a), bisect_left(idx, b)
