@@ -49,11 +49,11 @@ def _item_key(line: str) -> str:
     line of more than :data:`_MAX_WORDS` words without a bullet to take off has more words
     than an entry's key, so it neither is one nor equals one. A paragraph is split only as
     far as the bound, not collapsed and folded whole (every line of every page is asked)."""
-    if len(line.split(None, _MAX_WORDS)) > _MAX_WORDS and not (
-        line[:1] in _BULLET_CHARS or line[:1].isspace()
-    ):
-        return ""
-    return _key(line)
+    if line[:1] in _BULLET_CHARS or line[:1].isspace():
+        return _key(line)
+    words = line.split(None, _MAX_WORDS)
+    # (up to the bound the split is the line's whole: its words are the key's)
+    return "" if len(words) > _MAX_WORDS else " ".join(words).casefold()
 
 
 def _entry(line: str) -> bool:
