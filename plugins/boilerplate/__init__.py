@@ -1841,11 +1841,10 @@ def _keep_structures(d: Any) -> None:
 _ENTRY_NUMBER = re.compile(r"^\d{1,9}[.)]\s+")
 
 
-def _rows_of(idx: list[int], joined: list[int]) -> list[int]:
-    """The rows of a ``lines.Decisions`` (its non-blank lines' indices ``idx``) of the
-    ``joined`` lines that are not blank, in order (of :attr:`.reflow.Reflowed.sections`)."""
-    rows = [bisect_left(idx, j) for j in joined]
-    return [k for k, j in zip(rows, joined, strict=True) if k < len(idx) and idx[k] == j]
+def _rows_of(idx: list[int], lines: Iterable[int]) -> list[int]:
+    """The rows of a ``lines.Decisions`` (``idx``: its rows' lines) of the joined text's
+    ``lines`` (:attr:`.reflow.Reflowed.sections`), in their order; a blank line has none."""
+    return [k for j in lines if (k := bisect_left(idx, j)) < len(idx) and idx[k] == j]
 
 
 def _keep_linked_headings(d: Any, joined: Reflowed) -> None:
@@ -2297,6 +2296,16 @@ def _mark(d: Any, reasons: dict[int, str], keep: bool) -> None:
     why = dict(d.why)
     why.update(reasons)
     d.keep, d.why = kept, why
+    d.cols = None  # (computed from the arrays again)
+
+
+def _put_back(d: Any, rows: Collection[int]) -> None:
+    """Keep the lines of a ``lines.Decisions`` at ``rows``, their removal's reasons dropped
+    (a line put back keeps no reason, unlike :func:`_mark`'s); its arrays copied."""
+    kept = d.keep.copy()
+    kept[list(rows)] = True
+    gone = set(rows)
+    d.keep, d.why = kept, {j: w for j, w in d.why.items() if j not in gone}
     d.cols = None  # (computed from the arrays again)
 
 
@@ -3249,13 +3258,8 @@ def _keep_sign_off(d: Any) -> None:
     from .signoff import sign_off_rows
 
     # (the rows are removed lines only: any found changes the decisions)
-    if not (rows := sign_off_rows(d.stripped, d.keep.tolist())):
-        return
-    keep = d.keep.copy()
-    keep[rows] = True
-    found = set(rows)
-    d.keep, d.why = keep, {j: w for j, w in d.why.items() if j not in found}
-    d.cols = None  # (computed from the arrays again)
+    if rows := sign_off_rows(d.stripped, d.keep.tolist()):
+        _put_back(d, rows)
 
 
 def _drop_post_footer_tail(d: Any) -> None:
@@ -3276,10 +3280,10 @@ def _drop_contents(d: Any) -> None:
     from .lines import TEASER_REASON
     from .toc import TOC_REASON, toc_rows
 
-    rows, heads = toc_rows(d.stripped, d.keep.tolist())
+    keep = d.keep.tolist()
+    rows, heads = toc_rows(d.stripped, keep)
     if not rows:
         return
-    keep = d.keep.tolist()
     back = []
     for h in heads:
         nxt = next((j for j in range(h + 1, len(keep)) if d.stripped[j]), None)
@@ -3291,10 +3295,7 @@ def _drop_contents(d: Any) -> None:
         ):
             back.append(h)
     if back:
-        kept = d.keep.copy()
-        kept[back] = True
-        d.keep, d.why = kept, {j: w for j, w in d.why.items() if j not in set(back)}
-        d.cols = None  # (computed from the arrays again)
+        _put_back(d, back)
     if drop := [j for j in rows if keep[j]]:
         _mark(d, dict.fromkeys(drop, TOC_REASON), False)
 

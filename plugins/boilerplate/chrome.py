@@ -703,7 +703,7 @@ _TAIL_PARA_WORDS = 12
 def post_footer_tail(lines: Sequence[str], keep: Sequence[bool], footers: list[int]) -> list[int]:
     """The kept lines of ``lines`` (stripped; ``keep``: what the text keeps) under the one
     row of ``footers``, the rows of a blog post's footer byline ("Postado por Helena Duarte às
-    15:32": :data:`_POSTED_AT`), up to the first kept paragraph (:data:`_TAIL_PARA_WORDS`
+    15:32": :data:`POSTED_AT`), up to the first kept paragraph (:data:`_TAIL_PARA_WORDS`
     words or more). Blogger's template ends the post's body with that byline; what its page
     writes under it is the post's share buttons, the readers' comments, the pager and the
     blog's footer ("Enviar por e-mail", "2 comentários:", "Página inicial", "Tema Simples.

@@ -587,11 +587,12 @@ def box_taglines(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     rows = [j for j, s in enumerate(lines) if s]
     out = []
     for n in range(1, len(rows) - 1):
-        j = rows[n]
-        if not keep[j] or len(lines[j].split()) > _TAGLINE_WORDS:
+        j, prev, nxt = rows[n], rows[n - 1], rows[n + 1]
+        # (the decisions first: a kept line between two removed ones is rare, and its words
+        # are counted only then, not every kept line's)
+        if not keep[j] or keep[prev] or keep[nxt]:
             continue
-        prev, nxt = rows[n - 1], rows[n + 1]
-        if keep[prev] or keep[nxt] or not is_mail_furniture(lines[prev]):
+        if len(lines[j].split()) > _TAGLINE_WORDS or not is_mail_furniture(lines[prev]):
             continue
         # (the call's line alone: a line of links that is mail furniture is no box)
         if "|" in lines[prev] or "·" in lines[prev]:

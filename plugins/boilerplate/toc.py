@@ -30,13 +30,30 @@ _PARA_WORDS = 8
 #: A word's letters
 _WORD = re.compile(r"[^\W\d_]{2}")
 #: A list's bullet before an entry, as a text browser writes it ("  • 1. The problem")
-_BULLET = re.compile(r"^[\s•·∙◦▪‣*+–—-]+")
+_BULLET_CHARS = "•·∙◦▪‣*+–—-"
+_BULLET = re.compile(rf"^[\s{_BULLET_CHARS}]+")
 
 
 def _key(line: str) -> str:
     """An entry's or a heading's text to compare: its bullet off, white space collapsed,
     case folded."""
-    return " ".join(_BULLET.sub("", line).split()).casefold()
+    # (the substitution only where the line starts with a bullet or a space: most lines
+    # start with a letter, and every line of every page is asked)
+    if line[:1] in _BULLET_CHARS or line[:1].isspace():
+        line = _BULLET.sub("", line)
+    return " ".join(line.split()).casefold()
+
+
+def _item_key(line: str) -> str:
+    """:func:`_key` of a line that may be an entry or its heading, else "" (no entry's): a
+    line of more than :data:`_MAX_WORDS` words without a bullet to take off has more words
+    than an entry's key, so it neither is one nor equals one. A paragraph is split only as
+    far as the bound, not collapsed and folded whole (every line of every page is asked)."""
+    if line[:1] in _BULLET_CHARS or line[:1].isspace():
+        return _key(line)
+    words = line.split(None, _MAX_WORDS)
+    # (up to the bound the split is the line's whole: its words are the key's)
+    return "" if len(words) > _MAX_WORDS else " ".join(words).casefold()
 
 
 def _entry(line: str) -> bool:
@@ -66,13 +83,18 @@ def toc_rows(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], lis
     page's first half whose entries stand later, in the same order, each as a line of its
     own with other text between them (a heading's place; a chorus repeated whole is no
     contents). ([], []) when there is none."""
-    items = [(j, _key(s)) for j, s in enumerate(lines) if s.strip()]
+    items = [(j, _item_key(s)) for j, s in enumerate(lines) if s.strip()]
     n = len(items)
     if n < 2 * _MIN_ENTRIES + 2:
         return [], []
     where: dict[str, list[int]] = {}
     for k, (_, key) in enumerate(items):
-        where.setdefault(key, []).append(k)
+        if key:  # (a key without words is no entry's: see the run's tests below)
+            where.setdefault(key, []).append(k)
+    # (a run's entries are distinct and each comes back: no page with fewer keys seen twice
+    # has one, and most have none)
+    if sum(len(at) > 1 for at in where.values()) < _MIN_ENTRIES:
+        return [], []
     k = 0
     limit = int(n * _TOP_SHARE)
     while k < limit:
@@ -81,11 +103,11 @@ def toc_rows(lines: Sequence[str], keep: Sequence[bool]) -> tuple[list[int], lis
         at = k
         while at < n:
             j, key = items[at]
-            later = [x for x in where.get(key, ()) if x > at]
             if (
-                not _WORD.search(key)
+                not key
+                or where[key][-1] <= at  # (no later copy: the cheapest test first)
+                or not _WORD.search(key)
                 or not _entry(lines[j].strip())
-                or not later
                 # (the entries differ: "Advertisement" twice is an ad slot's label)
                 or any(items[r][1] == key for r in run)
             ):
