@@ -32,7 +32,7 @@ def test_a_page_holds_a_spaceless_run_iff_it_holds_one_of_its_characters() -> No
 
 
 class _Counting:
-    """A pattern whose ``match`` calls are counted."""
+    """A pattern whose ``match`` and ``fullmatch`` calls are counted."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern, self.calls = pattern, 0
@@ -40,6 +40,10 @@ class _Counting:
     def match(self, s: str) -> Any:
         self.calls += 1
         return self.pattern.match(s)
+
+    def fullmatch(self, s: str) -> Any:
+        self.calls += 1
+        return self.pattern.fullmatch(s)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.pattern, name)
@@ -203,21 +207,10 @@ def test_blog_byline_reads_the_comment_heading_pattern_on_closed_lines_only(
     assert T.blog_byline(list(enumerate(page[2:]))) is None
 
 
-class _CountingFull:
-    """A pattern whose ``fullmatch`` calls are counted."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern, self.calls = pattern, 0
-
-    def fullmatch(self, s: str) -> Any:
-        self.calls += 1
-        return self.pattern.fullmatch(s)
-
-
 def test_blog_headline_reads_the_platform_widgets_after_the_dek_shape(monkeypatch: Any) -> None:
     # The head's widget lines are looked for only when the ranker's line and the one over
     # it are shaped as a dek under its headline (finalrev_B): not on a news page's headline.
-    counting = _CountingFull(T._PLATFORM_WIDGET)
+    counting = _Counting(T._PLATFORM_WIDGET)
     monkeypatch.setattr(T, "_PLATFORM_WIDGET", counting)
     page = T.Page(
         "Home\n\nNews\n\nCouncil approves the new harbour budget\n\n"
