@@ -21,8 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from corearchive import lazyre as re
-
+from .chrome import _DIGIT  # (a digit: a time's lines have one)
 from .structures import (
     _TIME_WORDS,
     _paragraph,
@@ -35,8 +34,6 @@ from .structures import (
 #: the reason of a kept line removed by :func:`comment_section_lines`
 COMMENT_SECTION_REASON = "readers' comment between the comment section's headers"
 
-#: a digit (a time's lines have one)
-_DIGIT = re.compile(r"\d")
 #: the fewest comments (headers of the same shape) of a section read here
 _MIN_COMMENTS = 3
 #: the most non-blank lines between a comment's time and the next comment's: its greeting,
