@@ -1689,8 +1689,9 @@ _CELL_SEP = re.compile(r"(?<!\\)\|")
 
 def _pipe_row(line: str) -> str:
     """A pipe row's cells as a GFM table row is read back: "| a | b |", each cell's
-    whitespace collapsed (its markup kept as written: the row is no paragraph to cmark)."""
-    cells = line.strip()[1:-1].split("|")
+    whitespace collapsed (its markup kept as written: the row is no paragraph to cmark; an
+    escaped pipe, "\\|", stays in its cell, as :func:`_pipe_rows` counted the cells)."""
+    cells = _CELL_SEP.split(line.strip()[1:-1])
     return "| " + " | ".join(" ".join(c.split()) for c in cells) + " |"
 
 

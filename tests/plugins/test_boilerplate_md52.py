@@ -233,6 +233,18 @@ def test_pipe_rows_without_a_delimiter_row_are_a_tables_rows():
     assert units == [(2, 5)]
 
 
+def test_an_escaped_pipe_stays_in_its_cell_of_a_pipe_row():
+    """The rows were accepted as two cells each (an escaped pipe is a cell's character) and
+    then written out split at it, three cells (finalrev_C)."""
+    from corearchive_plugins.boilerplate.reflow import markdown_blocks
+
+    lines = ["Flags of the tool:", "", r"| -v \| --verbose | more output |",
+             "| -q | less output |", "", "That is all."]  # fmt: skip
+    blocks, _, _, units, *_ = markdown_blocks(lines)
+    assert blocks[2:4] == [r"| -v \| --verbose | more output |", "| -q | less output |"]
+    assert units == [(2, 4)]
+
+
 JINA_NEWS = """Title: Rail strike disrupts regional trains on Thursday - The Southern Courier
 
 URL Source: https://www.southerncourier.example/region/rail-strike-thursday
